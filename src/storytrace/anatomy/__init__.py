@@ -1,0 +1,1 @@
+"""anatomy stage."""

@@ -1,0 +1,32 @@
+"""One options object, built once at the edge (CLI, API, service) and passed down to every stage."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(slots=True, frozen=True)
+class Options:
+    """Settings for a run. Stages read it; nobody mutates it (use :meth:`replace`)."""
+
+    # ingest
+    max_page_bytes: int = 20 * MB  # a page larger than this is refused, not parsed
+    max_html_depth: int = 2_000  # deeper element nesting is refused (lxml would recurse or truncate)
+    fetch_timeout: float = 15.0  # seconds, per URL
+    fetch_max_bytes: int = 20 * MB
+    fetch_max_redirects: int = 5
+    allow_private_addresses: bool = False  # loopback, private and link-local targets are refused by default
+    user_agent: str = "storytrace/0.1 (+https://github.com/storytrace/storytrace)"
+    # stages
+    with_facts: bool = True
+    with_comments: bool = True
+    # batch
+    workers: int = 1
+    strict: bool = False  # re-raise stage errors instead of recording them (for tests and debugging)
+    progress: bool = True
+
+    def replace(self, **changes: object) -> Options:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
