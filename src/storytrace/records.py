@@ -147,6 +147,8 @@ class Dossier(Record):
     pages: list[Page] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     stories: list[dict[str, Any]] = field(default_factory=list)
+    # comment coordination across pages (same text under several names or pages), from storytrace.comments
+    coordination: list[dict[str, Any]] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
     generator: str = "storytrace"
 

