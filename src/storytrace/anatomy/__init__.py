@@ -1,1 +1,61 @@
-"""anatomy stage."""
+"""Anatomy stage: a RawDocument becomes a Page with its parts (title, body, comments, ...).
+
+HTML goes to :mod:`storytrace.anatomy.html` (trafilatura plus comment extraction); plain text, where nothing
+marks the parts, to :mod:`storytrace.anatomy.text` (a trained line classifier).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import InputError
+from ..ingest.encoding import decode_bytes
+from ..ingest.sniff import sniff
+from ..records import Page, RawDocument, content_id
+from ..settings import Options
+
+
+def new_page(raw: RawDocument) -> tuple[Page, str]:
+    """Decode ``raw`` and create its Page (id = content hash of the bytes); return the page and its text."""
+    if raw.text is not None:
+        text, warnings, errors = raw.text, [], []
+    else:
+        decoded = decode_bytes(raw.data, raw.declared_encoding)
+        text, warnings, errors = decoded.text, decoded.warnings, decoded.errors
+    if not text.strip():
+        raise InputError(f"{raw.source}: no text in this page")
+    kind = raw.kind if raw.kind in ("html", "text") else sniff(raw.data[:65536])
+    if kind not in ("html", "text"):
+        kind = "text"
+    page = Page(
+        id=content_id(raw.data),
+        source=raw.source,
+        url=raw.url,
+        kind=kind,
+        warnings=list(warnings),
+        errors=list(errors),
+    )
+    return page, text
+
+
+def split_page(raw: RawDocument, options: Options, *, resources: Any = None) -> Page:
+    """Find the parts of one page.
+
+    ``resources`` (a :class:`storytrace.resources.Resources`) supplies the line model, which only plain
+    text needs; it is asked for on first use.
+    """
+    page, text = new_page(raw)
+    if page.kind == "html":
+        from .html import split_html
+
+        return split_html(text, page, options)
+    from .text import split_text
+
+    if resources is None:
+        from ..resources import Resources
+
+        resources = Resources()
+    return split_text(text, page, options, model=resources.get("line_model"))
+
+
+__all__ = ["split_page", "new_page"]

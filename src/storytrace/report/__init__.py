@@ -1,1 +1,7 @@
-"""report stage."""
+"""Report stage: the dossier as JSON, JSON-LD (schema.org NewsArticle) and a readable HTML page."""
+
+from .html import esc, render_dossier
+from .jsonld import dossier_jsonld, page_jsonld
+from .write import write_dossier
+
+__all__ = ["esc", "render_dossier", "dossier_jsonld", "page_jsonld", "write_dossier"]

@@ -1,1 +1,6 @@
-"""store stage."""
+"""Store stage: SQLite as the embedded default, exports to JSONL, CSV and Parquet."""
+
+from .export import export
+from .sqlite import SQLiteStore
+
+__all__ = ["SQLiteStore", "export"]

@@ -1,0 +1,306 @@
+"""Page anatomy from HTML: body, title and metadata from trafilatura; headline variants, boilerplate,
+references and reader comments from the tree.
+
+trafilatura does what it does well (main text, title, date, author, site name) and is not rewritten
+here. What it does not give, this module reads from the same parsed tree:
+
+* headline variants: ``og:title``, ``twitter:title``, ``<h1>``, ``<title>``, JSON-LD ``headline``, when
+  they differ from the chosen title (site-name suffixes such as " | Site" removed);
+* boilerplate: visible lines in navigation, header, footer and sidebar blocks that are not body text;
+* references and footnotes (``ol.references``, ``.footnotes``, ``role=doc-endnotes``, ``li#fn1``);
+* comments, one by one (:mod:`storytrace.anatomy.html_comments`).
+
+Pathological input is refused before lxml sees it: :func:`check_depth` scans the tag stream (no tree,
+no recursion) and raises :class:`~storytrace.errors.InputError` beyond ``options.max_html_depth``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+from trafilatura import bare_extraction
+from trafilatura.utils import load_html
+
+from storytrace.anatomy.html_comments import block_text, extract_comments
+from storytrace.errors import InputError
+from storytrace.records import Page, Reference
+from storytrace.settings import Options
+
+MAX_BOILERPLATE = 100  # lines kept in page.boilerplate
+MAX_VARIANTS = 8
+
+# trafilatura settings storytrace uses for the body (picked on dragnet train pages, see
+# docs/results/extraction.md); comments are excluded from the body and read by html_comments
+TRAFILATURA_SETTINGS: dict[str, object] = {
+    "include_comments": False,
+    "include_tables": True,
+    "favor_recall": False,
+    "favor_precision": False,
+}
+
+# --- depth scan ---------------------------------------------------------------------------------------
+
+_TAG_RE = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title)\b[^>]*>.*?(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>",
+    re.S | re.I,
+)
+# elements that never take children, or whose end tag is implied by the next sibling (lxml closes them)
+_NO_DEPTH = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen command "
+    "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rp rt caption html head body".split()
+)
+
+
+def check_depth(html: str, max_depth: int) -> int:
+    """The deepest element nesting in ``html``, found by scanning tags; :class:`InputError` past ``max_depth``.
+
+    Linear in the input and without recursion, so 100,000 nested ``<div>`` are refused in milliseconds.
+    Tags whose end is implied (``p``, ``li``, ``td`` ...) and void elements do not add depth.
+    """
+    depth = deepest = 0
+    for m in _TAG_RE.finditer(html):
+        name = m.group(3)
+        if name is None:
+            continue  # comment or raw-text element
+        name = name.lower()
+        if name in _NO_DEPTH:
+            continue
+        if m.group(2):
+            if depth:
+                depth -= 1
+        elif not m.group(4):
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > max_depth:
+                    raise InputError(
+                        f"HTML nested deeper than {max_depth} elements; refused before parsing "
+                        "(raise Options.max_html_depth to accept it)"
+                    )
+    return deepest
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _quiet(names: tuple[str, ...] = ("trafilatura", "htmldate", "courlan", "justext", "readability")
+           ) -> Iterator[None]:
+    """trafilatura logs a page it cannot extract as an error; here that is a warning on the page."""
+    loggers = [logging.getLogger(n) for n in names]
+    levels = [lg.level for lg in loggers]
+    for lg in loggers:
+        lg.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for lg, level in zip(loggers, levels, strict=True):
+            lg.setLevel(level)
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+_SEP_RE = re.compile(r"\s+(?:\||-|–|—|::|«|»|·|•|/)\s+|\s*\|\s*")
+
+
+def strip_site_suffix(title: str, site: str | None = None) -> str:
+    """``"Headline | Site"`` -> ``"Headline"``: drop leading/trailing segments naming the site.
+
+    A segment goes when it matches ``site`` (or the site matches it), or when it is short (at most three
+    words) beside a headline of at least four words.
+    """
+    parts = [p for p in _SEP_RE.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    site_key = _key(site or "")
+
+    def is_site(seg: str) -> bool:
+        k = _key(seg)
+        return bool(site_key) and bool(k) and (k in site_key or site_key in k)
+
+    main = max(parts, key=lambda p: len(p.split()))
+    kept = [p for p in parts if p is main or not (is_site(p) or len(p.split()) <= 3 <= len(main.split()))]
+    return " - ".join(p.strip() for p in kept) if len(kept) > 1 else main.strip()
+
+
+def _meta(tree: etree._Element, *names: str) -> list[str]:
+    out = []
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+        if key in names and el.get("content"):
+            out.append(el.get("content"))
+    return out
+
+
+def headline_variants(tree: etree._Element, title: str | None, site: str | None) -> list[str]:
+    """Other headlines the page gives, normalised, without the site suffix and without ``title``."""
+    raw: list[str] = []
+    raw += _meta(tree, "og:title", "twitter:title", "headline", "dc.title")
+    raw += ["".join(h.itertext()) for h in list(tree.iter("h1"))[:3]]
+    raw += ["".join(t.itertext()) for t in list(tree.iter("title"))[:1]]
+    for script in tree.iter("script"):
+        if "ld+json" in (script.get("type") or "") and script.text:
+            raw += re.findall(r'"(?:headline|alternativeHeadline)"\s*:\s*"((?:[^"\\]|\\.){3,300})"',
+                              script.text)[:2]
+    seen = {_key(title)} if title else set()
+    out: list[str] = []
+    for text in raw:
+        text = _norm(text.replace('\\"', '"').replace("\\/", "/"))
+        if not text or len(text) > 300:
+            continue
+        text = strip_site_suffix(text, site)
+        k = _key(text)
+        if k and k not in seen and k != _key(site or ""):
+            seen.add(k)
+            out.append(text)
+    return out[:MAX_VARIANTS]
+
+
+_BOILER_RE = re.compile(
+    r"nav|menu|footer|header|breadcrumb|sidebar|masthead|copyright|cookie|subscribe|newsletter|share|"
+    r"social|related|promo|banner|toolbar|skip|topbar|utility|legal|site-info|widget", re.I
+)
+_BOILER_TAGS = frozenset({"nav", "header", "footer", "aside"})
+
+
+def boilerplate(tree: etree._Element, keep_out: set[str]) -> list[str]:
+    """Visible lines of navigation, header, footer and sidebar blocks, minus body and comment lines."""
+    body = tree.find(".//body")
+    if body is None:
+        return []
+    out: list[str] = []
+    seen = set(keep_out)
+    for el in body.iter():
+        if len(out) >= MAX_BOILERPLATE:
+            break
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        if tag not in _BOILER_TAGS and not (tag in {"div", "ul", "section", "p", "span"}
+                                            and _BOILER_RE.search(f"{el.get('id', '')} {el.get('class', '')}")):
+            continue
+        if any(isinstance(a.tag, str) and (a.tag in _BOILER_TAGS or _BOILER_RE.search(
+                f"{a.get('id', '')} {a.get('class', '')}")) for a in el.iterancestors()):
+            continue  # reached through the outermost block
+        for line in block_text(el).split("\n"):
+            if len(out) >= MAX_BOILERPLATE:
+                break
+            k = _key(line)
+            if k and k not in seen and len(line) <= 300:
+                seen.add(k)
+                out.append(line)
+    return out
+
+
+_REF_CONTAINER = (
+    ".//*[self::ol or self::ul or self::div or self::section or self::aside]"
+    "[re:test(concat(' ', @class, ' ', @id, ' ', @role), '(?i)\\b(?:references|footnotes?|endnotes?|"
+    "doc-endnotes|notes|reflist|citations)\\b')]"
+)
+_REF_XPATH = etree.XPath(_REF_CONTAINER, namespaces={"re": "http://exslt.org/regular-expressions"})
+
+
+def references(tree: etree._Element) -> list[Reference]:
+    """Footnotes and references where the markup has them: ``ol.references``, ``.footnotes``, ``li#fn1``."""
+    out: list[Reference] = []
+    seen: set[str] = set()
+    containers = _REF_XPATH(tree)
+    items: list[tuple[etree._Element, int]] = []
+    for box in containers:
+        if any(a in containers for a in box.iterancestors()):
+            continue
+        for n, li in enumerate(box.iter("li"), start=1):
+            items.append((li, n))
+    if not items:  # footnote items without a named container: <li id="fn1">, <li id="cite_note-2">
+        items = [(li, n) for n, li in enumerate(
+            tree.xpath(".//li[starts-with(@id, 'fn') or starts-with(@id, 'cite_note') or "
+                       "starts-with(@id, 'footnote') or starts-with(@id, 'note-')]"), start=1)]
+    for li, n in items:
+        text = _norm(" ".join(li.itertext()))
+        text = re.sub(r"\s*[↩↑^]+\s*$|^\s*[↑^]+\s*", "", text).strip()
+        if not text:
+            continue
+        m = re.search(r"(\d+)$", li.get("id") or "")
+        marker = m.group(1) if m else str(n)
+        lead = re.match(r"^\[(\w{1,4})\]\s*|^(\d{1,3})[.)]\s+", text)
+        if lead:
+            marker = lead.group(1) or lead.group(2)
+            text = text[lead.end():]
+        if _key(text) in seen:
+            continue
+        seen.add(_key(text))
+        out.append(Reference(marker=marker, text=text))
+    return out
+
+
+# --- the stage ----------------------------------------------------------------------------------------
+
+
+def split_html(html: str, page: Page, options: Options) -> Page:
+    """Fill ``page`` with the parts of an HTML page and return it.
+
+    Args:
+        html: the page's HTML, decoded.
+        page: the page record; ``title``, ``headline_variants``, ``body``, ``boilerplate``,
+            ``references``, ``comments``, ``author``, ``site``, ``published`` are set, ``url`` when it is
+            None and the page names its canonical URL.
+        options: run settings (``max_html_depth``, ``max_page_bytes``).
+
+    Returns:
+        The same ``page``. A page without extractable body gets a warning, not an exception.
+
+    Raises:
+        InputError: the HTML is empty, larger than ``options.max_page_bytes`` or nested deeper than
+            ``options.max_html_depth``.
+    """
+    if not html or not html.strip():
+        raise InputError("empty HTML page")
+    if len(html) > options.max_page_bytes:
+        raise InputError(f"HTML page of {len(html):,} characters exceeds max_page_bytes={options.max_page_bytes:,}")
+    check_depth(html, options.max_html_depth)
+    with _quiet():
+        try:
+            tree = load_html(html)
+        except (ValueError, TypeError, etree.ParserError) as err:
+            raise InputError(f"HTML could not be parsed: {err}") from err
+        if tree is None:
+            raise InputError("HTML could not be parsed (not HTML or no elements)")
+        # given a tree, trafilatura works on a copy of it: `tree` stays whole for the steps below
+        doc = bare_extraction(tree, url=page.url, with_metadata=True, **TRAFILATURA_SETTINGS)  # type: ignore[arg-type]
+    page.kind = "html"
+    comments = extract_comments(tree, page.id) if options.with_comments else []
+    comment_lines = {_key(line) for c in comments for line in c.text.split("\n")}
+    if doc is None:
+        page.warnings.append("no extractable body text in the HTML page")
+        body: list[str] = []
+    else:
+        page.title = _norm(doc.title) or None
+        page.author = _norm(doc.author) or None
+        page.site = _norm(doc.sitename) or None
+        page.published = doc.date or None
+        if page.url is None and doc.url:
+            page.url = doc.url
+        # a comment the extractor let through is a comment, not body
+        body = [p for p in (_norm(line) for line in (doc.text or "").split("\n"))
+                if p and _key(p) not in comment_lines]
+        if not body:
+            page.warnings.append("no extractable body text in the HTML page")
+    page.body = body
+    page.headline_variants = headline_variants(tree, page.title, page.site)
+    if page.title is None and page.headline_variants:
+        page.title = page.headline_variants.pop(0)
+    page.references = references(tree)
+    keep_out = {_key(p) for p in body} | comment_lines | {_key(r.text) for r in page.references}
+    page.boilerplate = boilerplate(tree, keep_out)
+    page.comments = comments
+    return page

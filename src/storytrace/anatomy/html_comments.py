@@ -1,0 +1,491 @@
+"""Reader comments from an HTML tree, one :class:`~storytrace.records.Comment` per comment.
+
+Four sources are tried, and the one that yields the most comment text wins:
+
+1. schema.org microdata: ``itemtype=".../Comment"`` scopes with ``itemprop="text"`` (or
+   ``commentText``), ``author`` and ``dateCreated``/``datePublished``; a Comment scope inside another
+   is its reply.
+2. JSON-LD: ``"comment"`` arrays anywhere in ``<script type="application/ld+json">``, nested
+   ``"comment"`` arrays are replies.
+3. Comment markup (WordPress ``li.comment`` in ``ol.commentlist`` with ``ul.children``, Disqus-rendered
+   ``#disqus_thread li.post`` with ``.post-message``, and generic containers): a *region* is an element
+   whose id or class names comments (comment, disqus, replies, discussion ...). Inside it, elements are
+   grouped by a *signature* (tag plus class tokens without counters such as ``depth-2`` or ``odd``); the
+   signature whose elements cover most of the region's text, repeated, is the comment item. An item
+   inside another item is its reply.
+
+From an item, the author, the date and the text are read apart: meta blocks (author, avatar, date,
+"Reply" links, vote buttons) are left out of the text, and so are the item's replies.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from lxml import etree
+
+from storytrace.records import Comment
+
+try:  # dateutil comes with trafilatura (via htmldate); without it dates stay as None
+    from dateutil import parser as _dateparser
+
+    HAS_DATEUTIL = True
+except ImportError:  # pragma: no cover
+    HAS_DATEUTIL = False
+
+# --- patterns, kept as data -------------------------------------------------------------------------
+
+# an element whose id/class says it holds comments
+REGION_RE = re.compile(r"comment|disqus|dsq-|discussion|replies|talkback|respon[sd]", re.I)
+# ... but not these: article commentary, sidebar widgets, counters, forms and links
+REGION_EXCLUDE_RE = re.compile(
+    r"commentary|recent|widget|count|number|num\b|form|textarea|policy|rss|feed|"
+    r"button|toggle|link|icon|close|bubble|tab\b|nav|pagination|subscribe|login|signin|rules|guideline",
+    re.I,
+)
+# tags that can be a comment item
+ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "dl", "blockquote", "table", "tr", "td"})
+# class tokens that are counters or state, not identity (dropped from the signature)
+VOLATILE_TOKEN_RE = re.compile(
+    r"\d|^(?:even|odd|alt|first|last|parent|child|children|byuser|bypostauthor|by-?author|"
+    r"thread-\w+|depth-?\w*|level-?\w*|comment-author-\w+|has-?\w*|is-?\w+|highlighted|new|"
+    r"collapsed|expanded|reply|ltr|rtl|clearfix|clear|cf|group|selected|active|hidden)$",
+    re.I,
+)
+# a meta block inside an item: not part of the comment's text
+META_RE = re.compile(
+    r"author|avatar|gravatar|photo|vcard|meta|date|time|posted|byline|says|reply|respond|permalink|"
+    r"vote|voting|rating|score|like|flag|report|share|edit|actions|tools|footer|header|"
+    r"user-?name|username|commenter|nickname|profile|badge|signature|quote-?link|number|count|"
+    r"moderat|report|menu|button|social",
+    re.I,
+)
+# an element that holds the comment's own text (preferred when present)
+CONTENT_RE = re.compile(
+    r"comment-?(?:content|text|body|message|entry)|commenttext|comment_text|post-?message|"
+    r"message|^text$|-text$|entry-content|content",
+    re.I,
+)
+AUTHOR_RE = re.compile(
+    r"\bfn\b|author|user-?name|username|commenter|nickname|\bname\b|\buser\b|\bnick\b|poster", re.I
+)
+DATE_RE = re.compile(r"date|time|published|posted|timestamp|comment-?meta|\bago\b", re.I)
+SKIP_TAGS = frozenset({"script", "style", "noscript", "form", "button", "input", "textarea", "select",
+                       "img", "svg", "iframe", "object", "embed", "template", "head", "title", "meta",
+                       "link"})
+BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "blockquote", "pre", "br", "h1", "h2", "h3", "h4",
+                        "h5", "h6", "table", "tr", "td", "th", "dd", "dt", "dl", "section", "article",
+                        "header", "footer", "aside", "hr", "figure", "figcaption", "address"})
+# whole lines that are buttons or labels, not comment text
+NOISE_LINE_RE = re.compile(
+    r"^(?:reply|reply to this( comment)?|report( abuse| comment)?|like|unlike|permalink|flag|share|edit|"
+    r"quote|delete|link|says:?|said:?|wrote:?|\d+\s*(?:likes?|points?|votes?|replies)|"
+    r"(?:log ?in|sign ?in) to reply|thumbs? up|thumbs? down|[+-]?\d+|[|·•»«]+)$",
+    re.I,
+)
+MIN_ITEM_CHARS = 15
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A comment before ids are assigned: ``parent`` indexes into the same list."""
+
+    text: str
+    author: str | None = None
+    published: str | None = None
+    parent: int | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+# --- helpers ------------------------------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _attrs(el: etree._Element) -> str:
+    return f"{el.get('id', '')} {el.get('class', '')}"
+
+
+def _tag(el: etree._Element) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def to_iso(value: str | None) -> str | None:
+    """An ISO 8601 string for a date as found on a page, or None when it cannot be read."""
+    if not value or not HAS_DATEUTIL:
+        return None
+    value = _norm(value)
+    if len(value) > 80 or not re.search(r"\d", value):
+        return None
+    try:
+        parsed = _dateparser.parse(value, fuzzy=True, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed.year < 1990 or parsed.year > 2100:
+        return None
+    return parsed.isoformat()
+
+
+def block_text(el: etree._Element, skip: set[etree._Element] | frozenset = frozenset(),
+               skip_meta: bool = False) -> str:
+    """Visible text of ``el`` with one line per block, leaving out ``skip`` subtrees and meta blocks."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        tag = _tag(node)
+        if tag in SKIP_TAGS or node in skip:
+            return
+        if skip_meta and node is not el and _is_meta(node):
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if node.text and tag:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append("\n")
+
+    walk(el)
+    lines = (_norm(line) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line and not NOISE_LINE_RE.match(line))
+
+
+def _is_meta(el: etree._Element) -> bool:
+    tag = _tag(el)
+    if tag in {"header", "footer", "cite", "time", "nav"}:
+        return True
+    attrs = _attrs(el)
+    if not attrs.strip():
+        return False
+    if el.get("itemprop") in {"text", "commentText", "description"}:
+        return False
+    if CONTENT_RE.search(el.get("class", "")) and not re.search(r"meta|author|date", attrs, re.I):
+        return False
+    return bool(META_RE.search(attrs))
+
+
+def _short_text(el: etree._Element, limit: int = 80) -> str | None:
+    text = _norm(" ".join(el.itertext()))
+    text = re.sub(r"^(?:by|posted by|von|par)\s+", "", text, flags=re.I)
+    text = re.sub(r"\s*(?:says|said|wrote)\s*:?\s*$", "", text, flags=re.I)
+    text = text.strip(" :|-–—")
+    return text if 0 < len(text) <= limit else None
+
+
+# --- schema.org microdata ----------------------------------------------------------------------------
+
+
+def _itemprop(scope: etree._Element, names: set[str]) -> list[etree._Element]:
+    """Elements with one of ``names`` as itemprop that belong to ``scope`` (not to a nested scope)."""
+    found = []
+    stack = list(scope)
+    while stack:
+        node = stack.pop(0)
+        if not isinstance(node.tag, str):
+            continue
+        props = set((node.get("itemprop") or "").split())
+        if props & names:
+            found.append(node)
+        if node.get("itemscope") is None:
+            stack.extend(node)
+    return found
+
+
+def from_microdata(tree: etree._Element) -> list[_Raw]:
+    scopes = [el for el in tree.iter() if isinstance(el.tag, str) and el.get("itemscope") is not None
+              and re.search(r"schema\.org/(?:User)?Comments?$", el.get("itemtype") or "")]
+    index = {el: i for i, el in enumerate(scopes)}
+    out: list[_Raw] = []
+    for el in scopes:
+        texts = _itemprop(el, {"text", "commentText"})
+        if texts:
+            text = "\n".join(block_text(t) for t in texts)
+        else:
+            text = block_text(el, skip=set(scopes) - {el}, skip_meta=True)
+        author = None
+        for a in _itemprop(el, {"author", "creator"}):
+            names = _itemprop(a, {"name"}) if a.get("itemscope") is not None else []
+            author = _short_text(names[0] if names else a)
+            if author:
+                break
+        published = None
+        for d in _itemprop(el, {"dateCreated", "datePublished", "commentTime", "dateModified"}):
+            published = to_iso(d.get("datetime") or d.get("content") or " ".join(d.itertext()))
+            if published:
+                break
+        parent = None
+        for anc in el.iterancestors():
+            if anc in index:
+                parent = index[anc]
+                break
+        out.append(_Raw(text=text, author=author, published=published, parent=parent))
+    return _renumber(out)
+
+
+# --- JSON-LD ------------------------------------------------------------------------------------------
+
+
+def _walk_json(data: object) -> Iterator[dict]:
+    if isinstance(data, dict):
+        yield data
+        for value in data.values():
+            yield from _walk_json(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _walk_json(value)
+
+
+def _name(value: object) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return _norm(value) if isinstance(value, str) and value.strip() else None
+
+
+def _is_comment(obj: object) -> bool:
+    if not isinstance(obj, dict):
+        return False
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(k in {"Comment", "UserComments", "Answer"} for k in kinds) or (
+        "text" in obj or "commentText" in obj)
+
+
+def from_jsonld(tree: etree._Element) -> list[_Raw]:
+    out: list[_Raw] = []
+
+    def add(obj: dict, parent: int | None) -> None:
+        text = obj.get("text") or obj.get("commentText") or obj.get("description")
+        if not isinstance(text, str) or not text.strip():
+            return
+        text = "\n".join(_norm(line) for line in text.splitlines() if line.strip())
+        date = obj.get("dateCreated") or obj.get("datePublished") or obj.get("commentTime")
+        out.append(_Raw(text=text, author=_name(obj.get("author") or obj.get("creator")),
+                        published=to_iso(date) if isinstance(date, str) else None, parent=parent))
+        me = len(out) - 1
+        replies = obj.get("comment") or obj.get("comments")
+        for reply in replies if isinstance(replies, list) else [replies]:
+            if _is_comment(reply):
+                add(reply, me)
+
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for obj in _walk_json(data):
+            comments = obj.get("comment") or obj.get("comments")
+            if _is_comment(obj) and obj.get("@type") in {"Comment", "UserComments"}:
+                continue  # reached through its parent's array
+            for c in comments if isinstance(comments, list) else [comments]:
+                if _is_comment(c):
+                    add(c, None)
+    return out
+
+
+# --- comment markup (WordPress, Disqus, generic) ------------------------------------------------------
+
+
+def _regions(tree: etree._Element) -> list[etree._Element]:
+    found: list[etree._Element] = []
+    for el in tree.iter():
+        tag = _tag(el)
+        if tag not in ITEM_TAGS and tag not in {"ol", "ul", "aside", "main"}:
+            continue
+        attrs = _attrs(el)
+        if not REGION_RE.search(attrs) or REGION_EXCLUDE_RE.search(attrs):
+            continue
+        found.append(el)
+    chosen = set(found)
+    # keep the topmost regions only
+    return [el for el in found if not any(a in chosen for a in el.iterancestors())]
+
+
+def _signature(el: etree._Element) -> tuple[str, tuple[str, ...]]:
+    tokens = tuple(sorted(t for t in (el.get("class") or "").split() if not VOLATILE_TOKEN_RE.search(t)))
+    return _tag(el), tokens
+
+
+def _items_in(region: etree._Element) -> list[etree._Element]:
+    """The repeated elements of ``region`` that are one comment each (may be nested for replies)."""
+    total = len(block_text(region))
+    if total < MIN_ITEM_CHARS:
+        return []
+    groups: dict[tuple[str, tuple[str, ...]], list[etree._Element]] = {}
+    depth: dict[etree._Element, int] = {}
+    for el in region.iterdescendants():
+        tag = _tag(el)
+        if tag not in ITEM_TAGS:
+            continue
+        sig = _signature(el)
+        if tag in {"div", "td", "tr", "table"} and not sig[1] and not el.get("id"):
+            continue  # an anonymous wrapper is no evidence of a repeated block
+        if any(_tag(a) == "form" for a in el.iterancestors()):
+            continue
+        groups.setdefault(sig, []).append(el)
+    best, best_score = None, 0.0
+    for sig, els in groups.items():
+        if len(els) < 2 and not re.search(r"comment|post|reply", " ".join(sig[1]), re.I):
+            continue
+        members = set(els)
+        roots = [e for e in els if not any(a in members for a in e.iterancestors())]
+        texts = [block_text(e) for e in roots]
+        covered = sum(len(t) for t in texts)
+        with_text = sum(1 for e in els if len(_norm(" ".join(e.itertext()))) >= MIN_ITEM_CHARS)
+        if with_text == 0:
+            continue
+        coverage = covered / total
+        if coverage < 0.3:
+            continue
+        named = 1.25 if re.search(r"comment|post|reply|message|entry|item", " ".join(sig[1]), re.I) else 1.0
+        d = depth.setdefault(els[0], sum(1 for _ in els[0].iterancestors()))
+        # more items covering more of the region wins; on a tie the outer element (it holds the replies)
+        score = with_text * coverage * named - d * 1e-6
+        if score > best_score:
+            best, best_score = els, score
+    return best or []
+
+
+def _first(el: etree._Element, test, skip: set[etree._Element]) -> etree._Element | None:
+    for node in el.iterdescendants():
+        if node in skip or any(a in skip for a in node.iterancestors() if a is not el):
+            continue
+        if isinstance(node.tag, str) and test(node):
+            return node
+    return None
+
+
+def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
+    skip = {n for n in nested if n is not el}
+    # author
+    author = None
+    node = _first(el, lambda n: bool(AUTHOR_RE.search(_attrs(n))) or _tag(n) == "cite"
+                  or n.get("itemprop") == "author", skip)
+    if node is not None:
+        inner = _first(node, lambda n: bool(re.search(r"\bfn\b|name", _attrs(n))), set())
+        author = _short_text(inner if inner is not None else node)
+    # date
+    published = None
+    for n in el.iterdescendants():
+        if n in skip or any(a in skip for a in n.iterancestors() if a is not el):
+            continue
+        if not isinstance(n.tag, str):
+            continue
+        if _tag(n) == "time" or DATE_RE.search(_attrs(n)) or n.get("data-role") == "relative-time":
+            published = to_iso(n.get("datetime") or n.get("title") or n.get("content")) or to_iso(
+                " ".join(n.itertext()))
+            if published:
+                break
+    # text: the content element when the markup names one, else everything but the meta blocks
+    content = _first(el, lambda n: n.get("itemprop") in {"text", "commentText"}
+                     or (bool(CONTENT_RE.search(n.get("class") or "")) and not _is_meta_only(n)), skip)
+    if content is not None:
+        text = block_text(content, skip=skip, skip_meta=True)
+        if len(text) < MIN_ITEM_CHARS // 3:
+            text = block_text(el, skip=skip, skip_meta=True)
+    else:
+        text = block_text(el, skip=skip, skip_meta=True)
+    if author:
+        lines = text.split("\n")
+        while lines and (lines[0] == author or lines[0].startswith(author + " ") and len(lines[0]) < 80
+                         and re.search(r"\b(said|says|wrote|on|at)\b", lines[0])):
+            lines.pop(0)
+        text = "\n".join(lines)
+    if not text:
+        return None
+    return _Raw(text=text, author=author, published=published)
+
+
+def _is_meta_only(el: etree._Element) -> bool:
+    return bool(re.search(r"meta|author|date|time", _attrs(el), re.I))
+
+
+def from_markup(tree: etree._Element) -> list[_Raw]:
+    out: list[_Raw] = []
+    for region in _regions(tree):
+        items = _items_in(region)
+        if not items:
+            continue
+        members = set(items)
+        index: dict[etree._Element, int] = {}
+        for el in items:
+            raw = _read_item(el, members)
+            if raw is None:
+                continue
+            for anc in el.iterancestors():
+                if anc in index:
+                    raw.parent = index[anc]
+                    break
+                if anc is region:
+                    break
+            index[el] = len(out)
+            out.append(raw)
+    return out
+
+
+# --- public -------------------------------------------------------------------------------------------
+
+
+def _renumber(raws: list[_Raw]) -> list[_Raw]:
+    """Drop empty comments and keep parent indexes pointing at the kept ones."""
+    keep = [i for i, r in enumerate(raws) if r.text]
+    new = {old: new for new, old in enumerate(keep)}
+    out = []
+    for old in keep:
+        r = raws[old]
+        parent = r.parent
+        while parent is not None and parent not in new:
+            parent = raws[parent].parent
+        out.append(_Raw(text=r.text, author=r.author, published=r.published,
+                        parent=new.get(parent) if parent is not None else None))
+    return out
+
+
+def _words(raws: Iterable[_Raw]) -> int:
+    return sum(len(r.text.split()) for r in raws)
+
+
+def extract_comments(tree: etree._Element, page_id: str) -> list[Comment]:
+    """Reader comments of a parsed page, in page order, with author, date and reply parent.
+
+    Args:
+        tree: the page as an lxml tree (not modified).
+        page_id: the page's id; comment ids are ``f"{page_id}-c{i}"``.
+
+    Returns:
+        One :class:`Comment` per comment; an empty list when the page has none.
+    """
+    candidates = [from_microdata(tree), _renumber(from_markup(tree)), from_jsonld(tree)]
+    best = max(candidates, key=_words)  # ties keep the earlier source (microdata, then markup)
+    # the same comment twice (a quoted reply list, a "top comments" teaser) is kept once
+    seen: dict[str, int] = {}
+    kept: list[tuple[int, _Raw]] = []
+    remap: dict[int, int] = {}
+    for i, raw in enumerate(best):
+        key = re.sub(r"\W+", "", raw.text.casefold())
+        if key in seen:
+            remap[i] = seen[key]
+            continue
+        seen[key] = remap[i] = len(kept)
+        kept.append((i, raw))
+    comments: list[Comment] = []
+    for i, (_, raw) in enumerate(kept):
+        parent_i = remap.get(raw.parent) if raw.parent is not None else None
+        comments.append(Comment(id=f"{page_id}-c{i}", text=raw.text, position=i, author=raw.author,
+                                parent_id=f"{page_id}-c{parent_i}" if parent_i is not None and parent_i != i
+                                else None, published=raw.published))
+    return comments

@@ -1,0 +1,469 @@
+"""Plain-text page anatomy: label every non-empty line of a text dump and fill the page's parts.
+
+A plain-text dump of a news page has nothing marking its parts. :func:`split_text` labels each non-empty
+line as headline, body, boilerplate, reference or comment with a small learned model (:class:`LineModel`,
+trained by ``training/train_line_model.py`` on synthetic pages built from real Dragnet article bodies,
+comments, headlines and boilerplate) and then fills the :class:`~storytrace.records.Page`:
+
+* the headline lines collapse into one ``title`` (the most repeated headline, the first one on a tie) and
+  ``headline_variants`` (the other distinct headline lines, de-duplicated);
+* a reference line such as ``[1] Enrichment Data: ... [2] ... [3] ...`` becomes one
+  :class:`~storytrace.records.Reference` per marker (a deterministic parser, :func:`parse_references`);
+* body lines become ``body`` paragraphs, comment lines become :class:`~storytrace.records.Comment` records.
+
+The model has three parts, all stored as plain arrays (``data/models/line_model.npz``, no pickle) plus a
+JSON config (``line_model.json``):
+
+1. a per-line multinomial logistic regression over hand-made line features (length, casing, punctuation,
+   markers, position, repeats, blank-line layout, ...) and hashed character and word n-grams;
+2. a context logistic regression over the per-line probabilities of the line and its neighbours (two either
+   side), the neighbours' line features, and the mean probabilities of all lines above and below;
+3. Viterbi decoding with a label-transition matrix counted on the synthetic training pages.
+
+Requires: ``page.id`` (for comment ids). Assigns: ``title``, ``headline_variants``, ``body``,
+``boilerplate``, ``references``, ``comments``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from storytrace.errors import ModelError
+from storytrace.records import Comment, Page, Reference
+from storytrace.settings import Options
+
+__all__ = [
+    "LABELS",
+    "LineModel",
+    "classify_lines",
+    "collapse_headlines",
+    "load_line_model",
+    "parse_references",
+    "split_text",
+]
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+# classes the model predicts; "headline" lines are later told apart into "title" and "headline_variant"
+CLASSES = ("headline", "body", "boilerplate", "reference", "comment")
+# labels classify_lines returns for non-empty lines
+LABELS = ("title", "headline_variant", "body", "boilerplate", "reference", "comment")
+BLANK = "blank"
+MAX_NGRAM_CHARS = 600  # n-grams are taken from the first 600 characters of a line (long lines stay fast)
+NEAR_WINDOW = 60  # near-duplicate search looks this many lines either side
+
+_WS = re.compile(r"\s+")
+_SENT = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\s+|$)")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b", re.I)
+_LAUGH = re.compile(r"\b(?:a?(?:ha){2,}h?|(?:he){2,}|(?:hi){2,}|lol+|lmf?ao+|rofl|xd+)\b", re.I)
+_REPEAT_PUNCT = re.compile(r"[!?]{2,}|\.{4,}")
+_PRON = re.compile(r"\b(?:i|i'm|i’m|im|you|u|ur|your|you're|my|me)\b", re.I)
+_MARK = re.compile(r"\[\d{1,3}\]")
+_REF_START = re.compile(r"^\s*(?:\[\d{1,3}\]|\^\s?\d{1,3}\b|\(\d{1,3}\)|\d{1,3}[.)]\s)")
+_REF_MARK_TEXT = re.compile(r"\[\d{1,3}\]:?\s*[^\W\d_]")
+_SEPS = re.compile(r"[|»›·•◦►▸]|\s[-–—/]\s")
+_COPY = re.compile(r"©|\bcopyright\b|all rights reserved", re.I)
+_QUOTE = re.compile(r"[\"“”«»„]")
+_WORD = re.compile(r"\w+", re.U)
+
+DENSE_NAMES = (
+    "log_chars", "log_words", "sentences", "upper_frac", "starts_upper", "starts_lower", "all_lower",
+    "titlecase_frac", "ends_period", "ends_excl_q", "ends_colon", "ends_alnum", "digit_frac", "url",
+    "emoji", "laugh", "repeat_punct", "pronoun", "log_markers", "ref_start", "ref_mark_text", "rel_pos",
+    "log_pos", "log_pos_from_end", "log_repeats", "near_dup", "blank_before", "blank_after", "separators",
+    "copyright", "quotes", "non_ascii_frac", "short", "at_sign", "first_line", "last_line", "page_blank_style",
+    "one_word", "ends_ellipsis", "paren_frac",
+)
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def line_key(text: str) -> str:
+    """Normalised form used to recognise repeated lines (case, punctuation and spacing ignored)."""
+    return " ".join(_WORD.findall(_norm(text).lower()))
+
+
+def _is_emoji(ch: str) -> bool:
+    o = ord(ch)
+    return 0x1F000 <= o <= 0x1FAFF or 0x2600 <= o <= 0x27BF or unicodedata.category(ch) == "So"
+
+
+def _line_features(text: str) -> list[float]:
+    """Features of one line alone (position and page features are added by :func:`dense_features`)."""
+    s = text
+    n = len(s)
+    letters = [c for c in s if c.isalpha()]
+    n_let = max(1, len(letters))
+    upper = sum(c.isupper() for c in letters)
+    toks = s.split()
+    n_words = len(toks)
+    long_words = [w for w in toks if len(w) > 3 and w[0].isalpha()]
+    first_alpha = next((c for c in s if c.isalpha()), "")
+    last = s[-1] if s else ""
+    sents = len(_SENT.findall(s))
+    return [
+        math.log1p(n) / 6.0,
+        math.log1p(n_words) / 4.0,
+        min(sents, 10) / 10.0,
+        upper / n_let,
+        float(first_alpha.isupper()),
+        float(first_alpha.islower()),
+        float(bool(letters) and upper == 0),
+        (sum(w[0].isupper() for w in long_words) / len(long_words)) if long_words else 0.0,
+        float(last == "."),
+        float(last in "!?"),
+        float(last == ":"),
+        float(last.isalnum()),
+        sum(c.isdigit() for c in s) / max(1, n),
+        float(bool(_URL.search(s))),
+        float(any(_is_emoji(c) for c in s[:2000])),
+        float(bool(_LAUGH.search(s))),
+        float(bool(_REPEAT_PUNCT.search(s))),
+        float(bool(_PRON.search(s))),
+        math.log1p(len(_MARK.findall(s))) / 2.0,
+        float(bool(_REF_START.match(s))),
+        min(len(_REF_MARK_TEXT.findall(s)), 5) / 5.0,
+    ]
+
+
+def dense_features(lines: Sequence[str], blank_before: Sequence[bool],
+                   blank_after: Sequence[bool]) -> np.ndarray:
+    """Hand-made features for each line of one page, shape (n_lines, len(DENSE_NAMES))."""
+    n = len(lines)
+    keys = [line_key(s) for s in lines]
+    counts: dict[str, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    wsets = [set(k.split()) for k in keys]
+    blank_style = float(np.mean(blank_before)) if n else 0.0
+    rows = []
+    for i, s in enumerate(lines):
+        near = 0.0
+        wi = wsets[i]
+        if wi:
+            for j in range(max(0, i - NEAR_WINDOW), min(n, i + NEAR_WINDOW + 1)):
+                if j != i and wsets[j] and keys[j] != keys[i]:
+                    inter = len(wi & wsets[j])
+                    if inter:
+                        near = max(near, inter / len(wi | wsets[j]))
+        n_chars = max(1, len(s))
+        row = _line_features(s)
+        row += [
+            i / max(1, n - 1),
+            math.log1p(i) / 5.0,
+            math.log1p(n - 1 - i) / 5.0,
+            math.log1p(counts[keys[i]] - 1),
+            near,
+            float(blank_before[i]),
+            float(blank_after[i]),
+            float(bool(_SEPS.search(s))),
+            float(bool(_COPY.search(s))),
+            float(bool(_QUOTE.search(s))),
+            sum(ord(c) > 127 and c.isalpha() for c in s) / n_chars,
+            float(len(s.split()) < 4),
+            float("@" in s),
+            float(i == 0),
+            float(i == n - 1),
+            blank_style,
+            float(len(s.split()) == 1),
+            float(s.endswith(("...", "…"))),
+            (s.count("(") + s.count(")")) / n_chars,
+        ]
+        rows.append(row)
+    return np.asarray(rows, dtype=np.float64).reshape(n, len(DENSE_NAMES))
+
+
+def _hash(token: str, n_bits: int) -> int:
+    return zlib.crc32(token.encode("utf-8", "surrogatepass")) & ((1 << n_bits) - 1)
+
+
+def ngram_features(lines: Sequence[str], char_bits: int, word_bits: int) -> Any:
+    """Hashed character (2-4, padded words) and word (1-2) n-gram counts, sublinear tf, L2-normalised
+    per kind. Returns a scipy CSR matrix of shape (n_lines, 2**char_bits + 2**word_bits)."""
+    from scipy import sparse
+
+    indptr, indices, data = [0], [], []
+    offset = 1 << char_bits
+    for s in lines:
+        t = _norm(s[:MAX_NGRAM_CHARS]).lower()
+        t = re.sub(r"\d", "0", t)
+        row: dict[int, float] = {}
+        chars: dict[int, float] = {}
+        for w in t.split():
+            w = f" {w} "
+            for k in (2, 3, 4):
+                for a in range(len(w) - k + 1):
+                    h = _hash(w[a:a + k], char_bits)
+                    chars[h] = chars.get(h, 0.0) + 1.0
+        toks = _WORD.findall(t)
+        wds: dict[int, float] = {}
+        for a, tok in enumerate(toks):
+            h = _hash("w:" + tok, word_bits) + offset
+            wds[h] = wds.get(h, 0.0) + 1.0
+            if a + 1 < len(toks):
+                h = _hash("b:" + tok + " " + toks[a + 1], word_bits) + offset
+                wds[h] = wds.get(h, 0.0) + 1.0
+        for part in (chars, wds):
+            vals = {k: 1.0 + math.log(v) for k, v in part.items()}
+            norm = math.sqrt(sum(v * v for v in vals.values())) or 1.0
+            for k, v in vals.items():
+                row[k] = v / norm
+        for k in sorted(row):
+            indices.append(k)
+            data.append(row[k])
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64),
+                              np.asarray(indptr, dtype=np.int64)), shape=(len(lines), offset + (1 << word_bits)))
+
+
+def context_features(probs: np.ndarray, dense: np.ndarray) -> np.ndarray:
+    """Features of a line in its page: its own and its neighbours' (+-1, +-2) per-line class probabilities,
+    the neighbours' dense features, and the mean class probabilities of all lines above and below."""
+    n, k = probs.shape
+    logp = np.log(np.clip(probs, 1e-6, 1.0))
+    pad_p = np.zeros((2, k))
+    pad_d = np.zeros((2, dense.shape[1]))
+    lp = np.vstack([pad_p, logp, pad_p])
+    dd = np.vstack([pad_d, dense, pad_d])
+    exists = np.concatenate([np.zeros(2), np.ones(n), np.zeros(2)])
+    parts = [logp]
+    for off in (-2, -1, 1, 2):
+        sl = slice(2 + off, 2 + off + n)
+        parts.append(lp[sl])
+        parts.append(exists[sl][:, None])
+    for off in (-1, 1):
+        sl = slice(2 + off, 2 + off + n)
+        parts.append(dd[sl])
+    csum = np.cumsum(probs, axis=0)
+    above = np.vstack([np.zeros((1, k)), csum[:-1]]) / np.maximum(1, np.arange(n))[:, None]
+    below_sum = csum[-1][None, :] - csum
+    below = below_sum / np.maximum(1, n - 1 - np.arange(n))[:, None]
+    parts += [above, below]
+    return np.hstack(parts)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+@dataclass(slots=True)
+class LineModel:
+    """The fitted line classifier: plain arrays, see the module docstring.
+
+    ``coef1`` (classes x features) and ``intercept1`` score a line's dense features (standardised with
+    ``mean1``/``scale1``) followed by its hashed n-grams; ``coef2``/``intercept2`` score the standardised
+    context features; ``log_trans``/``log_start`` and ``log_prior`` drive the Viterbi decoding.
+    """
+
+    classes: tuple[str, ...]
+    char_bits: int
+    word_bits: int
+    mean1: np.ndarray
+    scale1: np.ndarray
+    coef1: np.ndarray
+    intercept1: np.ndarray
+    mean2: np.ndarray
+    scale2: np.ndarray
+    coef2: np.ndarray
+    intercept2: np.ndarray
+    log_trans: np.ndarray
+    log_start: np.ndarray
+    log_prior: np.ndarray
+    meta: dict[str, Any]
+
+    def line_probs(self, dense: np.ndarray, ngrams: Any) -> np.ndarray:
+        z = ((dense - self.mean1) / self.scale1) @ self.coef1[:, : dense.shape[1]].T
+        z = z + np.asarray(ngrams @ self.coef1[:, dense.shape[1]:].T) + self.intercept1
+        return _softmax(z)
+
+    def context_probs(self, ctx: np.ndarray) -> np.ndarray:
+        return _softmax(((ctx - self.mean2) / self.scale2) @ self.coef2.T + self.intercept2)
+
+    def predict(self, lines: Sequence[str], blank_before: Sequence[bool],
+                blank_after: Sequence[bool]) -> list[str]:
+        """Model classes (``CLASSES``) for the non-empty ``lines`` of one page."""
+        if not lines:
+            return []
+        dense = dense_features(lines, blank_before, blank_after)
+        p1 = self.line_probs(dense, ngram_features(lines, self.char_bits, self.word_bits))
+        p2 = self.context_probs(context_features(p1, dense))
+        path = viterbi(np.log(np.clip(p2, 1e-9, 1.0)) - self.log_prior, self.log_start, self.log_trans)
+        return [self.classes[j] for j in path]
+
+
+def viterbi(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarray) -> list[int]:
+    """Most likely label sequence given per-line scores ``emit`` (n x k) and log transition matrix."""
+    n, k = emit.shape
+    score = log_start + emit[0]
+    back = np.zeros((n, k), dtype=np.int64)
+    for t in range(1, n):
+        cand = score[:, None] + log_trans  # from x to
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + emit[t]
+    path = [int(score.argmax())]
+    for t in range(n - 1, 0, -1):
+        path.append(int(back[t][path[-1]]))
+    return path[::-1]
+
+
+def load_line_model(path: str | Path | None = None) -> LineModel:
+    """Load the shipped line model (or one written by the training script into directory ``path``).
+
+    Raises:
+        ModelError: the model files are missing or unreadable.
+    """
+    base = Path(path) if path is not None else MODEL_DIR
+    try:
+        meta = json.loads((base / "line_model.json").read_text(encoding="utf-8"))
+        with np.load(base / "line_model.npz", allow_pickle=False) as arrays:
+            a = {name: arrays[name] for name in arrays.files}
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"cannot read the line model in {base}: {exc}. "
+                         "Rebuild it with training/train_line_model.py") from exc
+    if meta.get("format") != 1 or tuple(meta.get("dense_names", ())) != DENSE_NAMES:
+        raise ModelError(f"line model in {base} was built for another feature set; rebuild it with "
+                         "training/train_line_model.py")
+    try:
+        return LineModel(
+            classes=tuple(meta["classes"]), char_bits=int(meta["char_bits"]), word_bits=int(meta["word_bits"]),
+            mean1=a["mean1"], scale1=a["scale1"], coef1=a["coef1"].astype(np.float64),
+            intercept1=a["intercept1"], mean2=a["mean2"], scale2=a["scale2"], coef2=a["coef2"],
+            intercept2=a["intercept2"], log_trans=a["log_trans"], log_start=a["log_start"],
+            log_prior=a["log_prior"], meta=meta,
+        )
+    except KeyError as exc:
+        raise ModelError(f"line model in {base} lacks array {exc}") from exc
+
+
+def _layout(lines: Sequence[str]) -> tuple[list[str], list[bool], list[bool], list[int]]:
+    """Non-empty lines, whether a blank line precedes/follows each, and their indices in ``lines``."""
+    kept, before, idx = [], [], []
+    blank = False
+    for i, raw in enumerate(lines):
+        s = _norm(raw)
+        if not s:
+            blank = True
+            continue
+        kept.append(s)
+        before.append(blank and bool(kept[:-1]))
+        idx.append(i)
+        blank = False
+    after = [before[i + 1] if i + 1 < len(before) else False for i in range(len(kept))]
+    return kept, before, after, idx
+
+
+def collapse_headlines(headlines: Sequence[str]) -> tuple[str | None, list[str], list[bool]]:
+    """Collapse headline lines into (title, variants, is_title per line).
+
+    The title is the most repeated headline (compared case- and punctuation-insensitively); on a tie the
+    first one. Variants are the other distinct headlines in order of first appearance.
+    """
+    if not headlines:
+        return None, [], []
+    keys = [line_key(h) for h in headlines]
+    counts: dict[str, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    best = max(range(len(keys)), key=lambda i: (counts[keys[i]], -i))
+    title_key = keys[best]
+    variants, seen = [], {title_key}
+    for h, k in zip(headlines, keys, strict=True):
+        if k not in seen:
+            seen.add(k)
+            variants.append(h)
+    return headlines[best], variants, [k == title_key for k in keys]
+
+
+def classify_lines(lines: Sequence[str], model: LineModel) -> list[str]:
+    """One label per input line: one of ``LABELS`` for a non-empty line, ``"blank"`` for an empty one.
+
+    ``lines`` are the lines of one page in order; blank lines are used as layout evidence.
+    """
+    kept, before, after, idx = _layout(lines)
+    labels = [BLANK] * len(lines)
+    classes = model.predict(kept, before, after)
+    heads = [i for i, c in enumerate(classes) if c == "headline"]
+    _, _, is_title = collapse_headlines([kept[i] for i in heads])
+    for i, c in enumerate(classes):
+        labels[idx[i]] = c
+    for h, t in zip(heads, is_title, strict=True):
+        labels[idx[h]] = "title" if t else "headline_variant"
+    return labels
+
+
+_REF_SPLIT = re.compile(r"(?:^|(?<=[\s.!?:;,)\"”]))\s*\[(\d{1,3})\]:?\s*(?=\S)")
+_REF_OTHER = re.compile(r"^\s*(?:\^\s?(\d{1,3})|\((\d{1,3})\)|(\d{1,3})[.)])\s+(.*)$")
+
+
+def parse_references(line: str) -> list[Reference]:
+    """Split a reference line into :class:`Reference` records.
+
+    ``"[1] A. [2] B."`` gives markers "1" and "2"; a marker counts when it opens the line or follows a space
+    or sentence punctuation, so ``"text[2]"`` in the middle of a sentence is not split. Lines like ``"1. A"``,
+    ``"^1 A"`` or ``"(1) A"`` give one reference; a line with no marker gives one reference with marker "".
+    """
+    s = _norm(line)
+    matches = list(_REF_SPLIT.finditer(s))
+    if matches and matches[0].start() == 0:
+        out = []
+        for m, nxt in zip(matches, [*matches[1:], None], strict=True):
+            text = s[m.end(): nxt.start() if nxt else len(s)].strip()
+            out.append(Reference(marker=m.group(1), text=text))
+        return out
+    m = _REF_OTHER.match(s)
+    if m:
+        marker = next(g for g in m.groups()[:3] if g)
+        return [Reference(marker=marker, text=m.group(4).strip())]
+    return [Reference(marker="", text=s)] if s else []
+
+
+def split_text(text: str, page: Page, options: Options, *, model: LineModel) -> Page:
+    """Fill ``page``'s parts from the plain text ``text`` and return the page.
+
+    Parameters: text -- the page's decoded text; page -- the page to fill (its ``id`` names the comments);
+    options -- run options (nothing here is tunable yet); model -- from :func:`load_line_model`.
+    RETURNS the same ``page``.
+    """
+    del options  # no option applies to this stage yet; kept for the stage signature
+    lines = text.splitlines()
+    labels = classify_lines(lines, model)
+    heads: list[str] = []
+    body: list[str] = []
+    boiler: list[str] = []
+    refs: list[Reference] = []
+    comments: list[str] = []
+    for raw, label in zip(lines, labels, strict=True):
+        s = _norm(raw)
+        if label == BLANK:
+            continue
+        if label in ("title", "headline_variant"):
+            heads.append(s)
+        elif label == "body":
+            body.append(s)
+        elif label == "boilerplate":
+            boiler.append(s)
+        elif label == "reference":
+            refs.extend(parse_references(s))
+        else:
+            comments.append(s)
+    title, variants, _ = collapse_headlines(heads)
+    page.title = title
+    page.headline_variants = variants
+    page.body = body
+    page.boilerplate = boiler
+    page.references = refs
+    page.comments = [Comment(id=f"{page.id}-c{i}", text=c, position=i) for i, c in enumerate(comments)]
+    return page

@@ -1,0 +1,62 @@
+"""The Python API: a thin layer over the pipeline, like the CLI and the service.
+
+Example:
+    >>> import storytrace
+    >>> dossier = storytrace.analyze(["page.html", "dump.warc.gz"], with_facts=False)  # doctest: +SKIP
+    >>> [p.title for p in dossier.pages]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Any
+
+from .records import Dossier, Failure, Page
+from .resources import Resources
+from .settings import Options
+
+
+def analyze(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    options: Options | None = None,
+    resources: Resources | None = None,
+    store: Any = None,
+    on_result: Callable[[Page | Failure], None] | None = None,
+    **settings: Any,
+) -> Dossier:
+    """Analyse pages (paths, directories, WARC, JSONL, URLs) and return the dossier.
+
+    Keyword ``settings`` are :class:`~storytrace.settings.Options` fields (``with_facts=False``, ...).
+    A ``store`` (e.g. :class:`storytrace.store.SQLiteStore`) receives every page and failure.
+    """
+    from .ingest import read_inputs
+    from .pipeline import finish, run
+
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]
+    options = (options or Options()).replace(**settings) if settings else (options or Options())
+    resources = resources or Resources()
+    results = run(read_inputs(inputs, options), options, resources)
+    dossier = finish(_tap(results, store, on_result), options, resources)
+    return dossier
+
+
+def _tap(
+    results: Iterable[Page | Failure], store: Any, on_result: Callable[[Page | Failure], None] | None
+) -> Iterator[Page | Failure]:
+    for result in results:
+        if store is not None:
+            store.add([result])
+        if on_result is not None:
+            on_result(result)
+        yield result
+
+
+def demo_corpus() -> Path:
+    """The folder of example pages shipped inside the package (the two seed pages)."""
+    with as_file(files("storytrace").joinpath("data", "demo")) as path:
+        return Path(path)

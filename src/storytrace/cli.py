@@ -1,0 +1,147 @@
+"""The ``storytrace`` command. Parsing only: every command calls a plain function of the API.
+
+Imports nothing heavy at module level, so ``storytrace --help`` is instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storytrace",
+        description="Trace a news story across outlets and the comment sections under it.",
+    )
+    parser.add_argument("--version", action="version", version=f"storytrace {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    analyze = commands.add_parser("analyze", help="analyse pages, files, folders, WARC, JSONL or URLs")
+    analyze.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    _add_run_options(analyze, default_out="storytrace-out")
+
+    demo = commands.add_parser("demo", help="run on the example pages shipped with storytrace")
+    _add_run_options(demo, default_out="storytrace-demo")
+
+    export = commands.add_parser("export", help="export stored pages to JSONL, CSV or Parquet")
+    export.add_argument("--db", required=True, help="SQLite store written by analyze")
+    export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    export.add_argument("--table", choices=("pages", "comments"), default="pages", help="rows for csv/parquet")
+    export.add_argument("--out", required=True, help="file to write")
+
+    serve = commands.add_parser("serve", help="run the HTTP service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    return parser
+
+
+def _add_run_options(cmd: argparse.ArgumentParser, default_out: str) -> None:
+    output = cmd.add_argument_group("Output")
+    output.add_argument("--out", default=default_out, help=f"folder for the dossier (default: {default_out})")
+    output.add_argument("--json", action="store_true", help="also print the dossier JSON to stdout")
+    output.add_argument("--db", help="SQLite store (default: OUT/storytrace.sqlite)")
+    stages = cmd.add_argument_group("Stages")
+    stages.add_argument("--no-facts", action="store_true", help="skip entities, quantities, dates, claims, topics")
+    stages.add_argument("--no-comments", action="store_true", help="skip comment analysis")
+    run = cmd.add_argument_group("Run")
+    run.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    run.add_argument("--allow-private-addresses", action="store_true",
+                     help="let URLs reach loopback, private and link-local addresses")
+    run.add_argument("--timeout", type=float, default=15.0, help="seconds per URL (default: 15)")
+    run.add_argument("--strict", action="store_true", help="stop on the first stage error (debugging)")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def options_from_args(args: argparse.Namespace) -> Any:
+    from .settings import Options
+
+    return Options(
+        with_facts=not args.no_facts,
+        with_comments=not args.no_comments,
+        workers=max(1, args.workers),
+        allow_private_addresses=args.allow_private_addresses,
+        fetch_timeout=args.timeout,
+        strict=args.strict,
+        progress=not args.quiet,
+    )
+
+
+def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
+    from .api import analyze
+    from .report import write_dossier
+    from .store import SQLiteStore
+
+    options = options_from_args(args)
+    out = Path(args.out)
+    db_path = Path(args.db) if args.db else out / "storytrace.sqlite"
+    with SQLiteStore(db_path) as store, _progress(inputs, options.progress) as bar:
+        dossier = analyze(inputs, options=options, store=store, on_result=lambda _r: bar.update(1))
+        counts = store.counts()
+    paths = write_dossier(dossier, out)
+    if args.json:
+        sys.stdout.write(json.dumps(dossier.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    print(
+        f"{len(dossier.pages)} page(s) analysed, {len(dossier.failures)} input(s) failed "
+        f"(store {db_path}: {counts['pages']} page(s), {counts['failed']} failed input(s) in all)\n"
+        f"dossier: {paths['html'].resolve()}\n"
+        f"json:    {paths['dossier'].resolve()}",
+        file=sys.stderr,
+    )
+    for failure in dossier.failures:
+        print(f"  failed: {failure.message}", file=sys.stderr)
+    return 0 if dossier.pages or not dossier.failures else 1
+
+
+def _progress(inputs: list[str], enabled: bool) -> Any:
+    from tqdm import tqdm
+
+    many = len(inputs) > 3 or any(Path(i).is_dir() for i in inputs)
+    return tqdm(desc="pages", unit="page", disable=not (enabled and many), file=sys.stderr, leave=False)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from .store import SQLiteStore, export
+
+    with SQLiteStore(args.db) as store:
+        n = export(store.pages(), args.out, args.format, table=args.table)
+    print(f"{n} row(s) written to {args.out}", file=sys.stderr)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from .service import create_app
+    except ImportError:
+        print("the service needs extras: pip install 'storytrace[service]'", file=sys.stderr)
+        return 2
+    uvicorn.run(create_app(), host=args.host, port=args.port)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "analyze":
+        return run_analyze(args.inputs, args)
+    if args.command == "demo":
+        from .api import demo_corpus
+
+        return run_analyze([str(demo_corpus())], args)
+    if args.command == "export":
+        return run_export(args)
+    if args.command == "serve":
+        return run_serve(args)
+    parser.print_help()
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

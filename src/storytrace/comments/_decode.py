@@ -1,0 +1,209 @@
+"""Reading disguised words: leetspeak, inserted spaces or symbols, repeated letters, homoglyphs, misspellings.
+
+The method, not a word list: every token is normalised by a few reversible-looking rewrites (homoglyph and
+leetspeak maps, symbol removal, repeat collapsing) and then compared with the curated lexicon exactly, by a
+phonetic key and by edit distance; blends of two public names ("vlad"+"olf") and compounds of a group word
+with a country ending ("<slur>land") are recognised too. Fuzzy matching only applies to tokens that are not
+ordinary words (``Lexicon.known_words``), so "news" is never read as "jews".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from storytrace.comments._lexicon import Lexicon, Term, phonetic_key
+
+# Cyrillic/Greek/other look-alikes of Latin letters
+HOMOGLYPHS = {
+    "а": "a", "в": "b", "с": "c", "е": "e", "ё": "e", "н": "h", "і": "i", "ї": "i", "ј": "j", "к": "k", "м": "m",
+    "о": "o", "р": "p", "ѕ": "s", "т": "t", "у": "y", "х": "x", "ԁ": "d", "ɡ": "g", "ӏ": "l", "ո": "n", "ս": "u",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u",
+    "χ": "x", "γ": "y", "ω": "w", "ß": "ss", "ø": "o", "æ": "ae", "ı": "i", "ł": "l", "đ": "d",
+}
+LEET = {
+    "0": "o", "1": "i", "2": "z", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "9": "g",
+    "@": "a", "$": "s", "!": "i", "|": "l", "+": "t", "€": "e", "£": "l", "¥": "y", "(": "c", "<": "c",
+}
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_TOKEN = re.compile(r"[^\s,;:?\"“”‘’()\[\]{}<>…–—/]+")
+_SPACED = re.compile(r"(?<![\w@$])((?:[^\W_]|[@$0-9])(?:[ .\-_*]{1,2}(?:[^\W_]|[@$0-9])){2,})(?![\w@$])")
+_INNER_SYMBOLS = re.compile(r"[.\-_*'`~^#\"]")
+_EDGE_PUNCT = "!?.,;:'\"“”‘’*()[]{}<>…-–—~`"
+_RUN3 = re.compile(r"(.)\1{2,}")
+_RUN2 = re.compile(r"(.)\1+")
+
+
+@dataclass(slots=True)
+class Decoded:
+    span: str
+    start: int
+    end: int
+    decoded: str
+    kind: str
+    term: Term
+
+    def as_dict(self) -> dict[str, object]:
+        return {"span": self.span, "start": self.start, "end": self.end, "decoded": self.decoded, "kind": self.kind}
+
+
+def clean(text: str) -> str:
+    """NFKC-fold and drop zero-width characters; lengths may change, so spans use the raw text separately."""
+    return _ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", text))
+
+
+def damerau1(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by at most one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    if la > lb:
+        return a[i + 1 :] == b[i:]
+    return a[i:] == b[i + 1 :]
+
+
+class Decoder:
+    """Finds and decodes disguised lexicon words in comment text."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    # -- candidate rewrites -------------------------------------------------------------------------------
+    def _rewrites(self, tok: str) -> list[tuple[str, str]]:
+        """(rewritten, kind) pairs, most conservative first."""
+        out: list[tuple[str, str]] = []
+        t = tok
+        if any(ch in HOMOGLYPHS for ch in t) and any("a" <= ch <= "z" for ch in t):
+            t2 = "".join(HOMOGLYPHS.get(ch, ch) for ch in t)
+            out.append((t2, "homoglyph"))
+            t = t2
+        if any(ch in LEET for ch in t) and sum(ch.isalpha() for ch in t) >= 1:
+            # digits at the very end ("user123") are rarely leet
+            t2 = "".join(LEET.get(ch, ch) for ch in t)
+            if t2 != t:
+                out.append((t2, "leetspeak"))
+                t = t2
+        t2 = _INNER_SYMBOLS.sub("", t)
+        if t2 != t and len(t2) >= 3:
+            out.append((t2, "inserted_symbols"))
+            t = t2
+        t2 = _RUN3.sub(r"\1", t)
+        if t2 != t:
+            out.append((t2, "repeated_letters"))
+            out.append((_RUN3.sub(r"\1\1", t), "repeated_letters"))
+            t = t2
+        return out
+
+    def _wildcard(self, tok: str) -> Term | None:
+        """``f*ck``, ``n***er``: symbols standing for letters."""
+        if "*" not in tok or not tok.strip("*"):
+            return None
+        pat = re.compile("^" + re.escape(tok).replace(r"\*", "[a-z]") + "$")
+        for t in self.lexicon.by_first.get(tok[0], []):
+            if len(t.text) == len(tok) and pat.match(t.text):
+                return t
+        return None
+
+    def _fuzzy(self, word: str) -> tuple[Term, str] | None:
+        lex = self.lexicon
+        if len(word) < 4 or not word.isalpha() or word in lex.known_words:
+            return None
+        base = word[:-2] if word.endswith("'s") else word
+        cands = lex.phonetic.get(phonetic_key(base))
+        if cands:
+            return _prefer(cands), "misspelling"
+        if len(base) >= 5:
+            for t in lex.by_first.get(base[0], []):
+                if len(t.text) >= 4 and damerau1(base, t.text):
+                    return t, "misspelling"
+        stem = base[:-1] if base.endswith("s") else base
+        # blend of two public names: "vlad" + "olf" (vladimir + adolf)
+        if len(stem) >= 7:
+            for i in range(len(stem) - 3, 3, -1):
+                pre, suf = lex.prefixes.get(stem[:i]), lex.suffixes.get(stem[i:])
+                if pre is not None and suf is not None and pre.text != suf.text:
+                    return Term(f"{pre.text}+{suf.text}", "entity"), "blend"
+        # compound with a country ending: "<group word>land", "<group word>stan"
+        m = re.match(r"^([a-z]{3,})(land|stan|istan|ia)$", stem)
+        if m and m.group(1) in lex.countries:
+            key = lex.countries[m.group(1)]
+            countries = lex.groups[key].get("countries") or [key]
+            return Term(countries[0], "group_name", key), "compound"
+        return None
+
+    def lookup(self, word: str) -> Term | None:
+        return self.lexicon.terms.get(word)
+
+    # -- main entry -----------------------------------------------------------------------------------------
+    def decode(self, text: str) -> tuple[list[Decoded], list[tuple[int, int, Term]]]:
+        """Return (disguised words decoded, plain lexicon hits as (start, end, term)) for ``text``."""
+        decoded: list[Decoded] = []
+        hits: list[tuple[int, int, Term]] = []
+        low = text.lower()
+        taken: list[tuple[int, int]] = []
+        # 1. spaced-out letters: "k i l l", "j.e.w.s"
+        for m in _SPACED.finditer(low):
+            joined = re.sub(r"[ .\-_*]", "", m.group(1))
+            cand = joined
+            for rw, _ in self._rewrites(joined):
+                cand = rw
+            term = self.lookup(joined) or self.lookup(cand)
+            if term is not None:
+                decoded.append(Decoded(text[m.start(1) : m.end(1)], m.start(1), m.end(1), term.text,
+                                       "inserted_spaces", term))
+                taken.append((m.start(1), m.end(1)))
+        # 2. tokens
+        for m in _TOKEN.finditer(low):
+            s, e = m.start(), m.end()
+            tok = m.group()
+            # strip edge punctuation but keep leet symbols that sit inside letters
+            while tok and tok[-1] in _EDGE_PUNCT:
+                tok, e = tok[:-1], e - 1
+            while tok and tok[0] in _EDGE_PUNCT and tok[0] not in "@$":
+                tok, s = tok[1:], s + 1
+            if not tok or any(a <= s < b for a, b in taken):
+                continue
+            if tok.startswith(("http", "www.", "@user")) or tok.startswith("#") or tok.isdigit():
+                continue
+            term = self.lookup(tok)
+            if term is not None:
+                hits.append((s, e, term))
+                continue
+            found: tuple[Term, str] | None = None
+            for rw, kind in self._rewrites(tok):
+                t = self.lookup(rw) or self.lookup(rw.rstrip("s") if len(rw) > 4 else rw)
+                if t is not None:
+                    found = (t, kind)
+                    break
+            if found is None:
+                t = self._wildcard(tok)
+                if t is not None:
+                    found = (t, "inserted_symbols")
+            if found is None:
+                rws = self._rewrites(tok)
+                norm = rws[-1][0] if rws else tok
+                fz = self._fuzzy(norm)
+                if fz is None and rws and rws[-1][1] == "repeated_letters":
+                    fz = self._fuzzy(rws[-1][0])
+                if fz is not None:
+                    kind = fz[1] if not rws else f"{rws[0][1]}+{fz[1]}"
+                    found = (fz[0], kind)
+            if found is not None:
+                term, kind = found
+                decoded.append(Decoded(text[s:e], s, e, term.text, kind, term))
+        return decoded, hits
+
+
+def _prefer(cands: list[Term]) -> Term:
+    order = {"group_name": 0, "slur": 1, "entity": 2, "insult": 3, "profanity": 4}
+    return sorted(cands, key=lambda t: (order.get(t.kind, 9), len(t.text)))[0]

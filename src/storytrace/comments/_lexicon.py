@@ -1,0 +1,103 @@
+"""The curated comment lexicons (identity groups, slurs, profanity, threats) and lookups over them."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
+from typing import Any
+
+_VOWEL_RUNS = [
+    ("ph", "f"), ("ck", "k"), ("gh", "g"), ("kh", "k"), ("wh", "w"), ("sh", "S"), ("ch", "C"),
+    ("q", "k"), ("c", "k"), ("x", "ks"), ("z", "s"),
+]
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def phonetic_key(word: str) -> str:
+    """A crude sound-alike key: ``jooz``, ``jewz`` and ``jews`` share one, as do ``ghey`` and ``gay``.
+
+    Consonant spellings are merged (ph/f, c/k/q, z/s, gh/g), doubled letters collapse and every vowel run becomes
+    ``V`` unless it is the whole ending, where ``y``/``ey``/``ay`` and ``ie`` stay apart from other vowels.
+    """
+    w = re.sub(r"[^a-z]", "", word.lower())
+    for a, b in _VOWEL_RUNS:
+        w = w.replace(a, b)
+    w = re.sub(r"(.)\1+", r"\1", w)
+    if w.endswith("s") and len(w) > 3:
+        w = w[:-1]  # plural: "jews" ~ "jew", "jewsa" handled by edit distance
+    return _VOWELS.sub("V", w)
+
+
+@dataclass(slots=True)
+class Term:
+    text: str  # canonical form
+    kind: str  # group_name | slur | entity | profanity | insult
+    group: str | None = None  # group key for group names and slurs
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Lookups over the curated lexicon. Build with :func:`load_lexicon`."""
+
+    groups: dict[str, dict[str, Any]]
+    terms: dict[str, Term] = field(default_factory=dict)  # exact single- or multi-word term -> Term
+    phonetic: dict[str, list[Term]] = field(default_factory=dict)
+    by_first: dict[str, list[Term]] = field(default_factory=dict)  # first letter -> single-word terms
+    prefixes: dict[str, Term] = field(default_factory=dict)  # entity prefixes (>= 4 letters) for blends
+    suffixes: dict[str, Term] = field(default_factory=dict)  # entity suffixes (>= 3 letters) for blends
+    profanity: frozenset[str] = frozenset()
+    insults: frozenset[str] = frozenset()
+    dehumanising: frozenset[str] = frozenset()
+    threat_verbs: frozenset[str] = frozenset()
+    sexual: frozenset[str] = frozenset()
+    countries: dict[str, str] = field(default_factory=dict)  # slur/name stem -> group key for "<x>land"
+    known_words: frozenset[str] = frozenset()  # ordinary words never fuzzily re-read as a lexicon term
+
+    def group_label(self, key: str) -> str:
+        return str(self.groups[key]["label"])
+
+
+def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str] = frozenset()) -> Lexicon:
+    """Build the lexicon from ``data`` (default: the shipped ``lexicons/comments/groups.json``)."""
+    if data is None:
+        path = importlib_resources.files("storytrace") / "data" / "lexicons" / "comments" / "groups.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+    lex = Lexicon(groups=data["groups"])
+    terms: dict[str, Term] = {}
+    for key, g in data["groups"].items():
+        for name in g["names"]:
+            terms.setdefault(name, Term(name, "group_name", key))
+        for slur in g["slurs"]:
+            terms[slur] = Term(slur, "slur", key)
+        for stem in g["names"] + g["slurs"]:
+            if " " not in stem and len(stem) >= 4:
+                lex.countries.setdefault(stem.rstrip("s"), key)
+    for e in data["entities"]["terms"]:
+        terms.setdefault(e, Term(e, "entity"))
+    for w in data["profanity"]:
+        terms.setdefault(w, Term(w, "profanity"))
+    for w in data["insults"]:
+        terms.setdefault(w, Term(w, "insult"))
+    lex.terms = terms
+    for t in terms.values():
+        if " " in t.text:
+            continue
+        lex.phonetic.setdefault(phonetic_key(t.text), []).append(t)
+        lex.by_first.setdefault(t.text[0], []).append(t)
+    for e in data["entities"]["terms"]:
+        if " " in e or len(e) < 5:
+            continue
+        t = terms[e]
+        for i in range(4, len(e)):
+            lex.prefixes.setdefault(e[:i], t)
+        for i in range(1, len(e) - 2):
+            lex.suffixes.setdefault(e[i:], t)
+    lex.profanity = frozenset(data["profanity"])
+    lex.insults = frozenset(data["insults"])
+    lex.dehumanising = frozenset(data["dehumanising"])
+    lex.threat_verbs = frozenset(data["threat_verbs"])
+    lex.sexual = frozenset(data["sexual"])
+    lex.known_words = frozenset(w for w in known_words if w not in terms)
+    return lex

@@ -1,0 +1,99 @@
+"""Turn page bytes into text, surviving wrong or missing encoding declarations.
+
+Order of evidence: a byte-order mark; strict UTF-8 (a page that decodes as UTF-8 and has non-ASCII bytes is
+UTF-8 whatever it declares, because other encodings almost never validate as UTF-8); the declared encoding
+(HTTP header, meta charset, XML prolog) if the bytes decode with it; statistical detection
+(charset-normalizer); and last, UTF-8 with replacement characters, recorded as an error on the page.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.IGNORECASE)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a page declares for itself in a meta tag or XML prolog, normalised by codecs."""
+    head = data[:8192]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if not match:
+        return None
+    return _canonical(match.group(1).decode("ascii", "ignore"))
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
+    """Decode ``data``; ``declared`` is an outside declaration such as an HTTP Content-Type charset."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return Decoded(data.decode(name, "replace"), name)
+    declared = _canonical(declared) if declared else None
+    declared = declared or declared_encoding(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        warnings = []
+        if declared and declared != "utf-8" and not data.isascii():
+            warnings.append(f"page declares {declared} but its bytes are valid UTF-8; read as UTF-8")
+        return Decoded(text, "utf-8", warnings)
+    if declared and declared != "utf-8":
+        try:
+            return Decoded(data.decode(declared), declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    detected = _detect(data)
+    if detected:
+        text, name = detected
+        note = f"page declares {declared}" if declared else "page declares no encoding"
+        return Decoded(text, name, [f"{note}; its bytes read as {name}"])
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    return Decoded(
+        text,
+        "utf-8",
+        errors=[f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced with U+FFFD"],
+    )
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    from charset_normalizer import from_bytes  # lazy: only pages that are not UTF-8 pay for it
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        return None
+    name = _canonical(best.encoding) or best.encoding
+    if best.chaos > 0.3:  # mostly noise: not a confident reading
+        return None
+    try:
+        return data.decode(name), name
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _canonical(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None

@@ -1,0 +1,93 @@
+"""Fetch one URL, safely. The only module in storytrace that opens a network connection.
+
+Bounded in time (``fetch_timeout``), size (``fetch_max_bytes``) and redirects (``fetch_max_redirects``).
+Targets resolving to loopback, private, link-local, multicast or reserved addresses are refused unless
+``allow_private_addresses`` is set, and every redirect hop is checked again.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from ..errors import FetchError
+from ..records import RawDocument
+from ..settings import Options
+
+Resolver = Callable[[str, int], list[str]]
+
+
+def _resolve(host: str, port: int) -> list[str]:
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return sorted({info[4][0] for info in infos})
+
+
+def check_address(url: str, options: Options, resolve: Resolver = _resolve) -> None:
+    """Raise FetchError if ``url`` is not http(s) or resolves to an address the options forbid."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchError(f"{url}: only http and https URLs are fetched, not {parts.scheme or 'no scheme'!r}")
+    if not parts.hostname:
+        raise FetchError(f"{url}: no host name")
+    if options.allow_private_addresses:
+        return
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        addresses = resolve(parts.hostname, port)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"{url}: host {parts.hostname!r} does not resolve ({exc})") from exc
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not ip.is_global or ip.is_multicast:
+            raise FetchError(
+                f"{url}: {parts.hostname} resolves to {ip}, a loopback, private, link-local or reserved "
+                "address; refused (allow with --allow-private-addresses)"
+            )
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    def __init__(self, options: Options, resolve: Resolver) -> None:
+        self.options = options
+        self.resolve = resolve
+        self.max_redirections = options.fetch_max_redirects
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        check_address(newurl, self.options, self.resolve)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDocument:
+    """Download ``url`` into a RawDocument, or raise FetchError saying why not."""
+    check_address(url, options, resolve)
+    opener = urllib.request.build_opener(_CheckedRedirects(options, resolve))
+    request = urllib.request.Request(url, headers={"User-Agent": options.user_agent, "Accept": "text/html,*/*"})
+    try:
+        with opener.open(request, timeout=options.fetch_timeout) as response:
+            data = response.read(options.fetch_max_bytes + 1)
+            final_url = response.geturl()
+            charset = response.headers.get_content_charset()
+    except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:
+            raise FetchError(f"{url}: more than {options.fetch_max_redirects} redirects") from exc
+        raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
+    except urllib.error.URLError as exc:
+        raise FetchError(f"{url}: cannot connect ({exc.reason})") from exc
+    except (TimeoutError, socket.timeout) as exc:
+        raise FetchError(f"{url}: no answer within {options.fetch_timeout:g} s") from exc
+    except (http.client.HTTPException, OSError) as exc:
+        raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
+    if len(data) > options.fetch_max_bytes:
+        raise FetchError(f"{url}: larger than the {options.fetch_max_bytes // (1024 * 1024)} MB fetch limit")
+    return RawDocument(
+        source=url,
+        data=data,
+        url=final_url,
+        declared_encoding=charset,
+        fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )

@@ -1,0 +1,246 @@
+"""Readers: paths, directories and URLs in; RawDocuments (or Failures) out, one per page.
+
+The container format is sniffed from the content (gzip, WARC, JSONL, HTML, text), so a WARC named
+``.txt`` or an HTML page without an extension is still read right. Large containers stream: a 10,000-record
+WARC is never held in memory at once.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from ..errors import InputError
+from ..records import Failure, RawDocument
+from ..settings import MB, Options
+from .sniff import GZIP_MAGIC, binary_name, sniff
+
+Item = RawDocument | Failure
+_HEAD = 65536
+
+
+def is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
+
+
+def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[Item]:
+    """Yield a RawDocument or a Failure for every page found in ``inputs``, in order."""
+    for item in inputs:
+        value = os.fspath(item)
+        if is_url(value):
+            yield from _read_url(value, options)
+            continue
+        path = Path(value)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                yield from read_path(child, options)
+        else:
+            yield from read_path(path, options)
+
+
+def _read_url(url: str, options: Options) -> Iterator[Item]:
+    from .fetch import fetch  # network code loads only when a URL is given
+
+    try:
+        raw = fetch(url, options)
+    except InputError as exc:
+        yield Failure(source=url, stage="ingest", error=type(exc).__name__, message=str(exc))
+        return
+    yield from _classify(raw, options)
+
+
+def read_path(path: Path, options: Options) -> Iterator[Item]:
+    """Every page in one file; a broken file yields a Failure and never raises."""
+    source = str(path)
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after streaming
+    except OSError as exc:
+        yield _failure(source, InputError(f"cannot open {source}: {exc.strerror or exc}"))
+        return
+    with handle:
+        try:
+            yield from read_stream(handle, source, options)
+        except InputError as exc:
+            yield _failure(source, exc)
+
+
+def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
+    """Every page in an open binary stream (file, gzip member, ...)."""
+    head = handle.peek(_HEAD)[:_HEAD] if hasattr(handle, "peek") else b""
+    if not head:
+        head = handle.read(_HEAD)
+        handle = _Prepended(head, handle)  # type: ignore[assignment]
+    kind = sniff(head)
+    if kind == "gzip":
+        yield from _read_gzip(handle, source, options)
+    elif kind == "warc":
+        yield from _read_warc(handle, source, options)
+    elif kind == "jsonl":
+        yield from _read_jsonl(handle, source, options)
+    elif kind == "empty":
+        raise InputError(f"{source}: empty input (no bytes, or only whitespace)")
+    elif kind == "binary":
+        raise InputError(f"{source}: {binary_name(head)}, not a news page")
+    else:
+        data = _read_capped(handle, source, options.max_page_bytes)
+        yield RawDocument(source=source, data=data, kind=kind)
+
+
+def _read_gzip(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
+    # WARC.gz is a sequence of gzip members; warcio streams them itself
+    stream = gzip.GzipFile(fileobj=handle)
+    try:
+        inner_head = stream.peek(_HEAD)[:_HEAD]
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"{source}: broken gzip ({exc or type(exc).__name__})") from exc
+    inner = sniff(inner_head)
+    if inner == "warc":
+        handle.seek(0)
+        yield from _read_warc(handle, source, options)
+        return
+    try:
+        yield from read_stream(stream, source, options)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"{source}: truncated or corrupt gzip ({exc or type(exc).__name__})") from exc
+
+
+def _read_warc(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    count = 0
+    records = iter(ArchiveIterator(handle))
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            break
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
+            message = f"{source}: truncated or corrupt WARC after {count} record(s) ({exc or type(exc).__name__})"
+            yield _failure(f"{source}#{count}", InputError(message))
+            return
+        if record.rec_type not in ("response", "resource"):
+            continue
+        count += 1
+        url = record.rec_headers.get_header("WARC-Target-URI")
+        record_source = f"{source}#{url or count}"
+        content_type = ""
+        if record.http_headers is not None:
+            content_type = record.http_headers.get_header("Content-Type") or ""
+            status = record.http_headers.get_statuscode()
+            if status and not status.startswith("2"):
+                continue  # redirects and errors are not pages
+        if content_type and "html" not in content_type.lower() and "text" not in content_type.lower():
+            continue
+        try:
+            data = _read_capped(record.content_stream(), record_source, options.max_page_bytes)
+        except InputError as exc:
+            yield _failure(record_source, exc)
+            continue
+        except (OSError, EOFError, zlib.error) as exc:
+            message = f"{record_source}: truncated WARC record ({exc or type(exc).__name__})"
+            yield _failure(record_source, InputError(message))
+            return
+        if not data.strip():
+            yield _failure(record_source, InputError(f"{record_source}: empty WARC record"))
+            continue
+        charset = _charset(content_type)
+        yield RawDocument(
+            source=record_source,
+            data=data,
+            kind="html" if "html" in content_type.lower() else sniff(data[:_HEAD]),
+            url=url,
+            declared_encoding=charset,
+            fetched_at=record.rec_headers.get_header("WARC-Date"),
+        )
+    if count == 0:
+        yield _failure(source, InputError(f"{source}: WARC holds no response records"))
+
+
+def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
+    for number, line in enumerate(io.TextIOWrapper(handle, encoding="utf-8", errors="replace"), start=1):
+        if not line.strip():
+            continue
+        line_source = f"{source}#L{number}"
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            yield _failure(line_source, InputError(f"{line_source}: not a JSON object ({exc})"))
+            continue
+        if not isinstance(obj, dict):
+            yield _failure(line_source, InputError(f"{line_source}: not a JSON object"))
+            continue
+        html, text = obj.get("html"), obj.get("text")
+        url = obj.get("url") if isinstance(obj.get("url"), str) else None
+        body = html if isinstance(html, str) and html.strip() else text
+        if not isinstance(body, str) or not body.strip():
+            yield _failure(line_source, InputError(f"{line_source}: neither 'html' nor 'text' holds a page"))
+            continue
+        data = body.encode("utf-8", "surrogatepass")
+        if len(data) > options.max_page_bytes:
+            yield _failure(line_source, _too_large(line_source, len(data), options.max_page_bytes))
+            continue
+        yield RawDocument(
+            source=line_source,
+            data=data,
+            kind="html" if body is html else "text",
+            url=url,
+            declared_encoding="utf-8",
+            text=body,
+        )
+
+
+def _read_capped(stream: BinaryIO, source: str, limit: int) -> bytes:
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        size = len(data)
+        while chunk := stream.read(4 * MB):  # count the rest without keeping it
+            size += len(chunk)
+        raise _too_large(source, size, limit)
+    return data
+
+
+def _too_large(source: str, size: int, limit: int) -> InputError:
+    return InputError(f"{source}: {size / MB:.1f} MB, larger than the {limit / MB:.0f} MB page limit")
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
+def _failure(source: str, exc: Exception) -> Failure:
+    return Failure(source=source, stage="ingest", error=type(exc).__name__, message=str(exc))
+
+
+class _Prepended(io.RawIOBase):
+    """A stream with already-read bytes put back in front (for streams without peek)."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if self._head:
+            if size < 0:
+                out, self._head = self._head + self._rest.read(), b""
+                return out
+            out, self._head = self._head[:size], self._head[size:]
+            if len(out) < size:
+                out += self._rest.read(size - len(out))
+            return out
+        return self._rest.read(size)
+
+
+__all__ = ["read_inputs", "read_path", "read_stream", "is_url", "GZIP_MAGIC"]

@@ -1,0 +1,74 @@
+"""Tell what a byte string is from its content, not its file name."""
+
+from __future__ import annotations
+
+import json
+import re
+
+# magic numbers of common non-page files, so they are refused with a clear name
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"%PDF", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x7fELF", "ELF executable"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ", "xz archive"),
+    (b"RIFF", "RIFF media file"),
+    (b"\x00\x00\x01\x00", "icon"),
+)
+_HTML_HINT = re.compile(
+    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]|<article[\s>]",
+    re.IGNORECASE,
+)
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def sniff(head: bytes) -> str:
+    """Kind of content from its first bytes: gzip, warc, jsonl, html, text, binary or empty.
+
+    ``head`` should be the first few KB of the (decompressed, for gzip members) content.
+    """
+    if not head.strip():
+        return "empty"
+    if head.startswith(GZIP_MAGIC):
+        return "gzip"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"WARC/"):
+        return "warc"
+    for magic, _name in _MAGIC:
+        if head.startswith(magic):
+            return "binary"
+    if _looks_binary(head):
+        return "binary"
+    if stripped.startswith(b"{") and _first_line_is_json_object(stripped):
+        return "jsonl"
+    if _HTML_HINT.search(head[:65536]):
+        return "html"
+    return "text"
+
+
+def binary_name(head: bytes) -> str:
+    """A human name for a binary file type, for error messages."""
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    return "binary data"
+
+
+def _looks_binary(head: bytes) -> bool:
+    sample = head[:8192]
+    if b"\x00" in sample:
+        # UTF-16 text has NULs too; a BOM tells it apart
+        return not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff"))
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) * 0.05
+
+
+def _first_line_is_json_object(data: bytes) -> bool:
+    line = data.split(b"\n", 1)[0].strip()
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False

@@ -1,0 +1,205 @@
+"""The dossier as one self-contained HTML page a person reads in a browser.
+
+All page and comment text is hostile: every value goes through :func:`esc` (html.escape with quotes), and
+the page carries a Content-Security-Policy that forbids scripts and remote loads.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from ..records import Comment, Dossier, Page
+
+_CSS = """
+body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:62rem;padding:1rem 1.5rem;color:#1d1d1f}
+h1{font-size:1.6rem}h2{margin-top:2.5rem;border-top:3px solid #333;padding-top:.7rem}h3{margin-top:1.5rem}
+.meta,.src{color:#555;font-size:.9rem}.src{word-break:break-all}
+.variants li,.boiler li{color:#444}.body p{max-width:45rem}
+table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
+.comment{border-left:4px solid #bbb;margin:.4rem 0;padding:.3rem .7rem;background:#fafafa}
+.comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flood{border-left-color:#999;color:#666}
+.reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
+.tag.bad{background:#f5c6c0}.err{color:#a00}.summary td{min-width:8rem}
+nav a{margin-right:1rem}
+"""
+_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
+TOXIC_AT = 0.5
+
+
+def esc(value: Any) -> str:
+    """Escape any value for HTML text or a quoted attribute."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def render_dossier(dossier: Dossier) -> str:
+    parts = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        f"<meta http-equiv='Content-Security-Policy' content=\"{_CSP}\">",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        f"<title>storytrace dossier: {len(dossier.pages)} page(s)</title><style>{_CSS}</style></head><body>",
+        "<h1>storytrace dossier</h1>",
+        f"<p class='meta'>{len(dossier.pages)} page(s) analysed, {len(dossier.failures)} input(s) failed, "
+        f"{len(dossier.stories)} story group(s). Schema {esc(dossier.schema_version)}.</p>",
+        _nav(dossier),
+        _stories(dossier),
+        *(_page(p) for p in dossier.pages),
+        _coordination(dossier),
+        _failures(dossier),
+        "</body></html>",
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def _nav(dossier: Dossier) -> str:
+    links = "".join(
+        f"<a href='#p-{esc(p.id)}'>{esc(_short(p.title or p.source, 60))}</a>" for p in dossier.pages
+    )
+    return f"<nav>{links}</nav>" if links else ""
+
+
+def _stories(dossier: Dossier) -> str:
+    if not dossier.stories:
+        return ""
+    rows = "".join(f"<li>{esc(s.get('title') or s.get('id'))}: {esc(len(s.get('pages', [])))} page(s)</li>"
+                   for s in dossier.stories)
+    return f"<h2>Stories</h2><ul>{rows}</ul>"
+
+
+def _page(page: Page) -> str:
+    out = [
+        f"<section id='p-{esc(page.id)}'>",
+        f"<h2>{esc(page.title or '(no title found)')}</h2>",
+        f"<p class='src'>{esc(page.source)}{' · ' + esc(page.url) if page.url and page.url != page.source else ''}</p>",
+        _meta_line(page),
+    ]
+    if page.errors:
+        out.append("<ul class='err'>" + "".join(f"<li>{esc(e)}</li>" for e in page.errors) + "</ul>")
+    if page.headline_variants:
+        out.append("<h3>Headline variants</h3><ul class='variants'>")
+        out += [f"<li>{esc(v)}</li>" for v in page.headline_variants]
+        out.append("</ul>")
+    out.append(f"<h3>Article ({len(page.body)} paragraphs)</h3><div class='body'>")
+    out += [f"<p>{esc(p)}</p>" for p in page.body]
+    out.append("</div>")
+    if page.references:
+        out.append("<h3>References</h3><ol class='refs'>")
+        out += [f"<li value='{esc(_int(r.marker))}'>{esc(r.text)}</li>" for r in page.references]
+        out.append("</ol>")
+    out.append(_facts(page.facts))
+    out.append(_thread(page))
+    if page.boilerplate:
+        out.append(f"<details><summary>Boilerplate ({len(page.boilerplate)} lines)</summary><ul class='boiler'>")
+        out += [f"<li>{esc(b)}</li>" for b in page.boilerplate]
+        out.append("</ul></details>")
+    out.append("</section>")
+    return "\n".join(o for o in out if o)
+
+
+def _meta_line(page: Page) -> str:
+    bits = [
+        ("language", page.language), ("published", page.published), ("site", page.site),
+        ("author", page.author), ("id", page.id),
+    ]
+    return "<p class='meta'>" + " · ".join(f"{k}: {esc(v)}" for k, v in bits if v) + "</p>"
+
+
+def _facts(facts: dict[str, Any]) -> str:
+    if not facts:
+        return ""
+    out = ["<h3>Facts</h3>"]
+    for note in facts.get("notes", []) or []:
+        out.append(f"<p class='meta'>{esc(note)}</p>")
+    for key in ("topics", "entities", "quantities", "dates", "claims"):
+        rows = facts.get(key) or []
+        if rows and isinstance(rows, list):
+            out.append(f"<h4>{esc(key.capitalize())} ({len(rows)})</h4>{table(rows)}")
+    return "\n".join(out)
+
+
+def table(rows: list[Any], max_rows: int = 200) -> str:
+    """A table of dict rows; nested values are shown compactly. Everything escaped."""
+    dict_rows = [r if isinstance(r, dict) else {"value": r} for r in rows[:max_rows]]
+    columns: list[str] = []
+    for row in dict_rows:
+        columns += [k for k in row if k not in columns and not k.startswith("_")]
+    columns = columns[:8]
+    head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{esc(_short(_compact(r.get(c)), 240))}</td>" for c in columns) + "</tr>"
+        for r in dict_rows
+    )
+    more = f"<p class='meta'>… {len(rows) - max_rows} more</p>" if len(rows) > max_rows else ""
+    return f"<table><tr>{head}</tr>{body}</table>{more}"
+
+
+def _thread(page: Page) -> str:
+    if not page.comments:
+        return ""
+    out = [f"<h3>Comments ({len(page.comments)})</h3>"]
+    if page.thread:
+        summary = {k: v for k, v in page.thread.items() if not isinstance(v, list | dict) or v}
+        out.append("<table class='summary'>" + "".join(
+            f"<tr><th>{esc(k)}</th><td>{esc(_short(_compact(v), 300))}</td></tr>" for k, v in summary.items()
+        ) + "</table>")
+    out += [_comment(c) for c in page.comments]
+    return "\n".join(out)
+
+
+def _comment(comment: Comment) -> str:
+    top = max(comment.scores.values(), default=0.0)
+    classes = ["comment"]
+    if top >= TOXIC_AT:
+        classes.append("toxic")
+    if "flood" in comment.flags:
+        classes.append("flood")
+    if comment.parent_id:
+        classes.append("reply")
+    tags = [f"<span class='tag'>{esc(f)}</span>" for f in comment.flags]
+    tags += [
+        f"<span class='tag bad'>{esc(k)} {v:.2f}</span>"
+        for k, v in sorted(comment.scores.items(), key=lambda kv: -kv[1])
+        if v >= TOXIC_AT
+    ]
+    tags += [f"<span class='tag bad'>target: {esc(t)}</span>" for t in comment.targets]
+    tags += [
+        f"<span class='tag'>“{esc(d.get('span'))}” → {esc(d.get('decoded'))}</span>" for d in comment.decoded
+    ]
+    who = esc(comment.author) if comment.author else "anonymous"
+    lang = f" · {esc(comment.language)}" if comment.language else ""
+    return (
+        f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>#{comment.position} {who}"
+        f"{lang}{' · ' + esc(comment.published) if comment.published else ''}</div>"
+        f"<div>{esc(comment.text)}</div><div>{''.join(tags)}</div></div>"
+    )
+
+
+def _coordination(dossier: Dossier) -> str:
+    if not dossier.coordination:
+        return ""
+    return f"<h2>Coordinated posting across pages</h2>{table(dossier.coordination)}"
+
+
+def _failures(dossier: Dossier) -> str:
+    if not dossier.failures:
+        return ""
+    rows = [{"source": f.source, "stage": f.stage, "error": f.error, "message": f.message} for f in dossier.failures]
+    return f"<h2>Inputs that failed ({len(rows)})</h2>{table(rows)}"
+
+
+def _compact(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_compact(v)}" for k, v in value.items() if v not in (None, "", [], {}))
+    if isinstance(value, list | tuple):
+        return "; ".join(_compact(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    return "" if value is None else str(value)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _int(marker: str) -> int:
+    return int(marker) if marker.isdigit() else 0

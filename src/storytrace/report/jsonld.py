@@ -1,0 +1,64 @@
+"""schema.org JSON-LD: each page as a NewsArticle with its comments; rewrites point to their source
+with ``isBasedOn`` (filled from the stories stage when it has found copy/rewrite relations)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..records import Dossier, Page
+
+
+def page_jsonld(page: Page, based_on: list[str] | None = None) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "@id": f"urn:storytrace:page:{page.id}",
+        "identifier": page.id,
+        "headline": page.title,
+        "alternativeHeadline": page.headline_variants or None,
+        "articleBody": page.body_text or None,
+        "url": page.url,
+        "inLanguage": page.language,
+        "datePublished": page.published,
+        "author": {"@type": "Person", "name": page.author} if page.author else None,
+        "publisher": {"@type": "Organization", "name": page.site} if page.site else None,
+        "citation": [r.text for r in page.references] or None,
+        "commentCount": len(page.comments),
+        "comment": [
+            {
+                "@type": "Comment",
+                "@id": f"urn:storytrace:comment:{c.id}",
+                "text": c.text,
+                "author": {"@type": "Person", "name": c.author} if c.author else None,
+                "dateCreated": c.published,
+                "parentItem": {"@id": f"urn:storytrace:comment:{c.parent_id}"} if c.parent_id else None,
+            }
+            for c in page.comments
+        ] or None,
+        "about": [
+            {"@type": "DefinedTerm", "termCode": t.get("code") or t.get("id"), "name": t.get("name")}
+            for t in page.facts.get("topics", [])
+            if isinstance(t, dict)
+        ] or None,
+        "isBasedOn": [f"urn:storytrace:page:{pid}" for pid in based_on] if based_on else None,
+    }
+    return _prune(node)
+
+
+def dossier_jsonld(dossier: Dossier) -> dict[str, Any]:
+    based_on: dict[str, list[str]] = {}
+    for story in dossier.stories:
+        for relation in story.get("relations", []):
+            if relation.get("type") in ("copy", "rewrite"):
+                based_on.setdefault(relation["page"], []).append(relation["based_on"])
+    return {
+        "@context": "https://schema.org",
+        "@graph": [page_jsonld(p, based_on.get(p.id)) for p in dossier.pages],
+    }
+
+
+def _prune(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _prune(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value

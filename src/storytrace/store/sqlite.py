@@ -1,0 +1,118 @@
+"""SQLite store: the embedded default. Re-running on the same input adds no duplicates.
+
+Pages are keyed by their content id, inputs by their source, so every input is accounted for: either
+``analysed`` (with the id of its page) or ``failed`` (with the stage and the reason).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..records import SCHEMA_VERSION, Failure, Page
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS pages (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    language TEXT,
+    n_comments INTEGER NOT NULL,
+    record TEXT NOT NULL,
+    schema_version TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS inputs (
+    source TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('analysed', 'failed')),
+    page_id TEXT REFERENCES pages(id),
+    stage TEXT,
+    error TEXT,
+    message TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS inputs_status ON inputs(status);
+"""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """Pages and input outcomes in one SQLite file (``:memory:`` for tests).
+
+    Example:
+        >>> store = SQLiteStore(":memory:")
+        >>> store.counts()
+        {'pages': 0, 'analysed': 0, 'failed': 0}
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path)
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add(self, results: Iterable[Page | Failure]) -> None:
+        with self._db:
+            for result in results:
+                if isinstance(result, Page):
+                    self._add_page(result)
+                else:
+                    self._add_failure(result)
+
+    def _add_page(self, page: Page) -> None:
+        now = _now()
+        self._db.execute(
+            "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+            "source=excluded.source, url=excluded.url, title=excluded.title, language=excluded.language, "
+            "n_comments=excluded.n_comments, record=excluded.record, "
+            "schema_version=excluded.schema_version, updated_at=excluded.updated_at",
+            (page.id, page.source, page.url, page.title, page.language, len(page.comments),
+             json.dumps(page.as_dict(), ensure_ascii=False), SCHEMA_VERSION, now),
+        )
+        self._db.execute(
+            "INSERT OR REPLACE INTO inputs VALUES (?, 'analysed', ?, NULL, NULL, NULL, ?)",
+            (page.source, page.id, now),
+        )
+
+    def _add_failure(self, failure: Failure) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO inputs VALUES (?, 'failed', NULL, ?, ?, ?, ?)",
+            (failure.source, failure.stage, failure.error, failure.message, _now()),
+        )
+
+    def pages(self) -> Iterator[Page]:
+        for (record,) in self._db.execute("SELECT record FROM pages ORDER BY source"):
+            yield Page.from_dict(json.loads(record))
+
+    def failures(self) -> list[Failure]:
+        rows = self._db.execute(
+            "SELECT source, stage, error, message FROM inputs WHERE status='failed' ORDER BY source"
+        )
+        return [Failure(source=s, stage=st, error=e, message=m) for s, st, e, m in rows]
+
+    def inputs(self) -> list[dict[str, str | None]]:
+        cursor = self._db.execute("SELECT source, status, page_id, stage, error, message FROM inputs ORDER BY source")
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def counts(self) -> dict[str, int]:
+        (pages,) = self._db.execute("SELECT COUNT(*) FROM pages").fetchone()
+        status = dict(self._db.execute("SELECT status, COUNT(*) FROM inputs GROUP BY status").fetchall())
+        return {"pages": pages, "analysed": status.get("analysed", 0), "failed": status.get("failed", 0)}

@@ -1,0 +1,304 @@
+"""Build line-labelled synthetic plain-text pages from the Dragnet pages in ``/work/shared/data``.
+
+Pieces (all real text):
+
+* body paragraphs: the lines above ``!@#$%^&*()  COMMENTS`` in ``extraction/dragnet/gold/<name>.txt``,
+  minus the lines that repeat the page's headline;
+* comments: the lines below that marker (comment-section chrome such as "557 Fans" or "photo" is dropped by
+  a length filter and by dropping lines that recur across pages);
+* headlines: ``<title>`` (whole and split at " | ", " - ", " « " ...), ``og:title``/``twitter:title`` and the
+  ``<h1>``/``<h2>`` texts that share words with the title;
+* boilerplate: short texts of the HTML page (links, list items, headings, buttons, spans, paragraphs)
+  that occur nowhere in the gold text and are not headlines.
+
+Split: the gold file stems are sorted; even positions (0, 2, 4, ...) are the **train** half, odd positions
+the **held-out** half. Nothing from extraction/aeb is used.
+
+Synthetic pages put these together in the order plain-text dumps show: optional boilerplate, an optional
+block of headline lines (repeats and variants), optional boilerplate (bylines, share links), body paragraphs
+(optionally with inline ``[n]`` markers and a reference block, sometimes followed by one more body
+paragraph), optional boilerplate, optional comments, optional boilerplate.
+"""
+
+from __future__ import annotations
+
+import gzip
+import random
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+MARKER = "!@#$%^&*()  COMMENTS"
+_WS = re.compile(r"\s+")
+_CHROME = re.compile(r"\b(ago|Fans|Reply|Report|Permalink|[AP]M)\b")
+_TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|«|»|::|:|·|•)\s+")
+_BOILER_TAGS = {"a", "li", "button", "h2", "h3", "h4", "h5", "h6", "span", "p", "label", "td", "dt", "dd",
+                "small", "strong", "em", "b", "div", "option", "figcaption", "cite", "time"}
+
+
+def norm(text: str) -> str:
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def key(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", norm(text).lower()).strip()
+
+
+def decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def words(text: str) -> set[str]:
+    return {w for w in key(text).split() if len(w) > 2}
+
+
+@dataclass
+class SourcePage:
+    name: str
+    body: list[str]
+    comments: list[str]
+    headlines: list[str]  # main headline first
+    boilerplate: list[str]
+
+
+@dataclass
+class Pieces:
+    pages: list[SourcePage] = field(default_factory=list)
+
+    @property
+    def with_comments(self) -> list[SourcePage]:
+        return [p for p in self.pages if len(p.comments) >= 2]
+
+
+def split_names(data: Path) -> tuple[list[str], list[str]]:
+    """The fixed split: sorted stems, even index -> train, odd index -> held-out."""
+    stems = sorted(p.name[:-4] for p in (data / "extraction" / "dragnet" / "gold").glob("*.txt"))
+    return stems[0::2], stems[1::2]
+
+
+def _headlines(tree: lxml_html.HtmlElement) -> list[str]:
+    """The page's headline forms, main headline first: <title> (whole and its longest part), og:title,
+    and <h1>/<h2> texts covering most of the main headline's words. Site names are dropped."""
+    found: list[str] = []
+    main = ""
+    for el in tree.iter("title"):
+        t = norm(el.text_content())
+        if t:
+            found.append(t)
+            parts = [p for p in _TITLE_SPLIT.split(t) if len(p.split()) >= 2]
+            if parts:
+                main = max(parts, key=lambda p: len(p.split()))
+    for el in tree.iter("meta"):
+        if (el.get("property") or el.get("name") or "").lower() in {"og:title", "twitter:title"}:
+            t = norm(el.get("content") or "")
+            if t:
+                found.append(t)
+                main = main or t
+    for tag in ("h1", "h2"):
+        for el in tree.iter(tag):
+            t = norm(el.text_content())
+            if t and len(t) < 250:
+                found.append(t)
+    main_w = words(main)
+    if len(main_w) < 2:
+        return []
+    out, seen = [main], {key(main)}
+    for t in found:
+        w = words(t)
+        if key(t) in seen or len(t) >= 250 or not w:
+            continue
+        if len(w & main_w) / len(main_w) >= 0.5 and len(w & main_w) / len(w) >= 0.4:
+            seen.add(key(t))
+            out.append(t)
+    return out
+
+
+def _boilerplate(tree: lxml_html.HtmlElement, gold_key: str, head_keys: set[str]) -> list[str]:
+    for bad in tree.xpath("//script|//style|//noscript|//head"):
+        bad.drop_tree()
+    out, seen = [], set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag not in _BOILER_TAGS:
+            continue
+        t = norm(el.text_content())
+        if len(t) < 2 or len(t) > 160:
+            continue
+        k = key(t)
+        if not k or k in seen or k in head_keys or (len(k) > 3 and k in gold_key):
+            continue
+        if el.tag == "div" and len(el) > 0:
+            continue  # container divs repeat their children's text
+        seen.add(k)
+        out.append(t)
+    return out
+
+
+def _lines(text: str) -> list[str]:
+    return [norm(line) for line in text.splitlines() if norm(line)]
+
+
+def load_pieces(data: Path, names: list[str], limit: int | None = None) -> Pieces:
+    root = data / "extraction" / "dragnet"
+    pieces = Pieces()
+    for name in names[:limit] if limit else names:
+        gold = decode((root / "gold" / f"{name}.txt").read_bytes())
+        body_text, _, comment_text = gold.partition(MARKER)
+        body, comments = _lines(body_text), _lines(comment_text)
+        try:
+            raw = gzip.open(root / "html" / f"{name}.html.gz").read()
+            tree = lxml_html.fromstring(decode(raw))
+        except (OSError, ValueError, EOFError):
+            continue
+        heads = _headlines(tree)
+        head_keys = {key(h) for h in heads}
+        head_words = [words(h) for h in heads]
+        # gold bodies often start with the headline: such lines are headline, not body
+        kept = []
+        for i, line in enumerate(body):
+            w = words(line)
+            if i < 4 and w and any(hw and len(w & hw) / max(len(w), len(hw)) >= 0.8 for hw in head_words):
+                continue
+            kept.append(line)
+        gold_key = " " + key(gold) + " "
+        boiler = _boilerplate(tree, gold_key, head_keys)
+        pieces.pages.append(SourcePage(name, kept, comments, heads, boiler))
+    # comment-section chrome (user names, "Reply", "557 Fans") recurs; real comments rarely do
+    counts: dict[str, int] = {}
+    for p in pieces.pages:
+        for k in {key(c) for c in p.comments}:
+            counts[k] = counts.get(k, 0) + 1
+    for p in pieces.pages:
+        p.comments = [c for c in p.comments
+                      if len(c.split()) >= 3 and counts.get(key(c), 0) < 3
+                      and not (len(c.split()) < 12 and _CHROME.search(c))]
+    return pieces
+
+
+# ---------------------------------------------------------------- synthetic pages
+LABELS = ("headline", "body", "boilerplate", "reference", "comment")
+
+
+def _add_markers(par: str, rng: random.Random, n_refs: int) -> str:
+    sents = re.split(r"(?<=[.!?])\s+", par)
+    out = []
+    for s in sents:
+        if rng.random() < 0.35 and s and s[-1] in ".!?":
+            marks = "".join(f"[{rng.randint(1, n_refs)}]" for _ in range(rng.choice((1, 1, 2))))
+            s = s[:-1] + marks + s[-1] if rng.random() < 0.5 else s + marks
+        out.append(s)
+    return " ".join(out)
+
+
+def _ref_text(rng: random.Random, pool: list[SourcePage]) -> str:
+    src = rng.choice(pool)
+    cands = [b for b in src.body if len(b.split()) >= 6] or ["See the source."]
+    t = rng.choice(cands)
+    sents = re.split(r"(?<=[.!?])\s+", t)
+    t = " ".join(sents[: rng.randint(1, 3)])
+    if rng.random() < 0.4:
+        label = rng.choice(["Source", "Note", "Data", "Background", "Context", "Details", "Via",
+                            "Additional information", "Further reading", "Reuters", "AP", "Ibid"])
+        t = f"{label}: {t}"
+    return t
+
+
+def make_page(src: SourcePage, rng: random.Random, pool: list[SourcePage],
+              comment_pool: list[SourcePage]) -> tuple[list[str], list[str], list[bool]]:
+    """One synthetic page: (lines, labels, blank_before flags)."""
+    lines: list[str] = []
+    labels: list[str] = []
+
+    def add(items: list[str], label: str) -> None:
+        for it in items:
+            if it:
+                lines.append(it)
+                labels.append(label)
+
+    boiler = list(src.boilerplate)
+    if len(boiler) < 6:
+        boiler += rng.choice(pool).boilerplate
+    bstart = rng.randrange(max(1, len(boiler)))
+
+    def take_boiler(lo: int, hi: int) -> list[str]:
+        nonlocal bstart
+        n = rng.randint(lo, hi)
+        if rng.random() < 0.5:  # contiguous run, like a menu
+            chunk = boiler[bstart:bstart + n]
+            bstart += n
+        else:
+            chunk = rng.sample(boiler, min(n, len(boiler)))
+        return chunk
+
+    if rng.random() < 0.6:
+        add(take_boiler(1, 8), "boilerplate")
+    if src.headlines and rng.random() < 0.75:
+        heads = list(src.headlines)
+        if rng.random() < 0.4:  # other outlets' headlines for the same story read like variants
+            heads += rng.choice(pool).headlines[:1]
+        block = [heads[0]]
+        for h in heads[1:]:
+            if rng.random() < 0.6:
+                block.append(h)
+        for _ in range(rng.choice((0, 0, 1, 2, 3))):
+            block.insert(rng.randint(0, len(block)), rng.choice(block))
+        add(block, "headline")
+        if rng.random() < 0.4:
+            add(take_boiler(1, 3), "boilerplate")
+    body = list(src.body)
+    if len(body) > 30:
+        start = rng.randrange(len(body) - 20)
+        body = body[start:start + rng.randint(3, 30)]
+    if not body:
+        body = rng.choice(pool).body[:10]
+    refs = rng.random() < 0.3
+    n_refs = rng.randint(1, 5)
+    if refs and rng.random() < 0.8:
+        body = [_add_markers(b, rng, n_refs) if len(b.split()) > 8 else b for b in body]
+    tail = []
+    if refs and len(body) > 2 and rng.random() < 0.35:
+        tail = [body.pop()]
+    add(body, "body")
+    if refs:
+        texts = [_ref_text(rng, pool) for _ in range(n_refs)]
+        style = rng.random()
+        if style < 0.5:
+            sep = rng.choice(["", " ", "  "])
+            add([sep.join(f"[{i + 1}] {t}" for i, t in enumerate(texts))], "reference")
+        else:
+            fmt = rng.choice(["[{i}] {t}", "[{i}] {t}", "[{i}]: {t}", "{i}. {t}", "^{i} {t}", "({i}) {t}"])
+            add([fmt.format(i=i + 1, t=t) for i, t in enumerate(texts)], "reference")
+        add(tail, "body")
+    if rng.random() < 0.5:
+        add(take_boiler(1, 5), "boilerplate")
+    csrc = src if len(src.comments) >= 2 else rng.choice(comment_pool)
+    if rng.random() < 0.75 and csrc.comments:
+        cs = list(csrc.comments)
+        start = rng.randrange(len(cs))
+        cs = cs[start:start + rng.randint(1, 40)]
+        if rng.random() < 0.25:  # some dumps and many commenters write in lower case
+            cs = [c.lower() for c in cs]
+        if rng.random() < 0.3:
+            cs = [c if rng.random() < 0.7 else c + " " + rng.choice(["haha", "lol", ":)", "!!!", "hahaha", ";)"])
+                  for c in cs]
+        add(cs, "comment")
+    if rng.random() < 0.5:
+        add(take_boiler(1, 6), "boilerplate")
+    blank = rng.random() < 0.5
+    return lines, labels, [blank] * len(lines)
+
+
+def make_pages(pieces: Pieces, n: int, seed: int) -> list[tuple[list[str], list[str], list[bool]]]:
+    rng = random.Random(seed)
+    pool = [p for p in pieces.pages if p.body]
+    cpool = pieces.with_comments or pool
+    out = []
+    for i in range(n):
+        src = pool[i % len(pool)] if i < len(pool) else rng.choice(pool)
+        out.append(make_page(src, rng, pool, cpool))
+    return out
