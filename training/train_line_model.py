@@ -1,0 +1,169 @@
+"""Train the plain-text line model shipped as ``storytrace/data/models/line_model.{npz,json}``.
+
+    .venv/bin/python training/train_line_model.py --data /work/shared/data [--out DIR] [--limit N]
+
+Data: the **train half** of extraction/dragnet (sorted gold file stems, even positions; see
+``training/line_data.py``), turned into synthetic plain-text pages. extraction/aeb is never read.
+Writes ``line_model.npz`` (arrays only, loaded with ``allow_pickle=False``) and ``line_model.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import sklearn
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from line_data import load_pieces, make_pages, split_names  # noqa: E402
+
+from storytrace.anatomy.text import (  # noqa: E402
+    CLASSES,
+    DENSE_NAMES,
+    MODEL_DIR,
+    context_features,
+    dense_features,
+    ngram_features,
+)
+
+CHAR_BITS = 16
+WORD_BITS = 14
+
+
+def featurize(pages: list[tuple[list[str], list[str], list[bool]]]) -> tuple[list, list, list]:
+    dense, grams, ys = [], [], []
+    for lines, labels, blank in pages:
+        before = [b and i > 0 for i, b in enumerate(blank)]
+        after = [before[i + 1] if i + 1 < len(before) else False for i in range(len(lines))]
+        dense.append(dense_features(lines, before, after))
+        grams.append(ngram_features(lines, CHAR_BITS, WORD_BITS))
+        ys.append(np.array([CLASSES.index(lab) for lab in labels]))
+    return dense, grams, ys
+
+
+def _stack1(dense: list, grams: list, mean: np.ndarray, scale: np.ndarray) -> sparse.csr_matrix:
+    d = (np.vstack(dense) - mean) / scale
+    return sparse.hstack([sparse.csr_matrix(d), sparse.vstack(grams)]).tocsr()
+
+
+def _fit(x: object, y: np.ndarray, c: float, max_iter: int) -> LogisticRegression:
+    return LogisticRegression(C=c, max_iter=max_iter, tol=1e-4).fit(x, y)
+
+
+def _probs(clf: LogisticRegression, x: object) -> np.ndarray:
+    p = np.zeros((x.shape[0], len(CLASSES)))  # type: ignore[attr-defined]
+    p[:, clf.classes_] = clf.predict_proba(x)
+    return p
+
+
+def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, c1: float, c2: float,
+          max_iter: int) -> dict:
+    t0 = time.time()
+    train_names, _ = split_names(data)
+    pieces = load_pieces(data, train_names, limit=limit)
+    pages = make_pages(pieces, n_pages, seed)
+    print(f"{len(pieces.pages)} source pages -> {len(pages)} synthetic pages, "
+          f"{sum(len(p[0]) for p in pages)} lines ({time.time() - t0:.0f}s)", flush=True)
+    dense, grams, ys = featurize(pages)
+    print(f"features ({time.time() - t0:.0f}s)", flush=True)
+    alld = np.vstack(dense)
+    mean1 = alld.mean(axis=0)
+    scale1 = alld.std(axis=0) + 1e-6
+    y = np.concatenate(ys)
+
+    # stage 1 out-of-fold probabilities (two folds by page) so stage 2 sees realistic inputs
+    fold = np.arange(len(pages)) % 2
+    oof: list[np.ndarray | None] = [None] * len(pages)
+    for f in (0, 1):
+        tr = [i for i in range(len(pages)) if fold[i] != f]
+        te = [i for i in range(len(pages)) if fold[i] == f]
+        clf = _fit(_stack1([dense[i] for i in tr], [grams[i] for i in tr], mean1, scale1),
+                   np.concatenate([ys[i] for i in tr]), c1, max_iter)
+        for i in te:
+            oof[i] = _probs(clf, _stack1([dense[i]], [grams[i]], mean1, scale1))
+        print(f"fold {f} ({time.time() - t0:.0f}s)", flush=True)
+    clf1 = _fit(_stack1(dense, grams, mean1, scale1), y, c1, max_iter)
+    print(f"stage 1 ({time.time() - t0:.0f}s)", flush=True)
+
+    ctx = np.vstack([context_features(oof[i], dense[i]) for i in range(len(pages))])  # type: ignore[arg-type]
+    mean2 = ctx.mean(axis=0)
+    scale2 = ctx.std(axis=0) + 1e-6
+    clf2 = _fit((ctx - mean2) / scale2, y, c2, max_iter)
+    print(f"stage 2 ({time.time() - t0:.0f}s)", flush=True)
+
+    k = len(CLASSES)
+    trans = np.ones((k, k))
+    start = np.ones(k)
+    for yy in ys:
+        start[yy[0]] += 1
+        for a, b in zip(yy[:-1], yy[1:], strict=True):
+            trans[a, b] += 1
+    prior = np.bincount(y, minlength=k) + 1.0
+
+    def full(clf: LogisticRegression, width: int) -> tuple[np.ndarray, np.ndarray]:
+        coef = np.zeros((k, width))
+        icpt = np.full(k, -30.0)
+        coef[clf.classes_] = clf.coef_
+        icpt[clf.classes_] = clf.intercept_
+        return coef, icpt
+
+    coef1, icpt1 = full(clf1, clf1.coef_.shape[1])
+    coef2, icpt2 = full(clf2, clf2.coef_.shape[1])
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        out / "line_model.npz",
+        mean1=mean1, scale1=scale1, coef1=coef1.astype(np.float32), intercept1=icpt1,
+        mean2=mean2, scale2=scale2, coef2=coef2, intercept2=icpt2,
+        log_trans=np.log(trans / trans.sum(axis=1, keepdims=True)), log_start=np.log(start / start.sum()),
+        log_prior=np.log(prior / prior.sum()),
+    )
+    meta = {
+        "format": 1,
+        "classes": list(CLASSES),
+        "dense_names": list(DENSE_NAMES),
+        "char_bits": CHAR_BITS,
+        "word_bits": WORD_BITS,
+        "trained_with": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
+        "data": {
+            "source": "extraction/dragnet train half (sorted gold stems, even positions)",
+            "source_pages": len(pieces.pages),
+            "source_names_sha256": hashlib.sha256(" ".join(p.name for p in pieces.pages).encode()).hexdigest(),
+            "synthetic_pages": len(pages),
+            "lines": int(len(y)),
+            "lines_per_class": {c: int(n) for c, n in zip(CLASSES, np.bincount(y, minlength=k), strict=True)},
+            "seed": seed,
+        },
+        "params": {"C1": c1, "C2": c2, "max_iter": max_iter},
+        "licence": "derived from Dragnet data (AGPL-3.0); see LINE_MODEL_CARD.md",
+    }
+    (out / "line_model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {out} ({time.time() - t0:.0f}s)", flush=True)
+    return meta
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, required=True, help="path to the shared data folder")
+    ap.add_argument("--out", type=Path, default=MODEL_DIR, help="output directory (default: the package's)")
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N train-half pages")
+    ap.add_argument("--pages", type=int, default=3000, help="synthetic pages to build")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--C1", type=float, default=4.0)
+    ap.add_argument("--C2", type=float, default=1.0)
+    ap.add_argument("--max-iter", type=int, default=300)
+    args = ap.parse_args(argv)
+    if not (args.data / "extraction" / "dragnet" / "gold").is_dir():
+        ap.error(f"{args.data} has no extraction/dragnet/gold folder")
+    train(args.data, args.out, args.limit, args.pages, args.seed, args.C1, args.C2, args.max_iter)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
