@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import sklearn
 from scipy import sparse
-from sklearn.linear_model import LogisticRegression
+from sklearn.linear_model import LogisticRegression, SGDClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from line_data import load_pieces, make_pages, split_names  # noqa: E402
@@ -54,17 +54,27 @@ def _stack1(dense: list, grams: list, mean: np.ndarray, scale: np.ndarray) -> sp
 
 
 def _fit(x: object, y: np.ndarray, c: float, max_iter: int) -> LogisticRegression:
+    """Dense context model: multinomial logistic regression."""
     return LogisticRegression(C=c, max_iter=max_iter, tol=1e-4).fit(x, y)
 
 
-def _probs(clf: LogisticRegression, x: object) -> np.ndarray:
-    p = np.zeros((x.shape[0], len(CLASSES)))  # type: ignore[attr-defined]
-    p[:, clf.classes_] = clf.predict_proba(x)
-    return p
+def _fit_sparse(x: object, y: np.ndarray, alpha: float, epochs: int, seed: int) -> SGDClassifier:
+    """Big sparse per-line model: logistic loss by SGD (lbfgs is too slow here on 2 cores)."""
+    return SGDClassifier(loss="log_loss", alpha=alpha, max_iter=epochs, tol=None, random_state=seed,
+                         average=True).fit(x, y)
 
 
-def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, c1: float, c2: float,
-          max_iter: int) -> dict:
+def _probs(clf: SGDClassifier | LogisticRegression, x: object) -> np.ndarray:
+    """Softmax of the decision scores, exactly as LineModel computes them at run time."""
+    z = np.full((x.shape[0], len(CLASSES)), -30.0)  # type: ignore[attr-defined]
+    z[:, clf.classes_] = clf.decision_function(x)
+    z -= z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alpha: float, epochs: int,
+          c2: float, max_iter: int) -> dict:
     t0 = time.time()
     train_names, _ = split_names(data)
     pieces = load_pieces(data, train_names, limit=limit)
@@ -84,12 +94,12 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, c1:
     for f in (0, 1):
         tr = [i for i in range(len(pages)) if fold[i] != f]
         te = [i for i in range(len(pages)) if fold[i] == f]
-        clf = _fit(_stack1([dense[i] for i in tr], [grams[i] for i in tr], mean1, scale1),
-                   np.concatenate([ys[i] for i in tr]), c1, max_iter)
+        clf = _fit_sparse(_stack1([dense[i] for i in tr], [grams[i] for i in tr], mean1, scale1),
+                          np.concatenate([ys[i] for i in tr]), alpha, epochs, seed)
         for i in te:
             oof[i] = _probs(clf, _stack1([dense[i]], [grams[i]], mean1, scale1))
         print(f"fold {f} ({time.time() - t0:.0f}s)", flush=True)
-    clf1 = _fit(_stack1(dense, grams, mean1, scale1), y, c1, max_iter)
+    clf1 = _fit_sparse(_stack1(dense, grams, mean1, scale1), y, alpha, epochs, seed)
     print(f"stage 1 ({time.time() - t0:.0f}s)", flush=True)
 
     ctx = np.vstack([context_features(oof[i], dense[i]) for i in range(len(pages))])  # type: ignore[arg-type]
@@ -107,7 +117,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, c1:
             trans[a, b] += 1
     prior = np.bincount(y, minlength=k) + 1.0
 
-    def full(clf: LogisticRegression, width: int) -> tuple[np.ndarray, np.ndarray]:
+    def full(clf: SGDClassifier | LogisticRegression, width: int) -> tuple[np.ndarray, np.ndarray]:
         coef = np.zeros((k, width))
         icpt = np.full(k, -30.0)
         coef[clf.classes_] = clf.coef_
@@ -140,7 +150,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, c1:
             "lines_per_class": {c: int(n) for c, n in zip(CLASSES, np.bincount(y, minlength=k), strict=True)},
             "seed": seed,
         },
-        "params": {"C1": c1, "C2": c2, "max_iter": max_iter},
+        "params": {"alpha": alpha, "epochs": epochs, "C2": c2, "max_iter": max_iter},
         "licence": "derived from Dragnet data (AGPL-3.0); see LINE_MODEL_CARD.md",
     }
     (out / "line_model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -155,13 +165,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="use only the first N train-half pages")
     ap.add_argument("--pages", type=int, default=3000, help="synthetic pages to build")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--C1", type=float, default=4.0)
+    ap.add_argument("--alpha", type=float, default=2e-6, help="L2 strength of the per-line SGD model")
+    ap.add_argument("--epochs", type=int, default=15)
     ap.add_argument("--C2", type=float, default=1.0)
     ap.add_argument("--max-iter", type=int, default=300)
     args = ap.parse_args(argv)
     if not (args.data / "extraction" / "dragnet" / "gold").is_dir():
         ap.error(f"{args.data} has no extraction/dragnet/gold folder")
-    train(args.data, args.out, args.limit, args.pages, args.seed, args.C1, args.C2, args.max_iter)
+    train(args.data, args.out, args.limit, args.pages, args.seed, args.alpha, args.epochs, args.C2,
+          args.max_iter)
     return 0
 
 

@@ -12,7 +12,7 @@ _VOWEL_RUNS = [
     ("ph", "f"), ("ck", "k"), ("gh", "g"), ("kh", "k"), ("wh", "w"), ("sh", "S"), ("ch", "C"),
     ("q", "k"), ("c", "k"), ("x", "ks"), ("z", "s"),
 ]
-_VOWELS = re.compile(r"[aeiouy]+")
+_VOWELS = re.compile(r"[aeiouy][aeiouyw]*")
 
 
 def phonetic_key(word: str) -> str:
@@ -24,9 +24,9 @@ def phonetic_key(word: str) -> str:
     w = re.sub(r"[^a-z]", "", word.lower())
     for a, b in _VOWEL_RUNS:
         w = w.replace(a, b)
-    w = re.sub(r"(.)\1+", r"\1", w)
     if w.endswith("s") and len(w) > 3:
-        w = w[:-1]  # plural: "jews" ~ "jew", "jewsa" handled by edit distance
+        w = w[:-1]  # plural: "jews" ~ "jew", "jewsa" is left to edit distance
+    w = re.sub(r"(.)\1+", r"\1", w)
     return _VOWELS.sub("V", w)
 
 

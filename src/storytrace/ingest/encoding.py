@@ -61,18 +61,29 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             return Decoded(data.decode(declared), declared)
         except (UnicodeDecodeError, LookupError):
             pass
+    if _mostly_utf8(data):
+        return _broken_utf8(data)
     detected = _detect(data)
     if detected:
         text, name = detected
         note = f"page declares {declared}" if declared else "page declares no encoding"
         return Decoded(text, name, [f"{note}; its bytes read as {name}"])
+    return _broken_utf8(data)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when most non-ASCII characters decode as UTF-8: a UTF-8 page with a few corrupt bytes,
+    not a page in another encoding (whose non-ASCII bytes almost never form valid UTF-8 sequences)."""
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd")
-    return Decoded(
-        text,
-        "utf-8",
-        errors=[f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced with U+FFFD"],
-    )
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return good > 0 and good >= 4 * bad
+
+
+def _broken_utf8(data: bytes) -> Decoded:
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    return Decoded(text, "utf-8", errors=[f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced with U+FFFD"])
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:

@@ -12,13 +12,14 @@ import io
 import json
 import os
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError
 from ..records import Failure, RawDocument
 from ..settings import MB, Options
+from .gzipstream import GzipMembers, open_gzip
 from .sniff import GZIP_MAGIC, binary_name, sniff
 
 Item = RawDocument | Failure
@@ -93,24 +94,30 @@ def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
 
 
 def _read_gzip(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
-    # WARC.gz is a sequence of gzip members; warcio streams them itself
-    stream = gzip.GzipFile(fileobj=handle)
-    try:
-        inner_head = stream.peek(_HEAD)[:_HEAD]
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(f"{source}: broken gzip ({exc or type(exc).__name__})") from exc
-    inner = sniff(inner_head)
+    # also WARC.gz, a sequence of gzip members: see gzipstream for why not gzip.GzipFile or warcio's own
+    stream = open_gzip(handle)
+    members: GzipMembers = stream.raw  # type: ignore[assignment]
+    inner = sniff(stream.peek(_HEAD)[:_HEAD])
+    if members.corrupt:
+        raise InputError(f"{source}: corrupt gzip ({members.corrupt})")
     if inner == "warc":
-        handle.seek(0)
-        yield from _read_warc(handle, source, options)
+        yield from _read_warc(stream, source, options, broken=lambda: _gzip_break(members))
         return
-    try:
-        yield from read_stream(stream, source, options)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(f"{source}: truncated or corrupt gzip ({exc or type(exc).__name__})") from exc
+    items = list(read_stream(stream, source, options))  # one page: small enough to hold
+    if reason := _gzip_break(members):
+        raise InputError(f"{source}: truncated or corrupt gzip ({reason})")
+    yield from items
 
 
-def _read_warc(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
+def _gzip_break(members: GzipMembers) -> str | None:
+    if members.corrupt:
+        return members.corrupt
+    return "the file ends inside a compressed block" if members.truncated else None
+
+
+def _read_warc(
+    handle: BinaryIO, source: str, options: Options, broken: Callable[[], str | None] = lambda: None
+) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -147,6 +154,10 @@ def _read_warc(handle: BinaryIO, source: str, options: Options) -> Iterator[Item
             message = f"{record_source}: truncated WARC record ({exc or type(exc).__name__})"
             yield _failure(record_source, InputError(message))
             return
+        if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than the record's Content-Length
+            message = f"{source}: truncated or corrupt WARC: record {count} ({url}) is cut short"
+            yield _failure(record_source, InputError(message))
+            return
         if not data.strip():
             yield _failure(record_source, InputError(f"{record_source}: empty WARC record"))
             continue
@@ -159,7 +170,10 @@ def _read_warc(handle: BinaryIO, source: str, options: Options) -> Iterator[Item
             declared_encoding=charset,
             fetched_at=record.rec_headers.get_header("WARC-Date"),
         )
-    if count == 0:
+    if reason := broken():
+        message = f"{source}: truncated or corrupt WARC after {count} record(s) ({reason})"
+        yield _failure(f"{source}#{count}", InputError(message))
+    elif count == 0:
         yield _failure(source, InputError(f"{source}: WARC holds no response records"))
 
 

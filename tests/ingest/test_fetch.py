@@ -1,0 +1,88 @@
+import http.server
+import threading
+
+import pytest
+
+from storytrace.errors import FetchError
+from storytrace.ingest.fetch import check_address, fetch
+from storytrace.ingest import read_inputs
+from storytrace.records import Failure
+from tests.conftest import GOOD_HTML
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        if self.path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.end_headers()
+            return
+        if self.path == "/big":
+            body = b"<p>" + b"x" * 5000 + b"</p>"
+        else:
+            body = GOOD_HTML.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_fetch_refuses_loopback_by_default(server, options):
+    (item,) = list(read_inputs([server + "/page"], options))
+    assert isinstance(item, Failure)
+    assert "127.0.0.1" in item.message and "refused" in item.message
+
+
+def test_fetch_reads_a_page_when_private_addresses_are_allowed(server, options):
+    raw = fetch(server + "/page", options.replace(allow_private_addresses=True))
+    assert raw.data == GOOD_HTML.encode() and raw.declared_encoding == "utf-8" and raw.fetched_at
+
+
+def test_fetch_closed_port_is_a_clear_failure(options):
+    (item,) = list(read_inputs(["http://127.0.0.1:9/"], options.replace(allow_private_addresses=True)))
+    assert isinstance(item, Failure) and "cannot connect" in item.message
+
+
+def test_fetch_redirects_are_bounded(server, options):
+    with pytest.raises(FetchError, match="redirect"):
+        fetch(server + "/loop", options.replace(allow_private_addresses=True, fetch_max_redirects=3))
+
+
+def test_fetch_size_is_capped(server, options):
+    with pytest.raises(FetchError, match="fetch limit"):
+        fetch(server + "/big", options.replace(allow_private_addresses=True, fetch_max_bytes=1000))
+
+
+@pytest.mark.parametrize(
+    ("url", "addresses", "refused"),
+    [
+        ("http://news.example/", ["93.184.216.34"], False),
+        ("http://evil.example/", ["10.0.0.8"], True),
+        ("http://evil.example/", ["169.254.169.254"], True),  # cloud metadata, link-local
+        ("http://evil.example/", ["93.184.216.34", "127.0.0.1"], True),  # any bad address refuses
+        ("http://v6.example/", ["::1"], True),
+        ("ftp://news.example/", ["93.184.216.34"], True),
+    ],
+)
+def test_fetch_check_address_uses_every_resolved_address(options, url, addresses, refused):
+    def resolve(host, port):
+        return addresses
+
+    if refused:
+        with pytest.raises(FetchError):
+            check_address(url, options, resolve)
+    else:
+        check_address(url, options, resolve)

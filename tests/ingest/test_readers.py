@@ -1,0 +1,90 @@
+import gzip
+import json
+
+import pytest
+
+from storytrace.ingest import read_inputs
+from storytrace.records import Failure, RawDocument
+from tests.conftest import GOOD_HTML, warc_bytes
+
+
+def _read(paths, options):
+    return list(read_inputs([str(p) for p in paths], options))
+
+
+def test_readers_warc_gz_yields_each_response_with_its_url(tmp_path, options):
+    path = tmp_path / "news.dat"  # the name says nothing: content decides
+    path.write_bytes(warc_bytes([(f"https://example.com/{i}", GOOD_HTML) for i in range(4)]))
+    items = _read([path], options)
+    assert [type(i) for i in items] == [RawDocument] * 4
+    assert [i.url for i in items] == [f"https://example.com/{i}" for i in range(4)]
+    assert all(i.kind == "html" and i.declared_encoding == "utf-8" for i in items)
+    assert items[0].data == GOOD_HTML.encode()
+
+
+def test_readers_plain_warc_uncompressed(tmp_path, options):
+    path = tmp_path / "a.warc"
+    path.write_bytes(warc_bytes([("https://example.com/x", GOOD_HTML)], gz=False))
+    (item,) = _read([path], options)
+    assert isinstance(item, RawDocument) and item.url == "https://example.com/x"
+
+
+@pytest.mark.parametrize("cut", [200, 600])  # inside the last record's body / inside its headers
+def test_readers_truncated_warc_keeps_complete_records_and_records_the_break(tmp_path, options, cut):
+    data = warc_bytes([(f"https://example.com/{i}", GOOD_HTML) for i in range(3)])
+    path = tmp_path / "t.warc.gz"
+    path.write_bytes(data[: len(data) - cut])
+    items = _read([path], options)
+    pages = [i for i in items if isinstance(i, RawDocument)]
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert len(pages) == 2
+    assert len(failures) == 1 and "truncated" in failures[0].message
+
+
+def test_readers_jsonl_lines_become_pages_or_failures(tmp_path, options):
+    lines = [
+        json.dumps({"url": "https://a.example/1", "html": GOOD_HTML}),
+        "this line is not json",
+        json.dumps({"url": "https://a.example/2", "text": "Plain text page.\nSecond paragraph."}),
+        json.dumps({"url": "https://a.example/3"}),
+    ]
+    path = tmp_path / "pages.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    items = _read([path], options)
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Failure", "RawDocument", "Failure"]
+    assert items[0].kind == "html" and items[0].url == "https://a.example/1"
+    assert items[2].kind == "text" and items[2].text.startswith("Plain text page.")
+    assert items[1].source.endswith("#L2") and "not a JSON object" in items[1].message
+
+
+def test_readers_directory_is_recursive_and_sorted(tmp_path, options):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "2.html").write_text(GOOD_HTML)
+    (tmp_path / "1.txt").write_text("A plain page.")
+    (tmp_path / "3.html.gz").write_bytes(gzip.compress(GOOD_HTML.encode()))
+    items = _read([tmp_path], options)
+    assert [i.source.rsplit("/", 1)[-1] for i in items] == ["1.txt", "3.html.gz", "2.html"]
+    assert [i.kind for i in items] == ["text", "html", "html"]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("empty.html", "empty input"),
+        ("binary.dat", "binary data, not a news page"),
+        ("big.html", "larger than the 20 MB page limit"),
+        ("truncated.html.gz", "truncated or corrupt gzip"),
+        ("truncated.warc.gz", "truncated or corrupt WARC"),
+    ],
+)
+def test_readers_bad_files_give_a_clear_failure(hostile_dir, options, name, message):
+    items = _read([hostile_dir / name], options)
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert failures, items
+    assert message in failures[-1].message
+    assert failures[-1].stage == "ingest"
+
+
+def test_readers_missing_file_is_a_failure_not_an_exception(tmp_path, options):
+    (item,) = _read([tmp_path / "nope.html"], options)
+    assert isinstance(item, Failure) and "cannot open" in item.message

@@ -1,0 +1,35 @@
+import gzip
+
+import pytest
+
+from storytrace.ingest.sniff import binary_name, sniff
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"", "empty"),
+        (b"  \n\t ", "empty"),
+        (gzip.compress(b"<html></html>"), "gzip"),
+        (b"WARC/1.0\r\nWARC-Type: warcinfo\r\n", "warc"),
+        (b'{"url": "https://a.example", "html": "<p>x</p>"}\n{"url": "b"}', "jsonl"),
+        (b"<!DOCTYPE html><html><body>x</body></html>", "html"),
+        (b"\xef\xbb\xbf<html><p>bom</p></html>", "html"),
+        (b"North Korea sends sappers to Kursk.\nSecond line.", "text"),
+        (b"{not json at all} but text", "text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        (b"%PDF-1.7 ...", "binary"),
+        (bytes(range(256)), "binary"),
+    ],
+)
+def test_sniff_kind_from_content(head, kind):
+    assert sniff(head) == kind
+
+
+def test_sniff_utf16_text_is_not_binary():
+    assert sniff("\ufeffNews text in UTF-16".encode("utf-16")) == "text"
+
+
+def test_binary_name_names_known_formats():
+    assert binary_name(b"%PDF-1.4") == "PDF document"
+    assert binary_name(b"\x00\x01") == "binary data"
