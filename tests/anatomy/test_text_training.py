@@ -1,0 +1,35 @@
+"""The training script runs end to end on a tiny sample (never the real model: that is built by hand)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storytrace.anatomy.text import LABELS, classify_lines, load_line_model
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = Path(os.environ.get("STORYTRACE_DATA", "/work/shared/data"))
+
+
+@pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
+@pytest.mark.parametrize("limit,pages", [(6, 16)])
+def test_text_training_script_tiny_sample(tmp_path: Path, limit: int, pages: int) -> None:
+    out = tmp_path / "model"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "training" / "train_line_model.py"), "--data", str(DATA), "--out", str(out),
+         "--limit", str(limit), "--pages", str(pages), "--epochs", "3", "--max-iter", "50"],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    meta = json.loads((out / "line_model.json").read_text())
+    assert meta["data"]["synthetic_pages"] == pages
+    assert meta["data"]["source_pages"] <= limit
+    model = load_line_model(out)
+    labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "lol nice"], model)
+    assert labels[1] == "blank"
+    assert all(lab in LABELS for i, lab in enumerate(labels) if i != 1)

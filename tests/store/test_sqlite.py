@@ -1,0 +1,68 @@
+import csv
+import json
+
+import pytest
+
+from storytrace.records import Comment, Failure, Page
+from storytrace.store import SQLiteStore, export
+
+
+def _page(pid="a" * 16, source="one.html", comments=1):
+    return Page(
+        id=pid, source=source, title="T", body=["p1", "p2"],
+        comments=[Comment(id=f"{pid}-c{i}", text=f"c{i}", position=i) for i in range(comments)],
+    )
+
+
+def test_store_rerun_adds_no_duplicates_and_accounts_for_every_input(tmp_path):
+    path = tmp_path / "s.sqlite"
+    batch = [_page(), _page("b" * 16, "two.html"), Failure("bad.bin", "ingest", "InputError", "binary data")]
+    for _ in range(2):
+        with SQLiteStore(path) as store:
+            store.add(batch)
+    with SQLiteStore(path) as store:
+        assert store.counts() == {"pages": 2, "analysed": 2, "failed": 1}
+        assert [(i["source"], i["status"]) for i in store.inputs()] == [
+            ("bad.bin", "failed"), ("one.html", "analysed"), ("two.html", "analysed"),
+        ]
+        assert store.failures()[0].message == "binary data"
+        assert [p.id for p in store.pages()] == ["a" * 16, "b" * 16]
+
+
+def test_store_round_trips_a_page(tmp_path):
+    page = _page(comments=3)
+    page.comments[1].parent_id = page.comments[0].id
+    with SQLiteStore(":memory:") as store:
+        store.add([page])
+        (back,) = store.pages()
+    assert back == page
+
+
+def test_store_failed_input_that_later_succeeds_is_analysed(tmp_path):
+    with SQLiteStore(":memory:") as store:
+        store.add([Failure("one.html", "anatomy", "InputError", "deep")])
+        store.add([_page()])
+        assert store.counts() == {"pages": 1, "analysed": 1, "failed": 0}
+
+
+@pytest.mark.parametrize(("fmt", "table", "rows"), [("jsonl", "pages", 2), ("csv", "pages", 2), ("csv", "comments", 3)])
+def test_export_formats(tmp_path, fmt, table, rows):
+    pages = [_page(comments=2), _page("b" * 16, "two.html", comments=1)]
+    out = tmp_path / f"x.{fmt}"
+    assert export(pages, out, fmt, table=table) == rows
+    if fmt == "jsonl":
+        assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["a" * 16, "b" * 16]
+    else:
+        assert len(list(csv.DictReader(out.open()))) == rows
+
+
+def test_export_parquet(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    out = tmp_path / "x.parquet"
+    export([_page(comments=2)], out, "parquet", table="comments")
+    assert pq.read_table(out).num_rows == 2
+
+
+def test_export_unknown_format_is_an_error(tmp_path):
+    with pytest.raises(ValueError, match="choose jsonl, csv or parquet"):
+        export([], tmp_path / "x", "xml")

