@@ -1,1 +1,5 @@
-"""service stage."""
+"""HTTP service (FastAPI). Needs the ``service`` extra: ``pip install 'storytrace[service]'``."""
+
+from .app import ServiceSettings, create_app
+
+__all__ = ["create_app", "ServiceSettings"]

@@ -1,0 +1,123 @@
+"""HTTP service: a thin FastAPI layer over the same pipeline as the CLI and the API.
+
+Models load once, in the lifespan, and are shared by every request. The service never fetches a URL
+unless it was started with ``ServiceSettings(fetch_urls=True)``: a public endpoint that fetches what it
+is told is a server-side request forgery hole.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel, Field, model_validator
+
+from .. import __version__
+from ..records import Failure, RawDocument
+from ..resources import Resources
+from ..settings import Options
+
+MAX_PAGES_PER_REQUEST = 100
+
+
+class PageIn(BaseModel):
+    url: str | None = Field(None, description="the page's URL (fetched only if the service allows it)")
+    html: str | None = Field(None, description="the page's HTML")
+    text: str | None = Field(None, description="the page as plain text")
+
+    @model_validator(mode="after")
+    def _has_content(self) -> PageIn:
+        if not (self.html or self.text or self.url):
+            raise ValueError("give html, text or url")
+        return self
+
+
+class AnalyzeIn(BaseModel):
+    pages: list[PageIn] = Field(..., min_length=1, max_length=MAX_PAGES_PER_REQUEST)
+    with_facts: bool = True
+    with_comments: bool = True
+
+
+@dataclass
+class ServiceSettings:
+    options: Options = field(default_factory=lambda: Options(progress=False))
+    fetch_urls: bool = False
+    preload: tuple[str, ...] = ()  # resource names to load at start-up, e.g. ("line_model", "nlp")
+
+
+def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocument | Failure]:
+    items: list[RawDocument | Failure] = []
+    for i, page in enumerate(body.pages):
+        source = page.url or f"request#{i}"
+        content = page.html if page.html else page.text
+        if content:
+            items.append(RawDocument(source=source, data=content.encode("utf-8", "surrogatepass"),
+                                     kind="html" if page.html else "text", url=page.url,
+                                     declared_encoding="utf-8", text=content))
+        elif settings.fetch_urls:
+            from ..ingest import read_inputs
+
+            items.extend(read_inputs([page.url], settings.options))  # type: ignore[list-item]
+        else:
+            items.append(Failure(source=source, stage="ingest", error="FetchError",
+                                 message=f"{source}: this service does not fetch URLs; send html or text"))
+    return items
+
+
+def create_app(settings: ServiceSettings | None = None, resources: Resources | None = None) -> FastAPI:
+    settings = settings or ServiceSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
+        app.state.resources = resources or Resources()
+        for name in settings.preload:
+            app.state.resources.get(name)
+        yield
+        app.state.resources = None
+
+    app = FastAPI(title="storytrace", version=__version__, lifespan=lifespan,
+                  description="Trace a news story across outlets and the comment sections under it.")
+
+    def _analyze(body: AnalyzeIn, request: Request) -> Any:
+        from ..pipeline import finish, run
+
+        options = settings.options.replace(with_facts=body.with_facts, with_comments=body.with_comments, workers=1)
+        results = run(_raw_documents(body, settings), options, request.app.state.resources)
+        return finish(results, options)
+
+    @app.get("/health")
+    def health(request: Request) -> dict[str, Any]:
+        return {"status": "ok", "version": __version__, "loaded": request.app.state.resources.loaded()}
+
+    @app.post("/analyze")
+    def analyze(body: AnalyzeIn, request: Request) -> dict[str, Any]:
+        """Analyse pages; answers the dossier JSON (schema: GET /schema)."""
+        return _analyze(body, request).as_dict()
+
+    @app.post("/analyze.html", response_class=HTMLResponse)
+    def analyze_html(body: AnalyzeIn, request: Request) -> str:
+        """Analyse pages; answers the readable HTML dossier."""
+        from ..report import render_dossier
+
+        return render_dossier(_analyze(body, request))
+
+    @app.post("/analyze.jsonld")
+    def analyze_jsonld(body: AnalyzeIn, request: Request) -> dict[str, Any]:
+        from ..report import dossier_jsonld
+
+        return dossier_jsonld(_analyze(body, request))
+
+    @app.get("/schema")
+    def schema() -> dict[str, Any]:
+        from ..schema import dossier_schema
+
+        return dossier_schema()
+
+    @app.exception_handler(RecursionError)
+    async def _recursion(_request: Request, exc: RecursionError) -> Any:  # pragma: no cover - defensive
+        raise HTTPException(status_code=422, detail="input nested too deeply")
+
+    return app

@@ -1,0 +1,63 @@
+import pytest
+
+pytest.importorskip("fastapi")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from storytrace.records import Page  # noqa: E402
+from storytrace.resources import Resources  # noqa: E402
+from storytrace.schema import validate_dossier  # noqa: E402
+from storytrace.service import ServiceSettings, create_app  # noqa: E402
+from storytrace.settings import Options  # noqa: E402
+
+
+class FakeLineModel:
+    """Stands in for the trained line model: every line is body."""
+
+
+@pytest.fixture
+def client(monkeypatch):
+    import storytrace.anatomy.text as text
+
+    def fake_split(text_, page, options, *, model):
+        assert isinstance(model, FakeLineModel)
+        page.body = [line for line in text_.splitlines() if line.strip()]
+        return page
+
+    monkeypatch.setattr(text, "split_text", fake_split)
+    settings = ServiceSettings(options=Options(progress=False))
+    with TestClient(create_app(settings, Resources(overrides={"line_model": FakeLineModel()}))) as c:
+        yield c
+
+
+def test_service_analyze_text_page(client):
+    r = client.post("/analyze", json={"pages": [{"text": "First paragraph.\nSecond."}],
+                                      "with_facts": False, "with_comments": False})
+    assert r.status_code == 200
+    data = r.json()
+    validate_dossier(data)
+    assert data["pages"][0]["body"] == ["First paragraph.", "Second."]
+    assert data["pages"][0]["source"] == "request#0"
+
+
+def test_service_does_not_fetch_urls_by_default(client):
+    r = client.post("/analyze", json={"pages": [{"url": "http://169.254.169.254/latest"}],
+                                      "with_facts": False, "with_comments": False})
+    assert r.status_code == 200
+    (failure,) = r.json()["failures"]
+    assert "does not fetch URLs" in failure["message"]
+
+
+@pytest.mark.parametrize("body", [{}, {"pages": []}, {"pages": [{}]}, {"pages": [{"text": "x"}] * 101}])
+def test_service_rejects_bad_requests(client, body):
+    assert client.post("/analyze", json=body).status_code == 422
+
+
+def test_service_html_is_escaped(client):
+    r = client.post("/analyze.html", json={"pages": [{"text": "<script>alert(1)</script>"}],
+                                           "with_facts": False, "with_comments": False})
+    assert r.status_code == 200 and "<script>alert" not in r.text and "&lt;script&gt;" in r.text
+
+
+def test_service_health_and_schema(client):
+    assert client.get("/health").json()["status"] == "ok"
+    assert client.get("/schema").json()["title"] == "storytrace dossier"
