@@ -1,0 +1,77 @@
+"""The batch runner: bad input never crashes a batch, and every input is accounted for."""
+
+import pytest
+
+from storytrace.api import analyze
+from storytrace.records import Failure, Page, RawDocument
+from storytrace.resources import Resources
+from storytrace.store import SQLiteStore
+from tests.conftest import GOOD_HTML
+
+EXPECTED_FAILURES = {
+    "empty.html": "empty input",
+    "binary.dat": "not a news page",
+    "big.html": "larger than the 20 MB page limit",
+    "deep.html": "nest",
+    "truncated.html.gz": "truncated or corrupt gzip",
+    "truncated.warc.gz": "truncated or corrupt WARC",
+}
+
+
+@pytest.fixture
+def batch(hostile_dir, options):
+    urls = ["http://127.0.0.1:9/closed-port", "http://localhost/resolves-to-loopback"]
+    inputs = [hostile_dir, *urls]
+    store = SQLiteStore(":memory:")
+    dossier = analyze(inputs, options=options.replace(fetch_timeout=3), store=store)
+    return dossier, store
+
+
+def test_pipeline_bad_inputs_each_get_a_clear_failure_and_the_rest_is_analysed(batch):
+    dossier, _ = batch
+    by_name = {f.source.rsplit("/", 1)[-1].split("#")[0]: f for f in dossier.failures}
+    for name, message in EXPECTED_FAILURES.items():
+        assert name in by_name, f"no failure recorded for {name}: {sorted(by_name)}"
+        assert message.lower() in by_name[name].message.lower(), by_name[name]
+    url_failures = [f for f in dossier.failures if f.source.startswith("http")]
+    assert len(url_failures) == 2 and all("refused" in f.message for f in url_failures)
+    titles = {p.source.rsplit("/", 1)[-1].split("#")[0]: p for p in dossier.pages}
+    assert "good.html" in titles and titles["good.html"].body
+    assert len([p for p in dossier.pages if "truncated.warc.gz" in p.source]) == 2  # complete records kept
+    invalid = titles["invalid.txt"]
+    assert any("invalid UTF-8" in e for e in invalid.errors)  # recorded, and the page still analysed
+
+
+def test_pipeline_store_accounts_for_every_input(batch):
+    dossier, store = batch
+    counts = store.counts()
+    assert counts["analysed"] == len(dossier.pages)
+    assert counts["failed"] == len(dossier.failures)
+
+
+def test_pipeline_records_a_failing_stage_on_the_page_and_goes_on(monkeypatch, options):
+    import storytrace.pipeline as pipeline
+
+    def broken(page, options, resources):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "STAGES", (pipeline.Stage("facts", broken, lambda o: True),))
+    raw = RawDocument(source="a.html", data=GOOD_HTML.encode(), kind="html")
+    result = pipeline.process(raw, options, Resources())
+    assert isinstance(result, Page) and result.errors == ["facts: ValueError: boom"]
+    with pytest.raises(ValueError):
+        pipeline.process(raw, options.replace(strict=True), Resources())
+
+
+def test_pipeline_workers_give_the_same_pages(hostile_dir, options):
+    one = analyze([hostile_dir / "good.html", hostile_dir / "truncated.warc.gz"], options=options)
+    two = analyze([hostile_dir / "good.html", hostile_dir / "truncated.warc.gz"], options=options.replace(workers=2))
+    assert [p.as_dict() for p in one.pages] == [p.as_dict() for p in two.pages]
+    assert [f.message for f in one.failures] == [f.message for f in two.failures]
+
+
+def test_pipeline_failure_is_not_a_page(options):
+    from storytrace.pipeline import run
+
+    failure = Failure("x", "ingest", "InputError", "m")
+    assert list(run([failure], options)) == [failure]
