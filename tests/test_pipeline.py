@@ -75,3 +75,23 @@ def test_pipeline_failure_is_not_a_page(options):
 
     failure = Failure("x", "ingest", "InputError", "m")
     assert list(run([failure], options)) == [failure]
+
+
+def test_pipeline_batch_stage_failure_is_pinned_on_the_page_that_caused_it(monkeypatch, options):
+    import storytrace.pipeline as pipeline
+
+    def one(page, options, resources):
+        if "poison" in page.body_text:
+            raise ValueError("bad page")
+        page.facts = {"ok": True}
+        return page
+
+    def batch(pages, options, resources):
+        return [one(p, options, resources) for p in pages]
+
+    monkeypatch.setattr(pipeline, "STAGES", (pipeline.Stage("facts", one, lambda o: True, run_batch=batch),))
+    raws = [RawDocument(source=f"{i}.html", data=GOOD_HTML.replace("sappers", word).encode(), kind="html")
+            for i, word in enumerate(["sappers", "poison", "builders"])]
+    results = pipeline.process_batch(raws, options, Resources())
+    assert [r.facts for r in results] == [{"ok": True}, {}, {"ok": True}]
+    assert [r.errors for r in results] == [[], ["facts: ValueError: bad page"], []]

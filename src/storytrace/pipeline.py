@@ -30,12 +30,21 @@ class Stage:
     enabled: Callable[[Options], bool]
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
+    # optional: the same work over many pages at once (e.g. spaCy's nlp.pipe); must return the pages in order
+    run_batch: Callable[[list[Page], Options, Resources], list[Page]] | None = None
 
 
 def _facts(page: Page, options: Options, resources: Resources) -> Page:
     from .facts import extract_facts
 
     return extract_facts(page, options, nlp=resources.get("nlp"), resources=resources.get("facts_resources"))
+
+
+def _facts_batch(pages: list[Page], options: Options, resources: Resources) -> list[Page]:
+    from .facts import extract_facts_batch
+
+    nlp, facts_resources = resources.get("nlp"), resources.get("facts_resources")
+    return list(extract_facts_batch(pages, options, nlp=nlp, resources=facts_resources))
 
 
 def _comments(page: Page, options: Options, resources: Resources) -> Page:
@@ -45,36 +54,65 @@ def _comments(page: Page, options: Options, resources: Resources) -> Page:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("facts", _facts, lambda o: o.with_facts, ("body", "title"), ("facts", "language")),
+    Stage("facts", _facts, lambda o: o.with_facts, ("body", "title"), ("facts", "language"), _facts_batch),
     Stage("comments", _comments, lambda o: o.with_comments, ("comments",), ("comments", "thread")),
 )
 
 
 def process(raw: RawDocument, options: Options, resources: Resources) -> Result:
     """Run anatomy and every enabled stage on one RawDocument."""
+    return process_batch([raw], options, resources)[0]
+
+
+def process_batch(raws: list[RawDocument], options: Options, resources: Resources) -> list[Result]:
+    """Anatomy per page, then each enabled stage over all pages of the batch (batched where it can)."""
+    results = [_anatomy(raw, options, resources) for raw in raws]
+    pages = [r for r in results if isinstance(r, Page)]
+    for stage in STAGES:
+        if stage.enabled(options) and pages:
+            _run_stage(stage, pages, options, resources)
+    return results
+
+
+def _anatomy(raw: RawDocument, options: Options, resources: Resources) -> Result:
     from .anatomy import split_page
 
     try:
-        page = split_page(raw, options, resources=resources)
+        return split_page(raw, options, resources=resources)
     except Exception as exc:  # noqa: BLE001 - the batch boundary: record and go on
         if options.strict and not isinstance(exc, StorytraceError):
             raise
         return _record(raw.source, "anatomy", exc)
-    for stage in STAGES:
-        if not stage.enabled(options):
-            continue
+
+
+def _run_stage(stage: Stage, pages: list[Page], options: Options, resources: Resources) -> None:
+    """Fill the stage's fields in place; a failure is recorded on the page that caused it."""
+    if stage.run_batch is not None and len(pages) > 1:
+        try:
+            done = stage.run_batch(pages, options, resources)
+        except Exception:  # noqa: BLE001 - retry page by page to find the page that breaks it
+            if options.strict:
+                raise
+        else:
+            _check_pages(stage, done, len(pages))
+            pages[:] = done
+            return
+    for i, page in enumerate(pages):
         try:
             result = stage.run(page, options, resources)
         except Exception as exc:  # noqa: BLE001 - the batch boundary
             if options.strict:
                 raise
-            log.warning("%s: stage %s failed: %s", raw.source, stage.name, exc)
+            log.warning("%s: stage %s failed: %s", page.source, stage.name, exc)
             page.errors.append(f"{stage.name}: {type(exc).__name__}: {exc}")
             continue
-        if not isinstance(result, Page):
-            raise TypeError(f"stage {stage.name!r} returned {type(result).__name__}, not a Page")
-        page = result
-    return page
+        _check_pages(stage, [result], 1)
+        pages[i] = result
+
+
+def _check_pages(stage: Stage, results: list[object], expected: int) -> None:
+    if len(results) != expected or not all(isinstance(r, Page) for r in results):
+        raise TypeError(f"stage {stage.name!r} must return {expected} Page(s) in order")
 
 
 def _record(source: str, stage: str, exc: Exception) -> Failure:
@@ -91,25 +129,46 @@ def _init_worker(options: Options) -> None:
     _WORKER = (options, Resources())
 
 
-def _process_in_worker(item: RawDocument | Failure) -> Result:
-    if isinstance(item, Failure):
-        return item
+def _process_in_worker(chunk: list[RawDocument | Failure]) -> list[Result]:
     assert _WORKER is not None
-    return process(item, *_WORKER)
+    return _process_chunk(chunk, *_WORKER)
+
+
+def _process_chunk(chunk: list[RawDocument | Failure], options: Options, resources: Resources) -> list[Result]:
+    raws = [item for item in chunk if isinstance(item, RawDocument)]
+    done = iter(process_batch(raws, options, resources)) if raws else iter(())
+    return [item if isinstance(item, Failure) else next(done) for item in chunk]
+
+
+def _chunks(items: Iterable[RawDocument | Failure], size: int) -> Iterator[list[RawDocument | Failure]]:
+    chunk: list[RawDocument | Failure] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def run(items: Iterable[RawDocument | Failure], options: Options, resources: Resources | None = None) -> Iterator[Result]:
-    """Process ingested items in order, in this process or in ``options.workers`` processes."""
+    """Process ingested items in order, in this process or in ``options.workers`` processes.
+
+    Items go through in chunks of ``options.batch_size`` so that batched stages (spaCy's ``pipe``) pay
+    their set-up once per chunk; memory stays bounded by the chunk, not the corpus.
+    """
+    chunks = _chunks(items, max(1, options.batch_size))
     if options.workers <= 1:
         resources = resources or Resources()
-        for item in items:
-            yield item if isinstance(item, Failure) else process(item, options, resources)
+        for chunk in chunks:
+            yield from _process_chunk(chunk, options, resources)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
     with context.Pool(options.workers, initializer=_init_worker, initargs=(options,)) as pool:
-        yield from pool.imap(_process_in_worker, items, chunksize=4)
+        for results in pool.imap(_process_in_worker, chunks):
+            yield from results
 
 
 def finish(results: Iterable[Result], options: Options, resources: Resources | None = None) -> Dossier:

@@ -25,6 +25,7 @@ class Options:
     with_comments: bool = True
     # batch
     workers: int = 1
+    batch_size: int = 16  # pages per batch for batched stages (spaCy pipe); bounds memory per worker
     strict: bool = False  # re-raise stage errors instead of recording them (for tests and debugging)
     progress: bool = True
 
