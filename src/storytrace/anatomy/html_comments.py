@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -125,7 +126,9 @@ def to_iso(value: str | None) -> str | None:
     if len(value) > 80 or not re.search(r"\d", value):
         return None
     try:
-        parsed = _dateparser.parse(value, fuzzy=True, default=datetime(1900, 1, 1))
+        with warnings.catch_warnings():  # "tzname EDT identified but not understood"
+            warnings.simplefilter("ignore")
+            parsed = _dateparser.parse(value, fuzzy=True, default=datetime(1900, 1, 1))
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed.year < 1990 or parsed.year > 2100:
@@ -332,14 +335,18 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
         if tag not in ITEM_TAGS:
             continue
         sig = _signature(el)
-        if tag in {"div", "td", "tr", "table"} and not sig[1] and not el.get("id"):
-            continue  # an anonymous wrapper is no evidence of a repeated block
+        if not sig[1]:
+            # an element without class repeats only as a run of siblings: <div id=comments><div>..</div>
+            parent = el.getparent()
+            sig = (tag, (f"@sibling-{id(parent)}",))
         if any(_tag(a) == "form" for a in el.iterancestors()):
             continue
         groups.setdefault(sig, []).append(el)
     best, best_score = None, 0.0
     for sig, els in groups.items():
         if len(els) < 2 and not re.search(r"comment|post|reply", " ".join(sig[1]), re.I):
+            continue
+        if sig[1] and sig[1][0].startswith("@sibling-") and len(els) < 2:
             continue
         members = set(els)
         roots = [e for e in els if not any(a in members for a in e.iterancestors())]
@@ -352,6 +359,8 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
         if coverage < 0.3:
             continue
         named = 1.25 if re.search(r"comment|post|reply|message|entry|item", " ".join(sig[1]), re.I) else 1.0
+        if sig[1] and sig[1][0].startswith("@sibling-"):
+            named = 0.9  # anonymous siblings are weaker evidence than a named, repeated class
         d = depth.setdefault(els[0], sum(1 for _ in els[0].iterancestors()))
         # more items covering more of the region wins; on a tie the outer element (it holds the replies)
         score = with_text * coverage * named - d * 1e-6
@@ -372,12 +381,7 @@ def _first(el: etree._Element, test, skip: set[etree._Element]) -> etree._Elemen
 def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
     skip = {n for n in nested if n is not el}
     # author
-    author = None
-    node = _first(el, lambda n: bool(AUTHOR_RE.search(_attrs(n))) or _tag(n) == "cite"
-                  or n.get("itemprop") == "author", skip)
-    if node is not None:
-        inner = _first(node, lambda n: bool(re.search(r"\bfn\b|name", _attrs(n))), set())
-        author = _short_text(inner if inner is not None else node)
+    author = _author_of(el, skip)
     # date
     published = None
     for n in el.iterdescendants():
@@ -410,6 +414,60 @@ def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
     return _Raw(text=text, author=author, published=published)
 
 
+NOT_AUTHOR_RE = re.compile(
+    r"^(?:profile|reply|avatar|says|said|wrote|anonymous said|permalink|link|report|like|share|edit|"
+    r"admin|author|posted by|by|\W*|\d[\d\s:./-]*(?:am|pm)?)$", re.I
+)
+BYLINE_RE = re.compile(
+    r"^(?:(?:posted|written|submitted|comment(?:ed)?)\s+)?by:?\s+(?P<a>.{1,60}?)\s*(?:\bon\b|\bat\b|[|@,(]|\d{1,2}[:/.]|$)"
+    r"|^(?P<b>.{1,60}?)\s+(?:says|said|wrote)\b",
+    re.I,
+)
+
+
+def _ok_author(text: str | None) -> str | None:
+    if not text or NOT_AUTHOR_RE.match(text) or not re.search(r"[^\W\d_]", text):
+        return None
+    return text
+
+
+def author_from_byline(text: str) -> str | None:
+    """``"Posted by: Ann at May 2, 2011"`` or ``"Ann says:"`` -> ``"Ann"``."""
+    m = BYLINE_RE.search(_norm(text))
+    if not m:
+        return None
+    return _ok_author((m.group("a") or m.group("b") or "").strip(" :|-"))
+
+
+def _author_of(el: etree._Element, skip: set[etree._Element]) -> str | None:
+    tests = (
+        lambda n: n.get("itemprop") in {"author", "creator"},
+        lambda n: bool(re.search(r"\bfn\b", n.get("class") or "")),
+        lambda n: bool(AUTHOR_RE.search(_attrs(n))) and not re.search(r"avatar|photo|img|pic", _attrs(n), re.I),
+        lambda n: _tag(n) == "cite",
+    )
+    for test in tests:
+        node = _first(el, test, skip)
+        if node is None:
+            continue
+        inner = _first(node, lambda n: bool(re.search(r"\bfn\b|name", _attrs(n))), set())
+        author = _ok_author(_short_text(inner if inner is not None else node))
+        if author:
+            return author
+        if node is not None:
+            author = author_from_byline(" ".join(node.itertext()))
+            if author:
+                return author
+    # a byline in a meta block: "by Ann on May 2", "Ann says:"
+    for node in el.iterdescendants():
+        if node in skip or not isinstance(node.tag, str) or not _is_meta(node):
+            continue
+        author = author_from_byline(" ".join(node.itertext()))
+        if author:
+            return author
+    return None
+
+
 def _is_meta_only(el: etree._Element) -> bool:
     return bool(re.search(r"meta|author|date|time", _attrs(el), re.I))
 
@@ -433,8 +491,122 @@ def from_markup(tree: etree._Element) -> list[_Raw]:
                 if anc is region:
                     break
             index[el] = len(out)
-            out.append(raw)
+            out.append(peel_meta(raw))
     return out
+
+
+# --- flat threads delimited by bylines (Movable Type, TypePad) ---------------------------------------
+
+MARKER_RE = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?)\s+by\b", re.I)
+MARKER_CLASS_RE = re.compile(r"^(?:posted|comment-?footer|comment-?byline|comment-?posted)$", re.I)
+START_RE = re.compile(r"comment|repl|response|discussion", re.I)
+
+
+def _is_marker(el: etree._Element) -> bool:
+    if _tag(el) not in {"p", "div", "span", "small", "dd", "dt", "h4", "h5", "h6"}:
+        return False
+    text = _norm(" ".join(el.itertext()))
+    if not text or len(text) > 200:
+        return False
+    return bool(MARKER_RE.match(text)) or any(MARKER_CLASS_RE.match(t) for t in (el.get("class") or "").split())
+
+
+def _is_start(el: etree._Element) -> bool:
+    """A "Comments" heading or a ``#comments`` anchor: the thread begins after it."""
+    tag = _tag(el)
+    if tag in {"h1", "h2", "h3", "h4", "h5", "h6"} and START_RE.search(" ".join(el.itertext())):
+        return True
+    text = _norm(" ".join(el.itertext()))
+    if START_RE.search(f"{el.get('id', '')} {el.get('name', '')}") and len(text) < 80:
+        return True
+    if len(text) < 40 and re.fullmatch(r"(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?:?", text, re.I):
+        return True
+    return any(START_RE.search(f"{a.get('id', '')} {a.get('name', '')}") for a in el.iter("a"))
+
+
+def from_delimited(tree: etree._Element) -> list[_Raw]:
+    """Comments written as runs of siblings, each run closed by a byline ("Posted by: Ann | May 2")."""
+    by_parent: dict[etree._Element, int] = {}
+    for el in tree.iter():
+        if isinstance(el.tag, str) and _is_marker(el):
+            parent = el.getparent()
+            if parent is not None:
+                by_parent[parent] = by_parent.get(parent, 0) + 1
+    out: list[_Raw] = []
+    for parent, n in by_parent.items():
+        if n < 2:
+            continue
+        children = [c for c in parent if isinstance(c.tag, str)]
+        starts = [i for i, c in enumerate(children) if _is_start(c) and not _is_marker(c)]
+        first_marker = next(i for i, c in enumerate(children) if _is_marker(c))
+        begin = max((i for i in starts if i < first_marker), default=None)
+        buffer: list[etree._Element] = []
+        skip_first = begin is None  # without a heading, the first run may be the article itself
+        for c in children[(begin + 1) if begin is not None else 0:]:
+            if _tag(c) in {"form", "h1", "h2", "h3"} and buffer == [] and not _is_marker(c):
+                if _tag(c) == "form":
+                    break
+                continue
+            if not _is_marker(c):
+                buffer.append(c)
+                continue
+            text = "\n".join(t for t in (block_text(b, skip_meta=True) for b in buffer) if t)
+            if text and not skip_first:
+                byline = " ".join(c.itertext())
+                out.append(_Raw(text=text, author=author_from_byline(byline),
+                                published=to_iso(re.sub(r"^.*?(?:\bat\b|\bon\b|\|)", "", byline, count=1))))
+            skip_first = False
+            buffer = []
+    return out
+
+
+_DATE_LINE_RE = re.compile(
+    r"^(?:on\s+|at\s+|posted\s+)?[\w ,./:-]{0,40}\b(?:19|20)\d\d\b[\w ,./:@-]{0,25}$|"
+    r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}:\d\d(?:\s*[ap]m)?)?$|"
+    r"^\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago$",
+    re.I,
+)
+
+
+_DATE_WORDS_RE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|"
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|at|on|posted|ago|seconds?|minutes?|hours?|days?|weeks?|"
+    r"months?|years?|st|nd|rd|th|utc|gmt|[ecmp][sd]t)\b",
+    re.I,
+)
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is only a date or time ("May 2, 2011 at 9:59 am", "10/31/2012", "3 days ago")."""
+    if len(line) > 60 or len(line.split()) > 9 or not _DATE_LINE_RE.match(line):
+        return False
+    return len(re.sub(r"[\W\d_]", "", _DATE_WORDS_RE.sub("", line))) <= 2
+
+
+def peel_meta(raw: _Raw) -> _Raw:
+    """Move a leading "name / date" pair or a lone date line out of the text, into author and date.
+
+    For markup that does not name its meta blocks (``<div><b>Ann</b><br>10/31/2012<br>Nice!</div>``).
+    """
+    lines = raw.text.split("\n")
+    if len(lines) < 2:
+        return raw
+    for pos in (0, 1):
+        if pos < len(lines) - 1 and _is_date_line(lines[pos]):
+            published = raw.published or to_iso(lines[pos])
+            if pos == 1:
+                name = lines[0]
+                if len(name.split()) > 5 or re.search(r"[.!?]$", name):
+                    break
+                raw.author = raw.author or author_from_byline(name) or _ok_author(name.strip(" :"))
+            raw.published = published
+            raw.text = "\n".join(lines[pos + 1:])
+            return raw
+    if _is_date_line(lines[-1]):
+        raw.published = raw.published or to_iso(lines[-1])
+        raw.text = "\n".join(lines[:-1])
+    return raw
 
 
 # --- public -------------------------------------------------------------------------------------------
@@ -469,7 +641,7 @@ def extract_comments(tree: etree._Element, page_id: str) -> list[Comment]:
     Returns:
         One :class:`Comment` per comment; an empty list when the page has none.
     """
-    candidates = [from_microdata(tree), _renumber(from_markup(tree)), from_jsonld(tree)]
+    candidates = [from_microdata(tree), _renumber(from_markup(tree)), from_jsonld(tree), from_delimited(tree)]
     best = max(candidates, key=_words)  # ties keep the earlier source (microdata, then markup)
     # the same comment twice (a quoted reply list, a "top comments" teaser) is kept once
     seen: dict[str, int] = {}
