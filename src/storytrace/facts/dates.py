@@ -1,0 +1,199 @@
+"""Dates and periods normalised to ISO 8601 with their precision.
+
+* Full dates: ``2025-06-17`` (day), ``2024-08`` (month), ``2024`` (year), ``1990s`` -> ``199X`` (decade).
+* Seasons: ``summer 2024`` -> value ``2024-22`` (EDTF season code) with ``start=2024-06``, ``end=2024-08``
+  (northern-hemisphere meteorological seasons; winter Y = Dec Y .. Feb Y+1).
+* Intervals: ``from summer 2024 to spring 2025`` -> ``value="2024-06/2025-05"``, ``interval=True``.
+* Year-less dates take the year of ``page.published`` (``anchor``); a date that would fall more than 60
+  days after publication is put in the previous year. With no publication date the year stays open:
+  ``--06-17`` with precision ``day-no-year`` (never the current year).
+* Relative expressions (yesterday, last week, Monday, three years ago, this year) resolve against the
+  publication date and are marked ``relative``; without one they keep ``value=None``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+SEASONS = {"spring": (3, 5, 21), "summer": (6, 8, 22), "autumn": (9, 11, 23), "fall": (9, 11, 23),
+           "winter": (12, 2, 24)}
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                         "sunday"])}
+NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "a": 1, "an": 1, "several": None, "few": None}
+_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_LEAD = re.compile(r"^(from|on|in|since|by|until|till|through|during|before|after|as of|at|of|the|"
+                   r"early|late|mid|mid-|between|around|about)\s+|^mid-", re.I)
+_INTERVAL = re.compile(r"^(?:from\s+|between\s+)?(.+?)\s+(?:to|until|till|through|and|-|–)\s+(.+)$", re.I)
+
+
+@dataclass(slots=True)
+class Norm:
+    value: str | None
+    precision: str
+    start: str | None = None
+    end: str | None = None
+    interval: bool = False
+    relative: bool = False
+
+
+def parse_anchor(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", published)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, anchor: dt.date) -> int:
+    y = anchor.year
+    try:
+        if dt.date(y, month, min(day, 28)) - anchor > dt.timedelta(days=60):
+            y -= 1
+    except ValueError:
+        pass
+    return y
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _clean(text: str) -> str:
+    s = " ".join(text.replace("’", "'").split()).strip(" ,.;:()")
+    prev = None
+    while prev != s:
+        prev = s
+        s = _LEAD.sub("", s).strip()
+    return s
+
+
+def normalize(text: str, anchor: dt.date | None) -> Norm:
+    """Normalise one date expression (see module docstring)."""
+    s = _clean(text).lower()
+    m = _INTERVAL.match(s)
+    if m and not re.fullmatch(r"\d{4}\s*[-–]\s*\d{2,4}", s) or re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", s):
+        a_txt, b_txt = (m.group(1), m.group(2)) if m else s.replace("–", "-").split("-")
+        a, b = normalize(a_txt, anchor), normalize(b_txt, anchor)
+        if a.value is None and re.fullmatch(r"\d{1,2}", a_txt.strip()) and b.value and b.precision == "day":
+            a = normalize(f"{b_txt.split()[0]} {a_txt}" if not b_txt[0].isdigit() else f"{a_txt} {b_txt.split()[1]}", anchor)
+        if a.value is not None and b.value is not None:
+            start, end = a.start or a.value, b.end or b.value
+            return Norm(f"{start}/{end}", f"{a.precision}-interval" if a.precision == b.precision else "interval",
+                        start, end, True, a.relative or b.relative)
+    return _single(s, anchor)
+
+
+def _single(s: str, anchor: dt.date | None) -> Norm:
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
+        return Norm(s, "day") if _valid(*map(int, m.groups())) else Norm(None, "unknown")
+    if m := re.fullmatch(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", s):
+        return _day(MONTHS[m.group(1)[:4].rstrip(".") if m.group(1)[:4] == "sept" else m.group(1)[:3]],
+                    int(m.group(2)), m.group(3), anchor)
+    if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(\d{4}))?", s):
+        return _day(MONTHS[m.group(2)[:3]], int(m.group(1)), m.group(3), anchor)
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s):  # US style, as in US news
+        return _day(int(m.group(1)), int(m.group(2)), m.group(3), anchor)
+    if m := re.fullmatch(_MON + r",?\s+(\d{4})", s):
+        return Norm(f"{int(m.group(2)):04d}-{MONTHS[m.group(1)[:3]]:02d}", "month")
+    if m := re.fullmatch(_MON, s):
+        mon = MONTHS[m.group(1)[:3]]
+        if anchor:
+            y = _year_for(mon, 1, anchor)
+            return Norm(f"{y:04d}-{mon:02d}", "month", relative=True)
+        return Norm(f"--{mon:02d}", "month-no-year")
+    if m := re.fullmatch(r"(?:the\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?", s):
+        y = int(m.group(2)) if m.group(2) else (anchor.year if anchor else None)
+        if y is None:
+            return Norm(None, "season")
+        a, b, code = SEASONS[m.group(1)]
+        end_y = y + 1 if a > b else y
+        return Norm(f"{y:04d}-{code}", "season", f"{y:04d}-{a:02d}", f"{end_y:04d}-{b:02d}", relative=not m.group(2))
+    if m := re.fullmatch(r"(?:the\s+)?(\d{3})0'?s", s):
+        return Norm(f"{m.group(1)}X", "decade", f"{m.group(1)}0", f"{m.group(1)}9")
+    if m := re.fullmatch(r"(?:the\s+year\s+|year\s+)?(\d{4})", s):
+        y = int(m.group(1))
+        return Norm(f"{y:04d}", "year") if 1000 <= y <= 2100 else Norm(None, "unknown")
+    if m := re.fullmatch(r"(\d{4})\s*[-–/]\s*(\d{2})", s):  # 2019-20 season / fiscal year
+        return Norm(f"{m.group(1)}/{m.group(1)[:2]}{m.group(2)}", "year-interval", m.group(1),
+                    f"{m.group(1)[:2]}{m.group(2)}", True)
+    return _relative(s, anchor)
+
+
+def _day(month: int, day: int, year: str | None, anchor: dt.date | None) -> Norm:
+    if year:
+        y = int(year)
+        return Norm(f"{y:04d}-{month:02d}-{day:02d}", "day") if _valid(y, month, day) else Norm(None, "unknown")
+    if not _valid(2000, month, day):
+        return Norm(None, "unknown")
+    if anchor:
+        y = _year_for(month, day, anchor)
+        if _valid(y, month, day):
+            return Norm(f"{y:04d}-{month:02d}-{day:02d}", "day", relative=True)
+    return Norm(f"--{month:02d}-{day:02d}", "day-no-year")
+
+
+def _relative(s: str, anchor: dt.date | None) -> Norm:
+    words = s.split()
+    if s in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return Norm(anchor.isoformat() if anchor else None, "day", relative=True)
+    if s in ("yesterday", "last night"):
+        return Norm((anchor - dt.timedelta(days=1)).isoformat() if anchor else None, "day", relative=True)
+    if s == "tomorrow":
+        return Norm((anchor + dt.timedelta(days=1)).isoformat() if anchor else None, "day", relative=True)
+    wd = words[-1] if words else ""
+    if wd in WEEKDAYS and len(words) <= 2 and (len(words) == 1 or words[0] in ("last", "next", "this")):
+        if not anchor:
+            return Norm(None, "weekday", relative=True)
+        delta = (anchor.weekday() - WEEKDAYS[wd]) % 7
+        if words[0] == "next":
+            d = anchor + dt.timedelta(days=(WEEKDAYS[wd] - anchor.weekday()) % 7 or 7)
+        else:
+            d = anchor - dt.timedelta(days=delta if words[0] != "last" or delta else 7)
+        return Norm(d.isoformat(), "day", relative=True)
+    if m := re.fullmatch(r"(last|this|next|past|previous|earlier this|later this|coming)\s+(week|month|year)", s):
+        if not anchor:
+            return Norm(None, m.group(2), relative=True)
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(1), 0)
+        unit = m.group(2)
+        if unit == "year":
+            return Norm(f"{anchor.year + step:04d}", "year", relative=True)
+        if unit == "month":
+            mm = anchor.month + step
+            y = anchor.year + (mm - 1) // 12
+            return Norm(f"{y:04d}-{(mm - 1) % 12 + 1:02d}", "month", relative=True)
+        d = anchor + dt.timedelta(weeks=step)
+        iso = d.isocalendar()
+        return Norm(f"{iso[0]:04d}-W{iso[1]:02d}", "week", relative=True)
+    if m := re.fullmatch(r"(\w+)\s+(day|week|month|year)s?\s+ago", s):
+        n = NUMWORDS.get(m.group(1), int(m.group(1)) if m.group(1).isdigit() else None)
+        if n is None or not anchor:
+            return Norm(None, m.group(2), relative=True)
+        if m.group(2) == "day":
+            return Norm((anchor - dt.timedelta(days=n)).isoformat(), "day", relative=True)
+        if m.group(2) == "week":
+            d = anchor - dt.timedelta(weeks=n)
+            iso = d.isocalendar()
+            return Norm(f"{iso[0]:04d}-W{iso[1]:02d}", "week", relative=True)
+        if m.group(2) == "month":
+            mm = anchor.month - n
+            y = anchor.year + (mm - 1) // 12
+            return Norm(f"{y:04d}-{(mm - 1) % 12 + 1:02d}", "month", relative=True)
+        return Norm(f"{anchor.year - n:04d}", "year", relative=True)
+    return Norm(None, "unresolved")

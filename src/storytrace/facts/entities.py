@@ -1,0 +1,217 @@
+"""Entities with one canonical name per page, and places corrected and resolved by the gazetteer.
+
+Canonical names: possessives, a leading "the" and honorifics are stripped; a person mention that is a
+token subsequence of a longer person name in the page ("Shoigu" in "Sergei Shoigu") joins that person;
+an ORG that is the acronym of a longer ORG joins it. Places join by gazetteer id, so "Russia's Kursk
+region", "the border Kursk region" and "Kursk" are one place.
+
+The gazetteer also corrects the model: a capitalised name the model tagged as something else (PRODUCT,
+ORG, FAC, WORK_OF_ART, EVENT) or missed is a place when the gazetteer knows it and either the model
+called it an entity, or it is followed by a region word, or it is a country / US state / city of at
+least 100,000 people written capitalised mid-sentence.
+
+Confidence is a heuristic, not a calibrated probability: 0.6 for a single model mention, +0.1 for each
+further mention (up to +0.3), +0.1 when the gazetteer confirms a place, capped at 0.99.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storytrace.facts.gazetteer import REGION_WORDS, Gazetteer, fold
+from storytrace.facts.records import Entity, Mention, Place, Span
+
+KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
+CORRECTABLE = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "LOC", "NORP", ""}
+HONORIFICS = re.compile(
+    r"^(mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|president|prime minister|minister|secretary|"
+    r"senator|sen|rep|representative|gov|governor|gen|general|col|colonel|capt|captain|king|queen|prince|"
+    r"princess|pope|chancellor|judge|justice|mayor|chairman|ceo|coach|leader|st|saint)\.?\s+", re.I)
+_POSS = re.compile(r"(?:'s|’s|'|’)$")
+_WORD = re.compile(r"\b[A-Z][a-zA-Z\u00C0-\u017F-]*(?:['’]s)?")
+
+
+@dataclass(slots=True)
+class RawMention:
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    label: str
+    model_label: str | None
+    qualifier: str | None = None
+    sentence_initial: bool = False
+
+
+def clean_name(text: str) -> str:
+    s = " ".join(text.split())
+    s = _POSS.sub("", s).strip()
+    if s.lower().startswith("the "):
+        s = s[4:]
+    prev = None
+    while prev != s:
+        prev = s
+        s = HONORIFICS.sub("", s)
+    return s.strip(" ,.;:\"“”")
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a mention span so it excludes a leading "the" and a trailing possessive."""
+    seg = text[start:end]
+    if seg.lower().startswith("the "):
+        start += 4
+        seg = seg[4:]
+    m = _POSS.search(seg)
+    if m and len(seg) > 2:
+        end -= len(m.group(0))
+    return start, end
+
+
+def gazetteer_mentions(paragraph_index: int, text: str, model_spans: list[tuple[int, int, str]],
+                       gaz: Gazetteer, sentence_starts: set[int]) -> list[RawMention]:
+    """Place mentions the model mislabelled or missed."""
+    out: list[RawMention] = []
+    occupied = [(s, e) for s, e, lab in model_spans if lab in ("GPE", "LOC", "PERSON", "DATE", "TIME", "MONEY",
+                                                                "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL")]
+    words = list(_WORD.finditer(text))
+    j = 0
+    while j < len(words):
+        hit = None
+        for n in (3, 2, 1):
+            if j + n > len(words):
+                continue
+            group = words[j:j + n]
+            if any(text[a.end():b.start()] != " " for a, b in zip(group, group[1:])):
+                continue
+            s, e = group[0].start(), group[-1].end()
+            name = _POSS.sub("", text[s:e])
+            e = s + len(name)
+            if gaz.is_known(name):
+                hit = (s, e, name, n)
+                break
+        if hit is None:
+            j += 1
+            continue
+        s, e, name, n = hit
+        j += n
+        if any(s < oe and os_ < e for os_, oe in occupied):
+            continue
+        model_label = next((lab for ms, me, lab in model_spans if ms <= s and e <= me), "")
+        if model_label not in CORRECTABLE:
+            continue
+        after = text[e:e + 30].lower().lstrip("'’s ").split()
+        region = bool(after) and after[0].strip(".,;") in REGION_WORDS
+        strong = region or model_label in ("PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LOC")
+        if model_label in ("ORG", "PERSON", "NORP") and not region:
+            continue  # "Chelsea" the club, "Jordan" the person: only a following region word overrides the model
+        if not strong and (s in sentence_starts or gaz.population(name) < 100_000 or name.lower() in _COMMON):
+            continue
+        out.append(RawMention(paragraph_index, s, e, text[s:e], "GPE", model_label or None,
+                              "region" if region else None))
+    return out
+
+
+_COMMON = {"of", "split", "nice", "mobile", "reading", "bath", "florence", "victoria", "jackson", "aurora",
+           "orange", "independence", "commerce", "university", "union", "justice", "march", "may", "june",
+           "july", "august", "sale", "hope", "temple", "phoenix", "lincoln", "washington", "brest", "best",
+           "wa", "van", "bar", "mission", "opportunity", "asia", "europe", "africa", "china town"}
+
+
+def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[Entity]:
+    """Group mentions into entities with canonical names, resolve places."""
+    mentions = [m for m in mentions if clean_name(m.text)]
+    # countries named in the page break ties between same-named cities
+    ctx = set()
+    if gaz is not None:
+        for m in mentions:
+            if m.label in ("GPE", "LOC"):
+                p = gaz.resolve(clean_name(m.text))
+                if p is not None and p.feature == "country":
+                    ctx.add(p.country_code)
+    groups: dict[tuple, list[RawMention]] = {}
+    places: dict[tuple, Place] = {}
+    persons: list[str] = []
+    for m in mentions:
+        if m.label == "PERSON":
+            persons.append(clean_name(m.text))
+    persons_full = sorted(set(persons), key=lambda p: (-len(p.split()), -len(p)))
+
+    def person_key(name: str) -> str:
+        toks = name.split()
+        for full in persons_full:
+            ft = full.split()
+            if len(ft) > len(toks) and _subseq(toks, ft):
+                return full
+        return name
+
+    orgs = sorted({clean_name(m.text) for m in mentions if m.label == "ORG"}, key=len, reverse=True)
+
+    def org_key(name: str) -> str:
+        if name.isupper() and 2 <= len(name) <= 6:
+            for full in orgs:
+                initials = "".join(w[0] for w in full.split() if w[0].isupper())
+                if initials == name:
+                    return full
+        return name
+
+    for m in mentions:
+        name = clean_name(m.text)
+        place = None
+        if gaz is not None and m.label in ("GPE", "LOC"):
+            place = gaz.resolve(name, context_countries=ctx, region=m.qualifier == "region")
+            if place is None and name.lower().endswith((" region", " oblast", " province")):
+                base = name.rsplit(" ", 1)[0]
+                place = gaz.resolve(base, context_countries=ctx, region=True)
+                m.qualifier = "region"
+        if place is not None:
+            key = ("place", place.geonameid if place.feature != "region" else _city_id(gaz, place))
+            if key in places and places[key].feature == "region" and place.feature == "city":
+                places[key] = place  # the plain name is the canonical form
+            places.setdefault(key, place)
+        elif m.label == "PERSON":
+            key = ("PERSON", fold(person_key(name)))
+        elif m.label == "ORG":
+            key = ("ORG", fold(org_key(name)))
+        else:
+            key = ("name", fold(name))  # "Ukrainian" tagged NORP once and GPE once is one entity
+        groups.setdefault(key, []).append(m)
+
+    entities: list[Entity] = []
+    for key, ms in groups.items():
+        place = places.get(key)
+        labels = [m.label for m in ms]
+        label = max(set(labels), key=labels.count)
+        if place is not None:
+            label = "GPE" if place.feature in ("country", "city", "us_state", "region") else label
+            name = place.name
+        elif label == "PERSON":
+            name = person_key(clean_name(ms[0].text))
+        elif label == "ORG":
+            name = org_key(max((clean_name(m.text) for m in ms), key=len))
+        else:
+            name = max((clean_name(m.text) for m in ms), key=lambda n: (sum(c.isupper() for c in n), len(n)))
+        if label not in KEEP:
+            continue
+        from_model = any(m.model_label is None or m.model_label == m.label for m in ms)
+        from_gaz = any(m.model_label is not None and m.model_label != m.label for m in ms)
+        conf = 0.6 + min(0.3, 0.1 * (len(ms) - 1)) + (0.1 if place is not None else 0.0)
+        source = "model+gazetteer" if place is not None and from_model else ("gazetteer" if from_gaz else "model")
+        if place is not None and not from_model:
+            source = "gazetteer"
+        mentions_out = [Mention(m.text, Span(m.paragraph, m.start, m.end, m.text), m.label, m.model_label,
+                                m.qualifier) for m in sorted(ms, key=lambda x: (x.paragraph, x.start))]
+        entities.append(Entity("", name, label, mentions_out, round(min(conf, 0.99), 2), place, source))
+    entities.sort(key=lambda e: (e.mentions[0].span.paragraph, e.mentions[0].span.start))
+    for i, e in enumerate(entities):
+        e.id = f"e{i}"
+    return entities
+
+
+def _city_id(gaz: Gazetteer | None, place: Place) -> int | None:
+    return place.geonameid
+
+
+def _subseq(short: list[str], long: list[str]) -> bool:
+    it = iter(x.lower() for x in long)
+    return all(any(w.lower() == y for y in it) for w in short)

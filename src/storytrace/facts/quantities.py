@@ -1,0 +1,268 @@
+"""Quantities and what they count.
+
+Candidates are the model's CARDINAL / MONEY / PERCENT / QUANTITY entities plus number-like tokens it
+missed and vague plurals ("thousands of"). The counted noun phrase comes from the dependency parse: the
+noun the number modifies (``nummod``), climbing through "5,000-strong"-style modifiers, or the object of
+"of" after a vague or bare number ("thousands of North Korean workers", "two of the brigades").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12,
+    "half": 0.5, "couple": 2,
+}
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+               "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
+               "b": 1_000_000_000, "tn": 1_000_000_000_000}
+VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "tens": 10, "millions": 1_000_000,
+         "billions": 1_000_000_000}
+APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "estimated", "circa",
+          "approx", "an estimated", "close to", "up to", "more than", "over", "at least", "less than",
+          "fewer than", "under", "as many as", "as much as", "upwards of", "at most", "just over",
+          "just under", "whopping"}
+LOWER_BOUND = {"more than", "over", "at least", "upwards of", "just over"}
+UPPER_BOUND = {"less than", "fewer than", "under", "up to", "as many as", "as much as", "at most", "just under"}
+CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
+              "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "euro": "EUR", "euros": "EUR",
+              "yen": "JPY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY", "won": "KRW",
+              "naira": "NGN", "pence": "GBP", "cents": "USD"}
+_NUM = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|to|and)\s*(.+)$")
+
+
+def parse_number(text: str) -> float | None:
+    """'1,000' -> 1000; '6000' -> 6000; '1.5 million' -> 1.5e6; 'six thousand' -> 6000; '$2bn' -> 2e9."""
+    s = text.lower().replace("’", "'").strip()
+    s = re.sub(r"^(us\$|[$£€¥₹₽])", "", s).strip()
+    s = re.sub(r"-(strong|odd|plus|member|man|person|year|day|month|week|page|mile|acre)s?$", "", s)
+    s = s.rstrip("%+").strip()
+    m = re.match(r"^([\d.,]+)\s*(k|m|mn|bn|b|tn|hundred|thousand|million|billion|trillion)?$", s)
+    if m and _NUM.match(m.group(1)):
+        v = float(m.group(1).replace(",", ""))
+        return v * MULTIPLIERS.get(m.group(2) or "", 1)
+    words = re.split(r"[\s-]+", s.replace(" and ", " "))
+    total, current, seen = 0.0, 0.0, False
+    for w in words:
+        if not w:
+            continue
+        if _NUM.match(w):
+            current += float(w.replace(",", ""))
+            seen = True
+        elif w in WORD_NUMBERS:
+            current = (current or 0) + WORD_NUMBERS[w] if w not in ("dozen", "half") else (current or 1) * WORD_NUMBERS[w]
+            seen = True
+        elif w in MULTIPLIERS and w not in ("k", "m", "b"):
+            current = (current or 1) * MULTIPLIERS[w]
+            if MULTIPLIERS[w] >= 1000:
+                total, current = total + current, 0.0
+            seen = True
+        elif w == "of" or w == "a":
+            continue
+        else:
+            return None
+    return total + current if seen else None
+
+
+@dataclass(slots=True)
+class RawQuantity:
+    start: int  # char offsets in the sentence doc
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool
+    vague: bool
+    qualifier: str | None
+    kind: str
+    unit: str | None
+    counted: str | None
+    counted_head: str | None
+    counted_start: int | None
+    counted_end: int | None
+
+
+def _is_num_token(t: Token) -> bool:
+    return t.like_num or t.lower_ in WORD_NUMBERS and t.lower_ not in ("a", "an", "half", "couple") or \
+        bool(re.match(r"^\d[\d,.]*(-\w+)?$", t.text))
+
+
+def _climb_to_noun(t: Token) -> tuple[Token | None, Token | None]:
+    """From a number token to the noun it counts. Returns (noun, child-of-noun on the path)."""
+    prev, cur = t, t
+    for _ in range(4):
+        if cur.dep_ in ("nummod", "quantmod", "compound", "npadvmod", "amod", "advmod", "nmod", "hmod") and \
+                cur.head is not cur:
+            prev, cur = cur, cur.head
+            if cur.pos_ in ("NOUN", "PROPN") and cur.lower_ not in VAGUE:
+                return cur, prev
+            if cur.pos_ not in ("NUM", "ADJ", "ADV", "SYM", "PUNCT", "X") and cur.lower_ not in MULTIPLIERS:
+                return None, None
+        else:
+            break
+    return None, None
+
+
+def _of_object(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return g
+    return None
+
+
+def _phrase(doc: Doc, noun: Token, exclude: set[int]) -> SpacySpan:
+    """The noun's pre-modifiers + noun (no determiners, numbers or quantity modifiers)."""
+    left = noun.i
+    for t in reversed(list(noun.lefts)):
+        pass
+    keep = [t for t in noun.subtree if t.i <= noun.i and t.i not in exclude
+            and t.dep_ not in ("det", "predet", "poss", "case", "punct", "cc", "nummod", "quantmod")
+            and not (t.pos_ == "NUM") and t.lower_ not in APPROX]
+    # a contiguous run ending at the noun
+    run = [noun]
+    ids = {t.i for t in keep}
+    i = noun.i - 1
+    while i >= 0 and i in ids:
+        run.insert(0, doc[i])
+        i -= 1
+    left = run[0].i
+    # a count of more than one counts a plural noun: in "thousands of North Korean workers deployment"
+    # (a compound the parser made) the phrase ends at the last plural noun
+    if noun.tag_ == "NN":
+        plural = [t for t in run[:-1] if t.tag_ in ("NNS", "NNPS")]
+        if plural:
+            return doc[left : plural[-1].i + 1]
+    return doc[left : noun.i + 1]
+
+
+def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQuantity]:
+    """Quantities in a parsed sentence doc. ``ent_spans``: (start_char, end_char, label) from the NER pass."""
+    candidates: list[tuple[int, int, str]] = []  # token start, end, kind
+    taken: set[int] = set()
+    blocked: set[int] = set()
+    for s, e, label in ent_spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        if label in ("DATE", "TIME", "ORDINAL"):
+            blocked.update(t.i for t in span)
+        elif label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            if not any(_is_num_token(t) or t.lower_ in VAGUE or t.lower_ in MULTIPLIERS for t in span):
+                continue
+            kind = {"CARDINAL": "count", "MONEY": "money", "PERCENT": "percent", "QUANTITY": "measure"}[label]
+            candidates.append((span.start, span.end, kind))
+            taken.update(range(span.start, span.end))
+    for t in doc:
+        if t.i in taken or t.i in blocked:
+            continue
+        if t.lower_ in VAGUE and t.pos_ in ("NOUN", "NUM"):
+            candidates.append((t.i, t.i + 1, "count"))
+        elif _is_num_token(t) and t.pos_ == "NUM" and not re.fullmatch(r"(1[89]|20)\d\d", t.text):
+            j = t.i + 1
+            while j < len(doc) and j not in taken and (_is_num_token(doc[j]) or doc[j].lower_ in MULTIPLIERS):
+                j += 1
+            candidates.append((t.i, j, "count"))
+            taken.update(range(t.i, j))
+    out = []
+    for s, e, kind in sorted(candidates):
+        out.append(_one(doc, doc[s:e], kind))
+    return [q for q in out if q is not None]
+
+
+def _one(doc: Doc, span: SpacySpan, kind: str) -> RawQuantity | None:
+    text = span.text
+    low_text = text.lower()
+    qualifier = None
+    # qualifier inside or just before the span
+    for q in sorted(APPROX, key=len, reverse=True):
+        if low_text.startswith(q + " "):
+            qualifier = q
+            break
+    if qualifier is None:
+        before = doc[max(0, span.start - 3) : span.start].text.lower()
+        for q in sorted(APPROX, key=len, reverse=True):
+            if before.endswith(q) and q != "some" or before.endswith(" " + q) or before == q:
+                qualifier = q
+                break
+    core = text[len(qualifier) + 1 :] if qualifier and low_text.startswith(qualifier + " ") else text
+    unit = None
+    if kind == "money":
+        m = re.match(r"^\s*(us\$|[$£€¥₹₽])", core.lower())
+        unit = CURRENCIES.get(m.group(1)) if m else None
+        for w in core.lower().split():
+            unit = unit or CURRENCIES.get(w)
+        core = re.sub(r"\b(dollars?|pounds?|euros?|yen|rupees|rubles|roubles|yuan|won|naira|pence|cents)\b", "",
+                      core, flags=re.I).strip()
+    if kind == "percent":
+        unit = "%"
+        core = re.sub(r"\s*(%|per ?cent|percentage points?)\s*$", "", core, flags=re.I)
+    vague = False
+    low = high = None
+    num_tokens = [t for t in span if _is_num_token(t) or t.lower_ in VAGUE or t.lower_ in MULTIPLIERS]
+    if not num_tokens:
+        return None
+    value = parse_number(core)
+    if value is None:
+        m = _RANGE.match(core)
+        if m and parse_number(m.group(1)) is not None and parse_number(m.group(2)) is not None:
+            low, high = parse_number(m.group(1)), parse_number(m.group(2))
+            if high < low and high < 1000 and re.search(r"(million|billion|thousand|bn|m)\s*$", core, re.I):
+                low *= high / max(parse_number(re.sub(r"[^\d.,]", "", m.group(2))) or 1, 1)
+            value = None
+    w = core.lower().split()
+    if value is None and low is None and w and w[-1] in VAGUE:
+        vague = True
+        value = None
+        low = float(VAGUE[w[-1]])
+    if value is None and low is None and not vague:
+        # a measure like "20 km": parse the leading number
+        m = re.match(r"^([\d.,]+)\s*(\D.*)$", core)
+        if m and parse_number(m.group(1)) is not None:
+            value = parse_number(m.group(1))
+            unit = unit or m.group(2).strip()
+            kind = "measure" if kind == "count" else kind
+        else:
+            return None
+    if qualifier in LOWER_BOUND and value is not None:
+        low = value
+    elif qualifier in UPPER_BOUND and value is not None:
+        high = value
+    approximate = vague or (qualifier is not None and qualifier != "whopping")
+    # what is counted
+    anchor = num_tokens[-1]
+    noun, via = _climb_to_noun(anchor)
+    exclude = {t.i for t in span}
+    if via is not None and via is not anchor:
+        exclude |= {t.i for t in via.subtree}
+    if noun is None:
+        of_obj = _of_object(anchor)
+        if of_obj is not None and of_obj.pos_ != "PRON":
+            noun = of_obj
+    if kind == "measure" and noun is None and anchor.head.pos_ == "NOUN":
+        noun = anchor.head
+    counted = counted_head = None
+    cs = ce = None
+    if noun is not None and kind in ("count", "measure"):
+        phrase = _phrase(doc, noun, exclude)
+        counted = phrase.text
+        head_tok = doc[phrase.end - 1]
+        counted_head = head_tok.lemma_.lower() or head_tok.lower_
+        cs, ce = phrase.start_char, phrase.end_char
+        if kind == "measure" and unit is None:
+            unit = noun.text
+    elif noun is not None and kind in ("money", "percent"):
+        counted = _phrase(doc, noun, exclude).text
+        counted_head = noun.lemma_.lower()
+    return RawQuantity(span.start_char, span.end_char, text, value, low, high, approximate, vague, qualifier,
+                       kind, unit, counted, counted_head, cs, ce)
