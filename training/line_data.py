@@ -33,7 +33,7 @@ from lxml import html as lxml_html
 
 MARKER = "!@#$%^&*()  COMMENTS"
 _WS = re.compile(r"\s+")
-_CHROME = re.compile(r"\b(ago|Fans|Reply|Report|Permalink|[AP]M)\b")
+_CHROME = re.compile(r"\b(ago|Fans|Reply|Report|Permalink|[AP]M|says|said|wrote)\b|\d{1,2}:\d{2}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
 _TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|«|»|::|:|·|•)\s+")
 _BOILER_TAGS = {"a", "li", "button", "h2", "h3", "h4", "h5", "h6", "span", "p", "label", "td", "dt", "dd",
                 "small", "strong", "em", "b", "div", "option", "figcaption", "cite", "time"}
@@ -164,7 +164,9 @@ def load_pieces(data: Path, names: list[str], limit: int | None = None) -> Piece
             w = words(line)
             if i < 4 and w and any(hw and len(w & hw) / max(len(w), len(hw)) >= 0.8 for hw in head_words):
                 continue
-            kept.append(line)
+            # dates, "July", "Comments:87", photo credits: the gold keeps them, but they are not paragraphs
+            if len(line.split()) >= 4 or line.rstrip("\"”’)").endswith((".", "!", "?")):
+                kept.append(line)
         gold_key = " " + key(gold) + " "
         boiler = _boilerplate(tree, gold_key, head_keys)
         pieces.pages.append(SourcePage(name, kept, comments, heads, boiler))
@@ -261,7 +263,7 @@ def make_page(src: SourcePage, rng: random.Random, pool: list[SourcePage],
     if refs and rng.random() < 0.8:
         body = [_add_markers(b, rng, n_refs) if len(b.split()) > 8 else b for b in body]
     tail = []
-    if refs and len(body) > 2 and rng.random() < 0.35:
+    if refs and len(body) > 2 and rng.random() < 0.5:
         tail = [body.pop()]
     add(body, "body")
     if refs:

@@ -135,7 +135,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         log_prior=np.log(prior / prior.sum()),
     )
     meta = {
-        "format": 1,
+        "format": 2,
         "classes": list(CLASSES),
         "dense_names": list(DENSE_NAMES),
         "char_bits": CHAR_BITS,

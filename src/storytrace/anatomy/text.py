@@ -228,27 +228,29 @@ def ngram_features(lines: Sequence[str], char_bits: int, word_bits: int) -> Any:
 
 
 def context_features(probs: np.ndarray, dense: np.ndarray) -> np.ndarray:
-    """Features of a line in its page: its own and its neighbours' (+-1, +-2) per-line class probabilities,
-    the neighbours' dense features, and the mean class probabilities of all lines above and below."""
+    """Features of a line in its page: its own per-line class log-probabilities and dense features, its
+    neighbours' (+-1, +-2, +-3) log-probabilities, the +-1 neighbours' dense features, and the mean class
+    probabilities of the six lines above and of the six lines below."""
     n, k = probs.shape
+    w = 6
     logp = np.log(np.clip(probs, 1e-6, 1.0))
-    pad_p = np.zeros((2, k))
-    pad_d = np.zeros((2, dense.shape[1]))
-    lp = np.vstack([pad_p, logp, pad_p])
-    dd = np.vstack([pad_d, dense, pad_d])
-    exists = np.concatenate([np.zeros(2), np.ones(n), np.zeros(2)])
-    parts = [logp]
-    for off in (-2, -1, 1, 2):
-        sl = slice(2 + off, 2 + off + n)
+    lp = np.vstack([np.zeros((w, k)), logp, np.zeros((w, k))])
+    pp = np.vstack([np.zeros((w, k)), probs, np.zeros((w, k))])
+    dd = np.vstack([np.zeros((w, dense.shape[1])), dense, np.zeros((w, dense.shape[1]))])
+    exists = np.concatenate([np.zeros(w), np.ones(n), np.zeros(w)])
+    parts = [logp, dense]
+    for off in (-3, -2, -1, 1, 2, 3):
+        sl = slice(w + off, w + off + n)
         parts.append(lp[sl])
         parts.append(exists[sl][:, None])
     for off in (-1, 1):
-        sl = slice(2 + off, 2 + off + n)
+        sl = slice(w + off, w + off + n)
         parts.append(dd[sl])
-    csum = np.cumsum(probs, axis=0)
-    above = np.vstack([np.zeros((1, k)), csum[:-1]]) / np.maximum(1, np.arange(n))[:, None]
-    below_sum = csum[-1][None, :] - csum
-    below = below_sum / np.maximum(1, n - 1 - np.arange(n))[:, None]
+    csum = np.vstack([np.zeros((1, k)), np.cumsum(pp, axis=0)])
+    ecum = np.concatenate([[0.0], np.cumsum(exists)])
+    idx = np.arange(n) + w
+    above = (csum[idx] - csum[idx - w]) / np.maximum(1.0, ecum[idx] - ecum[idx - w])[:, None]
+    below = (csum[idx + 1 + w] - csum[idx + 1]) / np.maximum(1.0, ecum[idx + 1 + w] - ecum[idx + 1])[:, None]
     parts += [above, below]
     return np.hstack(parts)
 
@@ -333,7 +335,7 @@ def load_line_model(path: str | Path | None = None) -> LineModel:
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(f"cannot read the line model in {base}: {exc}. "
                          "Rebuild it with training/train_line_model.py") from exc
-    if meta.get("format") != 1 or tuple(meta.get("dense_names", ())) != DENSE_NAMES:
+    if meta.get("format") != 2 or tuple(meta.get("dense_names", ())) != DENSE_NAMES:
         raise ModelError(f"line model in {base} was built for another feature set; rebuild it with "
                          "training/train_line_model.py")
     try:

@@ -1,0 +1,169 @@
+"""Plain-text page anatomy (issue 2, item 4). The seed tests are the acceptance test for the shipped model."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from storytrace.anatomy.text import (
+    LABELS,
+    LineModel,
+    classify_lines,
+    collapse_headlines,
+    load_line_model,
+    parse_references,
+    split_text,
+)
+from storytrace.errors import ModelError
+from storytrace.records import Page, Reference
+from storytrace.settings import Options
+
+DEMO = Path(__file__).resolve().parents[2] / "src" / "storytrace" / "data" / "demo"
+SEED_000 = DEMO / "000_d66ebd6db3d84dd8.txt"
+SEED_003 = DEMO / "003_9a83f09ece2f8787.txt"
+
+
+@pytest.fixture(scope="module")
+def model() -> LineModel:
+    return load_line_model()
+
+
+def _nonempty(path: Path) -> list[str]:
+    return [s.strip() for s in path.read_text(encoding="utf-8").splitlines() if s.strip()]
+
+
+def _page(text: str, model: LineModel, pid: str = "p1") -> Page:
+    return split_text(text, Page(id=pid, source="test.txt", kind="text"), Options(), model=model)
+
+
+# ---------------------------------------------------------------- the seed pages (acceptance)
+@pytest.mark.parametrize("path", [SEED_000])
+def test_text_split_seed_000(model: LineModel, path: Path) -> None:
+    lines = _nonempty(path)
+    page = _page(path.read_text(encoding="utf-8"), model, pid="seed000")
+    assert page.title is None
+    assert page.headline_variants == []
+    assert page.body == lines[:6]
+    assert [c.text for c in page.comments] == lines[6:]
+    assert len(page.comments) == 27
+    assert [c.position for c in page.comments] == list(range(27))
+    assert page.comments[0].id == "seed000-c0" and page.comments[26].id == "seed000-c26"
+    assert page.boilerplate == []
+    assert page.references == []
+
+
+@pytest.mark.parametrize("path", [SEED_003])
+def test_text_split_seed_003(model: LineModel, path: Path) -> None:
+    lines = _nonempty(path)
+    page = _page(path.read_text(encoding="utf-8"), model)
+    assert page.boilerplate == ["Skip to content", "Read also:", "Latest"]
+    assert page.title == lines[1]  # appears twice (lines 3 and 12), first on the tie with line 7/8
+    assert page.headline_variants == [lines[2], lines[3], lines[5]]
+    assert page.body == lines[7:12] + [lines[13]]
+    assert page.body[-1].startswith("The community policy")
+    assert [r.marker for r in page.references] == ["1", "2", "3"]
+    assert all(r.text.startswith("Enrichment Data:") for r in page.references)
+    assert page.comments == []
+
+
+@pytest.mark.parametrize(
+    "path,expected",
+    [
+        (SEED_000, ["body"] * 6 + ["comment"] * 27),
+        (SEED_003, ["boilerplate", "title", "headline_variant", "headline_variant", "headline_variant",
+                    "headline_variant", "title"] + ["body"] * 5 + ["reference", "body", "boilerplate",
+                                                                    "boilerplate"]),
+    ],
+)
+def test_text_classify_lines_seeds(model: LineModel, path: Path, expected: list[str]) -> None:
+    labels = classify_lines(path.read_text(encoding="utf-8").splitlines(), model)
+    assert [lab for lab in labels if lab != "blank"] == expected
+
+
+# ---------------------------------------------------------------- deterministic parts
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("[1] First note.[2] Second note. [3] Third: with colon.",
+         [("1", "First note."), ("2", "Second note."), ("3", "Third: with colon.")]),
+        ("[1] A source said so [2][3] in text.", [("1", "A source said so [2][3] in text.")]),
+        ("[12]: Only one", [("12", "Only one")]),
+        ("1. Numbered reference", [("1", "Numbered reference")]),
+        ("^3 Caret reference", [("3", "Caret reference")]),
+        ("(4) Parenthesised", [("4", "Parenthesised")]),
+        ("Sources: none given", [("", "Sources: none given")]),
+        ("   ", []),
+    ],
+)
+def test_text_parse_references(line: str, expected: list[tuple[str, str]]) -> None:
+    assert parse_references(line) == [Reference(marker=m, text=t) for m, t in expected]
+
+
+@pytest.mark.parametrize(
+    "heads,title,variants,is_title",
+    [
+        ([], None, [], []),
+        (["A b c"], "A b c", [], [True]),
+        (["A b c", "X y z", "x y z!", "A b c"], "A b c", ["X y z"], [True, False, False, True]),
+        (["One two", "Three four", "Three four"], "Three four", ["One two"], [False, True, True]),
+        (["Same", "SAME.", "Other"], "Same", ["Other"], [True, True, False]),
+    ],
+)
+def test_text_collapse_headlines(heads: list[str], title: str | None, variants: list[str],
+                                 is_title: list[bool]) -> None:
+    assert collapse_headlines(heads) == (title, variants, is_title)
+
+
+# ---------------------------------------------------------------- odd inputs
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t\n", " \r\n \r\n"])
+def test_text_split_empty(model: LineModel, text: str) -> None:
+    page = _page(text, model)
+    assert (page.title, page.headline_variants, page.body, page.boilerplate, page.references, page.comments) == (
+        None, [], [], [], [], [])
+
+
+@pytest.mark.parametrize("n_words", [40_000])
+def test_text_split_very_long_line(model: LineModel, n_words: int) -> None:
+    para = " ".join(f"word{i % 97} and more text." if i % 7 == 0 else f"token{i % 13}" for i in range(n_words))
+    text = f"A headline for a long page\n\n{para}\n"
+    start = time.perf_counter()
+    labels = classify_lines(text.splitlines(), model)
+    assert time.perf_counter() - start < 5.0
+    assert len(labels) == 4 and labels[1] == "blank"
+    page = _page(text, model)
+    found = page.body + page.boilerplate + [c.text for c in page.comments] + [r.text for r in page.references]
+    assert any(len(s) == len(para) for s in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Северная Корея отправит 6000 рабочих в Курскую область\n\nРешение было принято после встречи "
+        "Шойгу и Ким Чен Ына в Пхеньяне. Работники помогут восстановить регион.\n\nну и дела хаха 😂",
+        "朝鲜将派遣六千名工人前往库尔斯克\n\n这一决定是在平壤会谈后作出的。工人将帮助重建该地区。\n\n哈哈哈 太好了",
+        "Severná Kórea pošle 6000 robotníkov do Kurska\nRozhodnutie padlo po stretnutí v Pchjongjangu.\n"
+        "už dávno tam mali byť!!! ale lepšie ako neskoro!!!",
+        "\u200b\ufeff\n\x00\x01 control \x7f\n" + "🙂" * 50,
+    ],
+)
+def test_text_split_non_english(model: LineModel, text: str) -> None:
+    labels = classify_lines(text.splitlines(), model)
+    nonempty = [s for s in text.splitlines() if s.strip()]
+    assert len([lab for lab in labels if lab != "blank"]) == len(nonempty)
+    assert all(lab in LABELS or lab == "blank" for lab in labels)
+    page = _page(text, model)
+    assert isinstance(page.body, list)
+
+
+@pytest.mark.parametrize("name", ["line_model.json"])
+def test_text_load_missing_model_raises(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ModelError):
+        load_line_model(tmp_path)
+
+
+@pytest.mark.parametrize("pid", ["abc"])
+def test_text_split_returns_same_page(model: LineModel, pid: str) -> None:
+    page = Page(id=pid, source="x.txt")
+    assert split_text("Hello world. This is text.", page, Options(), model=model) is page
