@@ -9,10 +9,14 @@ import re
 
 UNDETERMINED = "und"
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+# laughter and interjections carry no language ("hahaha", "muahaha", "lol", "xD") but sway a char-n-gram guesser
+_LAUGHTER = re.compile(r"\b(?:mu|bw|a|e|i)?(?:h+[aeiou]+){2,}h?\b|\b(?:lo+l+)+\b|\b(?:xd+)\b|\b(?:lmf?ao+|rofl)\b",
+                       re.IGNORECASE)
 
 
 def detect_language(text: str, *, min_letters: int = 12, min_score: float = 0.5) -> tuple[str, float]:
     """Return (ISO 639-1 code or ``und``, confidence) for ``text``."""
+    text = _LAUGHTER.sub(" ", text)
     letters = len(_LETTERS.findall(text))
     if letters < min_letters:
         return UNDETERMINED, 0.0

@@ -122,9 +122,12 @@ class Decoder:
         cands = lex.phonetic.get(phonetic_key(base))
         if cands:
             return _prefer(cands), "misspelling"
-        if len(base) >= 5:
+        if len(base) >= 4:
             for t in lex.by_first.get(base[0], []):
-                if len(t.text) >= 4 and damerau1(base, t.text):
+                if len(t.text) >= max(5, len(base)) and damerau1(base, t.text):
+                    return t, "misspelling"
+            for t in lex.by_first.get(base[0], []):
+                if len(t.text) >= 4 and len(base) >= 5 and damerau1(base, t.text):
                     return t, "misspelling"
         stem = base[:-1] if base.endswith("s") else base
         # blend of two public names: "vlad" + "olf" (vladimir + adolf)

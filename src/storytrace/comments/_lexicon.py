@@ -35,6 +35,7 @@ class Term:
     text: str  # canonical form
     kind: str  # group_name | slur | entity | profanity | insult
     group: str | None = None  # group key for group names and slurs
+    country: bool = False  # a country's name ("russia"): attacks on states are not attacks on people
 
 
 @dataclass(slots=True)
@@ -68,7 +69,7 @@ def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str]
     terms: dict[str, Term] = {}
     for key, g in data["groups"].items():
         for name in g["names"]:
-            terms.setdefault(name, Term(name, "group_name", key))
+            terms.setdefault(name, Term(name, "group_name", key, country=name in g.get("countries", [])))
         for slur in g["slurs"]:
             terms[slur] = Term(slur, "slur", key)
         for stem in g["names"] + g["slurs"]:
@@ -80,6 +81,9 @@ def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str]
         terms.setdefault(w, Term(w, "profanity"))
     for w in data["insults"]:
         terms.setdefault(w, Term(w, "insult"))
+    for t in list(terms.values()):
+        if " " in t.text:  # "blackpeople": a deleted space
+            terms.setdefault(t.text.replace(" ", ""), t)
     lex.terms = terms
     for t in terms.values():
         if " " in t.text:

@@ -172,8 +172,10 @@ class CommentModel:
             rule_ident = 0.8
         elif a.slurs:
             rule_ident = 0.5
-        if a.attack or a.slurs:
-            for s, e, t, g in a.attack + a.slurs:
+        elif a.disguised_groups:
+            rule_ident = 0.6
+        if a.attack or a.slurs or a.disguised_groups:
+            for s, e, t, g in a.attack + a.slurs + a.disguised_groups:
                 evidence.append({"start": s, "end": e, "text": t, "category": "identity_attack"})
                 label = self.lexicon.group_label(g)
                 if label not in targets:

@@ -23,8 +23,9 @@ _HATE_VERBS = frozenset(["hate", "hates", "despise", "despises", "loathe", "dete
 _ATTACK_FRAMES = ("death to", "no more", "get rid of", "go back to", "send them back", "should all", "should be",
                   "deserve to", "belong in", "are all", "all of them", "like you", "ban all", "out of our")
 _SECOND_PERSON = frozenset(["you", "u", "ya", "your", "youre", "you're", "ur", "yourself", "thou"])
+_PRONOUNS = frozenset(["him", "her", "them", "they", "he", "she", "everyone", "all", "yourself", "themselves"])
 _FUTURE = frozenset(["will", "gonna", "going", "should", "must", "deserve", "deserves", "i'll", "we'll", "let's",
-                     "lets", "wanna", "want"])
+                     "lets", "wanna", "want", "to", "i'd", "would", "gotta", "need", "we", "i"])
 
 
 @dataclass(slots=True)
@@ -40,6 +41,7 @@ class Analysis:
     sexual: list[tuple[int, int, str]] = field(default_factory=list)
     threats: list[tuple[int, int, str]] = field(default_factory=list)
     attack: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, text, group
+    disguised_groups: list[tuple[int, int, str, str]] = field(default_factory=list)
     negated: bool = False
     threat_score: float = 0.0
 
@@ -77,7 +79,7 @@ def analyse(text: str, decoder: Decoder) -> Analysis:
     words = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _WORD.finditer(norm)]
     toks = [w for _, _, w in words]
     n = len(toks)
-    group_idx: list[tuple[int, str]] = []
+    group_idx: list[tuple[int, str, bool]] = []  # token index, group, is a country name
     i = 0
     while i < n:
         matched = False
@@ -90,7 +92,7 @@ def analyse(text: str, decoder: Decoder) -> Analysis:
             term = lex.terms.get(phrase)
             if term is not None and term.group is not None:
                 a.groups.setdefault(term.group, []).append((rs, re_, raw[rs:re_]))
-                group_idx.append((i, term.group))
+                group_idx.append((i, term.group, term.country))
                 if term.kind == "slur":
                     a.slurs.append((rs, re_, raw[rs:re_], term.group))
                 matched = True
@@ -110,15 +112,18 @@ def analyse(text: str, decoder: Decoder) -> Analysis:
     a.negated = any(t in _NEGATION for t in toks)
     low = " ".join(toks)
     # attacks on a group: a group word near a dehumanising/insulting predicate, a hate verb or a threat
-    for gi, group in group_idx:
+    for gi, group, country in group_idx:
         lo, hi = max(0, gi - 5), min(n, gi + 7)
         window = toks[lo:hi]
-        pred = [j for j in range(lo, hi) if j != gi and (toks[j] in lex.dehumanising or toks[j] in lex.insults
-                                                         or toks[j] in lex.profanity)]
+        pred = [j for j in range(lo, hi) if j != gi and (toks[j] in lex.dehumanising or (not country and (
+            toks[j] in lex.insults or toks[j] in lex.profanity)))]
         pred += [j for j in range(lo, hi) if j + 1 < n and " ".join(toks[j : j + 2]) in lex.dehumanising]
-        hate = [j for j in range(max(0, gi - 4), gi) if toks[j] in _HATE_VERBS
-                or " ".join(toks[j : j + 2]) in _HATE_VERBS]
-        threat = [j for j in range(lo, hi) if toks[j] in lex.threat_verbs]
+        if country:  # a state is criticised, bombed or hated in news threads all the time; only dehumanising counts
+            hate, threat = [], []
+        else:
+            hate = [j for j in range(max(0, gi - 4), gi) if toks[j] in _HATE_VERBS
+                    or " ".join(toks[j : j + 2]) in _HATE_VERBS]
+            threat = [j for j in range(lo, hi) if toks[j] in lex.threat_verbs]
         frame = any(f in " ".join(window) for f in _ATTACK_FRAMES)
         evidence = pred + hate + threat
         if not evidence and not (frame and any(t in lex.dehumanising for t in window)):
@@ -134,10 +139,20 @@ def analyse(text: str, decoder: Decoder) -> Analysis:
         for j in evidence:
             ps, pe = to_raw(words[j][0], words[j][1])
             a.attack.append((ps, pe, raw[ps:pe], group))
-    # threats: a violent verb aimed at someone, with intent or future
+    # a group's name deliberately disguised ("jooz", "m0slems") is itself a hostile signal
+    for d in decoded:
+        if d.term.group is not None and d.term.kind in ("group_name", "slur") and not d.term.country:
+            a.disguised_groups.append((d.start, d.end, d.span, d.term.group))
+    # threats: a violent verb with intent ("will", "should", "gonna") aimed at someone (you, them, a group)
     if a.threats:
-        aimed = bool(group_idx) or any(t in _SECOND_PERSON or t in ("him", "her", "them", "they", "he", "she")
-                                       for t in toks)
-        intent = any(t in _FUTURE for t in toks) or "i'm going" in low or "i am going" in low
-        a.threat_score = 0.85 if (aimed and intent) else 0.5 if aimed or intent else 0.25
+        groups_at = {gi for gi, _, c in group_idx if not c}
+        best = 0.2
+        for j, t in enumerate(toks):
+            if t not in lex.threat_verbs:
+                continue
+            intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j])
+            aimed = any(x in _SECOND_PERSON or x in _PRONOUNS for x in toks[j + 1 : j + 4]) or any(
+                k in groups_at for k in range(max(0, j - 4), j + 5))
+            best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
+        a.threat_score = best
     return a

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storytrace.comments import CommentModel, load_model
+from storytrace.records import Comment, Page
+
+SEED = Path(__file__).resolve().parents[2] / "src" / "storytrace" / "data" / "demo" / "000_d66ebd6db3d84dd8.txt"
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def model() -> CommentModel:
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def seed_lines() -> list[str]:
+    # the seed file: 6 article paragraphs, then one comment per line
+    return SEED.read_text(encoding="utf-8").splitlines()[6:]
+
+
+def make_page(texts: list[str], authors: list[str | None] | None = None, page_id: str = "p1") -> Page:
+    authors = authors or [None] * len(texts)
+    return Page(id=page_id, source=f"{page_id}.txt", comments=[
+        Comment(id=f"{page_id}-c{i}", text=t, position=i, author=a) for i, (t, a) in enumerate(zip(texts, authors))])

@@ -1,0 +1,57 @@
+"""Decoding generalises: none of these words or disguises occur in the seed page."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.comments._decode import Decoder, damerau1
+from storytrace.comments._lexicon import load_lexicon, phonetic_key
+
+
+@pytest.fixture(scope="module")
+def decoder():
+    return Decoder(load_lexicon(known_words=frozenset(["news", "few", "new", "guy", "troops", "were", "wore"])))
+
+
+@pytest.mark.parametrize("text,span,decoded,kind", [
+    ("those m0zl3ms again", "m0zl3ms", "moslems", "leetspeak"),
+    ("typical mυslims", "mυslims", "muslims", "homoglyph"),
+    ("all the f a g s", "f a g s", "fags", "inserted_spaces"),
+    ("what a f*cking joke", "f*cking", "fucking", "inserted_symbols"),
+    ("you stuuuupid mooooron", "mooooron", "moron", "repeated_letters"),
+    ("sh1t", "sh1t", "shit", "leetspeak"),
+    ("i hate wmoen", "wmoen", "women", "misspelling"),
+    ("muzlimz everywhere", "muzlimz", "muslim", "misspelling"),
+    ("the kremlim lies", "kremlim", "kremlin", "misspelling"),
+    ("trumpler strikes again", "trumpler", "trump+hitler", "blend"),
+    ("go back to yankeestan", "yankeestan", "america", "compound"),
+    ("i hate blackpeople", "blackpeople", "black people", None),
+])
+def test_decode_generalises(decoder, text, span, decoded, kind):
+    found, hits = decoder.decode(text)
+    got = {d.span: d for d in found}
+    if kind is None:  # plain lexicon hit (deleted space is indexed)
+        assert any(t.text == decoded for _, _, t in hits)
+        return
+    assert span in got, [d.as_dict() for d in found]
+    assert got[span].decoded == decoded
+    assert kind in got[span].kind
+    assert text[got[span].start : got[span].end] == span
+
+
+@pytest.mark.parametrize("text", ["the news today", "a few new troops were sent", "that guy wore a hat", "2020 was 10x worse"])
+def test_decode_leaves_ordinary_words(decoder, text):
+    found, _ = decoder.decode(text)
+    assert found == []
+
+
+@pytest.mark.parametrize("a,b,same", [("jooz", "jews", True), ("ghey", "gay", True), ("phaggot", "faggot", True),
+                                      ("news", "jews", False)])
+def test_phonetic_key(a, b, same):
+    assert (phonetic_key(a) == phonetic_key(b)) is same
+
+
+@pytest.mark.parametrize("a,b,ok", [("jewsa", "jews", True), ("wmoen", "women", True), ("abc", "xyz", False),
+                                    ("wmen", "women", True), ("woomen", "women", True), ("wmn", "women", False)])
+def test_damerau1(a, b, ok):
+    assert damerau1(a, b) is ok
