@@ -51,6 +51,7 @@ def load_nlp(model: str | None = None) -> Any:
     for name in names:
         if spacy.util.is_package(name) or name == names[-1]:
             nlp = spacy.load(name)
+            nlp.meta["storytrace_package"] = name
             break
     assert nlp is not None
     if "sentencizer" not in nlp.pipe_names:
@@ -71,7 +72,11 @@ def load_facts_resources() -> FactsResources:
     from storytrace.facts.gazetteer import Gazetteer
     from storytrace.facts.topics import load_topic_tagger
 
-    return FactsResources(gazetteer=Gazetteer.load(), topics=load_topic_tagger())
+    try:
+        topics = load_topic_tagger()
+    except FileNotFoundError:  # model not trained in this checkout: topics are skipped with a note
+        topics = None
+    return FactsResources(gazetteer=Gazetteer.load(), topics=topics)
 
 
 def extract_facts(page: Page, options: Options, *, nlp: Any, resources: Any) -> Page:
@@ -191,7 +196,10 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list]], res: Fa
     quantities: list[Quantity] = []
     raw_claims: list[tuple[Claim, int]] = []
     for i, text, doc, sdocs, unparsed in paras:
+        from storytrace.facts.dates import find_dates
+
         spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        spans += [(s, e, "DATE") for s, e in find_dates(doc.text)]
         sent_starts = {s.start_char for s in doc.sents}
         for e in doc.ents:
             if e.label_ in KEEP:
@@ -246,8 +254,10 @@ _FROM = re.compile(r"\b(from|between)\s*$", re.I)
 
 
 def _dates(i: int, original: str, doc, anchor, normalize) -> list[DateFact]:
+    from storytrace.facts.dates import find_dates
+
     ents = [e for e in doc.ents if e.label_ == "DATE"]
-    out: list[DateFact] = []
+    found: list[tuple[int, int]] = []
     k = 0
     while k < len(ents):
         e = ents[k]
@@ -256,16 +266,31 @@ def _dates(i: int, original: str, doc, anchor, normalize) -> list[DateFact]:
         if k + 1 < len(ents) and _JOIN.match(doc.text[end:ents[k + 1].start_char]) and \
                 (_FROM.search(doc.text[max(0, s - 12):s]) or e.text.lower().startswith(("from", "between"))):
             f = _FROM.search(doc.text[max(0, s - 12):s])
-            s2 = s - (len(doc.text[max(0, s - 12):s]) - f.start()) if f else s
+            s = s - (len(doc.text[max(0, s - 12):s]) - f.start()) if f else s
             end = ents[k + 1].end_char
             k += 1
-            s = s2
-        text = original[s:end].rstrip()
-        end = s + len(text)
-        norm = normalize(FOOTNOTE.sub("", text), anchor)
+        found.append((s, end))
         k += 1
+    out: list[DateFact] = []
+    covered: list[tuple[int, int]] = []
+    for s, end in found:
+        text = original[s:end].rstrip()
+        norm = normalize(FOOTNOTE.sub("", text), anchor)
+        if norm.value is None and norm.precision in ("unresolved", "unknown"):
+            continue  # falls back to the explicit patterns below ("the night of March 10")
+        out.append(_date_fact(i, s, s + len(text), text, norm, anchor))
+        covered.append((s, end))
+    for s, end in find_dates(doc.text):
+        if any(s < ce and cs < end for cs, ce in covered):
+            continue
+        text = original[s:end]
+        norm = normalize(text, anchor)
         if norm.value is None and norm.precision in ("unresolved", "unknown"):
             continue
-        out.append(DateFact("", text, Span(i, s, end, text), norm.value, norm.precision, norm.start, norm.end,
-                            norm.interval, norm.relative, anchor.isoformat() if anchor and norm.relative else None))
+        out.append(_date_fact(i, s, end, text, norm, anchor))
     return out
+
+
+def _date_fact(i: int, s: int, e: int, text: str, norm, anchor) -> DateFact:
+    return DateFact("", text, Span(i, s, e, text), norm.value, norm.precision, norm.start, norm.end, norm.interval,
+                    norm.relative, anchor.isoformat() if anchor and norm.relative else None)

@@ -197,3 +197,22 @@ def _relative(s: str, anchor: dt.date | None) -> Norm:
             return Norm(f"{y:04d}-{(mm - 1) % 12 + 1:02d}", "month", relative=True)
         return Norm(f"{anchor.year - n:04d}", "year", relative=True)
     return Norm(None, "unresolved")
+
+
+_MONR = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
+        r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DATE_RE = re.compile(
+    r"\b(?:" + _MONR + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?!\d)(?!,\s*\d)"  # June 17 / June 17, 2024
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONR + r"(?:,?\s+\d{4})?"  # 17 June 2024
+    r"|" + _MONR + r",?\s+\d{4}"  # August 2024
+    r"|(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?\d{4}"
+    r")")
+YEAR_RE = re.compile(r"\b(?:in|since|of|from|by|until|during|before|after|to|the)\s+((?:1[89]|20)\d\d)(?![\d,.]?\d)", re.I)
+
+
+def find_dates(text: str) -> list[tuple[int, int]]:
+    """Character spans of explicit calendar expressions (a fallback for what the NER model misses)."""
+    spans = [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
+    spans += [(m.start(1), m.end(1)) for m in YEAR_RE.finditer(text)
+              if not any(s <= m.start(1) < e for s, e in spans)]
+    return sorted(spans)

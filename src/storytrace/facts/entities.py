@@ -53,6 +53,8 @@ def clean_name(text: str) -> str:
     while prev != s:
         prev = s
         s = HONORIFICS.sub("", s)
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", s.strip(" ,;:\"“”")):
+        return s.strip(" ,;:\"“”")  # "U.S." keeps its dots
     return s.strip(" ,.;:\"“”")
 
 

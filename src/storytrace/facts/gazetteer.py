@@ -26,7 +26,7 @@ COUNTRY_ALIASES = {
     "wales": "GB", "north korea": "KP", "south korea": "KR", "korea": "KR", "russia": "RU",
     "the netherlands": "NL", "holland": "NL", "czech republic": "CZ", "ivory coast": "CI",
     "the philippines": "PH", "vatican": "VA", "burma": "MM", "uae": "AE", "the uae": "AE",
-    "democratic republic of congo": "CD", "drc": "CD", "gaza": "PS", "west bank": "PS", "taiwan": "TW",
+    "democratic republic of congo": "CD", "drc": "CD", "taiwan": "TW",
     "syria": "SY", "iran": "IR", "laos": "LA", "vietnam": "VN", "moldova": "MD", "macedonia": "MK",
 }
 

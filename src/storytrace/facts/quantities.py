@@ -34,7 +34,8 @@ UPPER_BOUND = {"less than", "fewer than", "under", "up to", "as many as", "as mu
 CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
               "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "euro": "EUR", "euros": "EUR",
               "yen": "JPY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY", "won": "KRW",
-              "naira": "NGN", "pence": "GBP", "cents": "USD"}
+              "naira": "NGN", "pence": "GBP", "cents": "USD", "rs": "INR", "rs.": "INR", "inr": "INR", "usd": "USD",
+              "eur": "EUR", "gbp": "GBP"}
 _NUM = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|to|and)\s*(.+)$")
 
@@ -42,10 +43,12 @@ _RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|to|and)\s*(.+)$")
 def parse_number(text: str) -> float | None:
     """'1,000' -> 1000; '6000' -> 6000; '1.5 million' -> 1.5e6; 'six thousand' -> 6000; '$2bn' -> 2e9."""
     s = text.lower().replace("’", "'").strip()
-    s = re.sub(r"^(us\$|[$£€¥₹₽])", "", s).strip()
+    s = re.sub(r"^(us\$|[$£€¥₹₽]|rs\.?\s|inr\s|usd\s|eur\s|gbp\s)", "", s).strip()
     s = re.sub(r"-(strong|odd|plus|member|man|person|year|day|month|week|page|mile|acre)s?$", "", s)
     s = s.rstrip("%+").strip()
     m = re.match(r"^([\d.,]+)\s*(k|m|mn|bn|b|tn|hundred|thousand|million|billion|trillion)?$", s)
+    if m is None:
+        m = re.match(r"^([\d.,]+)\s*(k|m|mn|bn|b|tn|hundred|thousand|million|billion|trillion)\b", s)
     if m and _NUM.match(m.group(1)):
         v = float(m.group(1).replace(",", ""))
         return v * MULTIPLIERS.get(m.group(2) or "", 1)
@@ -93,7 +96,7 @@ class RawQuantity:
 
 def _is_num_token(t: Token) -> bool:
     return t.like_num or t.lower_ in WORD_NUMBERS and t.lower_ not in ("a", "an", "half", "couple") or \
-        bool(re.match(r"^\d[\d,.]*(-\w+)?$", t.text))
+        bool(re.match(r"^\d[\d,.]*(-\w+|bn|mn|m|k|tn|b)?$", t.text, re.I))
 
 
 def _climb_to_noun(t: Token) -> tuple[Token | None, Token | None]:
@@ -155,7 +158,8 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
-        if label in ("DATE", "TIME", "ORDINAL"):
+        if label in ("DATE", "TIME", "ORDINAL", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"):
+            # numbers inside names ("Fortune 500", "Boeing 787-9", "iPhone 11") count nothing
             blocked.update(t.i for t in span)
         elif label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
             if not any(_is_num_token(t) or t.lower_ in VAGUE or t.lower_ in MULTIPLIERS for t in span):
@@ -176,8 +180,30 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             taken.update(range(t.i, j))
     out = []
     for s, e, kind in sorted(candidates):
-        out.append(_one(doc, doc[s:e], kind))
+        span = doc[s:e]
+        if len(span) == 1 and re.fullmatch(r"(19|20)\d\d", span.text) and span[0].dep_ in ("nummod", "compound", "amod"):
+            continue  # "a crewed 2024 moon mission": a year used as a modifier
+        if s >= 2 and doc[s - 2].lower_ == "out" and doc[s - 1].lower_ == "of":
+            continue  # "eight out of ten companies": the denominator is not a separate count
+        if _is_score(doc, s, e):
+            continue
+        out.append(_one(doc, span, kind))
     return [q for q in out if q is not None]
+
+
+SCORE_NOUNS = {"win", "victory", "lead", "defeat", "loss", "draw", "score", "record", "triumph", "rout"}
+
+
+def _is_score(doc: Doc, s: int, e: int) -> bool:
+    """Game scores ("a 2-1 win", "rolled past Northern Illinois, 45-17,") are not quantities."""
+    lo, hi = max(0, s - 2), min(len(doc), e + 2)
+    window = doc[lo:hi].text
+    if not re.search(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b", window):
+        return False
+    nxt = [t for t in doc[e:e + 3] if t.pos_ == "NOUN"]
+    if nxt and nxt[0].lemma_.lower() in SCORE_NOUNS:
+        return True
+    return not any(t.pos_ == "NOUN" for t in doc[e:e + 2]) and "," in doc[lo:hi].text
 
 
 def _one(doc: Doc, span: SpacySpan, kind: str) -> RawQuantity | None:
@@ -207,6 +233,15 @@ def _one(doc: Doc, span: SpacySpan, kind: str) -> RawQuantity | None:
     if kind == "percent":
         unit = "%"
         core = re.sub(r"\s*(%|per ?cent|percentage points?)\s*$", "", core, flags=re.I)
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if prev in CURRENCIES or prev in ("$", "£", "€", "¥", "₹", "₽", "us$"):
+        kind, unit = "money", unit or CURRENCIES.get(prev)
+    nxt = doc[span.end : span.end + 2].text.lower()
+    if kind == "count" and (re.match(r"^(%|per ?cent\b|percent\b|percentage points?)", nxt)
+                            or re.search(r"(%|per ?cent|percent)$", low_text)):
+        kind, unit = "percent", "%"
+    if kind == "count" and nxt.split()[:1] and nxt.split()[0] in CURRENCIES:
+        kind, unit = "money", CURRENCIES[nxt.split()[0]]
     vague = False
     low = high = None
     num_tokens = [t for t in span if _is_num_token(t) or t.lower_ in VAGUE or t.lower_ in MULTIPLIERS]
