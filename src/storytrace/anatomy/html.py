@@ -25,13 +25,14 @@ from lxml import etree
 from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
-from storytrace.anatomy.html_comments import block_text, extract_comments
+from storytrace.anatomy.html_comments import REGION_RE, block_text, extract_comments
 from storytrace.errors import InputError
 from storytrace.records import Page, Reference
 from storytrace.settings import Options
 
 MAX_BOILERPLATE = 100  # lines kept in page.boilerplate
 MAX_VARIANTS = 8
+MIN_BODY_WORDS = 5  # fewer body words than this: the page gets a warning (a gallery, a login wall)
 
 # trafilatura settings storytrace uses for the body (picked on dragnet train pages, see
 # docs/results/extraction.md); comments are excluded from the body and read by html_comments
@@ -190,8 +191,9 @@ def boilerplate(tree: etree._Element, keep_out: set[str]) -> list[str]:
                                             and _BOILER_RE.search(f"{el.get('id', '')} {el.get('class', '')}")):
             continue
         if any(isinstance(a.tag, str) and (a.tag in _BOILER_TAGS or _BOILER_RE.search(
+                f"{a.get('id', '')} {a.get('class', '')}") or REGION_RE.search(
                 f"{a.get('id', '')} {a.get('class', '')}")) for a in el.iterancestors()):
-            continue  # reached through the outermost block
+            continue  # reached through the outermost block, or part of the comment section
         for line in block_text(el).split("\n"):
             if len(out) >= MAX_BOILERPLATE:
                 break
@@ -293,8 +295,9 @@ def split_html(html: str, page: Page, options: Options) -> Page:
         # a comment the extractor let through is a comment, not body
         body = [p for p in (_norm(line) for line in (doc.text or "").split("\n"))
                 if p and _key(p) not in comment_lines]
-        if not body:
-            page.warnings.append("no extractable body text in the HTML page")
+        words = sum(len(p.split()) for p in body)
+        if words < MIN_BODY_WORDS:
+            page.warnings.append(f"no extractable body text in the HTML page (only {words} words found)")
     page.body = body
     page.headline_variants = headline_variants(tree, page.title, page.site)
     if page.title is None and page.headline_variants:

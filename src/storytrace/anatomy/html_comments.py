@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import statistics
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ except ImportError:  # pragma: no cover
 REGION_RE = re.compile(r"comment|disqus|dsq-|discussion|replies|talkback|respon[sd]", re.I)
 # ... but not these: article commentary, sidebar widgets, counters, forms and links
 REGION_EXCLUDE_RE = re.compile(
-    r"commentary|recent|widget|count|number|num\b|form|textarea|policy|rss|feed|"
+    r"commentary|recent|widget|trackback|pingback|most|popular|related|latest|top-?comment|commented|count|number|num\b|form|textarea|policy|rss|feed|"
     r"button|toggle|link|icon|close|bubble|tab\b|nav|pagination|subscribe|login|signin|rules|guideline",
     re.I,
 )
@@ -74,7 +75,7 @@ CONTENT_RE = re.compile(
 AUTHOR_RE = re.compile(
     r"\bfn\b|author|user-?name|username|commenter|nickname|\bname\b|\buser\b|\bnick\b|poster", re.I
 )
-DATE_RE = re.compile(r"date|time|published|posted|timestamp|comment-?meta|\bago\b", re.I)
+DATE_RE = re.compile(r"date|time|published|posted|timestamp|comment-?meta|\bago\b|when", re.I)
 SKIP_TAGS = frozenset({"script", "style", "noscript", "form", "button", "input", "textarea", "select",
                        "img", "svg", "iframe", "object", "embed", "template", "head", "title", "meta",
                        "link"})
@@ -346,11 +347,14 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
     for sig, els in groups.items():
         if len(els) < 2 and not re.search(r"comment|post|reply", " ".join(sig[1]), re.I):
             continue
-        if sig[1] and sig[1][0].startswith("@sibling-") and len(els) < 2:
-            continue
         members = set(els)
         roots = [e for e in els if not any(a in members for a in e.iterancestors())]
         texts = [block_text(e) for e in roots]
+        if sig[1] and sig[1][0].startswith("@sibling-"):
+            # anonymous siblings count as comments only when most carry more than one line
+            # (name, date, text); a run of one-line links is a list of posts, not a thread
+            if len(els) < 2 or statistics.median(t.count("\n") + 1 for t in texts) < 2:
+                continue
         covered = sum(len(t) for t in texts)
         with_text = sum(1 for e in els if len(_norm(" ".join(e.itertext()))) >= MIN_ITEM_CHARS)
         if with_text == 0:
@@ -369,9 +373,18 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
     return best or []
 
 
+def _in_other(node: etree._Element, el: etree._Element, skip: set[etree._Element]) -> bool:
+    """Whether ``node`` (inside ``el``) belongs to one of the ``skip`` subtrees, e.g. a reply of ``el``."""
+    while node is not None and node is not el:
+        if node in skip:
+            return True
+        node = node.getparent()
+    return False
+
+
 def _first(el: etree._Element, test, skip: set[etree._Element]) -> etree._Element | None:
     for node in el.iterdescendants():
-        if node in skip or any(a in skip for a in node.iterancestors() if a is not el):
+        if _in_other(node, el, skip):
             continue
         if isinstance(node.tag, str) and test(node):
             return node
@@ -385,7 +398,7 @@ def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
     # date
     published = None
     for n in el.iterdescendants():
-        if n in skip or any(a in skip for a in n.iterancestors() if a is not el):
+        if _in_other(n, el, skip):
             continue
         if not isinstance(n.tag, str):
             continue
@@ -534,7 +547,8 @@ def from_delimited(tree: etree._Element) -> list[_Raw]:
                 by_parent[parent] = by_parent.get(parent, 0) + 1
     out: list[_Raw] = []
     for parent, n in by_parent.items():
-        if n < 2:
+        if n < 2 or any(re.search(r"trackback|pingback", _attrs(a), re.I)
+                        for a in [parent, *parent.iterancestors()]):
             continue
         children = [c for c in parent if isinstance(c.tag, str)]
         starts = [i for i, c in enumerate(children) if _is_start(c) and not _is_marker(c)]
@@ -551,7 +565,7 @@ def from_delimited(tree: etree._Element) -> list[_Raw]:
                 buffer.append(c)
                 continue
             text = "\n".join(t for t in (block_text(b, skip_meta=True) for b in buffer) if t)
-            if text and not skip_first:
+            if text and not skip_first and not re.match(r"(?:trackback|»|tracked on)", text, re.I):
                 byline = " ".join(c.itertext())
                 out.append(_Raw(text=text, author=author_from_byline(byline),
                                 published=to_iso(re.sub(r"^.*?(?:\bat\b|\bon\b|\|)", "", byline, count=1))))
