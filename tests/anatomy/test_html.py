@@ -1,0 +1,214 @@
+"""Tests for storytrace.anatomy.html and storytrace.anatomy.html_comments (hand-written fixtures)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import pytest
+from trafilatura.utils import load_html
+
+from storytrace.anatomy.html import check_depth, headline_variants, split_html, strip_site_suffix
+from storytrace.anatomy.html_comments import extract_comments, peel_meta, _Raw
+from storytrace.errors import InputError
+from storytrace.records import Page
+from storytrace.settings import Options
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _split(name: str, **options: object) -> Page:
+    html = (FIXTURES / name).read_text(encoding="utf-8")
+    return split_html(html, Page(id="p1", source=name), Options().replace(**options))
+
+
+# (fixture, [(author, parent index or None, published prefix, text)])
+THREADS = [
+    ("wordpress.html", [
+        ("Peter Lund", None, "2021-05-03T09:15", "Finally the bicycle lane is there, I waited years for it."),
+        ("Ingrid Sand", 0, "2021-05-03T10:02", "Same here, my commute is now twenty minutes shorter."),
+        ("Tomas Berg", None, "2021-05-04T18:40",
+         "Who pays for the overrun? Nobody in the council answered that question."),
+    ]),
+    ("disqus.html", [
+        ("quietreader", None, "2021-06-04T20:12", "The reading room under the glass roof is beautiful."),
+        ("millworker", 0, "2021-06-05T09:30", "My grandmother worked in that weaving hall for thirty years."),
+    ]),
+    ("microdata.html", [
+        ("Hanna Vik", None, "2021-08-20T07:30", "Our barley is already lost, the field is flooded."),
+        ("Olav Dahl", 0, "2021-08-20T08:05", "Sorry to hear it, the insurance may cover part of it."),
+    ]),
+    ("jsonld.html", [
+        ("Lene Fjord", None, "2021-09-01T06:45", "The early ferry is the only one that gets me to work on time."),
+        ("Kari Strand", 0, "2021-09-01T07:10", "Write to the operator, they listened last year."),
+        ("Nils Moe", None, "2021-09-02T12:00", "Good that the weekend boats stay."),
+    ]),
+    ("generic.html", [
+        ("Greta", None, "2021-06-10T14:22", "Well deserved, the beans they sold at the fair were excellent."),
+        ("Jonas", None, "2021-06-11T09:05", "My son built one of the rain tanks and is very proud of it."),
+    ]),
+]
+
+
+@pytest.mark.parametrize(("fixture", "expected"), THREADS, ids=[t[0] for t in THREADS])
+def test_html_comments_one_by_one(fixture: str, expected: list[tuple]) -> None:
+    page = _split(fixture)
+    got = [(c.author, c.parent_id, (c.published or "")[:16], c.text) for c in page.comments]
+    want = [(a, f"p1-c{p}" if p is not None else None, d, t) for a, p, d, t in expected]
+    assert got == want
+    assert [c.id for c in page.comments] == [f"p1-c{i}" for i in range(len(expected))]
+    assert [c.position for c in page.comments] == list(range(len(expected)))
+
+
+@pytest.mark.parametrize("fixture", [t[0] for t in THREADS])
+def test_html_comments_not_in_body_and_no_meta_in_text(fixture: str) -> None:
+    page = _split(fixture)
+    body = page.body_text
+    for c in page.comments:
+        assert c.text not in body
+        for noise in ("Reply", "says:", "Like"):
+            assert noise not in c.text.split("\n")
+        if c.author:
+            assert c.author not in c.text
+
+
+@pytest.mark.parametrize("fixture", ["wordpress.html"])
+def test_html_extract_comments_on_tree(fixture: str) -> None:
+    tree = load_html((FIXTURES / fixture).read_text(encoding="utf-8"))
+    comments = extract_comments(tree, "abc")
+    assert [c.id for c in comments] == ["abc-c0", "abc-c1", "abc-c2"]
+    assert comments[1].parent_id == "abc-c0"
+
+
+@pytest.mark.parametrize("fixture", ["wordpress.html"])
+def test_html_comments_off_by_option(fixture: str) -> None:
+    assert _split(fixture, with_comments=False).comments == []
+
+
+@pytest.mark.parametrize(
+    ("fixture", "title", "variants"),
+    [
+        ("wordpress.html", "Harbour bridge reopens after two years of repairs",
+         ["Harbour bridge reopens", "Harbour bridge reopens after repairs"]),
+        ("disqus.html", "New library opens in the old mill", []),
+    ],
+)
+def test_html_headline_variants(fixture: str, title: str, variants: list[str]) -> None:
+    page = _split(fixture)
+    assert page.title == title
+    assert page.headline_variants == variants
+
+
+@pytest.mark.parametrize(
+    ("html", "title", "site", "expected"),
+    [
+        ("<html><head><title>Big storm hits the coast | Daily Planet</title>"
+         "<meta property='og:title' content='Big storm hits the coast'></head><body><h1>Storm!</h1></body></html>",
+         "Big storm hits the coast", "Daily Planet", ["Storm!"]),
+        ("<html><head><title>Mayor resigns - The Town Crier</title></head>"
+         "<body><h1>Mayor resigns after audit</h1><h1>Mayor resigns after audit</h1></body></html>",
+         "Mayor resigns", "The Town Crier", ["Mayor resigns after audit"]),
+    ],
+)
+def test_html_headline_variants_dedup_and_suffix(html: str, title: str, site: str, expected: list[str]) -> None:
+    assert headline_variants(load_html(html), title, site) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Harbour bridge reopens | The Coastline Gazette", "The Coastline Gazette", "Harbour bridge reopens"),
+        ("Gazette :: Harbour bridge reopens after repairs", None, "Harbour bridge reopens after repairs"),
+        ("A plain headline", None, "A plain headline"),
+    ],
+)
+def test_html_strip_site_suffix(title: str, site: str | None, expected: str) -> None:
+    assert strip_site_suffix(title, site) == expected
+
+
+@pytest.mark.parametrize("fixture", ["wordpress.html"])
+def test_html_metadata_and_boilerplate(fixture: str) -> None:
+    page = _split(fixture)
+    assert page.kind == "html"
+    assert page.site == "The Coastline Gazette"
+    assert page.url == "https://gazette.example.org/2021/05/harbour-bridge"
+    assert page.published == "2021-05-03"
+    assert page.body[-1].startswith("Local shop owners said the closure")
+    assert "Home" in page.boilerplate and "Copyright 2021 The Coastline Gazette" in page.boilerplate
+    assert not any("says:" in line for line in page.boilerplate)  # comment meta is not page boilerplate
+    assert not set(page.boilerplate) & set(page.body)
+
+
+@pytest.mark.parametrize("fixture", ["references.html"])
+def test_html_references(fixture: str) -> None:
+    page = _split(fixture)
+    assert [(r.marker, r.text) for r in page.references] == [
+        ("1", "Journal of Sleep Research, vol. 30, 2021."),
+        ("2", "The sample counted 212 students."),
+    ]
+
+
+@pytest.mark.parametrize("depth", [100_000])
+def test_html_deep_nesting_raises_input_error_fast(depth: int) -> None:
+    html = "<html><body>" + "<div>" * depth + "x" + "</div>" * depth + "</body></html>"
+    start = time.perf_counter()
+    with pytest.raises(InputError, match="nested deeper than 2000"):
+        split_html(html, Page(id="deep", source="deep.html"), Options())
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<div><div><p>a<p>b<br><img src=x></div></div>", 2),  # p, br, img add no depth
+        ("<div><!-- <div><div><div> --><script>'<div><div>'</script></div>", 1),
+        ("<div/><div></div>", 1),
+    ],
+)
+def test_html_check_depth(html: str, expected: int) -> None:
+    assert check_depth(html, 10) == expected
+
+
+@pytest.mark.parametrize("limit", [3])
+def test_html_check_depth_limit(limit: int) -> None:
+    with pytest.raises(InputError):
+        check_depth("<div>" * (limit + 1), limit)
+
+
+@pytest.mark.parametrize("fixture", ["nobody.html"])
+def test_html_no_body_gives_warning_not_error(fixture: str, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG):
+        page = _split(fixture)
+    assert any("no extractable body" in w for w in page.warnings)
+    assert page.title == "Gallery"
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]  # trafilatura stays quiet
+
+
+@pytest.mark.parametrize("html", ["", "   \n"])
+def test_html_empty_raises(html: str) -> None:
+    with pytest.raises(InputError):
+        split_html(html, Page(id="e", source="e.html"), Options())
+
+
+@pytest.mark.parametrize("paragraphs", [60_000])
+def test_html_large_page_in_reasonable_time(paragraphs: int) -> None:
+    para = "<p>Paragraph {i} of a very long page that repeats a sentence about the harbour bridge.</p>\n"
+    html = "<html><body><article>" + "".join(para.format(i=i) for i in range(paragraphs)) + "</article></body></html>"
+    assert len(html) > 5_000_000
+    start = time.perf_counter()
+    page = split_html(html, Page(id="big", source="big.html"), Options())
+    assert time.perf_counter() - start < 60
+    assert len(page.body) > 1000
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "published", "rest"),
+    [
+        ("Nash\n10/31/2012\nCould someone answer this?", "Nash", "2012-10-31", "Could someone answer this?"),
+        ("I was born in 1985\nand still remember it.", None, None, "I was born in 1985\nand still remember it."),
+    ],
+)
+def test_html_comments_peel_meta(text: str, author: str | None, published: str | None, rest: str) -> None:
+    raw = peel_meta(_Raw(text=text))
+    assert (raw.author, (raw.published or "")[:10] or None, raw.text) == (author, published, rest)
