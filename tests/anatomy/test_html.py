@@ -10,7 +10,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from storytrace.anatomy.html import check_depth, headline_variants, split_html, strip_site_suffix
-from storytrace.anatomy.html_comments import extract_comments, peel_meta, _Raw
+from storytrace.anatomy.html_comments import _Raw, extract_comments, peel_meta
 from storytrace.errors import InputError
 from storytrace.records import Page
 from storytrace.settings import Options
@@ -103,11 +103,11 @@ def test_html_headline_variants(fixture: str, title: str, variants: list[str]) -
 @pytest.mark.parametrize(
     ("html", "title", "site", "expected"),
     [
-        ("<html><head><title>Big storm hits the coast | Daily Planet</title>"
-         "<meta property='og:title' content='Big storm hits the coast'></head><body><h1>Storm!</h1></body></html>",
+        (("<html><head><title>Big storm hits the coast | Daily Planet</title>"
+          "<meta property='og:title' content='Big storm hits the coast'></head><body><h1>Storm!</h1></body></html>"),
          "Big storm hits the coast", "Daily Planet", ["Storm!"]),
-        ("<html><head><title>Mayor resigns - The Town Crier</title></head>"
-         "<body><h1>Mayor resigns after audit</h1><h1>Mayor resigns after audit</h1></body></html>",
+        (("<html><head><title>Mayor resigns - The Town Crier</title></head>"
+          "<body><h1>Mayor resigns after audit</h1><h1>Mayor resigns after audit</h1></body></html>"),
          "Mayor resigns", "The Town Crier", ["Mayor resigns after audit"]),
     ],
 )

@@ -42,12 +42,12 @@ except ImportError:  # pragma: no cover
 # --- patterns, kept as data -------------------------------------------------------------------------
 
 # an element whose id/class says it holds comments
-REGION_RE = re.compile(r"comment|disqus|dsq-|discussion|replies|talkback|respon[sd]", re.I)
+REGION_RE = re.compile(r"comment|disqus|dsq-|discussion|replies|talkback|respon[sd]", re.IGNORECASE)
 # ... but not these: article commentary, sidebar widgets, counters, forms and links
 REGION_EXCLUDE_RE = re.compile(
     r"commentary|recent|widget|trackback|pingback|most|popular|related|latest|top-?comment|commented|count|number|num\b|form|textarea|policy|rss|feed|"
     r"button|toggle|link|icon|close|bubble|tab\b|nav|pagination|subscribe|login|signin|rules|guideline",
-    re.I,
+    re.IGNORECASE,
 )
 # tags that can be a comment item
 ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "dl", "blockquote", "table", "tr", "td"})
@@ -56,7 +56,7 @@ VOLATILE_TOKEN_RE = re.compile(
     r"\d|^(?:even|odd|alt|first|last|parent|child|children|byuser|bypostauthor|by-?author|"
     r"thread-\w+|depth-?\w*|level-?\w*|comment-author-\w+|has-?\w*|is-?\w+|highlighted|new|"
     r"collapsed|expanded|reply|ltr|rtl|clearfix|clear|cf|group|selected|active|hidden)$",
-    re.I,
+    re.IGNORECASE,
 )
 # a meta block inside an item: not part of the comment's text
 META_RE = re.compile(
@@ -64,18 +64,18 @@ META_RE = re.compile(
     r"vote|voting|rating|score|like|flag|report|share|edit|actions|tools|footer|header|"
     r"user-?name|username|commenter|nickname|profile|badge|signature|quote-?link|number|count|"
     r"moderat|report|menu|button|social",
-    re.I,
+    re.IGNORECASE,
 )
 # an element that holds the comment's own text (preferred when present)
 CONTENT_RE = re.compile(
     r"comment-?(?:content|text|body|message|entry)|commenttext|comment_text|post-?message|"
     r"message|^text$|-text$|entry-content|content",
-    re.I,
+    re.IGNORECASE,
 )
 AUTHOR_RE = re.compile(
-    r"\bfn\b|author|user-?name|username|commenter|nickname|\bname\b|\buser\b|\bnick\b|poster", re.I
+    r"\bfn\b|author|user-?name|username|commenter|nickname|\bname\b|\buser\b|\bnick\b|poster", re.IGNORECASE
 )
-DATE_RE = re.compile(r"date|time|published|posted|timestamp|comment-?meta|\bago\b|when", re.I)
+DATE_RE = re.compile(r"date|time|published|posted|timestamp|comment-?meta|\bago\b|when", re.IGNORECASE)
 SKIP_TAGS = frozenset({"script", "style", "noscript", "form", "button", "input", "textarea", "select",
                        "img", "svg", "iframe", "object", "embed", "template", "head", "title", "meta",
                        "link"})
@@ -87,7 +87,7 @@ NOISE_LINE_RE = re.compile(
     r"^(?:reply|reply to this( comment)?|report( abuse| comment)?|like|unlike|permalink|flag|share|edit|"
     r"quote|delete|link|says:?|said:?|wrote:?|\d+\s*(?:likes?|points?|votes?|replies)|"
     r"(?:log ?in|sign ?in) to reply|thumbs? up|thumbs? down|[+-]?\d+|[|·•»«]+)$",
-    re.I,
+    re.IGNORECASE,
 )
 MIN_ITEM_CHARS = 15
 
@@ -174,15 +174,15 @@ def _is_meta(el: etree._Element) -> bool:
         return False
     if el.get("itemprop") in {"text", "commentText", "description"}:
         return False
-    if CONTENT_RE.search(el.get("class", "")) and not re.search(r"meta|author|date", attrs, re.I):
+    if CONTENT_RE.search(el.get("class", "")) and not re.search(r"meta|author|date", attrs, re.IGNORECASE):
         return False
     return bool(META_RE.search(attrs))
 
 
 def _short_text(el: etree._Element, limit: int = 80) -> str | None:
     text = _norm(" ".join(el.itertext()))
-    text = re.sub(r"^(?:by|posted by|von|par)\s+", "", text, flags=re.I)
-    text = re.sub(r"\s*(?:says|said|wrote)\s*:?\s*$", "", text, flags=re.I)
+    text = re.sub(r"^(?:by|posted by|von|par)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s*(?:says|said|wrote)\s*:?\s*$", "", text, flags=re.IGNORECASE)
     text = text.strip(" :|-–—")
     return text if 0 < len(text) <= limit else None
 
@@ -345,16 +345,16 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
         groups.setdefault(sig, []).append(el)
     best, best_score = None, 0.0
     for sig, els in groups.items():
-        if len(els) < 2 and not re.search(r"comment|post|reply", " ".join(sig[1]), re.I):
+        if len(els) < 2 and not re.search(r"comment|post|reply", " ".join(sig[1]), re.IGNORECASE):
             continue
         members = set(els)
         roots = [e for e in els if not any(a in members for a in e.iterancestors())]
         texts = [block_text(e) for e in roots]
-        if sig[1] and sig[1][0].startswith("@sibling-"):
-            # anonymous siblings count as comments only when most carry more than one line
-            # (name, date, text); a run of one-line links is a list of posts, not a thread
-            if len(els) < 2 or statistics.median(t.count("\n") + 1 for t in texts) < 2:
-                continue
+        # anonymous siblings count as comments only when most carry more than one line
+        # (name, date, text); a run of one-line links is a list of posts, not a thread
+        if sig[1] and sig[1][0].startswith("@sibling-") and (
+                len(els) < 2 or statistics.median(t.count("\n") + 1 for t in texts) < 2):
+            continue
         covered = sum(len(t) for t in texts)
         with_text = sum(1 for e in els if len(_norm(" ".join(e.itertext()))) >= MIN_ITEM_CHARS)
         if with_text == 0:
@@ -362,7 +362,7 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
         coverage = covered / total
         if coverage < 0.3:
             continue
-        named = 1.25 if re.search(r"comment|post|reply|message|entry|item", " ".join(sig[1]), re.I) else 1.0
+        named = 1.25 if re.search(r"comment|post|reply|message|entry|item", " ".join(sig[1]), re.IGNORECASE) else 1.0
         if sig[1] and sig[1][0].startswith("@sibling-"):
             named = 0.9  # anonymous siblings are weaker evidence than a named, repeated class
         d = depth.setdefault(els[0], sum(1 for _ in els[0].iterancestors()))
@@ -429,12 +429,12 @@ def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
 
 NOT_AUTHOR_RE = re.compile(
     r"^(?:profile|reply|avatar|says|said|wrote|anonymous said|permalink|link|report|like|share|edit|"
-    r"admin|author|posted by|by|\W*|\d[\d\s:./-]*(?:am|pm)?)$", re.I
+    r"admin|author|posted by|by|\W*|\d[\d\s:./-]*(?:am|pm)?)$", re.IGNORECASE
 )
 BYLINE_RE = re.compile(
     r"^(?:(?:posted|written|submitted|comment(?:ed)?)\s+)?by:?\s+(?P<a>.{1,60}?)\s*(?:\bon\b|\bat\b|[|@,(]|\d{1,2}[:/.]|$)"
     r"|^(?P<b>.{1,60}?)\s+(?:says|said|wrote)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -456,7 +456,7 @@ def _author_of(el: etree._Element, skip: set[etree._Element]) -> str | None:
     tests = (
         lambda n: n.get("itemprop") in {"author", "creator"},
         lambda n: bool(re.search(r"\bfn\b", n.get("class") or "")),
-        lambda n: bool(AUTHOR_RE.search(_attrs(n))) and not re.search(r"avatar|photo|img|pic", _attrs(n), re.I),
+        lambda n: bool(AUTHOR_RE.search(_attrs(n))) and not re.search(r"avatar|photo|img|pic", _attrs(n), re.IGNORECASE),
         lambda n: _tag(n) == "cite",
     )
     for test in tests:
@@ -482,7 +482,7 @@ def _author_of(el: etree._Element, skip: set[etree._Element]) -> str | None:
 
 
 def _is_meta_only(el: etree._Element) -> bool:
-    return bool(re.search(r"meta|author|date|time", _attrs(el), re.I))
+    return bool(re.search(r"meta|author|date|time", _attrs(el), re.IGNORECASE))
 
 
 def from_markup(tree: etree._Element) -> list[_Raw]:
@@ -510,9 +510,9 @@ def from_markup(tree: etree._Element) -> list[_Raw]:
 
 # --- flat threads delimited by bylines (Movable Type, TypePad) ---------------------------------------
 
-MARKER_RE = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?)\s+by\b", re.I)
-MARKER_CLASS_RE = re.compile(r"^(?:posted|comment-?footer|comment-?byline|comment-?posted)$", re.I)
-START_RE = re.compile(r"comment|repl|response|discussion", re.I)
+MARKER_RE = re.compile(r"^(?:posted|written|submitted|comment(?:ed)?)\s+by\b", re.IGNORECASE)
+MARKER_CLASS_RE = re.compile(r"^(?:posted|comment-?footer|comment-?byline|comment-?posted)$", re.IGNORECASE)
+START_RE = re.compile(r"comment|repl|response|discussion", re.IGNORECASE)
 
 
 def _is_marker(el: etree._Element) -> bool:
@@ -532,7 +532,7 @@ def _is_start(el: etree._Element) -> bool:
     text = _norm(" ".join(el.itertext()))
     if START_RE.search(f"{el.get('id', '')} {el.get('name', '')}") and len(text) < 80:
         return True
-    if len(text) < 40 and re.fullmatch(r"(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?:?", text, re.I):
+    if len(text) < 40 and re.fullmatch(r"(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?:?", text, re.IGNORECASE):
         return True
     return any(START_RE.search(f"{a.get('id', '')} {a.get('name', '')}") for a in el.iter("a"))
 
@@ -547,7 +547,7 @@ def from_delimited(tree: etree._Element) -> list[_Raw]:
                 by_parent[parent] = by_parent.get(parent, 0) + 1
     out: list[_Raw] = []
     for parent, n in by_parent.items():
-        if n < 2 or any(re.search(r"trackback|pingback", _attrs(a), re.I)
+        if n < 2 or any(re.search(r"trackback|pingback", _attrs(a), re.IGNORECASE)
                         for a in [parent, *parent.iterancestors()]):
             continue
         children = [c for c in parent if isinstance(c.tag, str)]
@@ -565,7 +565,7 @@ def from_delimited(tree: etree._Element) -> list[_Raw]:
                 buffer.append(c)
                 continue
             text = "\n".join(t for t in (block_text(b, skip_meta=True) for b in buffer) if t)
-            if text and not skip_first and not re.match(r"(?:trackback|»|tracked on)", text, re.I):
+            if text and not skip_first and not re.match(r"(?:trackback|»|tracked on)", text, re.IGNORECASE):
                 byline = " ".join(c.itertext())
                 out.append(_Raw(text=text, author=author_from_byline(byline),
                                 published=to_iso(re.sub(r"^.*?(?:\bat\b|\bon\b|\|)", "", byline, count=1))))
@@ -578,7 +578,7 @@ _DATE_LINE_RE = re.compile(
     r"^(?:on\s+|at\s+|posted\s+)?[\w ,./:-]{0,40}\b(?:19|20)\d\d\b[\w ,./:@-]{0,25}$|"
     r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}:\d\d(?:\s*[ap]m)?)?$|"
     r"^\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -587,7 +587,7 @@ _DATE_WORDS_RE = re.compile(
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|at|on|posted|ago|seconds?|minutes?|hours?|days?|weeks?|"
     r"months?|years?|st|nd|rd|th|utc|gmt|[ecmp][sd]t)\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 
