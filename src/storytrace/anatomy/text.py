@@ -448,7 +448,7 @@ def split_text(text: str, page: Page, options: Options, *, model: LineModel) -> 
     refs: list[Reference] = []
     comments: list[str] = []
     for raw, label in zip(lines, labels, strict=True):
-        s = _norm(raw)
+        s = raw.strip()  # keep the text as written (no NFKC: "…" stays "…")
         if label == BLANK:
             continue
         if label in ("title", "headline_variant"):
