@@ -109,11 +109,19 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
     print(f"stage 2 ({time.time() - t0:.0f}s)", flush=True)
 
     k = len(CLASSES)
-    trans = np.ones((k, k))
-    start = np.ones(k)
+    body = CLASSES.index("body")
+    trans = np.full((2 * k, 2 * k), 0.01)  # states (class, phase); phase 1 once a body line was seen
+    start = np.full(2 * k, 0.01)
+    trans[k:, :k] = 0.0  # the body, once begun, has begun
+    trans[:, body] = 0.0  # a body line is always phase 1
+    start[k:] = 0.0
+    start[body + k] = 0.01
+    start[body] = 0.0
     for yy in ys:
-        start[yy[0]] += 1
-        for a, b in zip(yy[:-1], yy[1:], strict=True):
+        phase = np.maximum.accumulate(yy == body).astype(int)
+        st = yy + k * phase
+        start[st[0]] += 1
+        for a, b in zip(st[:-1], st[1:], strict=True):
             trans[a, b] += 1
     prior = np.bincount(y, minlength=k) + 1.0
 
@@ -131,11 +139,12 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         out / "line_model.npz",
         mean1=mean1, scale1=scale1, coef1=coef1.astype(np.float32), intercept1=icpt1,
         mean2=mean2, scale2=scale2, coef2=coef2, intercept2=icpt2,
-        log_trans=np.log(trans / trans.sum(axis=1, keepdims=True)), log_start=np.log(start / start.sum()),
+        log_trans=np.log(np.maximum(trans / trans.sum(axis=1, keepdims=True), 1e-300)),
+        log_start=np.log(np.maximum(start / start.sum(), 1e-300)),
         log_prior=np.log(prior / prior.sum()),
     )
     meta = {
-        "format": 2,
+        "format": 3,
         "classes": list(CLASSES),
         "dense_names": list(DENSE_NAMES),
         "char_bits": CHAR_BITS,

@@ -18,7 +18,8 @@ JSON config (``line_model.json``):
    markers, position, repeats, blank-line layout, ...) and hashed character and word n-grams;
 2. a context logistic regression over the per-line probabilities of the line and its neighbours (two either
    side), the neighbours' line features, and the mean probabilities of all lines above and below;
-3. Viterbi decoding with a label-transition matrix counted on the synthetic training pages.
+3. Viterbi decoding with a label-transition matrix counted on the synthetic training pages; each label is
+   split into a before-body and an after-body state, so the decoder knows whether the body has begun.
 
 Requires: ``page.id`` (for comment ids). Assigns: ``title``, ``headline_variants``, ``body``,
 ``boilerplate``, ``references``, ``comments``.
@@ -302,8 +303,13 @@ class LineModel:
         dense = dense_features(lines, blank_before, blank_after)
         p1 = self.line_probs(dense, ngram_features(lines, self.char_bits, self.word_bits))
         p2 = self.context_probs(context_features(p1, dense))
-        path = viterbi(np.log(np.clip(p2, 1e-9, 1.0)) - self.log_prior, self.log_start, self.log_trans)
-        return [self.classes[j] for j in path]
+        emit = np.log(np.clip(p2, 1e-9, 1.0)) - self.log_prior
+        k = len(self.classes)
+        # the decoder's states are (class, phase): phase 1 once a body line has been seen, so that e.g.
+        # "comment" needs a body before it and top boilerplate differs from bottom boilerplate
+        reps = self.log_trans.shape[0] // k
+        path = viterbi(np.tile(emit, reps), self.log_start, self.log_trans)
+        return [self.classes[j % k] for j in path]
 
 
 def viterbi(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarray) -> list[int]:
@@ -335,7 +341,7 @@ def load_line_model(path: str | Path | None = None) -> LineModel:
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(f"cannot read the line model in {base}: {exc}. "
                          "Rebuild it with training/train_line_model.py") from exc
-    if meta.get("format") != 2 or tuple(meta.get("dense_names", ())) != DENSE_NAMES:
+    if meta.get("format") != 3 or tuple(meta.get("dense_names", ())) != DENSE_NAMES:
         raise ModelError(f"line model in {base} was built for another feature set; rebuild it with "
                          "training/train_line_model.py")
     try:
