@@ -47,12 +47,11 @@ TRAFILATURA_SETTINGS: dict[str, object] = {
 
 _TAG_RE = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title)\b[^>]*>.*?(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>",
-    re.S | re.I,
+    re.DOTALL | re.IGNORECASE,
 )
 # elements that never take children, or whose end tag is implied by the next sibling (lxml closes them)
 _NO_DEPTH = frozenset(
-    "area base br col embed hr img input link meta param source track wbr keygen command "
-    "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rp rt caption html head body".split()
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen", "command", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rp", "rt", "caption", "html", "head", "body"]
 )
 
 
@@ -60,8 +59,11 @@ def check_depth(html: str, max_depth: int) -> int:
     """The deepest element nesting in ``html``, found by scanning tags; :class:`InputError` past ``max_depth``.
 
     Linear in the input and without recursion, so 100,000 nested ``<div>`` are refused in milliseconds.
-    Tags whose end is implied (``p``, ``li``, ``td`` ...) and void elements do not add depth.
+    Tags whose end is implied (``p``, ``li``, ``td`` ...) and void elements do not add depth. A page with
+    fewer opening tags than ``max_depth`` is not scanned (the result is then -1).
     """
+    if html.count("<") - html.count("</") <= max_depth:
+        return -1  # fewer opening tags than the limit: nothing to scan (-1 = not measured)
     depth = deepest = 0
     for m in _TAG_RE.finditer(html):
         name = m.group(3)
@@ -169,7 +171,7 @@ def headline_variants(tree: etree._Element, title: str | None, site: str | None)
 
 _BOILER_RE = re.compile(
     r"nav|menu|footer|header|breadcrumb|sidebar|masthead|copyright|cookie|subscribe|newsletter|share|"
-    r"social|related|promo|banner|toolbar|skip|topbar|utility|legal|site-info|widget", re.I
+    r"social|related|promo|banner|toolbar|skip|topbar|utility|legal|site-info|widget", re.IGNORECASE
 )
 _BOILER_TAGS = frozenset({"nav", "header", "footer", "aside"})
 
@@ -181,19 +183,19 @@ def boilerplate(tree: etree._Element, keep_out: set[str]) -> list[str]:
         return []
     out: list[str] = []
     seen = set(keep_out)
-    for el in body.iter():
-        if len(out) >= MAX_BOILERPLATE:
-            break
+    stack = list(reversed(body))
+    while stack and len(out) < MAX_BOILERPLATE:  # depth-first, a found block is not descended into
+        el = stack.pop()
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.lower()
+        attrs = f"{el.get('id', '')} {el.get('class', '')}"
+        if tag in {"script", "style", "noscript", "template"} or REGION_RE.search(attrs):
+            continue  # not visible, or the comment section
         if tag not in _BOILER_TAGS and not (tag in {"div", "ul", "section", "p", "span"}
-                                            and _BOILER_RE.search(f"{el.get('id', '')} {el.get('class', '')}")):
+                                            and _BOILER_RE.search(attrs)):
+            stack.extend(reversed(el))
             continue
-        if any(isinstance(a.tag, str) and (a.tag in _BOILER_TAGS or _BOILER_RE.search(
-                f"{a.get('id', '')} {a.get('class', '')}") or REGION_RE.search(
-                f"{a.get('id', '')} {a.get('class', '')}")) for a in el.iterancestors()):
-            continue  # reached through the outermost block, or part of the comment section
         for line in block_text(el).split("\n"):
             if len(out) >= MAX_BOILERPLATE:
                 break

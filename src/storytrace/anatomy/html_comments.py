@@ -518,10 +518,11 @@ START_RE = re.compile(r"comment|repl|response|discussion", re.IGNORECASE)
 def _is_marker(el: etree._Element) -> bool:
     if _tag(el) not in {"p", "div", "span", "small", "dd", "dt", "h4", "h5", "h6"}:
         return False
+    named = any(MARKER_CLASS_RE.match(t) for t in (el.get("class") or "").split())
+    if not named and not MARKER_RE.match((el.text or "").lstrip()):
+        return False  # cheap test first: the byline starts in the element's own text
     text = _norm(" ".join(el.itertext()))
-    if not text or len(text) > 200:
-        return False
-    return bool(MARKER_RE.match(text)) or any(MARKER_CLASS_RE.match(t) for t in (el.get("class") or "").split())
+    return bool(text) and len(text) <= 200
 
 
 def _is_start(el: etree._Element) -> bool:
