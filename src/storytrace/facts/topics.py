@@ -126,7 +126,7 @@ class TopicTagger:
             chosen = [i for i in order[: self.max_top] if scores[row, i] >= self.min_top_score] or [order[0]]
             topics: list[Topic] = []
             for i in chosen:
-                top = self.model.classes_[i]
+                top = str(self.model.classes_[i])
                 topics.append(Topic(top, self._names.get(top, top), round(float(scores[row, i]), 4), 1))
                 if english[row]:
                     cands = [(sims[row, j], l2) for j, l2 in enumerate(self._l2_ids) if self._l2_top.get(l2) == top]
