@@ -40,12 +40,17 @@ def known_words(texts: list[str], min_count: int = 5) -> frozenset[str]:
     lex = load_lexicon()
     counts = collections.Counter(w for t in texts for w in _WORD.findall(t.lower()))
     sound = set(lex.phonetic)
-    return frozenset(w for w, c in counts.items()
-                     if c >= min_count and len(w) >= 3 and (w in lex.terms or phonetic_key(w) not in sound))
+    # a frequent word ("were") is ordinary even when it sounds like a lexicon term ("whore")
+    return frozenset(w for w, c in counts.items() if c >= min_count and len(w) >= 3
+                     and (w in lex.terms or phonetic_key(w) not in sound or c >= 50))
 
 
-def platt(margin: np.ndarray, y: np.ndarray) -> list[float]:
-    lr = LogisticRegression(C=1e4, max_iter=1000).fit(margin.reshape(-1, 1), y)
+def platt(margin: np.ndarray, y: np.ndarray, balanced: bool) -> list[float]:
+    """Platt scaling. ``balanced`` gives probabilities for an even prior instead of the training sets' base rate
+    (two thirds of davidson is offensive, far above a news comment section); identity_attack keeps its own
+    (7%) base rate, as group words alone would otherwise cross 0.5."""
+    lr = LogisticRegression(C=1e4, max_iter=1000, class_weight="balanced" if balanced else None)
+    lr.fit(margin.reshape(-1, 1), y)
     return [float(lr.coef_[0, 0]), float(lr.intercept_[0])]
 
 
@@ -56,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="use only the first N shuffled rows (smoke tests)")
     ap.add_argument("--embed", type=int, default=4000, help="texts to embed for the multilingual head; 0 = none")
     ap.add_argument("--C", type=float, default=4.0)
+    ap.add_argument("--cache", type=Path, default=None, help="folder to keep training embeddings between runs")
     args = ap.parse_args(argv)
     t0 = time.time()
     rows = load_train(args.data)
@@ -85,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         coef.append(clf.coef_[0])
         intercept.append(clf.intercept_[0])
         m_ho = clf.decision_function(x_ho)
-        calib[cat] = platt(m_ho, y_ho) if len(set(y_ho)) == 2 else [1.0, 0.0]
+        calib[cat] = platt(m_ho, y_ho, cat != "identity_attack") if len(set(y_ho)) == 2 else [1.0, 0.0]
         p = 1 / (1 + np.exp(-(calib[cat][0] * m_ho + calib[cat][1])))
         metrics[cat] = {"held_out_n": int(len(y_ho)), "positives": int(y_ho.sum()),
                         "roc_auc": float(roc_auc_score(y_ho, m_ho)) if len(set(y_ho)) == 2 else None,
@@ -103,8 +109,16 @@ def main(argv: list[str] | None = None) -> int:
             n_tr = min(args.embed, len(train))
             n_ho = min(max(args.embed // 4, 20), len(held))
             t1 = time.time()
-            e_tr = np.asarray(e5.query([str(r["text"]) for r in train[:n_tr]]))
-            e_ho = np.asarray(e5.query([str(r["text"]) for r in held[:n_ho]]))
+            cached = args.cache / f"embed_{len(rows)}_{n_tr}_{n_ho}.npz" if args.cache else None
+            if cached is not None and cached.exists():
+                with np.load(cached) as z:
+                    e_tr, e_ho = z["train"], z["held"]
+            else:
+                e_tr = np.asarray(e5.query([str(r["text"]) for r in train[:n_tr]]))
+                e_ho = np.asarray(e5.query([str(r["text"]) for r in held[:n_ho]]))
+                if cached is not None:
+                    cached.parent.mkdir(parents=True, exist_ok=True)
+                    np.savez(cached, train=e_tr, held=e_ho)
             print(f"embedded {n_tr + n_ho} texts in {time.time() - t1:.0f}s", flush=True)
             emb_coef, emb_int = [], []
             for cat in LEARNED:
@@ -114,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
                 emb_coef.append(clf.coef_[0])
                 emb_int.append(clf.intercept_[0])
                 m_ho = clf.decision_function(e_ho)
-                emb_calib[cat] = platt(m_ho, y_ho) if len(set(y_ho)) == 2 else [1.0, 0.0]
+                emb_calib[cat] = platt(m_ho, y_ho, cat != "identity_attack") if len(set(y_ho)) == 2 else [1.0, 0.0]
                 if len(set(y_ho)) == 2:
                     metrics[f"embed_{cat}"] = {"held_out_n": int(n_ho), "roc_auc": float(roc_auc_score(y_ho, m_ho))}
                     print(f"embed {cat}: {metrics[f'embed_{cat}']}", flush=True)

@@ -94,7 +94,7 @@ def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str]
         if " " in e or len(e) < 5:
             continue
         t = terms[e]
-        for i in range(4, len(e)):
+        for i in range(4, len(e) + 1):
             lex.prefixes.setdefault(e[:i], t)
         for i in range(1, len(e) - 2):
             lex.suffixes.setdefault(e[i:], t)
