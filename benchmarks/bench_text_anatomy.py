@@ -19,9 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
-from line_data import load_pieces, make_pages, split_names  # noqa: E402
+from line_data import load_pieces, make_pages, split_names
 
-from storytrace.anatomy.text import LABELS, classify_lines, collapse_headlines, load_line_model  # noqa: E402
+from storytrace.anatomy.text import LABELS, classify_lines, collapse_headlines, load_line_model
 
 FLOORS = {"body": 0.95, "comment": 0.95}
 DEMO = ROOT / "src" / "storytrace" / "data" / "demo"

@@ -151,7 +151,8 @@ def load_pieces(data: Path, names: list[str], limit: int | None = None) -> Piece
         body_text, _, comment_text = gold.partition(MARKER)
         body, comments = _lines(body_text), _lines(comment_text)
         try:
-            raw = gzip.open(root / "html" / f"{name}.html.gz").read()
+            with gzip.open(root / "html" / f"{name}.html.gz") as fh:
+                raw = fh.read()
             tree = lxml_html.fromstring(decode(raw))
         except (OSError, ValueError, EOFError):
             continue

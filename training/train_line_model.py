@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import sys
 import time
@@ -22,9 +23,9 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from line_data import load_pieces, make_pages, split_names  # noqa: E402
+from line_data import load_pieces, make_pages, split_names
 
-from storytrace.anatomy.text import (  # noqa: E402
+from storytrace.anatomy.text import (
     CLASSES,
     DENSE_NAMES,
     MODEL_DIR,
@@ -121,7 +122,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         phase = np.maximum.accumulate(yy == body).astype(int)
         st = yy + k * phase
         start[st[0]] += 1
-        for a, b in zip(st[:-1], st[1:], strict=True):
+        for a, b in itertools.pairwise(st):
             trans[a, b] += 1
     prior = np.bincount(y, minlength=k) + 1.0
 
@@ -155,7 +156,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
             "source_pages": len(pieces.pages),
             "source_names_sha256": hashlib.sha256(" ".join(p.name for p in pieces.pages).encode()).hexdigest(),
             "synthetic_pages": len(pages),
-            "lines": int(len(y)),
+            "lines": len(y),
             "lines_per_class": {c: int(n) for c, n in zip(CLASSES, np.bincount(y, minlength=k), strict=True)},
             "seed": seed,
         },

@@ -140,11 +140,11 @@ def test_text_split_very_long_line(model: LineModel, n_words: int) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Северная Корея отправит 6000 рабочих в Курскую область\n\nРешение было принято после встречи "
-        "Шойгу и Ким Чен Ына в Пхеньяне. Работники помогут восстановить регион.\n\nну и дела хаха 😂",
+        ("Северная Корея отправит 6000 рабочих в Курскую область\n\nРешение было принято после встречи "
+         "Шойгу и Ким Чен Ына в Пхеньяне. Работники помогут восстановить регион.\n\nну и дела хаха 😂"),
         "朝鲜将派遣六千名工人前往库尔斯克\n\n这一决定是在平壤会谈后作出的。工人将帮助重建该地区。\n\n哈哈哈 太好了",
-        "Severná Kórea pošle 6000 robotníkov do Kurska\nRozhodnutie padlo po stretnutí v Pchjongjangu.\n"
-        "už dávno tam mali byť!!! ale lepšie ako neskoro!!!",
+        ("Severná Kórea pošle 6000 robotníkov do Kurska\nRozhodnutie padlo po stretnutí v Pchjongjangu.\n"
+         "už dávno tam mali byť!!! ale lepšie ako neskoro!!!"),
         "\u200b\ufeff\n\x00\x01 control \x7f\n" + "🙂" * 50,
     ],
 )

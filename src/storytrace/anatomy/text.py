@@ -64,17 +64,17 @@ NEAR_WINDOW = 60  # near-duplicate search looks this many lines either side
 
 _WS = re.compile(r"\s+")
 _SENT = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\s+|$)")
-_URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b", re.I)
-_LAUGH = re.compile(r"\b(?:a?(?:ha){2,}h?|(?:he){2,}|(?:hi){2,}|lol+|lmf?ao+|rofl|xd+)\b", re.I)
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
+_LAUGH = re.compile(r"\b(?:a?(?:ha){2,}h?|(?:he){2,}|(?:hi){2,}|lol+|lmf?ao+|rofl|xd+)\b", re.IGNORECASE)
 _REPEAT_PUNCT = re.compile(r"[!?]{2,}|\.{4,}")
-_PRON = re.compile(r"\b(?:i|i'm|i’m|im|you|u|ur|your|you're|my|me)\b", re.I)
+_PRON = re.compile(r"\b(?:i|i'm|i’m|im|you|u|ur|your|you're|my|me)\b", re.IGNORECASE)
 _MARK = re.compile(r"\[\d{1,3}\]")
 _REF_START = re.compile(r"^\s*(?:\[\d{1,3}\]|\^\s?\d{1,3}\b|\(\d{1,3}\)|\d{1,3}[.)]\s)")
 _REF_MARK_TEXT = re.compile(r"\[\d{1,3}\]:?\s*[^\W\d_]")
 _SEPS = re.compile(r"[|»›·•◦►▸]|\s[-–—/]\s")
-_COPY = re.compile(r"©|\bcopyright\b|all rights reserved", re.I)
+_COPY = re.compile(r"©|\bcopyright\b|all rights reserved", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“”«»„]")
-_WORD = re.compile(r"\w+", re.U)
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 DENSE_NAMES = (
     "log_chars", "log_words", "sentences", "upper_frac", "starts_upper", "starts_lower", "all_lower",
