@@ -27,7 +27,7 @@ from sklearn.metrics import f1_score, roc_auc_score
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training"))
-from comment_data import load_ethos, load_hatecheck, load_mhc, load_olid_test, load_stormfront_test  # noqa: E402
+from comment_data import load_ethos, load_hatecheck, load_mhc, load_olid_test, load_stormfront_test
 
 TARGETS = {"hatecheck_accuracy": 0.85, "hatecheck_spelling": 0.80, "olid_macro_f1": 0.80, "stormfront_auc": 0.85,
            "ethos_auc": 0.85, "mhc_auc": 0.80, "comments_per_s": 1000, "p50_ms": 20.0, "load_s": 2.0}

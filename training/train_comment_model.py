@@ -23,12 +23,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, roc_auc_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from comment_data import load_train, split  # noqa: E402
+from comment_data import load_train, split
 
-from storytrace.comments._lexicon import load_lexicon, phonetic_key  # noqa: E402
-from storytrace.comments._model import LEARNED, CommentModel, featurize, make_vectorizers, model_text  # noqa: E402
-from storytrace.comments._rules import analyse  # noqa: E402
-from storytrace.comments._decode import Decoder  # noqa: E402
+from storytrace.comments._decode import Decoder
+from storytrace.comments._lexicon import load_lexicon, phonetic_key
+from storytrace.comments._model import LEARNED, CommentModel, featurize, make_vectorizers, model_text
+from storytrace.comments._rules import analyse
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "storytrace" / "data" / "models" / "comments"
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         m_ho = clf.decision_function(x_ho)
         calib[cat] = platt(m_ho, y_ho, cat != "identity_attack") if len(set(y_ho)) == 2 else [1.0, 0.0]
         p = 1 / (1 + np.exp(-(calib[cat][0] * m_ho + calib[cat][1])))
-        metrics[cat] = {"held_out_n": int(len(y_ho)), "positives": int(y_ho.sum()),
+        metrics[cat] = {"held_out_n": len(y_ho), "positives": int(y_ho.sum()),
                         "roc_auc": float(roc_auc_score(y_ho, m_ho)) if len(set(y_ho)) == 2 else None,
                         "f1_at_0.5": float(f1_score(y_ho, p >= 0.5)) if len(set(y_ho)) == 2 else None}
         print(f"{cat}: {metrics[cat]}", flush=True)

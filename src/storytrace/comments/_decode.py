@@ -118,7 +118,7 @@ class Decoder:
         lex = self.lexicon
         if len(word) < 4 or not word.isalpha() or word in lex.known_words:
             return None
-        base = word[:-2] if word.endswith("'s") else word
+        base = word.removesuffix("'s")
         cands = lex.phonetic.get(phonetic_key(base))
         if cands:
             return _prefer(cands), "misspelling"
@@ -129,7 +129,7 @@ class Decoder:
             for t in lex.by_first.get(base[0], []):
                 if len(t.text) >= 4 and len(base) >= 5 and damerau1(base, t.text):
                     return t, "misspelling"
-        stem = base[:-1] if base.endswith("s") else base
+        stem = base.removesuffix("s")
         # blend of two public names: "vlad" + "olf" (vladimir + adolf)
         if len(stem) >= 7:
             for i in range(len(stem) - 3, 3, -1):

@@ -49,7 +49,7 @@ class Analysis:
 def analyse(text: str, decoder: Decoder) -> Analysis:
     lex: Lexicon = decoder.lexicon
     raw = clean(text)
-    decoded, hits = decoder.decode(raw)
+    decoded, _hits = decoder.decode(raw)
     # rebuild the text with decoded words in place, keeping a map back to raw offsets per word
     pieces: list[str] = []
     spans: list[tuple[int, int, int, int]] = []  # norm_start, norm_end, raw_start, raw_end for replaced parts
@@ -110,7 +110,6 @@ def analyse(text: str, decoder: Decoder) -> Analysis:
                 break
         i += 1
     a.negated = any(t in _NEGATION for t in toks)
-    low = " ".join(toks)
     # attacks on a group: a group word near a dehumanising/insulting predicate, a hate verb or a threat
     for gi, group, country in group_idx:
         lo, hi = max(0, gi - 5), min(n, gi + 7)
