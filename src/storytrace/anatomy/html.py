@@ -39,7 +39,7 @@ MIN_BODY_WORDS = 5  # fewer body words than this: the page gets a warning (a gal
 TRAFILATURA_SETTINGS: dict[str, object] = {
     "include_comments": False,
     "include_tables": True,
-    "favor_recall": False,
+    "favor_recall": True,  # dragnet train body F1: 0.932 vs 0.925 default, 0.926 favor_precision
     "favor_precision": False,
 }
 
