@@ -28,6 +28,10 @@ def test_schema_accepts_a_dossier():
         lambda d: d["pages"][0]["comments"][0].pop("parent_id"),
         lambda d: d["pages"][0].__setitem__("id", "not-a-hash"),
         lambda d: d["pages"][0]["comments"][0].__setitem__("scores", {"toxic": 1.5}),
+        lambda d: d["pages"][0].__setitem__("facts", {"topics": [{"id": "politics", "name": "p", "score": 1, "level": 1}]}),
+        lambda d: d["pages"][0].__setitem__("facts", {"claims": [{"id": "c", "text": "t", "modality": "rumoured"}]}),
+        lambda d: d["pages"][0].__setitem__("facts", {"quantities": [{"id": "q", "text": "1,000"}]}),
+        lambda d: d["pages"][0].__setitem__("thread", {"toxic_share": 2}),
     ],
 )
 def test_schema_rejects_broken_dossiers(breakage):
