@@ -15,9 +15,15 @@ def _evil_dossier():
         headline_variants=[EVIL], body=[EVIL, "plain"], boilerplate=[EVIL],
         references=[Reference(marker=EVIL, text=EVIL)],
         comments=[Comment(id=EVIL, text=EVIL, position=0, author=EVIL, parent_id=EVIL, flags=[EVIL],
-                          scores={EVIL: 0.9}, targets=[EVIL], decoded=[{"span": EVIL, "decoded": EVIL}])],
+                          scores={EVIL: 0.9}, targets=[EVIL], decoded=[{"span": EVIL, "start": 0, "end": 1, "decoded": EVIL, "kind": EVIL}])],
         errors=[EVIL], author=EVIL, site=EVIL, published=EVIL, language=EVIL,
-        facts={"entities": [{"name": EVIL, EVIL: EVIL}], "notes": [EVIL]}, thread={EVIL: EVIL},
+        facts={"entities": [{"id": "e0", "name": EVIL, "label": EVIL, "confidence": 0.5, "mentions": [],
+                             "place": {"name": EVIL, "feature": EVIL, "country": EVIL}}],
+               "claims": [{"id": "c0", "text": EVIL, "span": {"paragraph": 0, "start": 0, "end": 1, "text": EVIL},
+                           "subject": EVIL, "predicate": EVIL, "object": EVIL, "modality": "reported",
+                           "attribution": EVIL}],
+               "notes": [EVIL]},
+        thread={EVIL: EVIL},
     )
     return Dossier(pages=[page], failures=[Failure(EVIL, EVIL, EVIL, EVIL)], coordination=[{EVIL: EVIL}])
 

@@ -104,17 +104,44 @@ def _meta_line(page: Page) -> str:
     return "<p class='meta'>" + " · ".join(f"{k}: {esc(v)}" for k, v in bits if v) + "</p>"
 
 
+# which fields of each fact list a reader wants to see, in order; anything else stays in the JSON
+_FACT_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "topics": (("id", "IPTC code"), ("name", "topic"), ("score", "score")),
+    "entities": (("name", "entity"), ("label", "type"), ("mentions", "mentions"), ("place", "resolved place"),
+                 ("confidence", "confidence")),
+    "quantities": (("text", "as written"), ("value", "value"), ("counted", "counts"), ("approximate", "approx."),
+                   ("vague", "vague"), ("unit", "unit")),
+    "dates": (("text", "as written"), ("value", "ISO"), ("precision", "precision")),
+    "claims": (("subject", "subject"), ("predicate", "predicate"), ("object", "object"),
+               ("modality", "modality"), ("attribution", "attribution")),
+}
+
+
 def _facts(facts: dict[str, Any]) -> str:
     if not facts:
         return ""
     out = ["<h3>Facts</h3>"]
     for note in facts.get("notes", []) or []:
         out.append(f"<p class='meta'>{esc(note)}</p>")
-    for key in ("topics", "entities", "quantities", "dates", "claims"):
+    for key, columns in _FACT_COLUMNS.items():
         rows = facts.get(key) or []
         if rows and isinstance(rows, list):
-            out.append(f"<h4>{esc(key.capitalize())} ({len(rows)})</h4>{table(rows)}")
+            shown = [{label: _fact_cell(name, r.get(name)) for name, label in columns} if isinstance(r, dict) else r
+                     for r in rows]
+            out.append(f"<h4>{esc(key.capitalize())} ({len(rows)})</h4>{table(shown)}")
     return "\n".join(out)
+
+
+def _fact_cell(name: str, value: Any) -> Any:
+    if name == "mentions" and isinstance(value, list):
+        return len(value)
+    if name == "place" and isinstance(value, dict):
+        where = ", ".join(str(v) for v in (value.get("name"), value.get("country")) if v)
+        lat, lon = value.get("latitude"), value.get("longitude")
+        return f"{where} ({lat:.2f}, {lon:.2f})" if isinstance(lat, float) and isinstance(lon, float) else where
+    if isinstance(value, bool):
+        return "yes" if value else ""
+    return value
 
 
 def table(rows: list[Any], max_rows: int = 200) -> str:
