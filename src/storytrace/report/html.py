@@ -220,7 +220,7 @@ def _compact(value: Any) -> str:
     if isinstance(value, list | tuple):
         return "; ".join(_compact(v) for v in value)
     if isinstance(value, float):
-        return f"{value:.3g}"
+        return f"{value:,.0f}" if value.is_integer() and abs(value) >= 1 else f"{value:.3g}"
     return "" if value is None else str(value)
 
 
