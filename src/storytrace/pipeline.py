@@ -79,7 +79,7 @@ def _anatomy(raw: RawDocument, options: Options, resources: Resources) -> Result
 
     try:
         return split_page(raw, options, resources=resources)
-    except Exception as exc:  # noqa: BLE001 - the batch boundary: record and go on
+    except Exception as exc:
         if options.strict and not isinstance(exc, StorytraceError):
             raise
         return _record(raw.source, "anatomy", exc)
@@ -90,7 +90,7 @@ def _run_stage(stage: Stage, pages: list[Page], options: Options, resources: Res
     if stage.run_batch is not None and len(pages) > 1:
         try:
             done = stage.run_batch(pages, options, resources)
-        except Exception:  # noqa: BLE001 - retry page by page to find the page that breaks it
+        except Exception:
             if options.strict:
                 raise
         else:
@@ -100,7 +100,7 @@ def _run_stage(stage: Stage, pages: list[Page], options: Options, resources: Res
     for i, page in enumerate(pages):
         try:
             result = stage.run(page, options, resources)
-        except Exception as exc:  # noqa: BLE001 - the batch boundary
+        except Exception as exc:
             if options.strict:
                 raise
             log.warning("%s: stage %s failed: %s", page.source, stage.name, exc)
@@ -181,7 +181,7 @@ def finish(results: Iterable[Result], options: Options, resources: Resources | N
             from .comments import find_coordination
 
             dossier.coordination = find_coordination(dossier.pages)
-        except Exception as exc:  # noqa: BLE001 - the batch boundary
+        except Exception as exc:
             if options.strict:
                 raise
             dossier.failures.append(_record("(all pages)", "coordination", exc))

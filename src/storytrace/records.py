@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 SCHEMA_VERSION = "1.0"
 
@@ -31,7 +31,7 @@ class Record:
         return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
 
     @classmethod
-    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    def from_dict(cls, data: dict[str, Any]) -> Self:
         kwargs = {}
         hints = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
         nested = getattr(cls, "_nested", {})
@@ -122,7 +122,7 @@ class Page(Record):
     # filled by storytrace.comments
     thread: dict[str, Any] = field(default_factory=dict)
 
-    _nested = {"references": Reference, "comments": Comment}
+    _nested: ClassVar[dict[str, type[Record]]] = {"references": Reference, "comments": Comment}
 
     @property
     def body_text(self) -> str:
@@ -152,4 +152,4 @@ class Dossier(Record):
     schema_version: str = SCHEMA_VERSION
     generator: str = "storytrace"
 
-    _nested = {"pages": Page, "failures": Failure}
+    _nested: ClassVar[dict[str, type[Record]]] = {"pages": Page, "failures": Failure}

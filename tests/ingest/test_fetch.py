@@ -4,14 +4,14 @@ import threading
 import pytest
 
 from storytrace.errors import FetchError
-from storytrace.ingest.fetch import check_address, fetch
 from storytrace.ingest import read_inputs
+from storytrace.ingest.fetch import check_address, fetch
 from storytrace.records import Failure
 from tests.conftest import GOOD_HTML
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         if self.path == "/loop":
             self.send_response(302)
             self.send_header("Location", "/loop")
@@ -49,6 +49,11 @@ def test_fetch_refuses_loopback_by_default(server, options):
 def test_fetch_reads_a_page_when_private_addresses_are_allowed(server, options):
     raw = fetch(server + "/page", options.replace(allow_private_addresses=True))
     assert raw.data == GOOD_HTML.encode() and raw.declared_encoding == "utf-8" and raw.fetched_at
+
+
+def test_fetch_url_input_becomes_an_html_page(server, options):
+    (item,) = list(read_inputs([server + "/page"], options.replace(allow_private_addresses=True)))
+    assert item.kind == "html" and item.url == server + "/page" and item.data == GOOD_HTML.encode()
 
 
 def test_fetch_closed_port_is_a_clear_failure(options):

@@ -1,13 +1,12 @@
 import pytest
 
 pytest.importorskip("fastapi")
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from storytrace.records import Page  # noqa: E402
-from storytrace.resources import Resources  # noqa: E402
-from storytrace.schema import validate_dossier  # noqa: E402
-from storytrace.service import ServiceSettings, create_app  # noqa: E402
-from storytrace.settings import Options  # noqa: E402
+from storytrace.resources import Resources
+from storytrace.schema import validate_dossier
+from storytrace.service import ServiceSettings, create_app
+from storytrace.settings import Options
 
 
 class FakeLineModel:
@@ -16,7 +15,7 @@ class FakeLineModel:
 
 @pytest.fixture
 def client(monkeypatch):
-    import storytrace.anatomy.text as text
+    from storytrace.anatomy import text
 
     def fake_split(text_, page, options, *, model):
         assert isinstance(model, FakeLineModel)

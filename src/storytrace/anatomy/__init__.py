@@ -58,4 +58,4 @@ def split_page(raw: RawDocument, options: Options, *, resources: Any = None) -> 
     return split_text(text, page, options, model=resources.get("line_model"))
 
 
-__all__ = ["split_page", "new_page"]
+__all__ = ["new_page", "split_page"]

@@ -3,4 +3,4 @@
 from .encoding import Decoded, decode_bytes
 from .readers import is_url, read_inputs, read_path
 
-__all__ = ["read_inputs", "read_path", "is_url", "decode_bytes", "Decoded"]
+__all__ = ["Decoded", "decode_bytes", "is_url", "read_inputs", "read_path"]

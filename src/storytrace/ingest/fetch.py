@@ -78,7 +78,7 @@ def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDoc
         raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
         raise FetchError(f"{url}: cannot connect ({exc.reason})") from exc
-    except (TimeoutError, socket.timeout) as exc:
+    except TimeoutError as exc:
         raise FetchError(f"{url}: no answer within {options.fetch_timeout:g} s") from exc
     except (http.client.HTTPException, OSError) as exc:
         raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc

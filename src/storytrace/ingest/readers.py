@@ -7,7 +7,6 @@ WARC is never held in memory at once.
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import os
@@ -53,7 +52,15 @@ def _read_url(url: str, options: Options) -> Iterator[Item]:
     except InputError as exc:
         yield Failure(source=url, stage="ingest", error=type(exc).__name__, message=str(exc))
         return
-    yield from _classify(raw, options)
+    kind = sniff(raw.data[:_HEAD])
+    if kind in ("html", "text"):
+        raw.kind = kind
+        yield raw
+        return
+    try:  # a fetched WARC, JSONL or gzip file: read it like a local one
+        yield from read_stream(io.BufferedReader(io.BytesIO(raw.data)), url, options)  # type: ignore[arg-type]
+    except InputError as exc:
+        yield _failure(url, exc)
 
 
 def read_path(path: Path, options: Options) -> Iterator[Item]:
@@ -257,4 +264,4 @@ class _Prepended(io.RawIOBase):
         return self._rest.read(size)
 
 
-__all__ = ["read_inputs", "read_path", "read_stream", "is_url", "GZIP_MAGIC"]
+__all__ = ["GZIP_MAGIC", "is_url", "read_inputs", "read_path", "read_stream"]

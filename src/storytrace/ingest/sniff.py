@@ -61,7 +61,7 @@ def _looks_binary(head: bytes) -> bool:
     sample = head[:8192]
     if b"\x00" in sample:
         # UTF-16 text has NULs too; a BOM tells it apart
-        return not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff"))
+        return not sample.startswith((b"\xff\xfe", b"\xfe\xff"))
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls > len(sample) * 0.05
 

@@ -4,4 +4,4 @@ from .html import esc, render_dossier
 from .jsonld import dossier_jsonld, page_jsonld
 from .write import write_dossier
 
-__all__ = ["esc", "render_dossier", "dossier_jsonld", "page_jsonld", "write_dossier"]
+__all__ = ["dossier_jsonld", "esc", "page_jsonld", "render_dossier", "write_dossier"]

@@ -39,8 +39,10 @@ def render_dossier(dossier: Dossier) -> str:
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         f"<title>storytrace dossier: {len(dossier.pages)} page(s)</title><style>{_CSS}</style></head><body>",
         "<h1>storytrace dossier</h1>",
-        f"<p class='meta'>{len(dossier.pages)} page(s) analysed, {len(dossier.failures)} input(s) failed, "
-        f"{len(dossier.stories)} story group(s). Schema {esc(dossier.schema_version)}.</p>",
+        (
+            f"<p class='meta'>{len(dossier.pages)} page(s) analysed, {len(dossier.failures)} input(s) failed, "
+            f"{len(dossier.stories)} story group(s). Schema {esc(dossier.schema_version)}.</p>"
+        ),
         _nav(dossier),
         _stories(dossier),
         *(_page(p) for p in dossier.pages),

@@ -2,4 +2,4 @@
 
 from .app import ServiceSettings, create_app
 
-__all__ = ["create_app", "ServiceSettings"]
+__all__ = ["ServiceSettings", "create_app"]

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Self
 
 from ..records import SCHEMA_VERSION, Failure, Page
 
@@ -62,7 +63,7 @@ class SQLiteStore:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> SQLiteStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
