@@ -23,9 +23,11 @@ from collections.abc import Iterator
 
 from lxml import etree
 from trafilatura import bare_extraction
+from trafilatura import metadata as _tmeta
+from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import load_html
 
-from storytrace.anatomy.html_comments import REGION_RE, block_text, extract_comments
+from storytrace.anatomy.html_comments import REGION_RE, PageScan, block_text, extract_comments, scan_tree
 from storytrace.errors import InputError
 from storytrace.records import Page, Reference
 from storytrace.settings import Options
@@ -42,6 +44,48 @@ TRAFILATURA_SETTINGS: dict[str, object] = {
     "favor_recall": True,  # dragnet train body F1: 0.932 vs 0.925 default, 0.926 favor_precision
     "favor_precision": False,
 }
+
+# htmldate settings as trafilatura's bare_extraction passes them
+_DATE_PARAMS = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
+
+
+def page_metadata(tree: etree._Element, url: str | None) -> Document:
+    """Title, author, URL, date and site name, by trafilatura's own metadata functions.
+
+    This is ``trafilatura.metadata.extract_metadata`` in the same order, minus the fields storytrace does
+    not use (categories, tags, licence), which cost about a third of its time. trafilatura's functions do
+    the work; only the sequence is repeated here. The tree is not modified (the author search copies it).
+    """
+    meta = _tmeta.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = _tmeta.extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 -- trafilatura logs and skips bugs in its JSON metadata reader too
+        pass
+    if not meta.title:
+        meta.title = _tmeta.extract_title(tree)
+    if not meta.author:
+        meta.author = _tmeta.extract_author(tree)
+    if not meta.url:
+        meta.url = _tmeta.extract_url(tree, url)
+    if meta.url:
+        meta.hostname = _tmeta.extract_domain(meta.url, fast=True)
+    meta.date = _tmeta.find_date(tree, **{**_DATE_PARAMS, "url": meta.url})
+    if not meta.sitename:
+        meta.sitename = _tmeta.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url:
+        m = _tmeta.META_URL.match(meta.url)
+        if m:
+            meta.sitename = m[1]
+    meta.filedate = _DATE_PARAMS.get("max_date")
+    meta.clean_and_trim()
+    return meta
+
 
 # --- depth scan ---------------------------------------------------------------------------------------
 
@@ -176,26 +220,40 @@ _BOILER_RE = re.compile(
 _BOILER_TAGS = frozenset({"nav", "header", "footer", "aside"})
 
 
-def boilerplate(tree: etree._Element, keep_out: set[str]) -> list[str]:
-    """Visible lines of navigation, header, footer and sidebar blocks, minus body and comment lines."""
+_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
+def boilerplate(tree: etree._Element, keep_out: set[str], scan: PageScan | None = None) -> list[str]:
+    """Visible lines of navigation, header, footer and sidebar blocks, minus body and comment lines.
+
+    Blocks are taken outermost first, in page order; nothing inside an invisible element (script,
+    template ...) or inside the comment section counts.
+    """
     body = tree.find(".//body")
     if body is None:
         return []
     out: list[str] = []
     seen = set(keep_out)
-    stack = list(reversed(body))
-    while stack and len(out) < MAX_BOILERPLATE:  # depth-first, a found block is not descended into
-        el = stack.pop()
-        if not isinstance(el.tag, str):
+    taken: set[etree._Element] = set()
+    named = (scan or scan_tree(tree)).named
+    # the comment section: every element REGION_RE names is in `named` (its words are in NAMED_RE)
+    regions = {el for el, _, attrs, _ in named if REGION_RE.search(attrs)}
+    for el, tag, attrs, _ in named:
+        if len(out) >= MAX_BOILERPLATE:
+            break
+        if el in regions or not (tag in _BOILER_TAGS or (
+                tag in {"div", "ul", "section", "p", "span"} and _BOILER_RE.search(attrs))):
             continue
-        tag = el.tag.lower()
-        attrs = f"{el.get('id', '')} {el.get('class', '')}"
-        if tag in {"script", "style", "noscript", "template"} or REGION_RE.search(attrs):
-            continue  # not visible, or the comment section
-        if tag not in _BOILER_TAGS and not (tag in {"div", "ul", "section", "p", "span"}
-                                            and _BOILER_RE.search(attrs)):
-            stack.extend(reversed(el))
+        outside = False
+        for anc in el.iterancestors():
+            if anc is body:
+                outside = True
+                break
+            if anc in taken or anc in regions or (isinstance(anc.tag, str) and anc.tag.lower() in _INVISIBLE_TAGS):
+                break
+        if not outside:
             continue
+        taken.add(el)
         for line in block_text(el).split("\n"):
             if len(out) >= MAX_BOILERPLATE:
                 break
@@ -206,19 +264,15 @@ def boilerplate(tree: etree._Element, keep_out: set[str]) -> list[str]:
     return out
 
 
-_REF_CONTAINER = (
-    ".//*[self::ol or self::ul or self::div or self::section or self::aside]"
-    "[re:test(concat(' ', @class, ' ', @id, ' ', @role), '(?i)\\b(?:references|footnotes?|endnotes?|"
-    "doc-endnotes|notes|reflist|citations)\\b')]"
-)
-_REF_XPATH = etree.XPath(_REF_CONTAINER, namespaces={"re": "http://exslt.org/regular-expressions"})
+_REF_RE = re.compile(r"\b(?:references|footnotes?|endnotes?|doc-endnotes|notes|reflist|citations)\b", re.I)
 
 
-def references(tree: etree._Element) -> list[Reference]:
+def references(tree: etree._Element, scan: PageScan | None = None) -> list[Reference]:
     """Footnotes and references where the markup has them: ``ol.references``, ``.footnotes``, ``li#fn1``."""
     out: list[Reference] = []
     seen: set[str] = set()
-    containers = _REF_XPATH(tree)
+    containers = [el for el, tag, attrs, role in (scan or scan_tree(tree)).named
+                  if tag in {"ol", "ul", "div", "section", "aside"} and _REF_RE.search(f"{attrs} {role}")]
     items: list[tuple[etree._Element, int]] = []
     for box in containers:
         if any(a in containers for a in box.iterancestors()):
@@ -279,21 +333,25 @@ def split_html(html: str, page: Page, options: Options) -> Page:
             raise InputError(f"HTML could not be parsed: {err}") from err
         if tree is None:
             raise InputError("HTML could not be parsed (not HTML or no elements)")
-        # given a tree, trafilatura works on a copy of it: `tree` stays whole for the steps below
-        doc = bare_extraction(tree, url=page.url, with_metadata=True, **TRAFILATURA_SETTINGS)  # type: ignore[arg-type]
+        # one parse for everything: trafilatura's metadata functions only read the tree, and given a
+        # tree, bare_extraction works on a copy of it, so `tree` stays whole for the steps below
+        meta = page_metadata(tree, page.url)
+        doc = bare_extraction(tree, url=meta.url or page.url, with_metadata=False,  # type: ignore[arg-type]
+                              **TRAFILATURA_SETTINGS)
     page.kind = "html"
-    comments = extract_comments(tree, page.id) if options.with_comments else []
+    scan = scan_tree(tree)  # one walk for the comment readers, references and boilerplate
+    comments = extract_comments(tree, page.id, scan) if options.with_comments else []
     comment_lines = {_key(line) for c in comments for line in c.text.split("\n")}
+    page.title = _norm(meta.title) or None
+    page.author = _norm(meta.author) or None
+    page.site = _norm(meta.sitename) or None
+    page.published = meta.date or None
+    if page.url is None and meta.url:
+        page.url = meta.url
     if doc is None:
         page.warnings.append("no extractable body text in the HTML page")
         body: list[str] = []
     else:
-        page.title = _norm(doc.title) or None
-        page.author = _norm(doc.author) or None
-        page.site = _norm(doc.sitename) or None
-        page.published = doc.date or None
-        if page.url is None and doc.url:
-            page.url = doc.url
         # a comment the extractor let through is a comment, not body
         body = [p for p in (_norm(line) for line in (doc.text or "").split("\n"))
                 if p and _key(p) not in comment_lines]
@@ -304,8 +362,8 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     page.headline_variants = headline_variants(tree, page.title, page.site)
     if page.title is None and page.headline_variants:
         page.title = page.headline_variants.pop(0)
-    page.references = references(tree)
+    page.references = references(tree, scan)
     keep_out = {_key(p) for p in body} | comment_lines | {_key(r.text) for r in page.references}
-    page.boilerplate = boilerplate(tree, keep_out)
+    page.boilerplate = boilerplate(tree, keep_out, scan)
     page.comments = comments
     return page

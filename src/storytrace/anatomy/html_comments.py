@@ -105,7 +105,6 @@ class _Raw:
 
 # --- helpers ------------------------------------------------------------------------------------------
 
-
 def _norm(text: str) -> str:
     return " ".join(text.split())
 
@@ -141,28 +140,37 @@ def block_text(el: etree._Element, skip: set[etree._Element] | frozenset = froze
                skip_meta: bool = False) -> str:
     """Visible text of ``el`` with one line per block, leaving out ``skip`` subtrees and meta blocks."""
     parts: list[str] = []
+    append = parts.append
 
     def walk(node: etree._Element) -> None:
-        tag = _tag(node)
-        if tag in SKIP_TAGS or node in skip:
+        tag = node.tag
+        tag = tag.lower() if isinstance(tag, str) else ""
+        if tag in SKIP_TAGS or (skip and node in skip):
             return
         if skip_meta and node is not el and _is_meta(node):
             return
         block = tag in BLOCK_TAGS
         if block:
-            parts.append("\n")
-        if node.text and tag:
-            parts.append(node.text)
+            append("\n")
+        if tag and node.text:
+            append(node.text)
         for child in node:
             walk(child)
-            if child.tail:
-                parts.append(child.tail)
+            tail = child.tail
+            if tail:
+                append(tail)
         if block:
-            parts.append("\n")
+            append("\n")
 
     walk(el)
-    lines = (_norm(line) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line and not NOISE_LINE_RE.match(line))
+    out = []
+    for line in "".join(parts).split("\n"):
+        words = line.split()
+        if words:
+            line = " ".join(words)
+            if not NOISE_LINE_RE.match(line):
+                out.append(line)
+    return "\n".join(out)
 
 
 def _is_meta(el: etree._Element) -> bool:
@@ -187,6 +195,73 @@ def _short_text(el: etree._Element, limit: int = 80) -> str | None:
     return text if 0 < len(text) <= limit else None
 
 
+# --- one pass over the tree --------------------------------------------------------------------------
+
+# words of the id/class/role names any reader (comments, boilerplate, references) looks for; an element
+# whose names contain none of them is of no interest to any of them
+NAMED_RE = re.compile(
+    r"comment|disqus|dsq-|discussion|replies|talkback|respon[sd]|posted|"  # comments (REGION_RE, markers)
+    r"nav|menu|footer|header|breadcrumb|sidebar|masthead|copyright|cookie|subscribe|newsletter|share|"
+    r"social|related|promo|banner|toolbar|skip|topbar|utility|legal|site-info|widget|"  # boilerplate
+    r"ref|note|citation",  # references
+    re.IGNORECASE,
+)
+_NAMED_TAGS = frozenset({"nav", "header", "footer", "aside"})
+_MARKER_TAGS = frozenset({"p", "div", "span", "small", "dd", "dt", "h4", "h5", "h6"})
+
+
+@dataclass(slots=True)
+class PageScan:
+    """What one walk over a tree found for every reader, in document order.
+
+    ``named``: ``(element, tag, "id class", role)`` for elements whose id, class or role contain a word of
+    :data:`NAMED_RE`, and every ``nav``/``header``/``footer``/``aside``; ``scopes``: elements with
+    ``itemscope``; ``markers``: comment bylines (:func:`_is_marker`). One walk instead of one per reader:
+    making the Python proxy of each element is most of the cost of a walk.
+    """
+
+    named: list[tuple[etree._Element, str, str, str]] = field(default_factory=list)
+    scopes: list[etree._Element] = field(default_factory=list)
+    markers: list[etree._Element] = field(default_factory=list)
+
+
+_named_cache: dict[str, bool] = {}
+
+
+def _named(value: str) -> bool:
+    """``NAMED_RE`` on one id/class/role value, remembered: class names repeat within and across pages."""
+    hit = _named_cache.get(value)
+    if hit is None:
+        if len(_named_cache) > 200_000:
+            _named_cache.clear()
+        hit = _named_cache[value] = NAMED_RE.search(value) is not None
+    return hit
+
+
+def scan_tree(tree: etree._Element) -> PageScan:
+    """Walk ``tree`` once and keep the elements any reader may want (see :class:`PageScan`)."""
+    scan = PageScan()
+    named, scopes, markers = scan.named, scan.scopes, scan.markers
+    marker_match = MARKER_RE.match
+    for el in tree.iter(etree.Element):
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        tag = tag.lower()
+        get = el.get
+        ident, cls, role = get("id"), get("class"), get("role")
+        if tag in _NAMED_TAGS or (cls and _named(cls)) or (ident and _named(ident)) or (role and _named(role)):
+            named.append((el, tag, f"{ident or ''} {cls or ''}", role or ""))
+        if get("itemscope") is not None:
+            scopes.append(el)
+        if tag in _MARKER_TAGS:
+            text = el.text
+            if ((text and marker_match(text.lstrip())) or (cls and ("osted" in cls.lower() or "omment" in cls.lower()))) \
+                    and _is_marker(el):
+                markers.append(el)
+    return scan
+
+
 # --- schema.org microdata ----------------------------------------------------------------------------
 
 
@@ -206,9 +281,10 @@ def _itemprop(scope: etree._Element, names: set[str]) -> list[etree._Element]:
     return found
 
 
-def from_microdata(tree: etree._Element) -> list[_Raw]:
-    scopes = [el for el in tree.iter() if isinstance(el.tag, str) and el.get("itemscope") is not None
-              and re.search(r"schema\.org/(?:User)?Comments?$", el.get("itemtype") or "")]
+def from_microdata(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw]:
+    scan = scan or scan_tree(tree)
+    scopes = [el for el in scan.scopes
+              if re.search(r"schema\.org/(?:User)?Comments?$", el.get("itemtype") or "")]
     index = {el: i for i, el in enumerate(scopes)}
     out: list[_Raw] = []
     for el in scopes:
@@ -285,7 +361,7 @@ def from_jsonld(tree: etree._Element) -> list[_Raw]:
                 add(reply, me)
 
     for script in tree.iter("script"):
-        if "ld+json" not in (script.get("type") or "").lower() or not script.text:
+        if "ld+json" not in (script.get("type") or "").lower() or not script.text or "omment" not in script.text:
             continue
         try:
             data = json.loads(script.text)
@@ -304,13 +380,11 @@ def from_jsonld(tree: etree._Element) -> list[_Raw]:
 # --- comment markup (WordPress, Disqus, generic) ------------------------------------------------------
 
 
-def _regions(tree: etree._Element) -> list[etree._Element]:
+def _regions(scan: PageScan) -> list[etree._Element]:
     found: list[etree._Element] = []
-    for el in tree.iter():
-        tag = _tag(el)
+    for el, tag, attrs, _ in scan.named:
         if tag not in ITEM_TAGS and tag not in {"ol", "ul", "aside", "main"}:
             continue
-        attrs = _attrs(el)
         if not REGION_RE.search(attrs) or REGION_EXCLUDE_RE.search(attrs):
             continue
         found.append(el)
@@ -331,6 +405,7 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
         return []
     groups: dict[tuple[str, tuple[str, ...]], list[etree._Element]] = {}
     depth: dict[etree._Element, int] = {}
+    parents: dict[etree._Element, int] = {}
     for el in region.iterdescendants():
         tag = _tag(el)
         if tag not in ITEM_TAGS:
@@ -338,8 +413,10 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
         sig = _signature(el)
         if not sig[1]:
             # an element without class repeats only as a run of siblings: <div id=comments><div>..</div>
+            # keyed by the parent element itself, which the dict keeps alive: the id() of an lxml proxy
+            # can be reused once the proxy is freed, which merged the children of different parents
             parent = el.getparent()
-            sig = (tag, (f"@sibling-{id(parent)}",))
+            sig = (tag, (f"@sibling-{parents.setdefault(parent, len(parents))}",))
         if any(_tag(a) == "form" for a in el.iterancestors()):
             continue
         groups.setdefault(sig, []).append(el)
@@ -485,9 +562,9 @@ def _is_meta_only(el: etree._Element) -> bool:
     return bool(re.search(r"meta|author|date|time", _attrs(el), re.IGNORECASE))
 
 
-def from_markup(tree: etree._Element) -> list[_Raw]:
+def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw]:
     out: list[_Raw] = []
-    for region in _regions(tree):
+    for region in _regions(scan or scan_tree(tree)):
         items = _items_in(region)
         if not items:
             continue
@@ -538,14 +615,13 @@ def _is_start(el: etree._Element) -> bool:
     return any(START_RE.search(f"{a.get('id', '')} {a.get('name', '')}") for a in el.iter("a"))
 
 
-def from_delimited(tree: etree._Element) -> list[_Raw]:
+def from_delimited(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw]:
     """Comments written as runs of siblings, each run closed by a byline ("Posted by: Ann | May 2")."""
     by_parent: dict[etree._Element, int] = {}
-    for el in tree.iter():
-        if isinstance(el.tag, str) and _is_marker(el):
-            parent = el.getparent()
-            if parent is not None:
-                by_parent[parent] = by_parent.get(parent, 0) + 1
+    for el in (scan or scan_tree(tree)).markers:
+        parent = el.getparent()
+        if parent is not None:
+            by_parent[parent] = by_parent.get(parent, 0) + 1
     out: list[_Raw] = []
     for parent, n in by_parent.items():
         if n < 2 or any(re.search(r"trackback|pingback", _attrs(a), re.IGNORECASE)
@@ -646,17 +722,22 @@ def _words(raws: Iterable[_Raw]) -> int:
     return sum(len(r.text.split()) for r in raws)
 
 
-def extract_comments(tree: etree._Element, page_id: str) -> list[Comment]:
+def extract_comments(tree: etree._Element, page_id: str, scan: PageScan | None = None) -> list[Comment]:
     """Reader comments of a parsed page, in page order, with author, date and reply parent.
 
     Args:
         tree: the page as an lxml tree (not modified).
         page_id: the page's id; comment ids are ``f"{page_id}-c{i}"``.
+        scan: :func:`scan_tree` of ``tree`` when the caller has it already.
 
     Returns:
         One :class:`Comment` per comment; an empty list when the page has none.
     """
-    candidates = [from_microdata(tree), _renumber(from_markup(tree)), from_jsonld(tree), from_delimited(tree)]
+    scan = scan or scan_tree(tree)
+    candidates = [from_microdata(tree, scan) if scan.scopes else [],
+                  _renumber(from_markup(tree, scan)) if scan.named else [],
+                  from_jsonld(tree),
+                  from_delimited(tree, scan) if len(scan.markers) >= 2 else []]
     best = max(candidates, key=_words)  # ties keep the earlier source (microdata, then markup)
     # the same comment twice (a quoted reply list, a "top comments" teaser) is kept once
     seen: dict[str, int] = {}
