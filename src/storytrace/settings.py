@@ -21,8 +21,9 @@ class Options:
     allow_private_addresses: bool = False  # loopback, private and link-local targets are refused by default
     user_agent: str = "storytrace/0.1 (+https://github.com/storytrace/storytrace)"
     # stages
-    with_facts: bool = True
-    with_comments: bool = True
+    extract_comments: bool = True  # anatomy: find reader comments in the page
+    with_facts: bool = True  # facts stage: entities, quantities, dates, claims, topics
+    with_comments: bool = True  # comments stage: language, toxicity, decoding, flags, thread, coordination
     # batch
     workers: int = 1
     batch_size: int = 16  # pages per batch for batched stages (spaCy pipe); bounds memory per worker
