@@ -140,10 +140,26 @@ def bench_body(pages: list[tuple[str, str, str]]) -> dict[str, dict[str, float]]
     return {name: summary([prf(fn(h, n), gold) for n, h, gold in pages]) for name, fn in runs.items()}
 
 
-def comment_text(page: Page, with_author: bool = False) -> str:
-    if with_author:
-        return "\n".join(f"{c.author or ''}\n{c.text}" for c in page.comments)
-    return "\n".join(c.text for c in page.comments)
+def render_date(iso: str | None) -> str:
+    """``2012-09-20T10:58:00`` -> ``2012-09-20 10:58`` (the time only when the page gave one)."""
+    if not iso:
+        return ""
+    day, _, time_ = iso.partition("T")
+    time_ = time_[:5]
+    return f"{day} {time_}" if time_ and time_ != "00:00" else day
+
+
+def comment_text(page: Page, with_author: bool = False, with_date: bool = False) -> str:
+    """The page's comments as one text: the text only, or rendered as a comment section is (author,
+    date, text per comment). storytrace keeps the date as ISO 8601; it is rendered as ``YYYY-MM-DD HH:MM``,
+    not in the page's own format, so date words ("November", "am") never count for storytrace."""
+    out = []
+    for c in page.comments:
+        head = [c.author or ""] if with_author else []
+        if with_date:
+            head.append(render_date(c.published))
+        out.append("\n".join([*head, c.text]))
+    return "\n".join(out)
 
 
 def bench_comments(pages: list[tuple[str, str, str, str]]) -> dict[str, dict[str, float]]:
@@ -152,6 +168,8 @@ def bench_comments(pages: list[tuple[str, str, str, str]]) -> dict[str, dict[str
     out = {
         "storytrace (comment text)": summary([prf(comment_text(st[n]), gold) for n, _, _, gold in pages]),
         "storytrace (author + text)": summary([prf(comment_text(st[n], True), gold) for n, _, _, gold in pages]),
+        "storytrace (author + date + text, as rendered)": summary(
+            [prf(comment_text(st[n], True, True), gold) for n, _, _, gold in pages]),
         "trafilatura (include_comments=True)": summary([prf(trafilatura_comments(h), gold)
                                                         for _, h, _, gold in pages]),
     }

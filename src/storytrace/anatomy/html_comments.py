@@ -90,6 +90,10 @@ NOISE_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 MIN_ITEM_CHARS = 15
+# class tokens of elements that are never shown as page text: TypePad's comment preview, captcha and error
+# boxes (``hiddenBox``), screen-reader labels. A plain ``hidden`` class or ``display:none`` is not used:
+# sites toggle real comment text ("read more", replies) with them.
+HIDDEN_CLASS_RE = re.compile(r"^(?:hiddenbox|visually-hidden|sr-only|screen-reader-text)$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -145,7 +149,8 @@ def block_text(el: etree._Element, skip: set[etree._Element] | frozenset = froze
     def walk(node: etree._Element) -> None:
         tag = node.tag
         tag = tag.lower() if isinstance(tag, str) else ""
-        if tag in SKIP_TAGS or (skip and node in skip):
+        if tag in SKIP_TAGS or (skip and node in skip) or (
+                node.attrib and node is not el and is_hidden(node)):
             return
         if skip_meta and node is not el and _is_meta(node):
             return
@@ -171,6 +176,14 @@ def block_text(el: etree._Element, skip: set[etree._Element] | frozenset = froze
             if not NOISE_LINE_RE.match(line):
                 out.append(line)
     return "\n".join(out)
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """Whether the element is never shown as text (the ``hidden`` attribute, a hiding class)."""
+    if el.get("hidden") is not None:
+        return True
+    cls = el.get("class")
+    return bool(cls) and any(HIDDEN_CLASS_RE.match(t) for t in cls.split())
 
 
 def _is_meta(el: etree._Element) -> bool:
@@ -468,12 +481,7 @@ def _first(el: etree._Element, test, skip: set[etree._Element]) -> etree._Elemen
     return None
 
 
-def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
-    skip = {n for n in nested if n is not el}
-    # author
-    author = _author_of(el, skip)
-    # date
-    published = None
+def _date_of(el: etree._Element, skip: set[etree._Element]) -> str | None:
     for n in el.iterdescendants():
         if _in_other(n, el, skip):
             continue
@@ -483,7 +491,35 @@ def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
             published = to_iso(n.get("datetime") or n.get("title") or n.get("content")) or to_iso(
                 " ".join(n.itertext()))
             if published:
-                break
+                return published
+    return None
+
+
+def _wrapper_meta(el: etree._Element, members: set[etree._Element], raw: _Raw) -> None:
+    """Author and date from the item's wrapper, when the item is only the text of one comment.
+
+    TypePad: the repeated ``div.comment-content`` is the item, its sibling ``p.comment-footer`` ("Posted
+    by: Ann | May 2, 2012 at 10:58 AM") is in the parent, which holds no other item.
+    """
+    parent = el.getparent()
+    if parent is None or any(m is not el and m in members for m in parent.iterdescendants()):
+        return
+    for node in parent:
+        if node is el or not isinstance(node.tag, str) or not _is_meta(node):
+            continue
+        text = _norm(" ".join(node.itertext()))
+        if raw.author is None:
+            raw.author = author_from_byline(text) or _author_of(node, set())
+        if raw.published is None:
+            raw.published = _date_of(node, set()) or (
+                to_iso(re.sub(r"^.*?(?:\bat\b|\bon\b|\|)", "", text, count=1)) if "|" in text else None)
+
+
+def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
+    skip = {n for n in nested if n is not el}
+    # author
+    author = _author_of(el, skip)
+    published = _date_of(el, skip)
     # text: the content element when the markup names one, else everything but the meta blocks
     content = _first(el, lambda n: n.get("itemprop") in {"text", "commentText"}
                      or (bool(CONTENT_RE.search(n.get("class") or "")) and not _is_meta_only(n)), skip)
@@ -580,6 +616,8 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
                     break
                 if anc is region:
                     break
+            if raw.author is None or raw.published is None:
+                _wrapper_meta(el, members, raw)
             index[el] = len(out)
             out.append(peel_meta(raw))
     return out
