@@ -7,10 +7,29 @@ import time
 from pathlib import Path
 
 import pytest
+from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
-from storytrace.anatomy.html import check_depth, headline_variants, split_html, strip_site_suffix
-from storytrace.anatomy.html_comments import _Raw, extract_comments, peel_meta
+from storytrace.anatomy.html import (
+    TRAFILATURA_SETTINGS,
+    boilerplate,
+    check_depth,
+    headline_variants,
+    page_metadata,
+    references,
+    split_html,
+    strip_site_suffix,
+)
+from storytrace.anatomy.html_comments import (
+    _Raw,
+    extract_comments,
+    from_delimited,
+    from_markup,
+    from_microdata,
+    is_hidden,
+    peel_meta,
+    scan_tree,
+)
 from storytrace.errors import InputError
 from storytrace.records import Page
 from storytrace.settings import Options
@@ -47,6 +66,14 @@ THREADS = [
     ("generic.html", [
         ("Greta", None, "2021-06-10T14:22", "Well deserved, the beans they sold at the fair were excellent."),
         ("Jonas", None, "2021-06-11T09:05", "My son built one of the rain tanks and is very proud of it."),
+    ]),
+    # TypePad: the item is div.comment-content, author and date sit in the wrapper's p.comment-footer;
+    # the hidden preview/captcha boxes (class hiddenBox) are not comments
+    ("typepad.html", [
+        ("Maria Holm", None, "2012-09-20T10:58",
+         "Good to see it move again, my father drove that crane for thirty years."),
+        ("Erik Lie", None, "2012-09-21T19:15",
+         "Three shifts is not enough for the autumn traffic, they will need the night shift too."),
     ]),
 ]
 
@@ -212,3 +239,81 @@ def test_html_large_page_in_reasonable_time(paragraphs: int) -> None:
 def test_html_comments_peel_meta(text: str, author: str | None, published: str | None, rest: str) -> None:
     raw = peel_meta(_Raw(text=text))
     assert (raw.author, (raw.published or "")[:10] or None, raw.text) == (author, published, rest)
+
+
+@pytest.mark.parametrize("fixture", ["typepad.html"])
+def test_html_hidden_boxes_are_not_text(fixture: str) -> None:
+    page = _split(fixture)
+    everything = "\n".join([*page.body, *page.boilerplate, *(c.text for c in page.comments)])
+    for hidden in ("This is only a preview", "did not match the image", "Your comment has been saved"):
+        assert hidden not in everything
+
+
+@pytest.mark.parametrize(
+    ("html", "hidden"),
+    [
+        ('<div class="hiddenBox yellowBox">x</div>', True),
+        ('<span class="screen-reader-text">x</span>', True),
+        ('<div hidden>x</div>', True),
+        ('<div class="hidden">x</div>', False),  # sites toggle real comment text with it
+        ('<div style="display:none">x</div>', False),
+        ('<div class="comment">x</div>', False),
+    ],
+)
+def test_html_is_hidden(html: str, hidden: bool) -> None:
+    tree = load_html(f"<html><body><p>a</p>{html}</body></html>")
+    el = tree.find(".//body")[1]
+    assert is_hidden(el) is hidden
+
+
+@pytest.mark.parametrize("fixture", [t[0] for t in THREADS] + ["references.html", "nobody.html"])
+def test_html_one_scan_serves_every_reader(fixture: str) -> None:
+    """Readers given the shared scan find exactly what they find scanning the tree themselves."""
+    tree = load_html((FIXTURES / fixture).read_text(encoding="utf-8"))
+    scan = scan_tree(tree)
+    assert extract_comments(tree, "x", scan) == extract_comments(tree, "x")
+    assert from_markup(tree, scan) == from_markup(tree)
+    assert from_microdata(tree, scan) == from_microdata(tree)
+    assert from_delimited(tree, scan) == from_delimited(tree)
+    assert references(tree, scan) == references(tree)
+    assert boilerplate(tree, set(), scan) == boilerplate(tree, set())
+
+
+@pytest.mark.parametrize(
+    ("html", "named_ids", "markers", "scopes"),
+    [
+        (('<html><body><nav id="top">Home</nav><div id="comments"><div class="c">Nice</div>'
+          '<p class="posted">Posted by Ann</p><p>Posted by Bob at 9:00</p></div>'
+          '<div itemscope itemtype="https://schema.org/Comment" id="m1">hi</div>'
+          '<ol class="footnotes" id="fn"></ol><div class="plain" id="p0">x</div></body></html>'),
+         ["top", "comments", "fn"], 2, ["m1"]),
+    ],
+)
+def test_html_scan_tree_keeps_what_readers_need(html: str, named_ids: list[str], markers: int,
+                                                scopes: list[str]) -> None:
+    scan = scan_tree(load_html(html))
+    assert [el.get("id") for el, *_ in scan.named if el.get("id")] == named_ids  # page order, no "plain"
+    assert len(scan.markers) == markers
+    assert [el.get("id") for el in scan.scopes] == scopes
+
+
+@pytest.mark.parametrize("fixture", ["wordpress.html", "disqus.html", "jsonld.html", "typepad.html"])
+def test_html_page_metadata_matches_trafilatura(fixture: str) -> None:
+    """The slim metadata pass gives trafilatura's own title, author, site, date and URL."""
+    html = (FIXTURES / fixture).read_text(encoding="utf-8")
+    meta = page_metadata(load_html(html), None)
+    doc = bare_extraction(load_html(html), with_metadata=True, **TRAFILATURA_SETTINGS)  # type: ignore[arg-type]
+    assert doc is not None
+    assert (meta.title, meta.author, meta.sitename, meta.date, meta.url) == (
+        doc.title, doc.author, doc.sitename, doc.date, doc.url)
+
+
+@pytest.mark.parametrize("fixture", ["wordpress.html"])
+def test_html_split_leaves_tree_for_readers_after_trafilatura(fixture: str) -> None:
+    """trafilatura prunes the tree it works on; split_html's readers still see the comment section."""
+    html = (FIXTURES / fixture).read_text(encoding="utf-8")
+    tree = load_html(html)
+    before = len(list(tree.iter()))
+    bare_extraction(tree, with_metadata=False, **TRAFILATURA_SETTINGS)  # type: ignore[arg-type]
+    assert len(list(tree.iter())) == before
+    assert len(_split(fixture).comments) == 3
