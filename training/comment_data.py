@@ -29,12 +29,22 @@ def load_train(data: Path) -> list[dict[str, object]]:
     return rows
 
 
-def split(rows: list[dict[str, object]], held_out: float = 0.15, seed: int = 13):
+def split_indices(n: int, held_out: float = 0.15, seed: int = 13) -> tuple[list[int], list[int], list[int]]:
+    """(train, calibration, validation) row indices: a seeded 85/15 split, the 15% halved alternately. The
+    calibration half fits Platt scaling; the validation half accepts or rejects a model (never an eval set)."""
     rnd = random.Random(seed)
-    idx = list(range(len(rows)))
+    idx = list(range(n))
     rnd.shuffle(idx)
     cut = int(len(idx) * (1 - held_out))
-    return [rows[i] for i in idx[:cut]], [rows[i] for i in idx[cut:]]
+    held = idx[cut:]
+    return idx[:cut], held[0::2], held[1::2]
+
+
+def split(rows: list[dict[str, object]], held_out: float = 0.15, seed: int = 13):
+    tr, ca, va = split_indices(len(rows), held_out, seed)
+    held = [0] * (len(ca) + len(va))
+    held[0::2], held[1::2] = ca, va
+    return [rows[i] for i in tr], [rows[i] for i in held]
 
 
 # -- evaluation sets (never trained or tuned on) ---------------------------------------------------------------

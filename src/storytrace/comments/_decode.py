@@ -144,6 +144,24 @@ class Decoder:
             return Term(countries[0], "group_name", key), "compound"
         return None
 
+    def _split(self, word: str) -> Term | None:
+        """A deleted space: "hatemuslims" -> "hate muslims", when one side is a group, slur or hostile word and the
+        other an ordinary word or lexicon term."""
+        lex = self.lexicon
+        if len(word) < 7 or not word.isalpha() or word in lex.known_words:
+            return None
+        for i in range(3, len(word) - 2):
+            left, right = word[:i], word[i:]
+            lt, rt = lex.terms.get(left), lex.terms.get(right)
+            if lt is None and rt is None:
+                continue
+            key = lt or rt
+            if key.kind not in ("group_name", "slur", "hostile", "insult", "profanity"):
+                continue
+            if (lt is not None or left in lex.known_words) and (rt is not None or right in lex.known_words):
+                return Term(f"{left} {right}", "split")
+        return None
+
     def lookup(self, word: str) -> Term | None:
         return self.lexicon.terms.get(word)
 
@@ -195,6 +213,10 @@ class Decoder:
             if found is None:
                 rws = self._rewrites(tok)
                 norm = rws[-1][0] if rws else tok
+                sp = self._split(norm)
+                if sp is not None:
+                    decoded.append(Decoded(text[s:e], s, e, sp.text, "deleted_space", sp))
+                    continue
                 fz = self._fuzzy(norm)
                 if fz is None and rws and rws[-1][1] == "repeated_letters":
                     fz = self._fuzzy(rws[-1][0])
@@ -208,5 +230,5 @@ class Decoder:
 
 
 def _prefer(cands: list[Term]) -> Term:
-    order = {"group_name": 0, "slur": 1, "entity": 2, "insult": 3, "profanity": 4}
+    order = {"group_name": 0, "slur": 1, "entity": 2, "insult": 3, "profanity": 4, "hostile": 5}
     return sorted(cands, key=lambda t: (order.get(t.kind, 9), len(t.text)))[0]

