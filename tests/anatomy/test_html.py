@@ -317,3 +317,38 @@ def test_html_split_leaves_tree_for_readers_after_trafilatura(fixture: str) -> N
     bare_extraction(tree, with_metadata=False, **TRAFILATURA_SETTINGS)  # type: ignore[arg-type]
     assert len(list(tree.iter())) == before
     assert len(_split(fixture).comments) == 3
+
+
+REPLY_TABLE = """<html><body><article><p>Article text about the car survey that is long enough.</p></article>
+<div class="postcomments"><ol>
+<li class="comment depth-1"><table class="comments"><tr><th class="comment_by"><div class="sidecommentauthor">Pch101</div>
+<small class="commentmetadata">August 9th, 2012 at 2:07 pm</small></th></tr>
+<tr><td><p>Per the link, the Caravan is not recommended because of its reliability.</p></td></tr></table>
+<ul class="children"><li class="comment depth-2"><table class="comments comments_reply"><tr><th class="comment_by">
+<div class="sidecommentauthor">dolorean</div><small class="commentmetadata">August 9th, 2012 at 2:36 pm</small></th></tr>
+<tr><td><p>Agree with the Dodge Grand Caravan. Having owned one, I can attest to the niggling gremlins and
+some serious problems that kept the minivan from being a favourite, and it spent more time at the dealership
+for repairs than any car I have owned.</p></td></tr></table></li></ul></li>
+</ol></div></body></html>"""
+
+SAME_WORDS = """<html><body><div id="comments"><ol class="commentlist">
+<li class="comment"><div class="comment-author"><cite class="fn">Kredit</cite></div>
+<div class="comment-content"><p>i have been here, awesome.</p></div></li>
+<li class="comment"><div class="comment-author"><cite class="fn">granite tops</cite></div>
+<div class="comment-content"><p>i have been here, awesome.</p></div></li>
+<li class="comment"><div class="comment-author"><cite class="fn">Kredit</cite></div>
+<div class="comment-content"><p>i have been here, awesome.</p></div></li>
+</ol></div></body></html>"""
+
+
+@pytest.mark.parametrize("html", [REPLY_TABLE])
+def test_html_long_block_named_reply_is_the_comment_not_meta(html: str) -> None:
+    comments = extract_comments(load_html(html), "t")
+    assert [(c.author, c.parent_id) for c in comments] == [("Pch101", None), ("dolorean", "t-c0")]
+    assert comments[1].text.startswith("Agree with the Dodge Grand Caravan.")
+
+
+@pytest.mark.parametrize("html", [SAME_WORDS])
+def test_html_same_words_by_two_authors_are_two_comments(html: str) -> None:
+    comments = extract_comments(load_html(html), "t")
+    assert [c.author for c in comments] == ["Kredit", "granite tops"]  # the repeat by Kredit is dropped

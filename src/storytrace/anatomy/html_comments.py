@@ -90,6 +90,7 @@ NOISE_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 MIN_ITEM_CHARS = 15
+MAX_META_CHARS = 250  # longer than this, a block named "meta", "reply" ... is not a meta block
 # class tokens of elements that are never shown as page text: TypePad's comment preview, captcha and error
 # boxes (``hiddenBox``), screen-reader labels. A plain ``hidden`` class or ``display:none`` is not used:
 # sites toggle real comment text ("read more", replies) with them.
@@ -197,7 +198,16 @@ def _is_meta(el: etree._Element) -> bool:
         return False
     if CONTENT_RE.search(el.get("class", "")) and not re.search(r"meta|author|date", attrs, re.IGNORECASE):
         return False
-    return bool(META_RE.search(attrs))
+    if not META_RE.search(attrs):
+        return False
+    # a meta block is a few words (name, date, buttons); a long block named so holds the comment itself
+    # (a reply's ``table.comments_reply`` on The Truth About Cars)
+    size = 0
+    for text in el.itertext():
+        size += len(text.strip())
+        if size > MAX_META_CHARS:
+            return False
+    return True
 
 
 def _short_text(el: etree._Element, limit: int = 80) -> str | None:
@@ -777,12 +787,13 @@ def extract_comments(tree: etree._Element, page_id: str, scan: PageScan | None =
                   from_jsonld(tree),
                   from_delimited(tree, scan) if len(scan.markers) >= 2 else []]
     best = max(candidates, key=_words)  # ties keep the earlier source (microdata, then markup)
-    # the same comment twice (a quoted reply list, a "top comments" teaser) is kept once
-    seen: dict[str, int] = {}
+    # the same comment twice (a quoted reply list, a "top comments" teaser) is kept once; the same words
+    # from two authors ("i have been here, awesome." by two spammers) are two comments
+    seen: dict[tuple[str | None, str], int] = {}
     kept: list[tuple[int, _Raw]] = []
     remap: dict[int, int] = {}
     for i, raw in enumerate(best):
-        key = re.sub(r"\W+", "", raw.text.casefold())
+        key = (raw.author, re.sub(r"\W+", "", raw.text.casefold()))
         if key in seen:
             remap[i] = seen[key]
             continue
