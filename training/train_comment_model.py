@@ -71,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="folder of chunks written by training/comment_embed.py")
     ap.add_argument("--C", type=float, default=4.0)
     ap.add_argument("--embed-C", type=float, default=1.0)
-    ap.add_argument("--olid-weight", type=float, default=1.0, help="sample weight of OLID rows (davidson = 1)")
+    ap.add_argument("--olid-weight", type=float, default=1.0,
+                    help="sample weight of OLID rows (davidson = 1) for the toxic and insult heads")
+    ap.add_argument("--olid-weight-ident", type=float, default=1.0, help="the same for the identity_attack heads")
     ap.add_argument("--calib", choices=("all", "olid"), default="all",
                     help="rows of the calibration half that fit Platt scaling for toxic and insult")
     ap.add_argument("--platt", choices=("balanced", "natural"), default="balanced",
@@ -104,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     idf[df == 0] = 0.0  # unseen hashed features carry no weight
     x_tr = featurize(tr_text, char, word, idf)
     x_ca = featurize(ca_text, char, word, idf)
-    w_tr = np.array([args.olid_weight if r["source"] == "olid" else 1.0 for r in train])
+    is_olid = np.array([r["source"] == "olid" for r in train])
     ca_src = np.array([r["source"] for r in calib_rows])
     coef, intercept, calib, metrics = [], [], {}, {}
     char_ca: dict[str, np.ndarray] = {}
@@ -113,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         y_tr = np.array([int(r[cat]) for r in train])
         y_ca = np.array([int(r[cat]) for r in calib_rows])
         clf = LogisticRegression(C=args.C, max_iter=2000, class_weight="balanced", solver="liblinear")
-        clf.fit(x_tr, y_tr, sample_weight=w_tr)
+        ow = args.olid_weight_ident if cat == "identity_attack" else args.olid_weight
+        clf.fit(x_tr, y_tr, sample_weight=np.where(is_olid, ow, 1.0))
         coef.append(clf.coef_[0])
         intercept.append(clf.intercept_[0])
         m_ca = clf.decision_function(x_ca)
@@ -134,13 +137,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"embeddings: {len(e_tr_i)} train, {len(e_ca_i)} calibration", flush=True)
         e_tr = emb[[pos[i] for i in e_tr_i]]
         e_ca = emb[[pos[i] for i in e_ca_i]]
-        w = np.array([args.olid_weight if rows[i]["source"] == "olid" else 1.0 for i in e_tr_i])
+        e_olid = np.array([rows[i]["source"] == "olid" for i in e_tr_i])
         emb_coef, emb_int = [], []
         for cat in LEARNED:
             y_tr = np.array([int(rows[i][cat]) for i in e_tr_i])
             y_ca = np.array([int(rows[i][cat]) for i in e_ca_i])
             clf = LogisticRegression(C=args.embed_C, max_iter=3000, class_weight="balanced")
-            clf.fit(e_tr, y_tr, sample_weight=w)
+            ow = args.olid_weight_ident if cat == "identity_attack" else args.olid_weight
+            clf.fit(e_tr, y_tr, sample_weight=np.where(e_olid, ow, 1.0))
             emb_coef.append(clf.coef_[0])
             emb_int.append(clf.intercept_[0])
             m_ca = clf.decision_function(e_ca)
@@ -160,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
                 stack[cat] = [float(st.coef_[0, 0]), float(st.coef_[0, 1]), float(st.intercept_[0])]
     meta = {"trained_on": ["davidson (MIT)", "olid training v1.0 (CC-BY-4.0)"], "n_train": len(train),
             "n_calibration": len(calib_rows), "n_validation": len(va_i), "held_out_metrics": metrics, "C": args.C,
-            "olid_weight": args.olid_weight, "calib": args.calib, "platt": args.platt, "embed_n": len(e_tr_i) if emb_coef else 0,
+            "olid_weight": args.olid_weight, "olid_weight_ident": args.olid_weight_ident, "calib": args.calib, "platt": args.platt, "embed_n": len(e_tr_i) if emb_coef else 0,
             "embed_C": args.embed_C, "stack": stack, "seconds": round(time.time() - t0, 1)}
     model = CommentModel(idf=idf, coef=np.vstack(coef), intercept=np.array(intercept), calibration=calib,
                          known_words=kw, embed_coef=np.vstack(emb_coef) if emb_coef else None,
