@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
-from line_data import load_pieces, make_pages, split_names
+from line_data import dev_split, load_pieces, make_pages, split_names
 
 from storytrace.anatomy.text import LABELS, classify_lines, collapse_headlines, load_line_model
 
@@ -35,9 +35,14 @@ SEEDS = {
 }
 
 
-def heldout_pages(data: Path, n_pages: int, seed: int) -> list[tuple[list[str], list[str]]]:
-    """Held-out synthetic pages as (text lines incl. blanks, gold labels incl. "blank")."""
-    _, held = split_names(data)
+def heldout_pages(data: Path, n_pages: int, seed: int, split: str = "heldout") -> list[tuple[list[str], list[str]]]:
+    """Held-out synthetic pages as (text lines incl. blanks, gold labels incl. "blank").
+
+    ``split="dev"`` builds them from the dev fifth of the train half instead (for development with a model
+    trained by ``train_line_model.py --dev``); the held-out half is only for the final numbers."""
+    train, held = split_names(data)
+    if split == "dev":
+        held = dev_split(train)[1]
     pieces = load_pieces(data, held)
     out = []
     for lines, labels, blank in make_pages(pieces, n_pages, seed):
@@ -75,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=int, default=600, help="held-out synthetic pages")
     ap.add_argument("--seed", type=int, default=2024, help="synthesis seed (training uses 13)")
     ap.add_argument("--model", type=Path, default=None, help="model directory (default: shipped model)")
+    ap.add_argument("--split", choices=("heldout", "dev"), default="heldout",
+                    help="heldout: the held-out half (final numbers); dev: the dev fifth of the train half")
     ap.add_argument("--show-errors", type=int, default=0, help="print this many wrong held-out lines")
     args = ap.parse_args(argv)
 
@@ -83,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"model loaded in {time.perf_counter() - t0:.2f}s")
     ok = True
 
-    pages = heldout_pages(args.data, args.pages, args.seed)
+    pages = heldout_pages(args.data, args.pages, args.seed, args.split)
     gold: list[str] = []
     pred: list[str] = []
     t0 = time.perf_counter()
@@ -98,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
                     errors.append(f"  gold={a:<16} pred={b:<16} {s[:100]}")
     dt = time.perf_counter() - t0
     n_lines = len(gold)
-    print(f"\nheld-out synthetic: {len(pages)} pages, {n_lines} non-empty lines, "
+    print(f"\n{args.split} synthetic: {len(pages)} pages, {n_lines} non-empty lines, "
           f"{len(pages) / dt:.1f} pages/s")
     print(f"{'class':<18}{'precision':>10}{'recall':>10}{'F1':>8}{'support':>9}")
     for c, (pr, rc, f1, sup) in prf(gold, pred).items():

@@ -82,6 +82,14 @@ def split_names(data: Path) -> tuple[list[str], list[str]]:
     return stems[0::2], stems[1::2]
 
 
+def dev_split(train_names: list[str]) -> tuple[list[str], list[str]]:
+    """Carve a development set out of the **train** half (for choosing methods and settings without
+    touching the held-out half): every fifth train name (positions 4, 9, 14, ...) is dev, the rest is fit."""
+    fit = [n for i, n in enumerate(train_names) if i % 5 != 4]
+    dev = [n for i, n in enumerate(train_names) if i % 5 == 4]
+    return fit, dev
+
+
 def _headlines(tree: lxml_html.HtmlElement) -> list[str]:
     """The page's headline forms, main headline first: <title> (whole and its longest part), og:title,
     and <h1>/<h2> texts covering most of the main headline's words. Site names are dropped."""

@@ -23,15 +23,19 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from line_data import load_pieces, make_pages, split_names
+from line_data import dev_split, load_pieces, make_pages, split_names
 
 from storytrace.anatomy.text import (
     CLASSES,
     DENSE_NAMES,
     MODEL_DIR,
+    PHASES,
+    LineModel,
     context_features,
     dense_features,
+    grammar_mask,
     ngram_features,
+    page_features,
 )
 
 CHAR_BITS = 16
@@ -75,9 +79,11 @@ def _probs(clf: SGDClassifier | LogisticRegression, x: object) -> np.ndarray:
 
 
 def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alpha: float, epochs: int,
-          c2: float, max_iter: int) -> dict:
+          c2: float, max_iter: int, dev: bool = False, c3: float = 1.0) -> dict:
     t0 = time.time()
     train_names, _ = split_names(data)
+    if dev:  # development model: leave the dev fifth of the train half out (see line_data.dev_split)
+        train_names, _ = dev_split(train_names)
     pieces = load_pieces(data, train_names, limit=limit)
     pages = make_pages(pieces, n_pages, seed)
     print(f"{len(pieces.pages)} source pages -> {len(pages)} synthetic pages, "
@@ -103,28 +109,32 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
     clf1 = _fit_sparse(_stack1(dense, grams, mean1, scale1), y, alpha, epochs, seed)
     print(f"stage 1 ({time.time() - t0:.0f}s)", flush=True)
 
-    ctx = np.vstack([context_features(oof[i], dense[i]) for i in range(len(pages))])  # type: ignore[arg-type]
+    ctx_pages = [context_features(oof[i], dense[i]) for i in range(len(pages))]  # type: ignore[arg-type]
+    ctx = np.vstack(ctx_pages)
     mean2 = ctx.mean(axis=0)
     scale2 = ctx.std(axis=0) + 1e-6
     clf2 = _fit((ctx - mean2) / scale2, y, c2, max_iter)
     print(f"stage 2 ({time.time() - t0:.0f}s)", flush=True)
 
+    # segment grammar: transitions counted over (class, phase) states, zero where the grammar forbids
     k = len(CLASSES)
-    body = CLASSES.index("body")
-    trans = np.full((2 * k, 2 * k), 0.01)  # states (class, phase); phase 1 once a body line was seen
-    start = np.full(2 * k, 0.01)
-    trans[k:, :k] = 0.0  # the body, once begun, has begun
-    trans[:, body] = 0.0  # a body line is always phase 1
-    start[k:] = 0.0
-    start[body + k] = 0.01
-    start[body] = 0.0
+    body, comment = CLASSES.index("body"), CLASSES.index("comment")
+    allowed, start_ok = grammar_mask(CLASSES)
+    trans = np.where(allowed, 0.01, 0.0)
+    start = np.where(start_ok, 0.01, 0.0)
     for yy in ys:
         phase = np.maximum.accumulate(yy == body).astype(int)
+        phase += np.maximum.accumulate((yy == comment) & (phase == 1)).astype(int)
         st = yy + k * phase
-        start[st[0]] += 1
+        if start_ok[st[0]]:
+            start[st[0]] += 1
         for a, b in itertools.pairwise(st):
-            trans[a, b] += 1
+            if allowed[a, b]:
+                trans[a, b] += 1
     prior = np.bincount(y, minlength=k) + 1.0
+    log_trans = np.log(np.maximum(trans / np.maximum(trans.sum(axis=1, keepdims=True), 1e-300), 1e-300))
+    log_start = np.log(np.maximum(start / start.sum(), 1e-300))
+    log_prior = np.log(prior / prior.sum())
 
     def full(clf: SGDClassifier | LogisticRegression, width: int) -> tuple[np.ndarray, np.ndarray]:
         coef = np.zeros((k, width))
@@ -135,24 +145,43 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
 
     coef1, icpt1 = full(clf1, clf1.coef_.shape[1])
     coef2, icpt2 = full(clf2, clf2.coef_.shape[1])
+
+    # stage 3: page-relative features over a first pass decoded from stage-2 probabilities (stage 2 applied
+    # to the out-of-fold stage-1 probabilities, as at run time stage 2 sees unseen pages)
+    first_model = LineModel(
+        classes=CLASSES, char_bits=CHAR_BITS, word_bits=WORD_BITS, mean1=mean1, scale1=scale1, coef1=coef1,
+        intercept1=icpt1, mean2=mean2, scale2=scale2, coef2=coef2, intercept2=icpt2, mean3=np.zeros(0),
+        scale3=np.zeros(0), coef3=np.zeros(0), intercept3=np.zeros(0), log_trans=log_trans,
+        log_start=log_start, log_prior=log_prior, meta={})
+    feats3 = []
+    for i in range(len(pages)):
+        p2 = first_model.context_probs(ctx_pages[i])
+        feats3.append(page_features(p2, first_model.decode(p2), dense[i], grams[i], body, comment))
+    f3 = np.vstack(feats3)
+    mean3 = f3.mean(axis=0)
+    scale3 = f3.std(axis=0) + 1e-6
+    clf3 = _fit((f3 - mean3) / scale3, y, c3, max_iter)
+    coef3, icpt3 = full(clf3, clf3.coef_.shape[1])
+    print(f"stage 3 ({time.time() - t0:.0f}s)", flush=True)
+
     out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
         out / "line_model.npz",
         mean1=mean1, scale1=scale1, coef1=coef1.astype(np.float32), intercept1=icpt1,
         mean2=mean2, scale2=scale2, coef2=coef2, intercept2=icpt2,
-        log_trans=np.log(np.maximum(trans / trans.sum(axis=1, keepdims=True), 1e-300)),
-        log_start=np.log(np.maximum(start / start.sum(), 1e-300)),
-        log_prior=np.log(prior / prior.sum()),
+        mean3=mean3, scale3=scale3, coef3=coef3, intercept3=icpt3,
+        log_trans=log_trans, log_start=log_start, log_prior=log_prior,
     )
     meta = {
-        "format": 3,
+        "format": 4,
         "classes": list(CLASSES),
         "dense_names": list(DENSE_NAMES),
         "char_bits": CHAR_BITS,
         "word_bits": WORD_BITS,
         "trained_with": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
         "data": {
-            "source": "extraction/dragnet train half (sorted gold stems, even positions)",
+            "source": "extraction/dragnet train half (sorted gold stems, even positions)"
+                      + (" minus the dev fifth" if dev else ""),
             "source_pages": len(pieces.pages),
             "source_names_sha256": hashlib.sha256(" ".join(p.name for p in pieces.pages).encode()).hexdigest(),
             "synthetic_pages": len(pages),
@@ -160,7 +189,8 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
             "lines_per_class": {c: int(n) for c, n in zip(CLASSES, np.bincount(y, minlength=k), strict=True)},
             "seed": seed,
         },
-        "params": {"alpha": alpha, "epochs": epochs, "C2": c2, "max_iter": max_iter},
+        "params": {"alpha": alpha, "epochs": epochs, "C2": c2, "C3": c3, "max_iter": max_iter,
+                   "phases": PHASES},
         "licence": "derived from Dragnet data (AGPL-3.0); see LINE_MODEL_CARD.md",
     }
     (out / "line_model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
@@ -178,12 +208,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--alpha", type=float, default=2e-6, help="L2 strength of the per-line SGD model")
     ap.add_argument("--epochs", type=int, default=15)
     ap.add_argument("--C2", type=float, default=1.0)
+    ap.add_argument("--C3", type=float, default=1.0)
     ap.add_argument("--max-iter", type=int, default=300)
+    ap.add_argument("--dev", action="store_true",
+                    help="train without the dev fifth of the train half (for benchmarks --split dev)")
     args = ap.parse_args(argv)
     if not (args.data / "extraction" / "dragnet" / "gold").is_dir():
         ap.error(f"{args.data} has no extraction/dragnet/gold folder")
     train(args.data, args.out, args.limit, args.pages, args.seed, args.alpha, args.epochs, args.C2,
-          args.max_iter)
+          args.max_iter, dev=args.dev, c3=args.C3)
     return 0
 
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storytrace.anatomy.text import (
+    CLASSES,
     LABELS,
     LineModel,
+    _centroid_cos,
     classify_lines,
     collapse_headlines,
+    grammar_mask,
     load_line_model,
     parse_references,
     split_text,
@@ -114,6 +118,66 @@ def test_text_parse_references(line: str, expected: list[tuple[str, str]]) -> No
 def test_text_collapse_headlines(heads: list[str], title: str | None, variants: list[str],
                                  is_title: list[bool]) -> None:
     assert collapse_headlines(heads) == (title, variants, is_title)
+
+
+# ---------------------------------------------------------------- segment grammar and page features
+def _state(name: str, phase: int) -> int:
+    return CLASSES.index(name) + len(CLASSES) * phase
+
+
+@pytest.mark.parametrize(
+    "a,b,ok",
+    [
+        (("boilerplate", 0), ("headline", 0), True),
+        (("headline", 0), ("body", 1), True),
+        (("body", 1), ("reference", 1), True),
+        (("reference", 1), ("body", 1), True),  # seed 003: a body paragraph after the reference block
+        (("boilerplate", 1), ("body", 1), True),
+        (("body", 1), ("comment", 2), True),
+        (("comment", 2), ("boilerplate", 2), True),
+        (("boilerplate", 2), ("comment", 2), True),
+        (("comment", 2), ("body", 1), False),
+        (("boilerplate", 2), ("body", 1), False),
+        (("body", 1), ("headline", 1), False),
+        (("headline", 0), ("comment", 2), False),
+        (("boilerplate", 0), ("reference", 1), False),
+    ],
+)
+def test_text_grammar_mask(a: tuple[str, int], b: tuple[str, int], ok: bool) -> None:
+    allowed, start = grammar_mask(CLASSES)
+    assert bool(allowed[_state(*a), _state(*b)]) is ok
+    assert start[_state("body", 1)] and start[_state("headline", 0)] and not start[_state("comment", 2)]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_text_decode_follows_grammar(model: LineModel, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    for _ in range(50):
+        probs = rng.dirichlet(np.ones(len(CLASSES)) * 0.3, size=int(rng.integers(1, 40)))
+        labels = [CLASSES[j] for j in model.decode(probs)]
+        if "comment" in labels:
+            after = labels[labels.index("comment"):]
+            assert set(after) <= {"comment", "boilerplate"}
+            assert "body" in labels[:labels.index("comment")]
+        if "body" in labels:
+            assert "headline" not in labels[labels.index("body"):]
+            assert "reference" not in labels[:labels.index("body")]
+
+
+@pytest.mark.parametrize("rows", [[True, False, True, True, False], [False, True, False, False, False]])
+def test_text_centroid_cos_leaves_the_line_out(rows: list[bool]) -> None:
+    from scipy import sparse
+
+    x = np.array([[1.0, 0, 2, 0], [0, 1, 1, 0], [3, 0, 0, 1], [0, 0, 1, 1], [1, 1, 1, 1]])
+    mask = np.array(rows)
+    cos, exists = _centroid_cos(sparse.csr_matrix(x), mask)
+    for i in range(len(x)):
+        members = [j for j in range(len(x)) if mask[j] and j != i]
+        if not members:
+            assert cos[i] == 0.0 and exists[i] == 0.0
+            continue
+        c = x[members].sum(axis=0)
+        assert cos[i] == pytest.approx(x[i] @ c / (np.linalg.norm(x[i]) * np.linalg.norm(c)))
 
 
 # ---------------------------------------------------------------- odd inputs

@@ -11,15 +11,20 @@ comments, headlines and boilerplate) and then fills the :class:`~storytrace.reco
   :class:`~storytrace.records.Reference` per marker (a deterministic parser, :func:`parse_references`);
 * body lines become ``body`` paragraphs, comment lines become :class:`~storytrace.records.Comment` records.
 
-The model has three parts, all stored as plain arrays (``data/models/line_model.npz``, no pickle) plus a
+The model has four parts, all stored as plain arrays (``data/models/line_model.npz``, no pickle) plus a
 JSON config (``line_model.json``):
 
 1. a per-line multinomial logistic regression over hand-made line features (length, casing, punctuation,
    markers, position, repeats, blank-line layout, ...) and hashed character and word n-grams;
-2. a context logistic regression over the per-line probabilities of the line and its neighbours (two either
-   side), the neighbours' line features, and the mean probabilities of all lines above and below;
-3. Viterbi decoding with a label-transition matrix counted on the synthetic training pages; each label is
-   split into a before-body and an after-body state, so the decoder knows whether the body has begun.
+2. a context logistic regression over the per-line probabilities of the line and its neighbours, the
+   neighbours' line features, and the mean probabilities of the six lines above and below;
+3. a page-relative logistic regression (:func:`page_features`): a first pass decodes stage 2, then each line
+   is compared with the rest of its page -- n-gram cosine with the first-pass body and comment lines, style
+   against their means, distance to the first-pass body/comment boundary;
+4. Viterbi decoding through a segment grammar (:func:`grammar_mask`):
+   ``[boilerplate|headline]* body (body|reference|boilerplate)* (comment|boilerplate)*`` with transition
+   probabilities counted on the synthetic training pages, so that the body/comment split is one change
+   point chosen from the evidence of all lines rather than many per-line decisions.
 
 Requires: ``page.id`` (for comment ids). Assigns: ``title``, ``headline_variants``, ``body``,
 ``boilerplate``, ``references``, ``comments``.
@@ -256,6 +261,64 @@ def context_features(probs: np.ndarray, dense: np.ndarray) -> np.ndarray:
     return np.hstack(parts)
 
 
+# dense features compared with the page's first-pass body and comment lines (page-relative style)
+RELATIVE_NAMES = ("log_chars", "log_words", "sentences", "upper_frac", "starts_lower", "all_lower",
+                  "titlecase_frac", "ends_period", "ends_excl_q", "emoji", "laugh", "repeat_punct", "pronoun",
+                  "quotes", "non_ascii_frac", "short")
+_REL_IDX = [DENSE_NAMES.index(n) for n in RELATIVE_NAMES]
+
+
+def _centroid_cos(x: Any, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine of each line's n-gram vector with the mean of the ``rows`` lines (the line itself left out)
+    and whether that mean exists."""
+    n = x.shape[0]
+    if not rows.any():
+        return np.zeros(n), np.zeros(n)
+    total = np.asarray(x[rows].sum(axis=0)).ravel()
+    xs = np.asarray(x @ total).ravel()
+    xx = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+    tt = float(total @ total)
+    own = rows.astype(float)
+    other = xs - own * xx  # x . (total - x) for members, x . total for the rest
+    norm_other = np.sqrt(np.maximum(tt - 2 * own * xs + own * xx, 0.0))
+    cos = np.where((norm_other > 1e-9) & (xx > 0), other / np.maximum(norm_other * np.sqrt(xx), 1e-9), 0.0)
+    exists = np.where(own > 0, float(rows.sum() > 1), 1.0)
+    return cos * exists, exists
+
+
+def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ngrams: Any,
+                  body: int, comment: int) -> np.ndarray:
+    """Stage-3 features: each line compared with the rest of its page as a first pass (``first``: class
+    indices from decoding the stage-2 ``probs``) split it -- n-gram cosine with the body and comment lines,
+    style (``RELATIVE_NAMES``) minus the body and comment means, position relative to the first-pass
+    body/comment boundary, the page's class shares -- plus the line's and its +-2 neighbours' stage-2
+    log-probabilities."""
+    n, k = probs.shape
+    lab = np.asarray(first)
+    is_b, is_c = lab == body, lab == comment
+    cb, eb = _centroid_cos(ngrams, is_b)
+    cc, ec = _centroid_cos(ngrams, is_c)
+    rel = dense[:, _REL_IDX]
+    mb = rel[is_b].mean(axis=0) if is_b.any() else np.zeros(len(_REL_IDX))
+    mc = rel[is_c].mean(axis=0) if is_c.any() else np.zeros(len(_REL_IDX))
+    first_c = int(np.argmax(is_c)) if is_c.any() else n
+    last_b = int(n - 1 - np.argmax(is_b[::-1])) if is_b.any() else -1
+    pos = np.arange(n)
+    logp = np.log(np.clip(probs, 1e-6, 1.0))
+    pad = np.vstack([np.zeros((2, k)), logp, np.zeros((2, k))])
+    parts = [
+        logp, pad[0:n], pad[1:n + 1], pad[3:n + 3], pad[4:n + 4],
+        np.column_stack([cb, cc, cb - cc, eb, ec]),
+        rel - mb, rel - mc, np.abs(rel - mb) - np.abs(rel - mc),
+        np.column_stack([
+            (pos - first_c) / max(1, n), np.sign(pos - first_c + 0.5), np.log1p(np.abs(pos - first_c)) / 4.0,
+            (pos - last_b) / max(1, n), np.sign(pos - last_b - 0.5), np.log1p(np.abs(pos - last_b)) / 4.0,
+        ]),
+        np.tile(np.concatenate([np.bincount(lab, minlength=k) / max(1, n), probs.mean(axis=0)]), (n, 1)),
+    ]
+    return np.hstack(parts)
+
+
 def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
@@ -282,6 +345,10 @@ class LineModel:
     scale2: np.ndarray
     coef2: np.ndarray
     intercept2: np.ndarray
+    mean3: np.ndarray
+    scale3: np.ndarray
+    coef3: np.ndarray
+    intercept3: np.ndarray
     log_trans: np.ndarray
     log_start: np.ndarray
     log_prior: np.ndarray
@@ -295,21 +362,59 @@ class LineModel:
     def context_probs(self, ctx: np.ndarray) -> np.ndarray:
         return _softmax(((ctx - self.mean2) / self.scale2) @ self.coef2.T + self.intercept2)
 
+    def page_probs(self, feats: np.ndarray) -> np.ndarray:
+        return _softmax(((feats - self.mean3) / self.scale3) @ self.coef3.T + self.intercept3)
+
+    def decode(self, probs: np.ndarray) -> list[int]:
+        """Class indices of the best path through the segment grammar (see :func:`grammar_mask`)."""
+        emit = np.log(np.clip(probs, 1e-9, 1.0)) - self.log_prior
+        k = len(self.classes)
+        reps = self.log_trans.shape[0] // k
+        return [j % k for j in viterbi(np.tile(emit, reps), self.log_start, self.log_trans)]
+
     def predict(self, lines: Sequence[str], blank_before: Sequence[bool],
                 blank_after: Sequence[bool]) -> list[str]:
         """Model classes (``CLASSES``) for the non-empty ``lines`` of one page."""
         if not lines:
             return []
         dense = dense_features(lines, blank_before, blank_after)
-        p1 = self.line_probs(dense, ngram_features(lines, self.char_bits, self.word_bits))
+        grams = ngram_features(lines, self.char_bits, self.word_bits)
+        p1 = self.line_probs(dense, grams)
         p2 = self.context_probs(context_features(p1, dense))
-        emit = np.log(np.clip(p2, 1e-9, 1.0)) - self.log_prior
-        k = len(self.classes)
-        # the decoder's states are (class, phase): phase 1 once a body line has been seen, so that e.g.
-        # "comment" needs a body before it and top boilerplate differs from bottom boilerplate
-        reps = self.log_trans.shape[0] // k
-        path = viterbi(np.tile(emit, reps), self.log_start, self.log_trans)
-        return [self.classes[j % k] for j in path]
+        first = self.decode(p2)
+        body, comment = self.classes.index("body"), self.classes.index("comment")
+        p3 = self.page_probs(page_features(p2, first, dense, grams, body, comment))
+        return [self.classes[j] for j in self.decode(p3)]
+
+
+PHASES = 3  # before the article, the article, the comment section
+
+
+def grammar_mask(classes: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Allowed transitions and start states of the segment grammar, over states ``class + k * phase``:
+
+    ``[boilerplate|headline]* body (body|reference|boilerplate)* (comment|boilerplate)*``
+
+    phase 0 (before the article): headline and boilerplate; phase 1 (the article, from its first body line):
+    body, reference and boilerplate -- a body line may follow a reference block or an inline boilerplate
+    line; phase 2 (the comment section, from its first comment): comment and boilerplate only. Phases never
+    go back, so a comment needs a body before it, and no body, headline or reference line follows a comment.
+    """
+    k = len(classes)
+    c = {name: i for i, name in enumerate(classes)}
+    states = {0: ("headline", "boilerplate"), 1: ("body", "reference", "boilerplate"),
+              2: ("comment", "boilerplate")}
+    ok = {(ph, c[name]) for ph, names in states.items() for name in names}
+    trans = np.zeros((PHASES * k, PHASES * k), dtype=bool)
+    for (pa, a) in ok:
+        for (pb, b) in ok:
+            if pb == pa or (pb == pa + 1 and b == c[("body", "comment")[pa]]):
+                trans[a + k * pa, b + k * pb] = True
+    start = np.zeros(PHASES * k, dtype=bool)
+    for name in states[0]:
+        start[c[name]] = True
+    start[c["body"] + k] = True
+    return trans, start
 
 
 def viterbi(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarray) -> list[int]:
@@ -341,7 +446,7 @@ def load_line_model(path: str | Path | None = None) -> LineModel:
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(f"cannot read the line model in {base}: {exc}. "
                          "Rebuild it with training/train_line_model.py") from exc
-    if meta.get("format") != 3 or tuple(meta.get("dense_names", ())) != DENSE_NAMES:
+    if meta.get("format") != 4 or tuple(meta.get("dense_names", ())) != DENSE_NAMES:
         raise ModelError(f"line model in {base} was built for another feature set; rebuild it with "
                          "training/train_line_model.py")
     try:
@@ -349,7 +454,8 @@ def load_line_model(path: str | Path | None = None) -> LineModel:
             classes=tuple(meta["classes"]), char_bits=int(meta["char_bits"]), word_bits=int(meta["word_bits"]),
             mean1=a["mean1"], scale1=a["scale1"], coef1=a["coef1"].astype(np.float64),
             intercept1=a["intercept1"], mean2=a["mean2"], scale2=a["scale2"], coef2=a["coef2"],
-            intercept2=a["intercept2"], log_trans=a["log_trans"], log_start=a["log_start"],
+            intercept2=a["intercept2"], mean3=a["mean3"], scale3=a["scale3"], coef3=a["coef3"],
+            intercept3=a["intercept3"], log_trans=a["log_trans"], log_start=a["log_start"],
             log_prior=a["log_prior"], meta=meta,
         )
     except KeyError as exc:
