@@ -268,17 +268,16 @@ RELATIVE_NAMES = ("log_chars", "log_words", "sentences", "upper_frac", "starts_l
 _REL_IDX = [DENSE_NAMES.index(n) for n in RELATIVE_NAMES]
 
 
-def _centroid_cos(x: Any, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _centroid_cos(gram: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Cosine of each line's n-gram vector with the mean of the ``rows`` lines (the line itself left out)
-    and whether that mean exists."""
-    n = x.shape[0]
+    and whether that mean exists; ``gram`` is the lines' Gram matrix (dot products of their n-gram rows)."""
+    n = gram.shape[0]
     if not rows.any():
         return np.zeros(n), np.zeros(n)
-    total = np.asarray(x[rows].sum(axis=0)).ravel()
-    xs = np.asarray(x @ total).ravel()
-    xx = np.asarray(x.multiply(x).sum(axis=1)).ravel()
-    tt = float(total @ total)
-    own = rows.astype(float)
+    own = rows.astype(np.float64)
+    xx = np.diag(gram)
+    xs = gram @ own  # x . total
+    tt = float(own @ xs)
     other = xs - own * xx  # x . (total - x) for members, x . total for the rest
     norm_other = np.sqrt(np.maximum(tt - 2 * own * xs + own * xx, 0.0))
     cos = np.where((norm_other > 1e-9) & (xx > 0), other / np.maximum(norm_other * np.sqrt(xx), 1e-9), 0.0)
@@ -296,8 +295,9 @@ def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ng
     n, k = probs.shape
     lab = np.asarray(first)
     is_b, is_c = lab == body, lab == comment
-    cb, eb = _centroid_cos(ngrams, is_b)
-    cc, ec = _centroid_cos(ngrams, is_c)
+    gram = (ngrams @ ngrams.T).toarray()
+    cb, eb = _centroid_cos(gram, is_b)
+    cc, ec = _centroid_cos(gram, is_c)
     rel = dense[:, _REL_IDX]
     mb = rel[is_b].mean(axis=0) if is_b.any() else np.zeros(len(_REL_IDX))
     mc = rel[is_c].mean(axis=0) if is_c.any() else np.zeros(len(_REL_IDX))
