@@ -352,3 +352,33 @@ def test_html_long_block_named_reply_is_the_comment_not_meta(html: str) -> None:
 def test_html_same_words_by_two_authors_are_two_comments(html: str) -> None:
     comments = extract_comments(load_html(html), "t")
     assert [c.author for c in comments] == ["Kredit", "granite tops"]  # the repeat by Kredit is dropped
+
+
+SIBLING_REGIONS = """<html><body><div class="blog"><p>The article about the river festival is here and long.</p>
+<div class="comments-head">2 comments</div>
+<div class="comments-body"><b>Anna</b><br><span class="comments-post">The fireworks over the river were the best in years.</span></div>
+<div class="comments-body"><b>Per</b><br><span class="comments-post">Too loud for the dogs, but the children loved every minute.</span></div>
+</div></body></html>"""
+
+POST_META_AND_THREAD = """<html><body><div class="Entry">
+<div class="Comment">Written by Nickel - 4 Comments</div>
+<div class="Comment">Published on November 1st, 2012 - 4 Comments - Filed under: Insurance</div>
+<ol class="commentlist">
+<li class="comment"><cite class="fn">BG</cite><div class="comment-content"><p>Awesome job on maxing out the 401k this year!</p></div></li>
+<li class="comment"><cite class="fn">Don</cite><div class="comment-content"><p>We are only making one small change this year.</p></div></li>
+</ol></div></body></html>"""
+
+
+@pytest.mark.parametrize("html", [SIBLING_REGIONS])
+def test_html_repeated_sibling_regions_are_the_comments(html: str) -> None:
+    comments = extract_comments(load_html(html), "t")
+    # the unnamed <b> name stays in the text (no author markup); one comment per region, "2 comments" is none
+    assert [c.text.split("\n")[-1] for c in comments] == [
+        "The fireworks over the river were the best in years.",
+        "Too loud for the dogs, but the children loved every minute."]
+
+
+@pytest.mark.parametrize("html", [POST_META_AND_THREAD])
+def test_html_sibling_regions_only_when_no_thread_found(html: str) -> None:
+    comments = extract_comments(load_html(html), "t")
+    assert [c.author for c in comments] == ["BG", "Don"]

@@ -610,10 +610,27 @@ def _is_meta_only(el: etree._Element) -> bool:
 
 def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw]:
     out: list[_Raw] = []
-    for region in _regions(scan or scan_tree(tree)):
-        items = _items_in(region)
-        if not items:
+    regions = _regions(scan or scan_tree(tree))
+    found = {region: _items_in(region) for region in regions}
+    # regions repeated as siblings, none with repeated items inside, are the comments themselves:
+    # <div class="blog"><div class="comments-body">one comment</div><div class="comments-body">...
+    # (only on a page where no region has items: two "div.Comment" post-meta lines are not a thread)
+    fallback = not any(found.values())
+    runs: dict[tuple[etree._Element | None, tuple[str, tuple[str, ...]]], list[etree._Element]] = {}
+    for region in regions:
+        runs.setdefault((region.getparent(), _signature(region)), []).append(region)
+    done: set[etree._Element] = set()
+    for region in regions:
+        if region in done:
             continue
+        items = found[region]
+        if not items:
+            run = runs[(region.getparent(), _signature(region))]
+            if not fallback or len(run) < 2:
+                continue
+            items = run
+            done.update(run)
+            region = region.getparent()
         members = set(items)
         index: dict[etree._Element, int] = {}
         for el in items:
