@@ -1,9 +1,11 @@
 """Train the plain-text line model shipped as ``storytrace/data/models/line_model.{npz,json}``.
 
-    .venv/bin/python training/train_line_model.py --data /work/shared/data [--out DIR] [--limit N]
+    .venv/bin/python training/train_line_model.py --data /work/shared/data [--out DIR] [--limit N] [--dev]
 
 Data: the **train half** of extraction/dragnet (sorted gold file stems, even positions; see
 ``training/line_data.py``), turned into synthetic plain-text pages. extraction/aeb is never read.
+With ``--dev`` the dev fifth of the train half (``line_data.dev_split``) is left out, for measuring
+methods with ``benchmarks/bench_text_anatomy.py --split dev --model DIR`` without touching the held-out half.
 Writes ``line_model.npz`` (arrays only, loaded with ``allow_pickle=False``) and ``line_model.json``.
 """
 
