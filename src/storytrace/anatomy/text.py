@@ -352,6 +352,7 @@ class LineModel:
     log_trans: np.ndarray
     log_start: np.ndarray
     log_prior: np.ndarray
+    final_bias: np.ndarray
     meta: dict[str, Any]
 
     def line_probs(self, dense: np.ndarray, ngrams: Any) -> np.ndarray:
@@ -365,9 +366,12 @@ class LineModel:
     def page_probs(self, feats: np.ndarray) -> np.ndarray:
         return _softmax(((feats - self.mean3) / self.scale3) @ self.coef3.T + self.intercept3)
 
-    def decode(self, probs: np.ndarray) -> list[int]:
-        """Class indices of the best path through the segment grammar (see :func:`grammar_mask`)."""
+    def decode(self, probs: np.ndarray, bias: np.ndarray | None = None) -> list[int]:
+        """Class indices of the best path through the segment grammar (see :func:`grammar_mask`); ``bias``
+        is added to the per-class log scores."""
         emit = np.log(np.clip(probs, 1e-9, 1.0)) - self.log_prior
+        if bias is not None:
+            emit = emit + bias
         k = len(self.classes)
         reps = self.log_trans.shape[0] // k
         return [j % k for j in viterbi(np.tile(emit, reps), self.log_start, self.log_trans)]
@@ -384,7 +388,7 @@ class LineModel:
         first = self.decode(p2)
         body, comment = self.classes.index("body"), self.classes.index("comment")
         p3 = self.page_probs(page_features(p2, first, dense, grams, body, comment))
-        return [self.classes[j] for j in self.decode(p3)]
+        return [self.classes[j] for j in self.decode(p3, self.final_bias)]
 
 
 PHASES = 3  # before the article, the article, the comment section
@@ -456,7 +460,7 @@ def load_line_model(path: str | Path | None = None) -> LineModel:
             intercept1=a["intercept1"], mean2=a["mean2"], scale2=a["scale2"], coef2=a["coef2"],
             intercept2=a["intercept2"], mean3=a["mean3"], scale3=a["scale3"], coef3=a["coef3"],
             intercept3=a["intercept3"], log_trans=a["log_trans"], log_start=a["log_start"],
-            log_prior=a["log_prior"], meta=meta,
+            log_prior=a["log_prior"], final_bias=a["final_bias"], meta=meta,
         )
     except KeyError as exc:
         raise ModelError(f"line model in {base} lacks array {exc}") from exc
