@@ -37,7 +37,7 @@ def test_shipped_tagger_covers_all_top_levels():
 def test_tagger_ranks_obvious_topics():
     from storytrace.facts.topics import load_topic_tagger
 
-    tagger = load_topic_tagger()
+    tagger = load_topic_tagger(e5_for_english=True)
     out = tagger.tag(["Striker scores twice as United beat Chelsea 3-1 in the Premier League match on Sunday.",
                       "The actor won an Oscar for best film at the Hollywood awards ceremony."])
     assert out[0][0].id == "medtop:15000000"

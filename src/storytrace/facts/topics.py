@@ -93,7 +93,9 @@ class TopicTagger:
     model: TopicModel
     terms: list[Term]
     probe: tuple[np.ndarray, np.ndarray] | None = None  # e5 linear probe (W: topics x 384, b), classes_ order
-    use_e5: bool = True
+    use_e5: bool = True  # probe for non-English pages
+    e5_for_english: bool = False  # ensemble for English pages too: +5 pts dev / +? BBC, but ~0.5 s per page
+    # on 2 shared cores, which breaks the facts-stage speed floor (docs/results/facts.md), so off by default
     min_top_score: float = 0.15  # report a top-level topic at or above this probability ...
     min_second_score: float = 0.04  # ... and the runner-up already from this one (the e5 x TF-IDF ensemble is
     # sharp: on the seed pages politics is 2nd at ~0.05 behind conflict at 0.7-0.8; set by hand, not on BBC)
@@ -128,13 +130,16 @@ class TopicTagger:
 
     def _top_scores(self, texts: list[str], english: list[bool]) -> np.ndarray:
         scores = self.model.predict_proba(texts)
-        probe = self._probe_scores(texts)
+        idx = [i for i, e in enumerate(english) if self.e5_for_english or not e]
+        probe = self._probe_scores([texts[i] for i in idx])
         if probe is None:
             return scores
-        w = np.where(np.array(english), PROBE_WEIGHT, 1.0)[:, None]
-        logp = (1 - w) * np.log(scores + 1e-6) + w * np.log(probe + 1e-6)
+        w = np.where(np.array([english[i] for i in idx]), PROBE_WEIGHT, 1.0)[:, None]
+        logp = (1 - w) * np.log(scores[idx] + 1e-6) + w * np.log(probe + 1e-6)
         e = np.exp(logp - logp.max(axis=1, keepdims=True))
-        return e / e.sum(axis=1, keepdims=True)
+        scores = scores.copy()
+        scores[idx] = e / e.sum(axis=1, keepdims=True)
+        return scores
 
     def tag(self, texts: list[str], english: list[bool] | None = None) -> list[list[Topic]]:
         english = english or [True] * len(texts)
@@ -160,7 +165,7 @@ class TopicTagger:
         return out
 
 
-def load_topic_tagger(*, use_e5: bool = True) -> TopicTagger:
+def load_topic_tagger(*, use_e5: bool = True, e5_for_english: bool = False) -> TopicTagger:
     base = ir.files("storytrace") / "data" / "models" / "topics"
     model = TopicModel.load(str(base / "iptc-top-tfidf-lr.joblib"))
     probe_path = base / "iptc-top-e5-probe.npz"
@@ -169,4 +174,5 @@ def load_topic_tagger(*, use_e5: bool = True) -> TopicTagger:
         z = np.load(str(probe_path))
         assert [str(c) for c in z["classes"]] == [str(c) for c in model.classes_], "probe/TF-IDF class order differ"
         probe = (z["W"].astype(np.float32), z["b"].astype(np.float32))
-    return TopicTagger(model=model, terms=load_taxonomy(), probe=probe, use_e5=use_e5)
+    return TopicTagger(model=model, terms=load_taxonomy(), probe=probe, use_e5=use_e5,
+                       e5_for_english=e5_for_english)
