@@ -382,3 +382,14 @@ def test_html_repeated_sibling_regions_are_the_comments(html: str) -> None:
 def test_html_sibling_regions_only_when_no_thread_found(html: str) -> None:
     comments = extract_comments(load_html(html), "t")
     assert [c.author for c in comments] == ["BG", "Don"]
+
+
+ID_ONLY_RUN = """<html><body><div class="post"><p>The article text about press interviews is long enough.</p>
+<div id="BlogView_PostComment_AJ">Post Comment<br>Name *<br>Email *<br>Website (optional)<br>Comment *</div>
+<div id="BlogView_PostComment_AjaxLoadingPanel">Loading the comment form, please wait a moment.</div>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize("html", [ID_ONLY_RUN])
+def test_html_sibling_regions_named_only_by_id_are_not_comments(html: str) -> None:
+    assert extract_comments(load_html(html), "t") == []

@@ -626,8 +626,8 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
         items = found[region]
         if not items:
             run = runs[(region.getparent(), _signature(region))]
-            if not fallback or len(run) < 2:
-                continue
+            if not fallback or len(run) < 2 or not _signature(region)[1]:
+                continue  # a run needs a shared class: ids alone name parts (form, loading panel)
             items = run
             done.update(run)
             region = region.getparent()
