@@ -61,8 +61,8 @@ def page_metadata(tree: etree._Element, url: str | None) -> Document:
         meta.author = None
     try:
         meta = _tmeta.extract_meta_json(tree, meta)
-    except Exception:  # noqa: BLE001 -- trafilatura logs and skips bugs in its JSON metadata reader too
-        pass
+    except Exception as err:  # noqa: BLE001 -- as trafilatura does: a bug in its JSON-LD reader is skipped
+        logging.getLogger(__name__).debug("JSON metadata skipped: %s", err)
     if not meta.title:
         meta.title = _tmeta.extract_title(tree)
     if not meta.author:
@@ -264,7 +264,8 @@ def boilerplate(tree: etree._Element, keep_out: set[str], scan: PageScan | None 
     return out
 
 
-_REF_RE = re.compile(r"\b(?:references|footnotes?|endnotes?|doc-endnotes|notes|reflist|citations)\b", re.I)
+_REF_RE = re.compile(r"\b(?:references|footnotes?|endnotes?|doc-endnotes|notes|reflist|citations)\b",
+                     re.IGNORECASE)
 
 
 def references(tree: etree._Element, scan: PageScan | None = None) -> list[Reference]:
