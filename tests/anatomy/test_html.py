@@ -110,7 +110,7 @@ def test_html_extract_comments_on_tree(fixture: str) -> None:
 
 @pytest.mark.parametrize("fixture", ["wordpress.html"])
 def test_html_comments_off_by_option(fixture: str) -> None:
-    assert _split(fixture, with_comments=False).comments == []
+    assert _split(fixture, extract_comments=False).comments == []
 
 
 @pytest.mark.parametrize(

@@ -341,7 +341,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
                               **TRAFILATURA_SETTINGS)
     page.kind = "html"
     scan = scan_tree(tree)  # one walk for the comment readers, references and boilerplate
-    comments = extract_comments(tree, page.id, scan) if options.with_comments else []
+    comments = extract_comments(tree, page.id, scan) if options.extract_comments else []
     comment_lines = {_key(line) for c in comments for line in c.text.split("\n")}
     page.title = _norm(meta.title) or None
     page.author = _norm(meta.author) or None
