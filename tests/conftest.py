@@ -67,3 +67,13 @@ def hostile_dir(tmp_path: Path) -> Path:
     (d / "truncated.warc.gz").write_bytes(warc[: len(warc) - 200])
     (d / "good.html").write_text(GOOD_HTML)
     return d
+
+
+def shared_data() -> Path:
+    """The workplace's training/evaluation data: $STORYTRACE_DATA, else ../shared/data beside the checkout.
+
+    Only training-script smoke tests use it (and skip without it); the package never reads it.
+    """
+    import os
+
+    return Path(os.environ.get("STORYTRACE_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))

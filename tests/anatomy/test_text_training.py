@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import shared_data
+
 from storytrace.anatomy.text import LABELS, classify_lines, load_line_model
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = Path(os.environ.get("STORYTRACE_DATA", "/work/shared/data"))
+DATA = shared_data()
 
 
 @pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")

@@ -6,9 +6,10 @@ import pytest
 
 from storytrace.comments import CommentModel, load_model
 from storytrace.records import Comment, Page
+from tests.conftest import shared_data
 
 SEED = Path(__file__).resolve().parents[2] / "src" / "storytrace" / "data" / "demo" / "000_d66ebd6db3d84dd8.txt"
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+DATA = shared_data()
 
 
 @pytest.fixture(scope="session")

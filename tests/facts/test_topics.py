@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import shared_data
+
 ROOT = Path(__file__).resolve().parents[2]
-DATA = Path("/work/shared/data")
+DATA = shared_data()
 FIXTURE = Path(__file__).parent / "fixtures" / "topic_dev.jsonl"
 sys.path.insert(0, str(ROOT / "training"))
 
