@@ -55,7 +55,7 @@ def render_dossier(dossier: Dossier) -> str:
 
 def _nav(dossier: Dossier) -> str:
     links = "".join(
-        f"<a href='#p-{esc(p.id)}'>{esc(_short(p.title or p.source, 60))}</a>" for p in dossier.pages
+        f"<a href='#p-{esc(p.id)}'>{esc(_short(p.title or _basename(p.source), 60))}</a>" for p in dossier.pages
     )
     return f"<nav>{links}</nav>" if links else ""
 
@@ -71,7 +71,7 @@ def _stories(dossier: Dossier) -> str:
 def _page(page: Page) -> str:
     out = [
         f"<section id='p-{esc(page.id)}'>",
-        f"<h2>{esc(page.title or '(no title found)')}</h2>",
+        f"<h2>{esc(page.title or '(no title found): ' + _basename(page.source))}</h2>",
         f"<p class='src'>{esc(page.source)}{' · ' + esc(page.url) if page.url and page.url != page.source else ''}</p>",
         _meta_line(page),
     ]
@@ -228,6 +228,10 @@ def _compact(value: Any) -> str:
 
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _basename(source: str) -> str:
+    return source.rstrip("/").rsplit("/", 1)[-1] or source
 
 
 def _int(marker: str) -> int:
