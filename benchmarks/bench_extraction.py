@@ -36,6 +36,9 @@ from storytrace.anatomy.html import _quiet, split_html
 from storytrace.records import Page
 from storytrace.settings import Options
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
+from line_data import decode, split_names
+
 COMMENTS_MARK = "!@#$%^&*()  COMMENTS"
 _TOKEN_RE = re.compile(r"\w+")
 
@@ -104,16 +107,12 @@ def aeb_pages(data: Path, limit: int | None) -> list[tuple[str, str, str]]:
 
 
 def dragnet_split(data: Path) -> tuple[list[str], list[str]]:
-    stems = sorted(p.stem for p in (data / "extraction" / "dragnet" / "gold").glob("*.txt"))
-    return stems[0::2], stems[1::2]
+    """The project's one fixed dragnet split (train, held-out), shared with the line-model training."""
+    return split_names(data)
 
 
 def dragnet_gold(data: Path, stem: str) -> tuple[str, str]:
-    raw = (data / "extraction" / "dragnet" / "gold" / f"{stem}.txt").read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    text = decode((data / "extraction" / "dragnet" / "gold" / f"{stem}.txt").read_bytes())
     body, _, comments = text.partition(COMMENTS_MARK)
     return body.strip(), comments.strip()
 
