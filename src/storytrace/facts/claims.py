@@ -16,7 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from storytrace.facts.lemmas import lemma
 
 SPEECH = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "allege", "insist", "deny",
           "note", "write", "declare", "reveal", "suggest", "argue", "warn", "explain", "acknowledge", "admit"}
@@ -66,11 +69,12 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
     root = verbs[0]
     sent_cues = _sentence_cues(sent)
     root_subj = next((c for c in root.children if c.dep_ in SUBJ), None)
+    doc_text = sent.doc.text  # Doc.text re-joins every token: once per sentence, not per clause
     for k, verb in enumerate(verbs):
         # a speech verb with a ccomp: the claim is the reported content, attributed to the speaker
         attribution, cues = sent_cues["attribution"], list(sent_cues["cues"])
         content = verb
-        if verb.lemma_ in SPEECH:
+        if lemma(verb) in SPEECH:
             comp = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
             speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if comp is not None and speaker is not None:
@@ -89,7 +93,7 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
         start = min(t.idx for t in clause_tokens) if clause_tokens else sent.start_char
         end = max(t.idx + len(t) for t in clause_tokens) if clause_tokens else sent.end_char
         modality, mcues = _modality(content, verb, sent_cues, attribution)
-        out.append(RawClaim(start, end, sent.doc.text[start:end], _subtree_text(subj) if subj is not None else None,
+        out.append(RawClaim(start, end, doc_text[start:end], _subtree_text(subj) if subj is not None else None,
                             pred, obj, modality, attribution, sorted(set(cues + mcues))))
     return out
 
@@ -112,12 +116,12 @@ def _sentence_cues(sent: SpacySpan) -> dict:
 
 def _predicate(v: Token) -> str:
     parts = [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < v.i]
-    words = [c.lower_ for c in sorted(parts, key=lambda x: x.i)] + [v.lemma_.lower()]
+    words = [c.lower_ for c in sorted(parts, key=lambda x: x.i)] + [lemma(v).lower()]
     prt = [c for c in v.children if c.dep_ == "prt"]
     words += [c.lower_ for c in prt]
     x = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if x is not None:
-        words += ["to", x.lemma_.lower()] if any(c.lower_ == "to" for c in x.children) else [x.lemma_.lower()]
+        words += ["to", lemma(x).lower()] if any(c.lower_ == "to" for c in x.children) else [lemma(x).lower()]
     return " ".join(words)
 
 
@@ -139,16 +143,17 @@ def _modality(content: Token, verb: Token, sent_cues: dict, attribution: str | N
     x = next((c for c in content.children if c.dep_ == "xcomp"), None)
     if x is not None:
         scope |= set(x.children)
+    scope = sorted(scope, key=lambda t: t.i)  # a set of Tokens iterates in memory order: cues in text order
     cues: list[str] = []
     if any(t.lower_ in NEG or (t.dep_ == "neg") for t in scope if t is not content):
         cues.append(next(t.lower_ for t in scope if t.lower_ in NEG or t.dep_ == "neg"))
         return "negated", cues
     if attribution or sent_cues["cues"]:
         return "reported", cues
-    hedge = [t.lower_ for t in scope if t.lower_ in HEDGE or t.lemma_.lower() in HEDGE and t.pos_ == "VERB"]
+    hedge = [t.lower_ for t in scope if t.lower_ in HEDGE or t.pos_ == "VERB" and lemma(t).lower() in HEDGE]
     if hedge:
         return "hedged", hedge
-    if any(t.lower_ in PLAN_AUX for t in scope) or content.lemma_.lower() in PLAN_VERBS or \
+    if any(t.lower_ in PLAN_AUX for t in scope) or lemma(content).lower() in PLAN_VERBS or \
             (any(t.lower_ == "going" for t in scope) and x is not None):
-        return "planned", [t.lower_ for t in scope if t.lower_ in PLAN_AUX] or [content.lemma_.lower()]
+        return "planned", [t.lower_ for t in scope if t.lower_ in PLAN_AUX] or [lemma(content).lower()]
     return "asserted", cues

@@ -137,7 +137,7 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
     for m in mentions:
         if m.label == "PERSON":
             persons.append(clean_name(m.text))
-    persons_full = sorted(set(persons), key=lambda p: (-len(p.split()), -len(p)))
+    persons_full = sorted(set(persons), key=lambda p: (-len(p.split()), -len(p), p))  # ties: by name, not hash order
 
     def person_key(name: str) -> str:
         toks = name.split()
@@ -147,7 +147,7 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
                 return full
         return name
 
-    orgs = sorted({clean_name(m.text) for m in mentions if m.label == "ORG"}, key=len, reverse=True)
+    orgs = sorted({clean_name(m.text) for m in mentions if m.label == "ORG"}, key=lambda n: (-len(n), n))
 
     def org_key(name: str) -> str:
         if name.isupper() and 2 <= len(name) <= 6:
@@ -183,7 +183,7 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
     for key, ms in groups.items():
         place = places.get(key)
         labels = [m.label for m in ms]
-        label = max(set(labels), key=labels.count)
+        label = max(dict.fromkeys(labels), key=labels.count)  # ties: the label seen first, not hash order
         if place is not None:
             label = "GPE" if place.feature in ("country", "city", "us_state", "region") else label
             name = place.name

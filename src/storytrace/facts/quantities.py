@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from storytrace.facts.lemmas import lemma
 
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -201,7 +204,7 @@ def _is_score(doc: Doc, s: int, e: int) -> bool:
     if not re.search(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b", window):
         return False
     nxt = [t for t in doc[e:e + 3] if t.pos_ == "NOUN"]
-    if nxt and nxt[0].lemma_.lower() in SCORE_NOUNS:
+    if nxt and lemma(nxt[0]).lower() in SCORE_NOUNS:
         return True
     return not any(t.pos_ == "NOUN" for t in doc[e:e + 2]) and "," in doc[lo:hi].text
 
@@ -292,12 +295,12 @@ def _one(doc: Doc, span: SpacySpan, kind: str) -> RawQuantity | None:
         phrase = _phrase(doc, noun, exclude)
         counted = phrase.text
         head_tok = doc[phrase.end - 1]
-        counted_head = head_tok.lemma_.lower() or head_tok.lower_
+        counted_head = lemma(head_tok).lower() or head_tok.lower_
         cs, ce = phrase.start_char, phrase.end_char
         if kind == "measure" and unit is None:
             unit = noun.text
     elif noun is not None and kind in ("money", "percent"):
         counted = _phrase(doc, noun, exclude).text
-        counted_head = noun.lemma_.lower()
+        counted_head = lemma(noun).lower()
     return RawQuantity(span.start_char, span.end_char, text, value, low, high, approximate, vague, qualifier,
                        kind, unit, counted, counted_head, cs, ce)
