@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "Options", "Page", "Comment", "Dossier", "Failure", "__version__"]
+__all__ = ["Comment", "Dossier", "Failure", "Options", "Page", "__version__", "analyze"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import analyze

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import shared_data
-
 from storytrace.anatomy.text import LABELS, classify_lines, load_line_model
+from tests.conftest import shared_data
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = shared_data()

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from seeds import seed_000, seed_003  # noqa: E402
+from seeds import seed_000, seed_003
 
-from storytrace.facts import FactsResources, extract_facts, extract_facts_batch, load_nlp  # noqa: E402
-from storytrace.facts.dates import normalize, parse_anchor  # noqa: E402
-from storytrace.facts.gazetteer import Gazetteer  # noqa: E402
-from storytrace.records import Page  # noqa: E402
-from storytrace.settings import Options  # noqa: E402
+from storytrace.facts import FactsResources, extract_facts, extract_facts_batch, load_nlp
+from storytrace.facts.dates import normalize, parse_anchor
+from storytrace.facts.gazetteer import Gazetteer
+from storytrace.records import Page
+from storytrace.settings import Options
 
 
 @pytest.fixture(scope="module")

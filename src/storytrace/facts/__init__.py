@@ -19,8 +19,9 @@ Usage::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import numpy
 
@@ -34,7 +35,7 @@ FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 PARSE_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler"]  # lemmas on demand: facts.lemmas
 _NUMBERISH = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|dozens?|hundreds|thousands|millions|billions)\b", re.I)
+    r"thousand|million|billion|dozens?|hundreds|thousands|millions|billions)\b", re.IGNORECASE)
 
 
 def load_nlp(model: str | None = None) -> Any:
@@ -316,7 +317,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
     claims = []
     for n, (c, _i) in enumerate(raw_claims):
         c.id = f"c{n}"
-        inside = lambda sp: sp.paragraph == c.span.paragraph and c.span.start <= sp.start and sp.end <= c.span.end  # noqa: E731
+        inside = lambda sp: sp.paragraph == c.span.paragraph and c.span.start <= sp.start and sp.end <= c.span.end
         c.entities = [e.id for e in entities if any(inside(m.span) for m in e.mentions)]
         c.quantities = [q.id for q in quantities if inside(q.span)]
         c.dates = [d.id for d in dates if inside(d.span)]
@@ -329,8 +330,8 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         page.facts["notes"].append("no publication date: year-less and relative dates left open")
 
 
-_JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.I)
-_FROM = re.compile(r"\b(from|between)\s*$", re.I)
+_JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.IGNORECASE)
+_FROM = re.compile(r"\b(from|between)\s*$", re.IGNORECASE)
 
 
 def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], regex_dates: list[tuple[int, int]],

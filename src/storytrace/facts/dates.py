@@ -31,8 +31,8 @@ NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
 _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _LEAD = re.compile(r"^(from|on|in|since|by|until|till|through|during|before|after|as of|at|of|the|"
-                   r"early|late|mid|mid-|between|around|about)\s+|^mid-", re.I)
-_INTERVAL = re.compile(r"^(?:from\s+|between\s+)?(.+?)\s+(?:to|until|till|through|and|-|–)\s+(.+)$", re.I)
+                   r"early|late|mid|mid-|between|around|about)\s+|^mid-", re.IGNORECASE)
+_INTERVAL = re.compile(r"^(?:from\s+|between\s+)?(.+?)\s+(?:to|until|till|through|and|-|–)\s+(.+)$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -207,7 +207,7 @@ DATE_RE = re.compile(
     r"|" + _MONR + r",?\s+\d{4}"  # August 2024
     r"|(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?\d{4}"
     r")")
-YEAR_RE = re.compile(r"\b(?:in|since|of|from|by|until|during|before|after|to|the)\s+((?:1[89]|20)\d\d)(?![\d,.]?\d)", re.I)
+YEAR_RE = re.compile(r"\b(?:in|since|of|from|by|until|during|before|after|to|the)\s+((?:1[89]|20)\d\d)(?![\d,.]?\d)", re.IGNORECASE)
 
 
 def find_dates(text: str) -> list[tuple[int, int]]:

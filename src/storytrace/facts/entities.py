@@ -27,7 +27,7 @@ CORRECTABLE = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "LOC",
 HONORIFICS = re.compile(
     r"^(mr|mrs|ms|miss|dr|prof|professor|sir|dame|lord|lady|president|prime minister|minister|secretary|"
     r"senator|sen|rep|representative|gov|governor|gen|general|col|colonel|capt|captain|king|queen|prince|"
-    r"princess|pope|chancellor|judge|justice|mayor|chairman|ceo|coach|leader|st|saint)\.?\s+", re.I)
+    r"princess|pope|chancellor|judge|justice|mayor|chairman|ceo|coach|leader|st|saint)\.?\s+", re.IGNORECASE)
 _POSS = re.compile(r"(?:'s|’s|'|’)$")
 _WORD = re.compile(r"\b[A-Z][a-zA-Z\u00C0-\u017F-]*(?:['’]s)?")
 

@@ -35,7 +35,7 @@ def fold(name: str) -> str:
     """Lower-case, strip accents and a leading "the" for lookups."""
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
     s = s.replace("’", "'")
-    return s[4:] if s.startswith("the ") else s
+    return s.removeprefix("the ")
 
 
 @dataclass

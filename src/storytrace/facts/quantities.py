@@ -99,7 +99,7 @@ class RawQuantity:
 
 def _is_num_token(t: Token) -> bool:
     return t.like_num or t.lower_ in WORD_NUMBERS and t.lower_ not in ("a", "an", "half", "couple") or \
-        bool(re.match(r"^\d[\d,.]*(-\w+|bn|mn|m|k|tn|b)?$", t.text, re.I))
+        bool(re.match(r"^\d[\d,.]*(-\w+|bn|mn|m|k|tn|b)?$", t.text, re.IGNORECASE))
 
 
 def _climb_to_noun(t: Token) -> tuple[Token | None, Token | None]:
@@ -232,10 +232,10 @@ def _one(doc: Doc, span: SpacySpan, kind: str) -> RawQuantity | None:
         for w in core.lower().split():
             unit = unit or CURRENCIES.get(w)
         core = re.sub(r"\b(dollars?|pounds?|euros?|yen|rupees|rubles|roubles|yuan|won|naira|pence|cents)\b", "",
-                      core, flags=re.I).strip()
+                      core, flags=re.IGNORECASE).strip()
     if kind == "percent":
         unit = "%"
-        core = re.sub(r"\s*(%|per ?cent|percentage points?)\s*$", "", core, flags=re.I)
+        core = re.sub(r"\s*(%|per ?cent|percentage points?)\s*$", "", core, flags=re.IGNORECASE)
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     if prev in CURRENCIES or prev in ("$", "£", "€", "¥", "₹", "₽", "us$"):
         kind, unit = "money", unit or CURRENCIES.get(prev)
@@ -255,7 +255,7 @@ def _one(doc: Doc, span: SpacySpan, kind: str) -> RawQuantity | None:
         m = _RANGE.match(core)
         if m and parse_number(m.group(1)) is not None and parse_number(m.group(2)) is not None:
             low, high = parse_number(m.group(1)), parse_number(m.group(2))
-            if high < low and high < 1000 and re.search(r"(million|billion|thousand|bn|m)\s*$", core, re.I):
+            if high < low and high < 1000 and re.search(r"(million|billion|thousand|bn|m)\s*$", core, re.IGNORECASE):
                 low *= high / max(parse_number(re.sub(r"[^\d.,]", "", m.group(2))) or 1, 1)
             value = None
     w = core.lower().split()
