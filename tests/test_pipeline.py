@@ -95,3 +95,19 @@ def test_pipeline_batch_stage_failure_is_pinned_on_the_page_that_caused_it(monke
     results = pipeline.process_batch(raws, options, Resources())
     assert [r.facts for r in results] == [{"ok": True}, {}, {"ok": True}]
     assert [r.errors for r in results] == [[], ["facts: ValueError: bad page"], []]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("North Korea will send sappers and builders to the Kursk region, officials said on Tuesday.", "en"),
+    ("Severná Kórea pošle do Kurskej oblasti ženistov a stavbárov, povedali predstavitelia.", "sk"),
+])
+def test_pipeline_anatomy_sets_the_page_language_without_the_facts_stage(options, text, language):
+    html = f"<html><body><article><p>{text}</p><p>{text}</p></article></body></html>"
+    page = analyze_one(html, options)
+    assert page.language == language
+
+
+def analyze_one(html, options):
+    from storytrace.pipeline import process
+
+    return process(RawDocument(source="x.html", data=html.encode(), kind="html"), options, Resources())

@@ -6,6 +6,10 @@ Short or letter-poor text ("u mad bro?", "hahaha", emoji) gets ``und`` rather th
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .records import Page
 
 UNDETERMINED = "und"
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -30,3 +34,10 @@ def detect_language(text: str, *, min_letters: int = 12, min_score: float = 0.5)
     if score < min_score:
         return UNDETERMINED, score
     return lang, score
+
+
+def page_language(page: Page) -> str:
+    """The language a page is written in, from its title and body (``und`` when there is too little text)."""
+    if page.language:
+        return page.language
+    return detect_language("\n".join(([page.title] if page.title else []) + page.body))[0]

@@ -11,6 +11,7 @@ from typing import Any
 from ..errors import InputError
 from ..ingest.encoding import decode_bytes
 from ..ingest.sniff import sniff
+from ..lang import page_language
 from ..records import Page, RawDocument, content_id
 from ..settings import Options
 
@@ -48,14 +49,17 @@ def split_page(raw: RawDocument, options: Options, *, resources: Any = None) -> 
     if page.kind == "html":
         from .html import split_html
 
-        return split_html(text, page, options)
-    from .text import split_text
+        page = split_html(text, page, options)
+    else:
+        from .text import split_text
 
-    if resources is None:
-        from ..resources import Resources
+        if resources is None:
+            from ..resources import Resources
 
-        resources = Resources()
-    return split_text(text, page, options, model=resources.get("line_model"))
+            resources = Resources()
+        page = split_text(text, page, options, model=resources.get("line_model"))
+    page.language = page_language(page)
+    return page
 
 
 __all__ = ["new_page", "split_page"]

@@ -148,12 +148,9 @@ def _res(resources: Any) -> FactsResources:
 
 
 def _page_language(page: Page) -> str:
-    if page.language:
-        return page.language
-    from storytrace.lang import detect_language
+    from storytrace.lang import page_language
 
-    text = "\n".join(([page.title] if page.title else []) + page.body)
-    return detect_language(text)[0]
+    return page_language(page)
 
 
 def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, resources: Any,
