@@ -61,14 +61,21 @@ def count(result):
         pages += 1; comments += len(result.comments)
     else:
         failures += 1
-# the dossier keeps every page; the store-backed CLI path is what streams. Measure both ways:
 mode = sys.argv[2]
-if mode == "stream":
-    from storytrace.ingest import read_inputs
-    from storytrace.pipeline import run
-    for result in run(read_inputs([sys.argv[1]], options), options):
+if mode == "stream":  # the pipeline alone
+    from storytrace.api import iter_results
+    for result in iter_results([sys.argv[1]], options):
         count(result)
-else:
+elif mode == "cli":  # what `storytrace analyze` does: store + page files + streamed dossier.json/html/jsonld
+    import tempfile
+    from storytrace.cli import main
+    from storytrace.store import SQLiteStore
+    out = tempfile.mkdtemp()
+    main(["analyze", sys.argv[1], "--out", out, "--no-facts", "--no-comments", "--quiet"])
+    with SQLiteStore(out + "/storytrace.sqlite") as store:
+        for page in store.pages(): count(page)
+        for failure in store.failures(): count(failure)
+else:  # the Python API's in-memory Dossier
     dossier = analyze([sys.argv[1]], options=options)
     for r in dossier.pages + dossier.failures: count(r)
 elapsed = time.perf_counter() - start
@@ -92,7 +99,7 @@ def main() -> None:
         for n in (args.small, args.pages):
             path = Path(tmp) / f"bench-{n}.warc.gz"
             build_warc(path, n)
-            for mode in ("stream", "dossier"):
+            for mode in ("stream", "cli", "dossier"):
                 started = time.perf_counter()
                 result = measure(path, mode)
                 rows.append({"pages_in_warc": n, "mode": mode, "warc_mb": path.stat().st_size / 1e6, **result,

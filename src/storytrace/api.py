@@ -33,16 +33,26 @@ def analyze(
     Keyword ``settings`` are :class:`~storytrace.settings.Options` fields (``with_facts=False``, ...).
     A ``store`` (e.g. :class:`storytrace.store.SQLiteStore`) receives every page and failure.
     """
+    from .pipeline import finish
+
+    options = (options or Options()).replace(**settings) if settings else (options or Options())
+    resources = resources or Resources()
+    return finish(_tap(iter_results(inputs, options, resources), store, on_result), options, resources)
+
+
+def iter_results(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    options: Options | None = None,
+    resources: Resources | None = None,
+) -> Iterator[Page | Failure]:
+    """Every page or failure, in input order, as it is done: memory does not grow with the corpus."""
     from .ingest import read_inputs
-    from .pipeline import finish, run
+    from .pipeline import run
 
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
-    options = (options or Options()).replace(**settings) if settings else (options or Options())
-    resources = resources or Resources()
-    results = run(read_inputs(inputs, options), options, resources)
-    dossier = finish(_tap(results, store, on_result), options, resources)
-    return dossier
+    options = options or Options()
+    return run(read_inputs(inputs, options), options, resources or Resources())
 
 
 def _tap(

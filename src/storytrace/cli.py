@@ -6,7 +6,7 @@ Imports nothing heavy at module level, so ``storytrace --help`` is instant.
 from __future__ import annotations
 
 import argparse
-import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -73,29 +73,40 @@ def options_from_args(args: argparse.Namespace) -> Any:
 
 
 def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
-    from .api import analyze
-    from .report import write_dossier
+    from .api import iter_results
+    from .pipeline import coordinate
+    from .records import Failure
+    from .report.write import DossierWriter
     from .store import SQLiteStore
 
     options = options_from_args(args)
     out = Path(args.out)
     db_path = Path(args.db) if args.db else out / "storytrace.sqlite"
+    writer = DossierWriter(out)  # streams: no page is held in memory after it is written
+    pages = 0
     with SQLiteStore(db_path) as store, _progress(inputs, options.progress) as bar:
-        dossier = analyze(inputs, options=options, store=store, on_result=lambda _r: bar.update(1))
+        for result in iter_results(inputs, options):
+            store.add([result])
+            writer.add(result)
+            pages += not isinstance(result, Failure)
+            bar.update(1)
         counts = store.counts()
-    paths = write_dossier(dossier, out)
+    paths = writer.close(coordinate(writer.thread_shells, options, writer.failures))
+    failures = writer.failures
     if args.json:
-        sys.stdout.write(json.dumps(dossier.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        with paths["dossier"].open(encoding="utf-8") as dossier_json:
+            shutil.copyfileobj(dossier_json, sys.stdout)
     print(
-        f"{len(dossier.pages)} page(s) analysed, {len(dossier.failures)} input(s) failed "
+        f"{pages} page(s) analysed, {len(failures)} input(s) failed "
         f"(store {db_path}: {counts['pages']} page(s), {counts['failed']} failed input(s) in all)\n"
         f"dossier: {paths['html'].resolve()}\n"
         f"json:    {paths['dossier'].resolve()}",
         file=sys.stderr,
     )
-    for failure in dossier.failures:
-        print(f"  failed: {failure.message}", file=sys.stderr)
-    return 0 if dossier.pages or not dossier.failures else 1
+    for failure in failures:
+        where = "" if failure.source in failure.message else f"{failure.source}: "
+        print(f"  failed: {where}{failure.message}", file=sys.stderr)
+    return 0 if pages or not failures else 1
 
 
 def _progress(inputs: list[str], enabled: bool) -> Any:

@@ -176,13 +176,20 @@ def finish(results: Iterable[Result], options: Options, resources: Resources | N
     dossier = Dossier()
     for result in results:
         (dossier.failures if isinstance(result, Failure) else dossier.pages).append(result)
-    if options.with_comments and dossier.pages:
-        try:
-            from .comments import find_coordination
-
-            dossier.coordination = find_coordination(dossier.pages)
-        except Exception as exc:
-            if options.strict:
-                raise
-            dossier.failures.append(_record("(all pages)", "coordination", exc))
+    dossier.coordination = coordinate(dossier.pages, options, dossier.failures)
     return dossier
+
+
+def coordinate(pages: list[Page], options: Options, failures: list[Failure]) -> list[dict[str, object]]:
+    """Comment coordination across ``pages`` (which need only ids and comments); a failure is recorded."""
+    if not (options.with_comments and pages):
+        return []
+    try:
+        from .comments import find_coordination
+
+        return find_coordination(pages)
+    except Exception as exc:
+        if options.strict:
+            raise
+        failures.append(_record("(all pages)", "coordination", exc))
+        return []

@@ -60,3 +60,27 @@ def test_jsonld_rewrite_points_to_its_source_with_isBasedOn():
     graph = {n["identifier"]: n for n in dossier_jsonld(dossier)["@graph"]}
     assert graph[b.id]["isBasedOn"] == [f"urn:storytrace:page:{a.id}"]
     assert "isBasedOn" not in graph[a.id]
+
+
+def test_streamed_dossier_json_equals_the_in_memory_dossier(tmp_path):
+    pages = [Page(id=f"{i:016x}", source=f"{i}.html", title=f"T{i}", body=[f"p{i}"],
+                  comments=[Comment(id=f"c{i}", text="same text", position=0, author=f"a{i}")]) for i in range(3)]
+    dossier = Dossier(pages=pages, failures=[Failure("x.bin", "ingest", "InputError", "binary")],
+                      coordination=[{"kind": "exact", "pages": [p.id for p in pages]}])
+    paths = write_dossier(dossier, tmp_path)
+    assert json.loads(paths["dossier"].read_text()) == dossier.as_dict()
+    assert len(json.loads(paths["jsonld"].read_text())["@graph"]) == 3
+    html = paths["html"].read_text()
+    assert html.count("<section") == 3 and "3 page(s) analysed, 1 input(s) failed" in html
+    assert not any(p.name.startswith("storytrace-") for p in tmp_path.iterdir())  # temp files removed
+
+
+def test_streaming_writer_keeps_only_comment_shells(tmp_path):
+    from storytrace.report.write import DossierWriter
+
+    writer = DossierWriter(tmp_path)
+    writer.add(Page(id="0" * 16, source="a", body=["long body"] * 100,
+                    comments=[Comment(id="c", text="t", position=0, author="x", scores={"toxic": 0.9})]))
+    (shell,) = writer.thread_shells
+    assert shell.body == [] and shell.comments[0].scores == {} and shell.comments[0].author == "x"
+    writer.close()

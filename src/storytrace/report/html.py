@@ -7,9 +7,10 @@ the page carries a Content-Security-Policy that forbids scripts and remote loads
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..records import Comment, Dossier, Page
+from ..records import SCHEMA_VERSION, Comment, Dossier, Page
 
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:62rem;padding:1rem 1.5rem;color:#1d1d1f}
@@ -33,42 +34,65 @@ def esc(value: Any) -> str:
 
 
 def render_dossier(dossier: Dossier) -> str:
+    """The whole HTML page for an in-memory dossier (the streaming writer uses the same pieces)."""
+    summary = DossierSummary.of(dossier)
+    parts = [html_head(summary), *(page_section(p) for p in dossier.pages), html_tail(dossier)]
+    return "\n".join(p for p in parts if p)
+
+
+@dataclass(slots=True)
+class DossierSummary:
+    """What the top of the page needs: counts and one link per page (no page bodies)."""
+
+    links: list[tuple[str, str]] = field(default_factory=list)  # (page id, label)
+    failures: int = 0
+    stories: list[dict[str, Any]] = field(default_factory=list)
+    schema_version: str = SCHEMA_VERSION
+
+    def add(self, page: Page) -> None:
+        self.links.append((page.id, _short(page.title or _basename(page.source), 60)))
+
+    @classmethod
+    def of(cls, dossier: Dossier) -> DossierSummary:
+        summary = cls(failures=len(dossier.failures), stories=dossier.stories, schema_version=dossier.schema_version)
+        for page in dossier.pages:
+            summary.add(page)
+        return summary
+
+
+def html_head(summary: DossierSummary) -> str:
+    n = len(summary.links)
+    links = "".join(f"<a href='#p-{esc(pid)}'>{esc(label)}</a>" for pid, label in summary.links)
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         f"<meta http-equiv='Content-Security-Policy' content=\"{_CSP}\">",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        f"<title>storytrace dossier: {len(dossier.pages)} page(s)</title><style>{_CSS}</style></head><body>",
+        f"<title>storytrace dossier: {n} page(s)</title><style>{_CSS}</style></head><body>",
         "<h1>storytrace dossier</h1>",
         (
-            f"<p class='meta'>{len(dossier.pages)} page(s) analysed, {len(dossier.failures)} input(s) failed, "
-            f"{len(dossier.stories)} story group(s). Schema {esc(dossier.schema_version)}.</p>"
+            f"<p class='meta'>{n} page(s) analysed, {summary.failures} input(s) failed, "
+            f"{len(summary.stories)} story group(s). Schema {esc(summary.schema_version)}.</p>"
         ),
-        _nav(dossier),
-        _stories(dossier),
-        *(_page(p) for p in dossier.pages),
-        _coordination(dossier),
-        _failures(dossier),
-        "</body></html>",
+        f"<nav>{links}</nav>" if links else "",
+        _stories(summary.stories),
     ]
     return "\n".join(p for p in parts if p)
 
 
-def _nav(dossier: Dossier) -> str:
-    links = "".join(
-        f"<a href='#p-{esc(p.id)}'>{esc(_short(p.title or _basename(p.source), 60))}</a>" for p in dossier.pages
-    )
-    return f"<nav>{links}</nav>" if links else ""
+def html_tail(dossier: Dossier) -> str:
+    """Coordination and failures (``dossier.pages`` is not read, so a streaming writer may pass none)."""
+    return "\n".join(p for p in (_coordination(dossier), _failures(dossier), "</body></html>") if p)
 
 
-def _stories(dossier: Dossier) -> str:
-    if not dossier.stories:
+def _stories(stories: list[dict[str, Any]]) -> str:
+    if not stories:
         return ""
     rows = "".join(f"<li>{esc(s.get('title') or s.get('id'))}: {esc(len(s.get('pages', [])))} page(s)</li>"
-                   for s in dossier.stories)
+                   for s in stories)
     return f"<h2>Stories</h2><ul>{rows}</ul>"
 
 
-def _page(page: Page) -> str:
+def page_section(page: Page) -> str:
     out = [
         f"<section id='p-{esc(page.id)}'>",
         f"<h2>{esc(page.title or '(no title found): ' + _basename(page.source))}</h2>",

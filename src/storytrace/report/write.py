@@ -1,33 +1,101 @@
-"""Write a dossier to a folder: one JSON per page, dossier.json, dossier.jsonld and index.html."""
+"""Write a dossier to a folder: one JSON per page, dossier.json, dossier.jsonld and index.html.
+
+:class:`DossierWriter` writes them as pages arrive, keeping no page bodies in memory (only each page's
+link and, for comment coordination across pages, its comments), so the CLI's memory stays bounded on a
+large WARC. :func:`write_dossier` writes an in-memory :class:`Dossier` through the same writer.
+"""
 
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..records import Dossier
-from .html import render_dossier
-from .jsonld import dossier_jsonld
+from ..records import SCHEMA_VERSION, Comment, Dossier, Failure, Page
+from .html import DossierSummary, html_head, html_tail, page_section
+from .jsonld import dossier_jsonld, page_jsonld
 
 
 def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+class DossierWriter:
+    """Streams pages and failures into ``out_dir``; call :meth:`close` once at the end."""
+
+    def __init__(self, out_dir: str | Path) -> None:
+        self.out = Path(out_dir)
+        (self.out / "pages").mkdir(parents=True, exist_ok=True)
+        self.paths = {
+            "dossier": self.out / "dossier.json",
+            "jsonld": self.out / "dossier.jsonld",
+            "html": self.out / "index.html",
+            "pages": self.out / "pages",
+        }
+        self.failures: list[Failure] = []
+        self.thread_shells: list[Page] = []  # id + comments only: what cross-page coordination reads
+        self._summary = DossierSummary()
+        self._tmp = Path(tempfile.mkdtemp(prefix="storytrace-", dir=self.out))
+        self._json = self.paths["dossier"].open("w", encoding="utf-8")
+        self._json.write(f'{{\n  "schema_version": "{SCHEMA_VERSION}",\n  "generator": "storytrace",\n  "pages": [')
+        self._sections = (self._tmp / "sections.html").open("w", encoding="utf-8")
+        self._nodes = (self._tmp / "nodes.jsonl").open("w", encoding="utf-8")
+
+    def add(self, result: Page | Failure) -> None:
+        if isinstance(result, Failure):
+            self.failures.append(result)
+            return
+        record = result.as_dict()
+        (self.out / "pages" / f"{result.id}.json").write_text(dumps(record), encoding="utf-8")
+        separator = "," if self._summary.links else ""
+        self._json.write(separator + "\n    " + dumps(record).replace("\n", "\n    "))
+        self._sections.write(page_section(result) + "\n")
+        self._nodes.write(json.dumps(page_jsonld(result), ensure_ascii=False) + "\n")
+        self._summary.add(result)
+        if result.comments:
+            shell = [Comment(id=c.id, text=c.text, position=c.position, author=c.author, published=c.published)
+                     for c in result.comments]
+            self.thread_shells.append(Page(id=result.id, source=result.source, comments=shell))
+
+    def close(
+        self, coordination: list[dict[str, Any]] | None = None, stories: list[dict[str, Any]] | None = None
+    ) -> dict[str, Path]:
+        """Finish every file. ``coordination`` is computed by the caller from :attr:`thread_shells`."""
+        coordination, stories = coordination or [], stories or []
+        tail = Dossier(failures=self.failures, coordination=coordination)
+        self._json.write("\n  ],\n" + ",\n".join(
+            f'  "{key}": ' + dumps(value).replace("\n", "\n  ")
+            for key, value in (("failures", [f.as_dict() for f in self.failures]), ("stories", stories),
+                               ("coordination", coordination))
+        ) + "\n}\n")
+        self._summary.stories = stories
+        self._json.close()
+        self._sections.close()
+        self._nodes.close()
+        self._summary.failures = len(self.failures)
+        with self.paths["html"].open("w", encoding="utf-8") as html_out:
+            html_out.write(html_head(self._summary) + "\n")
+            with (self._tmp / "sections.html").open(encoding="utf-8") as sections:
+                shutil.copyfileobj(sections, html_out)
+            html_out.write(html_tail(tail) + "\n")
+        with self.paths["jsonld"].open("w", encoding="utf-8") as ld_out, \
+                (self._tmp / "nodes.jsonl").open(encoding="utf-8") as nodes:
+            ld_out.write('{"@context": "https://schema.org", "@graph": [\n')
+            for i, line in enumerate(nodes):
+                ld_out.write(("," if i else "") + line)
+            ld_out.write("]}\n")
+        shutil.rmtree(self._tmp, ignore_errors=True)
+        return self.paths
+
+
 def write_dossier(dossier: Dossier, out_dir: str | Path) -> dict[str, Path]:
-    """Write every output file; return their paths by name."""
-    out = Path(out_dir)
-    (out / "pages").mkdir(parents=True, exist_ok=True)
-    for page in dossier.pages:
-        (out / "pages" / f"{page.id}.json").write_text(dumps(page.as_dict()), encoding="utf-8")
-    paths = {
-        "dossier": out / "dossier.json",
-        "jsonld": out / "dossier.jsonld",
-        "html": out / "index.html",
-        "pages": out / "pages",
-    }
-    paths["dossier"].write_text(dumps(dossier.as_dict()), encoding="utf-8")
-    paths["jsonld"].write_text(dumps(dossier_jsonld(dossier)), encoding="utf-8")
-    paths["html"].write_text(render_dossier(dossier), encoding="utf-8")
+    """Write an in-memory dossier through the streaming writer; return the paths by name."""
+    writer = DossierWriter(out_dir)
+    for result in [*dossier.pages, *dossier.failures]:
+        writer.add(result)
+    paths = writer.close(dossier.coordination, dossier.stories)
+    if dossier.stories:  # isBasedOn links come from the stories: write the JSON-LD whole
+        paths["jsonld"].write_text(dumps(dossier_jsonld(dossier)), encoding="utf-8")
     return paths
