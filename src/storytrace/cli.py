@@ -82,7 +82,8 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     options = options_from_args(args)
     out = Path(args.out)
     db_path = Path(args.db) if args.db else out / "storytrace.sqlite"
-    writer = DossierWriter(out)  # streams: no page is held in memory after it is written
+    # streams: no page is held in memory after it is written (comments only when coordination needs them)
+    writer = DossierWriter(out, keep_comments=options.with_comments)
     pages = 0
     with SQLiteStore(db_path) as store, _progress(inputs, options.progress) as bar:
         for result in iter_results(inputs, options):

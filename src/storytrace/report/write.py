@@ -25,8 +25,9 @@ def dumps(data: Any) -> str:
 class DossierWriter:
     """Streams pages and failures into ``out_dir``; call :meth:`close` once at the end."""
 
-    def __init__(self, out_dir: str | Path) -> None:
+    def __init__(self, out_dir: str | Path, *, keep_comments: bool = True) -> None:
         self.out = Path(out_dir)
+        self.keep_comments = keep_comments  # only cross-page coordination needs them
         (self.out / "pages").mkdir(parents=True, exist_ok=True)
         self.paths = {
             "dossier": self.out / "dossier.json",
@@ -54,7 +55,7 @@ class DossierWriter:
         self._sections.write(page_section(result) + "\n")
         self._nodes.write(json.dumps(page_jsonld(result), ensure_ascii=False) + "\n")
         self._summary.add(result)
-        if result.comments:
+        if self.keep_comments and result.comments:
             shell = [Comment(id=c.id, text=c.text, position=c.position, author=c.author, published=c.published)
                      for c in result.comments]
             self.thread_shells.append(Page(id=result.id, source=result.source, comments=shell))
