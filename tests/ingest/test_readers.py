@@ -88,3 +88,18 @@ def test_readers_bad_files_give_a_clear_failure(hostile_dir, options, name, mess
 def test_readers_missing_file_is_a_failure_not_an_exception(tmp_path, options):
     (item,) = _read([tmp_path / "nope.html"], options)
     assert isinstance(item, Failure) and "cannot open" in item.message
+
+
+def test_readers_gzip_bomb_is_refused_without_inflating_it_all(tmp_path, options):
+    import time
+
+    bomb = tmp_path / "bomb.html.gz"
+    with gzip.open(bomb, "wb", compresslevel=9) as out:
+        out.write(b"<html><body><p>")
+        zeros = b"0" * (16 * 1024 * 1024)
+        for _ in range(64):  # 1 GiB of HTML, a ~1 MB file
+            out.write(zeros)
+    started = time.process_time()
+    (item,) = _read([bomb], options.replace(max_page_bytes=1024 * 1024))
+    assert isinstance(item, Failure) and "over 4 MB, larger than the 1 MB page limit" in item.message
+    assert time.process_time() - started < 5  # stopped near the limit, not after 1 GiB

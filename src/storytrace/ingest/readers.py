@@ -220,15 +220,17 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
 def _read_capped(stream: BinaryIO, source: str, limit: int) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
-        size = len(data)
-        while chunk := stream.read(4 * MB):  # count the rest without keeping it
+        # count a little further for a useful message, but never inflate a decompression bomb to the end
+        size, ceiling = len(data), 4 * limit
+        while size <= ceiling and (chunk := stream.read(4 * MB)):
             size += len(chunk)
-        raise _too_large(source, size, limit)
+        raise _too_large(source, min(size, ceiling), limit, more=size > ceiling)
     return data
 
 
-def _too_large(source: str, size: int, limit: int) -> InputError:
-    return InputError(f"{source}: {size / MB:.1f} MB, larger than the {limit / MB:.0f} MB page limit")
+def _too_large(source: str, size: int, limit: int, *, more: bool = False) -> InputError:
+    amount = f"over {size / MB:.0f} MB" if more else f"{size / MB:.1f} MB"
+    return InputError(f"{source}: {amount}, larger than the {limit / MB:.0f} MB page limit")
 
 
 def _charset(content_type: str) -> str | None:
