@@ -79,6 +79,11 @@ def test_fetch_size_is_capped(server, options):
         ("http://evil.example/", ["169.254.169.254"], True),  # cloud metadata, link-local
         ("http://evil.example/", ["93.184.216.34", "127.0.0.1"], True),  # any bad address refuses
         ("http://v6.example/", ["::1"], True),
+        ("http://v6.example/", ["64:ff9b::7f00:1"], True),  # NAT64 of 127.0.0.1
+        ("http://v6.example/", ["2002:7f00:1::"], True),  # 6to4 of 127.0.0.1
+        ("http://v6.example/", ["::127.0.0.1"], True),  # IPv4-compatible
+        ("http://v6.example/", ["::ffff:10.0.0.1"], True),  # IPv4-mapped
+        ("http://v6.example/", ["2606:2800:220:1:248:1893:25c8:1946"], False),
         ("ftp://news.example/", ["93.184.216.34"], True),
     ],
 )
@@ -91,3 +96,9 @@ def test_fetch_check_address_uses_every_resolved_address(options, url, addresses
             check_address(url, options, resolve)
     else:
         check_address(url, options, resolve)
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://example.com:99999/", "http://example.com:abc/"])
+def test_fetch_malformed_url_is_a_failure(options, url):
+    (item,) = list(read_inputs([url], options))
+    assert isinstance(item, Failure) and "not a valid URL" in item.message

@@ -103,3 +103,36 @@ def test_readers_gzip_bomb_is_refused_without_inflating_it_all(tmp_path, options
     (item,) = _read([bomb], options.replace(max_page_bytes=1024 * 1024))
     assert isinstance(item, Failure) and "over 4 MB, larger than the 1 MB page limit" in item.message
     assert time.process_time() - started < 5  # stopped near the limit, not after 1 GiB
+
+
+def test_readers_warc_record_without_target_uri_is_a_failure(tmp_path, options):
+    path = tmp_path / "tiny.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 10\r\n\r\nHTTP/1.1 2\r\n\r\n\r\n")
+    items = _read([path], options)
+    assert items and all(isinstance(i, Failure) for i in items)
+
+
+def test_readers_gzip_inside_gzip_is_refused(tmp_path, options):
+    data = GOOD_HTML.encode()
+    for _ in range(2000):
+        data = gzip.compress(data, compresslevel=1)
+    path = tmp_path / "nested.gz"
+    path.write_bytes(data)
+    (item,) = _read([path], options)
+    assert isinstance(item, Failure) and "gzip inside gzip" in item.message
+
+
+def test_readers_jsonl_lone_surrogates_are_replaced(tmp_path, options):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"url": "http://x/\\udc80", "text": "News text \\udc80 here."}\n')
+    (item,) = _read([path], options)
+    assert item.url == "http://x/?" and item.text == "News text ? here."
+    item.data.decode("utf-8")  # encodable
+
+
+def test_readers_jsonl_with_a_long_first_line_is_still_jsonl(tmp_path, options):
+    html = "<html><body>" + "<p>paragraph of news text</p>" * 2000 + "</body></html>"
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(json.dumps({"url": f"https://a.example/{i}", "html": html}) for i in range(2)) + "\n")
+    items = _read([path], options)
+    assert [i.url for i in items] == ["https://a.example/0", "https://a.example/1"]

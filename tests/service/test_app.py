@@ -60,3 +60,12 @@ def test_service_html_is_escaped(client):
 def test_service_health_and_schema(client):
     assert client.get("/health").json()["status"] == "ok"
     assert client.get("/schema").json()["title"] == "storytrace dossier"
+
+
+def test_service_fetching_never_reads_local_paths(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-TOKEN")
+    settings = ServiceSettings(options=Options(progress=False), fetch_urls=True)
+    with TestClient(create_app(settings, Resources(overrides={"line_model": FakeLineModel()}))) as c:
+        r = c.post("/analyze", json={"pages": [{"url": str(secret)}], "with_facts": False, "with_comments": False})
+    assert r.json()["pages"] == [] and "not an http(s) URL" in r.json()["failures"][0]["message"]

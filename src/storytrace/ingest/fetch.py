@@ -30,25 +30,44 @@ def _resolve(host: str, port: int) -> list[str]:
 
 def check_address(url: str, options: Options, resolve: Resolver = _resolve) -> None:
     """Raise FetchError if ``url`` is not http(s) or resolves to an address the options forbid."""
-    parts = urllib.parse.urlsplit(url)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:
+        raise FetchError(f"{url}: not a valid URL ({exc})") from exc
     if parts.scheme not in ("http", "https"):
         raise FetchError(f"{url}: only http and https URLs are fetched, not {parts.scheme or 'no scheme'!r}")
     if not parts.hostname:
         raise FetchError(f"{url}: no host name")
     if options.allow_private_addresses:
         return
-    port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
         addresses = resolve(parts.hostname, port)
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(f"{url}: host {parts.hostname!r} does not resolve ({exc})") from exc
     for address in addresses:
-        ip = ipaddress.ip_address(address.split("%")[0])
+        ip = _embedded_ipv4(ipaddress.ip_address(address.split("%")[0]))
         if not ip.is_global or ip.is_multicast:
             raise FetchError(
                 f"{url}: {parts.hostname} resolves to {ip}, a loopback, private, link-local or reserved "
                 "address; refused (allow with --allow-private-addresses)"
             )
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _embedded_ipv4(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
+    """The IPv4 address an IPv6 address carries (mapped, 6to4, NAT64, IPv4-compatible), else ``ip``."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        return ip
+    if ip.ipv4_mapped:
+        return ip.ipv4_mapped
+    if ip.sixtofour:
+        return ip.sixtofour
+    if ip in _NAT64 or (int(ip) >> 32 == 0 and int(ip) > 1):
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip
 
 
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
@@ -65,7 +84,8 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
 def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDocument:
     """Download ``url`` into a RawDocument, or raise FetchError saying why not."""
     check_address(url, options, resolve)
-    opener = urllib.request.build_opener(_CheckedRedirects(options, resolve))
+    # no environment proxies: they would change where the request goes after the address check
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _CheckedRedirects(options, resolve))
     request = urllib.request.Request(url, headers={"User-Agent": options.user_agent, "Accept": "text/html,*/*"})
     try:
         with opener.open(request, timeout=options.fetch_timeout) as response:

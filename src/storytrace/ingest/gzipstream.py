@@ -18,7 +18,7 @@ class GzipMembers(io.RawIOBase):
     def __init__(self, raw: BinaryIO) -> None:
         self._raw = raw
         self._inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        self._buffer = b""
+        self._buffer = bytearray()
         self._done = False
         self.truncated = False
         self.corrupt: str | None = None
@@ -31,7 +31,7 @@ class GzipMembers(io.RawIOBase):
             self._fill()
         n = min(len(target), len(self._buffer))
         target[:n] = self._buffer[:n]
-        self._buffer = self._buffer[n:]
+        del self._buffer[:n]  # in place: a bytes slice would copy the rest on every read
         return n
 
     def _fill(self) -> None:

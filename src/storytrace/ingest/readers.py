@@ -67,7 +67,7 @@ def read_path(path: Path, options: Options) -> Iterator[Item]:
     """Every page in one file; a broken file yields a Failure and never raises."""
     source = str(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, after streaming
+        handle = open(path, "rb", buffering=_HEAD)  # noqa: SIM115 - closed below; peek sees _HEAD bytes
     except OSError as exc:
         yield _failure(source, InputError(f"cannot open {source}: {exc.strerror or exc}"))
         return
@@ -76,6 +76,10 @@ def read_path(path: Path, options: Options) -> Iterator[Item]:
             yield from read_stream(handle, source, options)
         except InputError as exc:
             yield _failure(source, exc)
+        except Exception as exc:
+            if options.strict:
+                raise
+            yield _failure(source, InputError(f"{source}: unreadable ({type(exc).__name__}: {exc})"))
 
 
 def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
@@ -110,6 +114,8 @@ def _read_gzip(handle: BinaryIO, source: str, options: Options) -> Iterator[Item
     if inner == "warc":
         yield from _read_warc(stream, source, options, broken=lambda: _gzip_break(members))
         return
+    if inner == "gzip":
+        raise InputError(f"{source}: gzip inside gzip; only one layer is read")
     items = list(read_stream(stream, source, options))  # one page: small enough to hold
     if reason := _gzip_break(members):
         raise InputError(f"{source}: truncated or corrupt gzip ({reason})")
@@ -135,7 +141,7 @@ def _read_warc(
             record = next(records)
         except StopIteration:
             break
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError) as exc:
             message = f"{source}: truncated or corrupt WARC after {count} record(s) ({exc or type(exc).__name__})"
             yield _failure(f"{source}#{count}", InputError(message))
             return
@@ -197,8 +203,8 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         if not isinstance(obj, dict):
             yield _failure(line_source, InputError(f"{line_source}: not a JSON object"))
             continue
-        html, text = obj.get("html"), obj.get("text")
-        url = obj.get("url") if isinstance(obj.get("url"), str) else None
+        html, text = _clean(obj.get("html")), _clean(obj.get("text"))
+        url = _clean(obj.get("url"))
         body = html if isinstance(html, str) and html.strip() else text
         if not isinstance(body, str) or not body.strip():
             yield _failure(line_source, InputError(f"{line_source}: neither 'html' nor 'text' holds a page"))
@@ -215,6 +221,13 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
             declared_encoding="utf-8",
             text=body,
         )
+
+
+def _clean(value: object) -> str | None:
+    """A JSON string with lone surrogates replaced (they cannot be stored or written as UTF-8)."""
+    if not isinstance(value, str):
+        return None
+    return value.encode("utf-8", "replace").decode("utf-8")
 
 
 def _read_capped(stream: BinaryIO, source: str, limit: int) -> bytes:

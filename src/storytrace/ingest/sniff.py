@@ -67,7 +67,10 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def _first_line_is_json_object(data: bytes) -> bool:
-    line = data.split(b"\n", 1)[0].strip()
+    line, newline, _ = data.partition(b"\n")
+    line = line.strip()
+    if not newline and re.match(rb'\{\s*"[^"\\]{1,64}"\s*:', line):
+        return True  # the first line runs past what was peeked: judge it by its opening key
     try:
         return isinstance(json.loads(line), dict)
     except ValueError:

@@ -210,7 +210,7 @@ def _comment(comment: Comment) -> str:
         classes.append("reply")
     tags = [f"<span class='tag'>{esc(f)}</span>" for f in comment.flags]
     tags += [
-        f"<span class='tag bad'>{esc(k)} {v:.2f}</span>"
+        f"<span class='tag bad'>{esc(k)} {esc(f'{v:.2f}')}</span>"
         for k, v in sorted(comment.scores.items(), key=lambda kv: -kv[1])
         if v >= TOXIC_AT
     ]
@@ -221,7 +221,7 @@ def _comment(comment: Comment) -> str:
     who = esc(comment.author) if comment.author else "anonymous"
     lang = f" · {esc(comment.language)}" if comment.language else ""
     return (
-        f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>#{comment.position} {who}"
+        f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>#{esc(comment.position)} {who}"
         f"{lang}{' · ' + esc(comment.published) if comment.published else ''}</div>"
         f"<div>{esc(comment.text)}</div><div>{''.join(tags)}</div></div>"
     )

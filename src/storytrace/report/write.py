@@ -8,6 +8,7 @@ large WARC. :func:`write_dossier` writes an in-memory :class:`Dossier` through t
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,6 +17,8 @@ from typing import Any
 from ..records import SCHEMA_VERSION, Comment, Dossier, Failure, Page
 from .html import DossierSummary, html_head, html_tail, page_section
 from .jsonld import dossier_jsonld, page_jsonld
+
+_SAFE_ID = re.compile(r"[0-9a-f]{16}")
 
 
 def dumps(data: Any) -> str:
@@ -48,6 +51,8 @@ class DossierWriter:
         if isinstance(result, Failure):
             self.failures.append(result)
             return
+        if not _SAFE_ID.fullmatch(result.id):  # ids become file names
+            raise ValueError(f"page id {result.id!r} is not a content hash")
         record = result.as_dict()
         (self.out / "pages" / f"{result.id}.json").write_text(dumps(record), encoding="utf-8")
         separator = "," if self._summary.links else ""

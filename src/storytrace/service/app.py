@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field, model_validator
 
 from .. import __version__
+from ..ingest import is_url, read_inputs
 from ..records import Failure, RawDocument
 from ..resources import Resources
 from ..settings import Options
@@ -57,10 +58,11 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
             items.append(RawDocument(source=source, data=content.encode("utf-8", "surrogatepass"),
                                      kind="html" if page.html else "text", url=page.url,
                                      declared_encoding="utf-8", text=content))
-        elif settings.fetch_urls:
-            from ..ingest import read_inputs
-
+        elif settings.fetch_urls and page.url and is_url(page.url):
             items.extend(read_inputs([page.url], settings.options))  # type: ignore[list-item]
+        elif settings.fetch_urls:  # a path would read the server's own files
+            items.append(Failure(source=source, stage="ingest", error="FetchError",
+                                 message=f"{source}: not an http(s) URL; send html or text"))
         else:
             items.append(Failure(source=source, stage="ingest", error="FetchError",
                                  message=f"{source}: this service does not fetch URLs; send html or text"))
