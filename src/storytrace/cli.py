@@ -83,16 +83,19 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     out = Path(args.out)
     db_path = Path(args.db) if args.db else out / "storytrace.sqlite"
     # streams: no page is held in memory after it is written (comments only when coordination needs them)
-    writer = DossierWriter(out, keep_comments=options.with_comments)
     pages = 0
-    with SQLiteStore(db_path) as store, _progress(inputs, options.progress) as bar:
+    with (
+        DossierWriter(out, keep_comments=options.with_comments) as writer,
+        SQLiteStore(db_path) as store,
+        _progress(inputs, options.progress) as bar,
+    ):
         for result in iter_results(inputs, options):
             store.add([result])
             writer.add(result)
             pages += not isinstance(result, Failure)
             bar.update(1)
         counts = store.counts()
-    paths = writer.close(coordinate(writer.thread_shells, options, writer.failures))
+        paths = writer.close(coordinate(writer.thread_shells, options, writer.failures))
     failures = writer.failures
     if args.json:
         with paths["dossier"].open(encoding="utf-8") as dossier_json:

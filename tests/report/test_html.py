@@ -84,3 +84,12 @@ def test_streaming_writer_keeps_only_comment_shells(tmp_path):
     (shell,) = writer.thread_shells
     assert shell.body == [] and shell.comments[0].scores == {} and shell.comments[0].author == "x"
     writer.close()
+
+
+def test_streaming_writer_leaves_no_partial_files_when_the_run_fails(tmp_path):
+    from storytrace.report.write import DossierWriter
+
+    with pytest.raises(RuntimeError), DossierWriter(tmp_path) as writer:
+        writer.add(Page(id="0" * 16, source="a", body=["b"]))
+        raise RuntimeError("crash mid-run")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pages"]

@@ -66,3 +66,20 @@ def test_export_parquet(tmp_path):
 def test_export_unknown_format_is_an_error(tmp_path):
     with pytest.raises(ValueError, match="choose jsonl, csv or parquet"):
         export([], tmp_path / "x", "xml")
+
+
+def test_store_changed_input_replaces_its_old_page(tmp_path):
+    with SQLiteStore(":memory:") as store:
+        store.add([_page("a" * 16, "s.html"), _page("c" * 16, "other.html")])
+        store.add([_page("b" * 16, "s.html")])  # s.html was edited
+        assert {p.id for p in store.pages()} == {"b" * 16, "c" * 16}
+        assert store.counts() == {"pages": 2, "analysed": 2, "failed": 0}
+        store.add([Failure("s.html", "ingest", "InputError", "now empty")])
+        assert {p.id for p in store.pages()} == {"c" * 16}
+
+
+def test_store_page_shared_by_two_inputs_stays_while_one_points_to_it():
+    with SQLiteStore(":memory:") as store:
+        store.add([_page("a" * 16, "one.html"), _page("a" * 16, "copy.html")])
+        store.add([_page("b" * 16, "one.html")])
+        assert {p.id for p in store.pages()} == {"a" * 16, "b" * 16}

@@ -42,10 +42,24 @@ class DossierWriter:
         self.thread_shells: list[Page] = []  # id + comments only: what cross-page coordination reads
         self._summary = DossierSummary()
         self._tmp = Path(tempfile.mkdtemp(prefix="storytrace-", dir=self.out))
-        self._json = self.paths["dossier"].open("w", encoding="utf-8")
+        self._json_part = self.out / "dossier.json.part"  # renamed on close: no half-written dossier.json
+        self._json = self._json_part.open("w", encoding="utf-8")
         self._json.write(f'{{\n  "schema_version": "{SCHEMA_VERSION}",\n  "generator": "storytrace",\n  "pages": [')
         self._sections = (self._tmp / "sections.html").open("w", encoding="utf-8")
         self._nodes = (self._tmp / "nodes.jsonl").open("w", encoding="utf-8")
+
+    def __enter__(self) -> DossierWriter:
+        return self
+
+    def __exit__(self, exc_type: object, *_exc: object) -> None:
+        if exc_type is not None:  # a failed run leaves no partial files and no temp folder
+            self._close_handles()
+            self._json_part.unlink(missing_ok=True)
+            shutil.rmtree(self._tmp, ignore_errors=True)
+
+    def _close_handles(self) -> None:
+        for handle in (self._json, self._sections, self._nodes):
+            handle.close()
 
     def add(self, result: Page | Failure) -> None:
         if isinstance(result, Failure):
@@ -77,9 +91,8 @@ class DossierWriter:
                                ("coordination", coordination))
         ) + "\n}\n")
         self._summary.stories = stories
-        self._json.close()
-        self._sections.close()
-        self._nodes.close()
+        self._close_handles()
+        self._json_part.replace(self.paths["dossier"])
         self._summary.failures = len(self.failures)
         with self.paths["html"].open("w", encoding="utf-8") as html_out:
             html_out.write(html_head(self._summary) + "\n")

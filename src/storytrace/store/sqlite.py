@@ -87,16 +87,32 @@ class SQLiteStore:
             (page.id, page.source, page.url, page.title, page.language, len(page.comments),
              json.dumps(page.as_dict(), ensure_ascii=False), SCHEMA_VERSION, now),
         )
+        previous = self._previous_page(page.source)
         self._db.execute(
             "INSERT OR REPLACE INTO inputs VALUES (?, 'analysed', ?, NULL, NULL, NULL, ?)",
             (page.source, page.id, now),
         )
+        self._drop_orphan(previous)
 
     def _add_failure(self, failure: Failure) -> None:
+        previous = self._previous_page(failure.source)
         self._db.execute(
             "INSERT OR REPLACE INTO inputs VALUES (?, 'failed', NULL, ?, ?, ?, ?)",
             (failure.source, failure.stage, failure.error, failure.message, _now()),
         )
+        self._drop_orphan(previous)
+
+    def _previous_page(self, source: str) -> str | None:
+        row = self._db.execute("SELECT page_id FROM inputs WHERE source=?", (source,)).fetchone()
+        return row[0] if row else None
+
+    def _drop_orphan(self, page_id: str | None) -> None:
+        """An input whose content changed leaves its old page behind: drop it once nothing points to it."""
+        if page_id:
+            self._db.execute(
+                "DELETE FROM pages WHERE id=? AND NOT EXISTS (SELECT 1 FROM inputs WHERE page_id=?)",
+                (page_id, page_id),
+            )
 
     def pages(self) -> Iterator[Page]:
         for (record,) in self._db.execute("SELECT record FROM pages ORDER BY source"):
