@@ -136,3 +136,13 @@ def test_readers_jsonl_with_a_long_first_line_is_still_jsonl(tmp_path, options):
     path.write_text("\n".join(json.dumps({"url": f"https://a.example/{i}", "html": html}) for i in range(2)) + "\n")
     items = _read([path], options)
     assert [i.url for i in items] == ["https://a.example/0", "https://a.example/1"]
+
+
+def test_readers_jsonl_line_over_the_cap_is_a_failure_and_the_next_line_is_read(tmp_path, options):
+    path = tmp_path / "pages.jsonl"
+    huge = json.dumps({"url": "https://a.example/huge", "html": "<p>" + "x" * 50_000 + "</p>"})
+    small = json.dumps({"url": "https://a.example/ok", "html": GOOD_HTML})
+    path.write_text(huge + "\n" + small + "\n")
+    items = _read([path], options.replace(max_page_bytes=10_000))
+    assert isinstance(items[0], Failure) and items[0].source.endswith("#L1") and "page limit" in items[0].message
+    assert isinstance(items[1], RawDocument) and items[1].url == "https://a.example/ok"

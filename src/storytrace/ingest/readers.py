@@ -191,10 +191,15 @@ def _read_warc(
 
 
 def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
-    for number, line in enumerate(io.TextIOWrapper(handle, encoding="utf-8", errors="replace"), start=1):
+    cap = 2 * options.max_page_bytes + 1024  # a page's HTML, JSON-escaped, plus its fields
+    for number, raw_line in _bounded_lines(handle, cap):
+        line_source = f"{source}#L{number}"
+        if raw_line is None:
+            yield _failure(line_source, _too_large(line_source, cap, cap, more=True))
+            continue
+        line = raw_line.decode("utf-8", "replace")
         if not line.strip():
             continue
-        line_source = f"{source}#L{number}"
         try:
             obj = json.loads(line)
         except ValueError as exc:
@@ -221,6 +226,19 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
             declared_encoding="utf-8",
             text=body,
         )
+
+
+def _bounded_lines(handle: BinaryIO, cap: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of at most ``cap`` bytes; a longer line is skipped unkept and given as None."""
+    number = 0
+    while line := handle.readline(cap + 1):
+        number += 1
+        if len(line) > cap and not line.endswith(b"\n"):
+            while (rest := handle.readline(4 * MB)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+        else:
+            yield number, line
 
 
 def _clean(value: object) -> str | None:
