@@ -146,3 +146,10 @@ def test_readers_jsonl_line_over_the_cap_is_a_failure_and_the_next_line_is_read(
     items = _read([path], options.replace(max_page_bytes=10_000))
     assert isinstance(items[0], Failure) and items[0].source.endswith("#L1") and "page limit" in items[0].message
     assert isinstance(items[1], RawDocument) and items[1].url == "https://a.example/ok"
+
+
+def test_readers_warc_records_with_the_same_uri_keep_distinct_sources(tmp_path, options):
+    path = tmp_path / "dupes.warc.gz"
+    path.write_bytes(warc_bytes([("https://example.com/same", GOOD_HTML), ("https://example.com/same", GOOD_HTML + " ")]))
+    items = _read([path], options)
+    assert len({i.source for i in items}) == 2 and {i.url for i in items} == {"https://example.com/same"}

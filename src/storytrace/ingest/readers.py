@@ -149,7 +149,7 @@ def _read_warc(
             continue
         count += 1
         url = record.rec_headers.get_header("WARC-Target-URI")
-        record_source = f"{source}#{url or count}"
+        record_source = f"{source}#{count}:{url}" if url else f"{source}#{count}"  # a URI can repeat
         content_type = ""
         if record.http_headers is not None:
             content_type = record.http_headers.get_header("Content-Type") or ""
