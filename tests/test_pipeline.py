@@ -111,3 +111,19 @@ def analyze_one(html, options):
     from storytrace.pipeline import process
 
     return process(RawDocument(source="x.html", data=html.encode(), kind="html"), options, Resources())
+
+
+def test_pipeline_workers_read_the_input_only_a_few_chunks_ahead(options):
+    from storytrace.pipeline import run
+
+    consumed = []
+
+    def items():
+        for i in range(60):
+            consumed.append(i)
+            yield Failure(f"{i}", "ingest", "InputError", "m")
+
+    results = run(items(), options.replace(workers=2, batch_size=1))
+    first = next(results)
+    assert first.source == "0" and len(consumed) <= 2 * 2 + 1
+    assert [r.source for r in results] == [str(i) for i in range(1, 60)]

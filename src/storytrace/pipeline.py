@@ -164,11 +164,18 @@ def run(items: Iterable[RawDocument | Failure], options: Options, resources: Res
             yield from _process_chunk(chunk, options, resources)
         return
     import multiprocessing
+    from collections import deque
 
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
     with context.Pool(options.workers, initializer=_init_worker, initargs=(options,)) as pool:
-        for results in pool.imap(_process_in_worker, chunks):
-            yield from results
+        # a bounded window of chunks in flight: pool.imap would read the whole input ahead
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_process_in_worker, (chunk,)))
+            if len(pending) >= 2 * options.workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def finish(results: Iterable[Result], options: Options, resources: Resources | None = None) -> Dossier:
