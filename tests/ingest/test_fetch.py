@@ -1,5 +1,6 @@
 import http.server
 import threading
+import time
 
 import pytest
 
@@ -16,6 +17,15 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", "/loop")
             self.end_headers()
+            return
+        if self.path == "/slow":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for _ in range(40):  # a byte every 0.1 s: no single read times out
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.1)
             return
         if self.path == "/big":
             body = b"<p>" + b"x" * 5000 + b"</p>"
@@ -102,3 +112,10 @@ def test_fetch_check_address_uses_every_resolved_address(options, url, addresses
 def test_fetch_malformed_url_is_a_failure(options, url):
     (item,) = list(read_inputs([url], options))
     assert isinstance(item, Failure) and "not a valid URL" in item.message
+
+
+def test_fetch_a_trickling_server_hits_the_total_time_limit(server, options):
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="total time limit"):
+        fetch(server + "/slow", options.replace(allow_private_addresses=True, fetch_timeout=0.25))
+    assert time.monotonic() - started < 3

@@ -10,6 +10,7 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -81,6 +82,20 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+def _read_until(response: http.client.HTTPResponse, limit: int, deadline: float, url: str) -> bytes:
+    """Read at most ``limit`` bytes, giving up at ``deadline`` (a server trickling bytes is not let hang)."""
+    chunks, size = [], 0
+    while size < limit:
+        chunk = response.read1(min(64 * 1024, limit - size))  # what has arrived, without waiting for more
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if time.monotonic() > deadline:
+            raise FetchError(f"{url}: still downloading after the total time limit; refused")
+    return b"".join(chunks)
+
+
 def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDocument:
     """Download ``url`` into a RawDocument, or raise FetchError saying why not."""
     check_address(url, options, resolve)
@@ -88,8 +103,9 @@ def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDoc
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _CheckedRedirects(options, resolve))
     request = urllib.request.Request(url, headers={"User-Agent": options.user_agent, "Accept": "text/html,*/*"})
     try:
+        deadline = time.monotonic() + options.fetch_timeout * 4  # the socket timeout is per read, not total
         with opener.open(request, timeout=options.fetch_timeout) as response:
-            data = response.read(options.fetch_max_bytes + 1)
+            data = _read_until(response, options.fetch_max_bytes + 1, deadline, url)
             final_url = response.geturl()
             charset = response.headers.get_content_charset()
     except urllib.error.HTTPError as exc:
