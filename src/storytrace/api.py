@@ -35,7 +35,7 @@ def analyze(
     """
     from .pipeline import finish
 
-    options = (options or Options()).replace(**settings) if settings else (options or Options())
+    options = (options or Options()).replace(**settings)
     resources = resources or Resources()
     return finish(_tap(iter_results(inputs, options, resources), store, on_result), options, resources)
 

@@ -8,7 +8,7 @@ from storytrace.errors import FetchError
 from storytrace.ingest import read_inputs
 from storytrace.ingest.fetch import check_address, fetch
 from storytrace.records import Failure
-from tests.conftest import GOOD_HTML
+from tests.conftest import GOOD_HTML, warc_bytes
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -26,6 +26,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 self.wfile.write(b"x")
                 self.wfile.flush()
                 time.sleep(0.1)
+            return
+        if self.path == "/crawl.warc.gz":
+            body = warc_bytes([("https://example.com/a", GOOD_HTML), ("https://example.com/b", GOOD_HTML)])
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
             return
         if self.path == "/big":
             body = b"<p>" + b"x" * 5000 + b"</p>"
@@ -119,3 +126,8 @@ def test_fetch_a_trickling_server_hits_the_total_time_limit(server, options):
     with pytest.raises(FetchError, match="total time limit"):
         fetch(server + "/slow", options.replace(allow_private_addresses=True, fetch_timeout=0.25))
     assert time.monotonic() - started < 3
+
+
+def test_fetch_a_fetched_warc_is_read_record_by_record(server, options):
+    items = list(read_inputs([server + "/crawl.warc.gz"], options.replace(allow_private_addresses=True)))
+    assert [i.url for i in items] == ["https://example.com/a", "https://example.com/b"]

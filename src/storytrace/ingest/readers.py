@@ -57,10 +57,8 @@ def _read_url(url: str, options: Options) -> Iterator[Item]:
         raw.kind = kind
         yield raw
         return
-    try:  # a fetched WARC, JSONL or gzip file: read it like a local one
-        yield from read_stream(io.BufferedReader(io.BytesIO(raw.data)), url, options)  # type: ignore[arg-type]
-    except InputError as exc:
-        yield _failure(url, exc)
+    # a fetched WARC, JSONL or gzip file: read it like a local one
+    yield from _guarded(io.BufferedReader(io.BytesIO(raw.data)), url, options)  # type: ignore[arg-type]
 
 
 def read_path(path: Path, options: Options) -> Iterator[Item]:
@@ -72,14 +70,19 @@ def read_path(path: Path, options: Options) -> Iterator[Item]:
         yield _failure(source, InputError(f"cannot open {source}: {exc.strerror or exc}"))
         return
     with handle:
-        try:
-            yield from read_stream(handle, source, options)
-        except InputError as exc:
-            yield _failure(source, exc)
-        except Exception as exc:
-            if options.strict:
-                raise
-            yield _failure(source, InputError(f"{source}: unreadable ({type(exc).__name__}: {exc})"))
+        yield from _guarded(handle, source, options)
+
+
+def _guarded(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
+    """read_stream, with anything it raises turned into a Failure (files and fetched bodies alike)."""
+    try:
+        yield from read_stream(handle, source, options)
+    except InputError as exc:
+        yield _failure(source, exc)
+    except Exception as exc:
+        if options.strict:
+            raise
+        yield _failure(source, InputError(f"{source}: unreadable ({type(exc).__name__}: {exc})"))
 
 
 def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
