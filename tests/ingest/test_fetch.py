@@ -1,10 +1,14 @@
 import http.server
+import socket
+import ssl
 import threading
 import time
+import urllib.parse
 
 import pytest
 
 from storytrace.errors import FetchError
+from storytrace.ingest import fetch as fetch_module
 from storytrace.ingest import read_inputs
 from storytrace.ingest.fetch import check_address, fetch
 from storytrace.records import Failure
@@ -17,6 +21,18 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(302)
             self.send_header("Location", "/loop")
             self.end_headers()
+            return
+        if self.path.startswith("/go?"):  # redirect to the URL in the query
+            self.send_response(302)
+            self.send_header("Location", urllib.parse.unquote(self.path[4:]))
+            self.end_headers()
+            return
+        if self.path == "/host":  # echo the Host header
+            body = self.headers["Host"].encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
             return
         if self.path == "/slow":
             self.send_response(200)
@@ -131,3 +147,96 @@ def test_fetch_a_trickling_server_hits_the_total_time_limit(server, options):
 def test_fetch_a_fetched_warc_is_read_record_by_record(server, options):
     items = list(read_inputs([server + "/crawl.warc.gz"], options.replace(allow_private_addresses=True)))
     assert [i.url for i in items] == ["https://example.com/a", "https://example.com/b"]
+
+
+
+PUBLIC, PUBLIC_2 = "93.184.216.34", "93.184.216.35"  # never really connected to: see `connections`
+
+
+@pytest.fixture
+def connections(server, monkeypatch):
+    """Record every TCP connect; PUBLIC is routed to the local test server, anything else is refused."""
+    real_connect, local_port = socket.create_connection, int(server.rsplit(":", 1)[1])
+    targets = []
+
+    def connect(address, timeout=None, *args, **kwargs):
+        targets.append(address)
+        if address[0] == PUBLIC:
+            return real_connect(("127.0.0.1", local_port), timeout)
+        raise ConnectionRefusedError(f"test: no connection to {address}")
+
+    monkeypatch.setattr(socket, "create_connection", connect)
+    return targets
+
+
+def rebinding(answers):
+    """A resolver: the first lookup of a host gets ``answers[host]``, every later one 127.0.0.1."""
+    seen = []
+
+    def resolve(host, port):
+        seen.append(host)
+        return [answers[host]] if seen.count(host) == 1 else ["127.0.0.1"]
+
+    resolve.seen = seen
+    return resolve
+
+
+def test_fetch_connects_to_the_checked_address_not_a_second_lookup(server, options, connections):
+    port = int(server.rsplit(":", 1)[1])
+    resolve = rebinding({"localhost": PUBLIC_2})  # a second lookup of localhost would reach the test server
+    with pytest.raises(FetchError, match="cannot connect"):
+        fetch(f"http://localhost:{port}/page", options, resolve=resolve)
+    assert connections == [(PUBLIC_2, port)]
+    assert resolve.seen == ["localhost"]
+
+
+def test_fetch_keeps_the_url_host_in_the_host_header(options, connections):
+    raw = fetch("http://news.example/host", options, resolve=lambda host, port: [PUBLIC])
+    assert raw.data == b"news.example" and connections == [(PUBLIC, 80)]
+
+
+def test_fetch_with_private_addresses_allowed_connects_to_the_resolved_address(server, options):
+    port = server.rsplit(":", 1)[1]
+    raw = fetch(
+        f"http://pinned.example:{port}/host",  # a name only the injected resolver knows
+        options.replace(allow_private_addresses=True),
+        resolve=lambda host, port: ["127.0.0.1"],
+    )
+    assert raw.data == f"pinned.example:{port}".encode()
+
+
+def test_fetch_redirect_hop_connects_to_its_checked_address(options, connections):
+    resolve = rebinding({"news.example": PUBLIC, "hop.example": PUBLIC_2})
+    hop = urllib.parse.quote("http://hop.example/page", safe="")
+    with pytest.raises(FetchError, match="cannot connect"):
+        fetch(f"http://news.example/go?{hop}", options, resolve=resolve)
+    assert connections == [(PUBLIC, 80), (PUBLIC_2, 80)]
+    assert resolve.seen == ["news.example", "hop.example"]
+
+
+def test_fetch_redirect_to_a_loopback_address_is_refused(options, connections):
+    hop = urllib.parse.quote("http://hop.example/page", safe="")
+    resolved = {"news.example": [PUBLIC], "hop.example": ["127.0.0.1"]}
+    with pytest.raises(FetchError, match="refused"):
+        fetch(f"http://news.example/go?{hop}", options, resolve=lambda host, port: resolved[host])
+    assert connections == [(PUBLIC, 80)]
+
+
+def test_fetch_https_verifies_the_url_host_on_the_pinned_connection(options, connections, monkeypatch):
+    seen, real_context = [], ssl.create_default_context
+
+    def context():
+        tls = real_context()
+
+        def wrap_socket(sock, server_hostname=None, **kwargs):
+            seen.append((server_hostname, tls.check_hostname, tls.verify_mode))
+            raise ssl.SSLCertVerificationError("test: stopped before the handshake")
+
+        tls.wrap_socket = wrap_socket
+        return tls
+
+    monkeypatch.setattr(fetch_module.ssl, "create_default_context", context)
+    with pytest.raises(FetchError, match="cannot connect"):
+        fetch("https://news.example/", options, resolve=lambda host, port: [PUBLIC])
+    assert connections == [(PUBLIC, 443)]
+    assert seen == [("news.example", True, ssl.CERT_REQUIRED)]

@@ -2,14 +2,19 @@
 
 Bounded in time (``fetch_timeout``), size (``fetch_max_bytes``) and redirects (``fetch_max_redirects``).
 Targets resolving to loopback, private, link-local, multicast or reserved addresses are refused unless
-``allow_private_addresses`` is set, and every redirect hop is checked again.
+``allow_private_addresses`` is set, and every redirect hop is checked again. Each connection goes to the
+addresses that were checked, never to a second lookup of the name (which DNS rebinding could answer with
+127.0.0.1); the Host header, SNI and the certificate check still use the URL's host name.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import http.client
 import ipaddress
 import socket
+import ssl
 import time
 import urllib.error
 import urllib.parse
@@ -26,11 +31,14 @@ Resolver = Callable[[str, int], list[str]]
 
 def _resolve(host: str, port: int) -> list[str]:
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return sorted({info[4][0] for info in infos})
+    return list(dict.fromkeys(info[4][0] for info in infos))  # no duplicates, getaddrinfo's order kept
 
 
-def check_address(url: str, options: Options, resolve: Resolver = _resolve) -> None:
-    """Raise FetchError if ``url`` is not http(s) or resolves to an address the options forbid."""
+def check_address(url: str, options: Options, resolve: Resolver = _resolve) -> list[str]:
+    """Resolve the host of ``url`` once and return its addresses, the only ones a fetch may connect to.
+
+    Raise FetchError if ``url`` is not http(s), does not resolve, or resolves to an address the options forbid.
+    """
     try:
         parts = urllib.parse.urlsplit(url)
         port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -40,17 +48,23 @@ def check_address(url: str, options: Options, resolve: Resolver = _resolve) -> N
         raise FetchError(f"{url}: only http and https URLs are fetched, not {parts.scheme or 'no scheme'!r}")
     if not parts.hostname:
         raise FetchError(f"{url}: no host name")
-    if options.allow_private_addresses:
-        return
     try:
         addresses = resolve(parts.hostname, port)
     except (socket.gaierror, UnicodeError) as exc:
         raise FetchError(f"{url}: host {parts.hostname!r} does not resolve ({exc})") from exc
+    if not addresses:
+        raise FetchError(f"{url}: host {parts.hostname!r} does not resolve (no addresses)")
+    if not options.allow_private_addresses:
+        _refuse_forbidden(url, parts.hostname, addresses)
+    return addresses
+
+
+def _refuse_forbidden(url: str, hostname: str, addresses: list[str]) -> None:
     for address in addresses:
         ip = _embedded_ipv4(ipaddress.ip_address(address.split("%")[0]))
         if not ip.is_global or ip.is_multicast:
             raise FetchError(
-                f"{url}: {parts.hostname} resolves to {ip}, a loopback, private, link-local or reserved "
+                f"{url}: {hostname} resolves to {ip}, a loopback, private, link-local or reserved "
                 "address; refused (allow with --allow-private-addresses)"
             )
 
@@ -71,6 +85,67 @@ def _embedded_ipv4(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipaddre
     return ip
 
 
+_PINNED = "storytrace_checked_addresses"  # the Request attribute holding the addresses it may connect to
+
+
+def _pin(request: urllib.request.Request, addresses: list[str]) -> urllib.request.Request:
+    setattr(request, _PINNED, addresses)
+    return request
+
+
+def _pinned(request: urllib.request.Request) -> list[str]:
+    addresses: list[str] | None = getattr(request, _PINNED, None)
+    if not addresses:  # fail closed: a request nobody checked is not sent
+        raise urllib.error.URLError(f"no checked address for {request.host}")
+    return addresses
+
+
+def _connect_pinned(addresses: list[str], port: int, timeout: float) -> socket.socket:
+    """Connect to the first of ``addresses`` that answers, as create_connection does for a host name."""
+    for address in addresses[:-1]:
+        with contextlib.suppress(OSError):
+            return socket.create_connection((address, port), timeout)
+    return socket.create_connection((addresses[-1], port), timeout)
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, host: str, *, addresses: list[str], **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(host, **kwargs)
+        self.addresses = addresses
+
+    def connect(self) -> None:
+        self.sock = _connect_pinned(self.addresses, self.port, self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(  # type: ignore[no-untyped-def]
+        self, host: str, *, addresses: list[str], context: ssl.SSLContext, **kwargs
+    ) -> None:
+        super().__init__(host, context=context, **kwargs)
+        self.addresses = addresses
+        self.tls = context
+
+    def connect(self) -> None:
+        self.sock = _connect_pinned(self.addresses, self.port, self.timeout)
+        # SNI and certificate verification name the URL's host, not the address connected to
+        self.sock = self.tls.wrap_socket(self.sock, server_hostname=self.host)
+
+
+class _PinnedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):  # type: ignore[no-untyped-def]
+        return self.do_open(functools.partial(_PinnedHTTPConnection, addresses=_pinned(req)), req)
+
+
+class _PinnedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tls = ssl.create_default_context()  # verifies the certificate and the host name
+
+    def https_open(self, req):  # type: ignore[no-untyped-def]
+        connection = functools.partial(_PinnedHTTPSConnection, addresses=_pinned(req), context=self.tls)
+        return self.do_open(connection, req)
+
+
 class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
     def __init__(self, options: Options, resolve: Resolver) -> None:
         self.options = options
@@ -78,8 +153,9 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         self.max_redirections = options.fetch_max_redirects
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        check_address(newurl, self.options, self.resolve)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        addresses = check_address(newurl, self.options, self.resolve)
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        return None if new is None else _pin(new, addresses)
 
 
 def _read_until(response: http.client.HTTPResponse, limit: int, deadline: float, url: str) -> bytes:
@@ -98,10 +174,16 @@ def _read_until(response: http.client.HTTPResponse, limit: int, deadline: float,
 
 def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDocument:
     """Download ``url`` into a RawDocument, or raise FetchError saying why not."""
-    check_address(url, options, resolve)
+    addresses = check_address(url, options, resolve)
     # no environment proxies: they would change where the request goes after the address check
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _CheckedRedirects(options, resolve))
-    request = urllib.request.Request(url, headers={"User-Agent": options.user_agent, "Accept": "text/html,*/*"})
+    opener = urllib.request.build_opener(
+        urllib.request.ProxyHandler({}),
+        _PinnedHTTPHandler(),
+        _PinnedHTTPSHandler(),
+        _CheckedRedirects(options, resolve),
+    )
+    headers = {"User-Agent": options.user_agent, "Accept": "text/html,*/*"}
+    request = _pin(urllib.request.Request(url, headers=headers), addresses)
     try:
         deadline = time.monotonic() + options.fetch_timeout * 4  # the socket timeout is per read, not total
         with opener.open(request, timeout=options.fetch_timeout) as response:
