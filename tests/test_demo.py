@@ -18,7 +18,7 @@ def demo_run(tmp_path_factory):
 def test_demo_writes_valid_dossier_and_page_files(demo_run):
     dossier = json.loads((demo_run / "dossier.json").read_text())
     validate_dossier(dossier)
-    assert len(dossier["pages"]) == 2 and dossier["failures"] == [] and dossier["stories"] == []
+    assert len(dossier["pages"]) == 2 and dossier["failures"] == [] and len(dossier["stories"]) == 1
     for page in dossier["pages"]:
         validate_page(json.loads((demo_run / "pages" / f"{page['id']}.json").read_text()))
     assert (demo_run / "index.html").read_text().startswith("<!doctype html>")

@@ -49,6 +49,8 @@ def _add_run_options(cmd: argparse.ArgumentParser, default_out: str) -> None:
     stages = cmd.add_argument_group("Stages")
     stages.add_argument("--no-facts", action="store_true", help="skip entities, quantities, dates, claims, topics")
     stages.add_argument("--no-comments", action="store_true", help="skip comment analysis")
+    stages.add_argument("--no-stories", action="store_true",
+                        help="skip story grouping, copy/rewrite relations and claim comparison")
     run = cmd.add_argument_group("Run")
     run.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
     run.add_argument("--allow-private-addresses", action="store_true",
@@ -64,6 +66,7 @@ def options_from_args(args: argparse.Namespace) -> Any:
     return Options(
         with_facts=not args.no_facts,
         with_comments=not args.no_comments,
+        with_stories=not args.no_stories,
         workers=max(1, args.workers),
         allow_private_addresses=args.allow_private_addresses,
         fetch_timeout=args.timeout,
@@ -74,7 +77,7 @@ def options_from_args(args: argparse.Namespace) -> Any:
 
 def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     from .api import iter_results
-    from .pipeline import coordinate
+    from .pipeline import coordinate, tell_stories
     from .records import Failure
     from .report.write import DossierWriter
     from .store import SQLiteStore
@@ -82,10 +85,11 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     options = options_from_args(args)
     out = Path(args.out)
     db_path = Path(args.db) if args.db else out / "storytrace.sqlite"
-    # streams: no page is held in memory after it is written (comments only when coordination needs them)
+    # streams: no page is held in memory after it is written (comments only when coordination needs them,
+    # a compact story shell per page when stories run)
     pages = 0
     with (
-        DossierWriter(out, keep_comments=options.with_comments) as writer,
+        DossierWriter(out, keep_comments=options.with_comments, keep_stories=options.with_stories) as writer,
         SQLiteStore(db_path) as store,
         _progress(inputs, options.progress) as bar,
     ):
@@ -95,7 +99,8 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
             pages += not isinstance(result, Failure)
             bar.update(1)
         counts = store.counts()
-        paths = writer.close(coordinate(writer.thread_shells, options, writer.failures))
+        coordination = coordinate(writer.thread_shells, options, writer.failures)
+        paths = writer.close(coordination, tell_stories(writer.story_shells, options, writer.failures))
     failures = writer.failures
     if args.json:
         with paths["dossier"].open(encoding="utf-8") as dossier_json:

@@ -11,11 +11,15 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .errors import StorytraceError
 from .records import Dossier, Failure, Page, RawDocument
 from .resources import Resources
 from .settings import Options
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .stories import StoryShell
 
 log = logging.getLogger("storytrace")
 Result = Page | Failure
@@ -179,11 +183,15 @@ def run(items: Iterable[RawDocument | Failure], options: Options, resources: Res
 
 
 def finish(results: Iterable[Result], options: Options, resources: Resources | None = None) -> Dossier:
-    """Collect results into a Dossier and add what needs every page (comment coordination)."""
+    """Collect results into a Dossier and add what needs every page (comment coordination, stories)."""
     dossier = Dossier()
     for result in results:
         (dossier.failures if isinstance(result, Failure) else dossier.pages).append(result)
     dossier.coordination = coordinate(dossier.pages, options, dossier.failures)
+    if options.with_stories:
+        from .stories import shell_of
+
+        dossier.stories = tell_stories([shell_of(p) for p in dossier.pages], options, dossier.failures, resources)
     return dossier
 
 
@@ -199,4 +207,20 @@ def coordinate(pages: list[Page], options: Options, failures: list[Failure]) -> 
         if options.strict:
             raise
         failures.append(_record("(all pages)", "coordination", exc))
+        return []
+
+
+def tell_stories(shells: list[StoryShell], options: Options, failures: list[Failure],
+                 resources: Resources | None = None) -> list[dict[str, object]]:
+    """Story groups across pages (from their compact shells); a failure is recorded, the run goes on."""
+    if not (options.with_stories and len(shells) > 1):
+        return []
+    try:
+        from .stories import find_stories
+
+        return find_stories(shells, encoder=(resources or Resources()).get("story_encoder"))
+    except Exception as exc:
+        if options.strict:
+            raise
+        failures.append(_record("(all pages)", "stories", exc))
         return []

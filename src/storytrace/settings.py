@@ -24,6 +24,7 @@ class Options:
     extract_comments: bool = True  # anatomy: find reader comments in the page
     with_facts: bool = True  # facts stage: entities, quantities, dates, claims, topics
     with_comments: bool = True  # comments stage: language, toxicity, decoding, flags, thread, coordination
+    with_stories: bool = True  # stories stage: same-story groups, copies and rewrites, claims compared
     # batch
     workers: int = 1
     batch_size: int = 16  # pages per batch for batched stages (spaCy pipe); bounds memory per worker

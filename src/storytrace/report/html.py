@@ -22,7 +22,7 @@ table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px s
 .comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flood{border-left-color:#999;color:#666}
 .reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
 .tag.bad{background:#f5c6c0}.err{color:#a00}.summary td{min-width:8rem}
-nav a{margin-right:1rem}
+nav a{margin-right:1rem}.story{border-left:4px solid #4a6fa5;padding-left:1rem;margin:1rem 0}
 """
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
 TOXIC_AT = 0.5
@@ -85,11 +85,69 @@ def html_tail(dossier: Dossier) -> str:
 
 
 def _stories(stories: list[dict[str, Any]]) -> str:
+    """Each story group: its pages, how they relate, and each pair of versions compared claim by claim."""
     if not stories:
         return ""
-    rows = "".join(f"<li>{esc(s.get('title') or s.get('id'))}: {esc(len(s.get('pages', [])))} page(s)</li>"
-                   for s in stories)
-    return f"<h2>Stories</h2><ul>{rows}</ul>"
+    return "<h2>Stories</h2>\n" + "\n".join(_story(s) for s in stories if isinstance(s, dict))
+
+
+def _story(story: dict[str, Any]) -> str:
+    pages = [p for p in story.get("pages", []) if isinstance(p, dict)]
+    label = {p.get("id"): _short(p.get("title") or _basename(str(p.get("source") or p.get("id"))), 70) for p in pages}
+    items = "".join(
+        f"<li><a href='#p-{esc(p.get('id'))}'>{esc(label[p.get('id')])}</a>"
+        f"<span class='meta'> · {esc(' · '.join(str(p[k]) for k in ('language', 'published', 'site') if p.get(k)))}"
+        f"</span></li>" for p in pages)
+    out = [f"<section class='story' id='s-{esc(story.get('id'))}'>",
+           f"<h3>{esc(story.get('title') or story.get('id'))}</h3>",
+           (f"<p class='meta'>{len(pages)} page(s) · languages: {esc(', '.join(story.get('languages', [])))} · "
+            f"mean similarity {esc(story.get('similarity'))}</p><ul>{items}</ul>")]
+    out += [_relation(r, label) for r in story.get("relations", []) if isinstance(r, dict)]
+    out.append("</section>")
+    return "\n".join(out)
+
+
+_RELATION_WORDS = {"copy": "is a copy of", "rewrite": "is a rewrite of", "independent": "and, independently,"}
+
+
+def _relation(relation: dict[str, Any], label: dict[Any, str]) -> str:
+    page, other = relation.get("page"), relation.get("based_on") or relation.get("other")
+    kind = str(relation.get("type"))
+    how = f" (direction by {esc(relation['direction'])})" if relation.get("direction") else ""
+    head = (f"<h4><span class='tag'>{esc(kind)}</span> {esc(label.get(page, page))} "
+            f"{esc(_RELATION_WORDS.get(kind, kind))} {esc(label.get(other, other))}{how}</h4>")
+    evidence = relation.get("evidence") or {}
+    out = [head, f"<p class='meta'>{esc(_compact(evidence))}</p>"]
+    comparison = relation.get("comparison")
+    if isinstance(comparison, dict):
+        out.append(_comparison(comparison, label))
+    return "\n".join(out)
+
+
+def _comparison(comparison: dict[str, Any], label: dict[Any, str]) -> str:
+    base, other = label.get(comparison.get("base"), "base"), label.get(comparison.get("other"), "other")
+    counts = comparison.get("counts") or {}
+    out = [(f"<p>{esc(counts.get('agree', 0))} claim(s) agree, <b>{esc(counts.get('contradict', 0))} contradict</b>, "
+            f"{esc(counts.get('added', 0))} added, {esc(counts.get('dropped', 0))} dropped.</p>")]
+    contradict = comparison.get("contradict") or []
+    if contradict:
+        rows = [{"reasons": e.get("reasons"), _short(base, 40): e.get("base"), _short(other, 40): e.get("other")}
+                for e in contradict if isinstance(e, dict)]
+        out.append(f"<h5>Contradictions</h5>{table(rows)}")
+    numbers = [q for q in comparison.get("quantities") or [] if isinstance(q, dict) and q.get("relation") in ("equal", "sum")]
+    if numbers:
+        rows = [{"numbers": q.get("relation"), _short(base, 40): " + ".join(map(str, q.get("base") or [])),
+                 _short(other, 40): " + ".join(map(str, q.get("other") or [])), "verdict": q.get("verdict"),
+                 "why": q.get("reason")} for q in numbers]
+        out.append(f"<h5>Numbers reconciled</h5>{table(rows)}")
+    for key, title in (("agree", "Claims that agree"), ("added", f"Added (only in {other})"),
+                       ("dropped", f"Dropped (only in {base})")):
+        entries = comparison.get(key) or []
+        if entries:
+            rows = [{_short(base, 40): e.get("base"), _short(other, 40): e.get("other"), "score": e.get("score")}
+                    if isinstance(e, dict) else e for e in entries]
+            out.append(f"<details><summary>{esc(title)} ({len(entries)})</summary>{table(rows)}</details>")
+    return "\n".join(out)
 
 
 def page_section(page: Page) -> str:

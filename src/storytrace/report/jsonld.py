@@ -44,12 +44,18 @@ def page_jsonld(page: Page, based_on: list[str] | None = None) -> dict[str, Any]
     return _prune(node)
 
 
-def dossier_jsonld(dossier: Dossier) -> dict[str, Any]:
+def based_on_links(stories: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """page id -> ids of the pages it copies or rewrites (the stories' copy and rewrite relations)."""
     based_on: dict[str, list[str]] = {}
-    for story in dossier.stories:
+    for story in stories:
         for relation in story.get("relations", []):
             if relation.get("type") in ("copy", "rewrite"):
                 based_on.setdefault(relation["page"], []).append(relation["based_on"])
+    return based_on
+
+
+def dossier_jsonld(dossier: Dossier) -> dict[str, Any]:
+    based_on = based_on_links(dossier.stories)
     return {
         "@context": "https://schema.org",
         "@graph": [page_jsonld(p, based_on.get(p.id)) for p in dossier.pages],

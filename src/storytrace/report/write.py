@@ -1,7 +1,8 @@
 """Write a dossier to a folder: one JSON per page, dossier.json, dossier.jsonld and index.html.
 
 :class:`DossierWriter` writes them as pages arrive, keeping no page bodies in memory (only each page's
-link and, for comment coordination across pages, its comments), so the CLI's memory stays bounded on a
+link, for comment coordination across pages its comments, and for the stories stage a compact story shell:
+title, the first 3,000 characters of the body, claims and numbers), so the CLI's memory stays bounded on a
 large WARC. :func:`write_dossier` writes an in-memory :class:`Dossier` through the same writer.
 """
 
@@ -15,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from ..records import SCHEMA_VERSION, Comment, Dossier, Failure, Page
+from ..stories.shells import StoryShell, shell_of
 from .html import DossierSummary, html_head, html_tail, page_section
-from .jsonld import dossier_jsonld, page_jsonld
+from .jsonld import based_on_links, page_jsonld
 
 _SAFE_ID = re.compile(r"[0-9a-f]{16}")
 
@@ -28,9 +30,10 @@ def dumps(data: Any) -> str:
 class DossierWriter:
     """Streams pages and failures into ``out_dir``; call :meth:`close` once at the end."""
 
-    def __init__(self, out_dir: str | Path, *, keep_comments: bool = True) -> None:
+    def __init__(self, out_dir: str | Path, *, keep_comments: bool = True, keep_stories: bool = True) -> None:
         self.out = Path(out_dir)
         self.keep_comments = keep_comments  # only cross-page coordination needs them
+        self.keep_stories = keep_stories
         (self.out / "pages").mkdir(parents=True, exist_ok=True)
         self.paths = {
             "dossier": self.out / "dossier.json",
@@ -40,6 +43,7 @@ class DossierWriter:
         }
         self.failures: list[Failure] = []
         self.thread_shells: list[Page] = []  # id + comments only: what cross-page coordination reads
+        self.story_shells: list[StoryShell] = []  # what the stories stage reads
         self._summary = DossierSummary()
         self._tmp = Path(tempfile.mkdtemp(prefix="storytrace-", dir=self.out))
         self._json_part = self.out / "dossier.json.part"  # renamed on close: no half-written dossier.json
@@ -78,11 +82,14 @@ class DossierWriter:
             shell = [Comment(id=c.id, text=c.text, position=c.position, author=c.author, published=c.published)
                      for c in result.comments]
             self.thread_shells.append(Page(id=result.id, source=result.source, comments=shell))
+        if self.keep_stories:
+            self.story_shells.append(shell_of(result))
 
     def close(
         self, coordination: list[dict[str, Any]] | None = None, stories: list[dict[str, Any]] | None = None
     ) -> dict[str, Path]:
-        """Finish every file. ``coordination`` is computed by the caller from :attr:`thread_shells`."""
+        """Finish every file. ``coordination`` and ``stories`` are computed by the caller from
+        :attr:`thread_shells` and :attr:`story_shells`; rewrites get their ``isBasedOn`` links here."""
         coordination, stories = coordination or [], stories or []
         tail = Dossier(failures=self.failures, coordination=coordination)
         self._json.write("\n  ],\n" + ",\n".join(
@@ -99,22 +106,32 @@ class DossierWriter:
             with (self._tmp / "sections.html").open(encoding="utf-8") as sections:
                 shutil.copyfileobj(sections, html_out)
             html_out.write(html_tail(tail) + "\n")
+        based_on = based_on_links(stories)
         with self.paths["jsonld"].open("w", encoding="utf-8") as ld_out, \
                 (self._tmp / "nodes.jsonl").open(encoding="utf-8") as nodes:
             ld_out.write('{"@context": "https://schema.org", "@graph": [\n')
             for i, line in enumerate(nodes):
-                ld_out.write(("," if i else "") + line)
+                ld_out.write(("," if i else "") + _with_based_on(line, based_on))
             ld_out.write("]}\n")
         shutil.rmtree(self._tmp, ignore_errors=True)
         return self.paths
 
 
+def _with_based_on(line: str, based_on: dict[str, list[str]]) -> str:
+    """A streamed JSON-LD node line, with ``isBasedOn`` when the stories found its sources."""
+    if not based_on:
+        return line
+    node = json.loads(line)
+    sources = based_on.get(node.get("identifier", ""))
+    if not sources:
+        return line
+    node["isBasedOn"] = [f"urn:storytrace:page:{pid}" for pid in sources]
+    return json.dumps(node, ensure_ascii=False) + "\n"
+
+
 def write_dossier(dossier: Dossier, out_dir: str | Path) -> dict[str, Path]:
     """Write an in-memory dossier through the streaming writer; return the paths by name."""
-    writer = DossierWriter(out_dir)
+    writer = DossierWriter(out_dir, keep_comments=False, keep_stories=False)  # its stories are already found
     for result in [*dossier.pages, *dossier.failures]:
         writer.add(result)
-    paths = writer.close(dossier.coordination, dossier.stories)
-    if dossier.stories:  # isBasedOn links come from the stories: write the JSON-LD whole
-        paths["jsonld"].write_text(dumps(dossier_jsonld(dossier)), encoding="utf-8")
-    return paths
+    return writer.close(dossier.coordination, dossier.stories)

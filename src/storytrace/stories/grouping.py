@@ -1,0 +1,122 @@
+"""Pages -> story groups.
+
+Two signals: near-duplicate text (MinHash LSH over word 3-shingles of title + body, datasketch) and the
+cosine of multilingual sentence embeddings of each page's lead (title + start of the body), which also
+joins rewrites and translations. Pairs above the threshold are linked; each connected component is then
+cut by average linkage at the same threshold, so a chain of pairwise links cannot merge two stories
+that are far apart on average. The threshold is calibrated on SemEval-2022 Task 8 (benchmarks/bench_stories.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+
+SAME_STORY_AT = 0.50  # lead cosine; best F1 on SemEval-2022 Task 8 (docs/results/stories.md)
+NEAR_DUPLICATE_AT = 0.70  # Jaccard of word 3-shingles
+NUM_PERM = 64
+_WORD = re.compile(r"\w+", re.UNICODE)
+_BLOCK = 1024  # rows of the similarity matrix computed at a time: memory stays O(n * block)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def shingles(text: str, k: int = 3) -> set[str]:
+    tokens = words(text)
+    if len(tokens) < k:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def near_duplicate_pairs(texts: list[str], threshold: float = NEAR_DUPLICATE_AT) -> set[tuple[int, int]]:
+    """Pairs (i < j) whose word-3-shingle Jaccard is at least ``threshold``: LSH candidates, checked exactly."""
+    from datasketch import MinHash, MinHashLSH
+
+    sets = [shingles(t) for t in texts]
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    hashes = []
+    for i, s in enumerate(sets):
+        m = MinHash(num_perm=NUM_PERM)
+        m.update_batch([x.encode("utf-8") for x in s])
+        hashes.append(m)
+        if s:
+            lsh.insert(str(i), m)
+    pairs = set()
+    for i, m in enumerate(hashes):
+        if not sets[i]:
+            continue
+        for key in lsh.query(m):
+            j = int(key)
+            if i < j and jaccard(sets[i], sets[j]) >= threshold:
+                pairs.add((i, j))
+    return pairs
+
+
+def similar_pairs(vectors: np.ndarray, threshold: float) -> Iterable[tuple[int, int, float]]:
+    """(i, j, cosine) for i < j with cosine >= threshold, computed block by block."""
+    n = len(vectors)
+    for start in range(0, n, _BLOCK):
+        sims = vectors[start : start + _BLOCK] @ vectors.T
+        rows, cols = np.nonzero(sims >= threshold)
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            i = start + r
+            if i < c:
+                yield i, c, float(sims[r, c])
+
+
+def group(vectors: np.ndarray, threshold: float = SAME_STORY_AT,
+          duplicates: set[tuple[int, int]] | None = None) -> list[list[int]]:
+    """Indices grouped into stories (every index in exactly one group; singletons included)."""
+    n = len(vectors)
+    duplicates = duplicates or set()
+    edges = {(i, j) for i, j, _ in similar_pairs(vectors, threshold)} | duplicates
+    components = _components(n, edges)
+    out: list[list[int]] = []
+    for members in components:
+        out.extend(_average_linkage(members, vectors, threshold, duplicates) if len(members) > 2 else [members])
+    return sorted(out, key=lambda g: g[0])
+
+
+def _components(n: int, edges: set[tuple[int, int]]) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j in edges:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def _average_linkage(members: list[int], vectors: np.ndarray, threshold: float,
+                     duplicates: set[tuple[int, int]]) -> list[list[int]]:
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    sub = vectors[members]
+    distance = np.clip(1.0 - sub @ sub.T, 0.0, 2.0)
+    index = {m: k for k, m in enumerate(members)}
+    for i, j in duplicates:
+        if i in index and j in index:
+            distance[index[i], index[j]] = distance[index[j], index[i]] = 0.0
+    np.fill_diagonal(distance, 0.0)
+    labels = fcluster(linkage(squareform(distance, checks=False), method="average"), t=1.0 - threshold,
+                      criterion="distance")
+    clusters: dict[int, list[int]] = {}
+    for member, label in zip(members, labels.tolist(), strict=True):
+        clusters.setdefault(label, []).append(member)
+    return list(clusters.values())

@@ -1,0 +1,139 @@
+"""Numbers across two versions: the same number, a total that is the sum of parts, or no counterpart.
+
+For every number of one version the other version is searched for the same value, else for two or three
+numbers that add up to it (parts said in one sentence first). A match then compares what is counted:
+"6000 civilians" against "1,000 sappers + 5,000 military construction personnel" agrees on the total and
+contradicts on who they are (:mod:`storytrace.stories.counted`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Any
+
+from storytrace.stories.counted import classes_of, opposition
+from storytrace.stories.shells import StoryClaim, StoryQuantity
+
+MAX_PARTS = 3
+MIN_PART = 10  # parts smaller than this make coincidental sums ("2 + 4 = 6")
+
+
+@dataclass(slots=True, frozen=True)
+class Mention:
+    quantity: StoryQuantity
+    claim: int  # index of the claim that states it
+
+
+    also: tuple[int, ...] = ()  # other claims repeating the same number of the same thing
+
+
+def mentions(claims: list[StoryClaim]) -> list[Mention]:
+    """One mention per value and counted head noun: "1,000 sappers" repeated as "1,000 North Korean
+    sappers" counts once."""
+    found: dict[tuple[float, str], Mention] = {}
+    for k, claim in enumerate(claims):
+        for q in claim.quantities:
+            key = (q.value, _head(q.counted))
+            if key in found:
+                first = found[key]
+                found[key] = Mention(first.quantity, first.claim, (*first.also, k))
+            else:
+                found[key] = Mention(q, k)
+    return list(found.values())
+
+
+def _head(counted: str | None) -> str:
+    words = (counted or "").lower().split()
+    return words[-1].rstrip("s") if words else ""
+
+
+def same_value(a: StoryQuantity, b: StoryQuantity) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.approximate or b.approximate:
+        return abs(a.value - b.value) <= 0.05 * max(abs(a.value), abs(b.value))
+    return a.value == b.value
+
+
+def reconcile(base: list[Mention], other: list[Mention]) -> list[dict[str, Any]]:
+    """Every number of either version with its counterpart in the other (or none)."""
+    out: list[dict[str, Any]] = []
+    matched_base: set[int] = set()
+    matched_other: set[int] = set()
+    for j, m in enumerate(other):
+        equal = [i for i, b in enumerate(base) if same_value(b.quantity, m.quantity)]
+        if equal:
+            i = max(equal, key=lambda i: _counted_overlap(base[i].quantity, m.quantity))
+            out.append(_record("equal", [base[i]], [m]))
+            matched_base.add(i)
+            matched_other.add(j)
+    for j, m in enumerate(other):
+        if j not in matched_other and (parts := _parts_summing_to(m.quantity, base)):
+            out.append(_record("sum", [base[i] for i in parts], [m]))
+            matched_other.add(j)
+            matched_base |= set(parts)
+    for i, b in enumerate(base):
+        if i not in matched_base and (parts := _parts_summing_to(b.quantity, other)):
+            out.append(_record("sum", [b], [other[j] for j in parts]))
+            matched_base.add(i)
+            matched_other |= set(parts)
+    out += [_record("only_base", [b], []) for i, b in enumerate(base) if i not in matched_base]
+    out += [_record("only_other", [], [m]) for j, m in enumerate(other) if j not in matched_other]
+    return out
+
+
+def _parts_summing_to(target: StoryQuantity, pool: list[Mention]) -> tuple[int, ...] | None:
+    """Indices of 2-3 numbers in ``pool`` (distinct values, same kind) adding up to ``target``."""
+    candidates = [i for i, m in enumerate(pool)
+                  if m.quantity.kind == target.kind and MIN_PART <= m.quantity.value < target.value]
+    found: list[tuple[int, ...]] = []
+    for size in range(2, MAX_PARTS + 1):
+        for combo in combinations(candidates, size):
+            values = [pool[i].quantity.value for i in combo]
+            if len(set(values)) == size and _sums_to(sum(values), target):
+                found.append(combo)
+    if not found:
+        return None
+    # parts stated together (one claim) explain a total better than numbers from far apart
+    return min(found, key=lambda c: (len({pool[i].claim for i in c}), len(c)))
+
+
+def _sums_to(total: float, target: StoryQuantity) -> bool:
+    if target.approximate:
+        return abs(total - target.value) <= 0.05 * target.value
+    return total == target.value
+
+
+def _counted_overlap(a: StoryQuantity, b: StoryQuantity) -> int:
+    words = lambda q: set((q.counted or "").lower().split())
+    return len(words(a) & words(b))
+
+
+def _record(relation: str, base: list[Mention], other: list[Mention]) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "relation": relation,
+        "base": [_said(m) for m in base],
+        "other": [_said(m) for m in other],
+        "value": (other or base)[0].quantity.value if relation != "sum" or len(other) == 1 else base[0].quantity.value,
+    }
+    record["base_claims"] = [m.claim for m in base]
+    record["other_claims"] = [m.claim for m in other]
+    if base and other:
+        record["verdict"], record["reason"] = _verdict(base, other)
+    return record
+
+
+def _verdict(base: list[Mention], other: list[Mention]) -> tuple[str, str | None]:
+    """Contradict when a number on one side counts a kind opposed to one it stands for on the other."""
+    for a in base:
+        for b in other:
+            opposed = opposition(classes_of(a.quantity.counted), classes_of(b.quantity.counted))
+            if opposed:
+                return "contradict", f"what is counted differs: {opposed[0]} vs {opposed[1]}"
+    return "agree", None
+
+
+def _said(m: Mention) -> str:
+    q = m.quantity
+    return f"{q.text} {q.counted}" if q.counted else q.text

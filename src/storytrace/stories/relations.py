@@ -1,0 +1,138 @@
+"""How two pages of one story relate: a copy, a rewrite of one by the other, or independent coverage.
+
+copy         near-identical text (word 3-shingle Jaccard >= ``COPY_AT``)
+rewrite      a derived text: most of its claims align with claims of the other version and most of its
+             specifics (names, numbers, and totals of the other's numbers) come from it, and something tells
+             which came first (dates, containment, specifics)
+independent  the same story told with its own specifics
+
+Direction (which is ``based_on``): the earlier publication date when both are known; else the version
+whose specifics are contained in the other's is the derived one; else the one with fewer specifics;
+else input order. The rule used is recorded in ``direction``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from storytrace.stories.grouping import jaccard, shingles
+from storytrace.stories.shells import StoryShell, split_sentences
+
+COPY_AT = 0.70
+ALIGNED_SHARE_AT = 0.40  # share of the derived version's claims aligned to the base
+CONTAINED_AT = 0.60  # share of the derived version's specifics found in the base
+CONTAINMENT_MARGIN = 0.10
+_CAPITALISED = re.compile(r"(?<=\s)[^\W\d_][\w-]{2,}", re.UNICODE)  # any word but a sentence's first
+_POSSESSIVE = re.compile(r"[’']s?$")
+_DIGITS = re.compile(r"\d[\d,.\u00a0\u202f ]*\d|\d")
+
+
+@dataclass(slots=True)
+class PairEvidence:
+    """What a relation is decided on, for pages ``a`` and ``b`` (a before b in input order)."""
+
+    shingle_jaccard: float
+    similarity: float  # lead cosine
+    aligned_a: float  # share of a's claims aligned with b's
+    aligned_b: float
+    contained_a: float  # share of a's specifics found in b
+    contained_b: float
+    specifics_a: int
+    specifics_b: int
+
+
+def specifics(shell: StoryShell) -> set[str]:
+    """Names and numbers a page states: capitalised words not opening a sentence, and digit numbers."""
+    text = shell.full_text
+    names = {_POSSESSIVE.sub("", m.group(0)).lower() for sentence in _sentences(text)
+             for m in _CAPITALISED.finditer(sentence) if m.group(0)[0].isupper()}
+    numbers = {_number_key(m.group(0)) for m in _DIGITS.finditer(text)}
+    numbers |= {_number_key(str(q.value)) for c in shell.claims for q in c.quantities}
+    return names | {n for n in numbers if n}
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for line in text.split("\n") for s in split_sentences(line)]
+
+
+def _number_key(text: str) -> str:
+    digits = re.sub(r"[,\u00a0\u202f ](?=\d{3}\b)", "", text.strip())
+    try:
+        value = float(digits)
+    except ValueError:
+        return ""
+    return f"#{value:g}"
+
+
+def containment(a: set[str], b: set[str], totals: set[str] = frozenset()) -> float:
+    """Share of ``a`` found in ``b`` (``totals``: numbers of ``a`` that are sums of ``b``'s, counted as found)."""
+    return len({x for x in a if x in b or x in totals}) / len(a) if a else 0.0
+
+
+def evidence(a: StoryShell, b: StoryShell, similarity: float, comparison: dict[str, Any]) -> PairEvidence:
+    """``comparison``: :func:`storytrace.stories.compare.compare` of ``b`` against ``a``."""
+    spec_a, spec_b = specifics(a), specifics(b)
+    sums_in_b = {_number_key(str(r["value"])) for r in comparison["quantities"] if r["relation"] == "sum" and
+                 len(r["other"]) == 1}
+    sums_in_a = {_number_key(str(r["value"])) for r in comparison["quantities"] if r["relation"] == "sum" and
+                 len(r["base"]) == 1}
+    counts = comparison["counts"]
+    return PairEvidence(
+        shingle_jaccard=jaccard(shingles(a.full_text), shingles(b.full_text)),
+        similarity=similarity,
+        aligned_a=1 - counts["dropped"] / max(1, counts["base_claims"]),
+        aligned_b=1 - counts["added"] / max(1, counts["other_claims"]),
+        contained_a=containment(spec_a, spec_b, sums_in_a),
+        contained_b=containment(spec_b, spec_a, sums_in_b),
+        specifics_a=len(spec_a),
+        specifics_b=len(spec_b),
+    )
+
+
+def relation(a: StoryShell, b: StoryShell, ev: PairEvidence) -> dict[str, Any]:
+    """The relation record for pages ``a`` and ``b``: ``{"type", "page", "based_on", "direction", ...}``."""
+    derived, base, direction = _direction(a, b, ev)
+    derived_aligned, derived_contained = (ev.aligned_b, ev.contained_b) if derived is b else (ev.aligned_a, ev.contained_a)
+    if ev.shingle_jaccard >= COPY_AT:
+        kind = "copy"
+    elif derived_aligned >= ALIGNED_SHARE_AT and derived_contained >= CONTAINED_AT and direction != "input order":
+        kind = "rewrite"  # with nothing to tell which came first, two tellings are not called a rewrite
+    else:
+        kind = "independent"
+    record: dict[str, Any] = {"type": kind, "page": derived.id}
+    if kind == "independent":
+        record["other"] = base.id
+    else:
+        record["based_on"] = base.id
+        record["direction"] = direction
+    if a.language and b.language and a.language != b.language:
+        record["translation"] = True
+    record["evidence"] = {
+        "shingle_jaccard": round(ev.shingle_jaccard, 3), "similarity": round(ev.similarity, 3),
+        "aligned_claims": round(derived_aligned, 3), "specifics_contained": round(derived_contained, 3),
+    }
+    return record
+
+
+def _direction(a: StoryShell, b: StoryShell, ev: PairEvidence) -> tuple[StoryShell, StoryShell, str]:
+    """(derived, base, rule used)."""
+    da, db = _date(a.published), _date(b.published)
+    if da and db and da != db:
+        return (b, a, "date") if da < db else (a, b, "date")
+    if abs(ev.contained_a - ev.contained_b) >= CONTAINMENT_MARGIN:
+        return (b, a, "containment") if ev.contained_b > ev.contained_a else (a, b, "containment")
+    if ev.specifics_a != ev.specifics_b:
+        return (b, a, "specifics") if ev.specifics_a > ev.specifics_b else (a, b, "specifics")
+    return b, a, "input order"
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,130 @@
+"""The compact per-page record the stories stage reads: a streaming run keeps one per page, not the page.
+
+A shell holds what grouping, relations and claim comparison need and no more: the title, the first
+``MAX_TEXT`` characters of the body, the page's claims (text, modality) and quantities (value, what is
+counted). Claims come from the facts stage when it ran; otherwise (facts off, a language the facts stage
+does not know) from the body's sentences, with numbers found by a pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from storytrace.records import Page, Record
+
+MAX_TEXT = 3_000  # characters of body kept: enough for the lead and the main claims
+MAX_CLAIMS = 60
+MAX_CLAIM_CHARS = 400
+
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=\S)")
+_FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])")
+_COUNTED_AFTER = re.compile(r"^[\s-]*((?:[^\W\d_][\w-]*\s?){1,3})")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass(slots=True)
+class StoryQuantity(Record):
+    """A number a page states and what it counts (``counted`` None when unknown)."""
+
+    text: str
+    value: float
+    counted: str | None = None
+    kind: str = "count"
+    approximate: bool = False
+
+
+@dataclass(slots=True)
+class StoryClaim(Record):
+    text: str
+    modality: str = "asserted"
+    quantities: list[StoryQuantity] = field(default_factory=list)
+
+    _nested: ClassVar[dict[str, type[Record]]] = {"quantities": StoryQuantity}
+
+
+@dataclass(slots=True)
+class StoryShell(Record):
+    """What the stories stage keeps of a page."""
+
+    id: str
+    source: str
+    title: str | None = None
+    language: str | None = None
+    published: str | None = None
+    site: str | None = None
+    url: str | None = None
+    text: str = ""  # body paragraphs joined, capped at MAX_TEXT
+    claims: list[StoryClaim] = field(default_factory=list)
+
+    _nested: ClassVar[dict[str, type[Record]]] = {"claims": StoryClaim}
+
+    @property
+    def lead(self) -> str:
+        """Title and the start of the body: what grouping embeds."""
+        return "\n".join(x for x in (self.title, self.text[:600]) if x)
+
+    @property
+    def full_text(self) -> str:
+        return "\n".join(x for x in (self.title, self.text) if x)
+
+
+def shell_of(page: Page) -> StoryShell:
+    """The story shell of a page (facts claims when the facts stage filled them, else sentences)."""
+    text = _FOOTNOTE.sub("", page.body_text)[:MAX_TEXT]
+    claims = _facts_claims(page) if page.facts.get("claims") else _sentence_claims(page.title, text)
+    return StoryShell(id=page.id, source=page.source, title=page.title, language=page.language,
+                      published=page.published, site=page.site, url=page.url, text=text, claims=claims[:MAX_CLAIMS])
+
+
+def _facts_claims(page: Page) -> list[StoryClaim]:
+    quantities = {q.get("id"): q for q in page.facts.get("quantities", []) if isinstance(q, dict)}
+    out = []
+    for claim in page.facts.get("claims", []):
+        if not isinstance(claim, dict) or not claim.get("text"):
+            continue
+        found = [_quantity(quantities[qid]) for qid in claim.get("quantities", []) if qid in quantities]
+        out.append(StoryClaim(text=_clean(claim["text"]), modality=claim.get("modality") or "asserted",
+                              quantities=[q for q in found if q is not None]))
+    return out
+
+
+def _quantity(fact: dict[str, Any]) -> StoryQuantity | None:
+    value = fact.get("value")
+    if value is None or fact.get("vague"):
+        return None  # "thousands of" reconciles with nothing exactly
+    return StoryQuantity(text=fact.get("text") or "", value=float(value), counted=fact.get("counted"),
+                         kind=fact.get("kind") or "count", approximate=bool(fact.get("approximate")))
+
+
+def _sentence_claims(title: str | None, text: str) -> list[StoryClaim]:
+    sentences = ([title] if title else []) + [s for p in text.split("\n") for s in split_sentences(p)]
+    return [StoryClaim(text=_clean(s), quantities=pattern_quantities(s)) for s in sentences if len(s.strip()) > 15]
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def pattern_quantities(sentence: str) -> list[StoryQuantity]:
+    """Numbers written in digits, with the words after them as what they count (any language)."""
+    out = []
+    for match in _NUMBER.finditer(sentence):
+        digits = re.sub(r"[,.\u202f\u00a0 ](?=\d{3}\b)", "", match.group(0))
+        if _YEAR.match(digits):
+            continue
+        try:
+            value = float(digits)
+        except ValueError:
+            continue
+        after = _COUNTED_AFTER.match(sentence[match.end():])
+        counted = after.group(1).strip() if after else None
+        out.append(StoryQuantity(text=match.group(0), value=value, counted=counted or None))
+    return out
+
+
+def _clean(text: str) -> str:
+    text = " ".join(_FOOTNOTE.sub("", text).split())
+    return text[:MAX_CLAIM_CHARS]

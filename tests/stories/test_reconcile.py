@@ -1,0 +1,80 @@
+"""Numbers across versions: equal values, totals that are sums of parts, and what is counted."""
+
+from storytrace.stories.compare import contradictions
+from storytrace.stories.counted import classes_of, opposition
+from storytrace.stories.reconcile import mentions, reconcile
+
+from .conftest import claim
+
+
+def _only(records, relation):
+    return [r for r in records if r["relation"] == relation]
+
+
+def test_parts_add_up_to_the_total_but_military_is_not_civilian():
+    base = [claim("X agreed to dispatch 1,000 sappers and 5,000 military construction personnel.",
+                  (1000, "sappers"), (5000, "military construction personnel"))]
+    other = [claim("X dispatches 6000 civilians as relief workers.", (6000, "civilians"))]
+    (total,) = _only(reconcile(mentions(base), mentions(other)), "sum")
+    assert total["value"] == 6000 and total["base"] == ["1,000 sappers", "5,000 military construction personnel"]
+    assert total["verdict"] == "contradict" and "military vs civilian" in total["reason"]
+
+
+def test_a_total_of_the_same_kind_agrees():
+    base = [claim("The fund gets 300 soldiers and 200 marines.", (300, "soldiers"), (200, "marines"))]
+    other = [claim("500 troops are on their way.", (500, "troops"))]
+    (total,) = _only(reconcile(mentions(base), mentions(other)), "sum")
+    assert total["verdict"] == "agree" and total["reason"] is None
+
+
+def test_killed_and_injured_added_up_as_dead_is_a_contradiction():
+    base = [claim("The blast killed 12 people and injured 30 people.", (12, "people killed"), (30, "injured people"))]
+    other = [claim("The blast left 42 dead.", (42, "dead"))]
+    (total,) = _only(reconcile(mentions(base), mentions(other)), "sum")
+    assert total["verdict"] == "contradict" and "injured vs dead" in total["reason"]
+
+
+def test_the_total_may_sit_in_the_base_and_the_parts_in_the_other_version():
+    base = [claim("Some 6,000 workers will come.", (6000, "workers"))]
+    other = [claim("They are 5,000 builders and 1,000 deminers.", (5000, "builders"), (1000, "deminers"))]
+    (total,) = _only(reconcile(mentions(base), mentions(other)), "sum")
+    assert total["base"] == ["6,000 workers"] and len(total["other"]) == 2 and total["verdict"] == "agree"
+
+
+def test_equal_values_match_and_unmatched_numbers_are_listed():
+    base = [claim("a", (250, "homes")), claim("b", (17, "villages"))]
+    other = [claim("c", (250, "houses")), claim("d", (3, "bridges"))]
+    records = reconcile(mentions(base), mentions(other))
+    assert _only(records, "equal")[0]["other"] == ["250 houses"]
+    assert _only(records, "only_base")[0]["base"] == ["17 villages"]
+    assert _only(records, "only_other")[0]["other"] == ["3 bridges"]
+
+
+def test_small_numbers_make_no_coincidental_sums():
+    base = [claim("two teams and four coaches", (2, "teams"), (4, "coaches"))]
+    other = [claim("six players", (6, "players"))]
+    assert not _only(reconcile(mentions(base), mentions(other)), "sum")
+
+
+def test_a_number_repeated_for_the_same_thing_counts_once():
+    claims = [claim("1,000 sappers go", (1000, "sappers")), claim("the 1,000 North Korean sappers train",
+                                                                  (1000, "North Korean sappers"))]
+    assert len(mentions(claims)) == 1
+
+
+def test_counted_classes_and_oppositions():
+    assert classes_of("military construction personnel") == {"military"}
+    assert classes_of("civilians") == {"civilian"}
+    assert classes_of("civilian and military staff") == set()  # both sides: opposes nothing
+    assert opposition({"military"}, {"civilian"}) == ("military", "civilian")
+    assert opposition({"military"}, {"military"}) is None
+
+
+def test_aligned_claims_contradict_on_negation_and_on_different_numbers():
+    assert contradictions(claim("The bridge was damaged in the storm."),
+                          claim("The bridge was not damaged in the storm.", modality="negated"))
+    reasons = contradictions(claim("The quake killed 12 people.", (12, "people")),
+                             claim("The quake killed 15 people.", (15, "people")))
+    assert reasons == ["numbers differ: 12 vs 15"]
+    assert contradictions(claim("The quake killed 12 people.", (12, "people")),
+                          claim("Twelve people died: 12 people.", (12, "people"))) == []
