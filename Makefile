@@ -28,6 +28,7 @@ bench: $(STAMP)
 	-$(PY) benchmarks/bench_text_anatomy.py --data $(DATA)
 	-$(PY) benchmarks/bench_facts.py --data $(DATA)
 	-LANG=en_US.UTF-8 $(PY) benchmarks/bench_comments.py --data $(DATA) --mhc-sample 400
+	-$(PY) benchmarks/bench_stories.py --data $(DATA) --summedits 60
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks training

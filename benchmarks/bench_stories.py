@@ -1,0 +1,265 @@
+"""Stories-stage benchmark: same-story similarity, story clustering, speed, and the contradiction check.
+
+    nice .venv/bin/python benchmarks/bench_stories.py --data /work/shared/data [--json out.json]
+
+(a) SemEval-2022 Task 8 (stories/semeval2022-task8, 1,283 multilingual pairs; Apache-2.0; calibration set):
+    Pearson r of our similarity (cosine of the USE multilingual embeddings of each text's lead, as the
+    stage computes it) with -Overall, and same-story F1 (Overall <= 2) with the threshold chosen by 5-fold
+    cross-validation (chosen on 4 folds, scored on the fifth). Baselines in the same run: TF-IDF cosine of
+    the same leads, and word-3-shingle Jaccard (what MinHash estimates).
+(b) UCI News Aggregator (stories/uci-news-aggregator/headlines.csv, STORY = gold cluster; evaluation only):
+    our grouping of the headlines at the SemEval-calibrated threshold against TF-IDF cosine with the same
+    clustering at its own SemEval-calibrated threshold: adjusted Rand index, pairwise F1, B-cubed F1. Also
+    at the threshold calibrated on SemEval's titles alone (the pairs whose titles can be cut out), since
+    headlines are much shorter than the leads the shipped threshold was calibrated on.
+(c) Speed: the whole stage (embedding, grouping, relations, claim comparisons) over N pages made of
+    SemEval texts (sentence claims, numbers by pattern, as without the facts stage), pages per second.
+(d) Optional (--summedits N): SummEdits (consistency/summedits; evaluation only) balanced accuracy of the
+    claim comparison as a consistency check: a summary is called inconsistent when the comparison against
+    its document finds a contradiction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from storytrace.stories import find_stories  # noqa: E402
+from storytrace.stories.encoder import embed, load_encoder  # noqa: E402
+from storytrace.stories.grouping import SAME_STORY_AT, group, jaccard, shingles  # noqa: E402
+from storytrace.stories.shells import StoryShell, _sentence_claims  # noqa: E402
+
+csv.field_size_limit(10**9)
+GRID = np.round(np.arange(0.0, 0.95, 0.01), 2)
+
+
+def shell(sid: str, text: str, title: str | None = None) -> StoryShell:
+    """A page shell from raw text; SemEval texts open with the title, cut from the body by two spaces."""
+    if title is None and "  " in text[:300]:
+        title, text = text.split("  ", 1)
+    text = text.strip()[:3000]
+    return StoryShell(id=sid, source=sid, title=title, text=text, claims=_sentence_claims(title, text))
+
+
+# ---------- (a) SemEval ----------------------------------------------------------------------------------
+
+def load_semeval(data: Path) -> list[dict]:
+    with (data / "stories" / "semeval2022-task8" / "training_set.csv").open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def tfidf_cosine(texts_a: list[str], texts_b: list[str]) -> np.ndarray:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(sublinear_tf=True).fit(texts_a + texts_b)
+    a, b = vectorizer.transform(texts_a), vectorizer.transform(texts_b)
+    return np.asarray(a.multiply(b).sum(axis=1)).ravel()
+
+
+def best_threshold(scores: np.ndarray, same: np.ndarray) -> tuple[float, float]:
+    from sklearn.metrics import f1_score
+
+    f1s = [f1_score(same, scores >= t, zero_division=0) for t in GRID]
+    k = int(np.argmax(f1s))
+    return float(GRID[k]), float(f1s[k])
+
+
+def cross_validated_f1(scores: np.ndarray, same: np.ndarray, folds: int = 5) -> dict:
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedKFold
+
+    f1s, thresholds, predicted = [], [], np.zeros(len(same), dtype=bool)
+    for train, test in StratifiedKFold(folds, shuffle=True, random_state=0).split(scores, same):
+        t, _ = best_threshold(scores[train], same[train])
+        thresholds.append(t)
+        predicted[test] = scores[test] >= t
+        f1s.append(f1_score(same[test], predicted[test]))
+    return {"f1_mean": round(float(np.mean(f1s)), 4), "f1_std": round(float(np.std(f1s)), 4),
+            "f1_pooled": round(float(f1_score(same, predicted)), 4),
+            "thresholds": thresholds}
+
+
+def semeval(data: Path, encoder) -> dict:
+    from scipy.stats import pearsonr
+
+    rows = load_semeval(data)
+    overall = np.array([float(r["Overall"]) for r in rows])
+    same = overall <= 2
+    a = [shell(f"a{i}", r["text1"]) for i, r in enumerate(rows)]
+    b = [shell(f"b{i}", r["text2"]) for i, r in enumerate(rows)]
+    start = time.perf_counter()
+    va, vb = embed(encoder, [s.lead for s in a]), embed(encoder, [s.lead for s in b])
+    embed_seconds = time.perf_counter() - start
+    scores = {
+        "storytrace (USE lead cosine)": (va * vb).sum(axis=1),
+        "TF-IDF cosine (same leads)": tfidf_cosine([s.lead for s in a], [s.lead for s in b]),
+        "word 3-shingle Jaccard (full text)": np.array([jaccard(shingles(x.full_text), shingles(y.full_text))
+                                                        for x, y in zip(a, b, strict=True)]),
+    }
+    out: dict = {"pairs": len(rows), "same_story_pairs": int(same.sum()), "embed_seconds": round(embed_seconds, 1)}
+    for name, s in scores.items():
+        threshold, in_sample_f1 = best_threshold(s, same)
+        out[name] = {"pearson_vs_minus_overall": round(float(pearsonr(s, -overall)[0]), 4),
+                     "cv": cross_validated_f1(s, same),
+                     "threshold_on_all_pairs": threshold, "f1_at_that_threshold_in_sample": round(in_sample_f1, 4)}
+    ours = scores["storytrace (USE lead cosine)"]
+    out["storytrace (USE lead cosine)"]["f1_at_shipped_threshold"] = _f1(ours >= SAME_STORY_AT, same)
+    langs = [f"{r['lang1']}-{r['lang2']}" for r in rows]
+    out["pearson_by_language_pair"] = {
+        lp: round(float(pearsonr(ours[idx], -overall[idx])[0]), 3)
+        for lp in sorted(set(langs)) if len(idx := [i for i, x in enumerate(langs) if x == lp]) >= 20}
+    out["_tfidf_threshold"] = out["TF-IDF cosine (same leads)"]["threshold_on_all_pairs"]
+    out["titles_only"] = titles_only(a, b, overall, encoder)
+    return out
+
+
+def titles_only(a: list[StoryShell], b: list[StoryShell], overall: np.ndarray, encoder) -> dict:
+    """The same calibration on the pairs whose two titles could be cut out (short texts score lower)."""
+    from scipy.stats import pearsonr
+
+    keep = [i for i in range(len(a)) if all(s.title and 10 < len(s.title) < 250 for s in (a[i], b[i]))]
+    va, vb = embed(encoder, [a[i].title for i in keep]), embed(encoder, [b[i].title for i in keep])
+    scores, same = (va * vb).sum(axis=1), overall[keep] <= 2
+    threshold, _ = best_threshold(scores, same)
+    return {"pairs": len(keep), "pearson_vs_minus_overall": round(float(pearsonr(scores, -overall[keep])[0]), 4),
+            "cv": cross_validated_f1(scores, same), "threshold_on_all_pairs": threshold}
+
+
+def _f1(predicted: np.ndarray, gold: np.ndarray) -> float:
+    from sklearn.metrics import f1_score
+
+    return round(float(f1_score(gold, predicted)), 4)
+
+
+# ---------- (b) UCI headlines -----------------------------------------------------------------------------
+
+def pairwise_f1(gold: list, predicted: list) -> float:
+    from sklearn.metrics.cluster import pair_confusion_matrix
+
+    (_, fp), (fn, tp) = pair_confusion_matrix(gold, predicted)
+    return float(2 * tp / (2 * tp + fp + fn)) if tp else 0.0
+
+
+def bcubed_f1(gold: list, predicted: list) -> float:
+    from collections import Counter
+
+    both = Counter(zip(gold, predicted, strict=True))
+    g, p = Counter(gold), Counter(predicted)
+    precision = sum(n * n / p[pl] for (_gl, pl), n in both.items()) / len(gold)
+    recall = sum(n * n / g[gl] for (gl, _pl), n in both.items()) / len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
+def cluster_scores(gold: list, groups: list[list[int]]) -> dict:
+    from sklearn.metrics import adjusted_rand_score
+
+    predicted = [0] * len(gold)
+    for k, members in enumerate(groups):
+        for i in members:
+            predicted[i] = k
+    return {"clusters": len(groups), "ari": round(float(adjusted_rand_score(gold, predicted)), 4),
+            "pairwise_f1": round(pairwise_f1(gold, predicted), 4), "bcubed_f1": round(bcubed_f1(gold, predicted), 4)}
+
+
+def uci(data: Path, encoder, tfidf_threshold: float, title_threshold: float) -> dict:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    with (data / "stories" / "uci-news-aggregator" / "headlines.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    titles, gold = [r["TITLE"] for r in rows], [r["STORY"] for r in rows]
+    start = time.perf_counter()
+    vectors = embed(encoder, titles)
+    ours = group(vectors, SAME_STORY_AT)
+    seconds = time.perf_counter() - start
+    tfidf = TfidfVectorizer(sublinear_tf=True).fit_transform(titles)
+    tfidf_vectors = np.asarray(tfidf.todense(), dtype=np.float32)
+    baseline = group(tfidf_vectors, tfidf_threshold)
+    titles = group(vectors, title_threshold)
+    return {"headlines": len(rows), "gold_stories": len(set(gold)),
+            "storytrace": cluster_scores(gold, ours) | {"threshold": SAME_STORY_AT, "seconds": round(seconds, 1)},
+            "storytrace_title_threshold": cluster_scores(gold, titles) | {"threshold": title_threshold},
+            "tfidf_baseline": cluster_scores(gold, baseline) | {"threshold": tfidf_threshold},
+            "all_in_one_cluster": cluster_scores(gold, [list(range(len(gold)))]),
+            "singletons": cluster_scores(gold, [[i] for i in range(len(gold))])}
+
+
+# ---------- (c) speed -------------------------------------------------------------------------------------
+
+def speed(data: Path, encoder, sizes: list[int]) -> dict:
+    rows = load_semeval(data)
+    texts = [t for r in rows for t in (r["text1"], r["text2"])]
+    out = {}
+    for n in sizes:
+        shells = [shell(f"p{i}", texts[i % len(texts)] + ("" if i < len(texts) else f" ({i})")) for i in range(n)]
+        start = time.perf_counter()
+        stories = find_stories(shells, encoder=encoder)
+        seconds = time.perf_counter() - start
+        out[str(n)] = {"seconds": round(seconds, 2), "pages_per_second": round(n / seconds, 1),
+                       "stories": len(stories), "pages_in_stories": sum(len(s["pages"]) for s in stories),
+                       "relations": sum(len(s["relations"]) for s in stories)}
+    return out
+
+
+# ---------- (d) SummEdits ---------------------------------------------------------------------------------
+
+def summedits(data: Path, encoder, per_domain: int) -> dict:
+    from sklearn.metrics import balanced_accuracy_score
+
+    from storytrace.stories.compare import compare
+
+    rng = random.Random(0)
+    gold, predicted = [], []
+    for path in sorted((data / "consistency" / "summedits").glob("summedits_*.json")):
+        items = json.loads(path.read_text(encoding="utf-8"))
+        for item in rng.sample(items, min(per_domain, len(items))):
+            doc, summary = shell("d", item["doc"], title=""), shell("s", item["summary"], title="")
+            if not doc.claims or not summary.claims:
+                continue
+            result = compare(doc, summary, embed(encoder, [c.text for c in doc.claims]),
+                             embed(encoder, [c.text for c in summary.claims]))
+            gold.append(item["label"] in ("1", 1))
+            predicted.append(not result["contradict"])
+    return {"items": len(gold), "consistent_share": round(float(np.mean(gold)), 3),
+            "balanced_accuracy": round(float(balanced_accuracy_score(gold, predicted)), 4),
+            "flagged_inconsistent": int(len(predicted) - sum(predicted))}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", required=True, type=Path, help="the shared data folder")
+    parser.add_argument("--sizes", default="100,1000", help="page counts for the speed run")
+    parser.add_argument("--summedits", type=int, default=0, help="items per SummEdits domain (0: skip)")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+    encoder = load_encoder()
+    embed(encoder, ["warm up"])
+    results: dict = {"load_average_at_start": round(os.getloadavg()[0], 2)}
+    results["semeval"] = semeval(args.data, encoder)
+    print("semeval done", file=sys.stderr)
+    results["uci"] = uci(args.data, encoder, results["semeval"].pop("_tfidf_threshold"),
+                         results["semeval"]["titles_only"]["threshold_on_all_pairs"])
+    print("uci done", file=sys.stderr)
+    results["speed"] = speed(args.data, encoder, [int(n) for n in args.sizes.split(",")])
+    if args.summedits:
+        results["summedits"] = summedits(args.data, encoder, args.summedits)
+    results["load_average_at_end"] = round(os.getloadavg()[0], 2)
+    text = json.dumps(results, indent=2, ensure_ascii=False)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
