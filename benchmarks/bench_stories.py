@@ -35,10 +35,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storytrace.stories import find_stories  # noqa: E402
-from storytrace.stories.encoder import embed, load_encoder  # noqa: E402
-from storytrace.stories.grouping import SAME_STORY_AT, group, jaccard, shingles  # noqa: E402
-from storytrace.stories.shells import StoryShell, _sentence_claims  # noqa: E402
+from storytrace.stories import find_stories
+from storytrace.stories.encoder import embed, load_encoder
+from storytrace.stories.grouping import SAME_STORY_AT, group, jaccard, shingles
+from storytrace.stories.shells import StoryShell, _sentence_claims
 
 csv.field_size_limit(10**9)
 GRID = np.round(np.arange(0.0, 0.95, 0.01), 2)

@@ -58,3 +58,29 @@ def test_average_linkage_cuts_a_chain_of_links():
 def test_near_duplicates_join_even_below_the_embedding_threshold():
     vectors = np.eye(3, dtype=np.float32)
     assert group(vectors, threshold=0.5, duplicates={(0, 2)}) == [[0, 2], [1]]
+
+
+def _templated(n):
+    body = ("Officials said that {n} workers would arrive in the region by the end of the month, while critics "
+            "warned that the plan had not been discussed with local authorities or residents.")
+    return [shell(f"{i:x}", f"Workers to arrive in the region ({i})", body.format(n=1000 + i)) for i in range(n)]
+
+
+def test_a_large_group_compares_each_page_with_its_centre_only(encoder, monkeypatch):
+    from storytrace import stories
+
+    (story,) = find_stories(_templated(12), encoder=encoder)
+    assert len(story["pages"]) == 12 and len(story["relations"]) == 11
+    monkeypatch.setattr(stories, "MAX_COMPARED", 5)
+    (story,) = find_stories(_templated(12), encoder=encoder)
+    assert len(story["relations"]) == 4 and story["compared_pages"] == 5
+    assert 0.5 < story["similarity"] <= 1.0
+
+
+def test_similar_pairs_keep_only_the_nearest_neighbours(monkeypatch):
+    from storytrace.stories import grouping
+
+    monkeypatch.setattr(grouping, "NEIGHBOURS", 2)
+    vectors = np.ones((6, 3), dtype=np.float32) / np.sqrt(3)
+    pairs = {(i, j) for i, j, _ in grouping.similar_pairs(vectors, 0.5)}
+    assert len(pairs) <= 6 * 2 and len(grouping.group(vectors, 0.5)) == 1

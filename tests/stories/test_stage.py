@@ -114,3 +114,16 @@ def test_hostile_story_text_is_escaped_in_the_html(encoder):
     out = render_dossier(Dossier(stories=stories))
     assert "<script" not in out.lower() and "<img" not in out.lower()
     assert "&lt;script&gt;" in out
+
+
+@pytest.mark.parametrize("relation", [
+    {"type": "rewrite", "page": "a"},  # a rewrite names its source
+    {"type": "paraphrase", "page": "a", "other": "b"},
+    {"type": "independent", "page": "a"},
+])
+def test_schema_rejects_broken_story_relations(relation):
+    import jsonschema
+
+    story = {"id": "s", "pages": [{"id": "a"}, {"id": "b"}], "relations": [relation]}
+    with pytest.raises(jsonschema.ValidationError):
+        validate_dossier(Dossier(stories=[story]).as_dict())

@@ -34,6 +34,7 @@ from storytrace.stories.shells import StoryShell, shell_of
 __all__ = ["StoryShell", "find_stories", "load_encoder", "shell_of"]
 
 MAX_ALL_PAIRS = 8  # larger groups compare each page with the group's central page only
+MAX_COMPARED = 50  # pages of one group compared (the nearest to its centre): bounded work for huge groups
 
 
 def find_stories(shells: list[StoryShell], *, encoder: Encoder, threshold: float = SAME_STORY_AT) -> list[dict[str, Any]]:
@@ -63,9 +64,8 @@ class _ClaimVectors:
 
 
 def _story(members: list[StoryShell], vectors: np.ndarray, claim_vectors: _ClaimVectors) -> dict[str, Any]:
-    similarity = vectors @ vectors.T
-    relations = [_relate(members[i], members[j], float(similarity[i, j]), claim_vectors)
-                 for i, j in _pairs(similarity)]
+    relations = [_relate(members[i], members[j], float(vectors[i] @ vectors[j]), claim_vectors)
+                 for i, j in _pairs(vectors)]
     relations = _without_cycles(relations)
     based = {r["page"] for r in relations if "based_on" in r}
     roots = [m for m in members if m.id not in based] or members
@@ -75,17 +75,26 @@ def _story(members: list[StoryShell], vectors: np.ndarray, claim_vectors: _Claim
         "languages": sorted({m.language for m in members if m.language}),
         "pages": [{"id": m.id, "title": m.title, "source": m.source, "language": m.language,
                    "published": m.published, "site": m.site} for m in members],
-        "similarity": round(float(similarity[np.triu_indices(len(members), 1)].mean()), 3),
+        "similarity": round(_mean_pairwise(vectors), 3),
         "relations": relations,
-    }
+    } | ({"compared_pages": MAX_COMPARED} if len(members) > MAX_COMPARED else {})
 
 
-def _pairs(similarity: np.ndarray) -> list[tuple[int, int]]:
-    n = len(similarity)
+def _mean_pairwise(vectors: np.ndarray) -> float:
+    """Mean cosine over distinct pairs, without the n x n matrix: (|sum|^2 - n) / (n (n - 1))."""
+    n = len(vectors)
+    total = vectors.sum(axis=0)
+    return float((total @ total - (vectors * vectors).sum()) / (n * (n - 1)))
+
+
+def _pairs(vectors: np.ndarray) -> list[tuple[int, int]]:
+    n = len(vectors)
     if n <= MAX_ALL_PAIRS:
         return list(combinations(range(n), 2))
-    centre = int(similarity.sum(axis=1).argmax())
-    return [(min(i, centre), max(i, centre)) for i in range(n) if i != centre]
+    closeness = vectors @ vectors.sum(axis=0)
+    order = np.argsort(-closeness).tolist()
+    centre, nearest = order[0], order[1:MAX_COMPARED]
+    return [(min(i, centre), max(i, centre)) for i in sorted(nearest)]
 
 
 def _relate(a: StoryShell, b: StoryShell, similarity: float, claim_vectors: _ClaimVectors) -> dict[str, Any]:

@@ -19,7 +19,9 @@ NEAR_DUPLICATE_AT = 0.70  # Jaccard of word 3-shingles
 NUM_PERM = 64
 _WORD = re.compile(r"\w+", re.UNICODE)
 _BLOCK = 1024  # rows of the similarity matrix computed at a time: memory stays O(n * block)
-MAX_LINKAGE = 5_000  # a larger linked component is split by leader clustering (linkage needs O(n^2) memory)
+NEIGHBOURS = 20  # links kept per page (its most similar pages): a corpus of near-identical pages stays O(n) edges
+MAX_CANDIDATES = 100  # LSH candidates checked per page
+MAX_LINKAGE = 1_000  # a larger linked component is split by leader clustering (linkage needs O(n^2) memory)
 
 
 def words(text: str) -> list[str]:
@@ -38,39 +40,52 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def near_duplicate_pairs(texts: list[str], threshold: float = NEAR_DUPLICATE_AT) -> set[tuple[int, int]]:
-    """Pairs (i < j) whose word-3-shingle Jaccard is at least ``threshold``: LSH candidates, checked exactly."""
-    from datasketch import MinHash, MinHashLSH
+    """Pairs (i < j) whose word-3-shingle Jaccard is at least ``threshold``: LSH candidates, checked with
+    the MinHash estimate (64 permutations; the shingle sets are not kept, so memory stays ~1 KB a page)."""
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
 
-    sets = [shingles(t) for t in texts]
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    hashes = []
-    for i, s in enumerate(sets):
-        m = MinHash(num_perm=NUM_PERM)
-        m.update_batch([x.encode("utf-8") for x in s])
-        hashes.append(m)
-        if s:
-            lsh.insert(str(i), m)
+    template = MinHash(num_perm=NUM_PERM)  # one set of permutations for all pages
+    hashes: list[LeanMinHash | None] = []
+    for i, text in enumerate(texts):
+        found = shingles(text)
+        if not found:
+            hashes.append(None)
+            continue
+        m = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
+        m.update_batch([x.encode("utf-8") for x in found])
+        lean = LeanMinHash(m)
+        hashes.append(lean)
+        lsh.insert(str(i), lean)
     pairs = set()
     for i, m in enumerate(hashes):
-        if not sets[i]:
+        if m is None:
             continue
-        for key in lsh.query(m):
+        found = 0
+        for key in lsh.query(m)[:MAX_CANDIDATES]:
             j = int(key)
-            if i < j and jaccard(sets[i], sets[j]) >= threshold:
-                pairs.add((i, j))
+            other = hashes[j]
+            if i != j and other is not None and m.jaccard(other) >= threshold:
+                pairs.add((min(i, j), max(i, j)))
+                found += 1
+                if found >= NEIGHBOURS:  # enough to connect it; more links add nothing to the grouping
+                    break
     return pairs
 
 
 def similar_pairs(vectors: np.ndarray, threshold: float) -> Iterable[tuple[int, int, float]]:
-    """(i, j, cosine) for i < j with cosine >= threshold, computed block by block."""
+    """(i, j, cosine) with cosine >= threshold, for each page its ``NEIGHBOURS`` most similar pages,
+    computed block by block."""
     n = len(vectors)
+    k = min(NEIGHBOURS + 1, n)
     for start in range(0, n, _BLOCK):
         sims = vectors[start : start + _BLOCK] @ vectors.T
-        rows, cols = np.nonzero(sims >= threshold)
-        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < n else np.tile(np.arange(n), (len(sims), 1))
+        for r, cols in enumerate(top.tolist()):
             i = start + r
-            if i < c:
-                yield i, c, float(sims[r, c])
+            for c in cols:
+                if c != i and sims[r, c] >= threshold:
+                    yield min(i, c), max(i, c), float(sims[r, c])
 
 
 def group(vectors: np.ndarray, threshold: float = SAME_STORY_AT,

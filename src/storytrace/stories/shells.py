@@ -85,9 +85,13 @@ def _facts_claims(page: Page) -> list[StoryClaim]:
     for claim in page.facts.get("claims", []):
         if not isinstance(claim, dict) or not claim.get("text"):
             continue
-        found = [_quantity(quantities[qid]) for qid in claim.get("quantities", []) if qid in quantities]
-        out.append(StoryClaim(text=_clean(claim["text"]), modality=claim.get("modality") or "asserted",
-                              quantities=[q for q in found if q is not None]))
+        found = [q for qid in claim.get("quantities", []) if qid in quantities
+                 and (q := _quantity(quantities[qid])) is not None]
+        text = _clean(claim["text"])
+        if out and text in out[-1].text:  # a coordinated clause inside the sentence claim before it
+            out[-1].quantities += [q for q in found if q not in out[-1].quantities]
+            continue
+        out.append(StoryClaim(text=text, modality=claim.get("modality") or "asserted", quantities=found))
     return out
 
 
