@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from storytrace.stories import find_stories
-from storytrace.stories.encoder import embed, load_encoder
+from storytrace.embeddings import embed, load_encoder
 from storytrace.stories.grouping import SAME_STORY_AT, group, jaccard, shingles
 from storytrace.stories.shells import StoryShell, _sentence_claims
 

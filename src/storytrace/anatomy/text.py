@@ -48,6 +48,8 @@ from storytrace.errors import ModelError
 from storytrace.records import Comment, Page, Reference
 from storytrace.settings import Options
 
+from .trees import TreeEnsemble
+
 __all__ = [
     "LABELS",
     "LineModel",
@@ -66,6 +68,7 @@ LABELS = ("title", "headline_variant", "body", "boilerplate", "reference", "comm
 BLANK = "blank"
 MAX_NGRAM_CHARS = 600  # n-grams are taken from the first 600 characters of a line (long lines stay fast)
 NEAR_WINDOW = 60  # near-duplicate search looks this many lines either side
+EMBED_CHARS = 300  # format 5 embeds the first 300 characters of each line
 
 _WS = re.compile(r"\s+")
 _SENT = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\s+|$)")
@@ -285,13 +288,35 @@ def _centroid_cos(gram: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.nd
     return cos * exists, exists
 
 
+def line_embeddings(lines: Sequence[str], encoder: Any) -> np.ndarray:
+    """Sentence embeddings of the lines' first ``EMBED_CHARS`` characters (a line's start carries its kind
+    and topic; long paragraphs would cost ten times more), shape (n_lines, 512)."""
+    from storytrace.embeddings import embed
+
+    return embed(encoder, [s[:EMBED_CHARS] for s in lines])
+
+
+def _embedding_features(emb: np.ndarray, is_b: np.ndarray, is_c: np.ndarray) -> np.ndarray:
+    """Embedding cosine of each line with the first-pass body and comment lines (itself left out) and with
+    its neighbours: whether a line continues the article's topic and voice."""
+    n = emb.shape[0]
+    gram = emb @ emb.T
+    cb, _ = _centroid_cos(gram, is_b)
+    cc, _ = _centroid_cos(gram, is_c)
+    near = np.diag(gram, 1) if n > 1 else np.zeros(0)
+    prev = np.concatenate([[0.0], near])
+    nxt = np.concatenate([near, [0.0]])
+    return np.column_stack([cb, cc, cb - cc, prev, nxt])
+
+
 def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ngrams: Any,
-                  body: int, comment: int) -> np.ndarray:
+                  body: int, comment: int, emb: np.ndarray | None = None) -> np.ndarray:
     """Stage-3 features: each line compared with the rest of its page as a first pass (``first``: class
     indices from decoding the stage-2 ``probs``) split it -- n-gram cosine with the body and comment lines,
     style (``RELATIVE_NAMES``) minus the body and comment means, position relative to the first-pass
     body/comment boundary, the page's class shares -- plus the line's and its +-2 neighbours' stage-2
-    log-probabilities."""
+    log-probabilities. With line embeddings ``emb`` (format 5): the line's embedding cosine with the body,
+    the comments and its neighbours (:func:`_embedding_features`)."""
     n, k = probs.shape
     lab = np.asarray(first)
     is_b, is_c = lab == body, lab == comment
@@ -316,6 +341,8 @@ def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ng
         ]),
         np.tile(np.concatenate([np.bincount(lab, minlength=k) / max(1, n), probs.mean(axis=0)]), (n, 1)),
     ]
+    if emb is not None:
+        parts.append(_embedding_features(emb.astype(np.float64), is_b, is_c))
     return np.hstack(parts)
 
 
@@ -354,6 +381,10 @@ class LineModel:
     log_prior: np.ndarray
     final_bias: np.ndarray
     meta: dict[str, Any]
+    embed_dim: int = 0  # > 0: stages 1 and 3 also read sentence embeddings of the lines
+    encoder: Any = None  # a storytrace.embeddings.Encoder when embed_dim > 0
+    trees2: TreeEnsemble | None = None  # boosted trees replacing the stage-2 logistic regression
+    trees3: TreeEnsemble | None = None  # boosted trees replacing the stage-3 logistic regression
 
     def line_probs(self, dense: np.ndarray, ngrams: Any) -> np.ndarray:
         z = ((dense - self.mean1) / self.scale1) @ self.coef1[:, : dense.shape[1]].T
@@ -361,9 +392,13 @@ class LineModel:
         return _softmax(z)
 
     def context_probs(self, ctx: np.ndarray) -> np.ndarray:
+        if self.trees2 is not None:
+            return self.trees2.predict_proba(ctx)
         return _softmax(((ctx - self.mean2) / self.scale2) @ self.coef2.T + self.intercept2)
 
     def page_probs(self, feats: np.ndarray) -> np.ndarray:
+        if self.trees3 is not None:
+            return self.trees3.predict_proba(feats)
         return _softmax(((feats - self.mean3) / self.scale3) @ self.coef3.T + self.intercept3)
 
     def decode(self, probs: np.ndarray, bias: np.ndarray | None = None) -> list[int]:
@@ -383,11 +418,12 @@ class LineModel:
             return []
         dense = dense_features(lines, blank_before, blank_after)
         grams = ngram_features(lines, self.char_bits, self.word_bits)
-        p1 = self.line_probs(dense, grams)
+        emb = line_embeddings(lines, self.encoder) if self.embed_dim else None
+        p1 = self.line_probs(dense if emb is None else np.hstack([dense, emb]), grams)
         p2 = self.context_probs(context_features(p1, dense))
         first = self.decode(p2)
         body, comment = self.classes.index("body"), self.classes.index("comment")
-        p3 = self.page_probs(page_features(p2, first, dense, grams, body, comment))
+        p3 = self.page_probs(page_features(p2, first, dense, grams, body, comment, emb))
         return [self.classes[j] for j in self.decode(p3, self.final_bias)]
 
 
@@ -436,8 +472,11 @@ def viterbi(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarray) -> l
     return path[::-1]
 
 
-def load_line_model(path: str | Path | None = None) -> LineModel:
+def load_line_model(path: str | Path | None = None, encoder: Any = None) -> LineModel:
     """Load the shipped line model (or one written by the training script into directory ``path``).
+
+    A model trained with line embeddings uses ``encoder`` (default: the process's shared
+    :func:`storytrace.embeddings.load_encoder`, whose weights load on first use).
 
     Raises:
         ModelError: the model files are missing or unreadable.
@@ -450,7 +489,7 @@ def load_line_model(path: str | Path | None = None) -> LineModel:
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(f"cannot read the line model in {base}: {exc}. "
                          "Rebuild it with training/train_line_model.py") from exc
-    if meta.get("format") != 4 or tuple(meta.get("dense_names", ())) != DENSE_NAMES:
+    if meta.get("format") not in (4, 5) or tuple(meta.get("dense_names", ())) != DENSE_NAMES:
         raise ModelError(f"line model in {base} was built for another feature set; rebuild it with "
                          "training/train_line_model.py")
     try:
@@ -461,9 +500,19 @@ def load_line_model(path: str | Path | None = None) -> LineModel:
             intercept2=a["intercept2"], mean3=a["mean3"], scale3=a["scale3"], coef3=a["coef3"],
             intercept3=a["intercept3"], log_trans=a["log_trans"], log_start=a["log_start"],
             log_prior=a["log_prior"], final_bias=a["final_bias"], meta=meta,
+            embed_dim=int(meta.get("embed_dim", 0)),
+            trees2=TreeEnsemble.from_arrays(a, "t2_") if "t2_roots" in a else None,
+            trees3=TreeEnsemble.from_arrays(a, "t3_") if "t3_roots" in a else None,
+            encoder=encoder if encoder is not None or not meta.get("embed_dim") else _default_encoder(),
         )
     except KeyError as exc:
         raise ModelError(f"line model in {base} lacks array {exc}") from exc
+
+
+def _default_encoder() -> Any:
+    from storytrace.embeddings import load_encoder
+
+    return load_encoder()
 
 
 def _layout(lines: Sequence[str]) -> tuple[list[str], list[bool], list[bool], list[int]]:

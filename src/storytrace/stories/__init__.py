@@ -24,9 +24,9 @@ from typing import Any
 
 import numpy as np
 
+from storytrace.embeddings import Encoder, embed, load_encoder
 from storytrace.records import content_id
 from storytrace.stories.compare import compare, flip
-from storytrace.stories.encoder import Encoder, embed, load_encoder
 from storytrace.stories.grouping import SAME_STORY_AT, group, near_duplicate_pairs
 from storytrace.stories.relations import evidence, relation
 from storytrace.stories.shells import StoryShell, shell_of
