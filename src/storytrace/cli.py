@@ -86,7 +86,7 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     out = Path(args.out)
     db_path = Path(args.db) if args.db else out / "storytrace.sqlite"
     # streams: no page is held in memory after it is written (comments only when coordination needs them,
-    # a compact story shell per page when stories run)
+    # a lead embedding and MinHash signature per page when stories run; their shells go to a temp file)
     pages = 0
     with (
         DossierWriter(out, keep_comments=options.with_comments, keep_stories=options.with_stories) as writer,
@@ -100,7 +100,7 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
             bar.update(1)
         counts = store.counts()
         coordination = coordinate(writer.thread_shells, options, writer.failures)
-        paths = writer.close(coordination, tell_stories(writer.story_shells, options, writer.failures))
+        paths = writer.close(coordination, tell_stories(writer.story_pages, options, writer.failures))
     failures = writer.failures
     if args.json:
         with paths["dossier"].open(encoding="utf-8") as dossier_json:

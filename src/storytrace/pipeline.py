@@ -19,7 +19,7 @@ from .resources import Resources
 from .settings import Options
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .stories import StoryShell
+    from .stories import StoryPages, StoryShell
 
 log = logging.getLogger("storytrace")
 Result = Page | Failure
@@ -210,14 +210,17 @@ def coordinate(pages: list[Page], options: Options, failures: list[Failure]) -> 
         return []
 
 
-def tell_stories(shells: list[StoryShell], options: Options, failures: list[Failure],
+def tell_stories(shells: list[StoryShell] | StoryPages, options: Options, failures: list[Failure],
                  resources: Resources | None = None) -> list[dict[str, object]]:
-    """Story groups across pages (from their compact shells); a failure is recorded, the run goes on."""
-    if not (options.with_stories and len(shells) > 1):
+    """Story groups across pages (from their compact shells, or from the pages a streaming writer
+    collected); a failure is recorded, the run goes on."""
+    if not (options.with_stories and shells is not None and len(shells) > 1):
         return []
     try:
-        from .stories import find_stories
+        from .stories import StoryPages, find_stories
 
+        if isinstance(shells, StoryPages):
+            return shells.stories()
         return find_stories(shells, encoder=(resources or Resources()).get("sentence_encoder"))
     except Exception as exc:
         if options.strict:

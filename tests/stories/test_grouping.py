@@ -67,11 +67,11 @@ def _templated(n):
 
 
 def test_a_large_group_compares_each_page_with_its_centre_only(encoder, monkeypatch):
-    from storytrace import stories
+    from storytrace.stories import story as story_module
 
     (story,) = find_stories(_templated(12), encoder=encoder)
     assert len(story["pages"]) == 12 and len(story["relations"]) == 11
-    monkeypatch.setattr(stories, "MAX_COMPARED", 5)
+    monkeypatch.setattr(story_module, "MAX_COMPARED", 5)
     (story,) = find_stories(_templated(12), encoder=encoder)
     assert len(story["relations"]) == 4 and story["compared_pages"] == 5
     assert 0.5 < story["similarity"] <= 1.0

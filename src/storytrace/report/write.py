@@ -1,8 +1,9 @@
 """Write a dossier to a folder: one JSON per page, dossier.json, dossier.jsonld and index.html.
 
 :class:`DossierWriter` writes them as pages arrive, keeping no page bodies in memory (only each page's
-link, for comment coordination across pages its comments, and for the stories stage a compact story shell:
-title, the first 3,000 characters of the body, claims and numbers), so the CLI's memory stays bounded on a
+link, for comment coordination across pages its comments, and for the stories stage its lead embedding and
+MinHash signature; the story shell itself -- title, the first 3,000 characters of the body, claims and
+numbers -- is spilled to a SQLite file in the temporary folder), so the CLI's memory stays bounded on a
 large WARC. :func:`write_dossier` writes an in-memory :class:`Dossier` through the same writer.
 """
 
@@ -12,11 +13,13 @@ import json
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..embeddings import Encoder
 from ..records import SCHEMA_VERSION, Comment, Dossier, Failure, Page
-from ..stories.shells import StoryShell, shell_of
+from ..stories import SpilledShellStore, StoryPages, shell_of
 from .html import DossierSummary, html_head, html_tail, page_section
 from .jsonld import based_on_links, page_jsonld
 
@@ -30,10 +33,12 @@ def dumps(data: Any) -> str:
 class DossierWriter:
     """Streams pages and failures into ``out_dir``; call :meth:`close` once at the end."""
 
-    def __init__(self, out_dir: str | Path, *, keep_comments: bool = True, keep_stories: bool = True) -> None:
+    def __init__(self, out_dir: str | Path, *, keep_comments: bool = True, keep_stories: bool = True,
+                 story_encoder: Callable[[], Encoder] | None = None) -> None:
+        """``story_encoder`` loads the sentence encoder when the stories stage first needs it (default: the
+        shared one from :class:`~storytrace.resources.Resources`)."""
         self.out = Path(out_dir)
         self.keep_comments = keep_comments  # only cross-page coordination needs them
-        self.keep_stories = keep_stories
         (self.out / "pages").mkdir(parents=True, exist_ok=True)
         self.paths = {
             "dossier": self.out / "dossier.json",
@@ -43,9 +48,11 @@ class DossierWriter:
         }
         self.failures: list[Failure] = []
         self.thread_shells: list[Page] = []  # id + comments only: what cross-page coordination reads
-        self.story_shells: list[StoryShell] = []  # what the stories stage reads
         self._summary = DossierSummary()
         self._tmp = Path(tempfile.mkdtemp(prefix="storytrace-", dir=self.out))
+        # what the stories stage reads: grouping signals in memory, shells in the temp folder
+        self.story_pages = StoryPages(story_encoder or _shared_encoder,
+                                      SpilledShellStore(self._tmp / "story_shells.sqlite")) if keep_stories else None
         self._json_part = self.out / "dossier.json.part"  # renamed on close: no half-written dossier.json
         self._json = self._json_part.open("w", encoding="utf-8")
         self._json.write(f'{{\n  "schema_version": "{SCHEMA_VERSION}",\n  "generator": "storytrace",\n  "pages": [')
@@ -64,6 +71,8 @@ class DossierWriter:
     def _close_handles(self) -> None:
         for handle in (self._json, self._sections, self._nodes):
             handle.close()
+        if self.story_pages is not None:
+            self.story_pages.close()
 
     def add(self, result: Page | Failure) -> None:
         if isinstance(result, Failure):
@@ -82,14 +91,14 @@ class DossierWriter:
             shell = [Comment(id=c.id, text=c.text, position=c.position, author=c.author, published=c.published)
                      for c in result.comments]
             self.thread_shells.append(Page(id=result.id, source=result.source, comments=shell))
-        if self.keep_stories:
-            self.story_shells.append(shell_of(result))
+        if self.story_pages is not None:
+            self.story_pages.add(shell_of(result))
 
     def close(
         self, coordination: list[dict[str, Any]] | None = None, stories: list[dict[str, Any]] | None = None
     ) -> dict[str, Path]:
         """Finish every file. ``coordination`` and ``stories`` are computed by the caller from
-        :attr:`thread_shells` and :attr:`story_shells`; rewrites get their ``isBasedOn`` links here."""
+        :attr:`thread_shells` and :attr:`story_pages`; rewrites get their ``isBasedOn`` links here."""
         coordination, stories = coordination or [], stories or []
         tail = Dossier(failures=self.failures, coordination=coordination)
         self._json.write("\n  ],\n" + ",\n".join(
@@ -115,6 +124,12 @@ class DossierWriter:
             ld_out.write("]}\n")
         shutil.rmtree(self._tmp, ignore_errors=True)
         return self.paths
+
+
+def _shared_encoder() -> Encoder:
+    from ..resources import Resources
+
+    return Resources().get("sentence_encoder")
 
 
 def _with_based_on(line: str, based_on: dict[str, list[str]]) -> str:

@@ -1,8 +1,9 @@
 """Stories stage: pages about the same event grouped (in any language), copies and rewrites found, and
 each pair of versions compared claim by claim.
 
-Reads :class:`~storytrace.stories.shells.StoryShell` records (made from pages by :func:`shell_of`, so a
-streaming run keeps only those); writes ``dossier.stories``, one dict per group of two or more pages::
+Reads :class:`~storytrace.stories.shells.StoryShell` records (made from pages by :func:`shell_of`;
+:class:`StoryPages` collects them one at a time and keeps per page only a lead embedding and a MinHash
+signature in memory); writes ``dossier.stories``, one dict per group of two or more pages::
 
     {"id", "title", "languages", "pages": [{"id", "title", "source", "language", "published", "site"}],
      "relations": [{"type": "copy" | "rewrite", "page", "based_on", "direction", "evidence",
@@ -15,116 +16,32 @@ Usage::
 
     from storytrace.stories import find_stories, load_encoder, shell_of
     stories = find_stories([shell_of(p) for p in pages], encoder=load_encoder())
+
+    # streaming, in bounded memory per page: shells spilled to a file, read back one group at a time
+    pages = StoryPages(load_encoder, SpilledShellStore(tmp_dir / "shells.sqlite"))
+    for page in stream: pages.add(shell_of(page))
+    stories = pages.stories(); pages.close()
 """
 
 from __future__ import annotations
 
-from itertools import combinations
 from typing import Any
 
-import numpy as np
-
-from storytrace.embeddings import Encoder, embed, load_encoder
-from storytrace.records import content_id
-from storytrace.stories.compare import compare, flip
-from storytrace.stories.grouping import SAME_STORY_AT, group, near_duplicate_pairs
-from storytrace.stories.relations import evidence, relation
+from storytrace.embeddings import Encoder, load_encoder
+from storytrace.stories.collect import StoryPages
+from storytrace.stories.grouping import SAME_STORY_AT
+from storytrace.stories.shell_store import MemoryShellStore, SpilledShellStore
 from storytrace.stories.shells import StoryShell, shell_of
 
-__all__ = ["StoryShell", "find_stories", "load_encoder", "shell_of"]
-
-MAX_ALL_PAIRS = 8  # larger groups compare each page with the group's central page only
-MAX_COMPARED = 50  # pages of one group compared (the nearest to its centre): bounded work for huge groups
+__all__ = ["MemoryShellStore", "SpilledShellStore", "StoryPages", "StoryShell", "find_stories", "load_encoder",
+           "shell_of"]
 
 
 def find_stories(shells: list[StoryShell], *, encoder: Encoder, threshold: float = SAME_STORY_AT) -> list[dict[str, Any]]:
     """Story groups of two or more pages, with relations and claim comparisons, in input order."""
-    shells = [s for s in shells if s.full_text.strip()]
-    if len(shells) < 2:
-        return []
-    vectors = embed(encoder, [s.lead for s in shells])
-    duplicates = near_duplicate_pairs([s.full_text for s in shells])
-    groups = [g for g in group(vectors, threshold, duplicates) if len(g) > 1]
-    claim_vectors = _ClaimVectors(encoder)
-    return [_story([shells[i] for i in g], vectors[g], claim_vectors) for g in groups]
-
-
-class _ClaimVectors:
-    """Claim embeddings per page, computed once (a page may be compared with several others)."""
-
-    def __init__(self, encoder: Encoder) -> None:
-        self.encoder = encoder
-        self.cache: dict[str, np.ndarray] = {}
-
-    def __call__(self, shell: StoryShell) -> np.ndarray:
-        if shell.id not in self.cache:
-            self.cache[shell.id] = embed(self.encoder, [c.text for c in shell.claims]) if shell.claims \
-                else np.zeros((0, 0), dtype=np.float32)
-        return self.cache[shell.id]
-
-
-def _story(members: list[StoryShell], vectors: np.ndarray, claim_vectors: _ClaimVectors) -> dict[str, Any]:
-    relations = [_relate(members[i], members[j], float(vectors[i] @ vectors[j]), claim_vectors)
-                 for i, j in _pairs(vectors)]
-    relations = _without_cycles(relations)
-    based = {r["page"] for r in relations if "based_on" in r}
-    roots = [m for m in members if m.id not in based] or members
-    return {
-        "id": content_id("|".join(sorted(m.id for m in members))),
-        "title": next((m.title for m in roots if m.title), None) or next((m.title for m in members if m.title), None),
-        "languages": sorted({m.language for m in members if m.language}),
-        "pages": [{"id": m.id, "title": m.title, "source": m.source, "language": m.language,
-                   "published": m.published, "site": m.site} for m in members],
-        "similarity": round(_mean_pairwise(vectors), 3),
-        "relations": relations,
-    } | ({"compared_pages": MAX_COMPARED} if len(members) > MAX_COMPARED else {})
-
-
-def _mean_pairwise(vectors: np.ndarray) -> float:
-    """Mean cosine over distinct pairs, without the n x n matrix: (|sum|^2 - n) / (n (n - 1))."""
-    n = len(vectors)
-    total = vectors.sum(axis=0)
-    return float((total @ total - (vectors * vectors).sum()) / (n * (n - 1)))
-
-
-def _pairs(vectors: np.ndarray) -> list[tuple[int, int]]:
-    n = len(vectors)
-    if n <= MAX_ALL_PAIRS:
-        return list(combinations(range(n), 2))
-    closeness = vectors @ vectors.sum(axis=0)
-    order = np.argsort(-closeness).tolist()
-    centre, nearest = order[0], order[1:MAX_COMPARED]
-    return [(min(i, centre), max(i, centre)) for i in sorted(nearest)]
-
-
-def _relate(a: StoryShell, b: StoryShell, similarity: float, claim_vectors: _ClaimVectors) -> dict[str, Any]:
-    comparison = compare(a, b, claim_vectors(a), claim_vectors(b))
-    record = relation(a, b, evidence(a, b, similarity, comparison))
-    base_id = record.get("based_on") or record.get("other")
-    record["comparison"] = comparison if comparison["base"] == base_id else flip(comparison)
-    return record
-
-
-def _without_cycles(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A page based on another cannot be, through a chain, the other's source: weaker links turn independent."""
-    strength = lambda r: (r["type"] == "copy", r["evidence"]["shingle_jaccard"], r["evidence"]["similarity"])
-    sources: dict[str, set[str]] = {}
-    for record in sorted((r for r in relations if "based_on" in r), key=strength, reverse=True):
-        page, base = record["page"], record["based_on"]
-        if page in _ancestors(base, sources):
-            record["type"], record["other"] = "independent", record.pop("based_on")
-            record.pop("direction", None)
-            continue
-        sources.setdefault(page, set()).add(base)
-    return relations
-
-
-def _ancestors(page: str, sources: dict[str, set[str]]) -> set[str]:
-    seen: set[str] = set()
-    stack = [page]
-    while stack:
-        for base in sources.get(stack.pop(), ()):
-            if base not in seen:
-                seen.add(base)
-                stack.append(base)
-    return seen | {page}
+    pages = StoryPages(lambda: encoder)
+    for shell in shells:
+        pages.add(shell)
+    if pages.error is not None:
+        raise pages.error
+    return pages.stories(threshold)

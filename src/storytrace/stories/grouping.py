@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 import numpy as np
 
@@ -22,6 +23,8 @@ _BLOCK = 1024  # rows of the similarity matrix computed at a time: memory stays 
 NEIGHBOURS = 20  # links kept per page (its most similar pages): a corpus of near-identical pages stays O(n) edges
 MAX_CANDIDATES = 100  # LSH candidates checked per page
 MAX_LINKAGE = 1_000  # a larger linked component is split by leader clustering (linkage needs O(n^2) memory)
+_SIMILARITY_CELLS = 8_000_000  # similarity-matrix cells per block (32 MB): fewer rows when the corpus is larger
+_NO_SIGNATURE = np.zeros(NUM_PERM, dtype=np.uint32)
 
 
 def words(text: str) -> list[str]:
@@ -40,32 +43,55 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def near_duplicate_pairs(texts: list[str], threshold: float = NEAR_DUPLICATE_AT) -> set[tuple[int, int]]:
-    """Pairs (i < j) whose word-3-shingle Jaccard is at least ``threshold``: LSH candidates, checked with
-    the MinHash estimate (64 permutations; the shingle sets are not kept, so memory stays ~1 KB a page)."""
-    from datasketch import LeanMinHash, MinHash, MinHashLSH
+    """Pairs (i < j) whose word-3-shingle Jaccard is at least ``threshold`` (see :func:`signature_pairs`)."""
+    found = [minhash_signature(t) for t in texts]
+    present = np.array([s is not None for s in found], dtype=bool)
+    signatures = np.stack([s if s is not None else _NO_SIGNATURE for s in found]) if found \
+        else np.zeros((0, NUM_PERM), dtype=np.uint32)
+    return signature_pairs(signatures, present, threshold)
+
+
+@cache
+def _template():  # datasketch's MinHash, imported lazily
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM)  # one set of permutations for all pages
+
+
+def minhash_signature(text: str) -> np.ndarray | None:
+    """The MinHash of a text's word 3-shingles (``NUM_PERM`` uint32 values), None for a text without words."""
+    from datasketch import MinHash
+
+    found = shingles(text)
+    if not found:
+        return None
+    template = _template()
+    m = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
+    m.update_batch([x.encode("utf-8") for x in found])
+    return np.array(m.hashvalues, dtype=np.uint32)
+
+
+def signature_pairs(signatures: np.ndarray, present: np.ndarray,
+                    threshold: float = NEAR_DUPLICATE_AT) -> set[tuple[int, int]]:
+    """Pairs (i < j) of near-duplicates among MinHash ``signatures`` (rows; ``present`` False for a page
+    without words): LSH candidates, checked with the MinHash estimate of the Jaccard (the shingle sets are
+    not kept, so memory stays ~256 bytes a page)."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    template = _template()
+
+    def lean(i: int) -> LeanMinHash:
+        return LeanMinHash(seed=template.seed, hashvalues=signatures[i], scheme=template.scheme)
 
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    template = MinHash(num_perm=NUM_PERM)  # one set of permutations for all pages
-    hashes: list[LeanMinHash | None] = []
-    for i, text in enumerate(texts):
-        found = shingles(text)
-        if not found:
-            hashes.append(None)
-            continue
-        m = MinHash(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
-        m.update_batch([x.encode("utf-8") for x in found])
-        lean = LeanMinHash(m)
-        hashes.append(lean)
-        lsh.insert(str(i), lean)
+    for i in np.flatnonzero(present).tolist():
+        lsh.insert(str(i), lean(i))
     pairs = set()
-    for i, m in enumerate(hashes):
-        if m is None:
-            continue
+    for i in np.flatnonzero(present).tolist():
         found = 0
-        for key in lsh.query(m)[:MAX_CANDIDATES]:
+        for key in lsh.query(lean(i))[:MAX_CANDIDATES]:
             j = int(key)
-            other = hashes[j]
-            if i != j and other is not None and m.jaccard(other) >= threshold:
+            if i != j and present[j] and _estimated_jaccard(signatures[i], signatures[j]) >= threshold:
                 pairs.add((min(i, j), max(i, j)))
                 found += 1
                 if found >= NEIGHBOURS:  # enough to connect it; more links add nothing to the grouping
@@ -73,13 +99,19 @@ def near_duplicate_pairs(texts: list[str], threshold: float = NEAR_DUPLICATE_AT)
     return pairs
 
 
+def _estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """What ``LeanMinHash.jaccard`` computes: the share of equal MinHash values."""
+    return float(np.count_nonzero(a == b)) / float(len(a))
+
+
 def similar_pairs(vectors: np.ndarray, threshold: float) -> Iterable[tuple[int, int, float]]:
     """(i, j, cosine) with cosine >= threshold, for each page its ``NEIGHBOURS`` most similar pages,
     computed block by block."""
     n = len(vectors)
     k = min(NEIGHBOURS + 1, n)
-    for start in range(0, n, _BLOCK):
-        sims = vectors[start : start + _BLOCK] @ vectors.T
+    block = max(16, min(_BLOCK, _SIMILARITY_CELLS // max(n, 1)))
+    for start in range(0, n, block):
+        sims = vectors[start : start + block] @ vectors.T
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < n else np.tile(np.arange(n), (len(sims), 1))
         for r, cols in enumerate(top.tolist()):
             i = start + r

@@ -1,0 +1,97 @@
+"""Pages collected for the stories stage one at a time, in bounded memory per page.
+
+Per page, :class:`StoryPages` keeps in memory only what grouping reads: the lead embedding (512 float32,
+computed in batches as pages arrive, so no lead text waits) and the MinHash signature (64 uint32), ~2.3 KB.
+The shell itself goes to a :class:`~storytrace.stories.shell_store.ShellStore` and is read back one group
+at a time when relations and claims are compared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from storytrace.embeddings import Encoder, embed
+from storytrace.stories.grouping import NUM_PERM, SAME_STORY_AT, group, minhash_signature, signature_pairs
+from storytrace.stories.shell_store import MemoryShellStore, ShellStore
+from storytrace.stories.shells import StoryShell
+from storytrace.stories.story import story_of
+
+EMBED_BATCH = 64  # leads embedded at a time (the encoder's output depends slightly on the batch, so it is fixed)
+
+
+class StoryPages:
+    """Call :meth:`add` per page, then :meth:`stories` once; :meth:`close` frees the store.
+
+    ``encoder`` is called (once) when the first leads are embedded: a run of fewer than two pages never
+    loads it. An error while collecting stops collecting and is raised by :meth:`stories`, so the caller
+    records it like any failure of the stage.
+    """
+
+    def __init__(self, encoder: Callable[[], Encoder], store: ShellStore | None = None) -> None:
+        self._load_encoder = encoder
+        self._encoder: Encoder | None = None
+        self.store = store if store is not None else MemoryShellStore()
+        self.error: Exception | None = None
+        self._count = 0
+        self._leads: list[str] = []  # waiting to be embedded
+        self._signatures: list[np.ndarray | None] = []  # waiting to be stacked with them
+        self._vector_blocks: list[np.ndarray] = []
+        self._signature_blocks: list[np.ndarray] = []
+        self._present_blocks: list[np.ndarray] = []
+
+    def __len__(self) -> int:
+        return self._count
+
+    def add(self, shell: StoryShell) -> None:
+        if self.error is not None or not shell.full_text.strip():
+            return
+        try:
+            self.store.add(shell)
+            self._leads.append(shell.lead)
+            self._signatures.append(minhash_signature(shell.full_text))
+            self._count += 1
+            if len(self._leads) >= EMBED_BATCH:
+                self._flush()
+        except Exception as exc:  # noqa: BLE001 - raised by stories(), where the stage records it
+            self.error = exc
+
+    def stories(self, threshold: float = SAME_STORY_AT) -> list[dict]:
+        """Story groups of two or more pages, with relations and claim comparisons, in arrival order."""
+        if self.error is not None:
+            raise self.error
+        if self._count < 2:
+            return []
+        self._flush()
+        vectors = _stack_vectors(self._vector_blocks)
+        duplicates = signature_pairs(np.concatenate(self._signature_blocks), np.concatenate(self._present_blocks))
+        groups = [g for g in group(vectors, threshold, duplicates) if len(g) > 1]
+        del duplicates
+        return [story_of(self.store, g, vectors[g], self.encoder) for g in groups]
+
+    @property
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            self._encoder = self._load_encoder()
+        return self._encoder
+
+    def close(self) -> None:
+        self.store.close()
+
+    def _flush(self) -> None:
+        if not self._leads:
+            return
+        self._vector_blocks.append(embed(self.encoder, self._leads))
+        present = np.array([s is not None for s in self._signatures], dtype=bool)
+        no_signature = np.zeros(NUM_PERM, dtype=np.uint32)
+        self._signature_blocks.append(np.stack([s if s is not None else no_signature for s in self._signatures]))
+        self._present_blocks.append(present)
+        self._leads, self._signatures = [], []
+
+
+def _stack_vectors(blocks: list[np.ndarray]) -> np.ndarray:
+    """One matrix from the embedded batches; a batch of only blank leads came back 0 wide (zero rows)."""
+    width = max(b.shape[1] for b in blocks)
+    return np.concatenate([b if b.shape[1] == width else np.zeros((len(b), width), dtype=np.float32)
+                           for b in blocks])

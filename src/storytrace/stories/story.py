@@ -1,0 +1,109 @@
+"""One story group -> its dossier entry: pages, relations and claim comparisons.
+
+Reads the group's shells from a :class:`~storytrace.stories.shell_store.ShellStore`: the full shells of
+the (at most ``MAX_COMPARED``) pages it compares, and only the heads of the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+from typing import Any
+
+import numpy as np
+
+from storytrace.embeddings import Encoder, embed
+from storytrace.records import content_id
+from storytrace.stories.compare import compare, flip
+from storytrace.stories.relations import evidence, relation
+from storytrace.stories.shell_store import ShellStore
+from storytrace.stories.shells import StoryShell
+
+MAX_ALL_PAIRS = 8  # larger groups compare each page with the group's central page only
+MAX_COMPARED = 50  # pages of one group compared (the nearest to its centre): bounded work for huge groups
+
+
+def story_of(store: ShellStore, positions: Sequence[int], vectors: np.ndarray, encoder: Encoder) -> dict[str, Any]:
+    """The story of the pages at ``positions`` (in the store), whose lead embeddings are ``vectors``."""
+    pairs = _pairs(vectors)
+    compared = sorted({k for pair in pairs for k in pair})
+    full = dict(zip(compared, store.shells([positions[k] for k in compared]), strict=True))
+    claim_vectors = _ClaimVectors(encoder)  # a page is in one group only: the cache lives as long as the group
+    relations = [_relate(full[i], full[j], float(vectors[i] @ vectors[j]), claim_vectors) for i, j in pairs]
+    relations = _without_cycles(relations)
+    members = store.heads(positions)
+    based = {r["page"] for r in relations if "based_on" in r}
+    roots = [m for m in members if m.id not in based] or members
+    return {
+        "id": content_id("|".join(sorted(m.id for m in members))),
+        "title": next((m.title for m in roots if m.title), None) or next((m.title for m in members if m.title), None),
+        "languages": sorted({m.language for m in members if m.language}),
+        "pages": [{"id": m.id, "title": m.title, "source": m.source, "language": m.language,
+                   "published": m.published, "site": m.site} for m in members],
+        "similarity": round(_mean_pairwise(vectors), 3),
+        "relations": relations,
+    } | ({"compared_pages": MAX_COMPARED} if len(members) > MAX_COMPARED else {})
+
+
+class _ClaimVectors:
+    """Claim embeddings per page, computed once (a page may be compared with several others)."""
+
+    def __init__(self, encoder: Encoder) -> None:
+        self.encoder = encoder
+        self.cache: dict[str, np.ndarray] = {}
+
+    def __call__(self, shell: StoryShell) -> np.ndarray:
+        if shell.id not in self.cache:
+            self.cache[shell.id] = embed(self.encoder, [c.text for c in shell.claims]) if shell.claims \
+                else np.zeros((0, 0), dtype=np.float32)
+        return self.cache[shell.id]
+
+
+def _mean_pairwise(vectors: np.ndarray) -> float:
+    """Mean cosine over distinct pairs, without the n x n matrix: (|sum|^2 - n) / (n (n - 1))."""
+    n = len(vectors)
+    total = vectors.sum(axis=0)
+    return float((total @ total - (vectors * vectors).sum()) / (n * (n - 1)))
+
+
+def _pairs(vectors: np.ndarray) -> list[tuple[int, int]]:
+    n = len(vectors)
+    if n <= MAX_ALL_PAIRS:
+        return list(combinations(range(n), 2))
+    closeness = vectors @ vectors.sum(axis=0)
+    order = np.argsort(-closeness).tolist()
+    centre, nearest = order[0], order[1:MAX_COMPARED]
+    return [(min(i, centre), max(i, centre)) for i in sorted(nearest)]
+
+
+def _relate(a: StoryShell, b: StoryShell, similarity: float, claim_vectors: _ClaimVectors) -> dict[str, Any]:
+    comparison = compare(a, b, claim_vectors(a), claim_vectors(b))
+    record = relation(a, b, evidence(a, b, similarity, comparison))
+    base_id = record.get("based_on") or record.get("other")
+    record["comparison"] = comparison if comparison["base"] == base_id else flip(comparison)
+    return record
+
+
+def _without_cycles(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A page based on another cannot be, through a chain, the other's source: weaker links turn independent."""
+    strength = lambda r: (r["type"] == "copy", r["evidence"]["shingle_jaccard"], r["evidence"]["similarity"])
+    sources: dict[str, set[str]] = {}
+    for record in sorted((r for r in relations if "based_on" in r), key=strength, reverse=True):
+        page, base = record["page"], record["based_on"]
+        if page in _ancestors(base, sources):
+            record["type"], record["other"] = "independent", record.pop("based_on")
+            record.pop("direction", None)
+            continue
+        sources.setdefault(page, set()).add(base)
+    return relations
+
+
+def _ancestors(page: str, sources: dict[str, set[str]]) -> set[str]:
+    seen: set[str] = set()
+    stack = [page]
+    while stack:
+        for base in sources.get(stack.pop(), ()):
+            if base not in seen:
+                seen.add(base)
+                stack.append(base)
+    return seen | {page}
