@@ -3,9 +3,11 @@
 Builds WARC.gz files of 1,000 and 10,000 synthetic news pages (each page distinct, ~6 KB of HTML with a
 comment thread), runs `storytrace.analyze` over each in a fresh process without facts and comments (the
 stages that only add per-page work), and reports peak RSS and pages/s. Bounded means: the 10,000-page
-run's peak is close to the 1,000-page run's, not ten times it.
+run's peak is close to the 1,000-page run's, not ten times it. Every page is the same template, so with
+the stories stage on (the default) all pages form one story: its worst case.
 
-    .venv/bin/python benchmarks/bench_warc_stream.py [--pages 10000] [--small 1000]
+    .venv/bin/python benchmarks/bench_warc_stream.py [--pages 10000] [--small 1000] [--no-stories]
+                                                     [--modes stream,cli,dossier]
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Story {i} | Bench News</title></head>
@@ -52,7 +53,8 @@ CHILD = """
 import json, resource, sys, time
 from storytrace.api import analyze
 from storytrace.settings import Options
-options = Options(with_facts=False, with_comments=False, progress=False)
+stories = sys.argv[3] == "stories"
+options = Options(with_facts=False, with_comments=False, with_stories=stories, progress=False)
 start = time.perf_counter()
 pages = failures = comments = 0
 def count(result):
@@ -71,10 +73,12 @@ elif mode == "cli":  # what `storytrace analyze` does: store + page files + stre
     from storytrace.cli import main
     from storytrace.store import SQLiteStore
     out = tempfile.mkdtemp()
-    main(["analyze", sys.argv[1], "--out", out, "--no-facts", "--no-comments", "--quiet"])
+    main(["analyze", sys.argv[1], "--out", out, "--no-facts", "--no-comments", "--quiet"]
+         + ([] if stories else ["--no-stories"]))
     with SQLiteStore(out + "/storytrace.sqlite") as store:
         for page in store.pages(): count(page)
         for failure in store.failures(): count(failure)
+    import shutil; shutil.rmtree(out)
 else:  # the Python API's in-memory Dossier
     dossier = analyze([sys.argv[1]], options=options)
     for r in dossier.pages + dossier.failures: count(r)
@@ -84,8 +88,9 @@ print(json.dumps({"pages": pages, "failures": failures, "comments": comments, "s
 """
 
 
-def measure(path: Path, mode: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(path), mode], capture_output=True, text=True, check=True)
+def measure(path: Path, mode: str, stories: bool) -> dict:
+    command = [sys.executable, "-c", CHILD, str(path), mode, "stories" if stories else "no-stories"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -93,24 +98,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--small", type=int, default=1_000)
+    parser.add_argument("--no-stories", action="store_true", help="turn the stories stage off (cli, dossier)")
+    parser.add_argument("--modes", default="stream,cli,dossier",
+                        help="stream: the pipeline alone; cli: storytrace analyze; dossier: the in-memory API")
     args = parser.parse_args()
-    rows = []
+    print(f"stories stage {'off' if args.no_stories else 'on'} (cli, dossier)")
+    print("| pages in WARC | mode | WARC.gz MB | pages read | failures | comments | pages/s | peak RSS MB |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for n in (args.small, args.pages):
             path = Path(tmp) / f"bench-{n}.warc.gz"
             build_warc(path, n)
-            for mode in ("stream", "cli", "dossier"):
-                started = time.perf_counter()
-                result = measure(path, mode)
-                rows.append({"pages_in_warc": n, "mode": mode, "warc_mb": path.stat().st_size / 1e6, **result,
-                             "pages_per_s": result["pages"] / result["seconds"],
-                             "wall_s": time.perf_counter() - started})
-    print("| pages in WARC | mode | WARC.gz MB | pages read | failures | comments | pages/s | peak RSS MB |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
-        print(f"| {r['pages_in_warc']:,} | {r['mode']} | {r['warc_mb']:.1f} | {r['pages']:,} | {r['failures']} | "
-              f"{r['comments']:,} | {r['pages_per_s']:.1f} | {r['peak_rss_mb']:.0f} |")
-
+            for mode in args.modes.split(","):
+                r = measure(path, mode, stories=not args.no_stories)  # a row as soon as it is measured
+                print(f"| {n:,} | {mode} | {path.stat().st_size / 1e6:.1f} | {r['pages']:,} | {r['failures']} | "
+                      f"{r['comments']:,} | {r['pages'] / r['seconds']:.1f} | {r['peak_rss_mb']:.0f} |", flush=True)
 
 if __name__ == "__main__":
     main()

@@ -88,6 +88,7 @@ class StoryPages:
         self._signature_blocks.append(np.stack([s if s is not None else no_signature for s in self._signatures]))
         self._present_blocks.append(present)
         self._leads, self._signatures = [], []
+        self.store.flush()
 
 
 def _stack_vectors(blocks: list[np.ndarray]) -> np.ndarray:

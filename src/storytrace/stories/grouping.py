@@ -23,7 +23,7 @@ _BLOCK = 1024  # rows of the similarity matrix computed at a time: memory stays 
 NEIGHBOURS = 20  # links kept per page (its most similar pages): a corpus of near-identical pages stays O(n) edges
 MAX_CANDIDATES = 100  # LSH candidates checked per page
 MAX_LINKAGE = 1_000  # a larger linked component is split by leader clustering (linkage needs O(n^2) memory)
-_SIMILARITY_CELLS = 8_000_000  # similarity-matrix cells per block (32 MB): fewer rows when the corpus is larger
+_SIMILARITY_CELLS = 1_000_000  # cells per block (4 MB, 8 MB of argpartition indices): fewer rows for more pages
 _NO_SIGNATURE = np.zeros(NUM_PERM, dtype=np.uint32)
 
 

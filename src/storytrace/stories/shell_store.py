@@ -31,6 +31,10 @@ class ShellStore(Protocol):
         """The full shells at ``positions``, in that order."""
         ...
 
+    def flush(self) -> None:
+        """Called after each batch of pages: a store may write out what it buffers."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -46,6 +50,9 @@ class MemoryShellStore:
 
     def shells(self, positions: Sequence[int]) -> list[StoryShell]:
         return [self._shells[i] for i in positions]
+
+    def flush(self) -> None:
+        pass
 
     def close(self) -> None:
         self._shells = []
@@ -69,6 +76,9 @@ class SpilledShellStore:
         self._db.execute("INSERT INTO shells VALUES (?, ?, ?)",
                          (self._count, json.dumps(head), json.dumps(rest)))
         self._count += 1
+
+    def flush(self) -> None:
+        self._db.commit()  # one open transaction for a whole corpus would keep growing in memory
 
     def heads(self, positions: Sequence[int]) -> list[StoryShell]:
         found = {p: StoryShell.from_dict(json.loads(head)) for p, head in self._rows("head", positions)}
