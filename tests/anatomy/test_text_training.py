@@ -17,16 +17,18 @@ DATA = shared_data()
 
 
 @pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
-@pytest.mark.parametrize("limit,pages", [(6, 16)])
-def test_text_training_script_tiny_sample(tmp_path: Path, limit: int, pages: int) -> None:
+@pytest.mark.parametrize("variant,fmt", [((), 4), (("--embed", "--trees", "2,3", "--own-refs", "0.5"), 5)])
+def test_text_training_script_tiny_sample(tmp_path: Path, variant: tuple[str, ...], fmt: int) -> None:
+    limit, pages = 6, 16
     out = tmp_path / "model"
     proc = subprocess.run(
         [sys.executable, str(ROOT / "training" / "train_line_model.py"), "--data", str(DATA), "--out", str(out),
-         "--limit", str(limit), "--pages", str(pages), "--epochs", "3", "--max-iter", "50"],
+         "--limit", str(limit), "--pages", str(pages), "--epochs", "3", "--max-iter", "50", *variant],
         capture_output=True, text=True, timeout=600, check=False,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     meta = json.loads((out / "line_model.json").read_text())
+    assert meta["format"] == fmt
     assert meta["data"]["synthetic_pages"] == pages
     assert meta["data"]["source_pages"] <= limit
     model = load_line_model(out)

@@ -309,14 +309,28 @@ def _embedding_features(emb: np.ndarray, is_b: np.ndarray, is_c: np.ndarray) -> 
     return np.column_stack([cb, cc, cb - cc, prev, nxt])
 
 
+def _twin_probs(gram: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """Mean probabilities of each line's exact repeats elsewhere on the page (same n-gram vector), and
+    whether it has any: a line repeated on one page plays the same part each time (a headline shown
+    twice, a menu item in header and footer)."""
+    norms = np.sqrt(np.clip(np.diag(gram), 0.0, None))
+    outer = np.outer(norms, norms)
+    twins = np.isclose(gram, outer, rtol=1e-9, atol=1e-12) & (outer > 0)
+    np.fill_diagonal(twins, False)
+    count = twins.sum(axis=1)
+    mean = (twins.astype(np.float64) @ probs) / np.maximum(count, 1)[:, None]
+    return np.column_stack([mean, count > 0])
+
+
 def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ngrams: Any,
                   body: int, comment: int, emb: np.ndarray | None = None) -> np.ndarray:
     """Stage-3 features: each line compared with the rest of its page as a first pass (``first``: class
     indices from decoding the stage-2 ``probs``) split it -- n-gram cosine with the body and comment lines,
     style (``RELATIVE_NAMES``) minus the body and comment means, position relative to the first-pass
     body/comment boundary, the page's class shares -- plus the line's and its +-2 neighbours' stage-2
-    log-probabilities. With line embeddings ``emb`` (format 5): the line's embedding cosine with the body,
-    the comments and its neighbours (:func:`_embedding_features`)."""
+    log-probabilities. With line embeddings ``emb`` (format 5): the stage-2 probabilities of the line's
+    exact repeats (:func:`_twin_probs`) and its embedding cosine with the body, the comments and its
+    neighbours (:func:`_embedding_features`)."""
     n, k = probs.shape
     lab = np.asarray(first)
     is_b, is_c = lab == body, lab == comment
@@ -341,7 +355,8 @@ def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ng
         ]),
         np.tile(np.concatenate([np.bincount(lab, minlength=k) / max(1, n), probs.mean(axis=0)]), (n, 1)),
     ]
-    if emb is not None:
+    if emb is not None:  # format 5 adds the repeats' probabilities and the embedding comparisons
+        parts.append(_twin_probs(gram, probs))
         parts.append(_embedding_features(emb.astype(np.float64), is_b, is_c))
     return np.hstack(parts)
 
