@@ -8,10 +8,11 @@ With ``--dev`` the dev fifth of the train half (``line_data.dev_split``) is left
 methods with ``benchmarks/bench_text_anatomy.py --split dev --model DIR`` without touching the held-out half.
 Writes ``line_model.npz`` (arrays only, loaded with ``allow_pickle=False``) and ``line_model.json``.
 
-The defaults rebuild the shipped model (format 4). ``--embed`` (sentence embeddings of the lines, format 5),
-``--trees 2,3`` (boosted trees for stages 2 and 3, stored as arrays) and ``--own-refs`` are the experimental
-variants measured in docs/results/text_anatomy.md; they score higher on the held-out synthetic pages but
-get seed page 003's headline block wrong, so they are not shipped.
+The defaults rebuild the shipped model (format 5): sentence embeddings of the lines in stages 1 and 3,
+boosted trees for stages 2 and 3 (stored as arrays), training pages whose reference texts sometimes come
+from their own body (``--own-refs``) and whose headline blocks sometimes end with the main headline
+(``--title-ends``), body bias 4.0. The previous model v4 is
+``--no-embed --trees "" --own-refs 0 --title-ends 0 --body-bias 1.0``. Results: docs/results/text_anatomy.md.
 """
 
 from __future__ import annotations
@@ -117,8 +118,8 @@ def _probs(clf: SGDClassifier | LogisticRegression, x: object) -> np.ndarray:
 
 def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alpha: float, epochs: int,
           c2: float, max_iter: int, dev: bool = False, c3: float = 1.0,
-          body_bias: float = 1.0, embed: bool = False, trees: tuple[int, ...] = (),
-          embed_cache: Path | None = None, own_refs: float = 0.0, title_ends: float = 0.0) -> dict:
+          body_bias: float = 4.0, embed: bool = True, trees: tuple[int, ...] = (2, 3),
+          embed_cache: Path | None = None, own_refs: float = 0.5, title_ends: float = 0.3) -> dict:
     t0 = time.time()
     train_names, _ = split_names(data)
     if dev:  # development model: leave the dev fifth of the train half out (see line_data.dev_split)
@@ -276,19 +277,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=15)
     ap.add_argument("--C2", type=float, default=1.0)
     ap.add_argument("--C3", type=float, default=1.0)
-    ap.add_argument("--body-bias", type=float, default=1.0,
-                    help="log-score bonus for body in the final decoding (1.0 was best of 0-2 on the dev split)")
+    ap.add_argument("--body-bias", type=float, default=4.0,
+                    help="log-score bonus for body in the final decoding (chosen on the dev split)")
     ap.add_argument("--max-iter", type=int, default=300)
-    ap.add_argument("--embed", action="store_true",
-                    help="experimental format 5: sentence embeddings of the lines in stages 1 and 3 (not shipped)")
-    ap.add_argument("--own-refs", type=float, default=0.0,
-                    help="share of reference texts taken from the page's own body (experimental; shipped: 0)")
-    ap.add_argument("--title-ends", type=float, default=0.0,
-                    help="share of headline blocks that also end with the main headline (experimental; shipped: 0)")
+    ap.add_argument("--no-embed", action="store_true",
+                    help="no sentence embeddings of the lines (format 4, the previous model)")
+    ap.add_argument("--own-refs", type=float, default=0.5,
+                    help="share of reference texts taken from the page's own body")
+    ap.add_argument("--title-ends", type=float, default=0.3,
+                    help="share of headline blocks that also end with the main headline")
     ap.add_argument("--embed-cache", type=Path, default=None,
                     help="reuse/extend line embeddings stored in this .npz (speeds up repeated training runs)")
-    ap.add_argument("--trees", default="",
-                    help="experimental: stages fitted with boosted trees instead of logistic regression, e.g. 2,3")
+    ap.add_argument("--trees", default="2,3",
+                    help="stages fitted with boosted trees instead of logistic regression ('' for none)")
     ap.add_argument("--dev", action="store_true",
                     help="train without the dev fifth of the train half (for benchmarks --split dev)")
     args = ap.parse_args(argv)
@@ -296,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"{args.data} has no extraction/dragnet/gold folder")
     train(args.data, args.out, args.limit, args.pages, args.seed, args.alpha, args.epochs, args.C2,
           args.max_iter, dev=args.dev, c3=args.C3,
-          body_bias=args.body_bias, embed=args.embed, own_refs=args.own_refs, title_ends=args.title_ends,
+          body_bias=args.body_bias, embed=not args.no_embed, own_refs=args.own_refs, title_ends=args.title_ends,
           trees=tuple(int(t) for t in args.trees.split(",") if t.strip()), embed_cache=args.embed_cache)
     return 0
 

@@ -12,15 +12,19 @@ comments, headlines and boilerplate) and then fills the :class:`~storytrace.reco
 * body lines become ``body`` paragraphs, comment lines become :class:`~storytrace.records.Comment` records.
 
 The model has four parts, all stored as plain arrays (``data/models/line_model.npz``, no pickle) plus a
-JSON config (``line_model.json``):
+JSON config (``line_model.json``); format 5 (shipped) also reads sentence embeddings of the lines
+(:func:`line_embeddings`, from the shared encoder of :mod:`storytrace.embeddings`):
 
 1. a per-line multinomial logistic regression over hand-made line features (length, casing, punctuation,
-   markers, position, repeats, blank-line layout, ...) and hashed character and word n-grams;
-2. a context logistic regression over the per-line probabilities of the line and its neighbours, the
-   neighbours' line features, and the mean probabilities of the six lines above and below;
-3. a page-relative logistic regression (:func:`page_features`): a first pass decodes stage 2, then each line
-   is compared with the rest of its page -- n-gram cosine with the first-pass body and comment lines, style
-   against their means, distance to the first-pass body/comment boundary;
+   markers, position, repeats, blank-line layout, ...), the line's embedding and hashed character and word
+   n-grams;
+2. a context model over the per-line probabilities of the line and its neighbours, the neighbours' line
+   features, and the mean probabilities of the six lines above and below -- boosted trees
+   (:mod:`storytrace.anatomy.trees`) in format 5, a logistic regression in format 4;
+3. a page-relative model of the same kind (:func:`page_features`): a first pass decodes stage 2, then each
+   line is compared with the rest of its page -- n-gram and embedding cosine with the first-pass body and
+   comment lines, its repeats' probabilities, style against their means, distance to the first-pass
+   body/comment boundary;
 4. Viterbi decoding through a segment grammar (:func:`grammar_mask`):
    ``[boilerplate|headline]* body (body|reference|boilerplate)* (comment|boilerplate)*`` with transition
    probabilities counted on the synthetic training pages, so that the body/comment split is one change
