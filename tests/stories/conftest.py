@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.records import Page
 from storytrace.embeddings import load_encoder
+from storytrace.records import Page
 from storytrace.stories.shells import StoryClaim, StoryQuantity, StoryShell, shell_of
 
 

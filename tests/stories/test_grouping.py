@@ -84,3 +84,56 @@ def test_similar_pairs_keep_only_the_nearest_neighbours(monkeypatch):
     vectors = np.ones((6, 3), dtype=np.float32) / np.sqrt(3)
     pairs = {(i, j) for i, j, _ in grouping.similar_pairs(vectors, 0.5)}
     assert len(pairs) <= 6 * 2 and len(grouping.group(vectors, 0.5)) == 1
+
+
+def _reference_components(n, pairs):
+    """Connected components by a plain graph search, members ascending, sorted by first member."""
+    neighbours = {i: set() for i in range(n)}
+    for i, j in pairs:
+        neighbours[i].add(j)
+        neighbours[j].add(i)
+    seen, out = set(), []
+    for start in range(n):
+        if start in seen:
+            continue
+        stack, members = [start], set()
+        while stack:
+            node = stack.pop()
+            if node not in members:
+                members.add(node)
+                stack.extend(neighbours[node] - members)
+        seen |= members
+        out.append(sorted(members))
+    return out
+
+
+def test_links_kept_as_int32_arrays_give_the_linked_components(monkeypatch):
+    from storytrace.stories import grouping
+
+    rng = np.random.default_rng(7)
+    centres = rng.normal(size=(6, 8))
+    vectors = centres[rng.integers(0, 6, 300)] + rng.normal(scale=0.6, size=(300, 8))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    duplicates = {(int(i), int(j)) for i, j in np.sort(rng.integers(0, 300, (40, 2)), axis=1) if i != j}
+    rows, cols = (np.array(x, dtype=np.int32) for x in zip(*sorted(duplicates), strict=True))
+    # the same groups from pairs and from arrays, through average linkage and leader clustering
+    assert group(vectors, 0.6, duplicates) == group(vectors, 0.6, (rows, cols))
+    monkeypatch.setattr(grouping, "MAX_LINKAGE", 10)
+    assert group(vectors, 0.6, duplicates) == group(vectors, 0.6, (rows, cols))
+    # without the cut inside components, the groups are exactly the connected components of all links
+    monkeypatch.setattr(grouping, "_average_linkage", lambda members, *_: [members])
+    monkeypatch.setattr(grouping, "_leaders", lambda members, *_: [members])
+    links = {(i, j) for i, j, _ in grouping.similar_pairs(vectors, 0.6)} | duplicates
+    assert group(vectors, 0.6, (rows, cols)) == _reference_components(300, links)
+    assert len(group(vectors, 0.6, (rows, cols))) < 300
+
+
+def test_near_duplicate_links_are_int32_arrays():
+    from storytrace.stories.grouping import minhash_signature, signature_links
+
+    text = " ".join(f"word{i}" for i in range(200))
+    texts = [text, "something else entirely " * 10, text.replace("word50 ", "changed ")]
+    signatures = np.stack([minhash_signature(t) for t in texts])
+    rows, cols = signature_links(signatures, np.ones(3, dtype=bool))
+    assert rows.dtype == cols.dtype == np.int32
+    assert set(zip(rows.tolist(), cols.tolist(), strict=True)) == near_duplicate_pairs(texts) == {(0, 2)}

@@ -4,6 +4,7 @@ memory) finds exactly the stories of the in-memory pipeline, and the spilled sto
 import json
 import shutil
 
+import numpy as np
 import pytest
 
 import storytrace
@@ -12,7 +13,7 @@ from storytrace.cli import main
 from storytrace.records import Page
 from storytrace.report.write import DossierWriter
 from storytrace.stories import MemoryShellStore, SpilledShellStore, StoryPages
-from storytrace.stories.collect import EMBED_BATCH
+from storytrace.stories.collect import EMBED_BATCH, _stack_vectors
 
 from .conftest import shell
 
@@ -126,3 +127,13 @@ def test_an_encoder_failure_while_streaming_is_raised_by_stories_not_by_add(tmp_
         writer.story_pages.stories()
     writer.close()
     assert not list(tmp_path.glob("storytrace-*"))
+
+
+def test_embedded_batches_are_stacked_once_and_freed():
+    blocks = [np.full((3, 4), 1, dtype=np.float32), np.zeros((2, 0), dtype=np.float32),
+              np.full((1, 4), 2, dtype=np.float32)]
+    expected = np.concatenate([blocks[0], np.zeros((2, 4), dtype=np.float32), blocks[2]])
+    stacked = _stack_vectors(blocks)
+    assert blocks == [] and stacked.dtype == np.float32 and np.array_equal(stacked, expected)
+    single = [expected]
+    assert _stack_vectors(single) is expected and single == []

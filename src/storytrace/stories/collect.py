@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 
 from storytrace.embeddings import Encoder, embed
-from storytrace.stories.grouping import NUM_PERM, SAME_STORY_AT, group, minhash_signature, signature_pairs
+from storytrace.stories.grouping import NUM_PERM, SAME_STORY_AT, group, minhash_signature, signature_links
 from storytrace.stories.shell_store import MemoryShellStore, ShellStore
 from storytrace.stories.shells import StoryShell
 from storytrace.stories.story import story_of
@@ -64,11 +64,15 @@ class StoryPages:
         if self._count < 2:
             return []
         self._flush()
-        vectors = _stack_vectors(self._vector_blocks)
-        duplicates = signature_pairs(np.concatenate(self._signature_blocks), np.concatenate(self._present_blocks))
+        vectors, signatures, present = (_stack_vectors(self._vector_blocks), _stack(self._signature_blocks),
+                                        _stack(self._present_blocks))  # each batch freed once copied in
+        self._vector_blocks, self._signature_blocks, self._present_blocks = [vectors], [signatures], [present]
+        duplicates = signature_links(signatures, present)
         groups = [g for g in group(vectors, threshold, duplicates) if len(g) > 1]
         del duplicates
-        return [story_of(self.store, g, vectors[g], self.encoder) for g in groups]
+        # a group of every page (one story: the worst case for memory) reads the matrix without a copy
+        return [story_of(self.store, g, vectors if len(g) == len(vectors) else vectors[g], self.encoder)
+                for g in groups]
 
     @property
     def encoder(self) -> Encoder:
@@ -92,7 +96,26 @@ class StoryPages:
 
 
 def _stack_vectors(blocks: list[np.ndarray]) -> np.ndarray:
-    """One matrix from the embedded batches; a batch of only blank leads came back 0 wide (zero rows)."""
+    """One matrix from the embedded batches, which are dropped from ``blocks`` as they are copied in (the
+    rows are not held twice); a batch of only blank leads came back 0 wide (zero rows)."""
     width = max(b.shape[1] for b in blocks)
-    return np.concatenate([b if b.shape[1] == width else np.zeros((len(b), width), dtype=np.float32)
-                           for b in blocks])
+    return _stack(blocks, width)
+
+
+def _stack(blocks: list[np.ndarray], width: int | None = None) -> np.ndarray:
+    """The rows of ``blocks`` in one preallocated array; ``blocks`` is emptied as they are copied.
+    A block narrower than ``width`` (2-D) contributes zero rows."""
+    first = blocks[0]
+    shape = (sum(len(b) for b in blocks), *((width,) if width is not None else first.shape[1:]))
+    if len(blocks) == 1 and first.shape == shape:
+        blocks.clear()
+        return first
+    out = np.zeros(shape, dtype=first.dtype)
+    start = 0
+    blocks.reverse()  # popped from the end: each batch is freed once copied
+    while blocks:
+        block = blocks.pop()
+        if block.shape[1:] == shape[1:]:
+            out[start : start + len(block)] = block
+        start += len(block)
+    return out

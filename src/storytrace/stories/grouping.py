@@ -10,7 +10,8 @@ that are far apart on average. The threshold is calibrated on SemEval-2022 Task 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import numpy as np
@@ -25,6 +26,7 @@ MAX_CANDIDATES = 100  # LSH candidates checked per page
 MAX_LINKAGE = 1_000  # a larger linked component is split by leader clustering (linkage needs O(n^2) memory)
 _SIMILARITY_CELLS = 1_000_000  # cells per block (4 MB, 8 MB of argpartition indices): fewer rows for more pages
 _NO_SIGNATURE = np.zeros(NUM_PERM, dtype=np.uint32)
+Links = tuple[np.ndarray, np.ndarray]  # (rows, cols) int32: page i linked to page j
 
 
 def words(text: str) -> list[str]:
@@ -73,9 +75,16 @@ def minhash_signature(text: str) -> np.ndarray | None:
 
 def signature_pairs(signatures: np.ndarray, present: np.ndarray,
                     threshold: float = NEAR_DUPLICATE_AT) -> set[tuple[int, int]]:
-    """Pairs (i < j) of near-duplicates among MinHash ``signatures`` (rows; ``present`` False for a page
-    without words): LSH candidates, checked with the MinHash estimate of the Jaccard (the shingle sets are
-    not kept, so memory stays ~256 bytes a page)."""
+    """Pairs (i < j) of near-duplicates among MinHash ``signatures`` (see :func:`signature_links`)."""
+    rows, cols = signature_links(signatures, present, threshold)
+    return set(zip(rows.tolist(), cols.tolist(), strict=True))
+
+
+def signature_links(signatures: np.ndarray, present: np.ndarray,
+                    threshold: float = NEAR_DUPLICATE_AT) -> Links:
+    """Near-duplicates among MinHash ``signatures`` (rows; ``present`` False for a page without words) as
+    two int32 arrays (i < j; a pair may repeat): LSH candidates, checked with the MinHash estimate of the
+    Jaccard (the shingle sets are not kept, so memory stays ~256 bytes a page)."""
     from datasketch import LeanMinHash, MinHashLSH
 
     template = _template()
@@ -84,19 +93,23 @@ def signature_pairs(signatures: np.ndarray, present: np.ndarray,
         return LeanMinHash(seed=template.seed, hashvalues=signatures[i], scheme=template.scheme)
 
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    for i in np.flatnonzero(present).tolist():
-        lsh.insert(str(i), lean(i))
-    pairs = set()
-    for i in np.flatnonzero(present).tolist():
-        found = 0
-        for key in lsh.query(lean(i))[:MAX_CANDIDATES]:
-            j = int(key)
-            if i != j and present[j] and _estimated_jaccard(signatures[i], signatures[j]) >= threshold:
-                pairs.add((min(i, j), max(i, j)))
-                found += 1
-                if found >= NEIGHBOURS:  # enough to connect it; more links add nothing to the grouping
-                    break
-    return pairs
+    try:
+        for i in np.flatnonzero(present).tolist():
+            lsh.insert(str(i), lean(i))
+        rows, cols = array("i"), array("i")  # 8 bytes a link, not a set of tuples (~150 bytes)
+        for i in np.flatnonzero(present).tolist():
+            found = 0
+            for key in lsh.query(lean(i))[:MAX_CANDIDATES]:
+                j = int(key)
+                if i != j and present[j] and _estimated_jaccard(signatures[i], signatures[j]) >= threshold:
+                    rows.append(min(i, j))
+                    cols.append(max(i, j))
+                    found += 1
+                    if found >= NEIGHBOURS:  # enough to connect it; more links add nothing to the grouping
+                        break
+    finally:  # the index refers to itself (a bound method): without this it waits for the cyclic collector
+        lsh.hashtables, lsh.keys = [], None
+    return np.frombuffer(rows, dtype=np.int32), np.frombuffer(cols, dtype=np.int32)
 
 
 def _estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -107,52 +120,81 @@ def _estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
 def similar_pairs(vectors: np.ndarray, threshold: float) -> Iterable[tuple[int, int, float]]:
     """(i, j, cosine) with cosine >= threshold, for each page its ``NEIGHBOURS`` most similar pages,
     computed block by block."""
+    for rows, cols, weights in _similar_blocks(vectors, threshold):
+        yield from zip(rows.tolist(), cols.tolist(), weights.tolist(), strict=True)
+
+
+def _similar_blocks(vectors: np.ndarray, threshold: float) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The links of :func:`similar_pairs`, one block of rows at a time: int32 rows and cols (i < j; a pair
+    found from both ends appears twice) and float32 cosines."""
     n = len(vectors)
     k = min(NEIGHBOURS + 1, n)
     block = max(16, min(_BLOCK, _SIMILARITY_CELLS // max(n, 1)))
     for start in range(0, n, block):
         sims = vectors[start : start + block] @ vectors.T
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k] if k < n else np.tile(np.arange(n), (len(sims), 1))
-        for r, cols in enumerate(top.tolist()):
-            i = start + r
-            for c in cols:
-                if c != i and sims[r, c] >= threshold:
-                    yield min(i, c), max(i, c), float(sims[r, c])
+        values = np.take_along_axis(sims, top, axis=1)
+        own = np.arange(start, start + len(sims))[:, None]
+        keep = (top != own) & (values >= threshold)
+        i, c = np.broadcast_to(own, top.shape)[keep], top[keep]
+        yield (np.minimum(i, c).astype(np.int32), np.maximum(i, c).astype(np.int32),
+               values[keep].astype(np.float32))
 
 
 def group(vectors: np.ndarray, threshold: float = SAME_STORY_AT,
-          duplicates: set[tuple[int, int]] | None = None) -> list[list[int]]:
-    """Indices grouped into stories (every index in exactly one group; singletons included)."""
+          duplicates: set[tuple[int, int]] | Links | None = None) -> list[list[int]]:
+    """Indices grouped into stories (every index in exactly one group; singletons included).
+
+    ``duplicates``: near-duplicate links, pairs or two int arrays (:func:`signature_links`). Links are
+    kept as int32 arrays (8 bytes each, up to ``NEIGHBOURS`` per page from each signal) and the linked
+    components found by scipy's ``connected_components``."""
     n = len(vectors)
-    duplicates = duplicates or set()
-    edges = {(i, j) for i, j, _ in similar_pairs(vectors, threshold)} | duplicates
-    components = _components(n, edges)
+    dup_rows, dup_cols = _as_links(duplicates)
+    blocks = [(rows, cols) for rows, cols, _ in _similar_blocks(vectors, threshold)]
+    rows = np.concatenate([dup_rows] + [b[0] for b in blocks])
+    cols = np.concatenate([dup_cols] + [b[1] for b in blocks])
+    del blocks
+    labels = _component_labels(n, rows, cols)
+    del rows, cols
+    dup_order = np.argsort(labels[dup_rows], kind="stable") if len(dup_rows) else np.zeros(0, dtype=np.intp)
+    dup_labels = labels[dup_rows][dup_order]
+    dup_rows, dup_cols = dup_rows[dup_order], dup_cols[dup_order]
     out: list[list[int]] = []
-    for members in components:
+    for label, members in _components(labels):
         if len(members) <= 2:
             out.append(members)
         elif len(members) <= MAX_LINKAGE:
-            out.extend(_average_linkage(members, vectors, threshold, duplicates))
+            lo, hi = np.searchsorted(dup_labels, [label, label + 1])
+            out.extend(_average_linkage(members, vectors, threshold, (dup_rows[lo:hi], dup_cols[lo:hi])))
         else:
             out.extend(_leaders(members, vectors, threshold))
     return sorted(out, key=lambda g: g[0])
 
 
-def _components(n: int, edges: set[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
+def _as_links(pairs: set[tuple[int, int]] | Links | None) -> Links:
+    if pairs is None or isinstance(pairs, (set, frozenset, list)):
+        found = sorted(pairs or ())
+        return (np.array([i for i, _ in found], dtype=np.int32), np.array([j for _, j in found], dtype=np.int32))
+    rows, cols = pairs
+    return np.asarray(rows, dtype=np.int32), np.asarray(cols, dtype=np.int32)
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for i, j in edges:
-        parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
+def _component_labels(n: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """The linked component of each index (labels 0, 1, ...)."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    graph = csr_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
+    return connected_components(graph, directed=False)[1]
+
+
+def _components(labels: np.ndarray) -> Iterator[tuple[int, list[int]]]:
+    """(label, members in ascending order) per component."""
+    order = np.argsort(labels, kind="stable")
+    sorted_labels = labels[order]
+    bounds = np.flatnonzero(np.diff(sorted_labels)) + 1
+    for chunk in np.split(order, bounds) if len(order) else []:
+        yield int(labels[chunk[0]]), chunk.tolist()
 
 
 def _leaders(members: list[int], vectors: np.ndarray, threshold: float) -> list[list[int]]:
@@ -172,16 +214,16 @@ def _leaders(members: list[int], vectors: np.ndarray, threshold: float) -> list[
 
 
 def _average_linkage(members: list[int], vectors: np.ndarray, threshold: float,
-                     duplicates: set[tuple[int, int]]) -> list[list[int]]:
+                     duplicates: Links) -> list[list[int]]:
+    """``duplicates``: the near-duplicate links inside this component (``members`` in ascending order)."""
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
     sub = vectors[members]
     distance = np.clip(1.0 - sub @ sub.T, 0.0, 2.0)
-    index = {m: k for k, m in enumerate(members)}
-    for i, j in duplicates:
-        if i in index and j in index:
-            distance[index[i], index[j]] = distance[index[j], index[i]] = 0.0
+    index = np.asarray(members)
+    a, b = np.searchsorted(index, duplicates[0]), np.searchsorted(index, duplicates[1])
+    distance[a, b] = distance[b, a] = 0.0
     np.fill_diagonal(distance, 0.0)
     labels = fcluster(linkage(squareform(distance, checks=False), method="average"), t=1.0 - threshold,
                       criterion="distance")
