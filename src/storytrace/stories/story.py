@@ -25,6 +25,7 @@ MAX_COMPARED = 50  # pages of one group compared (the nearest to its centre): bo
 
 def story_of(store: ShellStore, positions: Sequence[int], vectors: np.ndarray, encoder: Encoder) -> dict[str, Any]:
     """The story of the pages at ``positions`` (in the store), whose lead embeddings are ``vectors``."""
+    similarity = round(_mean_pairwise(vectors), 3)  # first: its temporary matrix is freed before the heads load
     pairs = _pairs(vectors)
     compared = sorted({k for pair in pairs for k in pair})
     full = dict(zip(compared, store.shells([positions[k] for k in compared]), strict=True))
@@ -40,7 +41,7 @@ def story_of(store: ShellStore, positions: Sequence[int], vectors: np.ndarray, e
         "languages": sorted({m.language for m in members if m.language}),
         "pages": [{"id": m.id, "title": m.title, "source": m.source, "language": m.language,
                    "published": m.published, "site": m.site} for m in members],
-        "similarity": round(_mean_pairwise(vectors), 3),
+        "similarity": similarity,
         "relations": relations,
     } | ({"compared_pages": MAX_COMPARED} if len(members) > MAX_COMPARED else {})
 
