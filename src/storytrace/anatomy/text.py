@@ -511,6 +511,10 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
     if meta.get("format") not in (4, 5) or tuple(meta.get("dense_names", ())) != DENSE_NAMES:
         raise ModelError(f"line model in {base} was built for another feature set; rebuild it with "
                          "training/train_line_model.py")
+    if encoder is None and meta.get("embed_dim"):
+        from storytrace.embeddings import load_encoder
+
+        encoder = load_encoder()
     try:
         return LineModel(
             classes=tuple(meta["classes"]), char_bits=int(meta["char_bits"]), word_bits=int(meta["word_bits"]),
@@ -522,16 +526,10 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
             embed_dim=int(meta.get("embed_dim", 0)),
             trees2=TreeEnsemble.from_arrays(a, "t2_") if "t2_roots" in a else None,
             trees3=TreeEnsemble.from_arrays(a, "t3_") if "t3_roots" in a else None,
-            encoder=encoder if encoder is not None or not meta.get("embed_dim") else _default_encoder(),
+            encoder=encoder,
         )
     except KeyError as exc:
         raise ModelError(f"line model in {base} lacks array {exc}") from exc
-
-
-def _default_encoder() -> Any:
-    from storytrace.embeddings import load_encoder
-
-    return load_encoder()
 
 
 def _layout(lines: Sequence[str]) -> tuple[list[str], list[bool], list[bool], list[int]]:
