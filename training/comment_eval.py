@@ -1,9 +1,10 @@
 """Pipeline metrics on the held-out part of the TRAINING data (davidson + OLID training, seeded 15% split).
 
-    python training/comment_eval.py --data /work/shared/data [--model DIR]
+    python training/comment_eval.py --data /work/shared/data [--model DIR] [--english-embed] [--rule-combine R]
 
 This is the validation split on which model and rule changes are accepted or rejected; eval-only sets are never
-used here. Reports ROC-AUC per category and macro-F1 of ``toxic >= 0.5`` per source.
+used here. Reports ROC-AUC per category and macro-F1 of ``toxic >= 0.5`` per source. ``--english-embed`` scores
+every row with the stacked char + embedding heads (the model's ``stack_encoder``; embedded on the fly).
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--model", type=Path, default=None)
-    ap.add_argument("--english-embed", type=Path, default=None,
-                    help="evaluate the stacked English second opinion on the validation rows cached in this folder")
+    ap.add_argument("--english-embed", action="store_true", help="score with the stacked English second opinion")
+    ap.add_argument("--rule-combine", choices=("max", "noisy_or"), default=None, help="override the model's setting")
     ap.add_argument("--ident-from-toxic", type=float, default=None, help="override the model's setting")
     args = ap.parse_args(argv)
     rows = load_train(args.data)
@@ -53,24 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     model = CommentModel.load(args.model)
     if args.ident_from_toxic is not None:
         model.ident_from_toxic = args.ident_from_toxic
-    if args.english_embed is not None:
-        from comment_embed import load_cached
-
-        from storytrace.comments._model import embed_text
-
-        idx, emb = load_cached(args.english_embed)
-        pos = {int(i): k for k, i in enumerate(idx)}
-        keep = [i for i in val if i in pos]
-        table = {embed_text(str(rows[i]["text"])): emb[pos[i]] for i in keep}
-        held = [rows[i] for i in keep]
-
-        class Cached:
-            def query(self, texts: list[str]) -> np.ndarray:
-                return np.vstack([table[t] for t in texts])
-
-        print(json.dumps({"char_only_same_rows": evaluate(model, held)}, indent=1))
-        model.embedder, model.english_embed = Cached(), True
-        print(f"validation rows with cached embeddings: {len(held)}")
+    if args.rule_combine is not None:
+        model.rule_combine = args.rule_combine
+    model.english_embed = args.english_embed
     print(json.dumps(evaluate(model, held), indent=1))
     return 0
 

