@@ -310,8 +310,10 @@ def make_page(src: SourcePage, rng: random.Random, pool: list[SourcePage],
     return lines, labels, [blank] * len(lines)
 
 
-def make_pages(pieces: Pieces, n: int, seed: int,
-               own_refs: float = 0.0, title_ends: float = 0.0) -> list[tuple[list[str], list[str], list[bool]]]:
+def make_pages(pieces: Pieces, n: int, seed: int, own_refs: float = 0.0, title_ends: float = 0.0,
+               sources: list[str] | None = None) -> list[tuple[list[str], list[str], list[bool]]]:
+    """``n`` synthetic pages; ``sources``, when given, receives each page's source page name (for splits
+    that keep one source's pages together)."""
     rng = random.Random(seed)
     pool = [p for p in pieces.pages if p.body]
     cpool = pieces.with_comments or pool
@@ -319,4 +321,6 @@ def make_pages(pieces: Pieces, n: int, seed: int,
     for i in range(n):
         src = pool[i % len(pool)] if i < len(pool) else rng.choice(pool)
         out.append(make_page(src, rng, pool, cpool, own_refs, title_ends))
+        if sources is not None:
+            sources.append(src.name)
     return out

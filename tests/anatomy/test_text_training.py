@@ -37,3 +37,25 @@ def test_text_training_script_tiny_sample(tmp_path: Path, variant: tuple[str, ..
     labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "lol nice"], model)
     assert labels[1] == "blank"
     assert all(lab in LABELS for i, lab in enumerate(labels) if i != 1)
+
+
+@pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
+def test_boundary_ranker_script_tiny_sample(tmp_path: Path) -> None:
+    out = tmp_path / "model"
+    train = [sys.executable, str(ROOT / "training" / "train_line_model.py"), "--data", str(DATA), "--out", str(out),
+             "--limit", "6", "--pages", "16", "--epochs", "3", "--max-iter", "50", "--dev"]
+    proc = subprocess.run(train, capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert load_line_model(out).ranker is None
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "training" / "train_boundary_ranker.py"), "--data", str(DATA),
+         "--dev-model", str(out), "--model", str(out), "--pages", "12", "--limit", "5"],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    meta = json.loads((out / "line_model.json").read_text())
+    assert meta["boundary_ranker"]["pages"] == 12
+    model = load_line_model(out)
+    assert model.ranker is not None
+    labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "lol nice"], model)
+    assert labels[1] == "blank" and all(lab in LABELS for i, lab in enumerate(labels) if i != 1)

@@ -52,6 +52,14 @@ from storytrace.errors import ModelError
 from storytrace.records import Comment, Page, Reference
 from storytrace.settings import Options
 
+from .boundary import (
+    BIASES,
+    BoundaryRanker,
+    boundary_scores,
+    candidate_features,
+    decode_with_boundary,
+    viterbi,
+)
 from .trees import TreeEnsemble
 
 __all__ = [
@@ -404,6 +412,7 @@ class LineModel:
     encoder: Any = None  # a storytrace.embeddings.Encoder when embed_dim > 0
     trees2: TreeEnsemble | None = None  # boosted trees replacing the stage-2 logistic regression
     trees3: TreeEnsemble | None = None  # boosted trees replacing the stage-3 logistic regression
+    ranker: BoundaryRanker | None = None  # picks where the comment section starts (needs embeddings)
 
     def line_probs(self, dense: np.ndarray, ngrams: Any) -> np.ndarray:
         z = ((dense - self.mean1) / self.scale1) @ self.coef1[:, : dense.shape[1]].T
@@ -420,21 +429,35 @@ class LineModel:
             return self.trees3.predict_proba(feats)
         return _softmax(((feats - self.mean3) / self.scale3) @ self.coef3.T + self.intercept3)
 
+    def emissions(self, probs: np.ndarray, bias: np.ndarray | None = None) -> np.ndarray:
+        """Per-class log scores for the decoder: log probability over the class prior, plus ``bias``."""
+        emit = np.log(np.clip(probs, 1e-9, 1.0)) - self.log_prior
+        return emit if bias is None else emit + bias
+
     def decode(self, probs: np.ndarray, bias: np.ndarray | None = None) -> list[int]:
         """Class indices of the best path through the segment grammar (see :func:`grammar_mask`); ``bias``
         is added to the per-class log scores."""
-        emit = np.log(np.clip(probs, 1e-9, 1.0)) - self.log_prior
-        if bias is not None:
-            emit = emit + bias
         k = len(self.classes)
         reps = self.log_trans.shape[0] // k
-        return [j % k for j in viterbi(np.tile(emit, reps), self.log_start, self.log_trans)]
+        return [j % k for j in viterbi(np.tile(self.emissions(probs, bias), reps), self.log_start, self.log_trans)]
 
-    def predict(self, lines: Sequence[str], blank_before: Sequence[bool],
-                blank_after: Sequence[bool]) -> list[str]:
-        """Model classes (``CLASSES``) for the non-empty ``lines`` of one page."""
-        if not lines:
-            return []
+    def boundary_candidates(self, p1: np.ndarray, p3: np.ndarray, emb: np.ndarray,
+                            dense: np.ndarray) -> np.ndarray:
+        """Features of every possible start of the comment section (rows: lines 1 .. n, n meaning none)."""
+        body = self.classes.index("body")
+        scores = []
+        for bias in BIASES:
+            shift = np.zeros(len(self.classes))
+            shift[body] = bias
+            scores.append(boundary_scores(self.emissions(p3, shift), self.log_start, self.log_trans))
+        return candidate_features(scores, p1, p3, emb, dense[:, DENSE_NAMES.index("log_chars")],
+                                  dense[:, DENSE_NAMES.index("pronoun")], body, self.classes.index("comment"),
+                                  self.classes.index("boilerplate"), self.classes.index("reference"))
+
+    def stage_probs(self, lines: Sequence[str], blank_before: Sequence[bool],
+                    blank_after: Sequence[bool]) -> dict[str, Any]:
+        """Every stage's output for one page's non-empty lines: ``dense``, ``emb`` (None without
+        embeddings), ``p1``, ``p2`` and ``p3`` (class probabilities of stages 1-3)."""
         dense = dense_features(lines, blank_before, blank_after)
         grams = ngram_features(lines, self.char_bits, self.word_bits)
         emb = line_embeddings(lines, self.encoder) if self.embed_dim else None
@@ -443,7 +466,20 @@ class LineModel:
         first = self.decode(p2)
         body, comment = self.classes.index("body"), self.classes.index("comment")
         p3 = self.page_probs(page_features(p2, first, dense, grams, body, comment, emb))
-        return [self.classes[j] for j in self.decode(p3, self.final_bias)]
+        return {"dense": dense, "emb": emb, "p1": p1, "p2": p2, "p3": p3}
+
+    def predict(self, lines: Sequence[str], blank_before: Sequence[bool],
+                blank_after: Sequence[bool]) -> list[str]:
+        """Model classes (``CLASSES``) for the non-empty ``lines`` of one page."""
+        if not lines:
+            return []
+        out = self.stage_probs(lines, blank_before, blank_after)
+        p3 = out["p3"]
+        if self.ranker is None or out["emb"] is None:
+            return [self.classes[j] for j in self.decode(p3, self.final_bias)]
+        start = 1 + self.ranker.choose(self.boundary_candidates(out["p1"], p3, out["emb"], out["dense"]))
+        path = decode_with_boundary(self.emissions(p3, self.final_bias), self.log_start, self.log_trans, start)
+        return [self.classes[j] for j in path]
 
 
 PHASES = 3  # before the article, the article, the comment section
@@ -474,21 +510,6 @@ def grammar_mask(classes: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         start[c[name]] = True
     start[c["body"] + k] = True
     return trans, start
-
-
-def viterbi(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarray) -> list[int]:
-    """Most likely label sequence given per-line scores ``emit`` (n x k) and log transition matrix."""
-    n, k = emit.shape
-    score = log_start + emit[0]
-    back = np.zeros((n, k), dtype=np.int64)
-    for t in range(1, n):
-        cand = score[:, None] + log_trans  # from x to
-        back[t] = cand.argmax(axis=0)
-        score = cand.max(axis=0) + emit[t]
-    path = [int(score.argmax())]
-    for t in range(n - 1, 0, -1):
-        path.append(int(back[t][path[-1]]))
-    return path[::-1]
 
 
 def load_line_model(path: str | Path | None = None, encoder: Any = None) -> LineModel:
@@ -526,6 +547,7 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
             embed_dim=int(meta.get("embed_dim", 0)),
             trees2=TreeEnsemble.from_arrays(a, "t2_") if "t2_roots" in a else None,
             trees3=TreeEnsemble.from_arrays(a, "t3_") if "t3_roots" in a else None,
+            ranker=BoundaryRanker.from_arrays(a) if "rank_coef" in a else None,
             encoder=encoder,
         )
     except KeyError as exc:

@@ -1,0 +1,209 @@
+"""Where does the comment section start? A ranker over every candidate boundary of a plain-text page.
+
+The line model's segment grammar (:func:`storytrace.anatomy.text.grammar_mask`) allows one change from the
+article (phase 1) to the comment section (phase 2). Viterbi places that change from per-line scores alone,
+and its worst errors are whole stretches on the wrong side: formal comments read as more article, a chatty
+post read as comments. This module scores each possible start ``b`` of the comment section (``b = n``: the
+page has none) with features of the two segments it creates -- how good the best path through the grammar
+is when forced to change at ``b``, under several body biases; the mean stage-1 and stage-3 probabilities
+on either side and right at the boundary; whether the lines after ``b`` read as one text or as many voices
+(embedding cosine of consecutive lines, of the two sides' centroids); and line length and pronoun use on
+either side. A conditional logit (:class:`BoundaryRanker`, softmax over one page's candidates) picks ``b``;
+the labels are then decoded with the change forced there (:func:`decode_with_boundary`).
+
+Trained by ``training/train_boundary_ranker.py`` on pages the line model never saw (probabilities from a
+line model trained without them), chosen by cross-validation over source pages on the dev split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["BIASES", "BoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary", "viterbi"]
+
+BIASES = (0.0, 2.0, 4.0, 6.0)  # body log-score bonuses under which each candidate's path score is read
+WINDOW = 3  # lines either side of a boundary read as its immediate context
+_NEG = -1e18
+
+
+def viterbi(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarray) -> list[int]:
+    """Most likely label sequence given per-line scores ``emit`` (n x k) and log transition matrix."""
+    n, k = emit.shape
+    score = log_start + emit[0]
+    back = np.zeros((n, k), dtype=np.int64)
+    for t in range(1, n):
+        cand = score[:, None] + log_trans  # from x to
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + emit[t]
+    path = [int(score.argmax())]
+    for t in range(n - 1, 0, -1):
+        path.append(int(back[t][path[-1]]))
+    return path[::-1]
+
+
+def _tiled_emissions(emit: np.ndarray, n_states: int) -> np.ndarray:
+    return np.tile(emit, n_states // emit.shape[1])
+
+
+def boundary_scores(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarray) -> np.ndarray:
+    """Best path score for every start of the comment section, shape ``(n + 1,)``.
+
+    ``emit`` are per-class log scores (n x k); the states of ``log_trans`` are ``class + k * phase`` with
+    phase 2 the comment section. Entry ``b`` (1 <= b < n) is the best score of a path whose lines ``< b``
+    are in phases 0-1 and lines ``>= b`` in phase 2; entry ``n`` is the best path without a comment section;
+    entry 0 is unused (``-1e18``). One forward pass over phases 0-1 and one backward pass over phase 2.
+    """
+    n, k = emit.shape
+    phase = np.arange(log_trans.shape[0]) // k
+    early, late = phase < 2, phase == 2
+    e = _tiled_emissions(emit, log_trans.shape[0])
+    t_early = np.where(early[:, None] & early[None, :], log_trans, _NEG)
+    t_late = np.where(late[:, None] & late[None, :], log_trans, _NEG)
+    t_cross = np.where(early[:, None] & late[None, :], log_trans, _NEG)
+    alpha = np.full((n, len(phase)), _NEG)
+    alpha[0] = np.where(early, log_start + e[0], _NEG)
+    for t in range(1, n):
+        alpha[t] = np.where(early, (alpha[t - 1][:, None] + t_early).max(axis=0) + e[t], _NEG)
+    beta = np.full((n, len(phase)), _NEG)
+    beta[n - 1] = np.where(late, e[n - 1], _NEG)
+    for t in range(n - 2, -1, -1):
+        beta[t] = np.where(late, (t_late + beta[t + 1][None, :]).max(axis=1) + e[t], _NEG)
+    scores = np.full(n + 1, _NEG)
+    for b in range(1, n):
+        scores[b] = (alpha[b - 1][:, None] + t_cross + beta[b][None, :]).max()
+    scores[n] = alpha[n - 1].max()
+    return scores
+
+
+def decode_with_boundary(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarray,
+                         boundary: int) -> list[int]:
+    """Class indices of the best path whose comment section starts at line ``boundary`` (``n``: none)."""
+    k = emit.shape[1]
+    phase = np.arange(log_trans.shape[0]) // k
+    e = _tiled_emissions(emit, log_trans.shape[0]).copy()
+    e[:boundary, phase == 2] = _NEG
+    e[boundary:, phase < 2] = _NEG
+    return [j % k for j in viterbi(e, log_start, log_trans)]
+
+
+def _segment_means(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Mean of ``values`` rows over ``[lo, hi)`` for many segments at once (zero for an empty one)."""
+    csum = np.vstack([np.zeros((1,) + values.shape[1:]), np.cumsum(values, axis=0)])
+    size = np.maximum(hi - lo, 1).reshape((-1,) + (1,) * (values.ndim - 1))
+    return (csum[hi] - csum[lo]) / size
+
+
+def _cos_rows(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    na = np.linalg.norm(a, axis=1)
+    nb = np.linalg.norm(b, axis=1)
+    return (a * b).sum(axis=1) / np.maximum(na * nb, 1e-12)
+
+
+FEATURE_NAMES = tuple(
+    [f"{kind}_bias{int(bias)}" for bias in BIASES for kind in ("gap", "best")]
+    + ["log_after", "log_before", "rel_pos",
+       "before_p3_body", "before_p3_comment", "before_p1_body", "before_p1_comment",
+       "win_before_p3_body", "win_before_p1_body", "win_before_p3_boiler",
+       "after_p3_comment", "after_p3_body", "after_p1_comment", "after_p1_body", "after_p3_boiler",
+       "win_after_p3_comment", "win_after_p1_comment", "win_after_p3_body",
+       "centroid_cos", "window_cos", "after_coherence", "before_coherence", "edge_cos",
+       "length_shift", "after_length_sd", "before_length_sd", "after_pronoun", "before_pronoun",
+       "has_after"]
+)
+
+
+def candidate_features(scores: Sequence[np.ndarray], p1: np.ndarray, p3: np.ndarray, emb: np.ndarray,
+                       log_chars: np.ndarray, pronoun: np.ndarray, body: int, comment: int,
+                       boilerplate: int, reference: int) -> np.ndarray:
+    """Features of every candidate start ``b = 1 .. n`` (rows in that order), see ``FEATURE_NAMES``.
+
+    ``scores`` are :func:`boundary_scores` under each of ``BIASES``; ``p1``/``p3`` the stage-1 and stage-3
+    class probabilities; ``emb`` the lines' unit-length embeddings; ``log_chars``/``pronoun`` two of the
+    lines' dense features. "Before" is the article from its first likely body line up to ``b``.
+    """
+    n = p3.shape[0]
+    b = np.arange(1, n + 1)
+    cols = []
+    for s in scores:
+        cols += [s[1:] - s.max(), (b == int(np.argmax(s))).astype(float)]
+    body_like = p3[:, body] + p3[:, reference]
+    first_body = int(np.argmax(body_like > 0.5)) if (body_like > 0.5).any() else 0
+    lo = np.where(b > first_body, first_body, b - 1)
+    after = n - b
+    cols += [np.log1p(after), np.log1p(b - lo), b / n]
+    win_lo = np.maximum(lo, b - WINDOW)
+    win_hi = np.minimum(n, b + WINDOW)
+    end = np.full(n, n)
+    probs = np.column_stack([p3[:, body], p3[:, comment], p1[:, body], p1[:, comment], p3[:, boilerplate]])
+    before = _segment_means(probs, lo, b)
+    win_before = _segment_means(probs, win_lo, b)
+    aft = _segment_means(probs, b, end)
+    win_after = _segment_means(probs, b, win_hi)
+    cols += [before[:, 0], before[:, 1], before[:, 2], before[:, 3],
+             win_before[:, 0], win_before[:, 2], win_before[:, 4]]
+    cols += [aft[:, 1], aft[:, 0], aft[:, 3], aft[:, 2], aft[:, 4],
+             win_after[:, 1], win_after[:, 3], win_after[:, 0]]
+    # consecutive-line cosine: one text flows from line to line, a comment thread changes voice
+    step = np.append((emb[:-1] * emb[1:]).sum(axis=1), 0.0)
+    centroid_after = _segment_means(emb, b, end)
+    centroid_before = _segment_means(emb, lo, b)
+    cols += [_cos_rows(centroid_after, centroid_before),
+             _cos_rows(_segment_means(emb, win_lo, b), _segment_means(emb, b, win_hi)),
+             np.where(after > 1, _segment_means(step[:, None], b, end - 1)[:, 0], 0.0),
+             np.where(b - lo > 1, _segment_means(step[:, None], lo, b - 1)[:, 0], 0.0),
+             step[b - 1]]
+    length = np.column_stack([log_chars, log_chars ** 2, pronoun])
+    la, lb = _segment_means(length, b, end), _segment_means(length, lo, b)
+    cols += [la[:, 0] - lb[:, 0], np.sqrt(np.clip(la[:, 1] - la[:, 0] ** 2, 0.0, None)),
+             np.sqrt(np.clip(lb[:, 1] - lb[:, 0] ** 2, 0.0, None)), la[:, 2], lb[:, 2],
+             (after > 0).astype(float)]
+    x = np.column_stack(cols)
+    # without a comment section the "after" side does not exist: its features are zero
+    x[after == 0, FEATURE_NAMES.index("after_p3_comment"):] = 0.0
+    return x
+
+
+@dataclass(slots=True)
+class BoundaryRanker:
+    """A conditional logit over one page's candidate boundaries: score = standardised features . coef."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+
+    def choose(self, features: np.ndarray) -> int:
+        """Row index of the best candidate."""
+        return int(np.argmax(((features - self.mean) / self.scale) @ self.coef))
+
+    @classmethod
+    def fit(cls, pages: Sequence[np.ndarray], gold: Sequence[int], l2: float = 0.03) -> BoundaryRanker:
+        """Fit on pages' candidate features and the row of each page's true boundary (L2 penalty ``l2``
+        on the standardised coefficients), by L-BFGS on the softmax log-loss over each page's rows."""
+        from scipy.optimize import minimize
+
+        stacked = np.vstack(pages)
+        mean, scale = stacked.mean(axis=0), stacked.std(axis=0) + 1e-6
+        zs = [(x - mean) / scale for x in pages]
+
+        def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+            value, grad = l2 * float(w @ w), 2.0 * l2 * w
+            for z, g in zip(zs, gold, strict=True):
+                s = z @ w
+                p = np.exp(s - s.max())
+                p /= p.sum()
+                value -= float(np.log(max(p[g], 1e-300)))
+                grad -= z[g] - p @ z
+            return value, grad
+
+        coef = minimize(loss, np.zeros(stacked.shape[1]), jac=True, method="L-BFGS-B").x
+        return cls(mean=mean, scale=scale, coef=coef)
+
+    def to_arrays(self, prefix: str = "rank_") -> dict[str, np.ndarray]:
+        return {f"{prefix}mean": self.mean, f"{prefix}scale": self.scale, f"{prefix}coef": self.coef}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str = "rank_") -> BoundaryRanker:
+        return cls(mean=arrays[f"{prefix}mean"], scale=arrays[f"{prefix}scale"], coef=arrays[f"{prefix}coef"])
