@@ -55,3 +55,16 @@ def test_phonetic_key(a, b, same):
                                     ("wmen", "women", True), ("woomen", "women", True), ("wmn", "women", False)])
 def test_damerau1(a, b, ok):
     assert damerau1(a, b) is ok
+
+
+@pytest.mark.parametrize("text,fuzzy_span,script_span", [
+    ("ceci est un commentaire sur la famille, sh1t", "ceci", "sh1t"),
+    ("la serie agli esso f*cking", "agli", "f*cking"),
+])
+def test_decode_without_fuzzy_keeps_script_level_only(decoder, text, fuzzy_span, script_span):
+    # English spelling rules read foreign words as slurs ("ceci" sounds like "kike"); fuzzy=False is for
+    # comments in other languages and keeps only disguises that do not depend on English spelling
+    with_fuzzy = {d.span for d in decoder.decode(text)[0]}
+    without = {d.span for d in decoder.decode(text, fuzzy=False)[0]}
+    assert fuzzy_span in with_fuzzy and fuzzy_span not in without
+    assert script_span in without

@@ -59,3 +59,21 @@ def test_model_noisy_or_same_decisions_ranked_ties(fresh_model, texts):
     # the two attacks hit the same rule constant under "max"; noisy-OR ranks them by the learned score
     assert as_max[0] == as_max[1]
     assert as_or[0] != as_or[1]
+
+
+@pytest.mark.parametrize("texts", [["ceci est un commentaire tout à fait banal", "voici une autre phrase sur la météo",
+                                    "la réunion du conseil municipal aura lieu jeudi"]])
+def test_model_non_english_ignores_char_guesses(fresh_model, texts):
+    # the same embedding for every text: without a char hit (p >= 0.5) the char model must not change the scores
+    fresh_model.embedders = {"use": FakeEncoder(512)}
+    out = score_texts(texts, fresh_model, languages=["fr"] * len(texts))
+    for cat in ("insult", "identity_attack"):
+        assert len({r["scores"][cat] for r in out}) == 1, [r["scores"] for r in out]
+
+
+@pytest.mark.parametrize("text,lang", [("ceci est un commentaire tout à fait banal", "fr"),
+                                       ("la famille a passé une belle journée", "fr"),
+                                       ("agli amici piace fare una passeggiata", "it")])
+def test_model_no_english_misspellings_in_other_languages(model, text, lang):
+    r = score_texts([text], model, languages=[lang])[0]
+    assert r["decoded"] == [] and r["scores"]["identity_attack"] < 0.5, r

@@ -166,8 +166,14 @@ class Decoder:
         return self.lexicon.terms.get(word)
 
     # -- main entry -----------------------------------------------------------------------------------------
-    def decode(self, text: str) -> tuple[list[Decoded], list[tuple[int, int, Term]]]:
-        """Return (disguised words decoded, plain lexicon hits as (start, end, term)) for ``text``."""
+    def decode(self, text: str, *, fuzzy: bool = True) -> tuple[list[Decoded], list[tuple[int, int, Term]]]:
+        """Return (disguised words decoded, plain lexicon hits as (start, end, term)) for ``text``.
+
+        ``fuzzy=False`` keeps only the script-level decodings (homoglyphs, leetspeak, inserted symbols or spaces,
+        repeated letters, ``*`` wildcards) and skips those that rest on English spelling and vocabulary (phonetic
+        and one-edit misspellings, deleted spaces, blends, compounds): for comments in other languages, where
+        ordinary words sound like English slurs ("ceci" -> "kike", "famille" -> "female").
+        """
         decoded: list[Decoded] = []
         hits: list[tuple[int, int, Term]] = []
         low = text.lower()
@@ -210,7 +216,7 @@ class Decoder:
                 t = self._wildcard(tok)
                 if t is not None:
                     found = (t, "inserted_symbols")
-            if found is None:
+            if found is None and fuzzy:
                 rws = self._rewrites(tok)
                 norm = rws[-1][0] if rws else tok
                 sp = self._split(norm)

@@ -55,10 +55,11 @@ class Analysis:
     defused: bool = False  # a hostile predicate about a group was negated ("X are not scum", "I don't hate X")
 
 
-def analyse(text: str, decoder: Decoder) -> Analysis:
+def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
+    """What the rules see in ``text``; ``fuzzy=False`` for non-English comments (see ``Decoder.decode``)."""
     lex: Lexicon = decoder.lexicon
     raw = clean(text)
-    decoded, _hits = decoder.decode(raw)
+    decoded, _hits = decoder.decode(raw, fuzzy=fuzzy)
     # rebuild the text with decoded words in place, keeping a map back to raw offsets per word
     pieces: list[str] = []
     spans: list[tuple[int, int, int, int]] = []  # norm_start, norm_end, raw_start, raw_end for replaced parts
