@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from comment_data import load_train, split_indices
 from comment_embed import load_cached
 
-from storytrace.comments._decode import Decoder
+from storytrace.comments._decode import Decoder, damerau1
 from storytrace.comments._lexicon import load_lexicon, phonetic_key
 from storytrace.comments._model import LEARNED, CommentModel, featurize, make_vectorizers, model_text
 from storytrace.comments._rules import analyse
@@ -47,6 +47,30 @@ def known_words(texts: list[str], min_count: int = 5) -> frozenset[str]:
     # a frequent word ("were") is ordinary even when it sounds like a lexicon term ("whore")
     return frozenset(w for w, c in counts.items() if c >= min_count and len(w) >= 3
                      and (w in lex.terms or phonetic_key(w) not in sound or c >= 50))
+
+
+def dictionary_words(path: Path) -> frozenset[str]:
+    """English dictionary words that fuzzy decoding would otherwise rewrite into a lexicon term ("born" -> "burn",
+    "fifth" -> "filth", "lowers" -> "liar"): real words are not misspellings. Kept out: lexicon terms, inflections
+    of a term (a prefix either way: "murderer"/"murderers", "white"/"whites") and words one edit or one sound away
+    from a slur, a common way to disguise one ("fagots")."""
+    lex = load_lexicon()
+    slur_keys = {phonetic_key(t.text) for ts in lex.by_first.values() for t in ts if t.kind == "slur"}
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        w = line.strip()
+        if not re.fullmatch(r"[a-z]{4,}", w) or w in lex.terms:
+            continue
+        near = [t for t in lex.by_first.get(w[0], []) if len(t.text) >= 4 and damerau1(w, t.text)]
+        near += lex.phonetic.get(phonetic_key(w), [])
+        if not near:
+            continue  # fuzzy decoding leaves it alone anyway
+        if any(t.kind == "slur" for t in near) or phonetic_key(w) in slur_keys:
+            continue
+        if any(t.text.startswith(w) or w.startswith(t.text) for t in near):
+            continue
+        out.add(w)
+    return frozenset(out)
 
 
 def platt(margin: np.ndarray, y: np.ndarray, balanced: bool) -> list[float]:
@@ -136,6 +160,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="max cached training embeddings for the multilingual-e5 heads; 0 = no e5 head")
     ap.add_argument("--embed-cache", type=Path, default=None,
                     help="e5 chunks written by training/comment_embed.py (the e5 head needs them)")
+    ap.add_argument("--english-words", type=Path, default=None,
+                    help="an English word list (e.g. /usr/share/dict/american-english from Debian's wamerican): its "
+                         "words that fuzzy decoding would rewrite become known words")
     ap.add_argument("--rule-combine", choices=("max", "noisy_or"), default="max",
                     help="identity_attack: a rule constant and the learned score combined by max or noisy-OR")
     ap.add_argument("--C", type=float, default=4.0)
@@ -155,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         tr_i, ca_i, va_i = tr_i[: args.limit], ca_i[: max(args.limit // 8, 20)], va_i[: max(args.limit // 8, 20)]
     train, calib_rows = [rows[i] for i in tr_i], [rows[i] for i in ca_i]
     kw = known_words([str(r["text"]) for r in train])
+    dict_words = dictionary_words(args.english_words) if args.english_words is not None else frozenset()
+    kw |= dict_words
     decoder = Decoder(load_lexicon(known_words=kw))
     char, word = make_vectorizers()
 
@@ -208,7 +237,9 @@ def main(argv: list[str] | None = None) -> int:
             "platt": args.platt, "embed_n": heads["e5"][3] if "e5" in heads else 0, "embed_C": args.embed_C,
             "use_n": heads["use"][3] if "use" in heads else 0, "use_C": args.use_C,
             "stack": stacks.get(stack_encoder, {}), "stack_encoder": stack_encoder,
-            "rule_combine": args.rule_combine, "seconds": round(time.time() - t0, 1)}
+            "rule_combine": args.rule_combine, "seconds": round(time.time() - t0, 1),
+            "english_words": {"file": args.english_words.name if args.english_words else None,
+                              "known_words_added": len(dict_words)}}
     e5, use = heads.get("e5"), heads.get("use")
     model = CommentModel(idf=idf, coef=np.vstack(coef), intercept=np.array(intercept), calibration=calib,
                          known_words=kw, embed_coef=e5[0] if e5 else None, embed_intercept=e5[1] if e5 else None,
