@@ -46,3 +46,15 @@ def test_no_attack(model, text):
 def test_multilingual_lexicon(model, text, lang, hateful):
     r = score_texts([text], model, languages=[lang])[0]
     assert (r["scores"]["identity_attack"] >= 0.5) is hateful, r["scores"]
+
+
+@pytest.mark.parametrize("text,hateful", [
+    ("as a dyke i love this song", False),
+    ("we dykes rock", False),
+    ("those dykes are disgusting", True),
+    ("you dyke", True),
+])
+def test_reclaimed_slur_is_not_an_attack(model, text, hateful):
+    # self-identification with the slur's group ("we", "as a", "i'm a") is in-group, reclaimed use
+    r = score_texts([text], model, languages=["en"])[0]
+    assert (r["scores"]["identity_attack"] >= 0.5) == hateful, r["scores"]

@@ -68,3 +68,10 @@ def test_decode_without_fuzzy_keeps_script_level_only(decoder, text, fuzzy_span,
     without = {d.span for d in decoder.decode(text, fuzzy=False)[0]}
     assert fuzzy_span in with_fuzzy and fuzzy_span not in without
     assert script_span in without
+
+
+@pytest.mark.parametrize("text,word", [("we queers are here", "queers"), ("those kikes", "kikes")])
+def test_decode_plural_is_not_a_disguise(decoder, text, word):
+    decoded, hits = decoder.decode(text)
+    assert word not in {d.span for d in decoded}
+    assert word in {text[s:e] for s, e, _ in hits}

@@ -165,6 +165,15 @@ class Decoder:
     def lookup(self, word: str) -> Term | None:
         return self.lexicon.terms.get(word)
 
+    def plural(self, word: str) -> Term | None:
+        """The lexicon term a regular English plural inflects ("queers", "bitches"), if any."""
+        if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+            return None
+        for stem in (word[:-1], word[:-2] if word.endswith("es") else None):
+            if stem and (t := self.lexicon.terms.get(stem)) is not None:
+                return t
+        return None
+
     # -- main entry -----------------------------------------------------------------------------------------
     def decode(self, text: str, *, fuzzy: bool = True) -> tuple[list[Decoded], list[tuple[int, int, Term]]]:
         """Return (disguised words decoded, plain lexicon hits as (start, end, term)) for ``text``.
@@ -202,8 +211,8 @@ class Decoder:
                 continue
             if tok.startswith(("http", "www.", "@user", "#")) or tok.isdigit():
                 continue
-            term = self.lookup(tok)
-            if term is not None:
+            term = self.lookup(tok) or self.plural(tok)
+            if term is not None:  # a plural is an inflection, not a disguise ("queers" is not a misspelling)
                 hits.append((s, e, term))
                 continue
             found: tuple[Term, str] | None = None

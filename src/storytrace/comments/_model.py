@@ -290,6 +290,8 @@ class CommentModel:
                     targets.append(label)
         if a.attack:
             rule_ident = 0.85
+        elif a.slurs and a.reclaimed:
+            pass  # in-group, reclaimed use: the learned score alone decides
         elif a.slurs and not a.negated and not a.counter:
             rule_ident = max(rule_ident, 0.8)
         elif a.slurs and not a.counter:

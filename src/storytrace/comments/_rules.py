@@ -28,6 +28,9 @@ _PRON_REF = frozenset(["they", "them", "those", "these", "their", "theirs", "the
 _INTENT = frozenset(["should", "must", "need", "needs", "ought", "deserve", "deserves", "will", "gonna", "going",
                      "want", "wanna", "let's", "lets", "gotta", "have", "i'll", "we'll", "would", "to", "all"])
 _COPULA = frozenset(["be", "been", "get", "got", "are", "is", "were", "all"])
+# self-identification with the group a slur names ("we queers", "as a dyke", "i'm a fag and proud"): reclaimed,
+# in-group use (Brontsema 2004; Davidson et al. 2017 on in-group use in their tweets), not an attack on the group
+_SELF_REF = (("we",), ("us",), ("our",), ("as", "a"), ("am", "a"), ("i'm", "a"), ("im", "a"), ("i'm",), ("im",))
 _SECOND_PERSON = frozenset(["you", "u", "ya", "your", "youre", "you're", "ur", "yourself", "thou"])
 _PRONOUNS = frozenset(["him", "her", "them", "they", "he", "she", "everyone", "all", "yourself", "themselves"])
 _FUTURE = frozenset(["will", "gonna", "going", "should", "must", "deserve", "deserves", "i'll", "we'll", "let's",
@@ -53,6 +56,7 @@ class Analysis:
     counter: bool = False  # counter-speech: hate quoted or reported in order to condemn it
     people: bool = False  # a group of people is named (not only a country)
     defused: bool = False  # a hostile predicate about a group was negated ("X are not scum", "I don't hate X")
+    reclaimed: bool = False  # every slur follows a self-identification ("we queers", "as a dyke")
 
 
 def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
@@ -99,7 +103,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
             phrase = " ".join(toks[i : i + size])
             s, e = words[i][0], words[i + size - 1][1]
             rs, re_ = to_raw(s, e)
-            term = lex.terms.get(phrase)
+            term = lex.terms.get(phrase) or (decoder.plural(phrase) if size == 1 else None)
             if term is not None and term.group is not None:
                 a.groups.setdefault(term.group, []).append((rs, re_, raw[rs:re_]))
                 group_idx.append((i, term.group, term.country))
@@ -121,6 +125,9 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
         i += 1
     a.negated = any(t in _NEGATION for t in toks)
     a.people = any(not c for _, _, c in group_idx)
+    slur_at = [gi for gi, _, _ in group_idx
+               if (t := lex.terms.get(toks[gi]) or decoder.plural(toks[gi])) is not None and t.kind == "slur"]
+    a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) for gi in slur_at)
     _attacks(a, norm, words, toks, group_idx, lex, to_raw, raw)
     # a group's name deliberately disguised ("jooz", "m0slems") is itself a hostile signal
     for d in decoded:
@@ -152,6 +159,17 @@ def _clauses(norm: str, words: list[tuple[int, int, str]]) -> list[int]:
         ids.append(cid)
         last = _e
     return ids
+
+
+def _self_reference(toks: list[str], j: int) -> bool:
+    """Token ``j`` is preceded by a self-identification: "we X", "us X", "our X", "as a X", "i'm a X" (an
+    adjective may sit in between: "we proud X")."""
+    for gap in (0, 1):
+        end = j - gap
+        for pat in _SELF_REF:
+            if end - len(pat) >= 0 and tuple(toks[end - len(pat) : end]) == pat:
+                return True
+    return False
 
 
 def _phrase_at(toks: list[str], j: int, phrases: frozenset[str] | tuple[str, ...]) -> int:
