@@ -82,11 +82,15 @@ def split_names(data: Path) -> tuple[list[str], list[str]]:
     return stems[0::2], stems[1::2]
 
 
-def dev_split(train_names: list[str]) -> tuple[list[str], list[str]]:
+DEV_FOLD = 4
+
+
+def dev_split(train_names: list[str], fold: int = DEV_FOLD) -> tuple[list[str], list[str]]:
     """Carve a development set out of the **train** half (for choosing methods and settings without
-    touching the held-out half): every fifth train name (positions 4, 9, 14, ...) is dev, the rest is fit."""
-    fit = [n for i, n in enumerate(train_names) if i % 5 != 4]
-    dev = [n for i, n in enumerate(train_names) if i % 5 == 4]
+    touching the held-out half): every fifth train name (positions 4, 9, 14, ...) is dev, the rest is fit.
+    ``fold`` 0-3 picks the other fifths (positions 0, 5, ... for 0), for cross-fitting."""
+    fit = [n for i, n in enumerate(train_names) if i % 5 != fold]
+    dev = [n for i, n in enumerate(train_names) if i % 5 == fold]
     return fit, dev
 
 

@@ -1,17 +1,21 @@
 """Train the comment-section boundary ranker of the plain-text line model and add it to a model directory.
 
-    .venv/bin/python training/train_boundary_ranker.py --data /work/shared/data --dev-model DIR [--model DIR]
-    .venv/bin/python training/train_boundary_ranker.py --data /work/shared/data --dev-model DIR --cv 5
+    .venv/bin/python training/train_boundary_ranker.py --data D --dev-model DEV [--cross-fit 0:M0 1:M1 ...] [--model DIR]
+    .venv/bin/python training/train_boundary_ranker.py --data D --dev-model DEV [--cross-fit 0:M0 1:M1 ...] --cv 5
 
 The ranker (``storytrace.anatomy.boundary``) learns from the line model's probabilities, so it must see pages
-the line model never saw: ``--dev-model`` is a line model trained with ``train_line_model.py --dev`` (without
-the dev fifth of the Dragnet train half), and the ranker learns on synthetic pages built from that dev fifth.
-The fitted ranker is then added to the model in ``--model`` (default: the shipped one), which was trained on
-the whole train half; the held-out half is never read.
+the line model never saw. The train half of Dragnet is cut into fifths (``line_data.dev_split``); fifth 4 is
+the dev fifth. ``--dev-model`` is a line model trained with ``train_line_model.py --dev`` (without fifth 4),
+and ``--cross-fit`` optionally adds models trained with ``--leave-out 0`` .. ``3``: each model scores
+synthetic pages built from the fifth it left out, and the ranker learns from all of them. It is then added
+to the model in ``--model`` (default: the shipped one), which was trained on the whole train half; the
+held-out half is never read.
 
-``--cv K`` fits nothing to keep: it reports body and comment line F1 on the dev pages of
-``benchmarks/bench_text_anatomy.py --split dev`` (seed 2024), with the plain decoding and with a ranker
-cross-validated over K groups of source pages (pages built from one source stay in one group).
+``--cv K`` fits nothing to keep: on the dev pages of ``benchmarks/bench_text_anatomy.py --split dev``
+(fifth 4, seed 2024) it reports body and comment line F1 with the plain decoding, with a ranker
+cross-validated over K groups of source pages (pages built from one source stay in one group), and, with
+``--cross-fit``, with a ranker trained on the other fifths' pages only (probabilities from their own models,
+as the shipped ranker meets the full model's).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from line_data import dev_split, load_pieces, make_pages, split_names
+from line_data import DEV_FOLD, dev_split, load_pieces, make_pages, split_names
 
 from storytrace.anatomy.boundary import BoundaryRanker, decode_with_boundary
 from storytrace.anatomy.text import MODEL_DIR, LineModel, load_line_model
@@ -55,55 +59,85 @@ def _f1(gold: list[str], pred: list[str], cls: str) -> float:
     return 2 * tp / max(2 * tp + fp + fn, 1)
 
 
+def ranked_labels(model: LineModel, ranker: BoundaryRanker, scored: list[dict]) -> tuple[list[str], int]:
+    """Every line's label with the boundary ``ranker`` picks, and on how many pages it is the gold one."""
+    pred, right = [], 0
+    for s in scored:
+        row = ranker.choose(s["x"])
+        right += row == s["gold_row"]
+        emit = model.emissions(s["p3"], model.final_bias)
+        pred += [model.classes[j] for j in decode_with_boundary(emit, model.log_start, model.log_trans, row + 1)]
+    return pred, right
+
+
+def _report(name: str, gold: list[str], pred: list[str], right: int | None = None) -> dict:
+    out = {f"{name}_{cls}_f1": round(_f1(gold, pred, cls), 4) for cls in ("body", "comment")}
+    return out if right is None else {**out, f"{name}_boundary_right": int(right)}
+
+
 def cross_validate(model: LineModel, scored: list[dict], sources: list[str], folds: int, l2: float) -> dict:
+    """Plain decoding against a ranker cross-validated over groups of source pages."""
     names = sorted(set(sources))
     order = np.random.default_rng(0).permutation(len(names))
     fold_of = {names[j]: i % folds for i, j in enumerate(order)}
-    plain, ranked, gold = [], [], []
-    right = 0
+    plain, ranked, gold, right = [], [], [], 0
     for fold in range(folds):
         train = [s for s, src in zip(scored, sources, strict=True) if fold_of[src] != fold]
-        ranker = fit_ranker(train, l2)
-        for s, src in zip(scored, sources, strict=True):
-            if fold_of[src] != fold:
-                continue
-            emit = model.emissions(s["p3"], model.final_bias)
-            row = ranker.choose(s["x"])
-            right += row == s["gold_row"]
-            ranked += [model.classes[j] for j in decode_with_boundary(emit, model.log_start, model.log_trans,
-                                                                      row + 1)]
+        test = [s for s, src in zip(scored, sources, strict=True) if fold_of[src] == fold]
+        pred, ok = ranked_labels(model, fit_ranker(train, l2), test)
+        ranked += pred
+        right += ok
+        for s in test:
             plain += [model.classes[j] for j in model.decode(s["p3"], model.final_bias)]
             gold += s["labels"]
-    return {"pages": len(scored), "boundary_right": int(right),
-            **{f"{name}_{cls}_f1": round(_f1(gold, pred, cls), 4)
-               for name, pred in (("plain", plain), ("ranked", ranked)) for cls in ("body", "comment")}}
+    return {"pages": len(scored), **_report("plain", gold, plain), **_report("ranked", gold, ranked, right)}
+
+
+def score_fifth(model: LineModel, data: Path, fold: int, n_pages: int, seed: int, limit: int | None,
+                sources: list[str] | None = None) -> list[dict]:
+    """Synthetic pages from fifth ``fold`` of the train half, scored by ``model`` (which left it out)."""
+    names = dev_split(split_names(data)[0], fold)[1]
+    return score_pages(model, make_pages(load_pieces(data, names, limit), n_pages, seed, sources=sources))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, required=True, help="path to the shared data folder")
     ap.add_argument("--dev-model", type=Path, required=True, help="line model trained with --dev")
+    ap.add_argument("--cross-fit", nargs="+", default=[], metavar="FOLD:DIR",
+                    help="line models trained with --leave-out FOLD (0-3), e.g. 0:/tmp/lm_fold0")
     ap.add_argument("--model", type=Path, default=MODEL_DIR, help="model directory to add the ranker to")
-    ap.add_argument("--pages", type=int, default=1000, help="synthetic pages from the dev fifth")
+    ap.add_argument("--pages", type=int, default=1000, help="synthetic pages per left-out fifth")
     ap.add_argument("--seed", type=int, default=31, help="synthesis seed (the dev benchmark uses 2024)")
     ap.add_argument("--l2", type=float, default=0.03, help="L2 penalty (chosen by --cv on the dev pages)")
-    ap.add_argument("--limit", type=int, default=None, help="use only the first N dev source pages")
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N source pages of each fifth")
     ap.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation instead of training")
     args = ap.parse_args(argv)
-    dev_model = load_line_model(args.dev_model)
-    if not dev_model.embed_dim:
-        ap.error("the boundary ranker needs a line model with embeddings (format 5)")
-    names = dev_split(split_names(args.data)[0])[1]
-    pieces = load_pieces(args.data, names, args.limit)
-    sources: list[str] = []
+    models = {DEV_FOLD: load_line_model(args.dev_model)}
+    for item in args.cross_fit:
+        fold, _, path = item.partition(":")
+        if fold not in {"0", "1", "2", "3"} or not path:
+            ap.error(f"--cross-fit wants FOLD:DIR with FOLD 0-3, not {item!r}")
+        models[int(fold)] = load_line_model(Path(path))
+    if not all(m.embed_dim for m in models.values()):
+        ap.error("the boundary ranker needs line models with embeddings (format 5)")
     if args.cv:
-        pages = make_pages(pieces, 600, 2024, sources=sources)
-        print(json.dumps(cross_validate(dev_model, score_pages(dev_model, pages), sources, args.cv, args.l2)))
+        sources: list[str] = []
+        dev = score_fifth(models[DEV_FOLD], args.data, DEV_FOLD, 600, 2024, args.limit, sources)
+        report = cross_validate(models[DEV_FOLD], dev, sources, args.cv, args.l2)
+        if args.cross_fit:
+            others = [s for fold, m in models.items() if fold != DEV_FOLD
+                      for s in score_fifth(m, args.data, fold, args.pages, args.seed, args.limit)]
+            pred, right = ranked_labels(models[DEV_FOLD], fit_ranker(others, args.l2), dev)
+            report.update(_report("cross_fit", [lab for s in dev for lab in s["labels"]], pred, right))
+        print(json.dumps(report))
         return 0
-    ranker = fit_ranker(score_pages(dev_model, make_pages(pieces, args.pages, args.seed)), args.l2)
-    attach(args.model, ranker, {"pages": args.pages, "seed": args.seed, "l2": args.l2,
-                                "dev_model_data": dev_model.meta.get("data", {}).get("source_names_sha256")})
-    print(f"boundary ranker added to {args.model}")
+    scored = [s for fold, m in models.items() for s in score_fifth(m, args.data, fold, args.pages, args.seed,
+                                                                   args.limit)]
+    attach(args.model, fit_ranker(scored, args.l2),
+           {"pages": len(scored), "pages_per_fifth": args.pages, "fifths": sorted(models), "seed": args.seed,
+            "l2": args.l2})
+    print(f"boundary ranker ({len(scored)} pages) added to {args.model}")
     return 0
 
 

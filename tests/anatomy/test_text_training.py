@@ -41,20 +41,25 @@ def test_text_training_script_tiny_sample(tmp_path: Path, variant: tuple[str, ..
 
 @pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
 def test_boundary_ranker_script_tiny_sample(tmp_path: Path) -> None:
-    out = tmp_path / "model"
-    train = [sys.executable, str(ROOT / "training" / "train_line_model.py"), "--data", str(DATA), "--out", str(out),
-             "--limit", "6", "--pages", "16", "--epochs", "3", "--max-iter", "50", "--dev"]
-    proc = subprocess.run(train, capture_output=True, text=True, timeout=600, check=False)
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    out, fold0 = tmp_path / "model", tmp_path / "fold0"
+    for where, leave_out in ((out, ["--dev"]), (fold0, ["--leave-out", "0"])):
+        train = [sys.executable, str(ROOT / "training" / "train_line_model.py"), "--data", str(DATA),
+                 "--out", str(where), "--limit", "6", "--pages", "16", "--epochs", "3", "--max-iter", "50",
+                 *leave_out]
+        proc = subprocess.run(train, capture_output=True, text=True, timeout=600, check=False)
+        assert proc.returncode == 0, proc.stderr[-2000:]
     assert load_line_model(out).ranker is None
+    assert "minus fifth 0" in json.loads((fold0 / "line_model.json").read_text())["data"]["source"]
     proc = subprocess.run(
         [sys.executable, str(ROOT / "training" / "train_boundary_ranker.py"), "--data", str(DATA),
-         "--dev-model", str(out), "--model", str(out), "--pages", "12", "--limit", "5"],
+         "--dev-model", str(out), "--cross-fit", f"0:{fold0}", "--model", str(out), "--pages", "6",
+         "--limit", "5"],
         capture_output=True, text=True, timeout=600, check=False,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     meta = json.loads((out / "line_model.json").read_text())
     assert meta["boundary_ranker"]["pages"] == 12
+    assert meta["boundary_ranker"]["fifths"] == [0, 4]
     model = load_line_model(out)
     assert model.ranker is not None
     labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "lol nice"], model)
