@@ -35,6 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--table", choices=("pages", "comments"), default="pages", help="rows for csv/parquet")
     export.add_argument("--out", required=True, help="file to write")
 
+    spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)")
+    spark.add_argument("inputs", nargs="+", metavar="PATH", help="files or folders: local, hdfs://, s3a://, ...")
+    _add_spark_options(spark)
+
     serve = commands.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -58,6 +62,23 @@ def _add_run_options(cmd: argparse.ArgumentParser, default_out: str) -> None:
     run.add_argument("--timeout", type=float, default=15.0, help="seconds per URL (default: 15)")
     run.add_argument("--strict", action="store_true", help="stop on the first stage error (debugging)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
+    output = cmd.add_argument_group("Output")
+    output.add_argument("--out", required=True, help="output folder: OUT/pages (one row per page), OUT/stories")
+    output.add_argument("--format", choices=("parquet", "jsonl"), default="parquet")
+    output.add_argument("--overwrite", action="store_true", help="replace an existing output")
+    stages = cmd.add_argument_group("Stages")
+    stages.add_argument("--no-facts", action="store_true", help="skip entities, quantities, dates, claims, topics")
+    stages.add_argument("--no-comments", action="store_true", help="skip comment analysis")
+    stages.add_argument("--no-stories", action="store_true", help="skip the stories stage (it runs on the driver)")
+    run = cmd.add_argument_group("Spark")
+    run.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
+    run.add_argument("--read", choices=("bytes", "paths"), default="bytes",
+                     help="bytes: Spark reads each file whole; paths: executors stream paths they can open")
+    run.add_argument("--partitions", type=int, help="minimum number of partitions")
+    run.add_argument("--strict", action="store_true", help="stop on the first stage error (debugging)")
 
 
 def options_from_args(args: argparse.Namespace) -> Any:
@@ -134,6 +155,32 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_spark(args: argparse.Namespace) -> int:
+    try:
+        import pyspark  # noqa: F401
+
+        from .scale.spark import run, session
+    except ImportError:
+        print("the spark command needs extras and Java: pip install 'storytrace[spark]'", file=sys.stderr)
+        return 2
+    from .settings import Options
+
+    options = Options(with_facts=not args.no_facts, with_comments=not args.no_comments,
+                      with_stories=not args.no_stories, strict=args.strict, progress=False)
+    spark = session(args.master)
+    try:
+        summary = run(spark, args.inputs, args.out, options, fmt=args.format, read=args.read,
+                      partitions=args.partitions, mode="overwrite" if args.overwrite else "errorifexists")
+    finally:
+        spark.stop()
+    print(f"{summary['pages']} page(s) analysed, {summary['failed']} input(s) failed, "
+          f"{summary['stories']} stor(y/ies)\n" + "\n".join(f"{k}: {v}" for k, v in summary["paths"].items()),
+          file=sys.stderr)
+    for failure in summary["stage_failures"]:
+        print(f"  failed: {failure['stage']}: {failure['message']}", file=sys.stderr)
+    return 0 if summary["pages"] or not summary["failed"] else 1
+
+
 def run_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
@@ -157,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_analyze([str(demo_corpus())], args)
     if args.command == "export":
         return run_export(args)
+    if args.command == "spark":
+        return run_spark(args)
     if args.command == "serve":
         return run_serve(args)
     parser.print_help()

@@ -58,7 +58,13 @@ def _read_url(url: str, options: Options) -> Iterator[Item]:
         yield raw
         return
     # a fetched WARC, JSONL or gzip file: read it like a local one
-    yield from _guarded(io.BufferedReader(io.BytesIO(raw.data)), url, options)  # type: ignore[arg-type]
+    yield from read_bytes(raw.data, url, options)
+
+
+def read_bytes(data: bytes, source: str, options: Options) -> Iterator[Item]:
+    """Every page in a file's bytes read elsewhere (a fetched body, a Spark ``binaryFiles`` record); a
+    broken file yields a Failure and never raises."""
+    yield from _guarded(io.BufferedReader(io.BytesIO(data)), source, options)  # type: ignore[arg-type]
 
 
 def read_path(path: Path, options: Options) -> Iterator[Item]:
@@ -300,4 +306,4 @@ class _Prepended(io.RawIOBase):
         return self._rest.read(size)
 
 
-__all__ = ["GZIP_MAGIC", "is_url", "read_inputs", "read_path", "read_stream"]
+__all__ = ["GZIP_MAGIC", "is_url", "read_bytes", "read_inputs", "read_path", "read_stream"]

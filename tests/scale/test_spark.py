@@ -1,0 +1,233 @@
+"""The PySpark runner: the same pages as storytrace.analyze, one row each, bad input as failed rows.
+
+The runner tests need pyspark (the ``spark`` extra) and Java and are skipped without them; the
+partition function itself is tested without Spark.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from storytrace.api import analyze
+from storytrace.records import Failure, Page
+from storytrace.scale.spark import COLUMNS, analyze_partition, result_row
+from storytrace.settings import Options
+from tests.conftest import GOOD_HTML, warc_bytes
+
+HOSTILE_HTML = (
+    "<!doctype html><html><head><title>\u202eevil\u202c </title> \"quotes\" \\ back\\slash \u2028"
+    "</title><script>alert('x')</script></head><body><article><h1>Hostile </h1><!-- --> page</h1>"
+    "<p>" + "Officials said the port reopened on Monday after a week of repairs, and ships queued. " * 4
+    + "</p><p>{\"json\": [1, 2]} </p><p>\U0001f600 \ud7ff \ufffe emoji</p></article></body></html>"
+)
+WARC_PAGES = [
+    ("https://news.example/a", GOOD_HTML),
+    ("https://news.example/b", GOOD_HTML.replace("Sappers head to Kursk", "Engineers sent to Kursk")
+     .replace("1,000 sappers", "2,000 sappers")),
+]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two demo pages, a two-page WARC.gz, a hostile page, and two bad inputs."""
+    from storytrace.api import demo_corpus
+
+    folder = tmp_path_factory.mktemp("spark") / "inputs"
+    folder.mkdir()
+    for page in demo_corpus().iterdir():
+        shutil.copy(page, folder / page.name)
+    (folder / "news.warc.gz").write_bytes(warc_bytes(WARC_PAGES))
+    (folder / "hostile.html").write_bytes(HOSTILE_HTML.encode("utf-8", "surrogatepass") + b"\xff\xfe tail")
+    whole = warc_bytes([(f"https://cut.example/{i}", GOOD_HTML.replace("Kursk", f"Kursk {i}")) for i in range(3)])
+    (folder / "truncated.warc.gz").write_bytes(whole[: len(whole) - 200])
+    (folder / "binary.dat").write_bytes(bytes(range(256)) * 40)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def run_options() -> Options:
+    return Options(with_stories=True, progress=False)
+
+
+@pytest.fixture(scope="module")
+def expected(inputs: Path, run_options: Options):
+    """What storytrace.analyze finds in the same folder."""
+    return analyze([inputs], options=run_options)
+
+
+@pytest.fixture(scope="module")
+def spark():
+    pytest.importorskip("pyspark", reason="needs the spark extra: pip install 'storytrace[spark]'")
+    if shutil.which("java") is None:
+        pytest.skip("PySpark needs Java (apt-get install default-jre-headless)")
+    from storytrace.scale.spark import session
+
+    spark = session("local[1]", config={"spark.ui.enabled": "false", "spark.sql.shuffle.partitions": "1"})
+    spark.sparkContext.setLogLevel("ERROR")
+    yield spark
+    spark.stop()
+
+
+@pytest.fixture(scope="module")
+def parquet_run(spark, inputs: Path, run_options: Options, tmp_path_factory: pytest.TempPathFactory):
+    from storytrace.scale.spark import run
+
+    out = tmp_path_factory.mktemp("spark-out") / "parquet"
+    summary = run(spark, [inputs], out, run_options, fmt="parquet")
+    rows = [row.asDict() for row in spark.read.parquet(str(out / "pages")).collect()]
+    return summary, rows, out
+
+
+def _by_source(rows: list[dict]) -> dict[str, dict]:
+    return {row["source"]: row for row in rows}
+
+
+@pytest.mark.parametrize("field", ["id", "title", "n_comments", "n_body", "language"])
+def test_spark_parquet_rows_match_analyze(parquet_run, expected, field):
+    _, rows, _ = parquet_run
+    analysed = {row["source"]: row for row in rows if row["status"] == "analysed"}
+    want = {p.source: p for p in expected.pages}
+    assert sorted(analysed) == sorted(want) and len(want) == 2 + 2 + 1 + 2  # demo, WARC, hostile, cut WARC
+    values = {"n_comments": lambda p: len(p.comments), "n_body": lambda p: len(p.body)}
+    get = values.get(field, lambda p: getattr(p, field))
+    assert {s: r[field] for s, r in analysed.items()} == {s: get(p) for s, p in want.items()}
+
+
+def test_spark_parquet_record_is_the_page_json(parquet_run, expected):
+    _, rows, _ = parquet_run
+    want = {p.source: p for p in expected.pages}
+    for row in rows:
+        if row["status"] != "analysed":
+            continue
+        page = Page.from_dict(json.loads(row["record"]))
+        mine = want[row["source"]]
+        assert (page.id, page.title, page.body, page.errors) == (mine.id, mine.title, mine.body, mine.errors)
+        assert [c.text for c in page.comments] == [c.text for c in mine.comments]
+        assert [sorted(c.scores) for c in page.comments] == [sorted(c.scores) for c in mine.comments]
+        assert sorted(page.facts) == sorted(mine.facts) and page.facts.get("topics") == mine.facts.get("topics")
+
+
+def test_spark_bad_inputs_are_failed_rows_and_the_rest_comes_out(parquet_run, expected, inputs):
+    summary, rows, _ = parquet_run
+    failed = [row for row in rows if row["status"] == "failed"]
+    assert sorted(f["source"] for f in failed) == sorted(f.source for f in expected.failures)
+    by_name = {Path(f["source"].split("#")[0]).name: f for f in failed}
+    assert set(by_name) == {"binary.dat", "truncated.warc.gz"}
+    assert "not a news page" in by_name["binary.dat"]["message"]
+    assert "truncated or corrupt WARC" in by_name["truncated.warc.gz"]["message"]
+    assert all(f["stage"] == "ingest" and f["errors"].startswith("ingest: ") for f in failed)
+    assert Failure.from_dict(json.loads(by_name["binary.dat"]["record"])).error == "InputError"
+    cut = [r for r in rows if r["status"] == "analysed" and "truncated.warc.gz" in r["source"]]
+    assert len(cut) == 2  # the complete records before the cut are kept
+    assert (summary["pages"], summary["failed"]) == (len(expected.pages), len(expected.failures))
+
+
+def test_spark_stories_on_the_driver_match_analyze(parquet_run, expected):
+    summary, _, out = parquet_run
+    lines = [line for part in sorted((out / "stories").glob("part-*")) for line in part.read_text("utf-8").splitlines()]
+    stories = [json.loads(line) for line in lines]
+    assert summary["stories"] == len(stories) == len(expected.stories) > 0
+    groups = sorted(sorted(p["id"] for p in s["pages"]) for s in stories)
+    assert groups == sorted(sorted(p["id"] for p in s["pages"]) for s in expected.stories)
+    assert summary["stage_failures"] == []
+
+
+def test_spark_jsonl_streamed_paths_give_the_same_pages(spark, inputs, expected, tmp_path):
+    from storytrace.scale.spark import run
+
+    files = sorted(str(p) for p in inputs.iterdir())
+    options = Options(with_stories=False, progress=False)
+    summary = run(spark, files, tmp_path / "jsonl", options, fmt="jsonl", read="paths", partitions=2)
+    lines = [line for part in sorted((tmp_path / "jsonl" / "pages").glob("part-*"))
+             for line in part.read_text("utf-8").splitlines()]
+    rows = [json.loads(line) for line in lines]
+    assert all(list(row) == list(COLUMNS) for row in rows)
+    assert {r["source"]: r["id"] for r in rows if r["status"] == "analysed"} == {p.source: p.id for p in expected.pages}
+    assert all(r["record"]["id"] == r["id"] for r in rows if r["status"] == "analysed")
+    assert sorted(r["source"] for r in rows if r["status"] == "failed") == sorted(f.source for f in expected.failures)
+    assert "stories" not in summary["paths"] and summary["stories"] == 0
+
+
+def test_spark_missing_path_is_a_failed_row(spark, tmp_path):
+    from storytrace.scale.spark import run
+
+    good = tmp_path / "good.html"
+    good.write_text(GOOD_HTML, encoding="utf-8")
+    options = Options(with_facts=False, with_comments=False, with_stories=False, progress=False)
+    summary = run(spark, [good, tmp_path / "missing.html"], tmp_path / "out", options, fmt="jsonl")
+    assert (summary["pages"], summary["failed"]) == (1, 1)
+
+
+@pytest.mark.parametrize("fmt", ["csv"])
+def test_spark_unknown_format_is_refused_before_running(fmt):
+    from storytrace.scale.spark import run
+
+    with pytest.raises(ValueError, match="unknown format"):
+        run(None, ["x"], "out", fmt=fmt)  # type: ignore[arg-type]
+
+
+# --- the partition function, without Spark -------------------------------------------------------------
+@pytest.mark.parametrize("bad_row", [("broken.bin", None), 42, ("only-one",)])
+def test_spark_partition_never_raises_for_a_bad_row(bad_row, options):
+    rows = [("file:/in/good.html", GOOD_HTML.encode()), bad_row, ("file:///in/empty.html", b"")]
+    out = list(analyze_partition(rows, options))
+    assert [r["status"] for r in out] == ["analysed", "failed", "failed"]
+    assert out[0]["source"] == "/in/good.html" and out[2]["source"] == "/in/empty.html"
+    assert "empty input" in out[2]["message"]
+    json.dumps(out)  # every row is JSON-serialisable as it is
+
+
+@pytest.mark.parametrize("strict", [True])
+def test_spark_partition_strict_reraises(strict, options):
+    with pytest.raises(TypeError):
+        list(analyze_partition([("x.html", None)], options.replace(strict=strict)))
+
+
+def test_spark_result_row_of_a_page_uses_the_export_columns(options):
+    (row,) = analyze_partition([("file:/a.html", GOOD_HTML.encode())], options)
+    page = Page.from_dict(row["record"])
+    assert list(row) == list(COLUMNS)
+    assert (row["id"], row["title"], row["n_body"], row["errors"]) == (page.id, page.title, len(page.body), "")
+    failure = result_row(Failure(source="s", stage="ingest", error="InputError", message="m"))
+    assert (failure["status"], failure["errors"], failure["record"]["message"]) == ("failed", "ingest: m", "m")
+
+
+# --- the command ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["spark", "a.warc.gz", "dir", "--out", "o"], {"inputs": ["a.warc.gz", "dir"], "format": "parquet",
+                                                        "master": None, "read": "bytes", "no_stories": False}),
+        (["spark", "s3a://b/x.warc.gz", "--out", "o", "--format", "jsonl", "--master", "local[2]", "--read", "paths",
+          "--no-stories", "--overwrite"], {"format": "jsonl", "master": "local[2]", "read": "paths", "no_stories": True,
+                                           "overwrite": True}),
+    ],
+)
+def test_spark_cli_parses(argv, expected):
+    from storytrace.cli import build_parser
+
+    args = vars(build_parser().parse_args(argv))
+    assert {k: args[k] for k in expected} == expected
+
+
+def test_spark_cli_runs_in_its_own_process(spark, tmp_path):
+    import subprocess
+    import sys
+
+    page = tmp_path / "in" / "good.html"
+    page.parent.mkdir()
+    page.write_text(GOOD_HTML, encoding="utf-8")
+    (tmp_path / "in" / "empty.html").write_bytes(b"")
+    argv = [sys.executable, "-m", "storytrace.cli", "spark", str(page.parent), "--out", str(tmp_path / "out"),
+            "--format", "jsonl", "--master", "local[1]", "--no-facts", "--no-comments", "--no-stories"]
+    done = subprocess.run(argv, check=False, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "1 page(s) analysed, 1 input(s) failed" in done.stderr
+    rows = [json.loads(line) for part in (tmp_path / "out" / "pages").glob("part-*")
+            for line in part.read_text("utf-8").splitlines()]
+    assert sorted((r["status"], Path(r["source"]).name) for r in rows) == [("analysed", "good.html"),
+                                                                           ("failed", "empty.html")]
