@@ -33,14 +33,15 @@ WARC_PAGES = [
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The two demo pages, a two-page WARC.gz, a hostile page, and two bad inputs."""
+    """The two demo pages, a two-page WARC.gz in a subfolder, a hostile page, and two bad inputs."""
     from storytrace.api import demo_corpus
 
     folder = tmp_path_factory.mktemp("spark") / "inputs"
     folder.mkdir()
     for page in demo_corpus().iterdir():
         shutil.copy(page, folder / page.name)
-    (folder / "news.warc.gz").write_bytes(warc_bytes(WARC_PAGES))
+    (folder / "sub").mkdir()  # folders are read recursively, as by storytrace analyze
+    (folder / "sub" / "news.warc.gz").write_bytes(warc_bytes(WARC_PAGES))
     (folder / "hostile.html").write_bytes(HOSTILE_HTML.encode("utf-8", "surrogatepass") + b"\xff\xfe tail")
     whole = warc_bytes([(f"https://cut.example/{i}", GOOD_HTML.replace("Kursk", f"Kursk {i}")) for i in range(3)])
     (folder / "truncated.warc.gz").write_bytes(whole[: len(whole) - 200])
@@ -139,7 +140,7 @@ def test_spark_stories_on_the_driver_match_analyze(parquet_run, expected):
 def test_spark_jsonl_streamed_paths_give_the_same_pages(spark, inputs, expected, tmp_path):
     from storytrace.scale.spark import run
 
-    files = sorted(str(p) for p in inputs.iterdir())
+    files = sorted(str(p) for p in inputs.rglob("*") if p.is_file())
     options = Options(with_stories=False, progress=False)
     summary = run(spark, files, tmp_path / "jsonl", options, fmt="jsonl", read="paths", partitions=2)
     lines = [line for part in sorted((tmp_path / "jsonl" / "pages").glob("part-*"))
@@ -160,6 +161,16 @@ def test_spark_missing_path_is_a_failed_row(spark, tmp_path):
     options = Options(with_facts=False, with_comments=False, with_stories=False, progress=False)
     summary = run(spark, [good, tmp_path / "missing.html"], tmp_path / "out", options, fmt="jsonl")
     assert (summary["pages"], summary["failed"]) == (1, 1)
+
+
+@pytest.mark.parametrize("partitions", [2])
+def test_spark_small_files_are_dealt_over_the_partitions(spark, inputs, partitions):
+    from storytrace.scale.spark import _input_rows
+
+    rows = _input_rows(spark.sparkContext, [str(inputs)], "bytes", partitions)
+    names = rows.map(lambda row: Path(row[0]).name).glom().collect()
+    assert len(names) == partitions and all(names)  # Spark alone packs these small files into one split
+    assert sorted(n for part in names for n in part) == sorted(p.name for p in inputs.rglob("*") if p.is_file())
 
 
 @pytest.mark.parametrize("fmt", ["csv"])

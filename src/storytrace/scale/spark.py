@@ -173,7 +173,8 @@ def run(
         read: ``bytes``: Spark reads each file whole (``binaryFiles``), so a file must fit in an executor's
             memory (and under 2 GB); ``paths``: each executor opens its paths itself and streams them (the
             paths must be readable from every executor, e.g. a shared filesystem), in bounded memory.
-        partitions: minimum number of partitions (default: Spark's).
+        partitions: minimum number of partitions (default: the default parallelism, i.e. the cores). A
+            file is never split: a single WARC keeps one core busy.
         mode: Spark's save mode for the output (``errorifexists``, ``overwrite``, ...).
 
     Returns:
@@ -219,7 +220,16 @@ def _input_rows(sc: SparkContext, inputs: list[str], read: str, partitions: int 
     if hadoop:
         # folders are read recursively, as storytrace analyze does
         sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
-        rdds.append(sc.binaryFiles(",".join(hadoop), minPartitions=partitions))
+        files = sc.binaryFiles(",".join(hadoop), minPartitions=partitions)
+        wanted = partitions or sc.defaultParallelism
+        if (splits := files.getNumPartitions()) < wanted:
+            # Spark packs small files into few splits (4 files of 1.5 MB came as one: one busy core), but the
+            # work here is per page, not per byte: deal the files out over the cores (repartition would not:
+            # PySpark pickles several rows as one record, and a record moves whole)
+            numbered = files.mapPartitionsWithIndex(lambda split, it: ((split + i * splits, row)
+                                                                       for i, row in enumerate(it)))
+            files = numbered.partitionBy(wanted).values()
+        rdds.append(files)
     if own:
         rdds.append(sc.parallelize(own, len(own)))
     return rdds[0] if len(rdds) == 1 else sc.union(rdds)
