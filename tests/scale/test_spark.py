@@ -137,11 +137,11 @@ def test_spark_stories_on_the_driver_match_analyze(parquet_run, expected):
     assert summary["stage_failures"] == []
 
 
-def test_spark_jsonl_streamed_paths_give_the_same_pages(spark, inputs, expected, tmp_path):
+def test_spark_jsonl_streamed_paths_give_the_same_pages_and_stories(spark, inputs, expected, tmp_path):
     from storytrace.scale.spark import run
 
     files = sorted(str(p) for p in inputs.rglob("*") if p.is_file())
-    options = Options(with_stories=False, progress=False)
+    options = Options(with_stories=True, progress=False)
     summary = run(spark, files, tmp_path / "jsonl", options, fmt="jsonl", read="paths", partitions=2)
     lines = [line for part in sorted((tmp_path / "jsonl" / "pages").glob("part-*"))
              for line in part.read_text("utf-8").splitlines()]
@@ -150,7 +150,11 @@ def test_spark_jsonl_streamed_paths_give_the_same_pages(spark, inputs, expected,
     assert {r["source"]: r["id"] for r in rows if r["status"] == "analysed"} == {p.source: p.id for p in expected.pages}
     assert all(r["record"]["id"] == r["id"] for r in rows if r["status"] == "analysed")
     assert sorted(r["source"] for r in rows if r["status"] == "failed") == sorted(f.source for f in expected.failures)
-    assert "stories" not in summary["paths"] and summary["stories"] == 0
+    stories = [json.loads(line) for part in sorted((tmp_path / "jsonl" / "stories").glob("part-*"))
+               for line in part.read_text("utf-8").splitlines()]
+    groups = sorted(sorted(p["id"] for p in s["pages"]) for s in stories)
+    assert summary["stories"] == len(stories) and groups == sorted(sorted(p["id"] for p in s["pages"])
+                                                                    for s in expected.stories)
 
 
 def test_spark_missing_path_is_a_failed_row(spark, tmp_path):
@@ -161,6 +165,7 @@ def test_spark_missing_path_is_a_failed_row(spark, tmp_path):
     options = Options(with_facts=False, with_comments=False, with_stories=False, progress=False)
     summary = run(spark, [good, tmp_path / "missing.html"], tmp_path / "out", options, fmt="jsonl")
     assert (summary["pages"], summary["failed"]) == (1, 1)
+    assert "stories" not in summary["paths"] and summary["stories"] == 0  # with_stories=False writes none
 
 
 @pytest.mark.parametrize("partitions", [2])
