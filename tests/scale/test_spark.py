@@ -140,9 +140,8 @@ def test_spark_stories_on_the_driver_match_analyze(parquet_run, expected):
 def test_spark_jsonl_streamed_paths_give_the_same_pages_and_stories(spark, inputs, expected, tmp_path):
     from storytrace.scale.spark import run
 
-    files = sorted(str(p) for p in inputs.rglob("*") if p.is_file())
     options = Options(with_stories=True, progress=False)
-    summary = run(spark, files, tmp_path / "jsonl", options, fmt="jsonl", read="paths", partitions=2)
+    summary = run(spark, inputs, tmp_path / "jsonl", options, fmt="jsonl", read="paths", partitions=2)
     lines = [line for part in sorted((tmp_path / "jsonl" / "pages").glob("part-*"))
              for line in part.read_text("utf-8").splitlines()]
     rows = [json.loads(line) for line in lines]

@@ -150,7 +150,7 @@ def session(master: str | None = None, app_name: str = "storytrace", config: dic
 
 def run(
     spark: SparkSession,
-    inputs: Iterable[str | os.PathLike[str]],
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str],
     options: Options | None = None,
     *,
@@ -165,8 +165,9 @@ def run(
     Args:
         spark: the session (see :func:`session`).
         inputs: files or folders (local paths, or URIs Hadoop reads: ``hdfs://``, ``s3a://``, ...). Folders
-            are read recursively; as everywhere in Hadoop, names starting with ``_`` or ``.`` are skipped.
-            ``http(s)://`` URLs are fetched by the executors with storytrace's own fetcher.
+            are read recursively (with ``read="bytes"``, as everywhere in Hadoop, names starting with ``_``
+            or ``.`` are skipped). ``http(s)://`` URLs are fetched by the executors with storytrace's own
+            fetcher.
         out_dir: output folder (local path or Hadoop URI).
         options: the run's settings (default: every stage).
         fmt: ``parquet`` or ``jsonl``.
@@ -188,6 +189,8 @@ def run(
     options = (options or Options()).replace(workers=1, progress=False)
     base = os.fspath(out_dir).rstrip("/")
     paths = {"pages": f"{base}/pages"}
+    if isinstance(inputs, str | os.PathLike):
+        inputs = [inputs]
     rows = _input_rows(spark.sparkContext, [os.fspath(i) for i in inputs], read, partitions)
     results = rows.mapPartitions(partial(analyze_partition, options=options))
     _write_rows(spark, results, paths["pages"], fmt, mode)
@@ -208,8 +211,16 @@ def _input_rows(sc: SparkContext, inputs: list[str], read: str, partitions: int 
     if not inputs:
         raise ValueError("no inputs given")
     if read == "paths":
-        paths = [i if _URI.match(i) else str(Path(i).absolute()) for i in inputs]
-        return sc.parallelize(paths, partitions or len(paths))
+        # local folders are listed here, in storytrace analyze's order, so that their files spread over tasks
+        paths = []
+        for item in inputs:
+            if _URI.match(item) or not Path(item).is_dir():
+                paths.append(item if _URI.match(item) else str(Path(item).absolute()))
+            else:
+                paths += [str(f.absolute()) for f in sorted(p for p in Path(item).rglob("*") if p.is_file())]
+        if not paths:
+            raise ValueError(f"no files in {', '.join(inputs)}")
+        return sc.parallelize(paths, partitions or min(len(paths), 8 * sc.defaultParallelism))
     # files Hadoop can read go to binaryFiles; URLs and local paths that do not exist (each of which becomes
     # a failed row, "cannot open ...") are read by storytrace's own readers in an executor
     hadoop = [i if _URI.match(i) else Path(i).absolute().as_uri() for i in inputs
