@@ -34,7 +34,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from line_data import dev_split, load_pieces, make_pages, split_names
+from line_data import DEV_FOLD, dev_split, load_pieces, make_pages, split_names
 
 from storytrace.anatomy.text import (
     CLASSES,
@@ -119,13 +119,13 @@ def _probs(clf: SGDClassifier | LogisticRegression, x: object) -> np.ndarray:
 
 
 def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alpha: float, epochs: int,
-          c2: float, max_iter: int, dev: bool | int = False, c3: float = 1.0,
+          c2: float, max_iter: int, leave_out: int | None = None, c3: float = 1.0,
           body_bias: float = 4.0, embed: bool = True, trees: tuple[int, ...] = (2, 3),
           embed_cache: Path | None = None, own_refs: float = 0.5, title_ends: float = 0.3) -> dict:
     t0 = time.time()
     train_names, _ = split_names(data)
-    if dev is not False:  # leave a fifth of the train half out (True: the dev fifth; see line_data.dev_split)
-        train_names, _ = dev_split(train_names) if dev is True else dev_split(train_names, dev)
+    if leave_out is not None:  # leave a fifth of the train half out (see line_data.dev_split)
+        train_names, _ = dev_split(train_names, leave_out)
     pieces = load_pieces(data, train_names, limit=limit)
     pages = make_pages(pieces, n_pages, seed, own_refs=own_refs, title_ends=title_ends)
     print(f"{len(pieces.pages)} source pages -> {len(pages)} synthetic pages, "
@@ -248,7 +248,8 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         "trained_with": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
         "data": {
             "source": "extraction/dragnet train half (sorted gold stems, even positions)"
-                      + ("" if dev is False else " minus the dev fifth" if dev is True else f" minus fifth {dev}"),
+                      + ("" if leave_out is None else " minus the dev fifth" if leave_out == DEV_FOLD
+                         else f" minus fifth {leave_out}"),
             "source_pages": len(pieces.pages),
             "source_names_sha256": hashlib.sha256(" ".join(p.name for p in pieces.pages).encode()).hexdigest(),
             "synthetic_pages": len(pages),
@@ -292,16 +293,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="reuse/extend line embeddings stored in this .npz (speeds up repeated training runs)")
     ap.add_argument("--trees", default="2,3",
                     help="stages fitted with boosted trees instead of logistic regression ('' for none)")
-    ap.add_argument("--dev", action="store_true",
-                    help="train without the dev fifth of the train half (for benchmarks --split dev)")
-    ap.add_argument("--leave-out", type=int, choices=range(4), default=None, metavar="FOLD",
-                    help="train without fifth FOLD (0-3) of the train half: cross-fitted models whose "
-                         "probabilities on that fifth train the boundary ranker")
+    held_back = ap.add_mutually_exclusive_group()
+    held_back.add_argument("--dev", action="store_true",
+                           help="train without the dev fifth of the train half (for benchmarks --split dev)")
+    held_back.add_argument("--leave-out", type=int, choices=range(4), default=None, metavar="FOLD",
+                           help="train without fifth FOLD (0-3) of the train half: cross-fitted models whose "
+                                "probabilities on that fifth train the boundary ranker")
     args = ap.parse_args(argv)
     if not (args.data / "extraction" / "dragnet" / "gold").is_dir():
         ap.error(f"{args.data} has no extraction/dragnet/gold folder")
     train(args.data, args.out, args.limit, args.pages, args.seed, args.alpha, args.epochs, args.C2,
-          args.max_iter, dev=args.leave_out if args.leave_out is not None else args.dev, c3=args.C3,
+          args.max_iter, leave_out=DEV_FOLD if args.dev else args.leave_out, c3=args.C3,
           body_bias=args.body_bias, embed=not args.no_embed, own_refs=args.own_refs, title_ends=args.title_ends,
           trees=tuple(int(t) for t in args.trees.split(",") if t.strip()), embed_cache=args.embed_cache)
     return 0
