@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+from sklearn.metrics import f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from line_data import DEV_FOLD, dev_split, load_pieces, make_pages, split_names
@@ -52,13 +53,6 @@ def fit_ranker(scored: list[dict], l2: float) -> BoundaryRanker:
     return BoundaryRanker.fit([s["x"] for s in usable], [s["gold_row"] for s in usable], l2=l2)
 
 
-def _f1(gold: list[str], pred: list[str], cls: str) -> float:
-    tp = sum(g == cls and p == cls for g, p in zip(gold, pred, strict=True))
-    fp = sum(g != cls and p == cls for g, p in zip(gold, pred, strict=True))
-    fn = sum(g == cls and p != cls for g, p in zip(gold, pred, strict=True))
-    return 2 * tp / max(2 * tp + fp + fn, 1)
-
-
 def ranked_labels(model: LineModel, ranker: BoundaryRanker, scored: list[dict]) -> tuple[list[str], int]:
     """Every line's label with the boundary ``ranker`` picks, and on how many pages it is the gold one."""
     pred, right = [], 0
@@ -71,7 +65,8 @@ def ranked_labels(model: LineModel, ranker: BoundaryRanker, scored: list[dict]) 
 
 
 def _report(name: str, gold: list[str], pred: list[str], right: int | None = None) -> dict:
-    out = {f"{name}_{cls}_f1": round(_f1(gold, pred, cls), 4) for cls in ("body", "comment")}
+    scores = f1_score(gold, pred, labels=["body", "comment"], average=None)
+    out = {f"{name}_{cls}_f1": round(float(f), 4) for cls, f in zip(("body", "comment"), scores, strict=True)}
     return out if right is None else {**out, f"{name}_boundary_right": int(right)}
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["BIASES", "BoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary", "viterbi"]
+__all__ = ["BIASES", "BoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary", "tile_emissions", "viterbi"]
 
 BIASES = (0.0, 2.0, 4.0, 6.0)  # body log-score bonuses under which each candidate's path score is read
 WINDOW = 3  # lines either side of a boundary read as its immediate context
@@ -44,7 +44,8 @@ def viterbi(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarray) -> l
     return path[::-1]
 
 
-def _tiled_emissions(emit: np.ndarray, n_states: int) -> np.ndarray:
+def tile_emissions(emit: np.ndarray, n_states: int) -> np.ndarray:
+    """Per-class scores (n x k) repeated for every phase of the grammar's ``n_states`` states."""
     return np.tile(emit, n_states // emit.shape[1])
 
 
@@ -59,7 +60,7 @@ def boundary_scores(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarr
     n, k = emit.shape
     phase = np.arange(log_trans.shape[0]) // k
     early, late = phase < 2, phase == 2
-    e = _tiled_emissions(emit, log_trans.shape[0])
+    e = tile_emissions(emit, log_trans.shape[0])
     t_early = np.where(early[:, None] & early[None, :], log_trans, _NEG)
     t_late = np.where(late[:, None] & late[None, :], log_trans, _NEG)
     t_cross = np.where(early[:, None] & late[None, :], log_trans, _NEG)
@@ -83,7 +84,7 @@ def decode_with_boundary(emit: np.ndarray, log_start: np.ndarray, log_trans: np.
     """Class indices of the best path whose comment section starts at line ``boundary`` (``n``: none)."""
     k = emit.shape[1]
     phase = np.arange(log_trans.shape[0]) // k
-    e = _tiled_emissions(emit, log_trans.shape[0]).copy()
+    e = tile_emissions(emit, log_trans.shape[0]).copy()
     e[:boundary, phase == 2] = _NEG
     e[boundary:, phase < 2] = _NEG
     return [j % k for j in viterbi(e, log_start, log_trans)]

@@ -58,6 +58,7 @@ from .boundary import (
     boundary_scores,
     candidate_features,
     decode_with_boundary,
+    tile_emissions,
     viterbi,
 )
 from .trees import TreeEnsemble
@@ -438,8 +439,8 @@ class LineModel:
         """Class indices of the best path through the segment grammar (see :func:`grammar_mask`); ``bias``
         is added to the per-class log scores."""
         k = len(self.classes)
-        reps = self.log_trans.shape[0] // k
-        return [j % k for j in viterbi(np.tile(self.emissions(probs, bias), reps), self.log_start, self.log_trans)]
+        emit = tile_emissions(self.emissions(probs, bias), self.log_trans.shape[0])
+        return [j % k for j in viterbi(emit, self.log_start, self.log_trans)]
 
     def boundary_candidates(self, p1: np.ndarray, p3: np.ndarray, emb: np.ndarray,
                             dense: np.ndarray) -> np.ndarray:
