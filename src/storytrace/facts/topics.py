@@ -22,6 +22,7 @@ import numpy as np
 
 from storytrace.facts.records import Topic
 from storytrace.facts.taxonomy import Term, load_taxonomy
+from storytrace.numeric import softmax
 
 
 class NotFittedError(ValueError):
@@ -52,9 +53,7 @@ def term_text(term: dict[str, Any] | Term) -> str:
 def softmax_probe(X: np.ndarray, probe: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """Class probabilities of a linear probe ``(W: topics x dim, b)`` over embeddings ``X`` (rows)."""
     W, b = probe
-    z = X @ W.T + b
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
+    return softmax(X @ W.T + b)
 
 
 class TopicModel:
@@ -154,9 +153,8 @@ class TopicTagger:
         other = [i for i, e in enumerate(english) if not e]
         use = self._use_scores([texts[i] for i in en])
         if use is not None:
-            logp = (1 - USE_WEIGHT) * np.log(scores[en] + 1e-6) + USE_WEIGHT * np.log(use + 1e-6)
-            e = np.exp(logp - logp.max(axis=1, keepdims=True))
-            scores[en] = e / e.sum(axis=1, keepdims=True)
+            # weighted geometric mean of the two models, renormalised
+            scores[en] = softmax((1 - USE_WEIGHT) * np.log(scores[en] + 1e-6) + USE_WEIGHT * np.log(use + 1e-6))
         e5 = self._e5_scores([texts[i] for i in other])
         if e5 is not None:
             scores[other] = e5
