@@ -85,3 +85,125 @@ def load_mhc(data: Path, lang: str) -> list[dict[str, object]]:
     with open(path, encoding="utf-8", newline="") as f:
         return [{"text": r["test_case"].strip(), "label": int(r["label_gold"] == "hateful"),
                  "functionality": r["functionality"]} for r in csv.DictReader(f)]
+
+
+# -- the project's authored set (training/data/comments_authored: written by the project, Apache-2.0) ---------
+AUTHORED_LABELS = ("toxic", "insult", "identity_attack", "threat")
+
+
+def load_authored(directory: Path) -> list[dict[str, object]]:
+    """Rows {text, lang, toxic, insult, identity_attack, threat, target, kind, source="authored:<lang>", file,
+    line} from every ``*.jsonl`` of ``directory``. Lines that are not JSON objects with a text and the three
+    learned labels (a file still being written) are skipped; a repeated (lang, text) keeps its first line."""
+    import json
+
+    rows: list[dict[str, object]] = []
+    seen: set[tuple[str, str]] = set()
+    for path in sorted(Path(directory).glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            try:
+                r = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if not isinstance(r, dict) or not str(r.get("text") or "").strip():
+                continue
+            try:
+                labels = {k: int(bool(int(r.get(k) or 0))) for k in AUTHORED_LABELS}
+            except (TypeError, ValueError):
+                continue
+            if any(k not in r for k in ("toxic", "identity_attack")):
+                continue
+            lang = str(r.get("lang") or path.stem).strip().lower()
+            text = str(r["text"]).strip()
+            if (lang, text) in seen:
+                continue
+            seen.add((lang, text))
+            # an identity attack or an insult is toxic, whatever the line says
+            labels["toxic"] = int(labels["toxic"] or labels["identity_attack"] or labels["insult"])
+            rows.append({"text": text, "lang": lang, **labels, "target": r.get("target"),
+                         "kind": str(r.get("kind") or ""), "source": f"authored:{lang}", "file": path.name,
+                         "line": n})
+    return rows
+
+
+def authored_key(row: dict[str, object]) -> str:
+    """A stable id of an authored line (the decontamination report's drop list uses it)."""
+    import hashlib
+
+    return hashlib.sha1(f"{row['lang']}\t{row['text']}".encode()).hexdigest()[:16]
+
+
+_SKEL_WORD = None
+
+
+def _group_words() -> tuple[frozenset[str], list[str], dict[str, list[str]]]:
+    """(English single-word group names and slurs, English multi-word group terms, language -> group stems) from
+    the model's lexicons."""
+    global _SKEL_WORD
+    if _SKEL_WORD is None:
+        from storytrace.comments._lexicon import load_lexicon
+
+        lex = load_lexicon()
+        single = frozenset(t for t, term in lex.terms.items() if term.group is not None and " " not in t)
+        multi = sorted((t for t, term in lex.terms.items() if term.group is not None and " " in t), key=len,
+                       reverse=True)
+        stems = {lang: sorted({s.lower() for ss in gs.values() for s in ss}, key=len, reverse=True)
+                 for lang, gs in lex.multi_groups.items()}
+        _SKEL_WORD = (single, multi, stems)
+    return _SKEL_WORD
+
+
+def skeleton(text: str, lang: str = "en") -> str:
+    """The text with its group words replaced by one placeholder (§), lower case, NFKC, punctuation dropped,
+    digits as 0 and single spaces: "I hate Muslims!" and "i hate women" share the skeleton "i hate §". Used to
+    group template variants into one side of the authored split and to compare authored lines with eval cases."""
+    import re
+    import unicodedata
+
+    single, multi, stems = _group_words()
+    t = unicodedata.normalize("NFKC", text).lower()
+    t = re.sub(r"https?://\S+|www\.\S+|@\w+", " ", t)
+    if lang == "zh":
+        for s in stems.get("zh", []):
+            t = t.replace(s, " § ")
+    for phrase in multi:
+        if phrase in t:
+            t = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " § ", t)
+    own = [s for s in stems.get(lang, []) if len(s) >= 3] if lang != "zh" else []
+    out = []
+    for w in re.findall(r"§|[^\W_]+", t):
+        if w in single or (w.endswith("s") and w[:-1] in single) or any(w.startswith(s) for s in own):
+            w = "§"
+        out.append(re.sub(r"\d", "0", w))
+    return " ".join(out)
+
+
+def split_authored(rows: list[dict[str, object]], validation: float = 0.2,
+                   seed: str = "authored-v1") -> tuple[list[int], list[int]]:
+    """(train, validation) indices of authored rows: per language, lines grouped by skeleton (template variants
+    that differ only in the group named stay on one side), groups ordered by a hash of (seed, skeleton) and taken
+    into validation until it holds ``validation`` of that language's rows. Deterministic; no random state."""
+    import hashlib
+
+    by_lang: dict[str, dict[str, list[int]]] = {}
+    for i, r in enumerate(rows):
+        sk = skeleton(str(r["text"]), str(r["lang"]))
+        by_lang.setdefault(str(r["lang"]), {}).setdefault(sk, []).append(i)
+    train, val = [], []
+    for lang in sorted(by_lang):
+        groups = sorted(by_lang[lang].items(),
+                        key=lambda kv: hashlib.sha1(f"{seed}\t{lang}\t{kv[0]}".encode()).hexdigest())
+        total = sum(len(v) for _, v in groups)
+        want, got = validation * total, 0
+        for _, idx in groups:
+            if got + len(idx) / 2 <= want:
+                val += idx
+                got += len(idx)
+            else:
+                train += idx
+    return sorted(train), sorted(val)
+
+
+def char_ngrams(s: str, n: int = 5) -> set[str]:
+    s = f" {s} "
+    return {s[i : i + n] for i in range(max(1, len(s) - n + 1))}

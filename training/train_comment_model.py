@@ -2,6 +2,8 @@
 
     python training/train_comment_model.py --data /work/shared/data [--out DIR] [--limit N]
         [--use N [--use-cache DIR]] [--embed N --embed-cache DIR] [--rule-combine max|noisy_or]
+        [--authored DIR [--authored-exclude REPORT] [--authored-weight W] [--authored-heads char,use,e5]]
+        [--stack-gate none|groups]
 
 Steps: load and label both sets; hold out 15% (seeded) for calibration and dev metrics; decode disguised words
 and build the classifier text; fit one L2 logistic head per learned category (toxic, insult, identity_attack)
@@ -10,12 +12,21 @@ heads on sentence embeddings for non-English comments -- USE multilingual v3 (up
 embedded here in about a minute or read from ``--use-cache``) and multilingual-e5-small (up to ``--embed`` texts
 cached by training/comment_embed.py) -- and a stack of char + embedding margins for the optional English second
 opinion; write model.npz + model.json (no pickles) to ``--out`` (default: the package's data/models/comments).
+
+``--authored DIR`` adds the project's authored set (training/data/comments_authored, Apache-2.0): its lines are
+split by ``comment_data.split_authored`` (per language, template variants kept together; 20% authored validation,
+never trained on), lines in the decontamination report's drop list (``--authored-exclude``, written by
+training/decontaminate_authored.py) are left out, and the training part joins the training rows of the heads named
+in ``--authored-heads`` with sample weight ``--authored-weight`` (char heads: English lines only unless
+``--authored-char-langs all``). ``--stack-gate groups`` makes the default model put English comments in which the
+rules find a group mention through the char + USE stack (fit on the calibration rows that name a group).
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import json
 import re
 import sys
 import time
@@ -26,7 +37,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from comment_data import load_train, split_indices
+from comment_data import authored_key, load_authored, load_train, split_authored, split_indices
 from comment_embed import load_cached
 
 from storytrace.comments._decode import Decoder, damerau1
@@ -105,11 +116,41 @@ def embeddings(rows: list[dict[str, object]], wanted: list[int], encoder: str,
     return idx, emb
 
 
+def authored_embeddings(rows: list[dict[str, object]], encoder: str, cache: Path | None) -> np.ndarray:
+    """Embeddings of authored rows, cached per line id in ``cache/authored_<encoder>.npz`` when a cache is given."""
+    from comment_embed import make_encoder
+
+    from storytrace.comments._model import embed_text
+
+    have: dict[str, np.ndarray] = {}
+    path = cache / f"authored_{encoder}.npz" if cache is not None else None
+    if path is not None and path.exists():
+        with np.load(path) as z:
+            have = dict(zip((str(k) for k in z["keys"]), z["emb"], strict=True))
+    keys = [authored_key(r) for r in rows]
+    missing = [i for i, k in enumerate(keys) if k not in have]
+    if missing:
+        t0 = time.time()
+        new = make_encoder(encoder)([embed_text(str(rows[i]["text"])) for i in missing])
+        have.update({keys[i]: v for i, v in zip(missing, new, strict=True)})
+        print(f"{encoder}: embedded {len(missing)} authored lines in {time.time() - t0:.0f}s", flush=True)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(path, keys=np.array(list(have)), emb=np.vstack(list(have.values())))
+    if not rows:
+        return np.zeros((0, 512), np.float32)
+    return np.vstack([have[k] for k in keys]).astype(np.float32)
+
+
 def fit_embed_heads(rows: list[dict[str, object]], tr_i: list[int], ca_i: list[int], idx: np.ndarray,
                     emb: np.ndarray, *, limit: int, C: float, char_ca: dict[str, np.ndarray], args: argparse.Namespace,
-                    metrics: dict[str, object], name: str):
+                    metrics: dict[str, object], name: str, auth_rows: list[dict[str, object]] | None = None,
+                    auth_emb: np.ndarray | None = None, gate_ca: np.ndarray | None = None):
     """Logistic heads on sentence embeddings (same labels, OLID weights and Platt choices as the char heads) and
     the English stack of char margin + embedding margin, both fit on the calibration half.
+
+    ``auth_rows``/``auth_emb``: authored training lines added with weight ``args.authored_weight_embed``;
+    ``gate_ca``: calibration rows (a mask over ``ca_i``) the stack is fit on (``--stack-gate``).
 
     Returns (coef, intercept, calibration, stack, number of training rows)."""
     pos = {int(i): k for k, i in enumerate(idx)}
@@ -119,14 +160,21 @@ def fit_embed_heads(rows: list[dict[str, object]], tr_i: list[int], ca_i: list[i
     e_tr = emb[[pos[i] for i in e_tr_i]]
     e_ca = emb[[pos[i] for i in e_ca_i]]
     e_olid = np.array([rows[i]["source"] == "olid" for i in e_tr_i])
+    auth_rows = auth_rows or []
+    if auth_rows:
+        e_tr = np.vstack([e_tr, auth_emb])
+        print(f"{name}: + {len(auth_rows)} authored lines (weight {args.authored_weight_embed})", flush=True)
+    e_auth = np.r_[np.zeros(len(e_tr_i), bool), np.ones(len(auth_rows), bool)]
+    e_olid = np.r_[e_olid, np.zeros(len(auth_rows), bool)]
     where = {i: k for k, i in enumerate(ca_i)}
+    gate = np.array([bool(gate_ca[where[i]]) for i in e_ca_i]) if gate_ca is not None else np.ones(len(e_ca_i), bool)
     coef, intercept, calib, stack = [], [], {}, {}
     for cat in LEARNED:
-        y_tr = np.array([int(rows[i][cat]) for i in e_tr_i])
+        y_tr = np.array([int(rows[i][cat]) for i in e_tr_i] + [int(r[cat]) for r in auth_rows])
         y_ca = np.array([int(rows[i][cat]) for i in e_ca_i])
         clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
         ow = args.olid_weight_ident if cat == "identity_attack" else args.olid_weight
-        clf.fit(e_tr, y_tr, sample_weight=np.where(e_olid, ow, 1.0))
+        clf.fit(e_tr, y_tr, sample_weight=np.where(e_auth, args.authored_weight_embed, np.where(e_olid, ow, 1.0)))
         coef.append(clf.coef_[0])
         intercept.append(clf.intercept_[0])
         m_ca = clf.decision_function(e_ca)
@@ -141,7 +189,8 @@ def fit_embed_heads(rows: list[dict[str, object]], tr_i: list[int], ca_i: list[i
             # stacked second opinion for English: char margin + embedding margin, fit on the calibration half
             mc = char_ca[cat][[where[i] for i in e_ca_i]]
             st = LogisticRegression(C=1e4, max_iter=1000, class_weight="balanced" if bal else None)
-            st.fit(np.c_[mc, m_ca][sel], y_ca[sel])
+            fit = sel & gate if len(set(y_ca[sel & gate])) == 2 else sel
+            st.fit(np.c_[mc, m_ca][fit], y_ca[fit])
             stack[cat] = [float(st.coef_[0, 0]), float(st.coef_[0, 1]), float(st.intercept_[0])]
     return np.vstack(coef), np.array(intercept), calib, stack, len(e_tr_i)
 
@@ -174,25 +223,66 @@ def main(argv: list[str] | None = None) -> int:
                     help="rows of the calibration half that fit Platt scaling for toxic and insult")
     ap.add_argument("--platt", choices=("balanced", "natural"), default="balanced",
                     help="toxic/insult Platt prior: an even one, or the calibration rows' own base rate")
+    ap.add_argument("--authored", type=Path, default=None,
+                    help="the project's authored set (training/data/comments_authored): its training split joins "
+                         "the heads of --authored-heads")
+    ap.add_argument("--authored-exclude", type=Path, default=None,
+                    help="decontamination report (training/decontaminate_authored.py): its dropped lines stay out")
+    ap.add_argument("--authored-heads", default="char,use,e5", help="heads that train on authored lines")
+    ap.add_argument("--authored-char-langs", choices=("en", "all"), default="en",
+                    help="authored lines for the char heads: English only, or every language")
+    ap.add_argument("--authored-weight", type=float, default=1.0, help="sample weight of authored lines, char heads")
+    ap.add_argument("--authored-weight-embed", type=float, default=1.0,
+                    help="sample weight of authored lines, USE and e5 heads")
+    ap.add_argument("--authored-val", type=float, default=0.2, help="share of each language kept for validation")
+    ap.add_argument("--authored-cache", type=Path, default=None, help="embedding cache of authored lines")
+    ap.add_argument("--stack-gate", choices=("none", "groups"), default="none",
+                    help="groups: English comments that name a group go through the char + USE stack by default")
     args = ap.parse_args(argv)
     t0 = time.time()
     rows = load_train(args.data)
+    auth_tr: list[dict[str, object]] = []
+    auth_info: dict[str, object] = {}
+    if args.authored is not None:
+        arows = load_authored(args.authored)
+        a_tr, a_va = split_authored(arows, args.authored_val)
+        excluded: set[str] = set()
+        if args.authored_exclude is not None:
+            rep = json.loads(args.authored_exclude.read_text(encoding="utf-8"))
+            excluded = {d["key"] for d in rep["dropped_lines"]}
+        auth_tr = [arows[i] for i in a_tr if authored_key(arows[i]) not in excluded]
+        if args.limit:
+            auth_tr = auth_tr[: args.limit]
+        auth_info = {"lines": len(arows), "train": len(auth_tr), "validation": len(a_va),
+                     "excluded_from_train": sum(authored_key(arows[i]) in excluded for i in a_tr),
+                     "train_by_language": dict(collections.Counter(str(r["lang"]) for r in auth_tr)),
+                     "heads": args.authored_heads, "char_langs": args.authored_char_langs,
+                     "weight": args.authored_weight, "weight_embed": args.authored_weight_embed,
+                     "validation_share": args.authored_val,
+                     "exclude_report": args.authored_exclude.name if args.authored_exclude else None}
+        print(f"authored: {auth_info}", flush=True)
+    auth_heads = set(args.authored_heads.split(",")) if auth_tr else set()
     tr_i, ca_i, va_i = split_indices(len(rows))
     if args.limit:
         tr_i, ca_i, va_i = tr_i[: args.limit], ca_i[: max(args.limit // 8, 20)], va_i[: max(args.limit // 8, 20)]
     train, calib_rows = [rows[i] for i in tr_i], [rows[i] for i in ca_i]
-    kw = known_words([str(r["text"]) for r in train])
+    n_tweets = len(train)
+    if "char" in auth_heads:
+        train = train + [r for r in auth_tr if args.authored_char_langs == "all" or r["lang"] == "en"]
+    kw = known_words([str(r["text"]) for r in train[:n_tweets]])
     dict_words = dictionary_words(args.english_words) if args.english_words is not None else frozenset()
     kw |= dict_words
     decoder = Decoder(load_lexicon(known_words=kw))
     char, word = make_vectorizers()
 
     def texts_of(rs: list[dict[str, object]]) -> list[str]:
-        return [model_text(analyse(str(r["text"]), decoder)) for r in rs]
+        return [model_text(analyse(str(r["text"]), decoder, fuzzy=str(r.get("lang", "en")) == "en")) for r in rs]
 
     # not cached (an older version cached them next to the e5 chunks): a stale copy would silently train on
     # text decoded by older rules, and decoding all 35k rows takes ~10 s
     tr_text, ca_text = texts_of(train), texts_of(calib_rows)
+    gate_ca = np.array([bool(analyse(str(r["text"]), decoder).groups) for r in calib_rows]) \
+        if args.stack_gate == "groups" else None
     print(f"texts ready {time.time() - t0:.0f}s", flush=True)
     x_raw = featurize(tr_text, char, word, None)
     df = np.bincount(x_raw.indices, minlength=x_raw.shape[1]).astype(np.float32)
@@ -201,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     x_tr = featurize(tr_text, char, word, idf)
     x_ca = featurize(ca_text, char, word, idf)
     is_olid = np.array([r["source"] == "olid" for r in train])
+    is_auth = np.array([str(r["source"]).startswith("authored:") for r in train])
     ca_src = np.array([r["source"] for r in calib_rows])
     coef, intercept, calib, metrics = [], [], {}, {}
     char_ca: dict[str, np.ndarray] = {}
@@ -209,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         y_ca = np.array([int(r[cat]) for r in calib_rows])
         clf = LogisticRegression(C=args.C, max_iter=2000, class_weight="balanced", solver="liblinear")
         ow = args.olid_weight_ident if cat == "identity_attack" else args.olid_weight
-        clf.fit(x_tr, y_tr, sample_weight=np.where(is_olid, ow, 1.0))
+        clf.fit(x_tr, y_tr, sample_weight=np.where(is_auth, args.authored_weight, np.where(is_olid, ow, 1.0)))
         coef.append(clf.coef_[0])
         intercept.append(clf.intercept_[0])
         m_ca = clf.decision_function(x_ca)
@@ -227,11 +318,18 @@ def main(argv: list[str] | None = None) -> int:
         if not limit or (encoder == "e5" and cache_dir is None):
             continue
         idx, emb = embeddings(rows, tr_i[:limit] + ca_i, encoder, cache_dir)
+        a_rows = auth_tr if encoder in auth_heads else []
+        a_emb = authored_embeddings(a_rows, encoder, args.authored_cache) if a_rows else None
         coef_e, int_e, calib_e, stacks[encoder], n = fit_embed_heads(
-            rows, tr_i, ca_i, idx, emb, limit=limit, C=C, char_ca=char_ca, args=args, metrics=metrics, name=encoder)
+            rows, tr_i, ca_i, idx, emb, limit=limit, C=C, char_ca=char_ca, args=args, metrics=metrics, name=encoder,
+            auth_rows=a_rows, auth_emb=a_emb, gate_ca=gate_ca)
         heads[encoder] = (coef_e, int_e, calib_e, n)
     stack_encoder = "use" if "use" in heads else "e5"
-    meta = {"trained_on": ["davidson (MIT)", "olid training v1.0 (CC-BY-4.0)"], "n_train": len(train),
+    trained_on = ["davidson (MIT)", "olid training v1.0 (CC-BY-4.0)"]
+    if auth_tr:
+        trained_on.append("storytrace authored comments (Apache-2.0, written by the project)")
+    meta = {"trained_on": trained_on, "n_train": len(train), "authored": auth_info,
+            "stack_gate": args.stack_gate if "use" in heads else "none",
             "n_calibration": len(calib_rows), "n_validation": len(va_i), "held_out_metrics": metrics, "C": args.C,
             "olid_weight": args.olid_weight, "olid_weight_ident": args.olid_weight_ident, "calib": args.calib,
             "platt": args.platt, "embed_n": heads["e5"][3] if "e5" in heads else 0, "embed_C": args.embed_C,

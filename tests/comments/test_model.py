@@ -77,3 +77,17 @@ def test_model_non_english_ignores_char_guesses(fresh_model, texts):
 def test_model_no_english_misspellings_in_other_languages(model, text, lang):
     r = score_texts([text], model, languages=[lang])[0]
     assert r["decoded"] == [] and r["scores"]["identity_attack"] < 0.5, r
+
+
+@pytest.mark.parametrize("texts", [["muslims are lovely neighbours", "thanks for the article", "i hate jews",
+                                    "you are a stupid idiot"]])
+def test_model_stack_gate_embeds_only_group_mentions(fresh_model, texts):
+    use = FakeEncoder(512)
+    fresh_model.embedders = {"use": use}
+    fresh_model.stack_gate = "none"
+    plain = score_texts(texts, fresh_model, languages=["en"] * len(texts))
+    assert use.seen == []
+    fresh_model.stack_gate = "groups"
+    gated = score_texts(texts, fresh_model, languages=["en"] * len(texts))
+    assert use.seen == [texts[0], texts[2]]  # only the comments that name a group
+    assert gated[1]["scores"] == plain[1]["scores"] and gated[3]["scores"] == plain[3]["scores"]

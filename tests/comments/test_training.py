@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -18,9 +19,22 @@ def test_training_script_tiny_sample(tmp_path, limit, use):
     out = tmp_path / "model"
     words = tmp_path / "words.txt"
     words.write_text("born\nfifth\nfagots\nwomen\n", encoding="utf-8")  # 2 ordinary, 1 near a slur, 1 a term
+    authored = Path(__file__).resolve().parent / "data" / "authored"
+    # a decontamination report that drops one authored line (the insult in en.jsonl)
+    sys.path.insert(0, str(ROOT / "training"))
+    from comment_data import authored_key, load_authored, split_authored
+
+    rows = load_authored(authored)
+    a_tr, a_va = split_authored(rows)
+    drop = rows[a_tr[0]]
+    report = tmp_path / "decontamination.json"
+    report.write_text(json.dumps({"dropped_lines": [{"key": authored_key(drop)}]}), encoding="utf-8")
     subprocess.run([sys.executable, str(ROOT / "training" / "train_comment_model.py"), "--data", str(DATA),
                     "--out", str(out), "--limit", str(limit), "--use", str(use), "--embed", "0",
-                    "--rule-combine", "noisy_or", "--english-words", str(words)], check=True, timeout=600)
+                    "--rule-combine", "noisy_or", "--english-words", str(words), "--authored", str(authored),
+                    "--authored-exclude", str(report), "--authored-weight", "3", "--authored-heads", "char,use",
+                    "--authored-cache", str(tmp_path / "cache"), "--stack-gate", "groups"],
+                   check=True, timeout=600)
     assert (out / "model.npz").exists() and (out / "model.json").exists()
     m = CommentModel.load(out)
     assert {"born", "fifth"} <= m.known_words and "fagots" not in m.known_words
@@ -29,6 +43,12 @@ def test_training_script_tiny_sample(tmp_path, limit, use):
     assert m.rule_combine == "noisy_or" and m.stack_encoder == "use" and set(m.stack) == {"toxic", "insult",
                                                                                          "identity_attack"}
     assert m.encoder_for("fr") == "use" and m.encoder_for("sk") == "use"  # no e5 head: USE for every language
+    a = m.meta["authored"]
+    assert a["lines"] == len(rows) and a["validation"] == len(a_va) and a["excluded_from_train"] == 1
+    assert a["train"] == len(a_tr) - 1 and sum(a["train_by_language"].values()) == a["train"]
+    assert m.meta["n_train"] == limit + sum(rows[i]["lang"] == "en" for i in a_tr) - (drop["lang"] == "en")
+    assert m.stack_gate == "groups" and (tmp_path / "cache" / "authored_use.npz").exists()
+    assert any("authored" in t for t in m.meta["trained_on"])
     r = score_texts(["you are a stupid idiot", "thanks for the article", "merci pour cet article"], m,
                     languages=["en", "en", "fr"])
     assert set(r[0]["scores"]) == {"toxic", "insult", "identity_attack", "profanity", "threat", "sexual"}

@@ -91,6 +91,9 @@ class CommentModel:
     english_embed : also put every English comment through a logistic stack of the char margins and the
         embedding margins (``meta["stack_encoder"]``'s heads; slower: one embedding per comment)
 
+    ``meta["stack_gate"]``: ``"groups"`` puts the English comments in which the rules find a group mention through
+    that stack even without ``english_embed`` (one embedding for those comments only); ``"none"`` (default).
+
     ``meta["rule_combine"]`` says how a rule's identity-attack constant meets the learned score: ``"max"``
     (models before it was recorded) or ``"noisy_or"``, 1 - (1 - learned)(1 - rule).
     """
@@ -120,6 +123,7 @@ class CommentModel:
         self.stack_encoder = str(self.meta.get("stack_encoder", "e5"))
         self.rule_combine = str(self.meta.get("rule_combine", "max"))
         self.english_embed = english_embed
+        self.stack_gate = str(self.meta.get("stack_gate", "none"))
         self.ident_from_toxic = float(self.meta.get("ident_from_toxic", 0.0))
         self.lexicon = load_lexicon(known_words=known_words)
         self.decoder = Decoder(self.lexicon)
@@ -239,13 +243,15 @@ class CommentModel:
         learned, char_margin = self._learned([model_text(a) for a in analyses])
         foreign = [i for i, lang in enumerate(languages or []) if lang not in ("en", "und", "")]
         eng = sorted(set(range(len(texts))) - set(foreign))
-        if self.english_embed and self.stack and eng and self._head(self.stack_encoder) is not None:
-            # optional second opinion for English: a logistic stack of the char and embedding margins
-            # (slower: every comment is embedded)
-            em = self._embed_margins(self.stack_encoder, [texts[i] for i in eng])
+        stacked = eng if self.english_embed else [i for i in eng if analyses[i].groups] \
+            if self.stack_gate == "groups" else []
+        if self.stack and stacked and self._head(self.stack_encoder) is not None:
+            # second opinion for English: a logistic stack of the char and embedding margins, for every English
+            # comment (english_embed; slower: every comment is embedded) or for those that name a group
+            em = self._embed_margins(self.stack_encoder, [texts[i] for i in stacked])
             for k, cat in enumerate(LEARNED):
                 wc, we, b = self.stack[cat]
-                learned[eng, k] = _sigmoid(wc * char_margin[eng, k] + we * em[:, k] + b)
+                learned[stacked, k] = _sigmoid(wc * char_margin[stacked, k] + we * em[:, k] + b)
         routes: dict[str, list[int]] = {}
         for i in foreign:
             encoder = self.encoder_for((languages or [])[i])
