@@ -47,6 +47,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PKG_DATA = ROOT / "src" / "storytrace" / "data"
 DEV_FIXTURE = ROOT / "tests" / "facts" / "fixtures" / "topic_dev.jsonl"
 LABELS = PKG_DATA / "models" / "topics" / "train_labels.jsonl"
+AUTHORED = ROOT / "training" / "data" / "topics_authored" / "en.jsonl"
+AUTHORED_WEIGHT = 1.0  # weight of each authored text in the models that use them (dev + CV over the hand labels)
+AUTHORED_MODELS = "tfidf,use"  # the models the authored texts train (same; e5 is the non-English probe)
 TFIDF_C = 10.0  # TF-IDF + LR regularisation (dev set + 5-fold CV over the hand labels)
 TERM_WEIGHT = 0.3  # weight of each taxonomy term row in the TF-IDF model (same)
 PROBE_C = 0.3  # probes' regularisation (same)
@@ -202,6 +205,14 @@ def hand_labelled(data: Path, labels: Path = LABELS) -> tuple[list[str], list[st
     return texts, y
 
 
+def authored(path: Path = AUTHORED) -> tuple[list[str], list[str]]:
+    """The project-authored English texts (``--authored``): (texts, top-level ids). Written by the project
+    from the IPTC definitions (training/data/topics_authored/README.md), one per line as
+    {"text", "topic", "subtopic"}; they only ever train, never score (dev and CV score real texts)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r["text"] for r in rows], [r["topic"] for r in rows]
+
+
 def zero_shot_rows(data: Path, args: argparse.Namespace, terms: list[dict], tops: list[str]) -> tuple[list[str], list[str]]:
     """The previous recipe (``--zero-shot``): class-balanced pseudo-labels of the e5 teacher (steps 2-4 of
     the first version, kept to reproduce the comparison in docs/results/facts.md)."""
@@ -221,13 +232,14 @@ def zero_shot_rows(data: Path, args: argparse.Namespace, terms: list[dict], tops
     return [texts[i] for i in keep], [tops[k] for k in Z.argmax(1)[keep]]
 
 
-def fit_probe(X: np.ndarray, y: np.ndarray, n_classes: int, C: float = PROBE_C) -> tuple[np.ndarray, np.ndarray]:
+def fit_probe(X: np.ndarray, y: np.ndarray, n_classes: int, C: float = PROBE_C,
+              sample_weight: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """A balanced logistic-regression probe on unit-length embeddings, as (W: classes x dim, b); a class with
     no training row gets bias -30 (never chosen)."""
     from sklearn.linear_model import LogisticRegression
 
     probe = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
-    probe.fit(X * PROBE_SCALE, y)
+    probe.fit(X * PROBE_SCALE, y, sample_weight=sample_weight)
     W = np.zeros((n_classes, X.shape[1]), np.float32)
     b = np.full(n_classes, -30.0, np.float32)
     if len(probe.classes_) == 2:
@@ -240,13 +252,15 @@ def fit_probe(X: np.ndarray, y: np.ndarray, n_classes: int, C: float = PROBE_C) 
     return W, b
 
 
-def fit_tfidf(texts: list[str], y: list[str], terms: list[dict], *, term_weight: float, C: float):
-    """The TF-IDF student: the labelled texts plus every taxonomy term text (weight ``term_weight``)."""
+def fit_tfidf(texts: list[str], y: list[str], terms: list[dict], *, term_weight: float, C: float,
+              extra: tuple[list[str], list[str]] = ([], []), extra_weight: float = 1.0):
+    """The TF-IDF student: the labelled texts plus every taxonomy term text (weight ``term_weight``) and the
+    ``extra`` (authored) texts (weight ``extra_weight``)."""
     from storytrace.facts.topics import TopicModel
 
-    X = list(texts) + [term_text(t) for t in terms]
-    labels = list(y) + [t["top"] for t in terms]
-    weights = [1.0] * len(texts) + [term_weight] * len(terms)
+    X = list(texts) + list(extra[0]) + [term_text(t) for t in terms]
+    labels = list(y) + list(extra[1]) + [t["top"] for t in terms]
+    weights = [1.0] * len(texts) + [extra_weight] * len(extra[0]) + [term_weight] * len(terms)
     return TopicModel(C=C, min_df=1 if len(texts) < 200 else 2).fit(X, labels, sample_weight=weights)
 
 
@@ -283,6 +297,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--term-weight", type=float, default=TERM_WEIGHT)
     ap.add_argument("--C", type=float, default=TFIDF_C)
     ap.add_argument("--max-texts", type=int, default=0, help="use only the first N training texts (tests)")
+    ap.add_argument("--authored", type=Path, nargs="?", const=AUTHORED, default=None,
+                    help="also train on the project-authored texts (default file: training/data/topics_authored/en.jsonl)")
+    ap.add_argument("--authored-weight", type=float, default=AUTHORED_WEIGHT, help="weight of each authored text")
+    ap.add_argument("--authored-models", default=AUTHORED_MODELS,
+                    help="comma-separated models the authored texts train: tfidf, use, e5")
+    ap.add_argument("--max-authored", type=int, default=0, help="use only the first N authored texts (tests)")
     ap.add_argument("--no-tree", action="store_true", help="do not rewrite the shipped taxonomy tree")
     ap.add_argument("--zero-shot", action="store_true",
                     help="previous recipe: e5-teacher pseudo-labels instead of the hand labels (comparison only)")
@@ -317,20 +337,41 @@ def main(argv: list[str] | None = None) -> int:
     counts = {t: y.count(t) for t in tops}
     print(f"{len(texts)} training texts ({'zero-shot pseudo-labels' if args.zero_shot else 'hand labels'}):", counts,
           file=sys.stderr)
+    a_texts, a_y = authored(args.authored) if args.authored else ([], [])
+    if args.max_authored:
+        a_texts, a_y = a_texts[: args.max_authored], a_y[: args.max_authored]
+    uses = {m.strip() for m in args.authored_models.split(",") if m.strip()} if a_texts else set()
+    assert uses <= {"tfidf", "use", "e5"}, f"--authored-models: unknown {uses - {'tfidf', 'use', 'e5'}}"
+    a_counts = {t: a_y.count(t) for t in tops}
+    if a_texts:
+        print(f"{len(a_texts)} authored texts (weight {args.authored_weight}, {sorted(uses)}):", a_counts, file=sys.stderr)
     from storytrace.facts.topics import lead
 
-    yi = np.array([tops.index(t) for t in y])
-    model = fit_tfidf(texts, y, terms, term_weight=args.term_weight, C=args.C)
+    def probe_rows(name: str, encode) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """Embeddings, label indices and sample weights for probe ``name`` (with the authored texts if it
+        uses them; the two sets are embedded and cached separately)."""
+        X, yi = encode(texts), np.array([tops.index(t) for t in y])
+        if name not in uses:
+            return X, yi, None
+        w = np.r_[np.ones(len(texts)), np.full(len(a_texts), args.authored_weight)]
+        return np.vstack([X, encode(a_texts)]), np.r_[yi, [tops.index(t) for t in a_y]], w
+
+    model = fit_tfidf(texts, y, terms, term_weight=args.term_weight, C=args.C,
+                      extra=(a_texts, a_y) if "tfidf" in uses else ([], []), extra_weight=args.authored_weight)
     assert model.classes_ == tops
-    W_use, b_use = fit_probe(use_embed(texts, args.cache), yi, len(tops))
-    W_e5, b_e5 = fit_probe(embed([lead(t) for t in texts], args.cache, "leads-query", query=True), yi, len(tops))
+    X, yi, w = probe_rows("use", lambda t: use_embed(t, args.cache))
+    W_use, b_use = fit_probe(X, yi, len(tops), sample_weight=w)
+    X, yi, w = probe_rows("e5", lambda t: embed([lead(x) for x in t], args.cache, "leads-query", query=True))
+    W_e5, b_e5 = fit_probe(X, yi, len(tops), sample_weight=w)
 
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     model.save(out / "iptc-top-tfidf-lr.joblib")
     np.savez_compressed(out / "iptc-top-use-probe.npz", W=W_use.astype(np.float16), b=b_use, classes=np.array(tops))
     np.savez_compressed(out / "iptc-top-e5-probe.npz", W=W_e5.astype(np.float16), b=b_e5, classes=np.array(tops))
-    (out / "training-rows.json").write_text(json.dumps(counts, indent=0), encoding="utf-8")
+    rows_note = counts if not a_texts else {"hand_labels": counts, "authored": a_counts, "authored_weight":
+                                            args.authored_weight, "authored_models": sorted(uses)}
+    (out / "training-rows.json").write_text(json.dumps(rows_note, indent=0), encoding="utf-8")
     print("saved", out, file=sys.stderr)
     return 0
 

@@ -9,6 +9,9 @@ pages. topics/bbc is evaluation only and never used here.
 
 Run:  nice .venv/bin/python training/train_topics_dev_eval.py --data /work/shared/data [--no-use] [--cv]
       [--multilingual]
+      ... --recipe [--authored [FILE]] [--authored-weight W] [--authored-models tfidf,use,e5] [--cv] [--multilingual]
+      (fit the recipe in memory, optionally with the project-authored texts, and score it: a configuration
+      is compared on dev and CV without writing a model; the authored texts only ever train)
 """
 
 from __future__ import annotations
@@ -30,37 +33,104 @@ def per_topic(pred: list[str], gold: list[str]) -> dict[str, str]:
             for g, n in sorted(Counter(gold).items())}
 
 
-def cross_validate(data: Path, cache: Path, folds: int = 5) -> dict[str, float]:
-    """Stratified k-fold accuracy of the recipe's TF-IDF model, USE probe and their ensemble (English)."""
-    from sklearn.model_selection import StratifiedKFold
-    from train_topics import (
-        PROBE_C,
-        TERM_WEIGHT,
-        TFIDF_C,
-        fit_probe,
-        fit_tfidf,
-        hand_labelled,
-        load_terms,
-        use_embed,
-    )
+def authored_rows(path: Path | None, cache: Path, tops: list[str], *, e5: bool = False) -> dict:
+    """The authored texts as training rows: texts, labels, label indices and USE (and e5) embeddings; empty
+    without ``path``."""
+    from train_topics import authored, embed, use_embed
 
+    from storytrace.facts.topics import lead
+
+    texts, y = authored(path) if path else ([], [])
+    out = {"texts": texts, "y": y, "yi": np.array([tops.index(t) for t in y], dtype=int),
+           "use": use_embed(texts, cache) if texts else np.zeros((0, 512), np.float32)}
+    if e5:
+        out["e5"] = (embed([lead(t) for t in texts], cache, "leads-query", query=True) if texts
+                     else np.zeros((0, 384), np.float32))
+    return out
+
+
+def fit_recipe(texts: list[str], y: list[str], U: np.ndarray, a: dict, *, weight: float, models: set[str],
+               terms: list[dict], tops: list[str]):
+    """The TF-IDF model and USE probe of the training recipe on (texts, y) with USE embeddings ``U``, plus the
+    authored rows ``a`` (weight ``weight``) in the ``models`` that use them."""
+    from train_topics import PROBE_C, TERM_WEIGHT, TFIDF_C, fit_probe, fit_tfidf
+
+    extra = (a["texts"], a["y"]) if "tfidf" in models else ([], [])
+    model = fit_tfidf(texts, y, terms, term_weight=TERM_WEIGHT, C=TFIDF_C, extra=extra, extra_weight=weight)
+    yi = np.array([tops.index(t) for t in y])
+    if "use" in models and len(a["texts"]):
+        X, yy = np.vstack([U, a["use"]]), np.r_[yi, a["yi"]]
+        w = np.r_[np.ones(len(yi)), np.full(len(a["yi"]), weight)]
+        probe = fit_probe(X, yy, len(tops), PROBE_C, sample_weight=w)
+    else:
+        probe = fit_probe(U, yi, len(tops), PROBE_C)
+    return model, probe
+
+
+def ensemble_hits(model, probe, texts: list[str], U: np.ndarray, gold: np.ndarray) -> dict[str, list[bool]]:
     from storytrace.facts.topics import USE_WEIGHT, softmax_probe
+
+    p_tf = model.predict_proba(texts)
+    p_use = softmax_probe(U, probe)
+    logp = (1 - USE_WEIGHT) * np.log(p_tf + 1e-6) + USE_WEIGHT * np.log(p_use + 1e-6)
+    return {name: list(p.argmax(1) == gold) for name, p in (("tfidf", p_tf), ("use_probe", p_use), ("ensemble", logp))}
+
+
+def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | None = None, weight: float = 1.0,
+                   models: set[str] = frozenset()) -> dict[str, float]:
+    """Stratified k-fold accuracy of the recipe's TF-IDF model, USE probe and their ensemble (English). The
+    folds split the hand-labelled texts only: the authored texts (``authored``) join every training fold
+    and are never scored."""
+    from sklearn.model_selection import StratifiedKFold
+    from train_topics import hand_labelled, load_terms, use_embed
 
     terms = load_terms()
     tops = sorted({t["top"] for t in terms})
     texts, y = hand_labelled(data)
     yi = np.array([tops.index(t) for t in y])
     U = use_embed(texts, cache)
+    a = authored_rows(authored, cache, tops)
     strata = np.where(np.bincount(yi)[yi] < folds, -1, yi)  # topics with < k texts share one stratum
     hits: dict[str, list[bool]] = {"tfidf": [], "use_probe": [], "ensemble": []}
     for tr, te in StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, strata):
-        model = fit_tfidf([texts[i] for i in tr], [y[i] for i in tr], terms, term_weight=TERM_WEIGHT, C=TFIDF_C)
-        p_tf = model.predict_proba([texts[i] for i in te])
-        p_use = softmax_probe(U[te], fit_probe(U[tr], yi[tr], len(tops), PROBE_C))
-        logp = (1 - USE_WEIGHT) * np.log(p_tf + 1e-6) + USE_WEIGHT * np.log(p_use + 1e-6)
-        for name, p in (("tfidf", p_tf), ("use_probe", p_use), ("ensemble", logp)):
-            hits[name] += list(p.argmax(1) == yi[te])
+        model, probe = fit_recipe([texts[i] for i in tr], [y[i] for i in tr], U[tr], a, weight=weight,
+                                  models=set(models), terms=terms, tops=tops)
+        for k, v in ensemble_hits(model, probe, [texts[i] for i in te], U[te], yi[te]).items():
+            hits[k] += v
     return {f"cv{folds}_{k}": float(np.mean(v)) for k, v in hits.items()} | {"cv_n": len(texts)}
+
+
+def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: float, models: set[str],
+                  multilingual: bool) -> dict:
+    """Fit the recipe in memory on all hand labels (+ authored texts) and score the dev set (TF-IDF, USE probe,
+    ensemble) and, with ``multilingual``, the non-English set (e5 probe), without writing a model."""
+    from train_topics import PROBE_C, embed, fit_probe, hand_labelled, load_dev, load_terms, use_embed
+
+    from storytrace.facts.topics import lead, softmax_probe
+
+    terms = load_terms()
+    tops = sorted({t["top"] for t in terms})
+    texts, y = hand_labelled(data)
+    a = authored_rows(authored, cache, tops, e5=multilingual and "e5" in models)
+    model, probe = fit_recipe(texts, y, use_embed(texts, cache), a, weight=weight, models=set(models), terms=terms,
+                              tops=tops)
+    _, dtexts, dgold = load_dev(data)
+    gi = np.array([tops.index(g) for g in dgold])
+    hits = ensemble_hits(model, probe, dtexts, use_embed(dtexts, cache), gi)
+    out: dict = {f"dev_{k}": float(np.mean(v)) for k, v in hits.items()} | {"dev_n": len(dgold)}
+    if multilingual:
+        yi = np.array([tops.index(t) for t in y])
+        E = embed([lead(t) for t in texts], cache, "leads-query", query=True)
+        if "e5" in models and len(a["texts"]):
+            w = np.r_[np.ones(len(yi)), np.full(len(a["yi"]), weight)]
+            e5 = fit_probe(np.vstack([E, a["e5"]]), np.r_[yi, a["yi"]], len(tops), PROBE_C, sample_weight=w)
+        else:
+            e5 = fit_probe(E, yi, len(tops), PROBE_C)
+        _, mtexts, mgold = load_dev(data, MULTILINGUAL)
+        M = embed([lead(t) for t in mtexts], cache, "mlleads-query", query=True)
+        out |= {"multilingual_n": len(mgold), "multilingual_top1": float(np.mean(
+            softmax_probe(M, e5).argmax(1) == np.array([tops.index(g) for g in mgold])))}
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,25 +141,43 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv", action="store_true", help="also 5-fold CV of the recipe over the hand labels")
     ap.add_argument("--multilingual", action="store_true", help="also the non-English set (e5 probe, slow)")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/storytrace-topics-cache"))
+    ap.add_argument("--recipe", action="store_true",
+                    help="fit the training recipe in memory (with the --authored options) and score dev, instead "
+                    "of loading a saved model")
+    ap.add_argument("--authored", type=Path, nargs="?", const=None, default=False,
+                    help="--recipe / --cv: add the project-authored texts to training (default file)")
+    ap.add_argument("--authored-weight", type=float, default=None)
+    ap.add_argument("--authored-models", default=None, help="comma-separated: tfidf, use, e5")
     args = ap.parse_args(argv)
 
-    from train_topics import load_dev
+    from train_topics import AUTHORED, AUTHORED_MODELS, AUTHORED_WEIGHT, load_dev
 
     from storytrace.facts.topics import load_topic_tagger
 
-    _, texts, gold = load_dev(args.data)
-    tagger = load_topic_tagger(use_encoder=not args.no_use, path=args.model)
-    pred = [t[0].id for t in tagger.tag(texts)]
-    out: dict = {"dev_n": len(gold), "dev_top1": float(np.mean([p == g for p, g in zip(pred, gold, strict=True)])),
-                 "english": "tfidf+use" if tagger.use_probe is not None and not args.no_use else "tfidf", "per_topic": per_topic(pred, gold)}
-    if args.multilingual:
-        _, texts, gold = load_dev(args.data, MULTILINGUAL)
-        pred = [t[0].id for t in tagger.tag(texts, [False] * len(texts))]
-        out |= {"multilingual_n": len(gold),
-                "multilingual_top1": float(np.mean([p == g for p, g in zip(pred, gold, strict=True)]))}
+    authored = None if args.authored is False else (args.authored or AUTHORED)
+    weight = AUTHORED_WEIGHT if args.authored_weight is None else args.authored_weight
+    models = {m.strip() for m in (args.authored_models or AUTHORED_MODELS).split(",") if m.strip()}
+    args.cache.mkdir(parents=True, exist_ok=True)
+    out: dict = {}
+    if authored:
+        out["authored"] = {"file": str(authored), "weight": weight, "models": sorted(models)}
+    if args.recipe:
+        out |= recipe_scores(args.data, args.cache, authored=authored, weight=weight, models=models,
+                             multilingual=args.multilingual)
+    else:
+        _, texts, gold = load_dev(args.data)
+        tagger = load_topic_tagger(use_encoder=not args.no_use, path=args.model)
+        pred = [t[0].id for t in tagger.tag(texts)]
+        out |= {"dev_n": len(gold), "dev_top1": float(np.mean([p == g for p, g in zip(pred, gold, strict=True)])),
+                "english": "tfidf+use" if tagger.use_probe is not None and not args.no_use else "tfidf",
+                "per_topic": per_topic(pred, gold)}
+        if args.multilingual:
+            _, texts, gold = load_dev(args.data, MULTILINGUAL)
+            pred = [t[0].id for t in tagger.tag(texts, [False] * len(texts))]
+            out |= {"multilingual_n": len(gold),
+                    "multilingual_top1": float(np.mean([p == g for p, g in zip(pred, gold, strict=True)]))}
     if args.cv:
-        args.cache.mkdir(parents=True, exist_ok=True)
-        out |= cross_validate(args.data, args.cache)
+        out |= cross_validate(args.data, args.cache, authored=authored, weight=weight, models=models)
     print(json.dumps(out, indent=1))
     return 0
 

@@ -106,3 +106,46 @@ def test_train_topics_runs_on_tiny_sample(tmp_path):
         z = np.load(tmp_path / name)
         assert z["W"].shape == (17, dim) and list(z["classes"]) == list(model.classes_)
     assert sum(json.loads((tmp_path / "training-rows.json").read_text()).values()) == 24
+
+
+AUTHORED = ROOT / "training" / "data" / "topics_authored" / "en.jsonl"
+
+
+def test_authored_topic_texts_are_well_formed():
+    """The project-authored texts: one top level and one second-level term under it per text, every
+    second-level term of the taxonomy covered, a headline and a 60-150 word lead."""
+    from storytrace.facts.taxonomy import load_taxonomy
+
+    terms = load_taxonomy()
+    top_of = {t.id: t.top for t in terms if t.level == 2}
+    rows = [json.loads(x) for x in AUTHORED.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert len(rows) >= 1000
+    assert all(top_of[r["subtopic"]] == r["topic"] for r in rows)
+    assert {r["subtopic"] for r in rows} == set(top_of)  # every second-level term
+    assert len({r["text"] for r in rows}) == len(rows)
+    for r in rows:
+        headline, lead = r["text"].split("\n", 1)
+        assert headline.strip() and 60 <= len(lead.split()) <= 150
+
+
+@pytest.mark.skipif(not (DATA / "stories" / "semeval2022-task8").is_dir(), reason="shared data not available")
+def test_train_topics_runs_with_authored_texts(tmp_path):
+    import numpy as np
+    import train_topics
+
+    from storytrace.facts.topics import TopicModel
+
+    rows = [json.loads(x) for x in AUTHORED.read_text(encoding="utf-8").splitlines() if x.strip()]
+    sample = [next(r for r in rows if r["topic"] == t) for t in sorted({r["topic"] for r in rows})][:6]
+    authored = tmp_path / "authored.jsonl"
+    authored.write_text("".join(json.dumps(r) + "\n" for r in sample), encoding="utf-8")
+    out = tmp_path / "model"
+    rc = train_topics.main(["--data", str(DATA), "--out", str(out), "--max-texts", "24", "--no-tree",
+                            "--authored", str(authored), "--authored-weight", "0.5", "--authored-models", "tfidf,use"])
+    assert rc == 0
+    model = TopicModel.load(out / "iptc-top-tfidf-lr.joblib")
+    assert len(model.classes_) == 17
+    assert np.load(out / "iptc-top-use-probe.npz")["W"].shape == (17, 512)
+    note = json.loads((out / "training-rows.json").read_text())
+    assert sum(note["hand_labels"].values()) == 24 and sum(note["authored"].values()) == 6
+    assert note["authored_weight"] == 0.5 and note["authored_models"] == ["tfidf", "use"]
