@@ -1,7 +1,7 @@
 """Pipeline metrics on the held-out part of the TRAINING data (davidson + OLID training, seeded 15% split).
 
     python training/comment_eval.py --data /work/shared/data [--model DIR] [--english-embed] [--rule-combine R]
-        [--authored DIR [--authored-exclude REPORT]] [--stack-gate none|groups]
+        [--authored DIR [--authored-exclude REPORT]] [--stack-gate none|groups|people]
 
 This is the validation split on which model and rule changes are accepted or rejected; eval-only sets are never
 used here. Reports ROC-AUC per category and macro-F1 of ``toxic >= 0.5`` per source. ``--english-embed`` scores
@@ -78,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--english-embed", action="store_true", help="score with the stacked English second opinion")
     ap.add_argument("--rule-combine", choices=("max", "noisy_or"), default=None, help="override the model's setting")
     ap.add_argument("--ident-from-toxic", type=float, default=None, help="override the model's setting")
-    ap.add_argument("--stack-gate", choices=("none", "groups"), default=None, help="override the model's setting")
+    ap.add_argument("--stack-gate", choices=("none", "groups", "people"), default=None, help="override the model's setting")
+    ap.add_argument("--gate-combine", choices=("stack", "mean"), default=None, help="override the model's setting")
     ap.add_argument("--authored", type=Path, default=None, help="also score the authored validation split")
     ap.add_argument("--authored-exclude", type=Path, default=None, help="decontamination report: its lines left out")
     ap.add_argument("--authored-val", type=float, default=0.2)
@@ -94,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         model.rule_combine = args.rule_combine
     if args.stack_gate is not None:
         model.stack_gate = args.stack_gate
+    if args.gate_combine is not None:
+        model.gate_combine = args.gate_combine
     model.english_embed = args.english_embed
     res: dict[str, object] = {} if args.no_tweets else evaluate(model, held)
     if args.authored is not None:

@@ -9,8 +9,10 @@ test cases, the five Multilingual HateCheck languages, ETHOS binary, every Storm
 reduced to its skeleton (``comment_data.skeleton``: NFKC, lower case, punctuation dropped, digits as 0, group words
 of the model's lexicons -- English names, slurs and "<adjective> people" terms, and each language's group stems --
 replaced by one placeholder), so "I hate Muslims." and the template case "I hate [women]" meet. A line is a match
-when its skeleton equals an eval skeleton, or when the Jaccard similarity of their character 5-gram sets reaches
-``--threshold`` (fixed at 0.5 before the authored set was read). The report holds counts, a similarity histogram
+when its skeleton equals an eval skeleton, when the Jaccard similarity of their character 5-gram sets reaches
+``--threshold`` (fixed at 0.5 before the authored set was read), or when an eval skeleton of at least 4 words that
+names a group occurs in it word for word ("§ belong in a zoo" inside "§ belong in a zoo not in our
+neighbourhoods"; added after a first look at the closest pairs, to be stricter). The report holds counts, a similarity histogram
 and, per dropped line, its id (``comment_data.authored_key``), file, line number, similarity and eval set name --
 never eval text. ``train_comment_model.py --authored-exclude`` reads it.
 """
@@ -98,13 +100,29 @@ def nearest(authored: list[str], evals: list[str], chunk: int = 400) -> tuple[np
     return best, arg
 
 
+def contained_template(a_sk: str, templates: dict[str, dict[str, int]]) -> int | None:
+    """Index of an eval case whose skeleton (>= 4 words, with a group placeholder) occurs word for word in ``a_sk``;
+    ``templates``: first word -> {skeleton: eval index}."""
+    words = a_sk.split()
+    padded = f" {a_sk} "
+    for w in set(words):
+        for t, j in templates.get(w, {}).items():
+            if f" {t} " in padded:
+                return j
+    return None
+
+
 def decontaminate(authored_rows: list[dict[str, object]], eval_cases: list[tuple[str, str, str]],
                   threshold: float = 0.5) -> dict[str, object]:
     a_sk = [skeleton(str(r["text"]), str(r["lang"])) for r in authored_rows]
     e_sk = [skeleton(t, lang) for _, lang, t in eval_cases]
     exact: dict[str, int] = {}
+    templates: dict[str, dict[str, int]] = {}
     for j, s in enumerate(e_sk):
         exact.setdefault(s, j)
+        words = s.split()
+        if len(words) >= 4 and "§" in words:
+            templates.setdefault(words[0], {}).setdefault(s, j)
     best, arg = nearest(a_sk, e_sk) if eval_cases and authored_rows else (
         np.zeros(len(authored_rows)), np.zeros(len(authored_rows), int))
     dropped, hist = [], collections.Counter()
@@ -113,15 +131,22 @@ def decontaminate(authored_rows: list[dict[str, object]], eval_cases: list[tuple
         j = exact.get(a_sk[i]) if a_sk[i] else None
         sim = 1.0 if j is not None else float(best[i])
         j = j if j is not None else int(arg[i])
+        t = contained_template(a_sk[i], templates) if sim < threshold else None
+        if t is not None:
+            j, sim, how = t, max(sim, threshold), "template_contained"
+        else:
+            how = "exact_skeleton" if a_sk[i] == e_sk[j] else "char5_jaccard"
         hist[next(f"{lo:.1f}-{hi:.1f}" for lo, hi in itertools.pairwise(BINS) if sim < hi or hi == 1.0)] += 1
         lang = str(r["lang"])
         per_lang[lang]["lines"] += 1
         if sim >= threshold:
             per_lang[lang]["dropped"] += 1
             dropped.append({"key": authored_key(r), "file": r["file"], "line": r["line"], "lang": lang,
-                            "similarity": round(sim, 3), "exact_skeleton": a_sk[i] == e_sk[j],
-                            "eval_set": eval_cases[j][0]})
-    return {"threshold": threshold, "method": "skeleton exact match or character 5-gram Jaccard >= threshold",
+                            "similarity": round(float(best[i]), 3), "match": how, "eval_set": eval_cases[j][0]})
+    return {"threshold": threshold,
+            "method": "skeleton exact match, character 5-gram Jaccard of skeletons >= threshold, or an eval skeleton "
+                      "of >= 4 words with a group placeholder contained word for word",
+            "dropped_by_match": dict(collections.Counter(d["match"] for d in dropped)),
             "authored_lines": len(authored_rows), "eval_cases": len(eval_cases),
             "eval_sets": dict(collections.Counter(s for s, _, _ in eval_cases)),
             "dropped": len(dropped), "dropped_by_eval_set": dict(collections.Counter(d["eval_set"] for d in dropped)),

@@ -3,7 +3,7 @@
     python training/train_comment_model.py --data /work/shared/data [--out DIR] [--limit N]
         [--use N [--use-cache DIR]] [--embed N --embed-cache DIR] [--rule-combine max|noisy_or]
         [--authored DIR [--authored-exclude REPORT] [--authored-weight W] [--authored-heads char,use,e5]]
-        [--stack-gate none|groups]
+        [--stack-gate none|groups|people]
 
 Steps: load and label both sets; hold out 15% (seeded) for calibration and dev metrics; decode disguised words
 and build the classifier text; fit one L2 logistic head per learned category (toxic, insult, identity_attack)
@@ -18,8 +18,9 @@ split by ``comment_data.split_authored`` (per language, template variants kept t
 never trained on), lines in the decontamination report's drop list (``--authored-exclude``, written by
 training/decontaminate_authored.py) are left out, and the training part joins the training rows of the heads named
 in ``--authored-heads`` with sample weight ``--authored-weight`` (char heads: English lines only unless
-``--authored-char-langs all``). ``--stack-gate groups`` makes the default model put English comments in which the
-rules find a group mention through the char + USE stack (fit on the calibration rows that name a group).
+``--authored-char-langs all``). ``--stack-gate groups|people`` makes the default model put English comments in
+which the rules find a group mention (people: a group of people named without a slur) through the char + USE stack
+(fit on the calibration rows the gate lets through).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from comment_embed import load_cached
 
 from storytrace.comments._decode import Decoder, damerau1
 from storytrace.comments._lexicon import load_lexicon, phonetic_key
-from storytrace.comments._model import LEARNED, CommentModel, featurize, make_vectorizers, model_text
+from storytrace.comments._model import LEARNED, CommentModel, featurize, gated, make_vectorizers, model_text
 from storytrace.comments._rules import analyse
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "storytrace" / "data" / "models" / "comments"
@@ -145,12 +146,14 @@ def authored_embeddings(rows: list[dict[str, object]], encoder: str, cache: Path
 def fit_embed_heads(rows: list[dict[str, object]], tr_i: list[int], ca_i: list[int], idx: np.ndarray,
                     emb: np.ndarray, *, limit: int, C: float, char_ca: dict[str, np.ndarray], args: argparse.Namespace,
                     metrics: dict[str, object], name: str, auth_rows: list[dict[str, object]] | None = None,
-                    auth_emb: np.ndarray | None = None, gate_ca: np.ndarray | None = None):
+                    auth_emb: np.ndarray | None = None, gate_ca: np.ndarray | None = None,
+                    auth_ca_rows: list[dict[str, object]] | None = None, auth_ca_emb: np.ndarray | None = None):
     """Logistic heads on sentence embeddings (same labels, OLID weights and Platt choices as the char heads) and
     the English stack of char margin + embedding margin, both fit on the calibration half.
 
     ``auth_rows``/``auth_emb``: authored training lines added with weight ``args.authored_weight_embed``;
-    ``gate_ca``: calibration rows (a mask over ``ca_i``) the stack is fit on (``--stack-gate``).
+    ``gate_ca``: calibration rows (a mask over ``ca_i``) the stack is fit on (``--stack-gate``);
+    ``auth_ca_rows``/``auth_ca_emb``: authored calibration lines that join the Platt fits (not the stack).
 
     Returns (coef, intercept, calibration, stack, number of training rows)."""
     pos = {int(i): k for k, i in enumerate(idx)}
@@ -181,7 +184,11 @@ def fit_embed_heads(rows: list[dict[str, object]], tr_i: list[int], ca_i: list[i
         bal = cat != "identity_attack" and args.platt == "balanced"
         sel = np.array([rows[i]["source"] == "olid" for i in e_ca_i]) if (
             args.calib == "olid" and cat != "identity_attack") else np.ones(len(e_ca_i), bool)
-        calib[cat] = platt(m_ca[sel], y_ca[sel], bal) if len(set(y_ca[sel])) == 2 else [1.0, 0.0]
+        p_m, p_y = m_ca[sel], y_ca[sel]
+        if auth_ca_rows:  # authored calibration lines join every Platt fit
+            p_m = np.r_[p_m, clf.decision_function(auth_ca_emb)]
+            p_y = np.r_[p_y, [int(r[cat]) for r in auth_ca_rows]]
+        calib[cat] = platt(p_m, p_y, bal) if len(set(p_y)) == 2 else [1.0, 0.0]
         if len(set(y_ca)) == 2 and len(set(y_ca[sel])) == 2:
             metrics[f"{name}_{cat}"] = {"train_n": len(e_tr_i), "calibration_n": len(e_ca_i),
                                         "calibration_auc": float(roc_auc_score(y_ca, m_ca))}
@@ -235,13 +242,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--authored-weight-embed", type=float, default=1.0,
                     help="sample weight of authored lines, USE and e5 heads")
     ap.add_argument("--authored-val", type=float, default=0.2, help="share of each language kept for validation")
+    ap.add_argument("--authored-calib", type=float, default=0.0,
+                    help="share of each language's authored lines (taken from the training part, grouped like the "
+                         "validation split) that joins the Platt calibration rows instead of training")
     ap.add_argument("--authored-cache", type=Path, default=None, help="embedding cache of authored lines")
-    ap.add_argument("--stack-gate", choices=("none", "groups"), default="none",
-                    help="groups: English comments that name a group go through the char + USE stack by default")
+    ap.add_argument("--stack-gate", choices=("none", "groups", "people"), default="none",
+                    help="groups: English comments that name a group go through the char + USE stack by default; "
+                         "people: those that name a group of people without a slur")
+    ap.add_argument("--gate-combine", choices=("stack", "mean"), default="stack",
+                    help="gated English comments: the char + USE stack, or the mean of the two heads' probabilities")
     args = ap.parse_args(argv)
     t0 = time.time()
     rows = load_train(args.data)
     auth_tr: list[dict[str, object]] = []
+    auth_ca: list[dict[str, object]] = []
     auth_info: dict[str, object] = {}
     if args.authored is not None:
         arows = load_authored(args.authored)
@@ -250,11 +264,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.authored_exclude is not None:
             rep = json.loads(args.authored_exclude.read_text(encoding="utf-8"))
             excluded = {d["key"] for d in rep["dropped_lines"]}
+        a_ca: list[int] = []
+        if args.authored_calib > 0:
+            sub = [arows[i] for i in a_tr]
+            k_tr, k_ca = split_authored(sub, args.authored_calib / (1 - args.authored_val), seed="authored-calib")
+            a_tr, a_ca = [a_tr[k] for k in k_tr], [a_tr[k] for k in k_ca]
         auth_tr = [arows[i] for i in a_tr if authored_key(arows[i]) not in excluded]
+        auth_ca = [arows[i] for i in a_ca if authored_key(arows[i]) not in excluded]
         if args.limit:
             auth_tr = auth_tr[: args.limit]
-        auth_info = {"lines": len(arows), "train": len(auth_tr), "validation": len(a_va),
-                     "excluded_from_train": sum(authored_key(arows[i]) in excluded for i in a_tr),
+        auth_info = {"lines": len(arows), "train": len(auth_tr), "validation": len(a_va), "calibration": len(auth_ca),
+                     "excluded_from_train": sum(authored_key(arows[i]) in excluded for i in a_tr + a_ca),
                      "train_by_language": dict(collections.Counter(str(r["lang"]) for r in auth_tr)),
                      "heads": args.authored_heads, "char_langs": args.authored_char_langs,
                      "weight": args.authored_weight, "weight_embed": args.authored_weight_embed,
@@ -269,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     n_tweets = len(train)
     if "char" in auth_heads:
         train = train + [r for r in auth_tr if args.authored_char_langs == "all" or r["lang"] == "en"]
+        calib_rows = calib_rows + [r for r in auth_ca if args.authored_char_langs == "all" or r["lang"] == "en"]
     kw = known_words([str(r["text"]) for r in train[:n_tweets]])
     dict_words = dictionary_words(args.english_words) if args.english_words is not None else frozenset()
     kw |= dict_words
@@ -281,8 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     # not cached (an older version cached them next to the e5 chunks): a stale copy would silently train on
     # text decoded by older rules, and decoding all 35k rows takes ~10 s
     tr_text, ca_text = texts_of(train), texts_of(calib_rows)
-    gate_ca = np.array([bool(analyse(str(r["text"]), decoder).groups) for r in calib_rows]) \
-        if args.stack_gate == "groups" else None
+    gate_ca = np.array([gated(analyse(str(r["text"]), decoder), args.stack_gate) for r in calib_rows[: len(ca_i)]]) \
+        if args.stack_gate != "none" else None
     print(f"texts ready {time.time() - t0:.0f}s", flush=True)
     x_raw = featurize(tr_text, char, word, None)
     df = np.bincount(x_raw.indices, minlength=x_raw.shape[1]).astype(np.float32)
@@ -304,8 +325,9 @@ def main(argv: list[str] | None = None) -> int:
         coef.append(clf.coef_[0])
         intercept.append(clf.intercept_[0])
         m_ca = clf.decision_function(x_ca)
-        char_ca[cat] = m_ca
+        char_ca[cat] = m_ca[: len(ca_i)]  # the stack is fit on the tweets of the calibration half only
         sel = (ca_src == "olid") if (args.calib == "olid" and cat != "identity_attack") else np.ones(len(y_ca), bool)
+        sel |= np.char.startswith(ca_src.astype(str), "authored:")  # authored calibration lines join every fit
         bal = args.platt == "balanced" and cat != "identity_attack"
         calib[cat] = platt(m_ca[sel], y_ca[sel], bal) if len(set(y_ca[sel])) == 2 else [1.0, 0.0]
         metrics[cat] = {"calibration_n": int(sel.sum()),
@@ -320,16 +342,18 @@ def main(argv: list[str] | None = None) -> int:
         idx, emb = embeddings(rows, tr_i[:limit] + ca_i, encoder, cache_dir)
         a_rows = auth_tr if encoder in auth_heads else []
         a_emb = authored_embeddings(a_rows, encoder, args.authored_cache) if a_rows else None
+        a_ca = auth_ca if encoder in auth_heads else []
+        a_ca_emb = authored_embeddings(a_ca, encoder, args.authored_cache) if a_ca else None
         coef_e, int_e, calib_e, stacks[encoder], n = fit_embed_heads(
             rows, tr_i, ca_i, idx, emb, limit=limit, C=C, char_ca=char_ca, args=args, metrics=metrics, name=encoder,
-            auth_rows=a_rows, auth_emb=a_emb, gate_ca=gate_ca)
+            auth_rows=a_rows, auth_emb=a_emb, gate_ca=gate_ca, auth_ca_rows=a_ca, auth_ca_emb=a_ca_emb)
         heads[encoder] = (coef_e, int_e, calib_e, n)
     stack_encoder = "use" if "use" in heads else "e5"
     trained_on = ["davidson (MIT)", "olid training v1.0 (CC-BY-4.0)"]
     if auth_tr:
         trained_on.append("storytrace authored comments (Apache-2.0, written by the project)")
     meta = {"trained_on": trained_on, "n_train": len(train), "authored": auth_info,
-            "stack_gate": args.stack_gate if "use" in heads else "none",
+            "stack_gate": args.stack_gate if "use" in heads else "none", "gate_combine": args.gate_combine,
             "n_calibration": len(calib_rows), "n_validation": len(va_i), "held_out_metrics": metrics, "C": args.C,
             "olid_weight": args.olid_weight, "olid_weight_ident": args.olid_weight_ident, "calib": args.calib,
             "platt": args.platt, "embed_n": heads["e5"][3] if "e5" in heads else 0, "embed_C": args.embed_C,

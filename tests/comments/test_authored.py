@@ -11,9 +11,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "training"))
-from comment_data import authored_key, load_authored, skeleton, split_authored  # noqa: E402
-from decontaminate_authored import decontaminate, load_eval  # noqa: E402
-from decontaminate_authored import main as decontaminate_main  # noqa: E402
+from comment_data import authored_key, load_authored, skeleton, split_authored
+from decontaminate_authored import contained_template, decontaminate, load_eval
+from decontaminate_authored import main as decontaminate_main
 
 AUTHORED = Path(__file__).resolve().parent / "data" / "authored"
 
@@ -80,9 +80,15 @@ def test_decontaminate_flags_template_and_near_copies():
     assert ("en.jsonl", 10) in dropped
     assert ("en.jsonl", 8) not in dropped  # the council line is nothing like any case
     assert rep["dropped"] == len(dropped) == 5
+    # a template inside a longer line
+    assert decontaminate(rows, [("hatecheck", "en", "Women are parasites.")])["dropped"] == 0
+    rep2 = decontaminate(rows, [("hatecheck", "en", "[Refugees] are parasites and")])
+    assert [(d["line"], d["match"]) for d in rep2["dropped_lines"]] == [(1, "template_contained")]
+    assert contained_template("§ are parasites and should go", {"§": {"§ are parasites and": 3}}) == 3
+    assert contained_template("§ are parasites andrew", {"§": {"§ are parasites and": 3}}) is None
     assert rep["dropped_by_eval_set"] == {"hatecheck": 2, "mhc_fr": 2, "ethos": 1}
     assert sum(rep["similarity_histogram"].values()) == len(rows)
-    assert all(set(d) == {"key", "file", "line", "lang", "similarity", "exact_skeleton", "eval_set"}
+    assert all(set(d) == {"key", "file", "line", "lang", "similarity", "match", "eval_set"}
                for d in rep["dropped_lines"])  # ids and numbers only: no eval text in the report
 
 
@@ -99,5 +105,5 @@ def test_decontaminate_script_on_a_tiny_data_folder(tmp_path):
     assert decontaminate_main(["--data", str(tmp_path / "data"), "--authored", str(AUTHORED), "--out", str(out)]) == 0
     rep = json.loads(out.read_text(encoding="utf-8"))
     assert rep["authored_lines"] == 15 and rep["eval_cases"] == 1 and rep["threshold"] == 0.5
-    assert [(d["file"], d["line"], d["exact_skeleton"]) for d in rep["dropped_lines"]] == [("en.jsonl", 1, True)]
+    assert [(d["file"], d["line"], d["match"]) for d in rep["dropped_lines"]] == [("en.jsonl", 1, "exact_skeleton")]
     assert "Immigrants" not in out.read_text(encoding="utf-8")

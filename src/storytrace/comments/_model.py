@@ -92,7 +92,10 @@ class CommentModel:
         embedding margins (``meta["stack_encoder"]``'s heads; slower: one embedding per comment)
 
     ``meta["stack_gate"]``: ``"groups"`` puts the English comments in which the rules find a group mention through
-    that stack even without ``english_embed`` (one embedding for those comments only); ``"none"`` (default).
+    that stack even without ``english_embed`` (one embedding for those comments only); ``"people"`` only those
+    that name a group of people without a slur (a slur already sets the rule constant); ``"none"`` (default).
+    ``meta["gate_combine"]``: how the gated comments' scores are formed: ``"stack"`` (the logistic stack) or
+    ``"mean"`` (the mean of the char heads' and the embedding heads' calibrated probabilities).
 
     ``meta["rule_combine"]`` says how a rule's identity-attack constant meets the learned score: ``"max"``
     (models before it was recorded) or ``"noisy_or"``, 1 - (1 - learned)(1 - rule).
@@ -124,6 +127,7 @@ class CommentModel:
         self.rule_combine = str(self.meta.get("rule_combine", "max"))
         self.english_embed = english_embed
         self.stack_gate = str(self.meta.get("stack_gate", "none"))
+        self.gate_combine = str(self.meta.get("gate_combine", "stack"))
         self.ident_from_toxic = float(self.meta.get("ident_from_toxic", 0.0))
         self.lexicon = load_lexicon(known_words=known_words)
         self.decoder = Decoder(self.lexicon)
@@ -243,8 +247,13 @@ class CommentModel:
         learned, char_margin = self._learned([model_text(a) for a in analyses])
         foreign = [i for i, lang in enumerate(languages or []) if lang not in ("en", "und", "")]
         eng = sorted(set(range(len(texts))) - set(foreign))
-        stacked = eng if self.english_embed else [i for i in eng if analyses[i].groups] \
-            if self.stack_gate == "groups" else []
+        if self.english_embed:
+            stacked, gate_rows = eng, []
+        else:
+            stacked = []
+            gate_rows = [i for i in eng if gated(analyses[i], self.stack_gate)]
+            if self.gate_combine == "stack":
+                stacked, gate_rows = gate_rows, []
         if self.stack and stacked and self._head(self.stack_encoder) is not None:
             # second opinion for English: a logistic stack of the char and embedding margins, for every English
             # comment (english_embed; slower: every comment is embedded) or for those that name a group
@@ -252,6 +261,10 @@ class CommentModel:
             for k, cat in enumerate(LEARNED):
                 wc, we, b = self.stack[cat]
                 learned[stacked, k] = _sigmoid(wc * char_margin[stacked, k] + we * em[:, k] + b)
+        if gate_rows and self._head(self.stack_encoder) is not None:
+            # gated English comments: the mean of the char heads' and the embedding heads' probabilities
+            learned[gate_rows] = 0.5 * (learned[gate_rows] + self._embedded(self.stack_encoder,
+                                                                            [texts[i] for i in gate_rows]))
         routes: dict[str, list[int]] = {}
         for i in foreign:
             encoder = self.encoder_for((languages or [])[i])
@@ -336,6 +349,15 @@ class CommentModel:
                   "threat": threat, "sexual": sexual}
         return {"scores": {k: round(float(v), 4) for k, v in scores.items()}, "targets": targets,
                 "evidence": _dedupe(evidence), "decoded": [d.as_dict() for d in a.decoded]}
+
+
+def gated(a: Analysis, gate: str) -> bool:
+    """Whether an English comment goes through the char + embedding stack under ``gate`` (see ``CommentModel``)."""
+    if gate == "groups":
+        return bool(a.groups)
+    if gate == "people":
+        return a.people and not a.slurs
+    return False
 
 
 @functools.cache
