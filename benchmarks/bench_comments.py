@@ -221,7 +221,7 @@ def markdown(r: dict) -> str:
         row(f"MHC {lang} ROC-AUC (n={r['mhc'][lang]['n']})", "≥ 0.80", [r["mhc"][lang].get(n) for n in names])
     lines += ["", "| HateCheck functionality | n | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
     first = r["hatecheck"][names[0]]
-    for f, v in first["per_functionality"].items():
+    for f in first["per_functionality"]:
         vals = [r["hatecheck"].get(n, {}).get("per_functionality", {}).get(f) for n in names]
         lines.append(f"| {f} | {first['n_per_functionality'][f]} | " + " | ".join(str(x) for x in vals) + " |")
     return "\n".join(lines)

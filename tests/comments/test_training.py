@@ -33,7 +33,8 @@ def test_training_script_tiny_sample(tmp_path, limit, use):
                     "--out", str(out), "--limit", str(limit), "--use", str(use), "--embed", "0",
                     "--rule-combine", "noisy_or", "--english-words", str(words), "--authored", str(authored),
                     "--authored-exclude", str(report), "--authored-weight", "3", "--authored-heads", "char,use",
-                    "--authored-cache", str(tmp_path / "cache"), "--stack-gate", "groups"],
+                    "--authored-cache", str(tmp_path / "cache"), "--stack-gate", "groups",
+                    "--authored-calib", "0.2"],
                    check=True, timeout=600)
     assert (out / "model.npz").exists() and (out / "model.json").exists()
     m = CommentModel.load(out)
@@ -45,8 +46,9 @@ def test_training_script_tiny_sample(tmp_path, limit, use):
     assert m.encoder_for("fr") == "use" and m.encoder_for("sk") == "use"  # no e5 head: USE for every language
     a = m.meta["authored"]
     assert a["lines"] == len(rows) and a["validation"] == len(a_va) and a["excluded_from_train"] == 1
-    assert a["train"] == len(a_tr) - 1 and sum(a["train_by_language"].values()) == a["train"]
-    assert m.meta["n_train"] == limit + sum(rows[i]["lang"] == "en" for i in a_tr) - (drop["lang"] == "en")
+    assert a["train"] + a["calibration"] == len(a_tr) - 1 and a["calibration"] > 0
+    assert sum(a["train_by_language"].values()) == a["train"]
+    assert limit < m.meta["n_train"] < limit + len(a_tr)
     assert m.stack_gate == "groups" and (tmp_path / "cache" / "authored_use.npz").exists()
     assert any("authored" in t for t in m.meta["trained_on"])
     r = score_texts(["you are a stupid idiot", "thanks for the article", "merci pour cet article"], m,
