@@ -64,3 +64,15 @@ def test_boundary_ranker_script_tiny_sample(tmp_path: Path) -> None:
     assert model.ranker is not None
     labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "lol nice"], model)
     assert labels[1] == "blank" and all(lab in LABELS for i, lab in enumerate(labels) if i != 1)
+
+
+def test_out_of_fold_split_by_source_keeps_a_source_together() -> None:
+    sys.path.insert(0, str(ROOT / "training"))
+    from train_line_model import _folds
+
+    sources = ["a", "b", "c", "a", "d", "b", "e", "a", "f"]
+    fold = _folds(sources, 3, seed=13)
+    assert set(fold.tolist()) == {0, 1, 2}
+    for name in set(sources):
+        assert len({int(f) for f, s in zip(fold, sources, strict=True) if s == name}) == 1
+    assert (fold == _folds(sources, 3, seed=13)).all()
