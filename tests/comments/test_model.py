@@ -50,6 +50,10 @@ def test_model_non_english_routed_to_its_head(fresh_model, texts, langs):
                                     "love to the ghey couple", "muslims are not scum", "thanks for the article",
                                     "you are a stupid idiot"]])
 def test_model_noisy_or_same_decisions_ranked_ties(fresh_model, texts):
+    # learned identity_attack pushed well below the rule constants, whatever the trained heads say about these
+    # texts (a model trained with more hateful examples scores "I hate blackpeople" above 0.85 on its own)
+    fresh_model.intercept = fresh_model.intercept.copy()
+    fresh_model.intercept[2] -= 4.0
     fresh_model.rule_combine = "max"
     as_max = np.array([r["scores"]["identity_attack"] for r in score_texts(texts, fresh_model, languages=["en"] * 6)])
     fresh_model.rule_combine = "noisy_or"
@@ -57,7 +61,7 @@ def test_model_noisy_or_same_decisions_ranked_ties(fresh_model, texts):
     assert ((as_or >= 0.5) == (as_max >= 0.5)).all()
     assert (as_or >= as_max - 1e-4).all()
     # the two attacks hit the same rule constant under "max"; noisy-OR ranks them by the learned score
-    assert as_max[0] == as_max[1]
+    assert as_max[0] == as_max[1] == 0.85
     assert as_or[0] != as_or[1]
 
 
