@@ -9,7 +9,8 @@ every row with the stacked char + embedding heads (the model's ``stack_encoder``
 ``--authored DIR`` also scores the authored validation split (``comment_data.split_authored``, never trained on;
 lines in the decontamination drop list left out) with each line's language given: ROC-AUC of toxic and
 identity_attack and accuracy of ``identity_attack >= 0.5`` against the identity_attack label ("hateful") and of
-``toxic >= 0.5`` against toxic, per language, for English and for all other languages together.
+``toxic >= 0.5`` against toxic, per language, for English and for all other languages together; per file of the
+folder ("file:en_contrastive.jsonl"), ROC-AUC and the false-alarm shares of toxic and identity_attack >= 0.5.
 """
 
 from __future__ import annotations
@@ -68,6 +69,19 @@ def evaluate_authored(model: CommentModel, rows: list[dict[str, object]]) -> dic
             d[f"{cat}_auc"] = _auc(y, s)
             d[f"{cat}_acc"] = round(float(np.mean((s >= 0.5) == (y == 1))), 4)
         res[name] = d
+    # per file of the authored folder (e.g. the contrastive non-hateful lines): ROC-AUC where both labels occur,
+    # and false-alarm shares -- toxic >= 0.5 among lines not labelled toxic, identity_attack >= 0.5 among lines not
+    # labelled identity_attack
+    files = np.array([str(r.get("file", "")) for r in rows])
+    for name in sorted(set(files)):
+        m = files == name
+        d = {"n": int(m.sum())}
+        for cat in ("toxic", "identity_attack"):
+            y = np.array([int(r[cat]) for r in rows])[m]
+            s = np.array([o["scores"][cat] for o in out])[m]
+            d[f"{cat}_auc"] = _auc(y, s)
+            d[f"{cat}_false_alarm"] = round(float(np.mean(s[y == 0] >= 0.5)), 4) if (y == 0).any() else None
+        res[f"file:{name}"] = d
     return res
 
 
