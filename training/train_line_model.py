@@ -13,10 +13,11 @@ Writes ``line_model.npz`` (arrays only, loaded with ``allow_pickle=False``) and 
 The defaults rebuild the shipped model (format 5): sentence embeddings of the lines in stages 1 and 3,
 boosted trees for stages 2 and 3 (stored as arrays), training pages whose reference texts sometimes come
 from their own body (``--own-refs``) and whose headline blocks sometimes end with the main headline
-(``--title-ends``), body bias 4.0. The previous model v4 is
-``--no-embed --trees "" --own-refs 0 --title-ends 0 --body-bias 1.0``. Results: docs/results/text_anatomy.md.
+(``--title-ends``), out-of-fold probabilities from folds of source pages (``--fold-by source --oof-folds 3``,
+since v5.2), body bias 1.0. Model v5(.1) was ``--fold-by page --oof-folds 2 --body-bias 4.0``; the previous model v4 is
+``--no-embed --trees "" --own-refs 0 --title-ends 0 --body-bias 1.0 --fold-by page --oof-folds 2``. Results: docs/results/text_anatomy.md.
 
-``--fold-by source --oof-folds 3`` (session 4, not yet the default: measured on dev and fifth 0 only) fits the
+``--fold-by source --oof-folds 3`` (session 4, the default since v5.2) fits the
 out-of-fold models that feed stages 2 and 3 on folds of *source* pages instead of synthetic pages, so their
 probabilities are those of unseen text as at run time; with it the best body bias on dev is about 1.0.
 """
@@ -132,9 +133,9 @@ def _probs(clf: SGDClassifier | LogisticRegression, x: object) -> np.ndarray:
 
 def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alpha: float, epochs: int,
           c2: float, max_iter: int, leave_out: int | None = None, c3: float = 1.0,
-          body_bias: float = 4.0, embed: bool = True, trees: tuple[int, ...] = (2, 3),
+          body_bias: float = 1.0, embed: bool = True, trees: tuple[int, ...] = (2, 3),
           embed_cache: Path | None = None, own_refs: float = 0.5, title_ends: float = 0.3,
-          fold_by: str = "page", oof_folds: int = 2) -> dict:
+          fold_by: str = "source", oof_folds: int = 3) -> dict:
     t0 = time.time()
     train_names, _ = split_names(data)
     if leave_out is not None:  # leave a fifth of the train half out (see line_data.dev_split)
@@ -298,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=15)
     ap.add_argument("--C2", type=float, default=1.0)
     ap.add_argument("--C3", type=float, default=1.0)
-    ap.add_argument("--body-bias", type=float, default=4.0,
+    ap.add_argument("--body-bias", type=float, default=1.0,
                     help="log-score bonus for body in the final decoding (chosen on the dev split)")
     ap.add_argument("--max-iter", type=int, default=300)
     ap.add_argument("--no-embed", action="store_true",
@@ -309,10 +310,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="share of headline blocks that also end with the main headline")
     ap.add_argument("--embed-cache", type=Path, default=None,
                     help="reuse/extend line embeddings stored in this .npz (speeds up repeated training runs)")
-    ap.add_argument("--fold-by", choices=("page", "source"), default="page",
+    ap.add_argument("--fold-by", choices=("page", "source"), default="source",
                     help="out-of-fold stage-1/2 probabilities for the next stage: folds of synthetic pages or "
                          "of source pages (unseen text, as at run time)")
-    ap.add_argument("--oof-folds", type=int, default=2, help="folds for the out-of-fold probabilities")
+    ap.add_argument("--oof-folds", type=int, default=3, help="folds for the out-of-fold probabilities")
     ap.add_argument("--trees", default="2,3",
                     help="stages fitted with boosted trees instead of logistic regression ('' for none)")
     held_back = ap.add_mutually_exclusive_group()

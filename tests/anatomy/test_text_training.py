@@ -15,7 +15,8 @@ from tests.conftest import shared_data
 ROOT = Path(__file__).resolve().parents[2]
 DATA = shared_data()
 
-V4 = ("--no-embed", "--trees", "", "--own-refs", "0", "--title-ends", "0", "--body-bias", "1.0")
+V4 = ("--no-embed", "--trees", "", "--own-refs", "0", "--title-ends", "0", "--body-bias", "1.0", "--fold-by", "page",
+      "--oof-folds", "2")
 
 
 @pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
