@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storytrace.numeric import softmax
+
 __all__ = ["BIASES", "BoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary", "tile_emissions", "viterbi"]
 
 BIASES = (0.0, 2.0, 4.0, 6.0)  # body log-score bonuses under which each candidate's path score is read
@@ -193,8 +195,7 @@ class BoundaryRanker:
             value, grad = l2 * float(w @ w), 2.0 * l2 * w
             for z, g in zip(zs, gold, strict=True):
                 s = z @ w
-                p = np.exp(s - s.max())
-                p /= p.sum()
+                p = softmax(s)
                 value -= float(np.log(max(p[g], 1e-300)))
                 grad -= z[g] - p @ z
             return value, grad

@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 
 from storytrace.errors import ModelError
+from storytrace.numeric import softmax
 from storytrace.records import Comment, Page, Reference
 from storytrace.settings import Options
 
@@ -374,12 +375,6 @@ def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ng
     return np.hstack(parts)
 
 
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
-
-
 @dataclass(slots=True)
 class LineModel:
     """The fitted line classifier: plain arrays, see the module docstring.
@@ -418,17 +413,17 @@ class LineModel:
     def line_probs(self, dense: np.ndarray, ngrams: Any) -> np.ndarray:
         z = ((dense - self.mean1) / self.scale1) @ self.coef1[:, : dense.shape[1]].T
         z = z + np.asarray(ngrams @ self.coef1[:, dense.shape[1]:].T) + self.intercept1
-        return _softmax(z)
+        return softmax(z)
 
     def context_probs(self, ctx: np.ndarray) -> np.ndarray:
         if self.trees2 is not None:
             return self.trees2.predict_proba(ctx)
-        return _softmax(((ctx - self.mean2) / self.scale2) @ self.coef2.T + self.intercept2)
+        return softmax(((ctx - self.mean2) / self.scale2) @ self.coef2.T + self.intercept2)
 
     def page_probs(self, feats: np.ndarray) -> np.ndarray:
         if self.trees3 is not None:
             return self.trees3.predict_proba(feats)
-        return _softmax(((feats - self.mean3) / self.scale3) @ self.coef3.T + self.intercept3)
+        return softmax(((feats - self.mean3) / self.scale3) @ self.coef3.T + self.intercept3)
 
     def emissions(self, probs: np.ndarray, bias: np.ndarray | None = None) -> np.ndarray:
         """Per-class log scores for the decoder: log probability over the class prior, plus ``bias``."""
