@@ -128,8 +128,10 @@ def decontaminate(authored_rows: list[dict[str, object]], eval_cases: list[tuple
     dropped, hist = [], collections.Counter()
     per_lang: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for i, r in enumerate(authored_rows):
-        j = exact.get(a_sk[i]) if a_sk[i] else None
-        sim = 1.0 if j is not None else float(best[i])
+        # a skeleton of fewer than two words ("", "§" for "Muslims!") says nothing about where a line came from
+        informative = len(a_sk[i].split()) >= 2
+        j = exact.get(a_sk[i]) if informative else None
+        sim = 1.0 if j is not None else float(best[i]) if informative else 0.0
         j = j if j is not None else int(arg[i])
         t = contained_template(a_sk[i], templates) if sim < threshold else None
         if t is not None:
@@ -142,7 +144,8 @@ def decontaminate(authored_rows: list[dict[str, object]], eval_cases: list[tuple
         if sim >= threshold:
             per_lang[lang]["dropped"] += 1
             dropped.append({"key": authored_key(r), "file": r["file"], "line": r["line"], "lang": lang,
-                            "similarity": round(float(best[i]), 3), "match": how, "eval_set": eval_cases[j][0]})
+                            "similarity": round(sim, 3), "jaccard": round(float(best[i]), 3), "match": how,
+                            "eval_set": eval_cases[j][0]})
     return {"threshold": threshold,
             "method": "skeleton exact match, character 5-gram Jaccard of skeletons >= threshold, or an eval skeleton "
                       "of >= 4 words with a group placeholder contained word for word",

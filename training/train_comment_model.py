@@ -252,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gate-combine", choices=("stack", "mean"), default="stack",
                     help="gated English comments: the char + USE stack, or the mean of the two heads' probabilities")
     args = ap.parse_args(argv)
+    unknown_heads = {h for h in args.authored_heads.split(",") if h} - {"char", "use", "e5"}
+    if unknown_heads:
+        ap.error(f"--authored-heads: unknown {sorted(unknown_heads)} (choose from char, use, e5)")
     t0 = time.time()
     rows = load_train(args.data)
     auth_tr: list[dict[str, object]] = []

@@ -56,6 +56,7 @@ from storytrace.anatomy.text import (
 )
 from storytrace.anatomy.trees import TreeEnsemble, from_sklearn
 from storytrace.embeddings import Encoder, load_encoder
+from storytrace.numeric import softmax
 
 CHAR_BITS = 16
 WORD_BITS = 14
@@ -126,9 +127,7 @@ def _probs(clf: SGDClassifier | LogisticRegression, x: object) -> np.ndarray:
     """Softmax of the decision scores, exactly as LineModel computes them at run time."""
     z = np.full((x.shape[0], len(CLASSES)), -30.0)  # type: ignore[attr-defined]
     z[:, clf.classes_] = clf.decision_function(x)
-    z -= z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
+    return softmax(z)
 
 
 def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alpha: float, epochs: int,
@@ -323,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
                            help="train without fifth FOLD (0-3) of the train half: cross-fitted models whose "
                                 "probabilities on that fifth train the boundary ranker")
     args = ap.parse_args(argv)
+    if args.oof_folds < 2:
+        ap.error("--oof-folds must be at least 2 (one fold is scored by a model fitted on the others)")
     if not (args.data / "extraction" / "dragnet" / "gold").is_dir():
         ap.error(f"{args.data} has no extraction/dragnet/gold folder")
     train(args.data, args.out, args.limit, args.pages, args.seed, args.alpha, args.epochs, args.C2,

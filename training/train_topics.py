@@ -341,7 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.max_authored:
         a_texts, a_y = a_texts[: args.max_authored], a_y[: args.max_authored]
     uses = {m.strip() for m in args.authored_models.split(",") if m.strip()} if a_texts else set()
-    assert uses <= {"tfidf", "use", "e5"}, f"--authored-models: unknown {uses - {'tfidf', 'use', 'e5'}}"
+    if not uses <= {"tfidf", "use", "e5"}:
+        ap.error(f"--authored-models: unknown {sorted(uses - {'tfidf', 'use', 'e5'})}")
     a_counts = {t: a_y.count(t) for t in tops}
     if a_texts:
         print(f"{len(a_texts)} authored texts (weight {args.authored_weight}, {sorted(uses)}):", a_counts, file=sys.stderr)

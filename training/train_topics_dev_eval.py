@@ -163,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     models = {m.strip() for m in (args.authored_models or AUTHORED_MODELS).split(",") if m.strip()}
     args.cache.mkdir(parents=True, exist_ok=True)
     out: dict = {}
+    if authored and not (args.recipe or args.cv):
+        ap.error("--authored and its weight/models apply to --recipe or --cv; the saved model is scored as trained")
     if authored:
         out["authored"] = {"file": str(authored), "weight": weight, "models": sorted(models)}
     if args.recipe:

@@ -88,7 +88,7 @@ def test_decontaminate_flags_template_and_near_copies():
     assert contained_template("§ are parasites andrew", {"§": {"§ are parasites and": 3}}) is None
     assert rep["dropped_by_eval_set"] == {"hatecheck": 2, "mhc_fr": 2, "ethos": 1}
     assert sum(rep["similarity_histogram"].values()) == len(rows)
-    assert all(set(d) == {"key", "file", "line", "lang", "similarity", "match", "eval_set"}
+    assert all(set(d) == {"key", "file", "line", "lang", "similarity", "jaccard", "match", "eval_set"}
                for d in rep["dropped_lines"])  # ids and numbers only: no eval text in the report
 
 
@@ -107,3 +107,12 @@ def test_decontaminate_script_on_a_tiny_data_folder(tmp_path):
     assert rep["authored_lines"] == 15 and rep["eval_cases"] == 1 and rep["threshold"] == 0.5
     assert [(d["file"], d["line"], d["match"]) for d in rep["dropped_lines"]] == [("en.jsonl", 1, "exact_skeleton")]
     assert "Immigrants" not in out.read_text(encoding="utf-8")
+
+
+def test_decontaminate_ignores_skeletons_of_fewer_than_two_words():
+    rows = [{"text": "Muslims!", "lang": "en", "file": "en.jsonl", "line": 1},
+            {"text": "!!! 😡😡", "lang": "en", "file": "en.jsonl", "line": 2},
+            {"text": "Muslims are too stupid to vote", "lang": "en", "file": "en.jsonl", "line": 3}]
+    evals = [("hatecheck", "en", "Jews."), ("hatecheck", "en", "🤮🤮"), ("hatecheck", "en", "Jews are too stupid to vote.")]
+    rep = decontaminate(rows, evals, threshold=0.5)
+    assert [(d["line"], d["similarity"]) for d in rep["dropped_lines"]] == [(3, 1.0)]

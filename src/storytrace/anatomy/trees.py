@@ -13,6 +13,8 @@ from typing import Any
 
 import numpy as np
 
+from storytrace.numeric import softmax
+
 ARRAYS = ("feature", "threshold", "left", "right", "is_leaf", "missing_left", "value", "roots", "tree_class",
           "baseline")
 
@@ -55,10 +57,7 @@ class TreeEnsemble:
         return scores + self.baseline
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
-        z = self.raw_scores(np.asarray(x, dtype=np.float64))
-        z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        return softmax(self.raw_scores(np.asarray(x, dtype=np.float64)))
 
     def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
         return {prefix + name: getattr(self, name) for name in ARRAYS}
