@@ -247,13 +247,16 @@ class CommentModel:
         learned, char_margin = self._learned([model_text(a) for a in analyses])
         foreign = [i for i, lang in enumerate(languages or []) if lang not in ("en", "und", "")]
         eng = sorted(set(range(len(texts))) - set(foreign))
+        # English comments that get the embedding heads' second opinion: all (english_embed), those the gate
+        # picks, or none (the shipped gate is "none": the fast path neither embeds nor walks the comments)
         if self.english_embed:
-            stacked, gate_rows = eng, []
+            picked = eng
+        elif self.stack_gate == "none":
+            picked = []
         else:
-            stacked = []
-            gate_rows = [i for i in eng if gated(analyses[i], self.stack_gate)]
-            if self.gate_combine == "stack":
-                stacked, gate_rows = gate_rows, []
+            picked = [i for i in eng if gated(analyses[i], self.stack_gate)]
+        by_mean = not self.english_embed and self.gate_combine != "stack"
+        stacked, gate_rows = ([], picked) if by_mean else (picked, [])
         if self.stack and stacked and self._head(self.stack_encoder) is not None:
             # second opinion for English: a logistic stack of the char and embedding margins, for every English
             # comment (english_embed; slower: every comment is embedded) or for those that name a group
