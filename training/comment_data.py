@@ -178,6 +178,15 @@ def skeleton(text: str, lang: str = "en") -> str:
     return " ".join(out)
 
 
+def excluded_keys(report: Path | None) -> set[str]:
+    """Keys (:func:`authored_key`) of the authored lines a decontamination report dropped; none without a report."""
+    if report is None:
+        return set()
+    import json
+
+    return {d["key"] for d in json.loads(Path(report).read_text(encoding="utf-8"))["dropped_lines"]}
+
+
 def split_authored(rows: list[dict[str, object]], validation: float = 0.2,
                    seed: str = "authored-v1") -> tuple[list[int], list[int]]:
     """(train, validation) indices of authored rows: per language, lines grouped by skeleton (template variants

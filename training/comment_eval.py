@@ -24,7 +24,7 @@ import numpy as np
 from sklearn.metrics import f1_score, roc_auc_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from comment_data import authored_key, load_authored, load_train, split_authored, split_indices
+from comment_data import authored_key, excluded_keys, load_authored, load_train, split_authored, split_indices
 
 from storytrace.comments import CommentModel, score_texts
 
@@ -116,9 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.authored is not None:
         arows = load_authored(args.authored)
         _, a_va = split_authored(arows, args.authored_val)
-        excluded: set[str] = set()
-        if args.authored_exclude is not None:
-            excluded = {d["key"] for d in json.loads(args.authored_exclude.read_text(encoding="utf-8"))["dropped_lines"]}
+        excluded = excluded_keys(args.authored_exclude)
         res["authored_validation"] = evaluate_authored(
             model, [arows[i] for i in a_va if authored_key(arows[i]) not in excluded])
     print(json.dumps(res, indent=1))

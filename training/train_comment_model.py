@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import re
 import sys
 import time
@@ -38,7 +37,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from comment_data import authored_key, load_authored, load_train, split_authored, split_indices
+from comment_data import authored_key, excluded_keys, load_authored, load_train, split_authored, split_indices
 from comment_embed import load_cached
 
 from storytrace.comments._decode import Decoder, damerau1
@@ -263,10 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.authored is not None:
         arows = load_authored(args.authored)
         a_tr, a_va = split_authored(arows, args.authored_val)
-        excluded: set[str] = set()
-        if args.authored_exclude is not None:
-            rep = json.loads(args.authored_exclude.read_text(encoding="utf-8"))
-            excluded = {d["key"] for d in rep["dropped_lines"]}
+        excluded = excluded_keys(args.authored_exclude)
         a_ca: list[int] = []
         if args.authored_calib > 0:
             sub = [arows[i] for i in a_tr]
