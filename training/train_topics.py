@@ -252,6 +252,17 @@ def fit_probe(X: np.ndarray, y: np.ndarray, n_classes: int, C: float = PROBE_C,
     return W, b
 
 
+def fit_weighted_probe(X: np.ndarray, y: np.ndarray, n_classes: int, extra_X: np.ndarray | None = None,
+                       extra_y: np.ndarray | None = None, extra_weight: float = 1.0,
+                       C: float = PROBE_C) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`fit_probe` on (X, y) plus, when given and not empty, the extra (authored) rows at sample weight
+    ``extra_weight``."""
+    if extra_X is None or not len(extra_X):
+        return fit_probe(X, y, n_classes, C)
+    w = np.r_[np.ones(len(y)), np.full(len(extra_y), extra_weight)]
+    return fit_probe(np.vstack([X, extra_X]), np.r_[y, extra_y], n_classes, C, sample_weight=w)
+
+
 def fit_tfidf(texts: list[str], y: list[str], terms: list[dict], *, term_weight: float, C: float,
               extra: tuple[list[str], list[str]] = ([], []), extra_weight: float = 1.0):
     """The TF-IDF student: the labelled texts plus every taxonomy term text (weight ``term_weight``) and the
@@ -348,22 +359,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(a_texts)} authored texts (weight {args.authored_weight}, {sorted(uses)}):", a_counts, file=sys.stderr)
     from storytrace.facts.topics import lead
 
-    def probe_rows(name: str, encode) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-        """Embeddings, label indices and sample weights for probe ``name`` (with the authored texts if it
-        uses them; the two sets are embedded and cached separately)."""
-        X, yi = encode(texts), np.array([tops.index(t) for t in y])
-        if name not in uses:
-            return X, yi, None
-        w = np.r_[np.ones(len(texts)), np.full(len(a_texts), args.authored_weight)]
-        return np.vstack([X, encode(a_texts)]), np.r_[yi, [tops.index(t) for t in a_y]], w
+    yi, a_yi = np.array([tops.index(t) for t in y]), np.array([tops.index(t) for t in a_y], dtype=int)
+
+    def probe(name: str, encode) -> tuple[np.ndarray, np.ndarray]:
+        """Probe ``name`` on the hand labels, plus the authored texts if it uses them (each set embedded and
+        cached separately)."""
+        extra = encode(a_texts) if name in uses else None
+        return fit_weighted_probe(encode(texts), yi, len(tops), extra, a_yi, args.authored_weight)
 
     model = fit_tfidf(texts, y, terms, term_weight=args.term_weight, C=args.C,
                       extra=(a_texts, a_y) if "tfidf" in uses else ([], []), extra_weight=args.authored_weight)
     assert model.classes_ == tops
-    X, yi, w = probe_rows("use", lambda t: use_embed(t, args.cache))
-    W_use, b_use = fit_probe(X, yi, len(tops), sample_weight=w)
-    X, yi, w = probe_rows("e5", lambda t: embed([lead(x) for x in t], args.cache, "leads-query", query=True))
-    W_e5, b_e5 = fit_probe(X, yi, len(tops), sample_weight=w)
+    W_use, b_use = probe("use", lambda t: use_embed(t, args.cache))
+    W_e5, b_e5 = probe("e5", lambda t: embed([lead(x) for x in t], args.cache, "leads-query", query=True))
 
     out = args.out
     out.mkdir(parents=True, exist_ok=True)

@@ -53,29 +53,23 @@ def fit_recipe(texts: list[str], y: list[str], U: np.ndarray, a: dict, *, weight
                terms: list[dict], tops: list[str]):
     """The TF-IDF model and USE probe of the training recipe on (texts, y) with USE embeddings ``U``, plus the
     authored rows ``a`` (weight ``weight``) in the ``models`` that use them."""
-    from train_topics import PROBE_C, TERM_WEIGHT, TFIDF_C, fit_probe, fit_tfidf
+    from train_topics import TERM_WEIGHT, TFIDF_C, fit_tfidf, fit_weighted_probe
 
     extra = (a["texts"], a["y"]) if "tfidf" in models else ([], [])
     model = fit_tfidf(texts, y, terms, term_weight=TERM_WEIGHT, C=TFIDF_C, extra=extra, extra_weight=weight)
     yi = np.array([tops.index(t) for t in y])
-    if "use" in models and len(a["texts"]):
-        X, yy = np.vstack([U, a["use"]]), np.r_[yi, a["yi"]]
-        w = np.r_[np.ones(len(yi)), np.full(len(a["yi"]), weight)]
-        probe = fit_probe(X, yy, len(tops), PROBE_C, sample_weight=w)
-    else:
-        probe = fit_probe(U, yi, len(tops), PROBE_C)
+    probe = fit_weighted_probe(U, yi, len(tops), a["use"] if "use" in models else None, a["yi"], weight)
     return model, probe
 
 
 def ensemble_hits(model, probe, texts: list[str], U: np.ndarray, gold: np.ndarray,
                   use_weight: float | None = None) -> dict[str, list[bool]]:
-    from storytrace.facts.topics import USE_WEIGHT, softmax_probe
+    from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe
 
-    w = USE_WEIGHT if use_weight is None else use_weight
     p_tf = model.predict_proba(texts)
     p_use = softmax_probe(U, probe)
-    logp = (1 - w) * np.log(p_tf + 1e-6) + w * np.log(p_use + 1e-6)
-    return {name: list(p.argmax(1) == gold) for name, p in (("tfidf", p_tf), ("use_probe", p_use), ("ensemble", logp))}
+    mixed = mix_english(p_tf, p_use, USE_WEIGHT if use_weight is None else use_weight)
+    return {name: list(p.argmax(1) == gold) for name, p in (("tfidf", p_tf), ("use_probe", p_use), ("ensemble", mixed))}
 
 
 def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | None = None, weight: float = 1.0,
@@ -106,7 +100,7 @@ def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: flo
                   multilingual: bool, use_weight: float | None = None) -> dict:
     """Fit the recipe in memory on all hand labels (+ authored texts) and score the dev set (TF-IDF, USE probe,
     ensemble) and, with ``multilingual``, the non-English set (e5 probe), without writing a model."""
-    from train_topics import PROBE_C, embed, fit_probe, hand_labelled, load_dev, load_terms, use_embed
+    from train_topics import embed, fit_weighted_probe, hand_labelled, load_dev, load_terms, use_embed
 
     from storytrace.facts.topics import lead, softmax_probe
 
@@ -123,11 +117,7 @@ def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: flo
     if multilingual:
         yi = np.array([tops.index(t) for t in y])
         E = embed([lead(t) for t in texts], cache, "leads-query", query=True)
-        if "e5" in models and len(a["texts"]):
-            w = np.r_[np.ones(len(yi)), np.full(len(a["yi"]), weight)]
-            e5 = fit_probe(np.vstack([E, a["e5"]]), np.r_[yi, a["yi"]], len(tops), PROBE_C, sample_weight=w)
-        else:
-            e5 = fit_probe(E, yi, len(tops), PROBE_C)
+        e5 = fit_weighted_probe(E, yi, len(tops), a["e5"] if "e5" in models else None, a["yi"], weight)
         _, mtexts, mgold = load_dev(data, MULTILINGUAL)
         M = embed([lead(t) for t in mtexts], cache, "mlleads-query", query=True)
         out |= {"multilingual_n": len(mgold), "multilingual_top1": float(np.mean(

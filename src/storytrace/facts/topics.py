@@ -57,6 +57,11 @@ def softmax_probe(X: np.ndarray, probe: tuple[np.ndarray, np.ndarray]) -> np.nda
     return softmax(X @ W.T + b)
 
 
+def mix_english(p_tfidf: np.ndarray, p_use: np.ndarray, use_weight: float = USE_WEIGHT) -> np.ndarray:
+    """The English ensemble: weighted geometric mean of the TF-IDF and USE-probe probabilities, renormalised."""
+    return softmax((1 - use_weight) * np.log(p_tfidf + 1e-6) + use_weight * np.log(p_use + 1e-6))
+
+
 class TopicModel:
     """TF-IDF + logistic regression over top-level topic ids (scikit-learn conventions)."""
 
@@ -154,8 +159,7 @@ class TopicTagger:
         other = [i for i, e in enumerate(english) if not e]
         use = self._use_scores([texts[i] for i in en])
         if use is not None:
-            # weighted geometric mean of the two models, renormalised
-            scores[en] = softmax((1 - USE_WEIGHT) * np.log(scores[en] + 1e-6) + USE_WEIGHT * np.log(use + 1e-6))
+            scores[en] = mix_english(scores[en], use)
         e5 = self._e5_scores([texts[i] for i in other])
         if e5 is not None:
             scores[other] = e5
