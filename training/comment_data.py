@@ -65,10 +65,15 @@ def load_olid_test(data: Path) -> list[dict[str, object]]:
                 for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE) if r["id"] in labels]
 
 
-def load_stormfront_test(data: Path) -> list[dict[str, object]]:
+def load_stormfront(data: Path, split: str | None = None) -> list[dict[str, object]]:
+    """Stormfront sentences, all of them or one ``sampled_split`` ("test": the balanced test sample)."""
     with open(data / "comments" / "stormfront" / "stormfront.csv", encoding="utf-8", newline="") as f:
         return [{"text": r["text"], "label": int(r["label"] == "hate")}
-                for r in csv.DictReader(f) if r["sampled_split"] == "test"]
+                for r in csv.DictReader(f) if split is None or r["sampled_split"] == split]
+
+
+def load_stormfront_test(data: Path) -> list[dict[str, object]]:
+    return load_stormfront(data, "test")
 
 
 def load_ethos(data: Path) -> list[dict[str, object]]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import csv
 import itertools
 import json
 import sys
@@ -41,6 +40,7 @@ from comment_data import (
     load_hatecheck,
     load_mhc,
     load_olid_test,
+    load_stormfront,
     skeleton,
 )
 
@@ -61,8 +61,7 @@ def load_eval(data: Path) -> list[tuple[str, str, str]]:
     if (base / "ethos").exists():
         out += [("ethos", "en", str(r["text"])) for r in load_ethos(data)]
     if (base / "stormfront").exists():  # every sentence, not only the sampled test split: stricter
-        with open(base / "stormfront" / "stormfront.csv", encoding="utf-8", newline="") as f:
-            out += [("stormfront", "en", r["text"]) for r in csv.DictReader(f)]
+        out += [("stormfront", "en", str(r["text"])) for r in load_stormfront(data)]
     if (base / "olid").exists():
         out += [("olid_test", "en", str(r["text"])) for r in load_olid_test(data)]
     return out
