@@ -2,7 +2,8 @@
 
     python training/train_comment_model.py --data /work/shared/data [--out DIR] [--limit N]
         [--use N [--use-cache DIR]] [--embed N --embed-cache DIR] [--rule-combine max|noisy_or]
-        [--authored DIR [--authored-exclude REPORT] [--authored-weight W] [--authored-heads char,use,e5]]
+        [--authored DIR [--authored-exclude REPORT] [--authored-weight W] [--authored-weight-ident W]
+        [--authored-heads char,use,e5]]
         [--stack-gate none|groups|people]
 
 Steps: load and label both sets; hold out 15% (seeded) for calibration and dev metrics; decode disguised words
@@ -18,7 +19,8 @@ split by ``comment_data.split_authored`` (per language, template variants kept t
 never trained on), lines in the decontamination report's drop list (``--authored-exclude``, written by
 training/decontaminate_authored.py) are left out, and the training part joins the training rows of the heads named
 in ``--authored-heads`` with sample weight ``--authored-weight`` (char heads: English lines only unless
-``--authored-char-langs all``). ``--stack-gate groups|people`` makes the default model put English comments in
+``--authored-char-langs all``; ``--authored-weight-ident`` sets another weight for the char identity_attack head
+alone). ``--stack-gate groups|people`` makes the default model put English comments in
 which the rules find a group mention (people: a group of people named without a slur) through the char + USE stack
 (fit on the calibration rows the gate lets through).
 """
@@ -238,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--authored-char-langs", choices=("en", "all"), default="en",
                     help="authored lines for the char heads: English only, or every language")
     ap.add_argument("--authored-weight", type=float, default=1.0, help="sample weight of authored lines, char heads")
+    ap.add_argument("--authored-weight-ident", type=float, default=None,
+                    help="sample weight of authored lines in the char identity_attack head only (default: "
+                         "--authored-weight)")
     ap.add_argument("--authored-weight-embed", type=float, default=1.0,
                     help="sample weight of authored lines, USE and e5 heads")
     ap.add_argument("--authored-val", type=float, default=0.2, help="share of each language kept for validation")
@@ -277,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
                      "train_by_language": dict(collections.Counter(str(r["lang"]) for r in auth_tr)),
                      "heads": args.authored_heads, "char_langs": args.authored_char_langs,
                      "weight": args.authored_weight, "weight_embed": args.authored_weight_embed,
+                     "weight_ident": args.authored_weight_ident if args.authored_weight_ident is not None
+                     else args.authored_weight,
                      "validation_share": args.authored_val,
                      "exclude_report": args.authored_exclude.name if args.authored_exclude else None}
         print(f"authored: {auth_info}", flush=True)
@@ -320,7 +327,9 @@ def main(argv: list[str] | None = None) -> int:
         y_ca = np.array([int(r[cat]) for r in calib_rows])
         clf = LogisticRegression(C=args.C, max_iter=2000, class_weight="balanced", solver="liblinear")
         ow = args.olid_weight_ident if cat == "identity_attack" else args.olid_weight
-        clf.fit(x_tr, y_tr, sample_weight=np.where(is_auth, args.authored_weight, np.where(is_olid, ow, 1.0)))
+        aw = args.authored_weight_ident if cat == "identity_attack" and args.authored_weight_ident is not None \
+            else args.authored_weight
+        clf.fit(x_tr, y_tr, sample_weight=np.where(is_auth, aw, np.where(is_olid, ow, 1.0)))
         coef.append(clf.coef_[0])
         intercept.append(clf.intercept_[0])
         m_ca = clf.decision_function(x_ca)
