@@ -62,11 +62,13 @@ def known_words(texts: list[str], min_count: int = 5) -> frozenset[str]:
                      and (w in lex.terms or phonetic_key(w) not in sound or c >= 50))
 
 
-def dictionary_words(path: Path) -> frozenset[str]:
+def dictionary_words(path: Path, slur_check: str = "edit_or_sound") -> frozenset[str]:
     """English dictionary words that fuzzy decoding would otherwise rewrite into a lexicon term ("born" -> "burn",
     "fifth" -> "filth", "lowers" -> "liar"): real words are not misspellings. Kept out: lexicon terms, inflections
     of a term (a prefix either way: "murderer"/"murderers", "white"/"whites") and words one edit or one sound away
-    from a slur, a common way to disguise one ("fagots")."""
+    from a slur, a common way to disguise one ("fagots"). ``slur_check="edit"`` keeps out only the words one edit
+    from a slur: words that merely share a slur's phonetic key ("peace"/"pikey", "rescue"/"ruskie", "reason"/
+    "russian", "fire"/"fairy") become known words too."""
     lex = load_lexicon()
     slur_keys = {phonetic_key(t.text) for ts in lex.by_first.values() for t in ts if t.kind == "slur"}
     out = set()
@@ -78,7 +80,10 @@ def dictionary_words(path: Path) -> frozenset[str]:
         near += lex.phonetic.get(phonetic_key(w), [])
         if not near:
             continue  # fuzzy decoding leaves it alone anyway
-        if any(t.kind == "slur" for t in near) or phonetic_key(w) in slur_keys:
+        if slur_check == "edit":
+            if any(t.kind == "slur" and damerau1(w, t.text) for t in near):
+                continue
+        elif any(t.kind == "slur" for t in near) or phonetic_key(w) in slur_keys:
             continue
         if any(t.text.startswith(w) or w.startswith(t.text) for t in near):
             continue
@@ -220,6 +225,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--english-words", type=Path, default=None,
                     help="an English word list (e.g. /usr/share/dict/american-english from Debian's wamerican): its "
                          "words that fuzzy decoding would rewrite become known words")
+    ap.add_argument("--english-words-slur-check", choices=("edit_or_sound", "edit"), default="edit_or_sound",
+                    help="dictionary words kept out of the known words: those one edit or one sound away from a slur "
+                         "(revision 3.1), or only those one edit away")
+    ap.add_argument("--decode-clitics", action="store_true",
+                    help="read English clitics (\"women's\", \"they've\") as spelling, not as inserted symbols")
     ap.add_argument("--rule-combine", choices=("max", "noisy_or"), default="max",
                     help="identity_attack: a rule constant and the learned score combined by max or noisy-OR")
     ap.add_argument("--C", type=float, default=4.0)
@@ -297,9 +307,10 @@ def main(argv: list[str] | None = None) -> int:
         train = train + [r for r in auth_tr if args.authored_char_langs == "all" or r["lang"] == "en"]
         calib_rows = calib_rows + [r for r in auth_ca if args.authored_char_langs == "all" or r["lang"] == "en"]
     kw = known_words([str(r["text"]) for r in train[:n_tweets]])
-    dict_words = dictionary_words(args.english_words) if args.english_words is not None else frozenset()
+    dict_words = dictionary_words(args.english_words, args.english_words_slur_check) \
+        if args.english_words is not None else frozenset()
     kw |= dict_words
-    decoder = Decoder(load_lexicon(known_words=kw))
+    decoder = Decoder(load_lexicon(known_words=kw), clitics=args.decode_clitics)
     char, word = make_vectorizers()
 
     def texts_of(rs: list[dict[str, object]]) -> list[str]:
@@ -367,9 +378,10 @@ def main(argv: list[str] | None = None) -> int:
             "platt": args.platt, "embed_n": heads["e5"][3] if "e5" in heads else 0, "embed_C": args.embed_C,
             "use_n": heads["use"][3] if "use" in heads else 0, "use_C": args.use_C,
             "stack": stacks.get(stack_encoder, {}), "stack_encoder": stack_encoder,
-            "rule_combine": args.rule_combine, "seconds": round(time.time() - t0, 1),
+            "rule_combine": args.rule_combine, "decode_clitics": args.decode_clitics, "seconds": round(time.time() - t0, 1),
             "english_words": {"file": args.english_words.name if args.english_words else None,
-                              "known_words_added": len(dict_words)}}
+                              "known_words_added": len(dict_words),
+                              "slur_check": args.english_words_slur_check}}
     e5, use = heads.get("e5"), heads.get("use")
     model = CommentModel(idf=idf, coef=np.vstack(coef), intercept=np.array(intercept), calibration=calib,
                          known_words=kw, embed_coef=e5[0] if e5 else None, embed_intercept=e5[1] if e5 else None,

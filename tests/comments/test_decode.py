@@ -75,3 +75,19 @@ def test_decode_plural_is_not_a_disguise(decoder, text, word):
     decoded, hits = decoder.decode(text)
     assert word not in {d.span for d in decoded}
     assert word in {text[s:e] for s, e, _ in hits}
+
+
+def test_clitics_are_spelling_not_disguise():
+    from storytrace.comments._rules import analyse
+
+    lex = load_lexicon(known_words=frozenset(["they", "the", "team"]))
+    old, new = Decoder(lex), Decoder(lex, clitics=True)
+    found, _ = old.decode("the women's team")
+    assert [(d.decoded, d.kind) for d in found] == [("women", "inserted_symbols")]  # revision 3.1 and before
+    found, hits = new.decode("the women's team")
+    assert found == [] and [t.text for _, _, t in hits] == ["women"]
+    assert new.decode("they've gone and it doesn't matter")[0] == []
+    a = analyse("the women's football final sold out", new)
+    assert "women" in a.groups and not a.disguised_groups and not a.attack
+    assert analyse("fag's", new).slurs  # a slur with a clitic is still a slur
+    assert analyse("w0men's brains are too small", new).disguised_groups  # a disguise keeps its clitic

@@ -39,7 +39,8 @@ def test_training_script_tiny_sample(tmp_path, limit, use):
     assert (out / "model.npz").exists() and (out / "model.json").exists()
     m = CommentModel.load(out)
     assert {"born", "fifth"} <= m.known_words and "fagots" not in m.known_words
-    assert m.meta["english_words"] == {"file": "words.txt", "known_words_added": 2}
+    assert m.meta["english_words"] == {"file": "words.txt", "known_words_added": 2, "slur_check": "edit_or_sound"}
+    assert m.meta["decode_clitics"] is False and m.decoder.clitics is False  # the default: as revision 3.1
     assert m.use_coef is not None and m.use_coef.shape == (3, 512) and m.embed_coef is None
     assert m.rule_combine == "noisy_or" and m.stack_encoder == "use" and set(m.stack) == {"toxic", "insult",
                                                                                          "identity_attack"}
@@ -56,3 +57,14 @@ def test_training_script_tiny_sample(tmp_path, limit, use):
     assert set(r[0]["scores"]) == {"toxic", "insult", "identity_attack", "profanity", "threat", "sexual"}
     assert r[0]["scores"]["toxic"] > r[1]["scores"]["toxic"]
     assert 0.0 <= r[2]["scores"]["toxic"] <= 1.0
+
+
+def test_dictionary_words_slur_check(tmp_path):
+    sys.path.insert(0, str(ROOT / "training"))
+    from train_comment_model import dictionary_words
+
+    words = tmp_path / "words.txt"
+    # 2 ordinary words near a term, 1 one edit from a slur, 1 that only sounds like one ("pikey"), 1 a term
+    words.write_text("born\nfifth\nfagots\npeace\nwomen\n", encoding="utf-8")
+    assert dictionary_words(words) == {"born", "fifth"}
+    assert dictionary_words(words, "edit") == {"born", "fifth", "peace"}

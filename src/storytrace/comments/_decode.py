@@ -31,6 +31,9 @@ _TOKEN = re.compile(r"[^\s,;:?\"“”‘’()\[\]{}<>…–—/]+")
 _SPACED = re.compile(r"(?<![\w@$])((?:[^\W_]|[@$0-9])(?:[ .\-_*]{1,2}(?:[^\W_]|[@$0-9])){2,})(?![\w@$])")
 _INNER_SYMBOLS = re.compile(r"[.\-_*'`~^#\"]")
 _EDGE_PUNCT = "!?.,;:'\"“”‘’*()[]{}<>…-–—~`"
+# an English clitic after a word of letters ("women's", "they've", "we're", "i'm", "shouldn't"): spelling, not a
+# disguise -- the apostrophe is not an inserted symbol and the clitic is not part of the word
+_CLITIC = re.compile(r"^([^\W\d_]{2,})'(s|ve|re|ll|d|m|t)$")
 _RUN3 = re.compile(r"(.)\1{2,}")
 _RUN2 = re.compile(r"(.)\1+")
 
@@ -75,8 +78,9 @@ def damerau1(a: str, b: str) -> bool:
 class Decoder:
     """Finds and decodes disguised lexicon words in comment text."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, *, clitics: bool = False) -> None:
         self.lexicon = lexicon
+        self.clitics = clitics  # False: the apostrophe of "women's" is an inserted symbol (revision 3.1 and before)
 
     # -- candidate rewrites -------------------------------------------------------------------------------
     def _rewrites(self, tok: str) -> list[tuple[str, str]]:
@@ -211,6 +215,10 @@ class Decoder:
                 continue
             if tok.startswith(("http", "www.", "@user", "#")) or tok.isdigit():
                 continue
+            if self.clitics and (cl := _CLITIC.match(tok)) is not None:
+                if cl.group(2) == "t":  # a negated auxiliary ("doesn't", "shouldn't")
+                    continue
+                tok, e = cl.group(1), s + len(cl.group(1))  # the word before the clitic is decoded on its own
             term = self.lookup(tok) or self.plural(tok)
             if term is not None:  # a plural is an inflection, not a disguise ("queers" is not a misspelling)
                 hits.append((s, e, term))

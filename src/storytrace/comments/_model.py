@@ -130,7 +130,9 @@ class CommentModel:
         self.gate_combine = str(self.meta.get("gate_combine", "stack"))
         self.ident_from_toxic = float(self.meta.get("ident_from_toxic", 0.0))
         self.lexicon = load_lexicon(known_words=known_words)
-        self.decoder = Decoder(self.lexicon)
+        # meta["decode_clitics"]: English clitics ("women's", "they've") are read as spelling, not as disguises
+        # (revision 3.2 on; False for the models before it, which were trained without)
+        self.decoder = Decoder(self.lexicon, clitics=bool(self.meta.get("decode_clitics", False)))
         self.char, self.word = make_vectorizers()
         self._coef_t = sparse.csr_matrix(coef.T.astype(np.float32))
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storytrace.comments._decode import Decoded, Decoder, clean
-from storytrace.comments._lexicon import Lexicon
+from storytrace.comments._decode import _CLITIC, Decoded, Decoder, clean
+from storytrace.comments._lexicon import Lexicon, Term
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
@@ -59,6 +59,20 @@ class Analysis:
     reclaimed: bool = False  # every slur follows a self-identification ("we queers", "as a dyke")
 
 
+def _term(phrase: str, size: int, decoder: Decoder) -> Term | None:
+    """The lexicon term a phrase of ``size`` words names (a single word also as a regular plural); with the
+    decoder's ``clitics``, an English clitic on the last word is dropped first ("women's", "fag's")."""
+    lex = decoder.lexicon
+    term = lex.terms.get(phrase) or (decoder.plural(phrase) if size == 1 else None)
+    if term is None and decoder.clitics and "'" in phrase:
+        head, _, last = phrase.rpartition(" ")
+        cl = _CLITIC.match(last)
+        if cl is not None and cl.group(2) != "t":
+            base = f"{head} {cl.group(1)}" if head else cl.group(1)
+            term = lex.terms.get(base) or (decoder.plural(base) if size == 1 else None)
+    return term
+
+
 def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
     """What the rules see in ``text``; ``fuzzy=False`` for non-English comments (see ``Decoder.decode``)."""
     lex: Lexicon = decoder.lexicon
@@ -103,7 +117,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
             phrase = " ".join(toks[i : i + size])
             s, e = words[i][0], words[i + size - 1][1]
             rs, re_ = to_raw(s, e)
-            term = lex.terms.get(phrase) or (decoder.plural(phrase) if size == 1 else None)
+            term = _term(phrase, size, decoder)
             if term is not None and term.group is not None:
                 a.groups.setdefault(term.group, []).append((rs, re_, raw[rs:re_]))
                 group_idx.append((i, term.group, term.country))
@@ -125,8 +139,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
         i += 1
     a.negated = any(t in _NEGATION for t in toks)
     a.people = any(not c for _, _, c in group_idx)
-    slur_at = [gi for gi, _, _ in group_idx
-               if (t := lex.terms.get(toks[gi]) or decoder.plural(toks[gi])) is not None and t.kind == "slur"]
+    slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
     a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) for gi in slur_at)
     _attacks(a, norm, words, toks, group_idx, lex, to_raw, raw)
     # a group's name deliberately disguised ("jooz", "m0slems") is itself a hostile signal
