@@ -15,12 +15,12 @@ from tests.conftest import shared_data
 ROOT = Path(__file__).resolve().parents[2]
 DATA = shared_data()
 
-V4 = ("--no-embed", "--trees", "", "--own-refs", "0", "--title-ends", "0", "--body-bias", "1.0", "--fold-by", "page",
+V4 = ("--alpha", "2e-6", "--no-embed", "--trees", "", "--own-refs", "0", "--title-ends", "0", "--body-bias", "1.0", "--fold-by", "page",
       "--oof-folds", "2")
 
 
 @pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
-@pytest.mark.parametrize("variant,fmt", [((), 5), (V4, 4)])
+@pytest.mark.parametrize("variant,fmt", [((), 5), (V4, 4), (("--tree-stop", "source"), 5)])
 def test_text_training_script_tiny_sample(tmp_path: Path, variant: tuple[str, ...], fmt: int) -> None:
     limit, pages = 6, 16
     out = tmp_path / "model"
@@ -34,6 +34,10 @@ def test_text_training_script_tiny_sample(tmp_path: Path, variant: tuple[str, ..
     assert meta["format"] == fmt
     assert meta["data"]["synthetic_pages"] == pages
     assert meta["data"]["source_pages"] <= limit
+    if "--tree-stop" in variant:  # iteration counts chosen on held-out source pages, within the cap
+        assert meta["tree_stop"]["by"] == "source"
+        assert set(meta["tree_stop"]["iterations"]) == {"stage2", "stage3"}
+        assert all(1 <= n <= 50 for n in meta["tree_stop"]["iterations"].values())
     model = load_line_model(out)
     labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "lol nice"], model)
     assert labels[1] == "blank"
