@@ -24,7 +24,9 @@ so stages 2 and 3 read little more than a hard vote. ``--alpha 3e-3`` (log-loss 
 lifts the dev and fifth-0 scores clearly, but the three models trained on the whole train half with 1e-3 or
 3e-3 misread the title of seed page 003, so it is not the default. ``--tree-stop source`` counts boosting iterations on
 held-out source pages instead of early stopping on a random tenth of the lines (which once stopped stage 3
-after 78 iterations where its siblings ran 200-250).
+after 78 iterations where its siblings ran 200-250). ``--stage2-repeats`` lets stage 2 read the stage-1
+probabilities of a line's exact repeats; with it the full alpha-3e-3 model reads seed 003 right again, but
+it is level with v5.2 on the held-out half, so it is not the default either.
 
 ``--fold-by source --oof-folds 3`` (session 4, the default since v5.2) fits the
 out-of-fold models that feed stages 2 and 3 on folds of *source* pages instead of synthetic pages, so their
@@ -189,7 +191,8 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
           c2: float, max_iter: int, leave_out: int | None = None, c3: float = 1.0,
           body_bias: float = 1.0, embed: bool = True, trees: tuple[int, ...] = (2, 3),
           embed_cache: Path | None = None, own_refs: float = 0.5, title_ends: float = 0.3,
-          fold_by: str = "source", oof_folds: int = 3, tree_stop: str = "random") -> dict:
+          fold_by: str = "source", oof_folds: int = 3, tree_stop: str = "random",
+          stage2_repeats: bool = False) -> dict:
     t0 = time.time()
     train_names, _ = split_names(data)
     if leave_out is not None:  # leave a fifth of the train half out (see line_data.dev_split)
@@ -229,7 +232,8 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
     clf1 = _fit_sparse(_stack1(dense1, grams, mean1, scale1), y, alpha, epochs, seed)
     print(f"stage 1 ({time.time() - t0:.0f}s)", flush=True)
 
-    ctx_pages = [context_features(oof[i], dense[i]) for i in range(len(pages))]  # type: ignore[arg-type]
+    ctx_pages = [context_features(oof[i], dense[i], grams[i] if stage2_repeats else None)  # type: ignore[arg-type]
+                 for i in range(len(pages))]
     ctx = np.vstack(ctx_pages)
     mean2 = ctx.mean(axis=0)
     scale2 = ctx.std(axis=0) + 1e-6
@@ -288,7 +292,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         intercept1=icpt1, mean2=mean2, scale2=scale2, coef2=coef2, intercept2=icpt2, mean3=np.zeros(0),
         scale3=np.zeros(0), coef3=np.zeros(0), intercept3=np.zeros(0), log_trans=log_trans,
         log_start=log_start, log_prior=log_prior, final_bias=np.zeros(k), meta={}, embed_dim=embed_dim,
-        trees2=trees2)
+        trees2=trees2, stage2_repeats=stage2_repeats)
     feats3 = []
     for i in range(len(pages)):
         p2 = oof2[i] if oof2[i] is not None else first_model.context_probs(ctx_pages[i])
@@ -341,6 +345,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         },
         "out_of_fold": {"by": fold_by, "folds": oof_folds},
         "tree_stop": {"by": tree_stop, "iterations": iterations},
+        "stage2_repeats": stage2_repeats,
         "params": {"alpha": alpha, "tree_stages": list(trees), "epochs": epochs, "C2": c2, "C3": c3, "max_iter": max_iter,
                    "body_bias": body_bias,
                    "phases": PHASES},
@@ -383,6 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tree-stop", choices=("random", "source"), default="random",
                     help="when boosting stops: early stopping on a random tenth of the lines, or the iteration "
                          "count with the lowest log-loss on held-out source pages")
+    ap.add_argument("--stage2-repeats", action="store_true",
+                    help="stage 2 also reads the stage-1 probabilities of a line's exact repeats on the page")
     ap.add_argument("--trees", default="2,3",
                     help="stages fitted with boosted trees instead of logistic regression ('' for none)")
     held_back = ap.add_mutually_exclusive_group()
@@ -400,7 +407,8 @@ def main(argv: list[str] | None = None) -> int:
           args.max_iter, leave_out=DEV_FOLD if args.dev else args.leave_out, c3=args.C3,
           body_bias=args.body_bias, embed=not args.no_embed, own_refs=args.own_refs, title_ends=args.title_ends,
           trees=tuple(int(t) for t in args.trees.split(",") if t.strip()), embed_cache=args.embed_cache,
-          fold_by=args.fold_by, oof_folds=args.oof_folds, tree_stop=args.tree_stop)
+          fold_by=args.fold_by, oof_folds=args.oof_folds, tree_stop=args.tree_stop,
+          stage2_repeats=args.stage2_repeats)
     return 0
 
 

@@ -15,8 +15,11 @@ from storytrace.anatomy.text import (
     _centroid_cos,
     classify_lines,
     collapse_headlines,
+    context_features,
+    dense_features,
     grammar_mask,
     load_line_model,
+    ngram_features,
     parse_references,
     split_text,
 )
@@ -176,6 +179,25 @@ def test_text_centroid_cos_leaves_the_line_out(rows: list[bool]) -> None:
             continue
         c = x[members].sum(axis=0)
         assert cos[i] == pytest.approx(x[i] @ c / (np.linalg.norm(x[i]) * np.linalg.norm(c)))
+
+
+def test_text_context_features_with_repeats() -> None:
+    """With n-grams, stage 2 also reads the mean probabilities of a line's exact repeats, and whether it has one
+    (a headline shown at the top and again above the body); without, the features are as before."""
+    lines = ["Big news today", "Skip to content", "Big news today", "Something else entirely"]
+    flags = [False] * len(lines)
+    dense = dense_features(lines, flags, flags)
+    probs = np.array([[0.9, 0.05, 0.05, 0, 0], [0, 0, 1.0, 0, 0], [0.5, 0.3, 0.2, 0, 0], [0, 1.0, 0, 0, 0]])
+    plain = context_features(probs, dense)
+    more = context_features(probs, dense, ngram_features(lines, 10, 8))
+    k = probs.shape[1]
+    assert more.shape == (len(lines), plain.shape[1] + k + 1)
+    np.testing.assert_array_equal(more[:, : plain.shape[1]], plain)
+    twin_mean, has_twin = more[:, -k - 1:-1], more[:, -1]
+    np.testing.assert_allclose(twin_mean[0], probs[2])
+    np.testing.assert_allclose(twin_mean[2], probs[0])
+    assert has_twin.tolist() == [1, 0, 1, 0]
+    assert not twin_mean[[1, 3]].any()
 
 
 # ---------------------------------------------------------------- odd inputs

@@ -20,7 +20,7 @@ V4 = ("--alpha", "2e-6", "--no-embed", "--trees", "", "--own-refs", "0", "--titl
 
 
 @pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
-@pytest.mark.parametrize("variant,fmt", [((), 5), (V4, 4), (("--tree-stop", "source"), 5)])
+@pytest.mark.parametrize("variant,fmt", [((), 5), (V4, 4), (("--tree-stop", "source", "--stage2-repeats"), 5)])
 def test_text_training_script_tiny_sample(tmp_path: Path, variant: tuple[str, ...], fmt: int) -> None:
     limit, pages = 6, 16
     out = tmp_path / "model"
@@ -38,6 +38,7 @@ def test_text_training_script_tiny_sample(tmp_path: Path, variant: tuple[str, ..
         assert meta["tree_stop"]["by"] == "source"
         assert set(meta["tree_stop"]["iterations"]) == {"stage2", "stage3"}
         assert all(1 <= n <= 50 for n in meta["tree_stop"]["iterations"].values())
+    assert meta.get("stage2_repeats", False) == ("--stage2-repeats" in variant)
     model = load_line_model(out)
     labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "lol nice"], model)
     assert labels[1] == "blank"

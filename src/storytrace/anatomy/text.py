@@ -250,10 +250,11 @@ def ngram_features(lines: Sequence[str], char_bits: int, word_bits: int) -> Any:
                               np.asarray(indptr, dtype=np.int64)), shape=(len(lines), offset + (1 << word_bits)))
 
 
-def context_features(probs: np.ndarray, dense: np.ndarray) -> np.ndarray:
+def context_features(probs: np.ndarray, dense: np.ndarray, ngrams: Any = None) -> np.ndarray:
     """Features of a line in its page: its own per-line class log-probabilities and dense features, its
     neighbours' (+-1, +-2, +-3) log-probabilities, the +-1 neighbours' dense features, and the mean class
-    probabilities of the six lines above and of the six lines below."""
+    probabilities of the six lines above and of the six lines below. With the lines' n-gram rows ``ngrams``
+    (models with ``stage2_repeats``): also the mean probabilities of the line's exact repeats on the page."""
     n, k = probs.shape
     w = 6
     logp = np.log(np.clip(probs, 1e-6, 1.0))
@@ -275,6 +276,8 @@ def context_features(probs: np.ndarray, dense: np.ndarray) -> np.ndarray:
     above = (csum[idx] - csum[idx - w]) / np.maximum(1.0, ecum[idx] - ecum[idx - w])[:, None]
     below = (csum[idx + 1 + w] - csum[idx + 1]) / np.maximum(1.0, ecum[idx + 1 + w] - ecum[idx + 1])[:, None]
     parts += [above, below]
+    if ngrams is not None:
+        parts.append(_twin_probs((ngrams @ ngrams.T).toarray(), probs))
     return np.hstack(parts)
 
 
@@ -409,6 +412,7 @@ class LineModel:
     trees2: TreeEnsemble | None = None  # boosted trees replacing the stage-2 logistic regression
     trees3: TreeEnsemble | None = None  # boosted trees replacing the stage-3 logistic regression
     ranker: BoundaryRanker | None = None  # picks where the comment section starts (needs embeddings)
+    stage2_repeats: bool = False  # stage 2 also reads the stage-1 probabilities of a line's exact repeats
 
     def line_probs(self, dense: np.ndarray, ngrams: Any) -> np.ndarray:
         z = ((dense - self.mean1) / self.scale1) @ self.coef1[:, : dense.shape[1]].T
@@ -458,7 +462,7 @@ class LineModel:
         grams = ngram_features(lines, self.char_bits, self.word_bits)
         emb = line_embeddings(lines, self.encoder) if self.embed_dim else None
         p1 = self.line_probs(dense if emb is None else np.hstack([dense, emb]), grams)
-        p2 = self.context_probs(context_features(p1, dense))
+        p2 = self.context_probs(context_features(p1, dense, grams if self.stage2_repeats else None))
         first = self.decode(p2)
         body, comment = self.classes.index("body"), self.classes.index("comment")
         p3 = self.page_probs(page_features(p2, first, dense, grams, body, comment, emb))
@@ -544,6 +548,7 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
             trees2=TreeEnsemble.from_arrays(a, "t2_") if "t2_roots" in a else None,
             trees3=TreeEnsemble.from_arrays(a, "t3_") if "t3_roots" in a else None,
             ranker=BoundaryRanker.from_arrays(a) if "rank_coef" in a else None,
+            stage2_repeats=bool(meta.get("stage2_repeats", False)),
             encoder=encoder,
         )
     except KeyError as exc:
