@@ -169,6 +169,13 @@ class Decoder:
     def lookup(self, word: str) -> Term | None:
         return self.lexicon.terms.get(word)
 
+    def split_clitic(self, word: str) -> tuple[str, str] | None:
+        """(word, clitic) for an English clitic after a word of letters ("women's" -> ("women", "s"), "doesn't" ->
+        ("doesn", "t")) when this decoder reads clitics as spelling; otherwise None."""
+        if not self.clitics or (cl := _CLITIC.match(word)) is None:
+            return None
+        return cl.group(1), cl.group(2)
+
     def plural(self, word: str) -> Term | None:
         """The lexicon term a regular English plural inflects ("queers", "bitches"), if any."""
         if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
@@ -215,10 +222,10 @@ class Decoder:
                 continue
             if tok.startswith(("http", "www.", "@user", "#")) or tok.isdigit():
                 continue
-            if self.clitics and (cl := _CLITIC.match(tok)) is not None:
-                if cl.group(2) == "t":  # a negated auxiliary ("doesn't", "shouldn't")
+            if (cl := self.split_clitic(tok)) is not None:
+                if cl[1] == "t":  # a negated auxiliary ("doesn't", "shouldn't")
                     continue
-                tok, e = cl.group(1), s + len(cl.group(1))  # the word before the clitic is decoded on its own
+                tok, e = cl[0], s + len(cl[0])  # the word before the clitic is decoded on its own
             term = self.lookup(tok) or self.plural(tok)
             if term is not None:  # a plural is an inflection, not a disguise ("queers" is not a misspelling)
                 hits.append((s, e, term))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storytrace.comments._decode import _CLITIC, Decoded, Decoder, clean
+from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -62,14 +62,15 @@ class Analysis:
 def _term(phrase: str, size: int, decoder: Decoder) -> Term | None:
     """The lexicon term a phrase of ``size`` words names (a single word also as a regular plural); with the
     decoder's ``clitics``, an English clitic on the last word is dropped first ("women's", "fag's")."""
-    lex = decoder.lexicon
-    term = lex.terms.get(phrase) or (decoder.plural(phrase) if size == 1 else None)
-    if term is None and decoder.clitics and "'" in phrase:
+    def named(words: str) -> Term | None:
+        return decoder.lookup(words) or (decoder.plural(words) if size == 1 else None)
+
+    term = named(phrase)
+    if term is None and "'" in phrase:
         head, _, last = phrase.rpartition(" ")
-        cl = _CLITIC.match(last)
-        if cl is not None and cl.group(2) != "t":
-            base = f"{head} {cl.group(1)}" if head else cl.group(1)
-            term = lex.terms.get(base) or (decoder.plural(base) if size == 1 else None)
+        cl = decoder.split_clitic(last)
+        if cl is not None and cl[1] != "t":
+            term = named(f"{head} {cl[0]}" if head else cl[0])
     return term
 
 
