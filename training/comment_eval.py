@@ -4,13 +4,16 @@
         [--authored DIR [--authored-exclude REPORT]] [--stack-gate none|groups|people]
 
 This is the validation split on which model and rule changes are accepted or rejected; eval-only sets are never
-used here. Reports ROC-AUC per category and macro-F1 of ``toxic >= 0.5`` per source. ``--english-embed`` scores
+used here. Reports ROC-AUC per category, macro-F1 of ``toxic >= 0.5`` per source and recall at 0.5 on the held-out
+hateful and offensive tweets (``recall_*``: davidson hate and offensive, OLID OFF and OFF/GRP), which shows a drop
+in hateful recall at the decision threshold that ROC-AUC hides. ``--english-embed`` scores
 every row with the stacked char + embedding heads (the model's ``stack_encoder``; embedded on the fly).
 ``--authored DIR`` also scores the authored validation split (``comment_data.split_authored``, never trained on;
 lines in the decontamination drop list left out) with each line's language given: ROC-AUC of toxic and
-identity_attack and accuracy of ``identity_attack >= 0.5`` against the identity_attack label ("hateful") and of
-``toxic >= 0.5`` against toxic, per language, for English and for all other languages together; per file of the
-folder ("file:en_contrastive.jsonl"), ROC-AUC and the false-alarm shares of toxic and identity_attack >= 0.5.
+identity_attack, accuracy of ``identity_attack >= 0.5`` against the identity_attack label ("hateful") and of
+``toxic >= 0.5`` against toxic, and recall at 0.5 of both on the hateful / toxic lines, per language, for English
+and for all other languages together; per file of the folder ("file:en_contrastive.jsonl"), ROC-AUC, recall and
+the false-alarm shares of toxic and identity_attack >= 0.5.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.metrics import f1_score, roc_auc_score
@@ -28,10 +32,19 @@ from comment_data import authored_key, excluded_keys, load_authored, load_train,
 
 from storytrace.comments import CommentModel, score_texts
 
+LEARNED_CATS = ("toxic", "insult", "identity_attack")
 
-def evaluate(model: CommentModel, held: list[dict[str, object]]) -> dict[str, float]:
+
+def _recall(y: np.ndarray, s: np.ndarray) -> float | None:
+    """Share of the positives (``y == 1``) scored at or above 0.5; None without positives."""
+    return round(float(np.mean(s[y == 1] >= 0.5)), 4) if (y == 1).any() else None
+
+
+def evaluate(model: CommentModel, held: list[dict[str, object]]) -> dict[str, float | None]:
+    """ROC-AUC per category (all rows and per source), macro-F1 of ``toxic >= 0.5`` per source and hateful recall
+    at 0.5 (see ``recall_tweets``)."""
     out = score_texts([str(r["text"]) for r in held], model, languages=["en"] * len(held))
-    res: dict[str, float] = {}
+    res: dict[str, float | None] = {}
     src = np.array([r["source"] for r in held])
     for cat in ("toxic", "insult", "identity_attack"):
         y = np.array([int(r[cat]) for r in held])
@@ -43,6 +56,33 @@ def evaluate(model: CommentModel, held: list[dict[str, object]]) -> dict[str, fl
                 res[f"{cat}_auc_{source}"] = round(float(roc_auc_score(y[m], s[m])), 4)
                 if cat == "toxic":
                     res[f"toxic_macro_f1_{source}"] = round(float(f1_score(y[m], s[m] >= 0.5, average="macro")), 4)
+    res.update(recall_tweets(held, out))
+    return res
+
+
+def recall_tweets(held: list[dict[str, object]], out: list[dict[str, Any]]) -> dict[str, float | None]:
+    """Recall at the 0.5 threshold on the held-out hateful and offensive tweets, which ROC-AUC does not show: a
+    model can rank better and still move hateful lines under 0.5 (revision 3.2 lost 0.01-0.06 on HateCheck's
+    hateful functionalities while every ROC-AUC here rose). davidson "hate" (class 0): toxic and identity_attack
+    >= 0.5; davidson "offensive" (class 1): toxic >= 0.5; OLID OFF: toxic >= 0.5; OLID OFF aimed at a group
+    (GRP): identity_attack >= 0.5."""
+    src = np.array([r["source"] for r in held])
+    label = {cat: np.array([int(r[cat]) for r in held]) for cat in LEARNED_CATS}
+    score = {cat: np.array([o["scores"][cat] for o in out]) for cat in LEARNED_CATS}
+    dav, olid = src == "davidson", src == "olid"
+    hate = dav & (label["identity_attack"] == 1)
+    offensive = dav & (label["insult"] == 1)
+    res: dict[str, float | None] = {
+        "recall_davidson_hate_toxic": _recall(hate.astype(int), score["toxic"]),
+        "recall_davidson_hate_identity": _recall(hate.astype(int), score["identity_attack"]),
+        "recall_davidson_offensive_toxic": _recall(offensive.astype(int), score["toxic"]),
+        "recall_olid_off_toxic": _recall((olid & (label["toxic"] == 1)).astype(int), score["toxic"]),
+        "recall_olid_grp_identity": _recall((olid & (label["identity_attack"] == 1)).astype(int),
+                                            score["identity_attack"]),
+    }
+    res["n_davidson_hate"], res["n_davidson_offensive"] = int(hate.sum()), int(offensive.sum())
+    res["n_olid_off"] = int((olid & (label["toxic"] == 1)).sum())
+    res["n_olid_grp"] = int((olid & (label["identity_attack"] == 1)).sum())
     return res
 
 
@@ -50,38 +90,36 @@ def _auc(y: np.ndarray, s: np.ndarray) -> float | None:
     return round(float(roc_auc_score(y, s)), 4) if len(set(y)) == 2 else None
 
 
+def _subset_metrics(rows: list[dict[str, object]], out: list[dict[str, Any]], m: np.ndarray,
+                    per_file: bool) -> dict[str, object]:
+    """Metrics of the rows selected by mask ``m``: n, and per category ROC-AUC, recall at 0.5 among the positives
+    and either accuracy at 0.5 (a language group) or the false-alarm share at 0.5 among the negatives (a file)."""
+    d: dict[str, object] = {"n": int(m.sum())}
+    for cat in ("toxic", "identity_attack"):
+        y = np.array([int(r[cat]) for r in rows])[m]
+        s = np.array([o["scores"][cat] for o in out])[m]
+        d[f"{cat}_auc"] = _auc(y, s)
+        if per_file:
+            d[f"{cat}_false_alarm"] = round(float(np.mean(s[y == 0] >= 0.5)), 4) if (y == 0).any() else None
+        else:
+            d[f"{cat}_acc"] = round(float(np.mean((s >= 0.5) == (y == 1))), 4)
+        d[f"{cat}_recall"] = _recall(y, s)
+    return d
+
+
 def evaluate_authored(model: CommentModel, rows: list[dict[str, object]]) -> dict[str, dict[str, object]]:
-    """Per language (and "non_en" for all but English): n, ROC-AUC and accuracy at 0.5 of toxic and
-    identity_attack, with the language of each line given."""
+    """Per language (and "non_en" for all but English): n, ROC-AUC, accuracy at 0.5 and recall at 0.5 of toxic and
+    identity_attack, with the language of each line given; per file of the authored folder
+    ("file:en_contrastive.jsonl"): ROC-AUC, recall and the false-alarm shares of toxic and identity_attack >= 0.5."""
     out = score_texts([str(r["text"]) for r in rows], model, languages=[str(r["lang"]) for r in rows])
     lang = np.array([str(r["lang"]) for r in rows])
-    res: dict[str, dict[str, object]] = {}
     groups = {k: lang == k for k in sorted(set(lang))}
     groups["non_en"] = lang != "en"
     groups["all"] = np.ones(len(rows), bool)
-    for name, m in groups.items():
-        if not m.any():
-            continue
-        d: dict[str, object] = {"n": int(m.sum())}
-        for cat in ("toxic", "identity_attack"):
-            y = np.array([int(r[cat]) for r in rows])[m]
-            s = np.array([o["scores"][cat] for o in out])[m]
-            d[f"{cat}_auc"] = _auc(y, s)
-            d[f"{cat}_acc"] = round(float(np.mean((s >= 0.5) == (y == 1))), 4)
-        res[name] = d
-    # per file of the authored folder (e.g. the contrastive non-hateful lines): ROC-AUC where both labels occur,
-    # and false-alarm shares -- toxic >= 0.5 among lines not labelled toxic, identity_attack >= 0.5 among lines not
-    # labelled identity_attack
+    res = {name: _subset_metrics(rows, out, m, per_file=False) for name, m in groups.items() if m.any()}
     files = np.array([str(r.get("file", "")) for r in rows])
     for name in sorted(set(files)):
-        m = files == name
-        d = {"n": int(m.sum())}
-        for cat in ("toxic", "identity_attack"):
-            y = np.array([int(r[cat]) for r in rows])[m]
-            s = np.array([o["scores"][cat] for o in out])[m]
-            d[f"{cat}_auc"] = _auc(y, s)
-            d[f"{cat}_false_alarm"] = round(float(np.mean(s[y == 0] >= 0.5)), 4) if (y == 0).any() else None
-        res[f"file:{name}"] = d
+        res[f"file:{name}"] = _subset_metrics(rows, out, files == name, per_file=True)
     return res
 
 

@@ -112,7 +112,9 @@ def contained_template(a_sk: str, templates: dict[str, dict[str, int]]) -> int |
 
 
 def decontaminate(authored_rows: list[dict[str, object]], eval_cases: list[tuple[str, str, str]],
-                  threshold: float = 0.5) -> dict[str, object]:
+                  threshold: float = 0.5, nearest_out: list[np.ndarray] | None = None) -> dict[str, object]:
+    """The drop report; ``nearest_out`` (a list) receives [best similarity, index of the nearest eval case] per
+    authored line, for ``--show``."""
     a_sk = [skeleton(str(r["text"]), str(r["lang"])) for r in authored_rows]
     e_sk = [skeleton(t, lang) for _, lang, t in eval_cases]
     exact: dict[str, int] = {}
@@ -124,6 +126,8 @@ def decontaminate(authored_rows: list[dict[str, object]], eval_cases: list[tuple
             templates.setdefault(words[0], {}).setdefault(s, j)
     best, arg = nearest(a_sk, e_sk) if eval_cases and authored_rows else (
         np.zeros(len(authored_rows)), np.zeros(len(authored_rows), int))
+    if nearest_out is not None:
+        nearest_out[:] = [best, arg]
     dropped, hist = [], collections.Counter()
     per_lang: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for i, r in enumerate(authored_rows):
@@ -167,13 +171,13 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.time()
     rows = load_authored(args.authored)
     cases = load_eval(args.data)
-    rep = decontaminate(rows, cases, args.threshold)
+    pairs: list[np.ndarray] = []
+    rep = decontaminate(rows, cases, args.threshold, nearest_out=pairs)
     rep["seconds"] = round(time.time() - t0, 1)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(rep, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.show:
-        a_sk = [skeleton(str(r["text"]), str(r["lang"])) for r in rows]
-        best, arg = nearest(a_sk, [skeleton(t, lang) for _, lang, t in cases])
+        best, arg = pairs
         for i in np.argsort(-best)[: args.show]:
             print(f"{best[i]:.2f}  {rows[i]['text']!r}  ~  {cases[arg[i]][0]}: {cases[arg[i]][2]!r}")
     print(json.dumps({k: v for k, v in rep.items() if k != "dropped_lines"}, indent=1, ensure_ascii=False))

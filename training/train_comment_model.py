@@ -62,18 +62,26 @@ def known_words(texts: list[str], min_count: int = 5) -> frozenset[str]:
                      and (w in lex.terms or phonetic_key(w) not in sound or c >= 50))
 
 
-def dictionary_words(path: Path, slur_check: str = "edit_or_sound") -> frozenset[str]:
+_INFLECTIONS = ("s", "es", "ed", "d", "er", "ers", "r", "rs", "ing", "est", "st", "n", "en", "'s")
+
+
+def dictionary_words(path: Path, slur_check: str = "edit_or_sound", *, names: bool = False,
+                     prefix: str = "any") -> frozenset[str]:
     """English dictionary words that fuzzy decoding would otherwise rewrite into a lexicon term ("born" -> "burn",
     "fifth" -> "filth", "lowers" -> "liar"): real words are not misspellings. Kept out: lexicon terms, inflections
     of a term (a prefix either way: "murderer"/"murderers", "white"/"whites") and words one edit or one sound away
     from a slur, a common way to disguise one ("fagots"). ``slur_check="edit"`` keeps out only the words one edit
     from a slur: words that merely share a slur's phonetic key ("peace"/"pikey", "rescue"/"ruskie", "reason"/
-    "russian", "fire"/"fairy") become known words too."""
+    "russian", "fire"/"fairy") become known words too. ``names``: capitalised entries (names, "Sikhs") count too,
+    lower-cased, with the same checks. ``prefix="inflection"``: only a term that differs from the word by an
+    inflectional ending ("terrorist"/"terrorists") keeps it out, not any longer word it begins ("hide"/"hideous")."""
     lex = load_lexicon()
     slur_keys = {phonetic_key(t.text) for ts in lex.by_first.values() for t in ts if t.kind == "slur"}
     out = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         w = line.strip()
+        if names and re.fullmatch(r"[A-Z][a-z]{3,}", w):
+            w = w.lower()
         if not re.fullmatch(r"[a-z]{4,}", w) or w in lex.terms:
             continue
         near = [t for t in lex.by_first.get(w[0], []) if len(t.text) >= 4 and damerau1(w, t.text)]
@@ -83,9 +91,18 @@ def dictionary_words(path: Path, slur_check: str = "edit_or_sound") -> frozenset
         if slur_check == "edit":
             if any(t.kind == "slur" and damerau1(w, t.text) for t in near):
                 continue
+            # a name one edit or one sound from a slur or a swear word ("Fokker") is also a common way to write
+            # one in lower case; written capitalised, the decoder reads it as a name anyway (``Decoder.names``)
+            if w != line.strip() and any(t.kind in ("slur", "profanity") for t in near):
+                continue
         elif any(t.kind == "slur" for t in near) or phonetic_key(w) in slur_keys:
             continue
-        if any(t.text.startswith(w) or w.startswith(t.text) for t in near):
+        if prefix == "inflection":
+            # a word built on a term keeps its sense ("bitchy", "trashy"); a term built on a word need not ("bloody")
+            if any(t.text in (w + e for e in _INFLECTIONS) or w in (t.text + e for e in (*_INFLECTIONS, "y"))
+                   for t in near):
+                continue
+        elif any(t.text.startswith(w) or w.startswith(t.text) for t in near):
             continue
         out.add(w)
     return frozenset(out)
@@ -124,7 +141,8 @@ def embeddings(rows: list[dict[str, object]], wanted: list[int], encoder: str,
 
 
 def authored_embeddings(rows: list[dict[str, object]], encoder: str, cache: Path | None) -> np.ndarray:
-    """Embeddings of authored rows, cached per line id in ``cache/authored_<encoder>.npz`` when a cache is given."""
+    """Embeddings of authored rows (at least one), cached per line id in ``cache/authored_<encoder>.npz`` when a
+    cache is given."""
     from comment_embed import make_encoder
 
     from storytrace.comments._model import embed_text
@@ -144,8 +162,6 @@ def authored_embeddings(rows: list[dict[str, object]], encoder: str, cache: Path
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             np.savez(path, keys=np.array(list(have)), emb=np.vstack(list(have.values())))
-    if not rows:
-        return np.zeros((0, 512), np.float32)
     return np.vstack([have[k] for k in keys]).astype(np.float32)
 
 
@@ -228,6 +244,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--english-words-slur-check", choices=("edit_or_sound", "edit"), default="edit_or_sound",
                     help="dictionary words kept out of the known words: those one edit or one sound away from a slur "
                          "(revision 3.1), or only those one edit away")
+    ap.add_argument("--english-words-names", action="store_true",
+                    help="capitalised entries of the word list (names: \"Sikhs\") become known words too")
+    ap.add_argument("--english-words-prefix", choices=("any", "inflection"), default="any",
+                    help="a dictionary word that a term extends stays out of the known words: any extension "
+                         "(revision 3.2: \"hide\"/\"hideous\") or only an inflectional ending (\"terrorists\")")
+    ap.add_argument("--decode-names", action="store_true",
+                    help="capitalised names are not read as sound-alike slurs or hostile words and a word is not a "
+                         "disguise of a longer word it begins (\"Hamas\", \"hide\")")
     ap.add_argument("--decode-clitics", action="store_true",
                     help="read English clitics (\"women's\", \"they've\") as spelling, not as inserted symbols")
     ap.add_argument("--rule-combine", choices=("max", "noisy_or"), default="max",
@@ -307,10 +331,10 @@ def main(argv: list[str] | None = None) -> int:
         train = train + [r for r in auth_tr if args.authored_char_langs == "all" or r["lang"] == "en"]
         calib_rows = calib_rows + [r for r in auth_ca if args.authored_char_langs == "all" or r["lang"] == "en"]
     kw = known_words([str(r["text"]) for r in train[:n_tweets]])
-    dict_words = dictionary_words(args.english_words, args.english_words_slur_check) \
-        if args.english_words is not None else frozenset()
+    dict_words = dictionary_words(args.english_words, args.english_words_slur_check, names=args.english_words_names,
+                                  prefix=args.english_words_prefix) if args.english_words is not None else frozenset()
     kw |= dict_words
-    decoder = Decoder(load_lexicon(known_words=kw), clitics=args.decode_clitics)
+    decoder = Decoder(load_lexicon(known_words=kw), clitics=args.decode_clitics, names=args.decode_names)
     char, word = make_vectorizers()
 
     def texts_of(rs: list[dict[str, object]]) -> list[str]:
@@ -378,10 +402,12 @@ def main(argv: list[str] | None = None) -> int:
             "platt": args.platt, "embed_n": heads["e5"][3] if "e5" in heads else 0, "embed_C": args.embed_C,
             "use_n": heads["use"][3] if "use" in heads else 0, "use_C": args.use_C,
             "stack": stacks.get(stack_encoder, {}), "stack_encoder": stack_encoder,
-            "rule_combine": args.rule_combine, "decode_clitics": args.decode_clitics, "seconds": round(time.time() - t0, 1),
+            "rule_combine": args.rule_combine, "decode_clitics": args.decode_clitics, "decode_names": args.decode_names,
+            "seconds": round(time.time() - t0, 1),
             "english_words": {"file": args.english_words.name if args.english_words else None,
                               "known_words_added": len(dict_words),
-                              "slur_check": args.english_words_slur_check}}
+                              "slur_check": args.english_words_slur_check, "names": args.english_words_names,
+                              "prefix": args.english_words_prefix}}
     e5, use = heads.get("e5"), heads.get("use")
     model = CommentModel(idf=idf, coef=np.vstack(coef), intercept=np.array(intercept), calibration=calib,
                          known_words=kw, embed_coef=e5[0] if e5 else None, embed_intercept=e5[1] if e5 else None,

@@ -16,6 +16,9 @@ from storytrace.comments import score_texts
     ("disabled people are not real humans", "Disabled people"),
     ("wmoen are vermn", "Women"),
     ("hatemuslims forever", "Muslims"),
+    # a negated permission without harm excludes the group
+    ("immigrants shouldn't be allowed to vote", "Immigrants"),
+    ("gay people should not be allowed to adopt", "LGBT people"),
 ])
 def test_attack_detected(model, text, group):
     r = score_texts([text], model, languages=["en"])[0]
@@ -30,6 +33,11 @@ def test_attack_detected(model, text, group):
     "I love my muslim neighbours",
     "we should protect black people from violence",
     "the report was about immigrants arriving in the spring",
+    # protective: a negated permission to harm the group
+    "gay kids shouldn't be allowed to be bullied at school",
+    "refugees should not be allowed to be harassed by the police",
+    "women must not be allowed to get hurt at work",
+    "no one should ever be attacked for being jewish",
 ])
 def test_no_attack(model, text):
     r = score_texts([text], model, languages=["en"])[0]
@@ -58,3 +66,17 @@ def test_reclaimed_slur_is_not_an_attack(model, text, hateful):
     # self-identification with the slur's group ("we", "as a", "i'm a") is in-group, reclaimed use
     r = score_texts([text], model, languages=["en"])[0]
     assert (r["scores"]["identity_attack"] >= 0.5) == hateful, r["scores"]
+
+
+def test_protective_reading_rules():
+    from storytrace.comments import load_model
+    from storytrace.comments._rules import analyse
+
+    dec = load_model().decoder
+    for text in ("trans people shouldn't be allowed to be mocked", "muslims are not allowed to be insulted here"):
+        a = analyse(text, dec)
+        assert not a.attack and a.defused, text
+    assert analyse("sikhs should not be allowed to be killed", dec).threat_score < 0.5  # denied, not threatened
+    assert analyse("i won't kill you", dec).threat_score < 0.5
+    assert analyse("i will kill you", dec).threat_score >= 0.5
+    assert analyse("sikhs should be killed", dec).attack

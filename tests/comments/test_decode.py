@@ -91,3 +91,28 @@ def test_clitics_are_spelling_not_disguise():
     assert "women" in a.groups and not a.disguised_groups and not a.attack
     assert analyse("fag's", new).slurs  # a slur with a clitic is still a slur
     assert analyse("w0men's brains are too small", new).disguised_groups  # a disguise keeps its clitic
+
+
+def test_names_and_truncations_are_not_disguises():
+    # revision 3.3 (``names``): a capitalised name that only sounds like a slur or a hostile word is a name, and a
+    # word is not a disguise of a longer word it begins; the older reading stays for the older models
+    lex = load_lexicon(known_words=frozenset(["came", "where", "money", "visited"]))
+    old, new = Decoder(lex, clitics=True), Decoder(lex, clitics=True, names=True)
+    for text, word in [("Lisa visited Kent", "Lisa"), ("Lisa visited Kent", "Kent"), ("Nike came by", "Nike"),
+                       ("where do you hide the money", "hide")]:
+        assert word in {d.span for d in old.decode(text)[0]}
+        assert word not in {d.span for d in new.decode(text)[0]}
+    # a capitalised sound-alike of a group's name is still a disguise; so are edits and leetspeak of a slur
+    assert [d.term.group for d in new.decode("the Jooz again")[0]] == ["jews"]
+    assert {d.decoded for d in new.decode("Muzlimz everywhere")[0]} == {"muslim"}
+    assert {d.decoded for d in new.decode("those K1kes")[0]} == {"kikes"}
+    assert {d.decoded for d in new.decode("stupid Morron")[0]} == {"moron"}  # one edit, not only a sound
+    assert new.decode("Hamas fired rockets again")[0] == []  # a political entity of the lexicon, not "homo"
+
+
+def test_sikhs_are_a_group_not_a_disguise():
+    from storytrace.comments._rules import analyse
+
+    dec = Decoder(load_lexicon(), clitics=True, names=True)
+    a = analyse("The Sikhs in our town run a free kitchen", dec)
+    assert a.decoded == [] and "sikhs" in a.groups and not a.attack

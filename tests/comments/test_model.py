@@ -95,3 +95,35 @@ def test_model_stack_gate_embeds_only_group_mentions(fresh_model, texts):
     gated = score_texts(texts, fresh_model, languages=["en"] * len(texts))
     assert use.seen == [texts[0], texts[2]]  # only the comments that name a group
     assert gated[1]["scores"] == plain[1]["scores"] and gated[3]["scores"] == plain[3]["scores"]
+
+
+@pytest.mark.parametrize("texts", [["muslims are lovely neighbours", "thanks for the article", "those dykes again",
+                                    "gay people deserve respect"]])
+def test_model_stack_gate_people_skips_slurs(fresh_model, texts):
+    use = FakeEncoder(512)
+    fresh_model.embedders = {"use": use}
+    fresh_model.stack_gate = "people"
+    score_texts(texts, fresh_model, languages=["en"] * len(texts))
+    # a named group of people without a slur goes through the stack; a slur already sets the rule constant
+    assert use.seen == [texts[0], texts[3]]
+
+
+def test_model_gate_combine_mean(fresh_model):
+    texts = ["muslims are lovely neighbours", "thanks for the article"]
+    use = FakeEncoder(512)
+    fresh_model.embedders = {"use": use}
+    fresh_model.stack_gate = "groups"
+    fresh_model.gate_combine = "mean"
+    out = score_texts(texts, fresh_model, languages=["en"] * len(texts))
+    assert use.seen == [texts[0]]
+    # the gated comment's learned scores are the mean of the char heads' and the embedding heads' probabilities
+    from storytrace.comments._model import model_text
+    from storytrace.comments._rules import analyse
+
+    char, _ = fresh_model._learned([model_text(analyse(texts[0], fresh_model.decoder))])
+    emb = fresh_model._embedded("use", [texts[0]])
+    want = 0.5 * (char[0] + emb[0])
+    assert out[0]["scores"]["insult"] == pytest.approx(float(want[1]), abs=1e-3)
+    fresh_model.stack_gate = "none"
+    plain = score_texts(texts, fresh_model, languages=["en"] * len(texts))
+    assert plain[1]["scores"] == out[1]["scores"]

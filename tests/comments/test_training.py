@@ -39,8 +39,10 @@ def test_training_script_tiny_sample(tmp_path, limit, use):
     assert (out / "model.npz").exists() and (out / "model.json").exists()
     m = CommentModel.load(out)
     assert {"born", "fifth"} <= m.known_words and "fagots" not in m.known_words
-    assert m.meta["english_words"] == {"file": "words.txt", "known_words_added": 2, "slur_check": "edit_or_sound"}
+    assert m.meta["english_words"] == {"file": "words.txt", "known_words_added": 2, "slur_check": "edit_or_sound",
+                                       "names": False, "prefix": "any"}
     assert m.meta["decode_clitics"] is False and m.decoder.clitics is False  # the default: as revision 3.1
+    assert m.meta["decode_names"] is False and m.decoder.names is False  # the default: as revision 3.2
     assert m.use_coef is not None and m.use_coef.shape == (3, 512) and m.embed_coef is None
     assert m.rule_combine == "noisy_or" and m.stack_encoder == "use" and set(m.stack) == {"toxic", "insult",
                                                                                          "identity_attack"}
@@ -68,3 +70,16 @@ def test_dictionary_words_slur_check(tmp_path):
     words.write_text("born\nfifth\nfagots\npeace\nwomen\n", encoding="utf-8")
     assert dictionary_words(words) == {"born", "fifth"}
     assert dictionary_words(words, "edit") == {"born", "fifth", "peace"}
+
+
+def test_dictionary_words_names_and_prefix(tmp_path):
+    sys.path.insert(0, str(ROOT / "training"))
+    from train_comment_model import dictionary_words
+
+    words = tmp_path / "words.txt"
+    # "hide" only begins "hideous"; "terrorist" is an inflection of "terrorists"; names: "Sikhs" is now a group
+    # name (a term), "Prague" sounds like "plague", "Fokker" is one edit from a swear word
+    words.write_text("hide\nterrorist\nSikhs\nPrague\nFokker\n", encoding="utf-8")
+    assert dictionary_words(words, "edit") == set()
+    assert dictionary_words(words, "edit", names=True) == {"prague"}
+    assert dictionary_words(words, "edit", names=True, prefix="inflection") == {"prague", "hide"}

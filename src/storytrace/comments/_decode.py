@@ -78,9 +78,12 @@ def damerau1(a: str, b: str) -> bool:
 class Decoder:
     """Finds and decodes disguised lexicon words in comment text."""
 
-    def __init__(self, lexicon: Lexicon, *, clitics: bool = False) -> None:
+    def __init__(self, lexicon: Lexicon, *, clitics: bool = False, names: bool = False) -> None:
         self.lexicon = lexicon
         self.clitics = clitics  # False: the apostrophe of "women's" is an inserted symbol (revision 3.1 and before)
+        # names: capitalised words are not read as sound-alike slurs or hostile words and truncations are not
+        # disguises ("Hamas", "Sikhs", "hide"; see ``_fuzzy``); False for revision 3.2 and before
+        self.names = names
 
     # -- candidate rewrites -------------------------------------------------------------------------------
     def _rewrites(self, tok: str) -> list[tuple[str, str]]:
@@ -118,12 +121,21 @@ class Decoder:
                 return t
         return None
 
-    def _fuzzy(self, word: str) -> tuple[Term, str] | None:
+    def _fuzzy(self, word: str, name: bool = False) -> tuple[Term, str] | None:
+        """A lexicon term ``word`` misspells: by sound (phonetic key), by one edit, as a blend or a compound.
+
+        With ``self.names``, not by sound: a longer word that ``word`` only begins ("hide" is not "hideous": a truncation is not a
+        disguise) and, when ``name`` (written capitalised, "Hamas", "Sikhs"), a slur, insult or hostile word: a
+        name that merely sounds like one is a name; a capitalised sound-alike of a group's name ("Jooz") is still
+        read."""
         lex = self.lexicon
         if len(word) < 4 or not word.isalpha() or word in lex.known_words:
             return None
         base = word.removesuffix("'s")
-        cands = lex.phonetic.get(phonetic_key(base))
+        cands = lex.phonetic.get(phonetic_key(base), [])
+        if self.names:
+            cands = [t for t in cands if not (len(t.text) >= len(base) + 2 and t.text.startswith(base))
+                     and (not name or t.kind == "group_name")]
         if cands:
             return _prefer(cands), "misspelling"
         if len(base) >= 4:
@@ -247,7 +259,9 @@ class Decoder:
                 if sp is not None:
                     decoded.append(Decoded(text[s:e], s, e, sp.text, "deleted_space", sp))
                     continue
-                fz = self._fuzzy(norm)
+                # a plain capitalised word ("Hamas", "Sikhs"; not "J00z" or "JOOZ") is read as a name
+                name = not rws and _is_name(text[s:e])
+                fz = self._fuzzy(norm, name)
                 if fz is None and rws and rws[-1][1] == "repeated_letters":
                     fz = self._fuzzy(rws[-1][0])
                 if fz is not None:
@@ -257,6 +271,11 @@ class Decoder:
                 term, kind = found
                 decoded.append(Decoded(text[s:e], s, e, term.text, kind, term))
         return decoded, hits
+
+
+def _is_name(raw: str) -> bool:
+    """Written as a name: a capital letter, then only lower-case letters ("Hamas", "Sikhs")."""
+    return len(raw) >= 2 and raw[0].isupper() and raw[1:].isalpha() and raw[1:].islower()
 
 
 def _prefer(cands: list[Term]) -> Term:

@@ -58,11 +58,13 @@ class Lexicon:
     hate_verbs: frozenset[str] = frozenset()  # "hate", "can't stand": contempt for the object that follows
     subject_hostile: tuple[str, ...] = ()  # "disgust me", "should die": hostile when a group is the subject
     exclusion_passive: frozenset[str] = frozenset()  # "deported", "locked up": after "should be", "must be", ...
+    harm_passive: frozenset[str] = frozenset()  # "bullied", "harassed": harm done to someone, for protective readings
     negative: frozenset[str] = frozenset()  # negative evaluative words and dehumanising nouns
     positive: frozenset[str] = frozenset()  # positive evaluation: negated, it becomes hostile ("are not human")
     counter: tuple[str, ...] = ()  # condemnation markers of counter-speech ("is wrong", "hateful")
     counter_re: re.Pattern[str] = re.compile("(?!)")
     reporting: frozenset[str] = frozenset()  # reported-speech markers ("saying", "statements like")
+    attribution_re: re.Pattern[str] = re.compile("(?!)")  # news attribution ("the article says", "police said")
     multi_groups: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # lang -> group -> stems
     multi_hostile: dict[str, list[str]] = field(default_factory=dict)  # lang -> hostile stems
     multi_negation: dict[str, list[str]] = field(default_factory=dict)
@@ -135,11 +137,14 @@ def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str]
     lex.hate_verbs = frozenset(data.get("hate_verbs", []))
     lex.subject_hostile = tuple(data.get("subject_hostile", []))
     lex.exclusion_passive = frozenset(data.get("exclusion_passive", []))
+    lex.harm_passive = frozenset(data.get("harm_passive", []))
     lex.negative = frozenset(data.get("negative_evaluative", [])) | lex.dehumanising
     lex.positive = frozenset(data.get("positive_evaluative", []))
     lex.counter = tuple(data.get("counter_markers", []))
     lex.counter_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, lex.counter or ("\x00",))) + r")(?!\w)")
     lex.reporting = frozenset(data.get("reporting_markers", []))
+    attribution = tuple(data.get("attribution_markers", []))
+    lex.attribution_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, attribution or ("\x00",))) + r")(?!\w)")
     multi = _load_multilingual()
     lex.multi_groups = multi.get("groups", {})
     lex.multi_hostile = multi.get("hostile", {})

@@ -132,7 +132,10 @@ class CommentModel:
         self.lexicon = load_lexicon(known_words=known_words)
         # meta["decode_clitics"]: English clitics ("women's", "they've") are read as spelling, not as disguises
         # (revision 3.2 on; False for the models before it, which were trained without)
-        self.decoder = Decoder(self.lexicon, clitics=bool(self.meta.get("decode_clitics", False)))
+        # meta["decode_names"]: capitalised names ("Hamas", "Sikhs") are not sound-alike slurs and a word is not a
+        # disguise of a longer word it begins ("hide", "hideous") (revision 3.3 on)
+        self.decoder = Decoder(self.lexicon, clitics=bool(self.meta.get("decode_clitics", False)),
+                               names=bool(self.meta.get("decode_names", False)))
         self.char, self.word = make_vectorizers()
         self._coef_t = sparse.csr_matrix(coef.T.astype(np.float32))
 

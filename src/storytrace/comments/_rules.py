@@ -17,7 +17,13 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _NEGATION = frozenset(["not", "no", "never", "isn't", "aren't", "don't", "doesn't", "shouldn't", "won't", "nobody",
-                       "nothing", "neither", "nor", "cannot", "can't", "wasn't", "weren't", "never"])
+                       "nothing", "neither", "nor", "cannot", "can't", "wasn't", "weren't", "never", "didn't",
+                       "haven't", "hasn't", "ain't", "mustn't", "wouldn't", "couldn't",
+                       # the same without the apostrophe, as comments are often typed
+                       "isnt", "arent", "dont", "doesnt", "shouldnt", "wont", "cant", "wasnt", "werent", "didnt",
+                       "havent", "hasnt", "aint", "mustnt", "wouldnt", "couldnt"])
+# a negated belief before a group mention denies what follows: "I don't think X are dangerous"
+_BELIEF = frozenset(["think", "believe", "agree", "say", "feel", "buy", "accept"])
 _HATE_VERBS = frozenset(["hate", "hates", "despise", "despises", "loathe", "detest", "abhor", "can't stand",
                          "sick of", "tired of", "disgusted by", "disgust"])
 _ATTACK_FRAMES = ("death to", "no more", "get rid of", "go back to", "send them back", "should all", "should be",
@@ -35,6 +41,10 @@ _SECOND_PERSON = frozenset(["you", "u", "ya", "your", "youre", "you're", "ur", "
 _PRONOUNS = frozenset(["him", "her", "them", "they", "he", "she", "everyone", "all", "yourself", "themselves"])
 _FUTURE = frozenset(["will", "gonna", "going", "should", "must", "deserve", "deserves", "i'll", "we'll", "let's",
                      "lets", "wanna", "want", "to", "i'd", "would", "gotta", "need", "we", "i"])
+# the words between a negation and the harm it denies in a permission or modal chain: "shouldn't be allowed to be
+# bullied", "no one should ever be attacked", "must not be allowed to get hurt"
+_CHAIN = frozenset(["be", "to", "allowed", "permitted", "get", "getting", "being", "been", "ever", "should", "must",
+                    "can", "could", "would", "will", "one", "anyone", "again", "just", "simply", "ok", "okay"])
 
 
 @dataclass(slots=True)
@@ -151,15 +161,29 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
     if a.threats:
         groups_at = {gi for gi, _, c in group_idx if not c}
         best = 0.2
+        neg = [t in _NEGATION for t in toks]
         for j, t in enumerate(toks):
-            if t not in lex.threat_verbs:
-                continue
+            if t not in lex.threat_verbs or _chain_negated(toks, neg, j):
+                continue  # "I won't kill you", "nobody should ever be killed": denied, not threatened
             intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j])
             aimed = any(x in _SECOND_PERSON or x in _PRONOUNS for x in toks[j + 1 : j + 4]) or any(
                 k in groups_at for k in range(max(0, j - 4), j + 5))
             best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
         a.threat_score = best
     return a
+
+
+def _chain_negated(toks: list[str], neg: list[bool], j: int, clause: list[int] | None = None) -> bool:
+    """A negation reaches token ``j`` across a permission or modal chain ("shouldn't be allowed to be attacked",
+    "no one should ever be hurt", "won't kill"), within ``clause`` when given."""
+    k = j - 1
+    while k >= 0 and j - k <= 7 and (clause is None or clause[k] == clause[j]):
+        if neg[k]:
+            return True
+        if toks[k] not in _CHAIN:
+            return False
+        k -= 1
+    return False
 
 
 def _clauses(norm: str, words: list[tuple[int, int, str]]) -> list[int]:
@@ -220,6 +244,24 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     def negated_before(j: int, span: int = 3) -> bool:
         return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j])
 
+    harm = lex.exclusion_passive | lex.threat_verbs | lex.harm_passive
+
+    def harm_follows(k: int) -> bool:
+        """Tokens from ``k`` read "to be / get <harmed>" (an adverb may sit before the harm)."""
+        if k + 1 >= n or toks[k] != "to" or toks[k + 1] not in ("be", "get", "being"):
+            return False
+        return any(_phrase_at(toks, m, harm) for m in range(k + 2, min(n, k + 4)))
+
+    def protective(j: int, size: int) -> bool:
+        """A negated permission at ``j`` ("shouldn't be allowed", "must not be allowed") followed by "to be / get
+        <harmed>": it protects the group ("X shouldn't be allowed to be bullied"), it does not exclude it."""
+        return any(neg[j : j + size]) and harm_follows(j + size)
+
+    def denied(j: int) -> bool:
+        """The harm at ``j`` is negated: right before it, or across a permission or modal chain ("shouldn't be
+        allowed to be attacked", "no one should ever be hurt")."""
+        return negated_before(j) or _chain_negated(toks, neg, j, clause)
+
     hits: list[tuple[int, str, list[int]]] = []
     for gi, group, country in mentions:
         c = clause[gi]
@@ -230,9 +272,12 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         while hi < n and clause[hi] == c and hi - gi <= 9:
             hi += 1
         ev: list[int] = []
-        # negative evaluation or dehumanising word after the group (or before it: "filthy X", "why are X so vile")
+        # "I don't think X are ...", "nobody believes X are ...": the belief in what follows is denied
+        belief_denied = any(neg[k] and toks[k + 1] in _BELIEF for k in range(max(lo, gi - 4), gi - 1))
+        # negative evaluation or dehumanising word after the group (or before it: "filthy X", "why are X so vile"; not
+        # across a comma: "X aren't all criminals, most X families ...")
         for j in range(lo, hi):
-            if j == gi:
+            if j == gi or (j < gi and "," in norm[words[j][1] : words[gi][0]]):
                 continue
             size = _phrase_at(toks, j, lex.negative)
             if not size and not country and (toks[j] in lex.insults or toks[j] in lex.profanity) and j > gi:
@@ -258,6 +303,9 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             # the group as the subject of a hostile phrase: "X make me sick", "X don't belong here"
             for j in range(gi + 1, hi):
                 size = _phrase_at(toks, j, lex.subject_hostile)
+                if size and protective(j, size):
+                    a.defused = True
+                    continue
                 # a phrase may carry its own negation ("don't belong"); one before it cancels it ("do not disgust me")
                 if size and (toks[j] in _NEGATION or not negated_before(j, 2)):
                     ev.append(j)
@@ -268,29 +316,50 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 size = _phrase_at(toks, j, lex.exclusion_passive) or _phrase_at(toks, j, lex.threat_verbs)
                 if not size:
                     continue
-                if negated_before(j):
+                if denied(j):
                     a.defused = True
                     continue
                 pre = toks[max(lo, j - 3) : j]
+                if {"likely", "risk"} & set(toks[max(0, j - 3) : j]):
+                    continue  # "X are twice as likely to be attacked": a risk reported, not a call for it
                 if any(t in _INTENT or t in _COPULA for t in pre) or (j < gi and gi - j <= 3):
                     ev.append(j)
             # negated positive evaluation: "X are not human", "X can never be trusted"
             for j in range(gi + 1, hi):
                 size = _phrase_at(toks, j, lex.positive)
                 if size and any(neg[k] for k in range(gi + 1, j)) and j - gi <= 6:
+                    if toks[j] in ("allowed", "permitted") and harm_follows(j + 1):
+                        a.defused = True  # "X are not allowed to be harassed": protective
+                        continue
                     ev.append(j)
+        if ev and belief_denied:
+            a.defused = True
+            continue
         if ev:
             hits.append((gi, group, ev))
     if not hits:
         return
     a.defused = False
-    # counter-speech: the hateful words are quoted, or reported and condemned
+    # counter-speech: the hateful words are quoted, or reported and condemned or attributed to a source
     quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(norm)]
     text_l = " ".join(toks)
     condemn = lex.counter_re.search(text_l) is not None
     report = any(t in lex.reporting for t in toks) or any(p in text_l for p in lex.reporting if " " in p)
-    in_quote = all(any(qs <= words[gi][0] < qe for qs, qe in quoted) for gi, _, _ in hits)
-    if (in_quote and quoted) or (condemn and report):
+    attributed = lex.attribution_re.search(text_l) is not None
+
+    def in_quotes(j: int) -> bool:
+        return any(qs <= words[j][0] < qe for qs, qe in quoted)
+
+    if report and quoted:
+        # reported words: a group named outside quotation marks, the hostile words inside them ('he called X
+        # "animals"'): the hostility is the quoted speaker's
+        hits = [(gi, g, ev) if in_quotes(gi) else (gi, g, [j for j in ev if not in_quotes(j)]) for gi, g, ev in hits]
+        hits = [h for h in hits if h[2]]
+        if not hits:
+            a.counter = True
+            return
+    in_quote = all(in_quotes(gi) for gi, _, _ in hits)
+    if (in_quote and quoted) or (report and (condemn or attributed)):
         a.counter = True
         return
     for gi, group, ev in hits:
