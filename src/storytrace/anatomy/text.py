@@ -30,6 +30,10 @@ JSON config (``line_model.json``); format 5 (shipped) also reads sentence embedd
    probabilities counted on the synthetic training pages, so that the body/comment split is one change
    point chosen from the evidence of all lines rather than many per-line decisions.
 
+A model directory may also list *partners* (``partners`` in its JSON; ``training/add_line_partner.py``):
+other line models that read the same line features and embeddings, whose stage outputs are averaged with
+the model's own before the decoding (an ensemble; measured, not shipped: docs/results/text_anatomy.md).
+
 Requires: ``page.id`` (for comment ids). Assigns: ``title``, ``headline_variants``, ``body``,
 ``boilerplate``, ``references``, ``comments``.
 """
@@ -413,6 +417,7 @@ class LineModel:
     trees3: TreeEnsemble | None = None  # boosted trees replacing the stage-3 logistic regression
     ranker: BoundaryRanker | None = None  # picks where the comment section starts (needs embeddings)
     stage2_repeats: bool = False  # stage 2 also reads the stage-1 probabilities of a line's exact repeats
+    partners: tuple[tuple[LineModel, float], ...] = ()  # other line models whose stage outputs are averaged in
 
     def line_probs(self, dense: np.ndarray, ngrams: Any) -> np.ndarray:
         z = ((dense - self.mean1) / self.scale1) @ self.coef1[:, : dense.shape[1]].T
@@ -461,12 +466,20 @@ class LineModel:
         dense = dense_features(lines, blank_before, blank_after)
         grams = ngram_features(lines, self.char_bits, self.word_bits)
         emb = line_embeddings(lines, self.encoder) if self.embed_dim else None
+        members = ((self, 1.0 - sum(weight for _, weight in self.partners)), *self.partners)
+        stages = [(weight, model.own_stage_probs(dense, grams, emb)) for model, weight in members]
+        p1, p2, p3 = (sum(weight * probs[i] for weight, probs in stages) for i in range(3))
+        return {"dense": dense, "emb": emb, "p1": p1, "p2": p2, "p3": p3}
+
+    def own_stage_probs(self, dense: np.ndarray, grams: Any,
+                        emb: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Stages 1-3 of this model alone (without its partners) from a page's line features."""
         p1 = self.line_probs(dense if emb is None else np.hstack([dense, emb]), grams)
         p2 = self.context_probs(context_features(p1, dense, grams if self.stage2_repeats else None))
         first = self.decode(p2)
         body, comment = self.classes.index("body"), self.classes.index("comment")
         p3 = self.page_probs(page_features(p2, first, dense, grams, body, comment, emb))
-        return {"dense": dense, "emb": emb, "p1": p1, "p2": p2, "p3": p3}
+        return p1, p2, p3
 
     def predict(self, lines: Sequence[str], blank_before: Sequence[bool],
                 blank_after: Sequence[bool]) -> list[str]:
@@ -537,7 +550,7 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
 
         encoder = load_encoder()
     try:
-        return LineModel(
+        model = LineModel(
             classes=tuple(meta["classes"]), char_bits=int(meta["char_bits"]), word_bits=int(meta["word_bits"]),
             mean1=a["mean1"], scale1=a["scale1"], coef1=a["coef1"].astype(np.float64),
             intercept1=a["intercept1"], mean2=a["mean2"], scale2=a["scale2"], coef2=a["coef2"],
@@ -553,6 +566,17 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
         )
     except KeyError as exc:
         raise ModelError(f"line model in {base} lacks array {exc}") from exc
+    model.partners = tuple(_load_partner(model, base, item, encoder) for item in meta.get("partners", ()))
+    return model
+
+
+def _load_partner(model: LineModel, base: Path, item: dict[str, Any], encoder: Any) -> tuple[LineModel, float]:
+    """One partner of a line-model ensemble: a model directory inside ``base`` and its weight."""
+    partner = load_line_model(base / item["dir"], encoder=encoder)
+    same = ("classes", "char_bits", "word_bits", "embed_dim")
+    if partner.partners or any(getattr(partner, name) != getattr(model, name) for name in same):
+        raise ModelError(f"partner line model {base / item['dir']} does not fit the model in {base}")
+    return partner, float(item["weight"])
 
 
 def _layout(lines: Sequence[str]) -> tuple[list[str], list[bool], list[bool], list[int]]:
