@@ -149,3 +149,21 @@ def test_train_topics_runs_with_authored_texts(tmp_path):
     note = json.loads((out / "training-rows.json").read_text())
     assert sum(note["hand_labels"].values()) == 24 and sum(note["authored"].values()) == 6
     assert note["authored_weight"] == 0.5 and note["authored_models"] == ["tfidf", "use"]
+
+
+def test_member_harness_chunks_and_geometric_mean():
+    """Session 6's member harness (training/train_topics_members.py): body chunks cut at spaces, capped, and
+    the weighted geometric mean it scores ensembles with agrees with the tagger's English mix."""
+    import numpy as np
+    import train_topics_members as tm
+
+    from storytrace.facts.topics import mix_english
+
+    text = " ".join(f"word{i}" for i in range(1000))
+    parts = tm.chunks(text, size=100, most=4)
+    assert len(parts) == 4 and all(len(p) <= 100 and not p.startswith(" ") for p in parts)
+    assert " ".join(parts) == " ".join(text.split())[: len(" ".join(parts))]
+    assert tm.chunks("  short   text ") == ["short text"] and tm.chunks("") == []
+    rng = np.random.default_rng(0)
+    p, q = rng.dirichlet(np.ones(17), 5), rng.dirichlet(np.ones(17), 5)
+    assert (tm.geometric([p, q], [0.7, 0.3]).argmax(1) == mix_english(p, q, 0.3).argmax(1)).all()
