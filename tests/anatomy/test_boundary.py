@@ -99,3 +99,30 @@ def test_shipped_model_has_a_ranker_that_keeps_the_grammar(model: LineModel) -> 
         first = labels.index("comment")
         assert "body" in labels[:first]
         assert set(labels[first:]) <= {"comment", "boilerplate"}
+
+
+def test_need_body_forces_an_article_where_the_free_path_has_none(model: LineModel) -> None:
+    headline = CLASSES.index("headline")
+    probs = np.full((4, K), 0.01)
+    probs[:, headline] = 0.9  # every line reads as a headline: the free path never reaches the article
+    probs /= probs.sum(axis=1, keepdims=True)
+    emit = model.emissions(probs)
+    n = len(probs)
+    assert BODY not in decode_with_boundary(emit, model.log_start, model.log_trans, n)
+    assert BODY not in model.decode(probs)
+    forced = decode_with_boundary(emit, model.log_start, model.log_trans, n, need_body=True)
+    assert BODY in forced  # the article: headline lines cannot follow a body line, so it comes last here
+    assert model.decode(probs, need_body=True) == forced
+    # a comment section already implies an article: need_body changes nothing there
+    assert decode_with_boundary(emit, model.log_start, model.log_trans, 2, need_body=True) == \
+        decode_with_boundary(emit, model.log_start, model.log_trans, 2)
+
+
+def test_every_page_gets_a_body_line(model: LineModel) -> None:
+    from storytrace.anatomy.text import classify_lines
+
+    lines = ["Floods force 3,000 people from their homes in Valencia", "",
+             "Heavy rain flooded the city on Tuesday, forcing 3,000 residents to leave, officials said.", "",
+             "Share this article"]
+    assert "body" in classify_lines(lines, model)
+    assert classify_lines(["Home", "News", "Sport"], model).count("body") >= 1

@@ -82,13 +82,19 @@ def boundary_scores(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarr
 
 
 def decode_with_boundary(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarray,
-                         boundary: int) -> list[int]:
-    """Class indices of the best path whose comment section starts at line ``boundary`` (``n``: none)."""
+                         boundary: int, *, need_body: bool = False) -> list[int]:
+    """Class indices of the best path whose comment section starts at line ``boundary`` (``n``: none).
+
+    ``need_body``: the page has an article, so a path without a comment section must still reach the
+    article phase (at least one body line); a comment section implies one already.
+    """
     k = emit.shape[1]
     phase = np.arange(log_trans.shape[0]) // k
     e = tile_emissions(emit, log_trans.shape[0]).copy()
     e[:boundary, phase == 2] = _NEG
     e[boundary:, phase < 2] = _NEG
+    if need_body and boundary >= len(e):
+        e[-1, phase == 0] = _NEG
     return [j % k for j in viterbi(e, log_start, log_trans)]
 
 

@@ -439,11 +439,13 @@ class LineModel:
         emit = np.log(np.clip(probs, 1e-9, 1.0)) - self.log_prior
         return emit if bias is None else emit + bias
 
-    def decode(self, probs: np.ndarray, bias: np.ndarray | None = None) -> list[int]:
+    def decode(self, probs: np.ndarray, bias: np.ndarray | None = None, *, need_body: bool = False) -> list[int]:
         """Class indices of the best path through the segment grammar (see :func:`grammar_mask`); ``bias``
-        is added to the per-class log scores."""
+        is added to the per-class log scores; ``need_body``: the path must reach the article (a body line)."""
         k = len(self.classes)
         emit = tile_emissions(self.emissions(probs, bias), self.log_trans.shape[0])
+        if need_body:
+            emit[-1, : k] = -1e18  # the last line cannot still be before the article (phase 0)
         return [j % k for j in viterbi(emit, self.log_start, self.log_trans)]
 
     def boundary_candidates(self, p1: np.ndarray, p3: np.ndarray, emb: np.ndarray,
@@ -489,9 +491,10 @@ class LineModel:
         out = self.stage_probs(lines, blank_before, blank_after)
         p3 = out["p3"]
         if self.ranker is None or out["emb"] is None:
-            return [self.classes[j] for j in self.decode(p3, self.final_bias)]
+            return [self.classes[j] for j in self.decode(p3, self.final_bias, need_body=True)]
         start = 1 + self.ranker.choose(self.boundary_candidates(out["p1"], p3, out["emb"], out["dense"]))
-        path = decode_with_boundary(self.emissions(p3, self.final_bias), self.log_start, self.log_trans, start)
+        path = decode_with_boundary(self.emissions(p3, self.final_bias), self.log_start, self.log_trans, start,
+                                    need_body=True)
         return [self.classes[j] for j in path]
 
 
