@@ -43,7 +43,7 @@ from comment_data import authored_key, excluded_keys, load_authored, load_train,
 from comment_embed import load_cached
 
 from storytrace.comments._decode import Decoder, damerau1
-from storytrace.comments._lexicon import load_lexicon, phonetic_key
+from storytrace.comments._lexicon import load_lexicon, load_word_frequencies, phonetic_key
 from storytrace.comments._model import LEARNED, CommentModel, featurize, gated, make_vectorizers, model_text
 from storytrace.comments._rules import analyse
 
@@ -252,6 +252,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--decode-names", action="store_true",
                     help="capitalised names are not read as sound-alike slurs or hostile words and a word is not a "
                          "disguise of a longer word it begins (\"Hamas\", \"hide\")")
+    ap.add_argument("--decode-freq", action="store_true",
+                    help="a frequent real word is not a disguise of a rarer term (\"homes\"/\"homos\"): English Zipf "
+                         "frequencies from lexicons/word_frequencies (training/build_word_frequencies.py)")
+    ap.add_argument("--decode-freq-floor", type=float, default=3.0,
+                    help="with --decode-freq: the word's Zipf frequency at least this")
+    ap.add_argument("--decode-freq-margin", type=float, default=0.5,
+                    help="with --decode-freq: and at least this much above the term's")
     ap.add_argument("--decode-clitics", action="store_true",
                     help="read English clitics (\"women's\", \"they've\") as spelling, not as inserted symbols")
     ap.add_argument("--rule-combine", choices=("max", "noisy_or"), default="max",
@@ -334,7 +341,10 @@ def main(argv: list[str] | None = None) -> int:
     dict_words = dictionary_words(args.english_words, args.english_words_slur_check, names=args.english_words_names,
                                   prefix=args.english_words_prefix) if args.english_words is not None else frozenset()
     kw |= dict_words
-    decoder = Decoder(load_lexicon(known_words=kw), clitics=args.decode_clitics, names=args.decode_names)
+    decode_freq = {"floor": args.decode_freq_floor, "margin": args.decode_freq_margin} if args.decode_freq else None
+    decoder = Decoder(load_lexicon(known_words=kw), clitics=args.decode_clitics, names=args.decode_names,
+                      freq=load_word_frequencies() if decode_freq else None, freq_floor=args.decode_freq_floor,
+                      freq_margin=args.decode_freq_margin)
     char, word = make_vectorizers()
 
     def texts_of(rs: list[dict[str, object]]) -> list[str]:
@@ -403,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
             "use_n": heads["use"][3] if "use" in heads else 0, "use_C": args.use_C,
             "stack": stacks.get(stack_encoder, {}), "stack_encoder": stack_encoder,
             "rule_combine": args.rule_combine, "decode_clitics": args.decode_clitics, "decode_names": args.decode_names,
+            **({"decode_freq": decode_freq} if decode_freq else {}),
             "seconds": round(time.time() - t0, 1),
             "english_words": {"file": args.english_words.name if args.english_words else None,
                               "known_words_added": len(dict_words),

@@ -116,3 +116,35 @@ def test_sikhs_are_a_group_not_a_disguise():
     dec = Decoder(load_lexicon(), clitics=True, names=True)
     a = analyse("The Sikhs in our town run a free kitchen", dec)
     assert a.decoded == [] and "sikhs" in a.groups and not a.attack
+
+
+def test_frequent_real_words_are_not_disguises():
+    # revision 3.4 (``freq``): a word at least as frequent as a Zipf floor and well above a term is a real word
+    # ("homes" 4.7 is not "homos" 2.3); rare spellings still decode, and the older reading stays for older models
+    from storytrace.comments._lexicon import load_word_frequencies
+
+    lex = load_lexicon(known_words=frozenset(["the", "came", "again", "those", "everywhere"]))
+    old = Decoder(lex, clitics=True, names=True)
+    new = Decoder(lex, clitics=True, names=True, freq=load_word_frequencies(), freq_floor=3.0, freq_margin=0.5)
+    for word in ("homes", "chunk", "spies", "regarded", "chunks"):
+        assert old.decode(word)[0], word  # one edit from a slur: revision 3.3 decoded it
+        assert new.decode(f"the {word} again")[0] == [], word
+    for text, decoded in [("the jooz again", "jew"), ("z10n1st", "zionist"), ("so ghey", "gay"),
+                          ("those fagots", "faggot"), ("those k1kes", "kikes"), ("jewsa everywhere", "jews"),
+                          ("muzlimz everywhere", "muslim"), ("stupid morron", "moron")]:
+        assert decoded in {d.decoded for d in new.decode(text)[0]}, text
+    # a word a term inflects is still read as the term ("criminal" / "criminals"), whatever its frequency
+    assert new._real("criminal", lex.terms["criminals"]) is False
+    assert new._real("homes", lex.terms["homos"]) is True
+
+
+def test_word_frequency_table_covers_the_lexicon():
+    # rebuild with training/build_word_frequencies.py after the lexicon changes
+    from storytrace.comments._lexicon import load_word_frequencies
+
+    table, lex = load_word_frequencies(), load_lexicon()
+    slurs = [t.text for t in lex.terms.values() if t.kind == "slur" and " " not in t.text and t.text.isalpha()]
+    missing = [s for s in slurs if s not in table]
+    assert not missing, missing
+    assert 0 < table["homos"] < table["homes"]
+    assert table.get("fagots", 0.0) < 2.5  # rare: a disguise of "faggots"

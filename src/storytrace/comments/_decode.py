@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from storytrace.comments._lexicon import Lexicon, Term, phonetic_key
@@ -78,12 +79,27 @@ def damerau1(a: str, b: str) -> bool:
 class Decoder:
     """Finds and decodes disguised lexicon words in comment text."""
 
-    def __init__(self, lexicon: Lexicon, *, clitics: bool = False, names: bool = False) -> None:
+    def __init__(self, lexicon: Lexicon, *, clitics: bool = False, names: bool = False,
+                 freq: Mapping[str, float] | None = None, freq_floor: float = 3.0, freq_margin: float = 0.5) -> None:
         self.lexicon = lexicon
         self.clitics = clitics  # False: the apostrophe of "women's" is an inserted symbol (revision 3.1 and before)
         # names: capitalised words are not read as sound-alike slurs or hostile words and truncations are not
         # disguises ("Hamas", "Sikhs", "hide"; see ``_fuzzy``); False for revision 3.2 and before
         self.names = names
+        # freq: English Zipf frequencies (``load_word_frequencies``); a word with Zipf >= freq_floor and at least
+        # freq_margin above a term's is a real word, not a disguise of that term ("homes" 4.7 is not "homos" 2.3,
+        # "spies" 3.7 not "spics" 1.5; "fagots" 1.5 is still "faggots"); None for revision 3.3 and before
+        self.freq = freq
+        self.freq_floor = freq_floor
+        self.freq_margin = freq_margin
+
+    def _real(self, word: str, term: Term) -> bool:
+        """``word`` is a frequent real word, not a disguise of the rarer ``term`` (only with ``self.freq``). Not when
+        one begins the other: "criminal" is still read as the term "criminals", "beast" as "beasts"."""
+        if self.freq is None or term.text.startswith(word) or word.startswith(term.text):
+            return False
+        z = self.freq.get(word, 0.0)
+        return z >= self.freq_floor and z >= self.freq.get(term.text, 0.0) + self.freq_margin
 
     # -- candidate rewrites -------------------------------------------------------------------------------
     def _rewrites(self, tok: str) -> list[tuple[str, str]]:
@@ -136,14 +152,16 @@ class Decoder:
         if self.names:
             cands = [t for t in cands if not (len(t.text) >= len(base) + 2 and t.text.startswith(base))
                      and (not name or t.kind == "group_name")]
+        if self.freq is not None:
+            cands = [t for t in cands if not self._real(base, t)]
         if cands:
             return _prefer(cands), "misspelling"
         if len(base) >= 4:
             for t in lex.by_first.get(base[0], []):
-                if len(t.text) >= max(5, len(base)) and damerau1(base, t.text):
+                if len(t.text) >= max(5, len(base)) and damerau1(base, t.text) and not self._real(base, t):
                     return t, "misspelling"
             for t in lex.by_first.get(base[0], []):
-                if len(t.text) >= 4 and len(base) >= 5 and damerau1(base, t.text):
+                if len(t.text) >= 4 and len(base) >= 5 and damerau1(base, t.text) and not self._real(base, t):
                     return t, "misspelling"
         stem = base.removesuffix("s")
         # blend of two public names: "vlad" + "olf" (vladimir + adolf)

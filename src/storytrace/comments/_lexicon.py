@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -72,6 +73,20 @@ class Lexicon:
     def group_label(self, key: str) -> str:
         g = self.groups.get(key)
         return str(g["label"]) if g else key.replace("_", " ").title()
+
+
+@functools.lru_cache(maxsize=1)
+def load_word_frequencies() -> dict[str, float]:
+    """English Zipf frequencies (log10 occurrences per billion words) of the lexicon terms and of the words fuzzy
+    decoding could read as one: ``lexicons/word_frequencies/en_zipf.tsv``, derived from wordfreq (data CC BY-SA
+    4.0) by ``training/build_word_frequencies.py``. A word missing from the table is rare (Zipf below 2)."""
+    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "word_frequencies" / "en_zipf.tsv"
+    table: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            w, z = line.split("\t")
+            table[w] = float(z)
+    return table
 
 
 def _load_multilingual() -> dict[str, Any]:

@@ -21,7 +21,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from storytrace.comments._decode import Decoder
-from storytrace.comments._lexicon import load_lexicon
+from storytrace.comments._lexicon import load_lexicon, load_word_frequencies
 from storytrace.comments._rules import Analysis, analyse, multilingual_attack
 
 CATEGORIES = ("toxic", "insult", "identity_attack", "profanity", "threat", "sexual")
@@ -134,8 +134,14 @@ class CommentModel:
         # (revision 3.2 on; False for the models before it, which were trained without)
         # meta["decode_names"]: capitalised names ("Hamas", "Sikhs") are not sound-alike slurs and a word is not a
         # disguise of a longer word it begins ("hide", "hideous") (revision 3.3 on)
+        # meta["decode_freq"]: {"floor", "margin"}: a frequent real word is not a disguise of a rarer term ("homes",
+        # "spies"; English Zipf frequencies shipped in lexicons/word_frequencies) (revision 3.4 on; absent before)
+        freq = self.meta.get("decode_freq") or None
         self.decoder = Decoder(self.lexicon, clitics=bool(self.meta.get("decode_clitics", False)),
-                               names=bool(self.meta.get("decode_names", False)))
+                               names=bool(self.meta.get("decode_names", False)),
+                               freq=load_word_frequencies() if freq else None,
+                               freq_floor=float(freq["floor"]) if freq else 3.0,
+                               freq_margin=float(freq["margin"]) if freq else 0.5)
         self.char, self.word = make_vectorizers()
         self._coef_t = sparse.csr_matrix(coef.T.astype(np.float32))
 
