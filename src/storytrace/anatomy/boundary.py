@@ -24,7 +24,8 @@ import numpy as np
 
 from storytrace.numeric import softmax
 
-__all__ = ["BIASES", "BoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary", "tile_emissions", "viterbi"]
+__all__ = ["BIASES", "BoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary", "require_article",
+           "tile_emissions", "viterbi"]
 
 BIASES = (0.0, 2.0, 4.0, 6.0)  # body log-score bonuses under which each candidate's path score is read
 WINDOW = 3  # lines either side of a boundary read as its immediate context
@@ -94,8 +95,14 @@ def decode_with_boundary(emit: np.ndarray, log_start: np.ndarray, log_trans: np.
     e[:boundary, phase == 2] = _NEG
     e[boundary:, phase < 2] = _NEG
     if need_body and boundary >= len(e):
-        e[-1, phase == 0] = _NEG
+        require_article(e, k)
     return [j % k for j in viterbi(e, log_start, log_trans)]
+
+
+def require_article(tiled_emit: np.ndarray, k: int) -> None:
+    """Forbid (in place) paths that end before the article: the last line may not be in phase 0, so the
+    page gets at least one body line. ``tiled_emit`` holds scores per state ``class + k * phase``."""
+    tiled_emit[-1, :k] = _NEG
 
 
 def _segment_means(values: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:

@@ -63,6 +63,7 @@ from .boundary import (
     boundary_scores,
     candidate_features,
     decode_with_boundary,
+    require_article,
     tile_emissions,
     viterbi,
 )
@@ -445,7 +446,7 @@ class LineModel:
         k = len(self.classes)
         emit = tile_emissions(self.emissions(probs, bias), self.log_trans.shape[0])
         if need_body:
-            emit[-1, : k] = -1e18  # the last line cannot still be before the article (phase 0)
+            require_article(emit, k)
         return [j % k for j in viterbi(emit, self.log_start, self.log_trans)]
 
     def boundary_candidates(self, p1: np.ndarray, p3: np.ndarray, emb: np.ndarray,
