@@ -148,3 +148,13 @@ def test_word_frequency_table_covers_the_lexicon():
     assert not missing, missing
     assert 0 < table["homos"] < table["homes"]
     assert table.get("fagots", 0.0) < 2.5  # rare: a disguise of "faggots"
+
+
+def test_shipped_model_reads_frequent_words_as_themselves(model):
+    # the shipped model (revision 3.4 on) decodes with word frequencies
+    assert model.meta.get("decode_freq") and model.decoder.freq is not None
+    for text in ("my homes are chunky", "a chunk of the spies", "they regarded it"):
+        assert model.decoder.decode(text)[0] == [], text
+    for text, decoded in [("the jooz", "jew"), ("z10n1st", "zionist"), ("so ghey", "gay"), ("those fagots", "faggot"),
+                          ("those k1kes", "kikes")]:
+        assert decoded in {d.decoded for d in model.decoder.decode(text)[0]}, text

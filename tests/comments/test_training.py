@@ -43,6 +43,8 @@ def test_training_script_tiny_sample(tmp_path, limit, use):
                                        "names": False, "prefix": "any"}
     assert m.meta["decode_clitics"] is False and m.decoder.clitics is False  # the default: as revision 3.1
     assert m.meta["decode_names"] is False and m.decoder.names is False  # the default: as revision 3.2
+    assert "decode_freq" not in m.meta and m.decoder.freq is None  # the default: as revision 3.3
+    assert "ident_shift" not in m.meta  # the default: the identity Platt intercept as fitted (revision 3.3)
     assert m.use_coef is not None and m.use_coef.shape == (3, 512) and m.embed_coef is None
     assert m.rule_combine == "noisy_or" and m.stack_encoder == "use" and set(m.stack) == {"toxic", "insult",
                                                                                          "identity_attack"}
