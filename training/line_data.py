@@ -26,6 +26,7 @@ import gzip
 import random
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from lxml import html as lxml_html
 MARKER = "!@#$%^&*()  COMMENTS"
 _WS = re.compile(r"\s+")
 _CHROME = re.compile(r"\b(ago|Fans|Reply|Report|Permalink|[AP]M|says|said|wrote)\b|\d{1,2}:\d{2}|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
+_BYLINE = re.compile(r"^by \S+ \(\d+\)")  # Slashdot's "by user (12345)" above each comment
 _TITLE_SPLIT = re.compile(r"\s+(?:\||-|–|—|«|»|::|:|·|•)\s+")
 _BOILER_TAGS = {"a", "li", "button", "h2", "h3", "h4", "h5", "h6", "span", "p", "label", "td", "dt", "dd",
                 "small", "strong", "em", "b", "div", "option", "figcaption", "cite", "time"}
@@ -65,6 +67,9 @@ class SourcePage:
     comments: list[str]
     headlines: list[str]  # main headline first
     boilerplate: list[str]
+    # the comment section as the gold file has it: (line, "comment") for kept comments, (line, "boilerplate")
+    # for the chrome the filter drops (names, dates, "Reply", "152 Fans"), in their order
+    comment_section: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -189,9 +194,13 @@ def load_pieces(data: Path, names: list[str], limit: int | None = None) -> Piece
         for k in {key(c) for c in p.comments}:
             counts[k] = counts.get(k, 0) + 1
     for p in pieces.pages:
-        p.comments = [c for c in p.comments
-                      if len(c.split()) >= 3 and counts.get(key(c), 0) < 3
-                      and not (len(c.split()) < 12 and _CHROME.search(c))]
+        kept = [c for c in p.comments if len(c.split()) >= 3 and counts.get(key(c), 0) < 3
+                and not (len(c.split()) < 12 and _CHROME.search(c))]
+        ok = set(kept)
+        # (the byline test only labels the chrome variant; the comment filter above is the original one)
+        p.comment_section = [(c, "comment" if c in ok and not _BYLINE.match(c) else "boilerplate")
+                             for c in p.comments]
+        p.comments = kept
     return pieces
 
 
@@ -225,11 +234,13 @@ def _ref_text(rng: random.Random, pool: list[SourcePage]) -> str:
 
 def make_page(src: SourcePage, rng: random.Random, pool: list[SourcePage],
               comment_pool: list[SourcePage], own_refs: float = 0.0,
-              title_ends: float = 0.0) -> tuple[list[str], list[str], list[bool]]:
+              title_ends: float = 0.0, comment_chrome: float = 0.0) -> tuple[list[str], list[str], list[bool]]:
     """One synthetic page: (lines, labels, blank_before flags). ``own_refs``: share of reference texts taken
     from the page's own body (real footnotes discuss the article's topic); 0 keeps the original generator,
     whose random sequence the benchmark's fixed held-out pages depend on. ``title_ends``: share of headline
-    blocks that also end with the main headline (training only, like ``own_refs``)."""
+    blocks that also end with the main headline (training only, like ``own_refs``). ``comment_chrome``: share
+    of comment sections that keep the gold file's chrome lines (names, dates, "Reply") as boilerplate between
+    the comments, as real dumps show them (0: the original generator)."""
     lines: list[str] = []
     labels: list[str] = []
 
@@ -299,23 +310,36 @@ def make_page(src: SourcePage, rng: random.Random, pool: list[SourcePage],
         add(take_boiler(1, 5), "boilerplate")
     csrc = src if len(src.comments) >= 2 else rng.choice(comment_pool)
     if rng.random() < 0.75 and csrc.comments:
-        cs = list(csrc.comments)
-        start = rng.randrange(len(cs))
-        cs = cs[start:start + rng.randint(1, 40)]
-        if rng.random() < 0.25:  # some dumps and many commenters write in lower case
-            cs = [c.lower() for c in cs]
-        if rng.random() < 0.3:
-            cs = [c if rng.random() < 0.7 else c + " " + rng.choice(["haha", "lol", ":)", "!!!", "hahaha", ";)"])
-                  for c in cs]
-        add(cs, "comment")
+        if comment_chrome and rng.random() < comment_chrome:
+            _add_comment_section(csrc, rng, add)
+        else:
+            cs = list(csrc.comments)
+            start = rng.randrange(len(cs))
+            cs = cs[start:start + rng.randint(1, 40)]
+            if rng.random() < 0.25:  # some dumps and many commenters write in lower case
+                cs = [c.lower() for c in cs]
+            if rng.random() < 0.3:
+                cs = [c if rng.random() < 0.7 else c + " " + rng.choice(["haha", "lol", ":)", "!!!", "hahaha", ";)"])
+                      for c in cs]
+            add(cs, "comment")
     if rng.random() < 0.5:
         add(take_boiler(1, 6), "boilerplate")
     blank = rng.random() < 0.5
     return lines, labels, [blank] * len(lines)
 
 
+def _add_comment_section(csrc: SourcePage, rng: random.Random, add: Callable[[list[str], str], None]) -> None:
+    """A stretch of ``csrc``'s comment section with its chrome lines, from a comment on."""
+    section = csrc.comment_section
+    starts = [i for i, (_, label) in enumerate(section) if label == "comment"]
+    start = rng.choice(starts)
+    for line, label in section[start:start + rng.randint(2, 60)]:
+        add([line], label)
+
+
 def make_pages(pieces: Pieces, n: int, seed: int, own_refs: float = 0.0, title_ends: float = 0.0,
-               sources: list[str] | None = None) -> list[tuple[list[str], list[str], list[bool]]]:
+               sources: list[str] | None = None,
+               comment_chrome: float = 0.0) -> list[tuple[list[str], list[str], list[bool]]]:
     """``n`` synthetic pages; ``sources``, when given, receives each page's source page name (for splits
     that keep one source's pages together)."""
     rng = random.Random(seed)
@@ -324,7 +348,7 @@ def make_pages(pieces: Pieces, n: int, seed: int, own_refs: float = 0.0, title_e
     out = []
     for i in range(n):
         src = pool[i % len(pool)] if i < len(pool) else rng.choice(pool)
-        out.append(make_page(src, rng, pool, cpool, own_refs, title_ends))
+        out.append(make_page(src, rng, pool, cpool, own_refs, title_ends, comment_chrome))
         if sources is not None:
             sources.append(src.name)
     return out

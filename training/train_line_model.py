@@ -190,7 +190,7 @@ def _oof_trees_source_stop(ctx_pages: list[np.ndarray], ys: list[np.ndarray], fo
 def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alpha: float, epochs: int,
           c2: float, max_iter: int, leave_out: int | None = None, c3: float = 1.0,
           body_bias: float = 1.0, embed: bool = True, trees: tuple[int, ...] = (2, 3),
-          embed_cache: Path | None = None, own_refs: float = 0.5, title_ends: float = 0.3,
+          embed_cache: Path | None = None, own_refs: float = 0.5, title_ends: float = 0.3, comment_chrome: float = 0.0,
           fold_by: str = "source", oof_folds: int = 3, tree_stop: str = "random",
           stage2_repeats: bool = False) -> dict:
     t0 = time.time()
@@ -199,7 +199,8 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         train_names, _ = dev_split(train_names, leave_out)
     pieces = load_pieces(data, train_names, limit=limit)
     sources: list[str] = []
-    pages = make_pages(pieces, n_pages, seed, own_refs=own_refs, title_ends=title_ends, sources=sources)
+    pages = make_pages(pieces, n_pages, seed, own_refs=own_refs, title_ends=title_ends, sources=sources,
+                       comment_chrome=comment_chrome)
     print(f"{len(pieces.pages)} source pages -> {len(pages)} synthetic pages, "
           f"{sum(len(p[0]) for p in pages)} lines ({time.time() - t0:.0f}s)", flush=True)
     dense, grams, ys = featurize(pages)
@@ -342,6 +343,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
             "seed": seed,
             "own_reference_share": own_refs,
             "title_ends_share": title_ends,
+            **({"comment_chrome_share": comment_chrome} if comment_chrome else {}),
         },
         "out_of_fold": {"by": fold_by, "folds": oof_folds},
         "tree_stop": {"by": tree_stop, "iterations": iterations},
@@ -379,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="share of reference texts taken from the page's own body")
     ap.add_argument("--title-ends", type=float, default=0.3,
                     help="share of headline blocks that also end with the main headline")
+    ap.add_argument("--comment-chrome", type=float, default=0.0,
+                    help="share of comment sections that keep their chrome lines (names, dates, 'Reply') as "
+                         "boilerplate between the comments, as real dumps show them")
     ap.add_argument("--embed-cache", type=Path, default=None,
                     help="reuse/extend line embeddings stored in this .npz (speeds up repeated training runs)")
     ap.add_argument("--fold-by", choices=("page", "source"), default="source",
@@ -406,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     train(args.data, args.out, args.limit, args.pages, args.seed, args.alpha, args.epochs, args.C2,
           args.max_iter, leave_out=DEV_FOLD if args.dev else args.leave_out, c3=args.C3,
           body_bias=args.body_bias, embed=not args.no_embed, own_refs=args.own_refs, title_ends=args.title_ends,
+          comment_chrome=args.comment_chrome,
           trees=tuple(int(t) for t in args.trees.split(",") if t.strip()), embed_cache=args.embed_cache,
           fold_by=args.fold_by, oof_folds=args.oof_folds, tree_stop=args.tree_stop,
           stage2_repeats=args.stage2_repeats)

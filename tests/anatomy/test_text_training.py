@@ -82,3 +82,28 @@ def test_out_of_fold_split_by_source_keeps_a_source_together() -> None:
     for name in set(sources):
         assert len({int(f) for f, s in zip(fold, sources, strict=True) if s == name}) == 1
     assert (fold == _folds(sources, 3, seed=13)).all()
+
+
+@pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
+def test_comment_chrome_keeps_real_chrome_lines_as_boilerplate_and_leaves_the_default_alone() -> None:
+    sys.path.insert(0, str(ROOT / "training"))
+    from line_data import load_pieces, make_pages, split_names
+
+    pieces = load_pieces(DATA, split_names(DATA)[0], limit=40)
+    assert make_pages(pieces, 30, 7) == make_pages(pieces, 30, 7, comment_chrome=0.0)  # the benchmark's pages
+    kept = {c.lower() for p in pieces.pages for c in p.comments}
+
+    def interleaved(pages: list) -> int:
+        """Boilerplate lines inside a comment section (a comment before and after them)."""
+        count = 0
+        for _, labels, _ in pages:
+            comments = [i for i, lab in enumerate(labels) if lab == "comment"]
+            if comments:
+                count += sum(labels[i] == "boilerplate" for i in range(comments[0], comments[-1]))
+        return count
+
+    assert interleaved(make_pages(pieces, 60, 7)) == 0
+    chrome = make_pages(pieces, 60, 7, comment_chrome=1.0)
+    assert interleaved(chrome) > 30
+    for lines, labels, _ in chrome:  # the comments are still the filter's comments
+        assert all(line.lower() in kept for line, lab in zip(lines, labels, strict=True) if lab == "comment")
