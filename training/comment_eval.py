@@ -1,7 +1,8 @@
 """Pipeline metrics on the held-out part of the TRAINING data (davidson + OLID training, seeded 15% split).
 
     python training/comment_eval.py --data /work/shared/data [--model DIR] [--english-embed] [--rule-combine R]
-        [--authored DIR [--authored-exclude REPORT]] [--stack-gate none|groups|people]
+        [--authored DIR [--authored-exclude REPORT]] [--stack-gate none|groups|people] [--content-free on|off]
+        [--strip-laughter]
 
 This is the validation split on which model and rule changes are accepted or rejected; eval-only sets are never
 used here. Reports ROC-AUC per category, macro-F1 of ``toxic >= 0.5`` per source and recall at 0.5 on the held-out
@@ -31,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from comment_data import authored_key, excluded_keys, load_authored, load_train, split_authored, split_indices
 
 from storytrace.comments import CommentModel, score_texts
+from storytrace.comments._content import content_free
 
 LEARNED_CATS = ("toxic", "insult", "identity_attack")
 
@@ -57,6 +59,12 @@ def evaluate(model: CommentModel, held: list[dict[str, object]]) -> dict[str, fl
                 if cat == "toxic":
                     res[f"toxic_macro_f1_{source}"] = round(float(f1_score(y[m], s[m] >= 0.5, average="macro")), 4)
     res.update(recall_tweets(held, out))
+    # revision 3.4.1: how many held-out tweets are content-free (laughter, emoji, punctuation, numbers only) and
+    # their labels, which the content-free rule scores as the empty comment
+    free = [r for r in held if content_free(str(r["text"]))]
+    res["content_free_n"] = len(free)
+    for cat in LEARNED_CATS:
+        res[f"content_free_{cat}_pos"] = sum(int(r[cat]) for r in free)
     return res
 
 
@@ -132,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ident-from-toxic", type=float, default=None, help="override the model's setting")
     ap.add_argument("--stack-gate", choices=("none", "groups", "people"), default=None, help="override the model's setting")
     ap.add_argument("--gate-combine", choices=("stack", "mean"), default=None, help="override the model's setting")
+    ap.add_argument("--content-free", choices=("on", "off"), default="on",
+                    help="off: revision 3.4's scoring of content-free comments (the learned heads read them as is)")
+    ap.add_argument("--strip-laughter", action="store_true",
+                    help="also take laughter words out of what the char heads read in comments with words")
     ap.add_argument("--authored", type=Path, default=None, help="also score the authored validation split")
     ap.add_argument("--authored-exclude", type=Path, default=None, help="decontamination report: its lines left out")
     ap.add_argument("--authored-val", type=float, default=0.2)
@@ -150,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.gate_combine is not None:
         model.gate_combine = args.gate_combine
     model.english_embed = args.english_embed
+    model.content_free = args.content_free == "on"
+    model.strip_laughter = args.strip_laughter
     res: dict[str, object] = {} if args.no_tweets else evaluate(model, held)
     if args.authored is not None:
         arows = load_authored(args.authored)

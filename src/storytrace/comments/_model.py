@@ -20,6 +20,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
+from storytrace.comments._content import content_free, strip_laughter
 from storytrace.comments._decode import Decoder
 from storytrace.comments._lexicon import load_lexicon, load_word_frequencies
 from storytrace.comments._rules import Analysis, analyse, multilingual_attack
@@ -129,6 +130,12 @@ class CommentModel:
         self.stack_gate = str(self.meta.get("stack_gate", "none"))
         self.gate_combine = str(self.meta.get("gate_combine", "stack"))
         self.ident_from_toxic = float(self.meta.get("ident_from_toxic", 0.0))
+        # revision 3.4.1, run time only: a content-free comment (laughter, emoji, punctuation, numbers; see
+        # _content) is scored as the empty comment by every learned head; ``strip_laughter`` also takes laughter
+        # words out of what the char heads read in comments that have words (measured on validation, not kept:
+        # laughter beside words can mark derision; see the model card)
+        self.content_free = True
+        self.strip_laughter = False
         self.lexicon = load_lexicon(known_words=known_words)
         # meta["decode_clitics"]: English clitics ("women's", "they've") are read as spelling, not as disguises
         # (revision 3.2 on; False for the models before it, which were trained without)
@@ -255,7 +262,10 @@ class CommentModel:
         langs = languages or [""] * len(texts)
         analyses = [analyse(t, self.decoder, fuzzy=lang in ("en", "und", "")) for t, lang in zip(texts, langs,
                                                                                                     strict=True)]
-        learned, char_margin = self._learned([model_text(a) for a in analyses])
+        model_texts = [model_text(a) for a in analyses]
+        if self.strip_laughter:
+            model_texts = [strip_laughter(t) for t in model_texts]
+        learned, char_margin = self._learned(model_texts)
         foreign = [i for i, lang in enumerate(languages or []) if lang not in ("en", "und", "")]
         eng = sorted(set(range(len(texts))) - set(foreign))
         # English comments that get the embedding heads' second opinion: all (english_embed), those the gate
@@ -293,6 +303,12 @@ class CommentModel:
                 # identity_attack in about half of them, which put char noise into the ranking
                 char = learned[i]
                 learned[i] = np.maximum(emb[row], np.where(char >= 0.5, 0.5 * char, 0.0))
+        if self.content_free:
+            # nothing is said, so the heads' reading of nothing: the empty comment's calibrated scores (what the
+            # heads learned about laughter and emoji in tweets is not evidence about the people in a thread)
+            empty = [i for i, t in enumerate(texts) if content_free(t)]
+            if empty:
+                learned[empty] = self._learned([""])[0][0]
         multi: dict[int, tuple[float, list[tuple[int, int, str, str]]]] = {}
         for i in foreign:
             multi[i] = multilingual_attack(texts[i], (languages or [])[i], self.lexicon)

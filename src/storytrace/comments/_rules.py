@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storytrace.comments._content import hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
 
@@ -148,6 +149,11 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
                 i += size - 1
                 break
         i += 1
+    # an emoji that is a hostile gesture by itself (the middle finger, the gesture of "fuck you") is an obscene
+    # insult: profanity and insult evidence with its span (revision 3.4.1; see _content.HOSTILE_EMOJI)
+    gestures = hostile_emoji(raw)
+    a.profanity.extend(gestures)
+    a.insults.extend(gestures)
     a.negated = any(t in _NEGATION for t in toks)
     a.people = any(not c for _, _, c in group_idx)
     slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]

@@ -8,13 +8,12 @@ import unicodedata
 from datetime import datetime
 from typing import Any
 
+from storytrace.comments._content import is_laughter
 from storytrace.lang import UNDETERMINED, detect_language
 from storytrace.records import Page
 from storytrace.settings import Options
 
 TOXIC_THRESHOLD = 0.5
-_LAUGH = re.compile(r"^(?:mu|bw|a|e|i)?(?:h+[aeiou]+){2,}h?$|^(?:[aeiou]?h){3,}$|^(?:lo+l+)+$|^(?:ha){2,}$|^(?:xd+)+$"
-                    r"|^(?:ja){3,}j?$|^(?:kek)+$|^(?:rofl|lmao+|lmfao+)$", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NORM = re.compile(r"[^\w]+", re.UNICODE)
 _QUOTE = re.compile(r"^\s*(?:>|@)(\S*)")
@@ -29,11 +28,11 @@ def comment_flags(text: str) -> list[str]:
     """flood/laughter, emoji_only and low_content flags for one comment (duplicates are found per thread)."""
     flags: list[str] = []
     words = _WORDS.findall(text)
-    laughs = [w for w in words if _LAUGH.match(w)]
+    laughs = [w for w in words if is_laughter(w)]
     # the longest run of consecutive laughter words
     run = best = 0
     for w in words:
-        run = run + 1 if _LAUGH.match(w) else 0
+        run = run + 1 if is_laughter(w) else 0
         best = max(best, run)
     if laughs:
         flags.append("laughter")
@@ -43,7 +42,7 @@ def comment_flags(text: str) -> list[str]:
     if stripped and all(_is_emoji_char(ch) or not ch.isalnum() for ch in stripped) and any(
             _is_emoji_char(ch) for ch in stripped):
         flags.append("emoji_only")
-    content = [w for w in words if not _LAUGH.match(w)]
+    content = [w for w in words if not is_laughter(w)]
     if len(content) <= 2 or len("".join(content)) < 8:
         flags.append("low_content")
     return flags
