@@ -60,7 +60,11 @@ def hostile_emoji(text: str) -> list[tuple[int, int, str]]:
 def content_free(text: str) -> bool:
     """True when nothing is left of ``text`` after removing laughter words, emoji, punctuation and numbers (and
     links, @mentions, retweet marks) and it holds no hostile emoji."""
-    return not content_words(text) and not any(ch in HOSTILE_EMOJI for ch in html.unescape(text))
+    if "&" in text:
+        text = html.unescape(text)
+    # stops at the first word that is not laughter (in most comments the first word), so it costs little
+    words = _LETTERS.finditer(_NOISE.sub(" ", text))
+    return not any(not is_laughter(m.group()) for m in words) and not any(ch in HOSTILE_EMOJI for ch in text)
 
 
 def strip_laughter(text: str) -> str:
