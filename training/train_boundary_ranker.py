@@ -89,10 +89,12 @@ def cross_validate(model: LineModel, scored: list[dict], sources: list[str], fol
 
 
 def score_fifth(model: LineModel, data: Path, fold: int, n_pages: int, seed: int, limit: int | None,
-                sources: list[str] | None = None) -> list[dict]:
-    """Synthetic pages from fifth ``fold`` of the train half, scored by ``model`` (which left it out)."""
+                sources: list[str] | None = None, comment_chrome: float = 0.0) -> list[dict]:
+    """Synthetic pages from fifth ``fold`` of the train half, scored by ``model`` (which left it out);
+    ``comment_chrome``: share of comment sections shown with their chrome lines (see ``line_data``)."""
     names = dev_split(split_names(data)[0], fold)[1]
-    return score_pages(model, make_pages(load_pieces(data, names, limit), n_pages, seed, sources=sources))
+    return score_pages(model, make_pages(load_pieces(data, names, limit), n_pages, seed, sources=sources,
+                                         comment_chrome=comment_chrome))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=31, help="synthesis seed (the dev benchmark uses 2024)")
     ap.add_argument("--l2", type=float, default=0.03, help="L2 penalty (chosen by --cv on the dev pages)")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N source pages of each fifth")
+    ap.add_argument("--comment-chrome", type=float, default=0.0,
+                    help="share of the ranker's training pages whose comment sections keep their chrome lines")
     ap.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation instead of training")
     args = ap.parse_args(argv)
     models = {DEV_FOLD: load_line_model(args.dev_model)}
@@ -128,10 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report))
         return 0
     scored = [s for fold, m in models.items() for s in score_fifth(m, args.data, fold, args.pages, args.seed,
-                                                                   args.limit)]
+                                                                   args.limit, comment_chrome=args.comment_chrome)]
     attach(args.model, fit_ranker(scored, args.l2),
            {"pages": len(scored), "pages_per_fifth": args.pages, "fifths": sorted(models), "seed": args.seed,
-            "l2": args.l2})
+            "l2": args.l2, **({"comment_chrome_share": args.comment_chrome} if args.comment_chrome else {})})
     print(f"boundary ranker ({len(scored)} pages) added to {args.model}")
     return 0
 

@@ -59,13 +59,14 @@ def test_boundary_ranker_script_tiny_sample(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, str(ROOT / "training" / "train_boundary_ranker.py"), "--data", str(DATA),
          "--dev-model", str(out), "--cross-fit", f"0:{fold0}", "--model", str(out), "--pages", "6",
-         "--limit", "5"],
+         "--limit", "5", "--comment-chrome", "0.5"],
         capture_output=True, text=True, timeout=600, check=False,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     meta = json.loads((out / "line_model.json").read_text())
     assert meta["boundary_ranker"]["pages"] == 12
     assert meta["boundary_ranker"]["fifths"] == [0, 4]
+    assert meta["boundary_ranker"]["comment_chrome_share"] == 0.5
     model = load_line_model(out)
     assert model.ranker is not None
     labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "lol nice"], model)
