@@ -40,6 +40,11 @@ def is_laughter(word: str) -> bool:
     return bool(LAUGH.match(word))
 
 
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that are not laughter (links, @mentions and retweet marks left out first)."""
+    return [w for w in _LETTERS.findall(_NOISE.sub(" ", html.unescape(text))) if not is_laughter(w)]
+
+
 def hostile_emoji(text: str) -> list[tuple[int, int, str]]:
     """Spans of the emoji in ``HOSTILE_EMOJI`` (skin-tone modifiers included in the span)."""
     out = []
