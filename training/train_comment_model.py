@@ -42,9 +42,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from comment_data import authored_key, excluded_keys, load_authored, load_train, split_authored, split_indices
 from comment_embed import load_cached
 
-from storytrace.comments._decode import Decoder, damerau1
-from storytrace.comments._lexicon import load_lexicon, load_word_frequencies, phonetic_key
-from storytrace.comments._model import LEARNED, CommentModel, featurize, gated, make_vectorizers, model_text
+from storytrace.comments._decode import damerau1
+from storytrace.comments._lexicon import load_lexicon, phonetic_key
+from storytrace.comments._model import (
+    LEARNED,
+    CommentModel,
+    decoder_from_meta,
+    featurize,
+    gated,
+    make_vectorizers,
+    model_text,
+)
 from storytrace.comments._rules import analyse
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "storytrace" / "data" / "models" / "comments"
@@ -345,9 +353,9 @@ def main(argv: list[str] | None = None) -> int:
                                   prefix=args.english_words_prefix) if args.english_words is not None else frozenset()
     kw |= dict_words
     decode_freq = {"floor": args.decode_freq_floor, "margin": args.decode_freq_margin} if args.decode_freq else None
-    decoder = Decoder(load_lexicon(known_words=kw), clitics=args.decode_clitics, names=args.decode_names,
-                      freq=load_word_frequencies() if decode_freq else None, freq_floor=args.decode_freq_floor,
-                      freq_margin=args.decode_freq_margin)
+    decoder = decoder_from_meta(load_lexicon(known_words=kw), {"decode_clitics": args.decode_clitics,
+                                                               "decode_names": args.decode_names,
+                                                               "decode_freq": decode_freq})
     char, word = make_vectorizers()
 
     def texts_of(rs: list[dict[str, object]]) -> list[str]:

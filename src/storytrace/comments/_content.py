@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
 # one laughter word, in the scripts comments are written in: English and Romance ("hahaha", "muahaha", "hehe",
 # "jajaja", "jejeje", "huehue", Portuguese "kkkk" from four letters on, as "kkk" names the Klan), chat ("lol",
@@ -40,9 +41,16 @@ def is_laughter(word: str) -> bool:
     return bool(LAUGH.match(word))
 
 
+def _content_iter(text: str) -> Iterator[str]:
+    """The words of ``text`` that are not laughter, lazily (links, @mentions and retweet marks left out first)."""
+    if "&" in text:
+        text = html.unescape(text)
+    return (w for w in (m.group() for m in _LETTERS.finditer(_NOISE.sub(" ", text))) if not is_laughter(w))
+
+
 def content_words(text: str) -> list[str]:
     """The words of ``text`` that are not laughter (links, @mentions and retweet marks left out first)."""
-    return [w for w in _LETTERS.findall(_NOISE.sub(" ", html.unescape(text))) if not is_laughter(w)]
+    return list(_content_iter(text))
 
 
 def hostile_emoji(text: str) -> list[tuple[int, int, str]]:
@@ -60,11 +68,8 @@ def hostile_emoji(text: str) -> list[tuple[int, int, str]]:
 def content_free(text: str) -> bool:
     """True when nothing is left of ``text`` after removing laughter words, emoji, punctuation and numbers (and
     links, @mentions, retweet marks) and it holds no hostile emoji."""
-    if "&" in text:
-        text = html.unescape(text)
     # stops at the first word that is not laughter (in most comments the first word), so it costs little
-    words = _LETTERS.finditer(_NOISE.sub(" ", text))
-    return not any(not is_laughter(m.group()) for m in words) and not any(ch in HOSTILE_EMOJI for ch in text)
+    return next(_content_iter(text), None) is None and not any(ch in HOSTILE_EMOJI for ch in html.unescape(text))
 
 
 def strip_laughter(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any
@@ -89,6 +90,11 @@ def load_word_frequencies() -> dict[str, float]:
     return table
 
 
+def _phrases_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words (a pattern that never matches when there are none)."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, tuple(phrases) or ("\x00",))) + r")(?!\w)")
+
+
 def _load_multilingual() -> dict[str, Any]:
     path = importlib_resources.files("storytrace") / "data" / "lexicons" / "comments" / "multilingual.json"
     try:
@@ -156,10 +162,9 @@ def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str]
     lex.negative = frozenset(data.get("negative_evaluative", [])) | lex.dehumanising
     lex.positive = frozenset(data.get("positive_evaluative", []))
     lex.counter = tuple(data.get("counter_markers", []))
-    lex.counter_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, lex.counter or ("\x00",))) + r")(?!\w)")
+    lex.counter_re = _phrases_re(lex.counter)
     lex.reporting = frozenset(data.get("reporting_markers", []))
-    attribution = tuple(data.get("attribution_markers", []))
-    lex.attribution_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, attribution or ("\x00",))) + r")(?!\w)")
+    lex.attribution_re = _phrases_re(data.get("attribution_markers", []))
     multi = _load_multilingual()
     lex.multi_groups = multi.get("groups", {})
     lex.multi_hostile = multi.get("hostile", {})

@@ -22,8 +22,23 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from storytrace.comments._content import content_free, strip_laughter
 from storytrace.comments._decode import Decoder
-from storytrace.comments._lexicon import load_lexicon, load_word_frequencies
+from storytrace.comments._lexicon import Lexicon, load_lexicon, load_word_frequencies
 from storytrace.comments._rules import Analysis, analyse, multilingual_attack
+
+
+def decoder_from_meta(lexicon: Lexicon, meta: dict[str, Any]) -> Decoder:
+    """The decoder a model was trained with, from its metadata (the training script builds its own the same way).
+
+    ``decode_clitics``: English clitics ("women's", "they've") are spelling, not disguises (revision 3.2 on);
+    ``decode_names``: capitalised names ("Hamas", "Sikhs") are not sound-alike slurs and a word is not a disguise
+    of a longer word it begins ("hide", "hideous") (3.3 on); ``decode_freq`` ({"floor", "margin"}): a frequent real
+    word is not a disguise of a rarer term ("homes", "spies"; English Zipf frequencies in
+    lexicons/word_frequencies) (3.4 on). Absent keys: the older behaviour."""
+    freq = meta.get("decode_freq") or None
+    return Decoder(lexicon, clitics=bool(meta.get("decode_clitics", False)), names=bool(meta.get("decode_names", False)),
+                   freq=load_word_frequencies() if freq else None,
+                   freq_floor=float(freq["floor"]) if freq else 3.0, freq_margin=float(freq["margin"]) if freq else 0.5)
+
 
 CATEGORIES = ("toxic", "insult", "identity_attack", "profanity", "threat", "sexual")
 LEARNED = ("toxic", "insult", "identity_attack")
@@ -137,18 +152,7 @@ class CommentModel:
         self.content_free = True
         self.strip_laughter = False
         self.lexicon = load_lexicon(known_words=known_words)
-        # meta["decode_clitics"]: English clitics ("women's", "they've") are read as spelling, not as disguises
-        # (revision 3.2 on; False for the models before it, which were trained without)
-        # meta["decode_names"]: capitalised names ("Hamas", "Sikhs") are not sound-alike slurs and a word is not a
-        # disguise of a longer word it begins ("hide", "hideous") (revision 3.3 on)
-        # meta["decode_freq"]: {"floor", "margin"}: a frequent real word is not a disguise of a rarer term ("homes",
-        # "spies"; English Zipf frequencies shipped in lexicons/word_frequencies) (revision 3.4 on; absent before)
-        freq = self.meta.get("decode_freq") or None
-        self.decoder = Decoder(self.lexicon, clitics=bool(self.meta.get("decode_clitics", False)),
-                               names=bool(self.meta.get("decode_names", False)),
-                               freq=load_word_frequencies() if freq else None,
-                               freq_floor=float(freq["floor"]) if freq else 3.0,
-                               freq_margin=float(freq["margin"]) if freq else 0.5)
+        self.decoder = decoder_from_meta(self.lexicon, self.meta)
         self.char, self.word = make_vectorizers()
         self._coef_t = sparse.csr_matrix(coef.T.astype(np.float32))
 
@@ -187,6 +191,11 @@ class CommentModel:
                    english_embed=english_embed)
 
     # -- scoring ----------------------------------------------------------------------------------------------
+    @functools.cached_property
+    def _empty_scores(self) -> np.ndarray:
+        """The char+word heads' calibrated scores of the empty comment (what a content-free comment gets)."""
+        return self._learned([""])[0][0]
+
     def _learned(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """(calibrated probabilities, raw margins) of the char+word heads."""
         if not texts:
@@ -308,7 +317,7 @@ class CommentModel:
             # heads learned about laughter and emoji in tweets is not evidence about the people in a thread)
             empty = [i for i, t in enumerate(texts) if content_free(t)]
             if empty:
-                learned[empty] = self._learned([""])[0][0]
+                learned[empty] = self._empty_scores
         multi: dict[int, tuple[float, list[tuple[int, int, str, str]]]] = {}
         for i in foreign:
             multi[i] = multilingual_attack(texts[i], (languages or [])[i], self.lexicon)
