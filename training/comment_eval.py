@@ -2,7 +2,7 @@
 
     python training/comment_eval.py --data /work/shared/data [--model DIR] [--english-embed] [--rule-combine R]
         [--authored DIR [--authored-exclude REPORT]] [--stack-gate none|groups|people] [--content-free on|off]
-        [--strip-laughter]
+        [--strip-laughter] [--as-comments] [--decode-context Z]
 
 This is the validation split on which model and rule changes are accepted or rejected; eval-only sets are never
 used here. Reports ROC-AUC per category, macro-F1 of ``toxic >= 0.5`` per source and recall at 0.5 on the held-out
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -59,12 +60,54 @@ def evaluate(model: CommentModel, held: list[dict[str, object]]) -> dict[str, fl
                 if cat == "toxic":
                     res[f"toxic_macro_f1_{source}"] = round(float(f1_score(y[m], s[m] >= 0.5, average="macro")), 4)
     res.update(recall_tweets(held, out))
+    res.update(false_alarms_tweets(held, out))
     # revision 3.4.1: how many held-out tweets are content-free (laughter, emoji, punctuation, numbers only) and
     # their labels, which the content-free rule scores as the empty comment
     free = [r for r in held if content_free(str(r["text"]))]
     res["content_free_n"] = len(free)
     for cat in LEARNED_CATS:
         res[f"content_free_{cat}_pos"] = sum(int(r[cat]) for r in free)
+    return res
+
+
+_SHORT_NOISE = re.compile(r"@\w+|https?://\S+|\bURL\b|\bRT\b")
+_SHORT_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+_TWEET_MARKS = re.compile(r"@\w+|https?://\S+|\bURL\b|^\s*RT\b:?|\bRT\b(?=\s*@)")
+
+
+def as_comment(text: str) -> str:
+    """A tweet as a news comment would read: without @mentions, links and retweet marks (``--as-comments``)."""
+    return " ".join(_TWEET_MARKS.sub(" ", text).split()).lstrip(":").strip()
+
+
+def short(text: str, most: int = 3) -> bool:
+    """At most ``most`` words once @mentions, links and retweet marks are gone, and at least one: short replies
+    ("lol ok", "thanks bro"); content-free lines (no words) are left to the content-free rule."""
+    n = len(_SHORT_WORD.findall(_SHORT_NOISE.sub(" ", text)))
+    return 1 <= n <= most
+
+
+def false_alarms_tweets(held: list[dict[str, object]], out: list[dict[str, Any]]) -> dict[str, float | None]:
+    """Revision 3.5: toxic >= 0.5 among the held-out tweets labelled not toxic (OLID NOT, davidson "neither"), all
+    and the short ones (``short``: one to three words), and the mean toxic score of the short ones -- where
+    banter such as "haha ok" shows (the other sets barely hold short lines)."""
+    src = np.array([r["source"] for r in held])
+    neg = np.array([int(r["toxic"]) == 0 for r in held])
+    is_short = np.array([short(str(r["text"])) for r in held])
+    tox = np.array([o["scores"]["toxic"] for o in out])
+    res: dict[str, float | None] = {}
+    for source in ("olid", "davidson"):
+        m = (src == source) & neg
+        ms = m & is_short
+        res[f"false_alarm_toxic_{source}"] = round(float(np.mean(tox[m] >= 0.5)), 4) if m.any() else None
+        res[f"short_false_alarm_toxic_{source}"] = round(float(np.mean(tox[ms] >= 0.5)), 4) if ms.any() else None
+        res[f"short_mean_toxic_{source}_not"] = round(float(np.mean(tox[ms])), 4) if ms.any() else None
+        res[f"n_short_{source}_not"] = int(ms.sum())
+        mp = (src == source) & ~neg & is_short
+        res[f"short_recall_toxic_{source}"] = round(float(np.mean(tox[mp] >= 0.5)), 4) if mp.any() else None
+        res[f"n_short_{source}_toxic"] = int(mp.sum())
     return res
 
 
@@ -144,6 +187,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="off: revision 3.4's scoring of content-free comments (the learned heads read them as is)")
     ap.add_argument("--strip-laughter", action="store_true",
                     help="also take laughter words out of what the char heads read in comments with words")
+    ap.add_argument("--decode-context", type=float, default=None,
+                    help="override the decoder's context floor (Zipf; revision 3.5's real-word context check); "
+                         "a negative value turns the check off")
+    ap.add_argument("--as-comments", action="store_true",
+                    help="score the held-out tweets as news comments look: without @mentions, links and retweet "
+                         "marks (revision 3.5; the tweets' labels are kept; a tweet left with no text is dropped)")
     ap.add_argument("--authored", type=Path, default=None, help="also score the authored validation split")
     ap.add_argument("--authored-exclude", type=Path, default=None, help="decontamination report: its lines left out")
     ap.add_argument("--authored-val", type=float, default=0.2)
@@ -152,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = load_train(args.data)
     _, _, val = split_indices(len(rows))
     held = [rows[i] for i in val]
+    if args.as_comments:
+        held = [dict(r, text=t) for r in held if (t := as_comment(str(r["text"])))]
     model = CommentModel.load(args.model)
     if args.ident_from_toxic is not None:
         model.ident_from_toxic = args.ident_from_toxic
@@ -161,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         model.stack_gate = args.stack_gate
     if args.gate_combine is not None:
         model.gate_combine = args.gate_combine
+    if args.decode_context is not None:
+        model.decoder.context_floor = args.decode_context if args.decode_context >= 0 else None
     model.english_embed = args.english_embed
     model.content_free = args.content_free == "on"
     model.strip_laughter = args.strip_laughter

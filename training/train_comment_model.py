@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
@@ -272,6 +273,18 @@ def main(argv: list[str] | None = None) -> int:
                          "tweets' 7%% base rate puts hateful lines without a rule hit below 0.5 (revision 3.4: 0.25)")
     ap.add_argument("--decode-clitics", action="store_true",
                     help="read English clitics (\"women's\", \"they've\") as spelling, not as inserted symbols")
+    ap.add_argument("--source-indicator", default="",
+                    help="comma-separated char heads (toxic, insult, identity_attack) fit with one extra feature, 1 "
+                         "on davidson rows, that is dropped from the shipped head (revision 3.5): davidson's tweets "
+                         "were sampled by a hate lexicon and 83%% are offensive (OLID 33%%), so without it the "
+                         "words of its style ('lol', 'bro', 'ok', laughter) carry that base rate")
+    ap.add_argument("--text-marks", choices=("keep", "strip"), default="keep",
+                    help="strip: the heads read the text without @mentions, links and retweet marks and with HTML "
+                         "character references unescaped (revision 3.5; see model_text)")
+    ap.add_argument("--decode-context", type=float, default=None,
+                    help="with --decode-freq: the Zipf level from which a plainly written real word read as a term "
+                         "by sound or one edit needs a hostile comment to be decoded, and compounds are not split "
+                         "(revision 3.5; see Decoder.context_floor)")
     ap.add_argument("--rule-combine", choices=("max", "noisy_or"), default="max",
                     help="identity_attack: a rule constant and the learned score combined by max or noisy-OR")
     ap.add_argument("--C", type=float, default=4.0)
@@ -353,13 +366,19 @@ def main(argv: list[str] | None = None) -> int:
                                   prefix=args.english_words_prefix) if args.english_words is not None else frozenset()
     kw |= dict_words
     decode_freq = {"floor": args.decode_freq_floor, "margin": args.decode_freq_margin} if args.decode_freq else None
+    if decode_freq is not None and args.decode_context is not None:
+        decode_freq["context"] = args.decode_context
+    indicator_heads = {h for h in args.source_indicator.split(",") if h}
+    if indicator_heads - set(LEARNED):
+        ap.error(f"--source-indicator: unknown {sorted(indicator_heads - set(LEARNED))}")
     decoder = decoder_from_meta(load_lexicon(known_words=kw), {"decode_clitics": args.decode_clitics,
                                                                "decode_names": args.decode_names,
                                                                "decode_freq": decode_freq})
     char, word = make_vectorizers()
 
     def texts_of(rs: list[dict[str, object]]) -> list[str]:
-        return [model_text(analyse(str(r["text"]), decoder, fuzzy=str(r.get("lang", "en")) == "en")) for r in rs]
+        return [model_text(analyse(str(r["text"]), decoder, fuzzy=str(r.get("lang", "en")) == "en"),
+                           strip_marks=args.text_marks == "strip") for r in rs]
 
     # not cached (an older version cached them next to the e5 chunks): a stale copy would silently train on
     # text decoded by older rules, and decoding all 35k rows takes ~10 s
@@ -373,6 +392,13 @@ def main(argv: list[str] | None = None) -> int:
     idf[df == 0] = 0.0  # unseen hashed features carry no weight
     x_tr = featurize(tr_text, char, word, idf)
     x_ca = featurize(ca_text, char, word, idf)
+    if indicator_heads:
+        # one extra column, 1 on davidson rows (training and calibration), for the heads that use it; the shipped
+        # heads drop it, so every comment is scored as a non-davidson row
+        ind_tr = np.array([r["source"] == "davidson" for r in train], dtype=np.float32)[:, None]
+        ind_ca = np.array([r["source"] == "davidson" for r in calib_rows], dtype=np.float32)[:, None]
+        x_tr_ind = sparse.hstack([x_tr, sparse.csr_matrix(ind_tr)], format="csr")
+        x_ca_ind = sparse.hstack([x_ca, sparse.csr_matrix(ind_ca)], format="csr")
     is_olid = np.array([r["source"] == "olid" for r in train])
     is_auth = np.array([str(r["source"]).startswith("authored:") for r in train])
     ca_src = np.array([r["source"] for r in calib_rows])
@@ -385,10 +411,11 @@ def main(argv: list[str] | None = None) -> int:
         ow = args.olid_weight_ident if cat == "identity_attack" else args.olid_weight
         aw = args.authored_weight_ident if cat == "identity_attack" and args.authored_weight_ident is not None \
             else args.authored_weight
-        clf.fit(x_tr, y_tr, sample_weight=np.where(is_auth, aw, np.where(is_olid, ow, 1.0)))
-        coef.append(clf.coef_[0])
+        use_ind = cat in indicator_heads
+        clf.fit(x_tr_ind if use_ind else x_tr, y_tr, sample_weight=np.where(is_auth, aw, np.where(is_olid, ow, 1.0)))
+        coef.append(clf.coef_[0][: x_tr.shape[1]])
         intercept.append(clf.intercept_[0])
-        m_ca = clf.decision_function(x_ca)
+        m_ca = clf.decision_function(x_ca_ind if use_ind else x_ca)
         char_ca[cat] = m_ca[: len(ca_i)]  # the stack is fit on the tweets of the calibration half only
         sel = (ca_src == "olid") if (args.calib == "olid" and cat != "identity_attack") else np.ones(len(y_ca), bool)
         sel |= np.char.startswith(ca_src.astype(str), "authored:")  # authored calibration lines join every fit
@@ -397,6 +424,7 @@ def main(argv: list[str] | None = None) -> int:
         if cat == "identity_attack" and args.ident_shift:
             calib[cat][1] += args.ident_shift
         metrics[cat] = {"calibration_n": int(sel.sum()),
+                        **({"davidson_indicator_weight": round(float(clf.coef_[0][-1]), 4)} if use_ind else {}),
                         "calibration_auc": float(roc_auc_score(y_ca, m_ca)) if len(set(y_ca)) == 2 else None}
         print(f"{cat}: {metrics[cat]}", flush=True)
     heads: dict[str, tuple[np.ndarray, np.ndarray, dict[str, list[float]], int]] = {}
@@ -425,6 +453,8 @@ def main(argv: list[str] | None = None) -> int:
             "platt": args.platt, "embed_n": heads["e5"][3] if "e5" in heads else 0, "embed_C": args.embed_C,
             "use_n": heads["use"][3] if "use" in heads else 0, "use_C": args.use_C,
             "stack": stacks.get(stack_encoder, {}), "stack_encoder": stack_encoder,
+            **({"source_indicator": sorted(indicator_heads)} if indicator_heads else {}),
+            **({"text_marks": args.text_marks} if args.text_marks != "keep" else {}),
             "rule_combine": args.rule_combine, "decode_clitics": args.decode_clitics, "decode_names": args.decode_names,
             **({"decode_freq": decode_freq} if decode_freq else {}),
             **({"ident_shift": args.ident_shift} if args.ident_shift else {}),

@@ -158,3 +158,80 @@ def test_shipped_model_reads_frequent_words_as_themselves(model):
     for text, decoded in [("the jooz", "jew"), ("z10n1st", "zionist"), ("so ghey", "gay"), ("those fagots", "faggot"),
                           ("those k1kes", "kikes")]:
         assert decoded in {d.decoded for d in model.decoder.decode(text)[0]}, text
+
+
+def _context_decoder(known: frozenset[str] = frozenset()) -> Decoder:
+    from storytrace.comments._lexicon import load_word_frequencies
+
+    return Decoder(load_lexicon(known_words=known), clitics=True, names=True, freq=load_word_frequencies(),
+                   freq_floor=2.5, freq_margin=0.5, context_floor=2.0)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("i love to cook pasta", "cook"), ("a fairly good article", "fairly"), ("you were rewarded for that", "rewarded"),
+    ("that is slang for money", "slang"), ("nigh on ten years", "nigh"), ("he was tardy again", "tardy"),
+    ("the skunk got in the bins", "skunk"), ("burn the dead foliage", "foliage"),
+])
+def test_common_real_words_need_a_hostile_comment(text, word):
+    # revision 3.5 (``context_floor``): a common word that fuzzy decoding could read as a term (by sound or one
+    # edit) is itself in a comment that is not hostile elsewhere; the same word without the check is decoded
+    from storytrace.comments._lexicon import load_word_frequencies
+
+    lex = load_lexicon(known_words=frozenset())
+    without = Decoder(lex, clitics=True, names=True, freq=load_word_frequencies(), freq_floor=2.5, freq_margin=0.5)
+    with_context = _context_decoder()
+    if word != "foliage":  # not near a term at all: a control
+        assert word in {d.span for d in without.decode(text)[0]}, text
+    assert word not in {d.span for d in with_context.decode(text)[0]}, text
+
+
+@pytest.mark.parametrize("text,word,decoded", [
+    ("you fucking rewarded idiot", "rewarded", "retarded"),  # a swear word and an insult written out
+    ("the jooz cook up lies", "cook", "cock"),  # another disguise makes the comment hostile
+])
+def test_common_real_words_in_a_hostile_comment_still_decode(text, word, decoded):
+    got = {d.span: d.decoded for d in _context_decoder().decode(text)[0]}
+    assert got.get(word) == decoded, got
+
+
+@pytest.mark.parametrize("text,decoded", [
+    ("the jooz own the banks", "jew"), ("jewsa everywhere", "jews"), ("love to the ghey couple", "gay"),
+    ("z10n1st media", "zionist"), ("those k1kes", "kikes"), ("those fagots", "faggot"), ("vladolf again", "vlad"),
+    ("the krimlin says", "kremlin"), ("hatemuslims club", "hate muslims"),
+])
+def test_disguises_decode_without_a_hostile_context(text, decoded):
+    # rare or unseen spellings are not common words: they decode in any comment ("ukro" is a lexicon slur)
+    got = [d.decoded for d in _context_decoder().decode(text)[0]]
+    assert any(decoded in g for g in got), got
+    assert [t.text for _, _, t in _context_decoder().decode("ukro soldiers")[1]] == ["ukro"]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("i ordered a cheeseburger", "cheeseburger"), ("rhubarb and custard", "custard"),
+    ("she bought a leotard", "leotard"), ("homophones are fun", "homophones"), ("the transaction failed", "transaction"),
+    ("a nutcracker", "nutcracker"),
+])
+def test_compounds_are_words_not_deleted_spaces(model, text, word):
+    # revision 3.5: a word wordfreq has seen (Zipf >= 1.5) is not split into a group name or slur and another word;
+    # with the model's known words ("cheese", "nut") the decoder without the check splits it
+    known = model.lexicon.known_words
+    assert word not in {d.span for d in _context_decoder(known).decode(text)[0]}
+    assert word in {d.span for d in Decoder(load_lexicon(known_words=known), clitics=True, names=True).decode(text)[0]}
+
+
+def test_compounds_with_a_swear_word_or_two_terms_still_split(model):
+    # swear words and hostile words keep their sense in compounds more often than not ("bullshit"), so those
+    # splits stay (known cost: "cocktail", "therapists"); a compound of two terms is still read ("fucktards")
+    dec = _context_decoder(model.lexicon.known_words)
+    assert {d.decoded for d in dec.decode("total batshit")[0]} == {"bat shit"}
+    assert {d.decoded for d in dec.decode("those fucktards")[0]} == {"fuck tards"}
+
+
+def test_shipped_model_reads_common_words_in_context(model):
+    # the shipped model (revision 3.5 on) decodes with the context check and keeps compounds whole
+    assert model.decoder.context_floor is not None
+    for text in ("i love to cook pasta", "a fairly good article", "you were rewarded for that",
+                 "that is slang for money", "i ordered a cheeseburger"):
+        assert model.decoder.decode(text)[0] == [], text
+    scores = model.score(["i ordered a cheeseburger", "that is slang for money"], ["en", "en"])
+    assert all(s["scores"]["identity_attack"] < 0.5 for s in scores), scores

@@ -4,7 +4,10 @@ The method, not a word list: every token is normalised by a few reversible-looki
 leetspeak maps, symbol removal, repeat collapsing) and then compared with the curated lexicon exactly, by a
 phonetic key and by edit distance; blends of two public names ("vlad"+"olf") and compounds of a group word
 with a country ending ("<slur>land") are recognised too. Fuzzy matching only applies to tokens that are not
-ordinary words (``Lexicon.known_words``), so "news" is never read as "jews".
+ordinary words (``Lexicon.known_words``), so "news" is never read as "jews". With English word frequencies a
+common real word is read as itself ("homes" is not "homos"), and since revision 3.5 a common word that could be
+read as a term only in a comment that is hostile elsewhere ("cook", "fairly", "rewarded"), and an English compound
+not as a group name or slur with a deleted space ("cheeseburger").
 """
 
 from __future__ import annotations
@@ -37,6 +40,12 @@ _EDGE_PUNCT = "!?.,;:'\"“”‘’*()[]{}<>…-–—~`"
 _CLITIC = re.compile(r"^([^\W\d_]{2,})'(s|ve|re|ll|d|m|t)$")
 _RUN3 = re.compile(r"(.)\1{2,}")
 _RUN2 = re.compile(r"(.)\1+")
+# with the context check (revision 3.5): a word of seven or more letters that wordfreq has seen at least this often
+# (Zipf; ~0.03 per million words) is an English word, not a group name or slur with a deleted space ("cheeseburger"
+# is not "cheese burger"); deleted-space disguises ("hatemuslims") are not in wordfreq's list
+_SPLIT_FLOOR = 1.5
+# regular English endings: a word and a term that differ by one are the same word ("criminal" / "criminals")
+_INFLECTIONS = ("s", "es", "ed", "d", "er", "ers", "r", "rs", "ing", "est", "en")
 
 
 @dataclass(slots=True)
@@ -80,7 +89,8 @@ class Decoder:
     """Finds and decodes disguised lexicon words in comment text."""
 
     def __init__(self, lexicon: Lexicon, *, clitics: bool = False, names: bool = False,
-                 freq: Mapping[str, float] | None = None, freq_floor: float = 3.0, freq_margin: float = 0.5) -> None:
+                 freq: Mapping[str, float] | None = None, freq_floor: float = 3.0, freq_margin: float = 0.5,
+                 context_floor: float | None = None) -> None:
         self.lexicon = lexicon
         self.clitics = clitics  # False: the apostrophe of "women's" is an inserted symbol (revision 3.1 and before)
         # names: capitalised words are not read as sound-alike slurs or hostile words and truncations are not
@@ -92,6 +102,19 @@ class Decoder:
         self.freq = freq
         self.freq_floor = freq_floor
         self.freq_margin = freq_margin
+        # context_floor (revision 3.5, needs ``freq``): a plainly written word with Zipf >= context_floor that fuzzy
+        # decoding reads as a term (by sound or one edit; not an inflection of it) is an ordinary word in use ("cook",
+        # "fairly", "rewarded", "slang") unless the comment is hostile elsewhere: another lexicon slur, swear word,
+        # insult or hostile word, or another disguise. None: no context check (revision 3.4 and before)
+        self.context_floor = context_floor
+
+    def _needs_context(self, word: str, term: Term) -> bool:
+        """``word`` is a common real word that only the comment's context can make a disguise of ``term``."""
+        if self.freq is None or self.context_floor is None:
+            return False
+        if any(term.text == word + e or word == term.text + e for e in _INFLECTIONS):
+            return False  # an inflection ("criminal" / "criminals") is the term itself, not a disguise
+        return self.freq.get(word, 0.0) >= self.context_floor
 
     def _real(self, word: str, term: Term) -> bool:
         """``word`` is a frequent real word, not a disguise of the rarer ``term`` (only with ``self.freq``). Not when
@@ -184,6 +207,11 @@ class Decoder:
         lex = self.lexicon
         if len(word) < 7 or not word.isalpha() or word in lex.known_words:
             return None
+        # with the context check (revision 3.5): a compound English writes as one word ("cheeseburger", "custard",
+        # "homophones", "transaction") does not name a group or hold a slur because a part of it spells one; swear
+        # words and hostile words keep their sense inside compounds more often ("bullshit", "lynching"), so those
+        # splits stay, and so do compounds of two lexicon terms ("fucktards")
+        real = self.context_floor is not None and self.freq is not None and self.freq.get(word, 0.0) >= _SPLIT_FLOOR
         for i in range(3, len(word) - 2):
             left, right = word[:i], word[i:]
             lt, rt = lex.terms.get(left), lex.terms.get(right)
@@ -191,6 +219,8 @@ class Decoder:
                 continue
             key = lt or rt
             if key.kind not in ("group_name", "slur", "hostile", "insult", "profanity"):
+                continue
+            if real and (lt is None or rt is None) and key.kind in ("group_name", "slur"):
                 continue
             if (lt is not None or left in lex.known_words) and (rt is not None or right in lex.known_words):
                 return Term(f"{left} {right}", "split")
@@ -226,6 +256,7 @@ class Decoder:
         """
         decoded: list[Decoded] = []
         hits: list[tuple[int, int, Term]] = []
+        pending: list[Decoded] = []  # common real words read as a term: kept only in a hostile comment
         low = text.lower()
         taken: list[tuple[int, int]] = []
         # 1. spaced-out letters: "k i l l", "j.e.w.s"
@@ -280,15 +311,31 @@ class Decoder:
                 # a plain capitalised word ("Hamas", "Sikhs"; not "J00z" or "JOOZ") is read as a name
                 name = not rws and _is_name(text[s:e])
                 fz = self._fuzzy(norm, name)
+                word = norm
                 if fz is None and rws and rws[-1][1] == "repeated_letters":
                     fz = self._fuzzy(rws[-1][0])
+                    word = rws[-1][0]
                 if fz is not None:
                     kind = fz[1] if not rws else f"{rws[0][1]}+{fz[1]}"
+                    plain = all(k == "repeated_letters" for _, k in rws)  # no leetspeak, symbols or homoglyphs
+                    if fz[1] == "misspelling" and plain and self._needs_context(word.removesuffix("'s"), fz[0]):
+                        pending.append(Decoded(text[s:e], s, e, fz[0].text, kind, fz[0]))
+                        continue
                     found = (fz[0], kind)
             if found is not None:
                 term, kind = found
                 decoded.append(Decoded(text[s:e], s, e, term.text, kind, term))
+        if pending and self._hostile(decoded, hits):
+            decoded = sorted(decoded + pending, key=lambda d: d.start)
         return decoded, hits
+
+    @staticmethod
+    def _hostile(decoded: list[Decoded], hits: list[tuple[int, int, Term]]) -> bool:
+        """The comment is hostile apart from its common real words: a lexicon slur, swear word, insult or hostile
+        word written out, or a disguise that is not a common real word ("jooz", "f*ck", "vladolf")."""
+        kinds = ("slur", "profanity", "insult", "hostile")
+        return (any(d.term.kind in (*kinds, "group_name", "entity") for d in decoded)
+                or any(t.kind in kinds for _, _, t in hits))
 
 
 def _is_name(raw: str) -> bool:

@@ -33,11 +33,15 @@ def decoder_from_meta(lexicon: Lexicon, meta: dict[str, Any]) -> Decoder:
     ``decode_names``: capitalised names ("Hamas", "Sikhs") are not sound-alike slurs and a word is not a disguise
     of a longer word it begins ("hide", "hideous") (3.3 on); ``decode_freq`` ({"floor", "margin"}): a frequent real
     word is not a disguise of a rarer term ("homes", "spies"; English Zipf frequencies in
-    lexicons/word_frequencies) (3.4 on). Absent keys: the older behaviour."""
+    lexicons/word_frequencies) (3.4 on), and with its ``"context"`` Zipf level a common real word that could be
+    read as a term is read so only in a comment hostile elsewhere ("cook", "fairly", "rewarded") (3.5 on). Absent
+    keys: the older behaviour."""
     freq = meta.get("decode_freq") or None
+    context = freq.get("context") if freq else None
     return Decoder(lexicon, clitics=bool(meta.get("decode_clitics", False)), names=bool(meta.get("decode_names", False)),
                    freq=load_word_frequencies() if freq else None,
-                   freq_floor=float(freq["floor"]) if freq else 3.0, freq_margin=float(freq["margin"]) if freq else 0.5)
+                   freq_floor=float(freq["floor"]) if freq else 3.0, freq_margin=float(freq["margin"]) if freq else 0.5,
+                   context_floor=float(context) if context is not None else None)
 
 
 CATEGORIES = ("toxic", "insult", "identity_attack", "profanity", "threat", "sexual")
@@ -68,10 +72,24 @@ def embed_text(text: str) -> str:
     return " ".join(t.split())[:600] or "."
 
 
-def model_text(a: Analysis) -> str:
-    """What the learned heads read: de-obfuscated text plus one marker token per group mentioned."""
+# Twitter's marks in the normalised text: @mentions (read as "@user"), links ("url"; OLID writes "URL") and retweet
+# marks ("rt"); news comments have none of them
+_TWEET_MARKS = re.compile(r"(?<![\w@])@user\b|(?<!\w)url\b|(?<!\w)rt\b(?=\s*(?:@user\b|:|$))")
+
+
+def model_text(a: Analysis, *, strip_marks: bool = False) -> str:
+    """What the learned heads read: de-obfuscated text plus one marker token per group mentioned.
+
+    ``strip_marks`` (model flag ``text_marks: "strip"``, revision 3.5 on): without Twitter's marks (@mentions,
+    links, retweet marks) and with HTML character references read as the characters they stand for. In the
+    training tweets the marks are a proxy for the source: 86% of the tweets without an @mention are davidson's,
+    85% of them offensive, so a comment without one -- every news comment -- got davidson's base rate, most of all
+    a short one ("haha ok" 0.57, "@USER haha ok" 0.29 in revision 3.4.1)."""
+    norm = a.norm
+    if strip_marks:
+        norm = " ".join(_TWEET_MARKS.sub(" ", html.unescape(norm)).split())
     marks = " ".join(["__group__"] * min(len(a.groups), 3) + ["__slur__"] * min(len(a.slurs), 2))
-    return f"{a.norm} {marks}".strip()
+    return f"{norm} {marks}".strip()
 
 
 def featurize(texts: list[str], char: HashingVectorizer, word: HashingVectorizer,
@@ -145,6 +163,8 @@ class CommentModel:
         self.stack_gate = str(self.meta.get("stack_gate", "none"))
         self.gate_combine = str(self.meta.get("gate_combine", "stack"))
         self.ident_from_toxic = float(self.meta.get("ident_from_toxic", 0.0))
+        # revision 3.5: the heads read the text without Twitter's marks (see ``model_text``)
+        self.strip_marks = self.meta.get("text_marks", "keep") == "strip"
         # revision 3.4.1, run time only: a content-free comment (laughter, emoji, punctuation, numbers; see
         # _content) is scored as the empty comment by every learned head; ``strip_laughter`` also takes laughter
         # words out of what the char heads read in comments that have words (measured on validation, not kept:
@@ -271,7 +291,7 @@ class CommentModel:
         langs = languages or [""] * len(texts)
         analyses = [analyse(t, self.decoder, fuzzy=lang in ("en", "und", "")) for t, lang in zip(texts, langs,
                                                                                                     strict=True)]
-        model_texts = [model_text(a) for a in analyses]
+        model_texts = [model_text(a, strip_marks=self.strip_marks) for a in analyses]
         if self.strip_laughter:
             model_texts = [strip_laughter(t) for t in model_texts]
         learned, char_margin = self._learned(model_texts)
