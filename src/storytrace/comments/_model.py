@@ -80,11 +80,12 @@ _TWEET_MARKS = re.compile(r"(?<![\w@])@user\b|(?<!\w)url\b|(?<!\w)rt\b(?=\s*(?:@
 def model_text(a: Analysis, *, strip_marks: bool = False) -> str:
     """What the learned heads read: de-obfuscated text plus one marker token per group mentioned.
 
-    ``strip_marks`` (model flag ``text_marks: "strip"``, revision 3.5 on): without Twitter's marks (@mentions,
-    links, retweet marks) and with HTML character references read as the characters they stand for. In the
-    training tweets the marks are a proxy for the source: 86% of the tweets without an @mention are davidson's,
-    85% of them offensive, so a comment without one -- every news comment -- got davidson's base rate, most of all
-    a short one ("haha ok" 0.57, "@USER haha ok" 0.29 in revision 3.4.1)."""
+    ``strip_marks`` (model flag ``text_marks: "strip"``; measured for revision 3.5 and not shipped, see
+    docs/results/comments.md): without Twitter's marks (@mentions, links, retweet marks) and with HTML character
+    references read as the characters they stand for. In the
+    training tweets the marks are a proxy for the source: 92% of the 11,560 tweets without an @mention are
+    davidson's and 80% of them are offensive (with one: 60%), so a comment without one -- every news comment -- gets
+    a higher toxic score, most of all a short one ("haha ok" 0.57, "@USER haha ok" 0.29 in revision 3.4.1)."""
     norm = a.norm
     if strip_marks:
         norm = " ".join(_TWEET_MARKS.sub(" ", html.unescape(norm)).split())
@@ -163,7 +164,7 @@ class CommentModel:
         self.stack_gate = str(self.meta.get("stack_gate", "none"))
         self.gate_combine = str(self.meta.get("gate_combine", "stack"))
         self.ident_from_toxic = float(self.meta.get("ident_from_toxic", 0.0))
-        # revision 3.5: the heads read the text without Twitter's marks (see ``model_text``)
+        # text_marks "strip": the heads read the text without Twitter's marks (see ``model_text``; not shipped)
         self.strip_marks = self.meta.get("text_marks", "keep") == "strip"
         # revision 3.4.1, run time only: a content-free comment (laughter, emoji, punctuation, numbers; see
         # _content) is scored as the empty comment by every learned head; ``strip_laughter`` also takes laughter
