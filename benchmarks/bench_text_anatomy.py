@@ -88,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--comment-chrome", type=float, default=0.0,
                     help="share of comment sections shown with their chrome lines (names, dates, 'Reply') as "
                          "boilerplate; 0 is the benchmark's set, 1.0 the 'dumps with chrome' set")
+    ap.add_argument("--chrome-specialist", action="store_true",
+                    help="use the model's chrome specialist where it finds chrome (Options.text_comment_chrome)")
     ap.add_argument("--show-errors", type=int, default=0, help="print this many wrong held-out lines")
     args = ap.parse_args(argv)
 
@@ -103,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     c0 = time.process_time()
     errors = []
     for lines, g in pages:
-        p = classify_lines(lines, model)
+        p = classify_lines(lines, model, chrome=args.chrome_specialist)
         for s, a, b in zip(lines, g, p, strict=True):
             if a != "blank":
                 gold.append(a)
@@ -114,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     cpu = time.process_time() - c0
     n_lines = len(gold)
     chrome = f" (comment chrome share {args.comment_chrome})" if args.comment_chrome else ""
+    chrome += ", chrome specialist on" if args.chrome_specialist else ""
     print(f"\n{args.split} synthetic{chrome}: {len(pages)} pages, {n_lines} non-empty lines, "
           f"{len(pages) / dt:.1f} pages/s wall clock, {len(pages) / cpu:.1f} pages per CPU second")
     print(f"{'class':<18}{'precision':>10}{'recall':>10}{'F1':>8}{'support':>9}")
@@ -138,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\nseed pages:")
     for name, want in SEEDS.items():
         lines = (DEMO / name).read_text(encoding="utf-8").splitlines()
-        got = [lab for lab in classify_lines(lines, model) if lab != "blank"]
+        got = [lab for lab in classify_lines(lines, model, chrome=args.chrome_specialist) if lab != "blank"]
         right = sum(a == b for a, b in zip(want, got, strict=False)) if len(got) == len(want) else 0
         ok &= right == len(want)
         print(f"  {name}: {right}/{len(want)} lines right")

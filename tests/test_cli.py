@@ -29,3 +29,10 @@ def test_cli_help_imports_nothing_heavy():
 def test_cli_parses(argv, expected):
     args = vars(build_parser().parse_args(argv))
     assert {k: args[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(("argv", "chrome"), [(["analyze", "a.txt"], False), (["analyze", "a.txt", "--comment-chrome"], True)])
+def test_cli_comment_chrome_reaches_the_options(argv, chrome):
+    from storytrace.cli import options_from_args
+
+    assert options_from_args(build_parser().parse_args(argv)).text_comment_chrome is chrome

@@ -19,18 +19,24 @@ from pathlib import Path
 FILES = ("line_model.json", "line_model.npz")
 
 
+def copy_member(source: Path, target: Path) -> None:
+    """Copy the line model in ``source`` to ``target``; it must be a single model (no partners, no
+    specialist of its own)."""
+    meta = json.loads((source / "line_model.json").read_text(encoding="utf-8"))
+    if meta.get("partners") or meta.get("chrome_specialist"):
+        raise ValueError(f"{source} is itself an ensemble")
+    target.mkdir(parents=True, exist_ok=True)
+    for file in FILES:
+        shutil.copyfile(source / file, target / file)
+
+
 def add_partner(model_dir: Path, partner_dir: Path, weight: float, name: str) -> None:
     """Copy ``partner_dir``'s files to ``model_dir / name`` and list it in ``model_dir``'s JSON."""
     if not 0.0 < weight < 1.0:
         raise ValueError(f"the partner's weight must be between 0 and 1, not {weight}")
     meta_path = model_dir / "line_model.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    if json.loads((partner_dir / "line_model.json").read_text(encoding="utf-8")).get("partners"):
-        raise ValueError(f"{partner_dir} is itself an ensemble")
-    target = model_dir / name
-    target.mkdir(parents=True, exist_ok=True)
-    for file in FILES:
-        shutil.copyfile(partner_dir / file, target / file)
+    copy_member(partner_dir, model_dir / name)
     meta["partners"] = [p for p in meta.get("partners", []) if p["dir"] != name] + [{"dir": name, "weight": weight}]
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 

@@ -22,6 +22,9 @@ class Options:
     user_agent: str = "storytrace/0.1 (+https://github.com/storytrace/storytrace)"
     # stages
     extract_comments: bool = True  # anatomy: find reader comments in the page
+    # anatomy of plain text: read comment sections that keep author/date/"Reply" lines with the chrome-trained
+    # line model (off by default: it costs the chrome-free benchmark set 0.003 comment F1, docs/RESULTS.md)
+    text_comment_chrome: bool = False
     with_facts: bool = True  # facts stage: entities, quantities, dates, claims, topics
     with_comments: bool = True  # comments stage: language, toxicity, decoding, flags, thread, coordination
     with_stories: bool = True  # stories stage: same-story groups, copies and rewrites, claims compared

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -27,7 +26,9 @@ def _copy(tmp: Path, name: str, temper: float = 1.0) -> Path:
     that the copy is a different model (the shipped stage 1 is saturated: small shifts change nothing)."""
     out = tmp / name
     out.mkdir()
-    shutil.copyfile(MODEL_DIR / "line_model.json", out / "line_model.json")
+    meta = json.loads((MODEL_DIR / "line_model.json").read_text(encoding="utf-8"))
+    meta.pop("chrome_specialist", None)  # the shipped model's own specialist is not copied
+    (out / "line_model.json").write_text(json.dumps(meta), encoding="utf-8")
     with np.load(MODEL_DIR / "line_model.npz", allow_pickle=False) as stored:
         arrays = {key: stored[key] for key in stored.files}
     arrays["coef1"] = arrays["coef1"] * temper

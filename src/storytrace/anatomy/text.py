@@ -34,6 +34,13 @@ A model directory may also list *partners* (``partners`` in its JSON; ``training
 other line models that read the same line features and embeddings, whose stage outputs are averaged with
 the model's own before the decoding (an ensemble; measured, not shipped: docs/results/text_anatomy.md).
 
+It may also name a *chrome specialist* (``chrome_specialist`` in its JSON;
+``training/add_chrome_specialist.py``): a line model trained on pages whose comment sections keep their
+chrome (author names, dates, "Reply" lines between the comments). Both models read the page; the
+specialist's reading replaces the main one when it finds boilerplate lines inside its own comment section
+(:func:`interleaved_boilerplate`): at least ``min_interleaved``, and at least ``min_share`` per comment line.
+Pages without chrome keep the main model's reading.
+
 Requires: ``page.id`` (for comment ids). Assigns: ``title``, ``headline_variants``, ``body``,
 ``boilerplate``, ``references``, ``comments``.
 """
@@ -85,6 +92,9 @@ CLASSES = ("headline", "body", "boilerplate", "reference", "comment")
 # labels classify_lines returns for non-empty lines
 LABELS = ("title", "headline_variant", "body", "boilerplate", "reference", "comment")
 BLANK = "blank"
+CHROME_WARNING = ("plain text: the comment section seems to keep its chrome (author, date or 'Reply' lines "
+                  "between the comments); comments may be missing. Rerun with --comment-chrome "
+                  "(Options.text_comment_chrome) to read it with the chrome-trained model")
 MAX_NGRAM_CHARS = 600  # n-grams are taken from the first 600 characters of a line (long lines stay fast)
 NEAR_WINDOW = 60  # near-duplicate search looks this many lines either side
 EMBED_CHARS = 300  # format 5 embeds the first 300 characters of each line
@@ -419,6 +429,7 @@ class LineModel:
     ranker: BoundaryRanker | None = None  # picks where the comment section starts (needs embeddings)
     stage2_repeats: bool = False  # stage 2 also reads the stage-1 probabilities of a line's exact repeats
     partners: tuple[tuple[LineModel, float], ...] = ()  # other line models whose stage outputs are averaged in
+    chrome: ChromeSpecialist | None = None  # reads pages whose comment sections keep their chrome
 
     def line_probs(self, dense: np.ndarray, ngrams: Any) -> np.ndarray:
         z = ((dense - self.mean1) / self.scale1) @ self.coef1[:, : dense.shape[1]].T
@@ -466,9 +477,18 @@ class LineModel:
                     blank_after: Sequence[bool]) -> dict[str, Any]:
         """Every stage's output for one page's non-empty lines: ``dense``, ``emb`` (None without
         embeddings), ``p1``, ``p2`` and ``p3`` (class probabilities of stages 1-3)."""
+        return self.stage_probs_from(*self.page_inputs(lines, blank_before, blank_after))
+
+    def page_inputs(self, lines: Sequence[str], blank_before: Sequence[bool],
+                    blank_after: Sequence[bool]) -> tuple[np.ndarray, Any, np.ndarray | None]:
+        """What every stage reads: dense line features, hashed n-grams, embeddings (None without)."""
         dense = dense_features(lines, blank_before, blank_after)
         grams = ngram_features(lines, self.char_bits, self.word_bits)
         emb = line_embeddings(lines, self.encoder) if self.embed_dim else None
+        return dense, grams, emb
+
+    def stage_probs_from(self, dense: np.ndarray, grams: Any, emb: np.ndarray | None) -> dict[str, Any]:
+        """:meth:`stage_probs` from :meth:`page_inputs` (partners read the same inputs)."""
         members = ((self, 1.0 - sum(weight for _, weight in self.partners)), *self.partners)
         stages = [(weight, model.own_stage_probs(dense, grams, emb)) for model, weight in members]
         p1, p2, p3 = (sum(weight * probs[i] for weight, probs in stages) for i in range(3))
@@ -485,18 +505,58 @@ class LineModel:
         return p1, p2, p3
 
     def predict(self, lines: Sequence[str], blank_before: Sequence[bool],
-                blank_after: Sequence[bool]) -> list[str]:
-        """Model classes (``CLASSES``) for the non-empty ``lines`` of one page."""
+                blank_after: Sequence[bool], *, chrome: bool = False) -> list[str]:
+        """Model classes (``CLASSES``) for the non-empty ``lines`` of one page; ``chrome``: use the chrome
+        specialist's reading where it finds chrome (see :meth:`read`)."""
+        main, with_chrome = self.read(lines, blank_before, blank_after)
+        return with_chrome if chrome and with_chrome is not None else main
+
+    def read(self, lines: Sequence[str], blank_before: Sequence[bool],
+             blank_after: Sequence[bool]) -> tuple[list[str], list[str] | None]:
+        """The model's classes for the non-empty ``lines`` of one page, and the chrome specialist's when it
+        finds a comment section with chrome (None otherwise, or without a specialist)."""
         if not lines:
-            return []
-        out = self.stage_probs(lines, blank_before, blank_after)
+            return [], None
+        inputs = self.page_inputs(lines, blank_before, blank_after)
+        main = [self.classes[j] for j in self.decode_page(self.stage_probs_from(*inputs))]
+        if self.chrome is None:
+            return main, None
+        other = self.chrome.model
+        with_chrome = [other.classes[j] for j in other.decode_page(other.stage_probs_from(*inputs))]
+        return main, (with_chrome if self.chrome.prefers(with_chrome) else None)
+
+    def decode_page(self, out: dict[str, Any]) -> list[int]:
+        """The final class indices of one page from its :meth:`stage_probs` (the ranker, when there is one,
+        picks where the comment section starts)."""
         p3 = out["p3"]
         if self.ranker is None or out["emb"] is None:
-            return [self.classes[j] for j in self.decode(p3, self.final_bias, need_body=True)]
+            return self.decode(p3, self.final_bias, need_body=True)
         start = 1 + self.ranker.choose(self.boundary_candidates(out["p1"], p3, out["emb"], out["dense"]))
-        path = decode_with_boundary(self.emissions(p3, self.final_bias), self.log_start, self.log_trans, start,
+        return decode_with_boundary(self.emissions(p3, self.final_bias), self.log_start, self.log_trans, start,
                                     need_body=True)
-        return [self.classes[j] for j in path]
+
+
+@dataclass
+class ChromeSpecialist:
+    """A line model for comment sections that keep their chrome, and when its reading is used."""
+
+    model: LineModel
+    min_interleaved: int  # boilerplate lines inside its comment section that make its reading win ...
+    min_share: float = 0.0  # ... and how many of them per comment line
+
+    def prefers(self, path: Sequence[str]) -> bool:
+        """Whether the specialist's reading ``path`` of a page is the one to keep."""
+        chrome, comments = interleaved_boilerplate(path)
+        return chrome >= self.min_interleaved and chrome >= self.min_share * comments
+
+
+def interleaved_boilerplate(path: Sequence[str]) -> tuple[int, int]:
+    """Boilerplate lines between the first and the last comment line of a decoded page (the chrome that
+    separates comments: names, dates, "Reply"), and the page's comment lines."""
+    comments = [i for i, label in enumerate(path) if label == "comment"]
+    if len(comments) < 2:
+        return 0, len(comments)
+    return sum(label == "boilerplate" for label in path[comments[0]:comments[-1]]), len(comments)
 
 
 PHASES = 3  # before the article, the article, the comment section
@@ -571,16 +631,25 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
     except KeyError as exc:
         raise ModelError(f"line model in {base} lacks array {exc}") from exc
     model.partners = tuple(_load_partner(model, base, item, encoder) for item in meta.get("partners", ()))
+    if "chrome_specialist" in meta:
+        item = meta["chrome_specialist"]
+        model.chrome = ChromeSpecialist(_load_member(model, base / item["dir"], encoder),
+                                        int(item["min_interleaved"]), float(item.get("min_share", 0.0)))
     return model
 
 
 def _load_partner(model: LineModel, base: Path, item: dict[str, Any], encoder: Any) -> tuple[LineModel, float]:
     """One partner of a line-model ensemble: a model directory inside ``base`` and its weight."""
-    partner = load_line_model(base / item["dir"], encoder=encoder)
+    return _load_member(model, base / item["dir"], encoder), float(item["weight"])
+
+
+def _load_member(model: LineModel, path: Path, encoder: Any) -> LineModel:
+    """A line model that reads ``model``'s page inputs (a partner or the chrome specialist)."""
+    member = load_line_model(path, encoder=encoder)
     same = ("classes", "char_bits", "word_bits", "embed_dim")
-    if partner.partners or any(getattr(partner, name) != getattr(model, name) for name in same):
-        raise ModelError(f"partner line model {base / item['dir']} does not fit the model in {base}")
-    return partner, float(item["weight"])
+    if member.partners or member.chrome or any(getattr(member, name) != getattr(model, name) for name in same):
+        raise ModelError(f"line model {path} does not fit the model in {path.parent}")
+    return member
 
 
 def _layout(lines: Sequence[str]) -> tuple[list[str], list[bool], list[bool], list[int]]:
@@ -622,14 +691,19 @@ def collapse_headlines(headlines: Sequence[str]) -> tuple[str | None, list[str],
     return headlines[best], variants, [k == title_key for k in keys]
 
 
-def classify_lines(lines: Sequence[str], model: LineModel) -> list[str]:
+def classify_lines(lines: Sequence[str], model: LineModel, *, chrome: bool = False) -> list[str]:
     """One label per input line: one of ``LABELS`` for a non-empty line, ``"blank"`` for an empty one.
 
-    ``lines`` are the lines of one page in order; blank lines are used as layout evidence.
+    ``lines`` are the lines of one page in order; blank lines are used as layout evidence. ``chrome``: read
+    comment sections that keep their chrome with the model's chrome specialist (:meth:`LineModel.read`).
     """
-    kept, before, after, idx = _layout(lines)
+    return _labels(lines, model.predict(*_layout(lines)[:3], chrome=chrome))
+
+
+def _labels(lines: Sequence[str], classes: Sequence[str]) -> list[str]:
+    """``classify_lines``' labels from the model's classes of the non-empty lines."""
+    kept, _, _, idx = _layout(lines)
     labels = [BLANK] * len(lines)
-    classes = model.predict(kept, before, after)
     heads = [i for i, c in enumerate(classes) if c == "headline"]
     _, _, is_title = collapse_headlines([kept[i] for i in heads])
     for i, c in enumerate(classes):
@@ -669,12 +743,14 @@ def split_text(text: str, page: Page, options: Options, *, model: LineModel) -> 
     """Fill ``page``'s parts from the plain text ``text`` and return the page.
 
     Parameters: text -- the page's decoded text; page -- the page to fill (its ``id`` names the comments);
-    options -- run options (nothing here is tunable yet); model -- from :func:`load_line_model`.
+    options -- run options (``text_comment_chrome``); model -- from :func:`load_line_model`.
     RETURNS the same ``page``.
     """
-    del options  # no option applies to this stage yet; kept for the stage signature
     lines = text.splitlines()
-    labels = classify_lines(lines, model)
+    main, with_chrome = model.read(*_layout(lines)[:3])
+    if with_chrome is not None and not options.text_comment_chrome:
+        page.warnings.append(CHROME_WARNING)
+    labels = _labels(lines, with_chrome if with_chrome is not None and options.text_comment_chrome else main)
     heads: list[str] = []
     body: list[str] = []
     boiler: list[str] = []
