@@ -3,7 +3,6 @@ a page only when that reading has boilerplate lines between its comments."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -18,11 +17,10 @@ from storytrace.anatomy.text import (
     load_line_model,
     split_text,
 )
-from storytrace.errors import ModelError
 from storytrace.records import Page
 from storytrace.settings import Options
 
-from .test_line_ensemble import AFTER, BEFORE, LINES, _copy
+from .test_line_ensemble import AFTER, BEFORE, LINES, _copy, assert_misfit_rejected
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
 from add_chrome_specialist import add_specialist
@@ -72,12 +70,7 @@ def test_specialist_must_be_a_single_model_that_fits(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="itself an ensemble"):
         add_specialist(main, ensemble, 1)
     add_specialist(main, other, 1)
-    meta_path = main / "chrome" / "line_model.json"
-    meta = json.loads(meta_path.read_text())
-    meta["word_bits"] += 1
-    meta_path.write_text(json.dumps(meta))
-    with pytest.raises(ModelError, match="does not fit"):
-        load_line_model(main)
+    assert_misfit_rejected(main, "chrome", "word_bits")
 
 
 CHROME_PAGE = Path(__file__).resolve().parent / "fixtures" / "comment_chrome_page.txt"  # written for this test

@@ -62,12 +62,17 @@ def test_partner_must_fit_the_model(shipped_pair: tuple[Path, Path], tmp_path: P
     _, other = shipped_pair
     ensemble_dir = _copy(tmp_path, "ensemble")
     add_partner(ensemble_dir, other, 0.5, "partner")
-    meta_path = ensemble_dir / "partner" / "line_model.json"
+    assert_misfit_rejected(ensemble_dir, "partner", "char_bits")
+
+
+def assert_misfit_rejected(model_dir: Path, member: str, setting: str) -> None:
+    """A member model (partner or specialist) hashed or sized differently must not load with ``model_dir``."""
+    meta_path = model_dir / member / "line_model.json"
     meta = json.loads(meta_path.read_text())
-    meta["char_bits"] += 1
+    meta[setting] += 1
     meta_path.write_text(json.dumps(meta))
     with pytest.raises(ModelError, match="does not fit"):
-        load_line_model(ensemble_dir)
+        load_line_model(model_dir)
 
 
 def test_add_partner_rejects_bad_weights_and_nested_ensembles(shipped_pair: tuple[Path, Path],
