@@ -16,7 +16,7 @@ def _evil_dossier():
         references=[Reference(marker=EVIL, text=EVIL)],
         comments=[Comment(id=EVIL, text=EVIL, position=0, author=EVIL, parent_id=EVIL, flags=[EVIL],
                           scores={EVIL: 0.9}, targets=[EVIL], decoded=[{"span": EVIL, "start": 0, "end": 1, "decoded": EVIL, "kind": EVIL}])],
-        errors=[EVIL], author=EVIL, site=EVIL, published=EVIL, language=EVIL,
+        errors=[EVIL], warnings=[EVIL + 'warned'], author=EVIL, site=EVIL, published=EVIL, language=EVIL,
         facts={"entities": [{"id": "e0", "name": EVIL, "label": EVIL, "confidence": 0.5, "mentions": [],
                              "place": {"name": EVIL, "feature": EVIL, "country": EVIL}}],
                "claims": [{"id": "c0", "text": EVIL, "span": {"paragraph": 0, "start": 0, "end": 1, "text": EVIL},
@@ -35,6 +35,11 @@ def test_html_escapes_every_page_and_comment_value():
     # every occurrence is the escaped form
     assert out.count("&lt;script&gt;") >= 15
     assert "Content-Security-Policy" in out and "script-src 'none'" in out
+
+
+def test_html_shows_page_warnings():
+    out = render_dossier(_evil_dossier())
+    assert "<ul class='warn'><li>&lt;script&gt;" in out and "warned</li>" in out
 
 
 @pytest.mark.parametrize("needle", ["<script>", "<img src=x", "\"x\")"])

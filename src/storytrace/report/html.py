@@ -21,7 +21,7 @@ table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px s
 .comment{border-left:4px solid #bbb;margin:.4rem 0;padding:.3rem .7rem;background:#fafafa}
 .comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flood{border-left-color:#999;color:#666}
 .reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
-.tag.bad{background:#f5c6c0}.err{color:#a00}.summary td{min-width:8rem}
+.tag.bad{background:#f5c6c0}.err{color:#a00}.warn{color:#7a5200}.summary td{min-width:8rem}
 nav a{margin-right:1rem}.story{border-left:4px solid #4a6fa5;padding-left:1rem;margin:1rem 0}
 """
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
@@ -157,8 +157,9 @@ def page_section(page: Page) -> str:
         f"<p class='src'>{esc(page.source)}{' · ' + esc(page.url) if page.url and page.url != page.source else ''}</p>",
         _meta_line(page),
     ]
-    if page.errors:
-        out.append("<ul class='err'>" + "".join(f"<li>{esc(e)}</li>" for e in page.errors) + "</ul>")
+    for kind, notes in (("err", page.errors), ("warn", page.warnings)):
+        if notes:
+            out.append(f"<ul class='{kind}'>" + "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>")
     if page.headline_variants:
         out.append("<h3>Headline variants</h3><ul class='variants'>")
         out += [f"<li>{esc(v)}</li>" for v in page.headline_variants]
