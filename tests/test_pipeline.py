@@ -127,3 +127,15 @@ def test_pipeline_workers_read_the_input_only_a_few_chunks_ahead(options):
     first = next(results)
     assert first.source == "0" and len(consumed) <= 2 * 2 + 1
     assert [r.source for r in results] == [str(i) for i in range(1, 60)]
+
+
+def test_pipeline_refuses_a_plain_text_page_with_too_many_lines(tmp_path, options):
+    """A whole dump in one text file is refused with a clear reason (the line model's memory grows with the
+    lines); the limit is Options.max_text_lines, lowered here to keep the test fast."""
+    (tmp_path / "dump.txt").write_text("\n".join(f"Line {i} of a very long dump, said the council." for i in range(40)))
+    (tmp_path / "page.txt").write_text("Council approves cycle lanes\n\nThe council voted on Tuesday to build lanes.\n")
+    dossier = analyze([tmp_path], options=options.replace(max_text_lines=30, with_facts=False, with_stories=False))
+    [failure] = dossier.failures
+    assert failure.source.endswith("dump.txt") and "max_text_lines=30" in failure.message
+    assert "40 non-empty lines" in failure.message
+    assert [p.source.rsplit("/", 1)[-1] for p in dossier.pages] == ["page.txt"]

@@ -16,6 +16,10 @@ from typing import Protocol
 
 import numpy as np
 
+# texts per encoder call: a call holds the activations of all its texts at once, so very long pages are encoded
+# in bounded calls (a 20,000-line page: ~300 MB in one call); up to this many texts it is one call, as before
+EMBED_BATCH = 512
+
 
 class Encoder(Protocol):
     def encode(self, texts: list[str]) -> np.ndarray:  # (n, dim), rows of unit length
@@ -39,7 +43,8 @@ def embed(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
     keep = [i for i, t in enumerate(texts) if t and t.strip()]
     if not keep:
         return np.zeros((len(texts), 0), dtype=np.float32)
-    vectors = np.asarray(encoder.encode([texts[i] for i in keep]), dtype=np.float32)
+    vectors = np.vstack([np.asarray(encoder.encode([texts[i] for i in keep[lo:lo + EMBED_BATCH]]), dtype=np.float32)
+                         for lo in range(0, len(keep), EMBED_BATCH)])
     full = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     full[keep] = vectors / np.maximum(norms, 1e-9)

@@ -15,6 +15,9 @@ class Options:
     # ingest
     max_page_bytes: int = 20 * MB  # a page larger than this is refused, not parsed
     max_html_depth: int = 2_000  # deeper element nesting is refused (lxml would recurse or truncate)
+    # a plain-text page with more non-empty lines is refused: the line model holds ~45 KB a line (a news page has
+    # tens to hundreds; 20,000 lines take about a minute and 0.9 GB), so a whole dump must be split into pages
+    max_text_lines: int = 20_000
     fetch_timeout: float = 15.0  # seconds, per URL
     fetch_max_bytes: int = 20 * MB
     fetch_max_redirects: int = 5

@@ -13,6 +13,7 @@ from storytrace.anatomy.text import (
     LABELS,
     LineModel,
     _centroid_cos,
+    _twin_probs,
     classify_lines,
     collapse_headlines,
     context_features,
@@ -171,7 +172,7 @@ def test_text_decode_follows_grammar(model: LineModel, seed: int) -> None:
 def test_text_centroid_cos_leaves_the_line_out(rows: list[bool]) -> None:
     x = np.array([[1.0, 0, 2, 0], [0, 1, 1, 0], [3, 0, 0, 1], [0, 0, 1, 1], [1, 1, 1, 1]])
     mask = np.array(rows)
-    cos, exists = _centroid_cos(x @ x.T, mask)
+    cos, exists = _centroid_cos(x, mask)
     for i in range(len(x)):
         members = [j for j in range(len(x)) if mask[j] and j != i]
         if not members:
@@ -179,6 +180,28 @@ def test_text_centroid_cos_leaves_the_line_out(rows: list[bool]) -> None:
             continue
         c = x[members].sum(axis=0)
         assert cos[i] == pytest.approx(x[i] @ c / (np.linalg.norm(x[i]) * np.linalg.norm(c)))
+
+
+def test_text_centroid_cos_reads_sparse_rows_like_dense() -> None:
+    grams = ngram_features(["Big news today", "big news", "Skip to content", "", "A comment, lol"], 10, 8)
+    mask = np.array([True, False, True, True, False])
+    for got, want in zip(_centroid_cos(grams, mask), _centroid_cos(grams.toarray(), mask), strict=True):
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
+
+
+def test_text_twin_probs_groups_lines_with_the_same_ngram_row() -> None:
+    """Three copies of one line (case and digits differ: the n-grams read lower case, digits as 0), two
+    pairs ("..." has character n-grams too) and a single line."""
+    lines = ["Big news 2024", "Menu", "big NEWS 1999", "...", "Menu", "...", "Big news 2024", "Alone here"]
+    probs = np.random.default_rng(1).dirichlet(np.ones(5), size=len(lines))
+    got = _twin_probs(ngram_features(lines, 10, 8), probs)
+    groups = [[0, 2, 6], [1, 4], [3, 5]]
+    for members in groups:
+        for i in members:
+            others = [j for j in members if j != i]
+            np.testing.assert_allclose(got[i, :5], probs[others].mean(axis=0))
+    assert got[:, 5].tolist() == [1, 1, 1, 1, 1, 1, 1, 0]
+    assert not got[7, :5].any()
 
 
 def test_text_context_features_with_repeats() -> None:

@@ -43,3 +43,13 @@ def test_binary_models_are_refused():
     clf = HistGradientBoostingClassifier(max_iter=3).fit(x, np.arange(20) % 2)
     with pytest.raises(ValueError, match="multiclass"):
         from_sklearn(clf, 2)
+
+
+def test_long_inputs_are_walked_in_chunks_with_the_same_result(fitted, monkeypatch):
+    from storytrace.anatomy import trees as trees_module
+
+    clf, x = fitted
+    trees = from_sklearn(clf, 5)
+    whole = trees.predict_proba(x)
+    monkeypatch.setattr(trees_module, "CHUNK_ROWS", 7)  # 80 rows: 12 chunks, the last one short
+    np.testing.assert_array_equal(trees.predict_proba(x), whole)

@@ -59,7 +59,7 @@ from typing import Any
 
 import numpy as np
 
-from storytrace.errors import ModelError
+from storytrace.errors import InputError, ModelError
 from storytrace.numeric import softmax
 from storytrace.records import Comment, Page, Reference
 from storytrace.settings import Options
@@ -292,7 +292,7 @@ def context_features(probs: np.ndarray, dense: np.ndarray, ngrams: Any = None) -
     below = (csum[idx + 1 + w] - csum[idx + 1]) / np.maximum(1.0, ecum[idx + 1 + w] - ecum[idx + 1])[:, None]
     parts += [above, below]
     if ngrams is not None:
-        parts.append(_twin_probs((ngrams @ ngrams.T).toarray(), probs))
+        parts.append(_twin_probs(ngrams, probs))
     return np.hstack(parts)
 
 
@@ -303,15 +303,23 @@ RELATIVE_NAMES = ("log_chars", "log_words", "sentences", "upper_frac", "starts_l
 _REL_IDX = [DENSE_NAMES.index(n) for n in RELATIVE_NAMES]
 
 
-def _centroid_cos(gram: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Cosine of each line's n-gram vector with the mean of the ``rows`` lines (the line itself left out)
-    and whether that mean exists; ``gram`` is the lines' Gram matrix (dot products of their n-gram rows)."""
-    n = gram.shape[0]
+def _sq_norms(x: Any) -> np.ndarray:
+    """Squared L2 norm of each row of a dense array or a scipy sparse matrix."""
+    if isinstance(x, np.ndarray):
+        return np.einsum("ij,ij->i", x, x)
+    return np.asarray(x.multiply(x).sum(axis=1)).ravel()
+
+
+def _centroid_cos(x: Any, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine of each line's vector (rows of ``x``: n-grams, sparse, or embeddings) with the mean of the
+    ``rows`` lines (the line itself left out) and whether that mean exists. Linear in the lines: no
+    line-by-line Gram matrix, so a page of 20,000 lines needs no gigabytes."""
+    n = x.shape[0]
     if not rows.any():
         return np.zeros(n), np.zeros(n)
     own = rows.astype(np.float64)
-    xx = np.diag(gram)
-    xs = gram @ own  # x . total
+    xx = _sq_norms(x)
+    xs = np.asarray(x @ np.asarray(x.T @ own).ravel()).ravel()  # x . total
     tt = float(own @ xs)
     other = xs - own * xx  # x . (total - x) for members, x . total for the rest
     norm_other = np.sqrt(np.maximum(tt - 2 * own * xs + own * xx, 0.0))
@@ -331,27 +339,31 @@ def line_embeddings(lines: Sequence[str], encoder: Any) -> np.ndarray:
 def _embedding_features(emb: np.ndarray, is_b: np.ndarray, is_c: np.ndarray) -> np.ndarray:
     """Embedding cosine of each line with the first-pass body and comment lines (itself left out) and with
     its neighbours: whether a line continues the article's topic and voice."""
-    n = emb.shape[0]
-    gram = emb @ emb.T
-    cb, _ = _centroid_cos(gram, is_b)
-    cc, _ = _centroid_cos(gram, is_c)
-    near = np.diag(gram, 1) if n > 1 else np.zeros(0)
+    cb, _ = _centroid_cos(emb, is_b)
+    cc, _ = _centroid_cos(emb, is_c)
+    near = np.einsum("ij,ij->i", emb[:-1], emb[1:])  # each line with the next
     prev = np.concatenate([[0.0], near])
     nxt = np.concatenate([near, [0.0]])
     return np.column_stack([cb, cc, cb - cc, prev, nxt])
 
 
-def _twin_probs(gram: np.ndarray, probs: np.ndarray) -> np.ndarray:
-    """Mean probabilities of each line's exact repeats elsewhere on the page (same n-gram vector), and
-    whether it has any: a line repeated on one page plays the same part each time (a headline shown
-    twice, a menu item in header and footer)."""
-    norms = np.sqrt(np.clip(np.diag(gram), 0.0, None))
-    outer = np.outer(norms, norms)
-    twins = np.isclose(gram, outer, rtol=1e-9, atol=1e-12) & (outer > 0)
-    np.fill_diagonal(twins, False)
-    count = twins.sum(axis=1)
-    mean = (twins.astype(np.float64) @ probs) / np.maximum(count, 1)[:, None]
-    return np.column_stack([mean, count > 0])
+def _twin_probs(ngrams: Any, probs: np.ndarray) -> np.ndarray:
+    """Mean probabilities of each line's exact repeats elsewhere on the page (same n-gram row, found by
+    hashing the rows), and whether it has any: a line repeated on one page plays the same part each time
+    (a headline shown twice, a menu item in header and footer). Lines without n-grams repeat nothing."""
+    n, k = probs.shape
+    groups: dict[tuple[bytes, bytes], list[int]] = {}
+    for i in range(n):
+        lo, hi = ngrams.indptr[i], ngrams.indptr[i + 1]
+        if hi > lo:
+            groups.setdefault((ngrams.indices[lo:hi].tobytes(), ngrams.data[lo:hi].tobytes()), []).append(i)
+    mean, has = np.zeros((n, k)), np.zeros(n, dtype=bool)
+    for members in groups.values():
+        if len(members) > 1:
+            idx = np.asarray(members)
+            mean[idx] = (probs[idx].sum(axis=0) - probs[idx]) / (len(idx) - 1)
+            has[idx] = True
+    return np.column_stack([mean, has])
 
 
 def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ngrams: Any,
@@ -366,9 +378,8 @@ def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ng
     n, k = probs.shape
     lab = np.asarray(first)
     is_b, is_c = lab == body, lab == comment
-    gram = (ngrams @ ngrams.T).toarray()
-    cb, eb = _centroid_cos(gram, is_b)
-    cc, ec = _centroid_cos(gram, is_c)
+    cb, eb = _centroid_cos(ngrams, is_b)
+    cc, ec = _centroid_cos(ngrams, is_c)
     rel = dense[:, _REL_IDX]
     mb = rel[is_b].mean(axis=0) if is_b.any() else np.zeros(len(_REL_IDX))
     mc = rel[is_c].mean(axis=0) if is_c.any() else np.zeros(len(_REL_IDX))
@@ -388,7 +399,7 @@ def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ng
         np.tile(np.concatenate([np.bincount(lab, minlength=k) / max(1, n), probs.mean(axis=0)]), (n, 1)),
     ]
     if emb is not None:  # format 5 adds the repeats' probabilities and the embedding comparisons
-        parts.append(_twin_probs(gram, probs))
+        parts.append(_twin_probs(ngrams, probs))
         parts.append(_embedding_features(emb.astype(np.float64), is_b, is_c))
     return np.hstack(parts)
 
@@ -743,11 +754,18 @@ def split_text(text: str, page: Page, options: Options, *, model: LineModel) -> 
     """Fill ``page``'s parts from the plain text ``text`` and return the page.
 
     Parameters: text -- the page's decoded text; page -- the page to fill (its ``id`` names the comments);
-    options -- run options (``text_comment_chrome``); model -- from :func:`load_line_model`.
+    options -- run options (``text_comment_chrome``, ``max_text_lines``); model -- from :func:`load_line_model`.
     RETURNS the same ``page``.
+
+    Raises:
+        InputError: the page has more than ``options.max_text_lines`` non-empty lines.
     """
     lines = text.splitlines()
-    main, with_chrome = model.read(*_layout(lines)[:3])
+    kept, before, after, _ = _layout(lines)
+    if len(kept) > options.max_text_lines:
+        raise InputError(f"plain-text page of {len(kept):,} non-empty lines exceeds max_text_lines="
+                         f"{options.max_text_lines:,}; split the dump into pages (or raise Options.max_text_lines)")
+    main, with_chrome = model.read(kept, before, after)
     if with_chrome is not None and not options.text_comment_chrome:
         page.warnings.append(CHROME_WARNING)
     labels = _labels(lines, with_chrome if with_chrome is not None and options.text_comment_chrome else main)

@@ -15,6 +15,7 @@ import numpy as np
 
 from storytrace.numeric import softmax
 
+CHUNK_ROWS = 2048  # rows per tree walk: bounds memory on very long pages, one walk for ordinary pages
 ARRAYS = ("feature", "threshold", "left", "right", "is_leaf", "missing_left", "value", "roots", "tree_class",
           "baseline")
 
@@ -40,7 +41,13 @@ class TreeEnsemble:
         return len(self.baseline)
 
     def raw_scores(self, x: np.ndarray) -> np.ndarray:
-        """Summed leaf values per class plus the baseline, shape (n_rows, n_classes)."""
+        """Summed leaf values per class plus the baseline, shape (n_rows, n_classes). Rows are walked
+        ``CHUNK_ROWS`` at a time: the walk holds a node index per row and tree (1,500 trees: 12 KB a row)."""
+        if x.shape[0] <= CHUNK_ROWS:
+            return self._raw_scores(x)
+        return np.vstack([self._raw_scores(x[lo:lo + CHUNK_ROWS]) for lo in range(0, x.shape[0], CHUNK_ROWS)])
+
+    def _raw_scores(self, x: np.ndarray) -> np.ndarray:
         rows = np.arange(x.shape[0])[:, None]
         node = np.broadcast_to(self.roots, (x.shape[0], len(self.roots))).copy()
         while True:
