@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import collections
+import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -56,7 +58,10 @@ def _shingles(text: str, k: int = 3) -> set[str]:
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not (a and b):
+        return 0.0
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)
 
 
 def _norm_text(text: str) -> str:
@@ -112,9 +117,12 @@ def analyze_comments(page: Page, options: Options, *, model: Any) -> Page:
 
 
 def _duplicate_clusters(texts: list[str], threshold: float = 0.8) -> list[dict[str, Any]]:
-    """Groups of identical (after normalisation) or near-identical (char-3-gram Jaccard >= threshold) texts."""
+    """Groups of identical (after normalisation) or near-identical (char-3-gram Jaccard >= threshold) texts.
+
+    Identical texts are grouped by hashing; near-identical pairs are found among the distinct texts by prefix
+    filtering (:func:`_candidate_pairs`) and checked exactly, so the groups are those of comparing every
+    pair, in time close to linear in the texts (thousands of comments in a thread or across a corpus)."""
     norms = [_norm_text(t) for t in texts]
-    shingles = [_shingles(t) for t in texts]
     parent = list(range(len(texts)))
 
     def find(i: int) -> int:
@@ -123,14 +131,16 @@ def _duplicate_clusters(texts: list[str], threshold: float = 0.8) -> list[dict[s
             i = parent[i]
         return i
 
-    for i in range(len(texts)):
-        if len(norms[i]) < 12:  # "lol", "+1": too short to call a copy
-            continue
-        for j in range(i + 1, len(texts)):
-            if len(norms[j]) < 12:
-                continue
-            if norms[i] == norms[j] or _jaccard(shingles[i], shingles[j]) >= threshold:
-                parent[find(j)] = find(i)
+    first: dict[str, int] = {}  # one representative per distinct normalised text
+    for i, norm in enumerate(norms):
+        if len(norm) >= 12:  # "lol", "+1": too short to call a copy
+            parent[i] = first.setdefault(norm, i)
+    reps = list(first.values())
+    shingles = [_shingles(texts[i]) for i in reps]
+    for a, b in _candidate_pairs(shingles, threshold):
+        i, j = reps[a], reps[b]
+        if find(i) != find(j) and _jaccard(shingles[a], shingles[b]) >= threshold:
+            parent[find(j)] = find(i)
     groups: dict[int, list[int]] = collections.defaultdict(list)
     for i in range(len(texts)):
         groups[find(i)].append(i)
@@ -143,6 +153,52 @@ def _duplicate_clusters(texts: list[str], threshold: float = 0.8) -> list[dict[s
     return out
 
 
+def _candidate_pairs(sets: list[set[str]], threshold: float) -> Iterator[tuple[int, int]]:
+    """Pairs ``(a, b)``, ``a < b``, that may have Jaccard >= ``threshold``, each once (All-Pairs with prefix and
+    length filtering). Sets are visited from the smallest; a set reaches the threshold only with sets of at
+    least ``t`` times its size, and two sets above it share at least ``ceil(t * |A|)`` tokens, so with every
+    set's tokens in one global order (rarest first) they share one among the first ``|A| - ceil(t * |A|) + 1``
+    of each. No pair above the threshold is missed; most others are never looked at."""
+    frequency = collections.Counter(token for tokens in sets for token in tokens)
+    index: dict[str, list[int]] = collections.defaultdict(list)  # sets by size, as visited
+    first_fit: dict[str, int] = collections.defaultdict(int)  # where the sets large enough begin in index
+    for b in sorted(range(len(sets)), key=lambda i: len(sets[i])):
+        tokens = sets[b]
+        must_share = math.ceil(threshold * len(tokens) - 1e-9)  # the margins only let more pairs through
+        smallest = threshold * len(tokens) - 1e-9
+        seen: set[int] = set()
+        for token in sorted(tokens, key=lambda t: (frequency[t], t))[: len(tokens) - must_share + 1]:
+            bucket, k = index[token], first_fit[token]
+            while k < len(bucket) and len(sets[bucket[k]]) < smallest:
+                k += 1
+            first_fit[token] = k
+            for a in bucket[k:]:
+                if a not in seen:
+                    seen.add(a)
+                    yield min(a, b), max(a, b)
+            bucket.append(b)
+
+
+def _quotes(comments: list[Any]) -> list[dict[str, str]]:
+    """Quote relations: a comment that repeats the start (30-60 normalised characters) of an earlier one of
+    at least 30 characters, unless it is the same text or a reply to it. Earlier comments' starts are indexed
+    by their first 30 characters, so each comment is scanned once."""
+    norms = [_norm_text(c.text) for c in comments]
+    starts: dict[str, list[int]] = collections.defaultdict(list)
+    out = []
+    for i, c in enumerate(comments):
+        text = norms[i]
+        quoted = sorted({j for k in range(len(text) - 29) for j in starts.get(text[k:k + 30], ())
+                         if text.startswith(norms[j][:60], k)})
+        for j in quoted:
+            prev = comments[j]
+            if prev.id != c.parent_id and norms[j] != text:
+                out.append({"comment": c.id, "quotes": prev.id})
+        if len(c.text) >= 30 and len(norms[i]) >= 30:
+            starts[norms[i][:30]].append(i)
+    return out
+
+
 def summarize(comments: list[Any], clusters: list[dict[str, Any]]) -> dict[str, Any]:
     """The page.thread summary."""
     n = len(comments)
@@ -152,14 +208,7 @@ def summarize(comments: list[Any], clusters: list[dict[str, Any]]) -> dict[str, 
     flood = [c for c in comments if "flood" in c.flags]
     replies = [{"comment": c.id, "parent": c.parent_id} for c in comments if c.parent_id]
     by_id = {c.id: c for c in comments}
-    # quote relations: a comment that repeats a longer stretch of an earlier one
-    for i, c in enumerate(comments):
-        for prev in comments[:i]:
-            if prev.id == c.parent_id or len(prev.text) < 30:
-                continue
-            snippet = _norm_text(prev.text)[:60]
-            if len(snippet) >= 30 and snippet in _norm_text(c.text) and _norm_text(c.text) != _norm_text(prev.text):
-                replies.append({"comment": c.id, "quotes": prev.id})
+    replies += _quotes(comments)
     coordinated = []
     for cl in clusters:
         ids = [comments[i].id for i in cl["members"]]
@@ -230,7 +279,8 @@ def find_coordination(pages: list[Page], *, threshold: float = 0.8) -> list[dict
                     "several_names": len(authors) > 1, "several_pages": len(page_ids) > 1,
                     "comments": [{"page": p.id, "comment": c.id, "author": c.author} for p, c in members]})
     for b in _bursts([c for _, c in items], window_s=60.0, min_size=8):
-        pages_in = sorted({p.id for p, c in items if c.id in set(b["comments"])})
+        in_burst = set(b["comments"])
+        pages_in = sorted({p.id for p, c in items if c.id in in_burst})
         if len(pages_in) > 1:
             out.append(dict(b, kind="burst", pages=pages_in))
     return out
