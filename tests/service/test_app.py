@@ -20,6 +20,7 @@ def client(monkeypatch):
     def fake_split(text_, page, options, *, model):
         assert isinstance(model, FakeLineModel)
         page.body = [line for line in text_.splitlines() if line.strip()]
+        page.warnings.append(f"chrome={options.text_comment_chrome}")  # what the request asked for
         return page
 
     monkeypatch.setattr(text, "split_text", fake_split)
@@ -36,6 +37,13 @@ def test_service_analyze_text_page(client):
     validate_dossier(data)
     assert data["pages"][0]["body"] == ["First paragraph.", "Second."]
     assert data["pages"][0]["source"] == "request#0"
+
+
+@pytest.mark.parametrize(("extra", "chrome"), [({}, False), ({"comment_chrome": True}, True)])
+def test_service_passes_comment_chrome_to_the_text_stage(client, extra, chrome):
+    r = client.post("/analyze", json={"pages": [{"text": "One line."}], "with_facts": False, "with_comments": False,
+                                      **extra})
+    assert r.json()["pages"][0]["warnings"] == [f"chrome={chrome}"]
 
 
 def test_service_does_not_fetch_urls_by_default(client):

@@ -40,6 +40,8 @@ class AnalyzeIn(BaseModel):
     pages: list[PageIn] = Field(..., min_length=1, max_length=MAX_PAGES_PER_REQUEST)
     with_facts: bool = True
     with_comments: bool = True
+    comment_chrome: bool = Field(False, description="plain text: read comment sections that keep author, date "
+                                                    "and 'Reply' lines with the chrome-trained line model")
 
 
 @dataclass
@@ -86,7 +88,8 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
     def _analyze(body: AnalyzeIn, request: Request) -> Any:
         from ..pipeline import finish, run
 
-        options = settings.options.replace(with_facts=body.with_facts, with_comments=body.with_comments, workers=1)
+        options = settings.options.replace(with_facts=body.with_facts, with_comments=body.with_comments,
+                                           text_comment_chrome=body.comment_chrome, workers=1)
         results = run(_raw_documents(body, settings), options, request.app.state.resources)
         return finish(results, options)
 
