@@ -154,29 +154,34 @@ def _duplicate_clusters(texts: list[str], threshold: float = 0.8) -> list[dict[s
 
 
 def _candidate_pairs(sets: list[set[str]], threshold: float) -> Iterator[tuple[int, int]]:
-    """Pairs ``(a, b)``, ``a < b``, that may have Jaccard >= ``threshold``, each once (All-Pairs with prefix and
-    length filtering). Sets are visited from the smallest; a set reaches the threshold only with sets of at
-    least ``t`` times its size, and two sets above it share at least ``ceil(t * |A|)`` tokens, so with every
-    set's tokens in one global order (rarest first) they share one among the first ``|A| - ceil(t * |A|) + 1``
-    of each. No pair above the threshold is missed; most others are never looked at."""
+    """Pairs ``(a, b)``, ``a < b``, that may have Jaccard >= ``threshold``, each once (PPJoin: prefix, length
+    and position filters). Sets are visited from the smallest, their tokens in one global order (rarest
+    first). Two sets above the threshold are of similar size, share one of the first ``|A| - ceil(t * |A|) + 1``
+    tokens of each, and the first token they share leaves room for the overlap they need (no shared token
+    comes before it in either set). No pair above the threshold is missed; most others are never looked at."""
     frequency = collections.Counter(token for tokens in sets for token in tokens)
-    index: dict[str, list[int]] = collections.defaultdict(list)  # sets by size, as visited
+    index: dict[str, list[tuple[int, int]]] = collections.defaultdict(list)  # (set, position), sets by size
     first_fit: dict[str, int] = collections.defaultdict(int)  # where the sets large enough begin in index
+    eps = 1e-9  # the margins only let more pairs through
     for b in sorted(range(len(sets)), key=lambda i: len(sets[i])):
-        tokens = sets[b]
-        must_share = math.ceil(threshold * len(tokens) - 1e-9)  # the margins only let more pairs through
-        smallest = threshold * len(tokens) - 1e-9
+        size_b = len(sets[b])
+        ordered = sorted(sets[b], key=lambda t: (frequency[t], t))
+        smallest = threshold * size_b - eps
         seen: set[int] = set()
-        for token in sorted(tokens, key=lambda t: (frequency[t], t))[: len(tokens) - must_share + 1]:
+        for i, token in enumerate(ordered[: size_b - math.ceil(threshold * size_b - eps) + 1]):
             bucket, k = index[token], first_fit[token]
-            while k < len(bucket) and len(sets[bucket[k]]) < smallest:
+            while k < len(bucket) and len(sets[bucket[k][0]]) < smallest:
                 k += 1
             first_fit[token] = k
-            for a in bucket[k:]:
-                if a not in seen:
-                    seen.add(a)
+            for a, j in bucket[k:]:
+                if a in seen:
+                    continue
+                seen.add(a)
+                size_a = len(sets[a])
+                need = math.ceil(threshold / (1 + threshold) * (size_a + size_b) - eps)
+                if 1 + min(size_a - j - 1, size_b - i - 1) >= need:
                     yield min(a, b), max(a, b)
-            bucket.append(b)
+            bucket.append((b, i))
 
 
 def _quotes(comments: list[Any]) -> list[dict[str, str]]:
