@@ -17,7 +17,7 @@ from typing import Protocol
 import numpy as np
 
 # texts per encoder call: a call holds the activations of all its texts at once, so very long pages are encoded
-# in bounded calls (a 20,000-line page: ~300 MB in one call); up to this many texts it is one call, as before
+# in bounded calls; up to this many texts it is one call, as before
 EMBED_BATCH = 512
 
 

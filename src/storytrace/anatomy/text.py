@@ -708,13 +708,14 @@ def classify_lines(lines: Sequence[str], model: LineModel, *, chrome: bool = Fal
     ``lines`` are the lines of one page in order; blank lines are used as layout evidence. ``chrome``: read
     comment sections that keep their chrome with the model's chrome specialist (:meth:`LineModel.read`).
     """
-    return _labels(lines, model.predict(*_layout(lines)[:3], chrome=chrome))
+    kept, before, after, idx = _layout(lines)
+    return _labels(len(lines), kept, idx, model.predict(kept, before, after, chrome=chrome))
 
 
-def _labels(lines: Sequence[str], classes: Sequence[str]) -> list[str]:
-    """``classify_lines``' labels from the model's classes of the non-empty lines."""
-    kept, _, _, idx = _layout(lines)
-    labels = [BLANK] * len(lines)
+def _labels(n_lines: int, kept: Sequence[str], idx: Sequence[int], classes: Sequence[str]) -> list[str]:
+    """``classify_lines``' labels of a page's ``n_lines`` lines from the model's classes of the non-empty
+    ones (``kept``, at positions ``idx``; see :func:`_layout`)."""
+    labels = [BLANK] * n_lines
     heads = [i for i, c in enumerate(classes) if c == "headline"]
     _, _, is_title = collapse_headlines([kept[i] for i in heads])
     for i, c in enumerate(classes):
@@ -761,14 +762,15 @@ def split_text(text: str, page: Page, options: Options, *, model: LineModel) -> 
         InputError: the page has more than ``options.max_text_lines`` non-empty lines.
     """
     lines = text.splitlines()
-    kept, before, after, _ = _layout(lines)
+    kept, before, after, idx = _layout(lines)
     if len(kept) > options.max_text_lines:
         raise InputError(f"plain-text page of {len(kept):,} non-empty lines exceeds max_text_lines="
                          f"{options.max_text_lines:,}; split the dump into pages (or raise Options.max_text_lines)")
     main, with_chrome = model.read(kept, before, after)
     if with_chrome is not None and not options.text_comment_chrome:
         page.warnings.append(CHROME_WARNING)
-    labels = _labels(lines, with_chrome if with_chrome is not None and options.text_comment_chrome else main)
+    use_chrome = with_chrome is not None and options.text_comment_chrome
+    labels = _labels(len(lines), kept, idx, with_chrome if use_chrome else main)
     heads: list[str] = []
     body: list[str] = []
     boiler: list[str] = []

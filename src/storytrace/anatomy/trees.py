@@ -43,8 +43,6 @@ class TreeEnsemble:
     def raw_scores(self, x: np.ndarray) -> np.ndarray:
         """Summed leaf values per class plus the baseline, shape (n_rows, n_classes). Rows are walked
         ``CHUNK_ROWS`` at a time: the walk holds a node index per row and tree (1,500 trees: 12 KB a row)."""
-        if x.shape[0] <= CHUNK_ROWS:
-            return self._raw_scores(x)
         return np.vstack([self._raw_scores(x[lo:lo + CHUNK_ROWS]) for lo in range(0, x.shape[0], CHUNK_ROWS)])
 
     def _raw_scores(self, x: np.ndarray) -> np.ndarray:
