@@ -124,7 +124,10 @@ def _tag(el: etree._Element) -> str:
 
 
 def to_iso(value: str | None) -> str | None:
-    """An ISO 8601 string for a date as found on a page, or None when it cannot be read."""
+    """An ISO 8601 string for a date as found on a page, or None when it cannot be read.
+
+    Only what the page states: "2009-03-03T16:15:00" for a date and time, "2009-03-03" for a date alone,
+    "2009-03" for a month; a time zone only when the page gives one."""
     if not value or not HAS_DATEUTIL:
         return None
     value = _norm(value)
@@ -133,11 +136,17 @@ def to_iso(value: str | None) -> str | None:
     try:
         with warnings.catch_warnings():  # "tzname EDT identified but not understood"
             warnings.simplefilter("ignore")
+            # parsed twice with different defaults: a field that differs was not on the page
             parsed = _dateparser.parse(value, fuzzy=True, default=datetime(1900, 1, 1))
+            probe = _dateparser.parse(value, fuzzy=True, default=datetime(1900, 1, 2, 1, 1, 1))
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed.year < 1990 or parsed.year > 2100:
         return None
+    if parsed.day != probe.day:
+        return f"{parsed.year:04d}-{parsed.month:02d}"  # "March 2009": month precision
+    if parsed.hour != probe.hour:
+        return parsed.date().isoformat()  # a date without a time is not midnight
     return parsed.isoformat()
 
 

@@ -238,7 +238,9 @@ def summarize(comments: list[Any], clusters: list[dict[str, Any]]) -> dict[str, 
 
 
 def _parse_time(value: str | None) -> datetime | None:
-    if not value:
+    """The moment a comment was posted, or None when the page gave no time of day (a date alone is not
+    midnight: counting it as one made every busy day a burst)."""
+    if not value or "T" not in value:
         return None
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -247,8 +249,19 @@ def _parse_time(value: str | None) -> datetime | None:
 
 
 def _bursts(comments: list[Any], window_s: float = 120.0, min_size: int = 5) -> list[dict[str, Any]]:
-    """Runs of >= ``min_size`` comments posted within ``window_s`` seconds of the run's first one."""
-    timed = sorted(((t, c) for c in comments if (t := _parse_time(c.published)) is not None), key=lambda x: x[0])
+    """Runs of >= ``min_size`` comments posted within ``window_s`` seconds of the run's first one.
+
+    Times with a UTC offset and times without one (local time of an unknown zone) are never compared."""
+    timed = [(t, c) for c in comments if (t := _parse_time(c.published)) is not None]
+    out = []
+    for known_offset in (True, False):
+        out += _runs(sorted((x for x in timed if (x[0].tzinfo is not None) == known_offset), key=lambda x: x[0]),
+                     window_s, min_size)
+    return out
+
+
+def _runs(timed: list[tuple[datetime, Any]], window_s: float, min_size: int) -> list[dict[str, Any]]:
+    """The bursts among time-sorted (moment, comment) pairs."""
     out = []
     i = 0
     while i < len(timed):
