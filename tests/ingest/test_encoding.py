@@ -49,3 +49,29 @@ def test_decode_bytes_invalid_utf8_is_recorded_as_an_error():
 )
 def test_declared_encoding(head, name):
     assert declared_encoding(head) == name
+
+
+FRENCH = ("Le café de la gare a fermé ses portes après quarante années d'activité. Les habitués regrettent déjà "
+          "l'ambiance chaleureuse et les crêpes du dimanche. Coût : 12 € ou £10 ™. ") * 4
+TURKISH = ("Türkiye'de yapılan seçimlerde oy kullanma işlemi başladı. Güneydoğu illerinde katılım yüksek, "
+           "şehir merkezlerinde sıra oluştu. ") * 4
+GREEK = "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία. Οι πολίτες περιμένουν αλλαγές. " * 4
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    (FRENCH, "cp1252"),  # the detector alone read this as cp1257 ("Cafė")
+    (FRENCH.replace("€", "EUR").replace("™", "TM"), "latin-1"),
+    (TURKISH, "iso8859-9"),  # not forced into windows-1252: its letters differ
+    (GREEK, "iso8859-7"),
+    (RUSSIAN * 4, "cp1251"),
+])
+def test_misdeclared_legacy_pages_read_with_the_right_letters(text, encoding):
+    html = f'<html><head><meta charset="utf-8"></head><body><p>{text}</p></body></html>'.encode(encoding)
+    assert text in decode_bytes(html).text
+
+
+def test_windows_1252_bytes_python_leaves_undefined_do_not_fail_the_page():
+    # 0x81 has no character in windows-1252; browsers map it to U+0081 and read the rest of the page
+    html = ('<html><head><meta charset="utf-8"></head><body><p>' + FRENCH + "</p></body></html>").encode("cp1252")
+    decoded = decode_bytes(html.replace(b"</p>", b"\x81</p>"))
+    assert decoded.encoding == "cp1252" and FRENCH in decoded.text and not decoded.errors

@@ -88,6 +88,7 @@ def _broken_utf8(data: bytes) -> Decoded:
 
 def _detect(data: bytes) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes  # lazy: only pages that are not UTF-8 pay for it
+    from charset_normalizer.md import mess_ratio
 
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
@@ -95,10 +96,27 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     name = _canonical(best.encoding) or best.encoding
     if best.chaos > 0.3:  # mostly noise: not a confident reading
         return None
+    if name != "cp1252" and best.language in _WESTERN:
+        web = _web_cp1252(data)
+        if mess_ratio(web[:200_000]) <= best.chaos + 0.05:
+            return web, "cp1252"
     try:
         return data.decode(name), name
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+# Languages whose legacy web pages are windows-1252. The detector scores a Western page as well in cp775, cp850 or
+# iso8859-13 (they share the letters and differ in the rarer bytes: "Café" came out as "Cafķ", "™" as a box),
+# so an equally clean windows-1252 reading wins, as browsers' default for such pages.
+_WESTERN = frozenset({"English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Danish",
+                      "Swedish", "Norwegian", "Finnish", "Catalan", "Indonesian"})
+# WHATWG's windows-1252: the five bytes Python's cp1252 leaves undefined decode to the C1 code points
+_CP1252_HIGH = {i: (bytes([i]).decode("cp1252", "ignore") or chr(i)) for i in range(0x80, 0xA0)}
+
+
+def _web_cp1252(data: bytes) -> str:
+    return data.decode("latin-1").translate(_CP1252_HIGH)
 
 
 def _canonical(name: str | None) -> str | None:
