@@ -2,7 +2,9 @@
 
 import pytest
 
-from storytrace.anatomy.html_comments import to_iso
+from trafilatura.utils import load_html
+
+from storytrace.anatomy.html_comments import extract_comments, split_date_tail, to_iso
 
 
 @pytest.mark.parametrize(("text", "iso"), [
@@ -20,3 +22,30 @@ def test_to_iso_keeps_precision(text: str, iso: str) -> None:
 @pytest.mark.parametrize("text", ["", "Reply", "12 Fans", "1850-01-01"])
 def test_to_iso_rejects_non_dates(text: str) -> None:
     assert to_iso(text) is None
+
+
+@pytest.mark.parametrize(("text", "name", "date"), [
+    ("dress11 July 25, 2012 2:14 AM EDT", "dress11", "2012-07-25T02:14:00"),
+    ("Paulo Coelho June 29, 2012 at 11:24 pm", "Paulo Coelho", "2012-06-29T23:24:00"),
+    ("Martin Edwards Aug 08, 2012 @ 16:44:30", "Martin Edwards", "2012-08-08T16:44:30"),
+    ("Sam May 3, 2011", "Sam", "2011-05-03"),
+    ("May Smith", "May Smith", None),
+    ("Agent 47", "Agent 47", None),
+    ("Mary 2 Cents", "Mary 2 Cents", None),
+])
+def test_split_date_tail(text: str, name: str, date: str | None) -> None:
+    assert split_date_tail(text) == (name, date)
+
+
+def test_a_date_in_the_author_element_goes_to_the_date() -> None:
+    # CNET-style markup: the name and the date share one element; every comment once got its own "author"
+    items = "".join(
+        f'<dl><dt class="author"><span>by <b>{name}</b></span> July 25, 2012 2:1{i} AM EDT</dt>'
+        f'<dd class="comment-body">{text}</dd></dl>'
+        for i, (name, text) in enumerate([("dress11", "First comment here, long enough to count as one."),
+                                          ("dress11", "Second comment from the same reader, also long enough."),
+                                          ("ann", "A third comment by someone else entirely, for good measure.")]))
+    page = f'<html><body><article><p>{"Body text. " * 40}</p></article><div id="comments" class="comments">{items}</div></body></html>'
+    comments = extract_comments(load_html(page), "p")
+    assert [(c.author, c.published) for c in comments] == [
+        ("dress11", "2012-07-25T02:10:00"), ("dress11", "2012-07-25T02:11:00"), ("ann", "2012-07-25T02:12:00")]

@@ -538,7 +538,7 @@ def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
     skip = {n for n in nested if n is not el}
     # author
     author = _author_of(el, skip)
-    published = _date_of(el, skip)
+    published = _date_of(el, skip) or _date_after_name(el, skip)
     # text: the content element when the markup names one, else everything but the meta blocks
     content = _first(el, lambda n: n.get("itemprop") in {"text", "commentText"}
                      or (bool(CONTENT_RE.search(n.get("class") or "")) and not _is_meta_only(n)), skip)
@@ -571,9 +571,25 @@ BYLINE_RE = re.compile(
 
 
 def _ok_author(text: str | None) -> str | None:
+    if text:
+        text = split_date_tail(text)[0]
     if not text or NOT_AUTHOR_RE.match(text) or not re.search(r"[^\W\d_]", text):
         return None
     return text
+
+
+_DATE_START_RE = re.compile(r"^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
+
+
+def split_date_tail(text: str) -> tuple[str, str | None]:
+    """``"dress11 July 25, 2012 2:14 AM EDT"`` -> ``("dress11", "2012-07-25T02:14:00-04:00")``: a name and the
+    date written after it in the same element; ``(text, None)`` when no date follows the first word."""
+    words = text.split()
+    for k in range(1, len(words)):
+        tail = " ".join(words[k:])
+        if _DATE_START_RE.match(tail) and (iso := to_iso(tail)) and len(iso) >= 10:
+            return " ".join(words[:k]).strip(" ,|-–—"), iso
+    return text, None
 
 
 def author_from_byline(text: str) -> str | None:
@@ -582,6 +598,16 @@ def author_from_byline(text: str) -> str | None:
     if not m:
         return None
     return _ok_author((m.group("a") or m.group("b") or "").strip(" :|-"))
+
+
+def _date_after_name(el: etree._Element, skip: set[etree._Element]) -> str | None:
+    """A date in a meta block that holds the name first (``<dt class="author">by <b>Ann</b> July 25, 2012</dt>``)."""
+    for node in el.iterdescendants():
+        if node not in skip and isinstance(node.tag, str) and _is_meta(node):
+            text = _norm(" ".join(node.itertext()))
+            if len(text) <= 120 and (date := split_date_tail(text)[1]):
+                return date
+    return None
 
 
 def _author_of(el: etree._Element, skip: set[etree._Element]) -> str | None:
