@@ -353,6 +353,8 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
     covered: list[tuple[int, int]] = []
     for s, end in found:
         text = original[s:end].rstrip()
+        if _measure_not_year(original, s, s + len(text)):
+            continue
         norm = normalize(FOOTNOTE.sub("", text), anchor)
         if norm.value is None and norm.precision in ("unresolved", "unknown"):
             continue  # falls back to the explicit patterns below ("the night of March 10")
@@ -367,6 +369,17 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
             continue
         out.append(_date_fact(i, s, end, text, norm, anchor))
     return out
+
+
+# a bare number the model tagged DATE that is a measure: "1024 x 768", "1785 mAh", "$1999", "No. 1984"
+_MEASURE_AFTER = re.compile(r"\s*(?:[x×]\s*\d|by\s+\d|-?(?:mah|px|pixels?|mhz|ghz|[kmgt]b|mm|cm|km|kg|lbs?|mph|rpm|dpi|ppi|"
+                            r"nits|lumens?|kcal|calories|watts?|volts?|hp|cc|ml)\b)", re.IGNORECASE)
+_MEASURE_BEFORE = re.compile(r"(?:[$€£¥#]|(?:\d\s*|\b)[x×]|\bno\.)\s*$", re.IGNORECASE)
+
+
+def _measure_not_year(text: str, start: int, end: int) -> bool:
+    return bool(re.fullmatch(r"\d{4}", text[start:end]) and (_MEASURE_AFTER.match(text, end)
+                                                          or _MEASURE_BEFORE.search(text[max(0, start - 6):start])))
 
 
 def _date_fact(i: int, s: int, e: int, text: str, norm, anchor) -> DateFact:

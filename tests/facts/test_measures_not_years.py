@@ -1,0 +1,32 @@
+"""Four-digit measures are not years: "1024 x 768", "1785 mAh" (found on real Dragnet pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.facts import _measure_not_year, extract_facts, load_facts_resources, load_nlp
+from storytrace.records import Page
+from storytrace.settings import Options
+
+
+@pytest.mark.parametrize(("text", "number", "measure"), [
+    ("the tablet has a 1024 x 768 display", "1024", True),
+    ("a 768x1024 screen", "1024", True),
+    ("- Battery Capacity : 1785 mAh", "1785", True),
+    ("it sells for $1999 in stores", "1999", True),
+    ("a massive earthquake struck Lisbon in 1755, and the city burned", "1755", False),
+    ("the book, printed in 1499, was found", "1499", False),
+])
+def test_measure_not_year(text: str, number: str, measure: bool) -> None:
+    start = text.index(number)
+    assert _measure_not_year(text, start, start + len(number)) is measure
+
+
+def test_resolution_is_not_a_date_on_a_page() -> None:
+    page = Page(id="p", source="t", body=[
+        "Critics decried the device for its 1024 x 768 display before it shipped in October 2012.",
+        "A massive earthquake struck Lisbon in 1755."])
+    extract_facts(page, Options(), nlp=load_nlp(), resources=load_facts_resources())
+    texts = {d["text"] for d in page.facts["dates"]}
+    assert "1024" not in texts
+    assert {"October 2012", "1755"} <= texts
