@@ -30,3 +30,8 @@ def test_resolution_is_not_a_date_on_a_page() -> None:
     texts = {d["text"] for d in page.facts["dates"]}
     assert "1024" not in texts
     assert {"October 2012", "1755"} <= texts
+
+
+def test_a_year_followed_by_a_margin_stays_a_year() -> None:
+    text = "she won the seat in 2012 by 500 votes"
+    assert not _measure_not_year(text, text.index("2012"), text.index("2012") + 4)

@@ -372,7 +372,7 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
 
 
 # a bare number the model tagged DATE that is a measure: "1024 x 768", "1785 mAh", "$1999", "No. 1984"
-_MEASURE_AFTER = re.compile(r"\s*(?:[x×]\s*\d|by\s+\d|-?(?:mah|px|pixels?|mhz|ghz|[kmgt]b|mm|cm|km|kg|lbs?|mph|rpm|dpi|ppi|"
+_MEASURE_AFTER = re.compile(r"\s*(?:[x×]\s*\d|-?(?:mah|px|pixels?|mhz|ghz|[kmgt]b|mm|cm|km|kg|lbs?|mph|rpm|dpi|ppi|"
                             r"nits|lumens?|kcal|calories|watts?|volts?|hp|cc|ml)\b)", re.IGNORECASE)
 _MEASURE_BEFORE = re.compile(r"(?:[$€£¥#]|(?:\d\s*|\b)[x×]|\bno\.)\s*$", re.IGNORECASE)
 
