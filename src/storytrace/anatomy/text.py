@@ -74,6 +74,7 @@ from .boundary import (
     tile_emissions,
     viterbi,
 )
+from .chrome_authors import attach_chrome_authors
 from .trees import TreeEnsemble
 
 __all__ = [
@@ -797,4 +798,5 @@ def split_text(text: str, page: Page, options: Options, *, model: LineModel) -> 
     page.boilerplate = boiler
     page.references = refs
     page.comments = [Comment(id=f"{page.id}-c{i}", text=c, position=i) for i, c in enumerate(comments)]
+    attach_chrome_authors(page.comments, lines, labels)  # authors and dates from chrome lines, when sure
     return page
