@@ -1,7 +1,6 @@
 """Comment dates keep the precision the page gives: a date alone is not midnight."""
 
 import pytest
-
 from trafilatura.utils import load_html
 
 from storytrace.anatomy.html_comments import extract_comments, split_date_tail, to_iso

@@ -20,6 +20,7 @@ import contextlib
 import logging
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from lxml import etree
 from trafilatura import bare_extraction
@@ -178,6 +179,56 @@ def strip_site_suffix(title: str, site: str | None = None) -> str:
     main = max(parts, key=lambda p: len(p.split()))
     kept = [p for p in parts if p is main or not (is_site(p) or len(p.split()) <= 3 <= len(main.split()))]
     return " - ".join(p.strip() for p in kept) if len(kept) > 1 else main.strip()
+
+
+# separators of a <title>'s parts, also "Blog: Post" and "Blog › Post" (only used to find the blog's own name)
+_TITLE_PART_RE = re.compile(r"\s+(?:\||-|–|—|::|«|»|·|•|/|›|>)\s+|\s*\|\s*|:\s+")
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def choose_title(tree: etree._Element, title: str | None, site: str | None) -> tuple[str | None, str | None]:
+    """(title, site): trafilatura's title, unless the page shows it is not the headline.
+
+    Blogs give the blog's name as their only ``<h1>`` and the post in ``<title>`` ("Post « Blog", "Blog: Post"):
+    when the title is one part of ``<title>`` and the page says it is the blog's name (it is part of the site
+    name, or it links to the home page or the rest of ``<title>`` is a heading of its own, and that rest is
+    not the shorter of the two), the rest becomes the title and the name the site. A short title sharing no
+    word with ``<title>`` ("Share this:", "Follow Us!") gives way to ``<title>`` when a heading confirms it.
+    """
+    element = next(tree.iter("title"), None)
+    tag = _norm("".join(element.itertext())) if element is not None else ""
+    if not title or not tag or _key(tag) == _key(title):
+        return title, site
+    key = _key(title)
+    if site and _key(site) == key:
+        site = None  # trafilatura falls back to the title for the site name; it says nothing
+    site_key = _key(site or "")
+    parts = [p.strip() for p in _TITLE_PART_RE.split(tag) if p.strip()]
+    rest = " - ".join(p for p in parts if _key(p) != key)
+    if len(parts) > 1 and _key(rest) != _key(tag) and re.search(r"[^\W\d_]{3}", rest):
+        is_site_name = bool(site_key) and key in site_key
+        if is_site_name or (len(rest.split()) >= len(title.split()) and _headline_evidence(tree, title, rest, site)):
+            return rest, site or title
+        if site is None and len(rest.split()) <= 4:
+            site = rest  # "Headline - WSJ.com": the other part names the site
+    own = strip_site_suffix(tag, site)
+    shares_word = set(_TOKEN_RE.findall(title.casefold())) & set(_TOKEN_RE.findall(tag.casefold()))
+    if len(title.split()) <= 4 and not shares_word and _headline_evidence(tree, None, own, site):
+        return own, site
+    return title, site
+
+
+def _headline_evidence(tree: etree._Element, name: str | None, headline: str, site: str | None) -> bool:
+    """Is ``headline`` a heading or ``og:title`` of its own, or does ``name`` link to the home page?"""
+    key, headline_key = _key(name or ""), _key(headline)
+    for heading in tree.iter("h1", "h2", "h3"):
+        text = _key("".join(heading.itertext()))
+        if text == headline_key:
+            return True
+        if key and text == key and any((a.get("href") or "").strip() and urlsplit(a.get("href")).path in ("", "/")
+                                       for a in heading.iter("a")):
+            return True
+    return any(_key(strip_site_suffix(t, site)) == headline_key for t in _meta(tree, "og:title", "twitter:title"))
 
 
 def _meta(tree: etree._Element, *names: str) -> list[str]:
@@ -343,9 +394,8 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     scan = scan_tree(tree)  # one walk for the comment readers, references and boilerplate
     comments = extract_comments(tree, page.id, scan) if options.extract_comments else []
     comment_lines = {_key(line) for c in comments for line in c.text.split("\n")}
-    page.title = _norm(meta.title) or None
+    page.title, page.site = choose_title(tree, _norm(meta.title) or None, _norm(meta.sitename) or None)
     page.author = _norm(meta.author) or None
-    page.site = _norm(meta.sitename) or None
     page.published = meta.date or None
     if page.url is None and meta.url:
         page.url = meta.url

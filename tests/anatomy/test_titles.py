@@ -1,0 +1,60 @@
+"""The page title is the headline, not the blog's name or a "Share this:" heading (found on Dragnet blogs)."""
+
+from __future__ import annotations
+
+from trafilatura.utils import load_html
+
+from storytrace.anatomy.html import choose_title, page_metadata
+
+BODY = "<p>" + "The council met on Tuesday and agreed the budget after a long debate. " * 12 + "</p>"
+
+
+def _title(html: str) -> tuple[str | None, str | None]:
+    tree = load_html(html)
+    meta = page_metadata(tree, None)
+    return choose_title(tree, meta.title, meta.sitename)
+
+
+def test_blog_name_in_the_only_h1_gives_way_to_the_post() -> None:
+    html = ('<html><head><title>The Fall Funnel of Fun « Quiet Librarian</title></head><body>'
+            '<h1><a href="https://quietlibrarian.example/">Quiet Librarian</a></h1>'
+            f'<h2>The Fall Funnel of Fun</h2>{BODY}</body></html>')
+    assert _title(html) == ("The Fall Funnel of Fun", "Quiet Librarian")
+
+
+def test_blog_name_first_with_a_colon() -> None:
+    html = ('<html><head><title>Schooled Daily: How Study Groups Disband</title></head><body>'
+            '<h1><a href="/">Schooled Daily</a></h1><div class="date">November 9, 2012</div>'
+            f'{BODY}</body></html>')
+    assert _title(html)[0] == "How Study Groups Disband"
+
+
+def test_share_this_heading_is_not_the_title() -> None:
+    html = ('<html><head><title>Site Blog | 5 videos of a man walking on wire</title></head><body>'
+            '<h1>Site Blog</h1><h1>5 videos of a man walking on wire</h1>'
+            f'{BODY}<h3 class="sd-title">Share this:</h3></body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "Share this:", "Site Blog") == ("5 videos of a man walking on wire", "Site Blog")
+
+
+def test_news_headline_with_site_suffix_stays() -> None:
+    html = ('<html><head><title>Council agrees budget after long debate | Town Post</title></head><body>'
+            '<h1>Council agrees budget after long debate</h1><h3><a href="/">Town Post</a></h3>'
+            f'{BODY}</body></html>')
+    assert _title(html)[0] == "Council agrees budget after long debate"
+
+
+def test_a_site_name_that_only_repeats_the_title_is_replaced_by_the_other_part() -> None:
+    html = ('<html><head><title>Hitachi in U.K. Nuclear Bid - WSJ.com</title></head><body>'
+            f'<h1>Hitachi in U.K. Nuclear Bid</h1>{BODY}</body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "Hitachi in U.K. Nuclear Bid", "Hitachi in U.K. Nuclear Bid") == (
+        "Hitachi in U.K. Nuclear Bid", "WSJ.com")
+
+
+def test_a_short_real_headline_is_kept_without_evidence() -> None:
+    # "Alien Surface" shares no word with a generic <title>, but no heading confirms the <title>
+    html = ('<html><head><title>Tutorials, Plug-ins and Stock Footage for Post Production</title></head><body>'
+            f'<h1>Alien Surface</h1>{BODY}</body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "Alien Surface", None) == ("Alien Surface", None)
