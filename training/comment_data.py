@@ -192,18 +192,37 @@ def excluded_keys(report: Path | None) -> set[str]:
     return {d["key"] for d in json.loads(Path(report).read_text(encoding="utf-8"))["dropped_lines"]}
 
 
-def split_authored(rows: list[dict[str, object]], validation: float = 0.2,
-                   seed: str = "authored-v1") -> tuple[list[int], list[int]]:
+PINNED_SPLIT = Path(__file__).resolve().parent / "data" / "comments_authored" / "split_v1.json"
+
+
+def split_authored(rows: list[dict[str, object]], validation: float = 0.2, seed: str = "authored-v1",
+                   pinned: Path | None = PINNED_SPLIT) -> tuple[list[int], list[int]]:
     """(train, validation) indices of authored rows: per language, lines grouped by skeleton (template variants
     that differ only in the group named stay on one side), groups ordered by a hash of (seed, skeleton) and taken
-    into validation until it holds ``validation`` of that language's rows. Deterministic; no random state."""
-    import hashlib
+    into validation until it holds ``validation`` of that language's rows. Deterministic; no random state.
 
+    ``pinned`` (revision 3.6): a JSON file of line keys (``authored_key``) per side; a listed line keeps its side
+    and only the lines not listed are split as above, among themselves. Skeletons replace the lexicon's group words,
+    so a lexicon change moved lines between the sides (revision 3.3: 15 each way), which changed the validation set
+    under the models being compared; ``split_v1.json`` holds revision 3.5's split (seed "authored-v1", share 0.2; the
+    pin applies only to that seed and share). ``None``: no pinning."""
+    import hashlib
+    import json
+
+    fixed: dict[str, bool] = {}  # key -> is validation
+    if pinned is not None and Path(pinned).exists():
+        pin = json.loads(Path(pinned).read_text(encoding="utf-8"))
+        if pin["seed"] == seed and pin["validation_share"] == validation:  # the pinned split is the one asked for
+            fixed = {k: False for k in pin["train"]} | {k: True for k in pin["validation"]}
     by_lang: dict[str, dict[str, list[int]]] = {}
+    train, val = [], []
     for i, r in enumerate(rows):
+        side = fixed.get(authored_key(r)) if fixed else None
+        if side is not None:
+            (val if side else train).append(i)
+            continue
         sk = skeleton(str(r["text"]), str(r["lang"]))
         by_lang.setdefault(str(r["lang"]), {}).setdefault(sk, []).append(i)
-    train, val = [], []
     for lang in sorted(by_lang):
         groups = sorted(by_lang[lang].items(),
                         key=lambda kv: hashlib.sha1(f"{seed}\t{lang}\t{kv[0]}".encode()).hexdigest())

@@ -174,6 +174,23 @@ def evaluate_authored(model: CommentModel, rows: list[dict[str, object]]) -> dic
     return res
 
 
+def evaluate_probes(model: CommentModel, rows: list[dict[str, object]]) -> dict[str, dict[str, float | int]]:
+    """Per ``kind`` of probe line (e.g. short_benign, short_hostile): n, share with toxic >= 0.5, mean toxic, and
+    for lines labelled identity_attack the share with identity_attack >= 0.5 (revision 3.6)."""
+    out = score_texts([str(r["text"]) for r in rows], model, languages=[str(r["lang"]) for r in rows])
+    res: dict[str, dict[str, float | int]] = {}
+    for kind in sorted({str(r.get("kind", "")) for r in rows}):
+        idx = [i for i, r in enumerate(rows) if str(r.get("kind", "")) == kind]
+        tox = np.array([out[i]["scores"]["toxic"] for i in idx])
+        d: dict[str, float | int] = {"n": len(idx), "toxic_at_05": round(float(np.mean(tox >= 0.5)), 4),
+                                     "mean_toxic": round(float(np.mean(tox)), 4)}
+        ident = [out[i]["scores"]["identity_attack"] for i in idx if int(rows[i]["identity_attack"]) == 1]
+        if ident:
+            d["identity_recall"] = round(float(np.mean(np.array(ident) >= 0.5)), 4)
+        res[kind] = d
+    return res
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, required=True)
@@ -197,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--authored-exclude", type=Path, default=None, help="decontamination report: its lines left out")
     ap.add_argument("--authored-val", type=float, default=0.2)
     ap.add_argument("--no-tweets", action="store_true", help="only the authored validation split")
+    ap.add_argument("--probes", type=Path, default=None,
+                    help="revision 3.6: also score a folder of behaviour probes (authored lines never trained on, "
+                         "e.g. training/data/comments_authored/probes: short benign and hostile replies)")
     args = ap.parse_args(argv)
     rows = load_train(args.data)
     _, _, val = split_indices(len(rows))
@@ -224,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         excluded = excluded_keys(args.authored_exclude)
         res["authored_validation"] = evaluate_authored(
             model, [arows[i] for i in a_va if authored_key(arows[i]) not in excluded])
+    if args.probes is not None:
+        res["probes"] = evaluate_probes(model, load_authored(args.probes))
     print(json.dumps(res, indent=1))
     return 0
 

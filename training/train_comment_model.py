@@ -33,6 +33,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -124,6 +125,31 @@ def platt(margin: np.ndarray, y: np.ndarray, balanced: bool) -> list[float]:
     lr = LogisticRegression(C=1e4, max_iter=1000, class_weight="balanced" if balanced else None)
     lr.fit(margin.reshape(-1, 1), y)
     return [float(lr.coef_[0, 0]), float(lr.intercept_[0])]
+
+
+def fit_short_shift(calib_rows: list[dict[str, object]], clf: Any, ab: list[float], *, x_ca_of: Any, comments: bool,
+                    cat: str, most: int) -> float:
+    """The intercept shift c of a head's Platt scaling p = sigmoid(a * margin + b + c) for short replies (one to
+    ``most`` content words), a and b kept, by maximum likelihood on the OLID rows of the calibration half (read as
+    comments, without Twitter's marks, when ``comments``); 0 without short rows of both labels."""
+    from comment_eval import as_comment
+    from scipy.optimize import minimize_scalar
+
+    from storytrace.comments._content import few_words
+
+    rows = [r for r in calib_rows if r["source"] == "olid"]
+    if comments:
+        rows = [dict(r, text=as_comment(str(r["text"]))) for r in rows]
+    rows = [r for r in rows if few_words(str(r["text"]), most)]
+    y = np.array([int(r[cat]) for r in rows])
+    if len(set(y)) < 2:
+        return 0.0
+    z = ab[0] * clf.decision_function(x_ca_of(rows)) + ab[1]
+
+    def nll(c: float) -> float:
+        return float(np.sum(np.logaddexp(0.0, z + c) - y * (z + c)))
+
+    return round(float(minimize_scalar(nll, bounds=(-5.0, 5.0), method="bounded").x), 4)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -285,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --decode-freq: the Zipf level from which a plainly written real word read as a term "
                          "by sound or one edit needs a hostile comment to be decoded, and compounds are not split "
                          "(revision 3.5; see Decoder.context_floor)")
+    ap.add_argument("--short-shift", choices=("none", "tweets", "comments"), default="none",
+                    help="revision 3.6: fit an intercept shift of the toxic and insult Platt scaling for short replies "
+                         "(one to --short-words content words) on the calibration half's OLID rows, read as tweets or "
+                         "as comments (@mentions, links and retweet marks removed; comment_eval.as_comment)")
+    ap.add_argument("--short-words", type=int, default=3, help="most content words of a short reply")
     ap.add_argument("--rule-combine", choices=("max", "noisy_or"), default="max",
                     help="identity_attack: a rule constant and the learned score combined by max or noisy-OR")
     ap.add_argument("--C", type=float, default=4.0)
@@ -336,7 +367,8 @@ def main(argv: list[str] | None = None) -> int:
         a_ca: list[int] = []
         if args.authored_calib > 0:
             sub = [arows[i] for i in a_tr]
-            k_tr, k_ca = split_authored(sub, args.authored_calib / (1 - args.authored_val), seed="authored-calib")
+            k_tr, k_ca = split_authored(sub, args.authored_calib / (1 - args.authored_val), seed="authored-calib",
+                                        pinned=None)
             a_tr, a_ca = [a_tr[k] for k in k_tr], [a_tr[k] for k in k_ca]
         auth_tr = [arows[i] for i in a_tr if authored_key(arows[i]) not in excluded]
         auth_ca = [arows[i] for i in a_ca if authored_key(arows[i]) not in excluded]
@@ -403,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     is_auth = np.array([str(r["source"]).startswith("authored:") for r in train])
     ca_src = np.array([r["source"] for r in calib_rows])
     coef, intercept, calib, metrics = [], [], {}, {}
+    short_shift: dict[str, float] = {}
     char_ca: dict[str, np.ndarray] = {}
     for cat in LEARNED:
         y_tr = np.array([int(r[cat]) for r in train])
@@ -423,6 +456,10 @@ def main(argv: list[str] | None = None) -> int:
         calib[cat] = platt(m_ca[sel], y_ca[sel], bal) if len(set(y_ca[sel])) == 2 else [1.0, 0.0]
         if cat == "identity_attack" and args.ident_shift:
             calib[cat][1] += args.ident_shift
+        if args.short_shift != "none" and cat != "identity_attack":
+            short_shift[cat] = fit_short_shift(calib_rows[: len(ca_i)], clf, calib[cat], x_ca_of=lambda rs: featurize(
+                texts_of(rs), char, word, idf), comments=args.short_shift == "comments", cat=cat, most=args.short_words)
+            print(f"{cat}: short-reply shift {short_shift[cat]:+.4f}", flush=True)
         metrics[cat] = {"calibration_n": int(sel.sum()),
                         **({"davidson_indicator_weight": round(float(clf.coef_[0][-1]), 4)} if use_ind else {}),
                         "calibration_auc": float(roc_auc_score(y_ca, m_ca)) if len(set(y_ca)) == 2 else None}
@@ -458,6 +495,8 @@ def main(argv: list[str] | None = None) -> int:
             "rule_combine": args.rule_combine, "decode_clitics": args.decode_clitics, "decode_names": args.decode_names,
             **({"decode_freq": decode_freq} if decode_freq else {}),
             **({"ident_shift": args.ident_shift} if args.ident_shift else {}),
+            **({"short_shift": dict(short_shift, words=args.short_words, fit_on=args.short_shift)}
+               if short_shift else {}),
             "seconds": round(time.time() - t0, 1),
             "english_words": {"file": args.english_words.name if args.english_words else None,
                               "known_words_added": len(dict_words),

@@ -116,3 +116,27 @@ def test_decontaminate_ignores_skeletons_of_fewer_than_two_words():
     evals = [("hatecheck", "en", "Jews."), ("hatecheck", "en", "🤮🤮"), ("hatecheck", "en", "Jews are too stupid to vote.")]
     rep = decontaminate(rows, evals, threshold=0.5)
     assert [(d["line"], d["similarity"]) for d in rep["dropped_lines"]] == [(3, 1.0)]
+
+
+def test_split_authored_pinned_keeps_sides(tmp_path):
+    # revision 3.6: a pinned line keeps its side whatever its skeleton; lines not listed are split among themselves
+    rows = load_authored(AUTHORED)
+    keys = [authored_key(r) for r in rows]
+    free_tr, free_va = split_authored(rows, 0.2, pinned=None)
+    forced = keys[free_tr[0]]  # a training line of the free split, pinned to validation
+    pin = tmp_path / "pin.json"
+    pin.write_text(json.dumps({"seed": "authored-v1", "validation_share": 0.2, "validation": [forced],
+                               "train": [keys[i] for i in free_va]}), encoding="utf-8")
+    tr, va = split_authored(rows, 0.2, pinned=pin)
+    assert free_tr[0] in va and not set(free_va) & set(va) - {free_tr[0]}
+    assert sorted(tr + va) == list(range(len(rows)))
+    # another seed or share: the pin does not apply
+    assert split_authored(rows, 0.3, pinned=pin) == split_authored(rows, 0.3, pinned=None)
+
+
+def test_split_authored_shipped_pin_is_revision_35():
+    from comment_data import PINNED_SPLIT
+
+    pin = json.loads(PINNED_SPLIT.read_text(encoding="utf-8"))
+    assert len(pin["validation"]) == 1190 and len(pin["train"]) == 4754
+    assert not set(pin["validation"]) & set(pin["train"])

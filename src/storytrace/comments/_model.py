@@ -20,7 +20,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from storytrace.comments._content import content_free, strip_laughter
+from storytrace.comments._content import content_free, few_words, strip_laughter
 from storytrace.comments._decode import Decoder
 from storytrace.comments._lexicon import Lexicon, load_lexicon, load_word_frequencies
 from storytrace.comments._rules import Analysis, analyse, multilingual_attack
@@ -172,6 +172,12 @@ class CommentModel:
         # laughter beside words can mark derision; see the model card)
         self.content_free = True
         self.strip_laughter = False
+        # revision 3.6: short replies ("haha ok", "ok bro": one to ``words`` content words) get their own Platt
+        # intercept shift for toxic and insult, fit on the calibration half (``training/train_comment_model.py
+        # --short-shift``); the training tweets' missing @mention weighs most in a short line (see ``model_text``)
+        shift = dict(self.meta.get("short_shift") or {})
+        self.short_words = int(shift.pop("words", 0))
+        self.short_shift: dict[str, float] = {k: float(v) for k, v in shift.items() if k in LEARNED}
         self.lexicon = load_lexicon(known_words=known_words)
         self.decoder = decoder_from_meta(self.lexicon, self.meta)
         self.char, self.word = make_vectorizers()
@@ -229,6 +235,16 @@ class CommentModel:
             a, b = self.calibration[cat]
             out[:, k] = _sigmoid(a * margin[:, k] + b)
         return out, margin
+
+    def _shift_short(self, texts: list[str], learned: np.ndarray, margin: np.ndarray) -> None:
+        """Short replies: the char heads' calibrated toxic/insult with the short-reply intercept shift (in place)."""
+        rows = [i for i, t in enumerate(texts) if few_words(t, self.short_words)]
+        if not rows:
+            return
+        for k, cat in enumerate(LEARNED):
+            if cat in self.short_shift:
+                a, b = self.calibration[cat]
+                learned[rows, k] = _sigmoid(a * margin[rows, k] + b + self.short_shift[cat])
 
     def _head(self, encoder: str) -> tuple[np.ndarray, np.ndarray, dict[str, list[float]]] | None:
         if encoder == "use" and self.use_coef is not None and self.use_intercept is not None:
@@ -296,6 +312,8 @@ class CommentModel:
         if self.strip_laughter:
             model_texts = [strip_laughter(t) for t in model_texts]
         learned, char_margin = self._learned(model_texts)
+        if self.short_shift and self.short_words:
+            self._shift_short(texts, learned, char_margin)
         foreign = [i for i, lang in enumerate(languages or []) if lang not in ("en", "und", "")]
         eng = sorted(set(range(len(texts))) - set(foreign))
         # English comments that get the embedding heads' second opinion: all (english_embed), those the gate
@@ -377,8 +395,10 @@ class CommentModel:
             rule_ident = max(rule_ident, 0.5)
         elif a.disguised_groups and not a.counter:
             rule_ident = max(rule_ident, 0.6)
-        if a.attack or a.slurs or a.disguised_groups:
-            for s, e, t, g in a.attack + a.slurs + a.disguised_groups:
+        if a.emoji_attack:  # a dehumanising emoji next to a named group (revision 3.6; see _rules.emoji_attack)
+            rule_ident = max(rule_ident, 0.6)
+        if a.attack or a.slurs or a.disguised_groups or a.emoji_attack:
+            for s, e, t, g in a.attack + a.slurs + a.disguised_groups + a.emoji_attack:
                 evidence.append({"start": s, "end": e, "text": t, "category": "identity_attack"})
                 label = self.lexicon.group_label(g)
                 if label not in targets:
