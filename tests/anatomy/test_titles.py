@@ -58,3 +58,10 @@ def test_a_short_real_headline_is_kept_without_evidence() -> None:
             f'<h1>Alien Surface</h1>{BODY}</body></html>')
     tree = load_html(html)
     assert choose_title(tree, "Alien Surface", None) == ("Alien Surface", None)
+
+
+def test_a_site_name_that_is_the_post_becomes_the_blog_name() -> None:
+    html = ('<html><head><title>Im in.. Are YOU in? - Virtual Nerd</title></head><body>'
+            f'<h1><a href="/">Virtual Nerd</a></h1><h3>Im in.. Are YOU in?</h3>{BODY}</body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "Virtual Nerd", "Im in.. Are YOU in?") == ("Im in.. Are YOU in?", "Virtual Nerd")

@@ -208,7 +208,7 @@ def choose_title(tree: etree._Element, title: str | None, site: str | None) -> t
     if len(parts) > 1 and _key(rest) != _key(tag) and re.search(r"[^\W\d_]{3}", rest):
         is_site_name = bool(site_key) and key in site_key
         if is_site_name or (len(rest.split()) >= len(title.split()) and _headline_evidence(tree, title, rest, site)):
-            return rest, site or title
+            return rest, title if site is None or _key(site) == _key(rest) else site
         if site is None and len(rest.split()) <= 4:
             site = rest  # "Headline - WSJ.com": the other part names the site
     own = strip_site_suffix(tag, site)
