@@ -65,3 +65,18 @@ def test_a_site_name_that_is_the_post_becomes_the_blog_name() -> None:
             f'<h1><a href="/">Virtual Nerd</a></h1><h3>Im in.. Are YOU in?</h3>{BODY}</body></html>')
     tree = load_html(html)
     assert choose_title(tree, "Virtual Nerd", "Im in.. Are YOU in?") == ("Im in.. Are YOU in?", "Virtual Nerd")
+
+
+def test_chrome_title_gives_way_to_the_confirmed_part_of_title() -> None:
+    # <title> "Post | Blog: The Shop Blog" with the post as a heading of its own; "Follow Us!" is a sidebar heading
+    html = ('<html><head><title>Bringing Up The Barn | Hatch: The Design Shop Blog</title></head><body>'
+            f'<h3>Bringing Up The Barn</h3>{BODY}<h2>Follow Us!</h2><h2>Archives</h2></body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "Follow Us!", None)[0] == "Bringing Up The Barn"
+
+
+def test_a_banner_heading_linking_home_does_not_confirm_a_title() -> None:
+    html = ('<html><head><title>Auto cars 123 - Car Reviews</title></head><body>'
+            f'<h1><a href="/">Auto cars 123 - Car Reviews</a></h1><h2>Lancia Delta Review</h2>{BODY}</body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "Lancia Delta Review", None)[0] == "Lancia Delta Review"

@@ -211,10 +211,11 @@ def choose_title(tree: etree._Element, title: str | None, site: str | None) -> t
             return rest, title if site is None or _key(site) == _key(rest) else site
         if site is None and len(rest.split()) <= 4:
             site = rest  # "Headline - WSJ.com": the other part names the site
-    own = strip_site_suffix(tag, site)
     shares_word = set(_TOKEN_RE.findall(title.casefold())) & set(_TOKEN_RE.findall(tag.casefold()))
-    if len(title.split()) <= 4 and not shares_word and _headline_evidence(tree, None, own, site):
-        return own, site
+    if len(title.split()) <= 4 and not shares_word:
+        for candidate in (strip_site_suffix(tag, site), *parts):
+            if len(candidate.split()) >= 2 and _headline_evidence(tree, None, candidate, site):
+                return candidate, site
     return title, site
 
 
@@ -223,10 +224,11 @@ def _headline_evidence(tree: etree._Element, name: str | None, headline: str, si
     key, headline_key = _key(name or ""), _key(headline)
     for heading in tree.iter("h1", "h2", "h3"):
         text = _key("".join(heading.itertext()))
-        if text == headline_key:
+        links_home = any((a.get("href") or "").strip() and urlsplit(a.get("href")).path in ("", "/")
+                         for a in heading.iter("a"))
+        if text == headline_key and not links_home:  # a heading linking home is the site's banner
             return True
-        if key and text == key and any((a.get("href") or "").strip() and urlsplit(a.get("href")).path in ("", "/")
-                                       for a in heading.iter("a")):
+        if key and text == key and links_home:
             return True
     return any(_key(strip_site_suffix(t, site)) == headline_key for t in _meta(tree, "og:title", "twitter:title"))
 
