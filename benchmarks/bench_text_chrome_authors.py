@@ -17,7 +17,8 @@ Scoring, per comment record: the record is matched to the HTML comments whose te
 (case, spacing and punctuation ignored; lines of fewer than 12 letters or digits are not matched). A record
 is *judged* when its matches agree on one author. Names are compared after the same normalisation on both
 sides (lower case, no punctuation or spaces, and without a trailing "says:"/"said..."/"wrote:", "N Fans",
-"Follow", "N days ago" or date, or a leading comment number, which some HTML authors carry).
+"Follow", "N days ago" or date, a leading comment number, or an aside in parentheses, which some HTML authors
+carry or lack).
 
 * precision: attached authors equal to the HTML author / attached authors on judged records;
 * recall: correct attached / judged records;
@@ -60,6 +61,7 @@ def name_key(name: str | None) -> str:
     s = re.sub(r"\s+follow$", "", s)
     s = re.sub(r"\s+" + MONTH + r"\s+\d.*$", "", s)
     s = re.sub(r"^\d+\s+", "", s)
+    s = re.sub(r"\s*\([^)]*\)", "", s)  # "Ann (in Leeds)", "Ted (Tedster)": the name without its aside
     return re.sub(r"\W+", "", s)
 
 

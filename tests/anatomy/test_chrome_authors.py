@@ -137,6 +137,11 @@ def test_chrome_authors_name_and_date_on_different_sides(page: list[tuple[str, s
      "too little chrome: bare names between fewer than three comments"),
     (ARTICLE + [("A first comment about the bridge plan.", C), ("A second comment about the bridge plan.", C),
                 ("Reply", B), ("A third comment about the bridge plan.", C)], "no chrome between comments"),
+    # the edges say "after", but then two comments would open by addressing their own authors
+    (ARTICLE + [("Lovely idea, I will try it this weekend.", C), ("Dawn Camp", B),
+                ("Sam, thanks for this, it made my day!", C), ("Sam Lee", B),
+                ("Kim, so true, I said the same last year.", C), ("Kim Park", B)],
+     "comments address their own authors (2 against 0): side likely wrong"),
 ])
 def test_chrome_authors_abstains_when_unsure(page: list[tuple[str, str]], reason: str) -> None:
     r = read_chrome([t for t, _ in page], [lab for _, lab in page])
@@ -173,9 +178,10 @@ def test_chrome_authors_hostile_names_are_refused(line: str) -> None:
     assert set(_read(page)[0]) == {None}
 
 
-@pytest.mark.parametrize("n", [20_000])
+@pytest.mark.parametrize("n", [5_000])
 def test_chrome_authors_long_hostile_page_is_fast(n: int) -> None:
-    lines = [("says: " * 30 + "Ann says:" if i % 2 else "(" * 150 + " 1/1/2009 " + "a" * 150) for i in range(n)]
+    hostile = ["says: " * 30 + "Ann says:", "(" * 150 + " 1/1/2009 " + "a" * 150, "1/" * 78, "#1 " * 50, "a " * 75 + "says:"]
+    lines = [hostile[i % len(hostile)] for i in range(n)]
     labels = [B if i % 2 else C for i in range(n)]
     t = time.perf_counter()
     read_chrome(lines, labels)

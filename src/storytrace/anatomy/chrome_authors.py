@@ -215,10 +215,10 @@ def _trim(text: str) -> str:
 
 def _strip(text: str) -> str:
     """``text`` without separators, ordinals ("5 Ann", "#3 -") and "on"/"at"/"posted" at its ends."""
-    prev = None
-    while prev != text:
-        prev = text
-        text = _trim(_LEAD_JUNK.sub("", _trim(text)))
+    for _ in range(4):  # a few passes: "#3 - on", not a line of a hundred "1 /" (that stays, and is no name)
+        prev, text = text, _trim(_LEAD_JUNK.sub("", _trim(text)))
+        if text == prev:
+            break
     return text
 
 
@@ -230,7 +230,7 @@ def _valid_name(name: str, *, strict: bool) -> str | None:
     words = name.split()
     if len(words) > MAX_NAME_WORDS or not re.search(r"[^\W\d_]", name) or _NOT_NAME.search(name):
         return None
-    if re.search(r"[.!?…]$", name) and not re.search(r"(?:^|\s)\w\.$", name):  # "Emily D." is a name
+    if re.search(r"[.!?…]$", name) and not re.search(r"(?:^|\s)(?:\w\.)+$", name):  # "Emily D.", "M.K." are names
         return None
     if strict:
         if len(words) > 4 or len(name) > 32 or name.endswith((",", ":", ";")) or _GREETING.match(name):
@@ -253,11 +253,13 @@ class LineChrome:
     name: str | None = None
     date: _Date | None = None
     paired: bool = False  # a name with a date on its line or on the next line of its block
+    dated: bool = False  # a short line with a date whose other words are not a name ("#3 Mo :: Blog, May 2, 2011")
 
     @property
     def chrome(self) -> bool:
-        """Plainly chrome, even on a line the model labelled comment."""
-        return self.kind in ("cue_before", "cue_after", "byline", "date") or (
+        """Plainly chrome, even on a line the model labelled comment. Such a line separates two comments; one
+        without a name only keeps the comments next to it from getting a wrong one."""
+        return self.kind in ("cue_before", "cue_after", "byline", "date") or self.dated or (
             self.kind == "name" and self.date is not None)
 
 
@@ -281,14 +283,17 @@ def parse_chrome_line(line: str) -> LineChrome:
         m = rx.match(rest)
         if m:
             name = _valid_name(_strip(m.group("n")), strict=False)
-            return LineChrome(kind, name, date, paired=date is not None) if name else LineChrome("other")
+            # a cue with a name that fails the checks ("Posted by: click here now") still separates comments
+            return LineChrome(kind, name, date, paired=name is not None and date is not None)
     rest = _strip(rest)
     if not rest or re.fullmatch(r"(?:posted|on|at|[\W\d])*", rest, re.IGNORECASE):
         return LineChrome("date", None, date) if has_time else LineChrome("other")
     if has_time:
         # "Ann / March 3, 2009", "Ann • 15 minutes ago": the rest is the name; a date inside a sentence is not
         name = _valid_name(rest, strict=False)
-        return LineChrome("name", name, date, paired=True) if name and len(rest.split()) <= 5 else LineChrome("other")
+        if name and len(rest.split()) <= MAX_NAME_WORDS:
+            return LineChrome("name", name, date, paired=True)
+        return LineChrome("other", dated=date is not None and len(s.split()) <= 12)
     # a line that is only a name must look like one as written ("Dear Ann," or "Bobbi," open a comment)
     name = None if s.endswith((",", ":", ";")) else _valid_name(rest, strict=True)
     return LineChrome("name", name) if name else LineChrome("other")
@@ -437,30 +442,57 @@ def read_chrome(lines: Sequence[str], labels: Sequence[str]) -> ChromeReading:
     date_side = _side(bool(dated[0]), bool(dated[-1]))
     orders = {parsed[i].date.order for i in stretch if parsed[i].date is not None} - {None}
     order = orders.pop() if len(orders) == 1 else None  # 10/28/12 on the page settles 11/05/12
-    out.author_side, out.date_side, out.reason = author_side, date_side, why
-    ci = {i: k for k, i in enumerate(comment_idx)}
-    for r, run in enumerate(runs):
+    found: list[tuple[str, _Date | None] | None] = []
+    for r in range(len(runs)):
         block = r if author_side == BEFORE else r + 1
         cands = sources[block]
         if not cands:
+            found.append(None)
             continue
         src = cands[-1] if author_side == BEFORE else cands[0]
-        author = parsed[src].name
         date = parsed[src].date
         if date is None:  # a date between the name and the comment is that comment's
-            block_lines = blocks[block]
-            k = block_lines.index(src)
-            between = block_lines[k + 1:] if author_side == BEFORE else block_lines[:k][::-1]
+            k = blocks[block].index(src)
+            between = blocks[block][k + 1:] if author_side == BEFORE else blocks[block][:k][::-1]
             date = next((parsed[i].date for i in between if parsed[i].date is not None), None)
         if date is None and date_side is not None:
             dblock = dated[r if date_side == BEFORE else r + 1]
             if dblock:
                 date = parsed[dblock[-1] if date_side == BEFORE else dblock[0]].date
-        iso = date.iso(order) if date is not None else None
+        found.append((parsed[src].name or "", date))
+    own, previous = _addressed([lines[run[0]] for run in runs], [f[0] if f else None for f in found])
+    if own >= 2 and own > previous:
+        out.reason = f"comments address their own authors ({own} against {previous}): side likely wrong"
+        return out
+    out.author_side, out.date_side, out.reason = author_side, date_side, why
+    ci = {i: k for k, i in enumerate(comment_idx)}
+    for run, f in zip(runs, found, strict=True):
+        if f is None:
+            continue
+        iso = f[1].iso(order) if f[1] is not None else None
         for i in run:
-            out.authors[ci[i]] = author
+            out.authors[ci[i]] = f[0]
             out.dates[ci[i]] = iso
     return out
+
+
+_ADDRESS = re.compile(r"^(?:(?:hi|hey|hello|dear|thanks|thank you|@)\s*)?(?P<n>[^\W\d_][\w.'-]{1,30})\s*[,:!-]", re.IGNORECASE)
+
+
+def _addressed(first_lines: Sequence[str], authors: Sequence[str | None]) -> tuple[int, int]:
+    """How many comments open by addressing their own (first) author ("Tami, thanks!" under Tami's name)
+    and how many address the author of the comment above them. A reply names the one it answers, so the
+    first count is a sign of a side read the wrong way round."""
+    own = previous = 0
+    firsts = [a.split()[0].casefold() if a else None for a in authors]
+    for r, line in enumerate(first_lines):
+        m = _ADDRESS.match(_clean(line))
+        if not m or firsts[r] is None:
+            continue
+        name = m.group("n").casefold()
+        own += name == firsts[r]
+        previous += r > 0 and name == firsts[r - 1]
+    return own, previous
 
 
 def attach_chrome_authors(comments: Sequence[Comment], lines: Sequence[str], labels: Sequence[str]) -> None:
