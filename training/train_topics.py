@@ -50,6 +50,9 @@ LABELS = PKG_DATA / "models" / "topics" / "train_labels.jsonl"
 AUTHORED = ROOT / "training" / "data" / "topics_authored" / "en.jsonl"
 AUTHORED_WEIGHT = 0.3  # weight of each authored text in the models that use them (chosen on dev + CV over the hand labels)
 AUTHORED_MODELS = "tfidf,use,e5"  # the models the authored texts train (tfidf, use: dev + CV; e5: non-English set)
+EXTRA_LABELS = ROOT / "training" / "data" / "topics_labels" / "session8.jsonl"  # v5: more hand labels, any language
+EXTRA_WEIGHT = 1.0  # weight of each extra hand-labelled text (real texts, like train_labels.jsonl)
+EXTRA_MODELS = "e5"  # the models the extra labels train (v5: only the e5 probe; they cost the English models dev + CV)
 TFIDF_C = 10.0  # TF-IDF + LR regularisation (dev set + 5-fold CV over the hand labels)
 TERM_WEIGHT = 0.3  # weight of each taxonomy term row in the TF-IDF model (same)
 PROBE_C = 0.3  # probes' regularisation (same)
@@ -205,6 +208,29 @@ def hand_labelled(data: Path, labels: Path = LABELS) -> tuple[list[str], list[st
     return texts, y
 
 
+def extra_labelled(data: Path, path: Path = EXTRA_LABELS, languages: tuple[str, ...] | None = None
+                   ) -> tuple[list[str], list[str], list[str]]:
+    """The extra hand labels (``--extra``, training/data/topics_labels/): (texts, top-level ids, languages) of
+    the rows in ``languages`` (None: all). Same format as ``train_labels.jsonl`` plus ``lang``; texts are read
+    from ``data`` and a changed text is an error, as is a text that is also in the training labels or a dev
+    set (the dev sets must stay held out)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    held = {json.loads(x)["ref"] for f in (LABELS, DEV_FIXTURE, DEV_FIXTURE.with_name("topic_dev_multilingual.jsonl"))
+            if f.is_file() for x in f.read_text(encoding="utf-8").splitlines() if x.strip()}
+    clash = sorted({r["ref"] for r in rows} & held)
+    if clash:
+        raise ValueError(f"{path}: {len(clash)} texts are already labelled or in a dev set, e.g. {clash[0]}")
+    corpus = dict(unlabelled_corpus(data, None))
+    texts, y, langs = [], [], []
+    for r in rows:
+        if r["ref"] in corpus and (languages is None or r.get("lang", "en") in languages):
+            assert text_key(corpus[r["ref"]]) == r["sha1_200"], f"training text changed: {r['ref']}"
+            texts.append(corpus[r["ref"]])
+            y.append(r["topic"])
+            langs.append(r.get("lang", "en"))
+    return texts, y, langs
+
+
 def authored(path: Path = AUTHORED) -> tuple[list[str], list[str]]:
     """The project-authored English texts (``--authored``): (texts, top-level ids). Written by the project
     from the IPTC definitions (training/data/topics_authored/README.md), one per line as
@@ -254,24 +280,29 @@ def fit_probe(X: np.ndarray, y: np.ndarray, n_classes: int, C: float = PROBE_C,
 
 def fit_weighted_probe(X: np.ndarray, y: np.ndarray, n_classes: int, extra_X: np.ndarray | None = None,
                        extra_y: np.ndarray | None = None, extra_weight: float = 1.0,
-                       C: float = PROBE_C) -> tuple[np.ndarray, np.ndarray]:
+                       C: float = PROBE_C, more: tuple = ()) -> tuple[np.ndarray, np.ndarray]:
     """:func:`fit_probe` on (X, y) plus, when given and not empty, the extra (authored) rows at sample weight
-    ``extra_weight``."""
-    if extra_X is None or not len(extra_X):
+    ``extra_weight`` and each further block ``(X, y, weight)`` of ``more`` (v5: the extra hand labels)."""
+    blocks = [(X, y, 1.0)] + ([(extra_X, extra_y, extra_weight)] if extra_X is not None and len(extra_X) else [])
+    blocks += [b for b in more if len(b[1])]
+    if len(blocks) == 1:
         return fit_probe(X, y, n_classes, C)
-    w = np.r_[np.ones(len(y)), np.full(len(extra_y), extra_weight)]
-    return fit_probe(np.vstack([X, extra_X]), np.r_[y, extra_y], n_classes, C, sample_weight=w)
+    w = np.concatenate([np.full(len(b[1]), b[2], dtype=float) for b in blocks])
+    return fit_probe(np.vstack([b[0] for b in blocks]), np.concatenate([np.asarray(b[1]) for b in blocks]),
+                     n_classes, C, sample_weight=w)
 
 
 def fit_tfidf(texts: list[str], y: list[str], terms: list[dict], *, term_weight: float, C: float,
-              extra: tuple[list[str], list[str]] = ([], []), extra_weight: float = 1.0):
-    """The TF-IDF student: the labelled texts plus every taxonomy term text (weight ``term_weight``) and the
-    ``extra`` (authored) texts (weight ``extra_weight``)."""
+              extra: tuple[list[str], list[str]] = ([], []), extra_weight: float = 1.0, more: tuple = ()):
+    """The TF-IDF student: the labelled texts plus every taxonomy term text (weight ``term_weight``), the
+    ``extra`` (authored) texts (weight ``extra_weight``) and each block ``(texts, labels, weight)`` of
+    ``more`` (v5: the extra hand labels)."""
     from storytrace.facts.topics import TopicModel
 
-    X = list(texts) + list(extra[0]) + [term_text(t) for t in terms]
-    labels = list(y) + list(extra[1]) + [t["top"] for t in terms]
-    weights = [1.0] * len(texts) + [extra_weight] * len(extra[0]) + [term_weight] * len(terms)
+    X = list(texts) + list(extra[0]) + [x for b in more for x in b[0]] + [term_text(t) for t in terms]
+    labels = list(y) + list(extra[1]) + [x for b in more for x in b[1]] + [t["top"] for t in terms]
+    weights = ([1.0] * len(texts) + [extra_weight] * len(extra[0]) + [b[2] for b in more for _ in b[0]]
+               + [term_weight] * len(terms))
     return TopicModel(C=C, min_df=1 if len(texts) < 200 else 2).fit(X, labels, sample_weight=weights)
 
 
@@ -314,6 +345,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--authored-models", default=AUTHORED_MODELS,
                     help="comma-separated models the authored texts train: tfidf, use, e5")
     ap.add_argument("--max-authored", type=int, default=0, help="use only the first N authored texts (tests)")
+    ap.add_argument("--extra", type=Path, nargs="?", const=EXTRA_LABELS, default=None,
+                    help="also train on more hand labels, any language (default file: training/data/topics_labels/session8.jsonl)")
+    ap.add_argument("--extra-weight", type=float, default=EXTRA_WEIGHT, help="weight of each extra hand-labelled text")
+    ap.add_argument("--extra-models", default=EXTRA_MODELS,
+                    help="comma-separated models the extra labels train: tfidf, use, e5")
+    ap.add_argument("--extra-langs", default="",
+                    help="comma-separated languages of the extra labels to use (default: all)")
     ap.add_argument("--no-tree", action="store_true", help="do not rewrite the shipped taxonomy tree")
     ap.add_argument("--zero-shot", action="store_true",
                     help="previous recipe: e5-teacher pseudo-labels instead of the hand labels (comparison only)")
@@ -357,18 +395,32 @@ def main(argv: list[str] | None = None) -> int:
     a_counts = {t: a_y.count(t) for t in tops}
     if a_texts:
         print(f"{len(a_texts)} authored texts (weight {args.authored_weight}, {sorted(uses)}):", a_counts, file=sys.stderr)
+    x_texts, x_y, x_langs = [], [], []
+    if args.extra:
+        langs = tuple(x.strip() for x in args.extra_langs.split(",") if x.strip()) or None
+        x_texts, x_y, x_langs = extra_labelled(args.data, args.extra, langs)
+    x_uses = {m.strip() for m in args.extra_models.split(",") if m.strip()} if x_texts else set()
+    if not x_uses <= {"tfidf", "use", "e5"}:
+        ap.error(f"--extra-models: unknown {sorted(x_uses - {'tfidf', 'use', 'e5'})}")
+    x_counts = {t: x_y.count(t) for t in tops}
+    if x_texts:
+        print(f"{len(x_texts)} extra hand-labelled texts (weight {args.extra_weight}, {sorted(x_uses)}):", x_counts,
+              file=sys.stderr)
     from storytrace.facts.topics import lead
 
     yi, a_yi = np.array([tops.index(t) for t in y]), np.array([tops.index(t) for t in a_y], dtype=int)
+    x_yi = np.array([tops.index(t) for t in x_y], dtype=int)
 
     def probe(name: str, encode) -> tuple[np.ndarray, np.ndarray]:
-        """Probe ``name`` on the hand labels, plus the authored texts if it uses them (each set embedded and
-        cached separately)."""
+        """Probe ``name`` on the hand labels, plus the authored texts and the extra labels if it uses them
+        (each set embedded and cached separately)."""
         extra = encode(a_texts) if name in uses else None
-        return fit_weighted_probe(encode(texts), yi, len(tops), extra, a_yi, args.authored_weight)
+        more = ((encode(x_texts), x_yi, args.extra_weight),) if name in x_uses else ()
+        return fit_weighted_probe(encode(texts), yi, len(tops), extra, a_yi, args.authored_weight, more=more)
 
     model = fit_tfidf(texts, y, terms, term_weight=args.term_weight, C=args.C,
-                      extra=(a_texts, a_y) if "tfidf" in uses else ([], []), extra_weight=args.authored_weight)
+                      extra=(a_texts, a_y) if "tfidf" in uses else ([], []), extra_weight=args.authored_weight,
+                      more=((x_texts, x_y, args.extra_weight),) if "tfidf" in x_uses else ())
     assert model.classes_ == tops
     W_use, b_use = probe("use", lambda t: use_embed(t, args.cache))
     W_e5, b_e5 = probe("e5", lambda t: embed([lead(x) for x in t], args.cache, "leads-query", query=True))
@@ -380,6 +432,10 @@ def main(argv: list[str] | None = None) -> int:
     np.savez_compressed(out / "iptc-top-e5-probe.npz", W=W_e5.astype(np.float16), b=b_e5, classes=np.array(tops))
     rows_note = counts if not a_texts else {"hand_labels": counts, "authored": a_counts, "authored_weight":
                                             args.authored_weight, "authored_models": sorted(uses)}
+    if x_texts:
+        rows_note = (rows_note if a_texts else {"hand_labels": counts}) | {
+            "extra_labels": x_counts, "extra_languages": {k: x_langs.count(k) for k in sorted(set(x_langs))},
+            "extra_weight": args.extra_weight, "extra_models": sorted(x_uses)}
     (out / "training-rows.json").write_text(json.dumps(rows_note, indent=0), encoding="utf-8")
     print("saved", out, file=sys.stderr)
     return 0

@@ -49,16 +49,42 @@ def authored_rows(path: Path | None, cache: Path, tops: list[str], *, e5: bool =
     return out
 
 
+def extra_rows(path: Path | None, data: Path, cache: Path, tops: list[str], *, e5: bool = False,
+               langs: tuple[str, ...] | None = None) -> dict:
+    """The extra hand labels (training/data/topics_labels/) as training rows, like :func:`authored_rows`;
+    empty without ``path``."""
+    from train_topics import embed, extra_labelled, use_embed
+
+    from storytrace.facts.topics import lead
+
+    texts, y, _ = extra_labelled(data, path, langs) if path else ([], [], [])
+    out = {"texts": texts, "y": y, "yi": np.array([tops.index(t) for t in y], dtype=int),
+           "use": use_embed(texts, cache) if texts else np.zeros((0, 512), np.float32)}
+    if e5:
+        out["e5"] = (embed([lead(t) for t in texts], cache, "leads-query", query=True) if texts
+                     else np.zeros((0, 384), np.float32))
+    return out
+
+
+def _take(x: dict, keep: np.ndarray) -> dict:
+    """The rows ``keep`` (boolean mask) of an extra-rows dict."""
+    return {k: ([v[i] for i in np.flatnonzero(keep)] if isinstance(v, list) else v[keep]) for k, v in x.items()}
+
+
 def fit_recipe(texts: list[str], y: list[str], U: np.ndarray, a: dict, *, weight: float, models: set[str],
-               terms: list[dict], tops: list[str]):
+               terms: list[dict], tops: list[str], x: dict | None = None, x_weight: float = 1.0,
+               x_models: set[str] = frozenset()):
     """The TF-IDF model and USE probe of the training recipe on (texts, y) with USE embeddings ``U``, plus the
-    authored rows ``a`` (weight ``weight``) in the ``models`` that use them."""
+    authored rows ``a`` (weight ``weight``) in the ``models`` that use them and the extra hand labels ``x``
+    (weight ``x_weight``) in ``x_models``."""
     from train_topics import TERM_WEIGHT, TFIDF_C, fit_tfidf, fit_weighted_probe
 
     extra = (a["texts"], a["y"]) if "tfidf" in models else ([], [])
-    model = fit_tfidf(texts, y, terms, term_weight=TERM_WEIGHT, C=TFIDF_C, extra=extra, extra_weight=weight)
+    more = ((x["texts"], x["y"], x_weight),) if x and "tfidf" in x_models else ()
+    model = fit_tfidf(texts, y, terms, term_weight=TERM_WEIGHT, C=TFIDF_C, extra=extra, extra_weight=weight, more=more)
     yi = np.array([tops.index(t) for t in y])
-    probe = fit_weighted_probe(U, yi, len(tops), a["use"] if "use" in models else None, a["yi"], weight)
+    more = ((x["use"], x["yi"], x_weight),) if x and "use" in x_models else ()
+    probe = fit_weighted_probe(U, yi, len(tops), a["use"] if "use" in models else None, a["yi"], weight, more=more)
     return model, probe
 
 
@@ -73,10 +99,14 @@ def ensemble_hits(model, probe, texts: list[str], U: np.ndarray, gold: np.ndarra
 
 
 def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | None = None, weight: float = 1.0,
-                   models: set[str] = frozenset(), use_weight: float | None = None) -> dict[str, float]:
+                   models: set[str] = frozenset(), use_weight: float | None = None, extra: Path | None = None,
+                   x_weight: float = 1.0, x_models: set[str] = frozenset(),
+                   x_langs: tuple[str, ...] | None = None, near: float = 0.7) -> dict[str, float]:
     """Stratified k-fold accuracy of the recipe's TF-IDF model, USE probe and their ensemble (English). The
-    folds split the hand-labelled texts only: the authored texts (``authored``) join every training fold
-    and are never scored."""
+    folds split the hand-labelled texts (train_labels.jsonl) only: the authored texts (``authored``) join
+    every training fold and are never scored; so do the extra hand labels (``extra``), except, in each fold,
+    those within USE cosine ``near`` of a scored text (same story, often a translation), so the CV stays
+    comparable with earlier versions and is not flattered by near-copies."""
     from sklearn.model_selection import StratifiedKFold
     from train_topics import hand_labelled, load_terms, use_embed
 
@@ -86,18 +116,31 @@ def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | 
     yi = np.array([tops.index(t) for t in y])
     U = use_embed(texts, cache)
     a = authored_rows(authored, cache, tops)
+    x = extra_rows(extra, data, cache, tops, langs=x_langs) if extra else None
     strata = np.where(np.bincount(yi)[yi] < folds, -1, yi)  # topics with < k texts share one stratum
     hits: dict[str, list[bool]] = {"tfidf": [], "use_probe": [], "ensemble": []}
+    dropped = []
     for tr, te in StratifiedKFold(folds, shuffle=True, random_state=0).split(texts, strata):
+        xf = None
+        if x is not None and len(x["y"]):
+            keep = (x["use"] @ U[te].T).max(1) <= near
+            dropped.append(int((~keep).sum()))
+            xf = _take(x, keep)
         model, probe = fit_recipe([texts[i] for i in tr], [y[i] for i in tr], U[tr], a, weight=weight,
-                                  models=set(models), terms=terms, tops=tops)
+                                  models=set(models), terms=terms, tops=tops, x=xf, x_weight=x_weight,
+                                  x_models=set(x_models))
         for k, v in ensemble_hits(model, probe, [texts[i] for i in te], U[te], yi[te], use_weight).items():
             hits[k] += v
-    return {f"cv{folds}_{k}": float(np.mean(v)) for k, v in hits.items()} | {"cv_n": len(texts)}
+    out = {f"cv{folds}_{k}": float(np.mean(v)) for k, v in hits.items()} | {"cv_n": len(texts)}
+    if x is not None:
+        out |= {"cv_extra_n": len(x["y"]), "cv_extra_dropped_per_fold": dropped}
+    return out
 
 
 def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: float, models: set[str],
-                  multilingual: bool, use_weight: float | None = None) -> dict:
+                  multilingual: bool, use_weight: float | None = None, extra: Path | None = None,
+                  x_weight: float = 1.0, x_models: set[str] = frozenset(),
+                  x_langs: tuple[str, ...] | None = None) -> dict:
     """Fit the recipe in memory on all hand labels (+ authored texts) and score the dev set (TF-IDF, USE probe,
     ensemble) and, with ``multilingual``, the non-English set (e5 probe), without writing a model."""
     from train_topics import embed, fit_weighted_probe, hand_labelled, load_dev, load_terms, use_embed
@@ -108,8 +151,9 @@ def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: flo
     tops = sorted({t["top"] for t in terms})
     texts, y = hand_labelled(data)
     a = authored_rows(authored, cache, tops, e5=multilingual and "e5" in models)
+    x = extra_rows(extra, data, cache, tops, e5=multilingual and "e5" in x_models, langs=x_langs) if extra else None
     model, probe = fit_recipe(texts, y, use_embed(texts, cache), a, weight=weight, models=set(models), terms=terms,
-                              tops=tops)
+                              tops=tops, x=x, x_weight=x_weight, x_models=set(x_models))
     _, dtexts, dgold = load_dev(data)
     gi = np.array([tops.index(g) for g in dgold])
     hits = ensemble_hits(model, probe, dtexts, use_embed(dtexts, cache), gi, use_weight)
@@ -117,7 +161,8 @@ def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: flo
     if multilingual:
         yi = np.array([tops.index(t) for t in y])
         E = embed([lead(t) for t in texts], cache, "leads-query", query=True)
-        e5 = fit_weighted_probe(E, yi, len(tops), a["e5"] if "e5" in models else None, a["yi"], weight)
+        more = ((x["e5"], x["yi"], x_weight),) if x and "e5" in x_models else ()
+        e5 = fit_weighted_probe(E, yi, len(tops), a["e5"] if "e5" in models else None, a["yi"], weight, more=more)
         _, mtexts, mgold = load_dev(data, MULTILINGUAL)
         M = embed([lead(t) for t in mtexts], cache, "mlleads-query", query=True)
         out |= {"multilingual_n": len(mgold), "multilingual_top1": float(np.mean(
@@ -142,24 +187,39 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--authored-models", default=None, help="comma-separated: tfidf, use, e5")
     ap.add_argument("--use-weight", type=float, default=None,
                     help="--recipe / --cv: weight of the USE probe in the English ensemble (default: USE_WEIGHT)")
+    ap.add_argument("--extra", type=Path, nargs="?", const=None, default=False,
+                    help="--recipe / --cv: add the extra hand labels to training (default file; never scored)")
+    ap.add_argument("--extra-weight", type=float, default=None)
+    ap.add_argument("--extra-models", default=None, help="comma-separated: tfidf, use, e5")
+    ap.add_argument("--extra-langs", default="", help="comma-separated languages of the extra labels (default: all)")
     args = ap.parse_args(argv)
 
-    from train_topics import AUTHORED, AUTHORED_MODELS, AUTHORED_WEIGHT, load_dev
+    from train_topics import (AUTHORED, AUTHORED_MODELS, AUTHORED_WEIGHT, EXTRA_LABELS, EXTRA_MODELS, EXTRA_WEIGHT,
+                              load_dev)
 
     from storytrace.facts.topics import load_topic_tagger
 
     authored = None if args.authored is False else (args.authored or AUTHORED)
     weight = AUTHORED_WEIGHT if args.authored_weight is None else args.authored_weight
     models = {m.strip() for m in (args.authored_models or AUTHORED_MODELS).split(",") if m.strip()}
+    extra = None if args.extra is False else (args.extra or EXTRA_LABELS)
+    x_weight = EXTRA_WEIGHT if args.extra_weight is None else args.extra_weight
+    x_models = {m.strip() for m in (args.extra_models or EXTRA_MODELS).split(",") if m.strip()}
+    x_langs = tuple(x.strip() for x in args.extra_langs.split(",") if x.strip()) or None
+    xkw = {"extra": extra, "x_weight": x_weight, "x_models": x_models, "x_langs": x_langs}
     args.cache.mkdir(parents=True, exist_ok=True)
     out: dict = {}
+    if extra and not (args.recipe or args.cv):
+        ap.error("--extra and its weight/models apply to --recipe or --cv")
+    if extra:
+        out["extra"] = {"file": str(extra), "weight": x_weight, "models": sorted(x_models), "langs": x_langs}
     if authored and not (args.recipe or args.cv):
         ap.error("--authored and its weight/models apply to --recipe or --cv; the saved model is scored as trained")
     if authored:
         out["authored"] = {"file": str(authored), "weight": weight, "models": sorted(models)}
     if args.recipe:
         out |= recipe_scores(args.data, args.cache, authored=authored, weight=weight, models=models,
-                             multilingual=args.multilingual, use_weight=args.use_weight)
+                             multilingual=args.multilingual, use_weight=args.use_weight, **xkw)
     else:
         _, texts, gold = load_dev(args.data)
         tagger = load_topic_tagger(use_encoder=not args.no_use, path=args.model)
@@ -174,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
                     "multilingual_top1": float(np.mean([p == g for p, g in zip(pred, gold, strict=True)]))}
     if args.cv:
         out |= cross_validate(args.data, args.cache, authored=authored, weight=weight, models=models,
-                              use_weight=args.use_weight)
+                              use_weight=args.use_weight, **xkw)
     print(json.dumps(out, indent=1))
     return 0
 

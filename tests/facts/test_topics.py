@@ -167,3 +167,66 @@ def test_member_harness_chunks_and_geometric_mean():
     rng = np.random.default_rng(0)
     p, q = rng.dirichlet(np.ones(17), 5), rng.dirichlet(np.ones(17), 5)
     assert (tm.geometric([p, q], [0.7, 0.3]).argmax(1) == mix_english(p, q, 0.3).argmax(1)).all()
+
+
+EXTRA = ROOT / "training" / "data" / "topics_labels" / "session8.jsonl"
+
+
+def test_topics_extra_labels_are_well_formed_and_held_out():
+    """Session 8's extra hand labels (training/data/topics_labels/session8.jsonl): one known top level per
+    text, a language, unique refs into the permitted pools only, none in the training labels or either dev
+    set."""
+    from storytrace.facts.taxonomy import load_taxonomy
+
+    tops = {t.id for t in load_taxonomy() if t.level == 1}
+    rows = [json.loads(x) for x in EXTRA.read_text(encoding="utf-8").splitlines() if x.strip()]
+    held = {json.loads(x)["ref"] for f in (LABELS, FIXTURE, FIXTURE.with_name("topic_dev_multilingual.jsonl"))
+            for x in f.read_text(encoding="utf-8").splitlines() if x.strip()}
+    assert len(rows) >= 1000
+    assert all(r["topic"] in tops for r in rows) and {r["topic"] for r in rows} == tops
+    assert len({r["ref"] for r in rows}) == len(rows)
+    assert not {r["ref"] for r in rows} & held
+    assert all(r["ref"].startswith(("semeval:", "dragnet:")) for r in rows)  # never topics/bbc
+    assert all(len(r["sha1_200"]) == 12 and r["lang"] for r in rows)
+
+
+@pytest.mark.skipif(not (DATA / "stories" / "semeval2022-task8").is_dir(), reason="shared data not available")
+@pytest.mark.parametrize("clash", [False, True])
+def test_topics_extra_labelled_reads_texts_and_refuses_held_out_refs(tmp_path, clash):
+    """extra_labelled reads each text by ref (any language), checks its hash, filters by language, and refuses
+    a file that relabels a training or dev text."""
+    import train_topics
+
+    rows = [json.loads(x) for x in EXTRA.read_text(encoding="utf-8").splitlines() if x.strip()]
+    sample = [next(r for r in rows if r["lang"] == lang) for lang in ("de", "zh", "en")]
+    if clash:
+        sample.append(json.loads(LABELS.read_text(encoding="utf-8").splitlines()[0]) | {"lang": "en"})
+    path = tmp_path / "extra.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in sample), encoding="utf-8")
+    if clash:
+        with pytest.raises(ValueError, match="already labelled or in a dev set"):
+            train_topics.extra_labelled(DATA, path)
+        return
+    texts, y, langs = train_topics.extra_labelled(DATA, path)
+    assert langs == ["de", "zh", "en"] and y == [r["topic"] for r in sample]
+    assert [train_topics.text_key(t) for t in texts] == [r["sha1_200"] for r in sample]
+    assert train_topics.extra_labelled(DATA, path, ("zh",))[2] == ["zh"]
+
+
+@pytest.mark.skipif(not (DATA / "stories" / "semeval2022-task8").is_dir(), reason="shared data not available")
+def test_train_topics_runs_with_extra_labels(tmp_path):
+    import numpy as np
+    import train_topics
+
+    rows = [json.loads(x) for x in EXTRA.read_text(encoding="utf-8").splitlines() if x.strip()]
+    sample = [next(r for r in rows if r["topic"] == t) for t in sorted({r["topic"] for r in rows})][:5]
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text("".join(json.dumps(r) + "\n" for r in sample), encoding="utf-8")
+    out = tmp_path / "model"
+    rc = train_topics.main(["--data", str(DATA), "--out", str(out), "--max-texts", "24", "--no-tree",
+                            "--extra", str(extra), "--extra-models", "use"])
+    assert rc == 0
+    assert np.load(out / "iptc-top-use-probe.npz")["W"].shape == (17, 512)
+    note = json.loads((out / "training-rows.json").read_text())
+    assert sum(note["hand_labels"].values()) == 24 and sum(note["extra_labels"].values()) == 5
+    assert note["extra_models"] == ["use"] and note["extra_weight"] == 1.0
