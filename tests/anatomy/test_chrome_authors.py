@@ -112,6 +112,31 @@ SPLIT_PAGE_WITH_FOOTER = ARTICLE + [("Posted by Casey at 3:15 PM", B), ("Labels:
                                     ("2 comments:", B)] + SPLIT_PAGE[len(ARTICLE):]
 
 
+# bare names on both edges; the replies name the author of the comment above them
+REPLIES_PAGE = ARTICLE + [("Ann Lee", B), ("Great write-up, thanks for sharing it with us.", C), ("Bob Stone", B),
+                          ("Ann, I agree with every word of that.", C), ("Cat Moss", B),
+                          ("Bob, well said, I had the same thought.", C), ("Dan Ray", B)]
+
+
+# the same with each name below its comment (and a stray name above the first)
+REPLIES_AFTER_PAGE = ARTICLE + [("Zed Park", B), ("Great write-up, thanks for sharing it with us.", C), ("Ann Lee", B),
+                                ("Ann, I agree with every word of that.", C), ("Bob Stone", B),
+                                ("Bob, well said, I had the same thought.", C), ("Cat Moss", B)]
+NO_REPLIES_PAGE = [(t if lab != C else f"Comment number {k} says nothing about anyone.", lab)
+                   for k, (t, lab) in enumerate(REPLIES_PAGE)]
+
+
+@pytest.mark.parametrize("page,side,authors", [
+    (REPLIES_PAGE, "before", ["Ann Lee", "Bob Stone", "Cat Moss"]),
+    (REPLIES_AFTER_PAGE, "after", ["Ann Lee", "Bob Stone", "Cat Moss"]),
+    (NO_REPLIES_PAGE, None, [None, None, None]),
+])
+def test_chrome_authors_side_from_replies(page: list[tuple[str, str]], side: str | None,
+                                          authors: list[str | None]) -> None:
+    r = read_chrome([t for t, _ in page], [lab for _, lab in page])
+    assert (r.author_side, r.authors) == (side, authors)
+
+
 @pytest.mark.parametrize("page", [SPLIT_PAGE, SPLIT_PAGE_WITH_FOOTER])
 def test_chrome_authors_name_and_date_on_different_sides(page: list[tuple[str, str]]) -> None:
     r = read_chrome([t for t, _ in page], [lab for _, lab in page])

@@ -436,31 +436,28 @@ def read_chrome(lines: Sequence[str], labels: Sequence[str]) -> ChromeReading:
             out.reason = "too little chrome: bare names between fewer than three comments"
             return out
     else:
-        out.reason = "side unknown: names on both edges or neither"
-        return out
+        author_side, sources, why = None, names, ""
     dated = [[i for i in b if parsed[i].date is not None] for b in blocks]
     date_side = _side(bool(dated[0]), bool(dated[-1]))
     orders = {parsed[i].date.order for i in stretch if parsed[i].date is not None} - {None}
     order = orders.pop() if len(orders) == 1 else None  # 10/28/12 on the page settles 11/05/12
-    found: list[tuple[str, _Date | None] | None] = []
-    for r in range(len(runs)):
-        block = r if author_side == BEFORE else r + 1
-        cands = sources[block]
-        if not cands:
-            found.append(None)
-            continue
-        src = cands[-1] if author_side == BEFORE else cands[0]
-        date = parsed[src].date
-        if date is None:  # a date between the name and the comment is that comment's
-            k = blocks[block].index(src)
-            between = blocks[block][k + 1:] if author_side == BEFORE else blocks[block][:k][::-1]
-            date = next((parsed[i].date for i in between if parsed[i].date is not None), None)
-        if date is None and date_side is not None:
-            dblock = dated[r if date_side == BEFORE else r + 1]
-            if dblock:
-                date = parsed[dblock[-1] if date_side == BEFORE else dblock[0]].date
-        found.append((parsed[src].name or "", date))
-    own, previous = _addressed([lines[run[0]] for run in runs], [f[0] if f else None for f in found])
+    first_lines = [lines[run[0]] for run in runs]
+    if author_side is None:
+        # no cue and no edge: the comments themselves may tell, as replies name the one they answer
+        # ("Tami, that means a lot" comes after Tami's comment) and rarely their own author
+        votes = {}
+        for side in (BEFORE, AFTER):
+            f = _assign(side, sources, blocks, runs, parsed, dated, date_side)
+            votes[side] = _addressed(first_lines, [x[0] if x else None for x in f])
+        # read one comment off, the names shift by one: the replies then name nobody's neighbour
+        clear = [side for side, (own, prev) in votes.items() if prev >= 2 and own == 0]
+        other = {BEFORE: AFTER, AFTER: BEFORE}
+        if len(clear) != 1 or votes[other[clear[0]]][1] > 0:
+            out.reason = "side unknown: names on both edges or neither"
+            return out
+        author_side, why = clear[0], "replies name the comment above"
+    found = _assign(author_side, sources, blocks, runs, parsed, dated, date_side)
+    own, previous = _addressed(first_lines, [f[0] if f else None for f in found])
     if own >= 2 and own > previous:
         out.reason = f"comments address their own authors ({own} against {previous}): side likely wrong"
         return out
@@ -477,6 +474,31 @@ def read_chrome(lines: Sequence[str], labels: Sequence[str]) -> ChromeReading:
 
 
 _ADDRESS = re.compile(r"^(?:(?:hi|hey|hello|dear|thanks|thank you|@)\s*)?(?P<n>[^\W\d_][\w.'-]{1,30})\s*[,:!-]", re.IGNORECASE)
+
+
+def _assign(side: str, sources: list[list[int]], blocks: list[list[int]], runs: list[list[int]],
+            parsed: dict[int, LineChrome], dated: list[list[int]], date_side: str | None
+            ) -> list[tuple[str, _Date | None] | None]:
+    """Per comment run, the (name, date) its chrome gives when the names sit on ``side`` of the comments."""
+    found: list[tuple[str, _Date | None] | None] = []
+    for r in range(len(runs)):
+        block = r if side == BEFORE else r + 1
+        cands = sources[block]
+        if not cands:
+            found.append(None)
+            continue
+        src = cands[-1] if side == BEFORE else cands[0]
+        date = parsed[src].date
+        if date is None:  # a date between the name and the comment is that comment's
+            k = blocks[block].index(src)
+            between = blocks[block][k + 1:] if side == BEFORE else blocks[block][:k][::-1]
+            date = next((parsed[i].date for i in between if parsed[i].date is not None), None)
+        if date is None and date_side is not None:
+            dblock = dated[r if date_side == BEFORE else r + 1]
+            if dblock:
+                date = parsed[dblock[-1] if date_side == BEFORE else dblock[0]].date
+        found.append((parsed[src].name or "", date))
+    return found
 
 
 def _addressed(first_lines: Sequence[str], authors: Sequence[str | None]) -> tuple[int, int]:
