@@ -201,7 +201,7 @@ def split_authored(rows: list[dict[str, object]], validation: float = 0.2, seed:
     that differ only in the group named stay on one side), groups ordered by a hash of (seed, skeleton) and taken
     into validation until it holds ``validation`` of that language's rows. Deterministic; no random state.
 
-    ``pinned`` (revision 3.6): a JSON file of line keys (``authored_key``) per side; a listed line keeps its side
+    ``pinned`` (session 8): a JSON file of line keys (``authored_key``) per side; a listed line keeps its side
     and only the lines not listed are split as above, among themselves. Skeletons replace the lexicon's group words,
     so a lexicon change moved lines between the sides (revision 3.3: 15 each way), which changed the validation set
     under the models being compared; ``split_v1.json`` holds revision 3.5's split (seed "authored-v1", share 0.2; the

@@ -176,7 +176,7 @@ def evaluate_authored(model: CommentModel, rows: list[dict[str, object]]) -> dic
 
 def evaluate_probes(model: CommentModel, rows: list[dict[str, object]]) -> dict[str, dict[str, float | int]]:
     """Per ``kind`` of probe line (e.g. short_benign, short_hostile): n, share with toxic >= 0.5, mean toxic, and
-    for lines labelled identity_attack the share with identity_attack >= 0.5 (revision 3.6)."""
+    for lines labelled identity_attack the share with identity_attack >= 0.5 (session 8)."""
     out = score_texts([str(r["text"]) for r in rows], model, languages=[str(r["lang"]) for r in rows])
     res: dict[str, dict[str, float | int]] = {}
     for kind in sorted({str(r.get("kind", "")) for r in rows}):
@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--authored-val", type=float, default=0.2)
     ap.add_argument("--no-tweets", action="store_true", help="only the authored validation split")
     ap.add_argument("--probes", type=Path, default=None,
-                    help="revision 3.6: also score a folder of behaviour probes (authored lines never trained on, "
+                    help="session 8: also score a folder of behaviour probes (authored lines never trained on, "
                          "e.g. training/data/comments_authored/probes: short benign and hostile replies)")
     args = ap.parse_args(argv)
     rows = load_train(args.data)
