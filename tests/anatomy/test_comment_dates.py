@@ -48,3 +48,19 @@ def test_a_date_in_the_author_element_goes_to_the_date() -> None:
     comments = extract_comments(load_html(page), "p")
     assert [(c.author, c.published) for c in comments] == [
         ("dress11", "2012-07-25T02:10:00"), ("dress11", "2012-07-25T02:11:00"), ("ann", "2012-07-25T02:12:00")]
+
+
+def test_movable_type_by_name_classes_do_not_split_a_thread() -> None:
+    # Schneier on Security: <div class="commentbody by-geraldanthro">; the per-author class made every
+    # comment look unlike its siblings, so none was found
+    items = "".join(
+        f'<div class="commentbody by-{name}"><a name="c{i}"></a><div id="c{i}"><p>{text}</p></div>'
+        f'<p class="posted">Posted by: {name} at <a href="#c{i}">November  8, 2012  1:5{i} PM</a></p></div>'
+        for i, (name, text) in enumerate([("geraldanthro", "More than cyber rocks, years in the networks."),
+                                          ("charjk", "Engineering not sexy? Awwww, that is a shame."),
+                                          ("boog", "You know it is a good essay because it mentions hobbits.")]))
+    page = (f'<html><body><div class="entry"><p>{"Essay text. " * 60}</p></div>'
+            f'<div class="commentform"><h2 id="comments">Comments</h2></div>{items}</body></html>')
+    comments = extract_comments(load_html(page), "p")
+    assert [(c.author, c.published) for c in comments] == [
+        ("geraldanthro", "2012-11-08T13:50:00"), ("charjk", "2012-11-08T13:51:00"), ("boog", "2012-11-08T13:52:00")]

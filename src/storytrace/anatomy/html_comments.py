@@ -53,7 +53,7 @@ REGION_EXCLUDE_RE = re.compile(
 ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "dl", "blockquote", "table", "tr", "td"})
 # class tokens that are counters or state, not identity (dropped from the signature)
 VOLATILE_TOKEN_RE = re.compile(
-    r"\d|^(?:even|odd|alt|first|last|parent|child|children|byuser|bypostauthor|by-?author|"
+    r"\d|^(?:even|odd|alt|first|last|parent|child|children|byuser|bypostauthor|by-?author|by-[\w.-]+|"
     r"thread-\w+|depth-?\w*|level-?\w*|comment-author-\w+|has-?\w*|is-?\w+|highlighted|new|"
     r"collapsed|expanded|reply|ltr|rtl|clearfix|clear|cf|group|selected|active|hidden)$",
     re.IGNORECASE,
