@@ -10,6 +10,10 @@ Steps (all inputs are public, none is topics/bbc or uci-news-aggregator):
    results are 04000000 economy, business and finance; software, gadgets and research are 13000000):
    src/storytrace/data/models/topics/train_labels.jsonl (ref + text hash + label; 961 texts). None of them
    is in the dev set (tests/facts/fixtures/topic_dev.jsonl), on which every choice below was made.
+   ``--extra`` (v5) adds training/data/topics_labels/session8.jsonl: 1,168 more SemEval texts labelled the
+   same way, any language (mostly non-English: the English pool is used up), none within USE cosine 0.7 of
+   a dev text; by default they train only the e5 probe (``--extra-models``), because in the TF-IDF model and
+   the USE probe they lowered dev and CV (docs/results/facts.md, "Topics v5 (session 8)").
 3. Three models, all fitted on the same labels (class-balanced logistic regression):
    - TF-IDF (word 1-2-grams) + LR (storytrace.facts.topics.TopicModel, C = ``--C``), with every taxonomy term
      text ("name: definition") added as one row of weight ``--term-weight`` labelled with its own top level
@@ -26,7 +30,7 @@ Steps (all inputs are public, none is topics/bbc or uci-news-aggregator):
 self-trained zero-shot e5 teacher over the unlabelled pool, see :func:`zero_shot_rows`), to reproduce the
 comparison in docs/results/facts.md.
 
-Run:  nice .venv/bin/python training/train_topics.py --data /work/shared/data
+Run:  nice .venv/bin/python training/train_topics.py --data /work/shared/data --authored --extra   (v5)
 """
 
 from __future__ import annotations
