@@ -1,15 +1,16 @@
-"""Draw the two strata of the real-comment evaluation set, blind to any model score.
+"""Draw the three strata of the real-comment evaluation set, blind to any model score.
 
     python training/data/comments_real_eval/sample.py --data /work/shared/data [--out FILE]
 
-Prints (or writes) one JSON line per drawn comment: page, index, sha1, stratum, and the rule's matched words for
-the enriched stratum. The labels file was started from this output (seed 20261122, 250 random + 150 enriched);
-the words below were written before any comment was read or scored and are not to be tuned.
+Prints (or writes) one JSON line per drawn comment: page, index, sha1, stratum and the rule's matched kinds. The
+labels file is this output, labelled (seed 20261122: 250 random, 150 enriched, then 100 group). The words below
+were written before any comment was read or scored and are not to be tuned.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import random
 import re
@@ -23,6 +24,10 @@ from bench_comments_real import extract_all, sha1  # noqa: E402
 SEED = 20261122
 N_RANDOM = 250
 N_ENRICHED = 150
+N_GROUP = 100
+# the rule's kinds that name a group or a slur: the pool of the third stratum, added after the first 400 had been
+# labelled and showed one identity attack (the first two strata are unchanged: the generator draws them first)
+GROUP_KINDS = frozenset({"group", "slur"})
 
 # A short, model-independent rule for "likely abuse": profanity, insults and put-downs, slurs, group names,
 # threats and sexual words. Word starts (\b) keep "class" from matching "ass"; stems end in \w*.
@@ -49,17 +54,28 @@ def rule_hits(text: str) -> list[str]:
     return sorted({k for m in RULE.finditer(text) for k, v in m.groupdict().items() if v})
 
 
+def cell(kinds: list[str]) -> str:
+    """The population cell of a comment with the rule's ``kinds``: "none", "rule" or "group" (group or slur)."""
+    if not kinds:
+        return "none"
+    return "group" if GROUP_KINDS & set(kinds) else "rule"
+
+
 def draw(texts: dict[tuple[str, int], str], seed: int = SEED, n_random: int = N_RANDOM,
-         n_enriched: int = N_ENRICHED) -> list[dict]:
-    """The random stratum (uniform over ``texts``), then the enriched one (uniform over the rule's pool minus it)."""
+         n_enriched: int = N_ENRICHED, n_group: int = N_GROUP) -> list[dict]:
+    """The random stratum (uniform over ``texts``), the enriched one (uniform over the rule's pool minus it), then the
+    group one (uniform over the comments naming a group or a slur, minus both)."""
     keys = sorted(texts)
     rng = random.Random(seed)
     rand = rng.sample(keys, n_random)
     taken = set(rand)
     pool = [k for k in keys if k not in taken and rule_hits(texts[k])]
     enr = rng.sample(pool, n_enriched)
+    taken |= set(enr)
+    gpool = [k for k in keys if k not in taken and cell(rule_hits(texts[k])) == "group"]
+    grp = rng.sample(gpool, n_group)
     rows = []
-    for stratum, ks in (("random", rand), ("enriched", enr)):
+    for stratum, ks in (("random", rand), ("enriched", enr), ("group", grp)):
         for k in ks:
             rows.append({"page": k[0], "index": k[1], "sha1": sha1(texts[k]), "stratum": stratum,
                          "rule": rule_hits(texts[k])})
@@ -72,8 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
     texts = extract_all(args.data)
-    pool = sum(1 for t in texts.values() if rule_hits(t))
-    print(f"{len(texts)} comments, {pool} match the rule", file=sys.stderr)
+    cells = collections.Counter(cell(rule_hits(t)) for t in texts.values())
+    print(f"{len(texts)} comments; cells {dict(sorted(cells.items()))}", file=sys.stderr)
     lines = [json.dumps(r, ensure_ascii=False) for r in draw(texts)]
     if args.out:
         args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
