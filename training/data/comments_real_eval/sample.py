@@ -19,15 +19,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_comments_real import extract_all, sha1  # noqa: E402
+from bench_comments_real import extract_all, rule_cell, sha1
 
 SEED = 20261122
 N_RANDOM = 250
 N_ENRICHED = 150
-N_GROUP = 100
-# the rule's kinds that name a group or a slur: the pool of the third stratum, added after the first 400 had been
-# labelled and showed one identity attack (the first two strata are unchanged: the generator draws them first)
-GROUP_KINDS = frozenset({"group", "slur"})
+N_GROUP = 100  # the third stratum, added after the first 400 had been labelled and held one identity attack (the
+# first two strata are unchanged: the generator draws them first)
 
 # A short, model-independent rule for "likely abuse": profanity, insults and put-downs, slurs, group names,
 # threats and sexual words. Word starts (\b) keep "class" from matching "ass"; stems end in \w*.
@@ -54,13 +52,6 @@ def rule_hits(text: str) -> list[str]:
     return sorted({k for m in RULE.finditer(text) for k, v in m.groupdict().items() if v})
 
 
-def cell(kinds: list[str]) -> str:
-    """The population cell of a comment with the rule's ``kinds``: "none", "rule" or "group" (group or slur)."""
-    if not kinds:
-        return "none"
-    return "group" if GROUP_KINDS & set(kinds) else "rule"
-
-
 def draw(texts: dict[tuple[str, int], str], seed: int = SEED, n_random: int = N_RANDOM,
          n_enriched: int = N_ENRICHED, n_group: int = N_GROUP) -> list[dict]:
     """The random stratum (uniform over ``texts``), the enriched one (uniform over the rule's pool minus it), then the
@@ -72,7 +63,7 @@ def draw(texts: dict[tuple[str, int], str], seed: int = SEED, n_random: int = N_
     pool = [k for k in keys if k not in taken and rule_hits(texts[k])]
     enr = rng.sample(pool, n_enriched)
     taken |= set(enr)
-    gpool = [k for k in keys if k not in taken and cell(rule_hits(texts[k])) == "group"]
+    gpool = [k for k in keys if k not in taken and rule_cell(rule_hits(texts[k])) == "group"]
     grp = rng.sample(gpool, n_group)
     rows = []
     for stratum, ks in (("random", rand), ("enriched", enr), ("group", grp)):
@@ -88,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args(argv)
     texts = extract_all(args.data)
-    cells = collections.Counter(cell(rule_hits(t)) for t in texts.values())
+    cells = collections.Counter(rule_cell(rule_hits(t)) for t in texts.values())
     print(f"{len(texts)} comments; cells {dict(sorted(cells.items()))}", file=sys.stderr)
     lines = [json.dumps(r, ensure_ascii=False) for r in draw(texts)]
     if args.out:
