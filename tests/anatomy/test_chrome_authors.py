@@ -175,6 +175,17 @@ def test_chrome_authors_abstains_when_unsure(page: list[tuple[str, str]], reason
     assert set(r.authors) == {None} and set(r.dates) == {None}
 
 
+@pytest.mark.parametrize("page", [EDGE_BEFORE_PAGE])
+def test_chrome_authors_far_name_is_not_taken(page: list[tuple[str, str]]) -> None:
+    # the second comment read as boilerplate, the third one's name unusable ("No Name"): Sam Lee, two
+    # dates up, is not the third comment's author
+    page = page[:len(ARTICLE)] + [("Kim Lo", B), ("03/02/2009", B), ("Is there a map of the new route?", C)] + [
+        ("No Name" if t == "Jordan Kim" else t, B if t.startswith("Two years") else lab) for t, lab in page[len(ARTICLE):]]
+    r = read_chrome([t for t, _ in page], [lab for _, lab in page])
+    assert r.author_side == "before"
+    assert r.authors == ["Kim Lo", "Alex Morgan", None]
+
+
 @pytest.mark.parametrize("page", [BEFORE_PAGE])
 def test_chrome_authors_chrome_read_as_comment_splits_and_gets_nothing(page: list[tuple[str, str]]) -> None:
     # the line model sometimes labels chrome lines comment: they still separate the comments

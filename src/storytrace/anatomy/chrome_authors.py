@@ -488,10 +488,15 @@ def _assign(side: str, sources: list[list[int]], blocks: list[list[int]], runs: 
             found.append(None)
             continue
         src = cands[-1] if side == BEFORE else cands[0]
+        k = blocks[block].index(src)
+        between = blocks[block][k + 1:] if side == BEFORE else blocks[block][:k][::-1]
+        if sum(parsed[i].kind == "date" or parsed[i].dated for i in between) > 1:
+            # "Amr / 09/08/2012 / thinx!! / No Name / 09/08/2012 / <comment>": the chrome nearest the comment
+            # has a name that is not one, and the name further off belongs to another comment
+            found.append(None)
+            continue
         date = parsed[src].date
         if date is None:  # a date between the name and the comment is that comment's
-            k = blocks[block].index(src)
-            between = blocks[block][k + 1:] if side == BEFORE else blocks[block][:k][::-1]
             date = next((parsed[i].date for i in between if parsed[i].date is not None), None)
         if date is None and date_side is not None:
             dblock = dated[r if date_side == BEFORE else r + 1]
