@@ -243,12 +243,12 @@ def model_identity() -> dict:
     try:
         import subprocess
 
-        head = subprocess.run(["git", "-C", str(pkg), "log", "-1", "--format=%h", "--", "."],
+        head = subprocess.run(["git", "-C", str(pkg), "log", "-1", "--format=%h", "--", "comments", "data/models/comments"],
                               capture_output=True, text=True, timeout=10, check=True).stdout.strip()
         dirty = subprocess.run(["git", "-C", str(pkg), "status", "--porcelain", "--", "comments",
                                 "data/models/comments"], capture_output=True, text=True, timeout=10,
                                check=True).stdout.strip()
-        ident["git_last_commit_of_package"] = head
+        ident["git_last_commit_of_comment_model"] = head
         ident["uncommitted_comment_changes"] = bool(dirty)
     except (OSError, subprocess.SubprocessError):
         pass
