@@ -131,7 +131,7 @@ def run(pages: list[dict], chrome: bool, show_errors: int = 0) -> dict:
     from storytrace.settings import Options
 
     model = load_line_model()
-    options = Options(text_comment_chrome=chrome)
+    options = Options(text_comment_chrome=chrome, text_comment_authors=True)
     total: dict[str, int] = {}
     pages_with_comments = abstained = 0
     errors = []

@@ -28,6 +28,10 @@ class Options:
     # anatomy of plain text: read comment sections that keep author/date/"Reply" lines with the chrome-trained
     # line model (off by default: it costs the chrome-free benchmark set 0.003 comment F1, docs/RESULTS.md)
     text_comment_chrome: bool = False
+    # anatomy of plain text: fill comment authors and dates from the chrome lines around the comments
+    # (storytrace.anatomy.chrome_authors). Off by default: held-out precision against the HTML comment
+    # authors 0.90-0.91, below the 0.95 asked (docs/results/text_anatomy.md, session 8)
+    text_comment_authors: bool = False
     with_facts: bool = True  # facts stage: entities, quantities, dates, claims, topics
     with_comments: bool = True  # comments stage: language, toxicity, decoding, flags, thread, coordination
     with_stories: bool = True  # stories stage: same-story groups, copies and rewrites, claims compared

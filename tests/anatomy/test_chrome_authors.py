@@ -290,7 +290,7 @@ def model() -> LineModel:
 @pytest.mark.parametrize("name", ["000_d66ebd6db3d84dd8.txt", "003_9a83f09ece2f8787.txt"])
 def test_chrome_authors_seed_pages_unchanged(model: LineModel, name: str) -> None:
     text = (DEMO / name).read_text(encoding="utf-8")
-    page = split_text(text, Page(id="seed", source=name, kind="text"), Options(), model=model)
+    page = split_text(text, Page(id="seed", source=name, kind="text"), Options(text_comment_authors=True), model=model)
     assert all(c.author is None and c.published is None and c.parent_id is None for c in page.comments)
     if name.startswith("000"):
         assert len(page.comments) == 27
@@ -316,9 +316,16 @@ Reply
 Leave a Reply"""
 
 
+@pytest.mark.parametrize("chrome", [False, True])
+def test_chrome_authors_off_by_default(model: LineModel, chrome: bool) -> None:
+    page = split_text(DUMP, Page(id="p", source="t.txt", kind="text"), Options(text_comment_chrome=chrome), model=model)
+    assert page.comments and all(c.author is None and c.published is None for c in page.comments)
+
+
 @pytest.mark.parametrize("chrome,found", [(False, 1), (True, 3)])
 def test_chrome_authors_split_text_fills_authors(model: LineModel, chrome: bool, found: int) -> None:
-    page = split_text(DUMP, Page(id="p", source="t.txt", kind="text"), Options(text_comment_chrome=chrome), model=model)
+    options = Options(text_comment_chrome=chrome, text_comment_authors=True)
+    page = split_text(DUMP, Page(id="p", source="t.txt", kind="text"), options, model=model)
     expected = {"I drive over": ("Alex Morgan", "2009-03-03T16:15"), "Two years so": ("Sam Lee", "2009-03-04T09:02"),
                 "Finally some": ("jordan_k", "2009-03-05T23:40")}
     got = {c.text[:12]: (c.author, c.published) for c in page.comments}

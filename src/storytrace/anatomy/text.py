@@ -798,5 +798,6 @@ def split_text(text: str, page: Page, options: Options, *, model: LineModel) -> 
     page.boilerplate = boiler
     page.references = refs
     page.comments = [Comment(id=f"{page.id}-c{i}", text=c, position=i) for i, c in enumerate(comments)]
-    attach_chrome_authors(page.comments, lines, labels)  # authors and dates from chrome lines, when sure
+    if options.text_comment_authors:  # authors and dates from the chrome lines, when sure of the side
+        attach_chrome_authors(page.comments, lines, labels)
     return page
