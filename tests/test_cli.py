@@ -36,3 +36,12 @@ def test_cli_comment_chrome_reaches_the_options(argv, chrome):
     from storytrace.cli import options_from_args
 
     assert options_from_args(build_parser().parse_args(argv)).text_comment_chrome is chrome
+
+
+@pytest.mark.parametrize(("argv", "authors"), [(["analyze", "a.txt"], False),
+                                               (["analyze", "a.txt", "--comment-authors"], True),
+                                               (["demo", "--comment-authors"], True)])
+def test_cli_comment_authors_reaches_the_options(argv, authors):
+    from storytrace.cli import options_from_args
+
+    assert options_from_args(build_parser().parse_args(argv)).text_comment_authors is authors

@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMENT_CHROME_HELP = ("plain-text pages: read comment sections that keep author, date and 'Reply' lines "
                        "between the comments with the chrome-trained line model")
+COMMENT_AUTHORS_HELP = ("plain-text pages: fill comment authors and dates from the chrome lines around the comments "
+                        "(experimental: about 0.90 precision on held-out pages; abstains when unsure)")
 
 
 def _add_run_options(cmd: argparse.ArgumentParser, default_out: str) -> None:
@@ -60,6 +62,7 @@ def _add_run_options(cmd: argparse.ArgumentParser, default_out: str) -> None:
     stages.add_argument("--no-stories", action="store_true",
                         help="skip story grouping, copy/rewrite relations and claim comparison")
     stages.add_argument("--comment-chrome", action="store_true", help=COMMENT_CHROME_HELP)
+    stages.add_argument("--comment-authors", action="store_true", help=COMMENT_AUTHORS_HELP)
     run = cmd.add_argument_group("Run")
     run.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
     run.add_argument("--allow-private-addresses", action="store_true",
@@ -79,6 +82,7 @@ def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
     stages.add_argument("--no-comments", action="store_true", help="skip comment analysis")
     stages.add_argument("--no-stories", action="store_true", help="skip the stories stage (it runs on the driver)")
     stages.add_argument("--comment-chrome", action="store_true", help=COMMENT_CHROME_HELP)
+    stages.add_argument("--comment-authors", action="store_true", help=COMMENT_AUTHORS_HELP)
     run = cmd.add_argument_group("Spark")
     run.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
     run.add_argument("--read", choices=("bytes", "paths"), default="bytes",
@@ -95,6 +99,7 @@ def options_from_args(args: argparse.Namespace) -> Any:
         with_comments=not args.no_comments,
         with_stories=not args.no_stories,
         text_comment_chrome=args.comment_chrome,
+        text_comment_authors=args.comment_authors,
         workers=max(1, args.workers),
         allow_private_addresses=args.allow_private_addresses,
         fetch_timeout=args.timeout,
@@ -174,7 +179,7 @@ def run_spark(args: argparse.Namespace) -> int:
 
     options = Options(with_facts=not args.no_facts, with_comments=not args.no_comments,
                       with_stories=not args.no_stories, text_comment_chrome=args.comment_chrome,
-                      strict=args.strict, progress=False)
+                      text_comment_authors=args.comment_authors, strict=args.strict, progress=False)
     spark = session(args.master)
     try:
         summary = run(spark, args.inputs, args.out, options, fmt=args.format, read=args.read,

@@ -21,6 +21,8 @@ def client(monkeypatch):
         assert isinstance(model, FakeLineModel)
         page.body = [line for line in text_.splitlines() if line.strip()]
         page.warnings.append(f"chrome={options.text_comment_chrome}")  # what the request asked for
+        if options.text_comment_authors:
+            page.warnings.append("authors=True")
         return page
 
     monkeypatch.setattr(text, "split_text", fake_split)
@@ -44,6 +46,12 @@ def test_service_passes_comment_chrome_to_the_text_stage(client, extra, chrome):
     r = client.post("/analyze", json={"pages": [{"text": "One line."}], "with_facts": False, "with_comments": False,
                                       **extra})
     assert r.json()["pages"][0]["warnings"] == [f"chrome={chrome}"]
+
+
+def test_service_passes_comment_authors_to_the_text_stage(client):
+    r = client.post("/analyze", json={"pages": [{"text": "One line."}], "with_facts": False, "with_comments": False,
+                                      "comment_authors": True})
+    assert r.json()["pages"][0]["warnings"] == ["chrome=False", "authors=True"]
 
 
 def test_service_does_not_fetch_urls_by_default(client):

@@ -42,6 +42,8 @@ class AnalyzeIn(BaseModel):
     with_comments: bool = True
     comment_chrome: bool = Field(False, description="plain text: read comment sections that keep author, date "
                                                     "and 'Reply' lines with the chrome-trained line model")
+    comment_authors: bool = Field(False, description="plain text: fill comment authors and dates from the chrome "
+                                                     "lines around the comments (experimental)")
 
 
 @dataclass
@@ -89,7 +91,8 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
         from ..pipeline import finish, run
 
         options = settings.options.replace(with_facts=body.with_facts, with_comments=body.with_comments,
-                                           text_comment_chrome=body.comment_chrome, workers=1)
+                                           text_comment_chrome=body.comment_chrome,
+                                           text_comment_authors=body.comment_authors, workers=1)
         results = run(_raw_documents(body, settings), options, request.app.state.resources)
         return finish(results, options)
 
