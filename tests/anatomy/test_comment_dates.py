@@ -64,3 +64,21 @@ def test_movable_type_by_name_classes_do_not_split_a_thread() -> None:
     comments = extract_comments(load_html(page), "p")
     assert [(c.author, c.published) for c in comments] == [
         ("geraldanthro", "2012-11-08T13:50:00"), ("charjk", "2012-11-08T13:51:00"), ("boog", "2012-11-08T13:52:00")]
+
+
+def test_definition_list_threads_take_the_name_from_their_own_dt() -> None:
+    # Thesis theme: <dt>name</dt><dd>text [<dl class="children"><dt>reply name</dt><dd>reply</dd></dl>]</dd>;
+    # the reply's name inside the parent's <dd> was given to the parent (misattribution)
+    def item(i: int, name: str, text: str, children: str = "") -> str:
+        return (f'<dt class="comment depth-1" id="comment-{i}"><span class="comment_author">{name}</span></dt>'
+                f'<dd class="comment depth-1"><div class="format_text"><p>{text}</p></div>{children}</dd>')
+    reply = '<dl class="children">' + item(3, "Chris Host", "It will show up within the next day, promised.") + "</dl>"
+    thread = (item(1, "Gibbo", "Brilliant, you have managed to smash all my reservations.")
+              + item(2, "Robert", "Not seeing the update path appear in my installed site yet.", reply)
+              + item(4, "Thomas", "Least this will be the last time I have to use a dev version."))
+    page = f'<html><body><article><p>{"Post text. " * 60}</p></article><dl id="comment_list">{thread}</dl></body></html>'
+    comments = extract_comments(load_html(page), "p")
+    assert [(c.author, c.text.split()[0]) for c in comments] == [
+        ("Gibbo", "Brilliant,"), ("Robert", "Not"), ("Chris Host", "It"), ("Thomas", "Least")]
+    assert comments[2].parent_id == comments[1].id
+    assert "Chris Host" not in comments[1].text

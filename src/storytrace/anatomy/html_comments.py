@@ -536,9 +536,16 @@ def _wrapper_meta(el: etree._Element, members: set[etree._Element], raw: _Raw) -
 
 def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
     skip = {n for n in nested if n is not el}
-    # author
-    author = _author_of(el, skip)
-    published = _date_of(el, skip) or _date_after_name(el, skip)
+    # a definition-list thread (<dt>name</dt><dd>text</dd>, Thesis): the name is in the <dt> before the item,
+    # and a reply's <dt> nested inside this <dd> names the reply's author, not this one's
+    skip |= {n for n in el.iterdescendants("dt") if n.getnext() in skip}
+    header = el.getprevious() if _tag(el) == "dd" else None
+    if header is not None and _tag(header) == "dt":
+        author = _author_of(header, set()) or author_from_byline(_norm(" ".join(header.itertext())))
+        published = _date_of(header, set()) or _date_after_name(header, set())
+    else:
+        author = _author_of(el, skip)
+        published = _date_of(el, skip) or _date_after_name(el, skip)
     # text: the content element when the markup names one, else everything but the meta blocks
     content = _first(el, lambda n: n.get("itemprop") in {"text", "commentText"}
                      or (bool(CONTENT_RE.search(n.get("class") or "")) and not _is_meta_only(n)), skip)
