@@ -31,6 +31,17 @@ LAUGH = re.compile(
 )
 # emoji that say something hostile by themselves: the middle finger (U+1F595) is an obscene insult gesture
 HOSTILE_EMOJI = frozenset(["\U0001f595"])
+# emoji of the animals and things that dehumanising speech likens a group to (revision 3.6, issue 4's "emoji
+# mockery"): apes and monkeys, vermin and insects, pigs, snakes, germs, excrement. Next to a named group of people they
+# say what "X are rats" says in words (see _rules.emoji_attack); alone, or about a state ("🇷🇺=🤡"), they are reactions.
+# Not the three wise monkeys (🙈🙉🙊: embarrassment), not 🤡 (a clown reaction far more often than an attack), not
+# pets and farm animals other than pigs (🐶🐱🐄: affection or food)
+DEHUMANISING_EMOJI = frozenset(
+    "\U0001f412\U0001f435\U0001f98d\U0001f9a7"  # 🐒 🐵 🦍 🦧
+    "\U0001f400\U0001f401\U0001f42d\U0001fab3\U0001f41b\U0001f99f\U0001f997\U0001f41c\U0001fab2\U0001fab1"  # 🐀 🐁 🐭 🪳 🐛 🦟 🦗 🐜 🪲 🪱
+    "\U0001f416\U0001f437\U0001f43d\U0001f417"  # 🐖 🐷 🐽 🐗
+    "\U0001f40d\U0001f9a0\U0001f4a9"  # 🐍 🦠 💩
+)
 _LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
 # what is not the commenter's words: links, @mentions, retweet marks, OLID's "URL" placeholder, hashtag signs
 _NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|\bRT\b:?|\bURL\b|#")
@@ -55,8 +66,7 @@ def content_words(text: str) -> list[str]:
 
 def few_words(text: str, most: int) -> bool:
     """True when ``text`` holds one to ``most`` content words (``content_words``): a short reply such as "haha ok",
-    "ok bro", "fair point" (session 8: the short-reply calibration shift, ``CommentModel.short_shift``). Stops
-    reading after ``most + 1`` words."""
+    "ok bro", "fair point" (revision 3.6). Stops reading after ``most + 1`` words."""
     n = 0
     for _ in _content_iter(text):
         n += 1
@@ -73,6 +83,16 @@ def hostile_emoji(text: str) -> list[tuple[int, int, str]]:
             end = i + 1
             while end < len(text) and 0x1F3FB <= ord(text[end]) <= 0x1F3FF:
                 end += 1
+            out.append((i, end, text[i:end]))
+    return out
+
+
+def dehumanising_emoji(text: str) -> list[tuple[int, int, str]]:
+    """Spans of the emoji in ``DEHUMANISING_EMOJI`` (a variation selector after one is kept in its span)."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch in DEHUMANISING_EMOJI:
+            end = i + 1 + (i + 1 < len(text) and text[i + 1] == "\ufe0f")
             out.append((i, end, text[i:end]))
     return out
 

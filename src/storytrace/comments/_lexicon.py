@@ -136,8 +136,9 @@ def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str]
         if " " in t.text:  # "blackpeople": a deleted space
             terms.setdefault(t.text.replace(" ", ""), t)
     lex.terms = terms
+    exact = frozenset(data.get("exact_only", []))  # never a fuzzy reading's target (revision 3.6)
     for t in terms.values():
-        if " " in t.text:
+        if " " in t.text or t.text in exact:
             continue
         lex.phonetic.setdefault(phonetic_key(t.text), []).append(t)
         lex.by_first.setdefault(t.text[0], []).append(t)

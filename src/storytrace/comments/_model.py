@@ -172,10 +172,9 @@ class CommentModel:
         # laughter beside words can mark derision; see the model card)
         self.content_free = True
         self.strip_laughter = False
-        # model flag ``short_shift`` (session 8; measured, not shipped: see docs/results/comments.md): short replies
-        # ("haha ok", "ok bro": one to ``words`` content words) get their own Platt intercept shift for toxic and
-        # insult, fit on the calibration half (``training/train_comment_model.py --short-shift``); the training
-        # tweets' missing @mention weighs most in a short line (see ``model_text``). Absent: no shift
+        # revision 3.6: short replies ("haha ok", "ok bro": one to ``words`` content words) get their own Platt
+        # intercept shift for toxic and insult, fit on the calibration half (``training/train_comment_model.py
+        # --short-shift``); the training tweets' missing @mention weighs most in a short line (see ``model_text``)
         shift = dict(self.meta.get("short_shift") or {})
         self.short_words = int(shift.pop("words", 0))
         self.short_shift: dict[str, float] = {k: float(v) for k, v in shift.items() if k in LEARNED}
@@ -396,8 +395,10 @@ class CommentModel:
             rule_ident = max(rule_ident, 0.5)
         elif a.disguised_groups and not a.counter:
             rule_ident = max(rule_ident, 0.6)
-        if a.attack or a.slurs or a.disguised_groups:
-            for s, e, t, g in a.attack + a.slurs + a.disguised_groups:
+        if a.emoji_attack:  # a dehumanising emoji next to a named group (revision 3.6; see _rules.emoji_attack)
+            rule_ident = max(rule_ident, 0.6)
+        if a.attack or a.slurs or a.disguised_groups or a.emoji_attack:
+            for s, e, t, g in a.attack + a.slurs + a.disguised_groups + a.emoji_attack:
                 evidence.append({"start": s, "end": e, "text": t, "category": "identity_attack"})
                 label = self.lexicon.group_label(g)
                 if label not in targets:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from storytrace.comments._content import hostile_emoji
+from storytrace.comments._content import dehumanising_emoji, hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
 
@@ -68,6 +68,7 @@ class Analysis:
     people: bool = False  # a group of people is named (not only a country)
     defused: bool = False  # a hostile predicate about a group was negated ("X are not scum", "I don't hate X")
     reclaimed: bool = False  # every slur follows a self-identification ("we queers", "as a dyke")
+    emoji_attack: list[tuple[int, int, str, str]] = field(default_factory=list)  # dehumanising emoji + group named
 
 
 def _term(phrase: str, size: int, decoder: Decoder) -> Term | None:
@@ -159,6 +160,11 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
     slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
     a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) for gi in slur_at)
     _attacks(a, norm, words, toks, group_idx, lex, to_raw, raw)
+    if slur_at and not a.counter and _mentioned(norm, words, toks, slur_at, lex):
+        a.counter = True
+    if a.people and not a.counter:
+        named = dict.fromkeys(g for _, g, country in group_idx if not country)
+        a.emoji_attack = emoji_attack(raw, toks, [(g, a.groups[g]) for g in named], lex)
     # a group's name deliberately disguised ("jooz", "m0slems") is itself a hostile signal
     for d in decoded:
         if d.term.group is not None and d.term.kind in ("group_name", "slur") and not d.term.country:
@@ -169,14 +175,60 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
         best = 0.2
         neg = [t in _NEGATION for t in toks]
         for j, t in enumerate(toks):
-            if t not in lex.threat_verbs or _chain_negated(toks, neg, j):
+            if t not in lex.threat_verbs or _chain_negated(toks, neg, j) or _figurative(toks, j):
                 continue  # "I won't kill you", "nobody should ever be killed": denied, not threatened
-            intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j])
+            intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j]) or _imperative(norm, words, toks, j)
             aimed = any(x in _SECOND_PERSON or x in _PRONOUNS for x in toks[j + 1 : j + 4]) or any(
                 k in groups_at for k in range(max(0, j - 4), j + 5))
             best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
         a.threat_score = best
     return a
+
+
+_IMPERATIVE_LEAD = frozenset(["just", "please", "pls", "now", "so", "then", "and", "go"])
+# "kill them with kindness", "destroy them with facts": the harm is done with something that harms no one
+_BENIGN_MEANS = frozenset(["kindness", "love", "facts", "logic", "reason", "truth", "evidence", "data", "arguments",
+                           "compassion", "grace", "charm", "humor", "humour", "laughter", "smiles", "success",
+                           "votes", "ballots", "questions", "compliments", "knowledge", "science", "patience"])
+
+
+def _figurative(toks: list[str], j: int) -> bool:
+    """The violent verb at ``j`` is done "with" a benign means within the next few words (revision 3.6.1)."""
+    after = toks[j + 1 : j + 6]
+    return any(x == "with" and y in _BENIGN_MEANS for x, y in zip(after, after[1:]))
+
+
+def _imperative(norm: str, words: list[tuple[int, int, str]], toks: list[str], j: int) -> bool:
+    """Token ``j`` (a violent verb) begins the comment or a sentence, maybe after "just", "please", "go": an
+    order ("hang them", "gas them all. now."), which states intent as "should" or "will" do (revision 3.6)."""
+    k = j - 1 if j >= 1 and toks[j - 1] in _IMPERATIVE_LEAD else j
+    return k == 0 or re.search(r"[.!?;:\n]", norm[words[k - 1][1] : words[k][0]]) is not None
+
+
+def _mentioned(norm: str, words: list[tuple[int, int, str]], toks: list[str], slur_at: list[int], lex: Lexicon) -> bool:
+    """Every slur is mentioned, not used (revision 3.6): it sits inside quotation marks in a comment that reports
+    speech ('he'd been called a "paki" every day for years'), as the compositional rule already reads quoted,
+    reported hostile words as the quoted speaker's."""
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(norm)]
+    if not quoted or not any(t in lex.reporting for t in toks):
+        return False
+    return all(any(qs <= words[gi][0] < qe for qs, qe in quoted) for gi in slur_at)
+
+
+def emoji_attack(raw: str, toks: list[str], groups: list[tuple[str, list[tuple[int, int, str]]]],
+                 lex: Lexicon) -> list[tuple[int, int, str, str]]:
+    """Emoji mockery (revision 3.6): a dehumanising emoji (``_content.DEHUMANISING_EMOJI``: apes, vermin, pigs,
+    excrement) in a comment that names a group of people ("muslims 🐷🐷", "black people = 🦍") likens the group to it,
+    as "X are pigs" does in words. Not when the comment condemns (a counter-speech marker: "calling jews 🐀 is
+    racist") or negates; the group is the first one named. Returns evidence spans (start, end, text, group): the
+    emoji and the group's mentions."""
+    found = dehumanising_emoji(raw)
+    if not found or not groups or any(t in _NEGATION for t in toks):
+        return []
+    if lex.counter_re.search(" ".join(toks)) is not None:
+        return []
+    group, spans = groups[0]
+    return [(s, e, t, group) for s, e, t in found] + [(s, e, t, group) for s, e, t in spans]
 
 
 def _chain_negated(toks: list[str], neg: list[bool], j: int, clause: list[int] | None = None) -> bool:
@@ -381,9 +433,11 @@ _MWORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
 def _stem_hit(stem: str, toks: list[str], low: str) -> int:
-    """Position of the first token matching ``stem`` (a word prefix; short stems allow 2 extra letters), or -1."""
+    """Position of the first token matching ``stem`` (a word prefix; short stems allow 2 extra letters), or -1.
+    A stem of several words, or with a hyphen ("sous-hom", "sans-papiers": tokens split at hyphens), is searched
+    as a phrase from a word start."""
     stem = stem.strip()
-    if " " in stem:
+    if " " in stem or "-" in stem:
         k = low.find(stem)
         return len(_MWORD.findall(low[:k])) if k >= 0 and (k == 0 or not low[k - 1].isalpha()) else -1
     for j, t in enumerate(toks):
@@ -405,9 +459,11 @@ def multilingual_attack(text: str, lang: str, lex: Lexicon) -> tuple[float, list
         return 0.0, []
     low = text.lower()
     found: list[tuple[int, int, str, str]] = []
+    # a dehumanising emoji counts as a hostile word (revision 3.6; see emoji_attack)
+    emoji = dehumanising_emoji(text)
     if lang in ("zh", "ja"):
         g_hits = [(low.find(w), w, g) for g, ws in groups.items() for w in ws if w in low]
-        h_hits = [(low.find(w), w) for w in hostile if w in low]
+        h_hits = [(low.find(w), w) for w in hostile if w in low] + [(s, t) for s, _, t in emoji]
         if not g_hits or not h_hits:
             return 0.0, []
         for k, w, g in g_hits:
@@ -427,8 +483,9 @@ def multilingual_attack(text: str, lang: str, lex: Lexicon) -> tuple[float, list
                 break
     h_hits = [j for w in hostile if (j := _stem_hit(w, toks, low)) >= 0]
     h_hits = [j for j in h_hits if all(j != gj for gj, _ in g_hits)]
-    if not g_hits or not h_hits:
+    if not g_hits or not (h_hits or emoji):
         return 0.0, []
+    found.extend((s, e, t, g_hits[0][1]) for s, e, t in emoji)
     for j, g in g_hits:
         if j < len(spans):
             s, e, _ = spans[j]
