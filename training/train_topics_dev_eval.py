@@ -36,28 +36,28 @@ def per_topic(pred: list[str], gold: list[str]) -> dict[str, str]:
 def authored_rows(path: Path | None, cache: Path, tops: list[str], *, e5: bool = False) -> dict:
     """The authored texts as training rows: texts, labels, label indices and USE (and e5) embeddings; empty
     without ``path``."""
-    from train_topics import authored, embed, use_embed
-
-    from storytrace.facts.topics import lead
+    from train_topics import authored
 
     texts, y = authored(path) if path else ([], [])
-    out = {"texts": texts, "y": y, "yi": np.array([tops.index(t) for t in y], dtype=int),
-           "use": use_embed(texts, cache) if texts else np.zeros((0, 512), np.float32)}
-    if e5:
-        out["e5"] = (embed([lead(t) for t in texts], cache, "leads-query", query=True) if texts
-                     else np.zeros((0, 384), np.float32))
-    return out
+    return _rows(texts, y, cache, tops, e5=e5)
 
 
 def extra_rows(path: Path | None, data: Path, cache: Path, tops: list[str], *, e5: bool = False,
                langs: tuple[str, ...] | None = None) -> dict:
     """The extra hand labels (training/data/topics_labels/) as training rows, like :func:`authored_rows`;
     empty without ``path``."""
-    from train_topics import embed, extra_labelled, use_embed
+    from train_topics import extra_labelled
+
+    texts, y, _ = extra_labelled(data, path, langs) if path else ([], [], [])
+    return _rows(texts, y, cache, tops, e5=e5)
+
+
+def _rows(texts: list[str], y: list[str], cache: Path, tops: list[str], *, e5: bool) -> dict:
+    """Training rows for labelled texts: the texts, labels, label indices, USE and (``e5``) e5 lead embeddings."""
+    from train_topics import embed, use_embed
 
     from storytrace.facts.topics import lead
 
-    texts, y, _ = extra_labelled(data, path, langs) if path else ([], [], [])
     out = {"texts": texts, "y": y, "yi": np.array([tops.index(t) for t in y], dtype=int),
            "use": use_embed(texts, cache) if texts else np.zeros((0, 512), np.float32)}
     if e5:
