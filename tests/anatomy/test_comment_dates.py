@@ -82,3 +82,47 @@ def test_definition_list_threads_take_the_name_from_their_own_dt() -> None:
         ("Gibbo", "Brilliant,"), ("Robert", "Not"), ("Chris Host", "It"), ("Thomas", "Least")]
     assert comments[2].parent_id == comments[1].id
     assert "Chris Host" not in comments[1].text
+
+
+def _dl_thread(item) -> list:
+    texts = ["Brilliant, you have managed to smash all my reservations.",
+             "Not seeing the update path appear in my installed site yet.",
+             "Least this will be the last time I have to use a dev version."]
+    thread = "".join(item(i, n, t) for i, (n, t) in enumerate(zip(("Gibbo", "Robert", "Thomas"), texts, strict=True)))
+    page = (f'<html><body><article><p>{"Post text. " * 60}</p></article>'
+            f'<dl id="comment_list" class="comments">{thread}</dl></body></html>')
+    return [(c.author, c.published) for c in extract_comments(load_html(page), "p")]
+
+
+def test_definition_list_items_keep_their_own_meta_when_the_dt_has_none() -> None:
+    got = _dl_thread(lambda i, n, t: f'<dt class="comment">#{i + 1}</dt><dd class="comment">'
+                                     f'<span class="comment-author">{n}</span><p>{t}</p>'
+                                     f'<span class="comment-date">March {i + 3}, 2009 at 4:15 pm</span></dd>')
+    assert got == [("Gibbo", "2009-03-03T16:15:00"), ("Robert", "2009-03-04T16:15:00"), ("Thomas", "2009-03-05T16:15:00")]
+
+
+def test_definition_list_byline_in_the_dt() -> None:
+    assert _dl_thread(lambda i, n, t: f'<dt class="comment-author">{n}</dt><dd class="comment-text"><p>{t}</p></dd>') \
+        == [("Gibbo", None), ("Robert", None), ("Thomas", None)]
+    assert _dl_thread(lambda i, n, t: f'<dt class="comment">Posted by {n} on March {i + 3}, 2009</dt>'
+                                      f'<dd class="comment"><p>{t}</p></dd>') \
+        == [("Gibbo", "2009-03-03"), ("Robert", "2009-03-04"), ("Thomas", "2009-03-05")]
+
+
+def test_a_reply_date_is_not_its_parents() -> None:
+    def li(i: int, name: str, text: str, date: str | None = None, children: str = "") -> str:
+        meta = f'<div class="comment-meta"><span class="comment-author">{name}</span>{(" " + date) if date else ""}</div>'
+        return f'<li class="comment" id="c{i}">{meta}<div class="comment-content"><p>{text}</p></div>{children}</li>'
+    reply = '<ul class="children">' + li(9, "Bob", "I reply to you with a long enough comment text here.",
+                                         "March 9, 2011 at 4:15 pm") + "</ul>"
+    thread = (li(1, "Ann", "A first comment without a date but long enough text.", None, reply)
+              + li(2, "Cy", "A second comment, also without a date, long enough."))
+    page = (f'<html><body><article><p>{"Post text. " * 60}</p></article>'
+            f'<ol id="comments" class="commentlist">{thread}</ol></body></html>')
+    got = {c.text.split()[0]: c.published for c in extract_comments(load_html(page), "p")}
+    assert got["A"] is None and got["I"] == "2011-03-09T16:15:00"
+
+
+@pytest.mark.parametrize(("text", "iso"), [("2012", "2012"), ("Guest 201207", None)])
+def test_year_alone_and_digit_user_names(text: str, iso: str | None) -> None:
+    assert (to_iso(text) if " " not in text else split_date_tail(text)[1]) == iso

@@ -80,3 +80,28 @@ def test_a_banner_heading_linking_home_does_not_confirm_a_title() -> None:
             f'<h1><a href="/">Auto cars 123 - Car Reviews</a></h1><h2>Lancia Delta Review</h2>{BODY}</body></html>')
     tree = load_html(html)
     assert choose_title(tree, "Lancia Delta Review", None)[0] == "Lancia Delta Review"
+
+
+def test_a_title_that_only_starts_the_site_name_is_kept() -> None:
+    # the rest of <title> is the site itself: "Coffee" is the headline, not the site's name
+    tree = load_html(f"<html><head><title>Coffee | Coffee Time</title></head><body><h1>Coffee</h1>{BODY}</body></html>")
+    assert choose_title(tree, "Coffee", "Coffee Time") == ("Coffee", "Coffee Time")
+    tree = load_html(f"<html><head><title>Art | Smart Money</title></head><body><h1>Art</h1>{BODY}</body></html>")
+    assert choose_title(tree, "Art", "Smart Money") == ("Art", "Smart Money")
+
+
+def test_an_anchor_or_permalink_is_not_a_link_home() -> None:
+    html = ('<html><head><title>Coffee | Weekly beans roundup news</title></head><body>'
+            f'<h2><a href="#comments">Coffee</a></h2>{BODY}</body></html>')
+    assert choose_title(load_html(html), "Coffee", None)[0] == "Coffee"
+
+
+def test_a_malformed_link_does_not_fail_the_page() -> None:
+    from storytrace.anatomy.html import split_html
+    from storytrace.records import Page
+    from storytrace.settings import Options
+
+    html = ("<html><head><title>Rand's Blog | Why I moved to Berlin this year</title></head><body>"
+            f"<h1><a href='http://[oops'>Rand's Blog</a></h1>{BODY}</body></html>")
+    page = split_html(html, Page(id="x", source="x"), Options())
+    assert page.title == "Rand's Blog" and page.body

@@ -195,7 +195,10 @@ def choose_title(tree: etree._Element, title: str | None, site: str | None) -> t
     not the shorter of the two), the rest becomes the title and the name the site. A short title sharing no
     word with ``<title>`` ("Share this:", "Follow Us!") gives way to ``<title>`` when a heading confirms it.
     """
-    element = next(tree.iter("title"), None)
+    element = tree.find(".//head/title")
+    if element is None:  # no <head>: the first <title> outside an inline SVG
+        element = next((t for t in tree.iter("title") if not any(_tag_name(a) == "svg" for a in t.iterancestors())),
+                       None)
     tag = _norm("".join(element.itertext())) if element is not None else ""
     if not title or not tag or _key(tag) == _key(title):
         return title, site
@@ -206,10 +209,12 @@ def choose_title(tree: etree._Element, title: str | None, site: str | None) -> t
     parts = [p.strip() for p in _TITLE_PART_RE.split(tag) if p.strip()]
     rest = " - ".join(p for p in parts if _key(p) != key)
     if len(parts) > 1 and _key(rest) != _key(tag) and re.search(r"[^\W\d_]{3}", rest):
-        is_site_name = bool(site_key) and key in site_key
+        # the title names the site: the site name begins with it, or it is the site's first domain label
+        is_site_name = bool(site_key) and _key(rest) != site_key and (
+            site_key.startswith(key) or _key((site or "").split(".")[0]) == key)
         if is_site_name or (len(rest.split()) >= len(title.split()) and _headline_evidence(tree, title, rest, site)):
             return rest, title if site is None or _key(site) == _key(rest) else site
-        if site is None and len(rest.split()) <= 4:
+        if site is None and len(rest.split()) <= min(4, len(title.split()) - 1):
             site = rest  # "Headline - WSJ.com": the other part names the site
     shares_word = set(_TOKEN_RE.findall(title.casefold())) & set(_TOKEN_RE.findall(tag.casefold()))
     if len(title.split()) <= 4 and not shares_word:
@@ -224,13 +229,28 @@ def _headline_evidence(tree: etree._Element, name: str | None, headline: str, si
     key, headline_key = _key(name or ""), _key(headline)
     for heading in tree.iter("h1", "h2", "h3"):
         text = _key("".join(heading.itertext()))
-        links_home = any((a.get("href") or "").strip() and urlsplit(a.get("href")).path in ("", "/")
-                         for a in heading.iter("a"))
+        links_home = any(_is_home(a.get("href")) for a in heading.iter("a"))
         if text == headline_key and not links_home:  # a heading linking home is the site's banner
             return True
         if key and text == key and links_home:
             return True
     return any(_key(strip_site_suffix(t, site)) == headline_key for t in _meta(tree, "og:title", "twitter:title"))
+
+
+def _is_home(href: str | None) -> bool:
+    """A link to a site's home page: "/", "https://example.com/"; not "#comments" or "?p=123"."""
+    href = (href or "").strip()
+    if not href or href.startswith("#"):
+        return False
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # "http://[oops": a malformed link says nothing
+        return False
+    return parts.path in ("", "/") and not parts.query
+
+
+def _tag_name(el: etree._Element) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
 def _meta(tree: etree._Element, *names: str) -> list[str]:

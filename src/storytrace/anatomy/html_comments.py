@@ -27,6 +27,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from lxml import etree
 
@@ -127,22 +128,29 @@ def to_iso(value: str | None) -> str | None:
     """An ISO 8601 string for a date as found on a page, or None when it cannot be read.
 
     Only what the page states: "2009-03-03T16:15:00" for a date and time, "2009-03-03" for a date alone,
-    "2009-03" for a month; a time zone only when the page gives one."""
+    "2009-03" for a month, "2009" for a year; a time zone only when the page gives one."""
     if not value or not HAS_DATEUTIL:
         return None
     value = _norm(value)
     if len(value) > 80 or not re.search(r"\d", value):
         return None
+    return _to_iso(value)
+
+
+@lru_cache(maxsize=4096)
+def _to_iso(value: str) -> str | None:
     try:
         with warnings.catch_warnings():  # "tzname EDT identified but not understood"
             warnings.simplefilter("ignore")
             # parsed twice with different defaults: a field that differs was not on the page
             parsed = _dateparser.parse(value, fuzzy=True, default=datetime(1900, 1, 1))
-            probe = _dateparser.parse(value, fuzzy=True, default=datetime(1900, 1, 2, 1, 1, 1))
+            probe = _dateparser.parse(value, fuzzy=True, default=datetime(1900, 2, 2, 1, 1, 1))
     except (ValueError, OverflowError, TypeError):
         return None
     if parsed.year < 1990 or parsed.year > 2100:
         return None
+    if parsed.month != probe.month:
+        return f"{parsed.year:04d}"  # "2012": year precision
     if parsed.day != probe.day:
         return f"{parsed.year:04d}-{parsed.month:02d}"  # "March 2009": month precision
     if parsed.hour != probe.hour:
@@ -540,12 +548,14 @@ def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
     # and a reply's <dt> nested inside this <dd> names the reply's author, not this one's
     skip |= {n for n in el.iterdescendants("dt") if n.getnext() in skip}
     header = el.getprevious() if _tag(el) == "dd" else None
+    author = published = None
     if header is not None and _tag(header) == "dt":
-        author = _author_of(header, set()) or author_from_byline(_norm(" ".join(header.itertext())))
-        published = _date_of(header, set()) or _date_after_name(header, set())
-    else:
-        author = _author_of(el, skip)
-        published = _date_of(el, skip) or _date_after_name(el, skip)
+        author = (_author_of(header, set()) or author_from_byline(_norm(" ".join(header.itertext())))
+                  or (_ok_author(_short_text(header)) if AUTHOR_RE.search(_attrs(header)) else None))
+        published = (_date_of(header, set()) or _date_after_name(header, set())
+                     or split_date_tail(_norm(" ".join(header.itertext()))[:120])[1])
+    author = author or _author_of(el, skip)
+    published = published or _date_of(el, skip) or _date_after_name(el, skip)
     # text: the content element when the markup names one, else everything but the meta blocks
     content = _first(el, lambda n: n.get("itemprop") in {"text", "commentText"}
                      or (bool(CONTENT_RE.search(n.get("class") or "")) and not _is_meta_only(n)), skip)
@@ -589,12 +599,16 @@ _DATE_START_RE = re.compile(r"^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|
 
 
 def split_date_tail(text: str) -> tuple[str, str | None]:
-    """``"dress11 July 25, 2012 2:14 AM EDT"`` -> ``("dress11", "2012-07-25T02:14:00-04:00")``: a name and the
-    date written after it in the same element; ``(text, None)`` when no date follows the first word."""
+    """``"dress11 July 25, 2012 2:14 AM EDT"`` -> ``("dress11", "2012-07-25T02:14:00")``: a name and the date
+    written after it in the same element; ``(text, None)`` when no date follows the first word. A run of digits
+    alone ("Guest 201207") is part of a user name, not a date."""
     words = text.split()
     for k in range(1, len(words)):
         tail = " ".join(words[k:])
-        if _DATE_START_RE.match(tail) and (iso := to_iso(tail)) and len(iso) >= 10:
+        if len(tail) > 80:
+            continue
+        if _DATE_START_RE.match(tail) and not re.fullmatch(r"\d+", words[k]) \
+                and (iso := to_iso(tail)) and len(iso) >= 10:
             return " ".join(words[:k]).strip(" ,|-–—"), iso
     return text, None
 
@@ -610,7 +624,7 @@ def author_from_byline(text: str) -> str | None:
 def _date_after_name(el: etree._Element, skip: set[etree._Element]) -> str | None:
     """A date in a meta block that holds the name first (``<dt class="author">by <b>Ann</b> July 25, 2012</dt>``)."""
     for node in el.iterdescendants():
-        if node not in skip and isinstance(node.tag, str) and _is_meta(node):
+        if isinstance(node.tag, str) and _is_meta(node) and not _in_other(node, el, skip):
             text = _norm(" ".join(node.itertext()))
             if len(text) <= 120 and (date := split_date_tail(text)[1]):
                 return date
