@@ -35,3 +35,10 @@ def test_resolution_is_not_a_date_on_a_page() -> None:
 def test_a_year_followed_by_a_margin_stays_a_year() -> None:
     text = "she won the seat in 2012 by 500 votes"
     assert not _measure_not_year(text, text.index("2012"), text.index("2012") + 4)
+
+
+@pytest.mark.parametrize("text", ["In 2010 HP bought Palm.", "In 2009 GB athletes won.", "In 2011 TB cases rose.",
+                                  "Since 2008 MB Financial grew.", "Tesla Model X 2020 review"])
+def test_years_before_capitalised_abbreviations_stay_years(text: str) -> None:
+    start = next(i for i in range(len(text)) if text[i:i + 4].isdigit())
+    assert not _measure_not_year(text, start, start + 4)

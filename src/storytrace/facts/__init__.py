@@ -371,15 +371,21 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
     return out
 
 
-# a bare number the model tagged DATE that is a measure: "1024 x 768", "1785 mAh", "$1999", "No. 1984"
-_MEASURE_AFTER = re.compile(r"\s*(?:[x×]\s*\d|-?(?:mah|px|pixels?|mhz|ghz|[kmgt]b|mm|cm|km|kg|lbs?|mph|rpm|dpi|ppi|"
-                            r"nits|lumens?|kcal|calories|watts?|volts?|hp|cc|ml)\b)", re.IGNORECASE)
-_MEASURE_BEFORE = re.compile(r"(?:[$€£¥#]|(?:\d\s*|\b)[x×]|\bno\.)\s*$", re.IGNORECASE)
+# a bare number the model tagged DATE that is a measure: "1024 x 768", "1785 mAh", "$1999", "No. 1984". A number
+# that could be a recent year needs an unambiguous unit: "In 2010 HP bought Palm", "in 2009 GB athletes" are years
+_UNIT_STRICT = r"mAh|mah|px|pixels?|MHz|GHz|mph|rpm|dpi|ppi|kcal|calories|lumens?|nits|watts?|volts?"
+_UNIT_LOOSE = _UNIT_STRICT + r"|[kKMGT]B|mm|cm|km|kg|lbs?|hp|cc|ml"
+_MEASURE_AFTER_STRICT = re.compile(r"\s*(?:[x×]\s*\d|-?(?:" + _UNIT_STRICT + r")\b)")
+_MEASURE_AFTER_LOOSE = re.compile(r"\s*(?:[x×]\s*\d|-?(?:" + _UNIT_LOOSE + r")\b)")
+_MEASURE_BEFORE = re.compile(r"(?:[$€£¥#]|\d\s*[x×]|\b[Nn]o\.)\s*$")
 
 
 def _measure_not_year(text: str, start: int, end: int) -> bool:
-    return bool(re.fullmatch(r"\d{4}", text[start:end]) and (_MEASURE_AFTER.match(text, end)
-                                                          or _MEASURE_BEFORE.search(text[max(0, start - 6):start])))
+    number = text[start:end]
+    if not re.fullmatch(r"\d{4}", number):
+        return False
+    after = _MEASURE_AFTER_STRICT if 1900 <= int(number) <= 2099 else _MEASURE_AFTER_LOOSE
+    return bool(after.match(text, end) or _MEASURE_BEFORE.search(text[max(0, start - 6):start]))
 
 
 def _date_fact(i: int, s: int, e: int, text: str, norm, anchor) -> DateFact:
