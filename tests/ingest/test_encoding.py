@@ -75,3 +75,10 @@ def test_windows_1252_bytes_python_leaves_undefined_do_not_fail_the_page():
     html = ('<html><head><meta charset="utf-8"></head><body><p>' + FRENCH + "</p></body></html>").encode("cp1252")
     decoded = decode_bytes(html.replace(b"</p>", b"\x81</p>"))
     assert decoded.encoding == "cp1252" and FRENCH in decoded.text and not decoded.errors
+
+
+def test_a_mac_roman_page_is_not_forced_into_windows_1252():
+    german = ("Die Bundesregierung hat neue Maßnahmen für die Wirtschaft angekündigt. Bürger müssen künftig höhere "
+              "Gebühren für Müll zahlen. Straße. ") * 6
+    html = f'<html><head><meta charset="utf-8"></head><body><p>{german}</p></body></html>'.encode("mac_roman")
+    assert decode_bytes(html).encoding != "cp1252"  # windows-1252 would read "Stra§e"

@@ -96,7 +96,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     name = _canonical(best.encoding) or best.encoding
     if best.chaos > 0.3:  # mostly noise: not a confident reading
         return None
-    if name != "cp1252" and best.language in _WESTERN:
+    if name in _TIES_WITH_CP1252 and best.language in _WESTERN:
         web = _web_cp1252(data)
         if mess_ratio(web[:200_000]) <= best.chaos + 0.05:
             return web, "cp1252"
@@ -109,6 +109,11 @@ def _detect(data: bytes) -> tuple[str, str] | None:
 # Languages whose legacy web pages are windows-1252. The detector scores a Western page as well in cp775, cp850 or
 # iso8859-13 (they share the letters and differ in the rarer bytes: "Café" came out as "Cafķ", "™" as a box),
 # so an equally clean windows-1252 reading wins, as browsers' default for such pages.
+# the code pages seen to tie with windows-1252 on a Western page (Mac Roman and others are not overridden:
+# a Mac page read as windows-1252 turns "ß" into "§")
+_TIES_WITH_CP1252 = frozenset(codecs.lookup(name).name for name in (
+    "cp775", "cp850", "cp852", "cp857", "cp1250", "cp1257", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
+    "hp_roman8", "mac_latin2"))
 _WESTERN = frozenset({"English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Danish",
                       "Swedish", "Norwegian", "Finnish", "Catalan", "Indonesian"})
 # WHATWG's windows-1252: the five bytes Python's cp1252 leaves undefined decode to the C1 code points
