@@ -39,3 +39,24 @@ def test_emoji_condemned_or_negated_is_not_evidence(model, text):
     # the rule stays silent (the learned heads still read the words: "calling jews ... is racist" scores 0.69)
     [r] = score_texts([text], model, languages=["en"])
     assert not any(e["category"] == "identity_attack" and any(ch in e["text"] for ch in "🐀🐷") for e in r["evidence"])
+
+
+@pytest.mark.parametrize("text", ["Our Jewish deli makes the best pulled pork 🐷 sandwiches in town",
+                                  "I met my Muslim neighbour today, lovely guy. Then I stepped in dog 💩 on the way home",
+                                  "Christian rock is 💩"])
+def test_an_emoji_away_from_the_group_or_after_another_noun_is_not_an_attack(model, text):
+    # review of 3.6: the rule once fired on any group word plus any such emoji anywhere in the comment
+    [r] = score_texts([text], model, languages=["en"])
+    assert r["scores"]["identity_attack"] < 0.5
+
+
+def test_a_sentence_in_an_unspaced_script_is_not_a_short_reply():
+    from storytrace.comments._content import few_words
+
+    assert few_words("haha ok", 3) and not few_words("你们这些垃圾都应该去死", 3)
+
+
+@pytest.mark.parametrize("text", ["Destroy them in the finals tomorrow!", "Shoot, I forgot my keys"])
+def test_sport_talk_and_interjections_are_not_orders_to_harm(model, text):
+    [r] = score_texts([text], model, languages=["en"])
+    assert r["scores"]["threat"] < 0.5

@@ -64,9 +64,15 @@ def content_words(text: str) -> list[str]:
     return list(_content_iter(text))
 
 
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def few_words(text: str, most: int) -> bool:
     """True when ``text`` holds one to ``most`` content words (``content_words``): a short reply such as "haha ok",
-    "ok bro", "fair point" (revision 3.6). Stops reading after ``most + 1`` words."""
+    "ok bro", "fair point" (revision 3.6). Stops reading after ``most + 1`` words. Scripts written without spaces
+    (Chinese, Japanese, Thai, ...) are never "few words": a whole sentence there is one token."""
+    if len(_UNSPACED.findall(text)) >= 4:
+        return False
     n = 0
     for _ in _content_iter(text):
         n += 1

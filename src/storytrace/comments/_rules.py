@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from storytrace.comments._content import dehumanising_emoji, hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
@@ -177,7 +178,8 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
         for j, t in enumerate(toks):
             if t not in lex.threat_verbs or _chain_negated(toks, neg, j) or _figurative(toks, j):
                 continue  # "I won't kill you", "nobody should ever be killed": denied, not threatened
-            intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j]) or _imperative(norm, words, toks, j)
+            intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j]) or (
+                t in _LETHAL and _imperative(norm, words, toks, j))
             aimed = any(x in _SECOND_PERSON or x in _PRONOUNS for x in toks[j + 1 : j + 4]) or any(
                 k in groups_at for k in range(max(0, j - 4), j + 5))
             best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
@@ -186,6 +188,9 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
 
 
 _IMPERATIVE_LEAD = frozenset(["just", "please", "pls", "now", "so", "then", "and", "go"])
+# verbs whose bare imperative is an order to harm; "destroy them in the finals", "beat them" are sport talk
+_LETHAL = frozenset(["kill", "hang", "shoot", "gas", "stab", "burn", "lynch", "behead", "execute", "murder",
+                     "slaughter", "exterminate", "bomb", "nuke", "butcher", "massacre", "drown", "torch", "shoot"])
 # "kill them with kindness", "destroy them with facts": the harm is done with something that harms no one
 _BENIGN_MEANS = frozenset(["kindness", "love", "facts", "logic", "reason", "truth", "evidence", "data", "arguments",
                            "compassion", "grace", "charm", "humor", "humour", "laughter", "smiles", "success",
@@ -195,7 +200,7 @@ _BENIGN_MEANS = frozenset(["kindness", "love", "facts", "logic", "reason", "trut
 def _figurative(toks: list[str], j: int) -> bool:
     """The violent verb at ``j`` is done "with" a benign means within the next few words (revision 3.6.1)."""
     after = toks[j + 1 : j + 6]
-    return any(x == "with" and y in _BENIGN_MEANS for x, y in zip(after, after[1:]))
+    return any(x == "with" and y in _BENIGN_MEANS for x, y in pairwise(after))
 
 
 def _imperative(norm: str, words: list[tuple[int, int, str]], toks: list[str], j: int) -> bool:
@@ -227,8 +232,24 @@ def emoji_attack(raw: str, toks: list[str], groups: list[tuple[str, list[tuple[i
         return []
     if lex.counter_re.search(" ".join(toks)) is not None:
         return []
-    group, spans = groups[0]
-    return [(s, e, t, group) for s, e, t in found] + [(s, e, t, group) for s, e, t in spans]
+    for group, spans in groups:
+        near = [x for x in found if any(_close(raw, x, span) for span in spans)]
+        if near:
+            return [(s, e, t, group) for s, e, t in near] + [(s, e, t, group) for s, e, t in spans]
+    return []
+
+
+_LINKING = frozenset(["are", "is", "r", "like", "as", "all", "just", "these", "those", "the", "such", "them"])
+
+
+def _close(raw: str, a: tuple[int, int, str], b: tuple[int, int, str], gap: int = 12) -> bool:
+    """Spans ``a`` and ``b`` are next to each other, with at most ``gap`` characters and only linking words
+    between ("muslims 🐷", "black people = 🦍", "jews are 🐀"; not "Christian rock is 💩", not "our Jewish deli
+    makes the best pulled pork 🐷", not across a full stop)."""
+    lo, hi = (a, b) if a[0] <= b[0] else (b, a)
+    between = raw[lo[1] : hi[0]]
+    words = re.findall(r"\w+", between.lower())
+    return len(between) <= gap and not re.search(r"[.!?\n]", between) and all(w in _LINKING for w in words)
 
 
 def _chain_negated(toks: list[str], neg: list[bool], j: int, clause: list[int] | None = None) -> bool:
