@@ -333,3 +333,11 @@ def test_chrome_authors_split_text_fills_authors(model: LineModel, chrome: bool,
     assert len(hits) == found  # the default model finds only the first comment of this dump
     assert hits == {k: expected[k] for k in hits}
     assert all(v == (None, None) for k, v in got.items() if k not in expected)  # e.g. a body line read as comment
+
+
+@pytest.mark.parametrize(("text", "iso"), [("31/02/2012", None), ("31.04.2012", None), ("12/25/99", "1999-12-25"),
+                                           ("30/04/12", "2012-04-30")])
+def test_parse_date_rejects_impossible_days_and_keeps_past_centuries(text, iso):
+    from storytrace.anatomy.chrome_authors import parse_date
+
+    assert parse_date(text) == iso

@@ -42,6 +42,7 @@ comment records built from the ``comment`` lines in order. Assigns: ``Comment.au
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -107,6 +108,8 @@ class _Date:
             return f"{self.year:04d}"
         if day is None:
             return f"{self.year:04d}-{month:02d}"
+        if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(self.year, month)[1]:
+            return None  # "31/02/2012" is no date
         out = f"{self.year:04d}-{month:02d}-{day:02d}"
         if self.hour is not None and self.minute is not None:
             out += f"T{self.hour:02d}:{self.minute:02d}"
@@ -148,7 +151,7 @@ def _find_date(text: str) -> tuple[_Date, tuple[int, int]] | None:
             hour, minute = _time(m)
             return _Date(int(groups["year"]), month, day, hour, minute), m.span()
         a, b, y = int(groups["a"]), int(groups["b"]), groups["y"]
-        year = int(y) if len(y) == 4 else 2000 + int(y)
+        year = int(y) if len(y) == 4 else _century(int(y))
         if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12) or year > 2099:
             continue
         hour, minute = _time(m)
@@ -158,6 +161,11 @@ def _find_date(text: str) -> tuple[_Date, tuple[int, int]] | None:
             return _Date(year, a, b, hour, minute, order="md"), m.span()
         return _Date(year, None, None, hour, minute, swappable=(a, b)), m.span()
     return None
+
+
+def _century(yy: int) -> int:
+    """A two-digit year: "12" is 2012, "99" is 1999 (not a year still to come)."""
+    return 2000 + yy if 2000 + yy <= datetime.date.today().year else 1900 + yy
 
 
 def parse_date(text: str) -> str | None:
