@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
                          "by sound or one edit needs a hostile comment to be decoded, and compounds are not split "
                          "(revision 3.5; see Decoder.context_floor)")
     ap.add_argument("--short-shift", choices=("none", "tweets", "comments"), default="none",
-                    help="session 8 (measured, not shipped): fit an intercept shift of the toxic and insult Platt scaling for short replies "
+                    help="session 8 (shipped in revision 3.6.1 as --short-shift tweets): fit an intercept shift of the toxic and insult Platt scaling for short replies "
                          "(one to --short-words content words) on the calibration half's OLID rows, read as tweets or "
                          "as comments (@mentions, links and retweet marks removed; comment_eval.as_comment)")
     ap.add_argument("--short-words", type=int, default=3, help="most content words of a short reply")
