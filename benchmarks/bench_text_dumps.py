@@ -10,6 +10,10 @@ default, and ``Options.text_comment_chrome``), and the HTML path on the same pag
 
     nice .venv/bin/python benchmarks/bench_text_dumps.py --data /work/shared/data            # held-out half
     nice .venv/bin/python benchmarks/bench_text_dumps.py --data /work/shared/data --tune     # train half
+    nice .venv/bin/python benchmarks/bench_text_dumps.py --data D --split dev --model DIR    # dev fifth
+
+The rendering (``render_text``) lives in ``training/line_data.py``, which also labels the dumps of train-half
+pages for training (``make_dump_pages``, ``train_line_model.py --real-dumps``).
 """
 
 from __future__ import annotations
@@ -20,9 +24,6 @@ import sys
 import time
 from pathlib import Path
 
-from lxml import etree
-from trafilatura.utils import load_html
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_extraction import comment_text, dragnet_pages, prf, storytrace_page, summary
 
@@ -31,49 +32,18 @@ from storytrace.records import Page
 from storytrace.settings import Options
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
-from line_data import split_names
-
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
-    "p", "pre", "section", "table", "td", "th", "tr", "ul", "option", "label", "button"})
-HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select"})
+from line_data import dev_split, render_text, split_names
 
 
-def render_text(html: str) -> str:
-    """The page's visible text, one line per block, as a browser's select-all-and-copy gives it."""
-    tree = load_html(html)
-    if tree is None:
-        return ""
-    parts: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if not tag or tag in HIDDEN_TAGS or el.get("hidden") is not None or \
-                "display:none" in (el.get("style") or "").replace(" ", "").lower():
-            if el.tail:
-                parts.append(el.tail)
-            return
-        block = tag in BLOCK_TAGS
-        if block:
-            parts.append("\n")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            parts.append("\n")
-        if el.tail:
-            parts.append(el.tail)
-
-    walk(tree)
-    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def score(pages: list[tuple[str, str, str, str]]) -> dict[str, dict[str, dict[str, float]]]:
-    model = load_line_model()
-    runs = {"plain text, default": Options(), "plain text, --comment-chrome": Options(text_comment_chrome=True)}
+def score(pages: list[tuple[str, str, str, str]], model_dir: Path | None = None,
+          with_html: bool = True) -> dict[str, dict[str, dict[str, float]]]:
+    """Word precision/recall/F1 of the body and comments the plain-text path reads from each page's dump
+    (with the line model in ``model_dir``, default the shipped one; the chrome run only when it has a chrome
+    specialist), and of the HTML path when ``with_html``."""
+    model = load_line_model(model_dir) if model_dir else load_line_model()
+    runs = {"plain text, default": Options()}
+    if model.chrome is not None:
+        runs["plain text, --comment-chrome"] = Options(text_comment_chrome=True)
     out: dict[str, dict[str, dict[str, float]]] = {}
     dumps = {name: render_text(html) for name, html, _, _ in pages}
     for label, options in runs.items():
@@ -86,6 +56,8 @@ def score(pages: list[tuple[str, str, str, str]]) -> dict[str, dict[str, dict[st
                 comments.append(prf(comment_text(page, True, True), gold_comments))
         out[label] = {"body": summary(body), "comments (as rendered)": summary(comments),
                       "pages warned": {"pages": warned}}
+    if not with_html:
+        return out
     html_body, html_comments = [], []
     for name, html, gold_body, gold_comments in pages:
         page = storytrace_page(html, name)
@@ -99,15 +71,22 @@ def score(pages: list[tuple[str, str, str, str]]) -> dict[str, dict[str, dict[st
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="the shared data folder")
-    parser.add_argument("--tune", action="store_true", help="the Dragnet train half instead of the held-out half")
+    parser.add_argument("--split", choices=("heldout", "train", "dev"), default="heldout",
+                        help="the Dragnet held-out half, the train half, or the dev fifth of the train half "
+                             "(line_data.dev_split; for models trained with train_line_model.py --dev)")
+    parser.add_argument("--tune", action="store_true", help="the same as --split train")
+    parser.add_argument("--model", type=Path, default=None, help="line model directory (default: the shipped one)")
+    parser.add_argument("--no-html", action="store_true", help="skip the HTML path reference run")
     parser.add_argument("--limit", type=int, default=None, help="at most N pages")
     parser.add_argument("--json", type=Path, default=None, help="also write the results as JSON")
     args = parser.parse_args(argv)
     train, held_out = split_names(args.data)
-    pages = dragnet_pages(args.data, train if args.tune else held_out, args.limit)
+    split = "train" if args.tune else args.split
+    names = {"heldout": held_out, "train": train, "dev": dev_split(train)[1]}[split]
+    pages = dragnet_pages(args.data, names, args.limit)
     start = time.perf_counter()
-    results = score(pages)
-    print(f"## Dragnet {'TRAIN' if args.tune else 'HELD-OUT'} pages as plain-text dumps ({len(pages)} pages, "
+    results = score(pages, args.model, with_html=not args.no_html)
+    print(f"## Dragnet {split.upper()} pages as plain-text dumps ({len(pages)} pages, "
           f"{sum(1 for p in pages if p[3])} with gold comments; {time.perf_counter() - start:.0f} s)")
     for run, parts in results.items():
         for part, s in parts.items():

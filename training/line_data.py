@@ -26,11 +26,14 @@ import gzip
 import random
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.utils import decode_file, load_html
 
 MARKER = "!@#$%^&*()  COMMENTS"
 _WS = re.compile(r"\s+")
@@ -70,6 +73,8 @@ class SourcePage:
     # the comment section as the gold file has it: (line, "comment") for kept comments, (line, "boilerplate")
     # for the chrome the filter drops (names, dates, "Reply", "152 Fans"), in their order
     comment_section: list[tuple[str, str]] = field(default_factory=list)
+    # the gold body lines as the gold file has them (``body`` drops headline repeats and short lines)
+    gold_body: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -187,7 +192,7 @@ def load_pieces(data: Path, names: list[str], limit: int | None = None) -> Piece
                 kept.append(line)
         gold_key = " " + key(gold) + " "
         boiler = _boilerplate(tree, gold_key, head_keys)
-        pieces.pages.append(SourcePage(name, kept, comments, heads, boiler))
+        pieces.pages.append(SourcePage(name, kept, comments, heads, boiler, gold_body=body))
     # comment-section chrome (user names, "Reply", "557 Fans") recurs; real comments rarely do
     counts: dict[str, int] = {}
     for p in pieces.pages:
@@ -349,6 +354,123 @@ def make_pages(pieces: Pieces, n: int, seed: int, own_refs: float = 0.0, title_e
     for i in range(n):
         src = pool[i % len(pool)] if i < len(pool) else rng.choice(pool)
         out.append(make_page(src, rng, pool, cpool, own_refs, title_ends, comment_chrome))
+        if sources is not None:
+            sources.append(src.name)
+    return out
+
+
+# ---------------------------------------------------------------- real text dumps
+# A dump is a Dragnet HTML page rendered to its visible text, as a browser's select-all-and-copy gives it
+# (``benchmarks/bench_text_dumps.py`` scores the plain-text path on the same rendering). Training on the
+# labelled dumps of train-half pages shows the line model real layouts: menus, sidebars, forms and
+# comment chrome where the synthetic pages only show short boilerplate snippets.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
+    "p", "pre", "section", "table", "td", "th", "tr", "ul", "option", "label", "button"})
+HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select"})
+DUMP_MIN_WORDS = 6  # a dump line this long that is part of a gold paragraph takes that paragraph's label
+
+
+def render_text(html: str) -> str:
+    """The page's visible text, one line per block, as a browser's select-all-and-copy gives it."""
+    tree = load_html(html)
+    if tree is None:
+        return ""
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag or tag in HIDDEN_TAGS or el.get("hidden") is not None or \
+                "display:none" in (el.get("style") or "").replace(" ", "").lower():
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    walk(tree)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def read_html(path: Path) -> str:
+    """A gzipped Dragnet HTML file decoded as the benchmarks decode it (trafilatura's ``decode_file``)."""
+    with gzip.open(path) as fh:
+        return decode_file(fh.read())
+
+
+def label_dump(lines: list[str], src: SourcePage) -> list[str]:
+    """Gold labels (``LABELS``) of a rendered dump's ``lines``, from ``src``'s gold pieces.
+
+    In this order: ``headline`` when the line is one of the page's headline forms (``_headlines``; same key,
+    or sharing 80% of its words with one); ``body`` when it is a gold body line (same key; each gold line
+    labels as many dump lines as it occurs) or a line of ``DUMP_MIN_WORDS``+ words contained in the gold
+    body; ``comment`` likewise for the comment lines of the gold comment section; ``boilerplate`` for that
+    section's chrome (``SourcePage.comment_section``: names, dates, "Reply", as in the chrome variant of the
+    synthetic pages) and for everything else. Then the segment grammar of the line model: a headline after
+    the first body line, a comment before it and a body line after the first comment are boilerplate (a
+    teaser of the article in a sidebar, the headline in a "related" list)."""
+    heads = {key(h) for h in src.headlines}
+    head_words = [words(h) for h in src.headlines]
+    body_left = Counter(key(b) for b in src.gold_body)
+    comment_left = Counter(key(c) for c, lab in src.comment_section if lab == "comment")
+    chrome_left = Counter(key(c) for c, lab in src.comment_section if lab == "boilerplate")
+    body_blob = " " + " ".join(key(b) for b in src.gold_body) + " "
+    comment_blob = " " + " ".join(key(c) for c, lab in src.comment_section if lab == "comment") + " "
+    labels = []
+    for line in lines:
+        k = key(line)
+        w = words(line)
+        long_line = len(k.split()) >= DUMP_MIN_WORDS
+        if k and (k in heads or (len(line) < 250 and w and any(
+                hw and len(w & hw) / max(len(w), len(hw)) >= 0.8 for hw in head_words))):
+            labels.append("headline")
+        elif k and body_left[k] > 0:
+            body_left[k] -= 1
+            labels.append("body")
+        elif k and long_line and f" {k} " in body_blob:
+            labels.append("body")
+        elif k and comment_left[k] > 0:
+            comment_left[k] -= 1
+            labels.append("comment")
+        elif k and long_line and f" {k} " in comment_blob:
+            labels.append("comment")
+        else:
+            if k and chrome_left[k] > 0:
+                chrome_left[k] -= 1
+            labels.append("boilerplate")
+    first_body = next((i for i, lab in enumerate(labels) if lab == "body"), len(labels))
+    first_comment = next((i for i, lab in enumerate(labels) if lab == "comment" and i > first_body), len(labels))
+    for i, lab in enumerate(labels):
+        if (lab == "headline" and i > first_body) or (lab == "comment" and i < first_body) or \
+                (lab == "body" and i > first_comment):
+            labels[i] = "boilerplate"
+    return labels
+
+
+def make_dump_pages(data: Path, pieces: Pieces,
+                    sources: list[str] | None = None) -> list[tuple[list[str], list[str], list[bool]]]:
+    """The labelled dump (``render_text`` + ``label_dump``) of each of ``pieces``' pages that has a body, in
+    the synthetic pages' format (no blank lines: dumps have none); ``sources`` receives their names."""
+    out = []
+    for src in pieces.pages:
+        if not src.body:
+            continue
+        text = render_text(read_html(data / "extraction" / "dragnet" / "html" / f"{src.name}.html.gz"))
+        lines = text.split("\n") if text else []  # as split_text gets it: no blank lines, spaces collapsed
+        if not lines:
+            continue
+        out.append((lines, label_dump(lines, src), [False] * len(lines)))
         if sources is not None:
             sources.append(src.name)
     return out

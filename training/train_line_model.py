@@ -50,7 +50,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from line_data import DEV_FOLD, dev_split, load_pieces, make_pages, split_names
+from line_data import DEV_FOLD, dev_split, load_pieces, make_dump_pages, make_pages, split_names
 
 from storytrace.anatomy.text import (
     CLASSES,
@@ -192,7 +192,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
           body_bias: float = 1.0, embed: bool = True, trees: tuple[int, ...] = (2, 3),
           embed_cache: Path | None = None, own_refs: float = 0.5, title_ends: float = 0.3, comment_chrome: float = 0.0,
           fold_by: str = "source", oof_folds: int = 3, tree_stop: str = "random",
-          stage2_repeats: bool = False) -> dict:
+          stage2_repeats: bool = False, real_dumps: int = 0) -> dict:
     t0 = time.time()
     train_names, _ = split_names(data)
     if leave_out is not None:  # leave a fifth of the train half out (see line_data.dev_split)
@@ -203,6 +203,15 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
                        comment_chrome=comment_chrome)
     print(f"{len(pieces.pages)} source pages -> {len(pages)} synthetic pages, "
           f"{sum(len(p[0]) for p in pages)} lines ({time.time() - t0:.0f}s)", flush=True)
+    n_synthetic = len(pages)
+    if real_dumps:  # the labelled real dumps of the same source pages, after the synthetic ones (whose
+        # random sequence is unchanged); their source names keep each source's pages in one fold
+        dump_sources: list[str] = []
+        dumps = make_dump_pages(data, pieces, dump_sources)
+        pages += dumps * real_dumps
+        sources += dump_sources * real_dumps
+        print(f"+ {len(dumps)} real dumps x {real_dumps}, {sum(len(p[0]) for p in dumps)} lines each time "
+              f"({time.time() - t0:.0f}s)", flush=True)
     dense, grams, ys = featurize(pages)
     print(f"features ({time.time() - t0:.0f}s)", flush=True)
     encoder = load_encoder(threads=2) if embed else None
@@ -337,7 +346,8 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
                          else f" minus fifth {leave_out}"),
             "source_pages": len(pieces.pages),
             "source_names_sha256": hashlib.sha256(" ".join(p.name for p in pieces.pages).encode()).hexdigest(),
-            "synthetic_pages": len(pages),
+            "synthetic_pages": n_synthetic,
+            **({"real_dump_pages": len(pages) - n_synthetic, "real_dump_copies": real_dumps} if real_dumps else {}),
             "lines": len(y),
             "lines_per_class": {c: int(n) for c, n in zip(CLASSES, np.bincount(y, minlength=k), strict=True)},
             "seed": seed,
@@ -384,6 +394,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--comment-chrome", type=float, default=0.0,
                     help="share of comment sections that keep their chrome lines (names, dates, 'Reply') as "
                          "boilerplate between the comments, as real dumps show them")
+    ap.add_argument("--real-dumps", type=int, default=0, metavar="K",
+                    help="also train on the labelled real text dumps of the source pages (line_data.make_dump_pages), "
+                         "each K times (0: synthetic pages only)")
     ap.add_argument("--embed-cache", type=Path, default=None,
                     help="reuse/extend line embeddings stored in this .npz (speeds up repeated training runs)")
     ap.add_argument("--fold-by", choices=("page", "source"), default="source",
@@ -414,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
           comment_chrome=args.comment_chrome,
           trees=tuple(int(t) for t in args.trees.split(",") if t.strip()), embed_cache=args.embed_cache,
           fold_by=args.fold_by, oof_folds=args.oof_folds, tree_stop=args.tree_stop,
-          stage2_repeats=args.stage2_repeats)
+          stage2_repeats=args.stage2_repeats, real_dumps=args.real_dumps)
     return 0
 
 

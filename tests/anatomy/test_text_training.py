@@ -20,7 +20,8 @@ V4 = ("--alpha", "2e-6", "--no-embed", "--trees", "", "--own-refs", "0", "--titl
 
 
 @pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
-@pytest.mark.parametrize("variant,fmt", [((), 5), (V4, 4), (("--tree-stop", "source", "--stage2-repeats"), 5)])
+@pytest.mark.parametrize("variant,fmt", [((), 5), (V4, 4), (("--tree-stop", "source", "--stage2-repeats"), 5),
+                                         (("--real-dumps", "2"), 5)])
 def test_text_training_script_tiny_sample(tmp_path: Path, variant: tuple[str, ...], fmt: int) -> None:
     limit, pages = 6, 16
     out = tmp_path / "model"
@@ -34,6 +35,11 @@ def test_text_training_script_tiny_sample(tmp_path: Path, variant: tuple[str, ..
     assert meta["format"] == fmt
     assert meta["data"]["synthetic_pages"] == pages
     assert meta["data"]["source_pages"] <= limit
+    if "--real-dumps" in variant:  # one dump per source page with a body, twice; the synthetic pages as before
+        assert meta["data"]["real_dump_copies"] == 2
+        assert meta["data"]["real_dump_pages"] % 2 == 0 and 2 <= meta["data"]["real_dump_pages"] <= 2 * limit
+    else:
+        assert "real_dump_pages" not in meta["data"]
     if "--tree-stop" in variant:  # iteration counts chosen on held-out source pages, within the cap
         assert meta["tree_stop"]["by"] == "source"
         assert set(meta["tree_stop"]["iterations"]) == {"stage2", "stage3"}
@@ -108,3 +114,52 @@ def test_comment_chrome_keeps_real_chrome_lines_as_boilerplate_and_leaves_the_de
     assert interleaved(chrome) > 30
     for lines, labels, _ in chrome:  # the comments are still the filter's comments
         assert all(line.lower() in kept for line, lab in zip(lines, labels, strict=True) if lab == "comment")
+
+
+# a hand-made page: menu, headline, byline, body (one paragraph split by <br>), a sidebar teaser that repeats
+# body words, a comment section with its chrome, a footer
+_DUMP_HTML = """<html><head><title>Mayor opens the new bridge | Town News</title></head><body>
+<ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul>
+<h1>Mayor opens the new bridge</h1>
+<div class="byline">By Ann Lee</div>
+<div class="story"><p>The mayor opened the new bridge on Monday morning after two years of work.</p>
+<p>Hundreds of people walked across it before noon,<br>and the first cars crossed at one o'clock.</p>
+<p>Short line</p></div>
+<aside><h3>Related</h3><a>Mayor opens the new bridge</a><p>opened the new bridge on Monday morning</p></aside>
+<div class="comments"><h3>2 Comments</h3>
+<div>Posted by: Bob at 5:03 PM</div><p>Finally, I can drive to work in ten minutes now.</p>
+<div>Posted by: Eve at 6:10 PM</div><p>It took them far too long and cost far too much money.</p></div>
+<footer><a>Contact us</a> <a>Privacy</a></footer></body></html>"""
+_DUMP_GOLD_BODY = ["Mayor opens the new bridge",
+                   "The mayor opened the new bridge on Monday morning after two years of work.",
+                   "Hundreds of people walked across it before noon, and the first cars crossed at one o'clock.",
+                   "Short line"]
+_DUMP_SECTION = [("Posted by: Bob at 5:03 PM", "boilerplate"),
+                 ("Finally, I can drive to work in ten minutes now.", "comment"),
+                 ("Posted by: Eve at 6:10 PM", "boilerplate"),
+                 ("It took them far too long and cost far too much money.", "comment")]
+
+
+@pytest.mark.parametrize("split_body", [False, True])
+def test_line_data_label_dump_labels_a_rendered_page_from_its_gold(split_body: bool) -> None:
+    sys.path.insert(0, str(ROOT / "training"))
+    from line_data import SourcePage, label_dump, render_text
+
+    html = _DUMP_HTML if split_body else _DUMP_HTML.replace(",<br>and", ", and")
+    lines = render_text(html).split("\n")
+    src = SourcePage("t", body=_DUMP_GOLD_BODY[1:], comments=[c for c, lab in _DUMP_SECTION if lab == "comment"],
+                     headlines=["Mayor opens the new bridge", "Mayor opens the new bridge | Town News"],
+                     boilerplate=[], comment_section=_DUMP_SECTION, gold_body=_DUMP_GOLD_BODY)
+    body_lines = (["Hundreds of people walked across it before noon,", "and the first cars crossed at one o'clock."]
+                  if split_body else [_DUMP_GOLD_BODY[2]])
+    expected = [("Home", "boilerplate"), ("News", "boilerplate"), ("Mayor opens the new bridge", "headline"),
+                ("By Ann Lee", "boilerplate"), (_DUMP_GOLD_BODY[1], "body")]
+    # a piece of a gold paragraph is body when it is long enough (DUMP_MIN_WORDS), else boilerplate
+    expected += [(line, "body" if len(line.split()) >= 6 else "boilerplate") for line in body_lines]
+    expected += [("Short line", "body"), ("Related", "boilerplate"),
+                 ("Mayor opens the new bridge", "boilerplate"),  # the headline again after the body
+                 ("opened the new bridge on Monday morning", "body"),  # a teaser: 7 words of the gold body
+                 ("2 Comments", "boilerplate"), ("Posted by: Bob at 5:03 PM", "boilerplate"),
+                 (_DUMP_SECTION[1][0], "comment"), ("Posted by: Eve at 6:10 PM", "boilerplate"),
+                 (_DUMP_SECTION[3][0], "comment"), ("Contact us Privacy", "boilerplate")]
+    assert list(zip(lines, label_dump(lines, src), strict=True)) == expected
