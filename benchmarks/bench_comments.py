@@ -80,6 +80,17 @@ class HateSonar:
         return np.array(out)
 
 
+def with_baselines(systems: list, baselines: bool = True) -> list:
+    """``systems`` plus alt-profanity-check and hatesonar when asked for and installed (a missing or broken one is
+    reported, not fatal)."""
+    for cls in (ProfanityCheck, HateSonar) if baselines else ():
+        try:
+            systems.append(cls())
+        except Exception as exc:  # noqa: BLE001 - a missing or broken baseline is reported, not fatal
+            print(f"baseline {cls.name} unavailable: {type(exc).__name__}: {exc}", file=sys.stderr)
+    return systems
+
+
 def _auc(y: list[int], s: np.ndarray) -> float:
     return float(roc_auc_score(y, s))
 
@@ -95,13 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--speed-repeats", type=int, default=5, help="batch speed repeats (median reported)")
     ap.add_argument("--speed-n", type=int, default=0, help="texts for the batch speed test (default: OLID test x3)")
     args = ap.parse_args(argv)
-    systems: list = [Ours(english_embed=args.english_embed)]
-    if not args.no_baselines:
-        for cls in (ProfanityCheck, HateSonar):
-            try:
-                systems.append(cls())
-            except Exception as exc:  # noqa: BLE001 - a missing or broken baseline is reported, not fatal
-                print(f"baseline {cls.name} unavailable: {type(exc).__name__}: {exc}", file=sys.stderr)
+    systems = with_baselines([Ours(english_embed=args.english_embed)], not args.no_baselines)
     ours = systems[0]
     report: dict = {"load_s": round(ours.load_s, 3), "targets": TARGETS, "systems": [s.name for s in systems],
                     "english_embed": args.english_embed}

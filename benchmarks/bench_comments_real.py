@@ -38,6 +38,9 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_comments import with_baselines
+
 ROOT = Path(__file__).resolve().parents[1]
 EVAL_DIR = ROOT / "training" / "data" / "comments_real_eval"
 LABELS = EVAL_DIR / "labels.jsonl"
@@ -137,33 +140,14 @@ class Ours:
         return {c: np.array([r["scores"][c] for r in self.results]) for c in CATEGORIES}
 
 
-class ProfanityCheck:
-    name = "alt-profanity-check"
+class Baseline:
+    """One of ``bench_comments``' baselines, its single score used for every category."""
 
-    def __init__(self) -> None:
-        from profanity_check import predict_prob
-
-        self._p = predict_prob
+    def __init__(self, system) -> None:
+        self.system, self.name = system, system.name
 
     def scores(self, texts: list[str]) -> dict[str, np.ndarray]:
-        s = np.asarray(self._p(texts), dtype=float)
-        return {c: s for c in CATEGORIES}
-
-
-class HateSonar:
-    name = "hatesonar"
-
-    def __init__(self) -> None:
-        from hatesonar import Sonar
-
-        self._s = Sonar()
-
-    def scores(self, texts: list[str]) -> dict[str, np.ndarray]:
-        out = []
-        for t in texts:
-            c = {x["class_name"]: x["confidence"] for x in self._s.ping(text=t)["classes"]}
-            out.append(c["hate_speech"] + c["offensive_language"])
-        s = np.array(out)
+        s = self.system.scores(texts)
         return {c: s for c in CATEGORIES}
 
 
@@ -309,13 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     rows_k = [r for r, k in zip(rows, keep, strict=True) if k]
     texts = [t for t in found if t is not None]
 
-    systems: list = [Ours()]
-    if not args.no_baselines:
-        for cls in (ProfanityCheck, HateSonar):
-            try:
-                systems.append(cls())
-            except Exception as exc:  # noqa: BLE001 - a missing or broken baseline is reported, not fatal
-                print(f"baseline {cls.name} unavailable: {type(exc).__name__}: {exc}", file=sys.stderr)
+    systems: list = [Ours(), *(Baseline(b) for b in with_baselines([], not args.no_baselines))]
     report: dict = {"labels": len(rows), "matched": matched, "threshold": THRESHOLD, "cells": sizes,
                     "boot": args.boot, "model": model_identity(), "systems": [s.name for s in systems],
                     "categories": {}}
