@@ -28,7 +28,7 @@ from trafilatura import metadata as _tmeta
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import load_html
 
-from storytrace.anatomy.html_comments import REGION_RE, PageScan, block_text, extract_comments, scan_tree
+from storytrace.anatomy.html_comments import REGION_RE, PageScan, _tag, block_text, extract_comments, scan_tree
 from storytrace.errors import InputError
 from storytrace.records import Page, Reference
 from storytrace.settings import Options
@@ -197,7 +197,7 @@ def choose_title(tree: etree._Element, title: str | None, site: str | None) -> t
     """
     element = tree.find(".//head/title")
     if element is None:  # no <head>: the first <title> outside an inline SVG
-        element = next((t for t in tree.iter("title") if not any(_tag_name(a) == "svg" for a in t.iterancestors())),
+        element = next((t for t in tree.iter("title") if not any(_tag(a) == "svg" for a in t.iterancestors())),
                        None)
     tag = _norm("".join(element.itertext())) if element is not None else ""
     if not title or not tag or _key(tag) == _key(title):
@@ -247,10 +247,6 @@ def _is_home(href: str | None) -> bool:
     except ValueError:  # "http://[oops": a malformed link says nothing
         return False
     return parts.path in ("", "/") and not parts.query
-
-
-def _tag_name(el: etree._Element) -> str:
-    return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
 def _meta(tree: etree._Element, *names: str) -> list[str]:
