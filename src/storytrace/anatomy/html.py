@@ -28,7 +28,14 @@ from trafilatura import metadata as _tmeta
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import load_html
 
-from storytrace.anatomy.html_comments import REGION_RE, PageScan, _tag, block_text, extract_comments, scan_tree
+from storytrace.anatomy.html_comments import (
+    REGION_RE,
+    PageScan,
+    _tag,
+    block_text,
+    extract_comments,
+    scan_tree,
+)
 from storytrace.errors import InputError
 from storytrace.records import Page, Reference
 from storytrace.settings import Options
