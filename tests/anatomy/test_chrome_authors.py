@@ -341,3 +341,16 @@ def test_parse_date_rejects_impossible_days_and_keeps_past_centuries(text, iso):
     from storytrace.anatomy.chrome_authors import parse_date
 
     assert parse_date(text) == iso
+
+
+def test_blogger_layout_keeps_the_first_comments_author():
+    # "Ann said..." above each comment, its date below: the first comment once lost its author
+    from storytrace.anatomy.chrome_authors import read_chrome
+
+    page = [("The council voted on the new bridge on Tuesday evening after a long debate.", "body"),
+            ("3 comments:", "boilerplate"), ("Ann said...", "boilerplate"), ("I love this bridge plan, finally.", "comment"),
+            ("March 3, 2009 4:15 PM", "boilerplate"), ("Bob said...", "boilerplate"), ("Two years is optimistic.", "comment"),
+            ("March 4, 2009 9:02 AM", "boilerplate"), ("Cy said...", "boilerplate"), ("Great news for us.", "comment"),
+            ("March 5, 2009 1:00 PM", "boilerplate"), ("Post a Comment", "boilerplate")]
+    result = read_chrome([line for line, _ in page], [label for _, label in page])
+    assert result.authors == ["Ann", "Bob", "Cy"]

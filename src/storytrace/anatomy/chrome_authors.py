@@ -416,7 +416,7 @@ def read_chrome(lines: Sequence[str], labels: Sequence[str]) -> ChromeReading:
     # blocks[k] lies before runs[k]; blocks[k + 1] after it
     for b in blocks:
         _pair(b, parsed, lines)
-    names = [[i for i in b if parsed[i].name] for b in blocks]
+    names = all_names = [[i for i in b if parsed[i].name] for b in blocks]
     paired = [[i for i in b if parsed[i].paired] for b in names]
     if sum(map(bool, paired)) >= 2 and 2 * sum(map(bool, paired)) >= sum(map(bool, names)):
         # the page pairs names with dates: a lone name-like line ("Ian," opening a comment) is not chrome
@@ -443,7 +443,9 @@ def read_chrome(lines: Sequence[str], labels: Sequence[str]) -> ChromeReading:
         if cue_edge is not None and cue_edge != author_side:
             out.reason = "cues and edges disagree"
             return out
-        sources = [[i for i in b if parsed[i].kind == cue] for b in names]
+        # a cue line names its comment's author whether or not a date is paired with it (Blogger: "Ann said..."
+        # above the comment, the date below it, where the pairing takes the next comment's cue)
+        sources = [[i for i in b if parsed[i].kind == cue] for b in all_names]
         why = f"'{cue}' cues"
     elif edge is not None:
         author_side, sources, why = edge, names, "edges"
