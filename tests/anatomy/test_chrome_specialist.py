@@ -79,12 +79,13 @@ COMMENTS = ("Finally! I have been waiting", "Twelve million for paint", "The loa
 
 
 def test_shipped_model_keeps_the_comments_between_their_chrome() -> None:
-    """Author, date and "Reply" lines between the comments: the main model reads the whole comment section
-    as boilerplate (docs/results/text_anatomy.md); with ``chrome=True`` the specialist reads it."""
+    """Author, date and "Reply" lines between the comments: the main model v5.2 read the whole comment section
+    as boilerplate; v5.3 (trained on real text dumps too, docs/results/text_anatomy.md "Session 8") reads all
+    four comments as well; with ``chrome=True`` the specialist reads them."""
     lines = CHROME_PAGE.read_text(encoding="utf-8").splitlines()
     model = load_line_model()
     main = list(zip(lines, classify_lines(lines, model), strict=True))
-    assert not [line for line, lab in main if lab == "comment" and line.startswith(COMMENTS)]
+    assert len([line for line, lab in main if lab == "comment" and line.startswith(COMMENTS)]) == 4
     labelled = list(zip(lines, classify_lines(lines, model, chrome=True), strict=True))
     for start in COMMENTS:
         assert [lab for line, lab in labelled if line.startswith(start)] == ["comment"], start
@@ -107,7 +108,8 @@ def test_split_text_reads_chrome_when_asked_and_warns_otherwise() -> None:
     assert CHROME_WARNING not in page.warnings
     plain = _split(CHROME_PAGE)
     assert CHROME_WARNING in plain.warnings
-    assert not any(t.startswith(COMMENTS) for t in (c.text for c in plain.comments))
+    # the main model (v5.3) reads the four comments by itself (v5.2: none); the warning still fires
+    assert sum(t.startswith(COMMENTS) for t in (c.text for c in plain.comments)) == 4
 
 
 @pytest.mark.parametrize("name", ["000_d66ebd6db3d84dd8.txt", "003_9a83f09ece2f8787.txt"])
