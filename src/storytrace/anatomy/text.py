@@ -94,8 +94,8 @@ CLASSES = ("headline", "body", "boilerplate", "reference", "comment")
 LABELS = ("title", "headline_variant", "body", "boilerplate", "reference", "comment")
 BLANK = "blank"
 CHROME_WARNING = ("plain text: the comment section seems to keep its chrome (author, date or 'Reply' lines "
-                  "between the comments); comments may be missing. Rerun with --comment-chrome "
-                  "(Options.text_comment_chrome) to read it with the chrome-trained model")
+                  "between the comments); --comment-chrome (Options.text_comment_chrome) reads it with the "
+                  "chrome-trained model instead")
 MAX_NGRAM_CHARS = 600  # n-grams are taken from the first 600 characters of a line (long lines stay fast)
 NEAR_WINDOW = 60  # near-duplicate search looks this many lines either side
 EMBED_CHARS = 300  # format 5 embeds the first 300 characters of each line
