@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 COMMENT_CHROME_HELP = ("plain-text pages: read comment sections that keep author, date and 'Reply' lines "
                        "between the comments with the chrome-trained line model")
 COMMENT_AUTHORS_HELP = ("plain-text pages: fill comment authors and dates from the chrome lines around the comments "
-                        "(experimental: about 0.93 precision on held-out pages; abstains when unsure)")
+                        "(experimental: 0.946 precision on held-out pages with --comment-chrome; abstains when unsure)")
 
 
 def _add_run_options(cmd: argparse.ArgumentParser, default_out: str) -> None:

@@ -30,7 +30,7 @@ class Options:
     text_comment_chrome: bool = False
     # anatomy of plain text: fill comment authors and dates from the chrome lines around the comments
     # (storytrace.anatomy.chrome_authors). Off by default: held-out precision against the HTML comment
-    # authors 0.925 (0.946 with the chrome specialist), below the 0.95 asked (docs/results/text_anatomy.md, session 8)
+    # authors 0.946 with the chrome specialist, 0.774 with line model v5.3 alone, below the 0.95 asked (docs/results/text_anatomy.md, session 8)
     text_comment_authors: bool = False
     with_facts: bool = True  # facts stage: entities, quantities, dates, claims, topics
     with_comments: bool = True  # comments stage: language, toxicity, decoding, flags, thread, coordination

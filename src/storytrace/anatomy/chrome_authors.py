@@ -32,7 +32,7 @@ when day and month could be swapped). Reply nesting (``parent_id``) is not guess
 reliable evidence of it.
 
 :func:`storytrace.anatomy.text.split_text` calls it when ``Options.text_comment_authors`` is set (off by
-default: held-out precision against the HTML comment authors 0.925, 0.946 with the chrome specialist, docs/results/text_anatomy.md).
+default: held-out precision against the HTML comment authors 0.946 with the chrome specialist, 0.774 with line model v5.3, docs/results/text_anatomy.md).
 
 Requires: the page's lines and the labels :func:`storytrace.anatomy.text.split_text` gave them, and the
 comment records built from the ``comment`` lines in order. Assigns: ``Comment.author``, ``Comment.published``
