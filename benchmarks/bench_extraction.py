@@ -18,7 +18,6 @@ index = held-out. Comment F1 is measured on held-out pages whose gold has a non-
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import statistics
@@ -29,7 +28,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from trafilatura import bare_extraction, extract
-from trafilatura.utils import decode_file
 
 from storytrace.anatomy import html as anatomy_html
 from storytrace.anatomy.html import _quiet, split_html
@@ -37,7 +35,7 @@ from storytrace.records import Page
 from storytrace.settings import Options
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
-from line_data import decode, split_names
+from line_data import decode, read_html, split_names
 
 COMMENTS_MARK = "!@#$%^&*()  COMMENTS"
 _TOKEN_RE = re.compile(r"\w+")
@@ -62,10 +60,6 @@ def summary(scores: list[tuple[float, float, float]]) -> dict[str, float]:
     r = statistics.mean(s[1] for s in scores)
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
             "mean_page_f1": statistics.mean(s[2] for s in scores), "pages": len(scores)}
-
-
-def read_html(path: Path) -> str:
-    return decode_file(gzip.open(path).read())
 
 
 # --- extractors ---------------------------------------------------------------------------------------
