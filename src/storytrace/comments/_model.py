@@ -223,8 +223,9 @@ class CommentModel:
         """The char+word heads' calibrated scores of the empty comment (what a content-free comment gets)."""
         return self._learned([""])[0][0]
 
-    def _learned(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(calibrated probabilities, raw margins) of the char+word heads."""
+    def _learned(self, texts: list[str], short: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(calibrated probabilities, raw margins) of the char+word heads; rows marked in ``short`` (short
+        replies) get the short-reply intercept shift of their category, where the model has one."""
         if not texts:
             z = np.zeros((0, len(LEARNED)), dtype=np.float32)
             return z, z
@@ -233,18 +234,15 @@ class CommentModel:
         out = np.empty_like(margin)
         for k, cat in enumerate(LEARNED):
             a, b = self.calibration[cat]
-            out[:, k] = _sigmoid(a * margin[:, k] + b)
+            shift = self.short_shift.get(cat, 0.0) * short if short is not None else 0.0
+            out[:, k] = _sigmoid(a * margin[:, k] + b + shift)
         return out, margin
 
-    def _shift_short(self, texts: list[str], learned: np.ndarray, margin: np.ndarray) -> None:
-        """Short replies: the char heads' calibrated toxic/insult with the short-reply intercept shift (in place)."""
-        rows = [i for i, t in enumerate(texts) if few_words(t, self.short_words)]
-        if not rows:
-            return
-        for k, cat in enumerate(LEARNED):
-            if cat in self.short_shift:
-                a, b = self.calibration[cat]
-                learned[rows, k] = _sigmoid(a * margin[rows, k] + b + self.short_shift[cat])
+    def _short_rows(self, texts: list[str]) -> np.ndarray | None:
+        """Which comments are short replies (one to ``short_words`` content words), or None without a shift."""
+        if not (self.short_shift and self.short_words):
+            return None
+        return np.array([few_words(t, self.short_words) for t in texts], dtype=float)
 
     def _head(self, encoder: str) -> tuple[np.ndarray, np.ndarray, dict[str, list[float]]] | None:
         if encoder == "use" and self.use_coef is not None and self.use_intercept is not None:
@@ -311,9 +309,7 @@ class CommentModel:
         model_texts = [model_text(a, strip_marks=self.strip_marks) for a in analyses]
         if self.strip_laughter:
             model_texts = [strip_laughter(t) for t in model_texts]
-        learned, char_margin = self._learned(model_texts)
-        if self.short_shift and self.short_words:
-            self._shift_short(texts, learned, char_margin)
+        learned, char_margin = self._learned(model_texts, self._short_rows(texts))
         foreign = [i for i, lang in enumerate(languages or []) if lang not in ("en", "und", "")]
         eng = sorted(set(range(len(texts))) - set(foreign))
         # English comments that get the embedding heads' second opinion: all (english_embed), those the gate
