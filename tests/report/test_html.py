@@ -98,3 +98,21 @@ def test_streaming_writer_leaves_no_partial_files_when_the_run_fails(tmp_path):
         writer.add(Page(id="0" * 16, source="a", body=["b"]))
         raise RuntimeError("crash mid-run")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pages"]
+
+
+def test_thread_summary_names_comments_by_position_and_links_them():
+    comments = [Comment(id=f"p-c{i}", text=t, position=i) for i, t in enumerate(["fine", "awful", "awful too"])]
+    comments.append(Comment(id=EVIL, text="hostile id", position=3))
+    thread = {"comments": 4, "toxic_share": 0.5, "toxic_comments": ["p-c1", EVIL],
+              "top_targets": [{"group": EVIL, "comments": 2}], "flood_share": 0.25,
+              "relations": [{"comment": "p-c2", "quotes": "p-c1"}, {"comment": EVIL, "parent": "p-c0"}],
+              "coordinated_clusters": [{"kind": "identical", "comments": ["p-c1", "p-c2"], "text": EVIL}],
+              "new_key": {"unlisted": EVIL}}
+    page = Page(id="0123456789abcdef", source="x.html", comments=comments, thread=thread)
+    out = render_dossier(Dossier(pages=[page]))
+    assert "2 of 4 (50 %): <a href='#c-p-c1'>#1</a>" in out
+    assert "<a href='#c-p-c2'>#2</a> quotes <a href='#c-p-c1'>#1</a>" in out
+    assert "replies to <a href='#c-p-c0'>#0</a>" in out
+    assert "<th>flooding</th><td>25 %</td>" in out
+    assert "<th>new_key</th>" in out  # keys the renderer does not know still show
+    assert "<script" not in out.lower() and "&lt;script&gt;" in out

@@ -250,12 +250,73 @@ def _thread(page: Page) -> str:
         return ""
     out = [f"<h3>Comments ({len(page.comments)})</h3>"]
     if page.thread:
-        summary = {k: v for k, v in page.thread.items() if not isinstance(v, list | dict) or v}
-        out.append("<table class='summary'>" + "".join(
-            f"<tr><th>{esc(k)}</th><td>{esc(_short(_compact(v), 300))}</td></tr>" for k, v in summary.items()
-        ) + "</table>")
+        out.append(_thread_summary(page))
     out += [_comment(c) for c in page.comments]
     return "\n".join(out)
+
+
+# Row labels of the thread summary, in reading order; keys not listed here follow with their own names.
+_THREAD_ROWS = {
+    "toxic_comments": "toxic (score ≥ 0.5)", "mean_scores": "mean scores", "top_targets": "targeted groups",
+    "languages": "languages", "flood_share": "flooding", "disguised_share": "disguised words",
+    "coordinated_clusters": "coordinated posting", "bursts": "bursts", "relations": "replies and quotes",
+    "calibration": "score calibration",
+}
+_THREAD_SKIP = {"comments", "toxic_share"}  # said in the "toxic" row
+
+
+def _thread_summary(page: Page) -> str:
+    """The thread summary as sentences a reader can follow: comments named by their position and linked."""
+    links = {c.id: f"<a href='#c-{esc(c.id)}'>#{esc(c.position)}</a>" for c in page.comments}
+    thread = page.thread
+    keys = [k for k in _THREAD_ROWS if k in thread]
+    keys += [k for k in thread if k not in _THREAD_ROWS and k not in _THREAD_SKIP]
+    rows = []
+    for key in keys:
+        value = thread[key]
+        if key == "toxic_comments":
+            n = thread.get("comments") or len(page.comments)
+            cell = f"{len(value)} of {n} ({_percent(len(value) / n if n else 0.0)})"
+            cell += (": " + " ".join(_linked(v, links) for v in value)) if value else ""
+        elif key in ("flood_share", "disguised_share") and isinstance(value, int | float):
+            cell = _percent(value)
+        elif key == "mean_scores" and isinstance(value, dict):
+            cell = " · ".join(f"{esc(k.replace('_', ' '))} {esc(_compact(v))}" for k, v in value.items())
+        elif key == "top_targets" and isinstance(value, list):
+            cell = " · ".join(f"{esc(t.get('group'))} ({esc(t.get('comments'))})" for t in value if isinstance(t, dict))
+        elif key == "relations" and isinstance(value, list):
+            cell = "; ".join(_relation(r, links) for r in value if isinstance(r, dict))
+        else:
+            cell = _linked(value, links)
+        if cell:
+            rows.append(f"<tr><th>{esc(_THREAD_ROWS.get(key, key))}</th><td>{cell}</td></tr>")
+    return "<table class='summary'>" + "".join(rows) + "</table>"
+
+
+def _relation(rel: dict[str, Any], links: dict[str, str]) -> str:
+    """"#9 quotes #8", "#4 replies to #2"."""
+    me = _linked(rel.get("comment"), links)
+    if "parent" in rel:
+        return f"{me} replies to {_linked(rel['parent'], links)}"
+    others = {k: v for k, v in rel.items() if k != "comment"}
+    return f"{me} " + ", ".join(f"{esc(k)} {_linked(v, links)}" for k, v in others.items())
+
+
+def _linked(value: Any, links: dict[str, str], limit: int = 300) -> str:
+    """Escaped text of any summary value; a comment id becomes a link to that comment."""
+    if isinstance(value, str):
+        return links.get(value) or esc(_short(value, limit))
+    if isinstance(value, dict):
+        return " · ".join(f"{esc(k)} {_linked(v, links)}" for k, v in value.items() if v not in (None, "", [], {}))
+    if isinstance(value, list | tuple):
+        return ", ".join(_linked(v, links) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return esc(_compact(value))
+
+
+def _percent(share: float) -> str:
+    return f"{100 * share:.0f} %" if share >= 0.01 or share == 0 else f"{100 * share:.1f} %"
 
 
 def _comment(comment: Comment) -> str:
