@@ -20,6 +20,9 @@ score is >= 0.5 (fixed in advance; nothing here is tuned):
   weighs its cell's size over the comments sampled from that cell; and the random stratum alone, unweighted;
 - ROC-AUC (weighted) where both classes exist; bootstrap 95 % intervals (resampling within each stratum, the
   weights recomputed in each resample).
+storytrace is scored twice: under its training calibration (``storytrace``: raw texts' default, as in the first
+runs) and under every domain calibration the model ships (``storytrace (news_comments)``: what a page's comment
+thread gets by default, ``analyze_comments``). The worst false alarms are listed for the first.
 Comments labelled ``unsure`` for a category are left out of that category. Baselines (alt-profanity-check,
 hatesonar) give one score per comment and are compared on every category with it. The worst false alarms of
 storytrace's model are listed by id, score, decoded spans and evidence words, never by text.
@@ -124,19 +127,23 @@ def resolve(rows: list[dict], data: Path) -> tuple[list[str | None], dict[str, i
 
 
 class Ours:
-    name = "storytrace"
+    """storytrace's model under one calibration: ``"training"`` (raw texts' default, what earlier runs measured) or
+    ``"news_comments"`` (what a page's comment thread gets, ``analyze_comments``' default)."""
 
-    def __init__(self) -> None:
+    def __init__(self, calibration: str = "training", model=None) -> None:
         from storytrace.comments import CommentModel, score_texts
 
         t = time.perf_counter()
-        self.model = CommentModel.load()
+        self.model = model if model is not None else CommentModel.load()
         self.load_s = time.perf_counter() - t
+        self.calibration = calibration
+        self.name = "storytrace" if calibration == "training" else f"storytrace ({calibration})"
         self._score = score_texts
         self.results: list[dict] = []
 
     def scores(self, texts: list[str]) -> dict[str, np.ndarray]:
-        self.results = self._score(texts, self.model)  # language detected, as in a real run
+        # language detected, as in a real run
+        self.results = self._score(texts, self.model, calibration=self.calibration)
         return {c: np.array([r["scores"][c] for r in self.results]) for c in CATEGORIES}
 
 
@@ -220,7 +227,7 @@ def model_identity() -> dict:
     pkg = Path(storytrace.__file__).resolve().parent
     mdir = pkg / "data" / "models" / "comments"
     ident = {"package": str(pkg), "files": {}}
-    for name in ("model.json", "model.npz"):
+    for name in ("model.json", "model.npz", "news_calibration.json"):
         f = mdir / name
         if f.exists():
             ident["files"][name] = hashlib.sha256(f.read_bytes()).hexdigest()[:12]
@@ -293,7 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     rows_k = [r for r, k in zip(rows, keep, strict=True) if k]
     texts = [t for t in found if t is not None]
 
-    systems: list = [Ours(), *(Baseline(b) for b in with_baselines([], not args.no_baselines))]
+    ours = Ours()
+    page_thread = [Ours(c, ours.model) for c in ours.model.calibrations]  # the calibration page threads get
+    systems: list = [ours, *page_thread, *(Baseline(b) for b in with_baselines([], not args.no_baselines))]
     report: dict = {"labels": len(rows), "matched": matched, "threshold": THRESHOLD, "cells": sizes,
                     "boot": args.boot, "model": model_identity(), "systems": [s.name for s in systems],
                     "categories": {}}
@@ -318,6 +327,10 @@ def main(argv: list[str] | None = None) -> int:
     report["false_alarms_storytrace"] = {
         "comments": len(fa), "with_decoded_span": sum(1 for x in fa if x["decoded"]),
         "by_category": dict(collections.Counter(x["category"] for x in fa))}
+    for system in page_thread:
+        fa_c = worst_false_alarms(rows_k, system.results, [True] * len(rows_k), len(rows_k))
+        report[f"false_alarms_{system.name}"] = {"comments": len(fa_c),
+                                                 "by_category": dict(collections.Counter(x["category"] for x in fa_c))}
 
     # Markdown
     print(f"\nmodel: {report['model']}")
@@ -336,6 +349,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{'–' if pr is None else f'{pr:.3f}'} / {'–' if rr is None else f'{rr:.3f}'} | "
                   f"{_fmt(m['roc_auc_weighted'])} | {pos} |")
     print(f"\nstorytrace false alarms (any category, all strata): {report['false_alarms_storytrace']}")
+    for system in page_thread:
+        print(f"{system.name} false alarms (any category, all strata): {report[f'false_alarms_{system.name}']}")
     print(f"\n{args.worst} worst storytrace false alarms (id, category, score, decoded spans, evidence):")
     for x in report["worst_false_alarms"]:
         print(f"- {x['id']} [{x['stratum']}] {x['category']} {x['score']}"

