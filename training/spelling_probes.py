@@ -1,0 +1,297 @@
+"""Spelling-variation probes from the project's own English authored lines, and what the comment model makes of them.
+
+    python training/spelling_probes.py build      # writes training/data/comments_authored/spelling/probes.jsonl
+    python training/spelling_probes.py measure [--data /work/shared/data] [--json OUT]
+    PYTHONPATH=/tmp/wf python training/spelling_probes.py words   # the decoder's common-word table (wordfreq)
+
+``build``: every English line of the authored **validation** split (``comment_data.split_authored``, pinned by
+``split_v1.json``; files ``en.jsonl``, ``en_contrastive.jsonl``, ``en_neutral.jsonl``) gets one probe per
+perturbation, applied to one word chosen with a seeded generator: a lexicon term the line contains (a group name or
+slur first, else a hostile word, insult or swear word; the "intended term"), or, in a line without one, a word of
+four or more letters (a control: any decoding of it is false). The five perturbations:
+
+- ``space_del``: the space between the word and its neighbour deleted ("hate muslims" -> "hatemuslims");
+- ``space_add``: a space inserted inside the word ("mus lims");
+- ``char_swap``: two adjacent letters swapped ("musilms");
+- ``char_del``: one letter deleted ("musims");
+- ``leet``: one or two of a/e/i/o/s/t written 4/3/1/0/5/7 ("mus1ims").
+
+``measure`` reports per perturbation (and for the unperturbed lines): decoded recall (the perturbed word decoded to
+its intended term), false decodings (decoded spans that are not the intended term) per 100 lines on the hateful,
+non-hateful and control lines, and identity_attack >= 0.5 on the hateful lines (recall) and on the non-hateful ones
+(false positives; the decision rule of the HateCheck benchmark). With ``--data`` also the share of unperturbed texts
+with any decoded word on 2,000 English neutral news sentences (``neutral_news_check.py``'s sampling) and on the
+comments storytrace's HTML reader extracts from the train half of the Dragnet pages (``line_data.split_names``), and
+their identity_attack/toxic >= 0.5 rates.
+
+``words``: ``src/storytrace/data/lexicons/word_frequencies/en_common.tsv``, the English words of letters with
+wordfreq Zipf >= ``--min-zipf`` (2.5: ~51,000 words), which the decoder uses to segment run-together words and to
+tell a misspelling of a common word ("agian", "ilegal") from a disguised term. Needs wordfreq 3.1.1 (data CC BY-SA
+4.0), installed outside the project's environment: ``pip install --target /tmp/wf wordfreq==3.1.1``.
+
+The probes are for choosing decoder rules; they are not training data (no head is fitted on them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import dataclasses
+import functools
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "training"))
+AUTHORED = ROOT / "training" / "data" / "comments_authored"
+PROBES = AUTHORED / "spelling" / "probes.jsonl"
+FILES = ("en.jsonl", "en_contrastive.jsonl", "en_neutral.jsonl")
+PERTURBATIONS = ("space_del", "space_add", "char_swap", "char_del", "leet")
+LEET_OUT = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
+TARGET_ORDER = {"group_name": 0, "slur": 0, "hostile": 1, "insult": 1, "profanity": 1}
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+@functools.cache
+def _model():
+    from storytrace.comments import load_model
+
+    return load_model()
+
+
+def validation_rows() -> list[dict[str, object]]:
+    """The English authored lines of the validation split, in file order."""
+    from comment_data import load_authored, split_authored
+
+    rows = load_authored(AUTHORED)
+    _, val = split_authored(rows)
+    return [rows[i] for i in val if rows[i]["file"] in FILES]
+
+
+def pick_target(text: str, rng: random.Random) -> tuple[int, int, str | None]:
+    """(start, end, intended term or None) of the word to perturb: a lexicon term of the line, else a plain word."""
+    decoder = _model().decoder
+    _, hits = decoder.decode(text)
+    single = [(s, e, t) for s, e, t in hits if " " not in text[s:e] and t.kind in TARGET_ORDER and e - s >= 3]
+    if single:
+        best = min(TARGET_ORDER[t.kind] for _, _, t in single)
+        s, e, t = rng.choice([h for h in single if TARGET_ORDER[h[2].kind] == best])
+        return s, e, t.text
+    words = list(_WORD.finditer(text))
+    if not words:
+        return -1, -1, None
+    m = rng.choice(words)
+    return m.start(), m.end(), None
+
+
+def perturb(text: str, s: int, e: int, kind: str, rng: random.Random) -> tuple[str, int, int] | None:
+    """``text`` with the word at [s, e) perturbed by ``kind``; (new text, new span of the word) or None."""
+    word = text[s:e]
+    if kind == "space_del":
+        sides = [side for side, ok in (("before", s > 0 and text[s - 1] == " "), ("after", text[e : e + 1] == " "))
+                 if ok]
+        if not sides:
+            return None
+        if rng.choice(sides) == "before":  # the word joins the one before it
+            return text[: s - 1] + text[s:], s - 1 - _prev_len(text, s - 1), e - 1
+        return text[:e] + text[e + 1 :], s, e + _next_len(text, e + 1)
+    if len(word) < 3:
+        return None
+    if kind == "space_add":
+        i = rng.randrange(1, len(word))
+        new = word[:i] + " " + word[i:]
+    elif kind == "char_swap":
+        options = [i for i in range(len(word) - 1) if word[i] != word[i + 1]]
+        if not options:
+            return None
+        i = rng.choice(options)
+        new = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    elif kind == "char_del":
+        i = rng.randrange(len(word))
+        new = word[:i] + word[i + 1 :]
+    else:
+        options = [i for i, ch in enumerate(word) if ch.lower() in LEET_OUT]
+        if not options:
+            return None
+        chosen = rng.sample(options, min(len(options), rng.choice((1, 2))))
+        new = "".join(LEET_OUT[ch.lower()] if i in chosen else ch for i, ch in enumerate(word))
+    return text[:s] + new + text[e:], s, s + len(new)
+
+
+def _prev_len(text: str, end: int) -> int:
+    """Length of the word that ends at ``end``."""
+    m = re.search(r"\S+$", text[:end])
+    return len(m.group()) if m else 0
+
+
+def _next_len(text: str, start: int) -> int:
+    m = re.match(r"\S+", text[start:])
+    return len(m.group()) if m else 0
+
+
+def build(out: Path = PROBES) -> int:
+    probes = []
+    for r in validation_rows():
+        text = str(r["text"])
+        rng = random.Random(f"spelling-v1\t{text}")
+        s, e, term = pick_target(text, rng)
+        if s < 0:
+            continue
+        for kind in PERTURBATIONS:
+            p = perturb(text, s, e, kind, rng)
+            if p is None:
+                continue
+            new, ns, ne = p
+            probes.append({"text": new, "original": text, "perturbation": kind, "word": text[s:e], "term": term,
+                           "start": ns, "end": ne, "identity_attack": r["identity_attack"], "toxic": r["toxic"],
+                           "file": r["file"], "line": r["line"]})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in probes), encoding="utf-8")
+    print(f"{len(probes)} probes -> {out}")
+    return 0
+
+
+@dataclasses.dataclass
+class _Plain:
+    """A plain lexicon hit on the perturbed word ("immigrant" for "immigrants" with a letter deleted)."""
+    term: object
+
+    @property
+    def decoded(self) -> str:
+        return str(self.term.text)
+
+
+def _matches(d, term: str | None) -> bool:
+    """A word read as the intended term: the same term or its singular/plural, a term of the same group, or a split
+    holding it."""
+    if term is None:
+        return False
+    lex = _model().lexicon
+    want = lex.terms.get(term)
+    if d.term.text.rstrip("s") == term.rstrip("s") or any(w.rstrip("s") == term.rstrip("s") for w in d.decoded.split()):
+        return True
+    return want is not None and want.group is not None and d.term.group == want.group
+
+
+def measure(probes: list[dict[str, object]]) -> dict[str, dict[str, float]]:
+    from storytrace.comments import score_texts
+    from storytrace.comments._decode import clean
+
+    model = _model()
+    rows = list(probes)
+    originals = {str(p["original"]): p for p in probes}
+    rows += [dict(p, text=p["original"], perturbation="none", start=-1, end=-1) for p in originals.values()]
+    scores = score_texts([str(p["text"]) for p in rows], model, languages=["en"] * len(rows))
+    stats: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for p, sc in zip(rows, scores):
+        c = stats[str(p["perturbation"])]
+        decoded, hits = model.decoder.decode(clean(str(p["text"])))
+        at = [d for d in decoded if d.start < int(p["end"]) and d.end > int(p["start"])]
+        plain = [_Plain(t) for s, e, t in hits if s < int(p["end"]) and e > int(p["start"])]
+        hateful = bool(p["identity_attack"])
+        side = "control" if p["term"] is None else "hateful" if hateful else "nonhateful"
+        c[f"n_{side}"] += 1
+        if p["term"] is not None and p["perturbation"] != "none":
+            c["n_term"] += 1
+            c["decoded"] += any(_matches(d, p["term"]) for d in at + plain)
+        c[f"false_{side}"] += sum(1 for d in decoded if not (d in at and _matches(d, p["term"])))
+        flagged = sc["scores"]["identity_attack"] >= 0.5
+        c["hit_hateful" if hateful else "fp_nonhateful"] += flagged
+        c["n_hate" if hateful else "n_nonhate"] += 1
+    out = {}
+    for kind, c in stats.items():
+        out[kind] = {
+            "decoded_recall": round(c["decoded"] / c["n_term"], 3) if c["n_term"] else None,
+            "identity_recall": round(c["hit_hateful"] / max(1, c["n_hate"]), 3),
+            "identity_fp": round(c["fp_nonhateful"] / max(1, c["n_nonhate"]), 3),
+            **{f"false_per100_{s}": round(100 * c[f"false_{s}"] / max(1, c[f"n_{s}"]), 1)
+               for s in ("hateful", "nonhateful", "control")},
+            "n": sum(c[f"n_{s}"] for s in ("hateful", "nonhateful", "control")),
+        }
+    return out
+
+
+def unlabelled_texts(data: Path, cache: Path | None = None) -> dict[str, list[str]]:
+    """English neutral news sentences (2,000) and the train-half Dragnet comments."""
+    if cache is not None and cache.exists():
+        return json.loads(cache.read_text(encoding="utf-8"))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_comments_real import dragnet_dir, page_comments
+    from line_data import split_names
+    from neutral_news_check import news_sentences, sample
+
+    train, _ = split_names(data)
+    dragnet: list[str] = []
+    for stem in train:
+        path = dragnet_dir(data) / f"{stem}.html.gz"
+        if path.exists():
+            dragnet += page_comments(path)
+    texts = {"dragnet_train": dragnet, "news_en": sample(news_sentences(data).get("en", []), 2000)}
+    if cache is not None:
+        cache.write_text(json.dumps(texts), encoding="utf-8")
+    return texts
+
+
+def false_alarms(texts: dict[str, list[str]]) -> dict[str, dict[str, float]]:
+    from storytrace.comments import score_texts
+
+    model = _model()
+    out = {}
+    for name, tt in texts.items():
+        res = score_texts(tt, model)
+        out[name] = {"n": len(tt),
+                     "decoded_share": round(sum(bool(r["decoded"]) for r in res) / len(tt), 4),
+                     "identity_ge_05": round(sum(r["scores"]["identity_attack"] >= 0.5 for r in res) / len(tt), 4),
+                     "toxic_ge_05": round(sum(r["scores"]["toxic"] >= 0.5 for r in res) / len(tt), 4)}
+    return out
+
+
+COMMON_WORDS = ROOT / "src" / "storytrace" / "data" / "lexicons" / "word_frequencies" / "en_common.tsv"
+
+
+def build_common_words(min_zipf: float, out: Path = COMMON_WORDS) -> int:
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    rows = []
+    for w in iter_wordlist("en"):
+        z = zipf_frequency(w, "en")
+        if z < min_zipf:
+            break  # the list is ordered by frequency
+        if re.fullmatch(r"[a-z]+", w):
+            rows.append(f"{w}\t{z:.2f}")
+    head = (f"# English Zipf frequencies from wordfreq 3.1.1 (data CC BY-SA 4.0, see NOTICE.md here): words of letters "
+            f"with Zipf >= {min_zipf}; built by training/spelling_probes.py words\n")
+    out.write_text(head + "\n".join(sorted(rows)) + "\n", encoding="utf-8")
+    print(f"{len(rows)} words -> {out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("command", choices=("build", "measure", "words"))
+    ap.add_argument("--min-zipf", type=float, default=2.5, help="words: the table's lowest Zipf frequency")
+    ap.add_argument("--probes", type=Path, default=PROBES)
+    ap.add_argument("--data", type=Path, default=None, help="shared data folder: also the unlabelled false alarms")
+    ap.add_argument("--cache", type=Path, default=None, help="JSON cache of the unlabelled texts")
+    ap.add_argument("--json", type=Path, default=None)
+    args = ap.parse_args(argv)
+    if args.command == "build":
+        return build(args.probes)
+    if args.command == "words":
+        return build_common_words(args.min_zipf)
+    probes = [json.loads(x) for x in args.probes.read_text(encoding="utf-8").splitlines() if x.strip()]
+    report: dict[str, object] = {"probes": measure(probes)}
+    if args.data is not None:
+        report["unlabelled"] = false_alarms(unlabelled_texts(args.data, args.cache))
+    text = json.dumps(report, indent=1)
+    print(text)
+    if args.json is not None:
+        args.json.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
