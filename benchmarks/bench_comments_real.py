@@ -22,7 +22,8 @@ score is >= 0.5 (fixed in advance; nothing here is tuned):
   weights recomputed in each resample).
 storytrace is scored twice: under its training calibration (``storytrace``: raw texts' default, as in the first
 runs) and under every domain calibration the model ships (``storytrace (news_comments)``: what a page's comment
-thread gets by default, ``analyze_comments``). The worst false alarms are listed for the first.
+thread gets with ``analyze_comments(..., calibration="news_comments")``). The worst false alarms are listed for
+the first.
 Comments labelled ``unsure`` for a category are left out of that category. Baselines (alt-profanity-check,
 hatesonar) give one score per comment and are compared on every category with it. The worst false alarms of
 storytrace's model are listed by id, score, decoded spans and evidence words, never by text.
@@ -128,7 +129,7 @@ def resolve(rows: list[dict], data: Path) -> tuple[list[str | None], dict[str, i
 
 class Ours:
     """storytrace's model under one calibration: ``"training"`` (raw texts' default, what earlier runs measured) or
-    ``"news_comments"`` (what a page's comment thread gets, ``analyze_comments``' default)."""
+    ``"news_comments"`` (what a page's comment thread gets when ``analyze_comments`` is asked for it)."""
 
     def __init__(self, calibration: str = "training", model=None) -> None:
         from storytrace.comments import CommentModel, score_texts
@@ -301,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = [t for t in found if t is not None]
 
     ours = Ours()
-    page_thread = [Ours(c, ours.model) for c in ours.model.calibrations]  # the calibration page threads get
+    page_thread = [Ours(c, ours.model) for c in ours.model.calibrations]  # the domain calibrations a page may ask for
     systems: list = [ours, *page_thread, *(Baseline(b) for b in with_baselines([], not args.no_baselines))]
     report: dict = {"labels": len(rows), "matched": matched, "threshold": THRESHOLD, "cells": sizes,
                     "boot": args.boot, "model": model_identity(), "systems": [s.name for s in systems],

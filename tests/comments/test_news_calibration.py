@@ -1,5 +1,5 @@
 """The news_comments calibration: a class-prior shift of the learned heads' log-odds, loaded only beside the model
-files it was fit to, applied to page threads by default and to raw texts only when asked."""
+files it was fit to, applied to page threads and raw texts only when asked (the training one is the default)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storytrace.comments import PAGE_CALIBRATION, TRAINING_CALIBRATION, analyze_comments, score_texts
+from storytrace.comments import NEWS_CALIBRATION, TRAINING_CALIBRATION, analyze_comments, score_texts
 from storytrace.comments._model import LEARNED, load_domain_calibrations, model_file_hashes
 from storytrace.settings import Options
 from tests.comments.conftest import make_page
@@ -24,8 +24,8 @@ def test_shipped_calibration_fits_the_shipped_model(model):
     # after a retrain of model.json/model.npz, re-run training/calibrate_news_comments.py --write
     spec = json.loads((SHIPPED / "news_calibration.json").read_text(encoding="utf-8"))
     assert spec["model_files"] == model_file_hashes(SHIPPED)
-    assert PAGE_CALIBRATION in model.calibrations
-    assert set(model.calibrations[PAGE_CALIBRATION]) == set(LEARNED)
+    assert NEWS_CALIBRATION in model.calibrations
+    assert set(model.calibrations[NEWS_CALIBRATION]) == set(LEARNED)
 
 
 def test_recalibrate_moves_log_odds(model):
@@ -60,7 +60,7 @@ def test_raw_texts_keep_the_training_calibration(model):
     texts = ["this looks pretty good to me, thanks for posting", "you are a moron"]
     default = score_texts(texts, model, languages=["en", "en"])
     training = score_texts(texts, model, languages=["en", "en"], calibration=TRAINING_CALIBRATION)
-    news = score_texts(texts, model, languages=["en", "en"], calibration=PAGE_CALIBRATION)
+    news = score_texts(texts, model, languages=["en", "en"], calibration=NEWS_CALIBRATION)
     assert [r["scores"] for r in default] == [r["scores"] for r in training]
     assert news[0]["scores"]["toxic"] < training[0]["scores"]["toxic"]
     assert news[1]["scores"]["insult"] >= 0.5  # the insult word's rule still decides
@@ -69,12 +69,23 @@ def test_raw_texts_keep_the_training_calibration(model):
 def test_page_thread_records_its_calibration(model):
     texts = ["great recipe, made it twice already", "what a lovely photo of the harbour"]
     page = analyze_comments(make_page(texts), Options(), model=model)
-    assert page.thread["calibration"] == PAGE_CALIBRATION
-    raw = score_texts(texts, model, calibration=PAGE_CALIBRATION)
-    assert [c.scores for c in page.comments] == [r["scores"] for r in raw]
-    page = analyze_comments(make_page(texts), Options(), model=model, calibration=TRAINING_CALIBRATION)
     assert page.thread["calibration"] == TRAINING_CALIBRATION
-    assert analyze_comments(make_page([]), Options(), model=model).thread["calibration"] == PAGE_CALIBRATION
+    page = analyze_comments(make_page(texts), Options(), model=model, calibration=NEWS_CALIBRATION)
+    assert page.thread["calibration"] == NEWS_CALIBRATION
+    raw = score_texts(texts, model, calibration=NEWS_CALIBRATION)
+    assert [c.scores for c in page.comments] == [r["scores"] for r in raw]
+    empty = analyze_comments(make_page([]), Options(), model=model, calibration=NEWS_CALIBRATION)
+    assert empty.thread["calibration"] == NEWS_CALIBRATION
+
+
+def test_page_thread_falls_back_when_the_model_lacks_the_news_calibration(model):
+    saved = dict(model.calibrations)
+    model.calibrations.clear()
+    try:
+        page = analyze_comments(make_page(["nice"]), Options(), model=model, calibration=NEWS_CALIBRATION)
+    finally:
+        model.calibrations.update(saved)
+    assert page.thread["calibration"] == TRAINING_CALIBRATION
 
 
 def test_em_prior_recovers_a_shifted_prior():
