@@ -71,7 +71,8 @@ _JOINER = re.compile(r"[-./]")
 _ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]?\.?")
 _SENTENCE_END = re.compile(r"[.!?\n]+(?:\s|$)")
 _SEGMENT_MAX = 20
-_TWO_LETTER = 5.75  # two-letter words a segmentation may use: "to", "is", "no", "us", "am"; not "de", "co", "ho"
+_TWO_LETTER = 5.75
+_VERY_COMMON = 4.5  # "the", "have", "all", "now" (Zipf >= 4.5: ~30 per million words)  # two-letter words a segmentation may use: "to", "is", "no", "us", "am"; not "de", "co", "ho"
 _HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")  # longest word Viterbi segmentation considers
 
 
@@ -327,8 +328,13 @@ class Decoder:
             j = back[j]
         parts.reverse()
         kinds = ("group_name", "slur", "hostile", "insult", "profanity")
-        if len(parts) < 2 or not any((t := self.lexicon.terms.get(p)) is not None and t.kind in kinds
-                                     or ((t := self.plural(p)) is not None and t.kind in kinds) for p in parts):
+        terms = [p for p in parts if (t := self.lexicon.terms.get(p) or self.plural(p)) is not None and t.kind in kinds]
+        if len(parts) < 2 or not terms:
+            return None
+        # a term of three letters inside an unknown word is often chance ("nig gah", "roma now ski"): the other
+        # parts must then be very common words ("a jew", "kill the fags")
+        if min(len(t) for t in terms) <= 3 and any(
+                p not in terms and p not in ("a", "i") and self.common.get(p, 0.0) < _VERY_COMMON for p in parts):
             return None
         return Term(" ".join(parts), "split")
 
@@ -508,7 +514,10 @@ class Decoder:
         if not tok or tok.startswith(("http", "www.", "@user", "#")) or tok.isdigit():
             return
         if (cl := self.split_clitic(tok)) is not None:
-            if cl[1] == "t":  # a negated auxiliary ("doesn't", "shouldn't")
+            if cl[1] == "t":  # a negated auxiliary ("doesn't", "shouldn't"), maybe run together ("jewsshouldn't")
+                if fuzzy and self.spelling and cl[0].endswith("n") and (seg := self._segment(cl[0][:-1])):
+                    words = Term(f"{seg.text}n't", "split")
+                    decoded.append(Decoded(text[s:e], s, e, words.text, "deleted_space", words))
                 return
             tok, e = cl[0], s + len(cl[0])  # the word before the clitic is decoded on its own
         term = self.lookup(tok) or self.plural(tok)
@@ -535,6 +544,7 @@ class Decoder:
             name = not rws and _is_name(text[s:e])
             sp = self._split(norm)
             if sp is not None and self.spelling:
+                sp = self._segment(norm) or sp  # the most probable words: "jews have", not "jew shave"
                 fz = self._fuzzy(norm, name)  # one edit from a term beats a split: "pakisan" is not "paki san"
                 if fz is not None and damerau1(norm, fz[0].text):
                     sp = None
@@ -547,7 +557,9 @@ class Decoder:
                 fz = self._fuzzy(rws[-1][0])
                 word = rws[-1][0]
             symbols = any(k == "inserted_symbols" for _, k in rws)  # "jewishpenicillin.shtml" is not run-together words
-            if fz is None and self.spelling and not symbols and (seg := self._segment(norm)) is not None:
+            # a name inside a sentence ("Romanowski", "Jernigan") is not run-together words
+            named = name and _sentence(text, s)[0] != s
+            if fz is None and self.spelling and not symbols and not named and (seg := self._segment(norm)) is not None:
                 self._add_split(text, s, e, norm, seg, plain, decoded, pending)
                 return
             if fz is not None:
@@ -577,12 +589,14 @@ class Decoder:
     def _misspelt(self, word: str, term: str | None = None) -> bool:
         """``word`` most likely misspells a common English word rather than ``term`` (a noisy channel with Zipf
         priors; a typo keeps the first letter): a common word one slip away that is clearly more frequent (by the
-        decoder's ``freq_margin``) than a term one edit away ("agian" -> "again", not "asian"), or, when the term only sounds like ``word``, a frequent word one
-        slip away ("ilegal" -> "illegal", "lede" -> "led"; not "jooz" -> "joo") or, for five or more letters, a
-        common word with two letters dropped ("assain" -> "assassin")."""
+        decoder's ``freq_margin``) than a term one edit away ("agian" -> "again", not "asian"); when the term only
+        sounds like ``word``, a word one slip away that is frequent and more frequent than the term ("ilegal" ->
+        "illegal", "lede" -> "led"; not "jooz" -> "joo", "phuck" -> "puck"); or, for five or more letters, a common
+        word with two letters dropped ("assain" -> "assassin")."""
         lex = self.lexicon
         near_term = term is not None and damerau1(word, term)
-        floor = self._zipf(term) + self.freq_margin if near_term and term is not None else _SOUND_ALIKE
+        term_z = self._zipf(term) if term is not None else 0.0
+        floor = term_z + self.freq_margin if near_term else max(_SOUND_ALIKE, term_z)
         for c in _edits1(word):
             z = self.common.get(c, 0.0)
             if z >= _COMMON and z > floor and c[0] == word[0] and c != term and c not in lex.terms:
