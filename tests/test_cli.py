@@ -45,3 +45,19 @@ def test_cli_comment_authors_reaches_the_options(argv, authors):
     from storytrace.cli import options_from_args
 
     assert options_from_args(build_parser().parse_args(argv)).text_comment_authors is authors
+
+
+@pytest.mark.parametrize(("argv", "calibration"), [(["analyze", "a.txt"], "training"),
+                                                   (["analyze", "a.txt", "--comment-calibration", "news_comments"],
+                                                    "news_comments"),
+                                                   (["demo", "--comment-calibration", "news_comments"],
+                                                    "news_comments")])
+def test_cli_comment_calibration_reaches_the_options(argv, calibration):
+    from storytrace.cli import options_from_args
+
+    assert options_from_args(build_parser().parse_args(argv)).comment_calibration == calibration
+
+
+def test_cli_rejects_an_unknown_comment_calibration(capsys):
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["analyze", "a.txt", "--comment-calibration", "tweets"])

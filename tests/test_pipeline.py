@@ -139,3 +139,30 @@ def test_pipeline_refuses_a_plain_text_page_with_too_many_lines(tmp_path, option
     assert failure.source.endswith("dump.txt") and "max_text_lines=30" in failure.message
     assert "40 non-empty lines" in failure.message
     assert [p.source.rsplit("/", 1)[-1] for p in dossier.pages] == ["page.txt"]
+
+
+class _FakeCommentModel:
+    """Records the calibration the comments stage asks for."""
+
+    def __init__(self):
+        self.calibrations = {"news_comments": {}}
+        self.asked = []
+
+    def score(self, texts, langs, *, calibration):
+        self.asked.append(calibration)
+        return [{"scores": {}, "targets": [], "evidence": [], "decoded": []} for _ in texts]
+
+
+@pytest.mark.parametrize("calibration", ["training", "news_comments"])
+def test_pipeline_comments_stage_uses_the_calibration_of_the_options(options, calibration):
+    from storytrace.pipeline import process
+
+    html = GOOD_HTML.replace("</article>", "</article><div class='comments'><div class='comment'><p>Great read, "
+                             "thanks for the report.</p></div><div class='comment'><p>Where are the sappers "
+                             "based now?</p></div></div>")
+    model = _FakeCommentModel()
+    page = process(RawDocument(source="x.html", data=html.encode(), kind="html"),
+                   options.replace(with_comments=True, comment_calibration=calibration),
+                   Resources(overrides={"toxicity": model}))
+    assert page.comments and model.asked == [calibration]
+    assert page.thread["calibration"] == calibration

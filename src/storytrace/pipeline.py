@@ -54,7 +54,7 @@ def _facts_batch(pages: list[Page], options: Options, resources: Resources) -> l
 def _comments(page: Page, options: Options, resources: Resources) -> Page:
     from .comments import analyze_comments
 
-    return analyze_comments(page, options, model=resources.get("toxicity"))
+    return analyze_comments(page, options, model=resources.get("toxicity"), calibration=options.comment_calibration)
 
 
 STAGES: tuple[Stage, ...] = (

@@ -85,3 +85,29 @@ def test_service_fetching_never_reads_local_paths(tmp_path):
     with TestClient(create_app(settings, Resources(overrides={"line_model": FakeLineModel()}))) as c:
         r = c.post("/analyze", json={"pages": [{"url": str(secret)}], "with_facts": False, "with_comments": False})
     assert r.json()["pages"] == [] and "not an http(s) URL" in r.json()["failures"][0]["message"]
+
+
+def test_service_rejects_an_unknown_comment_calibration(client):
+    r = client.post("/analyze", json={"pages": [{"text": "One line."}], "comment_calibration": "tweets"})
+    assert r.status_code == 422
+
+
+def test_service_passes_the_comment_calibration_to_the_comments_stage(monkeypatch):
+    import dataclasses
+
+    from storytrace import pipeline
+
+    seen = []
+
+    def record(page, options, resources):
+        seen.append(options.comment_calibration)
+        return page
+
+    stages = tuple(dataclasses.replace(s, run=record) if s.name == "comments" else s for s in pipeline.STAGES)
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    settings = ServiceSettings(options=Options(progress=False))
+    with TestClient(create_app(settings, Resources())) as c:
+        r = c.post("/analyze", json={"pages": [{"html": "<html><body><article><p>Text of the story here, long "
+                                                        "enough to be a body.</p></article></body></html>"}],
+                                     "with_facts": False, "comment_calibration": "news_comments"})
+    assert r.status_code == 200 and seen == ["news_comments"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse
@@ -44,6 +44,9 @@ class AnalyzeIn(BaseModel):
                                                     "and 'Reply' lines with the chrome-trained line model")
     comment_authors: bool = Field(False, description="plain text: fill comment authors and dates from the chrome "
                                                      "lines around the comments (experimental)")
+    comment_calibration: Literal["training", "news_comments"] = Field(
+        "training", description="comment scores calibrated on tweets (training) or for reader comments under "
+                                "articles (news_comments: far fewer false alarms, lower recall)")
 
 
 @dataclass
@@ -92,7 +95,8 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
 
         options = settings.options.replace(with_facts=body.with_facts, with_comments=body.with_comments,
                                            text_comment_chrome=body.comment_chrome,
-                                           text_comment_authors=body.comment_authors, workers=1)
+                                           text_comment_authors=body.comment_authors,
+                                           comment_calibration=body.comment_calibration, workers=1)
         results = run(_raw_documents(body, settings), options, request.app.state.resources)
         return finish(results, options)
 
