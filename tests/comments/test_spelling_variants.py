@@ -90,7 +90,10 @@ def test_real_words_are_not_split_into_terms(model, text):
     ("i hate mus lims", "mus lims", "muslims"), ("what a f ag", "f ag", "fag"), ("i hate jwes", "jwes", "jews"),
     ("umslims out", "umslims", "muslims"),
     ("deport the pakistnis", "pakistnis", "pakistanis"), ("deport the pakisan lot", "pakisan", "pakistan"),
-    ("ban tras people from toilets", "tras", "trans"),
+    ("ban tras people from toilets", "tras", "trans"), ("ejws are parasites", "ejws", "jews"),
+    ("orma kids beg", "orma", "roma"), ("a ejw will sell", "ejw", "jew"), ("the jws have", "jws", "jews"),
+    ("ban sikh s from the police", "sikh s", "sikhs"), ("mexicansshouldn't vote", "mexicansshouldn't", "mexicans shouldn't"),
+    ("the jewshave always", "jewshave", "jews have"),
 ])
 def test_spelling_variations_are_read(model, text, span, decoded):
     assert _decoded(model, text).get(span) == decoded
@@ -99,6 +102,7 @@ def test_spelling_variations_are_read(model, text, span, decoded):
 # guards of the fragment joining added with the rules
 @pytest.mark.parametrize("text", [
     "partitioned as 5 rounds", "georgia's 748 bridges", "go ok then", "black people live here", "a wonk at the treasury",
+    "kill all weeds", "Good Luck! Jes <3", "the gas bill", "niggah please", "he met Romanowski",
 ])
 def test_neighbouring_words_are_not_joined_into_terms(model, text):
     assert _decoded(model, text) == {}

@@ -72,6 +72,7 @@ _ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]?\.?")
 _SENTENCE_END = re.compile(r"[.!?\n]+(?:\s|$)")
 _SEGMENT_MAX = 20
 _TWO_LETTER = 5.75
+_TWO_LETTER_ALONE = 5.0  # two-letter words that stand alone between spaces: also "ok", "oh", "uk"; not "wo", "ns"
 _VERY_COMMON = 4.5  # "the", "have", "all", "now" (Zipf >= 4.5: ~30 per million words)  # two-letter words a segmentation may use: "to", "is", "no", "us", "am"; not "de", "co", "ho"
 _HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")  # longest word Viterbi segmentation considers
 
@@ -155,6 +156,9 @@ class Decoder:
         # ("pakistanis" for "pakistnis"; short ones stay exact: "wonk" is not "wank")
         self._long_exact = [t for w in lexicon.exact_only if len(w) >= 7 and (t := lexicon.terms.get(w)) is not None]
         self._common_by_shape: dict[tuple[str, int], list[str]] = {}
+        # group names and slurs of three or four letters, for slips that leave three letters ("ejw", "ews")
+        self._short_terms = [t for ts in lexicon.by_first.values() for t in ts
+                             if len(t.text) in (3, 4) and t.kind in ("group_name", "slur") and t.text.isalpha()]
 
     def _zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` from the decoder's tables (0 when unknown)."""
@@ -168,8 +172,9 @@ class Decoder:
                 or (len(part) >= 3 and _ABBREVIATION.fullmatch(part) is not None))
 
     def _common_word(self, frag: str) -> bool:
-        """A fragment that is a common word on its own ("wo", "men", "a"; not "mus" or "f")."""
-        return frag in ("a", "i") or (len(frag) >= 2 and self.common.get(frag, 0.0) >= _COMMON)
+        """A fragment that is a common word on its own ("men", "is", "a"; not "mus", "wo", "ns" or "f")."""
+        z = self.common.get(frag, 0.0)
+        return frag in ("a", "i") or (len(frag) == 2 and z >= _TWO_LETTER_ALONE) or (len(frag) > 2 and z >= _COMMON)
 
     def _needs_context(self, word: str, term: Term) -> bool:
         """``word`` is a common real word that only the comment's context can make a disguise of ``term``."""
@@ -232,6 +237,9 @@ class Decoder:
         name that merely sounds like one is a name; a capitalised sound-alike of a group's name ("Jooz") is still
         read."""
         lex = self.lexicon
+        if len(word) == 3 and self.spelling and word.isalpha():  # not a capitalised name ("Jes")
+            short = None if name else self._short_slip(word)
+            return (short, "misspelling") if short is not None else None
         if len(word) < 4 or not word.isalpha() or word in lex.known_words:
             return None
         if self.spelling and self.freq is not None and word in self.common and word not in self.freq:
@@ -256,7 +264,8 @@ class Decoder:
                 for t in self._by_second.get(base[0], []):  # the first letter dropped or swapped ("uslims")
                     if damerau1(base, t.text) and not self._real(base, t):
                         return t, "misspelling"
-                for t in lex.by_first.get(base[0], []):  # two letters of a four-letter term swapped ("jwes")
+                # two letters of a four-letter term swapped ("jwes"; "ejws", "orma" for group names and slurs)
+                for t in [*lex.by_first.get(base[0], []), *self._short_terms]:
                     if len(t.text) == len(base) == 4 and _swapped(base, t.text) and not self._real(base, t):
                         return t, "misspelling"
                 for t in self._long_exact:
@@ -276,6 +285,16 @@ class Decoder:
             key = lex.countries[m.group(1)]
             countries = lex.groups[key].get("countries") or [key]
             return Term(countries[0], "group_name", key), "compound"
+        return None
+
+    def _short_slip(self, word: str) -> Term | None:
+        """A three-letter non-word that is a short term with two letters swapped ("ejw", "agy") or a four-letter
+        term with a letter dropped ("ews", "jws"). Only strings no word list knows: "the", "gas", "ape" stay."""
+        if word in self.common or (self.freq is not None and word in self.freq) or word in self.lexicon.known_words:
+            return None
+        for t in self._short_terms:
+            if (len(t.text) == 3 and _swapped(word, t.text)) or (len(t.text) == 4 and damerau1(word, t.text)):
+                return t
         return None
 
     def _split(self, word: str) -> Term | None:
@@ -470,8 +489,9 @@ class Decoder:
                 term = self._join_term(joined_text)
                 if term is None or any(not f.replace("$", "s").replace("@", "a").isalnum() or f.isdigit() for f in frags):
                     continue
-                if any(self.lookup(f) or self.plural(f) for f in frags) or self.lookup(" ".join(frags)):
-                    continue  # the parts are read as they are ("jew s"; "black people" is a term as written)
+                if self.lookup(" ".join(frags)) or (any(self.lookup(f) or self.plural(f) for f in frags)
+                                                    and all(self.lookup(f) or self._common_word(f) for f in frags)):
+                    continue  # words read as written ("black people", "kill all"); "jew s" and "sikh s" are joined
                 if not _english_spelling(joined_text, joined_text, self._rewrites(joined_text)):
                     continue  # "as 5 rounds", "georgia's 748 bridges": numbers, not leetspeak
                 s, e = group[0][0], group[-1][1]
