@@ -93,7 +93,7 @@ def test_real_words_are_not_split_into_terms(model, text):
     ("ban tras people from toilets", "tras", "trans"), ("ejws are parasites", "ejws", "jews"),
     ("orma kids beg", "orma", "roma"), ("a ejw will sell", "ejw", "jew"), ("the jws have", "jws", "jews"),
     ("ban sikh s from the police", "sikh s", "sikhs"), ("mexicansshouldn't vote", "mexicansshouldn't", "mexicans shouldn't"),
-    ("the jewshave always", "jewshave", "jews have"),
+    ("the jewshave always", "jewshave", "jews have"), ("Ihate women", "ihate", "i hate"),
 ])
 def test_spelling_variations_are_read(model, text, span, decoded):
     assert _decoded(model, text).get(span) == decoded

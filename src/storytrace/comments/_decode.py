@@ -328,7 +328,7 @@ class Decoder:
         """Run-together words ("ihatemuslims", "allmuslimsshoulddie"): the most probable split into common words and
         lexicon terms (Viterbi over Zipf frequencies, as wordninja does), kept when one part is a group name, slur,
         hostile word, insult or swear word."""
-        if len(word) < 6 or not word.isalpha() or self._zipf(word) >= _SPLIT_FLOOR:
+        if len(word) < 5 or not word.isalpha() or self._zipf(word) >= _SPLIT_FLOOR:
             return None  # a word wordfreq knows is a word ("homophones")
         n = len(word)
         best: list[float] = [0.0] + [float("inf")] * n
