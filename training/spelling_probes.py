@@ -25,8 +25,9 @@ comments storytrace's HTML reader extracts from the train half of the Dragnet pa
 their identity_attack/toxic >= 0.5 rates.
 
 ``words``: ``src/storytrace/data/lexicons/word_frequencies/en_common.tsv``, the English words of letters with
-wordfreq Zipf >= ``--min-zipf`` (2.5: ~51,000 words), which the decoder uses to segment run-together words and to
-tell a misspelling of a common word ("agian", "ilegal") from a disguised term. Needs wordfreq 3.1.1 (data CC BY-SA
+wordfreq Zipf >= ``--min-zipf`` (2.5: ~51,000 words). The session-9 decoder candidate (commits 4f88c01..5bf138e)
+segmented run-together words and told misspellings of common words from disguised terms with it; that candidate was
+reverted after its ship rule failed (HateCheck spell_char_del), so the shipped decoder does not read the table. Needs wordfreq 3.1.1 (data CC BY-SA
 4.0), installed outside the project's environment: ``pip install --target /tmp/wf wordfreq==3.1.1``.
 
 The probes are for choosing decoder rules; they are not training data (no head is fitted on them).
