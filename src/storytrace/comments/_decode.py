@@ -8,6 +8,14 @@ ordinary words (``Lexicon.known_words``), so "news" is never read as "jews". Wit
 common real word is read as itself ("homes" is not "homos"), and since revision 3.5 a common word that could be
 read as a term only in a comment that is hostile elsewhere ("cook", "fairly", "rewarded"), and an English compound
 not as a group name or slur with a deleted space ("cheeseburger").
+
+Since revision 3.7 (``spelling``, on with the context check) a table of ~51,000 common English words
+(``lexicons/word_frequencies/en_common.tsv``) drives general spelling rules: run-together words are segmented
+(Viterbi over Zipf frequencies), a word broken by a space is joined when the join is a term ("mus lims"), swaps
+and first-letter slips are one edit too; amounts and handles are not leetspeak ("$50k", "@sean"), accented words
+are another language's, words joined by hyphens, dots or ellipses are separate words ("Israel-U.S", "him...you"),
+a misspelling of a common word is that word ("agian", "ilegal", "assain"; a noisy channel with Zipf priors), and the
+hostile context that lets a common word be read as a term must be in the same sentence.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from storytrace.comments._lexicon import Lexicon, Term, phonetic_key
+from storytrace.comments._lexicon import Lexicon, Term, load_common_words, phonetic_key
 
 # Cyrillic/Greek/other look-alikes of Latin letters
 HOMOGLYPHS = {
@@ -46,6 +54,27 @@ _RUN2 = re.compile(r"(.)\1+")
 _SPLIT_FLOOR = 1.5
 # regular English endings: a word and a term that differ by one are the same word ("criminal" / "criminals")
 _INFLECTIONS = ("s", "es", "ed", "d", "er", "ers", "r", "rs", "ing", "est", "en")
+# spelling rules (revision 3.7, with the common-word table): a word at this Zipf level (~1 per million words) is a
+# common word: its one-edit neighbours are what a misspelling most likely meant, and two common words on either
+# side of a space are two words, not one word broken up
+_COMMON = 3.0
+# a word in the common-word table (Zipf >= 2.5) is a real word: segmenting it or reading it as a term needs context
+_KNOWN = 2.5
+# a word that only sounds like a term ("jooz", "ghey") is a slip of a common word only if that word is this frequent
+_SOUND_ALIKE = 3.5
+# endings, not words: "trashing" is not "trash ing", "dickish" not "dick ish"
+_SUFFIXES = frozenset(["s", "es", "ed", "d", "er", "ers", "ing", "ings", "ish", "ness", "less", "ly", "y", "lets", "let",
+                       "est", "ism", "ist", "ists", "ful", "able", "ity", "ies", "ize", "ized", "ise", "ised"])
+# word separators inside a token: an ellipsis or a double hyphen always, a hyphen, dot or slash between words
+_ELLIPSIS = re.compile(r"(?:\.{2,}|-{2,})")
+_JOINER = re.compile(r"[-./]")
+_ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]?\.?")
+_SENTENCE_END = re.compile(r"[.!?\n]+(?:\s|$)")
+_SEGMENT_MAX = 20
+_TWO_LETTER = 5.75
+_TWO_LETTER_ALONE = 5.0  # two-letter words that stand alone between spaces: also "ok", "oh", "uk"; not "wo", "ns"
+_VERY_COMMON = 4.5  # "the", "have", "all", "now" (Zipf >= 4.5: ~30 per million words)  # two-letter words a segmentation may use: "to", "is", "no", "us", "am"; not "de", "co", "ho"
+_HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")  # longest word Viterbi segmentation considers
 
 
 @dataclass(slots=True)
@@ -90,7 +119,7 @@ class Decoder:
 
     def __init__(self, lexicon: Lexicon, *, clitics: bool = False, names: bool = False,
                  freq: Mapping[str, float] | None = None, freq_floor: float = 3.0, freq_margin: float = 0.5,
-                 context_floor: float | None = None) -> None:
+                 context_floor: float | None = None, spelling: bool | None = None) -> None:
         self.lexicon = lexicon
         self.clitics = clitics  # False: the apostrophe of "women's" is an inserted symbol (revision 3.1 and before)
         # names: capitalised words are not read as sound-alike slurs or hostile words and truncations are not
@@ -107,22 +136,62 @@ class Decoder:
         # "fairly", "rewarded", "slang") unless the comment is hostile elsewhere: another lexicon slur, swear word,
         # insult or hostile word, or another disguise. None: no context check (revision 3.4 and before)
         self.context_floor = context_floor
+        # spelling (revision 3.7; default: on with the context check): the common-word table decides what is a word.
+        # Run-together words are segmented (Viterbi over Zipf frequencies), a word broken by one space is joined
+        # when the join is a term ("mus lims"), swaps and first-letter slips are one edit too; and real text stays
+        # real: amounts and numbers are not leetspeak ("$50k", "22sec"), accented words are another language's,
+        # words joined by hyphens, dots or ellipses are separate words ("Israel-U.S", "how-to", "him...you"), a
+        # misspelling of a common word is that word ("agian", "ilegal", "assain") unless the sentence is hostile
+        if spelling is None:
+            spelling = freq is not None and context_floor is not None
+        self.common: Mapping[str, float] = load_common_words() if spelling else {}
+        self.spelling = spelling
+        by_second: dict[str, list[Term]] = {}
+        for terms in lexicon.by_first.values():
+            for t in terms:
+                if len(t.text) >= 5:
+                    by_second.setdefault(t.text[1], []).append(t)
+        self._by_second = by_second  # terms by their second letter: a slip of the first letter ("uslims", "umslims")
+        # long exact-only terms are one-edit targets with the common-word table, which keeps real words real
+        # ("pakistanis" for "pakistnis"; short ones stay exact: "wonk" is not "wank")
+        self._long_exact = [t for w in lexicon.exact_only if len(w) >= 7 and (t := lexicon.terms.get(w)) is not None]
+        self._common_by_shape: dict[tuple[str, int], list[str]] = {}
+        # group names and slurs of three or four letters, for slips that leave three letters ("ejw", "ews")
+        self._short_terms = [t for ts in lexicon.by_first.values() for t in ts
+                             if len(t.text) in (3, 4) and t.kind in ("group_name", "slur") and t.text.isalpha()]
+
+    def _zipf(self, word: str) -> float:
+        """Zipf frequency of ``word`` from the decoder's tables (0 when unknown)."""
+        z = self.freq.get(word, 0.0) if self.freq is not None else 0.0
+        return z or self.common.get(word, 0.0)
+
+    def _is_word(self, part: str) -> bool:
+        """``part`` is a word of its own: a common word of two or more letters, a term, a number, an abbreviation."""
+        part = part.removesuffix("'s")  # "how-to's"
+        return (part.isdigit() or (len(part) >= 2 and (part in self.common or part in self.lexicon.terms))
+                or (len(part) >= 3 and _ABBREVIATION.fullmatch(part) is not None))
+
+    def _common_word(self, frag: str) -> bool:
+        """A fragment that is a common word on its own ("men", "is", "a"; not "mus", "wo", "ns" or "f")."""
+        z = self.common.get(frag, 0.0)
+        return frag in ("a", "i") or (len(frag) == 2 and z >= _TWO_LETTER_ALONE) or (len(frag) > 2 and z >= _COMMON)
 
     def _needs_context(self, word: str, term: Term) -> bool:
         """``word`` is a common real word that only the comment's context can make a disguise of ``term``."""
         if self.freq is None or self.context_floor is None:
             return False
-        if any(term.text == word + e or word == term.text + e for e in _INFLECTIONS):
+        if any(term.text == word + e or (word == term.text + e and not (e == "s" and term.text.endswith("s")))
+               for e in _INFLECTIONS):
             return False  # an inflection ("criminal" / "criminals") is the term itself, not a disguise
-        return self.freq.get(word, 0.0) >= self.context_floor
+        return self._zipf(word) >= self.context_floor
 
     def _real(self, word: str, term: Term) -> bool:
         """``word`` is a frequent real word, not a disguise of the rarer ``term`` (only with ``self.freq``). Not when
         one begins the other: "criminal" is still read as the term "criminals", "beast" as "beasts"."""
         if self.freq is None or term.text.startswith(word) or word.startswith(term.text):
             return False
-        z = self.freq.get(word, 0.0)
-        return z >= self.freq_floor and z >= self.freq.get(term.text, 0.0) + self.freq_margin
+        z = self._zipf(word)
+        return z >= self.freq_floor and z >= self._zipf(term.text) + self.freq_margin
 
     # -- candidate rewrites -------------------------------------------------------------------------------
     def _rewrites(self, tok: str) -> list[tuple[str, str]]:
@@ -168,8 +237,13 @@ class Decoder:
         name that merely sounds like one is a name; a capitalised sound-alike of a group's name ("Jooz") is still
         read."""
         lex = self.lexicon
+        if len(word) == 3 and self.spelling and word.isalpha():  # not a capitalised name ("Jes")
+            short = None if name else self._short_slip(word)
+            return (short, "misspelling") if short is not None else None
         if len(word) < 4 or not word.isalpha() or word in lex.known_words:
             return None
+        if self.spelling and self.freq is not None and word in self.common and word not in self.freq:
+            return None  # a common word the frequency table does not list is near no term (its build checked)
         base = word.removesuffix("'s")
         cands = lex.phonetic.get(phonetic_key(base), [])
         if self.names:
@@ -186,6 +260,18 @@ class Decoder:
             for t in lex.by_first.get(base[0], []):
                 if len(t.text) >= 4 and len(base) >= 5 and damerau1(base, t.text) and not self._real(base, t):
                     return t, "misspelling"
+            if self.spelling:
+                for t in self._by_second.get(base[0], []):  # the first letter dropped or swapped ("uslims")
+                    if damerau1(base, t.text) and not self._real(base, t):
+                        return t, "misspelling"
+                # two letters of a four-letter term swapped ("jwes"; "ejws", "orma" for group names and slurs)
+                for t in [*lex.by_first.get(base[0], []), *self._short_terms]:
+                    if len(t.text) == len(base) == 4 and _swapped(base, t.text) and not self._real(base, t):
+                        return t, "misspelling"
+                for t in self._long_exact:
+                    if len(base) >= 6 and abs(len(t.text) - len(base)) <= 1 and damerau1(base, t.text) \
+                            and not self._real(base, t):
+                        return t, "misspelling"
         stem = base.removesuffix("s")
         # blend of two public names: "vlad" + "olf" (vladimir + adolf)
         if len(stem) >= 7:
@@ -199,6 +285,16 @@ class Decoder:
             key = lex.countries[m.group(1)]
             countries = lex.groups[key].get("countries") or [key]
             return Term(countries[0], "group_name", key), "compound"
+        return None
+
+    def _short_slip(self, word: str) -> Term | None:
+        """A three-letter non-word that is a short term with two letters swapped ("ejw", "agy") or a four-letter
+        term with a letter dropped ("ews", "jws"). Only strings no word list knows: "the", "gas", "ape" stay."""
+        if word in self.common or (self.freq is not None and word in self.freq) or word in self.lexicon.known_words:
+            return None
+        for t in self._short_terms:
+            if (len(t.text) == 3 and _swapped(word, t.text)) or (len(t.text) == 4 and damerau1(word, t.text)):
+                return t
         return None
 
     def _split(self, word: str) -> Term | None:
@@ -222,9 +318,58 @@ class Decoder:
                 continue
             if real and (lt is None or rt is None) and key.kind in ("group_name", "slur"):
                 continue
+            if self.spelling and (right in _SUFFIXES or (rt is None and len(right) < 3)):
+                continue  # an ending, not a word: "trashing", "dickish"
             if (lt is not None or left in lex.known_words) and (rt is not None or right in lex.known_words):
                 return Term(f"{left} {right}", "split")
         return None
+
+    def _segment(self, word: str) -> Term | None:
+        """Run-together words ("ihatemuslims", "allmuslimsshoulddie"): the most probable split into common words and
+        lexicon terms (Viterbi over Zipf frequencies, as wordninja does), kept when one part is a group name, slur,
+        hostile word, insult or swear word."""
+        if len(word) < 5 or not word.isalpha() or self._zipf(word) >= _SPLIT_FLOOR:
+            return None  # a word wordfreq knows is a word ("homophones")
+        n = len(word)
+        best: list[float] = [0.0] + [float("inf")] * n
+        back = [0] * (n + 1)
+        for j in range(1, n + 1):
+            for i in range(max(0, j - _SEGMENT_MAX), j):
+                cost = self._segment_cost(word[i:j])
+                if cost is not None and best[i] + cost < best[j]:
+                    best[j], back[j] = best[i] + cost, i
+        if best[n] == float("inf"):
+            return None
+        parts: list[str] = []
+        j = n
+        while j > 0:
+            parts.append(word[back[j] : j])
+            j = back[j]
+        parts.reverse()
+        kinds = ("group_name", "slur", "hostile", "insult", "profanity")
+        terms = [p for p in parts if (t := self.lexicon.terms.get(p) or self.plural(p)) is not None and t.kind in kinds]
+        if len(parts) < 2 or not terms:
+            return None
+        # a term of three letters inside an unknown word is often chance ("nig gah", "roma now ski"): the other
+        # parts must then be very common words ("a jew", "kill the fags")
+        if min(len(t) for t in terms) <= 3 and any(
+                p not in terms and p not in ("a", "i") and self.common.get(p, 0.0) < _VERY_COMMON for p in parts):
+            return None
+        return Term(" ".join(parts), "split")
+
+    def _segment_cost(self, part: str) -> float | None:
+        """Cost of one word of a segmentation: one per word plus its rarity (9 - Zipf); None for a part that is not a
+        term of three or more letters, a common word (Zipf >= 3), or, when it has one or two letters, "a", "i" or a
+        very common function word ("no", "is"): rare short parts are mostly noise ("bitch i er", "ho spices",
+        "de buggers")."""
+        term = self.lexicon.terms.get(part) or (self.plural(part) if len(part) >= 4 else None)
+        z = self.common.get(part, 0.0)
+        if term is not None and len(part) >= 3:
+            return 1.0 + (9.0 - max(z, 3.5))
+        short_noise = (len(part) == 1 and part not in ("a", "i")) or (len(part) == 2 and z < _TWO_LETTER)
+        if short_noise or z < _COMMON:
+            return None
+        return 1.0 + (9.0 - z)
 
     def lookup(self, word: str) -> Term | None:
         return self.lexicon.terms.get(word)
@@ -251,12 +396,12 @@ class Decoder:
 
         ``fuzzy=False`` keeps only the script-level decodings (homoglyphs, leetspeak, inserted symbols or spaces,
         repeated letters, ``*`` wildcards) and skips those that rest on English spelling and vocabulary (phonetic
-        and one-edit misspellings, deleted spaces, blends, compounds): for comments in other languages, where
-        ordinary words sound like English slurs ("ceci" -> "kike", "famille" -> "female").
+        and one-edit misspellings, deleted spaces, blends, compounds, words broken by a space): for comments in
+        other languages, where ordinary words sound like English slurs ("ceci" -> "kike", "famille" -> "female").
         """
         decoded: list[Decoded] = []
         hits: list[tuple[int, int, Term]] = []
-        pending: list[Decoded] = []  # common real words read as a term: kept only in a hostile comment
+        pending: list[Decoded] = []  # common real words read as a term: kept only in a hostile sentence
         low = text.lower()
         taken: list[tuple[int, int]] = []
         # 1. spaced-out letters: "k i l l", "j.e.w.s"
@@ -270,7 +415,7 @@ class Decoder:
                 decoded.append(Decoded(text[m.start(1) : m.end(1)], m.start(1), m.end(1), term.text,
                                        "inserted_spaces", term))
                 taken.append((m.start(1), m.end(1)))
-        # 2. tokens
+        tokens = []
         for m in _TOKEN.finditer(low):
             s, e = m.start(), m.end()
             tok = m.group()
@@ -279,63 +424,303 @@ class Decoder:
                 tok, e = tok[:-1], e - 1
             while tok and tok[0] in _EDGE_PUNCT and tok[0] not in "@$":
                 tok, s = tok[1:], s + 1
-            if not tok or any(a <= s < b for a, b in taken):
-                continue
-            if tok.startswith(("http", "www.", "@user", "#")) or tok.isdigit():
-                continue
-            if (cl := self.split_clitic(tok)) is not None:
-                if cl[1] == "t":  # a negated auxiliary ("doesn't", "shouldn't")
-                    continue
-                tok, e = cl[0], s + len(cl[0])  # the word before the clitic is decoded on its own
-            term = self.lookup(tok) or self.plural(tok)
-            if term is not None:  # a plural is an inflection, not a disguise ("queers" is not a misspelling)
-                hits.append((s, e, term))
-                continue
-            found: tuple[Term, str] | None = None
-            for rw, kind in self._rewrites(tok):
-                t = self.lookup(rw) or self.lookup(rw.rstrip("s") if len(rw) > 4 else rw)
-                if t is not None:
-                    found = (t, kind)
-                    break
-            if found is None:
-                t = self._wildcard(tok)
-                if t is not None:
-                    found = (t, "inserted_symbols")
-            if found is None and fuzzy:
-                rws = self._rewrites(tok)
-                norm = rws[-1][0] if rws else tok
-                sp = self._split(norm)
-                if sp is not None:
-                    decoded.append(Decoded(text[s:e], s, e, sp.text, "deleted_space", sp))
-                    continue
-                # a plain capitalised word ("Hamas", "Sikhs"; not "J00z" or "JOOZ") is read as a name
-                name = not rws and _is_name(text[s:e])
-                fz = self._fuzzy(norm, name)
-                word = norm
-                if fz is None and rws and rws[-1][1] == "repeated_letters":
-                    fz = self._fuzzy(rws[-1][0])
-                    word = rws[-1][0]
-                if fz is not None:
-                    kind = fz[1] if not rws else f"{rws[0][1]}+{fz[1]}"
-                    plain = all(k == "repeated_letters" for _, k in rws)  # no leetspeak, symbols or homoglyphs
-                    if fz[1] == "misspelling" and plain and self._needs_context(word.removesuffix("'s"), fz[0]):
-                        pending.append(Decoded(text[s:e], s, e, fz[0].text, kind, fz[0]))
-                        continue
-                    found = (fz[0], kind)
-            if found is not None:
-                term, kind = found
-                decoded.append(Decoded(text[s:e], s, e, term.text, kind, term))
-        if pending and self._hostile(decoded, hits):
-            decoded = sorted(decoded + pending, key=lambda d: d.start)
+            if tok and not any(a <= s < b for a, b in taken):
+                tokens.append((s, e, tok))
+        # 2. a word broken by inserted spaces: "mus lims", "ha te"
+        if fuzzy and self.spelling:
+            tokens = self._join_fragments(text, tokens, decoded, pending)
+        # 3. tokens, and the words of a token joined by hyphens, dots or ellipses
+        for s, e, tok in tokens:
+            for ps, pe, piece in self._pieces(s, tok):
+                self._decode_token(text, ps, pe, piece, fuzzy, decoded, hits, pending)
+        kept = [p for p in pending if self._hostile_near(text, p, decoded, hits) or self._before_group_noun(low, p)]
+        if kept:
+            decoded = sorted(decoded + kept, key=lambda d: d.start)
         return decoded, hits
 
-    @staticmethod
-    def _hostile(decoded: list[Decoded], hits: list[tuple[int, int, Term]]) -> bool:
-        """The comment is hostile apart from its common real words: a lexicon slur, swear word, insult or hostile
-        word written out, or a disguise that is not a common real word ("jooz", "f*ck", "vladolf")."""
+    def _pieces(self, s: int, tok: str) -> list[tuple[int, int, str]]:
+        """(start, end, piece) of the words in a token: split at an ellipsis or double hyphen ("him...you") when
+        the sides are two or more characters, and at a hyphen, dot or slash when every part is a word of its own
+        ("israel-u.s", "how-to", "non-violent"; not "mus-lims" or "f.a.g")."""
+        if not self.spelling or not any(ch in tok for ch in "-./"):
+            return [(s, s + len(tok), tok)]
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        for chunk in _ELLIPSIS.split(tok):
+            at = tok.index(chunk, pos) if chunk else pos
+            pos = at + len(chunk)
+            out.extend(self._joined_words(s + at, chunk))
+        pieces = [p for p in out if p[2]]
+        if len(pieces) > 1 and any(len(p[2]) < 2 and p[2] not in ("a", "i") and not p[2].isdigit() for p in pieces):
+            return [(s, s + len(tok), tok)]
+        return pieces
+
+    def _joined_words(self, s: int, chunk: str) -> list[tuple[int, int, str]]:
+        parts = _JOINER.split(chunk)
+        if len(parts) > 1 and all(parts) and _ABBREVIATION.fullmatch(chunk) is None:
+            if all(self._is_word(p) for p in parts):
+                out, pos = [], 0
+                for p in parts:
+                    at = chunk.index(p, pos)
+                    out.append((s + at, s + at + len(p), p))
+                    pos = at + len(p)
+                return out
+            # "israel-u.s": words around an abbreviation
+            head, _, tail = chunk.partition("-")
+            if tail and self._is_word(head) and (self._is_word(tail) or _ABBREVIATION.fullmatch(tail)):
+                return [(s, s + len(head), head), (s + len(head) + 1, s + len(chunk), tail)]
+        return [(s, s + len(chunk), chunk)]
+
+    def _join_fragments(self, text: str, tokens: list[tuple[int, int, str]], decoded: list[Decoded],
+                        pending: list[Decoded]) -> list[tuple[int, int, str]]:
+        """Join two or three neighbouring fragments separated by one space when together they spell a lexicon term
+        that neither is ("mus lims", "f ag", "kil l"). Two common words side by side ("wo men", "go ok") are read
+        as one only in a hostile sentence; a phrase that is a term as written ("black people") stays."""
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):
+            joined = 0
+            for size in (2, 3):
+                group = tokens[i : i + size]
+                if len(group) < size or text[group[-2][1] : group[-1][0]] != " ":
+                    break
+                frags = [t for _, _, t in group]
+                joined_text = "".join(frags)
+                term = self._join_term(joined_text)
+                if term is None or any(not f.replace("$", "s").replace("@", "a").isalnum() or f.isdigit() for f in frags):
+                    continue
+                if self.lookup(" ".join(frags)) or (any(self.lookup(f) or self.plural(f) for f in frags)
+                                                    and all(self.lookup(f) or self._common_word(f) for f in frags)):
+                    continue  # words read as written ("black people", "kill all"); "jew s" and "sikh s" are joined
+                if not _english_spelling(joined_text, joined_text, self._rewrites(joined_text)):
+                    continue  # "as 5 rounds", "georgia's 748 bridges": numbers, not leetspeak
+                s, e = group[0][0], group[-1][1]
+                d = Decoded(text[s:e], s, e, term.text, "inserted_spaces", term)
+                (pending if all(self._common_word(f) for f in frags) else decoded).append(d)
+                joined = size
+                break
+            if joined:
+                i += joined
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
+    def _join_term(self, joined: str) -> Term | None:
+        """The term joined fragments spell (three or more characters), as written, as a plural or, when they hold
+        leetspeak or symbols, after the script-level rewrites."""
+        if len(joined) < 3:
+            return None
+        if joined.isalpha():
+            term = self.lexicon.terms.get(joined)
+            return term if term is not None or joined[-1] != "s" else self.plural(joined)
+        if not all(ch.isalpha() or ch in LEET for ch in joined):
+            return None
+        return self._exact(joined)[0]
+
+    def _exact(self, word: str) -> tuple[Term | None, str]:
+        """The term ``word`` spells exactly, as written, as a plural or after the script-level rewrites."""
+        t = self.lookup(word) or self.plural(word)
+        if t is not None:
+            return t, "plain"
+        for rw, kind in self._rewrites(word):
+            t = self.lookup(rw) or self.lookup(rw.rstrip("s") if len(rw) > 4 else rw)
+            if t is not None:
+                return t, kind
+        return None, ""
+
+    def _decode_token(self, text: str, s: int, e: int, tok: str, fuzzy: bool, decoded: list[Decoded],
+                      hits: list[tuple[int, int, Term]], pending: list[Decoded]) -> None:
+        if not tok or tok.startswith(("http", "www.", "@user", "#")) or tok.isdigit():
+            return
+        if (cl := self.split_clitic(tok)) is not None:
+            if cl[1] == "t":  # a negated auxiliary ("doesn't", "shouldn't"), maybe run together ("jewsshouldn't")
+                if fuzzy and self.spelling and cl[0].endswith("n") and (seg := self._segment(cl[0][:-1])):
+                    words = Term(f"{seg.text}n't", "split")
+                    decoded.append(Decoded(text[s:e], s, e, words.text, "deleted_space", words))
+                return
+            tok, e = cl[0], s + len(cl[0])  # the word before the clitic is decoded on its own
+        term = self.lookup(tok) or self.plural(tok)
+        if term is not None:  # a plural is an inflection, not a disguise ("queers" is not a misspelling)
+            hits.append((s, e, term))
+            return
+        found: tuple[Term, str] | None = None
+        rws = self._rewrites(tok)
+        for rw, kind in rws:
+            t = self.lookup(rw) or self.lookup(rw.rstrip("s") if len(rw) > 4 else rw)
+            if t is not None:
+                found = (t, kind)
+                break
+        if found is None:
+            t = self._wildcard(tok)
+            if t is not None:
+                found = (t, "inserted_symbols")
+        if found is None and fuzzy:
+            norm = rws[-1][0] if rws else tok
+            if self.spelling and not _english_spelling(tok, norm, rws):
+                return
+            plain = all(k == "repeated_letters" for _, k in rws)  # no leetspeak, symbols or homoglyphs
+            # a plain capitalised word ("Hamas", "Sikhs"; not "J00z" or "JOOZ") is read as a name
+            name = not rws and _is_name(text[s:e])
+            sp = self._split(norm)
+            if sp is not None and self.spelling:
+                sp = self._segment(norm) or sp  # the most probable words: "jews have", not "jew shave"
+                fz = self._fuzzy(norm, name)  # one edit from a term beats a split: "pakisan" is not "paki san"
+                if fz is not None and damerau1(norm, fz[0].text):
+                    sp = None
+            if sp is not None:
+                self._add_split(text, s, e, norm, sp, plain, decoded, pending)
+                return
+            fz = self._fuzzy(norm, name)
+            word = norm
+            if fz is None and rws and rws[-1][1] == "repeated_letters":
+                fz = self._fuzzy(rws[-1][0])
+                word = rws[-1][0]
+            symbols = any(k == "inserted_symbols" for _, k in rws)  # "jewishpenicillin.shtml" is not run-together words
+            # a name inside a sentence ("Romanowski", "Jernigan") is not run-together words
+            named = name and _sentence(text, s)[0] != s
+            if fz is None and self.spelling and not symbols and not named and (seg := self._segment(norm)) is not None:
+                self._add_split(text, s, e, norm, seg, plain, decoded, pending)
+                return
+            if fz is not None:
+                kind = fz[1] if not rws else f"{rws[0][1]}+{fz[1]}"
+                base = word.removesuffix("'s")
+                if fz[1] == "misspelling" and plain and (
+                        self._needs_context(base, fz[0]) or (self.spelling and self._misspelt(base, fz[0].text))):
+                    pending.append(Decoded(text[s:e], s, e, fz[0].text, kind, fz[0]))
+                    return
+                found = (fz[0], kind)
+        if found is not None:
+            term, kind = found
+            decoded.append(Decoded(text[s:e], s, e, term.text, kind, term))
+
+    def _add_split(self, text: str, s: int, e: int, norm: str, sp: Term, plain: bool, decoded: list[Decoded],
+                   pending: list[Decoded]) -> None:
+        d = Decoded(text[s:e], s, e, sp.text, "deleted_space", sp)
+        # a common word split is read only in a hostile sentence ("assessing", "deadlines", "shotgun"), unless a
+        # part is a swear word and the word is not a very common one: those keep their sense in compounds
+        # ("batshit", "shitload")
+        swear = self.common.get(norm, 0.0) < _SOUND_ALIKE and any(
+            (t := self.lookup(w)) is not None and t.kind == "profanity" for w in sp.text.split())
+        real = self.spelling and plain and not swear and (
+            self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm))
+        (pending if real else decoded).append(d)
+
+    def _misspelt(self, word: str, term: str | None = None) -> bool:
+        """``word`` most likely misspells a common English word rather than ``term`` (a noisy channel with Zipf
+        priors; a typo keeps the first letter): a common word one slip away that is clearly more frequent (by the
+        decoder's ``freq_margin``) than a term one edit away ("agian" -> "again", not "asian"); when the term only
+        sounds like ``word``, a word one slip away that is frequent and more frequent than the term ("ilegal" ->
+        "illegal", "lede" -> "led"; not "jooz" -> "joo", "phuck" -> "puck"); or, for five or more letters, a common
+        word with two letters dropped ("assain" -> "assassin")."""
+        lex = self.lexicon
+        near_term = term is not None and damerau1(word, term)
+        term_z = self._zipf(term) if term is not None else 0.0
+        floor = term_z + self.freq_margin if near_term else max(_SOUND_ALIKE, term_z)
+        for c in _edits1(word):
+            z = self.common.get(c, 0.0)
+            if z >= _COMMON and z > floor and c[0] == word[0] and c != term and c not in lex.terms:
+                return True
+        if near_term or len(word) < 5:
+            return False
+        return any(c not in lex.terms and _subsequence(word, c) for c in self._common_shape(word[0], len(word) + 2))
+
+    def _common_shape(self, first: str, length: int) -> list[str]:
+        """Common words (Zipf >= 3) that begin with ``first`` and have ``length`` letters (built on first use)."""
+        if not self._common_by_shape and self.common:
+            for w, z in self.common.items():
+                if z >= _COMMON:
+                    self._common_by_shape.setdefault((w[0], len(w)), []).append(w)
+        return self._common_by_shape.get((first, length), [])
+
+    def _before_group_noun(self, low: str, p: Decoded) -> bool:
+        """A group's name written right before a word for people is that group ("tras people", "asin community")."""
+        if not self.spelling or p.term.kind != "group_name" or p.term.country:
+            return False
+        m = re.match(r"\s+([a-z]+)", low[p.end :])
+        return m is not None and m.group(1) in self.lexicon.group_nouns
+
+    def _hostile_near(self, text: str, p: Decoded, decoded: list[Decoded], hits: list[tuple[int, int, Term]]) -> bool:
+        """A common word read as a term stays a term only in a hostile comment: a lexicon slur, swear word, insult
+        or hostile word written out, or a disguise that is not a common word ("jooz", "f*ck", "vladolf"). With the
+        spelling rules the evidence must be in the same sentence, a hostile word (a verb or adjective: "hate",
+        "removed") within three words, and a slur that is also a common English word ("burger") does not count."""
         kinds = ("slur", "profanity", "insult", "hostile")
-        return (any(d.term.kind in (*kinds, "group_name", "entity") for d in decoded)
-                or any(t.kind in kinds for _, _, t in hits))
+        if not self.spelling:
+            return (any(d.term.kind in (*kinds, "group_name", "entity") for d in decoded)
+                    or any(t.kind in kinds for _, _, t in hits))
+        lo, hi = _sentence(text, p.start)
+        for d in decoded:
+            if lo <= d.start < hi and d.term.kind in (*kinds, "group_name", "entity"):
+                return True
+        for s, e, t in hits:
+            if not lo <= s < hi or t.kind not in kinds:
+                continue
+            if t.kind == "slur" and self.common.get(t.text, 0.0) >= 4.0:
+                continue
+            if t.kind == "hostile" and len(text[min(e, p.end) : max(s, p.start)].split()) > _HOSTILE_REACH:
+                continue
+            return True
+        return False
+
+
+def _english_spelling(tok: str, norm: str, rws: list[tuple[str, str]]) -> bool:
+    """The token can be an English word misspelt: letters of the English alphabet once rewritten (an accented word
+    is another language's: "había", "pasé"), and leetspeak only between letters -- an amount, a number with a unit
+    or a handle is not leet ("$50k", "22sec", "73rd", "news4", "@sean")."""
+    if not norm.isascii():
+        return False
+    if any(k == "leetspeak" for _, k in rws):
+        letters = [i for i, ch in enumerate(tok) if ch.isalpha()]
+        if not letters:
+            return False
+        first, last = letters[0], letters[-1]
+        if any(ch in LEET and not ch.isalpha() and not first < i < last for i, ch in enumerate(tok)):
+            return False
+    return True
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    """[start, end) of the sentence of ``text`` that holds offset ``at``."""
+    lo, hi = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= at:
+            lo = m.end()
+        elif m.start() >= at:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# QWERTY neighbours: a typed substitution hits a key next to the right one ("ghey" is not a typo of "grey")
+_NEIGHBOURS = {ch: "".join(rows[j] for rows in _KEYBOARD_ROWS[max(0, r - 1) : r + 2] for j in range(i - 1, i + 2)
+                           if 0 <= j < len(rows) and rows[j] != ch)
+               for r, row in enumerate(_KEYBOARD_ROWS) for i, ch in enumerate(row)}
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one typing slip from ``word``: a deletion, swap or insertion, or a substitution by a
+    neighbouring key."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _NEIGHBOURS.get(b[0], "")}
+    out |= {a + c + b for a, b in splits for c in letters}
+    out.discard(word)
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """``a`` is ``b`` with two adjacent letters swapped."""
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _is_name(raw: str) -> bool:

@@ -57,6 +57,8 @@ class Lexicon:
     sexual: frozenset[str] = frozenset()
     countries: dict[str, str] = field(default_factory=dict)  # slur/name stem -> group key for "<x>land"
     known_words: frozenset[str] = frozenset()  # ordinary words never fuzzily re-read as a lexicon term
+    exact_only: frozenset[str] = frozenset()  # terms never read by sound or one edit (revision 3.6)
+    group_nouns: frozenset[str] = frozenset()  # "people", "men", "community": after a group adjective
     hate_verbs: frozenset[str] = frozenset()  # "hate", "can't stand": contempt for the object that follows
     subject_hostile: tuple[str, ...] = ()  # "disgust me", "should die": hostile when a group is the subject
     exclusion_passive: frozenset[str] = frozenset()  # "deported", "locked up": after "should be", "must be", ...
@@ -82,6 +84,21 @@ def load_word_frequencies() -> dict[str, float]:
     decoding could read as one: ``lexicons/word_frequencies/en_zipf.tsv``, derived from wordfreq (data CC BY-SA
     4.0) by ``training/build_word_frequencies.py``. A word missing from the table is rare (Zipf below 2)."""
     path = importlib_resources.files("storytrace") / "data" / "lexicons" / "word_frequencies" / "en_zipf.tsv"
+    table: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            w, z = line.split("\t")
+            table[w] = float(z)
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def load_common_words() -> dict[str, float]:
+    """English Zipf frequencies of the ~51,000 words of letters that wordfreq puts at Zipf >= 2.5 (about 0.3 per
+    million words): ``lexicons/word_frequencies/en_common.tsv`` (data CC BY-SA 4.0, built by
+    ``training/spelling_probes.py words``). The decoder segments run-together words with it and tells a misspelt
+    common word ("agian", "ilegal") from a disguised term."""
+    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "word_frequencies" / "en_common.tsv"
     table: dict[str, float] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -137,6 +154,8 @@ def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str]
             terms.setdefault(t.text.replace(" ", ""), t)
     lex.terms = terms
     exact = frozenset(data.get("exact_only", []))  # never a fuzzy reading's target (revision 3.6)
+    lex.exact_only = exact
+    lex.group_nouns = frozenset(data.get("group_nouns", []))
     for t in terms.values():
         if " " in t.text or t.text in exact:
             continue
