@@ -1,7 +1,8 @@
 """Spelling-variation probes from the project's own English authored lines, and what the comment model makes of them.
 
     python training/spelling_probes.py build      # writes training/data/comments_authored/spelling/probes.jsonl
-    python training/spelling_probes.py measure [--data /work/shared/data] [--json OUT]
+    python training/spelling_probes.py deletions  # writes .../spelling/probes_deletions.jsonl from probes.jsonl
+    python training/spelling_probes.py measure [--probes FILE] [--data /work/shared/data] [--json OUT]
     PYTHONPATH=/tmp/wf python training/spelling_probes.py words   # the decoder's common-word table (wordfreq)
 
 ``build``: every English line of the authored **validation** split (``comment_data.split_authored``, pinned by
@@ -16,6 +17,18 @@ four or more letters (a control: any decoding of it is false). The five perturba
 - ``char_del``: one letter deleted ("musims");
 - ``leet``: one or two of a/e/i/o/s/t written 4/3/1/0/5/7 ("mus1ims").
 
+``deletions``: the one-letter deletions a disguise most often uses, from the same lines (``probes_deletions.jsonl``):
+
+- ``term_del``: every line whose intended term is a group name or slur, once per letter of that word deleted
+  ("muslms", "jws", "gys", "wmen", "blck"), every position;
+- ``other_del``: the same lines with one letter deleted from another word of four or more letters (seeded; the
+  term is written out, so any decoding of the perturbed word is false and the term must still be read);
+- ``phrase_del``: every line with a two-word group name ("black people", "gay men"), once per letter of the words
+  that name the group deleted ("blck people", "asylum sekers"); ``noun_del``: the same with a letter of the word for
+  people deleted ("black peple": a typo more than a disguise);
+- ``slur_del``: each single-word slur of the lexicon that is not a common English word (Zipf < 3: not "burger",
+  "yankee") in four short authored hateful frames ("i hate those {}", ...), every letter deleted.
+
 ``measure`` reports per perturbation (and for the unperturbed lines): decoded recall (the perturbed word decoded to
 its intended term), false decodings (decoded spans that are not the intended term) per 100 lines on the hateful,
 non-hateful and control lines, and identity_attack >= 0.5 on the hateful lines (recall) and on the non-hateful ones
@@ -25,9 +38,8 @@ comments storytrace's HTML reader extracts from the train half of the Dragnet pa
 their identity_attack/toxic >= 0.5 rates.
 
 ``words``: ``src/storytrace/data/lexicons/word_frequencies/en_common.tsv``, the English words of letters with
-wordfreq Zipf >= ``--min-zipf`` (2.5: ~51,000 words). The session-9 decoder candidate (commits 4f88c01..5bf138e)
-segmented run-together words and told misspellings of common words from disguised terms with it; that candidate was
-reverted after its ship rule failed (HateCheck spell_char_del), so the shipped decoder does not read the table. Needs wordfreq 3.1.1 (data CC BY-SA
+wordfreq Zipf >= ``--min-zipf`` (2.5: ~51,000 words), which the decoder uses to segment run-together words and to
+tell a misspelling of a common word ("agian", "ilegal") from a disguised term. Needs wordfreq 3.1.1 (data CC BY-SA
 4.0), installed outside the project's environment: ``pip install --target /tmp/wf wordfreq==3.1.1``.
 
 The probes are for choosing decoder rules; they are not training data (no head is fitted on them).
@@ -39,6 +51,7 @@ import argparse
 import collections
 import dataclasses
 import functools
+import itertools
 import json
 import random
 import re
@@ -50,10 +63,13 @@ sys.path.insert(0, str(ROOT / "training"))
 AUTHORED = ROOT / "training" / "data" / "comments_authored"
 PROBES = AUTHORED / "spelling" / "probes.jsonl"
 FILES = ("en.jsonl", "en_contrastive.jsonl", "en_neutral.jsonl")
+DELETIONS = AUTHORED / "spelling" / "probes_deletions.jsonl"
+SLUR_FRAMES = ("i hate those {}", "{} should all be gone", "get out of here you {}", "never trust a {}")
 PERTURBATIONS = ("space_del", "space_add", "char_swap", "char_del", "leet")
 LEET_OUT = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
 TARGET_ORDER = {"group_name": 0, "slur": 0, "hostile": 1, "insult": 1, "profanity": 1}
 _WORD = re.compile(r"[A-Za-z]{4,}")
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 @functools.cache
@@ -155,6 +171,65 @@ def build(out: Path = PROBES) -> int:
     return 0
 
 
+def build_deletions(source: Path = PROBES, out: Path = DELETIONS) -> int:
+    """Deletion probes (``term_del``, ``other_del``, ``phrase_del``, ``noun_del``, ``slur_del``) from the lines and words ``probes.jsonl`` chose."""
+    from storytrace.comments._lexicon import load_common_words
+
+    lex = _model().lexicon
+    probes = []
+    for p in (json.loads(x) for x in source.read_text(encoding="utf-8").splitlines() if x.strip()):
+        term = p["term"]
+        if p["perturbation"] != "char_del" or term is None or lex.terms[term].kind not in ("group_name", "slur"):
+            continue
+        text, s, word = str(p["original"]), int(p["start"]), str(p["word"])
+        base = {k: p[k] for k in ("original", "word", "term", "identity_attack", "toxic", "file", "line")}
+        for i in range(len(word)):
+            probes.append(dict(base, text=text[: s + i] + text[s + i + 1 :], perturbation="term_del",
+                               start=s, end=s + len(word) - 1))
+        rng = random.Random(f"spelling-del-v1\t{text}")
+        others = [m for m in _WORD.finditer(text) if m.end() <= s or m.start() >= s + len(word)]
+        if others:
+            m = rng.choice(others)
+            i = m.start() + rng.randrange(len(m.group()))
+            shift = -1 if m.start() < s else 0
+            probes.append(dict(base, text=text[:i] + text[i + 1 :], perturbation="other_del", word=m.group(),
+                               term=None, line_term=term, start=m.start(), end=m.end() - 1,
+                               term_start=s + shift, term_end=s + shift + len(word)))
+    seen: set[str] = set()
+    for p in (json.loads(x) for x in source.read_text(encoding="utf-8").splitlines() if x.strip()):
+        text = str(p["original"])
+        if text in seen:
+            continue
+        seen.add(text)
+        words = list(_LETTERS.finditer(text))
+        for a, b in itertools.pairwise(words):
+            phrase = text[a.start() : b.end()]
+            term = lex.terms.get(phrase.lower())
+            if " " not in phrase or phrase.count(" ") > 1 or term is None or term.kind != "group_name":
+                continue
+            base = {k: p[k] for k in ("original", "identity_attack", "toxic", "file", "line")}
+            for i in range(a.start(), b.end()):
+                if text[i] != " ":
+                    noun = i >= b.start() and b.group().lower() in lex.group_nouns  # "black peple"
+                    probes.append(dict(base, text=text[:i] + text[i + 1 :],
+                                       perturbation="noun_del" if noun else "phrase_del",
+                                       word=phrase, term=term.text, start=a.start(), end=b.end() - 1))
+    common = load_common_words()
+    slurs = sorted(w for w, t in lex.terms.items() if t.kind == "slur" and w.isalpha() and common.get(w, 0.0) < 3.0)
+    for word in slurs:
+        for frame in SLUR_FRAMES:
+            text = frame.format(word)
+            s = text.index(word)
+            for i in range(len(word)):
+                probes.append({"text": text[: s + i] + text[s + i + 1 :], "original": text, "perturbation": "slur_del",
+                               "word": word, "term": word, "start": s, "end": s + len(word) - 1,
+                               "identity_attack": 1, "toxic": 1, "file": "frames", "line": 0})
+    unique = list({(p["perturbation"], p["text"]): p for p in probes}.values())  # "imigrants" once, not twice
+    out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in unique), encoding="utf-8")
+    print(f"{len(unique)} probes -> {out}")
+    return 0
+
+
 @dataclasses.dataclass
 class _Plain:
     """A plain lexicon hit on the perturbed word ("immigrant" for "immigrants" with a letter deleted)."""
@@ -193,12 +268,15 @@ def measure(probes: list[dict[str, object]]) -> dict[str, dict[str, float]]:
         at = [d for d in decoded if d.start < int(p["end"]) and d.end > int(p["start"])]
         plain = [_Plain(t) for s, e, t in hits if s < int(p["end"]) and e > int(p["start"])]
         hateful = bool(p["identity_attack"])
-        side = "control" if p["term"] is None else "hateful" if hateful else "nonhateful"
+        side = "control" if (p["term"] or p.get("line_term")) is None else "hateful" if hateful else "nonhateful"
         c[f"n_{side}"] += 1
         if p["term"] is not None and p["perturbation"] != "none":
             c["n_term"] += 1
             c["decoded"] += any(_matches(d, p["term"]) for d in at + plain)
         c[f"false_{side}"] += sum(1 for d in decoded if not (d in at and _matches(d, p["term"])))
+        if "term_start" in p:  # the term written out beside the perturbed word is still read
+            c["n_kept"] += 1
+            c["kept"] += any(s < int(p["term_end"]) and e > int(p["term_start"]) for s, e, _ in hits)
         flagged = sc["scores"]["identity_attack"] >= 0.5
         c["hit_hateful" if hateful else "fp_nonhateful"] += flagged
         c["n_hate" if hateful else "n_nonhate"] += 1
@@ -212,6 +290,8 @@ def measure(probes: list[dict[str, object]]) -> dict[str, dict[str, float]]:
                for s in ("hateful", "nonhateful", "control")},
             "n": sum(c[f"n_{s}"] for s in ("hateful", "nonhateful", "control")),
         }
+        if c["n_kept"]:
+            out[kind]["term_kept"] = round(c["kept"] / c["n_kept"], 3)
     return out
 
 
@@ -272,7 +352,7 @@ def build_common_words(min_zipf: float, out: Path = COMMON_WORDS) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("command", choices=("build", "measure", "words"))
+    ap.add_argument("command", choices=("build", "deletions", "measure", "words"))
     ap.add_argument("--min-zipf", type=float, default=2.5, help="words: the table's lowest Zipf frequency")
     ap.add_argument("--probes", type=Path, default=PROBES)
     ap.add_argument("--data", type=Path, default=None, help="shared data folder: also the unlabelled false alarms")
@@ -281,6 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.command == "build":
         return build(args.probes)
+    if args.command == "deletions":
+        return build_deletions()
     if args.command == "words":
         return build_common_words(args.min_zipf)
     probes = [json.loads(x) for x in args.probes.read_text(encoding="utf-8").splitlines() if x.strip()]

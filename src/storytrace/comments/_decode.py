@@ -15,7 +15,9 @@ Since revision 3.7 (``spelling``, on with the context check) a table of ~51,000 
 and first-letter slips are one edit too; amounts and handles are not leetspeak ("$50k", "@sean"), accented words
 are another language's, words joined by hyphens, dots or ellipses are separate words ("Israel-U.S", "him...you"),
 a misspelling of a common word is that word ("agian", "ilegal", "assain"; a noisy channel with Zipf priors), and the
-hostile context that lets a common word be read as a term must be in the same sentence.
+hostile context that lets a common word be read as a term must be in the same sentence. Since 3.7b a group name or
+slur with one letter dropped ("wmen", "sihs", "blck people") is that term unless a common word one slip away is 100
+times more frequent ("fod" is "food", not "foid").
 """
 
 from __future__ import annotations
@@ -74,6 +76,9 @@ _SEGMENT_MAX = 20
 _TWO_LETTER = 5.75
 _TWO_LETTER_ALONE = 5.0  # two-letter words that stand alone between spaces: also "ok", "oh", "uk"; not "wo", "ns"
 _VERY_COMMON = 4.5  # "the", "have", "all", "now" (Zipf >= 4.5: ~30 per million words)  # two-letter words a segmentation may use: "to", "is", "no", "us", "am"; not "de", "co", "ho"
+# a group name or slur with one letter dropped ("wmen", "sihs") is that term unless a common word one slip away is
+# this much more frequent (Zipf: 100 times; "fod" is "food", not "foid"; "wmen" is not "when")
+_DROPPED_MARGIN = 2.0
 _HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")  # longest word Viterbi segmentation considers
 
 
@@ -146,6 +151,8 @@ class Decoder:
             spelling = freq is not None and context_floor is not None
         self.common: Mapping[str, float] = load_common_words() if spelling else {}
         self.spelling = spelling
+        self._dropped = _dropped_letter_variants(lexicon) if spelling else {}
+        self._dropped_phrases = self._dropped_phrase_variants() if spelling else {}
         by_second: dict[str, list[Term]] = {}
         for terms in lexicon.by_first.values():
             for t in terms:
@@ -429,6 +436,7 @@ class Decoder:
         # 2. a word broken by inserted spaces: "mus lims", "ha te"
         if fuzzy and self.spelling:
             tokens = self._join_fragments(text, tokens, decoded, pending)
+            tokens = self._join_dropped_phrases(text, tokens, decoded)  # "blck people"
         # 3. tokens, and the words of a token joined by hyphens, dots or ellipses
         for s, e, tok in tokens:
             for ps, pe, piece in self._pieces(s, tok):
@@ -504,6 +512,47 @@ class Decoder:
             else:
                 out.append(tokens[i])
                 i += 1
+        return out
+
+    def _dropped_phrase_variants(self) -> dict[tuple[str, str], Term]:
+        """(first, second) word of a two-word group name with one letter dropped from a word that names the group,
+        leaving no word ("blck people", "asylum sekers"; not "back people"), with the group name. A word for people
+        ("people", "men") is not what a disguise hides: "black peple" is a typo."""
+        out: dict[tuple[str, str], Term] = {}
+        for t in self.lexicon.terms.values():
+            words = t.text.split(" ")
+            if t.kind != "group_name" or len(words) != 2 or not all(w.isalpha() for w in words):
+                continue
+            for side, word in enumerate(words):
+                if side == 1 and word in self.lexicon.group_nouns:
+                    continue
+                for i in range(len(word)):
+                    variant = word[:i] + word[i + 1 :]
+                    if len(variant) >= 2 and not self._any_word(variant):
+                        out.setdefault((variant, words[1]) if side == 0 else (words[0], variant), t)
+        return out
+
+    def _any_word(self, word: str) -> bool:
+        """``word`` is in one of the decoder's word lists (common words, frequencies, known words, terms)."""
+        return (word in self.common or (self.freq is not None and word in self.freq)
+                or word in self.lexicon.known_words or word in self.lexicon.terms)
+
+    def _join_dropped_phrases(self, text: str, tokens: list[tuple[int, int, str]],
+                              decoded: list[Decoded]) -> list[tuple[int, int, str]]:
+        """Read two neighbouring words as the two-word group name they spell with one letter dropped ("blck
+        people" -> "black people")."""
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):
+            if i + 1 < len(tokens) and text[tokens[i][1] : tokens[i + 1][0]] == " ":
+                (s, _, first), (_, e, second) = tokens[i], tokens[i + 1]
+                term = self._dropped_phrases.get((first, second))
+                if term is not None:
+                    decoded.append(Decoded(text[s:e], s, e, term.text, "misspelling", term))
+                    i += 2
+                    continue
+            out.append(tokens[i])
+            i += 1
         return out
 
     def _join_term(self, joined: str) -> Term | None:
@@ -585,8 +634,12 @@ class Decoder:
             if fz is not None:
                 kind = fz[1] if not rws else f"{rws[0][1]}+{fz[1]}"
                 base = word.removesuffix("'s")
+                dropped = self._dropped.get(base) if fz[1] == "misspelling" else None
+                if dropped is not None and dropped.group != fz[0].group:  # "asias" is "asians", not "usa"
+                    fz = (dropped, fz[1])
                 if fz[1] == "misspelling" and plain and (
-                        self._needs_context(base, fz[0]) or (self.spelling and self._misspelt(base, fz[0].text))):
+                        self._needs_context(base, fz[0])
+                        or (self.spelling and self._slip_of_common(base, fz[0], dropped))):
                     pending.append(Decoded(text[s:e], s, e, fz[0].text, kind, fz[0]))
                     return
                 found = (fz[0], kind)
@@ -606,7 +659,18 @@ class Decoder:
             self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm))
         (pending if real else decoded).append(d)
 
-    def _misspelt(self, word: str, term: str | None = None) -> bool:
+    def _slip_of_common(self, word: str, term: Term, dropped: Term | None) -> bool:
+        """``word`` misspells a common word rather than disguising ``term``. A group name or slur with one letter
+        dropped ("wmen", "sihs", "chnk") is that term unless a common word one slip away is far more frequent."""
+        if dropped is None:
+            return self._misspelt(word, term.text)
+        if word[0] != dropped.text[0]:  # the term's first letter dropped, so maybe a common word's ("hink": "think")
+            floor = self._zipf(dropped.text) + _DROPPED_MARGIN
+            if any(self.common.get(first + word, 0.0) > floor for first in "abcdefghijklmnopqrstuvwxyz"):
+                return True
+        return self._misspelt(word, dropped.text, margin=_DROPPED_MARGIN)
+
+    def _misspelt(self, word: str, term: str | None = None, margin: float | None = None) -> bool:
         """``word`` most likely misspells a common English word rather than ``term`` (a noisy channel with Zipf
         priors; a typo keeps the first letter): a common word one slip away that is clearly more frequent (by the
         decoder's ``freq_margin``) than a term one edit away ("agian" -> "again", not "asian"); when the term only
@@ -616,7 +680,7 @@ class Decoder:
         lex = self.lexicon
         near_term = term is not None and damerau1(word, term)
         term_z = self._zipf(term) if term is not None else 0.0
-        floor = term_z + self.freq_margin if near_term else max(_SOUND_ALIKE, term_z)
+        floor = term_z + (self.freq_margin if margin is None else margin) if near_term else max(_SOUND_ALIKE, term_z)
         for c in _edits1(word):
             z = self.common.get(c, 0.0)
             if z >= _COMMON and z > floor and c[0] == word[0] and c != term and c not in lex.terms:
@@ -662,6 +726,19 @@ class Decoder:
                 continue
             return True
         return False
+
+
+def _dropped_letter_variants(lexicon: Lexicon) -> dict[str, Term]:
+    """Each one-letter deletion of a single-word group name or slur of four or more letters that is not itself a
+    term ("wmen", "muslms", "sihs"), with the term it comes from."""
+    by_variant: dict[str, list[Term]] = {}
+    for t in lexicon.terms.values():
+        if t.kind in ("group_name", "slur") and t.text.isalpha() and len(t.text) >= 4:
+            for i in range(len(t.text)):
+                variant = t.text[:i] + t.text[i + 1 :]
+                if variant not in lexicon.terms:
+                    by_variant.setdefault(variant, []).append(t)
+    return {v: _prefer(ts) for v, ts in by_variant.items()}
 
 
 def _english_spelling(tok: str, norm: str, rws: list[tuple[str, str]]) -> bool:
