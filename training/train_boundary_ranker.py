@@ -11,6 +11,11 @@ synthetic pages built from the fifth it left out, and the ranker learns from all
 to the model in ``--model`` (default: the shipped one), which was trained on the whole train half; the
 held-out half is never read.
 
+``--long-page-lines N --comment-entry-bonus B`` also writes the model's decoding of long pages (``long_pages``
+in its JSON, see ``storytrace.anatomy.text``): pages of N or more non-empty lines -- real text dumps, longer
+than any synthetic page the ranker learns from -- skip the ranker and get a bonus B for entering the comment
+section (chosen on the dev fifth's real dumps; docs/results/text_anatomy.md).
+
 ``--cv K`` fits nothing to keep: on the dev pages of ``benchmarks/bench_text_anatomy.py --split dev``
 (fifth 4, seed 2024) it reports body and comment line F1 with the plain decoding, with a ranker
 cross-validated over K groups of source pages (pages built from one source stay in one group), and, with
@@ -29,7 +34,7 @@ import numpy as np
 from sklearn.metrics import f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from line_data import DEV_FOLD, dev_split, load_pieces, make_pages, split_names
+from line_data import DEV_FOLD, dev_split, load_pieces, make_dump_pages, make_pages, split_names
 
 from storytrace.anatomy.boundary import BoundaryRanker, decode_with_boundary
 from storytrace.anatomy.text import MODEL_DIR, LineModel, load_line_model
@@ -89,12 +94,18 @@ def cross_validate(model: LineModel, scored: list[dict], sources: list[str], fol
 
 
 def score_fifth(model: LineModel, data: Path, fold: int, n_pages: int, seed: int, limit: int | None,
-                sources: list[str] | None = None, comment_chrome: float = 0.0) -> list[dict]:
+                sources: list[str] | None = None, comment_chrome: float = 0.0, real_dumps: int = 0) -> list[dict]:
     """Synthetic pages from fifth ``fold`` of the train half, scored by ``model`` (which left it out);
-    ``comment_chrome``: share of comment sections shown with their chrome lines (see ``line_data``)."""
-    names = dev_split(split_names(data)[0], fold)[1]
-    return score_pages(model, make_pages(load_pieces(data, names, limit), n_pages, seed, sources=sources,
-                                         comment_chrome=comment_chrome))
+    ``comment_chrome``: share of comment sections shown with their chrome lines (see ``line_data``);
+    ``real_dumps``: copies of the fifth's labelled real text dumps (``line_data.make_dump_pages``) added after them."""
+    pieces = load_pieces(data, dev_split(split_names(data)[0], fold)[1], limit)
+    scored = score_pages(model, make_pages(pieces, n_pages, seed, sources=sources, comment_chrome=comment_chrome))
+    if real_dumps:
+        dump_sources: list[str] = []
+        scored += score_pages(model, make_dump_pages(data, pieces, dump_sources)) * real_dumps
+        if sources is not None:
+            sources += dump_sources * real_dumps
+    return scored
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,8 +121,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="use only the first N source pages of each fifth")
     ap.add_argument("--comment-chrome", type=float, default=0.0,
                     help="share of the ranker's training pages whose comment sections keep their chrome lines")
+    ap.add_argument("--real-dumps", type=int, default=0, metavar="W",
+                    help="also train on each fifth's labelled real text dumps, each W times (0: synthetic pages only)")
+    ap.add_argument("--long-page-lines", type=int, default=None, metavar="N",
+                    help="pages of N or more non-empty lines skip the ranker (default: every page uses it)")
+    ap.add_argument("--comment-entry-bonus", type=float, default=0.0, metavar="B",
+                    help="with --long-page-lines: log-probability bonus for entering the comment section on long pages")
     ap.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation instead of training")
     args = ap.parse_args(argv)
+    if args.comment_entry_bonus and args.long_page_lines is None:
+        ap.error("--comment-entry-bonus applies to long pages only: give --long-page-lines too")
     models = {DEV_FOLD: load_line_model(args.dev_model)}
     for item in args.cross_fit:
         fold, _, path = item.partition(":")
@@ -131,17 +150,22 @@ def main(argv: list[str] | None = None) -> int:
             report.update(_report("cross_fit", [lab for s in dev for lab in s["labels"]], pred, right))
         print(json.dumps(report))
         return 0
-    scored = [s for fold, m in models.items() for s in score_fifth(m, args.data, fold, args.pages, args.seed,
-                                                                   args.limit, comment_chrome=args.comment_chrome)]
+    scored = [s for fold, m in models.items()
+              for s in score_fifth(m, args.data, fold, args.pages, args.seed, args.limit,
+                                   comment_chrome=args.comment_chrome, real_dumps=args.real_dumps)]
     attach(args.model, fit_ranker(scored, args.l2),
            {"pages": len(scored), "pages_per_fifth": args.pages, "fifths": sorted(models), "seed": args.seed,
-            "l2": args.l2, **({"comment_chrome_share": args.comment_chrome} if args.comment_chrome else {})})
+            "l2": args.l2, **({"comment_chrome_share": args.comment_chrome} if args.comment_chrome else {}),
+            **({"real_dump_copies": args.real_dumps} if args.real_dumps else {})},
+           long_pages=None if args.long_page_lines is None else
+           {"min_lines": args.long_page_lines, "comment_entry_bonus": args.comment_entry_bonus})
     print(f"boundary ranker ({len(scored)} pages) added to {args.model}")
     return 0
 
 
-def attach(model_dir: Path, ranker: BoundaryRanker, info: dict) -> None:
-    """Write the ranker's arrays into ``model_dir``'s npz and describe it in its JSON."""
+def attach(model_dir: Path, ranker: BoundaryRanker, info: dict, long_pages: dict | None = None) -> None:
+    """Write the ranker's arrays into ``model_dir``'s npz and describe it in its JSON; ``long_pages``: the
+    decoding of pages too long for the ranker (``LongPageDecoding``'s fields; None: every page uses the ranker)."""
     npz, meta_path = model_dir / "line_model.npz", model_dir / "line_model.json"
     with np.load(npz, allow_pickle=False) as stored:
         arrays = {name: stored[name] for name in stored.files if not name.startswith("rank_")}
@@ -149,6 +173,9 @@ def attach(model_dir: Path, ranker: BoundaryRanker, info: dict) -> None:
     np.savez_compressed(npz, **arrays)
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta["boundary_ranker"] = info
+    meta.pop("long_pages", None)
+    if long_pages is not None:
+        meta["long_pages"] = long_pages
     meta_path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
 

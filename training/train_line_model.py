@@ -31,6 +31,9 @@ it is level with v5.2 on the held-out half, so it is not the default either.
 ``--fold-by source --oof-folds 3`` (session 4, the default since v5.2) fits the
 out-of-fold models that feed stages 2 and 3 on folds of *source* pages instead of synthetic pages, so their
 probabilities are those of unseen text as at run time; with it the best body bias on dev is about 1.0.
+
+``--real-dumps 1`` (session 8, the default since v5.3) adds the labelled real text dumps of the source pages
+(``line_data.make_dump_pages``) once after the synthetic pages; ``--real-dumps 0`` is the v5.2 recipe.
 """
 
 from __future__ import annotations
@@ -192,7 +195,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
           body_bias: float = 1.0, embed: bool = True, trees: tuple[int, ...] = (2, 3),
           embed_cache: Path | None = None, own_refs: float = 0.5, title_ends: float = 0.3, comment_chrome: float = 0.0,
           fold_by: str = "source", oof_folds: int = 3, tree_stop: str = "random",
-          stage2_repeats: bool = False, real_dumps: int = 0) -> dict:
+          stage2_repeats: bool = False, real_dumps: int = 1) -> dict:
     t0 = time.time()
     train_names, _ = split_names(data)
     if leave_out is not None:  # leave a fifth of the train half out (see line_data.dev_split)
@@ -394,9 +397,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--comment-chrome", type=float, default=0.0,
                     help="share of comment sections that keep their chrome lines (names, dates, 'Reply') as "
                          "boilerplate between the comments, as real dumps show them")
-    ap.add_argument("--real-dumps", type=int, default=0, metavar="K",
+    ap.add_argument("--real-dumps", type=int, default=1, metavar="K",
                     help="also train on the labelled real text dumps of the source pages (line_data.make_dump_pages), "
-                         "each K times (0: synthetic pages only)")
+                         "each K times (default 1, as v5.3; 0: synthetic pages only, as v5.2)")
     ap.add_argument("--embed-cache", type=Path, default=None,
                     help="reuse/extend line embeddings stored in this .npz (speeds up repeated training runs)")
     ap.add_argument("--fold-by", choices=("page", "source"), default="source",

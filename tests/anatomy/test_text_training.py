@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from storytrace.anatomy.text import LABELS, classify_lines, load_line_model
+from storytrace.anatomy.text import LABELS, LongPageDecoding, classify_lines, load_line_model
 from tests.conftest import shared_data
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = shared_data()
 
 V4 = ("--alpha", "2e-6", "--no-embed", "--trees", "", "--own-refs", "0", "--title-ends", "0", "--body-bias", "1.0", "--fold-by", "page",
-      "--oof-folds", "2")
+      "--oof-folds", "2", "--real-dumps", "0")
 
 
 @pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
@@ -35,9 +35,11 @@ def test_text_training_script_tiny_sample(tmp_path: Path, variant: tuple[str, ..
     assert meta["format"] == fmt
     assert meta["data"]["synthetic_pages"] == pages
     assert meta["data"]["source_pages"] <= limit
-    if "--real-dumps" in variant:  # one dump per source page with a body, twice; the synthetic pages as before
-        assert meta["data"]["real_dump_copies"] == 2
-        assert meta["data"]["real_dump_pages"] % 2 == 0 and 2 <= meta["data"]["real_dump_pages"] <= 2 * limit
+    copies = int(variant[variant.index("--real-dumps") + 1]) if "--real-dumps" in variant else 1  # default: v5.3
+    if copies:  # one dump per source page with a body, `copies` times; the synthetic pages as before
+        assert meta["data"]["real_dump_copies"] == copies
+        assert meta["data"]["real_dump_pages"] % copies == 0
+        assert copies <= meta["data"]["real_dump_pages"] <= copies * limit
     else:
         assert "real_dump_pages" not in meta["data"]
     if "--tree-stop" in variant:  # iteration counts chosen on held-out source pages, within the cap
@@ -65,16 +67,20 @@ def test_boundary_ranker_script_tiny_sample(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, str(ROOT / "training" / "train_boundary_ranker.py"), "--data", str(DATA),
          "--dev-model", str(out), "--cross-fit", f"0:{fold0}", "--model", str(out), "--pages", "6",
-         "--limit", "5", "--comment-chrome", "0.5"],
+         "--limit", "5", "--comment-chrome", "0.5", "--real-dumps", "1", "--long-page-lines", "60",
+         "--comment-entry-bonus", "6"],
         capture_output=True, text=True, timeout=600, check=False,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     meta = json.loads((out / "line_model.json").read_text())
-    assert meta["boundary_ranker"]["pages"] == 12
+    assert 12 + 2 <= meta["boundary_ranker"]["pages"] <= 12 + 10  # 6 synthetic pages and 1-5 dumps per fifth
     assert meta["boundary_ranker"]["fifths"] == [0, 4]
     assert meta["boundary_ranker"]["comment_chrome_share"] == 0.5
+    assert meta["boundary_ranker"]["real_dump_copies"] == 1
+    assert meta["long_pages"] == {"min_lines": 60, "comment_entry_bonus": 6.0}
     model = load_line_model(out)
     assert model.ranker is not None
+    assert model.long_pages == LongPageDecoding(60, 6.0)
     labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "lol nice"], model)
     assert labels[1] == "blank" and all(lab in LABELS for i, lab in enumerate(labels) if i != 1)
 

@@ -34,6 +34,11 @@ A model directory may also list *partners* (``partners`` in its JSON; ``training
 other line models that read the same line features and embeddings, whose stage outputs are averaged with
 the model's own before the decoding (an ensemble; measured, not shipped: docs/results/text_anatomy.md).
 
+Pages of at least ``long_pages.min_lines`` non-empty lines (``long_pages`` in its JSON; real text dumps with
+menus and comment chrome, longer than any synthetic page the boundary ranker learned from) skip the ranker:
+they are decoded by the grammar alone, with a bonus of ``comment_entry_bonus`` on the log-probability of
+entering the comment section, so that a short thread between chrome and menu lines can still open it.
+
 It may also name a *chrome specialist* (``chrome_specialist`` in its JSON;
 ``training/add_chrome_specialist.py``): a line model trained on pages whose comment sections keep their
 chrome (author names, dates, "Reply" lines between the comments). Both models read the page; the
@@ -442,6 +447,7 @@ class LineModel:
     stage2_repeats: bool = False  # stage 2 also reads the stage-1 probabilities of a line's exact repeats
     partners: tuple[tuple[LineModel, float], ...] = ()  # other line models whose stage outputs are averaged in
     chrome: ChromeSpecialist | None = None  # reads pages whose comment sections keep their chrome
+    long_pages: LongPageDecoding | None = None  # decoding of pages longer than the ranker learned from
 
     def line_probs(self, dense: np.ndarray, ngrams: Any) -> np.ndarray:
         z = ((dense - self.mean1) / self.scale1) @ self.coef1[:, : dense.shape[1]].T
@@ -463,14 +469,20 @@ class LineModel:
         emit = np.log(np.clip(probs, 1e-9, 1.0)) - self.log_prior
         return emit if bias is None else emit + bias
 
-    def decode(self, probs: np.ndarray, bias: np.ndarray | None = None, *, need_body: bool = False) -> list[int]:
+    def decode(self, probs: np.ndarray, bias: np.ndarray | None = None, *, need_body: bool = False,
+               comment_entry_bonus: float = 0.0) -> list[int]:
         """Class indices of the best path through the segment grammar (see :func:`grammar_mask`); ``bias``
-        is added to the per-class log scores; ``need_body``: the path must reach the article (a body line)."""
+        is added to the per-class log scores; ``need_body``: the path must reach the article (a body line);
+        ``comment_entry_bonus`` is added to the log-probability of entering the comment section."""
         k = len(self.classes)
         emit = tile_emissions(self.emissions(probs, bias), self.log_trans.shape[0])
         if need_body:
             require_article(emit, k)
-        return [j % k for j in viterbi(emit, self.log_start, self.log_trans)]
+        log_trans = self.log_trans
+        if comment_entry_bonus:
+            phase = np.arange(log_trans.shape[0]) // k
+            log_trans = log_trans + np.outer(phase < 2, phase == 2) * comment_entry_bonus
+        return [j % k for j in viterbi(emit, self.log_start, log_trans)]
 
     def boundary_candidates(self, p1: np.ndarray, p3: np.ndarray, emb: np.ndarray,
                             dense: np.ndarray) -> np.ndarray:
@@ -539,13 +551,25 @@ class LineModel:
 
     def decode_page(self, out: dict[str, Any]) -> list[int]:
         """The final class indices of one page from its :meth:`stage_probs` (the ranker, when there is one,
-        picks where the comment section starts)."""
+        picks where the comment section starts, except on long pages: see :class:`LongPageDecoding`)."""
         p3 = out["p3"]
+        if self.long_pages is not None and len(p3) >= self.long_pages.min_lines:
+            return self.decode(p3, self.final_bias, need_body=True,
+                               comment_entry_bonus=self.long_pages.comment_entry_bonus)
         if self.ranker is None or out["emb"] is None:
             return self.decode(p3, self.final_bias, need_body=True)
         start = 1 + self.ranker.choose(self.boundary_candidates(out["p1"], p3, out["emb"], out["dense"]))
         return decode_with_boundary(self.emissions(p3, self.final_bias), self.log_start, self.log_trans, start,
                                     need_body=True)
+
+
+@dataclass(frozen=True)
+class LongPageDecoding:
+    """Pages of at least ``min_lines`` non-empty lines skip the boundary ranker (it learned from shorter
+    synthetic pages) and enter the comment section with a log-probability bonus of ``comment_entry_bonus``."""
+
+    min_lines: int
+    comment_entry_bonus: float = 0.0
 
 
 @dataclass
@@ -642,6 +666,9 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
         )
     except KeyError as exc:
         raise ModelError(f"line model in {base} lacks array {exc}") from exc
+    if "long_pages" in meta:
+        item = meta["long_pages"]
+        model.long_pages = LongPageDecoding(int(item["min_lines"]), float(item.get("comment_entry_bonus", 0)))
     model.partners = tuple(_load_partner(model, base, item, encoder) for item in meta.get("partners", ()))
     if "chrome_specialist" in meta:
         item = meta["chrome_specialist"]
