@@ -277,7 +277,7 @@ def _thread_summary(page: Page) -> str:
         if key == "toxic_comments":
             n = thread.get("comments") or len(page.comments)
             cell = f"{len(value)} of {n} ({_percent(len(value) / n if n else 0.0)})"
-            cell += (": " + " ".join(_linked(v, links) for v in value)) if value else ""
+            cell += (": " + " ".join(_thread_value(v, links) for v in value)) if value else ""
         elif key in ("flood_share", "disguised_share") and isinstance(value, int | float):
             cell = _percent(value)
         elif key == "mean_scores" and isinstance(value, dict):
@@ -285,31 +285,31 @@ def _thread_summary(page: Page) -> str:
         elif key == "top_targets" and isinstance(value, list):
             cell = " · ".join(f"{esc(t.get('group'))} ({esc(t.get('comments'))})" for t in value if isinstance(t, dict))
         elif key == "relations" and isinstance(value, list):
-            cell = "; ".join(_relation(r, links) for r in value if isinstance(r, dict))
+            cell = "; ".join(_thread_relation(r, links) for r in value if isinstance(r, dict))
         else:
-            cell = _linked(value, links)
+            cell = _thread_value(value, links)
         if cell:
             rows.append(f"<tr><th>{esc(_THREAD_ROWS.get(key, key))}</th><td>{cell}</td></tr>")
     return "<table class='summary'>" + "".join(rows) + "</table>"
 
 
-def _relation(rel: dict[str, Any], links: dict[str, str]) -> str:
+def _thread_relation(rel: dict[str, Any], links: dict[str, str]) -> str:
     """"#9 quotes #8", "#4 replies to #2"."""
-    me = _linked(rel.get("comment"), links)
+    me = _thread_value(rel.get("comment"), links)
     if "parent" in rel:
-        return f"{me} replies to {_linked(rel['parent'], links)}"
+        return f"{me} replies to {_thread_value(rel['parent'], links)}"
     others = {k: v for k, v in rel.items() if k != "comment"}
-    return f"{me} " + ", ".join(f"{esc(k)} {_linked(v, links)}" for k, v in others.items())
+    return f"{me} " + ", ".join(f"{esc(k)} {_thread_value(v, links)}" for k, v in others.items())
 
 
-def _linked(value: Any, links: dict[str, str], limit: int = 300) -> str:
+def _thread_value(value: Any, links: dict[str, str], limit: int = 300) -> str:
     """Escaped text of any summary value; a comment id becomes a link to that comment."""
     if isinstance(value, str):
         return links.get(value) or esc(_short(value, limit))
     if isinstance(value, dict):
-        return " · ".join(f"{esc(k)} {_linked(v, links)}" for k, v in value.items() if v not in (None, "", [], {}))
+        return " · ".join(f"{esc(k)} {_thread_value(v, links)}" for k, v in value.items() if v not in (None, "", [], {}))
     if isinstance(value, list | tuple):
-        return ", ".join(_linked(v, links) for v in value)
+        return ", ".join(_thread_value(v, links) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     return esc(_compact(value))
