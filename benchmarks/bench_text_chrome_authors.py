@@ -10,7 +10,7 @@ held-out half, develop on ``--half train``) whose HTML gives comments with autho
 Each page becomes the plain-text dump a scraper would write: the headline, the gold body paragraphs, then the
 gold comment section *with its chrome lines in page order* (``SourcePage.comment_section``, the lines the
 ``comment_chrome`` variant of the synthetic pages uses: names, dates, "Reply", "557 Fans"). The dump goes
-through :func:`storytrace.anatomy.text.split_text` twice: with the default line model (v5.2) and with the chrome
+through :func:`storytrace.anatomy.text.split_text` twice: with the default line model and with the chrome
 specialist (``Options.text_comment_chrome``).
 
 Scoring, per comment record: the record is matched to the HTML comments whose text contains its line
@@ -150,7 +150,7 @@ def run(pages: list[dict], chrome: bool, show_errors: int = 0) -> dict:
                 hits = {name_key(a) for g, a, _ in pg["gold"] if len(k) >= 12 and k in g and a}
                 if c.author and len(hits) == 1 and name_key(c.author) not in hits:
                     errors.append((pg["name"], c.author, hits.pop(), c.text[:60]))
-    return {"mode": "chrome specialist" if chrome else "default (v5.2)", "pages": len(pages),
+    return {"mode": "chrome specialist" if chrome else "default line model", "pages": len(pages),
             "pages_with_comments": pages_with_comments, "abstained_pages": abstained, "counts": total,
             "seconds": round(time.perf_counter() - t0, 1), "errors": errors[:show_errors]}
 

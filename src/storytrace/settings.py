@@ -30,7 +30,7 @@ class Options:
     text_comment_chrome: bool = False
     # anatomy of plain text: fill comment authors and dates from the chrome lines around the comments
     # (storytrace.anatomy.chrome_authors). Off by default: held-out precision against the HTML comment
-    # authors 0.946 with the chrome specialist, 0.774 with line model v5.3 alone, below the 0.95 asked (docs/results/text_anatomy.md, session 8)
+    # authors 0.946 with the chrome specialist, 0.784 with line model v5.4 alone, below the 0.95 asked (docs/results/text_anatomy.md, session 9)
     text_comment_authors: bool = False
     # comments: "training" (the heads' calibration on tweets) or "news_comments" (moved to the far lower rate of
     # abuse under news articles: toxic false alarms on real comments 0.123 -> 0.012, recall at 0.5 0.82 -> 0.19;
