@@ -79,6 +79,9 @@ _VERY_COMMON = 4.5  # "the", "have", "all", "now" (Zipf >= 4.5: ~30 per million 
 # a group name or slur with one letter dropped ("wmen", "sihs") is that term unless a common word one slip away is
 # this much more frequent (Zipf: 100 times; "fod" is "food", not "foid"; "wmen" is not "when")
 _DROPPED_MARGIN = 2.0
+# longer tokens get only the script-level decodings: spelling edits of an n-letter word cost ~54n strings of n
+# letters, so one run-together 100 KB token ("killkill...") would take gigabytes; real disguised words are short
+_MAX_FUZZY_LETTERS = 40
 _HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")  # longest word Viterbi segmentation considers
 
 
@@ -440,7 +443,8 @@ class Decoder:
         # 3. tokens, and the words of a token joined by hyphens, dots or ellipses
         for s, e, tok in tokens:
             for ps, pe, piece in self._pieces(s, tok):
-                self._decode_token(text, ps, pe, piece, fuzzy, decoded, hits, pending)
+                self._decode_token(text, ps, pe, piece, fuzzy and len(piece) <= _MAX_FUZZY_LETTERS, decoded, hits,
+                                   pending)
         kept = [p for p in pending if self._hostile_near(text, p, decoded, hits) or self._before_group_noun(low, p)]
         if kept:
             decoded = sorted(decoded + kept, key=lambda d: d.start)
@@ -677,6 +681,8 @@ class Decoder:
         sounds like ``word``, a word one slip away that is frequent and more frequent than the term ("ilegal" ->
         "illegal", "lede" -> "led"; not "jooz" -> "joo", "phuck" -> "puck"); or, for five or more letters, a common
         word with two letters dropped ("assain" -> "assassin")."""
+        if len(word) > _MAX_FUZZY_LETTERS:
+            return False
         lex = self.lexicon
         near_term = term is not None and damerau1(word, term)
         term_z = self._zipf(term) if term is not None else 0.0
