@@ -201,13 +201,35 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
 _SEXUAL_SENSES = {"sex": "sex", "sexy": "sex", "dick": "dick", "dicks": "dick", "cock": "cock", "cocks": "cock",
                   "bang": "bang", "hoe": "hoe", "hoes": "hoe", "pussy": "pussy", "pussies": "pussy", "boobs": "boob",
                   "tits": "tit", "naked": "naked", "nude": "naked", "rape": "rape", "raped": "rape",
-                  "rapist": "rape", "porn": "porn", "penis": "penis", "vagina": "vagina", "anal": "anal"}
+                  "rapist": "rape", "penis": "penis", "vagina": "vagina", "anal": "anal"}
 _BODY = frozenset(["dick", "dicks", "cock", "cocks", "pussy", "pussies", "boobs", "tits", "penis", "vagina"])
 _POSSESSIVE = frozenset(["my", "your", "ur", "his", "her", "their", "yo"])
 # verbs of a sexual act or display a few words before the word: "grab her pussy", "show me your tits"
 _SEX_ACTS = frozenset(["suck", "sucking", "lick", "licking", "grab", "grabbing", "touch", "touching", "show", "flash",
                        "ride", "riding", "fuck", "fucking", "stroke", "stroking", "finger", "send", "eat", "have",
                        "having", "want", "wanna"])
+
+
+# a body word after one of these is described, not named ("nice tits", "big fat cock"); "naked" or "nude" before
+# one of _SHOWN is a picture of someone ("hot naked girls"), not "the naked eye"
+_SEX_ADJECTIVES = frozenset(["nice", "wet", "big", "fat", "huge", "hot", "tight", "juicy", "hard", "small", "tiny",
+                             "perky", "hairy", "sweet"])
+_SHOWN = frozenset(["girl", "girls", "woman", "women", "teen", "teens", "pics", "photos", "pictures", "video",
+                    "videos", "selfies", "body", "bodies", "chick", "chicks", "babes"])
+# "rape her", "bang him", "to be raped": the act aimed at a person
+_SEX_VERBS = frozenset(["rape", "raped", "bang"])
+_THIRD_PERSON_OBJECTS = frozenset(["her", "him", "them", "that", "this"])
+
+
+def _sexual_frame(toks: list[str], j: int, term: str) -> bool:
+    """Words around a sexual word with another sense that make it sexual: described body words, naked people,
+    a sexual act aimed at someone."""
+    before = toks[max(0, j - 2) : j]
+    if term in _BODY and any(t in _SEX_ADJECTIVES for t in before):
+        return True
+    if _SEXUAL_SENSES.get(term) == "naked" and (toks[j + 1 : j + 2] and toks[j + 1] in _SHOWN or "hot" in before):
+        return True
+    return term in _SEX_VERBS and (any(t in _THIRD_PERSON_OBJECTS for t in toks[j + 1 : j + 3]) or "be" in before)
 
 
 def _sexual_score(toks: list[str], hits: list[tuple[int, str]]) -> float:
@@ -223,7 +245,7 @@ def _sexual_score(toks: list[str], hits: list[tuple[int, str]]) -> float:
         possessed = term in _BODY and j > 0 and toks[j - 1] in _POSSESSIVE
         act = any(t in _SEX_ACTS for t in before) and (term in _BODY or any(t in _SECOND_PERSON for t in toks[j:j + 4]))
         aimed = any(t in _SECOND_PERSON for t in toks[j + 1 : j + 3])  # "rape you", "sex with you"
-        if possessed or act or aimed:
+        if possessed or act or aimed or _sexual_frame(toks, j, term):
             return 0.85
     return 0.35
 
@@ -231,23 +253,24 @@ def _sexual_score(toks: list[str], hits: list[tuple[int, str]]) -> float:
 # a violent verb followed by words that give it another sense (phrasal verbs and idioms): "hang out with you", "to
 # die for", "killing it", "kill time", "shoot me an email", "burn calories", "execute the plan" (revision 3.6.2)
 _IDIOMS = {
-    "hang": ("out", "around", "on", "in there", "tight", "loose", "up", "with", "over", "together"),
-    "hung": ("out", "up", "over", "around", "on"),
-    "die": ("for", "laughing", "hard", "down"),
+    "hang": ("out", "around", "on a", "on there", "in there", "tight", "loose", "up the phone", "over", "together"),
+    "hung": ("out", "up on", "over", "around"),
+    "die": ("laughing", "hard", "down"),  # "die for": see ``_idiom``
     "kill": ("time", "it", "the mood", "two birds", "for a", "for some", "for one"),
-    "killing": ("it", "time", "me", "the mood"),
+    "killing": ("it", "time", "the mood"),
     "killed": ("it", "time", "the mood"),
-    "shoot": ("for", "the breeze", "me a", "me an", "hoops", "a photo", "photos", "a video", "video", "pictures",
+    "shoot": ("the breeze", "me a", "me an", "hoops", "a photo", "photos", "a video", "video", "pictures",
               "the messenger"),
     "stab": ("at", "in the dark"),
-    "burn": ("calories", "out", "through", "rubber", "the midnight oil", "bridges", "fat", "money", "cash", "a cd",
+    "burn": ("calories", "out", "rubber", "the midnight oil", "bridges", "fat", "money", "cash", "a cd",
              "a dvd"),
-    "burned": ("out", "through", "calories", "bridges"),
+    "burned": ("out", "calories", "bridges"),
     "execute": ("the plan", "a plan", "plans", "code", "the code", "orders", "the order", "a trade", "trades",
                 "the strategy", "a strategy"),
 }
 # "stab someone in the back" (betray), "shoot oneself in the foot": the object, then the idiom's end
 _OBJECT_IDIOMS = {"stab": "in the back", "stabbed": "in the back", "shoot": "in the foot", "shot": "in the foot"}
+_REFLEXIVE = ("yourself", "himself", "herself", "myself", "themselves", "ourselves", "itself", "yourselves")
 _DETERMINERS = frozenset(["a", "an", "the", "this", "that", "my", "your", "his", "her", "our", "their", "its", "one",
                           "another", "first", "best", "good", "cheap"])
 # violent words that are also nouns: after a determiner they name a thing or an attempt, not an act ordered or
@@ -257,13 +280,22 @@ _NOUN_SENSE = frozenset(["stab", "shot", "shoot", "kill", "killing", "bomb", "mu
 
 
 def _idiom(toks: list[str], j: int) -> bool:
-    """The violent verb at ``j`` begins a non-violent phrasal verb or idiom (``_IDIOMS``, ``_OBJECT_IDIOMS``)."""
+    """The violent verb at ``j`` begins a non-violent phrasal verb or idiom (``_IDIOMS``, ``_OBJECT_IDIOMS``).
+
+    "die for" only as "to die for" or "would die for" ("you will die for what you did" is a threat), and an object
+    idiom only when it ends there ("stab you in the back", not "... in the back of the head")."""
     after = " ".join(toks[j + 1 : j + 5])
     if any(after == tail or after.startswith(tail + " ") for tail in _IDIOMS.get(toks[j], ())):
         return True
+    if toks[j] == "die" and toks[j + 1 : j + 2] == ["for"] and j > 0 and toks[j - 1] in ("to", "would", "d"):
+        return True
     tail = _OBJECT_IDIOMS.get(toks[j])
-    rest = " ".join(toks[j + 2 : j + 6])
-    return tail is not None and (rest == tail or rest.startswith(tail + " "))
+    if tail is None:
+        return False
+    if tail == "in the foot" and (toks[j + 1] if j + 1 < len(toks) else "") not in _REFLEXIVE:
+        return False  # "shot himself in the foot" is the idiom; "I will shoot you in the foot" is not
+    n = len(tail.split())
+    return " ".join(toks[j + 2 : j + 2 + n]) == tail and toks[j + 2 + n : j + 3 + n] != ["of"]
 
 
 def _noun_reading(toks: list[str], j: int) -> bool:
@@ -276,11 +308,18 @@ def _reported(norm: str, words: list[tuple[int, int, str]], toks: list[str], lex
     inside quotation marks or a news attribution ("police said", "was convicted", "according to")."""
     text = " ".join(toks)
     report = any(t in lex.reporting for t in toks) or any(p in text for p in lex.reporting if " " in p)
-    if not report or not at:
+    if not report or not at or _own_words(toks, lex):
         return False
     quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(norm)]
     in_quotes = all(any(qs <= words[j][0] < qe for qs, qe in quoted) for j in at)
     return in_quotes or lex.attribution_re.search(text) is not None
+
+
+def _own_words(toks: list[str], lex: Lexicon) -> bool:
+    """A reporting word said by the commenter or to the reader ("I told you", "I said", "you heard me"): the quote
+    is the commenter's own threat, not a report of someone else's."""
+    return any(t in lex.reporting and ((r > 0 and toks[r - 1] in ("i", "you")) or toks[r + 1 : r + 2] in (["you"], ["me"]))
+               for r, t in enumerate(toks))
 
 
 _IMPERATIVE_LEAD = frozenset(["just", "please", "pls", "now", "so", "then", "and", "go"])
