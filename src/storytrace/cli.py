@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .settings import COMMENT_CALIBRATIONS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,7 +48,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 COMMENT_CHROME_HELP = ("plain-text pages: read comment sections that keep author, date and 'Reply' lines "
                        "between the comments with the chrome-trained line model")
-CALIBRATIONS = ("training", "news_comments")  # storytrace.comments.TRAINING_CALIBRATION, NEWS_CALIBRATION
 COMMENT_CALIBRATION_HELP = ("how comment scores are calibrated: training (tweets, the default) or news_comments "
                             "(reader comments under articles: about a tenth of the false alarms, a quarter of the "
                             "recall at 0.5)")
@@ -67,7 +67,7 @@ def _add_run_options(cmd: argparse.ArgumentParser, default_out: str) -> None:
                         help="skip story grouping, copy/rewrite relations and claim comparison")
     stages.add_argument("--comment-chrome", action="store_true", help=COMMENT_CHROME_HELP)
     stages.add_argument("--comment-authors", action="store_true", help=COMMENT_AUTHORS_HELP)
-    stages.add_argument("--comment-calibration", choices=CALIBRATIONS, default="training",
+    stages.add_argument("--comment-calibration", choices=COMMENT_CALIBRATIONS, default="training",
                         help=COMMENT_CALIBRATION_HELP)
     run = cmd.add_argument_group("Run")
     run.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
@@ -89,7 +89,7 @@ def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
     stages.add_argument("--no-stories", action="store_true", help="skip the stories stage (it runs on the driver)")
     stages.add_argument("--comment-chrome", action="store_true", help=COMMENT_CHROME_HELP)
     stages.add_argument("--comment-authors", action="store_true", help=COMMENT_AUTHORS_HELP)
-    stages.add_argument("--comment-calibration", choices=CALIBRATIONS, default="training",
+    stages.add_argument("--comment-calibration", choices=COMMENT_CALIBRATIONS, default="training",
                         help=COMMENT_CALIBRATION_HELP)
     run = cmd.add_argument_group("Spark")
     run.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")

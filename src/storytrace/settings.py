@@ -6,6 +6,8 @@ import dataclasses
 from dataclasses import dataclass
 
 MB = 1024 * 1024
+# the calibrations the comment model ships (storytrace.comments: TRAINING_CALIBRATION, DOMAIN_CALIBRATION_FILES)
+COMMENT_CALIBRATIONS = ("training", "news_comments")
 
 
 @dataclass(slots=True, frozen=True)
@@ -44,6 +46,11 @@ class Options:
     batch_size: int = 16  # pages per batch for batched stages (spaCy pipe); bounds memory per worker
     strict: bool = False  # re-raise stage errors instead of recording them (for tests and debugging)
     progress: bool = True
+
+    def __post_init__(self) -> None:
+        if self.comment_calibration not in COMMENT_CALIBRATIONS:
+            raise ValueError(f"unknown comment_calibration {self.comment_calibration!r}; "
+                             f"one of {', '.join(COMMENT_CALIBRATIONS)}")
 
     def replace(self, **changes: object) -> Options:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -99,3 +99,16 @@ def test_em_prior_recovers_a_shifted_prior():
     odds = 0.3 / 0.7 * np.exp(2.0 * x - 2.0)  # likelihood ratio of N(2,1) to N(0,1), times the training odds
     prior, _ = em_prior(odds / (1 + odds), 0.3)
     assert prior == pytest.approx(0.02, abs=0.004)
+
+
+def test_the_calibration_names_agree_everywhere_and_unknown_ones_are_refused():
+    from storytrace.comments import TRAINING_CALIBRATION
+    from storytrace.comments._model import DOMAIN_CALIBRATION_FILES
+    from storytrace.comments._thread import page_calibration
+    from storytrace.settings import COMMENT_CALIBRATIONS, Options
+
+    assert COMMENT_CALIBRATIONS == (TRAINING_CALIBRATION, *DOMAIN_CALIBRATION_FILES)
+    with pytest.raises(ValueError, match="News_Comments"):
+        Options(comment_calibration="News_Comments")
+    with pytest.raises(ValueError, match="tweets"):
+        page_calibration(object(), "tweets")

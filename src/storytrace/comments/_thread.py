@@ -14,7 +14,7 @@ from storytrace.comments._content import is_laughter
 from storytrace.comments._model import TRAINING_CALIBRATION
 from storytrace.lang import UNDETERMINED, detect_language
 from storytrace.records import Page
-from storytrace.settings import Options
+from storytrace.settings import COMMENT_CALIBRATIONS, Options
 
 TOXIC_THRESHOLD = 0.5
 # the calibration for reader comments under articles, where abuse is far rarer than in the training tweets
@@ -94,6 +94,8 @@ def score_texts(texts: list[str], model: Any, *, languages: list[str] | None = N
 def page_calibration(model: Any, wanted: str) -> str:
     """The calibration a page's thread gets: ``wanted``, or the training one when ``wanted`` is the news calibration
     and the model lacks it (a calibration file fit to other model files is not loaded)."""
+    if wanted not in COMMENT_CALIBRATIONS:
+        raise ValueError(f"unknown comment calibration {wanted!r}; one of {', '.join(COMMENT_CALIBRATIONS)}")
     if wanted == NEWS_CALIBRATION and wanted not in getattr(model, "calibrations", {}):
         return TRAINING_CALIBRATION
     return wanted
