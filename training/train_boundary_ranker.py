@@ -11,10 +11,11 @@ synthetic pages built from the fifth it left out, and the ranker learns from all
 to the model in ``--model`` (default: the shipped one), which was trained on the whole train half; the
 held-out half is never read.
 
-``--long-page-lines N --comment-entry-bonus B`` also writes the model's decoding of long pages (``long_pages``
-in its JSON, see ``storytrace.anatomy.text``): pages of N or more non-empty lines -- real text dumps, longer
-than any synthetic page the ranker learns from -- skip the ranker and get a bonus B for entering the comment
-section (chosen on the dev fifth's real dumps; docs/results/text_anatomy.md).
+``--long-page-lines N --comment-entry-bonus B`` (defaults 80 and 6, the shipped v5.4's; N = 0 turns it off) also
+writes the model's decoding of long pages (``long_pages`` in its JSON, see ``storytrace.anatomy.text``): pages of N
+or more non-empty lines -- real text dumps, longer than any synthetic page the ranker learns from -- skip the ranker
+and get a bonus B for entering the comment section (chosen on the dev fifth's real dumps;
+docs/results/text_anatomy.md).
 
 ``--cv K`` fits nothing to keep: on the dev pages of ``benchmarks/bench_text_anatomy.py --split dev``
 (fifth 4, seed 2024) it reports body and comment line F1 with the plain decoding, with a ranker
@@ -123,14 +124,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="share of the ranker's training pages whose comment sections keep their chrome lines")
     ap.add_argument("--real-dumps", type=int, default=0, metavar="W",
                     help="also train on each fifth's labelled real text dumps, each W times (0: synthetic pages only)")
-    ap.add_argument("--long-page-lines", type=int, default=None, metavar="N",
-                    help="pages of N or more non-empty lines skip the ranker (default: every page uses it)")
-    ap.add_argument("--comment-entry-bonus", type=float, default=0.0, metavar="B",
-                    help="with --long-page-lines: log-probability bonus for entering the comment section on long pages")
+    # defaults: the shipped model's (v5.4); retraining the ranker keeps them unless asked otherwise
+    ap.add_argument("--long-page-lines", type=int, default=80, metavar="N",
+                    help="pages of N or more non-empty lines skip the ranker (default 80; 0: every page uses it)")
+    ap.add_argument("--comment-entry-bonus", type=float, default=6.0, metavar="B",
+                    help="log-probability bonus for entering the comment section on long pages (default 6)")
     ap.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation instead of training")
     args = ap.parse_args(argv)
-    if args.comment_entry_bonus and args.long_page_lines is None:
-        ap.error("--comment-entry-bonus applies to long pages only: give --long-page-lines too")
     models = {DEV_FOLD: load_line_model(args.dev_model)}
     for item in args.cross_fit:
         fold, _, path = item.partition(":")
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
            {"pages": len(scored), "pages_per_fifth": args.pages, "fifths": sorted(models), "seed": args.seed,
             "l2": args.l2, **({"comment_chrome_share": args.comment_chrome} if args.comment_chrome else {}),
             **({"real_dump_copies": args.real_dumps} if args.real_dumps else {})},
-           long_pages=None if args.long_page_lines is None else
+           long_pages=None if not args.long_page_lines else
            {"min_lines": args.long_page_lines, "comment_entry_bonus": args.comment_entry_bonus})
     print(f"boundary ranker ({len(scored)} pages) added to {args.model}")
     return 0

@@ -157,13 +157,6 @@ class _NoRanker:
         raise AssertionError("a long page must not reach the ranker")
 
 
-def test_text_comment_entry_bonus_zero_is_the_plain_decoding(model: LineModel) -> None:
-    probs = _lone_comment_page()
-    assert model.decode(probs, model.final_bias, comment_entry_bonus=0.0) == model.decode(
-        probs, model.final_bias
-    )
-
-
 def test_text_comment_entry_bonus_lets_a_lone_comment_open_the_section(model: LineModel) -> None:
     probs = _lone_comment_page()
     found = [

@@ -116,3 +116,10 @@ def test_thread_summary_names_comments_by_position_and_links_them():
     assert "<th>flooding</th><td>25 %</td>" in out
     assert "<th>new_key</th>" in out  # keys the renderer does not know still show
     assert "<script" not in out.lower() and "&lt;script&gt;" in out
+
+
+def test_thread_summary_with_malformed_values_still_renders():
+    page = Page(id="0123456789abcdef", source="x.html", comments=[Comment(id="c0", text="hi", position=0)],
+                thread={"comments": EVIL, "toxic_comments": EVIL, "flood_share": EVIL, "top_targets": EVIL})
+    out = render_dossier(Dossier(pages=[page]))
+    assert "0 of 1 (0 %)" in out and "<script" not in out.lower()

@@ -668,6 +668,8 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
         raise ModelError(f"line model in {base} lacks array {exc}") from exc
     if "long_pages" in meta:
         item = meta["long_pages"]
+        if "min_lines" not in item:
+            raise ModelError(f"line model in {base}: long_pages lacks min_lines")
         model.long_pages = LongPageDecoding(int(item["min_lines"]), float(item.get("comment_entry_bonus", 0)))
     model.partners = tuple(_load_partner(model, base, item, encoder) for item in meta.get("partners", ()))
     if "chrome_specialist" in meta:

@@ -275,9 +275,11 @@ def _thread_summary(page: Page) -> str:
     for key in keys:
         value = thread[key]
         if key == "toxic_comments":
-            n = thread.get("comments") or len(page.comments)
-            cell = f"{len(value)} of {n} ({_percent(len(value) / n if n else 0.0)})"
-            cell += (": " + " ".join(_thread_value(v, links) for v in value)) if value else ""
+            n = thread.get("comments")
+            n = n if isinstance(n, int) and not isinstance(n, bool) else len(page.comments)
+            count = len(value) if isinstance(value, list) else 0
+            cell = f"{count} of {n} ({_percent(count / n if n else 0.0)})"
+            cell += (": " + " ".join(_thread_value(v, links) for v in value)) if count else ""
         elif key in ("flood_share", "disguised_share") and isinstance(value, int | float):
             cell = _percent(value)
         elif key == "mean_scores" and isinstance(value, dict):
