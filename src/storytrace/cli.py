@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 COMMENT_CHROME_HELP = ("plain-text pages: read comment sections that keep author, date and 'Reply' lines "
                        "between the comments with the chrome-trained line model")
 COMMENT_CALIBRATION_HELP = ("how comment scores are calibrated: training (tweets, the default) or news_comments "
-                            "(reader comments under articles: about a tenth of the false alarms, a quarter of the "
+                            "(reader comments under articles: under a tenth of the false alarms, a quarter of the "
                             "recall at 0.5)")
 COMMENT_AUTHORS_HELP = ("plain-text pages: fill comment authors and dates from the chrome lines around the comments "
                         "(experimental: 0.946 precision on held-out pages with --comment-chrome; abstains when unsure)")
