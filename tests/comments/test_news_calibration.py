@@ -112,3 +112,17 @@ def test_the_calibration_names_agree_everywhere_and_unknown_ones_are_refused():
         Options(comment_calibration="News_Comments")
     with pytest.raises(ValueError, match="tweets"):
         page_calibration(object(), "tweets")
+
+
+def test_calibration_estimated_with_another_decoder_is_left_out(tmp_path, monkeypatch):
+    from storytrace.comments import _model
+
+    (tmp_path / "model.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "model.npz").write_bytes(b"weights")
+    spec = {"logit_shift": {"toxic": -3.0}, "model_files": model_file_hashes(tmp_path)}
+    (tmp_path / "news_calibration.json").write_text(json.dumps(spec))
+    assert "decoder" in spec["model_files"] and load_domain_calibrations(tmp_path)
+    monkeypatch.setattr(_model, "decoder_fingerprint", lambda: "another")
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always")
+        assert load_domain_calibrations(tmp_path) == {}

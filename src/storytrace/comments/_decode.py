@@ -82,6 +82,9 @@ _DROPPED_MARGIN = 2.0
 # longer tokens get only the script-level decodings: spelling edits of an n-letter word cost ~54n strings of n
 # letters, so one run-together 100 KB token ("killkill...") would take gigabytes; real disguised words are short
 _MAX_FUZZY_LETTERS = 40
+# bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
+# loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
+DECODER_REVISION = "3.7b"
 _HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")  # longest word Viterbi segmentation considers
 
 

@@ -23,7 +23,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from storytrace.comments._content import content_free, few_words, strip_laughter
-from storytrace.comments._decode import Decoder
+from storytrace.comments._decode import DECODER_REVISION, Decoder
 from storytrace.comments._lexicon import Lexicon, load_lexicon, load_word_frequencies
 from storytrace.comments._rules import Analysis, analyse, multilingual_attack
 
@@ -61,9 +61,23 @@ MODEL_FILES = ("model.json", "model.npz")
 
 
 def model_file_hashes(directory: Path) -> dict[str, str]:
-    """sha256 (first 12 hex digits) of the model files a domain calibration is fit to."""
-    return {name: hashlib.sha256((directory / name).read_bytes()).hexdigest()[:12] for name in MODEL_FILES
-            if (directory / name).exists()}
+    """sha256 (first 12 hex digits) of the model files a domain calibration is fit to, and of the decoder's inputs
+    (``decoder``: its revision and the shipped lexicon files), which move the scores as much as the weights do."""
+    hashes = {name: hashlib.sha256((directory / name).read_bytes()).hexdigest()[:12] for name in MODEL_FILES
+              if (directory / name).exists()}
+    return {**hashes, "decoder": decoder_fingerprint()}
+
+
+@functools.cache
+def decoder_fingerprint() -> str:
+    """sha256 (first 12 hex digits) of the decoder revision and of every shipped comment lexicon and word table."""
+    digest = hashlib.sha256(DECODER_REVISION.encode())
+    root = importlib_resources.files("storytrace") / "data" / "lexicons"
+    for folder in ("comments", "word_frequencies"):
+        for item in sorted((root / folder).iterdir(), key=lambda p: p.name):
+            if item.is_file():
+                digest.update(item.name.encode() + b"\0" + item.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def load_domain_calibrations(directory: Path) -> dict[str, dict[str, tuple[float, float]]]:
