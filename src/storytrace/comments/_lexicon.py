@@ -83,13 +83,7 @@ def load_word_frequencies() -> dict[str, float]:
     """English Zipf frequencies (log10 occurrences per billion words) of the lexicon terms and of the words fuzzy
     decoding could read as one: ``lexicons/word_frequencies/en_zipf.tsv``, derived from wordfreq (data CC BY-SA
     4.0) by ``training/build_word_frequencies.py``. A word missing from the table is rare (Zipf below 2)."""
-    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "word_frequencies" / "en_zipf.tsv"
-    table: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            w, z = line.split("\t")
-            table[w] = float(z)
-    return table
+    return _zipf_table("en_zipf.tsv")
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,7 +92,12 @@ def load_common_words() -> dict[str, float]:
     million words): ``lexicons/word_frequencies/en_common.tsv`` (data CC BY-SA 4.0, built by
     ``training/spelling_probes.py words``). The decoder segments run-together words with it and tells a misspelt
     common word ("agian", "ilegal") from a disguised term."""
-    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "word_frequencies" / "en_common.tsv"
+    return _zipf_table("en_common.tsv")
+
+
+def _zipf_table(name: str) -> dict[str, float]:
+    """word -> Zipf frequency from a ``word<TAB>zipf`` file of ``lexicons/word_frequencies`` (``#`` lines skipped)."""
+    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "word_frequencies" / name
     table: dict[str, float] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
