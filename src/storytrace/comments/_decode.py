@@ -72,10 +72,10 @@ _ELLIPSIS = re.compile(r"(?:\.{2,}|-{2,})")
 _JOINER = re.compile(r"[-./]")
 _ABBREVIATION = re.compile(r"(?:[a-z]\.)+[a-z]?\.?")
 _SENTENCE_END = re.compile(r"[.!?\n]+(?:\s|$)")
-_SEGMENT_MAX = 20
-_TWO_LETTER = 5.75
+_SEGMENT_MAX = 20  # longest word Viterbi segmentation considers
+_TWO_LETTER = 5.75  # two-letter words a segmentation may use: "to", "is", "no", "us", "am"; not "de", "co", "ho"
 _TWO_LETTER_ALONE = 5.0  # two-letter words that stand alone between spaces: also "ok", "oh", "uk"; not "wo", "ns"
-_VERY_COMMON = 4.5  # "the", "have", "all", "now" (Zipf >= 4.5: ~30 per million words)  # two-letter words a segmentation may use: "to", "is", "no", "us", "am"; not "de", "co", "ho"
+_VERY_COMMON = 4.5  # "the", "have", "all", "now" (Zipf >= 4.5: ~30 per million words)
 # a group name or slur with one letter dropped ("wmen", "sihs") is that term unless a common word one slip away is
 # this much more frequent (Zipf: 100 times; "fod" is "food", not "foid"; "wmen" is not "when")
 _DROPPED_MARGIN = 2.0
@@ -85,7 +85,7 @@ _MAX_FUZZY_LETTERS = 40
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
 DECODER_REVISION = "3.7b"
-_HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")  # longest word Viterbi segmentation considers
+_HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")
 
 
 @dataclass(slots=True)
@@ -579,11 +579,15 @@ class Decoder:
         t = self.lookup(word) or self.plural(word)
         if t is not None:
             return t, "plain"
-        for rw, kind in self._rewrites(word):
+        return self._rewritten_term(self._rewrites(word)) or (None, "")
+
+    def _rewritten_term(self, rws: list[tuple[str, str]]) -> tuple[Term, str] | None:
+        """The first term a script-level rewrite spells, as written or as a plural, with the rewrite's kind."""
+        for rw, kind in rws:
             t = self.lookup(rw) or self.lookup(rw.rstrip("s") if len(rw) > 4 else rw)
             if t is not None:
                 return t, kind
-        return None, ""
+        return None
 
     def _decode_token(self, text: str, s: int, e: int, tok: str, fuzzy: bool, decoded: list[Decoded],
                       hits: list[tuple[int, int, Term]], pending: list[Decoded]) -> None:
@@ -600,13 +604,8 @@ class Decoder:
         if term is not None:  # a plural is an inflection, not a disguise ("queers" is not a misspelling)
             hits.append((s, e, term))
             return
-        found: tuple[Term, str] | None = None
         rws = self._rewrites(tok)
-        for rw, kind in rws:
-            t = self.lookup(rw) or self.lookup(rw.rstrip("s") if len(rw) > 4 else rw)
-            if t is not None:
-                found = (t, kind)
-                break
+        found = self._rewritten_term(rws)
         if found is None:
             t = self._wildcard(tok)
             if t is not None:
@@ -619,6 +618,7 @@ class Decoder:
             # a plain capitalised word ("Hamas", "Sikhs"; not "J00z" or "JOOZ") is read as a name
             name = not rws and _is_name(text[s:e])
             sp = self._split(norm)
+            fz = None
             if sp is not None and self.spelling:
                 sp = self._segment(norm) or sp  # the most probable words: "jews have", not "jew shave"
                 fz = self._fuzzy(norm, name)  # one edit from a term beats a split: "pakisan" is not "paki san"
@@ -627,7 +627,7 @@ class Decoder:
             if sp is not None:
                 self._add_split(text, s, e, norm, sp, plain, decoded, pending)
                 return
-            fz = self._fuzzy(norm, name)
+            fz = fz or self._fuzzy(norm, name)  # computed above when a split lost to it
             word = norm
             if fz is None and rws and rws[-1][1] == "repeated_letters":
                 fz = self._fuzzy(rws[-1][0])
