@@ -21,3 +21,4 @@ def test_spelling_edits_are_never_built_for_long_tokens(monkeypatch):
     assert len(out) == 3
     assert built and max(built) <= _MAX_FUZZY_LETTERS  # the short run-together word is still read
     assert any(d["decoded"] for d in out[2]["decoded"]) or out[2]["targets"]
+

@@ -106,3 +106,17 @@ def test_spelling_variations_are_read(model, text, span, decoded):
 ])
 def test_neighbouring_words_are_not_joined_into_terms(model, text):
     assert _decoded(model, text) == {}
+
+
+def test_decoding_is_the_same_in_every_process():
+    """String hashing differs between processes; a decoding must not depend on set order ("pakistansi" is one
+    edit from both "pakistani" and "pakistanis")."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from storytrace.comments import load_model\n"
+            "print([d.decoded for d in load_model().decoder.decode('i hate pakistansi and what they did')[0]])")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "3")}
+    assert len(seen) == 1

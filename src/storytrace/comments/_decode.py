@@ -167,7 +167,9 @@ class Decoder:
         self._by_second = by_second  # terms by their second letter: a slip of the first letter ("uslims", "umslims")
         # long exact-only terms are one-edit targets with the common-word table, which keeps real words real
         # ("pakistanis" for "pakistnis"; short ones stay exact: "wonk" is not "wank")
-        self._long_exact = [t for w in lexicon.exact_only if len(w) >= 7 and (t := lexicon.terms.get(w)) is not None]
+        # (sorted: a word one edit from two of them, "pakistansi", must read the same in every process)
+        self._long_exact = [t for w in sorted(lexicon.exact_only)
+                            if len(w) >= 7 and (t := lexicon.terms.get(w)) is not None]
         self._common_by_shape: dict[tuple[str, int], list[str]] = {}
         # group names and slurs of three or four letters, for slips that leave three letters ("ejw", "ews")
         self._short_terms = [t for ts in lexicon.by_first.values() for t in ts
