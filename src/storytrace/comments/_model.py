@@ -60,6 +60,15 @@ DOMAIN_CALIBRATION_FILES = {"news_comments": "news_calibration.json"}
 MODEL_FILES = ("model.json", "model.npz")
 
 
+# language codes of text the English path reads (unknown included); any other goes to the multilingual heads
+_MAYBE_ENGLISH = ("en", "und", "")
+
+
+def _foreign(languages: list[str] | None) -> list[int]:
+    """Indices of the texts whose language is known and not English."""
+    return [i for i, lang in enumerate(languages or []) if lang not in _MAYBE_ENGLISH]
+
+
 def model_file_hashes(directory: Path) -> dict[str, str]:
     """sha256 (first 12 hex digits) of the model files a domain calibration is fit to, and of the decoder's inputs
     (``decoder``: its revision and the shipped lexicon files), which move the scores as much as the weights do."""
@@ -363,10 +372,7 @@ class CommentModel:
         """
         analyses = self._analyses(texts, languages)
         learned = self.recalibrate(self._learned_probabilities(texts, languages, analyses), calibration)
-        multi: dict[int, tuple[float, list[tuple[int, int, str, str]]]] = {}
-        for i, lang in enumerate(languages or []):
-            if lang not in ("en", "und", ""):
-                multi[i] = multilingual_attack(texts[i], lang, self.lexicon)
+        multi = {i: multilingual_attack(texts[i], (languages or [])[i], self.lexicon) for i in _foreign(languages)}
         return [self._combine(t, a, learned[i], multi.get(i, (0.0, [])))
                 for i, (t, a) in enumerate(zip(texts, analyses, strict=True))]
 
@@ -390,7 +396,7 @@ class CommentModel:
     def _analyses(self, texts: list[str], languages: list[str] | None) -> list[Analysis]:
         # English spelling-based decoding only where the comment may be English (unknown language included)
         langs = languages or [""] * len(texts)
-        return [analyse(t, self.decoder, fuzzy=lang in ("en", "und", "")) for t, lang in zip(texts, langs, strict=True)]
+        return [analyse(t, self.decoder, fuzzy=lang in _MAYBE_ENGLISH) for t, lang in zip(texts, langs, strict=True)]
 
     def _learned_probabilities(self, texts: list[str], languages: list[str] | None,
                                analyses: list[Analysis]) -> np.ndarray:
@@ -400,7 +406,7 @@ class CommentModel:
         if self.strip_laughter:
             model_texts = [strip_laughter(t) for t in model_texts]
         learned, char_margin = self._learned(model_texts, self._short_rows(texts))
-        foreign = [i for i, lang in enumerate(languages or []) if lang not in ("en", "und", "")]
+        foreign = _foreign(languages)
         eng = sorted(set(range(len(texts))) - set(foreign))
         # English comments that get the embedding heads' second opinion: all (english_embed), those the gate
         # picks, or none (the shipped gate is "none": the fast path neither embeds nor walks the comments)

@@ -310,9 +310,13 @@ def _reported(norm: str, words: list[tuple[int, int, str]], toks: list[str], lex
     report = any(t in lex.reporting for t in toks) or any(p in text for p in lex.reporting if " " in p)
     if not report or not at or _own_words(toks, lex):
         return False
+    return _all_quoted(norm, words, at) or lex.attribution_re.search(text) is not None
+
+
+def _all_quoted(norm: str, words: list[tuple[int, int, str]], at: list[int]) -> bool:
+    """Every word at the token positions ``at`` sits inside quotation marks."""
     quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(norm)]
-    in_quotes = all(any(qs <= words[j][0] < qe for qs, qe in quoted) for j in at)
-    return in_quotes or lex.attribution_re.search(text) is not None
+    return all(any(qs <= words[j][0] < qe for qs, qe in quoted) for j in at)
 
 
 def _own_words(toks: list[str], lex: Lexicon) -> bool:
@@ -325,7 +329,7 @@ def _own_words(toks: list[str], lex: Lexicon) -> bool:
 _IMPERATIVE_LEAD = frozenset(["just", "please", "pls", "now", "so", "then", "and", "go"])
 # verbs whose bare imperative is an order to harm; "destroy them in the finals", "beat them" are sport talk
 _LETHAL = frozenset(["kill", "hang", "shoot", "gas", "stab", "burn", "lynch", "behead", "execute", "murder",
-                     "slaughter", "exterminate", "bomb", "nuke", "butcher", "massacre", "drown", "torch", "shoot"])
+                     "slaughter", "exterminate", "bomb", "nuke", "butcher", "massacre", "drown", "torch"])
 # "kill them with kindness", "destroy them with facts": the harm is done with something that harms no one
 _BENIGN_MEANS = frozenset(["kindness", "love", "facts", "logic", "reason", "truth", "evidence", "data", "arguments",
                            "compassion", "grace", "charm", "humor", "humour", "laughter", "smiles", "success",
@@ -349,10 +353,9 @@ def _mentioned(norm: str, words: list[tuple[int, int, str]], toks: list[str], sl
     """Every slur is mentioned, not used (revision 3.6): it sits inside quotation marks in a comment that reports
     speech ('he'd been called a "paki" every day for years'), as the compositional rule already reads quoted,
     reported hostile words as the quoted speaker's."""
-    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(norm)]
-    if not quoted or not any(t in lex.reporting for t in toks):
+    if not any(t in lex.reporting for t in toks):
         return False
-    return all(any(qs <= words[gi][0] < qe for qs, qe in quoted) for gi in slur_at)
+    return _all_quoted(norm, words, slur_at)
 
 
 def emoji_attack(raw: str, toks: list[str], groups: list[tuple[str, list[tuple[int, int, str]]]],
