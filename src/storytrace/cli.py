@@ -55,6 +55,21 @@ COMMENT_AUTHORS_HELP = ("plain-text pages: fill comment authors and dates from t
                         "(experimental: 0.946 precision on held-out pages with --comment-chrome; abstains when unsure)")
 
 
+def _add_comment_options(stages: Any) -> None:
+    """How plain-text comment sections are read and how comment scores are calibrated (analyze, demo, spark)."""
+    stages.add_argument("--comment-chrome", action="store_true", help=COMMENT_CHROME_HELP)
+    stages.add_argument("--comment-authors", action="store_true", help=COMMENT_AUTHORS_HELP)
+    stages.add_argument("--comment-calibration", choices=COMMENT_CALIBRATIONS, default="training",
+                        help=COMMENT_CALIBRATION_HELP)
+
+
+def _stage_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The Options fields the stage flags set (shared by analyze, demo and spark)."""
+    return {"with_facts": not args.no_facts, "with_comments": not args.no_comments,
+            "with_stories": not args.no_stories, "text_comment_chrome": args.comment_chrome,
+            "text_comment_authors": args.comment_authors, "comment_calibration": args.comment_calibration}
+
+
 def _add_run_options(cmd: argparse.ArgumentParser, default_out: str) -> None:
     output = cmd.add_argument_group("Output")
     output.add_argument("--out", default=default_out, help=f"folder for the dossier (default: {default_out})")
@@ -65,10 +80,7 @@ def _add_run_options(cmd: argparse.ArgumentParser, default_out: str) -> None:
     stages.add_argument("--no-comments", action="store_true", help="skip comment analysis")
     stages.add_argument("--no-stories", action="store_true",
                         help="skip story grouping, copy/rewrite relations and claim comparison")
-    stages.add_argument("--comment-chrome", action="store_true", help=COMMENT_CHROME_HELP)
-    stages.add_argument("--comment-authors", action="store_true", help=COMMENT_AUTHORS_HELP)
-    stages.add_argument("--comment-calibration", choices=COMMENT_CALIBRATIONS, default="training",
-                        help=COMMENT_CALIBRATION_HELP)
+    _add_comment_options(stages)
     run = cmd.add_argument_group("Run")
     run.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
     run.add_argument("--allow-private-addresses", action="store_true",
@@ -87,10 +99,7 @@ def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
     stages.add_argument("--no-facts", action="store_true", help="skip entities, quantities, dates, claims, topics")
     stages.add_argument("--no-comments", action="store_true", help="skip comment analysis")
     stages.add_argument("--no-stories", action="store_true", help="skip the stories stage (it runs on the driver)")
-    stages.add_argument("--comment-chrome", action="store_true", help=COMMENT_CHROME_HELP)
-    stages.add_argument("--comment-authors", action="store_true", help=COMMENT_AUTHORS_HELP)
-    stages.add_argument("--comment-calibration", choices=COMMENT_CALIBRATIONS, default="training",
-                        help=COMMENT_CALIBRATION_HELP)
+    _add_comment_options(stages)
     run = cmd.add_argument_group("Spark")
     run.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
     run.add_argument("--read", choices=("bytes", "paths"), default="bytes",
@@ -103,12 +112,7 @@ def options_from_args(args: argparse.Namespace) -> Any:
     from .settings import Options
 
     return Options(
-        with_facts=not args.no_facts,
-        with_comments=not args.no_comments,
-        with_stories=not args.no_stories,
-        text_comment_chrome=args.comment_chrome,
-        text_comment_authors=args.comment_authors,
-        comment_calibration=args.comment_calibration,
+        **_stage_options(args),
         workers=max(1, args.workers),
         allow_private_addresses=args.allow_private_addresses,
         fetch_timeout=args.timeout,
@@ -186,10 +190,7 @@ def run_spark(args: argparse.Namespace) -> int:
         return 2
     from .settings import Options
 
-    options = Options(with_facts=not args.no_facts, with_comments=not args.no_comments,
-                      with_stories=not args.no_stories, text_comment_chrome=args.comment_chrome,
-                      text_comment_authors=args.comment_authors, comment_calibration=args.comment_calibration,
-                      strict=args.strict, progress=False)
+    options = Options(**_stage_options(args), strict=args.strict, progress=False)
     spark = session(args.master)
     try:
         summary = run(spark, args.inputs, args.out, options, fmt=args.format, read=args.read,
