@@ -464,8 +464,12 @@ class CommentModel:
             ident = max(ident, self.ident_from_toxic * toxic)
         if a.defused and not a.counter:  # a negated hostile predicate: the bag-of-n-grams head cannot see that
             ident = 0.5 * ident
-            if not a.profanity and not a.insults:
-                toxic = 0.6 * toxic
+        insults = _own_insults(a)
+        own_slurs = [x for x in a.slurs if not _claimed(a, x)]
+        if (a.claimed or a.defused) and not (a.attack or a.profanity or insults or own_slurs or a.threat_score >= 0.5):
+            # counter-speech or a denied hostile predicate and no abuse of the commenter's own: the hostile words the
+            # heads saw are the rejected claim's, so toxic and insult say no more than identity_attack does
+            toxic, insult = min(toxic, ident), min(insult, ident)
         if multi[0] > 0:
             rule_ident = multi[0]
             for s, e, t, g in multi[1]:
@@ -502,7 +506,7 @@ class CommentModel:
         profanity = 0.95 if a.profanity else min(0.05, 0.1 * toxic)
         sexual = a.sexual_score if a.sexual else min(0.05, 0.1 * toxic)
         threat = a.threat_score if a.threats else min(0.05, 0.1 * toxic)
-        if a.insults and not a.negated:
+        if insults and not a.negated:
             insult = max(insult, 0.6)
         toxic = max(toxic, ident, threat if threat >= 0.5 else 0.0, insult)
         for s, e, t in a.profanity:
@@ -517,6 +521,16 @@ class CommentModel:
                   "threat": threat, "sexual": sexual}
         return {"scores": {k: round(float(v), 4) for k, v in scores.items()}, "targets": targets,
                 "evidence": _dedupe(evidence), "decoded": [d.as_dict() for d in a.decoded]}
+
+
+def _claimed(a: Analysis, span: tuple[int, int, Any]) -> bool:
+    """``span`` lies in the words of a claim the comment rejects or denies (``Analysis.claimed``)."""
+    return any(s <= span[0] and span[1] <= e for s, e in a.claimed)
+
+
+def _own_insults(a: Analysis) -> list[tuple[int, int, str]]:
+    """The insults that are not words of a claim the comment rejects or denies."""
+    return [x for x in a.insults if not _claimed(a, x)]
 
 
 def gated(a: Analysis, gate: str) -> bool:

@@ -47,6 +47,40 @@ _FUTURE = frozenset(["will", "gonna", "going", "should", "must", "deserve", "des
 # bullied", "no one should ever be attacked", "must not be allowed to get hurt"
 _CHAIN = frozenset(["be", "to", "allowed", "permitted", "get", "getting", "being", "been", "ever", "should", "must",
                     "can", "could", "would", "will", "one", "anyone", "again", "just", "simply", "ok", "okay"])
+# words that introduce a claim about a group without asserting it: "saying X are Y", "the idea that X are Y", "stop
+# calling X Y", "no evidence X are Y"
+_CLAIM_FRAMES = frozenset(["say", "says", "saying", "said", "claim", "claims", "claiming", "claimed", "think", "thinks",
+                           "thinking", "thought", "believe", "believes", "believing", "call", "calls", "calling",
+                           "called", "treat", "treats", "treating", "idea", "notion", "evidence", "proof", "shown",
+                           "show", "shows", "prove", "proves", "proved", "suggest", "suggests", "suggesting", "assume",
+                           "assumes", "assuming", "imply", "implying", "label", "labelling", "labeling", "portray",
+                           "portraying", "painting", "act like", "acting like", "pretend", "pretends", "pretending",
+                           "myth", "lie", "stereotype", "stereotyping"])
+# frames that present their claim as false by themselves: "pretending X are Y", "the myth that X are Y"
+_FALSE_FRAMES = frozenset(["pretend", "pretends", "pretending", "act like", "acting like", "myth", "lie", "stereotype",
+                           "stereotyping"])
+# right before a claim frame, besides a negation, these reject the claim: "stop calling", "quit acting like",
+# "zero proof"
+_STOP = frozenset(["stop", "quit", "stopped", "enough", "zero", "without"])
+# after a claim, words that call it false: "... is a lie", "... is a myth"
+_FALSITY = frozenset(["lie", "lies", "myth", "myths", "false", "untrue", "propaganda", "misinformation",
+                      "disinformation", "debunked", "stereotype", "stereotypes", "fake"])
+# before a claim frame, words of disgust that condemn it: "it's disgusting that people still think X are Y"
+_DISGUST = frozenset(["disgusting", "sad", "sickening", "shameful", "pathetic", "ridiculous", "crazy", "insane",
+                      "absurd", "awful", "terrible", "horrible", "gross", "scary", "frightening", "depressing"])
+# verbs of regard: negated right before a group they are contempt ("i don't respect X", "i will never accept X")
+_REGARD = frozenset(["respect", "accept", "trust", "tolerate", "welcome", "want", "like", "respect for"])
+# "zero respect for X", "i refuse to accept X": a refusal negates a verb of regard as "not" does
+_REFUSAL = frozenset(["zero", "refuse", "refuses", "refused"])
+# between a verb of regard and its group: "i don't trust any of these X"
+_REGARD_BRIDGE = frozenset(["the", "these", "those", "any", "all", "most", "of", "some", "for", "about"])
+# calls to keep a group out, before it: "stop letting X in"
+_KEEP_OUT = frozenset(["stop letting", "stop allowing", "stop importing", "stop bringing"])
+# a group denied standing: "X have no right to live here"
+_NO_STANDING = frozenset(["have no right", "has no right", "have no rights", "has no rights", "deserve no rights"])
+# what a group does not deserve when a comment protects it: "X don't deserve the abuse they get"
+_ABUSE = frozenset(["abuse", "hate", "hatred", "violence", "harassment", "discrimination", "racism", "bigotry",
+                    "threats", "insults", "attacks", "bullying", "treatment", "slurs"])
 
 
 @dataclass(slots=True)
@@ -71,6 +105,8 @@ class Analysis:
     reclaimed: bool = False  # every slur follows a self-identification ("we queers", "as a dyke")
     emoji_attack: list[tuple[int, int, str, str]] = field(default_factory=list)  # dehumanising emoji + group named
     sexual_score: float = 0.0  # 0.85 for sexual content, 0.35 for a word with a non-sexual sense alone (_sexual_score)
+    claimed: list[tuple[int, int]] = field(default_factory=list)  # hostile words of a claim the comment rejects or
+    # denies ("saying X are liars is wrong", "X are not liars"): not abuse of the commenter's own
 
 
 def _term(phrase: str, size: int, decoder: Decoder) -> Term | None:
@@ -435,6 +471,78 @@ def _phrase_at(toks: list[str], j: int, phrases: frozenset[str] | tuple[str, ...
     return 0
 
 
+def _refused_regard(toks: list[str], neg: list[bool], clause: list[int], j: int, gi: int, lex: Lexicon) -> bool:
+    """A verb of regard at ``j`` ("respect", "accept", "trust") or a positive word about the group ("nothing good
+    about X") is negated or refused right before it, and the group at ``gi`` is its object (only "the", "these",
+    "any of" ... between). "like" only after an auxiliary's negation ("don't like X"; "it's not like X are ..."
+    compares)."""
+    size = _phrase_at(toks, j, _REGARD)
+    if not size:
+        size = _phrase_at(toks, j, lex.positive)
+        size = size + 1 if size and toks[j + size : j + size + 1] == ["about"] else 0
+    if not size or j + size > gi or any(t not in _REGARD_BRIDGE for t in toks[j + size : gi]) or gi - j - size > 3:
+        return False
+    if toks[gi].endswith(("'s", "s'")) or toks[gi + 1 : gi + 2] in (["being"], ["getting"]):
+        return False  # "don't like christian's money", "won't accept X being treated so": not the group itself
+    if toks[j] == "like":
+        return j > 0 and neg[j - 1] and toks[j - 1] not in ("not", "no", "nothing")
+    return any((neg[k] or toks[k] in _REFUSAL) and clause[k] == clause[j] for k in range(max(0, j - 3), j))
+
+
+def _claim_words(gi: int, ev: list[int]) -> list[int]:
+    """The hostile words of the claim about the group at ``gi``: those up to the first one after the group; later
+    ones are said of someone else ("anyone who says X are liars is an idiot")."""
+    after = [j for j in ev if j > gi]
+    return [j for j in ev if not after or j <= after[0]]
+
+
+def _claim_frame(norm: str, words: list[tuple[int, int, str]], toks: list[str], clause: list[int], gi: int,
+                 ev: list[int]) -> int:
+    """Index of a claim frame ("saying", "the idea that", "calling") at most four words before the group at ``gi``
+    that introduces the group and its hostile words ``ev`` as one claim: in the group's clause, with no punctuation
+    from the frame to the last hostile word ("stop calling X victims, they are criminals" asserts the part after the
+    comma; "nobody wants to say it but X are Y" asserts what follows "but"). -1 if none."""
+    end = words[max([*ev, gi])][1]
+    for f in range(gi - 1, max(-1, gi - 5), -1):
+        size = _phrase_at(toks, f, _CLAIM_FRAMES)
+        if size and f + size <= gi and clause[f] == clause[gi] and not re.search(r"[,.!?;:\n]",
+                                                                                  norm[words[f][1] : end]):
+            return f
+    return -1
+
+
+def _rejected_claim(norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool],
+                    clause: list[int], gi: int, ev: list[int], lex: Lexicon) -> int:
+    """Counter-speech by reference: the group at ``gi`` and its hostile words ``ev`` are a claim the comment rejects
+    without quoting it. The claim frame (``_claim_frame``) presents it as false ("pretending X are Y", "the myth that
+    ..."); a negation or "stop" comes right before the frame ("no evidence X are Y", "stop calling X Y", "i would
+    never say X are Y"; not a disclaimer with "but" after it: "I'm not saying all X are Y but ..."); a word of
+    disgust or hate leads to the frame ("i hate it when people say X are Y", "it's disgusting that people think
+    ..."); an insult names whoever makes the claim ("only a moron would claim ...", "anyone who says ... is an
+    idiot"); or a condemnation or a word of falsity follows the group ("... is wrong", "... is a lie"). Returns the
+    index of the frame or of the condemning word, -1 if the claim is not rejected."""
+    if (term := lex.terms.get(toks[gi])) is not None and term.kind == "slur":
+        return -1  # a slur is the commenter's own word unless quoted
+    claimed = _claim_words(gi, ev)
+    f = _claim_frame(norm, words, toks, clause, gi, claimed)
+    if f < 0:
+        return -1
+    before = [k for k in range(max(0, f - 3), f) if clause[k] == clause[f]]
+    if _phrase_at(toks, f, _FALSE_FRAMES):
+        return -1 if any(neg[k] for k in before) else f  # "it's not a myth that X are Y" asserts it
+    if any(neg[k] or toks[k] in _STOP for k in before):
+        return -1 if any(t in _CLAUSE_BREAK for t in toks[gi + 1 :]) else f
+    for k in range(f - 1, max(-1, f - 6), -1):
+        if clause[k] == clause[f] and (toks[k] in _DISGUST or toks[k] in lex.insults
+                                       or _phrase_at(toks, k, lex.hate_verbs)):
+            return k  # "it's disgusting that people think", "only a moron would claim"
+    insulted = [j for j in ev if j not in claimed and toks[j] in lex.insults]  # "anyone who says ... is an idiot"
+    if insulted:
+        return insulted[0]
+    after = " ".join(toks[gi + 1 :])
+    return f if lex.counter_re.search(after) or _FALSITY & set(toks[gi + 1 :]) else -1
+
+
 def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str],
              group_idx: list[tuple[int, str, bool]], lex: Lexicon, to_raw, raw: str) -> None:
     """Compositional identity attacks: a group mention plus, in the same clause, a hostile predicate.
@@ -442,8 +550,10 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     Hostile predicates: a negative evaluative or dehumanising word after the group ("X are vermin"), a hate verb
     before it ("I despise X"), a hostile verb phrase with the group as subject ("X make me sick", "X don't belong
     here"), a call for exclusion or violence ("X should be deported", "kill all X"), or a negated positive
-    evaluation ("X are not human"). A negation right before the predicate cancels it ("X are not scum", "I don't
-    hate X"); hate inside quotation marks or reported in order to condemn it is counter-speech, not an attack.
+    evaluation ("X are not human", "I don't think X are human") or a refused regard ("I don't respect X"). A
+    negation right before the predicate cancels it ("X are not scum", "I don't hate X"); hate inside quotation marks,
+    reported in order to condemn it, or referred to as a claim the comment rejects ("stop pretending X are Y",
+    ``_rejected_claim``) is counter-speech, not an attack. Hostile words denied or rejected go to ``a.claimed``.
     """
     n = len(toks)
     if not group_idx or not n:
@@ -479,7 +589,20 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         allowed to be attacked", "no one should ever be hurt")."""
         return negated_before(j) or _chain_negated(toks, neg, j, clause)
 
+    def claim(j: int, size: int = 1) -> None:
+        """Words ``j`` .. ``j + size`` are hostile words the comment denies or rejects, not its own abuse."""
+        a.claimed.append(to_raw(words[j][0], words[min(n, j + size) - 1][1]))
+
+    def unwished(gi: int, j: int) -> bool:
+        """The harm at ``j`` is done to the group at ``gi`` in a negated wish: "i don't want X to be hurt"."""
+        return gi < j and gi > 0 and toks[gi - 1] in ("want", "wish", "wanna") and negated_before(gi - 1, 2)
+
+    def harmed_after(gi: int) -> bool:
+        """A harm within three words after the group ("to be hurt", "being abused"): the group is protected."""
+        return any(_phrase_at(toks, m, harm) for m in range(gi + 1, min(n, gi + 4)))
+
     hits: list[tuple[int, str, list[int]]] = []
+    denial_hits: set[int] = set()
     for gi, group, country in mentions:
         c = clause[gi]
         lo = gi
@@ -489,6 +612,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         while hi < n and clause[hi] == c and hi - gi <= 9:
             hi += 1
         ev: list[int] = []
+        regard_ev: list[int] = []  # negated positive evaluations: not cancelled by a denied belief
         # "I don't think X are ...", "nobody believes X are ...": the belief in what follows is denied
         belief_denied = any(neg[k] and toks[k + 1] in _BELIEF for k in range(max(lo, gi - 4), gi - 1))
         # negative evaluation or dehumanising word after the group (or before it: "filthy X", "why are X so vile"; not
@@ -504,6 +628,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             between = neg[min(j, gi) + 1 : max(j, gi)] if j > gi else []
             if any(between):
                 a.defused = True
+                claim(j, size)
                 continue
             if country and toks[j] not in lex.dehumanising:
                 continue
@@ -511,15 +636,21 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         if not country:
             # hate verb before the group: "I hate X", "I can't stand X"
             for j in range(lo, gi):
-                size = _phrase_at(toks, j, lex.hate_verbs)
+                size = _phrase_at(toks, j, lex.hate_verbs) or _phrase_at(toks, j, _KEEP_OUT)
                 if size and j + size <= gi:
                     if negated_before(j):
                         a.defused = True
-                    else:
+                    elif not harmed_after(gi):  # "stop letting X be abused" protects them
                         ev.append(j)
+                # a refused regard for the group: "i don't respect X", "i will never accept X", "nothing good about X"
+                elif _refused_regard(toks, neg, clause, j, gi, lex) and not harmed_after(gi):
+                    regard_ev.append(j)
             # the group as the subject of a hostile phrase: "X make me sick", "X don't belong here"
             for j in range(gi + 1, hi):
-                size = _phrase_at(toks, j, lex.subject_hostile)
+                if toks[j] in ("deserve", "deserves") and negated_before(j, 2) and _ABUSE & set(toks[j + 1 : j + 4]):
+                    a.defused = True  # "X don't deserve the abuse they get": protective
+                    continue
+                size = _phrase_at(toks, j, lex.subject_hostile) or _phrase_at(toks, j, _NO_STANDING)
                 if size and protective(j, size):
                     a.defused = True
                     continue
@@ -533,7 +664,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 size = _phrase_at(toks, j, lex.exclusion_passive) or _phrase_at(toks, j, lex.threat_verbs)
                 if not size or (toks[j] in lex.threat_verbs and _idiom(toks, j)):
                     continue  # "love to hang out with gay friends": not violence
-                if denied(j):
+                if denied(j) or unwished(gi, j):
                     a.defused = True
                     continue
                 pre = toks[max(lo, j - 3) : j]
@@ -543,19 +674,27 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 if any(t in _INTENT or t in _COPULA for t in pre) or (j < gi and gi - j <= 3 and not
                                                                       _noun_reading(toks, j)):
                     ev.append(j)
-            # negated positive evaluation: "X are not human", "X can never be trusted"
+            # negated positive evaluation: "X are not human", "X can never be trusted"; under a denied belief the
+            # positive evaluation itself is what is denied ("I don't think X are human")
             for j in range(gi + 1, hi):
                 size = _phrase_at(toks, j, lex.positive)
-                if size and any(neg[k] for k in range(gi + 1, j)) and j - gi <= 6:
+                flipped = belief_denied and toks[j] not in ("people", "persons", "safe", "allowed")
+                if size and any(neg[k] for k in range(gi + 1, j)) != flipped and j - gi <= 6:
                     if toks[j] in ("allowed", "permitted") and harm_follows(j + 1):
                         a.defused = True  # "X are not allowed to be harassed": protective
                         continue
-                    ev.append(j)
+                    regard_ev.append(j)
         if ev and belief_denied:
             a.defused = True
+            for j in ev:
+                claim(j)
+            ev = []
+        ev += regard_ev
+        if not ev:
             continue
-        if ev:
-            hits.append((gi, group, ev))
+        if belief_denied:
+            denial_hits.add(gi)  # the denied belief made it hostile: not also a rejected claim
+        hits.append((gi, group, ev))
     if not hits:
         return
     a.defused = False
@@ -578,8 +717,16 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             a.counter = True
             return
     in_quote = all(in_quotes(gi) for gi, _, _ in hits)
-    if (in_quote and quoted) or (report and (condemn or attributed)):
+    if in_quote and quoted:
+        a.counter = True  # quoted, not necessarily condemned: its hostile words are not claimed as rejected
+        return
+    rejected = [-1 if gi in denial_hits else _rejected_claim(norm, words, toks, neg, clause, gi, ev, lex)
+                for gi, _, ev in hits]
+    if (report and (condemn or attributed)) or all(k >= 0 for k in rejected):
         a.counter = True
+        for (gi, _, ev), k in zip(hits, rejected, strict=True):
+            for j in _claim_words(gi, ev) + ([k] if k >= 0 and toks[k] in _DISGUST else []):
+                claim(j)
         return
     for gi, group, ev in hits:
         s, e = words[gi][0], words[gi][1]
