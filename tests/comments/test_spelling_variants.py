@@ -120,3 +120,17 @@ def test_decoding_is_the_same_in_every_process():
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "3")}
     assert len(seen) == 1
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("stop pretendnig muslims are terrorists", "pretendnig"), ("they are spendnig our money you idiots", "spendnig"),
+    ("quit defendnig these filthy scum", "defendnig"),
+])
+def test_a_common_word_with_two_letters_swapped_is_not_split_into_a_slur(model, text, word):
+    # 3.7c: "pretendnig" is "pretending" mistyped, not "pretend nig", even in a hostile sentence
+    assert word not in _decoded(model, text)
+
+
+def test_a_run_together_hate_phrase_and_a_swapped_swear_word_are_still_read(model):
+    assert _decoded(model, "ihatemuslims and their lies") == {"ihatemuslims": "i hate muslims"}
+    assert _decoded(model, "you fcuking moron") == {"fcuking": "fucking"}

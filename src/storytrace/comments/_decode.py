@@ -84,7 +84,7 @@ _DROPPED_MARGIN = 2.0
 _MAX_FUZZY_LETTERS = 40
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.7b"
+DECODER_REVISION = "3.7c"
 _HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")
 
 
@@ -658,6 +658,8 @@ class Decoder:
 
     def _add_split(self, text: str, s: int, e: int, norm: str, sp: Term, plain: bool, decoded: list[Decoded],
                    pending: list[Decoded]) -> None:
+        if self.spelling and self._swap_of_common(norm):
+            return  # a common word with two letters swapped, not a run-together ("pretendnig": "pretending")
         d = Decoded(text[s:e], s, e, sp.text, "deleted_space", sp)
         # a common word split is read only in a hostile sentence ("assessing", "deadlines", "shotgun"), unless a
         # part is a swear word and the word is not a very common one: those keep their sense in compounds
@@ -667,6 +669,11 @@ class Decoder:
         real = self.spelling and plain and not swear and (
             self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm))
         (pending if real else decoded).append(d)
+
+    def _swap_of_common(self, word: str) -> bool:
+        """``word`` is a frequent English word (Zipf >= 3.5) with two adjacent letters swapped."""
+        return any(self.common.get(w, 0.0) >= _SOUND_ALIKE and w not in self.lexicon.terms
+                   for w in (word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)))
 
     def _slip_of_common(self, word: str, term: Term, dropped: Term | None) -> bool:
         """``word`` misspells a common word rather than disguising ``term``. A group name or slur with one letter
