@@ -1,0 +1,61 @@
+"""Score a behaviour probe file (training/data/comments_authored/probes/*.jsonl) per split and kind.
+
+    python training/score_probes.py training/data/comments_authored/probes/negation_counter.jsonl [--split dev] [-v]
+
+A probe line carries the labels it should get (``identity_attack``, ``toxic`` and, where labelled, ``threat``), a
+``kind`` and a ``split`` ("dev" lines are for developing rules, "check" lines are scored once at the end). Printed:
+the share of lines whose score at 0.5 agrees with each label, per kind and overall; ``-v`` also lists the misses.
+Probe files are never training data (``comment_data.load_authored`` reads only the folder above them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from pathlib import Path
+
+LABELS = ("identity_attack", "toxic", "threat")
+
+
+def agreement(rows: list[dict], scores: list[dict[str, float]]) -> dict[str, dict[str, list[int]]]:
+    """kind (and "ALL") -> label -> [agreeing lines, labelled lines]."""
+    table: dict[str, dict[str, list[int]]] = defaultdict(lambda: {k: [0, 0] for k in LABELS})
+    for row, score in zip(rows, scores, strict=True):
+        for label in LABELS:
+            if label not in row or row[label] is None:
+                continue
+            ok = (score[label] >= 0.5) == bool(row[label])
+            for kind in (str(row.get("kind") or "-"), "ALL"):
+                table[kind][label][0] += ok
+                table[kind][label][1] += 1
+    return table
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("probes", type=Path)
+    ap.add_argument("--split", default=None, help="only lines of this split (dev or check); default: all")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list the lines that disagree")
+    args = ap.parse_args(argv)
+    from storytrace.comments import load_model, score_texts
+
+    rows = [json.loads(line) for line in args.probes.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [r for r in rows if args.split is None or r.get("split") == args.split]
+    out = score_texts([r["text"] for r in rows], load_model(), languages=[r.get("lang") or "en" for r in rows])
+    scores = [o["scores"] for o in out]
+    for kind, labels in sorted(agreement(rows, scores).items()):
+        cells = "  ".join(f"{k}={ok / n:.3f}" for k, (ok, n) in labels.items() if n)
+        n = max(n for _, n in labels.values())
+        print(f"{args.split or 'all':6} {kind:20} n={n:4}  {cells}")
+    if args.verbose:
+        for row, score in zip(rows, scores, strict=True):
+            wrong = [k for k in LABELS if row.get(k) is not None and (score[k] >= 0.5) != bool(row[k])]
+            if wrong:
+                got = "/".join(f"{score[k]:.2f}" for k in wrong)
+                print(f"  {','.join(wrong)} {got} [{row.get('kind')}] {row['text']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
