@@ -3,7 +3,7 @@
     python training/train_comment_model.py --data /work/shared/data [--out DIR] [--limit N]
         [--use N [--use-cache DIR]] [--embed N --embed-cache DIR] [--rule-combine max|noisy_or]
         [--authored DIR [--authored-exclude REPORT] [--authored-weight W] [--authored-weight-ident W]
-        [--authored-heads char,use,e5]]
+        [--authored-heads char,use,e5] [--authored-embed-exclude GLOB]]
         [--stack-gate none|groups|people]
 
 Steps: load and label both sets; hold out 15% (seeded) for calibration and dev metrics; decode disguised words
@@ -20,7 +20,8 @@ never trained on), lines in the decontamination report's drop list (``--authored
 training/decontaminate_authored.py) are left out, and the training part joins the training rows of the heads named
 in ``--authored-heads`` with sample weight ``--authored-weight`` (char heads: English lines only unless
 ``--authored-char-langs all``; ``--authored-weight-ident`` sets another weight for the char identity_attack head
-alone). ``--stack-gate groups|people`` makes the default model put English comments in
+alone; ``--authored-embed-exclude GLOB`` keeps the authored files whose names match out of the USE and e5 heads
+only, e.g. ``'*_implicit.jsonl'``). ``--stack-gate groups|people`` makes the default model put English comments in
 which the rules find a group mention (people: a group of people named without a slur) through the char + USE stack
 (fit on the calibration rows the gate lets through).
 """
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import fnmatch
 import re
 import sys
 import time
@@ -200,6 +202,16 @@ def authored_embeddings(rows: list[dict[str, object]], encoder: str, cache: Path
     return np.vstack([have[k] for k in keys]).astype(np.float32)
 
 
+def embed_exclude_globs(values: list[str]) -> list[str]:
+    """File-name globs of ``--authored-embed-exclude`` (repeatable, each comma-separated)."""
+    return [g.strip() for v in values for g in v.split(",") if g.strip()]
+
+
+def outside_files(rows: list[dict[str, object]], globs: list[str]) -> list[dict[str, object]]:
+    """Authored rows whose file name matches none of ``globs``."""
+    return [r for r in rows if not any(fnmatch.fnmatch(str(r.get("file", "")), g) for g in globs)]
+
+
 def fit_embed_heads(rows: list[dict[str, object]], tr_i: list[int], ca_i: list[int], idx: np.ndarray,
                     emb: np.ndarray, *, limit: int, C: float, char_ca: dict[str, np.ndarray], args: argparse.Namespace,
                     metrics: dict[str, object], name: str, auth_rows: list[dict[str, object]] | None = None,
@@ -346,6 +358,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="share of each language's authored lines (taken from the training part, grouped like the "
                          "validation split) that joins the Platt calibration rows instead of training")
     ap.add_argument("--authored-cache", type=Path, default=None, help="embedding cache of authored lines")
+    ap.add_argument("--authored-embed-exclude", action="append", default=[], metavar="GLOB",
+                    help="authored file names (globs; repeatable or comma-separated) the USE and e5 heads do not "
+                         "train on; the char heads still do")
     ap.add_argument("--stack-gate", choices=("none", "groups", "people"), default="none",
                     help="groups: English comments that name a group go through the char + USE stack by default; "
                          "people: those that name a group of people without a slur")
@@ -360,6 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     auth_tr: list[dict[str, object]] = []
     auth_ca: list[dict[str, object]] = []
     auth_info: dict[str, object] = {}
+    embed_globs = embed_exclude_globs(args.authored_embed_exclude)
     if args.authored is not None:
         arows = load_authored(args.authored)
         a_tr, a_va = split_authored(arows, args.authored_val)
@@ -383,6 +399,10 @@ def main(argv: list[str] | None = None) -> int:
                      else args.authored_weight,
                      "validation_share": args.authored_val,
                      "exclude_report": args.authored_exclude.name if args.authored_exclude else None}
+        if embed_globs:
+            auth_info["embed_exclude"] = embed_globs
+            auth_info["embed_excluded_lines"] = len(auth_tr) + len(auth_ca) - len(outside_files(auth_tr + auth_ca,
+                                                                                                 embed_globs))
         print(f"authored: {auth_info}", flush=True)
     auth_heads = set(args.authored_heads.split(",")) if auth_tr else set()
     tr_i, ca_i, va_i = split_indices(len(rows))
@@ -471,9 +491,9 @@ def main(argv: list[str] | None = None) -> int:
         if not limit or (encoder == "e5" and cache_dir is None):
             continue
         idx, emb = embeddings(rows, tr_i[:limit] + ca_i, encoder, cache_dir)
-        a_rows = auth_tr if encoder in auth_heads else []
+        a_rows = outside_files(auth_tr, embed_globs) if encoder in auth_heads else []
         a_emb = authored_embeddings(a_rows, encoder, args.authored_cache) if a_rows else None
-        a_ca = auth_ca if encoder in auth_heads else []
+        a_ca = outside_files(auth_ca, embed_globs) if encoder in auth_heads else []
         a_ca_emb = authored_embeddings(a_ca, encoder, args.authored_cache) if a_ca else None
         coef_e, int_e, calib_e, stacks[encoder], n = fit_embed_heads(
             rows, tr_i, ca_i, idx, emb, limit=limit, C=C, char_ca=char_ca, args=args, metrics=metrics, name=encoder,

@@ -34,7 +34,7 @@ def test_training_script_tiny_sample(tmp_path, limit, use):
                     "--rule-combine", "noisy_or", "--english-words", str(words), "--authored", str(authored),
                     "--authored-exclude", str(report), "--authored-weight", "3", "--authored-heads", "char,use",
                     "--authored-cache", str(tmp_path / "cache"), "--stack-gate", "groups",
-                    "--authored-calib", "0.2"],
+                    "--authored-calib", "0.2", "--authored-embed-exclude", "fr.*,none_*.jsonl"],
                    check=True, timeout=600)
     assert (out / "model.npz").exists() and (out / "model.json").exists()
     m = CommentModel.load(out)
@@ -53,6 +53,10 @@ def test_training_script_tiny_sample(tmp_path, limit, use):
     assert a["lines"] == len(rows) and a["validation"] == len(a_va) and a["excluded_from_train"] == 1
     assert a["train"] + a["calibration"] == len(a_tr) - 1 and a["calibration"] > 0
     assert sum(a["train_by_language"].values()) == a["train"]
+    assert a["embed_exclude"] == ["fr.*", "none_*.jsonl"]
+    # the fr lines trained on (training + calibration part, less the dropped line) stay out of the USE head
+    fr_trained = sum(rows[i]["file"] == "fr.jsonl" for i in a_tr) - (drop["file"] == "fr.jsonl")
+    assert a["embed_excluded_lines"] == fr_trained > 0
     assert limit < m.meta["n_train"] < limit + len(a_tr)
     assert m.stack_gate == "groups" and (tmp_path / "cache" / "authored_use.npz").exists()
     assert any("authored" in t for t in m.meta["trained_on"])
@@ -61,6 +65,17 @@ def test_training_script_tiny_sample(tmp_path, limit, use):
     assert set(r[0]["scores"]) == {"toxic", "insult", "identity_attack", "profanity", "threat", "sexual"}
     assert r[0]["scores"]["toxic"] > r[1]["scores"]["toxic"]
     assert 0.0 <= r[2]["scores"]["toxic"] <= 1.0
+
+
+def test_authored_embed_exclude_globs():
+    sys.path.insert(0, str(ROOT / "training"))
+    from train_comment_model import embed_exclude_globs, outside_files
+
+    globs = embed_exclude_globs(["*_implicit.jsonl", "de.jsonl, fr.jsonl"])
+    assert globs == ["*_implicit.jsonl", "de.jsonl", "fr.jsonl"]
+    rows = [{"file": f} for f in ("en.jsonl", "en_implicit.jsonl", "de.jsonl", "fr_neutral.jsonl", "zh_implicit.jsonl")]
+    assert [r["file"] for r in outside_files(rows, globs)] == ["en.jsonl", "fr_neutral.jsonl"]
+    assert outside_files(rows, []) == rows
 
 
 def test_dictionary_words_slur_check(tmp_path):
