@@ -82,6 +82,73 @@ _NO_STANDING = frozenset(["have no right", "has no right", "have no rights", "ha
 _ABUSE = frozenset(["abuse", "hate", "hatred", "violence", "harassment", "discrimination", "racism", "bigotry",
                     "threats", "insults", "attacks", "bullying", "treatment", "slurs"])
 
+# harm aimed at a group besides the lexicon's violence words (revision 3.8): wishes, curses, elimination, threats
+# a curse with the group as its object: "fuck X", "screw all X", "to hell with X", "piss off X"
+_CURSES = frozenset(["fuck", "fck", "fuk", "fk", "screw", "sod", "damn", "fuck off", "piss off", "to hell with",
+                     "fuck you", "screw you"])
+# a curse on the group as subject: "X can go to hell", "X can rot"
+_CURSED = frozenset(["can go to hell", "go to hell", "can go fuck themselves", "go fuck themselves", "can rot",
+                     "rot in hell", "burn in hell", "can burn in hell", "can get fucked", "can fuck off", "can piss off"])
+# between a curse, a wished or ordered harm and its group: "fuck every last X", "torch the homes of those X"
+_HARM_BRIDGE = frozenset(["all", "the", "these", "those", "every", "last", "any", "of", "a", "an", "next", "homes",
+                          "houses", "each", "single", "one"])
+# words that wish what follows: "hope X burn", "I'd happily watch X suffer", "may every X choke"
+_WISHES = frozenset(["hope", "hoping", "wish", "wishing", "pray", "praying", "watch", "see", "seeing", "want", "wants",
+                     "may", "let", "wait", "love"])
+# harms wished on a group after it: "hope X suffer", "seeing X bleed"
+_WISHED_HARM = frozenset(["suffer", "bleed", "choke", "rot", "perish", "starve", "burn", "die", "drown", "fry",
+                          "suffers", "dies", "burns", "disappear", "disappeared", "vanish", "vanished", "get shot",
+                          "get killed", "get hurt", "get beaten", "get what they deserve"])
+# between a group and the harm wished on it: "hope every X in this country dies slowly"
+_WISH_BRIDGE = frozenset(["to", "get", "all", "would", "will", "just", "finally", "slowly", "be", "can", "could", "in",
+                          "this", "the", "my", "our", "country", "town", "city", "world", "here", "protesting",
+                          "outside", "every", "day", "person", "people", "folk", "folks"])
+# violence ordered or intended with the group as its object, before it: "put a bullet in X", "run over the X"
+_ORDERED_HARM = frozenset(["put a bullet in", "open fire on", "run over", "torch", "hunt down", "beat", "beat up",
+                           "teach", "line", "shoot", "kill", "stab", "hang", "burn", "gas", "lynch", "bomb", "punch",
+                           "string up", "round up", "get rid of"])
+# what the threat does to the group, after it: "... they're dead", "... in a body bag", "teach X a lesson"
+_DOOM = frozenset(["they're dead", "theyre dead", "they are dead", "dead meat",
+                   "in a body bag", "in the ground", "in the hospital", "watch their backs", "watch their back",
+                   "coming for them", "a bullet", "the shotgun", "a rope", "won't live", "wont live",
+                   "will not live", "what's coming", "whats coming"])
+# "teach" and "line" harm only with their tail ("teach X a lesson", "line X up against a wall")
+_NEEDS_TAIL = frozenset(["teach", "line"])
+_TAILS = frozenset(["a lesson", "up against a wall", "against a wall", "against the wall"])
+# elimination wished before the group: "better without X", "a country with zero X", "rid the world of X"
+_ELIMINATED = frozenset(["without", "with no", "with zero", "zero", "without any", "without a single", "no more",
+                         "rid the world of", "free of", "rid of"])
+# ... and the words that make such an absence a wish: "the world would be better without X"
+_DESIRED = frozenset(["better", "best", "dream", "paradise", "wish", "hope", "ideal", "perfect", "cleaner", "nicer",
+                      "safer", "happier", "heaven", "utopia", "pray", "great", "greater", "improve", "improved"])
+# elimination of the group after it: "X shouldn't exist", "X need to be erased", "X had never been born"
+_ERASED = frozenset(["face of the earth", "off the map", "be erased", "erased", "wiped out", "go extinct",
+                     "be extinct", "disappeared", "disappear", "vanish", "vanished", "left anywhere", "left alive"])
+# ... of which these say it by themselves: "X shouldn't exist", "get X out of existence"
+_ERASED_ALONE = frozenset(["shouldn't exist", "shouldnt exist", "should not exist", "don't deserve to exist",
+                           "dont deserve to exist", "do not deserve to exist", "have no right to exist",
+                           "out of existence", "never been born", "cease to exist", "stop existing"])
+# a harm reported as someone else's threat: "the man who threatened to kill X", "people saying they hope X burn"
+_REPORT_FRAMES = frozenset(["threatened to", "threatening to", "threatens to", "calling for", "called for",
+                            "calls for", "said", "saying", "says", "say", "shouted", "shouting", "posted", "posting",
+                            "wrote", "writing", "chanted", "chanting", "yelled", "yelling", "tweeted", "tweeting",
+                            "heard", "told", "telling"])
+# after a report, words that endorse it: "he said X should be shot and he's right"
+_ENDORSED = frozenset(["right", "agree", "agreed", "true", "correct", "exactly", "spot on", "based"])
+# a group protected: "X should be safe", "we need to protect X"
+_SAFE = frozenset(["should be safe", "deserve to be safe", "deserve to feel safe", "should feel safe",
+                   "deserve to live without", "deserve to live in peace",
+                   "deserve protection", "must be protected", "should be protected",
+                   "need protecting", "to live in fear"])
+_PROTECT = frozenset(["protect", "protecting", "defend", "defending", "stand up for", "stand with", "support"])
+# someone else's harm to the group: "the people who attack X", "the bigots harassing X"
+_HARMS_DONE = frozenset(["attack", "attacks", "attacking", "hurt", "hurts", "hurting", "harass", "harasses",
+                         "harassing", "abuse", "abuses", "abusing", "bully", "bullies", "bullying", "threaten",
+                         "threatens", "threatening", "target", "targets", "targeting", "assault", "assaults",
+                         "beat", "beats", "beating", "kill", "kills", "killing", "hate", "hates", "hating"])
+_AGENTS = frozenset(["who", "that", "people", "anyone", "those", "bigots", "thugs", "racists", "men", "gangs",
+                     "whoever", "someone", "somebody", "guys", "cops", "police"])
+
 
 @dataclass(slots=True)
 class Analysis:
@@ -107,6 +174,7 @@ class Analysis:
     sexual_score: float = 0.0  # 0.85 for sexual content, 0.35 for a word with a non-sexual sense alone (_sexual_score)
     claimed: list[tuple[int, int]] = field(default_factory=list)  # hostile words of a claim the comment rejects or
     # denies ("saying X are liars is wrong", "X are not liars"): not abuse of the commenter's own
+    harm_aimed: bool = False  # a threat, wished or ordered harm aimed at a named group is part of ``attack``
 
 
 def _term(phrase: str, size: int, decoder: Decoder) -> Term | None:
@@ -224,9 +292,14 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
             aimed = any(x in _SECOND_PERSON or x in _PRONOUNS for x in toks[j + 1 : j + 4]) or any(
                 k in groups_at for k in range(max(0, j - 4), j + 5))
             best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
-        if best >= 0.5 and _reported(norm, words, toks, lex, [j for j, t in enumerate(toks) if t in lex.threat_verbs]):
+        at = [j for j, t in enumerate(toks) if t in lex.threat_verbs]
+        clause = _clauses(norm, words)
+        if best >= 0.5 and (_reported(norm, words, toks, lex, at) or
+                            at and all(_reported_harm(toks, clause, j) for j in at)):
             best = 0.45  # a threat quoted or attributed by a report ('he shouted "burn them", police said')
         a.threat_score = best
+    if a.harm_aimed:
+        a.threat_score = max(a.threat_score, 0.85)
     a.sexual_score = _sexual_score(toks, sexual_at)
     return a
 
@@ -543,6 +616,103 @@ def _rejected_claim(norm: str, words: list[tuple[int, int, str]], toks: list[str
     return f if lex.counter_re.search(after) or _FALSITY & set(toks[gi + 1 :]) else -1
 
 
+def _bridged(toks: list[str], start: int, end: int, bridge: frozenset[str], most: int = 4) -> bool:
+    """Tokens ``start`` .. ``end`` are at most ``most`` words, all from ``bridge`` ("every last", "the homes of")."""
+    return 0 <= end - start <= most and all(t in bridge for t in toks[start:end])
+
+
+def _intended(toks: list[str], lo: int, j: int) -> bool:
+    """An intent, a wish or a condition before token ``j`` in its clause (from ``lo``), or ``j`` opens the clause
+    (an order): "someone should ...", "if I see any X ...", "line the X up"."""
+    before = toks[lo:j]
+    return j == lo or any(t in _FUTURE or t in _INTENT or t in _WISHES or t in ("if", "keep", "next", "once", "better")
+                          for t in before)
+
+
+def _wished_harm(toks: list[str], neg: list[bool], gi: int, lo: int, hi: int) -> int:
+    """Index of a harm wished on the group at ``gi`` ("hope X burn", "I'd happily watch X suffer", "may every X
+    choke"): a wish word up to four words before the group, not negated, and the harm up to five words after it,
+    not followed by an object of its own ("watch X burn their flags": the group acts). -1 if none."""
+    wish = [w for w in range(max(lo, gi - 4), gi) if toks[w] in _WISHES and not any(neg[max(0, w - 3) : w])]
+    if not wish:
+        return -1
+    for m in range(gi + 1, min(hi, gi + 6)):
+        size = _phrase_at(toks, m, _WISHED_HARM)
+        between = toks[gi + 1 : m]
+        placed = between[:1] in (["in"], ["at"], ["from"], ["near"]) and len(between) <= 4  # "X in that town burn"
+        if size and (placed or _bridged(toks, gi + 1, m, _WISH_BRIDGE)) and not (
+                m + size < len(toks) and toks[m + size] in _DETERMINERS):
+            return m
+    return -1
+
+
+def _ordered_harm(toks: list[str], lo: int, gi: int, hi: int) -> list[int]:
+    """Violence intended or ordered with the group at ``gi`` as its object ("put a bullet in all X", "we will hunt
+    down every X", "teach these X a lesson") and what a threat says it does to the group after it ("if I see any X
+    ... they're dead", "... in a body bag")."""
+    tails = [m for m in range(gi + 1, min(hi, gi + 4)) if _phrase_at(toks, m, _TAILS)]
+    found = []
+    for j in range(max(lo, gi - 7), gi):
+        size = _phrase_at(toks, j, _ORDERED_HARM)
+        if size and _bridged(toks, j + size, gi, _HARM_BRIDGE) and _intended(toks, lo, j) and (
+                toks[j] not in _NEEDS_TAIL or tails):
+            found.append(j)
+    doom = [m for m in range(gi + 1, hi) if _phrase_at(toks, m, _DOOM) and _intended(toks, lo, m)]
+    return found + (tails if found else []) + doom
+
+
+def _eliminated(toks: list[str], neg: list[bool], lo: int, gi: int, hi: int) -> list[int]:
+    """An elimination of the group at ``gi`` wished or called for: its absence made a wish ("the world would be
+    better without X", "a country with zero X") or its erasure after it ("X shouldn't exist", "X need to be
+    erased", "I wish X had never been born")."""
+    clause = toks[lo:hi]
+    desired = any(t in _DESIRED or t in _WISHES for t in clause)
+    found = [j for j in range(max(lo, gi - 4), gi) if (size := _phrase_at(toks, j, _ELIMINATED)) and desired
+             and _bridged(toks, j + size, gi, _HARM_BRIDGE)]
+    for m in range(gi + 1, min(hi, gi + 7)):
+        if _phrase_at(toks, m, _ERASED_ALONE):
+            found.append(m)
+        elif _phrase_at(toks, m, _ERASED) and toks[m - 1] not in ("was", "were") and (
+                desired or any(t in _INTENT and t != "to" for t in toks[gi + 1 : m])):
+            found.append(m)  # "X should be wiped off the face of the earth"; not "X were wiped out in 1942"
+    return found
+
+
+def _cursed(toks: list[str], lo: int, gi: int, hi: int) -> list[int]:
+    """A curse on the group at ``gi``: before it as its object ("fuck X", "screw all X", "to hell with X"; not "give
+    a fuck about X"), or after it with the group as subject ("X can go to hell")."""
+    found = [j for j in range(max(lo, gi - 4), gi) if (size := _phrase_at(toks, j, _CURSES))
+             and _bridged(toks, j + size, gi, _HARM_BRIDGE) and not (j > 0 and toks[j - 1] in ("a", "the"))]
+    after = gi + 2 if toks[gi + 1 : gi + 2] in (["all"], ["people"], ["person"], ["folk"], ["folks"]) else gi + 1
+    return found + ([after] if after < hi and _phrase_at(toks, after, _CURSED) else [])
+
+
+def _reported_harm(toks: list[str], clause: list[int], j: int) -> bool:
+    """The harm at ``j`` is someone else's threat or call, reported: a report frame before it in its clause ("the
+    man who threatened to kill X", "he said X should be shot", "people saying they hope X burn") not spoken by the
+    commenter ("I said", "I'm saying"), and nothing after it endorses it ("... and he's right")."""
+    for r in range(max(0, j - 10), j):
+        if clause[r] != clause[j] or not _phrase_at(toks, r, _REPORT_FRAMES):
+            continue
+        if r > 0 and toks[r - 1] in ("i", "we", "i'm", "im", "am", "i've", "ive", "i'd", "id"):
+            return False
+        return not _ENDORSED & set(toks[j + 1 :])
+    return False
+
+
+def _protected(toks: list[str], neg: list[bool], gi: int, hi: int) -> bool:
+    """The group at ``gi`` is protected or someone else's victim: "X should be safe", "we need to protect X", "the
+    people who attack X", "the bigots harassing X"."""
+    if any(_phrase_at(toks, m, _SAFE) for m in range(gi + 1, min(hi, gi + 4))):
+        return True
+    for k in range(max(0, gi - 4), gi):
+        size = _phrase_at(toks, k, _PROTECT) or (toks[k] in _HARMS_DONE and k > 0 and toks[k - 1] in _AGENTS)
+        stopped = k > 0 and (neg[k - 1] or toks[k - 1] in _STOP)  # "stop protecting X"
+        if size and not stopped and _bridged(toks, k + size, gi, _HARM_BRIDGE, 2):
+            return True
+    return False
+
+
 def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str],
              group_idx: list[tuple[int, str, bool]], lex: Lexicon, to_raw, raw: str) -> None:
     """Compositional identity attacks: a group mention plus, in the same clause, a hostile predicate.
@@ -595,14 +765,17 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
 
     def unwished(gi: int, j: int) -> bool:
         """The harm at ``j`` is done to the group at ``gi`` in a negated wish: "i don't want X to be hurt"."""
-        return gi < j and gi > 0 and toks[gi - 1] in ("want", "wish", "wanna") and negated_before(gi - 1, 2)
+        w = gi - 1 if gi > 1 and toks[gi - 1] in _HARM_BRIDGE else gi
+        return gi < j and w > 0 and toks[w - 1] in ("want", "wish", "wanna") and negated_before(w - 1, 2)
 
     def harmed_after(gi: int) -> bool:
-        """A harm within three words after the group ("to be hurt", "being abused"): the group is protected."""
-        return any(_phrase_at(toks, m, harm) for m in range(gi + 1, min(n, gi + 4)))
+        """A harm within four words after the group ("to be hurt", "person to get hurt"): the group is protected."""
+        return any(_phrase_at(toks, m, harm) for m in range(gi + 1, min(n, gi + 5)))
 
     hits: list[tuple[int, str, list[int]]] = []
     denial_hits: set[int] = set()
+    aimed: set[int] = set()  # violent words of ``_ordered_harm`` and ``_wished_harm``
+    reported: set[int] = set()  # harms reported as someone else's ("he said X should be shot")
     for gi, group, country in mentions:
         c = clause[gi]
         lo = gi
@@ -667,6 +840,11 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 if denied(j) or unwished(gi, j):
                     a.defused = True
                     continue
+                if _reported_harm(toks, clause, j):
+                    reported.add(j)
+                if j > gi and (toks[j - 1] in ("was", "were") or toks[j] not in lex.exclusion_passive and
+                               j + 1 < hi and toks[j + 1] in _DETERMINERS):
+                    continue  # "three X were stabbed" reports it; "my X friend will murder the karaoke": X acts
                 pre = toks[max(lo, j - 3) : j]
                 if {"likely", "risk"} & set(toks[max(0, j - 3) : j]):
                     continue  # "X are twice as likely to be attacked": a risk reported, not a call for it
@@ -674,6 +852,22 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 if any(t in _INTENT or t in _COPULA for t in pre) or (j < gi and gi - j <= 3 and not
                                                                       _noun_reading(toks, j)):
                     ev.append(j)
+            # harm aimed at the group that the lexicon's violence words miss (revision 3.8)
+            violent = [*_ordered_harm(toks, lo, gi, hi), _wished_harm(toks, neg, gi, lo, hi)]
+            for j in [*violent, *_eliminated(toks, neg, lo, gi, hi), *_cursed(toks, lo, gi, hi)]:
+                if j < 0 or j in ev or (j < gi and "," in norm[words[j][1] : words[gi][0]]):
+                    continue  # "fuck, the X team was brilliant": the curse is not aimed at X
+                if (j < gi and negated_before(j)) or unwished(gi, j):
+                    a.defused = True
+                    claim(j)
+                    continue
+                if _reported_harm(toks, clause, j):
+                    reported.add(j)
+                ev.append(j)
+                if j in violent:
+                    aimed.add(j)
+            if not ev and _protected(toks, neg, gi, hi):
+                a.defused = True
             # negated positive evaluation: "X are not human", "X can never be trusted"; under a denied belief the
             # positive evaluation itself is what is denied ("I don't think X are human")
             for j in range(gi + 1, hi):
@@ -722,7 +916,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         return
     rejected = [-1 if gi in denial_hits else _rejected_claim(norm, words, toks, neg, clause, gi, ev, lex)
                 for gi, _, ev in hits]
-    if (report and (condemn or attributed)) or all(k >= 0 for k in rejected):
+    others = all(j in reported for _, _, ev in hits for j in ev)  # every hostile word is a reported harm
+    if (report and (condemn or attributed)) or others or all(k >= 0 for k in rejected):
         a.counter = True
         for (gi, _, ev), k in zip(hits, rejected, strict=True):
             for j in _claim_words(gi, ev) + ([k] if k >= 0 and toks[k] in _DISGUST else []):
@@ -735,6 +930,9 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         for j in ev:
             ps, pe = to_raw(words[j][0], words[j][1])
             a.attack.append((ps, pe, raw[ps:pe], group))
+            if j in aimed:
+                a.harm_aimed = True
+                a.threats.append((ps, pe, raw[ps:pe]))
 
 
 _MWORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
