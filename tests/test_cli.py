@@ -47,9 +47,9 @@ def test_cli_comment_authors_reaches_the_options(argv, authors):
     assert options_from_args(build_parser().parse_args(argv)).text_comment_authors is authors
 
 
-@pytest.mark.parametrize(("argv", "calibration"), [(["analyze", "a.txt"], "training"),
-                                                   (["analyze", "a.txt", "--comment-calibration", "news_comments"],
-                                                    "news_comments"),
+@pytest.mark.parametrize(("argv", "calibration"), [(["analyze", "a.txt"], "news_comments"),
+                                                   (["analyze", "a.txt", "--comment-calibration", "training"],
+                                                    "training"),
                                                    (["demo", "--comment-calibration", "news_comments"],
                                                     "news_comments")])
 def test_cli_comment_calibration_reaches_the_options(argv, calibration):

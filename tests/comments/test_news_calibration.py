@@ -68,10 +68,10 @@ def test_raw_texts_keep_the_training_calibration(model):
 
 def test_page_thread_records_its_calibration(model):
     texts = ["great recipe, made it twice already", "what a lovely photo of the harbour"]
-    page = analyze_comments(make_page(texts), Options(), model=model)
+    page = analyze_comments(make_page(texts), Options(), model=model, calibration=TRAINING_CALIBRATION)
     assert page.thread["calibration"] == TRAINING_CALIBRATION
-    page = analyze_comments(make_page(texts), Options(), model=model, calibration=NEWS_CALIBRATION)
-    assert page.thread["calibration"] == NEWS_CALIBRATION
+    page = analyze_comments(make_page(texts), Options(), model=model)  # page threads default to the news one
+    assert page.thread["calibration"] == NEWS_CALIBRATION == Options().comment_calibration
     raw = score_texts(texts, model, calibration=NEWS_CALIBRATION)
     assert [c.scores for c in page.comments] == [r["scores"] for r in raw]
     empty = analyze_comments(make_page([]), Options(), model=model, calibration=NEWS_CALIBRATION)

@@ -14,7 +14,7 @@ from storytrace.comments._content import is_laughter
 from storytrace.comments._model import TRAINING_CALIBRATION
 from storytrace.lang import UNDETERMINED, detect_language
 from storytrace.records import Page
-from storytrace.settings import COMMENT_CALIBRATIONS, Options
+from storytrace.settings import COMMENT_CALIBRATIONS, DEFAULT_COMMENT_CALIBRATION, Options
 
 TOXIC_THRESHOLD = 0.5
 # the calibration for reader comments under articles, where abuse is far rarer than in the training tweets
@@ -102,7 +102,8 @@ def page_calibration(model: Any, wanted: str) -> str:
     return wanted
 
 
-def analyze_comments(page: Page, options: Options, *, model: Any, calibration: str = TRAINING_CALIBRATION) -> Page:
+def analyze_comments(page: Page, options: Options, *, model: Any,
+                     calibration: str = DEFAULT_COMMENT_CALIBRATION) -> Page:
     """Fill every comment's language, scores, targets, evidence, decoded and flags, and ``page.thread``.
 
     Parameters
@@ -110,9 +111,9 @@ def analyze_comments(page: Page, options: Options, *, model: Any, calibration: s
     page : the page whose ``comments`` to analyse (others' fields are left alone)
     options : run options (read only)
     model : a :class:`CommentModel` from :func:`storytrace.comments.load_model`
-    calibration : ``"training"`` (default: the heads' calibration on tweets, as for raw texts) or
-        ``"news_comments"`` (reader comments under articles: far fewer false alarms, lower recall; see
-        ``NEWS_CALIBRATION``); ``page.thread["calibration"]`` records the one used
+    calibration : ``"news_comments"`` (default: reader comments under articles; far fewer false alarms, lower
+        recall; see ``NEWS_CALIBRATION``) or ``"training"`` (the heads' calibration on tweets, as for raw texts);
+        ``page.thread["calibration"]`` records the one used (the training one when the model lacks the news one)
 
     Returns the same page.
     """

@@ -19,7 +19,7 @@ from .. import __version__
 from ..ingest import is_url, read_inputs
 from ..records import Failure, RawDocument
 from ..resources import Resources
-from ..settings import Options
+from ..settings import DEFAULT_COMMENT_CALIBRATION, Options
 
 MAX_PAGES_PER_REQUEST = 100
 
@@ -45,8 +45,9 @@ class AnalyzeIn(BaseModel):
     comment_authors: bool = Field(False, description="plain text: fill comment authors and dates from the chrome "
                                                      "lines around the comments (experimental)")
     comment_calibration: Literal["training", "news_comments"] = Field(
-        "training", description="comment scores calibrated on tweets (training) or for reader comments under "
-                                "articles (news_comments: far fewer false alarms, lower recall)")
+        DEFAULT_COMMENT_CALIBRATION, description="comment scores calibrated for reader comments under articles "
+                                                 "(news_comments, the default: far fewer false alarms, lower recall) "
+                                                 "or on tweets (training)")
 
 
 @dataclass
