@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from storytrace.comments import CommentModel, load_model
+from storytrace.comments import CommentModel, load_model, score_texts
 from storytrace.records import Comment, Page
 from tests.conftest import shared_data
 
@@ -27,3 +27,8 @@ def make_page(texts: list[str], authors: list[str | None] | None = None, page_id
     authors = authors or [None] * len(texts)
     return Page(id=page_id, source=f"{page_id}.txt", comments=[
         Comment(id=f"{page_id}-c{i}", text=t, position=i, author=a) for i, (t, a) in enumerate(zip(texts, authors))])
+
+
+def scores(model: CommentModel, text: str) -> dict[str, float]:
+    """The scores of one English comment."""
+    return score_texts([text], model, languages=["en"])[0]["scores"]

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.comments import score_texts
 from storytrace.comments._rules import analyse
-
-
-def _scores(model, text: str) -> dict[str, float]:
-    return score_texts([text], model, languages=["en"])[0]["scores"]
+from tests.comments.conftest import scores as _scores
 
 
 @pytest.mark.parametrize("text", [
@@ -83,3 +79,63 @@ def test_claim_words_are_not_the_commenters_insults(model):
     assert a.counter and any(a.norm[s:e] == "freaks" for s, e in a.claimed)
     b = analyse("anyone who says trans people are freaks is an idiot", model.decoder)
     assert b.counter and not any(b.norm[s:e] == "idiot" for s, e in b.claimed)
+
+
+# fixes after the session-10 review (/tmp/s10/review/report.md): C1 first-person claims, C2 group words that modify
+# another noun, C3 the commenter's own abuse beside a rejected claim, S1 polarity, S2 run-on assertions, S3 scope
+
+
+@pytest.mark.parametrize("text", [
+    # a first-person belief or saying frame asserts its claim, whatever falsity word comes later (C1)
+    "i honestly think roma are thieves and anyone who denies it is wrong",
+    "i believe muslims are violent, the official numbers are fake",
+    "i say jews are greedy and that is not a stereotype",
+    "we think refugees are parasites and the denials are propaganda",
+    # rejecting a claim that speaks well of a group attacks the group (S1)
+    "im so tired of people saying refugees arent dangerous",
+    "so sick of people claiming jews are not greedy",
+    # a run-on assertion after a rejected label (S2)
+    "stop calling immigrants doctors they are parasites",
+    # denied standing still counts where it is about being somewhere (S3)
+    "migrants have no right to live here",
+    "migrants have no right to set foot here",
+    # a group noun as the object of a refused regard (C2)
+    "i don't trust mexicans",
+    "i dont respect muslims here",
+])
+def test_review_hate_stays_hateful(model, text):
+    assert _scores(model, text)["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    # the claim's own predicate calls it false (C1)
+    "saying roma are thieves is a lie",
+    "people claiming immigrants are rapists, that's just a lie",
+    "people calling migrants thieves without any evidence are spreading propaganda",
+    "calling roma thieves began with one newspaper and it is still a lie",
+    # a group word that modifies another noun is not the object of the regard (C2)
+    "i don't like italian coffee",
+    "nothing good about mexican traffic",
+    "i don't trust the african union's figures",
+    "i don't trust pakistani cricket",
+    # a run-on sentence that speaks well of the group (S2)
+    "stop calling refugees criminals, they are people",
+    # no right to do something is not denied standing; not wanting harm is not refusing the group (S3)
+    "palestinians have no right to shoot rockets",
+    "i don't want migrants to starve at sea",
+])
+def test_review_false_alarms(model, text):
+    assert _scores(model, text)["identity_attack"] < 0.5
+
+
+def test_own_abuse_beside_a_denied_claim_stays_toxic(model):
+    # C3: the toxic clamp reads the comment without the claim; the insult of the reader is the commenter's own
+    s = _scores(model, "muslims are not terrorists, you brain-dead sheep")
+    assert s["identity_attack"] < 0.5 and s["toxic"] >= 0.5, s
+    assert _scores(model, "immigrants are not rapists")["toxic"] < 0.5
+    assert _scores(model, "jews are not greedy, that is a disgusting smear")["toxic"] < 0.5  # not said to anyone
+
+
+def test_claimed_spans_are_unique(model):
+    a = analyse("saying trans people are freaks is wrong", model.decoder)
+    assert len(a.claimed) == len(set(a.claimed))

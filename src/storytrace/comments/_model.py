@@ -23,7 +23,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import HashingVectorizer
 
 from storytrace.comments._content import content_free, few_words, strip_laughter
-from storytrace.comments._decode import DECODER_REVISION, Decoder
+from storytrace.comments._decode import DECODER_REVISION, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, load_lexicon, load_word_frequencies
 from storytrace.comments._rules import Analysis, analyse, multilingual_attack
 
@@ -48,6 +48,11 @@ def decoder_from_meta(lexicon: Lexicon, meta: dict[str, Any]) -> Decoder:
 
 CATEGORIES = ("toxic", "insult", "identity_attack", "profanity", "threat", "sexual")
 LEARNED = ("toxic", "insult", "identity_attack")
+# the learned heads' toxic or insult (training calibration) on a comment without its rejected claim from which the
+# rest counts as the commenter's own abuse: they read plain text at 0.3-0.7 there ("... is a lie pushed by
+# extremists" 0.72), abuse of the reader higher ("you brain-dead sheep" 0.85); set on the review's cases and the
+# dev probes (session 10)
+_OWN_ABUSE = 0.8
 # the languages USE multilingual v3 was trained on (Yang et al. 2019, "Multilingual Universal Sentence Encoder
 # for Semantic Retrieval": 16 languages, Chinese in two scripts); comments in other languages go to the
 # multilingual-e5 head, which covers ~100
@@ -373,8 +378,24 @@ class CommentModel:
         analyses = self._analyses(texts, languages)
         learned = self.recalibrate(self._learned_probabilities(texts, languages, analyses), calibration)
         multi = {i: multilingual_attack(texts[i], (languages or [])[i], self.lexicon) for i in _foreign(languages)}
-        return [self._combine(t, a, learned[i], multi.get(i, (0.0, [])))
+        own = self._abusive_beside_claim(texts, languages, analyses)
+        return [self._combine(t, a, learned[i], multi.get(i, (0.0, [])), i in own)
                 for i, (t, a) in enumerate(zip(texts, analyses, strict=True))]
+
+    def _abusive_beside_claim(self, texts: list[str], languages: list[str] | None,
+                              analyses: list[Analysis]) -> set[int]:
+        """The comments with a rejected or denied claim that are abusive without it: the learned heads (training
+        calibration) read them with the claim's words and the groups' names blanked out ("refugees are not
+        parasites, you brain-dead sheep" keeps "you brain-dead sheep"; a bare group name also reads as somewhat
+        toxic, which identity_attack already judges) and find toxic or insult >= ``_OWN_ABUSE``."""
+        rows = [i for i, a in enumerate(analyses) if a.claimed]
+        if not rows:
+            return set()
+        masked = [_blank(clean(texts[i]), [*analyses[i].claimed, *(span[:2] for spans in analyses[i].groups.values()
+                                                                   for span in spans)]) for i in rows]
+        langs = [(languages or [])[i] for i in rows] if languages else None
+        learned = self._learned_probabilities(masked, langs, self._analyses(masked, langs))
+        return {i for i, p in zip(rows, learned, strict=True) if max(p[0], p[1]) >= _OWN_ABUSE}
 
     def learned_probabilities(self, texts: list[str], languages: list[str] | None = None) -> np.ndarray:
         """The learned heads' probabilities (rows: texts; columns: ``LEARNED``) under the training calibration,
@@ -452,7 +473,8 @@ class CommentModel:
         return learned
 
     def _combine(self, text: str, a: Analysis, p: np.ndarray,
-                 multi: tuple[float, list[tuple[int, int, str, str]]] = (0.0, [])) -> dict[str, Any]:
+                 multi: tuple[float, list[tuple[int, int, str, str]]] = (0.0, []),
+                 own_abuse: bool = False) -> dict[str, Any]:
         toxic, insult, ident = (float(v) for v in p)
         evidence: list[dict[str, Any]] = []
         targets: list[str] = []
@@ -466,9 +488,11 @@ class CommentModel:
             ident = 0.5 * ident
         insults = _own_insults(a)
         own_slurs = [x for x in a.slurs if not _claimed(a, x)]
-        if (a.claimed or a.defused) and not (a.attack or a.profanity or insults or own_slurs or a.threat_score >= 0.5):
-            # counter-speech or a denied hostile predicate and no abuse of the commenter's own: the hostile words the
-            # heads saw are the rejected claim's, so toxic and insult say no more than identity_attack does
+        own = a.attack or a.profanity or insults or own_slurs or a.threat_score >= 0.5 or own_abuse
+        if (a.claimed or a.defused) and not own:
+            # counter-speech or a denied hostile predicate and no abuse of the commenter's own (in the lexicon, or
+            # by the heads without the claim: ``_abusive_beside_claim``): the hostile words the heads saw are the
+            # rejected claim's, so toxic and insult say no more than identity_attack does
             toxic, insult = min(toxic, ident), min(insult, ident)
         if multi[0] > 0:
             rule_ident = multi[0]
@@ -521,6 +545,14 @@ class CommentModel:
                   "threat": threat, "sexual": sexual}
         return {"scores": {k: round(float(v), 4) for k, v in scores.items()}, "targets": targets,
                 "evidence": _dedupe(evidence), "decoded": [d.as_dict() for d in a.decoded]}
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` replaced by spaces."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
 
 
 def _claimed(a: Analysis, span: tuple[int, int, Any]) -> bool:

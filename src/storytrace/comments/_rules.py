@@ -7,6 +7,7 @@ that drove it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -47,18 +48,28 @@ _FUTURE = frozenset(["will", "gonna", "going", "should", "must", "deserve", "des
 # bullied", "no one should ever be attacked", "must not be allowed to get hurt"
 _CHAIN = frozenset(["be", "to", "allowed", "permitted", "get", "getting", "being", "been", "ever", "should", "must",
                     "can", "could", "would", "will", "one", "anyone", "again", "just", "simply", "ok", "okay"])
-# words that introduce a claim about a group without asserting it: "saying X are Y", "the idea that X are Y", "stop
-# calling X Y", "no evidence X are Y"
-_CLAIM_FRAMES = frozenset(["say", "says", "saying", "said", "claim", "claims", "claiming", "claimed", "think", "thinks",
-                           "thinking", "thought", "believe", "believes", "believing", "call", "calls", "calling",
-                           "called", "treat", "treats", "treating", "idea", "notion", "evidence", "proof", "shown",
-                           "show", "shows", "prove", "proves", "proved", "suggest", "suggests", "suggesting", "assume",
-                           "assumes", "assuming", "imply", "implying", "label", "labelling", "labeling", "portray",
-                           "portraying", "painting", "act like", "acting like", "pretend", "pretends", "pretending",
-                           "myth", "lie", "stereotype", "stereotyping"])
 # frames that present their claim as false by themselves: "pretending X are Y", "the myth that X are Y"
 _FALSE_FRAMES = frozenset(["pretend", "pretends", "pretending", "act like", "acting like", "myth", "lie", "stereotype",
                            "stereotyping"])
+# words that introduce a claim about a group without asserting it: "saying X are Y", "the idea that X are Y", "stop
+# calling X Y", "no evidence X are Y"
+_CLAIM_FRAMES = _FALSE_FRAMES | frozenset([
+    "say", "says", "saying", "said", "claim", "claims", "claiming", "claimed", "think", "thinks", "thinking", "thought",
+    "believe", "believes", "believing", "call", "calls", "calling", "called", "treat", "treats", "treating", "idea",
+    "notion", "evidence", "proof", "shown", "show", "shows", "prove", "proves", "proved", "suggest", "suggests",
+    "suggesting", "assume", "assumes", "assuming", "imply", "implying", "label", "labelling", "labeling", "portray",
+    "portraying", "painting"])
+# a frame after one of these is the commenter's own claim: "i think X are Y", "i really do believe ..."
+_FIRST_PERSON = frozenset(["i", "we", "i'd", "id", "i'll", "ill", "i'm", "im", "personally"])
+_HEDGES = frozenset(["really", "honestly", "do", "just", "still", "would", "always", "firmly", "truly", "will", "can",
+                     "must", "genuinely", "actually", "definitely", "even", "also", "simply", "only"])
+# a claim that speaks well of a group besides the lexicon's positive words: "the myth that X are harmless"
+_FAVOURABLE = frozenset(["harmless", "fine", "ok", "okay", "victims", "welcome", "innocent", "equal"])
+# after "and", these refer back to the claim: "... and it's still a lie"
+_REFERS_BACK = (["it's"], ["its"], ["it"], ["that's"], ["thats"], ["that"], ["which"], ["this"])
+# after a negation in that predicate: "... is not true", "... is not supported by the data"
+_SUPPORTED = frozenset(["true", "supported", "backed", "proven", "accurate", "correct", "real", "factual", "right",
+                        "ok", "okay", "acceptable", "based"])
 # right before a claim frame, besides a negation, these reject the claim: "stop calling", "quit acting like",
 # "zero proof"
 _STOP = frozenset(["stop", "quit", "stopped", "enough", "zero", "without"])
@@ -69,7 +80,18 @@ _FALSITY = frozenset(["lie", "lies", "myth", "myths", "false", "untrue", "propag
 _DISGUST = frozenset(["disgusting", "sad", "sickening", "shameful", "pathetic", "ridiculous", "crazy", "insane",
                       "absurd", "awful", "terrible", "horrible", "gross", "scary", "frightening", "depressing"])
 # verbs of regard: negated right before a group they are contempt ("i don't respect X", "i will never accept X")
-_REGARD = frozenset(["respect", "accept", "trust", "tolerate", "welcome", "want", "like", "respect for"])
+_REGARD = frozenset(["respect", "accept", "trust", "tolerate", "welcome", "want", "like"])
+# after a group that is the object of a verb of regard: the group is the head noun ("don't trust X here", "X and
+# their ..."), not a modifier ("mexican food"); "who"/"that" restrict it to some ("christians who preach hate")
+_GROUP_NOUNS = frozenset(["people", "folk", "folks", "men", "women", "person", "persons"])
+_PLACES = frozenset(["here", "in", "into", "around", "anymore", "near", "back", "anywhere", "living", "coming",
+                     "moving", "there", "at"])
+_HEAD_FOLLOWERS = _PLACES | _NEGATION | frozenset([
+    "and", "or", "nor", "to", "of", "on", "from", "with", "because", "since", "as", "if", "when", "either", "ever",
+    "again", "now", "today", "anyway", "much", "more", "at", "all", "one", "bit", "very", "so", "too", "even", "enough",
+    "are", "is", "were", "was", "will", "would", "should", "can", "could", "do", "does", "did", "have", "has", "had",
+    "i", "you", "we", "they", "he", "she", "it", "me", "him", "her", "them", "us", "my", "your", "our", "their", "his",
+    "period", "whatsoever", "lol", "tbh", "smh", "imo", "ffs", "honestly", "neither", "like", "than"])
 # "zero respect for X", "i refuse to accept X": a refusal negates a verb of regard as "not" does
 _REFUSAL = frozenset(["zero", "refuse", "refuses", "refused"])
 # between a verb of regard and its group: "i don't trust any of these X"
@@ -78,6 +100,9 @@ _REGARD_BRIDGE = frozenset(["the", "these", "those", "any", "all", "most", "of",
 _KEEP_OUT = frozenset(["stop letting", "stop allowing", "stop importing", "stop bringing"])
 # a group denied standing: "X have no right to live here"
 _NO_STANDING = frozenset(["have no right", "has no right", "have no rights", "has no rights", "deserve no rights"])
+# ... only to be, stay or live somewhere, or said by itself: not "X have no right to bomb hospitals"
+_STANDING_TO = frozenset(["be", "live", "stay", "exist", "remain", "come", "enter", "settle", "vote", "breed", "set",
+                          "step", "move", "claim", "work", "call"])
 # what a group does not deserve when a comment protects it: "X don't deserve the abuse they get"
 _ABUSE = frozenset(["abuse", "hate", "hatred", "violence", "harassment", "discrimination", "racism", "bigotry",
                     "threats", "insults", "attacks", "bullying", "treatment", "slurs"])
@@ -172,8 +197,9 @@ class Analysis:
     reclaimed: bool = False  # every slur follows a self-identification ("we queers", "as a dyke")
     emoji_attack: list[tuple[int, int, str, str]] = field(default_factory=list)  # dehumanising emoji + group named
     sexual_score: float = 0.0  # 0.85 for sexual content, 0.35 for a word with a non-sexual sense alone (_sexual_score)
-    claimed: list[tuple[int, int]] = field(default_factory=list)  # hostile words of a claim the comment rejects or
-    # denies ("saying X are liars is wrong", "X are not liars"): not abuse of the commenter's own
+    # hostile words of a claim the comment rejects or denies ("saying X are liars is wrong", "X are not liars"), as
+    # offsets in the cleaned text: not abuse of the commenter's own
+    claimed: list[tuple[int, int]] = field(default_factory=list)
     harm_aimed: bool = False  # a threat, wished or ordered harm aimed at a named group is part of ``attack``
 
 
@@ -227,6 +253,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
     toks = [w for _, _, w in words]
     n = len(toks)
     group_idx: list[tuple[int, str, bool]] = []  # token index, group, is a country name
+    group_end: dict[int, int] = {}  # token index of a group mention -> the index after its last word
     sexual_at: list[tuple[int, str]] = []  # token index, sexual term
     i = 0
     while i < n:
@@ -241,6 +268,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
             if term is not None and term.group is not None:
                 a.groups.setdefault(term.group, []).append((rs, re_, raw[rs:re_]))
                 group_idx.append((i, term.group, term.country))
+                group_end[i] = i + size
                 if term.kind == "slur":
                     a.slurs.append((rs, re_, raw[rs:re_], term.group))
                 matched = True
@@ -267,7 +295,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
     a.people = any(not c for _, _, c in group_idx)
     slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
     a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) for gi in slur_at)
-    _attacks(a, norm, words, toks, group_idx, lex, to_raw, raw)
+    _attacks(a, norm, words, toks, group_idx, group_end, lex, to_raw, raw)
     if slur_at and not a.counter and _mentioned(norm, words, toks, slur_at, lex):
         a.counter = True
     if a.people and not a.counter:
@@ -479,11 +507,23 @@ def emoji_attack(raw: str, toks: list[str], groups: list[tuple[str, list[tuple[i
         return []
     if lex.counter_re.search(" ".join(toks)) is not None:
         return []
+    found = found[:_MAX_EMOJI]
     for group, spans in groups:
-        near = [x for x in found if any(_close(raw, x, span) for span in spans)]
+        starts = [s for s, _, _ in spans]  # in text order
+        near = [x for x in found if any(_close(raw, x, spans[k]) for k in _neighbours(starts, x[0]))]
         if near:
             return [(s, e, t, group) for s, e, t in near] + [(s, e, t, group) for s, e, t in spans]
     return []
+
+
+# an emoji flood is checked on its first emoji only: pairing every emoji with every mention stalled a page
+_MAX_EMOJI = 200
+
+
+def _neighbours(starts: list[int], at: int) -> tuple[int, ...]:
+    """Indices of the spans (by sorted start offsets ``starts``) right before and right after offset ``at``."""
+    k = bisect.bisect_left(starts, at)
+    return tuple(i for i in (k - 1, k) if 0 <= i < len(starts))
 
 
 _LINKING = frozenset(["are", "is", "r", "like", "as", "all", "just", "these", "those", "the", "such", "them"])
@@ -494,6 +534,8 @@ def _close(raw: str, a: tuple[int, int, str], b: tuple[int, int, str], gap: int 
     between ("muslims 🐷", "black people = 🦍", "jews are 🐀"; not "Christian rock is 💩", not "our Jewish deli
     makes the best pulled pork 🐷", not across a full stop)."""
     lo, hi = (a, b) if a[0] <= b[0] else (b, a)
+    if hi[0] - lo[1] > gap:
+        return False
     between = raw[lo[1] : hi[0]]
     words = re.findall(r"\w+", between.lower())
     return len(between) <= gap and not re.search(r"[.!?\n]", between) and all(w in _LINKING for w in words)
@@ -536,6 +578,16 @@ def _self_reference(toks: list[str], j: int) -> bool:
     return False
 
 
+def _no_standing(toks: list[str], clause: list[int], j: int) -> int:
+    """Length of a denial of standing at ``j`` ("X have no right to be here", "X deserve no rights", "X have no
+    rights."), 0 if none or if the right denied is to do something ("have no right to lecture us")."""
+    size = _phrase_at(toks, j, _NO_STANDING)
+    k = j + size
+    if not size or toks[j] == "deserve" or k >= len(toks) or clause[k] != clause[j] or toks[k] in _PLACES:
+        return size
+    return size if toks[k] == "to" and toks[k + 1 : k + 2] and toks[k + 1] in _STANDING_TO else 0
+
+
 def _phrase_at(toks: list[str], j: int, phrases: frozenset[str] | tuple[str, ...]) -> int:
     """Length in words of the longest phrase of ``phrases`` starting at token ``j`` (0 if none)."""
     for size in (5, 4, 3, 2, 1):
@@ -544,11 +596,26 @@ def _phrase_at(toks: list[str], j: int, phrases: frozenset[str] | tuple[str, ...
     return 0
 
 
-def _refused_regard(toks: list[str], neg: list[bool], clause: list[int], j: int, gi: int, lex: Lexicon) -> bool:
+def _group_is_head(toks: list[str], clause: list[int], gi: int, end: int, groups: set[int]) -> bool:
+    """The group mention ``gi`` .. ``end`` names the people, not a modifier of another noun: clause end, a function
+    word or another group after it ("i don't trust muslims", "... muslims here", "muslim immigrants"; not "mexican
+    food", "the muslim brotherhood", "christians who preach hate")."""
+    if end < len(toks) and toks[end] in _GROUP_NOUNS:
+        end += 1  # "black people", "jewish folks"
+    return end >= len(toks) or clause[end] != clause[gi] or toks[end] in _HEAD_FOLLOWERS or end in groups
+
+
+def _refused_regard(toks: list[str], neg: list[bool], clause: list[int], j: int, gi: int, lex: Lexicon,
+                    end: int, groups: set[int]) -> bool:
     """A verb of regard at ``j`` ("respect", "accept", "trust") or a positive word about the group ("nothing good
-    about X") is negated or refused right before it, and the group at ``gi`` is its object (only "the", "these",
-    "any of" ... between). "like" only after an auxiliary's negation ("don't like X"; "it's not like X are ..."
-    compares)."""
+    about X") is negated or refused right before it, and the group at ``gi`` .. ``end`` is its object (only "the",
+    "these", "any of" ... between) and a head noun (``_group_is_head``). "like" only after an auxiliary's negation
+    ("don't like X"; "it's not like X are ..." compares); "want" only with a place or nothing after the group ("we
+    don't want X here"; not "i don't want X to suffer")."""
+    if not _group_is_head(toks, clause, gi, end, groups):
+        return False
+    if toks[j] in ("want", "wanna") and end < len(toks) and clause[end] == clause[gi] and toks[end] not in _PLACES:
+        return False
     size = _phrase_at(toks, j, _REGARD)
     if not size:
         size = _phrase_at(toks, j, lex.positive)
@@ -562,11 +629,31 @@ def _refused_regard(toks: list[str], neg: list[bool], clause: list[int], j: int,
     return any((neg[k] or toks[k] in _REFUSAL) and clause[k] == clause[j] for k in range(max(0, j - 3), j))
 
 
-def _claim_words(gi: int, ev: list[int]) -> list[int]:
+def _addressed_insult(norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool], gi: int, j: int,
+                      lex: Lexicon) -> bool:
+    """The insult at ``j`` follows a comma after the negation that denies a claim about the group at ``gi``, and is
+    said to someone ("X are not parasites, shut your stupid mouth"; not "..., that's a disgusting smear", nor a
+    word that condemns: "..., you bigot"): the negation does not reach it, it is the commenter's own insult."""
+    if toks[j] in lex.negative or lex.counter_re.fullmatch(toks[j]):
+        return False
+    last_neg = max(k for k in range(gi, j) if neg[k])
+    comma = norm.rfind(",", words[last_neg][1], words[j][0])
+    return comma >= 0 and any(t in _SECOND_PERSON for t in toks[last_neg + 1 : j + 2] if t)
+
+
+def _claim_words(toks: list[str], gi: int, ev: list[int]) -> list[int]:
     """The hostile words of the claim about the group at ``gi``: those up to the first one after the group; later
-    ones are said of someone else ("anyone who says X are liars is an idiot")."""
-    after = [j for j in ev if j > gi]
-    return [j for j in ev if not after or j <= after[0]]
+    ones are said of someone else ("anyone who says X are liars is an idiot") or asserted by a new subject ("stop
+    calling X refugees they are invaders")."""
+    after = [j for j in ev if j > gi and not _new_subject(toks, gi, j)]
+    return [j for j in ev if j <= gi or (after and j <= after[0])]
+
+
+def _new_subject(toks: list[str], gi: int, j: int) -> bool:
+    """A new clause with "they" as its subject starts between the group at ``gi`` and token ``j`` (run-on
+    sentences: "stop calling X refugees they are invaders")."""
+    return any(toks[k] in ("they're", "theyre") or toks[k] in ("they", "those", "these") and
+               toks[k + 1] in ("are", "r", "is", "were", "all") for k in range(gi + 1, j))
 
 
 def _claim_frame(norm: str, words: list[tuple[int, int, str]], toks: list[str], clause: list[int], gi: int,
@@ -584,27 +671,82 @@ def _claim_frame(norm: str, words: list[tuple[int, int, str]], toks: list[str], 
     return -1
 
 
+def _first_person(toks: list[str], f: int) -> bool:
+    """The claim frame at ``f`` is the commenter's own belief or saying ("i think", "i really do believe", "we
+    say"): it asserts the claim."""
+    k = f - 1
+    while k >= 0 and f - k <= 3 and toks[k] in _HEDGES:
+        k -= 1
+    return k >= 0 and toks[k] in _FIRST_PERSON
+
+
+def _favourable(toks: list[str], neg: list[bool], clause: list[int], f: int, gi: int, claimed: list[int],
+                lex: Lexicon) -> bool:
+    """The claim framed at ``f`` about the group at ``gi`` speaks well of it: a positive word ("X are peaceful", "X
+    are harmless") or a denied hostile word ("X aren't dangerous"). Rejecting such a claim is an attack."""
+    after = [j for j in claimed if j > gi]
+    if any(f < j < gi for j in claimed):
+        return False  # a hostile word inside the frame ("parasites they are people"): what follows is not the claim
+    end = after[-1] + 1 if after else min(len(toks), gi + 5)
+    negated = False
+    start = gi + 2 if toks[gi + 1 : gi + 2] and toks[gi + 1] in _GROUP_NOUNS else gi + 1  # "trans people are ..."
+    for k in range(start, end):
+        if clause[k] != clause[gi]:
+            break
+        if neg[k]:
+            negated = True
+        elif _phrase_at(toks, k, lex.positive) or toks[k] in _FAVOURABLE:
+            return not negated
+        elif _phrase_at(toks, k, lex.negative):
+            return negated
+    return False
+
+
+def _predicate_rejects(toks: list[str], neg: list[bool], clause: list[int], last: int, lex: Lexicon) -> bool:
+    """A word of falsity or condemnation follows the claim ending at ``last`` as what is said of it: in its clause,
+    within a few words, not negated and not in a new statement joined by "and" ("[claim] is a lie", "..., that's a
+    myth", "... is not true", "people calling X Y with zero evidence are repeating propaganda", "... and it's still
+    a lie"; not "... and the denials are lies", "... and that's not a stereotype")."""
+    for k in range(last + 1, min(len(toks), last + 12)):
+        t = toks[k]
+        if clause[k] != clause[last] or (t == "and" and toks[k + 1 : k + 2] not in _REFERS_BACK):
+            return False
+        if neg[k] and not (t == "nothing" and toks[k + 1 : k + 2] == ["but"]):
+            return toks[k + 1 : k + 2] != [] and toks[k + 1] in _SUPPORTED  # "is not true", "is not supported"
+        if t in _FALSITY or lex.counter_re.match(" ".join(toks[k : k + 3])):
+            return True
+    return False
+
+
 def _rejected_claim(norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool],
-                    clause: list[int], gi: int, ev: list[int], lex: Lexicon) -> int:
+                    clause: list[int], gi: int, ev: list[int], lex: Lexicon, opener: dict[int, str]) -> int:
     """Counter-speech by reference: the group at ``gi`` and its hostile words ``ev`` are a claim the comment rejects
     without quoting it. The claim frame (``_claim_frame``) presents it as false ("pretending X are Y", "the myth that
-    ..."); a negation or "stop" comes right before the frame ("no evidence X are Y", "stop calling X Y", "i would
-    never say X are Y"; not a disclaimer with "but" after it: "I'm not saying all X are Y but ..."); a word of
-    disgust or hate leads to the frame ("i hate it when people say X are Y", "it's disgusting that people think
-    ..."); an insult names whoever makes the claim ("only a moron would claim ...", "anyone who says ... is an
-    idiot"); or a condemnation or a word of falsity follows the group ("... is wrong", "... is a lie"). Returns the
-    index of the frame or of the condemning word, -1 if the claim is not rejected."""
+    ..."); a negation, "stop" or a word of falsity comes right before the frame ("no evidence X are Y", "stop calling
+    X Y", "i would never say X are Y", "it's false that ..."; not a disclaimer with "but" opening the next clause:
+    "I'm not saying all X are Y but ..."); a word of disgust or hate leads to the frame ("i hate it when people say X
+    are Y"); an insult names whoever makes the claim ("only a moron would claim ...", "anyone who says ... is an
+    idiot"); or the claim's own predicate is a word of falsity or condemnation ("... is wrong", "... is a lie").
+    Not rejected: a claim that speaks well of the group (rejecting it attacks the group: "i'm sick of people saying X
+    aren't dangerous"), a first-person frame ("i think X are Y": the commenter's own claim), hostile words a new
+    subject asserts after the claim. ``opener``: clause id -> the word that opens the next clause. Returns the index
+    of the frame or of the condemning word, -1 if the claim is not rejected."""
     if (term := lex.terms.get(toks[gi])) is not None and term.kind == "slur":
         return -1  # a slur is the commenter's own word unless quoted
-    claimed = _claim_words(gi, ev)
+    claimed = _claim_words(toks, gi, ev)
     f = _claim_frame(norm, words, toks, clause, gi, claimed)
-    if f < 0:
+    if f < 0 or any(j > gi and j not in claimed and _new_subject(toks, gi, j) for j in ev):
+        return -1
+    if _favourable(toks, neg, clause, f, gi, claimed, lex):
         return -1
     before = [k for k in range(max(0, f - 3), f) if clause[k] == clause[f]]
+    negated = any(neg[k] for k in before)
     if _phrase_at(toks, f, _FALSE_FRAMES):
-        return -1 if any(neg[k] for k in before) else f  # "it's not a myth that X are Y" asserts it
-    if any(neg[k] or toks[k] in _STOP for k in before):
-        return -1 if any(t in _CLAUSE_BREAK for t in toks[gi + 1 :]) else f
+        return -1 if negated else f  # "it's not a myth that X are Y" asserts it
+    if negated or any(toks[k] in _STOP or toks[k] in _FALSITY for k in before):
+        return -1 if negated and opener.get(clause[gi]) in ("but", "however", "yet") else f
+    if _first_person(toks, f):
+        return -1
     for k in range(f - 1, max(-1, f - 6), -1):
         if clause[k] == clause[f] and (toks[k] in _DISGUST or toks[k] in lex.insults
                                        or _phrase_at(toks, k, lex.hate_verbs)):
@@ -612,8 +754,7 @@ def _rejected_claim(norm: str, words: list[tuple[int, int, str]], toks: list[str
     insulted = [j for j in ev if j not in claimed and toks[j] in lex.insults]  # "anyone who says ... is an idiot"
     if insulted:
         return insulted[0]
-    after = " ".join(toks[gi + 1 :])
-    return f if lex.counter_re.search(after) or _FALSITY & set(toks[gi + 1 :]) else -1
+    return f if _predicate_rejects(toks, neg, clause, max([gi, *claimed]), lex) else -1
 
 
 def _bridged(toks: list[str], start: int, end: int, bridge: frozenset[str], most: int = 4) -> bool:
@@ -714,7 +855,8 @@ def _protected(toks: list[str], neg: list[bool], gi: int, hi: int) -> bool:
 
 
 def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str],
-             group_idx: list[tuple[int, str, bool]], lex: Lexicon, to_raw, raw: str) -> None:
+             group_idx: list[tuple[int, str, bool]], group_end: dict[int, int], lex: Lexicon, to_raw,
+             raw: str) -> None:
     """Compositional identity attacks: a group mention plus, in the same clause, a hostile predicate.
 
     Hostile predicates: a negative evaluative or dehumanising word after the group ("X are vermin"), a hate verb
@@ -737,6 +879,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         g = next(iter(named))
         mentions += [(j, g, False) for j in range(first + 2, n) if toks[j] in _PRON_REF]
     neg = [t in _NEGATION for t in toks]
+    starts = {gi for gi, _, _ in group_idx}
 
     def negated_before(j: int, span: int = 3) -> bool:
         return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j])
@@ -761,7 +904,9 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
 
     def claim(j: int, size: int = 1) -> None:
         """Words ``j`` .. ``j + size`` are hostile words the comment denies or rejects, not its own abuse."""
-        a.claimed.append(to_raw(words[j][0], words[min(n, j + size) - 1][1]))
+        span = to_raw(words[j][0], words[min(n, j + size) - 1][1])
+        if span not in a.claimed:
+            a.claimed.append(span)
 
     def unwished(gi: int, j: int) -> bool:
         """The harm at ``j`` is done to the group at ``gi`` in a negated wish: "i don't want X to be hurt"."""
@@ -799,6 +944,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if not size:
                 continue
             between = neg[min(j, gi) + 1 : max(j, gi)] if j > gi else []
+            if any(between) and _addressed_insult(norm, words, toks, neg, gi, j, lex):
+                continue  # "X are not parasites, shut your stupid mouth": the commenter's own insult
             if any(between):
                 a.defused = True
                 claim(j, size)
@@ -813,17 +960,19 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 if size and j + size <= gi:
                     if negated_before(j):
                         a.defused = True
+                        claim(j, size)
                     elif not harmed_after(gi):  # "stop letting X be abused" protects them
                         ev.append(j)
                 # a refused regard for the group: "i don't respect X", "i will never accept X", "nothing good about X"
-                elif _refused_regard(toks, neg, clause, j, gi, lex) and not harmed_after(gi):
+                elif _refused_regard(toks, neg, clause, j, gi, lex, group_end.get(gi, gi + 1), starts) and \
+                        not harmed_after(gi):
                     regard_ev.append(j)
             # the group as the subject of a hostile phrase: "X make me sick", "X don't belong here"
             for j in range(gi + 1, hi):
                 if toks[j] in ("deserve", "deserves") and negated_before(j, 2) and _ABUSE & set(toks[j + 1 : j + 4]):
                     a.defused = True  # "X don't deserve the abuse they get": protective
                     continue
-                size = _phrase_at(toks, j, lex.subject_hostile) or _phrase_at(toks, j, _NO_STANDING)
+                size = _phrase_at(toks, j, lex.subject_hostile) or _no_standing(toks, clause, j)
                 if size and protective(j, size):
                     a.defused = True
                     continue
@@ -839,6 +988,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                     continue  # "love to hang out with gay friends": not violence
                 if denied(j) or unwished(gi, j):
                     a.defused = True
+                    claim(j, size)
                     continue
                 if _reported_harm(toks, clause, j):
                     reported.add(j)
@@ -897,6 +1047,10 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     text_l = " ".join(toks)
     condemn = lex.counter_re.search(text_l) is not None
     report = any(t in lex.reporting for t in toks) or any(p in text_l for p in lex.reporting if " " in p)
+    # "i think X are Y": the commenter's own claim, whatever else the comment reports or condemns
+    own_claim = any(f >= 0 and _first_person(toks, f)
+                    for gi, _, ev in hits for f in [_claim_frame(norm, words, toks, clause, gi, _claim_words(toks, gi, ev))])
+    report = report and not own_claim
     attributed = lex.attribution_re.search(text_l) is not None
 
     def in_quotes(j: int) -> bool:
@@ -914,14 +1068,19 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     if in_quote and quoted:
         a.counter = True  # quoted, not necessarily condemned: its hostile words are not claimed as rejected
         return
-    rejected = [-1 if gi in denial_hits else _rejected_claim(norm, words, toks, neg, clause, gi, ev, lex)
+    # the word that opens each clause's successor, once per comment (a look-ahead per hit is quadratic)
+    opener = {clause[k - 1]: toks[k] for k in range(1, n) if clause[k] != clause[k - 1]}
+    rejected = [-1 if gi in denial_hits else _rejected_claim(norm, words, toks, neg, clause, gi, ev, lex, opener)
                 for gi, _, ev in hits]
     others = all(j in reported for _, _, ev in hits for j in ev)  # every hostile word is a reported harm
     if (report and (condemn or attributed)) or others or all(k >= 0 for k in rejected):
         a.counter = True
         for (gi, _, ev), k in zip(hits, rejected, strict=True):
-            for j in _claim_words(gi, ev) + ([k] if k >= 0 and toks[k] in _DISGUST else []):
+            words_of_claim = _claim_words(toks, gi, ev)
+            for j in words_of_claim + ([k] if k >= 0 and toks[k] in _DISGUST else []):
                 claim(j)
+            if (f := _claim_frame(norm, words, toks, clause, gi, words_of_claim)) >= 0:
+                claim(f, max([gi, *words_of_claim]) + 1 - f)  # the whole claim, frame to last word
         return
     for gi, group, ev in hits:
         s, e = words[gi][0], words[gi][1]
