@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.comments import score_texts
-
-
-def _scores(model, text: str) -> dict[str, float]:
-    return score_texts([text], model, languages=["en"])[0]["scores"]
+from tests.comments.conftest import scores as _scores
 
 
 @pytest.mark.parametrize("text", [
