@@ -123,3 +123,12 @@ def test_thread_summary_with_malformed_values_still_renders():
                 thread={"comments": EVIL, "toxic_comments": EVIL, "flood_share": EVIL, "top_targets": EVIL})
     out = render_dossier(Dossier(pages=[page]))
     assert "0 of 1 (0 %)" in out and "<script" not in out.lower()
+
+
+def test_thread_summary_says_in_words_how_scores_are_calibrated():
+    comments = [Comment(id="c0", text="hi", position=0)]
+    news = Page(id="0123456789abcdef", source="x.html", comments=comments, thread={"calibration": "news_comments"})
+    odd = Page(id="0123456789abcdee", source="y.html", comments=comments, thread={"calibration": EVIL})
+    out = render_dossier(Dossier(pages=[news, odd]))
+    assert "for reader comments under articles (news_comments" in out
+    assert "<script" not in out.lower()  # an unknown value is shown escaped

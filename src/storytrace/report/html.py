@@ -263,6 +263,10 @@ _THREAD_ROWS = {
     "calibration": "score calibration",
 }
 _THREAD_SKIP = {"comments", "toxic_share"}  # said in the "toxic" row
+_CALIBRATION_WORDS = {
+    "news_comments": "for reader comments under articles (news_comments: few false alarms; rank by score for recall)",
+    "training": "on tweets (training: about 12 % of clean reader comments score toxic)",
+}
 
 
 def _thread_summary(page: Page) -> str:
@@ -288,6 +292,8 @@ def _thread_summary(page: Page) -> str:
             cell = " · ".join(f"{esc(t.get('group'))} ({esc(t.get('comments'))})" for t in value if isinstance(t, dict))
         elif key == "relations" and isinstance(value, list):
             cell = "; ".join(_thread_relation(r, links) for r in value if isinstance(r, dict))
+        elif key == "calibration" and value in _CALIBRATION_WORDS:
+            cell = _CALIBRATION_WORDS[value]
         else:
             cell = _thread_value(value, links)
         if cell:
