@@ -486,6 +486,9 @@ class CommentModel:
             ident = max(ident, self.ident_from_toxic * toxic)
         if a.defused and not a.counter:  # a negated hostile predicate: the bag-of-n-grams head cannot see that
             ident = 0.5 * ident
+        if a.benign:  # a group named kindly or neutrally: the heads' baseline for a bare group mention, halved
+            ident = 0.5 * ident
+            toxic = min(toxic, ident)
         insults = _own_insults(a)
         own_slurs = [x for x in a.slurs if not _claimed(a, x)]
         own = a.attack or a.profanity or insults or own_slurs or a.threat_score >= 0.5 or own_abuse

@@ -174,6 +174,37 @@ _HARMS_DONE = frozenset(["attack", "attacks", "attacking", "hurt", "hurts", "hur
 _AGENTS = frozenset(["who", "that", "people", "anyone", "those", "bigots", "thugs", "racists", "men", "gangs",
                      "whoever", "someone", "somebody", "guys", "cops", "police"])
 
+# a group named in a kind or neutral way ("I really admire X", "I live with X", "are there many X in your town?"):
+# the char heads give a bare group mention a high identity baseline, so such a comment is damped (_benign_mention)
+_PRAISE = frozenset(["admire", "admires", "love", "loves", "respect", "respects", "support", "supports", "celebrate",
+                     "appreciate", "thank", "thanks", "proud", "ally", "allies", "solidarity", "dignity", "rights",
+                     "amazing", "brilliant", "kindest", "best", "helped", "helps", "adore", "adores", "contribute",
+                     "contributes", "stand with", "sending love"])
+# words of the lexicon's positive list that praise nobody: "black people", "X are allowed near ..."
+_NOT_PRAISE = frozenset(["people", "persons", "human", "humans", "real people", "allowed", "fit", "natural", "normal",
+                         "clean", "worth", "useful", "safe", "equal", "equals"])
+# a first person telling of their own life with the group: "I work with X", "my X neighbour"
+_FIRST_PERSON_FACT = frozenset(["i", "my", "we", "our", "me"])
+_LIFE = frozenset(["live", "lived", "living", "work", "worked", "working", "grew", "married", "met", "know", "knew",
+                   "neighbour", "neighbours", "neighbor", "neighbors", "friend", "friends", "coworker", "coworkers",
+                   "colleague", "colleagues", "teacher", "wife", "husband", "family", "class", "school", "neighbourhood",
+                   "neighborhood", "town", "street", "team", "play", "played"])
+# a question that is rhetorical or grudging: "why do we have to tolerate X? what do they contribute?"
+_GRUDGING = frozenset(["why", "tolerate", "put up with", "problem", "problems"])
+_QUESTION_OPENERS = frozenset(["are", "is", "do", "does", "how", "what", "where", "when", "which", "any", "can",
+                               "did", "have", "has"])
+# markers of sarcasm or of a backhanded compliment: praise that says the opposite ("i just love how X ruin ...",
+# "oh great, more X", "smart for once", "clever for a X", "at least some X")
+_IRONY = ("love how", "oh great", "oh wonderful", "oh lovely", "so-called", "so called", "yeah right", "for once",
+          "for a", "for an", "at least", "surprisingly", "nothing else", "good at", "great at", "talented at",
+          "lol", "lmao", "/s", "which is why", "far away", "seeing", "watch", "happier", "without",
+          "no more", "fewer", "less", "kicked", "thrown", "locked", "anywhere", "ban", "banned", "leave")
+# praise that belittles: "clever for a X", "smart for once", "oh great, more X", X are so 'peaceful'
+_COMPLIMENTS = frozenset(["smart", "clever", "articulate", "well spoken", "well-spoken", "polite", "talented", "bright",
+                          "pretty", "civil", "peaceful", "tolerant", "hardworking", "hard-working", "educated"])
+_MOCK_CHEER = frozenset(["oh great", "oh wonderful", "oh joy", "oh lovely", "oh good", "just great"])
+_SCARE_QUOTES = re.compile(r"(?<!\w)['\"“‘][\w-]{2,20}(?: [\w-]{2,20})?['\"”’](?!\w)")  # one or two words
+
 
 @dataclass(slots=True)
 class Analysis:
@@ -201,6 +232,7 @@ class Analysis:
     # offsets in the cleaned text: not abuse of the commenter's own
     claimed: list[tuple[int, int]] = field(default_factory=list)
     harm_aimed: bool = False  # a threat, wished or ordered harm aimed at a named group is part of ``attack``
+    benign: bool = False  # a group named in praise, support, a neutral fact or a question, nothing hostile (_benign_mention)
 
 
 def _term(phrase: str, size: int, decoder: Decoder) -> Term | None:
@@ -329,7 +361,89 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
     if a.harm_aimed:
         a.threat_score = max(a.threat_score, 0.85)
     a.sexual_score = _sexual_score(toks, sexual_at)
+    if a.people and not a.attack and not a.counter:
+        people = [(gi, g) for gi, g, country in group_idx if not country]
+        for j, (gi, g) in _backhanded(norm, words, toks, people, group_end, lex):
+            for s, e in ((words[gi][0], words[group_end[gi] - 1][1]), (words[j][0], words[j][1])):
+                rs, re_ = to_raw(s, e)
+                a.attack.append((rs, re_, raw[rs:re_], g))
+    a.benign = _benign_mention(a, toks, lex)
     return a
+
+
+def _praised(toks: list[str], j: int, lex: Lexicon) -> bool:
+    return toks[j] in lex.positive or _phrase_at(toks, j, _COMPLIMENTS) > 0
+
+
+def _backhanded(norm: str, words: list[tuple[int, int, str]], toks: list[str], people: list[tuple[int, str]],
+                group_end: dict[int, int], lex: Lexicon) -> list[tuple[int, tuple[int, str]]]:
+    """Praise that belittles a named group: (cue token, (group token, group)) for a compliment in scare quotes
+    ("X are so 'peaceful'"), "<compliment> for a (black) X" ending its clause, "<compliment> ... for once" with the group
+    before it, and mock cheer at more of them ("oh great, more X")."""
+    if not people:
+        return []
+    n, clause = len(toks), _clauses(norm, words)
+    starts = [w[0] for w in words]
+    quoted = {k for m in _SCARE_QUOTES.finditer(norm)
+              for k in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end()))}
+    at = [gi for gi, _ in people]  # in text order
+    found = []
+    for j in range(n):
+        window = people[bisect.bisect_left(at, j - 8) : bisect.bisect_right(at, j + 8)]  # linear, not quadratic
+        near = [(gi, g) for gi, g in window if clause[gi] == clause[j]]
+        if not near:
+            continue
+        scare_quoted = _praised(toks, j, lex) and j in quoted
+        for_once = toks[j] == "for" and j + 1 < n and toks[j + 1] == "once" and \
+            any(gi < j for gi, _ in near) and any(_praised(toks, k, lex) for k in range(max(0, j - 4), j))
+        if scare_quoted or for_once:
+            found.append((j, near[0]))
+        elif toks[j] == "for" and j + 1 < n and toks[j + 1] in ("a", "an") and \
+                any(_praised(toks, k, lex) for k in range(max(0, j - 3), j)):
+            found += [(j, (gi, g)) for gi, g in near if gi - j in (2, 3) and
+                      (group_end[gi] >= n or clause[group_end[gi]] != clause[gi])]
+        elif _phrase_at(toks, j, _MOCK_CHEER) == 2 and j + 2 < n and toks[j + 2] in ("more", "another"):
+            found += [(j, (gi, g)) for gi, g in near if 0 < gi - (j + 2) <= 2]
+    return found
+
+
+_HOSTILE_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _hostile_phrases(lex: Lexicon) -> frozenset[str]:
+    """Hostile, harmful or excluding words and phrases of the lexicon and of the rules' own lists (once per lexicon)."""
+    if id(lex) not in _HOSTILE_CACHE:
+        _HOSTILE_CACHE[id(lex)] = frozenset().union(
+            lex.negative, lex.dehumanising, lex.hate_verbs, lex.threat_verbs, lex.exclusion_passive, lex.harm_passive,
+            lex.insults, lex.profanity, lex.subject_hostile, _KEEP_OUT, _NO_STANDING, _CURSES, _CURSED, _WISHED_HARM,
+            _ORDERED_HARM, _ELIMINATED, _ERASED, _ERASED_ALONE, _ATTACK_FRAMES, _ABUSE, _HARMS_DONE, _DISGUST,
+            _FALSITY, _REFUSAL, _FALSE_FRAMES, _STOP, _GRUDGING,
+            _WISHES - {"love"})  # "stop pretending X are people", "i hope X s*ffer": not kind
+    return _HOSTILE_CACHE[id(lex)]
+
+
+def _hostile_word(toks: list[str], lex: Lexicon) -> bool:
+    """Any hostile, harmful or excluding word or phrase (``_hostile_phrases``), anywhere."""
+    hostile = _hostile_phrases(lex)
+    return any(_phrase_at(toks, j, hostile) for j in range(len(toks)))
+
+
+def _benign_mention(a: Analysis, toks: list[str], lex: Lexicon) -> bool:
+    """A named group of people in praise, support or solidarity, a first-person neutral fact or a genuine question,
+    with no hostile word, negation, sarcasm or backhanded marker, scare quotes, harm or exclusion anywhere."""
+    if not a.people or a.negated or a.counter or a.defused or a.claimed or a.attack or a.slurs or a.insults \
+            or a.profanity or a.threats or a.disguised_groups or a.emoji_attack or a.sexual:
+        return False
+    text = " ".join(toks)
+    if any(f" {m} " in f" {text} " for m in _IRONY) or "..." in a.norm or _SCARE_QUOTES.search(a.norm):
+        return False
+    if _hostile_word(toks, lex):
+        return False
+    praised = any(_phrase_at(toks, j, _PRAISE) or toks[j] in lex.positive and toks[j] not in _NOT_PRAISE
+                  for j in range(len(toks)))
+    asked = a.norm.rstrip().endswith("?") and toks[0] in _QUESTION_OPENERS
+    told = bool(_FIRST_PERSON_FACT & set(toks)) and bool(_LIFE & set(toks))
+    return praised or asked or told
 
 
 # words of the sexual lexicon that also have a non-sexual sense ("same sex", "not sexy" for dull, "he's a dick", a
