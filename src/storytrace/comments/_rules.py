@@ -327,7 +327,9 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
     a.people = any(not c for _, _, c in group_idx)
     slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
     a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) for gi in slur_at)
-    _attacks(a, norm, words, toks, group_idx, group_end, lex, to_raw, raw)
+    # clause ids: read by the group rules, the threat reading and the backhanded-praise check, so only when they run
+    clause = _clauses(norm, words) if group_idx or a.threats else []
+    _attacks(a, norm, words, toks, clause, group_idx, group_end, lex, to_raw, raw)
     if slur_at and not a.counter and _mentioned(norm, words, toks, slur_at, lex):
         a.counter = True
     if a.people and not a.counter:
@@ -353,7 +355,6 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
                 k in groups_at for k in range(max(0, j - 4), j + 5))
             best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
         at = [j for j, t in enumerate(toks) if t in lex.threat_verbs]
-        clause = _clauses(norm, words)
         if best >= 0.5 and (_reported(norm, words, toks, lex, at) or
                             at and all(_reported_harm(toks, clause, j) for j in at)):
             best = 0.45  # a threat quoted or attributed by a report ('he shouted "burn them", police said')
@@ -363,7 +364,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
     a.sexual_score = _sexual_score(toks, sexual_at)
     if a.people and not a.attack and not a.counter:
         people = [(gi, g) for gi, g, country in group_idx if not country]
-        for j, (gi, g) in _backhanded(norm, words, toks, people, group_end, lex):
+        for j, (gi, g) in _backhanded(norm, words, toks, clause, people, group_end, lex):
             for s, e in ((words[gi][0], words[group_end[gi] - 1][1]), (words[j][0], words[j][1])):
                 rs, re_ = to_raw(s, e)
                 a.attack.append((rs, re_, raw[rs:re_], g))
@@ -375,14 +376,15 @@ def _praised(toks: list[str], j: int, lex: Lexicon) -> bool:
     return toks[j] in lex.positive or _phrase_at(toks, j, _COMPLIMENTS) > 0
 
 
-def _backhanded(norm: str, words: list[tuple[int, int, str]], toks: list[str], people: list[tuple[int, str]],
-                group_end: dict[int, int], lex: Lexicon) -> list[tuple[int, tuple[int, str]]]:
+def _backhanded(norm: str, words: list[tuple[int, int, str]], toks: list[str], clause: list[int],
+                people: list[tuple[int, str]], group_end: dict[int, int],
+                lex: Lexicon) -> list[tuple[int, tuple[int, str]]]:
     """Praise that belittles a named group: (cue token, (group token, group)) for a compliment in scare quotes
     ("X are so 'peaceful'"), "<compliment> for a (black) X" ending its clause, "<compliment> ... for once" with the group
     before it, and mock cheer at more of them ("oh great, more X")."""
     if not people:
         return []
-    n, clause = len(toks), _clauses(norm, words)
+    n = len(toks)
     starts = [w[0] for w in words]
     quoted = {k for m in _SCARE_QUOTES.finditer(norm)
               for k in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end()))}
@@ -407,19 +409,17 @@ def _backhanded(norm: str, words: list[tuple[int, int, str]], toks: list[str], p
     return found
 
 
-_HOSTILE_CACHE: dict[int, frozenset[str]] = {}
-
-
 def _hostile_phrases(lex: Lexicon) -> frozenset[str]:
-    """Hostile, harmful or excluding words and phrases of the lexicon and of the rules' own lists (once per lexicon)."""
-    if id(lex) not in _HOSTILE_CACHE:
-        _HOSTILE_CACHE[id(lex)] = frozenset().union(
+    """Hostile, harmful or excluding words and phrases of the lexicon and of the rules' own lists (once per lexicon:
+    kept in ``lex.derived``, so another lexicon never reads this one's set)."""
+    if "hostile" not in lex.derived:
+        lex.derived["hostile"] = frozenset().union(
             lex.negative, lex.dehumanising, lex.hate_verbs, lex.threat_verbs, lex.exclusion_passive, lex.harm_passive,
             lex.insults, lex.profanity, lex.subject_hostile, _KEEP_OUT, _NO_STANDING, _CURSES, _CURSED, _WISHED_HARM,
             _ORDERED_HARM, _ELIMINATED, _ERASED, _ERASED_ALONE, _ATTACK_FRAMES, _ABUSE, _HARMS_DONE, _DISGUST,
             _FALSITY, _REFUSAL, _FALSE_FRAMES, _STOP, _GRUDGING,
             _WISHES - {"love"})  # "stop pretending X are people", "i hope X s*ffer": not kind
-    return _HOSTILE_CACHE[id(lex)]
+    return lex.derived["hostile"]
 
 
 def _hostile_word(toks: list[str], lex: Lexicon) -> bool:
@@ -968,7 +968,7 @@ def _protected(toks: list[str], neg: list[bool], gi: int, hi: int) -> bool:
     return False
 
 
-def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str],
+def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str], clause: list[int],
              group_idx: list[tuple[int, str, bool]], group_end: dict[int, int], lex: Lexicon, to_raw,
              raw: str) -> None:
     """Compositional identity attacks: a group mention plus, in the same clause, a hostile predicate.
@@ -984,7 +984,6 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     n = len(toks)
     if not group_idx or not n:
         return
-    clause = _clauses(norm, words)
     # pronoun reference: "I met many X. I hate them." (one group named, a pronoun in a later clause)
     named = {g for _, g, c in group_idx if not c}
     mentions = list(group_idx)
