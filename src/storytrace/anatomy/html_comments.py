@@ -689,6 +689,7 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
             region = region.getparent()
         members = set(items)
         index: dict[etree._Element, int] = {}
+        first = len(out)
         for el in items:
             raw = _read_item(el, members)
             if raw is None:
@@ -703,7 +704,45 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
                 _wrapper_meta(el, members, raw)
             index[el] = len(out)
             out.append(peel_meta(raw))
+        _parents_from_depth(items, index, out, first)
     return out
+
+
+# "depth-2", "comment-level-3", "level2": the nesting level of a reply in a thread drawn flat
+DEPTH_CLASS_RE = re.compile(r"^(?:[\w-]*-)?(?:depth|level)-?(\d{1,2})$", re.IGNORECASE)
+
+
+def _depth(el: etree._Element) -> int | None:
+    """The level named by the item's class, or by its wrapper's (``<div class="comment depth-2"><div
+    class="comment-body">``)."""
+    for node in (el, el.getparent()):
+        for token in ((node.get("class") or "") if node is not None else "").split():
+            if m := DEPTH_CLASS_RE.match(token):
+                return int(m.group(1))
+    return None
+
+
+def _parents_from_depth(items: list[etree._Element], index: dict[etree._Element, int], out: list[_Raw],
+                        first: int) -> None:
+    """Link replies of a thread whose items are siblings but carry their nesting level as a class.
+
+    WordPress's flat comment lists and many themes mark replies ``depth-2``, ``depth-3`` without nesting
+    the markup: a reply's parent is the nearest earlier comment one level up.
+    """
+    kept = [el for el in items if el in index]
+    depths = [_depth(el) for el in kept]
+    if not any(d is not None and d > 1 for d in depths) or any(d is None for d in depths):
+        return
+    last_at: dict[int, int] = {}
+    for el, depth in zip(kept, depths):
+        i = index[el]
+        if i < first:
+            continue
+        if depth > 1 and out[i].parent is None and (depth - 1) in last_at:
+            out[i].parent = last_at[depth - 1]
+        last_at[depth] = i
+        for deeper in [d for d in last_at if d > depth]:
+            del last_at[deeper]
 
 
 # --- flat threads delimited by bylines (Movable Type, TypePad) ---------------------------------------

@@ -1,0 +1,34 @@
+"""Reply structure from threads drawn flat, with the nesting level only in a class."""
+
+from trafilatura.utils import load_html
+
+from storytrace.anatomy.html_comments import extract_comments
+
+
+def _flat_thread(levels: list[int], wrapper: bool) -> str:
+    items = []
+    for i, level in enumerate(levels):
+        body = f'<p class="comment-meta">by <a class="url">reader{i}</a></p><p>Comment number {i} with enough words.</p>'
+        if wrapper:  # WordPress: the level is on the wrapper, the item is its comment-body
+            items.append(f'<div class="comment even depth-{level}" id="comment-{i}"><div class="comment-body">{body}</div></div>')
+        else:
+            items.append(f'<li class="comment level-{level}">{body}</li>')
+    thread = "".join(items)
+    thread = f'<div id="comments" class="post-comments">{thread}</div>' if wrapper else f'<ol class="commentlist">{thread}</ol>'
+    return f'<html><body><article><p>{"Body text. " * 40}</p></article>{thread}</body></html>'
+
+
+def _parents(html: str) -> list[str | None]:
+    return [c.parent_id for c in extract_comments(load_html(html), "p")]
+
+
+def test_depth_classes_link_replies_to_the_nearest_comment_one_level_up() -> None:
+    levels = [1, 1, 2, 3, 2, 1, 2]
+    expected = [None, None, "p-c1", "p-c2", "p-c1", None, "p-c5"]
+    assert _parents(_flat_thread(levels, wrapper=True)) == expected
+    assert _parents(_flat_thread(levels, wrapper=False)) == expected
+
+
+def test_a_thread_without_levels_stays_flat() -> None:
+    html = _flat_thread([1, 1, 1], wrapper=True).replace(" depth-1", "")
+    assert _parents(html) == [None, None, None]
