@@ -32,3 +32,13 @@ def test_depth_classes_link_replies_to_the_nearest_comment_one_level_up() -> Non
 def test_a_thread_without_levels_stays_flat() -> None:
     html = _flat_thread([1, 1, 1], wrapper=True).replace(" depth-1", "")
     assert _parents(html) == [None, None, None]
+
+
+def test_numbered_says_chrome_is_not_comment_text() -> None:
+    items = "".join(f'<li id="comment-{i}">{i + 1}.&nbsp;&nbsp; <cite>reader{i}</cite> Says:<br/>'
+                    f'<small class="commentmetadata">August 9th, 2012 at 1:1{i} pm</small>'
+                    f'<div><p>Comment number {i} with enough words in it.</p></div></li>' for i in range(3))
+    html = f'<html><body><article><p>{"Body text. " * 40}</p></article><ol class="commentlist">{items}</ol></body></html>'
+    comments = extract_comments(load_html(html), "p")
+    assert [(c.author, c.text) for c in comments] == [(f"reader{i}", f"Comment number {i} with enough words in it.")
+                                                      for i in range(3)]

@@ -105,3 +105,20 @@ def test_a_malformed_link_does_not_fail_the_page() -> None:
             f"<h1><a href='http://[oops'>Rand's Blog</a></h1>{BODY}</body></html>")
     page = split_html(html, Page(id="x", source="x"), Options())
     assert page.title == "Rand's Blog" and page.body
+
+
+def test_a_sidebar_box_heading_is_not_the_title() -> None:
+    html = ('<html><head><title>First color panorama from Curiosity | Bad Astronomy | Discover</title></head><body>'
+            '<h2><a href="/blog/2012/08/09/first-color-panorama/">First color panorama from Curiosity</a></h2>'
+            f'{BODY}<ul><li class="widget widget_text"><h2 class="widgettitle">About Bad Astronomy</h2></li></ul>'
+            '</body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "About Bad Astronomy", None)[0] == "First color panorama from Curiosity"
+
+
+def test_a_headline_also_shown_in_a_related_box_stays() -> None:
+    html = ('<html><head><title>Council agrees budget | Town Post</title></head><body>'
+            f'<h1>Council agrees budget</h1>{BODY}<div class="related"><h3>Council agrees budget</h3></div>'
+            '</body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "Council agrees budget", "Town Post")[0] == "Council agrees budget"

@@ -224,11 +224,25 @@ def choose_title(tree: etree._Element, title: str | None, site: str | None) -> t
         if site is None and len(rest.split()) <= min(4, len(title.split()) - 1):
             site = rest  # "Headline - WSJ.com": the other part names the site
     shares_word = set(_TOKEN_RE.findall(title.casefold())) & set(_TOKEN_RE.findall(tag.casefold()))
-    if len(title.split()) <= 4 and not shares_word:
+    if (len(title.split()) <= 4 and not shares_word) or _only_in_widgets(tree, title):
         for candidate in (strip_site_suffix(tag, site), *parts):
             if len(candidate.split()) >= 2 and _headline_evidence(tree, None, candidate, site):
                 return candidate, site
     return title, site
+
+
+# sidebar and footer boxes: a heading inside one titles the box, not the page ("About Bad Astronomy")
+_WIDGET_RE = re.compile(r"widget|sidebar|footer|related|promo|menu|\bnav", re.IGNORECASE)
+
+
+def _only_in_widgets(tree: etree._Element, title: str) -> bool:
+    """Is ``title`` shown only as the heading of sidebar, footer or menu boxes?"""
+    key = _key(title)
+    headings = [h for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6") if _key("".join(h.itertext())) == key]
+    return bool(headings) and all(
+        any(_tag(a) in ("aside", "nav", "footer") or _WIDGET_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
+            for a in (h, *h.iterancestors()))
+        for h in headings)
 
 
 def _headline_evidence(tree: etree._Element, name: str | None, headline: str, site: str | None) -> bool:

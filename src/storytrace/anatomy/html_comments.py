@@ -835,11 +835,16 @@ def _is_date_line(line: str) -> bool:
     return len(re.sub(r"[\W\d_]", "", _DATE_WORDS_RE.sub("", line))) <= 2
 
 
+# what is left of "1. <cite>Ann</cite> Says:" once the name has gone to the author
+SAYS_PREFIX_RE = re.compile(r"^\s*(?:#?\d{1,4}[.)]?\s*)?(?:says|said|wrote|writes)\s*:\s*", re.IGNORECASE)
+
+
 def peel_meta(raw: _Raw) -> _Raw:
     """Move a leading "name / date" pair or a lone date line out of the text, into author and date.
 
     For markup that does not name its meta blocks (``<div><b>Ann</b><br>10/31/2012<br>Nice!</div>``).
     """
+    raw.text = SAYS_PREFIX_RE.sub("", raw.text, count=1)
     lines = raw.text.split("\n")
     if len(lines) < 2:
         return raw
