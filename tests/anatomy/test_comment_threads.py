@@ -42,3 +42,22 @@ def test_numbered_says_chrome_is_not_comment_text() -> None:
     comments = extract_comments(load_html(html), "p")
     assert [(c.author, c.text) for c in comments] == [(f"reader{i}", f"Comment number {i} with enough words in it.")
                                                       for i in range(3)]
+
+
+def _term(i: int, depth: int, replies: str = "") -> str:
+    return (f'<dt class="comment depth-{depth}" id="comment-{i}"><span class="avatar"><img src="a.png"/></span> '
+            f'<span class="comment_num"><a href="#comment-{i}">{i}</a></span> <span class="comment_author">reader{i}</span> '
+            f'<span class="comment_time">October 2{i}, 2012 at 1:57 pm</span></dt>'
+            f'<dd class="comment depth-{depth}"><div class="format_text" id="comment-body-{i}">'
+            f'<p>Comment number {i} with enough words.</p><p class="reply"><a>Reply</a></p></div>{replies}</dd>')
+
+
+def test_author_and_date_from_the_term_before_the_comment() -> None:
+    # a thread drawn as a definition list: the name and time in the <dt>, the text in the <dd>, replies nested
+    thread = _term(0, 1, f'<dl class="children">{_term(1, 2)}</dl>') + _term(2, 1) + _term(3, 1)
+    html = (f'<html><body><article><p>{"Body text. " * 40}</p></article>'
+            f'<div id="comments"><dl id="comment_list">{thread}</dl></div></body></html>')
+    comments = extract_comments(load_html(html), "p")
+    assert [(c.author, c.published, c.parent_id) for c in comments] == [
+        ("reader0", "2012-10-20T13:57:00", None), ("reader1", "2012-10-21T13:57:00", "p-c0"),
+        ("reader2", "2012-10-22T13:57:00", None), ("reader3", "2012-10-23T13:57:00", None)]

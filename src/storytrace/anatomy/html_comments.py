@@ -55,7 +55,7 @@ ITEM_TAGS = frozenset({"li", "div", "article", "section", "dd", "dl", "blockquot
 # class tokens that are counters or state, not identity (dropped from the signature)
 VOLATILE_TOKEN_RE = re.compile(
     r"\d|^(?:even|odd|alt|first|last|parent|child|children|byuser|bypostauthor|by-?author|by-[\w.-]+|"
-    r"thread-\w+|depth-?\w*|level-?\w*|comment-author-\w+|has-?\w*|is-?\w+|highlighted|new|"
+    r"thread-\w+|depth-?\w*|level-?\w*|comment-author-[\w.-]+|has-?\w*|is-?\w+|highlighted|new|"
     r"collapsed|expanded|reply|ltr|rtl|clearfix|clear|cf|group|selected|active|hidden)$",
     re.IGNORECASE,
 )
@@ -542,6 +542,20 @@ def _wrapper_meta(el: etree._Element, members: set[etree._Element], raw: _Raw) -
                 to_iso(re.sub(r"^.*?(?:\bat\b|\bon\b|\|)", "", text, count=1)) if "|" in text else None)
 
 
+def _term_meta(el: etree._Element, raw: _Raw) -> None:
+    """Author and date from the ``<dt>`` before the item's ``<dd>``: ``<dt>Ann, May 2</dt><dd><div>text``."""
+    dd = el if _tag(el) == "dd" else el.getparent()
+    if dd is None or _tag(dd) != "dd":
+        return
+    dt = dd.getprevious()
+    while dt is not None and not isinstance(dt.tag, str):  # comments between the two
+        dt = dt.getprevious()
+    if dt is None or _tag(dt) != "dt":
+        return
+    raw.author = raw.author or _author_of(dt, set())
+    raw.published = raw.published or _date_of(dt, set())
+
+
 def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
     skip = {n for n in nested if n is not el}
     # a definition-list thread (<dt>name</dt><dd>text</dd>, Thesis): the name is in the <dt> before the item,
@@ -702,6 +716,8 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
                     break
             if raw.author is None or raw.published is None:
                 _wrapper_meta(el, members, raw)
+            if raw.author is None or raw.published is None:
+                _term_meta(el, raw)
             index[el] = len(out)
             out.append(peel_meta(raw))
         _parents_from_depth(items, index, out, first)
