@@ -25,6 +25,8 @@ _NEGATION = frozenset(["not", "no", "never", "isn't", "aren't", "don't", "doesn'
                        # the same without the apostrophe, as comments are often typed
                        "isnt", "arent", "dont", "doesnt", "shouldnt", "wont", "cant", "wasnt", "werent", "didnt",
                        "havent", "hasnt", "aint", "mustnt", "wouldnt", "couldnt"])
+# "nothing but trash", "no better than animals": a negation word that asserts what follows
+_ASSERTING_NEGATION = (("nothing", "but"), ("no", "better"), ("nothing", "more"))
 # a negated belief before a group mention denies what follows: "I don't think X are dangerous"
 _BELIEF = frozenset(["think", "believe", "agree", "say", "feel", "buy", "accept"])
 _HATE_VERBS = frozenset(["hate", "hates", "despise", "despises", "loathe", "detest", "abhor", "can't stand",
@@ -33,7 +35,8 @@ _ATTACK_FRAMES = ("death to", "no more", "get rid of", "go back to", "send them 
                   "deserve to", "belong in", "are all", "all of them", "like you", "ban all", "out of our")
 _QUOTE = re.compile(r'"[^"]{3,}"|“[^”]{3,}”|(?<!\w)\'[^\']{6,}\'(?!\w)|«[^»]{3,}»')
 _CLAUSE_BREAK = frozenset(["but", "however", "although", "though", "yet", "whereas", "while"])
-_PRON_REF = frozenset(["they", "them", "those", "these", "their", "theirs", "themselves"])
+_PRON_REF = frozenset(["they", "them", "those", "these", "their", "theirs", "themselves", "they're", "theyre",
+                       "they'll", "theyll", "they've", "theyve", "they'd"])
 _INTENT = frozenset(["should", "must", "need", "needs", "ought", "deserve", "deserves", "will", "gonna", "going",
                      "want", "wanna", "let's", "lets", "gotta", "have", "i'll", "we'll", "would", "to", "all"])
 _COPULA = frozenset(["be", "been", "get", "got", "are", "is", "were", "all"])
@@ -96,6 +99,8 @@ _HEAD_FOLLOWERS = _PLACES | _NEGATION | frozenset([
 _REFUSAL = frozenset(["zero", "refuse", "refuses", "refused"])
 # between a verb of regard and its group: "i don't trust any of these X"
 _REGARD_BRIDGE = frozenset(["the", "these", "those", "any", "all", "most", "of", "some", "for", "about"])
+# negative words the lexicon lacks (its list is part of the decoder's fingerprint): "why does every X stink?"
+_MORE_NEGATIVE = frozenset(["stink", "stinks", "reek", "reeks", "thief", "leech"])
 # calls to keep a group out, before it: "stop letting X in"
 _KEEP_OUT = frozenset(["stop letting", "stop allowing", "stop importing", "stop bringing"])
 # a group denied standing: "X have no right to live here"
@@ -323,7 +328,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
     gestures = hostile_emoji(raw)
     a.profanity.extend(gestures)
     a.insults.extend(gestures)
-    a.negated = any(t in _NEGATION for t in toks)
+    a.negated = any(_negations(toks))
     a.people = any(not c for _, _, c in group_idx)
     slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
     a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) for gi in slur_at)
@@ -343,7 +348,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
     if a.threats:
         groups_at = {gi for gi, _, c in group_idx if not c}
         best = 0.2
-        neg = [t in _NEGATION for t in toks]
+        neg = _negations(toks)
         for j, t in enumerate(toks):
             if t not in lex.threat_verbs or _chain_negated(toks, neg, j) or _figurative(toks, j) or _idiom(toks, j) \
                     or _noun_reading(toks, j):
@@ -417,9 +422,17 @@ def _hostile_phrases(lex: Lexicon) -> frozenset[str]:
             lex.negative, lex.dehumanising, lex.hate_verbs, lex.threat_verbs, lex.exclusion_passive, lex.harm_passive,
             lex.insults, lex.profanity, lex.subject_hostile, _KEEP_OUT, _NO_STANDING, _CURSES, _CURSED, _WISHED_HARM,
             _ORDERED_HARM, _ELIMINATED, _ERASED, _ERASED_ALONE, _ATTACK_FRAMES, _ABUSE, _HARMS_DONE, _DISGUST,
-            _FALSITY, _REFUSAL, _FALSE_FRAMES, _STOP, _GRUDGING,
+            _FALSITY, _REFUSAL, _FALSE_FRAMES, _STOP, _GRUDGING, _MORE_NEGATIVE, _typed_hate_verbs(lex),
+            _MENACE_AFTER, _MENACE_CLOSING, _MENACE_ALONE, _MENACE_BEFORE,
             _WISHES - {"love"})  # "stop pretending X are people", "i hope X s*ffer": not kind
     return lex.derived["hostile"]
+
+
+def _typed_hate_verbs(lex: Lexicon) -> frozenset[str]:
+    """The lexicon's hate verbs as typed without apostrophes ("cant stand"), once per lexicon."""
+    if "typed_hate" not in lex.derived:
+        lex.derived["typed_hate"] = frozenset(h.replace("'", "") for h in lex.hate_verbs) - lex.hate_verbs
+    return lex.derived["typed_hate"]
 
 
 def _hostile_word(toks: list[str], lex: Lexicon) -> bool:
@@ -670,15 +683,58 @@ def _chain_negated(toks: list[str], neg: list[bool], j: int, clause: list[int] |
 
 def _clauses(norm: str, words: list[tuple[int, int, str]]) -> list[int]:
     """Clause id per word: sentence punctuation and contrastive conjunctions ("but") end a clause."""
-    ids, cid, last = [], 0, 0
+    ids, cid, last, prev = [], 0, 0, ""
     for s, _e, w in words:
         if re.search(r"[.!?;:\n]", norm[last:s]):
             cid += 1
-        if w in _CLAUSE_BREAK:
+        if w in _CLAUSE_BREAK and not (w == "but" and prev == "nothing"):  # "X are nothing but trash": one clause
             cid += 1
+        prev = w
         ids.append(cid)
         last = _e
     return ids
+
+
+# plural nouns for people or animals that a later "they" may refer to instead of a named group: "my X neighbour has
+# rats in the shed. they are vermin", "X reported the landlord's thugs. they are animals", "... the people smugglers"
+_PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees")
+_NOT_PERSONS = frozenset(["others", "borders", "numbers", "papers", "letters", "matters", "orders", "waters", "answers",
+                          "powers", "flowers", "towers", "centers", "centres", "rivers", "quarters", "corners",
+                          "shelters", "headquarters", "restaurants", "plants", "pants", "grants", "wants", "events",
+                          "comments", "trees", "fees", "degrees", "members", "teachers", "neighbours", "neighbors"])
+_PEOPLE_NOUNS = frozenset(["thugs", "crooks", "gangs", "cops", "police", "kids", "bosses", "officials",
+                           "landlords", "staff", "bigots", "racists", "trolls", "bullies", "rioters", "murderers"])
+_ANIMALS = frozenset(["rats", "mice", "foxes", "pigeons", "wasps", "slugs", "cockroaches", "pests", "mosquitoes",
+                      "dogs", "cats", "squirrels", "seagulls", "moles", "ants", "flies", "bees", "badgers"])
+# an animal after one of these is what the group is said to be, not another referent: "X are rats"
+_PREDICATE_LEADS = frozenset(["are", "is", "were", "be", "like", "as", "than", "r", "all", "just", "filthy", "dirty"])
+
+
+def _other_referent(toks: list[str], k: int) -> bool:
+    """Token ``k`` is a plural noun for people or animals that a later pronoun may refer to. Teachers, neighbours and
+    members are left out: "X teachers" names the group itself more often than not."""
+    t = toks[k]
+    if t in _NOT_PERSONS:
+        return False
+    if t in _PEOPLE_NOUNS or (len(t) > 5 and t.endswith(_PERSON_SUFFIXES) and not t.endswith("ments")):
+        return True
+    return t in _ANIMALS and toks[k - 1] not in _PREDICATE_LEADS
+
+
+def _group_pronouns(toks: list[str], named_at: set[int], first: int) -> list[int]:
+    """The pronouns after the group's first mention at ``first`` that refer to it: those whose nearest possible
+    antecedent is a mention of the group (tokens ``named_at``), not another plural noun for people or animals (one
+    pass, so linear)."""
+    found, group_nearest = [], True
+    for k in range(first + 1, len(toks)):
+        if k in named_at:
+            group_nearest = True
+        elif toks[k] in _PRON_REF:
+            if group_nearest and k >= first + 2:
+                found.append(k)
+        elif _other_referent(toks, k):
+            group_nearest = False
+    return found
 
 
 def _self_reference(toks: list[str], j: int) -> bool:
@@ -942,6 +998,166 @@ def _cursed(toks: list[str], lo: int, gi: int, hi: int) -> list[int]:
     return found + ([after] if after < hi and _phrase_at(toks, after, _CURSED) else [])
 
 
+# a threat in words that name no violence (session 11): what will happen to the group, said of it as subject ("X in
+# this town will be dealt with", "you X and your kind won't last the winter", "the X won't see us coming")
+_MENACE_AFTER = frozenset(["won't last", "wont last", "will not last", "pay in blood", "pay dearly",
+                           "pay with their lives", "sleep with one eye open", "start running", "better run",
+                           "better hide", "see us coming", "see it coming", "know what hit them", "regret ever",
+                           "regret the day", "learn their lesson"])
+# ... and those that threaten only when they end the clause, or only words that press the point follow: "X will be
+# dealt with, one way or another" (not "... dealt with by the council"), "X will pay for this" (not "... for this
+# policy with higher premiums"), "X are going to get hurt, that's a promise"
+_MENACE_CLOSING = frozenset(["be dealt with", "be taken care of", "pay for this", "pay for that", "pay for it",
+                             "pay the price", "have an accident", "get hurt", "be sorry"])
+_PRESSING = frozenset(["soon", "enough", "one", "way", "or", "another", "mark", "my", "words", "i", "promise", "trust",
+                       "me", "believe", "you", "just", "wait", "and", "see", "very", "sooner", "later", "that's", "thats",
+                       "a", "lol", "smh", "mate", "all", "of", "them", "every", "last", "we", "will", "in", "blood",
+                       "swear", "guarantee", "it", "count", "on", "real", "rather", "than", "is", "that"])
+# ... anywhere after the group in its clause: "X, enjoy this christmas, it will be your last"
+_MENACE_ALONE = frozenset(["be your last", "be their last", "is your last", "is their last", "days are numbered"])
+# words between the group and a menace said of it: a place, "and your kind", a modal
+_MENACE_BRIDGE = frozenset(["in", "this", "that", "the", "my", "our", "on", "down", "up", "round", "around", "road",
+                            "street", "town", "city", "country", "here", "there", "next", "door", "building", "area",
+                            "and", "your", "their", "kind", "all", "of", "you", "will", "shall", "are", "is", "going",
+                            "gonna", "to", "better", "had", "just", "soon", "really", "won't", "wont", "never", "finally",
+                            "every", "single", "one", "who", "live", "'ll", "ll", "them", "lot", "sure", "definitely"])
+_PLACE_PREPS = frozenset(["in", "on", "at", "near", "down", "around", "round", "across", "from", "outside"])
+# a menace "done fairly" is no threat: "X will be dealt with fairly"; one "if" something happens is a prediction
+_KIND_TAIL = frozenset(["fairly", "properly", "humanely", "compassionately", "respectfully", "kindly", "sensitively",
+                        "lawfully", "justly", "carefully", "if", "unless"])
+# a menace with the group as its object, before it: "make life hell for X", "there will be a reckoning for every X",
+# "we're coming for you X"
+_MENACE_BEFORE = frozenset(["make life hell for", "make life a living hell for", "make life hell", "reckoning for",
+                            "coming for", "coming for you"])
+# "we know where (you) X live", "make sure no X feels safe", "a shame if something happened to X": a phrase before the
+# group that threatens with the right word after it
+_KNOW_WHERE = frozenset(["live", "lives", "sleep", "sleeps", "work", "works", "pray", "prays", "hang", "stay"])
+_HAPPENED_TO = frozenset(["something happened to", "something happens to", "anything happened to",
+                          "anything happens to", "something bad happened to", "something were to happen to"])
+# "soon there won't be a single X left (breathing)": none of the group left, foretold
+_NONE_LEFT = frozenset(["won't be a single", "wont be a single", "won't be any", "wont be any", "will be no",
+                        "won't be one", "wont be one"])
+# ... not "left out", "left behind": excluded or forgotten, not dead
+_LEFT_AS_IN = (["out"], ["behind"], ["without"], ["waiting"], ["alone"], ["over"], ["homeless"], ["unemployed"])
+# "we'll make the X regret ...", "make X pay": a harm the group is made to feel
+_MADE_TO = frozenset(["pay", "regret", "suffer", "bleed", "sorry", "beg", "scream", "cry", "disappear", "leave"])
+
+
+_OBJECT_BRIDGE = _HARM_BRIDGE | {"you"}  # "we know where you X live"
+# the first words of every menace phrase
+_MENACE_OPENERS = frozenset(p.split()[0] for p in _MENACE_AFTER | _MENACE_CLOSING | _MENACE_ALONE | _MENACE_BEFORE
+                            | _HAPPENED_TO | _NONE_LEFT) | {"know", "make", "makes", "making"}
+
+
+def _menace(toks: list[str], lo: int, gi: int, end: int, hi: int) -> list[int]:
+    """A threat at the group at ``gi`` (up to ``end``) in words that name no violence: a menace said of it as subject
+    ("X will be dealt with", "... won't see us coming"), one after it anywhere in its clause ("it will be your
+    last"), or one with it as object and an intent before ("we know where you X live", "make life hell for the X",
+    "we'll make the X regret ...", "it would be a shame if something happened to the X"). Not "X will be dealt with
+    fairly", not "X will get hurt if ...": a prediction."""
+    found = []
+    m, place = end, 0  # place: words of a place phrase still allowed ("X on our estate had better ...")
+    while m < hi and m - end <= 7:
+        opens = toks[m] in _MENACE_OPENERS  # most words open no phrase: skip the look-ups (speed)
+        size = opens and _phrase_at(toks, m, _MENACE_AFTER)
+        closing = 0 if size or not opens else _phrase_at(toks, m, _MENACE_CLOSING)
+        if size or closing:
+            rest = toks[m + (size or closing) : hi]
+            if not _KIND_TAIL & set(rest[:2]) and (size or all(t in _PRESSING for t in rest)):
+                found.append(m)
+            break
+        place = 3 if toks[m] in _PLACE_PREPS else place - 1
+        if toks[m] not in _MENACE_BRIDGE and place < 0:
+            break
+        m += 1
+    found += [m for m in range(end, hi) if toks[m] in _MENACE_OPENERS and _phrase_at(toks, m, _MENACE_ALONE)]
+    for j in range(max(lo, gi - 6), gi):
+        if toks[j] not in _MENACE_OPENERS:
+            continue
+        if (size := _phrase_at(toks, j, _NONE_LEFT)) and j + size == gi and toks[end : end + 1] == ["left"] and \
+                toks[end + 1 : end + 2] not in _LEFT_AS_IN and not _KIND_TAIL & set(toks[end + 1 : end + 6]):
+            found.append(j)  # "soon there won't be a single X left breathing"; not "... left if rents keep rising"
+        if not _intended(toks, lo, j):
+            continue
+        size = _phrase_at(toks, j, _MENACE_BEFORE) or _phrase_at(toks, j, _HAPPENED_TO)
+        if size and _bridged(toks, j + size, gi, _OBJECT_BRIDGE, 3):
+            found.append(j)
+        elif toks[j : j + 2] == ["know", "where"] and _bridged(toks, j + 2, gi, _OBJECT_BRIDGE, 2) and \
+                _KNOW_WHERE & set(toks[end : end + 2]):
+            found.append(j)  # "we know where you X live"
+        elif toks[j : j + 3] == ["make", "sure", "no"] and j + 3 == gi and "safe" in toks[end : end + 4]:
+            found.append(j)  # "I'm going to make sure no X feels safe here"
+        elif toks[j] in ("make", "makes", "making") and _bridged(toks, j + 1, gi, _HARM_BRIDGE, 2) and \
+                toks[end : end + 1] and toks[end] in _MADE_TO:
+            found.append(j)  # "we'll make the X regret ever coming here", "make X pay"
+    return found
+
+
+# letting a group in, asked as a question: "who let all these X into our town?", "why do we keep letting X in?"
+_ADMIT = frozenset(["let", "lets", "letting", "allow", "allows", "allowing", "invite", "invited", "inviting", "bring",
+                    "brought", "bringing", "import", "importing", "imported"])
+_INTO = frozenset(["in", "into", "near", "here", "over", "across", "inside"])
+_ADMIT_BRIDGE = frozenset(["all", "these", "those", "the", "any", "more", "so", "many", "even", "in", "those"])
+# ... asked of whoever lets them in, "we" or anyone: not of a named party ("why did the uk let refugees in after the
+# war?" asks about history)
+_ADMITTERS = frozenset(["who", "we", "you", "keep", "keeps", "still", "even", "anyone", "anybody", "everyone"])
+# a question that asks for a group's worth in order to deny it: "what good has a X ever done?", "what have X ever
+# done for us?"; "can anyone name a single X who isn't a thief?"
+_WORTH_ASKED = frozenset(["what good", "what use", "what have", "what has", "what did", "what do", "what does"])
+_WORTH_BRIDGE = frozenset(["has", "have", "is", "are", "did", "do", "does", "was", "were", "a", "an", "the", "these",
+                           "those", "any", "all", "ever", "of"])
+_NAME_ONE = frozenset(["name one", "name a single", "name a", "name any", "find one", "find a single", "show me one",
+                       "show me a single"])
+
+
+def _sentence_ends(norm: str) -> tuple[list[int], str]:
+    """Offsets of the sentence ends in ``norm`` and the mark at each (computed once per comment)."""
+    ends = list(_SENTENCE_END.finditer(norm))
+    return [m.start() for m in ends], "".join(m.group() for m in ends)
+
+
+def _asked(ends: tuple[list[int], str], at: int) -> bool:
+    """The sentence around offset ``at`` is a question: the first sentence end after it is a question mark."""
+    k = bisect.bisect_left(ends[0], at)
+    return k < len(ends[1]) and ends[1][k] == "?"
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _rhetorical(toks: list[str], neg: list[bool], lo: int, gi: int, end: int, asked: bool) -> list[int]:
+    """Hate asked as a question about the group at ``gi`` (up to ``end``): letting it in ("who let all these X into our
+    town?", "why are X allowed in here?"), its worth asked to deny it ("what good has a X ever done for anyone?") or
+    a challenge to name one decent member ("can anyone name a single X who isn't a thief?"). ``asked``: the group's
+    sentence is a question."""
+    found = []
+    after = toks[end : end + 3]
+    for j in range(max(lo, gi - 5), gi):
+        if asked and toks[j] in _ADMIT and _bridged(toks, j + 1, gi, _ADMIT_BRIDGE, 3) and after[:1] and \
+                after[0] in _INTO and _ADMITTERS & set(toks[max(0, j - 8) : j]):
+            found.append(j)
+        elif asked and _phrase_at(toks, j, _WORTH_ASKED) == 2 and _bridged(toks, j + 2, gi, _WORTH_BRIDGE, 3) and (
+                toks[j + 1] in ("good", "use") or "ever" in toks[j + 2 : end + 2]):
+            found.append(j)
+        elif (size := _phrase_at(toks, j, _NAME_ONE)) and j + size == gi and after[:1] in (["who"], ["that"]) and \
+                any(neg[end + 1 : end + 3]):
+            found.append(j)
+    allowed = [k for k in range(end, min(len(toks), end + 2)) if toks[k] in ("allowed", "permitted")]
+    if asked and allowed and "why" in toks[lo:gi] and all(t in ("be", "even") for t in toks[end : allowed[0]]):
+        found.append(allowed[0])  # "why are X allowed to vote?", "why should X be allowed to ..."
+    return found
+
+
+def _doubted(toks: list[str], lo: int, gi: int) -> bool:
+    """A question that doubts what follows about the group at ``gi``: "since when do X count as real people?"."""
+    return any(toks[k : k + 2] == ["since", "when"] for k in range(max(lo, gi - 4), gi))
+
+
+def _negations(toks: list[str]) -> list[bool]:
+    """Per token: a negation word, except one that asserts what follows ("nothing but trash", "no better than")."""
+    return [t in _NEGATION and tuple(toks[k : k + 2]) not in _ASSERTING_NEGATION for k, t in enumerate(toks)]
+
+
 def _reported_harm(toks: list[str], clause: list[int], j: int) -> bool:
     """The harm at ``j`` is someone else's threat or call, reported: a report frame before it in its clause ("the
     man who threatened to kill X", "he said X should be shot", "people saying they hope X burn") not spoken by the
@@ -990,9 +1206,11 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     if len(named) == 1:
         first = min(gi for gi, _, c in group_idx if not c)
         g = next(iter(named))
-        mentions += [(j, g, False) for j in range(first + 2, n) if toks[j] in _PRON_REF]
-    neg = [t in _NEGATION for t in toks]
+        named_at = {k for gi, _, c in group_idx if not c for k in range(gi, group_end[gi])}
+        mentions += [(j, g, False) for j in _group_pronouns(toks, named_at, first)]
+    neg = _negations(toks)
     starts = {gi for gi, _, _ in group_idx}
+    ends = _sentence_ends(norm)
 
     def negated_before(j: int, span: int = 3) -> bool:
         return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j])
@@ -1046,12 +1264,14 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         regard_ev: list[int] = []  # negated positive evaluations: not cancelled by a denied belief
         # "I don't think X are ...", "nobody believes X are ...": the belief in what follows is denied
         belief_denied = any(neg[k] and toks[k + 1] in _BELIEF for k in range(max(lo, gi - 4), gi - 1))
+        doubted = _doubted(toks, lo, gi)  # "since when do X count as real people?"
+        asked = _asked(ends, words[gi][1])
         # negative evaluation or dehumanising word after the group (or before it: "filthy X", "why are X so vile"; not
         # across a comma: "X aren't all criminals, most X families ...")
         for j in range(lo, hi):
             if j == gi or (j < gi and "," in norm[words[j][1] : words[gi][0]]):
                 continue
-            size = _phrase_at(toks, j, lex.negative)
+            size = _phrase_at(toks, j, lex.negative) or _phrase_at(toks, j, _MORE_NEGATIVE)
             if not size and not country and (toks[j] in lex.insults or toks[j] in lex.profanity) and j > gi:
                 size = 1
             if not size:
@@ -1069,7 +1289,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         if not country:
             # hate verb before the group: "I hate X", "I can't stand X"
             for j in range(lo, gi):
-                size = _phrase_at(toks, j, lex.hate_verbs) or _phrase_at(toks, j, _KEEP_OUT)
+                size = _phrase_at(toks, j, lex.hate_verbs) or _phrase_at(toks, j, _KEEP_OUT) or \
+                    _phrase_at(toks, j, _typed_hate_verbs(lex))
                 if size and j + size <= gi:
                     if negated_before(j):
                         a.defused = True
@@ -1116,8 +1337,11 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                                                                       _noun_reading(toks, j)):
                     ev.append(j)
             # harm aimed at the group that the lexicon's violence words miss (revision 3.8)
-            violent = [*_ordered_harm(toks, lo, gi, hi), _wished_harm(toks, neg, gi, lo, hi)]
-            for j in [*violent, *_eliminated(toks, neg, lo, gi, hi), *_cursed(toks, lo, gi, hi)]:
+            end = group_end.get(gi, gi + 1)
+            violent = [*_ordered_harm(toks, lo, gi, hi), _wished_harm(toks, neg, gi, lo, hi),
+                       *_menace(toks, lo, gi, end, hi)]
+            questioned = _rhetorical(toks, neg, lo, gi, end, asked)  # session 11: hate asked as a question
+            for j in [*violent, *_eliminated(toks, neg, lo, gi, hi), *_cursed(toks, lo, gi, hi), *questioned]:
                 if j < 0 or j in ev or (j < gi and "," in norm[words[j][1] : words[gi][0]]):
                     continue  # "fuck, the X team was brilliant": the curse is not aimed at X
                 if (j < gi and negated_before(j)) or unwished(gi, j):
@@ -1135,7 +1359,9 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             # positive evaluation itself is what is denied ("I don't think X are human")
             for j in range(gi + 1, hi):
                 size = _phrase_at(toks, j, lex.positive)
-                flipped = belief_denied and toks[j] not in ("people", "persons", "safe", "allowed")
+                flipped = (belief_denied or doubted) and toks[j] not in ("people", "persons", "safe", "allowed") or \
+                    asked and toks[j - 1] == "even" and toks[j] not in ("allowed", "permitted", "safe")  # "are X
+                # even human?" doubts it; "are X even allowed to work?" is often asked in earnest
                 if size and any(neg[k] for k in range(gi + 1, j)) != flipped and j - gi <= 6:
                     if toks[j] in ("allowed", "permitted") and harm_follows(j + 1):
                         a.defused = True  # "X are not allowed to be harassed": protective
