@@ -132,3 +132,15 @@ def test_thread_summary_says_in_words_how_scores_are_calibrated():
     out = render_dossier(Dossier(pages=[news, odd]))
     assert "for reader comments under articles (news_comments" in out
     assert "<script" not in out.lower()  # an unknown value is shown escaped
+
+
+def test_unparsed_claims_show_their_sentence_and_say_they_were_not_parsed():
+    claims = [{"id": "c0", "text": "The <b>council</b> met again.", "subject": None, "predicate": None,
+               "object": None, "modality": "asserted", "parsed": False},
+              {"id": "c1", "text": "Officials approved 5 million dollars.", "subject": "Officials",
+               "predicate": "approve", "object": "5 million dollars", "modality": "asserted", "parsed": True}]
+    out = render_dossier(Dossier(pages=[Page(id="a" * 16, source="a", facts={"claims": claims})]))
+    rows = out.split("<h4>Claims (2)</h4>", 1)[1].split("</table>", 1)[0].split("<tr>")[2:]
+    assert "The &lt;b&gt;council&lt;/b&gt; met again." in rows[0] and "not parsed" in rows[0]
+    assert "asserted" not in rows[0]  # the default modality of an unparsed sentence is not a finding
+    assert "Officials approved" in rows[1] and "not parsed" not in rows[1] and "asserted" in rows[1]

@@ -197,9 +197,13 @@ _FACT_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "quantities": (("text", "as written"), ("value", "value"), ("counted", "counts"), ("approximate", "approx."),
                    ("vague", "vague"), ("unit", "unit")),
     "dates": (("text", "as written"), ("value", "ISO"), ("precision", "precision")),
-    "claims": (("subject", "subject"), ("predicate", "predicate"), ("object", "object"),
+    "claims": (("text", "claim"), ("subject", "subject"), ("predicate", "predicate"), ("object", "object"),
                ("modality", "modality"), ("attribution", "attribution")),
 }
+# a claim the facts stage did not parse (no entity, number or date in it) has only its sentence: say so
+# instead of showing empty cells and the default modality
+_UNPARSED_CLAIM = {"subject": "(not parsed into subject, predicate and object)", "predicate": "", "object": "",
+                   "modality": "", "attribution": ""}
 
 
 def _facts(facts: dict[str, Any]) -> str:
@@ -211,10 +215,14 @@ def _facts(facts: dict[str, Any]) -> str:
     for key, columns in _FACT_COLUMNS.items():
         rows = facts.get(key) or []
         if rows and isinstance(rows, list):
-            shown = [{label: _fact_cell(name, r.get(name)) for name, label in columns} if isinstance(r, dict) else r
-                     for r in rows]
+            shown = [{label: _fact_cell(name, _fact_row(key, r).get(name)) for name, label in columns}
+                     if isinstance(r, dict) else r for r in rows]
             out.append(f"<h4>{esc(key.capitalize())} ({len(rows)})</h4>{table(shown)}")
     return "\n".join(out)
+
+
+def _fact_row(key: str, row: dict[str, Any]) -> dict[str, Any]:
+    return row | _UNPARSED_CLAIM if key == "claims" and row.get("parsed") is False else row
 
 
 def _fact_cell(name: str, value: Any) -> Any:
