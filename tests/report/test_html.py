@@ -144,3 +144,13 @@ def test_unparsed_claims_show_their_sentence_and_say_they_were_not_parsed():
     assert "The &lt;b&gt;council&lt;/b&gt; met again." in rows[0] and "not parsed" in rows[0]
     assert "asserted" not in rows[0]  # the default modality of an unparsed sentence is not a finding
     assert "Officials approved" in rows[1] and "not parsed" not in rows[1] and "asserted" in rows[1]
+
+
+def test_every_table_scrolls_in_its_own_box_and_long_words_may_break():
+    url = "in/x.warc.gz#2:https://www.example.com/2019/11/19/opinion/a-very-long-path-without-spaces.html"
+    page = Page(id="a" * 16, source="a", comments=[Comment(id="c0", text="hi", position=0)], thread={"comments": 1},
+                facts={"topics": [{"id": "medtop:1", "name": "politics", "score": 0.5}]})
+    out = render_dossier(Dossier(pages=[page], failures=[Failure(url, "ingest", "InputError", "cut short")]))
+    assert out.count("<table") == 3 and out.count("<div class='wide'><table") == 3
+    assert ".wide{overflow-x:auto" in out
+    assert f"<td class='brk'>{url}</td>" in out and "<td>InputError</td>" in out  # short words never break

@@ -7,17 +7,19 @@ the page carries a Content-Security-Policy that forbids scripts and remote loads
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import SCHEMA_VERSION, Comment, Dossier, Page
 
 _CSS = """
-body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:62rem;padding:1rem 1.5rem;color:#1d1d1f}
+body{font:16px/1.5 system-ui,sans-serif;overflow-wrap:break-word;margin:0 auto;max-width:62rem;padding:1rem 1.5rem;color:#1d1d1f}
 h1{font-size:1.6rem}h2{margin-top:2.5rem;border-top:3px solid #333;padding-top:.7rem}h3{margin-top:1.5rem}
 .meta,.src{color:#555;font-size:.9rem}.src{word-break:break-all}
 .variants li,.boiler li{color:#444}.body p{max-width:45rem}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
+.wide{overflow-x:auto;max-width:100%}td.brk{overflow-wrap:anywhere}
 .comment{border-left:4px solid #bbb;margin:.4rem 0;padding:.3rem .7rem;background:#fafafa}
 .comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flood{border-left-color:#999;color:#666}
 .reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
@@ -245,12 +247,17 @@ def table(rows: list[Any], max_rows: int = 200) -> str:
         columns += [k for k in row if k not in columns and not k.startswith("_")]
     columns = columns[:8]
     head = "".join(f"<th>{esc(c)}</th>" for c in columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{esc(_short(_compact(r.get(c)), 240))}</td>" for c in columns) + "</tr>"
-        for r in dict_rows
-    )
+    body = "".join("<tr>" + "".join(_cell(_short(_compact(r.get(c)), 240)) for c in columns) + "</tr>"
+                   for r in dict_rows)
     more = f"<p class='meta'>… {len(rows) - max_rows} more</p>" if len(rows) > max_rows else ""
-    return f"<table><tr>{head}</tr>{body}</table>{more}"
+    return f"<div class='wide'><table><tr>{head}</tr>{body}</table></div>{more}"
+
+
+_LONG_WORD = re.compile(r"\S{25,}")  # a path or URL: may break anywhere; shorter words never break
+
+
+def _cell(text: str) -> str:
+    return f"<td class='brk'>{esc(text)}</td>" if _LONG_WORD.search(text) else f"<td>{esc(text)}</td>"
 
 
 def _thread(page: Page) -> str:
@@ -306,7 +313,7 @@ def _thread_summary(page: Page) -> str:
             cell = _thread_value(value, links)
         if cell:
             rows.append(f"<tr><th>{esc(_THREAD_ROWS.get(key, key))}</th><td>{cell}</td></tr>")
-    return "<table class='summary'>" + "".join(rows) + "</table>"
+    return "<div class='wide'><table class='summary'>" + "".join(rows) + "</table></div>"
 
 
 def _thread_relation(rel: dict[str, Any], links: dict[str, str]) -> str:
