@@ -166,3 +166,22 @@ def test_pipeline_comments_stage_uses_the_calibration_of_the_options(options, ca
                    Resources(overrides={"toxicity": model}))
     assert page.comments and model.asked == [calibration]
     assert page.thread["calibration"] == calibration
+
+
+def test_pipeline_workers_in_a_script_without_a_main_guard_fail_clearly_instead_of_hanging(tmp_path):
+    """Worker processes re-import the calling script; without the guard each one dies starting its own pool.
+    multiprocessing.Pool replaced them forever (the README example hung); the run must stop with an error."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "no_guard.py"
+    script.write_text(
+        "from storytrace.pipeline import run\n"
+        "from storytrace.records import Failure\n"
+        "from storytrace.settings import Options\n"
+        "print(list(run([Failure('x', 'ingest', 'InputError', 'm')], Options(workers=2, progress=False))))\n"
+    )
+    done = subprocess.run([sys.executable, str(script)], check=False, capture_output=True, text=True, timeout=120,
+                          cwd=tmp_path)
+    assert done.returncode != 0
+    assert "if __name__ == \"__main__\":" in done.stderr.splitlines()[-1]

@@ -167,19 +167,44 @@ def run(items: Iterable[RawDocument | Failure], options: Options, resources: Res
         for chunk in chunks:
             yield from _process_chunk(chunk, options, resources)
         return
+    yield from _run_in_workers(chunks, options)
+
+
+def _run_in_workers(chunks: Iterable[list[RawDocument | Failure]], options: Options) -> Iterator[Result]:
+    """Chunks through ``options.workers`` processes, results in input order.
+
+    A ProcessPoolExecutor rather than multiprocessing.Pool: when a worker dies (e.g. a script without an
+    ``if __name__ == "__main__":`` guard re-runs itself in the child), Pool replaces it and the parent waits
+    forever; the executor raises BrokenProcessPool, which becomes a clear error here.
+    """
     import multiprocessing
     from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
-    with context.Pool(options.workers, initializer=_init_worker, initargs=(options,)) as pool:
-        # a bounded window of chunks in flight: pool.imap would read the whole input ahead
-        pending: deque = deque()
+    executor = ProcessPoolExecutor(options.workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(options,))
+    # a bounded window of chunks in flight: executor.map would read the whole input ahead
+    pending: deque[Future[list[Result]]] = deque()
+    try:
         for chunk in chunks:
-            pending.append(pool.apply_async(_process_in_worker, (chunk,)))
+            pending.append(executor.submit(_process_in_worker, chunk))
             if len(pending) >= 2 * options.workers:
-                yield from pending.popleft().get()
+                yield from pending.popleft().result()
         while pending:
-            yield from pending.popleft().get()
+            yield from pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise StorytraceError(WORKERS_BROKEN) from exc
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+WORKERS_BROKEN = (
+    "a worker process died before finishing its pages. If you called storytrace from a script with "
+    "workers > 1, put the call under 'if __name__ == \"__main__\":' (worker processes re-import the script), "
+    "or use workers=1"
+)
 
 
 def finish(results: Iterable[Result], options: Options, resources: Resources | None = None) -> Dossier:
