@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export stored pages to JSONL, CSV or Parquet")
     export.add_argument("--db", required=True, help="SQLite store written by analyze")
     export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
-    export.add_argument("--table", choices=("pages", "comments"), default="pages", help="rows for csv/parquet")
+    export.add_argument("--table", choices=("pages", "comments"), default="pages", help="one row per page or per comment")
     export.add_argument("--out", required=True, help="file to write")
 
     spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)")

@@ -83,3 +83,13 @@ def test_store_page_shared_by_two_inputs_stays_while_one_points_to_it():
         store.add([_page("a" * 16, "one.html"), _page("a" * 16, "copy.html")])
         store.add([_page("b" * 16, "one.html")])
         assert {p.id for p in store.pages()} == {"a" * 16, "b" * 16}
+
+
+def test_export_jsonl_comments_table_writes_one_record_per_comment(tmp_path):
+    pages = [_page(comments=2), _page("b" * 16, "two.html", comments=1)]
+    out = tmp_path / "c.jsonl"
+    assert export(pages, out, "jsonl", table="comments") == 3
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(r["page_id"], r["id"], r["text"]) for r in records] == [
+        ("a" * 16, "a" * 16 + "-c0", "c0"), ("a" * 16, "a" * 16 + "-c1", "c1"), ("b" * 16, "b" * 16 + "-c0", "c0"),
+    ]

@@ -36,18 +36,26 @@ def comment_rows(pages: Iterable[Page]) -> list[dict[str, Any]]:
     ]
 
 
+def jsonl_records(pages: list[Page], table: str) -> list[dict[str, Any]]:
+    """Whole records for JSONL: one per page, or one per comment with its page's id in front."""
+    if table == "pages":
+        return [p.as_dict() for p in pages]
+    return [{"page_id": p.id, **c.as_dict()} for p in pages for c in p.comments]
+
+
 def export(pages: Iterable[Page], path: str | Path, fmt: str, *, table: str = "pages") -> int:
     """Write ``pages`` to ``path`` as ``jsonl``, ``csv`` or ``parquet``; return the number of rows."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     pages = list(pages)
-    if fmt == "jsonl":
-        with path.open("w", encoding="utf-8") as out:
-            for page in pages:
-                out.write(json.dumps(page.as_dict(), ensure_ascii=False) + "\n")
-        return len(pages)
     if table not in ("pages", "comments"):
         raise ValueError(f"unknown table {table!r}; choose pages or comments")
+    if fmt == "jsonl":
+        records = jsonl_records(pages, table)
+        with path.open("w", encoding="utf-8") as out:
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return len(records)
     rows = page_rows(pages) if table == "pages" else comment_rows(pages)
     columns = PAGE_COLUMNS if table == "pages" else COMMENT_COLUMNS
     if fmt == "csv":
