@@ -61,3 +61,11 @@ def test_cli_comment_calibration_reaches_the_options(argv, calibration):
 def test_cli_rejects_an_unknown_comment_calibration(capsys):
     with pytest.raises(SystemExit):
         build_parser().parse_args(["analyze", "a.txt", "--comment-calibration", "tweets"])
+
+
+def test_cli_export_from_a_missing_store_is_an_error_and_creates_nothing(tmp_path, capsys):
+    from storytrace.cli import main
+
+    code = main(["export", "--db", str(tmp_path / "typo.sqlite"), "--out", str(tmp_path / "x.jsonl")])
+    assert code == 2 and "no such store" in capsys.readouterr().err
+    assert not (tmp_path / "typo.sqlite").exists() and not (tmp_path / "x.jsonl").exists()

@@ -172,10 +172,15 @@ def _progress(inputs: list[str], enabled: bool) -> Any:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from .errors import StorytraceError
     from .store import SQLiteStore, export
 
-    with SQLiteStore(args.db) as store:
-        n = export(store.pages(), args.out, args.format, table=args.table)
+    try:
+        with SQLiteStore(args.db, create=False) as store:
+            n = export(store.pages(), args.out, args.format, table=args.table)
+    except (StorytraceError, OSError) as exc:
+        print(f"storytrace export: error: {exc}", file=sys.stderr)
+        return 2
     print(f"{n} row(s) written to {args.out}", file=sys.stderr)
     return 0
 

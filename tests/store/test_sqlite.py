@@ -93,3 +93,14 @@ def test_export_jsonl_comments_table_writes_one_record_per_comment(tmp_path):
     assert [(r["page_id"], r["id"], r["text"]) for r in records] == [
         ("a" * 16, "a" * 16 + "-c0", "c0"), ("a" * 16, "a" * 16 + "-c1", "c1"), ("b" * 16, "b" * 16 + "-c0", "c0"),
     ]
+
+
+def test_store_opened_for_reading_refuses_a_missing_or_foreign_file(tmp_path):
+    from storytrace.errors import InputError
+
+    with pytest.raises(InputError, match="no such store"):
+        SQLiteStore(tmp_path / "typo.sqlite", create=False)
+    assert not (tmp_path / "typo.sqlite").exists()
+    (tmp_path / "notes.txt").write_text("not a database, just some notes about the run\n" * 20)
+    with pytest.raises(InputError, match="not a storytrace store"):
+        SQLiteStore(tmp_path / "notes.txt", create=False)

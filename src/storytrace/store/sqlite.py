@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
 
+from ..errors import InputError
 from ..records import SCHEMA_VERSION, Failure, Page
 
 _SCHEMA = """
@@ -53,12 +54,20 @@ class SQLiteStore:
         {'pages': 0, 'analysed': 0, 'failed': 0}
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        """Open the store at ``path``; with ``create=False`` (reading, e.g. export) a missing file is an
+        InputError, not a new empty store, and a file that is not a storytrace store is one too."""
         self.path = str(path)
         if self.path != ":memory:":
+            if not create and not Path(self.path).is_file():
+                raise InputError(f"{self.path}: no such store (write one with storytrace analyze --db)")
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path)
-        self._db.executescript(_SCHEMA)
+        try:
+            self._db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise InputError(f"{self.path}: not a storytrace store ({exc})") from exc
 
     def close(self) -> None:
         self._db.close()
