@@ -69,3 +69,22 @@ def test_cli_export_from_a_missing_store_is_an_error_and_creates_nothing(tmp_pat
     code = main(["export", "--db", str(tmp_path / "typo.sqlite"), "--out", str(tmp_path / "x.jsonl")])
     assert code == 2 and "no such store" in capsys.readouterr().err
     assert not (tmp_path / "typo.sqlite").exists() and not (tmp_path / "x.jsonl").exists()
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["analyze", "a.html", "--workers", "0"], "--workers: must be above 0"),
+    (["analyze", "a.html", "--timeout", "-1"], "--timeout: must be above 0"),
+    (["demo", "--timeout", "soon"], "--timeout: not a number"),
+])
+def test_cli_refuses_numbers_out_of_range_with_a_usage_error(argv, message, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(argv)
+    assert exit_.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_cli_analyze_into_a_folder_it_cannot_create_is_an_error_not_a_traceback(tmp_path, capsys):
+    from storytrace.cli import main
+
+    (tmp_path / "a-file").write_text("x")
+    code = main(["analyze", str(tmp_path / "missing.html"), "--out", str(tmp_path / "a-file" / "out"), "--quiet"])
+    assert code == 2 and "cannot write to" in capsys.readouterr().err

@@ -82,12 +82,28 @@ def _add_run_options(cmd: argparse.ArgumentParser, default_out: str) -> None:
                         help="skip story grouping, copy/rewrite relations and claim comparison")
     _add_comment_options(stages)
     run = cmd.add_argument_group("Run")
-    run.add_argument("--workers", type=int, default=1, help="worker processes (default: 1)")
+    run.add_argument("--workers", type=_positive(int), default=1, help="worker processes (default: 1)")
     run.add_argument("--allow-private-addresses", action="store_true",
                      help="let URLs reach loopback, private and link-local addresses")
-    run.add_argument("--timeout", type=float, default=15.0, help="seconds per URL (default: 15)")
+    run.add_argument("--timeout", type=_positive(float), default=15.0, help="seconds per URL (default: 15)")
     run.add_argument("--strict", action="store_true", help="stop on the first stage error (debugging)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _positive(number: type[int | float]) -> Any:
+    """An argparse type: a number above zero, else a usage error naming the value (not a traceback later)."""
+
+    def parse(value: str) -> int | float:
+        try:
+            parsed = number(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        if not parsed > 0:
+            raise argparse.ArgumentTypeError(f"must be above 0, got {value}")
+        return parsed
+
+    parse.__name__ = number.__name__  # argparse names the type in its messages
+    return parse
 
 
 def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
@@ -104,7 +120,7 @@ def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
     run.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
     run.add_argument("--read", choices=("bytes", "paths"), default="bytes",
                      help="bytes: Spark reads each file whole; paths: executors stream paths they can open")
-    run.add_argument("--partitions", type=int, help="minimum number of partitions")
+    run.add_argument("--partitions", type=_positive(int), help="minimum number of partitions")
     run.add_argument("--strict", action="store_true", help="stop on the first stage error (debugging)")
 
 
@@ -113,7 +129,7 @@ def options_from_args(args: argparse.Namespace) -> Any:
 
     return Options(
         **_stage_options(args),
-        workers=max(1, args.workers),
+        workers=args.workers,
         allow_private_addresses=args.allow_private_addresses,
         fetch_timeout=args.timeout,
         strict=args.strict,
@@ -131,6 +147,12 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     options = options_from_args(args)
     out = Path(args.out)
     db_path = Path(args.db) if args.db else out / "storytrace.sqlite"
+    for folder in (out, db_path.parent):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"storytrace: error: cannot write to {folder}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
     # streams: no page is held in memory after it is written (comments only when coordination needs them,
     # a lead embedding and MinHash signature per page when stories run; their shells go to a temp file)
     pages = 0
