@@ -88,3 +88,21 @@ def test_cli_analyze_into_a_folder_it_cannot_create_is_an_error_not_a_traceback(
     (tmp_path / "a-file").write_text("x")
     code = main(["analyze", str(tmp_path / "missing.html"), "--out", str(tmp_path / "a-file" / "out"), "--quiet"])
     assert code == 2 and "cannot write to" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("pages", "shown"), [(2, False), (5, False), (6, True), (40, True)])
+def test_cli_progress_bar_appears_only_past_a_few_pages(pages, shown, capsys):
+    from storytrace.cli import _Progress
+
+    with _Progress(True) as bar:
+        for _ in range(pages):
+            bar.update(1)
+    assert (bar.bar is not None) is shown and bool(capsys.readouterr().err) is shown
+
+
+@pytest.mark.parametrize(("stories", "said"), [(0, "0 stories"), (1, "1 story"), (3, "3 stories")])
+def test_cli_spark_summary_counts_stories_in_words(stories, said):
+    from storytrace.cli import spark_summary
+
+    text = spark_summary({"pages": 4, "failed": 0, "stories": stories, "paths": {"pages": "o/pages"}})
+    assert text.splitlines() == [f"4 page(s) analysed, 0 input(s) failed, {said}", "pages: o/pages"]

@@ -9,7 +9,7 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from . import __version__
 from .settings import COMMENT_CALIBRATIONS, DEFAULT_COMMENT_CALIBRATION
@@ -159,7 +159,7 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     with (
         DossierWriter(out, keep_comments=options.with_comments, keep_stories=options.with_stories) as writer,
         SQLiteStore(db_path) as store,
-        _progress(inputs, options.progress) as bar,
+        _Progress(options.progress) as bar,
     ):
         for result in iter_results(inputs, options):
             store.add([result])
@@ -186,11 +186,31 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     return 0 if pages or not failures else 1
 
 
-def _progress(inputs: list[str], enabled: bool) -> Any:
-    from tqdm import tqdm
+PROGRESS_AFTER_PAGES = 5  # short runs print no bar: it appears once more pages than this are done
 
-    many = len(inputs) > 3 or any(Path(i).is_dir() for i in inputs)
-    return tqdm(desc="pages", unit="page", disable=not (enabled and many), file=sys.stderr, leave=False)
+
+class _Progress:
+    """A page counter that starts a tqdm bar only once more than PROGRESS_AFTER_PAGES pages are done (the
+    number of pages is unknown ahead: a folder or a WARC can hold one page or thousands)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled, self.done, self.bar = enabled, 0, None
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        if self.bar is not None:
+            self.bar.update(n)
+        elif self.enabled and self.done > PROGRESS_AFTER_PAGES:
+            from tqdm import tqdm
+
+            self.bar = tqdm(desc="pages", unit="page", initial=self.done, file=sys.stderr, leave=False)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -224,12 +244,17 @@ def run_spark(args: argparse.Namespace) -> int:
                       partitions=args.partitions, mode="overwrite" if args.overwrite else "errorifexists")
     finally:
         spark.stop()
-    print(f"{summary['pages']} page(s) analysed, {summary['failed']} input(s) failed, "
-          f"{summary['stories']} stor(y/ies)\n" + "\n".join(f"{k}: {v}" for k, v in summary["paths"].items()),
-          file=sys.stderr)
+    print(spark_summary(summary), file=sys.stderr)
     for failure in summary["stage_failures"]:
         print(f"  failed: {failure['stage']}: {failure['message']}", file=sys.stderr)
     return 0 if summary["pages"] or not summary["failed"] else 1
+
+
+def spark_summary(summary: dict[str, Any]) -> str:
+    """What the spark command prints: counts, then the output paths."""
+    stories = "1 story" if summary["stories"] == 1 else f"{summary['stories']} stories"
+    counts = f"{summary['pages']} page(s) analysed, {summary['failed']} input(s) failed, {stories}"
+    return "\n".join([counts, *(f"{k}: {v}" for k, v in summary["paths"].items())])
 
 
 def run_serve(args: argparse.Namespace) -> int:
