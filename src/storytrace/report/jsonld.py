@@ -4,6 +4,7 @@ with ``isBasedOn`` (filled from the stories stage when it has found copy/rewrite
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..records import Dossier, Page
 
@@ -16,7 +17,7 @@ def page_jsonld(page: Page, based_on: list[str] | None = None) -> dict[str, Any]
         "headline": page.title,
         "alternativeHeadline": page.headline_variants or None,
         "articleBody": page.body_text or None,
-        "url": page.url,
+        "url": web_url(page.url),
         "inLanguage": page.language,
         "datePublished": page.published,
         "author": {"@type": "Person", "name": page.author} if page.author else None,
@@ -42,6 +43,18 @@ def page_jsonld(page: Page, based_on: list[str] | None = None) -> dict[str, Any]
         "isBasedOn": [f"urn:storytrace:page:{pid}" for pid in based_on] if based_on else None,
     }
     return _prune(node)
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) URL with a host, else None: a caller-supplied ``javascript:`` or
+    ``data:`` URL must not reach a consumer that renders ``url`` as a link."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def based_on_links(stories: list[dict[str, Any]]) -> dict[str, list[str]]:
