@@ -153,3 +153,15 @@ def test_readers_warc_records_with_the_same_uri_keep_distinct_sources(tmp_path, 
     path.write_bytes(warc_bytes([("https://example.com/same", GOOD_HTML), ("https://example.com/same", GOOD_HTML + " ")]))
     items = _read([path], options)
     assert len({i.source for i in items}) == 2 and {i.url for i in items} == {"https://example.com/same"}
+
+
+def test_readers_jsonl_html_fragment_is_analysed_as_a_page(tmp_path, options):
+    from storytrace.pipeline import process
+    from storytrace.resources import Resources
+
+    fragment = "<div><p>The mayor approved the budget on Monday.</p></div>"
+    path = tmp_path / "fragments.jsonl"
+    path.write_text(json.dumps({"url": "https://a.example/1", "html": fragment}) + "\n")
+    [raw] = _read([path], options)
+    page = process(raw, options.replace(with_facts=False, with_comments=False), Resources())
+    assert page.body == ["The mayor approved the budget on Monday."]

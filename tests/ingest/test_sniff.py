@@ -33,3 +33,16 @@ def test_sniff_utf16_text_is_not_binary():
 def test_binary_name_names_known_formats():
     assert binary_name(b"%PDF-1.4") == "PDF document"
     assert binary_name(b"\x00\x01") == "binary data"
+
+
+@pytest.mark.parametrize(("markup", "wrapped"), [
+    ("<div><p>The mayor approved the budget.</p></div>", True),
+    ("<p>One.</p><p>Two.</p>", True),
+    ("<!DOCTYPE html><html><head><title>T</title></head><body><p>x</p></body></html>", False),
+    ("<HTML><p>x</p></HTML>", False),
+    ("<body><p>x</p></body>", False),
+])
+def test_sniff_html_fragment_is_wrapped_into_a_document(markup, wrapped):
+    from storytrace.ingest import as_html_document
+
+    assert as_html_document(markup) == (f"<html><body>{markup}</body></html>" if wrapped else markup)

@@ -111,3 +111,28 @@ def test_service_passes_the_comment_calibration_to_the_comments_stage(monkeypatc
                                                         "enough to be a body.</p></article></body></html>"}],
                                      "with_facts": False, "comment_calibration": "news_comments"})
     assert r.status_code == 200 and seen == ["news_comments"]
+
+
+def test_service_reads_an_html_fragment_as_a_page(client):
+    r = client.post("/analyze", json={"pages": [{"html": "<div><p>The mayor approved the budget on Monday.</p></div>"}],
+                                      "with_facts": False, "with_comments": False})
+    assert r.status_code == 200 and r.json()["failures"] == []
+    assert r.json()["pages"][0]["body"] == ["The mayor approved the budget on Monday."]
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"pages": [{"text": "One line."}], "withfacts": False}, ["body", "withfacts"]),
+    ({"pages": [{"txt": "One line.", "text": "x"}]}, ["body", "pages", 0, "txt"]),
+])
+def test_service_rejects_an_unknown_option_naming_it(client, body, field):
+    r = client.post("/analyze", json=body)
+    assert r.status_code == 422
+    assert [e["loc"] for e in r.json()["detail"]] == [field]
+
+
+def test_service_too_many_pages_error_does_not_echo_the_request(client):
+    pages = [{"text": f"Page number {i} of a request that is far too long."} for i in range(101)]
+    r = client.post("/analyze", json={"pages": pages})
+    assert r.status_code == 422 and len(r.content) < 1000
+    [error] = r.json()["detail"]
+    assert error["loc"] == ["body", "pages"] and "not repeated" in error["input"]

@@ -23,6 +23,15 @@ _HTML_HINT = re.compile(
     re.IGNORECASE,
 )
 GZIP_MAGIC = b"\x1f\x8b"
+_DOCUMENT_TAG = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
+
+
+def as_html_document(markup: str) -> str:
+    """A fragment (``<div><p>...</p></div>``, no html, head or body tag) wrapped in ``<html><body>``: the
+    HTML parser rejects a fragment with a single top element as "not HTML". A whole document is unchanged."""
+    if _DOCUMENT_TAG.search(markup, 0, 65536):
+        return markup
+    return f"<html><body>{markup}</body></html>"
 
 
 def sniff(head: bytes) -> str:

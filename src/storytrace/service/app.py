@@ -7,16 +7,19 @@ is told is a server-side request forgery hole.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from fastapi import FastAPI, HTTPException, Request
-from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, Field, model_validator
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import __version__
-from ..ingest import is_url, read_inputs
+from ..ingest import as_html_document, is_url, read_inputs
 from ..records import Failure, RawDocument
 from ..resources import Resources
 from ..settings import DEFAULT_COMMENT_CALIBRATION, Options
@@ -25,6 +28,7 @@ MAX_PAGES_PER_REQUEST = 100
 
 
 class PageIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a mistyped field name is a 422 naming it, not silently ignored
     url: str | None = Field(None, description="the page's URL (fetched only if the service allows it)")
     html: str | None = Field(None, description="the page's HTML")
     text: str | None = Field(None, description="the page as plain text")
@@ -37,6 +41,7 @@ class PageIn(BaseModel):
 
 
 class AnalyzeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     pages: list[PageIn] = Field(..., min_length=1, max_length=MAX_PAGES_PER_REQUEST)
     with_facts: bool = True
     with_comments: bool = True
@@ -64,8 +69,8 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
         content = page.html if page.html else page.text
         if content:
             items.append(RawDocument(source=source, data=content.encode("utf-8", "surrogatepass"),
-                                     kind="html" if page.html else "text", url=page.url,
-                                     declared_encoding="utf-8", text=content))
+                                     kind="html" if page.html else "text", url=page.url, declared_encoding="utf-8",
+                                     text=as_html_document(content) if page.html else content))
         elif settings.fetch_urls and page.url and is_url(page.url):
             items.extend(read_inputs([page.url], settings.options))  # type: ignore[list-item]
         elif settings.fetch_urls:  # a path would read the server's own files
@@ -75,6 +80,21 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
             items.append(Failure(source=source, stage="ingest", error="FetchError",
                                  message=f"{source}: this service does not fetch URLs; send html or text"))
     return items
+
+
+MAX_ECHOED_INPUT = 200  # characters of a rejected value a 422 repeats back
+
+
+def trimmed_errors(errors: Iterable[Any]) -> list[dict[str, Any]]:
+    """Validation errors with each rejected value repeated only when short: a 101-page request's error
+    must not send the whole request back."""
+    trimmed = []
+    for error in errors:
+        error = dict(error)
+        if "input" in error and len(repr(error["input"])) > MAX_ECHOED_INPUT:
+            error["input"] = f"({type(error['input']).__name__} of {len(repr(error['input'])):,} characters, not repeated)"
+        trimmed.append(error)
+    return trimmed
 
 
 def create_app(settings: ServiceSettings | None = None, resources: Resources | None = None) -> FastAPI:
@@ -128,6 +148,10 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
         from ..schema import dossier_schema
 
         return dossier_schema()
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": jsonable_encoder(trimmed_errors(exc.errors()))})
 
     @app.exception_handler(RecursionError)
     async def _recursion(_request: Request, exc: RecursionError) -> Any:  # pragma: no cover - defensive
