@@ -909,6 +909,14 @@ def _rejected_claim(norm: str, words: list[tuple[int, int, str]], toks: list[str
         return -1
     if _favourable(toks, neg, clause, f, gi, claimed, lex):
         return -1
+    return _rejection(toks, neg, clause, f, gi, [j for j in ev if j not in claimed], max([gi, *claimed]), lex, opener)
+
+
+def _rejection(toks: list[str], neg: list[bool], clause: list[int], f: int, gi: int, said_of_claimant: list[int],
+               last: int, lex: Lexicon, opener: dict[int, str]) -> int:
+    """Index of what rejects the claim framed at ``f`` about the group at ``gi`` and ending at ``last`` (see
+    ``_rejected_claim``), -1 if nothing does; ``said_of_claimant``: hostile words after the claim, which may insult
+    whoever makes it."""
     before = [k for k in range(max(0, f - 3), f) if clause[k] == clause[f]]
     negated = any(neg[k] for k in before)
     if _phrase_at(toks, f, _FALSE_FRAMES):
@@ -921,10 +929,40 @@ def _rejected_claim(norm: str, words: list[tuple[int, int, str]], toks: list[str
         if clause[k] == clause[f] and (toks[k] in _DISGUST or toks[k] in lex.insults
                                        or _phrase_at(toks, k, lex.hate_verbs)):
             return k  # "it's disgusting that people think", "only a moron would claim"
-    insulted = [j for j in ev if j not in claimed and toks[j] in lex.insults]  # "anyone who says ... is an idiot"
+    insulted = [j for j in said_of_claimant if toks[j] in lex.insults]  # "anyone who says ... is an idiot"
     if insulted:
         return insulted[0]
-    return f if _predicate_rejects(toks, neg, clause, max([gi, *claimed]), lex) else -1
+    return f if _predicate_rejects(toks, neg, clause, last, lex) else -1
+
+
+_LESSER = frozenset(["less", "least", "hardly", "barely", "rarely", "seldom"])
+
+
+def _praise_at(toks: list[str], neg: list[bool], clause: list[int], gi: int, lex: Lexicon) -> int:
+    """Index of the word by which the words after the group at ``gi`` speak well of it: a positive word ("X are
+    normal", "... are people") or a denied hostile one ("X are not terrorists"); -1 if none."""
+    negated = False
+    start = gi + 2 if toks[gi + 1 : gi + 2] and toks[gi + 1] in _GROUP_NOUNS else gi + 1
+    for k in range(start, min(len(toks), gi + 6)):
+        if clause[k] != clause[gi]:
+            break
+        if neg[k] or toks[k] in _LESSER:
+            negated = True  # "no evidence X are less intelligent" rejects a hostile claim
+        elif _phrase_at(toks, k, lex.positive) or toks[k] in _FAVOURABLE:
+            return -1 if negated else k
+        elif _phrase_at(toks, k, lex.negative):
+            return k if negated else -1
+    return -1
+
+
+def _rejected_praise(norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool],
+                     clause: list[int], gi: int, lex: Lexicon, opener: dict[int, str]) -> int:
+    """A claim that speaks well of the group at ``gi``, rejected ("stop pretending X are people", "only a fool would
+    claim X are normal", "saying X are not terrorists is propaganda"): an attack on the group with no hostile word
+    of its own. Index of what rejects it, -1 if none."""
+    f = _claim_frame(norm, words, toks, clause, gi, [])
+    praise = _praise_at(toks, neg, clause, gi, lex) if f >= 0 else -1
+    return -1 if praise < 0 else _rejection(toks, neg, clause, f, gi, [], praise, lex, opener)
 
 
 def _bridged(toks: list[str], start: int, end: int, bridge: frozenset[str], most: int = 4) -> bool:
@@ -1211,6 +1249,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     neg = _negations(toks)
     starts = {gi for gi, _, _ in group_idx}
     ends = _sentence_ends(norm)
+    # the word that opens each clause's successor, once per comment (a look-ahead per hit is quadratic)
+    opener = {clause[k - 1]: toks[k] for k in range(1, n) if clause[k] != clause[k - 1]}
 
     def negated_before(j: int, span: int = 3) -> bool:
         return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j])
@@ -1233,10 +1273,13 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         allowed to be attacked", "no one should ever be hurt")."""
         return negated_before(j) or _chain_negated(toks, neg, j, clause)
 
+    claimed_spans = set(a.claimed)  # a list scan per claim was quadratic on long comments
+
     def claim(j: int, size: int = 1) -> None:
         """Words ``j`` .. ``j + size`` are hostile words the comment denies or rejects, not its own abuse."""
         span = to_raw(words[j][0], words[min(n, j + size) - 1][1])
-        if span not in a.claimed:
+        if span not in claimed_spans:
+            claimed_spans.add(span)
             a.claimed.append(span)
 
     def unwished(gi: int, j: int) -> bool:
@@ -1355,6 +1398,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                     aimed.add(j)
             if not ev and _protected(toks, neg, gi, hi):
                 a.defused = True
+            if (k := _rejected_praise(norm, words, toks, neg, clause, gi, lex, opener)) >= 0:
+                regard_ev.append(k)  # "stop pretending X are people"
             # negated positive evaluation: "X are not human", "X can never be trusted"; under a denied belief the
             # positive evaluation itself is what is denied ("I don't think X are human")
             for j in range(gi + 1, hi):
@@ -1407,8 +1452,6 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     if in_quote and quoted:
         a.counter = True  # quoted, not necessarily condemned: its hostile words are not claimed as rejected
         return
-    # the word that opens each clause's successor, once per comment (a look-ahead per hit is quadratic)
-    opener = {clause[k - 1]: toks[k] for k in range(1, n) if clause[k] != clause[k - 1]}
     rejected = [-1 if gi in denial_hits else _rejected_claim(norm, words, toks, neg, clause, gi, ev, lex, opener)
                 for gi, _, ev in hits]
     others = all(j in reported for _, _, ev in hits for j in ev)  # every hostile word is a reported harm
