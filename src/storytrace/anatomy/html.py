@@ -55,6 +55,19 @@ TRAFILATURA_SETTINGS: dict[str, object] = {
 
 # htmldate settings as trafilatura's bare_extraction passes them
 _DATE_PARAMS = set_date_params(DEFAULT_CONFIG.getboolean("DEFAULT", "EXTENSIVE_DATE_SEARCH"))
+_QUICK_DATE_PARAMS = set_date_params(False)
+
+
+def publication_date(tree: etree._Element, url: str | None) -> str | None:
+    """htmldate's date as trafilatura finds it, except a bare year found in the text.
+
+    The extensive search falls back to any year in the page ("passed in 2015") and returns it as January 1st;
+    such a date is kept only when the page's metadata, URL or marked-up dates (the quick search) give it too.
+    """
+    date = _tmeta.find_date(tree, **{**_DATE_PARAMS, "url": url})
+    if date and date.endswith("-01-01") and _DATE_PARAMS.get("extensive_search"):
+        date = _tmeta.find_date(tree, **{**_QUICK_DATE_PARAMS, "url": url})
+    return date
 
 
 def page_metadata(tree: etree._Element, url: str | None) -> Document:
@@ -79,7 +92,7 @@ def page_metadata(tree: etree._Element, url: str | None) -> Document:
         meta.url = _tmeta.extract_url(tree, url)
     if meta.url:
         meta.hostname = _tmeta.extract_domain(meta.url, fast=True)
-    meta.date = _tmeta.find_date(tree, **{**_DATE_PARAMS, "url": meta.url})
+    meta.date = publication_date(tree, meta.url)
     if not meta.sitename:
         meta.sitename = _tmeta.extract_sitename(tree)
     if meta.sitename:

@@ -1,0 +1,22 @@
+"""A page's publication date is not invented from a year its text mentions."""
+
+from trafilatura.utils import load_html
+
+from storytrace.anatomy.html import publication_date
+
+TEXT = "<p>The council said the law, which passed in 2015, would be reviewed after the budget talks.</p>" * 8
+
+
+def test_a_year_in_the_text_is_not_a_publication_date() -> None:
+    assert publication_date(load_html(f"<html><body><article>{TEXT}</article></body></html>"), None) is None
+
+
+def test_a_january_first_date_in_the_metadata_stays() -> None:
+    html = ('<html><head><meta property="article:published_time" content="2015-01-01T09:00:00Z"/></head>'
+            f"<body><article>{TEXT}</article></body></html>")
+    assert publication_date(load_html(html), None) == "2015-01-01"
+
+
+def test_a_full_date_in_the_text_is_still_found() -> None:
+    html = f"<html><body><article><p>Posted on March 3, 2012</p>{TEXT}</article></body></html>"
+    assert publication_date(load_html(html), None) == "2012-03-03"
