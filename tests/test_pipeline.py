@@ -185,3 +185,44 @@ def test_pipeline_workers_in_a_script_without_a_main_guard_fail_clearly_instead_
                           cwd=tmp_path)
     assert done.returncode != 0
     assert "if __name__ == \"__main__\":" in done.stderr.splitlines()[-1]
+
+
+def test_pipeline_same_article_at_two_urls_is_two_pages_and_a_copy(tmp_path, options, demo_dir):
+    """Verbatim syndication: one id per (content, URL), so both outlets stay in the dossier and the store,
+    and the stories relate them as a copy; re-reading the same input adds no duplicates."""
+    import json
+
+    from storytrace.records import page_id
+
+    text = (demo_dir / "000_d66ebd6db3d84dd8.txt").read_text(encoding="utf-8")
+    urls = ["https://outlet-one.example/story", "https://outlet-two.example/mirror"]
+    path = tmp_path / "copies.jsonl"
+    path.write_text("".join(json.dumps({"url": url, "text": text}) + "\n" for url in urls), encoding="utf-8")
+    store = SQLiteStore(":memory:")
+    dossier = analyze([path], options=options.replace(with_stories=True), store=store)
+    ids = [p.id for p in dossier.pages]
+    assert ids == [page_id(text.encode(), url) for url in urls] and len(set(ids)) == 2
+    [story] = dossier.stories
+    assert [(r["type"], r["page"], r["based_on"]) for r in story["relations"]] == [("copy", ids[1], ids[0])]
+    assert sorted(p.url for p in store.pages()) == urls
+    analyze([path], options=options.replace(with_stories=False), store=store)
+    assert store.counts() == {"pages": 2, "analysed": 2, "failed": 0}
+
+
+def test_pipeline_page_without_a_url_keeps_the_content_hash_id(tmp_path, options):
+    from storytrace.records import content_id
+
+    for name in ("a.html", "copy-of-a.html"):
+        (tmp_path / name).write_text(GOOD_HTML, encoding="utf-8")
+    dossier = analyze([tmp_path], options=options)
+    assert [p.id for p in dossier.pages] == [content_id(GOOD_HTML.encode())] * 2
+
+
+def test_pipeline_page_id_renames_comment_ids_and_reply_links():
+    from storytrace.records import Comment
+
+    page = Page(id="old", source="s", comments=[Comment(id="old-c0", text="a", position=0),
+                                                Comment(id="old-c1", text="b", position=1, parent_id="old-c0")])
+    page.rekey("new")
+    assert [(c.id, c.parent_id) for c in page.comments] == [("new-c0", None), ("new-c1", "new-c0")]
+    assert page.id == "new"

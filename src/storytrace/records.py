@@ -2,7 +2,7 @@
 
 A :class:`Page` plays the role of spaCy's ``Doc``: ingest creates it from a :class:`RawDocument`,
 each later stage fills its own fields and leaves the rest alone. Records do no I/O and call no models.
-IDs are content hashes so that the store can deduplicate and resume.
+IDs are hashes so that the store can deduplicate and resume: see :func:`page_id` for a page's.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self, TypeVar
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"  # 2.0: a page read with its URL is keyed by its URL and bytes (page_id)
 
 T = TypeVar("T")
 
@@ -22,6 +22,15 @@ def content_id(data: bytes | str, length: int = 16) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:length]
+
+
+def page_id(data: bytes, url: str | None = None) -> str:
+    """A page's id: the content hash of its bytes, or, when the input names the page's URL (JSONL ``url``,
+    WARC target URI, a fetched URL), of its URL and bytes together. The same article at two URLs is two
+    pages (a copy between outlets), while re-reading the same input gives the same id (no duplicates)."""
+    if not url:
+        return content_id(data)
+    return content_id(url.encode("utf-8", "surrogatepass") + b"\n" + data)
 
 
 class Record:
@@ -127,6 +136,19 @@ class Page(Record):
     @property
     def body_text(self) -> str:
         return "\n\n".join(self.body)
+
+    def rekey(self, new_id: str) -> None:
+        """Give the page ``new_id``, and its comments ids (``<page id>-c<i>``) and reply links to match."""
+        old_prefix, new_prefix = f"{self.id}-", f"{new_id}-"
+        for comment in self.comments:
+            comment.id = _swap_prefix(comment.id, old_prefix, new_prefix)
+            if comment.parent_id is not None:
+                comment.parent_id = _swap_prefix(comment.parent_id, old_prefix, new_prefix)
+        self.id = new_id
+
+
+def _swap_prefix(value: str, old: str, new: str) -> str:
+    return new + value[len(old):] if value.startswith(old) else value
 
 
 @dataclass(slots=True)

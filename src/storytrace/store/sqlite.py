@@ -1,6 +1,7 @@
 """SQLite store: the embedded default. Re-running on the same input adds no duplicates.
 
-Pages are keyed by their content id, inputs by their source, so every input is accounted for: either
+Pages are keyed by their id (:func:`storytrace.records.page_id`: content hash, with the URL when the
+input names one), inputs by their source, so every input is accounted for: either
 ``analysed`` (with the id of its page) or ``failed`` (with the stage and the reason).
 """
 
