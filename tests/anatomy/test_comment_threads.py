@@ -61,3 +61,23 @@ def test_author_and_date_from_the_term_before_the_comment() -> None:
     assert [(c.author, c.published, c.parent_id) for c in comments] == [
         ("reader0", "2012-10-20T13:57:00", None), ("reader1", "2012-10-21T13:57:00", "p-c0"),
         ("reader2", "2012-10-22T13:57:00", None), ("reader3", "2012-10-23T13:57:00", None)]
+
+
+def _page_with_commenters(byline: str) -> str:
+    thread = "".join(f'<li class="comment"><div class="comment-author"><span class="authorname">{name}</span></div>'
+                     f'<div class="comment-text"><p>Comment by {name} with enough words to count.</p></div></li>'
+                     for name in ("Lena Marsh", "Paul Dorn", "Ann Brisk"))
+    return (f'<html><body><article>{byline}<p>{"Body text of the post. " * 40}</p></article>'
+            f'<div class="discussion"><ol class="commentlist">{thread}</ol></div></body></html>')
+
+
+def test_the_first_commenter_is_not_the_page_author() -> None:
+    from storytrace.anatomy.html import split_html
+    from storytrace.records import Page
+    from storytrace.settings import Options
+
+    page = split_html(_page_with_commenters(""), Page(id="p", source="p.html"), Options())
+    assert page.author is None and page.comments[0].author == "Lena Marsh"
+    byline = '<p class="byline">By <span class="author">Ann Brisk</span></p>'  # the blogger answers too
+    page = split_html(_page_with_commenters(byline), Page(id="p", source="p.html"), Options())
+    assert page.author == "Ann Brisk"

@@ -31,13 +31,14 @@ from trafilatura.utils import load_html
 from storytrace.anatomy.html_comments import (
     REGION_RE,
     PageScan,
+    _regions,
     _tag,
     block_text,
     extract_comments,
     scan_tree,
 )
 from storytrace.errors import InputError
-from storytrace.records import Page, Reference
+from storytrace.records import Comment, Page, Reference
 from storytrace.settings import Options
 
 MAX_BOILERPLATE = 100  # lines kept in page.boilerplate
@@ -408,6 +409,47 @@ def references(tree: etree._Element, scan: PageScan | None = None) -> list[Refer
 # --- the stage ----------------------------------------------------------------------------------------
 
 
+def _declared(tree: etree._Element, name: str) -> bool:
+    """Does a meta tag or a JSON-LD block name ``name``?"""
+    key = _key(name)
+    texts = [el.get("content") or "" for el in tree.iter("meta")]
+    texts += [s.text or "" for s in tree.iter("script") if "ld+json" in (s.get("type") or "")]
+    return any(key in _key(t) for t in texts)
+
+
+@contextlib.contextmanager
+def _hidden(elements: list[etree._Element]) -> Iterator[None]:
+    """Take ``elements`` out of their tree for the duration, then put each back where it was."""
+    moved = []
+    for el in elements:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        stand_in = etree.Element("span")
+        stand_in.tail = el.tail
+        parent.replace(el, stand_in)
+        moved.append((parent, stand_in, el))
+    try:
+        yield
+    finally:
+        for parent, stand_in, el in reversed(moved):
+            parent.replace(stand_in, el)
+
+
+def _author_not_a_commenter(tree: etree._Element, scan: PageScan, author: str | None,
+                            comments: list[Comment]) -> str | None:
+    """The page's author, unless trafilatura's byline search took the first commenter's name.
+
+    That search takes the first byline-like element, which on some pages is a comment's. When the author is
+    also a commenter and no meta tag or JSON-LD names them, the search runs again with the comment sections
+    out of the tree (a blogger who answers in the comments keeps their own byline).
+    """
+    if not author or _key(author) not in {_key(c.author) for c in comments if c.author} or _declared(tree, author):
+        return author
+    with _hidden(_regions(scan)):
+        return _norm(_tmeta.extract_author(tree)) or None
+
+
 def split_html(html: str, page: Page, options: Options) -> Page:
     """Fill ``page`` with the parts of an HTML page and return it.
 
@@ -447,7 +489,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     comments = extract_comments(tree, page.id, scan) if options.extract_comments else []
     comment_lines = {_key(line) for c in comments for line in c.text.split("\n")}
     page.title, page.site = choose_title(tree, _norm(meta.title) or None, _norm(meta.sitename) or None)
-    page.author = _norm(meta.author) or None
+    page.author = _author_not_a_commenter(tree, scan, _norm(meta.author) or None, comments)
     page.published = meta.date or None
     if page.url is None and meta.url:
         page.url = meta.url
