@@ -129,6 +129,24 @@ def platt(margin: np.ndarray, y: np.ndarray, balanced: bool) -> list[float]:
     return [float(lr.coef_[0, 0]), float(lr.intercept_[0])]
 
 
+def calibration_split(rows: list[dict[str, object]], train: list[int], share: float, *,
+                      english: bool = True) -> tuple[list[int], list[int]]:
+    """(train, calibration) indices: ``share`` of the training lines of each language (of each language but English
+    when not ``english``), grouped by skeleton like the validation split, move to the calibration rows."""
+    pool = [i for i in train if english or rows[i]["lang"] != "en"]
+    _, picked = split_authored([rows[i] for i in pool], share, seed="authored-calib", pinned=None)
+    held = {pool[k] for k in picked}
+    return [i for i in train if i not in held], [i for i in train if i in held]
+
+
+def blend_intercept(joined: list[float], tweets: list[float], weight: float) -> list[float]:
+    """Platt (slope, intercept) with the slope of ``joined`` and an intercept ``weight`` of the way from the one
+    that keeps the 0.5 point (margin -b/a) of ``tweets`` to the joined one: weight 0 keeps the tweets-only
+    decisions at 0.5 and only spreads the scores; 1 is the joined fit."""
+    (a, b_j), (a_t, b_t) = joined, tweets
+    return [a, weight * b_j + (1 - weight) * b_t * a / a_t]
+
+
 def fit_short_shift(calib_rows: list[dict[str, object]], clf: Any, ab: list[float], *, x_ca_of: Any, comments: bool,
                     cat: str, most: int) -> float:
     """The intercept shift c of a head's Platt scaling p = sigmoid(a * margin + b + c) for short replies (one to
@@ -258,6 +276,8 @@ def fit_embed_heads(rows: list[dict[str, object]], tr_i: list[int], ca_i: list[i
             p_m = np.r_[p_m, clf.decision_function(auth_ca_emb)]
             p_y = np.r_[p_y, [int(r[cat]) for r in auth_ca_rows]]
         calib[cat] = platt(p_m, p_y, bal) if len(set(p_y)) == 2 else [1.0, 0.0]
+        if auth_ca_rows and args.authored_calib_intercept != 1 and len(set(y_ca[sel])) == 2:
+            calib[cat] = blend_intercept(calib[cat], platt(m_ca[sel], y_ca[sel], bal), args.authored_calib_intercept)
         if len(set(y_ca)) == 2 and len(set(y_ca[sel])) == 2:
             metrics[f"{name}_{cat}"] = {"train_n": len(e_tr_i), "calibration_n": len(e_ca_i),
                                         "calibration_auc": float(roc_auc_score(y_ca, m_ca))}
@@ -357,6 +377,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--authored-calib", type=float, default=0.0,
                     help="share of each language's authored lines (taken from the training part, grouped like the "
                          "validation split) that joins the Platt calibration rows instead of training")
+    ap.add_argument("--authored-calib-langs", choices=("all", "non-en"), default="all",
+                    help="languages whose authored lines --authored-calib takes: all, or all but English (only the "
+                         "embedding heads score non-English comments, so their Platt fits see non-English lines and "
+                         "the English char heads keep every English line)")
+    ap.add_argument("--authored-calib-intercept", type=float, default=1.0,
+                    help="embedding heads: the Platt slope is fit with the authored calibration lines joining the "
+                         "tweets; the intercept is this share of the way from the one keeping the tweets-only fit's "
+                         "0.5 point (0) to the joined fit's (1, the default)")
     ap.add_argument("--authored-cache", type=Path, default=None, help="embedding cache of authored lines")
     ap.add_argument("--authored-embed-exclude", action="append", default=[], metavar="GLOB",
                     help="authored file names (globs; repeatable or comma-separated) the USE and e5 heads do not "
@@ -382,10 +410,8 @@ def main(argv: list[str] | None = None) -> int:
         excluded = excluded_keys(args.authored_exclude)
         a_ca: list[int] = []
         if args.authored_calib > 0:
-            sub = [arows[i] for i in a_tr]
-            k_tr, k_ca = split_authored(sub, args.authored_calib / (1 - args.authored_val), seed="authored-calib",
-                                        pinned=None)
-            a_tr, a_ca = [a_tr[k] for k in k_tr], [a_tr[k] for k in k_ca]
+            a_tr, a_ca = calibration_split(arows, a_tr, args.authored_calib / (1 - args.authored_val),
+                                           english=args.authored_calib_langs == "all")
         auth_tr = [arows[i] for i in a_tr if authored_key(arows[i]) not in excluded]
         auth_ca = [arows[i] for i in a_ca if authored_key(arows[i]) not in excluded]
         if args.limit:
@@ -398,6 +424,8 @@ def main(argv: list[str] | None = None) -> int:
                      "weight_ident": args.authored_weight_ident if args.authored_weight_ident is not None
                      else args.authored_weight,
                      "validation_share": args.authored_val,
+                     **({"calibration_langs": args.authored_calib_langs,
+                         "calibration_intercept": args.authored_calib_intercept} if args.authored_calib > 0 else {}),
                      "exclude_report": args.authored_exclude.name if args.authored_exclude else None}
         if embed_globs:
             auth_info["embed_exclude"] = embed_globs

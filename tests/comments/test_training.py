@@ -78,6 +78,32 @@ def test_authored_embed_exclude_globs():
     assert outside_files(rows, []) == rows
 
 
+def test_calibration_split_languages():
+    sys.path.insert(0, str(ROOT / "training"))
+    from comment_data import load_authored
+    from train_comment_model import calibration_split
+
+    rows = load_authored(Path(__file__).resolve().parent / "data" / "authored")
+    train = list(range(len(rows)))
+    for english in (True, False):
+        kept, held = calibration_split(rows, train, 0.5, english=english)
+        assert sorted(kept + held) == train and held and not set(kept) & set(held)
+        assert english or all(rows[i]["lang"] != "en" for i in held)  # non-en: English lines all stay in training
+    kept, held = calibration_split(rows, train, 0.5, english=False)
+    assert {i for i in train if rows[i]["lang"] == "en"} <= set(kept)
+
+
+def test_blend_intercept():
+    sys.path.insert(0, str(ROOT / "training"))
+    from train_comment_model import blend_intercept
+
+    joined, tweets = [0.8, -1.0], [0.5, -2.0]
+    a, b = blend_intercept(joined, tweets, 0.0)
+    assert a == 0.8 and abs(-b / a - 4.0) < 1e-9  # the tweets fit's 0.5 point (margin 4) with the joined slope
+    assert blend_intercept(joined, tweets, 1.0) == joined
+    assert abs(blend_intercept(joined, tweets, 0.25)[1] - (0.25 * -1.0 + 0.75 * -3.2)) < 1e-9
+
+
 def test_dictionary_words_slur_check(tmp_path):
     sys.path.insert(0, str(ROOT / "training"))
     from train_comment_model import dictionary_words
