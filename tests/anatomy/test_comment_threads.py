@@ -81,3 +81,23 @@ def test_the_first_commenter_is_not_the_page_author() -> None:
     byline = '<p class="byline">By <span class="author">Ann Brisk</span></p>'  # the blogger answers too
     page = split_html(_page_with_commenters(byline), Page(id="p", source="p.html"), Options())
     assert page.author == "Ann Brisk"
+
+
+def _slashdot_comment(i: int, name: str, replies: str = "") -> str:
+    return (f'<li id="tree_{i}" class="comment oneline"><div id="comment_{i}" class="cw">'
+            f'<div class="commentTop"><div class="title"><h4><a href="#c{i}">Re:</a></h4></div>'
+            f'<div class="details"><span class="by"><span class="byby">by </span><a href="/~{name}">{name} '
+            f'<span class="uid">(5799{i})</span></a></span><span class="writes" style="display:none"> writes:</span>'
+            f'</div></div><div class="commentBody"><div id="comment_body_{i}"><p>Comment number {i} with some words.</p>'
+            f'</div></div></div><ul id="commtree_{i}">{replies}</ul></li>')
+
+
+def test_nested_list_item_comments_get_their_authors_and_parents() -> None:
+    thread = (_slashdot_comment(1, "garaged", _slashdot_comment(2, "kcin", _slashdot_comment(3, "vlm")))
+              + _slashdot_comment(4, "ballpoint"))
+    html = (f'<html><body><article><p>{"Body text. " * 40}</p></article>'
+            f'<section id="comments" class="a2commentwrap"><ul id="commentlisting">{thread}</ul></section></body></html>')
+    comments = extract_comments(load_html(html), "p")
+    assert [(c.author, c.parent_id) for c in comments] == [
+        ("garaged", None), ("kcin", "p-c0"), ("vlm", "p-c1"), ("ballpoint", None)]
+    assert all(c.text.startswith("Comment number") and "writes" not in c.text for c in comments)

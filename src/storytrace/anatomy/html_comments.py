@@ -64,7 +64,7 @@ META_RE = re.compile(
     r"author|avatar|gravatar|photo|vcard|meta|date|time|posted|byline|says|reply|respond|permalink|"
     r"vote|voting|rating|score|like|flag|report|share|edit|actions|tools|footer|header|"
     r"user-?name|username|commenter|nickname|profile|badge|signature|quote-?link|number|count|"
-    r"moderat|report|menu|button|social",
+    r"moderat|report|menu|button|social|\bby\b",
     re.IGNORECASE,
 )
 # an element that holds the comment's own text (preferred when present)
@@ -86,7 +86,7 @@ BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "blockquote", "pre", "br",
 # whole lines that are buttons or labels, not comment text
 NOISE_LINE_RE = re.compile(
     r"^(?:reply|reply to this( comment)?|report( abuse| comment)?|like|unlike|permalink|flag|share|edit|"
-    r"quote|delete|link|says:?|said:?|wrote:?|\d+\s*(?:likes?|points?|votes?|replies)|"
+    r"quote|delete|link|says:?|said:?|wrote:?|writes:?|\d+\s*(?:likes?|points?|votes?|replies)|"
     r"(?:log ?in|sign ?in) to reply|thumbs? up|thumbs? down|[+-]?\d+|[|·•»«]+)$",
     re.IGNORECASE,
 )
@@ -540,6 +540,14 @@ def _wrapper_meta(el: etree._Element, members: set[etree._Element], raw: _Raw) -
         if raw.published is None:
             raw.published = _date_of(node, set()) or (
                 to_iso(re.sub(r"^.*?(?:\bat\b|\bon\b|\|)", "", text, count=1)) if "|" in text else None)
+    if raw.author is None:  # Slashdot: <div class="cw"><div class="commentTop">...<span class="by">by Ann</span>
+        raw.author = _plain_name(_author_of(parent, {el}))
+
+
+def _plain_name(text: str | None) -> str | None:
+    """A name as found deeper in a wrapper, or None when it reads as a whole profile line ("ann 175 Fans")."""
+    words = (text or "").split()
+    return text if 0 < len(words) <= 4 and not any(w.isdigit() for w in words) else None
 
 
 def _term_meta(el: etree._Element, raw: _Raw) -> None:
@@ -721,7 +729,34 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
             index[el] = len(out)
             out.append(peel_meta(raw))
         _parents_from_depth(items, index, out, first)
+        _parents_from_list_items(items, index, out, first, region)
     return out
+
+
+def _parents_from_list_items(items: list[etree._Element], index: dict[etree._Element, int], out: list[_Raw],
+                             first: int, region: etree._Element) -> None:
+    """Link replies when the items are the texts inside nested ``<li>`` comments.
+
+    Slashdot: ``<li class="comment"><div class="cw">..<div class="commentBody">`` holds its replies in a
+    ``<ul>`` beside the text, so no item is inside another; the ``<li>`` elements nest.
+    """
+    kept = [el for el in items if el in index and index[el] >= first]
+    if not kept or any(out[index[el]].parent is not None for el in kept):
+        return
+    owner: dict[etree._Element, etree._Element] = {}
+    for el in kept:
+        li = next((a for a in el.iterancestors("li") if a is not region), None)
+        if li is None or li in owner.values() or region not in li.iterancestors():
+            return  # not one <li> per comment
+        owner[el] = li
+    item_of = {li: index[el] for el, li in owner.items()}
+    for el, li in owner.items():
+        for anc in li.iterancestors():
+            if anc is region:
+                break
+            if anc in item_of:
+                out[index[el]].parent = item_of[anc]
+                break
 
 
 # "depth-2", "comment-level-3", "level2": the nesting level of a reply in a thread drawn flat
