@@ -165,3 +165,11 @@ def test_facts_non_english_note(nlp, lang, body):
                                                ("December 20", "2025-01-10", "2024-12-20")])
 def test_dates_normalize(text, anchor, value):
     assert normalize(text, parse_anchor(anchor)).value == value
+
+
+@pytest.mark.parametrize("sentence,predicate", [("The deal was finalized on 3 May.", "was finalized"),
+                                                ("The council did not approve 3 plans.", "did not approve"),
+                                                ("Officials approved 5 plans.", "approve")])
+def test_claim_predicate_reads_as_english_after_an_auxiliary(nlp, sentence, predicate):
+    page = extract_facts(Page(id="x", source="t", body=[sentence]), Options(), nlp=nlp, resources=FactsResources())
+    assert [c["predicate"] for c in page.facts["claims"]] == [predicate]

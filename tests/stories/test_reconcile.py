@@ -3,6 +3,7 @@
 from storytrace.stories.compare import contradictions
 from storytrace.stories.counted import classes_of, opposition
 from storytrace.stories.reconcile import mentions, reconcile
+from storytrace.stories.shells import StoryClaim, StoryQuantity
 
 from .conftest import claim
 
@@ -78,3 +79,11 @@ def test_aligned_claims_contradict_on_negation_and_on_different_numbers():
     assert reasons == ["numbers differ: 12 vs 15"]
     assert contradictions(claim("The quake killed 12 people.", (12, "people")),
                           claim("Twelve people died: 12 people.", (12, "people"))) == []
+
+
+def test_a_number_whose_text_names_what_it_counts_is_not_said_twice():
+    said = lambda text, counted: StoryClaim(text=f"The city approved {text}.", quantities=[
+        StoryQuantity(text=text, value=5e6, counted=counted, kind="money")])
+    (record,) = reconcile(mentions([said("5 million dollars", "dollars")]), mentions([said("$5 million", "dollars")]))
+    assert record["base"] == ["5 million dollars"] and record["other"] == ["$5 million dollars"]
+

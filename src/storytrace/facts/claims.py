@@ -1,7 +1,8 @@
 """Claims: one per main clause of a parsed sentence (the root verb and verbs coordinated with it).
 
 subject   the nominal subject's subtree (inherited from the first clause for "X did A and did B")
-predicate auxiliaries + negation + verb lemma + particle + an xcomp verb ("agree to dispatch")
+predicate auxiliaries + negation + verb (its lemma, or its own form after an auxiliary: "was finalized")
+          + particle + an xcomp verb ("agree to dispatch")
 object    direct object / attribute / complement / clausal complement / first prepositional phrase
 modality  negated > reported > hedged > planned > asserted, from these cues:
           negated   "not", "never", "no longer" on the predicate
@@ -116,7 +117,9 @@ def _sentence_cues(sent: SpacySpan) -> dict:
 
 def _predicate(v: Token) -> str:
     parts = [c for c in v.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < v.i]
-    words = [c.lower_ for c in sorted(parts, key=lambda x: x.i)] + [lemma(v).lower()]
+    auxiliaries = any(c.dep_ != "neg" for c in parts)
+    # after an auxiliary the verb keeps its own form ("was finalized", "has agreed"): its lemma would not read
+    words = [c.lower_ for c in sorted(parts, key=lambda x: x.i)] + [v.lower_ if auxiliaries else lemma(v).lower()]
     prt = [c for c in v.children if c.dep_ == "prt"]
     words += [c.lower_ for c in prt]
     x = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)

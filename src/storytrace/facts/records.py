@@ -103,7 +103,7 @@ class Claim(Record):
     text: str  # the sentence (or clause) text
     span: Span
     subject: str | None
-    predicate: str | None  # lemma of the main verb with particles/negation, e.g. "agree to dispatch"
+    predicate: str | None  # main verb with auxiliaries/negation/particles: "agree to dispatch", "was finalized"
     object: str | None  # object or complement
     modality: str = "asserted"  # asserted | reported | planned | hedged | negated
     attribution: str | None = None  # "according to Russian media reports", "reportedly", "Reuters (said)"

@@ -135,5 +135,8 @@ def _verdict(base: list[Mention], other: list[Mention]) -> tuple[str, str | None
 
 
 def _said(m: Mention) -> str:
+    """The number as written plus what it counts, unless the text already says it ("5 million dollars")."""
     q = m.quantity
-    return f"{q.text} {q.counted}" if q.counted else q.text
+    if not q.counted or f" {q.counted.lower()}" in f" {q.text.lower()}":
+        return q.text
+    return f"{q.text} {q.counted}"
