@@ -154,3 +154,16 @@ def test_every_table_scrolls_in_its_own_box_and_long_words_may_break():
     assert out.count("<table") == 3 and out.count("<div class='wide'><table") == 3
     assert ".wide{overflow-x:auto" in out
     assert f"<td class='brk'>{url}</td>" in out and "<td>InputError</td>" in out  # short words never break
+
+
+def test_negation_only_findings_are_shown_as_possible_not_as_contradictions():
+    possible = {"base": "The office had no plan.", "other": "The office had a plan.", "score": 0.8,
+                "reasons": ["negation: one version denies what the other states"]}
+    comparison = {"base": "a" * 16, "other": "b" * 16, "agree": [], "contradict": [], "possible": [possible],
+                  "added": [], "dropped": [], "quantities": [],
+                  "counts": {"agree": 0, "contradict": 0, "possible": 1, "added": 0, "dropped": 0}}
+    story = {"id": "s0", "pages": [{"id": "a" * 16}, {"id": "b" * 16}],
+             "relations": [{"type": "independent", "page": "b" * 16, "other": "a" * 16, "comparison": comparison}]}
+    out = render_dossier(Dossier(stories=[story]))
+    assert "<b>0 contradict</b>" not in out and "0 contradict, 1 possibly contradict" in out
+    assert "Possible contradictions (negation only)" in out and "Contradictions (numbers" not in out

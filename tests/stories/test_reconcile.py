@@ -1,11 +1,14 @@
 """Numbers across versions: equal values, totals that are sums of parts, and what is counted."""
 
-from storytrace.stories.compare import contradictions
+import pytest
+
+from storytrace.embeddings import embed
+from storytrace.stories.compare import NEGATION_REASON, compare, contradictions, flip
 from storytrace.stories.counted import classes_of, opposition
 from storytrace.stories.reconcile import mentions, reconcile
 from storytrace.stories.shells import StoryClaim, StoryQuantity
 
-from .conftest import claim
+from .conftest import claim, shell
 
 
 def _only(records, relation):
@@ -87,3 +90,27 @@ def test_a_number_whose_text_names_what_it_counts_is_not_said_twice():
     (record,) = reconcile(mentions([said("5 million dollars", "dollars")]), mentions([said("$5 million", "dollars")]))
     assert record["base"] == ["5 million dollars"] and record["other"] == ["$5 million dollars"]
 
+
+@pytest.mark.parametrize("base,other", [
+    ("A spokesperson for the NYAG declined to comment.", "The New York State Attorney General's office had no comment."),
+    ("The company did not immediately respond to a request for comment.", "The company declined to comment on it."),
+    ("Police said the demonstrators had no option but to come out and surrender.",
+     "Police said the demonstrators came out and surrendered."),
+    ("He tried to convince him that the new Ukrainian president was not corrupt.",
+     "He said the request to the Ukrainian president to investigate rivals was inappropriate.")])
+def test_negation_idioms_and_unrelated_denials_contradict_nothing(base, other):
+    assert contradictions(claim(base), claim(other)) == []  # review M2: all five in a real story were these
+
+
+def test_negation_only_is_a_possible_contradiction_apart_from_numbers(encoder):
+    base = shell("a", "Storm hits coast", "The old bridge was damaged in the storm on the coast.",
+                 "The storm killed 12 people in the coastal town.")
+    other = shell("b", "Storm hits coast", "The old bridge was not damaged in the storm on the coast.",
+                  "The storm killed 15 people in the coastal town.")
+    vectors = lambda s: embed(encoder, [c.text for c in s.claims])
+    result = compare(base, other, vectors(base), vectors(other))
+    assert [e["reasons"] for e in result["possible"]] == [[NEGATION_REASON]]
+    assert "not damaged" in result["possible"][0]["other"]
+    assert result["counts"]["possible"] == 1 and result["counts"]["contradict"] == len(result["contradict"]) >= 1
+    assert all(NEGATION_REASON not in e["reasons"] for e in result["contradict"])
+    assert flip(result)["possible"][0]["base"] == result["possible"][0]["other"]

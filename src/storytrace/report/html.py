@@ -129,13 +129,19 @@ def _relation(relation: dict[str, Any], label: dict[Any, str]) -> str:
 def _comparison(comparison: dict[str, Any], label: dict[Any, str]) -> str:
     base, other = label.get(comparison.get("base"), "base"), label.get(comparison.get("other"), "other")
     counts = comparison.get("counts") or {}
-    out = [(f"<p>{esc(counts.get('agree', 0))} claim(s) agree, <b>{esc(counts.get('contradict', 0))} contradict</b>, "
+    contradicting = f"{esc(counts.get('contradict', 0))} contradict"
+    possible_note = (f", {esc(counts['possible'])} possibly contradict (one denies what the other says: read both)"
+                     if counts.get("possible") else "")
+    out = [(f"<p>{esc(counts.get('agree', 0))} claim(s) agree, "
+            f"{f'<b>{contradicting}</b>' if counts.get('contradict') else contradicting}{possible_note}, "
             f"{esc(counts.get('added', 0))} added, {esc(counts.get('dropped', 0))} dropped.</p>")]
-    contradict = comparison.get("contradict") or []
-    if contradict:
-        rows = [{"reasons": e.get("reasons"), _short(base, 40): e.get("base"), _short(other, 40): e.get("other")}
-                for e in contradict if isinstance(e, dict)]
-        out.append(f"<h5>Contradictions</h5>{table(rows)}")
+    for key, title in (("contradict", "Contradictions (numbers or what is counted)"),
+                       ("possible", "Possible contradictions (negation only)")):
+        entries = [e for e in comparison.get(key) or [] if isinstance(e, dict)]
+        if entries:
+            rows = [{"reasons": e.get("reasons"), _short(base, 40): e.get("base"), _short(other, 40): e.get("other")}
+                    for e in entries]
+            out.append(f"<h5>{esc(title)}</h5>{table(rows)}")
     numbers = [q for q in comparison.get("quantities") or [] if isinstance(q, dict) and q.get("relation") in ("equal", "sum")]
     if numbers:
         rows = [{"numbers": q.get("relation"), _short(base, 40): " + ".join(map(str, q.get("base") or [])),

@@ -1,9 +1,11 @@
 """Two versions of a story, claim by claim.
 
 Claims of the two versions are aligned by the cosine of their sentence embeddings (greedy one-to-one,
-best pairs first, at least ``ALIGN_AT``). An aligned pair agrees unless one side negates what the other
-asserts, or their numbers differ, or they count opposed kinds of thing; claims left unaligned were added
-(only in the later/derived version) or dropped (only in the base). Numbers of the whole versions are
+best pairs first, at least ``ALIGN_AT``). An aligned pair agrees unless their numbers differ or they count
+opposed kinds of thing (a contradiction), or one side denies what the other asserts (only a *possible*
+contradiction, kept apart: the denied word must be asserted by the other side and the rest of the two claims
+must match, and idioms such as "had no comment" or "had no option but" deny nothing); claims left unaligned
+were added (only in the later/derived version) or dropped (only in the base). Numbers of the whole versions are
 reconciled separately (:mod:`storytrace.stories.reconcile`), so a total split into parts is found even
 when the sentences holding them are not aligned.
 """
@@ -23,6 +25,17 @@ MIN_WORDS = 4
 NUMBER_BONUS = 0.15  # claims stating the same numbers are more likely the same claim
 NEGATION = re.compile(r"\b(not|no|never|n't|neither|nor|denied|denies|deny|nein|nicht|kein\w*|ne|pas|non|nie|nunca)\b|n't\b",
                       re.IGNORECASE)
+# negation words that deny nothing the other version could assert: not commenting or responding, "no option but"
+NEGATION_IDIOMS = re.compile(
+    r"\bno\s+(?:immediate\s+)?(?:comment|response|reply)\b"
+    r"|(?:\bnot|n't|\bnever)\s+(?:\w+ly\s+)?(?:comment|respond|reply|return|answer|be\s+reached|available)\w*"
+    r"|\bno\s+(?:option|choice|alternative)\s+but\b|\bnot\s+only\b|\bno\s+(?:doubt|wonder)\b", re.IGNORECASE)
+# words between a negation and what it denies ("was not yet fully repaired")
+_NEGATION_FILLER = {"be", "been", "being", "is", "was", "were", "are", "have", "has", "had", "do", "does", "did", "a",
+                    "an", "the", "to", "yet", "ever", "even", "really", "fully", "any", "longer", "so", "as", "that",
+                    "very", "all", "at", "one", "of", "been", "it", "they", "he", "she", "we", "i", "you"}
+_WORD = re.compile(r"[^\W\d_]{3,}")
+NEGATION_OVERLAP_AT = 0.5  # share of the shorter claim's content words the two claims must share
 
 
 def usable(claims: list[StoryClaim]) -> list[int]:
@@ -64,16 +77,16 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
     else:
         score = np.zeros((len(b_keep), len(o_keep)), dtype=np.float32)
     pairs = [(b_keep[r], o_keep[c], s) for r, c, s in align(score)]
-    agree, contradict = [], []
+    agree, contradict, possible = [], [], []
     for i, j, value in pairs:
         b, o = base.claims[i], other.claims[j]
         entry = {"base": b.text, "other": o.text, "score": round(value, 3)}
         if reasons := contradictions(b, o):
-            contradict.append(entry | {"reasons": reasons})
+            (possible if reasons == [NEGATION_REASON] else contradict).append(entry | {"reasons": reasons})
         else:
             agree.append(entry | ({"notes": notes} if (notes := _shifts(b, o)) else {}))
     quantities = reconcile(mentions(base.claims), mentions(other.claims))
-    contradict += _quantity_contradictions(quantities, base, other, contradict)
+    contradict += _quantity_contradictions(quantities, base, other, contradict + possible)
     kept_base = score.max(axis=1) >= ALIGN_AT if score.size else np.zeros(len(b_keep), dtype=bool)
     added = [other.claims[j].text for j in o_keep if j not in {p[1] for p in pairs}]
     dropped = [base.claims[i].text for r, i in enumerate(b_keep) if not kept_base[r]]
@@ -82,11 +95,13 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
         "other": other.id,
         "agree": agree,
         "contradict": contradict,
+        "possible": possible,  # negation only: worth a reader's look, not a finding
         "added": added,
         "dropped": dropped,
         "quantities": quantities,
-        "counts": {"agree": len(agree), "contradict": len(contradict), "added": len(added), "dropped": len(dropped),
-                   "other_claims": len(o_keep), "base_claims": len(b_keep)},
+        "counts": {"agree": len(agree), "contradict": len(contradict), "possible": len(possible),
+                   "added": len(added), "dropped": len(dropped), "other_claims": len(o_keep),
+                   "base_claims": len(b_keep)},
     }
 
 
@@ -116,11 +131,14 @@ def _numbers_meet(base: StoryClaim, other: StoryClaim) -> bool:
     return any(r["relation"] in ("equal", "sum") for r in reconcile(_mentions(base), _mentions(other)))
 
 
+NEGATION_REASON = "negation: one version denies what the other states"
+
+
 def contradictions(base: StoryClaim, other: StoryClaim) -> list[str]:
     """Why two aligned claims cannot both be true (empty when they agree)."""
     reasons = []
-    if _negated(base) != _negated(other):
-        reasons.append("negation: one version denies what the other states")
+    if _denies(base, other) or _denies(other, base):
+        reasons.append(NEGATION_REASON)
     if base.quantities and other.quantities:
         for record in reconcile(_mentions(base), _mentions(other)):
             if record.get("verdict") == "contradict":
@@ -135,8 +153,42 @@ def _mentions(claim: StoryClaim) -> list[Mention]:
     return mentions([claim])
 
 
-def _negated(claim: StoryClaim) -> bool:
-    return claim.modality == "negated" or bool(NEGATION.search(claim.text))
+def _denies(claim: StoryClaim, other: StoryClaim) -> bool:
+    """``claim`` negates a word that ``other`` asserts without negation, and otherwise says much the same."""
+    denied = _denied_words(claim.text)
+    if not denied or _denied_words(other.text):
+        return False
+    other_words = _content_stems(other.text)
+    if not denied & other_words:
+        return False
+    words = _content_stems(claim.text)
+    shared = len(words & other_words) / max(1, min(len(words), len(other_words)))
+    return shared >= NEGATION_OVERLAP_AT
+
+
+def _denied_words(text: str) -> set[str]:
+    """Stems of the words a negation applies to: the first content word after each negation cue."""
+    text = NEGATION_IDIOMS.sub(" ", text)
+    denied = set()
+    for cue in NEGATION.finditer(text):
+        following = (w.lower() for w in _WORD.findall(text[cue.end():]))
+        word = next((w for w in following if w not in _NEGATION_FILLER), None)
+        if word:
+            denied.add(_stem(word))
+    return denied
+
+
+def _content_stems(text: str) -> set[str]:
+    text = NEGATION_IDIOMS.sub(" ", text)
+    return {_stem(w) for w in (w.lower() for w in _WORD.findall(NEGATION.sub(" ", text)))
+            if w not in _NEGATION_FILLER}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
 
 
 def _shifts(base: StoryClaim, other: StoryClaim) -> list[str]:
@@ -158,6 +210,7 @@ def flip(comparison: dict[str, Any]) -> dict[str, Any]:
         "other": comparison["base"],
         "agree": [swap_pair(e) for e in comparison["agree"]],
         "contradict": [swap_pair(e) for e in comparison["contradict"]],
+        "possible": [swap_pair(e) for e in comparison.get("possible", [])],
         "added": comparison["dropped"],
         "dropped": comparison["added"],
         "quantities": [swap_pair(q) | {"relation": _SWAP.get(q["relation"], q["relation"])}
