@@ -38,6 +38,7 @@ from storytrace.anatomy.html_comments import (
     scan_tree,
 )
 from storytrace.errors import InputError
+from storytrace.ingest.sniff import as_html_document
 from storytrace.records import Comment, Page, Reference
 from storytrace.settings import Options
 
@@ -472,6 +473,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     if len(html) > options.max_page_bytes:
         raise InputError(f"HTML page of {len(html):,} characters exceeds max_page_bytes={options.max_page_bytes:,}")
     check_depth(html, options.max_html_depth)
+    html = as_html_document(html)  # a bare fragment (<div><p>..</p></div>) parses as a page
     with _quiet():
         try:
             tree = load_html(html)

@@ -1,4 +1,4 @@
-"""A page's publication date is not invented from a year its text mentions."""
+"""HTML pages as they come: no invented publication date, bare fragments read as pages."""
 
 from trafilatura.utils import load_html
 
@@ -20,3 +20,13 @@ def test_a_january_first_date_in_the_metadata_stays() -> None:
 def test_a_full_date_in_the_text_is_still_found() -> None:
     html = f"<html><body><article><p>Posted on March 3, 2012</p>{TEXT}</article></body></html>"
     assert publication_date(load_html(html), None) == "2012-03-03"
+
+
+def test_a_bare_fragment_is_read_as_a_page() -> None:
+    from storytrace.anatomy.html import split_html
+    from storytrace.records import Page
+    from storytrace.settings import Options
+
+    page = split_html("<div><p>The mayor approved the budget on Monday.</p></div>", Page(id="p", source="p.html"),
+                      Options())
+    assert page.body == ["The mayor approved the budget on Monday."]
