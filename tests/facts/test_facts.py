@@ -167,6 +167,20 @@ def test_dates_normalize(text, anchor, value):
     assert normalize(text, parse_anchor(anchor)).value == value
 
 
+@pytest.mark.parametrize("sentence,value", [
+    ("Officials said that shelters would stay open until Sunday.", "2024-06-23"),  # review W8
+    ("Shelters stay open until Sunday.", "2024-06-23"),
+    ("The minister will resign on Monday.", "2024-06-24"),
+    ("The ban applies from Monday on.", "2024-06-24"),
+    ("Shelters stayed open until Sunday.", "2024-06-16"),  # past tense looks back
+    ("The mayor approved the budget on Monday.", "2024-06-17"),
+    ("The minister said on Monday that he will resign.", "2024-06-17")])  # the future verb is not the date's
+def test_bare_weekday_follows_the_tense_of_its_verb(nlp, sentence, value):
+    page = extract_facts(Page(id="x", source="t", body=[sentence], published="2024-06-20"), Options(), nlp=nlp,
+                         resources=FactsResources())  # 2024-06-20 is a Thursday
+    assert [d["value"] for d in page.facts["dates"]] == [value]
+
+
 @pytest.mark.parametrize("sentence,predicate", [("The deal was finalized on 3 May.", "was finalized"),
                                                 ("The council did not approve 3 plans.", "did not approve"),
                                                 ("Officials approved 5 plans.", "approve")])

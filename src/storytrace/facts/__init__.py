@@ -288,7 +288,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
                 mentions.append(RawMention(i, s, e, original[s:e], label, None, None, s in sent_starts))
         if res.gazetteer is not None:
             mentions.extend(gazetteer_mentions(i, text, spans, res.gazetteer, sent_starts))
-        dates.extend(_dates(i, original, text, ents, found, anchor, normalize))
+        dates.extend(_dates(i, original, text, ents, found, anchor, normalize, _looks_ahead(sdocs)))
         for off, stext, sdoc in sdocs:
             local = [(s - off, e - off, lab) for s, e, lab in spans if s >= off and e <= off + len(stext)]
             for q in quantities_in(sdoc, local):
@@ -334,10 +334,25 @@ _JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.IGNORECA
 _FROM = re.compile(r"\b(from|between)\s*$", re.IGNORECASE)
 
 
+def _looks_ahead(sdocs: list[tuple[int, str, Any]]):
+    """For one paragraph: (start, end) -> whether the date there points forward (its parsed sentence says so)."""
+    from storytrace.facts.dates import points_forward
+
+    def looks_ahead(start: int, end: int) -> bool:
+        for off, stext, sdoc in sdocs:
+            if off <= start and end <= off + len(stext):
+                span = sdoc.char_span(start - off, end - off, alignment_mode="expand")
+                return span is not None and len(span) > 0 and points_forward(span)
+        return False
+
+    return looks_ahead
+
+
 def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], regex_dates: list[tuple[int, int]],
-           anchor, normalize) -> list[DateFact]:
+           anchor, normalize, looks_ahead=lambda start, end: False) -> list[DateFact]:
     """``text``: the paragraph as parsed (footnote markers blanked); ``ents``: its (start, end, label)
-    entities; ``regex_dates``: :func:`storytrace.facts.dates.find_dates` of ``text``."""
+    entities; ``regex_dates``: :func:`storytrace.facts.dates.find_dates` of ``text``; ``looks_ahead``: see
+    :func:`_looks_ahead`."""
     ents = [(s, e) for s, e, label in ents if label == "DATE"]
     found: list[tuple[int, int]] = []
     k = 0
@@ -358,7 +373,7 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
         text = original[s:end].rstrip()
         if _measure_not_year(original, s, s + len(text)):
             continue
-        norm = normalize(FOOTNOTE.sub("", text), anchor)
+        norm = normalize(FOOTNOTE.sub("", text), anchor, looks_ahead(s, s + len(text)))
         if norm.value is None and norm.precision in ("unresolved", "unknown"):
             continue  # falls back to the explicit patterns below ("the night of March 10")
         out.append(_date_fact(i, s, s + len(text), text, norm, anchor))

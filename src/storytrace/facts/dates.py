@@ -8,7 +8,9 @@
   days after publication is put in the previous year. With no publication date the year stays open:
   ``--06-17`` with precision ``day-no-year`` (never the current year).
 * Relative expressions (yesterday, last week, Monday, three years ago, this year) resolve against the
-  publication date and are marked ``relative``; without one they keep ``value=None``.
+  publication date and are marked ``relative``; without one they keep ``value=None``. A bare weekday is the
+  previous one ("said on Monday") unless the sentence looks ahead (:func:`points_forward`: "would stay open
+  until Sunday", "will resign on Monday", "applies from Monday on"): then it is the following one.
 """
 
 from __future__ import annotations
@@ -84,23 +86,24 @@ def _clean(text: str) -> str:
     return s
 
 
-def normalize(text: str, anchor: dt.date | None) -> Norm:
-    """Normalise one date expression (see module docstring)."""
+def normalize(text: str, anchor: dt.date | None, forward: bool = False) -> Norm:
+    """Normalise one date expression (see module docstring); ``forward``: a bare weekday is the following one."""
     s = _clean(text).lower()
     m = _INTERVAL.match(s)
     if m and not re.fullmatch(r"\d{4}\s*[-–]\s*\d{2,4}", s) or re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", s):
         a_txt, b_txt = (m.group(1), m.group(2)) if m else s.replace("–", "-").split("-")
-        a, b = normalize(a_txt, anchor), normalize(b_txt, anchor)
+        a, b = normalize(a_txt, anchor, forward), normalize(b_txt, anchor, forward)
         if a.value is None and re.fullmatch(r"\d{1,2}", a_txt.strip()) and b.value and b.precision == "day":
-            a = normalize(f"{b_txt.split()[0]} {a_txt}" if not b_txt[0].isdigit() else f"{a_txt} {b_txt.split()[1]}", anchor)
+            a = normalize(f"{b_txt.split()[0]} {a_txt}" if not b_txt[0].isdigit() else f"{a_txt} {b_txt.split()[1]}",
+                          anchor, forward)
         if a.value is not None and b.value is not None:
             start, end = a.start or a.value, b.end or b.value
             return Norm(f"{start}/{end}", f"{a.precision}-interval" if a.precision == b.precision else "interval",
                         start, end, True, a.relative or b.relative)
-    return _single(s, anchor)
+    return _single(s, anchor, forward)
 
 
-def _single(s: str, anchor: dt.date | None) -> Norm:
+def _single(s: str, anchor: dt.date | None, forward: bool = False) -> Norm:
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
         return Norm(s, "day") if _valid(*map(int, m.groups())) else Norm(None, "unknown")
     if m := re.fullmatch(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", s):
@@ -133,7 +136,7 @@ def _single(s: str, anchor: dt.date | None) -> Norm:
     if m := re.fullmatch(r"(\d{4})\s*[-–/]\s*(\d{2})", s):  # 2019-20 season / fiscal year
         return Norm(f"{m.group(1)}/{m.group(1)[:2]}{m.group(2)}", "year-interval", m.group(1),
                     f"{m.group(1)[:2]}{m.group(2)}", True)
-    return _relative(s, anchor)
+    return _relative(s, anchor, forward)
 
 
 def _day(month: int, day: int, year: str | None, anchor: dt.date | None) -> Norm:
@@ -149,7 +152,7 @@ def _day(month: int, day: int, year: str | None, anchor: dt.date | None) -> Norm
     return Norm(f"--{month:02d}-{day:02d}", "day-no-year")
 
 
-def _relative(s: str, anchor: dt.date | None) -> Norm:
+def _relative(s: str, anchor: dt.date | None, forward: bool = False) -> Norm:
     words = s.split()
     if s in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return Norm(anchor.isoformat() if anchor else None, "day", relative=True)
@@ -164,6 +167,8 @@ def _relative(s: str, anchor: dt.date | None) -> Norm:
         delta = (anchor.weekday() - WEEKDAYS[wd]) % 7
         if words[0] == "next":
             d = anchor + dt.timedelta(days=(WEEKDAYS[wd] - anchor.weekday()) % 7 or 7)
+        elif forward and words[0] != "last":
+            d = anchor + dt.timedelta(days=(WEEKDAYS[wd] - anchor.weekday()) % 7)
         else:
             d = anchor - dt.timedelta(days=delta if words[0] != "last" or delta else 7)
         return Norm(d.isoformat(), "day", relative=True)
@@ -216,3 +221,40 @@ def find_dates(text: str) -> list[tuple[int, int]]:
     spans += [(m.start(1), m.end(1)) for m in YEAR_RE.finditer(text)
               if not any(s <= m.start(1) < e for s, e in spans)]
     return sorted(spans)
+
+
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}  # "would": the future of a reported past ("said ... would")
+FORWARD_PREP = {"until", "till", "til"}
+
+
+def points_forward(span) -> bool:
+    """Whether a date phrase (a spaCy span of a parsed sentence) lies after the time the sentence is told from.
+
+    Yes when the verb it belongs to carries a future auxiliary ("will resign on Monday", "would stay open until
+    Sunday"), or when it bounds a stretch of time ahead ("until Sunday", "from Monday on") and that verb is not
+    in the past tense ("stayed open until Sunday" looks back).
+    """
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUX for a in aux):
+        return True
+    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
+    return not past and _bounds_ahead(span)
+
+
+def _governing_verb(token):
+    while token.head is not token:
+        token = token.head
+        if token.tag_.startswith("VB"):
+            return token
+    return None
+
+
+def _bounds_ahead(span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return span[0].lower_ in FORWARD_PREP or before in FORWARD_PREP or \
+        (before == "from" or span[0].lower_ == "from") and after in ("on", "onward", "onwards")
