@@ -104,8 +104,8 @@ def test_no_topics_for_a_text_with_too_few_words(text):
 def test_facts_stage_notes_why_an_empty_page_has_no_topics():
     from storytrace.facts import FactsResources, extract_facts_batch
     from storytrace.facts.topics import load_topic_tagger
-    from storytrace.settings import Options
     from storytrace.records import Page
+    from storytrace.settings import Options
 
     resources = FactsResources(topics=load_topic_tagger(use_e5=False, use_encoder=False))
     [page] = extract_facts_batch([Page(id="x", source="t", body=["..."], language="de")], Options(), nlp=None,

@@ -33,7 +33,7 @@ NEGATION_IDIOMS = re.compile(
 # words between a negation and what it denies ("was not yet fully repaired")
 _NEGATION_FILLER = {"be", "been", "being", "is", "was", "were", "are", "have", "has", "had", "do", "does", "did", "a",
                     "an", "the", "to", "yet", "ever", "even", "really", "fully", "any", "longer", "so", "as", "that",
-                    "very", "all", "at", "one", "of", "been", "it", "they", "he", "she", "we", "i", "you"}
+                    "very", "all", "at", "one", "of", "it", "they", "he", "she", "we", "i", "you"}
 _WORD = re.compile(r"[^\W\d_]{3,}")
 NEGATION_OVERLAP_AT = 0.5  # share of the shorter claim's content words the two claims must share
 
