@@ -10,7 +10,8 @@ signature in memory); writes ``dossier.stories``, one dict per group of two or m
                     "comparison"} | {"type": "independent", "page", "other", "evidence", "comparison"}]}
 
 ``comparison`` (:func:`storytrace.stories.compare.compare`) lists the claims that agree, contradict
-(with reasons), were added or dropped, and every number reconciled (equal, a sum of parts, or alone).
+(numbers or counted kinds, with reasons), possibly contradict (negation only), were added or dropped, and
+every number reconciled (equal, a sum of parts, or alone).
 
 Usage::
 
