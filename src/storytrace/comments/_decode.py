@@ -17,7 +17,8 @@ are another language's, words joined by hyphens, dots or ellipses are separate w
 a misspelling of a common word is that word ("agian", "ilegal", "assain"; a noisy channel with Zipf priors), and the
 hostile context that lets a common word be read as a term must be in the same sentence. Since 3.7b a group name or
 slur with one letter dropped ("wmen", "sihs", "blck people") is that term unless a common word one slip away is 100
-times more frequent ("fod" is "food", not "foid").
+times more frequent ("fod" is "food", not "foid"). Since 3.7d an ending is an inflection only where English spells it
+so: "-es" after a hissing sound or an "o", never where the stem plus "e" is a word ("spices" is not "spic" + "es").
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ _RUN2 = re.compile(r"(.)\1+")
 _SPLIT_FLOOR = 1.5
 # regular English endings: a word and a term that differ by one are the same word ("criminal" / "criminals")
 _INFLECTIONS = ("s", "es", "ed", "d", "er", "ers", "r", "rs", "ing", "est", "en")
+# "-es" makes a plural only after a hissing sound or an "o" ("bitches", "asses", "negroes"); after another letter the
+# "e" is the word's own: "spices" is "spice" + "s", never "spic" + "es" (session-11 review W4)
+_ES_STEMS = ("s", "x", "z", "ch", "sh", "o")
 # spelling rules (revision 3.7, with the common-word table): a word at this Zipf level (~1 per million words) is a
 # common word: its one-edit neighbours are what a misspelling most likely meant, and two common words on either
 # side of a space are two words, not one word broken up
@@ -84,7 +88,7 @@ _DROPPED_MARGIN = 2.0
 _MAX_FUZZY_LETTERS = 40
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.7c"
+DECODER_REVISION = "3.7d"
 _HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")
 
 
@@ -195,7 +199,7 @@ class Decoder:
         """``word`` is a common real word that only the comment's context can make a disguise of ``term``."""
         if self.freq is None or self.context_floor is None:
             return False
-        if any(term.text == word + e or (word == term.text + e and not (e == "s" and term.text.endswith("s")))
+        if any(term.text == word + e or (word == term.text + e and _regular_ending(term.text, e, self.common))
                for e in _INFLECTIONS):
             return False  # an inflection ("criminal" / "criminals") is the term itself, not a disguise
         return self._zipf(word) >= self.context_floor
@@ -400,7 +404,7 @@ class Decoder:
         """The lexicon term a regular English plural inflects ("queers", "bitches"), if any."""
         if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
             return None
-        for stem in (word[:-1], word[:-2] if word.endswith("es") else None):
+        for stem in (word[:-1], word[:-2] if word.endswith("es") and word[:-2].endswith(_ES_STEMS) else None):
             if stem and (t := self.lexicon.terms.get(stem)) is not None:
                 return t
         return None
@@ -757,6 +761,16 @@ def _dropped_letter_variants(lexicon: Lexicon) -> dict[str, Term]:
                 if variant not in lexicon.terms:
                     by_variant.setdefault(variant, []).append(t)
     return {v: _prefer(ts) for v, ts in by_variant.items()}
+
+
+def _regular_ending(stem: str, ending: str, common: Mapping[str, float]) -> bool:
+    """``stem`` + ``ending`` is a regular inflection of ``stem``: "-es" only after a hissing sound or an "o", no "s"
+    doubled onto a stem in "s", and an ending in "e" not where stem + "e" is a common word ("spiced" is "spice" + "d")."""
+    if ending == "s" and stem.endswith("s"):
+        return False
+    if ending == "es" and not stem.endswith(_ES_STEMS):
+        return False
+    return not (ending[0] == "e" and stem + "e" in common)
 
 
 def _english_spelling(tok: str, norm: str, rws: list[tuple[str, str]]) -> bool:

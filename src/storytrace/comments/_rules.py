@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -351,7 +352,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
         neg = _negations(toks)
         for j, t in enumerate(toks):
             if t not in lex.threat_verbs or _chain_negated(toks, neg, j) or _figurative(toks, j) or _idiom(toks, j) \
-                    or _noun_reading(toks, j):
+                    or _noun_reading(toks, j, norm, words):
                 continue  # "I won't kill you", "nobody should ever be killed": denied, not threatened; "hang out
                 # with you", "take a stab at": another sense of the word
             intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j]) or (
@@ -366,6 +367,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
         a.threat_score = best
     if a.harm_aimed:
         a.threat_score = max(a.threat_score, 0.85)
+    _menace_at_reader(a, norm, words, toks, lex, to_raw, raw)
     a.sexual_score = _sexual_score(toks, sexual_at)
     if a.people and not a.attack and not a.counter:
         people = [(gi, g) for gi, g, country in group_idx if not country]
@@ -375,6 +377,61 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
                 a.attack.append((rs, re_, raw[rs:re_], g))
     a.benign = _benign_mention(a, toks, lex)
     return a
+
+
+# a threat at the person addressed in words that name no violence (session-11 review W7: "I know where you live and I
+# will find you"). Stalking cues are a menace only two together ("I know where you live, see you at the party" is
+# not one); the others are one by themselves. Matched with "u"/"ya" read as "you".
+_STALKING = frozenset(["know where you live", "know where you work", "know where you sleep", "know where you stay",
+                       "know where your family lives", "know where your kids", "find you", "coming for you",
+                       "watch your back", "make you pay", "regret this", "regret it", "track you down"])
+_MENACE_ALONE_AT_YOU = frozenset(["sleep with one eye open", "won't see it coming", "wont see it coming",
+                                  "never see it coming", "your days are numbered", "dead meat", "hunt you down"])
+# "find you" is a menace when intended and not given something ("I will find you a seat", "... the link")
+_FIND_INTENT = frozenset(["will", "gonna", "i'll", "ill", "we'll", "going", "to", "shall"])
+_GIVEN = frozenset(["a", "an", "the", "this", "that", "my", "your", "his", "her", "our", "their", "one", "another",
+                    "some", "something", "someone", "somewhere", "anything", "more", "them", "it", "here", "there",
+                    "later", "soon", "at", "in", "on", "when", "if", "after", "again", "now"])
+_YOU = {"u": "you", "ya": "you", "ur": "your", "youre": "you're", "ull": "you'll"}
+_AT_YOU_OPENERS = frozenset(p.split()[0] for p in _STALKING | _MENACE_ALONE_AT_YOU) | {"ur"}
+
+
+def _menace_at_reader(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str], lex: Lexicon,
+                      to_raw: Callable[[int, int], tuple[int, int]], raw: str) -> None:
+    """A threat at the addressed person in words that name no violence ("I know where you live and I will find you",
+    "sleep with one eye open"): one cue that menaces by itself or two stalking cues are threat evidence and score
+    0.85 (0.45 when reported). A cue negated right before ("I don't know where you live") does not count."""
+    if _AT_YOU_OPENERS.isdisjoint(toks):
+        return  # speed: most comments hold no word that opens a cue
+    said = [_YOU.get(t, t) for t in toks]
+    cues: list[tuple[int, int, bool]] = []  # start, words, menaces by itself
+    j = 0
+    while j < len(said):
+        if said[j] not in _AT_YOU_OPENERS:
+            j += 1
+            continue
+        size = _phrase_at(said, j, _MENACE_ALONE_AT_YOU)
+        alone = bool(size)
+        if not size:
+            size = _phrase_at(said, j, _STALKING)
+            if size and said[j] == "find" and not (
+                    set(said[max(0, j - 3) : j]) & _FIND_INTENT and not _GIVEN & set(said[j + 2 : j + 3])):
+                size = 0
+            if size and said[j] == "regret" and not {"you", "you'll"} & set(said[max(0, j - 3) : j]):
+                size = 0
+        if size and not any(t in _NEGATION for t in said[max(0, j - 3) : j]):
+            cues.append((j, size, alone))
+            j += size
+        else:
+            j += 1
+    if not any(alone for _, _, alone in cues) and len(cues) < 2:
+        return  # one stalking cue alone is no threat: no evidence either
+    at = [j for j, _, _ in cues]
+    score = 0.45 if _reported(norm, words, toks, lex, at) else 0.85
+    for j, size, _ in cues:
+        rs, re_ = to_raw(words[j][0], words[j + size - 1][1])
+        a.threats.append((rs, re_, raw[rs:re_]))
+    a.threat_score = max(a.threat_score, score)
 
 
 def _praised(toks: list[str], j: int, lex: Lexicon) -> bool:
@@ -562,9 +619,15 @@ def _idiom(toks: list[str], j: int) -> bool:
     return " ".join(toks[j + 2 : j + 2 + n]) == tail and toks[j + 2 + n : j + 3 + n] != ["of"]
 
 
-def _noun_reading(toks: list[str], j: int) -> bool:
-    """The word at ``j`` is a noun here: a determiner right before it ("a stab at", "the killing of")."""
-    return toks[j] in _NOUN_SENSE and j > 0 and toks[j - 1] in _DETERMINERS
+def _noun_reading(toks: list[str], j: int, norm: str, words: list[tuple[int, int, str]]) -> bool:
+    """The word at ``j`` is a noun here: a determiner right before it in the same phrase ("a stab at", "the killing
+    of"; not "the X did this, kill them all", where "this" ends the clause before)."""
+    return toks[j] in _NOUN_SENSE and j > 0 and toks[j - 1] in _DETERMINERS and not _punctuated(norm, words, j)
+
+
+def _punctuated(norm: str, words: list[tuple[int, int, str]], j: int, marks: str = ".!?;:,\n") -> bool:
+    """Punctuation of ``marks`` stands between token ``j - 1`` and token ``j``."""
+    return j > 0 and any(c in marks for c in norm[words[j - 1][1] : words[j][0]])
 
 
 def _reported(norm: str, words: list[tuple[int, int, str]], toks: list[str], lex: Lexicon, at: list[int]) -> bool:
@@ -607,10 +670,11 @@ def _figurative(toks: list[str], j: int) -> bool:
 
 
 def _imperative(norm: str, words: list[tuple[int, int, str]], toks: list[str], j: int) -> bool:
-    """Token ``j`` (a violent verb) begins the comment or a sentence, maybe after "just", "please", "go": an
-    order ("hang them", "gas them all. now."), which states intent as "should" or "will" do (revision 3.6)."""
+    """Token ``j`` (a violent verb) begins the comment, a sentence or a clause after a comma, maybe after "just",
+    "please", "go": an order ("hang them", "gas them all. now.", "the X did this, kill them all"), which states intent
+    as "should" or "will" do (revision 3.6; the comma since session 11)."""
     k = j - 1 if j >= 1 and toks[j - 1] in _IMPERATIVE_LEAD else j
-    return k == 0 or re.search(r"[.!?;:\n]", norm[words[k - 1][1] : words[k][0]]) is not None
+    return k == 0 or _punctuated(norm, words, k)
 
 
 def _mentioned(norm: str, words: list[tuple[int, int, str]], toks: list[str], slur_at: list[int], lex: Lexicon) -> bool:
@@ -918,7 +982,7 @@ def _rejection(toks: list[str], neg: list[bool], clause: list[int], f: int, gi: 
     ``_rejected_claim``), -1 if nothing does; ``said_of_claimant``: hostile words after the claim, which may insult
     whoever makes it."""
     before = [k for k in range(max(0, f - 3), f) if clause[k] == clause[f]]
-    negated = any(neg[k] for k in before)
+    negated = any(neg[k] for k in before) and not _negative_question(toks, f)
     if _phrase_at(toks, f, _FALSE_FRAMES):
         return -1 if negated else f  # "it's not a myth that X are Y" asserts it
     if negated or any(toks[k] in _STOP or toks[k] in _FALSITY for k in before):
@@ -936,6 +1000,22 @@ def _rejection(toks: list[str], neg: list[bool], clause: list[int], f: int, gi: 
 
 
 _LESSER = frozenset(["less", "least", "hardly", "barely", "rarely", "seldom"])
+# the subject of a negative question: "don't you think", "doesn't everyone know", "do you not agree"
+_ASKED_SUBJECTS = frozenset(["you", "u", "ya", "we", "they", "people", "everyone", "everybody", "anyone", "anybody",
+                             "he", "she", "it", "folks", "y'all"])
+_AUXILIARIES = frozenset(["do", "does", "did", "would", "could", "should", "can", "will"])
+
+
+def _negative_question(toks: list[str], f: int) -> bool:
+    """The claim frame at ``f`` is asked as a negative question ("don't you think X are Y?", "wouldn't you agree
+    that ...", "do you not think ..."): a rhetorical question asserts the claim, it does not deny it."""
+    k = f - 1
+    while k >= 0 and f - k <= 3 and toks[k] in _HEDGES:
+        k -= 1
+    if k >= 2 and toks[k] == "not":  # "do you not think"
+        return toks[k - 1] in _ASKED_SUBJECTS and toks[k - 2] in _AUXILIARIES
+    # "don't you think", "wouldnt you agree": a contracted negative auxiliary before the subject
+    return k >= 1 and toks[k] in _ASKED_SUBJECTS and toks[k - 1] in _NEGATION and toks[k - 1].endswith(("n't", "nt"))
 
 
 def _praise_at(toks: list[str], neg: list[bool], clause: list[int], gi: int, lex: Lexicon) -> int:
@@ -1306,7 +1386,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         ev: list[int] = []
         regard_ev: list[int] = []  # negated positive evaluations: not cancelled by a denied belief
         # "I don't think X are ...", "nobody believes X are ...": the belief in what follows is denied
-        belief_denied = any(neg[k] and toks[k + 1] in _BELIEF for k in range(max(lo, gi - 4), gi - 1))
+        belief_denied = any(neg[k] and toks[k + 1] in _BELIEF and not _negative_question(toks, k + 1)
+                            for k in range(max(lo, gi - 4), gi - 1))
         doubted = _doubted(toks, lo, gi)  # "since when do X count as real people?"
         asked = _asked(ends, words[gi][1])
         # negative evaluation or dehumanising word after the group (or before it: "filthy X", "why are X so vile"; not
@@ -1377,7 +1458,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                     continue  # "X are twice as likely to be attacked": a risk reported, not a call for it
                 # right before the group, an order ("kill all X"); not a noun ("the killing of X" reports one)
                 if any(t in _INTENT or t in _COPULA for t in pre) or (j < gi and gi - j <= 3 and not
-                                                                      _noun_reading(toks, j)):
+                                                                      _noun_reading(toks, j, norm, words)):
                     ev.append(j)
             # harm aimed at the group that the lexicon's violence words miss (revision 3.8)
             end = group_end.get(gi, gi + 1)
