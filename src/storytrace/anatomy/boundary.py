@@ -190,9 +190,13 @@ class BoundaryRanker:
     scale: np.ndarray
     coef: np.ndarray
 
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        """Each candidate's score (higher is likelier)."""
+        return ((features - self.mean) / self.scale) @ self.coef
+
     def choose(self, features: np.ndarray) -> int:
         """Row index of the best candidate."""
-        return int(np.argmax(((features - self.mean) / self.scale) @ self.coef))
+        return int(np.argmax(self.scores(features)))
 
     @classmethod
     def fit(cls, pages: Sequence[np.ndarray], gold: Sequence[int], l2: float = 0.03) -> BoundaryRanker:
