@@ -219,7 +219,7 @@ def summedits(data: Path, encoder, per_domain: int) -> dict:
     from storytrace.stories.compare import compare
 
     rng = random.Random(0)
-    gold, predicted = [], []
+    gold, predicted, predicted_with_possible = [], [], []
     for path in sorted((data / "consistency" / "summedits").glob("summedits_*.json")):
         items = json.loads(path.read_text(encoding="utf-8"))
         for item in rng.sample(items, min(per_domain, len(items))):
@@ -230,9 +230,13 @@ def summedits(data: Path, encoder, per_domain: int) -> dict:
                              embed(encoder, [c.text for c in summary.claims]))
             gold.append(item["label"] in ("1", 1))
             predicted.append(not result["contradict"])
+            predicted_with_possible.append(not (result["contradict"] or result.get("possible")))
     return {"items": len(gold), "consistent_share": round(float(np.mean(gold)), 3),
             "balanced_accuracy": round(float(balanced_accuracy_score(gold, predicted)), 4),
-            "flagged_inconsistent": int(len(predicted) - sum(predicted))}
+            "flagged_inconsistent": int(len(predicted) - sum(predicted)),
+            # negation-only findings are listed apart ("possible") since session 11
+            "balanced_accuracy_with_possible": round(float(balanced_accuracy_score(gold, predicted_with_possible)), 4),
+            "flagged_with_possible": int(len(predicted_with_possible) - sum(predicted_with_possible))}
 
 
 def main() -> int:
