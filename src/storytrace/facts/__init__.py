@@ -212,7 +212,7 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
     # pass 1: NER + sentences over every paragraph
     paras = [(pi, i, FOOTNOTE.sub(lambda m: " " * len(m.group(0)), text))
              for pi, page in enumerate(english)
-             for i, text in ([(-1, page.title)] if page.title else []) + list(enumerate(page.body))]
+             for i, text in _paragraphs(page)]
     ner_off = [n for n in nlp.pipe_names if n not in ("sentencizer", "ner")]
     with _one_blas_thread():
         ner_docs = list(nlp.pipe((t for _, _, t in paras), disable=ner_off, batch_size=batch_size))
@@ -261,6 +261,16 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
         _assemble(page, [(paras[k][1], paras[k][2], ner_docs[k], by_para.get(k, []), unparsed_by_para.get(k, []),
                           sent_starts[k]) for k in page_paras.get(pi, [])], res, parse_anchor(page.published))
     return pages
+
+
+def _paragraphs(page: Page) -> list[tuple[int, str]]:
+    """(index, text) of what the facts are read from: the title as -1, then the body paragraphs, less a body
+    paragraph that repeats the title (an extractor kept the headline): its facts would count twice."""
+    def key(text: str) -> str:
+        return re.sub(r"\W+", "", text.casefold())
+
+    title = [(-1, page.title)] if page.title else []
+    return title + [(i, text) for i, text in enumerate(page.body) if not (title and key(text) == key(page.title))]
 
 
 def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], res: FactsResources, anchor) -> None:
