@@ -181,6 +181,21 @@ def test_bare_weekday_follows_the_tense_of_its_verb(nlp, sentence, value):
     assert [d["value"] for d in page.facts["dates"]] == [value]
 
 
+def test_a_weekday_with_no_verb_above_it_ends(nlp):
+    # the root's head is itself: once compared with ``is`` (a new spaCy Token each time), this looped forever
+    import signal
+
+    from storytrace.facts.dates import points_forward
+
+    doc = nlp("Closures on Sunday.")
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("points_forward did not return"))
+    signal.alarm(10)
+    try:
+        assert points_forward(doc[2:3]) is False
+    finally:
+        signal.alarm(0)
+
+
 @pytest.mark.parametrize("sentence,predicate", [("The deal was finalized on 3 May.", "was finalized"),
                                                 ("The council did not approve 3 plans.", "did not approve"),
                                                 ("Officials approved 5 plans.", "approve")])

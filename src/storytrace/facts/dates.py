@@ -245,7 +245,8 @@ def points_forward(span) -> bool:
 
 
 def _governing_verb(token):
-    while token.head is not token:
+    # compare indexes: spaCy makes a new Token object on each access, so the root's head is never ``is`` itself
+    while token.head.i != token.i:
         token = token.head
         if token.tag_.startswith("VB"):
             return token
