@@ -104,3 +104,17 @@ def test_store_opened_for_reading_refuses_a_missing_or_foreign_file(tmp_path):
     (tmp_path / "notes.txt").write_text("not a database, just some notes about the run\n" * 20)
     with pytest.raises(InputError, match="not a storytrace store"):
         SQLiteStore(tmp_path / "notes.txt", create=False)
+
+
+def test_reading_another_sqlite_database_adds_no_table(tmp_path):
+    import sqlite3
+
+    from storytrace.errors import InputError
+
+    other = tmp_path / "notes.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE notes (text TEXT)")
+    with pytest.raises(InputError, match="not a storytrace store"):
+        SQLiteStore(other, create=False)
+    with sqlite3.connect(other) as db:
+        assert [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["notes"]

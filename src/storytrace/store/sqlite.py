@@ -65,10 +65,15 @@ class SQLiteStore:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path)
         try:
+            if not create and not self._has_pages_table():  # reading must not add tables to someone's database
+                raise sqlite3.DatabaseError("it has no pages table")
             self._db.executescript(_SCHEMA)
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise InputError(f"{self.path}: not a storytrace store ({exc})") from exc
+
+    def _has_pages_table(self) -> bool:
+        return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pages'").fetchone() is not None
 
     def close(self) -> None:
         self._db.close()
