@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_comments_real import extract_all, load_labels, sha1  # noqa: E402
+from bench_comments_real import extract_all, load_labels, sha1
 
 LABEL_FILES = [ROOT / "training" / "data" / d / "labels.jsonl" for d in ("comments_real_dev", "comments_real_eval")]
 MIN_OVERLAP = 0.6  # share of the old text's words the new comment must keep

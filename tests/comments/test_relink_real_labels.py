@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
-from relink_real_labels import relink_rows, sha1  # noqa: E402
+from relink_real_labels import relink_rows, sha1
 
 
 def test_a_label_follows_its_comment_without_the_chrome_line() -> None:
