@@ -218,11 +218,17 @@ def test_pipeline_page_without_a_url_keeps_the_content_hash_id(tmp_path, options
     assert [p.id for p in dossier.pages] == [content_id(GOOD_HTML.encode())] * 2
 
 
-def test_pipeline_page_id_renames_comment_ids_and_reply_links():
-    from storytrace.records import Comment
+def test_pipeline_page_id_names_comment_ids_and_reply_links():
+    from storytrace.anatomy import split_page
+    from storytrace.records import page_id
+    from storytrace.settings import Options
 
-    page = Page(id="old", source="s", comments=[Comment(id="old-c0", text="a", position=0),
-                                                Comment(id="old-c1", text="b", position=1, parent_id="old-c0")])
-    page.rekey("new")
-    assert [(c.id, c.parent_id) for c in page.comments] == [("new-c0", None), ("new-c1", "new-c0")]
-    assert page.id == "new"
+    thread = ('<ol class="commentlist"><li class="comment"><div class="comment-body"><p>First comment, long enough '
+              'to count.</p></div><ol class="children"><li class="comment"><div class="comment-body"><p>A reply to '
+              'it, long enough as well.</p></div></li></ol></li></ol>')
+    html = f"<html><body><article><p>{'Body text of the article. ' * 30}</p></article>{thread}</body></html>"
+    raw = RawDocument(source="x", data=html.encode(), kind="html", url="https://example.org/a")
+    page = split_page(raw, Options())
+    new = page_id(raw.data, raw.url)
+    assert [(c.id, c.parent_id) for c in page.comments] == [(f"{new}-c0", None), (f"{new}-c1", f"{new}-c0")]
+    assert page.id == new

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import StorytraceError
-from .records import Dossier, Failure, Page, RawDocument, page_id
+from .records import Dossier, Failure, Page, RawDocument
 from .resources import Resources
 from .settings import Options
 
@@ -82,14 +82,11 @@ def _anatomy(raw: RawDocument, options: Options, resources: Resources) -> Result
     from .anatomy import split_page
 
     try:
-        page = split_page(raw, options, resources=resources)
+        return split_page(raw, options, resources=resources)
     except Exception as exc:
         if options.strict and not isinstance(exc, StorytraceError):
             raise
         return _record(raw.source, "anatomy", exc)
-    if raw.url:  # anatomy keys a page by its bytes only; with a URL the id hashes both (records.page_id)
-        page.rekey(page_id(raw.data, raw.url))
-    return page
 
 
 def _run_stage(stage: Stage, pages: list[Page], options: Options, resources: Resources) -> None:

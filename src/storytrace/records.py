@@ -137,19 +137,6 @@ class Page(Record):
     def body_text(self) -> str:
         return "\n\n".join(self.body)
 
-    def rekey(self, new_id: str) -> None:
-        """Give the page ``new_id``, and its comments ids (``<page id>-c<i>``) and reply links to match."""
-        old_prefix, new_prefix = f"{self.id}-", f"{new_id}-"
-        for comment in self.comments:
-            comment.id = _swap_prefix(comment.id, old_prefix, new_prefix)
-            if comment.parent_id is not None:
-                comment.parent_id = _swap_prefix(comment.parent_id, old_prefix, new_prefix)
-        self.id = new_id
-
-
-def _swap_prefix(value: str, old: str, new: str) -> str:
-    return new + value[len(old):] if value.startswith(old) else value
-
 
 @dataclass(slots=True)
 class Failure(Record):

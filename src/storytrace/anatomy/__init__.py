@@ -12,12 +12,13 @@ from ..errors import InputError
 from ..ingest.encoding import decode_bytes
 from ..ingest.sniff import sniff
 from ..lang import page_language
-from ..records import Page, RawDocument, content_id
+from ..records import Page, RawDocument, page_id
 from ..settings import Options
 
 
 def new_page(raw: RawDocument) -> tuple[Page, str]:
-    """Decode ``raw`` and create its Page (id = content hash of the bytes); return the page and its text."""
+    """Decode ``raw`` and create its Page (id: :func:`storytrace.records.page_id` of its bytes and URL); return the
+    page and its text."""
     if raw.text is not None:
         text, warnings, errors = raw.text, [], []
     else:
@@ -29,7 +30,7 @@ def new_page(raw: RawDocument) -> tuple[Page, str]:
     if kind not in ("html", "text"):
         kind = "text"
     page = Page(
-        id=content_id(raw.data),
+        id=page_id(raw.data, raw.url),
         source=raw.source,
         url=raw.url,
         kind=kind,
