@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..records import Failure, RawDocument
 from ..settings import MB, Options
 from .gzipstream import GzipMembers, open_gzip
-from .sniff import GZIP_MAGIC, as_html_document, binary_name, sniff
+from .sniff import GZIP_MAGIC, binary_name, sniff
 
 Item = RawDocument | Failure
 _HEAD = 65536
@@ -233,7 +233,7 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
             kind="html" if body is html else "text",
             url=url,
             declared_encoding="utf-8",
-            text=as_html_document(body) if body is html else body,  # the id still hashes the line's own bytes
+            text=body,
         )
 
 

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import __version__
-from ..ingest import as_html_document, is_url, read_inputs
+from ..ingest import is_url, read_inputs
 from ..records import Failure, RawDocument
 from ..resources import Resources
 from ..settings import DEFAULT_COMMENT_CALIBRATION, Options
@@ -70,7 +70,7 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
         if content:
             items.append(RawDocument(source=source, data=content.encode("utf-8", "surrogatepass"),
                                      kind="html" if page.html else "text", url=page.url, declared_encoding="utf-8",
-                                     text=as_html_document(content) if page.html else content))
+                                     text=content))
         elif settings.fetch_urls and page.url and is_url(page.url):
             items.extend(read_inputs([page.url], settings.options))  # type: ignore[list-item]
         elif settings.fetch_urls:  # a path would read the server's own files
