@@ -744,12 +744,12 @@ def _parents_from_list_items(items: list[etree._Element], index: dict[etree._Ele
     if not kept or any(out[index[el]].parent is not None for el in kept):
         return
     owner: dict[etree._Element, etree._Element] = {}
+    item_of: dict[etree._Element, int] = {}
     for el in kept:
         li = next((a for a in el.iterancestors("li") if a is not region), None)
-        if li is None or li in owner.values() or region not in li.iterancestors():
+        if li is None or li in item_of or region not in li.iterancestors():
             return  # not one <li> per comment
-        owner[el] = li
-    item_of = {li: index[el] for el, li in owner.items()}
+        owner[el], item_of[li] = li, index[el]
     for el, li in owner.items():
         for anc in li.iterancestors():
             if anc is region:
