@@ -239,13 +239,17 @@ def _ref_text(rng: random.Random, pool: list[SourcePage]) -> str:
 
 def make_page(src: SourcePage, rng: random.Random, pool: list[SourcePage],
               comment_pool: list[SourcePage], own_refs: float = 0.0,
-              title_ends: float = 0.0, comment_chrome: float = 0.0) -> tuple[list[str], list[str], list[bool]]:
+              title_ends: float = 0.0, comment_chrome: float = 0.0,
+              direct_comments: float = 0.0, short_threads: float = 0.0) -> tuple[list[str], list[str], list[bool]]:
     """One synthetic page: (lines, labels, blank_before flags). ``own_refs``: share of reference texts taken
     from the page's own body (real footnotes discuss the article's topic); 0 keeps the original generator,
     whose random sequence the benchmark's fixed held-out pages depend on. ``title_ends``: share of headline
     blocks that also end with the main headline (training only, like ``own_refs``). ``comment_chrome``: share
     of comment sections that keep the gold file's chrome lines (names, dates, "Reply") as boilerplate between
-    the comments, as real dumps show them (0: the original generator)."""
+    the comments, as real dumps show them (0: the original generator). ``direct_comments``: share of pages with
+    a comment section that drop the boilerplate between the article and the comments, so the thread follows
+    the body directly; ``short_threads``: share of comment sections cut to 1-3 comments (both training only:
+    the comment starts the line model misses most, docs/results/text_anatomy.md, session 11)."""
     lines: list[str] = []
     labels: list[str] = []
 
@@ -311,22 +315,29 @@ def make_page(src: SourcePage, rng: random.Random, pool: list[SourcePage],
             fmt = rng.choice(["[{i}] {t}", "[{i}] {t}", "[{i}]: {t}", "{i}. {t}", "^{i} {t}", "({i}) {t}"])
             add([fmt.format(i=i + 1, t=t) for i, t in enumerate(texts)], "reference")
         add(tail, "body")
-    if rng.random() < 0.5:
-        add(take_boiler(1, 5), "boilerplate")
+    middle = take_boiler(1, 5) if rng.random() < 0.5 else []
+    section: list[tuple[str, str]] = []  # (line, label) of the comment section, added after ``middle``
     csrc = src if len(src.comments) >= 2 else rng.choice(comment_pool)
     if rng.random() < 0.75 and csrc.comments:
         if comment_chrome and rng.random() < comment_chrome:
-            _add_comment_section(csrc, rng, add)
+            _add_comment_section(csrc, rng, lambda items, label: section.extend((it, label) for it in items))
         else:
             cs = list(csrc.comments)
             start = rng.randrange(len(cs))
             cs = cs[start:start + rng.randint(1, 40)]
+            if short_threads and rng.random() < short_threads:
+                cs = cs[:rng.randint(1, 3)]
             if rng.random() < 0.25:  # some dumps and many commenters write in lower case
                 cs = [c.lower() for c in cs]
             if rng.random() < 0.3:
                 cs = [c if rng.random() < 0.7 else c + " " + rng.choice(["haha", "lol", ":)", "!!!", "hahaha", ";)"])
                       for c in cs]
-            add(cs, "comment")
+            section = [(c, "comment") for c in cs]
+    if middle and section and direct_comments and rng.random() < direct_comments:
+        middle = []
+    add(middle, "boilerplate")
+    for line, label in section:
+        add([line], label)
     if rng.random() < 0.5:
         add(take_boiler(1, 6), "boilerplate")
     blank = rng.random() < 0.5
@@ -344,16 +355,27 @@ def _add_comment_section(csrc: SourcePage, rng: random.Random, add: Callable[[li
 
 def make_pages(pieces: Pieces, n: int, seed: int, own_refs: float = 0.0, title_ends: float = 0.0,
                sources: list[str] | None = None,
-               comment_chrome: float = 0.0) -> list[tuple[list[str], list[str], list[bool]]]:
+               comment_chrome: float = 0.0, direct_comments: float = 0.0, short_threads: float = 0.0,
+               own_threads: float = 0.0) -> list[tuple[list[str], list[str], list[bool]]]:
     """``n`` synthetic pages; ``sources``, when given, receives each page's source page name (for splits
-    that keep one source's pages together)."""
+    that keep one source's pages together). ``own_threads``: share of the pages after the first pass over the
+    sources whose source is drawn from the pages with a thread, so the page shows its *own* comments (which
+    share the article's words) more often; ``direct_comments``, ``short_threads``: see ``make_page``. All
+    three are for training only; at 0 the pages are the original generator's."""
     rng = random.Random(seed)
     pool = [p for p in pieces.pages if p.body]
     cpool = pieces.with_comments or pool
+    own_pool = [p for p in cpool if p.body] or pool
     out = []
     for i in range(n):
-        src = pool[i % len(pool)] if i < len(pool) else rng.choice(pool)
-        out.append(make_page(src, rng, pool, cpool, own_refs, title_ends, comment_chrome))
+        if i < len(pool):
+            src = pool[i % len(pool)]
+        elif own_threads and rng.random() < own_threads:
+            src = rng.choice(own_pool)
+        else:
+            src = rng.choice(pool)
+        out.append(make_page(src, rng, pool, cpool, own_refs, title_ends, comment_chrome,
+                             direct_comments, short_threads))
         if sources is not None:
             sources.append(src.name)
     return out

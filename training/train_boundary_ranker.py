@@ -95,12 +95,16 @@ def cross_validate(model: LineModel, scored: list[dict], sources: list[str], fol
 
 
 def score_fifth(model: LineModel, data: Path, fold: int, n_pages: int, seed: int, limit: int | None,
-                sources: list[str] | None = None, comment_chrome: float = 0.0, real_dumps: int = 0) -> list[dict]:
+                sources: list[str] | None = None, comment_chrome: float = 0.0, real_dumps: int = 0,
+                thread_mix: dict[str, float] | None = None) -> list[dict]:
     """Synthetic pages from fifth ``fold`` of the train half, scored by ``model`` (which left it out);
     ``comment_chrome``: share of comment sections shown with their chrome lines (see ``line_data``);
-    ``real_dumps``: copies of the fifth's labelled real text dumps (``line_data.make_dump_pages``) added after them."""
+    ``real_dumps``: copies of the fifth's labelled real text dumps (``line_data.make_dump_pages``) added after them;
+    ``thread_mix``: make_pages' training-only comment options (direct_comments, short_threads, own_threads)."""
     pieces = load_pieces(data, dev_split(split_names(data)[0], fold)[1], limit)
-    scored = score_pages(model, make_pages(pieces, n_pages, seed, sources=sources, comment_chrome=comment_chrome))
+    mix = {k: v for k, v in (thread_mix or {}).items() if v}
+    scored = score_pages(model, make_pages(pieces, n_pages, seed, sources=sources, comment_chrome=comment_chrome,
+                                           **mix))
     if real_dumps:
         dump_sources: list[str] = []
         scored += score_pages(model, make_dump_pages(data, pieces, dump_sources)) * real_dumps
@@ -122,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="use only the first N source pages of each fifth")
     ap.add_argument("--comment-chrome", type=float, default=0.0,
                     help="share of the ranker's training pages whose comment sections keep their chrome lines")
+    ap.add_argument("--direct-comments", type=float, default=0.0,
+                    help="share of the ranker's synthetic pages whose thread follows the body directly")
+    ap.add_argument("--short-threads", type=float, default=0.0, help="share of threads cut to 1-3 comments")
+    ap.add_argument("--own-threads", type=float, default=0.0,
+                    help="share of pages built from a source with its own thread (see line_data.make_pages)")
     ap.add_argument("--real-dumps", type=int, default=0, metavar="W",
                     help="also train on each fifth's labelled real text dumps, each W times (0: synthetic pages only)")
     # defaults: the shipped model's (v5.4); retraining the ranker keeps them unless asked otherwise
@@ -150,12 +159,15 @@ def main(argv: list[str] | None = None) -> int:
             report.update(_report("cross_fit", [lab for s in dev for lab in s["labels"]], pred, right))
         print(json.dumps(report))
         return 0
+    mix = {k: v for k, v in {"direct_comments": args.direct_comments, "short_threads": args.short_threads,
+                             "own_threads": args.own_threads}.items() if v}
     scored = [s for fold, m in models.items()
               for s in score_fifth(m, args.data, fold, args.pages, args.seed, args.limit,
-                                   comment_chrome=args.comment_chrome, real_dumps=args.real_dumps)]
+                                   comment_chrome=args.comment_chrome, real_dumps=args.real_dumps, thread_mix=mix)]
     attach(args.model, fit_ranker(scored, args.l2),
            {"pages": len(scored), "pages_per_fifth": args.pages, "fifths": sorted(models), "seed": args.seed,
             "l2": args.l2, **({"comment_chrome_share": args.comment_chrome} if args.comment_chrome else {}),
+            **({"thread_mix": mix} if mix else {}),
             **({"real_dump_copies": args.real_dumps} if args.real_dumps else {})},
            long_pages=None if not args.long_page_lines else
            {"min_lines": args.long_page_lines, "comment_entry_bonus": args.comment_entry_bonus})

@@ -195,15 +195,18 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
           body_bias: float = 1.0, embed: bool = True, trees: tuple[int, ...] = (2, 3),
           embed_cache: Path | None = None, own_refs: float = 0.5, title_ends: float = 0.3, comment_chrome: float = 0.0,
           fold_by: str = "source", oof_folds: int = 3, tree_stop: str = "random",
-          stage2_repeats: bool = False, real_dumps: int = 1) -> dict:
+          stage2_repeats: bool = False, real_dumps: int = 1, thread_mix: dict[str, float] | None = None) -> dict:
+    """``thread_mix``: make_pages' training-only comment options (direct_comments, short_threads,
+    own_threads); None or zeros: the original generator."""
     t0 = time.time()
+    thread_mix = {k: v for k, v in (thread_mix or {}).items() if v}
     train_names, _ = split_names(data)
     if leave_out is not None:  # leave a fifth of the train half out (see line_data.dev_split)
         train_names, _ = dev_split(train_names, leave_out)
     pieces = load_pieces(data, train_names, limit=limit)
     sources: list[str] = []
     pages = make_pages(pieces, n_pages, seed, own_refs=own_refs, title_ends=title_ends, sources=sources,
-                       comment_chrome=comment_chrome)
+                       comment_chrome=comment_chrome, **thread_mix)
     print(f"{len(pieces.pages)} source pages -> {len(pages)} synthetic pages, "
           f"{sum(len(p[0]) for p in pages)} lines ({time.time() - t0:.0f}s)", flush=True)
     n_synthetic = len(pages)
@@ -357,6 +360,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
             "own_reference_share": own_refs,
             "title_ends_share": title_ends,
             **({"comment_chrome_share": comment_chrome} if comment_chrome else {}),
+            **({"thread_mix": thread_mix} if thread_mix else {}),
         },
         "out_of_fold": {"by": fold_by, "folds": oof_folds},
         "tree_stop": {"by": tree_stop, "iterations": iterations},
@@ -397,6 +401,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--comment-chrome", type=float, default=0.0,
                     help="share of comment sections that keep their chrome lines (names, dates, 'Reply') as "
                          "boilerplate between the comments, as real dumps show them")
+    ap.add_argument("--direct-comments", type=float, default=0.0,
+                    help="share of synthetic pages with comments whose thread follows the body directly (no "
+                         "boilerplate between); training only, 0 keeps the original generator")
+    ap.add_argument("--short-threads", type=float, default=0.0,
+                    help="share of synthetic comment sections cut to 1-3 comments (training only)")
+    ap.add_argument("--own-threads", type=float, default=0.0,
+                    help="share of synthetic pages (after one pass over the sources) built from a source with "
+                         "its own thread, which shares the article's words (training only)")
     ap.add_argument("--real-dumps", type=int, default=1, metavar="K",
                     help="also train on the labelled real text dumps of the source pages (line_data.make_dump_pages), "
                          "each K times (default 1, as v5.3; 0: synthetic pages only, as v5.2)")
@@ -430,7 +442,9 @@ def main(argv: list[str] | None = None) -> int:
           comment_chrome=args.comment_chrome,
           trees=tuple(int(t) for t in args.trees.split(",") if t.strip()), embed_cache=args.embed_cache,
           fold_by=args.fold_by, oof_folds=args.oof_folds, tree_stop=args.tree_stop,
-          stage2_repeats=args.stage2_repeats, real_dumps=args.real_dumps)
+          stage2_repeats=args.stage2_repeats, real_dumps=args.real_dumps,
+          thread_mix={"direct_comments": args.direct_comments, "short_threads": args.short_threads,
+                      "own_threads": args.own_threads})
     return 0
 
 
