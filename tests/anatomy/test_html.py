@@ -218,6 +218,20 @@ def test_html_empty_raises(html: str) -> None:
         split_html(html, Page(id="e", source="e.html"), Options())
 
 
+@pytest.mark.parametrize(
+    ("html", "options", "code"),
+    [
+        ("  ", Options(), "E101"),
+        ("<p>" + "x" * 200 + "</p>", Options(max_page_bytes=100), "E103"),
+        ("<div>" * 10 + "x", Options(max_html_depth=5), "E104"),
+    ],
+)
+def test_html_refusals_carry_their_error_code(html: str, options: Options, code: str) -> None:
+    with pytest.raises(InputError) as caught:
+        split_html(html, Page(id="e", source="e.html"), options)
+    assert caught.value.code == code
+
+
 @pytest.mark.parametrize("paragraphs", [60_000])
 def test_html_large_page_in_reasonable_time(paragraphs: int) -> None:
     para = "<p>Paragraph {i} of a very long page that repeats a sentence about the harbour bridge.</p>\n"

@@ -27,6 +27,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Location", urllib.parse.unquote(self.path[4:]))
             self.end_headers()
             return
+        if self.path.startswith("/status/"):  # answer with the status in the path
+            self.send_error(int(self.path.rsplit("/", 1)[1]))
+            return
         if self.path == "/host":  # echo the Host header
             body = self.headers["Host"].encode()
             self.send_response(200)
@@ -240,3 +243,35 @@ def test_fetch_https_verifies_the_url_host_on_the_pinned_connection(options, con
         fetch("https://news.example/", options, resolve=lambda host, port: [PUBLIC])
     assert connections == [(PUBLIC, 443)]
     assert seen == [("news.example", True, ssl.CERT_REQUIRED)]
+
+
+def _failure_for(url, options):
+    (item,) = list(read_inputs([url], options))
+    assert isinstance(item, Failure)
+    return item
+
+
+def test_fetch_failures_carry_a_code_per_kind_and_not_the_url(server, options):
+    allowed = options.replace(allow_private_addresses=True)
+    cases = [
+        (server + "/page", options, "E203"),  # loopback, refused
+        ("http://[::1", options, "E201"),  # not a valid URL
+        ("http://127.0.0.1:9/", allowed, "E204"),  # closed port
+        (server + "/status/404", allowed, "E206"),
+    ]
+    for url, opts, code in cases:
+        item = _failure_for(url, opts)
+        assert item.message.startswith(f"[{code}] "), (url, item.message)
+        assert url not in item.message, item.message
+
+
+def test_fetch_timeouts_redirects_and_size_have_their_own_codes(server, options):
+    allowed = options.replace(allow_private_addresses=True)
+    for url, opts, code in [
+        (server + "/slow", allowed.replace(fetch_timeout=0.25), "E205"),
+        (server + "/loop", allowed.replace(fetch_max_redirects=3), "E207"),
+        (server + "/big", allowed.replace(fetch_max_bytes=1000), "E208"),
+    ]:
+        with pytest.raises(FetchError) as caught:
+            fetch(url, opts)
+        assert caught.value.code == code and url not in str(caught.value)

@@ -165,3 +165,66 @@ def test_readers_jsonl_html_fragment_is_analysed_as_a_page(tmp_path, options):
     [raw] = _read([path], options)
     page = process(raw, options.replace(with_facts=False, with_comments=False), Resources())
     assert page.body == ["The mayor approved the budget on Monday."]
+
+
+# each kind of unreadable input has its own documented code, and the message does not repeat the source
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("empty.html", "E101"),
+        ("binary.dat", "E102"),
+        ("big.html", "E103"),
+        ("truncated.html.gz", "E105"),
+        ("truncated.warc.gz", "E106"),
+    ],
+)
+def test_readers_failures_carry_a_code_per_kind_and_not_the_source(hostile_dir, options, name, code):
+    from storytrace.errors import CODES
+
+    failures = [i for i in _read([hostile_dir / name], options) if isinstance(i, Failure)]
+    assert failures[-1].message.startswith(f"[{code}] "), failures[-1].message
+    assert code in CODES
+    assert name not in failures[-1].message and str(hostile_dir) not in failures[-1].message
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"\x1f\x8b\x08\x00abc", "E105"),  # a gzip cut inside its first block holds no bytes: truncated, not empty
+        (b"this line is not json\n", None),  # plain text: a page, no failure
+        (b'{"url": "https://a.example/3"}\n', "E108"),
+    ],
+)
+def test_readers_small_inputs_get_the_right_code(tmp_path, options, content, code):
+    path = tmp_path / "input.dat"
+    path.write_bytes(content)
+    items = _read([path], options)
+    failures = [i for i in items if isinstance(i, Failure)]
+    if code is None:
+        assert not failures
+    else:
+        assert failures[-1].message.startswith(f"[{code}] "), failures[-1].message
+
+
+def test_readers_missing_file_code_and_advice(tmp_path, options):
+    (item,) = _read([tmp_path / "nope.html"], options)
+    assert item.message.startswith("[E109] ") and "nope.html" not in item.message
+
+
+def test_readers_gzip_inside_gzip_has_the_unsupported_format_code(tmp_path, options):
+    data = gzip.compress(gzip.compress(GOOD_HTML.encode()))
+    path = tmp_path / "nested.gz"
+    path.write_bytes(data)
+    (item,) = _read([path], options)
+    assert item.message.startswith("[E107] ")
+
+
+def test_error_codes_are_distinct_and_each_says_what_to_do():
+    from storytrace import errors
+
+    assert len(set(errors.CODES)) == len(errors.CODES)
+    for code, (meaning, advice) in errors.CODES.items():
+        assert code[0] == "E" and code[1:].isdigit() and meaning and advice
+    assert str(errors.InputError("x")) == "[E100] x"  # the class codes stay as they were
+    assert str(errors.FetchError("x")) == "[E200] x" and errors.ModelError.code == "E300"
+    assert str(errors.InputError("x", code=errors.EMPTY_INPUT)) == f"[{errors.EMPTY_INPUT}] x"

@@ -37,7 +37,7 @@ from storytrace.anatomy.html_comments import (
     extract_comments,
     scan_tree,
 )
-from storytrace.errors import InputError
+from storytrace.errors import EMPTY_INPUT, TOO_DEEP, TOO_LARGE, InputError
 from storytrace.ingest.sniff import as_html_document
 from storytrace.records import Comment, Page, Reference
 from storytrace.settings import Options
@@ -149,7 +149,8 @@ def check_depth(html: str, max_depth: int) -> int:
                 if deepest > max_depth:
                     raise InputError(
                         f"HTML nested deeper than {max_depth} elements; refused before parsing "
-                        "(raise Options.max_html_depth to accept it)"
+                        "(raise Options.max_html_depth to accept it)",
+                        code=TOO_DEEP,
                     )
     return deepest
 
@@ -469,9 +470,10 @@ def split_html(html: str, page: Page, options: Options) -> Page:
             ``options.max_html_depth``.
     """
     if not html or not html.strip():
-        raise InputError("empty HTML page")
+        raise InputError("empty HTML page", code=EMPTY_INPUT)
     if len(html) > options.max_page_bytes:
-        raise InputError(f"HTML page of {len(html):,} characters exceeds max_page_bytes={options.max_page_bytes:,}")
+        raise InputError(f"HTML page of {len(html):,} characters exceeds max_page_bytes={options.max_page_bytes:,}",
+                         code=TOO_LARGE)
     check_depth(html, options.max_html_depth)
     html = as_html_document(html)  # a bare fragment (<div><p>..</p></div>) parses as a page
     with _quiet():

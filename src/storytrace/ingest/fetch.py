@@ -22,6 +22,7 @@ import urllib.request
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from .. import errors
 from ..errors import FetchError
 from ..records import RawDocument
 from ..settings import Options
@@ -43,29 +44,36 @@ def check_address(url: str, options: Options, resolve: Resolver = _resolve) -> l
         parts = urllib.parse.urlsplit(url)
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError as exc:
-        raise FetchError(f"{url}: not a valid URL ({exc})") from exc
+        raise FetchError(f"not a valid URL ({exc}); give an http(s) URL", code=errors.BAD_URL) from exc
     if parts.scheme not in ("http", "https"):
-        raise FetchError(f"{url}: only http and https URLs are fetched, not {parts.scheme or 'no scheme'!r}")
+        scheme = parts.scheme or "no scheme"
+        raise FetchError(f"only http and https URLs are fetched, not {scheme!r}", code=errors.BAD_URL)
     if not parts.hostname:
-        raise FetchError(f"{url}: no host name")
+        raise FetchError("no host name in the URL; give an http(s) URL with a host", code=errors.BAD_URL)
     try:
         addresses = resolve(parts.hostname, port)
     except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"{url}: host {parts.hostname!r} does not resolve ({exc})") from exc
+        raise _unresolved(parts.hostname, str(exc)) from exc
     if not addresses:
-        raise FetchError(f"{url}: host {parts.hostname!r} does not resolve (no addresses)")
+        raise _unresolved(parts.hostname, "no addresses")
     if not options.allow_private_addresses:
-        _refuse_forbidden(url, parts.hostname, addresses)
+        _refuse_forbidden(parts.hostname, addresses)
     return addresses
 
 
-def _refuse_forbidden(url: str, hostname: str, addresses: list[str]) -> None:
+def _unresolved(hostname: str, reason: str) -> FetchError:
+    message = f"host {hostname!r} does not resolve ({reason}); check its spelling and the network"
+    return FetchError(message, code=errors.UNRESOLVED_HOST)
+
+
+def _refuse_forbidden(hostname: str, addresses: list[str]) -> None:
     for address in addresses:
         ip = _embedded_ipv4(ipaddress.ip_address(address.split("%")[0]))
         if not ip.is_global or ip.is_multicast:
             raise FetchError(
-                f"{url}: {hostname} resolves to {ip}, a loopback, private, link-local or reserved "
-                "address; refused (allow with --allow-private-addresses)"
+                f"{hostname} resolves to {ip}, a loopback, private, link-local or reserved "
+                "address; refused (allow with --allow-private-addresses)",
+                code=errors.PRIVATE_ADDRESS,
             )
 
 
@@ -153,12 +161,15 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         self.max_redirections = options.fetch_max_redirects
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        addresses = check_address(newurl, self.options, self.resolve)
+        try:
+            addresses = check_address(newurl, self.options, self.resolve)
+        except FetchError as exc:  # name the hop: the failure's source is the first URL
+            raise FetchError(f"redirected to {newurl}: {exc.args[0]}", code=exc.code) from exc
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         return None if new is None else _pin(new, addresses)
 
 
-def _read_until(response: http.client.HTTPResponse, limit: int, deadline: float, url: str) -> bytes:
+def _read_until(response: http.client.HTTPResponse, limit: int, deadline: float) -> bytes:
     """Read at most ``limit`` bytes, giving up at ``deadline`` (a server trickling bytes is not let hang)."""
     chunks, size = [], 0
     while size < limit:
@@ -168,7 +179,8 @@ def _read_until(response: http.client.HTTPResponse, limit: int, deadline: float,
         chunks.append(chunk)
         size += len(chunk)
         if time.monotonic() > deadline:
-            raise FetchError(f"{url}: still downloading after the total time limit; refused")
+            raise FetchError("still downloading after the total time limit; refused: try again later or raise "
+                             "--timeout", code=errors.FETCH_TIMEOUT)
     return b"".join(chunks)
 
 
@@ -187,21 +199,28 @@ def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDoc
     try:
         deadline = time.monotonic() + options.fetch_timeout * 4  # the socket timeout is per read, not total
         with opener.open(request, timeout=options.fetch_timeout) as response:
-            data = _read_until(response, options.fetch_max_bytes + 1, deadline, url)
+            data = _read_until(response, options.fetch_max_bytes + 1, deadline)
             final_url = response.geturl()
             charset = response.headers.get_content_charset()
     except urllib.error.HTTPError as exc:
         if 300 <= exc.code < 400:
-            raise FetchError(f"{url}: more than {options.fetch_max_redirects} redirects") from exc
-        raise FetchError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
+            message = f"more than {options.fetch_max_redirects} redirects; give the final URL"
+            raise FetchError(message, code=errors.TOO_MANY_REDIRECTS) from exc
+        message = f"HTTP {exc.code} {exc.reason}; check the URL (the page may be gone or need a login)"
+        raise FetchError(message, code=errors.HTTP_STATUS) from exc
     except urllib.error.URLError as exc:
-        raise FetchError(f"{url}: cannot connect ({exc.reason})") from exc
+        if isinstance(exc.reason, TimeoutError):  # a connect timeout comes wrapped
+            raise _timed_out(options) from exc
+        message = f"cannot connect ({exc.reason}); check the server is up and reachable from here"
+        raise FetchError(message, code=errors.CANNOT_CONNECT) from exc
     except TimeoutError as exc:
-        raise FetchError(f"{url}: no answer within {options.fetch_timeout:g} s") from exc
+        raise _timed_out(options) from exc
     except (http.client.HTTPException, OSError) as exc:
-        raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from exc
+        raise FetchError(f"{type(exc).__name__}: {exc}; try again later", code=errors.FETCH_FAILED) from exc
     if len(data) > options.fetch_max_bytes:
-        raise FetchError(f"{url}: larger than the {options.fetch_max_bytes // (1024 * 1024)} MB fetch limit")
+        limit = options.fetch_max_bytes // (1024 * 1024)
+        message = f"larger than the {limit} MB fetch limit; save the page and give the file"
+        raise FetchError(message, code=errors.FETCH_TOO_LARGE)
     return RawDocument(
         source=url,
         data=data,
@@ -209,3 +228,8 @@ def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDoc
         declared_encoding=charset,
         fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
+
+
+def _timed_out(options: Options) -> FetchError:
+    message = f"no answer within {options.fetch_timeout:g} s; try again later or raise --timeout"
+    return FetchError(message, code=errors.FETCH_TIMEOUT)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from .. import errors
 from ..errors import InputError
 from ..records import Failure, RawDocument
 from ..settings import MB, Options
@@ -73,7 +74,9 @@ def read_path(path: Path, options: Options) -> Iterator[Item]:
     try:
         handle = open(path, "rb", buffering=_HEAD)  # noqa: SIM115 - closed below; peek sees _HEAD bytes
     except OSError as exc:
-        yield _failure(source, InputError(f"cannot open {source}: {exc.strerror or exc}"))
+        reason = exc.strerror or exc
+        yield _failure(source, InputError(f"cannot open the file ({reason}); check the path exists and is readable",
+                                          code=errors.CANNOT_OPEN))
         return
     with handle:
         yield from _guarded(handle, source, options)
@@ -88,7 +91,8 @@ def _guarded(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
     except Exception as exc:
         if options.strict:
             raise
-        yield _failure(source, InputError(f"{source}: unreadable ({type(exc).__name__}: {exc})"))
+        message = f"unreadable ({type(exc).__name__}: {exc}); check it is HTML, text, WARC, JSONL or gzip"
+        yield _failure(source, InputError(message, code=errors.UNREADABLE_INPUT))
 
 
 def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
@@ -105,11 +109,13 @@ def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
     elif kind == "jsonl":
         yield from _read_jsonl(handle, source, options)
     elif kind == "empty":
-        raise InputError(f"{source}: empty input (no bytes, or only whitespace)")
+        raise InputError("empty input (no bytes, or only whitespace); check the file was written completely",
+                         code=errors.EMPTY_INPUT)
     elif kind == "binary":
-        raise InputError(f"{source}: {binary_name(head)}, not a news page")
+        raise InputError(f"{binary_name(head)}, not a news page; give the page's HTML or text",
+                         code=errors.BINARY_INPUT)
     else:
-        data = _read_capped(handle, source, options.max_page_bytes)
+        data = _read_capped(handle, options.max_page_bytes)
         yield RawDocument(source=source, data=data, kind=kind)
 
 
@@ -119,16 +125,27 @@ def _read_gzip(handle: BinaryIO, source: str, options: Options) -> Iterator[Item
     members: GzipMembers = stream.raw  # type: ignore[assignment]
     inner = sniff(stream.peek(_HEAD)[:_HEAD])
     if members.corrupt:
-        raise InputError(f"{source}: corrupt gzip ({members.corrupt})")
+        raise _broken_gzip(members.corrupt)
     if inner == "warc":
         yield from _read_warc(stream, source, options, broken=lambda: _gzip_break(members))
         return
     if inner == "gzip":
-        raise InputError(f"{source}: gzip inside gzip; only one layer is read")
-    items = list(read_stream(stream, source, options))  # one page: small enough to hold
+        raise InputError("gzip inside gzip; only one layer is read: decompress the outer layer first",
+                         code=errors.UNSUPPORTED_FORMAT)
+    try:
+        items = list(read_stream(stream, source, options))  # one page: small enough to hold
+    except InputError:
+        if not _gzip_break(members):
+            raise
+        items = []  # e.g. "empty input" from a file cut inside its first block: the break below says why
     if reason := _gzip_break(members):
-        raise InputError(f"{source}: truncated or corrupt gzip ({reason})")
+        raise _broken_gzip(reason)
     yield from items
+
+
+def _broken_gzip(reason: str) -> InputError:
+    return InputError(f"truncated or corrupt gzip ({reason}); copy or download the file again",
+                      code=errors.BROKEN_GZIP)
 
 
 def _gzip_break(members: GzipMembers) -> str | None:
@@ -151,8 +168,7 @@ def _read_warc(
         except StopIteration:
             break
         except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError) as exc:
-            message = f"{source}: truncated or corrupt WARC after {count} record(s) ({exc or type(exc).__name__})"
-            yield _failure(f"{source}#{count}", InputError(message))
+            yield _failure(f"{source}#{count}", _broken_warc(count, str(exc or type(exc).__name__)))
             return
         if record.rec_type not in ("response", "resource"):
             continue
@@ -168,20 +184,18 @@ def _read_warc(
         if content_type and "html" not in content_type.lower() and "text" not in content_type.lower():
             continue
         try:
-            data = _read_capped(record.content_stream(), record_source, options.max_page_bytes)
+            data = _read_capped(record.content_stream(), options.max_page_bytes)
         except InputError as exc:
             yield _failure(record_source, exc)
             continue
         except (OSError, EOFError, zlib.error) as exc:
-            message = f"{record_source}: truncated WARC record ({exc or type(exc).__name__})"
-            yield _failure(record_source, InputError(message))
+            yield _failure(record_source, _broken_warc(count - 1, f"record {count}: {exc or type(exc).__name__}"))
             return
         if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than the record's Content-Length
-            message = f"{source}: truncated or corrupt WARC: record {count} ({url}) is cut short"
-            yield _failure(record_source, InputError(message))
+            yield _failure(record_source, _broken_warc(count - 1, f"record {count} is cut short"))
             return
         if not data.strip():
-            yield _failure(record_source, InputError(f"{record_source}: empty WARC record"))
+            yield _failure(record_source, InputError("empty WARC record; nothing to analyse", code=errors.EMPTY_INPUT))
             continue
         charset = _charset(content_type)
         yield RawDocument(
@@ -193,10 +207,15 @@ def _read_warc(
             fetched_at=record.rec_headers.get_header("WARC-Date"),
         )
     if reason := broken():
-        message = f"{source}: truncated or corrupt WARC after {count} record(s) ({reason})"
-        yield _failure(f"{source}#{count}", InputError(message))
+        yield _failure(f"{source}#{count}", _broken_warc(count, reason))
     elif count == 0:
-        yield _failure(source, InputError(f"{source}: WARC holds no response records"))
+        message = "WARC holds no response records; give a WARC of fetched pages, not only requests or metadata"
+        yield _failure(source, InputError(message, code=errors.EMPTY_INPUT))
+
+
+def _broken_warc(complete: int, reason: str) -> InputError:
+    return InputError(f"truncated or corrupt WARC after {complete} record(s) ({reason}); the records before the "
+                      "break are kept: download the WARC again for the rest", code=errors.BROKEN_WARC)
 
 
 def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
@@ -204,7 +223,7 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
     for number, raw_line in _bounded_lines(handle, cap):
         line_source = f"{source}#L{number}"
         if raw_line is None:
-            yield _failure(line_source, _too_large(line_source, cap, cap, more=True))
+            yield _failure(line_source, _too_large(cap, cap, more=True))
             continue
         line = raw_line.decode("utf-8", "replace")
         if not line.strip():
@@ -212,20 +231,20 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         try:
             obj = json.loads(line)
         except ValueError as exc:
-            yield _failure(line_source, InputError(f"{line_source}: not a JSON object ({exc})"))
+            yield _failure(line_source, _bad_line(f"not a JSON object ({exc})"))
             continue
         if not isinstance(obj, dict):
-            yield _failure(line_source, InputError(f"{line_source}: not a JSON object"))
+            yield _failure(line_source, _bad_line("not a JSON object"))
             continue
         html, text = _clean(obj.get("html")), _clean(obj.get("text"))
         url = _clean(obj.get("url"))
         body = html if isinstance(html, str) and html.strip() else text
         if not isinstance(body, str) or not body.strip():
-            yield _failure(line_source, InputError(f"{line_source}: neither 'html' nor 'text' holds a page"))
+            yield _failure(line_source, _bad_line("neither 'html' nor 'text' holds a page"))
             continue
         data = body.encode("utf-8", "surrogatepass")
         if len(data) > options.max_page_bytes:
-            yield _failure(line_source, _too_large(line_source, len(data), options.max_page_bytes))
+            yield _failure(line_source, _too_large(len(data), options.max_page_bytes))
             continue
         yield RawDocument(
             source=line_source,
@@ -235,6 +254,11 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
             declared_encoding="utf-8",
             text=body,
         )
+
+
+def _bad_line(problem: str) -> InputError:
+    return InputError(f"{problem}; give one JSON object per line with an 'html' or 'text' field",
+                      code=errors.BAD_JSONL_LINE)
 
 
 def _bounded_lines(handle: BinaryIO, cap: int) -> Iterator[tuple[int, bytes | None]]:
@@ -257,20 +281,21 @@ def _clean(value: object) -> str | None:
     return value.encode("utf-8", "replace").decode("utf-8")
 
 
-def _read_capped(stream: BinaryIO, source: str, limit: int) -> bytes:
+def _read_capped(stream: BinaryIO, limit: int) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
         # count a little further for a useful message, but never inflate a decompression bomb to the end
         size, ceiling = len(data), 4 * limit
         while size <= ceiling and (chunk := stream.read(4 * MB)):
             size += len(chunk)
-        raise _too_large(source, min(size, ceiling), limit, more=size > ceiling)
+        raise _too_large(min(size, ceiling), limit, more=size > ceiling)
     return data
 
 
-def _too_large(source: str, size: int, limit: int, *, more: bool = False) -> InputError:
+def _too_large(size: int, limit: int, *, more: bool = False) -> InputError:
     amount = f"over {size / MB:.0f} MB" if more else f"{size / MB:.1f} MB"
-    return InputError(f"{source}: {amount}, larger than the {limit / MB:.0f} MB page limit")
+    return InputError(f"{amount}, larger than the {limit / MB:.0f} MB page limit; split the input or raise "
+                      "max_page_bytes", code=errors.TOO_LARGE)
 
 
 def _charset(content_type: str) -> str | None:
