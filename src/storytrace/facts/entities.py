@@ -2,7 +2,9 @@
 
 Canonical names: possessives, a leading "the" and honorifics are stripped; a person mention that is a
 token subsequence of a longer person name in the page ("Shoigu" in "Sergei Shoigu") joins that person;
-an ORG that is the acronym of a longer ORG joins it. Places join by gazetteer id, so "Russia's Kursk
+an ORG that is the acronym of a longer ORG joins it. A person whose words are all common English words that are
+never names, mentioned only where a sentence or line starts ("Giveaway: win a ...", "Giveaway Alert"), is
+dropped: the capital letter is all the model had to go on. Places join by gazetteer id, so "Russia's Kursk
 region", "the border Kursk region" and "Kursk" are one place.
 
 The gazetteer also corrects the model: a capitalised name the model tagged as something else (PRODUCT,
@@ -16,8 +18,10 @@ further mention (up to +0.3), +0.1 when the gazetteer confirms a place, capped a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from importlib import resources as importlib_resources
 
 from storytrace.facts.gazetteer import REGION_WORDS, Gazetteer, fold
 from storytrace.facts.records import Entity, Mention, Place, Span
@@ -189,6 +193,8 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
             name = place.name
         elif label == "PERSON":
             name = person_key(clean_name(ms[0].text))
+            if _only_capitalised_words(name, ms):
+                continue
         elif label == "ORG":
             name = org_key(max((clean_name(m.text) for m in ms), key=len))
         else:
@@ -208,6 +214,35 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
     for i, e in enumerate(entities):
         e.id = f"e{i}"
     return entities
+
+
+def _only_capitalised_words(name: str, mentions: list[RawMention]) -> bool:
+    """Nothing but a capital letter says ``name`` is a person: each of its words is a common English word in title
+    case that is never a name ("Giveaway", "Photo", not "Mary" or "Brown"), every mention opens a sentence or
+    line, and none has an honorific. A mid-sentence mention or a longer name it belongs to is evidence enough."""
+    words = name.split()
+    return (all(w.isalpha() and w.istitle() and w.lower() in _common_words() and w.lower() not in _name_words()
+                for w in words)
+            and all(m.sentence_initial and not HONORIFICS.match(" ".join(m.text.split())) for m in mentions))
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The ~51,000 English words wordfreq puts at Zipf >= 2.5 (``en_common.tsv``)."""
+    return _word_list("en_common.tsv")
+
+
+@functools.lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """The ~7,000 of them that are also names (``en_names.txt``, see ``training/build_name_words.py``)."""
+    return _word_list("en_names.txt")
+
+
+def _word_list(file_name: str) -> frozenset[str]:
+    """The first column of a ``lexicons/word_frequencies`` file (``#`` lines skipped)."""
+    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "word_frequencies" / file_name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t", 1)[0] for line in lines if line and not line.startswith("#"))
 
 
 def _city_id(gaz: Gazetteer | None, place: Place) -> int | None:
