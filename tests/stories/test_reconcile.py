@@ -114,3 +114,38 @@ def test_negation_only_is_a_possible_contradiction_apart_from_numbers(encoder):
     assert result["counts"]["possible"] == 1 and result["counts"]["contradict"] == len(result["contradict"]) >= 1
     assert all(NEGATION_REASON not in e["reasons"] for e in result["contradict"])
     assert flip(result)["possible"][0]["base"] == result["possible"][0]["other"]
+
+
+def _said(text, value, kind="count", counted=None, approximate=False):
+    return StoryClaim(text=f"The figure given was {text} in the report.", quantities=[
+        StoryQuantity(text=text, value=value, counted=counted, kind=kind, approximate=approximate)])
+
+
+@pytest.mark.parametrize(("coarse", "fine"), [
+    (_said("$129", 129.0, "money"), _said("$129.99", 129.99, "money")),  # a price quoted without its cents
+    (_said("3.5%", 3.5, "percent", "%"), _said("3.49 %", 3.49, "percent", "%")),  # rounded to one decimal
+    (_said("$5 million", 5e6, "money"), _said("$5.4 million", 5.4e6, "money")),  # rounded to the million
+    (_said("about 1,000", 1000.0, approximate=True), _said("1,020", 1020.0)),  # within "about"
+])
+def test_numbers_that_agree_within_rounding_are_not_a_contradiction(coarse, fine):
+    for base, other in ((coarse, fine), (fine, coarse)):
+        assert contradictions(base, other) == []
+        (record,) = reconcile(mentions([base]), mentions([other]))
+        assert record["relation"] == "equal" and record["approximately"] is True
+
+
+@pytest.mark.parametrize(("base", "other"), [
+    (_said("$129", 129.0, "money"), _said("$131.99", 131.99, "money")),
+    (_said("3.5%", 3.5, "percent", "%"), _said("3.44 %", 3.44, "percent", "%")),  # rounds to 3.4
+    (_said("3.4%", 3.4, "percent", "%"), _said("3.49 %", 3.49, "percent", "%")),  # truncation is for prices only
+    (_said("$5 million", 5e6, "money"), _said("$5.6 million", 5.6e6, "money")),
+    (_said("12", 12.0), _said("13", 13.0)),  # the same precision: no rounding to allow for
+    (_said("1,000", 1000.0), _said("1,020", 1020.0)),  # trailing zeros count as written
+])
+def test_numbers_beyond_rounding_still_differ(base, other):
+    assert any(r.startswith("numbers differ") for r in contradictions(base, other))
+
+
+def test_equal_numbers_are_not_marked_approximate():
+    (record,) = reconcile(mentions([_said("250", 250.0)]), mentions([_said("250", 250.0)]))
+    assert "approximately" not in record

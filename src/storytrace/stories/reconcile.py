@@ -4,10 +4,16 @@ For every number of one version the other version is searched for the same value
 numbers that add up to it (parts said in one sentence first). A match then compares what is counted:
 "6000 civilians" against "1,000 sappers + 5,000 military construction personnel" agrees on the total and
 contradicts on who they are (:mod:`storytrace.stories.counted`).
+
+The same value allows for how numbers are written: within 5 % when either is approximate ("about 1,000" and
+1,020), and a number that is the other rounded to its own precision (3.5 % and 3.49 %, $5 million and
+$5.4 million; a price in whole units also the other without its cents, $129 and $129.99). Such a pair is marked ``approximately``.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -53,7 +59,41 @@ def same_value(a: StoryQuantity, b: StoryQuantity) -> bool:
         return False
     if a.approximate or b.approximate:
         return abs(a.value - b.value) <= 0.05 * max(abs(a.value), abs(b.value))
-    return a.value == b.value
+    return a.value == b.value or _rounded_alike(a, b)
+
+
+def _rounded_alike(a: StoryQuantity, b: StoryQuantity) -> bool:
+    """The finer of the two, rounded to the coarser one's precision, is the coarser one; a price in whole units
+    may also be the other cut to them ($129.99 said as $129)."""
+    precision_a, precision_b = precision(a), precision(b)
+    if precision_a is None or precision_b is None or math.isclose(precision_a, precision_b):
+        return False
+    (coarse, step), fine = ((a, precision_a), b) if precision_a > precision_b else ((b, precision_b), a)
+    units = fine.value / step
+    candidates = [math.floor(units + 0.5)]
+    if coarse.kind == "money" and math.isclose(step, 1.0):
+        candidates.append(math.floor(units + 1e-9))
+    return any(math.isclose(k * step, coarse.value, rel_tol=1e-9) for k in candidates)
+
+
+_DIGITS = re.compile(r"\d(?:[\d,.\u202f\u00a0 ]*\d)?")
+
+
+def precision(q: StoryQuantity) -> float | None:
+    """The step of the last digit ``q.text`` writes, in the unit of ``q.value``: 1 for "1,020", 0.01 for
+    "3.49 %", 100,000 for "$5.4 million"; None when the text has no digits to read it from ("twelve")."""
+    match = _DIGITS.search(q.text)
+    if match is None:
+        return None
+    digits = re.sub(r"[,.\u202f\u00a0 ](?=\d{3}\b)", "", match.group(0)).replace(",", ".").replace(" ", "")
+    try:
+        written = float(digits)
+    except ValueError:
+        return None
+    if written == 0:
+        return None
+    decimals = len(digits.partition(".")[2])
+    return abs(q.value / written) * 10.0 ** -decimals  # "million" and the like scale the last digit too
 
 
 def reconcile(base: list[Mention], other: list[Mention]) -> list[dict[str, Any]]:
@@ -66,6 +106,8 @@ def reconcile(base: list[Mention], other: list[Mention]) -> list[dict[str, Any]]
         if equal:
             i = max(equal, key=lambda i: _counted_overlap(base[i].quantity, m.quantity))
             out.append(_record("equal", [base[i]], [m]))
+            if base[i].quantity.value != m.quantity.value:
+                out[-1]["approximately"] = True
             matched_base.add(i)
             matched_other.add(j)
     for j, m in enumerate(other):
