@@ -39,6 +39,7 @@ from storytrace.anatomy.html_comments import (
 )
 from storytrace.errors import EMPTY_INPUT, TOO_DEEP, TOO_LARGE, InputError
 from storytrace.ingest.sniff import as_html_document
+from storytrace.ingest.textkey import text_key
 from storytrace.records import Comment, Page, Reference
 from storytrace.settings import Options
 
@@ -177,10 +178,6 @@ def _norm(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text.casefold())
-
-
 _SEP_RE = re.compile(r"\s+(?:\||-|–|—|::|«|»|·|•|/)\s+|\s*\|\s*")
 
 
@@ -193,10 +190,10 @@ def strip_site_suffix(title: str, site: str | None = None) -> str:
     parts = [p for p in _SEP_RE.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip()
-    site_key = _key(site or "")
+    site_key = text_key(site or "")
 
     def is_site(seg: str) -> bool:
-        k = _key(seg)
+        k = text_key(seg)
         return bool(site_key) and bool(k) and (k in site_key or site_key in k)
 
     main = max(parts, key=lambda p: len(p.split()))
@@ -223,20 +220,20 @@ def choose_title(tree: etree._Element, title: str | None, site: str | None) -> t
         element = next((t for t in tree.iter("title") if not any(_tag(a) == "svg" for a in t.iterancestors())),
                        None)
     tag = _norm("".join(element.itertext())) if element is not None else ""
-    if not title or not tag or _key(tag) == _key(title):
+    if not title or not tag or text_key(tag) == text_key(title):
         return title, site
-    key = _key(title)
-    if site and _key(site) == key:
+    key = text_key(title)
+    if site and text_key(site) == key:
         site = None  # trafilatura falls back to the title for the site name; it says nothing
-    site_key = _key(site or "")
+    site_key = text_key(site or "")
     parts = [p.strip() for p in _TITLE_PART_RE.split(tag) if p.strip()]
-    rest = " - ".join(p for p in parts if _key(p) != key)
-    if len(parts) > 1 and _key(rest) != _key(tag) and re.search(r"[^\W\d_]{3}", rest):
+    rest = " - ".join(p for p in parts if text_key(p) != key)
+    if len(parts) > 1 and text_key(rest) != text_key(tag) and re.search(r"[^\W\d_]{3}", rest):
         # the title names the site: the site name begins with it, or it is the site's first domain label
-        is_site_name = bool(site_key) and _key(rest) != site_key and (
-            site_key.startswith(key) or _key((site or "").split(".")[0]) == key)
+        is_site_name = bool(site_key) and text_key(rest) != site_key and (
+            site_key.startswith(key) or text_key((site or "").split(".")[0]) == key)
         if is_site_name or (len(rest.split()) >= len(title.split()) and _headline_evidence(tree, title, rest, site)):
-            return rest, title if site is None or _key(site) == _key(rest) else site
+            return rest, title if site is None or text_key(site) == text_key(rest) else site
         if site is None and len(rest.split()) <= min(4, len(title.split()) - 1):
             site = rest  # "Headline - WSJ.com": the other part names the site
     shares_word = set(_TOKEN_RE.findall(title.casefold())) & set(_TOKEN_RE.findall(tag.casefold()))
@@ -253,8 +250,8 @@ _WIDGET_RE = re.compile(r"widget|sidebar|footer|related|promo|menu|\bnav", re.IG
 
 def _only_in_widgets(tree: etree._Element, title: str) -> bool:
     """Is ``title`` shown only as the heading of sidebar, footer or menu boxes?"""
-    key = _key(title)
-    headings = [h for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6") if _key("".join(h.itertext())) == key]
+    key = text_key(title)
+    headings = [h for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6") if text_key("".join(h.itertext())) == key]
     return bool(headings) and all(
         any(_tag(a) in ("aside", "nav", "footer") or _WIDGET_RE.search(f"{a.get('class', '')} {a.get('id', '')}")
             for a in (h, *h.iterancestors()))
@@ -263,15 +260,15 @@ def _only_in_widgets(tree: etree._Element, title: str) -> bool:
 
 def _headline_evidence(tree: etree._Element, name: str | None, headline: str, site: str | None) -> bool:
     """Is ``headline`` a heading or ``og:title`` of its own, or does ``name`` link to the home page?"""
-    key, headline_key = _key(name or ""), _key(headline)
+    key, headline_key = text_key(name or ""), text_key(headline)
     for heading in tree.iter("h1", "h2", "h3"):
-        text = _key("".join(heading.itertext()))
+        text = text_key("".join(heading.itertext()))
         links_home = any(_is_home(a.get("href")) for a in heading.iter("a"))
         if text == headline_key and not links_home:  # a heading linking home is the site's banner
             return True
         if key and text == key and links_home:
             return True
-    return any(_key(strip_site_suffix(t, site)) == headline_key for t in _meta(tree, "og:title", "twitter:title"))
+    return any(text_key(strip_site_suffix(t, site)) == headline_key for t in _meta(tree, "og:title", "twitter:title"))
 
 
 def _is_home(href: str | None) -> bool:
@@ -305,15 +302,15 @@ def headline_variants(tree: etree._Element, title: str | None, site: str | None)
         if "ld+json" in (script.get("type") or "") and script.text:
             raw += re.findall(r'"(?:headline|alternativeHeadline)"\s*:\s*"((?:[^"\\]|\\.){3,300})"',
                               script.text)[:2]
-    seen = {_key(title)} if title else set()
+    seen = {text_key(title)} if title else set()
     out: list[str] = []
     for text in raw:
         text = _norm(text.replace('\\"', '"').replace("\\/", "/"))
         if not text or len(text) > 300:
             continue
         text = strip_site_suffix(text, site)
-        k = _key(text)
-        if k and k not in seen and k != _key(site or ""):
+        k = text_key(text)
+        if k and k not in seen and k != text_key(site or ""):
             seen.add(k)
             out.append(text)
     return out[:MAX_VARIANTS]
@@ -363,7 +360,7 @@ def boilerplate(tree: etree._Element, keep_out: set[str], scan: PageScan | None 
         for line in block_text(el).split("\n"):
             if len(out) >= MAX_BOILERPLATE:
                 break
-            k = _key(line)
+            k = text_key(line)
             if k and k not in seen and len(line) <= 300:
                 seen.add(k)
                 out.append(line)
@@ -401,9 +398,9 @@ def references(tree: etree._Element, scan: PageScan | None = None) -> list[Refer
         if lead:
             marker = lead.group(1) or lead.group(2)
             text = text[lead.end():]
-        if _key(text) in seen:
+        if text_key(text) in seen:
             continue
-        seen.add(_key(text))
+        seen.add(text_key(text))
         out.append(Reference(marker=marker, text=text))
     return out
 
@@ -413,10 +410,10 @@ def references(tree: etree._Element, scan: PageScan | None = None) -> list[Refer
 
 def _declared(tree: etree._Element, name: str) -> bool:
     """Does a meta tag or a JSON-LD block name ``name``?"""
-    key = _key(name)
+    key = text_key(name)
     texts = [el.get("content") or "" for el in tree.iter("meta")]
     texts += [s.text or "" for s in tree.iter("script") if "ld+json" in (s.get("type") or "")]
-    return any(key in _key(t) for t in texts)
+    return any(key in text_key(t) for t in texts)
 
 
 @contextlib.contextmanager
@@ -446,7 +443,7 @@ def _author_not_a_commenter(tree: etree._Element, scan: PageScan, author: str | 
     also a commenter and no meta tag or JSON-LD names them, the search runs again with the comment sections
     out of the tree (a blogger who answers in the comments keeps their own byline).
     """
-    if not author or _key(author) not in {_key(c.author) for c in comments if c.author} or _declared(tree, author):
+    if not author or text_key(author) not in {text_key(c.author) for c in comments if c.author} or _declared(tree, author):
         return author
     with _hidden(_regions(scan)):
         return _norm(_tmeta.extract_author(tree)) or None
@@ -491,7 +488,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     page.kind = "html"
     scan = scan_tree(tree)  # one walk for the comment readers, references and boilerplate
     comments = extract_comments(tree, page.id, scan) if options.extract_comments else []
-    comment_lines = {_key(line) for c in comments for line in c.text.split("\n")}
+    comment_lines = {text_key(line) for c in comments for line in c.text.split("\n")}
     page.title, page.site = choose_title(tree, _norm(meta.title) or None, _norm(meta.sitename) or None)
     page.author = _author_not_a_commenter(tree, scan, _norm(meta.author) or None, comments)
     page.published = meta.date or None
@@ -503,7 +500,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     else:
         # a comment the extractor let through is a comment, not body
         body = [p for p in (_norm(line) for line in (doc.text or "").split("\n"))
-                if p and _key(p) not in comment_lines]
+                if p and text_key(p) not in comment_lines]
         words = sum(len(p.split()) for p in body)
         if words < MIN_BODY_WORDS:
             page.warnings.append(f"no extractable body text in the HTML page (only {words} words found)")
@@ -512,7 +509,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     if page.title is None and page.headline_variants:
         page.title = page.headline_variants.pop(0)
     page.references = references(tree, scan)
-    keep_out = {_key(p) for p in body} | comment_lines | {_key(r.text) for r in page.references}
+    keep_out = {text_key(p) for p in body} | comment_lines | {text_key(r.text) for r in page.references}
     page.boilerplate = boilerplate(tree, keep_out, scan)
     page.comments = comments
     return page

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from storytrace.ingest.textkey import text_key
 from storytrace.records import Comment
 
 try:  # dateutil comes with trafilatura (via htmldate); without it dates stay as None
@@ -961,7 +962,7 @@ def extract_comments(tree: etree._Element, page_id: str, scan: PageScan | None =
     kept: list[tuple[int, _Raw]] = []
     remap: dict[int, int] = {}
     for i, raw in enumerate(best):
-        key = (raw.author, re.sub(r"\W+", "", raw.text.casefold()))
+        key = (raw.author, text_key(raw.text))
         if key in seen:
             remap[i] = seen[key]
             continue

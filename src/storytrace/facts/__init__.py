@@ -266,11 +266,11 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
 def _paragraphs(page: Page) -> list[tuple[int, str]]:
     """(index, text) of what the facts are read from: the title as -1, then the body paragraphs, less a body
     paragraph that repeats the title (an extractor kept the headline): its facts would count twice."""
-    def key(text: str) -> str:
-        return re.sub(r"\W+", "", text.casefold())
+    from storytrace.ingest.textkey import text_key
 
     title = [(-1, page.title)] if page.title else []
-    return title + [(i, text) for i, text in enumerate(page.body) if not (title and key(text) == key(page.title))]
+    return title + [(i, text) for i, text in enumerate(page.body)
+                    if not (title and text_key(text) == text_key(page.title))]
 
 
 def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], res: FactsResources, anchor) -> None:
