@@ -18,6 +18,7 @@ Usage::
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -176,7 +177,7 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
     from storytrace.facts.attributes import supported as supported_ruler
     from storytrace.facts.dates import parse_anchor
     from storytrace.facts.lemmas import attach as attach_lemmatizer
-    from storytrace.facts.topics import MIN_TOPIC_WORDS, too_short_for_topics
+    from storytrace.facts.topics import MIN_TOPIC_WORDS
 
     res = _res(resources)
     pages = list(pages)
@@ -196,9 +197,9 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
     if res.topics is not None and pages:
         texts = ["\n".join(([p.title] if p.title else []) + p.body) for p in pages]
         tagged = res.topics.tag(texts, [p.facts["language"] == "en" for p in pages])
-        for page, text, topics in zip(pages, texts, tagged, strict=True):
+        for page, topics in zip(pages, tagged, strict=True):
             page.facts["topics"] = plain(topics)
-            if too_short_for_topics(text):
+            if not topics:  # tag gives none exactly to a text too short to judge
                 page.facts["notes"].append(f"no topics: fewer than {MIN_TOPIC_WORDS} words to judge them by")
             elif page.facts["language"] != "en":
                 page.facts["notes"].append(
@@ -383,7 +384,7 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
         text = original[s:end].rstrip()
         if _measure_not_year(original, s, s + len(text)):
             continue
-        norm = normalize(FOOTNOTE.sub("", text), anchor, looks_ahead(s, s + len(text)))
+        norm = normalize(FOOTNOTE.sub("", text), anchor, functools.partial(looks_ahead, s, s + len(text)))
         if norm.value is None and norm.precision in ("unresolved", "unknown"):
             continue  # falls back to the explicit patterns below ("the night of March 10")
         out.append(_date_fact(i, s, s + len(text), text, norm, anchor))

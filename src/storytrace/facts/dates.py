@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 MONTHS = {m: i for i, m in enumerate(
@@ -86,8 +87,12 @@ def _clean(text: str) -> str:
     return s
 
 
-def normalize(text: str, anchor: dt.date | None, forward: bool = False) -> Norm:
-    """Normalise one date expression (see module docstring); ``forward``: a bare weekday is the following one."""
+Forward = bool | Callable[[], bool]  # or asked only when needed: a parse-tree check few dates use
+
+
+def normalize(text: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
+    """Normalise one date expression (see module docstring); ``forward``: a bare weekday is the following one
+    (a callable is called only for a bare weekday with an anchor, the one case it decides)."""
     s = _clean(text).lower()
     m = _INTERVAL.match(s)
     if m and not re.fullmatch(r"\d{4}\s*[-–]\s*\d{2,4}", s) or re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", s):
@@ -103,7 +108,7 @@ def normalize(text: str, anchor: dt.date | None, forward: bool = False) -> Norm:
     return _single(s, anchor, forward)
 
 
-def _single(s: str, anchor: dt.date | None, forward: bool = False) -> Norm:
+def _single(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
         return Norm(s, "day") if _valid(*map(int, m.groups())) else Norm(None, "unknown")
     if m := re.fullmatch(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", s):
@@ -152,7 +157,7 @@ def _day(month: int, day: int, year: str | None, anchor: dt.date | None) -> Norm
     return Norm(f"--{month:02d}-{day:02d}", "day-no-year")
 
 
-def _relative(s: str, anchor: dt.date | None, forward: bool = False) -> Norm:
+def _relative(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
     words = s.split()
     if s in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return Norm(anchor.isoformat() if anchor else None, "day", relative=True)
@@ -167,7 +172,7 @@ def _relative(s: str, anchor: dt.date | None, forward: bool = False) -> Norm:
         delta = (anchor.weekday() - WEEKDAYS[wd]) % 7
         if words[0] == "next":
             d = anchor + dt.timedelta(days=(WEEKDAYS[wd] - anchor.weekday()) % 7 or 7)
-        elif forward and words[0] != "last":
+        elif words[0] != "last" and (forward() if callable(forward) else forward):
             d = anchor + dt.timedelta(days=(WEEKDAYS[wd] - anchor.weekday()) % 7)
         else:
             d = anchor - dt.timedelta(days=delta if words[0] != "last" or delta else 7)

@@ -167,7 +167,8 @@ class TopicTagger:
         return scores
 
     def tag(self, texts: list[str], english: list[bool] | None = None) -> list[list[Topic]]:
-        """Topics of each text; none for a text with too few words to judge (:func:`too_short_for_topics`)."""
+        """Topics of each text: none exactly for a text with too few words to judge (:func:`too_short_for_topics`),
+        at least the best top-level topic for every other."""
         english = english or [True] * len(texts)
         judged = [i for i, t in enumerate(texts) if not too_short_for_topics(t)]
         out: list[list[Topic]] = [[] for _ in texts]
