@@ -40,7 +40,7 @@ CODES: dict[str, tuple[str, str]] = {
     BINARY_INPUT: ("binary data, not text", "give the HTML or text of the page, not an image, PDF or archive"),
     TOO_LARGE: ("page larger than the page limit", "split the input, or raise max_page_bytes"),
     TOO_DEEP: ("HTML nested deeper than the depth limit", "raise max_html_depth if the page is genuine"),
-    BROKEN_GZIP: ("truncated or corrupt gzip", "download or copy the file again; pages before the break are kept"),
+    BROKEN_GZIP: ("truncated or corrupt gzip", "download or copy the file again"),
     BROKEN_WARC: ("truncated or corrupt WARC", "download the WARC again; records before the break are kept"),
     UNSUPPORTED_FORMAT: ("unsupported format", "decompress or convert the input to HTML, text, WARC or JSONL"),
     BAD_JSONL_LINE: ("JSONL line without a page", "give one JSON object per line with an 'html' or 'text' field"),
