@@ -1581,10 +1581,18 @@ def multilingual_attack(text: str, lang: str, lex: Lexicon) -> tuple[float, list
     word lowers the score instead of cancelling it: in these languages negation also builds hostile phrases
     ("ce ne sont pas des humains").
     """
+    score, found, _ = multilingual_match(text, lang, lex)
+    return score, found
+
+
+def multilingual_match(text: str, lang: str,
+                       lex: Lexicon) -> tuple[float, list[tuple[int, int, str, str]], list[tuple[int, int]]]:
+    """``multilingual_attack``'s score and evidence, and the (start, end) of the hostile words among the evidence
+    (what ``_multi_context.defusing_context`` reads)."""
     groups = lex.multi_groups.get(lang)
     hostile = lex.multi_hostile.get(lang)
     if not groups or not hostile:
-        return 0.0, []
+        return 0.0, [], []
     low = text.lower()
     found: list[tuple[int, int, str, str]] = []
     # a dehumanising emoji counts as a hostile word (revision 3.6; see emoji_attack)
@@ -1593,13 +1601,13 @@ def multilingual_attack(text: str, lang: str, lex: Lexicon) -> tuple[float, list
         g_hits = [(low.find(w), w, g) for g, ws in groups.items() for w in ws if w in low]
         h_hits = [(low.find(w), w) for w in hostile if w in low] + [(s, t) for s, _, t in emoji]
         if not g_hits or not h_hits:
-            return 0.0, []
+            return 0.0, [], []
         for k, w, g in g_hits:
             found.append((k, k + len(w), text[k : k + len(w)], g))
         for k, w in h_hits:
             found.append((k, k + len(w), text[k : k + len(w)], g_hits[0][2]))
         negated = any(x in low for x in lex.multi_negation.get(lang, []))
-        return (0.6 if negated else 0.8), found
+        return (0.6 if negated else 0.8), found, [(k, k + len(w)) for k, w in h_hits]
     spans = [(m.start(), m.end(), m.group()) for m in _MWORD.finditer(low)]
     toks = [t for _, _, t in spans]
     g_hits = []
@@ -1612,7 +1620,7 @@ def multilingual_attack(text: str, lang: str, lex: Lexicon) -> tuple[float, list
     h_hits = [j for w in hostile if (j := _stem_hit(w, toks, low)) >= 0]
     h_hits = [j for j in h_hits if all(j != gj for gj, _ in g_hits)]
     if not g_hits or not (h_hits or emoji):
-        return 0.0, []
+        return 0.0, [], []
     found.extend((s, e, t, g_hits[0][1]) for s, e, t in emoji)
     for j, g in g_hits:
         if j < len(spans):
@@ -1624,4 +1632,5 @@ def multilingual_attack(text: str, lang: str, lex: Lexicon) -> tuple[float, list
             found.append((s, e, text[s:e], g_hits[0][1]))
     negs = lex.multi_negation.get(lang, [])
     negated = any(t in negs for t in toks) or any(" " in x or "'" in x for x in negs if x.strip() in low)
-    return (0.6 if negated else 0.8), found
+    hostile_spans = [(s, e) for s, e, _ in emoji] + [spans[j][:2] for j in h_hits if j < len(spans)]
+    return (0.6 if negated else 0.8), found, hostile_spans

@@ -1,0 +1,143 @@
+"""Context that defuses the non-English lexicon rule (``_rules.multilingual_attack``): the hostile word it found is
+quoted or negated as a predicate, or the comment condemns, reports or defends (cues in
+``lexicons/comments/multilingual_context.json``, written by the project).
+
+The rule pairs a group word with a hostile word anywhere in the comment, so counter-speech ("dire que les Roms sont
+des voleurs, c'est du racisme"), reports ("des tags « mort aux juifs »") and negated hate ("les migrants ne sont pas
+des animaux") fire it as readily as hate does. ``defusing_context`` names the context; the model lowers the rule's
+weight for it and lets the embedding heads decide. ``ordinary_group_word`` names the words of a language that the
+English slur list would misread ("os negros" is how Portuguese names black people).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from typing import Any
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# quoted stretches: guillemets, curly and straight double quotes, German and CJK quotes, and single quotes that open
+# after a space or the start and close before a space or punctuation (not an apostrophe inside a word: "l'Italia")
+_QUOTED = re.compile(r"«[^»]{1,200}»|“[^”]{1,200}”|„[^“”]{1,200}[“”]|\"[^\"]{1,200}\"|「[^」]{1,200}」|『[^』]{1,200}』"
+                     r"|(?:(?<=\s)|^)['‘][^'‘’\n]{1,200}['’](?=[\s.,;:!?)]|$)")
+NEGATED = "negated"  # every hostile word found is quoted or negated as a predicate
+COUNTER = "counter"  # the comment condemns or reports hate, or defends the group
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, Any]:
+    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "comments" / "multilingual_context.json"
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return {}
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+def _starts_with(token: str, stem: str) -> bool:
+    return token.startswith(stem)
+
+
+def _negated_word(tokens: list[str], j: int, lang: str) -> bool:
+    """Whether token ``j`` is the predicate of a negation: a negator before it with only gap words between
+    (copulas, articles, quantifiers; at least one unless the negator negates nouns: "zijn geen beesten")."""
+    cues = _cues()
+    negators = set(cues.get("negators", {}).get(lang, []))
+    noun_negators = set(cues.get("noun_negators", {}).get(lang, []))
+    gap = set(cues.get("gap", {}).get(lang, []))
+    k, between = j - 1, 0
+    while k >= 0 and between <= 3:
+        t = tokens[k]
+        if t in negators and (between > 0 or t in noun_negators):
+            return True
+        if t not in gap:
+            return False
+        k, between = k - 1, between + 1
+    return False
+
+
+def _negated_chinese(low: str, pos: int) -> bool:
+    cues = _cues()
+    gap = sorted(cues.get("gap", {}).get("zh", []), key=len, reverse=True)
+    head = low[:pos]
+    for _ in range(3):
+        if any(head.endswith(n) for n in cues.get("noun_negators", {}).get("zh", [])):
+            return True
+        step = next((g for g in gap if head.endswith(g)), None)
+        if step is None:
+            return False
+        head = head[: -len(step)]
+    return False
+
+
+def _cue_hits(low: str, tokens: list[tuple[int, int, str]], stems: list[str], lang: str) -> list[int]:
+    """Token indices (character offsets for Chinese) where a cue of ``stems`` starts."""
+    if lang in ("zh", "ja"):
+        return [k for s in stems for k in [low.find(s)] if k >= 0]
+    words = [t for _, _, t in tokens]
+    hits = []
+    for stem in stems:
+        if " " in stem or "'" in stem:
+            for m in re.finditer(r"(?<!\w)" + re.escape(stem), low):
+                hits.append(sum(1 for s, _, _ in tokens if s < m.start()))
+        else:
+            hits.extend(j for j, w in enumerate(words) if _starts_with(w, stem))
+    return hits
+
+
+def _counter(low: str, lang: str) -> bool:
+    """A condemnation, report or defence cue that is not itself negated ("ce n'est pas du racisme" is no cue)."""
+    cues = _cues()
+    if lang in ("zh", "ja"):
+        if any(s in low for s in cues.get("defence", {}).get(lang, [])):
+            return True
+        negators = cues.get("negators", {}).get(lang, [])
+        return any(not any(low[max(0, k - 4):k].endswith(n) or n in low[max(0, k - 4):k] for n in negators)
+                   for k in _cue_hits(low, [], cues.get("counter", {}).get(lang, []), lang))
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
+    if _cue_hits(low, tokens, cues.get("defence", {}).get(lang, []), lang):
+        return True
+    negators = set(cues.get("negators", {}).get(lang, []))
+    words = [t for _, _, t in tokens]
+    return any(not any(w in negators for w in words[max(0, j - 3):j])
+               for j in _cue_hits(low, tokens, cues.get("counter", {}).get(lang, []), lang))
+
+
+def ordinary_group_word(word: str, lang: str) -> bool:
+    """Whether ``word`` is ``lang``'s everyday name for a group that the English slur list also holds
+    (Portuguese "negros", Dutch "homo's")."""
+    words = _cues().get("ordinary_group_words", {}).get(lang, [])
+    return word.lower().replace("’", "'") in words
+
+
+def defusing_context(text: str, lang: str, hostile: list[tuple[int, int]]) -> str | None:
+    """``NEGATED`` when every hostile span (character offsets in ``text``) is inside quotes or negated as a
+    predicate, else ``COUNTER`` when the comment condemns, reports or defends, else None."""
+    if not hostile or not _cues():
+        return None
+    low = text.lower()
+    quoted = _quoted(text)
+    if lang in ("zh", "ja"):
+        covered = all(_inside(s, quoted) or _negated_chinese(low, s) for s, _ in hostile)
+    else:
+        tokens = [(m.start(), m.group()) for m in _WORD.finditer(low)]
+        starts = [s for s, _ in tokens]
+        words = [w for _, w in tokens]
+
+        def negated(pos: int) -> bool:
+            j = next((k for k, s in enumerate(starts) if s >= pos), None)
+            return j is not None and starts[j] == pos and _negated_word(words, j, lang)
+
+        covered = all(_inside(s, quoted) or negated(s) for s, _ in hostile)
+    if covered:
+        return NEGATED
+    return COUNTER if _counter(low, lang) else None
