@@ -194,6 +194,7 @@ def embed(texts: list[str], cache: Path, what: str, *, query: bool) -> np.ndarra
         parts.append(e5.query(batch) if query else e5.passage(batch))
         print(f"  {what}: embedded {min(i + 64, len(texts))}/{len(texts)} in {time.time() - t0:.0f}s", file=sys.stderr)
     out = np.vstack(parts) if parts else np.zeros((0, 384), np.float32)
+    cache.mkdir(parents=True, exist_ok=True)
     np.save(path, out)
     return out
 
@@ -323,6 +324,7 @@ def use_embed(texts: list[str], cache: Path) -> np.ndarray:
         return np.load(path)
     enc = load_encoder()
     out = np.vstack([use(enc, leads[i : i + 64]) for i in range(0, len(leads), 64)]) if leads else np.zeros((0, 512))
+    cache.mkdir(parents=True, exist_ok=True)  # the default cache lives in /tmp, which a new machine starts without
     np.save(path, out)
     return out
 
