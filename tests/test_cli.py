@@ -1,3 +1,4 @@
+import json
 import subprocess
 import sys
 
@@ -106,3 +107,23 @@ def test_cli_spark_summary_counts_stories_in_words(stories, said):
 
     text = spark_summary({"pages": 4, "failed": 0, "stories": stories, "paths": {"pages": "o/pages"}})
     assert text.splitlines() == [f"4 page(s) analysed, 0 input(s) failed, {said}", "pages: o/pages"]
+
+
+def test_cli_analyze_lists_a_repeated_input_once_and_names_it(tmp_path, capsys):
+    from storytrace.cli import main
+    from storytrace.schema import validate_dossier
+    from tests.conftest import GOOD_HTML
+
+    for name in ("a.html", "b.html"):
+        (tmp_path / "in" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "in" / name).write_text(GOOD_HTML, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(tmp_path / "in"), "--out", str(out), "--quiet", "--no-facts", "--no-comments",
+                 "--no-stories"]) == 0
+    dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    validate_dossier(dossier)
+    assert [p["source"].rsplit("/", 1)[-1] for p in dossier["pages"]] == ["a.html"]
+    assert [d["source"].rsplit("/", 1)[-1] for d in dossier["duplicates"]] == ["b.html"]
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "Duplicate inputs (1)" in html and html.count("<section id='p-") == 1
+    assert "1 duplicate input(s) analysed once" in capsys.readouterr().err

@@ -215,7 +215,42 @@ def test_pipeline_page_without_a_url_keeps_the_content_hash_id(tmp_path, options
     for name in ("a.html", "copy-of-a.html"):
         (tmp_path / name).write_text(GOOD_HTML, encoding="utf-8")
     dossier = analyze([tmp_path], options=options)
-    assert [p.id for p in dossier.pages] == [content_id(GOOD_HTML.encode())] * 2
+    assert [p.id for p in dossier.pages] == [content_id(GOOD_HTML.encode())]
+    assert [(d.page_id, d.source.rsplit("/", 1)[-1]) for d in dossier.duplicates] == [
+        (content_id(GOOD_HTML.encode()), "copy-of-a.html")]
+
+
+def test_pipeline_the_same_page_twice_is_analysed_once_and_keeps_both_sources(tmp_path, options, demo_dir):
+    """Two identical files (the same download saved twice): one page, never related to itself, the second
+    file named as a duplicate of the first in the dossier and in the store."""
+    seed = (demo_dir / "003_9a83f09ece2f8787.txt").read_bytes()
+    (tmp_path / "a.txt").write_bytes(seed)
+    (tmp_path / "b.txt").write_bytes(seed)
+    (tmp_path / "c.txt").write_bytes((demo_dir / "000_d66ebd6db3d84dd8.txt").read_bytes())
+    store = SQLiteStore(":memory:")
+    dossier = analyze([tmp_path], options=options.replace(with_stories=True), store=store)
+    names = [p.source.rsplit("/", 1)[-1] for p in dossier.pages]
+    assert names == ["a.txt", "c.txt"]
+    [duplicate] = dossier.duplicates
+    assert (duplicate.source, duplicate.same_as) == (str(tmp_path / "b.txt"), str(tmp_path / "a.txt"))
+    assert duplicate.page_id == dossier.pages[0].id
+    for story in dossier.stories:
+        ids = [p["id"] for p in story["pages"]]
+        assert len(ids) == len(set(ids))
+        assert all(r["page"] != (r.get("based_on") or r.get("other")) for r in story["relations"])
+    inputs = {i["source"].rsplit("/", 1)[-1]: i for i in store.inputs()}
+    assert inputs["b.txt"]["status"] == "analysed" and inputs["b.txt"]["page_id"] == dossier.pages[0].id
+    assert store.counts() == {"pages": 2, "analysed": 3, "failed": 0}
+
+
+def test_pipeline_a_repeated_jsonl_line_is_one_page(tmp_path, options):
+    import json
+
+    line = json.dumps({"url": "https://x.example/a", "html": GOOD_HTML}) + "\n"
+    (tmp_path / "pages.jsonl").write_text(line + line, encoding="utf-8")
+    dossier = analyze([tmp_path], options=options)
+    assert len(dossier.pages) == 1 and not dossier.failures
+    assert [(d.source.rsplit("#", 1)[-1], d.same_as.rsplit("#", 1)[-1]) for d in dossier.duplicates] == [("L2", "L1")]
 
 
 def test_pipeline_page_id_names_comment_ids_and_reply_links():

@@ -14,7 +14,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
-from .records import Dossier, Failure, Page
+from .records import Dossier, Duplicate, Failure, Page
 from .resources import Resources
 from .settings import Options
 
@@ -25,13 +25,14 @@ def analyze(
     options: Options | None = None,
     resources: Resources | None = None,
     store: Any = None,
-    on_result: Callable[[Page | Failure], None] | None = None,
+    on_result: Callable[[Page | Failure | Duplicate], None] | None = None,
     **settings: Any,
 ) -> Dossier:
     """Analyse pages (paths, directories, WARC, JSONL, URLs) and return the dossier.
 
     Keyword ``settings`` are :class:`~storytrace.settings.Options` fields (``with_facts=False``, ...).
-    A ``store`` (e.g. :class:`storytrace.store.SQLiteStore`) receives every page and failure.
+    A ``store`` (e.g. :class:`storytrace.store.SQLiteStore`) receives every page and failure, and every
+    :class:`~storytrace.records.Duplicate` (an input repeating a page of this run, analysed once).
     """
     from .pipeline import finish
 
@@ -44,20 +45,22 @@ def iter_results(
     inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     options: Options | None = None,
     resources: Resources | None = None,
-) -> Iterator[Page | Failure]:
-    """Every page or failure, in input order, as it is done: memory does not grow with the corpus."""
+) -> Iterator[Page | Failure | Duplicate]:
+    """Every page or failure, in input order, as it is done: memory does not grow with the corpus. An input
+    whose page was already read in this run comes as a :class:`~storytrace.records.Duplicate` instead."""
     from .ingest import read_inputs
-    from .pipeline import run
+    from .pipeline import collapse_duplicates, run
 
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
     options = options or Options()
-    return run(read_inputs(inputs, options), options, resources or Resources())
+    return run(collapse_duplicates(read_inputs(inputs, options)), options, resources or Resources())
 
 
 def _tap(
-    results: Iterable[Page | Failure], store: Any, on_result: Callable[[Page | Failure], None] | None
-) -> Iterator[Page | Failure]:
+    results: Iterable[Page | Failure | Duplicate], store: Any,
+    on_result: Callable[[Page | Failure | Duplicate], None] | None,
+) -> Iterator[Page | Failure | Duplicate]:
     for result in results:
         if store is not None:
             store.add([result])

@@ -140,7 +140,7 @@ def options_from_args(args: argparse.Namespace) -> Any:
 def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     from .api import iter_results
     from .pipeline import coordinate, tell_stories
-    from .records import Failure
+    from .records import Page
     from .report.write import DossierWriter
     from .store import SQLiteStore
 
@@ -164,17 +164,18 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
         for result in iter_results(inputs, options):
             store.add([result])
             writer.add(result)
-            pages += not isinstance(result, Failure)
+            pages += isinstance(result, Page)
             bar.update(1)
         counts = store.counts()
         coordination = coordinate(writer.thread_shells, options, writer.failures)
         paths = writer.close(coordination, tell_stories(writer.story_pages, options, writer.failures))
-    failures = writer.failures
+    failures, duplicates = writer.failures, writer.duplicates
     if args.json:
         with paths["dossier"].open(encoding="utf-8") as dossier_json:
             shutil.copyfileobj(dossier_json, sys.stdout)
     print(
-        f"{pages} page(s) analysed, {len(failures)} input(s) failed "
+        f"{pages} page(s) analysed, {len(failures)} input(s) failed"
+        f"{f', {len(duplicates)} duplicate input(s) analysed once' if duplicates else ''} "
         f"(store {db_path}: {counts['pages']} page(s), {counts['failed']} failed input(s) in all)\n"
         f"dossier: {paths['html'].resolve()}\n"
         f"json:    {paths['dossier'].resolve()}",
@@ -183,6 +184,9 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     for failure in failures:
         where = "" if failure.source in failure.message else f"{failure.source}: "
         print(f"  failed: {where}{failure.message}", file=sys.stderr)
+    for duplicate in duplicates:
+        print(f"  duplicate: {duplicate.source} holds the same page as {duplicate.same_as} (analysed once)",
+              file=sys.stderr)
     return 0 if pages or not failures else 1
 
 

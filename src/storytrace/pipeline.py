@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import StorytraceError
-from .records import Dossier, Failure, Page, RawDocument
+from .records import Dossier, Duplicate, Failure, Page, RawDocument, page_id
 from .resources import Resources
 from .settings import Options
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger("storytrace")
 Result = Page | Failure
+Item = RawDocument | Failure | Duplicate  # what run() takes: ingested items, duplicates already marked
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,19 +134,35 @@ def _init_worker(options: Options) -> None:
     _WORKER = (options, Resources())
 
 
-def _process_in_worker(chunk: list[RawDocument | Failure]) -> list[Result]:
+def _process_in_worker(chunk: list[Item]) -> list[Result | Duplicate]:
     assert _WORKER is not None
     return _process_chunk(chunk, *_WORKER)
 
 
-def _process_chunk(chunk: list[RawDocument | Failure], options: Options, resources: Resources) -> list[Result]:
+def _process_chunk(chunk: list[Item], options: Options, resources: Resources) -> list[Result | Duplicate]:
     raws = [item for item in chunk if isinstance(item, RawDocument)]
     done = iter(process_batch(raws, options, resources)) if raws else iter(())
-    return [item if isinstance(item, Failure) else next(done) for item in chunk]
+    return [next(done) if isinstance(item, RawDocument) else item for item in chunk]
 
 
-def _chunks(items: Iterable[RawDocument | Failure], size: int) -> Iterator[list[RawDocument | Failure]]:
-    chunk: list[RawDocument | Failure] = []
+def collapse_duplicates(items: Iterable[RawDocument | Failure]) -> Iterator[Item]:
+    """The items of one run with each repeated page (the same :func:`~storytrace.records.page_id` as an earlier
+    input: the same file twice, a repeated JSONL line, a URL crawled twice) replaced by a :class:`Duplicate`
+    naming both sources: a page is analysed, listed and related to others once. Memory: one id and source
+    per page."""
+    first_source: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, RawDocument):
+            key = page_id(item.data, item.url)
+            if key in first_source:
+                yield Duplicate(source=item.source, page_id=key, same_as=first_source[key])
+                continue
+            first_source[key] = item.source
+        yield item
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:
@@ -155,8 +172,9 @@ def _chunks(items: Iterable[RawDocument | Failure], size: int) -> Iterator[list[
         yield chunk
 
 
-def run(items: Iterable[RawDocument | Failure], options: Options, resources: Resources | None = None) -> Iterator[Result]:
-    """Process ingested items in order, in this process or in ``options.workers`` processes.
+def run(items: Iterable[Item], options: Options, resources: Resources | None = None) -> Iterator[Result | Duplicate]:
+    """Process ingested items in order, in this process or in ``options.workers`` processes (a
+    :class:`Duplicate` from :func:`collapse_duplicates` passes through unprocessed, like a failure).
 
     Items go through in chunks of ``options.batch_size`` so that batched stages (spaCy's ``pipe``) pay
     their set-up once per chunk; memory stays bounded by the chunk, not the corpus.
@@ -170,7 +188,7 @@ def run(items: Iterable[RawDocument | Failure], options: Options, resources: Res
     yield from _run_in_workers(chunks, options)
 
 
-def _run_in_workers(chunks: Iterable[list[RawDocument | Failure]], options: Options) -> Iterator[Result]:
+def _run_in_workers(chunks: Iterable[list[Item]], options: Options) -> Iterator[Result | Duplicate]:
     """Chunks through ``options.workers`` processes, results in input order.
 
     A ProcessPoolExecutor rather than multiprocessing.Pool: when a worker dies (e.g. a script without an
@@ -186,7 +204,7 @@ def _run_in_workers(chunks: Iterable[list[RawDocument | Failure]], options: Opti
     executor = ProcessPoolExecutor(options.workers, mp_context=context, initializer=_init_worker,
                                    initargs=(options,))
     # a bounded window of chunks in flight: executor.map would read the whole input ahead
-    pending: deque[Future[list[Result]]] = deque()
+    pending: deque[Future[list[Result | Duplicate]]] = deque()
     try:
         for chunk in chunks:
             pending.append(executor.submit(_process_in_worker, chunk))
@@ -207,11 +225,14 @@ WORKERS_BROKEN = (
 )
 
 
-def finish(results: Iterable[Result], options: Options, resources: Resources | None = None) -> Dossier:
+def finish(results: Iterable[Result | Duplicate], options: Options, resources: Resources | None = None) -> Dossier:
     """Collect results into a Dossier and add what needs every page (comment coordination, stories)."""
     dossier = Dossier()
     for result in results:
-        (dossier.failures if isinstance(result, Failure) else dossier.pages).append(result)
+        if isinstance(result, Duplicate):
+            dossier.duplicates.append(result)
+        else:
+            (dossier.failures if isinstance(result, Failure) else dossier.pages).append(result)
     dossier.coordination = coordinate(dossier.pages, options, dossier.failures)
     if options.with_stories:
         from .stories import shell_of

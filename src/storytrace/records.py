@@ -150,6 +150,16 @@ class Failure(Record):
 
 
 @dataclass(slots=True)
+class Duplicate(Record):
+    """An input holding a page already read in this run (same :func:`page_id`: the same bytes, and the same
+    URL where the input names one). It is analysed once, as the earlier input; this keeps its source."""
+
+    source: str
+    page_id: str
+    same_as: str  # the source of the input whose page was analysed
+
+
+@dataclass(slots=True)
 class Dossier(Record):
     """The answer for one run: every page, every failure, and the stories across pages."""
 
@@ -158,7 +168,9 @@ class Dossier(Record):
     stories: list[dict[str, Any]] = field(default_factory=list)
     # comment coordination across pages (same text under several names or pages), from storytrace.comments
     coordination: list[dict[str, Any]] = field(default_factory=list)
+    # inputs that repeated a page of this run: analysed once, every source kept here
+    duplicates: list[Duplicate] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
     generator: str = "storytrace"
 
-    _nested: ClassVar[dict[str, type[Record]]] = {"pages": Page, "failures": Failure}
+    _nested: ClassVar[dict[str, type[Record]]] = {"pages": Page, "failures": Failure, "duplicates": Duplicate}

@@ -62,6 +62,16 @@ def test_service_does_not_fetch_urls_by_default(client):
     assert "does not fetch URLs" in failure["message"]
 
 
+def test_service_the_same_page_twice_is_one_page_and_a_duplicate(client):
+    page = {"url": "https://x.example/e", "text": "First paragraph.\nSecond."}
+    r = client.post("/analyze", json={"pages": [page, page], "with_facts": False, "with_comments": False})
+    data = r.json()
+    validate_dossier(data)
+    assert len(data["pages"]) == 1 and not data["failures"]
+    assert data["duplicates"] == [{"source": "https://x.example/e", "page_id": data["pages"][0]["id"],
+                                   "same_as": "https://x.example/e"}]
+
+
 @pytest.mark.parametrize("body", [{}, {"pages": []}, {"pages": [{}]}, {"pages": [{"text": "x"}] * 101}])
 def test_service_rejects_bad_requests(client, body):
     assert client.post("/analyze", json=body).status_code == 422

@@ -48,6 +48,7 @@ class DossierSummary:
 
     links: list[tuple[str, str]] = field(default_factory=list)  # (page id, label)
     failures: int = 0
+    duplicates: int = 0  # inputs that repeated a page of the run
     stories: list[dict[str, Any]] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
 
@@ -56,7 +57,8 @@ class DossierSummary:
 
     @classmethod
     def of(cls, dossier: Dossier) -> DossierSummary:
-        summary = cls(failures=len(dossier.failures), stories=dossier.stories, schema_version=dossier.schema_version)
+        summary = cls(failures=len(dossier.failures), duplicates=len(dossier.duplicates), stories=dossier.stories,
+                      schema_version=dossier.schema_version)
         for page in dossier.pages:
             summary.add(page)
         return summary
@@ -73,7 +75,8 @@ def html_head(summary: DossierSummary) -> str:
         "<h1>storytrace dossier</h1>",
         (
             f"<p class='meta'>{n} page(s) analysed, {summary.failures} input(s) failed, "
-            f"{len(summary.stories)} story group(s). Schema {esc(summary.schema_version)}.</p>"
+            + (f"{summary.duplicates} duplicate input(s) analysed once, " if summary.duplicates else "")
+            + f"{len(summary.stories)} story group(s). Schema {esc(summary.schema_version)}.</p>"
         ),
         f"<nav>{links}</nav>" if links else "",
         _stories(summary.stories),
@@ -83,7 +86,8 @@ def html_head(summary: DossierSummary) -> str:
 
 def html_tail(dossier: Dossier) -> str:
     """Coordination and failures (``dossier.pages`` is not read, so a streaming writer may pass none)."""
-    return "\n".join(p for p in (_coordination(dossier), _failures(dossier), "</body></html>") if p)
+    parts = (_coordination(dossier), _failures(dossier), _duplicates(dossier), "</body></html>")
+    return "\n".join(p for p in parts if p)
 
 
 def _stories(stories: list[dict[str, Any]]) -> str:
@@ -387,6 +391,17 @@ def _failures(dossier: Dossier) -> str:
         return ""
     rows = [{"source": f.source, "stage": f.stage, "error": f.error, "message": f.message} for f in dossier.failures]
     return f"<h2>Inputs that failed ({len(rows)})</h2>{table(rows)}"
+
+
+def _duplicates(dossier: Dossier) -> str:
+    """Inputs that held a page already read: each source kept, linked to the page analysed."""
+    if not dossier.duplicates:
+        return ""
+    rows = "".join(f"<tr><td class='brk'>{esc(d.source)}</td><td><a href='#p-{esc(d.page_id)}'>{esc(d.same_as)}</a>"
+                   f"</td></tr>" for d in dossier.duplicates)
+    return (f"<h2>Duplicate inputs ({len(dossier.duplicates)})</h2><p class='meta'>Each holds the same page as an "
+            f"earlier input (same bytes and URL); the page is analysed and listed once.</p><div class='wide'><table>"
+            f"<tr><th>input</th><th>same page as</th></tr>{rows}</table></div>")
 
 
 def _compact(value: Any) -> str:

@@ -15,10 +15,10 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from ..embeddings import Encoder
-from ..records import SCHEMA_VERSION, Comment, Dossier, Failure, Page
+from ..records import SCHEMA_VERSION, Comment, Dossier, Duplicate, Failure, Page
 from ..stories import SpilledShellStore, StoryPages, shell_of
 from .html import DossierSummary, html_head, html_tail, page_section
 from .jsonld import based_on_links, page_jsonld
@@ -47,6 +47,7 @@ class DossierWriter:
             "pages": self.out / "pages",
         }
         self.failures: list[Failure] = []
+        self.duplicates: list[Duplicate] = []  # inputs repeating a page already written: listed, not re-written
         self.thread_shells: list[Page] = []  # id + comments only: what cross-page coordination reads
         self._summary = DossierSummary()
         self._tmp = Path(tempfile.mkdtemp(prefix="storytrace-", dir=self.out))
@@ -59,7 +60,7 @@ class DossierWriter:
         self._sections = (self._tmp / "sections.html").open("w", encoding="utf-8")
         self._nodes = (self._tmp / "nodes.jsonl").open("w", encoding="utf-8")
 
-    def __enter__(self) -> DossierWriter:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: object, *_exc: object) -> None:
@@ -74,9 +75,12 @@ class DossierWriter:
         if self.story_pages is not None:
             self.story_pages.close()
 
-    def add(self, result: Page | Failure) -> None:
+    def add(self, result: Page | Failure | Duplicate) -> None:
         if isinstance(result, Failure):
             self.failures.append(result)
+            return
+        if isinstance(result, Duplicate):
+            self.duplicates.append(result)
             return
         if not _SAFE_ID.fullmatch(result.id):  # ids become file names
             raise ValueError(f"page id {result.id!r} is not a content hash")
@@ -100,16 +104,17 @@ class DossierWriter:
         """Finish every file. ``coordination`` and ``stories`` are computed by the caller from
         :attr:`thread_shells` and :attr:`story_pages`; rewrites get their ``isBasedOn`` links here."""
         coordination, stories = coordination or [], stories or []
-        tail = Dossier(failures=self.failures, coordination=coordination)
+        tail = Dossier(failures=self.failures, coordination=coordination, duplicates=self.duplicates)
         self._json.write("\n  ],\n" + ",\n".join(
             f'  "{key}": ' + dumps(value).replace("\n", "\n  ")
             for key, value in (("failures", [f.as_dict() for f in self.failures]), ("stories", stories),
-                               ("coordination", coordination))
+                               ("coordination", coordination), ("duplicates", [d.as_dict() for d in self.duplicates]))
         ) + "\n}\n")
         self._summary.stories = stories
         self._close_handles()
         self._json_part.replace(self.paths["dossier"])
         self._summary.failures = len(self.failures)
+        self._summary.duplicates = len(self.duplicates)
         with self.paths["html"].open("w", encoding="utf-8") as html_out:
             html_out.write(html_head(self._summary) + "\n")
             with (self._tmp / "sections.html").open(encoding="utf-8") as sections:
@@ -147,6 +152,6 @@ def _with_based_on(line: str, based_on: dict[str, list[str]]) -> str:
 def write_dossier(dossier: Dossier, out_dir: str | Path) -> dict[str, Path]:
     """Write an in-memory dossier through the streaming writer; return the paths by name."""
     writer = DossierWriter(out_dir, keep_comments=False, keep_stories=False)  # its stories are already found
-    for result in [*dossier.pages, *dossier.failures]:
+    for result in [*dossier.pages, *dossier.failures, *dossier.duplicates]:
         writer.add(result)
     return writer.close(dossier.coordination, dossier.stories)

@@ -112,13 +112,14 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
                   description="Trace a news story across outlets and the comment sections under it.")
 
     def _analyze(body: AnalyzeIn, request: Request) -> Any:
-        from ..pipeline import finish, run
+        from ..pipeline import collapse_duplicates, finish, run
 
         options = settings.options.replace(with_facts=body.with_facts, with_comments=body.with_comments,
                                            text_comment_chrome=body.comment_chrome,
                                            text_comment_authors=body.comment_authors,
                                            comment_calibration=body.comment_calibration, workers=1)
-        results = run(_raw_documents(body, settings), options, request.app.state.resources)
+        items = collapse_duplicates(_raw_documents(body, settings))  # the same page twice is analysed once
+        results = run(items, options, request.app.state.resources)
         return finish(results, options)
 
     @app.get("/health")

@@ -2,7 +2,8 @@
 
 Pages are keyed by their id (:func:`storytrace.records.page_id`: content hash, with the URL when the
 input names one), inputs by their source, so every input is accounted for: either
-``analysed`` (with the id of its page) or ``failed`` (with the stage and the reason).
+``analysed`` (with the id of its page) or ``failed`` (with the stage and the reason). An input that
+repeats a page of the same run (a :class:`~storytrace.records.Duplicate`) is ``analysed`` with that page's id.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Self
 
 from ..errors import InputError
-from ..records import SCHEMA_VERSION, Failure, Page
+from ..records import SCHEMA_VERSION, Duplicate, Failure, Page
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -84,11 +85,13 @@ class SQLiteStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def add(self, results: Iterable[Page | Failure]) -> None:
+    def add(self, results: Iterable[Page | Failure | Duplicate]) -> None:
         with self._db:
             for result in results:
                 if isinstance(result, Page):
                     self._add_page(result)
+                elif isinstance(result, Duplicate):
+                    self._add_input(result.source, result.page_id)
                 else:
                     self._add_failure(result)
 
@@ -102,10 +105,12 @@ class SQLiteStore:
             (page.id, page.source, page.url, page.title, page.language, len(page.comments),
              json.dumps(page.as_dict(), ensure_ascii=False), SCHEMA_VERSION, now),
         )
-        previous = self._previous_page(page.source)
+        self._add_input(page.source, page.id)
+
+    def _add_input(self, source: str, page_id: str) -> None:
+        previous = self._previous_page(source)
         self._db.execute(
-            "INSERT OR REPLACE INTO inputs VALUES (?, 'analysed', ?, NULL, NULL, NULL, ?)",
-            (page.source, page.id, now),
+            "INSERT OR REPLACE INTO inputs VALUES (?, 'analysed', ?, NULL, NULL, NULL, ?)", (source, page_id, _now())
         )
         self._drop_orphan(previous)
 
