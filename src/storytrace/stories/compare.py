@@ -17,7 +17,15 @@ from typing import Any
 
 import numpy as np
 
-from storytrace.stories.reconcile import Mention, mentions, reconcile
+from storytrace.stories.reconcile import (
+    Mention,
+    changed_numbers,
+    mentions,
+    reconcile,
+    said,
+    unit_of,
+    units_differ,
+)
 from storytrace.stories.shells import StoryClaim, StoryShell
 
 ALIGN_AT = 0.55  # claim cosine (USE multilingual): paraphrases score 0.6-0.9, same-topic others 0.3-0.5
@@ -77,11 +85,12 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
     else:
         score = np.zeros((len(b_keep), len(o_keep)), dtype=np.float32)
     pairs = [(b_keep[r], o_keep[c], s) for r, c, s in align(score)]
+    same_language = not (base.language and other.language and base.language != other.language)
     agree, contradict, possible = [], [], []
     for i, j, value in pairs:
         b, o = base.claims[i], other.claims[j]
         entry = {"base": b.text, "other": o.text, "score": round(value, 3)}
-        if reasons := contradictions(b, o):
+        if reasons := contradictions(b, o, same_language=same_language):
             (possible if reasons == [NEGATION_REASON] else contradict).append(entry | {"reasons": reasons})
         else:
             agree.append(entry | ({"notes": notes} if (notes := _shifts(b, o)) else {}))
@@ -134,19 +143,35 @@ def _numbers_meet(base: StoryClaim, other: StoryClaim) -> bool:
 NEGATION_REASON = "negation: one version denies what the other states"
 
 
-def contradictions(base: StoryClaim, other: StoryClaim) -> list[str]:
-    """Why two aligned claims cannot both be true (empty when they agree)."""
+def contradictions(base: StoryClaim, other: StoryClaim, *, same_language: bool = True) -> list[str]:
+    """Why two aligned claims cannot both be true (empty when they agree).
+
+    ``same_language``: False when the two claims come from pages in different languages."""
     reasons = []
     if _denies(base, other) or _denies(other, base):
         reasons.append(NEGATION_REASON)
     if base.quantities and other.quantities:
-        for record in reconcile(_mentions(base), _mentions(other)):
+        base_mentions, other_mentions = _mentions(base), _mentions(other)
+        for record in reconcile(base_mentions, other_mentions):
             if record.get("verdict") == "contradict":
                 reasons.append(f"{' + '.join(record['base'])} vs {' + '.join(record['other'])}: {record['reason']}")
+        changed = changed_numbers(base_mentions, other_mentions, same_language=same_language)
+        other_units = [pair for pair in changed if units_differ(pair[0].quantity, pair[1].quantity)]
+        reasons += [_unit_reason(b, o) for b, o in other_units]
         if not _numbers_meet(base, other):
-            said = lambda c: ", ".join(q.text for q in c.quantities)
-            reasons.append(f"numbers differ: {said(base)} vs {said(other)}")
+            if len(other_units) < max(len(base_mentions), len(other_mentions)):  # not all explained by units
+                quoted = lambda c: ", ".join(q.text for q in c.quantities)
+                reasons.append(f"numbers differ: {quoted(base)} vs {quoted(other)}")
+        else:  # one matching number excuses no other: each changed one is a contradiction of its own
+            reasons += [f"numbers differ: {said(b)} vs {said(o)}" for b, o in changed
+                        if not units_differ(b.quantity, o.quantity)]
     return reasons
+
+
+def _unit_reason(base: Mention, other: Mention) -> str:
+    what = "currency" if base.quantity.kind == "money" else "unit"
+    return (f"{what} differs: {said(base)} ({unit_of(base.quantity)}) vs {said(other)} "
+            f"({unit_of(other.quantity)})")
 
 
 def _mentions(claim: StoryClaim) -> list[Mention]:

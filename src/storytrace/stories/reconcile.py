@@ -55,7 +55,7 @@ def _head(counted: str | None) -> str:
 
 
 def same_value(a: StoryQuantity, b: StoryQuantity) -> bool:
-    if a.kind != b.kind:
+    if a.kind != b.kind or units_differ(a, b):
         return False
     if a.approximate or b.approximate:
         return abs(a.value - b.value) <= 0.05 * max(abs(a.value), abs(b.value))
@@ -96,8 +96,96 @@ def precision(q: StoryQuantity) -> float | None:
     return abs(q.value / written) * 10.0 ** -decimals  # "million" and the like scale the last digit too
 
 
+# measure units as news writes them -> one name (a unit not listed is compared by nothing)
+_UNITS = {
+    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mile": "mi", "miles": "mi", "mi": "mi", "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "ft": "ft", "foot": "ft", "feet": "ft", "kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilo": "kg",
+    "kilos": "kg", "lb": "lb", "lbs": "lb", "tonne": "t", "tonnes": "t", "ton": "ton", "tons": "ton",
+    "litre": "l", "litres": "l", "liter": "l", "liters": "l", "gallon": "gal", "gallons": "gal",
+    "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre", "°c": "°C", "°f": "°F",
+}
+
+
+def unit_of(q: StoryQuantity) -> str | None:
+    """The currency code of an amount of money, or a known measure unit; None when unknown."""
+    if not q.unit:
+        return None
+    if q.kind == "money":
+        return q.unit.upper()
+    if q.kind == "measure":
+        return _UNITS.get(q.unit.lower().split()[0].rstrip(".")) if q.unit.split() else None
+    return None
+
+
+def units_differ(a: StoryQuantity, b: StoryQuantity) -> bool:
+    """Both units known and different: 40 million pounds is not 40 million dollars."""
+    unit_a, unit_b = unit_of(a), unit_of(b)
+    return unit_a is not None and unit_b is not None and unit_a != unit_b
+
+
 def reconcile(base: list[Mention], other: list[Mention]) -> list[dict[str, Any]]:
     """Every number of either version with its counterpart in the other (or none)."""
+    out, matched_base, matched_other = _match(base, other)
+    out += [_record("only_base", [b], []) for i, b in enumerate(base) if i not in matched_base]
+    out += [_record("only_other", [], [m]) for j, m in enumerate(other) if j not in matched_other]
+    return out
+
+
+def unmatched(base: list[Mention], other: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The numbers of each version with no counterpart (no equal value, no sum) in the other."""
+    _, matched_base, matched_other = _match(base, other)
+    return ([b for i, b in enumerate(base) if i not in matched_base],
+            [m for j, m in enumerate(other) if j not in matched_other])
+
+
+def changed_numbers(base: list[Mention], other: list[Mention], *,
+                    same_language: bool = True) -> list[tuple[Mention, Mention]]:
+    """Numbers without a counterpart that stand in the same place on both sides: they count the same thing
+    ("injured 40 others" vs "injured 400 others"), or they are the only number of their kind left on each side
+    and nothing says they count different things. A matching number elsewhere in the claim excuses none of these.
+
+    ``same_language``: False for a translation, whose words for what is counted cannot be compared."""
+    left_base, left_other = unmatched(base, other)
+    pairs: list[tuple[Mention, Mention]] = []
+    for b in left_base:
+        j = next((j for j, o in enumerate(left_other) if o.quantity.kind == b.quantity.kind
+                  and _counts_same_thing(b.quantity, o.quantity)), None)
+        if j is not None:
+            pairs.append((b, left_other.pop(j)))
+    paired = {id(b) for b, _ in pairs}
+    left_base = [b for b in left_base if id(b) not in paired]
+    for kind in dict.fromkeys(b.quantity.kind for b in left_base):
+        of_kind_base = [b for b in left_base if b.quantity.kind == kind]
+        of_kind_other = [o for o in left_other if o.quantity.kind == kind]
+        if len(of_kind_base) == 1 and len(of_kind_other) == 1 and \
+                _may_count_same_thing(of_kind_base[0].quantity, of_kind_other[0].quantity, same_language):
+            pairs.append((of_kind_base[0], of_kind_other[0]))
+    return pairs
+
+
+def _counts_same_thing(a: StoryQuantity, b: StoryQuantity) -> bool:
+    head_a, head_b = _head(a.counted), _head(b.counted)
+    if head_a and head_a == head_b:
+        return True
+    shared = classes_of(a.counted) & classes_of(b.counted)
+    return bool(shared) and opposition(classes_of(a.counted), classes_of(b.counted)) is None
+
+
+def _may_count_same_thing(a: StoryQuantity, b: StoryQuantity, same_language: bool) -> bool:
+    if opposition(classes_of(a.counted), classes_of(b.counted)):
+        return False  # "12 dead" and "40 injured" are different counts
+    head_a, head_b = _head(a.counted), _head(b.counted)
+    return not (same_language and head_a and head_b and head_a != head_b)
+
+
+def said(m: Mention) -> str:
+    """How a number is quoted in a reason: as written, with what it counts."""
+    return _said(m)
+
+
+def _match(base: list[Mention], other: list[Mention]) -> tuple[list[dict[str, Any]], set[int], set[int]]:
+    """Records of the numbers with a counterpart (equal, or a sum) and the indices matched on each side."""
     out: list[dict[str, Any]] = []
     matched_base: set[int] = set()
     matched_other: set[int] = set()
@@ -120,9 +208,7 @@ def reconcile(base: list[Mention], other: list[Mention]) -> list[dict[str, Any]]
             out.append(_record("sum", [b], [other[j] for j in parts]))
             matched_base.add(i)
             matched_other |= set(parts)
-    out += [_record("only_base", [b], []) for i, b in enumerate(base) if i not in matched_base]
-    out += [_record("only_other", [], [m]) for j, m in enumerate(other) if j not in matched_other]
-    return out
+    return out, matched_base, matched_other
 
 
 def _parts_summing_to(target: StoryQuantity, pool: list[Mention]) -> tuple[int, ...] | None:

@@ -34,6 +34,7 @@ class StoryQuantity(Record):
     counted: str | None = None
     kind: str = "count"
     approximate: bool = False
+    unit: str | None = None  # a currency code for money ("GBP"), a measure's unit ("km"); None when unknown
 
 
 @dataclass(slots=True)
@@ -100,7 +101,8 @@ def _quantity(fact: dict[str, Any]) -> StoryQuantity | None:
     if value is None or fact.get("vague"):
         return None  # "thousands of" reconciles with nothing exactly
     return StoryQuantity(text=fact.get("text") or "", value=float(value), counted=fact.get("counted"),
-                         kind=fact.get("kind") or "count", approximate=bool(fact.get("approximate")))
+                         kind=fact.get("kind") or "count", approximate=bool(fact.get("approximate")),
+                         unit=fact.get("unit") if fact.get("kind") in ("money", "measure") else None)
 
 
 def _sentence_claims(title: str | None, text: str) -> list[StoryClaim]:
