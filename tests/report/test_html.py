@@ -167,3 +167,30 @@ def test_negation_only_findings_are_shown_as_possible_not_as_contradictions():
     out = render_dossier(Dossier(stories=[story]))
     assert "<b>0 contradict</b>" not in out and "0 contradict, 1 possibly contradict" in out
     assert "Possible contradictions (negation only)" in out and "Contradictions (numbers" not in out
+
+
+def _same_title_story():
+    """A syndicated copy with the same long headline and one edited number."""
+    title = "Building collapses after fire at factory in Delhi, people trapped"
+    base, other = "a" * 16, "b" * 16
+    contradiction = {"base": "Total 35 fire tenders were rushed to the spot.",
+                     "other": "Total 350 fire tenders were rushed to the spot.", "reasons": ["numbers differ: 35 vs 350"]}
+    agree = {"base": "The fire broke out at 4 am.", "other": "The fire broke out at 4 am.", "score": 1.15}
+    comparison = {"base": base, "other": other, "agree": [agree], "contradict": [contradiction], "possible": [],
+                  "added": [], "dropped": [], "quantities": [],
+                  "counts": {"agree": 1, "contradict": 1, "possible": 0, "added": 0, "dropped": 0}}
+    pages = [{"id": base, "title": title, "source": "in/a.html", "site": "delhi-daily.example",
+              "published": "2019-12-08T09:00:00"},
+             {"id": other, "title": title, "source": "in/b.html", "site": "metro-news.example",
+              "published": "2019-12-09"}]
+    relation = {"type": "copy", "page": other, "based_on": base, "direction": "date", "comparison": comparison}
+    return {"id": "s0", "title": title, "pages": pages, "relations": [relation]}
+
+
+def test_comparison_of_two_pages_with_the_same_title_keeps_both_columns():
+    out = render_dossier(Dossier(stories=[_same_title_story()]))
+    contradictions = out.split("Contradictions (numbers")[1].split("</table>")[0]
+    assert "Total 35 fire tenders" in contradictions and "Total 350 fire tenders" in contradictions
+    assert contradictions.count("<th>") == 3  # reasons, base, other
+    assert "(delhi-daily.example, 2019-12-08)</th>" in contradictions  # the same headline: outlet and date added
+    assert "(metro-news.example, 2019-12-09)</th>" in contradictions

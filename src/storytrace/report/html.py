@@ -108,7 +108,8 @@ def _story(story: dict[str, Any]) -> str:
            f"<h3>{esc(story.get('title') or story.get('id'))}</h3>",
            (f"<p class='meta'>{len(pages)} page(s) · languages: {esc(', '.join(story.get('languages', [])))} · "
             f"mean similarity {esc(story.get('similarity'))}</p><ul>{items}</ul>")]
-    out += [_relation(r, label) for r in story.get("relations", []) if isinstance(r, dict)]
+    columns = _column_names(pages, label)
+    out += [_relation(r, label, columns) for r in story.get("relations", []) if isinstance(r, dict)]
     out.append("</section>")
     return "\n".join(out)
 
@@ -116,7 +117,29 @@ def _story(story: dict[str, Any]) -> str:
 _RELATION_WORDS = {"copy": "is a copy of", "rewrite": "is a rewrite of", "independent": "and, independently,"}
 
 
-def _relation(relation: dict[str, Any], label: dict[Any, str]) -> str:
+def _column_names(pages: list[dict[str, Any]], label: dict[Any, str]) -> dict[Any, str]:
+    """A comparison column header per page: its title, cut to 40 characters; where two pages' headers
+    would read the same (a syndicated copy keeps the headline), the outlet and date, then the id, follow."""
+    names = {p.get("id"): _short(label[p.get("id")], 40) for p in pages}
+    for extra in (_outlet_and_date, lambda p: str(p.get("id"))[:8]):
+        seen: dict[str, int] = {}
+        for name in names.values():
+            seen[name] = seen.get(name, 0) + 1
+        for p in pages:
+            if seen[names[p.get("id")]] > 1 and (more := extra(p)):
+                names[p.get("id")] += f" ({more})"
+    return names
+
+
+def _outlet_and_date(page: dict[str, Any]) -> str:
+    """Where and when a page appeared: its site (else the host or file name of its source) and its date."""
+    source = str(page.get("source") or "")
+    host = source.split("://", 1)[1].split("/", 1)[0] if "://" in source else _basename(source.split("#", 1)[0])
+    outlet = page.get("site") or host
+    return ", ".join(str(v) for v in (outlet, str(page.get("published") or "")[:10]) if v)
+
+
+def _relation(relation: dict[str, Any], label: dict[Any, str], columns: dict[Any, str] | None = None) -> str:
     page, other = relation.get("page"), relation.get("based_on") or relation.get("other")
     kind = str(relation.get("type"))
     how = f" (direction by {esc(relation['direction'])})" if relation.get("direction") else ""
@@ -126,12 +149,17 @@ def _relation(relation: dict[str, Any], label: dict[Any, str]) -> str:
     out = [head, f"<p class='meta'>{esc(_compact(evidence))}</p>"]
     comparison = relation.get("comparison")
     if isinstance(comparison, dict):
-        out.append(_comparison(comparison, label))
+        out.append(_comparison(comparison, columns or label))
     return "\n".join(out)
 
 
-def _comparison(comparison: dict[str, Any], label: dict[Any, str]) -> str:
-    base, other = label.get(comparison.get("base"), "base"), label.get(comparison.get("other"), "other")
+def _comparison(comparison: dict[str, Any], columns: dict[Any, str]) -> str:
+    """The claim-by-claim comparison; table rows are keyed by side (``_BASE``/``_OTHER``, one page id each),
+    never by title, so two pages with the same headline keep a column each."""
+    base, other = columns.get(comparison.get("base"), "base"), columns.get(comparison.get("other"), "other")
+    if base == other:
+        base, other = f"{base} (base)", f"{other} (other)"
+    headers = {_BASE: base, _OTHER: other}
     counts = comparison.get("counts") or {}
     contradicting = f"{esc(counts.get('contradict', 0))} contradict"
     possible_note = (f", {esc(counts['possible'])} possibly contradict (one denies what the other says: read both)"
@@ -143,22 +171,22 @@ def _comparison(comparison: dict[str, Any], label: dict[Any, str]) -> str:
                        ("possible", "Possible contradictions (negation only)")):
         entries = [e for e in comparison.get(key) or [] if isinstance(e, dict)]
         if entries:
-            rows = [{"reasons": e.get("reasons"), _short(base, 40): e.get("base"), _short(other, 40): e.get("other")}
-                    for e in entries]
-            out.append(f"<h5>{esc(title)}</h5>{table(rows)}")
+            rows = [{"reasons": e.get("reasons"), _BASE: e.get("base"), _OTHER: e.get("other")} for e in entries]
+            out.append(f"<h5>{esc(title)}</h5>{table(rows, headers=headers)}")
     numbers = [q for q in comparison.get("quantities") or [] if isinstance(q, dict) and q.get("relation") in ("equal", "sum")]
     if numbers:
-        rows = [{"numbers": q.get("relation"), _short(base, 40): " + ".join(map(str, q.get("base") or [])),
-                 _short(other, 40): " + ".join(map(str, q.get("other") or [])), "verdict": q.get("verdict"),
+        rows = [{"numbers": q.get("relation"), _BASE: " + ".join(map(str, q.get("base") or [])),
+                 _OTHER: " + ".join(map(str, q.get("other") or [])), "verdict": q.get("verdict"),
                  "why": q.get("reason")} for q in numbers]
-        out.append(f"<h5>Numbers reconciled</h5>{table(rows)}")
+        out.append(f"<h5>Numbers reconciled</h5>{table(rows, headers=headers)}")
     for key, title in (("agree", "Claims that agree"), ("added", f"Added (only in {other})"),
                        ("dropped", f"Dropped (only in {base})")):
         entries = comparison.get(key) or []
         if entries:
-            rows = [{_short(base, 40): e.get("base"), _short(other, 40): e.get("other"), "score": e.get("score")}
+            rows = [{_BASE: e.get("base"), _OTHER: e.get("other"), "score": e.get("score")}
                     if isinstance(e, dict) else e for e in entries]
-            out.append(f"<details><summary>{esc(title)} ({len(entries)})</summary>{table(rows)}</details>")
+            out.append(f"<details><summary>{esc(title)} ({len(entries)})</summary>{table(rows, headers=headers)}"
+                       "</details>")
     return "\n".join(out)
 
 
@@ -249,14 +277,18 @@ def _fact_cell(name: str, value: Any) -> Any:
     return value
 
 
-def table(rows: list[Any], max_rows: int = 200) -> str:
-    """A table of dict rows; nested values are shown compactly. Everything escaped."""
+_BASE, _OTHER = "\x00base", "\x00other"  # row keys of a comparison's two sides (no title can collide)
+
+
+def table(rows: list[Any], max_rows: int = 200, headers: dict[str, str] | None = None) -> str:
+    """A table of dict rows; nested values are shown compactly. Everything escaped. ``headers`` names
+    columns whose keys are not meant to be read."""
     dict_rows = [r if isinstance(r, dict) else {"value": r} for r in rows[:max_rows]]
     columns: list[str] = []
     for row in dict_rows:
         columns += [k for k in row if k not in columns and not k.startswith("_")]
     columns = columns[:8]
-    head = "".join(f"<th>{esc(c)}</th>" for c in columns)
+    head = "".join(f"<th>{esc((headers or {}).get(c, c))}</th>" for c in columns)
     body = "".join("<tr>" + "".join(_cell(_short(_compact(r.get(c)), 240)) for c in columns) + "</tr>"
                    for r in dict_rows)
     more = f"<p class='meta'>… {len(rows) - max_rows} more</p>" if len(rows) > max_rows else ""
