@@ -126,3 +126,30 @@ def test_a_reply_date_is_not_its_parents() -> None:
 @pytest.mark.parametrize(("text", "iso"), [("2012", "2012"), ("Guest 201207", None)])
 def test_year_alone_and_digit_user_names(text: str, iso: str | None) -> None:
     assert (to_iso(text) if " " not in text else split_date_tail(text)[1]) == iso
+
+
+def _wordpress_thread(name: str, meta_inner: str) -> str:
+    items = "".join(
+        f'<li class="comment" id="comment-{i}"><article class="comment-body"><footer class="comment-meta">'
+        f'<div class="comment-author vcard"><b class="fn">{name}</b></div>{meta_inner}</footer>'
+        f'<div class="comment-content"><p>Comment number {i} says something long enough to count.</p></div>'
+        f'</article></li>' for i in range(2))
+    return (f'<html><body><article><p>{"Body text. " * 40}</p></article>'
+            f'<div id="comments" class="comments-area"><ol class="comment-list">{items}</ol></div></body></html>')
+
+
+@pytest.mark.parametrize("name", ["mike12", "Ann1", "jen_7", "Bob 2", "Carol"])
+def test_the_datetime_attribute_wins_over_a_name_with_digits(name: str) -> None:
+    # review s12 #7: the footer "comment-meta" (a date-named block) was read as text first: "mike12 June 1,
+    # 2021 at 10:02 am" -> 2001-06-12; the <time datetime> inside it is what the page means
+    meta = '<time datetime="2021-06-01T10:02:00+00:00">June 1, 2021 at 10:02 am</time>'
+    comments = extract_comments(load_html(_wordpress_thread(name, meta)), "p")
+    assert [(c.author, c.published) for c in comments] == [(name, "2021-06-01T10:02:00+00:00")] * 2
+
+
+@pytest.mark.parametrize("name", ["mike12", "Bob 2"])
+def test_a_name_is_not_read_as_part_of_a_text_date(name: str) -> None:
+    # no machine-readable date: the meta block's text without the author element is the date
+    meta = '<span class="when">June 1, 2021 at 10:02 am</span>'
+    comments = extract_comments(load_html(_wordpress_thread(name, meta)), "p")
+    assert [(c.author, c.published) for c in comments] == [(name, "2021-06-01T10:02:00")] * 2

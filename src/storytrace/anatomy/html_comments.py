@@ -509,18 +509,45 @@ def _first(el: etree._Element, test, skip: set[etree._Element]) -> etree._Elemen
     return None
 
 
+def _is_date_node(node: etree._Element) -> bool:
+    return _tag(node) == "time" or bool(DATE_RE.search(_attrs(node))) or node.get("data-role") == "relative-time"
+
+
 def _date_of(el: etree._Element, skip: set[etree._Element]) -> str | None:
-    for n in el.iterdescendants():
-        if _in_other(n, el, skip):
-            continue
-        if not isinstance(n.tag, str):
-            continue
-        if _tag(n) == "time" or DATE_RE.search(_attrs(n)) or n.get("data-role") == "relative-time":
-            published = to_iso(n.get("datetime") or n.get("title") or n.get("content")) or to_iso(
-                " ".join(n.itertext()))
-            if published:
-                return published
+    """The item's date: a machine-readable ``datetime`` anywhere in the item wins over any text, because a
+    date-named block ("comment-meta") often holds the author too, and "mike12 June 1, 2021" reads as 2001-06-12."""
+    nodes = [n for n in el.iterdescendants()
+             if isinstance(n.tag, str) and not _in_other(n, el, skip) and _is_date_node(n)]
+    for n in nodes:
+        if published := to_iso(n.get("datetime")):
+            return published
+    for n in nodes:
+        published = to_iso(n.get("title") or n.get("content")) or to_iso(_text_without_names(n))
+        if published:
+            return published
     return None
+
+
+def _text_without_names(node: etree._Element) -> str:
+    """The text of a date block without its author elements: a name is never part of a date."""
+    parts: list[str] = []
+
+    def walk(n: etree._Element) -> None:
+        is_name = n is not node and isinstance(n.tag, str) and _is_name_node(n) and not any(
+            isinstance(d.tag, str) and _is_date_node(d) for d in n.iterdescendants())
+        if not is_name:
+            parts.append(n.text or "" if isinstance(n.tag, str) else "")
+            for child in n:
+                walk(child)
+        if n is not node:
+            parts.append(n.tail or "")
+
+    walk(node)
+    return " ".join(p for p in parts if p)
+
+
+def _is_name_node(node: etree._Element) -> bool:
+    return node.get("itemprop") in {"author", "creator"} or bool(AUTHOR_RE.search(_attrs(node)))
 
 
 def _wrapper_meta(el: etree._Element, members: set[etree._Element], raw: _Raw) -> None:
