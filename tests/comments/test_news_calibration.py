@@ -126,3 +126,49 @@ def test_calibration_estimated_with_another_decoder_is_left_out(tmp_path, monkey
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         assert load_domain_calibrations(tmp_path) == {}
+
+
+def test_a_missing_news_calibration_is_a_page_warning(model):
+    # review s12 #1: the fallback to the tweet calibration was a Python warning only; a newsroom saw a 13 % toxic
+    # share on civil threads without a word on the page
+    saved = dict(model.calibrations)
+    model.calibrations.clear()
+    try:
+        with_comments = analyze_comments(make_page(["nice"]), Options(), model=model, calibration=NEWS_CALIBRATION)
+        no_comments = analyze_comments(make_page([]), Options(), model=model, calibration=NEWS_CALIBRATION)
+    finally:
+        model.calibrations.update(saved)
+    for page in (with_comments, no_comments):
+        assert page.thread["calibration"] == TRAINING_CALIBRATION
+        assert [w for w in page.warnings if NEWS_CALIBRATION in w and TRAINING_CALIBRATION in w]
+    fine = analyze_comments(make_page(["nice"]), Options(), model=model, calibration=NEWS_CALIBRATION)
+    assert fine.warnings == []
+
+
+def test_the_calibration_does_not_depend_on_lexicon_files_the_decoder_does_not_read(tmp_path, monkeypatch):
+    # review s12 #1: a names list for entities (word_frequencies/en_names.txt) changed the decoder fingerprint and
+    # so unloaded the news calibration; only the files the comment lexicon reads belong in it
+    import importlib.resources as importlib_resources
+
+    from storytrace.comments import _model
+
+    real = importlib_resources.files("storytrace") / "data" / "lexicons"
+    fake = tmp_path / "lexicons"
+    for folder in ("comments", "word_frequencies"):
+        (fake / folder).mkdir(parents=True)
+        for item in (real / folder).iterdir():
+            if item.is_file():
+                (fake / folder / item.name).write_bytes(item.read_bytes())
+    monkeypatch.setattr(_model, "_lexicon_root", lambda: fake)
+    _model.decoder_fingerprint.cache_clear()
+    try:
+        before = _model.decoder_fingerprint()
+        _model.decoder_fingerprint.cache_clear()
+        (fake / "word_frequencies" / "other_stage_words.txt").write_text("giveaway\n", encoding="utf-8")
+        assert _model.decoder_fingerprint() == before
+        _model.decoder_fingerprint.cache_clear()
+        with (fake / "word_frequencies" / "en_common.tsv").open("a", encoding="utf-8") as f:
+            f.write("zzyzx\t3.0\n")
+        assert _model.decoder_fingerprint() != before
+    finally:
+        _model.decoder_fingerprint.cache_clear()

@@ -80,12 +80,18 @@ class Lexicon:
         return str(g["label"]) if g else key.replace("_", " ").title()
 
 
+# the word tables of lexicons/word_frequencies the comment stage reads (the folder also holds other stages' lists)
+ZIPF_TABLE = "en_zipf.tsv"
+COMMON_WORDS_TABLE = "en_common.tsv"
+WORD_TABLES = (ZIPF_TABLE, COMMON_WORDS_TABLE)
+
+
 @functools.lru_cache(maxsize=1)
 def load_word_frequencies() -> dict[str, float]:
     """English Zipf frequencies (log10 occurrences per billion words) of the lexicon terms and of the words fuzzy
     decoding could read as one: ``lexicons/word_frequencies/en_zipf.tsv``, derived from wordfreq (data CC BY-SA
     4.0) by ``training/build_word_frequencies.py``. A word missing from the table is rare (Zipf below 2)."""
-    return _zipf_table("en_zipf.tsv")
+    return _zipf_table(ZIPF_TABLE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,7 +100,7 @@ def load_common_words() -> dict[str, float]:
     million words): ``lexicons/word_frequencies/en_common.tsv`` (data CC BY-SA 4.0, built by
     ``training/spelling_probes.py words``). The decoder segments run-together words with it and tells a misspelt
     common word ("agian", "ilegal") from a disguised term."""
-    return _zipf_table("en_common.tsv")
+    return _zipf_table(COMMON_WORDS_TABLE)
 
 
 def _zipf_table(name: str) -> dict[str, float]:

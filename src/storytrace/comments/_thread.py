@@ -102,6 +102,14 @@ def page_calibration(model: Any, wanted: str) -> str:
     return wanted
 
 
+def calibration_fallback_warning(wanted: str, used: str) -> str:
+    """The page warning when the comment model lacks the calibration asked for: scores then follow the tweet
+    calibration, which flags several times more civil reader comments as toxic."""
+    return (f"comment scores use the {used!r} calibration (tweets): the {wanted!r} calibration asked for is "
+            f"missing or was fit to other comment model files, so far more comments read as toxic than under it; "
+            f"re-run training/calibrate_news_comments.py --write")
+
+
 def analyze_comments(page: Page, options: Options, *, model: Any,
                      calibration: str = DEFAULT_COMMENT_CALIBRATION) -> Page:
     """Fill every comment's language, scores, targets, evidence, decoded and flags, and ``page.thread``.
@@ -119,6 +127,8 @@ def analyze_comments(page: Page, options: Options, *, model: Any,
     """
     comments = page.comments
     used = page_calibration(model, calibration)
+    if used != calibration:
+        page.warnings.append(calibration_fallback_warning(calibration, used))
     if not comments:
         page.thread = summarize([], [], used)
         return page
