@@ -47,6 +47,15 @@ _LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|\bRT\b:?|\bURL\b|#")
 
 
+# a link (with a scheme or "www.") or an e-mail address: never words of the comment ("www" is also laughter)
+LINK_OR_ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+|\bwww\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
+def without_links(text: str) -> str:
+    """``text`` with its links and e-mail addresses blanked out."""
+    return LINK_OR_ADDRESS.sub(" ", text)
+
+
 def is_laughter(word: str) -> bool:
     """True for one laughter word ("hahaha", "jajaja", "хахаха", "lmao", "www", "ㅋㅋㅋ")."""
     return bool(LAUGH.match(word))

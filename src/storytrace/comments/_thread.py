@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from storytrace.comments._content import is_laughter
+from storytrace.comments._content import is_laughter, without_links
 from storytrace.comments._model import TRAINING_CALIBRATION
 from storytrace.lang import UNDETERMINED, detect_language
 from storytrace.records import Page
@@ -35,7 +35,7 @@ def _is_emoji_char(ch: str) -> bool:
 def comment_flags(text: str) -> list[str]:
     """flood/laughter, emoji_only and low_content flags for one comment (duplicates are found per thread)."""
     flags: list[str] = []
-    words = _WORDS.findall(text)
+    words = _WORDS.findall(without_links(text))  # "www." in a link is not Japanese laughter
     laughs = [w for w in words if is_laughter(w)]
     # the longest run of consecutive laughter words
     run = best = 0
