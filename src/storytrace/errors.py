@@ -21,6 +21,7 @@ BROKEN_WARC = "E106"
 UNSUPPORTED_FORMAT = "E107"
 BAD_JSONL_LINE = "E108"
 CANNOT_OPEN = "E109"
+NO_PAGE_RECORDS = "E110"
 # fetch (E2xx)
 FETCH_FAILED = "E200"
 BAD_URL = "E201"
@@ -45,6 +46,10 @@ CODES: dict[str, tuple[str, str]] = {
     UNSUPPORTED_FORMAT: ("unsupported format", "decompress or convert the input to HTML, text, WARC or JSONL"),
     BAD_JSONL_LINE: ("JSONL line without a page", "give one JSON object per line with an 'html' or 'text' field"),
     CANNOT_OPEN: ("file cannot be opened", "check the path exists and is readable"),
+    NO_PAGE_RECORDS: (
+        "WARC response records skipped: not an HTML or text page with a 2xx status (redirects, errors, images)",
+        "nothing to do for redirects and errors; give a WARC of fetched pages if none was read",
+    ),
     FETCH_FAILED: ("URL cannot be fetched", "try again later, or save the page and give the file"),
     BAD_URL: ("not a fetchable URL", "give an http(s) URL with a host name"),
     UNRESOLVED_HOST: ("host name does not resolve", "check the spelling of the host and the network"),

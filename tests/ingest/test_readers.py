@@ -228,3 +228,43 @@ def test_error_codes_are_distinct_and_each_says_what_to_do():
     assert str(errors.InputError("x")) == "[E100] x"  # the class codes stay as they were
     assert str(errors.FetchError("x")) == "[E200] x" and errors.ModelError.code == "E300"
     assert str(errors.InputError("x", code=errors.EMPTY_INPUT)) == f"[{errors.EMPTY_INPUT}] x"
+
+
+def _warc_with(responses):
+    """A WARC of (url, status line, content type, payload) response records."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for url, status, content_type, payload in responses:
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
+                                                      http_headers=headers))
+    return out.getvalue()
+
+
+def test_readers_warc_of_only_redirects_and_errors_is_a_failure_naming_them(tmp_path, options):
+    path = tmp_path / "status.warc.gz"
+    path.write_bytes(_warc_with([("https://x.example/a", "404 Not Found", "text/html", b"<p>gone</p>"),
+                                 ("https://x.example/b", "503 Service Unavailable", "text/html", b"<p>busy</p>"),
+                                 ("https://x.example/c", "301 Moved Permanently", "text/html", b"")]))
+    [failure] = list(read_inputs([path], options))
+    assert isinstance(failure, Failure) and failure.source == str(path)
+    assert failure.message.startswith("[E110] no HTML 2xx response records: 3 skipped (404, 503, 301)")
+
+
+def test_readers_warc_counts_the_records_it_skips_beside_the_pages_it_reads(tmp_path, options):
+    path = tmp_path / "mixed.warc.gz"
+    path.write_bytes(_warc_with([("https://x.example/a", "200 OK", "text/html", GOOD_HTML.encode()),
+                                 ("https://x.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n"),
+                                 ("https://x.example/old", "301 Moved Permanently", "text/html", b""),
+                                 ("https://x.example/old2", "301 Moved Permanently", "text/html", b"")]))
+    items = list(read_inputs([path], options))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Failure"]
+    assert "3 response record(s) skipped, not HTML 2xx pages (301 ×2, image/png); the other 1 were read" in items[1].message
+    from storytrace.errors import CODES
+
+    assert "E110" in CODES

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -160,7 +161,8 @@ def _read_warc(
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    count = 0
+    count, read = 0, 0
+    skipped: Counter[str] = Counter()  # why response records were not pages: HTTP status or media type
     records = iter(ArchiveIterator(handle))
     while True:
         try:
@@ -180,8 +182,10 @@ def _read_warc(
             content_type = record.http_headers.get_header("Content-Type") or ""
             status = record.http_headers.get_statuscode()
             if status and not status.startswith("2"):
-                continue  # redirects and errors are not pages
+                skipped[status] += 1  # redirects and errors are not pages
+                continue
         if content_type and "html" not in content_type.lower() and "text" not in content_type.lower():
+            skipped[content_type.split(";", 1)[0].strip().lower()] += 1
             continue
         try:
             data = _read_capped(record.content_stream(), options.max_page_bytes)
@@ -198,6 +202,7 @@ def _read_warc(
             yield _failure(record_source, InputError("empty WARC record; nothing to analyse", code=errors.EMPTY_INPUT))
             continue
         charset = _charset(content_type)
+        read += 1
         yield RawDocument(
             source=record_source,
             data=data,
@@ -211,6 +216,22 @@ def _read_warc(
     elif count == 0:
         message = "WARC holds no response records; give a WARC of fetched pages, not only requests or metadata"
         yield _failure(source, InputError(message, code=errors.EMPTY_INPUT))
+    elif skipped:
+        yield _failure(source, _skipped_records(skipped, read))
+
+
+def _skipped_records(skipped: Counter[str], read: int) -> InputError:
+    """Response records that were not pages, counted by HTTP status or media type: an input that yields no
+    page must say why, and one that yields some must still account for the rest."""
+    kinds = [f"{kind} ×{n}" if n > 1 else kind for kind, n in skipped.most_common(6)]
+    why = ", ".join(kinds) + (", ..." if len(skipped) > 6 else "")
+    total = sum(skipped.values())
+    if not read:
+        message = (f"no HTML 2xx response records: {total} skipped ({why}); give a WARC of fetched pages, not only "
+                   "redirects, errors or other media")
+    else:
+        message = (f"{total} response record(s) skipped, not HTML 2xx pages ({why}); the other {read} were read")
+    return InputError(message, code=errors.NO_PAGE_RECORDS)
 
 
 def _broken_warc(complete: int, reason: str) -> InputError:
