@@ -44,7 +44,11 @@ CODES: dict[str, tuple[str, str]] = {
     BROKEN_GZIP: ("truncated or corrupt gzip", "download or copy the file again"),
     BROKEN_WARC: ("truncated or corrupt WARC", "download the WARC again; records before the break are kept"),
     UNSUPPORTED_FORMAT: ("unsupported format", "decompress or convert the input to HTML, text, WARC or JSONL"),
-    BAD_JSONL_LINE: ("JSONL line without a page", "give one JSON object per line with an 'html' or 'text' field"),
+    BAD_JSONL_LINE: (
+        "JSONL line without a page",
+        ("give one JSON object per line with the page in 'html' (or 'HTML', 'raw_html') or 'text' (or 'content', "
+         "'body', 'maintext', 'raw_content'); optional: 'url', 'title', 'date', 'author'"),
+    ),
     CANNOT_OPEN: ("file cannot be opened", "check the path exists and is readable"),
     NO_PAGE_RECORDS: (
         "WARC response records skipped: not an HTML or text page with a 2xx status (redirects, errors, images)",

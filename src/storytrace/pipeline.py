@@ -83,11 +83,20 @@ def _anatomy(raw: RawDocument, options: Options, resources: Resources) -> Result
     from .anatomy import split_page
 
     try:
-        return split_page(raw, options, resources=resources)
+        return _with_given_metadata(split_page(raw, options, resources=resources), raw)
     except Exception as exc:
         if options.strict and not isinstance(exc, StorytraceError):
             raise
         return _record(raw.source, "anatomy", exc)
+
+
+def _with_given_metadata(page: Page, raw: RawDocument) -> Page:
+    """What the input states about the page (JSONL title, date, author): the title only where the page shows
+    none; the date and author as given, since the input names them on purpose (a crawler's metadata)."""
+    page.title = page.title or raw.title
+    page.published = raw.published or page.published
+    page.author = raw.author or page.author
+    return page
 
 
 def _run_stage(stage: Stage, pages: list[Page], options: Options, resources: Resources) -> None:

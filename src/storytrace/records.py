@@ -77,6 +77,10 @@ class RawDocument(Record):
     declared_encoding: str | None = None  # from HTTP headers or a JSONL field
     text: str | None = None  # already-decoded text (JSONL "text" field)
     fetched_at: str | None = None
+    # what the input says about the page (JSONL title, date and author fields); applied after anatomy
+    title: str | None = None
+    published: str | None = None  # ISO 8601
+    author: str | None = None
 
 
 @dataclass(slots=True)

@@ -268,3 +268,44 @@ def test_readers_warc_counts_the_records_it_skips_beside_the_pages_it_reads(tmp_
     from storytrace.errors import CODES
 
     assert "E110" in CODES
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ({"title": "Quake hits Chile", "text": "Body.", "date": "2021-03-01", "author": "Ana Diaz"},
+     ("text", "Quake hits Chile", "2021-03-01", "Ana Diaz")),
+    ({"maintext": "Body.", "date_publish": "2021-03-01 10:02:00", "authors": ["A. One", "B. Two"]},
+     ("text", None, "2021-03-01T10:02:00", "A. One, B. Two")),
+    ({"content": "Body.", "published": "Mon, 01 Mar 2021 10:02:00 GMT"}, ("text", None, "2021-03-01T10:02:00+00:00", None)),
+    ({"body": "Body.", "published": 1614592920}, ("text", None, "2021-03-01T10:02:00+00:00", None)),
+    ({"raw_content": "Body.", "date": "sometime in March"}, ("text", None, None, None)),
+    ({"HTML": "<p>Body.</p>", "headline": "H"}, ("html", "H", None, None)),
+    ({"content": "<html><head><title>T</title></head><body><p>Body.</p></body></html>"}, ("html", None, None, None)),
+    ({"text": "<p>Kept as text, as before.</p>"}, ("text", None, None, None)),
+])
+def test_readers_jsonl_reads_common_body_title_date_and_author_fields(tmp_path, options, line, expected):
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    [raw] = _read([path], options)
+    assert isinstance(raw, RawDocument), raw
+    assert (raw.kind, raw.title, raw.published, raw.author) == expected
+
+
+def test_readers_jsonl_line_without_a_page_lists_the_fields_it_reads(tmp_path, options):
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps({"url": "https://x.example/a", "summary": "no page here"}) + "\n", encoding="utf-8")
+    [failure] = _read([path], options)
+    assert failure.message.startswith("[E108]")
+    for field in ("'html'", "'text'", "'content'", "'maintext'", "'raw_content'", "'HTML'", "'title'", "'date'"):
+        assert field in failure.message
+
+
+def test_pipeline_jsonl_title_date_and_author_reach_the_page(tmp_path, options):
+    from storytrace.api import analyze
+
+    body = "The council voted on Tuesday to build new cycle lanes across the city centre, officials said."
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps({"url": "https://x.example/a", "html": f"<html><body><p>{body}</p></body></html>",
+                                "title": "Council approves cycle lanes", "date": "2021-03-01",
+                                "author": "Ana Diaz"}) + "\n", encoding="utf-8")
+    [page] = analyze([path], options=options.replace(with_stories=False)).pages
+    assert (page.title, page.published, page.author) == ("Council approves cycle lanes", "2021-03-01", "Ana Diaz")

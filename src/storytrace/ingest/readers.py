@@ -257,11 +257,13 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         if not isinstance(obj, dict):
             yield _failure(line_source, _bad_line("not a JSON object"))
             continue
-        html, text = _clean(obj.get("html")), _clean(obj.get("text"))
+        html, text = _first_field(obj, HTML_FIELDS), _first_field(obj, TEXT_FIELDS)
+        if not html and text and "text" not in obj and sniff(text[:_HEAD].encode("utf-8", "replace")) == "html":
+            html, text = text, None  # 'content' or 'body' of some corpora holds the page's HTML
         url = _clean(obj.get("url"))
-        body = html if isinstance(html, str) and html.strip() else text
-        if not isinstance(body, str) or not body.strip():
-            yield _failure(line_source, _bad_line("neither 'html' nor 'text' holds a page"))
+        body = html if html else text
+        if not body:
+            yield _failure(line_source, _bad_line("no field holds a page"))
             continue
         data = body.encode("utf-8", "surrogatepass")
         if len(data) > options.max_page_bytes:
@@ -274,12 +276,75 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
             url=url,
             declared_encoding="utf-8",
             text=body,
+            title=_first_field(obj, TITLE_FIELDS),
+            published=_iso_date(obj),
+            author=_authors(obj),
         )
 
 
+def _names(fields: tuple[str, ...]) -> str:
+    """('text', 'content', 'body') -> "'text' (or 'content', 'body')"."""
+    return repr(fields[0]) + (f" (or {', '.join(map(repr, fields[1:]))})" if len(fields) > 1 else "")
+
+
+# JSONL field names, first match wins: storytrace's own, then those of common crawls and corpora (news-please
+# 'maintext' and 'date_publish', CC-News 'content', RedPajama 'raw_content', ...)
+HTML_FIELDS = ("html", "HTML", "raw_html")
+TEXT_FIELDS = ("text", "content", "body", "maintext", "raw_content")
+TITLE_FIELDS = ("title", "headline")
+DATE_FIELDS = ("published", "date", "date_publish", "published_at", "publish_date")
+AUTHOR_FIELDS = ("author", "authors", "byline")
+JSONL_FIELDS_HELP = (
+    f"give one JSON object per line with the page in {_names(HTML_FIELDS)} or {_names(TEXT_FIELDS)}; "
+    f"optional: 'url', {_names(TITLE_FIELDS)}, {_names(DATE_FIELDS)}, {_names(AUTHOR_FIELDS)}"
+)
+
+
 def _bad_line(problem: str) -> InputError:
-    return InputError(f"{problem}; give one JSON object per line with an 'html' or 'text' field",
-                      code=errors.BAD_JSONL_LINE)
+    return InputError(f"{problem}; {JSONL_FIELDS_HELP}", code=errors.BAD_JSONL_LINE)
+
+
+def _first_field(obj: dict[str, object], names: tuple[str, ...]) -> str | None:
+    """The first of ``names`` holding a non-blank string."""
+    for name in names:
+        value = _clean(obj.get(name))
+        if value and value.strip():
+            return value if name in HTML_FIELDS + TEXT_FIELDS else " ".join(value.split())
+    return None
+
+
+def _authors(obj: dict[str, object]) -> str | None:
+    for name in AUTHOR_FIELDS:
+        value = obj.get(name)
+        if isinstance(value, list):  # news-please: "authors": ["A", "B"]
+            value = ", ".join(" ".join(v.split()) for v in value if isinstance(v, str) and v.strip())
+        if isinstance(value, str) and value.strip():
+            return " ".join(_clean(value).split())  # type: ignore[union-attr]
+    return None
+
+
+def _iso_date(obj: dict[str, object]) -> str | None:
+    """The publication date of a JSONL line as ISO 8601: ISO strings ('2021-03-01', '2021-03-01 10:02:00'),
+    RFC 2822 ('Mon, 01 Mar 2021 10:02:00 GMT') or Unix seconds; anything else is left out."""
+    from datetime import UTC, datetime
+    from email.utils import parsedate_to_datetime
+
+    for name in DATE_FIELDS:
+        value = obj.get(name)
+        if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 1e11:
+            return datetime.fromtimestamp(value, UTC).isoformat()
+        if not isinstance(value, str) or not value.strip():
+            continue
+        value = value.strip()
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            try:
+                parsed = parsedate_to_datetime(value)
+            except (TypeError, ValueError, IndexError):
+                continue
+        return parsed.date().isoformat() if len(value) == 10 else parsed.isoformat()
+    return None
 
 
 def _bounded_lines(handle: BinaryIO, cap: int) -> Iterator[tuple[int, bytes | None]]:
