@@ -72,6 +72,25 @@ def test_service_the_same_page_twice_is_one_page_and_a_duplicate(client):
                                    "same_as": "https://x.example/e"}]
 
 
+@pytest.mark.parametrize("page", [{"url": "https://x.example/e", "html": ""}, {"url": "https://x.example/e", "text": " "},
+                                  {"html": "  \n"}])
+def test_service_an_empty_page_is_empty_input_not_a_url_to_fetch(client, page):
+    r = client.post("/analyze", json={"pages": [page], "with_facts": False, "with_comments": False})
+    (failure,) = r.json()["failures"]
+    assert failure["message"].startswith("[E101] empty input") and "fetch" not in failure["message"]
+
+
+def test_the_dev_install_includes_every_service_dependency():
+    """The README says make's dev install includes the service: `storytrace serve` needs uvicorn too."""
+    import tomllib
+    from pathlib import Path
+
+    extras = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"]
+    names = {dep.split(">")[0].split("=")[0].strip() for dep in extras["dev"]}
+    assert {dep.split(">")[0].strip() for dep in extras["service"]} <= names
+
+
 @pytest.mark.parametrize("body", [{}, {"pages": []}, {"pages": [{}]}, {"pages": [{"text": "x"}] * 101}])
 def test_service_rejects_bad_requests(client, body):
     assert client.post("/analyze", json=body).status_code == 422
