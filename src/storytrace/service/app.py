@@ -18,7 +18,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .. import __version__
+from .. import __version__, errors
+from ..errors import InputError
 from ..ingest import is_url, read_inputs
 from ..records import Failure, RawDocument
 from ..resources import Resources
@@ -67,7 +68,10 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
     for i, page in enumerate(body.pages):
         source = page.url or f"request#{i}"
         content = page.html if page.html else page.text
-        if content:
+        if not (content and content.strip()) and (page.html is not None or page.text is not None):
+            # a page sent empty is empty input, not a URL to fetch
+            items.append(Failure(source=source, stage="ingest", error="InputError", message=str(EMPTY_PAGE)))
+        elif content:
             items.append(RawDocument(source=source, data=content.encode("utf-8", "surrogatepass"),
                                      kind="html" if page.html else "text", url=page.url, declared_encoding="utf-8",
                                      text=content))
@@ -82,6 +86,8 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
     return items
 
 
+EMPTY_PAGE = InputError("empty input: the page's html or text is empty or only whitespace; send the page's "
+                        "content", code=errors.EMPTY_INPUT)
 MAX_ECHOED_INPUT = 200  # characters of a rejected value a 422 repeats back
 
 
