@@ -194,3 +194,16 @@ def test_comparison_of_two_pages_with_the_same_title_keeps_both_columns():
     assert contradictions.count("<th>") == 3  # reasons, base, other
     assert "(delhi-daily.example, 2019-12-08)</th>" in contradictions  # the same headline: outlet and date added
     assert "(metro-news.example, 2019-12-09)</th>" in contradictions
+
+
+def test_bidi_override_characters_in_page_text_cannot_reorder_the_dossier():
+    """'Great article \\u202egnp.exe\\u202c' displayed as 'exe.png', and an author's override reversed the tags
+    after the name: every bidi embedding, override and isolate is shown as a visible marker instead."""
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    page = Page(id="a" * 16, source="a", title="Title \u202eevil", body=["Body \u2067x"],
+                comments=[Comment(id="c0", text="Great article \u202egnp.exe\u202c and more", position=0,
+                                  author="rtl\u202eevil", language="en")])
+    out = render_dossier(Dossier(pages=[page]))
+    assert not any(c in out for c in controls)
+    assert "Great article [U+202E]gnp.exe[U+202C] and more" in out
+    assert "<bdi>rtl[U+202E]evil</bdi>" in out

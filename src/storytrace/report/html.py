@@ -30,9 +30,15 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-sr
 TOXIC_AT = 0.5
 
 
+# Unicode bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): in page text they reorder
+# whatever follows on the line ("gnp.exe" shown as "exe.png", a name reversing the tags after it)
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def esc(value: Any) -> str:
-    """Escape any value for HTML text or a quoted attribute."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape any value for HTML text or a quoted attribute; bidi controls become a visible ``[U+202E]``."""
+    text = html.escape("" if value is None else str(value), quote=True)
+    return _BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 
 def render_dossier(dossier: Dossier) -> str:
@@ -403,7 +409,7 @@ def _comment(comment: Comment) -> str:
     tags += [
         f"<span class='tag'>“{esc(d.get('span'))}” → {esc(d.get('decoded'))}</span>" for d in comment.decoded
     ]
-    who = esc(comment.author) if comment.author else "anonymous"
+    who = f"<bdi>{esc(comment.author)}</bdi>" if comment.author else "anonymous"  # a right-to-left name stays put
     lang = f" · {esc(comment.language)}" if comment.language else ""
     return (
         f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>#{esc(comment.position)} {who}"
