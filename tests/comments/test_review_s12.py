@@ -20,3 +20,52 @@ def test_a_link_or_an_address_is_not_laughter(text: str) -> None:
 def test_laughter_next_to_a_link_is_still_laughter() -> None:
     assert "laughter" in comment_flags("wwwww that cat https://example.com/cat.gif")
     assert "laughter" in comment_flags("hahaha see www.example.com")
+
+
+PARENT = ("Man, that scene can still powerfully impact me, even when I'm just reading the lines.\n"
+          "Thanks for sharing your stories. This blog is becoming great group therapy for others with the same "
+          "genetic flaw you have.")
+QUOTED = "Thanks for sharing your stories. This blog is becoming great group therapy for others with the same genetic flaw you have."
+
+
+def _thread(texts: list[str], authors: list[str], parents: list[int | None], model):
+    from storytrace.comments import analyze_comments
+    from storytrace.settings import Options
+    from tests.comments.conftest import make_page
+
+    page = make_page(texts, authors=authors)
+    for comment, parent in zip(page.comments, parents, strict=True):
+        comment.parent_id = page.comments[parent].id if parent is not None else None
+    return analyze_comments(page, Options(), model=model)
+
+
+def test_replies_that_quote_their_parent_are_not_coordination(model) -> None:
+    # review s12 #15 (Dragnet 106): two replies quote the same sentence of their parent, one adds "+2"; they were a
+    # near_identical cluster "under several names"
+    page = _thread([PARENT, f"\u201c{QUOTED}\u201d", f"{QUOTED} +2", "Spite has been a powerful motivator in my life."],
+                   ["Dharmesh", "Ruchir", "Lauren", "Jono"], [None, 0, 0, None], model)
+    assert page.thread["coordinated_clusters"] == []
+    assert not any("near_duplicate" in c.flags or "duplicate" in c.flags for c in page.comments)
+
+
+def test_a_quote_in_quote_marks_of_an_earlier_comment_is_a_quote_relation(model) -> None:
+    earlier = "The council should have asked the shop owners before closing the road for eighteen months."
+    page = _thread([earlier, "I think the plan is fine and the lanes will help kids get to school safely.",
+                    f'"{earlier}" Exactly.'], ["ann", "bob", "cy"], [None, None, None], model)
+    assert page.thread["coordinated_clusters"] == []
+    assert {"comment": page.comments[2].id, "quotes": page.comments[0].id} in page.thread["relations"]
+
+
+def test_copies_that_quote_nobody_are_still_coordination(model) -> None:
+    copy = "Wake up people, the media is lying to you about the war again and again!!"
+    page = _thread([PARENT, copy, copy + " +2"], ["ann", "bob", "cy"], [None, 0, 0], model)
+    clusters = page.thread["coordinated_clusters"]
+    assert len(clusters) == 1 and clusters[0]["authors"] == ["bob", "cy"]
+
+
+def test_a_quote_attributed_by_name_is_a_quote_relation(model) -> None:
+    earlier = "The council should have asked the shop owners before closing the road for eighteen months."
+    page = _thread([earlier, "Lanes will help kids get to school safely, whatever the shops say.",
+                    f"@ann {earlier} Exactly right."], ["ann", "bob", "cy"], [None, None, None], model)
+    assert page.thread["coordinated_clusters"] == []
+    assert {"comment": page.comments[2].id, "quotes": page.comments[0].id} in page.thread["relations"]

@@ -140,13 +140,16 @@ def analyze_comments(page: Page, options: Options, *, model: Any,
         c.evidence = r["evidence"]
         c.decoded = r["decoded"]
         c.flags = list(r["flags"])
-    clusters = _duplicate_clusters([c.text for c in comments])
+    own_texts, quote_relations = own_words(comments)
+    clusters = _duplicate_clusters(own_texts)  # a quote of another comment is not a copy of it
+    for cl in clusters:
+        cl["text"] = comments[cl["members"][0]].text[:200]
     for cl in clusters:
         for i in cl["members"]:
             flag = "duplicate" if cl["kind"] == "identical" else "near_duplicate"
             if flag not in comments[i].flags:
                 comments[i].flags.append(flag)
-    page.thread = summarize(comments, clusters, used)
+    page.thread = summarize(comments, clusters, used, quote_relations)
     return page
 
 
@@ -238,9 +241,82 @@ def _quotes(comments: list[Any]) -> list[dict[str, str]]:
     return out
 
 
+QUOTE_GRAM = 5  # words in a row shared with the quoted comment: fewer are common phrases ("thanks for the article")
+_WORD = re.compile(r"\w+", re.UNICODE)
+# a quoted passage: between quote marks, or a line that starts with ">"
+_QUOTED_PASSAGE = re.compile(r'"[^"\n]+"|\u201c[^\u201d]+\u201d|\u201e[^\u201c\u201d]+[\u201c\u201d]|\u00ab[^\u00bb]+\u00bb'
+                             r"|^\s*>.*$", re.MULTILINE)
+
+
+def own_words(comments: list[Any]) -> tuple[list[str], list[dict[str, str]]]:
+    """Each comment's own words, without what it quotes, and the quote relations found.
+
+    Quoted is a run of ``QUOTE_GRAM`` or more words that the comment shares with the comment it replies to, or,
+    inside quote marks (or a "> " line) or after the earlier author's name ("@ann", "ann wrote"), with any
+    earlier comment. Two replies quoting the same passage of their parent are then not copies of each other."""
+    index_of = {c.id: i for i, c in enumerate(comments)}
+    grams_of = [_word_grams(c.text) for c in comments]
+    gram_sets = [set(grams) for grams in grams_of]
+    authors: dict[str, list[int]] = collections.defaultdict(list)  # name -> comments, filled as the thread is read
+    first_seen: dict[tuple[str, ...], list[int]] = collections.defaultdict(list)  # gram -> earlier comments
+    own, relations = [], []
+    for i, c in enumerate(comments):
+        words = [m.group().casefold() for m in _WORD.finditer(c.text)]
+        parent = index_of.get(c.parent_id) if c.parent_id else None
+        named = _attributed(c.text, authors)
+        in_marks = _words_in_quote_marks(c.text)
+        covered = [False] * len(words)
+        for k, gram in enumerate(grams_of[i]):
+            allowed = {parent} if parent is not None and parent != i and gram in gram_sets[parent] else set()
+            if all(in_marks[k:k + QUOTE_GRAM]):
+                allowed.update(first_seen.get(gram, ()))
+            elif named:
+                allowed.update(j for j in first_seen.get(gram, ()) if j in named)
+            if allowed:
+                covered[k:k + QUOTE_GRAM] = [True] * QUOTE_GRAM
+                relations += [{"comment": c.id, "quotes": comments[j].id} for j in sorted(allowed) if j != parent]
+        own.append(" ".join(w for w, quoted in zip(words, covered, strict=True) if not quoted))
+        for gram in gram_sets[i]:
+            first_seen[gram].append(i)
+        if c.author and c.author.strip():
+            authors[c.author.casefold().strip()].append(i)
+    return own, list({(r["comment"], r["quotes"]): r for r in relations}.values())
+
+
+def _word_grams(text: str) -> list[tuple[str, ...]]:
+    words = [m.group().casefold() for m in _WORD.finditer(text)]
+    return [tuple(words[k:k + QUOTE_GRAM]) for k in range(len(words) - QUOTE_GRAM + 1)]
+
+
+def _words_in_quote_marks(text: str) -> list[bool]:
+    """Per word of ``text`` (``_WORD``): whether it stands inside a quoted passage."""
+    spans = [m.span() for m in _QUOTED_PASSAGE.finditer(text)]
+    return [any(a <= m.start() < b for a, b in spans) for m in _WORD.finditer(text)]
+
+
+# a source named: "@ann", "@Lauren Gold", "ann wrote", "Lauren Gold said" (up to three words of a name)
+_ATTRIBUTION = re.compile(r"@(\w[\w.-]*(?: \w+){0,2})|((?:\w[\w.-]* ){1,3})(?:wrote|writes|said|says)\b",
+                          re.UNICODE)
+
+
+def _attributed(text: str, authors: dict[str, list[int]]) -> set[int]:
+    """The earlier comments whose author the text names as the source ("@ann", "ann wrote", "ann said")."""
+    out: set[int] = set()
+    for m in _ATTRIBUTION.finditer(text.casefold()):
+        words = (m.group(1) or m.group(2)).split()
+        # "@ann thanks": the name is the first words after "@"; "so ann wrote": the last words before the verb
+        names = [" ".join(words[:n]) for n in range(1, len(words) + 1)] if m.group(1) else [
+            " ".join(words[-n:]) for n in range(1, len(words) + 1)]
+        for name in names:
+            out.update(authors.get(name, ()))
+    return out
+
+
 def summarize(comments: list[Any], clusters: list[dict[str, Any]],
-              calibration: str = TRAINING_CALIBRATION) -> dict[str, Any]:
-    """The page.thread summary; ``calibration`` names the calibration the comments were scored under."""
+              calibration: str = TRAINING_CALIBRATION,
+              quote_relations: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """The page.thread summary; ``calibration`` names the calibration the comments were scored under;
+    ``quote_relations`` (from :func:`own_words`) join the start-of-comment quotes in ``relations``."""
     n = len(comments)
     toxic = [c for c in comments if c.scores.get("toxic", 0.0) >= TOXIC_THRESHOLD]
     targets = collections.Counter(t for c in comments for t in c.targets)
@@ -249,6 +325,7 @@ def summarize(comments: list[Any], clusters: list[dict[str, Any]],
     replies = [{"comment": c.id, "parent": c.parent_id} for c in comments if c.parent_id]
     by_id = {c.id: c for c in comments}
     replies += _quotes(comments)
+    replies += [q for q in quote_relations or () if q not in replies]
     coordinated = []
     for cl in clusters:
         ids = [comments[i].id for i in cl["members"]]
