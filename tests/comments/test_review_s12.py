@@ -69,3 +69,12 @@ def test_a_quote_attributed_by_name_is_a_quote_relation(model) -> None:
                     f"@ann {earlier} Exactly right."], ["ann", "bob", "cy"], [None, None, None], model)
     assert page.thread["coordinated_clusters"] == []
     assert {"comment": page.comments[2].id, "quotes": page.comments[0].id} in page.thread["relations"]
+
+
+@pytest.mark.parametrize("text", ["Thanks Scott. I\u2019m very interested.", "I don\u2019t think that\u2019s what he said."])
+def test_typographic_apostrophes_do_not_hide_english(model, text: str) -> None:
+    # review s12 #13: WordPress turns every ' into \u2019; "Thanks Scott. I\u2019m very interested." was "und" (0.47)
+    from storytrace.comments import score_texts
+
+    plain = text.replace("\u2019", "'")
+    assert score_texts([text], model)[0]["language"] == score_texts([plain], model)[0]["language"] == "en"

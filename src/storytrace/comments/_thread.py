@@ -74,6 +74,17 @@ def _norm_text(text: str) -> str:
     return " ".join(_NORM.sub(" ", text.lower()).split())
 
 
+# typographic quotes and apostrophes as the plain ones a language guesser was trained on ("I’m" -> "I'm")
+_TYPOGRAPHIC_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                                     "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+
+
+def comment_language(text: str) -> str:
+    """The language code of one comment, or ``und``; typographic quotes are read as plain ones first (WordPress
+    turns every ' into ’, which made short English comments ``und``)."""
+    return detect_language(text.translate(_TYPOGRAPHIC_QUOTES))[0]
+
+
 def score_texts(texts: list[str], model: Any, *, languages: list[str] | None = None,
                 calibration: str = TRAINING_CALIBRATION) -> list[dict[str, Any]]:
     """Score raw texts (no page): per text ``language``, ``scores``, ``targets``, ``evidence``, ``decoded``, ``flags``.
@@ -82,7 +93,7 @@ def score_texts(texts: list[str], model: Any, *, languages: list[str] | None = N
     ``calibration``: ``"training"`` (default: the heads' calibration on tweets, what the tweet and HateCheck
     benchmarks measure) or a domain calibration the model ships (``"news_comments"``, see ``CommentModel.score``).
     """
-    langs = languages if languages is not None else [detect_language(t)[0] for t in texts]
+    langs = languages if languages is not None else [comment_language(t) for t in texts]
     out = model.score(texts, langs, calibration=calibration)
     for t, lang, r in zip(texts, langs, out, strict=True):
         r["language"] = lang
