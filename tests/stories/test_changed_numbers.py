@@ -48,9 +48,9 @@ def test_killed_and_injured_left_over_are_not_paired():
 
 def test_the_same_amount_in_another_currency_is_not_equal():
     pounds = StoryClaim(text="The council approved a transit budget of 40 million pounds on Tuesday.",
-                        quantities=[_quantity("40 million pounds", 40e6, kind="money", unit="GBP")])
+                        quantities=[_quantity("40 million pounds", 40e6, "pounds", kind="money", unit="GBP")])
     dollars = StoryClaim(text="The council approved a transit budget of 40 million dollars on Tuesday.",
-                         quantities=[_quantity("40 million dollars", 40e6, kind="money", unit="USD")])
+                         quantities=[_quantity("40 million dollars", 40e6, "dollars", kind="money", unit="USD")])
     (base_only, other_only) = reconcile(mentions([pounds]), mentions([dollars]))
     assert (base_only["relation"], other_only["relation"]) == ("only_base", "only_other")
     assert contradictions(pounds, dollars) == ["currency differs: 40 million pounds (GBP) vs 40 million dollars (USD)"]

@@ -164,8 +164,15 @@ def changed_numbers(base: list[Mention], other: list[Mention], *,
     return pairs
 
 
+def _thing(q: StoryQuantity) -> str:
+    """The head of what ``q`` counts, unless that is only its own unit ("40 million pounds": pounds)."""
+    if q.counted and f" {q.counted.lower()}" in f" {q.text.lower()}":
+        return ""
+    return _head(q.counted)
+
+
 def _counts_same_thing(a: StoryQuantity, b: StoryQuantity) -> bool:
-    head_a, head_b = _head(a.counted), _head(b.counted)
+    head_a, head_b = _thing(a), _thing(b)
     if head_a and head_a == head_b:
         return True
     shared = classes_of(a.counted) & classes_of(b.counted)
@@ -175,7 +182,7 @@ def _counts_same_thing(a: StoryQuantity, b: StoryQuantity) -> bool:
 def _may_count_same_thing(a: StoryQuantity, b: StoryQuantity, same_language: bool) -> bool:
     if opposition(classes_of(a.counted), classes_of(b.counted)):
         return False  # "12 dead" and "40 injured" are different counts
-    head_a, head_b = _head(a.counted), _head(b.counted)
+    head_a, head_b = _thing(a), _thing(b)
     return not (same_language and head_a and head_b and head_a != head_b)
 
 
