@@ -31,7 +31,9 @@ from storytrace.stories.shells import StoryClaim, StoryShell
 ALIGN_AT = 0.55  # claim cosine (USE multilingual): paraphrases score 0.6-0.9, same-topic others 0.3-0.5
 MIN_WORDS = 4
 NUMBER_BONUS = 0.15  # claims stating the same numbers are more likely the same claim
-NEGATION = re.compile(r"\b(not|no|never|n't|neither|nor|denied|denies|deny|nein|nicht|kein\w*|ne|pas|non|nie|nunca)\b|n't\b",
+# cues of a denial, including a negative subject ("no one is trapped", "nobody trapped", "none were hurt")
+NEGATION = re.compile(r"\b(not|no|never|n't|neither|nor|denied|denies|deny|nein|nicht|kein\w*|ne|pas|non|nie|nunca"
+                      r"|nobody|no-one|none|nothing|niemand|personne|nadie|nessuno|ningu[nm]\w*)\b|n't\b",
                       re.IGNORECASE)
 # negation words that deny nothing the other version could assert: not commenting or responding, "no option but"
 NEGATION_IDIOMS = re.compile(
@@ -44,6 +46,9 @@ _NEGATION_FILLER = {"be", "been", "being", "is", "was", "were", "are", "have", "
                     "very", "all", "at", "one", "of", "it", "they", "he", "she", "we", "i", "you"}
 _WORD = re.compile(r"[^\W\d_]{3,}")
 NEGATION_OVERLAP_AT = 0.5  # share of the shorter claim's content words the two claims must share
+# a denial reads less alike its assertion than a paraphrase does ("people are trapped" / "no one is trapped"):
+# a claim left unaligned that denies one left unaligned on the other side is paired at this lower cosine
+DENIAL_PAIR_AT = 0.35
 
 
 def usable(claims: list[StoryClaim]) -> list[int]:
@@ -97,8 +102,16 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
     quantities = reconcile(mentions(base.claims), mentions(other.claims))
     contradict += _quantity_contradictions(quantities, base, other, contradict + possible)
     kept_base = score.max(axis=1) >= ALIGN_AT if score.size else np.zeros(len(b_keep), dtype=bool)
-    added = [other.claims[j].text for j in o_keep if j not in {p[1] for p in pairs}]
-    dropped = [base.claims[i].text for r, i in enumerate(b_keep) if not kept_base[r]]
+    left_other = [c for c, j in enumerate(o_keep) if j not in {p[1] for p in pairs}]
+    left_base = [r for r in range(len(b_keep)) if not kept_base[r]]
+    for r, c, value in _denial_pairs(score, left_base, left_other, [base.claims[i] for i in b_keep],
+                                     [other.claims[j] for j in o_keep]):
+        possible.append({"base": base.claims[b_keep[r]].text, "other": other.claims[o_keep[c]].text,
+                         "score": round(value, 3), "reasons": [NEGATION_REASON]})
+        left_base.remove(r)
+        left_other.remove(c)
+    added = [other.claims[o_keep[c]].text for c in left_other]
+    dropped = [base.claims[b_keep[r]].text for r in left_base]
     return {
         "base": base.id,
         "other": other.id,
@@ -112,6 +125,20 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
                    "added": len(added), "dropped": len(dropped), "other_claims": len(o_keep),
                    "base_claims": len(b_keep)},
     }
+
+
+def _denial_pairs(score: np.ndarray, rows: list[int], cols: list[int], base: list[StoryClaim],
+                  other: list[StoryClaim]) -> list[tuple[int, int, float]]:
+    """(row, column, score) of unaligned claims where one denies what the other states, best first, one-to-one."""
+    candidates = sorted(((float(score[r, c]), r, c) for r in rows for c in cols if score[r, c] >= DENIAL_PAIR_AT
+                         and (_denies(base[r], other[c]) or _denies(other[c], base[r]))), reverse=True)
+    out, used_rows, used_cols = [], set(), set()
+    for value, r, c in candidates:
+        if r not in used_rows and c not in used_cols:
+            out.append((r, c, value))
+            used_rows.add(r)
+            used_cols.add(c)
+    return out
 
 
 def _quantity_contradictions(quantities: list[dict[str, Any]], base: StoryShell, other: StoryShell,
