@@ -18,9 +18,22 @@ MAX_TEXT = 3_000  # characters of body kept: enough for the lead and the main cl
 MAX_CLAIMS = 60
 MAX_CLAIM_CHARS = 400
 
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=\S)")
+# a sentence ends at . ! ? before white space, and at the full-width 。！？ (Chinese, Japanese) without any
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=\S)|(?<=[。！？])(?=[^\s」』）》”’。！？])|(?<=[。！？][」』”])(?=\S)")
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])")
+# languages writing a decimal comma ("6,8") and dots or spaces between thousands ("1.000", "1 000")
+DECIMAL_COMMA = frozenset({"de", "fr", "it", "es", "pt", "nl", "pl", "ru", "uk", "cs", "sk", "da", "sv", "nb", "no",
+                           "fi", "ro", "tr", "hu", "bg", "hr", "sl", "sr", "el", "id", "ca"})
+_NUMBER_DECIMAL_COMMA = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[.\u202f\u00a0 ]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\d])")
+# clock times are not quantities: "4.23 am", "4.23 a.m.", "4 pm", "16:30", "16.30 Uhr", "16 h 30"
+_CLOCK = re.compile(r"(?<![\w.,:])(?:\d{1,2}[:.]\d{2}|\d{1,2})\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b|heures?\b|o'clock\b)"
+                    r"|(?<![\w.,:])\d{1,2}:\d{2}(?![\d])", re.IGNORECASE)
+# German "am" is a word ("12 am Montag"): there only "a.m." / "pm" mark a time
+_CLOCK_DE = re.compile(_CLOCK.pattern.replace(r"[ap]\.?\s?m\b\.?", r"(?:a\.\s?m\.|p\.?\s?m\b\.?)"), re.IGNORECASE)
+# a number before a CJK date or time unit is part of a date ("1 月", "1 日", "2021年"), not a count
+_CJK_DATE_UNIT = re.compile(r"^\s?[年月日时時点點分秒号號년월일시]")
 _COUNTED_AFTER = re.compile(r"^[\s-]*((?:[^\W\d_][\w-]*\s?){1,3})")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
@@ -75,7 +88,7 @@ class StoryShell(Record):
 def shell_of(page: Page) -> StoryShell:
     """The story shell of a page (facts claims when the facts stage filled them, else sentences)."""
     text = _FOOTNOTE.sub("", page.body_text)[:MAX_TEXT]
-    claims = _facts_claims(page) if page.facts.get("claims") else _sentence_claims(page.title, text)
+    claims = _facts_claims(page) if page.facts.get("claims") else _sentence_claims(page.title, text, page.language)
     return StoryShell(id=page.id, source=page.source, title=page.title, language=page.language,
                       published=page.published, site=page.site, url=page.url, text=text, claims=claims[:MAX_CLAIMS])
 
@@ -105,20 +118,42 @@ def _quantity(fact: dict[str, Any]) -> StoryQuantity | None:
                          unit=fact.get("unit") if fact.get("kind") in ("money", "measure") else None)
 
 
-def _sentence_claims(title: str | None, text: str) -> list[StoryClaim]:
-    sentences = ([title] if title else []) + [s for p in text.split("\n") for s in split_sentences(p)]
-    return [StoryClaim(text=_clean(s), quantities=pattern_quantities(s)) for s in sentences if len(s.strip()) > 15]
+def _sentence_claims(title: str | None, text: str, language: str | None = None) -> list[StoryClaim]:
+    from storytrace.ingest.textkey import text_key
+
+    # a body paragraph repeating the headline (an extractor kept it) would be counted twice
+    body = [p for p in text.split("\n") if not (title and text_key(p) == text_key(title))]
+    sentences = ([title] if title else []) + [s for p in body for s in split_sentences(p)]
+    return [StoryClaim(text=_clean(s), quantities=pattern_quantities(s, language)) for s in sentences
+            if len(s.strip()) > (15 if not _is_cjk(s) else 6)]
+
+
+def _is_cjk(text: str) -> bool:
+    """Mostly Chinese / Japanese / Korean script: a sentence says as much in far fewer characters."""
+    letters = [c for c in text if c.isalpha()]
+    cjk = sum(1 for c in letters if "\u3040" <= c <= "\u30ff" or "\u3400" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af")
+    return bool(letters) and cjk > len(letters) / 2
 
 
 def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def pattern_quantities(sentence: str) -> list[StoryQuantity]:
-    """Numbers written in digits, with the words after them as what they count (any language)."""
+def pattern_quantities(sentence: str, language: str | None = None) -> list[StoryQuantity]:
+    """Numbers written in digits, with the words after them as what they count (any language).
+
+    ``language`` (the page's) decides how "6,8" and "1.000" read: 6.8 and 1000 where a decimal comma is
+    written (:data:`DECIMAL_COMMA`), else 68 is not read and "1,000" is 1000. Clock times and the numbers of
+    CJK dates are skipped."""
+    decimal_comma = (language or "").split("-")[0].lower() in DECIMAL_COMMA
+    clock = [m.span() for m in (_CLOCK_DE if (language or "").startswith("de") else _CLOCK).finditer(sentence)]
     out = []
-    for match in _NUMBER.finditer(sentence):
-        digits = re.sub(r"[,.\u202f\u00a0 ](?=\d{3}\b)", "", match.group(0))
+    for match in (_NUMBER_DECIMAL_COMMA if decimal_comma else _NUMBER).finditer(sentence):
+        if any(start <= match.start() < end for start, end in clock) or \
+                _CJK_DATE_UNIT.match(sentence[match.end():]):
+            continue
+        digits = _decimal_comma_digits(match.group(0)) if decimal_comma else \
+            re.sub(r"[,.\u202f\u00a0 ](?=\d{3}\b)", "", match.group(0))
         if _YEAR.match(digits):
             continue
         try:
@@ -129,6 +164,15 @@ def pattern_quantities(sentence: str) -> list[StoryQuantity]:
         counted = after.group(1).strip() if after else None
         out.append(StoryQuantity(text=match.group(0), value=value, counted=counted or None))
     return out
+
+
+def _decimal_comma_digits(written: str) -> str:
+    """ "6,8" -> "6.8", "1.000" -> "1000", "1 234,5" -> "1234.5"; a dot before 1, 2 or 4+ digits stays a
+    decimal point ("2.5")."""
+    whole, comma, fraction = written.partition(",")
+    if re.fullmatch(r"\d{1,3}(?:[.\u202f\u00a0 ]\d{3})+", whole):
+        whole = re.sub(r"[.\u202f\u00a0 ]", "", whole)
+    return f"{whole}.{fraction}" if comma else whole
 
 
 def _clean(text: str) -> str:

@@ -1,0 +1,53 @@
+"""Numbers read by pattern (pages the facts stage does not read): decimal commas, clock times, CJK dates and
+sentences (review h3 #10, #12, #22)."""
+
+import pytest
+
+from storytrace.stories.shells import _sentence_claims, pattern_quantities, split_sentences
+
+
+def _values(sentence, language=None):
+    return [q.value for q in pattern_quantities(sentence, language)]
+
+
+@pytest.mark.parametrize(("sentence", "language", "values"), [
+    ("Ein Erdbeben der Stärke 6,8 erschütterte den Norden Chiles.", "de", [6.8]),
+    ("Mehr als 1.000 Häuser wurden zerstört, 2.5 Tonnen Hilfsgüter kamen an.", "de", [1000.0, 2.5]),
+    ("Le séisme de magnitude 6,8 a fait 1 200 morts.", "fr", [6.8, 1200.0]),
+    ("Il terremoto di magnitudo 6,8 ha causato 1.234,5 milioni di danni.", "it", [6.8, 1234.5]),
+    ("Землетрясение магнитудой 6,8 произошло в Чили.", "ru", [6.8]),
+    ("A magnitude 6.8 quake destroyed 1,000 homes.", "en", [6.8, 1000.0]),
+    ("A magnitude 6.8 quake destroyed 1,000 homes.", None, [6.8, 1000.0]),
+])
+def test_decimal_comma_and_thousands_by_page_language(sentence, language, values):
+    assert _values(sentence, language) == values
+
+
+@pytest.mark.parametrize(("sentence", "language", "values"), [
+    ("The fire broke out at 4.23 am and twelve tenders came, 12 people died.", "en", [12.0]),
+    ("Police arrived at 4.23 a.m. and at 4 pm, 30 people left at 16:30.", "en", [30.0]),
+    ("Um 16.30 Uhr starben 12 Menschen am Montag.", "de", [12.0]),
+    ("Es starben 12 am Montag.", "de", [12.0]),  # German "am" is not a time
+])
+def test_clock_times_are_not_quantities(sentence, language, values):
+    assert _values(sentence, language) == values
+
+
+def test_numbers_of_cjk_dates_are_not_quantities():
+    assert _values("1 月 1 日，地震造成 12 人死亡。", "zh") == [12.0]
+    assert _values("2021年3月1日に地震が発生し、12人が死亡した。", "ja") == [12.0]
+
+
+def test_chinese_and_japanese_sentences_split_on_full_width_stops():
+    assert split_sentences("地震造成12人死亡。救援仍在进行！他说：“没有人被困。”还有吗？") == [
+        "地震造成12人死亡。", "救援仍在进行！", "他说：“没有人被困。”", "还有吗？"]
+    claims = _sentence_claims(None, "地震造成十二人死亡，救援仍在进行。政府宣布进入紧急状态。", "zh")
+    assert [c.text for c in claims] == ["地震造成十二人死亡，救援仍在进行。", "政府宣布进入紧急状态。"]
+
+
+def test_a_body_paragraph_repeating_the_title_is_one_claim():
+    claims = _sentence_claims("Erdbeben erschüttert den Norden Chiles",
+                              "Erdbeben erschüttert den Norden Chiles\nRettungskräfte suchen in Calama nach Überlebenden.",
+                              "de")
+    assert [c.text for c in claims] == ["Erdbeben erschüttert den Norden Chiles",
+                                        "Rettungskräfte suchen in Calama nach Überlebenden."]
