@@ -207,3 +207,63 @@ def test_bidi_override_characters_in_page_text_cannot_reorder_the_dossier():
     assert not any(c in out for c in controls)
     assert "Great article [U+202E]gnp.exe[U+202C] and more" in out
     assert "<bdi>rtl[U+202E]evil</bdi>" in out
+
+
+def test_claim_scores_above_one_are_shown_as_a_similarity_of_at_most_one():
+    out = render_dossier(Dossier(stories=[_same_title_story()]))
+    agree = out.split("Claims that agree")[1].split("</table>")[0]
+    assert "1.15" not in agree and "<td>1.00</td>" in agree and "<th>similarity</th>" in agree
+
+
+def test_relation_headings_name_each_version_by_outlet_and_date():
+    out = render_dossier(Dossier(stories=[_same_title_story()]))
+    [heading] = [line for line in out.split("\n") if line.startswith("<h4>")]
+    assert heading.index("metro-news.example, 2019-12-09") < heading.index("is a copy of")
+    assert heading.index("is a copy of") < heading.index("delhi-daily.example, 2019-12-08")
+
+
+def _navigable_dossier():
+    story = _same_title_story()
+    pages = [Page(id=p["id"], source=p["source"], title=p["title"], site=p["site"], body=["Body."],
+                  comments=[Comment(id=f"{p['id']}-c0", text="Same words here.", position=0, author=name)])
+             for p, name in zip(story["pages"], ("Ann", "Bob"), strict=True)]
+    loose = Page(id="c" * 16, source="in/semeval.jsonl#L3", body=["North Korea sends sappers to the Kursk region."])
+    coordination = [{"kind": "identical", "text": "Same words here.", "pages": [p.id for p in pages],
+                     "authors": ["Ann", "Bob"], "several_names": True, "several_pages": True,
+                     "comments": [{"page": p.id, "comment": p.comments[0].id, "author": p.comments[0].author}
+                                  for p in pages]}]
+    return Dossier(pages=[*pages, loose], stories=[story], coordination=coordination)
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_dossier_contents_list_pages_by_story_and_each_page_links_to_its_story_and_back(tmp_path, streamed):
+    dossier = _navigable_dossier()
+    out = write_dossier(dossier, tmp_path)["html"].read_text() if streamed else render_dossier(dossier)
+    contents = out.split("<nav class='toc'>")[1].split("</nav>")[0]
+    assert "Stories (1)" in contents and "Pages in no story (1)" in contents
+    assert contents.index("href='#s-s0'") < contents.index(f"href='#p-{'a' * 16}'") < contents.index("Pages in no")
+    assert "(untitled) North Korea sends sappers to the Kursk region." in contents  # not 'semeval.jsonl#L3'
+    assert "href='#coordination'" in contents
+    page_a = out.split(f"<section id='p-{'a' * 16}'>")[1].split("</section>")[0]
+    assert "href='#top'" in page_a and "in story: <a href='#s-s0'>" in page_a
+    assert f"href='#comments-{'a' * 16}'>comments (1)</a>" in page_a and f"id='comments-{'a' * 16}'" in page_a
+    loose = out.split(f"<section id='p-{'c' * 16}'>")[1].split("</section>")[0]
+    assert "href='#top'" in loose and "in story" not in loose
+    assert "<h1 id='top'>" in out
+
+
+def test_coordination_table_names_authors_and_pages_with_links_not_raw_ids():
+    out = render_dossier(_navigable_dossier())
+    section = out.split("<h2 id='coordination'>")[1].split("</table>")[0]
+    assert "True" not in section and "several_names" not in section and "page=" not in section
+    assert "2 comments under 2 name(s) on 2 page(s)" in section
+    assert f"<a href='#c-{'a' * 16}-c0'><bdi>Ann</bdi></a> on <a href='#p-{'a' * 16}'>Building collapses" in section
+
+
+def test_a_huge_word_is_shown_clipped_and_words_may_wrap_anywhere():
+    page = Page(id="a" * 16, source="a", body=["Look: " + "A" * 10_000],
+                comments=[Comment(id="c0", text="B" * 5_000, position=0)])
+    out = render_dossier(Dossier(pages=[page]))
+    assert "A" * 201 not in out and "A" * 200 + "… [+9,800 characters]" in out
+    assert "B" * 200 + "… [+4,800 characters]" in out
+    assert "overflow-wrap:anywhere" in out

@@ -8,23 +8,26 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..records import SCHEMA_VERSION, Comment, Dossier, Page
 
 _CSS = """
-body{font:16px/1.5 system-ui,sans-serif;overflow-wrap:break-word;margin:0 auto;max-width:62rem;padding:1rem 1.5rem;color:#1d1d1f}
+body{font:16px/1.5 system-ui,sans-serif;overflow-wrap:anywhere;margin:0 auto;max-width:62rem;padding:1rem 1.5rem;color:#1d1d1f}
 h1{font-size:1.6rem}h2{margin-top:2.5rem;border-top:3px solid #333;padding-top:.7rem}h3{margin-top:1.5rem}
 .meta,.src{color:#555;font-size:.9rem}.src{word-break:break-all}
 .variants li,.boiler li{color:#444}.body p{max-width:45rem}
-table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 .wide{overflow-x:auto;max-width:100%}td.brk{overflow-wrap:anywhere}
 .comment{border-left:4px solid #bbb;margin:.4rem 0;padding:.3rem .7rem;background:#fafafa}
 .comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flood{border-left-color:#999;color:#666}
 .reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
 .tag.bad{background:#f5c6c0}.err{color:#a00}.warn{color:#7a5200}.summary td{min-width:8rem}
-nav a{margin-right:1rem}.story{border-left:4px solid #4a6fa5;padding-left:1rem;margin:1rem 0}
+.story{border-left:4px solid #4a6fa5;padding-left:1rem;margin:1rem 0}
+.toc ol{margin:.2rem 0}.toc li{margin:.1rem 0}.toc .loose{columns:2 22rem}.toc .loose li{break-inside:avoid}
+.pnav{font-size:.85rem;color:#555;margin:.2rem 0 .6rem}section,h2,h3{scroll-margin-top:.5rem}
 """
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
 TOXIC_AT = 0.5
@@ -44,7 +47,9 @@ def esc(value: Any) -> str:
 def render_dossier(dossier: Dossier) -> str:
     """The whole HTML page for an in-memory dossier (the streaming writer uses the same pieces)."""
     summary = DossierSummary.of(dossier)
-    parts = [html_head(summary), *(page_section(p) for p in dossier.pages), html_tail(dossier)]
+    sections = "".join(story_links((line + "\n" for p in dossier.pages for line in page_section(p).split("\n")),
+                                   dossier.stories, dict(summary.links)))
+    parts = [html_head(summary), sections.rstrip("\n"), html_tail(dossier, dict(summary.links))]
     return "\n".join(p for p in parts if p)
 
 
@@ -55,67 +60,144 @@ class DossierSummary:
     links: list[tuple[str, str]] = field(default_factory=list)  # (page id, label)
     failures: int = 0
     duplicates: int = 0  # inputs that repeated a page of the run
+    coordination: int = 0  # clusters of comments posted across pages
     stories: list[dict[str, Any]] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
 
     def add(self, page: Page) -> None:
-        self.links.append((page.id, _short(page.title or _basename(page.source), 60)))
+        self.links.append((page.id, page_label(page)))
 
     @classmethod
     def of(cls, dossier: Dossier) -> DossierSummary:
         summary = cls(failures=len(dossier.failures), duplicates=len(dossier.duplicates), stories=dossier.stories,
-                      schema_version=dossier.schema_version)
+                      coordination=len(dossier.coordination), schema_version=dossier.schema_version)
         for page in dossier.pages:
             summary.add(page)
         return summary
 
 
+def page_label(page: Page, limit: int = 60) -> str:
+    """A page's name in links: its title, else the start of its body marked untitled, else its file name."""
+    if page.title:
+        return _short(page.title, limit)
+    first = " ".join(" ".join(page.body[:1]).split()[:10])
+    return _short(f"(untitled) {first}", limit) if first else _basename(page.source)
+
+
 def html_head(summary: DossierSummary) -> str:
     n = len(summary.links)
-    links = "".join(f"<a href='#p-{esc(pid)}'>{esc(label)}</a>" for pid, label in summary.links)
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
         f"<meta http-equiv='Content-Security-Policy' content=\"{_CSP}\">",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         f"<title>storytrace dossier: {n} page(s)</title><style>{_CSS}</style></head><body>",
-        "<h1>storytrace dossier</h1>",
+        "<h1 id='top'>storytrace dossier</h1>",
         (
             f"<p class='meta'>{n} page(s) analysed, {summary.failures} input(s) failed, "
             + (f"{summary.duplicates} duplicate input(s) analysed once, " if summary.duplicates else "")
             + f"{len(summary.stories)} story group(s). Schema {esc(summary.schema_version)}.</p>"
         ),
-        f"<nav>{links}</nav>" if links else "",
-        _stories(summary.stories),
+        _contents(summary),
+        _stories(summary.stories, dict(summary.links)),
     ]
     return "\n".join(p for p in parts if p)
 
 
-def html_tail(dossier: Dossier) -> str:
-    """Coordination and failures (``dossier.pages`` is not read, so a streaming writer may pass none)."""
-    parts = (_coordination(dossier), _failures(dossier), _duplicates(dossier), "</body></html>")
+def _contents(summary: DossierSummary) -> str:
+    """A table of contents: each story with its pages, then the pages in no story, then the closing sections."""
+    if not summary.links:
+        return ""
+    labels = dict(summary.links)
+    in_story: set[str] = set()
+    stories = []
+    for story in summary.stories:
+        if not isinstance(story, dict):
+            continue
+        members = [p for p in story.get("pages", []) if isinstance(p, dict) and p.get("id") in labels]
+        ids = [str(p.get("id")) for p in members]
+        in_story.update(ids)
+        pages = "".join(f"<li><a href='#p-{esc(p.get('id'))}'><bdi>{esc(labels[str(p.get('id'))])}</bdi></a>"
+                        f" <span class='meta'>{esc(_outlet_and_date(p))}</span></li>" for p in members)
+        stories.append(f"<li><a href='#s-{esc(story.get('id'))}'><bdi>{esc(_story_title(story, labels, 90))}</bdi>"
+                       f"</a> <span class='meta'>({len(ids)} pages)</span><ol>{pages}</ol></li>")
+    loose = [(pid, label) for pid, label in summary.links if pid not in in_story]
+    out = ["<nav class='toc'><h2>Contents</h2>"]
+    if stories:
+        out.append(f"<h3>Stories ({len(stories)})</h3><ol>{''.join(stories)}</ol>")
+    if loose:
+        title = "Pages in no story" if stories else "Pages"
+        items = "".join(f"<li><a href='#p-{esc(pid)}'><bdi>{esc(label)}</bdi></a></li>" for pid, label in loose)
+        out.append(f"<h3>{title} ({len(loose)})</h3><ol class='loose'>{items}</ol>")
+    tail = [(anchor, name) for anchor, name, count in (("coordination", "Coordinated posting", summary.coordination),
+                                                       ("failures", "Inputs that failed", summary.failures),
+                                                       ("duplicates", "Duplicate inputs", summary.duplicates)) if count]
+    if tail:
+        out.append("<p>" + " · ".join(f"<a href='#{a}'>{esc(name)}</a>" for a, name in tail) + "</p>")
+    out.append("</nav>")
+    return "\n".join(out)
+
+
+def story_links(sections: Iterable[str], stories: list[dict[str, Any]],
+                labels: dict[str, str] | None = None) -> Iterator[str]:
+    """The lines of the page sections, each page's navigation line given a link to its story: the stories
+    are known only once every page is written."""
+    story_of: dict[str, dict[str, Any]] = {}
+    labels = labels or {}
+    for story in stories:
+        if isinstance(story, dict):
+            for page in story.get("pages", []):
+                if isinstance(page, dict):
+                    story_of.setdefault(str(page.get("id")), story)
+    story = None
+    for line in sections:
+        if line.startswith(_SECTION_START):
+            story = story_of.get(line[len(_SECTION_START):].split("'", 1)[0])
+        elif story is not None and line.startswith(_PAGE_NAV) and line.rstrip("\n").endswith("</p>"):
+            link = f" · in story: <a href='#s-{esc(story.get('id'))}'><bdi>{esc(_story_title(story, labels, 80))}</bdi></a>"
+            line, story = line.rstrip("\n")[:-len("</p>")] + link + "</p>\n", None
+        yield line
+
+
+_SECTION_START, _PAGE_NAV = "<section id='p-", "<p class='pnav'>"  # what page text, escaped, can never start with
+
+
+def html_tail(dossier: Dossier, labels: dict[str, str] | None = None) -> str:
+    """Coordination, failures and duplicates (``dossier.pages`` is not read, so a streaming writer may pass
+    none; ``labels`` names pages by id)."""
+    parts = (_coordination(dossier, labels or {}), _failures(dossier), _duplicates(dossier), "</body></html>")
     return "\n".join(p for p in parts if p)
 
 
-def _stories(stories: list[dict[str, Any]]) -> str:
-    """Each story group: its pages, how they relate, and each pair of versions compared claim by claim."""
+def _stories(stories: list[dict[str, Any]], labels: dict[str, str] | None = None) -> str:
+    """Each story group: its pages, how they relate, and each pair of versions compared claim by claim
+    (``labels`` names the pages as the contents do)."""
     if not stories:
         return ""
-    return "<h2>Stories</h2>\n" + "\n".join(_story(s) for s in stories if isinstance(s, dict))
+    return "<h2>Stories</h2>\n" + "\n".join(_story(s, labels or {}) for s in stories if isinstance(s, dict))
 
 
-def _story(story: dict[str, Any]) -> str:
+def _story_title(story: dict[str, Any], labels: dict[Any, Any], limit: int) -> str:
+    """The story's title, else its first page's name (a story of untitled pages is not shown as an id)."""
+    first = next((p.get("id") for p in story.get("pages", []) if isinstance(p, dict)), None)
+    return _short(str(story.get("title") or labels.get(first) or story.get("id")), limit)
+
+
+def _story(story: dict[str, Any], labels: dict[str, str]) -> str:
     pages = [p for p in story.get("pages", []) if isinstance(p, dict)]
-    label = {p.get("id"): _short(p.get("title") or _basename(str(p.get("source") or p.get("id"))), 70) for p in pages}
+    label = {p.get("id"): _short(labels.get(str(p.get("id"))) or p.get("title")
+                                 or _basename(str(p.get("source") or p.get("id"))), 70) for p in pages}
     items = "".join(
-        f"<li><a href='#p-{esc(p.get('id'))}'>{esc(label[p.get('id')])}</a>"
+        f"<li><a href='#p-{esc(p.get('id'))}'><bdi>{esc(label[p.get('id')])}</bdi></a>"
         f"<span class='meta'> · {esc(' · '.join(str(p[k]) for k in ('language', 'published', 'site') if p.get(k)))}"
         f"</span></li>" for p in pages)
     out = [f"<section class='story' id='s-{esc(story.get('id'))}'>",
-           f"<h3>{esc(story.get('title') or story.get('id'))}</h3>",
+           f"<h3><bdi>{esc(_story_title(story, label, 200))}</bdi></h3>",
            (f"<p class='meta'>{len(pages)} page(s) · languages: {esc(', '.join(story.get('languages', [])))} · "
             f"mean similarity {esc(story.get('similarity'))}</p><ul>{items}</ul>")]
     columns = _column_names(pages, label)
-    out += [_relation(r, label, columns) for r in story.get("relations", []) if isinstance(r, dict)]
+    named = {p.get("id"): f"<bdi>{esc(label[p.get('id')])}</bdi>"
+             + (f" <span class='meta'>({esc(where)})</span>" if (where := _outlet_and_date(p)) else "") for p in pages}
+    out += [_relation(r, named, columns) for r in story.get("relations", []) if isinstance(r, dict)]
     out.append("</section>")
     return "\n".join(out)
 
@@ -138,24 +220,26 @@ def _column_names(pages: list[dict[str, Any]], label: dict[Any, str]) -> dict[An
 
 
 def _outlet_and_date(page: dict[str, Any]) -> str:
-    """Where and when a page appeared: its site (else the host or file name of its source) and its date."""
+    """Where and when a page appeared: its site (else the host of its URL, or its file name) and its date."""
     source = str(page.get("source") or "")
-    host = source.split("://", 1)[1].split("/", 1)[0] if "://" in source else _basename(source.split("#", 1)[0])
+    host = source.split("://", 1)[1].split("/", 1)[0] if "://" in source else _basename(source)
     outlet = page.get("site") or host
     return ", ".join(str(v) for v in (outlet, str(page.get("published") or "")[:10]) if v)
 
 
-def _relation(relation: dict[str, Any], label: dict[Any, str], columns: dict[Any, str] | None = None) -> str:
+def _relation(relation: dict[str, Any], named: dict[Any, str], columns: dict[Any, str]) -> str:
+    """A relation's heading names both pages with their outlet and date (a copy keeps the headline: only
+    where and when tell the versions apart), then its evidence and claim comparison. ``named`` is HTML."""
     page, other = relation.get("page"), relation.get("based_on") or relation.get("other")
     kind = str(relation.get("type"))
     how = f" (direction by {esc(relation['direction'])})" if relation.get("direction") else ""
-    head = (f"<h4><span class='tag'>{esc(kind)}</span> {esc(label.get(page, page))} "
-            f"{esc(_RELATION_WORDS.get(kind, kind))} {esc(label.get(other, other))}{how}</h4>")
+    head = (f"<h4><span class='tag'>{esc(kind)}</span> {named.get(page) or esc(page)} "
+            f"{esc(_RELATION_WORDS.get(kind, kind))} {named.get(other) or esc(other)}{how}</h4>")
     evidence = relation.get("evidence") or {}
     out = [head, f"<p class='meta'>{esc(_compact(evidence))}</p>"]
     comparison = relation.get("comparison")
     if isinstance(comparison, dict):
-        out.append(_comparison(comparison, columns or label))
+        out.append(_comparison(comparison, columns))
     return "\n".join(out)
 
 
@@ -189,7 +273,7 @@ def _comparison(comparison: dict[str, Any], columns: dict[Any, str]) -> str:
                        ("dropped", f"Dropped (only in {base})")):
         entries = comparison.get(key) or []
         if entries:
-            rows = [{_BASE: e.get("base"), _OTHER: e.get("other"), "score": e.get("score")}
+            rows = [{_BASE: e.get("base"), _OTHER: e.get("other"), "similarity": _similarity(e.get("score"))}
                     if isinstance(e, dict) else e for e in entries]
             out.append(f"<details><summary>{esc(title)} ({len(entries)})</summary>{table(rows, headers=headers)}"
                        "</details>")
@@ -197,9 +281,11 @@ def _comparison(comparison: dict[str, Any], columns: dict[Any, str]) -> str:
 
 
 def page_section(page: Page) -> str:
+    comments = f" · <a href='#comments-{esc(page.id)}'>comments ({len(page.comments)})</a>" if page.comments else ""
     out = [
-        f"<section id='p-{esc(page.id)}'>",
+        f"{_SECTION_START}{esc(page.id)}'>",
         f"<h2>{esc(page.title or '(no title found): ' + _basename(page.source))}</h2>",
+        f"{_PAGE_NAV}<a href='#top'>↑ contents</a>{comments}</p>",
         f"<p class='src'>{esc(page.source)}{' · ' + esc(page.url) if page.url and page.url != page.source else ''}</p>",
         _meta_line(page),
     ]
@@ -211,7 +297,7 @@ def page_section(page: Page) -> str:
         out += [f"<li>{esc(v)}</li>" for v in page.headline_variants]
         out.append("</ul>")
     out.append(f"<h3>Article ({len(page.body)} paragraphs)</h3><div class='body'>")
-    out += [f"<p>{esc(p)}</p>" for p in page.body]
+    out += [f"<p>{esc(_clip_long_words(p))}</p>" for p in page.body]
     out.append("</div>")
     if page.references:
         out.append("<h3>References</h3><ol class='refs'>")
@@ -283,6 +369,14 @@ def _fact_cell(name: str, value: Any) -> Any:
     return value
 
 
+def _similarity(score: Any) -> Any:
+    """A claim pair's score shown as a similarity from 0 to 1: the stories stage adds a bonus for numbers
+    that reconcile, which can lift it past 1 (1.15); the JSON keeps the raw score."""
+    if isinstance(score, int | float) and not isinstance(score, bool):
+        return f"{min(max(float(score), 0.0), 1.0):.2f}"
+    return score
+
+
 _BASE, _OTHER = "\x00base", "\x00other"  # row keys of a comparison's two sides (no title can collide)
 
 
@@ -311,7 +405,7 @@ def _cell(text: str) -> str:
 def _thread(page: Page) -> str:
     if not page.comments:
         return ""
-    out = [f"<h3>Comments ({len(page.comments)})</h3>"]
+    out = [f"<h3 id='comments-{esc(page.id)}'>Comments ({len(page.comments)})</h3>"]
     if page.thread:
         out.append(_thread_summary(page))
     out += [_comment(c) for c in page.comments]
@@ -414,21 +508,38 @@ def _comment(comment: Comment) -> str:
     return (
         f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>#{esc(comment.position)} {who}"
         f"{lang}{' · ' + esc(comment.published) if comment.published else ''}</div>"
-        f"<div>{esc(comment.text)}</div><div>{''.join(tags)}</div></div>"
+        f"<div>{esc(_clip_long_words(comment.text))}</div><div>{''.join(tags)}</div></div>"
     )
 
 
-def _coordination(dossier: Dossier) -> str:
-    if not dossier.coordination:
+_COORDINATION_KINDS = {"identical": "the same text", "near_identical": "nearly the same text"}
+
+
+def _coordination(dossier: Dossier, labels: dict[str, str]) -> str:
+    """Each cluster of repeated comments: what was posted, how often, and where (links to each comment)."""
+    clusters = [c for c in dossier.coordination if isinstance(c, dict)]
+    if not clusters:
         return ""
-    return f"<h2>Coordinated posting across pages</h2>{table(dossier.coordination)}"
+    rows = []
+    for cluster in clusters:
+        posts = [c for c in cluster.get("comments") or [] if isinstance(c, dict)]
+        names = {str(c.get("author")) for c in posts if c.get("author")}
+        pages = {str(c.get("page")) for c in posts}
+        where = "<br>".join(
+            f"<a href='#c-{esc(c.get('comment'))}'><bdi>{esc(c.get('author') or 'anonymous')}</bdi></a> on "
+            f"<a href='#p-{esc(c.get('page'))}'>{esc(labels.get(str(c.get('page')), c.get('page')))}</a>" for c in posts)
+        kind = _COORDINATION_KINDS.get(str(cluster.get("kind")), str(cluster.get("kind")))
+        rows.append(f"<tr><td>{esc(kind)}: {len(posts)} comments under {len(names)} name(s) on {len(pages)} page(s)</td>"
+                    f"<td>{esc(_short(str(cluster.get('text') or ''), 300))}</td><td>{where}</td></tr>")
+    return (f"<h2 id='coordination'>Coordinated posting across pages ({len(rows)})</h2><div class='wide'><table>"
+            f"<tr><th>what</th><th>text</th><th>posted as, where</th></tr>{''.join(rows)}</table></div>")
 
 
 def _failures(dossier: Dossier) -> str:
     if not dossier.failures:
         return ""
     rows = [{"source": f.source, "stage": f.stage, "error": f.error, "message": f.message} for f in dossier.failures]
-    return f"<h2>Inputs that failed ({len(rows)})</h2>{table(rows)}"
+    return f"<h2 id='failures'>Inputs that failed ({len(rows)})</h2>{table(rows)}"
 
 
 def _duplicates(dossier: Dossier) -> str:
@@ -437,7 +548,7 @@ def _duplicates(dossier: Dossier) -> str:
         return ""
     rows = "".join(f"<tr><td class='brk'>{esc(d.source)}</td><td><a href='#p-{esc(d.page_id)}'>{esc(d.same_as)}</a>"
                    f"</td></tr>" for d in dossier.duplicates)
-    return (f"<h2>Duplicate inputs ({len(dossier.duplicates)})</h2><p class='meta'>Each holds the same page as an "
+    return (f"<h2 id='duplicates'>Duplicate inputs ({len(dossier.duplicates)})</h2><p class='meta'>Each holds the same page as an "
             f"earlier input (same bytes and URL); the page is analysed and listed once.</p><div class='wide'><table>"
             f"<tr><th>input</th><th>same page as</th></tr>{rows}</table></div>")
 
@@ -450,6 +561,15 @@ def _compact(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:,.0f}" if value.is_integer() and abs(value) >= 1 else f"{value:.3g}"
     return "" if value is None else str(value)
+
+
+_HUGE_WORD = re.compile(r"\S{301,}")
+
+
+def _clip_long_words(text: str) -> str:
+    """A run of over 300 characters without a space (a flood of one letter, a pasted blob) is shown by its
+    first 200 and a count: wrapped in full it filled a screen. The JSON keeps the whole text."""
+    return _HUGE_WORD.sub(lambda m: f"{m.group()[:200]}… [+{len(m.group()) - 200:,} characters]", text)
 
 
 def _short(text: str, limit: int) -> str:

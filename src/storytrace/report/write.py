@@ -20,7 +20,7 @@ from typing import Any, Self
 from ..embeddings import Encoder
 from ..records import SCHEMA_VERSION, Comment, Dossier, Duplicate, Failure, Page
 from ..stories import SpilledShellStore, StoryPages, shell_of
-from .html import DossierSummary, html_head, html_tail, page_section
+from .html import DossierSummary, html_head, html_tail, page_section, story_links
 from .jsonld import based_on_links, page_jsonld
 
 _SAFE_ID = re.compile(r"[0-9a-f]{16}")
@@ -115,11 +115,12 @@ class DossierWriter:
         self._json_part.replace(self.paths["dossier"])
         self._summary.failures = len(self.failures)
         self._summary.duplicates = len(self.duplicates)
+        self._summary.coordination = len(coordination)
         with self.paths["html"].open("w", encoding="utf-8") as html_out:
             html_out.write(html_head(self._summary) + "\n")
             with (self._tmp / "sections.html").open(encoding="utf-8") as sections:
-                shutil.copyfileobj(sections, html_out)
-            html_out.write(html_tail(tail) + "\n")
+                html_out.writelines(story_links(sections, stories, dict(self._summary.links)))  # line by line: memory stays flat
+            html_out.write(html_tail(tail, dict(self._summary.links)) + "\n")
         based_on = based_on_links(stories)
         with self.paths["jsonld"].open("w", encoding="utf-8") as ld_out, \
                 (self._tmp / "nodes.jsonl").open(encoding="utf-8") as nodes:
