@@ -118,3 +118,53 @@ def test_reading_another_sqlite_database_adds_no_table(tmp_path):
         SQLiteStore(other, create=False)
     with sqlite3.connect(other) as db:
         assert [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")] == ["notes"]
+
+
+def _analysed_page():
+    comment = Comment(id="p-c0", text="you can simply disable it", position=0, author="Chris", parent_id=None,
+                      published="2021-06-01T10:02:00", language="en",
+                      scores={"toxic": 0.6, "identity_attack": 0.6, "insult": 0.01},
+                      targets=["Disabled people"], flags=["duplicate", "laughter"],
+                      evidence=[{"start": 15, "end": 22, "text": "disable", "category": "identity_attack"}],
+                      decoded=[{"span": "disable", "start": 15, "end": 22, "decoded": "disabled", "kind": "spelling"}])
+    return Page(id="a" * 16, source="one.html", url="https://x.example/a", kind="html", site="x.example",
+                title="T", author="Ann Lee", language="en", published="2021-06-01", body=["p"], comments=[comment],
+                warnings=["w1"], facts={"topics": [{"id": "medtop:11000000", "name": "politics", "score": 0.7}]},
+                thread={"comments": 1, "toxic_comments": ["p-c0"], "toxic_share": 1.0, "calibration": "news_comments"})
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_export_flat_tables_carry_what_a_reviewer_needs(tmp_path, fmt):
+    pd = pytest.importorskip("pandas")
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    read = pd.read_csv if fmt == "csv" else pd.read_parquet
+    export([_analysed_page()], tmp_path / f"p.{fmt}", fmt, table="pages")
+    export([_analysed_page()], tmp_path / f"c.{fmt}", fmt, table="comments")
+    [page] = read(tmp_path / f"p.{fmt}").to_dict("records")
+    assert (page["site"], page["author"], page["kind"], page["topics"]) == ("x.example", "Ann Lee", "html",
+                                                                             "medtop:11000000")
+    assert (page["n_toxic_comments"], page["toxic_share"], page["calibration"]) == (1, 1.0, "news_comments")
+    assert page["warnings"] == "w1"
+    [comment] = read(tmp_path / f"c.{fmt}").to_dict("records")
+    assert comment["score_toxic"] == 0.6 and comment["score_identity_attack"] == 0.6 and comment["score_insult"] == 0.01
+    assert pd.isna(comment["score_threat"])  # not scored, not zero
+    assert (comment["targets"], comment["flags"], comment["published"]) == ("Disabled people", "duplicate, laughter",
+                                                                            "2021-06-01T10:02:00")
+    assert comment["decoded"] == "disable -> disabled" and comment["evidence"] == "identity_attack: disable"
+
+
+def test_export_parquet_columns_have_fixed_types_even_when_empty(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    export([_page(comments=0)], tmp_path / "c.parquet", "parquet", table="comments")
+    export([_page(comments=1)], tmp_path / "d.parquet", "parquet", table="comments")
+    empty, full = pq.read_schema(tmp_path / "c.parquet"), pq.read_schema(tmp_path / "d.parquet")
+    assert empty.equals(full) and str(full.field("score_toxic").type) == "double"
+    assert str(full.field("errors" if "errors" in full.names else "text").type) == "string"
+
+
+def test_export_score_columns_match_the_comment_model_categories():
+    from storytrace.comments._model import CATEGORIES
+    from storytrace.store.export import SCORE_CATEGORIES
+
+    assert SCORE_CATEGORIES == CATEGORIES

@@ -41,15 +41,14 @@ from typing import TYPE_CHECKING, Any
 from ..records import Failure, Page
 from ..resources import Resources
 from ..settings import Options
-from ..store.export import PAGE_COLUMNS, page_rows
+from ..store.export import PAGE_COLUMNS, column_type, page_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from pyspark import RDD, SparkContext
     from pyspark.sql import SparkSession
 
 COLUMNS = ("status", *PAGE_COLUMNS, "stage", "error", "message", "record")
-_INT_COLUMNS = {"n_body", "n_comments"}
-SCHEMA = ", ".join(f"{c} {'int' if c in _INT_COLUMNS else 'string'}" for c in COLUMNS)
+SCHEMA = ", ".join(f"{c} {column_type(c)}" for c in COLUMNS)  # the export's column types
 FORMATS = ("parquet", "jsonl")
 READS = ("bytes", "paths")
 _URI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # hdfs://, s3a://, file:/ ... (and http(s)://)

@@ -1,4 +1,9 @@
-"""Exports of stored pages: JSONL (whole records), CSV and Parquet (one row per page or per comment)."""
+"""Exports of stored pages: JSONL (whole records), CSV and Parquet (one row per page or per comment).
+
+CSV and Parquet rows are flat: lists become text joined with "; " (flags with ", "), and comment scores
+one column per category (``score_toxic``, ...), so a spreadsheet or ``pandas.read_parquet`` reads them
+without parsing JSON. Parquet columns have fixed types (text, integer, float), empty or not.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +13,58 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..records import Page
+from ..records import Comment, Page
 
-PAGE_COLUMNS = ("id", "source", "url", "title", "language", "published", "n_body", "n_comments", "errors")
-COMMENT_COLUMNS = ("page_id", "id", "position", "author", "parent_id", "language", "text", "scores", "flags")
+# the comment model's categories (storytrace.comments CATEGORIES; a test keeps the two equal)
+SCORE_CATEGORIES = ("toxic", "insult", "identity_attack", "profanity", "threat", "sexual")
+SCORE_COLUMNS = tuple(f"score_{c}" for c in SCORE_CATEGORIES)
+
+PAGE_COLUMNS = ("id", "source", "url", "kind", "site", "title", "author", "language", "published", "topics",
+                "n_body", "n_comments", "n_toxic_comments", "toxic_share", "calibration", "warnings", "errors")
+COMMENT_COLUMNS = ("page_id", "id", "position", "author", "parent_id", "published", "language", "text",
+                   *SCORE_COLUMNS, "targets", "flags", "decoded", "evidence")
+_INTEGER = {"n_body", "n_comments", "n_toxic_comments", "position"}
+_FLOAT = {"toxic_share", *SCORE_COLUMNS}
+
+
+def column_type(column: str) -> str:
+    """A flat column's type: ``int``, ``double`` or ``string`` (Spark's names; Parquet gets int64, float64, string)."""
+    return "int" if column in _INTEGER else "double" if column in _FLOAT else "string"
 
 
 def page_rows(pages: Iterable[Page]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": p.id, "source": p.source, "url": p.url, "title": p.title, "language": p.language,
-            "published": p.published, "n_body": len(p.body), "n_comments": len(p.comments),
-            "errors": "; ".join(p.errors),
-        }
-        for p in pages
-    ]
+    return [_page_row(p) for p in pages]
+
+
+def _page_row(p: Page) -> dict[str, Any]:
+    thread = p.thread or {}
+    toxic = thread.get("toxic_comments")
+    share = thread.get("toxic_share")
+    topics = [str(t.get("id")) for t in (p.facts or {}).get("topics") or [] if isinstance(t, dict) and t.get("id")]
+    return {
+        "id": p.id, "source": p.source, "url": p.url, "kind": p.kind, "site": p.site, "title": p.title,
+        "author": p.author, "language": p.language, "published": p.published, "topics": "; ".join(topics),
+        "n_body": len(p.body), "n_comments": len(p.comments),
+        "n_toxic_comments": len(toxic) if isinstance(toxic, list) else None,
+        "toxic_share": float(share) if isinstance(share, int | float) and not isinstance(share, bool) else None,
+        "calibration": thread.get("calibration"), "warnings": "; ".join(p.warnings), "errors": "; ".join(p.errors),
+    }
 
 
 def comment_rows(pages: Iterable[Page]) -> list[dict[str, Any]]:
-    return [
-        {
-            "page_id": p.id, "id": c.id, "position": c.position, "author": c.author, "parent_id": c.parent_id,
-            "language": c.language, "text": c.text, "scores": json.dumps(c.scores), "flags": ",".join(c.flags),
-        }
-        for p in pages
-        for c in p.comments
-    ]
+    return [_comment_row(p, c) for p in pages for c in p.comments]
+
+
+def _comment_row(page: Page, c: Comment) -> dict[str, Any]:
+    scores = {f"score_{k}": float(v) for k, v in c.scores.items() if isinstance(v, int | float)}
+    return {
+        "page_id": page.id, "id": c.id, "position": c.position, "author": c.author, "parent_id": c.parent_id,
+        "published": c.published, "language": c.language, "text": c.text,
+        **{column: scores.get(column) for column in SCORE_COLUMNS},
+        "targets": "; ".join(c.targets), "flags": ", ".join(c.flags),
+        "decoded": "; ".join(f"{d.get('span')} -> {d.get('decoded')}" for d in c.decoded if isinstance(d, dict)),
+        "evidence": "; ".join(f"{e.get('category')}: {e.get('text')}" for e in c.evidence if isinstance(e, dict)),
+    }
 
 
 def jsonl_records(pages: list[Page], table: str) -> list[dict[str, Any]]:
@@ -70,6 +101,8 @@ def export(pages: Iterable[Page], path: str | Path, fmt: str, *, table: str = "p
             import pyarrow.parquet as pq
         except ImportError as exc:  # optional extra
             raise RuntimeError("Parquet export needs pyarrow: pip install 'storytrace[parquet]'") from exc
-        pq.write_table(pa.Table.from_pylist(rows, schema=None) if rows else pa.table({c: [] for c in columns}), path)
+        arrow = {"int": pa.int64(), "double": pa.float64(), "string": pa.string()}
+        schema = pa.schema([(c, arrow[column_type(c)]) for c in columns])
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
         return len(rows)
     raise ValueError(f"unknown export format {fmt!r}; choose jsonl, csv or parquet")
