@@ -134,7 +134,7 @@ def _phrase(doc: Doc, noun: Token, exclude: set[int]) -> SpacySpan:
         pass
     keep = [t for t in noun.subtree if t.i <= noun.i and t.i not in exclude
             and t.dep_ not in ("det", "predet", "poss", "case", "punct", "cc", "nummod", "quantmod")
-            and not (t.pos_ == "NUM") and t.lower_ not in APPROX]
+            and t.pos_ != "NUM" and t.lower_ not in APPROX]
     # a contiguous run ending at the noun
     run = [noun]
     ids = {t.i for t in keep}
@@ -188,10 +188,22 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             continue  # "a crewed 2024 moon mission": a year used as a modifier
         if s >= 2 and doc[s - 2].lower_ == "out" and doc[s - 1].lower_ == "of":
             continue  # "eight out of ten companies": the denominator is not a separate count
-        if _is_score(doc, s, e):
+        if _is_score(doc, s, e) or _is_clock_time(doc, span):
             continue
         out.append(_one(doc, span, kind))
     return [q for q in out if q is not None]
+
+
+# "4.23 am", "4.23 a.m.", "4 pm", "16:30", "10 o'clock": a time of day, not a quantity
+_CLOCK = re.compile(r"(?:\d{1,2}[:.]\d{2}|\d{1,2})\s*(?:[ap]\.?\s?m\b\.?|o'clock\b)"
+                    r"|\d{1,2}:\d{2}(?!\d)", re.IGNORECASE)
+
+
+def _is_clock_time(doc: Doc, span: SpacySpan) -> bool:
+    first_digit = next((t for t in span if t.text[:1].isdigit()), None)
+    if first_digit is None:
+        return False
+    return _CLOCK.match(doc.text, first_digit.idx) is not None
 
 
 SCORE_NOUNS = {"win", "victory", "lead", "defeat", "loss", "draw", "score", "record", "triumph", "rout"}
