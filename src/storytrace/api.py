@@ -32,13 +32,17 @@ def analyze(
 
     Keyword ``settings`` are :class:`~storytrace.settings.Options` fields (``with_facts=False``, ...).
     A ``store`` (e.g. :class:`storytrace.store.SQLiteStore`) receives every page and failure, and every
-    :class:`~storytrace.records.Duplicate` (an input repeating a page of this run, analysed once).
+    :class:`~storytrace.records.Duplicate` (an input repeating a page of this run, analysed once), and at the
+    end the stories (when it has ``add_stories``).
     """
     from .pipeline import finish
 
     options = (options or Options()).replace(**settings)
     resources = resources or Resources()
-    return finish(_tap(iter_results(inputs, options, resources), store, on_result), options, resources)
+    dossier = finish(_tap(iter_results(inputs, options, resources), store, on_result), options, resources)
+    if store is not None and hasattr(store, "add_stories"):
+        store.add_stories(dossier.stories)
+    return dossier
 
 
 def iter_results(

@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export stored pages to JSONL, CSV or Parquet")
     export.add_argument("--db", required=True, help="SQLite store written by analyze")
     export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
-    export.add_argument("--table", choices=("pages", "comments"), default="pages", help="one row per page or per comment")
+    export.add_argument("--table", choices=("pages", "comments", "stories", "relations"), default="pages",
+                        help="one row per page, comment, story or relation between two pages of a story")
     export.add_argument("--out", required=True, help="file to write")
 
     spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)")
@@ -168,7 +169,9 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
             bar.update(1)
         counts = store.counts()
         coordination = coordinate(writer.thread_shells, options, writer.failures)
-        paths = writer.close(coordination, tell_stories(writer.story_pages, options, writer.failures))
+        stories = tell_stories(writer.story_pages, options, writer.failures)
+        store.add_stories(stories)
+        paths = writer.close(coordination, stories)
     failures, duplicates = writer.failures, writer.duplicates
     if args.json:
         with paths["dossier"].open(encoding="utf-8") as dossier_json:
@@ -219,11 +222,14 @@ class _Progress:
 
 def run_export(args: argparse.Namespace) -> int:
     from .errors import StorytraceError
-    from .store import SQLiteStore, export
+    from .store import SQLiteStore, export, export_stories
 
     try:
         with SQLiteStore(args.db, create=False) as store:
-            n = export(store.pages(), args.out, args.format, table=args.table)
+            if args.table in ("stories", "relations"):
+                n = export_stories(store.stories(), args.out, args.format, table=args.table)
+            else:
+                n = export(store.pages(), args.out, args.format, table=args.table)
     except (StorytraceError, OSError) as exc:
         print(f"storytrace export: error: {exc}", file=sys.stderr)
         return 2

@@ -168,3 +168,55 @@ def test_export_score_columns_match_the_comment_model_categories():
     from storytrace.store.export import SCORE_CATEGORIES
 
     assert SCORE_CATEGORIES == CATEGORIES
+
+
+def _story(pages=("a" * 16, "b" * 16)):
+    comparison = {"counts": {"agree": 3, "contradict": 1, "possible": 0, "added": 2, "dropped": 0},
+                  "contradict": [{"base": "35 tenders", "other": "350 tenders", "reasons": ["numbers differ: 35 vs 350"]}]}
+    return {"id": "5" * 16, "title": "Fire in Delhi", "languages": ["en"], "similarity": 0.9,
+            "pages": [{"id": p, "title": "Fire"} for p in pages],
+            "relations": [{"type": "copy", "page": pages[1], "based_on": pages[0], "direction": "date",
+                           "evidence": {"similarity": 0.99, "shingle_jaccard": 0.91}, "comparison": comparison}]}
+
+
+def test_store_keeps_stories_and_a_rerun_replaces_them(tmp_path):
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        store.add_stories([_story()])
+        store.add_stories([_story() | {"title": "Fire in Delhi, again"}])
+    with SQLiteStore(tmp_path / "s.sqlite", create=False) as store:
+        assert [s["title"] for s in store.stories()] == ["Fire in Delhi, again"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "jsonl"])
+def test_export_stories_and_relations_tables(tmp_path, fmt):
+    from storytrace.store import export_stories
+
+    pd = pytest.importorskip("pandas")
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    assert export_stories([_story()], tmp_path / f"s.{fmt}", fmt, table="stories") == 1
+    assert export_stories([_story()], tmp_path / f"r.{fmt}", fmt, table="relations") == 1
+    if fmt == "jsonl":
+        story, relation = (json.loads((tmp_path / f"{t}.jsonl").read_text()) for t in "sr")
+        assert story["id"] == "5" * 16 and relation["story_id"] == "5" * 16 and relation["type"] == "copy"
+        return
+    read = pd.read_csv if fmt == "csv" else pd.read_parquet
+    [story], [relation] = read(tmp_path / f"s.{fmt}").to_dict("records"), read(tmp_path / f"r.{fmt}").to_dict("records")
+    assert (story["n_pages"], story["page_ids"], story["n_contradictions"]) == (2, f"{'a' * 16}; {'b' * 16}", 1)
+    assert (relation["type"], relation["page"], relation["based_on"], relation["contradict"]) == (
+        "copy", "b" * 16, "a" * 16, 1)
+    assert relation["contradictions"] == "numbers differ: 35 vs 350" and relation["similarity"] == 0.99
+
+
+def test_cli_analyze_stores_its_stories_for_export(tmp_path, monkeypatch):
+    from storytrace import pipeline
+    from storytrace.cli import main
+    from tests.conftest import GOOD_HTML
+
+    monkeypatch.setattr(pipeline, "tell_stories", lambda *a, **k: [_story()])
+    (tmp_path / "a.html").write_text(GOOD_HTML, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(tmp_path / "a.html"), "--out", str(out), "--quiet", "--no-facts", "--no-comments"]) == 0
+    assert main(["export", "--db", str(out / "storytrace.sqlite"), "--table", "relations", "--format", "csv",
+                 "--out", str(tmp_path / "r.csv")]) == 0
+    assert len(list(csv.DictReader((tmp_path / "r.csv").open()))) == 1

@@ -23,8 +23,14 @@ PAGE_COLUMNS = ("id", "source", "url", "kind", "site", "title", "author", "langu
                 "n_body", "n_comments", "n_toxic_comments", "toxic_share", "calibration", "warnings", "errors")
 COMMENT_COLUMNS = ("page_id", "id", "position", "author", "parent_id", "published", "language", "text",
                    *SCORE_COLUMNS, "targets", "flags", "decoded", "evidence")
-_INTEGER = {"n_body", "n_comments", "n_toxic_comments", "position"}
-_FLOAT = {"toxic_share", *SCORE_COLUMNS}
+STORY_COLUMNS = ("story_id", "title", "n_pages", "page_ids", "languages", "similarity", "n_relations",
+                 "n_contradictions")
+RELATION_COLUMNS = ("story_id", "type", "page", "based_on", "direction", "similarity", "shingle_jaccard",
+                    "agree", "contradict", "possible", "added", "dropped", "contradictions")
+_COUNTS = ("agree", "contradict", "possible", "added", "dropped")
+_INTEGER = {"n_body", "n_comments", "n_toxic_comments", "position", "n_pages", "n_relations", "n_contradictions",
+            *_COUNTS}
+_FLOAT = {"toxic_share", "similarity", "shingle_jaccard", *SCORE_COLUMNS}
 
 
 def column_type(column: str) -> str:
@@ -67,6 +73,65 @@ def _comment_row(page: Page, c: Comment) -> dict[str, Any]:
     }
 
 
+def story_rows(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per story: its pages and how many of its relations contradict."""
+    rows = []
+    for story in stories:
+        relations = [r for r in story.get("relations") or [] if isinstance(r, dict)]
+        rows.append({
+            "story_id": story.get("id"), "title": story.get("title"),
+            "n_pages": len(story.get("pages") or []),
+            "page_ids": "; ".join(str(p.get("id")) for p in story.get("pages") or [] if isinstance(p, dict)),
+            "languages": "; ".join(story.get("languages") or []), "similarity": _number(story.get("similarity")),
+            "n_relations": len(relations),
+            "n_contradictions": sum(_counts(r).get("contradict") or 0 for r in relations),
+        })
+    return rows
+
+
+def relation_rows(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per relation between two pages of a story: copy, rewrite or independent, and its claim counts."""
+    rows = []
+    for story in stories:
+        for relation in story.get("relations") or []:
+            if not isinstance(relation, dict):
+                continue
+            evidence, counts = relation.get("evidence") or {}, _counts(relation)
+            contradictions = (relation.get("comparison") or {}).get("contradict") or []
+            rows.append({
+                "story_id": story.get("id"), "type": relation.get("type"), "page": relation.get("page"),
+                "based_on": relation.get("based_on") or relation.get("other"), "direction": relation.get("direction"),
+                "similarity": _number(evidence.get("similarity")),
+                "shingle_jaccard": _number(evidence.get("shingle_jaccard")),
+                **{k: counts.get(k) for k in _COUNTS},
+                "contradictions": "; ".join(", ".join(map(str, c.get("reasons") or [])) for c in contradictions
+                                            if isinstance(c, dict)),
+            })
+    return rows
+
+
+def _counts(relation: dict[str, Any]) -> dict[str, Any]:
+    return (relation.get("comparison") or {}).get("counts") or {}
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def export_stories(stories: Iterable[dict[str, Any]], path: str | Path, fmt: str, *, table: str = "stories") -> int:
+    """Write stored stories (``table="stories"``: one row per story; ``"relations"``: one per relation) as
+    ``jsonl`` (whole story records, or relation records with their story's id), ``csv`` or ``parquet``."""
+    stories = list(stories)
+    if table not in ("stories", "relations"):
+        raise ValueError(f"unknown table {table!r}; choose stories or relations")
+    if fmt == "jsonl":
+        records = stories if table == "stories" else [
+            {"story_id": s.get("id"), **r} for s in stories for r in s.get("relations") or [] if isinstance(r, dict)]
+        return _write(records, (), Path(path), fmt)
+    rows = story_rows(stories) if table == "stories" else relation_rows(stories)
+    return _write(rows, STORY_COLUMNS if table == "stories" else RELATION_COLUMNS, Path(path), fmt)
+
+
 def jsonl_records(pages: list[Page], table: str) -> list[dict[str, Any]]:
     """Whole records for JSONL: one per page, or one per comment with its page's id in front."""
     if table == "pages":
@@ -76,33 +141,37 @@ def jsonl_records(pages: list[Page], table: str) -> list[dict[str, Any]]:
 
 def export(pages: Iterable[Page], path: str | Path, fmt: str, *, table: str = "pages") -> int:
     """Write ``pages`` to ``path`` as ``jsonl``, ``csv`` or ``parquet``; return the number of rows."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     pages = list(pages)
     if table not in ("pages", "comments"):
         raise ValueError(f"unknown table {table!r}; choose pages or comments")
     if fmt == "jsonl":
-        records = jsonl_records(pages, table)
-        with path.open("w", encoding="utf-8") as out:
-            for record in records:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return len(records)
+        return _write(jsonl_records(pages, table), (), Path(path), fmt)
     rows = page_rows(pages) if table == "pages" else comment_rows(pages)
-    columns = PAGE_COLUMNS if table == "pages" else COMMENT_COLUMNS
+    return _write(rows, PAGE_COLUMNS if table == "pages" else COMMENT_COLUMNS, Path(path), fmt)
+
+
+def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, fmt: str) -> int:
+    """Rows to a file: whole records as JSONL, or flat ``columns`` as CSV or Parquet."""
+    if fmt not in ("jsonl", "csv", "parquet"):
+        raise ValueError(f"unknown export format {fmt!r}; choose jsonl, csv or parquet")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "jsonl":
+        with path.open("w", encoding="utf-8") as out:
+            for record in rows:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return len(rows)
     if fmt == "csv":
         with path.open("w", encoding="utf-8", newline="") as out:
             writer = csv.DictWriter(out, fieldnames=columns)
             writer.writeheader()
             writer.writerows(rows)
         return len(rows)
-    if fmt == "parquet":
-        try:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-        except ImportError as exc:  # optional extra
-            raise RuntimeError("Parquet export needs pyarrow: pip install 'storytrace[parquet]'") from exc
-        arrow = {"int": pa.int64(), "double": pa.float64(), "string": pa.string()}
-        schema = pa.schema([(c, arrow[column_type(c)]) for c in columns])
-        pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
-        return len(rows)
-    raise ValueError(f"unknown export format {fmt!r}; choose jsonl, csv or parquet")
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # optional extra
+        raise RuntimeError("Parquet export needs pyarrow: pip install 'storytrace[parquet]'") from exc
+    arrow = {"int": pa.int64(), "double": pa.float64(), "string": pa.string()}
+    schema = pa.schema([(c, arrow[column_type(c)]) for c in columns])
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    return len(rows)

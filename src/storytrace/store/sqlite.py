@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Self
+from typing import Any, Self
 
 from ..errors import InputError
 from ..records import SCHEMA_VERSION, Duplicate, Failure, Page
@@ -40,6 +40,14 @@ CREATE TABLE IF NOT EXISTS inputs (
     updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS inputs_status ON inputs(status);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    n_pages INTEGER NOT NULL,
+    page_ids TEXT NOT NULL,
+    record TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
 """
 
 
@@ -133,6 +141,22 @@ class SQLiteStore:
                 "DELETE FROM pages WHERE id=? AND NOT EXISTS (SELECT 1 FROM inputs WHERE page_id=?)",
                 (page_id, page_id),
             )
+
+    def add_stories(self, stories: Iterable[dict[str, Any]]) -> None:
+        """Keep a run's stories. A story's id is the hash of its pages' ids, so re-running on the same pages
+        replaces it; stories of other page sets (earlier runs) stay."""
+        now = _now()
+        with self._db:
+            for story in stories:
+                page_ids = [str(p.get("id")) for p in story.get("pages", []) if isinstance(p, dict)]
+                self._db.execute(
+                    "INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?)",
+                    (story["id"], story.get("title"), len(page_ids), json.dumps(page_ids),
+                     json.dumps(story, ensure_ascii=False), now),
+                )
+
+    def stories(self) -> list[dict[str, Any]]:
+        return [json.loads(record) for (record,) in self._db.execute("SELECT record FROM stories ORDER BY id")]
 
     def pages(self) -> Iterator[Page]:
         for (record,) in self._db.execute("SELECT record FROM pages ORDER BY source"):
