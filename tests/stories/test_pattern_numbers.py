@@ -51,3 +51,12 @@ def test_a_body_paragraph_repeating_the_title_is_one_claim():
                               "de")
     assert [c.text for c in claims] == ["Erdbeben erschüttert den Norden Chiles",
                                         "Rettungskräfte suchen in Calama nach Überlebenden."]
+
+
+@pytest.mark.parametrize(("sentence", "language", "counted"), [
+    ("Das Handy kostet 550 Euro und verfügt über viel Speicher.", "de", ["Euro"]),
+    ("Il y a eu 12 morts et 40 blessés.", "fr", ["morts", "blessés"]),
+    ("The storm left 12 people dead and 40 injured.", "en", ["people dead", "injured"]),
+])
+def test_what_a_number_counts_ends_at_a_function_word(sentence, language, counted):
+    assert [q.counted for q in pattern_quantities(sentence, language)] == counted

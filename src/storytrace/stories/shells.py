@@ -36,6 +36,14 @@ _CLOCK_DE = re.compile(_CLOCK.pattern.replace(r"[ap]\.?\s?m\b\.?", r"(?:a\.\s?m\
 _CJK_DATE_UNIT = re.compile(r"^\s?[年月日时時点點分秒号號년월일시]")
 _COUNTED_AFTER = re.compile(r"^[\s-]*((?:[^\W\d_][\w-]*\s?){1,3})")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# words that end what a number counts ("550 Euro und verfügt" counts "Euro"): conjunctions, articles, prepositions
+_STOP_WORDS = (
+    "and or but the a an of in on at to for with from by as is are was were has have had "
+    "und oder aber der die das den dem des ein eine im am an auf aus bei mit von zu zum zur für ist sind war wurden "
+    "sowie et ou mais le la les un une des du de à au aux en dans sur pour avec par est sont "
+    "y o pero el los las en con por para es son e ou mas os as um uma do da dos das no na em com "
+    "ed il lo gli di del della nel sul per che en het een van op met voor")
+_COUNTED_STOP = frozenset(_STOP_WORDS.split())
 
 
 @dataclass(slots=True)
@@ -161,9 +169,18 @@ def pattern_quantities(sentence: str, language: str | None = None) -> list[Story
         except ValueError:
             continue
         after = _COUNTED_AFTER.match(sentence[match.end():])
-        counted = after.group(1).strip() if after else None
+        counted = _until_stop(after.group(1)) if after else None
         out.append(StoryQuantity(text=match.group(0), value=value, counted=counted or None))
     return out
+
+
+def _until_stop(words: str) -> str:
+    kept = []
+    for word in words.split():
+        if word.lower() in _COUNTED_STOP:
+            break
+        kept.append(word)
+    return " ".join(kept)
 
 
 def _decimal_comma_digits(written: str) -> str:
