@@ -165,3 +165,11 @@ def test_service_too_many_pages_error_does_not_echo_the_request(client):
     assert r.status_code == 422 and len(r.content) < 1000
     [error] = r.json()["detail"]
     assert error["loc"] == ["body", "pages"] and "not repeated" in error["input"]
+
+
+def test_service_takes_the_page_title_date_and_author(client):
+    page = {"text": "First paragraph.", "title": "Council approves lanes", "published": "2021-03-01",
+            "author": "Ana Diaz"}
+    r = client.post("/analyze", json={"pages": [page], "with_facts": False, "with_comments": False})
+    [out] = r.json()["pages"]
+    assert (out["title"], out["published"], out["author"]) == ("Council approves lanes", "2021-03-01", "Ana Diaz")

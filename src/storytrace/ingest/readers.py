@@ -324,27 +324,29 @@ def _authors(obj: dict[str, object]) -> str | None:
 
 
 def _iso_date(obj: dict[str, object]) -> str | None:
-    """The publication date of a JSONL line as ISO 8601: ISO strings ('2021-03-01', '2021-03-01 10:02:00'),
-    RFC 2822 ('Mon, 01 Mar 2021 10:02:00 GMT') or Unix seconds; anything else is left out."""
+    """The publication date of a JSONL line: the first date field :func:`iso_date` understands."""
+    return next((date for name in DATE_FIELDS if (date := iso_date(obj.get(name)))), None)
+
+
+def iso_date(value: object) -> str | None:
+    """A publication date given by the input as ISO 8601: ISO strings ('2021-03-01', '2021-03-01 10:02:00'),
+    RFC 2822 ('Mon, 01 Mar 2021 10:02:00 GMT') or Unix seconds; anything else is None."""
     from datetime import UTC, datetime
     from email.utils import parsedate_to_datetime
 
-    for name in DATE_FIELDS:
-        value = obj.get(name)
-        if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 1e11:
-            return datetime.fromtimestamp(value, UTC).isoformat()
-        if not isinstance(value, str) or not value.strip():
-            continue
-        value = value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 1e11:
+        return datetime.fromtimestamp(value, UTC).isoformat()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
         try:
-            parsed = datetime.fromisoformat(value)
-        except ValueError:
-            try:
-                parsed = parsedate_to_datetime(value)
-            except (TypeError, ValueError, IndexError):
-                continue
-        return parsed.date().isoformat() if len(value) == 10 else parsed.isoformat()
-    return None
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return parsed.date().isoformat() if len(value) == 10 else parsed.isoformat()
 
 
 def _bounded_lines(handle: BinaryIO, cap: int) -> Iterator[tuple[int, bytes | None]]:

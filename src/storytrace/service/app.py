@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .. import __version__, errors
 from ..errors import InputError
 from ..ingest import is_url, read_inputs
+from ..ingest.readers import iso_date
 from ..records import Failure, RawDocument
 from ..resources import Resources
 from ..settings import DEFAULT_COMMENT_CALIBRATION, Options
@@ -33,6 +34,9 @@ class PageIn(BaseModel):
     url: str | None = Field(None, description="the page's URL (fetched only if the service allows it)")
     html: str | None = Field(None, description="the page's HTML")
     text: str | None = Field(None, description="the page as plain text")
+    title: str | None = Field(None, description="the page's title, used when the page shows none")
+    published: str | None = Field(None, description="publication date (ISO 8601 or RFC 2822)")
+    author: str | None = Field(None, description="the page's author")
 
     @model_validator(mode="after")
     def _has_content(self) -> PageIn:
@@ -74,7 +78,8 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
         elif content:
             items.append(RawDocument(source=source, data=content.encode("utf-8", "surrogatepass"),
                                      kind="html" if page.html else "text", url=page.url, declared_encoding="utf-8",
-                                     text=content))
+                                     text=content, title=page.title, published=iso_date(page.published),
+                                     author=page.author))
         elif settings.fetch_urls and page.url and is_url(page.url):
             items.extend(read_inputs([page.url], settings.options))  # type: ignore[list-item]
         elif settings.fetch_urls:  # a path would read the server's own files
