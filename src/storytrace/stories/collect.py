@@ -8,12 +8,20 @@ at a time when relations and claims are compared.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 
 import numpy as np
 
 from storytrace.embeddings import Encoder, embed
-from storytrace.stories.grouping import NUM_PERM, SAME_STORY_AT, group, minhash_signature, signature_links
+from storytrace.stories.grouping import (
+    NUM_PERM,
+    SAME_STORY_AT,
+    day_number,
+    group,
+    minhash_signature,
+    signature_links,
+)
 from storytrace.stories.shell_store import MemoryShellStore, ShellStore
 from storytrace.stories.shells import StoryShell
 from storytrace.stories.story import story_of
@@ -40,6 +48,7 @@ class StoryPages:
         self._vector_blocks: list[np.ndarray] = []
         self._signature_blocks: list[np.ndarray] = []
         self._present_blocks: list[np.ndarray] = []
+        self._days = array("i")  # publication day numbers (NO_DAY: unknown), 4 bytes a page
 
     def __len__(self) -> int:
         return self._count
@@ -51,6 +60,7 @@ class StoryPages:
             self.store.add(shell)
             self._leads.append(shell.lead)
             self._signatures.append(minhash_signature(shell.full_text))
+            self._days.append(day_number(shell.published))
             self._count += 1
             if len(self._leads) >= EMBED_BATCH:
                 self._flush()
@@ -68,7 +78,8 @@ class StoryPages:
                                         _stack(self._present_blocks))  # each batch freed once copied in
         self._vector_blocks, self._signature_blocks, self._present_blocks = [vectors], [signatures], [present]
         duplicates = signature_links(signatures, present)
-        groups = [g for g in group(vectors, threshold, duplicates) if len(g) > 1]
+        days = np.frombuffer(self._days, dtype=np.int32)
+        groups = [g for g in group(vectors, threshold, duplicates, days) if len(g) > 1]
         del duplicates
         # a group of every page (one story: the worst case for memory) reads the matrix without a copy
         return [story_of(self.store, g, vectors if len(g) == len(vectors) else vectors[g], self.encoder)

@@ -5,6 +5,11 @@ cosine of multilingual sentence embeddings of each page's lead (title + start of
 joins rewrites and translations. Pairs above the threshold are linked; each connected component is then
 cut by average linkage at the same threshold, so a chain of pairwise links cannot merge two stories
 that are far apart on average. The threshold is calibrated on SemEval-2022 Task 8 (benchmarks/bench_stories.py).
+
+Lead embeddings say what kind of event a page reports, not which one: two earthquakes months apart read
+alike. Two pages whose publication dates are both known and more than ``MAX_DAYS_APART`` days apart are
+therefore not linked by their embeddings (near-duplicate text still links them: a copy republished later
+is the same story), and inside a component such a pair is as far apart as two pages can be.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterable, Iterator
+from datetime import date
 from functools import cache
 
 import numpy as np
@@ -26,6 +32,8 @@ MAX_CANDIDATES = 100  # LSH candidates checked per page
 MAX_LINKAGE = 1_000  # a larger linked component is split by leader clustering (linkage needs O(n^2) memory)
 _SIMILARITY_CELLS = 1_000_000  # cells per block (4 MB, 8 MB of argpartition indices): fewer rows for more pages
 _NO_SIGNATURE = np.zeros(NUM_PERM, dtype=np.uint32)
+MAX_DAYS_APART = 30  # publication dates further apart than this: another event of the same kind
+NO_DAY = np.iinfo(np.int32).min  # a page without a known publication date
 Links = tuple[np.ndarray, np.ndarray]  # (rows, cols) int32: page i linked to page j
 
 
@@ -142,15 +150,20 @@ def _similar_blocks(vectors: np.ndarray, threshold: float) -> Iterator[tuple[np.
 
 
 def group(vectors: np.ndarray, threshold: float = SAME_STORY_AT,
-          duplicates: set[tuple[int, int]] | Links | None = None) -> list[list[int]]:
+          duplicates: set[tuple[int, int]] | Links | None = None, days: np.ndarray | None = None) -> list[list[int]]:
     """Indices grouped into stories (every index in exactly one group; singletons included).
 
     ``duplicates``: near-duplicate links, pairs or two int arrays (:func:`signature_links`). Links are
     kept as int32 arrays (8 bytes each, up to ``NEIGHBOURS`` per page from each signal) and the linked
-    components found by scipy's ``connected_components``."""
+    components found by scipy's ``connected_components``. ``days``: each page's publication date as a day
+    number (``NO_DAY`` when unknown); embedding links between pages more than ``MAX_DAYS_APART`` apart are
+    dropped."""
     n = len(vectors)
     dup_rows, dup_cols = _as_links(duplicates)
-    blocks = [(rows, cols) for rows, cols, _ in _similar_blocks(vectors, threshold)]
+    blocks = []
+    for rows, cols, _ in _similar_blocks(vectors, threshold):
+        keep = ~days_apart(days, rows, cols)  # two events of one kind, months apart, read alike
+        blocks.append((rows[keep], cols[keep]))
     rows = np.concatenate([dup_rows] + [b[0] for b in blocks])
     cols = np.concatenate([dup_cols] + [b[1] for b in blocks])
     del blocks
@@ -165,10 +178,26 @@ def group(vectors: np.ndarray, threshold: float = SAME_STORY_AT,
             out.append(members)
         elif len(members) <= MAX_LINKAGE:
             lo, hi = np.searchsorted(dup_labels, [label, label + 1])
-            out.extend(_average_linkage(members, vectors, threshold, (dup_rows[lo:hi], dup_cols[lo:hi])))
+            out.extend(_average_linkage(members, vectors, threshold, (dup_rows[lo:hi], dup_cols[lo:hi]), days))
         else:
-            out.extend(_leaders(members, vectors, threshold))
+            out.extend(_leaders(members, vectors, threshold, days))
     return sorted(out, key=lambda g: g[0])
+
+
+def day_number(published: str | None) -> int:
+    """The publication date as a day number (proleptic ordinal), ``NO_DAY`` when unknown or unreadable."""
+    try:
+        return date.fromisoformat(published[:10]).toordinal() if published else NO_DAY
+    except ValueError:
+        return NO_DAY
+
+
+def days_apart(days: np.ndarray | None, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """For each pair (rows[k], cols[k]): both publication days known and more than ``MAX_DAYS_APART`` apart."""
+    if days is None or not len(rows):
+        return np.zeros(len(rows), dtype=bool)
+    a, b = days[rows].astype(np.int64), days[cols].astype(np.int64)
+    return (a != NO_DAY) & (b != NO_DAY) & (np.abs(a - b) > MAX_DAYS_APART)
 
 
 def _as_links(pairs: set[tuple[int, int]] | Links | None) -> Links:
@@ -197,13 +226,16 @@ def _components(labels: np.ndarray) -> Iterator[tuple[int, list[int]]]:
         yield int(labels[chunk[0]]), chunk.tolist()
 
 
-def _leaders(members: list[int], vectors: np.ndarray, threshold: float) -> list[list[int]]:
-    """Each page joins the most similar earlier leader at ``threshold`` or above, else leads a new group."""
+def _leaders(members: list[int], vectors: np.ndarray, threshold: float,
+             days: np.ndarray | None = None) -> list[list[int]]:
+    """Each page joins the most similar earlier leader at ``threshold`` or above (and not ``days_apart``),
+    else leads a new group."""
     leaders: list[int] = []
     groups: list[list[int]] = []
     for m in members:
         if leaders:
             sims = vectors[leaders] @ vectors[m]
+            sims[days_apart(days, np.asarray(leaders), np.full(len(leaders), m))] = -1.0
             best = int(sims.argmax())
             if sims[best] >= threshold:
                 groups[best].append(m)
@@ -214,7 +246,7 @@ def _leaders(members: list[int], vectors: np.ndarray, threshold: float) -> list[
 
 
 def _average_linkage(members: list[int], vectors: np.ndarray, threshold: float,
-                     duplicates: Links) -> list[list[int]]:
+                     duplicates: Links, days: np.ndarray | None = None) -> list[list[int]]:
     """``duplicates``: the near-duplicate links inside this component (``members`` in ascending order)."""
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
@@ -222,6 +254,9 @@ def _average_linkage(members: list[int], vectors: np.ndarray, threshold: float,
     sub = vectors[members]
     distance = np.clip(1.0 - sub @ sub.T, 0.0, 2.0)
     index = np.asarray(members)
+    if days is not None and np.count_nonzero(days[index] != NO_DAY) >= 2:
+        rows, cols = np.meshgrid(index, index, indexing="ij")
+        distance[days_apart(days, rows.ravel(), cols.ravel()).reshape(distance.shape)] = 2.0
     a, b = np.searchsorted(index, duplicates[0]), np.searchsorted(index, duplicates[1])
     distance[a, b] = distance[b, a] = 0.0
     np.fill_diagonal(distance, 0.0)

@@ -15,6 +15,7 @@ import numpy as np
 from storytrace.embeddings import Encoder, embed
 from storytrace.records import content_id
 from storytrace.stories.compare import compare, flip
+from storytrace.stories.grouping import MAX_DAYS_APART, NO_DAY, day_number
 from storytrace.stories.relations import evidence, relation
 from storytrace.stories.shell_store import ShellStore
 from storytrace.stories.shells import StoryShell
@@ -35,6 +36,7 @@ def story_of(store: ShellStore, positions: Sequence[int], vectors: np.ndarray, e
     members = store.heads(positions)
     based = {r["page"] for r in relations if "based_on" in r}
     roots = [m for m in members if m.id not in based] or members
+    notes = _language_notes(members)
     return {
         "id": content_id("|".join(sorted(m.id for m in members))),
         "title": next((m.title for m in roots if m.title), None) or next((m.title for m in members if m.title), None),
@@ -43,7 +45,16 @@ def story_of(store: ShellStore, positions: Sequence[int], vectors: np.ndarray, e
                    "published": m.published, "site": m.site} for m in members],
         "similarity": similarity,
         "relations": relations,
-    } | ({"compared_pages": MAX_COMPARED} if len(members) > MAX_COMPARED else {})
+    } | ({"compared_pages": MAX_COMPARED} if len(members) > MAX_COMPARED else {}) | ({"notes": notes} if notes else {})
+
+
+def _language_notes(members: list[StoryShell]) -> list[str]:
+    """Say when a comparison reads a page the English-only extractors did not."""
+    others = sorted({m.language for m in members if m.language and m.language.split("-")[0] != "en"})
+    if not others:
+        return []
+    return [(f"pages in {', '.join(others)} are compared on raw sentences: the fact extractors know English "
+             "only, so their numbers are read by pattern and their negations by a short word list")]
 
 
 class _ClaimVectors:
@@ -82,7 +93,32 @@ def _relate(a: StoryShell, b: StoryShell, similarity: float, claim_vectors: _Cla
     record = relation(a, b, evidence(a, b, similarity, comparison))
     base_id = record.get("based_on") or record.get("other")
     record["comparison"] = comparison if comparison["base"] == base_id else flip(comparison)
+    if record["type"] != "copy" and (why := maybe_other_event(a, b)):
+        record["maybe_other_event"] = why
+        _withhold_verdicts(record["comparison"], why)
     return record
+
+
+def maybe_other_event(a: StoryShell, b: StoryShell) -> str | None:
+    """Why two pages of one topic may report different events (their claims are then not compared), or None:
+    publication dates more than ``MAX_DAYS_APART`` days apart, or no country in common among the places both
+    name."""
+    day_a, day_b = day_number(a.published), day_number(b.published)
+    if NO_DAY not in (day_a, day_b) and abs(day_a - day_b) > MAX_DAYS_APART:
+        return f"same topic, maybe another event: published {abs(day_a - day_b)} days apart"
+    if a.countries and b.countries and not set(a.countries) & set(b.countries):
+        return (f"same topic, maybe another event: the pages name different countries "
+                f"({', '.join(a.countries)} vs {', '.join(b.countries)})")
+    return None
+
+
+def _withhold_verdicts(comparison: dict[str, Any], why: str) -> None:
+    """Claims of two possibly different events neither agree nor contradict: the verdicts are left out."""
+    comparison["not_compared"] = why
+    comparison["agree"], comparison["contradict"], comparison["possible"] = [], [], []
+    comparison["quantities"] = [{k: v for k, v in q.items() if k not in ("verdict", "reason")}
+                                for q in comparison["quantities"]]
+    comparison["counts"] |= {"agree": 0, "contradict": 0, "possible": 0}
 
 
 def _without_cycles(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
