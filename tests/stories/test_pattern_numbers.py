@@ -60,3 +60,7 @@ def test_a_body_paragraph_repeating_the_title_is_one_claim():
 ])
 def test_what_a_number_counts_ends_at_a_function_word(sentence, language, counted):
     assert [q.counted for q in pattern_quantities(sentence, language)] == counted
+
+
+def test_a_digit_glued_to_a_capital_names_a_thing():
+    assert _values("Das MatePad Pro 5G kommt mit 128 GB und 4K-Display für 550 Euro.", "de") == [128.0, 550.0]

@@ -34,6 +34,8 @@ _CLOCK = re.compile(r"(?<![\w.,:])(?:\d{1,2}[:.]\d{2}|\d{1,2})\s*(?:[ap]\.?\s?m\
 _CLOCK_DE = re.compile(_CLOCK.pattern.replace(r"[ap]\.?\s?m\b\.?", r"(?:a\.\s?m\.|p\.?\s?m\b\.?)"), re.IGNORECASE)
 # a number before a CJK date or time unit is part of a date ("1 月", "1 日", "2021年"), not a count
 _CJK_DATE_UNIT = re.compile(r"^\s?[年月日时時点點分秒号號년월일시]")
+# a digit glued to one capital letter names a thing ("5G", "4K", "3D"), it counts nothing
+_NAME_SUFFIX = re.compile(r"^[A-Z](?![\w])")
 _COUNTED_AFTER = re.compile(r"^[\s-]*((?:[^\W\d_][\w-]*\s?){1,3})")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 # words that end what a number counts ("550 Euro und verfügt" counts "Euro"): conjunctions, articles, prepositions
@@ -167,7 +169,7 @@ def pattern_quantities(sentence: str, language: str | None = None) -> list[Story
     out = []
     for match in (_NUMBER_DECIMAL_COMMA if decimal_comma else _NUMBER).finditer(sentence):
         if any(start <= match.start() < end for start, end in clock) or \
-                _CJK_DATE_UNIT.match(sentence[match.end():]):
+                _CJK_DATE_UNIT.match(sentence[match.end():]) or _NAME_SUFFIX.match(sentence[match.end():]):
             continue
         digits = _decimal_comma_digits(match.group(0)) if decimal_comma else \
             re.sub(r"[,.\u202f\u00a0 ](?=\d{3}\b)", "", match.group(0))
