@@ -7,11 +7,14 @@ signature in memory); writes ``dossier.stories``, one dict per group of two or m
 
     {"id", "title", "languages", "pages": [{"id", "title", "source", "language", "published", "site"}],
      "relations": [{"type": "copy" | "rewrite", "page", "based_on", "direction", "evidence",
-                    "comparison"} | {"type": "independent", "page", "other", "evidence", "comparison"}]}
+                    "comparison"} | {"type": "independent", "page", "other", "evidence", "comparison"}],
+     "notes": [...]}  # only when a page was compared on raw sentences (not English)
 
 ``comparison`` (:func:`storytrace.stories.compare.compare`) lists the claims that agree, contradict
-(numbers or counted kinds, with reasons), possibly contradict (negation only), were added or dropped, and
-every number reconciled (equal, a sum of parts, or alone).
+(numbers, currencies, units or counted kinds, with reasons), possibly contradict (negation only), were added
+or dropped, and every number reconciled (equal, a sum of parts, or alone). A relation between pages that may
+report different events of one kind (published more than 30 days apart, or naming no common country) carries
+``"maybe_other_event": "<why>"``; its comparison then has ``"not_compared"`` and no verdicts.
 
 Usage::
 
