@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from storytrace.comments._content import is_laughter, without_links
+from storytrace.comments._lexicon import load_common_words
 from storytrace.comments._model import TRAINING_CALIBRATION
 from storytrace.lang import UNDETERMINED, detect_language
 from storytrace.records import Page
@@ -79,10 +80,36 @@ _TYPOGRAPHIC_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'"
                                      "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
 
 
+# closed-class English words and chat words that are not words of the other languages comments come in: two of them
+# in a short comment whose every word is a common English word make it English whatever a character-n-gram guesser
+# says of so little text ("LOL Love your sense of humor!" read as Catalan). Measured on the authored and probe lines
+# of at most 8 words: 1 English line set right, none of 994 non-English lines read as English (session 12)
+_ENGLISH_MARKERS = frozenset([
+    "the", "you", "your", "you're", "youre", "this", "that", "with", "and", "are", "what", "have", "has", "they",
+    "their", "our", "we", "it's", "i'm", "im", "don't", "dont", "can't", "cant", "isn't", "thanks", "thank", "please",
+    "really", "just", "lol", "omg", "love", "great", "very", "about", "because", "would", "could", "should", "who",
+    "how", "why", "there", "here", "been", "was", "were", "will"])
+_SHORT_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+_SHORT = 8  # words
+
+
 def comment_language(text: str) -> str:
     """The language code of one comment, or ``und``; typographic quotes are read as plain ones first (WordPress
-    turns every ' into ’, which made short English comments ``und``)."""
-    return detect_language(text.translate(_TYPOGRAPHIC_QUOTES))[0]
+    turns every ' into ’, which made short English comments ``und``), and a short comment of common English
+    words with two English function or chat words is English."""
+    plain = text.translate(_TYPOGRAPHIC_QUOTES)
+    lang = detect_language(plain)[0]
+    if lang not in ("en", UNDETERMINED) and _short_english(plain):
+        return "en"
+    return lang
+
+
+def _short_english(text: str) -> bool:
+    words = [w.casefold() for w in _SHORT_WORDS.findall(text)]
+    if not 2 <= len(words) <= _SHORT or sum(w in _ENGLISH_MARKERS for w in words) < 2:
+        return False
+    common = load_common_words()
+    return all(common.get(w, 0.0) >= 3.0 for w in words)
 
 
 def score_texts(texts: list[str], model: Any, *, languages: list[str] | None = None,
