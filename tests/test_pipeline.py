@@ -267,3 +267,14 @@ def test_pipeline_page_id_names_comment_ids_and_reply_links():
     new = page_id(raw.data, raw.url)
     assert [(c.id, c.parent_id) for c in page.comments] == [(f"{new}-c0", None), (f"{new}-c1", f"{new}-c0")]
     assert page.id == new
+
+
+def test_a_page_with_no_text_once_decoded_is_an_e101_failure_without_the_source_in_the_message():
+    from storytrace.anatomy import new_page
+    from storytrace.errors import InputError
+
+    raw = RawDocument(source="feed.jsonl#L4", data=" \n\t ".encode("utf-16"), kind="text")
+    with pytest.raises(InputError) as err:
+        new_page(raw)
+    assert err.value.code == "E101"
+    assert "feed.jsonl" not in str(err.value)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import InputError
+from ..errors import EMPTY_INPUT, InputError
 from ..ingest.encoding import decode_bytes
 from ..ingest.sniff import sniff
 from ..lang import page_language
@@ -25,7 +25,7 @@ def new_page(raw: RawDocument) -> tuple[Page, str]:
         decoded = decode_bytes(raw.data, raw.declared_encoding)
         text, warnings, errors = decoded.text, decoded.warnings, decoded.errors
     if not text.strip():
-        raise InputError(f"{raw.source}: no text in this page")
+        raise InputError("no text in this page (only whitespace once decoded)", code=EMPTY_INPUT)
     kind = raw.kind if raw.kind in ("html", "text") else sniff(raw.data[:65536])
     if kind not in ("html", "text"):
         kind = "text"
