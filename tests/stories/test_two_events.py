@@ -90,3 +90,10 @@ def test_the_story_says_when_a_page_was_read_without_the_english_extractors(enco
     assert any("de" in note and "English only" in note for note in story["notes"])
     (english_only,) = find_stories([shell("a", *CHILE), shell("b", *CHILE)], encoder=encoder)
     assert "notes" not in english_only
+
+
+def test_unreadable_publication_dates_are_unknown_days():
+    from storytrace.stories.grouping import day_number
+
+    assert day_number("2021-03-01T10:00:00Z") == day_number("2021-03-01")
+    assert day_number("March 2021") == day_number("") == day_number(None) == day_number(20210301) == NO_DAY

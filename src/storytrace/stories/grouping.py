@@ -188,7 +188,7 @@ def day_number(published: str | None) -> int:
     """The publication date as a day number (proleptic ordinal), ``NO_DAY`` when unknown or unreadable."""
     try:
         return date.fromisoformat(published[:10]).toordinal() if published else NO_DAY
-    except ValueError:
+    except (TypeError, ValueError):  # bad input never stops the grouping
         return NO_DAY
 
 
