@@ -95,3 +95,29 @@ def test_short_comments_in_other_languages_keep_their_language(model, text: str)
     from storytrace.comments import score_texts
 
     assert score_texts([text], model)[0]["language"] not in ("en", "ca")
+
+
+@pytest.mark.parametrize("text", [
+    "My Muslim neighbours brought us food when we were sick. Great people.",
+    "My Jewish neighbours looked after us when I was sick.",
+    "Muslim volunteers cleaned the dirty streets after the flood.",
+    "Jewish doctors treat sick people every day.",
+    "The Mexican workers fixed the dangerous road near our house.",
+])
+def test_an_evaluative_word_said_of_something_else_is_not_an_attack(model, text: str) -> None:
+    # review s12 #8: "sick" anywhere in the clause after a group fired the negative-evaluation rule (0.85)
+    from storytrace.comments import score_texts
+
+    assert score_texts([text], model)[0]["scores"]["identity_attack"] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "Muslims make me sick.", "I am sick of Muslims.", "Muslims are sick.", "Muslims are sick people.",
+    "Muslims in this country are dirty animals.", "Immigrants are nothing but dirty rats.",
+    "Immigrants, dirty animals, all of them.", "Those refugees are a dirty bunch.",
+    "When I was sick, immigrants stole my job, they are dirty.",
+])
+def test_an_evaluative_word_said_of_the_group_is_still_an_attack(model, text: str) -> None:
+    from storytrace.comments import score_texts
+
+    assert score_texts([text], model)[0]["scores"]["identity_attack"] >= 0.5

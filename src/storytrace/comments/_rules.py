@@ -1302,6 +1302,53 @@ def _protected(toks: list[str], neg: list[bool], gi: int, hi: int) -> bool:
     return False
 
 
+# a subject of its own or a subordinate clause between the group and an evaluative word: the word is said of that
+# subject ("X brought us food when we were sick"), not of the group
+# ("he" and "she" often refer back to one member of the group: "give a refugee a flat and he'll trash it")
+_OTHER_SUBJECTS = frozenset(["i", "we", "it", "i'm", "im", "we're", "it's", "i've", "we've", "i'd", "we'd", "i'll",
+                             "we'll"])
+_SUBORDINATORS = frozenset(["when", "whenever", "because", "if", "after", "while", "since", "until", "before",
+                            "once", "unless"])
+# words that link a group to an evaluative noun phrase about it: a copula, a comparison, a quantifier
+# ("X are filthy animals", "X are nothing but dirty rats", "X, like all dirty rats"); negations are handled apart
+_LINKS = frozenset(["are", "is", "was", "were", "be", "been", "being", "am", "aint", "ain't", "seem", "seems",
+                    "seemed", "look", "looks", "looked", "remain", "remains", "become", "becomes", "became", "act",
+                    "acts", "like", "as", "than", "but", "of", "all", "nothing", "just", "only", "still", "always",
+                    "such", "them", "they", "these", "those", "you", "ya", "bunch", "lot", "pack", "herd", "full"])
+# words between a link and the evaluative word of an attributive phrase: determiners and intensifiers
+_NOUN_PHRASE_START = frozenset(["a", "an", "the", "so", "very", "really", "truly", "most", "more", "total", "complete",
+                                "utter", "pure", "fucking", "bloody", "damn", "too", "real", "absolute", "some",
+                                "literal", "literally", "basically", "simply", "absolutely"])
+# after an attributive word, words that end its noun phrase instead of being its noun
+_NOT_A_NOUN = frozenset(["and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "like", "than", "as", "by",
+                         "from", "because", "when", "if", "so", "too", "af", "asf", "lol", "ever",
+                         # an object pronoun makes the word a verb ("he'll trash it")
+                         "it", "them", "him", "her", "us", "me", "everything", "anything"])
+
+
+def _said_of_another(toks: list[str], norm: str, words: list[tuple[int, int, str]], clause: list[int],
+                     group_end: int, j: int, size: int, lex: Lexicon) -> bool:
+    """The evaluative word at ``j`` (after the group, which ends before ``group_end``) is said of something else:
+    another clause's subject stands between them ("X brought us food when we were sick"), or the word modifies a
+    noun that is the object of a verb ("X cleaned the dirty streets", "X doctors treat sick people"), which a
+    copula or comparison would otherwise link to the group ("X are dirty animals", "X are nothing but sick
+    freaks" stay attacks)."""
+    between = toks[group_end:j]
+    if any(t in _OTHER_SUBJECTS or t in _SUBORDINATORS for t in between):
+        return True
+    after = j + size
+    attributive = (after < len(toks) and clause[after] == clause[j] and not norm[words[after - 1][1]:words[after][0]].strip()
+                   and toks[after] not in _NOT_A_NOUN and not _phrase_at(toks, after, lex.negative))
+    if not attributive or j <= group_end:
+        return False
+    k = j - 1
+    while k >= group_end and toks[k] in _NOUN_PHRASE_START | _DETERMINERS and not _punctuated(norm, words, k + 1):
+        k -= 1
+    if k < group_end or _punctuated(norm, words, k + 1):
+        return False  # next to the group, or a phrase of its own after a comma ("X kids, filthy hands on ...")
+    return toks[k] not in _LINKS and toks[k] not in _NEGATION
+
+
 def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str], clause: list[int],
              group_idx: list[tuple[int, str, bool]], group_end: dict[int, int], lex: Lexicon, to_raw,
              raw: str) -> None:
@@ -1409,6 +1456,9 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 continue
             if country and toks[j] not in lex.dehumanising:
                 continue
+            if j > gi and not belief_denied and _said_of_another(toks, norm, words, clause, group_end.get(gi, gi + 1),
+                                                                  j, size, lex):
+                continue  # "X brought us food when we were sick", "X cleaned the dirty streets"
             ev.append(j)
         if not country:
             # hate verb before the group: "I hate X", "I can't stand X"
