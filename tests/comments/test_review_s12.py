@@ -80,23 +80,6 @@ def test_typographic_apostrophes_do_not_hide_english(model, text: str) -> None:
     assert score_texts([text], model)[0]["language"] == score_texts([plain], model)[0]["language"] == "en"
 
 
-@pytest.mark.parametrize("text", ["LOL Love your sense of humor!", "What a great day to ban arabs"])
-def test_a_short_comment_of_english_function_words_is_english(model, text: str) -> None:
-    # review s12 #13: "LOL Love your sense of humor!" was read as Catalan (0.71); the learned non-English heads
-    # then scored it
-    from storytrace.comments import score_texts
-
-    assert score_texts([text], model)[0]["language"] == "en"
-
-
-@pytest.mark.parametrize("text", ["Merci pour ton article, c'est super", "Ik ben het er niet mee eens",
-                                  "Das ist doch alles Unsinn", "Grazie mille, bellissimo"])
-def test_short_comments_in_other_languages_keep_their_language(model, text: str) -> None:
-    from storytrace.comments import score_texts
-
-    assert score_texts([text], model)[0]["language"] not in ("en", "ca")
-
-
 @pytest.mark.parametrize("text", [
     "My Muslim neighbours brought us food when we were sick. Great people.",
     "My Jewish neighbours looked after us when I was sick.",
@@ -121,3 +104,68 @@ def test_an_evaluative_word_said_of_the_group_is_still_an_attack(model, text: st
     from storytrace.comments import score_texts
 
     assert score_texts([text], model)[0]["scores"]["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "you can simply disable it and return to Thesis 1.8.5.",
+    "If you don't like the feature, disable it in the settings.",
+])
+def test_a_verb_that_is_a_common_word_is_not_a_disguised_group_word(model, text: str) -> None:
+    # review s12 #9: "disable" was decoded as "disabled" (a misspelling) and scored an identity attack on disabled
+    # people (0.60 news, 0.74 training); a common verb whose participle names a group needs a hostile context
+    from storytrace.comments import score_texts
+
+    result = score_texts([text], model)[0]
+    assert result["decoded"] == [] and result["scores"]["identity_attack"] < 0.5
+
+
+def test_a_common_verb_in_a_hostile_comment_is_still_read(model) -> None:
+    from storytrace.comments._decode import Decoder
+
+    decoder = model.decoder if hasattr(model, "decoder") else None
+    assert isinstance(decoder, Decoder)
+    decoded, _ = decoder.decode("shut up you stupid fucking disable freak")
+    assert [d.decoded for d in decoded] == ["disabled"]
+
+
+@pytest.mark.parametrize("text", [
+    # review s12 #9, Dragnet comments that scored threat 0.45
+    ("it would be nice to know how many pieces of software the authors had to sift in order to find the "
+     "vulnerabilities they burn.  Each of them is crisis-worthy enough."),
+    ("we drink our own kool-aide all the time, the key difference between the winners and losers is that the "
+     "winners know when their kool-aide is just not right."),
+    "I would suggest finding a legitimate reason why someone is wrong then set out to execute it.",
+    "I for one would like to have some sort of principle to hang on to to avoid doing this.",
+    "We need to kill the bill before it passes.",
+])
+def test_a_violent_verb_done_to_a_thing_or_in_an_idiom_is_no_threat(model, text: str) -> None:
+    from storytrace.comments import score_texts
+
+    assert score_texts([text], model)[0]["scores"]["threat"] <= 0.2
+
+
+@pytest.mark.parametrize(("text", "least"), [
+    ("I will kill you", 0.85), ("They should hang all the immigrants", 0.85), ("we will burn down your mosque", 0.85),
+    ("I'm going to kill the man who did this", 0.45), ("you should hang the idiot", 0.45),
+])
+def test_a_violent_verb_done_to_a_person_keeps_its_threat(model, text: str, least: float) -> None:
+    from storytrace.comments import score_texts
+
+    assert score_texts([text], model)[0]["scores"]["threat"] >= least
+
+
+@pytest.mark.parametrize("text", ["LOL Love your sense of humor!", "What a great day to ban arabs"])
+def test_a_short_comment_of_english_function_words_is_english(model, text: str) -> None:
+    # review s12 #13: "LOL Love your sense of humor!" was read as Catalan (0.71); the learned non-English heads
+    # then scored it
+    from storytrace.comments import score_texts
+
+    assert score_texts([text], model)[0]["language"] == "en"
+
+
+@pytest.mark.parametrize("text", ["Merci pour ton article, c'est super", "Ik ben het er niet mee eens",
+                                  "Das ist doch alles Unsinn", "Grazie mille, bellissimo"])
+def test_short_comments_in_other_languages_keep_their_language(model, text: str) -> None:
+    from storytrace.comments import score_texts
+
+    assert score_texts([text], model)[0]["language"] not in ("en", "ca")

@@ -57,6 +57,7 @@ _RUN2 = re.compile(r"(.)\1+")
 _SPLIT_FLOOR = 1.5
 # regular English endings: a word and a term that differ by one are the same word ("criminal" / "criminals")
 _INFLECTIONS = ("s", "es", "ed", "d", "er", "ers", "r", "rs", "ing", "est", "en")
+_PLURAL_ENDINGS = ("s", "es")
 # "-es" makes a plural only after a hissing sound or an "o" ("bitches", "asses", "negroes"); after another letter the
 # "e" is the word's own: "spices" is "spice" + "s", never "spic" + "es" (session-11 review W4)
 _ES_STEMS = ("s", "x", "z", "ch", "sh", "o")
@@ -88,7 +89,7 @@ _DROPPED_MARGIN = 2.0
 _MAX_FUZZY_LETTERS = 40
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.7d"
+DECODER_REVISION = "3.10.1"
 _HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")
 
 
@@ -199,9 +200,11 @@ class Decoder:
         """``word`` is a common real word that only the comment's context can make a disguise of ``term``."""
         if self.freq is None or self.context_floor is None:
             return False
-        if any(term.text == word + e or (word == term.text + e and _regular_ending(term.text, e, self.common))
-               for e in _INFLECTIONS):
+        if any(term.text == word + e for e in _PLURAL_ENDINGS) or any(
+                word == term.text + e and _regular_ending(term.text, e, self.common) for e in _INFLECTIONS):
             return False  # an inflection ("criminal" / "criminals") is the term itself, not a disguise
+        # but a term that adds a verb ending to the word is another word: "disable" is the verb, "disabled" the
+        # group (review s12 #9, "you can simply disable it"); a common one is read as the term only in context
         return self._zipf(word) >= self.context_floor
 
     def _real(self, word: str, term: Term) -> bool:

@@ -357,8 +357,12 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
                 # with you", "take a stab at": another sense of the word
             intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j]) or (
                 t in _LETHAL and _imperative(norm, words, toks, j))
-            aimed = any(x in _SECOND_PERSON or x in _PRONOUNS for x in toks[j + 1 : j + 4]) or any(
+            # a person after the verb in the same sentence ("the vulnerabilities they burn. Each of them": not aimed)
+            aimed = any((x in _SECOND_PERSON or x in _PRONOUNS) and not _sentence_between(norm, words, j, k)
+                        for k, x in enumerate(toks[j + 1 : j + 4], start=j + 1)) or any(
                 k in groups_at for k in range(max(0, j - 4), j + 5))
+            if intent and not aimed and _thing_object(toks, j, lex):
+                continue  # "set out to execute it", "we need to kill the bill": done to a thing, not a person
             best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
         at = [j for j, t in enumerate(toks) if t in lex.threat_verbs]
         if best >= 0.5 and (_reported(norm, words, toks, lex, at) or
@@ -574,7 +578,8 @@ def _sexual_score(toks: list[str], hits: list[tuple[int, str]]) -> float:
 # a violent verb followed by words that give it another sense (phrasal verbs and idioms): "hang out with you", "to
 # die for", "killing it", "kill time", "shoot me an email", "burn calories", "execute the plan" (revision 3.6.2)
 _IDIOMS = {
-    "hang": ("out", "around", "on a", "on there", "in there", "tight", "loose", "up the phone", "over", "together"),
+    "hang": ("out", "around", "on a", "on there", "in there", "tight", "loose", "up the phone", "over", "together",
+             "on to", "onto", "on tight", "on for"),
     "hung": ("out", "up on", "over", "around"),
     "die": ("laughing", "hard", "down"),  # "die for": see ``_idiom``
     "kill": ("time", "it", "the mood", "two birds", "for a", "for some", "for one"),
@@ -622,7 +627,10 @@ def _idiom(toks: list[str], j: int) -> bool:
 def _noun_reading(toks: list[str], j: int, norm: str, words: list[tuple[int, int, str]]) -> bool:
     """The word at ``j`` is a noun here: a determiner right before it in the same phrase ("a stab at", "the killing
     of"; not "the X did this, kill them all", where "this" ends the clause before)."""
-    return toks[j] in _NOUN_SENSE and j > 0 and toks[j - 1] in _DETERMINERS and not _punctuated(norm, words, j)
+    if toks[j] not in _NOUN_SENSE or j == 0 or _punctuated(norm, words, j):
+        return False
+    # "our own kill(-aid)": a possessive with "own" is a determiner too
+    return toks[j - 1] in _DETERMINERS or (toks[j - 1] == "own" and j > 1 and toks[j - 2] in _DETERMINERS)
 
 
 def _punctuated(norm: str, words: list[tuple[int, int, str]], j: int, marks: str = ".!?;:,\n") -> bool:
@@ -661,6 +669,44 @@ _LETHAL = frozenset(["kill", "hang", "shoot", "gas", "stab", "burn", "lynch", "b
 _BENIGN_MEANS = frozenset(["kindness", "love", "facts", "logic", "reason", "truth", "evidence", "data", "arguments",
                            "compassion", "grace", "charm", "humor", "humour", "laughter", "smiles", "success",
                            "votes", "ballots", "questions", "compliments", "knowledge", "science", "patience"])
+
+
+# particles of a phrasal verb between a violent verb and its object ("burn down the house")
+_PARTICLES = frozenset(["up", "down", "out", "off", "away", "through"])
+# objects that are things: a pronoun for a thing, or a determiner before a noun that names no person
+_THING_PRONOUNS = frozenset(["it", "this", "that", "something", "everything", "anything", "stuff", "things"])
+# nouns for people that the group lexicon does not hold ("the man", "the kids")
+_PERSON_NOUNS = frozenset(["man", "men", "woman", "women", "guy", "guys", "kid", "kids", "child", "children", "boy",
+                           "boys", "girl", "girls", "people", "person", "family", "families", "baby", "babies",
+                           "wife", "husband", "mother", "father", "mom", "dad", "son", "daughter", "brother",
+                           "sister", "friend", "friends", "neighbour", "neighbor", "neighbours", "neighbors", "teacher",
+                           "cop", "cops", "officer", "police", "judge", "president", "mayor", "leader", "leaders",
+                           "boss", "owner", "author", "writer", "journalist", "journalists", "reporter", "priest",
+                           "pastor", "imam", "rabbi", "lot", "bunch", "rest", "one", "ones", "whole", "same",
+                           "other", "others", "all", "both", "entire", "next", "first", "last", "little", "old",
+                           "young", "poor", "fucking", "damn", "bloody"])
+
+
+def _thing_object(toks: list[str], j: int, lex: Lexicon) -> bool:
+    """The object of the violent verb at ``j`` is a thing: "execute it", "kill the bill", "burn down the flag".
+    Not a person, a group or an insult ("kill the man", "kill the X", "kill the idiot"), and not when unsure."""
+    k = j + 1
+    while k < len(toks) and toks[k] in _PARTICLES:
+        k += 1
+    if k >= len(toks):
+        return False
+    if toks[k] in _THING_PRONOUNS:
+        return k + 1 >= len(toks) or toks[k + 1] not in _PERSON_NOUNS  # not "kill that man"
+    if toks[k] not in ("the", "a", "an", "its") or k + 1 >= len(toks):
+        return False
+    noun = toks[k + 1]
+    return noun not in _PERSON_NOUNS and noun not in lex.terms and noun not in lex.insults and \
+        noun not in _SECOND_PERSON and noun not in _PRONOUNS
+
+
+def _sentence_between(norm: str, words: list[tuple[int, int, str]], j: int, k: int) -> bool:
+    """A sentence ends between tokens ``j`` and ``k`` (``j < k``)."""
+    return any(c in ".!?\n" for c in norm[words[j][1] : words[k][0]])
 
 
 def _figurative(toks: list[str], j: int) -> bool:
