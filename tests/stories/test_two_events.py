@@ -1,10 +1,11 @@
 """Two events of one kind are not one story (review h3 #2): pages published months apart are not grouped by
-their lead embeddings, and a pair kept together that names different countries is not compared claim by claim."""
+their lead embeddings, and such a pair kept together (by a third page) is not compared claim by claim."""
 
 import numpy as np
 
 from storytrace.stories import find_stories
 from storytrace.stories.grouping import NO_DAY, group
+from storytrace.stories.story import _ClaimVectors, _relate, maybe_other_event
 
 from .conftest import shell
 
@@ -62,25 +63,24 @@ def test_embedding_links_between_far_apart_dates_are_dropped():
     assert group(vectors, 0.5, days=np.array([10, NO_DAY, 200], dtype=np.int32)) != [[0], [1], [2]]
 
 
-def test_pages_naming_different_countries_are_not_compared(encoder):
-    chile, peru = shell("a", *CHILE), shell("b", *PERU)
-    chile.countries, peru.countries = ["CL"], ["PE"]
-    (story,) = find_stories([chile, peru], encoder=encoder)
-    (relation,) = story["relations"]
-    assert relation["maybe_other_event"].startswith("same topic, maybe another event")
-    assert "CL vs PE" in relation["maybe_other_event"]
+def test_pages_far_apart_in_one_group_are_not_compared(encoder):
+    chile, peru = shell("a", *CHILE, published="2021-03-01"), shell("b", *PERU, published="2021-07-15")
+    assert maybe_other_event(chile, peru) == "same topic, maybe another event: published 136 days apart"
+    assert maybe_other_event(chile, shell("c", *PERU, published="2021-03-20")) is None
+    assert maybe_other_event(chile, shell("d", *PERU)) is None  # no date: nothing to tell
+    relation = _relate(chile, peru, 0.8, _ClaimVectors(encoder))
+    assert relation["maybe_other_event"] == maybe_other_event(chile, peru)
     comparison = relation["comparison"]
     assert comparison["agree"] == comparison["contradict"] == comparison["possible"] == []
     assert comparison["not_compared"] == relation["maybe_other_event"]
     assert all("verdict" not in q for q in comparison["quantities"])
 
 
-def test_a_shared_country_keeps_the_comparison(encoder):
-    first, second = shell("a", *CHILE), shell("b", *CHILE[:2], "Officials said the toll could rise.")
-    first.countries, second.countries = ["CL"], ["CL", "AR"]
-    (story,) = find_stories([first, second], encoder=encoder)
-    assert "maybe_other_event" not in story["relations"][0]
-    assert story["relations"][0]["comparison"]["agree"]
+def test_close_dates_keep_the_comparison(encoder):
+    first = shell("a", *CHILE, published="2021-03-01")
+    second = shell("b", *CHILE[:2], "Officials said the toll could rise.", published="2021-03-02")
+    relation = _relate(first, second, 0.9, _ClaimVectors(encoder))
+    assert "maybe_other_event" not in relation and relation["comparison"]["agree"]
 
 
 def test_the_story_says_when_a_page_was_read_without_the_english_extractors(encoder):

@@ -13,7 +13,7 @@ signature in memory); writes ``dossier.stories``, one dict per group of two or m
 ``comparison`` (:func:`storytrace.stories.compare.compare`) lists the claims that agree, contradict
 (numbers, currencies, units or counted kinds, with reasons), possibly contradict (negation only), were added
 or dropped, and every number reconciled (equal, a sum of parts, or alone). A relation between pages that may
-report different events of one kind (published more than 30 days apart, or naming no common country) carries
+report different events of one kind (published more than 30 days apart, kept together by a third page) carries
 ``"maybe_other_event": "<why>"``; its comparison then has ``"not_compared"`` and no verdicts.
 
 Usage::

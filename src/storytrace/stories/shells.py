@@ -82,7 +82,6 @@ class StoryShell(Record):
     url: str | None = None
     text: str = ""  # body paragraphs joined, capped at MAX_TEXT
     claims: list[StoryClaim] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)  # ISO codes of the places the facts stage resolved
 
     _nested: ClassVar[dict[str, type[Record]]] = {"claims": StoryClaim}
 
@@ -101,15 +100,7 @@ def shell_of(page: Page) -> StoryShell:
     text = _FOOTNOTE.sub("", page.body_text)[:MAX_TEXT]
     claims = _facts_claims(page) if page.facts.get("claims") else _sentence_claims(page.title, text, page.language)
     return StoryShell(id=page.id, source=page.source, title=page.title, language=page.language,
-                      published=page.published, site=page.site, url=page.url, text=text, claims=claims[:MAX_CLAIMS],
-                      countries=_countries(page))
-
-
-def _countries(page: Page) -> list[str]:
-    """The countries of the places the page names (resolved by the facts stage; empty without it)."""
-    found = {entity["place"].get("country_code") for entity in page.facts.get("entities", [])
-             if isinstance(entity, dict) and isinstance(entity.get("place"), dict)}
-    return sorted(code for code in found if code)
+                      published=page.published, site=page.site, url=page.url, text=text, claims=claims[:MAX_CLAIMS])
 
 
 def _facts_claims(page: Page) -> list[StoryClaim]:
