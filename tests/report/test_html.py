@@ -267,3 +267,18 @@ def test_a_huge_word_is_shown_clipped_and_words_may_wrap_anywhere():
     assert "A" * 201 not in out and "A" * 200 + "… [+9,800 characters]" in out
     assert "B" * 200 + "… [+4,800 characters]" in out
     assert "overflow-wrap:anywhere" in out
+
+
+def test_a_possible_other_event_and_the_story_notes_are_shown_and_its_claims_are_not_judged():
+    story = _same_title_story()
+    why = "same topic, maybe another event: published 430 days apart <b>"
+    relation = story["relations"][0]
+    relation["maybe_other_event"] = why
+    relation["comparison"] |= {"not_compared": why, "agree": [], "contradict": [],
+                               "added": ["Mumbai <i>claim</i>"], "counts": {"agree": 0, "contradict": 0, "added": 1}}
+    story["notes"] = ["Pages in de were compared on raw sentences <script>"]
+    out = render_dossier(Dossier(stories=[story]))
+    assert "Maybe another event:</b> same topic, maybe another event: published 430 days apart &lt;b&gt;" in out
+    assert "Claims not judged: same topic" in out and "Contradictions (numbers" not in out
+    assert "Mumbai &lt;i&gt;claim&lt;/i&gt;" in out  # the claims are still listed
+    assert "raw sentences &lt;script&gt;</p>" in out

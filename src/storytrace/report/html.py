@@ -17,7 +17,7 @@ from ..records import SCHEMA_VERSION, Comment, Dossier, Page
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;overflow-wrap:anywhere;margin:0 auto;max-width:62rem;padding:1rem 1.5rem;color:#1d1d1f}
 h1{font-size:1.6rem}h2{margin-top:2.5rem;border-top:3px solid #333;padding-top:.7rem}h3{margin-top:1.5rem}
-.meta,.src{color:#555;font-size:.9rem}.src{word-break:break-all}
+.meta,.src{color:#555;font-size:.9rem}.note{background:#fff6dc;border-left:4px solid #c80;padding:.3rem .6rem}.src{word-break:break-all}
 .variants li,.boiler li{color:#444}.body p{max-width:45rem}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 .wide{overflow-x:auto;max-width:100%}td.brk{overflow-wrap:anywhere}
@@ -194,6 +194,7 @@ def _story(story: dict[str, Any], labels: dict[str, str]) -> str:
            f"<h3><bdi>{esc(_story_title(story, label, 200))}</bdi></h3>",
            (f"<p class='meta'>{len(pages)} page(s) · languages: {esc(', '.join(story.get('languages', [])))} · "
             f"mean similarity {esc(story.get('similarity'))}</p><ul>{items}</ul>")]
+    out += [f"<p class='note'>{esc(note)}</p>" for note in story.get("notes") or []]
     columns = _column_names(pages, label)
     named = {p.get("id"): f"<bdi>{esc(label[p.get('id')])}</bdi>"
              + (f" <span class='meta'>({esc(where)})</span>" if (where := _outlet_and_date(p)) else "") for p in pages}
@@ -237,6 +238,8 @@ def _relation(relation: dict[str, Any], named: dict[Any, str], columns: dict[Any
             f"{esc(_RELATION_WORDS.get(kind, kind))} {named.get(other) or esc(other)}{how}</h4>")
     evidence = relation.get("evidence") or {}
     out = [head, f"<p class='meta'>{esc(_compact(evidence))}</p>"]
+    if relation.get("maybe_other_event"):
+        out.append(f"<p class='note'><b>Maybe another event:</b> {esc(relation['maybe_other_event'])}</p>")
     comparison = relation.get("comparison")
     if isinstance(comparison, dict):
         out.append(_comparison(comparison, columns))
@@ -251,6 +254,9 @@ def _comparison(comparison: dict[str, Any], columns: dict[Any, str]) -> str:
         base, other = f"{base} (base)", f"{other} (other)"
     headers = {_BASE: base, _OTHER: other}
     counts = comparison.get("counts") or {}
+    if comparison.get("not_compared"):  # claims of a possible other event are listed, not judged
+        return (f"<p>Claims not judged: {esc(comparison['not_compared'])}.</p>"
+                + _claim_lists(comparison, headers, base, other))
     contradicting = f"{esc(counts.get('contradict', 0))} contradict"
     possible_note = (f", {esc(counts['possible'])} possibly contradict (one denies what the other says: read both)"
                      if counts.get("possible") else "")
@@ -269,6 +275,13 @@ def _comparison(comparison: dict[str, Any], columns: dict[Any, str]) -> str:
                  _OTHER: " + ".join(map(str, q.get("other") or [])), "verdict": q.get("verdict"),
                  "why": q.get("reason")} for q in numbers]
         out.append(f"<h5>Numbers reconciled</h5>{table(rows, headers=headers)}")
+    out.append(_claim_lists(comparison, headers, base, other))
+    return "\n".join(out)
+
+
+def _claim_lists(comparison: dict[str, Any], headers: dict[str, str], base: str, other: str) -> str:
+    """The folded lists of aligned (agreeing), added and dropped claims."""
+    out = []
     for key, title in (("agree", "Claims that agree"), ("added", f"Added (only in {other})"),
                        ("dropped", f"Dropped (only in {base})")):
         entries = comparison.get(key) or []
