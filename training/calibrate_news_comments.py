@@ -40,7 +40,7 @@ from comment_data import load_authored, load_train, split_authored, split_indice
 
 from storytrace.comments import CommentModel, score_texts
 from storytrace.comments._model import LEARNED, model_file_hashes
-from storytrace.lang import detect_language
+from storytrace.comments._thread import comment_language
 
 DEV_DIR = ROOT / "training" / "data" / "comments_real_dev"
 AUTHORED_DIR = ROOT / "training" / "data" / "comments_authored"
@@ -93,7 +93,7 @@ def em_prior(p: np.ndarray, train_prior: float, tol: float = 1e-7, max_iter: int
 
 def languages_of(texts: list[str]) -> list[str]:
     """Each comment's language as the product detects it."""
-    return [detect_language(t)[0] for t in texts]
+    return [comment_language(t) for t in texts]  # as the page stage reads them (quotes, short English)
 
 
 def fit_shifts(model: CommentModel, texts: list[str], priors: dict[str, float]) -> dict[str, dict[str, float]]:
