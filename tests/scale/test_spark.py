@@ -246,3 +246,11 @@ def test_spark_cli_runs_in_its_own_process(spark, tmp_path):
             for line in part.read_text("utf-8").splitlines()]
     assert sorted((r["status"], Path(r["source"]).name) for r in rows) == [("analysed", "good.html"),
                                                                            ("failed", "empty.html")]
+
+
+def test_a_malformed_row_is_a_coded_failure_whose_message_does_not_repeat_the_source():
+    from storytrace.scale.spark import _ingest
+
+    (failure,) = list(_ingest([("in/page.html", None)], Options()))  # bytes missing: bytes(None) raises
+    assert isinstance(failure, Failure) and failure.source == "in/page.html"
+    assert failure.message.startswith("[E100] ") and "page.html" not in failure.message

@@ -38,6 +38,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import UNREADABLE_INPUT, StorytraceError
 from ..records import Failure, Page
 from ..resources import Resources
 from ..settings import Options
@@ -104,7 +105,9 @@ def _ingest(rows: Iterable[Row], options: Options) -> Iterator[Page | Failure]:
             if options.strict:
                 raise
             source = row if isinstance(row, str) else local_name(str(row[0])) if isinstance(row, tuple) else "?"
-            yield Failure(source=source, stage="ingest", error=type(exc).__name__, message=f"{source}: {exc}")
+            # the record carries the source; the message says what went wrong (an uncoded error gets E100)
+            message = str(exc) if isinstance(exc, StorytraceError) else f"[{UNREADABLE_INPUT}] {exc}"
+            yield Failure(source=source, stage="ingest", error=type(exc).__name__, message=message)
 
 
 def result_row(result: Page | Failure) -> dict[str, Any]:
