@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -81,3 +82,17 @@ def test_own_threads_draw_sources_that_have_a_thread(pieces) -> None:
     assert own[:len(pieces.pages)] == plain[:len(pieces.pages)]  # the first pass over the sources is kept
     assert all(name in with_thread for name in own[len(pieces.pages):])
     assert not all(name in with_thread for name in plain[len(pieces.pages):])
+
+
+def test_training_script_records_the_thread_mix(tmp_path: Path) -> None:
+    """--direct-comments/--short-threads/--own-threads reach the generator and the model's JSON; 0 is not recorded."""
+    out = tmp_path / "model"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "training" / "train_line_model.py"), "--data", str(DATA), "--out", str(out),
+         "--limit", "6", "--pages", "16", "--epochs", "3", "--max-iter", "30", "--no-embed", "--trees", "",
+         "--real-dumps", "0", "--direct-comments", "0.5", "--short-threads", "0", "--own-threads", "1"],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    meta = json.loads((out / "line_model.json").read_text())
+    assert meta["data"]["thread_mix"] == {"direct_comments": 0.5, "own_threads": 1.0}
