@@ -119,8 +119,9 @@ def _phrases_re(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, tuple(phrases) or ("\x00",))) + r")(?!\w)")
 
 
-def _load_multilingual() -> dict[str, Any]:
-    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "comments" / "multilingual.json"
+def load_comment_lexicon(name: str) -> dict[str, Any]:
+    """A shipped JSON lexicon of ``data/lexicons/comments/`` (empty when the file is missing)."""
+    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "comments" / name
     try:
         return dict(json.loads(path.read_text(encoding="utf-8")))
     except FileNotFoundError:
@@ -192,7 +193,7 @@ def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str]
     lex.counter_re = _phrases_re(lex.counter)
     lex.reporting = frozenset(data.get("reporting_markers", []))
     lex.attribution_re = _phrases_re(data.get("attribution_markers", []))
-    multi = _load_multilingual()
+    multi = load_comment_lexicon("multilingual.json")
     lex.multi_groups = multi.get("groups", {})
     lex.multi_hostile = multi.get("hostile", {})
     lex.multi_negation = multi.get("negation", {})

@@ -11,11 +11,11 @@ English slur list would misread ("os negros" is how Portuguese names black peopl
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources as importlib_resources
 from typing import Any
+
+from storytrace.comments._lexicon import load_comment_lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 # quoted stretches: guillemets, curly and straight double quotes, German and CJK quotes, and single quotes that open
@@ -28,11 +28,7 @@ COUNTER = "counter"  # the comment condemns or reports hate, or defends the grou
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, Any]:
-    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "comments" / "multilingual_context.json"
-    try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        return {}
+    return load_comment_lexicon("multilingual_context.json")
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
