@@ -137,6 +137,7 @@ def test_pipeline_refuses_a_plain_text_page_with_too_many_lines(tmp_path, option
     dossier = analyze([tmp_path], options=options.replace(max_text_lines=30, with_facts=False, with_stories=False))
     [failure] = dossier.failures
     assert failure.source.endswith("dump.txt") and "max_text_lines=30" in failure.message
+    assert failure.message.startswith("[E103] ")
     assert "40 non-empty lines" in failure.message
     assert [p.source.rsplit("/", 1)[-1] for p in dossier.pages] == ["page.txt"]
 

@@ -18,6 +18,7 @@ from storytrace.anatomy.text import (
     collapse_headlines,
     context_features,
     dense_features,
+    first_line_title,
     grammar_mask,
     load_line_model,
     ngram_features,
@@ -274,3 +275,35 @@ def test_text_load_missing_model_raises(tmp_path: Path, name: str) -> None:
 def test_text_split_returns_same_page(model: LineModel, pid: str) -> None:
     page = Page(id=pid, source="x.txt")
     assert split_text("Hello world. This is text.", page, Options(), model=model) is page
+
+
+@pytest.mark.parametrize(("kept", "classes", "expected"), [
+    # a headline over two paragraphs that the model read as body: the first line becomes the headline
+    (["Springfield council approves road budget", "The council voted 7 to 2 on Tuesday to approve it.",
+      "Mayor Anna Keller said the money would fix the streets."], ["body", "body", "body"],
+     ["headline", "body", "body"]),
+    # a first line that ends a sentence is a paragraph
+    (["The council voted on Tuesday.", "Mayor Anna Keller said the money would fix the streets."],
+     ["body", "body"], ["body", "body"]),
+    # the model found a headline elsewhere: nothing changes
+    (["Menu", "Council approves budget", "The council voted 7 to 2 on Tuesday."],
+     ["boilerplate", "headline", "body"], ["boilerplate", "headline", "body"]),
+    # a lone line, or a first line longer than the paragraph after it, stays body
+    (["Council approves budget"], ["body"], ["body"]),
+    (["A very long first line that runs on and on about the council and its budget plans", "Short one."],
+     ["body", "body"], ["body", "body"]),
+    # a first line that is not body (a menu) is left to the model
+    (["Home News Sport", "The council voted 7 to 2 on Tuesday."], ["boilerplate", "body"], ["boilerplate", "body"]),
+])
+def test_first_line_title(kept: list[str], classes: list[str], expected: list[str]) -> None:
+    assert first_line_title(kept, classes) == expected
+
+
+def test_text_split_reads_a_headline_over_paragraphs_as_the_title(model: LineModel) -> None:
+    text = ("Springfield council approves 12 million dollar road budget\n\n"
+            "The city council of Springfield voted 7 to 2 on Tuesday to approve a new budget of 12 million dollars "
+            "for road repairs.\n\nMayor Anna Keller said the money would fix 40 kilometres of streets before winter. "
+            "Opponents argued that the budget ignores public transport.\n")
+    page = split_text(text, Page(id="p", source="a.txt"), Options(), model=model)
+    assert page.title == "Springfield council approves 12 million dollar road budget"
+    assert page.body[0].startswith("The city council")

@@ -64,7 +64,7 @@ from typing import Any
 
 import numpy as np
 
-from storytrace.errors import InputError, ModelError
+from storytrace.errors import TOO_LARGE, InputError, ModelError
 from storytrace.numeric import softmax
 from storytrace.records import Comment, Page, Reference
 from storytrace.settings import Options
@@ -746,6 +746,7 @@ def _labels(n_lines: int, kept: Sequence[str], idx: Sequence[int], classes: Sequ
     """``classify_lines``' labels of a page's ``n_lines`` lines from the model's classes of the non-empty
     ones (``kept``, at positions ``idx``; see :func:`_layout`)."""
     labels = [BLANK] * n_lines
+    classes = first_line_title(kept, classes)
     heads = [i for i, c in enumerate(classes) if c == "headline"]
     _, _, is_title = collapse_headlines([kept[i] for i in heads])
     for i, c in enumerate(classes):
@@ -753,6 +754,29 @@ def _labels(n_lines: int, kept: Sequence[str], idx: Sequence[int], classes: Sequ
     for h, t in zip(heads, is_title, strict=True):
         labels[idx[h]] = "title" if t else "headline_variant"
     return labels
+
+
+_HEADLINE_END = re.compile(r"[.,;:]$")  # a headline does not end a sentence or a clause ("?" and "!" may)
+# bylines, datelines and page chrome that also stand first over a body: not the headline
+_NOT_A_HEADLINE = re.compile(r"^(?:by|posted|updated|modified|published|written)\b|\d{4}|[|·•]|"
+                             r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d", re.IGNORECASE)
+
+
+def first_line_title(kept: Sequence[str], classes: Sequence[str]) -> list[str]:
+    """The commonest plain-text layout, a headline line over the article's paragraphs, read as such when the
+    model found no headline at all: the first line becomes the headline if it is body, the page has more body,
+    and it reads like a headline (2-20 words, capitalised, no closing sentence punctuation, no byline or date,
+    shorter than the paragraph after it). The model was trained on pages that mostly show their headline among menus and
+    variants, and on short pages reads a lone headline as body."""
+    out = list(classes)
+    if not out or "headline" in out or out[0] != "body" or out[1:].count("body") == 0:
+        return out
+    first, words = kept[0].strip(), kept[0].split()
+    nxt = next(kept[i] for i in range(1, len(kept)) if out[i] == "body")
+    if (2 <= len(words) <= 20 and first[:1].isupper() and not _HEADLINE_END.search(first)
+            and not _NOT_A_HEADLINE.search(first) and "[" not in first and len(nxt) > len(first)):
+        out[0] = "headline"
+    return out
 
 
 _REF_SPLIT = re.compile(r"(?:^|(?<=[\s.!?:;,)\"”]))\s*\[(\d{1,3})\]:?\s*(?=\S)")
@@ -795,7 +819,8 @@ def split_text(text: str, page: Page, options: Options, *, model: LineModel) -> 
     kept, before, after, idx = _layout(lines)
     if len(kept) > options.max_text_lines:
         raise InputError(f"plain-text page of {len(kept):,} non-empty lines exceeds max_text_lines="
-                         f"{options.max_text_lines:,}; split the dump into pages (or raise Options.max_text_lines)")
+                         f"{options.max_text_lines:,}; split the dump into pages (or raise Options.max_text_lines)",
+                         code=TOO_LARGE)
     main, with_chrome = model.read(kept, before, after)
     if with_chrome is not None and not options.text_comment_chrome:
         page.warnings.append(CHROME_WARNING)
