@@ -27,3 +27,12 @@ def shell(pid: str, title: str, *paragraphs: str, **kwargs) -> StoryShell:
 def claim(text: str, *quantities: tuple[float, str | None], modality: str = "asserted") -> StoryClaim:
     return StoryClaim(text=text, modality=modality,
                       quantities=[StoryQuantity(text=f"{v:,.0f}", value=v, counted=c) for v, c in quantities])
+
+
+def compare_shells(encoder, base: StoryShell, other: StoryShell) -> dict:
+    """The claim comparison of two shells, their claims embedded as the stories stage does."""
+    from storytrace.embeddings import embed
+    from storytrace.stories.compare import compare
+
+    vectors = lambda s: embed(encoder, [c.text for c in s.claims])
+    return compare(base, other, vectors(base), vectors(other))

@@ -1,11 +1,10 @@
 """A changed number is a contradiction even when another number of the claim matches; units count (review h3 #3, #4)."""
 
-from storytrace.embeddings import embed
-from storytrace.stories.compare import compare, contradictions
+from storytrace.stories.compare import contradictions
 from storytrace.stories.reconcile import mentions, reconcile
 from storytrace.stories.shells import StoryClaim, StoryQuantity
 
-from .conftest import claim, shell
+from .conftest import claim, compare_shells, shell
 
 
 def _quantity(text, value, counted=None, kind="count", unit=None):
@@ -76,7 +75,6 @@ def test_the_changed_number_is_a_contradiction_in_the_page_comparison(encoder):
                  "The earthquake killed 12 people and injured 40 others in the city of Calama, officials said.")
     other = shell("b", "Deadly quake hits Chile",
                   "The earthquake killed 12 people and injured 400 others in the city of Calama, officials said.")
-    vectors = lambda s: embed(encoder, [c.text for c in s.claims])
-    result = compare(base, other, vectors(base), vectors(other))
+    result = compare_shells(encoder, base, other)
     assert any("40 others" in r and "400 others" in r for e in result["contradict"] for r in e["reasons"])
     assert not any("injured 40" in e["base"] for e in result["agree"])

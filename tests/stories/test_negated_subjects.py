@@ -2,10 +2,9 @@
 
 import pytest
 
-from storytrace.embeddings import embed
-from storytrace.stories.compare import NEGATION_REASON, compare, contradictions
+from storytrace.stories.compare import NEGATION_REASON, contradictions
 
-from .conftest import claim, shell
+from .conftest import claim, compare_shells, shell
 
 
 @pytest.mark.parametrize("denial", [
@@ -27,8 +26,7 @@ def test_unaligned_claims_that_deny_each_other_are_paired_not_dropped_and_added(
     other = shell("b", "Factory collapses in Delhi",
                   "After the blast the building came down, but no one is trapped inside.",
                   "Police have started an inquiry into the cause of the fire.")
-    vectors = lambda s: embed(encoder, [c.text for c in s.claims])
-    result = compare(base, other, vectors(base), vectors(other))
+    result = compare_shells(encoder, base, other)
     (found,) = result["possible"]
     assert "people are trapped" in found["base"] and "no one is trapped" in found["other"]
     assert found["reasons"] == [NEGATION_REASON]
@@ -41,6 +39,5 @@ def test_unrelated_unaligned_claims_are_not_paired_by_a_negation(encoder):
                  "The owner of the factory was arrested on Friday evening.")
     other = shell("b", "Factory collapses in Delhi", "The building collapsed and people are trapped inside.",
                   "No train services were affected by the weather in Mumbai.")
-    vectors = lambda s: embed(encoder, [c.text for c in s.claims])
-    result = compare(base, other, vectors(base), vectors(other))
+    result = compare_shells(encoder, base, other)
     assert result["possible"] == [] and result["added"] and result["dropped"]

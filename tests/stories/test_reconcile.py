@@ -2,13 +2,12 @@
 
 import pytest
 
-from storytrace.embeddings import embed
-from storytrace.stories.compare import NEGATION_REASON, compare, contradictions, flip
+from storytrace.stories.compare import NEGATION_REASON, contradictions, flip
 from storytrace.stories.counted import classes_of, opposition
 from storytrace.stories.reconcile import mentions, reconcile
 from storytrace.stories.shells import StoryClaim, StoryQuantity
 
-from .conftest import claim, shell
+from .conftest import claim, compare_shells, shell
 
 
 def _only(records, relation):
@@ -107,8 +106,7 @@ def test_negation_only_is_a_possible_contradiction_apart_from_numbers(encoder):
                  "The storm killed 12 people in the coastal town.")
     other = shell("b", "Storm hits coast", "The old bridge was not damaged in the storm on the coast.",
                   "The storm killed 15 people in the coastal town.")
-    vectors = lambda s: embed(encoder, [c.text for c in s.claims])
-    result = compare(base, other, vectors(base), vectors(other))
+    result = compare_shells(encoder, base, other)
     assert [e["reasons"] for e in result["possible"]] == [[NEGATION_REASON]]
     assert "not damaged" in result["possible"][0]["other"]
     assert result["counts"]["possible"] == 1 and result["counts"]["contradict"] == len(result["contradict"]) >= 1
