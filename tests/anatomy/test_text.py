@@ -307,3 +307,14 @@ def test_text_split_reads_a_headline_over_paragraphs_as_the_title(model: LineMod
     page = split_text(text, Page(id="p", source="a.txt"), Options(), model=model)
     assert page.title == "Springfield council approves 12 million dollar road budget"
     assert page.body[0].startswith("The city council")
+
+
+def test_text_split_takes_author_and_date_from_a_byline_and_a_dateline(model: LineModel) -> None:
+    text = ("Heavy snow closes schools across Vermont\nBy Jane Miller, Staff Writer\nJanuary 12, 2021\n\n"
+            "More than 200 schools across Vermont closed on Monday as a winter storm dropped up to 60 centimetres "
+            "of snow on the state.\n\nThe National Weather Service said more snow was expected on Tuesday, and state "
+            "police urged drivers to stay off the roads.\n")
+    page = split_text(text, Page(id="p", source="b.txt"), Options(), model=model)
+    assert (page.title, page.author, page.published) == ("Heavy snow closes schools across Vermont", "Jane Miller",
+                                                         "2021-01-12")
+    assert "By Jane Miller, Staff Writer" not in page.headline_variants

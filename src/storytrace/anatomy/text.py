@@ -64,6 +64,7 @@ from typing import Any
 
 import numpy as np
 
+from storytrace.anatomy.text_meta import add_text_metadata
 from storytrace.errors import TOO_LARGE, InputError, ModelError
 from storytrace.numeric import softmax
 from storytrace.records import Comment, Page, Reference
@@ -854,4 +855,4 @@ def split_text(text: str, page: Page, options: Options, *, model: LineModel) -> 
     page.comments = [Comment(id=f"{page.id}-c{i}", text=c, position=i) for i, c in enumerate(comments)]
     if options.text_comment_authors:  # authors and dates from the chrome lines, when sure of the side
         attach_chrome_authors(page.comments, lines, labels)
-    return page
+    return add_text_metadata(page, lines, labels)  # a byline and a dateline under the headline
