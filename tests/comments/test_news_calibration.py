@@ -159,7 +159,7 @@ def test_the_calibration_does_not_depend_on_lexicon_files_the_decoder_does_not_r
         for item in (real / folder).iterdir():
             if item.is_file():
                 (fake / folder / item.name).write_bytes(item.read_bytes())
-    monkeypatch.setattr(_model, "_lexicon_root", lambda: fake)
+    monkeypatch.setattr(_model, "lexicon_path", lambda folder, name="": fake / folder / name if name else fake / folder)
     _model.decoder_fingerprint.cache_clear()
     try:
         before = _model.decoder_fingerprint()

@@ -103,9 +103,15 @@ def load_common_words() -> dict[str, float]:
     return _zipf_table(COMMON_WORDS_TABLE)
 
 
+def lexicon_path(folder: str, name: str = "") -> Any:
+    """A shipped file (or, without ``name``, the folder) under ``data/lexicons/<folder>``."""
+    path = importlib_resources.files("storytrace") / "data" / "lexicons" / folder
+    return path / name if name else path
+
+
 def _zipf_table(name: str) -> dict[str, float]:
     """word -> Zipf frequency from a ``word<TAB>zipf`` file of ``lexicons/word_frequencies`` (``#`` lines skipped)."""
-    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "word_frequencies" / name
+    path = lexicon_path("word_frequencies", name)
     table: dict[str, float] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -121,7 +127,7 @@ def _phrases_re(phrases: Iterable[str]) -> re.Pattern[str]:
 
 def load_comment_lexicon(name: str) -> dict[str, Any]:
     """A shipped JSON lexicon of ``data/lexicons/comments/`` (empty when the file is missing)."""
-    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "comments" / name
+    path = lexicon_path("comments", name)
     try:
         return dict(json.loads(path.read_text(encoding="utf-8")))
     except FileNotFoundError:
@@ -131,7 +137,7 @@ def load_comment_lexicon(name: str) -> dict[str, Any]:
 def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str] = frozenset()) -> Lexicon:
     """Build the lexicon from ``data`` (default: the shipped ``lexicons/comments/groups.json``)."""
     if data is None:
-        path = importlib_resources.files("storytrace") / "data" / "lexicons" / "comments" / "groups.json"
+        path = lexicon_path("comments", "groups.json")
         data = json.loads(path.read_text(encoding="utf-8"))
     lex = Lexicon(groups=data["groups"])
     terms: dict[str, Term] = {}

@@ -25,7 +25,13 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from storytrace.comments._content import content_free, few_words, strip_laughter
 from storytrace.comments._decode import DECODER_REVISION, Decoder, clean
-from storytrace.comments._lexicon import WORD_TABLES, Lexicon, load_lexicon, load_word_frequencies
+from storytrace.comments._lexicon import (
+    WORD_TABLES,
+    Lexicon,
+    lexicon_path,
+    load_lexicon,
+    load_word_frequencies,
+)
 from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_context, ordinary_group_word
 from storytrace.comments._rules import Analysis, analyse, multilingual_match
 
@@ -92,18 +98,13 @@ def model_file_hashes(directory: Path) -> dict[str, str]:
     return {**hashes, "decoder": decoder_fingerprint()}
 
 
-def _lexicon_root() -> Any:
-    return importlib_resources.files("storytrace") / "data" / "lexicons"
-
-
 @functools.cache
 def decoder_fingerprint() -> str:
     """sha256 (first 12 hex digits) of the decoder revision, every shipped comment lexicon and the word tables the
     comment stage reads; other stages' lists in ``word_frequencies`` (en_names.txt) do not move comment scores."""
     digest = hashlib.sha256(DECODER_REVISION.encode())
-    root = _lexicon_root()
-    files = [item for item in sorted((root / "comments").iterdir(), key=lambda p: p.name) if item.is_file()]
-    files += [root / "word_frequencies" / name for name in WORD_TABLES]
+    files = [item for item in sorted(lexicon_path("comments").iterdir(), key=lambda p: p.name) if item.is_file()]
+    files += [lexicon_path("word_frequencies", name) for name in WORD_TABLES]
     for item in files:
         digest.update(item.name.encode() + b"\0" + item.read_bytes())
     return digest.hexdigest()[:12]
