@@ -15,7 +15,7 @@ import numpy as np
 from storytrace.embeddings import Encoder, embed
 from storytrace.records import content_id
 from storytrace.stories.compare import compare, flip
-from storytrace.stories.grouping import MAX_DAYS_APART, NO_DAY, day_number
+from storytrace.stories.grouping import day_number, days_apart
 from storytrace.stories.relations import evidence, relation
 from storytrace.stories.shell_store import ShellStore
 from storytrace.stories.shells import StoryShell
@@ -106,9 +106,9 @@ def maybe_other_event(a: StoryShell, b: StoryShell) -> str | None:
 
     Disjoint resolved countries are not used: on SemEval en-en pairs they were as frequent among same-story
     pairs (5 of 51) as among others (9 of 101)."""
-    day_a, day_b = day_number(a.published), day_number(b.published)
-    if NO_DAY not in (day_a, day_b) and abs(day_a - day_b) > MAX_DAYS_APART:
-        return f"same topic, maybe another event: published {abs(day_a - day_b)} days apart"
+    days = np.array([day_number(a.published), day_number(b.published)], dtype=np.int64)
+    if days_apart(days, np.array([0]), np.array([1]))[0]:
+        return f"same topic, maybe another event: published {abs(int(days[0] - days[1]))} days apart"
     return None
 
 
