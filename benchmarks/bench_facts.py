@@ -105,6 +105,18 @@ def evaluate_gold(nlp, res, gold: dict) -> dict:
             "entity_accuracy": e_ok / e_n, "entity_gold": e_n, "errors": errors}
 
 
+def bbc_confusion(pred: list[str], gold: list[str], top: int = 4) -> dict[str, dict[str, float]]:
+    """Per BBC class, the share of its articles given each top-level code: the `top` most frequent wrong ones."""
+    from collections import Counter
+
+    out = {}
+    for name, code in BBC_MAP.items():
+        given = [p for p, g in zip(pred, gold, strict=True) if g == code]
+        wrong = Counter(p for p in given if p != code).most_common(top)
+        out[name] = {p: round(n / len(given), 3) for p, n in wrong} if given else {}
+    return out
+
+
 def evaluate_bbc(res, data: Path) -> dict:
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -124,10 +136,11 @@ def evaluate_bbc(res, data: Path) -> dict:
     acc = float(np.mean([p == g for p, g in zip(pred, gold, strict=True)]))
     per = {c: float(np.mean([p == g for p, g in zip(pred, gold, strict=True) if g == code]))
            for c, code in BBC_MAP.items()}
+    confusion = bbc_confusion(pred, gold)
     ref = make_pipeline(TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2), min_df=2),
                         LogisticRegression(C=10, max_iter=2000))
     cv = cross_val_predict(ref, texts, gold, cv=StratifiedKFold(5, shuffle=True, random_state=0))
-    return {"bbc_top1": acc, "bbc_per_class": per, "bbc_n": len(rows), "bbc_seconds": secs,
+    return {"bbc_top1": acc, "bbc_per_class": per, "bbc_confusion": confusion, "bbc_n": len(rows), "bbc_seconds": secs,
             "bbc_reference_tfidf_lr_cv5": float(np.mean(cv == np.array(gold)))}
 
 
