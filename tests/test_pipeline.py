@@ -254,6 +254,19 @@ def test_pipeline_a_repeated_jsonl_line_is_one_page(tmp_path, options):
     assert [(d.source.rsplit("#", 1)[-1], d.same_as.rsplit("#", 1)[-1]) for d in dossier.duplicates] == [("L2", "L1")]
 
 
+def test_pipeline_hashes_each_input_once(tmp_path, options, monkeypatch):
+    """The duplicate check and the page's id share one hash of the bytes (a 50 MB page is hashed once)."""
+    import storytrace.records as records
+
+    calls = []
+    real = records.page_id
+    monkeypatch.setattr(records, "page_id", lambda data, url=None: calls.append(url) or real(data, url))
+    (tmp_path / "a.html").write_text(GOOD_HTML, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("A headline\n\nOne paragraph of text about the news of the day.", encoding="utf-8")
+    dossier = analyze([tmp_path], options=options)
+    assert len(dossier.pages) == 2 and len(calls) == 2
+
+
 def test_pipeline_page_id_names_comment_ids_and_reply_links():
     from storytrace.anatomy import split_page
     from storytrace.records import page_id

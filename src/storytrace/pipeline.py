@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import StorytraceError
-from .records import Dossier, Duplicate, Failure, Page, RawDocument, page_id
+from .records import Dossier, Duplicate, Failure, Page, RawDocument
 from .resources import Resources
 from .settings import Options
 
@@ -162,7 +162,7 @@ def collapse_duplicates(items: Iterable[RawDocument | Failure]) -> Iterator[Item
     first_source: dict[str, str] = {}
     for item in items:
         if isinstance(item, RawDocument):
-            key = page_id(item.data, item.url)
+            key = item.identify()
             if key in first_source:
                 yield Duplicate(source=item.source, page_id=key, same_as=first_source[key])
                 continue

@@ -81,6 +81,13 @@ class RawDocument(Record):
     title: str | None = None
     published: str | None = None  # ISO 8601
     author: str | None = None
+    page_id: str | None = None  # set by :meth:`identify`, so the bytes are hashed once per run
+
+    def identify(self) -> str:
+        """The page id of these bytes (and URL), computed once: see :func:`page_id`."""
+        if self.page_id is None:
+            self.page_id = page_id(self.data, self.url)
+        return self.page_id
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from ..errors import EMPTY_INPUT, InputError
 from ..ingest.encoding import decode_bytes
 from ..ingest.sniff import sniff
 from ..lang import page_language
-from ..records import Page, RawDocument, page_id
+from ..records import Page, RawDocument
 from ..settings import Options
 
 
@@ -30,7 +30,7 @@ def new_page(raw: RawDocument) -> tuple[Page, str]:
     if kind not in ("html", "text"):
         kind = "text"
     page = Page(
-        id=page_id(raw.data, raw.url),
+        id=raw.identify(),
         source=raw.source,
         url=raw.url,
         kind=kind,
