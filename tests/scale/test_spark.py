@@ -167,6 +167,24 @@ def test_spark_missing_path_is_a_failed_row(spark, tmp_path):
     assert "stories" not in summary["paths"] and summary["stories"] == 0  # with_stories=False writes none
 
 
+def test_spark_the_same_page_in_two_partitions_is_one_page_of_its_story(spark, tmp_path):
+    """Two copies of one page dealt to two partitions are analysed in each (no shuffle of the bytes), but the
+    stories stage on the driver reads the page once: it is never related to itself."""
+    from storytrace.scale.spark import run
+
+    for name, html in (("a.html", GOOD_HTML), ("b.html", GOOD_HTML), ("c.html", WARC_PAGES[1][1])):
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    options = Options(with_facts=False, with_comments=False, with_stories=True, progress=False)
+    summary = run(spark, [tmp_path / n for n in ("a.html", "b.html", "c.html")], tmp_path / "out", options,
+                  fmt="jsonl", read="paths", partitions=2)
+    assert (summary["pages"], summary["duplicates"]) == (3, 0)  # a and b sit in different partitions
+    stories = [json.loads(line) for f in sorted((tmp_path / "out" / "stories").glob("part-*"))
+               for line in f.read_text(encoding="utf-8").splitlines()]
+    [story] = stories
+    ids = [p["id"] for p in story["pages"]]
+    assert len(ids) == len(set(ids)) == 2
+
+
 @pytest.mark.parametrize("partitions", [2])
 def test_spark_small_files_are_dealt_over_the_partitions(spark, inputs, partitions):
     from storytrace.scale.spark import _input_rows
@@ -194,6 +212,15 @@ def test_spark_partition_never_raises_for_a_bad_row(bad_row, options):
     assert out[0]["source"] == "/in/good.html" and out[2]["source"] == "/in/empty.html"
     assert "empty input" in out[2]["message"]
     json.dumps(out)  # every row is JSON-serialisable as it is
+
+
+def test_spark_partition_collapses_a_repeated_page(options):
+    rows = [("file:/in/a.html", GOOD_HTML.encode()), ("file:/in/copy.html", GOOD_HTML.encode())]
+    first, copy = analyze_partition(rows, options)
+    assert (first["status"], copy["status"]) == ("analysed", "duplicate")
+    assert copy["id"] == first["id"] and copy["source"] == "/in/copy.html"
+    assert copy["message"] == "the same page as /in/a.html, analysed there"
+    json.dumps(copy)
 
 
 @pytest.mark.parametrize("strict", [True])

@@ -15,9 +15,15 @@ What runs where:
 
 Output (``OUT/pages``, Parquet or JSON lines): one row per page or failed input. The columns are the page
 columns of storytrace's Parquet / CSV export (:data:`storytrace.store.export.PAGE_COLUMNS`), plus ``status``
-(``analysed`` | ``failed``, as in the SQLite store), a failure's ``stage`` / ``error`` / ``message``, and
+(``analysed`` | ``failed`` as in the SQLite store, or ``duplicate``: an input holding the same page as an earlier
+input of its partition, analysed once, its ``message`` naming that input), a failure's ``stage`` / ``error`` /
+``message``, and
 ``record``: the page's (or failure's) ``as_dict()``, the same JSON as the dossier's ``pages/<id>.json``
 (a JSON string in Parquet, a nested object in JSON lines). ``Page.from_dict`` reads it back.
+
+Duplicates: repeated pages are collapsed within a partition (as ``storytrace analyze`` does for its run); the
+same page in two partitions is analysed in both (two ``analysed`` rows with one ``id``: no shuffle of the bytes
+to find them first), and the stories stage reads each ``id`` once.
 
 Example:
     >>> from storytrace.scale.spark import run, session
@@ -39,7 +45,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UNREADABLE_INPUT, StorytraceError
-from ..records import Failure, Page
+from ..records import Duplicate, Failure, Page
 from ..resources import Resources
 from ..settings import Options
 from ..store.export import PAGE_COLUMNS, column_type, page_rows
@@ -84,10 +90,12 @@ def analyze_partition(
         One JSON-serialisable row per page or failed input (:func:`result_row`). A bad input becomes a
         ``failed`` row; nothing is raised for it unless ``options.strict``.
     """
+    from ..pipeline import collapse_duplicates
     from ..pipeline import run as run_pages
 
     options = (options or Options()).replace(workers=1, progress=False)
-    for result in run_pages(_ingest(rows, options), options, resources or executor_resources()):
+    items = collapse_duplicates(_ingest(rows, options))
+    for result in run_pages(items, options, resources or executor_resources()):
         yield result_row(result)
 
 
@@ -110,10 +118,14 @@ def _ingest(rows: Iterable[Row], options: Options) -> Iterator[Page | Failure]:
             yield Failure(source=source, stage="ingest", error=type(exc).__name__, message=message)
 
 
-def result_row(result: Page | Failure) -> dict[str, Any]:
-    """The output row of a page or a failure: export columns, status, failure fields, full record."""
+def result_row(result: Page | Failure | Duplicate) -> dict[str, Any]:
+    """The output row of a page, a failure or a duplicate input: export columns, status, failure fields,
+    full record."""
     if isinstance(result, Page):
         row: dict[str, Any] = {"status": "analysed", **page_rows([result])[0]}
+    elif isinstance(result, Duplicate):
+        row = {"status": "duplicate", "id": result.page_id, "source": result.source, "n_body": 0, "n_comments": 0,
+               "message": f"the same page as {result.same_as}, analysed there"}
     else:
         row = {"status": "failed", "id": result.page_id, "source": result.source, "n_body": 0, "n_comments": 0,
                "errors": f"{result.stage}: {result.message}", "stage": result.stage, "error": result.error,
@@ -181,7 +193,8 @@ def run(
         mode: Spark's save mode for the output (``errorifexists``, ``overwrite``, ...).
 
     Returns:
-        ``{"pages": analysed, "failed": failed inputs, "stories": number of stories, "stage_failures":
+        ``{"pages": analysed, "failed": failed inputs, "duplicates": inputs holding a page already read in their
+        partition, "stories": number of stories, "stage_failures":
         [Failure dicts of driver-side stages], "paths": {"pages": ..., "stories": ...}}``.
     """
     if fmt not in FORMATS:
@@ -198,7 +211,7 @@ def run(
     _write_rows(spark, results, paths["pages"], fmt, mode)
     counts = _status_counts(spark, paths["pages"], fmt)
     summary: dict[str, Any] = {"pages": counts.get("analysed", 0), "failed": counts.get("failed", 0),
-                               "stories": 0, "stage_failures": [], "paths": paths}
+                               "duplicates": counts.get("duplicate", 0), "stories": 0, "stage_failures": [], "paths": paths}
     if options.with_stories:
         failures: list[Failure] = []
         stories = driver_stories(spark, paths["pages"], fmt, options, failures)
@@ -294,9 +307,12 @@ def driver_stories(spark: SparkSession, path: str, fmt: str, options: Options, f
     with tempfile.TemporaryDirectory(prefix="storytrace-spark-") as tmp:
         pages = StoryPages(lambda: resources.get("sentence_encoder"),
                            SpilledShellStore(Path(tmp) / "story_shells.sqlite"))
+        seen: set[str] = set()  # a page analysed in two partitions is one page of its story
         try:
             for shell in shells.toLocalIterator():
-                pages.add(StoryShell.from_dict(shell))
+                if shell["id"] not in seen:
+                    seen.add(shell["id"])
+                    pages.add(StoryShell.from_dict(shell))
             return tell_stories(pages, options, failures, resources)
         finally:
             pages.close()
