@@ -75,6 +75,10 @@ _DEFUSED_RULE_SHARE = {NEGATED: 0.0, COUNTER: 0.0}
 # (session 13, probes/multi_threats.jsonl)
 _MULTI_THREAT_IDENT = 0.8
 _MULTI_THREAT = 0.8
+# the embedding heads' identity_attack kept where the context defuses the lexicon rule (every hostile word negated or
+# quoted: "les réfugiés ne sont pas des parasites" read 0.65 from the heads; or counter-speech), as the English
+# path halves it for a negated predicate (session 13: multi_hard dev identity ROC-AUC 0.870 -> 0.894)
+_DEFUSED_HEADS = 0.5
 # the languages USE multilingual v3 was trained on (Yang et al. 2019, "Multilingual Universal Sentence Encoder
 # for Semantic Retrieval": 16 languages, Chinese in two scripts); comments in other languages go to the
 # multilingual-e5 head, which covers ~100
@@ -404,18 +408,22 @@ class CommentModel:
         read = list(analyses)
         for i in multi:
             read[i] = _without_ordinary_group_words(analyses[i], (languages or [])[i])
+        for i, (_, _, _, defused) in multi.items():
+            if defused:  # negated, quoted or condemned: the heads read the hostile word, not its context
+                learned[i, 2] *= _DEFUSED_HEADS
         out = [self._combine(t, a, learned[i], multi[i][:2] if i in multi else (0.0, []), i in own)
                for i, (t, a) in enumerate(zip(texts, read, strict=True))]
-        for i, (_, _, threats) in multi.items():
+        for i, (_, _, threats, _) in multi.items():
             _add_threats(out[i], threats)
         return out
 
     def _multilingual_rule(self, text: str, lang: str) -> tuple[float, list[tuple[int, int, str, str]],
-                                                                 list[tuple[int, int, str]]]:
+                                                                 list[tuple[int, int, str]], bool]:
         """The non-English lexicon rule's score and evidence, kept at ``_DEFUSED_RULE_SHARE`` (none: the evidence
         goes too) where the hostile word is quoted or negated or the comment condemns, reports or defends; raised
         to ``_MULTI_THREAT_IDENT`` by a threat or call for violence against a named group that is none of those.
-        Third: the threat spans (start, end, text) of a threat to a group or to "you" (``_multi_threat``)."""
+        Third: the threat spans (start, end, text) of a threat to a group or to "you" (``_multi_threat``); fourth:
+        whether the context defused the rule (``defusing_context``)."""
         score, evidence, hostile = multilingual_match(text, lang, self.lexicon)
         context = defusing_context(text, lang, hostile) if score > 0 else None
         if context is not None:
@@ -424,14 +432,14 @@ class CommentModel:
         threat = read_threat(text, lang, self.lexicon.multi_groups.get(lang, {}))
         if not threat.cues or not (threat.group or threat.addressed) \
                 or defusing_context(text, lang, list(threat.cues)) is not None:
-            return score, evidence, []
+            return score, evidence, [], context is not None
         spans = [(s, e, text[s:e]) for s, e in threat.cues]
         if threat.group and threat.group_span and score < _MULTI_THREAT_IDENT:
             gs, ge = threat.group_span
             score = _MULTI_THREAT_IDENT
             evidence = [*evidence, (gs, ge, text[gs:ge], threat.group),
                         *((s, e, t, threat.group) for s, e, t in spans)]
-        return score, evidence, spans
+        return score, evidence, spans, context is not None
 
     def _abusive_beside_claim(self, texts: list[str], languages: list[str] | None,
                               analyses: list[Analysis]) -> set[int]:
