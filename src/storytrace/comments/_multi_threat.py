@@ -56,13 +56,15 @@ def _cue_spans(low: str, lang: str) -> list[tuple[int, int]]:
 
 
 def _at_self(low: str, span: tuple[int, int], lang: str) -> bool:
-    """Whether the speaker is the cue's object: a first-person object word in it, right before it (two words
-    back) or, in Dutch, German and Chinese, right after it."""
+    """Whether the speaker is the cue's object (a first-person object word in it, right before it, two words back,
+    or, in Dutch, German and Chinese, right after it), or, in Chinese, the cue is suffered ("被打断")."""
     self_words = _lexicon().get("self", {}).get(lang, [])
     if not self_words:
         return False
     if lang in _CJK:
-        return any(low[span[1]:span[1] + len(w)] == w for w in self_words)
+        passive = _lexicon().get("passive", {}).get(lang, [])
+        return any(low[span[1]:span[1] + len(w)] == w for w in self_words) \
+            or any(w in low[max(0, span[0] - 3):span[0]] for w in passive)
     near = _WORD.findall(low[max(0, span[0] - 24):span[0]])[-2:] + _WORD.findall(low[span[0]:span[1]])
     if lang in _OBJECT_AFTER:  # Dutch and German put the object pronoun after the verb ("vermoordt me")
         near += _WORD.findall(low[span[1]:span[1] + 12])[:1]
