@@ -61,9 +61,10 @@ def test_the_model_leaves_negated_and_reported_hate_to_the_heads(model: CommentM
              "Les réfugiés sont des parasites, ils ne travaillent jamais."]
     heads = model.learned_probabilities(texts, ["fr"] * 3)[:, 2]
     negated, counter, attack = score_texts(texts, model, languages=["fr"] * 3)
-    # revision 3.9 lifted the first two by the rule's noisy-OR (0.75 of 0.6 / 0.8) above what the heads read
-    assert negated["scores"]["identity_attack"] == pytest.approx(heads[0], abs=1e-3)
-    assert counter["scores"]["identity_attack"] == pytest.approx(heads[1], abs=1e-3)
+    # revision 3.9 lifted the first two by the rule's noisy-OR (0.75 of 0.6 / 0.8) above what the heads read; since
+    # revision 3.11 the heads' reading is halved there too (they see the hostile word, not its context)
+    assert negated["scores"]["identity_attack"] == pytest.approx(0.5 * heads[0], abs=1e-3)
+    assert counter["scores"]["identity_attack"] == pytest.approx(0.5 * heads[1], abs=1e-3)
     assert not [e for e in negated["evidence"] + counter["evidence"] if e["category"] == "identity_attack"]
     assert attack["scores"]["identity_attack"] >= max(0.6, heads[2] + 0.05)
 

@@ -33,6 +33,7 @@ from storytrace.comments._lexicon import (
     load_word_frequencies,
 )
 from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_context, ordinary_group_word
+from storytrace.comments._multi_threat import read_threat
 from storytrace.comments._rules import Analysis, analyse, multilingual_match
 
 
@@ -69,6 +70,15 @@ _MULTILINGUAL_RULE_WEIGHT = 0.75
 # a predicate, or a comment that condemns, reports or defends; there the embedding heads alone decide (session 12:
 # probe dev identity ROC-AUC 0.809 -> 0.881 at 0 / 0; 0.25 / 0.25 gave 0.866, 0.5 / 0.5 0.848)
 _DEFUSED_RULE_SHARE = {NEGATED: 0.0, COUNTER: 0.0}
+# a non-English threat or call for violence (``_multi_threat``) that is not quoted, negated or condemned: against a
+# named group it is the lexicon rule's identity score (weighted like it), to a "you" or a group its threat score
+# (session 13, probes/multi_threats.jsonl)
+_MULTI_THREAT_IDENT = 0.8
+_MULTI_THREAT = 0.8
+# the embedding heads' identity_attack kept where the context defuses the lexicon rule (every hostile word negated or
+# quoted: "les réfugiés ne sont pas des parasites" read 0.65 from the heads; or counter-speech), as the English
+# path halves it for a negated predicate (session 13: multi_hard dev identity ROC-AUC 0.870 -> 0.894)
+_DEFUSED_HEADS = 0.5
 # the languages USE multilingual v3 was trained on (Yang et al. 2019, "Multilingual Universal Sentence Encoder
 # for Semantic Retrieval": 16 languages, Chinese in two scripts); comments in other languages go to the
 # multilingual-e5 head, which covers ~100
@@ -398,18 +408,38 @@ class CommentModel:
         read = list(analyses)
         for i in multi:
             read[i] = _without_ordinary_group_words(analyses[i], (languages or [])[i])
-        return [self._combine(t, a, learned[i], multi.get(i, (0.0, [])), i in own)
-                for i, (t, a) in enumerate(zip(texts, read, strict=True))]
+        for i, (_, _, _, defused) in multi.items():
+            if defused:  # negated, quoted or condemned: the heads read the hostile word, not its context
+                learned[i, 2] *= _DEFUSED_HEADS
+        out = [self._combine(t, a, learned[i], multi[i][:2] if i in multi else (0.0, []), i in own)
+               for i, (t, a) in enumerate(zip(texts, read, strict=True))]
+        for i, (_, _, threats, _) in multi.items():
+            _add_threats(out[i], threats)
+        return out
 
-    def _multilingual_rule(self, text: str, lang: str) -> tuple[float, list[tuple[int, int, str, str]]]:
+    def _multilingual_rule(self, text: str, lang: str) -> tuple[float, list[tuple[int, int, str, str]],
+                                                                 list[tuple[int, int, str]], bool]:
         """The non-English lexicon rule's score and evidence, kept at ``_DEFUSED_RULE_SHARE`` (none: the evidence
-        goes too) where the hostile word is quoted or negated or the comment condemns, reports or defends."""
+        goes too) where the hostile word is quoted or negated or the comment condemns, reports or defends; raised
+        to ``_MULTI_THREAT_IDENT`` by a threat or call for violence against a named group that is none of those.
+        Third: the threat spans (start, end, text) of a threat to a group or to "you" (``_multi_threat``); fourth:
+        whether the context defused the rule (``defusing_context``)."""
         score, evidence, hostile = multilingual_match(text, lang, self.lexicon)
         context = defusing_context(text, lang, hostile) if score > 0 else None
-        if context is None:
-            return score, evidence
-        share = _DEFUSED_RULE_SHARE[context]
-        return (score * share, evidence) if share > 0 else (0.0, [])
+        if context is not None:
+            share = _DEFUSED_RULE_SHARE[context]
+            score, evidence = (score * share, evidence) if share > 0 else (0.0, [])
+        threat = read_threat(text, lang, self.lexicon.multi_groups.get(lang, {}))
+        if not threat.cues or not (threat.group or threat.addressed) \
+                or defusing_context(text, lang, list(threat.cues)) is not None:
+            return score, evidence, [], context is not None
+        spans = [(s, e, text[s:e]) for s, e in threat.cues]
+        if threat.group and threat.group_span and score < _MULTI_THREAT_IDENT:
+            gs, ge = threat.group_span
+            score = _MULTI_THREAT_IDENT
+            evidence = [*evidence, (gs, ge, text[gs:ge], threat.group),
+                        *((s, e, t, threat.group) for s, e, t in spans)]
+        return score, evidence, spans, context is not None
 
     def _abusive_beside_claim(self, texts: list[str], languages: list[str] | None,
                               analyses: list[Analysis]) -> set[int]:
@@ -577,6 +607,18 @@ class CommentModel:
                   "threat": threat, "sexual": sexual}
         return {"scores": {k: round(float(v), 4) for k, v in scores.items()}, "targets": targets,
                 "evidence": _dedupe(evidence), "decoded": [d.as_dict() for d in a.decoded]}
+
+
+def _add_threats(result: dict[str, Any], spans: list[tuple[int, int, str]]) -> None:
+    """``result`` (a ``_combine`` output) with the threat of a non-English comment: threat (and toxic) at least
+    ``_MULTI_THREAT``, the spans as threat evidence."""
+    if not spans:
+        return
+    scores = result["scores"]
+    scores["threat"] = max(scores["threat"], _MULTI_THREAT)
+    scores["toxic"] = max(scores["toxic"], _MULTI_THREAT)
+    result["evidence"] = _dedupe([*result["evidence"], *({"start": s, "end": e, "text": t, "category": "threat"}
+                                                         for s, e, t in spans)])
 
 
 def _without_ordinary_group_words(a: Analysis, lang: str) -> Analysis:
