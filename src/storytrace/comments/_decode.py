@@ -181,6 +181,7 @@ class Decoder:
         self._common_by_shape: dict[tuple[str, int], list[str]] = {}
         # token -> its readings (``_read_token``), cleared when it holds ``_TOKEN_MEMO_SIZE`` tokens
         self._token_readings: dict[tuple[str, str, bool, bool], tuple[tuple[Any, ...], ...]] = {}
+        self._join_terms: dict[str, Term | None] = {}  # joined fragments -> the term they spell (``_join_term``)
         # group names and slurs of three or four letters, for slips that leave three letters ("ejw", "ews")
         self._short_terms = [t for ts in lexicon.by_first.values() for t in ts
                              if len(t.text) in (3, 4) and t.kind in ("group_name", "slur") and t.text.isalpha()]
@@ -579,7 +580,15 @@ class Decoder:
 
     def _join_term(self, joined: str) -> Term | None:
         """The term joined fragments spell (three or more characters), as written, as a plural or, when they hold
-        leetspeak or symbols, after the script-level rewrites."""
+        leetspeak or symbols, after the script-level rewrites (memoised: every pair of neighbouring words is tried)."""
+        if joined in self._join_terms:
+            return self._join_terms[joined]
+        if len(self._join_terms) >= _TOKEN_MEMO_SIZE:
+            self._join_terms.clear()
+        term = self._join_terms[joined] = self._spelled_term(joined)
+        return term
+
+    def _spelled_term(self, joined: str) -> Term | None:
         if len(joined) < 3:
             return None
         if joined.isalpha():

@@ -887,10 +887,18 @@ def _no_standing(toks: list[str], clause: list[int], j: int) -> int:
 
 def _phrase_at(toks: list[str], j: int, phrases: frozenset[str] | tuple[str, ...]) -> int:
     """Length in words of the longest phrase of ``phrases`` starting at token ``j`` (0 if none)."""
+    if j < len(toks) and toks[j] not in _first_words(phrases):
+        return 0  # tokens hold no space, so a phrase that matches begins with the token
     for size in (5, 4, 3, 2, 1):
         if j + size <= len(toks) and " ".join(toks[j : j + size]) in phrases:
             return size
     return 0
+
+
+@functools.lru_cache(maxsize=256)
+def _first_words(phrases: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
+    """The first words of ``phrases`` (what ``_phrase_at`` checks before it joins tokens)."""
+    return frozenset(p.split(" ")[0] for p in phrases)
 
 
 def _group_is_head(toks: list[str], clause: list[int], gi: int, end: int, groups: set[int]) -> bool:
