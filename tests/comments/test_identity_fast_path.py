@@ -49,7 +49,7 @@ class _EveryWord:
 @pytest.fixture
 def reference_path(monkeypatch: pytest.MonkeyPatch) -> None:
     """Bypass every memo of the fast path (see the module docstring)."""
-    def read_token(self, text, s, e, tok, fuzzy, sentence_starts, decoded, hits, pending):  # noqa: ANN001, ANN202
+    def read_token(self, text, s, e, tok, fuzzy, sentence_starts, decoded, hits, pending):
         self._decode_token(text, s, e, tok, fuzzy, decoded, hits, pending)
 
     monkeypatch.setattr(_decode.Decoder, "_read_token", read_token)
