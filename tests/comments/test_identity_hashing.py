@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from storytrace.comments import _hashing
 from storytrace.comments._hashing import CharNgramHasher
 from storytrace.comments._model import make_vectorizers
 
@@ -26,8 +27,9 @@ def _texts() -> list[str]:
     return texts + EDGE_CASES
 
 
-@pytest.mark.parametrize("batches", [1, 3])
-def test_identity_hashing_equals_sklearn(batches):
+@pytest.mark.parametrize(("batches", "memo_size"), [(1, 2**15), (3, 2**15), (3, 50)])
+def test_identity_hashing_equals_sklearn(batches, memo_size, monkeypatch):
+    monkeypatch.setattr(_hashing, "_WORD_MEMO_SIZE", memo_size)  # 50: the memo is cleared within a batch
     char, _ = make_vectorizers()
     hasher = CharNgramHasher(char)
     texts = _texts()

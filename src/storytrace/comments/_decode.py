@@ -89,7 +89,7 @@ _DROPPED_MARGIN = 2.0
 # letters, so one run-together 100 KB token ("killkill...") would take gigabytes; real disguised words are short
 _MAX_FUZZY_LETTERS = 40
 # tokens whose readings a decoder keeps (``Decoder._read_token``): the distinct words of tens of thousands of comments
-_TOKEN_MEMO_SIZE = 2**16
+_TOKEN_MEMO_SIZE = 2**15
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
 DECODER_REVISION = "3.10.1"

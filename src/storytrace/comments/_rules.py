@@ -242,7 +242,7 @@ class Analysis:
     benign: bool = False  # a group named in praise, support, a neutral fact or a question, nothing hostile (_benign_mention)
 
 
-@functools.lru_cache(maxsize=2**17)
+@functools.lru_cache(maxsize=2**15)
 def _phrase_reading(phrase: str, size: int, decoder: Decoder) -> tuple[Term | None, bool, bool, bool, bool] | None:
     """What ``analyse`` reads in a phrase of ``size`` words: the group term it names (None when it names none), and
     whether it is a threat verb, profanity, an insult or sexual; None when it is none of these. Cached per decoder:
@@ -254,7 +254,7 @@ def _phrase_reading(phrase: str, size: int, decoder: Decoder) -> tuple[Term | No
     return reading if any(reading) else None
 
 
-@functools.lru_cache(maxsize=2**17)
+@functools.lru_cache(maxsize=2**15)
 def _term(phrase: str, size: int, decoder: Decoder) -> Term | None:
     """The lexicon term a phrase of ``size`` words names (a single word also as a regular plural); with the
     decoder's ``clitics``, an English clitic on the last word is dropped first ("women's", "fag's")."""
