@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from storytrace.comments._lexicon import Lexicon, Term, load_common_words, phonetic_key
 
@@ -87,6 +88,8 @@ _DROPPED_MARGIN = 2.0
 # longer tokens get only the script-level decodings: spelling edits of an n-letter word cost ~54n strings of n
 # letters, so one run-together 100 KB token ("killkill...") would take gigabytes; real disguised words are short
 _MAX_FUZZY_LETTERS = 40
+# tokens whose readings a decoder keeps (``Decoder._read_token``): the distinct words of tens of thousands of comments
+_TOKEN_MEMO_SIZE = 2**15
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
 DECODER_REVISION = "3.10.1"
@@ -176,6 +179,9 @@ class Decoder:
         self._long_exact = [t for w in sorted(lexicon.exact_only)
                             if len(w) >= 7 and (t := lexicon.terms.get(w)) is not None]
         self._common_by_shape: dict[tuple[str, int], list[str]] = {}
+        # token -> its readings (``_read_token``), cleared when it holds ``_TOKEN_MEMO_SIZE`` tokens
+        self._token_readings: dict[tuple[str, str, bool, bool], tuple[tuple[Any, ...], ...]] = {}
+        self._join_terms: dict[str, Term | None] = {}  # joined fragments -> the term they spell (``_join_term``)
         # group names and slurs of three or four letters, for slips that leave three letters ("ejw", "ews")
         self._short_terms = [t for ts in lexicon.by_first.values() for t in ts
                              if len(t.text) in (3, 4) and t.kind in ("group_name", "slur") and t.text.isalpha()]
@@ -453,10 +459,11 @@ class Decoder:
             tokens = self._join_fragments(text, tokens, decoded, pending)
             tokens = self._join_dropped_phrases(text, tokens, decoded)  # "blck people"
         # 3. tokens, and the words of a token joined by hyphens, dots or ellipses
+        sentence_starts = _sentence_starts(text)
         for s, e, tok in tokens:
             for ps, pe, piece in self._pieces(s, tok):
-                self._decode_token(text, ps, pe, piece, fuzzy and len(piece) <= _MAX_FUZZY_LETTERS, decoded, hits,
-                                   pending)
+                self._read_token(text, ps, pe, piece, fuzzy and len(piece) <= _MAX_FUZZY_LETTERS, sentence_starts,
+                                 decoded, hits, pending)
         kept = [p for p in pending if self._hostile_near(text, p, decoded, hits) or self._before_group_noun(low, p)]
         if kept:
             decoded = sorted(decoded + kept, key=lambda d: d.start)
@@ -573,7 +580,15 @@ class Decoder:
 
     def _join_term(self, joined: str) -> Term | None:
         """The term joined fragments spell (three or more characters), as written, as a plural or, when they hold
-        leetspeak or symbols, after the script-level rewrites."""
+        leetspeak or symbols, after the script-level rewrites (memoised: every pair of neighbouring words is tried)."""
+        if joined in self._join_terms:
+            return self._join_terms[joined]
+        if len(self._join_terms) >= _TOKEN_MEMO_SIZE:
+            self._join_terms.clear()
+        term = self._join_terms[joined] = self._spelled_term(joined)
+        return term
+
+    def _spelled_term(self, joined: str) -> Term | None:
         if len(joined) < 3:
             return None
         if joined.isalpha():
@@ -597,6 +612,29 @@ class Decoder:
             if t is not None:
                 return t, kind
         return None
+
+    def _read_token(self, text: str, s: int, e: int, tok: str, fuzzy: bool, sentence_starts: frozenset[int],
+                    decoded: list[Decoded], hits: list[tuple[int, int, Term]], pending: list[Decoded]) -> None:
+        """``_decode_token`` through a per-decoder memo: comments repeat their words, and a token's readings depend
+        only on the token, its written form, ``fuzzy`` and, for a capitalised word, whether it opens a sentence
+        (``_decode_token`` reads no other part of ``text``). Readings are stored with offsets from the token's start
+        and replayed as new records."""
+        raw = text[s:e]
+        key = (tok, raw, fuzzy, raw[:1].isupper() and s in sentence_starts)
+        readings = self._token_readings.get(key)
+        if readings is None:
+            found: tuple[list[Decoded], list[tuple[int, int, Term]], list[Decoded]] = ([], [], [])
+            self._decode_token(text, s, e, tok, fuzzy, *found)
+            readings = (tuple((d.start - s, d.end - s, d.decoded, d.kind, d.term) for d in found[0]),
+                        tuple((hs - s, he - s, term) for hs, he, term in found[1]),
+                        tuple((d.start - s, d.end - s, d.decoded, d.kind, d.term) for d in found[2]))
+            if len(self._token_readings) >= _TOKEN_MEMO_SIZE:
+                self._token_readings.clear()
+            self._token_readings[key] = readings
+        for out, stored in ((decoded, readings[0]), (pending, readings[2])):
+            out.extend(Decoded(text[s + ds:s + de], s + ds, s + de, word, kind, term)
+                       for ds, de, word, kind, term in stored)
+        hits.extend((s + hs, s + he, term) for hs, he, term in readings[1])
 
     def _decode_token(self, text: str, s: int, e: int, tok: str, fuzzy: bool, decoded: list[Decoded],
                       hits: list[tuple[int, int, Term]], pending: list[Decoded]) -> None:
@@ -790,6 +828,11 @@ def _english_spelling(tok: str, norm: str, rws: list[tuple[str, str]]) -> bool:
         if any(ch in LEET and not ch.isalpha() and not first < i < last for i, ch in enumerate(tok)):
             return False
     return True
+
+
+def _sentence_starts(text: str) -> frozenset[int]:
+    """The offsets at which a sentence of ``text`` begins: ``_sentence(text, at)[0] == at`` exactly for these."""
+    return frozenset([0, *(m.end() for m in _SENTENCE_END.finditer(text))])
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:

@@ -25,6 +25,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from storytrace.comments._content import content_free, few_words, strip_laughter
 from storytrace.comments._decode import DECODER_REVISION, Decoder, clean
+from storytrace.comments._hashing import CharNgramHasher
 from storytrace.comments._lexicon import (
     WORD_TABLES,
     Lexicon,
@@ -273,7 +274,8 @@ class CommentModel:
         self.short_shift: dict[str, float] = {k: float(v) for k, v in shift.items() if k in LEARNED}
         self.lexicon = load_lexicon(known_words=known_words)
         self.decoder = decoder_from_meta(self.lexicon, self.meta)
-        self.char, self.word = make_vectorizers()
+        char, self.word = make_vectorizers()
+        self.char = CharNgramHasher(char)  # the same counts, each word's n-gram features worked out once
         self._coef_t = sparse.csr_matrix(coef.T.astype(np.float32))
 
     # -- persistence ------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ that drove it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -241,6 +242,19 @@ class Analysis:
     benign: bool = False  # a group named in praise, support, a neutral fact or a question, nothing hostile (_benign_mention)
 
 
+@functools.lru_cache(maxsize=2**15)
+def _phrase_reading(phrase: str, size: int, decoder: Decoder) -> tuple[Term | None, bool, bool, bool, bool] | None:
+    """What ``analyse`` reads in a phrase of ``size`` words: the group term it names (None when it names none), and
+    whether it is a threat verb, profanity, an insult or sexual; None when it is none of these. Cached per decoder:
+    comments repeat their phrases, and the lexicon does not change once a decoder is built."""
+    lex = decoder.lexicon
+    term = _term(phrase, size, decoder)
+    reading = (term if term is not None and term.group is not None else None, phrase in lex.threat_verbs,
+               phrase in lex.profanity, phrase in lex.insults, phrase in lex.sexual)
+    return reading if any(reading) else None
+
+
+@functools.lru_cache(maxsize=2**15)
 def _term(phrase: str, size: int, decoder: Decoder) -> Term | None:
     """The lexicon term a phrase of ``size`` words names (a single word also as a regular plural); with the
     decoder's ``clitics``, an English clitic on the last word is dropped first ("women's", "fag's")."""
@@ -300,24 +314,27 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
             if i + size > n:
                 continue
             phrase = " ".join(toks[i : i + size])
+            reading = _phrase_reading(phrase, size, decoder)
+            if reading is None:
+                continue  # most phrases: no term, no list entry
+            term, threat, profanity, insult, sexual = reading
             s, e = words[i][0], words[i + size - 1][1]
             rs, re_ = to_raw(s, e)
-            term = _term(phrase, size, decoder)
-            if term is not None and term.group is not None:
+            if term is not None:
                 a.groups.setdefault(term.group, []).append((rs, re_, raw[rs:re_]))
                 group_idx.append((i, term.group, term.country))
                 group_end[i] = i + size
                 if term.kind == "slur":
                     a.slurs.append((rs, re_, raw[rs:re_], term.group))
                 matched = True
-            if phrase in lex.threat_verbs:
+            if threat:
                 a.threats.append((rs, re_, raw[rs:re_]))
                 matched = True
-            if phrase in lex.profanity:
+            if profanity:
                 a.profanity.append((rs, re_, raw[rs:re_]))
-            if phrase in lex.insults:
+            if insult:
                 a.insults.append((rs, re_, raw[rs:re_]))
-            if phrase in lex.sexual:
+            if sexual:
                 a.sexual.append((rs, re_, raw[rs:re_]))
                 sexual_at.append((i, phrase))
             if matched:
@@ -870,10 +887,18 @@ def _no_standing(toks: list[str], clause: list[int], j: int) -> int:
 
 def _phrase_at(toks: list[str], j: int, phrases: frozenset[str] | tuple[str, ...]) -> int:
     """Length in words of the longest phrase of ``phrases`` starting at token ``j`` (0 if none)."""
+    if j < len(toks) and toks[j] not in _first_words(phrases):
+        return 0  # tokens hold no space, so a phrase that matches begins with the token
     for size in (5, 4, 3, 2, 1):
         if j + size <= len(toks) and " ".join(toks[j : j + size]) in phrases:
             return size
     return 0
+
+
+@functools.lru_cache(maxsize=256)
+def _first_words(phrases: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
+    """The first words of ``phrases`` (what ``_phrase_at`` checks before it joins tokens)."""
+    return frozenset(p.split(" ")[0] for p in phrases)
 
 
 def _group_is_head(toks: list[str], clause: list[int], gi: int, end: int, groups: set[int]) -> bool:

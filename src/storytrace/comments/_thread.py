@@ -37,11 +37,12 @@ def comment_flags(text: str) -> list[str]:
     """flood/laughter, emoji_only and low_content flags for one comment (duplicates are found per thread)."""
     flags: list[str] = []
     words = _WORDS.findall(without_links(text))  # "www." in a link is not Japanese laughter
-    laughs = [w for w in words if is_laughter(w)]
+    laughing = [is_laughter(w) for w in words]
+    laughs = [w for w, laugh in zip(words, laughing, strict=True) if laugh]
     # the longest run of consecutive laughter words
     run = best = 0
-    for w in words:
-        run = run + 1 if is_laughter(w) else 0
+    for laugh in laughing:
+        run = run + 1 if laugh else 0
         best = max(best, run)
     if laughs:
         flags.append("laughter")
@@ -51,7 +52,7 @@ def comment_flags(text: str) -> list[str]:
     if stripped and all(_is_emoji_char(ch) or not ch.isalnum() for ch in stripped) and any(
             _is_emoji_char(ch) for ch in stripped):
         flags.append("emoji_only")
-    content = [w for w in words if not is_laughter(w)]
+    content = [w for w, laugh in zip(words, laughing, strict=True) if not laugh]
     if len(content) <= 2 or len("".join(content)) < 8:
         flags.append("low_content")
     return flags
