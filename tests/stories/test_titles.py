@@ -2,8 +2,8 @@
 
 from .conftest import compare_shells, shell
 
-BODY = ("Dubai's flagship carrier Emirates finalized a deal for Boeing's 787-9 Dreamliner jets on Wednesday at the "
-        "Dubai Air Show, executives of both companies said.",
+BODY = (("Dubai's flagship carrier Emirates finalized a deal for Boeing's 787-9 Dreamliner jets on Wednesday at the "
+         "Dubai Air Show, executives of both companies said."),
         "Emirates President Tim Clark told reporters the airline will restart its expansion in the early 2020s.",
         "Boeing's sales have been hit hard since its 737 Max jet was grounded in March.")
 

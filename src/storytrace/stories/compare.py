@@ -1,7 +1,8 @@
 """Two versions of a story, claim by claim.
 
 Claims of the two versions are aligned by the cosine of their sentence embeddings (greedy one-to-one,
-best pairs first, at least ``ALIGN_AT``; a question is never paired with a statement). An aligned pair agrees unless their numbers differ or they count
+best pairs first, at least ``ALIGN_AT``; a question is never paired with a statement). The two titles are
+compared with each other first (:func:`_title_pair`). An aligned pair agrees unless their numbers differ or they count
 opposed kinds of thing (a contradiction), or one side denies what the other asserts (only a *possible*
 contradiction, kept apart: the denied word must be asserted by the other side and the rest of the two claims
 must match, and idioms such as "had no comment" or "had no option but" deny nothing); claims left unaligned
@@ -50,6 +51,9 @@ NEGATION_OVERLAP_AT = 0.5  # share of the shorter claim's content words the two 
 # a denial reads less alike its assertion than a paraphrase does ("people are trapped" / "no one is trapped"):
 # a claim left unaligned that denies one left unaligned on the other side is paired at this lower cosine
 DENIAL_PAIR_AT = 0.35
+# two titles of one story report one event: they are compared with each other at this lower cosine too (a
+# denial's bar: the same claim told differently), and paired there when they contradict
+TITLE_PAIR_AT = DENIAL_PAIR_AT
 
 
 def usable(claims: list[StoryClaim]) -> list[int]:
@@ -103,8 +107,15 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
                             base_vectors[b_keep], other_vectors[o_keep])
     else:
         score = np.zeros((len(b_keep), len(o_keep)), dtype=np.float32)
-    pairs = [(b_keep[r], o_keep[c], s) for r, c, s in align(score)]
     same_language = not (base.language and other.language and base.language != other.language)
+    titles = _title_pair(base, other, b_keep, o_keep, score, same_language)
+    rest = score
+    if titles:
+        rest = score.copy()
+        rest[titles[0], :] = UNPAIRED
+        rest[:, titles[1]] = UNPAIRED
+    pairs = [(b_keep[r], o_keep[c], s) for r, c, s in sorted([*([titles] if titles else []), *align(rest)],
+                                                             key=lambda t: t[1])]
     agree, contradict, possible = [], [], []
     for i, j, value in pairs:
         b, o = base.claims[i], other.claims[j]
@@ -144,6 +155,30 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
                    "added": len(added), "dropped": len(dropped), "other_claims": len(o_keep),
                    "base_claims": len(b_keep), "base_restated": restated_base, "other_restated": restated_other},
     }
+
+
+def _title_pair(base: StoryShell, other: StoryShell, b_keep: list[int], o_keep: list[int], score: np.ndarray,
+                same_language: bool) -> tuple[int, int, float] | None:
+    """(row, column, score) of the two titles when they are compared with each other: two titles of one story
+    report one event, so they are paired when they read alike (``ALIGN_AT``) or, at ``TITLE_PAIR_AT`` or above,
+    when they contradict ("30 Boeing 787 jets" vs "40 Boeing Dreamliners") though reading less alike."""
+    r, c = _title_index(base, b_keep), _title_index(other, o_keep)
+    if r is None or c is None or score[r, c] < TITLE_PAIR_AT:
+        return None
+    value = float(score[r, c])
+    if value >= ALIGN_AT or contradictions(base.claims[b_keep[r]], other.claims[o_keep[c]], same_language=same_language):
+        return r, c, value
+    return None
+
+
+def _title_index(shell: StoryShell, keep: list[int]) -> int | None:
+    """Position in ``keep`` of the claim that is the page's title."""
+    from storytrace.ingest.textkey import text_key
+
+    if not shell.title:
+        return None
+    key = text_key(shell.title)
+    return next((pos for pos, k in enumerate(keep) if text_key(shell.claims[k].text) == key), None)
 
 
 def _denial_pairs(score: np.ndarray, rows: list[int], cols: list[int], base: list[StoryClaim],
