@@ -12,7 +12,10 @@ signature in memory); writes ``dossier.stories``, one dict per group of two or m
 
 ``comparison`` (:func:`storytrace.stories.compare.compare`) lists the claims that agree, contradict
 (numbers, currencies, units or counted kinds, with reasons), possibly contradict (negation only), were added
-or dropped, and every number reconciled (equal, a sum of parts, or alone). A relation between pages that may
+or dropped, and every number reconciled (equal, a sum of parts, or alone). Each claim is in at most one pair
+(the two titles are compared with each other first; a question is never paired with a statement); its
+``counts`` also give ``base_restated`` / ``other_restated``, the claims with a close counterpart on the other
+side even when another claim took it (what copy and rewrite are decided on). A relation between pages that may
 report different events of one kind (published more than 30 days apart, kept together by a third page) carries
 ``"maybe_other_event": "<why>"``; its comparison then has ``"not_compared"`` and no verdicts.
 

@@ -1,7 +1,8 @@
 """Two versions of a story, claim by claim.
 
 Claims of the two versions are aligned by the cosine of their sentence embeddings (greedy one-to-one,
-best pairs first, at least ``ALIGN_AT``). An aligned pair agrees unless their numbers differ or they count
+best pairs first, at least ``ALIGN_AT``; a question is never paired with a statement). The two titles are
+compared with each other first (:func:`_title_pair`). An aligned pair agrees unless their numbers differ or they count
 opposed kinds of thing (a contradiction), or one side denies what the other asserts (only a *possible*
 contradiction, kept apart: the denied word must be asserted by the other side and the rest of the two claims
 must match, and idioms such as "had no comment" or "had no option but" deny nothing); claims left unaligned
@@ -31,6 +32,7 @@ from storytrace.stories.shells import StoryClaim, StoryShell
 ALIGN_AT = 0.55  # claim cosine (USE multilingual): paraphrases score 0.6-0.9, same-topic others 0.3-0.5
 MIN_WORDS = 4
 NUMBER_BONUS = 0.15  # claims stating the same numbers are more likely the same claim
+UNPAIRED = -1.0  # the score of two claims never paired (a question and a statement)
 # cues of a denial, including a negative subject ("no one is trapped", "nobody trapped", "none were hurt")
 NEGATION = re.compile(r"\b(not|no|never|n't|neither|nor|denied|denies|deny|nein|nicht|kein\w*|ne|pas|non|nie|nunca"
                       r"|nobody|no-one|none|nothing|niemand|personne|nadie|nessuno|ningu[nm]\w*)\b|n't\b",
@@ -49,6 +51,9 @@ NEGATION_OVERLAP_AT = 0.5  # share of the shorter claim's content words the two 
 # a denial reads less alike its assertion than a paraphrase does ("people are trapped" / "no one is trapped"):
 # a claim left unaligned that denies one left unaligned on the other side is paired at this lower cosine
 DENIAL_PAIR_AT = 0.35
+# two titles of one story report one event: they are compared with each other at this lower cosine too (a
+# denial's bar: the same claim told differently), and paired there when they contradict
+TITLE_PAIR_AT = DENIAL_PAIR_AT
 
 
 def usable(claims: list[StoryClaim]) -> list[int]:
@@ -57,14 +62,25 @@ def usable(claims: list[StoryClaim]) -> list[int]:
 
 
 def align(score: np.ndarray, threshold: float = ALIGN_AT) -> list[tuple[int, int, float]]:
-    """(row, column, score) for each column's best row at ``threshold`` or above.
-
-    Many-to-one on purpose: a rewrite splits and merges sentences, so two of its claims may restate one.
-    """
+    """(row, column, score) of the aligned claims: best pairs first, each row and column used once, at
+    ``threshold`` or above."""
     if score.size == 0:
         return []
-    best = score.argmax(axis=0)
-    return [(int(best[c]), c, float(score[best[c], c])) for c in range(score.shape[1]) if score[best[c], c] >= threshold]
+    rows, cols = np.nonzero(score >= threshold)
+    candidates = sorted(zip(score[rows, cols].tolist(), rows.tolist(), cols.tolist(), strict=True),
+                        key=lambda t: (-t[0], t[1], t[2]))
+    out, used_rows, used_cols = [], set(), set()
+    for value, r, c in candidates:
+        if r not in used_rows and c not in used_cols:
+            out.append((r, c, float(value)))
+            used_rows.add(r)
+            used_cols.add(c)
+    return sorted(out, key=lambda t: t[1])
+
+
+def is_question(text: str) -> bool:
+    """The claim asks rather than states: it ends with a question mark (before closing quotes)."""
+    return text.rstrip().rstrip("\"'»«”“’)]").endswith(("?", "？", "؟"))
 
 
 def pair_scores(base: list[StoryClaim], other: list[StoryClaim], base_vectors: np.ndarray,
@@ -73,7 +89,9 @@ def pair_scores(base: list[StoryClaim], other: list[StoryClaim], base_vectors: n
     score = base_vectors @ other_vectors.T
     for i, b in enumerate(base):
         for j, o in enumerate(other):
-            if b.quantities and o.quantities and _numbers_meet(b, o):
+            if is_question(b.text) != is_question(o.text):
+                score[i, j] = UNPAIRED  # a question neither agrees with nor denies a statement
+            elif b.quantities and o.quantities and _numbers_meet(b, o):
                 score[i, j] += NUMBER_BONUS
     return score
 
@@ -89,8 +107,15 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
                             base_vectors[b_keep], other_vectors[o_keep])
     else:
         score = np.zeros((len(b_keep), len(o_keep)), dtype=np.float32)
-    pairs = [(b_keep[r], o_keep[c], s) for r, c, s in align(score)]
     same_language = not (base.language and other.language and base.language != other.language)
+    titles = _title_pair(base, other, b_keep, o_keep, score, same_language)
+    rest = score
+    if titles:
+        rest = score.copy()
+        rest[titles[0], :] = UNPAIRED
+        rest[:, titles[1]] = UNPAIRED
+    pairs = [(b_keep[r], o_keep[c], s) for r, c, s in sorted([*([titles] if titles else []), *align(rest)],
+                                                             key=lambda t: t[1])]
     agree, contradict, possible = [], [], []
     for i, j, value in pairs:
         b, o = base.claims[i], other.claims[j]
@@ -101,9 +126,8 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
             agree.append(entry | ({"notes": notes} if (notes := _shifts(b, o)) else {}))
     quantities = reconcile(mentions(base.claims), mentions(other.claims))
     contradict += _quantity_contradictions(quantities, base, other, contradict + possible)
-    kept_base = score.max(axis=1) >= ALIGN_AT if score.size else np.zeros(len(b_keep), dtype=bool)
     left_other = [c for c, j in enumerate(o_keep) if j not in {p[1] for p in pairs}]
-    left_base = [r for r in range(len(b_keep)) if not kept_base[r]]
+    left_base = [r for r, i in enumerate(b_keep) if i not in {p[0] for p in pairs}]
     for r, c, value in _denial_pairs(score, left_base, left_other, [base.claims[i] for i in b_keep],
                                      [other.claims[j] for j in o_keep]):
         possible.append({"base": base.claims[b_keep[r]].text, "other": other.claims[o_keep[c]].text,
@@ -112,6 +136,12 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
         left_other.remove(c)
     added = [other.claims[o_keep[c]].text for c in left_other]
     dropped = [base.claims[b_keep[r]].text for r in left_base]
+    # claims with a close counterpart on the other side, paired or not (a rewrite splits and merges sentences,
+    # so two of its claims may restate one): what the relation (copy, rewrite) is decided on
+    restated_base = int((score.max(axis=1) >= ALIGN_AT).sum()) if score.size else 0
+    restated_other = int((score.max(axis=0) >= ALIGN_AT).sum()) if score.size else 0
+    restated_base += sum(1 for r in range(len(b_keep)) if r not in left_base and score[r].max() < ALIGN_AT)
+    restated_other += sum(1 for c in range(len(o_keep)) if c not in left_other and score[:, c].max() < ALIGN_AT)
     return {
         "base": base.id,
         "other": other.id,
@@ -123,8 +153,32 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
         "quantities": quantities,
         "counts": {"agree": len(agree), "contradict": len(contradict), "possible": len(possible),
                    "added": len(added), "dropped": len(dropped), "other_claims": len(o_keep),
-                   "base_claims": len(b_keep)},
+                   "base_claims": len(b_keep), "base_restated": restated_base, "other_restated": restated_other},
     }
+
+
+def _title_pair(base: StoryShell, other: StoryShell, b_keep: list[int], o_keep: list[int], score: np.ndarray,
+                same_language: bool) -> tuple[int, int, float] | None:
+    """(row, column, score) of the two titles when they are compared with each other: two titles of one story
+    report one event, so they are paired when they read alike (``ALIGN_AT``) or, at ``TITLE_PAIR_AT`` or above,
+    when they contradict ("30 Boeing 787 jets" vs "40 Boeing Dreamliners") though reading less alike."""
+    r, c = _title_index(base, b_keep), _title_index(other, o_keep)
+    if r is None or c is None or score[r, c] < TITLE_PAIR_AT:
+        return None
+    value = float(score[r, c])
+    if value >= ALIGN_AT or contradictions(base.claims[b_keep[r]], other.claims[o_keep[c]], same_language=same_language):
+        return r, c, value
+    return None
+
+
+def _title_index(shell: StoryShell, keep: list[int]) -> int | None:
+    """Position in ``keep`` of the claim that is the page's title."""
+    from storytrace.ingest.textkey import text_key
+
+    if not shell.title:
+        return None
+    key = text_key(shell.title)
+    return next((pos for pos, k in enumerate(keep) if text_key(shell.claims[k].text) == key), None)
 
 
 def _denial_pairs(score: np.ndarray, rows: list[int], cols: list[int], base: list[StoryClaim],
@@ -268,5 +322,7 @@ def flip(comparison: dict[str, Any]) -> dict[str, Any]:
         "quantities": [swap_pair(q) | {"relation": _SWAP.get(q["relation"], q["relation"])}
                        for q in comparison["quantities"]],
         "counts": counts | {"added": counts["dropped"], "dropped": counts["added"],
-                            "base_claims": counts["other_claims"], "other_claims": counts["base_claims"]},
+                            "base_claims": counts["other_claims"], "other_claims": counts["base_claims"]}
+        | ({"base_restated": counts["other_restated"], "other_restated": counts["base_restated"]}
+           if "base_restated" in counts else {}),
     }

@@ -83,13 +83,20 @@ def evidence(a: StoryShell, b: StoryShell, similarity: float, comparison: dict[s
     return PairEvidence(
         shingle_jaccard=jaccard(shingles(a.full_text), shingles(b.full_text)),
         similarity=similarity,
-        aligned_a=1 - counts["dropped"] / max(1, counts["base_claims"]),
-        aligned_b=1 - counts["added"] / max(1, counts["other_claims"]),
+        aligned_a=_restated(counts, "base", "dropped"),
+        aligned_b=_restated(counts, "other", "added"),
         contained_a=containment(spec_a, spec_b, sums_in_a),
         contained_b=containment(spec_b, spec_a, sums_in_b),
         specifics_a=len(spec_a),
         specifics_b=len(spec_b),
     )
+
+
+def _restated(counts: dict[str, int], side: str, unpaired: str) -> float:
+    """Share of one side's claims with a close counterpart on the other (several may restate one claim)."""
+    if f"{side}_restated" in counts:
+        return counts[f"{side}_restated"] / max(1, counts[f"{side}_claims"])
+    return 1 - counts[unpaired] / max(1, counts[f"{side}_claims"])
 
 
 def relation(a: StoryShell, b: StoryShell, ev: PairEvidence) -> dict[str, Any]:

@@ -20,6 +20,30 @@ MAX_CLAIM_CHARS = 400
 
 # a sentence ends at . ! ? before white space, and at the full-width 。！？ (Chinese, Japanese) without any
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+(?=\S)|(?<=[。！？])(?=[^\s」』）》”’。！？])|(?<=[。！？][」』”])(?=\S)")
+# month names a day number with a full stop comes before ("24. April", "1. Mai", "24. kwietnia", "3. března")
+_MONTHS = (
+    "januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember"
+    "|january|february|march|may|june|july|october|december|marts|mars|maj"
+    "|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia"
+    "|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
+    "|januára|februára|apríla|mája|júna|júla|augusta|septembra|októbra|novembra|decembra"
+    "|siječnja|veljače|ožujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|studenoga|studenog|prosinca"
+    "|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta"
+    "|lokakuuta|marraskuuta|joulukuuta")
+_MONTH_NEXT = re.compile(rf"(?:{_MONTHS})\b", re.IGNORECASE)
+_ORDINAL_DAY = re.compile(r"(?<![\w.,])\d{1,2}\.$")
+_ORDINAL_DATE = re.compile(rf"^\.\s*(?:{_MONTHS})\b", re.IGNORECASE)
+# abbreviations whose full stop ends no sentence (German, Polish, Czech, Slovak, English, ...)
+_ABBREVIATIONS = (
+    "z.b. z. b. u.a. u. a. bzw. d.h. d. h. usw. vgl. ca. evtl. ggf. inkl. nr. str. sog. zb. "
+    "tzw. np. tzn. itd. itp. ok. m.in. ul. godz. tys. mln. prof. dr. inż. "
+    "tzv. např. atd. tj. mj. resp. "
+    "mr. mrs. ms. dr. st. jr. sr. gen. lt. col. sgt. gov. sen. rep. e.g. i.e. etc. vs. approx. "
+    "т.е. т.к. т.н. т.д. т.п. ул. тыс. млн. др.")
+_ABBREVIATION = re.compile(
+    r"(?:^|(?<=[\s(\[\"'„“«]))(?:" + "|".join(re.escape(a) for a in sorted(set(_ABBREVIATIONS.split()), key=len,
+                                                                          reverse=True)) + r")$",
+    re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])")
 # languages writing a decimal comma ("6,8") and dots or spaces between thousands ("1.000", "1 000")
@@ -37,6 +61,8 @@ _CJK_DATE_UNIT = re.compile(r"^\s?[年月日时時点點分秒号號년월일시
 # a digit glued to one capital letter names a thing ("5G", "4K", "3D"), it counts nothing
 _NAME_SUFFIX = re.compile(r"^[A-Z](?![\w])")
 _COUNTED_AFTER = re.compile(r"^[\s-]*((?:[^\W\d_][\w-]*\s?){1,3})")
+# the word right before a number, when another word comes before it in the sentence
+_WORD_BEFORE = re.compile(r"\S\s+([^\W\d_][\w-]*)\s$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 # words that end what a number counts ("550 Euro und verfügt" counts "Euro"): conjunctions, articles, prepositions
 _STOP_WORDS = (
@@ -146,7 +172,18 @@ def _is_cjk(text: str) -> bool:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    """Sentences of ``text``: a full stop after an abbreviation ("tzw.", "z.B.", "Dr.") or a day before a month
+    name ("24. April") ends none."""
+    out, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        before = text[start:end.start()]
+        if before.endswith(".") and (_ABBREVIATION.search(before) or _ORDINAL_DAY.search(before)
+                                     and _MONTH_NEXT.match(text, end.end())):
+            continue
+        out.append(before)
+        start = end.end()
+    out.append(text[start:])
+    return [s.strip() for s in out if s.strip()]
 
 
 def pattern_quantities(sentence: str, language: str | None = None) -> list[StoryQuantity]:
@@ -160,7 +197,8 @@ def pattern_quantities(sentence: str, language: str | None = None) -> list[Story
     out = []
     for match in (_NUMBER_DECIMAL_COMMA if decimal_comma else _NUMBER).finditer(sentence):
         if any(start <= match.start() < end for start, end in clock) or \
-                _CJK_DATE_UNIT.match(sentence[match.end():]) or _NAME_SUFFIX.match(sentence[match.end():]):
+                _CJK_DATE_UNIT.match(sentence[match.end():]) or _NAME_SUFFIX.match(sentence[match.end():]) or \
+                _ORDINAL_DATE.match(sentence[match.end():]):
             continue
         digits = _decimal_comma_digits(match.group(0)) if decimal_comma else \
             re.sub(r"[,.\u202f\u00a0 ](?=\d{3}\b)", "", match.group(0))
@@ -172,8 +210,16 @@ def pattern_quantities(sentence: str, language: str | None = None) -> list[Story
             continue
         after = _COUNTED_AFTER.match(sentence[match.end():])
         counted = _until_stop(after.group(1)) if after else None
+        if not counted and _after_name(sentence[:match.start()]):
+            continue  # a title or model ("Alarm für Cobra 11", "Apollo 11"), a date ("March 24"): counts nothing
         out.append(StoryQuantity(text=match.group(0), value=value, counted=counted or None))
     return out
+
+
+def _after_name(before: str) -> bool:
+    """``before`` ends in a capitalised word that does not open the sentence and is not all capitals ("EUR")."""
+    word = _WORD_BEFORE.search(before)
+    return bool(word) and word.group(1)[0].isupper() and not word.group(1).isupper()
 
 
 def _until_stop(words: str) -> str:
