@@ -127,3 +127,31 @@ def test_cli_analyze_lists_a_repeated_input_once_and_names_it(tmp_path, capsys):
     html = (out / "index.html").read_text(encoding="utf-8")
     assert "Duplicate inputs (1)" in html and html.count("<section id='p-") == 1
     assert "1 duplicate input(s) analysed once" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is POSIX")
+def test_cli_analyze_stopped_by_sigterm_leaves_no_partial_dossier_or_temp_folder(tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "out"
+    # a run that stalls while reading its inputs, after the dossier writer has opened its files
+    code = (
+        "import sys, time, storytrace.api as api, storytrace.cli as cli\n"
+        "def stalled(inputs, options):\n    time.sleep(120)\n    yield from ()\n"
+        "api.iter_results = stalled\n"
+        f"sys.exit(cli.main(['analyze', 'x.html', '--out', {str(out)!r}, '--quiet']))\n"
+    )
+    run = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (out / "dossier.json.part").exists() and time.monotonic() < deadline and run.poll() is None:
+            time.sleep(0.05)
+        assert (out / "dossier.json.part").exists(), run.stderr.read() if run.poll() is not None else "no .part"
+        run.send_signal(signal.SIGTERM)
+        _, err = run.communicate(timeout=30)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 143, err
+    assert sorted(p.name for p in out.iterdir()) == ["pages", "storytrace.sqlite"], err

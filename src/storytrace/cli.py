@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
@@ -279,15 +283,47 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that ``with`` blocks remove partial output and temp files."""
+
+
+def _raise_terminated(signum: int, _frame: object) -> None:
+    raise Terminated
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """SIGTERM (``kill``, a job scheduler's timeout) unwinds like Ctrl-C while a run writes its output."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _analyze_until_interrupted(inputs: list[str], args: argparse.Namespace) -> int:
+    """run_analyze; Ctrl-C or SIGTERM stop it with exit status 130 or 143 and no partial dossier or temp folder
+    left in the output folder (the store keeps the pages it had written)."""
+    try:
+        with _interruptible():
+            return run_analyze(inputs, args)
+    except KeyboardInterrupt as exc:
+        print("storytrace: stopped; no dossier written", file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "analyze":
-        return run_analyze(args.inputs, args)
+        return _analyze_until_interrupted(args.inputs, args)
     if args.command == "demo":
         from .api import demo_corpus
 
-        return run_analyze([str(demo_corpus())], args)
+        return _analyze_until_interrupted([str(demo_corpus())], args)
     if args.command == "export":
         return run_export(args)
     if args.command == "spark":
