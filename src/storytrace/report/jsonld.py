@@ -3,6 +3,7 @@ with ``isBasedOn`` (filled from the stories stage when it has found copy/rewrite
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -73,6 +74,17 @@ def dossier_jsonld(dossier: Dossier) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@graph": [page_jsonld(p, based_on.get(p.id)) for p in dossier.pages],
     }
+
+
+# JSON-LD is pasted into <script type="application/ld+json">: a "</script>" in a comment's text would end the
+# block there. JSON has no <, > or & outside strings, and a string may write any character as \uXXXX.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def jsonld_dumps(data: Any, indent: int | None = None) -> str:
+    """``data`` as JSON text that is safe inside an HTML ``<script>`` block: ``<``, ``>`` and ``&`` are
+    written ``\\u003c``, ``\\u003e``, ``\\u0026`` (the same JSON once parsed)."""
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_SCRIPT_SAFE)
 
 
 def _prune(value: Any) -> Any:

@@ -21,7 +21,7 @@ from ..embeddings import Encoder
 from ..records import SCHEMA_VERSION, Comment, Dossier, Duplicate, Failure, Page
 from ..stories import SpilledShellStore, StoryPages, shell_of
 from .html import DossierSummary, html_head, html_tail, page_section, story_links
-from .jsonld import based_on_links, page_jsonld
+from .jsonld import based_on_links, jsonld_dumps, page_jsonld
 
 _SAFE_ID = re.compile(r"[0-9a-f]{16}")
 
@@ -89,7 +89,7 @@ class DossierWriter:
         separator = "," if self._summary.links else ""
         self._json.write(separator + "\n    " + dumps(record).replace("\n", "\n    "))
         self._sections.write(page_section(result) + "\n")
-        self._nodes.write(json.dumps(page_jsonld(result), ensure_ascii=False) + "\n")
+        self._nodes.write(jsonld_dumps(page_jsonld(result)) + "\n")
         self._summary.add(result)
         if self.keep_comments and result.comments:
             shell = [Comment(id=c.id, text=c.text, position=c.position, author=c.author, published=c.published)
@@ -147,7 +147,7 @@ def _with_based_on(line: str, based_on: dict[str, list[str]]) -> str:
     if not sources:
         return line
     node["isBasedOn"] = [f"urn:storytrace:page:{pid}" for pid in sources]
-    return json.dumps(node, ensure_ascii=False) + "\n"
+    return jsonld_dumps(node) + "\n"
 
 
 def write_dossier(dossier: Dossier, out_dir: str | Path) -> dict[str, Path]:
