@@ -155,3 +155,20 @@ def test_cli_analyze_stopped_by_sigterm_leaves_no_partial_dossier_or_temp_folder
             run.kill()
     assert run.returncode == 143, err
     assert sorted(p.name for p in out.iterdir()) == ["pages", "storytrace.sqlite"], err
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        ("serve", ["address to listen on", "(default: 127.0.0.1)", "port to listen on", "(default: 8000)"]),
+        ("analyze", ["PATH_OR_URL  HTML or text pages", "(default: storytrace-out)"]),
+        ("export", ["file format (default: jsonl)", "(default: pages)"]),
+        ("spark", ["file format (default: parquet)", "(default: bytes)"]),
+    ],
+)
+def test_cli_help_describes_every_argument_with_its_default(command, shown, capsys):
+    with pytest.raises(SystemExit):
+        build_parser().parse_args([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines at the terminal width
+    for words in shown:
+        assert " ".join(words.split()) in text, words

@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     analyze = commands.add_parser("analyze", help="analyse pages, files, folders, WARC, JSONL or URLs")
-    analyze.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    analyze.add_argument("inputs", nargs="+", metavar="PATH_OR_URL",
+                         help=("HTML or text pages, folders (read recursively), WARC, JSONL or gzip files, and "
+                               "http(s) URLs; the format is read from the content, not the file name"))
     _add_run_options(analyze, default_out="storytrace-out")
 
     demo = commands.add_parser("demo", help="run on the example pages shipped with storytrace")
@@ -36,9 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export stored pages to JSONL, CSV or Parquet")
     export.add_argument("--db", required=True, help="SQLite store written by analyze")
-    export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
+                        help="file format (default: %(default)s)")
     export.add_argument("--table", choices=("pages", "comments", "stories", "relations"), default="pages",
-                        help="one row per page, comment, story or relation between two pages of a story")
+                        help=("one row per page, comment, story or relation between two pages of a story "
+                              "(default: %(default)s)"))
     export.add_argument("--out", required=True, help="file to write")
 
     spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)")
@@ -46,8 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_spark_options(spark)
 
     serve = commands.add_parser("serve", help="run the HTTP service")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on; 0.0.0.0 listens on every interface (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
     return parser
 
 
@@ -114,7 +119,8 @@ def _positive(number: type[int | float]) -> Any:
 def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
     output = cmd.add_argument_group("Output")
     output.add_argument("--out", required=True, help="output folder: OUT/pages (one row per page), OUT/stories")
-    output.add_argument("--format", choices=("parquet", "jsonl"), default="parquet")
+    output.add_argument("--format", choices=("parquet", "jsonl"), default="parquet",
+                        help="file format (default: %(default)s)")
     output.add_argument("--overwrite", action="store_true", help="replace an existing output")
     stages = cmd.add_argument_group("Stages")
     stages.add_argument("--no-facts", action="store_true", help="skip entities, quantities, dates, claims, topics")
@@ -124,7 +130,8 @@ def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
     run = cmd.add_argument_group("Spark")
     run.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
     run.add_argument("--read", choices=("bytes", "paths"), default="bytes",
-                     help="bytes: Spark reads each file whole; paths: executors stream paths they can open")
+                     help=("bytes: Spark reads each file whole; paths: executors stream paths they can open "
+                           "(default: %(default)s)"))
     run.add_argument("--partitions", type=_positive(int), help="minimum number of partitions")
     run.add_argument("--strict", action="store_true", help="stop on the first stage error (debugging)")
 
