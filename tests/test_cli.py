@@ -172,3 +172,28 @@ def test_cli_help_describes_every_argument_with_its_default(command, shown, caps
     text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines at the terminal width
     for words in shown:
         assert " ".join(words.split()) in text, words
+
+
+@pytest.mark.parametrize(
+    ("good", "missing", "status"),
+    [(1, 0, 0), (1, 1, 3), (0, 1, 1)],
+)
+def test_cli_analyze_exit_status_tells_all_some_or_no_inputs_failed(tmp_path, capsys, good, missing, status):
+    from storytrace.cli import main
+    from tests.conftest import GOOD_HTML
+
+    inputs = []
+    for i in range(good):
+        (tmp_path / f"good{i}.html").write_text(GOOD_HTML, encoding="utf-8")
+        inputs.append(str(tmp_path / f"good{i}.html"))
+    inputs += [str(tmp_path / f"missing{i}.html") for i in range(missing)]
+    assert main(["analyze", *inputs, "--out", str(tmp_path / "out"), "--quiet", "--no-facts", "--no-comments",
+                 "--no-stories"]) == status
+    assert f"{good} page(s) analysed, {missing} input(s) failed" in capsys.readouterr().err
+
+
+def test_cli_analyze_help_documents_the_exit_statuses(capsys):
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["analyze", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "exit status: 0 every input analysed; 3 some inputs failed and the rest were analysed" in text

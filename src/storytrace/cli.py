@@ -27,13 +27,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"storytrace {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    analyze = commands.add_parser("analyze", help="analyse pages, files, folders, WARC, JSONL or URLs")
+    analyze = commands.add_parser("analyze", help="analyse pages, files, folders, WARC, JSONL or URLs",
+                                  epilog=EXIT_STATUS_HELP)
     analyze.add_argument("inputs", nargs="+", metavar="PATH_OR_URL",
                          help=("HTML or text pages, folders (read recursively), WARC, JSONL or gzip files, and "
                                "http(s) URLs; the format is read from the content, not the file name"))
     _add_run_options(analyze, default_out="storytrace-out")
 
-    demo = commands.add_parser("demo", help="run on the example pages shipped with storytrace")
+    demo = commands.add_parser("demo", help="run on the example pages shipped with storytrace", epilog=EXIT_STATUS_HELP)
     _add_run_options(demo, default_out="storytrace-demo")
 
     export = commands.add_parser("export", help="export stored pages to JSONL, CSV or Parquet")
@@ -56,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# exit statuses of analyze and demo
+SOME_INPUTS_FAILED = 3
+EXIT_STATUS_HELP = (f"exit status: 0 every input analysed; {SOME_INPUTS_FAILED} some inputs failed and the rest were "
+                    "analysed (the failures are listed, and kept in the dossier and the store); 1 no input could be "
+                    "analysed; 2 usage error or output folder not writable; 130 or 143 stopped by Ctrl-C or SIGTERM")
 COMMENT_CHROME_HELP = ("plain-text pages: read comment sections that keep author, date and 'Reply' lines "
                        "between the comments with the chrome-trained line model")
 COMMENT_CALIBRATION_HELP = ("how comment scores are calibrated: news_comments (the default: reader comments under "
@@ -201,7 +207,9 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     for duplicate in duplicates:
         print(f"  duplicate: {duplicate.source} holds the same page as {duplicate.same_as} (analysed once)",
               file=sys.stderr)
-    return 0 if pages or not failures else 1
+    if not failures:
+        return 0
+    return SOME_INPUTS_FAILED if pages else 1
 
 
 PROGRESS_AFTER_PAGES = 5  # short runs print no bar: it appears once more pages than this are done
