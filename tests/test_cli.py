@@ -127,3 +127,73 @@ def test_cli_analyze_lists_a_repeated_input_once_and_names_it(tmp_path, capsys):
     html = (out / "index.html").read_text(encoding="utf-8")
     assert "Duplicate inputs (1)" in html and html.count("<section id='p-") == 1
     assert "1 duplicate input(s) analysed once" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is POSIX")
+def test_cli_analyze_stopped_by_sigterm_leaves_no_partial_dossier_or_temp_folder(tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "out"
+    # a run that stalls while reading its inputs, after the dossier writer has opened its files
+    code = (
+        "import sys, time, storytrace.api as api, storytrace.cli as cli\n"
+        "def stalled(inputs, options):\n    time.sleep(120)\n    yield from ()\n"
+        "api.iter_results = stalled\n"
+        f"sys.exit(cli.main(['analyze', 'x.html', '--out', {str(out)!r}, '--quiet']))\n"
+    )
+    run = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (out / "dossier.json.part").exists() and time.monotonic() < deadline and run.poll() is None:
+            time.sleep(0.05)
+        assert (out / "dossier.json.part").exists(), run.stderr.read() if run.poll() is not None else "no .part"
+        run.send_signal(signal.SIGTERM)
+        _, err = run.communicate(timeout=30)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 143, err
+    assert sorted(p.name for p in out.iterdir()) == ["pages", "storytrace.sqlite"], err
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        ("serve", ["address to listen on", "(default: 127.0.0.1)", "port to listen on", "(default: 8000)"]),
+        ("analyze", ["PATH_OR_URL  HTML or text pages", "(default: storytrace-out)"]),
+        ("export", ["file format (default: jsonl)", "(default: pages)"]),
+        ("spark", ["file format (default: parquet)", "(default: bytes)"]),
+    ],
+)
+def test_cli_help_describes_every_argument_with_its_default(command, shown, capsys):
+    with pytest.raises(SystemExit):
+        build_parser().parse_args([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())  # argparse wraps lines at the terminal width
+    for words in shown:
+        assert " ".join(words.split()) in text, words
+
+
+@pytest.mark.parametrize(
+    ("good", "missing", "status"),
+    [(1, 0, 0), (1, 1, 3), (0, 1, 1)],
+)
+def test_cli_analyze_exit_status_tells_all_some_or_no_inputs_failed(tmp_path, capsys, good, missing, status):
+    from storytrace.cli import main
+    from tests.conftest import GOOD_HTML
+
+    inputs = []
+    for i in range(good):
+        (tmp_path / f"good{i}.html").write_text(GOOD_HTML, encoding="utf-8")
+        inputs.append(str(tmp_path / f"good{i}.html"))
+    inputs += [str(tmp_path / f"missing{i}.html") for i in range(missing)]
+    assert main(["analyze", *inputs, "--out", str(tmp_path / "out"), "--quiet", "--no-facts", "--no-comments",
+                 "--no-stories"]) == status
+    assert f"{good} page(s) analysed, {missing} input(s) failed" in capsys.readouterr().err
+
+
+def test_cli_analyze_help_documents_the_exit_statuses(capsys):
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["analyze", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "exit status: 0 every input analysed; 3 some inputs failed and the rest were analysed" in text

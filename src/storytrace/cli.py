@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
 
@@ -23,18 +27,23 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"storytrace {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    analyze = commands.add_parser("analyze", help="analyse pages, files, folders, WARC, JSONL or URLs")
-    analyze.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    analyze = commands.add_parser("analyze", help="analyse pages, files, folders, WARC, JSONL or URLs",
+                                  epilog=EXIT_STATUS_HELP)
+    analyze.add_argument("inputs", nargs="+", metavar="PATH_OR_URL",
+                         help=("HTML or text pages, folders (read recursively), WARC, JSONL or gzip files, and "
+                               "http(s) URLs; the format is read from the content, not the file name"))
     _add_run_options(analyze, default_out="storytrace-out")
 
-    demo = commands.add_parser("demo", help="run on the example pages shipped with storytrace")
+    demo = commands.add_parser("demo", help="run on the example pages shipped with storytrace", epilog=EXIT_STATUS_HELP)
     _add_run_options(demo, default_out="storytrace-demo")
 
     export = commands.add_parser("export", help="export stored pages to JSONL, CSV or Parquet")
     export.add_argument("--db", required=True, help="SQLite store written by analyze")
-    export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
+                        help="file format (default: %(default)s)")
     export.add_argument("--table", choices=("pages", "comments", "stories", "relations"), default="pages",
-                        help="one row per page, comment, story or relation between two pages of a story")
+                        help=("one row per page, comment, story or relation between two pages of a story "
+                              "(default: %(default)s)"))
     export.add_argument("--out", required=True, help="file to write")
 
     spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)")
@@ -42,11 +51,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_spark_options(spark)
 
     serve = commands.add_parser("serve", help="run the HTTP service")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on; 0.0.0.0 listens on every interface (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
     return parser
 
 
+# exit statuses of analyze and demo
+SOME_INPUTS_FAILED = 3
+EXIT_STATUS_HELP = (f"exit status: 0 every input analysed; {SOME_INPUTS_FAILED} some inputs failed and the rest were "
+                    "analysed (the failures are listed, and kept in the dossier and the store); 1 no input could be "
+                    "analysed; 2 usage error or output folder not writable; 130 or 143 stopped by Ctrl-C or SIGTERM")
 COMMENT_CHROME_HELP = ("plain-text pages: read comment sections that keep author, date and 'Reply' lines "
                        "between the comments with the chrome-trained line model")
 COMMENT_CALIBRATION_HELP = ("how comment scores are calibrated: news_comments (the default: reader comments under "
@@ -110,7 +125,8 @@ def _positive(number: type[int | float]) -> Any:
 def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
     output = cmd.add_argument_group("Output")
     output.add_argument("--out", required=True, help="output folder: OUT/pages (one row per page), OUT/stories")
-    output.add_argument("--format", choices=("parquet", "jsonl"), default="parquet")
+    output.add_argument("--format", choices=("parquet", "jsonl"), default="parquet",
+                        help="file format (default: %(default)s)")
     output.add_argument("--overwrite", action="store_true", help="replace an existing output")
     stages = cmd.add_argument_group("Stages")
     stages.add_argument("--no-facts", action="store_true", help="skip entities, quantities, dates, claims, topics")
@@ -120,7 +136,8 @@ def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
     run = cmd.add_argument_group("Spark")
     run.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
     run.add_argument("--read", choices=("bytes", "paths"), default="bytes",
-                     help="bytes: Spark reads each file whole; paths: executors stream paths they can open")
+                     help=("bytes: Spark reads each file whole; paths: executors stream paths they can open "
+                           "(default: %(default)s)"))
     run.add_argument("--partitions", type=_positive(int), help="minimum number of partitions")
     run.add_argument("--strict", action="store_true", help="stop on the first stage error (debugging)")
 
@@ -190,7 +207,9 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     for duplicate in duplicates:
         print(f"  duplicate: {duplicate.source} holds the same page as {duplicate.same_as} (analysed once)",
               file=sys.stderr)
-    return 0 if pages or not failures else 1
+    if not failures:
+        return 0
+    return SOME_INPUTS_FAILED if pages else 1
 
 
 PROGRESS_AFTER_PAGES = 5  # short runs print no bar: it appears once more pages than this are done
@@ -279,15 +298,47 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that ``with`` blocks remove partial output and temp files."""
+
+
+def _raise_terminated(signum: int, _frame: object) -> None:
+    raise Terminated
+
+
+@contextmanager
+def _interruptible() -> Iterator[None]:
+    """SIGTERM (``kill``, a job scheduler's timeout) unwinds like Ctrl-C while a run writes its output."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _analyze_until_interrupted(inputs: list[str], args: argparse.Namespace) -> int:
+    """run_analyze; Ctrl-C or SIGTERM stop it with exit status 130 or 143 and no partial dossier or temp folder
+    left in the output folder (the store keeps the pages it had written)."""
+    try:
+        with _interruptible():
+            return run_analyze(inputs, args)
+    except KeyboardInterrupt as exc:
+        print("storytrace: stopped; no dossier written", file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "analyze":
-        return run_analyze(args.inputs, args)
+        return _analyze_until_interrupted(args.inputs, args)
     if args.command == "demo":
         from .api import demo_corpus
 
-        return run_analyze([str(demo_corpus())], args)
+        return _analyze_until_interrupted([str(demo_corpus())], args)
     if args.command == "export":
         return run_export(args)
     if args.command == "spark":

@@ -407,3 +407,25 @@ ID_ONLY_RUN = """<html><body><div class="post"><p>The article text about press i
 @pytest.mark.parametrize("html", [ID_ONLY_RUN])
 def test_html_sibling_regions_named_only_by_id_are_not_comments(html: str) -> None:
     assert extract_comments(load_html(html), "t") == []
+
+
+_DATED_BODY = ("<h1>Emirates orders jets</h1>" + "<p>Dubai's carrier Emirates finalized a deal to buy 30 Boeing jets, "
+               "executives said on Wednesday at the air show, after months of talks with the manufacturer.</p>" * 4)
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        ('<meta property="article:published_time" content="2019-11-20T09:29:08+0000">', "2019-11-20T09:29:08+00:00"),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2019-11-20T09:29:08Z"}'
+         "</script>", "2019-11-20T09:29:08+00:00"),
+        ('<meta itemprop="datePublished" content="2019-11-20T09:29:08">', "2019-11-20T09:29:08"),  # no zone given
+        ('<meta property="article:published_time" content="2019-11-20">', "2019-11-20"),  # no time given: none made up
+    ],
+)
+def test_html_published_keeps_the_time_and_zone_the_page_states(head, published):
+    from storytrace.anatomy.html import split_html
+
+    html = f"<html><head><title>Emirates orders jets</title>{head}</head><body><article>{_DATED_BODY}</article></body></html>"
+    page = split_html(html, Page(id="d", source="d.html"), Options())
+    assert page.published == published

@@ -309,3 +309,50 @@ def test_pipeline_jsonl_title_date_and_author_reach_the_page(tmp_path, options):
                                 "author": "Ana Diaz"}) + "\n", encoding="utf-8")
     [page] = analyze([path], options=options.replace(with_stories=False)).pages
     assert (page.title, page.published, page.author) == ("Council approves cycle lanes", "2021-03-01", "Ana Diaz")
+
+
+def _read_within(inputs, options, seconds=10.0):
+    """_read in a thread: a read that blocks (the old code opening a pipe) fails the test instead of hanging it."""
+    import threading
+
+    found: list = []
+    worker = threading.Thread(target=lambda: found.extend(_read(inputs, options)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    return found, worker.is_alive()
+
+
+def _unblock(fifo):
+    """Let a reader stuck opening ``fifo`` go on (a writer that opens and closes at once)."""
+    import os
+
+    try:
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    except OSError:
+        pass  # no reader waits
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("in_folder", [False, True])
+def test_readers_named_pipe_is_refused_unread_and_does_not_hang(tmp_path, options, in_folder):
+    import os
+
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    (tmp_path / "page.html").write_text(GOOD_HTML)
+    found, stuck = _read_within([tmp_path if in_folder else fifo], options)
+    _unblock(fifo)
+    assert not stuck, "reading a named pipe blocked"
+    [failure] = [i for i in found if isinstance(i, Failure)]
+    assert failure.source == str(fifo) and failure.message.startswith("[E109] ") and "named pipe" in failure.message
+    assert [i.source for i in found if isinstance(i, RawDocument)] == ([str(tmp_path / "page.html")] if in_folder else [])
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+def test_readers_devices_are_refused_before_reading(options, device):
+    import os
+
+    if not os.path.exists(device):
+        pytest.skip(f"no {device}")
+    (item,) = _read([device], options)
+    assert isinstance(item, Failure) and item.message.startswith("[E109] ") and "character device" in item.message

@@ -63,7 +63,7 @@ def test_jsonld_rewrite_points_to_its_source_with_isBasedOn():
     b = Page(id="b" * 16, source="b", title="Rewrite")
     dossier = Dossier(pages=[a, b], stories=[{"relations": [{"type": "rewrite", "page": b.id, "based_on": a.id}]}])
     graph = {n["identifier"]: n for n in dossier_jsonld(dossier)["@graph"]}
-    assert graph[b.id]["isBasedOn"] == [f"urn:storytrace:page:{a.id}"]
+    assert graph[b.id]["isBasedOn"] == [{"@id": f"urn:storytrace:page:{a.id}"}]  # a has no URL
     assert "isBasedOn" not in graph[a.id]
 
 

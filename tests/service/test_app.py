@@ -102,6 +102,13 @@ def test_service_html_is_escaped(client):
     assert r.status_code == 200 and "<script>alert" not in r.text and "&lt;script&gt;" in r.text
 
 
+def test_service_jsonld_escapes_script_breaking_characters(client):
+    text = "A page that quotes </script><script>alert(2)</script> & more."
+    r = client.post("/analyze.jsonld", json={"pages": [{"text": text}], "with_facts": False, "with_comments": False})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/ld+json")
+    assert not {"<", ">", "&"} & set(r.text) and text in r.json()["@graph"][0]["articleBody"]
+
+
 def test_service_health_and_schema(client):
     assert client.get("/health").json()["status"] == "ok"
     assert client.get("/schema").json()["title"] == "storytrace dossier"

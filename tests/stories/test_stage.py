@@ -39,7 +39,7 @@ def test_seed_pages_form_one_story_with_the_rewrite_based_on_the_article(seed_do
     assert (relation["type"], relation["page"], relation["based_on"]) == ("rewrite", pages["003"].id, pages["000"].id)
     validate_dossier(json.loads(json.dumps(seed_dossier.as_dict())))
     graph = {n["identifier"]: n for n in dossier_jsonld(seed_dossier)["@graph"]}
-    assert graph[pages["003"].id]["isBasedOn"] == [f"urn:storytrace:page:{pages['000'].id}"]
+    assert [ref["@id"] for ref in graph[pages["003"].id]["isBasedOn"]] == [f"urn:storytrace:page:{pages['000'].id}"]
 
 
 def test_seed_total_reconciled_and_military_versus_civilian_found(seed_dossier):

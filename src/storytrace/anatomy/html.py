@@ -20,6 +20,7 @@ import contextlib
 import logging
 import re
 from collections.abc import Iterator
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -71,6 +72,36 @@ def publication_date(tree: etree._Element, url: str | None) -> str | None:
     if date and date.endswith("-01-01") and _DATE_PARAMS.get("extensive_search"):
         date = _tmeta.find_date(tree, **{**_QUICK_DATE_PARAMS, "url": url})
     return date
+
+
+# where pages state their publication time in full (htmldate returns the day only)
+_PUBLISHED_KEYS = {"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+                   "publish-date", "publish_date", "parsely-pub-date", "dc.date.issued", "dcterms.issued",
+                   "sailthru.date"}
+_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{11,64})"')
+
+
+def publication_datetime(tree: etree._Element, day: str | None) -> str | None:
+    """``day`` (htmldate's YYYY-MM-DD) with the time and zone the page states for it, as ISO 8601
+    ('2019-11-20T09:29:08+0000' -> '2019-11-20T09:29:08+00:00'), from its publication meta tags, a
+    ``<time itemprop=datePublished>`` or JSON-LD ``datePublished``; ``day`` itself when none gives a time on it."""
+    if not day or len(day) != 10:
+        return day
+    found = [v for m in tree.iterfind(".//meta") if (v := m.get("content"))
+             and (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower() in _PUBLISHED_KEYS]
+    found += [v for t in tree.iterfind(".//time") if (v := t.get("datetime"))
+              and (t.get("itemprop") == "datePublished" or t.get("pubdate") is not None)]
+    found += [m for s in tree.iterfind(".//script") if s.get("type", "").strip().lower() == "application/ld+json"
+              for m in _JSONLD_PUBLISHED.findall(s.text or "")]
+    for value in found:
+        value = value.strip()
+        if len(value) <= 10 or not value.startswith(day) or value[10] not in "T ":
+            continue
+        try:
+            return datetime.fromisoformat(value).isoformat()
+        except ValueError:
+            continue
+    return day
 
 
 def page_metadata(tree: etree._Element, url: str | None) -> Document:
@@ -491,7 +522,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     comment_lines = {text_key(line) for c in comments for line in c.text.split("\n")}
     page.title, page.site = choose_title(tree, _norm(meta.title) or None, _norm(meta.sitename) or None)
     page.author = _author_not_a_commenter(tree, scan, _norm(meta.author) or None, comments)
-    page.published = meta.date or None
+    page.published = publication_datetime(tree, meta.date) or None
     if page.url is None and meta.url:
         page.url = meta.url
     if doc is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import stat
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -40,7 +41,8 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
             continue
         path = Path(value)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            # every entry but folders: a pipe, socket or device below the folder is a failure, not a silent skip
+            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
                 yield from read_path(child, options)
         else:
             yield from read_path(path, options)
@@ -73,14 +75,31 @@ def read_path(path: Path, options: Options) -> Iterator[Item]:
     """Every page in one file; a broken file yields a Failure and never raises."""
     source = str(path)
     try:
-        handle = open(path, "rb", buffering=_HEAD)  # noqa: SIM115 - closed below; peek sees _HEAD bytes
+        # non-blocking: opening a named pipe must not wait for a writer (it is refused below, unread)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         reason = exc.strerror or exc
         yield _failure(source, InputError(f"cannot open the file ({reason}); check the path exists and is readable",
                                           code=errors.CANNOT_OPEN))
         return
-    with handle:
+    if kind := _not_a_file(os.fstat(fd).st_mode):
+        os.close(fd)
+        yield _failure(source, InputError(f"{kind}, not a regular file; nothing is read from it: save the page to a "
+                                          "file and give that", code=errors.CANNOT_OPEN))
+        return
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    with open(fd, "rb", buffering=_HEAD) as handle:  # peek sees _HEAD bytes
         yield from _guarded(handle, source, options)
+
+
+def _not_a_file(mode: int) -> str | None:
+    """What a path is when it is not a regular file (its reads could block forever or never end), else None."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def _guarded(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:

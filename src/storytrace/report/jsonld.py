@@ -3,20 +3,26 @@ with ``isBasedOn`` (filled from the stories stage when it has found copy/rewrite
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..ingest.textkey import text_key
 from ..records import Dossier, Page
 
 
-def page_jsonld(page: Page, based_on: list[str] | None = None) -> dict[str, Any]:
+def page_jsonld(page: Page, based_on: list[str] | None = None,
+                urls: Mapping[str, str | None] | None = None) -> dict[str, Any]:
+    """A page as a schema.org NewsArticle; ``based_on`` are the ids of the pages it copies or rewrites, and
+    ``urls`` maps page ids to their web URLs (an ``isBasedOn`` source gets its ``url`` when known)."""
     node: dict[str, Any] = {
         "@type": "NewsArticle",
         "@id": f"urn:storytrace:page:{page.id}",
         "identifier": page.id,
         "headline": page.title,
         "alternativeHeadline": page.headline_variants or None,
-        "articleBody": page.body_text or None,
+        "articleBody": article_body(page) or None,
         "url": web_url(page.url),
         "inLanguage": page.language,
         "datePublished": page.published,
@@ -40,9 +46,24 @@ def page_jsonld(page: Page, based_on: list[str] | None = None) -> dict[str, Any]
             for t in page.facts.get("topics", [])
             if isinstance(t, dict)
         ] or None,
-        "isBasedOn": [f"urn:storytrace:page:{pid}" for pid in based_on] if based_on else None,
+        "isBasedOn": based_on_refs(based_on, urls) if based_on else None,
     }
     return _prune(node)
+
+
+def based_on_refs(page_ids: list[str], urls: Mapping[str, str | None] | None = None) -> list[dict[str, str]]:
+    """``isBasedOn`` values: a reference to each source page's node in the graph (``@id``, the urn pages are
+    identified by) with the source's web URL when it has one."""
+    urls = urls or {}
+    return [_prune({"@id": f"urn:storytrace:page:{pid}", "url": urls.get(pid)}) for pid in page_ids]
+
+
+def article_body(page: Page) -> str:
+    """The body's text without a first paragraph that only repeats the headline (it is in ``headline``)."""
+    body = page.body
+    if len(body) > 1 and page.title and text_key(body[0]) == text_key(page.title):
+        body = body[1:]
+    return "\n\n".join(body)
 
 
 def web_url(url: str | None) -> str | None:
@@ -69,10 +90,22 @@ def based_on_links(stories: list[dict[str, Any]]) -> dict[str, list[str]]:
 
 def dossier_jsonld(dossier: Dossier) -> dict[str, Any]:
     based_on = based_on_links(dossier.stories)
+    urls = {p.id: web_url(p.url) for p in dossier.pages}
     return {
         "@context": "https://schema.org",
-        "@graph": [page_jsonld(p, based_on.get(p.id)) for p in dossier.pages],
+        "@graph": [page_jsonld(p, based_on.get(p.id), urls) for p in dossier.pages],
     }
+
+
+# JSON-LD is pasted into <script type="application/ld+json">: a "</script>" in a comment's text would end the
+# block there. JSON has no <, > or & outside strings, and a string may write any character as \uXXXX.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def jsonld_dumps(data: Any, indent: int | None = None) -> str:
+    """``data`` as JSON text that is safe inside an HTML ``<script>`` block: ``<``, ``>`` and ``&`` are
+    written ``\\u003c``, ``\\u003e``, ``\\u0026`` (the same JSON once parsed)."""
+    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_SCRIPT_SAFE)
 
 
 def _prune(value: Any) -> Any:

@@ -1,7 +1,7 @@
 """Write a dossier to a folder: one JSON per page, dossier.json, dossier.jsonld and index.html.
 
 :class:`DossierWriter` writes them as pages arrive, keeping no page bodies in memory (only each page's
-link, for comment coordination across pages its comments, and for the stories stage its lead embedding and
+link and URL, for comment coordination across pages its comments, and for the stories stage its lead embedding and
 MinHash signature; the story shell itself -- title, the first 3,000 characters of the body, claims and
 numbers -- is spilled to a SQLite file in the temporary folder), so the CLI's memory stays bounded on a
 large WARC. :func:`write_dossier` writes an in-memory :class:`Dossier` through the same writer.
@@ -21,7 +21,7 @@ from ..embeddings import Encoder
 from ..records import SCHEMA_VERSION, Comment, Dossier, Duplicate, Failure, Page
 from ..stories import SpilledShellStore, StoryPages, shell_of
 from .html import DossierSummary, html_head, html_tail, page_section, story_links
-from .jsonld import based_on_links, page_jsonld
+from .jsonld import based_on_links, based_on_refs, jsonld_dumps, page_jsonld, web_url
 
 _SAFE_ID = re.compile(r"[0-9a-f]{16}")
 
@@ -49,6 +49,7 @@ class DossierWriter:
         self.failures: list[Failure] = []
         self.duplicates: list[Duplicate] = []  # inputs repeating a page already written: listed, not re-written
         self.thread_shells: list[Page] = []  # id + comments only: what cross-page coordination reads
+        self._urls: dict[str, str] = {}  # page id -> web URL: what an isBasedOn link to the page names
         self._summary = DossierSummary()
         self._tmp = Path(tempfile.mkdtemp(prefix="storytrace-", dir=self.out))
         # what the stories stage reads: grouping signals in memory, shells in the temp folder
@@ -89,7 +90,9 @@ class DossierWriter:
         separator = "," if self._summary.links else ""
         self._json.write(separator + "\n    " + dumps(record).replace("\n", "\n    "))
         self._sections.write(page_section(result) + "\n")
-        self._nodes.write(json.dumps(page_jsonld(result), ensure_ascii=False) + "\n")
+        self._nodes.write(jsonld_dumps(page_jsonld(result)) + "\n")
+        if url := web_url(result.url):
+            self._urls[result.id] = url
         self._summary.add(result)
         if self.keep_comments and result.comments:
             shell = [Comment(id=c.id, text=c.text, position=c.position, author=c.author, published=c.published)
@@ -126,7 +129,7 @@ class DossierWriter:
                 (self._tmp / "nodes.jsonl").open(encoding="utf-8") as nodes:
             ld_out.write('{"@context": "https://schema.org", "@graph": [\n')
             for i, line in enumerate(nodes):
-                ld_out.write(("," if i else "") + _with_based_on(line, based_on))
+                ld_out.write(("," if i else "") + _with_based_on(line, based_on, self._urls))
             ld_out.write("]}\n")
         shutil.rmtree(self._tmp, ignore_errors=True)
         return self.paths
@@ -138,7 +141,7 @@ def _shared_encoder() -> Encoder:
     return Resources().get("sentence_encoder")
 
 
-def _with_based_on(line: str, based_on: dict[str, list[str]]) -> str:
+def _with_based_on(line: str, based_on: dict[str, list[str]], urls: dict[str, str]) -> str:
     """A streamed JSON-LD node line, with ``isBasedOn`` when the stories found its sources."""
     if not based_on:
         return line
@@ -146,8 +149,8 @@ def _with_based_on(line: str, based_on: dict[str, list[str]]) -> str:
     sources = based_on.get(node.get("identifier", ""))
     if not sources:
         return line
-    node["isBasedOn"] = [f"urn:storytrace:page:{pid}" for pid in sources]
-    return json.dumps(node, ensure_ascii=False) + "\n"
+    node["isBasedOn"] = based_on_refs(sources, urls)
+    return jsonld_dumps(node) + "\n"
 
 
 def write_dossier(dossier: Dossier, out_dir: str | Path) -> dict[str, Path]:

@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -150,10 +150,11 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
         return render_dossier(_analyze(body, request))
 
     @app.post("/analyze.jsonld")
-    def analyze_jsonld(body: AnalyzeIn, request: Request) -> dict[str, Any]:
-        from ..report import dossier_jsonld
+    def analyze_jsonld(body: AnalyzeIn, request: Request) -> Response:
+        """Analyse pages; answers schema.org JSON-LD, with <, > and & escaped (safe to paste in a script block)."""
+        from ..report import dossier_jsonld, jsonld_dumps
 
-        return dossier_jsonld(_analyze(body, request))
+        return Response(jsonld_dumps(dossier_jsonld(_analyze(body, request))), media_type="application/ld+json")
 
     @app.get("/schema")
     def schema() -> dict[str, Any]:
