@@ -35,9 +35,13 @@ def test_model_designations_are_not_quantities(text: str, kept: list[str]) -> No
     assert [q["text"] for q in _quantities(text)] == kept
 
 
-def test_count_before_a_model_counts_the_model() -> None:
-    (q,) = _quantities("The carrier flies about 300 737 Max planes on domestic routes.")
-    assert q["counted"] == "737 Max planes"
+@pytest.mark.parametrize(("text", "counted"), [
+    ("The carrier flies about 300 737 Max planes on domestic routes.", "737 Max planes"),
+    ("It comes after five 777 Dreamliner sales earlier this week.", "777 Dreamliner sales"),
+])
+def test_count_before_a_model_counts_the_model(text: str, counted: str) -> None:
+    (q,) = _quantities(text)
+    assert q["counted"] == counted
 
 
 @pytest.mark.parametrize("text", [

@@ -421,7 +421,7 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         noun, via = _climb_to_noun(anchor)
     exclude = {t.i for t in span}
     if via is not None and via is not anchor:
-        exclude |= {t.i for t in via.subtree}
+        exclude |= {t.i for t in via.subtree if t.i not in names}
     if noun is None:
         of_obj = _of_object(anchor)
         if of_obj is not None and of_obj.pos_ != "PRON":
