@@ -277,7 +277,13 @@ def _paragraphs(page: Page) -> list[tuple[int, str]]:
 def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], res: FactsResources, anchor) -> None:
     from storytrace.facts.claims import claims_in
     from storytrace.facts.dates import normalize
-    from storytrace.facts.entities import KEEP, RawMention, build_entities, gazetteer_mentions
+    from storytrace.facts.entities import (
+        KEEP,
+        RawMention,
+        build_entities,
+        gazetteer_mentions,
+        model_designation,
+    )
     from storytrace.facts.quantities import quantities_in
 
     def src(i: int) -> str:
@@ -295,7 +301,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         spans = ents + [(s, e, "DATE") for s, e in found]
         original = src(i)
         for s, e, label in ents:
-            if label in KEEP:
+            if label in KEEP and not model_designation(original, s, e, label):
                 mentions.append(RawMention(i, s, e, original[s:e], label, None, None, s in sent_starts))
         if res.gazetteer is not None:
             mentions.extend(gazetteer_mentions(i, text, spans, res.gazetteer, sent_starts))

@@ -35,6 +35,10 @@ _MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?
        r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _LEAD = re.compile(r"^(from|on|in|since|by|until|till|through|during|before|after|as of|at|of|the|"
                    r"early|late|mid|mid-|between|around|about)\s+|^mid-", re.IGNORECASE)
+# "the early 2020s" is 2020-2023, "the mid-1990s" 1994-1996, "the late 1980s" 1987-1989 (value and precision stay
+# those of the decade; only start and end narrow)
+PART_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_PART = re.compile(r"^(?:(?:in|by|since|until|during|from|of|the)\s+)*(early|mid|late)\b", re.IGNORECASE)
 _INTERVAL = re.compile(r"^(?:from\s+|between\s+)?(.+?)\s+(?:to|until|till|through|and|-|–)\s+(.+)$", re.IGNORECASE)
 
 
@@ -105,7 +109,12 @@ def normalize(text: str, anchor: dt.date | None, forward: Forward = False) -> No
             start, end = a.start or a.value, b.end or b.value
             return Norm(f"{start}/{end}", f"{a.precision}-interval" if a.precision == b.precision else "interval",
                         start, end, True, a.relative or b.relative)
-    return _single(s, anchor, forward)
+    norm = _single(s, anchor, forward)
+    part = _PART.match(" ".join(text.lower().split()))
+    if part and norm.precision == "decade" and norm.start:
+        first, last = PART_OF_DECADE[part.group(1)]
+        norm.start, norm.end = f"{norm.start[:3]}{first}", f"{norm.start[:3]}{last}"
+    return norm
 
 
 def _single(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:

@@ -101,7 +101,7 @@ def gazetteer_mentions(paragraph_index: int, text: str, model_spans: list[tuple[
             continue
         s, e, name, n = hit
         j += n
-        if any(s < oe and os_ < e for os_, oe in occupied):
+        if any(s < oe and os_ < e for os_, oe in occupied) or _inside_org_name(text, s, e):
             continue
         model_label = next((lab for ms, me, lab in model_spans if ms <= s and e <= me), "")
         if model_label not in CORRECTABLE:
@@ -116,6 +116,36 @@ def gazetteer_mentions(paragraph_index: int, text: str, model_spans: list[tuple[
         out.append(RawMention(paragraph_index, s, e, text[s:e], "GPE", model_label or None,
                               "region" if region else None))
     return out
+
+
+# words that make a place name part of a longer organisation name: "Air Astana", "Dubai Air Show", "Qatar Airways"
+ORG_BEFORE = {"air"}
+ORG_AFTER = {"air", "airline", "airlines", "airways", "aviation", "air show", "airshow"}
+# what follows a place's name inside an organisation's name: "Emirates Airline" is "Emirates" for short
+ORG_SUFFIXES = {"airline", "airlines", "airways", "air", "aviation", "group", "bank", "inc", "corp", "corporation",
+                "company", "co", "ltd", "plc", "holdings"}
+
+
+def _inside_org_name(text: str, start: int, end: int) -> bool:
+    before = re.search(r"([A-Z][a-z]+) $", text[max(0, start - 12):start])
+    after = re.match(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text[end:end + 16])
+    return bool(before and before.group(1).lower() in ORG_BEFORE
+                or after and (after.group(1).lower() in ORG_AFTER or after.group(1).split()[0].lower() in ORG_AFTER))
+
+
+def model_designation(text: str, start: int, end: int, label: str) -> bool:
+    """A model the NER took for a name: "777x" (ORG), "Max" of "737 Max" (PERSON), "MAX" (ORG)."""
+    if label not in ("PERSON", "ORG"):
+        return False
+    name = text[start:end]
+    if re.fullmatch(r"\d{3}[A-Za-z]{0,2}", name):
+        return True
+    number = re.search(r"(?<![\d,.])(\d{3})(?:-\d{1,3})? $", text[max(0, start - 8):start])
+    if number is None or " " in name:
+        return False
+    # a person right after a bare number is a model's name; an organisation only when it is in capitals after a
+    # number that is not round ("737 MAX", not "300 Google employees")
+    return label == "PERSON" or name.isupper() and not number.group(1).endswith("0")
 
 
 _COMMON = {"of", "split", "nice", "mobile", "reading", "bath", "florence", "victoria", "jackson", "aurora",
@@ -170,6 +200,10 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
                 base = name.rsplit(" ", 1)[0]
                 place = gaz.resolve(base, context_countries=ctx, region=True)
                 m.qualifier = "region"
+        short_for = _short_org(name, orgs) if place is None and m.label in ("GPE", "LOC", "NORP") else None
+        if short_for is not None:
+            m.label = "ORG"  # "Emirates" in a page about "Emirates Airline"
+            name = short_for
         if place is not None:
             key = ("place", place.geonameid if place.feature != "region" else _city_id(gaz, place))
             if key in places and places[key].feature == "region" and place.feature == "city":
@@ -214,6 +248,16 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
     for i, e in enumerate(entities):
         e.id = f"e{i}"
     return entities
+
+
+def _short_org(name: str, orgs: list[str]) -> str | None:
+    """The page's ORG that ``name`` (a place-like name that resolved to no place) is short for: "Emirates" for
+    "Emirates Airline" (the rest of the ORG's name is an organisation suffix)."""
+    for full in orgs:
+        rest = full[len(name):].strip().lower().split() if full.startswith(name + " ") else []
+        if rest and all(w.strip(".") in ORG_SUFFIXES for w in rest):
+            return full
+    return None
 
 
 def _only_capitalised_words(name: str, mentions: list[RawMention]) -> bool:

@@ -127,14 +127,12 @@ def _of_object(t: Token) -> Token | None:
     return None
 
 
-def _phrase(doc: Doc, noun: Token, exclude: set[int]) -> SpacySpan:
-    """The noun's pre-modifiers + noun (no determiners, numbers or quantity modifiers)."""
-    left = noun.i
-    for t in reversed(list(noun.lefts)):
-        pass
+def _phrase(doc: Doc, noun: Token, exclude: set[int], names: set[int] = frozenset()) -> SpacySpan:
+    """The noun's pre-modifiers + noun (no determiners, numbers or quantity modifiers; numbers that are part of
+    a name stay: "737 Max jets")."""
     keep = [t for t in noun.subtree if t.i <= noun.i and t.i not in exclude
-            and t.dep_ not in ("det", "predet", "poss", "case", "punct", "cc", "nummod", "quantmod")
-            and t.pos_ != "NUM" and t.lower_ not in APPROX]
+            and (t.i in names or t.dep_ not in ("det", "predet", "poss", "case", "punct", "cc", "nummod", "quantmod")
+                 and t.pos_ != "NUM" and t.lower_ not in APPROX)]
     # a contiguous run ending at the noun
     run = [noun]
     ids = {t.i for t in keep}
@@ -152,15 +150,113 @@ def _phrase(doc: Doc, noun: Token, exclude: set[int]) -> SpacySpan:
     return doc[left : noun.i + 1]
 
 
+# a noun a number can size without being a count of it ("a 300 mile route", "a 500 MW plant"): such a number
+# before a singular noun stays a quantity
+SIZE_NOUNS = {"second", "minute", "hour", "day", "week", "month", "year", "mile", "metre", "meter", "kilometre",
+              "kilometer", "foot", "feet", "inch", "yard", "page", "word", "acre", "ton", "tonne", "pound", "kilogram",
+              "km", "kg", "mw", "gw", "kw", "seat", "bed", "room", "member", "point", "degree", "percent", "person",
+              "man", "strong", "storey", "story", "floor", "megawatt", "gigawatt", "horsepower", "block", "car",
+              "game", "match", "mph", "gb", "tb", "mb",
+              # nouns whose plural looks singular: "its 123 aircraft", "the 125 staff"
+              "aircraft", "spacecraft", "craft", "staff", "crew", "personnel", "police", "sheep", "deer", "fish",
+              "cattle", "livestock", "series", "species", "militia", "infantry", "artillery"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "'s", "’s"}
+
+
+def _digits(t: Token) -> bool:
+    return re.fullmatch(r"\d+", t.text) is not None
+
+
+def _glued(a: Token, b: Token) -> bool:
+    return a.idx + len(a.text) == b.idx
+
+
+def _model_word(t: Token, places: set[int]) -> bool:
+    """A capitalised word that can name a model after its number ("737 Max", "787 Dreamliner", "737 MAX"), not
+    an organisation, place or group ("30 Boeing jets", "12 Labour MPs": those are counts)."""
+    return t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and not t.is_sent_start \
+        and t.lower_ not in SIZE_NOUNS and not (t.text.isupper() and len(t.text) <= 2) and t.i not in places
+
+
+def _singular_head(t: Token) -> bool:
+    noun, _via = _climb_to_noun(t)
+    return noun is not None and noun.tag_ in ("NN", "NNP") and lemma(noun).lower() not in SIZE_NOUNS \
+        and noun.lower_ not in SIZE_NOUNS
+
+
+def name_tokens(doc: Doc, places: set[int] = frozenset()) -> set[int]:
+    """Token indices of numbers that are part of a name, not quantities: model designations ("A350-900", "F-35",
+    "787-9", "Boeing 737-800", "400 737 Max jets", "its 737 Max jet", "the 777 program") and ranks ("number
+    one", "No. 2"). ``places``: tokens inside ORG / GPE / NORP / LOC entities."""
+    names: set[int] = set()
+    for t in doc:
+        i = t.i
+        prev = doc[i - 1] if i > 0 else None
+        if prev is not None and (prev.lower_ in ("number", "no.") or prev.text == "No" and _digits(t)) \
+                and _is_num_token(t):
+            names.add(i)  # a rank: "the number one buyer", "No. 10"
+            continue
+        if not _digits(t) or i in names:
+            continue
+        # a letter-and-number designation joined by a hyphen: "A350-900", "F-35", "COVID-19"
+        if i >= 2 and doc[i - 1].text in ("-", "–") and _glued(doc[i - 1], t) and _glued(doc[i - 2], doc[i - 1]) \
+                and re.search(r"[A-Za-z]", doc[i - 2].text) \
+                and (doc[i - 2].text[:1].isupper() or re.search(r"\d", doc[i - 2].text)):
+            names.update((i - 1, i))
+            continue
+        # a model number with its variant: "787-9", "747-8" (not a range: the second number is far smaller),
+        # "Boeing 737-800", "737-800 Max"
+        if i + 2 < len(doc) and doc[i + 1].text in ("-", "–") and _glued(t, doc[i + 1]) \
+                and _glued(doc[i + 1], doc[i + 2]) and _digits(doc[i + 2]):
+            x, y = int(t.text), int(doc[i + 2].text)
+            brand = prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper()
+            model_after = i + 3 < len(doc) and _model_word(doc[i + 3], places)
+            if x >= 100 and (y * 10 <= x or brand or model_after):
+                names.update((i, i + 1, i + 2))
+            continue
+        if int(t.text) == 1:
+            continue
+        after_number = prev is not None and _is_num_token(prev) and prev.lower_ not in MULTIPLIERS \
+            and prev.i not in names
+        # a number before a capitalised model word, where it cannot be a count: after another number ("400 737
+        # Max jets", "five 787 Dreamliner sales") or sizing a singular noun ("its 737 Max jet")
+        model_next = i + 1 < len(doc) and _model_word(doc[i + 1], places)
+        if model_next and (after_number or _singular_head(t)):
+            names.add(i)
+            continue
+        three_digits = 100 <= int(t.text) <= 999 and int(t.text) % 10 != 0
+        after_det = prev is not None and prev.lower_ in _DETERMINERS
+        if model_next and after_det and three_digits:  # "the 737 Max jets"
+            names.add(i)
+            continue
+        # "the 777 program", "its 787 fleet": a three-digit, non-round number after a determiner, sizing a
+        # singular noun that is no unit
+        if after_det and three_digits and _singular_head(t):
+            names.add(i)
+    return names
+
+
 def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQuantity]:
     """Quantities in a parsed sentence doc. ``ent_spans``: (start_char, end_char, label) from the NER pass."""
     candidates: list[tuple[int, int, str]] = []  # token start, end, kind
     taken: set[int] = set()
-    blocked: set[int] = set()
+    places: set[int] = set()
+    for s, e, label in ent_spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and label in ("ORG", "GPE", "NORP", "LOC"):
+            places.update(t.i for t in span)
+    names = name_tokens(doc, places)
+    blocked: set[int] = set(names)
     for s, e, label in ent_spans:
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
+        if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY") and any(t.i in names for t in span):
+            # "about 300 737": the count ends where the name begins
+            cut = next(t.i for t in span if t.i in names)
+            if cut == span.start:
+                continue
+            span = doc[span.start:cut]
         if label in ("DATE", "TIME", "ORDINAL", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"):
             # numbers inside names ("Fortune 500", "Boeing 787-9", "iPhone 11") count nothing
             blocked.update(t.i for t in span)
@@ -182,7 +278,7 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             candidates.append((t.i, j, "count"))
             taken.update(range(t.i, j))
     out = []
-    for s, e, kind in sorted(candidates):
+    for s, e, kind in _merge_ranges(doc, sorted(candidates)):
         span = doc[s:e]
         if len(span) == 1 and re.fullmatch(r"(19|20)\d\d", span.text) and span[0].dep_ in ("nummod", "compound", "amod"):
             continue  # "a crewed 2024 moon mission": a year used as a modifier
@@ -190,8 +286,34 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             continue  # "eight out of ten companies": the denominator is not a separate count
         if _is_score(doc, s, e) or _is_clock_time(doc, span):
             continue
-        out.append(_one(doc, span, kind))
+        out.append(_one(doc, span, kind, names))
     return [q for q in out if q is not None]
+
+
+_RANGE_WORDS = {"to", "-", "–", "—"}
+
+
+def _merge_ranges(doc: Doc, candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two counts joined into a range become one candidate: "242 to 330 passengers", "242-330", "between 242 and
+    330". Not a change ("cut by 30 to 126", "rose from 30 to 126") and not a falling pair ("a 3-1 win")."""
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(candidates):
+        s, e, kind = candidates[k]
+        if k + 1 < len(candidates) and kind == "count" and candidates[k + 1][2] == "count":
+            s2, e2, _ = candidates[k + 1]
+            gap = doc[e:s2]
+            before = doc[s - 1].lower_ if s > 0 else ""
+            joined = len(gap) == 1 and (gap[0].lower_ in _RANGE_WORDS or gap[0].lower_ == "and" and before == "between")
+            change = before == "by" or before == "from" and not (s > 1 and lemma(doc[s - 2]).lower() in ("range", "vary"))
+            low, high = parse_number(doc[s:e].text), parse_number(doc[s2:e2].text)
+            if joined and not change and low is not None and high is not None and low < high:
+                out.append((s, e2, kind))
+                k += 2
+                continue
+        out.append((s, e, kind))
+        k += 1
+    return out
 
 
 # "4.23 am", "4.23 a.m.", "4 pm", "16:30", "10 o'clock": a time of day, not a quantity
@@ -221,7 +343,7 @@ def _is_score(doc: Doc, s: int, e: int) -> bool:
     return not any(t.pos_ == "NOUN" for t in doc[e:e + 2]) and "," in doc[lo:hi].text
 
 
-def _one(doc: Doc, span: SpacySpan, kind: str) -> RawQuantity | None:
+def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) -> RawQuantity | None:
     text = span.text
     low_text = text.lower()
     qualifier = None
@@ -262,7 +384,9 @@ def _one(doc: Doc, span: SpacySpan, kind: str) -> RawQuantity | None:
     num_tokens = [t for t in span if _is_num_token(t) or t.lower_ in VAGUE or t.lower_ in MULTIPLIERS]
     if not num_tokens:
         return None
-    value = parse_number(core)
+    core = re.sub(r"^(between|from)\s+", "", core, flags=re.IGNORECASE)
+    m = re.fullmatch(r"([\d.,]+)\s*(?:-|–|—|to|and)\s*([\d.,]+)", core)
+    value = None if m and (parse_number(m.group(1)) or 0) < (parse_number(m.group(2)) or 0) else parse_number(core)
     if value is None:
         m = _RANGE.match(core)
         if m and parse_number(m.group(1)) is not None and parse_number(m.group(2)) is not None:
@@ -292,9 +416,12 @@ def _one(doc: Doc, span: SpacySpan, kind: str) -> RawQuantity | None:
     # what is counted
     anchor = num_tokens[-1]
     noun, via = _climb_to_noun(anchor)
+    if noun is None and low is not None and high is not None:  # "242-330 passengers": the parse hangs 330 on "-"
+        anchor = num_tokens[0]
+        noun, via = _climb_to_noun(anchor)
     exclude = {t.i for t in span}
     if via is not None and via is not anchor:
-        exclude |= {t.i for t in via.subtree}
+        exclude |= {t.i for t in via.subtree if t.i not in names}
     if noun is None:
         of_obj = _of_object(anchor)
         if of_obj is not None and of_obj.pos_ != "PRON":
@@ -304,7 +431,7 @@ def _one(doc: Doc, span: SpacySpan, kind: str) -> RawQuantity | None:
     counted = counted_head = None
     cs = ce = None
     if noun is not None and kind in ("count", "measure"):
-        phrase = _phrase(doc, noun, exclude)
+        phrase = _phrase(doc, noun, exclude, names)
         counted = phrase.text
         head_tok = doc[phrase.end - 1]
         counted_head = lemma(head_tok).lower() or head_tok.lower_
@@ -312,7 +439,7 @@ def _one(doc: Doc, span: SpacySpan, kind: str) -> RawQuantity | None:
         if kind == "measure" and unit is None:
             unit = noun.text
     elif noun is not None and kind in ("money", "percent"):
-        counted = _phrase(doc, noun, exclude).text
+        counted = _phrase(doc, noun, exclude, names).text
         counted_head = lemma(noun).lower()
     return RawQuantity(span.start_char, span.end_char, text, value, low, high, approximate, vague, qualifier,
                        kind, unit, counted, counted_head, cs, ce)
