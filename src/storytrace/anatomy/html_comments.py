@@ -78,7 +78,8 @@ AUTHOR_RE = re.compile(
     r"\bfn\b|author|user-?name|username|commenter|nickname|\bname\b|\buser\b|\bnick\b|poster", re.IGNORECASE
 )
 DATE_RE = re.compile(r"date|time|published|posted|timestamp|comment-?meta|\bago\b|when", re.IGNORECASE)
-SKIP_TAGS = frozenset({"script", "style", "noscript", "form", "button", "input", "textarea", "select",
+# (a ``label`` names a form field or shows a form's status, "Thank you! Your comment will be reviewed")
+SKIP_TAGS = frozenset({"script", "style", "noscript", "form", "button", "input", "textarea", "select", "label",
                        "img", "svg", "iframe", "object", "embed", "template", "head", "title", "meta",
                        "link"})
 BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "blockquote", "pre", "br", "h1", "h2", "h3", "h4",
@@ -345,6 +346,10 @@ def from_microdata(tree: etree._Element, scan: PageScan | None = None) -> list[_
             published = to_iso(d.get("datetime") or d.get("content") or " ".join(d.itertext()))
             if published:
                 break
+        if not texts and author is None and published is None:
+            # a scope with no comment property is the list's frame ("All comments", "Show more comments"),
+            # not a comment; an empty text drops it in _renumber, which links its replies past it
+            text = ""
         parent = None
         for anc in el.iterancestors():
             if anc in index:
@@ -463,7 +468,8 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
         groups.setdefault(sig, []).append(el)
     best, best_score = None, 0.0
     for sig, els in groups.items():
-        if len(els) < 2 and not re.search(r"comment|post|reply", " ".join(sig[1]), re.IGNORECASE):
+        if len(els) < 2 and not (re.search(r"comment|post|reply", " ".join(sig[1]), re.IGNORECASE)
+                                 and _has_author_or_date(els[0])):
             continue
         members = set(els)
         roots = [e for e in els if not any(a in members for a in e.iterancestors())]
@@ -489,6 +495,18 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
         if score > best_score:
             best, best_score = els, score
     return best or []
+
+
+def _has_author_or_date(el: etree._Element) -> bool:
+    """Whether a lone item names its author or date: a lone block without either in a comment area is the
+    area's interface (a posting policy, a log-in prompt, the reply form's box), not a comment."""
+    raw = _read_item(el, {el})
+    if raw is None:
+        return False
+    if raw.author is None and raw.published is None:
+        _wrapper_meta(el, {el}, raw)
+        _term_meta(el, raw)
+    return raw.author is not None or raw.published is not None
 
 
 def _in_other(node: etree._Element, el: etree._Element, skip: set[etree._Element]) -> bool:
