@@ -54,11 +54,6 @@ def test_form_notices_in_labels_are_not_comments() -> None:
     assert _comments(FORM_NOTICES) == []
 
 
-def test_lone_block_without_author_or_date_is_not_a_comment() -> None:
-    assert _comments(LONE_POLICY) == []
-    assert _comments(LOGIN_PROMPT) == []
-
-
 def test_lone_comment_with_author_and_date_is_kept() -> None:
     comments = _comments(LONE_COMMENT)
     assert [(c.author, c.text) for c in comments] == [

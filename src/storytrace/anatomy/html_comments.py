@@ -470,8 +470,7 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
         groups.setdefault(sig, []).append(el)
     best, best_score = None, 0.0
     for sig, els in groups.items():
-        if len(els) < 2 and not (re.search(r"comment|post|reply", " ".join(sig[1]), re.IGNORECASE)
-                                 and _has_author_or_date(els[0])):
+        if len(els) < 2 and not re.search(r"comment|post|reply", " ".join(sig[1]), re.IGNORECASE):
             continue
         members = set(els)
         roots = [e for e in els if not any(a in members for a in e.iterancestors())]
@@ -497,18 +496,6 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
         if score > best_score:
             best, best_score = els, score
     return best or []
-
-
-def _has_author_or_date(el: etree._Element) -> bool:
-    """Whether a lone item names its author or date: a lone block without either in a comment area is the
-    area's interface (a posting policy, a log-in prompt, the reply form's box), not a comment."""
-    raw = _read_item(el, {el})
-    if raw is None:
-        return False
-    if raw.author is None and raw.published is None:
-        _wrapper_meta(el, {el}, raw)
-        _term_meta(el, raw)
-    return raw.author is not None or raw.published is not None
 
 
 def _in_other(node: etree._Element, el: etree._Element, skip: set[etree._Element]) -> bool:
