@@ -511,14 +511,18 @@ def split_html(html: str, page: Page, options: Options) -> Page:
             raise InputError(f"HTML could not be parsed: {err}") from err
         if tree is None:
             raise InputError("HTML could not be parsed (not HTML or no elements)")
+        scan = scan_tree(tree)  # one walk for the comment readers, references and boilerplate
+        found: list[etree._Element] = []
+        comments = extract_comments(tree, page.id, scan, elements=found) if options.extract_comments else []
         # one parse for everything: trafilatura's metadata functions only read the tree, and given a
-        # tree, bare_extraction works on a copy of it, so `tree` stays whole for the steps below
-        meta = page_metadata(tree, page.url)
+        # tree, bare_extraction works on a copy of it, so `tree` stays whole for the steps below.
+        # The page's author and date are not a commenter's: the comments found are out of the tree
+        # while the metadata is read (a page without byline or date otherwise gets the first comment's)
+        with _hidden(found):
+            meta = page_metadata(tree, page.url)
         doc = bare_extraction(tree, url=meta.url or page.url, with_metadata=False,  # type: ignore[arg-type]
                               **TRAFILATURA_SETTINGS)
     page.kind = "html"
-    scan = scan_tree(tree)  # one walk for the comment readers, references and boilerplate
-    comments = extract_comments(tree, page.id, scan) if options.extract_comments else []
     comment_lines = {text_key(line) for c in comments for line in c.text.split("\n")}
     page.title, page.site = choose_title(tree, _norm(meta.title) or None, _norm(meta.sitename) or None)
     page.author = _author_not_a_commenter(tree, scan, _norm(meta.author) or None, comments)

@@ -78,7 +78,8 @@ AUTHOR_RE = re.compile(
     r"\bfn\b|author|user-?name|username|commenter|nickname|\bname\b|\buser\b|\bnick\b|poster", re.IGNORECASE
 )
 DATE_RE = re.compile(r"date|time|published|posted|timestamp|comment-?meta|\bago\b|when", re.IGNORECASE)
-SKIP_TAGS = frozenset({"script", "style", "noscript", "form", "button", "input", "textarea", "select",
+# (a ``label`` names a form field or shows a form's status, "Thank you! Your comment will be reviewed")
+SKIP_TAGS = frozenset({"script", "style", "noscript", "form", "button", "input", "textarea", "select", "label",
                        "img", "svg", "iframe", "object", "embed", "template", "head", "title", "meta",
                        "link"})
 BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "blockquote", "pre", "br", "h1", "h2", "h3", "h4",
@@ -101,13 +102,15 @@ HIDDEN_CLASS_RE = re.compile(r"^(?:hiddenbox|visually-hidden|sr-only|screen-read
 
 @dataclass(slots=True)
 class _Raw:
-    """A comment before ids are assigned: ``parent`` indexes into the same list."""
+    """A comment before ids are assigned: ``parent`` indexes into the same list; ``element`` is the
+    comment's element when a reader knows it (microdata scope, markup item)."""
 
     text: str
     author: str | None = None
     published: str | None = None
     parent: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    element: etree._Element | None = None
 
 
 # --- helpers ------------------------------------------------------------------------------------------
@@ -345,12 +348,16 @@ def from_microdata(tree: etree._Element, scan: PageScan | None = None) -> list[_
             published = to_iso(d.get("datetime") or d.get("content") or " ".join(d.itertext()))
             if published:
                 break
+        if not texts and author is None and published is None:
+            # a scope with no comment property is the list's frame ("All comments", "Show more comments"),
+            # not a comment; an empty text drops it in _renumber, which links its replies past it
+            text = ""
         parent = None
         for anc in el.iterancestors():
             if anc in index:
                 parent = index[anc]
                 break
-        out.append(_Raw(text=text, author=author, published=published, parent=parent))
+        out.append(_Raw(text=text, author=author, published=published, parent=parent, element=el))
     return _renumber(out)
 
 
@@ -744,6 +751,7 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
             raw = _read_item(el, members)
             if raw is None:
                 continue
+            raw.element = el
             for anc in el.iterancestors():
                 if anc in index:
                     raw.parent = index[anc]
@@ -958,7 +966,7 @@ def _renumber(raws: list[_Raw]) -> list[_Raw]:
         while parent is not None and parent not in new:
             parent = raws[parent].parent
         out.append(_Raw(text=r.text, author=r.author, published=r.published,
-                        parent=new.get(parent) if parent is not None else None))
+                        parent=new.get(parent) if parent is not None else None, element=r.element))
     return out
 
 
@@ -966,13 +974,16 @@ def _words(raws: Iterable[_Raw]) -> int:
     return sum(len(r.text.split()) for r in raws)
 
 
-def extract_comments(tree: etree._Element, page_id: str, scan: PageScan | None = None) -> list[Comment]:
+def extract_comments(tree: etree._Element, page_id: str, scan: PageScan | None = None, *,
+                     elements: list[etree._Element] | None = None) -> list[Comment]:
     """Reader comments of a parsed page, in page order, with author, date and reply parent.
 
     Args:
         tree: the page as an lxml tree (not modified).
         page_id: the page's id; comment ids are ``f"{page_id}-c{i}"``.
         scan: :func:`scan_tree` of ``tree`` when the caller has it already.
+        elements: when given, the outermost elements of the returned comments are appended to it (the
+            readers of microdata and comment markup know them; JSON-LD and byline-delimited comments add none).
 
     Returns:
         One :class:`Comment` per comment; an empty list when the page has none.
@@ -995,6 +1006,9 @@ def extract_comments(tree: etree._Element, page_id: str, scan: PageScan | None =
             continue
         seen[key] = remap[i] = len(kept)
         kept.append((i, raw))
+    if elements is not None:
+        own = dict.fromkeys(raw.element for _, raw in kept if raw.element is not None)
+        elements.extend(el for el in own if not any(a in own for a in el.iterancestors()))
     comments: list[Comment] = []
     for i, (_, raw) in enumerate(kept):
         parent_i = remap.get(raw.parent) if raw.parent is not None else None
