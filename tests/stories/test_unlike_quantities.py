@@ -64,3 +64,26 @@ def test_people_counted_under_different_names_still_reconcile():
     assert total["relation"] == "sum" and total["verdict"] == "contradict"
     (total,) = _matched(base, [claim("Some 6,000 workers will come.", (6000, "workers"))])
     assert total["relation"] == "sum" and total["verdict"] == "agree"
+
+
+def _bound(text, value, bound):
+    return StoryQuantity(text=text, value=value, counted="people", approximate=True, bound=bound)
+
+
+def test_a_bound_is_not_exceeded_within_its_tolerance():
+    as_many_as = _claims(_bound("as many as 80", 80.0, "upper"))
+    assert _matched(as_many_as, _claims(_q("82", 82.0, counted="people"))) == []
+    (record,) = _matched(as_many_as, _claims(_q("79", 79.0, counted="people")))
+    assert record["relation"] == "equal" and record["approximately"] is True
+    more_than = _claims(_bound("more than 1,000", 1000.0, "lower"))
+    assert _matched(more_than, _claims(_q("980", 980.0, counted="people"))) == []
+    assert len(_matched(_claims(_q("1,020", 1020.0, counted="people")), more_than)) == 1
+
+
+def test_the_facts_bounds_reach_the_shell():
+    from storytrace.stories.shells import _quantity
+
+    upper = {"text": "as many as 80", "value": 80.0, "low": None, "high": 80.0, "approximate": True}
+    lower = {"text": "more than 80", "value": 80.0, "low": 80.0, "high": None, "approximate": True}
+    about = {"text": "about 80", "value": 80.0, "low": None, "high": None, "approximate": True}
+    assert [_quantity(f).bound for f in (upper, lower, about)] == ["upper", "lower", None]
