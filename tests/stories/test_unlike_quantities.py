@@ -87,3 +87,11 @@ def test_the_facts_bounds_reach_the_shell():
     lower = {"text": "more than 80", "value": 80.0, "low": 80.0, "high": None, "approximate": True}
     about = {"text": "about 80", "value": 80.0, "low": None, "high": None, "approximate": True}
     assert [_quantity(f).bound for f in (upper, lower, about)] == ["upper", "lower", None]
+
+
+def test_parts_do_not_add_up_beyond_an_upper_bound():
+    km = lambda text, value: _q(text, value, "measure", "km", "km")
+    up_to = StoryQuantity(text="up to 590 km", value=590.0, counted="km", kind="measure", unit="km",
+                          approximate=True, bound="upper")
+    assert _matched(_claims(km("300 km", 300.0), km("295 km", 295.0)), _claims(up_to)) == []
+    assert len(_matched(_claims(km("300 km", 300.0), km("285 km", 285.0)), _claims(up_to))) == 1

@@ -5,8 +5,12 @@ numbers that add up to it (parts said in one sentence first). A match then compa
 "6000 civilians" against "1,000 sappers + 5,000 military construction personnel" agrees on the total and
 contradicts on who they are (:mod:`storytrace.stories.counted`).
 
+Numbers match only when alike (:func:`alike`): of one kind and unit dimension ("60 mph" is no distance, "82 kWh"
+no count; miles are not converted to km), and counting one kind of thing ("four cylinders" are not "four doors");
+a sum adds only parts alike each other and the total.
+
 The same value allows for how numbers are written: within 5 % when either is approximate ("about 1,000" and
-1,020), and a number that is the other rounded to its own precision (3.5 % and 3.49 %, $5 million and
+1,020; a bound only on its own side: "as many as 80" is not 82), and a number that is the other rounded to its own precision (3.5 % and 3.49 %, $5 million and
 $5.4 million; a price in whole units also the other without its cents, $129 and $129.99). Such a pair is marked ``approximately``.
 """
 
@@ -57,9 +61,19 @@ def _head(counted: str | None) -> str:
 def same_value(a: StoryQuantity, b: StoryQuantity, nouns: bool = True) -> bool:
     if not alike(a, b, nouns):
         return False
+    if a.value == b.value or _rounded_alike(a, b):
+        return True
     if a.approximate or b.approximate:
-        return abs(a.value - b.value) <= 0.05 * max(abs(a.value), abs(b.value))
-    return a.value == b.value or _rounded_alike(a, b)
+        return abs(a.value - b.value) <= 0.05 * max(abs(a.value), abs(b.value)) and _within_bound(a, b) \
+            and _within_bound(b, a)
+    return False
+
+
+def _within_bound(a: StoryQuantity, b: StoryQuantity) -> bool:
+    """``b`` is on the side ``a`` allows when ``a`` is a bound and ``b`` a value: "as many as 80" is not 82."""
+    if a.bound is None or b.bound is not None:
+        return True
+    return b.value <= a.value if a.bound == "upper" else b.value >= a.value
 
 
 def _rounded_alike(a: StoryQuantity, b: StoryQuantity) -> bool:
@@ -310,6 +324,8 @@ def _parts_summing_to(target: StoryQuantity, pool: list[Mention],
 
 def _sums_to(total: float, target: StoryQuantity) -> bool:
     if target.approximate:
+        if target.bound is not None and (total > target.value if target.bound == "upper" else total < target.value):
+            return False  # parts adding up to more than "up to 590 km"
         return abs(total - target.value) <= 0.05 * target.value
     return total == target.value
 
