@@ -95,3 +95,9 @@ def test_parts_do_not_add_up_beyond_an_upper_bound():
                           approximate=True, bound="upper")
     assert _matched(_claims(km("300 km", 300.0), km("295 km", 295.0)), _claims(up_to)) == []
     assert len(_matched(_claims(km("300 km", 300.0), km("285 km", 285.0)), _claims(up_to))) == 1
+
+
+def test_an_unlisted_unit_is_compared_by_its_spelling():
+    torque = _claims(_q("406 lb-ft", 406.0, "measure", "lb-ft", "lb-ft"))
+    assert _matched(torque, _claims(_q("406 lb", 406.0, "measure", "lb", "lb"))) == []
+    assert len(_matched(torque, _claims(_q("406 lb-ft", 406.0, "measure", "lb-ft", "lb-ft")))) == 1
