@@ -136,7 +136,7 @@ _DIMENSION = {
 def _unit_word(phrase: str | None) -> str | None:
     """The unit a phrase starts with ("miles", "kWh", "horsepower electric motor", "miles per gallon"), named
     as in :data:`_UNITS`; a rate ("per", "/") is a unit of its own, spelt out."""
-    words = (phrase or "").lower().replace("-", " ").split()
+    words = (phrase or "").lower().split()
     if not words:
         return None
     if len(words) >= 3 and words[1] == "per":
