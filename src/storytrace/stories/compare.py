@@ -22,6 +22,7 @@ from storytrace.stories.reconcile import (
     Mention,
     changed_numbers,
     mentions,
+    nouns_known,
     reconcile,
     said,
     unit_of,
@@ -84,14 +85,14 @@ def is_question(text: str) -> bool:
 
 
 def pair_scores(base: list[StoryClaim], other: list[StoryClaim], base_vectors: np.ndarray,
-                other_vectors: np.ndarray) -> np.ndarray:
+                other_vectors: np.ndarray, *, nouns: bool = True) -> np.ndarray:
     """Cosine of the claims, plus ``NUMBER_BONUS`` where their numbers reconcile (same value or a sum)."""
     score = base_vectors @ other_vectors.T
     for i, b in enumerate(base):
         for j, o in enumerate(other):
             if is_question(b.text) != is_question(o.text):
                 score[i, j] = UNPAIRED  # a question neither agrees with nor denies a statement
-            elif b.quantities and o.quantities and _numbers_meet(b, o):
+            elif b.quantities and o.quantities and _numbers_meet(b, o, nouns):
                 score[i, j] += NUMBER_BONUS
     return score
 
@@ -102,13 +103,14 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
     ``*_vectors`` hold one embedding row per claim of each shell (in claim order).
     """
     b_keep, o_keep = usable(base.claims), usable(other.claims)
+    same_language = not (base.language and other.language and base.language != other.language)
+    nouns = same_language and nouns_known(base.language) and nouns_known(other.language)
     if b_keep and o_keep:
         score = pair_scores([base.claims[i] for i in b_keep], [other.claims[j] for j in o_keep],
-                            base_vectors[b_keep], other_vectors[o_keep])
+                            base_vectors[b_keep], other_vectors[o_keep], nouns=nouns)
     else:
         score = np.zeros((len(b_keep), len(o_keep)), dtype=np.float32)
-    same_language = not (base.language and other.language and base.language != other.language)
-    titles = _title_pair(base, other, b_keep, o_keep, score, same_language)
+    titles = _title_pair(base, other, b_keep, o_keep, score, same_language, nouns)
     rest = score
     if titles:
         rest = score.copy()
@@ -120,11 +122,11 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
     for i, j, value in pairs:
         b, o = base.claims[i], other.claims[j]
         entry = {"base": b.text, "other": o.text, "score": round(value, 3)}
-        if reasons := contradictions(b, o, same_language=same_language):
+        if reasons := contradictions(b, o, same_language=same_language, nouns=nouns):
             (possible if reasons == [NEGATION_REASON] else contradict).append(entry | {"reasons": reasons})
         else:
             agree.append(entry | ({"notes": notes} if (notes := _shifts(b, o)) else {}))
-    quantities = reconcile(mentions(base.claims), mentions(other.claims))
+    quantities = reconcile(mentions(base.claims), mentions(other.claims), nouns=nouns)
     contradict += _quantity_contradictions(quantities, base, other, contradict + possible)
     left_other = [c for c, j in enumerate(o_keep) if j not in {p[1] for p in pairs}]
     left_base = [r for r, i in enumerate(b_keep) if i not in {p[0] for p in pairs}]
@@ -158,7 +160,7 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
 
 
 def _title_pair(base: StoryShell, other: StoryShell, b_keep: list[int], o_keep: list[int], score: np.ndarray,
-                same_language: bool) -> tuple[int, int, float] | None:
+                same_language: bool, nouns: bool) -> tuple[int, int, float] | None:
     """(row, column, score) of the two titles when they are compared with each other: two titles of one story
     report one event, so they are paired when they read alike (``ALIGN_AT``) or, at ``TITLE_PAIR_AT`` or above,
     when they contradict ("30 Boeing 787 jets" vs "40 Boeing Dreamliners") though reading less alike."""
@@ -166,7 +168,8 @@ def _title_pair(base: StoryShell, other: StoryShell, b_keep: list[int], o_keep: 
     if r is None or c is None or score[r, c] < TITLE_PAIR_AT:
         return None
     value = float(score[r, c])
-    if value >= ALIGN_AT or contradictions(base.claims[b_keep[r]], other.claims[o_keep[c]], same_language=same_language):
+    if value >= ALIGN_AT or contradictions(base.claims[b_keep[r]], other.claims[o_keep[c]], same_language=same_language,
+                                         nouns=nouns):
         return r, c, value
     return None
 
@@ -217,29 +220,32 @@ def _claims_saying(shell: StoryShell, indices: list[int]) -> str:
     return " … ".join(dict.fromkeys(shell.claims[k].text for k in indices))
 
 
-def _numbers_meet(base: StoryClaim, other: StoryClaim) -> bool:
-    return any(r["relation"] in ("equal", "sum") for r in reconcile(_mentions(base), _mentions(other)))
+def _numbers_meet(base: StoryClaim, other: StoryClaim, nouns: bool = True) -> bool:
+    return any(r["relation"] in ("equal", "sum") for r in reconcile(_mentions(base), _mentions(other), nouns=nouns))
 
 
 NEGATION_REASON = "negation: one version denies what the other states"
 
 
-def contradictions(base: StoryClaim, other: StoryClaim, *, same_language: bool = True) -> list[str]:
+def contradictions(base: StoryClaim, other: StoryClaim, *, same_language: bool = True,
+                   nouns: bool | None = None) -> list[str]:
     """Why two aligned claims cannot both be true (empty when they agree).
 
-    ``same_language``: False when the two claims come from pages in different languages."""
+    ``same_language``: False when the two claims come from pages in different languages; ``nouns``: whether
+    what numbers count can be compared by its words (by default ``same_language``; see :func:`reconcile`)."""
+    nouns = same_language if nouns is None else nouns
     reasons = []
     if _denies(base, other) or _denies(other, base):
         reasons.append(NEGATION_REASON)
     if base.quantities and other.quantities:
         base_mentions, other_mentions = _mentions(base), _mentions(other)
-        for record in reconcile(base_mentions, other_mentions):
+        for record in reconcile(base_mentions, other_mentions, nouns=nouns):
             if record.get("verdict") == "contradict":
                 reasons.append(f"{' + '.join(record['base'])} vs {' + '.join(record['other'])}: {record['reason']}")
-        changed = changed_numbers(base_mentions, other_mentions, same_language=same_language)
+        changed = changed_numbers(base_mentions, other_mentions, same_language=same_language, nouns=nouns)
         other_units = [pair for pair in changed if units_differ(pair[0].quantity, pair[1].quantity)]
         reasons += [_unit_reason(b, o) for b, o in other_units]
-        if not _numbers_meet(base, other):
+        if not _numbers_meet(base, other, nouns):
             if len(other_units) < max(len(base_mentions), len(other_mentions)):  # not all explained by units
                 quoted = lambda c: ", ".join(q.text for q in c.quantities)
                 reasons.append(f"numbers differ: {quoted(base)} vs {quoted(other)}")

@@ -33,6 +33,20 @@ OPPOSED: frozenset[frozenset[str]] = frozenset(frozenset(p) for p in (
     ("arrested", "released"),
 ))
 _WORD = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
+# classes whose members are people: numbers of them may add up to a total named otherwise ("6,000 workers")
+PEOPLE_CLASSES = frozenset({"military", "civilian", "dead", "injured", "adult", "child", "arrested", "released"})
+# other words for people as a count names them (lower case, singular)
+PEOPLE = frozenset({
+    "people", "person", "worker", "personnel", "staff", "staffer", "employee", "member", "builder", "labourer",
+    "laborer", "passenger", "victim", "man", "men", "woman", "women", "student", "patient", "officer", "police",
+    "policeman", "policemen", "doctor", "nurse", "protester", "protestor", "demonstrator", "migrant", "immigrant",
+    "prisoner", "hostage", "inhabitant", "individual", "crew", "firefighter", "rescuer", "survivor", "voter",
+    "player", "fan", "spectator", "visitor", "tourist", "pilgrim", "official", "agent", "guard", "expert",
+    "specialist", "technician", "participant", "delegate", "athlete", "teacher", "miner"})
+# words for one thing: two counts naming them count alike
+SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset({"home", "house", "dwelling", "residence"}), frozenset({"car", "automobile"}),
+)
 
 
 def _stem(word: str) -> str:
@@ -42,6 +56,11 @@ def _stem(word: str) -> str:
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         return w[:-1]
     return w
+
+
+def singular(word: str) -> str:
+    """``word`` in lower case with a plural ending folded ("sappers" -> "sapper", "casualties" -> "casualty")."""
+    return _stem(word)
 
 
 def classes_of(phrase: str | None) -> set[str]:
@@ -67,3 +86,17 @@ def opposition(a: set[str], b: set[str]) -> tuple[str, str] | None:
         if y in a and x in b and x not in a and y not in b:
             return y, x
     return None
+
+
+def is_people(phrase: str | None) -> bool:
+    """The counted phrase names people ("sappers", "military construction personnel", "people killed")."""
+    if not phrase:
+        return False
+    words = {form for word in _WORD.findall(phrase) for form in (word.lower(), _stem(word))}
+    named = {name for name, members in CLASSES.items() if words & members}
+    return bool(words & PEOPLE or named & PEOPLE_CLASSES)
+
+
+def synonyms(a: str, b: str) -> bool:
+    """Two (singular, lower-case) head nouns that name one kind of thing."""
+    return any(a in group and b in group for group in SYNONYMS)

@@ -5,8 +5,12 @@ numbers that add up to it (parts said in one sentence first). A match then compa
 "6000 civilians" against "1,000 sappers + 5,000 military construction personnel" agrees on the total and
 contradicts on who they are (:mod:`storytrace.stories.counted`).
 
+Numbers match only when alike (:func:`alike`): of one kind and unit dimension ("60 mph" is no distance, "82 kWh"
+no count; miles are not converted to km), and counting one kind of thing ("four cylinders" are not "four doors");
+a sum adds only parts alike each other and the total.
+
 The same value allows for how numbers are written: within 5 % when either is approximate ("about 1,000" and
-1,020), and a number that is the other rounded to its own precision (3.5 % and 3.49 %, $5 million and
+1,020; a bound only on its own side: "as many as 80" is not 82), and a number that is the other rounded to its own precision (3.5 % and 3.49 %, $5 million and
 $5.4 million; a price in whole units also the other without its cents, $129 and $129.99). Such a pair is marked ``approximately``.
 """
 
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from storytrace.stories.counted import classes_of, opposition
+from storytrace.stories.counted import classes_of, is_people, opposition, singular, synonyms
 from storytrace.stories.shells import StoryClaim, StoryQuantity
 
 MAX_PARTS = 3
@@ -54,12 +58,22 @@ def _head(counted: str | None) -> str:
     return words[-1].rstrip("s") if words else ""
 
 
-def same_value(a: StoryQuantity, b: StoryQuantity) -> bool:
-    if a.kind != b.kind or units_differ(a, b):
+def same_value(a: StoryQuantity, b: StoryQuantity, nouns: bool = True) -> bool:
+    if not alike(a, b, nouns):
         return False
+    if a.value == b.value or _rounded_alike(a, b):
+        return True
     if a.approximate or b.approximate:
-        return abs(a.value - b.value) <= 0.05 * max(abs(a.value), abs(b.value))
-    return a.value == b.value or _rounded_alike(a, b)
+        return abs(a.value - b.value) <= 0.05 * max(abs(a.value), abs(b.value)) and _within_bound(a, b) \
+            and _within_bound(b, a)
+    return False
+
+
+def _within_bound(a: StoryQuantity, b: StoryQuantity) -> bool:
+    """``b`` is on the side ``a`` allows when ``a`` is a bound and ``b`` a value: "as many as 80" is not 82."""
+    if a.bound is None or b.bound is not None:
+        return True
+    return b.value <= a.value if a.bound == "upper" else b.value >= a.value
 
 
 def _rounded_alike(a: StoryQuantity, b: StoryQuantity) -> bool:
@@ -96,7 +110,7 @@ def precision(q: StoryQuantity) -> float | None:
     return abs(q.value / written) * 10.0 ** -decimals  # "million" and the like scale the last digit too
 
 
-# measure units as news writes them -> one name (a unit not listed is compared by nothing)
+# measure units as news writes them -> one name (a unit not listed is compared by its spelling)
 _UNITS = {
     "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
     "mile": "mi", "miles": "mi", "mi": "mi", "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
@@ -104,60 +118,128 @@ _UNITS = {
     "kilos": "kg", "lb": "lb", "lbs": "lb", "tonne": "t", "tonnes": "t", "ton": "ton", "tons": "ton",
     "litre": "l", "litres": "l", "liter": "l", "liters": "l", "gallon": "gal", "gallons": "gal",
     "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre", "°c": "°C", "°f": "°F",
+    "inch": "in", "inches": "in", "cm": "cm", "mm": "mm", "mph": "mph", "kph": "km/h", "km/h": "km/h",
+    "kmh": "km/h", "knot": "kn", "knots": "kn", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "kw": "kW", "mw": "MW",
+    "gw": "GW", "hp": "hp", "horsepower": "hp", "bhp": "hp", "cc": "cc",
+}
+# what a unit measures: units of one dimension are still unequal (the code converts none), units of two never
+# add up nor stand for each other ("60 mph" is no distance)
+_DIMENSION = {
+    "km": "length", "mi": "length", "m": "length", "ft": "length", "in": "length", "cm": "length", "mm": "length",
+    "kg": "mass", "lb": "mass", "t": "mass", "ton": "mass", "l": "volume", "gal": "volume", "cc": "volume",
+    "ha": "area", "acre": "area", "°C": "temperature", "°F": "temperature", "mph": "speed", "km/h": "speed",
+    "kn": "speed", "kWh": "energy", "MWh": "energy", "GWh": "energy", "kW": "power", "MW": "power", "GW": "power",
+    "hp": "power",
 }
 
 
-def unit_of(q: StoryQuantity) -> str | None:
-    """The currency code of an amount of money, or a known measure unit; None when unknown."""
-    if not q.unit:
+def _unit_word(phrase: str | None) -> str | None:
+    """The unit a phrase starts with ("miles", "kWh", "horsepower electric motor", "miles per gallon"), named
+    as in :data:`_UNITS`; a rate ("per", "/") is a unit of its own, spelt out."""
+    words = (phrase or "").lower().split()
+    if not words:
         return None
+    if len(words) >= 3 and words[1] == "per":
+        return " ".join(words[:3])
+    first = words[0].rstrip(".")
+    if first in _UNITS:
+        return _UNITS[first]
+    return first if "/" in first else None
+
+
+def measure_kind(q: StoryQuantity) -> str:
+    """The kind of ``q``, a count of a unit word ("82 kWh" counted as "kWh") read as a measure."""
+    if q.kind == "count" and _unit_word(q.counted) is not None:
+        return "measure"
+    return q.kind
+
+
+def unit_of(q: StoryQuantity) -> str | None:
+    """The currency code of an amount of money, or a measure's unit (its spelling when not listed); None when
+    unknown."""
     if q.kind == "money":
-        return q.unit.upper()
-    if q.kind == "measure":
-        return _UNITS.get(q.unit.lower().split()[0].rstrip(".")) if q.unit.split() else None
+        return q.unit.upper() if q.unit else None
+    if measure_kind(q) == "measure":
+        return _unit_word(q.unit) or (q.unit.lower().split()[0].rstrip(".") if q.unit and q.unit.split() else None) \
+            or _unit_word(q.counted)
     return None
 
 
 def units_differ(a: StoryQuantity, b: StoryQuantity) -> bool:
-    """Both units known and different: 40 million pounds is not 40 million dollars."""
+    """Both units known and different: 40 million pounds is not 40 million dollars, 20 km not 20 miles."""
     unit_a, unit_b = unit_of(a), unit_of(b)
     return unit_a is not None and unit_b is not None and unit_a != unit_b
 
 
-def reconcile(base: list[Mention], other: list[Mention]) -> list[dict[str, Any]]:
-    """Every number of either version with its counterpart in the other (or none)."""
-    out, matched_base, matched_other = _match(base, other)
+def dimensions_differ(a: StoryQuantity, b: StoryQuantity) -> bool:
+    """Both measure something known, and not the same thing: a speed and a distance, an energy and a count."""
+    if measure_kind(a) != measure_kind(b):
+        return True
+    unit_a, unit_b = unit_of(a), unit_of(b)
+    if unit_a is None or unit_b is None or measure_kind(a) != "measure":
+        return False
+    return _DIMENSION.get(unit_a, unit_a) != _DIMENSION.get(unit_b, unit_b)
+
+
+def nouns_known(language: str | None) -> bool:
+    """The word lists telling what is counted (people, synonyms) cover ``language`` (English; unknown is read as
+    English): elsewhere two counts naming different nouns may still count one thing ("Pioniere", "Helfer")."""
+    return (language or "en").split("-")[0].lower() == "en"
+
+
+def alike(a: StoryQuantity, b: StoryQuantity, nouns: bool = True) -> bool:
+    """Two numbers that may stand for each other: of one kind, in one unit (when both are known), counting
+    one kind of thing (the same head noun, synonyms, or people both) when both say what they count."""
+    if measure_kind(a) != measure_kind(b) or units_differ(a, b):
+        return False
+    if measure_kind(a) != "count" or not nouns:
+        return True
+    head_a, head_b = _thing(a), _thing(b)
+    if not head_a or not head_b or head_a == head_b or synonyms(head_a, head_b):
+        return True
+    words = lambda q: {singular(w) for w in (q.counted or "").split()}
+    return bool(words(a) & words(b)) or (is_people(a.counted) and is_people(b.counted))
+
+
+def reconcile(base: list[Mention], other: list[Mention], *, nouns: bool = True) -> list[dict[str, Any]]:
+    """Every number of either version with its counterpart in the other (or none).
+
+    ``nouns``: False when the words for what is counted cannot be compared (a translation; a language the
+    word lists of :mod:`storytrace.stories.counted` do not cover): then any two counts may match."""
+    out, matched_base, matched_other = _match(base, other, nouns)
     out += [_record("only_base", [b], []) for i, b in enumerate(base) if i not in matched_base]
     out += [_record("only_other", [], [m]) for j, m in enumerate(other) if j not in matched_other]
     return out
 
 
-def unmatched(base: list[Mention], other: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+def unmatched(base: list[Mention], other: list[Mention], *,
+              nouns: bool = True) -> tuple[list[Mention], list[Mention]]:
     """The numbers of each version with no counterpart (no equal value, no sum) in the other."""
-    _, matched_base, matched_other = _match(base, other)
+    _, matched_base, matched_other = _match(base, other, nouns)
     return ([b for i, b in enumerate(base) if i not in matched_base],
             [m for j, m in enumerate(other) if j not in matched_other])
 
 
-def changed_numbers(base: list[Mention], other: list[Mention], *,
-                    same_language: bool = True) -> list[tuple[Mention, Mention]]:
+def changed_numbers(base: list[Mention], other: list[Mention], *, same_language: bool = True,
+                    nouns: bool | None = None) -> list[tuple[Mention, Mention]]:
     """Numbers without a counterpart that stand in the same place on both sides: they count the same thing
     ("injured 40 others" vs "injured 400 others"), or they are the only number of their kind left on each side
     and nothing says they count different things. A matching number elsewhere in the claim excuses none of these.
 
-    ``same_language``: False for a translation, whose words for what is counted cannot be compared."""
-    left_base, left_other = unmatched(base, other)
+    ``same_language``: False for a translation, whose words for what is counted cannot be compared; ``nouns`` as
+    for :func:`reconcile` (by default ``same_language``)."""
+    left_base, left_other = unmatched(base, other, nouns=same_language if nouns is None else nouns)
     pairs: list[tuple[Mention, Mention]] = []
     for b in left_base:
-        j = next((j for j, o in enumerate(left_other) if o.quantity.kind == b.quantity.kind
+        j = next((j for j, o in enumerate(left_other) if not dimensions_differ(o.quantity, b.quantity)
                   and _counts_same_thing(b.quantity, o.quantity)), None)
         if j is not None:
             pairs.append((b, left_other.pop(j)))
     paired = {id(b) for b, _ in pairs}
     left_base = [b for b in left_base if id(b) not in paired]
-    for kind in dict.fromkeys(b.quantity.kind for b in left_base):
-        of_kind_base = [b for b in left_base if b.quantity.kind == kind]
-        of_kind_other = [o for o in left_other if o.quantity.kind == kind]
+    for kind in dict.fromkeys(measure_kind(b.quantity) for b in left_base):
+        of_kind_base = [b for b in left_base if measure_kind(b.quantity) == kind]
+        of_kind_other = [o for o in left_other if measure_kind(o.quantity) == kind]
         if len(of_kind_base) == 1 and len(of_kind_other) == 1 and \
                 _may_count_same_thing(of_kind_base[0].quantity, of_kind_other[0].quantity, same_language):
             pairs.append((of_kind_base[0], of_kind_other[0]))
@@ -180,6 +262,8 @@ def _counts_same_thing(a: StoryQuantity, b: StoryQuantity) -> bool:
 
 
 def _may_count_same_thing(a: StoryQuantity, b: StoryQuantity, same_language: bool) -> bool:
+    if dimensions_differ(a, b):
+        return False  # "60 mph" is not what "60 miles" was
     if opposition(classes_of(a.counted), classes_of(b.counted)):
         return False  # "12 dead" and "40 injured" are different counts
     head_a, head_b = _thing(a), _thing(b)
@@ -191,13 +275,14 @@ def said(m: Mention) -> str:
     return _said(m)
 
 
-def _match(base: list[Mention], other: list[Mention]) -> tuple[list[dict[str, Any]], set[int], set[int]]:
+def _match(base: list[Mention], other: list[Mention],
+           nouns: bool = True) -> tuple[list[dict[str, Any]], set[int], set[int]]:
     """Records of the numbers with a counterpart (equal, or a sum) and the indices matched on each side."""
     out: list[dict[str, Any]] = []
     matched_base: set[int] = set()
     matched_other: set[int] = set()
     for j, m in enumerate(other):
-        equal = [i for i, b in enumerate(base) if same_value(b.quantity, m.quantity)]
+        equal = [i for i, b in enumerate(base) if same_value(b.quantity, m.quantity, nouns)]
         if equal:
             i = max(equal, key=lambda i: _counted_overlap(base[i].quantity, m.quantity))
             out.append(_record("equal", [base[i]], [m]))
@@ -206,27 +291,30 @@ def _match(base: list[Mention], other: list[Mention]) -> tuple[list[dict[str, An
             matched_base.add(i)
             matched_other.add(j)
     for j, m in enumerate(other):
-        if j not in matched_other and (parts := _parts_summing_to(m.quantity, base)):
+        if j not in matched_other and (parts := _parts_summing_to(m.quantity, base, nouns)):
             out.append(_record("sum", [base[i] for i in parts], [m]))
             matched_other.add(j)
             matched_base |= set(parts)
     for i, b in enumerate(base):
-        if i not in matched_base and (parts := _parts_summing_to(b.quantity, other)):
+        if i not in matched_base and (parts := _parts_summing_to(b.quantity, other, nouns)):
             out.append(_record("sum", [b], [other[j] for j in parts]))
             matched_base.add(i)
             matched_other |= set(parts)
     return out, matched_base, matched_other
 
 
-def _parts_summing_to(target: StoryQuantity, pool: list[Mention]) -> tuple[int, ...] | None:
-    """Indices of 2-3 numbers in ``pool`` (distinct values, same kind) adding up to ``target``."""
+def _parts_summing_to(target: StoryQuantity, pool: list[Mention],
+                      nouns: bool = True) -> tuple[int, ...] | None:
+    """Indices of 2-3 numbers in ``pool`` (distinct values, each alike the total and the others: one kind, one
+    unit, one kind of thing) adding up to ``target``."""
     candidates = [i for i, m in enumerate(pool)
-                  if m.quantity.kind == target.kind and MIN_PART <= m.quantity.value < target.value]
+                  if alike(m.quantity, target, nouns) and MIN_PART <= m.quantity.value < target.value]
     found: list[tuple[int, ...]] = []
     for size in range(2, MAX_PARTS + 1):
         for combo in combinations(candidates, size):
             values = [pool[i].quantity.value for i in combo]
-            if len(set(values)) == size and _sums_to(sum(values), target):
+            if len(set(values)) == size and _sums_to(sum(values), target) and \
+                    all(alike(pool[i].quantity, pool[j].quantity, nouns) for i, j in combinations(combo, 2)):
                 found.append(combo)
     if not found:
         return None
@@ -236,6 +324,8 @@ def _parts_summing_to(target: StoryQuantity, pool: list[Mention]) -> tuple[int, 
 
 def _sums_to(total: float, target: StoryQuantity) -> bool:
     if target.approximate:
+        if target.bound is not None and (total > target.value if target.bound == "upper" else total < target.value):
+            return False  # parts adding up to more than "up to 590 km"
         return abs(total - target.value) <= 0.05 * target.value
     return total == target.value
 

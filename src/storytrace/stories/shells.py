@@ -84,6 +84,7 @@ class StoryQuantity(Record):
     kind: str = "count"
     approximate: bool = False
     unit: str | None = None  # a currency code for money ("GBP"), a measure's unit ("km"); None when unknown
+    bound: str | None = None  # "upper" ("as many as 80", "up to"), "lower" ("more than 80"); None for a value
 
 
 @dataclass(slots=True)
@@ -149,9 +150,11 @@ def _quantity(fact: dict[str, Any]) -> StoryQuantity | None:
     value = fact.get("value")
     if value is None or fact.get("vague"):
         return None  # "thousands of" reconciles with nothing exactly
+    low, high = fact.get("low"), fact.get("high")
+    bound = "upper" if high is not None and low is None else "lower" if low is not None and high is None else None
     return StoryQuantity(text=fact.get("text") or "", value=float(value), counted=fact.get("counted"),
                          kind=fact.get("kind") or "count", approximate=bool(fact.get("approximate")),
-                         unit=fact.get("unit") if fact.get("kind") in ("money", "measure") else None)
+                         unit=fact.get("unit") if fact.get("kind") in ("money", "measure") else None, bound=bound)
 
 
 def _sentence_claims(title: str | None, text: str, language: str | None = None) -> list[StoryClaim]:
