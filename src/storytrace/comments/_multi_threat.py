@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from storytrace.comments._lexicon import load_comment_lexicon
+from storytrace.comments._rules import stem_matches
 
 # words, split at apostrophes too ("l'arabe" -> "l", "arabe"; "homo's" -> "homo", "s")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -87,8 +88,7 @@ def _group(low: str, lang: str, groups: dict[str, list[str]]) -> tuple[str, tupl
                     if k >= 0 and (k == 0 or not low[k - 1].isalpha()):
                         hits.append((k, k + len(w), g))
                     continue
-                hits.extend((s, e, g) for s, e, t in tokens
-                            if t.startswith(w) and (len(w) >= 5 or len(t) - len(w) <= 2))
+                hits.extend((s, e, g) for s, e, t in tokens if stem_matches(w, t))
     if not hits:
         return None
     s, e, g = min(hits)

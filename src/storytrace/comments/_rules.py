@@ -1681,6 +1681,12 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
 _MWORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
+def stem_matches(stem: str, token: str) -> bool:
+    """Whether ``token`` is a form of the group or hostile-word ``stem``: a prefix match, where a short stem (under
+    5 letters) allows at most 2 more letters ("juif" -> "juifs", not "juiverie")."""
+    return token.startswith(stem) and (len(stem) >= 5 or len(token) - len(stem) <= 2)
+
+
 def _stem_hit(stem: str, toks: list[str], low: str) -> int:
     """Position of the first token matching ``stem`` (a word prefix; short stems allow 2 extra letters), or -1.
     A stem of several words, or with a hyphen ("sous-hom", "sans-papiers": tokens split at hyphens), is searched
@@ -1690,7 +1696,7 @@ def _stem_hit(stem: str, toks: list[str], low: str) -> int:
         k = low.find(stem)
         return len(_MWORD.findall(low[:k])) if k >= 0 and (k == 0 or not low[k - 1].isalpha()) else -1
     for j, t in enumerate(toks):
-        if t.startswith(stem) and (len(stem) >= 5 or len(t) - len(stem) <= 2):
+        if stem_matches(stem, t):
             return j
     return -1
 
