@@ -147,3 +147,31 @@ def test_numbers_beyond_rounding_still_differ(base, other):
 def test_equal_numbers_are_not_marked_approximate():
     (record,) = reconcile(mentions([_said("250", 250.0)]), mentions([_said("250", 250.0)]))
     assert "approximately" not in record
+
+
+def _counts(*values: int, counted: str = "workers") -> StoryClaim:
+    return StoryClaim(text="claim", quantities=[StoryQuantity(text=str(v), value=v, counted=counted) for v in values])
+
+
+def test_one_number_stands_for_one_number_on_the_other_side_while_another_is_free():
+    base = mentions([_counts(1000, counted="workers"), _counts(1000, counted="people")])
+    other = mentions([_counts(1000, counted="labourers"), _counts(1000, counted="civilians")])
+    equal = [r for r in reconcile(base, other) if r["relation"] == "equal"]
+    assert sorted(b for r in equal for b in r["base"]) == ["1000 people", "1000 workers"]
+
+
+def test_three_parts_come_from_one_claim_when_the_page_is_full_of_numbers(monkeypatch):
+    import storytrace.stories.reconcile as reconcile_module
+
+    monkeypatch.setattr(reconcile_module, "MAX_TRIPLE_POOL", 4)
+    scattered = [_counts(v) for v in (100, 200, 300)] + [_counts(v) for v in (11, 13, 17)]
+    assert not [r for r in reconcile(mentions(scattered), mentions([_counts(600)])) if r["relation"] == "sum"]
+    together = [_counts(100, 200, 300)] + [_counts(v) for v in (11, 13, 17)]
+    sums = [r for r in reconcile(mentions(together), mentions([_counts(600)])) if r["relation"] == "sum"]
+    assert sums and sorted(sums[0]["base"]) == ["100 workers", "200 workers", "300 workers"]
+
+
+def test_a_page_full_of_numbers_still_finds_a_pair_that_adds_up():
+    base = mentions([_counts(v) for v in range(20, 820, 8)])  # 100 numbers: 20, 28, 36, ...
+    sums = [r for r in reconcile(base, mentions([_counts(48)])) if r["relation"] == "sum"]
+    assert [r["base"] for r in sums] == [["20 workers", "28 workers"]]

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+import numpy as np
+
 from storytrace.stories.counted import classes_of, is_people, opposition, singular, synonyms
 from storytrace.stories.shells import StoryClaim, StoryQuantity
 
@@ -283,6 +285,7 @@ def _match(base: list[Mention], other: list[Mention],
     matched_other: set[int] = set()
     for j, m in enumerate(other):
         equal = [i for i, b in enumerate(base) if same_value(b.quantity, m.quantity, nouns)]
+        equal = [i for i in equal if i not in matched_base] or equal  # one counterpart each while there are some
         if equal:
             i = max(equal, key=lambda i: _counted_overlap(base[i].quantity, m.quantity))
             out.append(_record("equal", [base[i]], [m]))
@@ -306,15 +309,21 @@ def _match(base: list[Mention], other: list[Mention],
 def _parts_summing_to(target: StoryQuantity, pool: list[Mention],
                       nouns: bool = True) -> tuple[int, ...] | None:
     """Indices of 2-3 numbers in ``pool`` (distinct values, each alike the total and the others: one kind, one
-    unit, one kind of thing) adding up to ``target``."""
+    unit, one kind of thing) adding up to ``target``.
+
+    The sums are searched with numpy over the candidates' values, so a page full of numbers (a results table)
+    costs n**2 per total for pairs; three parts are searched among all candidates only up to
+    ``MAX_TRIPLE_POOL`` of them, beyond that among the numbers of one claim."""
     candidates = [i for i, m in enumerate(pool)
                   if alike(m.quantity, target, nouns) and MIN_PART <= m.quantity.value < target.value]
+    if len(candidates) < 2:
+        return None
+    values = np.array([pool[i].quantity.value for i in candidates], dtype=float)
     found: list[tuple[int, ...]] = []
     for size in range(2, MAX_PARTS + 1):
-        for combo in combinations(candidates, size):
-            values = [pool[i].quantity.value for i in combo]
-            if len(set(values)) == size and _sums_to(sum(values), target) and \
-                    all(alike(pool[i].quantity, pool[j].quantity, nouns) for i, j in combinations(combo, 2)):
+        for positions in _position_sets(values, size, target, pool, candidates):
+            combo = tuple(candidates[k] for k in positions)
+            if all(alike(pool[i].quantity, pool[j].quantity, nouns) for i, j in combinations(combo, 2)):
                 found.append(combo)
     if not found:
         return None
@@ -322,12 +331,38 @@ def _parts_summing_to(target: StoryQuantity, pool: list[Mention],
     return min(found, key=lambda c: (len({pool[i].claim for i in c}), len(c)))
 
 
-def _sums_to(total: float, target: StoryQuantity) -> bool:
-    if target.approximate:
-        if target.bound is not None and (total > target.value if target.bound == "upper" else total < target.value):
-            return False  # parts adding up to more than "up to 590 km"
-        return abs(total - target.value) <= 0.05 * target.value
-    return total == target.value
+MAX_TRIPLE_POOL = 60  # 60**3 sums per total; past it, three parts only from one claim
+
+
+def _position_sets(values: np.ndarray, size: int, target: StoryQuantity, pool: list[Mention],
+                   candidates: list[int]) -> list[tuple[int, ...]]:
+    """Positions (ascending, lexicographic order) of ``size`` distinct values of ``values`` summing to ``target``."""
+    if size == 3 and len(values) > MAX_TRIPLE_POOL:
+        by_claim: dict[int, list[int]] = {}
+        for k, i in enumerate(candidates):
+            by_claim.setdefault(pool[i].claim, []).append(k)
+        groups = [ks for ks in by_claim.values() if 3 <= len(ks) <= MAX_TRIPLE_POOL]
+        return sorted(tuple(ks[p] for p in positions)
+                      for ks in groups for positions in _position_sets(values[ks], 3, target, pool, ks))
+    grids = np.meshgrid(*([values] * size), indexing="ij")
+    total = sum(grids)
+    keep = _sums_within(total, target)
+    index = np.indices(total.shape, sparse=True)
+    for a, b in combinations(range(size), 2):  # ascending positions, distinct values
+        keep &= (index[a] < index[b]) & (grids[a] != grids[b])
+    return [tuple(int(x) for x in row) for row in np.argwhere(keep)]
+
+
+def _sums_within(total: np.ndarray, target: StoryQuantity) -> np.ndarray:
+    """Where sums ``total`` reach ``target``: exactly, or within 5 % of an approximate one, on a bound's side."""
+    if not target.approximate:
+        return total == target.value
+    ok = np.abs(total - target.value) <= 0.05 * target.value
+    if target.bound == "upper":
+        ok &= total <= target.value  # parts adding up to more than "up to 590 km"
+    elif target.bound == "lower":
+        ok &= total >= target.value
+    return ok
 
 
 def _counted_overlap(a: StoryQuantity, b: StoryQuantity) -> int:
