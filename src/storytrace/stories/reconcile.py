@@ -35,8 +35,6 @@ MIN_PART = 10  # parts smaller than this make coincidental sums ("2 + 4 = 6")
 class Mention:
     quantity: StoryQuantity
     claim: int  # index of the claim that states it
-
-
     also: tuple[int, ...] = ()  # other claims repeating the same number of the same thing
 
 
@@ -272,11 +270,6 @@ def _may_count_same_thing(a: StoryQuantity, b: StoryQuantity, same_language: boo
     return not (same_language and head_a and head_b and head_a != head_b)
 
 
-def said(m: Mention) -> str:
-    """How a number is quoted in a reason: as written, with what it counts."""
-    return _said(m)
-
-
 def _match(base: list[Mention], other: list[Mention],
            nouns: bool = True) -> tuple[list[dict[str, Any]], set[int], set[int]]:
     """Records of the numbers with a counterpart (equal, or a sum) and the indices matched on each side."""
@@ -373,8 +366,8 @@ def _counted_overlap(a: StoryQuantity, b: StoryQuantity) -> int:
 def _record(relation: str, base: list[Mention], other: list[Mention]) -> dict[str, Any]:
     record: dict[str, Any] = {
         "relation": relation,
-        "base": [_said(m) for m in base],
-        "other": [_said(m) for m in other],
+        "base": [said(m) for m in base],
+        "other": [said(m) for m in other],
         "value": (other or base)[0].quantity.value if relation != "sum" or len(other) == 1 else base[0].quantity.value,
     }
     record["base_claims"] = [m.claim for m in base]
@@ -394,8 +387,8 @@ def _verdict(base: list[Mention], other: list[Mention]) -> tuple[str, str | None
     return "agree", None
 
 
-def _said(m: Mention) -> str:
-    """The number as written plus what it counts, unless the text already says it ("5 million dollars")."""
+def said(m: Mention) -> str:
+    """How a number is quoted in a reason and a record: as written plus what it counts, unless the text already says it ("5 million dollars")."""
     q = m.quantity
     if not q.counted or f" {q.counted.lower()}" in f" {q.text.lower()}":
         return q.text
