@@ -47,8 +47,7 @@ def check_address(url: str, options: Options, resolve: Resolver = _resolve) -> l
     except ValueError as exc:
         raise FetchError(f"not a valid URL ({exc}); give an http(s) URL", code=errors.BAD_URL) from exc
     if parts.scheme not in ("http", "https"):
-        scheme = parts.scheme or "no scheme"
-        raise FetchError(f"only http and https URLs are fetched, not {scheme!r}", code=errors.BAD_URL)
+        raise unfetched_scheme(url, parts.scheme)
     if not parts.hostname:
         raise FetchError("no host name in the URL; give an http(s) URL with a host", code=errors.BAD_URL)
     try:
@@ -60,6 +59,19 @@ def check_address(url: str, options: Options, resolve: Resolver = _resolve) -> l
     if not options.allow_private_addresses:
         _refuse_forbidden(parts.hostname, addresses)
     return addresses
+
+
+def unfetched_scheme(url: str, scheme: str) -> FetchError:
+    """The error for a URL that is not http(s): file: names a local file (say to give its path), anything else
+    (ftp:, data:, javascript:, mailto:) is not fetched at all."""
+    scheme = scheme.lower()
+    if scheme == "file":
+        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path) or "/"
+        advice = f"for a local file give its path ({path})"
+    else:
+        advice = "give the page's http(s) URL, or save the page and give the file"
+    named = f"{scheme}: URLs" if scheme else "URLs without a scheme"
+    return FetchError(f"only http(s) URLs are fetched, not {named}; {advice}", code=errors.BAD_URL)
 
 
 def _unresolved(hostname: str, reason: str) -> FetchError:
