@@ -46,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                               "(default: %(default)s)"))
     export.add_argument("--out", required=True, help="file to write")
 
-    spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)")
+    spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)",
+                                epilog=EXIT_STATUS_HELP)
     spark.add_argument("inputs", nargs="+", metavar="PATH", help="files or folders: local, hdfs://, s3a://, ...")
     _add_spark_options(spark)
 
@@ -268,26 +269,56 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_spark(args: argparse.Namespace) -> int:
+    """The spark command, with analyze's exit statuses (0, 3 some inputs failed, 1 none analysed, 2 usage
+    error or an output that exists, 130 / 143 stopped)."""
     try:
         import pyspark  # noqa: F401
-
-        from .scale.spark import run, session
     except ImportError:
         print("the spark command needs extras and Java: pip install 'storytrace[spark]'", file=sys.stderr)
         return 2
+    try:
+        with _interruptible():
+            summary = _spark_run(args)
+    except KeyboardInterrupt as exc:
+        print("storytrace spark: stopped", file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
+    if isinstance(summary, str):
+        print(f"storytrace spark: error: {summary}", file=sys.stderr)
+        return 2
+    print(spark_summary(summary), file=sys.stderr)
+    for failed in summary.get("failed_inputs", []):
+        where = "" if failed["source"] in (failed["message"] or "") else f"{failed['source']}: "
+        print(f"  failed: {where}{failed['message']}", file=sys.stderr)
+    if (unlisted := summary["failed"] - len(summary.get("failed_inputs", []))) > 0:
+        print(f"  ... and {unlisted} more failed input(s): the rows with status 'failed' in {summary['paths']['pages']}",
+              file=sys.stderr)
+    for failure in summary["stage_failures"]:
+        print(f"  failed: {failure['stage']}: {failure['message']}", file=sys.stderr)
+    if not (summary["failed"] or summary["stage_failures"]):
+        return 0
+    return SOME_INPUTS_FAILED if summary["pages"] else 1
+
+
+def _spark_run(args: argparse.Namespace) -> dict[str, Any] | str:
+    """The run's summary, or what was wrong with the request (no files, an output that exists)."""
+    from pyspark.errors import AnalysisException
+
+    from .scale.spark import run, session
     from .settings import Options
 
     options = Options(**_stage_options(args), strict=args.strict, progress=False)
     spark = session(args.master)
     try:
-        summary = run(spark, args.inputs, args.out, options, fmt=args.format, read=args.read,
-                      partitions=args.partitions, mode="overwrite" if args.overwrite else "errorifexists")
+        return run(spark, args.inputs, args.out, options, fmt=args.format, read=args.read,
+                   partitions=args.partitions, mode="overwrite" if args.overwrite else "errorifexists")
+    except ValueError as exc:
+        return str(exc)
+    except AnalysisException as exc:
+        if "already exists" not in str(exc):
+            raise
+        return f"{args.out} already holds output ({str(exc).splitlines()[0]}); give --overwrite to replace it"
     finally:
         spark.stop()
-    print(spark_summary(summary), file=sys.stderr)
-    for failure in summary["stage_failures"]:
-        print(f"  failed: {failure['stage']}: {failure['message']}", file=sys.stderr)
-    return 0 if summary["pages"] or not summary["failed"] else 1
 
 
 def spark_summary(summary: dict[str, Any]) -> str:
