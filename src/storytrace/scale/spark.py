@@ -179,9 +179,12 @@ def run(
     Args:
         spark: the session (see :func:`session`).
         inputs: files or folders (local paths, or URIs Hadoop reads: ``hdfs://``, ``s3a://``, ...). Folders
-            are read recursively (with ``read="bytes"``, as everywhere in Hadoop, names starting with ``_``
-            or ``.`` are skipped). ``http(s)://`` URLs are fetched by the executors with storytrace's own
-            fetcher.
+            are read recursively, every entry as in ``storytrace analyze``: in a local folder, names starting
+            with ``_`` or ``.`` (which Hadoop skips) are read by storytrace's readers, and a pipe, socket or
+            device is a failed row (E109), never read (a local folder holding one is read by storytrace's
+            readers whole, as binaryFiles would block on it); in an ``hdfs://`` or ``s3a://`` folder Hadoop's
+            own rule holds (``_`` and ``.`` names skipped). ``http(s)://`` URLs are fetched by the executors
+            with storytrace's own fetcher.
         out_dir: output folder (local path or Hadoop URI).
         options: the run's settings (default: every stage).
         fmt: ``parquet`` or ``jsonl``.
