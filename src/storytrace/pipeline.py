@@ -324,8 +324,8 @@ class _Window:
         from concurrent.futures import FIRST_COMPLETED, wait
 
         head = self.pending[0]
-        while not head.done():
-            wait(self.pending, return_when=FIRST_COMPLETED)
+        while not head.done():  # wait on the running ones only: a done one would return at once, a busy loop
+            wait([f for f in self.pending if not f.done()], return_when=FIRST_COMPLETED)
             self.hand_over_finished()
         results = head.result()  # raises what the worker raised
         self._hand_over(head)
