@@ -292,3 +292,74 @@ def test_a_page_with_no_text_once_decoded_is_an_e101_failure_without_the_source_
         new_page(raw)
     assert err.value.code == "E101"
     assert "feed.jsonl" not in str(err.value)
+
+
+def test_pipeline_workers_hand_over_finished_chunks_when_the_run_is_stopped(options):
+    """Chunks that worker processes finished ahead of the one being read reach on_finished when the caller
+    stops early (Ctrl-C, SIGTERM, close()), instead of being dropped with the pool."""
+    from storytrace.pipeline import run
+
+    handed = []
+    items = [Failure(f"{i}", "ingest", "InputError", "m") for i in range(40)]
+    results = run(iter(items), options.replace(workers=2, batch_size=1), on_finished=handed.extend)
+    first = next(results)
+    results.close()  # what contextlib.closing does when the CLI is interrupted
+    sources = [r.source for r in handed]
+    assert first.source == "0" and "0" in sources
+    assert len(sources) >= 2 and len(set(sources)) == len(sources)  # the chunks in flight, each once
+
+
+def test_pipeline_on_finished_gets_a_chunk_before_its_results_are_yielded(options):
+    from storytrace.pipeline import run
+
+    handed = []
+    items = [RawDocument(source=f"{i}.html", data=GOOD_HTML.replace("Tuesday", f"day {i}").encode(), kind="html")
+             for i in range(3)]
+    results = run(iter(items), options, on_finished=handed.extend)
+    next(results)
+    assert [r.source for r in handed] == ["0.html", "1.html", "2.html"]  # one chunk: all three stored already
+
+
+def test_pipeline_reuses_a_stored_page_unless_a_stage_failed_on_it(options):
+    from storytrace.pipeline import StoredPages, analysis_key
+
+    raws = [RawDocument(source=f"{i}.html", data=GOOD_HTML.replace("Tuesday", f"day {i}").encode(), kind="html")
+            for i in range(2)]
+    pages = [Page(id=raw.identify(), source=f"old-{raw.source}", title="stored") for raw in raws]
+    pages[1].errors.append("facts: ValueError: boom")
+    with SQLiteStore(":memory:") as store:
+        store.add(pages, analysis=analysis_key(options))
+        reused = []
+        items = list(StoredPages(store, options, reused.append)(raws))
+        assert isinstance(items[0], Page) and items[0].source == "0.html" and items[0].title == "stored"
+        assert items[1] is raws[1] and reused == [items[0]]
+        other = options.replace(with_comments=True)
+        assert list(StoredPages(store, other)(raws)) == raws  # other options: analysed again
+
+
+def test_pipeline_analysis_key_ignores_run_only_options_and_not_new_ones(options):
+    import dataclasses
+
+    from storytrace.pipeline import RUN_ONLY_OPTIONS, analysis_key
+
+    names = {f.name for f in dataclasses.fields(options)}
+    assert RUN_ONLY_OPTIONS <= names  # a renamed option does not silently become part of the key
+    key = analysis_key(options)
+    assert analysis_key(options.replace(workers=3, with_stories=False, fetch_timeout=1.0)) == key
+    assert analysis_key(options.replace(text_comment_chrome=True)) != key
+    assert analysis_key(options.replace(comment_calibration="training")) != key
+
+
+def test_pipeline_analyze_with_a_store_reuses_its_pages_and_redo_does_not(tmp_path, options, monkeypatch):
+    from storytrace import anatomy
+
+    (tmp_path / "a.html").write_text(GOOD_HTML, encoding="utf-8")
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        first = analyze([tmp_path / "a.html"], options=options, store=store)
+        calls = []
+        real = anatomy.split_page
+        monkeypatch.setattr(anatomy, "split_page", lambda raw, *a, **k: calls.append(raw.source) or real(raw, *a, **k))
+        again = analyze([tmp_path / "a.html"], options=options, store=store)
+        assert calls == [] and [p.as_dict() for p in again.pages] == [p.as_dict() for p in first.pages]
+        analyze([tmp_path / "a.html"], options=options, store=store, redo=True)
+        assert len(calls) == 1

@@ -26,6 +26,7 @@ def analyze(
     resources: Resources | None = None,
     store: Any = None,
     on_result: Callable[[Page | Failure | Duplicate], None] | None = None,
+    redo: bool = False,
     **settings: Any,
 ) -> Dossier:
     """Analyse pages (paths, directories, WARC, JSONL, URLs) and return the dossier.
@@ -33,13 +34,16 @@ def analyze(
     Keyword ``settings`` are :class:`~storytrace.settings.Options` fields (``with_facts=False``, ...).
     A ``store`` (e.g. :class:`storytrace.store.SQLiteStore`) receives every page and failure, and every
     :class:`~storytrace.records.Duplicate` (an input repeating a page of this run, analysed once), and at the
-    end the stories (when it has ``add_stories``).
+    end the stories (when it has ``add_stories``). A page it already holds, analysed with the same options and
+    version, is taken from it instead of being analysed again (see :func:`iter_results`; ``redo=True`` analyses
+    every input again).
     """
     from .pipeline import finish
 
     options = (options or Options()).replace(**settings)
     resources = resources or Resources()
-    dossier = finish(_tap(iter_results(inputs, options, resources), store, on_result), options, resources)
+    results = iter_results(inputs, options, resources, store=store, redo=redo)
+    dossier = finish(_tap(results, on_result), options, resources)
     if store is not None and hasattr(store, "add_stories"):
         store.add_stories(dossier.stories)
     return dossier
@@ -49,25 +53,47 @@ def iter_results(
     inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     options: Options | None = None,
     resources: Resources | None = None,
+    *,
+    store: Any = None,
+    redo: bool = False,
+    on_reuse: Callable[[Page], None] | None = None,
 ) -> Iterator[Page | Failure | Duplicate]:
     """Every page or failure, in input order, as it is done: memory does not grow with the corpus. An input
-    whose page was already read in this run comes as a :class:`~storytrace.records.Duplicate` instead."""
+    whose page was already read in this run comes as a :class:`~storytrace.records.Duplicate` instead.
+
+    With a ``store``, results are added to it as soon as they are finished, before they are yielded, so a run
+    stopped while the caller handles them loses no finished page; close the iterator (``contextlib.closing``)
+    before the store, so that chunks finished ahead by worker processes are added too. A store with
+    ``analysed_page`` (:class:`~storytrace.store.SQLiteStore`) also gives back the pages it holds analysed with
+    the same options and version (:func:`~storytrace.pipeline.analysis_key`): such an input is not analysed
+    again, its stored page comes in its place and ``on_reuse`` is called with it. ``redo=True`` analyses every
+    input again. Failed inputs and pages with a stage error are always analysed again.
+    """
     from .ingest import read_inputs
-    from .pipeline import collapse_duplicates, run
+    from .pipeline import StoredPages, analysis_key, collapse_duplicates, run
 
     if isinstance(inputs, str | os.PathLike):
         inputs = [inputs]
     options = options or Options()
-    return run(collapse_duplicates(read_inputs(inputs, options)), options, resources or Resources())
+    items: Iterable[Any] = collapse_duplicates(read_inputs(inputs, options))
+    if store is None:
+        return run(items, options, resources or Resources())
+    keyed = hasattr(store, "analysed_page")  # a store that can give pages back keeps their analysis key
+    if keyed and not redo:
+        items = StoredPages(store, options, on_reuse)(items)
+    key = analysis_key(options) if keyed else None
+
+    def add(results: list[Page | Failure | Duplicate]) -> None:
+        store.add(results, analysis=key) if keyed else store.add(results)
+
+    return run(items, options, resources or Resources(), on_finished=add)
 
 
 def _tap(
-    results: Iterable[Page | Failure | Duplicate], store: Any,
+    results: Iterable[Page | Failure | Duplicate],
     on_result: Callable[[Page | Failure | Duplicate], None] | None,
 ) -> Iterator[Page | Failure | Duplicate]:
     for result in results:
-        if store is not None:
-            store.add([result])
         if on_result is not None:
             on_result(result)
         yield result

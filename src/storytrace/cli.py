@@ -11,7 +11,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any, Self
 
@@ -46,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                               "(default: %(default)s)"))
     export.add_argument("--out", required=True, help="file to write")
 
-    spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)")
+    spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)",
+                                epilog=EXIT_STATUS_HELP)
     spark.add_argument("inputs", nargs="+", metavar="PATH", help="files or folders: local, hdfs://, s3a://, ...")
     _add_spark_options(spark)
 
@@ -62,6 +63,8 @@ SOME_INPUTS_FAILED = 3
 EXIT_STATUS_HELP = (f"exit status: 0 every input analysed; {SOME_INPUTS_FAILED} some inputs failed and the rest were "
                     "analysed (the failures are listed, and kept in the dossier and the store); 1 no input could be "
                     "analysed; 2 usage error or output folder not writable; 130 or 143 stopped by Ctrl-C or SIGTERM")
+REDO_HELP = ("analyse every input again; by default a page the --db store already holds, analysed by this version "
+             "with the same options, is reused (failed inputs are always tried again)")
 COMMENT_CHROME_HELP = ("plain-text pages: read comment sections that keep author, date and 'Reply' lines "
                        "between the comments with the chrome-trained line model")
 COMMENT_CALIBRATION_HELP = ("how comment scores are calibrated: news_comments (the default: reader comments under "
@@ -104,6 +107,7 @@ def _add_run_options(cmd: argparse.ArgumentParser, default_out: str) -> None:
     run.add_argument("--timeout", type=_positive(float), default=15.0, help="seconds per URL (default: 15)")
     run.add_argument("--strict", action="store_true", help="stop on the first stage error (debugging)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    run.add_argument("--redo", action="store_true", help=REDO_HELP)
 
 
 def _positive(number: type[int | float]) -> Any:
@@ -172,15 +176,16 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
             print(f"storytrace: error: cannot write to {folder}: {exc.strerror or exc}", file=sys.stderr)
             return 2
     # streams: no page is held in memory after it is written (comments only when coordination needs them,
-    # a lead embedding and MinHash signature per page when stories run; their shells go to a temp file)
+    # a lead embedding and MinHash signature per page when stories run; their shells go to a temp file).
+    # Finished pages go to the store before the writer sees them, so a stopped run keeps them for the next one.
     pages = 0
     with (
         DossierWriter(out, keep_comments=options.with_comments, keep_stories=options.with_stories) as writer,
         SQLiteStore(db_path) as store,
         _Progress(options.progress) as bar,
+        closing(iter_results(inputs, options, store=store, redo=args.redo, on_reuse=bar.reused)) as results,
     ):
-        for result in iter_results(inputs, options):
-            store.add([result])
+        for result in results:
             writer.add(result)
             pages += isinstance(result, Page)
             bar.update(1)
@@ -195,8 +200,9 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
             shutil.copyfileobj(dossier_json, sys.stdout)
     print(
         f"{pages} page(s) analysed, {len(failures)} input(s) failed"
-        f"{f', {len(duplicates)} duplicate input(s) analysed once' if duplicates else ''} "
-        f"(store {db_path}: {counts['pages']} page(s), {counts['failed']} failed input(s) in all)\n"
+        f"{f', {len(duplicates)} duplicate input(s) analysed once' if duplicates else ''}"
+        f"{f', {bar.n_reused} reused from the store (analysed before; --redo analyses them again)' if bar.n_reused else ''}"
+        f" (store {db_path}: {counts['pages']} page(s), {counts['failed']} failed input(s) in all)\n"
         f"dossier: {paths['html'].resolve()}\n"
         f"json:    {paths['dossier'].resolve()}",
         file=sys.stderr,
@@ -220,11 +226,17 @@ class _Progress:
     number of pages is unknown ahead: a folder or a WARC can hold one page or thousands)."""
 
     def __init__(self, enabled: bool) -> None:
-        self.enabled, self.done, self.bar = enabled, 0, None
+        self.enabled, self.done, self.bar, self.n_reused = enabled, 0, None, 0
+
+    def reused(self, _page: object = None) -> None:
+        """One more page taken from the store instead of analysed; the bar says how many."""
+        self.n_reused += 1
 
     def update(self, n: int = 1) -> None:
         self.done += n
         if self.bar is not None:
+            if self.n_reused:
+                self.bar.set_postfix_str(f"{self.n_reused} reused", refresh=False)
             self.bar.update(n)
         elif self.enabled and self.done > PROGRESS_AFTER_PAGES:
             from tqdm import tqdm
@@ -257,26 +269,56 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_spark(args: argparse.Namespace) -> int:
+    """The spark command, with analyze's exit statuses (0, 3 some inputs failed, 1 none analysed, 2 usage
+    error or an output that exists, 130 / 143 stopped)."""
     try:
         import pyspark  # noqa: F401
-
-        from .scale.spark import run, session
     except ImportError:
         print("the spark command needs extras and Java: pip install 'storytrace[spark]'", file=sys.stderr)
         return 2
+    try:
+        with _interruptible():
+            summary = _spark_run(args)
+    except KeyboardInterrupt as exc:
+        print("storytrace spark: stopped", file=sys.stderr)
+        return 143 if isinstance(exc, Terminated) else 130
+    if isinstance(summary, str):
+        print(f"storytrace spark: error: {summary}", file=sys.stderr)
+        return 2
+    print(spark_summary(summary), file=sys.stderr)
+    for failed in summary.get("failed_inputs", []):
+        where = "" if failed["source"] in (failed["message"] or "") else f"{failed['source']}: "
+        print(f"  failed: {where}{failed['message']}", file=sys.stderr)
+    if (unlisted := summary["failed"] - len(summary.get("failed_inputs", []))) > 0:
+        print(f"  ... and {unlisted} more failed input(s): the rows with status 'failed' in {summary['paths']['pages']}",
+              file=sys.stderr)
+    for failure in summary["stage_failures"]:
+        print(f"  failed: {failure['stage']}: {failure['message']}", file=sys.stderr)
+    if not (summary["failed"] or summary["stage_failures"]):
+        return 0
+    return SOME_INPUTS_FAILED if summary["pages"] else 1
+
+
+def _spark_run(args: argparse.Namespace) -> dict[str, Any] | str:
+    """The run's summary, or what was wrong with the request (no files, an output that exists)."""
+    from pyspark.errors import AnalysisException
+
+    from .scale.spark import run, session
     from .settings import Options
 
     options = Options(**_stage_options(args), strict=args.strict, progress=False)
     spark = session(args.master)
     try:
-        summary = run(spark, args.inputs, args.out, options, fmt=args.format, read=args.read,
-                      partitions=args.partitions, mode="overwrite" if args.overwrite else "errorifexists")
+        return run(spark, args.inputs, args.out, options, fmt=args.format, read=args.read,
+                   partitions=args.partitions, mode="overwrite" if args.overwrite else "errorifexists")
+    except ValueError as exc:
+        return str(exc)
+    except AnalysisException as exc:
+        if "already exists" not in str(exc):
+            raise
+        return f"{args.out} already holds output ({str(exc).splitlines()[0]}); give --overwrite to replace it"
     finally:
         spark.stop()
-    print(spark_summary(summary), file=sys.stderr)
-    for failure in summary["stage_failures"]:
-        print(f"  failed: {failure['stage']}: {failure['message']}", file=sys.stderr)
-    return 0 if summary["pages"] or not summary["failed"] else 1
 
 
 def spark_summary(summary: dict[str, Any]) -> str:
@@ -321,12 +363,13 @@ def _interruptible() -> Iterator[None]:
 
 def _analyze_until_interrupted(inputs: list[str], args: argparse.Namespace) -> int:
     """run_analyze; Ctrl-C or SIGTERM stop it with exit status 130 or 143 and no partial dossier or temp folder
-    left in the output folder (the store keeps the pages it had written)."""
+    left in the output folder (the store keeps the pages finished so far, for the next run to reuse)."""
     try:
         with _interruptible():
             return run_analyze(inputs, args)
     except KeyboardInterrupt as exc:
-        print("storytrace: stopped; no dossier written", file=sys.stderr)
+        print("storytrace: stopped; no dossier written. The store keeps the pages finished so far: run the same "
+              "command again to reuse them and analyse the rest", file=sys.stderr)
         return 143 if isinstance(exc, Terminated) else 130
 
 

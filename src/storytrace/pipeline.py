@@ -7,11 +7,13 @@ batch goes on. ``Options.strict`` re-raises instead, so that bugs surface in tes
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .errors import StorytraceError
 from .records import Dossier, Duplicate, Failure, Page, RawDocument
@@ -23,7 +25,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger("storytrace")
 Result = Page | Failure
-Item = RawDocument | Failure | Duplicate  # what run() takes: ingested items, duplicates already marked
+# what run() takes: ingested items, duplicates already marked, pages reused from a store (passed through)
+Item = RawDocument | Failure | Duplicate | Page
+OnFinished = Callable[[list[Result | Duplicate]], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +122,21 @@ def _run_stage(stage: Stage, pages: list[Page], options: Options, resources: Res
             if options.strict:
                 raise
             log.warning("%s: stage %s failed: %s", page.source, stage.name, exc)
-            page.errors.append(f"{stage.name}: {type(exc).__name__}: {exc}")
+            page.errors.append(_stage_error(stage.name, exc))
             continue
         _check_pages(stage, [result], 1)
         pages[i] = result
+
+
+def _stage_error(stage: str, exc: Exception) -> str:
+    return f"{stage}: {type(exc).__name__}: {exc}"
+
+
+def has_stage_errors(page: Page) -> bool:
+    """Whether a stage failed on ``page`` (an error recorded by :func:`_run_stage`): such a page is analysed
+    again rather than reused from a store."""
+    prefixes = tuple(f"{stage.name}: " for stage in STAGES)  # as _stage_error writes them
+    return any(error.startswith(prefixes) for error in page.errors)
 
 
 def _check_pages(stage: Stage, results: list[object], expected: int) -> None:
@@ -149,6 +164,8 @@ def _process_in_worker(chunk: list[Item]) -> list[Result | Duplicate]:
 
 
 def _process_chunk(chunk: list[Item], options: Options, resources: Resources) -> list[Result | Duplicate]:
+    """The chunk's results in order: RawDocuments analysed, the other items (failures, duplicates, reused
+    pages) as they are."""
     raws = [item for item in chunk if isinstance(item, RawDocument)]
     done = iter(process_batch(raws, options, resources)) if raws else iter(())
     return [next(done) if isinstance(item, RawDocument) else item for item in chunk]
@@ -170,6 +187,55 @@ def collapse_duplicates(items: Iterable[RawDocument | Failure]) -> Iterator[Item
         yield item
 
 
+# Options that shape a run but not what a page's analysis holds: a stored page made under other values of these
+# is reused. Every other field (and any new one) is part of analysis_key, so a new option cannot be missed.
+RUN_ONLY_OPTIONS = frozenset({"with_stories", "workers", "batch_size", "strict", "progress", "fetch_timeout",
+                              "fetch_max_bytes", "fetch_max_redirects", "allow_private_addresses", "user_agent"})
+
+
+def analysis_key(options: Options) -> str:
+    """What a page's analysis depends on: storytrace's version, the record schema, the shipped models and
+    lexicons (names and sizes), and every option but :data:`RUN_ONLY_OPTIONS`. Equal keys: a stored page
+    can stand in for analysing the same bytes again."""
+    import dataclasses
+    import json
+
+    from . import __version__
+    from .records import SCHEMA_VERSION, content_id
+
+    shaping = {f.name: getattr(options, f.name) for f in dataclasses.fields(options) if f.name not in RUN_ONLY_OPTIONS}
+    return content_id(json.dumps([__version__, SCHEMA_VERSION, _shipped_data(), shaping], sort_keys=True, default=str))
+
+
+@functools.cache
+def _shipped_data() -> list[tuple[str, int]]:
+    """Names and sizes of the files under the package's data folder (a rebuilt model changes its size)."""
+    from importlib.resources import as_file, files
+
+    with as_file(files("storytrace").joinpath("data")) as root:
+        return sorted((str(p.relative_to(root)), p.stat().st_size) for p in Path(root).rglob("*") if p.is_file())
+
+
+class StoredPages:
+    """The pages a store already holds, analysed with the same :func:`analysis_key`: an input whose page id is
+    among them is not analysed again; its stored page (with this input's source) goes through the run in its
+    place, and ``on_reuse`` hears of it. A page with a stage error is analysed again."""
+
+    def __init__(self, store: Any, options: Options, on_reuse: Callable[[Page], None] | None = None) -> None:
+        self.store, self.key, self.on_reuse = store, analysis_key(options), on_reuse
+
+    def __call__(self, items: Iterable[Item]) -> Iterator[Item]:
+        for item in items:
+            page = self.store.analysed_page(item.identify(), self.key) if isinstance(item, RawDocument) else None
+            if page is None or has_stage_errors(page):
+                yield item
+                continue
+            page.source = item.source  # the same bytes, maybe under another name now
+            if self.on_reuse is not None:
+                self.on_reuse(page)
+            yield page
+
+
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     chunk: list[Item] = []
     for item in items:
@@ -181,23 +247,32 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def run(items: Iterable[Item], options: Options, resources: Resources | None = None) -> Iterator[Result | Duplicate]:
+def run(items: Iterable[Item], options: Options, resources: Resources | None = None,
+        on_finished: OnFinished | None = None) -> Iterator[Result | Duplicate]:
     """Process ingested items in order, in this process or in ``options.workers`` processes (a
-    :class:`Duplicate` from :func:`collapse_duplicates` passes through unprocessed, like a failure).
+    :class:`Duplicate` from :func:`collapse_duplicates`, or a page reused by :class:`StoredPages`, passes
+    through unprocessed, like a failure).
 
     Items go through in chunks of ``options.batch_size`` so that batched stages (spaCy's ``pipe``) pay
-    their set-up once per chunk; memory stays bounded by the chunk, not the corpus.
+    their set-up once per chunk; memory stays bounded by the chunk, not the corpus. ``on_finished`` gets each
+    chunk's results as soon as the chunk is done, before any of them is yielded (with workers, in the order
+    chunks finish): a store written there keeps every finished page even if the run is stopped while the
+    caller handles earlier results; chunks that finished ahead are handed over when the run is stopped.
     """
     chunks = _chunks(items, max(1, options.batch_size))
     if options.workers <= 1:
         resources = resources or Resources()
         for chunk in chunks:
-            yield from _process_chunk(chunk, options, resources)
+            results = _process_chunk(chunk, options, resources)
+            if on_finished is not None:
+                on_finished(results)
+            yield from results
         return
-    yield from _run_in_workers(chunks, options)
+    yield from _run_in_workers(chunks, options, on_finished or (lambda results: None))
 
 
-def _run_in_workers(chunks: Iterable[list[Item]], options: Options) -> Iterator[Result | Duplicate]:
+def _run_in_workers(chunks: Iterable[list[Item]], options: Options,
+                    on_finished: OnFinished) -> Iterator[Result | Duplicate]:
     """Chunks through ``options.workers`` processes, results in input order.
 
     A ProcessPoolExecutor rather than multiprocessing.Pool: when a worker dies (e.g. a script without an
@@ -205,26 +280,67 @@ def _run_in_workers(chunks: Iterable[list[Item]], options: Options) -> Iterator[
     forever; the executor raises BrokenProcessPool, which becomes a clear error here.
     """
     import multiprocessing
-    from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
     executor = ProcessPoolExecutor(options.workers, mp_context=context, initializer=_init_worker,
                                    initargs=(options,))
-    # a bounded window of chunks in flight: executor.map would read the whole input ahead
-    pending: deque[Future[list[Result | Duplicate]]] = deque()
+    window = _Window(on_finished)  # a bounded window of chunks in flight: executor.map would read the input ahead
     try:
         for chunk in chunks:
-            pending.append(executor.submit(_process_in_worker, chunk))
-            if len(pending) >= 2 * options.workers:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+            window.submit(executor, chunk)
+            if len(window) >= 2 * options.workers:
+                yield from window.next_in_order()
+        while window:
+            yield from window.next_in_order()
     except BrokenProcessPool as exc:
         raise StorytraceError(WORKERS_BROKEN) from exc
-    finally:
+    finally:  # also on Ctrl-C, SIGTERM or the caller closing us: what finished is handed over, not dropped
         executor.shutdown(wait=True, cancel_futures=True)
+        window.hand_over_finished()
+
+
+class _Window:
+    """Chunks in flight in a process pool, oldest first; each chunk's results go to ``on_finished`` once,
+    as soon as it is done, and are yielded in input order."""
+
+    def __init__(self, on_finished: OnFinished) -> None:
+        from collections import deque
+        from concurrent.futures import Future
+
+        self.on_finished = on_finished
+        self.pending: deque[Future[list[Result | Duplicate]]] = deque()
+        self.handed: set[Future[list[Result | Duplicate]]] = set()  # their results went to on_finished
+
+    def __len__(self) -> int:
+        return len(self.pending)
+
+    def submit(self, executor: Any, chunk: list[Item]) -> None:
+        self.pending.append(executor.submit(_process_in_worker, chunk))
+        self.hand_over_finished()
+
+    def next_in_order(self) -> list[Result | Duplicate]:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        head = self.pending[0]
+        while not head.done():  # wait on the running ones only: a done one would return at once, a busy loop
+            wait([f for f in self.pending if not f.done()], return_when=FIRST_COMPLETED)
+            self.hand_over_finished()
+        results = head.result()  # raises what the worker raised
+        self._hand_over(head)
+        self.handed.discard(self.pending.popleft())
+        return results
+
+    def hand_over_finished(self) -> None:
+        for future in list(self.pending):
+            if future.done() and not future.cancelled() and future.exception() is None:
+                self._hand_over(future)
+
+    def _hand_over(self, future: Any) -> None:
+        if future not in self.handed:
+            self.handed.add(future)
+            self.on_finished(future.result())
 
 
 WORKERS_BROKEN = (

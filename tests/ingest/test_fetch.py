@@ -275,3 +275,24 @@ def test_fetch_timeouts_redirects_and_size_have_their_own_codes(server, options)
         with pytest.raises(FetchError) as caught:
             fetch(url, opts)
         assert caught.value.code == code and url not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "addresses", "expected"),
+    [
+        ("http://127.0.0.1:9/", ["127.0.0.1"], "127.0.0.1 is a loopback address; refused"),
+        ("http://[::1]:9/", ["::1"], "[::1] is a loopback address; refused"),
+        ("http://[::ffff:127.0.0.1]/", ["::ffff:127.0.0.1"], "is 127.0.0.1 inside IPv6, a loopback address; refused"),
+        ("http://10.1.2.3/", ["10.1.2.3"], "10.1.2.3 is a private address; refused"),
+        ("http://169.254.169.254/", ["169.254.169.254"], "169.254.169.254 is a link-local address; refused"),
+        ("http://localhost/", ["127.0.0.1"], "localhost resolves to 127.0.0.1, a loopback address; refused"),
+        ("http://evil.example/", ["::ffff:10.0.0.1"], "(10.0.0.1 inside IPv6), a private address; refused"),
+    ],
+)
+def test_fetch_refusal_says_what_a_literal_address_is(options, url, addresses, expected):
+    # a literal IP does not "resolve to" itself: the message names what kind of address it is
+    with pytest.raises(FetchError) as caught:
+        check_address(url, options, lambda host, port: addresses)
+    message = str(caught.value)
+    assert message.startswith("[E203] ") and expected in message, message
+    assert "127.0.0.1 resolves to 127.0.0.1" not in message and "::1 resolves" not in message

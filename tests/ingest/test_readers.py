@@ -356,3 +356,30 @@ def test_readers_devices_are_refused_before_reading(options, device):
         pytest.skip(f"no {device}")
     (item,) = _read([device], options)
     assert isinstance(item, Failure) and item.message.startswith("[E109] ") and "character device" in item.message
+
+
+@pytest.mark.parametrize(
+    ("value", "advice"),
+    [
+        ("ftp://example.com/news/a.html", "give the page's http(s) URL"),
+        ("file:///tmp/news/a%20b.html", "for a local file give its path (/tmp/news/a b.html)"),
+        ("FILE://localhost/tmp/a.html", "for a local file give its path (/tmp/a.html)"),
+        ("data:text/html,<p>hi</p>", "give the page's http(s) URL"),
+        ("javascript:alert(1)", "give the page's http(s) URL"),
+        ("mailto:desk@example.com", "give the page's http(s) URL"),
+    ],
+)
+def test_readers_other_url_schemes_are_refused_with_the_source_as_given(options, value, advice):
+    (item,) = list(read_inputs([value], options))
+    assert isinstance(item, Failure) and item.source == value  # not folded by Path() into ftp:/example.com
+    assert item.message.startswith("[E201] only http(s) URLs are fetched"), item.message
+    assert advice in item.message
+
+
+def test_readers_a_path_with_a_colon_is_still_a_path(tmp_path, options, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes:draft.html").write_text(GOOD_HTML, encoding="utf-8")
+    (page,) = list(read_inputs(["notes:draft.html"], options))
+    assert isinstance(page, RawDocument)
+    (missing,) = list(read_inputs(["C:/nope.html"], options))  # a drive letter is not a URL scheme
+    assert missing.message.startswith("[E109] ")

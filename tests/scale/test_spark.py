@@ -267,8 +267,9 @@ def test_spark_cli_runs_in_its_own_process(spark, tmp_path):
     argv = [sys.executable, "-m", "storytrace.cli", "spark", str(page.parent), "--out", str(tmp_path / "out"),
             "--format", "jsonl", "--master", "local[1]", "--no-facts", "--no-comments", "--no-stories"]
     done = subprocess.run(argv, check=False, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.returncode == 3, done.stderr[-2000:]  # as analyze: some inputs failed, the rest analysed
     assert "1 page(s) analysed, 1 input(s) failed" in done.stderr
+    assert f"  failed: {tmp_path / 'in' / 'empty.html'}: [E101] empty input" in done.stderr
     rows = [json.loads(line) for part in (tmp_path / "out" / "pages").glob("part-*")
             for line in part.read_text("utf-8").splitlines()]
     assert sorted((r["status"], Path(r["source"]).name) for r in rows) == [("analysed", "good.html"),
@@ -281,3 +282,67 @@ def test_a_malformed_row_is_a_coded_failure_whose_message_does_not_repeat_the_so
     (failure,) = list(_ingest([("in/page.html", None)], Options()))  # bytes missing: bytes(None) raises
     assert isinstance(failure, Failure) and failure.source == "in/page.html"
     assert failure.message.startswith("[E100] ") and "page.html" not in failure.message
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("read", ["bytes", "paths"])
+def test_spark_pipes_and_hidden_files_in_a_folder_are_not_skipped_silently(spark, tmp_path, read):
+    """Hadoop's listing drops pipes and names starting with _ or . without a word; storytrace analyze reads
+    hidden files and refuses a pipe with E109, unread. The spark runner does the same."""
+    import os
+
+    from storytrace.scale.spark import run
+
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.html").write_text(GOOD_HTML, encoding="utf-8")
+    (folder / ".hidden.html").write_text(GOOD_HTML.replace("Tuesday", "Monday"), encoding="utf-8")
+    os.mkfifo(folder / "sub" / "feed.pipe")
+    options = Options(with_facts=False, with_comments=False, with_stories=False, progress=False)
+    run(spark, [folder], tmp_path / "out", options, fmt="jsonl", read=read)
+    rows = [json.loads(line) for part in (tmp_path / "out" / "pages").glob("part-*")
+            for line in part.read_text("utf-8").splitlines()]
+    by_name = {Path(r["source"]).name: r for r in rows}
+    assert sorted(by_name) == [".hidden.html", "feed.pipe", "good.html"]
+    assert by_name[".hidden.html"]["status"] == "analysed"
+    pipe = by_name["feed.pipe"]
+    assert pipe["status"] == "failed" and pipe["message"].startswith("[E109] ") and "named pipe" in pipe["message"]
+
+
+@pytest.mark.parametrize(
+    ("summary", "status", "said"),
+    [
+        ({"pages": 2, "failed": 0, "stage_failures": []}, 0, []),
+        ({"pages": 2, "failed": 1, "stage_failures": [], "failed_inputs": [{"source": "in/feed.pipe",
+          "message": "[E109] a named pipe (FIFO), not a regular file"}]}, 3, ["  failed: in/feed.pipe: [E109] a named"]),
+        ({"pages": 0, "failed": 25, "stage_failures": [],
+          "failed_inputs": [{"source": f"in/{i}", "message": "[E101] empty"} for i in range(20)]},
+         1, ["  failed: in/19: [E101] empty", "... and 5 more failed input(s): the rows with status 'failed' in o/pages"]),
+        ({"pages": 3, "failed": 0, "stage_failures": [{"stage": "stories", "message": "boom"}]}, 3,
+         ["  failed: stories: boom"]),
+        ("no files in in/", 2, ["storytrace spark: error: no files in in/"]),
+    ],
+)
+def test_spark_cli_exit_status_follows_analyze(monkeypatch, capsys, summary, status, said):
+    pytest.importorskip("pyspark")
+    from storytrace import cli
+
+    if isinstance(summary, dict):
+        summary = {"stories": 0, "paths": {"pages": "o/pages"}, **summary}
+    monkeypatch.setattr(cli, "_spark_run", lambda args: summary)
+    assert cli.main(["spark", "in/", "--out", "o"]) == status
+    err = capsys.readouterr().err
+    for words in said:
+        assert words in err, err
+
+
+def test_spark_cli_stopped_by_ctrl_c_exits_130(monkeypatch, capsys):
+    pytest.importorskip("pyspark")
+    from storytrace import cli
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_spark_run", interrupted)
+    assert cli.main(["spark", "in/", "--out", "o"]) == 130
+    assert "stopped" in capsys.readouterr().err

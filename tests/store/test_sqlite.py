@@ -220,3 +220,32 @@ def test_cli_analyze_stores_its_stories_for_export(tmp_path, monkeypatch):
     assert main(["export", "--db", str(out / "storytrace.sqlite"), "--table", "relations", "--format", "csv",
                  "--out", str(tmp_path / "r.csv")]) == 0
     assert len(list(csv.DictReader((tmp_path / "r.csv").open()))) == 1
+
+
+def test_store_gives_back_a_page_only_for_the_analysis_it_was_made_with(tmp_path):
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        store.add([_page()], analysis="k1")
+        store.add([_page("b" * 16, "two.html")])  # no key: never given back
+        assert store.analysed_page("a" * 16, "k1") == _page()
+        assert store.analysed_page("a" * 16, "k2") is None
+        assert store.analysed_page("b" * 16, "k1") is None
+        assert store.analysed_page("c" * 16, "k1") is None
+
+
+def test_store_written_before_analysis_keys_opens_and_reuses_nothing(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    with sqlite3.connect(path) as db:  # the pages table as sessions before 14 wrote it
+        db.executescript(
+            "CREATE TABLE pages (id TEXT PRIMARY KEY, source TEXT NOT NULL, url TEXT, title TEXT, language TEXT, "
+            "n_comments INTEGER NOT NULL, record TEXT NOT NULL, schema_version TEXT NOT NULL, updated_at TEXT NOT NULL);"
+        )
+        db.execute("INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?)",
+                   ("a" * 16, "one.html", None, "T", None, 0, json.dumps(_page().as_dict()), "2.0", "now"))
+    with SQLiteStore(path, create=False) as store:  # reading (export) leaves the file as it is
+        assert [p.id for p in store.pages()] == ["a" * 16]
+    with SQLiteStore(path) as store:
+        assert store.analysed_page("a" * 16, "k1") is None
+        store.add([_page()], analysis="k1")
+        assert store.analysed_page("a" * 16, "k1") == _page()

@@ -28,6 +28,7 @@ from ..records import RawDocument
 from ..settings import Options
 
 Resolver = Callable[[str, int], list[str]]
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 def _resolve(host: str, port: int) -> list[str]:
@@ -46,8 +47,7 @@ def check_address(url: str, options: Options, resolve: Resolver = _resolve) -> l
     except ValueError as exc:
         raise FetchError(f"not a valid URL ({exc}); give an http(s) URL", code=errors.BAD_URL) from exc
     if parts.scheme not in ("http", "https"):
-        scheme = parts.scheme or "no scheme"
-        raise FetchError(f"only http and https URLs are fetched, not {scheme!r}", code=errors.BAD_URL)
+        raise unfetched_scheme(url, parts.scheme)
     if not parts.hostname:
         raise FetchError("no host name in the URL; give an http(s) URL with a host", code=errors.BAD_URL)
     try:
@@ -61,6 +61,19 @@ def check_address(url: str, options: Options, resolve: Resolver = _resolve) -> l
     return addresses
 
 
+def unfetched_scheme(url: str, scheme: str) -> FetchError:
+    """The error for a URL that is not http(s): file: names a local file (say to give its path), anything else
+    (ftp:, data:, javascript:, mailto:) is not fetched at all."""
+    scheme = scheme.lower()
+    if scheme == "file":
+        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path) or "/"
+        advice = f"for a local file give its path ({path})"
+    else:
+        advice = "give the page's http(s) URL, or save the page and give the file"
+    named = f"{scheme}: URLs" if scheme else "URLs without a scheme"
+    return FetchError(f"only http(s) URLs are fetched, not {named}; {advice}", code=errors.BAD_URL)
+
+
 def _unresolved(hostname: str, reason: str) -> FetchError:
     message = f"host {hostname!r} does not resolve ({reason}); check its spelling and the network"
     return FetchError(message, code=errors.UNRESOLVED_HOST)
@@ -68,13 +81,36 @@ def _unresolved(hostname: str, reason: str) -> FetchError:
 
 def _refuse_forbidden(hostname: str, addresses: list[str]) -> None:
     for address in addresses:
-        ip = _embedded_ipv4(ipaddress.ip_address(address.split("%")[0]))
+        given = ipaddress.ip_address(address.split("%")[0])
+        ip = _embedded_ipv4(given)
         if not ip.is_global or ip.is_multicast:
-            raise FetchError(
-                f"{hostname} resolves to {ip}, a loopback, private, link-local or reserved "
-                "address; refused (allow with --allow-private-addresses)",
-                code=errors.PRIVATE_ADDRESS,
-            )
+            raise FetchError(f"{_refused_target(hostname, given, ip)}; refused (allow with --allow-private-addresses)",
+                             code=errors.PRIVATE_ADDRESS)
+
+
+def _refused_target(hostname: str, given: IPAddress, ip: IPAddress) -> str:
+    """What the URL names and what kind of address that is: "[::1] is a loopback address", "::ffff:127.0.0.1 is
+    127.0.0.1 inside IPv6, a loopback address", "localhost resolves to 127.0.0.1, a loopback address"."""
+    kind = _address_kind(ip)
+    inside = f"{ip} inside IPv6, {kind}" if ip != given else kind
+    if _ip_literal(hostname) is None:
+        return f"{hostname} resolves to {given}" + (f" ({ip} inside IPv6), {kind}" if ip != given else f", {kind}")
+    shown = f"[{hostname}]" if ":" in hostname else hostname  # an IPv6 literal as the URL writes it
+    return f"{shown} is {inside}"
+
+
+def _ip_literal(hostname: str) -> IPAddress | None:
+    try:
+        return ipaddress.ip_address(hostname.split("%")[0])
+    except ValueError:
+        return None
+
+
+def _address_kind(ip: IPAddress) -> str:
+    """The first property that makes ``ip`` refused, with its article ("a loopback address")."""
+    kinds = (("is_loopback", "a loopback"), ("is_link_local", "a link-local"), ("is_multicast", "a multicast"),
+             ("is_unspecified", "the unspecified"), ("is_reserved", "a reserved"), ("is_private", "a private"))
+    return next((f"{name} address" for attr, name in kinds if getattr(ip, attr)), "a non-public address")
 
 
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")

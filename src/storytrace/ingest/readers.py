@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
 import zlib
 from collections import Counter
@@ -32,12 +33,30 @@ def is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):")  # two letters at least: C: is a Windows drive
+# schemes written without // that name no file (data:text/html,..., javascript:..., mailto:...)
+_OPAQUE_SCHEMES = frozenset({"about", "blob", "data", "javascript", "mailto", "news", "tel", "urn", "vbscript"})
+
+
+def other_url_scheme(value: str) -> str | None:
+    """The scheme of an input written as a URL that storytrace does not fetch (``ftp://``, ``file://``,
+    ``data:``, ``javascript:``, ``mailto:``), else None (an http(s) URL or a path)."""
+    match = _SCHEME.match(value)
+    if match is None or is_url(value):
+        return None
+    scheme = match.group(1).lower()
+    return scheme if value[match.end():].startswith("//") or scheme in _OPAQUE_SCHEMES else None
+
+
 def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[Item]:
     """Yield a RawDocument or a Failure for every page found in ``inputs``, in order."""
     for item in inputs:
         value = os.fspath(item)
         if is_url(value):
             yield from _read_url(value, options)
+            continue
+        if (scheme := other_url_scheme(value)) and not os.path.lexists(value):
+            yield _unfetched(value, scheme)  # the source as given: Path() would fold ftp://x into ftp:/x
             continue
         path = Path(value)
         if path.is_dir():
@@ -46,6 +65,12 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
                 yield from read_path(child, options)
         else:
             yield from read_path(path, options)
+
+
+def _unfetched(value: str, scheme: str) -> Failure:
+    from .fetch import unfetched_scheme
+
+    return _failure(value, unfetched_scheme(value, scheme))
 
 
 def _read_url(url: str, options: Options) -> Iterator[Item]:

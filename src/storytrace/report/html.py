@@ -14,6 +14,8 @@ from typing import Any
 
 from ..records import SCHEMA_VERSION, Comment, Dossier, Page
 
+# .toc .loose numbers its items itself (a flex ::before): an outside list marker would sit in the column gap,
+# over the end of a long title in the column to its left
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;overflow-wrap:anywhere;margin:0 auto;max-width:62rem;padding:1rem 1.5rem;color:#1d1d1f}
 h1{font-size:1.6rem}h2{margin-top:2.5rem;border-top:3px solid #333;padding-top:.7rem}h3{margin-top:1.5rem}
@@ -26,7 +28,10 @@ table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px s
 .reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
 .tag.bad{background:#f5c6c0}.err{color:#a00}.warn{color:#7a5200}.summary td{min-width:8rem}
 .story{border-left:4px solid #4a6fa5;padding-left:1rem;margin:1rem 0}
-.toc ol{margin:.2rem 0}.toc li{margin:.1rem 0}.toc .loose{columns:2 22rem}.toc .loose li{break-inside:avoid}
+.toc ol{margin:.2rem 0}.toc li{margin:.1rem 0}.toc a{overflow-wrap:anywhere}
+.toc .loose{columns:2 22rem;column-gap:2rem;list-style:none;padding-left:0;counter-reset:toc}
+.toc .loose li{break-inside:avoid;display:flex;gap:.4em;counter-increment:toc}
+.toc .loose li::before{content:counter(toc) ".";flex:none;min-width:2.2em;text-align:right}.toc .loose li>a{min-width:0}
 .pnav{font-size:.85rem;color:#555;margin:.2rem 0 .6rem}section,h2,h3{scroll-margin-top:.5rem}
 """
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"

@@ -179,9 +179,12 @@ def run(
     Args:
         spark: the session (see :func:`session`).
         inputs: files or folders (local paths, or URIs Hadoop reads: ``hdfs://``, ``s3a://``, ...). Folders
-            are read recursively (with ``read="bytes"``, as everywhere in Hadoop, names starting with ``_``
-            or ``.`` are skipped). ``http(s)://`` URLs are fetched by the executors with storytrace's own
-            fetcher.
+            are read recursively, every entry as in ``storytrace analyze``: in a local folder, names starting
+            with ``_`` or ``.`` (which Hadoop skips) are read by storytrace's readers, and a pipe, socket or
+            device is a failed row (E109), never read (a local folder holding one is read by storytrace's
+            readers whole, as binaryFiles would block on it); in an ``hdfs://`` or ``s3a://`` folder Hadoop's
+            own rule holds (``_`` and ``.`` names skipped). ``http(s)://`` URLs are fetched by the executors
+            with storytrace's own fetcher.
         out_dir: output folder (local path or Hadoop URI).
         options: the run's settings (default: every stage).
         fmt: ``parquet`` or ``jsonl``.
@@ -195,7 +198,8 @@ def run(
     Returns:
         ``{"pages": analysed, "failed": failed inputs, "duplicates": inputs holding a page already read in their
         partition, "stories": number of stories, "stage_failures":
-        [Failure dicts of driver-side stages], "paths": {"pages": ..., "stories": ...}}``.
+        [Failure dicts of driver-side stages], "paths": {"pages": ..., "stories": ...}, "failed_inputs": [the
+        source and message of up to FAILED_LISTED failed inputs]}``.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -211,7 +215,8 @@ def run(
     _write_rows(spark, results, paths["pages"], fmt, mode)
     counts = _status_counts(spark, paths["pages"], fmt)
     summary: dict[str, Any] = {"pages": counts.get("analysed", 0), "failed": counts.get("failed", 0),
-                               "duplicates": counts.get("duplicate", 0), "stories": 0, "stage_failures": [], "paths": paths}
+                               "duplicates": counts.get("duplicate", 0), "stories": 0, "stage_failures": [], "paths": paths,
+                               "failed_inputs": failed_inputs(spark, paths["pages"], fmt) if counts.get("failed") else []}
     if options.with_stories:
         failures: list[Failure] = []
         stories = driver_stories(spark, paths["pages"], fmt, options, failures)
@@ -232,16 +237,30 @@ def _input_rows(sc: SparkContext, inputs: list[str], read: str, partitions: int 
             if _URI.match(item) or not Path(item).is_dir():
                 paths.append(item if _URI.match(item) else str(Path(item).absolute()))
             else:
-                paths += [str(f.absolute()) for f in sorted(p for p in Path(item).rglob("*") if p.is_file())]
+                paths += _local_entries(Path(item))
         if not paths:
             raise ValueError(f"no files in {', '.join(inputs)}")
         return sc.parallelize(paths, partitions or min(len(paths), 8 * sc.defaultParallelism))
-    # files Hadoop can read go to binaryFiles; URLs and local paths that do not exist (each of which becomes
-    # a failed row, "cannot open ...") are read by storytrace's own readers in an executor
-    hadoop = [i if _URI.match(i) else Path(i).absolute().as_uri() for i in inputs
-              if (_URI.match(i) and not i.lower().startswith(("http://", "https://"))) or Path(i).exists()]
-    own = [i for i in inputs if i.lower().startswith(("http://", "https://"))
-           or not (_URI.match(i) or Path(i).exists())]
+    # regular files Hadoop can read go to binaryFiles; URLs, local paths that do not exist (each of which becomes
+    # a failed row, "cannot open ..."), files Hadoop would skip (hidden names) and folders holding a pipe, socket
+    # or device (binaryFiles would block reading it) are read by storytrace's own readers in an executor
+    hadoop, own = [], []
+    for item in inputs:
+        if item.lower().startswith(("http://", "https://")):
+            own.append(item)
+        elif _URI.match(item):
+            hadoop.append(item)
+        elif Path(item).is_dir():
+            entries = _local_entries(Path(item))
+            if any(not Path(path).is_file() for path in entries):  # Hadoop's task would block reading a pipe
+                own += entries
+            else:
+                hadoop.append(Path(item).absolute().as_uri())
+                own += [path for path in entries if _hidden_to_hadoop(Path(path), Path(item))]
+        elif Path(item).is_file() and not Path(item).name.startswith(("_", ".")):  # Hadoop drops hidden names
+            hadoop.append(Path(item).absolute().as_uri())
+        else:  # missing, or a pipe, socket or device: a failed row (E109), nothing read
+            own.append(str(Path(item).absolute()) if Path(item).exists() else item)
     rdds = []
     if hadoop:
         # folders are read recursively, as storytrace analyze does
@@ -257,8 +276,20 @@ def _input_rows(sc: SparkContext, inputs: list[str], read: str, partitions: int 
             files = numbered.partitionBy(wanted).values()
         rdds.append(files)
     if own:
-        rdds.append(sc.parallelize(own, len(own)))
+        rdds.append(sc.parallelize(own, min(len(own), 8 * sc.defaultParallelism)))
     return rdds[0] if len(rdds) == 1 else sc.union(rdds)
+
+
+def _local_entries(folder: Path) -> list[str]:
+    """Every entry below a local folder but folders, as absolute paths in storytrace analyze's order: pipes,
+    sockets and devices too (storytrace's readers refuse them, E109, without reading them)."""
+    return [str(p.absolute()) for p in sorted(folder.rglob("*")) if not p.is_dir()]
+
+
+def _hidden_to_hadoop(path: Path, folder: Path) -> bool:
+    """Whether Hadoop's listing of ``folder`` leaves ``path`` out without a word (a name below the folder
+    starting with ``_`` or ``.``; storytrace analyze reads them)."""
+    return any(part.startswith(("_", ".")) for part in path.absolute().relative_to(folder.absolute()).parts)
 
 
 def _write_rows(spark: SparkSession, results: RDD, path: str, fmt: str, mode: str) -> None:
@@ -274,6 +305,19 @@ def _write_rows(spark: SparkSession, results: RDD, path: str, fmt: str, mode: st
 def _status_counts(spark: SparkSession, path: str, fmt: str) -> dict[str, int]:
     frame = spark.read.parquet(path) if fmt == "parquet" else spark.read.schema("status string").json(path)
     return {row["status"]: row["count"] for row in frame.groupBy("status").count().collect()}
+
+
+FAILED_LISTED = 20  # failed inputs the summary names; the rest are rows with status 'failed' in OUT/pages
+
+
+def failed_inputs(spark: SparkSession, path: str, fmt: str, limit: int = FAILED_LISTED) -> list[dict[str, str]]:
+    """``source`` and ``message`` of up to ``limit`` failed rows written by :func:`run`, by source."""
+    if fmt == "parquet":
+        frame = spark.read.parquet(path)
+    else:
+        frame = spark.read.schema("status string, source string, message string").json(path)
+    rows = frame.where("status = 'failed'").select("source", "message").orderBy("source").limit(limit).collect()
+    return [{"source": row["source"], "message": row["message"]} for row in rows]
 
 
 def page_records(spark: SparkSession, path: str, fmt: str) -> RDD:
@@ -318,5 +362,5 @@ def driver_stories(spark: SparkSession, path: str, fmt: str, options: Options, f
             pages.close()
 
 
-__all__ = ["COLUMNS", "SCHEMA", "analyze_partition", "driver_stories", "executor_resources", "page_records",
+__all__ = ["COLUMNS", "SCHEMA", "analyze_partition", "driver_stories", "executor_resources", "failed_inputs", "page_records",
            "result_row", "run", "session"]

@@ -4,6 +4,8 @@ Pages are keyed by their id (:func:`storytrace.records.page_id`: content hash, w
 input names one), inputs by their source, so every input is accounted for: either
 ``analysed`` (with the id of its page) or ``failed`` (with the stage and the reason). An input that
 repeats a page of the same run (a :class:`~storytrace.records.Duplicate`) is ``analysed`` with that page's id.
+A page added with an ``analysis`` key (:func:`storytrace.pipeline.analysis_key`: the version and the options that
+shape a page) can be reused by a later run with the same key (:meth:`SQLiteStore.analysed_page`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ CREATE TABLE IF NOT EXISTS pages (
     n_comments INTEGER NOT NULL,
     record TEXT NOT NULL,
     schema_version TEXT NOT NULL,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    analysis TEXT
 );
 CREATE TABLE IF NOT EXISTS inputs (
     source TEXT PRIMARY KEY,
@@ -77,9 +80,18 @@ class SQLiteStore:
             if not create and not self._has_pages_table():  # reading must not add tables to someone's database
                 raise sqlite3.DatabaseError("it has no pages table")
             self._db.executescript(_SCHEMA)
+            if create:
+                self._add_missing_columns()
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise InputError(f"{self.path}: not a storytrace store ({exc})") from exc
+
+    def _add_missing_columns(self) -> None:
+        """A store written before pages had an ``analysis`` key gets the column (empty: never reused)."""
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(pages)")}
+        if "analysis" not in columns:
+            self._db.execute("ALTER TABLE pages ADD COLUMN analysis TEXT")
+            self._db.commit()
 
     def _has_pages_table(self) -> bool:
         return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pages'").fetchone() is not None
@@ -93,25 +105,28 @@ class SQLiteStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def add(self, results: Iterable[Page | Failure | Duplicate]) -> None:
+    def add(self, results: Iterable[Page | Failure | Duplicate], *, analysis: str | None = None) -> None:
+        """Add results in one transaction; pages are marked with the ``analysis`` key they were made with
+        (None: unknown, never reused)."""
         with self._db:
             for result in results:
                 if isinstance(result, Page):
-                    self._add_page(result)
+                    self._add_page(result, analysis)
                 elif isinstance(result, Duplicate):
                     self._add_input(result.source, result.page_id)
                 else:
                     self._add_failure(result)
 
-    def _add_page(self, page: Page) -> None:
+    def _add_page(self, page: Page, analysis: str | None) -> None:
         now = _now()
         self._db.execute(
-            "INSERT INTO pages VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+            "INSERT INTO pages (id, source, url, title, language, n_comments, record, schema_version, updated_at, "
+            "analysis) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
             "source=excluded.source, url=excluded.url, title=excluded.title, language=excluded.language, "
             "n_comments=excluded.n_comments, record=excluded.record, "
-            "schema_version=excluded.schema_version, updated_at=excluded.updated_at",
+            "schema_version=excluded.schema_version, updated_at=excluded.updated_at, analysis=excluded.analysis",
             (page.id, page.source, page.url, page.title, page.language, len(page.comments),
-             json.dumps(page.as_dict(), ensure_ascii=False), SCHEMA_VERSION, now),
+             json.dumps(page.as_dict(), ensure_ascii=False), SCHEMA_VERSION, now, analysis),
         )
         self._add_input(page.source, page.id)
 
@@ -157,6 +172,11 @@ class SQLiteStore:
 
     def stories(self) -> list[dict[str, Any]]:
         return [json.loads(record) for (record,) in self._db.execute("SELECT record FROM stories ORDER BY id")]
+
+    def analysed_page(self, page_id: str, analysis: str) -> Page | None:
+        """The stored page with this id if it was analysed with this ``analysis`` key, else None."""
+        row = self._db.execute("SELECT record FROM pages WHERE id=? AND analysis=?", (page_id, analysis)).fetchone()
+        return Page.from_dict(json.loads(row[0])) if row else None
 
     def pages(self) -> Iterator[Page]:
         for (record,) in self._db.execute("SELECT record FROM pages ORDER BY source"):
