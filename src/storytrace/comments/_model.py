@@ -34,6 +34,7 @@ from storytrace.comments._lexicon import (
     load_word_frequencies,
 )
 from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_context, ordinary_group_word
+from storytrace.comments._multi_insult import candidate_languages, read_insult
 from storytrace.comments._multi_threat import read_threat
 from storytrace.comments._rules import Analysis, analyse, multilingual_match
 
@@ -76,6 +77,9 @@ _DEFUSED_RULE_SHARE = {NEGATED: 0.0, COUNTER: 0.0}
 # (session 13, probes/multi_threats.jsonl)
 _MULTI_THREAT_IDENT = 0.8
 _MULTI_THREAT = 0.8
+# an insult a non-English comment aims at the person it addresses (``_multi_insult``): the English insult rule's
+# constant (``_combine``), so "du Vollidiot" and "you idiot" read alike (session 14)
+_MULTI_INSULT = 0.6
 # the embedding heads' identity_attack kept where the context defuses the lexicon rule (every hostile word negated or
 # quoted: "les réfugiés ne sont pas des parasites" read 0.65 from the heads; or counter-speech), as the English
 # path halves it for a negated predicate (session 13: multi_hard dev identity ROC-AUC 0.870 -> 0.894)
@@ -410,6 +414,9 @@ class CommentModel:
         read = list(analyses)
         for i in multi:
             read[i] = _without_ordinary_group_words(analyses[i], (languages or [])[i])
+        insults = self._multilingual_insults(texts, languages)
+        for i in insults:
+            read[i] = _without_english_insults(read[i])
         for i, (_, _, _, defused) in multi.items():
             if defused:  # negated, quoted or condemned: the heads read the hostile word, not its context
                 learned[i, 2] *= _DEFUSED_HEADS
@@ -417,6 +424,19 @@ class CommentModel:
                for i, (t, a) in enumerate(zip(texts, read, strict=True))]
         for i, (_, _, threats, _) in multi.items():
             _add_threats(out[i], threats)
+        for i, spans in insults.items():
+            _add_insults(out[i], [(s, e, texts[i][s:e]) for s, e in spans])
+        return out
+
+    @staticmethod
+    def _multilingual_insults(texts: list[str], languages: list[str] | None) -> dict[int, list[tuple[int, int]]]:
+        """Per comment the non-English insult reader has cues for (by its language, or by its script when the
+        language is undetermined): the insults it aims at the person addressed (``_multi_insult.read_insult``)."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        for i, lang in enumerate(languages or []):
+            cues = candidate_languages(texts[i], lang)
+            if cues:
+                out[i] = sorted({span for cue in cues for span in read_insult(texts[i], cue)})
         return out
 
     def _multilingual_rule(self, text: str, lang: str) -> tuple[float, list[tuple[int, int, str, str]],
@@ -621,6 +641,26 @@ def _add_threats(result: dict[str, Any], spans: list[tuple[int, int, str]]) -> N
     scores["toxic"] = max(scores["toxic"], _MULTI_THREAT)
     result["evidence"] = _dedupe([*result["evidence"], *({"start": s, "end": e, "text": t, "category": "threat"}
                                                          for s, e, t in spans)])
+
+
+def _add_insults(result: dict[str, Any], spans: list[tuple[int, int, str]]) -> None:
+    """``result`` (a ``_combine`` output) with the insults a non-English comment aims at the person addressed:
+    insult (and toxic) at least ``_MULTI_INSULT``, the spans as insult evidence."""
+    if not spans:
+        return
+    scores = result["scores"]
+    scores["insult"] = max(scores["insult"], _MULTI_INSULT)
+    scores["toxic"] = max(scores["toxic"], _MULTI_INSULT)
+    result["evidence"] = _dedupe([*result["evidence"], *({"start": s, "end": e, "text": t, "category": "insult"}
+                                                         for s, e, t in spans)])
+
+
+def _without_english_insults(a: Analysis) -> Analysis:
+    """``a`` without the English insult list's word hits (hostile emoji stay): in a language the insult reader
+    covers, the reader decides, with the address and the negation the English list does not see ("Dostojewskis
+    „Der Idiot“", "Du bist kein Idiot" were insults 0.6)."""
+    kept = [x for x in a.insults if not any(ch.isalpha() for ch in x[2])]
+    return a if len(kept) == len(a.insults) else dataclasses.replace(a, insults=kept)
 
 
 def _without_ordinary_group_words(a: Analysis, lang: str) -> Analysis:
