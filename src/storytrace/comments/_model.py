@@ -444,7 +444,8 @@ class CommentModel:
         """The non-English lexicon rule's score and evidence, kept at ``_DEFUSED_RULE_SHARE`` (none: the evidence
         goes too) where the hostile word is quoted or negated or the comment condemns, reports or defends; raised
         to ``_MULTI_THREAT_IDENT`` by a threat or call for violence against a named group that is none of those.
-        Third: the threat spans (start, end, text) of a threat to a group or to "you" (``_multi_threat``); fourth:
+        Third: the threat spans (start, end, text) of a threat to a group, to "you" or to people it does not name
+        (``_multi_threat``; no identity score without a group); fourth:
         whether the context defused the rule (``defusing_context``)."""
         score, evidence, hostile = multilingual_match(text, lang, self.lexicon)
         context = defusing_context(text, lang, hostile) if score > 0 else None
@@ -452,7 +453,7 @@ class CommentModel:
             share = _DEFUSED_RULE_SHARE[context]
             score, evidence = (score * share, evidence) if share > 0 else (0.0, [])
         threat = read_threat(text, lang, self.lexicon.multi_groups.get(lang, {}))
-        if not threat.cues or not (threat.group or threat.addressed) \
+        if not threat.cues or not (threat.group or threat.addressed or threat.unnamed) \
                 or defusing_context(text, lang, list(threat.cues)) is not None:
             return score, evidence, [], context is not None
         spans = [(s, e, text[s:e]) for s, e in threat.cues]

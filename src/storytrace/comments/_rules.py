@@ -377,7 +377,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
             # a person after the verb in the same sentence ("the vulnerabilities they burn. Each of them": not aimed)
             aimed = any((x in _SECOND_PERSON or x in _PRONOUNS) and not _sentence_between(norm, words, j, k)
                         for k, x in enumerate(toks[j + 1 : j + 4], start=j + 1)) or any(
-                k in groups_at for k in range(max(0, j - 4), j + 5))
+                k in groups_at for k in range(max(0, j - 4), j + 5)) or _passive_subject(norm, words, toks, j)
             if intent and not aimed and _thing_object(toks, j, lex):
                 continue  # "set out to execute it", "we need to kill the bill": done to a thing, not a person
             best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
@@ -724,6 +724,24 @@ def _thing_object(toks: list[str], j: int, lex: Lexicon) -> bool:
 def _sentence_between(norm: str, words: list[tuple[int, int, str]], j: int, k: int) -> bool:
     """A sentence ends between tokens ``j`` and ``k`` (``j < k``)."""
     return any(c in ".!?\n" for c in norm[words[j][1] : words[k][0]])
+
+
+# who a passive threat is done to, when the comment names nobody: "they should all be hanged", "people like that
+# deserve to be shot" (session-14 review: threat 0.45, the verb had no person after it)
+_PASSIVE_SUBJECTS = frozenset(["they", "he", "she", "those", "these", "they're", "theyre"])
+_PASSIVE_AUX = frozenset(["be", "get", "been", "being"])
+
+
+def _passive_subject(norm: str, words: list[tuple[int, int, str]], toks: list[str], j: int) -> bool:
+    """The verb at ``j`` is passive ("be hanged") and its subject, at most five words before it in the same
+    sentence, is a person pronoun or "people like ..."."""
+    if j == 0 or toks[j - 1] not in _PASSIVE_AUX:
+        return False
+    for k in range(max(0, j - 6), j - 1):
+        if (toks[k] in _PASSIVE_SUBJECTS or toks[k : k + 2] == ["people", "like"]) \
+                and not _sentence_between(norm, words, k, j):
+            return True
+    return False
 
 
 def _figurative(toks: list[str], j: int) -> bool:
