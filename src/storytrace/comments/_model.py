@@ -33,7 +33,7 @@ from storytrace.comments._lexicon import (
     load_lexicon,
     load_word_frequencies,
 )
-from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_context, ordinary_group_word
+from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_context, ordinary_word
 from storytrace.comments._multi_insult import candidate_languages, read_insult
 from storytrace.comments._multi_threat import read_threat
 from storytrace.comments._rules import Analysis, analyse, multilingual_match
@@ -413,7 +413,7 @@ class CommentModel:
         own = self._abusive_beside_claim(texts, languages, analyses)
         read = list(analyses)
         for i in multi:
-            read[i] = _without_ordinary_group_words(analyses[i], (languages or [])[i])
+            read[i] = _without_ordinary_words(analyses[i], (languages or [])[i])
         insults = self._multilingual_insults(texts, languages)
         for i in insults:
             read[i] = _without_english_insults(read[i])
@@ -664,12 +664,18 @@ def _without_english_insults(a: Analysis) -> Analysis:
     return a if len(kept) == len(a.insults) else dataclasses.replace(a, insults=kept)
 
 
-def _without_ordinary_group_words(a: Analysis, lang: str) -> Analysis:
-    """``a`` without the English slur hits that are ``lang``'s everyday group names ("negros" in Portuguese):
-    the rules read a non-English comment with English lists (session 12: such hits gave neutral mentions and
-    reports in pt and nl identity 0.8)."""
-    kept = [x for x in a.slurs if not ordinary_group_word(x[2], lang)]
-    return a if len(kept) == len(a.slurs) else dataclasses.replace(a, slurs=kept)
+def _without_ordinary_words(a: Analysis, lang: str) -> Analysis:
+    """``a`` without the English slur, insult, swear-word and threat hits that are ordinary words of ``lang``
+    (``_multi_context.ordinary_word``: "negros" in Portuguese, "retard" in French, "die" in German): the rules read
+    a non-English comment with English lists (session 12: such slur hits gave neutral mentions and reports in pt and
+    nl identity 0.8; session 14: "du retard" an insult and a disabled-people slur, "die" a threat word)."""
+    slurs, insults, profanity, threats = ([x for x in hits if not ordinary_word(x[2], lang)]
+                                          for hits in (a.slurs, a.insults, a.profanity, a.threats))
+    if (len(slurs), len(insults), len(profanity), len(threats)) == (
+            len(a.slurs), len(a.insults), len(a.profanity), len(a.threats)):
+        return a
+    return dataclasses.replace(a, slurs=slurs, insults=insults, profanity=profanity, threats=threats,
+                               threat_score=a.threat_score if threats else 0.0)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
