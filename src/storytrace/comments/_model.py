@@ -414,7 +414,7 @@ class CommentModel:
         read = list(analyses)
         for i in multi:
             read[i] = _without_ordinary_words(analyses[i], (languages or [])[i])
-        insults = self._multilingual_insults(texts, languages)
+        insults = self._multilingual_insults(texts, languages, read)
         for i in insults:
             read[i] = _without_english_insults(read[i])
         for i, (_, _, _, defused) in multi.items():
@@ -429,14 +429,17 @@ class CommentModel:
         return out
 
     @staticmethod
-    def _multilingual_insults(texts: list[str], languages: list[str] | None) -> dict[int, list[tuple[int, int]]]:
+    def _multilingual_insults(texts: list[str], languages: list[str] | None,
+                              analyses: list[Analysis]) -> dict[int, list[tuple[int, int]]]:
         """Per comment the non-English insult reader has cues for (by its language, or by its script when the
-        language is undetermined): the insults it aims at the person addressed (``_multi_insult.read_insult``)."""
+        language is undetermined): the insults it aims at the person addressed (``_multi_insult.read_insult``; the
+        English insult list's word hits count as hurtful words there too)."""
         out: dict[int, list[tuple[int, int]]] = {}
         for i, lang in enumerate(languages or []):
             cues = candidate_languages(texts[i], lang)
             if cues:
-                out[i] = sorted({span for cue in cues for span in read_insult(texts[i], cue)})
+                english = frozenset(x[2].lower() for x in analyses[i].insults)
+                out[i] = sorted({span for cue in cues for span in read_insult(texts[i], cue, english)})
         return out
 
     def _multilingual_rule(self, text: str, lang: str) -> tuple[float, list[tuple[int, int, str, str]],

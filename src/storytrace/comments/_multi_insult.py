@@ -83,22 +83,30 @@ def _linked(low: str, tokens: list[tuple[int, int, str]], a: int, j: int, bridge
     return all(tokens[k][2] in gap or k in bridge for k in range(lo + 1, hi))
 
 
-def read_insult(text: str, lang: str) -> list[tuple[int, int]]:
+def _alone(low: str, tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """Token ``j`` is a sentence by itself ("Tupec.", "Дебил!"): an exclamation at the reader."""
+    before = low[tokens[j - 1][1] : tokens[j][0]] if j > 0 else "."
+    after = low[tokens[j][1] : tokens[j + 1][0]] if j + 1 < len(tokens) else "."
+    return _SENTENCE_END.search(before) is not None and _SENTENCE_END.search(after) is not None
+
+
+def read_insult(text: str, lang: str, also: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """The (start, end) spans of the insults ``text`` (language ``lang``) aims at the person it addresses: a hurtful
-    word linked to a second-person word (``_linked``) with no negator before either, not quoted; and orders to shut
-    up. Empty for a language without cues."""
-    low = text.lower().replace("’", "'")
+    word (a cue, or a word of ``also``: the English insult list's hits, "du Clown") linked to a second-person word
+    (``_linked``) with no negator before either, or a sentence by itself; not quoted; and orders to shut up. Empty
+    for a language without cues."""
+    low = text.lower().replace("\u2019", "'")
     spans: list[tuple[int, int]] = [m.span() for p in _compiled("shut_up", lang) for m in p.finditer(low)]
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
+    index = {s: k for k, (s, _, _) in enumerate(tokens)}
+    hurtful = sorted({index[m.start()] for p in _compiled("insults", lang) for m in p.finditer(low)
+                      if m.start() in index} | {k for k, (_, _, t) in enumerate(tokens) if t in also})
     address = _address_positions(low, tokens, lang)
-    if address:
-        index = {s: k for k, (s, _, _) in enumerate(tokens)}
-        hurtful = [(tokens[index[m.start()]][:2], index[m.start()]) for p in _compiled("insults", lang)
-                   for m in p.finditer(low) if m.start() in index]  # the whole word: "Vollpfosten", not its stem
-        bridge = set(address) | {j for _, j in hurtful}
-        for span, j in hurtful:
-            near = [a for a in address if _linked(low, tokens, a, j, bridge, lang)]
-            if near and not any(_negated(tokens, min(a, j), max(a, j) + 1, lang) for a in near):
-                spans.append(span)
+    bridge = set(address) | set(hurtful)
+    for j in hurtful:
+        near = [a for a in address if _linked(low, tokens, a, j, bridge, lang)]
+        if (near and not any(_negated(tokens, min(a, j), max(a, j) + 1, lang) for a in near)) \
+                or _alone(low, tokens, j):
+            spans.append(tokens[j][:2])  # the whole word: "Vollpfosten", not its stem
     # a quoted insult is reported, not said ("er nannte ihn „du Idiot“")
     return [s for s in sorted(set(spans)) if defusing_context(text, lang, [s]) != NEGATED]
