@@ -76,13 +76,15 @@ def _at_self(low: str, span: tuple[int, int], lang: str) -> bool:
 
 def _at_unnamed(low: str, span: tuple[int, int], lang: str) -> bool:
     """Whether the cue at ``span`` is aimed at people the comment does not name: a third-person object pronoun or
-    demonstrative in the three words before it or in it ("man sollte sie aufhängen", "il faut tous les pendre"), or,
-    in the languages of ``object_after``, the word after it ("повесить их надо"); or the cue is a whole call at
-    unnamed people ("die gehören alle erschossen")."""
+    demonstrative in the three words before it or in it ("man sollte sie aufhängen"; a phrase right before it: "il
+    faut tous les pendre") or, in the languages of ``object_after``, the word after it ("повесить их надо")."""
     objects = _lexicon().get("object", {}).get(lang, [])
     if not objects or lang in _CJK:
         return False
-    near = _WORD.findall(low[max(0, span[0] - 40):span[0]])[-3:] + _WORD.findall(low[span[0]:span[1]])
+    before = low[max(0, span[0] - 40):span[0]]
+    if any(before.rstrip().endswith(" " + w) or before.rstrip() == w for w in objects if " " in w):
+        return True  # "il faut tous les pendre"
+    near = _WORD.findall(before)[-3:] + _WORD.findall(low[span[0]:span[1]])
     if lang in _lexicon().get("object_after", []):
         near += _WORD.findall(low[span[1]:span[1] + 16])[:1]
     return any(w in objects for w in near)
