@@ -7,8 +7,9 @@ under the shared data folder; news articles in 10 languages, used here as unlabe
 task's similarity labels are not read). Sentences are split at . ! ? and their CJK forms, kept when 40-200
 characters long, deduplicated and sorted per language; ``--n`` of them per language are drawn with
 ``random.Random(1)``. For each model (``--model``; the packaged model when none is given) and language it reports
-the share of sentences with identity_attack >= 0.5 and with toxic >= 0.5, the language given. Revision 3.1's
-numbers (docs/results/comments.md) were measured with the same sampling.
+the share of sentences with identity_attack >= 0.5, with toxic >= 0.5 and (since session 14, in ``--json`` and
+after the identity/toxic cells) with insult >= 0.5, the language given, under ``--calibration`` (default training).
+Revision 3.1's numbers (docs/results/comments.md) were measured with the same sampling.
 """
 
 from __future__ import annotations
@@ -46,19 +47,17 @@ def sample(pool: list[str], n: int, seed: int = 1) -> list[str]:
 
 
 def check(model: CommentModel, sents: dict[str, list[str]], langs: tuple[str, ...] = LANGS,
-          n: int = 400) -> dict[str, dict[str, float]]:
-    """Language -> {n, identity_attack, toxic}: percent of the sampled sentences scored >= 0.5."""
+          n: int = 400, calibration: str = "training") -> dict[str, dict[str, float]]:
+    """Language -> {n, identity_attack, toxic, insult}: percent of the sampled sentences scored >= 0.5."""
     out: dict[str, dict[str, float]] = {}
     for lang in langs:
         pool = sents.get(lang, [])
         if not pool:
             continue
         texts = sample(pool, n)
-        res = score_texts(texts, model, languages=[lang] * len(texts))
-        out[lang] = {"n": len(texts),
-                     "identity_attack": round(100 * float(np.mean([r["scores"]["identity_attack"] >= 0.5
-                                                                   for r in res])), 1),
-                     "toxic": round(100 * float(np.mean([r["scores"]["toxic"] >= 0.5 for r in res])), 1)}
+        res = score_texts(texts, model, languages=[lang] * len(texts), calibration=calibration)
+        out[lang] = {"n": len(texts), **{k: round(100 * float(np.mean([r["scores"][k] >= 0.5 for r in res])), 1)
+                                         for k in ("identity_attack", "toxic", "insult")}}
     return out
 
 
@@ -70,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=400, help="sentences per language")
     ap.add_argument("--langs", default=",".join(LANGS))
     ap.add_argument("--json", type=Path, default=None, help="also write the numbers as JSON")
+    ap.add_argument("--calibration", default="training", help="training (default) or news_comments")
     args = ap.parse_args(argv)
     if args.n < 1:
         ap.error("--n must be >= 1")
@@ -78,9 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     result: dict[str, dict[str, dict[str, float]]] = {}
     for m in args.model or [None]:
         name = str(m) if m is not None else "packaged"
-        result[name] = check(CommentModel.load(m), sents, langs, args.n)
-        cells = " ".join(f"{lang}:{v['identity_attack']:.1f}/{v['toxic']:.1f}" for lang, v in result[name].items())
-        print(f"{name} (identity/toxic % >= 0.5) {cells}", flush=True)
+        result[name] = check(CommentModel.load(m), sents, langs, args.n, args.calibration)
+        cells = " ".join(f"{lang}:{v['identity_attack']:.1f}/{v['toxic']:.1f}/{v['insult']:.1f}"
+                         for lang, v in result[name].items())
+        print(f"{name} (identity/toxic/insult % >= 0.5, {args.calibration}) {cells}", flush=True)
     if args.json is not None:
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return 0

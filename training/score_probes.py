@@ -1,9 +1,10 @@
 """Score a behaviour probe file (training/data/comments_authored/probes/*.jsonl) per split and kind.
 
     python training/score_probes.py training/data/comments_authored/probes/negation_counter.jsonl [--split dev] [-v]
+        [--calibration news_comments]
 
-A probe line carries the labels it should get (``identity_attack``, ``toxic`` and, where labelled, ``threat``), a
-``kind`` and a ``split`` ("dev" lines are for developing rules, "check" lines are scored once at the end). Printed:
+A probe line carries the labels it should get (``identity_attack``, ``toxic`` and, where labelled, ``threat`` and
+``insult``), a ``kind`` and a ``split`` ("dev" lines are for developing rules, "check" lines are scored once at the end). Printed:
 the share of lines whose score at 0.5 agrees with each label, per kind and overall; ``-v`` also lists the misses.
 Probe files are never training data (``comment_data.load_authored`` reads only the folder above them).
 """
@@ -15,7 +16,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-LABELS = ("identity_attack", "toxic", "threat")
+LABELS = ("identity_attack", "toxic", "threat", "insult")
 
 
 def agreement(rows: list[dict], scores: list[dict[str, float]]) -> dict[str, dict[str, list[int]]]:
@@ -37,12 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("probes", type=Path)
     ap.add_argument("--split", default=None, help="only lines of this split (dev or check); default: all")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the lines that disagree")
+    ap.add_argument("--calibration", default="training", help="training (default) or news_comments")
     args = ap.parse_args(argv)
     from storytrace.comments import load_model, score_texts
 
     rows = [json.loads(line) for line in args.probes.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if args.split is None or r.get("split") == args.split]
-    out = score_texts([r["text"] for r in rows], load_model(), languages=[r.get("lang") or "en" for r in rows])
+    out = score_texts([r["text"] for r in rows], load_model(), languages=[r.get("lang") or "en" for r in rows],
+                      calibration=args.calibration)
     scores = [o["scores"] for o in out]
     for kind, labels in sorted(agreement(rows, scores).items()):
         cells = "  ".join(f"{k}={ok / n:.3f}" for k, (ok, n) in labels.items() if n)

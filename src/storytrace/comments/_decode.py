@@ -92,7 +92,11 @@ _MAX_FUZZY_LETTERS = 40
 _TOKEN_MEMO_SIZE = 2**15
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.10.1"
+DECODER_REVISION = "3.12"
+# a term ending in "s" is not the plural of a word this much rarer (Zipf; ~5.6 times): "tran" is a name, not the
+# singular of "trans", and is read as it only in a hostile sentence or before a word for people (session 14)
+_NOT_PLURAL_MARGIN = 0.75
+_PLURAL_VERBS = frozenset(["are", "were", "aren't", "arent", "r"])
 _HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")
 
 
@@ -206,12 +210,18 @@ class Decoder:
         """``word`` is a common real word that only the comment's context can make a disguise of ``term``."""
         if self.freq is None or self.context_floor is None:
             return False
-        if any(term.text == word + e for e in _PLURAL_ENDINGS) or any(
-                word == term.text + e and _regular_ending(term.text, e, self.common) for e in _INFLECTIONS):
+        plural = any(term.text == word + e for e in _PLURAL_ENDINGS) and not self._not_plural(word, term)
+        if plural or any(word == term.text + e and _regular_ending(term.text, e, self.common) for e in _INFLECTIONS):
             return False  # an inflection ("criminal" / "criminals") is the term itself, not a disguise
         # but a term that adds a verb ending to the word is another word: "disable" is the verb, "disabled" the
         # group (review s12 #9, "you can simply disable it"); a common one is read as the term only in context
         return self._zipf(word) >= self.context_floor
+
+    def _not_plural(self, word: str, term: Term) -> bool:
+        """``term`` ends in "s" but is not the plural of ``word``: the "s" is its own ("trans", "gross", "hamas"),
+        seen by ``word`` being far rarer than ``term`` (an English singular is about as frequent as its plural:
+        "criminal" 4.75 / "criminals" 4.15, "invader" 2.98 / "invaders" 3.43; "tran" 3.09 / "trans" 4.41, a name)."""
+        return self._zipf(term.text) - self._zipf(word) > _NOT_PLURAL_MARGIN
 
     def _real(self, word: str, term: Term) -> bool:
         """``word`` is a frequent real word, not a disguise of the rarer ``term`` (only with ``self.freq``). Not when
@@ -761,11 +771,14 @@ class Decoder:
         return self._common_by_shape.get((first, length), [])
 
     def _before_group_noun(self, low: str, p: Decoded) -> bool:
-        """A group's name written right before a word for people is that group ("tras people", "asin community")."""
+        """A group's name written right before a word for people ("tras people", "asin community") or a plural verb
+        ("tran are", session 14: a name takes a singular one) is that group."""
         if not self.spelling or p.term.kind != "group_name" or p.term.country:
             return False
-        m = re.match(r"\s+([a-z]+)", low[p.end :])
-        return m is not None and m.group(1) in self.lexicon.group_nouns
+        m = re.match(r"\s+([a-z']+)", low[p.end :])
+        # a capitalised word before a plural verb may be one of several names ("Nguyen and Tran are")
+        plural = m is not None and m.group(1) in _PLURAL_VERBS and not p.span[:1].isupper()
+        return m is not None and (m.group(1) in self.lexicon.group_nouns or plural)
 
     def _hostile_near(self, text: str, p: Decoded, decoded: list[Decoded], hits: list[tuple[int, int, Term]]) -> bool:
         """A common word read as a term stays a term only in a hostile comment: a lexicon slur, swear word, insult

@@ -33,7 +33,8 @@ from storytrace.comments._lexicon import (
     load_lexicon,
     load_word_frequencies,
 )
-from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_context, ordinary_group_word
+from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_context, ordinary_word
+from storytrace.comments._multi_insult import candidate_languages, read_insult
 from storytrace.comments._multi_threat import read_threat
 from storytrace.comments._rules import Analysis, analyse, multilingual_match
 
@@ -76,6 +77,9 @@ _DEFUSED_RULE_SHARE = {NEGATED: 0.0, COUNTER: 0.0}
 # (session 13, probes/multi_threats.jsonl)
 _MULTI_THREAT_IDENT = 0.8
 _MULTI_THREAT = 0.8
+# an insult a non-English comment aims at the person it addresses (``_multi_insult``): the English insult rule's
+# constant (``_combine``), so "du Vollidiot" and "you idiot" read alike (session 14)
+_MULTI_INSULT = 0.6
 # the embedding heads' identity_attack kept where the context defuses the lexicon rule (every hostile word negated or
 # quoted: "les réfugiés ne sont pas des parasites" read 0.65 from the heads; or counter-speech), as the English
 # path halves it for a negated predicate (session 13: multi_hard dev identity ROC-AUC 0.870 -> 0.894)
@@ -409,7 +413,10 @@ class CommentModel:
         own = self._abusive_beside_claim(texts, languages, analyses)
         read = list(analyses)
         for i in multi:
-            read[i] = _without_ordinary_group_words(analyses[i], (languages or [])[i])
+            read[i] = _without_ordinary_words(analyses[i], (languages or [])[i])
+        insults = self._multilingual_insults(texts, languages, read)
+        for i in insults:
+            read[i] = _without_english_insults(read[i])
         for i, (_, _, _, defused) in multi.items():
             if defused:  # negated, quoted or condemned: the heads read the hostile word, not its context
                 learned[i, 2] *= _DEFUSED_HEADS
@@ -417,6 +424,22 @@ class CommentModel:
                for i, (t, a) in enumerate(zip(texts, read, strict=True))]
         for i, (_, _, threats, _) in multi.items():
             _add_threats(out[i], threats)
+        for i, spans in insults.items():
+            _add_insults(out[i], [(s, e, texts[i][s:e]) for s, e in spans])
+        return out
+
+    @staticmethod
+    def _multilingual_insults(texts: list[str], languages: list[str] | None,
+                              analyses: list[Analysis]) -> dict[int, list[tuple[int, int]]]:
+        """Per comment the non-English insult reader has cues for (by its language, or by its script when the
+        language is undetermined): the insults it aims at the person addressed (``_multi_insult.read_insult``; the
+        English insult list's word hits count as hurtful words there too)."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        for i, lang in enumerate(languages or []):
+            cues = candidate_languages(texts[i], lang)
+            if cues:
+                english = frozenset(x[2].lower() for x in analyses[i].insults)
+                out[i] = sorted({span for cue in cues for span in read_insult(texts[i], cue, english)})
         return out
 
     def _multilingual_rule(self, text: str, lang: str) -> tuple[float, list[tuple[int, int, str, str]],
@@ -424,7 +447,8 @@ class CommentModel:
         """The non-English lexicon rule's score and evidence, kept at ``_DEFUSED_RULE_SHARE`` (none: the evidence
         goes too) where the hostile word is quoted or negated or the comment condemns, reports or defends; raised
         to ``_MULTI_THREAT_IDENT`` by a threat or call for violence against a named group that is none of those.
-        Third: the threat spans (start, end, text) of a threat to a group or to "you" (``_multi_threat``); fourth:
+        Third: the threat spans (start, end, text) of a threat to a group, to "you" or to people it does not name
+        (``_multi_threat``; no identity score without a group); fourth:
         whether the context defused the rule (``defusing_context``)."""
         score, evidence, hostile = multilingual_match(text, lang, self.lexicon)
         context = defusing_context(text, lang, hostile) if score > 0 else None
@@ -432,7 +456,7 @@ class CommentModel:
             share = _DEFUSED_RULE_SHARE[context]
             score, evidence = (score * share, evidence) if share > 0 else (0.0, [])
         threat = read_threat(text, lang, self.lexicon.multi_groups.get(lang, {}))
-        if not threat.cues or not (threat.group or threat.addressed) \
+        if not threat.cues or not (threat.group or threat.addressed or threat.unnamed) \
                 or defusing_context(text, lang, list(threat.cues)) is not None:
             return score, evidence, [], context is not None
         spans = [(s, e, text[s:e]) for s, e in threat.cues]
@@ -623,12 +647,38 @@ def _add_threats(result: dict[str, Any], spans: list[tuple[int, int, str]]) -> N
                                                          for s, e, t in spans)])
 
 
-def _without_ordinary_group_words(a: Analysis, lang: str) -> Analysis:
-    """``a`` without the English slur hits that are ``lang``'s everyday group names ("negros" in Portuguese):
-    the rules read a non-English comment with English lists (session 12: such hits gave neutral mentions and
-    reports in pt and nl identity 0.8)."""
-    kept = [x for x in a.slurs if not ordinary_group_word(x[2], lang)]
-    return a if len(kept) == len(a.slurs) else dataclasses.replace(a, slurs=kept)
+def _add_insults(result: dict[str, Any], spans: list[tuple[int, int, str]]) -> None:
+    """``result`` (a ``_combine`` output) with the insults a non-English comment aims at the person addressed:
+    insult (and toxic) at least ``_MULTI_INSULT``, the spans as insult evidence."""
+    if not spans:
+        return
+    scores = result["scores"]
+    scores["insult"] = max(scores["insult"], _MULTI_INSULT)
+    scores["toxic"] = max(scores["toxic"], _MULTI_INSULT)
+    result["evidence"] = _dedupe([*result["evidence"], *({"start": s, "end": e, "text": t, "category": "insult"}
+                                                         for s, e, t in spans)])
+
+
+def _without_english_insults(a: Analysis) -> Analysis:
+    """``a`` without the English insult list's word hits (hostile emoji stay): in a language the insult reader
+    covers, the reader decides, with the address and the negation the English list does not see ("Dostojewskis
+    „Der Idiot“", "Du bist kein Idiot" were insults 0.6)."""
+    kept = [x for x in a.insults if not any(ch.isalpha() for ch in x[2])]
+    return a if len(kept) == len(a.insults) else dataclasses.replace(a, insults=kept)
+
+
+def _without_ordinary_words(a: Analysis, lang: str) -> Analysis:
+    """``a`` without the English slur, insult, swear-word and threat hits that are ordinary words of ``lang``
+    (``_multi_context.ordinary_word``: "negros" in Portuguese, "retard" in French, "die" in German): the rules read
+    a non-English comment with English lists (session 12: such slur hits gave neutral mentions and reports in pt and
+    nl identity 0.8; session 14: "du retard" an insult and a disabled-people slur, "die" a threat word)."""
+    slurs, insults, profanity, threats = ([x for x in hits if not ordinary_word(x[2], lang)]
+                                          for hits in (a.slurs, a.insults, a.profanity, a.threats))
+    if (len(slurs), len(insults), len(profanity), len(threats)) == (
+            len(a.slurs), len(a.insults), len(a.profanity), len(a.threats)):
+        return a
+    return dataclasses.replace(a, slurs=slurs, insults=insults, profanity=profanity, threats=threats,
+                               threat_score=a.threat_score if threats else 0.0)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

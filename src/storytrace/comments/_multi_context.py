@@ -115,6 +115,13 @@ def ordinary_group_word(word: str, lang: str) -> bool:
     return word.lower().replace("’", "'") in words
 
 
+def ordinary_word(word: str, lang: str) -> bool:
+    """Whether ``word`` is an ordinary word of ``lang`` that an English list also holds: a group's everyday name
+    (``ordinary_group_word``) or another word ("retard" is French for a delay, "die" a German article)."""
+    low = word.lower().replace("’", "'")
+    return ordinary_group_word(word, lang) or low in _cues().get("ordinary_words", {}).get(lang, [])
+
+
 def defusing_context(text: str, lang: str, hostile: list[tuple[int, int]]) -> str | None:
     """``NEGATED`` when every hostile span (character offsets in ``text``) is inside quotes or negated as a
     predicate, else ``COUNTER`` when the comment condemns, reports or defends, else None."""

@@ -28,13 +28,15 @@ _OBJECT_AFTER = ("nl", "de")
 
 @dataclass(frozen=True, slots=True)
 class ThreatRead:
-    """What ``read_threat`` found: the violent cues (start, end), the first group named (its key and span) and
-    whether the comment addresses a "you"."""
+    """What ``read_threat`` found: the violent cues (start, end), the first group named (its key and span),
+    whether the comment addresses a "you", and whether a cue is aimed at people it does not name ("повесить их
+    надо")."""
 
     cues: tuple[tuple[int, int], ...] = ()
     group: str | None = None
     group_span: tuple[int, int] | None = None
     addressed: bool = False
+    unnamed: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +74,31 @@ def _at_self(low: str, span: tuple[int, int], lang: str) -> bool:
     return any(w in self_words for w in near)
 
 
+def _at_unnamed(low: str, span: tuple[int, int], lang: str) -> bool:
+    """Whether the cue at ``span`` is aimed at people the comment does not name: a third-person object pronoun or
+    demonstrative in the three words before it or in it ("man sollte sie aufhängen"; a phrase right before it: "il
+    faut tous les pendre") or, in the languages of ``object_after``, the word after it ("повесить их надо")."""
+    objects = _lexicon().get("object", {}).get(lang, [])
+    if not objects or lang in _CJK:
+        return False
+    before = low[max(0, span[0] - 40):span[0]]
+    if any(before.rstrip().endswith(" " + w) or before.rstrip() == w for w in objects if " " in w):
+        return True  # "il faut tous les pendre"
+    near = _WORD.findall(before)[-3:] + _WORD.findall(low[span[0]:span[1]])
+    if lang in _lexicon().get("object_after", []):
+        near += _WORD.findall(low[span[1]:span[1] + 16])[:1]
+    return any(w in objects for w in near)
+
+
+def _unnamed_calls(low: str, lang: str) -> list[tuple[int, int]]:
+    return [m.span() for p in _unnamed_patterns(lang) for m in p.finditer(low)]
+
+
+@lru_cache(maxsize=32)
+def _unnamed_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in _lexicon().get("unnamed", {}).get(lang, []))
+
+
 def _group(low: str, lang: str, groups: dict[str, list[str]]) -> tuple[str, tuple[int, int]] | None:
     """The first group word of ``groups`` (stems matched as word prefixes, phrases from a word start; Chinese by
     substring) in ``low``."""
@@ -104,13 +131,17 @@ def _addressed(low: str, lang: str) -> bool:
 
 def read_threat(text: str, lang: str, groups: dict[str, list[str]]) -> ThreatRead:
     """The violent cues of ``text`` (language ``lang``) not aimed at the speaker, the first group of ``groups``
-    (the non-English lexicon's group stems for ``lang``) it names, and whether it addresses "you"."""
+    (the non-English lexicon's group stems for ``lang``) it names, whether it addresses "you" and whether a cue is
+    aimed at people it does not name (``_at_unnamed``)."""
     low = text.lower().replace("’", "'")
     if any(p in low for p in _lexicon().get("protective", {}).get(lang, [])):
         return ThreatRead()  # "personne ne devrait se faire tabasser": what nobody should suffer
     cues = [s for s in _cue_spans(low, lang) if not _at_self(low, s, lang)]
+    calls = _unnamed_calls(low, lang)
+    cues += calls
     if not cues:
         return ThreatRead()
     found = _group(low, lang, groups)
+    unnamed = bool(calls) or any(_at_unnamed(low, s, lang) for s in cues)
     return ThreatRead(cues=tuple(sorted(set(cues))), group=found[0] if found else None,
-                      group_span=found[1] if found else None, addressed=_addressed(low, lang))
+                      group_span=found[1] if found else None, addressed=_addressed(low, lang), unnamed=unnamed)

@@ -270,8 +270,11 @@ def _term(phrase: str, size: int, decoder: Decoder) -> Term | None:
     return term
 
 
-def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
-    """What the rules see in ``text``; ``fuzzy=False`` for non-English comments (see ``Decoder.decode``)."""
+def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | None = None) -> Analysis:
+    """What the rules see in ``text``; ``fuzzy=False`` for non-English comments (see ``Decoder.decode``).
+    ``english`` (default: ``fuzzy``): whether the comment may be English; in one that is not, English insult and
+    profanity words are no hostile predicate of a group ("Les migrants sont arrivés avec du retard")."""
+    english = fuzzy if english is None else english
     lex: Lexicon = decoder.lexicon
     raw = clean(text)
     decoded, _hits = decoder.decode(raw, fuzzy=fuzzy)
@@ -352,7 +355,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
     a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) for gi in slur_at)
     # clause ids: read by the group rules, the threat reading and the backhanded-praise check, so only when they run
     clause = _clauses(norm, words) if group_idx or a.threats else []
-    _attacks(a, norm, words, toks, clause, group_idx, group_end, lex, to_raw, raw)
+    _attacks(a, norm, words, toks, clause, group_idx, group_end, lex, to_raw, raw, english=english)
     if slur_at and not a.counter and _mentioned(norm, words, toks, slur_at, lex):
         a.counter = True
     if a.people and not a.counter:
@@ -377,7 +380,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True) -> Analysis:
             # a person after the verb in the same sentence ("the vulnerabilities they burn. Each of them": not aimed)
             aimed = any((x in _SECOND_PERSON or x in _PRONOUNS) and not _sentence_between(norm, words, j, k)
                         for k, x in enumerate(toks[j + 1 : j + 4], start=j + 1)) or any(
-                k in groups_at for k in range(max(0, j - 4), j + 5))
+                k in groups_at for k in range(max(0, j - 4), j + 5)) or _passive_subject(norm, words, toks, j)
             if intent and not aimed and _thing_object(toks, j, lex):
                 continue  # "set out to execute it", "we need to kill the bill": done to a thing, not a person
             best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
@@ -724,6 +727,24 @@ def _thing_object(toks: list[str], j: int, lex: Lexicon) -> bool:
 def _sentence_between(norm: str, words: list[tuple[int, int, str]], j: int, k: int) -> bool:
     """A sentence ends between tokens ``j`` and ``k`` (``j < k``)."""
     return any(c in ".!?\n" for c in norm[words[j][1] : words[k][0]])
+
+
+# who a passive threat is done to, when the comment names nobody: "they should all be hanged", "people like that
+# deserve to be shot" (session-14 review: threat 0.45, the verb had no person after it)
+_PASSIVE_SUBJECTS = frozenset(["they", "he", "she", "those", "these", "they're", "theyre"])
+_PASSIVE_AUX = frozenset(["be", "get", "been", "being"])
+
+
+def _passive_subject(norm: str, words: list[tuple[int, int, str]], toks: list[str], j: int) -> bool:
+    """The verb at ``j`` is passive ("be hanged") and its subject, at most five words before it in the same
+    sentence, is a person pronoun or "people like ..."."""
+    if j == 0 or toks[j - 1] not in _PASSIVE_AUX:
+        return False
+    for k in range(max(0, j - 6), j - 1):
+        if (toks[k] in _PASSIVE_SUBJECTS or toks[k : k + 2] == ["people", "like"]) \
+                and not _sentence_between(norm, words, k, j):
+            return True
+    return False
 
 
 def _figurative(toks: list[str], j: int) -> bool:
@@ -1422,7 +1443,7 @@ def _said_of_another(toks: list[str], norm: str, words: list[tuple[int, int, str
 
 def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str], clause: list[int],
              group_idx: list[tuple[int, str, bool]], group_end: dict[int, int], lex: Lexicon, to_raw,
-             raw: str) -> None:
+             raw: str, *, english: bool = True) -> None:
     """Compositional identity attacks: a group mention plus, in the same clause, a hostile predicate.
 
     Hostile predicates: a negative evaluative or dehumanising word after the group ("X are vermin"), a hate verb
@@ -1514,7 +1535,10 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if j == gi or (j < gi and "," in norm[words[j][1] : words[gi][0]]):
                 continue
             size = _phrase_at(toks, j, lex.negative) or _phrase_at(toks, j, _MORE_NEGATIVE)
-            if not size and not country and (toks[j] in lex.insults or toks[j] in lex.profanity) and j > gi:
+            # an English insult or swear word after the group, in an English comment only: in another language the
+            # word may be an ordinary one ("retard" is French for a delay; session-14 review)
+            if not size and not country and english and (toks[j] in lex.insults or toks[j] in lex.profanity) \
+                    and j > gi:
                 size = 1
             if not size:
                 continue

@@ -33,6 +33,12 @@ def _is_emoji_char(ch: str) -> bool:
     return cat == "So" or cat == "Sk" or 0x1F000 <= ord(ch) <= 0x1FAFF or ch in "\u200d\ufe0f<3=♥"
 
 
+def _emoji_count(text: str) -> int:
+    """Pictographs in ``text``, not counting the joiners, variation selectors and skin tones that build one."""
+    return sum(1 for ch in text if _is_emoji_char(ch) and ch not in "\u200d\ufe0f"
+               and not 0x1F3FB <= ord(ch) <= 0x1F3FF)
+
+
 def comment_flags(text: str) -> list[str]:
     """flood/laughter, emoji_only and low_content flags for one comment (duplicates are found per thread)."""
     flags: list[str] = []
@@ -46,11 +52,14 @@ def comment_flags(text: str) -> list[str]:
         best = max(best, run)
     if laughs:
         flags.append("laughter")
-    if best >= 3 or (laughs and len(laughs) / max(len(words), 1) >= 0.5 and len(text) >= 15):
-        flags.append("flood")
     stripped = "".join(ch for ch in text if not ch.isspace())
-    if stripped and all(_is_emoji_char(ch) or not ch.isalnum() for ch in stripped) and any(
-            _is_emoji_char(ch) for ch in stripped):
+    emoji_only = bool(stripped) and all(_is_emoji_char(ch) or not ch.isalnum() for ch in stripped) and any(
+        _is_emoji_char(ch) for ch in stripped)
+    # a comment of repeated emoji ("😂😂😂", "👍👍") fills a thread the way "hahaha hahaha" does (session-14 review)
+    if best >= 3 or (laughs and len(laughs) / max(len(words), 1) >= 0.5 and len(text) >= 15) or (
+            emoji_only and _emoji_count(stripped) >= 2):
+        flags.append("flood")
+    if emoji_only:
         flags.append("emoji_only")
     content = [w for w, laugh in zip(words, laughing, strict=True) if not laugh]
     if len(content) <= 2 or len("".join(content)) < 8:
@@ -314,12 +323,25 @@ def own_words(comments: list[Any]) -> tuple[list[str], list[dict[str, str]]]:
             if allowed:
                 covered[k:k + QUOTE_GRAM] = [True] * QUOTE_GRAM
                 relations += [{"comment": c.id, "quotes": comments[j].id} for j in sorted(allowed) if j != parent]
-        own.append(" ".join(w for w, quoted in zip(words, covered, strict=True) if not quoted))
+        kept = [w for w, quoted in zip(words, covered, strict=True) if not quoted]
+        if parent is not None and _repost(kept, sum(covered), len(grams_of[parent]) + QUOTE_GRAM - 1):
+            kept = words  # the parent's whole text again behind "+1" or "so true:": a copy, not a quote
+        own.append(" ".join(kept))
         for gram in gram_sets[i]:
             first_seen[gram].append(i)
         if c.author and c.author.strip():
             authors[c.author.casefold().strip()].append(i)
     return own, list({(r["comment"], r["quotes"]): r for r in relations}.values())
+
+
+# words of its own a reply may add to its parent's whole text and still be a copy of it ("+1", "so true:", "this!!")
+REPOST_OWN_WORDS = 3
+
+
+def _repost(own: list[str], quoted: int, parent_words: int) -> bool:
+    """A reply that repeats (at least 90 % of) its parent's words and adds at most ``REPOST_OWN_WORDS`` of its own
+    re-posts the parent (session-14 review: "+1 " or "So true: " + the parent's 20 words was no near-duplicate)."""
+    return parent_words >= QUOTE_GRAM and quoted >= 0.9 * parent_words and len(own) <= REPOST_OWN_WORDS
 
 
 def _word_grams(text: str) -> list[tuple[str, ...]]:
