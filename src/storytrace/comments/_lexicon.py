@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any
 
+from storytrace.word_tables import word_table
+
 _VOWEL_RUNS = [
     ("ph", "f"), ("ck", "k"), ("gh", "g"), ("kh", "k"), ("wh", "w"), ("sh", "S"), ("ch", "C"),
     ("q", "k"), ("c", "k"), ("x", "ks"), ("z", "s"),
@@ -91,7 +93,7 @@ def load_word_frequencies() -> dict[str, float]:
     """English Zipf frequencies (log10 occurrences per billion words) of the lexicon terms and of the words fuzzy
     decoding could read as one: ``lexicons/word_frequencies/en_zipf.tsv``, derived from wordfreq (data CC BY-SA
     4.0) by ``training/build_word_frequencies.py``. A word missing from the table is rare (Zipf below 2)."""
-    return _zipf_table(ZIPF_TABLE)
+    return word_table(ZIPF_TABLE)  # type: ignore[return-value]  # two columns
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,24 +102,13 @@ def load_common_words() -> dict[str, float]:
     million words): ``lexicons/word_frequencies/en_common.tsv`` (data CC BY-SA 4.0, built by
     ``training/spelling_probes.py words``). The decoder segments run-together words with it and tells a misspelt
     common word ("agian", "ilegal") from a disguised term."""
-    return _zipf_table(COMMON_WORDS_TABLE)
+    return word_table(COMMON_WORDS_TABLE)  # type: ignore[return-value]
 
 
 def lexicon_path(folder: str, name: str = "") -> Any:
     """A shipped file (or, without ``name``, the folder) under ``data/lexicons/<folder>``."""
     path = importlib_resources.files("storytrace") / "data" / "lexicons" / folder
     return path / name if name else path
-
-
-def _zipf_table(name: str) -> dict[str, float]:
-    """word -> Zipf frequency from a ``word<TAB>zipf`` file of ``lexicons/word_frequencies`` (``#`` lines skipped)."""
-    path = lexicon_path("word_frequencies", name)
-    table: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            w, z = line.split("\t")
-            table[w] = float(z)
-    return table
 
 
 def _phrases_re(phrases: Iterable[str]) -> re.Pattern[str]:

@@ -21,10 +21,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources as importlib_resources
 
 from storytrace.facts.gazetteer import REGION_WORDS, Gazetteer, fold
 from storytrace.facts.records import Entity, Mention, Place, Span
+from storytrace.word_tables import word_table
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP"}
 CORRECTABLE = {"PRODUCT", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "LOC", "NORP", ""}
@@ -273,20 +273,13 @@ def _only_capitalised_words(name: str, mentions: list[RawMention]) -> bool:
 @functools.lru_cache(maxsize=1)
 def _common_words() -> frozenset[str]:
     """The ~51,000 English words wordfreq puts at Zipf >= 2.5 (``en_common.tsv``)."""
-    return _word_list("en_common.tsv")
+    return frozenset(word_table("en_common.tsv"))
 
 
 @functools.lru_cache(maxsize=1)
 def _name_words() -> frozenset[str]:
     """The ~7,000 of them that are also names (``en_names.txt``, see ``training/build_name_words.py``)."""
-    return _word_list("en_names.txt")
-
-
-def _word_list(file_name: str) -> frozenset[str]:
-    """The first column of a ``lexicons/word_frequencies`` file (``#`` lines skipped)."""
-    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "word_frequencies" / file_name
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.split("\t", 1)[0] for line in lines if line and not line.startswith("#"))
+    return frozenset(word_table("en_names.txt"))
 
 
 def _city_id(gaz: Gazetteer | None, place: Place) -> int | None:
