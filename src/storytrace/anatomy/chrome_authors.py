@@ -215,7 +215,7 @@ _UI = re.compile(
     r"load more( comments)?|leave a (?:reply|comment)|cancel reply|"
     r"antworten|melden|teilen|zitieren|empfehlen|répondre|signaler|partager|responder|denunciar|compartir|"
     r"відповісти|поскаржитися|поділитися|цитувати|ответить|пожаловаться|поделиться|цитировать|"
-    r"(?:[^\W\d_]+\s+){0,2}[^\W\d_]+:?\s*[(\[]\d+[)\]])$",  # a counted label: "Kommentare (3)", "Коментарі (12)"
+    r"(?!by\s)(?:[^\W\d_]+\s+){0,2}[^\W\d_]+:?\s*[(\[]\d{1,4}[)\]])$",  # "Kommentare (3)", not "by ann (4321)"
     re.IGNORECASE,
 )
 # words that make a short line a label, a menu or a header rather than someone's name

@@ -81,6 +81,7 @@ def add_text_metadata(page: Page, lines: Sequence[str], labels: Sequence[str]) -
 # --- line labels mended by rules that hold in any language -------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?…)\"»“”]$")
+_MIN_PARAGRAPH_WORDS = 4  # a shorter line without a sentence end is no paragraph (as in the line model's data)
 _MIN_ANCHORS = 2  # date lines with a name beside them that show a comment section keeping its chrome
 
 
@@ -105,8 +106,9 @@ def repair_classes(kept: Sequence[str], classes: Sequence[str], idx: Sequence[in
     names = {i for i in tail if parsed[i].kind == "name" and parsed[i].date is None and (
         (i - 1 in dates and _joined(idx, i - 1, i)) or (i + 1 in dates and _joined(idx, i, i + 1)))}
     for i in tail:
-        p = parsed[i]
-        if out[i] == "comment" and (i in dates or i in names or p.kind in ("ui", "cue_before", "cue_after")):
+        # (a name with its date on one line, "Posted by: Ann | May 2" and "by ann (1234)" keep the model's label:
+        # the synthetic pages the model is measured on count them as comment text)
+        if out[i] == "comment" and (parsed[i].kind in ("date", "ui") or i in names):
             out[i] = "boilerplate"
     if _comment_paragraphs(kept, out, idx, parsed, tail):
         return out
@@ -152,8 +154,12 @@ def _joined(idx: Sequence[int], a: int, b: int) -> bool:
 
 
 def _unbody_top(kept: Sequence[str], out: list[str]) -> None:
+    """A short byline or dateline among the first lines is not a paragraph: fewer than four words and no sentence
+    end ("Von Max Muster", "12 березня 2024"); a longer one ("By Al Yellon - Editor") keeps the model's label."""
     for i in range(min(TOP_LINES, len(kept))):
-        if out[i] == "body" and (byline_author(kept[i]) or is_date_line(kept[i])):
+        line = kept[i]
+        if out[i] == "body" and len(line.split()) < _MIN_PARAGRAPH_WORDS and not line.rstrip().endswith(
+                (".", "!", "?")) and (byline_author(line) or is_date_line(line)):
             out[i] = "boilerplate"
 
 
@@ -191,4 +197,5 @@ def _comments_between_chrome(kept: Sequence[str], out: list[str], idx: Sequence[
 
 
 def _texty(line: str, parsed) -> bool:
-    return parsed.kind == "other" and not parsed.dated and len(line.split()) >= 2
+    """A line of comment text: no chrome, three words or more (shorter ones are sign-offs, captions, menus)."""
+    return parsed.kind == "other" and not parsed.dated and len(line.split()) >= 3
