@@ -151,8 +151,8 @@ def test_german_dump_end_to_end() -> None:
 def test_ukrainian_dump_end_to_end() -> None:
     text = "\n\n".join([UK_LINES[0], UK_LINES[1], UK_LINES[2],
                         UK_LINES[3] + " У міськраді пояснюють рішення дефіцитом бюджету у 52 мільйони гривень.",
-                        "Понад двісті мешканців протестували біля будівлі ради. Петицію з понад вісьмома тисячами "
-                        "підписів передали міському голові.", UK_LINES[4],
+                        ("Понад двісті мешканців протестували біля будівлі ради. Петицію з понад вісьмома тисячами "
+                         "підписів передали міському голові."), UK_LINES[4],
                         "\n".join(UK_LINES[5:8]), "\n".join(UK_LINES[8:11]), "\n".join(UK_LINES[11:14])])
     page = _page(text)
     assert (page.title, page.author, page.published) == (UK_LINES[0], "Олена Коваль", "2024-03-12")
