@@ -151,3 +151,30 @@ def test_links_that_are_not_controls_stay_in_the_comment() -> None:
     texts = [t for _, _, t in _comments(LINKED_LINES)]
     assert texts == ["Things slow is wearing today\nA long line of comment text that says what the commenter thinks.",
                      "http://example.org/report/see-all\nThe full report is there, the numbers are on page four."]
+
+
+# a page whose only comment is the comment region itself, its header naming author and date
+LONE_REGION = ARTICLE + """
+<div class="comment"><div class="comment_header"><div class="comment_name"><span><a href="http://example.org"
+ class="url">Jennie Park</a> writes </span></div><div class="comment_date">11/09/12 at 11:18 am</div></div>
+ <p>This is so pretty and looks simple enough, I will try it this weekend!</p></div></body></html>"""
+
+# a wrapper class naming who wrote the comment ("authored-by-None") is not the author's name nor a meta block
+AUTHORED_BY = ARTICLE + """
+<div class="journal-comment-area-wrapper"><div id="comments" class="journal-comment-area">
+ <h3 class="caption">Reader Comments (1)</h3>
+ <div class="comment-wrapper authored-by-None"><div class="comment" id="comment18">
+  <div class="body"><p>I'm going to have to rethink "education."</p></div>
+  <div class="signature">July 31, 2012 | <a href="/contributor/2">PW</a></div></div></div>
+</div></div></body></html>"""
+
+
+def test_a_lone_comment_region_with_author_and_date_is_one_comment() -> None:
+    comments = extract_comments(load_html(LONE_REGION), "p")
+    assert [(c.author, c.published, c.text) for c in comments] == [
+        ("Jennie Park", "2012-11-09T11:18:00",
+         "This is so pretty and looks simple enough, I will try it this weekend!")]
+
+
+def test_an_authored_by_wrapper_keeps_the_comment_text() -> None:
+    assert [t for _, _, t in _comments(AUTHORED_BY)] == ['I\'m going to have to rethink "education."']

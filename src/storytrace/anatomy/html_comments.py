@@ -74,9 +74,10 @@ CONTENT_RE = re.compile(
     r"message|^text$|-text$|entry-content|content",
     re.IGNORECASE,
 )
-# (BEM names join a block and its element with "__": "comment-item__user")
+# (BEM names join a block and its element with "__": "comment-item__user"; "comment_name" is a name too)
 AUTHOR_RE = re.compile(
-    r"(?:\b|(?<=__))(?:fn|name|user|nick)\b|author|user-?name|username|commenter|nickname|poster", re.IGNORECASE
+    r"(?:\b|(?<=__))(?:fn|user|nick)\b|(?:\b|(?<=_))name\b|author|user-?name|username|commenter|nickname|poster",
+    re.IGNORECASE
 )
 DATE_RE = re.compile(r"date|time|published|posted|timestamp|comment-?meta|\bago\b|when", re.IGNORECASE)
 # (a ``label`` names a form field or shows a form's status, "Thank you! Your comment will be reviewed")
@@ -309,11 +310,20 @@ def is_hidden(el: etree._Element) -> bool:
     return bool(cls) and any(HIDDEN_CLASS_RE.match(t) for t in cls.split())
 
 
+_AUTHORED_BY_RE = re.compile(r"(?:^|(?<=\s))(?:[a-z]+-)?by-[\w.-]+(?=\s|$)", re.IGNORECASE)
+
+
+def _own_attrs(el: etree._Element) -> str:
+    """id and class without a token naming who wrote the item ("authored-by-None", "by-ann"): such a token says
+    nothing about the block itself (a wrapper so named is neither a meta block nor the author's name)."""
+    return _AUTHORED_BY_RE.sub(" ", _attrs(el))
+
+
 def _is_meta(el: etree._Element) -> bool:
     tag = _tag(el)
     if tag in {"header", "footer", "cite", "time", "nav"}:
         return True
-    attrs = _attrs(el)
+    attrs = _own_attrs(el)
     if not attrs.strip():
         return False
     if el.get("itemprop") in {"text", "commentText", "description"}:
@@ -335,7 +345,7 @@ def _is_meta(el: etree._Element) -> bool:
 def _short_text(el: etree._Element, limit: int = 80) -> str | None:
     text = _norm(" ".join(el.itertext()))
     text = re.sub(r"^(?:by|posted by|von|par)\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\s*(?:says|said|wrote)\s*:?\s*$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s*(?:says|said|wrote|writes)\s*:?\s*$", "", text, flags=re.IGNORECASE)
     text = text.strip(" :|-–—")
     return text if 0 < len(text) <= limit else None
 
@@ -673,7 +683,7 @@ def _text_without_names(node: etree._Element) -> str:
 
 
 def _is_name_node(node: etree._Element) -> bool:
-    return node.get("itemprop") in {"author", "creator"} or bool(AUTHOR_RE.search(_attrs(node)))
+    return node.get("itemprop") in {"author", "creator"} or bool(AUTHOR_RE.search(_own_attrs(node)))
 
 
 def _wrapper_meta(el: etree._Element, members: set[etree._Element], raw: _Raw) -> None:
@@ -824,7 +834,7 @@ def _author_of(el: etree._Element, skip: set[etree._Element]) -> str | None:
     tests = (
         lambda n: n.get("itemprop") in {"author", "creator"},
         lambda n: bool(re.search(r"\bfn\b", n.get("class") or "")),
-        lambda n: bool(AUTHOR_RE.search(_attrs(n))) and not re.search(r"avatar|photo|img|pic", _attrs(n), re.IGNORECASE),
+        lambda n: bool(AUTHOR_RE.search(_own_attrs(n))) and not re.search(r"avatar|photo|img|pic", _attrs(n), re.IGNORECASE),
         lambda n: _tag(n) == "cite",
     )
     for test in tests:
@@ -871,7 +881,7 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
         items = found[region]
         if not items:
             run = runs[(region.getparent(), _signature(region))]
-            if not fallback or len(run) < 2 or not _signature(region)[1]:
+            if not fallback or not _signature(region)[1] or (len(run) < 2 and not _lone_comment(region)):
                 continue  # a run needs a shared class: ids alone name parts (form, loading panel)
             items = run
             done.update(run)
@@ -899,6 +909,15 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
         _parents_from_depth(items, index, out, first)
         _parents_from_list_items(items, index, out, first, region)
     return out
+
+
+def _lone_comment(region: etree._Element) -> bool:
+    """Whether a lone region without items is one comment: not named as interface, no text fields, and it
+    names its author or date (``<div class="comment"><div class="comment_name">Ann</div>...<p>text``)."""
+    if interface_kind(region) or any(True for _ in region.iter("textarea", "input")):
+        return False
+    raw = _read_item(region, {region})
+    return raw is not None and (raw.author is not None or raw.published is not None)
 
 
 def _parents_from_list_items(items: list[etree._Element], index: dict[etree._Element, int], out: list[_Raw],
