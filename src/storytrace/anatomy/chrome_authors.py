@@ -60,15 +60,34 @@ MAX_LINE_CHARS = 160  # longer lines are text, not chrome (and keeps every regex
 
 # --- dates ------------------------------------------------------------------------------------------------
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-           "nov": 11, "dec": 12}
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
-       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# month names and their usual abbreviations, English, German, French, Spanish, Ukrainian, Russian (genitive
+# "12 березня", "12 марта" and nominative forms): comment dates in dumps of European news sites
+_MONTH_WORDS: dict[str, int] = {}
+for _number, _words in enumerate((
+        "jan january januar jänner janvier ene enero січ січня січень янв января январь",
+        "feb february februar fév févr février febrero лют лютого лютий фев февр февраля февраль",
+        "mar march mär märz mrz mars marzo бер березня березень мар марта март",
+        "apr april avr avril abr abril кві квіт квітня квітень апр апреля апрель",
+        "may mai mayo тра трав травня травень мая май",
+        "jun june juni juin junio чер черв червня червень июн июня июнь",
+        "jul july juli juil juillet julio лип липня липень июл июля июль",
+        "aug august août ago agosto сер серп серпня серпень авг августа август",
+        "sep sept september septembre septiembre вер вер. вересня вересень сен сент сентября сентябрь",
+        "oct october okt oktober octobre octubre жов жовт жовтня жовтень окт октября октябрь",
+        "nov november novembre noviembre лис лист листопада листопад ноя нояб ноября ноябрь",
+        "dec december dez dezember déc décembre dic diciembre гру груд грудня грудень дек декабря декабрь",
+), start=1):
+    for _word in _words.split():
+        _MONTH_WORDS.setdefault(_word.rstrip("."), _number)
+# any word here, looked up in _MONTH_WORDS after the match: an alternation of every month name is tried at every
+# position of a line and made hostile lines several times slower
+_MON = r"(?P<mon>[^\W\d_]{3,11})\.?(?!\w)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TZ = r"(?:\s*\(?(?:[ECMP][SD]T|UTC|GMT|ET)(?:\s*[-+]\s*\d{1,2}(?::?\d\d)?)?\)?)?"
-_TIME = r"(?:\s*(?:,|at|@|·|-|\||/)?\s*(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\.?)?" + _TZ + ")?"
+_TIME = (r"(?:\s*(?:,|at|@|·|-|\||/)?\s*(?:um|o|о|об|в|à|a las)?\s*(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)(?::[0-5]\d)?\s*"
+         r"(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:uhr|h|год\.?|ч\.?)(?!\w))?" + _TZ + ")?")
 _DATE_RES = [
     re.compile(_WEEKDAY + _MON + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b" + _TIME, re.IGNORECASE),  # March 3, 2009
     re.compile(_WEEKDAY + _DAY + r"\.?\s+" + _MON + r",?\s+" + _YEAR + r"\b" + _TIME, re.IGNORECASE),  # 3 March 2009
@@ -77,9 +96,13 @@ _DATE_RES = [
     re.compile(r"\b(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)?\d\d)\b" + _TIME,
                re.IGNORECASE),  # 3/3/2009, 03.03.09
 ]
-_RELATIVE = re.compile(r"\(?\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?\)?" + _TZ + r"|"
+_RELATIVE = re.compile(r"\(?\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:uhr|h)\b)?\)?" + _TZ + r"|"
                        r"\b\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|"
-                       r"\b(?:yesterday|today|just now)\b", re.IGNORECASE)
+                       r"\bvor\s+(?:\d+|einer?|einem)\s+(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?|"
+                       r"jahr(?:en)?)\b|"  # German
+                       r"(?<!\w)\d+\s*[^\W\d_]{3,9}\s+(?:тому|назад)(?!\w)|"  # Ukrainian, Russian: "2 години тому"
+                       r"(?<!\w)(?:yesterday|today|just now|heute|gestern|vorgestern|gerade eben|aujourd'hui|hier|"
+                       r"hoy|ayer|сьогодні|вчора|щойно|сегодня|вчера|только что)(?!\w)", re.IGNORECASE)
 # "ElizabethOctober 29, 2012", "Dan Renae7/10/2012": a name glued to its date
 _GLUED = re.compile(r"(?<=[a-z)*☆])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)|"
                     r"(?<=[^\W\d_)*☆])(?=\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b)|"
@@ -133,12 +156,15 @@ def _time(m: re.Match[str]) -> tuple[int | None, int | None]:
 def _find_date(text: str) -> tuple[_Date, tuple[int, int]] | None:
     """The first date in ``text`` and its span, or None."""
     for rx in _DATE_RES:
-        m = rx.search(text)
+        if "mon" in rx.groupindex:
+            m = next((m for m in rx.finditer(text) if m.group("mon").lower() in _MONTH_WORDS), None)
+        else:
+            m = rx.search(text)
         if not m:
             continue
         groups = m.groupdict()
         if groups.get("mon") is not None:
-            month = _MONTHS[groups["mon"][:3].lower()]
+            month = _MONTH_WORDS[groups["mon"].lower()]
             day = int(groups["day"]) if groups.get("day") else None
             if day is not None and not 1 <= day <= calendar.monthrange(int(groups["year"]), month)[1]:
                 continue
@@ -155,6 +181,9 @@ def _find_date(text: str) -> tuple[_Date, tuple[int, int]] | None:
         if not (1 <= a <= 31 and 1 <= b <= 31) or (a > 12 and b > 12) or year > 2099:
             continue
         hour, minute = _time(m)
+        if groups["sep"] == "." and (a <= 12 or b <= 12):
+            # "12.03.2024": dotted numeric dates are day first wherever they are written so
+            return _Date(year, b, a, hour, minute, order="dm"), m.span()
         if a > 12:  # day first
             return _Date(year, b, a, hour, minute, order="dm"), m.span()
         if b > 12:  # month first
@@ -186,7 +215,10 @@ _UI = re.compile(
     r"^(?:reply|replies|reply\s*↓|reply to this( comment)?|report( abuse| comment| this)?|like|unlike|permalink|"
     r"flag|share|edit|quote|delete|link|photo|\+?-?\d{1,5}|\d+\s*(?:fans?|likes?|points?|votes?|replies|comments?)|"
     r"[-–—_=*|·•»«.]+|(?:log ?in|sign ?in) to reply|thumbs? up|thumbs? down|hide replies|show replies|"
-    r"load more( comments)?|leave a (?:reply|comment)|cancel reply)$",
+    r"load more( comments)?|leave a (?:reply|comment)|cancel reply|"
+    r"antworten|melden|teilen|zitieren|empfehlen|répondre|signaler|partager|responder|denunciar|compartir|"
+    r"відповісти|поскаржитися|поділитися|цитувати|ответить|пожаловаться|поделиться|цитировать|"
+    r"(?!by\s)(?:[^\W\d_]+\s+){0,2}[^\W\d_]+:?\s*[(\[]\d{1,4}[)\]])$",  # "Kommentare (3)", not "by ann (4321)"
     re.IGNORECASE,
 )
 # words that make a short line a label, a menu or a header rather than someone's name
@@ -208,6 +240,9 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|dear|thanks|thank you|cheers|regards|b
                        re.IGNORECASE)
 _LEAD_JUNK = re.compile(r"^(?:#?\d{1,4}[.):]?\s+|(?:posted\s+)?(?:on|at)\s+|posted\s+)", re.IGNORECASE)
 _TAIL_JUNK = re.compile(r"\s+(?:on|at|posted|\|)$|\s*[-–—,:|/·•(]+$", re.IGNORECASE)
+# what may stand around a date with no name in the line: "posted on", "um", "о", "à" ...
+_LINK_WORDS = re.compile(r"(?<!\w)(?:posted|on|at|um|am|o|о|об|в|à|le|el|de|a las)(?!\w)", re.IGNORECASE)
+_NO_WORDS = re.compile(r"[\W\d]*")
 _BAD_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff<>]")
 
 
@@ -248,7 +283,8 @@ def _valid_name(name: str, *, strict: bool) -> str | None:
     if re.search(r"[.!?…]$", name) and not re.search(r"(?:^|\s)(?:\w\.)+$", name):  # "Emily D.", "M.K." are names
         return None
     if strict:
-        if len(words) > 4 or len(name) > 32 or name.endswith((",", ":", ";")) or _GREETING.match(name):
+        if len(words) > 4 or len(name) > 32 or name.endswith((",", ":", ";")) or _GREETING.match(name) or \
+                re.search(r"[|·•]", name):  # "Impressum | Datenschutz": a menu
             return None
         if len(words) == 1:
             return name if re.search(r"[A-Z]|\d|_", name) else None
@@ -301,7 +337,7 @@ def parse_chrome_line(line: str) -> LineChrome:
             # a cue with a name that fails the checks ("Posted by: click here now") still separates comments
             return LineChrome(kind, name, date, paired=name is not None and date is not None)
     rest = _strip(rest)
-    if not rest or re.fullmatch(r"(?:posted|on|at|[\W\d])*", rest, re.IGNORECASE):
+    if not rest or _NO_WORDS.fullmatch(_LINK_WORDS.sub("", rest)):
         return LineChrome("date", None, date) if has_time else LineChrome("other")
     if has_time:
         # "Ann / March 3, 2009", "Ann • 15 minutes ago": the rest is the name; a date inside a sentence is not

@@ -74,8 +74,10 @@ CONTENT_RE = re.compile(
     r"message|^text$|-text$|entry-content|content",
     re.IGNORECASE,
 )
+# (BEM names join a block and its element with "__": "comment-item__user"; "comment_name" is a name too)
 AUTHOR_RE = re.compile(
-    r"\bfn\b|author|user-?name|username|commenter|nickname|\bname\b|\buser\b|\bnick\b|poster", re.IGNORECASE
+    r"(?:\b|(?<=__))(?:fn|user|nick)\b|(?:\b|(?<=_))name\b|author|user-?name|username|commenter|nickname|poster",
+    re.IGNORECASE
 )
 DATE_RE = re.compile(r"date|time|published|posted|timestamp|comment-?meta|\bago\b|when", re.IGNORECASE)
 # (a ``label`` names a form field or shows a form's status, "Thank you! Your comment will be reviewed")
@@ -98,6 +100,32 @@ MAX_META_CHARS = 250  # longer than this, a block named "meta", "reply" ... is n
 # boxes (``hiddenBox``), screen-reader labels. A plain ``hidden`` class or ``display:none`` is not used:
 # sites toggle real comment text ("read more", replies) with them.
 HIDDEN_CLASS_RE = re.compile(r"^(?:hiddenbox|visually-hidden|sr-only|screen-reader-text)$", re.IGNORECASE)
+# one word of an id/class ("comments-bar__cta" -> comments, bar, cta; "commentForm" -> comment, form) that names
+# a part of the comment area's interface, not a comment. A form box holds no comment; a control (counter, bar,
+# call to action, sorting, paging, "more") may wrap real ones (a panel of more comments), unless it is small
+_WORD_PREFIX = r"^(?:comments?|reply|replies|discussion)?"
+FORM_WORD_RE = re.compile(_WORD_PREFIX + r"(?:form|respond|login|signin|signup|register|subscribe|compose|composer|"
+                          r"editor|textarea|input)$", re.IGNORECASE)
+CONTROL_WORD_RE = re.compile(
+    _WORD_PREFIX + r"(?:count|counter|number|bar|toolbar|cta|sort|sorting|filter|pagination|pager|paging|more|"
+    r"load|loader|loading|button|btn|toggle|header|heading|title|policy|rules|guidelines?|notice|notes|closed|"
+    r"empty|placeholder|prompt)$",
+    re.IGNORECASE,
+)
+_WORD_SPLIT_RE = re.compile(r"[^A-Za-z]+|(?<=[a-z])(?=[A-Z])")
+# the last word of a name says what the element is ("comment-form-wrap" is a form, "non_toggle_area" an area)
+_CONTAINER_WORD_RE = re.compile(r"^(?:wrap|wrapper|container|holder|box|inner|outer|el|element)$", re.IGNORECASE)
+# a link or button that is a control: it loads, shows or adds more ("Load more comments", "Show more replies",
+# "Add more", "View all", "Weitere Kommentare laden", "Показати більше"), or only counts ("Replies (3)")
+CONTROL_PHRASE_RE = re.compile(
+    r"(?:^|[^\w])(?:more|all|load|show|view|see|expand|collapse|hide|add|previous|older|newer|next|earlier|"
+    r"mehr|weitere|alle|laden|anzeigen|zeigen|plus|voir|afficher|charger|más|ver|cargar|mostrar|"
+    r"більше|ще|показати|завантажити|всі|больше|еще|ещё|показать|загрузить|все)(?:$|[^\w])|[(\[]\d+[)\]]\s*$",
+    re.IGNORECASE,
+)
+# a line that is only a counted label: "Comments (12)", "Show replies [3]"
+COUNT_LINE_RE = re.compile(r"^(?:[^\W\d_]+\s+){0,2}[^\W\d_]+:?\s*[(\[]\d+[)\]]$")
+MAX_CONTROL_WORDS = 4  # a link or button of more words is text ("see the council's report on the budget")
 
 
 @dataclass(slots=True)
@@ -164,11 +192,18 @@ def _to_iso(value: str) -> str | None:
 
 def block_text(el: etree._Element, skip: set[etree._Element] | frozenset = frozenset(),
                skip_meta: bool = False) -> str:
-    """Visible text of ``el`` with one line per block, leaving out ``skip`` subtrees and meta blocks."""
+    """Visible text of ``el`` with one line per block, leaving out ``skip`` subtrees and meta blocks.
+
+    With ``skip_meta`` (a comment's own text) the page's controls go too: a line that is only a short link or
+    button ("Load more comments", "Show more replies (3)") or only a counted label ("Comments (12)")."""
     parts: list[str] = []
     append = parts.append
+    # with skip_meta, parts[i] came from inside a link or button when i is in `linked`
+    linked: set[int] = set()
+    in_link = 0
 
     def walk(node: etree._Element) -> None:
+        nonlocal in_link
         tag = node.tag
         tag = tag.lower() if isinstance(tag, str) else ""
         if tag in SKIP_TAGS or (skip and node in skip) or (
@@ -179,25 +214,92 @@ def block_text(el: etree._Element, skip: set[etree._Element] | frozenset = froze
         block = tag in BLOCK_TAGS
         if block:
             append("\n")
+        control = skip_meta and node is not el and (tag == "a" or node.get("role") == "button" or (
+            bool(node.attrib) and interface_kind(node) == "control"))
+        in_link += control
         if tag and node.text:
+            if in_link:
+                linked.add(len(parts))
             append(node.text)
         for child in node:
             walk(child)
             tail = child.tail
             if tail:
+                if in_link:
+                    linked.add(len(parts))
                 append(tail)
+        in_link -= control
         if block:
             append("\n")
 
     walk(el)
+    lines = _control_free_lines(parts, linked) if linked else "".join(parts).split("\n")
     out = []
-    for line in "".join(parts).split("\n"):
+    for line in lines:
         words = line.split()
         if words:
             line = " ".join(words)
-            if not NOISE_LINE_RE.match(line):
+            if not NOISE_LINE_RE.match(line) and not (skip_meta and COUNT_LINE_RE.match(line)):
                 out.append(line)
     return "\n".join(out)
+
+
+def _control_free_lines(parts: list[str], linked: set[int]) -> list[str]:
+    """The lines of ``parts`` without those made only of link or button text (see :func:`block_text`)."""
+    lines: list[str] = []
+    line: list[str] = []
+    only_links = True
+    for i, part in enumerate([*parts, "\n"]):
+        if part == "\n":
+            if not (only_links and line and _is_control("".join(line))):
+                lines.append("".join(line))
+            line, only_links = [], True
+            continue
+        for j, piece in enumerate(part.split("\n")):  # a text with a newline in it (<pre>) ends a line too
+            if j:
+                if not (only_links and line and _is_control("".join(line))):
+                    lines.append("".join(line))
+                line, only_links = [], True
+            line.append(piece)
+            if piece.strip() and i not in linked:
+                only_links = False
+    return lines
+
+
+def _is_control(text: str) -> bool:
+    """Whether a line made only of link or button text reads as a control, not as a name or a linked title."""
+    words = text.split()
+    return (0 < len(words) <= MAX_CONTROL_WORDS and not re.search(r"://|www\.|\?$", text)
+            and bool(CONTROL_PHRASE_RE.search(text.strip())))
+
+
+def interface_kind(el: etree._Element) -> str | None:
+    """``"form"`` or ``"control"`` when the element's id or its class (without per-comment tokens such as
+    ``comment-author-<name>``) names a part of the comment area's interface, else None."""
+    return _interface_kind(f"{el.get('id') or ''} {' '.join(_signature(el)[1])}")
+
+
+@lru_cache(maxsize=8192)
+def _interface_kind(names: str) -> str | None:
+    heads = []
+    for name in names.split():
+        words = [w for w in _WORD_SPLIT_RE.split(name) if w]
+        while len(words) > 1 and _CONTAINER_WORD_RE.match(words[-1]):
+            words.pop()
+        if words:
+            heads.append(words[-1])
+    if any(FORM_WORD_RE.match(w) for w in heads):
+        return "form"
+    return "control" if any(CONTROL_WORD_RE.match(w) for w in heads) else None
+
+
+def _text_longer(el: etree._Element, limit: int) -> bool:
+    size = 0
+    for text in el.itertext():
+        size += len(text.strip())
+        if size > limit:
+            return True
+    return False
 
 
 def is_hidden(el: etree._Element) -> bool:
@@ -208,11 +310,20 @@ def is_hidden(el: etree._Element) -> bool:
     return bool(cls) and any(HIDDEN_CLASS_RE.match(t) for t in cls.split())
 
 
+_AUTHORED_BY_RE = re.compile(r"(?:^|(?<=\s))(?:[a-z]+-)?by-[\w.-]+(?=\s|$)", re.IGNORECASE)
+
+
+def _own_attrs(el: etree._Element) -> str:
+    """id and class without a token naming who wrote the item ("authored-by-None", "by-ann"): such a token says
+    nothing about the block itself (a wrapper so named is neither a meta block nor the author's name)."""
+    return _AUTHORED_BY_RE.sub(" ", _attrs(el))
+
+
 def _is_meta(el: etree._Element) -> bool:
     tag = _tag(el)
     if tag in {"header", "footer", "cite", "time", "nav"}:
         return True
-    attrs = _attrs(el)
+    attrs = _own_attrs(el)
     if not attrs.strip():
         return False
     if el.get("itemprop") in {"text", "commentText", "description"}:
@@ -234,7 +345,7 @@ def _is_meta(el: etree._Element) -> bool:
 def _short_text(el: etree._Element, limit: int = 80) -> str | None:
     text = _norm(" ".join(el.itertext()))
     text = re.sub(r"^(?:by|posted by|von|par)\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\s*(?:says|said|wrote)\s*:?\s*$", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s*(?:says|said|wrote|writes)\s*:?\s*$", "", text, flags=re.IGNORECASE)
     text = text.strip(" :|-–—")
     return text if 0 < len(text) <= limit else None
 
@@ -442,7 +553,10 @@ def _regions(scan: PageScan) -> list[etree._Element]:
 
 
 def _signature(el: etree._Element) -> tuple[str, tuple[str, ...]]:
-    tokens = tuple(sorted(t for t in (el.get("class") or "").split() if not VOLATILE_TOKEN_RE.search(t)))
+    classes = (el.get("class") or "").split()
+    # a BEM modifier of a class the element also has ("comment-item comment-item--reply") is state, not identity
+    tokens = tuple(sorted(t for t in classes if not VOLATILE_TOKEN_RE.search(t)
+                          and not ("--" in t and t.split("--", 1)[0] in classes)))
     return _tag(el), tokens
 
 
@@ -454,8 +568,23 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
     groups: dict[tuple[str, tuple[str, ...]], list[etree._Element]] = {}
     depth: dict[etree._Element, int] = {}
     parents: dict[etree._Element, int] = {}
+    # a block the markup names as the area's interface (a reply form without a <form> tag, a "Comments (12) |
+    # Sign in to comment" bar, a "Load more" box) is not a comment, nor is anything in a form or a small
+    # control. Named ones still count in their group's statistics (a run of siblings stays what it was).
+    inside: set[etree._Element] = set()
+    named_ui: set[etree._Element] = set()
     for el in region.iterdescendants():
         tag = _tag(el)
+        if not tag:
+            continue
+        if el.getparent() in inside:
+            inside.add(el)
+            continue
+        kind = "form" if tag == "form" else interface_kind(el) if el.attrib else None
+        if kind == "form" or (kind == "control" and not _text_longer(el, MAX_META_CHARS)):
+            inside.add(el)
+        if kind:
+            named_ui.add(el)
         if tag not in ITEM_TAGS:
             continue
         sig = _signature(el)
@@ -465,11 +594,11 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
             # can be reused once the proxy is freed, which merged the children of different parents
             parent = el.getparent()
             sig = (tag, (f"@sibling-{parents.setdefault(parent, len(parents))}",))
-        if any(_tag(a) == "form" for a in el.iterancestors()):
-            continue
         groups.setdefault(sig, []).append(el)
     best, best_score = None, 0.0
     for sig, els in groups.items():
+        if all(e in named_ui for e in els):
+            continue
         if len(els) < 2 and not re.search(r"comment|post|reply", " ".join(sig[1]), re.IGNORECASE):
             continue
         members = set(els)
@@ -495,7 +624,7 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
         score = with_text * coverage * named - d * 1e-6
         if score > best_score:
             best, best_score = els, score
-    return best or []
+    return [e for e in best if e not in named_ui] if best else []
 
 
 def _in_other(node: etree._Element, el: etree._Element, skip: set[etree._Element]) -> bool:
@@ -554,7 +683,7 @@ def _text_without_names(node: etree._Element) -> str:
 
 
 def _is_name_node(node: etree._Element) -> bool:
-    return node.get("itemprop") in {"author", "creator"} or bool(AUTHOR_RE.search(_attrs(node)))
+    return node.get("itemprop") in {"author", "creator"} or bool(AUTHOR_RE.search(_own_attrs(node)))
 
 
 def _wrapper_meta(el: etree._Element, members: set[etree._Element], raw: _Raw) -> None:
@@ -628,9 +757,22 @@ def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
                          and re.search(r"\b(said|says|wrote|on|at)\b", lines[0])):
             lines.pop(0)
         text = "\n".join(lines)
-    if not text:
+    if not text or _is_form_box(el, text):
         return None
     return _Raw(text=text, author=author, published=published)
+
+
+_TEXT_INPUT_TYPES = frozenset({"", "text", "email", "url", "submit"})
+
+
+def _is_form_box(el: etree._Element, text: str) -> bool:
+    """A reply form drawn without a ``<form>`` tag: text fields, and around them labels ("Name", "Email *",
+    "Post Comment"): three lines or more, all but one of at most three words."""
+    lines = text.split("\n")
+    if len(lines) < 3 or sum(len(line.split()) > 3 for line in lines) > 1:
+        return False
+    return any(_tag(n) == "textarea" or (n.get("type") or "").lower() in _TEXT_INPUT_TYPES
+               for n in el.iter("textarea", "input"))
 
 
 NOT_AUTHOR_RE = re.compile(
@@ -692,7 +834,7 @@ def _author_of(el: etree._Element, skip: set[etree._Element]) -> str | None:
     tests = (
         lambda n: n.get("itemprop") in {"author", "creator"},
         lambda n: bool(re.search(r"\bfn\b", n.get("class") or "")),
-        lambda n: bool(AUTHOR_RE.search(_attrs(n))) and not re.search(r"avatar|photo|img|pic", _attrs(n), re.IGNORECASE),
+        lambda n: bool(AUTHOR_RE.search(_own_attrs(n))) and not re.search(r"avatar|photo|img|pic", _attrs(n), re.IGNORECASE),
         lambda n: _tag(n) == "cite",
     )
     for test in tests:
@@ -739,7 +881,7 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
         items = found[region]
         if not items:
             run = runs[(region.getparent(), _signature(region))]
-            if not fallback or len(run) < 2 or not _signature(region)[1]:
+            if not fallback or not _signature(region)[1] or (len(run) < 2 and not _lone_comment(region)):
                 continue  # a run needs a shared class: ids alone name parts (form, loading panel)
             items = run
             done.update(run)
@@ -767,6 +909,15 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
         _parents_from_depth(items, index, out, first)
         _parents_from_list_items(items, index, out, first, region)
     return out
+
+
+def _lone_comment(region: etree._Element) -> bool:
+    """Whether a lone region without items is one comment: not named as interface, no text fields, and it
+    names its author or date (``<div class="comment"><div class="comment_name">Ann</div>...<p>text``)."""
+    if interface_kind(region) or any(True for _ in region.iter("textarea", "input")):
+        return False
+    raw = _read_item(region, {region})
+    return raw is not None and (raw.author is not None or raw.published is not None)
 
 
 def _parents_from_list_items(items: list[etree._Element], index: dict[etree._Element, int], out: list[_Raw],

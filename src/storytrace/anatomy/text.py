@@ -64,7 +64,7 @@ from typing import Any
 
 import numpy as np
 
-from storytrace.anatomy.text_meta import add_text_metadata
+from storytrace.anatomy.text_meta import add_text_metadata, repair_classes
 from storytrace.errors import TOO_LARGE, InputError, ModelError
 from storytrace.numeric import softmax
 from storytrace.records import Comment, Page, Reference
@@ -747,6 +747,7 @@ def _labels(n_lines: int, kept: Sequence[str], idx: Sequence[int], classes: Sequ
     """``classify_lines``' labels of a page's ``n_lines`` lines from the model's classes of the non-empty
     ones (``kept``, at positions ``idx``; see :func:`_layout`)."""
     labels = [BLANK] * n_lines
+    classes = repair_classes(kept, classes, idx)  # post-processing rules (text_meta), before the title
     classes = first_line_title(kept, classes)
     heads = [i for i, c in enumerate(classes) if c == "headline"]
     _, _, is_title = collapse_headlines([kept[i] for i in heads])
