@@ -213,7 +213,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
           embed_cache: Path | None = None, own_refs: float = 0.5, title_ends: float = 0.3, comment_chrome: float = 0.0,
           fold_by: str = "source", oof_folds: int = 3, tree_stop: str = "random",
           stage2_repeats: bool = False, real_dumps: int = 1, thread_mix: dict[str, float] | None = None,
-          dump_stage3: Path | None = None) -> dict:
+          dump_stage3: Path | None = None, stage3_opening: bool = False) -> dict:
     """``thread_mix``: make_pages' training-only comment options (direct_comments, short_threads,
     own_threads); None or zeros: the original generator."""
     t0 = time.time()
@@ -333,7 +333,8 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
     feats3 = []
     for i in range(len(pages)):
         p2 = oof2[i] if oof2[i] is not None else first_model.context_probs(ctx_pages[i])
-        feats3.append(page_features(p2, first_model.decode(p2), dense[i], grams[i], body, comment, embs[i]))
+        feats3.append(page_features(p2, first_model.decode(p2), dense[i], grams[i], body, comment, embs[i],
+                                    opening=stage3_opening and embs[i] is not None))
     f3 = np.vstack(feats3)
     mean3 = f3.mean(axis=0)
     scale3 = f3.std(axis=0) + 1e-6
@@ -386,6 +387,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         "out_of_fold": {"by": fold_by, "folds": oof_folds},
         "tree_stop": {"by": tree_stop, "iterations": iterations},
         "stage2_repeats": stage2_repeats,
+        **({"stage3_features": ["opening"]} if stage3_opening and embed_dim else {}),
         "params": {"alpha": alpha, "tree_stages": list(trees), "epochs": epochs, "C2": c2, "C3": c3, "max_iter": max_iter,
                    "body_bias": body_bias,
                    "phases": PHASES},
@@ -446,6 +448,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="stage 2 also reads the stage-1 probabilities of a line's exact repeats on the page")
     ap.add_argument("--trees", default="2,3",
                     help="stages fitted with boosted trees instead of logistic regression ('' for none)")
+    ap.add_argument("--stage3-opening", action="store_true",
+                    help="stage 3 also reads text.opening_features (the line against the article's opening, "
+                         "its place in the first-pass article, stage-2 mass around it, change of voice)")
     ap.add_argument("--dump-stage3", type=Path, default=None, metavar="NPZ",
                     help="also save the out-of-fold stage-2 probabilities of the training pages (stage 3's "
                          "inputs) for training/stage3_lab.py")
@@ -469,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
           stage2_repeats=args.stage2_repeats, real_dumps=args.real_dumps,
           thread_mix={"direct_comments": args.direct_comments, "short_threads": args.short_threads,
                       "own_threads": args.own_threads},
-          dump_stage3=args.dump_stage3)
+          dump_stage3=args.dump_stage3, stage3_opening=args.stage3_opening)
     return 0
 
 
