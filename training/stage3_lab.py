@@ -162,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--embed-cache", type=Path, default=None)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/stage3_lab"), help="folder for cached inputs")
     ap.add_argument("--opening", action="store_true", help="stage 3 also reads text.opening_features")
+    ap.add_argument("--tree-seed", type=int, default=None,
+                    help="random state of stage 3's trees (early-stopping split); default --seed, as in training")
     ap.add_argument("--max-iter", type=int, default=300)
     ap.add_argument("--fixed-iter", type=int, default=None, help="exactly N boosting iterations, no early stop")
     ap.add_argument("--val-fraction", type=float, default=0.1)
@@ -189,10 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     p2s = np.split(oof2, np.cumsum(lengths)[:-1])
     x = np.vstack(stage3_inputs(model, inputs, p2s, args.opening))
     print(f"stage-3 features {x.shape} ({time.time() - t0:.0f}s)", flush=True)
-    clf = fit_stage3(x, y, args.seed, args.max_iter, args.fixed_iter, args.val_fraction, args.leaves)
+    tree_seed = args.seed if args.tree_seed is None else args.tree_seed
+    clf = fit_stage3(x, y, tree_seed, args.max_iter, args.fixed_iter, args.val_fraction, args.leaves)
     trees3 = from_sklearn(clf, len(CLASSES))
     print(f"fitted ({time.time() - t0:.0f}s)", flush=True)
-    info = {"opening": args.opening, "iterations": int(clf.n_iter_), "fixed_iter": args.fixed_iter,
+    info = {"opening": args.opening, "tree_seed": tree_seed, "iterations": int(clf.n_iter_), "fixed_iter": args.fixed_iter,
             "val_fraction": args.val_fraction, "leaves": args.leaves}
     if args.eval:
         report = score(model, eval_pages(model, args.data, args.cache), trees3, args.opening)
