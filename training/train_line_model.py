@@ -190,12 +190,30 @@ def _oof_trees_source_stop(ctx_pages: list[np.ndarray], ys: list[np.ndarray], fo
     return oof, n
 
 
+def pages_digest(pages: list[tuple[list[str], list[str], list[bool]]]) -> str:
+    """SHA-256 of the pages' lines, labels and blank flags: ties a stage-3 dump to the pages it was made on."""
+    h = hashlib.sha256()
+    for lines, labels, blank in pages:
+        h.update(json.dumps([lines, labels, blank]).encode())
+    return h.hexdigest()
+
+
+def save_stage3_inputs(path: Path, pages: list, oof2: list, ys: list, trees2: TreeEnsemble | None) -> None:
+    """The out-of-fold stage-2 probabilities of every training page (the slow part of stage 3's inputs);
+    ``training/stage3_lab.py`` rebuilds the rest (features, embeddings) from the same pages."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, oof2=np.vstack(oof2), lengths=np.array([len(p[0]) for p in pages]),
+                        y=np.concatenate(ys), digest=np.array(pages_digest(pages)),
+                        **(trees2.to_arrays("t2_") if trees2 else {}))
+
+
 def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alpha: float, epochs: int,
           c2: float, max_iter: int, leave_out: int | None = None, c3: float = 1.0,
           body_bias: float = 1.0, embed: bool = True, trees: tuple[int, ...] = (2, 3),
           embed_cache: Path | None = None, own_refs: float = 0.5, title_ends: float = 0.3, comment_chrome: float = 0.0,
           fold_by: str = "source", oof_folds: int = 3, tree_stop: str = "random",
-          stage2_repeats: bool = False, real_dumps: int = 1, thread_mix: dict[str, float] | None = None) -> dict:
+          stage2_repeats: bool = False, real_dumps: int = 1, thread_mix: dict[str, float] | None = None,
+          dump_stage3: Path | None = None, stage3_opening: bool = False) -> dict:
     """``thread_mix``: make_pages' training-only comment options (direct_comments, short_threads,
     own_threads); None or zeros: the original generator."""
     t0 = time.time()
@@ -269,6 +287,9 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
     trees2 = _fit_trees(ctx, y, seed, max_iter, iterations.get("stage2")) if 2 in trees else None
     clf2 = _fit((ctx - mean2) / scale2, y, c2, max_iter) if trees2 is None else None
     print(f"stage 2 ({time.time() - t0:.0f}s)", flush=True)
+    if dump_stage3 is not None:  # stage 3's training inputs, so stage-3 variants train in minutes
+        save_stage3_inputs(dump_stage3, pages, oof2, ys, trees2)
+        print(f"dumped stage-3 inputs to {dump_stage3} ({time.time() - t0:.0f}s)", flush=True)
 
     # segment grammar: transitions counted over (class, phase) states, zero where the grammar forbids
     k = len(CLASSES)
@@ -312,7 +333,8 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
     feats3 = []
     for i in range(len(pages)):
         p2 = oof2[i] if oof2[i] is not None else first_model.context_probs(ctx_pages[i])
-        feats3.append(page_features(p2, first_model.decode(p2), dense[i], grams[i], body, comment, embs[i]))
+        feats3.append(page_features(p2, first_model.decode(p2), dense[i], grams[i], body, comment, embs[i],
+                                    opening=stage3_opening and embs[i] is not None))
     f3 = np.vstack(feats3)
     mean3 = f3.mean(axis=0)
     scale3 = f3.std(axis=0) + 1e-6
@@ -365,6 +387,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         "out_of_fold": {"by": fold_by, "folds": oof_folds},
         "tree_stop": {"by": tree_stop, "iterations": iterations},
         "stage2_repeats": stage2_repeats,
+        **({"stage3_features": ["opening"]} if stage3_opening and embed_dim else {}),
         "params": {"alpha": alpha, "tree_stages": list(trees), "epochs": epochs, "C2": c2, "C3": c3, "max_iter": max_iter,
                    "body_bias": body_bias,
                    "phases": PHASES},
@@ -425,6 +448,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="stage 2 also reads the stage-1 probabilities of a line's exact repeats on the page")
     ap.add_argument("--trees", default="2,3",
                     help="stages fitted with boosted trees instead of logistic regression ('' for none)")
+    ap.add_argument("--stage3-opening", action="store_true",
+                    help="stage 3 also reads text.opening_features (the line against the article's opening, "
+                         "its place in the first-pass article, stage-2 mass around it, change of voice)")
+    ap.add_argument("--dump-stage3", type=Path, default=None, metavar="NPZ",
+                    help="also save the out-of-fold stage-2 probabilities of the training pages (stage 3's "
+                         "inputs) for training/stage3_lab.py")
     held_back = ap.add_mutually_exclusive_group()
     held_back.add_argument("--dev", action="store_true",
                            help="train without the dev fifth of the train half (for benchmarks --split dev)")
@@ -444,7 +473,8 @@ def main(argv: list[str] | None = None) -> int:
           fold_by=args.fold_by, oof_folds=args.oof_folds, tree_stop=args.tree_stop,
           stage2_repeats=args.stage2_repeats, real_dumps=args.real_dumps,
           thread_mix={"direct_comments": args.direct_comments, "short_threads": args.short_threads,
-                      "own_threads": args.own_threads})
+                      "own_threads": args.own_threads},
+          dump_stage3=args.dump_stage3, stage3_opening=args.stage3_opening)
     return 0
 
 

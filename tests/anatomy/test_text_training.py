@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storytrace.anatomy.text import LABELS, LongPageDecoding, classify_lines, load_line_model
@@ -169,3 +170,35 @@ def test_line_data_label_dump_labels_a_rendered_page_from_its_gold(split_body: b
                  (_DUMP_SECTION[1][0], "comment"), ("Posted by: Eve at 6:10 PM", "boilerplate"),
                  (_DUMP_SECTION[3][0], "comment"), ("Contact us Privacy", "boilerplate")]
     assert list(zip(lines, label_dump(lines, src), strict=True)) == expected
+
+
+@pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
+def test_stage3_lab_rebuilds_stage3_from_the_dump(tmp_path: Path) -> None:
+    """The dumped out-of-fold stage-2 output and the rebuilt pages give back the training run's stage 3
+    exactly; with --opening the lab writes a model that reads the opening features."""
+    base, dump = tmp_path / "model", tmp_path / "s3.npz"
+    sample = ["--limit", "6", "--pages", "16", "--max-iter", "30"]
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "training" / "train_line_model.py"), "--data", str(DATA), "--out", str(base),
+         "--epochs", "3", "--dump-stage3", str(dump), *sample],
+        capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    for variant, out in (([], tmp_path / "same"), (["--opening"], tmp_path / "opening")):
+        proc = subprocess.run(
+            [sys.executable, str(ROOT / "training" / "stage3_lab.py"), "--data", str(DATA), "--dump", str(dump),
+             "--base", str(base), "--cache", str(tmp_path / "cache"), "--out", str(out), *sample, *variant],
+            capture_output=True, text=True, timeout=600, check=False)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+    with np.load(base / "line_model.npz") as a, np.load(tmp_path / "same" / "line_model.npz") as b:
+        assert all(np.array_equal(a[k], b[k]) for k in a.files if k.startswith("t3_"))
+    assert not load_line_model(base).stage3_opening
+    model = load_line_model(tmp_path / "opening")
+    assert model.stage3_opening
+    labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "lol nice"], model)
+    assert all(lab in LABELS for i, lab in enumerate(labels) if i != 1)
+    # a wrong page recipe is refused, not silently mismatched
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "training" / "stage3_lab.py"), "--data", str(DATA), "--dump", str(dump),
+         "--base", str(base), "--cache", str(tmp_path / "cache"), "--limit", "5", "--pages", "16"],
+        capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode != 0 and "do not rebuild" in proc.stderr

@@ -373,15 +373,85 @@ def _twin_probs(ngrams: Any, probs: np.ndarray) -> np.ndarray:
     return np.column_stack([mean, has])
 
 
+OPENING_LINES = 3  # the article's opening: the first first-pass body lines
+CHANGE_WINDOW = 3  # lines on each side of a possible change of voice
+
+
+def _window_sums(x: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sums of the ``w`` rows before each row and of the row with the ``w - 1`` after it."""
+    n = len(x)
+    csum = np.vstack([np.zeros((1, x.shape[1])), np.cumsum(x, axis=0)])
+    idx = np.arange(n)
+    above = csum[idx] - csum[np.maximum(idx - w, 0)]
+    below = csum[np.minimum(idx + w, n)] - csum[idx]
+    return above, below
+
+
+def _row_cos(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    norm = np.sqrt(np.einsum("ij,ij->i", a, a) * np.einsum("ij,ij->i", b, b))
+    return np.where(norm > 1e-12, np.einsum("ij,ij->i", a, b) / np.maximum(norm, 1e-12), 0.0)
+
+
+def _tail_means(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean of ``x`` over the lines before each line and over the lines after it (0 where there are none)."""
+    n = len(x)
+    csum = np.concatenate([[0.0], np.cumsum(x)])
+    idx = np.arange(n)
+    before = csum[idx] / np.maximum(idx, 1)
+    after = (csum[n] - csum[idx + 1]) / np.maximum(n - 1 - idx, 1)
+    return before, after
+
+
+def opening_features(probs: np.ndarray, lab: np.ndarray, dense: np.ndarray, ngrams: Any,
+                     emb: np.ndarray, body: int, comment: int) -> np.ndarray:
+    """Page-relative features that do not trust the first pass's body/comment split (models with
+    ``stage3_opening``): when a formal thread is read as body in the first pass, the body centroid and the
+    body style means include the thread, so a line is compared with the article's *opening* instead (the
+    first ``OPENING_LINES`` first-pass body lines: n-gram and embedding cosine, style minus their mean);
+    its place in the first-pass article block (share of the block and of its body lines before it, log
+    characters of body before it); the stage-2 comment and body mass before and after it; and the change of
+    voice at it (embedding cosine of the ``CHANGE_WINDOW`` lines above with the line and those below, at the
+    line and the next one, and its cosine with the lines just above minus with the opening)."""
+    n = len(lab)
+    b_idx = np.flatnonzero(lab == body)
+    opening = np.zeros(n, dtype=bool)
+    opening[b_idx[:OPENING_LINES]] = True
+    og, _ = _centroid_cos(ngrams, opening)
+    oe, _ = _centroid_cos(emb, opening)
+    rel = dense[:, _REL_IDX]
+    mo = rel[opening].mean(axis=0) if opening.any() else np.zeros(len(_REL_IDX))
+    first_b, last_b = (int(b_idx[0]), int(b_idx[-1])) if len(b_idx) else (0, n - 1)
+    pos = np.arange(n)
+    is_b = (lab == body).astype(np.float64)
+    body_before = np.cumsum(is_b) - is_b
+    chars = np.expm1(dense[:, DENSE_NAMES.index("log_chars")] * 6.0) * is_b
+    chars_before = np.cumsum(chars) - chars
+    c_before, c_after = _tail_means(probs[:, comment])
+    b_before, b_after = _tail_means(probs[:, body])
+    above, below = _window_sums(emb, CHANGE_WINDOW)
+    change = _row_cos(above, below)
+    change_next = np.concatenate([change[1:], [0.0]])
+    recent = _row_cos(above, emb)
+    return np.hstack([
+        np.column_stack([og, oe]), rel - mo,
+        np.column_stack([
+            (pos - first_b) / max(1, last_b - first_b + 1), body_before / max(1, len(b_idx)),
+            np.log1p(chars_before) / 10.0, c_before, c_after, b_before, b_after,
+            change, change_next, recent - oe,
+        ]),
+    ])
+
+
 def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ngrams: Any,
-                  body: int, comment: int, emb: np.ndarray | None = None) -> np.ndarray:
+                  body: int, comment: int, emb: np.ndarray | None = None, *,
+                  opening: bool = False) -> np.ndarray:
     """Stage-3 features: each line compared with the rest of its page as a first pass (``first``: class
     indices from decoding the stage-2 ``probs``) split it -- n-gram cosine with the body and comment lines,
     style (``RELATIVE_NAMES``) minus the body and comment means, position relative to the first-pass
     body/comment boundary, the page's class shares -- plus the line's and its +-2 neighbours' stage-2
     log-probabilities. With line embeddings ``emb`` (format 5): the stage-2 probabilities of the line's
     exact repeats (:func:`_twin_probs`) and its embedding cosine with the body, the comments and its
-    neighbours (:func:`_embedding_features`)."""
+    neighbours (:func:`_embedding_features`); with ``opening`` (and ``emb``) also :func:`opening_features`."""
     n, k = probs.shape
     lab = np.asarray(first)
     is_b, is_c = lab == body, lab == comment
@@ -408,6 +478,8 @@ def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ng
     if emb is not None:  # format 5 adds the repeats' probabilities and the embedding comparisons
         parts.append(_twin_probs(ngrams, probs))
         parts.append(_embedding_features(emb.astype(np.float64), is_b, is_c))
+        if opening:
+            parts.append(opening_features(probs, lab, dense, ngrams, emb.astype(np.float64), body, comment))
     return np.hstack(parts)
 
 
@@ -446,6 +518,7 @@ class LineModel:
     trees3: TreeEnsemble | None = None  # boosted trees replacing the stage-3 logistic regression
     ranker: BoundaryRanker | None = None  # picks where the comment section starts (needs embeddings)
     stage2_repeats: bool = False  # stage 2 also reads the stage-1 probabilities of a line's exact repeats
+    stage3_opening: bool = False  # stage 3 also reads opening_features (since v5.5)
     partners: tuple[tuple[LineModel, float], ...] = ()  # other line models whose stage outputs are averaged in
     chrome: ChromeSpecialist | None = None  # reads pages whose comment sections keep their chrome
     long_pages: LongPageDecoding | None = None  # decoding of pages longer than the ranker learned from
@@ -526,7 +599,8 @@ class LineModel:
         p2 = self.context_probs(context_features(p1, dense, grams if self.stage2_repeats else None))
         first = self.decode(p2)
         body, comment = self.classes.index("body"), self.classes.index("comment")
-        p3 = self.page_probs(page_features(p2, first, dense, grams, body, comment, emb))
+        p3 = self.page_probs(page_features(p2, first, dense, grams, body, comment, emb,
+                                           opening=self.stage3_opening))
         return p1, p2, p3
 
     def predict(self, lines: Sequence[str], blank_before: Sequence[bool],
@@ -663,6 +737,7 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
             trees3=TreeEnsemble.from_arrays(a, "t3_") if "t3_roots" in a else None,
             ranker=BoundaryRanker.from_arrays(a) if "rank_coef" in a else None,
             stage2_repeats=bool(meta.get("stage2_repeats", False)),
+            stage3_opening="opening" in meta.get("stage3_features", ()),
             encoder=encoder,
         )
     except KeyError as exc:
