@@ -334,12 +334,7 @@ def _is_meta(el: etree._Element) -> bool:
         return False
     # a meta block is a few words (name, date, buttons); a long block named so holds the comment itself
     # (a reply's ``table.comments_reply`` on The Truth About Cars)
-    size = 0
-    for text in el.itertext():
-        size += len(text.strip())
-        if size > MAX_META_CHARS:
-            return False
-    return True
+    return not _text_longer(el, MAX_META_CHARS)
 
 
 def _short_text(el: etree._Element, limit: int = 80) -> str | None:

@@ -638,24 +638,23 @@ class CommentModel:
 def _add_threats(result: dict[str, Any], spans: list[tuple[int, int, str]]) -> None:
     """``result`` (a ``_combine`` output) with the threat of a non-English comment: threat (and toxic) at least
     ``_MULTI_THREAT``, the spans as threat evidence."""
-    if not spans:
-        return
-    scores = result["scores"]
-    scores["threat"] = max(scores["threat"], _MULTI_THREAT)
-    scores["toxic"] = max(scores["toxic"], _MULTI_THREAT)
-    result["evidence"] = _dedupe([*result["evidence"], *({"start": s, "end": e, "text": t, "category": "threat"}
-                                                         for s, e, t in spans)])
+    _raise_score(result, spans, "threat", _MULTI_THREAT)
 
 
 def _add_insults(result: dict[str, Any], spans: list[tuple[int, int, str]]) -> None:
     """``result`` (a ``_combine`` output) with the insults a non-English comment aims at the person addressed:
     insult (and toxic) at least ``_MULTI_INSULT``, the spans as insult evidence."""
+    _raise_score(result, spans, "insult", _MULTI_INSULT)
+
+
+def _raise_score(result: dict[str, Any], spans: list[tuple[int, int, str]], category: str, floor: float) -> None:
+    """``category`` and toxic at least ``floor`` when a reader found ``spans``, which become its evidence."""
     if not spans:
         return
     scores = result["scores"]
-    scores["insult"] = max(scores["insult"], _MULTI_INSULT)
-    scores["toxic"] = max(scores["toxic"], _MULTI_INSULT)
-    result["evidence"] = _dedupe([*result["evidence"], *({"start": s, "end": e, "text": t, "category": "insult"}
+    scores[category] = max(scores[category], floor)
+    scores["toxic"] = max(scores["toxic"], floor)
+    result["evidence"] = _dedupe([*result["evidence"], *({"start": s, "end": e, "text": t, "category": category}
                                                          for s, e, t in spans)])
 
 
