@@ -138,7 +138,7 @@ def test_cli_analyze_stopped_by_sigterm_leaves_no_partial_dossier_or_temp_folder
     # a run that stalls while reading its inputs, after the dossier writer has opened its files
     code = (
         "import sys, time, storytrace.api as api, storytrace.cli as cli\n"
-        "def stalled(inputs, options):\n    time.sleep(120)\n    yield from ()\n"
+        "def stalled(inputs, options, **kwargs):\n    time.sleep(120)\n    yield from ()\n"
         "api.iter_results = stalled\n"
         f"sys.exit(cli.main(['analyze', 'x.html', '--out', {str(out)!r}, '--quiet']))\n"
     )
