@@ -125,6 +125,17 @@ def load_comment_lexicon(name: str) -> dict[str, Any]:
         return {}
 
 
+@functools.lru_cache(maxsize=128)
+def _lexicon_patterns(file_name: str, key: str, lang: str) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in load_comment_lexicon(file_name).get(key, {}).get(lang, []))
+
+
+def lexicon_spans(file_name: str, key: str, lang: str, text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans in ``text`` of the regular expressions a comment lexicon (``file_name``) lists under
+    ``key`` for ``lang`` (compiled once per process)."""
+    return [m.span() for p in _lexicon_patterns(file_name, key, lang) for m in p.finditer(text)]
+
+
 def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str] = frozenset()) -> Lexicon:
     """Build the lexicon from ``data`` (default: the shipped ``lexicons/comments/groups.json``)."""
     if data is None:

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from storytrace.comments._lexicon import load_comment_lexicon
+from storytrace.comments._lexicon import lexicon_spans, load_comment_lexicon
 from storytrace.comments._multi_context import NEGATED, defusing_context
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -26,14 +26,12 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 UNDETERMINED_CYRILLIC = ("uk", "ru")
 
 
+_LEXICON = "multilingual_insult.json"
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
-    return load_comment_lexicon("multilingual_insult.json")
-
-
-@lru_cache(maxsize=32)
-def _compiled(key: str, lang: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in _lexicon().get(key, {}).get(lang, []))
+    return load_comment_lexicon(_LEXICON)
 
 
 def languages() -> frozenset[str]:
@@ -96,11 +94,10 @@ def read_insult(text: str, lang: str, also: frozenset[str] = frozenset()) -> lis
     (``_linked``) with no negator before either, or a sentence by itself; not quoted; and orders to shut up. Empty
     for a language without cues."""
     low = text.lower().replace("\u2019", "'")
-    spans: list[tuple[int, int]] = [m.span() for p in _compiled("shut_up", lang) for m in p.finditer(low)]
+    spans = lexicon_spans(_LEXICON, "shut_up", lang, low)
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
     index = {s: k for k, (s, _, _) in enumerate(tokens)}
-    hurtful = sorted({index[m.start()] for p in _compiled("insults", lang) for m in p.finditer(low)
-                      if m.start() in index} | {k for k, (_, _, t) in enumerate(tokens) if t in also})
+    hurtful = sorted({index[start] for start, _ in lexicon_spans(_LEXICON, "insults", lang, low) if start in index} | {k for k, (_, _, t) in enumerate(tokens) if t in also})
     address = _address_positions(low, tokens, lang)
     bridge = set(address) | set(hurtful)
     for j in hurtful:

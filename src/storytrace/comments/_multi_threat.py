@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from storytrace.comments._lexicon import load_comment_lexicon
+from storytrace.comments._lexicon import lexicon_spans, load_comment_lexicon
 from storytrace.comments._rules import stem_matches
 
 # words, split at apostrophes too ("l'arabe" -> "l", "arabe"; "homo's" -> "homo", "s")
@@ -39,23 +39,19 @@ class ThreatRead:
     unnamed: bool = False
 
 
+_LEXICON = "multilingual_threat.json"
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, Any]:
-    return load_comment_lexicon("multilingual_threat.json")
-
-
-@lru_cache(maxsize=32)
-def _patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    if lang in _CJK:
-        return ()
-    return tuple(re.compile(p) for p in _lexicon().get("violence", {}).get(lang, []))
+    return load_comment_lexicon(_LEXICON)
 
 
 def _cue_spans(low: str, lang: str) -> list[tuple[int, int]]:
     if lang in _CJK:
         return [(m.start(), m.end()) for w in _lexicon().get("violence", {}).get(lang, [])
                 for m in re.finditer(re.escape(w), low)]
-    return [m.span() for p in _patterns(lang) for m in p.finditer(low)]
+    return lexicon_spans(_LEXICON, "violence", lang, low)
 
 
 def _at_self(low: str, span: tuple[int, int], lang: str) -> bool:
@@ -91,12 +87,7 @@ def _at_unnamed(low: str, span: tuple[int, int], lang: str) -> bool:
 
 
 def _unnamed_calls(low: str, lang: str) -> list[tuple[int, int]]:
-    return [m.span() for p in _unnamed_patterns(lang) for m in p.finditer(low)]
-
-
-@lru_cache(maxsize=32)
-def _unnamed_patterns(lang: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in _lexicon().get("unnamed", {}).get(lang, []))
+    return lexicon_spans(_LEXICON, "unnamed", lang, low)
 
 
 def _group(low: str, lang: str, groups: dict[str, list[str]]) -> tuple[str, tuple[int, int]] | None:
