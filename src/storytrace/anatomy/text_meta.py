@@ -134,8 +134,7 @@ def _comment_paragraphs(kept: Sequence[str], out: list[str], idx: Sequence[int],
         dated = any(p.date is not None or p.kind == "date" for p in kinds)
         named = any(p.kind == "name" or (p.kind in ("cue_before", "cue_after", "byline") and p.name) for p in kinds)
         text = [i for i in par if _texty(kept[i], parsed[i])]
-        if dated and named and text and any(_SENTENCE_END.search(kept[i]) or len(kept[i].split()) >= 10
-                                            for i in text):
+        if dated and named and text and any(_sentence(kept[i]) for i in text):
             found.append((par, set(text)))
     if len(found) < _MIN_ANCHORS:
         return False
@@ -190,10 +189,15 @@ def _comments_between_chrome(kept: Sequence[str], out: list[str], idx: Sequence[
             if edge and nxt in parsed and not _joined(idx, min(i, nxt), max(i, nxt)):
                 break
             i = nxt
-        if run and any(_SENTENCE_END.search(kept[j]) or len(kept[j].split()) >= 10 for j in run):
+        if run and any(_sentence(kept[j]) for j in run):
             for j in run:
                 if out[j] == "boilerplate":
                     out[j] = "comment"
+
+
+def _sentence(line: str) -> bool:
+    """A line that says something: it ends like a sentence, or runs to ten words or more."""
+    return _SENTENCE_END.search(line) is not None or len(line.split()) >= 10
 
 
 def _texty(line: str, parsed) -> bool:
