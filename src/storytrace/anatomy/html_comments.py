@@ -249,17 +249,20 @@ def _control_free_lines(parts: list[str], linked: set[int]) -> list[str]:
     lines: list[str] = []
     line: list[str] = []
     only_links = True
+
+    def end_line() -> None:
+        nonlocal line, only_links
+        if not (only_links and line and _is_control("".join(line))):
+            lines.append("".join(line))
+        line, only_links = [], True
+
     for i, part in enumerate([*parts, "\n"]):
         if part == "\n":
-            if not (only_links and line and _is_control("".join(line))):
-                lines.append("".join(line))
-            line, only_links = [], True
+            end_line()
             continue
         for j, piece in enumerate(part.split("\n")):  # a text with a newline in it (<pre>) ends a line too
             if j:
-                if not (only_links and line and _is_control("".join(line))):
-                    lines.append("".join(line))
-                line, only_links = [], True
+                end_line()
             line.append(piece)
             if piece.strip() and i not in linked:
                 only_links = False
