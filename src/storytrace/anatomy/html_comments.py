@@ -331,7 +331,7 @@ def _is_meta(el: etree._Element) -> bool:
         return False
     if el.get("itemprop") in {"text", "commentText", "description"}:
         return False
-    if CONTENT_RE.search(el.get("class", "")) and not re.search(r"meta|author|date", attrs, re.IGNORECASE):
+    if CONTENT_RE.search(el.get("class") or "") and not re.search(r"meta|author|date", attrs, re.IGNORECASE):
         return False
     if not META_RE.search(attrs):
         return False
