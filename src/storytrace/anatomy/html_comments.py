@@ -43,8 +43,8 @@ except ImportError:  # pragma: no cover
 
 # --- patterns, kept as data -------------------------------------------------------------------------
 
-# an element whose id/class says it holds comments
-REGION_RE = re.compile(r"comment|disqus|dsq-|discussion|replies|talkback|respon[sd]", re.IGNORECASE)
+# an element whose id/class says it holds comments ("responses", "respond"; not a "responsive" layout block)
+REGION_RE = re.compile(r"comment|disqus|dsq-|discussion|replies|talkback|respon(?:se|d)", re.IGNORECASE)
 # ... but not these: article commentary, sidebar widgets, counters, forms and links
 REGION_EXCLUDE_RE = re.compile(
     r"commentary|recent|widget|trackback|pingback|most|popular|related|latest|top-?comment|commented|count|number|num\b|form|textarea|policy|rss|feed|"
@@ -147,6 +147,29 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+# elements whose text is never shown: a name line's counter script ("document.write(n)") is not part of the name
+_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
+def inline_text(el: etree._Element) -> str:
+    """The visible text of ``el`` on one line (script and style text left out); no recursion, so any depth."""
+    parts: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        stack.append((node, True))  # the tail comes after the children
+        tag = node.tag
+        if isinstance(tag, str) and tag.lower() not in _INVISIBLE_TAGS:
+            if node.text:
+                parts.append(node.text)
+            stack.extend((child, False) for child in reversed(node))
+    return _norm(" ".join(parts))
+
+
 def _attrs(el: etree._Element) -> str:
     return f"{el.get('id', '')} {el.get('class', '')}"
 
@@ -156,6 +179,10 @@ def _tag(el: etree._Element) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
+# "#1 - ", "No. 3 - ": a comment's number written before its date
+COMMENT_NUMBER_RE = re.compile(r"^(?:#|no\.\s*)\d{1,5}\s*[-–—|:.)]?\s*", re.IGNORECASE)
+
+
 def to_iso(value: str | None) -> str | None:
     """An ISO 8601 string for a date as found on a page, or None when it cannot be read.
 
@@ -163,10 +190,12 @@ def to_iso(value: str | None) -> str | None:
     "2009-03" for a month, "2009" for a year; a time zone only when the page gives one."""
     if not value or not HAS_DATEUTIL:
         return None
-    value = _norm(value)
+    # a comment's number before its date ("#1 - Tue Jul 24, 2012") would be read as a day or a year
+    value = COMMENT_NUMBER_RE.sub("", _norm(value), count=1)
     if len(value) > 80 or not re.search(r"\d", value):
         return None
     return _to_iso(value)
+
 
 
 @lru_cache(maxsize=4096)
@@ -341,7 +370,7 @@ def _is_meta(el: etree._Element) -> bool:
 
 
 def _short_text(el: etree._Element, limit: int = 80) -> str | None:
-    text = _norm(" ".join(el.itertext()))
+    text = inline_text(el)
     text = re.sub(r"^(?:by|posted by|von|par)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s*(?:says|said|wrote|writes)\s*:?\s*$", "", text, flags=re.IGNORECASE)
     text = text.strip(" :|-–—")
@@ -353,7 +382,7 @@ def _short_text(el: etree._Element, limit: int = 80) -> str | None:
 # words of the id/class/role names any reader (comments, boilerplate, references) looks for; an element
 # whose names contain none of them is of no interest to any of them
 NAMED_RE = re.compile(
-    r"comment|disqus|dsq-|discussion|replies|talkback|respon[sd]|posted|"  # comments (REGION_RE, markers)
+    r"comment|disqus|dsq-|discussion|replies|talkback|respon(?:se|d)|posted|"  # comments (REGION_RE, markers)
     r"nav|menu|footer|header|breadcrumb|sidebar|masthead|copyright|cookie|subscribe|newsletter|share|"
     r"social|related|promo|banner|toolbar|skip|topbar|utility|legal|site-info|widget|"  # boilerplate
     r"ref|note|citation",  # references
@@ -696,7 +725,7 @@ def _wrapper_meta(el: etree._Element, members: set[etree._Element], raw: _Raw) -
     for node in parent:
         if node is el or not isinstance(node.tag, str) or not _is_meta(node):
             continue
-        text = _norm(" ".join(node.itertext()))
+        text = inline_text(node)
         if raw.author is None:
             raw.author = author_from_byline(text) or _author_of(node, set())
         if raw.published is None:
@@ -717,13 +746,22 @@ def _term_meta(el: etree._Element, raw: _Raw) -> None:
     dd = el if _tag(el) == "dd" else el.getparent()
     if dd is None or _tag(dd) != "dd":
         return
-    dt = dd.getprevious()
-    while dt is not None and not isinstance(dt.tag, str):  # comments between the two
-        dt = dt.getprevious()
-    if dt is None or _tag(dt) != "dt":
-        return
-    raw.author = raw.author or _author_of(dt, set())
-    raw.published = raw.published or _date_of(dt, set())
+    dt = _element_sibling(dd, before=True)
+    if dt is not None and _tag(dt) == "dt":
+        raw.author = raw.author or _author_of(dt, set())
+        raw.published = raw.published or _date_of(dt, set())
+    # Blogger: <dt>Ann said...</dt><dd class="comment-body">text</dd><dd class="comment-footer">date</dd>
+    footer = _element_sibling(dd, before=False)
+    if raw.published is None and footer is not None and _tag(footer) == "dd" and _is_meta(footer):
+        raw.published = _date_of(footer, set()) or to_iso(inline_text(footer))
+
+
+def _element_sibling(el: etree._Element, *, before: bool) -> etree._Element | None:
+    """The element just before (or after) ``el``, passing over HTML comments between them."""
+    node = el.getprevious() if before else el.getnext()
+    while node is not None and not isinstance(node.tag, str):
+        node = node.getprevious() if before else node.getnext()
+    return node
 
 
 def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
@@ -734,10 +772,10 @@ def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
     header = el.getprevious() if _tag(el) == "dd" else None
     author = published = None
     if header is not None and _tag(header) == "dt":
-        author = (_author_of(header, set()) or author_from_byline(_norm(" ".join(header.itertext())))
+        author = (_author_of(header, set()) or author_from_byline(inline_text(header))
                   or (_ok_author(_short_text(header)) if AUTHOR_RE.search(_attrs(header)) else None))
         published = (_date_of(header, set()) or _date_after_name(header, set())
-                     or split_date_tail(_norm(" ".join(header.itertext()))[:120])[1])
+                     or split_date_tail(inline_text(header)[:120])[1])
     author = author or _author_of(el, skip)
     published = published or _date_of(el, skip) or _date_after_name(el, skip)
     # text: the content element when the markup names one, else everything but the meta blocks
@@ -822,7 +860,7 @@ def _date_after_name(el: etree._Element, skip: set[etree._Element]) -> str | Non
     """A date in a meta block that holds the name first (``<dt class="author">by <b>Ann</b> July 25, 2012</dt>``)."""
     for node in el.iterdescendants():
         if isinstance(node.tag, str) and _is_meta(node) and not _in_other(node, el, skip):
-            text = _norm(" ".join(node.itertext()))
+            text = inline_text(node)
             if len(text) <= 120 and (date := split_date_tail(text)[1]):
                 return date
     return None
@@ -844,14 +882,14 @@ def _author_of(el: etree._Element, skip: set[etree._Element]) -> str | None:
         if author:
             return author
         if node is not None:
-            author = author_from_byline(" ".join(node.itertext()))
+            author = author_from_byline(inline_text(node))
             if author:
                 return author
     # a byline in a meta block: "by Ann on May 2", "Ann says:"
     for node in el.iterdescendants():
         if node in skip or not isinstance(node.tag, str) or not _is_meta(node):
             continue
-        author = author_from_byline(" ".join(node.itertext()))
+        author = author_from_byline(inline_text(node))
         if author:
             return author
     return None
@@ -1039,7 +1077,7 @@ def from_delimited(tree: etree._Element, scan: PageScan | None = None) -> list[_
                 continue
             text = "\n".join(t for t in (block_text(b, skip_meta=True) for b in buffer) if t)
             if text and not skip_first and not re.match(r"(?:trackback|»|tracked on)", text, re.IGNORECASE):
-                byline = " ".join(c.itertext())
+                byline = inline_text(c)
                 out.append(_Raw(text=text, author=author_from_byline(byline),
                                 published=to_iso(re.sub(r"^.*?(?:\bat\b|\bon\b|\|)", "", byline, count=1))))
             skip_first = False
@@ -1059,7 +1097,7 @@ _DATE_WORDS_RE = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|at|on|posted|ago|seconds?|minutes?|hours?|days?|weeks?|"
-    r"months?|years?|st|nd|rd|th|utc|gmt|[ecmp][sd]t)\b",
+    r"months?|years?|st|nd|rd|th|utc|gmt|[ecmp][sd]t|says|said|wrote|writes)\b",  # "On May 2, 2011, said..."
     re.IGNORECASE,
 )
 

@@ -1,0 +1,81 @@
+"""Defects a fact-checker's review of real pages found in the HTML comment readers (session 15).
+
+Hand-written pages in the shapes seen on real sites; every test failed on the code before its fix.
+"""
+
+from __future__ import annotations
+
+from storytrace.anatomy.html import split_html
+from storytrace.anatomy.html_comments import extract_comments, to_iso
+from storytrace.records import Page
+from storytrace.settings import Options
+from trafilatura.utils import load_html
+
+PARAGRAPH = "The council voted 5 to 2 on Monday night to close the branch at the end of June, officials said. "
+
+
+def test_a_responsive_layout_block_is_not_a_comment_region() -> None:
+    # "responsive" contains "respons": the page's main column was read as one comment and cut from the body
+    html = f"""<html><body><div class="content-wrapper">
+      <div id="responsive_main" class="content-primary">
+        <h1>Council closes the Elm Street library</h1>
+        <div class="byline"><span class="author">By Ann Lee</span> <time datetime="2024-03-12T08:22">March 12</time></div>
+        <article><p>{PARAGRAPH * 4}</p><p>{PARAGRAPH * 3}</p></article>
+      </div><div class="content-secondary"><p>Most read</p></div></div></body></html>"""
+    page = split_html(html, Page(id="p", source="p.html"), Options())
+    assert page.comments == []
+    assert any("council voted" in p for p in page.body)
+
+
+def test_a_comment_number_before_the_date_is_not_read_as_part_of_it() -> None:
+    # Newsvine: "#1 - Tue Jul 24, 2012 10:14 AM EDT" came out as 2024-07-01T10:14:00
+    assert to_iso("#1 - Tue Jul 24, 2012 10:14 AM EDT") == "2012-07-24T10:14:00"
+    assert to_iso("#12 - Jul 24, 2012") == "2012-07-24"
+    assert to_iso("No. 3 - May 2, 2011") == "2011-05-02"
+
+
+def _comments(html: str) -> list[tuple[str | None, str | None, str]]:
+    return [(c.author, c.published, c.text) for c in extract_comments(load_html(html), "p")]
+
+
+BLOGGER_ITEM = """<dt class="comment-author" id="c{n}"><a name="c{n}"></a>
+  <a href="http://www.blogger.com/profile/{n}" rel="nofollow">{name}</a>
+  <span class="comm-num"><a href="#c{n}" title="Comment Link"><script type="text/javascript">
+  CommentsCounter=CommentsCounter+1; document.write(CommentsCounter)</script></a></span>
+  said...</dt>
+ <dd class="comment-body" id="Blog1_cmt-{n}"><p>{text}</p></dd>
+ <dd class="comment-footer"><span class="comment-timestamp"><a href="#c{n}" title="comment permalink">{when}</a></span></dd>"""
+
+
+def test_blogger_definition_list_thread_gives_every_comment_its_author_and_date() -> None:
+    # script text inside the name line became part of the author; the date in the <dd> after the text was lost;
+    # the byline reader then won with "Name said..." in every text and the first comment dropped
+    items = [("tRiSh", "That is exactly what I need this week, thanks for writing it.", "September 10, 2012 4:45 AM"),
+             ("Ankita", "Wish I could think this way more often, it helps a lot.", "September 10, 2012 6:14 AM"),
+             ("Amie", "Thank you. Really having a rough moment now, this helped.", "September 10, 2012 9:23 AM")]
+    html = (f"<html><body><article><p>{PARAGRAPH * 4}</p></article>"
+            "<div class='comments' id='comments'><h4>3 comments:</h4><div id='Blog1_comments-block-wrapper'>"
+            "<dl class='avatar-comment-indent' id='comments-block'>"
+            "<script type='text/javascript'>var CommentsCounter=0;</script>"
+            + "".join(BLOGGER_ITEM.format(n=i, name=name, text=text, when=when)
+                      for i, (name, text, when) in enumerate(items))
+            + "</dl></div></div></body></html>")
+    assert _comments(html) == [("tRiSh", "2012-09-10T04:45:00", items[0][1]),
+                               ("Ankita", "2012-09-10T06:14:00", items[1][1]),
+                               ("Amie", "2012-09-10T09:23:00", items[2][1])]
+
+
+def test_a_date_line_ending_in_said_is_the_comment_date_not_its_text() -> None:
+    # <p class="info">On October 29, 2012 at 2:35am, <cite>Rosa</cite> said...</p>: the name went to the author,
+    # "On October 29, 2012 at 2:35am, said..." stayed as the first line of the text
+    item = """<li><div class="comment depth-1" id="comment-{n}"><div class="text"><div class="inner">
+      <p class="info">On {when}, <cite><a href="http://example.com/{n}" class="url">{name}</a></cite> said...</p>
+      <p>{text}</p></div></div><div class="reply"><a class="comment-reply-link" href="#respond">Reply</a></div>
+      </div></li>"""
+    rows = [("Rosa", "October 29, 2012 at 2:35am", "Wonderful food! So comforting. Stay safe out there."),
+            ("LizA", "October 29, 2012 at 9:55am", "OK, which one do I make first? They all look good.")]
+    html = (f"<html><body><article><p>{PARAGRAPH * 4}</p></article><ol class='commentlist'>"
+            + "".join(item.format(n=i, name=n, when=w, text=t) for i, (n, w, t) in enumerate(rows))
+            + "</ol></body></html>")
+    assert _comments(html) == [("Rosa", "2012-10-29T02:35:00", rows[0][2]),
+                               ("LizA", "2012-10-29T09:55:00", rows[1][2])]
