@@ -5,11 +5,12 @@ Hand-written pages in the shapes seen on real sites; every test failed on the co
 
 from __future__ import annotations
 
+from trafilatura.utils import load_html
+
 from storytrace.anatomy.html import split_html
 from storytrace.anatomy.html_comments import extract_comments, to_iso
 from storytrace.records import Page
 from storytrace.settings import Options
-from trafilatura.utils import load_html
 
 PARAGRAPH = "The council voted 5 to 2 on Monday night to close the branch at the end of June, officials said. "
 
