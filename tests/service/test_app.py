@@ -60,6 +60,8 @@ def test_service_does_not_fetch_urls_by_default(client):
     assert r.status_code == 200
     (failure,) = r.json()["failures"]
     assert "does not fetch URLs" in failure["message"]
+    # like every failure: a code first, and the source beside the message, not repeated in it
+    assert failure["message"].startswith("[E201] ") and "169.254" not in failure["message"]
 
 
 def test_service_the_same_page_twice_is_one_page_and_a_duplicate(client):
@@ -73,7 +75,7 @@ def test_service_the_same_page_twice_is_one_page_and_a_duplicate(client):
 
 
 @pytest.mark.parametrize("page", [{"url": "https://x.example/e", "html": ""}, {"url": "https://x.example/e", "text": " "},
-                                  {"html": "  \n"}])
+                                  {"html": "  \n"}, {"text": ""}, {"html": ""}])
 def test_service_an_empty_page_is_empty_input_not_a_url_to_fetch(client, page):
     r = client.post("/analyze", json={"pages": [page], "with_facts": False, "with_comments": False})
     (failure,) = r.json()["failures"]
@@ -120,7 +122,9 @@ def test_service_fetching_never_reads_local_paths(tmp_path):
     settings = ServiceSettings(options=Options(progress=False), fetch_urls=True)
     with TestClient(create_app(settings, Resources(overrides={"line_model": FakeLineModel()}))) as c:
         r = c.post("/analyze", json={"pages": [{"url": str(secret)}], "with_facts": False, "with_comments": False})
-    assert r.json()["pages"] == [] and "not an http(s) URL" in r.json()["failures"][0]["message"]
+    message = r.json()["failures"][0]["message"]
+    assert r.json()["pages"] == [] and "not an http(s) URL" in message
+    assert message.startswith("[E201] ") and str(secret) not in message
 
 
 def test_service_rejects_an_unknown_comment_calibration(client):

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import __version__, errors
-from ..errors import InputError
+from ..errors import FetchError, InputError
 from ..ingest import is_url, read_inputs
 from ..ingest.readers import iso_date
 from ..records import Failure, RawDocument
@@ -40,7 +40,7 @@ class PageIn(BaseModel):
 
     @model_validator(mode="after")
     def _has_content(self) -> PageIn:
-        if not (self.html or self.text or self.url):
+        if self.html is None and self.text is None and not self.url:  # an empty html/text is E101, below
             raise ValueError("give html, text or url")
         return self
 
@@ -83,16 +83,17 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
         elif settings.fetch_urls and page.url and is_url(page.url):
             items.extend(read_inputs([page.url], settings.options))  # type: ignore[list-item]
         elif settings.fetch_urls:  # a path would read the server's own files
-            items.append(Failure(source=source, stage="ingest", error="FetchError",
-                                 message=f"{source}: not an http(s) URL; send html or text"))
+            items.append(Failure(source=source, stage="ingest", error="FetchError", message=str(NOT_A_URL)))
         else:
-            items.append(Failure(source=source, stage="ingest", error="FetchError",
-                                 message=f"{source}: this service does not fetch URLs; send html or text"))
+            items.append(Failure(source=source, stage="ingest", error="FetchError", message=str(NO_FETCHING)))
     return items
 
 
 EMPTY_PAGE = InputError("empty input: the page's html or text is empty or only whitespace; send the page's "
                         "content", code=errors.EMPTY_INPUT)
+# (the failure record carries the source: the messages do not repeat it)
+NOT_A_URL = FetchError("not an http(s) URL; send html or text", code=errors.BAD_URL)
+NO_FETCHING = FetchError("this service does not fetch URLs; send html or text", code=errors.BAD_URL)
 MAX_ECHOED_INPUT = 200  # characters of a rejected value a 422 repeats back
 
 
