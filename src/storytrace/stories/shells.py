@@ -72,6 +72,29 @@ _STOP_WORDS = (
     "y o pero el los las en con por para es son e ou mas os as um uma do da dos das no na em com "
     "ed il lo gli di del della nel sul per che en het een van op met voor")
 _COUNTED_STOP = frozenset(_STOP_WORDS.split())
+# scale words after a number: "50 Millionen Euro" is 50,000,000 euros, "8 мільярдів" 8,000,000,000. German
+# "Billion" and French "billion" are 10^12, so "billion" is read only on English (or unknown-language) pages
+_SCALE_WORDS = {
+    1e3: "thousand thousands tausend tsd mila mille tys тыс тысяч тысячи тысяча тис тисяч тисячі тисяча",
+    1e6: "million millions millionen mio milioni milione millones millón millon milhões milhão miljoen miljoner "
+         "miljonen milion miliony milionów mln млн миллион миллиона миллионов мільйон мільйона мільйонів",
+    1e9: "milliarde milliarden mrd milliard milliards miliardi miliardo bilhões bilhão miljard miljarder miliard "
+         "miliardy miliardów mld млрд миллиард миллиарда миллиардов мільярд мільярда мільярдів",
+}
+_SCALE = {word: factor for factor, words in _SCALE_WORDS.items() for word in words.split()}
+_SCALE_EN = {"billion": 1e9, "billions": 1e9}
+_SCALE_NOT_EN = {"mil": 1e3}  # Spanish and Portuguese "50 mil"; an English "5 mil" may mean a million
+_SCALE_AFTER = re.compile(r"^[\s\u00a0]?([^\W\d_]+)(\.?)(?![\w])")
+# currencies written after or before an amount in any language ("50 Millionen Euro", "8 мільярдів гривень", "€5"),
+# so an amount compares as money with the facts stage's English amounts ("$50 million": USD)
+_CURRENCY_WORDS = {
+    "EUR": "eur euro euros евро євро", "USD": "usd dollar dollars dollar-us долларов доллара доларів долара",
+    "GBP": "gbp pounds sterling", "UAH": "uah грн гривень гривні гривня гривен", "RUB": "rub руб рублей рубля рубль",
+    "PLN": "pln zł złotych złote złoty", "CHF": "chf franken", "JPY": "jpy yen", "CNY": "cny yuan"}
+_CURRENCY = {word: code for code, words in _CURRENCY_WORDS.items() for word in words.split()}
+_CURRENCY_SIGN = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB", "¥": "JPY"}
+# "millones de euros", "milliards d'euros", "milioni di danni": what the amount counts comes after "of"
+_OF_AFTER_SCALE = re.compile(r"^\s*(?:of|de|di|d['’]|von)\s*", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -211,12 +234,35 @@ def pattern_quantities(sentence: str, language: str | None = None) -> list[Story
             value = float(digits)
         except ValueError:
             continue
-        after = _COUNTED_AFTER.match(sentence[match.end():])
+        end, factor = _scale_after(sentence, match.end(), language)
+        rest = sentence[end:]
+        if factor != 1:
+            rest = _OF_AFTER_SCALE.sub("", rest, count=1)
+        after = _COUNTED_AFTER.match(rest)
         counted = _until_stop(after.group(1)) if after else None
-        if not counted and _after_name(sentence[:match.start()]):
+        if not counted and factor == 1 and _after_name(sentence[:match.start()]):
             continue  # a title or model ("Alarm für Cobra 11", "Apollo 11"), a date ("March 24"): counts nothing
-        out.append(StoryQuantity(text=match.group(0), value=value, counted=counted or None))
+        currency = _currency(sentence[:match.start()], rest, counted)
+        out.append(StoryQuantity(text=sentence[match.start():end], value=value * factor, counted=counted or None,
+                                 kind="money" if currency else "count", unit=currency))
     return out
+
+
+def _scale_after(sentence: str, end: int, language: str | None) -> tuple[int, float]:
+    """Where the number ending at ``end`` ends with its scale word ("50 Millionen", "1,2 Mrd."), and the factor."""
+    word = _SCALE_AFTER.match(sentence[end:])
+    if not word:
+        return end, 1
+    name = word.group(1).lower()
+    english = (language or "en").split("-")[0].lower() == "en"
+    factor = _SCALE.get(name) or (_SCALE_EN if english else _SCALE_NOT_EN).get(name)
+    return (end + word.end(), factor) if factor else (end, 1)
+
+
+def _currency(before: str, after: str, counted: str | None) -> str | None:
+    """The currency code of an amount: a sign right before or after it ("€5", "5 €") or a currency word after it."""
+    sign = _CURRENCY_SIGN.get(before.rstrip()[-1:]) or _CURRENCY_SIGN.get(after.lstrip()[:1])
+    return sign or (_CURRENCY.get(counted.split()[0].lower()) if counted else None)
 
 
 def _after_name(before: str) -> bool:
