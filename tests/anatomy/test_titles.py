@@ -122,3 +122,37 @@ def test_a_headline_also_shown_in_a_related_box_stays() -> None:
             '</body></html>')
     tree = load_html(html)
     assert choose_title(tree, "Council agrees budget", "Town Post")[0] == "Council agrees budget"
+
+
+def test_a_blog_name_with_a_separator_of_its_own_gives_way_to_the_post() -> None:
+    # session 15 review: "Ann Lee | notes" (the only <h1>, linking to the blog) stayed the title of every post,
+    # because the name itself holds a "|" and so was never found among the parts of <title>
+    html = ('<html><head><title>Ann Lee | notes » Three conversations for parents about networks</title></head>'
+            '<body><h1><a href="https://annlee.example/notes/">Ann Lee | notes</a></h1>'
+            f'<h2>Three conversations for parents about networks</h2>{BODY}</body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "Ann Lee | notes", None)[0] == "Three conversations for parents about networks"
+
+
+def test_a_logo_heading_linking_home_gives_way_to_the_title_element() -> None:
+    # session 15 review: a news site's logo <h1><a href="/">엔터 미디어</a></h1> was the title; the headline is only
+    # in <title>, before the site's name
+    html = ('<html><head><title>Council agrees budget after long debate - Townpost</title></head><body>'
+            f'<h1 id="site-title"><a href="/">Town Post Daily</a></h1>{BODY}</body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "Town Post Daily", None)[0] == "Council agrees budget after long debate"
+
+
+def test_the_blog_name_is_cut_from_the_title_element_it_gives_way_to() -> None:
+    html = ('<html><head><title>  &raquo; Create a Superhealth Community :quietblog</title></head><body>'
+            f'<section id="sidebar"><h1><a href="/">quietblog</a></h1></section>{BODY}</body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "quietblog", None)[0] == "Create a Superhealth Community"
+
+
+def test_the_post_keeps_its_own_colon_when_the_blog_name_is_cut() -> None:
+    html = ('<html><head><title>Ann Lee | notes » Free Speech and Visibility: Protesting Racist Ads</title></head>'
+            '<body><h1><a href="https://annlee.example/notes/">Ann Lee | notes</a></h1>'
+            f'<h2>Free Speech and Visibility: Protesting Racist Ads</h2>{BODY}</body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "Ann Lee | notes", None)[0] == "Free Speech and Visibility: Protesting Racist Ads"

@@ -258,7 +258,11 @@ def choose_title(tree: etree._Element, title: str | None, site: str | None) -> t
         site = None  # trafilatura falls back to the title for the site name; it says nothing
     site_key = text_key(site or "")
     parts = [p.strip() for p in _TITLE_PART_RE.split(tag) if p.strip()]
-    rest = " - ".join(p for p in parts if text_key(p) != key)
+    # the title at either end of <title> is cut as written, so the rest keeps its own colons and a name with a
+    # separator of its own ("Ann Lee | notes » Post") is found too
+    rest = _without_name(tag, title)
+    if not rest or text_key(rest) == text_key(tag):
+        rest = " - ".join(p for p in parts if text_key(p) != key)
     if len(parts) > 1 and text_key(rest) != text_key(tag) and re.search(r"[^\W\d_]{3}", rest):
         # the title names the site: the site name begins with it, or it is the site's first domain label
         is_site_name = bool(site_key) and text_key(rest) != site_key and (
@@ -270,9 +274,22 @@ def choose_title(tree: etree._Element, title: str | None, site: str | None) -> t
     shares_word = set(_TOKEN_RE.findall(title.casefold())) & set(_TOKEN_RE.findall(tag.casefold()))
     if (len(title.split()) <= 4 and not shares_word) or _only_in_widgets(tree, title):
         for candidate in (strip_site_suffix(tag, site), *parts):
-            if len(candidate.split()) >= 2 and _headline_evidence(tree, None, candidate, site):
+            candidate = _without_name(candidate, title)  # "» Post :blogname" with "blogname" the title
+            # evidence: the candidate is a heading of its own, or the title is the site's logo linking home
+            if len(candidate.split()) >= 2 and _headline_evidence(tree, title, candidate, site):
                 return candidate, site
     return title, site
+
+
+_EDGE_SEPARATORS = r"[\s»«|:·•›>/\-–—]*"
+
+
+def _without_name(text: str, name: str) -> str:
+    """``text`` without ``name`` at its start or end and without the separators left at its edges."""
+    name = re.escape(name.strip())
+    text = re.sub(rf"^{_EDGE_SEPARATORS}{name}(?!\w)|(?<!\w){name}{_EDGE_SEPARATORS}$", "", text.strip(),
+                  flags=re.IGNORECASE)
+    return re.sub(rf"^{_EDGE_SEPARATORS}|{_EDGE_SEPARATORS}$", "", text)
 
 
 # sidebar and footer boxes: a heading inside one titles the box, not the page ("About Bad Astronomy")
