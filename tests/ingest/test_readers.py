@@ -54,7 +54,7 @@ def test_readers_jsonl_lines_become_pages_or_failures(tmp_path, options):
     assert [type(i).__name__ for i in items] == ["RawDocument", "Failure", "RawDocument", "Failure"]
     assert items[0].kind == "html" and items[0].url == "https://a.example/1"
     assert items[2].kind == "text" and items[2].text.startswith("Plain text page.")
-    assert items[1].source.endswith("#L2") and "not a JSON object" in items[1].message
+    assert items[1].source.endswith("#L2") and "not valid JSON" in items[1].message
 
 
 def test_readers_directory_is_recursive_and_sorted(tmp_path, options):
@@ -383,3 +383,24 @@ def test_readers_a_path_with_a_colon_is_still_a_path(tmp_path, options, monkeypa
     assert isinstance(page, RawDocument)
     (missing,) = list(read_inputs(["C:/nope.html"], options))  # a drive letter is not a URL scheme
     assert missing.message.startswith("[E109] ")
+
+
+def test_a_jsonl_line_cut_short_is_named_so(tmp_path, options):
+    # session 15 review: a truncated line was "not a JSON object (Invalid control character ...)": the line's own
+    # newline was parsed as part of the cut string
+    path = tmp_path / "pages.jsonl"
+    path.write_text('{"url": "https://a.example/1", "html": "<html><body>cut here\n'
+                    + json.dumps({"url": "https://a.example/2", "text": "Plain text page."}) + "\n")
+    failure, page = _read([path], options)
+    assert failure.message.startswith("[E108] not valid JSON (Unterminated string") and page.url == "https://a.example/2"
+
+
+def test_a_jsonl_file_whose_first_line_is_broken_is_still_read_line_by_line(tmp_path, options):
+    # session 15 review: a broken first line made the whole file one HTML page (the sniffer judged by line 1 only)
+    path = tmp_path / "pages.jsonl"
+    path.write_text('{"url": "https://a.example/1", "html": "<html><body>cut\n'
+                    + json.dumps({"url": "https://a.example/2", "html": GOOD_HTML}) + "\n"
+                    + json.dumps({"url": "https://a.example/3", "text": "Plain text page."}) + "\n")
+    items = _read([path], options)
+    assert [type(i).__name__ for i in items] == ["Failure", "RawDocument", "RawDocument"]
+    assert items[0].message.startswith("[E108]") and items[1].url == "https://a.example/2"

@@ -294,9 +294,9 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line.rstrip("\r\n"))  # a line cut short inside a string: "Unterminated string"
         except ValueError as exc:
-            yield _failure(line_source, _bad_line(f"not a JSON object ({exc})"))
+            yield _failure(line_source, _bad_line(f"not valid JSON ({exc})"))
             continue
         if not isinstance(obj, dict):
             yield _failure(line_source, _bad_line("not a JSON object"))

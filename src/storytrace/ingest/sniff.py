@@ -76,10 +76,19 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def _first_line_is_json_object(data: bytes) -> bool:
-    line, newline, _ = data.partition(b"\n")
-    line = line.strip()
-    if not newline and re.match(rb'\{\s*"[^"\\]{1,64}"\s*:', line):
-        return True  # the first line runs past what was peeked: judge it by its opening key
+    """Whether ``data`` opens like JSONL: its first line, or when that one is broken (cut short, an editor's
+    slip) one of the next few whole lines, is a JSON object; a broken first line then fails alone, as E108."""
+    lines = data.split(b"\n", _LINES_TO_JUDGE)
+    if _OPENING_KEY.match(lines[-1].strip()):
+        return True  # the last piece may run past what was peeked: judge it by its opening key
+    return any(_is_json_object(line.strip()) for line in lines[:-1] if line.strip())
+
+
+_LINES_TO_JUDGE = 5
+_OPENING_KEY = re.compile(rb'\{\s*"[^"\\]{1,64}"\s*:')
+
+
+def _is_json_object(line: bytes) -> bool:
     try:
         return isinstance(json.loads(line), dict)
     except ValueError:
