@@ -32,6 +32,7 @@ def test_a_comment_number_before_the_date_is_not_read_as_part_of_it() -> None:
     # Newsvine: "#1 - Tue Jul 24, 2012 10:14 AM EDT" came out as 2024-07-01T10:14:00
     assert to_iso("#1 - Tue Jul 24, 2012 10:14 AM EDT") == "2012-07-24T10:14:00"
     assert to_iso("#12 - Jul 24, 2012") == "2012-07-24"
+    assert to_iso("#1.2 - Tue Jul 24, 2012 12:06 PM EDT") == "2012-07-24T12:06:00"  # a reply's number
     assert to_iso("No. 3 - May 2, 2011") == "2011-05-02"
 
 

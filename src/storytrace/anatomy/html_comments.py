@@ -179,8 +179,8 @@ def _tag(el: etree._Element) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
-# "#1 - ", "No. 3 - ": a comment's number written before its date
-COMMENT_NUMBER_RE = re.compile(r"^(?:#|no\.\s*)\d{1,5}\s*[-–—|:.)]?\s*", re.IGNORECASE)
+# "#1 - ", "#1.2 - " (a reply), "No. 3 - ": a comment's number written before its date
+COMMENT_NUMBER_RE = re.compile(r"^(?:#|no\.\s*)\d{1,5}(?:\.\d{1,4})*\s*[-–—|:.)]?\s*", re.IGNORECASE)
 
 
 def to_iso(value: str | None) -> str | None:
