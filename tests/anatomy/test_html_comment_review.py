@@ -34,6 +34,8 @@ def test_a_comment_number_before_the_date_is_not_read_as_part_of_it() -> None:
     assert to_iso("#12 - Jul 24, 2012") == "2012-07-24"
     assert to_iso("#1.2 - Tue Jul 24, 2012 12:06 PM EDT") == "2012-07-24T12:06:00"  # a reply's number
     assert to_iso("No. 3 - May 2, 2011") == "2011-05-02"
+    # a comment's number alone in a meta block ("<small class='commentmetadata'>32</small>") was the year 2032
+    assert to_iso("32") is None and to_iso("#32") is None and to_iso("2012") == "2012"
 
 
 def _comments(html: str) -> list[tuple[str | None, str | None, str]]:

@@ -192,7 +192,8 @@ def to_iso(value: str | None) -> str | None:
         return None
     # a comment's number before its date ("#1 - Tue Jul 24, 2012") would be read as a day or a year
     value = COMMENT_NUMBER_RE.sub("", _norm(value), count=1)
-    if len(value) > 80 or not re.search(r"\d", value):
+    # a number alone ("32", a comment's number in its meta block) is no date: dateutil reads it as the year 2032
+    if len(value) > 80 or not re.search(r"\d", value) or re.fullmatch(r"\d{1,3}", value):
         return None
     return _to_iso(value)
 
