@@ -100,6 +100,7 @@ def _with_given_metadata(page: Page, raw: RawDocument) -> Page:
     page.title = page.title or raw.title
     page.published = raw.published or page.published
     page.author = raw.author or page.author
+    page.warnings.extend(w for w in raw.warnings if w not in page.warnings)
     return page
 
 

@@ -82,6 +82,7 @@ class RawDocument(Record):
     published: str | None = None  # ISO 8601
     author: str | None = None
     page_id: str | None = None  # set by :meth:`identify`, so the bytes are hashed once per run
+    warnings: list[str] = field(default_factory=list)  # about what the input states (a date it gives unread)
 
     def identify(self) -> str:
         """The page id of these bytes (and URL), computed once: see :func:`page_id`."""

@@ -404,3 +404,17 @@ def test_a_jsonl_file_whose_first_line_is_broken_is_still_read_line_by_line(tmp_
     items = _read([path], options)
     assert [type(i).__name__ for i in items] == ["Failure", "RawDocument", "RawDocument"]
     assert items[0].message.startswith("[E108]") and items[1].url == "https://a.example/2"
+
+
+def test_a_given_date_that_cannot_be_read_is_a_warning_on_the_page(tmp_path, options):
+    # session 15 review: "published": "yesterday" was dropped without a word; the page's own date was used instead
+    from storytrace.api import analyze
+
+    body = "The council voted on Tuesday to build new cycle lanes across the city centre, officials said."
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps({"url": "https://x.example/a", "html": f"<html><body><p>{body}</p></body></html>",
+                                "published": "yesterday"}) + "\n", encoding="utf-8")
+    [page] = analyze([path], options=options.replace(with_stories=False, with_facts=False,
+                                                     with_comments=False)).pages
+    assert page.published is None
+    assert any("'yesterday'" in w and "ISO 8601" in w for w in page.warnings)

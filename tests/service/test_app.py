@@ -184,3 +184,10 @@ def test_service_takes_the_page_title_date_and_author(client):
     r = client.post("/analyze", json={"pages": [page], "with_facts": False, "with_comments": False})
     [out] = r.json()["pages"]
     assert (out["title"], out["published"], out["author"]) == ("Council approves lanes", "2021-03-01", "Ana Diaz")
+
+
+def test_service_a_given_date_that_cannot_be_read_is_a_warning(client):
+    r = client.post("/analyze", json={"pages": [{"text": "One line.", "published": "yesterday"}],
+                                      "with_facts": False, "with_comments": False})
+    page = r.json()["pages"][0]
+    assert page["published"] is None and any("'yesterday'" in w for w in page["warnings"])

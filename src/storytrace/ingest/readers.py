@@ -323,6 +323,7 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
             title=_first_field(obj, TITLE_FIELDS),
             published=_iso_date(obj),
             author=_authors(obj),
+            warnings=_unread_date(obj),
         )
 
 
@@ -370,6 +371,19 @@ def _authors(obj: dict[str, object]) -> str | None:
 def _iso_date(obj: dict[str, object]) -> str | None:
     """The publication date of a JSONL line: the first date field :func:`iso_date` understands."""
     return next((date for name in DATE_FIELDS if (date := iso_date(obj.get(name)))), None)
+
+
+def _unread_date(obj: dict[str, object]) -> list[str]:
+    """A warning when the line gives a date but none of its date fields can be read."""
+    given = [(name, obj[name]) for name in DATE_FIELDS if obj.get(name) not in (None, "")]
+    if not given or _iso_date(obj):
+        return []
+    return [unread_date_warning(*given[0])]
+
+
+def unread_date_warning(name: str, value: object) -> str:
+    return (f"the given {name} {str(value)[:60]!r} was not read (give ISO 8601, RFC 2822 or Unix seconds); "
+            "the page's own date is used")
 
 
 def iso_date(value: object) -> str | None:

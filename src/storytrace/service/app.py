@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .. import __version__, errors
 from ..errors import FetchError, InputError
 from ..ingest import is_url, read_inputs
-from ..ingest.readers import iso_date
+from ..ingest.readers import iso_date, unread_date_warning
 from ..records import Failure, RawDocument
 from ..resources import Resources
 from ..settings import DEFAULT_COMMENT_CALIBRATION, Options
@@ -79,7 +79,9 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
             items.append(RawDocument(source=source, data=content.encode("utf-8", "surrogatepass"),
                                      kind="html" if page.html else "text", url=page.url, declared_encoding="utf-8",
                                      text=content, title=page.title, published=iso_date(page.published),
-                                     author=page.author))
+                                     author=page.author,
+                                     warnings=[unread_date_warning("published", page.published)]
+                                     if page.published and not iso_date(page.published) else []))
         elif settings.fetch_urls and page.url and is_url(page.url):
             items.extend(read_inputs([page.url], settings.options))  # type: ignore[list-item]
         elif settings.fetch_urls:  # a path would read the server's own files
