@@ -42,3 +42,11 @@ def test_a_year_followed_by_a_margin_stays_a_year() -> None:
 def test_years_before_capitalised_abbreviations_stay_years(text: str) -> None:
     start = next(i for i in range(len(text)) if text[i:i + 4].isdigit())
     assert not _measure_not_year(text, start, start + 4)
+
+
+def test_a_hyphenated_measure_has_its_unit_without_the_hyphen() -> None:
+    # session 15 review: "a 55-kilometer zone" gave the unit "-kilometer"
+    page = Page(id="p", source="t", body=["U.S. forces guard a 55-kilometer zone around the base near the border."])
+    extract_facts(page, Options(), nlp=load_nlp(), resources=load_facts_resources())
+    (q,) = [q for q in page.facts["quantities"] if q["value"] == 55]
+    assert q["unit"] == "kilometer"

@@ -404,7 +404,7 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         m = re.match(r"^([\d.,]+)\s*(\D.*)$", core)
         if m and parse_number(m.group(1)) is not None:
             value = parse_number(m.group(1))
-            unit = unit or m.group(2).strip()
+            unit = unit or m.group(2).strip(" -–")  # "55-kilometer": the unit is "kilometer"
             kind = "measure" if kind == "count" else kind
         else:
             return None
