@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 pytest.importorskip("fastapi")
@@ -191,3 +193,13 @@ def test_service_a_given_date_that_cannot_be_read_is_a_warning(client):
                                       "with_facts": False, "with_comments": False})
     page = r.json()["pages"][0]
     assert page["published"] is None and any("'yesterday'" in w for w in page["warnings"])
+
+
+def test_service_a_lone_surrogate_in_the_json_is_replaced_as_in_jsonl(client):
+    # session 15 review: "\ud800" (valid JSON) failed the page with an uncoded UnicodeEncodeError
+    body = json.dumps({"pages": [{"text": "Council \ud800 votes.", "title": "T\udc80", "author": "A\ud800"}],
+                       "with_facts": False, "with_comments": False})  # ASCII JSON with "\ud800" escapes
+    r = client.post("/analyze", content=body, headers={"content-type": "application/json"})
+    data = r.json()
+    assert not data["failures"] and data["pages"][0]["body"] == ["Council ? votes."]
+    assert data["pages"][0]["author"] == "A?"

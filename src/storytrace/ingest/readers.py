@@ -424,7 +424,12 @@ def _clean(value: object) -> str | None:
     """A JSON string with lone surrogates replaced (they cannot be stored or written as UTF-8)."""
     if not isinstance(value, str):
         return None
-    return value.encode("utf-8", "replace").decode("utf-8")
+    return without_surrogates(value)
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with lone surrogates ("\\ud800" in JSON) as "?": they cannot be encoded, stored or written as UTF-8."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _read_capped(stream: BinaryIO, limit: int) -> bytes:

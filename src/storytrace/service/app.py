@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .. import __version__, errors
 from ..errors import FetchError, InputError
 from ..ingest import is_url, read_inputs
-from ..ingest.readers import iso_date, unread_date_warning
+from ..ingest.readers import iso_date, unread_date_warning, without_surrogates
 from ..records import Failure, RawDocument
 from ..resources import Resources
 from ..settings import DEFAULT_COMMENT_CALIBRATION, Options
@@ -70,13 +70,14 @@ class ServiceSettings:
 def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocument | Failure]:
     items: list[RawDocument | Failure] = []
     for i, page in enumerate(body.pages):
+        page = _without_surrogates(page)  # valid JSON, but not encodable: replaced as in a JSONL line
         source = page.url or f"request#{i}"
         content = page.html if page.html else page.text
         if not (content and content.strip()) and (page.html is not None or page.text is not None):
             # a page sent empty is empty input, not a URL to fetch
             items.append(Failure(source=source, stage="ingest", error="InputError", message=str(EMPTY_PAGE)))
         elif content:
-            items.append(RawDocument(source=source, data=content.encode("utf-8", "surrogatepass"),
+            items.append(RawDocument(source=source, data=content.encode("utf-8"),
                                      kind="html" if page.html else "text", url=page.url, declared_encoding="utf-8",
                                      text=content, title=page.title, published=iso_date(page.published),
                                      author=page.author,
@@ -89,6 +90,10 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
         else:
             items.append(Failure(source=source, stage="ingest", error="FetchError", message=str(NO_FETCHING)))
     return items
+
+
+def _without_surrogates(page: PageIn) -> PageIn:
+    return page.model_copy(update={name: without_surrogates(value) for name, value in page if isinstance(value, str)})
 
 
 EMPTY_PAGE = InputError("empty input: the page's html or text is empty or only whitespace; send the page's "
