@@ -363,3 +363,18 @@ def test_pipeline_analyze_with_a_store_reuses_its_pages_and_redo_does_not(tmp_pa
         assert calls == [] and [p.as_dict() for p in again.pages] == [p.as_dict() for p in first.pages]
         analyze([tmp_path / "a.html"], options=options, store=store, redo=True)
         assert len(calls) == 1
+
+
+def test_pipeline_an_unexpected_error_is_a_coded_failure(tmp_path, options, monkeypatch):
+    # session 15 review: "'utf-8' codec can't encode character ..." came without a code; the README promises every
+    # failure message starts with one (E000: internal error, report it with the input)
+    from storytrace import anatomy
+
+    def broken(raw, *args, **kwargs):
+        raise UnicodeEncodeError("utf-8", "x", 0, 1, "surrogates not allowed")
+
+    monkeypatch.setattr(anatomy, "split_page", broken)
+    (tmp_path / "a.html").write_text(GOOD_HTML, encoding="utf-8")
+    (failure,) = analyze([tmp_path / "a.html"], options=options.replace(with_stories=False)).failures
+    assert failure.message.startswith("[E000] internal error (UnicodeEncodeError: ")
+    assert failure.message.endswith("report it with the input that caused it") and failure.stage == "anatomy"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import StorytraceError
+from .errors import CODES, StorytraceError
 from .records import Dossier, Duplicate, Failure, Page, RawDocument
 from .resources import Resources
 from .settings import Options
@@ -147,7 +147,9 @@ def _check_pages(stage: Stage, results: list[object], expected: int) -> None:
 
 def _record(source: str, stage: str, exc: Exception) -> Failure:
     log.warning("%s: %s failed: %s", source, stage, exc)
-    return Failure(source=source, stage=stage, error=type(exc).__name__, message=str(exc))
+    message = str(exc) if isinstance(exc, StorytraceError) else (  # an error of ours carries its code already
+        f"[E000] internal error ({type(exc).__name__}: {exc}); {CODES['E000'][1]}")
+    return Failure(source=source, stage=stage, error=type(exc).__name__, message=message)
 
 
 # --- local parallelism: one Resources per worker process -------------------------------------------
