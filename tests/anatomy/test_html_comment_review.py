@@ -83,3 +83,16 @@ def test_a_date_line_ending_in_said_is_the_comment_date_not_its_text() -> None:
             + "</ol></body></html>")
     assert _comments(html) == [("Rosa", "2012-10-29T02:35:00", rows[0][2]),
                                ("LizA", "2012-10-29T09:55:00", rows[1][2])]
+
+
+def test_blogger_thread_of_short_comments_is_not_read_as_bylines() -> None:
+    # the byline reader (footers as markers) took "Name said..." into each text, dropped the first comment, and
+    # won by word count when the comments are short
+    items = [(f"Reader Number{i}", f"Short note {i} here.", f"September 10, 2012 {i + 1}:45 AM") for i in range(5)]
+    html = (f"<html><body><article><p>{PARAGRAPH * 4}</p></article>"
+            "<div class='comments' id='comments'><h4>5 comments:</h4>"
+            "<dl class='avatar-comment-indent' id='comments-block'>"
+            + "".join(BLOGGER_ITEM.format(n=i, name=name, text=text, when=when)
+                      for i, (name, text, when) in enumerate(items))
+            + "</dl></div></body></html>")
+    assert _comments(html) == [(name, f"2012-09-10T0{i + 1}:45:00", text) for i, (name, text, _) in enumerate(items)]

@@ -1067,7 +1067,8 @@ def from_delimited(tree: etree._Element, scan: PageScan | None = None) -> list[_
         first_marker = next(i for i, c in enumerate(children) if _is_marker(c))
         begin = max((i for i in starts if i < first_marker), default=None)
         buffer: list[etree._Element] = []
-        skip_first = begin is None  # without a heading, the first run may be the article itself
+        # without a heading, the first run may be the article itself, unless the parent names a comment area
+        skip_first = begin is None and not REGION_RE.search(_attrs(parent))
         for c in children[(begin + 1) if begin is not None else 0:]:
             if _tag(c) in {"form", "h1", "h2", "h3"} and buffer == [] and not _is_marker(c):
                 if _tag(c) == "form":
@@ -1076,10 +1077,14 @@ def from_delimited(tree: etree._Element, scan: PageScan | None = None) -> list[_
             if not _is_marker(c):
                 buffer.append(c)
                 continue
-            text = "\n".join(t for t in (block_text(b, skip_meta=True) for b in buffer) if t)
+            # a meta block in the run (Blogger's <dt class="comment-author">Ann said...</dt>) names the author
+            meta = [b for b in buffer if _is_meta(b)]
+            text = "\n".join(t for t in (block_text(b, skip_meta=True) for b in buffer if b not in meta) if t)
             if text and not skip_first and not re.match(r"(?:trackback|»|tracked on)", text, re.IGNORECASE):
                 byline = inline_text(c)
-                out.append(_Raw(text=text, author=author_from_byline(byline),
+                author = author_from_byline(byline) or next(
+                    (a for b in meta if (a := author_from_byline(inline_text(b)) or _author_of(b, set()))), None)
+                out.append(_Raw(text=text, author=author,
                                 published=to_iso(re.sub(r"^.*?(?:\bat\b|\bon\b|\|)", "", byline, count=1))))
             skip_first = False
             buffer = []
