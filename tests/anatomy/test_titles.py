@@ -156,3 +156,11 @@ def test_the_post_keeps_its_own_colon_when_the_blog_name_is_cut() -> None:
             f'<h2>Free Speech and Visibility: Protesting Racist Ads</h2>{BODY}</body></html>')
     tree = load_html(html)
     assert choose_title(tree, "Ann Lee | notes", None)[0] == "Free Speech and Visibility: Protesting Racist Ads"
+
+
+def test_a_logo_heading_inside_a_link_home_is_the_site_banner() -> None:
+    # the link may wrap the heading: <a href="/"><h1>Town Post Daily</h1></a>
+    html = ('<html><head><title>Council agrees budget after long debate - Townpost</title></head><body>'
+            f'<div id="site-title"><a href="/"><h1>Town Post Daily</h1></a></div>{BODY}</body></html>')
+    tree = load_html(html)
+    assert choose_title(tree, "Town Post Daily", None)[0] == "Council agrees budget after long debate"

@@ -311,7 +311,7 @@ def _headline_evidence(tree: etree._Element, name: str | None, headline: str, si
     key, headline_key = text_key(name or ""), text_key(headline)
     for heading in tree.iter("h1", "h2", "h3"):
         text = text_key("".join(heading.itertext()))
-        links_home = any(_is_home(a.get("href")) for a in heading.iter("a"))
+        links_home = any(_is_home(a.get("href")) for a in (*heading.iter("a"), *heading.iterancestors("a")))
         if text == headline_key and not links_home:  # a heading linking home is the site's banner
             return True
         if key and text == key and links_home:
