@@ -53,6 +53,16 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body)
             return
+        if self.path == "/article.html.gz":  # a gzipped page served as a file
+            import gzip
+
+            body = gzip.compress(GOOD_HTML.encode("utf-8"))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if self.path == "/big":
             body = b"<p>" + b"x" * 5000 + b"</p>"
         else:
@@ -296,3 +306,11 @@ def test_fetch_refusal_says_what_a_literal_address_is(options, url, addresses, e
     message = str(caught.value)
     assert message.startswith("[E203] ") and expected in message, message
     assert "127.0.0.1 resolves to 127.0.0.1" not in message and "::1 resolves" not in message
+
+
+def test_fetch_a_gzipped_page_keeps_the_fetched_url(server, options):
+    # session 15 review: a fetched .html.gz lost its URL (the page id then hashed the bytes alone, and the page's
+    # canonical link became its url)
+    url = server + "/article.html.gz"
+    (item,) = list(read_inputs([url], options.replace(allow_private_addresses=True)))
+    assert item.kind == "html" and item.url == url and item.fetched_at

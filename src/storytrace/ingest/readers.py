@@ -86,8 +86,12 @@ def _read_url(url: str, options: Options) -> Iterator[Item]:
         raw.kind = kind
         yield raw
         return
-    # a fetched WARC, JSONL or gzip file: read it like a local one
-    yield from read_bytes(raw.data, url, options)
+    # a fetched WARC, JSONL or gzip file: read it like a local one; the one page of a gzipped page (its source is
+    # the URL itself, unlike a JSONL line's or a WARC record's) is the fetched URL's
+    for item in read_bytes(raw.data, url, options):
+        if isinstance(item, RawDocument) and item.url is None and item.source == url:
+            item.url, item.fetched_at = url, raw.fetched_at
+        yield item
 
 
 def read_bytes(data: bytes, source: str, options: Options) -> Iterator[Item]:
