@@ -96,3 +96,22 @@ def test_blogger_thread_of_short_comments_is_not_read_as_bylines() -> None:
                       for i, (name, text, when) in enumerate(items))
             + "</dl></div></body></html>")
     assert _comments(html) == [(name, f"2012-09-10T0{i + 1}:45:00", text) for i, (name, text, _) in enumerate(items)]
+
+
+def test_an_empty_comment_section_with_scripts_is_not_a_comment() -> None:
+    # "0 Comments" and a form's scripts: the script text made the section look like a comment with text; what
+    # was shown was only the word "Comments". Script text is never shown, so it counts for no item's length.
+    script = "<script>" + "var disqus_blogger_current_url = 'http://x.example/2018/08/a.html';\n" * 6 + "</script>"
+    empty = (f"<div class='blog-post-comments'>{script}<div class='title-wrap comments-title'><h3>Post a Comment</h3>"
+             "</div><section class='comments embed' id='comments'><a name='comments'></a><h3 class='title'>0\nComments"
+             "</h3><div id='Blog1_comments-block-wrapper'></div><div class='footer'><div class='comment-form'>"
+             "<a href='https://www.blogger.com/comment-iframe.g?blogID=1' id='comment-editor-src'></a>"
+             f"<iframe id='comment-editor' src=''></iframe>{script}</div></div></section></div>")
+    assert _comments(f"<html><body><article><p>{PARAGRAPH * 4}</p></article>{empty}</body></html>") == []
+
+def test_a_lone_comment_with_its_author_is_still_read() -> None:
+    thread = ("<ol class='commentlist'><li class='comment' id='comment-1'><cite class='fn'>Ann</cite>"
+              "<div class='comment-content'><p>The branch was the only one open on Sundays.</p></div></li></ol>")
+    html = f"<html><body><article><p>{PARAGRAPH * 4}</p></article>{thread}</body></html>"
+    assert _comments(html) == [("Ann", None, "The branch was the only one open on Sundays.")]
+

@@ -151,23 +151,26 @@ def _norm(text: str) -> str:
 _INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
-def inline_text(el: etree._Element) -> str:
-    """The visible text of ``el`` on one line (script and style text left out); no recursion, so any depth."""
-    parts: list[str] = []
+def visible_strings(el: etree._Element) -> Iterator[str]:
+    """The text pieces of ``el`` in order, without script and style text; no recursion, so any depth."""
     stack: list[tuple[etree._Element, bool]] = [(el, False)]
     while stack:
         node, closing = stack.pop()
         if closing:
             if node is not el and node.tail:
-                parts.append(node.tail)
+                yield node.tail
             continue
         stack.append((node, True))  # the tail comes after the children
         tag = node.tag
         if isinstance(tag, str) and tag.lower() not in _INVISIBLE_TAGS:
             if node.text:
-                parts.append(node.text)
+                yield node.text
             stack.extend((child, False) for child in reversed(node))
-    return _norm(" ".join(parts))
+
+
+def inline_text(el: etree._Element) -> str:
+    """The visible text of ``el`` on one line (script and style text left out)."""
+    return _norm(" ".join(visible_strings(el)))
 
 
 def _attrs(el: etree._Element) -> str:
@@ -328,7 +331,7 @@ def _interface_kind(names: str) -> str | None:
 
 def _text_longer(el: etree._Element, limit: int) -> bool:
     size = 0
-    for text in el.itertext():
+    for text in visible_strings(el):  # a script is no text: a small control with one is still small
         size += len(text.strip())
         if size > limit:
             return True
@@ -638,7 +641,7 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
                 len(els) < 2 or statistics.median(t.count("\n") + 1 for t in texts) < 2):
             continue
         covered = sum(len(t) for t in texts)
-        with_text = sum(1 for e in els if len(_norm(" ".join(e.itertext()))) >= MIN_ITEM_CHARS)
+        with_text = sum(1 for e in els if len(inline_text(e)) >= MIN_ITEM_CHARS)
         if with_text == 0:
             continue
         coverage = covered / total
@@ -948,13 +951,17 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
     return out
 
 
+def _names_its_writer(el: etree._Element) -> bool:
+    raw = _read_item(el, {el})
+    return raw is not None and (raw.author is not None or raw.published is not None)
+
+
 def _lone_comment(region: etree._Element) -> bool:
     """Whether a lone region without items is one comment: not named as interface, no text fields, and it
     names its author or date (``<div class="comment"><div class="comment_name">Ann</div>...<p>text``)."""
     if interface_kind(region) or any(True for _ in region.iter("textarea", "input")):
         return False
-    raw = _read_item(region, {region})
-    return raw is not None and (raw.author is not None or raw.published is not None)
+    return _names_its_writer(region)
 
 
 def _parents_from_list_items(items: list[etree._Element], index: dict[etree._Element, int], out: list[_Raw],
