@@ -46,3 +46,10 @@ def test_sniff_html_fragment_is_wrapped_into_a_document(markup, wrapped):
     from storytrace.ingest import as_html_document
 
     assert as_html_document(markup) == (f"<html><body>{markup}</body></html>" if wrapped else markup)
+
+
+def test_sniff_utf16_html_with_a_byte_order_mark_is_html():
+    # session 15 review: a UTF-16 page was read as plain text, its tags kept as words of the body
+    page = "<html><body><p>Ünïcödé page about the council vote.</p></body></html>"
+    assert sniff(page.encode("utf-16")) == "html"
+    assert sniff(page.encode("utf-16-be").join([b"\xfe\xff", b""])) == "html"

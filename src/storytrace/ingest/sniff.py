@@ -53,9 +53,17 @@ def sniff(head: bytes) -> str:
         return "binary"
     if stripped.startswith(b"{") and _first_line_is_json_object(stripped):
         return "jsonl"
-    if _HTML_HINT.search(head[:65536]):
+    if _HTML_HINT.search(_as_utf8(head[:65536])):
         return "html"
     return "text"
+
+
+def _as_utf8(head: bytes) -> bytes:
+    """``head`` in UTF-8 when a byte order mark says it is UTF-16, so its tags can be found ("<\x00h\x00...")."""
+    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return head[2:].decode(codec, "ignore").encode("utf-8")
+    return head
 
 
 def binary_name(head: bytes) -> str:
