@@ -82,3 +82,11 @@ def test_a_mac_roman_page_is_not_forced_into_windows_1252():
               "Gebühren für Müll zahlen. Straße. ") * 6
     html = f'<html><head><meta charset="utf-8"></head><body><p>{german}</p></body></html>'.encode("mac_roman")
     assert decode_bytes(html).encoding != "cp1252"  # windows-1252 would read "Stra§e"
+
+
+def test_decode_bytes_an_unknown_declared_encoding_is_named_as_such():
+    # session 15 review: <meta charset="x-totally-bogus"> gave "page declares no encoding"
+    html = f'<html><head><meta charset="x-totally-bogus"></head><body><p>{RUSSIAN}</p></body></html>'.encode("cp1251")
+    decoded = decode_bytes(html)
+    assert RUSSIAN in decoded.text
+    assert decoded.warnings == ["page declares an unknown encoding 'x-totally-bogus'; its bytes read as cp1251"]

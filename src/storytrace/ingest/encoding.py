@@ -33,11 +33,14 @@ class Decoded:
 
 def declared_encoding(data: bytes) -> str | None:
     """The encoding a page declares for itself in a meta tag or XML prolog, normalised by codecs."""
+    return _canonical(_declared_name(data))
+
+
+def _declared_name(data: bytes) -> str | None:
+    """The encoding name a page declares, as written (known to codecs or not)."""
     head = data[:8192]
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    if not match:
-        return None
-    return _canonical(match.group(1).decode("ascii", "ignore"))
+    return match.group(1).decode("ascii", "ignore") if match else None
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
@@ -66,7 +69,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     detected = _detect(data)
     if detected:
         text, name = detected
-        note = f"page declares {declared}" if declared else "page declares no encoding"
+        unknown = _declared_name(data) if not declared else None  # a name codecs does not know
+        note = (f"page declares {declared}" if declared else
+                f"page declares an unknown encoding {unknown!r}" if unknown else "page declares no encoding")
         return Decoded(text, name, [f"{note}; its bytes read as {name}"])
     return _broken_utf8(data)
 
