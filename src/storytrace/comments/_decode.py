@@ -51,6 +51,9 @@ _EDGE_PUNCT = "!?.,;:'\"“”‘’*()[]{}<>…-–—~`"
 # disguise -- the apostrophe is not an inserted symbol and the clitic is not part of the word
 _CLITIC = re.compile(r"^([^\W\d_]{2,})'(s|ve|re|ll|d|m|t)$")
 _RUN3 = re.compile(r"(.)\1{2,}")
+# a character of the homoglyph or leetspeak maps (what ``_rewrites`` looks for before it maps a token)
+_HOMOGLYPH_CHAR = re.compile("[" + "".join(re.escape(ch) for ch in HOMOGLYPHS) + "]")
+_LEET_CHAR = re.compile("[" + "".join(re.escape(ch) for ch in LEET) + "]")
 _RUN2 = re.compile(r"(.)\1+")
 # with the context check (revision 3.5): a word of seven or more letters that wordfreq has seen at least this often
 # (Zipf; ~0.03 per million words) is an English word, not a group name or slur with a deleted space ("cheeseburger"
@@ -90,6 +93,7 @@ _DROPPED_MARGIN = 2.0
 _MAX_FUZZY_LETTERS = 40
 # tokens whose readings a decoder keeps (``Decoder._read_token``): the distinct words of tens of thousands of comments
 _TOKEN_MEMO_SIZE = 2**15
+_NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
 DECODER_REVISION = "3.12"
@@ -186,6 +190,9 @@ class Decoder:
         # token -> its readings (``_read_token``), cleared when it holds ``_TOKEN_MEMO_SIZE`` tokens
         self._token_readings: dict[tuple[str, str, bool, bool], tuple[tuple[Any, ...], ...]] = {}
         self._join_terms: dict[str, Term | None] = {}  # joined fragments -> the term they spell (``_join_term``)
+        # every prefix of a term: a word of letters that is none, nor one letter longer than one, begins no term that
+        # it and the words of letters after it spell (``_may_begin_term``; most words: "the", "people")
+        self._term_prefixes = frozenset(t[:i] for t in lexicon.terms for i in range(1, len(t) + 1))
         # group names and slurs of three or four letters, for slips that leave three letters ("ejw", "ews")
         self._short_terms = [t for ts in lexicon.by_first.values() for t in ts
                              if len(t.text) in (3, 4) and t.kind in ("group_name", "slur") and t.text.isalpha()]
@@ -236,11 +243,11 @@ class Decoder:
         """(rewritten, kind) pairs, most conservative first."""
         out: list[tuple[str, str]] = []
         t = tok
-        if any(ch in HOMOGLYPHS for ch in t) and any("a" <= ch <= "z" for ch in t):
+        if _HOMOGLYPH_CHAR.search(t) is not None and any("a" <= ch <= "z" for ch in t):
             t2 = "".join(HOMOGLYPHS.get(ch, ch) for ch in t)
             out.append((t2, "homoglyph"))
             t = t2
-        if any(ch in LEET for ch in t) and sum(ch.isalpha() for ch in t) >= 1:
+        if _LEET_CHAR.search(t) is not None and any(ch.isalpha() for ch in t):
             # digits at the very end ("user123") are rarely leet
             t2 = "".join(LEET.get(ch, ch) for ch in t)
             if t2 != t:
@@ -250,8 +257,8 @@ class Decoder:
         if t2 != t and len(t2) >= 3:
             out.append((t2, "inserted_symbols"))
             t = t2
-        t2 = _RUN3.sub(r"\1", t)
-        if t2 != t:
+        if _RUN3.search(t) is not None:  # a run of three collapses to one letter, so the token changes
+            t2 = _RUN3.sub(r"\1", t)
             out.append((t2, "repeated_letters"))
             out.append((_RUN3.sub(r"\1\1", t), "repeated_letters"))
             t = t2
@@ -462,7 +469,7 @@ class Decoder:
                 tok, e = tok[:-1], e - 1
             while tok and tok[0] in _EDGE_PUNCT and tok[0] not in "@$":
                 tok, s = tok[1:], s + 1
-            if tok and not any(a <= s < b for a, b in taken):
+            if tok and not (taken and any(a <= s < b for a, b in taken)):
                 tokens.append((s, e, tok))
         # 2. a word broken by inserted spaces: "mus lims", "ha te"
         if fuzzy and self.spelling:
@@ -483,7 +490,7 @@ class Decoder:
         """(start, end, piece) of the words in a token: split at an ellipsis or double hyphen ("him...you") when
         the sides are two or more characters, and at a hyphen, dot or slash when every part is a word of its own
         ("israel-u.s", "how-to", "non-violent"; not "mus-lims" or "f.a.g")."""
-        if not self.spelling or not any(ch in tok for ch in "-./"):
+        if not self.spelling or ("-" not in tok and "." not in tok and "/" not in tok):
             return [(s, s + len(tok), tok)]
         out: list[tuple[int, int, str]] = []
         pos = 0
@@ -521,12 +528,16 @@ class Decoder:
         i = 0
         while i < len(tokens):
             joined = 0
+            first = tokens[i][2]
+            blocked = first.isalpha() and not self._may_begin_term(first)
             for size in (2, 3):
                 group = tokens[i : i + size]
                 if len(group) < size or text[group[-2][1] : group[-1][0]] != " ":
                     break
                 frags = [t for _, _, t in group]
                 joined_text = "".join(frags)
+                if blocked and joined_text.isalpha():
+                    continue  # spells no term: ``_spelled_term`` looks words of letters up as they are
                 term = self._join_term(joined_text)
                 if term is None or any(not f.replace("$", "s").replace("@", "a").isalnum() or f.isdigit() for f in frags):
                     continue
@@ -588,6 +599,12 @@ class Decoder:
             i += 1
         return out
 
+    def _may_begin_term(self, word: str) -> bool:
+        """``word`` can begin a word of letters that ``_spelled_term`` reads as a term: a term, or its plural by
+        ``plural`` (the term at most two letters shorter), begins with ``word`` or with ``word`` less its last letter
+        (``word`` is shorter than what it begins)."""
+        return word in self._term_prefixes or word[:-1] in self._term_prefixes
+
     def _join_term(self, joined: str) -> Term | None:
         """The term joined fragments spell (three or more characters), as written, as a plural or, when they hold
         leetspeak or symbols, after the script-level rewrites (memoised: every pair of neighbouring words is tried)."""
@@ -632,12 +649,16 @@ class Decoder:
         raw = text[s:e]
         key = (tok, raw, fuzzy, raw[:1].isupper() and s in sentence_starts)
         readings = self._token_readings.get(key)
+        if readings is _NO_READINGS:  # most tokens: an ordinary word
+            return
         if readings is None:
             found: tuple[list[Decoded], list[tuple[int, int, Term]], list[Decoded]] = ([], [], [])
             self._decode_token(text, s, e, tok, fuzzy, *found)
             readings = (tuple((d.start - s, d.end - s, d.decoded, d.kind, d.term) for d in found[0]),
                         tuple((hs - s, he - s, term) for hs, he, term in found[1]),
                         tuple((d.start - s, d.end - s, d.decoded, d.kind, d.term) for d in found[2]))
+            if readings == _NO_READINGS:
+                readings = _NO_READINGS
             if len(self._token_readings) >= _TOKEN_MEMO_SIZE:
                 self._token_readings.clear()
             self._token_readings[key] = readings

@@ -52,7 +52,7 @@ def comment_flags(text: str) -> list[str]:
         best = max(best, run)
     if laughs:
         flags.append("laughter")
-    stripped = "".join(ch for ch in text if not ch.isspace())
+    stripped = "".join(text.split())  # str.split() splits at the characters str.isspace() is true for
     emoji_only = bool(stripped) and all(_is_emoji_char(ch) or not ch.isalnum() for ch in stripped) and any(
         _is_emoji_char(ch) for ch in stripped)
     # a comment of repeated emoji ("😂😂😂", "👍👍") fills a thread the way "hahaha hahaha" does (session-14 review)
