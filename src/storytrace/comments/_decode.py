@@ -175,6 +175,7 @@ class Decoder:
         self.spelling = spelling
         self._dropped = _dropped_letter_variants(lexicon) if spelling else {}
         self._dropped_phrases = self._dropped_phrase_variants() if spelling else {}
+        self._dropped_firsts = frozenset(first for first, _ in self._dropped_phrases)  # what such a phrase begins with
         by_second: dict[str, list[Term]] = {}
         for terms in lexicon.by_first.values():
             for t in terms:
@@ -190,8 +191,7 @@ class Decoder:
         # token -> its readings (``_read_token``), cleared when it holds ``_TOKEN_MEMO_SIZE`` tokens
         self._token_readings: dict[tuple[str, str, bool, bool], tuple[tuple[Any, ...], ...]] = {}
         self._join_terms: dict[str, Term | None] = {}  # joined fragments -> the term they spell (``_join_term``)
-        # every prefix of a term: a word of letters that is none, nor one letter longer than one, begins no term that
-        # it and the words of letters after it spell (``_may_begin_term``; most words: "the", "people")
+        # every prefix of a term (``_may_spell_term``: most pairs of neighbouring words begin none)
         self._term_prefixes = frozenset(t[:i] for t in lexicon.terms for i in range(1, len(t) + 1))
         # group names and slurs of three or four letters, for slips that leave three letters ("ejw", "ews")
         self._short_terms = [t for ts in lexicon.by_first.values() for t in ts
@@ -528,16 +528,14 @@ class Decoder:
         i = 0
         while i < len(tokens):
             joined = 0
-            first = tokens[i][2]
-            blocked = first.isalpha() and not self._may_begin_term(first)
             for size in (2, 3):
                 group = tokens[i : i + size]
                 if len(group) < size or text[group[-2][1] : group[-1][0]] != " ":
                     break
                 frags = [t for _, _, t in group]
                 joined_text = "".join(frags)
-                if blocked and joined_text.isalpha():
-                    continue  # spells no term: ``_spelled_term`` looks words of letters up as they are
+                if not self._may_spell_term(joined_text):
+                    continue  # most pairs of words
                 term = self._join_term(joined_text)
                 if term is None or any(not f.replace("$", "s").replace("@", "a").isalnum() or f.isdigit() for f in frags):
                     continue
@@ -588,7 +586,8 @@ class Decoder:
         out: list[tuple[int, int, str]] = []
         i = 0
         while i < len(tokens):
-            if i + 1 < len(tokens) and text[tokens[i][1] : tokens[i + 1][0]] == " ":
+            if i + 1 < len(tokens) and tokens[i][2] in self._dropped_firsts \
+                    and text[tokens[i][1] : tokens[i + 1][0]] == " ":
                 (s, _, first), (_, e, second) = tokens[i], tokens[i + 1]
                 term = self._dropped_phrases.get((first, second))
                 if term is not None:
@@ -599,11 +598,11 @@ class Decoder:
             i += 1
         return out
 
-    def _may_begin_term(self, word: str) -> bool:
-        """``word`` can begin a word of letters that ``_spelled_term`` reads as a term: a term, or its plural by
-        ``plural`` (the term at most two letters shorter), begins with ``word`` or with ``word`` less its last letter
-        (``word`` is shorter than what it begins)."""
-        return word in self._term_prefixes or word[:-1] in self._term_prefixes
+    def _may_spell_term(self, joined: str) -> bool:
+        """False when ``_spelled_term`` reads ``joined`` as no term for sure: a word of letters is looked up as
+        written and as a plural (``plural``: the term one or two letters shorter), so it spells a term only if a term
+        begins with it less its last two letters."""
+        return not joined.isalpha() or joined[:-2] in self._term_prefixes
 
     def _join_term(self, joined: str) -> Term | None:
         """The term joined fragments spell (three or more characters), as written, as a plural or, when they hold
