@@ -397,7 +397,7 @@ class CommentModel:
         return out
 
     def score(self, texts: list[str], languages: list[str] | None = None, *,
-              calibration: str = TRAINING_CALIBRATION) -> list[dict[str, Any]]:
+              calibration: str = TRAINING_CALIBRATION, analyses: list[Analysis] | None = None) -> list[dict[str, Any]]:
         """Score ``texts``; ``languages`` (ISO codes, ``und`` allowed) routes non-English text to the embedding head.
 
         ``calibration``: ``"training"`` (the heads' Platt calibration, fit on tweets; what the tweet and HateCheck
@@ -405,9 +405,12 @@ class CommentModel:
         comments under articles, where abuse is far rarer than in the training tweets; see
         ``news_calibration.json``). Rules are not recalibrated.
 
+        ``analyses``: what ``analyses_of(texts, languages)`` returns, when the caller read the texts already (in
+        worker processes: ``score_texts(..., workers=N)``).
+
         Returns one dict per text: ``scores`` (category -> probability), ``targets``, ``evidence``, ``decoded``.
         """
-        analyses = self._analyses(texts, languages)
+        analyses = analyses if analyses is not None else self._analyses(texts, languages)
         learned = self.recalibrate(self._learned_probabilities(texts, languages, analyses), calibration)
         multi = {i: self._multilingual_rule(texts[i], (languages or [])[i]) for i in _foreign(languages)}
         own = self._abusive_beside_claim(texts, languages, analyses)
@@ -498,6 +501,10 @@ class CommentModel:
         params = np.array([self.calibrations[calibration].get(cat, (1.0, 0.0)) for cat in LEARNED], dtype=np.float64)
         p = np.clip(learned.astype(np.float64), 1e-7, 1 - 1e-7)
         return _sigmoid(params[:, 0] * np.log(p / (1 - p)) + params[:, 1]).astype(learned.dtype)
+
+    def analyses_of(self, texts: list[str], languages: list[str] | None) -> list[Analysis]:
+        """What the rules see in each text (``score``'s first step)."""
+        return self._analyses(texts, languages)
 
     def _analyses(self, texts: list[str], languages: list[str] | None) -> list[Analysis]:
         # English spelling-based decoding only where the comment may be English (unknown language included)
