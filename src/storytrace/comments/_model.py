@@ -17,15 +17,14 @@ import re
 import warnings
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from storytrace.comments._content import content_free, few_words, strip_laughter
 from storytrace.comments._decode import DECODER_REVISION, Decoder, clean
-from storytrace.comments._hashing import CharNgramHasher
+from storytrace.comments._hashing import CharNgramHasher, WordNgramHasher
 from storytrace.comments._lexicon import (
     WORD_TABLES,
     Lexicon,
@@ -37,6 +36,9 @@ from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_contex
 from storytrace.comments._multi_insult import candidate_languages, read_insult
 from storytrace.comments._multi_threat import read_threat
 from storytrace.comments._rules import Analysis, analyse, multilingual_match
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import HashingVectorizer
 
 
 def decoder_from_meta(lexicon: Lexicon, meta: dict[str, Any]) -> Decoder:
@@ -90,6 +92,9 @@ _DEFUSED_HEADS = 0.5
 USE_LANGUAGES = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"})
 CHAR_FEATURES = 2**20
 WORD_FEATURES = 2**18
+CHAR_NGRAMS = (2, 5)
+WORD_NGRAMS = (1, 2)
+WORD_TOKENS = r"(?u)\b\w[\w']*\b|__\w+__"
 # the heads' own Platt calibration (tweets); domain calibrations ship beside the model, one file each
 TRAINING_CALIBRATION = "training"
 DOMAIN_CALIBRATION_FILES = {"news_comments": "news_calibration.json"}
@@ -148,12 +153,22 @@ def load_domain_calibrations(directory: Path) -> dict[str, dict[str, tuple[float
 
 
 def make_vectorizers() -> tuple[HashingVectorizer, HashingVectorizer]:
-    char = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=CHAR_FEATURES,
+    """The char and word vectorizers the heads are trained with (scikit-learn's, imported here: training only;
+    scoring uses ``make_hashers``, which give the same matrices)."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    char = HashingVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, n_features=CHAR_FEATURES,
                              alternate_sign=False, norm=None, lowercase=True, dtype=np.float32)
-    word = HashingVectorizer(analyzer="word", ngram_range=(1, 2), n_features=WORD_FEATURES, alternate_sign=False,
-                             norm=None, lowercase=True, token_pattern=r"(?u)\b\w[\w']*\b|__\w+__",
-                             dtype=np.float32)
+    word = HashingVectorizer(analyzer="word", ngram_range=WORD_NGRAMS, n_features=WORD_FEATURES, alternate_sign=False,
+                             norm=None, lowercase=True, token_pattern=WORD_TOKENS, dtype=np.float32)
     return char, word
+
+
+def make_hashers() -> tuple[CharNgramHasher, WordNgramHasher]:
+    """``make_vectorizers``' matrices without scikit-learn (``_hashing``), the char one keeping each word's features."""
+    if WORD_NGRAMS != (1, 2):
+        raise ValueError(f"WordNgramHasher makes 1-2-grams, not {WORD_NGRAMS}")
+    return CharNgramHasher(CHAR_FEATURES, CHAR_NGRAMS), WordNgramHasher(WORD_FEATURES, WORD_TOKENS)
 
 
 _EMBED_NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+|\bRT\b:?|\bURL\b|#")
@@ -186,8 +201,8 @@ def model_text(a: Analysis, *, strip_marks: bool = False) -> str:
     return f"{norm} {marks}".strip()
 
 
-def featurize(texts: list[str], char: HashingVectorizer, word: HashingVectorizer,
-              idf: np.ndarray | None) -> sparse.csr_matrix:
+def featurize(texts: list[str], char: HashingVectorizer | CharNgramHasher,
+              word: HashingVectorizer | WordNgramHasher, idf: np.ndarray | None) -> sparse.csr_matrix:
     xc = char.transform(texts)
     xw = word.transform(texts)
     x = sparse.hstack([xc, xw], format="csr", dtype=np.float32)
@@ -278,8 +293,7 @@ class CommentModel:
         self.short_shift: dict[str, float] = {k: float(v) for k, v in shift.items() if k in LEARNED}
         self.lexicon = load_lexicon(known_words=known_words)
         self.decoder = decoder_from_meta(self.lexicon, self.meta)
-        char, self.word = make_vectorizers()
-        self.char = CharNgramHasher(char)  # the same counts, each word's n-gram features worked out once
+        self.char, self.word = make_hashers()  # make_vectorizers' counts, without importing scikit-learn
         self._coef_t = sparse.csr_matrix(coef.T.astype(np.float32))
 
     # -- persistence ------------------------------------------------------------------------------------------
