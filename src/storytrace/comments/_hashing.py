@@ -78,8 +78,11 @@ def murmurhash3_32(keys: Sequence[bytes]) -> np.ndarray:
 def feature_indices(features: Sequence[str], n_features: int) -> np.ndarray:
     """The column of each feature in a hashed space of ``n_features``: |hash| mod ``n_features`` of its UTF-8 bytes
     (sklearn's ``FeatureHasher``: -2**31, whose absolute value int32 cannot hold, counts as 2**31)."""
-    hashes = murmurhash3_32([f.encode("utf-8") for f in features]).astype(np.int64)
-    return (np.abs(hashes) % n_features).astype(np.int32)
+    return _indices_of_hashes(murmurhash3_32([f.encode("utf-8") for f in features]), n_features)
+
+
+def _indices_of_hashes(hashes: np.ndarray, n_features: int) -> np.ndarray:
+    return (np.abs(hashes.astype(np.int64)) % n_features).astype(np.int32)
 
 
 def _counts_matrix(indices: np.ndarray, indptr: Sequence[int], n_rows: int, n_features: int) -> sparse.csr_matrix:
@@ -127,14 +130,49 @@ class CharNgramHasher:
         if len(self._features) + len(new) > _WORD_MEMO_SIZE:
             self._features.clear()  # and this batch's words are hashed again
             new = batch
-        grams = [self._ngrams(w) for w in new]
-        indptr = np.cumsum([0, *map(len, grams)])
-        x = _counts_matrix(feature_indices([g for word in grams for g in word], self.n_features), indptr, len(new),
-                           self.n_features)
-        for i, word in enumerate(new):
-            a, b = x.indptr[i], x.indptr[i + 1]
-            self._features[word] = (array("i", x.indices[a:b].astype(np.int32).tobytes()),
-                                    array("f", x.data[a:b].astype(np.float32).tobytes()))
+        plain = [w for w in new if w.isascii()]  # one byte a character: n-grams are windows of the bytes
+        other = [w for w in new if not w.isascii()]
+        self._store(plain, *self._window_grams(plain))
+        self._store(other, *self._string_grams(other))
+
+    def _store(self, words: list[str], word_of: np.ndarray, indices: np.ndarray) -> None:
+        """Keep each word's feature indices (sorted) and counts, from the index of each of its n-grams."""
+        if not words:
+            return
+        keys, counts = np.unique(word_of.astype(np.int64) * self.n_features + indices, return_counts=True)
+        bounds = np.searchsorted(keys, np.arange(len(words) + 1, dtype=np.int64) * self.n_features)
+        columns = (keys % self.n_features).astype(np.int32)
+        counts = counts.astype(np.float32)
+        for i, word in enumerate(words):
+            a, b = bounds[i], bounds[i + 1]
+            self._features[word] = (array("i", columns[a:b].tobytes()), array("f", counts[a:b].tobytes()))
+
+    def _string_grams(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(word number, feature index) of every n-gram of ``words``, built as strings."""
+        grams = [self._ngrams(w) for w in words]
+        word_of = np.repeat(np.arange(len(words)), [len(g) for g in grams])
+        return word_of, feature_indices([g for word in grams for g in word], self.n_features)
+
+    def _window_grams(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(word number, feature index) of every n-gram of the ASCII ``words``: the n-byte windows inside each padded
+        word (``_ngrams``: every window of each size up to the padded word's length), hashed without making strings."""
+        if not words:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+        padded = np.frombuffer("".join(f" {w} " for w in words).encode("ascii"), dtype=np.uint8)
+        lengths = np.array([len(w) + 2 for w in words], dtype=np.int64)
+        starts = np.cumsum(lengths) - lengths
+        min_n, max_n = self.ngram_range
+        word_of, indices = [], []
+        for n in range(min_n, min(max_n, int(lengths.max())) + 1):
+            fits = np.flatnonzero(lengths >= n)
+            windows = lengths[fits] - n + 1
+            owner = np.repeat(fits, windows)
+            first = np.cumsum(windows) - windows
+            at = starts[owner] + np.arange(int(windows.sum())) - np.repeat(first, windows)
+            grid = np.lib.stride_tricks.sliding_window_view(padded, n)[at]
+            word_of.append(owner)
+            indices.append(_indices_of_hashes(_murmur_same_length(grid).view(np.int32), self.n_features))
+        return np.concatenate(word_of), np.concatenate(indices)
 
     def _ngrams(self, word: str) -> list[str]:
         """One word's n-grams, as sklearn's ``_char_wb_ngrams`` makes them."""
