@@ -1,5 +1,5 @@
 """The learned heads' hashers (``_hashing``: no scikit-learn, char features kept per word) give scikit-learn's
-HashingVectorizer matrices exactly, and its MurmurHash3."""
+HashingVectorizer matrices exactly, and its MurmurHash3; the heads' margins from the used columns equal the full ones."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sklearn.utils import murmurhash3_32 as sklearn_murmurhash3_32
 
 from storytrace.comments import _hashing
 from storytrace.comments._hashing import murmurhash3_32
-from storytrace.comments._model import make_hashers, make_vectorizers
+from storytrace.comments._model import featurize, featurize_used, make_hashers, make_vectorizers
 
 AUTHORED = Path(__file__).resolve().parents[2] / "training" / "data" / "comments_authored"
 # empty and blank texts, one- and two-letter words, tabs and newlines, characters whose lower case is longer,
@@ -63,3 +63,16 @@ def test_identity_hashing_words_equal_sklearn():
     texts = _texts()
     _assert_same(hasher.transform(texts), word.transform(texts))
     _assert_same(hasher.transform(["one"]), word.transform(["one"]))
+
+
+@pytest.mark.parametrize("size", [1, 2, 400])
+def test_identity_hashing_used_columns_give_the_full_margins(model, size):
+    """``featurize_used`` (the columns a batch uses, renumbered) gives the full matrix's entries in the same order
+    and the heads' margins bit for bit (the float sums run over the same entries in the same order)."""
+    texts = _texts()[:size] if size > 2 else [["", "x"], ["you are such a nice person"]][size - 1]
+    x = featurize(texts, model.char, model.word, model.idf)
+    used_x, used = featurize_used(texts, model.char, model.word, model.idf)
+    assert np.array_equal(x.indptr, used_x.indptr)
+    assert np.array_equal(x.indices, used[used_x.indices]) and np.array_equal(x.data, used_x.data)
+    full = np.asarray(x.dot(model._coef_t).todense()) + model.intercept
+    assert np.array_equal(full, model._learned(texts)[1])

@@ -203,9 +203,29 @@ def model_text(a: Analysis, *, strip_marks: bool = False) -> str:
 
 def featurize(texts: list[str], char: HashingVectorizer | CharNgramHasher,
               word: HashingVectorizer | WordNgramHasher, idf: np.ndarray | None) -> sparse.csr_matrix:
-    xc = char.transform(texts)
-    xw = word.transform(texts)
-    x = sparse.hstack([xc, xw], format="csr", dtype=np.float32)
+    return _weighted(_counts(texts, char, word), idf)
+
+
+def featurize_used(texts: list[str], char: CharNgramHasher, word: WordNgramHasher,
+                   idf: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """``featurize`` on the columns ``texts`` use: (the matrix of those columns, their indices in the full space).
+    Each step of ``featurize`` treats an entry by its row and the order of its column, which the renumbering keeps,
+    so the entries are the same numbers in the same order, without the steps' work over all 1.3 million columns
+    (2-4 ms a call, most of the time one comment takes)."""
+    x = _counts(texts, char, word)
+    used = np.unique(x.indices)
+    x = sparse.csr_matrix((x.data, np.searchsorted(used, x.indices).astype(x.indices.dtype), x.indptr),
+                          shape=(x.shape[0], len(used)), dtype=x.dtype)
+    return _weighted(x, idf[used]), used
+
+
+def _counts(texts: list[str], char: HashingVectorizer | CharNgramHasher,
+            word: HashingVectorizer | WordNgramHasher) -> sparse.csr_matrix:
+    return sparse.hstack([char.transform(texts), word.transform(texts)], format="csr", dtype=np.float32)
+
+
+def _weighted(x: sparse.csr_matrix, idf: np.ndarray | None) -> sparse.csr_matrix:
+    """Sublinear counts times ``idf``, each row scaled to unit length."""
     x.data = np.log1p(x.data)  # sublinear tf
     if idf is not None:
         x = x.multiply(idf).tocsr()
@@ -294,7 +314,8 @@ class CommentModel:
         self.lexicon = load_lexicon(known_words=known_words)
         self.decoder = decoder_from_meta(self.lexicon, self.meta)
         self.char, self.word = make_hashers()  # make_vectorizers' counts, without importing scikit-learn
-        self._coef_t = sparse.csr_matrix(coef.T.astype(np.float32))
+        self._coef_rows = np.ascontiguousarray(coef.T.astype(np.float32))  # one row per feature
+        self._coef_t = sparse.csr_matrix(self._coef_rows)
 
     # -- persistence ------------------------------------------------------------------------------------------
     def save(self, out_dir: Path) -> None:
@@ -342,8 +363,9 @@ class CommentModel:
         if not texts:
             z = np.zeros((0, len(LEARNED)), dtype=np.float32)
             return z, z
-        x = featurize(texts, self.char, self.word, self.idf)
-        margin = np.asarray(x.dot(self._coef_t).todense()) + self.intercept
+        x, used = featurize_used(texts, self.char, self.word, self.idf)
+        coef_t = sparse.csr_matrix(self._coef_rows[used])  # = self._coef_t[used], without its pass over every row
+        margin = np.asarray(x.dot(coef_t).todense()) + self.intercept
         out = np.empty_like(margin)
         for k, cat in enumerate(LEARNED):
             a, b = self.calibration[cat]
