@@ -191,8 +191,7 @@ class Decoder:
         # token -> its readings (``_read_token``), cleared when it holds ``_TOKEN_MEMO_SIZE`` tokens
         self._token_readings: dict[tuple[str, str, bool, bool], tuple[tuple[Any, ...], ...]] = {}
         self._join_terms: dict[str, Term | None] = {}  # joined fragments -> the term they spell (``_join_term``)
-        # every prefix of a term (``_may_spell_term``: most pairs of neighbouring words begin none)
-        self._term_prefixes = frozenset(t[:i] for t in lexicon.terms for i in range(1, len(t) + 1))
+        self._spelled_starts, self._spelled_ends = self._spelled_affixes()  # for ``_join_fragments``
         # group names and slurs of three or four letters, for slips that leave three letters ("ejw", "ews")
         self._short_terms = [t for ts in lexicon.by_first.values() for t in ts
                              if len(t.text) in (3, 4) and t.kind in ("group_name", "slur") and t.text.isalpha()]
@@ -524,18 +523,23 @@ class Decoder:
         """Join two or three neighbouring fragments separated by one space when together they spell a lexicon term
         that neither is ("mus lims", "f ag", "kil l"). Two common words side by side ("wo men", "go ok") are read
         as one only in a hostile sentence; a phrase that is a term as written ("black people") stays."""
+        words = [t for _, _, t in tokens]
+        letters = [w.isalpha() for w in words]
+        begins = [w in self._spelled_starts for w in words]
+        ends = [w in self._spelled_ends for w in words]
         out: list[tuple[int, int, str]] = []
         i = 0
         while i < len(tokens):
             joined = 0
             for size in (2, 3):
-                group = tokens[i : i + size]
-                if len(group) < size or text[group[-2][1] : group[-1][0]] != " ":
+                if i + size > len(tokens) or text[tokens[i + size - 2][1] : tokens[i + size - 1][0]] != " ":
                     break
+                last = i + size - 1
+                if not (begins[i] and ends[last]) and all(letters[i : last + 1]):
+                    continue  # words of letters that spell no term: most neighbouring words
+                group = tokens[i : i + size]
                 frags = [t for _, _, t in group]
                 joined_text = "".join(frags)
-                if not self._may_spell_term(joined_text):
-                    continue  # most pairs of words
                 term = self._join_term(joined_text)
                 if term is None or any(not f.replace("$", "s").replace("@", "a").isalnum() or f.isdigit() for f in frags):
                     continue
@@ -598,11 +602,13 @@ class Decoder:
             i += 1
         return out
 
-    def _may_spell_term(self, joined: str) -> bool:
-        """False when ``_spelled_term`` reads ``joined`` as no term for sure: a word of letters is looked up as
-        written and as a plural (``plural``: the term one or two letters shorter), so it spells a term only if a term
-        begins with it less its last two letters."""
-        return not joined.isalpha() or joined[:-2] in self._term_prefixes
+    def _spelled_affixes(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(starts, ends) of the words of letters ``_spelled_term`` reads as a term: a term as written or with "s" or
+        "es" (``plural``). Joined words of letters spell a term only if the first is one of the starts and the last
+        one of the ends."""
+        forms = [f for t in self.lexicon.terms for f in (t, t + "s", t + "es")]
+        return (frozenset(f[:i] for f in forms for i in range(1, len(f) + 1)),
+                frozenset(f[i:] for f in forms for i in range(len(f))))
 
     def _join_term(self, joined: str) -> Term | None:
         """The term joined fragments spell (three or more characters), as written, as a plural or, when they hold
