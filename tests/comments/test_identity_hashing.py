@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from scipy import sparse
 from sklearn.utils import murmurhash3_32 as sklearn_murmurhash3_32
 
 from storytrace.comments import _hashing
@@ -74,5 +75,5 @@ def test_identity_hashing_used_columns_give_the_full_margins(model, size):
     used_x, used = featurize_used(texts, model.char, model.word, model.idf)
     assert np.array_equal(x.indptr, used_x.indptr)
     assert np.array_equal(x.indices, used[used_x.indices]) and np.array_equal(x.data, used_x.data)
-    full = np.asarray(x.dot(model._coef_t).todense()) + model.intercept
+    full = np.asarray(x.dot(sparse.csr_matrix(model._coef_rows)).todense()) + model.intercept
     assert np.array_equal(full, model._learned(texts)[1])

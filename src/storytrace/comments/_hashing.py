@@ -65,20 +65,32 @@ def _murmur_same_length(keys: np.ndarray) -> np.ndarray:
 
 def murmurhash3_32(keys: Sequence[bytes]) -> np.ndarray:
     """Signed 32-bit MurmurHash3 (x86, seed 0) of each key: ``sklearn.utils.murmurhash3_32(key, 0)``."""
-    out = np.zeros(len(keys), dtype=np.uint32)
     lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
-    for length in np.unique(lengths):
-        rows = np.flatnonzero(lengths == length)
-        joined = b"".join([keys[i] for i in rows])
-        grid = np.frombuffer(joined, dtype=np.uint8).reshape(len(rows), int(length))
-        out[rows] = _murmur_same_length(grid)
+    return _murmur_packed(np.frombuffer(b"".join(keys), dtype=np.uint8), lengths)
+
+
+def _murmur_packed(packed: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``murmurhash3_32`` of keys stored one after another in ``packed`` (bytes), with their ``lengths``."""
+    out = np.zeros(len(lengths), dtype=np.uint32)
+    starts = np.cumsum(lengths) - lengths
+    order = np.argsort(lengths, kind="stable")
+    bounds = np.flatnonzero(np.diff(lengths[order])) + 1
+    for rows in np.split(order, bounds):
+        if len(rows):
+            length = int(lengths[rows[0]])
+            out[rows] = _murmur_same_length(packed[starts[rows][:, None] + np.arange(length)])
     return out.view(np.int32)
 
 
 def feature_indices(features: Sequence[str], n_features: int) -> np.ndarray:
     """The column of each feature in a hashed space of ``n_features``: |hash| mod ``n_features`` of its UTF-8 bytes
     (sklearn's ``FeatureHasher``: -2**31, whose absolute value int32 cannot hold, counts as 2**31)."""
-    return _indices_of_hashes(murmurhash3_32([f.encode("utf-8") for f in features]), n_features)
+    # the UTF-8 bytes of the features one after another are those of their concatenation, encoded once; a feature of
+    # ASCII characters has as many bytes as characters
+    lengths = np.fromiter((len(f) if f.isascii() else len(f.encode("utf-8")) for f in features), dtype=np.int64,
+                          count=len(features))
+    packed = np.frombuffer("".join(features).encode("utf-8"), dtype=np.uint8)
+    return _indices_of_hashes(_murmur_packed(packed, lengths), n_features)
 
 
 def _indices_of_hashes(hashes: np.ndarray, n_features: int) -> np.ndarray:

@@ -213,9 +213,9 @@ def featurize_used(texts: list[str], char: CharNgramHasher, word: WordNgramHashe
     so the entries are the same numbers in the same order, without the steps' work over all 1.3 million columns
     (2-4 ms a call, most of the time one comment takes)."""
     x = _counts(texts, char, word)
-    used = np.unique(x.indices)
-    x = sparse.csr_matrix((x.data, np.searchsorted(used, x.indices).astype(x.indices.dtype), x.indptr),
-                          shape=(x.shape[0], len(used)), dtype=x.dtype)
+    used, renumbered = np.unique(x.indices, return_inverse=True)
+    x = sparse.csr_matrix((x.data, renumbered.astype(x.indices.dtype), x.indptr), shape=(x.shape[0], len(used)),
+                          dtype=x.dtype)
     return _weighted(x, idf[used]), used
 
 
@@ -315,7 +315,6 @@ class CommentModel:
         self.decoder = decoder_from_meta(self.lexicon, self.meta)
         self.char, self.word = make_hashers()  # make_vectorizers' counts, without importing scikit-learn
         self._coef_rows = np.ascontiguousarray(coef.T.astype(np.float32))  # one row per feature
-        self._coef_t = sparse.csr_matrix(self._coef_rows)
 
     # -- persistence ------------------------------------------------------------------------------------------
     def save(self, out_dir: Path) -> None:
@@ -364,7 +363,7 @@ class CommentModel:
             z = np.zeros((0, len(LEARNED)), dtype=np.float32)
             return z, z
         x, used = featurize_used(texts, self.char, self.word, self.idf)
-        coef_t = sparse.csr_matrix(self._coef_rows[used])  # = self._coef_t[used], without its pass over every row
+        coef_t = sparse.csr_matrix(self._coef_rows[used])  # the used rows of csr_matrix(self._coef_rows)
         margin = np.asarray(x.dot(coef_t).todense()) + self.intercept
         out = np.empty_like(margin)
         for k, cat in enumerate(LEARNED):
