@@ -92,7 +92,9 @@ def few_words(text: str, most: int) -> bool:
 
 def hostile_emoji(text: str) -> list[tuple[int, int, str]]:
     """Spans of the emoji in ``HOSTILE_EMOJI`` (skin-tone modifiers included in the span)."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if not any(emoji in text for emoji in HOSTILE_EMOJI):  # most comments: no need to walk the characters
+        return out
     for i, ch in enumerate(text):
         if ch in HOSTILE_EMOJI:
             end = i + 1

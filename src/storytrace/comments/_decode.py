@@ -51,6 +51,9 @@ _EDGE_PUNCT = "!?.,;:'\"“”‘’*()[]{}<>…-–—~`"
 # disguise -- the apostrophe is not an inserted symbol and the clitic is not part of the word
 _CLITIC = re.compile(r"^([^\W\d_]{2,})'(s|ve|re|ll|d|m|t)$")
 _RUN3 = re.compile(r"(.)\1{2,}")
+# a character of the homoglyph or leetspeak maps (what ``_rewrites`` looks for before it maps a token)
+_HOMOGLYPH_CHAR = re.compile("[" + "".join(re.escape(ch) for ch in HOMOGLYPHS) + "]")
+_LEET_CHAR = re.compile("[" + "".join(re.escape(ch) for ch in LEET) + "]")
 _RUN2 = re.compile(r"(.)\1+")
 # with the context check (revision 3.5): a word of seven or more letters that wordfreq has seen at least this often
 # (Zipf; ~0.03 per million words) is an English word, not a group name or slur with a deleted space ("cheeseburger"
@@ -90,6 +93,7 @@ _DROPPED_MARGIN = 2.0
 _MAX_FUZZY_LETTERS = 40
 # tokens whose readings a decoder keeps (``Decoder._read_token``): the distinct words of tens of thousands of comments
 _TOKEN_MEMO_SIZE = 2**15
+_NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
 DECODER_REVISION = "3.12"
@@ -171,6 +175,7 @@ class Decoder:
         self.spelling = spelling
         self._dropped = _dropped_letter_variants(lexicon) if spelling else {}
         self._dropped_phrases = self._dropped_phrase_variants() if spelling else {}
+        self._dropped_firsts = frozenset(first for first, _ in self._dropped_phrases)  # what such a phrase begins with
         by_second: dict[str, list[Term]] = {}
         for terms in lexicon.by_first.values():
             for t in terms:
@@ -186,6 +191,7 @@ class Decoder:
         # token -> its readings (``_read_token``), cleared when it holds ``_TOKEN_MEMO_SIZE`` tokens
         self._token_readings: dict[tuple[str, str, bool, bool], tuple[tuple[Any, ...], ...]] = {}
         self._join_terms: dict[str, Term | None] = {}  # joined fragments -> the term they spell (``_join_term``)
+        self._spelled_starts, self._spelled_ends = self._spelled_affixes()  # for ``_join_fragments``
         # group names and slurs of three or four letters, for slips that leave three letters ("ejw", "ews")
         self._short_terms = [t for ts in lexicon.by_first.values() for t in ts
                              if len(t.text) in (3, 4) and t.kind in ("group_name", "slur") and t.text.isalpha()]
@@ -236,11 +242,11 @@ class Decoder:
         """(rewritten, kind) pairs, most conservative first."""
         out: list[tuple[str, str]] = []
         t = tok
-        if any(ch in HOMOGLYPHS for ch in t) and any("a" <= ch <= "z" for ch in t):
+        if _HOMOGLYPH_CHAR.search(t) is not None and any("a" <= ch <= "z" for ch in t):
             t2 = "".join(HOMOGLYPHS.get(ch, ch) for ch in t)
             out.append((t2, "homoglyph"))
             t = t2
-        if any(ch in LEET for ch in t) and sum(ch.isalpha() for ch in t) >= 1:
+        if _LEET_CHAR.search(t) is not None and any(ch.isalpha() for ch in t):
             # digits at the very end ("user123") are rarely leet
             t2 = "".join(LEET.get(ch, ch) for ch in t)
             if t2 != t:
@@ -250,8 +256,8 @@ class Decoder:
         if t2 != t and len(t2) >= 3:
             out.append((t2, "inserted_symbols"))
             t = t2
-        t2 = _RUN3.sub(r"\1", t)
-        if t2 != t:
+        if _RUN3.search(t) is not None:  # a run of three collapses to one letter, so the token changes
+            t2 = _RUN3.sub(r"\1", t)
             out.append((t2, "repeated_letters"))
             out.append((_RUN3.sub(r"\1\1", t), "repeated_letters"))
             t = t2
@@ -462,7 +468,7 @@ class Decoder:
                 tok, e = tok[:-1], e - 1
             while tok and tok[0] in _EDGE_PUNCT and tok[0] not in "@$":
                 tok, s = tok[1:], s + 1
-            if tok and not any(a <= s < b for a, b in taken):
+            if tok and not (taken and any(a <= s < b for a, b in taken)):
                 tokens.append((s, e, tok))
         # 2. a word broken by inserted spaces: "mus lims", "ha te"
         if fuzzy and self.spelling:
@@ -483,7 +489,7 @@ class Decoder:
         """(start, end, piece) of the words in a token: split at an ellipsis or double hyphen ("him...you") when
         the sides are two or more characters, and at a hyphen, dot or slash when every part is a word of its own
         ("israel-u.s", "how-to", "non-violent"; not "mus-lims" or "f.a.g")."""
-        if not self.spelling or not any(ch in tok for ch in "-./"):
+        if not self.spelling or ("-" not in tok and "." not in tok and "/" not in tok):
             return [(s, s + len(tok), tok)]
         out: list[tuple[int, int, str]] = []
         pos = 0
@@ -517,14 +523,21 @@ class Decoder:
         """Join two or three neighbouring fragments separated by one space when together they spell a lexicon term
         that neither is ("mus lims", "f ag", "kil l"). Two common words side by side ("wo men", "go ok") are read
         as one only in a hostile sentence; a phrase that is a term as written ("black people") stays."""
+        words = [t for _, _, t in tokens]
+        letters = [w.isalpha() for w in words]
+        begins = [w in self._spelled_starts for w in words]
+        ends = [w in self._spelled_ends for w in words]
         out: list[tuple[int, int, str]] = []
         i = 0
         while i < len(tokens):
             joined = 0
             for size in (2, 3):
-                group = tokens[i : i + size]
-                if len(group) < size or text[group[-2][1] : group[-1][0]] != " ":
+                if i + size > len(tokens) or text[tokens[i + size - 2][1] : tokens[i + size - 1][0]] != " ":
                     break
+                last = i + size - 1
+                if not (begins[i] and ends[last]) and all(letters[i : last + 1]):
+                    continue  # words of letters that spell no term: most neighbouring words
+                group = tokens[i : i + size]
                 frags = [t for _, _, t in group]
                 joined_text = "".join(frags)
                 term = self._join_term(joined_text)
@@ -577,7 +590,8 @@ class Decoder:
         out: list[tuple[int, int, str]] = []
         i = 0
         while i < len(tokens):
-            if i + 1 < len(tokens) and text[tokens[i][1] : tokens[i + 1][0]] == " ":
+            if i + 1 < len(tokens) and tokens[i][2] in self._dropped_firsts \
+                    and text[tokens[i][1] : tokens[i + 1][0]] == " ":
                 (s, _, first), (_, e, second) = tokens[i], tokens[i + 1]
                 term = self._dropped_phrases.get((first, second))
                 if term is not None:
@@ -587,6 +601,14 @@ class Decoder:
             out.append(tokens[i])
             i += 1
         return out
+
+    def _spelled_affixes(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(starts, ends) of the words of letters ``_spelled_term`` reads as a term: a term as written or with "s" or
+        "es" (``plural``). Joined words of letters spell a term only if the first is one of the starts and the last
+        one of the ends."""
+        forms = [f for t in self.lexicon.terms for f in (t, t + "s", t + "es")]
+        return (frozenset(f[:i] for f in forms for i in range(1, len(f) + 1)),
+                frozenset(f[i:] for f in forms for i in range(len(f))))
 
     def _join_term(self, joined: str) -> Term | None:
         """The term joined fragments spell (three or more characters), as written, as a plural or, when they hold
@@ -632,12 +654,16 @@ class Decoder:
         raw = text[s:e]
         key = (tok, raw, fuzzy, raw[:1].isupper() and s in sentence_starts)
         readings = self._token_readings.get(key)
+        if readings is _NO_READINGS:  # most tokens: an ordinary word
+            return
         if readings is None:
             found: tuple[list[Decoded], list[tuple[int, int, Term]], list[Decoded]] = ([], [], [])
             self._decode_token(text, s, e, tok, fuzzy, *found)
             readings = (tuple((d.start - s, d.end - s, d.decoded, d.kind, d.term) for d in found[0]),
                         tuple((hs - s, he - s, term) for hs, he, term in found[1]),
                         tuple((d.start - s, d.end - s, d.decoded, d.kind, d.term) for d in found[2]))
+            if readings == _NO_READINGS:
+                readings = _NO_READINGS
             if len(self._token_readings) >= _TOKEN_MEMO_SIZE:
                 self._token_readings.clear()
             self._token_readings[key] = readings

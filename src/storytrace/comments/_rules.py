@@ -270,6 +270,15 @@ def _term(phrase: str, size: int, decoder: Decoder) -> Term | None:
     return term
 
 
+@functools.lru_cache(maxsize=16)
+def _phrase_starts(decoder: Decoder) -> frozenset[str]:
+    """The first words of the phrases of two or more words that ``_phrase_reading`` can read (multi-word terms and
+    list entries): a phrase that begins with another word reads as nothing, so ``analyse`` tries only the token."""
+    lex = decoder.lexicon
+    entries = [*lex.terms, *lex.threat_verbs, *lex.profanity, *lex.insults, *lex.sexual]
+    return frozenset(e.split(" ")[0] for e in entries if " " in e)
+
+
 def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | None = None) -> Analysis:
     """What the rules see in ``text``; ``fuzzy=False`` for non-English comments (see ``Decoder.decode``).
     ``english`` (default: ``fuzzy``): whether the comment may be English; in one that is not, English insult and
@@ -310,10 +319,11 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     group_idx: list[tuple[int, str, bool]] = []  # token index, group, is a country name
     group_end: dict[int, int] = {}  # token index of a group mention -> the index after its last word
     sexual_at: list[tuple[int, str]] = []  # token index, sexual term
+    starts = _phrase_starts(decoder)
     i = 0
     while i < n:
         matched = False
-        for size in (3, 2, 1):  # multi-word terms first: "black people", "wipe out"
+        for size in (3, 2, 1) if toks[i] in starts else (1,):  # multi-word terms first: "black people", "wipe out"
             if i + size > n:
                 continue
             phrase = " ".join(toks[i : i + size])

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import collections
+import gc
 import math
+import multiprocessing
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -52,7 +54,7 @@ def comment_flags(text: str) -> list[str]:
         best = max(best, run)
     if laughs:
         flags.append("laughter")
-    stripped = "".join(ch for ch in text if not ch.isspace())
+    stripped = "".join(text.split())  # str.split() splits at the characters str.isspace() is true for
     emoji_only = bool(stripped) and all(_is_emoji_char(ch) or not ch.isalnum() for ch in stripped) and any(
         _is_emoji_char(ch) for ch in stripped)
     # a comment of repeated emoji ("😂😂😂", "👍👍") fills a thread the way "hahaha hahaha" does (session-14 review)
@@ -123,21 +125,70 @@ def _short_english(text: str) -> bool:
 
 
 def score_texts(texts: list[str], model: Any, *, languages: list[str] | None = None,
-                calibration: str = TRAINING_CALIBRATION) -> list[dict[str, Any]]:
+                calibration: str = TRAINING_CALIBRATION, workers: int = 1) -> list[dict[str, Any]]:
     """Score raw texts (no page): per text ``language``, ``scores``, ``targets``, ``evidence``, ``decoded``, ``flags``.
 
     ``languages`` skips language detection when the caller knows them (benchmarks of one language).
     ``calibration``: ``"training"`` (default: the heads' calibration on tweets, what the tweet and HateCheck
     benchmarks measure) or a domain calibration the model ships (``"news_comments"``, see ``CommentModel.score``).
+    ``workers``: processes that read the texts (language, rules, flags) in parallel: this one and ``workers - 1``
+    forked from it, which share the loaded model; the learned heads then score the whole batch here, as with one
+    process, so the results are the same. Used for batches of at least ``_MIN_PER_WORKER`` texts per worker where
+    ``fork`` exists.
     """
-    langs = languages if languages is not None else [comment_language(t) for t in texts]
-    out = model.score(texts, langs, calibration=calibration)
-    for t, lang, r in zip(texts, langs, out, strict=True):
+    reads = _read_in_workers(texts, model, languages, workers) if _forks(len(texts), workers) else None
+    if reads is not None:
+        langs, analyses, flags = reads
+    else:
+        langs = languages if languages is not None else [comment_language(t) for t in texts]
+        analyses, flags = None, None
+    read = {"analyses": analyses} if analyses is not None else {}  # a model stand-in may not take them
+    out = model.score(texts, langs, calibration=calibration, **read)
+    for i, (t, lang, r) in enumerate(zip(texts, langs, out, strict=True)):
         r["language"] = lang
-        r["flags"] = comment_flags(t)
+        r["flags"] = flags[i] if flags is not None else comment_flags(t)
         if r["decoded"]:
             r["flags"].append("disguised")
     return out
+
+
+# texts per worker below which forking costs more than it saves (a fork of a loaded model takes ~20-50 ms)
+_MIN_PER_WORKER = 200
+# the batch the forked workers read (set just before the fork, so that they inherit it instead of unpickling it)
+_FORKED_JOB: dict[str, Any] = {}
+
+
+def _forks(n: int, workers: int) -> bool:
+    return workers > 1 and n >= 2 * _MIN_PER_WORKER and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _read_in_workers(texts: list[str], model: Any, languages: list[str] | None,
+                     workers: int) -> tuple[list[str], list[Any], list[list[str]]]:
+    """(languages, analyses, flags) of ``texts``, read in contiguous chunks by this process (the first chunk: its
+    memos are warm) and ``workers - 1`` forked ones (the others)."""
+    workers = min(workers, len(texts) // _MIN_PER_WORKER)
+    step = -(-len(texts) // workers)
+    chunks = [(lo, min(lo + step, len(texts))) for lo in range(0, len(texts), step)]
+    _FORKED_JOB.update(texts=texts, model=model, languages=languages)
+    gc.freeze()  # the forked workers' collections then leave the shared objects (and their pages) untouched
+    try:
+        with multiprocessing.get_context("fork").Pool(len(chunks) - 1) as pool:
+            gc.unfreeze()
+            forked = pool.map_async(_read_chunk, chunks[1:], chunksize=1)
+            parts = [_read_chunk(chunks[0]), *forked.get()]
+    finally:
+        gc.unfreeze()
+        _FORKED_JOB.clear()
+    langs = [lang for part in parts for lang in part[0]]
+    return langs, [a for part in parts for a in part[1]], [f for part in parts for f in part[2]]
+
+
+def _read_chunk(bounds: tuple[int, int]) -> tuple[list[str], list[Any], list[list[str]]]:
+    """The languages, rule analyses and flags of ``texts[lo:hi]`` of the job (inherited by a forked worker)."""
+    lo, hi = bounds
+    texts, model, languages = _FORKED_JOB["texts"][lo:hi], _FORKED_JOB["model"], _FORKED_JOB["languages"]
+    langs = languages[lo:hi] if languages is not None else [comment_language(t) for t in texts]
+    return langs, model.analyses_of(texts, langs), [comment_flags(t) for t in texts]
 
 
 def page_calibration(model: Any, wanted: str) -> str:
