@@ -37,7 +37,9 @@ the model's own before the decoding (an ensemble; measured, not shipped: docs/re
 Pages of at least ``long_pages.min_lines`` non-empty lines (``long_pages`` in its JSON; real text dumps with
 menus and comment chrome, longer than any synthetic page the boundary ranker learned from) skip the ranker:
 they are decoded by the grammar alone, with a bonus of ``comment_entry_bonus`` on the log-probability of
-entering the comment section, so that a short thread between chrome and menu lines can still open it.
+entering the comment section, so that a short thread between chrome and menu lines can still open it; stage 3's
+probabilities get a floor there, the footer under a comment section costs no more than under an article, and the
+section's lines are read a second time with softer transitions (:class:`LongPageDecoding`).
 
 It may also name a *chrome specialist* (``chrome_specialist`` in its JSON;
 ``training/add_chrome_specialist.py``): a line model trained on pages whose comment sections keep their
