@@ -40,3 +40,14 @@ def test_text_date_text_name_comments_get_their_authors_and_dates() -> None:
     assert r.authors == ["Jordan Kim", "Sam Lee", "Sam Lee", "Alex Morgan"]
     assert r.dates[0] == "2009-03-05T23:40" and r.dates[-1] == "2009-03-03T16:15"
 
+
+
+def test_text_split_chrome_is_not_read_from_a_button_under_every_name() -> None:
+    # "name / Follow / text / date": the line nearest each comment is the same button, not an author
+    page = []
+    for text, lab in NAME_TEXT_DATE:
+        page.append((text, lab))
+        if text in ("Alex Morgan", "Sam Lee", "Jordan Kim"):
+            page.append(("Follow", B))
+    r = _read(page)
+    assert "Follow" not in r.authors
