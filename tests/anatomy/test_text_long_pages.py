@@ -236,11 +236,11 @@ def test_text_long_page_floor_keeps_sure_wrong_lines_from_vetoing_the_page(model
     probs = np.vstack(rows)
     before = _long(model, probs, 0.0, 1.0, even=False)  # the decoding before the floor
     assert COMMENT not in before and before.count(BODY) == 1  # the page stayed before its article
-    after = _long(model, probs, 0.005, 1.0)
+    after = _long(model, probs, 0.015, 1.0)
     assert after[10:22] == [BODY] * 12
     found = [i for i, j in enumerate(after) if j == COMMENT]
     assert found[0] == 25 and set(found) >= {25 + 3 * k for k in range(8)}  # every comment, from the first
-    assert model.long_pages.probability_floor == 0.005  # the shipped default
+    assert model.long_pages.probability_floor == 0.015  # the shipped default
 
 
 def test_text_long_page_section_temper_keeps_comments_between_chrome(model: LineModel) -> None:
@@ -252,10 +252,10 @@ def test_text_long_page_section_temper_keeps_comments_between_chrome(model: Line
     rows += [_probs(boilerplate=0.97)] * 40
     probs = np.vstack(rows)
     first = [24, 25, 26]
-    assert [i for i, j in enumerate(_long(model, probs, 0.005, 1.0)) if j == COMMENT] == first
-    tempered = _long(model, probs, 0.005, 0.5)
+    assert [i for i, j in enumerate(_long(model, probs, 0.015, 1.0)) if j == COMMENT] == first
+    tempered = _long(model, probs, 0.015, 0.5)
     assert [i for i, j in enumerate(tempered) if j == COMMENT] == first + [29 + 3 * k for k in range(5)]
-    assert tempered[:24] == _long(model, probs, 0.005, 1.0)[:24]  # the article is read as before
+    assert tempered[:24] == _long(model, probs, 0.015, 1.0)[:24]  # the article is read as before
     assert model.long_pages.section_temper == 0.5  # the shipped default
 
 
@@ -264,9 +264,9 @@ def test_text_long_page_even_footer_lets_one_comment_above_a_long_footer_open_th
     rows = [_probs(boilerplate=0.97)] * 10 + [_probs(body=0.97)] * 8 + [_probs(boilerplate=0.97)] * 2
     rows += [_probs(comment=0.95, boilerplate=0.05)] + [_probs(boilerplate=0.97)] * 300
     probs = np.vstack(rows)
-    taxed = _long(model, probs, 0.005, 0.5, even=False)
+    taxed = _long(model, probs, 0.015, 0.5, even=False)
     assert COMMENT not in taxed  # every footer line cost a little more inside the comment section
-    even = _long(model, probs, 0.005, 0.5)
+    even = _long(model, probs, 0.015, 0.5)
     assert [i for i, j in enumerate(even) if j == COMMENT] == [20]
     assert even[:20] == taxed[:20] and even[21:] == taxed[21:]  # nothing else moves
     assert model.long_pages.even_footer  # the shipped default

@@ -685,7 +685,7 @@ class LongPageDecoding:
 
     min_lines: int
     comment_entry_bonus: float = 0.0
-    probability_floor: float = 0.005
+    probability_floor: float = 0.015
     even_footer: bool = True
     section_temper: float = 0.5
 
