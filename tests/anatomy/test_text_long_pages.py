@@ -176,11 +176,12 @@ def test_text_comment_entry_bonus_lets_a_lone_comment_open_the_section(model: Li
 def test_text_long_pages_skip_the_ranker(model: LineModel) -> None:
     probs = _lone_comment_page()
     out = {"p1": probs, "p3": probs, "emb": np.zeros((len(probs), 4)), "dense": np.zeros((len(probs), 40))}
-    gated = dataclasses.replace(model, ranker=_NoRanker(), long_pages=LongPageDecoding(len(probs), 5.0))
+    plain = LongPageDecoding(len(probs), 5.0, probability_floor=0.0, even_footer=False, section_temper=1.0)
+    gated = dataclasses.replace(model, ranker=_NoRanker(), long_pages=plain)
     assert gated.decode_page(out) == model.decode(
         probs, model.final_bias, need_body=True, comment_entry_bonus=5.0
     )
-    shorter = dataclasses.replace(gated, long_pages=LongPageDecoding(len(probs) + 1, 5.0))
+    shorter = dataclasses.replace(gated, long_pages=dataclasses.replace(plain, min_lines=len(probs) + 1))
     with pytest.raises(AssertionError, match="must not reach the ranker"):
         shorter.decode_page(out)  # one line short of the gate: the ranker decides
 
@@ -205,3 +206,67 @@ def test_text_shipped_model_reads_a_lone_comment_in_a_long_dump(model: LineModel
     assert labels.count("body") >= 6  # the six article paragraphs stay body
     without = classify_lines(LONG_DUMP, dataclasses.replace(model, long_pages=None))
     assert "comment" not in without  # the ranker and the plain grammar alone lose it
+
+
+def _probs(**shares: float) -> np.ndarray:
+    """One line's class probabilities: the given shares, 0.001 for every other class (normalised)."""
+    row = np.full(len(CLASSES), 1e-3)
+    for name, share in shares.items():
+        row[CLASSES.index(name)] = share
+    return row / row.sum()
+
+
+def _sure(name: str) -> np.ndarray:
+    """A line stage 3's trees are certain of: probability 1.0, the other classes exactly 0."""
+    return np.eye(len(CLASSES))[CLASSES.index(name)]
+
+
+def _long(model: LineModel, probs: np.ndarray, floor: float, temper: float, even: bool = True) -> list[int]:
+    decoding = LongPageDecoding(len(probs), 6.0, probability_floor=floor, even_footer=even, section_temper=temper)
+    return dataclasses.replace(model, long_pages=decoding).decode_page({"p3": probs})
+
+
+def test_text_long_page_floor_keeps_sure_wrong_lines_from_vetoing_the_page(model: LineModel) -> None:
+    # a menu, twelve paragraphs, then eight comments, each with a name line above and a "[Reply]" line below
+    # that stage 3 reads as a headline at p = 1.0 (real dump 141 of the dev fifth), then a footer
+    rows = [_probs(boilerplate=0.97)] * 10 + [_probs(body=0.97)] * 12 + [_probs(boilerplate=0.97)] * 2
+    for _ in range(8):
+        rows += [_probs(boilerplate=0.9, comment=0.1), _probs(comment=0.95), _sure("headline")]
+    rows += [_probs(boilerplate=0.97)] * 40
+    probs = np.vstack(rows)
+    before = _long(model, probs, 0.0, 1.0, even=False)  # the decoding before the floor
+    assert COMMENT not in before and before.count(BODY) == 1  # the page stayed before its article
+    after = _long(model, probs, 0.015, 1.0)
+    assert after[10:22] == [BODY] * 12
+    found = [i for i, j in enumerate(after) if j == COMMENT]
+    assert found[0] == 25 and set(found) >= {25 + 3 * k for k in range(8)}  # every comment, from the first
+    assert model.long_pages.probability_floor == 0.015  # the shipped default
+
+
+def test_text_long_page_section_temper_keeps_comments_between_chrome(model: LineModel) -> None:
+    # three sure comment lines open the section; five more, each under two chrome lines, lean to comment (0.85)
+    rows = [_probs(boilerplate=0.97)] * 10 + [_probs(body=0.97)] * 12 + [_probs(boilerplate=0.97)] * 2
+    rows += [_probs(comment=0.97)] * 3
+    for _ in range(5):
+        rows += [_probs(boilerplate=0.95, comment=0.05)] * 2 + [_probs(comment=0.85, boilerplate=0.15)]
+    rows += [_probs(boilerplate=0.97)] * 40
+    probs = np.vstack(rows)
+    first = [24, 25, 26]
+    assert [i for i, j in enumerate(_long(model, probs, 0.015, 1.0)) if j == COMMENT] == first
+    tempered = _long(model, probs, 0.015, 0.5)
+    assert [i for i, j in enumerate(tempered) if j == COMMENT] == first + [29 + 3 * k for k in range(5)]
+    assert tempered[:24] == _long(model, probs, 0.015, 1.0)[:24]  # the article is read as before
+    assert model.long_pages.section_temper == 0.5  # the shipped default
+
+
+def test_text_long_page_even_footer_lets_one_comment_above_a_long_footer_open_the_section(model: LineModel) -> None:
+    # "1 comment:", a name, one comment stage 3 reads at p = 0.95, then 300 lines of menus and footer
+    rows = [_probs(boilerplate=0.97)] * 10 + [_probs(body=0.97)] * 8 + [_probs(boilerplate=0.97)] * 2
+    rows += [_probs(comment=0.95, boilerplate=0.05)] + [_probs(boilerplate=0.97)] * 300
+    probs = np.vstack(rows)
+    taxed = _long(model, probs, 0.015, 0.5, even=False)
+    assert COMMENT not in taxed  # every footer line cost a little more inside the comment section
+    even = _long(model, probs, 0.015, 0.5)
+    assert [i for i, j in enumerate(even) if j == COMMENT] == [20]
+    assert even[:20] == taxed[:20] and even[21:] == taxed[21:]  # nothing else moves
+    assert model.long_pages.even_footer  # the shipped default

@@ -24,12 +24,14 @@ import numpy as np
 
 from storytrace.numeric import softmax
 
-__all__ = ["BIASES", "BoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary", "require_article",
-           "tile_emissions", "viterbi"]
+__all__ = ["BIASES", "BoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary",
+           "even_section_boilerplate", "require_article",
+           "temper_section", "tile_emissions", "viterbi"]
 
 BIASES = (0.0, 2.0, 4.0, 6.0)  # body log-score bonuses under which each candidate's path score is read
 WINDOW = 3  # lines either side of a boundary read as its immediate context
 _NEG = -1e18
+_NEG_TRANS = -100.0  # log-transitions below this are the grammar's forbidden ones (log 1e-300)
 
 
 def viterbi(emit: np.ndarray, log_start: np.ndarray, log_trans: np.ndarray) -> list[int]:
@@ -97,6 +99,25 @@ def decode_with_boundary(emit: np.ndarray, log_start: np.ndarray, log_trans: np.
     if need_body and boundary >= len(e):
         require_article(e, k)
     return [j % k for j in viterbi(e, log_start, log_trans)]
+
+
+def temper_section(log_trans: np.ndarray, k: int, factor: float) -> np.ndarray:
+    """``log_trans`` with the allowed transitions inside the comment section (phase 2, states ``2k .. 3k``)
+    scaled by ``factor``: below 1 its lines switch between comment and boilerplate more easily."""
+    out = log_trans.copy()
+    section = out[2 * k:3 * k, 2 * k:3 * k]
+    allowed = section > _NEG_TRANS
+    section[allowed] *= factor
+    return out
+
+
+def even_section_boilerplate(log_trans: np.ndarray, k: int, boilerplate: int) -> np.ndarray:
+    """``log_trans`` with boilerplate -> boilerplate in the comment section (phase 2) no less likely than in
+    the article (phase 1), so that the lines after a comment section cost no more than they would without it."""
+    out = log_trans.copy()
+    article, section = k + boilerplate, 2 * k + boilerplate
+    out[section, section] = max(out[section, section], out[article, article])
+    return out
 
 
 def require_article(tiled_emit: np.ndarray, k: int) -> None:

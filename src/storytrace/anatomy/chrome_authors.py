@@ -385,6 +385,22 @@ def _pair(block: Sequence[int], parsed: dict[int, LineChrome], lines: Sequence[s
                     break
 
 
+def _split_side(blocks: list[list[int]], names: list[list[int]], dated: list[list[int]], date_side: str | None,
+                lines: Sequence[str]) -> str | None:
+    """The names' side on a page that splits each comment's chrome around it ("name / text / date", or "date /
+    text / name"), else None: the first comment has a name right above it and the last a date right below it
+    (or the reverse), every block between two comments holds a name and a date, and the names nearest the
+    comments are not all one line (a "Follow" button under every author). There a date pairs with the next
+    comment's name, so pairing names with dates would leave the edge names out."""
+    if date_side is None or len(blocks) < 4 or not blocks[0] or not blocks[-1]:
+        return None
+    side = _side(blocks[0][-1] in names[0], blocks[-1][0] in names[-1])
+    if side is None or side == date_side or not all(names[k] and dated[k] for k in range(1, len(blocks) - 1)):
+        return None
+    nearest = [lines[b[-1]] for b in names[:-1]] if side == BEFORE else [lines[b[0]] for b in names[1:]]
+    return side if len(set(nearest)) > 1 else None
+
+
 def _side(first: bool, last: bool) -> str | None:
     if first and not last:
         return BEFORE
@@ -453,8 +469,11 @@ def read_chrome(lines: Sequence[str], labels: Sequence[str]) -> ChromeReading:
     for b in blocks:
         _pair(b, parsed, lines)
     names = all_names = [[i for i in b if parsed[i].name] for b in blocks]
+    dated = [[i for i in b if parsed[i].date is not None] for b in blocks]
+    date_side = _side(bool(dated[0]), bool(dated[-1]))
+    split = _split_side(blocks, all_names, dated, date_side, lines)
     paired = [[i for i in b if parsed[i].paired] for b in names]
-    if sum(map(bool, paired)) >= 2 and 2 * sum(map(bool, paired)) >= sum(map(bool, names)):
+    if split is None and sum(map(bool, paired)) >= 2 and 2 * sum(map(bool, paired)) >= sum(map(bool, names)):
         # the page pairs names with dates: a lone name-like line ("Ian," opening a comment) is not chrome
         names = paired
     if not any(names[1:-1]) and len(runs) > 1:
@@ -465,7 +484,9 @@ def read_chrome(lines: Sequence[str], labels: Sequence[str]) -> ChromeReading:
     near = {i for b in names[1:-1] for i in b} | set(names[0][-1:]) | set(names[-1][:1])
     befores = sum(parsed[i].kind == "cue_before" for i in near)
     afters = sum(parsed[i].kind == "cue_after" for i in near)
-    if any(parsed[i].paired or parsed[i].kind != "name" for b in names for i in b):
+    if split is not None:
+        edge = split
+    elif any(parsed[i].paired or parsed[i].kind != "name" for b in names for i in b):
         edge = _side(bool(names[0]), bool(names[-1]))
     else:  # bare names only: menus have name-like lines too, so an edge counts only right next to a comment
         edge = _side(bool(blocks[0]) and blocks[0][-1] in names[0], bool(blocks[-1]) and blocks[-1][0] in names[-1])
@@ -490,8 +511,6 @@ def read_chrome(lines: Sequence[str], labels: Sequence[str]) -> ChromeReading:
             return out
     else:
         author_side, sources, why = None, names, ""
-    dated = [[i for i in b if parsed[i].date is not None] for b in blocks]
-    date_side = _side(bool(dated[0]), bool(dated[-1]))
     orders = {parsed[i].date.order for i in stretch if parsed[i].date is not None} - {None}
     order = orders.pop() if len(orders) == 1 else None  # 10/28/12 on the page settles 11/05/12
     first_lines = [lines[run[0]] for run in runs]

@@ -37,7 +37,9 @@ the model's own before the decoding (an ensemble; measured, not shipped: docs/re
 Pages of at least ``long_pages.min_lines`` non-empty lines (``long_pages`` in its JSON; real text dumps with
 menus and comment chrome, longer than any synthetic page the boundary ranker learned from) skip the ranker:
 they are decoded by the grammar alone, with a bonus of ``comment_entry_bonus`` on the log-probability of
-entering the comment section, so that a short thread between chrome and menu lines can still open it.
+entering the comment section, so that a short thread between chrome and menu lines can still open it; stage 3's
+probabilities get a floor there, the footer under a comment section costs no more than under an article, and the
+section's lines are read a second time with softer transitions (:class:`LongPageDecoding`).
 
 It may also name a *chrome specialist* (``chrome_specialist`` in its JSON;
 ``training/add_chrome_specialist.py``): a line model trained on pages whose comment sections keep their
@@ -76,7 +78,9 @@ from .boundary import (
     boundary_scores,
     candidate_features,
     decode_with_boundary,
+    even_section_boilerplate,
     require_article,
+    temper_section,
     tile_emissions,
     viterbi,
 )
@@ -544,15 +548,16 @@ class LineModel:
         return emit if bias is None else emit + bias
 
     def decode(self, probs: np.ndarray, bias: np.ndarray | None = None, *, need_body: bool = False,
-               comment_entry_bonus: float = 0.0) -> list[int]:
+               comment_entry_bonus: float = 0.0, log_trans: np.ndarray | None = None) -> list[int]:
         """Class indices of the best path through the segment grammar (see :func:`grammar_mask`); ``bias``
         is added to the per-class log scores; ``need_body``: the path must reach the article (a body line);
-        ``comment_entry_bonus`` is added to the log-probability of entering the comment section."""
+        ``comment_entry_bonus`` is added to the log-probability of entering the comment section;
+        ``log_trans``: transitions to use instead of the model's."""
         k = len(self.classes)
-        emit = tile_emissions(self.emissions(probs, bias), self.log_trans.shape[0])
+        log_trans = self.log_trans if log_trans is None else log_trans
+        emit = tile_emissions(self.emissions(probs, bias), log_trans.shape[0])
         if need_body:
             require_article(emit, k)
-        log_trans = self.log_trans
         if comment_entry_bonus:
             phase = np.arange(log_trans.shape[0]) // k
             log_trans = log_trans + np.outer(phase < 2, phase == 2) * comment_entry_bonus
@@ -629,8 +634,7 @@ class LineModel:
         picks where the comment section starts, except on long pages: see :class:`LongPageDecoding`)."""
         p3 = out["p3"]
         if self.long_pages is not None and len(p3) >= self.long_pages.min_lines:
-            return self.decode(p3, self.final_bias, need_body=True,
-                               comment_entry_bonus=self.long_pages.comment_entry_bonus)
+            return self.decode_long_page(p3, self.long_pages)
         if self.ranker is None or out["emb"] is None:
             return self.decode(p3, self.final_bias, need_body=True)
         start = 1 + self.ranker.choose(self.boundary_candidates(out["p1"], p3, out["emb"], out["dense"]))
@@ -638,13 +642,52 @@ class LineModel:
                                     need_body=True)
 
 
+    def decode_long_page(self, p3: np.ndarray, long_pages: LongPageDecoding) -> list[int]:
+        """The class indices of a long page (see :class:`LongPageDecoding`): the grammar places the comment
+        section on stage-3 probabilities with a floor, then the section's own lines are read again with
+        its transitions tempered."""
+        k = len(self.classes)
+        floor = long_pages.probability_floor
+        probs = (1.0 - floor) * p3 + floor * np.exp(self.log_prior)  # every emission >= log(floor)
+        log_trans = self.log_trans
+        if long_pages.even_footer:
+            log_trans = even_section_boilerplate(log_trans, k, self.classes.index("boilerplate"))
+        path = self.decode(probs, self.final_bias, need_body=True,
+                           comment_entry_bonus=long_pages.comment_entry_bonus, log_trans=log_trans)
+        comment = self.classes.index("comment")
+        if long_pages.section_temper == 1.0 or comment not in path:
+            return path
+        log_trans = temper_section(log_trans, k, long_pages.section_temper)
+        return decode_with_boundary(self.emissions(probs, self.final_bias), self.log_start, log_trans,
+                                    path.index(comment), need_body=True)
+
+
 @dataclass(frozen=True)
 class LongPageDecoding:
     """Pages of at least ``min_lines`` non-empty lines skip the boundary ranker (it learned from shorter
-    synthetic pages) and enter the comment section with a log-probability bonus of ``comment_entry_bonus``."""
+    synthetic pages) and enter the comment section with a log-probability bonus of ``comment_entry_bonus``.
+
+    Real dumps of that length also break two habits of the decoding learned on synthetic pages, so:
+
+    * ``probability_floor``: a share of uniform probability mixed into stage 3's output, so that no single
+      line can veto a reading of the whole page. Stage 3's trees can be sure of a wrong class (a "[Reply]"
+      repeated under every comment read as a headline at p = 1.0), and each such line then cost the comment
+      section ~20 in log score: the grammar kept the page before its article to place them;
+    * ``even_footer``: boilerplate after boilerplate costs no more in the comment section than in the article.
+      On synthetic pages it cost a little more (log 0.87 against 0.89), a tax on every line of the menus
+      and footers under a real dump's comments (hundreds of lines): the grammar left a thread of one or two
+      comments unread rather than pay it, even where stage 3 read them as comment at p = 0.95;
+    * ``section_temper``: once the comment section is placed, its lines are decoded again with the
+      section's transition log-probabilities scaled by this factor. Learned on synthetic threads without
+      chrome, they make a comment between name, date and "Reply" lines cost ~3.6, so a one-line comment
+      the model reads at p = 0.9 became boilerplate; 1.0 keeps the first reading.
+    """
 
     min_lines: int
     comment_entry_bonus: float = 0.0
+    probability_floor: float = 0.015
+    even_footer: bool = True
+    section_temper: float = 0.5
 
 
 @dataclass
@@ -746,7 +789,11 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
         item = meta["long_pages"]
         if "min_lines" not in item:
             raise ModelError(f"line model in {base}: long_pages lacks min_lines")
-        model.long_pages = LongPageDecoding(int(item["min_lines"]), float(item.get("comment_entry_bonus", 0)))
+        model.long_pages = LongPageDecoding(
+            int(item["min_lines"]), float(item.get("comment_entry_bonus", 0)),
+            float(item.get("probability_floor", LongPageDecoding.probability_floor)),
+            bool(item.get("even_footer", LongPageDecoding.even_footer)),
+            float(item.get("section_temper", LongPageDecoding.section_temper)))
     model.partners = tuple(_load_partner(model, base, item, encoder) for item in meta.get("partners", ()))
     if "chrome_specialist" in meta:
         item = meta["chrome_specialist"]
