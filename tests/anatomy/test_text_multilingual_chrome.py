@@ -159,3 +159,36 @@ def test_ukrainian_dump_end_to_end() -> None:
     assert page.headline_variants == []
     assert [(c.author, c.text) for c in page.comments] == [
         ("Тарас_К", UK_LINES[7]), ("Ірина Мельник", UK_LINES[10]), ("читачка77", UK_LINES[13])]
+
+
+# A German dump with no blank lines, relative comment times and the model's reading of it (session 15 review):
+# the counter and the first commenter's name read as the article's end, every comment as boilerplate.
+DE_RELATIVE = ["Startseite", "Hochwasser in Sachsen: Tausende Menschen evakuiert", "Von Anna Schmidt",
+               "Dresden. Nach tagelangem Regen sind in Sachsen mehr als 3.000 Menschen aus ihren Häusern gebracht worden.",
+               "Die Bundesregierung kündigte Soforthilfen in Höhe von 50 Millionen Euro an.",
+               "Kommentare (3)", "Klaus M.", "vor 2 Stunden",
+               "Schon wieder! Warum wird nichts für den Hochwasserschutz getan?", "Antworten",
+               "Petra_88", "vor 1 Stunde", "Danke an alle Helfer vor Ort, ihr seid großartig.", "Antworten",
+               "Hans", "vor 30 Minuten", "Du Vollidiot, lies doch erst mal den Artikel.", "Antworten",
+               "Impressum | Datenschutz | Kontakt"]
+DE_RELATIVE_MODEL = ["boilerplate", "headline", "body", "body", "body", "body", "body"] + ["boilerplate"] * 12
+
+
+def test_repair_reads_relative_comment_times_and_the_chrome_at_the_article_end() -> None:
+    got = repair_classes(DE_RELATIVE, DE_RELATIVE_MODEL, list(range(len(DE_RELATIVE))))
+    assert [s for s, c in zip(DE_RELATIVE, got, strict=True) if c == "comment"] == [
+        DE_RELATIVE[8], DE_RELATIVE[12], DE_RELATIVE[16]]
+    assert got[3:7] == ["body", "body", "boilerplate", "boilerplate"]  # counter and name leave the body
+
+
+def test_a_short_last_body_line_without_a_date_below_stays_body() -> None:
+    lines = ["A headline here", "First paragraph of the article, long enough to count.", "Anna Schmidt",
+             "Impressum | Kontakt"]
+    model = ["headline", "body", "body", "boilerplate"]
+    assert repair_classes(lines, model, list(range(4))) == model
+
+
+def test_german_dump_with_relative_times_end_to_end() -> None:
+    page = _page("\n".join(DE_RELATIVE))
+    assert [c.text for c in page.comments] == [DE_RELATIVE[8], DE_RELATIVE[12], DE_RELATIVE[16]]
+    assert "Kommentare (3)" not in page.body and "Klaus M." not in page.body

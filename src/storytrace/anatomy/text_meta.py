@@ -97,6 +97,7 @@ def repair_classes(kept: Sequence[str], classes: Sequence[str], idx: Sequence[in
     """
     out = list(classes)
     _unbody_top(kept, out)
+    _unbody_bottom(kept, out, idx)
     last_body = max((i for i, c in enumerate(out) if c in ("body", "reference", "headline")), default=-1)
     tail = range(last_body + 1, len(kept))
     if not tail:
@@ -112,7 +113,9 @@ def repair_classes(kept: Sequence[str], classes: Sequence[str], idx: Sequence[in
             out[i] = "boilerplate"
     if _comment_paragraphs(kept, out, idx, parsed, tail):
         return out
-    anchors = [i for i in dates if parsed[i].date is not None and (parsed[i].kind == "name" or {i - 1, i + 1} & names)]
+    # a relative time ("vor 2 Stunden") has no calendar date but is as sure a comment date as one with it
+    anchors = [i for i in dates if (parsed[i].date is not None or parsed[i].kind == "date")
+               and (parsed[i].kind == "name" or {i - 1, i + 1} & names)]
     if len(anchors) >= _MIN_ANCHORS:
         _comments_between_chrome(kept, out, idx, parsed, sorted(anchors), dates | names)
     return out
@@ -160,6 +163,33 @@ def _unbody_top(kept: Sequence[str], out: list[str]) -> None:
         if out[i] == "body" and len(line.split()) < _MIN_PARAGRAPH_WORDS and not line.rstrip().endswith(
                 (".", "!", "?")) and (byline_author(line) or is_date_line(line)):
             out[i] = "boilerplate"
+
+
+def _unbody_bottom(kept: Sequence[str], out: list[str], idx: Sequence[int]) -> None:
+    """The article's last lines read as body that belong to the comment section below it are given back to it: a
+    button or counter ("Kommentare (3)"), a date line, a name standing right above a date line ("Klaus M." /
+    "vor 2 Stunden") are boilerplate, and a sentence right under such a name + date block is a comment -- only
+    where another name + date block follows further down and article text stays above."""
+    last = max((i for i, c in enumerate(out) if c in ("body", "reference", "headline")), default=-1)
+    while last >= 0 and out[last] in ("body", "boilerplate"):
+        line = parse_chrome_line(kept[last])
+        if line.kind == "ui" or is_date_line(kept[last]) or _name_above_date(kept, idx, last):
+            out[last] = "boilerplate"  # (a date line may already be, as a dateline among the first lines)
+        elif out[last] == "body" and (last >= 2 and _name_above_date(kept, idx, last - 2) and _joined(idx, last - 1, last)
+              and _texty(kept[last], line) and _sentence(kept[last])
+              and any(_name_above_date(kept, idx, i) for i in range(last + 1, len(kept) - 1))
+              and any(out[i] == "body" and _sentence(kept[i]) for i in range(last - 2))):
+            out[last] = "comment"
+        else:
+            return
+        last -= 1
+
+
+def _name_above_date(kept: Sequence[str], idx: Sequence[int], i: int) -> bool:
+    """Whether kept line ``i`` is a bare name standing right above a date line (a comment's chrome)."""
+    line = parse_chrome_line(kept[i])
+    return (line.kind == "name" and line.date is None and i + 1 < len(kept) and _joined(idx, i, i + 1)
+            and is_date_line(kept[i + 1]))
 
 
 def _comments_between_chrome(kept: Sequence[str], out: list[str], idx: Sequence[int], parsed: dict,
