@@ -203,3 +203,28 @@ def test_service_a_lone_surrogate_in_the_json_is_replaced_as_in_jsonl(client):
     data = r.json()
     assert not data["failures"] and data["pages"][0]["body"] == ["Council ? votes."]
     assert data["pages"][0]["author"] == "A?"
+
+
+def _small_limit_client(limit):
+    settings = ServiceSettings(options=Options(progress=False), max_request_bytes=limit)
+    return TestClient(create_app(settings, Resources(overrides={"line_model": FakeLineModel()})))
+
+
+def test_service_refuses_a_request_body_over_the_limit_before_parsing_it():
+    body = json.dumps({"pages": [{"text": "x" * 5000}]})
+    with _small_limit_client(1000) as c:
+        r = c.post("/analyze", content=body, headers={"content-type": "application/json"})
+    assert r.status_code == 413
+    assert r.json()["detail"].startswith("[E103] request body larger than")
+
+
+def test_service_counts_a_chunked_body_without_content_length():
+    chunks = [json.dumps({"pages": [{"text": "y" * 3000}]}).encode()[i:i + 500] for i in range(0, 3100, 500)]
+    with _small_limit_client(1000) as c:
+        r = c.post("/analyze", content=iter(chunks), headers={"content-type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_service_answers_a_request_under_the_limit(client):
+    r = client.post("/analyze", json={"pages": [{"text": "a short page\nwith two lines"}]})
+    assert r.status_code == 200

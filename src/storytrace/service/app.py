@@ -27,6 +27,7 @@ from ..resources import Resources
 from ..settings import DEFAULT_COMMENT_CALIBRATION, Options
 
 MAX_PAGES_PER_REQUEST = 100
+MB = 1024 * 1024
 
 
 class PageIn(BaseModel):
@@ -65,6 +66,7 @@ class ServiceSettings:
     options: Options = field(default_factory=lambda: Options(progress=False))
     fetch_urls: bool = False
     preload: tuple[str, ...] = ()  # resource names to load at start-up, e.g. ("line_model", "nlp")
+    max_request_bytes: int = 50 * MB  # a larger request body is refused (413) before it is read whole or parsed
 
 
 def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocument | Failure]:
@@ -116,6 +118,37 @@ def trimmed_errors(errors: Iterable[Any]) -> list[dict[str, Any]]:
     return trimmed
 
 
+class BodySizeLimit:
+    """ASGI middleware: a request body over ``limit`` bytes is answered 413 ``[E103]`` before the app parses it,
+    whether its Content-Length says so or it is sent in chunks that add up to more (raised while FastAPI reads
+    the body: it passes an HTTPException on as the answer)."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app, self.limit = app, limit
+        self.detail = (f"[{errors.TOO_LARGE}] request body larger than the {limit / MB:.0f} MB limit; send fewer "
+                       "or smaller pages a request (ServiceSettings.max_request_bytes)")
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await JSONResponse(status_code=413, content={"detail": self.detail})(scope, receive, send)
+            return
+        received = 0
+
+        async def counted_receive() -> Any:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b"")) if message["type"] == "http.request" else 0
+            if received > self.limit:
+                raise HTTPException(status_code=413, detail=self.detail)
+            return message
+
+        await self.app(scope, counted_receive, send)
+
+
 def create_app(settings: ServiceSettings | None = None, resources: Resources | None = None) -> FastAPI:
     settings = settings or ServiceSettings()
 
@@ -129,6 +162,7 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
 
     app = FastAPI(title="storytrace", version=__version__, lifespan=lifespan,
                   description="Trace a news story across outlets and the comment sections under it.")
+    app.add_middleware(BodySizeLimit, limit=settings.max_request_bytes)
 
     def _analyze(body: AnalyzeIn, request: Request) -> Any:
         from ..pipeline import collapse_duplicates, finish, run
