@@ -201,7 +201,6 @@ def to_iso(value: str | None) -> str | None:
     return _to_iso(value)
 
 
-
 @lru_cache(maxsize=4096)
 def _to_iso(value: str) -> str | None:
     try:
@@ -951,17 +950,13 @@ def from_markup(tree: etree._Element, scan: PageScan | None = None) -> list[_Raw
     return out
 
 
-def _names_its_writer(el: etree._Element) -> bool:
-    raw = _read_item(el, {el})
-    return raw is not None and (raw.author is not None or raw.published is not None)
-
-
 def _lone_comment(region: etree._Element) -> bool:
     """Whether a lone region without items is one comment: not named as interface, no text fields, and it
     names its author or date (``<div class="comment"><div class="comment_name">Ann</div>...<p>text``)."""
     if interface_kind(region) or any(True for _ in region.iter("textarea", "input")):
         return False
-    return _names_its_writer(region)
+    raw = _read_item(region, {region})
+    return raw is not None and (raw.author is not None or raw.published is not None)
 
 
 def _parents_from_list_items(items: list[etree._Element], index: dict[etree._Element, int], out: list[_Raw],
