@@ -634,18 +634,19 @@ class LineModel:
         picks where the comment section starts, except on long pages: see :class:`LongPageDecoding`)."""
         p3 = out["p3"]
         if self.long_pages is not None and len(p3) >= self.long_pages.min_lines:
-            return self.decode_long_page(p3, self.long_pages)
+            return self.decode_long_page(p3)
         if self.ranker is None or out["emb"] is None:
             return self.decode(p3, self.final_bias, need_body=True)
         start = 1 + self.ranker.choose(self.boundary_candidates(out["p1"], p3, out["emb"], out["dense"]))
         return decode_with_boundary(self.emissions(p3, self.final_bias), self.log_start, self.log_trans, start,
                                     need_body=True)
 
-
-    def decode_long_page(self, p3: np.ndarray, long_pages: LongPageDecoding) -> list[int]:
+    def decode_long_page(self, p3: np.ndarray) -> list[int]:
         """The class indices of a long page (see :class:`LongPageDecoding`): the grammar places the comment
         section on stage-3 probabilities with a floor, then the section's own lines are read again with
         its transitions tempered."""
+        long_pages = self.long_pages
+        assert long_pages is not None
         k = len(self.classes)
         floor = long_pages.probability_floor
         probs = (1.0 - floor) * p3 + floor * np.exp(self.log_prior)  # every emission >= log(floor)
@@ -669,7 +670,7 @@ class LongPageDecoding:
 
     Real dumps of that length also break two habits of the decoding learned on synthetic pages, so:
 
-    * ``probability_floor``: a share of uniform probability mixed into stage 3's output, so that no single
+    * ``probability_floor``: a share of the class prior mixed into stage 3's output, so that no single
       line can veto a reading of the whole page. Stage 3's trees can be sure of a wrong class (a "[Reply]"
       repeated under every comment read as a headline at p = 1.0), and each such line then cost the comment
       section ~20 in log score: the grammar kept the page before its article to place them;
