@@ -97,11 +97,14 @@ def _indices_of_hashes(hashes: np.ndarray, n_features: int) -> np.ndarray:
     return (np.abs(hashes.astype(np.int64)) % n_features).astype(np.int32)
 
 
-def _counts_matrix(indices: np.ndarray, indptr: Sequence[int], n_rows: int, n_features: int) -> sparse.csr_matrix:
-    """One count per index, summed per row, as sklearn's hasher returns them (float32, sorted indices)."""
-    x = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), indices, np.asarray(indptr, dtype=np.int32)),
+def _counts_matrix(indices: Sequence[int], indptr: Sequence[int], n_rows: int, n_features: int,
+                   counts: Sequence[float] | None = None) -> sparse.csr_matrix:
+    """The rows' counts per index (one each when ``counts`` is None), duplicates summed, as sklearn's hasher returns
+    them (float32, sorted indices)."""
+    data = np.ones(len(indices), dtype=np.float32) if counts is None else np.asarray(counts, dtype=np.float32)
+    x = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int32)),
                           shape=(n_rows, n_features), dtype=np.float32)
-    x.sum_duplicates()
+    x.sum_duplicates()  # also sorts the indices, as sklearn's FeatureHasher does; counts are whole numbers
     return x
 
 
@@ -127,11 +130,7 @@ class CharNgramHasher:
                 indices.extend(word_indices)
                 counts.extend(word_counts)
             indptr.append(len(indices))
-        x = sparse.csr_matrix((np.asarray(counts, dtype=np.float32), np.asarray(indices, dtype=np.int32),
-                               np.asarray(indptr, dtype=np.int32)), shape=(len(texts), self.n_features),
-                              dtype=np.float32)
-        x.sum_duplicates()  # also sorts the indices, as sklearn's FeatureHasher does; counts are whole numbers
-        return x
+        return _counts_matrix(indices, indptr, len(texts), self.n_features, counts)
 
     def _keep(self, words_of: list[list[str]]) -> None:
         """Hash the n-grams of the words not kept yet, all at once."""
