@@ -445,7 +445,7 @@ class CommentModel:
 
         Returns one dict per text: ``scores`` (category -> probability), ``targets``, ``evidence``, ``decoded``.
         """
-        analyses = analyses if analyses is not None else self._analyses(texts, languages)
+        analyses = analyses if analyses is not None else self.analyses_of(texts, languages)
         learned = self.recalibrate(self._learned_probabilities(texts, languages, analyses), calibration)
         multi = {i: self._multilingual_rule(texts[i], (languages or [])[i]) for i in _foreign(languages)}
         own = self._abusive_beside_claim(texts, languages, analyses)
@@ -517,13 +517,13 @@ class CommentModel:
         masked = [_blank(clean(texts[i]), [*analyses[i].claimed, *(span[:2] for spans in analyses[i].groups.values()
                                                                    for span in spans)]) for i in rows]
         langs = [(languages or [])[i] for i in rows] if languages else None
-        learned = self._learned_probabilities(masked, langs, self._analyses(masked, langs))
+        learned = self._learned_probabilities(masked, langs, self.analyses_of(masked, langs))
         return {i for i, p in zip(rows, learned, strict=True) if max(p[0], p[1]) >= _OWN_ABUSE}
 
     def learned_probabilities(self, texts: list[str], languages: list[str] | None = None) -> np.ndarray:
         """The learned heads' probabilities (rows: texts; columns: ``LEARNED``) under the training calibration,
         before any rule: what a domain calibration re-estimates (``training/calibrate_news_comments.py``)."""
-        return self._learned_probabilities(texts, languages, self._analyses(texts, languages))
+        return self._learned_probabilities(texts, languages, self.analyses_of(texts, languages))
 
     def recalibrate(self, learned: np.ndarray, calibration: str) -> np.ndarray:
         """``learned`` (training-calibrated probabilities) under ``calibration``: each head's log-odds z become
@@ -539,9 +539,6 @@ class CommentModel:
 
     def analyses_of(self, texts: list[str], languages: list[str] | None) -> list[Analysis]:
         """What the rules see in each text (``score``'s first step)."""
-        return self._analyses(texts, languages)
-
-    def _analyses(self, texts: list[str], languages: list[str] | None) -> list[Analysis]:
         # English spelling-based decoding only where the comment may be English (unknown language included)
         langs = languages or [""] * len(texts)
         return [analyse(t, self.decoder, fuzzy=lang in _MAYBE_ENGLISH) for t, lang in zip(texts, langs, strict=True)]
