@@ -79,12 +79,12 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
             # a page sent empty is empty input, not a URL to fetch
             items.append(Failure(source=source, stage="ingest", error="InputError", message=str(EMPTY_PAGE)))
         elif content:
+            published = iso_date(page.published)
             items.append(RawDocument(source=source, data=content.encode("utf-8"),
                                      kind="html" if page.html else "text", url=page.url, declared_encoding="utf-8",
-                                     text=content, title=page.title, published=iso_date(page.published),
-                                     author=page.author,
+                                     text=content, title=page.title, published=published, author=page.author,
                                      warnings=[unread_date_warning("published", page.published)]
-                                     if page.published and not iso_date(page.published) else []))
+                                     if page.published and not published else []))
         elif settings.fetch_urls and page.url and is_url(page.url):
             items.extend(read_inputs([page.url], settings.options))  # type: ignore[list-item]
         elif settings.fetch_urls:  # a path would read the server's own files
