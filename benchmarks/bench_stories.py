@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storytrace.stories import find_stories
 from storytrace.embeddings import embed, load_encoder
-from storytrace.stories.grouping import SAME_STORY_AT, group, jaccard, shingles
+from storytrace.stories.grouping import SAME_STORY_AT, group, jaccard, shingles, site_number
 from storytrace.stories.shells import StoryShell, _sentence_claims
 
 csv.field_size_limit(10**9)
@@ -186,8 +186,13 @@ def uci(data: Path, encoder, tfidf_threshold: float, title_threshold: float) -> 
     tfidf_vectors = np.asarray(tfidf.todense(), dtype=np.float32)
     baseline = group(tfidf_vectors, tfidf_threshold)
     titles = group(vectors, title_threshold)
+    # the stage reads a page's site from its URL; here the publisher stands for it (same-site pairs are not linked
+    # by similarity alone, stories/grouping.py)
+    sites = np.array([site_number(None, r["PUBLISHER"]) for r in rows], dtype=np.int32)
+    by_site = group(vectors, SAME_STORY_AT, sites=sites)
     return {"headlines": len(rows), "gold_stories": len(set(gold)),
             "storytrace": cluster_scores(gold, ours) | {"threshold": SAME_STORY_AT, "seconds": round(seconds, 1)},
+            "storytrace_publisher_as_site": cluster_scores(gold, by_site) | {"threshold": SAME_STORY_AT},
             "storytrace_title_threshold": cluster_scores(gold, titles) | {"threshold": title_threshold},
             "tfidf_baseline": cluster_scores(gold, baseline) | {"threshold": tfidf_threshold},
             "all_in_one_cluster": cluster_scores(gold, [list(range(len(gold)))]),

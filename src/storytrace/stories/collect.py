@@ -1,7 +1,8 @@
 """Pages collected for the stories stage one at a time, in bounded memory per page.
 
 Per page, :class:`StoryPages` keeps in memory only what grouping reads: the lead embedding (512 float32,
-computed in batches as pages arrive, so no lead text waits) and the MinHash signature (64 uint32), ~2.3 KB.
+computed in batches as pages arrive, so no lead text waits), the MinHash signature (64 uint32), and the
+publication day and site as numbers: ~2.3 KB.
 The shell itself goes to a :class:`~storytrace.stories.shell_store.ShellStore` and is read back one group
 at a time when relations and claims are compared.
 """
@@ -21,6 +22,7 @@ from storytrace.stories.grouping import (
     group,
     minhash_signature,
     signature_links,
+    site_number,
 )
 from storytrace.stories.shell_store import MemoryShellStore, ShellStore
 from storytrace.stories.shells import StoryShell
@@ -49,6 +51,7 @@ class StoryPages:
         self._signature_blocks: list[np.ndarray] = []
         self._present_blocks: list[np.ndarray] = []
         self._days = array("i")  # publication day numbers (NO_DAY: unknown), 4 bytes a page
+        self._sites = array("i")  # site numbers (NO_SITE: unknown), 4 bytes a page
 
     def __len__(self) -> int:
         return self._count
@@ -61,6 +64,7 @@ class StoryPages:
             self._leads.append(shell.lead)
             self._signatures.append(minhash_signature(shell.full_text))
             self._days.append(day_number(shell.published))
+            self._sites.append(site_number(shell.url, shell.site))
             self._count += 1
             if len(self._leads) >= EMBED_BATCH:
                 self._flush()
@@ -78,8 +82,8 @@ class StoryPages:
                                         _stack(self._present_blocks))  # each batch freed once copied in
         self._vector_blocks, self._signature_blocks, self._present_blocks = [vectors], [signatures], [present]
         duplicates = signature_links(signatures, present)
-        days = np.frombuffer(self._days, dtype=np.int32)
-        groups = [g for g in group(vectors, threshold, duplicates, days) if len(g) > 1]
+        days, sites = np.frombuffer(self._days, dtype=np.int32), np.frombuffer(self._sites, dtype=np.int32)
+        groups = [g for g in group(vectors, threshold, duplicates, days, sites) if len(g) > 1]
         del duplicates
         # a group of every page (one story: the worst case for memory) reads the matrix without a copy
         return [story_of(self.store, g, vectors if len(g) == len(vectors) else vectors[g], self.encoder)
