@@ -34,14 +34,19 @@ def grouped_pairs(dossier: dict) -> set[frozenset[str]]:
             for a, b in itertools.combinations([p["id"] for p in story["pages"]], 2)}
 
 
+def precision(labels: list[bool]) -> dict:
+    return {"judged": len(labels), "judged_same_event": sum(labels),
+            "precision_on_judged": round(sum(labels) / len(labels), 3) if labels else None}
+
+
 def score(dossier: dict, judged: dict[frozenset[str], bool]) -> dict:
     pairs = grouped_pairs(dossier)
     labels = [judged[p] for p in pairs if p in judged]
-    same_event = sum(labels)
-    return {"groups": len(dossier["stories"]), "grouped_pairs": len(pairs), "judged": len(labels),
-            "judged_same_event": same_event, "precision_on_judged": round(same_event / len(labels), 3) if labels else None,
+    by_source = {source: precision([judged[p] for p in pairs if p in judged and all(r.startswith(source) for r in p)])
+                 for source in ("aeb/", "dragnet/")}  # news pages (2019) and blog posts (2012) apart
+    return {"groups": len(dossier["stories"]), "grouped_pairs": len(pairs), **precision(labels),
             "unjudged_pairs": len(pairs) - len(labels),
-            "same_event_pairs_kept": f"{same_event} of {sum(judged.values())}"}
+            "same_event_pairs_kept": f"{sum(labels)} of {sum(judged.values())}", "by_source": by_source}
 
 
 def main() -> int:
