@@ -96,7 +96,7 @@ _TOKEN_MEMO_SIZE = 2**15
 _NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.12"
+DECODER_REVISION = "3.14"
 # a term ending in "s" is not the plural of a word this much rarer (Zipf; ~5.6 times): "tran" is a name, not the
 # singular of "trans", and is read as it only in a hostile sentence or before a word for people (session 14)
 _NOT_PLURAL_MARGIN = 0.75
@@ -483,7 +483,7 @@ class Decoder:
         kept = [p for p in pending if self._hostile_near(text, p, decoded, hits) or self._before_group_noun(low, p)]
         if kept:
             decoded = sorted(decoded + kept, key=lambda d: d.start)
-        return decoded, hits
+        return decoded, self._everyday_slurs_in_context(text, low, decoded, hits)
 
     def _pieces(self, s: int, tok: str) -> list[tuple[int, int, str]]:
         """(start, end, piece) of the words in a token: split at an ellipsis or double hyphen ("him...you") when
@@ -795,6 +795,25 @@ class Decoder:
                 if z >= _COMMON:
                     self._common_by_shape.setdefault((w[0], len(w)), []).append(w)
         return self._common_by_shape.get((first, length), [])
+
+    def _everyday_slurs_in_context(self, text: str, low: str, decoded: list[Decoded],
+                                   hits: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
+        """``hits`` without the slurs that are also everyday words ("a fairy tale", "the Yankees' 7th", "a burger")
+        unless their sentence is hostile or a word for people follows ("gypsy people")."""
+        everyday = self.lexicon.everyday_slurs
+        if not any(t.kind == "slur" and t.text in everyday for _, _, t in hits):
+            return hits
+        evidence = [h for h in hits if not (h[2].kind == "slur" and h[2].text in everyday)]
+        out = []
+        for s, e, t in hits:
+            if t.kind == "slur" and t.text in everyday:
+                p = Decoded(text[s:e], s, e, t.text, "plain", t)
+                m = re.match(r"\s+([a-z']+)", low[e:])
+                if not (self._hostile_near(text, p, decoded, evidence)
+                        or (m is not None and m.group(1) in self.lexicon.group_nouns)):
+                    continue
+            out.append((s, e, t))
+        return out
 
     def _before_group_noun(self, low: str, p: Decoded) -> bool:
         """A group's name written right before a word for people ("tras people", "asin community") or a plural verb

@@ -60,6 +60,7 @@ class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)  # slur/name stem -> group key for "<x>land"
     known_words: frozenset[str] = frozenset()  # ordinary words never fuzzily re-read as a lexicon term
     exact_only: frozenset[str] = frozenset()  # terms never read by sound or one edit (revision 3.6)
+    everyday_slurs: frozenset[str] = frozenset()  # slurs only in hostile company ("fairy", "yankees"; decoder 3.14)
     group_nouns: frozenset[str] = frozenset()  # "people", "men", "community": after a group adjective
     hate_verbs: frozenset[str] = frozenset()  # "hate", "can't stand": contempt for the object that follows
     subject_hostile: tuple[str, ...] = ()  # "disgust me", "should die": hostile when a group is the subject
@@ -171,6 +172,7 @@ def load_lexicon(data: dict[str, Any] | None = None, known_words: frozenset[str]
     lex.terms = terms
     exact = frozenset(data.get("exact_only", []))  # never a fuzzy reading's target (revision 3.6)
     lex.exact_only = exact
+    lex.everyday_slurs = frozenset(data.get("everyday_slurs", []))
     lex.group_nouns = frozenset(data.get("group_nouns", []))
     for t in terms.values():
         if " " in t.text or t.text in exact:

@@ -286,7 +286,9 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     english = fuzzy if english is None else english
     lex: Lexicon = decoder.lexicon
     raw = clean(text)
-    decoded, _hits = decoder.decode(raw, fuzzy=fuzzy)
+    decoded, hits = decoder.decode(raw, fuzzy=fuzzy)
+    # an everyday word that is also a slur ("fairy", "Yankees") is a slur only where the decoder kept it as one
+    slur_spans = {(s, e) for s, e, _ in hits} | {(d.start, d.end) for d in decoded}
     # rebuild the text with decoded words in place, keeping a map back to raw offsets per word
     pieces: list[str] = []
     spans: list[tuple[int, int, int, int]] = []  # norm_start, norm_end, raw_start, raw_end for replaced parts
@@ -333,6 +335,9 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
             term, threat, profanity, insult, sexual = reading
             s, e = words[i][0], words[i + size - 1][1]
             rs, re_ = to_raw(s, e)
+            if term is not None and term.kind == "slur" and term.text in lex.everyday_slurs \
+                    and (rs, re_) not in slur_spans:
+                term = None  # "a fairy tale", "the Yankees' 7th", "a burger": the everyday word
             if term is not None:
                 a.groups.setdefault(term.group, []).append((rs, re_, raw[rs:re_]))
                 group_idx.append((i, term.group, term.country))
