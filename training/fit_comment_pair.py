@@ -1,12 +1,12 @@
 """Fit the paired-encoder heads of the comment model: for a non-English comment in one of USE's languages, the USE
 heads' and the multilingual-e5 heads' readings are combined (``CommentModel.pair``).
 
-    LANG=en_US.UTF-8 python training/fit_comment_pair.py --data /work/shared/data [--weight fit|0.5] [--cache DIR]
-        [--out FILE] [--write]
+    LANG=en_US.UTF-8 python training/fit_comment_pair.py --data /work/shared/data [--weight fit|0.5]
+        [--intercept W] [--gate groups|none] [--cache DIR] [--out FILE] [--write]
 
 Why: two encoders trained on different objectives (USE on translation ranking, e5 on weakly supervised pairs) make
 different errors, and on the authored non-English lines their heads' log-odds averaged rank identity attacks and
-toxic comments better than either head alone (session 16, docs/results/comments.md). The mean of two log-odds is
+toxic comments better than either head alone (revision 3.13 in the model card). The mean of two log-odds is
 under-confident, so each head's mean gets its own Platt scaling, fit the way ``train_comment_model.py`` fits the
 heads' own: on the calibration half of the training tweets (OLID rows only for toxic and insult, every row for
 identity_attack; ``comment_data.split_indices``) joined by the authored calibration lines in USE's languages
@@ -16,8 +16,10 @@ the one that keeps the tweets-only fit's 0.5 point to the joined one (the model'
 
 Per head, the score is s = (1 - w) * z_use + w * z_e5 (z: each head's calibrated log-odds) and the probability
 sigmoid(a * s + b). ``--weight 0.5`` is the plain mean; ``--weight fit`` takes w from a two-feature logistic fit on
-the same joined rows (its e5 coefficient over the sum of both). ``--write`` stores {encoder, weight, calibration}
-under ``pair`` in ``model.json`` (re-fit ``news_calibration.json`` afterwards: the model file's hash changes).
+the same joined rows (its e5 coefficient over the sum of both). ``--gate groups`` (shipped): at run time only the
+comments that name a group are paired. ``--write`` stores {encoder, gate, weight, calibration} under ``pair`` in
+``model.json`` (re-fit ``news_calibration.json`` afterwards: the model file's hash changes). Shipped in 3.13:
+``--weight 0.5 --gate groups`` (the intercept blend the model's heads used, 0.25).
 """
 
 from __future__ import annotations
