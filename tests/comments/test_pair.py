@@ -118,3 +118,18 @@ def test_fit_pair_weight_and_intercept_blend():
     _, tw_ab, _ = fit_pair(z_use[tweets], z_e5[tweets], y[tweets], np.ones(400, bool), np.ones(400, bool), "0.5", 1.0)
     _, ab0, _ = fit_pair(z_use, z_e5, y, tweets, tweets, "0.5", 0.0)
     assert -ab0[1] / ab0[0] == pytest.approx(-tw_ab[1] / tw_ab[0], abs=1e-6)
+
+
+@pytest.mark.parametrize(("text", "lang", "named"), [
+    ("Les musulmans du quartier organisent une fête.", "fr", True),
+    ("Ces rats dans la cave, je vais les empoisonner jusqu'au dernier.", "fr", False),
+    ("Die Flüchtlinge kommen morgen an.", "de", True),
+    ("我们小区的同性恋邻居很友好。", "zh", True),
+    ("老鼠把楼里的地下室都占了。", "zh", False),
+    ("Bugün hava çok güzel.", "tr", False),  # no Turkish group words: never paired
+])
+def test_pair_names_group(text, lang, named):
+    from storytrace.comments._lexicon import load_lexicon
+    from storytrace.comments._rules import names_group
+
+    assert names_group(text, lang, load_lexicon()) is named
