@@ -17,6 +17,7 @@ from storytrace.embeddings import Encoder, embed
 from storytrace.stories.grouping import (
     NUM_PERM,
     SAME_STORY_AT,
+    Places,
     day_number,
     group,
     minhash_signature,
@@ -26,6 +27,7 @@ from storytrace.stories.shell_store import MemoryShellStore, ShellStore
 from storytrace.stories.shells import StoryShell
 from storytrace.stories.story import story_of
 
+_NO_PLACES: tuple[frozenset[str], frozenset[int]] = (frozenset(), frozenset())
 EMBED_BATCH = 64  # leads embedded at a time (the encoder's output depends slightly on the batch, so it is fixed)
 
 
@@ -49,6 +51,8 @@ class StoryPages:
         self._signature_blocks: list[np.ndarray] = []
         self._present_blocks: list[np.ndarray] = []
         self._days = array("i")  # publication day numbers (NO_DAY: unknown), 4 bytes a page
+        # countries and lead places (facts stage), the few a page names; one shared empty pair without them
+        self._places: Places = []
 
     def __len__(self) -> int:
         return self._count
@@ -61,6 +65,8 @@ class StoryPages:
             self._leads.append(shell.lead)
             self._signatures.append(minhash_signature(shell.full_text))
             self._days.append(day_number(shell.published))
+            self._places.append((frozenset(shell.countries), frozenset(shell.lead_places))
+                                if shell.countries and shell.lead_places else _NO_PLACES)
             self._count += 1
             if len(self._leads) >= EMBED_BATCH:
                 self._flush()
@@ -79,7 +85,8 @@ class StoryPages:
         self._vector_blocks, self._signature_blocks, self._present_blocks = [vectors], [signatures], [present]
         duplicates = signature_links(signatures, present)
         days = np.frombuffer(self._days, dtype=np.int32)
-        groups = [g for g in group(vectors, threshold, duplicates, days) if len(g) > 1]
+        places = self._places if any(p is not _NO_PLACES for p in self._places) else None
+        groups = [g for g in group(vectors, threshold, duplicates, days, places) if len(g) > 1]
         del duplicates
         # a group of every page (one story: the worst case for memory) reads the matrix without a copy
         return [story_of(self.store, g, vectors if len(g) == len(vectors) else vectors[g], self.encoder)

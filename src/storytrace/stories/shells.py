@@ -129,6 +129,10 @@ class StoryShell(Record):
     url: str | None = None
     text: str = ""  # body paragraphs joined, capped at MAX_TEXT
     claims: list[StoryClaim] = field(default_factory=list)
+    # where the page says it happened, from the facts stage's resolved places (empty without it): the country
+    # codes of all its places, and the gazetteer ids of the towns and regions its title or first paragraph names
+    countries: list[str] = field(default_factory=list)
+    lead_places: list[int] = field(default_factory=list)
 
     _nested: ClassVar[dict[str, type[Record]]] = {"claims": StoryClaim}
 
@@ -146,8 +150,32 @@ def shell_of(page: Page) -> StoryShell:
     """The story shell of a page (facts claims when the facts stage filled them, else sentences)."""
     text = _FOOTNOTE.sub("", page.body_text)[:MAX_TEXT]
     claims = _facts_claims(page) if page.facts.get("claims") else _sentence_claims(page.title, text, page.language)
+    countries, lead_places = _places(page)
     return StoryShell(id=page.id, source=page.source, title=page.title, language=page.language,
-                      published=page.published, site=page.site, url=page.url, text=text, claims=claims[:MAX_CLAIMS])
+                      published=page.published, site=page.site, url=page.url, text=text, claims=claims[:MAX_CLAIMS],
+                      countries=countries, lead_places=lead_places)
+
+
+MAX_PLACES = 32  # of each kind kept per page
+
+
+def _places(page: Page) -> tuple[list[str], list[int]]:
+    """The countries of the page's resolved places, and the towns and regions named in its title or first
+    paragraph (a mention in paragraph -1 or 0), from the facts stage's entities."""
+    countries: dict[str, None] = {}
+    lead: dict[int, None] = {}
+    for entity in page.facts.get("entities", []):
+        place = entity.get("place") if isinstance(entity, dict) else None
+        if not isinstance(place, dict):
+            continue
+        if isinstance(code := place.get("country_code"), str) and code and len(countries) < MAX_PLACES:
+            countries[code] = None
+        geonameid = place.get("geonameid")
+        if place.get("feature") != "country" and isinstance(geonameid, int) and len(lead) < MAX_PLACES and any(
+                isinstance(m, dict) and isinstance(m.get("span"), dict) and m["span"].get("paragraph", 1) <= 0
+                for m in entity.get("mentions", [])):
+            lead[geonameid] = None
+    return list(countries), list(lead)
 
 
 def _facts_claims(page: Page) -> list[StoryClaim]:
