@@ -1,7 +1,8 @@
 """Pages collected for the stories stage one at a time, in bounded memory per page.
 
 Per page, :class:`StoryPages` keeps in memory only what grouping reads: the lead embedding (512 float32,
-computed in batches as pages arrive, so no lead text waits) and the MinHash signature (64 uint32), ~2.3 KB.
+computed in batches as pages arrive, so no lead text waits), the MinHash signature (64 uint32), ~2.3 KB, and
+the few places the facts stage resolved on it (shared empty sets when it has none).
 The shell itself goes to a :class:`~storytrace.stories.shell_store.ShellStore` and is read back one group
 at a time when relations and claims are compared.
 """
@@ -85,8 +86,7 @@ class StoryPages:
         self._vector_blocks, self._signature_blocks, self._present_blocks = [vectors], [signatures], [present]
         duplicates = signature_links(signatures, present)
         days = np.frombuffer(self._days, dtype=np.int32)
-        places = self._places if any(p is not _NO_PLACES for p in self._places) else None
-        groups = [g for g in group(vectors, threshold, duplicates, days, places) if len(g) > 1]
+        groups = [g for g in group(vectors, threshold, duplicates, days, self._places) if len(g) > 1]
         del duplicates
         # a group of every page (one story: the worst case for memory) reads the matrix without a copy
         return [story_of(self.store, g, vectors if len(g) == len(vectors) else vectors[g], self.encoder)
