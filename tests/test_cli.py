@@ -145,9 +145,9 @@ def test_cli_analyze_stopped_by_sigterm_leaves_no_partial_dossier_or_temp_folder
     run = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 60
-        while not (out / "dossier.json.part").exists() and time.monotonic() < deadline and run.poll() is None:
+        while not list(out.glob(".dossier.json.*.part")) and time.monotonic() < deadline and run.poll() is None:
             time.sleep(0.05)
-        assert (out / "dossier.json.part").exists(), run.stderr.read() if run.poll() is not None else "no .part"
+        assert list(out.glob(".dossier.json.*.part")), run.stderr.read() if run.poll() is not None else "no .part"
         run.send_signal(signal.SIGTERM)
         _, err = run.communicate(timeout=30)
     finally:

@@ -176,6 +176,37 @@ def test_html_references(fixture: str) -> None:
     ]
 
 
+_ADMIN = "Regional military administration, statement on Telegram, 12 March 2024."
+_AGENCY = "State Agency for Restoration and Infrastructure Development, press briefing, 13 March 2024."
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        # a list its markup names (ol.references), under a "References" heading
+        ("references_marked_list.html", [("1", _ADMIN), ("2", _AGENCY)]),
+        # a plain list under a "Sources" heading (an HTML comment between them), or a "Sources:" label
+        ("references_headed_list.html",
+         [("1", _ADMIN), ("2", _AGENCY), ("3", 'Reuters, "Bridge destroyed near Zaporizhzhia", 13 March 2024.')]),
+        ("references_labelled_list.html", [("1", _ADMIN), ("2", _AGENCY)]),
+    ],
+)
+def test_html_reference_list_comes_out_of_the_body(fixture: str, expected: list[tuple[str, str]]) -> None:
+    page = _split(fixture)
+    assert [(r.marker, r.text) for r in page.references] == expected
+    assert page.body[-1].startswith("Before the war, about 3,000 vehicles")  # no heading, no "- text" item left
+    assert not any("press briefing" in p or "Telegram" in p for p in page.body)
+
+
+@pytest.mark.parametrize("fixture", ["references_notes_list.html"])
+def test_html_list_under_a_notes_heading_stays_body(fixture: str) -> None:
+    """"Notes:" heads article content as often as footnotes (a practice report's notes): the list stays."""
+    page = _split(fixture)
+    assert page.references == []
+    assert page.body[-2:] == ["- The agency said that the temporary crossing would carry only light vehicles at first.",
+                              "- Two ferries will run between the banks during the day while the work goes on."]
+
+
 @pytest.mark.parametrize("depth", [100_000])
 def test_html_deep_nesting_raises_input_error_fast(depth: int) -> None:
     html = "<html><body>" + "<div>" * depth + "x" + "</div>" * depth + "</body></html>"

@@ -32,6 +32,7 @@ from trafilatura.utils import load_html
 from storytrace.anatomy.html_comments import (
     REGION_RE,
     PageScan,
+    _element_sibling,
     _regions,
     _tag,
     block_text,
@@ -417,14 +418,45 @@ def boilerplate(tree: etree._Element, keep_out: set[str], scan: PageScan | None 
 
 _REF_RE = re.compile(r"\b(?:references|footnotes?|endnotes?|doc-endnotes|notes|reflist|citations)\b",
                      re.IGNORECASE)
+# a heading or label that names the list after it as the article's references. Not "Notes": it heads article
+# content as often (a practice report's notes, an editor's bullet points)
+_REF_HEADING_RE = re.compile(
+    r"(?:references?|sources?|footnotes|endnotes|citations|bibliography|works cited|notes and references"
+    r"|quellen|einzelnachweise|références|sources et références|referencias|fuentes|fonti|bronnen"
+    r"|источники|список литературы|джерела|zdroje|použitá literatúra|źródła|bibliografia)\s*:?",
+    re.IGNORECASE)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "dt", "strong", "b", "span", "header"})
+
+
+def _headed_reference_lists(tree: etree._Element) -> list[etree._Element]:
+    """Lists (``ul``/``ol``) right after a heading or label that names them: ``<h3>Sources</h3><ul>``,
+    ``<p><strong>Sources:</strong></p><ol>`` (HTML comments between the two are passed over)."""
+    out = []
+    for box in tree.iter("ul", "ol"):
+        heading = _element_sibling(box, before=True)
+        if heading is not None and _tag(heading) in _HEADING_TAGS and \
+                _REF_HEADING_RE.fullmatch(_norm(" ".join(heading.itertext()))):
+            out.append(box)
+    return out
+
+
+def _reference_item(text: str) -> tuple[str | None, str]:
+    """A reference line's own marker ("[1] ", "1. ") and its text, back-link arrows removed."""
+    text = re.sub(r"\s*[↩↑^]+\s*$|^\s*[↑^]+\s*", "", _norm(text)).strip()
+    lead = re.match(r"^\[(\w{1,4})\]\s*|^(\d{1,3})[.)]\s+", text)
+    if not lead:
+        return None, text
+    return lead.group(1) or lead.group(2), text[lead.end():]
 
 
 def references(tree: etree._Element, scan: PageScan | None = None) -> list[Reference]:
-    """Footnotes and references where the markup has them: ``ol.references``, ``.footnotes``, ``li#fn1``."""
+    """Footnotes and references where the markup has them: ``ol.references``, ``.footnotes``, ``li#fn1``, or a
+    list under a "References" / "Sources" heading."""
     out: list[Reference] = []
     seen: set[str] = set()
     containers = [el for el, tag, attrs, role in (scan or scan_tree(tree)).named
                   if tag in {"ol", "ul", "div", "section", "aside"} and _REF_RE.search(f"{attrs} {role}")]
+    containers += [el for el in _headed_reference_lists(tree) if el not in containers]
     items: list[tuple[etree._Element, int]] = []
     for box in containers:
         if any(a in containers for a in box.iterancestors()):
@@ -436,20 +468,31 @@ def references(tree: etree._Element, scan: PageScan | None = None) -> list[Refer
             tree.xpath(".//li[starts-with(@id, 'fn') or starts-with(@id, 'cite_note') or "
                        "starts-with(@id, 'footnote') or starts-with(@id, 'note-')]"), start=1)]
     for li, n in items:
-        text = _norm(" ".join(li.itertext()))
-        text = re.sub(r"\s*[↩↑^]+\s*$|^\s*[↑^]+\s*", "", text).strip()
+        lead, text = _reference_item(" ".join(li.itertext()))
         if not text:
             continue
         m = re.search(r"(\d+)$", li.get("id") or "")
-        marker = m.group(1) if m else str(n)
-        lead = re.match(r"^\[(\w{1,4})\]\s*|^(\d{1,3})[.)]\s+", text)
-        if lead:
-            marker = lead.group(1) or lead.group(2)
-            text = text[lead.end():]
+        marker = lead or (m.group(1) if m else str(n))
         if text_key(text) in seen:
             continue
         seen.add(text_key(text))
         out.append(Reference(marker=marker, text=text))
+    return out
+
+
+def without_references(body: list[str], refs: list[Reference]) -> list[str]:
+    """``body`` without the paragraphs that are ``refs`` (the extractor keeps a reference list as "- text"
+    lines), nor the "References" / "Sources:" heading line right before them."""
+    keys = {text_key(r.text) for r in refs}
+    if not keys:
+        return body
+    out: list[str] = []
+    for line in body:
+        if text_key(_reference_item(line.removeprefix("- "))[1]) in keys:
+            if out and _REF_HEADING_RE.fullmatch(out[-1]):
+                out.pop()
+            continue
+        out.append(line)
     return out
 
 
@@ -561,6 +604,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     if page.title is None and page.headline_variants:
         page.title = page.headline_variants.pop(0)
     page.references = references(tree, scan)
+    page.body = body = without_references(body, page.references)
     keep_out = {text_key(p) for p in body} | comment_lines | {text_key(r.text) for r in page.references}
     page.boilerplate = boilerplate(tree, keep_out, scan)
     page.comments = comments

@@ -771,8 +771,8 @@ def _read_item(el: etree._Element, nested: set[etree._Element]) -> _Raw | None:
     skip = {n for n in nested if n is not el}
     # a definition-list thread (<dt>name</dt><dd>text</dd>, Thesis): the name is in the <dt> before the item,
     # and a reply's <dt> nested inside this <dd> names the reply's author, not this one's
-    skip |= {n for n in el.iterdescendants("dt") if n.getnext() in skip}
-    header = el.getprevious() if _tag(el) == "dd" else None
+    skip |= {n for n in el.iterdescendants("dt") if _element_sibling(n, before=False) in skip}
+    header = _element_sibling(el, before=True) if _tag(el) == "dd" else None
     author = published = None
     if header is not None and _tag(header) == "dt":
         author = (_author_of(header, set()) or author_from_byline(inline_text(header))
@@ -1147,6 +1147,32 @@ def peel_meta(raw: _Raw) -> _Raw:
     return raw
 
 
+# a comment widget's notice, told by its words where the markup does not name it: it points to the rules
+# ("our comment guidelines", "terms of use") or warns of moderation ("we reserve the right to remove your
+# comments", "comments are moderated"), and it speaks to the reader ("please", "you", "by commenting")
+_RULES_RE = re.compile(
+    r"\b(?:community|comments?|commenting|submissions?|posting|discussion|house|participation)\s+"
+    r"(?:guidelines|rules|policy|policies|standards|terms)\b|\bterms of (?:use|service)\b|\bcode of conduct\b"
+    r"|\breserves? the right\b|\bcomments? (?:are|is|will be|may be)\s+(?:\w+\s+){0,2}"
+    r"(?:moderated|reviewed|screened|removed|deleted)\b|\b(?:remove|delete|block)\s+your\s+(?:comments?|posts?|account)\b",
+    re.IGNORECASE)
+_TO_THE_READER_RE = re.compile(r"\b(?:please|you|your|by (?:posting|commenting|submitting))\b", re.IGNORECASE)
+
+
+def _is_notice(raw: _Raw) -> bool:
+    """Whether an unsigned, undated item is the widget's rules or moderation notice, not a reader's comment
+    (a reader who quotes the rules signs the comment: an author or a date keeps it)."""
+    return (raw.author is None and raw.published is None and bool(_RULES_RE.search(raw.text))
+            and bool(_TO_THE_READER_RE.search(raw.text)))
+
+
+def _without_notices(raws: list[_Raw]) -> list[_Raw]:
+    for raw in raws:
+        if _is_notice(raw):
+            raw.text = ""  # _renumber drops it and moves its replies' parent up
+    return _renumber(raws)
+
+
 # --- public -------------------------------------------------------------------------------------------
 
 
@@ -1184,10 +1210,11 @@ def extract_comments(tree: etree._Element, page_id: str, scan: PageScan | None =
         One :class:`Comment` per comment; an empty list when the page has none.
     """
     scan = scan or scan_tree(tree)
-    candidates = [from_microdata(tree, scan) if scan.scopes else [],
-                  _renumber(from_markup(tree, scan)) if scan.named else [],
-                  from_jsonld(tree),
-                  from_delimited(tree, scan) if len(scan.markers) >= 2 else []]
+    candidates = [_without_notices(raws) for raws in (
+        from_microdata(tree, scan) if scan.scopes else [],
+        from_markup(tree, scan) if scan.named else [],
+        from_jsonld(tree),
+        from_delimited(tree, scan) if len(scan.markers) >= 2 else [])]
     best = max(candidates, key=_words)  # ties keep the earlier source (microdata, then markup)
     # the same comment twice (a quoted reply list, a "top comments" teaser) is kept once; the same words
     # from two authors ("i have been here, awesome." by two spammers) are two comments

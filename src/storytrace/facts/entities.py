@@ -1,7 +1,9 @@
 """Entities with one canonical name per page, and places corrected and resolved by the gazetteer.
 
 Canonical names: possessives, a leading "the" and honorifics are stripped; a person mention that is a
-token subsequence of a longer person name in the page ("Shoigu" in "Sergei Shoigu") joins that person;
+token subsequence of a longer person name in the page ("Shoigu" in "Sergei Shoigu") joins that person, and so
+does a lone surname the model tagged ORG when it is the last name of exactly one person on the page and no ORG
+of the page starts with it ("Shoigu said", but not "Ford" beside "Ford Motor");
 an ORG that is the acronym of a longer ORG joins it. A person whose words are all common English words that are
 never names, mentioned only where a sentence or line starts ("Giveaway: win a ...", "Giveaway Alert"), is
 dropped: the capital letter is all the model had to go on. Places join by gazetteer id, so "Russia's Kursk
@@ -191,6 +193,19 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
                     return full
         return name
 
+    # a lone surname the model tagged ORG ("Shoigu said") is the page's one person of that last name, unless
+    # the page also names an organisation that starts with it ("Ford" beside "Ford Motor")
+    surnames: dict[str, set[str]] = {}
+    for full in persons_full:
+        if len(full.split()) > 1:
+            surnames.setdefault(full.split()[-1].casefold(), set()).add(person_key(full))
+
+    def surname_of(name: str) -> str | None:
+        people = surnames.get(name.casefold(), set()) if len(name.split()) == 1 and not name.isupper() else set()
+        if len(people) != 1 or any(o != name and o.split()[0] == name for o in orgs):
+            return None
+        return next(iter(people))
+
     for m in mentions:
         name = clean_name(m.text)
         place = None
@@ -211,6 +226,9 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
             places.setdefault(key, place)
         elif m.label == "PERSON":
             key = ("PERSON", fold(person_key(name)))
+        elif m.label == "ORG" and (person := surname_of(name)) is not None:
+            m.label = "PERSON"
+            key = ("PERSON", fold(person))
         elif m.label == "ORG":
             key = ("ORG", fold(org_key(name)))
         else:
@@ -236,7 +254,8 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
         if label not in KEEP:
             continue
         from_model = any(m.model_label is None or m.model_label == m.label for m in ms)
-        from_gaz = any(m.model_label is not None and m.model_label != m.label for m in ms)
+        # (a surname relabelled PERSON above is the page's own evidence, not the gazetteer's)
+        from_gaz = any(m.model_label is not None and m.model_label != m.label != "PERSON" for m in ms)
         conf = 0.6 + min(0.3, 0.1 * (len(ms) - 1)) + (0.1 if place is not None else 0.0)
         source = "model+gazetteer" if place is not None and from_model else ("gazetteer" if from_gaz else "model")
         if place is not None and not from_model:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from storytrace.currency import CURRENCIES, CURRENCY_SIGNS, CURRENCY_WORDS
 from storytrace.facts.lemmas import lemma
 
 WORD_NUMBERS = {
@@ -34,11 +35,11 @@ APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "so
           "just under", "whopping"}
 LOWER_BOUND = {"more than", "over", "at least", "upwards of", "just over"}
 UPPER_BOUND = {"less than", "fewer than", "under", "up to", "as many as", "as much as", "at most", "just under"}
-CURRENCIES = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB",
-              "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "euro": "EUR", "euros": "EUR",
-              "yen": "JPY", "rupees": "INR", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY", "won": "KRW",
-              "naira": "NGN", "pence": "GBP", "cents": "USD", "rs": "INR", "rs.": "INR", "inr": "INR", "usd": "USD",
-              "eur": "EUR", "gbp": "GBP"}
+# a money span's leading sign ("us$" before "$"); the words a money span names its currency with
+_SIGN_START = re.compile(r"^\s*(" + "|".join(re.escape(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+                         + ")")
+_CURRENCY_NAMES = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in sorted(CURRENCY_WORDS, key=len, reverse=True))
+                             + r")(?!\w)", re.IGNORECASE)
 _NUM = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|to|and)\s*(.+)$")
 
@@ -361,17 +362,16 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
     core = text[len(qualifier) + 1 :] if qualifier and low_text.startswith(qualifier + " ") else text
     unit = None
     if kind == "money":
-        m = re.match(r"^\s*(us\$|[$£€¥₹₽])", core.lower())
+        m = _SIGN_START.match(core.lower())
         unit = CURRENCIES.get(m.group(1)) if m else None
         for w in core.lower().split():
             unit = unit or CURRENCIES.get(w)
-        core = re.sub(r"\b(dollars?|pounds?|euros?|yen|rupees|rubles|roubles|yuan|won|naira|pence|cents)\b", "",
-                      core, flags=re.IGNORECASE).strip()
+        core = _CURRENCY_NAMES.sub("", core).strip()
     if kind == "percent":
         unit = "%"
         core = re.sub(r"\s*(%|per ?cent|percentage points?)\s*$", "", core, flags=re.IGNORECASE)
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if prev in CURRENCIES or prev in ("$", "£", "€", "¥", "₹", "₽", "us$"):
+    if prev in CURRENCIES:
         kind, unit = "money", unit or CURRENCIES.get(prev)
     nxt = doc[span.end : span.end + 2].text.lower()
     if kind == "count" and (re.match(r"^(%|per ?cent\b|percent\b|percentage points?)", nxt)

@@ -19,6 +19,7 @@ from typing import Any, Self
 
 from ..embeddings import Encoder
 from ..records import SCHEMA_VERSION, Comment, Dossier, Duplicate, Failure, Page
+from ..store.files import part_path, whole_file, write_whole
 from ..stories import SpilledShellStore, StoryPages, shell_of
 from .html import DossierSummary, html_head, html_tail, page_section, story_links
 from .jsonld import based_on_links, based_on_refs, jsonld_dumps, page_jsonld, web_url
@@ -55,7 +56,7 @@ class DossierWriter:
         # what the stories stage reads: grouping signals in memory, shells in the temp folder
         self.story_pages = StoryPages(story_encoder or _shared_encoder,
                                       SpilledShellStore(self._tmp / "story_shells.sqlite")) if keep_stories else None
-        self._json_part = self.out / "dossier.json.part"  # renamed on close: no half-written dossier.json
+        self._json_part = part_path(self.paths["dossier"])  # renamed on close: no half-written dossier.json
         self._json = self._json_part.open("w", encoding="utf-8")
         self._json.write(f'{{\n  "schema_version": "{SCHEMA_VERSION}",\n  "generator": "storytrace",\n  "pages": [')
         self._sections = (self._tmp / "sections.html").open("w", encoding="utf-8")
@@ -86,7 +87,7 @@ class DossierWriter:
         if not _SAFE_ID.fullmatch(result.id):  # ids become file names
             raise ValueError(f"page id {result.id!r} is not a content hash")
         record = result.as_dict()
-        (self.out / "pages" / f"{result.id}.json").write_text(dumps(record), encoding="utf-8")
+        write_whole(self.out / "pages" / f"{result.id}.json", dumps(record))  # a stopped run leaves no half page
         separator = "," if self._summary.links else ""
         self._json.write(separator + "\n    " + dumps(record).replace("\n", "\n    "))
         self._sections.write(page_section(result) + "\n")
@@ -115,22 +116,23 @@ class DossierWriter:
         ) + "\n}\n")
         self._summary.stories = stories
         self._close_handles()
-        self._json_part.replace(self.paths["dossier"])
         self._summary.failures = len(self.failures)
         self._summary.duplicates = len(self.duplicates)
         self._summary.coordination = len(coordination)
-        with self.paths["html"].open("w", encoding="utf-8") as html_out:
+        based_on = based_on_links(stories)
+        # each file is finished under a temporary name and renamed once whole, dossier.json (the one the CLI
+        # reads back) last: a run stopped here leaves the last run's files, not a truncated index.html
+        with whole_file(self.paths["html"]) as html_out, whole_file(self.paths["jsonld"]) as ld_out:
             html_out.write(html_head(self._summary) + "\n")
             with (self._tmp / "sections.html").open(encoding="utf-8") as sections:
                 html_out.writelines(story_links(sections, stories, dict(self._summary.links)))  # line by line: memory stays flat
             html_out.write(html_tail(tail, dict(self._summary.links)) + "\n")
-        based_on = based_on_links(stories)
-        with self.paths["jsonld"].open("w", encoding="utf-8") as ld_out, \
-                (self._tmp / "nodes.jsonl").open(encoding="utf-8") as nodes:
-            ld_out.write('{"@context": "https://schema.org", "@graph": [\n')
-            for i, line in enumerate(nodes):
-                ld_out.write(("," if i else "") + _with_based_on(line, based_on, self._urls))
-            ld_out.write("]}\n")
+            with (self._tmp / "nodes.jsonl").open(encoding="utf-8") as nodes:
+                ld_out.write('{"@context": "https://schema.org", "@graph": [\n')
+                for i, line in enumerate(nodes):
+                    ld_out.write(("," if i else "") + _with_based_on(line, based_on, self._urls))
+                ld_out.write("]}\n")
+        self._json_part.replace(self.paths["dossier"])
         shutil.rmtree(self._tmp, ignore_errors=True)
         return self.paths
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Comment, Page
+from .files import whole_file, whole_path
 
 # the comment model's categories (storytrace.comments CATEGORIES; a test keeps the two equal)
 SCORE_CATEGORIES = ("toxic", "insult", "identity_attack", "profanity", "threat", "sexual")
@@ -157,12 +158,12 @@ def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, fmt
         raise ValueError(f"unknown export format {fmt!r}; choose jsonl, csv or parquet")
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "jsonl":
-        with path.open("w", encoding="utf-8") as out:
+        with whole_file(path) as out:  # a stopped export leaves the previous file (or none), never half a table
             for record in rows:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return len(rows)
     if fmt == "csv":
-        with path.open("w", encoding="utf-8", newline="") as out:
+        with whole_file(path, newline="") as out:
             writer = csv.DictWriter(out, fieldnames=columns)
             writer.writeheader()
             writer.writerows({k: _spreadsheet_safe(v) for k, v in row.items()} for row in rows)
@@ -174,7 +175,8 @@ def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, fmt
         raise RuntimeError("Parquet export needs pyarrow: pip install 'storytrace[parquet]'") from exc
     arrow = {"int": pa.int64(), "double": pa.float64(), "string": pa.string()}
     schema = pa.schema([(c, arrow[column_type(c)]) for c in columns])
-    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+    with whole_path(path) as part:
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), part)
     return len(rows)
 
 

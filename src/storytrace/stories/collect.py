@@ -2,7 +2,8 @@
 
 Per page, :class:`StoryPages` keeps in memory only what grouping reads: the lead embedding (512 float32,
 computed in batches as pages arrive, so no lead text waits), the MinHash signature (64 uint32), and the
-publication day and site as numbers: ~2.3 KB.
+publication day and site as numbers: ~2.3 KB; and the few places the facts stage resolved on it (shared
+empty sets when it has none).
 The shell itself goes to a :class:`~storytrace.stories.shell_store.ShellStore` and is read back one group
 at a time when relations and claims are compared.
 """
@@ -18,6 +19,7 @@ from storytrace.embeddings import Encoder, embed
 from storytrace.stories.grouping import (
     NUM_PERM,
     SAME_STORY_AT,
+    Places,
     day_number,
     group,
     minhash_signature,
@@ -28,6 +30,7 @@ from storytrace.stories.shell_store import MemoryShellStore, ShellStore
 from storytrace.stories.shells import StoryShell
 from storytrace.stories.story import story_of
 
+_NO_PLACES: tuple[frozenset[str], frozenset[int]] = (frozenset(), frozenset())
 EMBED_BATCH = 64  # leads embedded at a time (the encoder's output depends slightly on the batch, so it is fixed)
 
 
@@ -52,6 +55,8 @@ class StoryPages:
         self._present_blocks: list[np.ndarray] = []
         self._days = array("i")  # publication day numbers (NO_DAY: unknown), 4 bytes a page
         self._sites = array("i")  # site numbers (NO_SITE: unknown), 4 bytes a page
+        # countries and lead places (facts stage), the few a page names; one shared empty pair without them
+        self._places: Places = []
 
     def __len__(self) -> int:
         return self._count
@@ -65,6 +70,8 @@ class StoryPages:
             self._signatures.append(minhash_signature(shell.full_text))
             self._days.append(day_number(shell.published))
             self._sites.append(site_number(shell.url, shell.site))
+            self._places.append((frozenset(shell.countries), frozenset(shell.lead_places))
+                                if shell.countries and shell.lead_places else _NO_PLACES)
             self._count += 1
             if len(self._leads) >= EMBED_BATCH:
                 self._flush()
@@ -83,7 +90,7 @@ class StoryPages:
         self._vector_blocks, self._signature_blocks, self._present_blocks = [vectors], [signatures], [present]
         duplicates = signature_links(signatures, present)
         days, sites = np.frombuffer(self._days, dtype=np.int32), np.frombuffer(self._sites, dtype=np.int32)
-        groups = [g for g in group(vectors, threshold, duplicates, days, sites) if len(g) > 1]
+        groups = [g for g in group(vectors, threshold, duplicates, days, self._places, sites=sites) if len(g) > 1]
         del duplicates
         # a group of every page (one story: the worst case for memory) reads the matrix without a copy
         return [story_of(self.store, g, vectors if len(g) == len(vectors) else vectors[g], self.encoder)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from storytrace.currency import CURRENCY_SIGNS, CURRENCY_WORDS
 from storytrace.records import Page, Record
 
 MAX_TEXT = 3_000  # characters of body kept: enough for the lead and the main claims
@@ -86,13 +87,9 @@ _SCALE_EN = {"billion": 1e9, "billions": 1e9}
 _SCALE_NOT_EN = {"mil": 1e3}  # Spanish and Portuguese "50 mil"; an English "5 mil" may mean a million
 _SCALE_AFTER = re.compile(r"^[\s\u00a0]?([^\W\d_]+)(\.?)(?![\w])")
 # currencies written after or before an amount in any language ("50 Millionen Euro", "8 мільярдів гривень", "€5"),
-# so an amount compares as money with the facts stage's English amounts ("$50 million": USD)
-_CURRENCY_WORDS = {
-    "EUR": "eur euro euros евро євро", "USD": "usd dollar dollars dollar-us долларов доллара доларів долара",
-    "GBP": "gbp pounds sterling", "UAH": "uah грн гривень гривні гривня гривен", "RUB": "rub руб рублей рубля рубль",
-    "PLN": "pln zł złotych złote złoty", "CHF": "chf franken", "JPY": "jpy yen", "CNY": "cny yuan"}
-_CURRENCY = {word: code for code, words in _CURRENCY_WORDS.items() for word in words.split()}
-_CURRENCY_SIGN = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB", "¥": "JPY"}
+# from the one table the facts stage reads too, so an amount compares as money with its English amounts ("$50
+# million": USD); a sign is one character next to the number
+_CURRENCY_SIGN = {sign: code for sign, code in CURRENCY_SIGNS.items() if len(sign) == 1}
 # "millones de euros", "milliards d'euros", "milioni di danni": what the amount counts comes after "of"
 _OF_AFTER_SCALE = re.compile(r"^\s*(?:of|de|di|d['’]|von)\s*", re.IGNORECASE)
 
@@ -132,6 +129,10 @@ class StoryShell(Record):
     url: str | None = None
     text: str = ""  # body paragraphs joined, capped at MAX_TEXT
     claims: list[StoryClaim] = field(default_factory=list)
+    # where the page says it happened, from the facts stage's resolved places (empty without it): the country
+    # codes of all its places, and the gazetteer ids of the towns and regions its title or first paragraph names
+    countries: list[str] = field(default_factory=list)
+    lead_places: list[int] = field(default_factory=list)
 
     _nested: ClassVar[dict[str, type[Record]]] = {"claims": StoryClaim}
 
@@ -149,8 +150,32 @@ def shell_of(page: Page) -> StoryShell:
     """The story shell of a page (facts claims when the facts stage filled them, else sentences)."""
     text = _FOOTNOTE.sub("", page.body_text)[:MAX_TEXT]
     claims = _facts_claims(page) if page.facts.get("claims") else _sentence_claims(page.title, text, page.language)
+    countries, lead_places = _places(page)
     return StoryShell(id=page.id, source=page.source, title=page.title, language=page.language,
-                      published=page.published, site=page.site, url=page.url, text=text, claims=claims[:MAX_CLAIMS])
+                      published=page.published, site=page.site, url=page.url, text=text, claims=claims[:MAX_CLAIMS],
+                      countries=countries, lead_places=lead_places)
+
+
+MAX_PLACES = 32  # of each kind kept per page
+
+
+def _places(page: Page) -> tuple[list[str], list[int]]:
+    """The countries of the page's resolved places, and the towns and regions named in its title or first
+    paragraph (a mention in paragraph -1 or 0), from the facts stage's entities."""
+    countries: dict[str, None] = {}
+    lead: dict[int, None] = {}
+    for entity in page.facts.get("entities", []):
+        place = entity.get("place") if isinstance(entity, dict) else None
+        if not isinstance(place, dict):
+            continue
+        if isinstance(code := place.get("country_code"), str) and code and len(countries) < MAX_PLACES:
+            countries[code] = None
+        geonameid = place.get("geonameid")
+        if place.get("feature") != "country" and isinstance(geonameid, int) and len(lead) < MAX_PLACES and any(
+                isinstance(m, dict) and isinstance(m.get("span"), dict) and m["span"].get("paragraph", 1) <= 0
+                for m in entity.get("mentions", [])):
+            lead[geonameid] = None
+    return list(countries), list(lead)
 
 
 def _facts_claims(page: Page) -> list[StoryClaim]:
@@ -262,7 +287,7 @@ def _scale_after(sentence: str, end: int, language: str | None) -> tuple[int, fl
 def _currency(before: str, after: str, counted: str | None) -> str | None:
     """The currency code of an amount: a sign right before or after it ("€5", "5 €") or a currency word after it."""
     sign = _CURRENCY_SIGN.get(before.rstrip()[-1:]) or _CURRENCY_SIGN.get(after.lstrip()[:1])
-    return sign or (_CURRENCY.get(counted.split()[0].lower()) if counted else None)
+    return sign or (CURRENCY_WORDS.get(counted.split()[0].lower()) if counted else None)
 
 
 def _after_name(before: str) -> bool:
