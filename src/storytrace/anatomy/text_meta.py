@@ -162,10 +162,9 @@ def _unbody_top(kept: Sequence[str], out: list[str]) -> None:
     Nor is a dateline a headline: a line that is only a date, read as one under the title, is boilerplate."""
     for i in range(min(TOP_LINES, len(kept))):
         line = kept[i]
-        if out[i] == "body" and len(line.split()) < _MIN_PARAGRAPH_WORDS and not line.rstrip().endswith(
-                (".", "!", "?")) and (byline_author(line) or is_date_line(line)):
-            out[i] = "boilerplate"
-        elif out[i] == "headline" and is_date_line(line):
+        short = len(line.split()) < _MIN_PARAGRAPH_WORDS and not line.rstrip().endswith((".", "!", "?"))
+        if (out[i] == "body" and short and (byline_author(line) or is_date_line(line))) or (
+                out[i] == "headline" and is_date_line(line)):
             out[i] = "boilerplate"
 
 
