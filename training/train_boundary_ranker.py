@@ -17,6 +17,12 @@ or more non-empty lines -- real text dumps, longer than any synthetic page the r
 and get a bonus B for entering the comment section (chosen on the dev fifth's real dumps;
 docs/results/text_anatomy.md).
 
+``--stage3-iterations N`` keeps the first N boosting iterations of stage 3 (``TreeEnsemble.first_iterations``, what
+early stopping at N keeps) in the dev and cross-fit models before they score the ranker's pages, and in ``--model``'s
+arrays, so the ranker learns from the probabilities of the stage 3 it will serve with. Tried in session 16 and not
+used: on the dev models 40 of 300 iterations gave the lowest stage-3 log-loss and higher line F1, but the shipped
+model cut to 40 scored lower on the held-out set (docs/results/text_anatomy.md); by default nothing is cut.
+
 ``--cv K`` fits nothing to keep: on the dev pages of ``benchmarks/bench_text_anatomy.py --split dev``
 (fifth 4, seed 2024) it reports body and comment line F1 with the plain decoding, with a ranker
 cross-validated over K groups of source pages (pages built from one source stay in one group), and, with
@@ -39,6 +45,7 @@ from line_data import DEV_FOLD, dev_split, load_pieces, make_dump_pages, make_pa
 
 from storytrace.anatomy.boundary import BoundaryRanker, decode_with_boundary
 from storytrace.anatomy.text import MODEL_DIR, LineModel, load_line_model
+from storytrace.anatomy.trees import TreeEnsemble
 
 
 def score_pages(model: LineModel, pages: list[tuple[list[str], list[str], list[bool]]]) -> list[dict]:
@@ -138,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="pages of N or more non-empty lines skip the ranker (default 80; 0: every page uses it)")
     ap.add_argument("--comment-entry-bonus", type=float, default=6.0, metavar="B",
                     help="log-probability bonus for entering the comment section on long pages (default 6)")
+    ap.add_argument("--stage3-iterations", type=int, default=None, metavar="N",
+                    help="keep only the first N boosting iterations of stage 3, in the models that score the "
+                         "ranker's pages and in --model's arrays (default: keep them all)")
     ap.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation instead of training")
     args = ap.parse_args(argv)
     models = {DEV_FOLD: load_line_model(args.dev_model)}
@@ -146,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         if fold not in {"0", "1", "2", "3"} or not path:
             ap.error(f"--cross-fit wants FOLD:DIR with FOLD 0-3, not {item!r}")
         models[int(fold)] = load_line_model(Path(path))
+    if args.stage3_iterations is not None:
+        for model in models.values():
+            if model.trees3 is None:
+                ap.error("--stage3-iterations needs line models whose stage 3 is boosted trees")
+            model.trees3 = model.trees3.first_iterations(args.stage3_iterations)
     if not all(m.embed_dim for m in models.values()):
         ap.error("the boundary ranker needs line models with embeddings (format 5)")
     if args.cv:
@@ -170,20 +185,29 @@ def main(argv: list[str] | None = None) -> int:
             **({"thread_mix": mix} if mix else {}),
             **({"real_dump_copies": args.real_dumps} if args.real_dumps else {})},
            long_pages=None if not args.long_page_lines else
-           {"min_lines": args.long_page_lines, "comment_entry_bonus": args.comment_entry_bonus})
+           {"min_lines": args.long_page_lines, "comment_entry_bonus": args.comment_entry_bonus},
+           stage3_iterations=args.stage3_iterations)
     print(f"boundary ranker ({len(scored)} pages) added to {args.model}")
     return 0
 
 
-def attach(model_dir: Path, ranker: BoundaryRanker, info: dict, long_pages: dict | None = None) -> None:
+def attach(model_dir: Path, ranker: BoundaryRanker, info: dict, long_pages: dict | None = None,
+           stage3_iterations: int | None = None) -> None:
     """Write the ranker's arrays into ``model_dir``'s npz and describe it in its JSON; ``long_pages``: the
-    decoding of pages too long for the ranker (``LongPageDecoding``'s fields; None: every page uses the ranker)."""
+    decoding of pages too long for the ranker (``LongPageDecoding``'s fields; None: every page uses the ranker);
+    ``stage3_iterations``: keep only that many of stage 3's boosting iterations (recorded under ``tree_stop``)."""
     npz, meta_path = model_dir / "line_model.npz", model_dir / "line_model.json"
     with np.load(npz, allow_pickle=False) as stored:
         arrays = {name: stored[name] for name in stored.files if not name.startswith("rank_")}
     arrays.update(ranker.to_arrays())
-    np.savez_compressed(npz, **arrays)
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if stage3_iterations is not None:
+        trees3 = TreeEnsemble.from_arrays(arrays, "t3_")
+        arrays.update(trees3.first_iterations(stage3_iterations).to_arrays("t3_"))
+        stop = meta.setdefault("tree_stop", {})
+        stop["stage3_fitted"] = stop.get("stage3_fitted", trees3.n_iterations)
+        stop["stage3_kept"] = stage3_iterations
+    np.savez_compressed(npz, **arrays)
     meta["boundary_ranker"] = info
     meta.pop("long_pages", None)
     if long_pages is not None:

@@ -45,3 +45,15 @@ def test_what_the_page_already_states_is_kept():
     page = Page(id="p", source="b.txt", author="Ann Lee", published="2020-05-01")
     add_text_metadata(page, ["By Jane Miller", "January 12, 2021", "Body text."], ["boilerplate", "body", "body"])
     assert (page.author, page.published) == ("Ann Lee", "2020-05-01")
+
+
+@pytest.mark.parametrize(("line", "mended"), [
+    ("12 березня 2024", "boilerplate"),  # a dateline read as a headline variant is no headline
+    ("January 12, 2021", "boilerplate"),
+    ("Heavy snow closes schools on January 12", "headline"),  # a headline that names a date stays one
+])
+def test_repair_a_dateline_read_as_a_headline_is_boilerplate(line, mended):
+    from storytrace.anatomy.text_meta import repair_classes
+
+    kept = ["Міська рада ухвалила закрити бібліотеку", line, "Міська рада в понеділок увечері ухвалила рішення."]
+    assert repair_classes(kept, ["headline", "headline", "body"], [0, 2, 4]) == ["headline", mended, "body"]

@@ -53,3 +53,21 @@ def test_long_inputs_are_walked_in_chunks_with_the_same_result(fitted, monkeypat
     whole = trees.predict_proba(x)
     monkeypatch.setattr(trees_module, "CHUNK_ROWS", 7)  # 80 rows: 12 chunks, the last one short
     np.testing.assert_array_equal(trees.predict_proba(x), whole)
+
+
+@pytest.mark.parametrize("n", [1, 7, 30])
+def test_first_iterations_match_sklearn_staged_probabilities(fitted, n):
+    clf, x = fitted
+    trees = from_sklearn(clf, 5)
+    assert trees.n_iterations == clf.n_iter_ == 30
+    cut = trees.first_iterations(n)
+    staged = next(p for i, p in enumerate(clf.staged_predict_proba(x), 1) if i == n)
+    assert cut.n_iterations == n
+    assert np.abs(cut.predict_proba(x)[:, :4] - staged).max() < 1e-9
+    assert len(cut.feature) < len(trees.feature) or n == 30  # the later trees' nodes are dropped
+
+
+@pytest.mark.parametrize("n", [0, 31])
+def test_first_iterations_refuses_counts_it_does_not_have(fitted, n):
+    with pytest.raises(ValueError, match="boosting iterations"):
+        from_sklearn(fitted[0], 5).first_iterations(n)

@@ -89,7 +89,8 @@ def repair_classes(kept: Sequence[str], classes: Sequence[str], idx: Sequence[in
     """The line model's classes of a page's non-empty lines (``kept``, at line positions ``idx``), mended where
     the layout of a news page says more than the words (rules that hold in every language the model reads):
 
-    * a byline or a dateline among the first lines is not body ("Von Max Muster", "12 березня 2024");
+    * a byline or a dateline among the first lines is not body ("Von Max Muster", "12 березня 2024"), and a
+      dateline is no headline either;
     * a line that is only a date or a time, or a button or a counter ("Reply", "Kommentare (3)"), is never a
       comment; nor is a name standing next to such a date line, as comment sections with chrome show them;
     * in a comment section that keeps its chrome (two or more name + date blocks after the article), the
@@ -157,11 +158,13 @@ def _joined(idx: Sequence[int], a: int, b: int) -> bool:
 
 def _unbody_top(kept: Sequence[str], out: list[str]) -> None:
     """A short byline or dateline among the first lines is not a paragraph: fewer than four words and no sentence
-    end ("Von Max Muster", "12 березня 2024"); a longer one ("By Al Yellon - Editor") keeps the model's label."""
+    end ("Von Max Muster", "12 березня 2024"); a longer one ("By Al Yellon - Editor") keeps the model's label.
+    Nor is a dateline a headline: a line that is only a date, read as one under the title, is boilerplate."""
     for i in range(min(TOP_LINES, len(kept))):
         line = kept[i]
-        if out[i] == "body" and len(line.split()) < _MIN_PARAGRAPH_WORDS and not line.rstrip().endswith(
-                (".", "!", "?")) and (byline_author(line) or is_date_line(line)):
+        short = len(line.split()) < _MIN_PARAGRAPH_WORDS and not line.rstrip().endswith((".", "!", "?"))
+        if (out[i] == "body" and short and (byline_author(line) or is_date_line(line))) or (
+                out[i] == "headline" and is_date_line(line)):
             out[i] = "boilerplate"
 
 

@@ -64,6 +64,23 @@ class TreeEnsemble:
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
         return softmax(self.raw_scores(np.asarray(x, dtype=np.float64)))
 
+    @property
+    def n_iterations(self) -> int:
+        """Boosting iterations: every iteration adds one tree per class seen in training, in order."""
+        per_iteration = len(np.unique(self.tree_class))
+        return len(self.roots) // per_iteration if per_iteration else 0
+
+    def first_iterations(self, n: int) -> TreeEnsemble:
+        """The ensemble after its first ``n`` boosting iterations (what early stopping at ``n`` would have kept):
+        trees are stored iteration by iteration, so these are the first ``n`` x classes trees and their nodes."""
+        if not 1 <= n <= self.n_iterations:
+            raise ValueError(f"cannot keep {n} of {self.n_iterations} boosting iterations")
+        trees = n * (len(self.roots) // self.n_iterations)
+        nodes = int(self.roots[trees]) if trees < len(self.roots) else len(self.feature)
+        return TreeEnsemble(**{name: getattr(self, name)[:nodes] for name in ARRAYS[:7]},
+                            roots=self.roots[:trees].copy(), tree_class=self.tree_class[:trees].copy(),
+                            baseline=self.baseline.copy())
+
     def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
         return {prefix + name: getattr(self, name) for name in ARRAYS}
 
