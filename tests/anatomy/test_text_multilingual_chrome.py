@@ -192,3 +192,33 @@ def test_german_dump_with_relative_times_end_to_end() -> None:
     page = _page("\n".join(DE_RELATIVE))
     assert [c.text for c in page.comments] == [DE_RELATIVE[8], DE_RELATIVE[12], DE_RELATIVE[16]]
     assert "Kommentare (3)" not in page.body and "Klaus M." not in page.body
+
+
+UK_SHORT = "\n\n".join([
+    UK_LINES[0], UK_LINES[1], UK_LINES[2],
+    UK_LINES[3] + " У міськраді пояснюють рішення дефіцитом бюджету.",
+    "Понад двісті мешканців протестували біля будівлі ради. Петицію з понад вісьмома тисячами підписів передали "
+    "міському голові.",
+    "Бібліотеку планують перетворити на коворкінг до кінця року, повідомили в управлінні культури.",
+    "Коментарі (2)", "\n".join(UK_LINES[5:8]), "\n".join(UK_LINES[8:11]), "Всі права захищено © 2024"])
+
+
+def test_the_chrome_specialist_does_not_take_the_article() -> None:
+    # session 15 review: with --comment-chrome --comment-authors this page had an empty body, its paragraphs as
+    # comments by "Автор: Олена Коваль" (the byline and dateline read as a commenter's name and date)
+    page = split_text(UK_SHORT, Page(id="p", source="p.txt", kind="text"),
+                      Options(text_comment_chrome=True, text_comment_authors=True), model=load_line_model())
+    assert len(page.body) == 3 and page.body[0].startswith(UK_LINES[3][:20])
+    assert [(c.author, c.text) for c in page.comments] == [("Тарас_К", UK_LINES[7]), ("Ірина Мельник", UK_LINES[10])]
+
+
+def test_a_specialist_reading_without_an_article_line_is_not_preferred() -> None:
+    from storytrace.anatomy.text import ChromeSpecialist
+
+    specialist = ChromeSpecialist(model=None, min_interleaved=1)  # type: ignore[arg-type]
+    path = ["headline", "body", "comment", "boilerplate", "comment"]
+    lines = ["Title", "Автор: Олена Коваль", "a comment", "Тарас_К", "another comment"]
+    assert specialist.prefers(path)  # without the lines: chrome alone decides, as before
+    assert not specialist.prefers(path, lines)
+    lines[1] = "Міська рада в понеділок увечері ухвалила закрити районну бібліотеку на Подолі."
+    assert specialist.prefers(path, lines)

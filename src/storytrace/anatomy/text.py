@@ -627,7 +627,7 @@ class LineModel:
             return main, None
         other = self.chrome.model
         with_chrome = [other.classes[j] for j in other.decode_page(other.stage_probs_from(*inputs))]
-        return main, (with_chrome if self.chrome.prefers(with_chrome) else None)
+        return main, (with_chrome if self.chrome.prefers(with_chrome, lines) else None)
 
     def decode_page(self, out: dict[str, Any]) -> list[int]:
         """The final class indices of one page from its :meth:`stage_probs` (the ranker, when there is one,
@@ -699,10 +699,19 @@ class ChromeSpecialist:
     min_interleaved: int  # boilerplate lines inside its comment section that make its reading win ...
     min_share: float = 0.0  # ... and how many of them per comment line
 
-    def prefers(self, path: Sequence[str]) -> bool:
-        """Whether the specialist's reading ``path`` of a page is the one to keep."""
+    def prefers(self, path: Sequence[str], lines: Sequence[str] | None = None) -> bool:
+        """Whether the specialist's reading ``path`` of a page is the one to keep: chrome inside its comment section,
+        and, given the page's ``lines``, an article left: a body line of a sentence's length (it reads comment chrome
+        and must not take the article: a byline and a dateline look like a commenter's name and date)."""
         chrome, comments = interleaved_boilerplate(path)
-        return chrome >= self.min_interleaved and chrome >= self.min_share * comments
+        if chrome < self.min_interleaved or chrome < self.min_share * comments:
+            return False
+        return lines is None or any(label == "body" and len(line.split()) >= ARTICLE_LINE_WORDS
+                                    for label, line in zip(path, lines, strict=True))
+
+
+# words in a line that makes an article (a byline "Автор: Олена Коваль" or a dateline does not)
+ARTICLE_LINE_WORDS = 8
 
 
 def interleaved_boilerplate(path: Sequence[str]) -> tuple[int, int]:
