@@ -44,16 +44,15 @@ def detect_language(
     if not guesses:
         return UNDETERMINED, 0.0
     lang, score = str(guesses[0]["lang"]), float(guesses[0]["score"])
-    if lang in _CYRILLIC_RIVALS:
-        if _FOREIGN_CYRILLIC.search(text):
-            return UNDETERMINED, score  # Kazakh, Serbian or Macedonian letters: not the East Slavic language guessed
-        by_letters = _language_by_letters(letters)
-        if by_letters is not None and by_letters[0] != lang:
-            return by_letters  # fastText's n-grams confuse ru/uk/be; their own letters do not
+    if lang in _CYRILLIC_RIVALS and _FOREIGN_CYRILLIC.search(text):
+        return UNDETERMINED, score  # Kazakh, Serbian or Macedonian letters: not the East Slavic language guessed
+    # the letters are read only where they can decide: fastText unsure, or guessing among ru/uk/be, whose n-grams
+    # it confuses and whose own letters it does not
+    by_letters = _language_by_letters(letters) if score < min_score or lang in _CYRILLIC_RIVALS else None
+    if by_letters is not None and (score < min_score or by_letters[0] != lang):
+        return by_letters
     if score >= min_score:
         return lang, score
-    if (by_letters := _language_by_letters(letters)) is not None:
-        return by_letters
     if not second_opinion:
         return UNDETERMINED, score
     # close relatives (sk/cs, hr/sr/bs, no/da) split fastText's vote: let lingua choose among its top guesses
