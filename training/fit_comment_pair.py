@@ -41,7 +41,7 @@ from sklearn.metrics import roc_auc_score
 from train_comment_model import blend_intercept, calibration_split, platt
 
 from storytrace.comments import CommentModel
-from storytrace.comments._model import LEARNED, USE_LANGUAGES, embed_text
+from storytrace.comments._model import LEARNED, USE_LANGUAGES, embed_text, log_odds
 
 MODEL_DIR = ROOT / "src" / "storytrace" / "data" / "models" / "comments"
 AUTHORED_DIR = ROOT / "training" / "data" / "comments_authored"
@@ -64,11 +64,6 @@ def cached_probabilities(model: CommentModel, encoder: str, texts: list[str], ca
         a, b = head[2][cat]  # type: ignore[index]
         out[:, k] = 1.0 / (1.0 + np.exp(-(a * margin[:, k] + b)))
     return out
-
-
-def log_odds(p: np.ndarray) -> np.ndarray:
-    p = np.clip(p.astype(np.float64), 1e-7, 1 - 1e-7)
-    return np.log(p / (1 - p))
 
 
 def fit_pair(z_use: np.ndarray, z_e5: np.ndarray, y: np.ndarray, tweets: np.ndarray, tweet_rows: np.ndarray,

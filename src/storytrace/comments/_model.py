@@ -240,8 +240,8 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def _log_odds(p: np.ndarray) -> np.ndarray:
-    """The log-odds of probabilities ``p`` (float64; clipped to [1e-7, 1 - 1e-7], as ``recalibrate`` does)."""
+def log_odds(p: np.ndarray) -> np.ndarray:
+    """The log-odds of probabilities ``p`` (float64; clipped to [1e-7, 1 - 1e-7])."""
     q = np.clip(p.astype(np.float64), 1e-7, 1 - 1e-7)
     return np.log(q / (1 - q))
 
@@ -441,7 +441,7 @@ class CommentModel:
         ``first`` (the USE heads' calibrated probabilities) and ``second`` (``pair["encoder"]``'s), w, a and b the
         model's ``pair`` (``weight``, ``calibration``): the mean of two log-odds is under-confident, so it has its
         own Platt scaling, fit like the heads' own (``training/fit_comment_pair.py``)."""
-        z1, z2 = _log_odds(first), _log_odds(second)
+        z1, z2 = log_odds(first), log_odds(second)
         out = first.copy()
         for k, cat in enumerate(LEARNED):
             if cat not in self.pair["weight"]:  # a head the pair leaves to the USE heads
@@ -569,8 +569,7 @@ class CommentModel:
             raise ValueError(f"unknown comment calibration {calibration!r}; this model has "
                              f"{[TRAINING_CALIBRATION, *sorted(self.calibrations)]}")
         params = np.array([self.calibrations[calibration].get(cat, (1.0, 0.0)) for cat in LEARNED], dtype=np.float64)
-        p = np.clip(learned.astype(np.float64), 1e-7, 1 - 1e-7)
-        return _sigmoid(params[:, 0] * np.log(p / (1 - p)) + params[:, 1]).astype(learned.dtype)
+        return _sigmoid(params[:, 0] * log_odds(learned) + params[:, 1]).astype(learned.dtype)
 
     def analyses_of(self, texts: list[str], languages: list[str] | None) -> list[Analysis]:
         """What the rules see in each text (``score``'s first step)."""
