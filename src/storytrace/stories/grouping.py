@@ -28,6 +28,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -180,8 +181,7 @@ def group(vectors: np.ndarray, threshold: float = SAME_STORY_AT,
         places = known = None
     blocks = []
     for rows, cols, _ in _similar_blocks(vectors, threshold):
-        # two events of one kind, months or far apart, read alike, and so do two posts of one site
-        keep = ~(_apart(days, places, rows, cols, known) | same_site(sites, rows, cols))
+        keep = ~_unlinked(days, places, sites, rows, cols, known)
         blocks.append((rows[keep], cols[keep]))
     rows = np.concatenate([dup_rows] + [b[0] for b in blocks])
     cols = np.concatenate([dup_cols] + [b[1] for b in blocks])
@@ -215,8 +215,6 @@ def day_number(published: str | None) -> int:
 def site_number(url: str | None, site: str | None = None) -> int:
     """A page's site as a positive number (the URL's host without "www.", else the site name), ``NO_SITE`` when
     neither is known."""
-    from urllib.parse import urlsplit
-
     try:
         host = (urlsplit(url).hostname or "") if url else ""
     except ValueError:  # a malformed URL is no site
@@ -272,6 +270,13 @@ def _apart(days: np.ndarray | None, places: Places | None, rows: np.ndarray, col
     return days_apart(days, rows, cols) | places_apart(days, places, rows, cols, known)
 
 
+def _unlinked(days: np.ndarray | None, places: Places | None, sites: np.ndarray | None, rows: np.ndarray,
+              cols: np.ndarray, known: np.ndarray | None = None) -> np.ndarray:
+    """Pairs whose lead similarity does not link them: two events of one kind (:func:`_apart`) and two posts of
+    one site (:func:`same_site`), which read alike too."""
+    return _apart(days, places, rows, cols, known) | same_site(sites, rows, cols)
+
+
 def _as_links(pairs: set[tuple[int, int]] | Links | None) -> Links:
     if pairs is None or isinstance(pairs, (set, frozenset, list)):
         found = sorted(pairs or ())
@@ -301,15 +306,14 @@ def _components(labels: np.ndarray) -> Iterator[tuple[int, list[int]]]:
 def _leaders(members: list[int], vectors: np.ndarray, threshold: float,
              days: np.ndarray | None = None, places: Places | None = None,
              known: np.ndarray | None = None, sites: np.ndarray | None = None) -> list[list[int]]:
-    """Each page joins the most similar earlier leader at ``threshold`` or above (and neither ``_apart`` nor
-    of the ``same_site``), else leads a new group."""
+    """Each page joins the most similar earlier leader at ``threshold`` or above (and not ``_unlinked``), else
+    leads a new group."""
     leaders: list[int] = []
     groups: list[list[int]] = []
     for m in members:
         if leaders:
             sims = vectors[leaders] @ vectors[m]
-            others, this = np.asarray(leaders), np.full(len(leaders), m)
-            sims[_apart(days, places, others, this, known) | same_site(sites, others, this)] = -1.0
+            sims[_unlinked(days, places, sites, np.asarray(leaders), np.full(len(leaders), m), known)] = -1.0
             best = int(sims.argmax())
             if sims[best] >= threshold:
                 groups[best].append(m)
