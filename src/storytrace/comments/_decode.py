@@ -808,9 +808,7 @@ class Decoder:
         for s, e, t in hits:
             if t.kind == "slur" and t.text in everyday:
                 p = Decoded(text[s:e], s, e, t.text, "plain", t)
-                m = re.match(r"\s+([a-z']+)", low[e:])
-                if not (self._hostile_near(text, p, decoded, evidence)
-                        or (m is not None and m.group(1) in self.lexicon.group_nouns)):
+                if not (self._hostile_near(text, p, decoded, evidence) or _word_after(low, e) in self.lexicon.group_nouns):
                     continue
             out.append((s, e, t))
         return out
@@ -820,10 +818,10 @@ class Decoder:
         ("tran are", session 14: a name takes a singular one) is that group."""
         if not self.spelling or p.term.kind != "group_name" or p.term.country:
             return False
-        m = re.match(r"\s+([a-z']+)", low[p.end :])
+        after = _word_after(low, p.end)
         # a capitalised word before a plural verb may be one of several names ("Nguyen and Tran are")
-        plural = m is not None and m.group(1) in _PLURAL_VERBS and not p.span[:1].isupper()
-        return m is not None and (m.group(1) in self.lexicon.group_nouns or plural)
+        plural = after in _PLURAL_VERBS and not p.span[:1].isupper()
+        return after in self.lexicon.group_nouns or plural
 
     def _hostile_near(self, text: str, p: Decoded, decoded: list[Decoded], hits: list[tuple[int, int, Term]]) -> bool:
         """A common word read as a term stays a term only in a hostile comment: a lexicon slur, swear word, insult
@@ -886,6 +884,15 @@ def _english_spelling(tok: str, norm: str, rws: list[tuple[str, str]]) -> bool:
         if any(ch in LEET and not ch.isalpha() and not first < i < last for i, ch in enumerate(tok)):
             return False
     return True
+
+
+def _word_after(low: str, end: int) -> str | None:
+    """The word right after ``end`` in lower-cased ``low`` (after white space), or None."""
+    m = _NEXT_WORD.match(low, end)
+    return m.group(1) if m is not None else None
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z']+)")
 
 
 def _sentence_starts(text: str) -> frozenset[int]:
