@@ -884,20 +884,84 @@ def _other_referent(toks: list[str], k: int) -> bool:
     return t in _ANIMALS and toks[k - 1] not in _PREDICATE_LEADS
 
 
-def _group_pronouns(toks: list[str], named_at: set[int], first: int) -> list[int]:
+def _group_pronouns(toks: list[str], named_at: set[int], first: int, singular: set[int] | None = None) -> list[int]:
     """The pronouns after the group's first mention at ``first`` that refer to it: those whose nearest possible
-    antecedent is a mention of the group (tokens ``named_at``), not another plural noun for people or animals (one
-    pass, so linear)."""
-    found, group_nearest = [], True
+    antecedent is a mention of the group (tokens ``named_at``), not another plural noun for people or animals, no
+    more than ``_PRONOUN_REACH`` words after that mention, and not a singular one (tokens ``singular``: "a guy (or
+    girl?) ... they"; one pass, so linear)."""
+    found, group_nearest, last = [], first not in (singular or ()), first
     for k in range(first + 1, len(toks)):
         if k in named_at:
-            group_nearest = True
+            group_nearest, last = k not in (singular or ()), k
         elif toks[k] in _PRON_REF:
-            if group_nearest and k >= first + 2:
+            if group_nearest and k >= first + 2 and k - last <= _PRONOUN_REACH:
                 found.append(k)
         elif _other_referent(toks, k):
             group_nearest = False
     return found
+
+
+# a pronoun further than this many words from the group's last mention is read as no reference to it: long real
+# comments move on ("... the handicapped ... [80 words] ... those jackasses"; session 17)
+_PRONOUN_REACH = 25
+
+
+def _singular_mentions(toks: list[str], group_idx: list[tuple[int, str, bool]], group_end: dict[int, int],
+                       lex: Lexicon) -> set[int]:
+    """Token indices of group mentions that name one person ("a guy or girl", "this Jew"): a singular determiner
+    stands in the four words before, the lexicon also holds the plural, and no plural word for people follows
+    ("a muslim men's group"). A later "they" does not refer to one person; a bare singular ("fucking sikh and their
+    beards", often a disguised plural) still may."""
+    out: set[int] = set()
+    for gi, _, country in group_idx:
+        end = group_end[gi]
+        last = toks[end - 1]
+        plural = last[:-3] + "men" if last.endswith("man") else last + "s"
+        nxt = toks[end] if end < len(toks) else ""
+        if not country and plural in lex.terms and nxt not in lex.group_nouns and not nxt.endswith("s") \
+                and _SINGULAR_DETERMINERS & set(toks[max(0, gi - 4) : gi]):
+            out.update(range(gi, end))
+    return out
+
+
+_SINGULAR_DETERMINERS = frozenset(["a", "an", "one", "this", "that", "each", "every", "another"])
+
+
+# words that count what follows: "a few dead X", "two murdered X", "thousands of dead X"
+_COUNTING = frozenset(["few", "many", "several", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                       "dozen", "hundred", "thousand", "million", "more", "countless", "numerous"])
+_COUNT_NOUNS = frozenset(["dozens", "hundreds", "thousands", "millions", "scores", "tens", "numbers"])
+
+
+def _counted(toks: list[str], j: int) -> bool:
+    """The word at ``j`` follows a number or a counting word: the harm it names is counted as it is reported."""
+    prev = toks[j - 1] if j else ""
+    return prev.isdigit() or prev in _COUNTING or (prev == "of" and j > 1 and toks[j - 2] in _COUNT_NOUNS)
+
+
+# an attitude held towards a group, named as a noun: "their hatred of X", "prejudice against X"
+_ATTITUDES = frozenset(["hatred", "hate", "fear", "discrimination", "prejudice", "prejudices", "bigotry", "racism",
+                        "intolerance", "persecution", "contempt", "hostility", "animosity", "resentment", "disdain",
+                        "dislike", "distrust", "mistrust", "suspicion", "demonization", "demonisation", "vilification",
+                        "scapegoating", "phobia"])
+_TOWARDS = frozenset(["of", "against", "towards", "toward"])
+
+
+def _object_of_attitude(toks: list[str], gi: int) -> bool:
+    """The group at ``gi`` is the object of an attitude noun someone else holds ("their hatred of X", "prejudice
+    against the X"; not "my hatred of X"): what the comment says is said of the attitude, not of the group."""
+    for a in range(max(0, gi - 3), gi - 1):
+        if toks[a] in _ATTITUDES and toks[a + 1] in _TOWARDS and all(t in _ATTITUDE_FILL for t in toks[a + 2 : gi]):
+            return not (a and toks[a - 1] in ("my", "our", "i", "we"))
+    return False
+
+
+_ATTITUDE_FILL = frozenset(["the", "all", "those", "these", "other", "any"])
+
+
+def _shrugged(toks: list[str], j: int) -> bool:
+    """The swear word at ``j`` ends an idiom of caring ("worth a damn", "didn't give a shit"): no insult to anyone."""
+    return j > 1 and toks[j - 1] == "a" and toks[j - 2] in ("worth", "give", "gives", "gave", "giving", "care")
 
 
 def _self_reference(toks: list[str], j: int) -> bool:
@@ -1479,7 +1543,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         first = min(gi for gi, _, c in group_idx if not c)
         g = next(iter(named))
         named_at = {k for gi, _, c in group_idx if not c for k in range(gi, group_end[gi])}
-        mentions += [(j, g, False) for j in _group_pronouns(toks, named_at, first)]
+        singular = _singular_mentions(toks, group_idx, group_end, lex)
+        mentions += [(j, g, False) for j in _group_pronouns(toks, named_at, first, singular)]
     neg = _negations(toks)
     starts = {gi for gi, _, _ in group_idx}
     ends = _sentence_ends(norm)
@@ -1530,6 +1595,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     aimed: set[int] = set()  # violent words of ``_ordered_harm`` and ``_wished_harm``
     reported: set[int] = set()  # harms reported as someone else's ("he said X should be shot")
     for gi, group, country in mentions:
+        if _object_of_attitude(toks, gi):
+            continue  # "their hatred of X", "the prejudice against X is disgusting": an attitude to X is judged
         c = clause[gi]
         lo = gi
         while lo > 0 and clause[lo - 1] == c and gi - lo < 6:
@@ -1553,7 +1620,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             # an English insult or swear word after the group, in an English comment only: in another language the
             # word may be an ordinary one ("retard" is French for a delay; session-14 review)
             if not size and not country and english and (toks[j] in lex.insults or toks[j] in lex.profanity) \
-                    and j > gi:
+                    and j > gi and not _shrugged(toks, j):
                 size = 1
             if not size:
                 continue
@@ -1614,6 +1681,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                                j + 1 < hi and toks[j + 1] in _DETERMINERS):
                     continue  # "three X were stabbed" reports it; "my X friend will murder the karaoke": X acts
                 pre = toks[max(lo, j - 3) : j]
+                if j < gi and _counted(toks, j):
+                    continue  # "a few dead X", "thousands of dead X": victims counted, not a call for harm
                 if {"likely", "risk"} & set(toks[max(0, j - 3) : j]):
                     continue  # "X are twice as likely to be attacked": a risk reported, not a call for it
                 # right before the group, an order ("kill all X"); not a noun ("the killing of X" reports one)
