@@ -28,7 +28,7 @@ from storytrace.stories.grouping import (
 )
 from storytrace.stories.shell_store import MemoryShellStore, ShellStore
 from storytrace.stories.shells import StoryShell
-from storytrace.stories.story import story_of
+from storytrace.stories.story import stories_of
 
 _NO_PLACES: tuple[frozenset[str], frozenset[int]] = (frozenset(), frozenset())
 EMBED_BATCH = 64  # leads embedded at a time (the encoder's output depends slightly on the batch, so it is fixed)
@@ -93,8 +93,8 @@ class StoryPages:
         groups = [g for g in group(vectors, threshold, duplicates, days, self._places, sites=sites) if len(g) > 1]
         del duplicates
         # a group of every page (one story: the worst case for memory) reads the matrix without a copy
-        return [story_of(self.store, g, vectors if len(g) == len(vectors) else vectors[g], self.encoder)
-                for g in groups]
+        return [story for g in groups
+                for story in stories_of(self.store, g, vectors if len(g) == len(vectors) else vectors[g], self.encoder)]
 
     @property
     def encoder(self) -> Encoder:
