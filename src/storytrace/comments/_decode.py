@@ -23,6 +23,7 @@ so: "-es" after a hissing sound or an "o", never where the stem plus "e" is a wo
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -102,6 +103,15 @@ DECODER_REVISION = "3.14"
 _NOT_PLURAL_MARGIN = 0.75
 _PLURAL_VERBS = frozenset(["are", "were", "aren't", "arent", "r"])
 _HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")
+# the term kind of a repaired common word (revision 3.15): a misspelt, run-together, broken or spelled-out common word
+# ("disugst", "theycontribute", "d isgust", "d i s g u s t") read as that word in a comment that names a group, so that
+# the rules and the model read the sentence as written; no lexicon term, no disguise of a group
+_REPAIR = "word"
+_PLAIN_WORD = re.compile(r"[a-z]+")
+_REPAIRABLE = ("hostile", "insult", "profanity")  # term kinds a repair may read a misspelt word as
+# regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
+_DERIVATIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "ish", "ment", "ments",
+                "able", "ism", "ist", "ists", "ity", "ize", "ized", "izes", "ise", "ised", "y", "ies", "ied")
 
 
 @dataclass(slots=True)
@@ -374,6 +384,23 @@ class Decoder:
         hostile word, insult or swear word."""
         if len(word) < 5 or not word.isalpha() or self._zipf(word) >= _SPLIT_FLOOR:
             return None  # a word wordfreq knows is a word ("homophones")
+        parts = self._viterbi(word)
+        if parts is None:
+            return None
+        kinds = ("group_name", "slur", "hostile", "insult", "profanity")
+        terms = [p for p in parts if (t := self.lexicon.terms.get(p) or self.plural(p)) is not None and t.kind in kinds]
+        if len(parts) < 2 or not terms:
+            return None
+        # a term of three letters inside an unknown word is often chance ("nig gah", "roma now ski"): the other
+        # parts must then be very common words ("a jew", "kill the fags")
+        if min(len(t) for t in terms) <= 3 and any(
+                p not in terms and p not in ("a", "i") and self.common.get(p, 0.0) < _VERY_COMMON for p in parts):
+            return None
+        return Term(" ".join(parts), "split")
+
+    def _viterbi(self, word: str) -> list[str] | None:
+        """The most probable split of ``word`` into two or more common words and lexicon terms (Viterbi over Zipf
+        frequencies, as wordninja does), or None."""
         n = len(word)
         best: list[float] = [0.0] + [float("inf")] * n
         back = [0] * (n + 1)
@@ -390,16 +417,7 @@ class Decoder:
             parts.append(word[back[j] : j])
             j = back[j]
         parts.reverse()
-        kinds = ("group_name", "slur", "hostile", "insult", "profanity")
-        terms = [p for p in parts if (t := self.lexicon.terms.get(p) or self.plural(p)) is not None and t.kind in kinds]
-        if len(parts) < 2 or not terms:
-            return None
-        # a term of three letters inside an unknown word is often chance ("nig gah", "roma now ski"): the other
-        # parts must then be very common words ("a jew", "kill the fags")
-        if min(len(t) for t in terms) <= 3 and any(
-                p not in terms and p not in ("a", "i") and self.common.get(p, 0.0) < _VERY_COMMON for p in parts):
-            return None
-        return Term(" ".join(parts), "split")
+        return parts if len(parts) >= 2 else None
 
     def _segment_cost(self, part: str) -> float | None:
         """Cost of one word of a segmentation: one per word plus its rarity (9 - Zipf); None for a part that is not a
@@ -459,6 +477,8 @@ class Decoder:
                 decoded.append(Decoded(text[m.start(1) : m.end(1)], m.start(1), m.end(1), term.text,
                                        "inserted_spaces", term))
                 taken.append((m.start(1), m.end(1)))
+            elif fuzzy and self.spelling:
+                self._spaced_word(text, m, decoded, pending, taken)
         tokens = []
         for m in _TOKEN.finditer(low):
             s, e = m.start(), m.end()
@@ -474,16 +494,24 @@ class Decoder:
         if fuzzy and self.spelling:
             tokens = self._join_fragments(text, tokens, decoded, pending)
             tokens = self._join_dropped_phrases(text, tokens, decoded)  # "blck people"
+            tokens = self._join_word_fragments(text, tokens, pending)  # "d isgust", "ro unded"
         # 3. tokens, and the words of a token joined by hyphens, dots or ellipses
         sentence_starts = _sentence_starts(text)
         for s, e, tok in tokens:
             for ps, pe, piece in self._pieces(s, tok):
                 self._read_token(text, ps, pe, piece, fuzzy and len(piece) <= _MAX_FUZZY_LETTERS, sentence_starts,
                                  decoded, hits, pending)
+        repairs = [p for p in pending if p.term.kind == _REPAIR]
+        if repairs:
+            pending = [p for p in pending if p.term.kind != _REPAIR]
         kept = [p for p in pending if self._hostile_near(text, p, decoded, hits) or self._before_group_noun(low, p)]
         if kept:
             decoded = sorted(decoded + kept, key=lambda d: d.start)
-        return decoded, self._everyday_slurs_in_context(text, low, decoded, hits)
+        hits = self._everyday_slurs_in_context(text, low, decoded, hits)
+        if repairs and self._names_group(low, decoded, hits):
+            repairs = [r for r in repairs if not any(d.start < r.end and r.start < d.end for d in decoded)]
+            decoded = sorted(decoded + repairs, key=lambda d: d.start)
+        return decoded, hits
 
     def _pieces(self, s: int, tok: str) -> list[tuple[int, int, str]]:
         """(start, end, piece) of the words in a token: split at an ellipsis or double hyphen ("him...you") when
@@ -721,6 +749,14 @@ class Decoder:
             if fz is None and self.spelling and not symbols and not named and (seg := self._segment(norm)) is not None:
                 self._add_split(text, s, e, norm, seg, plain, decoded, pending)
                 return
+            if fz is None and self.spelling and not symbols and not named:
+                script = any(k in ("leetspeak", "homoglyph") for _, k in rws)  # "d1sgust" is "disgust"
+                words = norm if script and self.common.get(norm, 0.0) >= _COMMON else self._repair(norm)
+                if words is not None:
+                    kind = "misspelt_word" if " " not in words else "run_together"
+                    pending.append(Decoded(text[s:e], s, e, words, kind if not rws else f"{rws[0][1]}+{kind}",
+                                           Term(words, _REPAIR)))
+                return
             if fz is not None:
                 kind = fz[1] if not rws else f"{rws[0][1]}+{fz[1]}"
                 base = word.removesuffix("'s")
@@ -736,6 +772,126 @@ class Decoder:
         if found is not None:
             term, kind = found
             decoded.append(Decoded(text[s:e], s, e, term.text, kind, term))
+
+    # -- common words repaired in a comment that names a group (revision 3.15) ---------------------------------
+    def _repair(self, word: str) -> str | None:
+        """The common English word (or words) a non-word most likely stands for: the words it runs together
+        ("theycontribute" -> "they contribute") or the most frequent common word one typing slip away ("disugst" ->
+        "disgust", "kisd" -> "kids"). None for a word the tables know, a short one (under four letters) and one that
+        is neither."""
+        if len(word) < 4 or len(word) > _MAX_FUZZY_LETTERS or not word.isalpha() or not word.isascii():
+            return None
+        if self._any_word(word) or self._derived(word):
+            return None
+        parts = self._viterbi(word) if len(word) >= 6 else None
+        # words of some frequency, no letter alone inside ("dreidel" is not "dre i del"); a split holding a term is
+        # ``_segment``'s to read
+        if parts is not None and not all(
+                self.common.get(p, 0.0) >= _SOUND_ALIKE and p not in self.lexicon.terms and (len(p) > 1 or i == 0)
+                for i, p in enumerate(parts)):
+            parts = None
+        best, best_z = None, 0.0
+        for c in sorted(_edits1(word)):
+            z = self.common.get(c, 0.0)
+            # a typo keeps the first letter, or swaps it with the second ("ahte"): "hreat" is not "great"
+            if z >= _COMMON and z > best_z and (c[0] == word[0] or c[:2] == word[1::-1]):
+                best, best_z = c, z
+        t = self.lexicon.terms.get(best) if best is not None else None
+        # a hostile word, insult or swear word is a word too ("ahte" -> "hate"); a group's name or a slur is the term
+        # readings' to find, never a repair's, and so is a word for people ("trans peple" is a typo, not a group's
+        # name: ``_dropped_phrase_variants``); then the word is left as written ("peple" is not "pope")
+        if best is not None and ((t is not None and t.kind not in _REPAIRABLE) or best in self.lexicon.group_nouns):
+            best, best_z = None, 0.0
+        # the words a run-together holds when they are more probable than the nearest word (log-probabilities from
+        # Zipf: "theycontribute" has no word one slip away; "toerate" is "tolerate", not "toe rate")
+        if parts is not None and (best is None or sum(self.common[p] - 9.0 for p in parts) > best_z - 9.0):
+            return " ".join(parts)
+        return best
+
+    def _derived(self, word: str) -> bool:
+        """``word`` is a common word with a regular ending: "infesting" (infest), "bullied" (bully), "hopping"."""
+        for suffix in _DERIVATIONS:
+            stem = word[: -len(suffix)]
+            if not word.endswith(suffix) or len(stem) < 3:
+                continue
+            stems = [stem, stem + "e"]
+            if stem[-1] == stem[-2]:
+                stems.append(stem[:-1])
+            if stem.endswith("i"):
+                stems.append(stem[:-1] + "y")
+            if any(self.common.get(x, 0.0) >= _KNOWN for x in stems):
+                return True
+        return False
+
+    def _spaced_word(self, text: str, m: re.Match[str], decoded: list[Decoded], pending: list[Decoded],
+                     taken: list[tuple[int, int]]) -> None:
+        """Letters spelled apart that spell no term as a whole: without a leading or trailing "i" or "a" a hostile
+        word, insult or swear word ("i h a t e", "a s c u m"), else a common word of four or more letters ("d i s g u
+        s t"), a repair."""
+        letters = [(i + m.start(1), ch) for i, ch in enumerate(m.group(1)) if ch not in " .-_*"]
+        for a, b in ((0, len(letters)), (1, len(letters)), (0, len(letters) - 1), (1, len(letters) - 1)):
+            if (a, b) != (0, len(letters)) and not ((a == 0 or letters[0][1] in "ai")
+                                                     and (b == len(letters) or letters[-1][1] in "ai")):
+                continue
+            part = letters[a:b]
+            word = "".join(ch for _, ch in part)
+            if len(word) < 3:
+                continue
+            s, e = part[0][0], part[-1][0] + 1
+            term = self.lookup(word) or self.plural(word)
+            # a group's name after an article is the article and the name ("a m u s l i m"): reading it would make a
+            # disguise of every such mention, so only hostile words, insults and swear words are read so
+            if term is not None and (a, b) != (0, len(letters)) and term.kind in _REPAIRABLE:
+                decoded.append(Decoded(text[s:e], s, e, term.text, "inserted_spaces", term))
+                taken.append((m.start(1), m.end(1)))
+                return
+            if term is None and len(word) >= 4 and self.common.get(word, 0.0) >= _COMMON:
+                pending.append(Decoded(text[s:e], s, e, word, "spaced_word", Term(word, _REPAIR)))
+                taken.append((m.start(1), m.end(1)))
+                return
+
+    def _join_word_fragments(self, text: str, tokens: list[tuple[int, int, str]],
+                             pending: list[Decoded]) -> list[tuple[int, int, str]]:
+        """Two or three neighbouring fragments one space apart that join into a common word of four or more letters
+        when one of them is no word at all ("d isgust", "ro unded", "contri bute"): a repair."""
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):
+            joined = 0
+            for size in (2, 3):
+                if i + size > len(tokens) or text[tokens[i + size - 2][1] : tokens[i + size - 1][0]] != " ":
+                    break
+                frags = [t for _, _, t in tokens[i : i + size]]
+                word = "".join(frags)
+                if not word.isalpha() or len(word) < 4 or self.common.get(word, 0.0) < _COMMON \
+                        or word in self.lexicon.terms:
+                    continue
+                if all(f in ("a", "i") or self._any_word(f) for f in frags):
+                    continue  # words as written ("any one", "a part")
+                s, e = tokens[i][0], tokens[i + size - 1][1]
+                pending.append(Decoded(text[s:e], s, e, word, "broken_word", Term(word, _REPAIR)))
+                joined = size
+                break
+            if joined:
+                i += joined
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
+    def _names_group(self, low: str, decoded: list[Decoded], hits: list[tuple[int, int, Term]]) -> bool:
+        """The comment names a group of people: a group name or slur written or decoded (a split of run-together
+        words included: "jewsare"), or a group adjective before a word for people ("black people")."""
+        def people(t: Term | None) -> bool:
+            return t is not None and t.kind in ("group_name", "slur") and t.group is not None and not t.country
+
+        if any(people(t) for _, _, t in hits) or any(people(d.term) for d in decoded):
+            return True
+        if any(d.term.kind == "split" and any(people(self.lookup(w) or self.plural(w)) for w in d.term.text.split())
+               for d in decoded):
+            return True
+        words = _PLAIN_WORD.findall(low)
+        return any(people(self.lookup(f"{a} {b}")) for a, b in itertools.pairwise(words))
 
     def _add_split(self, text: str, s: int, e: int, norm: str, sp: Term, plain: bool, decoded: list[Decoded],
                    pending: list[Decoded]) -> None:
