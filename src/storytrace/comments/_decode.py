@@ -19,6 +19,16 @@ hostile context that lets a common word be read as a term must be in the same se
 slur with one letter dropped ("wmen", "sihs", "blck people") is that term unless a common word one slip away is 100
 times more frequent ("fod" is "food", not "foid"). Since 3.7d an ending is an inflection only where English spells it
 so: "-es" after a hissing sound or an "o", never where the stem plus "e" is a word ("spices" is not "spic" + "es").
+
+Since 3.15 a common word disguised or mistyped in a sentence that names a group (or right after one) is repaired, so
+that the rules and the model read the sentence as written: a non-word one typing slip from a common word ("disugst",
+"ahte", "ruonded"; the most frequent such word that keeps the first letter or swaps the first two), run-together
+words that hold a very frequent one ("deathto", "theycontribute"), a word broken by a space ("d isgust") or spelled
+letter by letter ("d i s g u s t", and "i h a t e": a leading "i" or "a" is a word of its own before a hostile word),
+and leetspeak that spells a common word ("di5gust"). Repairs are records of kind ``misspelt_word``,
+``run_together``, ``broken_word`` or ``spaced_word`` with a term of kind "word": no group, slur or disguise. Never
+repaired: words the tables know or derive ("infesting"), words in capitals ("AUMF"), names inside a sentence, and a
+repair that would be a group's name, a slur or a word for people ("trans peple" is not "trans pope" either).
 """
 
 from __future__ import annotations
@@ -97,7 +107,7 @@ _TOKEN_MEMO_SIZE = 2**15
 _NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.14"
+DECODER_REVISION = "3.15"
 # a term ending in "s" is not the plural of a word this much rarer (Zipf; ~5.6 times): "tran" is a name, not the
 # singular of "trans", and is read as it only in a hostile sentence or before a word for people (session 14)
 _NOT_PLURAL_MARGIN = 0.75
@@ -108,6 +118,9 @@ _HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a 
 # the rules and the model read the sentence as written; no lexicon term, no disguise of a group
 _REPAIR = "word"
 _PLAIN_WORD = re.compile(r"[a-z]+")
+# a run-together repaired holds a very frequent word ("deathto", "theycontribute", "gohome"); two rarer words run
+# together are mostly a compound the common-word table lacks ("handrail", "shoehorn", "subdomains")
+_FUNCTION_WORD = 5.5
 _REPAIRABLE = ("hostile", "insult", "profanity")  # term kinds a repair may read a misspelt word as
 # regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
 _DERIVATIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "ish", "ment", "ments",
@@ -508,8 +521,9 @@ class Decoder:
         if kept:
             decoded = sorted(decoded + kept, key=lambda d: d.start)
         hits = self._everyday_slurs_in_context(text, low, decoded, hits)
-        if repairs and self._names_group(low, decoded, hits):
-            repairs = [r for r in repairs if not any(d.start < r.end and r.start < d.end for d in decoded)]
+        if repairs:
+            repairs = [r for r in repairs if not any(d.start < r.end and r.start < d.end for d in decoded)
+                       and self._names_group(low, r, decoded, hits)]
             decoded = sorted(decoded + repairs, key=lambda d: d.start)
         return decoded, hits
 
@@ -749,7 +763,8 @@ class Decoder:
             if fz is None and self.spelling and not symbols and not named and (seg := self._segment(norm)) is not None:
                 self._add_split(text, s, e, norm, seg, plain, decoded, pending)
                 return
-            if fz is None and self.spelling and not symbols and not named:
+            acronym = sum(ch.isupper() for ch in text[s:e]) >= 2  # "AUMF", "USPTO", "MIDN", "EcoFriendly": not typos
+            if fz is None and self.spelling and not symbols and not named and not acronym:
                 script = any(k in ("leetspeak", "homoglyph") for _, k in rws)  # "d1sgust" is "disgust"
                 words = norm if script and self.common.get(norm, 0.0) >= _COMMON else self._repair(norm)
                 if words is not None:
@@ -786,9 +801,9 @@ class Decoder:
         parts = self._viterbi(word) if len(word) >= 6 else None
         # words of some frequency, no letter alone inside ("dreidel" is not "dre i del"); a split holding a term is
         # ``_segment``'s to read
-        if parts is not None and not all(
+        if parts is not None and (not all(
                 self.common.get(p, 0.0) >= _SOUND_ALIKE and p not in self.lexicon.terms and (len(p) > 1 or i == 0)
-                for i, p in enumerate(parts)):
+                for i, p in enumerate(parts)) or max(self.common[p] for p in parts) < _FUNCTION_WORD):
             parts = None
         best, best_z = None, 0.0
         for c in sorted(_edits1(word)):
@@ -879,18 +894,22 @@ class Decoder:
                 i += 1
         return out
 
-    def _names_group(self, low: str, decoded: list[Decoded], hits: list[tuple[int, int, Term]]) -> bool:
-        """The comment names a group of people: a group name or slur written or decoded (a split of run-together
-        words included: "jewsare"), or a group adjective before a word for people ("black people")."""
+    def _names_group(self, low: str, r: Decoded, decoded: list[Decoded], hits: list[tuple[int, int, Term]]) -> bool:
+        """The sentence of ``r`` or the one before it names a group of people: a group name or slur written or
+        decoded (a split of run-together words included: "jewsare"), or a group adjective before a word for people
+        ("black people")."""
         def people(t: Term | None) -> bool:
             return t is not None and t.kind in ("group_name", "slur") and t.group is not None and not t.country
 
-        if any(people(t) for _, _, t in hits) or any(people(d.term) for d in decoded):
+        lo, hi = _sentence(low, r.start)
+        if lo > 0:
+            lo = _sentence(low, lo - 1)[0]
+        if any(people(t) for s, _, t in hits if lo <= s < hi) or any(people(d.term) for d in decoded if lo <= d.start < hi):
             return True
-        if any(d.term.kind == "split" and any(people(self.lookup(w) or self.plural(w)) for w in d.term.text.split())
-               for d in decoded):
+        if any(d.term.kind == "split" and lo <= d.start < hi
+               and any(people(self.lookup(w) or self.plural(w)) for w in d.term.text.split()) for d in decoded):
             return True
-        words = _PLAIN_WORD.findall(low)
+        words = _PLAIN_WORD.findall(low[lo:hi])
         return any(people(self.lookup(f"{a} {b}")) for a, b in itertools.pairwise(words))
 
     def _add_split(self, text: str, s: int, e: int, norm: str, sp: Term, plain: bool, decoded: list[Decoded],
