@@ -84,3 +84,16 @@ def test_toerate_is_one_word_mistyped_not_two_run_together(model):
 def test_a_group_word_after_an_article_is_not_read_as_a_disguise(model):
     # "a m u s l i m" is the article and the name; reading it would make a disguise of every such mention
     assert model.decoder.decode(clean("as a m u s l i m i can confirm"))[0] == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("i hate balck people", "balck people"),  # two letters of the group's word swapped, like "blck people"
+    ("i hate b l a c k people", "b l a c k people"),  # spelled letter by letter, like "bl ack people"
+])
+def test_a_two_word_group_name_with_its_group_word_disguised(model, text, span):
+    decoded = model.decoder.decode(clean(text))[0]
+    assert [(d.span, d.decoded, d.term.kind) for d in decoded] == [(span, "black people", "group_name")]
+
+
+def test_the_article_before_a_spelled_out_group_word_is_not_read_into_it(model):
+    assert model.decoder.decode(clean("a b l a c k person moved in"))[0] == []

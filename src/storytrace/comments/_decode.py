@@ -28,7 +28,9 @@ letter by letter ("d i s g u s t", and "i h a t e": a leading "i" or "a" is a wo
 and leetspeak that spells a common word ("di5gust"). Repairs are records of kind ``misspelt_word``,
 ``run_together``, ``broken_word`` or ``spaced_word`` with a term of kind "word": no group, slur or disguise. Never
 repaired: words the tables know or derive ("infesting"), words in capitals ("AUMF"), names inside a sentence, and a
-repair that would be a group's name, a slur or a word for people ("trans peple" is not "trans pope" either).
+repair that would be a group's name, a slur or a word for people ("trans peple" is not "trans pope" either). And a
+two-word group name is read with two letters of its group word swapped ("balck people", as "blck people") or that
+word spelled letter by letter ("b l a c k people", as "bl ack people"; not after an article: "a b l a c k person").
 """
 
 from __future__ import annotations
@@ -604,8 +606,9 @@ class Decoder:
 
     def _dropped_phrase_variants(self) -> dict[tuple[str, str], Term]:
         """(first, second) word of a two-word group name with one letter dropped from a word that names the group,
-        leaving no word ("blck people", "asylum sekers"; not "back people"), with the group name. A word for people
-        ("people", "men") is not what a disguise hides: "black peple" is a typo."""
+        or (since 3.15) two of its letters swapped, leaving no word ("blck people", "balck people", "asylum sekers";
+        not "back people"), with the group name. A word for people ("people", "men") is not what a disguise hides:
+        "black peple" is a typo."""
         out: dict[tuple[str, str], Term] = {}
         for t in self.lexicon.terms.values():
             words = t.text.split(" ")
@@ -614,8 +617,10 @@ class Decoder:
             for side, word in enumerate(words):
                 if side == 1 and word in self.lexicon.group_nouns:
                     continue
-                for i in range(len(word)):
-                    variant = word[:i] + word[i + 1 :]
+                variants = [word[:i] + word[i + 1 :] for i in range(len(word))]
+                variants += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)
+                             if word[i] != word[i + 1]]
+                for variant in variants:
                     if len(variant) >= 2 and not self._any_word(variant):
                         out.setdefault((variant, words[1]) if side == 0 else (words[0], variant), t)
         return out
@@ -859,6 +864,13 @@ class Decoder:
             if term is not None and (a, b) != (0, len(letters)) and term.kind in _REPAIRABLE:
                 decoded.append(Decoded(text[s:e], s, e, term.text, "inserted_spaces", term))
                 taken.append((m.start(1), m.end(1)))
+                return
+            # (not after an article, as above: "a b l a c k person")
+            nxt = _NEXT_WORD.match(text.lower(), e) if term is None and (a, b) == (0, len(letters)) else None
+            phrase = self.lookup(f"{word} {nxt.group(1)}") if nxt is not None else None
+            if phrase is not None and phrase.kind == "group_name":  # "b l a c k people" as "bl ack people" is
+                decoded.append(Decoded(text[s : nxt.end(1)], s, nxt.end(1), phrase.text, "inserted_spaces", phrase))
+                taken.append((m.start(1), nxt.end(1)))
                 return
             if term is None and len(word) >= 4 and self.common.get(word, 0.0) >= _COMMON:
                 pending.append(Decoded(text[s:e], s, e, word, "spaced_word", Term(word, _REPAIR)))
