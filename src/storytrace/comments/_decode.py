@@ -618,8 +618,9 @@ class Decoder:
                 if side == 1 and word in self.lexicon.group_nouns:
                     continue
                 variants = [word[:i] + word[i + 1 :] for i in range(len(word))]
-                variants += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)
-                             if word[i] != word[i + 1]]
+                if word not in self.lexicon.terms:  # a term alone is read swapped by itself ("orma" is "roma")
+                    variants += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)
+                                 if word[i] != word[i + 1]]
                 for variant in variants:
                     if len(variant) >= 2 and not self._any_word(variant):
                         out.setdefault((variant, words[1]) if side == 0 else (words[0], variant), t)
