@@ -2,6 +2,7 @@
 
     python training/spelling_probes.py build      # writes training/data/comments_authored/spelling/probes.jsonl
     python training/spelling_probes.py deletions  # writes .../spelling/probes_deletions.jsonl from probes.jsonl
+    python training/spelling_probes.py hostile    # writes .../spelling/probes_hostile.jsonl
     python training/spelling_probes.py measure [--probes FILE] [--data /work/shared/data] [--json OUT]
     PYTHONPATH=/tmp/wf python training/spelling_probes.py words   # the decoder's common-word table (wordfreq)
 
@@ -29,9 +30,18 @@ four or more letters (a control: any decoding of it is false). The five perturba
 - ``slur_del``: each single-word slur of the lexicon that is not a common English word (Zipf < 3: not "burger",
   "yankee") in four short authored hateful frames ("i hate those {}", ...), every letter deleted.
 
+``hostile`` (session 17): the lines that name a group by a one-word group name or slur, with the group written plainly
+and another word perturbed (``probes_hostile.jsonl``): the line's hostile word (a hostile, insult or swear word of the
+lexicon, a threat or hate verb, a negative or dehumanising word), else a word of four or more letters, under
+``space_del``, ``space_add``, ``space_all`` (every letter apart: "d i s g u s t"), ``char_swap``, ``char_del`` and
+``leet``; and ``group_spaced``: the group word spelled letter by letter ("m u s l i m s"). The intended term of a
+plain word is the word itself (a repair of it to itself is a decoding; decoder 3.15 repairs common words).
+
 ``measure`` reports per perturbation (and for the unperturbed lines): decoded recall (the perturbed word decoded to
 its intended term), false decodings (decoded spans that are not the intended term) per 100 lines on the hateful,
-non-hateful and control lines, and identity_attack >= 0.5 on the hateful lines (recall) and on the non-hateful ones
+non-hateful and control lines (lexicon readings only; decoder 3.15's repairs of common words, term kind "word",
+apart: ``repaired``, the share of probes whose perturbed word is read as itself, and ``repairs_wrong_per100``, the
+other repairs), and identity_attack >= 0.5 on the hateful lines (recall) and on the non-hateful ones
 (false positives; the decision rule of the HateCheck benchmark). With ``--data`` also the share of unperturbed texts
 with any decoded word on 2,000 English neutral news sentences (``neutral_news_check.py``'s sampling) and on the
 comments storytrace's HTML reader extracts from the train half of the Dragnet pages (``line_data.split_names``), and
