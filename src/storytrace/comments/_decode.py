@@ -882,6 +882,11 @@ class Decoder:
                              pending: list[Decoded]) -> list[tuple[int, int, str]]:
         """Two or three neighbouring fragments one space apart that join into a common word of four or more letters
         when one of them is no word at all ("d isgust", "ro unded", "contri bute"): a repair."""
+        # fragments that are no word (most tokens are words: then nothing is joined, and nothing more is looked up)
+        broken = [t.isalpha() and t not in self.common and t not in ("a", "i") and not self._any_word(t)
+                  for _, _, t in tokens]
+        if not any(broken):
+            return tokens
         out: list[tuple[int, int, str]] = []
         i = 0
         while i < len(tokens):
@@ -889,13 +894,13 @@ class Decoder:
             for size in (2, 3):
                 if i + size > len(tokens) or text[tokens[i + size - 2][1] : tokens[i + size - 1][0]] != " ":
                     break
+                if not any(broken[i : i + size]):
+                    continue  # words as written ("any one", "a part")
                 frags = [t for _, _, t in tokens[i : i + size]]
                 word = "".join(frags)
                 if not word.isalpha() or len(word) < 4 or self.common.get(word, 0.0) < _COMMON \
                         or word in self.lexicon.terms:
                     continue
-                if all(f in ("a", "i") or self._any_word(f) for f in frags):
-                    continue  # words as written ("any one", "a part")
                 s, e = tokens[i][0], tokens[i + size - 1][1]
                 pending.append(Decoded(text[s:e], s, e, word, "broken_word", Term(word, _REPAIR)))
                 joined = size
