@@ -2,6 +2,7 @@
 
     python training/spelling_probes.py build      # writes training/data/comments_authored/spelling/probes.jsonl
     python training/spelling_probes.py deletions  # writes .../spelling/probes_deletions.jsonl from probes.jsonl
+    python training/spelling_probes.py hostile    # writes .../spelling/probes_hostile.jsonl
     python training/spelling_probes.py measure [--probes FILE] [--data /work/shared/data] [--json OUT]
     PYTHONPATH=/tmp/wf python training/spelling_probes.py words   # the decoder's common-word table (wordfreq)
 
@@ -29,9 +30,18 @@ four or more letters (a control: any decoding of it is false). The five perturba
 - ``slur_del``: each single-word slur of the lexicon that is not a common English word (Zipf < 3: not "burger",
   "yankee") in four short authored hateful frames ("i hate those {}", ...), every letter deleted.
 
+``hostile`` (session 17): the lines that name a group by a one-word group name or slur, with the group written plainly
+and another word perturbed (``probes_hostile.jsonl``): the line's hostile word (a hostile, insult or swear word of the
+lexicon, a threat or hate verb, a negative or dehumanising word), else a word of four or more letters, under
+``space_del``, ``space_add``, ``space_all`` (every letter apart: "d i s g u s t"), ``char_swap``, ``char_del`` and
+``leet``; and ``group_spaced``: the group word spelled letter by letter ("m u s l i m s"). The intended term of a
+plain word is the word itself (a repair of it to itself is a decoding; decoder 3.15 repairs common words).
+
 ``measure`` reports per perturbation (and for the unperturbed lines): decoded recall (the perturbed word decoded to
 its intended term), false decodings (decoded spans that are not the intended term) per 100 lines on the hateful,
-non-hateful and control lines, and identity_attack >= 0.5 on the hateful lines (recall) and on the non-hateful ones
+non-hateful and control lines (lexicon readings only; decoder 3.15's repairs of common words, term kind "word",
+apart: ``repaired``, the share of probes whose perturbed word is read as itself, and ``repairs_wrong_per100``, the
+other repairs), and identity_attack >= 0.5 on the hateful lines (recall) and on the non-hateful ones
 (false positives; the decision rule of the HateCheck benchmark). With ``--data`` also the share of unperturbed texts
 with any decoded word on 2,000 English neutral news sentences (``neutral_news_check.py``'s sampling) and on the
 comments storytrace's HTML reader extracts from the train half of the Dragnet pages (``line_data.split_names``), and
@@ -64,6 +74,8 @@ AUTHORED = ROOT / "training" / "data" / "comments_authored"
 PROBES = AUTHORED / "spelling" / "probes.jsonl"
 FILES = ("en.jsonl", "en_contrastive.jsonl", "en_neutral.jsonl")
 DELETIONS = AUTHORED / "spelling" / "probes_deletions.jsonl"
+HOSTILE = AUTHORED / "spelling" / "probes_hostile.jsonl"
+HOSTILE_PERTURBATIONS = ("space_del", "space_add", "space_all", "char_swap", "char_del", "leet")
 SLUR_FRAMES = ("i hate those {}", "{} should all be gone", "get out of here you {}", "never trust a {}")
 PERTURBATIONS = ("space_del", "space_add", "char_swap", "char_del", "leet")
 LEET_OUT = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7"}
@@ -171,6 +183,69 @@ def build(out: Path = PROBES) -> int:
     return 0
 
 
+def pick_other(text: str, rng: random.Random) -> tuple[int, int, int, int, str | None] | None:
+    """In a line that names a group (a group name or slur of one word), (start, end) of that word and (start, end,
+    lexicon term or None) of another word to perturb: a hostile, insult or swear word of the lexicon or a word the
+    rules read as hostile (threat verbs, hate verbs, negative or dehumanising words), else a word of four or more
+    letters; None when the line names no group."""
+    decoder = _model().decoder
+    lex = decoder.lexicon
+    _, hits = decoder.decode(text)
+    groups = [(s, e) for s, e, t in hits if t.kind in ("group_name", "slur") and " " not in text[s:e] and e - s >= 3]
+    if not groups:
+        return None
+    gs, ge = rng.choice(groups)
+    hostile_words = lex.threat_verbs | lex.hate_verbs | lex.negative | lex.insults | lex.profanity
+    words = [m for m in _WORD.finditer(text) if m.end() <= gs or m.start() >= ge]
+    if not words:
+        return None
+    hostile = [m for m in words if m.group().lower() in hostile_words
+               or ((t := lex.terms.get(m.group().lower())) is not None and t.kind in ("hostile", "insult", "profanity"))]
+    m = rng.choice(hostile or words)
+    t = lex.terms.get(m.group().lower())
+    return gs, ge, m.start(), m.end(), t.text if t is not None else None
+
+
+def build_hostile(out: Path = HOSTILE) -> int:
+    """Probes with the group named plainly and another word of the line perturbed (``probes_hostile.jsonl``): every
+    English validation line that names a group gets one probe per perturbation of ``HOSTILE_PERTURBATIONS`` applied
+    to its hostile word (else another word of four or more letters; ``space_all``: every letter apart, "k i l l"),
+    and one ``group_spaced`` probe with the group word spelled letter by letter ("j e w s")."""
+    probes = []
+    for r in validation_rows():
+        text = str(r["text"])
+        rng = random.Random(f"spelling-hostile-v1\t{text}")
+        picked = pick_other(text, rng)
+        if picked is None:
+            continue
+        gs, ge, s, e, term = picked
+        base = {"original": text, "identity_attack": r["identity_attack"], "toxic": r["toxic"], "file": r["file"],
+                "line": r["line"]}
+        for kind in HOSTILE_PERTURBATIONS:
+            if kind == "space_all":
+                new = " ".join(text[s:e])
+                p = (text[:s] + new + text[e:], s, s + len(new))
+            else:
+                p = perturb(text, s, e, kind, rng)
+            if p is None:
+                continue
+            probes.append(dict(base, text=p[0], perturbation=kind, word=text[s:e], term=term or text[s:e].lower(),
+                               target="lexicon" if term else "word", start=p[1], end=p[2]))
+        new = " ".join(text[gs:ge])
+        probes.append(dict(base, text=text[:gs] + new + text[ge:], perturbation="group_spaced", word=text[gs:ge],
+                           term=decoder_term(text[gs:ge]), target="group", start=gs, end=gs + len(new)))
+    out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in probes), encoding="utf-8")
+    print(f"{len(probes)} probes -> {out}")
+    return 0
+
+
+def decoder_term(word: str) -> str:
+    """The lexicon term a plainly written word is (as written or as a plural)."""
+    decoder = _model().decoder
+    t = decoder.lookup(word.lower()) or decoder.plural(word.lower())
+    return t.text if t is not None else word.lower()
+
+
 def build_deletions(source: Path = PROBES, out: Path = DELETIONS) -> int:
     """Deletion probes (``term_del``, ``other_del``, ``phrase_del``, ``noun_del``, ``slur_del``) from the lines and words ``probes.jsonl`` chose."""
     from storytrace.comments._lexicon import load_common_words
@@ -273,7 +348,13 @@ def measure(probes: list[dict[str, object]]) -> dict[str, dict[str, float]]:
         if p["term"] is not None and p["perturbation"] != "none":
             c["n_term"] += 1
             c["decoded"] += any(_matches(d, p["term"]) for d in at + plain)
-        c[f"false_{side}"] += sum(1 for d in decoded if not (d in at and _matches(d, p["term"])))
+        # lexicon readings that are not the intended term; common words repaired (decoder 3.15, term kind "word")
+        # are counted apart: right when the perturbed word is read as itself, wrong anywhere else
+        c[f"false_{side}"] += sum(1 for d in decoded if d.term.kind != "word" and not (d in at and _matches(d, p["term"])))
+        word = str(p.get("word") or "").lower()
+        right = [d for d in decoded if d.term.kind == "word" and d in at and word in d.decoded.split()]
+        c["repaired"] += bool(right) and p["perturbation"] != "none"
+        c["repairs_wrong"] += sum(1 for d in decoded if d.term.kind == "word" and d not in right)
         if "term_start" in p:  # the term written out beside the perturbed word is still read
             c["n_kept"] += 1
             c["kept"] += any(s < int(p["term_end"]) and e > int(p["term_start"]) for s, e, _ in hits)
@@ -289,6 +370,8 @@ def measure(probes: list[dict[str, object]]) -> dict[str, dict[str, float]]:
             **{f"false_per100_{s}": round(100 * c[f"false_{s}"] / max(1, c[f"n_{s}"]), 1)
                for s in ("hateful", "nonhateful", "control")},
             "n": sum(c[f"n_{s}"] for s in ("hateful", "nonhateful", "control")),
+            "repaired": round(c["repaired"] / max(1, sum(c[f"n_{s}"] for s in ("hateful", "nonhateful", "control"))), 3),
+            "repairs_wrong_per100": round(100 * c["repairs_wrong"] / max(1, sum(c[f"n_{s}"] for s in ("hateful", "nonhateful", "control"))), 1),
         }
         if c["n_kept"]:
             out[kind]["term_kept"] = round(c["kept"] / c["n_kept"], 3)
@@ -352,7 +435,7 @@ def build_common_words(min_zipf: float, out: Path = COMMON_WORDS) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("command", choices=("build", "deletions", "measure", "words"))
+    ap.add_argument("command", choices=("build", "deletions", "hostile", "measure", "words"))
     ap.add_argument("--min-zipf", type=float, default=2.5, help="words: the table's lowest Zipf frequency")
     ap.add_argument("--probes", type=Path, default=PROBES)
     ap.add_argument("--data", type=Path, default=None, help="shared data folder: also the unlabelled false alarms")
@@ -363,6 +446,8 @@ def main(argv: list[str] | None = None) -> int:
         return build(args.probes)
     if args.command == "deletions":
         return build_deletions()
+    if args.command == "hostile":
+        return build_hostile()
     if args.command == "words":
         return build_common_words(args.min_zipf)
     probes = [json.loads(x) for x in args.probes.read_text(encoding="utf-8").splitlines() if x.strip()]

@@ -19,10 +19,23 @@ hostile context that lets a common word be read as a term must be in the same se
 slur with one letter dropped ("wmen", "sihs", "blck people") is that term unless a common word one slip away is 100
 times more frequent ("fod" is "food", not "foid"). Since 3.7d an ending is an inflection only where English spells it
 so: "-es" after a hissing sound or an "o", never where the stem plus "e" is a word ("spices" is not "spic" + "es").
+
+Since 3.15 a common word disguised or mistyped in a sentence that names a group (or right after one) is repaired, so
+that the rules and the model read the sentence as written: a non-word one typing slip from a common word ("disugst",
+"ahte", "ruonded"; the most frequent such word that keeps the first letter or swaps the first two), run-together
+words that hold a very frequent one ("deathto", "theycontribute"), a word broken by a space ("d isgust") or spelled
+letter by letter ("d i s g u s t", and "i h a t e": a leading "i" or "a" is a word of its own before a hostile word),
+and leetspeak that spells a common word ("di5gust"). Repairs are records of kind ``misspelt_word``,
+``run_together``, ``broken_word`` or ``spaced_word`` with a term of kind "word": no group, slur or disguise. Never
+repaired: words the tables know or derive ("infesting"), words in capitals ("AUMF"), names inside a sentence, and a
+repair that would be a group's name, a slur or a word for people ("trans peple" is not "trans pope" either). And a
+two-word group name is read with two letters of its group word swapped ("balck people", as "blck people") or that
+word spelled letter by letter ("b l a c k people", as "bl ack people"; not after an article: "a b l a c k person").
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -96,12 +109,24 @@ _TOKEN_MEMO_SIZE = 2**15
 _NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.14"
+DECODER_REVISION = "3.15"
 # a term ending in "s" is not the plural of a word this much rarer (Zipf; ~5.6 times): "tran" is a name, not the
 # singular of "trans", and is read as it only in a hostile sentence or before a word for people (session 14)
 _NOT_PLURAL_MARGIN = 0.75
 _PLURAL_VERBS = frozenset(["are", "were", "aren't", "arent", "r"])
 _HOSTILE_REACH = 3  # words between a hostile word and a common word it makes a term ("i hate wo men")
+# the term kind of a repaired common word (revision 3.15): a misspelt, run-together, broken or spelled-out common word
+# ("disugst", "theycontribute", "d isgust", "d i s g u s t") read as that word in a comment that names a group, so that
+# the rules and the model read the sentence as written; no lexicon term, no disguise of a group
+_REPAIR = "word"
+_PLAIN_WORD = re.compile(r"[a-z]+")
+# a run-together repaired holds a very frequent word ("deathto", "theycontribute", "gohome"); two rarer words run
+# together are mostly a compound the common-word table lacks ("handrail", "shoehorn", "subdomains")
+_FUNCTION_WORD = 5.5
+_REPAIRABLE = ("hostile", "insult", "profanity")  # term kinds a repair may read a misspelt word as
+# regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
+_DERIVATIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "ish", "ment", "ments",
+                "able", "ism", "ist", "ists", "ity", "ize", "ized", "izes", "ise", "ised", "y", "ies", "ied")
 
 
 @dataclass(slots=True)
@@ -374,6 +399,23 @@ class Decoder:
         hostile word, insult or swear word."""
         if len(word) < 5 or not word.isalpha() or self._zipf(word) >= _SPLIT_FLOOR:
             return None  # a word wordfreq knows is a word ("homophones")
+        parts = self._viterbi(word)
+        if parts is None:
+            return None
+        kinds = ("group_name", "slur", "hostile", "insult", "profanity")
+        terms = [p for p in parts if (t := self.lexicon.terms.get(p) or self.plural(p)) is not None and t.kind in kinds]
+        if len(parts) < 2 or not terms:
+            return None
+        # a term of three letters inside an unknown word is often chance ("nig gah", "roma now ski"): the other
+        # parts must then be very common words ("a jew", "kill the fags")
+        if min(len(t) for t in terms) <= 3 and any(
+                p not in terms and p not in ("a", "i") and self.common.get(p, 0.0) < _VERY_COMMON for p in parts):
+            return None
+        return Term(" ".join(parts), "split")
+
+    def _viterbi(self, word: str) -> list[str] | None:
+        """The most probable split of ``word`` into two or more common words and lexicon terms (Viterbi over Zipf
+        frequencies, as wordninja does), or None."""
         n = len(word)
         best: list[float] = [0.0] + [float("inf")] * n
         back = [0] * (n + 1)
@@ -390,16 +432,7 @@ class Decoder:
             parts.append(word[back[j] : j])
             j = back[j]
         parts.reverse()
-        kinds = ("group_name", "slur", "hostile", "insult", "profanity")
-        terms = [p for p in parts if (t := self.lexicon.terms.get(p) or self.plural(p)) is not None and t.kind in kinds]
-        if len(parts) < 2 or not terms:
-            return None
-        # a term of three letters inside an unknown word is often chance ("nig gah", "roma now ski"): the other
-        # parts must then be very common words ("a jew", "kill the fags")
-        if min(len(t) for t in terms) <= 3 and any(
-                p not in terms and p not in ("a", "i") and self.common.get(p, 0.0) < _VERY_COMMON for p in parts):
-            return None
-        return Term(" ".join(parts), "split")
+        return parts if len(parts) >= 2 else None
 
     def _segment_cost(self, part: str) -> float | None:
         """Cost of one word of a segmentation: one per word plus its rarity (9 - Zipf); None for a part that is not a
@@ -459,6 +492,8 @@ class Decoder:
                 decoded.append(Decoded(text[m.start(1) : m.end(1)], m.start(1), m.end(1), term.text,
                                        "inserted_spaces", term))
                 taken.append((m.start(1), m.end(1)))
+            elif fuzzy and self.spelling:
+                self._spaced_word(text, m, decoded, pending, taken)
         tokens = []
         for m in _TOKEN.finditer(low):
             s, e = m.start(), m.end()
@@ -474,16 +509,25 @@ class Decoder:
         if fuzzy and self.spelling:
             tokens = self._join_fragments(text, tokens, decoded, pending)
             tokens = self._join_dropped_phrases(text, tokens, decoded)  # "blck people"
+            tokens = self._join_word_fragments(text, tokens, pending)  # "d isgust", "ro unded"
         # 3. tokens, and the words of a token joined by hyphens, dots or ellipses
         sentence_starts = _sentence_starts(text)
         for s, e, tok in tokens:
             for ps, pe, piece in self._pieces(s, tok):
                 self._read_token(text, ps, pe, piece, fuzzy and len(piece) <= _MAX_FUZZY_LETTERS, sentence_starts,
                                  decoded, hits, pending)
+        repairs = [p for p in pending if p.term.kind == _REPAIR]
+        if repairs:
+            pending = [p for p in pending if p.term.kind != _REPAIR]
         kept = [p for p in pending if self._hostile_near(text, p, decoded, hits) or self._before_group_noun(low, p)]
         if kept:
             decoded = sorted(decoded + kept, key=lambda d: d.start)
-        return decoded, self._everyday_slurs_in_context(text, low, decoded, hits)
+        hits = self._everyday_slurs_in_context(text, low, decoded, hits)
+        if repairs:
+            repairs = [r for r in repairs if not any(d.start < r.end and r.start < d.end for d in decoded)
+                       and self._names_group(low, r, decoded, hits)]
+            decoded = sorted(decoded + repairs, key=lambda d: d.start)
+        return decoded, hits
 
     def _pieces(self, s: int, tok: str) -> list[tuple[int, int, str]]:
         """(start, end, piece) of the words in a token: split at an ellipsis or double hyphen ("him...you") when
@@ -562,8 +606,9 @@ class Decoder:
 
     def _dropped_phrase_variants(self) -> dict[tuple[str, str], Term]:
         """(first, second) word of a two-word group name with one letter dropped from a word that names the group,
-        leaving no word ("blck people", "asylum sekers"; not "back people"), with the group name. A word for people
-        ("people", "men") is not what a disguise hides: "black peple" is a typo."""
+        or (since 3.15) two of its letters swapped, leaving no word ("blck people", "balck people", "asylum sekers";
+        not "back people"), with the group name. A word for people ("people", "men") is not what a disguise hides:
+        "black peple" is a typo."""
         out: dict[tuple[str, str], Term] = {}
         for t in self.lexicon.terms.values():
             words = t.text.split(" ")
@@ -572,8 +617,11 @@ class Decoder:
             for side, word in enumerate(words):
                 if side == 1 and word in self.lexicon.group_nouns:
                     continue
-                for i in range(len(word)):
-                    variant = word[:i] + word[i + 1 :]
+                variants = [word[:i] + word[i + 1 :] for i in range(len(word))]
+                if word not in self.lexicon.terms:  # a term alone is read swapped by itself ("orma" is "roma")
+                    variants += [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)
+                                 if word[i] != word[i + 1]]
+                for variant in variants:
                     if len(variant) >= 2 and not self._any_word(variant):
                         out.setdefault((variant, words[1]) if side == 0 else (words[0], variant), t)
         return out
@@ -721,6 +769,15 @@ class Decoder:
             if fz is None and self.spelling and not symbols and not named and (seg := self._segment(norm)) is not None:
                 self._add_split(text, s, e, norm, seg, plain, decoded, pending)
                 return
+            acronym = sum(ch.isupper() for ch in text[s:e]) >= 2  # "AUMF", "USPTO", "MIDN", "EcoFriendly": not typos
+            if fz is None and self.spelling and not symbols and not named and not acronym:
+                script = any(k in ("leetspeak", "homoglyph") for _, k in rws)  # "d1sgust" is "disgust"
+                words = norm if script and self.common.get(norm, 0.0) >= _COMMON else self._repair(norm)
+                if words is not None:
+                    kind = "misspelt_word" if " " not in words else "run_together"
+                    pending.append(Decoded(text[s:e], s, e, words, kind if not rws else f"{rws[0][1]}+{kind}",
+                                           Term(words, _REPAIR)))
+                return
             if fz is not None:
                 kind = fz[1] if not rws else f"{rws[0][1]}+{fz[1]}"
                 base = word.removesuffix("'s")
@@ -736,6 +793,142 @@ class Decoder:
         if found is not None:
             term, kind = found
             decoded.append(Decoded(text[s:e], s, e, term.text, kind, term))
+
+    # -- common words repaired in a comment that names a group (revision 3.15) ---------------------------------
+    def _repair(self, word: str) -> str | None:
+        """The common English word (or words) a non-word most likely stands for: the words it runs together
+        ("theycontribute" -> "they contribute") or the most frequent common word one typing slip away ("disugst" ->
+        "disgust", "kisd" -> "kids"). None for a word the tables know, a short one (under four letters) and one that
+        is neither."""
+        if len(word) < 4 or len(word) > _MAX_FUZZY_LETTERS or not word.isalpha() or not word.isascii():
+            return None
+        if self._any_word(word) or self._derived(word):
+            return None
+        parts = self._viterbi(word) if len(word) >= 6 else None
+        # words of some frequency, no letter alone inside ("dreidel" is not "dre i del"); a split holding a term is
+        # ``_segment``'s to read
+        if parts is not None and (not all(
+                self.common.get(p, 0.0) >= _SOUND_ALIKE and p not in self.lexicon.terms and (len(p) > 1 or i == 0)
+                for i, p in enumerate(parts)) or max(self.common[p] for p in parts) < _FUNCTION_WORD):
+            parts = None
+        best, best_z = None, 0.0
+        for c in sorted(_edits1(word)):
+            z = self.common.get(c, 0.0)
+            # a typo keeps the first letter, or swaps it with the second ("ahte"): "hreat" is not "great"
+            if z >= _COMMON and z > best_z and (c[0] == word[0] or c[:2] == word[1::-1]):
+                best, best_z = c, z
+        t = self.lexicon.terms.get(best) if best is not None else None
+        # a hostile word, insult or swear word is a word too ("ahte" -> "hate"); a group's name or a slur is the term
+        # readings' to find, never a repair's, and so is a word for people ("trans peple" is a typo, not a group's
+        # name: ``_dropped_phrase_variants``); then the word is left as written ("peple" is not "pope")
+        if best is not None and ((t is not None and t.kind not in _REPAIRABLE) or best in self.lexicon.group_nouns):
+            best, best_z = None, 0.0
+        # the words a run-together holds when they are more probable than the nearest word (log-probabilities from
+        # Zipf: "theycontribute" has no word one slip away; "toerate" is "tolerate", not "toe rate")
+        if parts is not None and (best is None or sum(self.common[p] - 9.0 for p in parts) > best_z - 9.0):
+            return " ".join(parts)
+        return best
+
+    def _derived(self, word: str) -> bool:
+        """``word`` is a common word with a regular ending: "infesting" (infest), "bullied" (bully), "hopping"."""
+        for suffix in _DERIVATIONS:
+            stem = word[: -len(suffix)]
+            if not word.endswith(suffix) or len(stem) < 3:
+                continue
+            stems = [stem, stem + "e"]
+            if stem[-1] == stem[-2]:
+                stems.append(stem[:-1])
+            if stem.endswith("i"):
+                stems.append(stem[:-1] + "y")
+            if any(self.common.get(x, 0.0) >= _KNOWN for x in stems):
+                return True
+        return False
+
+    def _spaced_word(self, text: str, m: re.Match[str], decoded: list[Decoded], pending: list[Decoded],
+                     taken: list[tuple[int, int]]) -> None:
+        """Letters spelled apart that spell no term as a whole: without a leading or trailing "i" or "a" a hostile
+        word, insult or swear word ("i h a t e", "a s c u m"), else a common word of four or more letters ("d i s g u
+        s t"), a repair."""
+        letters = [(i + m.start(1), ch) for i, ch in enumerate(m.group(1)) if ch not in " .-_*"]
+        for a, b in ((0, len(letters)), (1, len(letters)), (0, len(letters) - 1), (1, len(letters) - 1)):
+            if (a, b) != (0, len(letters)) and not ((a == 0 or letters[0][1] in "ai")
+                                                     and (b == len(letters) or letters[-1][1] in "ai")):
+                continue
+            part = letters[a:b]
+            word = "".join(ch for _, ch in part)
+            if len(word) < 3:
+                continue
+            s, e = part[0][0], part[-1][0] + 1
+            term = self.lookup(word) or self.plural(word)
+            # a group's name after an article is the article and the name ("a m u s l i m"): reading it would make a
+            # disguise of every such mention, so only hostile words, insults and swear words are read so
+            if term is not None and (a, b) != (0, len(letters)) and term.kind in _REPAIRABLE:
+                decoded.append(Decoded(text[s:e], s, e, term.text, "inserted_spaces", term))
+                taken.append((m.start(1), m.end(1)))
+                return
+            # (not after an article, as above: "a b l a c k person")
+            nxt = _NEXT_WORD.match(text.lower(), e) if term is None and (a, b) == (0, len(letters)) else None
+            phrase = self.lookup(f"{word} {nxt.group(1)}") if nxt is not None else None
+            if phrase is not None and phrase.kind == "group_name":  # "b l a c k people" as "bl ack people" is
+                decoded.append(Decoded(text[s : nxt.end(1)], s, nxt.end(1), phrase.text, "inserted_spaces", phrase))
+                taken.append((m.start(1), nxt.end(1)))
+                return
+            if term is None and len(word) >= 4 and self.common.get(word, 0.0) >= _COMMON:
+                pending.append(Decoded(text[s:e], s, e, word, "spaced_word", Term(word, _REPAIR)))
+                taken.append((m.start(1), m.end(1)))
+                return
+
+    def _join_word_fragments(self, text: str, tokens: list[tuple[int, int, str]],
+                             pending: list[Decoded]) -> list[tuple[int, int, str]]:
+        """Two or three neighbouring fragments one space apart that join into a common word of four or more letters
+        when one of them is no word at all ("d isgust", "ro unded", "contri bute"): a repair."""
+        # fragments that are no word (most tokens are words: then nothing is joined, and nothing more is looked up)
+        broken = [t.isalpha() and t not in self.common and t not in ("a", "i") and not self._any_word(t)
+                  for _, _, t in tokens]
+        if not any(broken):
+            return tokens
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):
+            joined = 0
+            for size in (2, 3):
+                if i + size > len(tokens) or text[tokens[i + size - 2][1] : tokens[i + size - 1][0]] != " ":
+                    break
+                if not any(broken[i : i + size]):
+                    continue  # words as written ("any one", "a part")
+                frags = [t for _, _, t in tokens[i : i + size]]
+                word = "".join(frags)
+                if not word.isalpha() or len(word) < 4 or self.common.get(word, 0.0) < _COMMON \
+                        or word in self.lexicon.terms:
+                    continue
+                s, e = tokens[i][0], tokens[i + size - 1][1]
+                pending.append(Decoded(text[s:e], s, e, word, "broken_word", Term(word, _REPAIR)))
+                joined = size
+                break
+            if joined:
+                i += joined
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
+    def _names_group(self, low: str, r: Decoded, decoded: list[Decoded], hits: list[tuple[int, int, Term]]) -> bool:
+        """The sentence of ``r`` or the one before it names a group of people: a group name or slur written or
+        decoded (a split of run-together words included: "jewsare"), or a group adjective before a word for people
+        ("black people")."""
+        def people(t: Term | None) -> bool:
+            return t is not None and t.kind in ("group_name", "slur") and t.group is not None and not t.country
+
+        lo, hi = _sentence(low, r.start)
+        if lo > 0:
+            lo = _sentence(low, lo - 1)[0]
+        if any(people(t) for s, _, t in hits if lo <= s < hi) or any(people(d.term) for d in decoded if lo <= d.start < hi):
+            return True
+        if any(d.term.kind == "split" and lo <= d.start < hi
+               and any(people(self.lookup(w) or self.plural(w)) for w in d.term.text.split()) for d in decoded):
+            return True
+        words = _PLAIN_WORD.findall(low[lo:hi])
+        return any(people(self.lookup(f"{a} {b}")) for a, b in itertools.pairwise(words))
 
     def _add_split(self, text: str, s: int, e: int, norm: str, sp: Term, plain: bool, decoded: list[Decoded],
                    pending: list[Decoded]) -> None:
