@@ -58,10 +58,12 @@ def fit_cascade(model: CommentModel, rows: list[dict[str, object]], band: dict[s
     """(the ``cascade`` entry, a report) for the calibration tweets ``rows`` (language English)."""
     texts = [str(r["text"]) for r in rows]
     analyses = model.analyses_of(texts, ["en"] * len(texts))
-    p, margin = model._learned([model_text(a, strip_marks=model.strip_marks) for a in analyses],
-                               model._short_rows(texts))
+    short = model._short_rows(texts)
+    p, margin = model._learned([model_text(a, strip_marks=model.strip_marks) for a in analyses], short)
     cascade: dict[str, object] = {"band": band}
-    gate = np.array([uncertain(p[i], analyses[i], cascade) for i in range(len(rows))])
+    # as at run time (``CommentModel._learned_probabilities``): short replies keep the fast path
+    gate = np.array([uncertain(p[i], analyses[i], cascade) and not (short is not None and short[i])
+                     for i in range(len(rows))])
     src = np.array([str(r["source"]) for r in rows])
     report: dict[str, object] = {"calibration_rows": len(rows), "gated": int(gate.sum()),
                                  "gated_share": {s: round(float(gate[src == s].mean()), 4) for s in sorted(set(src))}}

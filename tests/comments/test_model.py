@@ -202,3 +202,13 @@ def test_shipped_model_has_a_toxic_cascade(model):
     band = model.cascade["band"]
     assert set(band) == {"toxic"} and 0.0 < band["toxic"][0] < 0.5 < band["toxic"][1] < 1.0
     assert set(model.cascade["stack"]) == {"toxic"}
+
+
+def test_model_cascade_leaves_short_replies(fresh_model):
+    # short replies carry the char heads' short-reply shift, which the stack was not fit with: through the stack
+    # "haha ok" read toxic 0.67 (the shift keeps it at 0.40)
+    use = FakeEncoder(512)
+    fresh_model.embedders = {"use": use}
+    fresh_model.cascade = {"band": {"toxic": [0.0, 1.0]}, "stack": {"toxic": list(fresh_model.stack["toxic"])}}
+    score_texts(["haha ok", "bruh", "this take is so dumb lol"], fresh_model, languages=["en"] * 3)
+    assert use.seen == ["this take is so dumb lol"]

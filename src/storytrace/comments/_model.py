@@ -276,8 +276,8 @@ class CommentModel:
     b]}}``: an English comment whose char heads' calibrated probability of a head lies in its band (or, with
     ``groups``, that names a group) also gets the stack's reading, sigmoid(wc * char margin + we * embedding margin +
     b), for the heads ``stack`` names (``training/fit_comment_cascade.py``); the others and every other comment keep
-    the fast path. Each text is embedded once per process (``_cascade_memo``). Not used with ``english_embed`` or a
-    ``stack_gate``.
+    the fast path, as do short replies and content-free lines. Each text is embedded once per process
+    (``_cascade_memo``). Not used with ``english_embed`` or a ``stack_gate``.
 
     ``meta["rule_combine"]`` says how a rule's identity-attack constant meets the learned score: ``"max"``
     (models before it was recorded) or ``"noisy_or"``, 1 - (1 - learned)(1 - rule).
@@ -610,7 +610,8 @@ class CommentModel:
         model_texts = [model_text(a, strip_marks=self.strip_marks) for a in analyses]
         if self.strip_laughter:
             model_texts = [strip_laughter(t) for t in model_texts]
-        learned, char_margin = self._learned(model_texts, self._short_rows(texts))
+        short = self._short_rows(texts)
+        learned, char_margin = self._learned(model_texts, short)
         foreign = _foreign(languages)
         eng = sorted(set(range(len(texts))) - set(foreign))
         # English comments that get the embedding heads' second opinion: all (english_embed), those the gate
@@ -622,8 +623,11 @@ class CommentModel:
         elif self.stack_gate != "none":
             picked = [i for i in eng if gated(analyses[i], self.stack_gate)]
         elif self.cascade:
-            # the cascade: only the comments the char heads are unsure about (or that name a group, where set)
-            picked = [i for i in eng if uncertain(learned[i], analyses[i], self.cascade) and not content_free(texts[i])]
+            # the cascade: only the comments the char heads are unsure about (or that name a group, where set); short
+            # replies keep the fast path: their char scores carry the short-reply shift, which the stack was not fit
+            # with ("haha ok" 0.40 would read 0.67 through it)
+            picked = [i for i in eng if uncertain(learned[i], analyses[i], self.cascade) and not content_free(texts[i])
+                      and not (short is not None and short[i])]
             stack, cascaded = self.cascade.get("stack") or self.stack, True
         else:
             picked = []
