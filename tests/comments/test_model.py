@@ -127,3 +127,88 @@ def test_model_gate_combine_mean(fresh_model):
     fresh_model.stack_gate = "none"
     plain = score_texts(texts, fresh_model, languages=["en"] * len(texts))
     assert plain[1]["scores"] == out[1]["scores"]
+
+
+def _char_probabilities(model: CommentModel, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    from storytrace.comments._model import model_text
+    from storytrace.comments._rules import analyse
+
+    return model._learned([model_text(analyse(t, model.decoder)) for t in texts], model._short_rows(texts))
+
+
+CASCADE_TEXTS = ["thanks for the article", "you are a stupid idiot", "this take is so dumb lol",
+                 "the council meets on thursday"]
+
+
+def test_model_cascade_embeds_only_uncertain_comments(fresh_model):
+    # session 17: the cascade sends only the English comments whose char toxic probability lies in the band
+    # through the char + USE stack; the others keep the fast path's scores, bit for bit
+    use = FakeEncoder(512)
+    fresh_model.embedders = {"use": use}
+    fresh_model.cascade = {}
+    plain = score_texts(CASCADE_TEXTS, fresh_model, languages=["en"] * len(CASCADE_TEXTS))
+    p, margin = _char_probabilities(fresh_model, CASCADE_TEXTS)
+    lo, hi = float(p[2, 0]) - 1e-4, float(p[2, 0]) + 1e-4
+    assert not any(lo <= float(p[i, 0]) <= hi for i in (0, 1, 3))
+    wc, we, b = 0.7, 0.4, 0.2
+    fresh_model.cascade = {"band": {"toxic": [lo, hi]}, "stack": {"toxic": [wc, we, b]}}
+    out = score_texts(CASCADE_TEXTS, fresh_model, languages=["en"] * len(CASCADE_TEXTS))
+    assert use.seen == [CASCADE_TEXTS[2]]
+    for i in (0, 1, 3):
+        assert out[i]["scores"] == plain[i]["scores"]
+    em = fresh_model._embed_margins("use", [CASCADE_TEXTS[2]])[0]
+    want = 1.0 / (1.0 + np.exp(-(wc * margin[2, 0] + we * em[0] + b)))
+    # toxic is at least the learned toxic (the rules may raise it, never lower it here)
+    assert out[2]["scores"]["toxic"] >= round(float(want), 4) - 1e-4
+    # the stack names only toxic: insult and identity_attack keep the char heads' reading
+    assert out[2]["scores"]["identity_attack"] == plain[2]["scores"]["identity_attack"]
+
+
+def test_model_cascade_embeds_a_text_once(fresh_model):
+    use = FakeEncoder(512)
+    fresh_model.embedders = {"use": use}
+    fresh_model.cascade = {"band": {"toxic": [0.0, 1.0]}, "stack": {"toxic": list(fresh_model.stack["toxic"])}}
+    first = score_texts(CASCADE_TEXTS, fresh_model, languages=["en"] * len(CASCADE_TEXTS))
+    again = score_texts(CASCADE_TEXTS[::-1], fresh_model, languages=["en"] * len(CASCADE_TEXTS))
+    assert sorted(use.seen) == sorted(CASCADE_TEXTS)  # each embedded once
+    assert [r["scores"] for r in again[::-1]] == [r["scores"] for r in first]
+
+
+def test_model_cascade_leaves_other_languages_and_content_free_lines(fresh_model):
+    use = FakeEncoder(512)
+    fresh_model.embedders = {"use": use}
+    fresh_model.cascade = {"band": {"toxic": [0.0, 1.0]}, "stack": {"toxic": list(fresh_model.stack["toxic"])}}
+    score_texts(["hahaha 😂😂", "ceci est un commentaire tout à fait banal"], fresh_model, languages=["en", "fr"])
+    # the French line goes to its own USE head (one embedding); the content-free line is not embedded
+    assert use.seen == ["ceci est un commentaire tout à fait banal"]
+
+
+def test_uncertain_band_and_groups():
+    from storytrace.comments._model import uncertain
+    from storytrace.comments._rules import Analysis
+
+    a = Analysis(norm="x")
+    cascade = {"band": {"toxic": [0.35, 0.55]}}
+    assert uncertain(np.array([0.4, 0.9, 0.1]), a, cascade)
+    assert not uncertain(np.array([0.6, 0.45, 0.45]), a, cascade)
+    assert not uncertain(np.array([0.2, 0.2, 0.2]), Analysis(norm="x", groups={"jews": [(0, 4, "jews")]}), cascade)
+    assert uncertain(np.array([0.2, 0.2, 0.2]), Analysis(norm="x", groups={"jews": [(0, 4, "jews")]}),
+                     {**cascade, "groups": True})
+
+
+def test_shipped_model_has_a_toxic_cascade(model):
+    # session 17 (revision 3.15): the shipped English path embeds the comments whose char toxic probability is in
+    # the band; the band is narrow enough that most comments stay on the fast path
+    band = model.cascade["band"]
+    assert set(band) == {"toxic"} and 0.0 < band["toxic"][0] < 0.5 < band["toxic"][1] < 1.0
+    assert set(model.cascade["stack"]) == {"toxic"}
+
+
+def test_model_cascade_leaves_short_replies(fresh_model):
+    # short replies carry the char heads' short-reply shift, which the stack was not fit with: through the stack
+    # "haha ok" read toxic 0.67 (the shift keeps it at 0.40)
+    use = FakeEncoder(512)
+    fresh_model.embedders = {"use": use}
+    fresh_model.cascade = {"band": {"toxic": [0.0, 1.0]}, "stack": {"toxic": list(fresh_model.stack["toxic"])}}
+    score_texts(["haha ok", "bruh", "this take is so dumb lol"], fresh_model, languages=["en"] * 3)
+    assert use.seen == ["this take is so dumb lol"]

