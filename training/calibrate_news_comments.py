@@ -104,8 +104,17 @@ def fit_shifts(model: CommentModel, texts: list[str], priors: dict[str, float]) 
     domain priors keep their share of toxic: training prior * (toxic domain prior / toxic training prior). EM run on
     each of them alone is recorded (``independent_em_prior``) but not used: on these comments it runs away (insult
     to about 23 %, identity attack to about 0), because those heads read informality as abuse, a change of the
-    texts that a change of prior cannot absorb (the dev labels put both near 2 % and 0.05 %)."""
-    learned = model.learned_probabilities(texts, languages_of(texts))
+    texts that a change of prior cannot absorb (the dev labels put both near 2 % and 0.05 %).
+
+    The prior is a property of the comments, so it is estimated with the char heads alone (the English cascade of
+    revision 3.15 off): with the cascade's stacked scores for the uncertain comments, EM ran to a prior of 4e-6
+    (session 17), the collapse its fixed point at zero allows. The shift then applies to every toxic score, the
+    cascade's included: both are calibrated to the same training prior."""
+    cascade, model.cascade = model.cascade, {}
+    try:
+        learned = model.learned_probabilities(texts, languages_of(texts))
+    finally:
+        model.cascade = cascade
     independent = {cat: em_prior(learned[:, k], priors[cat]) for k, cat in enumerate(LEARNED)}
     toxic_prior, _ = independent["toxic"]
     ratio = toxic_prior / priors["toxic"]
