@@ -38,7 +38,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -571,38 +571,28 @@ class Decoder:
         letters = [w.isalpha() for w in words]
         begins = [w in self._spelled_starts for w in words]
         ends = [w in self._spelled_ends for w in words]
-        out: list[tuple[int, int, str]] = []
-        i = 0
-        while i < len(tokens):
-            joined = 0
-            for size in (2, 3):
-                if i + size > len(tokens) or text[tokens[i + size - 2][1] : tokens[i + size - 1][0]] != " ":
-                    break
-                last = i + size - 1
-                if not (begins[i] and ends[last]) and all(letters[i : last + 1]):
-                    continue  # words of letters that spell no term: most neighbouring words
-                group = tokens[i : i + size]
-                frags = [t for _, _, t in group]
-                joined_text = "".join(frags)
-                term = self._join_term(joined_text)
-                if term is None or any(not f.replace("$", "s").replace("@", "a").isalnum() or f.isdigit() for f in frags):
-                    continue
-                if self.lookup(" ".join(frags)) or (any(self.lookup(f) or self.plural(f) for f in frags)
-                                                    and all(self.lookup(f) or self._common_word(f) for f in frags)):
-                    continue  # words read as written ("black people", "kill all"); "jew s" and "sikh s" are joined
-                if not _english_spelling(joined_text, joined_text, self._rewrites(joined_text)):
-                    continue  # "as 5 rounds", "georgia's 748 bridges": numbers, not leetspeak
-                s, e = group[0][0], group[-1][1]
-                d = Decoded(text[s:e], s, e, term.text, "inserted_spaces", term)
-                (pending if all(self._common_word(f) for f in frags) else decoded).append(d)
-                joined = size
-                break
-            if joined:
-                i += joined
-            else:
-                out.append(tokens[i])
-                i += 1
-        return out
+
+        def join(i: int, size: int) -> bool:
+            last = i + size - 1
+            if not (begins[i] and ends[last]) and all(letters[i : last + 1]):
+                return False  # words of letters that spell no term: most neighbouring words
+            group = tokens[i : i + size]
+            frags = [t for _, _, t in group]
+            joined_text = "".join(frags)
+            term = self._join_term(joined_text)
+            if term is None or any(not f.replace("$", "s").replace("@", "a").isalnum() or f.isdigit() for f in frags):
+                return False
+            if self.lookup(" ".join(frags)) or (any(self.lookup(f) or self.plural(f) for f in frags)
+                                                and all(self.lookup(f) or self._common_word(f) for f in frags)):
+                return False  # words read as written ("black people", "kill all"); "jew s" and "sikh s" are joined
+            if not _english_spelling(joined_text, joined_text, self._rewrites(joined_text)):
+                return False  # "as 5 rounds", "georgia's 748 bridges": numbers, not leetspeak
+            s, e = group[0][0], group[-1][1]
+            d = Decoded(text[s:e], s, e, term.text, "inserted_spaces", term)
+            (pending if all(self._common_word(f) for f in frags) else decoded).append(d)
+            return True
+
+        return _joined_runs(text, tokens, join)
 
     def _dropped_phrase_variants(self) -> dict[tuple[str, str], Term]:
         """(first, second) word of a two-word group name with one letter dropped from a word that names the group,
@@ -887,30 +877,19 @@ class Decoder:
                   for _, _, t in tokens]
         if not any(broken):
             return tokens
-        out: list[tuple[int, int, str]] = []
-        i = 0
-        while i < len(tokens):
-            joined = 0
-            for size in (2, 3):
-                if i + size > len(tokens) or text[tokens[i + size - 2][1] : tokens[i + size - 1][0]] != " ":
-                    break
-                if not any(broken[i : i + size]):
-                    continue  # words as written ("any one", "a part")
-                frags = [t for _, _, t in tokens[i : i + size]]
-                word = "".join(frags)
-                if not word.isalpha() or len(word) < 4 or self.common.get(word, 0.0) < _COMMON \
-                        or word in self.lexicon.terms:
-                    continue
-                s, e = tokens[i][0], tokens[i + size - 1][1]
-                pending.append(Decoded(text[s:e], s, e, word, "broken_word", Term(word, _REPAIR)))
-                joined = size
-                break
-            if joined:
-                i += joined
-            else:
-                out.append(tokens[i])
-                i += 1
-        return out
+        def join(i: int, size: int) -> bool:
+            if not any(broken[i : i + size]):
+                return False  # words as written ("any one", "a part")
+            frags = [t for _, _, t in tokens[i : i + size]]
+            word = "".join(frags)
+            if not word.isalpha() or len(word) < 4 or self.common.get(word, 0.0) < _COMMON \
+                    or word in self.lexicon.terms:
+                return False
+            s, e = tokens[i][0], tokens[i + size - 1][1]
+            pending.append(Decoded(text[s:e], s, e, word, "broken_word", Term(word, _REPAIR)))
+            return True
+
+        return _joined_runs(text, tokens, join)
 
     def _names_group(self, low: str, r: Decoded, decoded: list[Decoded], hits: list[tuple[int, int, Term]]) -> bool:
         """The sentence of ``r`` or the one before it names a group of people: a group name or slur written or
@@ -1128,6 +1107,28 @@ def _edits1(word: str) -> set[str]:
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(ch in it for ch in short)
+
+
+def _joined_runs(text: str, tokens: list[tuple[int, int, str]],
+                 join: Callable[[int, int], bool]) -> list[tuple[int, int, str]]:
+    """``tokens`` without the runs of two or three neighbours one space apart that ``join(first, size)`` reads as
+    one word (it records the reading and says so); the first run that joins wins, shortest first."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        joined = 0
+        for size in (2, 3):
+            if i + size > len(tokens) or text[tokens[i + size - 2][1] : tokens[i + size - 1][0]] != " ":
+                break
+            if join(i, size):
+                joined = size
+                break
+        if joined:
+            i += joined
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 def _swapped(a: str, b: str) -> bool:
