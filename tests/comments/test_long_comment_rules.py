@@ -1,6 +1,6 @@
-"""Compositional identity rules on long, ordinary reader comments (session 17): a pronoun far from the group, or
-after one person of it, does not refer to the group; victims counted are not a call for harm; someone's hatred of a
-group is not an attack on the group; "worth a damn" insults no one. Sentences written for these tests in the
+"""Compositional identity rules on long, ordinary reader comments (session 17): a pronoun far from the group does not
+refer to it; "not rich people" denies a quality, not personhood; victims counted are not a call for harm; someone's
+hatred of a group is not an attack on the group; "worth a damn" insults no one. Sentences written for these tests in the
 patterns of real blog comments (none from an evaluation set or from the probe files)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ _FILLER = (" The county changed its building codes a few years back, and now you
 
 
 @pytest.mark.parametrize("text", [
-    # a singular mention: "they" is the middle class, not girls
+    # "not rich people" denies a quality, not personhood
     "The middle class are almost forced to be a diy guy (or girl?) since they are not rich people.",
     # the pronoun comes long after the group's only mention
     "My cousin works with handicapped kids at the school." + _FILLER + " Those inspectors are jackasses.",
@@ -38,6 +38,8 @@ def test_ordinary_long_comment_is_not_an_attack(model, text):
 
 @pytest.mark.parametrize("text", [
     "I met some girls yesterday. They are not people.",
+    "I saw a muslim at the store. They are vermin.",
+    "jews are not real people",
     "I can't stand muslims, they are vermin.",
     "I want to see dead jews everywhere",
     "a pile of dead muslims would make my day",

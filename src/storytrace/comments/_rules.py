@@ -884,15 +884,14 @@ def _other_referent(toks: list[str], k: int) -> bool:
     return t in _ANIMALS and toks[k - 1] not in _PREDICATE_LEADS
 
 
-def _group_pronouns(toks: list[str], named_at: set[int], first: int, singular: set[int] | None = None) -> list[int]:
+def _group_pronouns(toks: list[str], named_at: set[int], first: int) -> list[int]:
     """The pronouns after the group's first mention at ``first`` that refer to it: those whose nearest possible
-    antecedent is a mention of the group (tokens ``named_at``), not another plural noun for people or animals, no
-    more than ``_PRONOUN_REACH`` words after that mention, and not a singular one (tokens ``singular``: "a guy (or
-    girl?) ... they"; one pass, so linear)."""
-    found, group_nearest, last = [], first not in (singular or ()), first
+    antecedent is a mention of the group (tokens ``named_at``), not another plural noun for people or animals, and no
+    more than ``_PRONOUN_REACH`` words after that mention (one pass, so linear)."""
+    found, group_nearest, last = [], True, first
     for k in range(first + 1, len(toks)):
         if k in named_at:
-            group_nearest, last = k not in (singular or ()), k
+            group_nearest, last = True, k
         elif toks[k] in _PRON_REF:
             if group_nearest and k >= first + 2 and k - last <= _PRONOUN_REACH:
                 found.append(k)
@@ -906,25 +905,12 @@ def _group_pronouns(toks: list[str], named_at: set[int], first: int, singular: s
 _PRONOUN_REACH = 25
 
 
-def _singular_mentions(toks: list[str], group_idx: list[tuple[int, str, bool]], group_end: dict[int, int],
-                       lex: Lexicon) -> set[int]:
-    """Token indices of group mentions that name one person ("a guy or girl", "this Jew"): a singular determiner
-    stands in the four words before, the lexicon also holds the plural, and no plural word for people follows
-    ("a muslim men's group"). A later "they" does not refer to one person; a bare singular ("fucking sikh and their
-    beards", often a disguised plural) still may."""
-    out: set[int] = set()
-    for gi, _, country in group_idx:
-        end = group_end[gi]
-        last = toks[end - 1]
-        plural = last[:-3] + "men" if last.endswith("man") else last + "s"
-        nxt = toks[end] if end < len(toks) else ""
-        if not country and plural in lex.terms and nxt not in lex.group_nouns and not nxt.endswith("s") \
-                and _SINGULAR_DETERMINERS & set(toks[max(0, gi - 4) : gi]):
-            out.update(range(gi, end))
-    return out
-
-
-_SINGULAR_DETERMINERS = frozenset(["a", "an", "one", "this", "that", "each", "every", "another"])
+# words that say someone is a person, and the words between a negation and them that keep the denial about
+# personhood: "X are not people", "not even human", "not real people"; any other word ("not rich people") qualifies
+_PERSONHOOD = frozenset(["people", "persons", "person", "human", "humans"])
+_PERSONHOOD_QUALIFIERS = frozenset(["even", "real", "really", "actual", "actually", "true", "truly", "fully", "proper",
+                                    "normal", "decent", "civilised", "civilized", "human", "like", "worthy", "any",
+                                    "considered", "counted", "as", "quite", "entirely", "completely", "totally"])
 
 
 # words that count what follows: "a few dead X", "two murdered X", "thousands of dead X"
@@ -1543,8 +1529,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         first = min(gi for gi, _, c in group_idx if not c)
         g = next(iter(named))
         named_at = {k for gi, _, c in group_idx if not c for k in range(gi, group_end[gi])}
-        singular = _singular_mentions(toks, group_idx, group_end, lex)
-        mentions += [(j, g, False) for j in _group_pronouns(toks, named_at, first, singular)]
+        mentions += [(j, g, False) for j in _group_pronouns(toks, named_at, first)]
     neg = _negations(toks)
     starts = {gi for gi, _, _ in group_idx}
     ends = _sentence_ends(norm)
@@ -1718,6 +1703,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                     asked and toks[j - 1] == "even" and toks[j] not in ("allowed", "permitted", "safe")  # "are X
                 # even human?" doubts it; "are X even allowed to work?" is often asked in earnest
                 if size and any(neg[k] for k in range(gi + 1, j)) != flipped and j - gi <= 6:
+                    if toks[j] in _PERSONHOOD and not neg[j - 1] and toks[j - 1] not in _PERSONHOOD_QUALIFIERS:
+                        continue  # "they are not rich people": a quality denied, not their humanity (session 17)
                     if toks[j] in ("allowed", "permitted") and harm_follows(j + 1):
                         a.defused = True  # "X are not allowed to be harassed": protective
                         continue
