@@ -327,6 +327,15 @@ def test_headline_above_the_first_body_line(kept: list[str], classes: list[str],
     assert first_line_title(kept, classes) == expected
 
 
+def test_headline_above_the_first_body_line_only_on_short_pages() -> None:
+    # synthetic pages of any length often have no headline, with menu lines above the article: past 12 lines
+    # only a first line read as body is looked at
+    kept = ["Startseite", "Neue Schule in Altona: Bauarbeiten beginnen im Mai", *(DE_PARAS * 4)[:11]]
+    classes = ["boilerplate", "body"] + ["body"] * 11
+    assert first_line_title(kept, classes) == classes
+    assert first_line_title(kept[:12], classes[:12])[1] == "headline"
+
+
 @pytest.mark.parametrize("extra", [[], ["Weitere Informationen sollen im Laufe des Tages veröffentlicht werden."]])
 def test_short_german_page_keeps_its_headline_with_one_more_sentence(model: LineModel, extra: list[str]) -> None:
     # review finding (sessions 15-16): one more body sentence at the end flipped the headline to boilerplate

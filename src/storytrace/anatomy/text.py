@@ -899,6 +899,7 @@ _NOT_A_HEADLINE = re.compile(r"^(?:by|posted|updated|modified|published|written)
 TITLE_ABOVE_BODY = True  # also look above the first body line (session 17); False: the first line only
 _OPENING_QUOTES = "\"'„“”‚‘’«»‹›"  # a headline may open with a quotation
 _TOP_LINES = 3  # the first body line must be among this many first lines for a headline to be looked for
+_SHORT_PAGE = 12  # ... on a page of at most this many non-empty lines (a longer page: its first line only)
 
 
 def _reads_like_headline(line: str, nxt: str, min_words: int) -> bool:
@@ -914,16 +915,18 @@ def first_line_title(kept: Sequence[str], classes: Sequence[str]) -> list[str]:
     model found no headline at all. The model was trained on pages that mostly show their headline among menus
     and variants, and on short pages reads a lone headline as body, or as boilerplate when a menu or date line
     stands near it (session 17: one more sentence at the end of a short German page flipped its headline to
-    boilerplate). When the first body line is among the first three lines: it becomes the headline if the page
-    has more body and it reads like one (2-20 words, see :func:`_reads_like_headline`); else the nearest
-    boilerplate line above it that reads like one with at least 4 words (a menu such as "Home News Sport" has
-    fewer)."""
+    boilerplate). On a page of at most 12 non-empty lines whose first body line is among its first three lines
+    (on longer pages only when the first line is body: synthetic pages of any length often have no headline,
+    and menus above them read like one): that body line becomes the headline if the page has more body and it
+    reads like one (2-20 words, see :func:`_reads_like_headline`); else the nearest boilerplate line above it
+    that reads like one with at least 4 words (a menu such as "Home News Sport" has fewer)."""
     out = list(classes)
     if not out or "headline" in out or "body" not in out:
         return out
     bodies = [i for i, c in enumerate(out) if c == "body"]
     first = bodies[0]
-    if first >= (_TOP_LINES if TITLE_ABOVE_BODY else 1):
+    above = TITLE_ABOVE_BODY and len(out) <= _SHORT_PAGE
+    if first >= (_TOP_LINES if above else 1):
         return out
     if len(bodies) > 1 and _reads_like_headline(kept[first], kept[bodies[1]], 2):
         out[first] = "headline"
