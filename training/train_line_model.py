@@ -123,22 +123,24 @@ def _fit(x: object, y: np.ndarray, c: float, max_iter: int) -> LogisticRegressio
 
 
 def _boost(x: np.ndarray, y: np.ndarray, seed: int, max_iter: int = 300,
-           n_iter: int | None = None) -> HistGradientBoostingClassifier:
+           n_iter: int | None = None, l2: float = 0.0) -> HistGradientBoostingClassifier:
     """Boosted trees for a dense stage (interactions a linear model cannot express). ``n_iter``: exactly
     that many iterations (chosen on held-out source pages); else early stopping on a random tenth of the
-    lines, which shares source pages with the rest and so stops late."""
+    lines, which shares source pages with the rest and so stops late. ``l2``: L2 penalty on the leaf values
+    (scikit-learn's ``l2_regularization``; 0, its default, lets a leaf of confidently wrong lines, whose
+    hessians are tiny, take a huge Newton step)."""
     stop = {"early_stopping": True, "validation_fraction": 0.1, "n_iter_no_change": 20} if n_iter is None \
         else {"early_stopping": False}
     clf = HistGradientBoostingClassifier(max_iter=n_iter or max_iter, learning_rate=0.1, max_leaf_nodes=31,
-                                         random_state=seed, **stop).fit(x, y)
+                                         l2_regularization=l2, random_state=seed, **stop).fit(x, y)
     print(f"  trees: {clf.n_iter_} iterations", flush=True)
     return clf
 
 
 def _fit_trees(x: np.ndarray, y: np.ndarray, seed: int, max_iter: int = 300,
-               n_iter: int | None = None) -> TreeEnsemble:
+               n_iter: int | None = None, l2: float = 0.0) -> TreeEnsemble:
     """:func:`_boost`, flattened to arrays."""
-    return from_sklearn(_boost(x, y, seed, max_iter, n_iter), len(CLASSES))
+    return from_sklearn(_boost(x, y, seed, max_iter, n_iter, l2), len(CLASSES))
 
 
 def _staged_loss(clf: HistGradientBoostingClassifier, x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -213,7 +215,8 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
           embed_cache: Path | None = None, own_refs: float = 0.5, title_ends: float = 0.3, comment_chrome: float = 0.0,
           fold_by: str = "source", oof_folds: int = 3, tree_stop: str = "random",
           stage2_repeats: bool = False, real_dumps: int = 1, thread_mix: dict[str, float] | None = None,
-          dump_stage3: Path | None = None, stage3_opening: bool = False) -> dict:
+          dump_stage3: Path | None = None, stage3_opening: bool = False, stage3_l2: float = 0.0,
+          stage3_iter: int | None = None) -> dict:
     """``thread_mix``: make_pages' training-only comment options (direct_comments, short_threads,
     own_threads); None or zeros: the original generator."""
     t0 = time.time()
@@ -340,9 +343,11 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
     scale3 = f3.std(axis=0) + 1e-6
     if 3 in trees and tree_stop == "source":  # hold out the first fold's source pages to count iterations
         held = np.repeat(fold == 0, [len(p[0]) for p in pages])
-        probe = _boost(f3[~held], y[~held], seed, n_iter=max_iter)
+        probe = _boost(f3[~held], y[~held], seed, n_iter=max_iter, l2=stage3_l2)
         iterations["stage3"] = _best_iterations(_staged_loss(probe, f3[held], y[held]), "stage 3")
-    trees3 = _fit_trees(f3, y, seed, max_iter, iterations.get("stage3")) if 3 in trees else None
+    if stage3_iter is not None:
+        iterations["stage3"] = stage3_iter
+    trees3 = _fit_trees(f3, y, seed, max_iter, iterations.get("stage3"), stage3_l2) if 3 in trees else None
     clf3 = _fit((f3 - mean3) / scale3, y, c3, max_iter) if trees3 is None else None
     coef3, icpt3 = full(clf3, f3.shape[1])
     final_bias = np.zeros(k)
@@ -385,7 +390,8 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
             **({"thread_mix": thread_mix} if thread_mix else {}),
         },
         "out_of_fold": {"by": fold_by, "folds": oof_folds},
-        "tree_stop": {"by": tree_stop, "iterations": iterations},
+        "tree_stop": {"by": "fixed" if stage3_iter is not None and tree_stop == "random" else tree_stop,
+                      "iterations": iterations, **({"stage3_l2": stage3_l2} if stage3_l2 else {})},
         "stage2_repeats": stage2_repeats,
         **({"stage3_features": ["opening"]} if stage3_opening and embed_dim else {}),
         "params": {"alpha": alpha, "tree_stages": list(trees), "epochs": epochs, "C2": c2, "C3": c3, "max_iter": max_iter,
@@ -451,6 +457,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stage3-opening", action="store_true",
                     help="stage 3 also reads text.opening_features (the line against the article's opening, "
                          "its place in the first-pass article, stage-2 mass around it, change of voice)")
+    ap.add_argument("--stage3-l2", type=float, default=0.0,
+                    help="L2 penalty on stage 3's leaf values (scikit-learn l2_regularization; 0: none, as v5.4)")
+    ap.add_argument("--stage3-iter", type=int, default=None, metavar="N",
+                    help="stage 3 runs exactly N boosting iterations (no early stopping)")
     ap.add_argument("--dump-stage3", type=Path, default=None, metavar="NPZ",
                     help="also save the out-of-fold stage-2 probabilities of the training pages (stage 3's "
                          "inputs) for training/stage3_lab.py")
@@ -474,7 +484,8 @@ def main(argv: list[str] | None = None) -> int:
           stage2_repeats=args.stage2_repeats, real_dumps=args.real_dumps,
           thread_mix={"direct_comments": args.direct_comments, "short_threads": args.short_threads,
                       "own_threads": args.own_threads},
-          dump_stage3=args.dump_stage3, stage3_opening=args.stage3_opening)
+          dump_stage3=args.dump_stage3, stage3_opening=args.stage3_opening, stage3_l2=args.stage3_l2,
+          stage3_iter=args.stage3_iter)
     return 0
 
 

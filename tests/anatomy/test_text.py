@@ -299,6 +299,53 @@ def test_first_line_title(kept: list[str], classes: list[str], expected: list[st
     assert first_line_title(kept, classes) == expected
 
 
+DE_PARAS = ["Am Montagmorgen ist es in der Region zu erheblichen Einschränkungen gekommen.",
+            "Nach Angaben eines Sprechers waren mehrere tausend Menschen betroffen.",
+            "Die Behörden rechnen damit, dass sich die Lage bis zum Abend entspannt."]
+
+
+@pytest.mark.parametrize(("kept", "classes", "expected"), [
+    # a dateline over the headline: the first body line is the headline
+    (["12.03.2024", "Bahnstreik legt Pendlerverkehr lahm", *DE_PARAS], ["boilerplate"] + ["body"] * 4,
+     ["boilerplate", "headline"] + ["body"] * 3),
+    # a menu line over a headline the model read as boilerplate
+    (["Startseite", "Neue Schule in Altona: Bauarbeiten beginnen im Mai", *DE_PARAS],
+     ["boilerplate", "boilerplate"] + ["body"] * 3, ["boilerplate", "headline"] + ["body"] * 3),
+    # the headline over a menu line: the nearest boilerplate line that reads like a headline
+    (["Wetter: Sturmtief bringt Regen und Wind", "Startseite", *DE_PARAS],
+     ["boilerplate", "boilerplate"] + ["body"] * 3, ["headline", "boilerplate"] + ["body"] * 3),
+    # a headline that opens with a quotation
+    (["„Wir brauchen mehr Lehrer“ – Ministerin kündigt Reform an", *DE_PARAS], ["body"] * 4,
+     ["headline"] + ["body"] * 3),
+    # short menu lines above the article stay boilerplate; so does anything above a body that starts lower
+    (["Home", "News Sport Weather", *DE_PARAS], ["boilerplate", "boilerplate"] + ["body"] * 3,
+     ["boilerplate", "boilerplate"] + ["body"] * 3),
+    (["Home", "Sport", "Weather", "Neue Schule in Altona: Bauarbeiten beginnen im Mai", *DE_PARAS],
+     ["boilerplate"] * 4 + ["body"] * 3, ["boilerplate"] * 4 + ["body"] * 3),
+])
+def test_headline_above_the_first_body_line(kept: list[str], classes: list[str], expected: list[str]) -> None:
+    assert first_line_title(kept, classes) == expected
+
+
+def test_headline_above_the_first_body_line_only_on_short_pages() -> None:
+    # synthetic pages of any length often have no headline, with menu lines above the article: past 12 lines
+    # only a first line read as body is looked at
+    kept = ["Startseite", "Neue Schule in Altona: Bauarbeiten beginnen im Mai", *(DE_PARAS * 4)[:11]]
+    classes = ["boilerplate", "body"] + ["body"] * 11
+    assert first_line_title(kept, classes) == classes
+    assert first_line_title(kept[:12], classes[:12])[1] == "headline"
+
+
+@pytest.mark.parametrize("extra", [[], ["Weitere Informationen sollen im Laufe des Tages veröffentlicht werden."]])
+def test_short_german_page_keeps_its_headline_with_one_more_sentence(model: LineModel, extra: list[str]) -> None:
+    # review finding (sessions 15-16): one more body sentence at the end flipped the headline to boilerplate
+    title = "Wetter: Sturmtief bringt Regen und Wind"
+    paras = [*DE_PARAS, "Kritik kam vor allem von den Verbänden, die eine bessere Planung forderten.", *extra]
+    page = split_text("\n".join([title, "Startseite", *paras]), Page(id="de", source="de.txt"), Options(), model=model)
+    assert page.title == title
+    assert page.body == paras
+
+
 def test_text_split_reads_a_headline_over_paragraphs_as_the_title(model: LineModel) -> None:
     text = ("Springfield council approves 12 million dollar road budget\n\n"
             "The city council of Springfield voted 7 to 2 on Tuesday to approve a new budget of 12 million dollars "

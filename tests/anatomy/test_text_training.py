@@ -22,7 +22,7 @@ V4 = ("--alpha", "2e-6", "--no-embed", "--trees", "", "--own-refs", "0", "--titl
 
 @pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
 @pytest.mark.parametrize("variant,fmt", [((), 5), (V4, 4), (("--tree-stop", "source", "--stage2-repeats"), 5),
-                                         (("--real-dumps", "2"), 5)])
+                                         (("--real-dumps", "2"), 5), (("--stage3-l2", "1", "--stage3-iter", "7"), 5)])
 def test_text_training_script_tiny_sample(tmp_path: Path, variant: tuple[str, ...], fmt: int) -> None:
     limit, pages = 6, 16
     out = tmp_path / "model"
@@ -47,6 +47,9 @@ def test_text_training_script_tiny_sample(tmp_path: Path, variant: tuple[str, ..
         assert meta["tree_stop"]["by"] == "source"
         assert set(meta["tree_stop"]["iterations"]) == {"stage2", "stage3"}
         assert all(1 <= n <= 50 for n in meta["tree_stop"]["iterations"].values())
+    if "--stage3-iter" in variant:  # a fixed stage-3 count with a leaf penalty, recorded in the JSON
+        assert meta["tree_stop"] == {"by": "fixed", "iterations": {"stage3": 7}, "stage3_l2": 1.0}
+        assert load_line_model(out).trees3.n_iterations == 7
     assert meta.get("stage2_repeats", False) == ("--stage2-repeats" in variant)
     model = load_line_model(out)
     labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "lol nice"], model)
@@ -202,3 +205,21 @@ def test_stage3_lab_rebuilds_stage3_from_the_dump(tmp_path: Path) -> None:
          "--base", str(base), "--cache", str(tmp_path / "cache"), "--limit", "5", "--pages", "16"],
         capture_output=True, text=True, timeout=600, check=False)
     assert proc.returncode != 0 and "do not rebuild" in proc.stderr
+
+
+def test_stage3_leaf_penalty_bounds_the_leaves() -> None:
+    """Lines the trees hold confidently wrong (tiny hessians) take huge Newton steps without a leaf penalty
+    (session 17: the dev model's stage-3 leaves reached 3,552); ``l2`` bounds them."""
+    sys.path.insert(0, str(ROOT / "training"))
+    from train_line_model import _boost
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(3000, 4))
+    y = (x[:, 0] > 0).astype(int) + (x[:, 1] > 1).astype(int)  # three classes, almost separable
+    y[rng.choice(3000, 30, replace=False)] = 2  # a few confidently wrong labels
+    leaves = {}
+    for l2 in (0.0, 10.0):
+        clf = _boost(x, y, 0, n_iter=60, l2=l2)
+        assert clf.l2_regularization == l2
+        leaves[l2] = max(abs(p.nodes["value"][p.nodes["is_leaf"] == 1]).max() for it in clf._predictors for p in it)
+    assert leaves[10.0] < leaves[0.0]

@@ -896,20 +896,45 @@ _NOT_A_HEADLINE = re.compile(r"^(?:by|posted|updated|modified|published|written)
                              r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d", re.IGNORECASE)
 
 
+TITLE_ABOVE_BODY = True  # also look above the first body line (session 17); False: the first line only
+_OPENING_QUOTES = "\"'„“”‚‘’«»‹›"  # a headline may open with a quotation
+_TOP_LINES = 3  # the first body line must be among this many first lines for a headline to be looked for
+_SHORT_PAGE = 12  # ... on a page of at most this many non-empty lines (a longer page: its first line only)
+
+
+def _reads_like_headline(line: str, nxt: str, min_words: int) -> bool:
+    """``min_words``-20 words, capitalised, no closing sentence punctuation, no byline, date or chrome
+    separator, no reference marker, and shorter than the paragraph ``nxt`` below it."""
+    s = line.strip()
+    return (min_words <= len(s.split()) <= 20 and s.lstrip(_OPENING_QUOTES)[:1].isupper() and not _HEADLINE_END.search(s)
+            and not _NOT_A_HEADLINE.search(s) and "[" not in s and len(nxt) > len(s))
+
+
 def first_line_title(kept: Sequence[str], classes: Sequence[str]) -> list[str]:
     """The commonest plain-text layout, a headline line over the article's paragraphs, read as such when the
-    model found no headline at all: the first line becomes the headline if it is body, the page has more body,
-    and it reads like a headline (2-20 words, capitalised, no closing sentence punctuation, no byline or date,
-    shorter than the paragraph after it). The model was trained on pages that mostly show their headline among menus and
-    variants, and on short pages reads a lone headline as body."""
+    model found no headline at all. The model was trained on pages that mostly show their headline among menus
+    and variants, and on short pages reads a lone headline as body, or as boilerplate when a menu or date line
+    stands near it (session 17: one more sentence at the end of a short German page flipped its headline to
+    boilerplate). On a page of at most 12 non-empty lines whose first body line is among its first three lines
+    (on longer pages only when the first line is body: synthetic pages of any length often have no headline,
+    and menus above them read like one): that body line becomes the headline if the page has more body and it
+    reads like one (2-20 words, see :func:`_reads_like_headline`); else the nearest boilerplate line above it
+    that reads like one with at least 4 words (a menu such as "Home News Sport" has fewer)."""
     out = list(classes)
-    if not out or "headline" in out or out[0] != "body" or out[1:].count("body") == 0:
+    if not out or "headline" in out or "body" not in out:
         return out
-    first, words = kept[0].strip(), kept[0].split()
-    nxt = next(kept[i] for i in range(1, len(kept)) if out[i] == "body")
-    if (2 <= len(words) <= 20 and first[:1].isupper() and not _HEADLINE_END.search(first)
-            and not _NOT_A_HEADLINE.search(first) and "[" not in first and len(nxt) > len(first)):
-        out[0] = "headline"
+    bodies = [i for i, c in enumerate(out) if c == "body"]
+    first = bodies[0]
+    above = TITLE_ABOVE_BODY and len(out) <= _SHORT_PAGE
+    if first >= (_TOP_LINES if above else 1):
+        return out
+    if len(bodies) > 1 and _reads_like_headline(kept[first], kept[bodies[1]], 2):
+        out[first] = "headline"
+        return out
+    for i in range(first - 1, -1, -1):  # the lines above the article, nearest first
+        if out[i] == "boilerplate" and _reads_like_headline(kept[i], kept[first], 4):
+            out[i] = "headline"
+            break
     return out
 
 
