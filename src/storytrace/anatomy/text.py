@@ -896,7 +896,6 @@ _NOT_A_HEADLINE = re.compile(r"^(?:by|posted|updated|modified|published|written)
                              r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d", re.IGNORECASE)
 
 
-TITLE_ABOVE_BODY = True  # also look above the first body line (session 17); False: the first line only
 _OPENING_QUOTES = "\"'„“”‚‘’«»‹›"  # a headline may open with a quotation
 _TOP_LINES = 3  # the first body line must be among this many first lines for a headline to be looked for
 _SHORT_PAGE = 12  # ... on a page of at most this many non-empty lines (a longer page: its first line only)
@@ -925,7 +924,7 @@ def first_line_title(kept: Sequence[str], classes: Sequence[str]) -> list[str]:
         return out
     bodies = [i for i, c in enumerate(out) if c == "body"]
     first = bodies[0]
-    above = TITLE_ABOVE_BODY and len(out) <= _SHORT_PAGE
+    above = len(out) <= _SHORT_PAGE  # a short page: also above its first body line (session 17)
     if first >= (_TOP_LINES if above else 1):
         return out
     if len(bodies) > 1 and _reads_like_headline(kept[first], kept[bodies[1]], 2):

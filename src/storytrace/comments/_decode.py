@@ -877,6 +877,7 @@ class Decoder:
                   for _, _, t in tokens]
         if not any(broken):
             return tokens
+
         def join(i: int, size: int) -> bool:
             if not any(broken[i : i + size]):
                 return False  # words as written ("any one", "a part")
