@@ -378,3 +378,24 @@ def test_pipeline_an_unexpected_error_is_a_coded_failure(tmp_path, options, monk
     (failure,) = analyze([tmp_path / "a.html"], options=options.replace(with_stories=False)).failures
     assert failure.message.startswith("[E000] internal error (UnicodeEncodeError: ")
     assert failure.message.endswith("report it with the input that caused it") and failure.stage == "anatomy"
+
+
+def test_pipeline_analysis_key_follows_the_code_not_file_times(tmp_path, options, monkeypatch):
+    import os
+
+    from storytrace import pipeline
+
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "sub" / "stage.py").write_text("LIMIT = 3\n")
+    (package / "notes.txt").write_text("not code")
+    digest = pipeline.code_digest(package)
+    os.utime(package / "sub" / "stage.py", (1, 1))  # a fresh install of the same code
+    (package / "notes.txt").write_text("changed, but not code")
+    assert pipeline.code_digest(package) == digest
+    (package / "sub" / "stage.py").write_text("LIMIT = 4\n")
+    assert pipeline.code_digest(package) != digest
+
+    key = pipeline.analysis_key(options)
+    monkeypatch.setattr(pipeline, "_package_code", lambda: "other code")
+    assert pipeline.analysis_key(options) != key  # a store hands back no page analysed by other code

@@ -65,7 +65,7 @@ def iter_results(
     stopped while the caller handles them loses no finished page; close the iterator (``contextlib.closing``)
     before the store, so that chunks finished ahead by worker processes are added too. A store with
     ``analysed_page`` (:class:`~storytrace.store.SQLiteStore`) also gives back the pages it holds analysed with
-    the same options and version (:func:`~storytrace.pipeline.analysis_key`): such an input is not analysed
+    the same options, code and models (:func:`~storytrace.pipeline.analysis_key`): such an input is not analysed
     again, its stored page comes in its place and ``on_reuse`` is called with it. ``redo=True`` analyses every
     input again. Failed inputs and pages with a stage error are always analysed again.
     """

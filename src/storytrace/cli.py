@@ -63,7 +63,7 @@ SOME_INPUTS_FAILED = 3
 EXIT_STATUS_HELP = (f"exit status: 0 every input analysed; {SOME_INPUTS_FAILED} some inputs failed and the rest were "
                     "analysed (the failures are listed, and kept in the dossier and the store); 1 no input could be "
                     "analysed; 2 usage error or output folder not writable; 130 or 143 stopped by Ctrl-C or SIGTERM")
-REDO_HELP = ("analyse every input again; by default a page the --db store already holds, analysed by this version "
+REDO_HELP = ("analyse every input again; by default a page the --db store already holds, analysed by this code "
              "with the same options, is reused (failed inputs are always tried again)")
 COMMENT_CHROME_HELP = ("plain-text pages: read comment sections that keep author, date and 'Reply' lines "
                        "between the comments with the chrome-trained line model")

@@ -197,9 +197,9 @@ RUN_ONLY_OPTIONS = frozenset({"with_stories", "workers", "batch_size", "strict",
 
 
 def analysis_key(options: Options) -> str:
-    """What a page's analysis depends on: storytrace's version, the record schema, the shipped models and
-    lexicons (names and sizes), and every option but :data:`RUN_ONLY_OPTIONS`. Equal keys: a stored page
-    can stand in for analysing the same bytes again."""
+    """What a page's analysis depends on: storytrace's version, the record schema, the package's code (its
+    Python sources' content), the shipped models and lexicons (names and sizes), and every option but
+    :data:`RUN_ONLY_OPTIONS`. Equal keys: a stored page can stand in for analysing the same bytes again."""
     import dataclasses
     import json
 
@@ -207,7 +207,29 @@ def analysis_key(options: Options) -> str:
     from .records import SCHEMA_VERSION, content_id
 
     shaping = {f.name: getattr(options, f.name) for f in dataclasses.fields(options) if f.name not in RUN_ONLY_OPTIONS}
-    return content_id(json.dumps([__version__, SCHEMA_VERSION, _shipped_data(), shaping], sort_keys=True, default=str))
+    parts = [__version__, SCHEMA_VERSION, _package_code(), _shipped_data(), shaping]
+    return content_id(json.dumps(parts, sort_keys=True, default=str))
+
+
+@functools.cache
+def _package_code() -> str:
+    """A digest of the package's Python sources, so that a store does not hand back pages analysed by other code
+    of the same version (an editable install, a patched copy)."""
+    from importlib.resources import as_file, files
+
+    with as_file(files("storytrace")) as root:
+        return code_digest(Path(root))
+
+
+def code_digest(root: Path) -> str:
+    """sha1 over the relative paths and bytes of the ``*.py`` files under ``root`` (not their times: a fresh
+    install of the same code keeps its key)."""
+    import hashlib
+
+    digest = hashlib.sha1()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(str(path.relative_to(root).as_posix()).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 @functools.cache

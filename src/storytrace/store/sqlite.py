@@ -4,7 +4,7 @@ Pages are keyed by their id (:func:`storytrace.records.page_id`: content hash, w
 input names one), inputs by their source, so every input is accounted for: either
 ``analysed`` (with the id of its page) or ``failed`` (with the stage and the reason). An input that
 repeats a page of the same run (a :class:`~storytrace.records.Duplicate`) is ``analysed`` with that page's id.
-A page added with an ``analysis`` key (:func:`storytrace.pipeline.analysis_key`: the version and the options that
+A page added with an ``analysis`` key (:func:`storytrace.pipeline.analysis_key`: the code, models and options that
 shape a page) can be reused by a later run with the same key (:meth:`SQLiteStore.analysed_page`).
 """
 
