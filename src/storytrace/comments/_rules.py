@@ -365,6 +365,8 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     a.profanity.extend(gestures)
     a.insults.extend(gestures)
     a.negated = any(_negations(toks))
+    # "the Russian government is corrupt": said of a state or a thing, read as a country mention (session 18)
+    group_idx = [(gi, g, c or _names_an_institution(toks, group_end[gi], g, lex)) for gi, g, c in group_idx]
     a.people = any(not c for _, _, c in group_idx)
     slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
     a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) for gi in slur_at)
@@ -943,6 +945,44 @@ def _object_of_attitude(toks: list[str], gi: int) -> bool:
 
 
 _ATTITUDE_FILL = frozenset(["the", "all", "those", "these", "other", "any"])
+
+
+# what a nationality word may name instead of the people: the state, its institutions and ordinary things ("the
+# Russian government", "American healthcare", "Ukrainian army"). Not culture, religion, society or media words that
+# carry tropes about a people, and no word for persons ("soldiers", "people")
+_INSTITUTIONS = frozenset([
+    "government", "governments", "regime", "regimes", "administration", "authorities", "state", "ministry", "embassy",
+    "parliament", "duma", "congress", "senate", "kremlin", "president", "presidency", "leadership", "officials",
+    "army", "military", "navy", "forces", "troops", "command", "intelligence", "propaganda", "tv", "television",
+    "channels", "news", "newspapers", "press", "outlets", "system", "systems", "healthcare", "economy", "policy",
+    "policies", "politics", "elections", "election", "courts", "justice", "law", "laws", "constitution", "banks",
+    "companies", "company", "corporations", "industry", "market", "markets", "oil", "gas", "weapons", "missiles",
+    "tanks", "jets", "drones", "invasion", "aggression", "offensive", "occupation", "strikes", "war", "narrative",
+    "version", "claims", "side", "team", "teams", "league", "football", "hockey", "food", "cuisine", "beer", "vodka",
+    "cars", "roads", "weather", "passport", "visa", "currency", "ruble", "rouble", "dollar", "hryvnia", "yuan",
+    "infrastructure", "bureaucracy", "establishment", "diplomacy", "diplomats", "sanctions", "budget", "taxes",
+])
+# said of a country or an institution, only words that deny people their humanity attack the people ("Russia are
+# vermin"); the lexicon's other "dehumanising" words judge a state ("evil", "terrorists", "a disease")
+_INHUMAN = frozenset(["animals", "ape", "apes", "barbarians", "beasts", "cockroach", "cockroaches", "filth", "insects",
+                      "leeches", "locusts", "maggots", "monkey", "monkeys", "parasite", "parasites", "pests", "pigs",
+                      "rat", "rats", "savage", "savages", "scum", "subhuman", "subhumans", "untermensch", "vermin",
+                      "orcs", "orks"])
+# a modifier between the nationality and the institution: "Russian state media", "American foreign policy"
+_INSTITUTION_MODIFIERS = frozenset(["state", "foreign", "federal", "national", "armed", "air", "secret", "official",
+                                    "ruling", "current", "central", "defence", "defense", "health", "justice",
+                                    "military", "political", "education", "prison", "tax", "news", "media"])
+
+
+def _names_an_institution(toks: list[str], end: int, group: str, lex: Lexicon) -> bool:
+    """The nationality word ending before token ``end`` modifies a noun for its state, institutions or an ordinary
+    thing ("the Russian government", "American foreign policy"): a group with country names only, not a race."""
+    if not lex.groups.get(group, {}).get("countries") or group == "black_people":
+        return False
+    nxt = toks[end] if end < len(toks) else ""
+    if nxt in _INSTITUTIONS:
+        return True
+    return nxt in _INSTITUTION_MODIFIERS and end + 1 < len(toks) and toks[end + 1] in _INSTITUTIONS
 
 
 def _shrugged(toks: list[str], j: int) -> bool:
@@ -1616,8 +1656,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 a.defused = True
                 claim(j, size)
                 continue
-            if country and toks[j] not in lex.dehumanising:
-                continue
+            if country and toks[j] not in _INHUMAN:
+                continue  # "Russia is a terrorist state", "the Russian government is evil": a state judged
             if j > gi and not belief_denied and _said_of_another(toks, norm, words, clause, group_end.get(gi, gi + 1),
                                                                   j, size, lex):
                 continue  # "X brought us food when we were sick", "X cleaned the dirty streets"
