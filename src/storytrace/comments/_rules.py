@@ -1272,6 +1272,58 @@ def _wished_harm(toks: list[str], neg: list[bool], gi: int, lo: int, hi: int) ->
     return -1
 
 
+# approval of what is done to a group: "love seeing X deported", "nothing makes me happier than X getting kicked out"
+_APPROVAL = frozenset(["love seeing", "love to see", "love watching", "love to watch", "loved seeing", "loving seeing",
+                       "nothing makes me happier than", "nothing better than", "beautiful to watch", "beautiful to see",
+                       "glad to see", "happy to see", "satisfying to see", "satisfying to watch", "enjoy seeing",
+                       "enjoy watching", "can't wait to see", "cant wait to see", "good to see", "great to see",
+                       "nice to see", "makes my day", "made my day", "love it when", "love when"])
+_APPROVAL_BRIDGE = frozenset(["get", "getting", "got", "be", "being", "all", "finally", "the", "these", "those",
+                              "some", "more"])
+
+
+def _approved_harm(toks: list[str], neg: list[bool], lo: int, gi: int, end: int, hi: int,
+                   harms: frozenset[str]) -> int:
+    """Index of a harm or exclusion done to the group at ``gi`` .. ``end`` that an approval phrase before it welcomes
+    ("love seeing X deported"; not "I don't love seeing X deported"). -1 if none."""
+    approved = any((size := _phrase_at(toks, a, _APPROVAL)) and a + size <= gi and not any(neg[max(0, a - 3) : a])
+                   for a in range(max(lo, gi - 8), gi))
+    if not approved:
+        return -1
+    for m in range(end, min(hi, end + 4)):
+        if _phrase_at(toks, m, harms) and _bridged(toks, end, m, _APPROVAL_BRIDGE, most=3):
+            return m
+    return -1
+
+
+# praise for a vice: "X are great... at stealing", "X are really good at one thing: scamming people"
+_VICE_PRAISE = frozenset(["great", "good", "talented", "best", "experts", "expert", "skilled", "amazing", "brilliant",
+                          "excellent", "gifted", "masters", "champions"])
+_VICES = frozenset(["stealing", "lying", "cheating", "scamming", "breeding", "begging", "robbing", "looting", "raping",
+                    "killing", "bombing", "mooching", "leeching", "freeloading", "sponging", "whining", "complaining",
+                    "living off welfare", "living off benefits", "living off others", "living off the state",
+                    "playing the victim", "ruining everything", "spreading disease", "spreading diseases",
+                    "causing trouble", "committing crimes", "crime", "terrorism", "fraud", "pickpocketing",
+                    "shoplifting", "dealing drugs", "selling drugs", "lying and stealing"])
+
+
+def _praised_vice(toks: list[str], gi: int) -> int:
+    """Index of a vice the group at ``gi`` is praised for: a praise word within four words after the group (or
+    three before it: "how good X are at ..."), then "at" (or "at one thing") after the group and a vice. -1 if
+    none."""
+    n = len(toks)
+    for m in [*range(max(0, gi - 3), gi), *range(gi + 1, min(n, gi + 5))]:
+        if toks[m] not in _VICE_PRAISE:
+            continue
+        for k in range(max(m, gi) + 1, min(n, max(m, gi) + 4)):
+            if toks[k] != "at":
+                continue
+            v = k + 3 if toks[k + 1 : k + 3] == ["one", "thing"] else k + 1
+            if v < n and _phrase_at(toks, v, _VICES):
+                return v
+    return -1
+
+
 def _ordered_harm(toks: list[str], lo: int, gi: int, hi: int) -> list[int]:
     """Violence intended or ordered with the group at ``gi`` as its object ("put a bullet in all X", "we will hunt
     down every X", "teach these X a lesson") and what a threat says it does to the group after it ("if I see any X
@@ -1719,7 +1771,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             violent = [*_ordered_harm(toks, lo, gi, hi), _wished_harm(toks, neg, gi, lo, hi),
                        *_menace(toks, lo, gi, end, hi)]
             questioned = _rhetorical(toks, neg, lo, gi, end, asked)  # session 11: hate asked as a question
-            for j in [*violent, *_eliminated(toks, neg, lo, gi, hi), *_cursed(toks, lo, gi, hi), *questioned]:
+            welcomed = [_approved_harm(toks, neg, lo, gi, end, hi, harm), _praised_vice(toks, gi)]  # session 18
+            for j in [*violent, *_eliminated(toks, neg, lo, gi, hi), *_cursed(toks, lo, gi, hi), *questioned, *welcomed]:
                 if j < 0 or j in ev or (j < gi and "," in norm[words[j][1] : words[gi][0]]):
                     continue  # "fuck, the X team was brilliant": the curse is not aimed at X
                 if (j < gi and negated_before(j)) or unwished(gi, j):
