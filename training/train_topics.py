@@ -52,6 +52,8 @@ PKG_DATA = ROOT / "src" / "storytrace" / "data"
 DEV_FIXTURE = ROOT / "tests" / "facts" / "fixtures" / "topic_dev.jsonl"
 LABELS = PKG_DATA / "models" / "topics" / "train_labels.jsonl"
 AUTHORED = ROOT / "training" / "data" / "topics_authored" / "en.jsonl"
+AUTHORED_S18 = AUTHORED.with_name("en_s18.jsonl")  # v6: texts for the v6 convention (technology industry, government policy)
+AUTHORED_FILES = (AUTHORED, AUTHORED_S18)  # what a bare ``--authored`` trains on
 AUTHORED_WEIGHT = 0.3  # weight of each authored text in the models that use them (chosen on dev + CV over the hand labels)
 AUTHORED_MODELS = "tfidf,use,e5"  # the models the authored texts train (tfidf, use: dev + CV; e5: non-English set)
 EXTRA_LABELS = ROOT / "training" / "data" / "topics_labels" / "session8.jsonl"  # v5: more hand labels, any language
@@ -236,11 +238,12 @@ def extra_labelled(data: Path, path: Path = EXTRA_LABELS, languages: tuple[str, 
     return texts, y, langs
 
 
-def authored(path: Path = AUTHORED) -> tuple[list[str], list[str]]:
-    """The project-authored English texts (``--authored``): (texts, top-level ids). Written by the project
-    from the IPTC definitions (training/data/topics_authored/README.md), one per line as
-    {"text", "topic", "subtopic"}; they only ever train, never score (dev and CV score real texts)."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def authored(path: Path | list[Path] | tuple[Path, ...] = AUTHORED_FILES) -> tuple[list[str], list[str]]:
+    """The project-authored English texts (``--authored``): (texts, top-level ids) of one file or of several
+    in order. Written by the project from the IPTC definitions (training/data/topics_authored/README.md), one
+    per line as {"text", "topic", "subtopic"}; they only ever train, never score (dev and CV score real texts)."""
+    paths = [path] if isinstance(path, (str, Path)) else list(path)
+    rows = [json.loads(line) for p in paths for line in Path(p).read_text(encoding="utf-8").splitlines() if line.strip()]
     return [r["text"] for r in rows], [r["topic"] for r in rows]
 
 
@@ -345,8 +348,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--term-weight", type=float, default=TERM_WEIGHT)
     ap.add_argument("--C", type=float, default=TFIDF_C)
     ap.add_argument("--max-texts", type=int, default=0, help="use only the first N training texts (tests)")
-    ap.add_argument("--authored", type=Path, nargs="?", const=AUTHORED, default=None,
-                    help="also train on the project-authored texts (default file: training/data/topics_authored/en.jsonl)")
+    ap.add_argument("--authored", type=Path, nargs="*", default=None,
+                    help="also train on the project-authored texts (default files: training/data/topics_authored/"
+                    "en.jsonl and en_s18.jsonl)")
     ap.add_argument("--authored-weight", type=float, default=AUTHORED_WEIGHT, help="weight of each authored text")
     ap.add_argument("--authored-models", default=AUTHORED_MODELS,
                     help="comma-separated models the authored texts train: tfidf, use, e5")
@@ -392,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
     counts = {t: y.count(t) for t in tops}
     print(f"{len(texts)} training texts ({'zero-shot pseudo-labels' if args.zero_shot else 'hand labels'}):", counts,
           file=sys.stderr)
+    if args.authored == []:
+        args.authored = list(AUTHORED_FILES)
     a_texts, a_y = authored(args.authored) if args.authored else ([], [])
     if args.max_authored:
         a_texts, a_y = a_texts[: args.max_authored], a_y[: args.max_authored]
