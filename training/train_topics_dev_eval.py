@@ -193,8 +193,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="fit the training recipe in memory (with the --authored options) and score dev, instead "
                     "of loading a saved model")
     ap.add_argument("--authored", type=Path, nargs="*", default=False,
-                    help="--recipe / --cv: add the project-authored texts to training (default files: en.jsonl and "
-                    "en_s18.jsonl)")
+                    help="--recipe / --cv: add the project-authored texts to training (default: en.jsonl; name "
+                    "several files to use more)")
     ap.add_argument("--authored-weight", type=float, default=None)
     ap.add_argument("--authored-models", default=None, help="comma-separated: tfidf, use, e5")
     ap.add_argument("--use-weight", type=float, default=None,
