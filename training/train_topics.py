@@ -6,8 +6,9 @@ Steps (all inputs are public, none is topics/bbc or uci-news-aggregator):
    src/storytrace/data/taxonomy/iptc-media-topics-tree.json.
 2. Training texts: the English texts of stories/semeval2022-task8 (Apache-2.0, marked train) and the article
    bodies of extraction/dragnet (gold/*.txt above the comments separator, marked train), each labelled by
-   hand with one IPTC top level following the IPTC definitions (e.g. a technology company's deals and
-   results are 04000000 economy, business and finance; software, gadgets and research are 13000000):
+   hand with one IPTC top level following the IPTC definitions and, since v6, the written convention of the
+   model card (technology products, services, networks and video games are 13000000; any company's results,
+   shares and takeovers 04000000; a government or parliament acting on a subject 11000000):
    src/storytrace/data/models/topics/train_labels.jsonl (ref + text hash + label; 961 texts). None of them
    is in the dev set (tests/facts/fixtures/topic_dev.jsonl), on which every choice below was made.
    ``--extra`` (v5) adds training/data/topics_labels/session8.jsonl: 1,168 more SemEval texts labelled the
