@@ -111,9 +111,7 @@ def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | 
     train_labels.jsonl) trains; ``score_labels`` (same refs, possibly other topics; default: ``labels``) is the
     gold the held-out folds are scored against, so a recipe trained on one labelling can be scored on another."""
     from sklearn.model_selection import StratifiedKFold
-    from train_topics import hand_labelled, load_terms, use_embed
-
-    from train_topics import LABELS
+    from train_topics import LABELS, hand_labelled, load_terms, use_embed
 
     terms = load_terms()
     tops = sorted({t["top"] for t in terms})
@@ -152,7 +150,16 @@ def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: flo
                   dev: Path | None = None) -> dict:
     """Fit the recipe in memory on all hand labels (+ authored texts) and score the dev set (TF-IDF, USE probe,
     ensemble) and, with ``multilingual``, the non-English set (e5 probe), without writing a model."""
-    from train_topics import DEV_FIXTURE, LABELS, embed, fit_weighted_probe, hand_labelled, load_dev, load_terms, use_embed
+    from train_topics import (
+        DEV_FIXTURE,
+        LABELS,
+        embed,
+        fit_weighted_probe,
+        hand_labelled,
+        load_dev,
+        load_terms,
+        use_embed,
+    )
 
     from storytrace.facts.topics import lead, softmax_probe
 
@@ -211,8 +218,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", type=Path, default=None, help="dev fixture (default: tests/facts/fixtures/topic_dev.jsonl)")
     args = ap.parse_args(argv)
 
-    from train_topics import (AUTHORED_FILES, AUTHORED_MODELS, AUTHORED_WEIGHT, EXTRA_LABELS, EXTRA_MODELS, EXTRA_WEIGHT,
-                              load_dev)
+    from train_topics import (
+        AUTHORED_FILES,
+        AUTHORED_MODELS,
+        AUTHORED_WEIGHT,
+        EXTRA_LABELS,
+        EXTRA_MODELS,
+        EXTRA_WEIGHT,
+        load_dev,
+    )
 
     from storytrace.facts.topics import load_topic_tagger
 

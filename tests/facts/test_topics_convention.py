@@ -16,36 +16,36 @@ AUTHORED_DIR = ROOT / "training" / "data" / "topics_authored"
 TECH, POLITICS, ECONOMY, CRIME = "medtop:13000000", "medtop:11000000", "medtop:04000000", "medtop:02000000"
 
 CASES = [
-    (TECH, "Handset maker unveils phone with two-day battery\nThe company showed a new smartphone on Tuesday with a "
+    (TECH, ("Handset maker unveils phone with two-day battery\nThe company showed a new smartphone on Tuesday with a "
            "larger battery, a brighter screen and a camera that shoots sharper pictures at night. It goes on sale "
            "next month in 30 countries, and owners of older models will get the new software features as a free "
-           "update."),
-    (TECH, "Mobile operator cuts prices of fibre broadband packages\nThe country's largest mobile and broadband "
+           "update.")),
+    (TECH, ("Mobile operator cuts prices of fibre broadband packages\nThe country's largest mobile and broadband "
            "operator cut the monthly price of its fastest fibre connection by a fifth on Monday and doubled upload "
            "speeds for existing customers, as rival network builders extend their lines to more towns. Customers "
-           "can switch online without a new router."),
-    (TECH, "Racing game sells three million copies as console stocks run low\nThe latest instalment of the "
+           "can switch online without a new router.")),
+    (TECH, ("Racing game sells three million copies as console stocks run low\nThe latest instalment of the "
            "racing video game series sold three million copies in its first week, its developer said, while "
            "shops reported that the new games console it was made for remained hard to find. An online update "
-           "adds new tracks and fixes crashes."),
-    (TECH, "Security researchers find flaw in popular home routers\nA flaw in the software of widely sold Wi-Fi "
+           "adds new tracks and fixes crashes.")),
+    (TECH, ("Security researchers find flaw in popular home routers\nA flaw in the software of widely sold Wi-Fi "
            "routers lets attackers take over the devices and redirect users to fake websites, researchers said. "
-           "The maker released a patch and urged owners to update the firmware or switch on automatic updates."),
-    (POLITICS, "Minister proposes new police powers in crime bill\nThe interior minister presented a bill in "
+           "The maker released a patch and urged owners to update the firmware or switch on automatic updates.")),
+    (POLITICS, ("Minister proposes new police powers in crime bill\nThe interior minister presented a bill in "
                "parliament on Wednesday that would let police search people without a warrant in high-crime "
                "areas. Opposition parties said the powers went too far and would vote against the bill, which "
-               "the governing coalition hopes to pass before the summer recess."),
-    (POLITICS, "Government unveils plan to overhaul school curriculum\nThe education minister announced a "
+               "the governing coalition hopes to pass before the summer recess.")),
+    (POLITICS, ("Government unveils plan to overhaul school curriculum\nThe education minister announced a "
                "reform of the national school curriculum on Monday, which the cabinet will send to parliament as a "
                "bill. Opposition lawmakers criticised the plan and the governing party's junior partner asked for "
-               "changes before the vote."),
-    (ECONOMY, "Chipmaker's quarterly profit beats forecasts\nThe chipmaker reported a 40 percent rise in "
+               "changes before the vote.")),
+    (ECONOMY, ("Chipmaker's quarterly profit beats forecasts\nThe chipmaker reported a 40 percent rise in "
               "quarterly net profit to $2.1 billion on Thursday, ahead of analysts' forecasts, and raised its "
               "revenue outlook for the year. Its shares rose 7 percent in after-hours trading as investors "
-              "welcomed higher margins."),
-    (CRIME, "Man jailed for burglaries across three counties\nA 34-year-old man was jailed for six years on "
+              "welcomed higher margins.")),
+    (CRIME, ("Man jailed for burglaries across three counties\nA 34-year-old man was jailed for six years on "
             "Friday after a court heard he broke into 40 homes and stole jewellery and cash. Police arrested him "
-            "after detectives matched fingerprints found at several of the houses, the judge said."),
+            "after detectives matched fingerprints found at several of the houses, the judge said.")),
 ]
 
 
