@@ -101,19 +101,25 @@ def ensemble_hits(model, probe, texts: list[str], U: np.ndarray, gold: np.ndarra
 def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | None = None, weight: float = 1.0,
                    models: set[str] = frozenset(), use_weight: float | None = None, extra: Path | None = None,
                    x_weight: float = 1.0, x_models: set[str] = frozenset(),
-                   x_langs: tuple[str, ...] | None = None, near: float = 0.7) -> dict[str, float]:
+                   x_langs: tuple[str, ...] | None = None, near: float = 0.7, labels: Path | None = None,
+                   score_labels: Path | None = None) -> dict[str, float]:
     """Stratified k-fold accuracy of the recipe's TF-IDF model, USE probe and their ensemble (English). The
     folds split the hand-labelled texts (train_labels.jsonl) only: the authored texts (``authored``) join
     every training fold and are never scored; so do the extra hand labels (``extra``), except, in each fold,
     those within USE cosine ``near`` of a scored text (same story, often a translation), so the CV stays
-    comparable with earlier versions and is not flattered by near-copies."""
+    comparable with earlier versions and is not flattered by near-copies. ``labels`` (default: the shipped
+    train_labels.jsonl) trains; ``score_labels`` (same refs, possibly other topics; default: ``labels``) is the
+    gold the held-out folds are scored against, so a recipe trained on one labelling can be scored on another."""
     from sklearn.model_selection import StratifiedKFold
-    from train_topics import hand_labelled, load_terms, use_embed
+    from train_topics import LABELS, hand_labelled, load_terms, use_embed
 
     terms = load_terms()
     tops = sorted({t["top"] for t in terms})
-    texts, y = hand_labelled(data)
+    texts, y = hand_labelled(data, labels or LABELS)
     yi = np.array([tops.index(t) for t in y])
+    s_texts, s_y = hand_labelled(data, score_labels or labels or LABELS)
+    assert s_texts == texts, "--score-labels must list the same texts as --labels, in the same order"
+    gi = np.array([tops.index(t) for t in s_y])
     U = use_embed(texts, cache)
     a = authored_rows(authored, cache, tops)
     x = extra_rows(extra, data, cache, tops, langs=x_langs) if extra else None
@@ -129,7 +135,7 @@ def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | 
         model, probe = fit_recipe([texts[i] for i in tr], [y[i] for i in tr], U[tr], a, weight=weight,
                                   models=set(models), terms=terms, tops=tops, x=xf, x_weight=x_weight,
                                   x_models=set(x_models))
-        for k, v in ensemble_hits(model, probe, [texts[i] for i in te], U[te], yi[te], use_weight).items():
+        for k, v in ensemble_hits(model, probe, [texts[i] for i in te], U[te], gi[te], use_weight).items():
             hits[k] += v
     out = {f"cv{folds}_{k}": float(np.mean(v)) for k, v in hits.items()} | {"cv_n": len(texts)}
     if x is not None:
@@ -140,24 +146,36 @@ def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | 
 def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: float, models: set[str],
                   multilingual: bool, use_weight: float | None = None, extra: Path | None = None,
                   x_weight: float = 1.0, x_models: set[str] = frozenset(),
-                  x_langs: tuple[str, ...] | None = None) -> dict:
+                  x_langs: tuple[str, ...] | None = None, labels: Path | None = None,
+                  dev: Path | None = None) -> dict:
     """Fit the recipe in memory on all hand labels (+ authored texts) and score the dev set (TF-IDF, USE probe,
     ensemble) and, with ``multilingual``, the non-English set (e5 probe), without writing a model."""
-    from train_topics import embed, fit_weighted_probe, hand_labelled, load_dev, load_terms, use_embed
+    from train_topics import (
+        DEV_FIXTURE,
+        LABELS,
+        embed,
+        fit_weighted_probe,
+        hand_labelled,
+        load_dev,
+        load_terms,
+        use_embed,
+    )
 
     from storytrace.facts.topics import lead, softmax_probe
 
     terms = load_terms()
     tops = sorted({t["top"] for t in terms})
-    texts, y = hand_labelled(data)
+    texts, y = hand_labelled(data, labels or LABELS)
     a = authored_rows(authored, cache, tops, e5=multilingual and "e5" in models)
     x = extra_rows(extra, data, cache, tops, e5=multilingual and "e5" in x_models, langs=x_langs) if extra else None
     model, probe = fit_recipe(texts, y, use_embed(texts, cache), a, weight=weight, models=set(models), terms=terms,
                               tops=tops, x=x, x_weight=x_weight, x_models=set(x_models))
-    _, dtexts, dgold = load_dev(data)
+    _, dtexts, dgold = load_dev(data, dev or DEV_FIXTURE)
     gi = np.array([tops.index(g) for g in dgold])
     hits = ensemble_hits(model, probe, dtexts, use_embed(dtexts, cache), gi, use_weight)
     out: dict = {f"dev_{k}": float(np.mean(v)) for k, v in hits.items()} | {"dev_n": len(dgold)}
+    out["dev_per_topic"] = {g: f"{sum(h for h, gg in zip(hits['ensemble'], dgold, strict=True) if gg == g)}/{n}"
+                            for g, n in sorted(Counter(dgold).items())}
     if multilingual:
         yi = np.array([tops.index(t) for t in y])
         E = embed([lead(t) for t in texts], cache, "leads-query", query=True)
@@ -181,8 +199,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--recipe", action="store_true",
                     help="fit the training recipe in memory (with the --authored options) and score dev, instead "
                     "of loading a saved model")
-    ap.add_argument("--authored", type=Path, nargs="?", const=None, default=False,
-                    help="--recipe / --cv: add the project-authored texts to training (default file)")
+    ap.add_argument("--authored", type=Path, nargs="*", default=False,
+                    help="--recipe / --cv: add the project-authored texts to training (default: en.jsonl; name "
+                    "several files to use more)")
     ap.add_argument("--authored-weight", type=float, default=None)
     ap.add_argument("--authored-models", default=None, help="comma-separated: tfidf, use, e5")
     ap.add_argument("--use-weight", type=float, default=None,
@@ -192,14 +211,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra-weight", type=float, default=None)
     ap.add_argument("--extra-models", default=None, help="comma-separated: tfidf, use, e5")
     ap.add_argument("--extra-langs", default="", help="comma-separated languages of the extra labels (default: all)")
+    ap.add_argument("--labels", type=Path, default=None,
+                    help="--recipe / --cv: hand labels to train on (default: the shipped train_labels.jsonl)")
+    ap.add_argument("--score-labels", type=Path, default=None,
+                    help="--cv: the gold the folds are scored against (same refs as --labels; default: --labels)")
+    ap.add_argument("--dev", type=Path, default=None, help="dev fixture (default: tests/facts/fixtures/topic_dev.jsonl)")
     args = ap.parse_args(argv)
 
-    from train_topics import (AUTHORED, AUTHORED_MODELS, AUTHORED_WEIGHT, EXTRA_LABELS, EXTRA_MODELS, EXTRA_WEIGHT,
-                              load_dev)
+    from train_topics import (
+        AUTHORED_FILES,
+        AUTHORED_MODELS,
+        AUTHORED_WEIGHT,
+        EXTRA_LABELS,
+        EXTRA_MODELS,
+        EXTRA_WEIGHT,
+        load_dev,
+    )
 
     from storytrace.facts.topics import load_topic_tagger
 
-    authored = None if args.authored is False else (args.authored or AUTHORED)
+    authored = None if args.authored is False else (args.authored or list(AUTHORED_FILES))
     weight = AUTHORED_WEIGHT if args.authored_weight is None else args.authored_weight
     models = {m.strip() for m in (args.authored_models or AUTHORED_MODELS).split(",") if m.strip()}
     extra = None if args.extra is False else (args.extra or EXTRA_LABELS)
@@ -216,12 +247,13 @@ def main(argv: list[str] | None = None) -> int:
     if authored and not (args.recipe or args.cv):
         ap.error("--authored and its weight/models apply to --recipe or --cv; the saved model is scored as trained")
     if authored:
-        out["authored"] = {"file": str(authored), "weight": weight, "models": sorted(models)}
+        out["authored"] = {"file": [str(a) for a in authored], "weight": weight, "models": sorted(models)}
     if args.recipe:
         out |= recipe_scores(args.data, args.cache, authored=authored, weight=weight, models=models,
-                             multilingual=args.multilingual, use_weight=args.use_weight, **xkw)
+                             multilingual=args.multilingual, use_weight=args.use_weight, labels=args.labels,
+                             dev=args.dev, **xkw)
     else:
-        _, texts, gold = load_dev(args.data)
+        _, texts, gold = load_dev(args.data, args.dev) if args.dev else load_dev(args.data)
         tagger = load_topic_tagger(use_encoder=not args.no_use, path=args.model)
         pred = [t[0].id for t in tagger.tag(texts)]
         out |= {"dev_n": len(gold), "dev_top1": float(np.mean([p == g for p, g in zip(pred, gold, strict=True)])),
@@ -234,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
                     "multilingual_top1": float(np.mean([p == g for p, g in zip(pred, gold, strict=True)]))}
     if args.cv:
         out |= cross_validate(args.data, args.cache, authored=authored, weight=weight, models=models,
-                              use_weight=args.use_weight, **xkw)
+                              use_weight=args.use_weight, labels=args.labels, score_labels=args.score_labels, **xkw)
     print(json.dumps(out, indent=1))
     return 0
 

