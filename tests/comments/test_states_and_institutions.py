@@ -29,6 +29,7 @@ def test_a_state_or_its_institutions_judged_is_not_an_identity_attack(model, tex
     "Americans are idiotic",
     "Russia are vermin",
     "russia is full of rats",
+    "Russia is full of evil people",  # said of its people
     "The Russian government lies. Russians are vermin",
     "Ukrainian army are vermin",
     "Jewish media is disgusting",  # no country for Jews: an old trope, not an institution

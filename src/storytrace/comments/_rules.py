@@ -1708,8 +1708,9 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 a.defused = True
                 claim(j, size)
                 continue
-            if country and toks[j] not in _INHUMAN:
-                continue  # "Russia is a terrorist state", "the Russian government is evil": a state judged
+            if country and toks[j] not in _INHUMAN and toks[j + size : j + size + 1] not in (["people"], ["humans"]):
+                continue  # "Russia is a terrorist state", "the Russian government is evil": a state judged; not
+                # "Russia is full of evil people", said of its people
             if j > gi and not belief_denied and _said_of_another(toks, norm, words, clause, group_end.get(gi, gi + 1),
                                                                   j, size, lex):
                 continue  # "X brought us food when we were sick", "X cleaned the dirty streets"
