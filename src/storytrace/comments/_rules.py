@@ -389,7 +389,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
         neg = _negations(toks)
         for j, t in enumerate(toks):
             if t not in lex.threat_verbs or _chain_negated(toks, neg, j) or _figurative(toks, j) or _idiom(toks, j) \
-                    or _noun_reading(toks, j, norm, words):
+                    or _noun_reading(toks, j, norm, words) or _unwanted(toks, neg, j):
                 continue  # "I won't kill you", "nobody should ever be killed": denied, not threatened; "hang out
                 # with you", "take a stab at": another sense of the word
             intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j]) or (
@@ -1272,6 +1272,37 @@ def _wished_harm(toks: list[str], neg: list[bool], gi: int, lo: int, hi: int) ->
     return -1
 
 
+# hate that the comment names rather than holds: a relative clause ("people who hate X") or a gerund after a
+# preposition or "stop" ("nothing good comes from hating X", "stop hating X")
+_RELATIVES = frozenset(["who", "that", "whom"])
+_GERUND_LEADS = frozenset(["from", "of", "about", "for", "against", "without", "by", "stop", "quit", "stopped",
+                           "quitting", "stopping"])
+
+
+def _others_hate(toks: list[str], j: int) -> bool:
+    """The hate verb at ``j`` is someone else's or a topic: right after "who"/"that" (or "who really"/"that all"), or
+    a gerund ("hating") right after a preposition or "stop"."""
+    if j and toks[j - 1] in _RELATIVES or j > 1 and toks[j - 2] in _RELATIVES and toks[j - 1] in _HEDGES:
+        return True
+    return toks[j].endswith("ing") and j > 0 and toks[j - 1] in _GERUND_LEADS
+
+
+def _hate_for_others(toks: list[str], start: int, gi: int) -> bool:
+    """Between a hate verb's end at ``start`` and the group at ``gi``, a relative clause that does something to the
+    group ("I can't stand people who attack X"); not one that says who they are ("people who are X")."""
+    return any(toks[k] in _RELATIVES and toks[k + 1] not in _IDENTIFYING for k in range(start, gi - 1))
+
+
+_IDENTIFYING = frozenset(["are", "is", "were", "was", "be", "identify", "call", "claim", "look", "sound", "act"])
+
+
+def _unwanted(toks: list[str], neg: list[bool], j: int) -> bool:
+    """The harm at ``j`` is what a negated wish up to five words before it does not want: "i don't want refugees
+    deported", "nobody wants them hurt"."""
+    return any(toks[k] in ("want", "wants", "wish", "wanna") and any(neg[max(0, k - 2) : k])
+               for k in range(max(0, j - 5), j))
+
+
 # approval of what is done to a group: "love seeing X deported", "nothing makes me happier than X getting kicked out"
 _APPROVAL = frozenset(["love seeing", "love to see", "love watching", "love to watch", "loved seeing", "loving seeing",
                        "nothing makes me happier than", "nothing better than", "beautiful to watch", "beautiful to see",
@@ -1660,7 +1691,9 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
 
     def unwished(gi: int, j: int) -> bool:
         """The harm at ``j`` is done to the group at ``gi`` in a negated wish: "i don't want X to be hurt"."""
-        w = gi - 1 if gi > 1 and toks[gi - 1] in _HARM_BRIDGE else gi
+        w = gi
+        while w > 1 and gi - w < 3 and toks[w - 1] in _HARM_BRIDGE:  # "don't want any of those X deported"
+            w -= 1
         return gi < j and w > 0 and toks[w - 1] in ("want", "wish", "wanna") and negated_before(w - 1, 2)
 
     def harmed_after(gi: int) -> bool:
@@ -1720,6 +1753,10 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             for j in range(lo, gi):
                 size = _phrase_at(toks, j, lex.hate_verbs) or _phrase_at(toks, j, _KEEP_OUT) or \
                     _phrase_at(toks, j, _typed_hate_verbs(lex))
+                if size and (_others_hate(toks, j) or _hate_for_others(toks, j + size, gi)):
+                    a.defused = True  # "people who hate X", "nothing good comes from hating X": hate named, not
+                    claim(j, size)  # held; "I can't stand people who attack X": the hate is for the attackers
+                    continue
                 if size and j + size <= gi:
                     if negated_before(j):
                         a.defused = True
@@ -1749,6 +1786,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 size = _phrase_at(toks, j, lex.exclusion_passive) or _phrase_at(toks, j, lex.threat_verbs)
                 if not size or (toks[j] in lex.threat_verbs and _idiom(toks, j)):
                     continue  # "love to hang out with gay friends": not violence
+                if j < gi and "," in norm[words[j][1] : words[gi][0]]:
+                    continue  # "... deported, they belong here": the harm ends the clause before the group
                 if denied(j) or unwished(gi, j):
                     a.defused = True
                     claim(j, size)
