@@ -154,7 +154,7 @@ def test_cli_analyze_stopped_by_sigterm_leaves_no_partial_dossier_or_temp_folder
         if run.poll() is None:
             run.kill()
     assert run.returncode == 143, err
-    assert sorted(p.name for p in out.iterdir()) == ["pages", "storytrace.sqlite"], err
+    assert sorted(p.name for p in out.iterdir()) == [".storytrace-output", "pages", "storytrace.sqlite"], err
 
 
 @pytest.mark.parametrize(

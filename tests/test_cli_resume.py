@@ -43,7 +43,7 @@ def test_resume_ctrl_c_keeps_every_finished_page_in_the_store(tmp_path, monkeypa
     assert main(["analyze", str(inputs), "--out", str(out), *FAST]) == 130
     # the five pages were analysed together (one batch): all five reach the store, not only those written so far
     assert _stored_pages(out / "storytrace.sqlite") == 5
-    assert sorted(p.name for p in out.iterdir()) == ["pages", "storytrace.sqlite"]  # no .part, no temp folder
+    assert sorted(p.name for p in out.iterdir()) == [".storytrace-output", "pages", "storytrace.sqlite"]  # no .part, no temp folder
     assert "run the same command again" in capsys.readouterr().err
 
 

@@ -35,13 +35,13 @@ def test_approval_of_good_things_and_praise_for_skills_do_not(model, text):
 def test_the_readings_point_at_the_harm_and_the_vice():
     from storytrace.comments._rules import _approved_harm, _praised_vice
 
-    toks = "love seeing arabs deported".split()
+    toks = ["love", "seeing", "arabs", "deported"]
     harms = frozenset(["deported"])
     assert _approved_harm(toks, [False] * 4, 0, 2, 3, 4, harms) == 3
-    toks = "i never love seeing arabs deported".split()
+    toks = ["i", "never", "love", "seeing", "arabs", "deported"]
     assert _approved_harm(toks, [False, True] + [False] * 4, 0, 4, 5, 6, harms) == -1
-    toks = "love seeing gay people deported".split()
+    toks = ["love", "seeing", "gay", "people", "deported"]
     assert _approved_harm(toks, [False] * 5, 0, 2, 4, 5, harms) == 4
-    assert _praised_vice("x are great at one thing : stealing".split(), 0) == -1  # ":" is no token here
-    assert _praised_vice("x are great at one thing stealing".split(), 0) == 6
-    assert _praised_vice("x are great at stealing".split(), 0) == 4
+    assert _praised_vice(["x", "are", "great", "at", "one", "thing", ":", "stealing"], 0) == -1  # ":" is no token here
+    assert _praised_vice(["x", "are", "great", "at", "one", "thing", "stealing"], 0) == 6
+    assert _praised_vice(["x", "are", "great", "at", "stealing"], 0) == 4

@@ -97,7 +97,7 @@ def test_streaming_writer_leaves_no_partial_files_when_the_run_fails(tmp_path):
     with pytest.raises(RuntimeError), DossierWriter(tmp_path) as writer:
         writer.add(Page(id="0" * 16, source="a", body=["b"]))
         raise RuntimeError("crash mid-run")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["pages"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".storytrace-output", "pages"]  # the output marker
 
 
 def test_thread_summary_names_comments_by_position_and_links_them():

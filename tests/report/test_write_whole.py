@@ -95,7 +95,7 @@ def test_write_stopped_while_closing_keeps_the_last_whole_dossier(tmp_path, monk
         _write_dossier(tmp_path, [_page(1), _page(2)])
     after = {name: (tmp_path / name).read_bytes() for name in before}
     assert after == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dossier.json", "dossier.jsonld", "index.html", "pages"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".storytrace-output", "dossier.json", "dossier.jsonld", "index.html", "pages"]
 
 
 def test_write_finished_dossier_replaces_the_old_one(tmp_path):
@@ -104,5 +104,5 @@ def test_write_finished_dossier_replaces_the_old_one(tmp_path):
     assert len(json.loads(paths["dossier"].read_text(encoding="utf-8"))["pages"]) == 2
     assert len(json.loads(paths["jsonld"].read_text(encoding="utf-8"))["@graph"]) == 2
     assert paths["html"].read_text(encoding="utf-8").rstrip().endswith("</html>")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dossier.json", "dossier.jsonld", "index.html", "pages"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".storytrace-output", "dossier.json", "dossier.jsonld", "index.html", "pages"]
     _whole_json_files(tmp_path / "pages")

@@ -409,6 +409,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     if a.harm_aimed:
         a.threat_score = max(a.threat_score, 0.85)
     _menace_at_reader(a, norm, words, toks, lex, to_raw, raw)
+    _harm_at_person(a, norm, words, toks, lex, to_raw, raw)
     a.sexual_score = _sexual_score(toks, sexual_at)
     if a.people and not a.attack and not a.counter:
         people = [(gi, g) for gi, g, country in group_idx if not country]
@@ -425,7 +426,8 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
 # not one); the others are one by themselves. Matched with "u"/"ya" read as "you".
 _STALKING = frozenset(["know where you live", "know where you work", "know where you sleep", "know where you stay",
                        "know where your family lives", "know where your kids", "find you", "coming for you",
-                       "watch your back", "make you pay", "regret this", "regret it", "track you down"])
+                       "watch your back", "make you pay", "regret this", "regret it", "track you down",
+                       "find where you live", "find out where you live", "hurt you", "hurt your family"])
 _MENACE_ALONE_AT_YOU = frozenset(["sleep with one eye open", "won't see it coming", "wont see it coming",
                                   "never see it coming", "your days are numbered", "dead meat", "hunt you down"])
 # "find you" is a menace when intended and not given something ("I will find you a seat", "... the link")
@@ -473,6 +475,37 @@ def _menace_at_reader(a: Analysis, norm: str, words: list[tuple[int, int, str]],
         rs, re_ = to_raw(words[j][0], words[j + size - 1][1])
         a.threats.append((rs, re_, raw[rs:re_]))
     a.threat_score = max(a.threat_score, score)
+
+
+# violence done to a person that the lexicon's single verbs miss: "someone should put a bullet in the mayor's head"
+_PERSON_HARM = frozenset(["put a bullet in", "put a bullet through", "put a bullet between", "open fire on",
+                          "slit your throat", "slit his throat", "slit her throat", "cut your throat",
+                          "break your legs", "break his legs", "break her legs", "break your neck", "run over",
+                          "beat up", "punch", "smash your face", "smash his face", "smash her face"])
+_UNAMBIGUOUS_HARM = frozenset(["put", "open", "slit", "cut", "break", "smash"])  # their object may be "the X"
+_PERSON_OBJECTS = _SECOND_PERSON | _PRONOUNS | frozenset(["his", "her", "their", "them"])
+
+
+def _harm_at_person(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str], lex: Lexicon,
+                    to_raw: Callable[[int, int], tuple[int, int]], raw: str) -> None:
+    """A harm intended ("should", "will", ...) and aimed at a person (a pronoun, "you", or, for harms that name
+    violence outright, "the X"): threat evidence, 0.85 (0.45 reported). Not negated or said figuratively."""
+    if "figuratively" in toks or "metaphorically" in toks:
+        return
+    for j in range(len(toks)):
+        size = _phrase_at(toks, j, _PERSON_HARM)
+        before = toks[max(0, j - 3) : j]
+        if not size or not any(t in _FUTURE or t in _INTENT for t in before) or any(t in _NEGATION for t in before):
+            continue
+        after = toks[j + size : j + size + 3]
+        aimed = any(t in _PERSON_OBJECTS for t in toks[j + 1 : j + size] + after) or (
+            toks[j] in _UNAMBIGUOUS_HARM and after[:1] in (["the"], ["that"], ["this"]))
+        if not aimed:
+            continue
+        score = 0.45 if _reported(norm, words, toks, lex, [j]) else 0.85
+        rs, re_ = to_raw(words[j][0], words[j + size - 1][1])
+        a.threats.append((rs, re_, raw[rs:re_]))
+        a.threat_score = max(a.threat_score, score)
 
 
 def _praised(toks: list[str], j: int, lex: Lexicon) -> bool:

@@ -57,14 +57,18 @@ def parse_number(text: str) -> float | None:
         v = float(m.group(1).replace(",", ""))
         return v * MULTIPLIERS.get(m.group(2) or "", 1)
     words = re.split(r"[\s-]+", s.replace(" and ", " "))
-    total, current, seen = 0.0, 0.0, False
+    total, current, seen, digits_before = 0.0, 0.0, False, False
     for w in words:
         if not w:
             continue
         if _NUM.match(w):
+            if digits_before:
+                return None  # "6-5", "51-49": a score or a pair, not one number ("twenty-five" adds)
             current += float(w.replace(",", ""))
-            seen = True
-        elif w in WORD_NUMBERS:
+            seen = digits_before = True
+            continue
+        digits_before = False
+        if w in WORD_NUMBERS:
             current = (current or 0) + WORD_NUMBERS[w] if w not in ("dozen", "half") else (current or 1) * WORD_NUMBERS[w]
             seen = True
         elif w in MULTIPLIERS and w not in ("k", "m", "b"):
@@ -317,9 +321,10 @@ def _merge_ranges(doc: Doc, candidates: list[tuple[int, int, str]]) -> list[tupl
     return out
 
 
-# "4.23 am", "4.23 a.m.", "4 pm", "16:30", "10 o'clock": a time of day, not a quantity
+# "4.23 am", "4.23 a.m.", "4 pm", "16:30", "10 o'clock", "0100 GMT": a time of day, not a quantity
 _CLOCK = re.compile(r"(?:\d{1,2}[:.]\d{2}|\d{1,2})\s*(?:[ap]\.?\s?m\b\.?|o'clock\b)"
-                    r"|\d{1,2}:\d{2}(?!\d)", re.IGNORECASE)
+                    r"|\d{1,2}:\d{2}(?!\d)"
+                    r"|[0-2]\d[0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|hours\b)", re.IGNORECASE)  # wire "0100 GMT"
 
 
 def _is_clock_time(doc: Doc, span: SpacySpan) -> bool:
@@ -393,6 +398,8 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
             low, high = parse_number(m.group(1)), parse_number(m.group(2))
             if high < low and high < 1000 and re.search(r"(million|billion|thousand|bn|m)\s*$", core, re.IGNORECASE):
                 low *= high / max(parse_number(re.sub(r"[^\d.,]", "", m.group(2))) or 1, 1)
+            elif high < low:
+                return None  # "at 6-5": a falling pair is a score, not a range
             value = None
     w = core.lower().split()
     if value is None and low is None and w and w[-1] in VAGUE:

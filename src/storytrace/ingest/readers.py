@@ -48,6 +48,10 @@ def other_url_scheme(value: str) -> str | None:
     return scheme if value[match.end():].startswith("//") or scheme in _OPAQUE_SCHEMES else None
 
 
+# a file storytrace writes into every output folder, so that reading a folder that holds one skips it
+OUTPUT_MARKER = ".storytrace-output"
+
+
 def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[Item]:
     """Yield a RawDocument or a Failure for every page found in ``inputs``, in order."""
     for item in inputs:
@@ -60,9 +64,12 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
             continue
         path = Path(value)
         if path.is_dir():
-            # every entry but folders: a pipe, socket or device below the folder is a failure, not a silent skip
+            # every entry but folders: a pipe, socket or device below the folder is a failure, not a silent skip;
+            # storytrace's own output folders are left out ("storytrace analyze ." with the default --out)
+            outputs = {marker.parent for marker in path.rglob(OUTPUT_MARKER)}
             for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
-                yield from read_path(child, options)
+                if not outputs or outputs.isdisjoint(child.parents):
+                    yield from read_path(child, options)
         else:
             yield from read_path(path, options)
 

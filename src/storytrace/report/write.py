@@ -31,6 +31,16 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+def mark_output_folder(folder: Path) -> None:
+    """Mark ``folder`` as storytrace's output, so that analysing a folder that holds it does not read it back."""
+    from ..ingest.readers import OUTPUT_MARKER
+
+    marker = folder / OUTPUT_MARKER
+    if not marker.exists():
+        marker.write_text("storytrace output: folders holding this file are skipped when a parent folder is read\n",
+                          encoding="utf-8")
+
+
 class DossierWriter:
     """Streams pages and failures into ``out_dir``; call :meth:`close` once at the end."""
 
@@ -41,6 +51,7 @@ class DossierWriter:
         self.out = Path(out_dir)
         self.keep_comments = keep_comments  # only cross-page coordination needs them
         (self.out / "pages").mkdir(parents=True, exist_ok=True)
+        mark_output_folder(self.out)
         self.paths = {
             "dossier": self.out / "dossier.json",
             "jsonld": self.out / "dossier.jsonld",
