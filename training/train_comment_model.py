@@ -43,7 +43,15 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from comment_data import authored_key, excluded_keys, load_authored, load_train, split_authored, split_indices
+from comment_data import (
+    authored_key,
+    excluded_keys,
+    load_authored,
+    load_train,
+    split_authored,
+    split_indices,
+    train_only_keys,
+)
 from comment_embed import load_cached
 
 from storytrace.comments._decode import damerau1
@@ -130,10 +138,14 @@ def platt(margin: np.ndarray, y: np.ndarray, balanced: bool) -> list[float]:
 
 
 def calibration_split(rows: list[dict[str, object]], train: list[int], share: float, *,
-                      english: bool = True) -> tuple[list[int], list[int]]:
+                      english: bool = True, train_only: frozenset[str] | None = None) -> tuple[list[int], list[int]]:
     """(train, calibration) indices: ``share`` of the training lines of each language (of each language but English
-    when not ``english``), grouped by skeleton like the validation split, move to the calibration rows."""
-    pool = [i for i in train if english or rows[i]["lang"] != "en"]
+    when not ``english``), grouped by skeleton like the validation split, move to the calibration rows. Lines whose
+    key is in ``train_only`` (default: the pinned split's ``train_only`` list, ``comment_data.train_only_keys``) stay
+    in training and are not counted, so they leave the other lines' calibration split as it was."""
+    if train_only is None:
+        train_only = train_only_keys()
+    pool = [i for i in train if (english or rows[i]["lang"] != "en") and authored_key(rows[i]) not in train_only]
     _, picked = split_authored([rows[i] for i in pool], share, seed="authored-calib", pinned=None)
     held = {pool[k] for k in picked}
     return [i for i in train if i not in held], [i for i in train if i in held]
@@ -291,6 +303,65 @@ def fit_embed_heads(rows: list[dict[str, object]], tr_i: list[int], ca_i: list[i
     return np.vstack(coef), np.array(intercept), calib, stack, len(e_tr_i)
 
 
+def parse_keep_heads(value: str) -> list[tuple[str, str]]:
+    """``"use:toxic,e5:insult"`` -> [("use", "toxic"), ("e5", "insult")]; ValueError on an unknown pair."""
+    out = []
+    for part in (p.strip() for p in value.split(",") if p.strip()):
+        enc, _, cat = part.partition(":")
+        if enc not in ("use", "e5") or cat not in LEARNED:
+            raise ValueError(f"--keep-heads: {part!r} is not <use|e5>:<{'|'.join(LEARNED)}>")
+        out.append((enc, cat))
+    return out
+
+
+def keep_heads(heads: dict[str, tuple[np.ndarray, np.ndarray, dict[str, list[float]], int]],
+               stacks: dict[str, dict[str, list[float]]], metrics: dict[str, object], keep: list[tuple[str, str]],
+               old: CommentModel) -> tuple[dict[str, Any], dict[str, dict[str, list[float]]], dict[str, object]]:
+    """Session 18: replace this run's embedding heads named in ``keep`` by ``old``'s -- coefficients, intercept,
+    Platt scaling, the English stack's row (the stack encoder's) and held-out metrics -- so a retrain of some heads
+    leaves the others bit for bit as shipped (the USE toxic head is the English cascade's). The old model's
+    ``cascade`` is carried over when every head its stack reads is kept. Returns (heads, stacks, extra meta)."""
+    heads, stacks = dict(heads), {k: dict(v) for k, v in stacks.items()}
+    old_stack_encoder = str(old.meta.get("stack_encoder", "e5"))
+    old_metrics = dict(old.meta.get("held_out_metrics") or {})
+    for enc in ("use", "e5"):  # an encoder this run did not train: kept whole, or not at all
+        head = old._head(enc)
+        if enc not in heads and head is not None and all((enc, c) in keep for c in LEARNED):
+            n = int(old.meta.get("use_n" if enc == "use" else "embed_n", 0))
+            heads[enc] = (head[0].copy(), head[1].copy(), {c: list(v) for c, v in head[2].items()}, n)
+    for enc, cat in keep:
+        head = old._head(enc)
+        if head is None or enc not in heads:
+            raise ValueError(f"--keep-heads {enc}:{cat}: the {enc} head is missing in one of the two models")
+        k = LEARNED.index(cat)
+        coef, intercept, calib, n = heads[enc]
+        coef, intercept, calib = coef.copy(), intercept.copy(), dict(calib)
+        coef[k], intercept[k], calib[cat] = head[0][k], head[1][k], list(head[2][cat])
+        heads[enc] = (coef, intercept, calib, n)
+        if enc == old_stack_encoder and cat in old.stack:
+            stacks.setdefault(enc, {})[cat] = list(old.stack[cat])
+        if f"{enc}_{cat}" in old_metrics:
+            metrics[f"{enc}_{cat}"] = old_metrics[f"{enc}_{cat}"]
+    extra: dict[str, object] = {"kept_heads": {"from_model_sha": model_sha(old), "heads": [f"{e}:{c}" for e, c in keep]}}
+    cascade = dict(old.meta.get("cascade") or {})
+    if cascade and all(("use", c) in keep for c in (cascade.get("stack") or {})):
+        extra["cascade"] = cascade
+    return heads, stacks, extra
+
+
+def model_sha(model: CommentModel) -> str:
+    """A short hash of a model's embedding heads (what ``keep_heads`` copied from)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for enc in ("use", "e5"):
+        head = model._head(enc)
+        if head is not None:
+            h.update(np.ascontiguousarray(head[0], dtype=np.float32).tobytes())
+            h.update(np.ascontiguousarray(head[1], dtype=np.float32).tobytes())
+    return h.hexdigest()[:16]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, required=True)
@@ -394,7 +465,16 @@ def main(argv: list[str] | None = None) -> int:
                          "people: those that name a group of people without a slur")
     ap.add_argument("--gate-combine", choices=("stack", "mean"), default="stack",
                     help="gated English comments: the char + USE stack, or the mean of the two heads' probabilities")
+    ap.add_argument("--keep-heads-from", type=Path, default=None,
+                    help="a model directory whose embedding heads named by --keep-heads are kept bit for bit")
+    ap.add_argument("--keep-heads", default="",
+                    help="comma-separated encoder:head pairs (e.g. use:toxic,use:insult,e5:toxic) taken from "
+                         "--keep-heads-from instead of this run's fit: coefficients, intercept, Platt scaling, stack "
+                         "row and (when every head it reads is kept) the English cascade")
     args = ap.parse_args(argv)
+    keep = parse_keep_heads(args.keep_heads)
+    if keep and args.keep_heads_from is None:
+        ap.error("--keep-heads needs --keep-heads-from")
     unknown_heads = {h for h in args.authored_heads.split(",") if h} - {"char", "use", "e5"}
     if unknown_heads:
         ap.error(f"--authored-heads: unknown {sorted(unknown_heads)} (choose from char, use, e5)")
@@ -527,6 +607,9 @@ def main(argv: list[str] | None = None) -> int:
             rows, tr_i, ca_i, idx, emb, limit=limit, C=C, char_ca=char_ca, args=args, metrics=metrics, name=encoder,
             auth_rows=a_rows, auth_emb=a_emb, gate_ca=gate_ca, auth_ca_rows=a_ca, auth_ca_emb=a_ca_emb)
         heads[encoder] = (coef_e, int_e, calib_e, n)
+    kept_meta: dict[str, object] = {}
+    if keep:
+        heads, stacks, kept_meta = keep_heads(heads, stacks, metrics, keep, CommentModel.load(args.keep_heads_from))
     stack_encoder = "use" if "use" in heads else "e5"
     trained_on = ["davidson (MIT)", "olid training v1.0 (CC-BY-4.0)"]
     if auth_tr:
@@ -545,6 +628,7 @@ def main(argv: list[str] | None = None) -> int:
             **({"ident_shift": args.ident_shift} if args.ident_shift else {}),
             **({"short_shift": dict(short_shift, words=args.short_words, fit_on=args.short_shift)}
                if short_shift else {}),
+            **kept_meta,
             "seconds": round(time.time() - t0, 1),
             "english_words": {"file": args.english_words.name if args.english_words else None,
                               "known_words_added": len(dict_words),
