@@ -349,6 +349,20 @@ def keep_heads(heads: dict[str, tuple[np.ndarray, np.ndarray, dict[str, list[flo
     return heads, stacks, extra
 
 
+def merged_meta(old: dict[str, Any], new: dict[str, Any], kept: dict[str, object]) -> dict[str, Any]:
+    """The metadata of a model whose char heads are ``old``'s and whose embedding heads were (partly) retrained:
+    ``old``'s, with this run's authored data, embedding-head settings and held-out metrics, the kept heads' record,
+    ``old``'s cascade when ``keep_heads`` carried it over, and no ``pair`` (re-fit it: fit_comment_pair.py)."""
+    out = {k: v for k, v in old.items() if k not in ("pair", "cascade", "kept_heads")}
+    for k in ("authored", "trained_on", "use_n", "use_C", "embed_n", "embed_C", "seconds"):
+        out[k] = new[k]
+    metrics = dict(old.get("held_out_metrics") or {})
+    metrics.update({k: v for k, v in dict(new.get("held_out_metrics") or {}).items() if k not in LEARNED})
+    out["held_out_metrics"] = metrics
+    out.update(kept)
+    return out
+
+
 def model_sha(model: CommentModel) -> str:
     """A short hash of a model's embedding heads (what ``keep_heads`` copied from)."""
     import hashlib
@@ -466,7 +480,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gate-combine", choices=("stack", "mean"), default="stack",
                     help="gated English comments: the char + USE stack, or the mean of the two heads' probabilities")
     ap.add_argument("--keep-heads-from", type=Path, default=None,
-                    help="a model directory whose embedding heads named by --keep-heads are kept bit for bit")
+                    help="a shipped model directory: its char+word heads (with their calibration, short-reply shifts "
+                         "and the English stacks) are kept bit for bit and only embedding heads are trained here; "
+                         "those named by --keep-heads are kept too")
     ap.add_argument("--keep-heads", default="",
                     help="comma-separated encoder:head pairs (e.g. use:toxic,use:insult,e5:toxic) taken from "
                          "--keep-heads-from instead of this run's fit: coefficients, intercept, Platt scaling, stack "
@@ -540,58 +556,68 @@ def main(argv: list[str] | None = None) -> int:
         return [model_text(analyse(str(r["text"]), decoder, fuzzy=str(r.get("lang", "en")) == "en"),
                            strip_marks=args.text_marks == "strip") for r in rs]
 
-    # not cached (an older version cached them next to the e5 chunks): a stale copy would silently train on
-    # text decoded by older rules, and decoding all 35k rows takes ~10 s
-    tr_text, ca_text = texts_of(train), texts_of(calib_rows)
-    gate_ca = np.array([gated(analyse(str(r["text"]), decoder), args.stack_gate) for r in calib_rows[: len(ca_i)]]) \
-        if args.stack_gate != "none" else None
-    print(f"texts ready {time.time() - t0:.0f}s", flush=True)
-    x_raw = featurize(tr_text, char, word, None)
-    df = np.bincount(x_raw.indices, minlength=x_raw.shape[1]).astype(np.float32)
-    idf = (np.log((1 + x_raw.shape[0]) / (1 + df)) + 1).astype(np.float32)
-    idf[df == 0] = 0.0  # unseen hashed features carry no weight
-    x_tr = featurize(tr_text, char, word, idf)
-    x_ca = featurize(ca_text, char, word, idf)
-    if indicator_heads:
-        # one extra column, 1 on davidson rows (training and calibration), for the heads that use it; the shipped
-        # heads drop it, so every comment is scored as a non-davidson row
-        ind_tr = np.array([r["source"] == "davidson" for r in train], dtype=np.float32)[:, None]
-        ind_ca = np.array([r["source"] == "davidson" for r in calib_rows], dtype=np.float32)[:, None]
-        x_tr_ind = sparse.hstack([x_tr, sparse.csr_matrix(ind_tr)], format="csr")
-        x_ca_ind = sparse.hstack([x_ca, sparse.csr_matrix(ind_ca)], format="csr")
-    is_olid = np.array([r["source"] == "olid" for r in train])
-    is_auth = np.array([str(r["source"]).startswith("authored:") for r in train])
-    ca_src = np.array([r["source"] for r in calib_rows])
-    coef, intercept, calib, metrics = [], [], {}, {}
-    short_shift: dict[str, float] = {}
-    char_ca: dict[str, np.ndarray] = {}
-    for cat in LEARNED:
-        y_tr = np.array([int(r[cat]) for r in train])
-        y_ca = np.array([int(r[cat]) for r in calib_rows])
-        clf = LogisticRegression(C=args.C, max_iter=2000, class_weight="balanced", solver="liblinear")
-        ow = args.olid_weight_ident if cat == "identity_attack" else args.olid_weight
-        aw = args.authored_weight_ident if cat == "identity_attack" and args.authored_weight_ident is not None \
-            else args.authored_weight
-        use_ind = cat in indicator_heads
-        clf.fit(x_tr_ind if use_ind else x_tr, y_tr, sample_weight=np.where(is_auth, aw, np.where(is_olid, ow, 1.0)))
-        coef.append(clf.coef_[0][: x_tr.shape[1]])
-        intercept.append(clf.intercept_[0])
-        m_ca = clf.decision_function(x_ca_ind if use_ind else x_ca)
-        char_ca[cat] = m_ca[: len(ca_i)]  # the stack is fit on the tweets of the calibration half only
-        sel = (ca_src == "olid") if (args.calib == "olid" and cat != "identity_attack") else np.ones(len(y_ca), bool)
-        sel |= np.char.startswith(ca_src.astype(str), "authored:")  # authored calibration lines join every fit
-        bal = args.platt == "balanced" and cat != "identity_attack"
-        calib[cat] = platt(m_ca[sel], y_ca[sel], bal) if len(set(y_ca[sel])) == 2 else [1.0, 0.0]
-        if cat == "identity_attack" and args.ident_shift:
-            calib[cat][1] += args.ident_shift
-        if args.short_shift != "none" and cat != "identity_attack":
-            short_shift[cat] = fit_short_shift(calib_rows[: len(ca_i)], clf, calib[cat], x_ca_of=lambda rs: featurize(
-                texts_of(rs), char, word, idf), comments=args.short_shift == "comments", cat=cat, most=args.short_words)
-            print(f"{cat}: short-reply shift {short_shift[cat]:+.4f}", flush=True)
-        metrics[cat] = {"calibration_n": int(sel.sum()),
-                        **({"davidson_indicator_weight": round(float(clf.coef_[0][-1]), 4)} if use_ind else {}),
-                        "calibration_auc": float(roc_auc_score(y_ca, m_ca)) if len(set(y_ca)) == 2 else None}
-        print(f"{cat}: {metrics[cat]}", flush=True)
+    old_model = CommentModel.load(args.keep_heads_from) if args.keep_heads_from is not None else None
+    if old_model is not None:
+        # session 18: only embedding heads are retrained; the char+word heads, their calibration, short-reply
+        # shifts and the English stacks stay the old model's (its char heads were trained with an older decoder,
+        # so retraining them here would change English scores); the stack fit below reads no char margin
+        char_ca = {cat: np.zeros(len(ca_i)) for cat in LEARNED}
+        gate_ca = None
+        metrics = {k: v for k, v in dict(old_model.meta.get("held_out_metrics") or {}).items() if k in LEARNED}
+        idf, coef, intercept, calib, short_shift = old_model.idf, [], [], {}, {}
+    else:
+        # not cached (an older version cached them next to the e5 chunks): a stale copy would silently train on
+        # text decoded by older rules, and decoding all 35k rows takes ~10 s
+        tr_text, ca_text = texts_of(train), texts_of(calib_rows)
+        gate_ca = np.array([gated(analyse(str(r["text"]), decoder), args.stack_gate) for r in calib_rows[: len(ca_i)]]) \
+            if args.stack_gate != "none" else None
+        print(f"texts ready {time.time() - t0:.0f}s", flush=True)
+        x_raw = featurize(tr_text, char, word, None)
+        df = np.bincount(x_raw.indices, minlength=x_raw.shape[1]).astype(np.float32)
+        idf = (np.log((1 + x_raw.shape[0]) / (1 + df)) + 1).astype(np.float32)
+        idf[df == 0] = 0.0  # unseen hashed features carry no weight
+        x_tr = featurize(tr_text, char, word, idf)
+        x_ca = featurize(ca_text, char, word, idf)
+        if indicator_heads:
+            # one extra column, 1 on davidson rows (training and calibration), for the heads that use it; the shipped
+            # heads drop it, so every comment is scored as a non-davidson row
+            ind_tr = np.array([r["source"] == "davidson" for r in train], dtype=np.float32)[:, None]
+            ind_ca = np.array([r["source"] == "davidson" for r in calib_rows], dtype=np.float32)[:, None]
+            x_tr_ind = sparse.hstack([x_tr, sparse.csr_matrix(ind_tr)], format="csr")
+            x_ca_ind = sparse.hstack([x_ca, sparse.csr_matrix(ind_ca)], format="csr")
+        is_olid = np.array([r["source"] == "olid" for r in train])
+        is_auth = np.array([str(r["source"]).startswith("authored:") for r in train])
+        ca_src = np.array([r["source"] for r in calib_rows])
+        coef, intercept, calib, metrics = [], [], {}, {}
+        short_shift: dict[str, float] = {}
+        char_ca: dict[str, np.ndarray] = {}
+        for cat in LEARNED:
+            y_tr = np.array([int(r[cat]) for r in train])
+            y_ca = np.array([int(r[cat]) for r in calib_rows])
+            clf = LogisticRegression(C=args.C, max_iter=2000, class_weight="balanced", solver="liblinear")
+            ow = args.olid_weight_ident if cat == "identity_attack" else args.olid_weight
+            aw = args.authored_weight_ident if cat == "identity_attack" and args.authored_weight_ident is not None \
+                else args.authored_weight
+            use_ind = cat in indicator_heads
+            clf.fit(x_tr_ind if use_ind else x_tr, y_tr, sample_weight=np.where(is_auth, aw, np.where(is_olid, ow, 1.0)))
+            coef.append(clf.coef_[0][: x_tr.shape[1]])
+            intercept.append(clf.intercept_[0])
+            m_ca = clf.decision_function(x_ca_ind if use_ind else x_ca)
+            char_ca[cat] = m_ca[: len(ca_i)]  # the stack is fit on the tweets of the calibration half only
+            sel = (ca_src == "olid") if (args.calib == "olid" and cat != "identity_attack") else np.ones(len(y_ca), bool)
+            sel |= np.char.startswith(ca_src.astype(str), "authored:")  # authored calibration lines join every fit
+            bal = args.platt == "balanced" and cat != "identity_attack"
+            calib[cat] = platt(m_ca[sel], y_ca[sel], bal) if len(set(y_ca[sel])) == 2 else [1.0, 0.0]
+            if cat == "identity_attack" and args.ident_shift:
+                calib[cat][1] += args.ident_shift
+            if args.short_shift != "none" and cat != "identity_attack":
+                short_shift[cat] = fit_short_shift(calib_rows[: len(ca_i)], clf, calib[cat], x_ca_of=lambda rs: featurize(
+                    texts_of(rs), char, word, idf), comments=args.short_shift == "comments", cat=cat, most=args.short_words)
+                print(f"{cat}: short-reply shift {short_shift[cat]:+.4f}", flush=True)
+            metrics[cat] = {"calibration_n": int(sel.sum()),
+                            **({"davidson_indicator_weight": round(float(clf.coef_[0][-1]), 4)} if use_ind else {}),
+                            "calibration_auc": float(roc_auc_score(y_ca, m_ca)) if len(set(y_ca)) == 2 else None}
+            print(f"{cat}: {metrics[cat]}", flush=True)
     heads: dict[str, tuple[np.ndarray, np.ndarray, dict[str, list[float]], int]] = {}
     stacks: dict[str, dict[str, list[float]]] = {}
     for encoder, limit, cache_dir, C in (("use", args.use, args.use_cache, args.use_C),
@@ -635,6 +661,16 @@ def main(argv: list[str] | None = None) -> int:
                               "slur_check": args.english_words_slur_check, "names": args.english_words_names,
                               "prefix": args.english_words_prefix}}
     e5, use = heads.get("e5"), heads.get("use")
+    if old_model is not None:
+        meta = merged_meta(old_model.meta, meta, kept_meta)
+        model = CommentModel(idf=old_model.idf, coef=old_model.coef, intercept=old_model.intercept,
+                             calibration=old_model.calibration, known_words=old_model.known_words,
+                             embed_coef=e5[0] if e5 else None, embed_intercept=e5[1] if e5 else None,
+                             embed_calibration=e5[2] if e5 else None, use_coef=use[0] if use else None,
+                             use_intercept=use[1] if use else None, use_calibration=use[2] if use else None, meta=meta)
+        model.save(args.out)
+        print(f"wrote {args.out} in {time.time() - t0:.0f}s (char heads, stacks and cascade of {args.keep_heads_from})")
+        return 0
     model = CommentModel(idf=idf, coef=np.vstack(coef), intercept=np.array(intercept), calibration=calib,
                          known_words=kw, embed_coef=e5[0] if e5 else None, embed_intercept=e5[1] if e5 else None,
                          embed_calibration=e5[2] if e5 else None, use_coef=use[0] if use else None,
