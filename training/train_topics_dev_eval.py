@@ -194,8 +194,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra-langs", default="", help="comma-separated languages of the extra labels (default: all)")
     args = ap.parse_args(argv)
 
-    from train_topics import (AUTHORED, AUTHORED_MODELS, AUTHORED_WEIGHT, EXTRA_LABELS, EXTRA_MODELS, EXTRA_WEIGHT,
-                              load_dev)
+    from train_topics import (
+        AUTHORED,
+        AUTHORED_MODELS,
+        AUTHORED_WEIGHT,
+        EXTRA_LABELS,
+        EXTRA_MODELS,
+        EXTRA_WEIGHT,
+        load_dev,
+    )
 
     from storytrace.facts.topics import load_topic_tagger
 

@@ -26,7 +26,7 @@ def _pin(path: Path, train_only: list[str]) -> Path:
 
 def test_train_only_lines_never_validation_and_leave_other_sides(tmp_path):
     rows = load_authored(AUTHORED)
-    free_tr, free_va = split_authored(rows, 0.2, pinned=None)
+    _, free_va = split_authored(rows, 0.2, pinned=None)
     assert free_va  # some lines are validation lines when nothing is pinned
     new = [rows[i] for i in free_va]  # pretend the validation lines were added later, as training-only lines
     others = [r for r in rows if r not in new]
@@ -35,7 +35,7 @@ def test_train_only_lines_never_validation_and_leave_other_sides(tmp_path):
     assert not {authored_key(rows[i]) for i in va} & set(train_only_keys(pin))
     assert sorted(tr + va) == list(range(len(rows)))
     # the other lines are split among themselves exactly as without the new ones
-    o_tr, o_va = split_authored(others, 0.2, pinned=None)
+    _, o_va = split_authored(others, 0.2, pinned=None)
     assert {authored_key(rows[i]) for i in va} == {authored_key(others[i]) for i in o_va}
     # any seed or share: still training
     _, va3 = split_authored(rows, 0.3, pinned=pin)
@@ -118,3 +118,23 @@ def test_keep_heads_without_the_cascade_head_drops_the_cascade():
         keep_heads(heads, stacks, {}, [("e5", "toxic")], old)  # e5 not trained here and not kept whole
     with pytest.raises(ValueError):
         parse_keep_heads("use:threat")
+
+
+def test_merged_meta_keeps_old_char_side_and_drops_the_pair():
+    from train_comment_model import merged_meta
+
+    old = {"C": 4.0, "calibration": {"toxic": [1, 0]}, "short_shift": {"toxic": -0.68}, "stack": {"toxic": [1, 2, 3]},
+           "pair": {"gate": "groups"}, "cascade": {"band": {}}, "authored": {"lines": 1},
+           "held_out_metrics": {"toxic": {"calibration_auc": 0.95}, "use_toxic": {"calibration_auc": 0.90}},
+           "use_n": 1, "use_C": 0.5, "embed_n": 1, "embed_C": 2.0, "trained_on": ["a"], "seconds": 1.0}
+    new = {"C": 9.0, "authored": {"lines": 2}, "held_out_metrics": {"toxic": {"calibration_auc": 0.1},
+                                                                    "use_identity_attack": {"calibration_auc": 0.7}},
+           "use_n": 5, "use_C": 0.5, "embed_n": 6, "embed_C": 2.0, "trained_on": ["a", "b"], "seconds": 2.0,
+           "stack": {"toxic": [9, 9, 9]}}
+    out = merged_meta(old, new, {"kept_heads": {"heads": ["use:toxic"]}, "cascade": {"band": {"toxic": [0.35, 0.55]}}})
+    assert out["C"] == 4.0 and out["short_shift"] == old["short_shift"] and out["stack"] == old["stack"]
+    assert "pair" not in out and out["cascade"] == {"band": {"toxic": [0.35, 0.55]}}
+    assert out["authored"] == {"lines": 2} and out["use_n"] == 5 and out["embed_n"] == 6
+    assert out["held_out_metrics"]["toxic"] == {"calibration_auc": 0.95}  # the char head's own, not this run's
+    assert out["held_out_metrics"]["use_identity_attack"] == {"calibration_auc": 0.7}
+    assert merged_meta(old, new, {}).get("cascade") is None  # not carried over unless keep_heads says so
