@@ -59,8 +59,8 @@ def test_calibration_split_leaves_train_only_lines_in_training():
 
 def test_shipped_pin_train_only_is_the_s18_files():
     rows = load_authored(ROOT / "training" / "data" / "comments_authored")
-    s18 = {authored_key(r) for r in rows if str(r["file"]).endswith("_s18.jsonl")}
-    assert len(s18) == 540 and train_only_keys(PINNED_SPLIT) == s18
+    s18 = {authored_key(r) for r in rows if str(r["file"]).endswith(("_s18.jsonl", "_s18n.jsonl"))}
+    assert len(s18) == 540 + 228 and train_only_keys(PINNED_SPLIT) == s18
     _, va = split_authored(rows)
     assert len(va) == 1657 and not {authored_key(rows[i]) for i in va} & s18  # revision 3.15's validation lines
     assert {str(r["lang"]) for r in rows if authored_key(r) in s18} == {"fr", "it", "nl"}
