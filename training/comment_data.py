@@ -205,7 +205,11 @@ def split_authored(rows: list[dict[str, object]], validation: float = 0.2, seed:
     and only the lines not listed are split as above, among themselves. Skeletons replace the lexicon's group words,
     so a lexicon change moved lines between the sides (revision 3.3: 15 each way), which changed the validation set
     under the models being compared; ``split_v1.json`` holds revision 3.5's split (seed "authored-v1", share 0.2; the
-    pin applies only to that seed and share). ``None``: no pinning."""
+    pin applies only to that seed and share). ``None``: no pinning.
+
+    The pin's ``train_only`` list (session 18, :func:`train_only_keys`) holds lines that are training data whatever
+    the seed or share: they are never validation lines, and ``train_comment_model.calibration_split`` never takes
+    them either, so adding them leaves every other line's side (validation, calibration, training) as it was."""
     import hashlib
     import json
 
@@ -214,6 +218,7 @@ def split_authored(rows: list[dict[str, object]], validation: float = 0.2, seed:
         pin = json.loads(Path(pinned).read_text(encoding="utf-8"))
         if pin["seed"] == seed and pin["validation_share"] == validation:  # the pinned split is the one asked for
             fixed = {k: False for k in pin["train"]} | {k: True for k in pin["validation"]}
+        fixed |= {k: False for k in pin.get("train_only", [])}
     by_lang: dict[str, dict[str, list[int]]] = {}
     train, val = [], []
     for i, r in enumerate(rows):
@@ -235,6 +240,17 @@ def split_authored(rows: list[dict[str, object]], validation: float = 0.2, seed:
             else:
                 train += idx
     return sorted(train), sorted(val)
+
+
+def train_only_keys(pinned: Path | None = PINNED_SPLIT) -> frozenset[str]:
+    """Keys (:func:`authored_key`) of the authored lines that only ever train (the pin's ``train_only`` list:
+    lines added after the validation and calibration splits were fixed, e.g. translations of English training
+    lines, which must not become validation or calibration evidence)."""
+    import json
+
+    if pinned is None or not Path(pinned).exists():
+        return frozenset()
+    return frozenset(json.loads(Path(pinned).read_text(encoding="utf-8")).get("train_only", []))
 
 
 def char_ngrams(s: str, n: int = 5) -> set[str]:

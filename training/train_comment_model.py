@@ -43,7 +43,15 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from comment_data import authored_key, excluded_keys, load_authored, load_train, split_authored, split_indices
+from comment_data import (
+    authored_key,
+    excluded_keys,
+    load_authored,
+    load_train,
+    split_authored,
+    split_indices,
+    train_only_keys,
+)
 from comment_embed import load_cached
 
 from storytrace.comments._decode import damerau1
@@ -130,10 +138,14 @@ def platt(margin: np.ndarray, y: np.ndarray, balanced: bool) -> list[float]:
 
 
 def calibration_split(rows: list[dict[str, object]], train: list[int], share: float, *,
-                      english: bool = True) -> tuple[list[int], list[int]]:
+                      english: bool = True, train_only: frozenset[str] | None = None) -> tuple[list[int], list[int]]:
     """(train, calibration) indices: ``share`` of the training lines of each language (of each language but English
-    when not ``english``), grouped by skeleton like the validation split, move to the calibration rows."""
-    pool = [i for i in train if english or rows[i]["lang"] != "en"]
+    when not ``english``), grouped by skeleton like the validation split, move to the calibration rows. Lines whose
+    key is in ``train_only`` (default: the pinned split's ``train_only`` list, ``comment_data.train_only_keys``) stay
+    in training and are not counted, so they leave the other lines' calibration split as it was."""
+    if train_only is None:
+        train_only = train_only_keys()
+    pool = [i for i in train if (english or rows[i]["lang"] != "en") and authored_key(rows[i]) not in train_only]
     _, picked = split_authored([rows[i] for i in pool], share, seed="authored-calib", pinned=None)
     held = {pool[k] for k in picked}
     return [i for i in train if i not in held], [i for i in train if i in held]
@@ -291,6 +303,79 @@ def fit_embed_heads(rows: list[dict[str, object]], tr_i: list[int], ca_i: list[i
     return np.vstack(coef), np.array(intercept), calib, stack, len(e_tr_i)
 
 
+def parse_keep_heads(value: str) -> list[tuple[str, str]]:
+    """``"use:toxic,e5:insult"`` -> [("use", "toxic"), ("e5", "insult")]; ValueError on an unknown pair."""
+    out = []
+    for part in (p.strip() for p in value.split(",") if p.strip()):
+        enc, _, cat = part.partition(":")
+        if enc not in ("use", "e5") or cat not in LEARNED:
+            raise ValueError(f"--keep-heads: {part!r} is not <use|e5>:<{'|'.join(LEARNED)}>")
+        out.append((enc, cat))
+    return out
+
+
+def keep_heads(heads: dict[str, tuple[np.ndarray, np.ndarray, dict[str, list[float]], int]],
+               stacks: dict[str, dict[str, list[float]]], metrics: dict[str, object], keep: list[tuple[str, str]],
+               old: CommentModel) -> tuple[dict[str, Any], dict[str, dict[str, list[float]]], dict[str, object]]:
+    """Session 18: replace this run's embedding heads named in ``keep`` by ``old``'s -- coefficients, intercept,
+    Platt scaling, the English stack's row (the stack encoder's) and held-out metrics -- so a retrain of some heads
+    leaves the others bit for bit as shipped (the USE toxic head is the English cascade's). The old model's
+    ``cascade`` is carried over when every head its stack reads is kept. Returns (heads, stacks, extra meta)."""
+    heads, stacks = dict(heads), {k: dict(v) for k, v in stacks.items()}
+    old_stack_encoder = str(old.meta.get("stack_encoder", "e5"))
+    old_metrics = dict(old.meta.get("held_out_metrics") or {})
+    for enc in ("use", "e5"):  # an encoder this run did not train: kept whole, or not at all
+        head = old._head(enc)
+        if enc not in heads and head is not None and all((enc, c) in keep for c in LEARNED):
+            n = int(old.meta.get("use_n" if enc == "use" else "embed_n", 0))
+            heads[enc] = (head[0].copy(), head[1].copy(), {c: list(v) for c, v in head[2].items()}, n)
+    for enc, cat in keep:
+        head = old._head(enc)
+        if head is None or enc not in heads:
+            raise ValueError(f"--keep-heads {enc}:{cat}: the {enc} head is missing in one of the two models")
+        k = LEARNED.index(cat)
+        coef, intercept, calib, n = heads[enc]
+        coef, intercept, calib = coef.copy(), intercept.copy(), dict(calib)
+        coef[k], intercept[k], calib[cat] = head[0][k], head[1][k], list(head[2][cat])
+        heads[enc] = (coef, intercept, calib, n)
+        if enc == old_stack_encoder and cat in old.stack:
+            stacks.setdefault(enc, {})[cat] = list(old.stack[cat])
+        if f"{enc}_{cat}" in old_metrics:
+            metrics[f"{enc}_{cat}"] = old_metrics[f"{enc}_{cat}"]
+    extra: dict[str, object] = {"kept_heads": {"from_model_sha": model_sha(old), "heads": [f"{e}:{c}" for e, c in keep]}}
+    cascade = dict(old.meta.get("cascade") or {})
+    if cascade and all(("use", c) in keep for c in (cascade.get("stack") or {})):
+        extra["cascade"] = cascade
+    return heads, stacks, extra
+
+
+def merged_meta(old: dict[str, Any], new: dict[str, Any], kept: dict[str, object]) -> dict[str, Any]:
+    """The metadata of a model whose char heads are ``old``'s and whose embedding heads were (partly) retrained:
+    ``old``'s, with this run's authored data, embedding-head settings and held-out metrics, the kept heads' record,
+    ``old``'s cascade when ``keep_heads`` carried it over, and no ``pair`` (re-fit it: fit_comment_pair.py)."""
+    out = {k: v for k, v in old.items() if k not in ("pair", "cascade", "kept_heads")}
+    for k in ("authored", "trained_on", "use_n", "use_C", "embed_n", "embed_C", "seconds"):
+        out[k] = new[k]
+    metrics = dict(old.get("held_out_metrics") or {})
+    metrics.update({k: v for k, v in dict(new.get("held_out_metrics") or {}).items() if k not in LEARNED})
+    out["held_out_metrics"] = metrics
+    out.update(kept)
+    return out
+
+
+def model_sha(model: CommentModel) -> str:
+    """A short hash of a model's embedding heads (what ``keep_heads`` copied from)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for enc in ("use", "e5"):
+        head = model._head(enc)
+        if head is not None:
+            h.update(np.ascontiguousarray(head[0], dtype=np.float32).tobytes())
+            h.update(np.ascontiguousarray(head[1], dtype=np.float32).tobytes())
+    return h.hexdigest()[:16]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, required=True)
@@ -394,7 +479,18 @@ def main(argv: list[str] | None = None) -> int:
                          "people: those that name a group of people without a slur")
     ap.add_argument("--gate-combine", choices=("stack", "mean"), default="stack",
                     help="gated English comments: the char + USE stack, or the mean of the two heads' probabilities")
+    ap.add_argument("--keep-heads-from", type=Path, default=None,
+                    help="a shipped model directory: its char+word heads (with their calibration, short-reply shifts "
+                         "and the English stacks) are kept bit for bit and only embedding heads are trained here; "
+                         "those named by --keep-heads are kept too")
+    ap.add_argument("--keep-heads", default="",
+                    help="comma-separated encoder:head pairs (e.g. use:toxic,use:insult,e5:toxic) taken from "
+                         "--keep-heads-from instead of this run's fit: coefficients, intercept, Platt scaling, stack "
+                         "row and (when every head it reads is kept) the English cascade")
     args = ap.parse_args(argv)
+    keep = parse_keep_heads(args.keep_heads)
+    if keep and args.keep_heads_from is None:
+        ap.error("--keep-heads needs --keep-heads-from")
     unknown_heads = {h for h in args.authored_heads.split(",") if h} - {"char", "use", "e5"}
     if unknown_heads:
         ap.error(f"--authored-heads: unknown {sorted(unknown_heads)} (choose from char, use, e5)")
@@ -460,58 +556,68 @@ def main(argv: list[str] | None = None) -> int:
         return [model_text(analyse(str(r["text"]), decoder, fuzzy=str(r.get("lang", "en")) == "en"),
                            strip_marks=args.text_marks == "strip") for r in rs]
 
-    # not cached (an older version cached them next to the e5 chunks): a stale copy would silently train on
-    # text decoded by older rules, and decoding all 35k rows takes ~10 s
-    tr_text, ca_text = texts_of(train), texts_of(calib_rows)
-    gate_ca = np.array([gated(analyse(str(r["text"]), decoder), args.stack_gate) for r in calib_rows[: len(ca_i)]]) \
-        if args.stack_gate != "none" else None
-    print(f"texts ready {time.time() - t0:.0f}s", flush=True)
-    x_raw = featurize(tr_text, char, word, None)
-    df = np.bincount(x_raw.indices, minlength=x_raw.shape[1]).astype(np.float32)
-    idf = (np.log((1 + x_raw.shape[0]) / (1 + df)) + 1).astype(np.float32)
-    idf[df == 0] = 0.0  # unseen hashed features carry no weight
-    x_tr = featurize(tr_text, char, word, idf)
-    x_ca = featurize(ca_text, char, word, idf)
-    if indicator_heads:
-        # one extra column, 1 on davidson rows (training and calibration), for the heads that use it; the shipped
-        # heads drop it, so every comment is scored as a non-davidson row
-        ind_tr = np.array([r["source"] == "davidson" for r in train], dtype=np.float32)[:, None]
-        ind_ca = np.array([r["source"] == "davidson" for r in calib_rows], dtype=np.float32)[:, None]
-        x_tr_ind = sparse.hstack([x_tr, sparse.csr_matrix(ind_tr)], format="csr")
-        x_ca_ind = sparse.hstack([x_ca, sparse.csr_matrix(ind_ca)], format="csr")
-    is_olid = np.array([r["source"] == "olid" for r in train])
-    is_auth = np.array([str(r["source"]).startswith("authored:") for r in train])
-    ca_src = np.array([r["source"] for r in calib_rows])
-    coef, intercept, calib, metrics = [], [], {}, {}
-    short_shift: dict[str, float] = {}
-    char_ca: dict[str, np.ndarray] = {}
-    for cat in LEARNED:
-        y_tr = np.array([int(r[cat]) for r in train])
-        y_ca = np.array([int(r[cat]) for r in calib_rows])
-        clf = LogisticRegression(C=args.C, max_iter=2000, class_weight="balanced", solver="liblinear")
-        ow = args.olid_weight_ident if cat == "identity_attack" else args.olid_weight
-        aw = args.authored_weight_ident if cat == "identity_attack" and args.authored_weight_ident is not None \
-            else args.authored_weight
-        use_ind = cat in indicator_heads
-        clf.fit(x_tr_ind if use_ind else x_tr, y_tr, sample_weight=np.where(is_auth, aw, np.where(is_olid, ow, 1.0)))
-        coef.append(clf.coef_[0][: x_tr.shape[1]])
-        intercept.append(clf.intercept_[0])
-        m_ca = clf.decision_function(x_ca_ind if use_ind else x_ca)
-        char_ca[cat] = m_ca[: len(ca_i)]  # the stack is fit on the tweets of the calibration half only
-        sel = (ca_src == "olid") if (args.calib == "olid" and cat != "identity_attack") else np.ones(len(y_ca), bool)
-        sel |= np.char.startswith(ca_src.astype(str), "authored:")  # authored calibration lines join every fit
-        bal = args.platt == "balanced" and cat != "identity_attack"
-        calib[cat] = platt(m_ca[sel], y_ca[sel], bal) if len(set(y_ca[sel])) == 2 else [1.0, 0.0]
-        if cat == "identity_attack" and args.ident_shift:
-            calib[cat][1] += args.ident_shift
-        if args.short_shift != "none" and cat != "identity_attack":
-            short_shift[cat] = fit_short_shift(calib_rows[: len(ca_i)], clf, calib[cat], x_ca_of=lambda rs: featurize(
-                texts_of(rs), char, word, idf), comments=args.short_shift == "comments", cat=cat, most=args.short_words)
-            print(f"{cat}: short-reply shift {short_shift[cat]:+.4f}", flush=True)
-        metrics[cat] = {"calibration_n": int(sel.sum()),
-                        **({"davidson_indicator_weight": round(float(clf.coef_[0][-1]), 4)} if use_ind else {}),
-                        "calibration_auc": float(roc_auc_score(y_ca, m_ca)) if len(set(y_ca)) == 2 else None}
-        print(f"{cat}: {metrics[cat]}", flush=True)
+    old_model = CommentModel.load(args.keep_heads_from) if args.keep_heads_from is not None else None
+    if old_model is not None:
+        # session 18: only embedding heads are retrained; the char+word heads, their calibration, short-reply
+        # shifts and the English stacks stay the old model's (its char heads were trained with an older decoder,
+        # so retraining them here would change English scores); the stack fit below reads no char margin
+        char_ca = {cat: np.zeros(len(ca_i)) for cat in LEARNED}
+        gate_ca = None
+        metrics = {k: v for k, v in dict(old_model.meta.get("held_out_metrics") or {}).items() if k in LEARNED}
+        idf, coef, intercept, calib, short_shift = old_model.idf, [], [], {}, {}
+    else:
+        # not cached (an older version cached them next to the e5 chunks): a stale copy would silently train on
+        # text decoded by older rules, and decoding all 35k rows takes ~10 s
+        tr_text, ca_text = texts_of(train), texts_of(calib_rows)
+        gate_ca = np.array([gated(analyse(str(r["text"]), decoder), args.stack_gate) for r in calib_rows[: len(ca_i)]]) \
+            if args.stack_gate != "none" else None
+        print(f"texts ready {time.time() - t0:.0f}s", flush=True)
+        x_raw = featurize(tr_text, char, word, None)
+        df = np.bincount(x_raw.indices, minlength=x_raw.shape[1]).astype(np.float32)
+        idf = (np.log((1 + x_raw.shape[0]) / (1 + df)) + 1).astype(np.float32)
+        idf[df == 0] = 0.0  # unseen hashed features carry no weight
+        x_tr = featurize(tr_text, char, word, idf)
+        x_ca = featurize(ca_text, char, word, idf)
+        if indicator_heads:
+            # one extra column, 1 on davidson rows (training and calibration), for the heads that use it; the shipped
+            # heads drop it, so every comment is scored as a non-davidson row
+            ind_tr = np.array([r["source"] == "davidson" for r in train], dtype=np.float32)[:, None]
+            ind_ca = np.array([r["source"] == "davidson" for r in calib_rows], dtype=np.float32)[:, None]
+            x_tr_ind = sparse.hstack([x_tr, sparse.csr_matrix(ind_tr)], format="csr")
+            x_ca_ind = sparse.hstack([x_ca, sparse.csr_matrix(ind_ca)], format="csr")
+        is_olid = np.array([r["source"] == "olid" for r in train])
+        is_auth = np.array([str(r["source"]).startswith("authored:") for r in train])
+        ca_src = np.array([r["source"] for r in calib_rows])
+        coef, intercept, calib, metrics = [], [], {}, {}
+        short_shift: dict[str, float] = {}
+        char_ca: dict[str, np.ndarray] = {}
+        for cat in LEARNED:
+            y_tr = np.array([int(r[cat]) for r in train])
+            y_ca = np.array([int(r[cat]) for r in calib_rows])
+            clf = LogisticRegression(C=args.C, max_iter=2000, class_weight="balanced", solver="liblinear")
+            ow = args.olid_weight_ident if cat == "identity_attack" else args.olid_weight
+            aw = args.authored_weight_ident if cat == "identity_attack" and args.authored_weight_ident is not None \
+                else args.authored_weight
+            use_ind = cat in indicator_heads
+            clf.fit(x_tr_ind if use_ind else x_tr, y_tr, sample_weight=np.where(is_auth, aw, np.where(is_olid, ow, 1.0)))
+            coef.append(clf.coef_[0][: x_tr.shape[1]])
+            intercept.append(clf.intercept_[0])
+            m_ca = clf.decision_function(x_ca_ind if use_ind else x_ca)
+            char_ca[cat] = m_ca[: len(ca_i)]  # the stack is fit on the tweets of the calibration half only
+            sel = (ca_src == "olid") if (args.calib == "olid" and cat != "identity_attack") else np.ones(len(y_ca), bool)
+            sel |= np.char.startswith(ca_src.astype(str), "authored:")  # authored calibration lines join every fit
+            bal = args.platt == "balanced" and cat != "identity_attack"
+            calib[cat] = platt(m_ca[sel], y_ca[sel], bal) if len(set(y_ca[sel])) == 2 else [1.0, 0.0]
+            if cat == "identity_attack" and args.ident_shift:
+                calib[cat][1] += args.ident_shift
+            if args.short_shift != "none" and cat != "identity_attack":
+                short_shift[cat] = fit_short_shift(calib_rows[: len(ca_i)], clf, calib[cat], x_ca_of=lambda rs: featurize(
+                    texts_of(rs), char, word, idf), comments=args.short_shift == "comments", cat=cat, most=args.short_words)
+                print(f"{cat}: short-reply shift {short_shift[cat]:+.4f}", flush=True)
+            metrics[cat] = {"calibration_n": int(sel.sum()),
+                            **({"davidson_indicator_weight": round(float(clf.coef_[0][-1]), 4)} if use_ind else {}),
+                            "calibration_auc": float(roc_auc_score(y_ca, m_ca)) if len(set(y_ca)) == 2 else None}
+            print(f"{cat}: {metrics[cat]}", flush=True)
     heads: dict[str, tuple[np.ndarray, np.ndarray, dict[str, list[float]], int]] = {}
     stacks: dict[str, dict[str, list[float]]] = {}
     for encoder, limit, cache_dir, C in (("use", args.use, args.use_cache, args.use_C),
@@ -527,6 +633,9 @@ def main(argv: list[str] | None = None) -> int:
             rows, tr_i, ca_i, idx, emb, limit=limit, C=C, char_ca=char_ca, args=args, metrics=metrics, name=encoder,
             auth_rows=a_rows, auth_emb=a_emb, gate_ca=gate_ca, auth_ca_rows=a_ca, auth_ca_emb=a_ca_emb)
         heads[encoder] = (coef_e, int_e, calib_e, n)
+    kept_meta: dict[str, object] = {}
+    if keep:
+        heads, stacks, kept_meta = keep_heads(heads, stacks, metrics, keep, CommentModel.load(args.keep_heads_from))
     stack_encoder = "use" if "use" in heads else "e5"
     trained_on = ["davidson (MIT)", "olid training v1.0 (CC-BY-4.0)"]
     if auth_tr:
@@ -545,12 +654,23 @@ def main(argv: list[str] | None = None) -> int:
             **({"ident_shift": args.ident_shift} if args.ident_shift else {}),
             **({"short_shift": dict(short_shift, words=args.short_words, fit_on=args.short_shift)}
                if short_shift else {}),
+            **kept_meta,
             "seconds": round(time.time() - t0, 1),
             "english_words": {"file": args.english_words.name if args.english_words else None,
                               "known_words_added": len(dict_words),
                               "slur_check": args.english_words_slur_check, "names": args.english_words_names,
                               "prefix": args.english_words_prefix}}
     e5, use = heads.get("e5"), heads.get("use")
+    if old_model is not None:
+        meta = merged_meta(old_model.meta, meta, kept_meta)
+        model = CommentModel(idf=old_model.idf, coef=old_model.coef, intercept=old_model.intercept,
+                             calibration=old_model.calibration, known_words=old_model.known_words,
+                             embed_coef=e5[0] if e5 else None, embed_intercept=e5[1] if e5 else None,
+                             embed_calibration=e5[2] if e5 else None, use_coef=use[0] if use else None,
+                             use_intercept=use[1] if use else None, use_calibration=use[2] if use else None, meta=meta)
+        model.save(args.out)
+        print(f"wrote {args.out} in {time.time() - t0:.0f}s (char heads, stacks and cascade of {args.keep_heads_from})")
+        return 0
     model = CommentModel(idf=idf, coef=np.vstack(coef), intercept=np.array(intercept), calibration=calib,
                          known_words=kw, embed_coef=e5[0] if e5 else None, embed_intercept=e5[1] if e5 else None,
                          embed_calibration=e5[2] if e5 else None, use_coef=use[0] if use else None,
