@@ -157,8 +157,6 @@ def test_service_reads_unix_seconds() -> None:
 
 
 # --- 7. WARC: a Python exception text in the failure message -----------------------------------------------
-@pytest.mark.xfail(strict=True, reason="review s18 #7: a WARC cut inside its first header gives "
-                                       "\"[E106] ... ('NoneType' object has no attribute 'startswith')\"")
 def test_broken_warc_message_has_no_python_internals(tmp_path: Path) -> None:
     import storytrace
 

@@ -225,7 +225,7 @@ def _read_warc(
         except StopIteration:
             break
         except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError) as exc:
-            yield _failure(f"{source}#{count}", _broken_warc(count, str(exc or type(exc).__name__)))
+            yield _failure(f"{source}#{count}", _broken_warc(count, _warc_reason(exc)))
             return
         if record.rec_type not in ("response", "resource"):
             continue
@@ -248,7 +248,7 @@ def _read_warc(
             yield _failure(record_source, exc)
             continue
         except (OSError, EOFError, zlib.error) as exc:
-            yield _failure(record_source, _broken_warc(count - 1, f"record {count}: {exc or type(exc).__name__}"))
+            yield _failure(record_source, _broken_warc(count - 1, f"record {count}: {_warc_reason(exc)}"))
             return
         if getattr(record.raw_stream, "limit", 0) > 0:  # fewer bytes than the record's Content-Length
             yield _failure(record_source, _broken_warc(count - 1, f"record {count} is cut short"))
@@ -287,6 +287,13 @@ def _skipped_records(skipped: Counter[str], read: int) -> InputError:
     else:
         message = (f"{total} response record(s) skipped, not HTML 2xx pages ({why}); the other {read} were read")
     return InputError(message, code=errors.NO_PAGE_RECORDS)
+
+
+def _warc_reason(exc: BaseException) -> str:
+    """What broke, in the user's terms: warcio fails on a cut header with a Python error about its own internals."""
+    if isinstance(exc, AttributeError | TypeError):
+        return "a record header is cut off or malformed"
+    return str(exc) or type(exc).__name__
 
 
 def _broken_warc(complete: int, reason: str) -> InputError:
