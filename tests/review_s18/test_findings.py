@@ -60,16 +60,12 @@ def _comments(tmp_path: Path, html: str):
 
 
 # --- 1. comment dates: a number in the author's name becomes the year -------------------------------------
-@pytest.mark.xfail(strict=True, reason="review s18 #1: pingback 'Pride Comes before a Fail | 94 Labs on October 19, "
-                                       "2011 at 7:58 pm' is dated 1994-10-19 (the '94' of the name is read as the year)")
 def test_comment_date_not_taken_from_a_number_in_the_author_name(tmp_path: Path) -> None:
     comments = _comments(tmp_path, PINGBACK_PAGE)
     assert [c.published for c in comments] == ["2011-03-24T15:27:00", "2011-10-19T19:58:00"]
 
 
 # --- 2. comment text keeps the "[Reply]" button ------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="review s18 #2: a bracketed reply button '[Reply]' stays in the comment text "
-                                       "(README: the text leaves out buttons such as 'Reply')")
 def test_reply_button_in_brackets_is_not_comment_text(tmp_path: Path) -> None:
     comments = _comments(tmp_path, REPLY_BUTTON_PAGE)
     assert len(comments) == 2
@@ -137,9 +133,6 @@ def test_sentence_initial_range_is_kept() -> None:
 
 
 # --- 6. service: Unix seconds cannot be given ----------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="review s18 #6: README says a service page carries 'published' as a JSONL "
-                                       "line may (ISO 8601, RFC 2822 or Unix seconds); the service refuses a number "
-                                       "(422) and does not read a digit string, then warns 'give ... Unix seconds'")
 def test_service_reads_unix_seconds() -> None:
     pytest.importorskip("fastapi")
     from fastapi.testclient import TestClient
@@ -248,9 +241,6 @@ def test_output_folder_inside_the_input_folder_is_not_read(tmp_path: Path, capsy
 
 
 # --- 11. a paragraph over spaCy's 1,000,000 characters: a raw library error --------------------------------
-@pytest.mark.xfail(strict=True, reason="review s18 #11: a text page with one 1.2 MB line (a dump with its newlines "
-                                       "collapsed) gets no facts and the page error is spaCy's raw E088 text, advising "
-                                       "to 'increase the nlp.max_length limit'")
 def test_huge_paragraph_gives_facts_or_a_clear_error(tmp_path: Path) -> None:
     import storytrace
 

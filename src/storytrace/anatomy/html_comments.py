@@ -198,7 +198,20 @@ def to_iso(value: str | None) -> str | None:
     # a number alone ("32", a comment's number in its meta block) is no date: dateutil reads it as the year 2032
     if len(value) > 80 or not re.search(r"\d", value) or re.fullmatch(r"\d{1,3}", value):
         return None
+    # a whole date with its year, read alone: fuzzy parsing would take a stray number around it ("94 Labs on
+    # October 19, 2011" is not 1994)
+    if whole := _WHOLE_DATE_RE.search(value):
+        return _to_iso(whole.group(0))
     return _to_iso(value)
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WHOLE_DATE_RE = re.compile(
+    rf"(?:\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH},?\s+(?:19|20)\d\d"
+    r"|\b(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\b"
+    r"(?:\s*(?:at|,|@|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?"
+    r"(?:\s*(?:GMT|UTC|Z|[ECMP][SD]T|BST|CES?T|[+-]\d{2}:?\d{2})\b)?)?", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -271,7 +284,8 @@ def block_text(el: etree._Element, skip: set[etree._Element] | frozenset = froze
         words = line.split()
         if words:
             line = " ".join(words)
-            if not NOISE_LINE_RE.match(line) and not (skip_meta and COUNT_LINE_RE.match(line)):
+            bare = line.strip("[]() ") or line  # "[Reply]", "(Reply)": a button in brackets
+            if not NOISE_LINE_RE.match(bare) and not (skip_meta and COUNT_LINE_RE.match(line)):
                 out.append(line)
     return "\n".join(out)
 
@@ -296,16 +310,20 @@ def _control_free_lines(parts: list[str], linked: set[int]) -> list[str]:
             if j:
                 end_line()
             line.append(piece)
-            if piece.strip() and i not in linked:
-                only_links = False
+            if piece.strip(_CONTROL_FRAME) and i not in linked:
+                only_links = False  # "[" and "]" around a button ("[Reply]") frame it, they are not text
     return lines
+
+
+_CONTROL_FRAME = " \t\r[]()|·•"
 
 
 def _is_control(text: str) -> bool:
     """Whether a line made only of link or button text reads as a control, not as a name or a linked title."""
+    text = text.strip(_CONTROL_FRAME)
     words = text.split()
     return (0 < len(words) <= MAX_CONTROL_WORDS and not re.search(r"://|www\.|\?$", text)
-            and bool(CONTROL_PHRASE_RE.search(text.strip())))
+            and bool(CONTROL_PHRASE_RE.search(text)))
 
 
 def interface_kind(el: etree._Element) -> str | None:

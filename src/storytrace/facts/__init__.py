@@ -270,8 +270,24 @@ def _paragraphs(page: Page) -> list[tuple[int, str]]:
     from storytrace.ingest.textkey import text_key
 
     title = [(-1, page.title)] if page.title else []
-    return title + [(i, text) for i, text in enumerate(page.body)
+    return title + [(i, _readable_part(page, i, text)) for i, text in enumerate(page.body)
                     if not (title and text_key(text) == text_key(page.title))]
+
+
+# the longest paragraph the facts stage reads whole: spaCy refuses 1,000,000 characters and needs about 1 GB per
+# 100,000 for NER; a longer one (a dump whose newlines were lost) is read up to a sentence end before this
+MAX_PARAGRAPH_CHARS = 100_000
+
+
+def _readable_part(page: Page, index: int, text: str) -> str:
+    """``text``, or its start up to the last sentence end before :data:`MAX_PARAGRAPH_CHARS`, with a note (the
+    kept part starts at the same offset, so every span still points into the paragraph)."""
+    if len(text) <= MAX_PARAGRAPH_CHARS:
+        return text
+    cut = max(text.rfind(". ", 0, MAX_PARAGRAPH_CHARS) + 1, MAX_PARAGRAPH_CHARS // 2)
+    page.facts["notes"].append(f"body paragraph {index} has {len(text):,} characters: facts read from its first "
+                               f"{cut:,} only")
+    return text[:cut]
 
 
 def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], res: FactsResources, anchor) -> None:

@@ -415,6 +415,8 @@ def iso_date(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
+    if re.fullmatch(r"\d{9,11}(?:\.\d+)?", value):  # Unix seconds as text ("1700000000")
+        return iso_date(float(value))
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:

@@ -36,7 +36,8 @@ class PageIn(BaseModel):
     html: str | None = Field(None, description="the page's HTML")
     text: str | None = Field(None, description="the page as plain text")
     title: str | None = Field(None, description="the page's title, used when the page shows none")
-    published: str | None = Field(None, description="publication date (ISO 8601 or RFC 2822)")
+    published: str | int | float | None = Field(
+        None, description="publication date (ISO 8601, RFC 2822 or Unix seconds, as a number or a digit string)")
     author: str | None = Field(None, description="the page's author")
 
     @model_validator(mode="after")
