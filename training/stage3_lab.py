@@ -65,9 +65,11 @@ def page_inputs(pages: list[Page], embed_cache: Path | None) -> list[dict]:
     return [{"dense": d, "grams": g, "emb": e, "y": y} for d, g, e, y in zip(dense, grams, embs, ys, strict=True)]
 
 
-def stage3_inputs(model: LineModel, pages: list[dict], p2s: list[np.ndarray], opening: bool) -> list[np.ndarray]:
+def stage3_inputs(model: LineModel, pages: list[dict], p2s: list[np.ndarray], opening: bool,
+                  thread: bool = False) -> list[np.ndarray]:
     body, comment = CLASSES.index("body"), CLASSES.index("comment")
-    return [page_features(p2, model.decode(p2), pg["dense"], pg["grams"], body, comment, pg["emb"], opening=opening)
+    return [page_features(p2, model.decode(p2), pg["dense"], pg["grams"], body, comment, pg["emb"], opening=opening,
+                          thread=thread)
             for pg, p2 in zip(pages, p2s, strict=True)]
 
 
@@ -110,11 +112,11 @@ def eval_pages(model: LineModel, data: Path, cache: Path) -> dict[str, list[dict
     return out
 
 
-def score(model: LineModel, sets: dict[str, list[dict]], trees3: object, opening: bool) -> dict:
+def score(model: LineModel, sets: dict[str, list[dict]], trees3: object, opening: bool, thread: bool = False) -> dict:
     """Line F1 per class on the dev pages with a ranker refitted on the ranker pages, and plain decoding."""
     scored = {}
     for name, pages in sets.items():
-        feats = stage3_inputs(model, pages, [pg["p2"] for pg in pages], opening)
+        feats = stage3_inputs(model, pages, [pg["p2"] for pg in pages], opening, thread)
         rows = []
         for pg, f in zip(pages, feats, strict=True):
             p3 = trees3.predict_proba(f)
@@ -138,7 +140,8 @@ def score(model: LineModel, sets: dict[str, list[dict]], trees3: object, opening
     return report
 
 
-def write_model(base: Path, out: Path, trees3: object, x: np.ndarray, opening: bool, info: dict) -> None:
+def write_model(base: Path, out: Path, trees3: object, x: np.ndarray, opening: bool, info: dict,
+                thread: bool = False) -> None:
     """A copy of ``base`` with stage 3 replaced (and the ranker left as it was: refit it afterwards)."""
     out.mkdir(parents=True, exist_ok=True)
     for item in base.iterdir():
@@ -150,8 +153,9 @@ def write_model(base: Path, out: Path, trees3: object, x: np.ndarray, opening: b
     np.savez_compressed(out / "line_model.npz", **arrays)
     meta = json.loads((base / "line_model.json").read_text(encoding="utf-8"))
     meta.pop("stage3_features", None)
-    if opening:
-        meta["stage3_features"] = ["opening"]
+    features = (["opening"] if opening else []) + (["thread"] if thread else [])
+    if features:
+        meta["stage3_features"] = features
     meta["stage3_lab"] = info
     (out / "line_model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
@@ -169,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--embed-cache", type=Path, default=None)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/stage3_lab"), help="folder for cached inputs")
     ap.add_argument("--opening", action="store_true", help="stage 3 also reads text.opening_features")
+    ap.add_argument("--thread", action="store_true", help="stage 3 also reads text.thread_features")
     ap.add_argument("--tree-seed", type=int, default=None,
                     help="random state of stage 3's trees (early-stopping split); default --seed, as in training")
     ap.add_argument("--max-iter", type=int, default=300)
@@ -198,21 +203,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"training inputs ({time.time() - t0:.0f}s)", flush=True)
     model = load_line_model(args.base)
     p2s = np.split(oof2, np.cumsum(lengths)[:-1])
-    x = np.vstack(stage3_inputs(model, inputs, p2s, args.opening))
+    x = np.vstack(stage3_inputs(model, inputs, p2s, args.opening, args.thread))
     print(f"stage-3 features {x.shape} ({time.time() - t0:.0f}s)", flush=True)
     tree_seed = args.seed if args.tree_seed is None else args.tree_seed
     clf = fit_stage3(x, y, tree_seed, args.max_iter, args.fixed_iter, args.val_fraction, args.leaves, args.l2,
                      args.min_leaf)
     trees3 = from_sklearn(clf, len(CLASSES))
     print(f"fitted ({time.time() - t0:.0f}s)", flush=True)
-    info = {"opening": args.opening, "tree_seed": tree_seed, "iterations": int(clf.n_iter_), "fixed_iter": args.fixed_iter,
+    info = {"opening": args.opening, "thread": args.thread, "tree_seed": tree_seed, "iterations": int(clf.n_iter_), "fixed_iter": args.fixed_iter,
             "val_fraction": args.val_fraction, "leaves": args.leaves, "l2": args.l2, "min_leaf": args.min_leaf,
             **leaf_stats(trees3)}
     if args.eval:
-        report = score(model, eval_pages(model, args.data, args.cache), trees3, args.opening)
+        report = score(model, eval_pages(model, args.data, args.cache), trees3, args.opening, args.thread)
         print(json.dumps({**info, **report}), flush=True)
     if args.out is not None:
-        write_model(args.base, args.out, trees3, x, args.opening, info)
+        write_model(args.base, args.out, trees3, x, args.opening, info, args.thread)
         print(f"wrote {args.out} ({time.time() - t0:.0f}s)", flush=True)
     return 0
 
