@@ -38,7 +38,14 @@ from train_boundary_ranker import fit_ranker
 from train_line_model import embed_pages, featurize, pages_digest
 
 from storytrace.anatomy.boundary import decode_with_boundary
-from storytrace.anatomy.text import CLASSES, MODEL_DIR, LineModel, context_features, load_line_model, page_features
+from storytrace.anatomy.text import (
+    CLASSES,
+    MODEL_DIR,
+    LineModel,
+    context_features,
+    load_line_model,
+    page_features,
+)
 from storytrace.anatomy.trees import from_sklearn
 from storytrace.embeddings import load_encoder
 

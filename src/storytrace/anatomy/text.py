@@ -499,7 +499,6 @@ def thread_features(probs: np.ndarray, lab: np.ndarray, dense: np.ndarray, ngram
     prose lines from the line on minus over those above; the most comment-like prose line above and from the
     line on; embedding cosine of the two parts' centroids; n-gram and embedding cosine with the first-pass
     headline lines, and that less the mean over the prose above; the share of the prose above the line."""
-    n = len(lab)
     prose = (lab == body) | (lab == comment)
     marks = thread_markers(ngrams)
     style = dense[:, [DENSE_NAMES.index(name) for name in THREAD_STYLE]]
