@@ -65,7 +65,6 @@ from storytrace.anatomy.text import (
     dense_features,
     grammar_mask,
     line_embeddings,
-    log_softmax,
     ngram_features,
     page_features,
 )
@@ -163,15 +162,11 @@ def _fit_sparse(x: object, y: np.ndarray, alpha: float, epochs: int, seed: int) 
                          average=True).fit(x, y)
 
 
-def _scores(clf: SGDClassifier | LogisticRegression, x: object) -> np.ndarray:
-    z = np.full((x.shape[0], len(CLASSES)), -30.0)  # type: ignore[attr-defined]
-    z[:, clf.classes_] = clf.decision_function(x)
-    return z
-
-
 def _probs(clf: SGDClassifier | LogisticRegression, x: object) -> np.ndarray:
     """Softmax of the decision scores, exactly as LineModel computes them at run time."""
-    return softmax(_scores(clf, x))
+    z = np.full((x.shape[0], len(CLASSES)), -30.0)  # type: ignore[attr-defined]
+    z[:, clf.classes_] = clf.decision_function(x)
+    return softmax(z)
 
 
 def _oof_trees_source_stop(ctx_pages: list[np.ndarray], ys: list[np.ndarray], fold: np.ndarray, k: int,
@@ -221,7 +216,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
           fold_by: str = "source", oof_folds: int = 3, tree_stop: str = "random",
           stage2_repeats: bool = False, real_dumps: int = 1, thread_mix: dict[str, float] | None = None,
           dump_stage3: Path | None = None, stage3_opening: bool = False, stage3_l2: float = 0.0,
-          stage3_iter: int | None = None, stage3_thread: bool = False, stage2_full_logp: bool = False) -> dict:
+          stage3_iter: int | None = None, stage3_thread: bool = False) -> dict:
     """``thread_mix``: make_pages' training-only comment options (direct_comments, short_threads,
     own_threads); None or zeros: the original generator."""
     t0 = time.time()
@@ -263,23 +258,19 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
     # as at run time
     fold = _folds(sources, oof_folds, seed) if fold_by == "source" else np.arange(len(pages)) % oof_folds
     oof: list[np.ndarray | None] = [None] * len(pages)
-    oof_logp: list[np.ndarray | None] = [None] * len(pages)
     for f in range(oof_folds):
         tr = [i for i in range(len(pages)) if fold[i] != f]
         te = [i for i in range(len(pages)) if fold[i] == f]
         clf = _fit_sparse(_stack1([dense1[i] for i in tr], [grams[i] for i in tr], mean1, scale1),
                           np.concatenate([ys[i] for i in tr]), alpha, epochs, seed)
         for i in te:
-            z = _scores(clf, _stack1([dense1[i]], [grams[i]], mean1, scale1))
-            oof[i] = softmax(z)
-            if stage2_full_logp:
-                oof_logp[i] = log_softmax(z)
+            oof[i] = _probs(clf, _stack1([dense1[i]], [grams[i]], mean1, scale1))
         print(f"fold {f} ({time.time() - t0:.0f}s)", flush=True)
     clf1 = _fit_sparse(_stack1(dense1, grams, mean1, scale1), y, alpha, epochs, seed)
     print(f"stage 1 ({time.time() - t0:.0f}s)", flush=True)
 
-    ctx_pages = [context_features(oof[i], dense[i], grams[i] if stage2_repeats else None,  # type: ignore[arg-type]
-                                  oof_logp[i]) for i in range(len(pages))]
+    ctx_pages = [context_features(oof[i], dense[i], grams[i] if stage2_repeats else None)  # type: ignore[arg-type]
+                 for i in range(len(pages))]
     ctx = np.vstack(ctx_pages)
     mean2 = ctx.mean(axis=0)
     scale2 = ctx.std(axis=0) + 1e-6
@@ -341,7 +332,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         intercept1=icpt1, mean2=mean2, scale2=scale2, coef2=coef2, intercept2=icpt2, mean3=np.zeros(0),
         scale3=np.zeros(0), coef3=np.zeros(0), intercept3=np.zeros(0), log_trans=log_trans,
         log_start=log_start, log_prior=log_prior, final_bias=np.zeros(k), meta={}, embed_dim=embed_dim,
-        trees2=trees2, stage2_repeats=stage2_repeats, stage2_full_logp=stage2_full_logp)
+        trees2=trees2, stage2_repeats=stage2_repeats)
     feats3 = []
     for i in range(len(pages)):
         p2 = oof2[i] if oof2[i] is not None else first_model.context_probs(ctx_pages[i])
@@ -403,7 +394,6 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         "tree_stop": {"by": "fixed" if stage3_iter is not None and tree_stop == "random" else tree_stop,
                       "iterations": iterations, **({"stage3_l2": stage3_l2} if stage3_l2 else {})},
         "stage2_repeats": stage2_repeats,
-        **({"stage2_inputs": "log_softmax"} if stage2_full_logp else {}),
         **({"stage3_features": (["opening"] if stage3_opening else []) + (["thread"] if stage3_thread else [])}
            if (stage3_opening or stage3_thread) and embed_dim else {}),
         "params": {"alpha": alpha, "tree_stages": list(trees), "epochs": epochs, "C2": c2, "C3": c3, "max_iter": max_iter,
@@ -469,9 +459,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stage3-opening", action="store_true",
                     help="stage 3 also reads text.opening_features (the line against the article's opening, "
                          "its place in the first-pass article, stage-2 mass around it, change of voice)")
-    ap.add_argument("--stage2-full-logp", action="store_true",
-                    help="stage 2 reads stage 1's unclipped log-probabilities (log-softmax of its scores) instead "
-                         "of log(clip(p, 1e-6)): stage 1 is over-confident and the clip made its readings yes/no")
     ap.add_argument("--stage3-thread", action="store_true",
                     help="stage 3 also reads text.thread_features (the prose from a line on against the prose "
                          "above: reader words, style, stage-2 mass, headline topic; session 18)")
@@ -503,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
           thread_mix={"direct_comments": args.direct_comments, "short_threads": args.short_threads,
                       "own_threads": args.own_threads},
           dump_stage3=args.dump_stage3, stage3_opening=args.stage3_opening, stage3_l2=args.stage3_l2,
-          stage3_iter=args.stage3_iter, stage3_thread=args.stage3_thread, stage2_full_logp=args.stage2_full_logp)
+          stage3_iter=args.stage3_iter, stage3_thread=args.stage3_thread)
     return 0
 
 

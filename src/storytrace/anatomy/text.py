@@ -134,12 +134,6 @@ DENSE_NAMES = (
 )
 
 
-def log_softmax(z: np.ndarray) -> np.ndarray:
-    """Row-wise log of :func:`softmax`, without underflow for very confident rows."""
-    m = z.max(axis=-1, keepdims=True)
-    return z - m - np.log(np.exp(z - m).sum(axis=-1, keepdims=True))
-
-
 def _norm(text: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
@@ -282,17 +276,14 @@ def ngram_features(lines: Sequence[str], char_bits: int, word_bits: int) -> Any:
                               np.asarray(indptr, dtype=np.int64)), shape=(len(lines), offset + (1 << word_bits)))
 
 
-def context_features(probs: np.ndarray, dense: np.ndarray, ngrams: Any = None,
-                     logp: np.ndarray | None = None) -> np.ndarray:
+def context_features(probs: np.ndarray, dense: np.ndarray, ngrams: Any = None) -> np.ndarray:
     """Features of a line in its page: its own per-line class log-probabilities and dense features, its
     neighbours' (+-1, +-2, +-3) log-probabilities, the +-1 neighbours' dense features, and the mean class
     probabilities of the six lines above and of the six lines below. With the lines' n-gram rows ``ngrams``
-    (models with ``stage2_repeats``): also the mean probabilities of the line's exact repeats on the page.
-    The log-probabilities are ``log(clip(probs, 1e-6))`` unless ``logp`` gives them unclipped (models with
-    ``stage2_full_logp``: stage 1 is over-confident, and the clip made its readings yes/no)."""
+    (models with ``stage2_repeats``): also the mean probabilities of the line's exact repeats on the page."""
     n, k = probs.shape
     w = 6
-    logp = np.log(np.clip(probs, 1e-6, 1.0)) if logp is None else logp
+    logp = np.log(np.clip(probs, 1e-6, 1.0))
     lp = np.vstack([np.zeros((w, k)), logp, np.zeros((w, k))])
     pp = np.vstack([np.zeros((w, k)), probs, np.zeros((w, k))])
     dd = np.vstack([np.zeros((w, dense.shape[1])), dense, np.zeros((w, dense.shape[1]))])
@@ -609,7 +600,6 @@ class LineModel:
     trees2: TreeEnsemble | None = None  # boosted trees replacing the stage-2 logistic regression
     trees3: TreeEnsemble | None = None  # boosted trees replacing the stage-3 logistic regression
     ranker: BoundaryRanker | None = None  # picks where the comment section starts (needs embeddings)
-    stage2_full_logp: bool = False  # stage 2 reads stage 1's unclipped log-probabilities (session 18)
     stage2_repeats: bool = False  # stage 2 also reads the stage-1 probabilities of a line's exact repeats
     stage3_opening: bool = False  # stage 3 also reads opening_features (since v5.5)
     stage3_thread: bool = False  # stage 3 also reads thread_features (session 18)
@@ -617,16 +607,10 @@ class LineModel:
     chrome: ChromeSpecialist | None = None  # reads pages whose comment sections keep their chrome
     long_pages: LongPageDecoding | None = None  # decoding of pages longer than the ranker learned from
 
-    def line_scores(self, dense: np.ndarray, ngrams: Any) -> np.ndarray:
-        z = ((dense - self.mean1) / self.scale1) @ self.coef1[:, : dense.shape[1]].T
-        return z + np.asarray(ngrams @ self.coef1[:, dense.shape[1]:].T) + self.intercept1
-
     def line_probs(self, dense: np.ndarray, ngrams: Any) -> np.ndarray:
-        return softmax(self.line_scores(dense, ngrams))
-
-    def line_log_probs(self, dense: np.ndarray, ngrams: Any) -> np.ndarray:
-        """Stage 1's log-probabilities, computed without underflow (``log_softmax`` of its scores)."""
-        return log_softmax(self.line_scores(dense, ngrams))
+        z = ((dense - self.mean1) / self.scale1) @ self.coef1[:, : dense.shape[1]].T
+        z = z + np.asarray(ngrams @ self.coef1[:, dense.shape[1]:].T) + self.intercept1
+        return softmax(z)
 
     def context_probs(self, ctx: np.ndarray) -> np.ndarray:
         if self.trees2 is not None:
@@ -696,13 +680,8 @@ class LineModel:
     def own_stage_probs(self, dense: np.ndarray, grams: Any,
                         emb: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Stages 1-3 of this model alone (without its partners) from a page's line features."""
-        x1 = dense if emb is None else np.hstack([dense, emb])
-        if self.stage2_full_logp:
-            lp1 = self.line_log_probs(x1, grams)
-            p1 = np.exp(lp1)
-        else:
-            lp1, p1 = None, self.line_probs(x1, grams)
-        p2 = self.context_probs(context_features(p1, dense, grams if self.stage2_repeats else None, lp1))
+        p1 = self.line_probs(dense if emb is None else np.hstack([dense, emb]), grams)
+        p2 = self.context_probs(context_features(p1, dense, grams if self.stage2_repeats else None))
         first = self.decode(p2)
         body, comment = self.classes.index("body"), self.classes.index("comment")
         p3 = self.page_probs(page_features(p2, first, dense, grams, body, comment, emb,
@@ -891,7 +870,6 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
             trees3=TreeEnsemble.from_arrays(a, "t3_") if "t3_roots" in a else None,
             ranker=BoundaryRanker.from_arrays(a) if "rank_coef" in a else None,
             stage2_repeats=bool(meta.get("stage2_repeats", False)),
-            stage2_full_logp=meta.get("stage2_inputs") == "log_softmax",
             stage3_opening="opening" in meta.get("stage3_features", ()),
             stage3_thread="thread" in meta.get("stage3_features", ()),
             encoder=encoder,
