@@ -38,7 +38,14 @@ from train_boundary_ranker import fit_ranker
 from train_line_model import embed_pages, featurize, pages_digest
 
 from storytrace.anatomy.boundary import decode_with_boundary
-from storytrace.anatomy.text import CLASSES, LineModel, context_features, load_line_model, page_features
+from storytrace.anatomy.text import (
+    CLASSES,
+    MODEL_DIR,
+    LineModel,
+    context_features,
+    load_line_model,
+    page_features,
+)
 from storytrace.anatomy.trees import from_sklearn
 from storytrace.embeddings import load_encoder
 
@@ -65,21 +72,24 @@ def page_inputs(pages: list[Page], embed_cache: Path | None) -> list[dict]:
     return [{"dense": d, "grams": g, "emb": e, "y": y} for d, g, e, y in zip(dense, grams, embs, ys, strict=True)]
 
 
-def stage3_inputs(model: LineModel, pages: list[dict], p2s: list[np.ndarray], opening: bool) -> list[np.ndarray]:
+def stage3_inputs(model: LineModel, pages: list[dict], p2s: list[np.ndarray], opening: bool,
+                  thread: bool = False) -> list[np.ndarray]:
     body, comment = CLASSES.index("body"), CLASSES.index("comment")
-    return [page_features(p2, model.decode(p2), pg["dense"], pg["grams"], body, comment, pg["emb"], opening=opening)
+    return [page_features(p2, model.decode(p2), pg["dense"], pg["grams"], body, comment, pg["emb"], opening=opening,
+                          thread=thread)
             for pg, p2 in zip(pages, p2s, strict=True)]
 
 
 def fit_stage3(x: np.ndarray, y: np.ndarray, seed: int, max_iter: int, fixed: int | None, val: float,
-               leaves: int, l2: float = 0.0, min_leaf: int = 20) -> HistGradientBoostingClassifier:
+               leaves: int, l2: float = 0.0, min_leaf: int = 20,
+               weight: np.ndarray | None = None) -> HistGradientBoostingClassifier:
     """Stage 3's trees as ``train_line_model._boost`` fits them (random early stopping) unless ``fixed``
     iterations or another validation share / tree size are asked for."""
     stop = {"early_stopping": False} if fixed else \
         {"early_stopping": True, "validation_fraction": val, "n_iter_no_change": 20}
     clf = HistGradientBoostingClassifier(max_iter=fixed or max_iter, learning_rate=0.1, max_leaf_nodes=leaves,
                                          l2_regularization=l2, min_samples_leaf=min_leaf, random_state=seed,
-                                         **stop).fit(x, y)
+                                         **stop).fit(x, y, sample_weight=weight)
     print(f"  stage 3 trees: {clf.n_iter_} iterations", flush=True)
     return clf
 
@@ -110,11 +120,14 @@ def eval_pages(model: LineModel, data: Path, cache: Path) -> dict[str, list[dict
     return out
 
 
-def score(model: LineModel, sets: dict[str, list[dict]], trees3: object, opening: bool) -> dict:
-    """Line F1 per class on the dev pages with a ranker refitted on the ranker pages, and plain decoding."""
+def score(model: LineModel, sets: dict[str, list[dict]], trees3: object, opening: bool, thread: bool = False,
+          shipped_ranker: object = None) -> dict:
+    """Line F1 per class on the dev pages with a ranker refitted on the ranker pages, with ``shipped_ranker``
+    (the shipped model's, unchanged: what the dev benchmark reads when that ranker is put into the written
+    model) when given, and with the plain decoding."""
     scored = {}
     for name, pages in sets.items():
-        feats = stage3_inputs(model, pages, [pg["p2"] for pg in pages], opening)
+        feats = stage3_inputs(model, pages, [pg["p2"] for pg in pages], opening, thread)
         rows = []
         for pg, f in zip(pages, feats, strict=True):
             p3 = trees3.predict_proba(f)
@@ -123,22 +136,28 @@ def score(model: LineModel, sets: dict[str, list[dict]], trees3: object, opening
                          "x": model.boundary_candidates(pg["p1"], p3, pg["emb"], pg["dense"])})
         scored[name] = rows
     ranker = fit_ranker(scored["ranker"], 0.03)
-    gold, ranked, plain, right = [], [], [], 0
+    gold, ranked, shipped, plain, right = [], [], [], [], 0
     for pg, s in zip(sets["dev"], scored["dev"], strict=True):
         row = ranker.choose(s["x"])
         right += row == s["gold_row"]
         emit = model.emissions(s["p3"], model.final_bias)
         ranked += decode_with_boundary(emit, model.log_start, model.log_trans, row + 1, need_body=True)
+        if shipped_ranker is not None:
+            row = shipped_ranker.choose(s["x"])
+            shipped += decode_with_boundary(emit, model.log_start, model.log_trans, row + 1, need_body=True)
         plain += model.decode(s["p3"], model.final_bias, need_body=True)
         gold += pg["y"].tolist()
     report = {"boundary_right": int(right)}
-    for tag, pred in (("ranked", ranked), ("plain", plain)):
+    for tag, pred in (("ranked", ranked), ("shipped_ranker", shipped), ("plain", plain)):
+        if not pred:
+            continue
         f1 = f1_score(gold, pred, labels=range(len(CLASSES)), average=None)
         report[tag] = {c: round(float(v), 4) for c, v in zip(CLASSES, f1, strict=True)}
     return report
 
 
-def write_model(base: Path, out: Path, trees3: object, x: np.ndarray, opening: bool, info: dict) -> None:
+def write_model(base: Path, out: Path, trees3: object, x: np.ndarray, opening: bool, info: dict,
+                thread: bool = False) -> None:
     """A copy of ``base`` with stage 3 replaced (and the ranker left as it was: refit it afterwards)."""
     out.mkdir(parents=True, exist_ok=True)
     for item in base.iterdir():
@@ -150,8 +169,9 @@ def write_model(base: Path, out: Path, trees3: object, x: np.ndarray, opening: b
     np.savez_compressed(out / "line_model.npz", **arrays)
     meta = json.loads((base / "line_model.json").read_text(encoding="utf-8"))
     meta.pop("stage3_features", None)
-    if opening:
-        meta["stage3_features"] = ["opening"]
+    features = (["opening"] if opening else []) + (["thread"] if thread else [])
+    if features:
+        meta["stage3_features"] = features
     meta["stage3_lab"] = info
     (out / "line_model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
 
@@ -169,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--embed-cache", type=Path, default=None)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/stage3_lab"), help="folder for cached inputs")
     ap.add_argument("--opening", action="store_true", help="stage 3 also reads text.opening_features")
+    ap.add_argument("--thread", action="store_true", help="stage 3 also reads text.thread_features")
+    ap.add_argument("--hard-comment-weight", type=float, default=1.0,
+                    help="weight of the comment lines the first pass (decoded stage 2) reads as body")
     ap.add_argument("--tree-seed", type=int, default=None,
                     help="random state of stage 3's trees (early-stopping split); default --seed, as in training")
     ap.add_argument("--max-iter", type=int, default=300)
@@ -198,21 +221,29 @@ def main(argv: list[str] | None = None) -> int:
     print(f"training inputs ({time.time() - t0:.0f}s)", flush=True)
     model = load_line_model(args.base)
     p2s = np.split(oof2, np.cumsum(lengths)[:-1])
-    x = np.vstack(stage3_inputs(model, inputs, p2s, args.opening))
+    x = np.vstack(stage3_inputs(model, inputs, p2s, args.opening, args.thread))
     print(f"stage-3 features {x.shape} ({time.time() - t0:.0f}s)", flush=True)
     tree_seed = args.seed if args.tree_seed is None else args.tree_seed
+    weight = None
+    if args.hard_comment_weight != 1.0:
+        first = np.concatenate([model.decode(p2) for p2 in p2s])
+        hard = (y == CLASSES.index("comment")) & (first == CLASSES.index("body"))
+        weight = np.where(hard, args.hard_comment_weight, 1.0)
+        print(f"  {int(hard.sum())} comment lines read as body in the first pass, weight {args.hard_comment_weight}")
     clf = fit_stage3(x, y, tree_seed, args.max_iter, args.fixed_iter, args.val_fraction, args.leaves, args.l2,
-                     args.min_leaf)
+                     args.min_leaf, weight)
     trees3 = from_sklearn(clf, len(CLASSES))
     print(f"fitted ({time.time() - t0:.0f}s)", flush=True)
-    info = {"opening": args.opening, "tree_seed": tree_seed, "iterations": int(clf.n_iter_), "fixed_iter": args.fixed_iter,
+    info = {"opening": args.opening, "thread": args.thread, "hard_comment_weight": args.hard_comment_weight,
+            "tree_seed": tree_seed, "iterations": int(clf.n_iter_), "fixed_iter": args.fixed_iter,
             "val_fraction": args.val_fraction, "leaves": args.leaves, "l2": args.l2, "min_leaf": args.min_leaf,
             **leaf_stats(trees3)}
     if args.eval:
-        report = score(model, eval_pages(model, args.data, args.cache), trees3, args.opening)
+        report = score(model, eval_pages(model, args.data, args.cache), trees3, args.opening, args.thread,
+                       load_line_model(MODEL_DIR).ranker)
         print(json.dumps({**info, **report}), flush=True)
     if args.out is not None:
-        write_model(args.base, args.out, trees3, x, args.opening, info)
+        write_model(args.base, args.out, trees3, x, args.opening, info, args.thread)
         print(f"wrote {args.out} ({time.time() - t0:.0f}s)", flush=True)
     return 0
 

@@ -216,7 +216,7 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
           fold_by: str = "source", oof_folds: int = 3, tree_stop: str = "random",
           stage2_repeats: bool = False, real_dumps: int = 1, thread_mix: dict[str, float] | None = None,
           dump_stage3: Path | None = None, stage3_opening: bool = False, stage3_l2: float = 0.0,
-          stage3_iter: int | None = None) -> dict:
+          stage3_iter: int | None = None, stage3_thread: bool = False) -> dict:
     """``thread_mix``: make_pages' training-only comment options (direct_comments, short_threads,
     own_threads); None or zeros: the original generator."""
     t0 = time.time()
@@ -337,7 +337,8 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
     for i in range(len(pages)):
         p2 = oof2[i] if oof2[i] is not None else first_model.context_probs(ctx_pages[i])
         feats3.append(page_features(p2, first_model.decode(p2), dense[i], grams[i], body, comment, embs[i],
-                                    opening=stage3_opening and embs[i] is not None))
+                                    opening=stage3_opening and embs[i] is not None,
+                                    thread=stage3_thread and embs[i] is not None))
     f3 = np.vstack(feats3)
     mean3 = f3.mean(axis=0)
     scale3 = f3.std(axis=0) + 1e-6
@@ -393,7 +394,8 @@ def train(data: Path, out: Path, limit: int | None, n_pages: int, seed: int, alp
         "tree_stop": {"by": "fixed" if stage3_iter is not None and tree_stop == "random" else tree_stop,
                       "iterations": iterations, **({"stage3_l2": stage3_l2} if stage3_l2 else {})},
         "stage2_repeats": stage2_repeats,
-        **({"stage3_features": ["opening"]} if stage3_opening and embed_dim else {}),
+        **({"stage3_features": (["opening"] if stage3_opening else []) + (["thread"] if stage3_thread else [])}
+           if (stage3_opening or stage3_thread) and embed_dim else {}),
         "params": {"alpha": alpha, "tree_stages": list(trees), "epochs": epochs, "C2": c2, "C3": c3, "max_iter": max_iter,
                    "body_bias": body_bias,
                    "phases": PHASES},
@@ -457,6 +459,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stage3-opening", action="store_true",
                     help="stage 3 also reads text.opening_features (the line against the article's opening, "
                          "its place in the first-pass article, stage-2 mass around it, change of voice)")
+    ap.add_argument("--stage3-thread", action="store_true",
+                    help="stage 3 also reads text.thread_features (the prose from a line on against the prose "
+                         "above: reader words, style, stage-2 mass, headline topic; session 18)")
     ap.add_argument("--stage3-l2", type=float, default=0.0,
                     help="L2 penalty on stage 3's leaf values (scikit-learn l2_regularization; 0: none, as v5.4)")
     ap.add_argument("--stage3-iter", type=int, default=None, metavar="N",
@@ -485,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
           thread_mix={"direct_comments": args.direct_comments, "short_threads": args.short_threads,
                       "own_threads": args.own_threads},
           dump_stage3=args.dump_stage3, stage3_opening=args.stage3_opening, stage3_l2=args.stage3_l2,
-          stage3_iter=args.stage3_iter)
+          stage3_iter=args.stage3_iter, stage3_thread=args.stage3_thread)
     return 0
 
 

@@ -178,7 +178,7 @@ def test_line_data_label_dump_labels_a_rendered_page_from_its_gold(split_body: b
 @pytest.mark.skipif(not (DATA / "extraction" / "dragnet" / "gold").is_dir(), reason="shared data not present")
 def test_stage3_lab_rebuilds_stage3_from_the_dump(tmp_path: Path) -> None:
     """The dumped out-of-fold stage-2 output and the rebuilt pages give back the training run's stage 3
-    exactly; with --opening the lab writes a model that reads the opening features."""
+    exactly; with --opening (--thread) the lab writes a model that reads the opening (thread) features."""
     base, dump = tmp_path / "model", tmp_path / "s3.npz"
     sample = ["--limit", "6", "--pages", "16", "--max-iter", "30"]
     proc = subprocess.run(
@@ -186,7 +186,8 @@ def test_stage3_lab_rebuilds_stage3_from_the_dump(tmp_path: Path) -> None:
          "--epochs", "3", "--dump-stage3", str(dump), *sample],
         capture_output=True, text=True, timeout=600, check=False)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    for variant, out in (([], tmp_path / "same"), (["--opening"], tmp_path / "opening")):
+    for variant, out in (([], tmp_path / "same"), (["--opening"], tmp_path / "opening"),
+                         (["--thread", "--hard-comment-weight", "2"], tmp_path / "thread")):
         proc = subprocess.run(
             [sys.executable, str(ROOT / "training" / "stage3_lab.py"), "--data", str(DATA), "--dump", str(dump),
              "--base", str(base), "--cache", str(tmp_path / "cache"), "--out", str(out), *sample, *variant],
@@ -198,6 +199,12 @@ def test_stage3_lab_rebuilds_stage3_from_the_dump(tmp_path: Path) -> None:
     model = load_line_model(tmp_path / "opening")
     assert model.stage3_opening
     labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "lol nice"], model)
+    assert all(lab in LABELS for i, lab in enumerate(labels) if i != 1)
+    model = load_line_model(tmp_path / "thread")
+    assert model.stage3_thread and not model.stage3_opening
+    assert model.meta["stage3_lab"]["hard_comment_weight"] == 2.0
+    labels = classify_lines(["A headline here", "", "Some body text that goes on. And on.", "Great post, thanks!"],
+                            model)
     assert all(lab in LABELS for i, lab in enumerate(labels) if i != 1)
     # a wrong page recipe is refused, not silently mismatched
     proc = subprocess.run(

@@ -446,16 +446,93 @@ def opening_features(probs: np.ndarray, lab: np.ndarray, dense: np.ndarray, ngra
     ])
 
 
+# words a reader writing to the author or about the post uses more than the post's own prose does (session 18)
+THREAD_WORDS = (
+    ("you", "your", "yours", "yourself"),  # second-person address
+    ("i", "me", "my", "im", "ive"),  # first person
+    ("agree", "disagree", "think", "thanks", "thank", "great", "interesting", "love", "nice", "awesome",
+     "excellent", "wonderful", "wow", "hope", "believe", "sure", "seems", "wish", "bravo", "kudos"),  # opinion
+    ("post", "article", "blog", "author", "comment", "comments", "piece", "read", "wrote", "writing"),  # meta
+)
+THREAD_STYLE = ("pronoun", "ends_excl_q", "quotes", "log_words", "laugh", "starts_lower")
+
+
+def _word_columns(word_bits: int, char_bits: int, words: Sequence[str]) -> np.ndarray:
+    """Columns of the hashed word unigrams ``words`` in :func:`ngram_features`' matrix."""
+    return np.asarray([(1 << char_bits) + _hash("w:" + w, word_bits) for w in words], dtype=np.int64)
+
+
+def thread_markers(ngrams: Any) -> np.ndarray:
+    """How many words of each ``THREAD_WORDS`` group each line holds (read from its hashed n-gram row; the
+    hashing sizes are read off the matrix width 2**char_bits + 2**word_bits, char_bits >= word_bits)."""
+    width = int(ngrams.shape[1])
+    char_bits = width.bit_length() - 1
+    rest = width - (1 << char_bits)
+    word_bits = rest.bit_length() - 1 if rest else char_bits - 1
+    if rest == 0:
+        char_bits -= 1
+    out = np.zeros((ngrams.shape[0], len(THREAD_WORDS)))
+    for g, words in enumerate(THREAD_WORDS):
+        cols = _word_columns(word_bits, char_bits, words)
+        out[:, g] = np.asarray((ngrams[:, cols] > 0).sum(axis=1)).ravel()
+    return out
+
+
+def _split_means(x: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Means of ``x`` (n x d) over the ``rows`` lines before each line and over those at or after it."""
+    w = rows.astype(np.float64)[:, None]
+    csum = np.vstack([np.zeros((1, x.shape[1])), np.cumsum(x * w, axis=0)])
+    cnt = np.concatenate([[0.0], np.cumsum(w[:, 0])])
+    before = csum[:-1] / np.maximum(cnt[:-1], 1.0)[:, None]
+    after = (csum[-1] - csum[:-1]) / np.maximum(cnt[-1] - cnt[:-1], 1.0)[:, None]
+    return before, after
+
+
+def thread_features(probs: np.ndarray, lab: np.ndarray, dense: np.ndarray, ngrams: Any, emb: np.ndarray,
+                    headline: int, body: int, comment: int) -> np.ndarray:
+    """Section-level features for reading a thread written as prose (models with ``stage3_thread``): the
+    first pass's prose lines (body or comment) are split at each line, and the part from the line on is
+    compared with the part above -- a reader's comment addresses the author ("you"), speaks for itself ("I"),
+    judges ("agree", "great", "interesting") and names the post ("post", "article"), and a thread from
+    another page leaves the headline's topic. Per line: its own ``THREAD_WORDS`` counts; the counts, some
+    style features, the stage-2 comment and body probabilities and the headline cosine averaged over the
+    prose lines from the line on minus over those above; the most comment-like prose line above and from the
+    line on; embedding cosine of the two parts' centroids; n-gram and embedding cosine with the first-pass
+    headline lines, and that less the mean over the prose above; the share of the prose above the line."""
+    prose = (lab == body) | (lab == comment)
+    marks = thread_markers(ngrams)
+    style = dense[:, [DENSE_NAMES.index(name) for name in THREAD_STYLE]]
+    is_h = lab == headline
+    hg, h_exists = _centroid_cos(ngrams, is_h)
+    he, _ = _centroid_cos(emb, is_h)
+    vals = np.hstack([marks, style, probs[:, [comment, body]], np.column_stack([hg, he])])
+    before, after = _split_means(vals, prose)
+    pc = np.where(prose, probs[:, comment], 0.0)
+    max_before = np.concatenate([[0.0], np.maximum.accumulate(pc)[:-1]])
+    max_after = np.maximum.accumulate(pc[::-1])[::-1]
+    eb, ea = _split_means(emb, prose)
+    n_prose = max(1.0, float(prose.sum()))
+    prose_before = np.concatenate([[0.0], np.cumsum(prose)[:-1]])
+    has_before = (prose_before > 0).astype(np.float64)
+    return np.hstack([
+        marks, (after - before) * has_before[:, None],
+        np.column_stack([max_before, max_after, _row_cos(eb, ea) * has_before, hg, he, h_exists,
+                         (hg - before[:, -2]) * has_before, (he - before[:, -1]) * has_before,
+                         prose_before / n_prose, np.log1p(n_prose - prose_before) / 4.0]),
+    ])
+
+
 def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ngrams: Any,
                   body: int, comment: int, emb: np.ndarray | None = None, *,
-                  opening: bool = False) -> np.ndarray:
+                  opening: bool = False, thread: bool = False) -> np.ndarray:
     """Stage-3 features: each line compared with the rest of its page as a first pass (``first``: class
     indices from decoding the stage-2 ``probs``) split it -- n-gram cosine with the body and comment lines,
     style (``RELATIVE_NAMES``) minus the body and comment means, position relative to the first-pass
     body/comment boundary, the page's class shares -- plus the line's and its +-2 neighbours' stage-2
     log-probabilities. With line embeddings ``emb`` (format 5): the stage-2 probabilities of the line's
     exact repeats (:func:`_twin_probs`) and its embedding cosine with the body, the comments and its
-    neighbours (:func:`_embedding_features`); with ``opening`` (and ``emb``) also :func:`opening_features`."""
+    neighbours (:func:`_embedding_features`); with ``opening`` (and ``emb``) also :func:`opening_features`,
+    with ``thread`` (and ``emb``) also :func:`thread_features` (the headline class is taken as class 0)."""
     n, k = probs.shape
     lab = np.asarray(first)
     is_b, is_c = lab == body, lab == comment
@@ -484,6 +561,8 @@ def page_features(probs: np.ndarray, first: Sequence[int], dense: np.ndarray, ng
         parts.append(_embedding_features(emb.astype(np.float64), is_b, is_c))
         if opening:
             parts.append(opening_features(probs, lab, dense, ngrams, emb.astype(np.float64), body, comment))
+        if thread:
+            parts.append(thread_features(probs, lab, dense, ngrams, emb.astype(np.float64), 0, body, comment))
     return np.hstack(parts)
 
 
@@ -523,6 +602,7 @@ class LineModel:
     ranker: BoundaryRanker | None = None  # picks where the comment section starts (needs embeddings)
     stage2_repeats: bool = False  # stage 2 also reads the stage-1 probabilities of a line's exact repeats
     stage3_opening: bool = False  # stage 3 also reads opening_features (since v5.5)
+    stage3_thread: bool = False  # stage 3 also reads thread_features (session 18)
     partners: tuple[tuple[LineModel, float], ...] = ()  # other line models whose stage outputs are averaged in
     chrome: ChromeSpecialist | None = None  # reads pages whose comment sections keep their chrome
     long_pages: LongPageDecoding | None = None  # decoding of pages longer than the ranker learned from
@@ -605,7 +685,7 @@ class LineModel:
         first = self.decode(p2)
         body, comment = self.classes.index("body"), self.classes.index("comment")
         p3 = self.page_probs(page_features(p2, first, dense, grams, body, comment, emb,
-                                           opening=self.stage3_opening))
+                                           opening=self.stage3_opening, thread=self.stage3_thread))
         return p1, p2, p3
 
     def predict(self, lines: Sequence[str], blank_before: Sequence[bool],
@@ -791,6 +871,7 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
             ranker=BoundaryRanker.from_arrays(a) if "rank_coef" in a else None,
             stage2_repeats=bool(meta.get("stage2_repeats", False)),
             stage3_opening="opening" in meta.get("stage3_features", ()),
+            stage3_thread="thread" in meta.get("stage3_features", ()),
             encoder=encoder,
         )
     except KeyError as exc:
