@@ -87,3 +87,8 @@ def test_load_line_model_reads_the_stage3_features_switch(tmp_path: Path) -> Non
     meta["stage3_features"] = ["opening"]
     (model_dir / "line_model.json").write_text(json.dumps(meta))
     assert load_line_model(model_dir).stage3_opening is True
+    assert load_line_model(model_dir).stage3_thread is False
+    meta["stage3_features"] = ["thread"]  # session 18's optional group, read by the same switch
+    (model_dir / "line_model.json").write_text(json.dumps(meta))
+    model = load_line_model(model_dir)
+    assert model.stage3_thread is True and model.stage3_opening is False

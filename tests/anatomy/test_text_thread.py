@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from storytrace.anatomy.text import (
     CLASSES,
-    MODEL_DIR,
     THREAD_STYLE,
     THREAD_WORDS,
     dense_features,
-    load_line_model,
     ngram_features,
     page_features,
     thread_features,
@@ -95,20 +89,3 @@ def test_page_features_add_the_thread_columns_only_when_asked() -> None:
     both = page_features(probs, first, dense, grams, BODY, COMMENT, emb, opening=True, thread=True)
     assert np.array_equal(both[:, -N_THREAD:], new[:, -N_THREAD:])
     assert page_features(probs, first, dense, grams, BODY, COMMENT, None, thread=True).shape[1] < old.shape[1]
-
-
-def test_load_line_model_reads_the_thread_switch(tmp_path: Path) -> None:
-    model_dir = tmp_path / "model"
-    model_dir.mkdir()
-    for name in ("line_model.json", "line_model.npz"):
-        shutil.copy(MODEL_DIR / name, model_dir / name)
-    meta = json.loads((model_dir / "line_model.json").read_text())
-    meta.pop("chrome_specialist", None)  # its directory is not copied
-    meta.pop("partners", None)
-    shipped = "thread" in meta.get("stage3_features", ())
-    (model_dir / "line_model.json").write_text(json.dumps(meta))
-    assert load_line_model(model_dir).stage3_thread is shipped
-    meta["stage3_features"] = ["thread"]
-    (model_dir / "line_model.json").write_text(json.dumps(meta))
-    model = load_line_model(model_dir)
-    assert model.stage3_thread is True and model.stage3_opening is False
