@@ -126,8 +126,6 @@ def test_wire_clock_time_is_not_a_quantity(text: str) -> None:
 
 
 # --- 5. quantities: a range at the start of a sentence is lost ---------------------------------------------
-@pytest.mark.xfail(strict=True, reason="review s18 #5: 'Between 20-30 people were hurt ...' at the start of a sentence gives no "
-                                       "quantity, while 'Officials said 20-30 people were injured' gives the range 20-30 people")
 def test_sentence_initial_range_is_kept() -> None:
     assert _quantities("Between 20-30 people were hurt when the bridge collapsed.") != []
 
@@ -201,8 +199,6 @@ def _text_page(tmp_path: Path, text: str):
     return dossier.pages[0]
 
 
-@pytest.mark.xfail(strict=True, reason="review s18 #9: 'By Jane Reporter | March 4, 2024' gives author 'Jane "
-                                       "Reporter' but published None, and the line stays the first body paragraph")
 def test_text_byline_with_date_gives_the_date(tmp_path: Path) -> None:
     page = _text_page(tmp_path, TEXT_PAGE)
     assert page.author == "Jane Reporter"

@@ -73,9 +73,17 @@ def add_text_metadata(page: Page, lines: Sequence[str], labels: Sequence[str]) -
         if page.author is None and (name := byline_author(line)):
             page.author = name
             page.headline_variants = [v for v in page.headline_variants if v != line]
+            if page.published is None and (day := _date_after_byline(line)):
+                page.published = day  # "By Jane Miller | March 4, 2024"
         elif page.published is None and (day := dateline_date(line)):
             page.published = day
     return page
+
+
+def _date_after_byline(line: str) -> str | None:
+    """The date a byline carries after a separator ("By Jane Miller | March 4, 2024", "Von Max Muster · 12.03.2024")."""
+    parts = re.split(r"\s[|·•–—]\s|\s-\s", line)
+    return next((day for part in parts[1:] if (day := dateline_date(part))), None)
 
 
 # --- line labels mended by rules that hold in any language -------------------------------------------------

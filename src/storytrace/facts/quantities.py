@@ -241,6 +241,21 @@ def name_tokens(doc: Doc, places: set[int] = frozenset()) -> set[int]:
     return names
 
 
+_SMALL_COUNT = re.compile(r"(?:between|from|about|around|some|nearly|almost)?\s*\d{1,3}"
+                          r"(?:\s*(?:-|–|to|and)\s*\d{1,3})?", re.IGNORECASE)
+_TIME_NOUNS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+                         "minute", "minutes", "decade", "decades", "century", "centuries", "night", "nights"})
+
+
+def _count_read_as_date(doc: Doc, span: SpacySpan) -> bool:
+    """A DATE entity that is only a small number or range before a noun that is no unit of time ("Between 20-30
+    people"): the model's sentence-initial mistake, not a date."""
+    if not _SMALL_COUNT.fullmatch(span.text.strip()) or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.pos_ in ("NOUN", "PROPN") and after.lower_ not in _TIME_NOUNS
+
+
 def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQuantity]:
     """Quantities in a parsed sentence doc. ``ent_spans``: (start_char, end_char, label) from the NER pass."""
     candidates: list[tuple[int, int, str]] = []  # token start, end, kind
@@ -262,6 +277,8 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             if cut == span.start:
                 continue
             span = doc[span.start:cut]
+        if label == "DATE" and _count_read_as_date(doc, span):
+            label = "CARDINAL"  # "Between 20-30 people": the model's DATE, a count of people
         if label in ("DATE", "TIME", "ORDINAL", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"):
             # numbers inside names ("Fortune 500", "Boeing 787-9", "iPhone 11") count nothing
             blocked.update(t.i for t in span)
