@@ -245,3 +245,18 @@ def test_huge_paragraph_gives_facts_or_a_clear_error(tmp_path: Path) -> None:
     path.write_text("Big meeting\n" + sentence * 15000 + "\n", encoding="utf-8")
     page = storytrace.analyze([str(path)], with_comments=False, with_stories=False, progress=False).pages[0]
     assert page.facts.get("quantities") or not any("max_length" in e for e in page.errors), page.errors
+
+
+def test_an_output_folder_given_by_name_is_still_read(tmp_path: Path) -> None:
+    """Control for #10: the marker skips output folders below the input, not the folder the user names."""
+    from storytrace.ingest import read_inputs
+    from storytrace.ingest.readers import OUTPUT_MARKER
+    from storytrace.settings import Options
+
+    (tmp_path / OUTPUT_MARKER).write_text("marker")
+    (tmp_path / "page.html").write_text(FLOOD_PAGE, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / OUTPUT_MARKER).write_text("marker")
+    (tmp_path / "out" / "index.html").write_text(FLOOD_PAGE, encoding="utf-8")
+    sources = [Path(item.source).name for item in read_inputs([tmp_path], Options())]
+    assert sorted(sources) == ["page.html"]  # the marker itself is never a page
