@@ -260,3 +260,14 @@ def test_an_output_folder_given_by_name_is_still_read(tmp_path: Path) -> None:
     (tmp_path / "out" / "index.html").write_text(FLOOD_PAGE, encoding="utf-8")
     sources = [Path(item.source).name for item in read_inputs([tmp_path], Options())]
     assert sorted(sources) == ["page.html"]  # the marker itself is never a page
+
+
+def test_script_text_in_a_headline_is_not_a_headline_variant() -> None:
+    """Review s18 (lower severity): '<h1>Headline <script>alert(1)</script> x</h1>' gave the variant 'Headline alert(1) x'."""
+    from lxml import html
+
+    from storytrace.anatomy.html import headline_variants
+
+    tree = html.fromstring("<html><body><h1>Floods <script>alert(1)</script>hit the <b>valley</b><!-- x --></h1>"
+                           "</body></html>")
+    assert headline_variants(tree, None, None) == ["Floods hit the valley"]
