@@ -271,3 +271,15 @@ def test_script_text_in_a_headline_is_not_a_headline_variant() -> None:
     tree = html.fromstring("<html><body><h1>Floods <script>alert(1)</script>hit the <b>valley</b><!-- x --></h1>"
                            "</body></html>")
     assert headline_variants(tree, None, None) == ["Floods hit the valley"]
+
+
+def test_red_comments_are_the_ones_the_toxic_count_counts() -> None:
+    """Review s18 (lower severity): a profanity-only comment was red in the HTML but not in the 'toxic N of M' count."""
+    from storytrace.records import Comment
+    from storytrace.report.html import _comment
+
+    swearing = Comment(id="p-c0", text="damn good piece", position=0,
+                       scores={"toxic": 0.2, "profanity": 0.95, "identity_attack": 0.01})
+    insult = Comment(id="p-c1", text="you idiot", position=1, scores={"toxic": 0.8, "insult": 0.6})
+    assert "class='comment flagged'" in _comment(swearing) and "toxic" not in _comment(swearing).split("'")[1]
+    assert "class='comment toxic'" in _comment(insult)

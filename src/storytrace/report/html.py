@@ -24,7 +24,7 @@ h1{font-size:1.6rem}h2{margin-top:2.5rem;border-top:3px solid #333;padding-top:.
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 .wide{overflow-x:auto;max-width:100%}td.brk{overflow-wrap:anywhere}
 .comment{border-left:4px solid #bbb;margin:.4rem 0;padding:.3rem .7rem;background:#fafafa}
-.comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flood{border-left-color:#999;color:#666}
+.comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flagged{border-left-color:#d68910;background:#fef9e7}.comment.flood{border-left-color:#999;color:#666}
 .reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
 .tag.bad{background:#f5c6c0}.err{color:#a00}.warn{color:#7a5200}.summary td{min-width:8rem}
 .story{border-left:4px solid #4a6fa5;padding-left:1rem;margin:1rem 0}
@@ -505,8 +505,10 @@ def _percent(share: float) -> str:
 def _comment(comment: Comment) -> str:
     top = max(comment.scores.values(), default=0.0)
     classes = ["comment"]
-    if top >= TOXIC_AT:
-        classes.append("toxic")
+    if comment.scores.get("toxic", 0.0) >= TOXIC_AT:
+        classes.append("toxic")  # red: the comments the thread's "toxic" count counts
+    elif top >= TOXIC_AT:
+        classes.append("flagged")  # amber: profanity or sexual content alone (swearing for emphasis is not toxic)
     if "flood" in comment.flags:
         classes.append("flood")
     if comment.parent_id:
