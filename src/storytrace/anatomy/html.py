@@ -30,6 +30,7 @@ from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import load_html
 
 from storytrace.anatomy.html_comments import (
+    _INVISIBLE_TAGS,
     REGION_RE,
     PageScan,
     _element_sibling,
@@ -38,6 +39,7 @@ from storytrace.anatomy.html_comments import (
     block_text,
     extract_comments,
     scan_tree,
+    visible_strings,
 )
 from storytrace.errors import EMPTY_INPUT, TOO_DEEP, TOO_LARGE, InputError
 from storytrace.ingest.sniff import as_html_document
@@ -345,7 +347,7 @@ def headline_variants(tree: etree._Element, title: str | None, site: str | None)
     """Other headlines the page gives, normalised, without the site suffix and without ``title``."""
     raw: list[str] = []
     raw += _meta(tree, "og:title", "twitter:title", "headline", "dc.title")
-    raw += [_visible_text(h) for h in list(tree.iter("h1"))[:3]]
+    raw += ["".join(visible_strings(h)) for h in list(tree.iter("h1"))[:3]]  # not a script inside the h1
     raw += ["".join(t.itertext()) for t in list(tree.iter("title"))[:1]]
     for script in tree.iter("script"):
         if "ld+json" in (script.get("type") or "") and script.text:
@@ -370,19 +372,6 @@ _BOILER_RE = re.compile(
     r"social|related|promo|banner|toolbar|skip|topbar|utility|legal|site-info|widget", re.IGNORECASE
 )
 _BOILER_TAGS = frozenset({"nav", "header", "footer", "aside"})
-
-
-_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template"})
-
-
-def _visible_text(el: etree._Element) -> str:
-    """The text of ``el`` a reader sees: not the text of a script or style inside it ("Headline <script>...")."""
-    parts = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str) and child.tag.lower() not in _INVISIBLE_TAGS:  # not a comment either
-            parts.append(_visible_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def boilerplate(tree: etree._Element, keep_out: set[str], scan: PageScan | None = None) -> list[str]:
