@@ -67,8 +67,9 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
             # every entry but folders: a pipe, socket or device below the folder is a failure, not a silent skip;
             # storytrace's own output folders below it are left out ("storytrace analyze ." with the default --out);
             # a folder given by name is read even when it is one
-            outputs = {marker.parent for marker in path.rglob(OUTPUT_MARKER)} - {path}
-            for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
+            children = sorted(p for p in path.rglob("*") if not p.is_dir())
+            outputs = {p.parent for p in children if p.name == OUTPUT_MARKER} - {path}
+            for child in children:
                 if child.name != OUTPUT_MARKER and (not outputs or outputs.isdisjoint(child.parents)):
                     yield from read_path(child, options)
         else:
