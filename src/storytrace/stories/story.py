@@ -15,7 +15,7 @@ import numpy as np
 from storytrace.embeddings import Encoder, embed
 from storytrace.records import content_id
 from storytrace.stories.compare import compare, flip
-from storytrace.stories.grouping import day_number, days_apart
+from storytrace.stories.grouping import _as_links, _component_labels, _components, day_number, days_apart
 from storytrace.stories.relations import evidence, relation
 from storytrace.stories.shell_store import ShellStore
 from storytrace.stories.shells import StoryShell
@@ -78,21 +78,10 @@ def same_event(record: dict[str, Any], a: StoryShell, b: StoryShell) -> bool:
 
 
 def _parts(n: int, links: list[tuple[int, int]]) -> list[list[int]]:
-    """The linked parts of ``n`` pages (each a sorted list; unlinked pages alone), in order of their first page."""
-    parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in links:
-        parent[root(j)] = root(i)
-    parts: dict[int, list[int]] = {}
-    for i in range(n):
-        parts.setdefault(root(i), []).append(i)
-    return list(parts.values())
+    """The linked parts of ``n`` pages (each a sorted list; unlinked pages alone), in order of their first page:
+    the grouping stage's connected components."""
+    rows, cols = _as_links(links)
+    return [members for _, members in _components(_component_labels(n, rows, cols))]
 
 
 def _language_notes(members: list[StoryShell]) -> list[str]:
