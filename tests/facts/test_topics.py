@@ -191,6 +191,28 @@ def test_member_harness_chunks_and_geometric_mean():
     assert (tm.geometric([p, q], [0.7, 0.3]).argmax(1) == mix_english(p, q, 0.3).argmax(1)).all()
 
 
+def test_ablation_grid_report_counts_recall_and_paired_changes():
+    """Session 19's grid (training/topics_ablation.py): per-topic recall and the gained/lost texts against the
+    first (baseline) entry; the e5 weight and the prior exponent enter the mix."""
+    import numpy as np
+    import topics_ablation as ab
+
+    eye = np.eye(3) * 0.9 + 0.05
+    tf = eye[[0, 1, 2, 1]]  # TF-IDF: right on texts 0-2, wrong on text 3 (gold 0)
+    use = eye[[0, 1, 2, 1]]
+    e5 = eye[[1, 1, 2, 0]]  # e5: wrong on text 0, right on text 3
+    gold = np.array([0, 1, 2, 0])
+    prior = np.tile([0.01, 0.98, 0.01], (4, 1))
+    r = {"cv": [tf, use, e5], "cv_gold": gold, "cv_prior": prior,
+         "dev": [tf[:2], use[:2], e5[:2]], "dev_gold": gold[:2], "dev_prior": prior[:2]}
+    out = ab.grid_report(r, {"base": (0.3, 0.0, 0.0), "e5": (0.0, 1.0, 0.0), "prior": (0.3, 0.0, 5.0)})
+    assert out["base"]["cv5"] == 0.75 and out["base"]["cv_recall"] == [(1, 2), (1, 1), (1, 1)]
+    assert "cv_gained_lost" not in out["base"]
+    assert out["e5"]["cv_gained_lost"] == [1, 1] and out["e5"]["dev_gained_lost"] == [0, 1]
+    assert out["prior"]["cv_recall"] == [(0, 2), (1, 1), (0, 1)]  # a strong prior pulls everything to topic 1
+    assert out["prior"]["dev_hits"] == 1
+
+
 EXTRA = ROOT / "training" / "data" / "topics_labels" / "session8.jsonl"
 
 
