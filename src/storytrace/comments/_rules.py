@@ -63,7 +63,11 @@ _CLAIM_FRAMES = _FALSE_FRAMES | frozenset([
     "believe", "believes", "believing", "call", "calls", "calling", "called", "treat", "treats", "treating", "idea",
     "notion", "evidence", "proof", "shown", "show", "shows", "prove", "proves", "proved", "suggest", "suggests",
     "suggesting", "assume", "assumes", "assuming", "imply", "implying", "label", "labelling", "labeling", "portray",
-    "portraying", "painting"])
+    "portraying", "painting",
+    # saying it in writing or aloud (session 19): "posting that X should die is disgusting", "telling X they ..."
+    "post", "posts", "posting", "posted", "write", "writes", "writing", "wrote", "shout", "shouting", "shouted",
+    "yelling", "yelled", "tell", "telling", "told", "tweet", "tweeting", "tweeted", "compare", "compares",
+    "comparing", "compared"])
 # a frame after one of these is the commenter's own claim: "i think X are Y", "i really do believe ..."
 _FIRST_PERSON = frozenset(["i", "we", "i'd", "id", "i'll", "ill", "i'm", "im", "personally"])
 _HEDGES = frozenset(["really", "honestly", "do", "just", "still", "would", "always", "firmly", "truly", "will", "can",
@@ -1183,6 +1187,50 @@ def _predicate_rejects(toks: list[str], neg: list[bool], clause: list[int], last
     return False
 
 
+# (session 19) who makes a claim the comment argues with: the addressee ("if you think X are Y, you need help", "did
+# you really just say ...", "people like you who call X Y"); the words that may stand between "you" and the frame
+_ADDRESSEE = frozenset(["you", "u", "ya", "y'all", "yall"])
+_BEFORE_FRAME = _HEDGES | frozenset(["keep", "keeps", "kept", "who", "that", "can", "could", "did", "ever", "now",
+                                     "seriously", "literally", "went", "go", "and", "then", "still", "is"])
+# ... and what marks the addressee's claim as the commenter's own view after all: "like you said", "you're right"
+_ENDORSING_LEADS = frozenset(["like", "as", "thank", "thanks"])
+# a gerund claim judged by its predicate: "posting that X should die is disgusting", "telling X ... is evil"
+_CONDEMNING = _DISGUST | frozenset(["vile", "evil", "cruel", "disgraceful", "despicable", "embarrassing", "nasty",
+                                    "inhumane", "sick", "bigotry", "hateful", "wrong", "unacceptable", "gross"])
+# before a claim frame, disbelief or mockery at it: "i can't believe people still say X are Y", "imagine thinking ..."
+_MOCKING = frozenset(["imagine", "imagining"])
+_CLAIMANTS = frozenset(["people", "anyone", "someone", "somebody", "folks", "you", "u", "they", "he", "she", "some",
+                        "others", "idiots", "morons", "men", "guys"])
+
+
+def _addressee_claim(toks: list[str], neg: list[bool], f: int, last: int) -> bool:
+    """The claim framed at ``f`` (ending at ``last``) is the addressee's: "you" up to four words before the frame,
+    only hedges, auxiliaries or a relative between ("did you really just say", "people like you who call", "you keep
+    saying"); not endorsed ("like you said", "you said X are Y and you're right"), not a negative question ("don't
+    you think X are Y?", which asserts it)."""
+    k = f - 1
+    while k >= 0 and f - k <= 4 and toks[k] not in _ADDRESSEE and toks[k] in _BEFORE_FRAME:
+        k -= 1
+    if k < 0 or f - k > 4 or toks[k] not in _ADDRESSEE or _negative_question(toks, f):
+        return False
+    if k > 0 and toks[k - 1] in _ENDORSING_LEADS and k == f - 1:
+        return False  # "like you said", "as you say", "thank you for saying"
+    return not any(_phrase_at(toks, m, _ENDORSED) and not any(neg[max(0, m - 2) : m])
+                   for m in range(last + 1, len(toks)))
+
+
+def _disbelief(toks: list[str], neg: list[bool], clause: list[int], f: int) -> int:
+    """Index of disbelief or mockery aimed at someone's claim framed at ``f``: "imagine" right before the frame
+    ("imagine thinking X are Y"), or a negated "believe" with a claimant between it and the frame ("i can't believe
+    people still say X are Y"). -1 if none."""
+    if f > 0 and toks[f - 1] in _MOCKING:
+        return f - 1
+    for k in range(max(1, f - 5), f - 1):
+        if clause[k] == clause[f] and toks[k] == "believe" and neg[k - 1] and _CLAIMANTS & set(toks[k + 1 : f]):
+            return k
+    return -1
+
+
 def _rejected_claim(norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool],
                     clause: list[int], gi: int, ev: list[int], lex: Lexicon, opener: dict[int, str]) -> int:
     """Counter-speech by reference: the group at ``gi`` and its hostile words ``ev`` are a claim the comment rejects
@@ -1204,7 +1252,31 @@ def _rejected_claim(norm: str, words: list[tuple[int, int, str]], toks: list[str
         return -1
     if _favourable(toks, neg, clause, f, gi, claimed, lex):
         return -1
-    return _rejection(toks, neg, clause, f, gi, [j for j in ev if j not in claimed], max([gi, *claimed]), lex, opener)
+    last = max([gi, *claimed])
+    k = _rejection(toks, neg, clause, f, gi, [j for j in ev if j not in claimed], last, lex, opener)
+    if k >= 0 or _first_person(toks, f):
+        return k
+    # session 19: someone else's claim the comment argues with, not the commenter's own
+    if _addressee_claim(toks, neg, f, last) or (k := _disbelief(toks, neg, clause, f)) >= 0:
+        return max(k, f)
+    if not toks[f].endswith("ing"):
+        return -1
+    if toks[last] in _CONDEMNING and last - gi > 2 and toks[last - 1] in ("is", "was"):
+        return last  # "comparing X to rats is disgusting": the claim has no hostile word of its own
+    return f if _condemned_predicate(toks, neg, clause, last) else -1
+
+
+def _condemned_predicate(toks: list[str], neg: list[bool], clause: list[int], last: int) -> bool:
+    """After a claim ending at ``last``, in its clause, "is" / "was" then, within three words, a condemning word not
+    negated: the claim's gerund frame is the subject judged ("posting that X should die is disgusting", "comparing
+    X to rats is just vile")."""
+    for k in range(last + 1, min(len(toks), last + 8)):
+        if clause[k] != clause[last]:
+            return False
+        if toks[k] in ("is", "was", "isn't", "isnt", "wasn't"):
+            return any(toks[m] in _CONDEMNING and not any(neg[k : m]) for m in range(k + 1, min(len(toks), k + 4))
+                       if clause[m] == clause[last])
+    return False
 
 
 def _rejection(toks: list[str], neg: list[bool], clause: list[int], f: int, gi: int, said_of_claimant: list[int],
@@ -1319,6 +1391,18 @@ def _others_hate(toks: list[str], j: int) -> bool:
     if j and toks[j - 1] in _RELATIVES or j > 1 and toks[j - 2] in _RELATIVES and toks[j - 1] in _HEDGES:
         return True
     return toks[j].endswith("ing") and j > 0 and toks[j - 1] in _GERUND_LEADS
+
+
+def _endorsed_after(toks: list[str], neg: list[bool], end: int) -> bool:
+    """Right after a group that ends at ``end``, a copula and a word of agreement: the hate named before the group
+    is endorsed ("people who hate X are right", "those who despise X are correct"; not "... are not right")."""
+    k = end
+    if k >= len(toks) or toks[k] not in ("are", "is", "were", "r", "have"):
+        return False
+    k += 1
+    while k < len(toks) and k - end <= 3 and toks[k] in _HEDGES | {"so", "totally", "completely", "100%", "a"}:
+        k += 1
+    return k < len(toks) and (toks[k] in _ENDORSED or toks[k] == "point") and not any(neg[end : k])
 
 
 def _hate_for_others(toks: list[str], start: int, gi: int) -> bool:
@@ -1787,7 +1871,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             for j in range(lo, gi):
                 size = _phrase_at(toks, j, lex.hate_verbs) or _phrase_at(toks, j, _KEEP_OUT) or \
                     _phrase_at(toks, j, _typed_hate_verbs(lex))
-                if size and (_others_hate(toks, j) or _hate_for_others(toks, j + size, gi)):
+                if size and (_others_hate(toks, j) or _hate_for_others(toks, j + size, gi)) and \
+                        not _endorsed_after(toks, neg, group_end.get(gi, gi + 1)):
                     a.defused = True  # "people who hate X", "nothing good comes from hating X": hate named, not
                     claim(j, size)  # held; "I can't stand people who attack X": the hate is for the attackers
                     continue
