@@ -559,7 +559,7 @@ def _hostile_phrases(lex: Lexicon) -> frozenset[str]:
             lex.insults, lex.profanity, lex.subject_hostile, _KEEP_OUT, _NO_STANDING, _CURSES, _CURSED, _WISHED_HARM,
             _ORDERED_HARM, _ELIMINATED, _ERASED, _ERASED_ALONE, _ATTACK_FRAMES, _ABUSE, _HARMS_DONE, _DISGUST,
             _FALSITY, _REFUSAL, _FALSE_FRAMES, _STOP, _GRUDGING, _MORE_NEGATIVE, _typed_hate_verbs(lex),
-            _MENACE_AFTER, _MENACE_CLOSING, _MENACE_ALONE, _MENACE_BEFORE,
+            _MENACE_AFTER, _MENACE_CLOSING, _MENACE_ALONE, _MENACE_BEFORE, _EMOTION_NOUNS, _REVULSION_BY, _BODILY,
             _WISHES - {"love"})  # "stop pretending X are people", "i hope X s*ffer": not kind
     return lex.derived["hostile"]
 
@@ -1133,11 +1133,23 @@ def _claim_frame(norm: str, words: list[tuple[int, int, str]], toks: list[str], 
     comma; "nobody wants to say it but X are Y" asserts what follows "but"). -1 if none."""
     end = words[max([*ev, gi])][1]
     for f in range(gi - 1, max(-1, gi - 5), -1):
-        size = _phrase_at(toks, f, _CLAIM_FRAMES)
+        size = _phrase_at(toks, f, _CLAIM_FRAMES) or _falsity_that(toks, f)
         if size and f + size <= gi and clause[f] == clause[gi] and not re.search(r"[,.!?;:\n]",
                                                                                   norm[words[f][1] : end]):
             return f
     return -1
+
+
+def _falsity_that(toks: list[str], f: int) -> int:
+    """1 if ``f`` is the "that" of a clause called false before it (session 19): "it is not true that X are Y", "it's
+    simply false that ...", "it's a lie that ..."; not "it's true that", "it's not a lie that" (negated falsity)."""
+    if toks[f] != "that" or f < 1:
+        return 0
+    before = toks[max(0, f - 4) : f]
+    negated = any(t in _NEGATION for t in before)
+    if toks[f - 1] in _FALSITY or toks[f - 1] == "case" or f > 1 and toks[f - 2] in _FALSITY:
+        return 0 if negated and toks[f - 1] != "case" else 1  # "the case": "it is not the case that"
+    return 1 if negated and toks[f - 1] in _SUPPORTED else 0
 
 
 def _first_person(toks: list[str], f: int) -> bool:
@@ -1391,6 +1403,59 @@ def _others_hate(toks: list[str], j: int) -> bool:
     if j and toks[j - 1] in _RELATIVES or j > 1 and toks[j - 2] in _RELATIVES and toks[j - 1] in _HEDGES:
         return True
     return toks[j].endswith("ing") and j > 0 and toks[j - 1] in _GERUND_LEADS
+
+
+# (session 19) the commenter's own disgust, hatred or rage aimed at a group, besides the lexicon's hate verbs: an
+# emotion noun whose object the group is ("nothing but disgust for X", "so much hatred in my heart for X") or a
+# passive of revulsion ("i'm sickened by X"); and, with the group as subject, what it does to the commenter's body
+# ("X make my skin crawl", "X turn my stomach", "X fill me with rage", "being near X makes me nauseous")
+_EMOTION_NOUNS = frozenset(["disgust", "hatred", "contempt", "loathing", "revulsion", "disdain", "scorn", "animosity",
+                            "rage", "resentment", "venom", "hostility", "distaste"])
+_EMOTION_OBJECT = frozenset(["for", "towards", "toward"])
+_REVULSION_BY = frozenset(["sickened by", "revolted by", "nauseated by", "repelled by", "grossed out by",
+                           "disgusted of", "sick to my stomach of"])
+_BODILY = frozenset(["make my skin crawl", "makes my skin crawl", "make my blood boil", "makes my blood boil",
+                     "turn my stomach", "turns my stomach", "make me nauseous", "makes me nauseous",
+                     "make me want to puke", "makes me want to puke", "make me want to throw up",
+                     "makes me want to throw up", "make me want to vomit", "makes me want to vomit",
+                     "make me sick to my stomach", "makes me sick to my stomach", "make me gag", "makes me gag",
+                     "make me retch", "makes me retch", "fill me with rage", "fills me with rage",
+                     "fill me with disgust", "fills me with disgust", "fill me with hatred", "fills me with hatred",
+                     "fill me with loathing", "fills me with loathing", "fill me with revulsion",
+                     "fills me with revulsion", "fill me with contempt", "fills me with contempt",
+                     "make me so angry", "makes me so angry", "make me furious", "makes me furious"])
+# before a group that is the subject's object: "just looking at X makes me want to puke", "being around X ..."
+_SIGHT_OF = frozenset(["looking at", "being near", "being around", "seeing", "the sight of", "sight of",
+                       "hearing", "living near", "living next to", "sitting next to", "standing next to"])
+# between the group and what it does to the commenter: "X honestly make my skin crawl"
+_SUBJECT_BRIDGE = frozenset(["all", "just", "really", "honestly", "always", "seriously", "literally", "truly",
+                             "genuinely", "simply", "only", "still", "so", "do", "everywhere", "here", "now"])
+
+
+def _emotion_at(toks: list[str], j: int, gi: int) -> int:
+    """Words from ``j`` that aim the commenter's emotion at the group at ``gi`` ("disgust for", "hatred in my heart
+    for", "sickened by"), the group right after them or after at most two determiners ("for all these X"). Their
+    number, 0 if none."""
+    size = _phrase_at(toks, j, _REVULSION_BY)
+    if not size and toks[j] in _EMOTION_NOUNS:
+        size = next((k + 1 - j for k in range(j + 1, min(gi, j + 6)) if toks[k] in _EMOTION_OBJECT), 0)
+    return size if size and _bridged(toks, j + size, gi, _REGARD_BRIDGE, most=2) else 0
+
+
+def _bodily(toks: list[str], lo: int, gi: int, end: int, hi: int) -> int:
+    """Index of what the group at ``gi`` .. ``end`` does to the commenter's body or temper ("X make my skin crawl",
+    "being near X makes me nauseous"): the phrase after the group, only adverbs between; with a gerund of sight or
+    nearness before the group, the gerund is the subject. -1 if none."""
+    k = end
+    while k < hi and k - end < 3 and toks[k] in _SUBJECT_BRIDGE:
+        k += 1
+    if k >= hi or not _phrase_at(toks, k, _BODILY):
+        return -1
+    if toks[k] in ("make", "turn", "fill"):  # a plural verb: the group is its subject
+        return k
+    sight = any((size := _phrase_at(toks, m, _SIGHT_OF)) and m + size <= gi and
+                _bridged(toks, m + size, gi, _REGARD_BRIDGE, most=2) for m in range(max(lo, gi - 5), gi))
+    return k if sight else -1
 
 
 def _endorsed_after(toks: list[str], neg: list[bool], end: int) -> bool:
@@ -1687,10 +1752,39 @@ def _reported_harm(toks: list[str], clause: list[int], j: int) -> bool:
     return False
 
 
+# (session 19) how a group is treated as the topic: "the way X are treated", "how X get spoken about", "the abuse X
+# face", "what X go through"; an emotion about it is for the group, not against it
+_TREATMENT_LEADS = frozenset(["the way", "how", "what", "the abuse", "the hate", "the hatred", "the racism",
+                              "the discrimination", "the harassment", "the bullying", "the violence", "the treatment",
+                              "the prejudice", "the bigotry", "the threats"])
+_TREATED = frozenset(["treated", "spoken to", "spoken about", "talked about", "talked to", "portrayed", "viewed",
+                      "described", "depicted", "handled", "abused", "mistreated", "harassed", "bullied", "targeted",
+                      "demonised", "demonized", "excluded", "ignored", "face", "faced", "endure", "endured", "suffer",
+                      "suffered", "go through", "went through", "put up with", "deal with", "experience",
+                      "experienced", "receive", "received", "get", "got"])
+_TREATED_BRIDGE = frozenset(["are", "is", "were", "was", "get", "got", "being", "been", "have", "had", "to", "still",
+                             "all", "often", "always", "constantly", "daily", "every", "day", "here", "now", "so"])
+
+
+def _treatment(toks: list[str], gi: int, hi: int) -> bool:
+    """Before the group at ``gi`` a lead of manner or of harm ("the way", "how", "the abuse"), after it a verb of
+    being treated ("are treated", "get spoken about", "face"), only auxiliaries and adverbs between."""
+    lead = any((size := _phrase_at(toks, k, _TREATMENT_LEADS)) and k + size <= gi and
+               _bridged(toks, k + size, gi, _REGARD_BRIDGE, 1) for k in range(max(0, gi - 4), gi))
+    if not lead:
+        return False
+    for m in range(gi + 1, min(hi, gi + 5)):
+        if _phrase_at(toks, m, _TREATED):
+            return _bridged(toks, gi + 1, m, _TREATED_BRIDGE | _GROUP_NOUNS, 3)
+    return False
+
+
 def _protected(toks: list[str], neg: list[bool], gi: int, hi: int) -> bool:
     """The group at ``gi`` is protected or someone else's victim: "X should be safe", "we need to protect X", "the
     people who attack X", "the bigots harassing X"."""
     if any(_phrase_at(toks, m, _SAFE) for m in range(gi + 1, min(hi, gi + 4))):
+        return True
+    if _treatment(toks, gi, hi):
         return True
     for k in range(max(0, gi - 4), gi):
         size = _phrase_at(toks, k, _PROTECT) or (toks[k] in _HARMS_DONE and k > 0 and toks[k - 1] in _AGENTS)
@@ -1870,7 +1964,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             # hate verb before the group: "I hate X", "I can't stand X"
             for j in range(lo, gi):
                 size = _phrase_at(toks, j, lex.hate_verbs) or _phrase_at(toks, j, _KEEP_OUT) or \
-                    _phrase_at(toks, j, _typed_hate_verbs(lex))
+                    _phrase_at(toks, j, _typed_hate_verbs(lex)) or _emotion_at(toks, j, gi)
                 if size and (_others_hate(toks, j) or _hate_for_others(toks, j + size, gi)) and \
                         not _endorsed_after(toks, neg, group_end.get(gi, gi + 1)):
                     a.defused = True  # "people who hate X", "nothing good comes from hating X": hate named, not
@@ -1931,7 +2025,13 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                        *_menace(toks, lo, gi, end, hi)]
             questioned = _rhetorical(toks, neg, lo, gi, end, asked)  # session 11: hate asked as a question
             welcomed = [_approved_harm(toks, neg, lo, gi, end, hi, harm), _praised_vice(toks, gi)]  # session 18
-            for j in [*violent, *_eliminated(toks, neg, lo, gi, hi), *_cursed(toks, lo, gi, hi), *questioned, *welcomed]:
+            felt = _bodily(toks, lo, gi, end, hi)  # session 19: "X make my skin crawl"
+            if felt >= 0 and negated_before(felt, 2):
+                a.defused = True  # "X don't make my skin crawl"
+                claim(felt)
+                felt = -1
+            for j in [*violent, *_eliminated(toks, neg, lo, gi, hi), *_cursed(toks, lo, gi, hi), *questioned, *welcomed,
+                      felt]:
                 if j < 0 or j in ev or (j < gi and "," in norm[words[j][1] : words[gi][0]]):
                     continue  # "fuck, the X team was brilliant": the curse is not aimed at X
                 if (j < gi and negated_before(j)) or unwished(gi, j):
