@@ -999,6 +999,9 @@ _INSTITUTIONS = frozenset([
     "version", "claims", "side", "team", "teams", "league", "football", "hockey", "food", "cuisine", "beer", "vodka",
     "cars", "roads", "weather", "passport", "visa", "currency", "ruble", "rouble", "dollar", "hryvnia", "yuan",
     "infrastructure", "bureaucracy", "establishment", "diplomacy", "diplomats", "sanctions", "budget", "taxes",
+    # a culture and its works are not its people (session 19: "American cultural underpinning is idiotic")
+    "culture", "cultures", "society", "traditions", "customs", "music", "films", "movies", "cinema", "literature",
+    "architecture", "fashion", "underpinning", "underpinnings", "norms",
 ])
 # said of a country or an institution, only words that deny people their humanity attack the people ("Russia are
 # vermin"); the lexicon's other "dehumanising" words judge a state ("evil", "terrorists", "a disease")
@@ -1009,7 +1012,8 @@ _INHUMAN = frozenset(["animals", "ape", "apes", "barbarians", "beasts", "cockroa
 # a modifier between the nationality and the institution: "Russian state media", "American foreign policy"
 _INSTITUTION_MODIFIERS = frozenset(["state", "foreign", "federal", "national", "armed", "air", "secret", "official",
                                     "ruling", "current", "central", "defence", "defense", "health", "justice",
-                                    "military", "political", "education", "prison", "tax", "news", "media"])
+                                    "military", "political", "education", "prison", "tax", "news", "media",
+                                    "cultural", "pop", "popular", "consumer", "corporate"])
 
 
 def _names_an_institution(toks: list[str], end: int, group: str, lex: Lexicon) -> bool:
@@ -1018,7 +1022,7 @@ def _names_an_institution(toks: list[str], end: int, group: str, lex: Lexicon) -
     if not lex.groups.get(group, {}).get("countries") or group == "black_people":
         return False
     nxt = toks[end] if end < len(toks) else ""
-    if nxt in _INSTITUTIONS:
+    if nxt in _INSTITUTIONS or nxt == "cultural":  # "American cultural anything": the culture, not its people
         return True
     return nxt in _INSTITUTION_MODIFIERS and end + 1 < len(toks) and toks[end + 1] in _INSTITUTIONS
 
@@ -1479,11 +1483,24 @@ def _hate_for_others(toks: list[str], start: int, gi: int) -> bool:
 _IDENTIFYING = frozenset(["are", "is", "were", "was", "be", "identify", "call", "claim", "look", "sound", "act"])
 
 
-def _unwanted(toks: list[str], neg: list[bool], j: int) -> bool:
-    """The harm at ``j`` is what a negated wish up to five words before it does not want: "i don't want refugees
-    deported", "nobody wants them hurt"."""
-    return any(toks[k] in ("want", "wants", "wish", "wanna") and any(neg[max(0, k - 2) : k])
-               for k in range(max(0, j - 5), j))
+_WANT = frozenset(["want", "wants", "wanted", "wish", "wishes", "wanna"])
+
+
+def _unwanted(toks: list[str], neg: list[bool], j: int, gi: int = -1, clause: list[int] | None = None) -> bool:
+    """The harm at ``j`` is what a negated wish does not want: "i don't want refugees deported", "nobody wants them
+    hurt". The wish word is up to five words before the harm; or, given a group at ``gi`` before the harm, it is the
+    wish whose object the group is, right before it or over up to three bridge words ("i don't want any of those X
+    deported"). The negation is within two words before the wish (in its clause when ``clause`` is given). One
+    reading for the threat score and the group rules (session 19: they were two)."""
+    if gi >= 0:
+        w = gi
+        while w > 1 and gi - w < 3 and toks[w - 1] in _HARM_BRIDGE:
+            w -= 1
+        wishes = [w - 1] if gi < j and w > 0 else []
+    else:
+        wishes = list(range(max(0, j - 5), j))
+    return any(toks[k] in _WANT and any(neg[m] for m in range(max(0, k - 2), k) if clause is None or
+                                        clause[m] == clause[k]) for k in wishes)
 
 
 # approval of what is done to a group: "love seeing X deported", "nothing makes me happier than X getting kicked out"
@@ -1903,10 +1920,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
 
     def unwished(gi: int, j: int) -> bool:
         """The harm at ``j`` is done to the group at ``gi`` in a negated wish: "i don't want X to be hurt"."""
-        w = gi
-        while w > 1 and gi - w < 3 and toks[w - 1] in _HARM_BRIDGE:  # "don't want any of those X deported"
-            w -= 1
-        return gi < j and w > 0 and toks[w - 1] in ("want", "wish", "wanna") and negated_before(w - 1, 2)
+        return _unwanted(toks, neg, j, gi, clause)
 
     def harmed_after(gi: int) -> bool:
         """A harm within four words after the group ("to be hurt", "person to get hurt"): the group is protected."""
