@@ -94,3 +94,47 @@ def test_the_readings():
     assert _falsity_that("it is not true that x are y".split(), 4)
     assert not _falsity_that("it is true that x are y".split(), 3)
     assert not _falsity_that("it's not a lie that x are y".split(), 4)
+
+
+@pytest.mark.parametrize("text", [
+    "no muslim can be trusted",
+    "none of these immigrants are worth saving",
+    "no jew has ever done anything worthwhile",
+    "never met a decent migrant in my life",
+    "there is no such thing as a good asian",
+    "women don't deserve any respect",
+    "i don't think migrants should have any rights",
+    "i would never trust a woman",
+    "i could never be friends with a muslim",
+    "trans people are never going to be normal",
+    "women are no use to anyone",
+    "refugees are incapable of decency",
+])
+def test_a_good_thing_denied_to_a_group_is_an_attack(model, text):
+    assert _scores(model, text)["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "not a single jew deserves abuse",
+    "none of these refugees are criminals",
+    "no muslim is safe here",
+    "there are no gay people in my village",
+    "muslims don't deserve to be mocked",
+])
+def test_the_same_negations_protecting_a_group_are_not_an_attack(model, text):
+    assert _scores(model, text)["identity_attack"] < 0.5
+
+
+def test_quantifier_and_goods_readings():
+    from storytrace.comments._rules import _denied_goods, _quantified
+
+    assert _quantified("no x can be trusted".split(), 1)
+    assert _quantified("none of these x are good".split(), 3)
+    assert not _quantified("say no to x".split(), 3)
+    assert not _quantified("a country with no x".split(), 4)
+    toks = "x don't deserve rights".split()
+    assert _denied_goods(toks, [False, True, False, False], 2, False) == 1
+    assert not _denied_goods(toks, [False] * 4, 2, False)
+    toks = "i don't think x should have any rights".split()
+    assert _denied_goods(toks, [False, True] + [False] * 6, 4, True) == 2
+    assert not _denied_goods("x should have to wait".split(), [False] * 5, 1, True)

@@ -89,7 +89,9 @@ _FALSITY = frozenset(["lie", "lies", "myth", "myths", "false", "untrue", "propag
 _DISGUST = frozenset(["disgusting", "sad", "sickening", "shameful", "pathetic", "ridiculous", "crazy", "insane",
                       "absurd", "awful", "terrible", "horrible", "gross", "scary", "frightening", "depressing"])
 # verbs of regard: negated right before a group they are contempt ("i don't respect X", "i will never accept X")
-_REGARD = frozenset(["respect", "accept", "trust", "tolerate", "welcome", "want", "like"])
+_REGARD = frozenset(["respect", "accept", "trust", "tolerate", "welcome", "want", "like",
+                     # session 19: "i'd never hire a X", "i could never be friends with a X"
+                     "hire", "employ", "rent to", "be friends with"])
 # after a group that is the object of a verb of regard: the group is the head noun ("don't trust X here", "X and
 # their ..."), not a modifier ("mexican food"); "who"/"that" restrict it to some ("christians who preach hate")
 _GROUP_NOUNS = frozenset(["people", "folk", "folks", "men", "women", "person", "persons"])
@@ -104,9 +106,11 @@ _HEAD_FOLLOWERS = _PLACES | _NEGATION | frozenset([
 # "zero respect for X", "i refuse to accept X": a refusal negates a verb of regard as "not" does
 _REFUSAL = frozenset(["zero", "refuse", "refuses", "refused"])
 # between a verb of regard and its group: "i don't trust any of these X"
-_REGARD_BRIDGE = frozenset(["the", "these", "those", "any", "all", "most", "of", "some", "for", "about"])
+_REGARD_BRIDGE = frozenset(["the", "these", "those", "any", "all", "most", "of", "some", "for", "about",
+                            "a", "an", "single"])  # session 19: a singular group ("i would never trust a X")
 # negative words the lexicon lacks (its list is part of the decoder's fingerprint): "why does every X stink?"
-_MORE_NEGATIVE = frozenset(["stink", "stinks", "reek", "reeks", "thief", "leech"])
+_MORE_NEGATIVE = frozenset(["stink", "stinks", "reek", "reeks", "thief", "leech",
+                            "incapable"])  # session 19: "X are incapable of decency"
 # calls to keep a group out, before it: "stop letting X in"
 _KEEP_OUT = frozenset(["stop letting", "stop allowing", "stop importing", "stop bringing"])
 # a group denied standing: "X have no right to live here"
@@ -1462,6 +1466,48 @@ def _bodily(toks: list[str], lo: int, gi: int, end: int, hi: int) -> int:
     return k if sight else -1
 
 
+# (session 19) a negative quantifier on the group negates what is said of it: "no X can be trusted", "not a single X
+# is decent", "none of these X are worth saving" (and denies a hostile word: "none of these X are criminals")
+_QUANTIFIER_LEADS = (("no",), ("not", "a", "single"), ("not", "one"), ("not", "a"), ("no", "single"),
+                     ("none", "of", "the"), ("none", "of", "these"), ("none", "of", "those"), ("none", "of"),
+                     ("not", "one", "single"), ("not", "even", "one"))
+# positive words the lexicon lacks, read only after such a quantifier or a negation: "no X has done anything
+# worthwhile", "X are no use to anyone"
+_MORE_POSITIVE = frozenset(["worthwhile", "use", "value", "trustworthy", "reliable", "contributed", "grateful"])
+# good things a group is denied by a negated "deserve" or "should have": "X don't deserve rights", "i don't think X
+# should have any rights"
+_GOODS = frozenset(["rights", "right", "respect", "vote", "voice", "dignity", "equality", "freedom", "kindness",
+                    "sympathy", "compassion", "help", "support", "love", "live", "place", "chance", "benefits",
+                    "jobs", "citizenship", "equals", "equal", "seat", "say", "home", "protection", "welfare",
+                    "healthcare", "mercy", "pity"])
+
+
+def _quantified(toks: list[str], gi: int) -> bool:
+    """A negative quantifier ends right before the group at ``gi`` ("no X", "not a single X", "none of these X"), not
+    after a word that makes "no" something else ("say no to X", "with no X", "no more X")."""
+    for lead in _QUANTIFIER_LEADS:
+        s = gi - len(lead)
+        if s >= 0 and tuple(toks[s:gi]) == lead:
+            return not (s > 0 and toks[s - 1] in ("with", "say", "said", "says", "zero", "and", "or"))
+    return False
+
+
+def _denied_goods(toks: list[str], neg: list[bool], j: int, belief_denied: bool) -> int:
+    """Words from ``j`` that deny the group before it a good thing: a negated "deserve(s)" or "should have / get / be
+    given" (or one under a denied belief: "i don't think X should have any rights") with a good within three words
+    ("rights", "to vote", "respect"); not "should have to". Their number, 0 if none."""
+    t = toks[j]
+    if t in ("deserve", "deserves"):
+        size = 1
+    elif t in ("should", "shouldn't", "shouldnt") and toks[j + 1 : j + 2] in (["have"], ["get"], ["be"]) and \
+            toks[j + 2 : j + 3] != ["to"]:
+        size = 2
+    else:
+        return 0
+    negated = any(neg[max(0, j - 2) : j + 1]) != belief_denied
+    return size if negated and _GOODS & set(toks[j + size : j + size + 3]) else 0
+
+
 def _endorsed_after(toks: list[str], neg: list[bool], end: int) -> bool:
     """Right after a group that ends at ``end``, a copula and a word of agreement: the hate named before the group
     is endorsed ("people who hate X are right", "those who despise X are correct"; not "... are not right")."""
@@ -1946,6 +1992,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         belief_denied = any(neg[k] and toks[k + 1] in _BELIEF and not _negative_question(toks, k + 1)
                             for k in range(max(lo, gi - 4), gi - 1))
         doubted = _doubted(toks, lo, gi)  # "since when do X count as real people?"
+        quant = _quantified(toks, gi)  # session 19: "no X can be trusted"
         asked = _asked(ends, words[gi][1])
         # negative evaluation or dehumanising word after the group (or before it: "filthy X", "why are X so vile"; not
         # across a comma: "X aren't all criminals, most X families ...")
@@ -1961,6 +2008,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if not size:
                 continue
             between = neg[min(j, gi) + 1 : max(j, gi)] if j > gi else []
+            if j > gi and quant:
+                between = [not any(between)]  # "none of these X are criminals"; "no X is not a criminal"
             if any(between) and _addressed_insult(norm, words, toks, neg, gi, j, lex):
                 continue  # "X are not parasites, shut your stupid mouth": the commenter's own insult
             if any(between):
@@ -1996,8 +2045,13 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                     regard_ev.append(j)
             # the group as the subject of a hostile phrase: "X make me sick", "X don't belong here"
             for j in range(gi + 1, hi):
-                if toks[j] in ("deserve", "deserves") and negated_before(j, 2) and _ABUSE & set(toks[j + 1 : j + 4]):
+                if toks[j] in ("deserve", "deserves") and (negated_before(j, 2) or quant) and \
+                        _ABUSE & set(toks[j + 1 : j + 4]):
                     a.defused = True  # "X don't deserve the abuse they get": protective
+                    continue
+                if (size := _denied_goods(toks, neg, j, belief_denied)) and not harm_follows(j + size) and not \
+                        any(_phrase_at(toks, m, harm) for m in range(j + size, min(n, j + size + 4))):
+                    regard_ev.append(j)  # session 19: "X don't deserve rights", "X shouldn't have a vote"
                     continue
                 size = _phrase_at(toks, j, lex.subject_hostile) or _no_standing(toks, clause, j)
                 if size and protective(j, size):
@@ -2063,12 +2117,21 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 regard_ev.append(k)  # "stop pretending X are people"
             # negated positive evaluation: "X are not human", "X can never be trusted"; under a denied belief the
             # positive evaluation itself is what is denied ("I don't think X are human")
+            if gi > 1 and _phrase_at(toks, gi - 1, lex.positive) and toks[gi - 1] not in _NOT_PRAISE and \
+                    any(neg[k] and clause[k] == c for k in range(max(0, gi - 7), gi - 1)) and \
+                    toks[gi - 2] in ("a", "an", "one", "single") and not harmed_after(gi):
+                regard_ev.append(gi - 1)  # session 19: "never met a decent X", "no such thing as a good X"
+            end_g = group_end.get(gi, gi + 1)
             for j in range(gi + 1, hi):
                 size = _phrase_at(toks, j, lex.positive)
+                if not size and toks[j] in _MORE_POSITIVE and (quant or any(neg[gi + 1 : j])):
+                    size = 1  # "no X has done anything worthwhile", "X are no use to anyone"
+                if quant and toks[j] in ("safe", "people", "persons"):
+                    continue  # "no X is safe here" fears for them
                 flipped = (belief_denied or doubted) and toks[j] not in ("people", "persons", "safe", "allowed") or \
                     asked and toks[j - 1] == "even" and toks[j] not in ("allowed", "permitted", "safe")  # "are X
                 # even human?" doubts it; "are X even allowed to work?" is often asked in earnest
-                if size and any(neg[k] for k in range(gi + 1, j)) != flipped and j - gi <= 6:
+                if size and (any(neg[k] for k in range(gi + 1, j)) != quant) != flipped and j - end_g <= 5:
                     if toks[j] in _PERSONHOOD and not neg[j - 1] and toks[j - 1] not in _PERSONHOOD_QUALIFIERS:
                         continue  # "they are not rich people": a quality denied, not their humanity (session 17)
                     if toks[j] in ("allowed", "permitted") and harm_follows(j + 1):
