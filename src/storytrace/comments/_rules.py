@@ -66,7 +66,7 @@ _CLAIM_FRAMES = _FALSE_FRAMES | frozenset([
     "portraying", "painting",
     # saying it in writing or aloud (session 19): "posting that X should die is disgusting", "telling X they ..."
     "post", "posts", "posting", "posted", "write", "writes", "writing", "wrote", "shout", "shouting", "shouted",
-    "yelling", "yelled", "tell", "telling", "told", "tweet", "tweeting", "tweeted", "compare", "compares",
+    "yelling", "yelled", "telling", "tweet", "tweeting", "tweeted", "compare", "compares",
     "comparing", "compared"])
 # a frame after one of these is the commenter's own claim: "i think X are Y", "i really do believe ..."
 _FIRST_PERSON = frozenset(["i", "we", "i'd", "id", "i'll", "ill", "i'm", "im", "personally"])
@@ -1235,8 +1235,8 @@ def _addressee_claim(toks: list[str], neg: list[bool], f: int, last: int) -> boo
         return False
     if k > 0 and toks[k - 1] in _ENDORSING_LEADS and k == f - 1:
         return False  # "like you said", "as you say", "thank you for saying"
-    return not any(_phrase_at(toks, m, _ENDORSED) and not any(neg[max(0, m - 2) : m])
-                   for m in range(last + 1, len(toks)))
+    return not any(_phrase_at(toks, m, _ENDORSED) and not any(neg[max(0, m - 2) : m]) or
+                   toks[m : m + 2] in (["i", "do"], ["me", "too"], ["so", "do"]) for m in range(last + 1, len(toks)))
 
 
 def _disbelief(toks: list[str], neg: list[bool], clause: list[int], f: int) -> int:
@@ -1440,14 +1440,31 @@ _SUBJECT_BRIDGE = frozenset(["all", "just", "really", "honestly", "always", "ser
                              "genuinely", "simply", "only", "still", "so", "do", "everywhere", "here", "now"])
 
 
-def _emotion_at(toks: list[str], j: int, gi: int) -> int:
+_EMOTION_INTENSIFIERS = frozenset(["so", "much", "such", "pure", "only", "total", "utter", "nothing", "but",
+                                   "absolute", "deep", "complete", "just", "real", "sheer", "a", "lot", "of"])
+_OWNER = frozenset(["i", "i'm", "im", "i've", "ive", "i'd", "id", "my", "me", "we", "we're", "our", "am"])
+
+
+def _emotion_at(toks: list[str], j: int, gi: int, clause: list[int] | None = None) -> int:
     """Words from ``j`` that aim the commenter's emotion at the group at ``gi`` ("disgust for", "hatred in my heart
-    for", "sickened by"), the group right after them or after at most two determiners ("for all these X"). Their
-    number, 0 if none."""
+    for", "sickened by"), the group right after them or after at most two determiners ("for all these X"). The
+    emotion is the commenter's: a first person before it in its clause ("i feel nothing but disgust for", "my
+    contempt for", "i'm sickened by"), or it opens the clause ("nothing but loathing for X"); not "his disgust for
+    X", "there is so much disgust for X online". Their number, 0 if none."""
     size = _phrase_at(toks, j, _REVULSION_BY)
     if not size and toks[j] in _EMOTION_NOUNS:
         size = next((k + 1 - j for k in range(j + 1, min(gi, j + 6)) if toks[k] in _EMOTION_OBJECT), 0)
-    return size if size and _bridged(toks, j + size, gi, _REGARD_BRIDGE, most=2) else 0
+    if not size or not _bridged(toks, j + size, gi, _REGARD_BRIDGE, most=2):
+        return 0
+    k = j - 1
+    while k >= 0 and toks[k] in _EMOTION_INTENSIFIERS and (clause is None or clause[k] == clause[j]):
+        k -= 1
+    if k < 0 or clause is not None and clause[k] != clause[j]:
+        return size  # the emotion opens the clause
+    start = k
+    while start > 0 and (clause is None or clause[start - 1] == clause[j]):
+        start -= 1
+    return size if _OWNER & set(toks[start:j]) and toks[k] not in ("his", "her", "their", "the", "its", "your") else 0
 
 
 def _bodily(toks: list[str], lo: int, gi: int, end: int, hi: int) -> int:
@@ -2027,7 +2044,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             # hate verb before the group: "I hate X", "I can't stand X"
             for j in range(lo, gi):
                 size = _phrase_at(toks, j, lex.hate_verbs) or _phrase_at(toks, j, _KEEP_OUT) or \
-                    _phrase_at(toks, j, _typed_hate_verbs(lex)) or _emotion_at(toks, j, gi)
+                    _phrase_at(toks, j, _typed_hate_verbs(lex)) or _emotion_at(toks, j, gi, clause)
                 if size and (_others_hate(toks, j) or _hate_for_others(toks, j + size, gi)) and \
                         not _endorsed_after(toks, neg, group_end.get(gi, gi + 1)):
                     a.defused = True  # "people who hate X", "nothing good comes from hating X": hate named, not
@@ -2126,8 +2143,9 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 size = _phrase_at(toks, j, lex.positive)
                 if not size and toks[j] in _MORE_POSITIVE and (quant or any(neg[gi + 1 : j])):
                     size = 1  # "no X has done anything worthwhile", "X are no use to anyone"
-                if quant and toks[j] in ("safe", "people", "persons"):
-                    continue  # "no X is safe here" fears for them
+                if quant and (toks[j] in ("safe", "people", "persons") or toks[j - 1] in ("was", "were") and
+                              toks[j] in ("allowed", "permitted", "welcome")):
+                    continue  # "no X is safe here" fears for them; "none of the X were allowed to stay" tells
                 flipped = (belief_denied or doubted) and toks[j] not in ("people", "persons", "safe", "allowed") or \
                     asked and toks[j - 1] == "even" and toks[j] not in ("allowed", "permitted", "safe")  # "are X
                 # even human?" doubts it; "are X even allowed to work?" is often asked in earnest
