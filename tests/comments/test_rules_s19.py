@@ -138,3 +138,33 @@ def test_quantifier_and_goods_readings():
     toks = "i don't think x should have any rights".split()
     assert _denied_goods(toks, [False, True] + [False] * 6, 4, True) == 2
     assert not _denied_goods("x should have to wait".split(), [False] * 5, 1, True)
+
+
+@pytest.mark.parametrize("text", [
+    "he smoked a fag behind the shed",
+    "cheese and crackers for dinner again lol",
+    "the dyke burst and the whole village flooded",
+    "these sanctions will cripple their economy",
+    "there's a chink in the armour of every argument",
+    "we played space invaders at the arcade for hours",
+    "i'm just an old dyke who likes gardening",
+    "being a dyke myself i find this hilarious",
+])
+def test_a_slur_word_in_its_everyday_sense_or_said_of_oneself(model, text):
+    assert _scores(model, text)["identity_attack"] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "you are nothing but a fag",
+    "typical cracker, always whining",
+    "shut up you cripple",
+    "they are a bunch of dykes",
+    "i'd never hire a woman",
+])
+def test_the_same_words_as_slurs_still_count(model, text):
+    assert _scores(model, text)["identity_attack"] >= 0.5
+
+
+def test_discrimination_reported_is_not_a_refused_regard(model):
+    assert _scores(model, "the roma families live in cold flats because no landlord will rent to them")[
+        "identity_attack"] < 0.5

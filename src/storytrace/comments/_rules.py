@@ -346,6 +346,8 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
             if term is not None and term.kind == "slur" and term.text in lex.everyday_slurs \
                     and (rs, re_) not in slur_spans:
                 term = None  # "a fairy tale", "the Yankees' 7th", "a burger": the everyday word
+            if term is not None and term.kind == "slur" and _everyday_sense(toks, i, size, term.text):
+                term = None  # session 19: "smoked a fag", "cheese and crackers", "the dyke burst"
             if term is not None:
                 a.groups.setdefault(term.group, []).append((rs, re_, raw[rs:re_]))
                 group_idx.append((i, term.group, term.country))
@@ -1036,15 +1038,88 @@ def _shrugged(toks: list[str], j: int) -> bool:
     return j > 1 and toks[j - 1] == "a" and toks[j - 2] in ("worth", "give", "gives", "gave", "giving", "care")
 
 
+# (session 19) a longer self-identification: a first-person subject and copula, then up to four fillers ("we are a
+# bunch of proud X", "i'm just an old X", "me and the other X"); or "myself" / "ourselves" right after ("being a X
+# myself")
+_SELF_SUBJECTS = (("we", "are"), ("i", "am"), ("we're",), ("were", "all"), ("i'm",), ("im",), ("me", "and"),
+                  ("us",), ("we",), ("as",))
+_SELF_FILLERS = frozenset(["a", "an", "bunch", "of", "proud", "all", "just", "such", "total", "couple", "group", "real",
+                           "happy", "loud", "two", "gang", "fellow", "the", "other", "old", "young", "big", "little",
+                           "openly", "and", "same", "lifelong", "queer", "married", "out", "femme", "butch"])
+
+
 def _self_reference(toks: list[str], j: int) -> bool:
     """Token ``j`` is preceded by a self-identification: "we X", "us X", "our X", "as a X", "i'm a X" (an
-    adjective may sit in between: "we proud X")."""
+    adjective may sit in between: "we proud X"; session 19: a first-person subject and copula with up to four
+    fillers, "we are a bunch of proud X", "me and the other X"), or followed by "myself" / "ourselves"."""
     for gap in (0, 1):
         end = j - gap
         for pat in _SELF_REF:
             if end - len(pat) >= 0 and tuple(toks[end - len(pat) : end]) == pat:
                 return True
+    if toks[j + 1 : j + 2] in (["myself"], ["ourselves"]):
+        return True
+    k = j
+    while k > 0 and j - k < 4 and toks[k - 1] in _SELF_FILLERS:
+        k -= 1
+        if any(k - len(pat) >= 0 and tuple(toks[k - len(pat) : k]) == pat for pat in _SELF_SUBJECTS):
+            return True
     return False
+
+
+# (session 19) a word of the slur list in an everyday sense its neighbours fix: "smoked a fag", "cheese and
+# crackers", "the dyke burst", "will cripple the economy", "homo sapiens", "a chink of light", "space invaders".
+# slur -> (words up to two before it, words up to three after it); either side settles the sense
+_SENSE_FAG = (frozenset(["smoke", "smoked", "smoking", "light", "lit", "lighting", "roll", "rolled", "rolling",
+                         "packet", "pack", "box", "crafty", "cadge", "cheeky", "quick"]),
+              frozenset(["end", "ends", "break", "packet", "butt", "lighter", "burning", "ash"]))
+_SENSE_CRACKER = (frozenset(["cheese", "box", "packet", "rice", "cream", "graham", "water", "christmas", "prawn", "fire",
+                             "salted", "soda", "pulled", "pull", "nut", "cheddar"]),
+                  frozenset(["barrel", "crumbs", "jokes", "joke", "hats", "hat", "and cheese", "with cheese"]))
+_SENSE_DYKE = (frozenset(["sea", "river", "flood", "along", "breached", "offa's", "offas", "dutch", "polder"]),
+               frozenset(["burst", "broke", "broken", "breached", "failed", "flooded", "collapsed", "wall", "walls",
+                          "path", "road", "held", "overflowed"]))
+_VERB_LEADS = frozenset(["could", "will", "would", "can", "may", "might", "to", "threatens", "threaten", "going",
+                         "must", "should", "further", "badly", "seriously"])
+_VERB_OBJECTS = frozenset(["the", "their", "our", "his", "her", "its", "a", "small", "growth", "business",
+                           "businesses", "economy", "economies", "industry", "progress", "development", "production",
+                           "trade", "supply", "ability", "recovery", "this", "that", "these", "those", "any"])
+_SENSE_VERB = (_VERB_LEADS, frozenset())  # both sides checked apart for verbs (see ``_everyday_sense``)
+_EVERYDAY_SENSES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "fag": _SENSE_FAG, "fags": _SENSE_FAG, "cracker": _SENSE_CRACKER, "crackers": _SENSE_CRACKER,
+    "dyke": _SENSE_DYKE, "dykes": _SENSE_DYKE, "cripple": _SENSE_VERB, "retard": _SENSE_VERB,
+    "homo": (frozenset(), frozenset(["sapiens", "erectus", "habilis", "neanderthalensis", "floresiensis", "naledi",
+                                     "economicus", "ludens", "deus", "heidelbergensis"])),
+    "chink": (frozenset(), frozenset(["armour", "armor", "light", "sunlight", "curtain", "curtains", "glasses",
+                                      "daylight", "wall"])),
+    "chinks": (frozenset(), frozenset(["armour", "armor", "light", "sunlight", "curtains", "glasses", "daylight"])),
+    "coon": (frozenset(["rac", "old"]), frozenset(["hound", "hounds", "dog", "dogs", "hunting", "hunt", "cheese",
+                                                   "skin", "cap", "tail"])),
+    "coons": (frozenset(), frozenset(["hunting", "hunt", "in the attic", "in the garbage", "in the bins"])),
+    "invaders": (frozenset(["space"]), frozenset()),
+    "faggots": (frozenset(["pork", "bundle", "bundles"]), frozenset(["peas", "gravy", "mash", "and chips"])),
+    "faggot": (frozenset(["pork", "bundle"]), frozenset(["peas", "gravy", "mash"])),
+    "gypsy": (frozenset(), frozenset(["moth", "moths", "jazz", "kings", "cob", "cobs"])),
+}
+# "orcs" (a war slur for Russians) in talk of films, books and games
+_FANTASY = frozenset(["film", "films", "movie", "movies", "tolkien", "rings", "warhammer", "elves", "elf", "goblins",
+                      "dwarves", "hobbits", "game", "games", "dungeons", "mordor", "sauron", "trilogy", "book", "books"])
+
+
+def _everyday_sense(toks: list[str], i: int, size: int, slur: str) -> bool:
+    """The slur-list word ``slur`` at ``i`` (``size`` words) is used in an everyday sense its neighbours fix."""
+    if slur == "orcs":
+        return bool(_FANTASY & set(toks))
+    senses = _EVERYDAY_SENSES.get(slur)
+    if senses is None:
+        return False
+    before, after = senses
+    if senses is _SENSE_VERB:  # "these sanctions will cripple their economy"; not "you cripple", "a cripple"
+        return i > 0 and toks[i - 1] in _VERB_LEADS and toks[i + size : i + size + 1] != [] and \
+            toks[i + size] in _VERB_OBJECTS
+    near_after = toks[i + size : i + size + 3]
+    return bool(before & set(toks[max(0, i - 2) : i])) or any(
+        _phrase_at(near_after, m, after) for m in range(len(near_after)))
 
 
 def _no_standing(toks: list[str], clause: list[int], j: int) -> int:
@@ -1103,7 +1178,13 @@ def _refused_regard(toks: list[str], neg: list[bool], clause: list[int], j: int,
         return False  # "don't like christian's money", "won't accept X being treated so": not the group itself
     if toks[j] == "like":
         return j > 0 and neg[j - 1] and toks[j - 1] not in ("not", "no", "nothing")
+    if toks[j] in _OWN_REGARD and not {"i", "we", "i'd", "id", "we'd", "i'll", "ill", "we'll"} & set(toks[max(0, j - 4) : j]):
+        return False  # "no landlord will rent to them", "nobody will hire X": discrimination reported
     return any((neg[k] or toks[k] in _REFUSAL) and clause[k] == clause[j] for k in range(max(0, j - 3), j))
+
+
+# (session 19) verbs of regard read only with the commenter as subject: "i'd never hire a X"
+_OWN_REGARD = frozenset(["hire", "employ", "rent", "be"])
 
 
 def _addressed_insult(norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool], gi: int, j: int,
