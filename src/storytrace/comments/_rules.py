@@ -2106,11 +2106,9 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if not size:
                 continue
             between = neg[min(j, gi) + 1 : max(j, gi)] if j > gi else []
-            if j > gi and quant:
-                between = [not any(between)]  # "none of these X are criminals"; "no X is not a criminal"
             if any(between) and _addressed_insult(norm, words, toks, neg, gi, j, lex):
                 continue  # "X are not parasites, shut your stupid mouth": the commenter's own insult
-            if any(between):
+            if any(between) != (j > gi and quant):  # session 19: "none of these X are criminals"
                 a.defused = True
                 claim(j, size)
                 continue
