@@ -84,16 +84,16 @@ def test_one_negated_wish_reading():
 def test_the_readings():
     from storytrace.comments._rules import _addressee_claim, _emotion_at, _falsity_that
 
-    toks = "did you really just say x are vermin".split()
+    toks = ["did", "you", "really", "just", "say", "x", "are", "vermin"]
     assert _addressee_claim(toks, [False] * len(toks), 4, 7)
-    toks = "like you said x are vermin".split()
+    toks = ["like", "you", "said", "x", "are", "vermin"]
     assert not _addressee_claim(toks, [False] * len(toks), 2, 5)
-    assert _emotion_at("so much hatred in my heart for x".split(), 2, 7) == 5
-    assert _emotion_at("i am sickened by x".split(), 2, 4) == 2
-    assert not _emotion_at("i am sickened by the way x are treated".split(), 2, 6)
-    assert _falsity_that("it is not true that x are y".split(), 4)
-    assert not _falsity_that("it is true that x are y".split(), 3)
-    assert not _falsity_that("it's not a lie that x are y".split(), 4)
+    assert _emotion_at(["so", "much", "hatred", "in", "my", "heart", "for", "x"], 2, 7) == 5
+    assert _emotion_at(["i", "am", "sickened", "by", "x"], 2, 4) == 2
+    assert not _emotion_at(["i", "am", "sickened", "by", "the", "way", "x", "are", "treated"], 2, 6)
+    assert _falsity_that(["it", "is", "not", "true", "that", "x", "are", "y"], 4)
+    assert not _falsity_that(["it", "is", "true", "that", "x", "are", "y"], 3)
+    assert not _falsity_that(["it's", "not", "a", "lie", "that", "x", "are", "y"], 4)
 
 
 @pytest.mark.parametrize("text", [
@@ -128,16 +128,16 @@ def test_the_same_negations_protecting_a_group_are_not_an_attack(model, text):
 def test_quantifier_and_goods_readings():
     from storytrace.comments._rules import _denied_goods, _quantified
 
-    assert _quantified("no x can be trusted".split(), 1)
-    assert _quantified("none of these x are good".split(), 3)
-    assert not _quantified("say no to x".split(), 3)
-    assert not _quantified("a country with no x".split(), 4)
-    toks = "x don't deserve rights".split()
+    assert _quantified(["no", "x", "can", "be", "trusted"], 1)
+    assert _quantified(["none", "of", "these", "x", "are", "good"], 3)
+    assert not _quantified(["say", "no", "to", "x"], 3)
+    assert not _quantified(["a", "country", "with", "no", "x"], 4)
+    toks = ["x", "don't", "deserve", "rights"]
     assert _denied_goods(toks, [False, True, False, False], 2, False) == 1
     assert not _denied_goods(toks, [False] * 4, 2, False)
-    toks = "i don't think x should have any rights".split()
+    toks = ["i", "don't", "think", "x", "should", "have", "any", "rights"]
     assert _denied_goods(toks, [False, True] + [False] * 6, 4, True) == 2
-    assert not _denied_goods("x should have to wait".split(), [False] * 5, 1, True)
+    assert not _denied_goods(["x", "should", "have", "to", "wait"], [False] * 5, 1, True)
 
 
 @pytest.mark.parametrize("text", [
