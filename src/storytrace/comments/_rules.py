@@ -63,7 +63,11 @@ _CLAIM_FRAMES = _FALSE_FRAMES | frozenset([
     "believe", "believes", "believing", "call", "calls", "calling", "called", "treat", "treats", "treating", "idea",
     "notion", "evidence", "proof", "shown", "show", "shows", "prove", "proves", "proved", "suggest", "suggests",
     "suggesting", "assume", "assumes", "assuming", "imply", "implying", "label", "labelling", "labeling", "portray",
-    "portraying", "painting"])
+    "portraying", "painting",
+    # saying it in writing or aloud (session 19): "posting that X should die is disgusting", "telling X they ..."
+    "post", "posts", "posting", "posted", "write", "writes", "writing", "wrote", "shout", "shouting", "shouted",
+    "yelling", "yelled", "telling", "tweet", "tweeting", "tweeted", "compare", "compares",
+    "comparing", "compared"])
 # a frame after one of these is the commenter's own claim: "i think X are Y", "i really do believe ..."
 _FIRST_PERSON = frozenset(["i", "we", "i'd", "id", "i'll", "ill", "i'm", "im", "personally"])
 _HEDGES = frozenset(["really", "honestly", "do", "just", "still", "would", "always", "firmly", "truly", "will", "can",
@@ -85,7 +89,9 @@ _FALSITY = frozenset(["lie", "lies", "myth", "myths", "false", "untrue", "propag
 _DISGUST = frozenset(["disgusting", "sad", "sickening", "shameful", "pathetic", "ridiculous", "crazy", "insane",
                       "absurd", "awful", "terrible", "horrible", "gross", "scary", "frightening", "depressing"])
 # verbs of regard: negated right before a group they are contempt ("i don't respect X", "i will never accept X")
-_REGARD = frozenset(["respect", "accept", "trust", "tolerate", "welcome", "want", "like"])
+_REGARD = frozenset(["respect", "accept", "trust", "tolerate", "welcome", "want", "like",
+                     # session 19: "i'd never hire a X", "i could never be friends with a X"
+                     "hire", "employ", "rent to", "be friends with"])
 # after a group that is the object of a verb of regard: the group is the head noun ("don't trust X here", "X and
 # their ..."), not a modifier ("mexican food"); "who"/"that" restrict it to some ("christians who preach hate")
 _GROUP_NOUNS = frozenset(["people", "folk", "folks", "men", "women", "person", "persons"])
@@ -100,9 +106,11 @@ _HEAD_FOLLOWERS = _PLACES | _NEGATION | frozenset([
 # "zero respect for X", "i refuse to accept X": a refusal negates a verb of regard as "not" does
 _REFUSAL = frozenset(["zero", "refuse", "refuses", "refused"])
 # between a verb of regard and its group: "i don't trust any of these X"
-_REGARD_BRIDGE = frozenset(["the", "these", "those", "any", "all", "most", "of", "some", "for", "about"])
+_REGARD_BRIDGE = frozenset(["the", "these", "those", "any", "all", "most", "of", "some", "for", "about",
+                            "a", "an", "single"])  # session 19: a singular group ("i would never trust a X")
 # negative words the lexicon lacks (its list is part of the decoder's fingerprint): "why does every X stink?"
-_MORE_NEGATIVE = frozenset(["stink", "stinks", "reek", "reeks", "thief", "leech"])
+_MORE_NEGATIVE = frozenset(["stink", "stinks", "reek", "reeks", "thief", "leech",
+                            "incapable"])  # session 19: "X are incapable of decency"
 # calls to keep a group out, before it: "stop letting X in"
 _KEEP_OUT = frozenset(["stop letting", "stop allowing", "stop importing", "stop bringing"])
 # a group denied standing: "X have no right to live here"
@@ -338,6 +346,8 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
             if term is not None and term.kind == "slur" and term.text in lex.everyday_slurs \
                     and (rs, re_) not in slur_spans:
                 term = None  # "a fairy tale", "the Yankees' 7th", "a burger": the everyday word
+            if term is not None and term.kind == "slur" and _everyday_sense(toks, i, size, term.text):
+                term = None  # session 19: "smoked a fag", "cheese and crackers", "the dyke burst"
             if term is not None:
                 a.groups.setdefault(term.group, []).append((rs, re_, raw[rs:re_]))
                 group_idx.append((i, term.group, term.country))
@@ -555,7 +565,7 @@ def _hostile_phrases(lex: Lexicon) -> frozenset[str]:
             lex.insults, lex.profanity, lex.subject_hostile, _KEEP_OUT, _NO_STANDING, _CURSES, _CURSED, _WISHED_HARM,
             _ORDERED_HARM, _ELIMINATED, _ERASED, _ERASED_ALONE, _ATTACK_FRAMES, _ABUSE, _HARMS_DONE, _DISGUST,
             _FALSITY, _REFUSAL, _FALSE_FRAMES, _STOP, _GRUDGING, _MORE_NEGATIVE, _typed_hate_verbs(lex),
-            _MENACE_AFTER, _MENACE_CLOSING, _MENACE_ALONE, _MENACE_BEFORE,
+            _MENACE_AFTER, _MENACE_CLOSING, _MENACE_ALONE, _MENACE_BEFORE, _EMOTION_NOUNS, _REVULSION_BY, _BODILY,
             _WISHES - {"love"})  # "stop pretending X are people", "i hope X s*ffer": not kind
     return lex.derived["hostile"]
 
@@ -995,6 +1005,9 @@ _INSTITUTIONS = frozenset([
     "version", "claims", "side", "team", "teams", "league", "football", "hockey", "food", "cuisine", "beer", "vodka",
     "cars", "roads", "weather", "passport", "visa", "currency", "ruble", "rouble", "dollar", "hryvnia", "yuan",
     "infrastructure", "bureaucracy", "establishment", "diplomacy", "diplomats", "sanctions", "budget", "taxes",
+    # a culture and its works are not its people (session 19: "American cultural underpinning is idiotic")
+    "culture", "cultures", "society", "traditions", "customs", "music", "films", "movies", "cinema", "literature",
+    "architecture", "fashion", "underpinning", "underpinnings", "norms",
 ])
 # said of a country or an institution, only words that deny people their humanity attack the people ("Russia are
 # vermin"); the lexicon's other "dehumanising" words judge a state ("evil", "terrorists", "a disease")
@@ -1005,7 +1018,8 @@ _INHUMAN = frozenset(["animals", "ape", "apes", "barbarians", "beasts", "cockroa
 # a modifier between the nationality and the institution: "Russian state media", "American foreign policy"
 _INSTITUTION_MODIFIERS = frozenset(["state", "foreign", "federal", "national", "armed", "air", "secret", "official",
                                     "ruling", "current", "central", "defence", "defense", "health", "justice",
-                                    "military", "political", "education", "prison", "tax", "news", "media"])
+                                    "military", "political", "education", "prison", "tax", "news", "media",
+                                    "cultural", "pop", "popular", "consumer", "corporate"])
 
 
 def _names_an_institution(toks: list[str], end: int, group: str, lex: Lexicon) -> bool:
@@ -1014,7 +1028,7 @@ def _names_an_institution(toks: list[str], end: int, group: str, lex: Lexicon) -
     if not lex.groups.get(group, {}).get("countries") or group == "black_people":
         return False
     nxt = toks[end] if end < len(toks) else ""
-    if nxt in _INSTITUTIONS:
+    if nxt in _INSTITUTIONS or nxt == "cultural":  # "American cultural anything": the culture, not its people
         return True
     return nxt in _INSTITUTION_MODIFIERS and end + 1 < len(toks) and toks[end + 1] in _INSTITUTIONS
 
@@ -1024,15 +1038,88 @@ def _shrugged(toks: list[str], j: int) -> bool:
     return j > 1 and toks[j - 1] == "a" and toks[j - 2] in ("worth", "give", "gives", "gave", "giving", "care")
 
 
+# (session 19) a longer self-identification: a first-person subject and copula, then up to four fillers ("we are a
+# bunch of proud X", "i'm just an old X", "me and the other X"); or "myself" / "ourselves" right after ("being a X
+# myself")
+_SELF_SUBJECTS = (("we", "are"), ("i", "am"), ("we're",), ("were", "all"), ("i'm",), ("im",), ("me", "and"),
+                  ("us",), ("we",), ("as",))
+_SELF_FILLERS = frozenset(["a", "an", "bunch", "of", "proud", "all", "just", "such", "total", "couple", "group", "real",
+                           "happy", "loud", "two", "gang", "fellow", "the", "other", "old", "young", "big", "little",
+                           "openly", "and", "same", "lifelong", "queer", "married", "out", "femme", "butch"])
+
+
 def _self_reference(toks: list[str], j: int) -> bool:
     """Token ``j`` is preceded by a self-identification: "we X", "us X", "our X", "as a X", "i'm a X" (an
-    adjective may sit in between: "we proud X")."""
+    adjective may sit in between: "we proud X"; session 19: a first-person subject and copula with up to four
+    fillers, "we are a bunch of proud X", "me and the other X"), or followed by "myself" / "ourselves"."""
     for gap in (0, 1):
         end = j - gap
         for pat in _SELF_REF:
             if end - len(pat) >= 0 and tuple(toks[end - len(pat) : end]) == pat:
                 return True
+    if toks[j + 1 : j + 2] in (["myself"], ["ourselves"]):
+        return True
+    k = j
+    while k > 0 and j - k < 4 and toks[k - 1] in _SELF_FILLERS:
+        k -= 1
+        if any(k - len(pat) >= 0 and tuple(toks[k - len(pat) : k]) == pat for pat in _SELF_SUBJECTS):
+            return True
     return False
+
+
+# (session 19) a word of the slur list in an everyday sense its neighbours fix: "smoked a fag", "cheese and
+# crackers", "the dyke burst", "will cripple the economy", "homo sapiens", "a chink of light", "space invaders".
+# slur -> (words up to two before it, words up to three after it); either side settles the sense
+_SENSE_FAG = (frozenset(["smoke", "smoked", "smoking", "light", "lit", "lighting", "roll", "rolled", "rolling",
+                         "packet", "pack", "box", "crafty", "cadge", "cheeky", "quick"]),
+              frozenset(["end", "ends", "break", "packet", "butt", "lighter", "burning", "ash"]))
+_SENSE_CRACKER = (frozenset(["cheese", "box", "packet", "rice", "cream", "graham", "water", "christmas", "prawn", "fire",
+                             "salted", "soda", "pulled", "pull", "nut", "cheddar"]),
+                  frozenset(["barrel", "crumbs", "jokes", "joke", "hats", "hat", "and cheese", "with cheese"]))
+_SENSE_DYKE = (frozenset(["sea", "river", "flood", "along", "breached", "offa's", "offas", "dutch", "polder"]),
+               frozenset(["burst", "broke", "broken", "breached", "failed", "flooded", "collapsed", "wall", "walls",
+                          "path", "road", "held", "overflowed"]))
+_VERB_LEADS = frozenset(["could", "will", "would", "can", "may", "might", "to", "threatens", "threaten", "going",
+                         "must", "should", "further", "badly", "seriously"])
+_VERB_OBJECTS = frozenset(["the", "their", "our", "his", "her", "its", "a", "small", "growth", "business",
+                           "businesses", "economy", "economies", "industry", "progress", "development", "production",
+                           "trade", "supply", "ability", "recovery", "this", "that", "these", "those", "any"])
+_SENSE_VERB = (_VERB_LEADS, frozenset())  # both sides checked apart for verbs (see ``_everyday_sense``)
+_EVERYDAY_SENSES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "fag": _SENSE_FAG, "fags": _SENSE_FAG, "cracker": _SENSE_CRACKER, "crackers": _SENSE_CRACKER,
+    "dyke": _SENSE_DYKE, "dykes": _SENSE_DYKE, "cripple": _SENSE_VERB, "retard": _SENSE_VERB,
+    "homo": (frozenset(), frozenset(["sapiens", "erectus", "habilis", "neanderthalensis", "floresiensis", "naledi",
+                                     "economicus", "ludens", "deus", "heidelbergensis"])),
+    "chink": (frozenset(), frozenset(["armour", "armor", "light", "sunlight", "curtain", "curtains", "glasses",
+                                      "daylight", "wall"])),
+    "chinks": (frozenset(), frozenset(["armour", "armor", "light", "sunlight", "curtains", "glasses", "daylight"])),
+    "coon": (frozenset(["rac", "old"]), frozenset(["hound", "hounds", "dog", "dogs", "hunting", "hunt", "cheese",
+                                                   "skin", "cap", "tail"])),
+    "coons": (frozenset(), frozenset(["hunting", "hunt", "in the attic", "in the garbage", "in the bins"])),
+    "invaders": (frozenset(["space"]), frozenset()),
+    "faggots": (frozenset(["pork", "bundle", "bundles"]), frozenset(["peas", "gravy", "mash", "and chips"])),
+    "faggot": (frozenset(["pork", "bundle"]), frozenset(["peas", "gravy", "mash"])),
+    "gypsy": (frozenset(), frozenset(["moth", "moths", "jazz", "kings", "cob", "cobs"])),
+}
+# "orcs" (a war slur for Russians) in talk of films, books and games
+_FANTASY = frozenset(["film", "films", "movie", "movies", "tolkien", "rings", "warhammer", "elves", "elf", "goblins",
+                      "dwarves", "hobbits", "game", "games", "dungeons", "mordor", "sauron", "trilogy", "book", "books"])
+
+
+def _everyday_sense(toks: list[str], i: int, size: int, slur: str) -> bool:
+    """The slur-list word ``slur`` at ``i`` (``size`` words) is used in an everyday sense its neighbours fix."""
+    if slur == "orcs":
+        return bool(_FANTASY & set(toks))
+    senses = _EVERYDAY_SENSES.get(slur)
+    if senses is None:
+        return False
+    before, after = senses
+    if senses is _SENSE_VERB:  # "these sanctions will cripple their economy"; not "you cripple", "a cripple"
+        return i > 0 and toks[i - 1] in _VERB_LEADS and toks[i + size : i + size + 1] != [] and \
+            toks[i + size] in _VERB_OBJECTS
+    near_after = toks[i + size : i + size + 3]
+    return bool(before & set(toks[max(0, i - 2) : i])) or any(
+        _phrase_at(near_after, m, after) for m in range(len(near_after)))
 
 
 def _no_standing(toks: list[str], clause: list[int], j: int) -> int:
@@ -1091,7 +1178,13 @@ def _refused_regard(toks: list[str], neg: list[bool], clause: list[int], j: int,
         return False  # "don't like christian's money", "won't accept X being treated so": not the group itself
     if toks[j] == "like":
         return j > 0 and neg[j - 1] and toks[j - 1] not in ("not", "no", "nothing")
+    if toks[j] in _OWN_REGARD and not {"i", "we", "i'd", "id", "we'd", "i'll", "ill", "we'll"} & set(toks[max(0, j - 4) : j]):
+        return False  # "no landlord will rent to them", "nobody will hire X": discrimination reported
     return any((neg[k] or toks[k] in _REFUSAL) and clause[k] == clause[j] for k in range(max(0, j - 3), j))
+
+
+# (session 19) verbs of regard read only with the commenter as subject: "i'd never hire a X"
+_OWN_REGARD = frozenset(["hire", "employ", "rent", "be"])
 
 
 def _addressed_insult(norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool], gi: int, j: int,
@@ -1129,11 +1222,23 @@ def _claim_frame(norm: str, words: list[tuple[int, int, str]], toks: list[str], 
     comma; "nobody wants to say it but X are Y" asserts what follows "but"). -1 if none."""
     end = words[max([*ev, gi])][1]
     for f in range(gi - 1, max(-1, gi - 5), -1):
-        size = _phrase_at(toks, f, _CLAIM_FRAMES)
+        size = _phrase_at(toks, f, _CLAIM_FRAMES) or _falsity_that(toks, f)
         if size and f + size <= gi and clause[f] == clause[gi] and not re.search(r"[,.!?;:\n]",
                                                                                   norm[words[f][1] : end]):
             return f
     return -1
+
+
+def _falsity_that(toks: list[str], f: int) -> int:
+    """1 if ``f`` is the "that" of a clause called false before it (session 19): "it is not true that X are Y", "it's
+    simply false that ...", "it's a lie that ..."; not "it's true that", "it's not a lie that" (negated falsity)."""
+    if toks[f] != "that" or f < 1:
+        return 0
+    before = toks[max(0, f - 4) : f]
+    negated = any(t in _NEGATION for t in before)
+    if toks[f - 1] in _FALSITY or toks[f - 1] == "case" or f > 1 and toks[f - 2] in _FALSITY:
+        return 0 if negated and toks[f - 1] != "case" else 1  # "the case": "it is not the case that"
+    return 1 if negated and toks[f - 1] in _SUPPORTED else 0
 
 
 def _first_person(toks: list[str], f: int) -> bool:
@@ -1183,6 +1288,50 @@ def _predicate_rejects(toks: list[str], neg: list[bool], clause: list[int], last
     return False
 
 
+# (session 19) who makes a claim the comment argues with: the addressee ("if you think X are Y, you need help", "did
+# you really just say ...", "people like you who call X Y"); the words that may stand between "you" and the frame
+_ADDRESSEE = frozenset(["you", "u", "ya", "y'all", "yall"])
+_BEFORE_FRAME = _HEDGES | frozenset(["keep", "keeps", "kept", "who", "that", "can", "could", "did", "ever", "now",
+                                     "seriously", "literally", "went", "go", "and", "then", "still", "is"])
+# ... and what marks the addressee's claim as the commenter's own view after all: "like you said", "you're right"
+_ENDORSING_LEADS = frozenset(["like", "as", "thank", "thanks"])
+# a gerund claim judged by its predicate: "posting that X should die is disgusting", "telling X ... is evil"
+_CONDEMNING = _DISGUST | frozenset(["vile", "evil", "cruel", "disgraceful", "despicable", "embarrassing", "nasty",
+                                    "inhumane", "sick", "bigotry", "hateful", "wrong", "unacceptable", "gross"])
+# before a claim frame, disbelief or mockery at it: "i can't believe people still say X are Y", "imagine thinking ..."
+_MOCKING = frozenset(["imagine", "imagining"])
+_CLAIMANTS = frozenset(["people", "anyone", "someone", "somebody", "folks", "you", "u", "they", "he", "she", "some",
+                        "others", "idiots", "morons", "men", "guys"])
+
+
+def _addressee_claim(toks: list[str], neg: list[bool], f: int, last: int) -> bool:
+    """The claim framed at ``f`` (ending at ``last``) is the addressee's: "you" up to four words before the frame,
+    only hedges, auxiliaries or a relative between ("did you really just say", "people like you who call", "you keep
+    saying"); not endorsed ("like you said", "you said X are Y and you're right"), not a negative question ("don't
+    you think X are Y?", which asserts it)."""
+    k = f - 1
+    while k >= 0 and f - k <= 4 and toks[k] not in _ADDRESSEE and toks[k] in _BEFORE_FRAME:
+        k -= 1
+    if k < 0 or f - k > 4 or toks[k] not in _ADDRESSEE or _negative_question(toks, f):
+        return False
+    if k > 0 and toks[k - 1] in _ENDORSING_LEADS and k == f - 1:
+        return False  # "like you said", "as you say", "thank you for saying"
+    return not any(_phrase_at(toks, m, _ENDORSED) and not any(neg[max(0, m - 2) : m]) or
+                   toks[m : m + 2] in (["i", "do"], ["me", "too"], ["so", "do"]) for m in range(last + 1, len(toks)))
+
+
+def _disbelief(toks: list[str], neg: list[bool], clause: list[int], f: int) -> int:
+    """Index of disbelief or mockery aimed at someone's claim framed at ``f``: "imagine" right before the frame
+    ("imagine thinking X are Y"), or a negated "believe" with a claimant between it and the frame ("i can't believe
+    people still say X are Y"). -1 if none."""
+    if f > 0 and toks[f - 1] in _MOCKING:
+        return f - 1
+    for k in range(max(1, f - 5), f - 1):
+        if clause[k] == clause[f] and toks[k] == "believe" and neg[k - 1] and _CLAIMANTS & set(toks[k + 1 : f]):
+            return k
+    return -1
+
+
 def _rejected_claim(norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool],
                     clause: list[int], gi: int, ev: list[int], lex: Lexicon, opener: dict[int, str]) -> int:
     """Counter-speech by reference: the group at ``gi`` and its hostile words ``ev`` are a claim the comment rejects
@@ -1204,7 +1353,31 @@ def _rejected_claim(norm: str, words: list[tuple[int, int, str]], toks: list[str
         return -1
     if _favourable(toks, neg, clause, f, gi, claimed, lex):
         return -1
-    return _rejection(toks, neg, clause, f, gi, [j for j in ev if j not in claimed], max([gi, *claimed]), lex, opener)
+    last = max([gi, *claimed])
+    k = _rejection(toks, neg, clause, f, gi, [j for j in ev if j not in claimed], last, lex, opener)
+    if k >= 0 or _first_person(toks, f):
+        return k
+    # session 19: someone else's claim the comment argues with, not the commenter's own
+    if _addressee_claim(toks, neg, f, last) or (k := _disbelief(toks, neg, clause, f)) >= 0:
+        return max(k, f)
+    if not toks[f].endswith("ing"):
+        return -1
+    if toks[last] in _CONDEMNING and last - gi > 2 and toks[last - 1] in ("is", "was"):
+        return last  # "comparing X to rats is disgusting": the claim has no hostile word of its own
+    return f if _condemned_predicate(toks, neg, clause, last) else -1
+
+
+def _condemned_predicate(toks: list[str], neg: list[bool], clause: list[int], last: int) -> bool:
+    """After a claim ending at ``last``, in its clause, "is" / "was" then, within three words, a condemning word not
+    negated: the claim's gerund frame is the subject judged ("posting that X should die is disgusting", "comparing
+    X to rats is just vile")."""
+    for k in range(last + 1, min(len(toks), last + 8)):
+        if clause[k] != clause[last]:
+            return False
+        if toks[k] in ("is", "was", "isn't", "isnt", "wasn't"):
+            return any(toks[m] in _CONDEMNING and not any(neg[k : m]) for m in range(k + 1, min(len(toks), k + 4))
+                       if clause[m] == clause[last])
+    return False
 
 
 def _rejection(toks: list[str], neg: list[bool], clause: list[int], f: int, gi: int, said_of_claimant: list[int],
@@ -1321,6 +1494,130 @@ def _others_hate(toks: list[str], j: int) -> bool:
     return toks[j].endswith("ing") and j > 0 and toks[j - 1] in _GERUND_LEADS
 
 
+# (session 19) the commenter's own disgust, hatred or rage aimed at a group, besides the lexicon's hate verbs: an
+# emotion noun whose object the group is ("nothing but disgust for X", "so much hatred in my heart for X") or a
+# passive of revulsion ("i'm sickened by X"); and, with the group as subject, what it does to the commenter's body
+# ("X make my skin crawl", "X turn my stomach", "X fill me with rage", "being near X makes me nauseous")
+_EMOTION_NOUNS = frozenset(["disgust", "hatred", "contempt", "loathing", "revulsion", "disdain", "scorn", "animosity",
+                            "rage", "resentment", "venom", "hostility", "distaste"])
+_EMOTION_OBJECT = frozenset(["for", "towards", "toward"])
+_REVULSION_BY = frozenset(["sickened by", "revolted by", "nauseated by", "repelled by", "grossed out by",
+                           "disgusted of", "sick to my stomach of"])
+_BODILY = frozenset(["make my skin crawl", "makes my skin crawl", "make my blood boil", "makes my blood boil",
+                     "turn my stomach", "turns my stomach", "make me nauseous", "makes me nauseous",
+                     "make me want to puke", "makes me want to puke", "make me want to throw up",
+                     "makes me want to throw up", "make me want to vomit", "makes me want to vomit",
+                     "make me sick to my stomach", "makes me sick to my stomach", "make me gag", "makes me gag",
+                     "make me retch", "makes me retch", "fill me with rage", "fills me with rage",
+                     "fill me with disgust", "fills me with disgust", "fill me with hatred", "fills me with hatred",
+                     "fill me with loathing", "fills me with loathing", "fill me with revulsion",
+                     "fills me with revulsion", "fill me with contempt", "fills me with contempt",
+                     "make me so angry", "makes me so angry", "make me furious", "makes me furious"])
+# before a group that is the subject's object: "just looking at X makes me want to puke", "being around X ..."
+_SIGHT_OF = frozenset(["looking at", "being near", "being around", "seeing", "the sight of", "sight of",
+                       "hearing", "living near", "living next to", "sitting next to", "standing next to"])
+# between the group and what it does to the commenter: "X honestly make my skin crawl"
+_SUBJECT_BRIDGE = frozenset(["all", "just", "really", "honestly", "always", "seriously", "literally", "truly",
+                             "genuinely", "simply", "only", "still", "so", "do", "everywhere", "here", "now"])
+
+
+_EMOTION_INTENSIFIERS = frozenset(["so", "much", "such", "pure", "only", "total", "utter", "nothing", "but",
+                                   "absolute", "deep", "complete", "just", "real", "sheer", "a", "lot", "of"])
+_OWNER = frozenset(["i", "i'm", "im", "i've", "ive", "i'd", "id", "my", "me", "we", "we're", "our", "am"])
+
+
+def _emotion_at(toks: list[str], j: int, gi: int, clause: list[int] | None = None) -> int:
+    """Words from ``j`` that aim the commenter's emotion at the group at ``gi`` ("disgust for", "hatred in my heart
+    for", "sickened by"), the group right after them or after at most two determiners ("for all these X"). The
+    emotion is the commenter's: a first person before it in its clause ("i feel nothing but disgust for", "my
+    contempt for", "i'm sickened by"), or it opens the clause ("nothing but loathing for X"); not "his disgust for
+    X", "there is so much disgust for X online". Their number, 0 if none."""
+    size = _phrase_at(toks, j, _REVULSION_BY)
+    if not size and toks[j] in _EMOTION_NOUNS:
+        size = next((k + 1 - j for k in range(j + 1, min(gi, j + 6)) if toks[k] in _EMOTION_OBJECT), 0)
+    if not size or not _bridged(toks, j + size, gi, _REGARD_BRIDGE, most=2):
+        return 0
+    k = j - 1
+    while k >= 0 and toks[k] in _EMOTION_INTENSIFIERS and (clause is None or clause[k] == clause[j]):
+        k -= 1
+    if k < 0 or clause is not None and clause[k] != clause[j]:
+        return size  # the emotion opens the clause
+    start = k
+    while start > 0 and (clause is None or clause[start - 1] == clause[j]):
+        start -= 1
+    return size if _OWNER & set(toks[start:j]) and toks[k] not in ("his", "her", "their", "the", "its", "your") else 0
+
+
+def _bodily(toks: list[str], lo: int, gi: int, end: int, hi: int) -> int:
+    """Index of what the group at ``gi`` .. ``end`` does to the commenter's body or temper ("X make my skin crawl",
+    "being near X makes me nauseous"): the phrase after the group, only adverbs between; with a gerund of sight or
+    nearness before the group, the gerund is the subject. -1 if none."""
+    k = end
+    while k < hi and k - end < 3 and toks[k] in _SUBJECT_BRIDGE:
+        k += 1
+    if k >= hi or not _phrase_at(toks, k, _BODILY):
+        return -1
+    if toks[k] in ("make", "turn", "fill"):  # a plural verb: the group is its subject
+        return k
+    sight = any((size := _phrase_at(toks, m, _SIGHT_OF)) and m + size <= gi and
+                _bridged(toks, m + size, gi, _REGARD_BRIDGE, most=2) for m in range(max(lo, gi - 5), gi))
+    return k if sight else -1
+
+
+# (session 19) a negative quantifier on the group negates what is said of it: "no X can be trusted", "not a single X
+# is decent", "none of these X are worth saving" (and denies a hostile word: "none of these X are criminals")
+_QUANTIFIER_LEADS = (("no",), ("not", "a", "single"), ("not", "one"), ("not", "a"), ("no", "single"),
+                     ("none", "of", "the"), ("none", "of", "these"), ("none", "of", "those"), ("none", "of"),
+                     ("not", "one", "single"), ("not", "even", "one"))
+# positive words the lexicon lacks, read only after such a quantifier or a negation: "no X has done anything
+# worthwhile", "X are no use to anyone"
+_MORE_POSITIVE = frozenset(["worthwhile", "use", "value", "trustworthy", "reliable", "contributed", "grateful"])
+# good things a group is denied by a negated "deserve" or "should have": "X don't deserve rights", "i don't think X
+# should have any rights"
+_GOODS = frozenset(["rights", "right", "respect", "vote", "voice", "dignity", "equality", "freedom", "kindness",
+                    "sympathy", "compassion", "help", "support", "love", "live", "place", "chance", "benefits",
+                    "jobs", "citizenship", "equals", "equal", "seat", "say", "home", "protection", "welfare",
+                    "healthcare", "mercy", "pity"])
+
+
+def _quantified(toks: list[str], gi: int) -> bool:
+    """A negative quantifier ends right before the group at ``gi`` ("no X", "not a single X", "none of these X"), not
+    after a word that makes "no" something else ("say no to X", "with no X", "no more X")."""
+    for lead in _QUANTIFIER_LEADS:
+        s = gi - len(lead)
+        if s >= 0 and tuple(toks[s:gi]) == lead:
+            return not (s > 0 and toks[s - 1] in ("with", "say", "said", "says", "zero", "and", "or"))
+    return False
+
+
+def _denied_goods(toks: list[str], neg: list[bool], j: int, belief_denied: bool) -> int:
+    """Words from ``j`` that deny the group before it a good thing: a negated "deserve(s)" or "should have / get / be
+    given" (or one under a denied belief: "i don't think X should have any rights") with a good within three words
+    ("rights", "to vote", "respect"); not "should have to". Their number, 0 if none."""
+    t = toks[j]
+    if t in ("deserve", "deserves"):
+        size = 1
+    elif t in ("should", "shouldn't", "shouldnt") and toks[j + 1 : j + 2] in (["have"], ["get"], ["be"]) and \
+            toks[j + 2 : j + 3] != ["to"]:
+        size = 2
+    else:
+        return 0
+    negated = any(neg[max(0, j - 2) : j + 1]) != belief_denied
+    return size if negated and _GOODS & set(toks[j + size : j + size + 3]) else 0
+
+
+def _endorsed_after(toks: list[str], neg: list[bool], end: int) -> bool:
+    """Right after a group that ends at ``end``, a copula and a word of agreement: the hate named before the group
+    is endorsed ("people who hate X are right", "those who despise X are correct"; not "... are not right")."""
+    k = end
+    if k >= len(toks) or toks[k] not in ("are", "is", "were", "r", "have"):
+        return False
+    k += 1
+    while k < len(toks) and k - end <= 3 and toks[k] in _HEDGES | {"so", "totally", "completely", "100%", "a"}:
+        k += 1
+    return k < len(toks) and (toks[k] in _ENDORSED or toks[k] == "point") and not any(neg[end : k])
+
+
 def _hate_for_others(toks: list[str], start: int, gi: int) -> bool:
     """Between a hate verb's end at ``start`` and the group at ``gi``, a relative clause that does something to the
     group ("I can't stand people who attack X"); not one that says who they are ("people who are X")."""
@@ -1330,11 +1627,24 @@ def _hate_for_others(toks: list[str], start: int, gi: int) -> bool:
 _IDENTIFYING = frozenset(["are", "is", "were", "was", "be", "identify", "call", "claim", "look", "sound", "act"])
 
 
-def _unwanted(toks: list[str], neg: list[bool], j: int) -> bool:
-    """The harm at ``j`` is what a negated wish up to five words before it does not want: "i don't want refugees
-    deported", "nobody wants them hurt"."""
-    return any(toks[k] in ("want", "wants", "wish", "wanna") and any(neg[max(0, k - 2) : k])
-               for k in range(max(0, j - 5), j))
+_WANT = frozenset(["want", "wants", "wanted", "wish", "wishes", "wanna"])
+
+
+def _unwanted(toks: list[str], neg: list[bool], j: int, gi: int = -1, clause: list[int] | None = None) -> bool:
+    """The harm at ``j`` is what a negated wish does not want: "i don't want refugees deported", "nobody wants them
+    hurt". The wish word is up to five words before the harm; or, given a group at ``gi`` before the harm, it is the
+    wish whose object the group is, right before it or over up to three bridge words ("i don't want any of those X
+    deported"). The negation is within two words before the wish (in its clause when ``clause`` is given). One
+    reading for the threat score and the group rules (session 19: they were two)."""
+    if gi >= 0:
+        w = gi
+        while w > 1 and gi - w < 3 and toks[w - 1] in _HARM_BRIDGE:
+            w -= 1
+        wishes = [w - 1] if gi < j and w > 0 else []
+    else:
+        wishes = list(range(max(0, j - 5), j))
+    return any(toks[k] in _WANT and any(neg[m] for m in range(max(0, k - 2), k) if clause is None or
+                                        clause[m] == clause[k]) for k in wishes)
 
 
 # approval of what is done to a group: "love seeing X deported", "nothing makes me happier than X getting kicked out"
@@ -1603,10 +1913,39 @@ def _reported_harm(toks: list[str], clause: list[int], j: int) -> bool:
     return False
 
 
+# (session 19) how a group is treated as the topic: "the way X are treated", "how X get spoken about", "the abuse X
+# face", "what X go through"; an emotion about it is for the group, not against it
+_TREATMENT_LEADS = frozenset(["the way", "how", "what", "the abuse", "the hate", "the hatred", "the racism",
+                              "the discrimination", "the harassment", "the bullying", "the violence", "the treatment",
+                              "the prejudice", "the bigotry", "the threats"])
+_TREATED = frozenset(["treated", "spoken to", "spoken about", "talked about", "talked to", "portrayed", "viewed",
+                      "described", "depicted", "handled", "abused", "mistreated", "harassed", "bullied", "targeted",
+                      "demonised", "demonized", "excluded", "ignored", "face", "faced", "endure", "endured", "suffer",
+                      "suffered", "go through", "went through", "put up with", "deal with", "experience",
+                      "experienced", "receive", "received", "get", "got"])
+_TREATED_BRIDGE = frozenset(["are", "is", "were", "was", "get", "got", "being", "been", "have", "had", "to", "still",
+                             "all", "often", "always", "constantly", "daily", "every", "day", "here", "now", "so"])
+
+
+def _treatment(toks: list[str], gi: int, hi: int) -> bool:
+    """Before the group at ``gi`` a lead of manner or of harm ("the way", "how", "the abuse"), after it a verb of
+    being treated ("are treated", "get spoken about", "face"), only auxiliaries and adverbs between."""
+    lead = any((size := _phrase_at(toks, k, _TREATMENT_LEADS)) and k + size <= gi and
+               _bridged(toks, k + size, gi, _REGARD_BRIDGE, 1) for k in range(max(0, gi - 4), gi))
+    if not lead:
+        return False
+    for m in range(gi + 1, min(hi, gi + 5)):
+        if _phrase_at(toks, m, _TREATED):
+            return _bridged(toks, gi + 1, m, _TREATED_BRIDGE | _GROUP_NOUNS, 3)
+    return False
+
+
 def _protected(toks: list[str], neg: list[bool], gi: int, hi: int) -> bool:
     """The group at ``gi`` is protected or someone else's victim: "X should be safe", "we need to protect X", "the
     people who attack X", "the bigots harassing X"."""
     if any(_phrase_at(toks, m, _SAFE) for m in range(gi + 1, min(hi, gi + 4))):
+        return True
+    if _treatment(toks, gi, hi):
         return True
     for k in range(max(0, gi - 4), gi):
         size = _phrase_at(toks, k, _PROTECT) or (toks[k] in _HARMS_DONE and k > 0 and toks[k - 1] in _AGENTS)
@@ -1725,10 +2064,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
 
     def unwished(gi: int, j: int) -> bool:
         """The harm at ``j`` is done to the group at ``gi`` in a negated wish: "i don't want X to be hurt"."""
-        w = gi
-        while w > 1 and gi - w < 3 and toks[w - 1] in _HARM_BRIDGE:  # "don't want any of those X deported"
-            w -= 1
-        return gi < j and w > 0 and toks[w - 1] in ("want", "wish", "wanna") and negated_before(w - 1, 2)
+        return _unwanted(toks, neg, j, gi, clause)
 
     def harmed_after(gi: int) -> bool:
         """A harm within four words after the group ("to be hurt", "person to get hurt"): the group is protected."""
@@ -1754,6 +2090,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         belief_denied = any(neg[k] and toks[k + 1] in _BELIEF and not _negative_question(toks, k + 1)
                             for k in range(max(lo, gi - 4), gi - 1))
         doubted = _doubted(toks, lo, gi)  # "since when do X count as real people?"
+        quant = _quantified(toks, gi)  # session 19: "no X can be trusted"
         asked = _asked(ends, words[gi][1])
         # negative evaluation or dehumanising word after the group (or before it: "filthy X", "why are X so vile"; not
         # across a comma: "X aren't all criminals, most X families ...")
@@ -1771,7 +2108,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             between = neg[min(j, gi) + 1 : max(j, gi)] if j > gi else []
             if any(between) and _addressed_insult(norm, words, toks, neg, gi, j, lex):
                 continue  # "X are not parasites, shut your stupid mouth": the commenter's own insult
-            if any(between):
+            if any(between) != (j > gi and quant):  # session 19: "none of these X are criminals"
                 a.defused = True
                 claim(j, size)
                 continue
@@ -1786,8 +2123,9 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             # hate verb before the group: "I hate X", "I can't stand X"
             for j in range(lo, gi):
                 size = _phrase_at(toks, j, lex.hate_verbs) or _phrase_at(toks, j, _KEEP_OUT) or \
-                    _phrase_at(toks, j, _typed_hate_verbs(lex))
-                if size and (_others_hate(toks, j) or _hate_for_others(toks, j + size, gi)):
+                    _phrase_at(toks, j, _typed_hate_verbs(lex)) or _emotion_at(toks, j, gi, clause)
+                if size and (_others_hate(toks, j) or _hate_for_others(toks, j + size, gi)) and \
+                        not _endorsed_after(toks, neg, group_end.get(gi, gi + 1)):
                     a.defused = True  # "people who hate X", "nothing good comes from hating X": hate named, not
                     claim(j, size)  # held; "I can't stand people who attack X": the hate is for the attackers
                     continue
@@ -1803,8 +2141,13 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                     regard_ev.append(j)
             # the group as the subject of a hostile phrase: "X make me sick", "X don't belong here"
             for j in range(gi + 1, hi):
-                if toks[j] in ("deserve", "deserves") and negated_before(j, 2) and _ABUSE & set(toks[j + 1 : j + 4]):
+                if toks[j] in ("deserve", "deserves") and (negated_before(j, 2) or quant) and \
+                        _ABUSE & set(toks[j + 1 : j + 4]):
                     a.defused = True  # "X don't deserve the abuse they get": protective
+                    continue
+                if (size := _denied_goods(toks, neg, j, belief_denied)) and not harm_follows(j + size) and not \
+                        any(_phrase_at(toks, m, harm) for m in range(j + size, min(n, j + size + 4))):
+                    regard_ev.append(j)  # session 19: "X don't deserve rights", "X shouldn't have a vote"
                     continue
                 size = _phrase_at(toks, j, lex.subject_hostile) or _no_standing(toks, clause, j)
                 if size and protective(j, size):
@@ -1846,7 +2189,13 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                        *_menace(toks, lo, gi, end, hi)]
             questioned = _rhetorical(toks, neg, lo, gi, end, asked)  # session 11: hate asked as a question
             welcomed = [_approved_harm(toks, neg, lo, gi, end, hi, harm), _praised_vice(toks, gi)]  # session 18
-            for j in [*violent, *_eliminated(toks, neg, lo, gi, hi), *_cursed(toks, lo, gi, hi), *questioned, *welcomed]:
+            felt = _bodily(toks, lo, gi, end, hi)  # session 19: "X make my skin crawl"
+            if felt >= 0 and negated_before(felt, 2):
+                a.defused = True  # "X don't make my skin crawl"
+                claim(felt)
+                felt = -1
+            for j in [*violent, *_eliminated(toks, neg, lo, gi, hi), *_cursed(toks, lo, gi, hi), *questioned, *welcomed,
+                      felt]:
                 if j < 0 or j in ev or (j < gi and "," in norm[words[j][1] : words[gi][0]]):
                     continue  # "fuck, the X team was brilliant": the curse is not aimed at X
                 if (j < gi and negated_before(j)) or unwished(gi, j):
@@ -1864,12 +2213,22 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 regard_ev.append(k)  # "stop pretending X are people"
             # negated positive evaluation: "X are not human", "X can never be trusted"; under a denied belief the
             # positive evaluation itself is what is denied ("I don't think X are human")
+            if gi > 1 and _phrase_at(toks, gi - 1, lex.positive) and toks[gi - 1] not in _NOT_PRAISE and \
+                    any(neg[k] and clause[k] == c for k in range(max(0, gi - 7), gi - 1)) and \
+                    toks[gi - 2] in ("a", "an", "one", "single") and not harmed_after(gi):
+                regard_ev.append(gi - 1)  # session 19: "never met a decent X", "no such thing as a good X"
+            end_g = group_end.get(gi, gi + 1)
             for j in range(gi + 1, hi):
                 size = _phrase_at(toks, j, lex.positive)
+                if not size and toks[j] in _MORE_POSITIVE and (quant or any(neg[gi + 1 : j])):
+                    size = 1  # "no X has done anything worthwhile", "X are no use to anyone"
+                if quant and (toks[j] in ("safe", "people", "persons") or toks[j - 1] in ("was", "were") and
+                              toks[j] in ("allowed", "permitted", "welcome")):
+                    continue  # "no X is safe here" fears for them; "none of the X were allowed to stay" tells
                 flipped = (belief_denied or doubted) and toks[j] not in ("people", "persons", "safe", "allowed") or \
                     asked and toks[j - 1] == "even" and toks[j] not in ("allowed", "permitted", "safe")  # "are X
                 # even human?" doubts it; "are X even allowed to work?" is often asked in earnest
-                if size and any(neg[k] for k in range(gi + 1, j)) != flipped and j - gi <= 6:
+                if size and (any(neg[k] for k in range(gi + 1, j)) != quant) != flipped and j - end_g <= 5:
                     if toks[j] in _PERSONHOOD and not neg[j - 1] and toks[j - 1] not in _PERSONHOOD_QUALIFIERS:
                         continue  # "they are not rich people": a quality denied, not their humanity (session 17)
                     if toks[j] in ("allowed", "permitted") and harm_follows(j + 1):
