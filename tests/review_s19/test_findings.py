@@ -112,8 +112,6 @@ def _page_with(page_id: str, texts_by_author: list[tuple[str, str]]):
     return Page(id=page_id, source=f"{page_id}.html", comments=comments)
 
 
-@pytest.mark.xfail(strict=True, reason="'Great article, thanks!' by different readers on unrelated pages is a "
-                                       "coordinated cluster")
 def test_generic_thanks_by_different_readers_is_not_coordination():
     from storytrace.comments import find_coordination
 
@@ -137,3 +135,16 @@ def test_a_repeated_slogan_or_link_under_several_names_is_still_coordination():
     texts = sorted(c["text"] for c in clusters)
     assert texts == ["Great article, thanks! cheap-pills.example", "Stop the steal! Vote them out."]
     assert all(c["several_names"] and c["several_pages"] for c in clusters)
+
+
+def test_generic_thanks_in_one_thread_are_no_cluster_but_one_account_repeating_is():
+    from storytrace.comments import analyze_comments, load_model
+    from storytrace.settings import Options
+
+    page = _page_with("t", [("ann", "Thanks for sharing!"), ("bob", "thanks for sharing"),
+                            ("cy", "The bridge was promised in 2019 already."), ("spam", "Great article, thank you!"),
+                            ("spam", "Great article, thank you!"), ("spam", "great post")])
+    analyze_comments(page, Options(), model=load_model())
+    clusters = page.thread["coordinated_clusters"]
+    assert [c["authors"] for c in clusters] == [["spam"]]
+    assert "duplicate" not in page.comments[0].flags and "duplicate" in page.comments[3].flags
