@@ -31,7 +31,6 @@ def _warc_with(responses: list[tuple[str, str, str, bytes]]) -> bytes:
 
 # --- 1. a WARC whose only problem is a 404 record ---------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="a 404 record beside the pages of a WARC counts as a failed input: exit 3")
 def test_warc_with_pages_and_a_404_record_exits_0_and_records_the_skip(tmp_path, capsys):
     from storytrace.cli import main
 
@@ -48,6 +47,12 @@ def test_warc_with_pages_and_a_404_record_exits_0_and_records_the_skip(tmp_path,
     assert len(dossier["pages"]) == 1
     notes = [f for f in dossier["failures"] if "404" in f["message"]]
     assert notes and all(f["stage"] == "skipped" for f in notes)  # recorded, and marked as not a failure
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "0 input(s) failed" in html and "Records skipped (not pages) (1)" in html
+    from storytrace.store import SQLiteStore
+
+    with SQLiteStore(out / "storytrace.sqlite") as store:
+        assert store.counts()["failed"] == 0 and store.counts()["pages"] == 1
 
 
 def test_warc_of_only_a_404_record_still_fails_with_exit_1(tmp_path, capsys):

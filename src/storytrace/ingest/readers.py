@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from .. import errors
 from ..errors import InputError
-from ..records import Failure, RawDocument
+from ..records import SKIPPED, Failure, RawDocument
 from ..settings import MB, Options
 from .gzipstream import GzipMembers, open_gzip
 from .sniff import GZIP_MAGIC, binary_name, sniff
@@ -273,6 +273,9 @@ def _read_warc(
     elif count == 0:
         message = "WARC holds no response records; give a WARC of fetched pages, not only requests or metadata"
         yield _failure(source, InputError(message, code=errors.EMPTY_INPUT))
+    elif skipped and read:  # the WARC gave its pages: the rest is a note, not a failed input
+        note = _skipped_records(skipped, read)
+        yield Failure(source=source, stage=SKIPPED, error=type(note).__name__, message=str(note))
     elif skipped:
         yield _failure(source, _skipped_records(skipped, read))
 

@@ -74,7 +74,7 @@ class DossierSummary:
 
     @classmethod
     def of(cls, dossier: Dossier) -> DossierSummary:
-        summary = cls(failures=len(dossier.failures), duplicates=len(dossier.duplicates), stories=dossier.stories,
+        summary = cls(failures=sum(f.failed for f in dossier.failures), duplicates=len(dossier.duplicates), stories=dossier.stories,
                       coordination=len(dossier.coordination), schema_version=dossier.schema_version)
         for page in dossier.pages:
             summary.add(page)
@@ -556,10 +556,15 @@ def _coordination(dossier: Dossier, labels: dict[str, str]) -> str:
 
 
 def _failures(dossier: Dossier) -> str:
-    if not dossier.failures:
-        return ""
-    rows = [{"source": f.source, "stage": f.stage, "error": f.error, "message": f.message} for f in dossier.failures]
-    return f"<h2 id='failures'>Inputs that failed ({len(rows)})</h2>{table(rows)}"
+    """Inputs that failed, then the notes of inputs read with some records left out (a WARC's 404 records)."""
+    out = []
+    for failed, anchor, heading in ((True, "failures", "Inputs that failed"),
+                                    (False, "skipped", "Records skipped (not pages)")):
+        rows = [{"source": f.source, "stage": f.stage, "error": f.error, "message": f.message}
+                for f in dossier.failures if f.failed is failed]
+        if rows:
+            out.append(f"<h2 id='{anchor}'>{heading} ({len(rows)})</h2>{table(rows)}")
+    return "".join(out)
 
 
 def _duplicates(dossier: Dossier) -> str:
