@@ -86,7 +86,6 @@ worse, and nobody has asked what the maintenance will cost us every year.</p></d
 </ul></div></body></html>"""
 
 
-@pytest.mark.xfail(strict=True, reason="the microdata comment outside the Disqus thread is lost, or goes into the body")
 @pytest.mark.parametrize("inside_article", [False, True])
 def test_microdata_comment_beside_a_disqus_thread_is_a_comment_not_body(inside_article):
     from storytrace.anatomy.html import split_html

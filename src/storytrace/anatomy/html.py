@@ -539,6 +539,25 @@ def _author_not_a_commenter(tree: etree._Element, scan: PageScan, author: str | 
         return _norm(_tmeta.extract_author(tree)) or None
 
 
+def _without_comments(lines: list[str], comments: list[Comment], comment_lines: set[str]) -> list[str]:
+    """Body lines without the comments' lines, and without a line that is only a commenter's name when the line
+    next to it is one of that commenter's lines (a comment the extractor let into the body, byline and all)."""
+    keys = [text_key(line) for line in lines]
+    by_author: dict[str, set[str]] = {}
+    for c in comments:
+        if c.author:
+            by_author.setdefault(text_key(c.author), set()).update(text_key(t) for t in c.text.split("\n"))
+    out = []
+    for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        if key in comment_lines:
+            continue
+        own = by_author.get(key)
+        if own and any(0 <= j < len(keys) and keys[j] in own for j in (i - 1, i + 1)):
+            continue
+        out.append(line)
+    return out
+
+
 def split_html(html: str, page: Page, options: Options) -> Page:
     """Fill ``page`` with the parts of an HTML page and return it.
 
@@ -592,9 +611,10 @@ def split_html(html: str, page: Page, options: Options) -> Page:
         page.warnings.append("no extractable body text in the HTML page")
         body: list[str] = []
     else:
-        # a comment the extractor let through is a comment, not body
-        body = [p for p in (_norm(line) for line in (doc.text or "").split("\n"))
-                if p and text_key(p) not in comment_lines]
+        # a comment the extractor let through is a comment, not body (with its author's name on the line
+        # before or after it)
+        body = _without_comments([p for p in (_norm(line) for line in (doc.text or "").split("\n")) if p],
+                                 comments, comment_lines)
         words = sum(len(p.split()) for p in body)
         if words < MIN_BODY_WORDS:
             page.warnings.append(f"no extractable body text in the HTML page (only {words} words found)")

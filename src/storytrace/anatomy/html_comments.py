@@ -1209,6 +1209,35 @@ def _renumber(raws: list[_Raw]) -> list[_Raw]:
     return out
 
 
+def _with_microdata_beside(tree: etree._Element, best: list[_Raw], microdata: list[_Raw]) -> list[_Raw]:
+    """``best`` (comments read from markup) with the schema.org Comments of the page that lie outside all of them
+    (a microdata comment box beside a Disqus thread), in page order. Readers without elements (JSON-LD, bylines)
+    cannot show where their comments are, so they get none."""
+    own = {r.element for r in best}
+    if None in own:
+        return best
+    extra = [i for i, r in enumerate(microdata)
+             if r.element is not None and r.element not in own
+             and not any(a in own for a in r.element.iterancestors())
+             and not any(o is not None and r.element in o.iterancestors() for o in own)]
+    if not extra:
+        return best
+    order = {el: i for i, el in enumerate(tree.iter())}
+    merged = [(r, None if r.parent is None else ("b", r.parent)) for r in best]
+    merged += [(microdata[i], None if microdata[i].parent is None else ("m", microdata[i].parent)) for i in extra]
+    position = {("b", i): i for i in range(len(best))}
+    position.update({("m", i): len(best) + k for k, i in enumerate(extra)})
+    ranked = sorted(range(len(merged)), key=lambda k: order.get(merged[k][0].element, len(order)))
+    new_index = {old: new for new, old in enumerate(ranked)}
+    out = []
+    for k in ranked:
+        raw, parent = merged[k]
+        at = position.get(parent) if parent is not None else None
+        out.append(_Raw(text=raw.text, author=raw.author, published=raw.published,
+                        parent=new_index[at] if at is not None else None, element=raw.element))
+    return out
+
+
 def _words(raws: Iterable[_Raw]) -> int:
     return sum(len(r.text.split()) for r in raws)
 
@@ -1234,6 +1263,8 @@ def extract_comments(tree: etree._Element, page_id: str, scan: PageScan | None =
         from_jsonld(tree),
         from_delimited(tree, scan) if len(scan.markers) >= 2 else [])]
     best = max(candidates, key=_words)  # ties keep the earlier source (microdata, then markup)
+    if best is not candidates[0] and candidates[0]:
+        best = _with_microdata_beside(tree, best, candidates[0])
     # the same comment twice (a quoted reply list, a "top comments" teaser) is kept once; the same words
     # from two authors ("i have been here, awesome." by two spammers) are two comments
     seen: dict[tuple[str | None, str], int] = {}
