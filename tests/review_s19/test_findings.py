@@ -152,3 +152,114 @@ def test_generic_thanks_in_one_thread_are_no_cluster_but_one_account_repeating_i
     clusters = page.thread["coordinated_clusters"]
     assert [c["authors"] for c in clusters] == [["spam"]]
     assert "duplicate" not in page.comments[0].flags and "duplicate" in page.comments[3].flags
+
+
+# --- 4. a JSON array (or one pretty-printed JSON object) of pages ------------------------------------------
+
+ARTICLE = ("<html><head><title>Flood hits Smithville</title></head><body><article><p>" + "The river flooded the town "
+           "of Smithville on Monday, forcing 300 people from their homes, officials said. " * 3 + "</p></article>"
+           "</body></html>")
+
+
+@pytest.mark.xfail(strict=True, reason="a JSON array file of pages is read as one HTML page: URLs and pages lost")
+def test_a_json_array_of_pages_gives_each_page_with_its_url(tmp_path):
+    from storytrace.ingest import read_inputs
+    from storytrace.records import RawDocument
+    from storytrace.settings import Options
+
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([{"url": "https://a.example/1", "html": ARTICLE, "published": "2024-03-04"},
+                                {"url": "https://a.example/2", "text": "Flood hits Smithville\n\nThe river rose."}]),
+                    encoding="utf-8")
+    items = list(read_inputs([path], Options()))
+    assert all(isinstance(i, RawDocument) for i in items), items
+    assert [(i.url, i.kind, i.published) for i in items] == [("https://a.example/1", "html", "2024-03-04"),
+                                                             ("https://a.example/2", "text", None)]
+
+
+@pytest.mark.xfail(strict=True, reason="a pretty-printed JSON object is read as one HTML page without its URL")
+def test_a_pretty_printed_json_page_keeps_its_url(tmp_path):
+    from storytrace.ingest import read_inputs
+    from storytrace.settings import Options
+
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps({"url": "https://a.example/3", "html": ARTICLE, "author": "Jo Reed"}, indent=2),
+                    encoding="utf-8")
+    [item] = list(read_inputs([path], Options()))
+    assert (item.url, item.kind, item.author) == ("https://a.example/3", "html", "Jo Reed")
+
+
+# --- 5. a JSONL file that starts with a UTF-8 byte order mark ---------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="the BOM makes the first JSONL line fail with E108")
+def test_jsonl_with_a_byte_order_mark_reads_its_first_line(tmp_path):
+    from storytrace.ingest import read_inputs
+    from storytrace.records import RawDocument
+    from storytrace.settings import Options
+
+    path = tmp_path / "windows.jsonl"
+    lines = [json.dumps({"url": f"https://a.example/{i}", "html": ARTICLE}) for i in range(2)]
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode("utf-8") + b"\r\n")
+    items = list(read_inputs([path], Options()))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "RawDocument"], items
+    assert items[0].url == "https://a.example/0"
+
+
+# --- 6. the service takes a page larger than the page limit ------------------------------------------------
+
+def _service(max_page_bytes: int):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from storytrace.resources import Resources
+    from storytrace.service import ServiceSettings, create_app
+    from storytrace.settings import Options
+
+    settings = ServiceSettings(options=Options(progress=False, max_page_bytes=max_page_bytes))
+    return TestClient(create_app(settings, Resources()))
+
+
+@pytest.mark.xfail(strict=True, reason="a text page over max_page_bytes is analysed by the service (the CLI and "
+                                       "JSONL refuse it with E103): one request holds a core for minutes")
+def test_service_refuses_a_page_over_the_page_limit_as_the_cli_does():
+    with _service(2000) as client:
+        r = client.post("/analyze", json={"pages": [{"text": "word " * 1000}, {"html": "<p>" + "word " * 1000},
+                                                    {"text": "A short page about the flood."}],
+                                          "with_facts": False, "with_comments": False})
+    assert r.status_code == 200
+    data = r.json()
+    assert len(data["failures"]) == 2 and all("[E103]" in f["message"] for f in data["failures"]), data["failures"]
+    assert len(data["pages"]) == 1
+
+
+# --- 7. a JSON body sent without the JSON content type -----------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="a JSON body sent as text/plain or without content-type gets a 422 "
+                                       "'Input should be a valid dictionary' that does not name the header")
+@pytest.mark.parametrize("content_type", ["text/plain", None, "application/x-www-form-urlencoded"])
+def test_service_names_the_content_type_when_a_json_body_comes_without_it(content_type):
+    with _service(20 * 1024 * 1024) as client:
+        headers = {"content-type": content_type} if content_type else {}
+        r = client.post("/analyze", content=json.dumps({"pages": [{"text": "A page."}]}), headers=headers)
+    assert r.status_code == 415
+    assert "application/json" in json.dumps(r.json())
+
+
+# --- 8. English pages with typographic quotes are read as French (not a file of this reviewer) -------------
+
+@pytest.mark.xfail(strict=True, reason="lang.page_language: fastText (lite) reads English with curly quotes and "
+                                       "guillemets as French, and the facts stage skips the page (lang.py)")
+def test_an_english_page_with_curly_quotes_is_english():
+    from storytrace.lang import page_language
+    from storytrace.records import Page
+
+    page = Page(id="p", source="x", title="Behold, 6 real-life cyborgs", body=[
+        "City Blog", "« Earlier post | Main | Later post »", "20 July 2012",
+        "“I feel like a cyborg,” Neil Harbisson declares in a fascinating talk from a conference this summer.",
+        "Born color-blind, Harbisson lived in a “grayscale world,” he says — until 2003, when he began working with "
+        "a computer scientist on an electronic eye that renders color as sound. “At the start, I had to memorize the "
+        "names you give to each color,” Harbisson says. “When I started to dream in color, I felt the software and "
+        "my brain had united.”",
+        "To experience the world the way Harbisson does, watch his talk, “I hear color.” And after the jump, read "
+        "about other human beings who have melded with machines."])
+    assert page_language(page) == "en"
