@@ -161,7 +161,6 @@ ARTICLE = ("<html><head><title>Flood hits Smithville</title></head><body><articl
            "</body></html>")
 
 
-@pytest.mark.xfail(strict=True, reason="a JSON array file of pages is read as one HTML page: URLs and pages lost")
 def test_a_json_array_of_pages_gives_each_page_with_its_url(tmp_path):
     from storytrace.ingest import read_inputs
     from storytrace.records import RawDocument
@@ -177,7 +176,6 @@ def test_a_json_array_of_pages_gives_each_page_with_its_url(tmp_path):
                                                              ("https://a.example/2", "text", None)]
 
 
-@pytest.mark.xfail(strict=True, reason="a pretty-printed JSON object is read as one HTML page without its URL")
 def test_a_pretty_printed_json_page_keeps_its_url(tmp_path):
     from storytrace.ingest import read_inputs
     from storytrace.settings import Options
@@ -191,7 +189,6 @@ def test_a_pretty_printed_json_page_keeps_its_url(tmp_path):
 
 # --- 5. a JSONL file that starts with a UTF-8 byte order mark ---------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="the BOM makes the first JSONL line fail with E108")
 def test_jsonl_with_a_byte_order_mark_reads_its_first_line(tmp_path):
     from storytrace.ingest import read_inputs
     from storytrace.records import RawDocument
@@ -203,6 +200,29 @@ def test_jsonl_with_a_byte_order_mark_reads_its_first_line(tmp_path):
     items = list(read_inputs([path], Options()))
     assert [type(i).__name__ for i in items] == ["RawDocument", "RawDocument"], items
     assert items[0].url == "https://a.example/0"
+
+
+def test_a_json_array_with_a_bad_item_fails_that_item_and_an_unparsable_document_fails_line_by_line(tmp_path):
+    from storytrace.ingest import read_inputs
+    from storytrace.records import Failure, RawDocument
+    from storytrace.settings import Options
+
+    path = tmp_path / "mixed.json"
+    path.write_text(json.dumps([{"url": "https://a.example/1", "html": ARTICLE}, [1, 2], {"title": "no page"}]),
+                    encoding="utf-8")
+    items = list(read_inputs([path], Options()))
+    assert [type(i).__name__ for i in items] == ["RawDocument", "Failure", "Failure"]
+    assert items[1].source.endswith("#[1]") and "[E108] not a JSON object" in items[1].message
+    assert "[E108] no field holds a page" in items[2].message
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n  "url": "https://a.example/9",\n  "html": "<p>cut', encoding="utf-8")
+    failures = list(read_inputs([broken], Options()))
+    assert failures and all(isinstance(f, Failure) and "[E108]" in f.message for f in failures)
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps([{"html": ARTICLE}] * 50), encoding="utf-8")
+    [too_big] = list(read_inputs([big], Options(max_page_bytes=2000)))
+    assert "[E103]" in too_big.message and "jq -c" in too_big.message
+    assert not any(isinstance(i, RawDocument) for i in failures)
 
 
 # --- 6. the service takes a page larger than the page limit ------------------------------------------------

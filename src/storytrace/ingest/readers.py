@@ -166,6 +166,8 @@ def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         yield from _read_warc(handle, source, options)
     elif kind == "jsonl":
         yield from _read_jsonl(handle, source, options)
+    elif kind == "json":
+        yield from _read_json(handle, source, options)
     elif kind == "empty":
         raise InputError("empty input (no bytes, or only whitespace); check the file was written completely",
                          code=errors.EMPTY_INPUT)
@@ -314,6 +316,8 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
             yield _failure(line_source, _too_large(cap, cap, more=True))
             continue
         line = raw_line.decode("utf-8", "replace")
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # a byte order mark (Windows tools write one) is not JSON
         if not line.strip():
             continue
         try:
@@ -321,33 +325,58 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         except ValueError as exc:
             yield _failure(line_source, _bad_line(f"not valid JSON ({exc})"))
             continue
-        if not isinstance(obj, dict):
-            yield _failure(line_source, _bad_line("not a JSON object"))
-            continue
-        html, text = _first_field(obj, HTML_FIELDS), _first_field(obj, TEXT_FIELDS)
-        if not html and text and "text" not in obj and sniff(text[:_HEAD].encode("utf-8", "replace")) == "html":
-            html, text = text, None  # 'content' or 'body' of some corpora holds the page's HTML
-        url = _clean(obj.get("url"))
-        body = html if html else text
-        if not body:
-            yield _failure(line_source, _bad_line("no field holds a page"))
-            continue
-        data = body.encode("utf-8", "surrogatepass")
-        if len(data) > options.max_page_bytes:
-            yield _failure(line_source, _too_large(len(data), options.max_page_bytes))
-            continue
-        yield RawDocument(
-            source=line_source,
-            data=data,
-            kind="html" if body is html else "text",
-            url=url,
-            declared_encoding="utf-8",
-            text=body,
-            title=_first_field(obj, TITLE_FIELDS),
-            published=_iso_date(obj),
-            author=_authors(obj),
-            warnings=_unread_date(obj),
-        )
+        yield _json_page(obj, line_source, options)
+
+
+def _read_json(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
+    """One JSON document: an array of page objects (an export: ``[{"url": ..., "html": ...}, ...]``), each read as
+    a JSONL line is, or one page object over several lines (pretty-printed). A document that does not parse is
+    read line by line as JSONL, so its lines fail one by one as E108."""
+    cap = 2 * options.max_page_bytes + 1024
+    data = handle.read(cap + 1)
+    if len(data) > cap:
+        raise InputError(f"a JSON document over {cap / MB:.0f} MB; write one page object per line (JSONL), e.g. "
+                         "jq -c '.[]' pages.json > pages.jsonl", code=errors.TOO_LARGE)
+    try:
+        document = json.loads(data.decode("utf-8-sig", "replace"))
+    except ValueError:
+        yield from _read_jsonl(io.BufferedReader(io.BytesIO(data)), source, options)  # type: ignore[arg-type]
+        return
+    if not isinstance(document, list):
+        yield _json_page(document, source, options)
+        return
+    if not document:
+        raise InputError("an empty JSON array: no page in it", code=errors.EMPTY_INPUT)
+    for i, obj in enumerate(document):
+        yield _json_page(obj, f"{source}#[{i}]", options)
+
+
+def _json_page(obj: object, line_source: str, options: Options) -> Item:
+    """A page of a JSONL line or JSON array item, or the failure saying why there is none."""
+    if not isinstance(obj, dict):
+        return _failure(line_source, _bad_line("not a JSON object"))
+    html, text = _first_field(obj, HTML_FIELDS), _first_field(obj, TEXT_FIELDS)
+    if not html and text and "text" not in obj and sniff(text[:_HEAD].encode("utf-8", "replace")) == "html":
+        html, text = text, None  # 'content' or 'body' of some corpora holds the page's HTML
+    url = _clean(obj.get("url"))
+    body = html if html else text
+    if not body:
+        return _failure(line_source, _bad_line("no field holds a page"))
+    data = body.encode("utf-8", "surrogatepass")
+    if len(data) > options.max_page_bytes:
+        return _failure(line_source, _too_large(len(data), options.max_page_bytes))
+    return RawDocument(
+        source=line_source,
+        data=data,
+        kind="html" if body is html else "text",
+        url=url,
+        declared_encoding="utf-8",
+        text=body,
+        title=_first_field(obj, TITLE_FIELDS),
+        published=_iso_date(obj),
+        author=_authors(obj),
+        warnings=_unread_date(obj),
+    )
 
 
 def _names(fields: tuple[str, ...]) -> str:
