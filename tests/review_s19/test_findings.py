@@ -279,3 +279,24 @@ def test_an_english_page_with_curly_quotes_is_english():
         "To experience the world the way Harbisson does, watch his talk, “I hear color.” And after the jump, read "
         "about other human beings who have melded with machines."])
     assert page_language(page) == "en"
+
+
+# --- 9. JSON-LD isBasedOn asserts a copy's source from input order alone -----------------------------------
+
+@pytest.mark.xfail(strict=True, reason="a copy whose direction is only the input order gets isBasedOn in JSON-LD: "
+                                       "a provenance claim with no evidence")
+def test_jsonld_claims_no_source_for_a_copy_ordered_only_by_input():
+    from storytrace.records import Dossier, Page
+    from storytrace.report.jsonld import dossier_jsonld
+
+    pages = [Page(id="a", source="a", url="https://one.example/x"), Page(id="b", source="b", url="https://two.example/y"),
+             Page(id="c", source="c", url="https://three.example/z", published="2024-03-05"),
+             Page(id="d", source="d", url="https://four.example/w", published="2024-03-04")]
+    evidence = {"shingle_jaccard": 0.95, "similarity": 0.99, "aligned_claims": 1.0, "specifics_contained": 1.0}
+    stories = [{"id": "s1", "pages": [{"id": "a"}, {"id": "b"}], "relations": [
+                   {"type": "copy", "page": "b", "based_on": "a", "direction": "input order", "evidence": evidence}]},
+               {"id": "s2", "pages": [{"id": "c"}, {"id": "d"}], "relations": [
+                   {"type": "copy", "page": "c", "based_on": "d", "direction": "date", "evidence": evidence}]}]
+    graph = {n["identifier"]: n for n in dossier_jsonld(Dossier(pages=pages, stories=stories))["@graph"]}
+    assert "isBasedOn" not in graph["b"] and "isBasedOn" not in graph["a"]
+    assert graph["c"]["isBasedOn"] == [{"@id": "urn:storytrace:page:d", "url": "https://four.example/w"}]
