@@ -283,8 +283,6 @@ def test_an_english_page_with_curly_quotes_is_english():
 
 # --- 9. JSON-LD isBasedOn asserts a copy's source from input order alone -----------------------------------
 
-@pytest.mark.xfail(strict=True, reason="a copy whose direction is only the input order gets isBasedOn in JSON-LD: "
-                                       "a provenance claim with no evidence")
 def test_jsonld_claims_no_source_for_a_copy_ordered_only_by_input():
     from storytrace.records import Dossier, Page
     from storytrace.report.jsonld import dossier_jsonld
