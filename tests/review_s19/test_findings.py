@@ -298,3 +298,27 @@ def test_jsonld_claims_no_source_for_a_copy_ordered_only_by_input():
     graph = {n["identifier"]: n for n in dossier_jsonld(Dossier(pages=pages, stories=stories))["@graph"]}
     assert "isBasedOn" not in graph["b"] and "isBasedOn" not in graph["a"]
     assert graph["c"]["isBasedOn"] == [{"@id": "urn:storytrace:page:d", "url": "https://four.example/w"}]
+
+
+# --- 10. a WARC's stylesheets and scripts are analysed as news pages -----------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="text/css and text/javascript response records pass the 'text' media-type "
+                                       "test and become pages titled '.article p { margin: ... }'")
+def test_warc_css_and_javascript_records_are_skipped_not_pages(tmp_path):
+    from storytrace.ingest import read_inputs
+    from storytrace.records import RawDocument
+    from storytrace.settings import Options
+
+    css = b"body { color: red; }\n.article p { margin: 0 0 1em; font-family: Georgia, serif; }\n" * 20
+    js = b"function track(){ var x = document.cookie; window.dataLayer = window.dataLayer || []; }\n" * 20
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_warc_with([("https://x.example/a", "200 OK", "text/html; charset=utf-8", GOOD_HTML.encode()),
+                                 ("https://x.example/s.css", "200 OK", "text/css", css),
+                                 ("https://x.example/app.js", "200 OK", "text/javascript; charset=utf-8", js),
+                                 ("https://x.example/b", "200 OK", "application/xhtml+xml", GOOD_HTML.encode()),
+                                 ("https://x.example/c.txt", "200 OK", "text/plain", b"Flood hits town\n\nThe river rose.")]))
+    items = list(read_inputs([path], Options()))
+    pages = [i.url for i in items if isinstance(i, RawDocument)]
+    assert pages == ["https://x.example/a", "https://x.example/b", "https://x.example/c.txt"]
+    [note] = [i for i in items if not isinstance(i, RawDocument)]
+    assert "text/css" in note.message and "text/javascript" in note.message
