@@ -302,8 +302,6 @@ def test_jsonld_claims_no_source_for_a_copy_ordered_only_by_input():
 
 # --- 10. a WARC's stylesheets and scripts are analysed as news pages -----------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="text/css and text/javascript response records pass the 'text' media-type "
-                                       "test and become pages titled '.article p { margin: ... }'")
 def test_warc_css_and_javascript_records_are_skipped_not_pages(tmp_path):
     from storytrace.ingest import read_inputs
     from storytrace.records import RawDocument

@@ -243,7 +243,7 @@ def _read_warc(
             if status and not status.startswith("2"):
                 skipped[status] += 1  # redirects and errors are not pages
                 continue
-        if content_type and "html" not in content_type.lower() and "text" not in content_type.lower():
+        if content_type and not _page_media_type(content_type):
             skipped[content_type.split(";", 1)[0].strip().lower()] += 1
             continue
         try:
@@ -280,6 +280,20 @@ def _read_warc(
         yield Failure(source=source, stage=SKIPPED, error=type(note).__name__, message=str(note))
     elif skipped:
         yield _failure(source, _skipped_records(skipped, read))
+
+
+# text/* media types that are not pages: a crawl's stylesheets, scripts and data files (a browser-made WARC has
+# many); text/plain stays a page (a text dump), as does any HTML type (text/html, application/xhtml+xml)
+_NOT_PAGE_TEXT = frozenset({"text/css", "text/javascript", "text/ecmascript", "text/x-javascript", "text/csv",
+                            "text/tab-separated-values", "text/calendar", "text/vcard", "text/x-component",
+                            "text/vtt", "text/cache-manifest", "text/event-stream", "text/xml"})
+
+
+def _page_media_type(content_type: str) -> bool:
+    """Whether a response's Content-Type can hold a news page: an HTML type, or text other than code and data."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    return "html" in media or (media.startswith("text/") and media not in _NOT_PAGE_TEXT) or (
+        "text" in media and "/" not in media)  # a malformed header ("text") is given the benefit of the doubt
 
 
 def _skipped_records(skipped: Counter[str], read: int) -> InputError:
