@@ -320,3 +320,25 @@ def test_warc_css_and_javascript_records_are_skipped_not_pages(tmp_path):
     assert pages == ["https://x.example/a", "https://x.example/b", "https://x.example/c.txt"]
     [note] = [i for i in items if not isinstance(i, RawDocument)]
     assert "text/css" in note.message and "text/javascript" in note.message
+
+
+# --- 11. one page captured at two URLs: its whole comment thread is "coordinated posting" --------------------
+
+THREAD = [("ann", "The council ignored the flood warnings for years, and now we pay for it."),
+          ("bob", "My street was under a metre of water on Monday night, nobody came."),
+          ("cy", "Insurance will not cover any of this, read the small print before you complain."),
+          ("dee", "Where was the mayor? Not a word from him until Wednesday.")]
+
+
+@pytest.mark.xfail(strict=True, reason="two captures of one page (utm query, AMP, a later crawl) carry the same "
+                                       "thread: every comment is reported as coordinated posting across pages")
+def test_the_same_thread_captured_twice_is_not_coordination():
+    from storytrace.comments import find_coordination
+
+    first = _page_with("a", THREAD[:3])
+    later = _page_with("b", THREAD + [("eve", "Thanks to the volunteers who filled the sandbags.")])  # crawled later
+    assert find_coordination([first, later]) == []
+    # a copy posted by a new name on a third, unrelated page is still coordination, reported once
+    third = _page_with("c", [("zed", THREAD[1][1]), ("x", "Unrelated words about the football game last night.")])
+    [cluster] = find_coordination([first, later, third])
+    assert cluster["authors"] == ["bob", "zed"] and cluster["several_names"] and cluster["several_pages"]
