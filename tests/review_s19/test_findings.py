@@ -330,8 +330,6 @@ THREAD = [("ann", "The council ignored the flood warnings for years, and now we 
           ("dee", "Where was the mayor? Not a word from him until Wednesday.")]
 
 
-@pytest.mark.xfail(strict=True, reason="two captures of one page (utm query, AMP, a later crawl) carry the same "
-                                       "thread: every comment is reported as coordinated posting across pages")
 def test_the_same_thread_captured_twice_is_not_coordination():
     from storytrace.comments import find_coordination
 

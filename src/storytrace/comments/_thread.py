@@ -541,6 +541,44 @@ def _runs(timed: list[tuple[datetime, Any]], window_s: float, min_size: int) -> 
     return out
 
 
+MIRROR_SHARED = 2  # comments (same author, same words) two threads must share to be captures of one thread
+MIRROR_SHARE = 0.8  # ... and the share of the smaller thread they make up
+_MIRROR_KEY_PAGES = 50  # a comment on more pages than this is a campaign or boilerplate, not a mirror's sign
+
+
+def _mirrored_threads(pages: list[Page]) -> dict[str, str]:
+    """page id -> the id of the first page whose comment thread it repeats: most of the smaller thread's comments
+    (author and words) are in the other's. A page saved at two URLs (a tracking query, its AMP twin) or crawled
+    twice, a little later, carries one thread, not two threads posted alike. A page repeating no earlier one is
+    absent (it is its own thread)."""
+    keys_of: list[set[tuple[str, str]]] = []
+    pages_of: dict[tuple[str, str], list[int]] = collections.defaultdict(list)
+    for i, page in enumerate(pages):
+        keys = {((c.author or "").casefold(), _norm_text(c.text)) for c in page.comments}
+        keys.discard(("", ""))
+        keys_of.append(keys)
+        for key in keys:
+            pages_of[key].append(i)
+    shared: collections.Counter[tuple[int, int]] = collections.Counter()
+    for holders in pages_of.values():
+        if 1 < len(holders) <= _MIRROR_KEY_PAGES:
+            for x in range(len(holders)):
+                for y in range(x + 1, len(holders)):
+                    shared[holders[x], holders[y]] += 1
+    parent = list(range(len(pages)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (a, b), n in shared.items():
+        if n >= MIRROR_SHARED and n >= MIRROR_SHARE * min(len(keys_of[a]), len(keys_of[b])):
+            parent[max(find(a), find(b))] = min(find(a), find(b))
+    return {pages[i].id: pages[find(i)].id for i in range(len(pages)) if find(i) != i}
+
+
 def find_coordination(pages: list[Page], *, threshold: float = 0.8) -> list[dict[str, Any]]:
     """Cross-page coordination: identical or near-identical comment texts on several pages or under several names,
     and bursts of comments across pages when timestamps exist.
@@ -551,13 +589,17 @@ def find_coordination(pages: list[Page], *, threshold: float = 0.8) -> list[dict
     texts, authors = [c.text for _, c in items], [c.author for _, c in items]
     clusters = [cl for cl in _duplicate_clusters(texts, threshold=threshold)
                 if _coordinated(texts, authors, cl["members"])]  # "Great article, thanks!" is not coordination
+    thread_of = _mirrored_threads(pages)
     out: list[dict[str, Any]] = []
     for cl in clusters:
         members = [items[i] for i in cl["members"]]
         page_ids = sorted({p.id for p, _ in members})
         authors = sorted({c.author for _, c in members if c.author})
-        if len(page_ids) < 2 and len(authors) < 2:
-            continue  # one person repeating themselves on one page is flagged per page, not coordination
+        threads = {thread_of.get(p.id, p.id) for p, _ in members}
+        if len(threads) < 2 and len(authors) < 2:
+            # one person repeating themselves on one page is flagged per page, not coordination; nor is one
+            # comment seen in two captures of the same thread (the page at two URLs, or crawled twice)
+            continue
         out.append({"kind": cl["kind"], "text": cl["text"], "pages": page_ids, "authors": authors,
                     "several_names": len(authors) > 1, "several_pages": len(page_ids) > 1,
                     "comments": [{"page": p.id, "comment": c.id, "author": c.author} for p, c in members]})
