@@ -369,3 +369,57 @@ def test_a_counted_compound_is_still_a_quantity():
     page = Page(id="p", source="x", body=["A three-judge panel ruled on Friday."], language="en")
     extract_facts(page, Options(), nlp=load_nlp(), resources=load_facts_resources())
     assert [(q["value"], q["counted"]) for q in page.facts["quantities"]] == [(3.0, "judge")]
+
+
+# --- 13. unnamed comment markup keeps the author, the date and the buttons in the text ----------------------
+
+def _generic_thread(reply: str, report: str, date: str) -> str:
+    items = "".join(f'<div class="entry"><strong>{a}</strong> <span>{date}</span><p>{t}</p>'
+                    f'<a href="#r{i}">{reply}</a> · <a href="#m{i}">{report}</a></div>'
+                    for i, (a, t) in enumerate([("Anna", "The bridge is far too expensive, the money is missing in "
+                                                         "the schools."),
+                                                ("Bernd", "Finally they build it, the ferry was packed every "
+                                                          "summer.")]))
+    return ("<html><head><title>Bridge</title></head><body><article><h1>Council votes for the bridge</h1>"
+            "<p>The council voted on Tuesday to build a new bridge over the river, after two years of debate about "
+            "its cost.</p><p>The bridge will cost 40 million euros and open in 2027, the mayor said.</p></article>"
+            f'<div id="comments">{items}</div></body></html>')
+
+
+@pytest.mark.xfail(strict=True, reason="in comment items without meta class names, 'Anna March 1, 2024 at 10:15 am' "
+                                       "and 'Reply · Report' stay in the text; author and date are None")
+@pytest.mark.parametrize(("reply", "report", "date", "iso"), [
+    ("Reply", "Report", "March 1, 2024 at 10:15 am", "2024-03-01T10:15:00"),
+    ("Antworten", "Melden", "1. März 2024, 10:15", "2024-03-01T10:15:00")])
+def test_unnamed_comment_items_give_author_and_date_and_drop_their_buttons(reply, report, date, iso):
+    from storytrace.anatomy.html import split_html
+    from storytrace.records import Page
+    from storytrace.settings import Options
+
+    page = split_html(_generic_thread(reply, report, date), Page(id="p", source="x"), Options())
+    assert [(c.author, c.published) for c in page.comments] == [("Anna", iso), ("Bernd", iso)]
+    assert page.comments[0].text == "The bridge is far too expensive, the money is missing in the schools."
+
+
+# --- 14. comment dates with German, French, Russian, Ukrainian month names come out as the wrong month --------
+
+@pytest.mark.xfail(strict=True, reason="html_comments.to_iso reads '1. März 2024, 10:15' as 2024-01 (the day as the "
+                                       "month) and '01.03.2024' month first")
+@pytest.mark.parametrize(("written", "iso"), [
+    ("1. März 2024, 10:15", "2024-03-01T10:15:00"), ("1 mars 2024 à 10h15", "2024-03-01T10:15:00"),
+    ("1 марта 2024, 10:15", "2024-03-01T10:15:00"), ("12 березня 2024", "2024-03-12"),
+    ("1. Mai 2024 um 10:15 Uhr", "2024-05-01T10:15:00"), ("01.03.2024 10:15", "2024-03-01T10:15:00")])
+def test_comment_dates_in_other_languages_are_read_or_left_out_never_wrong(written, iso):
+    from storytrace.anatomy.html_comments import to_iso
+
+    assert to_iso(written) == iso
+
+
+@pytest.mark.parametrize(("written", "iso"), [
+    ("March 1, 2024 at 10:15 am", "2024-03-01T10:15:00"), ("Tue Jul 24, 2012", "2012-07-24"),
+    ("10/31/2012", "2012-10-31"), ("Mon, 01 Mar 2021 10:02:00 GMT", "2021-03-01T10:02:00+00:00"),
+    ("3 days ago", None), ("by 94 Labs on October 19, 2011 at 7:58 pm", "2011-10-19T19:58:00")])
+def test_english_comment_dates_are_read_as_before(written, iso):
+    from storytrace.anatomy.html_comments import to_iso
+
+    assert to_iso(written) == iso
