@@ -386,8 +386,6 @@ def _generic_thread(reply: str, report: str, date: str) -> str:
             f'<div id="comments">{items}</div></body></html>')
 
 
-@pytest.mark.xfail(strict=True, reason="in comment items without meta class names, 'Anna March 1, 2024 at 10:15 am' "
-                                       "and 'Reply · Report' stay in the text; author and date are None")
 @pytest.mark.parametrize(("reply", "report", "date", "iso"), [
     ("Reply", "Report", "March 1, 2024 at 10:15 am", "2024-03-01T10:15:00"),
     ("Antworten", "Melden", "1. März 2024, 10:15", "2024-03-01T10:15:00")])
@@ -403,8 +401,6 @@ def test_unnamed_comment_items_give_author_and_date_and_drop_their_buttons(reply
 
 # --- 14. comment dates with German, French, Russian, Ukrainian month names come out as the wrong month --------
 
-@pytest.mark.xfail(strict=True, reason="html_comments.to_iso reads '1. März 2024, 10:15' as 2024-01 (the day as the "
-                                       "month) and '01.03.2024' month first")
 @pytest.mark.parametrize(("written", "iso"), [
     ("1. März 2024, 10:15", "2024-03-01T10:15:00"), ("1 mars 2024 à 10h15", "2024-03-01T10:15:00"),
     ("1 марта 2024, 10:15", "2024-03-01T10:15:00"), ("12 березня 2024", "2024-03-12"),

@@ -91,9 +91,15 @@ BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "blockquote", "pre", "br",
 NOISE_LINE_RE = re.compile(
     r"^(?:reply|reply to this( comment)?|report( abuse| comment)?|like|unlike|permalink|flag|share|edit|"
     r"quote|delete|link|says:?|said:?|wrote:?|writes:?|\d+\s*(?:likes?|points?|votes?|replies)|"
-    r"(?:log ?in|sign ?in) to reply|thumbs? up|thumbs? down|[+-]?\d+|[|·•»«]+)$",
+    r"(?:log ?in|sign ?in) to reply|thumbs? up|thumbs? down|[+-]?\d+|[|·•»«]+|"
+    # the same buttons in the languages the date and byline readers know
+    r"antworten|melden|teilen|zitieren|gefällt mir|répondre|signaler|partager|citer|j'aime|responder|denunciar|"
+    r"compartir|citar|me gusta|rispondi|segnala|condividi|mi piace|відповісти|поскаржитися|поділитися|цитувати|"
+    r"подобається|ответить|пожаловаться|поделиться|цитировать|нравится)$",
     re.IGNORECASE,
 )
+# separators between buttons on one line ("Reply · Report", "Antworten | Melden")
+_BUTTON_SEPARATOR_RE = re.compile(r"\s*[|·•]\s*")
 MIN_ITEM_CHARS = 15
 MAX_META_CHARS = 250  # longer than this, a block named "meta", "reply" ... is not a meta block
 # class tokens of elements that are never shown as page text: TypePad's comment preview, captcha and error
@@ -200,9 +206,34 @@ def to_iso(value: str | None) -> str | None:
         return None
     # a whole date with its year, read alone: fuzzy parsing would take a stray number around it ("94 Labs on
     # October 19, 2011" is not 1994)
-    if whole := _WHOLE_DATE_RE.search(value):
+    whole = _WHOLE_DATE_RE.search(value)
+    if whole and not _foreign_date(whole.group(0)):  # "1 marzo 2024" passes for English ("mar...")
         return _to_iso(whole.group(0))
+    if _foreign_date(value):
+        # dateutil knows English month names only and reads 12.03.2024 month first: "1. März 2024" would be
+        # January 2024. The plain-text reader's date parser knows de/fr/es/uk/ru months and reads dots day first;
+        # what it cannot read is left out rather than given a wrong month
+        from storytrace.anatomy.chrome_authors import parse_date
+
+        found = parse_date(value)
+        return f"{found}:00" if found and len(found) == 16 else found
     return _to_iso(value)
+
+
+_ENGLISH_MONTHS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
+                            "september oct october nov november dec december".split())
+_DOTTED_DMY_RE = re.compile(r"\b[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\b")
+
+
+def _foreign_date(value: str) -> bool:
+    """Whether a date is written the European way dateutil misreads: a month name of another language ("März",
+    "mars", "марта", "березня") or day.month.year with dots."""
+    from storytrace.anatomy.chrome_authors import _MONTH_WORDS
+
+    if _DOTTED_DMY_RE.search(value):
+        return True
+    return any(w in _MONTH_WORDS and w not in _ENGLISH_MONTHS and w != "ago"
+               for w in re.findall(r"[^\W\d_]{3,11}", value.casefold()))
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -285,9 +316,17 @@ def block_text(el: etree._Element, skip: set[etree._Element] | frozenset = froze
         if words:
             line = " ".join(words)
             bare = line.strip("[]() ") or line  # "[Reply]", "(Reply)": a button in brackets
-            if not NOISE_LINE_RE.match(bare) and not (skip_meta and COUNT_LINE_RE.match(line)):
+            if not _buttons_only(bare) and not (skip_meta and COUNT_LINE_RE.match(line)):
                 out.append(line)
     return "\n".join(out)
+
+
+def _buttons_only(line: str) -> bool:
+    """A line that is one button or counter, or several joined by separators ("Reply · Report")."""
+    if NOISE_LINE_RE.match(line):
+        return True
+    parts = [p for p in _BUTTON_SEPARATOR_RE.split(line) if p]
+    return len(parts) > 1 and all(NOISE_LINE_RE.match(p) for p in parts)
 
 
 def _control_free_lines(parts: list[str], linked: set[int]) -> list[str]:
@@ -863,8 +902,9 @@ def split_date_tail(text: str) -> tuple[str, str | None]:
         tail = " ".join(words[k:])
         if len(tail) > 80:
             continue
-        if _DATE_START_RE.match(tail) and not re.fullmatch(r"\d+", words[k]) \
-                and (iso := to_iso(tail)) and len(iso) >= 10:
+        digits_alone = re.fullmatch(r"\d+", words[k]) and not (  # "1 mars 2024": a day before its month
+            len(words[k]) <= 2 and k + 1 < len(words) and re.match(r"[^\W\d_]", words[k + 1]))
+        if _DATE_START_RE.match(tail) and not digits_alone and (iso := to_iso(tail)) and len(iso) >= 10:
             return " ".join(words[:k]).strip(" ,|-–—"), iso
     return text, None
 
@@ -1148,6 +1188,14 @@ def peel_meta(raw: _Raw) -> _Raw:
     lines = raw.text.split("\n")
     if len(lines) < 2:
         return raw
+    if raw.author is None and raw.published is None and not _is_date_line(lines[0]) and len(lines[0]) <= 80:
+        # "Anna March 1, 2024 at 10:15 am" on one line (<strong>Anna</strong> <span>date</span>) over the text
+        name, published = split_date_tail(lines[0])
+        if published and len(published) >= 10 and 0 < len(name.split()) <= 4 and not re.search(r"[.!?]$", name) \
+                and (author := author_from_byline(name) or _ok_author(name.strip(" :"))):
+            raw.author, raw.published = author, published
+            raw.text = "\n".join(lines[1:])
+            return raw
     for pos in (0, 1):
         if pos < len(lines) - 1 and _is_date_line(lines[pos]):
             published = raw.published or to_iso(lines[pos])
