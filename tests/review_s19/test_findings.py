@@ -419,3 +419,17 @@ def test_english_comment_dates_are_read_as_before(written, iso):
     from storytrace.anatomy.html_comments import to_iso
 
     assert to_iso(written) == iso
+
+
+# --- 15. the Spark runner counts a WARC's skipped-records note as a failed input (scale/spark.py, not mine) ----
+
+@pytest.mark.xfail(strict=True, reason="scale.spark.result_row gives the 'skipped' note status 'failed', so "
+                                       "storytrace spark still exits 3 for a WARC with one 404 record")
+def test_spark_row_of_a_skipped_records_note_is_not_failed():
+    pytest.importorskip("pyspark")
+    from storytrace.records import SKIPPED, Failure
+    from storytrace.scale.spark import result_row
+
+    note = Failure(source="crawl.warc.gz", stage=SKIPPED, error="InputError",
+                   message="[E110] 1 response record(s) skipped, not HTML 2xx pages (404); the other 1 were read")
+    assert result_row(note)["status"] != "failed"
