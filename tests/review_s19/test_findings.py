@@ -314,12 +314,13 @@ def test_warc_css_and_javascript_records_are_skipped_not_pages(tmp_path):
                                  ("https://x.example/s.css", "200 OK", "text/css", css),
                                  ("https://x.example/app.js", "200 OK", "text/javascript; charset=utf-8", js),
                                  ("https://x.example/b", "200 OK", "application/xhtml+xml", GOOD_HTML.encode()),
-                                 ("https://x.example/c.txt", "200 OK", "text/plain", b"Flood hits town\n\nThe river rose.")]))
+                                 ("https://x.example/c.txt", "200 OK", "text/plain", b"Flood hits town\n\nThe river rose."),
+                                 ("https://x.example/robots.txt", "200 OK", "text/plain", b"User-agent: *\nDisallow: /a/")]))
     items = list(read_inputs([path], Options()))
     pages = [i.url for i in items if isinstance(i, RawDocument)]
     assert pages == ["https://x.example/a", "https://x.example/b", "https://x.example/c.txt"]
     [note] = [i for i in items if not isinstance(i, RawDocument)]
-    assert "text/css" in note.message and "text/javascript" in note.message
+    assert "text/css" in note.message and "text/javascript" in note.message and "robots.txt" in note.message
 
 
 # --- 11. one page captured at two URLs: its whole comment thread is "coordinated posting" --------------------

@@ -246,6 +246,9 @@ def _read_warc(
         if content_type and not _page_media_type(content_type):
             skipped[content_type.split(";", 1)[0].strip().lower()] += 1
             continue
+        if url and (site_file := _SITE_FILE_RE.search(url)):  # every crawl fetches these; none is a page
+            skipped[site_file.group(1).lower()] += 1
+            continue
         try:
             data = _read_capped(record.content_stream(), options.max_page_bytes)
         except InputError as exc:
@@ -287,6 +290,10 @@ def _read_warc(
 _NOT_PAGE_TEXT = frozenset({"text/css", "text/javascript", "text/ecmascript", "text/x-javascript", "text/csv",
                             "text/tab-separated-values", "text/calendar", "text/vcard", "text/x-component",
                             "text/vtt", "text/cache-manifest", "text/event-stream", "text/xml"})
+
+
+_SITE_FILE_RE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/(robots\.txt|ads\.txt|app-ads\.txt|humans\.txt|"
+                           r"\.well-known/[^?#]*)(?:[?#]|$)", re.IGNORECASE)
 
 
 def _page_media_type(content_type: str) -> bool:
