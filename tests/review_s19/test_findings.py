@@ -438,8 +438,6 @@ def test_spark_row_of_a_skipped_records_note_is_not_failed():
 
 # --- 16. Arabic and Hebrew page text is laid out left to right in index.html ----------------------------------
 
-@pytest.mark.xfail(strict=True, reason="index.html sets no direction on body paragraphs and comments: an Arabic "
-                                       "paragraph starts at the left with its final punctuation on the wrong side")
 def test_dossier_lays_out_each_paragraph_in_its_own_direction(tmp_path):
     import re
 
