@@ -452,3 +452,36 @@ def test_dossier_lays_out_each_paragraph_in_its_own_direction(tmp_path):
     css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
     # every block of page text takes its direction from its own first strong letter
     assert re.search(r"unicode-bidi:\s*plaintext", css) or html.count("dir='auto'") >= 3
+
+
+# --- 17. a page whose comments a script loads says nothing: 0 comments looks like a quiet thread -------------
+
+_ARTICLE_ONLY = ("<html><head><title>Council votes</title>{head}</head><body><article><h1>Council votes</h1><p>"
+                 + "The council voted on Tuesday to build a new bridge over the river after two years of debate. " * 3
+                 + "</p></article>{tail}</body></html>")
+
+
+@pytest.mark.xfail(strict=True, reason="no warning when the comment thread is a Disqus / Facebook / OpenWeb embed: "
+                                       "'0 comments' cannot be told from a thread nobody wrote in")
+@pytest.mark.parametrize(("head", "tail", "provider"), [
+    ("", '<div id="disqus_thread"></div><script src="https://x.disqus.com/embed.js"></script>', "Disqus"),
+    ("", '<div class="fb-comments" data-href="https://x.example/a"></div>', "Facebook"),
+    ('<script async src="https://launcher.spot.im/spot/sp_abc123"></script>',
+     '<div data-spotim-module="conversation"></div>', "OpenWeb")])
+def test_a_script_loaded_comment_thread_gets_a_warning(head, tail, provider):
+    from storytrace.anatomy.html import split_html
+    from storytrace.records import Page
+    from storytrace.settings import Options
+
+    page = split_html(_ARTICLE_ONLY.format(head=head, tail=tail), Page(id="p", source="x"), Options())
+    assert page.comments == []
+    assert any(provider in w and "script" in w for w in page.warnings), page.warnings
+
+
+def test_a_page_without_any_comment_widget_gets_no_such_warning():
+    from storytrace.anatomy.html import split_html
+    from storytrace.records import Page
+    from storytrace.settings import Options
+
+    page = split_html(_ARTICLE_ONLY.format(head="", tail=""), Page(id="p", source="x"), Options())
+    assert not any("script" in w for w in page.warnings)
