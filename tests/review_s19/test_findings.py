@@ -461,8 +461,6 @@ _ARTICLE_ONLY = ("<html><head><title>Council votes</title>{head}</head><body><ar
                  + "</p></article>{tail}</body></html>")
 
 
-@pytest.mark.xfail(strict=True, reason="no warning when the comment thread is a Disqus / Facebook / OpenWeb embed: "
-                                       "'0 comments' cannot be told from a thread nobody wrote in")
 @pytest.mark.parametrize(("head", "tail", "provider"), [
     ("", '<div id="disqus_thread"></div><script src="https://x.disqus.com/embed.js"></script>', "Disqus"),
     ("", '<div class="fb-comments" data-href="https://x.example/a"></div>', "Facebook"),

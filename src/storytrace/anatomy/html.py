@@ -627,4 +627,37 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     keep_out = {text_key(p) for p in body} | comment_lines | {text_key(r.text) for r in page.references}
     page.boilerplate = boilerplate(tree, keep_out, scan)
     page.comments = comments
+    if options.extract_comments and not comments and (provider := script_comment_provider(tree)):
+        page.warnings.append(f"the comments are loaded by a script ({provider}) and are not in this HTML: the "
+                             "page may have comments; fetch them from the provider")
     return page
+
+
+# comment services that a script fills in the browser: their mark in the HTML (an element id/class/attribute or a
+# script address) and their name. Such a page's HTML holds none of its comments.
+_COMMENT_EMBEDS = (
+    ("Disqus", re.compile(r"disqus\.com/embed\.js|\.disqus\.com/|disqus_thread", re.IGNORECASE)),
+    ("Facebook", re.compile(r"fb-comments|facebook\.com/plugins/comments", re.IGNORECASE)),
+    ("OpenWeb", re.compile(r"launcher\.spot\.im|data-spotim-module|openweb\.com", re.IGNORECASE)),
+    ("Viafoura", re.compile(r"viafoura", re.IGNORECASE)),
+    ("Coral", re.compile(r"coral-container|coral\.coralproject|/assets/js/embed\.js.*coral", re.IGNORECASE)),
+    ("Livefyre", re.compile(r"livefyre", re.IGNORECASE)),
+    ("Hyvor Talk", re.compile(r"talk\.hyvor\.com|hyvor-talk", re.IGNORECASE)),
+    ("Commento", re.compile(r"commento\.io|commento_", re.IGNORECASE)),
+    ("utterances / giscus", re.compile(r"utteranc\.es|giscus\.app", re.IGNORECASE)),
+)
+
+
+def script_comment_provider(tree: etree._Element) -> str | None:
+    """The name of the script comment service the page embeds (Disqus, Facebook, OpenWeb, ...), or None. Read from
+    the ids, classes and data attributes of elements and the addresses of scripts and iframes, not from text."""
+    marks: list[str] = []
+    for el in tree.iter("div", "section", "script", "iframe", "span", "aside"):
+        attrib = el.attrib
+        if attrib:
+            marks.append(" ".join(f"{k}={v}" for k, v in attrib.items() if k in ("id", "class", "src")
+                                  or k.startswith("data-")))
+        if el.tag == "script" and el.text and len(el.text) < 20_000:
+            marks.append(el.text)
+    joined = "\n".join(marks)
+    return next((name for name, mark in _COMMENT_EMBEDS if mark.search(joined)), None)
