@@ -220,6 +220,25 @@ def to_iso(value: str | None) -> str | None:
     return _to_iso(value)
 
 
+# words a written date holds besides its month: weekdays, "at", "um", "à", "o'clock" words, zones
+_DATE_FILLER = frozenset("mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun "
+                         "sunday at on am pm um uhr a las alle le de del di der den o в г года h gmt utc est edt cst "
+                         "cdt mst mdt pst pdt bst cet cest".split())
+
+
+def _only_a_date(text: str) -> bool:
+    """Whether ``text`` is a date and nothing else: a year, and no word but month names (of the languages the
+    date readers know), weekdays and the small words around a time ("1 mars 2024 à 10h15", "March 1, 2024 at 10:15
+    am"); not "1hr 29 min 22sec" nor "2012-11-09 17:18 — Caroline Crampton"."""
+    from storytrace.anatomy.chrome_authors import _MONTH_WORDS
+
+    if not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", text.casefold())
+             if w not in _MONTH_WORDS and w not in _DATE_FILLER and w not in _ENGLISH_MONTHS]
+    return sum(len(w) for w in words) <= 2
+
+
 _ENGLISH_MONTHS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
                             "september oct october nov november dec december".split())
 _DOTTED_DMY_RE = re.compile(r"\b[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\b")
@@ -1192,6 +1211,7 @@ def peel_meta(raw: _Raw) -> _Raw:
         # "Anna March 1, 2024 at 10:15 am" on one line (<strong>Anna</strong> <span>date</span>) over the text
         name, published = split_date_tail(lines[0])
         if published and len(published) >= 10 and 0 < len(name.split()) <= 4 and not re.search(r"[.!?]$", name) \
+                and _only_a_date(lines[0][len(name):]) and not _only_a_date(name + " 2000") \
                 and (author := author_from_byline(name) or _ok_author(name.strip(" :"))):
             raw.author, raw.published = author, published
             raw.text = "\n".join(lines[1:])
