@@ -194,12 +194,14 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
         stories = tell_stories(writer.story_pages, options, writer.failures)
         store.add_stories(stories)
         paths = writer.close(coordination, stories)
-    failures, duplicates = writer.failures, writer.duplicates
+    failures = [f for f in writer.failures if f.failed]
+    skipped, duplicates = [f for f in writer.failures if not f.failed], writer.duplicates
     if args.json:
         with paths["dossier"].open(encoding="utf-8") as dossier_json:
             shutil.copyfileobj(dossier_json, sys.stdout)
     print(
         f"{pages} page(s) analysed, {len(failures)} input(s) failed"
+        f"{f', {len(skipped)} input(s) with records that are not pages' if skipped else ''}"
         f"{f', {len(duplicates)} duplicate input(s) analysed once' if duplicates else ''}"
         f"{f', {bar.n_reused} reused from the store (analysed before; --redo analyses them again)' if bar.n_reused else ''}"
         f" (store {db_path}: {counts['pages']} page(s), {counts['failed']} failed input(s) in all)\n"
@@ -210,6 +212,9 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     for failure in failures:
         where = "" if failure.source in failure.message else f"{failure.source}: "
         print(f"  failed: {where}{failure.message}", file=sys.stderr)
+    for note in skipped:
+        where = "" if note.source in note.message else f"{note.source}: "
+        print(f"  skipped: {where}{note.message}", file=sys.stderr)
     for duplicate in duplicates:
         print(f"  duplicate: {duplicate.source} holds the same page as {duplicate.same_as} (analysed once)",
               file=sys.stderr)

@@ -150,15 +150,25 @@ class Page(Record):
         return "\n\n".join(self.body)
 
 
+# the stage of a note, not a failure: records of an input that were read and are not pages (a WARC's 404 and
+# redirect responses, its images). The input gave its pages, so it did not fail; the note says what was left out.
+SKIPPED = "skipped"
+
+
 @dataclass(slots=True)
 class Failure(Record):
     """An input that could not be analysed, and why. Failures are data: the batch goes on."""
 
     source: str
-    stage: str  # ingest | anatomy | facts | comments | ...
+    stage: str  # ingest | anatomy | facts | comments | ... | skipped (see SKIPPED)
     error: str  # exception class or error code
     message: str
     page_id: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        """False for a :data:`SKIPPED` note: the input was read, only some of its records were not pages."""
+        return self.stage != SKIPPED
 
 
 @dataclass(slots=True)

@@ -87,17 +87,18 @@ def test_a_failing_stage_is_recorded_and_the_batch_goes_on():
 
 def test_streaming_cli_writes_stories_and_isBasedOn(tmp_path):
     (tmp_path / "in").mkdir()
-    text = ("Floods force 3,000 people from their homes in Valencia\n\nHeavy rain flooded the Spanish city of "
-            "Valencia on Tuesday, forcing 3,000 residents to leave their homes, officials said.\n")
-    (tmp_path / "in" / "a.txt").write_text(text)
-    (tmp_path / "in" / "b.txt").write_text(text + "\nShare this article\n")
+    text = ("Floods force 3,000 people from their homes in Valencia\n\n{date}\n\nHeavy rain flooded the Spanish city "
+            "of Valencia on Tuesday, forcing 3,000 residents to leave their homes, officials said.\n")
+    # dated: JSON-LD names a copy's source only when something tells which came first (not input order alone)
+    (tmp_path / "in" / "a.txt").write_text(text.format(date="March 5, 2024") + "\nShare this article\n")
+    (tmp_path / "in" / "b.txt").write_text(text.format(date="March 4, 2024"))
     out = tmp_path / "out"
     assert main(["analyze", str(tmp_path / "in"), "--out", str(out), "--quiet", "--no-facts", "--no-comments"]) == 0
     dossier = json.loads((out / "dossier.json").read_text())
     validate_dossier(dossier)
     (story,) = dossier["stories"]
     (relation,) = story["relations"]
-    assert relation["type"] == "copy"
+    assert relation["type"] == "copy" and relation["direction"] == "date"
     graph = json.loads((out / "dossier.jsonld").read_text())["@graph"]
     assert [n["identifier"] for n in graph if "isBasedOn" in n] == [relation["page"]]
     assert "Stories" in (out / "index.html").read_text()

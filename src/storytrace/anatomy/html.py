@@ -539,6 +539,25 @@ def _author_not_a_commenter(tree: etree._Element, scan: PageScan, author: str | 
         return _norm(_tmeta.extract_author(tree)) or None
 
 
+def _without_comments(lines: list[str], comments: list[Comment], comment_lines: set[str]) -> list[str]:
+    """Body lines without the comments' lines, and without a line that is only a commenter's name when the line
+    next to it is one of that commenter's lines (a comment the extractor let into the body, byline and all)."""
+    keys = [text_key(line) for line in lines]
+    by_author: dict[str, set[str]] = {}
+    for c in comments:
+        if c.author:
+            by_author.setdefault(text_key(c.author), set()).update(text_key(t) for t in c.text.split("\n"))
+    out = []
+    for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        if key in comment_lines:
+            continue
+        own = by_author.get(key)
+        if own and any(0 <= j < len(keys) and keys[j] in own for j in (i - 1, i + 1)):
+            continue
+        out.append(line)
+    return out
+
+
 def split_html(html: str, page: Page, options: Options) -> Page:
     """Fill ``page`` with the parts of an HTML page and return it.
 
@@ -592,9 +611,10 @@ def split_html(html: str, page: Page, options: Options) -> Page:
         page.warnings.append("no extractable body text in the HTML page")
         body: list[str] = []
     else:
-        # a comment the extractor let through is a comment, not body
-        body = [p for p in (_norm(line) for line in (doc.text or "").split("\n"))
-                if p and text_key(p) not in comment_lines]
+        # a comment the extractor let through is a comment, not body (with its author's name on the line
+        # before or after it)
+        body = _without_comments([p for p in (_norm(line) for line in (doc.text or "").split("\n")) if p],
+                                 comments, comment_lines)
         words = sum(len(p.split()) for p in body)
         if words < MIN_BODY_WORDS:
             page.warnings.append(f"no extractable body text in the HTML page (only {words} words found)")
@@ -607,4 +627,37 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     keep_out = {text_key(p) for p in body} | comment_lines | {text_key(r.text) for r in page.references}
     page.boilerplate = boilerplate(tree, keep_out, scan)
     page.comments = comments
+    if options.extract_comments and not comments and (provider := script_comment_provider(tree)):
+        page.warnings.append(f"the comments are loaded by a script ({provider}) and are not in this HTML: the "
+                             "page may have comments; fetch them from the provider")
     return page
+
+
+# comment services that a script fills in the browser: their mark in the HTML (an element id/class/attribute or a
+# script address) and their name. Such a page's HTML holds none of its comments.
+_COMMENT_EMBEDS = (
+    ("Disqus", re.compile(r"disqus\.com/embed\.js|\.disqus\.com/|disqus_thread", re.IGNORECASE)),
+    ("Facebook", re.compile(r"fb-comments|facebook\.com/plugins/comments", re.IGNORECASE)),
+    ("OpenWeb", re.compile(r"launcher\.spot\.im|data-spotim-module|openweb\.com", re.IGNORECASE)),
+    ("Viafoura", re.compile(r"viafoura", re.IGNORECASE)),
+    ("Coral", re.compile(r"coral-container|coral\.coralproject|/assets/js/embed\.js.*coral", re.IGNORECASE)),
+    ("Livefyre", re.compile(r"livefyre", re.IGNORECASE)),
+    ("Hyvor Talk", re.compile(r"talk\.hyvor\.com|hyvor-talk", re.IGNORECASE)),
+    ("Commento", re.compile(r"commento\.io|commento_", re.IGNORECASE)),
+    ("utterances / giscus", re.compile(r"utteranc\.es|giscus\.app", re.IGNORECASE)),
+)
+
+
+def script_comment_provider(tree: etree._Element) -> str | None:
+    """The name of the script comment service the page embeds (Disqus, Facebook, OpenWeb, ...), or None. Read from
+    the ids, classes and data attributes of elements and the addresses of scripts and iframes, not from text."""
+    marks: list[str] = []
+    for el in tree.iter("div", "section", "script", "iframe", "span", "aside"):
+        attrib = el.attrib
+        if attrib:
+            marks.append(" ".join(f"{k}={v}" for k, v in attrib.items() if k in ("id", "class", "src")
+                                  or k.startswith("data-")))
+        if el.tag == "script" and el.text and len(el.text) < 20_000:
+            marks.append(el.text)
+    joined = "\n".join(marks)
+    return next((name for name, mark in _COMMENT_EMBEDS if mark.search(joined)), None)

@@ -91,9 +91,15 @@ BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "blockquote", "pre", "br",
 NOISE_LINE_RE = re.compile(
     r"^(?:reply|reply to this( comment)?|report( abuse| comment)?|like|unlike|permalink|flag|share|edit|"
     r"quote|delete|link|says:?|said:?|wrote:?|writes:?|\d+\s*(?:likes?|points?|votes?|replies)|"
-    r"(?:log ?in|sign ?in) to reply|thumbs? up|thumbs? down|[+-]?\d+|[|·•»«]+)$",
+    r"(?:log ?in|sign ?in) to reply|thumbs? up|thumbs? down|[+-]?\d+|[|·•»«]+|"
+    # the same buttons in the languages the date and byline readers know
+    r"antworten|melden|teilen|zitieren|gefällt mir|répondre|signaler|partager|citer|j'aime|responder|denunciar|"
+    r"compartir|citar|me gusta|rispondi|segnala|condividi|mi piace|відповісти|поскаржитися|поділитися|цитувати|"
+    r"подобається|ответить|пожаловаться|поделиться|цитировать|нравится)$",
     re.IGNORECASE,
 )
+# separators between buttons on one line ("Reply · Report", "Antworten | Melden")
+_BUTTON_SEPARATOR_RE = re.compile(r"\s*[|·•]\s*")
 MIN_ITEM_CHARS = 15
 MAX_META_CHARS = 250  # longer than this, a block named "meta", "reply" ... is not a meta block
 # class tokens of elements that are never shown as page text: TypePad's comment preview, captcha and error
@@ -200,9 +206,53 @@ def to_iso(value: str | None) -> str | None:
         return None
     # a whole date with its year, read alone: fuzzy parsing would take a stray number around it ("94 Labs on
     # October 19, 2011" is not 1994)
-    if whole := _WHOLE_DATE_RE.search(value):
+    whole = _WHOLE_DATE_RE.search(value)
+    if whole and not _foreign_date(whole.group(0)):  # "1 marzo 2024" passes for English ("mar...")
         return _to_iso(whole.group(0))
+    if _foreign_date(value):
+        # dateutil knows English month names only and reads 12.03.2024 month first: "1. März 2024" would be
+        # January 2024. The plain-text reader's date parser knows de/fr/es/uk/ru months and reads dots day first;
+        # what it cannot read is left out rather than given a wrong month
+        from storytrace.anatomy.chrome_authors import parse_date
+
+        found = parse_date(value)
+        return f"{found}:00" if found and len(found) == 16 else found
     return _to_iso(value)
+
+
+# words a written date holds besides its month: weekdays, "at", "um", "à", "o'clock" words, zones
+_DATE_FILLER = frozenset("mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun "
+                         "sunday at on am pm um uhr a las alle le de del di der den o в г года h gmt utc est edt cst "
+                         "cdt mst mdt pst pdt bst cet cest".split())
+
+
+def _only_a_date(text: str) -> bool:
+    """Whether ``text`` is a date and nothing else: a year, and no word but month names (of the languages the
+    date readers know), weekdays and the small words around a time ("1 mars 2024 à 10h15", "March 1, 2024 at 10:15
+    am"); not "1hr 29 min 22sec" nor "2012-11-09 17:18 — Caroline Crampton"."""
+    from storytrace.anatomy.chrome_authors import _MONTH_WORDS
+
+    if not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", text.casefold())
+             if w not in _MONTH_WORDS and w not in _DATE_FILLER and w not in _ENGLISH_MONTHS]
+    return sum(len(w) for w in words) <= 2
+
+
+_ENGLISH_MONTHS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
+                            "september oct october nov november dec december".split())
+_DOTTED_DMY_RE = re.compile(r"\b[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\b")
+
+
+def _foreign_date(value: str) -> bool:
+    """Whether a date is written the European way dateutil misreads: a month name of another language ("März",
+    "mars", "марта", "березня") or day.month.year with dots."""
+    from storytrace.anatomy.chrome_authors import _MONTH_WORDS
+
+    if _DOTTED_DMY_RE.search(value):
+        return True
+    return any(w in _MONTH_WORDS and w not in _ENGLISH_MONTHS and w != "ago"
+               for w in re.findall(r"[^\W\d_]{3,11}", value.casefold()))
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -285,9 +335,17 @@ def block_text(el: etree._Element, skip: set[etree._Element] | frozenset = froze
         if words:
             line = " ".join(words)
             bare = line.strip("[]() ") or line  # "[Reply]", "(Reply)": a button in brackets
-            if not NOISE_LINE_RE.match(bare) and not (skip_meta and COUNT_LINE_RE.match(line)):
+            if not _buttons_only(bare) and not (skip_meta and COUNT_LINE_RE.match(line)):
                 out.append(line)
     return "\n".join(out)
+
+
+def _buttons_only(line: str) -> bool:
+    """A line that is one button or counter, or several joined by separators ("Reply · Report")."""
+    if NOISE_LINE_RE.match(line):
+        return True
+    parts = [p for p in _BUTTON_SEPARATOR_RE.split(line) if p]
+    return len(parts) > 1 and all(NOISE_LINE_RE.match(p) for p in parts)
 
 
 def _control_free_lines(parts: list[str], linked: set[int]) -> list[str]:
@@ -863,8 +921,9 @@ def split_date_tail(text: str) -> tuple[str, str | None]:
         tail = " ".join(words[k:])
         if len(tail) > 80:
             continue
-        if _DATE_START_RE.match(tail) and not re.fullmatch(r"\d+", words[k]) \
-                and (iso := to_iso(tail)) and len(iso) >= 10:
+        digits_alone = re.fullmatch(r"\d+", words[k]) and not (  # "1 mars 2024": a day before its month
+            len(words[k]) <= 2 and k + 1 < len(words) and re.match(r"[^\W\d_]", words[k + 1]))
+        if _DATE_START_RE.match(tail) and not digits_alone and (iso := to_iso(tail)) and len(iso) >= 10:
             return " ".join(words[:k]).strip(" ,|-–—"), iso
     return text, None
 
@@ -1148,6 +1207,15 @@ def peel_meta(raw: _Raw) -> _Raw:
     lines = raw.text.split("\n")
     if len(lines) < 2:
         return raw
+    if raw.author is None and raw.published is None and not _is_date_line(lines[0]) and len(lines[0]) <= 80:
+        # "Anna March 1, 2024 at 10:15 am" on one line (<strong>Anna</strong> <span>date</span>) over the text
+        name, published = split_date_tail(lines[0])
+        if published and len(published) >= 10 and 0 < len(name.split()) <= 4 and not re.search(r"[.!?]$", name) \
+                and _only_a_date(lines[0][len(name):]) and not _only_a_date(name + " 2000") \
+                and (author := author_from_byline(name) or _ok_author(name.strip(" :"))):
+            raw.author, raw.published = author, published
+            raw.text = "\n".join(lines[1:])
+            return raw
     for pos in (0, 1):
         if pos < len(lines) - 1 and _is_date_line(lines[pos]):
             published = raw.published or to_iso(lines[pos])
@@ -1209,6 +1277,35 @@ def _renumber(raws: list[_Raw]) -> list[_Raw]:
     return out
 
 
+def _with_microdata_beside(tree: etree._Element, best: list[_Raw], microdata: list[_Raw]) -> list[_Raw]:
+    """``best`` (comments read from markup) with the schema.org Comments of the page that lie outside all of them
+    (a microdata comment box beside a Disqus thread), in page order. Readers without elements (JSON-LD, bylines)
+    cannot show where their comments are, so they get none."""
+    own = {r.element for r in best}
+    if None in own:
+        return best
+    extra = [i for i, r in enumerate(microdata)
+             if r.element is not None and r.element not in own
+             and not any(a in own for a in r.element.iterancestors())
+             and not any(o is not None and r.element in o.iterancestors() for o in own)]
+    if not extra:
+        return best
+    order = {el: i for i, el in enumerate(tree.iter())}
+    merged = [(r, None if r.parent is None else ("b", r.parent)) for r in best]
+    merged += [(microdata[i], None if microdata[i].parent is None else ("m", microdata[i].parent)) for i in extra]
+    position = {("b", i): i for i in range(len(best))}
+    position.update({("m", i): len(best) + k for k, i in enumerate(extra)})
+    ranked = sorted(range(len(merged)), key=lambda k: order.get(merged[k][0].element, len(order)))
+    new_index = {old: new for new, old in enumerate(ranked)}
+    out = []
+    for k in ranked:
+        raw, parent = merged[k]
+        at = position.get(parent) if parent is not None else None
+        out.append(_Raw(text=raw.text, author=raw.author, published=raw.published,
+                        parent=new_index[at] if at is not None else None, element=raw.element))
+    return out
+
+
 def _words(raws: Iterable[_Raw]) -> int:
     return sum(len(r.text.split()) for r in raws)
 
@@ -1234,6 +1331,8 @@ def extract_comments(tree: etree._Element, page_id: str, scan: PageScan | None =
         from_jsonld(tree),
         from_delimited(tree, scan) if len(scan.markers) >= 2 else [])]
     best = max(candidates, key=_words)  # ties keep the earlier source (microdata, then markup)
+    if best is not candidates[0] and candidates[0]:
+        best = _with_microdata_beside(tree, best, candidates[0])
     # the same comment twice (a quoted reply list, a "top comments" teaser) is kept once; the same words
     # from two authors ("i have been here, awesome." by two spammers) are two comments
     seen: dict[tuple[str | None, str], int] = {}

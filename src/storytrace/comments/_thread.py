@@ -240,7 +240,9 @@ def analyze_comments(page: Page, options: Options, *, model: Any,
         c.decoded = r["decoded"]
         c.flags = list(r["flags"])
     own_texts, quote_relations = own_words(comments)
-    clusters = _duplicate_clusters(own_texts)  # a quote of another comment is not a copy of it
+    authors = [c.author for c in comments]
+    clusters = [cl for cl in _duplicate_clusters(own_texts)  # a quote of another comment is not a copy of it
+                if _coordinated(own_texts, authors, cl["members"])]
     for cl in clusters:
         cl["text"] = comments[cl["members"][0]].text[:200]
     for cl in clusters:
@@ -250,6 +252,42 @@ def analyze_comments(page: Page, options: Options, *, model: Any,
                 comments[i].flags.append(flag)
     page.thread = summarize(comments, clusters, used, quote_relations)
     return page
+
+
+# Words of thanks, praise and assent that say nothing of the article: "Great article, thanks!", "Thank you for
+# sharing.", "+1, well said". Different readers write these the same way on unrelated pages, so a copy made only of
+# them is not coordinated posting (session-19 review). A slogan ("Stop the steal!") or a link is not made of them.
+_PHATIC_WORDS = frozenset("""
+a an the this that it its is was so very really truly just too such what and also as
+i i'm im me my we you your u ur yours he she they for of to on in at with
+thanks thank thx ty tnx cheers much many lot lots kudos
+great good nice excellent awesome amazing wonderful fantastic brilliant superb fine cool interesting informative
+helpful useful insightful beautiful lovely perfect outstanding terrific wow
+article articles post posts piece story stories read reading write written writing work job report reporting
+info information content blog share sharing shared update news
+agree agreed totally completely absolutely exactly indeed true right correct yes yep yeah ok okay well said same
+here too me ditto love like liked enjoyed enjoy keep up
+danke merci gracias grazie obrigado obrigada спасибо дякую toll super bravo
+""".split())
+_PHATIC_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\+1", re.UNICODE)
+
+
+def is_generic(text: str) -> bool:
+    """True when a comment is only thanks, praise or assent ("Great article, thanks!"): nothing in it but words of
+    :data:`_PHATIC_WORDS`, punctuation and emoji. A link, a digit or any other word makes it specific."""
+    if re.search(r"\d", text.replace("+1", "")) or without_links(text) != text:
+        return False
+    tokens = [t.lower() for t in _PHATIC_TOKEN.findall(text)]
+    return bool(tokens) and all(t == "+1" or t in _PHATIC_WORDS for t in tokens)
+
+
+def _coordinated(texts: list[str], authors: list[str | None], members: list[int]) -> bool:
+    """A copy cluster worth reporting: not made of generic thanks by several or unnamed people. One named author
+    repeating even a generic line is still reported (a spam account)."""
+    if not all(is_generic(texts[i]) for i in members):
+        return True
+    names = {authors[i] for i in members}
+    return len(names) == 1 and None not in names
 
 
 def _duplicate_clusters(texts: list[str], threshold: float = 0.8) -> list[dict[str, Any]]:
@@ -503,6 +541,44 @@ def _runs(timed: list[tuple[datetime, Any]], window_s: float, min_size: int) -> 
     return out
 
 
+MIRROR_SHARED = 2  # comments (same author, same words) two threads must share to be captures of one thread
+MIRROR_SHARE = 0.8  # ... and the share of the smaller thread they make up
+_MIRROR_KEY_PAGES = 50  # a comment on more pages than this is a campaign or boilerplate, not a mirror's sign
+
+
+def _mirrored_threads(pages: list[Page]) -> dict[str, str]:
+    """page id -> the id of the first page whose comment thread it repeats: most of the smaller thread's comments
+    (author and words) are in the other's. A page saved at two URLs (a tracking query, its AMP twin) or crawled
+    twice, a little later, carries one thread, not two threads posted alike. A page repeating no earlier one is
+    absent (it is its own thread)."""
+    keys_of: list[set[tuple[str, str]]] = []
+    pages_of: dict[tuple[str, str], list[int]] = collections.defaultdict(list)
+    for i, page in enumerate(pages):
+        keys = {((c.author or "").casefold(), _norm_text(c.text)) for c in page.comments}
+        keys.discard(("", ""))
+        keys_of.append(keys)
+        for key in keys:
+            pages_of[key].append(i)
+    shared: collections.Counter[tuple[int, int]] = collections.Counter()
+    for holders in pages_of.values():
+        if 1 < len(holders) <= _MIRROR_KEY_PAGES:
+            for x in range(len(holders)):
+                for y in range(x + 1, len(holders)):
+                    shared[holders[x], holders[y]] += 1
+    parent = list(range(len(pages)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (a, b), n in shared.items():
+        if n >= MIRROR_SHARED and n >= MIRROR_SHARE * min(len(keys_of[a]), len(keys_of[b])):
+            parent[max(find(a), find(b))] = min(find(a), find(b))
+    return {pages[i].id: pages[find(i)].id for i in range(len(pages)) if find(i) != i}
+
+
 def find_coordination(pages: list[Page], *, threshold: float = 0.8) -> list[dict[str, Any]]:
     """Cross-page coordination: identical or near-identical comment texts on several pages or under several names,
     and bursts of comments across pages when timestamps exist.
@@ -510,14 +586,20 @@ def find_coordination(pages: list[Page], *, threshold: float = 0.8) -> list[dict
     Returns a list of {kind, text, comments: [{page, comment, author}], pages, authors, several_names}.
     """
     items = [(p, c) for p in pages for c in p.comments]
-    clusters = _duplicate_clusters([c.text for _, c in items], threshold=threshold)
+    texts, authors = [c.text for _, c in items], [c.author for _, c in items]
+    clusters = [cl for cl in _duplicate_clusters(texts, threshold=threshold)
+                if _coordinated(texts, authors, cl["members"])]  # "Great article, thanks!" is not coordination
+    thread_of = _mirrored_threads(pages)
     out: list[dict[str, Any]] = []
     for cl in clusters:
         members = [items[i] for i in cl["members"]]
         page_ids = sorted({p.id for p, _ in members})
         authors = sorted({c.author for _, c in members if c.author})
-        if len(page_ids) < 2 and len(authors) < 2:
-            continue  # one person repeating themselves on one page is flagged per page, not coordination
+        threads = {thread_of.get(p.id, p.id) for p, _ in members}
+        if len(threads) < 2 and len(authors) < 2:
+            # one person repeating themselves on one page is flagged per page, not coordination; nor is one
+            # comment seen in two captures of the same thread (the page at two URLs, or crawled twice)
+            continue
         out.append({"kind": cl["kind"], "text": cl["text"], "pages": page_ids, "authors": authors,
                     "several_names": len(authors) > 1, "several_pages": len(page_ids) > 1,
                     "comments": [{"page": p.id, "comment": c.id, "author": c.author} for p, c in members]})

@@ -20,7 +20,7 @@ from typing import BinaryIO
 
 from .. import errors
 from ..errors import InputError
-from ..records import Failure, RawDocument
+from ..records import SKIPPED, Failure, RawDocument
 from ..settings import MB, Options
 from .gzipstream import GzipMembers, open_gzip
 from .sniff import GZIP_MAGIC, binary_name, sniff
@@ -166,6 +166,8 @@ def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         yield from _read_warc(handle, source, options)
     elif kind == "jsonl":
         yield from _read_jsonl(handle, source, options)
+    elif kind == "json":
+        yield from _read_json(handle, source, options)
     elif kind == "empty":
         raise InputError("empty input (no bytes, or only whitespace); check the file was written completely",
                          code=errors.EMPTY_INPUT)
@@ -241,8 +243,11 @@ def _read_warc(
             if status and not status.startswith("2"):
                 skipped[status] += 1  # redirects and errors are not pages
                 continue
-        if content_type and "html" not in content_type.lower() and "text" not in content_type.lower():
+        if content_type and not _page_media_type(content_type):
             skipped[content_type.split(";", 1)[0].strip().lower()] += 1
+            continue
+        if url and (site_file := _SITE_FILE_RE.search(url)):  # every crawl fetches these; none is a page
+            skipped[site_file.group(1).lower()] += 1
             continue
         try:
             data = _read_capped(record.content_stream(), options.max_page_bytes)
@@ -273,8 +278,29 @@ def _read_warc(
     elif count == 0:
         message = "WARC holds no response records; give a WARC of fetched pages, not only requests or metadata"
         yield _failure(source, InputError(message, code=errors.EMPTY_INPUT))
+    elif skipped and read:  # the WARC gave its pages: the rest is a note, not a failed input
+        note = _skipped_records(skipped, read)
+        yield Failure(source=source, stage=SKIPPED, error=type(note).__name__, message=str(note))
     elif skipped:
         yield _failure(source, _skipped_records(skipped, read))
+
+
+# text/* media types that are not pages: a crawl's stylesheets, scripts and data files (a browser-made WARC has
+# many); text/plain stays a page (a text dump), as does any HTML type (text/html, application/xhtml+xml)
+_NOT_PAGE_TEXT = frozenset({"text/css", "text/javascript", "text/ecmascript", "text/x-javascript", "text/csv",
+                            "text/tab-separated-values", "text/calendar", "text/vcard", "text/x-component",
+                            "text/vtt", "text/cache-manifest", "text/event-stream", "text/xml"})
+
+
+_SITE_FILE_RE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/(robots\.txt|ads\.txt|app-ads\.txt|humans\.txt|"
+                           r"\.well-known/[^?#]*)(?:[?#]|$)", re.IGNORECASE)
+
+
+def _page_media_type(content_type: str) -> bool:
+    """Whether a response's Content-Type can hold a news page: an HTML type, or text other than code and data."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    return "html" in media or (media.startswith("text/") and media not in _NOT_PAGE_TEXT) or (
+        "text" in media and "/" not in media)  # a malformed header ("text") is given the benefit of the doubt
 
 
 def _skipped_records(skipped: Counter[str], read: int) -> InputError:
@@ -311,6 +337,8 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
             yield _failure(line_source, _too_large(cap, cap, more=True))
             continue
         line = raw_line.decode("utf-8", "replace")
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # a byte order mark (Windows tools write one) is not JSON
         if not line.strip():
             continue
         try:
@@ -318,33 +346,58 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         except ValueError as exc:
             yield _failure(line_source, _bad_line(f"not valid JSON ({exc})"))
             continue
-        if not isinstance(obj, dict):
-            yield _failure(line_source, _bad_line("not a JSON object"))
-            continue
-        html, text = _first_field(obj, HTML_FIELDS), _first_field(obj, TEXT_FIELDS)
-        if not html and text and "text" not in obj and sniff(text[:_HEAD].encode("utf-8", "replace")) == "html":
-            html, text = text, None  # 'content' or 'body' of some corpora holds the page's HTML
-        url = _clean(obj.get("url"))
-        body = html if html else text
-        if not body:
-            yield _failure(line_source, _bad_line("no field holds a page"))
-            continue
-        data = body.encode("utf-8", "surrogatepass")
-        if len(data) > options.max_page_bytes:
-            yield _failure(line_source, _too_large(len(data), options.max_page_bytes))
-            continue
-        yield RawDocument(
-            source=line_source,
-            data=data,
-            kind="html" if body is html else "text",
-            url=url,
-            declared_encoding="utf-8",
-            text=body,
-            title=_first_field(obj, TITLE_FIELDS),
-            published=_iso_date(obj),
-            author=_authors(obj),
-            warnings=_unread_date(obj),
-        )
+        yield _json_page(obj, line_source, options)
+
+
+def _read_json(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
+    """One JSON document: an array of page objects (an export: ``[{"url": ..., "html": ...}, ...]``), each read as
+    a JSONL line is, or one page object over several lines (pretty-printed). A document that does not parse is
+    read line by line as JSONL, so its lines fail one by one as E108."""
+    cap = 2 * options.max_page_bytes + 1024
+    data = handle.read(cap + 1)
+    if len(data) > cap:
+        raise InputError(f"a JSON document over {cap / MB:.0f} MB; write one page object per line (JSONL), e.g. "
+                         "jq -c '.[]' pages.json > pages.jsonl", code=errors.TOO_LARGE)
+    try:
+        document = json.loads(data.decode("utf-8-sig", "replace"))
+    except ValueError:
+        yield from _read_jsonl(io.BufferedReader(io.BytesIO(data)), source, options)  # type: ignore[arg-type]
+        return
+    if not isinstance(document, list):
+        yield _json_page(document, source, options)
+        return
+    if not document:
+        raise InputError("an empty JSON array: no page in it", code=errors.EMPTY_INPUT)
+    for i, obj in enumerate(document):
+        yield _json_page(obj, f"{source}#[{i}]", options)
+
+
+def _json_page(obj: object, line_source: str, options: Options) -> Item:
+    """A page of a JSONL line or JSON array item, or the failure saying why there is none."""
+    if not isinstance(obj, dict):
+        return _failure(line_source, _bad_line("not a JSON object"))
+    html, text = _first_field(obj, HTML_FIELDS), _first_field(obj, TEXT_FIELDS)
+    if not html and text and "text" not in obj and sniff(text[:_HEAD].encode("utf-8", "replace")) == "html":
+        html, text = text, None  # 'content' or 'body' of some corpora holds the page's HTML
+    url = _clean(obj.get("url"))
+    body = html if html else text
+    if not body:
+        return _failure(line_source, _bad_line("no field holds a page"))
+    data = body.encode("utf-8", "surrogatepass")
+    if len(data) > options.max_page_bytes:
+        return _failure(line_source, _too_large(len(data), options.max_page_bytes))
+    return RawDocument(
+        source=line_source,
+        data=data,
+        kind="html" if body is html else "text",
+        url=url,
+        declared_encoding="utf-8",
+        text=body,
+        title=_first_field(obj, TITLE_FIELDS),
+        published=_iso_date(obj),
+        author=_authors(obj),
+        warnings=_unread_date(obj),
+    )
 
 
 def _names(fields: tuple[str, ...]) -> str:

@@ -35,7 +35,7 @@ def as_html_document(markup: str) -> str:
 
 
 def sniff(head: bytes) -> str:
-    """Kind of content from its first bytes: gzip, warc, jsonl, html, text, binary or empty.
+    """Kind of content from its first bytes: gzip, warc, jsonl, json, html, text, binary or empty.
 
     ``head`` should be the first few KB of the (decompressed, for gzip members) content.
     """
@@ -53,6 +53,8 @@ def sniff(head: bytes) -> str:
         return "binary"
     if stripped.startswith(b"{") and _first_line_is_json_object(stripped):
         return "jsonl"
+    if _JSON_ARRAY_OF_OBJECTS.match(stripped) or _OPENING_KEY.match(stripped):
+        return "json"  # an array of page objects, or one object over several lines (pretty-printed)
     if _HTML_HINT.search(_as_utf8(head[:65536])):
         return "html"
     return "text"
@@ -94,6 +96,7 @@ def _first_line_is_json_object(data: bytes) -> bool:
 
 _LINES_TO_JUDGE = 5
 _OPENING_KEY = re.compile(rb'\{\s*"[^"\\]{1,64}"\s*:')
+_JSON_ARRAY_OF_OBJECTS = re.compile(rb"\[\s*\{")
 
 
 def _is_json_object(line: bytes) -> bool:

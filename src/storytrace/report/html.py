@@ -19,6 +19,7 @@ from ..records import SCHEMA_VERSION, Comment, Dossier, Page
 _CSS = """
 body{font:16px/1.5 system-ui,sans-serif;overflow-wrap:anywhere;margin:0 auto;max-width:62rem;padding:1rem 1.5rem;color:#1d1d1f}
 h1{font-size:1.6rem}h2{margin-top:2.5rem;border-top:3px solid #333;padding-top:.7rem}h3{margin-top:1.5rem}
+p,li,td,th,h2,h3,blockquote,.ctext{unicode-bidi:plaintext;text-align:start}
 .meta,.src{color:#555;font-size:.9rem}.note{background:#fff6dc;border-left:4px solid #c80;padding:.3rem .6rem}.src{word-break:break-all}
 .variants li,.boiler li{color:#444}.body p{max-width:45rem}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
@@ -74,7 +75,7 @@ class DossierSummary:
 
     @classmethod
     def of(cls, dossier: Dossier) -> DossierSummary:
-        summary = cls(failures=len(dossier.failures), duplicates=len(dossier.duplicates), stories=dossier.stories,
+        summary = cls(failures=sum(f.failed for f in dossier.failures), duplicates=len(dossier.duplicates), stories=dossier.stories,
                       coordination=len(dossier.coordination), schema_version=dossier.schema_version)
         for page in dossier.pages:
             summary.add(page)
@@ -528,7 +529,7 @@ def _comment(comment: Comment) -> str:
     return (
         f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>#{esc(comment.position)} {who}"
         f"{lang}{' · ' + esc(comment.published) if comment.published else ''}</div>"
-        f"<div>{esc(_clip_long_words(comment.text))}</div><div>{''.join(tags)}</div></div>"
+        f"<div class='ctext'>{esc(_clip_long_words(comment.text))}</div><div>{''.join(tags)}</div></div>"
     )
 
 
@@ -556,10 +557,15 @@ def _coordination(dossier: Dossier, labels: dict[str, str]) -> str:
 
 
 def _failures(dossier: Dossier) -> str:
-    if not dossier.failures:
-        return ""
-    rows = [{"source": f.source, "stage": f.stage, "error": f.error, "message": f.message} for f in dossier.failures]
-    return f"<h2 id='failures'>Inputs that failed ({len(rows)})</h2>{table(rows)}"
+    """Inputs that failed, then the notes of inputs read with some records left out (a WARC's 404 records)."""
+    out = []
+    for failed, anchor, heading in ((True, "failures", "Inputs that failed"),
+                                    (False, "skipped", "Records skipped (not pages)")):
+        rows = [{"source": f.source, "stage": f.stage, "error": f.error, "message": f.message}
+                for f in dossier.failures if f.failed is failed]
+        if rows:
+            out.append(f"<h2 id='{anchor}'>{heading} ({len(rows)})</h2>{table(rows)}")
+    return "".join(out)
 
 
 def _duplicates(dossier: Dossier) -> str:

@@ -79,11 +79,13 @@ def web_url(url: str | None) -> str | None:
 
 
 def based_on_links(stories: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """page id -> ids of the pages it copies or rewrites (the stories' copy and rewrite relations)."""
+    """page id -> ids of the pages it copies or rewrites (the stories' copy and rewrite relations). A copy whose
+    source is told only by input order (no dates, the same specifics) gets none: ``isBasedOn`` would claim a
+    provenance nothing shows; dossier.json keeps the relation with its ``direction``."""
     based_on: dict[str, list[str]] = {}
     for story in stories:
         for relation in story.get("relations", []):
-            if relation.get("type") in ("copy", "rewrite"):
+            if relation.get("type") in ("copy", "rewrite") and relation.get("direction") != "input order":
                 based_on.setdefault(relation["page"], []).append(relation["based_on"])
     return based_on
 

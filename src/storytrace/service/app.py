@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .. import __version__, errors
 from ..errors import FetchError, InputError
 from ..ingest import is_url, read_inputs
-from ..ingest.readers import iso_date, unread_date_warning, without_surrogates
+from ..ingest.readers import _too_large, iso_date, unread_date_warning, without_surrogates
 from ..records import Failure, RawDocument
 from ..resources import Resources
 from ..settings import DEFAULT_COMMENT_CALIBRATION, Options
@@ -79,9 +79,13 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
         if not (content and content.strip()) and (page.html is not None or page.text is not None):
             # a page sent empty is empty input, not a URL to fetch
             items.append(Failure(source=source, stage="ingest", error="InputError", message=str(EMPTY_PAGE)))
+        elif content and len(data := content.encode("utf-8")) > settings.options.max_page_bytes:
+            # as the CLI and a JSONL line: a text page is otherwise analysed whatever its size (minutes of a core)
+            items.append(Failure(source=source, stage="ingest", error="InputError",
+                                 message=str(_too_large(len(data), settings.options.max_page_bytes))))
         elif content:
             published = iso_date(page.published)
-            items.append(RawDocument(source=source, data=content.encode("utf-8"),
+            items.append(RawDocument(source=source, data=data,
                                      kind="html" if page.html else "text", url=page.url, declared_encoding="utf-8",
                                      text=content, title=page.title, published=published, author=page.author,
                                      warnings=[unread_date_warning("published", page.published)]
@@ -93,6 +97,12 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
         else:
             items.append(Failure(source=source, stage="ingest", error="FetchError", message=str(NO_FETCHING)))
     return items
+
+
+def _is_json_type(content_type: str) -> bool:
+    """application/json, or a JSON-based type such as application/ld+json (what FastAPI parses as JSON)."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
 
 
 def _without_surrogates(page: PageIn) -> PageIn:
@@ -206,7 +216,13 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
         return dossier_schema()
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        content_type = request.headers.get("content-type", "")
+        if request.method == "POST" and not _is_json_type(content_type):
+            # FastAPI reads a body without a JSON media type as a plain string: say what to send instead
+            return JSONResponse(status_code=415, content={"detail": (
+                f"the request body was sent as {content_type or 'no content type'!r}; send the pages as JSON "
+                "with the header 'content-type: application/json'")})
         return JSONResponse(status_code=422, content={"detail": jsonable_encoder(trimmed_errors(exc.errors()))})
 
     @app.exception_handler(RecursionError)

@@ -114,7 +114,7 @@ class SQLiteStore:
                     self._add_page(result, analysis)
                 elif isinstance(result, Duplicate):
                     self._add_input(result.source, result.page_id)
-                else:
+                elif result.failed:  # a skipped-records note is no failed input: its pages are stored
                     self._add_failure(result)
 
     def _add_page(self, page: Page, analysis: str | None) -> None:
