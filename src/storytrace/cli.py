@@ -330,6 +330,8 @@ def spark_summary(summary: dict[str, Any]) -> str:
     """What the spark command prints: counts, then the output paths."""
     stories = "1 story" if summary["stories"] == 1 else f"{summary['stories']} stories"
     counts = f"{summary['pages']} page(s) analysed, {summary['failed']} input(s) failed, {stories}"
+    if skipped := summary.get("skipped_notes"):
+        counts += f"; {skipped} input(s) had records skipped (rows with status 'skipped')"
     return "\n".join([counts, *(f"{k}: {v}" for k, v in summary["paths"].items())])
 
 

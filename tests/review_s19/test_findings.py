@@ -424,8 +424,6 @@ def test_english_comment_dates_are_read_as_before(written, iso):
 
 # --- 15. the Spark runner counts a WARC's skipped-records note as a failed input (scale/spark.py, not mine) ----
 
-@pytest.mark.xfail(strict=True, reason="scale.spark.result_row gives the 'skipped' note status 'failed', so "
-                                       "storytrace spark still exits 3 for a WARC with one 404 record")
 def test_spark_row_of_a_skipped_records_note_is_not_failed():
     pytest.importorskip("pyspark")
     from storytrace.records import SKIPPED, Failure
@@ -434,6 +432,16 @@ def test_spark_row_of_a_skipped_records_note_is_not_failed():
     note = Failure(source="crawl.warc.gz", stage=SKIPPED, error="InputError",
                    message="[E110] 1 response record(s) skipped, not HTML 2xx pages (404); the other 1 were read")
     assert result_row(note)["status"] != "failed"
+    broken = Failure(source="bad.warc.gz", stage="read", error="InputError", message="[E105] truncated")
+    assert result_row(broken)["status"] == "failed"
+
+
+def test_spark_summary_names_inputs_with_skipped_records():
+    from storytrace.cli import spark_summary
+
+    summary = {"pages": 4, "failed": 0, "skipped_notes": 1, "stories": 1, "paths": {"pages": "o/pages"}}
+    assert "1 input(s) had records skipped" in spark_summary(summary)
+    assert "skipped" not in spark_summary({**summary, "skipped_notes": 0})
 
 
 # --- 16. Arabic and Hebrew page text is laid out left to right in index.html ----------------------------------

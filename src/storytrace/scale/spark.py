@@ -126,8 +126,8 @@ def result_row(result: Page | Failure | Duplicate) -> dict[str, Any]:
     elif isinstance(result, Duplicate):
         row = {"status": "duplicate", "id": result.page_id, "source": result.source, "n_body": 0, "n_comments": 0,
                "message": f"the same page as {result.same_as}, analysed there"}
-    else:
-        row = {"status": "failed", "id": result.page_id, "source": result.source, "n_body": 0, "n_comments": 0,
+    else:  # a skipped-records note (``Failure.failed`` False) is no failed input
+        row = {"status": "failed" if result.failed else "skipped", "id": result.page_id, "source": result.source, "n_body": 0, "n_comments": 0,
                "errors": f"{result.stage}: {result.message}", "stage": result.stage, "error": result.error,
                "message": result.message}
     row["record"] = result.as_dict()
@@ -197,7 +197,7 @@ def run(
 
     Returns:
         ``{"pages": analysed, "failed": failed inputs, "duplicates": inputs holding a page already read in their
-        partition, "stories": number of stories, "stage_failures":
+        partition, "skipped_notes": notes of records skipped inside inputs that gave pages (E110), "stories": number of stories, "stage_failures":
         [Failure dicts of driver-side stages], "paths": {"pages": ..., "stories": ...}, "failed_inputs": [the
         source and message of up to FAILED_LISTED failed inputs]}``.
     """
@@ -215,7 +215,7 @@ def run(
     _write_rows(spark, results, paths["pages"], fmt, mode)
     counts = _status_counts(spark, paths["pages"], fmt)
     summary: dict[str, Any] = {"pages": counts.get("analysed", 0), "failed": counts.get("failed", 0),
-                               "duplicates": counts.get("duplicate", 0), "stories": 0, "stage_failures": [], "paths": paths,
+                               "duplicates": counts.get("duplicate", 0), "skipped_notes": counts.get("skipped", 0), "stories": 0, "stage_failures": [], "paths": paths,
                                "failed_inputs": failed_inputs(spark, paths["pages"], fmt) if counts.get("failed") else []}
     if options.with_stories:
         failures: list[Failure] = []
