@@ -17,6 +17,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 UNDETERMINED = "und"
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+# typographic quotes read as plain ones and guillemets as spaces: fastText (lite) took English with curly quotes or
+# "« Earlier post | Main »" for French, and WordPress turns every ' into ’ (short English comments became und)
+_PLAIN_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+                               "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+                               "\u00ab": " ", "\u00bb": " ", "\u2039": " ", "\u203a": " "})
 # laughter and interjections carry no language ("hahaha", "muahaha", "lol", "xD") but sway a char-n-gram guesser
 _LAUGHTER = re.compile(r"\b(?:mu|bw|a|e|i)?(?:h+[aeiou]+){2,}h?\b|\b(?:lo+l+)+\b|\b(?:xd+)\b|\b(?:lmf?ao+|rofl)\b",
                        re.IGNORECASE)
@@ -31,7 +36,7 @@ def detect_language(
     relatives such as sk/cs split its vote). Meant for pages: lingua's models cost hundreds of MB and make
     short comments no more reliable.
     """
-    text = _LAUGHTER.sub(" ", text)
+    text = _LAUGHTER.sub(" ", plain_quotes(text))
     letters = _LETTERS.findall(text)
     if len(letters) < min_letters:
         return _language_by_letters(letters) or (UNDETERMINED, 0.0)
@@ -60,6 +65,11 @@ def detect_language(
     if second is not None and second[1] >= min_score + 0.1:
         return second
     return UNDETERMINED, score
+
+
+def plain_quotes(text: str) -> str:
+    """``text`` with typographic quotes made plain and guillemets made spaces (what the language guess reads)."""
+    return text.translate(_PLAIN_QUOTES)
 
 
 # scripts that one language alone writes among those comments come in; a few of their letters name it

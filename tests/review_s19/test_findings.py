@@ -263,8 +263,6 @@ def test_service_names_the_content_type_when_a_json_body_comes_without_it(conten
 
 # --- 8. English pages with typographic quotes are read as French (not a file of this reviewer) -------------
 
-@pytest.mark.xfail(strict=True, reason="lang.page_language: fastText (lite) reads English with curly quotes and "
-                                       "guillemets as French, and the facts stage skips the page (lang.py)")
 def test_an_english_page_with_curly_quotes_is_english():
     from storytrace.lang import page_language
     from storytrace.records import Page

@@ -15,7 +15,7 @@ from typing import Any
 from storytrace.comments._content import is_laughter, without_links
 from storytrace.comments._lexicon import load_common_words
 from storytrace.comments._model import TRAINING_CALIBRATION
-from storytrace.lang import UNDETERMINED, detect_language
+from storytrace.lang import UNDETERMINED, detect_language, plain_quotes
 from storytrace.records import Page
 from storytrace.settings import COMMENT_CALIBRATIONS, DEFAULT_COMMENT_CALIBRATION, Options
 
@@ -87,11 +87,6 @@ def _norm_text(text: str) -> str:
     return " ".join(_NORM.sub(" ", text.lower()).split())
 
 
-# typographic quotes and apostrophes as the plain ones a language guesser was trained on ("I’m" -> "I'm")
-_TYPOGRAPHIC_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-                                     "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
-
-
 # closed-class English words and chat words that are not words of the other languages comments come in: two of them
 # in a short comment whose every word is a common English word make it English whatever a character-n-gram guesser
 # says of so little text ("LOL Love your sense of humor!" read as Catalan). Measured on the authored and probe lines
@@ -109,7 +104,7 @@ def comment_language(text: str) -> str:
     """The language code of one comment, or ``und``; typographic quotes are read as plain ones first (WordPress
     turns every ' into ’, which made short English comments ``und``), and a short comment of common English
     words with two English function or chat words is English."""
-    plain = text.translate(_TYPOGRAPHIC_QUOTES)
+    plain = plain_quotes(text)
     lang = detect_language(plain)[0]
     if lang not in ("en", UNDETERMINED) and _short_english(plain):
         return "en"
