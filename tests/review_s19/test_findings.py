@@ -343,12 +343,12 @@ def test_the_same_thread_captured_twice_is_not_coordination():
 
 # --- 12. idioms made of a number word are counted (facts/quantities.py, not a file of this reviewer) ---------
 
-@pytest.mark.xfail(strict=True, reason="facts.quantities: 'zero-tolerance', 'zero-sum', 'one-sided', 'two-faced' "
-                                       "become the quantities 0 tolerance, 0 sum, 1 match, 2 answer")
 @pytest.mark.parametrize("sentence", ["The police announced a zero-tolerance policy on Monday.",
                                       "It is not a zero-sum game, the minister said.",
                                       "The one-sided match ended early.",
-                                      "She gave a two-faced answer to reporters."])
+                                      "She gave a two-faced answer to reporters.",
+                                      "Officials planned a two-pronged attack on the problem.",
+                                      "It was a one-off payment to the family."])
 def test_number_word_idioms_are_not_quantities(sentence):
     from storytrace.facts import extract_facts, load_facts_resources, load_nlp
     from storytrace.records import Page

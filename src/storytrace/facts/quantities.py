@@ -306,7 +306,7 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             continue  # "a crewed 2024 moon mission": a year used as a modifier
         if s >= 2 and doc[s - 2].lower_ == "out" and doc[s - 1].lower_ == "of":
             continue  # "eight out of ten companies": the denominator is not a separate count
-        if _is_score(doc, s, e) or _is_clock_time(doc, span):
+        if _is_score(doc, s, e) or _is_clock_time(doc, span) or _number_word_idiom(doc, e):
             continue
         out.append(_one(doc, span, kind, names))
     return [q for q in out if q is not None]
@@ -349,6 +349,24 @@ def _is_clock_time(doc: Doc, span: SpacySpan) -> bool:
     if first_digit is None:
         return False
     return _CLOCK.match(doc.text, first_digit.idx) is not None
+
+
+# words a spelled-out number is hyphenated to in an idiom, not a count ("a one-way street", "a one-off payment")
+_IDIOM_SECONDS = {"way", "off", "time", "stop", "liner", "on", "upmanship"}
+
+
+def _number_word_idiom(doc: Doc, e: int) -> bool:
+    """A spelled-out number glued by a hyphen into an idiom counts nothing: "zero-" anything ("zero-tolerance",
+    "zero-sum"), an adjective in -ed ("one-sided", "two-faced", "two-pronged"), a fixed second word ("one-way").
+    Digits and nouns stay counts ("a three-judge panel", "a 5,000-strong division")."""
+    number = doc[e - 1]
+    if e + 1 >= len(doc) or number.lower_ not in WORD_NUMBERS or doc[e].text != "-":
+        return False
+    second = doc[e + 1]
+    if not (_glued(number, doc[e]) and _glued(doc[e], second)):
+        return False
+    return number.lower_ == "zero" or second.lower_ in _IDIOM_SECONDS or (
+        second.lower_.endswith("ed") and second.pos_ != "NOUN")
 
 
 SCORE_NOUNS = {"win", "victory", "lead", "defeat", "loss", "draw", "score", "record", "triumph", "rout"}
