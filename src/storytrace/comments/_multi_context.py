@@ -122,13 +122,42 @@ def ordinary_word(word: str, lang: str) -> bool:
     return ordinary_group_word(word, lang) or low in _cues().get("ordinary_words", {}).get(lang, [])
 
 
+def _other_sense(low: str, lang: str) -> list[tuple[int, int]]:
+    """Spans where a word the hostile list holds is used in another sense ("other_sense" patterns: Italian "fuori
+    da una" is the preposition "outside", not "out with"; French "en dehors de")."""
+    return [m.span() for p in _cues().get("other_sense", {}).get(lang, []) for m in re.finditer(p, low)]
+
+
+def _at_speaker(low: str, span: tuple[int, int], lang: str) -> bool:
+    """Whether the hostile word at ``span`` is a violent verb (a ``_multi_threat`` cue) whose object is the speaker
+    ("mijn vrouw vermoordt me"): an idiom, as ``_multi_threat`` reads its cues. Not other hostile words: in "les X
+    me dégoûtent" the speaker is the one disgusted."""
+    from storytrace.comments import _multi_threat  # late: _multi_threat reads _rules, which is heavy
+
+    low = low.replace("’", "'")
+    return any(a <= span[0] < b for a, b in _multi_threat._cue_spans(low, lang)) \
+        and _multi_threat._at_self(low, span, lang)
+
+
+def _attribution(low: str, lang: str) -> bool:
+    """A sentence that opens with an infinitive of calling, comparing or wishing used as its subject ("Traiter les
+    X de ...", "Chiamare i X ... è", "Zeggen dat ..."): the comment talks about such words, it does not say them."""
+    stems = _cues().get("attribution_start", {}).get(lang, [])
+    if not stems:
+        return False
+    starts = [0, *(m.end() for m in re.finditer(r"[.!?;:]\s+|\n+", low))]
+    return any(low[k:].lstrip("«“\"'‘ -–—").startswith(stem) for k in starts for stem in stems)
+
+
 def defusing_context(text: str, lang: str, hostile: list[tuple[int, int]]) -> str | None:
-    """``NEGATED`` when every hostile span (character offsets in ``text``) is inside quotes or negated as a
-    predicate, else ``COUNTER`` when the comment condemns, reports or defends, else None."""
+    """``NEGATED`` when every hostile span (character offsets in ``text``) is inside quotes, negated as a
+    predicate, used in another sense or aimed at the speaker, else ``COUNTER`` when the comment condemns, reports,
+    defends or talks about the words, else None."""
     if not hostile or not _cues():
         return None
     low = text.lower()
     quoted = _quoted(text)
+    sense = _other_sense(low, lang)
     if lang in ("zh", "ja"):
         covered = all(_inside(s, quoted) or _negated_chinese(low, s) for s, _ in hostile)
     else:
@@ -140,7 +169,8 @@ def defusing_context(text: str, lang: str, hostile: list[tuple[int, int]]) -> st
             j = next((k for k, s in enumerate(starts) if s >= pos), None)
             return j is not None and starts[j] == pos and _negated_word(words, j, lang)
 
-        covered = all(_inside(s, quoted) or negated(s) for s, _ in hostile)
+        covered = all(_inside(s, quoted) or any(a <= s < b for a, b in sense) or negated(s)
+                      or _at_speaker(low, (s, e), lang) for s, e in hostile)
     if covered:
         return NEGATED
-    return COUNTER if _counter(low, lang) else None
+    return COUNTER if _counter(low, lang) or _attribution(low, lang) else None
