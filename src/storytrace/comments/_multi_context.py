@@ -91,7 +91,9 @@ def _cue_hits(low: str, tokens: list[tuple[int, int, str]], stems: list[str], la
 
 
 def _counter(low: str, lang: str) -> bool:
-    """A condemnation, report or defence cue that is not itself negated ("ce n'est pas du racisme" is no cue)."""
+    """A condemnation, report or defence cue that is not itself negated ("ce n'est pas du racisme" is no cue), or
+    a phrase that names what was said as hate or a threat ("c'est de la haine") in a comment that does not speak of
+    the commenter's own feeling ("ce que je ressens pour les X, c'est de la haine")."""
     cues = _cues()
     if lang in ("zh", "ja"):
         if any(s in low for s in cues.get("defence", {}).get(lang, [])):
@@ -102,9 +104,24 @@ def _counter(low: str, lang: str) -> bool:
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
     if _cue_hits(low, tokens, cues.get("defence", {}).get(lang, []), lang):
         return True
-    negators = set(cues.get("negators", {}).get(lang, []))
+    negators = set(cues.get("negators", {}).get(lang, [])) | set(cues.get("counter_negators", {}).get(lang, []))
     words = [t for _, _, t in tokens]
-    return any(not any(w in negators for w in words[max(0, j - 3):j])
+    stems = list(cues.get("counter", {}).get(lang, []))
+    if not any(f in low for f in cues.get("own_feeling", {}).get(lang, [])):
+        stems += cues.get("names_hate", {}).get(lang, [])
+    return any(not any(w in negators for w in words[max(0, j - 3):j]) for j in _cue_hits(low, tokens, stems, lang))
+
+
+def _denied_counter(low: str, lang: str) -> bool:
+    """A condemnation cue right after a negator ("ce n'est pas du racisme", "niks racistisch aan"): the commenter
+    denies that what is said is hate."""
+    cues = _cues()
+    if lang in ("zh", "ja"):
+        return False
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
+    negators = set(cues.get("negators", {}).get(lang, [])) | set(cues.get("counter_negators", {}).get(lang, []))
+    words = [t for _, _, t in tokens]
+    return any(any(w in negators for w in words[max(0, j - 3):j])
                for j in _cue_hits(low, tokens, cues.get("counter", {}).get(lang, []), lang))
 
 
@@ -140,18 +157,38 @@ def _at_speaker(low: str, span: tuple[int, int], lang: str) -> bool:
 
 
 def _attribution(low: str, lang: str) -> bool:
-    """A sentence that opens with an infinitive of calling, comparing or wishing used as its subject ("Traiter les
-    X de ...", "Chiamare i X ... è", "Zeggen dat ..."): the comment talks about such words, it does not say them."""
-    stems = _cues().get("attribution_start", {}).get(lang, [])
-    if not stems:
+    """A sentence that opens with an infinitive of calling, comparing, saying or wishing used as its subject
+    ("Traiter les X de ...", "Chiamare i X ... è", "Zeggen dat ...", "Zwarte mensen vergelijken met ..."): the
+    comment talks about such words, it does not say them. Not where the comment endorses them ("c'est la vérité",
+    "è statistica") or denies that they are hate ("non è razzismo")."""
+    cues = _cues()
+    patterns = cues.get("attribution_start", {}).get(lang, [])
+    if not patterns:
         return False
-    starts = [0, *(m.end() for m in re.finditer(r"[.!?;:]\s+|\n+", low))]
-    return any(low[k:].lstrip("«“\"'‘ -–—").startswith(stem) for k in starts for stem in stems)
+    starts = [0, *(m.end() for m in re.finditer(r"[.!?;:。！？；]\s*|\n+", low))]
+    opened = any(re.match(p, low[k:].lstrip("«“\"'‘ -–—")) for k in starts for p in patterns)
+    return opened and not any(e in low for e in cues.get("endorse", {}).get(lang, [])) \
+        and not _denied_counter(low, lang)
+
+
+def _animals_only(low: str, lang: str) -> bool:
+    """Whether every group word of the comment names an animal's colour or origin ("frelons asiatiques", "calabroni
+    neri", "Aziatische hoornaars": 'animal_phrases'): the hostile words are aimed at pests, not at people."""
+    phrases = [m.span() for p in _cues().get("animal_phrases", {}).get(lang, []) for m in re.finditer(p, low)]
+    if not phrases:
+        return False
+    from storytrace.comments._multi_threat import _group  # late: _multi_threat reads _rules, which is heavy
+
+    masked = low
+    for a, b in phrases:
+        masked = masked[:a] + " " * (b - a) + masked[b:]
+    groups = load_comment_lexicon("multilingual.json").get("groups", {}).get(lang, {})
+    return _group(masked, lang, groups) is None
 
 
 def defusing_context(text: str, lang: str, hostile: list[tuple[int, int]]) -> str | None:
     """``NEGATED`` when every hostile span (character offsets in ``text``) is inside quotes, negated as a
-    predicate, used in another sense or aimed at the speaker, else ``COUNTER`` when the comment condemns, reports,
+    predicate, used in another sense or aimed at the speaker, or every group word names an animal, else ``COUNTER`` when the comment condemns, reports,
     defends or talks about the words, else None."""
     if not hostile or not _cues():
         return None
@@ -171,6 +208,6 @@ def defusing_context(text: str, lang: str, hostile: list[tuple[int, int]]) -> st
 
         covered = all(_inside(s, quoted) or any(a <= s < b for a, b in sense) or negated(s)
                       or _at_speaker(low, (s, e), lang) for s, e in hostile)
-    if covered:
+    if covered or _animals_only(low, lang):
         return NEGATED
     return COUNTER if _counter(low, lang) or _attribution(low, lang) else None
