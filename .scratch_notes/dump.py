@@ -8,7 +8,8 @@ P = Path("/tmp/s19/wt/multi/training/data/comments_authored/probes")
 files = sys.argv[2].split(",") if len(sys.argv) > 2 else ["multi_probes", "multi_hard", "multi_threats"]
 rows = [dict(json.loads(l), file=f) for f in files
         for l in (P / f"{f}.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
-rows = [r for r in rows if r.get("split") == "dev"]
+import os
+rows = [r for r in rows if r.get("split") == os.environ.get("SPLIT", "dev")]
 m = CommentModel.load()
 out = score_texts([r["text"] for r in rows], m, languages=[r["lang"] for r in rows])
 for r, o in zip(rows, out):
