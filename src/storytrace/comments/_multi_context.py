@@ -91,7 +91,9 @@ def _cue_hits(low: str, tokens: list[tuple[int, int, str]], stems: list[str], la
 
 
 def _counter(low: str, lang: str) -> bool:
-    """A condemnation, report or defence cue that is not itself negated ("ce n'est pas du racisme" is no cue)."""
+    """A condemnation, report or defence cue that is not itself negated ("ce n'est pas du racisme" is no cue), or
+    a phrase that names what was said as hate or a threat ("c'est de la haine") in a comment that does not speak of
+    the commenter's own feeling ("ce que je ressens pour les X, c'est de la haine")."""
     cues = _cues()
     if lang in ("zh", "ja"):
         if any(s in low for s in cues.get("defence", {}).get(lang, [])):
@@ -102,9 +104,24 @@ def _counter(low: str, lang: str) -> bool:
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
     if _cue_hits(low, tokens, cues.get("defence", {}).get(lang, []), lang):
         return True
-    negators = set(cues.get("negators", {}).get(lang, []))
+    negators = set(cues.get("negators", {}).get(lang, [])) | set(cues.get("counter_negators", {}).get(lang, []))
     words = [t for _, _, t in tokens]
-    return any(not any(w in negators for w in words[max(0, j - 3):j])
+    stems = list(cues.get("counter", {}).get(lang, []))
+    if not any(f in low for f in cues.get("own_feeling", {}).get(lang, [])):
+        stems += cues.get("names_hate", {}).get(lang, [])
+    return any(not any(w in negators for w in words[max(0, j - 3):j]) for j in _cue_hits(low, tokens, stems, lang))
+
+
+def _denied_counter(low: str, lang: str) -> bool:
+    """A condemnation cue right after a negator ("ce n'est pas du racisme", "niks racistisch aan"): the commenter
+    denies that what is said is hate."""
+    cues = _cues()
+    if lang in ("zh", "ja"):
+        return False
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
+    negators = set(cues.get("negators", {}).get(lang, [])) | set(cues.get("counter_negators", {}).get(lang, []))
+    words = [t for _, _, t in tokens]
+    return any(any(w in negators for w in words[max(0, j - 3):j])
                for j in _cue_hits(low, tokens, cues.get("counter", {}).get(lang, []), lang))
 
 
@@ -122,13 +139,62 @@ def ordinary_word(word: str, lang: str) -> bool:
     return ordinary_group_word(word, lang) or low in _cues().get("ordinary_words", {}).get(lang, [])
 
 
+def _other_sense(low: str, lang: str) -> list[tuple[int, int]]:
+    """Spans where a word the hostile list holds is used in another sense ("other_sense" patterns: Italian "fuori
+    da una" is the preposition "outside", not "out with"; French "en dehors de")."""
+    return [m.span() for p in _cues().get("other_sense", {}).get(lang, []) for m in re.finditer(p, low)]
+
+
+def _at_speaker(low: str, span: tuple[int, int], lang: str) -> bool:
+    """Whether the hostile word at ``span`` is a violent verb (a ``_multi_threat`` cue) whose object is the speaker
+    ("mijn vrouw vermoordt me"): an idiom, as ``_multi_threat`` reads its cues. Not other hostile words: in "les X
+    me dégoûtent" the speaker is the one disgusted."""
+    from storytrace.comments import _multi_threat  # late: _multi_threat reads _rules, which is heavy
+
+    low = low.replace("’", "'")
+    return any(a <= span[0] < b for a, b in _multi_threat._cue_spans(low, lang)) \
+        and _multi_threat._at_self(low, span, lang)
+
+
+def _attribution(low: str, lang: str) -> bool:
+    """A sentence that opens with an infinitive of calling, comparing, saying or wishing used as its subject
+    ("Traiter les X de ...", "Chiamare i X ... è", "Zeggen dat ...", "Zwarte mensen vergelijken met ..."): the
+    comment talks about such words, it does not say them. Not where the comment endorses them ("c'est la vérité",
+    "è statistica") or denies that they are hate ("non è razzismo")."""
+    cues = _cues()
+    patterns = cues.get("attribution_start", {}).get(lang, [])
+    if not patterns:
+        return False
+    starts = [0, *(m.end() for m in re.finditer(r"[.!?;:。！？；]\s*|\n+", low))]
+    opened = any(re.match(p, low[k:].lstrip("«“\"'‘ -–—")) for k in starts for p in patterns)
+    return opened and not any(e in low for e in cues.get("endorse", {}).get(lang, [])) \
+        and not _denied_counter(low, lang)
+
+
+def _animals_only(low: str, lang: str) -> bool:
+    """Whether every group word of the comment names an animal's colour or origin ("frelons asiatiques", "calabroni
+    neri", "Aziatische hoornaars": 'animal_phrases'): the hostile words are aimed at pests, not at people."""
+    phrases = [m.span() for p in _cues().get("animal_phrases", {}).get(lang, []) for m in re.finditer(p, low)]
+    if not phrases:
+        return False
+    from storytrace.comments._multi_threat import _group  # late: _multi_threat reads _rules, which is heavy
+
+    masked = low
+    for a, b in phrases:
+        masked = masked[:a] + " " * (b - a) + masked[b:]
+    groups = load_comment_lexicon("multilingual.json").get("groups", {}).get(lang, {})
+    return _group(masked, lang, groups) is None
+
+
 def defusing_context(text: str, lang: str, hostile: list[tuple[int, int]]) -> str | None:
-    """``NEGATED`` when every hostile span (character offsets in ``text``) is inside quotes or negated as a
-    predicate, else ``COUNTER`` when the comment condemns, reports or defends, else None."""
+    """``NEGATED`` when every hostile span (character offsets in ``text``) is inside quotes, negated as a
+    predicate, used in another sense or aimed at the speaker, or every group word names an animal, else ``COUNTER`` when the comment condemns, reports,
+    defends or talks about the words, else None."""
     if not hostile or not _cues():
         return None
     low = text.lower()
     quoted = _quoted(text)
+    sense = _other_sense(low, lang)
     if lang in ("zh", "ja"):
         covered = all(_inside(s, quoted) or _negated_chinese(low, s) for s, _ in hostile)
     else:
@@ -140,7 +206,8 @@ def defusing_context(text: str, lang: str, hostile: list[tuple[int, int]]) -> st
             j = next((k for k, s in enumerate(starts) if s >= pos), None)
             return j is not None and starts[j] == pos and _negated_word(words, j, lang)
 
-        covered = all(_inside(s, quoted) or negated(s) for s, _ in hostile)
-    if covered:
+        covered = all(_inside(s, quoted) or any(a <= s < b for a, b in sense) or negated(s)
+                      or _at_speaker(low, (s, e), lang) for s, e in hostile)
+    if covered or _animals_only(low, lang):
         return NEGATED
-    return COUNTER if _counter(low, lang) else None
+    return COUNTER if _counter(low, lang) or _attribution(low, lang) else None
