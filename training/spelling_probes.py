@@ -75,6 +75,8 @@ PROBES = AUTHORED / "spelling" / "probes.jsonl"
 FILES = ("en.jsonl", "en_contrastive.jsonl", "en_neutral.jsonl")
 DELETIONS = AUTHORED / "spelling" / "probes_deletions.jsonl"
 HOSTILE = AUTHORED / "spelling" / "probes_hostile.jsonl"
+SPACING = AUTHORED / "spelling" / "probes_spacing_s19.jsonl"
+SPACING_PERTURBATIONS = ("del_any", "add_any", "spaced_any", "glued_group")
 HOSTILE_PERTURBATIONS = ("space_del", "space_add", "space_all", "char_swap", "char_del", "leet")
 SLUR_FRAMES = ("i hate those {}", "{} should all be gone", "get out of here you {}", "never trust a {}")
 PERTURBATIONS = ("space_del", "space_add", "char_swap", "char_del", "leet")
@@ -239,6 +241,59 @@ def build_hostile(out: Path = HOSTILE) -> int:
     return 0
 
 
+def _split_of(text: str) -> str:
+    """dev or check for a source line (a fixed hash: a quarter of the lines are check)."""
+    import hashlib
+
+    return "check" if int(hashlib.md5(text.encode("utf-8")).hexdigest(), 16) % 4 == 0 else "dev"
+
+
+def build_spacing(out: Path = SPACING) -> int:
+    """Spacing probes anywhere in a line (session 19, ``probes_spacing_s19.jsonl``): every English validation line
+    gets ``del_any`` (one space between two words of letters deleted, at a seeded position: "i reallyhate them"),
+    ``add_any`` (a space inserted inside a seeded word of four or more letters, whichever word: "the y are") and
+    ``spaced_any`` (a seeded word of three or more letters spelled letter by letter: "t h e y"); a line with a
+    two-word group name ("black people") also ``glued_group`` ("blackpeople"). ``expect`` is what the perturbed span
+    reads as (the words, lower-cased); ``split`` dev/check by a hash of the source line."""
+    decoder = _model().decoder
+    probes = []
+    pair = re.compile(r"(?<![\w'])([A-Za-z]+) ([A-Za-z]+)(?![\w'])")
+    for r in validation_rows():
+        text = str(r["text"])
+        rng = random.Random(f"spacing-s19\t{text}")
+        base = {"original": text, "identity_attack": r["identity_attack"], "toxic": r["toxic"], "file": r["file"],
+                "line": r["line"], "split": _split_of(text), "line_term": "-"}
+        pairs = [m for i in range(len(text)) if (m := pair.match(text, i)) and (i == 0 or not text[i - 1].isalpha())]
+        if pairs:
+            m = rng.choice(pairs)
+            probes.append(dict(base, text=text[: m.end(1)] + text[m.start(2) :], perturbation="del_any",
+                               word=m.group(1) + m.group(2), term=None, expect=m.group(0).lower(),
+                               start=m.start(1), end=m.end(2) - 1))
+        words = list(_WORD.finditer(text))
+        if words:
+            m = rng.choice(words)
+            i = rng.randrange(1, len(m.group()))
+            probes.append(dict(base, text=text[: m.start() + i] + " " + text[m.start() + i :], perturbation="add_any",
+                               word=m.group(), term=None, expect=m.group().lower(), start=m.start(), end=m.end() + 1))
+        words3 = [m for m in _LETTERS.finditer(text) if len(m.group()) >= 3]
+        if words3:
+            m = rng.choice(words3)
+            new = " ".join(m.group())
+            probes.append(dict(base, text=text[: m.start()] + new + text[m.end() :], perturbation="spaced_any",
+                               word=m.group(), term=None, expect=m.group().lower(), start=m.start(),
+                               end=m.start() + len(new)))
+        for m in pairs:
+            t = decoder.lookup(m.group(0).lower())
+            if t is not None and t.kind == "group_name" and t.group is not None:
+                probes.append(dict(base, text=text[: m.end(1)] + text[m.start(2) :], perturbation="glued_group",
+                                   word=m.group(1) + m.group(2), term=t.text, expect=t.text, start=m.start(1),
+                                   end=m.end(2) - 1))
+                break
+    out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in probes), encoding="utf-8")
+    print(f"{len(probes)} probes -> {out}")
+    return 0
+
+
 def decoder_term(word: str) -> str:
     """The lexicon term a plainly written word is (as written or as a plural)."""
     decoder = _model().decoder
@@ -350,9 +405,19 @@ def measure(probes: list[dict[str, object]]) -> dict[str, dict[str, float]]:
             c["decoded"] += any(_matches(d, p["term"]) for d in at + plain)
         # lexicon readings that are not the intended term; common words repaired (decoder 3.15, term kind "word")
         # are counted apart: right when the perturbed word is read as itself, wrong anywhere else
-        c[f"false_{side}"] += sum(1 for d in decoded if d.term.kind != "word" and not (d in at and _matches(d, p["term"])))
+        want = str(p.get("expect") or "").lower().replace(" ", "")
+        c[f"false_{side}"] += sum(1 for d in decoded if d.term.kind != "word" and not (d in at and (
+            _matches(d, p["term"]) or (want and d.decoded.lower().replace(" ", "") == want))))
+        if p.get("expect") and p["perturbation"] != "none":
+            c["n_expect"] += 1
+            want = str(p["expect"]).lower()
+            c["expected"] += any(d.decoded.lower() == want or d.decoded.lower().replace(" ", "") == want.replace(" ", "")
+                                 for d in at) or any(text_l == want.replace(" ", "") for text_l in
+                                                     [str(p["text"])[s:e].lower().replace(" ", "") for s, e, _ in hits
+                                                      if s < int(p["end"]) and e > int(p["start"])])
         word = str(p.get("word") or "").lower()
-        right = [d for d in decoded if d.term.kind == "word" and d in at and word in d.decoded.split()]
+        right = [d for d in decoded if d.term.kind == "word" and d in at and (
+            word in d.decoded.split() or (want and d.decoded.lower().replace(" ", "") == want))]
         c["repaired"] += bool(right) and p["perturbation"] != "none"
         c["repairs_wrong"] += sum(1 for d in decoded if d.term.kind == "word" and d not in right)
         if "term_start" in p:  # the term written out beside the perturbed word is still read
@@ -373,6 +438,9 @@ def measure(probes: list[dict[str, object]]) -> dict[str, dict[str, float]]:
             "repaired": round(c["repaired"] / max(1, sum(c[f"n_{s}"] for s in ("hateful", "nonhateful", "control"))), 3),
             "repairs_wrong_per100": round(100 * c["repairs_wrong"] / max(1, sum(c[f"n_{s}"] for s in ("hateful", "nonhateful", "control"))), 1),
         }
+        if c["n_expect"]:
+            out[kind]["expect_recall"] = round(c["expected"] / c["n_expect"], 3)
+            out[kind]["n_expect"] = c["n_expect"]
         if c["n_kept"]:
             out[kind]["term_kept"] = round(c["kept"] / c["n_kept"], 3)
     return out
@@ -435,7 +503,9 @@ def build_common_words(min_zipf: float, out: Path = COMMON_WORDS) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("command", choices=("build", "deletions", "hostile", "measure", "words"))
+    ap.add_argument("command", choices=("build", "deletions", "hostile", "spacing", "measure", "words"))
+    ap.add_argument("--split", choices=("dev", "check"), default=None,
+                    help="measure: only the probes of this split (files with a split field)")
     ap.add_argument("--min-zipf", type=float, default=2.5, help="words: the table's lowest Zipf frequency")
     ap.add_argument("--probes", type=Path, default=PROBES)
     ap.add_argument("--data", type=Path, default=None, help="shared data folder: also the unlabelled false alarms")
@@ -448,9 +518,13 @@ def main(argv: list[str] | None = None) -> int:
         return build_deletions()
     if args.command == "hostile":
         return build_hostile()
+    if args.command == "spacing":
+        return build_spacing()
     if args.command == "words":
         return build_common_words(args.min_zipf)
     probes = [json.loads(x) for x in args.probes.read_text(encoding="utf-8").splitlines() if x.strip()]
+    if args.split is not None:
+        probes = [p for p in probes if p.get("split", "dev") == args.split]
     report: dict[str, object] = {"probes": measure(probes)}
     if args.data is not None:
         report["unlabelled"] = false_alarms(unlabelled_texts(args.data, args.cache))
