@@ -1,0 +1,76 @@
+"""Session 19 (helper "hate2"): harm denied to a whole group (a negative quantifier, "nobody deserves ... for being
+X", a harm gerund judged unacceptable), "how" questions that assert the negated hostile word, and a group attacked by
+a pronoun in the next sentence (calls to send them back or get rid of them, a place they are told to keep to, a
+pronoun right after the group's sentence). Sentences written for this test (not from any eval set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.comments.conftest import scores as _scores
+
+
+@pytest.mark.parametrize("text", [
+    "no refugee should have to die at sea",
+    "no woman should ever be raped",
+    "none of these refugees deserve to drown",
+    "not one immigrant deserves to be shot",
+    "no black person should be killed for what they believe",
+    "not one jewish family deserves to be shot, whatever the politicians say",
+    "nobody deserves to be killed for being gay",
+    "killing muslims is never ok",
+    "deporting refugees is wrong and you know it",
+])
+def test_harm_denied_to_a_group_is_not_an_attack(model, text):
+    assert _scores(model, text)["identity_attack"] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "every muslim should be shot on sight",
+    "no trans person deserves to live",
+    "no immigrant should be allowed to live here",
+    "killing refugees is fine by me",
+    "all gay people deserve to be beaten",
+])
+def test_harm_wished_on_a_group_still_counts(model, text):
+    assert _scores(model, text)["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "how are trans people not vermin?",
+    "honestly how are immigrants not savages",
+    "how is it that muslims aren't all disgusting?",
+    "seriously, how are refugees not considered parasites yet?",
+])
+def test_how_question_asserts_the_negated_word(model, text):
+    assert _scores(model, text)["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "immigrants are not vermin",
+    "how are disabled people not safe in their own homes?",
+    "how come women are not represented on the council?",
+])
+def test_how_question_controls(model, text):
+    assert _scores(model, text)["identity_attack"] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "we have too many immigrants. time to send them back.",
+    "muslims keep moving into our street. send them all back",
+    "gay people keep complaining. it's time we got rid of them.",
+    "women want equal pay now lol. they should stay in the kitchen",
+    "i met a lot of refugees. they were all filthy.",
+])
+def test_pronoun_in_the_next_sentence_carries_the_attack(model, text):
+    assert _scores(model, text)["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "i'll send them back a thank you card",
+    "please send these refugees some blankets",
+    "i like refugees, they are lovely",
+    "we have lots of immigrants in this town. time to make them feel welcome.",
+])
+def test_pronoun_controls(model, text):
+    assert _scores(model, text)["identity_attack"] < 0.5
