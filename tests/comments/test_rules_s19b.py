@@ -1,7 +1,5 @@
 """Session 19 (helper "hate2"): harm denied to a whole group (a negative quantifier, "nobody deserves ... for being
-X", a harm gerund judged unacceptable), "how" questions that assert the negated hostile word, and a group attacked by
-a pronoun in the next sentence (calls to send them back or get rid of them, a place they are told to keep to, a
-pronoun right after the group's sentence). Sentences written for this test (not from any eval set)."""
+X", a harm gerund judged unacceptable), and "how" questions that assert the negated hostile word. Sentences written for this test (not from any eval set)."""
 
 from __future__ import annotations
 
@@ -52,25 +50,4 @@ def test_how_question_asserts_the_negated_word(model, text):
     "how come women are not represented on the council?",
 ])
 def test_how_question_controls(model, text):
-    assert _scores(model, text)["identity_attack"] < 0.5
-
-
-@pytest.mark.parametrize("text", [
-    "we have too many immigrants. time to send them back.",
-    "muslims keep moving into our street. send them all back",
-    "gay people keep complaining. it's time we got rid of them.",
-    "women want equal pay now lol. they should stay in the kitchen",
-    "i met a lot of refugees. they were all filthy.",
-])
-def test_pronoun_in_the_next_sentence_carries_the_attack(model, text):
-    assert _scores(model, text)["identity_attack"] >= 0.5
-
-
-@pytest.mark.parametrize("text", [
-    "i'll send them back a thank you card",
-    "please send these refugees some blankets",
-    "i like refugees, they are lovely",
-    "we have lots of immigrants in this town. time to make them feel welcome.",
-])
-def test_pronoun_controls(model, text):
     assert _scores(model, text)["identity_attack"] < 0.5

@@ -147,10 +147,7 @@ _WISH_BRIDGE = frozenset(["to", "get", "all", "would", "will", "just", "finally"
 # violence ordered or intended with the group as its object, before it: "put a bullet in X", "run over the X"
 _ORDERED_HARM = frozenset(["put a bullet in", "open fire on", "run over", "torch", "hunt down", "beat", "beat up",
                            "teach", "line", "shoot", "kill", "stab", "hang", "burn", "gas", "lynch", "bomb", "punch",
-                           "string up", "round up", "get rid of", "got rid of"])
-# (session 19, helper hate2) removal ordered with its tail after the group: "send them (all) back", "ship X back home"
-_SENT_AWAY = frozenset(["send", "ship", "deport"])
-_SENT_TAILS = frozenset(["back", "home", "away", "out", "packing", "back home"])
+                           "string up", "round up", "get rid of"])
 # what the threat does to the group, after it: "... they're dead", "... in a body bag", "teach X a lesson"
 _DOOM = frozenset(["they're dead", "theyre dead", "they are dead", "dead meat",
                    "in a body bag", "in the ground", "in the hospital", "watch their backs", "watch their back",
@@ -560,13 +557,6 @@ def _backhanded(norm: str, words: list[tuple[int, int, str]], toks: list[str], c
     return found
 
 
-# (session 19, helper hate2) hostile phrases with the group as subject that the lexicon lacks: a place they are told
-# to keep to, or to go back to ("they should stay in the kitchen", "they should go back where they came from")
-_MORE_SUBJECT_HOSTILE = frozenset(["stay in the kitchen", "stay in their kitchen", "back in the kitchen",
-                                   "go back where they came from", "go back to where they came from",
-                                   "crawl back where they came from", "crawl back to where they came from"])
-
-
 def _hostile_phrases(lex: Lexicon) -> frozenset[str]:
     """Hostile, harmful or excluding words and phrases of the lexicon and of the rules' own lists (once per lexicon:
     kept in ``lex.derived``, so another lexicon never reads this one's set)."""
@@ -577,7 +567,7 @@ def _hostile_phrases(lex: Lexicon) -> frozenset[str]:
             _ORDERED_HARM, _ELIMINATED, _ERASED, _ERASED_ALONE, _ATTACK_FRAMES, _ABUSE, _HARMS_DONE, _DISGUST,
             _FALSITY, _REFUSAL, _FALSE_FRAMES, _STOP, _GRUDGING, _MORE_NEGATIVE, _typed_hate_verbs(lex),
             _MENACE_AFTER, _MENACE_CLOSING, _MENACE_ALONE, _MENACE_BEFORE, _EMOTION_NOUNS, _REVULSION_BY, _BODILY,
-            _MORE_SUBJECT_HOSTILE, _WISHES - {"love"})  # "stop pretending X are people", "i hope X s*ffer": not kind
+            _WISHES - {"love"})  # "stop pretending X are people", "i hope X s*ffer": not kind
     return lex.derived["hostile"]
 
 
@@ -941,7 +931,7 @@ def _other_referent(toks: list[str], k: int) -> bool:
     return t in _ANIMALS and toks[k - 1] not in _PREDICATE_LEADS
 
 
-def _group_pronouns(toks: list[str], named_at: set[int], first: int, clause: list[int] | None = None) -> list[int]:
+def _group_pronouns(toks: list[str], named_at: set[int], first: int) -> list[int]:
     """The pronouns after the group's first mention at ``first`` that refer to it: those whose nearest possible
     antecedent is a mention of the group (tokens ``named_at``), not another plural noun for people or animals, and no
     more than ``_PRONOUN_REACH`` words after that mention (one pass, so linear)."""
@@ -950,9 +940,7 @@ def _group_pronouns(toks: list[str], named_at: set[int], first: int, clause: lis
         if k in named_at:
             group_nearest, last = True, k
         elif toks[k] in _PRON_REF:
-            # right after the group only when a new clause opens ("met some X. they were all Y"; session 19)
-            if group_nearest and (k >= first + 2 or clause is not None and clause[k] != clause[k - 1]) and \
-                    k - last <= _PRONOUN_REACH:
+            if group_nearest and k >= first + 2 and k - last <= _PRONOUN_REACH:
                 found.append(k)
         elif _other_referent(toks, k):
             group_nearest = False
@@ -1471,8 +1459,7 @@ def _intended(toks: list[str], lo: int, j: int) -> bool:
     """An intent, a wish or a condition before token ``j`` in its clause (from ``lo``), or ``j`` opens the clause
     (an order): "someone should ...", "if I see any X ...", "line the X up"."""
     before = toks[lo:j]
-    return j == lo or any(t in _FUTURE or t in _INTENT or t in _WISHES or t in ("if", "keep", "next", "once", "better",
-                                                                                "time")  # "it's time we ..."
+    return j == lo or any(t in _FUTURE or t in _INTENT or t in _WISHES or t in ("if", "keep", "next", "once", "better")
                           for t in before)
 
 
@@ -1772,11 +1759,6 @@ def _ordered_harm(toks: list[str], lo: int, gi: int, hi: int) -> list[int]:
     ... they're dead", "... in a body bag")."""
     tails = [m for m in range(gi + 1, min(hi, gi + 4)) if _phrase_at(toks, m, _TAILS)]
     found = []
-    away = [m for m in range(gi + 1, min(hi, gi + 3)) if toks[m] in _SENT_TAILS and _bridged(toks, gi + 1, m, _HARM_BRIDGE)]
-    if away and gi > 0 and toks[gi - 1] in _SENT_AWAY and _intended(toks, lo, gi - 1):
-        found += [gi - 1, away[0]]  # "send them all back", "time to ship them home"; not "send them back their deposit"
-        if away[0] + 1 < hi and toks[away[0] + 1] in _DETERMINERS | {"their", "his", "her", "its"}:
-            found = []
     for j in range(max(lo, gi - 7), gi):
         size = _phrase_at(toks, j, _ORDERED_HARM)
         if size and _bridged(toks, j + size, gi, _HARM_BRIDGE) and _intended(toks, lo, j) and (
@@ -2097,7 +2079,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         first = min(gi for gi, _, c in group_idx if not c)
         g = next(iter(named))
         named_at = {k for gi, _, c in group_idx if not c for k in range(gi, group_end[gi])}
-        mentions += [(j, g, False) for j in _group_pronouns(toks, named_at, first, clause)]
+        mentions += [(j, g, False) for j in _group_pronouns(toks, named_at, first)]
     neg = _negations(toks)
     starts = {gi for gi, _, _ in group_idx}
     ends = _sentence_ends(norm)
@@ -2223,8 +2205,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                         any(_phrase_at(toks, m, harm) for m in range(j + size, min(n, j + size + 4))):
                     regard_ev.append(j)  # session 19: "X don't deserve rights", "X shouldn't have a vote"
                     continue
-                size = _phrase_at(toks, j, lex.subject_hostile) or _no_standing(toks, clause, j) or \
-                    _phrase_at(toks, j, _MORE_SUBJECT_HOSTILE)
+                size = _phrase_at(toks, j, lex.subject_hostile) or _no_standing(toks, clause, j)
                 if size and protective(j, size):
                     a.defused = True
                     continue
