@@ -147,7 +147,13 @@ _WISH_BRIDGE = frozenset(["to", "get", "all", "would", "will", "just", "finally"
 # violence ordered or intended with the group as its object, before it: "put a bullet in X", "run over the X"
 _ORDERED_HARM = frozenset(["put a bullet in", "open fire on", "run over", "torch", "hunt down", "beat", "beat up",
                            "teach", "line", "shoot", "kill", "stab", "hang", "burn", "gas", "lynch", "bomb", "punch",
-                           "string up", "round up", "get rid of"])
+                           "string up", "round up", "get rid of",
+                           # (session 19, helper hate2)
+                           "hunt", "knock out", "run down", "smash", "slit", "choke", "poison", "break the legs of",
+                           "break the necks of", "break the neck of", "slit the throat of", "slit the throats of"])
+# (session 19, helper hate2) between an ordered harm and the group, words that pick its victims ("hunt some X", "knock
+# out the first X i see", "run down a couple of X"): determiners here, not a count of victims reported
+_ORDERED_BRIDGE = frozenset(["some", "few", "couple", "first", "many", "as", "random", "two", "three", "more"])
 # what the threat does to the group, after it: "... they're dead", "... in a body bag", "teach X a lesson"
 _DOOM = frozenset(["they're dead", "theyre dead", "they are dead", "dead meat",
                    "in a body bag", "in the ground", "in the hospital", "watch their backs", "watch their back",
@@ -1459,7 +1465,8 @@ def _intended(toks: list[str], lo: int, j: int) -> bool:
     """An intent, a wish or a condition before token ``j`` in its clause (from ``lo``), or ``j`` opens the clause
     (an order): "someone should ...", "if I see any X ...", "line the X up"."""
     before = toks[lo:j]
-    return j == lo or any(t in _FUTURE or t in _INTENT or t in _WISHES or t in ("if", "keep", "next", "once", "better")
+    return j == lo or any(t in _FUTURE or t in _INTENT or t in _WISHES or t in ("if", "keep", "next", "once", "better",
+                                                                                "imma", "ima", "i'mma")  # session 19
                           for t in before)
 
 
@@ -1761,7 +1768,7 @@ def _ordered_harm(toks: list[str], lo: int, gi: int, hi: int) -> list[int]:
     found = []
     for j in range(max(lo, gi - 7), gi):
         size = _phrase_at(toks, j, _ORDERED_HARM)
-        if size and _bridged(toks, j + size, gi, _HARM_BRIDGE) and _intended(toks, lo, j) and (
+        if size and _bridged(toks, j + size, gi, _HARM_BRIDGE | _ORDERED_BRIDGE) and _intended(toks, lo, j) and (
                 toks[j] not in _NEEDS_TAIL or tails):
             found.append(j)
     doom = [m for m in range(gi + 1, hi) if _phrase_at(toks, m, _DOOM) and _intended(toks, lo, m)]
