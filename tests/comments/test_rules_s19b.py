@@ -51,3 +51,28 @@ def test_how_question_asserts_the_negated_word(model, text):
 ])
 def test_how_question_controls(model, text):
     assert _scores(model, text)["identity_attack"] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "imma go hunt some muslims this weekend",
+    "i'll knock out the first immigrant i see tomorrow",
+    "i'm gonna run down a couple of refugees on my way home",
+    "swear down i will slit every jew's throat",
+    "i'm going to smash some gay men in the face tonight",
+    "i'd happily choke a few asians if i got the chance",
+    "i'll break the legs of any muslim who comes near my shop",
+])
+def test_own_violence_at_a_group_is_a_threat(model, text):
+    s = _scores(model, text)
+    assert s["identity_attack"] >= 0.5 and s["threat"] >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "i'll run down the list of refugees who signed up for the course",
+    "we will hunt for bargains at the muslim market",
+    "the women on our team will smash the record this year",
+    "i'll break the news to the immigrants in my class tomorrow",
+])
+def test_violent_verbs_in_other_senses_are_not_threats(model, text):
+    s = _scores(model, text)
+    assert s["identity_attack"] < 0.5 and s["threat"] < 0.5
