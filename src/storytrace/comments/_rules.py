@@ -52,6 +52,7 @@ _FUTURE = frozenset(["will", "gonna", "going", "should", "must", "deserve", "des
 # the words between a negation and the harm it denies in a permission or modal chain: "shouldn't be allowed to be
 # bullied", "no one should ever be attacked", "must not be allowed to get hurt"
 _CHAIN = frozenset(["be", "to", "allowed", "permitted", "get", "getting", "being", "been", "ever", "should", "must",
+                    "deserve", "deserves", "deserved",  # (session 19) "nobody deserves to be beaten for being X"
                     "can", "could", "would", "will", "one", "anyone", "again", "just", "simply", "ok", "okay"])
 # frames that present their claim as false by themselves: "pretending X are Y", "the myth that X are Y"
 _FALSE_FRAMES = frozenset(["pretend", "pretends", "pretending", "act like", "acting like", "myth", "lie", "stereotype",
@@ -146,7 +147,13 @@ _WISH_BRIDGE = frozenset(["to", "get", "all", "would", "will", "just", "finally"
 # violence ordered or intended with the group as its object, before it: "put a bullet in X", "run over the X"
 _ORDERED_HARM = frozenset(["put a bullet in", "open fire on", "run over", "torch", "hunt down", "beat", "beat up",
                            "teach", "line", "shoot", "kill", "stab", "hang", "burn", "gas", "lynch", "bomb", "punch",
-                           "string up", "round up", "get rid of"])
+                           "string up", "round up", "get rid of",
+                           # (session 19, helper hate2)
+                           "hunt", "knock out", "run down", "smash", "slit", "choke", "poison", "break the legs of",
+                           "break the necks of", "break the neck of", "slit the throat of", "slit the throats of"])
+# (session 19, helper hate2) between an ordered harm and the group, words that pick its victims ("hunt some X", "knock
+# out the first X i see", "run down a couple of X"): determiners here, not a count of victims reported
+_ORDERED_BRIDGE = frozenset(["some", "few", "couple", "first", "many", "as", "random", "two", "three", "more"])
 # what the threat does to the group, after it: "... they're dead", "... in a body bag", "teach X a lesson"
 _DOOM = frozenset(["they're dead", "theyre dead", "they are dead", "dead meat",
                    "in a body bag", "in the ground", "in the hospital", "watch their backs", "watch their back",
@@ -1458,7 +1465,8 @@ def _intended(toks: list[str], lo: int, j: int) -> bool:
     """An intent, a wish or a condition before token ``j`` in its clause (from ``lo``), or ``j`` opens the clause
     (an order): "someone should ...", "if I see any X ...", "line the X up"."""
     before = toks[lo:j]
-    return j == lo or any(t in _FUTURE or t in _INTENT or t in _WISHES or t in ("if", "keep", "next", "once", "better")
+    return j == lo or any(t in _FUTURE or t in _INTENT or t in _WISHES or t in ("if", "keep", "next", "once", "better",
+                                                                                "imma", "ima", "i'mma")  # session 19
                           for t in before)
 
 
@@ -1580,6 +1588,59 @@ _GOODS = frozenset(["rights", "right", "respect", "vote", "voice", "dignity", "e
                     "healthcare", "mercy", "pity"])
 
 
+# (session 19, helper hate2) harm denied to a whole group: a negative quantifier on the group reaches a harm after it
+# over modal and "deserve" words ("no X should ever be attacked", "not one X deserves to be shot", "none of those X
+# deserved to die"); a harm gerund judged unacceptable after the group ("attacking X is never ok", "deporting X is
+# wrong")
+_DENIED_HARM_BRIDGE = _CHAIN | _GROUP_NOUNS | frozenset(["have", "has", "had", "fear", "even", "really", "ever",
+                                                         "get", "got", "family", "families", "man", "woman", "child",
+                                                         "children", "kid", "kids", "student", "students"])
+_ACCEPTABLE = frozenset(["ok", "okay", "acceptable", "justified", "justifiable", "excusable", "fine", "alright",
+                         "right", "the answer", "a solution", "the solution", "necessary", "a joke", "funny"])
+_GERUND_SUBJECT_GAP = frozenset(["online", "in", "the", "street", "streets", "public", "here", "anywhere", "just",
+                                 "because", "for", "who", "they", "are", "people"])
+
+
+def _quantified_harm(toks: list[str], end: int, j: int) -> bool:
+    """The harm at ``j`` follows a group ending at ``end`` over at most five modal or "deserve" words only ("should
+    ever be", "deserves to be", "should have to fear being"): with a negative quantifier on the group, it is denied
+    to every member ("no X should ever be attacked")."""
+    return j >= end and _bridged(toks, end, j, _DENIED_HARM_BRIDGE, 5)
+
+
+def _harm_judged(toks: list[str], neg: list[bool], clause: list[int], j: int, gi: int, end: int) -> bool:
+    """The harm gerund at ``j`` has the group at ``gi`` (ending at ``end``) as its object and is the subject of a
+    copula after it that judges it unacceptable: negated acceptability ("attacking X is never ok", "... is not
+    justified") or a condemning word not negated ("deporting X is wrong"). Not "killing X is fine by me"."""
+    if j >= gi or not toks[j].endswith("ing") or gi - j > 4:
+        return False
+    for k in range(end, min(len(toks), end + 4)):
+        if clause[k] != clause[gi]:
+            return False
+        if toks[k] in ("is", "was", "isn't", "isnt", "wasn't", "wasnt"):
+            negated = neg[k] or any(neg[k + 1 : k + 3])
+            return any((negated and _phrase_at(toks, m, _ACCEPTABLE)) or
+                       (not negated and toks[m] in _CONDEMNING) for m in range(k + 1, min(len(toks), k + 4))
+                       if clause[m] == clause[gi])
+        if toks[k] not in _GERUND_SUBJECT_GAP:
+            return False
+    return False
+
+
+# (session 19, helper hate2) a "how" question asks why the negation holds, so it asserts the negated word: "how are X
+# not criminals?", "how is it that X aren't all vermin", "how come X aren't called scum" (and "how are X not allowed
+# to vote?" asks for the right, it does not deny it)
+_HOW_BRIDGE = frozenset(["are", "is", "r", "it", "that", "come", "the", "these", "those", "all", "so", "many", "most",
+                         "exactly", "on", "earth", "tf", "the", "hell", "else"])
+
+
+def _how_question(toks: list[str], gi: int) -> bool:
+    """"how" up to five words before the group at ``gi``, right before "are", "is" or "come", only question words
+    between ("how are", "how is it that", "how come", "how on earth are")."""
+    return any(toks[k] == "how" and toks[k + 1] in ("are", "is", "r", "come", "on", "tf", "the") and
+               _bridged(toks, k + 1, gi, _HOW_BRIDGE, 4) for k in range(max(0, gi - 5), gi))
+
+
 def _quantified(toks: list[str], gi: int) -> bool:
     """A negative quantifier ends right before the group at ``gi`` ("no X", "not a single X", "none of these X"), not
     after a word that makes "no" something else ("say no to X", "with no X", "no more X")."""
@@ -1590,7 +1651,7 @@ def _quantified(toks: list[str], gi: int) -> bool:
     return False
 
 
-def _denied_goods(toks: list[str], neg: list[bool], j: int, belief_denied: bool) -> int:
+def _denied_goods(toks: list[str], neg: list[bool], j: int, belief_denied: bool, quant: bool = False) -> int:
     """Words from ``j`` that deny the group before it a good thing: a negated "deserve(s)" or "should have / get / be
     given" (or one under a denied belief: "i don't think X should have any rights") with a good within three words
     ("rights", "to vote", "respect"); not "should have to". Their number, 0 if none."""
@@ -1602,7 +1663,7 @@ def _denied_goods(toks: list[str], neg: list[bool], j: int, belief_denied: bool)
         size = 2
     else:
         return 0
-    negated = any(neg[max(0, j - 2) : j + 1]) != belief_denied
+    negated = (any(neg[max(0, j - 2) : j + 1]) or quant) != belief_denied  # quant: "no X deserves to live"
     return size if negated and _GOODS & set(toks[j + size : j + size + 3]) else 0
 
 
@@ -1707,7 +1768,7 @@ def _ordered_harm(toks: list[str], lo: int, gi: int, hi: int) -> list[int]:
     found = []
     for j in range(max(lo, gi - 7), gi):
         size = _phrase_at(toks, j, _ORDERED_HARM)
-        if size and _bridged(toks, j + size, gi, _HARM_BRIDGE) and _intended(toks, lo, j) and (
+        if size and _bridged(toks, j + size, gi, _HARM_BRIDGE | _ORDERED_BRIDGE) and _intended(toks, lo, j) and (
                 toks[j] not in _NEEDS_TAIL or tails):
             found.append(j)
     doom = [m for m in range(gi + 1, hi) if _phrase_at(toks, m, _DOOM) and _intended(toks, lo, m)]
@@ -2073,6 +2134,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     hits: list[tuple[int, str, list[int]]] = []
     denial_hits: set[int] = set()
     aimed: set[int] = set()  # violent words of ``_ordered_harm`` and ``_wished_harm``
+    spared: set[int] = set()  # harms denied to a named group: not aimed at a pronoun that refers back to it
     reported: set[int] = set()  # harms reported as someone else's ("he said X should be shot")
     for gi, group, country in mentions:
         if _object_of_attitude(toks, gi):
@@ -2091,6 +2153,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                             for k in range(max(lo, gi - 4), gi - 1))
         doubted = _doubted(toks, lo, gi)  # "since when do X count as real people?"
         quant = _quantified(toks, gi)  # session 19: "no X can be trusted"
+        how = _how_question(toks, gi)  # session 19: "how are X not criminals?"
         asked = _asked(ends, words[gi][1])
         # negative evaluation or dehumanising word after the group (or before it: "filthy X", "why are X so vile"; not
         # across a comma: "X aren't all criminals, most X families ...")
@@ -2108,7 +2171,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             between = neg[min(j, gi) + 1 : max(j, gi)] if j > gi else []
             if any(between) and _addressed_insult(norm, words, toks, neg, gi, j, lex):
                 continue  # "X are not parasites, shut your stupid mouth": the commenter's own insult
-            if any(between) != (j > gi and quant):  # session 19: "none of these X are criminals"
+            if any(between) != (j > gi and (quant or how)):  # session 19: "none of these X are criminals"
                 a.defused = True
                 claim(j, size)
                 continue
@@ -2145,7 +2208,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                         _ABUSE & set(toks[j + 1 : j + 4]):
                     a.defused = True  # "X don't deserve the abuse they get": protective
                     continue
-                if (size := _denied_goods(toks, neg, j, belief_denied)) and not harm_follows(j + size) and not \
+                if (size := _denied_goods(toks, neg, j, belief_denied, quant)) and not harm_follows(j + size) and not \
                         any(_phrase_at(toks, m, harm) for m in range(j + size, min(n, j + size + 4))):
                     regard_ev.append(j)  # session 19: "X don't deserve rights", "X shouldn't have a vote"
                     continue
@@ -2165,6 +2228,14 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                     continue  # "love to hang out with gay friends": not violence
                 if j < gi and "," in norm[words[j][1] : words[gi][0]]:
                     continue  # "... deported, they belong here": the harm ends the clause before the group
+                if j in spared:
+                    continue
+                if (quant and _quantified_harm(toks, group_end.get(gi, gi + 1), j)) or \
+                        _harm_judged(toks, neg, clause, j, gi, group_end.get(gi, gi + 1)):
+                    spared.add(j)  # session 19: "no X should ever be attacked", "attacking X is never ok"
+                    a.defused = True
+                    claim(j, size)
+                    continue
                 if denied(j) or unwished(gi, j):
                     a.defused = True
                     claim(j, size)
@@ -2198,6 +2269,13 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                       felt]:
                 if j < 0 or j in ev or (j < gi and "," in norm[words[j][1] : words[gi][0]]):
                     continue  # "fuck, the X team was brilliant": the curse is not aimed at X
+                if j in spared:
+                    continue
+                if (quant and _quantified_harm(toks, end, j)) or _harm_judged(toks, neg, clause, j, gi, end):
+                    spared.add(j)
+                    a.defused = True
+                    claim(j)
+                    continue
                 if (j < gi and negated_before(j)) or unwished(gi, j):
                     a.defused = True
                     claim(j)
@@ -2225,7 +2303,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 if quant and (toks[j] in ("safe", "people", "persons") or toks[j - 1] in ("was", "were") and
                               toks[j] in ("allowed", "permitted", "welcome")):
                     continue  # "no X is safe here" fears for them; "none of the X were allowed to stay" tells
-                flipped = (belief_denied or doubted) and toks[j] not in ("people", "persons", "safe", "allowed") or \
+                flipped = (belief_denied or doubted) and toks[j] not in ("people", "persons", "safe", "allowed") or how or \
                     asked and toks[j - 1] == "even" and toks[j] not in ("allowed", "permitted", "safe")  # "are X
                 # even human?" doubts it; "are X even allowed to work?" is often asked in earnest
                 if size and (any(neg[k] for k in range(gi + 1, j)) != quant) != flipped and j - end_g <= 5:
