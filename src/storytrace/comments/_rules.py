@@ -180,6 +180,9 @@ _REPORT_FRAMES = frozenset(["threatened to", "threatening to", "threatens to", "
                             "calls for", "said", "saying", "says", "say", "shouted", "shouting", "posted", "posting",
                             "wrote", "writing", "chanted", "chanting", "yelled", "yelling", "tweeted", "tweeting",
                             "heard", "told", "telling"])
+# an attempt told of someone else right before the harm ("thugs tried to run down X"): a report, not a wish
+_ATTEMPT_FRAMES = frozenset(["tried to", "tries to", "trying to", "attempted to", "attempts to", "attempting to"])
+_ATTEMPTERS_SELF = _FIRST_PERSON | frozenset(["am", "i've", "ive", "we're", "we've"])
 # after a report, words that endorse it: "he said X should be shot and he's right"
 _ENDORSED = frozenset(["right", "agree", "agreed", "true", "correct", "exactly", "spot on", "based"])
 # a group protected: "X should be safe", "we need to protect X"
@@ -515,6 +518,8 @@ def _harm_at_person(a: Analysis, norm: str, words: list[tuple[int, int, str]], t
         before = toks[max(0, j - 3) : j]
         if not size or not any(t in _FUTURE or t in _INTENT for t in before) or any(t in _NEGATION for t in before):
             continue
+        if _attempt_told(toks, j):
+            continue  # "my neighbour tried to beat up ...": told, not intended
         after = toks[j + size : j + size + 3]
         aimed = any(t in _PERSON_OBJECTS for t in toks[j + 1 : j + size] + after) or (
             toks[j] in _UNAMBIGUOUS_HARM and after[:1] in (["the"], ["that"], ["this"]))
@@ -1965,6 +1970,8 @@ def _reported_harm(toks: list[str], clause: list[int], j: int) -> bool:
     """The harm at ``j`` is someone else's threat or call, reported: a report frame before it in its clause ("the
     man who threatened to kill X", "he said X should be shot", "people saying they hope X burn") not spoken by the
     commenter ("I said", "I'm saying"), and nothing after it endorses it ("... and he's right")."""
+    if _attempt_told(toks, j):
+        return not _ENDORSED & set(toks[j + 1 :])
     for r in range(max(0, j - 10), j):
         if clause[r] != clause[j] or not _phrase_at(toks, r, _REPORT_FRAMES):
             continue
@@ -1972,6 +1979,11 @@ def _reported_harm(toks: list[str], clause: list[int], j: int) -> bool:
             return False
         return not _ENDORSED & set(toks[j + 1 :])
     return False
+
+
+def _attempt_told(toks: list[str], j: int) -> bool:
+    """The harm at ``j`` right after "tried to" / "attempted to" ..., whose subject is not the commenter."""
+    return j >= 2 and _phrase_at(toks, j - 2, _ATTEMPT_FRAMES) == 2 and (j < 3 or toks[j - 3] not in _ATTEMPTERS_SELF)
 
 
 # (session 19) how a group is treated as the topic: "the way X are treated", "how X get spoken about", "the abuse X
