@@ -18,9 +18,11 @@ res = {}
 for lang in ("fr", "it", "nl", "pt", "zh", "ALL"):
     sel = [i for i, r in enumerate(rows) if lang == "ALL" or r["lang"] == lang]
     d = {"n": len(sel)}
+    if not sel: continue
     for k in ("identity_attack", "toxic"):
         s2 = [i for i in sel if rows[i].get(k) is not None]
         y = [int(rows[i][k]) for i in s2]; s = [out[i]["scores"][k] for i in s2]
+        if len(set(y)) < 2: continue
         d[k] = round(float(roc_auc_score(y, s)), 4)
         d[k + "_agree"] = round(float(np.mean([(v >= 0.5) == bool(t) for v, t in zip(s, y)])), 4)
     res[lang] = d
