@@ -13,6 +13,7 @@ d = {
   "nl": [
    r"\bhoren (?:hier|in (?:nederland|belgi[eë]|europa|ons land|onze? " + W + r"))(?: (?:helemaal|echt|gewoon|dus))? niet\b",
    r"\bhoren (?:hier |echt |gewoon )?niet (?:thuis|hier|in (?:nederland|belgi[eë]|europa|ons land|onze? " + W + r"))",
+   r"\b(?:hier|in (?:nederland|belgi[eë]|europa|ons land)) (?:helemaal |echt |gewoon )?niet (?:thuis ?)?horen\b",
    r"\bhebben (?:hier|in (?:nederland|belgi[eë]|europa|ons land|onze? " + W + r")) (?:niets|niks|helemaal niets|helemaal niks) te (?:zoeken|doen|maken)\b",
    r"\b(?:zijn |is )?(?:hier )?niet welkom\b",
    r"\bnaar (?:hun|hun eigen|je|je eigen|jullie|jullie eigen) (?:eigen )?land\b",
