@@ -33,6 +33,7 @@ from storytrace.comments._lexicon import (
     load_word_frequencies,
 )
 from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_context, ordinary_word
+from storytrace.comments._multi_exclusion import read_exclusion
 from storytrace.comments._multi_insult import candidate_languages, read_insult
 from storytrace.comments._multi_threat import read_threat
 from storytrace.comments._rules import Analysis, analyse, multilingual_match, names_group
@@ -79,6 +80,10 @@ _DEFUSED_RULE_SHARE = {NEGATED: 0.0, COUNTER: 0.0}
 # (session 13, probes/multi_threats.jsonl)
 _MULTI_THREAT_IDENT = 0.8
 _MULTI_THREAT = 0.8
+# a non-English exclusion, denial of rights, hate question or "X are the problem" (``_multi_exclusion``) in a comment
+# naming a group, not negated, reported or condemned: the lexicon rule's identity score (weighted like it), no
+# threat (session 19, probes/multi_exclusion_s19b.jsonl)
+_MULTI_EXCLUSION_IDENT = 0.8
 # an insult a non-English comment aims at the person it addresses (``_multi_insult``): the English insult rule's
 # constant (``_combine``), so "du Vollidiot" and "you idiot" read alike (session 14)
 _MULTI_INSULT = 0.6
@@ -545,7 +550,8 @@ class CommentModel:
                                                                  list[tuple[int, int, str]], bool]:
         """The non-English lexicon rule's score and evidence, kept at ``_DEFUSED_RULE_SHARE`` (none: the evidence
         goes too) where the hostile word is quoted or negated or the comment condemns, reports or defends; raised
-        to ``_MULTI_THREAT_IDENT`` by a threat or call for violence against a named group that is none of those.
+        to ``_MULTI_EXCLUSION_IDENT`` by an exclusion, denial of rights or hate question (``_multi_exclusion``)
+        and to ``_MULTI_THREAT_IDENT`` by a threat or call for violence against a named group that is none of those.
         Third: the threat spans (start, end, text) of a threat to a group, to "you" or to people it does not name
         (``_multi_threat``; no identity score without a group); fourth:
         whether the context defused the rule (``defusing_context``)."""
@@ -554,7 +560,16 @@ class CommentModel:
         if context is not None:
             share = _DEFUSED_RULE_SHARE[context]
             score, evidence = (score * share, evidence) if share > 0 else (0.0, [])
-        threat = read_threat(text, lang, self.lexicon.multi_groups.get(lang, {}))
+        groups = self.lexicon.multi_groups.get(lang, {})
+        excluded = read_exclusion(text, lang, groups)
+        if excluded.cues and excluded.group and excluded.group_span and score < _MULTI_EXCLUSION_IDENT \
+                and defusing_context(text, lang, list(excluded.cues)) is None:
+            gs, ge = excluded.group_span
+            score = _MULTI_EXCLUSION_IDENT
+            evidence = [*evidence, (gs, ge, text[gs:ge], excluded.group),
+                        *((s, e, text[s:e], excluded.group) for s, e in excluded.cues)]
+            context = None  # the heads are not halved: the exclusion stands whatever the hostile word's context
+        threat = read_threat(text, lang, groups)
         if not threat.cues or not (threat.group or threat.addressed or threat.unnamed) \
                 or defusing_context(text, lang, list(threat.cues)) is not None:
             return score, evidence, [], context is not None

@@ -177,13 +177,13 @@ def _animals_only(low: str, lang: str) -> bool:
     phrases = [m.span() for p in _cues().get("animal_phrases", {}).get(lang, []) for m in re.finditer(p, low)]
     if not phrases:
         return False
-    from storytrace.comments._multi_threat import _group  # late: _multi_threat reads _rules, which is heavy
+    from storytrace.comments._multi_threat import find_group  # late: _multi_threat reads _rules, which is heavy
 
     masked = low
     for a, b in phrases:
         masked = masked[:a] + " " * (b - a) + masked[b:]
     groups = load_comment_lexicon("multilingual.json").get("groups", {}).get(lang, {})
-    return _group(masked, lang, groups) is None
+    return find_group(masked, lang, groups) is None
 
 
 def defusing_context(text: str, lang: str, hostile: list[tuple[int, int]]) -> str | None:

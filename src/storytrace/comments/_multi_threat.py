@@ -90,7 +90,7 @@ def _unnamed_calls(low: str, lang: str) -> list[tuple[int, int]]:
     return lexicon_spans(_LEXICON, "unnamed", lang, low)
 
 
-def _group(low: str, lang: str, groups: dict[str, list[str]]) -> tuple[str, tuple[int, int]] | None:
+def find_group(low: str, lang: str, groups: dict[str, list[str]]) -> tuple[str, tuple[int, int]] | None:
     """The first group word of ``groups`` (stems matched as word prefixes, phrases from a word start; Chinese by
     substring) in ``low``."""
     if lang in _CJK:
@@ -132,7 +132,7 @@ def read_threat(text: str, lang: str, groups: dict[str, list[str]]) -> ThreatRea
     cues += calls
     if not cues:
         return ThreatRead()
-    found = _group(low, lang, groups)
+    found = find_group(low, lang, groups)
     unnamed = bool(calls) or any(_at_unnamed(low, s, lang) for s in cues)
     return ThreatRead(cues=tuple(sorted(set(cues))), group=found[0] if found else None,
                       group_span=found[1] if found else None, addressed=_addressed(low, lang), unnamed=unnamed)
