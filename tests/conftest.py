@@ -37,15 +37,20 @@ def demo_dir() -> Path:
 
 def warc_bytes(pages: list[tuple[str, str]], *, gz: bool = True) -> bytes:
     """A WARC (gzipped per record) with one HTTP response record per (url, html)."""
+    return warc_with([(url, "200 OK", "text/html; charset=utf-8", html.encode()) for url, html in pages], gz=gz)
+
+
+def warc_with(responses: list[tuple[str, str, str, bytes]], *, gz: bool = True) -> bytes:
+    """A WARC of (url, status line, content type, payload) HTTP response records."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gz)
-    for url, html in pages:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        record = writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers)
-        writer.write_record(record)
+    for url, status, content_type, payload in responses:
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
+                                                      http_headers=headers))
     return out.getvalue()
 
 

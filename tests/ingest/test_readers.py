@@ -5,7 +5,7 @@ import pytest
 
 from storytrace.ingest import read_inputs
 from storytrace.records import Failure, RawDocument
-from tests.conftest import GOOD_HTML, warc_bytes
+from tests.conftest import GOOD_HTML, warc_bytes, warc_with
 
 
 def _read(paths, options):
@@ -230,25 +230,9 @@ def test_error_codes_are_distinct_and_each_says_what_to_do():
     assert str(errors.InputError("x", code=errors.EMPTY_INPUT)) == f"[{errors.EMPTY_INPUT}] x"
 
 
-def _warc_with(responses):
-    """A WARC of (url, status line, content type, payload) response records."""
-    import io
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=True)
-    for url, status, content_type, payload in responses:
-        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
-                                                      http_headers=headers))
-    return out.getvalue()
-
-
 def test_readers_warc_of_only_redirects_and_errors_is_a_failure_naming_them(tmp_path, options):
     path = tmp_path / "status.warc.gz"
-    path.write_bytes(_warc_with([("https://x.example/a", "404 Not Found", "text/html", b"<p>gone</p>"),
+    path.write_bytes(warc_with([("https://x.example/a", "404 Not Found", "text/html", b"<p>gone</p>"),
                                  ("https://x.example/b", "503 Service Unavailable", "text/html", b"<p>busy</p>"),
                                  ("https://x.example/c", "301 Moved Permanently", "text/html", b"")]))
     [failure] = list(read_inputs([path], options))
@@ -258,7 +242,7 @@ def test_readers_warc_of_only_redirects_and_errors_is_a_failure_naming_them(tmp_
 
 def test_readers_warc_counts_the_records_it_skips_beside_the_pages_it_reads(tmp_path, options):
     path = tmp_path / "mixed.warc.gz"
-    path.write_bytes(_warc_with([("https://x.example/a", "200 OK", "text/html", GOOD_HTML.encode()),
+    path.write_bytes(warc_with([("https://x.example/a", "200 OK", "text/html", GOOD_HTML.encode()),
                                  ("https://x.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n"),
                                  ("https://x.example/old", "301 Moved Permanently", "text/html", b""),
                                  ("https://x.example/old2", "301 Moved Permanently", "text/html", b"")]))

@@ -6,28 +6,11 @@ marker removed. A test still marked is a defect left for the owner of the file i
 
 from __future__ import annotations
 
-import io
 import json
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import GOOD_HTML
-
-
-def _warc_with(responses: list[tuple[str, str, str, bytes]]) -> bytes:
-    """A WARC of (url, status line, content type, payload) response records."""
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    out = io.BytesIO()
-    writer = WARCWriter(out, gzip=True)
-    for url, status, content_type, payload in responses:
-        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload),
-                                                      http_headers=headers))
-    return out.getvalue()
-
+from tests.conftest import GOOD_HTML, warc_with
 
 # --- 1. a WARC whose only problem is a 404 record ---------------------------------------------------------
 
@@ -35,7 +18,7 @@ def test_warc_with_pages_and_a_404_record_exits_0_and_records_the_skip(tmp_path,
     from storytrace.cli import main
 
     warc = tmp_path / "crawl.warc.gz"
-    warc.write_bytes(_warc_with([("https://x.example/a", "200 OK", "text/html", GOOD_HTML.encode()),
+    warc.write_bytes(warc_with([("https://x.example/a", "200 OK", "text/html", GOOD_HTML.encode()),
                                  ("https://x.example/gone", "404 Not Found", "text/html", b"<p>not found</p>")]))
     out = tmp_path / "out"
     code = main(["analyze", str(warc), "--out", str(out), "--no-facts", "--no-comments", "--no-stories", "--quiet"])
@@ -60,7 +43,7 @@ def test_warc_of_only_a_404_record_still_fails_with_exit_1(tmp_path, capsys):
     from storytrace.cli import main
 
     warc = tmp_path / "gone.warc.gz"
-    warc.write_bytes(_warc_with([("https://x.example/gone", "404 Not Found", "text/html", b"<p>not found</p>")]))
+    warc.write_bytes(warc_with([("https://x.example/gone", "404 Not Found", "text/html", b"<p>not found</p>")]))
     code = main(["analyze", str(warc), "--out", str(tmp_path / "out"), "--no-facts", "--no-comments",
                  "--no-stories", "--quiet"])
     assert code == 1
@@ -191,7 +174,6 @@ def test_a_pretty_printed_json_page_keeps_its_url(tmp_path):
 
 def test_jsonl_with_a_byte_order_mark_reads_its_first_line(tmp_path):
     from storytrace.ingest import read_inputs
-    from storytrace.records import RawDocument
     from storytrace.settings import Options
 
     path = tmp_path / "windows.jsonl"
@@ -270,12 +252,12 @@ def test_an_english_page_with_curly_quotes_is_english():
     page = Page(id="p", source="x", title="Behold, 6 real-life cyborgs", body=[
         "City Blog", "« Earlier post | Main | Later post »", "20 July 2012",
         "“I feel like a cyborg,” Neil Harbisson declares in a fascinating talk from a conference this summer.",
-        "Born color-blind, Harbisson lived in a “grayscale world,” he says — until 2003, when he began working with "
+        ("Born color-blind, Harbisson lived in a “grayscale world,” he says — until 2003, when he began working with "
         "a computer scientist on an electronic eye that renders color as sound. “At the start, I had to memorize the "
         "names you give to each color,” Harbisson says. “When I started to dream in color, I felt the software and "
-        "my brain had united.”",
-        "To experience the world the way Harbisson does, watch his talk, “I hear color.” And after the jump, read "
-        "about other human beings who have melded with machines."])
+        "my brain had united.”"),
+        ("To experience the world the way Harbisson does, watch his talk, “I hear color.” And after the jump, read "
+        "about other human beings who have melded with machines.")])
     assert page_language(page) == "en"
 
 
@@ -308,7 +290,7 @@ def test_warc_css_and_javascript_records_are_skipped_not_pages(tmp_path):
     css = b"body { color: red; }\n.article p { margin: 0 0 1em; font-family: Georgia, serif; }\n" * 20
     js = b"function track(){ var x = document.cookie; window.dataLayer = window.dataLayer || []; }\n" * 20
     path = tmp_path / "crawl.warc.gz"
-    path.write_bytes(_warc_with([("https://x.example/a", "200 OK", "text/html; charset=utf-8", GOOD_HTML.encode()),
+    path.write_bytes(warc_with([("https://x.example/a", "200 OK", "text/html; charset=utf-8", GOOD_HTML.encode()),
                                  ("https://x.example/s.css", "200 OK", "text/css", css),
                                  ("https://x.example/app.js", "200 OK", "text/javascript; charset=utf-8", js),
                                  ("https://x.example/b", "200 OK", "application/xhtml+xml", GOOD_HTML.encode()),
@@ -375,10 +357,10 @@ def test_a_counted_compound_is_still_a_quantity():
 def _generic_thread(reply: str, report: str, date: str) -> str:
     items = "".join(f'<div class="entry"><strong>{a}</strong> <span>{date}</span><p>{t}</p>'
                     f'<a href="#r{i}">{reply}</a> · <a href="#m{i}">{report}</a></div>'
-                    for i, (a, t) in enumerate([("Anna", "The bridge is far too expensive, the money is missing in "
-                                                         "the schools."),
-                                                ("Bernd", "Finally they build it, the ferry was packed every "
-                                                          "summer.")]))
+                    for i, (a, t) in enumerate([("Anna", ("The bridge is far too expensive, the money is missing in "
+                                                         "the schools.")),
+                                                ("Bernd", ("Finally they build it, the ferry was packed every "
+                                                          "summer."))]))
     return ("<html><head><title>Bridge</title></head><body><article><h1>Council votes for the bridge</h1>"
             "<p>The council voted on Tuesday to build a new bridge over the river, after two years of debate about "
             "its cost.</p><p>The bridge will cost 40 million euros and open in 2027, the mayor said.</p></article>"
@@ -455,7 +437,7 @@ def test_dossier_lays_out_each_paragraph_in_its_own_direction(tmp_path):
                 body=[arabic, "An English paragraph quoted on the same page."],
                 comments=[Comment(id="0123456789abcdef-c0", text="هذا خبر محزن جدا!", position=0)])
     html = render_dossier(Dossier(pages=[page]))
-    css = re.search(r"<style>(.*?)</style>", html, re.S).group(1)
+    css = re.search(r"<style>(.*?)</style>", html, re.DOTALL).group(1)
     # every block of page text takes its direction from its own first strong letter
     assert re.search(r"unicode-bidi:\s*plaintext", css) or html.count("dir='auto'") >= 3
 
