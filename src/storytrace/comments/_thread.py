@@ -285,6 +285,20 @@ def _coordinated(texts: list[str], authors: list[str | None], members: list[int]
     return len(names) == 1 and None not in names
 
 
+class _DisjointSets:
+    """Union-find over ``0 .. n-1``; callers link roots through ``parent`` (which root wins is theirs to say)."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]  # path halving
+            i = parent[i]
+        return i
+
+
 def _duplicate_clusters(texts: list[str], threshold: float = 0.8) -> list[dict[str, Any]]:
     """Groups of identical (after normalisation) or near-identical (char-3-gram Jaccard >= threshold) texts.
 
@@ -292,27 +306,20 @@ def _duplicate_clusters(texts: list[str], threshold: float = 0.8) -> list[dict[s
     filtering (:func:`_candidate_pairs`) and checked exactly, so the groups are those of comparing every
     pair, in time close to linear in the texts (thousands of comments in a thread or across a corpus)."""
     norms = [_norm_text(t) for t in texts]
-    parent = list(range(len(texts)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = _DisjointSets(len(texts))
     first: dict[str, int] = {}  # one representative per distinct normalised text
     for i, norm in enumerate(norms):
         if len(norm) >= 12:  # "lol", "+1": too short to call a copy
-            parent[i] = first.setdefault(norm, i)
+            sets.parent[i] = first.setdefault(norm, i)
     reps = list(first.values())
     shingles = [_shingles(texts[i]) for i in reps]
     for a, b in _candidate_pairs(shingles, threshold):
         i, j = reps[a], reps[b]
-        if find(i) != find(j) and _jaccard(shingles[a], shingles[b]) >= threshold:
-            parent[find(j)] = find(i)
+        if sets.find(i) != sets.find(j) and _jaccard(shingles[a], shingles[b]) >= threshold:
+            sets.parent[sets.find(j)] = sets.find(i)
     groups: dict[int, list[int]] = collections.defaultdict(list)
     for i in range(len(texts)):
-        groups[find(i)].append(i)
+        groups[sets.find(i)].append(i)
     out = []
     for members in groups.values():
         if len(members) < 2:
@@ -560,18 +567,12 @@ def _mirrored_threads(pages: list[Page]) -> dict[str, str]:
             for x in range(len(holders)):
                 for y in range(x + 1, len(holders)):
                     shared[holders[x], holders[y]] += 1
-    parent = list(range(len(pages)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = _DisjointSets(len(pages))
     for (a, b), n in shared.items():
         if n >= MIRROR_SHARED and n >= MIRROR_SHARE * min(len(keys_of[a]), len(keys_of[b])):
-            parent[max(find(a), find(b))] = min(find(a), find(b))
-    return {pages[i].id: pages[find(i)].id for i in range(len(pages)) if find(i) != i}
+            ra, rb = sets.find(a), sets.find(b)
+            sets.parent[max(ra, rb)] = min(ra, rb)
+    return {pages[i].id: pages[sets.find(i)].id for i in range(len(pages)) if sets.find(i) != i}
 
 
 def find_coordination(pages: list[Page], *, threshold: float = 0.8) -> list[dict[str, Any]]:
