@@ -385,7 +385,8 @@ def test_unnamed_comment_items_give_author_and_date_and_drop_their_buttons(reply
 @pytest.mark.parametrize(("written", "iso"), [
     ("1. März 2024, 10:15", "2024-03-01T10:15:00"), ("1 mars 2024 à 10h15", "2024-03-01T10:15:00"),
     ("1 марта 2024, 10:15", "2024-03-01T10:15:00"), ("12 березня 2024", "2024-03-12"),
-    ("1. Mai 2024 um 10:15 Uhr", "2024-05-01T10:15:00"), ("01.03.2024 10:15", "2024-03-01T10:15:00")])
+    ("1. Mai 2024 um 10:15 Uhr", "2024-05-01T10:15:00"), ("01.03.2024 10:15", "2024-03-01T10:15:00"),
+    ("1 de marzo de 2024, 10:15", "2024-03-01T10:15:00"), ("12 de enero del 2023", "2023-01-12")])
 def test_comment_dates_in_other_languages_are_read_or_left_out_never_wrong(written, iso):
     from storytrace.anatomy.html_comments import to_iso
 

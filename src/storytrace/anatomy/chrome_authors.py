@@ -204,8 +204,12 @@ def parse_date(text: str) -> str | None:
     ``"10/31/2012"`` -> ``"2012-10-31"``; ``"03/04/2012"`` -> ``"2012"`` (day and month could be swapped);
     ``"3 days ago"`` -> None (no anchor).
     """
-    found = _find_date(_GLUED.sub(" ", _clean(text)))
+    found = _find_date(_GLUED.sub(" ", _SPANISH_DE.sub(r"\1 \2 \3", _clean(text))))
     return found[0].iso() if found else None
+
+
+# Spanish dates join day, month and year with "de": "1 de marzo de 2024" is "1 marzo 2024"
+_SPANISH_DE = re.compile(r"\b(\d{1,2}) de ([^\W\d_]+) (?:de|del) (\d{4})\b", re.IGNORECASE)
 
 
 # --- lines ------------------------------------------------------------------------------------------------
