@@ -1632,6 +1632,30 @@ def _harm_judged(toks: list[str], neg: list[bool], clause: list[int], j: int, gi
     return False
 
 
+# (session 19, lead) a harm the commenter laments: "it's sad that X still get attacked", "terrible that X are beaten"
+_LAMENTS = frozenset(["sad that", "so sad that", "terrible that", "awful that", "horrible that", "tragic that",
+                      "appalling that", "heartbreaking that", "sickening that", "disgraceful that", "wrong that",
+                      "a shame that", "a disgrace that", "shameful that", "outrageous that", "scary that"])
+_LAMENT_GAP = frozenset(["so", "many", "some", "our", "the", "innocent", "young", "still"])
+_PASSIVE_BRIDGE = frozenset(["get", "got", "gets", "getting", "are", "is", "were", "was", "being", "been", "be",
+                             "still", "so", "often", "constantly", "regularly", "always", "routinely", "just",
+                             "randomly", "keep", "continue", "to"])
+_IRREGULAR_PARTICIPLES = frozenset(["beaten", "shot", "hit", "hurt", "slain", "thrown", "driven", "stabbed", "spat"])
+_APPROVAL_AFTER = frozenset(["deserve", "deserved", "deserves", "good", "finally", "glad", "happy", "lol", "haha"])
+
+
+def _harm_lamented(toks: list[str], gi: int, end: int, j: int) -> bool:
+    """The harm at ``j`` is a passive participle after the group (ending at ``end``), reached over auxiliaries and
+    adverbs only, and a lament opens the clause before the group ("sad that X still get attacked"): the commenter
+    grieves the harm, not wishes it. Not with approval after it ("... they deserve it")."""
+    if j < end or not (toks[j].endswith("ed") or toks[j] in _IRREGULAR_PARTICIPLES):
+        return False
+    if not _bridged(toks, end, j, _PASSIVE_BRIDGE | _GROUP_NOUNS, 4) or _APPROVAL_AFTER & set(toks[j + 1 :]):
+        return False
+    return any((size := _phrase_at(toks, k, _LAMENTS)) and _bridged(toks, k + size, gi, _LAMENT_GAP, 2)
+               for k in range(max(0, gi - 6), gi))
+
+
 # (session 19, helper hate2) a "how" question asks why the negation holds, so it asserts the negated word: "how are X
 # not criminals?", "how is it that X aren't all vermin", "how come X aren't called scum" (and "how are X not allowed
 # to vote?" asks for the right, it does not deny it)
@@ -2243,7 +2267,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 if j in spared:
                     continue
                 if (quant and _quantified_harm(toks, group_end.get(gi, gi + 1), j)) or \
-                        _harm_judged(toks, neg, clause, j, gi, group_end.get(gi, gi + 1)):
+                        _harm_judged(toks, neg, clause, j, gi, group_end.get(gi, gi + 1)) or \
+                        _harm_lamented(toks, gi, group_end.get(gi, gi + 1), j):
                     spared.add(j)  # session 19: "no X should ever be attacked", "attacking X is never ok"
                     a.defused = True
                     claim(j, size)
