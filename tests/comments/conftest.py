@@ -19,6 +19,23 @@ def model() -> CommentModel:
 
 
 @pytest.fixture(scope="session")
+def lexicon():
+    from storytrace.comments._lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+def context(text: str, lang: str, lexicon) -> str | None:
+    """How ``_multi_context`` reads a non-English comment on which the lexicon rule fires."""
+    from storytrace.comments._multi_context import defusing_context
+    from storytrace.comments._rules import multilingual_match
+
+    score, _, hostile = multilingual_match(text, lang, lexicon)
+    assert score > 0, "the lexicon rule should fire on this sentence"
+    return defusing_context(text, lang, hostile)
+
+
+@pytest.fixture(scope="session")
 def seed_lines() -> list[str]:
     # the seed file: 6 article paragraphs, then one comment per line
     return SEED.read_text(encoding="utf-8").splitlines()[6:]

@@ -4,20 +4,8 @@ condemns, reports or defends (``_multi_context``, session 12); plain attacks kee
 import pytest
 
 from storytrace.comments import CommentModel, score_texts
-from storytrace.comments._lexicon import load_lexicon
-from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_context
-from storytrace.comments._rules import multilingual_match
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
-
-
-def context(text: str, lang: str, lexicon) -> str | None:
-    score, _, hostile = multilingual_match(text, lang, lexicon)
-    assert score > 0, "the lexicon rule should fire on this sentence"
-    return defusing_context(text, lang, hostile)
+from storytrace.comments._multi_context import COUNTER, NEGATED
+from tests.comments.conftest import context
 
 
 @pytest.mark.parametrize(("text", "lang"), [

@@ -6,14 +6,8 @@ sentences about something else get nothing. The multilingual group words cover m
 import pytest
 
 from storytrace.comments import CommentModel, score_texts
-from storytrace.comments._lexicon import load_lexicon
 from storytrace.comments._multi_exclusion import read_exclusion
 from storytrace.comments._rules import names_group
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
 
 
 def result(model: CommentModel, text: str, lang: str) -> dict:

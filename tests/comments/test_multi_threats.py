@@ -6,13 +6,7 @@ lexicon rule, the embedding heads' identity score is halved too."""
 import pytest
 
 from storytrace.comments import CommentModel, score_texts
-from storytrace.comments._lexicon import load_lexicon
 from storytrace.comments._multi_threat import read_threat
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
 
 
 def scores(model: CommentModel, text: str, lang: str) -> dict[str, float]:
