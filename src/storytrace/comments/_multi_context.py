@@ -104,12 +104,18 @@ def _counter(low: str, lang: str) -> bool:
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
     if _cue_hits(low, tokens, cues.get("defence", {}).get(lang, []), lang):
         return True
-    negators = set(cues.get("negators", {}).get(lang, [])) | set(cues.get("counter_negators", {}).get(lang, []))
-    words = [t for _, _, t in tokens]
     stems = list(cues.get("counter", {}).get(lang, []))
     if not any(f in low for f in cues.get("own_feeling", {}).get(lang, [])):
         stems += cues.get("names_hate", {}).get(lang, [])
-    return any(not any(w in negators for w in words[max(0, j - 3):j]) for j in _cue_hits(low, tokens, stems, lang))
+    return not all(_cue_negations(low, tokens, stems, lang))
+
+
+def _cue_negations(low: str, tokens: list[tuple[int, int, str]], stems: list[str], lang: str) -> list[bool]:
+    """For each cue of ``stems`` in ``low``: whether a negator stands in the three words before it."""
+    cues = _cues()
+    negators = set(cues.get("negators", {}).get(lang, [])) | set(cues.get("counter_negators", {}).get(lang, []))
+    words = [t for _, _, t in tokens]
+    return [any(w in negators for w in words[max(0, j - 3):j]) for j in _cue_hits(low, tokens, stems, lang)]
 
 
 def _denied_counter(low: str, lang: str) -> bool:
@@ -119,10 +125,7 @@ def _denied_counter(low: str, lang: str) -> bool:
     if lang in ("zh", "ja"):
         return False
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
-    negators = set(cues.get("negators", {}).get(lang, [])) | set(cues.get("counter_negators", {}).get(lang, []))
-    words = [t for _, _, t in tokens]
-    return any(any(w in negators for w in words[max(0, j - 3):j])
-               for j in _cue_hits(low, tokens, cues.get("counter", {}).get(lang, []), lang))
+    return any(_cue_negations(low, tokens, cues.get("counter", {}).get(lang, []), lang))
 
 
 def ordinary_group_word(word: str, lang: str) -> bool:
