@@ -209,12 +209,10 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
         f"json:    {paths['dossier'].resolve()}",
         file=sys.stderr,
     )
-    for failure in failures:
-        where = "" if failure.source in failure.message else f"{failure.source}: "
-        print(f"  failed: {where}{failure.message}", file=sys.stderr)
-    for note in skipped:
-        where = "" if note.source in note.message else f"{note.source}: "
-        print(f"  skipped: {where}{note.message}", file=sys.stderr)
+    for label, listed in (("failed", failures), ("skipped", skipped)):
+        for failure in listed:
+            where = "" if failure.source in failure.message else f"{failure.source}: "
+            print(f"  {label}: {where}{failure.message}", file=sys.stderr)
     for duplicate in duplicates:
         print(f"  duplicate: {duplicate.source} holds the same page as {duplicate.same_as} (analysed once)",
               file=sys.stderr)
