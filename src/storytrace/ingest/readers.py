@@ -334,7 +334,7 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
     for number, raw_line in _bounded_lines(handle, cap):
         line_source = f"{source}#L{number}"
         if raw_line is None:
-            yield _failure(line_source, _too_large(cap, cap, more=True))
+            yield _failure(line_source, too_large(cap, cap, more=True))
             continue
         line = raw_line.decode("utf-8", "replace")
         if number == 1:
@@ -385,7 +385,7 @@ def _json_page(obj: object, line_source: str, options: Options) -> Item:
         return _failure(line_source, _bad_line("no field holds a page"))
     data = body.encode("utf-8", "surrogatepass")
     if len(data) > options.max_page_bytes:
-        return _failure(line_source, _too_large(len(data), options.max_page_bytes))
+        return _failure(line_source, too_large(len(data), options.max_page_bytes))
     return RawDocument(
         source=line_source,
         data=data,
@@ -514,11 +514,11 @@ def _read_capped(stream: BinaryIO, limit: int) -> bytes:
         size, ceiling = len(data), 4 * limit
         while size <= ceiling and (chunk := stream.read(4 * MB)):
             size += len(chunk)
-        raise _too_large(min(size, ceiling), limit, more=size > ceiling)
+        raise too_large(min(size, ceiling), limit, more=size > ceiling)
     return data
 
 
-def _too_large(size: int, limit: int, *, more: bool = False) -> InputError:
+def too_large(size: int, limit: int, *, more: bool = False) -> InputError:
     amount = f"over {size / MB:.0f} MB" if more else f"{size / MB:.1f} MB"
     return InputError(f"{amount}, larger than the {limit / MB:.0f} MB page limit; split the input or raise "
                       "max_page_bytes", code=errors.TOO_LARGE)

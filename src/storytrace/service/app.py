@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from .. import __version__, errors
 from ..errors import FetchError, InputError
 from ..ingest import is_url, read_inputs
-from ..ingest.readers import _too_large, iso_date, unread_date_warning, without_surrogates
+from ..ingest.readers import iso_date, too_large, unread_date_warning, without_surrogates
 from ..records import Failure, RawDocument
 from ..resources import Resources
 from ..settings import DEFAULT_COMMENT_CALIBRATION, Options
@@ -82,7 +82,7 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
         elif content and len(data := content.encode("utf-8")) > settings.options.max_page_bytes:
             # as the CLI and a JSONL line: a text page is otherwise analysed whatever its size (minutes of a core)
             items.append(Failure(source=source, stage="ingest", error="InputError",
-                                 message=str(_too_large(len(data), settings.options.max_page_bytes))))
+                                 message=str(too_large(len(data), settings.options.max_page_bytes))))
         elif content:
             published = iso_date(page.published)
             items.append(RawDocument(source=source, data=data,
