@@ -185,8 +185,13 @@ def _animals_only(low: str, lang: str) -> bool:
     masked = low
     for a, b in phrases:
         masked = masked[:a] + " " * (b - a) + masked[b:]
-    groups = load_comment_lexicon("multilingual.json").get("groups", {}).get(lang, {})
-    return find_group(masked, lang, groups) is None
+    return find_group(masked, lang, _groups().get(lang, {})) is None
+
+
+@lru_cache(maxsize=1)
+def _groups() -> dict[str, dict[str, list[str]]]:
+    """The non-English lexicon's group stems per language (read once, as the model's lexicon reads them)."""
+    return load_comment_lexicon("multilingual.json").get("groups", {})
 
 
 def defusing_context(text: str, lang: str, hostile: list[tuple[int, int]]) -> str | None:
