@@ -282,3 +282,23 @@ def test_a_possible_other_event_and_the_story_notes_are_shown_and_its_claims_are
     assert "Claims not judged: same topic" in out and "Contradictions (numbers" not in out
     assert "Mumbai &lt;i&gt;claim&lt;/i&gt;" in out  # the claims are still listed
     assert "raw sentences &lt;script&gt;</p>" in out
+
+
+def test_a_stop_while_the_writer_opens_its_files_leaves_none(tmp_path, monkeypatch):
+    """Ctrl-C or SIGTERM after dossier.json's .part file exists but before the writer is inside a `with` block (a
+    race the CLI's SIGTERM test hit under load) leaves no .part file and no temp folder."""
+    import pathlib
+
+    from storytrace.report.write import DossierWriter
+
+    real_open = pathlib.Path.open
+
+    def stopped_at_nodes(self, *args, **kwargs):
+        if self.name == "nodes.jsonl":
+            raise KeyboardInterrupt
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "open", stopped_at_nodes)
+    with pytest.raises(KeyboardInterrupt):
+        DossierWriter(tmp_path / "out", keep_stories=False)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".storytrace-output", "pages"]

@@ -9,6 +9,7 @@ large WARC. :func:`write_dossier` writes an in-memory :class:`Dossier` through t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
@@ -64,14 +65,21 @@ class DossierWriter:
         self._urls: dict[str, str] = {}  # page id -> web URL: what an isBasedOn link to the page names
         self._summary = DossierSummary()
         self._tmp = Path(tempfile.mkdtemp(prefix="storytrace-", dir=self.out))
-        # what the stories stage reads: grouping signals in memory, shells in the temp folder
-        self.story_pages = StoryPages(story_encoder or _shared_encoder,
-                                      SpilledShellStore(self._tmp / "story_shells.sqlite")) if keep_stories else None
         self._json_part = part_path(self.paths["dossier"])  # renamed on close: no half-written dossier.json
-        self._json = self._json_part.open("w", encoding="utf-8")
-        self._json.write(f'{{\n  "schema_version": "{SCHEMA_VERSION}",\n  "generator": "storytrace",\n  "pages": [')
-        self._sections = (self._tmp / "sections.html").open("w", encoding="utf-8")
-        self._nodes = (self._tmp / "nodes.jsonl").open("w", encoding="utf-8")
+        # a stop (Ctrl-C, SIGTERM) while the files open must leave none of them: no `with` block holds us yet
+        with contextlib.ExitStack() as undo:
+            undo.callback(shutil.rmtree, self._tmp, ignore_errors=True)
+            undo.callback(self._json_part.unlink, missing_ok=True)
+            # what the stories stage reads: grouping signals in memory, shells in the temp folder
+            self.story_pages = StoryPages(story_encoder or _shared_encoder, SpilledShellStore(
+                self._tmp / "story_shells.sqlite")) if keep_stories else None
+            if self.story_pages is not None:
+                undo.callback(self.story_pages.close)
+            self._json = undo.enter_context(self._json_part.open("w", encoding="utf-8"))
+            self._json.write(f'{{\n  "schema_version": "{SCHEMA_VERSION}",\n  "generator": "storytrace",\n  "pages": [')
+            self._sections = undo.enter_context((self._tmp / "sections.html").open("w", encoding="utf-8"))
+            self._nodes = undo.enter_context((self._tmp / "nodes.jsonl").open("w", encoding="utf-8"))
+            undo.pop_all()  # all open: from here __exit__ cleans up
 
     def __enter__(self) -> Self:
         return self
