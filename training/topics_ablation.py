@@ -118,9 +118,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="session 19's round 2 (E8: e5 member + session-8 labels), as JSON")
     ap.add_argument("--grid3", action="store_true",
                     help="session 20: en_s20.jsonl at several weights, scored on CV5, dev and two authored checks (JSON)")
+    ap.add_argument("--round2", action="store_true", help="--grid3: session 20's round-2 grid (GRID3B)")
     args = ap.parse_args(argv)
     if args.grid3:
-        print(json.dumps(grid3(args.data, args.cache), indent=1))
+        print(json.dumps(grid3(args.data, args.cache, GRID3B if args.round2 else None), indent=1))
         return 0
     r = out_of_fold(args.data, args.cache, e5=args.e5 or args.grid or args.grid2, extra_e5=args.grid2)
 
@@ -156,6 +157,8 @@ GRID2 = {"B (shipped)": (0.3, 0.0, 0.0), "E8 0.3/0.2": (0.3, 0.2, 0.0), "E8 0.25
 # Session 20 (.scratch_notes/rule.md on its branch): name -> (weight of the en_s20 train split, en_s18 trains too)
 GRID3 = {"B (shipped)": (0.0, False), "L0.3": (0.3, False), "L0.6": (0.6, False), "L1.0": (1.0, False),
          "L+S": (0.6, True)}
+# Round 2 (addendum in the same rule file): the pool with ~3 more texts for each of the 13 other topics, same hash split
+GRID3B = {"B (shipped)": (0.0, False), "Lb0.6": (0.6, False), "Lb1.0": (1.0, False), "Lb+S": (0.6, True)}
 
 
 def grid3(data: Path, cache: Path, grid: dict | None = None) -> dict:
