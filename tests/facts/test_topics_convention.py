@@ -84,4 +84,110 @@ def test_authored_loader_reads_several_files_in_order(tmp_path):
     b.write_text(json.dumps({"text": "B\ny", "topic": POLITICS, "subtopic": "medtop:20000621"}) + "\n", encoding="utf-8")
     assert train_topics.authored([a, b]) == (["A\nx", "B\ny"], [TECH, POLITICS])
     assert train_topics.authored(a) == (["A\nx"], [TECH])
-    assert [p.name for p in train_topics.AUTHORED_FILES] == ["en.jsonl"]  # v6 ships without en_s18.jsonl
+    # v7 (session 20) trains on en.jsonl and en_s18.jsonl (0.3) and the train split of en_s20.jsonl (0.6)
+    assert [p.name for p in train_topics.AUTHORED_FILES] == ["en.jsonl", "en_s18.jsonl"]
+    assert train_topics.AUTHORED_LONG.name == "en_s20.jsonl" and train_topics.AUTHORED_LONG_WEIGHT == 0.6
+
+
+ARTS = "medtop:01000000"
+# v7: longer texts (several sentences past the lead) on convention boundaries, written for this test (none from an
+# evaluation corpus or from the training texts). The second one (a connected television set) is tagged arts by v6.
+LONG_CASES = [
+    (POLITICS, ("Interior minister defends plan for national fingerprint register\nThe interior minister told parliament "
+                "on Thursday that a national register of fingerprints, to be linked to new biometric passports, would help "
+                "police catch criminals who use false names and would cut benefit fraud. Opposition members said the "
+                "register would be expensive and open to misuse, and a committee of MPs asked for an independent review of "
+                "its cost. The minister said the bill would return to the chamber after the recess and that the "
+                "government would not delay it. Privacy campaigners said they would lobby members of the governing party, "
+                "several of whom have said they are undecided, to vote against it at the next stage.")),
+    (TECH, ("Television sets that connect to the internet go on sale\nTelevision sets that connect directly to the "
+            "internet went on sale this week, letting viewers watch programmes they missed, rent films and look at "
+            "photos from their home computer without a set-top box. The sets use a home broadband connection and a "
+            "simple on-screen menu. Manufacturers said they expected such sets to become standard within a few years. "
+            "Broadcasters are building catch-up services for them, but some content is limited by rights agreements.")),
+    (POLITICS, ("Party conference backs tougher sentences for repeat burglars\nDelegates at the governing party's annual "
+                "conference voted on Tuesday for minimum prison sentences for people convicted of a third burglary, a "
+                "policy the justice secretary said would be in the next crime bill. The justice secretary told the hall "
+                "that victims had lost faith in the courts. Penal reform groups said prisons were already overcrowded, "
+                "and the opposition accused the party of chasing headlines before next year's election. The vote is not "
+                "binding on ministers, but party officials said the leadership had backed the motion.")),
+    (TECH, ("Portable players now hold a whole music collection\nThe newest generation of portable music players can "
+            "store up to 20,000 songs on a hard drive the size of a matchbox, and battery life has grown to more than a "
+            "day of playback. Manufacturers are adding colour screens for album artwork and photos, and several models "
+            "can record radio. Reviewers said the software that copies songs from a computer had become easier to use, "
+            "although some players still only work with one online music shop. Prices have fallen by a third.")),
+    (ECONOMY, ("Software maker's shares jump after sales beat forecasts\nShares in a business software maker rose 14 "
+               "percent on Wednesday after it reported quarterly sales of 1.2 billion dollars, well ahead of analysts' "
+               "forecasts, and raised its outlook for the full year. Net profit rose by a quarter. The chief executive "
+               "said large companies had resumed spending on software after two difficult years.")),
+    (CRIME, ("Former minister found guilty of perjury\nA former government minister was found guilty of perjury on "
+             "Friday after a jury decided he had lied under oath in a libel case he brought against a newspaper. The "
+             "judge said he would be sentenced next month and warned that prison was likely. The court heard that the "
+             "former minister had persuaded a friend to give false evidence. His lawyers said he would appeal.")),
+    (ARTS, ("Hit musical extends its run after record ticket sales\nA musical based on the songs of a 1970s pop group "
+            "will extend its run until next year after breaking box office records at the theatre, its producers said "
+            "on Monday. The show has played to more than 600,000 people since it opened. A touring version will visit "
+            "eight cities in the autumn, and a film adaptation is being discussed.")),
+]
+
+
+@pytest.mark.parametrize("gold,text", LONG_CASES, ids=[f"{g[7:9]}-{t.split(chr(10))[0][:30]}" for g, t in LONG_CASES])
+def test_shipped_tagger_follows_the_convention_on_longer_texts(gold, text):
+    from storytrace.facts.topics import load_topic_tagger
+
+    assert load_topic_tagger(use_e5=False).tag([text])[0][0].id == gold
+
+
+def test_v7_full_length_authored_files_are_well_formed_split_by_hash_and_new():
+    """en_s20.jsonl (trains v7) and en_s20_check.jsonl (never trains): headline + a longer body, top level matching
+    the subtopic's, every one of the 17 top levels in the training split, the split fixed by the text's SHA-1
+    (check = SHA-1 % 3 == 0), and no text shared with each other or with the earlier authored files."""
+    import hashlib
+
+    from storytrace.facts.taxonomy import load_taxonomy
+
+    top_of = {t.id: t.top for t in load_taxonomy() if t.level == 2}
+
+    def rows(name):
+        return [json.loads(x) for x in (AUTHORED_DIR / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+
+    train, check = rows("en_s20.jsonl"), rows("en_s20_check.jsonl")
+    old = {r["text"] for name in ("en.jsonl", "en_s18.jsonl") for r in rows(name)}
+    texts = [r["text"] for r in train + check]
+    assert len(train) >= 100 and len(check) >= 50 and len(set(texts)) == len(texts) and not set(texts) & old
+    assert all(top_of[r["subtopic"]] == r["topic"] for r in train + check)
+    assert len({r["topic"] for r in train}) == 17
+    for r, is_check in [(r, False) for r in train] + [(r, True) for r in check]:
+        assert (int(hashlib.sha1(r["text"].encode()).hexdigest(), 16) % 3 == 0) == is_check
+        headline, body = r["text"].split("\n", 1)
+        assert headline.strip() and 30 <= len(body.split()) <= 300
+    assert sum(len(r["text"].split()) > 98 for r in train + check) >= 80  # longer than the 60-98 word leads
+
+
+def test_train_topics_adds_the_full_length_texts_at_their_own_weight(tmp_path):
+    import sys
+
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "training"))
+    import train_topics
+
+    from tests.conftest import shared_data
+
+    data = shared_data()
+    if not (data / "stories" / "semeval2022-task8").is_dir():
+        pytest.skip("shared data not available")
+    long = tmp_path / "long.jsonl"
+    long.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"text": "Minister backs police bill\nThe minister said the bill would pass.", "topic": POLITICS,
+         "subtopic": "medtop:20000621"},
+        {"text": "Phone maker shows new handset\nThe handset has a bigger screen.", "topic": TECH,
+         "subtopic": "medtop:20000756"}]), encoding="utf-8")
+    out = tmp_path / "model"
+    rc = train_topics.main(["--data", str(data), "--out", str(out), "--max-texts", "24", "--no-tree",
+                            "--authored-long", str(long), "--authored-long-weight", "0.7", "--authored-models", "tfidf,use"])
+    assert rc == 0
+    note = json.loads((out / "training-rows.json").read_text())
+    assert sum(note["authored_long"].values()) == 2 and note["authored_long_weight"] == 0.7
+    assert note["authored_long_files"] == ["long.jsonl"]
+    assert np.load(out / "iptc-top-use-probe.npz")["W"].shape == (17, 512)
