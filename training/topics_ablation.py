@@ -119,9 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grid3", action="store_true",
                     help="session 20: en_s20.jsonl at several weights, scored on CV5, dev and two authored checks (JSON)")
     ap.add_argument("--round2", action="store_true", help="--grid3: session 20's round-2 grid (GRID3B)")
+    ap.add_argument("--round3", action="store_true", help="--grid3: session 20's round-3 candidate (GRID3C)")
     args = ap.parse_args(argv)
     if args.grid3:
-        print(json.dumps(grid3(args.data, args.cache, GRID3B if args.round2 else None), indent=1))
+        print(json.dumps(grid3(args.data, args.cache, GRID3C if args.round3 else GRID3B if args.round2 else None), indent=1))
         return 0
     r = out_of_fold(args.data, args.cache, e5=args.e5 or args.grid or args.grid2, extra_e5=args.grid2)
 
@@ -159,6 +160,8 @@ GRID3 = {"B (shipped)": (0.0, False), "L0.3": (0.3, False), "L0.6": (0.6, False)
          "L+S": (0.6, True)}
 # Round 2 (addendum in the same rule file): the pool with ~3 more texts for each of the 13 other topics, same hash split
 GRID3B = {"B (shipped)": (0.0, False), "Lb0.6": (0.6, False), "Lb1.0": (1.0, False), "Lb+S": (0.6, True)}
+# Round 3: the pool plus 2 texts for each of the 8 other politics second-level terms; one candidate
+GRID3C = {"B (shipped)": (0.0, False), "Lb2+S": (0.6, True)}
 
 
 def grid3(data: Path, cache: Path, grid: dict | None = None) -> dict:
