@@ -120,9 +120,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="session 20: en_s20.jsonl at several weights, scored on CV5, dev and two authored checks (JSON)")
     ap.add_argument("--round2", action="store_true", help="--grid3: session 20's round-2 grid (GRID3B)")
     ap.add_argument("--round3", action="store_true", help="--grid3: session 20's round-3 candidate (GRID3C)")
+    ap.add_argument("--round4", action="store_true", help="--grid3: session 20's round-4 candidate (GRID3D)")
     args = ap.parse_args(argv)
     if args.grid3:
-        print(json.dumps(grid3(args.data, args.cache, GRID3C if args.round3 else GRID3B if args.round2 else None), indent=1))
+        print(json.dumps(grid3(args.data, args.cache, GRID3D if args.round4 else GRID3C if args.round3 else GRID3B if args.round2 else None), indent=1))
         return 0
     r = out_of_fold(args.data, args.cache, e5=args.e5 or args.grid or args.grid2, extra_e5=args.grid2)
 
@@ -162,6 +163,8 @@ GRID3 = {"B (shipped)": (0.0, False), "L0.3": (0.3, False), "L0.6": (0.6, False)
 GRID3B = {"B (shipped)": (0.0, False), "Lb0.6": (0.6, False), "Lb1.0": (1.0, False), "Lb+S": (0.6, True)}
 # Round 3: the pool plus 2 texts for each of the 8 other politics second-level terms; one candidate
 GRID3C = {"B (shipped)": (0.0, False), "Lb2+S": (0.6, True)}
+# Round 4 (last): the pool plus 10 human-interest texts; one candidate
+GRID3D = {"B (shipped)": (0.0, False), "Lb3+S": (0.6, True)}
 
 
 def grid3(data: Path, cache: Path, grid: dict | None = None) -> dict:
