@@ -54,11 +54,11 @@ PKG_DATA = ROOT / "src" / "storytrace" / "data"
 DEV_FIXTURE = ROOT / "tests" / "facts" / "fixtures" / "topic_dev.jsonl"
 LABELS = PKG_DATA / "models" / "topics" / "train_labels.jsonl"
 AUTHORED = ROOT / "training" / "data" / "topics_authored" / "en.jsonl"
-AUTHORED_S18 = AUTHORED.with_name("en_s18.jsonl")  # v6: texts for the v6 convention; not in v6 (dev =, CV -0.004); in v7
-AUTHORED_FILES = (AUTHORED, AUTHORED_S18)  # what a bare ``--authored`` trains on (v7; v6: en.jsonl alone)
+AUTHORED_S18 = AUTHORED.with_name("en_s18.jsonl")  # v6: texts for the v6 convention; not in the shipped v6 (dev =, CV -0.004)
+AUTHORED_FILES = (AUTHORED,)  # what a bare ``--authored`` trains on (add AUTHORED_S18 by naming both files)
 AUTHORED_WEIGHT = 0.3  # weight of each authored text in the models that use them (chosen on dev + CV over the hand labels)
-# v7 (session 20): full-length authored articles (train split of a hash split; en_s20_check.jsonl never trains),
-# their own weight (chosen on CV + dev + the check split, training/topics_ablation.py --grid3 --round2)
+# Session 20 (measured, not in the shipped v6): longer authored articles (train split of a hash split; en_s20_check.jsonl
+# never trains) at their own weight, ``--authored-long`` (training/topics_ablation.py --grid3; .scratch_notes on s20)
 AUTHORED_LONG = AUTHORED.with_name("en_s20.jsonl")
 AUTHORED_LONG_CHECK = AUTHORED.with_name("en_s20_check.jsonl")
 AUTHORED_LONG_WEIGHT = 0.6
@@ -363,10 +363,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="comma-separated models the authored texts train: tfidf, use, e5")
     ap.add_argument("--max-authored", type=int, default=0, help="use only the first N authored texts (tests)")
     ap.add_argument("--authored-long", type=Path, nargs="*", default=None,
-                    help="v7: also train on the full-length authored articles (default: training/data/topics_authored/"
+                    help="session 20: also train on the longer authored articles (default: training/data/topics_authored/"
                     "en_s20.jsonl) at their own weight, in the --authored-models")
     ap.add_argument("--authored-long-weight", type=float, default=AUTHORED_LONG_WEIGHT,
-                    help="weight of each full-length authored article")
+                    help="weight of each longer authored article")
     ap.add_argument("--extra", type=Path, nargs="?", const=EXTRA_LABELS, default=None,
                     help="also train on more hand labels, any language (default file: training/data/topics_labels/session8.jsonl)")
     ap.add_argument("--extra-weight", type=float, default=EXTRA_WEIGHT, help="weight of each extra hand-labelled text")
@@ -427,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     l_uses = {m.strip() for m in args.authored_models.split(",") if m.strip()} if l_texts else set()
     l_counts = {t: l_y.count(t) for t in tops}
     if l_texts:
-        print(f"{len(l_texts)} full-length authored texts (weight {args.authored_long_weight}, {sorted(l_uses)}):",
+        print(f"{len(l_texts)} longer authored texts (weight {args.authored_long_weight}, {sorted(l_uses)}):",
               l_counts, file=sys.stderr)
     x_texts, x_y, x_langs = [], [], []
     if args.extra:

@@ -75,7 +75,7 @@ def fit_recipe(texts: list[str], y: list[str], U: np.ndarray, a: dict, *, weight
                terms: list[dict], tops: list[str], x: dict | None = None, x_weight: float = 1.0,
                x_models: set[str] = frozenset(), long: dict | None = None, long_weight: float = 0.0):
     """The TF-IDF model and USE probe of the training recipe on (texts, y) with USE embeddings ``U``, plus the
-    authored rows ``a`` (weight ``weight``) and the full-length authored rows ``long`` (v7, weight ``long_weight``)
+    authored rows ``a`` (weight ``weight``) and the full-length authored rows ``long`` (session 20, weight ``long_weight``)
     in the ``models`` that use them and the extra hand labels ``x`` (weight ``x_weight``) in ``x_models``."""
     from train_topics import TERM_WEIGHT, TFIDF_C, fit_tfidf, fit_weighted_probe
 
@@ -183,7 +183,7 @@ def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: flo
     out: dict = {f"dev_{k}": float(np.mean(v)) for k, v in hits.items()} | {"dev_n": len(dgold)}
     out["dev_per_topic"] = {g: f"{sum(h for h, gg in zip(hits['ensemble'], dgold, strict=True) if gg == g)}/{n}"
                             for g, n in sorted(Counter(dgold).items())}
-    for path in checks:  # authored check texts that never train (v7: en_s20_check.jsonl)
+    for path in checks:  # authored check texts that never train (session 20: en_s20_check.jsonl)
         c = authored_rows(path, cache, tops)
         out[f"check_{Path(path).stem}"] = float(np.mean(ensemble_hits(model, probe, c["texts"], c["use"], c["yi"],
                                                                       use_weight)["ensemble"]))
@@ -215,9 +215,8 @@ def main(argv: list[str] | None = None) -> int:
                     "several files to use more)")
     ap.add_argument("--authored-weight", type=float, default=None)
     ap.add_argument("--authored-long", type=Path, nargs="*", default=None,
-                    help="--recipe / --cv (v7): also the full-length authored articles (default with --authored: "
-                    "en_s20.jsonl; pass --authored-long with no file to name the default, --no-authored-long for none)")
-    ap.add_argument("--no-authored-long", action="store_true", help="v6 recipe: without the full-length articles")
+                    help="--recipe / --cv (session 20): also the longer authored articles at their own weight (no file: "
+                    "en_s20.jsonl); with --authored, --recipe also scores the never-trained en_s20_check.jsonl")
     ap.add_argument("--authored-long-weight", type=float, default=None)
     ap.add_argument("--authored-models", default=None, help="comma-separated: tfidf, use, e5")
     ap.add_argument("--use-weight", type=float, default=None,
@@ -251,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
 
     authored = None if args.authored is False else (args.authored or list(AUTHORED_FILES))
     weight = AUTHORED_WEIGHT if args.authored_weight is None else args.authored_weight
-    long = None if (args.no_authored_long or not authored) else (args.authored_long or [AUTHORED_LONG])
+    long = None if args.authored_long is None else (args.authored_long or [AUTHORED_LONG])
+    if long and not authored:
+        ap.error("--authored-long applies with --authored")
     long_weight = AUTHORED_LONG_WEIGHT if args.authored_long_weight is None else args.authored_long_weight
     lkw = {"long": long, "long_weight": long_weight}
     models = {m.strip() for m in (args.authored_models or AUTHORED_MODELS).split(",") if m.strip()}

@@ -84,62 +84,13 @@ def test_authored_loader_reads_several_files_in_order(tmp_path):
     b.write_text(json.dumps({"text": "B\ny", "topic": POLITICS, "subtopic": "medtop:20000621"}) + "\n", encoding="utf-8")
     assert train_topics.authored([a, b]) == (["A\nx", "B\ny"], [TECH, POLITICS])
     assert train_topics.authored(a) == (["A\nx"], [TECH])
-    # v7 (session 20) trains on en.jsonl and en_s18.jsonl (0.3) and the train split of en_s20.jsonl (0.6)
-    assert [p.name for p in train_topics.AUTHORED_FILES] == ["en.jsonl", "en_s18.jsonl"]
+    assert [p.name for p in train_topics.AUTHORED_FILES] == ["en.jsonl"]  # v6 ships without en_s18.jsonl / en_s20.jsonl
     assert train_topics.AUTHORED_LONG.name == "en_s20.jsonl" and train_topics.AUTHORED_LONG_WEIGHT == 0.6
 
 
-ARTS = "medtop:01000000"
-# v7: longer texts (several sentences past the lead) on convention boundaries, written for this test (none from an
-# evaluation corpus or from the training texts). The second one (a connected television set) is tagged arts by v6.
-LONG_CASES = [
-    (POLITICS, ("Interior minister defends plan for national fingerprint register\nThe interior minister told parliament "
-                "on Thursday that a national register of fingerprints, to be linked to new biometric passports, would help "
-                "police catch criminals who use false names and would cut benefit fraud. Opposition members said the "
-                "register would be expensive and open to misuse, and a committee of MPs asked for an independent review of "
-                "its cost. The minister said the bill would return to the chamber after the recess and that the "
-                "government would not delay it. Privacy campaigners said they would lobby members of the governing party, "
-                "several of whom have said they are undecided, to vote against it at the next stage.")),
-    (TECH, ("Television sets that connect to the internet go on sale\nTelevision sets that connect directly to the "
-            "internet went on sale this week, letting viewers watch programmes they missed, rent films and look at "
-            "photos from their home computer without a set-top box. The sets use a home broadband connection and a "
-            "simple on-screen menu. Manufacturers said they expected such sets to become standard within a few years. "
-            "Broadcasters are building catch-up services for them, but some content is limited by rights agreements.")),
-    (POLITICS, ("Party conference backs tougher sentences for repeat burglars\nDelegates at the governing party's annual "
-                "conference voted on Tuesday for minimum prison sentences for people convicted of a third burglary, a "
-                "policy the justice secretary said would be in the next crime bill. The justice secretary told the hall "
-                "that victims had lost faith in the courts. Penal reform groups said prisons were already overcrowded, "
-                "and the opposition accused the party of chasing headlines before next year's election. The vote is not "
-                "binding on ministers, but party officials said the leadership had backed the motion.")),
-    (TECH, ("Portable players now hold a whole music collection\nThe newest generation of portable music players can "
-            "store up to 20,000 songs on a hard drive the size of a matchbox, and battery life has grown to more than a "
-            "day of playback. Manufacturers are adding colour screens for album artwork and photos, and several models "
-            "can record radio. Reviewers said the software that copies songs from a computer had become easier to use, "
-            "although some players still only work with one online music shop. Prices have fallen by a third.")),
-    (ECONOMY, ("Software maker's shares jump after sales beat forecasts\nShares in a business software maker rose 14 "
-               "percent on Wednesday after it reported quarterly sales of 1.2 billion dollars, well ahead of analysts' "
-               "forecasts, and raised its outlook for the full year. Net profit rose by a quarter. The chief executive "
-               "said large companies had resumed spending on software after two difficult years.")),
-    (CRIME, ("Former minister found guilty of perjury\nA former government minister was found guilty of perjury on "
-             "Friday after a jury decided he had lied under oath in a libel case he brought against a newspaper. The "
-             "judge said he would be sentenced next month and warned that prison was likely. The court heard that the "
-             "former minister had persuaded a friend to give false evidence. His lawyers said he would appeal.")),
-    (ARTS, ("Hit musical extends its run after record ticket sales\nA musical based on the songs of a 1970s pop group "
-            "will extend its run until next year after breaking box office records at the theatre, its producers said "
-            "on Monday. The show has played to more than 600,000 people since it opened. A touring version will visit "
-            "eight cities in the autumn, and a film adaptation is being discussed.")),
-]
 
-
-@pytest.mark.parametrize("gold,text", LONG_CASES, ids=[f"{g[7:9]}-{t.split(chr(10))[0][:30]}" for g, t in LONG_CASES])
-def test_shipped_tagger_follows_the_convention_on_longer_texts(gold, text):
-    from storytrace.facts.topics import load_topic_tagger
-
-    assert load_topic_tagger(use_e5=False).tag([text])[0][0].id == gold
-
-
-def test_v7_full_length_authored_files_are_well_formed_split_by_hash_and_new():
-    """en_s20.jsonl (trains v7) and en_s20_check.jsonl (never trains): headline + a longer body, top level matching
+def test_session20_authored_files_are_well_formed_split_by_hash_and_new():
+    """en_s20.jsonl (session 20, measured, not in the shipped v6) and en_s20_check.jsonl (never trains): headline + a longer body, top level matching
     the subtopic's, every one of the 17 top levels in the training split, the split fixed by the text's SHA-1
     (check = SHA-1 % 3 == 0), and no text shared with each other or with the earlier authored files."""
     import hashlib
@@ -191,3 +142,33 @@ def test_train_topics_adds_the_full_length_texts_at_their_own_weight(tmp_path):
     assert sum(note["authored_long"].values()) == 2 and note["authored_long_weight"] == 0.7
     assert note["authored_long_files"] == ["long.jsonl"]
     assert np.load(out / "iptc-top-use-probe.npz")["W"].shape == (17, 512)
+
+
+def test_recipe_fits_the_longer_authored_rows_at_their_own_weight():
+    """train_topics_dev_eval.fit_recipe (session 20): the ``long`` block joins the TF-IDF model and the USE probe; a
+    word that only the long rows contain enters the vocabulary and, at weight > 0, moves its text's prediction."""
+    import sys
+
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "training"))
+    from train_topics import load_terms
+    from train_topics_dev_eval import fit_recipe
+
+    terms = load_terms()
+    tops = sorted({t["top"] for t in terms})
+    rng = np.random.default_rng(0)
+    texts = ["the match ended in a draw after extra time", "shares rose after the quarterly results"] * 3
+    y = ["medtop:15000000", "medtop:04000000"] * 3
+    U = rng.normal(size=(6, 512)).astype(np.float32)
+    none = {"texts": [], "y": [], "yi": np.zeros(0, int), "use": np.zeros((0, 512), np.float32)}
+    long_texts = [f"zorblax gadget {i} unveiled with a zorblax screen" for i in range(4)]
+    long = {"texts": long_texts, "y": [TECH] * 4, "yi": np.array([tops.index(TECH)] * 4),
+            "use": rng.normal(size=(4, 512)).astype(np.float32)}
+    kw = {"weight": 0.3, "models": {"tfidf", "use"}, "terms": terms, "tops": tops}
+    m0, _ = fit_recipe(texts, y, U, none, **kw)
+    m1, p1 = fit_recipe(texts, y, U, none, long=long, long_weight=1.0, **kw)
+    probe = "zorblax gadget zorblax"
+    assert tops[int(m1.predict_proba([probe])[0].argmax())] == TECH
+    assert m1.predict_proba([probe])[0][tops.index(TECH)] > m0.predict_proba([probe])[0][tops.index(TECH)]
+    assert p1[0].shape == (17, 512)
