@@ -5,7 +5,8 @@
   the ensemble's probabilities by the training labels' topic shares to the power lambda (0 = as shipped).
 * ``--e5``: add the multilingual-e5 probe (the one non-English pages use) to the English geometric mean.
 
-* ``--grid3`` (session 20): the project-authored full-length texts ``en_s20.jsonl`` (train split) at several
+* ``--grid3`` (session 20; ``--round2`` to ``--round4``: its later rounds): the authored longer texts
+  ``en_s20.jsonl`` (train split) at several
   weights (:data:`GRID3`), scored on CV5, dev, their held-out check split ``en_s20_check.jsonl`` and the never-trained
   ``en_s18.jsonl``; see :func:`grid3`.
 * ``--grid`` (session 19): a fixed grid of both plus the USE weight (:data:`GRID`), as JSON with CV5, dev,
@@ -174,7 +175,15 @@ def grid3(data: Path, cache: Path, grid: dict | None = None) -> dict:
     training fold, never scored), on dev, on the authored check split (never trained) and on ``en_s18.jsonl``
     (when it does not train). Per-topic recall and gained/lost against the first entry."""
     from sklearn.model_selection import StratifiedKFold
-    from train_topics import AUTHORED, AUTHORED_S18, AUTHORED_WEIGHT, hand_labelled, load_dev, load_terms, use_embed
+    from train_topics import (
+        AUTHORED,
+        AUTHORED_S18,
+        AUTHORED_WEIGHT,
+        hand_labelled,
+        load_dev,
+        load_terms,
+        use_embed,
+    )
     from train_topics_dev_eval import authored_rows, fit_recipe
 
     from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe
@@ -206,7 +215,7 @@ def grid3(data: Path, cache: Path, grid: dict | None = None) -> dict:
         a = with_s18 if s18 else base
         x = new if w > 0 else None
 
-        def fit(idx):
+        def fit(idx, a=a, x=x, w=w):
             return fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
                               models={"tfidf", "use"}, terms=terms, tops=tops, x=x, x_weight=w,
                               x_models=frozenset({"tfidf", "use"}))
