@@ -5,6 +5,10 @@
   the ensemble's probabilities by the training labels' topic shares to the power lambda (0 = as shipped).
 * ``--e5``: add the multilingual-e5 probe (the one non-English pages use) to the English geometric mean.
 
+* ``--grid3`` (session 20; ``--round2`` to ``--round4``: its later rounds): the authored longer texts
+  ``en_s20.jsonl`` (train split) at several
+  weights (:data:`GRID3`), scored on CV5, dev, their held-out check split ``en_s20_check.jsonl`` and the never-trained
+  ``en_s18.jsonl``; see :func:`grid3`.
 * ``--grid`` (session 19): a fixed grid of both plus the USE weight (:data:`GRID`), as JSON with CV5, dev,
   per-topic recall and the texts gained/lost against the shipped mix; ``--grid2``: the e5 member also trained on
   the session-8 hand labels (:data:`GRID2`); ``--save FILE.npz`` keeps the out-of-fold and dev probabilities.
@@ -113,7 +117,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path, help="also save the out-of-fold and dev probabilities (npz)")
     ap.add_argument("--grid2", action="store_true",
                     help="session 19's round 2 (E8: e5 member + session-8 labels), as JSON")
+    ap.add_argument("--grid3", action="store_true",
+                    help="session 20: en_s20.jsonl at several weights, scored on CV5, dev and two authored checks (JSON)")
+    ap.add_argument("--round2", action="store_true", help="--grid3: session 20's round-2 grid (GRID3B)")
+    ap.add_argument("--round3", action="store_true", help="--grid3: session 20's round-3 candidate (GRID3C)")
+    ap.add_argument("--round4", action="store_true", help="--grid3: session 20's round-4 candidate (GRID3D)")
     args = ap.parse_args(argv)
+    if args.grid3:
+        print(json.dumps(grid3(args.data, args.cache, GRID3D if args.round4 else GRID3C if args.round3 else GRID3B if args.round2 else None), indent=1))
+        return 0
     r = out_of_fold(args.data, args.cache, e5=args.e5 or args.grid or args.grid2, extra_e5=args.grid2)
 
     def acc(split: str, p: np.ndarray) -> float:
@@ -143,6 +155,90 @@ GRID = {"B (shipped)": (0.3, 0.0, 0.0), "P 0.1": (0.3, 0.0, 0.1), "P 0.25": (0.3
 
 
 GRID2 = {"B (shipped)": (0.3, 0.0, 0.0), "E8 0.3/0.2": (0.3, 0.2, 0.0), "E8 0.25/0.25": (0.25, 0.25, 0.0)}
+
+
+# Session 20 (.scratch_notes/rule.md on its branch): name -> (weight of the en_s20 train split, en_s18 trains too)
+GRID3 = {"B (shipped)": (0.0, False), "L0.3": (0.3, False), "L0.6": (0.6, False), "L1.0": (1.0, False),
+         "L+S": (0.6, True)}
+# Round 2 (addendum in the same rule file): the pool with ~3 more texts for each of the 13 other topics, same hash split
+GRID3B = {"B (shipped)": (0.0, False), "Lb0.6": (0.6, False), "Lb1.0": (1.0, False), "Lb+S": (0.6, True)}
+# Round 3: the pool plus 2 texts for each of the 8 other politics second-level terms; one candidate
+GRID3C = {"B (shipped)": (0.0, False), "Lb2+S": (0.6, True)}
+# Round 4 (last): the pool plus 10 human-interest texts; one candidate
+GRID3D = {"B (shipped)": (0.0, False), "Lb3+S": (0.6, True)}
+
+
+def grid3(data: Path, cache: Path, grid: dict | None = None) -> dict:
+    """Each configuration of ``grid`` (default :data:`GRID3`): the shipped recipe (hand labels + ``en.jsonl`` at
+    0.3 in the TF-IDF model and the USE probe) plus the train split of the session-20 authored texts at the given
+    weight (and optionally ``en_s18.jsonl`` at 0.3). Scored on CV5 over the hand labels (authored rows in every
+    training fold, never scored), on dev, on the authored check split (never trained) and on ``en_s18.jsonl``
+    (when it does not train). Per-topic recall and gained/lost against the first entry."""
+    from sklearn.model_selection import StratifiedKFold
+    from train_topics import (
+        AUTHORED,
+        AUTHORED_S18,
+        AUTHORED_WEIGHT,
+        hand_labelled,
+        load_dev,
+        load_terms,
+        use_embed,
+    )
+    from train_topics_dev_eval import authored_rows, fit_recipe
+
+    from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe
+
+    grid = grid or GRID3
+    terms = load_terms()
+    tops = sorted({t["top"] for t in terms})
+    texts, y = hand_labelled(data)
+    yi = np.array([tops.index(t) for t in y])
+    U = use_embed(texts, cache)
+    base = authored_rows(AUTHORED, cache, tops)
+    with_s18 = authored_rows([AUTHORED, AUTHORED_S18], cache, tops)
+    new = authored_rows(AUTHORED.with_name("en_s20.jsonl"), cache, tops)
+    checks = {"chk": authored_rows(AUTHORED.with_name("en_s20_check.jsonl"), cache, tops),
+              "s18": authored_rows(AUTHORED_S18, cache, tops)}
+    _, dtexts, dgold = load_dev(data)
+    DU = use_embed(dtexts, cache)
+    gold = {"cv": yi, "dev": np.array([tops.index(g) for g in dgold])} | {k: c["yi"] for k, c in checks.items()}
+    strata = np.where(np.bincount(yi)[yi] < 5, -1, yi)
+    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(texts, strata))
+    n = len(tops)
+
+    def predict(fitted, ts, u):
+        m, p = fitted
+        return mix_english(m.predict_proba(ts), softmax_probe(u, p), USE_WEIGHT).argmax(1)
+
+    out, ref = {}, None
+    for name, (w, s18) in grid.items():
+        a = with_s18 if s18 else base
+        x = new if w > 0 else None
+
+        def fit(idx, a=a, x=x, w=w):
+            return fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
+                              models={"tfidf", "use"}, terms=terms, tops=tops, x=x, x_weight=w,
+                              x_models=frozenset({"tfidf", "use"}))
+        pred = {"cv": np.zeros(len(texts), int)}
+        for tr, te in folds:
+            pred["cv"][te] = predict(fit(tr), [texts[i] for i in te], U[te])
+        full = fit(np.arange(len(texts)))
+        pred["dev"] = predict(full, dtexts, DU)
+        for k, c in checks.items():
+            if not (k == "s18" and s18):
+                pred[k] = predict(full, c["texts"], c["use"])
+        hit = {k: pred[k] == gold[k] for k in pred}
+        row = {k: round(float(h.mean()), 4) for k, h in hit.items()} | {k + "_hits": int(h.sum()) for k, h in hit.items()}
+        row |= {k + "_recall": recalls(pred[k], gold[k], n) for k in pred}
+        if ref is None:
+            ref = hit
+        else:
+            row |= {k + "_gained_lost": [int((hit[k] & ~ref[k]).sum()), int((~hit[k] & ref[k]).sum())]
+                    for k in hit if k in ref}
+        out[name] = row
+        print(name, {k: row[k] for k in pred}, file=sys.stderr, flush=True)
+    out["tops"] = tops
+    return out
 
 
 def recalls(pred: np.ndarray, gold: np.ndarray, n: int) -> list[tuple[int, int]]:

@@ -57,6 +57,11 @@ AUTHORED = ROOT / "training" / "data" / "topics_authored" / "en.jsonl"
 AUTHORED_S18 = AUTHORED.with_name("en_s18.jsonl")  # v6: texts for the v6 convention; not in the shipped v6 (dev =, CV -0.004)
 AUTHORED_FILES = (AUTHORED,)  # what a bare ``--authored`` trains on (add AUTHORED_S18 by naming both files)
 AUTHORED_WEIGHT = 0.3  # weight of each authored text in the models that use them (chosen on dev + CV over the hand labels)
+# Session 20 (measured, not in the shipped v6): longer authored articles (train split of a hash split; en_s20_check.jsonl
+# never trains) at their own weight, ``--authored-long`` (training/topics_ablation.py --grid3; .scratch_notes on s20)
+AUTHORED_LONG = AUTHORED.with_name("en_s20.jsonl")
+AUTHORED_LONG_CHECK = AUTHORED.with_name("en_s20_check.jsonl")
+AUTHORED_LONG_WEIGHT = 0.6
 AUTHORED_MODELS = "tfidf,use,e5"  # the models the authored texts train (tfidf, use: dev + CV; e5: non-English set)
 EXTRA_LABELS = ROOT / "training" / "data" / "topics_labels" / "session8.jsonl"  # v5: more hand labels, any language
 EXTRA_WEIGHT = 1.0  # weight of each extra hand-labelled text (real texts, like train_labels.jsonl)
@@ -357,6 +362,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--authored-models", default=AUTHORED_MODELS,
                     help="comma-separated models the authored texts train: tfidf, use, e5")
     ap.add_argument("--max-authored", type=int, default=0, help="use only the first N authored texts (tests)")
+    ap.add_argument("--authored-long", type=Path, nargs="*", default=None,
+                    help="session 20: also train on the longer authored articles (default: training/data/topics_authored/"
+                    "en_s20.jsonl) at their own weight, in the --authored-models")
+    ap.add_argument("--authored-long-weight", type=float, default=AUTHORED_LONG_WEIGHT,
+                    help="weight of each longer authored article")
     ap.add_argument("--extra", type=Path, nargs="?", const=EXTRA_LABELS, default=None,
                     help="also train on more hand labels, any language (default file: training/data/topics_labels/session8.jsonl)")
     ap.add_argument("--extra-weight", type=float, default=EXTRA_WEIGHT, help="weight of each extra hand-labelled text")
@@ -409,6 +419,16 @@ def main(argv: list[str] | None = None) -> int:
     a_counts = {t: a_y.count(t) for t in tops}
     if a_texts:
         print(f"{len(a_texts)} authored texts (weight {args.authored_weight}, {sorted(uses)}):", a_counts, file=sys.stderr)
+    if args.authored_long == []:
+        args.authored_long = [AUTHORED_LONG]
+    l_texts, l_y = authored(args.authored_long) if args.authored_long else ([], [])
+    if args.max_authored:
+        l_texts, l_y = l_texts[: args.max_authored], l_y[: args.max_authored]
+    l_uses = {m.strip() for m in args.authored_models.split(",") if m.strip()} if l_texts else set()
+    l_counts = {t: l_y.count(t) for t in tops}
+    if l_texts:
+        print(f"{len(l_texts)} longer authored texts (weight {args.authored_long_weight}, {sorted(l_uses)}):",
+              l_counts, file=sys.stderr)
     x_texts, x_y, x_langs = [], [], []
     if args.extra:
         langs = tuple(x.strip() for x in args.extra_langs.split(",") if x.strip()) or None
@@ -424,17 +444,21 @@ def main(argv: list[str] | None = None) -> int:
 
     yi, a_yi = np.array([tops.index(t) for t in y]), np.array([tops.index(t) for t in a_y], dtype=int)
     x_yi = np.array([tops.index(t) for t in x_y], dtype=int)
+    l_yi = np.array([tops.index(t) for t in l_y], dtype=int)
 
     def probe(name: str, encode) -> tuple[np.ndarray, np.ndarray]:
-        """Probe ``name`` on the hand labels, plus the authored texts and the extra labels if it uses them
-        (each set embedded and cached separately)."""
+        """Probe ``name`` on the hand labels, plus the authored texts, the full-length authored texts and the
+        extra labels if it uses them (each set embedded and cached separately)."""
         extra = encode(a_texts) if name in uses else None
-        more = ((encode(x_texts), x_yi, args.extra_weight),) if name in x_uses else ()
+        more = ((encode(l_texts), l_yi, args.authored_long_weight),) if name in l_uses else ()
+        more += ((encode(x_texts), x_yi, args.extra_weight),) if name in x_uses else ()
         return fit_weighted_probe(encode(texts), yi, len(tops), extra, a_yi, args.authored_weight, more=more)
 
+    more = ((l_texts, l_y, args.authored_long_weight),) if "tfidf" in l_uses else ()
+    more += ((x_texts, x_y, args.extra_weight),) if "tfidf" in x_uses else ()
     model = fit_tfidf(texts, y, terms, term_weight=args.term_weight, C=args.C,
                       extra=(a_texts, a_y) if "tfidf" in uses else ([], []), extra_weight=args.authored_weight,
-                      more=((x_texts, x_y, args.extra_weight),) if "tfidf" in x_uses else ())
+                      more=more)
     assert model.classes_ == tops
     W_use, b_use = probe("use", lambda t: use_embed(t, args.cache))
     W_e5, b_e5 = probe("e5", lambda t: embed([lead(x) for x in t], args.cache, "leads-query", query=True))
@@ -446,6 +470,10 @@ def main(argv: list[str] | None = None) -> int:
     np.savez_compressed(out / "iptc-top-e5-probe.npz", W=W_e5.astype(np.float16), b=b_e5, classes=np.array(tops))
     rows_note = counts if not a_texts else {"hand_labels": counts, "authored": a_counts, "authored_weight":
                                             args.authored_weight, "authored_models": sorted(uses)}
+    if l_texts:
+        rows_note = rows_note | {"authored_files": [Path(p).name for p in args.authored or []],
+                                 "authored_long": l_counts, "authored_long_files": [Path(p).name for p in args.authored_long],
+                                 "authored_long_weight": args.authored_long_weight}
     if x_texts:
         rows_note = (rows_note if a_texts else {"hand_labels": counts}) | {
             "extra_labels": x_counts, "extra_languages": {k: x_langs.count(k) for k in sorted(set(x_langs))},

@@ -73,17 +73,19 @@ def _take(x: dict, keep: np.ndarray) -> dict:
 
 def fit_recipe(texts: list[str], y: list[str], U: np.ndarray, a: dict, *, weight: float, models: set[str],
                terms: list[dict], tops: list[str], x: dict | None = None, x_weight: float = 1.0,
-               x_models: set[str] = frozenset()):
+               x_models: set[str] = frozenset(), long: dict | None = None, long_weight: float = 0.0):
     """The TF-IDF model and USE probe of the training recipe on (texts, y) with USE embeddings ``U``, plus the
-    authored rows ``a`` (weight ``weight``) in the ``models`` that use them and the extra hand labels ``x``
-    (weight ``x_weight``) in ``x_models``."""
+    authored rows ``a`` (weight ``weight``) and the full-length authored rows ``long`` (session 20, weight ``long_weight``)
+    in the ``models`` that use them and the extra hand labels ``x`` (weight ``x_weight``) in ``x_models``."""
     from train_topics import TERM_WEIGHT, TFIDF_C, fit_tfidf, fit_weighted_probe
 
     extra = (a["texts"], a["y"]) if "tfidf" in models else ([], [])
-    more = ((x["texts"], x["y"], x_weight),) if x and "tfidf" in x_models else ()
+    more = ((long["texts"], long["y"], long_weight),) if long and "tfidf" in models else ()
+    more += ((x["texts"], x["y"], x_weight),) if x and "tfidf" in x_models else ()
     model = fit_tfidf(texts, y, terms, term_weight=TERM_WEIGHT, C=TFIDF_C, extra=extra, extra_weight=weight, more=more)
     yi = np.array([tops.index(t) for t in y])
-    more = ((x["use"], x["yi"], x_weight),) if x and "use" in x_models else ()
+    more = ((long["use"], long["yi"], long_weight),) if long and "use" in models else ()
+    more += ((x["use"], x["yi"], x_weight),) if x and "use" in x_models else ()
     probe = fit_weighted_probe(U, yi, len(tops), a["use"] if "use" in models else None, a["yi"], weight, more=more)
     return model, probe
 
@@ -102,7 +104,8 @@ def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | 
                    models: set[str] = frozenset(), use_weight: float | None = None, extra: Path | None = None,
                    x_weight: float = 1.0, x_models: set[str] = frozenset(),
                    x_langs: tuple[str, ...] | None = None, near: float = 0.7, labels: Path | None = None,
-                   score_labels: Path | None = None) -> dict[str, float]:
+                   score_labels: Path | None = None, long: Path | list[Path] | None = None,
+                   long_weight: float = 0.0) -> dict[str, float]:
     """Stratified k-fold accuracy of the recipe's TF-IDF model, USE probe and their ensemble (English). The
     folds split the hand-labelled texts (train_labels.jsonl) only: the authored texts (``authored``) join
     every training fold and are never scored; so do the extra hand labels (``extra``), except, in each fold,
@@ -122,6 +125,7 @@ def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | 
     gi = np.array([tops.index(t) for t in s_y])
     U = use_embed(texts, cache)
     a = authored_rows(authored, cache, tops)
+    lr = authored_rows(long, cache, tops) if long else None
     x = extra_rows(extra, data, cache, tops, langs=x_langs) if extra else None
     strata = np.where(np.bincount(yi)[yi] < folds, -1, yi)  # topics with < k texts share one stratum
     hits: dict[str, list[bool]] = {"tfidf": [], "use_probe": [], "ensemble": []}
@@ -134,7 +138,7 @@ def cross_validate(data: Path, cache: Path, folds: int = 5, *, authored: Path | 
             xf = _take(x, keep)
         model, probe = fit_recipe([texts[i] for i in tr], [y[i] for i in tr], U[tr], a, weight=weight,
                                   models=set(models), terms=terms, tops=tops, x=xf, x_weight=x_weight,
-                                  x_models=set(x_models))
+                                  x_models=set(x_models), long=lr, long_weight=long_weight)
         for k, v in ensemble_hits(model, probe, [texts[i] for i in te], U[te], gi[te], use_weight).items():
             hits[k] += v
     out = {f"cv{folds}_{k}": float(np.mean(v)) for k, v in hits.items()} | {"cv_n": len(texts)}
@@ -147,7 +151,8 @@ def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: flo
                   multilingual: bool, use_weight: float | None = None, extra: Path | None = None,
                   x_weight: float = 1.0, x_models: set[str] = frozenset(),
                   x_langs: tuple[str, ...] | None = None, labels: Path | None = None,
-                  dev: Path | None = None) -> dict:
+                  dev: Path | None = None, long: Path | list[Path] | None = None, long_weight: float = 0.0,
+                  checks: tuple[Path, ...] = ()) -> dict:
     """Fit the recipe in memory on all hand labels (+ authored texts) and score the dev set (TF-IDF, USE probe,
     ensemble) and, with ``multilingual``, the non-English set (e5 probe), without writing a model."""
     from train_topics import (
@@ -168,14 +173,20 @@ def recipe_scores(data: Path, cache: Path, *, authored: Path | None, weight: flo
     texts, y = hand_labelled(data, labels or LABELS)
     a = authored_rows(authored, cache, tops, e5=multilingual and "e5" in models)
     x = extra_rows(extra, data, cache, tops, e5=multilingual and "e5" in x_models, langs=x_langs) if extra else None
+    lr = authored_rows(long, cache, tops) if long else None
     model, probe = fit_recipe(texts, y, use_embed(texts, cache), a, weight=weight, models=set(models), terms=terms,
-                              tops=tops, x=x, x_weight=x_weight, x_models=set(x_models))
+                              tops=tops, x=x, x_weight=x_weight, x_models=set(x_models), long=lr,
+                              long_weight=long_weight)
     _, dtexts, dgold = load_dev(data, dev or DEV_FIXTURE)
     gi = np.array([tops.index(g) for g in dgold])
     hits = ensemble_hits(model, probe, dtexts, use_embed(dtexts, cache), gi, use_weight)
     out: dict = {f"dev_{k}": float(np.mean(v)) for k, v in hits.items()} | {"dev_n": len(dgold)}
     out["dev_per_topic"] = {g: f"{sum(h for h, gg in zip(hits['ensemble'], dgold, strict=True) if gg == g)}/{n}"
                             for g, n in sorted(Counter(dgold).items())}
+    for path in checks:  # authored check texts that never train (session 20: en_s20_check.jsonl)
+        c = authored_rows(path, cache, tops)
+        out[f"check_{Path(path).stem}"] = float(np.mean(ensemble_hits(model, probe, c["texts"], c["use"], c["yi"],
+                                                                      use_weight)["ensemble"]))
     if multilingual:
         yi = np.array([tops.index(t) for t in y])
         E = embed([lead(t) for t in texts], cache, "leads-query", query=True)
@@ -203,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="--recipe / --cv: add the project-authored texts to training (default: en.jsonl; name "
                     "several files to use more)")
     ap.add_argument("--authored-weight", type=float, default=None)
+    ap.add_argument("--authored-long", type=Path, nargs="*", default=None,
+                    help="--recipe / --cv (session 20): also the longer authored articles at their own weight (no file: "
+                    "en_s20.jsonl); with --authored, --recipe also scores the never-trained en_s20_check.jsonl")
+    ap.add_argument("--authored-long-weight", type=float, default=None)
     ap.add_argument("--authored-models", default=None, help="comma-separated: tfidf, use, e5")
     ap.add_argument("--use-weight", type=float, default=None,
                     help="--recipe / --cv: weight of the USE probe in the English ensemble (default: USE_WEIGHT)")
@@ -220,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from train_topics import (
         AUTHORED_FILES,
+        AUTHORED_LONG,
+        AUTHORED_LONG_CHECK,
+        AUTHORED_LONG_WEIGHT,
         AUTHORED_MODELS,
         AUTHORED_WEIGHT,
         EXTRA_LABELS,
@@ -232,6 +250,11 @@ def main(argv: list[str] | None = None) -> int:
 
     authored = None if args.authored is False else (args.authored or list(AUTHORED_FILES))
     weight = AUTHORED_WEIGHT if args.authored_weight is None else args.authored_weight
+    long = None if args.authored_long is None else (args.authored_long or [AUTHORED_LONG])
+    if long and not authored:
+        ap.error("--authored-long applies with --authored")
+    long_weight = AUTHORED_LONG_WEIGHT if args.authored_long_weight is None else args.authored_long_weight
+    lkw = {"long": long, "long_weight": long_weight}
     models = {m.strip() for m in (args.authored_models or AUTHORED_MODELS).split(",") if m.strip()}
     extra = None if args.extra is False else (args.extra or EXTRA_LABELS)
     x_weight = EXTRA_WEIGHT if args.extra_weight is None else args.extra_weight
@@ -248,10 +271,12 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--authored and its weight/models apply to --recipe or --cv; the saved model is scored as trained")
     if authored:
         out["authored"] = {"file": [str(a) for a in authored], "weight": weight, "models": sorted(models)}
+        if long:
+            out["authored_long"] = {"file": [str(p) for p in long], "weight": long_weight}
     if args.recipe:
         out |= recipe_scores(args.data, args.cache, authored=authored, weight=weight, models=models,
                              multilingual=args.multilingual, use_weight=args.use_weight, labels=args.labels,
-                             dev=args.dev, **xkw)
+                             dev=args.dev, checks=(AUTHORED_LONG_CHECK,) if authored else (), **xkw, **lkw)
     else:
         _, texts, gold = load_dev(args.data, args.dev) if args.dev else load_dev(args.data)
         tagger = load_topic_tagger(use_encoder=not args.no_use, path=args.model)
@@ -266,7 +291,8 @@ def main(argv: list[str] | None = None) -> int:
                     "multilingual_top1": float(np.mean([p == g for p, g in zip(pred, gold, strict=True)]))}
     if args.cv:
         out |= cross_validate(args.data, args.cache, authored=authored, weight=weight, models=models,
-                              use_weight=args.use_weight, labels=args.labels, score_labels=args.score_labels, **xkw)
+                              use_weight=args.use_weight, labels=args.labels, score_labels=args.score_labels, **xkw,
+                              **lkw)
     print(json.dumps(out, indent=1))
     return 0
 

@@ -84,4 +84,91 @@ def test_authored_loader_reads_several_files_in_order(tmp_path):
     b.write_text(json.dumps({"text": "B\ny", "topic": POLITICS, "subtopic": "medtop:20000621"}) + "\n", encoding="utf-8")
     assert train_topics.authored([a, b]) == (["A\nx", "B\ny"], [TECH, POLITICS])
     assert train_topics.authored(a) == (["A\nx"], [TECH])
-    assert [p.name for p in train_topics.AUTHORED_FILES] == ["en.jsonl"]  # v6 ships without en_s18.jsonl
+    assert [p.name for p in train_topics.AUTHORED_FILES] == ["en.jsonl"]  # v6 ships without en_s18.jsonl / en_s20.jsonl
+    assert train_topics.AUTHORED_LONG.name == "en_s20.jsonl" and train_topics.AUTHORED_LONG_WEIGHT == 0.6
+
+
+
+def test_session20_authored_files_are_well_formed_split_by_hash_and_new():
+    """en_s20.jsonl (session 20, measured, not in the shipped v6) and en_s20_check.jsonl (never trains): headline + a longer body, top level matching
+    the subtopic's, every one of the 17 top levels in the training split, the split fixed by the text's SHA-1
+    (check = SHA-1 % 3 == 0), and no text shared with each other or with the earlier authored files."""
+    import hashlib
+
+    from storytrace.facts.taxonomy import load_taxonomy
+
+    top_of = {t.id: t.top for t in load_taxonomy() if t.level == 2}
+
+    def rows(name):
+        return [json.loads(x) for x in (AUTHORED_DIR / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+
+    train, check = rows("en_s20.jsonl"), rows("en_s20_check.jsonl")
+    old = {r["text"] for name in ("en.jsonl", "en_s18.jsonl") for r in rows(name)}
+    texts = [r["text"] for r in train + check]
+    assert len(train) >= 100 and len(check) >= 50 and len(set(texts)) == len(texts) and not set(texts) & old
+    assert all(top_of[r["subtopic"]] == r["topic"] for r in train + check)
+    assert len({r["topic"] for r in train}) == 17
+    for r, is_check in [(r, False) for r in train] + [(r, True) for r in check]:
+        assert (int(hashlib.sha1(r["text"].encode()).hexdigest(), 16) % 3 == 0) == is_check
+        headline, body = r["text"].split("\n", 1)
+        assert headline.strip() and 30 <= len(body.split()) <= 300
+    assert sum(len(r["text"].split()) > 98 for r in train + check) >= 80  # longer than the 60-98 word leads
+
+
+def test_train_topics_adds_the_full_length_texts_at_their_own_weight(tmp_path):
+    import sys
+
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "training"))
+    import train_topics
+
+    from tests.conftest import shared_data
+
+    data = shared_data()
+    if not (data / "stories" / "semeval2022-task8").is_dir():
+        pytest.skip("shared data not available")
+    long = tmp_path / "long.jsonl"
+    long.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"text": "Minister backs police bill\nThe minister said the bill would pass.", "topic": POLITICS,
+         "subtopic": "medtop:20000621"},
+        {"text": "Phone maker shows new handset\nThe handset has a bigger screen.", "topic": TECH,
+         "subtopic": "medtop:20000756"}]), encoding="utf-8")
+    out = tmp_path / "model"
+    rc = train_topics.main(["--data", str(data), "--out", str(out), "--max-texts", "24", "--no-tree",
+                            "--authored-long", str(long), "--authored-long-weight", "0.7", "--authored-models", "tfidf,use"])
+    assert rc == 0
+    note = json.loads((out / "training-rows.json").read_text())
+    assert sum(note["authored_long"].values()) == 2 and note["authored_long_weight"] == 0.7
+    assert note["authored_long_files"] == ["long.jsonl"]
+    assert np.load(out / "iptc-top-use-probe.npz")["W"].shape == (17, 512)
+
+
+def test_recipe_fits_the_longer_authored_rows_at_their_own_weight():
+    """train_topics_dev_eval.fit_recipe (session 20): the ``long`` block joins the TF-IDF model and the USE probe; a
+    word that only the long rows contain enters the vocabulary and, at weight > 0, moves its text's prediction."""
+    import sys
+
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "training"))
+    from train_topics import load_terms
+    from train_topics_dev_eval import fit_recipe
+
+    terms = load_terms()
+    tops = sorted({t["top"] for t in terms})
+    rng = np.random.default_rng(0)
+    texts = ["the match ended in a draw after extra time", "shares rose after the quarterly results"] * 3
+    y = ["medtop:15000000", "medtop:04000000"] * 3
+    U = rng.normal(size=(6, 512)).astype(np.float32)
+    none = {"texts": [], "y": [], "yi": np.zeros(0, int), "use": np.zeros((0, 512), np.float32)}
+    long_texts = [f"zorblax gadget {i} unveiled with a zorblax screen" for i in range(4)]
+    long = {"texts": long_texts, "y": [TECH] * 4, "yi": np.array([tops.index(TECH)] * 4),
+            "use": rng.normal(size=(4, 512)).astype(np.float32)}
+    kw = {"weight": 0.3, "models": {"tfidf", "use"}, "terms": terms, "tops": tops}
+    m0, _ = fit_recipe(texts, y, U, none, **kw)
+    m1, p1 = fit_recipe(texts, y, U, none, long=long, long_weight=1.0, **kw)
+    probe = "zorblax gadget zorblax"
+    assert tops[int(m1.predict_proba([probe])[0].argmax())] == TECH
+    assert m1.predict_proba([probe])[0][tops.index(TECH)] > m0.predict_proba([probe])[0][tops.index(TECH)]
+    assert p1[0].shape == (17, 512)
