@@ -16,7 +16,8 @@ probe = [r for r in probe if r.get("split") == "dev"]
 ar = load_authored(Path("training/data/comments_authored"))
 _, va = split_authored(ar, 0.2)
 val = [ar[i] for i in va]
-for name, rows in (("probe_dev", probe), ("auth_val", val)):
+s20 = [json.loads(l) for l in (P / "multi_s20.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+for name, rows in (("probe_dev", probe), ("auth_val", val), ("s20_dev", s20)):
     for lang in ("fr", "it", "nl", "pt", "zh", "de", "es"):
         rs = [r for r in rows if r["lang"] == lang and r.get("identity_attack") is not None]
         if not rs: continue
