@@ -57,13 +57,26 @@ def test_calibration_split_leaves_train_only_lines_in_training():
     assert {authored_key(rows[i]) for i in held2} == {authored_key(sub[i]) for i in held_sub}
 
 
-def test_shipped_pin_train_only_is_the_s18_files():
+def test_shipped_pin_train_only_is_the_s18_and_s20_files():
     rows = load_authored(ROOT / "training" / "data" / "comments_authored")
     s18 = {authored_key(r) for r in rows if str(r["file"]).endswith(("_s18.jsonl", "_s18n.jsonl"))}
-    assert len(s18) == 540 + 228 and train_only_keys(PINNED_SPLIT) == s18
-    _, va = split_authored(rows)
-    assert len(va) == 1657 and not {authored_key(rows[i]) for i in va} & s18  # revision 3.15's validation lines
+    s20 = {authored_key(r) for r in rows if str(r["file"]).endswith("_s20.jsonl")}
+    assert len(s18) == 540 + 228 and len(s20) == 94 + 93 and train_only_keys(PINNED_SPLIT) == s18 | s20
+    tr, va = split_authored(rows)
+    assert len(va) == 1657 and not {authored_key(rows[i]) for i in va} & (s18 | s20)  # revision 3.15's validation
     assert {str(r["lang"]) for r in rows if authored_key(r) in s18} == {"fr", "it", "nl"}
+    assert {str(r["lang"]) for r in rows if authored_key(r) in s20} == {"it", "nl"}
+    # session 20's lines leave the calibration split (558 lines in 3.9's command) as it was
+    _, held = calibration_split(rows, tr, 0.15 / 0.8, english=False)
+    assert len(held) == 558 and not {authored_key(rows[i]) for i in held} & s20
+
+
+def test_s20_dev_probe_lines_are_not_training_lines():
+    rows = load_authored(ROOT / "training" / "data" / "comments_authored")
+    probe = [json.loads(line) for line in (ROOT / "training" / "data" / "comments_authored" / "probes" /
+                                           "multi_s20.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(probe) == 62 and {p["split"] for p in probe} == {"dev"} and {p["lang"] for p in probe} == {"it", "nl"}
+    assert not {authored_key(p) for p in probe} & {authored_key(r) for r in rows}
 
 
 class _Old:
