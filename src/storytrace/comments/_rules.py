@@ -17,6 +17,7 @@ from itertools import pairwise
 from storytrace.comments._content import dehumanising_emoji, hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
+from storytrace.comments._rules_benign import benign_readings, kind_statement, reason_denied, reclaimed_frame
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
@@ -389,7 +390,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     group_idx = [(gi, g, c or _names_an_institution(toks, group_end[gi], g, lex)) for gi, g, c in group_idx]
     a.people = any(not c for _, _, c in group_idx)
     slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
-    a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) for gi in slur_at)
+    a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) or reclaimed_frame(toks, gi) for gi in slur_at)
     # clause ids: read by the group rules, the threat reading and the backhanded-praise check, so only when they run
     clause = _clauses(norm, words) if group_idx or a.threats else []
     _attacks(a, norm, words, toks, clause, group_idx, group_end, lex, to_raw, raw, english=english)
@@ -437,7 +438,8 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
             for s, e in ((words[gi][0], words[group_end[gi] - 1][1]), (words[j][0], words[j][1])):
                 rs, re_ = to_raw(s, e)
                 a.attack.append((rs, re_, raw[rs:re_], g))
-    a.benign = _benign_mention(a, toks, lex)
+    a.benign = _benign_mention(a, toks, lex, [group_end.get(gi, gi + 1) for gi, _, c in group_idx if not c])
+    benign_readings(a, toks, _negations(toks), group_idx, group_end, lex)  # session 20: _rules_benign
     return a
 
 
@@ -595,7 +597,7 @@ def _hostile_word(toks: list[str], lex: Lexicon) -> bool:
     return any(_phrase_at(toks, j, hostile) for j in range(len(toks)))
 
 
-def _benign_mention(a: Analysis, toks: list[str], lex: Lexicon) -> bool:
+def _benign_mention(a: Analysis, toks: list[str], lex: Lexicon, ends: list[int] | None = None) -> bool:
     """A named group of people in praise, support or solidarity, a first-person neutral fact or a genuine question,
     with no hostile word, negation, sarcasm or backhanded marker, scare quotes, harm or exclusion anywhere."""
     if not a.people or a.negated or a.counter or a.defused or a.claimed or a.attack or a.slurs or a.insults \
@@ -610,7 +612,7 @@ def _benign_mention(a: Analysis, toks: list[str], lex: Lexicon) -> bool:
                   for j in range(len(toks)))
     asked = a.norm.rstrip().endswith("?") and toks[0] in _QUESTION_OPENERS
     told = bool(_FIRST_PERSON_FACT & set(toks)) and bool(_LIFE & set(toks))
-    return praised or asked or told
+    return praised or asked or told or kind_statement(toks, ends or [])  # "X are people too", "X live in ..."
 
 
 # words of the sexual lexicon that also have a non-sexual sense ("same sex", "not sexy" for dull, "he's a dick", a
@@ -2130,7 +2132,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     opener = {clause[k - 1]: toks[k] for k in range(1, n) if clause[k] != clause[k - 1]}
 
     def negated_before(j: int, span: int = 3) -> bool:
-        return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j])
+        return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j]) or reason_denied(toks, neg, j)
 
     harm = lex.exclusion_passive | lex.threat_verbs | lex.harm_passive
 
