@@ -2132,7 +2132,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     opener = {clause[k - 1]: toks[k] for k in range(1, n) if clause[k] != clause[k - 1]}
 
     def negated_before(j: int, span: int = 3) -> bool:
-        return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j]) or reason_denied(toks, neg, j)
+        return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j]) or (
+            "?" not in norm and reason_denied(toks, neg, j))  # session 20: not "no reason to hate X? they are ..."
 
     harm = lex.exclusion_passive | lex.threat_verbs | lex.harm_passive
 

@@ -29,6 +29,16 @@ _LIFE_VERBS: dict[str, frozenset[str]] = {
           "pay", "paid", "serve", "served", "attend", "attended", "teach", "taught", "contribute",
           "contributed"), frozenset()),
     ) for v in vs}
+# what turns an everyday-life statement into a trope: "X live in every country and control them", "X live in every
+# city now, it's an invasion", "X work here and take our jobs"
+_TROPES = frozenset(["control", "controls", "controlling", "run", "runs", "running", "own", "owns", "take", "takes",
+                     "taking", "took", "steal", "steals", "stealing", "breed", "breeds", "breeding", "invade",
+                     "invades", "invading", "invasion", "invaders", "replace", "replacing", "replacement", "outnumber",
+                     "outnumbering", "infiltrate", "infiltrating", "swarm", "swarming", "flood", "flooding", "overrun",
+                     "infest", "infesting", "everywhere", "free", "benefits", "welfare", "handouts", "but", "sadly",
+                     "unfortunately", "apparently", "supposedly", "allegedly", "guess", "too", "many", "much",
+                     "multiply", "multiplying", "spread", "spreading", "plot", "plotting", "rule", "rules", "ruling",
+                     "secretly", "leave"])
 # "X have every right to ...", "X belong here (as much as anyone)"
 _RIGHTS = (("have", "every", "right"), ("have", "the", "right"), ("have", "the", "same", "rights"),
            ("deserve", "the", "same"), ("deserve", "equal"), ("belong", "here"), ("belong", "in", "this"))
@@ -73,6 +83,8 @@ def kind_statement(toks: list[str], ends: list[int]) -> bool:
             if k < n and toks[k] in _HUMAN and all(t in _HUMAN_TAIL for t in toks[k + 1 :]):
                 return True
         k = e + (toks[e] in ("all", "also", "often", "mostly", "usually", "still", "too"))
+        if _TROPES & set(toks[k:]):
+            continue
         if k + 1 < n and toks[k] in _LIFE_VERBS and (not _LIFE_VERBS[toks[k]] or toks[k + 1] in _LIFE_VERBS[toks[k]]):
             return True
         if any(_at(toks, k, pat) for pat in _RIGHTS):
@@ -125,6 +137,8 @@ def reclaimed_frame(toks: list[str], j: int) -> bool:
     for pat in _RECLAIM_BEFORE:
         b = j - len(pat)
         if b >= 0 and _at(toks, b, pat):
+            if toks[j + 1 : j + 2] and toks[j + 1].endswith(("er", "ers", "ing")):
+                return False  # "proud to be a X hater", "me and my X bashing mates": not the speaker's group
             return pat[-1] != "my" or toks[j].endswith(("s", "z"))
     return False
 
@@ -143,6 +157,9 @@ def benign_readings(a, toks: list[str], neg: list[bool], group_idx: list[tuple[i
     span = denied_negative(toks, people, [group_end.get(gi, gi + 1) for gi in people])
     if span is None:
         return
+    if any(toks[k : k + 2] in (["they", "are"], ["they", "r"]) or toks[k] in ("they're", "theyre", "but")
+           for k in range(span[1], len(toks))):
+        return  # "X are not a problem, they're a catastrophe": a contrast restates the charge
     rest = toks[: span[0]] + ["."] + toks[span[1] :]
     text = f" {' '.join(toks)} "
     if _hostile_word(rest, lex) or any(f" {m} " in text for m in _IRONY) or _SCARE_QUOTES.search(a.norm):

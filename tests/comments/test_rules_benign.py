@@ -1,0 +1,66 @@
+"""Non-hateful readings of a comment that names a group (session 20, ``_rules_benign``): a plain statement of a
+group's humanity, everyday life or rights; a negative predicate or a reason to hate denied; a slur reclaimed by its
+own speakers. Hateful look-alikes stay flagged. Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.comments.conftest import scores as _scores
+
+
+@pytest.mark.parametrize("text", [
+    "jews are people too",
+    "gay people are human beings like everybody else",
+    "immigrants live in every town in this country",
+    "black people have every right to be here",
+])
+def test_plain_statements_about_a_group_are_not_attacks(model, text):
+    assert _scores(model, text)["identity_attack"] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "black people are not a problem for anyone",
+    "nobody has any good reason to hate jews",
+])
+def test_a_denied_negative_or_a_denied_reason_to_hate_is_not_an_attack(model, text):
+    assert _scores(model, text)["identity_attack"] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "proud to be a fag, always will be",
+    "me and my niggas are going to the game tonight",
+])
+def test_a_reclaimed_slur_is_not_an_attack(model, text):
+    assert _scores(model, text)["identity_attack"] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "jews are people too, just worse ones",
+    "immigrants live like animals",
+    "black people are not a problem, they are a disease",
+    "nobody has any good reason to hate jews? they are vermin",
+    "i'm not a fag like you, you freak",
+    "as a straight man i think fags are disgusting",
+    "black people are not people",
+])
+def test_hateful_look_alikes_stay_flagged(model, text):
+    assert _scores(model, text)["identity_attack"] >= 0.5
+
+
+def test_the_readings():
+    from storytrace.comments._rules_benign import denied_negative, kind_statement, reason_denied, reclaimed_frame
+
+    assert kind_statement("x are people too".split(), [1])
+    assert not kind_statement("x are people who ruin everything".split(), [1])
+    assert kind_statement("x live in every city".split(), [1])
+    assert not kind_statement("x live off our taxes".split(), [1])
+    assert denied_negative("x are not a threat".split(), [0], [1]) == (1, 5)
+    assert denied_negative("there is nothing wrong with being x".split(), [5], [6]) == (2, 5)
+    assert denied_negative("x are a threat".split(), [0], [1]) is None
+    toks = "no one has any reason to hate x".split()
+    assert reason_denied(toks, [t in ("no",) for t in toks], 6)
+    toks = "everyone has a reason to hate x".split()
+    assert not reason_denied(toks, [False] * len(toks), 5)
+    assert reclaimed_frame("me and my xs".split(), 3)
+    assert not reclaimed_frame("shut up my x".split(), 3)
