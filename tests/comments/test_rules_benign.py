@@ -49,18 +49,29 @@ def test_hateful_look_alikes_stay_flagged(model, text):
 
 
 def test_the_readings():
-    from storytrace.comments._rules_benign import denied_negative, kind_statement, reason_denied, reclaimed_frame
+    from storytrace.comments._rules_benign import (
+        denied_negative,
+        kind_statement,
+        reason_denied,
+        reclaimed_frame,
+    )
 
-    assert kind_statement("x are people too".split(), [1])
-    assert not kind_statement("x are people who ruin everything".split(), [1])
-    assert kind_statement("x live in every city".split(), [1])
-    assert not kind_statement("x live off our taxes".split(), [1])
-    assert denied_negative("x are not a threat".split(), [0], [1]) == (1, 5)
-    assert denied_negative("there is nothing wrong with being x".split(), [5], [6]) == (2, 5)
-    assert denied_negative("x are a threat".split(), [0], [1]) is None
-    toks = "no one has any reason to hate x".split()
+    assert kind_statement(["x", "are", "people", "too"], [1])
+    assert not kind_statement(["x", "are", "people", "who", "ruin", "everything"], [1])
+    assert kind_statement(["x", "live", "in", "every", "city"], [1])
+    assert not kind_statement(["x", "live", "off", "our", "taxes"], [1])
+    assert denied_negative(["x", "are", "not", "a", "threat"], [0], [1]) == (1, 5)
+    assert denied_negative(["there", "is", "nothing", "wrong", "with", "being", "x"], [5], [6]) == (2, 5)
+    assert denied_negative(["x", "are", "a", "threat"], [0], [1]) is None
+    toks = ["no", "one", "has", "any", "reason", "to", "hate", "x"]
     assert reason_denied(toks, [t in ("no",) for t in toks], 6)
-    toks = "everyone has a reason to hate x".split()
+    toks = ["everyone", "has", "a", "reason", "to", "hate", "x"]
     assert not reason_denied(toks, [False] * len(toks), 5)
-    assert reclaimed_frame("me and my xs".split(), 3)
-    assert not reclaimed_frame("shut up my x".split(), 3)
+    assert reclaimed_frame(["me", "and", "my", "xs"], 3)
+    assert not reclaimed_frame(["shut", "up", "my", "x"], 3)
+
+
+def test_a_claim_named_by_a_noun_and_condemned_is_counter_speech(model):
+    assert _scores(model, "the statement that gay people are sick is vile")["identity_attack"] < 0.5
+    assert _scores(model, "your comment that muslims are vermin is disgusting, but true")["identity_attack"] >= 0.5
+    assert _scores(model, "my comment that muslims are vermin is accurate")["identity_attack"] >= 0.5

@@ -17,7 +17,13 @@ from itertools import pairwise
 from storytrace.comments._content import dehumanising_emoji, hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
-from storytrace.comments._rules_benign import benign_readings, kind_statement, reason_denied, reclaimed_frame
+from storytrace.comments._rules_benign import (
+    benign_readings,
+    kind_statement,
+    nominal_claim,
+    reason_denied,
+    reclaimed_frame,
+)
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
@@ -1236,7 +1242,7 @@ def _claim_frame(norm: str, words: list[tuple[int, int, str]], toks: list[str], 
     comma; "nobody wants to say it but X are Y" asserts what follows "but"). -1 if none."""
     end = words[max([*ev, gi])][1]
     for f in range(gi - 1, max(-1, gi - 5), -1):
-        size = _phrase_at(toks, f, _CLAIM_FRAMES) or _falsity_that(toks, f)
+        size = _phrase_at(toks, f, _CLAIM_FRAMES) or _falsity_that(toks, f) or int(nominal_claim(toks, f))  # s20
         if size and f + size <= gi and clause[f] == clause[gi] and not re.search(r"[,.!?;:\n]",
                                                                                   norm[words[f][1] : end]):
             return f
@@ -1374,7 +1380,7 @@ def _rejected_claim(norm: str, words: list[tuple[int, int, str]], toks: list[str
     # session 19: someone else's claim the comment argues with, not the commenter's own
     if _addressee_claim(toks, neg, f, last) or (k := _disbelief(toks, neg, clause, f)) >= 0:
         return max(k, f)
-    if not toks[f].endswith("ing"):
+    if not toks[f].endswith("ing") and not nominal_claim(toks, f):
         return -1
     if toks[last] in _CONDEMNING and last - gi > 2 and toks[last - 1] in ("is", "was"):
         return last  # "comparing X to rats is disgusting": the claim has no hostile word of its own

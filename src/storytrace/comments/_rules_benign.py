@@ -62,6 +62,20 @@ _NEG_SUBJECTS = frozenset(["no", "nobody", "never"])
 _RECLAIM_BEFORE = (("proud", "to", "be", "a"), ("proud", "to", "be", "an"), ("proud", "to", "be"),
                    ("me", "and", "my"), ("all", "my"), ("my", "fellow"), ("fellow",))
 
+# a claim named by a noun with its "that" clause ("your comment that X are Y is disgusting", "the statement that ...
+# is vile"): judged by a condemning predicate like a gerund claim ("posting that X ... is disgusting")
+CLAIM_NOUNS = frozenset(["comment", "comments", "statement", "statements", "remark", "remarks", "post", "posts",
+                         "tweet", "tweets", "claim", "claims", "suggestion", "assertion", "message", "reply"])
+
+
+def nominal_claim(toks: list[str], f: int) -> bool:
+    """The claim frame at ``f`` is a noun of saying with its "that" clause: "your comment that X are Y"."""
+    return toks[f] in CLAIM_NOUNS and toks[f + 1 : f + 2] == ["that"] and not _CONCEDED & set(toks[f:])
+
+
+# after a condemned claim, what concedes it: "... is disgusting, but true"
+_CONCEDED = frozenset(["but", "yet", "though", "although", "true", "right", "correct", "accurate", "fair", "point"])
+
 
 def _at(toks: list[str], k: int, pat: tuple[str, ...]) -> bool:
     return tuple(toks[k : k + len(pat)]) == pat
