@@ -75,3 +75,13 @@ def test_a_claim_named_by_a_noun_and_condemned_is_counter_speech(model):
     assert _scores(model, "the statement that gay people are sick is vile")["identity_attack"] < 0.5
     assert _scores(model, "your comment that muslims are vermin is disgusting, but true")["identity_attack"] >= 0.5
     assert _scores(model, "my comment that muslims are vermin is accurate")["identity_attack"] >= 0.5
+
+
+def test_the_speakers_own_group_named_plainly(model):
+    assert _scores(model, "us lesbians know how to throw a party")["identity_attack"] < 0.5
+    assert _scores(model, "as a gay man, gay people disgust me")["identity_attack"] >= 0.5
+    assert _scores(model, "as a muslim i think jews are vermin")["identity_attack"] >= 0.5
+
+
+def test_a_dyke_along_a_river_is_an_embankment(model):
+    assert _scores(model, "the old dyke along the canal has been repaired")["identity_attack"] < 0.5

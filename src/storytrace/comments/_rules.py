@@ -1098,7 +1098,7 @@ _SENSE_CRACKER = (frozenset(["cheese", "box", "packet", "rice", "cream", "graham
                   frozenset(["barrel", "crumbs", "jokes", "joke", "hats", "hat", "and cheese", "with cheese"]))
 _SENSE_DYKE = (frozenset(["sea", "river", "flood", "along", "breached", "offa's", "offas", "dutch", "polder"]),
                frozenset(["burst", "broke", "broken", "breached", "failed", "flooded", "collapsed", "wall", "walls",
-                          "path", "road", "held", "overflowed"]))
+                          "path", "road", "held", "overflowed", "along"]))
 _VERB_LEADS = frozenset(["could", "will", "would", "can", "may", "might", "to", "threatens", "threaten", "going",
                          "must", "should", "further", "badly", "seriously"])
 _VERB_OBJECTS = frozenset(["the", "their", "our", "his", "her", "its", "a", "small", "growth", "business",

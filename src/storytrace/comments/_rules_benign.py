@@ -157,17 +157,34 @@ def reclaimed_frame(toks: list[str], j: int) -> bool:
     return False
 
 
+# "we whites ...": in-group talk of a majority's race is the register of supremacist forums, not of a reclaimed name
+_NOT_IN_GROUP = frozenset(["white_people"])
+
+
 def benign_readings(a, toks: list[str], neg: list[bool], group_idx: list[tuple[int, str, bool]],
                     group_end: dict[int, int], lex) -> None:
-    """Set ``a.defused`` for a negative predicate denied of a named group ("X are not a threat", "there is nothing
-    wrong with X") when nothing else hostile is said; the caller has set ``a.benign`` (``kind_statement`` reading
+    """Set ``a.benign`` when every group named is the speakers' own ("we queers ...", "as a trans woman ..."), or
+    ``a.defused`` for a negative predicate denied of a named group ("X are not a threat", "there is nothing wrong with
+    X"), when nothing else hostile is said; the caller has set ``a.benign`` (``kind_statement`` reading
     included) and run the attack rules."""
-    from ._rules import _IRONY, _SCARE_QUOTES, _hostile_word  # here: _rules imports this module
+    from ._rules import (  # here: _rules imports this module
+        _IRONY,
+        _SCARE_QUOTES,
+        _hostile_word,
+        _self_reference,
+    )
 
     if not a.people or a.attack or a.counter or a.defused or a.slurs or a.insults or a.profanity or a.threats \
             or a.disguised_groups or a.emoji_attack:
         return
     people = [gi for gi, _, country in group_idx if not country]
+    text = f" {' '.join(toks)} "
+    plain = not _hostile_word(toks, lex) and not any(f" {m} " in text for m in _IRONY) and \
+        not _SCARE_QUOTES.search(a.norm)
+    if not a.benign and plain and all(_self_reference(toks, gi) or reclaimed_frame(toks, gi) for gi in people) and \
+            not {g for _, g, _ in group_idx} & _NOT_IN_GROUP and not _TROPES & set(toks):
+        a.benign = True  # the speakers' own group: "we queers are here and we are not going anywhere"
+        return
     span = denied_negative(toks, people, [group_end.get(gi, gi + 1) for gi in people])
     if span is None:
         return
@@ -175,7 +192,6 @@ def benign_readings(a, toks: list[str], neg: list[bool], group_idx: list[tuple[i
            for k in range(span[1], len(toks))):
         return  # "X are not a problem, they're a catastrophe": a contrast restates the charge
     rest = toks[: span[0]] + ["."] + toks[span[1] :]
-    text = f" {' '.join(toks)} "
     if _hostile_word(rest, lex) or any(f" {m} " in text for m in _IRONY) or _SCARE_QUOTES.search(a.norm):
         return
     # the only negations are the denial's own: "X are not a threat, but I still don't want them here" is not one
