@@ -727,8 +727,9 @@ class CommentModel:
                     targets.append(label)
         if a.attack:
             rule_ident = 0.85
-        elif a.slurs and a.reclaimed:
-            pass  # in-group, reclaimed use: the learned score alone decides
+        elif a.slurs and a.reclaimed:  # in-group, reclaimed use: the learned score alone decides, halved when the
+            # comment says nothing hostile of its own (the heads read the slur, not who says it; session 20)
+            ident *= 1.0 if insults or a.threat_score >= 0.5 or a.disguised_groups or a.emoji_attack else 0.5
         elif a.slurs and not a.negated and not a.counter:
             rule_ident = max(rule_ident, 0.8)
         elif a.slurs and not a.counter:

@@ -17,6 +17,13 @@ from itertools import pairwise
 from storytrace.comments._content import dehumanising_emoji, hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
+from storytrace.comments._rules_benign import (
+    benign_readings,
+    kind_statement,
+    nominal_claim,
+    reason_denied,
+    reclaimed_frame,
+)
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
@@ -389,7 +396,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     group_idx = [(gi, g, c or _names_an_institution(toks, group_end[gi], g, lex)) for gi, g, c in group_idx]
     a.people = any(not c for _, _, c in group_idx)
     slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
-    a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) for gi in slur_at)
+    a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) or reclaimed_frame(toks, gi) for gi in slur_at)
     # clause ids: read by the group rules, the threat reading and the backhanded-praise check, so only when they run
     clause = _clauses(norm, words) if group_idx or a.threats else []
     _attacks(a, norm, words, toks, clause, group_idx, group_end, lex, to_raw, raw, english=english)
@@ -437,7 +444,8 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
             for s, e in ((words[gi][0], words[group_end[gi] - 1][1]), (words[j][0], words[j][1])):
                 rs, re_ = to_raw(s, e)
                 a.attack.append((rs, re_, raw[rs:re_], g))
-    a.benign = _benign_mention(a, toks, lex)
+    a.benign = _benign_mention(a, toks, lex, [group_end.get(gi, gi + 1) for gi, _, c in group_idx if not c])
+    benign_readings(a, toks, _negations(toks), group_idx, group_end, lex)  # session 20: _rules_benign
     return a
 
 
@@ -595,7 +603,7 @@ def _hostile_word(toks: list[str], lex: Lexicon) -> bool:
     return any(_phrase_at(toks, j, hostile) for j in range(len(toks)))
 
 
-def _benign_mention(a: Analysis, toks: list[str], lex: Lexicon) -> bool:
+def _benign_mention(a: Analysis, toks: list[str], lex: Lexicon, ends: list[int] | None = None) -> bool:
     """A named group of people in praise, support or solidarity, a first-person neutral fact or a genuine question,
     with no hostile word, negation, sarcasm or backhanded marker, scare quotes, harm or exclusion anywhere."""
     if not a.people or a.negated or a.counter or a.defused or a.claimed or a.attack or a.slurs or a.insults \
@@ -610,7 +618,7 @@ def _benign_mention(a: Analysis, toks: list[str], lex: Lexicon) -> bool:
                   for j in range(len(toks)))
     asked = a.norm.rstrip().endswith("?") and toks[0] in _QUESTION_OPENERS
     told = bool(_FIRST_PERSON_FACT & set(toks)) and bool(_LIFE & set(toks))
-    return praised or asked or told
+    return praised or asked or told or kind_statement(toks, ends or [])  # "X are people too", "X live in ..."
 
 
 # words of the sexual lexicon that also have a non-sexual sense ("same sex", "not sexy" for dull, "he's a dick", a
@@ -1090,7 +1098,7 @@ _SENSE_CRACKER = (frozenset(["cheese", "box", "packet", "rice", "cream", "graham
                   frozenset(["barrel", "crumbs", "jokes", "joke", "hats", "hat", "and cheese", "with cheese"]))
 _SENSE_DYKE = (frozenset(["sea", "river", "flood", "along", "breached", "offa's", "offas", "dutch", "polder"]),
                frozenset(["burst", "broke", "broken", "breached", "failed", "flooded", "collapsed", "wall", "walls",
-                          "path", "road", "held", "overflowed"]))
+                          "path", "road", "held", "overflowed", "along"]))
 _VERB_LEADS = frozenset(["could", "will", "would", "can", "may", "might", "to", "threatens", "threaten", "going",
                          "must", "should", "further", "badly", "seriously"])
 _VERB_OBJECTS = frozenset(["the", "their", "our", "his", "her", "its", "a", "small", "growth", "business",
@@ -1234,7 +1242,7 @@ def _claim_frame(norm: str, words: list[tuple[int, int, str]], toks: list[str], 
     comma; "nobody wants to say it but X are Y" asserts what follows "but"). -1 if none."""
     end = words[max([*ev, gi])][1]
     for f in range(gi - 1, max(-1, gi - 5), -1):
-        size = _phrase_at(toks, f, _CLAIM_FRAMES) or _falsity_that(toks, f)
+        size = _phrase_at(toks, f, _CLAIM_FRAMES) or _falsity_that(toks, f) or int(nominal_claim(toks, f))  # s20
         if size and f + size <= gi and clause[f] == clause[gi] and not re.search(r"[,.!?;:\n]",
                                                                                   norm[words[f][1] : end]):
             return f
@@ -1372,7 +1380,7 @@ def _rejected_claim(norm: str, words: list[tuple[int, int, str]], toks: list[str
     # session 19: someone else's claim the comment argues with, not the commenter's own
     if _addressee_claim(toks, neg, f, last) or (k := _disbelief(toks, neg, clause, f)) >= 0:
         return max(k, f)
-    if not toks[f].endswith("ing"):
+    if not toks[f].endswith("ing") and not nominal_claim(toks, f):
         return -1
     if toks[last] in _CONDEMNING and last - gi > 2 and toks[last - 1] in ("is", "was"):
         return last  # "comparing X to rats is disgusting": the claim has no hostile word of its own
@@ -2130,7 +2138,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     opener = {clause[k - 1]: toks[k] for k in range(1, n) if clause[k] != clause[k - 1]}
 
     def negated_before(j: int, span: int = 3) -> bool:
-        return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j])
+        return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j]) or (
+            "?" not in norm and reason_denied(toks, neg, j))  # session 20: not "no reason to hate X? they are ..."
 
     harm = lex.exclusion_passive | lex.threat_verbs | lex.harm_passive
 
