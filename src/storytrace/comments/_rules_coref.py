@@ -59,18 +59,46 @@ def _referring_at(toks: list[str], k: int) -> int:
     return 0
 
 
+_PATIENT_AUX = frozenset(["were", "was", "got", "get", "gets", "been", "being", "are", "is"])
+
+
+def _salient(toks: list[str], clause: list[int], k: int) -> bool:
+    """The group mention at ``k`` can be what a later referring phrase means: no other person is the subject before
+    it in its clause ("the racists marched against X", "my boss hates X") and it is not a passive patient there ("X
+    were attacked at the mosque": "people like that" then means the attackers)."""
+    c = clause[k]
+    j = k - 1
+    while j >= 0 and clause[j] == c:
+        if toks[j] in _SINGULAR_PEOPLE or _r._other_referent(toks, j):
+            return False
+        j -= 1
+    j = k + 1
+    while j < len(toks) and clause[j] == c and j - k <= 4:
+        if toks[j] in _PATIENT_AUX and j + 1 < len(toks) and clause[j + 1] == c and (
+                toks[j + 1].endswith("ed") or toks[j + 1] in _r._IRREGULAR_PARTICIPLES):
+            return False
+        j += 1
+    return True
+
+
 def referring_phrases(toks: list[str], clause: list[int], named_at: set[int], first: int) -> list[int]:
     """The first token of each referring phrase after the group's first mention at ``first`` that refers to the
     group (mention tokens ``named_at``): in a later clause than that mention, nearer to it than any other plural noun
-    for people or animals or any singular person, and within ``_rules._PRONOUN_REACH`` words (one pass)."""
+    for people or animals or any singular person, and within ``_rules._PRONOUN_REACH`` words (one pass). A mention
+    that another person's clause holds, or where the group is a passive patient, is no antecedent (``_salient``)."""
+    if not any(_referring_at(toks, k) for k in range(first + 1, len(toks))):
+        return []
     found: list[int] = []
-    group_nearest, last = True, first
+    group_nearest, last = _salient(toks, clause, first), first
     n = len(toks)
     k = first + 1
     while k < n:
         t = toks[k]
         if k in named_at:
-            group_nearest, last = True, k
+            if k == last + 1:  # a mention of several words ("gay people")
+                last = k
+            else:
+                group_nearest, last = _salient(toks, clause, k), k
         elif (size := _referring_at(toks, k)) and not (t == "people" and k > 0 and toks[k - 1] in _r._DETERMINERS):
             if group_nearest and clause[k] != clause[last] and k - last <= _r._PRONOUN_REACH:
                 found.append(k)
@@ -111,6 +139,17 @@ def _seq_at(toks: list[str], k: int, seqs) -> int:
         if tuple(toks[k : k + len(p)]) == p:
             return len(p)
     return 0
+
+
+# words that may follow the group when it ends its noun phrase ("get rid of X from our country", "tolerate X here");
+# any other word continues it ("get rid of the X ban", "tolerate X activists")
+_NP_END = frozenset(["from", "out", "here", "for", "once", "forever", "already", "now", "in", "at", "all", "anymore",
+                     "any", "too", "lol", "and", "or", "like", "in", "around", "everywhere", "any", "more", "longer",
+                     "first", "too", "seriously", "honestly", "then"])
+
+
+def _np_ends(toks: list[str], end: int, hi: int) -> bool:
+    return end >= hi or toks[end] in _NP_END
 
 
 def _question_end(toks: list[str], k: int, sentence_end: int) -> bool:
@@ -159,7 +198,7 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
     # "isn't it time we got rid of X?", "wouldn't it be great if we got rid of all the X?"
     for j in range(lo, gi):
         size = _seq_at(toks, j, _REMOVAL)
-        if size and _r._bridged(toks, j + size, gi, _REMOVAL_BRIDGE, 3) and \
+        if size and _r._bridged(toks, j + size, gi, _REMOVAL_BRIDGE, 3) and _np_ends(toks, end, hi) and \
                 any(_seq_at(toks, m, _PROPOSING) for m in range(lo, j)) and "we" in toks[lo:j]:
             found.append(j)
             break
@@ -174,6 +213,7 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
         for j in range(max(lo, gi - 6), gi):
             size = _seq_at(toks, j, _TOLERATE)
             if size and _r._bridged(toks, j + size, gi, _REMOVAL_BRIDGE, 2) and "we" in toks[lo:j] and \
+                    _np_ends(toks, end, hi) and \
                     not any(neg[lo:j]):
                 found.append(j)
                 break
