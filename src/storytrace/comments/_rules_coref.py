@@ -129,7 +129,7 @@ _REMOVAL_BRIDGE = frozenset(["all", "the", "these", "those", "every", "last", "o
 _TOLERATE = (("put", "up", "with"), ("tolerate",), ("accept",), ("take",), ("let", "in"), ("allow", "in"),
              ("deal", "with"))
 _TOLERATE_AUX = frozenset(["do", "must", "should", "will", "we", "have", "to", "need", "going", "gonna", "even",
-                           "still", "keep", "supposed"])
+                           "are", "can", "still", "keep", "supposed"])
 _JUSTIFY = (("explain", "why"), ("tell", "me", "why"), ("tell", "us", "why"), ("explain", "to", "me", "why"))
 _DESERVE = frozenset(["deserve", "deserves", "should", "get", "even"])
 
