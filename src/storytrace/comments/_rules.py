@@ -2299,8 +2299,9 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             violent = [*_ordered_harm(toks, lo, gi, hi), _wished_harm(toks, neg, gi, lo, hi),
                        *_menace(toks, lo, gi, end, hi)]
             questioned = _rhetorical(toks, neg, lo, gi, end, asked)  # session 11: hate asked as a question
-            if english:  # session 20 (hate3): "why do X even exist?", "what is wrong with X?"
+            if english:  # session 20 (hate3): "why do X even exist?", "beat the shit out of X"
                 questioned += _rules_coref.asked_hate(toks, neg, clause, gi, end, asked)
+                violent += _rules_coref.profane_harm(toks, neg, clause, gi, end)
             welcomed = [_approved_harm(toks, neg, lo, gi, end, hi, harm), _praised_vice(toks, gi)]  # session 18
             felt = _bodily(toks, lo, gi, end, hi)  # session 19: "X make my skin crawl"
             if felt >= 0 and negated_before(felt, 2):

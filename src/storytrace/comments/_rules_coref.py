@@ -229,3 +229,55 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
                 found.append(k)
             break
     return found
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# violence at the group in profane idioms, harm ensured (reading E)
+
+_BEAT_VERBS = frozenset(["beat", "knock", "kick", "slap", "punch", "smack", "thrash", "batter"])
+_BEAT_STUFF = (("shit",), ("crap",), ("hell",), ("fuck",), ("living", "daylights"), ("daylights",), ("piss",),
+               ("snot",), ("stuffing",), ("life",))
+_PAIN = (("suffer",), ("pay",), ("bleed",), ("regret",), ("die",), ("rot",), ("burn",), ("disappear",), ("leave",),
+         ("never", "feel", "safe"), ("get", "what's", "coming"), ("get", "whats", "coming"), ("are", "gone"),
+         ("be", "gone"), ("pay", "dearly"))
+_PAIN_TAIL = frozenset(["for", "dearly", "it", "again", "forever", "with", "this", "that", "every", "lol", "in",
+                        "here", "too", "ever", "all", "slowly"])
+_ENSURE_BRIDGE = frozenset(["will", "all", "of", "them", "every", "single", "one", "here", "there", "in", "this",
+                            "town", "country", "really", "truly", "they"])
+
+
+def profane_harm(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> list[int]:
+    """Violence the commenter intends or orders at the group at ``gi`` .. ``end`` that the other readings miss:
+    a profane beating idiom with the group as its object ("i'm gonna beat the shit out of the next X i see", "let's
+    go kick the crap out of some X") and harm ensured ("i'll make sure the X suffer", "we will make sure every X
+    here will pay"). Only with an intent or an order before it in the clause, not reported or attempted by someone
+    else, not negated. Returns the violent words (``_attacks`` adds identity and threat)."""
+    c = clause[gi]
+    lo = gi
+    while lo > 0 and clause[lo - 1] == c:
+        lo -= 1
+    n = len(toks)
+    found: list[int] = []
+    bridge = _r._HARM_BRIDGE | _r._ORDERED_BRIDGE
+    for j in range(max(lo, gi - 9), gi):
+        if toks[j] not in _BEAT_VERBS or toks[j + 1 : j + 2] != ["the"]:
+            continue
+        size = _seq_at(toks, j + 2, _BEAT_STUFF)
+        k = j + 2 + size
+        if size and toks[k : k + 2] == ["out", "of"] and _r._bridged(toks, k + 2, gi, bridge) and \
+                _r._intended(toks, lo, j) and not any(neg[lo:j]) and not _r._reported_harm(toks, clause, j):
+            found.append(j)
+            break
+    for j in range(max(lo, gi - 5), gi):
+        if toks[j : j + 2] != ["make", "sure"] or not _r._bridged(toks, j + 2, gi, bridge, 3):
+            continue
+        k = end
+        while k < n and clause[k] == c and toks[k] in _ENSURE_BRIDGE and k - end < 4:
+            k += 1
+        size = _seq_at(toks, k, _PAIN) if k < n and clause[k] == c else 0
+        after = k + size
+        if size and (after >= n or clause[after] != c or toks[after] in _PAIN_TAIL) and j > lo and \
+                _r._intended(toks, lo, j) and not any(neg[lo:k]) and not _r._reported_harm(toks, clause, j):
+            found.append(k)
+        break
+    return found
