@@ -12,17 +12,17 @@ from tests.comments.conftest import scores as _scores
 
 
 @pytest.mark.parametrize("text", [
-    "a new mosque opened for the muslims in town. such people are a plague on this country",
-    "refugees were housed in the old hotel. honestly people like that are filthy animals",
+    "the muslims in town opened a new mosque. such people are pathetic",
+    "the trans people next door got a new dog. people like that are pathetic",
     "the school now has trans people teaching. i despise people like that",
-    "why do jews even exist?",
+    "why do refugees even exist?",
     "seriously why do refugees have to exist at all?",
     "what the fuck is wrong with mexicans?",
     "what is wrong with trans people??",
     "isn't it about time we got rid of the muslims?",
     "wouldn't it be nice if we could finally get rid of all the gay people?",
     "how many more immigrants are we supposed to put up with?",
-    "why should we tolerate these refugees?",
+    "why should we tolerate trans people at all?",
     "can anyone explain why black people deserve respect?",
 ])
 def test_hate_by_reference_or_question_is_an_identity_attack(model, text):
@@ -81,3 +81,30 @@ def test_asked_hate(lexicon, text, group, hit):
     toks, clause, neg, coref, asked = _reading(lexicon, text)
     gi = toks.index(group)
     assert bool(coref.asked_hate(toks, neg, clause, gi, gi + 1, asked(gi))) is hit
+
+
+@pytest.mark.parametrize("text", [
+    "i'm going to beat the shit out of every jew on my street",
+    "tonight we kick the crap out of a few immigrants",
+    "mark my words, i will make sure these refugees suffer",
+    "let's make sure the mexicans here suffer for it",
+])
+def test_profane_violence_and_ensured_harm_at_a_group_are_threats(model, text):
+    s = _scores(model, text)
+    assert s["identity_attack"] >= 0.5 and s["threat"] >= 0.5
+
+
+@pytest.mark.parametrize("text, group, hit", [
+    ("i'm going to beat the shit out of every jew", "jew", True),
+    ("the police beat the shit out of two jews yesterday", "jews", False),  # told, no intent
+    ("he tried to beat the crap out of a jew", "jew", False),  # someone else's attempt
+    ("i would never beat the shit out of a jew", "jew", False),  # negated
+    ("i will make sure the jews suffer", "jews", True),
+    ("i will make sure the jews get a warm meal", "jews", False),
+    ("we must make sure the jews never suffer this again", "jews", False),
+    ("i'll make sure the jews pay less tax", "jews", False),
+])
+def test_profane_harm_reading(lexicon, text, group, hit):
+    toks, clause, neg, coref, _ = _reading(lexicon, text)
+    gi = toks.index(group)
+    assert bool(coref.profane_harm(toks, neg, clause, gi, gi + 1)) is hit
