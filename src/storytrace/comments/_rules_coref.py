@@ -68,7 +68,7 @@ def _salient(toks: list[str], clause: list[int], k: int) -> bool:
     were attacked at the mosque": "people like that" then means the attackers)."""
     c = clause[k]
     j = k - 1
-    while j >= 0 and clause[j] == c:
+    while j >= 0 and clause[j] == c and k - j <= 12:
         if toks[j] in _SINGULAR_PEOPLE or _r._other_referent(toks, j):
             return False
         j -= 1
@@ -157,6 +157,10 @@ def _question_end(toks: list[str], k: int, sentence_end: int) -> bool:
     return all(t in _EXIST_TAIL for t in toks[k:sentence_end])
 
 
+# how far a question or a threat is read around the group, in words (a bound: long comments without punctuation)
+_REACH = 16
+
+
 def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int, asked: bool) -> list[int]:
     """Evidence words of hate asked as a question about the group at ``gi`` .. ``end`` (see the module docstring).
     ``asked``: the group's sentence ends with a question mark."""
@@ -165,10 +169,10 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
     n = len(toks)
     c = clause[gi]
     lo = gi
-    while lo > 0 and clause[lo - 1] == c:
+    while lo > 0 and clause[lo - 1] == c and gi - lo < _REACH:
         lo -= 1
     hi = end
-    while hi < n and clause[hi] == c:
+    while hi < n and clause[hi] == c and hi - end < _REACH:
         hi += 1
     found: list[int] = []
     before = toks[lo:gi]
@@ -254,7 +258,7 @@ def profane_harm(toks: list[str], neg: list[bool], clause: list[int], gi: int, e
     else, not negated. Returns the violent words (``_attacks`` adds identity and threat)."""
     c = clause[gi]
     lo = gi
-    while lo > 0 and clause[lo - 1] == c:
+    while lo > 0 and clause[lo - 1] == c and gi - lo < _REACH:
         lo -= 1
     n = len(toks)
     found: list[int] = []
