@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from storytrace.comments import _rules_coref
 from storytrace.comments._content import dehumanising_emoji, hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
@@ -2131,6 +2132,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         g = next(iter(named))
         named_at = {k for gi, _, c in group_idx if not c for k in range(gi, group_end[gi])}
         mentions += [(j, g, False) for j in _group_pronouns(toks, named_at, first)]
+        if english:  # session 20 (hate3): "such people", "people like that" refer back too
+            mentions += [(j, g, False) for j in _rules_coref.referring_phrases(toks, clause, named_at, first)]
     neg = _negations(toks)
     starts = {gi for gi, _, _ in group_idx}
     ends = _sentence_ends(norm)
@@ -2305,6 +2308,9 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             violent = [*_ordered_harm(toks, lo, gi, hi), _wished_harm(toks, neg, gi, lo, hi),
                        *_menace(toks, lo, gi, end, hi)]
             questioned = _rhetorical(toks, neg, lo, gi, end, asked)  # session 11: hate asked as a question
+            if english:  # session 20 (hate3): "why do X even exist?", "beat the shit out of X"
+                questioned += _rules_coref.asked_hate(toks, neg, clause, gi, end, asked)
+                violent += _rules_coref.profane_harm(toks, neg, clause, gi, end)
             welcomed = [_approved_harm(toks, neg, lo, gi, end, hi, harm), _praised_vice(toks, gi)]  # session 18
             felt = _bodily(toks, lo, gi, end, hi)  # session 19: "X make my skin crawl"
             if felt >= 0 and negated_before(felt, 2):
