@@ -17,6 +17,7 @@ from itertools import pairwise
 from storytrace.comments._content import dehumanising_emoji, hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
+from storytrace.comments._rules_implicit import implicit_frames
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
@@ -2254,6 +2255,13 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                     continue
                 # a phrase may carry its own negation ("don't belong"); one before it cancels it ("do not disgust me")
                 if size and (toks[j] in _NEGATION or not negated_before(j, 2)):
+                    ev.append(j)
+            # session 20: implicit and dehumanising frames ("X breed like rabbits", "overrun with X"; _rules_implicit)
+            for j, denied_frame in implicit_frames(toks, neg, clause, gi, group_end.get(gi, gi + 1), asked):
+                if denied_frame:
+                    a.defused = True
+                    claim(j)
+                elif j not in ev:
                     ev.append(j)
             # violence or exclusion: "X should be deported", "we must exterminate X", "kill all X"
             for j in range(lo, hi):
