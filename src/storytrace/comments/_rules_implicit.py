@@ -29,6 +29,11 @@ _MAX_GAP = 5  # words between the group and an after-group frame
 _WHY = frozenset(["why", "how"])
 _NO_HERE = frozenset(["in", "on", "near", "around"])
 _OURS = frozenset(["my", "our", "this", "the"])
+_ARTICLES = frozenset(["a", "an", "the"])
+# words after a group that leave it the head of its phrase ("overrun with X now"; not "flooded with X goods")
+_FOLLOWERS = frozenset(["now", "here", "there", "and", "or", "everywhere", "in", "from", "who", "that", "these", "days",
+                        "again", "today", "lately", "nowadays", "anymore", "all", "out", "back", "home", "away", "like",
+                        "than", "as", "with", "at", "on", "of", "to", "into", "is", "are", "were", "was", "but", "so"])
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,7 @@ def implicit_frames(toks: list[str], neg: list[bool], clause: list[int], gi: int
                 size = _longest(toks, j, f.stereotype)
             if size:
                 k = j  # evidence: the frame's first word that is not a bridge word ("replacing" in "are replacing")
-                while k < j + size - 1 and toks[k] in f.bridge:
+                while k < j + size - 1 and (toks[k] in f.bridge or toks[k] in _ARTICLES):
                     k += 1
                 found.append((k, negated))
                 break
@@ -108,8 +113,9 @@ def implicit_frames(toks: list[str], neg: list[bool], clause: list[int], gi: int
     k = gi
     while k > 0 and gi - k < 2 and toks[k - 1] in f.determiners and clause[k - 1] == c:
         k -= 1
-    for j in range(max(0, k - 4), k):
-        if toks[j] in f.firsts_before and j + (size := _longest(toks, j, f.before)) == k and size:
+    for j in range(max(0, k - 4), gi):
+        if toks[j] in f.firsts_before and (size := _longest(toks, j, f.before)) and k <= j + size <= gi and \
+                (end >= n or clause[end] != c or toks[end] in _FOLLOWERS):
             found.append((j, any(neg[max(0, j - 3) : j])))
             break
     if k > 0 and toks[k - 1] in f.removal and end < n and toks[end] in f.out and clause[k - 1] == c:
