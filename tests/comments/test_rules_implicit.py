@@ -50,3 +50,12 @@ def test_a_why_question_asserts_the_stereotype(model, text):
 ])
 def test_the_frame_denied_told_or_about_a_thing_is_no_implicit_attack(model, text):
     assert not any(t in ("breed", "live", "on", "infested") for t in _evidence(model, text))
+
+
+@pytest.mark.parametrize("text", [
+    "the claim that asians breed like rabbits is a racist myth",
+    "the idea that hispanics breed like rabbits is a racist lie",
+])
+def test_a_frame_rejected_as_a_myth_is_counter_speech(model, text):
+    # before session 20 the heads read the hateful words (identity 0.66-0.70); the frame now lets the claim be rejected
+    assert _scores(model, text)["identity_attack"] < 0.5

@@ -2261,7 +2261,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 if denied_frame:
                     a.defused = True
                     claim(j)
-                elif j not in ev:
+                elif j not in ev and not _all_quoted(norm, words, [j]):  # 'calling X "a fifth column"' mentions it
                     ev.append(j)
             # violence or exclusion: "X should be deported", "we must exterminate X", "kill all X"
             for j in range(lo, hi):

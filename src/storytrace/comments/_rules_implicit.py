@@ -30,6 +30,7 @@ _WHY = frozenset(["why", "how"])
 _NO_HERE = frozenset(["in", "on", "near", "around"])
 _OURS = frozenset(["my", "our", "this", "the"])
 _ARTICLES = frozenset(["a", "an", "the"])
+_GIVEN = [[w] for w in ("their", "the", "his", "her", "a", "an", "my", "your", "our", "some", "its", "any")]
 # words after a group that leave it the head of its phrase ("overrun with X now"; not "flooded with X goods")
 _FOLLOWERS = frozenset(["now", "here", "there", "and", "or", "everywhere", "in", "from", "who", "that", "these", "days",
                         "again", "today", "lately", "nowadays", "anymore", "all", "out", "back", "home", "away", "like",
@@ -118,7 +119,8 @@ def implicit_frames(toks: list[str], neg: list[bool], clause: list[int], gi: int
                 (end >= n or clause[end] != c or toks[end] in _FOLLOWERS):
             found.append((j, any(neg[max(0, j - 3) : j])))
             break
-    if k > 0 and toks[k - 1] in f.removal and end < n and toks[end] in f.out and clause[k - 1] == c:
+    if k > 0 and toks[k - 1] in f.removal and end < n and toks[end] in f.out and clause[k - 1] == c and \
+            toks[end + 1 : end + 2] not in _GIVEN:  # not "send them back their deposit
         found.append((k - 1, any(neg[max(0, k - 4) : k - 1])))
     if gi > 0 and toks[gi - 1] == "no" and end + 1 < n and toks[end] in _NO_HERE and toks[end + 1] in _OURS:
         found.append((gi - 1, False))
