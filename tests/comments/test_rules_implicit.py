@@ -26,6 +26,7 @@ def _evidence(model, text: str) -> list[str]:
     ("refugees just live off our taxes", "live"),
     ("whole suburbs are overrun by refugees now", "overrun"),
     ("we have to kick the gypsies out of this town", "kick"),
+    ("no hispanics in my street, thank you", "no"),
 ])
 def test_a_group_with_an_implicit_frame_is_an_identity_attack(model, text, frame):
     assert _scores(model, text)["identity_attack"] >= 0.5

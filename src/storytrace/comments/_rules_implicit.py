@@ -122,6 +122,7 @@ def implicit_frames(toks: list[str], neg: list[bool], clause: list[int], gi: int
     if k > 0 and toks[k - 1] in f.removal and end < n and toks[end] in f.out and clause[k - 1] == c and \
             toks[end + 1 : end + 2] not in _GIVEN:  # not "send them back their deposit
         found.append((k - 1, any(neg[max(0, k - 4) : k - 1])))
-    if gi > 0 and toks[gi - 1] == "no" and end + 1 < n and toks[end] in _NO_HERE and toks[end + 1] in _OURS:
+    if gi > 0 and toks[gi - 1] == "no" and (gi == 1 or clause[gi - 2] != c) and end + 1 < n and \
+            toks[end] in _NO_HERE and toks[end + 1] in _OURS:  # opening its clause: not "there are no X in my village"
         found.append((gi - 1, False))
     return found
