@@ -25,6 +25,7 @@ from storytrace.comments._rules_benign import (
     reason_denied,
     reclaimed_frame,
 )
+from storytrace.comments._rules_implicit import implicit_frames
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
@@ -2266,6 +2267,13 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                     continue
                 # a phrase may carry its own negation ("don't belong"); one before it cancels it ("do not disgust me")
                 if size and (toks[j] in _NEGATION or not negated_before(j, 2)):
+                    ev.append(j)
+            # session 20: implicit and dehumanising frames ("X breed like rabbits", "overrun with X"; _rules_implicit)
+            for j, denied_frame in implicit_frames(toks, neg, clause, gi, group_end.get(gi, gi + 1), asked):
+                if denied_frame:
+                    a.defused = True
+                    claim(j)
+                elif j not in ev and not _all_quoted(norm, words, [j]):  # 'calling X "a fifth column"' mentions it
                     ev.append(j)
             # violence or exclusion: "X should be deported", "we must exterminate X", "kill all X"
             for j in range(lo, hi):
