@@ -13,7 +13,8 @@ is never read.
 ``train_boundary_ranker.py``) and reports line F1 of body and comment on each ``--test`` file, decoded as the
 line model decodes a page (``decode_with_boundary`` at the chosen start, ``need_body``); also the plain decoding
 and, with ``--shipped DIR``, that model's ranker (today's features). ``--cv K`` instead cross-validates on the
-``--test`` pages over K groups of source pages (same groups for both feature sets).
+``--test`` pages over K groups of source pages (same groups for both feature sets); with ``--train``, each
+group's ranker is fitted on the ``--train`` pages built from the other groups' sources.
 """
 
 from __future__ import annotations
@@ -97,8 +98,10 @@ def evaluate(args: argparse.Namespace) -> None:
             fold_of = {names[j]: i % args.cv for i, j in enumerate(order)}
             preds = {"C": [], "T": []}
             gold = []
+            extra = [p for f in args.train for p in pickle.load(open(f, "rb"))["pages"]]
             for k in range(args.cv):
-                tr = [p for p in pages if fold_of[p["source"]] != k]
+                # with --train: those pages of the other groups' sources train the ranker instead
+                tr = [p for p in (extra or pages) if fold_of.get(p["source"], -1) not in (k, -1)]
                 te = [p for p in pages if fold_of[p["source"]] == k]
                 for tag, thread in (("C", False), ("T", True)):
                     r = _fit(tr, thread, n_base, args.l2)
