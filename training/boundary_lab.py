@@ -36,6 +36,11 @@ from storytrace.anatomy.text import load_line_model
 LABELS = ("body", "comment")
 
 
+def _load(path: str | Path) -> dict:
+    with open(path, "rb") as fh:
+        return pickle.load(fh)
+
+
 def score(args: argparse.Namespace) -> None:
     model = load_line_model(args.model)
     pieces = load_pieces(args.data, dev_split(split_names(args.data)[0], args.fold)[1])
@@ -86,7 +91,7 @@ def evaluate(args: argparse.Namespace) -> None:
     from storytrace.anatomy.boundary import FEATURE_NAMES
 
     n_base = len(FEATURE_NAMES)
-    tests = {str(p): pickle.load(open(p, "rb")) for p in args.test}
+    tests = {str(p): _load(p) for p in args.test}
     model = load_line_model(args.shipped) if args.shipped else None
     report = {}
     if args.cv:
@@ -98,7 +103,7 @@ def evaluate(args: argparse.Namespace) -> None:
             fold_of = {names[j]: i % args.cv for i, j in enumerate(order)}
             preds = {"C": [], "T": []}
             gold = []
-            extra = [p for f in args.train for p in pickle.load(open(f, "rb"))["pages"]]
+            extra = [p for f in args.train for p in _load(f)["pages"]]
             for k in range(args.cv):
                 # with --train: those pages of the other groups' sources train the ranker instead
                 tr = [p for p in (extra or pages) if fold_of.get(p["source"], -1) not in (k, -1)]
@@ -111,7 +116,7 @@ def evaluate(args: argparse.Namespace) -> None:
             report[name] = {tag: _f1(gold, pr) for tag, pr in preds.items()}
         print(json.dumps(report, indent=1))
         return
-    train = [p for f in args.train for p in pickle.load(open(f, "rb"))["pages"]]
+    train = [p for f in args.train for p in _load(f)["pages"]]
     rankers = {"C": _fit(train, False, n_base, args.l2), "T": _fit(train, True, n_base, args.l2)}
     for name, t in tests.items():
         dec = load_line_model(t["meta"]["model"])

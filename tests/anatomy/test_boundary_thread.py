@@ -16,7 +16,14 @@ from storytrace.anatomy.boundary import (
     BoundaryRanker,
     thread_candidate_features,
 )
-from storytrace.anatomy.text import CLASSES, MODEL_DIR, LineModel, load_line_model, ngram_features, thread_markers
+from storytrace.anatomy.text import (
+    CLASSES,
+    MODEL_DIR,
+    LineModel,
+    load_line_model,
+    ngram_features,
+    thread_markers,
+)
 
 K = len(CLASSES)
 BODY, REF, COMMENT = (CLASSES.index(c) for c in ("body", "reference", "comment"))
