@@ -69,7 +69,8 @@ def page_errors(model: LineModel, lines: list[str], labels: list[str], blank: li
     info["words"] = [(_bucket(len(lines[i].split()), (5.5, 20.5, 60.5), ("1-5", "6-20", "21-60", "61+")),
                       i in info["lost"]) for i in comments]
     if kind in LATE_KINDS and model.ranker is not None:
-        scores = model.ranker.scores(model.boundary_candidates(out["p1"], out["p3"], out["emb"], out["dense"]))
+        scores = model.ranker.scores(model.boundary_candidates(out["p1"], out["p3"], out["emb"], out["dense"],
+                                                              out["grams"]))
         rank = int((scores > scores[start - 1]).sum())
         info["gold_rank"] = _bucket(rank, (0.5, 1.5, 3.5), ("0", "1", "2-3", "4+"))
         info["p3_comment"] = _bucket(float(out["p3"][comments, model.classes.index("comment")].mean()),

@@ -23,6 +23,10 @@ arrays, so the ranker learns from the probabilities of the stage 3 it will serve
 used: on the dev models 40 of 300 iterations gave the lowest stage-3 log-loss and higher line F1, but the shipped
 model cut to 40 scored lower on the held-out set (docs/results/text_anatomy.md); by default nothing is cut.
 
+``--thread`` adds the thread group of candidate features (``boundary.thread_candidate_features``: reader words
+and the drift from the article's opening topic after a candidate start; session 20); the model's JSON then lists
+it under ``boundary_ranker.features`` and the line model computes it at run time.
+
 ``--cv K`` fits nothing to keep: on the dev pages of ``benchmarks/bench_text_anatomy.py --split dev``
 (fifth 4, seed 2024) it reports body and comment line F1 with the plain decoding, with a ranker
 cross-validated over K groups of source pages (pages built from one source stay in one group), and, with
@@ -57,7 +61,7 @@ def score_pages(model: LineModel, pages: list[tuple[list[str], list[str], list[b
         out = model.stage_probs(lines, before, after)
         first_comment = next((i for i, lab in enumerate(labels) if lab == "comment"), len(lines))
         scored.append({"labels": labels, "p3": out["p3"], "gold_row": first_comment - 1,
-                       "x": model.boundary_candidates(out["p1"], out["p3"], out["emb"], out["dense"])})
+                       "x": model.boundary_candidates(out["p1"], out["p3"], out["emb"], out["dense"], out["grams"])})
     return scored
 
 
@@ -148,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stage3-iterations", type=int, default=None, metavar="N",
                     help="keep only the first N boosting iterations of stage 3, in the models that score the "
                          "ranker's pages and in --model's arrays (default: keep them all)")
+    ap.add_argument("--thread", action="store_true",
+                    help="the ranker also reads boundary.thread_candidate_features (reader words, topic drift "
+                         "from the article's opening; session 20); the model's JSON records it")
     ap.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation instead of training")
     args = ap.parse_args(argv)
     models = {DEV_FOLD: load_line_model(args.dev_model)}
@@ -161,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             if model.trees3 is None:
                 ap.error("--stage3-iterations needs line models whose stage 3 is boosted trees")
             model.trees3 = model.trees3.first_iterations(args.stage3_iterations)
+    for model in models.values():
+        model.ranker_thread = args.thread
     if not all(m.embed_dim for m in models.values()):
         ap.error("the boundary ranker needs line models with embeddings (format 5)")
     if args.cv:
@@ -181,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
                                    comment_chrome=args.comment_chrome, real_dumps=args.real_dumps, thread_mix=mix)]
     attach(args.model, fit_ranker(scored, args.l2),
            {"pages": len(scored), "pages_per_fifth": args.pages, "fifths": sorted(models), "seed": args.seed,
-            "l2": args.l2, **({"comment_chrome_share": args.comment_chrome} if args.comment_chrome else {}),
+            "l2": args.l2, **({"features": ["thread"]} if args.thread else {}),
+            **({"comment_chrome_share": args.comment_chrome} if args.comment_chrome else {}),
             **({"thread_mix": mix} if mix else {}),
             **({"real_dump_copies": args.real_dumps} if args.real_dumps else {})},
            long_pages=None if not args.long_page_lines else

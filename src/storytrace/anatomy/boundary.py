@@ -26,7 +26,7 @@ from storytrace.numeric import softmax
 
 __all__ = ["BIASES", "BoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary",
            "even_section_boilerplate", "require_article",
-           "temper_section", "tile_emissions", "viterbi"]
+           "temper_section", "thread_candidate_features", "tile_emissions", "viterbi"]
 
 BIASES = (0.0, 2.0, 4.0, 6.0)  # body log-score bonuses under which each candidate's path score is read
 WINDOW = 3  # lines either side of a boundary read as its immediate context
@@ -200,6 +200,59 @@ def candidate_features(scores: Sequence[np.ndarray], p1: np.ndarray, p3: np.ndar
     x = np.column_stack(cols)
     # without a comment section the "after" side does not exist: its features are zero
     x[after == 0, FEATURE_NAMES.index("after_p3_comment"):] = 0.0
+    return x
+
+
+THREAD_WINDOW = 6  # lines after a candidate start read for a reader's voice
+OPENING_LINES = 3  # the article's first prose lines, the topic a page's own prose keeps to
+THREAD_FEATURE_NAMES = tuple(
+    [f"after_{g}" for g in ("you", "i", "opinion", "meta")]
+    + [f"shift_{g}" for g in ("you", "i", "opinion", "meta")]
+    + ["shift_excl_q", "shift_sentences", "opening_cos_after", "opening_cos_before", "opening_cos_shift"]
+)
+
+
+def _weighted_means(values: np.ndarray, weight: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """Means of ``values`` rows over ``[lo, hi)`` weighted by ``weight`` (zero where the weight sums to ~0)."""
+    w = weight[:, None]
+    num = _segment_means(values * w, lo, hi)
+    den = _segment_means(w, lo, hi)
+    return np.where(den > 1e-6, num / np.maximum(den, 1e-6), 0.0)
+
+
+def thread_candidate_features(markers: np.ndarray, style: np.ndarray, p3: np.ndarray, emb: np.ndarray,
+                              body: int, comment: int, reference: int) -> np.ndarray:
+    """Features of every candidate start ``b = 1 .. n`` for telling a comment thread written as prose from
+    more article (rows as :func:`candidate_features`', columns ``THREAD_FEATURE_NAMES``; session 20).
+
+    A reader's comment addresses the author ("you"), speaks for itself ("I"), judges ("agree", "thanks",
+    "interesting") and names the post ("post", "article"); a thread, even one as formal as the article, also
+    drifts from the article's opening topic. ``markers`` are the lines' ``text.THREAD_WORDS`` counts (n x 4),
+    ``style`` two dense features per line (ends with ! or ?, sentence count). Lines count by their stage-3
+    prose mass (body + comment + reference), so menus and chrome weigh little. Per candidate: the share of
+    the ``THREAD_WINDOW`` lines from ``b`` holding each word group, and that less the share over the article
+    before ``b`` (from its first likely body line); the same shift of the two style features; the embedding
+    cosine of those lines' centroid with the article's first ``OPENING_LINES`` prose lines, of the
+    ``THREAD_WINDOW`` lines before ``b`` with them, and the difference."""
+    n = p3.shape[0]
+    b = np.arange(1, n + 1)
+    prose = p3[:, body] + p3[:, comment] + p3[:, reference]
+    body_like = p3[:, body] + p3[:, reference]
+    first_body = int(np.argmax(body_like > 0.5)) if (body_like > 0.5).any() else 0
+    lo = np.where(b > first_body, first_body, b - 1)
+    end = np.minimum(n, b + THREAD_WINDOW)
+    vals = np.hstack([(markers > 0).astype(np.float64), style])
+    after = _weighted_means(vals, prose, b, end)
+    before = _weighted_means(vals, prose, lo, b)
+    opening_rows = [i for i in range(first_body, n) if prose[i] > 0.5][:OPENING_LINES]
+    opening = emb[opening_rows].mean(axis=0) if opening_rows else np.zeros(emb.shape[1])
+    e_after = _weighted_means(emb, prose, b, end)
+    e_before = _weighted_means(emb, prose, np.maximum(lo, b - THREAD_WINDOW), b)
+    op = np.broadcast_to(opening, e_after.shape)
+    cos_after, cos_before = _cos_rows(e_after, op), _cos_rows(e_before, op)
+    x = np.column_stack([after[:, :4], after[:, :4] - before[:, :4], after[:, 4:] - before[:, 4:],
+                         cos_after, cos_before, cos_after - cos_before])
+    x[b == n] = 0.0  # no comment section: nothing after
     return x
 
 

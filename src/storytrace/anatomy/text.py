@@ -81,6 +81,7 @@ from .boundary import (
     even_section_boilerplate,
     require_article,
     temper_section,
+    thread_candidate_features,
     tile_emissions,
     viterbi,
 )
@@ -600,6 +601,7 @@ class LineModel:
     trees2: TreeEnsemble | None = None  # boosted trees replacing the stage-2 logistic regression
     trees3: TreeEnsemble | None = None  # boosted trees replacing the stage-3 logistic regression
     ranker: BoundaryRanker | None = None  # picks where the comment section starts (needs embeddings)
+    ranker_thread: bool = False  # the ranker also reads boundary.thread_candidate_features (session 20)
     stage2_repeats: bool = False  # stage 2 also reads the stage-1 probabilities of a line's exact repeats
     stage3_opening: bool = False  # stage 3 also reads opening_features (since v5.5)
     stage3_thread: bool = False  # stage 3 also reads thread_features (session 18)
@@ -644,17 +646,26 @@ class LineModel:
         return [j % k for j in viterbi(emit, self.log_start, log_trans)]
 
     def boundary_candidates(self, p1: np.ndarray, p3: np.ndarray, emb: np.ndarray,
-                            dense: np.ndarray) -> np.ndarray:
-        """Features of every possible start of the comment section (rows: lines 1 .. n, n meaning none)."""
+                            dense: np.ndarray, grams: Any = None) -> np.ndarray:
+        """Features of every possible start of the comment section (rows: lines 1 .. n, n meaning none);
+        with ``ranker_thread`` also the thread features, read from the hashed n-grams ``grams``."""
         body = self.classes.index("body")
+        comment, reference = self.classes.index("comment"), self.classes.index("reference")
         scores = []
         for bias in BIASES:
             shift = np.zeros(len(self.classes))
             shift[body] = bias
             scores.append(boundary_scores(self.emissions(p3, shift), self.log_start, self.log_trans))
-        return candidate_features(scores, p1, p3, emb, dense[:, DENSE_NAMES.index("log_chars")],
-                                  dense[:, DENSE_NAMES.index("pronoun")], body, self.classes.index("comment"),
-                                  self.classes.index("boilerplate"), self.classes.index("reference"))
+        x = candidate_features(scores, p1, p3, emb, dense[:, DENSE_NAMES.index("log_chars")],
+                               dense[:, DENSE_NAMES.index("pronoun")], body, comment,
+                               self.classes.index("boilerplate"), reference)
+        if not self.ranker_thread:
+            return x
+        if grams is None:
+            raise ValueError("a ranker with thread features needs the page's n-grams")
+        style = dense[:, [DENSE_NAMES.index("ends_excl_q"), DENSE_NAMES.index("sentences")]]
+        return np.hstack([x, thread_candidate_features(thread_markers(grams), style, p3, emb, body, comment,
+                                                       reference)])
 
     def stage_probs(self, lines: Sequence[str], blank_before: Sequence[bool],
                     blank_after: Sequence[bool]) -> dict[str, Any]:
@@ -675,7 +686,7 @@ class LineModel:
         members = ((self, 1.0 - sum(weight for _, weight in self.partners)), *self.partners)
         stages = [(weight, model.own_stage_probs(dense, grams, emb)) for model, weight in members]
         p1, p2, p3 = (sum(weight * probs[i] for weight, probs in stages) for i in range(3))
-        return {"dense": dense, "emb": emb, "p1": p1, "p2": p2, "p3": p3}
+        return {"dense": dense, "emb": emb, "grams": grams, "p1": p1, "p2": p2, "p3": p3}
 
     def own_stage_probs(self, dense: np.ndarray, grams: Any,
                         emb: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -717,7 +728,8 @@ class LineModel:
             return self.decode_long_page(p3)
         if self.ranker is None or out["emb"] is None:
             return self.decode(p3, self.final_bias, need_body=True)
-        start = 1 + self.ranker.choose(self.boundary_candidates(out["p1"], p3, out["emb"], out["dense"]))
+        start = 1 + self.ranker.choose(self.boundary_candidates(out["p1"], p3, out["emb"], out["dense"],
+                                                                out.get("grams")))
         return decode_with_boundary(self.emissions(p3, self.final_bias), self.log_start, self.log_trans, start,
                                     need_body=True)
 
@@ -869,6 +881,7 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
             trees2=TreeEnsemble.from_arrays(a, "t2_") if "t2_roots" in a else None,
             trees3=TreeEnsemble.from_arrays(a, "t3_") if "t3_roots" in a else None,
             ranker=BoundaryRanker.from_arrays(a) if "rank_coef" in a else None,
+            ranker_thread="thread" in meta.get("boundary_ranker", {}).get("features", ()),
             stage2_repeats=bool(meta.get("stage2_repeats", False)),
             stage3_opening="opening" in meta.get("stage3_features", ()),
             stage3_thread="thread" in meta.get("stage3_features", ()),
