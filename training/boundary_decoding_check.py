@@ -67,7 +67,8 @@ def read_pages(model: LineModel, data: Path, n_pages: int) -> list[dict]:
     for (lines, gold), src in zip(heldout_pages(data, n_pages, 2024, "dev"), sources, strict=True):
         kept, before, after, idx = _layout(lines)
         out = model.stage_probs(kept, before, after)
-        scores = model.ranker.scores(model.boundary_candidates(out["p1"], out["p3"], out["emb"], out["dense"]))
+        scores = model.ranker.scores(model.boundary_candidates(out["p1"], out["p3"], out["emb"], out["dense"],
+                                                                    out["grams"]))
         nonblank = [g for g in gold if g != "blank"]
         read.append({"source": src, "lines": lines, "gold": gold, "kept": kept, "idx": idx, "p3": out["p3"],
                      "scores": scores, "gold_start": next((i for i, g in enumerate(nonblank) if g == "comment"),
