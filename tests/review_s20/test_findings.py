@@ -34,3 +34,55 @@ def test_a_copy_published_hours_later_is_based_on_the_earlier_page(encoder, firs
     (relation,) = story["relations"]
     assert (relation["type"], relation["page"], relation["based_on"]) == ("copy", copied.id, original.id)
     assert relation["direction"] == "date"
+
+
+# --- 2. a wget-made WARC: its log, manifest and arguments are not pages ---------------------------------------
+
+def _wget_warc() -> bytes:
+    """A WARC as ``wget --warc-file`` writes it: request/response pairs, then ``resource`` records holding wget's
+    manifest, arguments and log (text/plain, ``metadata://`` URIs); plus a stored image as a ``resource``."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from tests.conftest import GOOD_HTML
+
+    out = io.BytesIO()
+    w = WARCWriter(out, gzip=True)
+    w.write_record(w.create_warcinfo_record("crawl.warc.gz", {"software": "Wget/1.21.3"}))
+    w.write_record(w.create_warc_record("https://x.example/a", "request",
+                                        payload=io.BytesIO(b"GET /a HTTP/1.1\r\nHost: x.example\r\n\r\n")))
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record("https://x.example/a", "response", payload=io.BytesIO(GOOD_HTML.encode()),
+                                        http_headers=headers))
+    log = ("Opening WARC file 'crawl.warc.gz'.\n\n--2024-03-02 10:00:01--  https://x.example/a\n"
+           "Resolving x.example (x.example)... 93.184.216.34\nConnecting to x.example (x.example)|93.184.216.34|:443... "
+           "connected.\nHTTP request sent, awaiting response... 200 OK\nLength: 1234 (1.2K) [text/html]\n"
+           "Saving to: 'x.example/a'\n\n2024-03-02 10:00:01 (12.3 MB/s) - 'x.example/a' saved [1234/1234]\n\n"
+           "FINISHED --2024-03-02 10:00:01--\nTotal wall clock time: 0.2s\nDownloaded: 1 files, 1.2K in 0s\n")
+    for name, body in [("MANIFEST.txt", "crawl.warc.gz\n"), ("wget_arguments.txt", '"--warc-file=crawl" "https://x.example/a"\n'),
+                       ("wget.log", log)]:
+        w.write_record(w.create_warc_record(f"metadata://gnu.org/software/wget/warc/{name}", "resource",
+                                            payload=io.BytesIO(body.encode()), warc_content_type="text/plain"))
+    w.write_record(w.create_warc_record("https://x.example/logo.png", "resource", warc_content_type="image/png",
+                                        payload=io.BytesIO(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)))
+    return out.getvalue()
+
+
+@pytest.mark.xfail(strict=True, reason="resource records: the WARC Content-Type and metadata:// URIs are not checked")
+def test_a_wget_warc_gives_its_page_and_not_wgets_log_or_manifest(tmp_path, capsys):
+    import json
+
+    from storytrace.cli import main
+
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(_wget_warc())
+    out = tmp_path / "out"
+    code = main(["analyze", str(warc), "--out", str(out), "--no-facts", "--no-comments", "--no-stories", "--quiet"])
+    err = capsys.readouterr().err
+    dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert [p["url"] for p in dossier["pages"]] == ["https://x.example/a"]
+    assert code == 0, err  # the image is not a failed input either
+    (note,) = dossier["failures"]
+    assert note["stage"] == "skipped" and "4 response record(s) skipped" in note["message"]
