@@ -70,7 +70,6 @@ def _wget_warc() -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.xfail(strict=True, reason="resource records: the WARC Content-Type and metadata:// URIs are not checked")
 def test_a_wget_warc_gives_its_page_and_not_wgets_log_or_manifest(tmp_path, capsys):
     import json
 

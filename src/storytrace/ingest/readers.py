@@ -243,6 +243,11 @@ def _read_warc(
             if status and not status.startswith("2"):
                 skipped[status] += 1  # redirects and errors are not pages
                 continue
+        elif record.rec_type == "resource":  # no HTTP headers: the record's own Content-Type says what it holds
+            if url and (scheme := _NOT_WEB_URI_RE.match(url)):  # wget's log and manifest, dns: lookups, urn: data
+                skipped[f"{scheme.group(1).lower()}: record"] += 1
+                continue
+            content_type = record.rec_headers.get_header("Content-Type") or ""
         if content_type and not _page_media_type(content_type):
             skipped[content_type.split(";", 1)[0].strip().lower()] += 1
             continue
@@ -291,6 +296,11 @@ _NOT_PAGE_TEXT = frozenset({"text/css", "text/javascript", "text/ecmascript", "t
                             "text/tab-separated-values", "text/calendar", "text/vcard", "text/x-component",
                             "text/vtt", "text/cache-manifest", "text/event-stream", "text/xml"})
 
+
+# a resource record whose URI is no web address holds the crawler's own data, never a page: wget writes its log,
+# manifest and arguments as metadata://gnu.org/software/wget/warc/..., Heritrix dns: lookups, Browsertrix urn:
+# page info, text and screenshots
+_NOT_WEB_URI_RE = re.compile(r"^(metadata|dns|urn|warcinfo|about|data)(?=:)", re.IGNORECASE)
 
 _SITE_FILE_RE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/(robots\.txt|ads\.txt|app-ads\.txt|humans\.txt|"
                            r"\.well-known/[^?#]*)(?:[?#]|$)", re.IGNORECASE)
