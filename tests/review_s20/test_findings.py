@@ -85,3 +85,26 @@ def test_a_wget_warc_gives_its_page_and_not_wgets_log_or_manifest(tmp_path, caps
     assert code == 0, err  # the image is not a failed input either
     (note,) = dossier["failures"]
     assert note["stage"] == "skipped" and "4 response record(s) skipped" in note["message"]
+
+
+# --- 3. a page declaring ISO-8859-1 is windows-1252, as every browser reads it ----------------------------------
+
+CP1252_PAGE = ("<html><head><meta charset='iso-8859-1'><title>Café reforms</title></head><body><article>"
+               + "<p>The minister said the “reforms” would cost €40 million – a figure critics called naïve.</p>" * 3
+               + "</article></body></html>").encode("cp1252")
+
+
+@pytest.mark.xfail(strict=True, reason="encoding: iso-8859-1 is decoded as Latin-1, not as windows-1252 (WHATWG)")
+def test_a_page_declaring_iso_8859_1_keeps_its_euro_signs_quotes_and_dashes(tmp_path):
+    import storytrace
+    from storytrace.ingest.encoding import decode_bytes
+
+    page_file = tmp_path / "old-cms.html"
+    page_file.write_bytes(CP1252_PAGE)
+    dossier = storytrace.analyze(page_file, with_facts=False, with_comments=False, with_stories=False)
+    (page,) = dossier.pages
+    assert "the “reforms” would cost €40 million – a figure" in page.body[0]
+    # declared by the HTTP header or a WARC record's Content-Type (also as "latin1" / "us-ascii") likewise
+    for label in ("ISO-8859-1", "latin1", "us-ascii"):
+        text = decode_bytes(CP1252_PAGE.replace(b"iso-8859-1", b"x"), declared=label).text
+        assert "€40 million" in text and not any("\x80" <= ch <= "\x9f" for ch in text), label
