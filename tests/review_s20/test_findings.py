@@ -94,7 +94,6 @@ CP1252_PAGE = ("<html><head><meta charset='iso-8859-1'><title>Café reforms</tit
                + "</article></body></html>").encode("cp1252")
 
 
-@pytest.mark.xfail(strict=True, reason="encoding: iso-8859-1 is decoded as Latin-1, not as windows-1252 (WHATWG)")
 def test_a_page_declaring_iso_8859_1_keeps_its_euro_signs_quotes_and_dashes(tmp_path):
     import storytrace
     from storytrace.ingest.encoding import decode_bytes
