@@ -50,6 +50,14 @@ from storytrace.settings import Options
 MAX_BOILERPLATE = 100  # lines kept in page.boilerplate
 MAX_VARIANTS = 8
 MIN_BODY_WORDS = 5  # fewer body words than this: the page gets a warning (a gallery, a login wall)
+# scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def body_words(text: str) -> int:
+    """Words in ``text``: space-separated tokens, a token in a script without spaces counting one word per two
+    of its letters (a Chinese or Japanese paragraph is one token)."""
+    return sum(max(1, len(_UNSPACED.findall(token)) // 2) for token in text.split())
 
 # trafilatura settings storytrace uses for the body (picked on dragnet train pages, see
 # docs/results/extraction.md); comments are excluded from the body and read by html_comments
@@ -615,7 +623,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
         # before or after it)
         body = _without_comments([p for p in (_norm(line) for line in (doc.text or "").split("\n")) if p],
                                  comments, comment_lines)
-        words = sum(len(p.split()) for p in body)
+        words = sum(body_words(p) for p in body)
         if words < MIN_BODY_WORDS:
             page.warnings.append(f"no extractable body text in the HTML page (only {words} words found)")
     page.body = body
