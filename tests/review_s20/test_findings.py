@@ -172,8 +172,6 @@ def test_a_chinese_copy_with_a_changed_number_is_a_copy_that_contradicts(encoder
 
 # --- 6. one store, two project folders with the same layout: no page of the first is lost ----------------------
 
-@pytest.mark.xfail(strict=True, reason="store: inputs are keyed by the path as given, so pages/a.html of two folders "
-                                       "is one input and the first folder's page is dropped")
 def test_a_shared_store_keeps_the_pages_of_two_folders_with_the_same_relative_names(tmp_path, monkeypatch):
     import storytrace
     from storytrace.store import SQLiteStore
