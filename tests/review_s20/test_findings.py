@@ -187,3 +187,23 @@ def test_a_shared_store_keeps_the_pages_of_two_folders_with_the_same_relative_na
             storytrace.analyze("pages", store=store, with_facts=False, with_comments=False, with_stories=False)
         assert store.counts() == {"pages": 2, "analysed": 2, "failed": 0}
         assert sorted("2,000 sappers" in p.body_text for p in store.pages()) == [False, True]
+
+
+# --- 7. JSON-LD isBasedOn names the page a copy was taken from, not every earlier copy -------------------------
+
+def _copy(page: str, based_on: str, jaccard: float, kind: str = "copy") -> dict:
+    return {"type": kind, "page": page, "based_on": based_on, "direction": "date",
+            "evidence": {"shingle_jaccard": jaccard, "similarity": 0.99, "aligned_claims": 1.0}}
+
+
+@pytest.mark.xfail(strict=True, reason="report/jsonld.py: every copy relation becomes an isBasedOn source")
+def test_isbasedon_names_the_closest_source_not_a_sibling_copy_that_changed_a_number():
+    from storytrace.report.jsonld import based_on_links
+
+    # a: the original; c: a copy of a that changed "1,200 people" to "12,000"; d: a later, word-for-word copy of a
+    changed = [{"relations": [_copy("c", "a", 0.906), _copy("d", "a", 1.0), _copy("d", "c", 0.906)]}]
+    assert based_on_links(changed)["d"] == ["a"]  # not ["a", "c"]: d does not carry c's number
+    # a wire story on four sites, word for word: each copy is based on the original, not on the copies before it
+    wire = [{"relations": [_copy("b", "a", 1.0), _copy("c", "a", 1.0), _copy("c", "b", 1.0),
+                           _copy("d", "a", 1.0), _copy("d", "b", 1.0), _copy("d", "c", 1.0)]}]
+    assert {page: sources for page, sources in based_on_links(wire).items()} == {"b": ["a"], "c": ["a"], "d": ["a"]}
