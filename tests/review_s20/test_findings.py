@@ -196,7 +196,6 @@ def _copy(page: str, based_on: str, jaccard: float, kind: str = "copy") -> dict:
             "evidence": {"shingle_jaccard": jaccard, "similarity": 0.99, "aligned_claims": 1.0}}
 
 
-@pytest.mark.xfail(strict=True, reason="report/jsonld.py: every copy relation becomes an isBasedOn source")
 def test_isbasedon_names_the_closest_source_not_a_sibling_copy_that_changed_a_number():
     from storytrace.report.jsonld import based_on_links
 

@@ -81,13 +81,32 @@ def web_url(url: str | None) -> str | None:
 def based_on_links(stories: list[dict[str, Any]]) -> dict[str, list[str]]:
     """page id -> ids of the pages it copies or rewrites (the stories' copy and rewrite relations). A copy whose
     source is told only by input order (no dates, the same specifics) gets none: ``isBasedOn`` would claim a
-    provenance nothing shows; dossier.json keeps the relation with its ``direction``."""
-    based_on: dict[str, list[str]] = {}
+    provenance nothing shows; dossier.json keeps the relation with its ``direction``.
+
+    A page that copies several earlier pages is based on the closest copy (the highest shingle Jaccard): a
+    word-for-word copy of the original is not based on a sibling copy that changed a number. Among equally close
+    copies, one that is itself a copy of another of them is left out: each copy of a wire story on ten sites is
+    based on the original, not on the nine copies before it. Rewrite sources are all kept."""
+    found: dict[str, list[dict[str, Any]]] = {}
     for story in stories:
         for relation in story.get("relations", []):
             if relation.get("type") in ("copy", "rewrite") and relation.get("direction") != "input order":
-                based_on.setdefault(relation["page"], []).append(relation["based_on"])
+                found.setdefault(relation["page"], []).append(relation)
+    copied_from = {(r["page"], r["based_on"]) for relations in found.values() for r in relations if r["type"] == "copy"}
+    based_on: dict[str, list[str]] = {}
+    for page, relations in found.items():
+        copies = [r for r in relations if r["type"] == "copy"]
+        best = max(map(_jaccard, copies), default=None)
+        closest = list(dict.fromkeys(r["based_on"] for r in copies if _jaccard(r) == best))
+        roots = [s for s in closest if not any((s, other) in copied_from for other in closest if other != s)]
+        kept = set(roots or closest) | {r["based_on"] for r in relations if r["type"] == "rewrite"}
+        based_on[page] = [s for s in dict.fromkeys(r["based_on"] for r in relations) if s in kept]
     return based_on
+
+
+def _jaccard(relation: dict[str, Any]) -> float:
+    jaccard = (relation.get("evidence") or {}).get("shingle_jaccard")
+    return float(jaccard) if isinstance(jaccard, int | float) else 0.0
 
 
 def dossier_jsonld(dossier: Dossier) -> dict[str, Any]:
