@@ -206,3 +206,19 @@ def test_isbasedon_names_the_closest_source_not_a_sibling_copy_that_changed_a_nu
     wire = [{"relations": [_copy("b", "a", 1.0), _copy("c", "a", 1.0), _copy("c", "b", 1.0),
                            _copy("d", "a", 1.0), _copy("d", "b", 1.0), _copy("d", "c", 1.0)]}]
     assert {page: sources for page, sources in based_on_links(wire).items()} == {"b": ["a"], "c": ["a"], "d": ["a"]}
+
+
+# --- 8. the service reads "published": true as a date in 1970 -----------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="service/app.py: pydantic turns true into 1, read as Unix second 1")
+def test_service_does_not_date_a_page_1970_from_a_boolean_published():
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from storytrace.service.app import create_app
+
+    with TestClient(create_app()) as client:
+        answer = client.post("/analyze", json={"pages": [{"text": "The council met on Tuesday and agreed a budget.",
+                                                          "published": True}], "with_facts": False})
+    # refused as the wrong type (422), or read as no date with a warning, as a JSONL line's true is: never 1970
+    assert answer.status_code == 422 or answer.json()["pages"][0]["published"] is None, answer.text[:300]
