@@ -210,7 +210,6 @@ def test_isbasedon_names_the_closest_source_not_a_sibling_copy_that_changed_a_nu
 
 # --- 8. the service reads "published": true as a date in 1970 -----------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="service/app.py: pydantic turns true into 1, read as Unix second 1")
 def test_service_does_not_date_a_page_1970_from_a_boolean_published():
     pytest.importorskip("fastapi")
     from fastapi.testclient import TestClient
