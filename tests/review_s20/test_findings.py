@@ -221,3 +221,38 @@ def test_service_does_not_date_a_page_1970_from_a_boolean_published():
                                                           "published": True}], "with_facts": False})
     # refused as the wrong type (422), or read as no date with a warning, as a JSONL line's true is: never 1970
     assert answer.status_code == 422 or answer.json()["pages"][0]["published"] is None, answer.text[:300]
+
+
+# --- 9. a folder from a Mac zip or a git checkout: the system's own files are not inputs ----------------------------
+
+@pytest.mark.xfail(strict=True, reason="ingest: every file below a folder is read, .git and Finder files included")
+def test_a_folder_with_finder_files_and_a_git_directory_gives_only_its_pages(tmp_path, capsys):
+    import json
+
+    from storytrace.cli import main
+    from tests.conftest import GOOD_HTML
+
+    folder = tmp_path / "story"
+    (folder / "__MACOSX" / "story").mkdir(parents=True)
+    (folder / ".git" / "hooks").mkdir(parents=True)
+    (folder / ".git" / "objects" / "3b").mkdir(parents=True)
+    (folder / "page.html").write_text(GOOD_HTML, encoding="utf-8")
+    apple_double = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02\x00\x00\x00\x09\x00\x00\x00\x32"
+    (folder / "._page.html").write_bytes(apple_double)
+    (folder / "__MACOSX" / "story" / "._page.html").write_bytes(apple_double)
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1\x00\x00\x10\x00\x00\x00\x08\x00")
+    (folder / "desktop.ini").write_bytes(b"[.ShellClassInfo]\r\nIconResource=C:\\Windows\\icon.dll,4\r\n")
+    (folder / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (folder / ".git" / "description").write_text("Unnamed repository; edit this file 'description' to name the repository.\n")
+    (folder / ".git" / "hooks" / "pre-commit.sample").write_text(
+        "#!/bin/sh\n#\n# An example hook script to verify what is about to be committed.\n# Called by \"git commit\" "
+        "with no arguments.  The hook should\n# exit with non-zero status after issuing an appropriate message if\n"
+        "# it wants to stop the commit.\n#\n# To enable this hook, rename this file to \"pre-commit\".\n")
+    (folder / ".git" / "objects" / "3b" / "18e512dba79e4c8300dd08aeb37f8e728b8dad").write_bytes(
+        b"x\x01K\xca\xc9OR04c(\xcf/\xcaI\xe1\x02\x00D\x11\x06\x89")
+    out = tmp_path / "out"
+    code = main(["analyze", str(folder), "--out", str(out), "--no-facts", "--no-comments", "--no-stories", "--quiet"])
+    err = capsys.readouterr().err
+    dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert [p["source"].rsplit("/", 1)[-1] for p in dossier["pages"]] == ["page.html"]
+    assert code == 0 and not dossier["failures"], err
