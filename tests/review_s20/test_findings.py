@@ -225,7 +225,6 @@ def test_service_does_not_date_a_page_1970_from_a_boolean_published():
 
 # --- 9. a folder from a Mac zip or a git checkout: the system's own files are not inputs ----------------------------
 
-@pytest.mark.xfail(strict=True, reason="ingest: every file below a folder is read, .git and Finder files included")
 def test_a_folder_with_finder_files_and_a_git_directory_gives_only_its_pages(tmp_path, capsys):
     import json
 

@@ -67,13 +67,27 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
             # every entry but folders: a pipe, socket or device below the folder is a failure, not a silent skip;
             # storytrace's own output folders below it are left out ("storytrace analyze ." with the default --out);
             # a folder given by name is read even when it is one
-            children = sorted(p for p in path.rglob("*") if not p.is_dir())
+            children = sorted(p for p in path.rglob("*") if not p.is_dir() and not _system_file(p, path))
             outputs = {p.parent for p in children if p.name == OUTPUT_MARKER} - {path}
             for child in children:
                 if child.name != OUTPUT_MARKER and (not outputs or outputs.isdisjoint(child.parents)):
                     yield from read_path(child, options)
         else:
             yield from read_path(path, options)
+
+
+# what an operating system or a version control tool keeps in a folder, never a page: a folder unzipped from a Mac
+# (__MACOSX/, AppleDouble "._page.html" twins, .DS_Store), Windows Explorer's files, a git / hg / svn checkout
+_SYSTEM_FOLDERS = frozenset({".git", ".hg", ".svn", "__MACOSX"})
+_SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "Desktop.ini", ".gitignore", ".gitattributes",
+                           ".gitkeep"})
+
+
+def _system_file(path: Path, top: Path) -> bool:
+    """Whether ``path`` below the folder ``top`` is a system or version-control file (skipped, not an input)."""
+    if path.name in _SYSTEM_FILES or path.name.startswith("._"):
+        return True
+    return any(part in _SYSTEM_FOLDERS for part in path.relative_to(top).parts[:-1])
 
 
 def _unfetched(value: str, scheme: str) -> Failure:
