@@ -255,3 +255,21 @@ def test_a_folder_with_finder_files_and_a_git_directory_gives_only_its_pages(tmp
     dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
     assert [p["source"].rsplit("/", 1)[-1] for p in dossier["pages"]] == ["page.html"]
     assert code == 0 and not dossier["failures"], err
+
+
+# --- 10. a hostile URL in a WARC cannot write terminal control sequences to the analyst's terminal ----------------
+
+@pytest.mark.xfail(strict=True, reason="cli.py prints failure sources and messages raw to stderr")
+def test_the_cli_shows_control_characters_of_a_hostile_source_escaped(tmp_path, capsys):
+    from storytrace.cli import main
+    from tests.conftest import GOOD_HTML, warc_with
+
+    hostile = "https://x.example/\x1b]0;PWNED\x07\x1b[2J\x1b]52;c;ZWNobyBvd25lZA==\x07\u202egpj.exe"
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(warc_with([("https://x.example/a", "200 OK", "text/html", GOOD_HTML.encode()),
+                                (hostile, "200 OK", "text/html", b"   ")]))  # an empty record: a failure naming it
+    main(["analyze", str(warc), "--out", str(tmp_path / "out"), "--no-facts", "--no-comments", "--no-stories", "--quiet"])
+    err = capsys.readouterr().err
+    assert "empty WARC record" in err and "x.example/" in err
+    assert not any(ch in err for ch in "\x1b\x07\x9b\u202e"), repr(err)  # no ESC, BEL, CSI or bidi override
+    assert "\\x1b]0;PWNED" in err  # shown, escaped, so the analyst still sees what the URL holds
