@@ -259,7 +259,6 @@ def test_a_folder_with_finder_files_and_a_git_directory_gives_only_its_pages(tmp
 
 # --- 10. a hostile URL in a WARC cannot write terminal control sequences to the analyst's terminal ----------------
 
-@pytest.mark.xfail(strict=True, reason="cli.py prints failure sources and messages raw to stderr")
 def test_the_cli_shows_control_characters_of_a_hostile_source_escaped(tmp_path, capsys):
     from storytrace.cli import main
     from tests.conftest import GOOD_HTML, warc_with
