@@ -288,7 +288,6 @@ BOT_CHECK = """<html><head><title>Just a moment...</title><link rel="canonical" 
 </body></html>"""
 
 
-@pytest.mark.xfail(strict=True, reason="a paywall or bot-check page is analysed as an article and grouped by its text")
 def test_paywalls_and_bot_checks_of_different_articles_are_no_story(tmp_path):
     import storytrace
     from tests.conftest import GOOD_HTML

@@ -44,7 +44,7 @@ from storytrace.anatomy.html_comments import (
 from storytrace.errors import EMPTY_INPUT, TOO_DEEP, TOO_LARGE, InputError
 from storytrace.ingest.sniff import as_html_document
 from storytrace.ingest.textkey import text_key
-from storytrace.records import Comment, Page, Reference
+from storytrace.records import NOT_AN_ARTICLE, Comment, Page, Reference
 from storytrace.settings import Options
 
 MAX_BOILERPLATE = 100  # lines kept in page.boilerplate
@@ -57,6 +57,8 @@ _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u
 def body_words(text: str) -> int:
     """Words in ``text``: space-separated tokens, a token in a script without spaces counting one word per two
     of its letters (a Chinese or Japanese paragraph is one token)."""
+    if not _UNSPACED.search(text):
+        return len(text.split())
     return sum(max(1, len(_UNSPACED.findall(token)) // 2) for token in text.split())
 
 # trafilatura settings storytrace uses for the body (picked on dragnet train pages, see
@@ -630,6 +632,8 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     page.headline_variants = headline_variants(tree, page.title, page.site)
     if page.title is None and page.headline_variants:
         page.title = page.headline_variants.pop(0)
+    if wall := interstitial([page.title, *page.headline_variants, *body], body):
+        page.warnings.append(f"{NOT_AN_ARTICLE} ({wall})")
     page.references = references(tree, scan)
     page.body = body = without_references(body, page.references)
     keep_out = {text_key(p) for p in body} | comment_lines | {text_key(r.text) for r in page.references}
@@ -639,6 +643,46 @@ def split_html(html: str, page: Page, options: Options) -> Page:
         page.warnings.append(f"the comments are loaded by a script ({provider}) and are not in this HTML: the "
                              "page may have comments; fetch them from the provider")
     return page
+
+
+# what a crawler fetches instead of the article: a paywall, a bot check, a consent wall, an error page served with
+# status 200. Read on the title, headings and short body lines of a short page; such a page stays in the dossier
+# with a warning, and the stories stage leaves it out (walls of different articles are not copies of each other).
+INTERSTITIAL_MAX_WORDS = 150  # a longer page is an article, whatever a line of it says
+_INTERSTITIALS = (
+    ("a bot check", re.compile(
+        r"^just a moment\b|checking (?:your browser|if the site connection is secure)|attention required!? \| cloudflare"
+        r"|verify (?:that )?(?:you are|you're) (?:a )?human|are you a robot\b|^access denied\b|enable javascript and "
+        r"cookies to continue|please complete the security check|unusual traffic from your (?:computer|network)"
+        r"|^ddos protection by", re.IGNORECASE)),
+    ("a paywall", re.compile(
+        r"subscribe (?:now )?to (?:read|unlock|continue)|(?:article|content|story) is (?:only )?(?:for|available to) "
+        r"(?:paying )?subscribers|you(?:'ve| have) reached (?:your|the) (?:limit|maximum) of (?:free )?(?:articles|stories)"
+        r"|create a free account to (?:continue|read)|to continue reading,? (?:please )?(?:subscribe|log ?in|sign ?in|"
+        r"register)|^already a subscriber\?", re.IGNORECASE)),
+    ("a consent wall", re.compile(r"^before you continue(?: to [\w.]+)?$|^we value your privacy$", re.IGNORECASE)),
+    ("an error page", re.compile(
+        r"^(?:error )?404\b|^page not found\b|\b404 (?:-|–|\|)? ?(?:page )?not found|page you (?:requested|are looking "
+        r"for|were looking for) (?:could not be found|cannot be found|does(?:n't| not) exist|is no longer available)"
+        r"|^seite nicht gefunden|^page introuvable|^página no encontrada|^pagina non trovata|^страница не найдена"
+        r"|^сторінку не знайдено", re.IGNORECASE)),
+)
+
+
+def interstitial(lines: list[str], body: list[str]) -> str | None:
+    """What kind of wall a short page is and the line that shows it ("a paywall: 'Subscribe to read'"), or None."""
+    words = 0
+    for paragraph in body:
+        words += body_words(paragraph)
+        if words > INTERSTITIAL_MAX_WORDS:
+            return None
+    for line in lines:
+        if not line or body_words(line) > 25:
+            continue
+        for kind, pattern in _INTERSTITIALS:
+            if pattern.search(line.strip()):
+                return f"{kind}: {line.strip()[:80]!r}"
+    return None
 
 
 # comment services that a script fills in the browser: their mark in the HTML (an element id/class/attribute or a

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from storytrace.currency import CURRENCY_SIGNS, CURRENCY_WORDS
-from storytrace.records import Page, Record
+from storytrace.records import NOT_AN_ARTICLE, Page, Record
 
 MAX_TEXT = 3_000  # characters of body kept: enough for the lead and the main claims
 MAX_CLAIMS = 60
@@ -153,7 +153,11 @@ class StoryShell(Record):
 
 
 def shell_of(page: Page) -> StoryShell:
-    """The story shell of a page (facts claims when the facts stage filled them, else sentences)."""
+    """The story shell of a page (facts claims when the facts stage filled them, else sentences). A page that is
+    a paywall, bot check or error page instead of its article gets an empty shell, which no story takes."""
+    if any(w.startswith(NOT_AN_ARTICLE) for w in page.warnings):
+        return StoryShell(id=page.id, source=page.source, language=page.language, published=page.published,
+                          site=page.site, url=page.url)
     text = _FOOTNOTE.sub("", page.body_text)[:MAX_TEXT]
     claims = _facts_claims(page) if page.facts.get("claims") else _sentence_claims(page.title, text, page.language)
     countries, lead_places = _places(page)
