@@ -310,7 +310,6 @@ def test_paywalls_and_bot_checks_of_different_articles_are_no_story(tmp_path):
 
 # --- 12. index.html's contents link the skipped records' list -------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="report/html.py: the contents line links failures, not skipped records")
 @pytest.mark.parametrize("streamed", [False, True])
 def test_the_contents_link_the_records_skipped(tmp_path, streamed):
     from storytrace.records import SKIPPED, Dossier, Failure, Page
