@@ -322,3 +322,55 @@ def test_the_contents_link_the_records_skipped(tmp_path, streamed):
     html = (write_dossier(dossier, tmp_path)["html"].read_text(encoding="utf-8") if streamed
             else render_dossier(dossier))
     assert "id='skipped'" in html and "href='#skipped'" in html
+
+
+# --- 13. a URL with Cyrillic (or any non-ASCII) path, as a browser's address bar gives it -------------------------
+
+@pytest.fixture
+def local_server():
+    """An HTTP server on 127.0.0.1 that answers every GET with a news page naming the path it was asked for."""
+    import http.server
+    import threading
+    from urllib.parse import unquote
+
+    from tests.conftest import GOOD_HTML
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = GOOD_HTML.replace("</article>", f"<p>Served for {unquote(self.path)}.</p></article>").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.xfail(strict=True, reason="fetch.py sends the URL unencoded: http.client raises UnicodeEncodeError, "
+                                       "which no one catches")
+def test_a_url_with_a_cyrillic_path_is_fetched_and_does_not_stop_the_batch(tmp_path, capsys, local_server):
+    import json
+
+    from storytrace.cli import main
+    from tests.conftest import GOOD_HTML
+
+    page_file = tmp_path / "local.html"
+    page_file.write_text(GOOD_HTML.replace("1,000 sappers", "3,000 sappers"), encoding="utf-8")
+    cyrillic, spaced = f"{local_server}/новости/дамба?город=Київ", f"{local_server}/news/dam breach"
+    code = main(["analyze", cyrillic, spaced, str(page_file), "--allow-private-addresses", "--out",
+                 str(tmp_path / "out"), "--no-facts", "--no-comments", "--no-stories", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    pages = json.loads((tmp_path / "out" / "dossier.json").read_text(encoding="utf-8"))["pages"]
+    assert [p["source"] for p in pages] == [cyrillic, spaced, str(page_file)]  # the source as given
+    assert "Served for /новости/дамба?город=Київ." in pages[0]["body"]
+    assert "Served for /news/dam breach." in pages[1]["body"]
