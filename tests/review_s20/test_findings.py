@@ -355,8 +355,6 @@ def local_server():
     server.server_close()
 
 
-@pytest.mark.xfail(strict=True, reason="fetch.py sends the URL unencoded: http.client raises UnicodeEncodeError, "
-                                       "which no one catches")
 def test_a_url_with_a_cyrillic_path_is_fetched_and_does_not_stop_the_batch(tmp_path, capsys, local_server):
     import json
 
