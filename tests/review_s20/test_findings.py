@@ -376,8 +376,6 @@ def test_a_url_with_a_cyrillic_path_is_fetched_and_does_not_stop_the_batch(tmp_p
 
 # --- 14. a file whose name is not UTF-8 (a zip made on an old Windows) -------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="readers.py keeps the name's undecodable bytes as lone surrogates, which the "
-                                       "store and the dossier files cannot encode: the run stops with a traceback")
 def test_a_file_name_that_is_not_utf8_does_not_stop_the_run(tmp_path, capsys):
     import json
     import os

@@ -125,7 +125,7 @@ def read_bytes(data: bytes, source: str, options: Options) -> Iterator[Item]:
 
 def read_path(path: Path, options: Options) -> Iterator[Item]:
     """Every page in one file; a broken file yields a Failure and never raises."""
-    source = str(path)
+    source = path_source(path)
     try:
         # non-blocking: opening a named pipe must not wait for a writer (it is refused below, unread)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -143,6 +143,12 @@ def read_path(path: Path, options: Options) -> Iterator[Item]:
         os.set_blocking(fd, True)
     with open(fd, "rb", buffering=_HEAD) as handle:  # peek sees _HEAD bytes
         yield from _guarded(handle, source, options)
+
+
+def path_source(path: Path) -> str:
+    """A file's path as its source: the name's bytes that are not UTF-8 (an archive from an old Windows system)
+    written as ``\\xcd``, so the source can be stored and written (a lone surrogate cannot) and stays unique."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _not_a_file(mode: int) -> str | None:
