@@ -6,12 +6,13 @@ Imports nothing heavy at module level, so ``storytrace --help`` is instant.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import signal
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any, Self
 
@@ -197,8 +198,7 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     failures = [f for f in writer.failures if f.failed]
     skipped, duplicates = [f for f in writer.failures if not f.failed], writer.duplicates
     if args.json:
-        with paths["dossier"].open(encoding="utf-8") as dossier_json:
-            shutil.copyfileobj(dossier_json, sys.stdout)
+        _json_to_stdout(paths["dossier"])
     print(
         f"{pages} page(s) analysed, {len(failures)} input(s) failed"
         f"{f', {len(skipped)} input(s) with records that are not pages' if skipped else ''}"
@@ -222,6 +222,20 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
 
 
 PROGRESS_AFTER_PAGES = 5  # short runs print no bar: it appears once more pages than this are done
+
+
+def _json_to_stdout(path: Path) -> None:
+    """dossier.json to stdout. A reader that stops early (``--json | head``) is no error: the rest goes nowhere,
+    and the summary and failures still come on stderr."""
+    try:
+        with path.open(encoding="utf-8") as dossier_json:
+            shutil.copyfileobj(dossier_json, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python's own flush of stdout at exit must not fail again: point stdout's descriptor at /dev/null
+        with suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
 
 
 def shown(text: str) -> str:

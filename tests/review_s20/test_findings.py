@@ -411,7 +411,6 @@ class _ClosedPipe:
         raise OSError("no file descriptor")
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py copies dossier.json to stdout without handling BrokenPipeError")
 def test_json_to_a_closed_pipe_is_no_traceback_and_the_summary_still_comes(tmp_path, capsys, monkeypatch):
     import sys
 
