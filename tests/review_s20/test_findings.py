@@ -429,8 +429,6 @@ def test_json_to_a_closed_pipe_is_no_traceback_and_the_summary_still_comes(tmp_p
 
 # --- 16. reading the store (an export, a notebook) while a run adds to it ----------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="store/sqlite.py: rollback journal and a 5 s busy timeout: a reader holding the "
-                                       "store makes the run's next add fail with 'database is locked'")
 def test_a_run_adds_to_the_store_while_someone_reads_it(tmp_path):
     import sqlite3
     import threading

@@ -55,6 +55,12 @@ CREATE TABLE IF NOT EXISTS stories (
 """
 
 
+# seconds a write waits for a reader (an export or a notebook going through a large store) or another run adding to
+# the store before it fails (sqlite3's default, 5 s, stopped a run while an export was reading); the rollback journal
+# is kept: a write-ahead log would leave -wal / -shm files beside the store and does not work on network drives
+BUSY_TIMEOUT = 120.0
+
+
 def input_key(source: str) -> str:
     """The inputs table's key for a source: a local file's absolute path (with a WARC record's or JSONL line's
     ``#...`` after it), so that ``pages/a.html`` read from two folders is two inputs, not one whose first page a
@@ -89,7 +95,7 @@ class SQLiteStore:
             if not create and not Path(self.path).is_file():
                 raise InputError(f"{self.path}: no such store (write one with storytrace analyze --db)")
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path)
+        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
         try:
             if not create and not self._has_pages_table():  # reading must not add tables to someone's database
                 raise sqlite3.DatabaseError("it has no pages table")
