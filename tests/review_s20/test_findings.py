@@ -459,7 +459,6 @@ def test_a_run_adds_to_the_store_while_someone_reads_it(tmp_path):
         assert store.counts()["pages"] == 5
 
 
-@pytest.mark.xfail(strict=True, reason="report/jsonld.py types every page NewsArticle, a paywall's text its articleBody")
 def test_jsonld_does_not_call_a_paywall_a_news_article():
     from storytrace.anatomy.html import split_html
     from storytrace.records import Dossier, Page

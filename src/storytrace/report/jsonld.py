@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..ingest.textkey import text_key
-from ..records import Dossier, Page
+from ..records import NOT_AN_ARTICLE, Dossier, Page
 
 
 def page_jsonld(page: Page, based_on: list[str] | None = None,
@@ -48,6 +48,11 @@ def page_jsonld(page: Page, based_on: list[str] | None = None,
         ] or None,
         "isBasedOn": based_on_refs(based_on, urls) if based_on else None,
     }
+    if any(w.startswith(NOT_AN_ARTICLE) for w in page.warnings):
+        # a paywall, bot check or error page fetched instead of the article: a web page, with no article text
+        node.update({"@type": "WebPage", "articleBody": None, "alternativeHeadline": None, "author": None,
+                     "about": None, "isBasedOn": None})
+        node["name"] = node.pop("headline", None)
     return _prune(node)
 
 
