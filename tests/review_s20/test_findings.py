@@ -470,3 +470,40 @@ def test_jsonld_does_not_call_a_paywall_a_news_article():
     (node,) = dossier_jsonld(Dossier(pages=[page]))["@graph"]
     assert node["@type"] != "NewsArticle" and "articleBody" not in node
     assert node["url"] == "https://www.ft.com/content/a1"  # the address is still known: what came back was not it
+
+
+# --- 18. a WARC record compressed with brotli or zstd (browser-made crawls) and no decoder for it ------------------
+
+def _encoded_record(url: str, payload: bytes, encoding: str) -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", encoding)],
+                               protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+    return out.getvalue()
+
+
+@pytest.mark.xfail(strict=True, reason="readers.py reads a payload warcio could not decompress as the page")
+@pytest.mark.parametrize("encoding", ["br", "zstd"])
+def test_a_warc_record_in_an_encoding_without_a_decoder_is_a_clear_failure_not_a_garbage_page(tmp_path, encoding):
+    import storytrace
+    from warcio.bufferedreaders import BufferedReader
+
+    from tests.conftest import GOOD_HTML, warc_with
+
+    if encoding in BufferedReader.DECOMPRESSORS:
+        pytest.skip(f"{encoding} can be decoded here")
+    compressed = bytes([0x1B, 0x2F, 0x03, 0x00]) + GOOD_HTML.encode()[:300]  # stands for the compressed bytes
+    warc = tmp_path / "browser-crawl.warc.gz"
+    warc.write_bytes(warc_with([("https://x.example/a", "200 OK", "text/html", GOOD_HTML.encode())])
+                     + _encoded_record("https://x.example/b", compressed, encoding))
+    dossier = storytrace.analyze(warc, with_facts=False, with_comments=False, with_stories=False)
+    assert [p.url for p in dossier.pages] == ["https://x.example/a"]
+    (failure,) = dossier.failures
+    assert failure.source.endswith("https://x.example/b") and failure.failed
+    assert "[E107]" in failure.message and f"Content-Encoding: {encoding}" in failure.message
