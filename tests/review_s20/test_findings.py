@@ -488,7 +488,6 @@ def _encoded_record(url: str, payload: bytes, encoding: str) -> bytes:
     return out.getvalue()
 
 
-@pytest.mark.xfail(strict=True, reason="readers.py reads a payload warcio could not decompress as the page")
 @pytest.mark.parametrize("encoding", ["br", "zstd"])
 def test_a_warc_record_in_an_encoding_without_a_decoder_is_a_clear_failure_not_a_garbage_page(tmp_path, encoding):
     import storytrace

@@ -16,7 +16,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .. import errors
 from ..errors import InputError
@@ -274,6 +274,9 @@ def _read_warc(
         if url and (site_file := _SITE_FILE_RE.search(url)):  # every crawl fetches these; none is a page
             skipped[site_file.group(1).lower()] += 1
             continue
+        if record.http_headers is not None and (undecoded := _undecodable_encoding(record.http_headers)):
+            yield _failure(record_source, undecoded)  # its bytes are still compressed: never read them as a page
+            continue
         try:
             data = _read_capped(record.content_stream(), options.max_page_bytes)
         except InputError as exc:
@@ -324,6 +327,20 @@ _NOT_WEB_URI_RE = re.compile(r"^(metadata|dns|urn|warcinfo|about|data)(?=:)", re
 
 _SITE_FILE_RE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/(robots\.txt|ads\.txt|app-ads\.txt|humans\.txt|"
                            r"\.well-known/[^?#]*)(?:[?#]|$)", re.IGNORECASE)
+
+
+def _undecodable_encoding(http_headers: Any) -> InputError | None:
+    """The failure for a response whose Content-Encoding warcio cannot undo here (br without the brotli module,
+    zstd), else None: its payload is compressed bytes, not the page."""
+    from warcio.bufferedreaders import BufferedReader
+
+    encoding = (http_headers.get_header("Content-Encoding") or "").strip().lower()
+    if not encoding or encoding == "identity" or encoding in BufferedReader.DECOMPRESSORS:
+        return None
+    advice = ("install the brotli module (pip install brotli) and run again" if encoding == "br" else
+              "decompress the payload, or give the page's HTML")
+    return InputError(f"the page is stored compressed (Content-Encoding: {encoding}) and cannot be decompressed "
+                      f"here; {advice}", code=errors.UNSUPPORTED_FORMAT)
 
 
 def _page_media_type(content_type: str) -> bool:
