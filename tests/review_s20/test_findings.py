@@ -506,3 +506,16 @@ def test_a_warc_record_in_an_encoding_without_a_decoder_is_a_clear_failure_not_a
     (failure,) = dossier.failures
     assert failure.source.endswith("https://x.example/b") and failure.failed
     assert "[E107]" in failure.message and f"Content-Encoding: {encoding}" in failure.message
+
+
+@pytest.mark.xfail(strict=True, reason="report/jsonld.py keeps every rewrite source, also a copy of another one")
+def test_isbasedon_of_a_translation_names_the_original_not_its_copy_that_changed_a_number():
+    from storytrace.report.jsonld import based_on_links
+
+    def rewrite(page, based_on, contradict):
+        return {"type": "rewrite", "page": page, "based_on": based_on, "direction": "date", "translation": True,
+                "evidence": {"shingle_jaccard": 0.0}, "comparison": {"counts": {"contradict": contradict}}}
+
+    # zh translates a (0 contradictions); c copies a and changed a number, so zh "rewrites" c with 1 contradiction
+    stories = [{"relations": [rewrite("zh", "a", 0), _copy("c", "a", 0.906), rewrite("zh", "c", 1)]}]
+    assert based_on_links(stories)["zh"] == ["a"]
