@@ -508,7 +508,6 @@ def test_a_warc_record_in_an_encoding_without_a_decoder_is_a_clear_failure_not_a
     assert "[E107]" in failure.message and f"Content-Encoding: {encoding}" in failure.message
 
 
-@pytest.mark.xfail(strict=True, reason="report/jsonld.py keeps every rewrite source, also a copy of another one")
 def test_isbasedon_of_a_translation_names_the_original_not_its_copy_that_changed_a_number():
     from storytrace.report.jsonld import based_on_links
 

@@ -91,7 +91,9 @@ def based_on_links(stories: list[dict[str, Any]]) -> dict[str, list[str]]:
     A page that copies several earlier pages is based on the closest copy (the highest shingle Jaccard): a
     word-for-word copy of the original is not based on a sibling copy that changed a number. Among equally close
     copies, one that is itself a copy of another of them is left out: each copy of a wire story on ten sites is
-    based on the original, not on the nine copies before it. Rewrite sources are all kept."""
+    based on the original, not on the nine copies before it. A rewrite source that is a copy of another rewrite
+source is left out unless it contradicts the page less (a translation of the original, not of a copy that changed
+a number)."""
     found: dict[str, list[dict[str, Any]]] = {}
     for story in stories:
         for relation in story.get("relations", []):
@@ -104,9 +106,16 @@ def based_on_links(stories: list[dict[str, Any]]) -> dict[str, list[str]]:
         best = max(map(_jaccard, copies), default=None)
         closest = list(dict.fromkeys(r["based_on"] for r in copies if _jaccard(r) == best))
         roots = [s for s in closest if not any((s, other) in copied_from for other in closest if other != s)]
-        kept = set(roots or closest) | {r["based_on"] for r in relations if r["type"] == "rewrite"}
+        rewrites = {r["based_on"]: _contradictions(r) for r in relations if r["type"] == "rewrite"}
+        kept = set(roots or closest) | {s for s, n in rewrites.items() if not any(
+            (s, other) in copied_from and rewrites[other] <= n for other in rewrites if other != s)}
         based_on[page] = [s for s in dict.fromkeys(r["based_on"] for r in relations) if s in kept]
     return based_on
+
+
+def _contradictions(relation: dict[str, Any]) -> int:
+    count = ((relation.get("comparison") or {}).get("counts") or {}).get("contradict")
+    return count if isinstance(count, int) else 0
 
 
 def _jaccard(relation: dict[str, Any]) -> float:
