@@ -518,3 +518,19 @@ def test_isbasedon_of_a_translation_names_the_original_not_its_copy_that_changed
     # zh translates a (0 contradictions); c copies a and changed a number, so zh "rewrites" c with 1 contradiction
     stories = [{"relations": [rewrite("zh", "a", 0), _copy("c", "a", 0.906), rewrite("zh", "c", 1)]}]
     assert based_on_links(stories)["zh"] == ["a"]
+
+
+@pytest.mark.parametrize("title", ["Access denied: Russia bars UN inspectors from the plant",
+                                   "404 migrants rescued off Lampedusa", "Are you a robot? Banks test new checks",
+                                   "Page not found: the lost archive of the city council"])
+def test_a_short_news_brief_with_a_wall_like_title_is_still_an_article(title):
+    """Control for #11: only a wall's own words make a page a wall, not a headline that starts like one."""
+    from storytrace.anatomy.html import split_html
+    from storytrace.records import Page
+    from storytrace.settings import Options
+
+    html = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>Officials said on Tuesday "
+            "that the decision followed weeks of talks, and that a new round would start next month in Vienna.</p>"
+            "</article></body></html>")
+    page = split_html(html, Page(id="n" * 16, source="brief.html"), Options(with_comments=False))
+    assert not [w for w in page.warnings if "not an article" in w], page.warnings

@@ -649,23 +649,27 @@ def split_html(html: str, page: Page, options: Options) -> Page:
 # status 200. Read on the title, headings and short body lines of a short page; such a page stays in the dossier
 # with a warning, and the stories stage leaves it out (walls of different articles are not copies of each other).
 INTERSTITIAL_MAX_WORDS = 150  # a longer page is an article, whatever a line of it says
+# a wall's own title is the whole line, or the line before a site suffix ("404 | Site"): "404 migrants rescued" or
+# "Access denied: Russia bars inspectors" are headlines
+_ALONE = r"\s*[.!?…]*\s*(?:[|–—·-]\s.*)?$"
 _INTERSTITIALS = (
     ("a bot check", re.compile(
-        r"^just a moment\b|checking (?:your browser|if the site connection is secure)|attention required!? \| cloudflare"
-        r"|verify (?:that )?(?:you are|you're) (?:a )?human|are you a robot\b|^access denied\b|enable javascript and "
-        r"cookies to continue|please complete the security check|unusual traffic from your (?:computer|network)"
-        r"|^ddos protection by", re.IGNORECASE)),
+        rf"^just a moment{_ALONE}|^access denied{_ALONE}|^are you a robot{_ALONE}|^attention required!? \| cloudflare"
+        r"|checking (?:your browser|if the site connection is secure)|verify (?:that )?(?:you are|you're) (?:a )?human\b"
+        r"|enable javascript and cookies to continue|please complete the security check"
+        r"|unusual traffic from your (?:computer|network)|^ddos protection by", re.IGNORECASE)),
     ("a paywall", re.compile(
         r"subscribe (?:now )?to (?:read|unlock|continue)|(?:article|content|story) is (?:only )?(?:for|available to) "
         r"(?:paying )?subscribers|you(?:'ve| have) reached (?:your|the) (?:limit|maximum) of (?:free )?(?:articles|stories)"
         r"|create a free account to (?:continue|read)|to continue reading,? (?:please )?(?:subscribe|log ?in|sign ?in|"
-        r"register)|^already a subscriber\?", re.IGNORECASE)),
-    ("a consent wall", re.compile(r"^before you continue(?: to [\w.]+)?$|^we value your privacy$", re.IGNORECASE)),
+        rf"register)|^already a subscriber{_ALONE}", re.IGNORECASE)),
+    ("a consent wall", re.compile(rf"^before you continue(?: to [\w.]+)?{_ALONE}|^we value your privacy{_ALONE}",
+                                  re.IGNORECASE)),
     ("an error page", re.compile(
-        r"^(?:error )?404\b|^page not found\b|\b404 (?:-|–|\|)? ?(?:page )?not found|page you (?:requested|are looking "
-        r"for|were looking for) (?:could not be found|cannot be found|does(?:n't| not) exist|is no longer available)"
-        r"|^seite nicht gefunden|^page introuvable|^página no encontrada|^pagina non trovata|^страница не найдена"
-        r"|^сторінку не знайдено", re.IGNORECASE)),
+        rf"^(?:error )?404{_ALONE}|^page not found{_ALONE}|\b404 (?:-|–|\|)? ?(?:page )?not found\b"
+        r"|page you (?:requested|are looking for|were looking for) (?:could not be found|cannot be found|does(?:n't| "
+        rf"not) exist|is no longer available)|^(?:seite nicht gefunden|page introuvable|página no encontrada|pagina "
+        rf"non trovata|страница не найдена|сторінку не знайдено){_ALONE}", re.IGNORECASE)),
 )
 
 
