@@ -534,3 +534,18 @@ def test_a_short_news_brief_with_a_wall_like_title_is_still_an_article(title):
             "</article></body></html>")
     page = split_html(html, Page(id="n" * 16, source="brief.html"), Options(with_comments=False))
     assert not [w for w in page.warnings if "not an article" in w], page.warnings
+
+
+def test_a_short_brief_ending_with_a_subscription_plug_is_still_an_article():
+    """Control for #11: a 50-word brief whose last line asks readers to subscribe is an article."""
+    from storytrace.anatomy.html import split_html
+    from storytrace.records import Page
+    from storytrace.settings import Options
+
+    text = ("The city council voted on Tuesday to fund a new bridge over the river after two years of debate about "
+            "its cost and its route through the old harbour district.</p><p>The bridge will cost 40 million euros and "
+            "open in 2027, the mayor said.")
+    html = (f"<html><head><title>Council funds new bridge</title></head><body><article><h1>Council funds new bridge</h1>"
+            f"<p>{text}</p><p>Subscribe to read more stories like this.</p></article></body></html>")
+    page = split_html(html, Page(id="m" * 16, source="brief.html"), Options(with_comments=False))
+    assert not [w for w in page.warnings if "not an article" in w], page.warnings

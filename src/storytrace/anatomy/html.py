@@ -632,7 +632,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     page.headline_variants = headline_variants(tree, page.title, page.site)
     if page.title is None and page.headline_variants:
         page.title = page.headline_variants.pop(0)
-    if wall := interstitial([page.title, *page.headline_variants, *body], body):
+    if wall := interstitial([page.title or "", *page.headline_variants], body):
         page.warnings.append(f"{NOT_AN_ARTICLE} ({wall})")
     page.references = references(tree, scan)
     page.body = body = without_references(body, page.references)
@@ -649,6 +649,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
 # status 200. Read on the title, headings and short body lines of a short page; such a page stays in the dossier
 # with a warning, and the stories stage leaves it out (walls of different articles are not copies of each other).
 INTERSTITIAL_MAX_WORDS = 150  # a longer page is an article, whatever a line of it says
+INTERSTITIAL_BODY_WORDS = 80  # a body line is read as a wall's only on a page this short
 # a wall's own title is the whole line, or the line before a site suffix ("404 | Site"): "404 migrants rescued" or
 # "Access denied: Russia bars inspectors" are headlines
 _ALONE = r"\s*[.!?…]*\s*(?:[|–—·-]\s.*)?$"
@@ -673,14 +674,16 @@ _INTERSTITIALS = (
 )
 
 
-def interstitial(lines: list[str], body: list[str]) -> str | None:
-    """What kind of wall a short page is and the line that shows it ("a paywall: 'Subscribe to read'"), or None."""
+def interstitial(headings: list[str], body: list[str]) -> str | None:
+    """What kind of wall a short page is and the line that shows it ("a paywall: 'Subscribe to read'"), or None.
+    The title and headings are read on a page of at most INTERSTITIAL_MAX_WORDS body words; the first three body
+    lines only on a page of at most INTERSTITIAL_BODY_WORDS (a brief ending "Subscribe to read more" is an article)."""
     words = 0
     for paragraph in body:
         words += body_words(paragraph)
         if words > INTERSTITIAL_MAX_WORDS:
             return None
-    for line in lines:
+    for line in [*headings, *(body[:3] if words <= INTERSTITIAL_BODY_WORDS else [])]:  # a wall's prompt comes first
         if not line or body_words(line) > 25:
             continue
         for kind, pattern in _INTERSTITIALS:
