@@ -526,7 +526,9 @@ def iso_date(value: object) -> str | None:
             parsed = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             return None
-    return parsed.date().isoformat() if len(value) == 10 else parsed.isoformat()
+    # a date without a time of day ("2021-03-01", "20210301") stays a day: a midnight it did not give would make it
+    # "earlier" than a same-day copy that states a time
+    return parsed.isoformat() if re.search(r"\d[T ]\d|:", value) else parsed.date().isoformat()
 
 
 def _bounded_lines(handle: BinaryIO, cap: int) -> Iterator[tuple[int, bytes | None]]:
