@@ -6,12 +6,13 @@ Imports nothing heavy at module level, so ``storytrace --help`` is instant.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import signal
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any, Self
 
@@ -197,8 +198,7 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     failures = [f for f in writer.failures if f.failed]
     skipped, duplicates = [f for f in writer.failures if not f.failed], writer.duplicates
     if args.json:
-        with paths["dossier"].open(encoding="utf-8") as dossier_json:
-            shutil.copyfileobj(dossier_json, sys.stdout)
+        _json_to_stdout(paths["dossier"])
     print(
         f"{pages} page(s) analysed, {len(failures)} input(s) failed"
         f"{f', {len(skipped)} input(s) with records that are not pages' if skipped else ''}"
@@ -212,9 +212,9 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     for label, listed in (("failed", failures), ("skipped", skipped)):
         for failure in listed:
             where = "" if failure.source in failure.message else f"{failure.source}: "
-            print(f"  {label}: {where}{failure.message}", file=sys.stderr)
+            print(shown(f"  {label}: {where}{failure.message}"), file=sys.stderr)
     for duplicate in duplicates:
-        print(f"  duplicate: {duplicate.source} holds the same page as {duplicate.same_as} (analysed once)",
+        print(shown(f"  duplicate: {duplicate.source} holds the same page as {duplicate.same_as} (analysed once)"),
               file=sys.stderr)
     if not failures:
         return 0
@@ -222,6 +222,28 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
 
 
 PROGRESS_AFTER_PAGES = 5  # short runs print no bar: it appears once more pages than this are done
+
+
+def _json_to_stdout(path: Path) -> None:
+    """dossier.json to stdout. A reader that stops early (``--json | head``) is no error: the rest goes nowhere,
+    and the summary and failures still come on stderr."""
+    try:
+        with path.open(encoding="utf-8") as dossier_json:
+            shutil.copyfileobj(dossier_json, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python's own flush of stdout at exit must not fail again: point stdout's descriptor at /dev/null
+        with suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+
+
+def shown(text: str) -> str:
+    """``text`` safe to print on a terminal: control and format characters (ESC, BEL, C1 controls, bidi overrides,
+    which a hostile URL in a WARC can carry) are written as ``\\x1b`` / ``\\u202e``, so they cannot retitle or clear
+    the terminal, write its clipboard (OSC 52) or reorder the line, and the reader still sees them."""
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"
+                   for ch in text)
 
 
 class _Progress:
@@ -291,12 +313,12 @@ def run_spark(args: argparse.Namespace) -> int:
     print(spark_summary(summary), file=sys.stderr)
     for failed in summary.get("failed_inputs", []):
         where = "" if failed["source"] in (failed["message"] or "") else f"{failed['source']}: "
-        print(f"  failed: {where}{failed['message']}", file=sys.stderr)
+        print(shown(f"  failed: {where}{failed['message']}"), file=sys.stderr)
     if (unlisted := summary["failed"] - len(summary.get("failed_inputs", []))) > 0:
         print(f"  ... and {unlisted} more failed input(s): the rows with status 'failed' in {summary['paths']['pages']}",
               file=sys.stderr)
     for failure in summary["stage_failures"]:
-        print(f"  failed: {failure['stage']}: {failure['message']}", file=sys.stderr)
+        print(shown(f"  failed: {failure['stage']}: {failure['message']}"), file=sys.stderr)
     if not (summary["failed"] or summary["stage_failures"]):
         return 0
     return SOME_INPUTS_FAILED if summary["pages"] else 1

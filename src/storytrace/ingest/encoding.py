@@ -2,7 +2,8 @@
 
 Order of evidence: a byte-order mark; strict UTF-8 (a page that decodes as UTF-8 and has non-ASCII bytes is
 UTF-8 whatever it declares, because other encodings almost never validate as UTF-8); the declared encoding
-(HTTP header, meta charset, XML prolog) if the bytes decode with it; statistical detection
+(HTTP header, meta charset, XML prolog) if the bytes decode with it, read as browsers read it (WHATWG: ISO-8859-1 is
+windows-1252, Shift_JIS is cp932, ...); statistical detection
 (charset-normalizer); and last, UTF-8 with replacement characters, recorded as an error on the page.
 """
 
@@ -60,8 +61,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             warnings.append(f"page declares {declared} but its bytes are valid UTF-8; read as UTF-8")
         return Decoded(text, "utf-8", warnings)
     if declared and declared != "utf-8":
+        if declared == _LATIN_1:  # the web's "iso-8859-1" is windows-1252: €, “ ”, – are its bytes 0x80-0x9F
+            return Decoded(_web_cp1252(data), "cp1252")
         try:
-            return Decoded(data.decode(declared), declared)
+            return Decoded(data.decode(_WEB_SUPERSET.get(declared, declared)), _WEB_SUPERSET.get(declared, declared))
         except (UnicodeDecodeError, LookupError):
             pass
     if _mostly_utf8(data):
@@ -123,6 +126,14 @@ _WESTERN = frozenset({"English", "French", "German", "Spanish", "Portuguese", "I
                       "Swedish", "Norwegian", "Finnish", "Catalan", "Indonesian"})
 # WHATWG's windows-1252: the five bytes Python's cp1252 leaves undefined decode to the C1 code points
 _CP1252_HIGH = {i: (bytes([i]).decode("cp1252", "ignore") or chr(i)) for i in range(0x80, 0xA0)}
+
+
+# WHATWG Encoding: a page declaring one of these is decoded with its superset, as every browser does (an ISO-8859-9
+# page's 0x80-0x9F bytes are windows-1254's punctuation, not C1 controls; Shift_JIS pages use cp932's extra signs)
+_LATIN_1 = codecs.lookup("latin-1").name
+_WEB_SUPERSET = {codecs.lookup(k).name: codecs.lookup(v).name for k, v in (
+    ("iso8859_9", "cp1254"), ("iso8859_11", "cp874"), ("tis_620", "cp874"), ("gb2312", "gb18030"),
+    ("gbk", "gb18030"), ("euc_kr", "cp949"), ("shift_jis", "cp932"), ("big5", "big5hkscs"))}
 
 
 def _web_cp1252(data: bytes) -> str:

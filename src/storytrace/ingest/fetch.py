@@ -231,7 +231,8 @@ def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDoc
         _CheckedRedirects(options, resolve),
     )
     headers = {"User-Agent": options.user_agent, "Accept": "text/html,*/*"}
-    request = _pin(urllib.request.Request(url, headers=headers), addresses)
+    wire = wire_url(url)
+    request = _pin(urllib.request.Request(wire, headers=headers), addresses)
     try:
         deadline = time.monotonic() + options.fetch_timeout * 4  # the socket timeout is per read, not total
         with opener.open(request, timeout=options.fetch_timeout) as response:
@@ -251,6 +252,8 @@ def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDoc
         raise FetchError(message, code=errors.CANNOT_CONNECT) from exc
     except TimeoutError as exc:
         raise _timed_out(options) from exc
+    except (http.client.InvalidURL, ValueError) as exc:  # a URL http.client cannot send: a failure, not a crash
+        raise FetchError(f"not a valid URL ({exc}); give an http(s) URL", code=errors.BAD_URL) from exc
     except (http.client.HTTPException, OSError) as exc:
         raise FetchError(f"{type(exc).__name__}: {exc}; try again later", code=errors.FETCH_FAILED) from exc
     if len(data) > options.fetch_max_bytes:
@@ -260,10 +263,24 @@ def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDoc
     return RawDocument(
         source=url,
         data=data,
-        url=final_url,
+        url=url if final_url == wire else final_url,  # not redirected: the URL as given, not its %-encoding
         declared_encoding=charset,
         fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
+
+
+# what may stay as it is in a URL's path and query (RFC 3986 reserved and unreserved characters, and "%" of escapes
+# already there); anything else (non-ASCII letters, spaces) is UTF-8 percent-encoded, as a browser sends it
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+_QUERY_SAFE = _PATH_SAFE + "?"
+
+
+def wire_url(url: str) -> str:
+    """``url`` as it is sent: "https://x.example/новости/дамба?город=Київ" becomes "https://x.example/%D0%BD...";
+    the fragment is not sent. http.client sends ASCII only (a non-ASCII URL raised UnicodeEncodeError)."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, urllib.parse.quote(parts.path, safe=_PATH_SAFE),
+                                    urllib.parse.quote(parts.query, safe=_QUERY_SAFE), ""))
 
 
 def _timed_out(options: Options) -> FetchError:

@@ -16,7 +16,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .. import errors
 from ..errors import InputError
@@ -67,13 +67,27 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
             # every entry but folders: a pipe, socket or device below the folder is a failure, not a silent skip;
             # storytrace's own output folders below it are left out ("storytrace analyze ." with the default --out);
             # a folder given by name is read even when it is one
-            children = sorted(p for p in path.rglob("*") if not p.is_dir())
+            children = sorted(p for p in path.rglob("*") if not p.is_dir() and not _system_file(p, path))
             outputs = {p.parent for p in children if p.name == OUTPUT_MARKER} - {path}
             for child in children:
                 if child.name != OUTPUT_MARKER and (not outputs or outputs.isdisjoint(child.parents)):
                     yield from read_path(child, options)
         else:
             yield from read_path(path, options)
+
+
+# what an operating system or a version control tool keeps in a folder, never a page: a folder unzipped from a Mac
+# (__MACOSX/, AppleDouble "._page.html" twins, .DS_Store), Windows Explorer's files, a git / hg / svn checkout
+_SYSTEM_FOLDERS = frozenset({".git", ".hg", ".svn", "__MACOSX"})
+_SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "Desktop.ini", ".gitignore", ".gitattributes",
+                           ".gitkeep"})
+
+
+def _system_file(path: Path, top: Path) -> bool:
+    """Whether ``path`` below the folder ``top`` is a system or version-control file (skipped, not an input)."""
+    if path.name in _SYSTEM_FILES or path.name.startswith("._"):
+        return True
+    return any(part in _SYSTEM_FOLDERS for part in path.relative_to(top).parts[:-1])
 
 
 def _unfetched(value: str, scheme: str) -> Failure:
@@ -111,7 +125,7 @@ def read_bytes(data: bytes, source: str, options: Options) -> Iterator[Item]:
 
 def read_path(path: Path, options: Options) -> Iterator[Item]:
     """Every page in one file; a broken file yields a Failure and never raises."""
-    source = str(path)
+    source = path_source(path)
     try:
         # non-blocking: opening a named pipe must not wait for a writer (it is refused below, unread)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -129,6 +143,12 @@ def read_path(path: Path, options: Options) -> Iterator[Item]:
         os.set_blocking(fd, True)
     with open(fd, "rb", buffering=_HEAD) as handle:  # peek sees _HEAD bytes
         yield from _guarded(handle, source, options)
+
+
+def path_source(path: Path) -> str:
+    """A file's path as its source: the name's bytes that are not UTF-8 (an archive from an old Windows system)
+    written as ``\\xcd``, so the source can be stored and written (a lone surrogate cannot) and stays unique."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _not_a_file(mode: int) -> str | None:
@@ -243,11 +263,19 @@ def _read_warc(
             if status and not status.startswith("2"):
                 skipped[status] += 1  # redirects and errors are not pages
                 continue
+        elif record.rec_type == "resource":  # no HTTP headers: the record's own Content-Type says what it holds
+            if url and (scheme := _NOT_WEB_URI_RE.match(url)):  # wget's log and manifest, dns: lookups, urn: data
+                skipped[f"{scheme.group(1).lower()}: record"] += 1
+                continue
+            content_type = record.rec_headers.get_header("Content-Type") or ""
         if content_type and not _page_media_type(content_type):
             skipped[content_type.split(";", 1)[0].strip().lower()] += 1
             continue
         if url and (site_file := _SITE_FILE_RE.search(url)):  # every crawl fetches these; none is a page
             skipped[site_file.group(1).lower()] += 1
+            continue
+        if record.http_headers is not None and (undecoded := _undecodable_encoding(record.http_headers)):
+            yield _failure(record_source, undecoded)  # its bytes are still compressed: never read them as a page
             continue
         try:
             data = _read_capped(record.content_stream(), options.max_page_bytes)
@@ -292,8 +320,27 @@ _NOT_PAGE_TEXT = frozenset({"text/css", "text/javascript", "text/ecmascript", "t
                             "text/vtt", "text/cache-manifest", "text/event-stream", "text/xml"})
 
 
+# a resource record whose URI is no web address holds the crawler's own data, never a page: wget writes its log,
+# manifest and arguments as metadata://gnu.org/software/wget/warc/..., Heritrix dns: lookups, Browsertrix urn:
+# page info, text and screenshots
+_NOT_WEB_URI_RE = re.compile(r"^(metadata|dns|urn|warcinfo|about|data)(?=:)", re.IGNORECASE)
+
 _SITE_FILE_RE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/(robots\.txt|ads\.txt|app-ads\.txt|humans\.txt|"
                            r"\.well-known/[^?#]*)(?:[?#]|$)", re.IGNORECASE)
+
+
+def _undecodable_encoding(http_headers: Any) -> InputError | None:
+    """The failure for a response whose Content-Encoding warcio cannot undo here (br without the brotli module,
+    zstd), else None: its payload is compressed bytes, not the page."""
+    from warcio.bufferedreaders import BufferedReader
+
+    encoding = (http_headers.get_header("Content-Encoding") or "").strip().lower()
+    if not encoding or encoding == "identity" or encoding in BufferedReader.DECOMPRESSORS:
+        return None
+    advice = ("install the brotli module (pip install brotli) and run again" if encoding == "br" else
+              "decompress the payload, or give the page's HTML")
+    return InputError(f"the page is stored compressed (Content-Encoding: {encoding}) and cannot be decompressed "
+                      f"here; {advice}", code=errors.UNSUPPORTED_FORMAT)
 
 
 def _page_media_type(content_type: str) -> bool:
@@ -479,7 +526,9 @@ def iso_date(value: object) -> str | None:
             parsed = parsedate_to_datetime(value)
         except (TypeError, ValueError, IndexError):
             return None
-    return parsed.date().isoformat() if len(value) == 10 else parsed.isoformat()
+    # a date without a time of day ("2021-03-01", "20210301") stays a day: a midnight it did not give would make it
+    # "earlier" than a same-day copy that states a time
+    return parsed.isoformat() if re.search(r"\d[T ]\d|:", value) else parsed.date().isoformat()
 
 
 def _bounded_lines(handle: BinaryIO, cap: int) -> Iterator[tuple[int, bytes | None]]:

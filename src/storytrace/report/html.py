@@ -65,6 +65,7 @@ class DossierSummary:
 
     links: list[tuple[str, str]] = field(default_factory=list)  # (page id, label)
     failures: int = 0
+    skipped: int = 0  # notes of inputs read with records left out (a WARC's 404s)
     duplicates: int = 0  # inputs that repeated a page of the run
     coordination: int = 0  # clusters of comments posted across pages
     stories: list[dict[str, Any]] = field(default_factory=list)
@@ -75,7 +76,8 @@ class DossierSummary:
 
     @classmethod
     def of(cls, dossier: Dossier) -> DossierSummary:
-        summary = cls(failures=sum(f.failed for f in dossier.failures), duplicates=len(dossier.duplicates), stories=dossier.stories,
+        summary = cls(failures=sum(f.failed for f in dossier.failures),
+                      skipped=sum(not f.failed for f in dossier.failures), duplicates=len(dossier.duplicates), stories=dossier.stories,
                       coordination=len(dossier.coordination), schema_version=dossier.schema_version)
         for page in dossier.pages:
             summary.add(page)
@@ -136,6 +138,7 @@ def _contents(summary: DossierSummary) -> str:
         out.append(f"<h3>{title} ({len(loose)})</h3><ol class='loose'>{items}</ol>")
     tail = [(anchor, name) for anchor, name, count in (("coordination", "Coordinated posting", summary.coordination),
                                                        ("failures", "Inputs that failed", summary.failures),
+                                                       ("skipped", "Records skipped", summary.skipped),
                                                        ("duplicates", "Duplicate inputs", summary.duplicates)) if count]
     if tail:
         out.append("<p>" + " · ".join(f"<a href='#{a}'>{esc(name)}</a>" for a, name in tail) + "</p>")

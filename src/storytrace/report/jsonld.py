@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..ingest.textkey import text_key
-from ..records import Dossier, Page
+from ..records import NOT_AN_ARTICLE, Dossier, Page
 
 
 def page_jsonld(page: Page, based_on: list[str] | None = None,
@@ -48,6 +48,11 @@ def page_jsonld(page: Page, based_on: list[str] | None = None,
         ] or None,
         "isBasedOn": based_on_refs(based_on, urls) if based_on else None,
     }
+    if any(w.startswith(NOT_AN_ARTICLE) for w in page.warnings):
+        # a paywall, bot check or error page fetched instead of the article: a web page, with no article text
+        node.update({"@type": "WebPage", "articleBody": None, "alternativeHeadline": None, "author": None,
+                     "about": None, "isBasedOn": None})
+        node["name"] = node.pop("headline", None)
     return _prune(node)
 
 
@@ -81,13 +86,41 @@ def web_url(url: str | None) -> str | None:
 def based_on_links(stories: list[dict[str, Any]]) -> dict[str, list[str]]:
     """page id -> ids of the pages it copies or rewrites (the stories' copy and rewrite relations). A copy whose
     source is told only by input order (no dates, the same specifics) gets none: ``isBasedOn`` would claim a
-    provenance nothing shows; dossier.json keeps the relation with its ``direction``."""
-    based_on: dict[str, list[str]] = {}
+    provenance nothing shows; dossier.json keeps the relation with its ``direction``.
+
+    A page that copies several earlier pages is based on the closest copy (the highest shingle Jaccard): a
+    word-for-word copy of the original is not based on a sibling copy that changed a number. Among equally close
+    copies, one that is itself a copy of another of them is left out: each copy of a wire story on ten sites is
+    based on the original, not on the nine copies before it. A rewrite source that is a copy of another rewrite
+source is left out unless it contradicts the page less (a translation of the original, not of a copy that changed
+a number)."""
+    found: dict[str, list[dict[str, Any]]] = {}
     for story in stories:
         for relation in story.get("relations", []):
             if relation.get("type") in ("copy", "rewrite") and relation.get("direction") != "input order":
-                based_on.setdefault(relation["page"], []).append(relation["based_on"])
+                found.setdefault(relation["page"], []).append(relation)
+    copied_from = {(r["page"], r["based_on"]) for relations in found.values() for r in relations if r["type"] == "copy"}
+    based_on: dict[str, list[str]] = {}
+    for page, relations in found.items():
+        copies = [r for r in relations if r["type"] == "copy"]
+        best = max(map(_jaccard, copies), default=None)
+        closest = list(dict.fromkeys(r["based_on"] for r in copies if _jaccard(r) == best))
+        roots = [s for s in closest if not any((s, other) in copied_from for other in closest if other != s)]
+        rewrites = {r["based_on"]: _contradictions(r) for r in relations if r["type"] == "rewrite"}
+        kept = set(roots or closest) | {s for s, n in rewrites.items() if not any(
+            (s, other) in copied_from and rewrites[other] <= n for other in rewrites if other != s)}
+        based_on[page] = [s for s in dict.fromkeys(r["based_on"] for r in relations) if s in kept]
     return based_on
+
+
+def _contradictions(relation: dict[str, Any]) -> int:
+    count = ((relation.get("comparison") or {}).get("counts") or {}).get("contradict")
+    return count if isinstance(count, int) else 0
+
+
+def _jaccard(relation: dict[str, Any]) -> float:
+    jaccard = (relation.get("evidence") or {}).get("shingle_jaccard")
+    return float(jaccard) if isinstance(jaccard, int | float) else 0.0
 
 
 def dossier_jsonld(dossier: Dossier) -> dict[str, Any]:

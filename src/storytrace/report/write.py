@@ -136,6 +136,7 @@ class DossierWriter:
         self._summary.stories = stories
         self._close_handles()
         self._summary.failures = sum(f.failed for f in self.failures)
+        self._summary.skipped = sum(not f.failed for f in self.failures)
         self._summary.duplicates = len(self.duplicates)
         self._summary.coordination = len(coordination)
         based_on = based_on_links(stories)

@@ -16,7 +16,7 @@ from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, model_validator
 
 from .. import __version__, errors
 from ..errors import FetchError, InputError
@@ -36,7 +36,7 @@ class PageIn(BaseModel):
     html: str | None = Field(None, description="the page's HTML")
     text: str | None = Field(None, description="the page as plain text")
     title: str | None = Field(None, description="the page's title, used when the page shows none")
-    published: str | int | float | None = Field(
+    published: StrictStr | StrictInt | StrictFloat | None = Field(
         None, description="publication date (ISO 8601, RFC 2822 or Unix seconds, as a number or a digit string)")
     author: str | None = Field(None, description="the page's author")
 

@@ -1,7 +1,7 @@
 """SQLite store: the embedded default. Re-running on the same input adds no duplicates.
 
 Pages are keyed by their id (:func:`storytrace.records.page_id`: content hash, with the URL when the
-input names one), inputs by their source, so every input is accounted for: either
+input names one), inputs by their source (a local file by its absolute path, :func:`input_key`), so every input is accounted for: either
 ``analysed`` (with the id of its page) or ``failed`` (with the stage and the reason). An input that
 repeats a page of the same run (a :class:`~storytrace.records.Duplicate`) is ``analysed`` with that page's id.
 A page added with an ``analysis`` key (:func:`storytrace.pipeline.analysis_key`: the code, models and options that
@@ -11,6 +11,7 @@ shape a page) can be reused by a later run with the same key (:meth:`SQLiteStore
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
@@ -54,6 +55,25 @@ CREATE TABLE IF NOT EXISTS stories (
 """
 
 
+# seconds a write waits for a reader (an export or a notebook going through a large store) or another run adding to
+# the store before it fails (sqlite3's default, 5 s, stopped a run while an export was reading); the rollback journal
+# is kept: a write-ahead log would leave -wal / -shm files beside the store and does not work on network drives
+BUSY_TIMEOUT = 120.0
+
+
+def input_key(source: str) -> str:
+    """The inputs table's key for a source: a local file's absolute path (with a WARC record's or JSONL line's
+    ``#...`` after it), so that ``pages/a.html`` read from two folders is two inputs, not one whose first page a
+    second run drops; a URL, or a path not on disk, as given."""
+    if "://" in source.split("#", 1)[0]:
+        return source
+    cuts = [len(source)] + [i for i in range(len(source) - 1, 0, -1) if source[i] == "#"]
+    for cut in cuts:
+        if os.path.lexists(path := source[:cut]):
+            return os.path.abspath(path) + source[cut:]
+    return source
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -75,7 +95,7 @@ class SQLiteStore:
             if not create and not Path(self.path).is_file():
                 raise InputError(f"{self.path}: no such store (write one with storytrace analyze --db)")
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path)
+        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
         try:
             if not create and not self._has_pages_table():  # reading must not add tables to someone's database
                 raise sqlite3.DatabaseError("it has no pages table")
@@ -131,19 +151,31 @@ class SQLiteStore:
         self._add_input(page.source, page.id)
 
     def _add_input(self, source: str, page_id: str) -> None:
-        previous = self._previous_page(source)
+        key = input_key(source)
+        previous = self._previous_page(key)
+        self._drop_legacy_row(source, key, page_id)
         self._db.execute(
-            "INSERT OR REPLACE INTO inputs VALUES (?, 'analysed', ?, NULL, NULL, NULL, ?)", (source, page_id, _now())
+            "INSERT OR REPLACE INTO inputs VALUES (?, 'analysed', ?, NULL, NULL, NULL, ?)", (key, page_id, _now())
         )
         self._drop_orphan(previous)
 
     def _add_failure(self, failure: Failure) -> None:
-        previous = self._previous_page(failure.source)
+        key = input_key(failure.source)
+        previous = self._previous_page(key)
+        self._drop_legacy_row(failure.source, key, None)
         self._db.execute(
             "INSERT OR REPLACE INTO inputs VALUES (?, 'failed', NULL, ?, ?, ?, ?)",
-            (failure.source, failure.stage, failure.error, failure.message, _now()),
+            (key, failure.stage, failure.error, failure.message, _now()),
         )
         self._drop_orphan(previous)
+
+    def _drop_legacy_row(self, source: str, key: str, page_id: str | None) -> None:
+        """A row keyed by the relative path as given (a store written before inputs were keyed by absolute path, or
+        a file that was missing then) goes when it is this input's: a failure, or the same page. A row pointing to
+        another page may be another folder's input of that name: it stays, and so does its page."""
+        if key != source:
+            self._db.execute("DELETE FROM inputs WHERE source=? AND (status='failed' OR page_id IS ?)",
+                             (source, page_id))
 
     def _previous_page(self, source: str) -> str | None:
         row = self._db.execute("SELECT page_id FROM inputs WHERE source=?", (source,)).fetchone()

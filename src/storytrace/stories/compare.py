@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from storytrace.stories.grouping import word_count
 from storytrace.stories.reconcile import (
     Mention,
     changed_numbers,
@@ -59,7 +60,7 @@ TITLE_PAIR_AT = DENIAL_PAIR_AT
 
 def usable(claims: list[StoryClaim]) -> list[int]:
     """Indices of the claims worth comparing (long enough to say something)."""
-    return [k for k, c in enumerate(claims) if len(c.text.split()) >= MIN_WORDS]
+    return [k for k, c in enumerate(claims) if word_count(c.text) >= MIN_WORDS]
 
 
 def align(score: np.ndarray, threshold: float = ALIGN_AT) -> list[tuple[int, int, float]]:

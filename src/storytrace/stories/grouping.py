@@ -35,7 +35,9 @@ import numpy as np
 SAME_STORY_AT = 0.50  # lead cosine; best F1 on SemEval-2022 Task 8 (docs/results/stories.md)
 NEAR_DUPLICATE_AT = 0.70  # Jaccard of word 3-shingles
 NUM_PERM = 64
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Han and kana are written without spaces: each character is a token (a Chinese clause is not one "word")
+HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{HAN_KANA}]|[^\W{HAN_KANA}]+", re.UNICODE)
 _BLOCK = 1024  # rows of the similarity matrix computed at a time: memory stays O(n * block)
 NEIGHBOURS = 20  # links kept per page (its most similar pages): a corpus of near-identical pages stays O(n) edges
 MAX_CANDIDATES = 100  # LSH candidates checked per page
@@ -51,7 +53,14 @@ Places = list[tuple[frozenset[str], frozenset[int]]]
 
 
 def words(text: str) -> list[str]:
+    """Lower-cased word tokens; a Han or kana character is a token by itself."""
     return _WORD.findall(text.lower())
+
+
+def word_count(text: str) -> int:
+    """Words of ``text`` as a reader counts them: space-separated, two Han or kana characters making one word."""
+    han = len(re.findall(f"[{HAN_KANA}]", text))
+    return sum(1 for t in re.sub(f"[{HAN_KANA}]+", " ", text).split() if _WORD.search(t)) + (han + 1) // 2
 
 
 def shingles(text: str, k: int = 3) -> set[str]:

@@ -6,7 +6,8 @@ rewrite      a derived text: most of its claims align with claims of the other v
              which came first (dates, containment, specifics)
 independent  the same story told with its own specifics
 
-Direction (which is ``based_on``): the earlier publication date when both are known; else the version
+Direction (which is ``based_on``): the earlier publication when both dates are known (by the time of day when
+both give one, as instants when both give a zone; else by the day each page writes); else the version
 whose specifics are contained in the other's is the derived one; else the one with fewer specifics;
 else input order. The rule used is recorded in ``direction``.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from storytrace.stories.grouping import jaccard, shingles
@@ -126,14 +127,35 @@ def relation(a: StoryShell, b: StoryShell, ev: PairEvidence) -> dict[str, Any]:
 
 def _direction(a: StoryShell, b: StoryShell, ev: PairEvidence) -> tuple[StoryShell, StoryShell, str]:
     """(derived, base, rule used)."""
-    da, db = _date(a.published), _date(b.published)
-    if da and db and da != db:
-        return (b, a, "date") if da < db else (a, b, "date")
+    order = _published_order(a.published, b.published)
+    if order:
+        return (b, a, "date") if order < 0 else (a, b, "date")
     if abs(ev.contained_a - ev.contained_b) >= CONTAINMENT_MARGIN:
         return (b, a, "containment") if ev.contained_b > ev.contained_a else (a, b, "containment")
     if ev.specifics_a != ev.specifics_b:
         return (b, a, "specifics") if ev.specifics_a > ev.specifics_b else (a, b, "specifics")
     return b, a, "input order"
+
+
+def _published_order(a: str | None, b: str | None) -> int:
+    """-1 when ``a`` was published before ``b``, 1 when after, 0 when the dates do not tell. Two times of day are
+    compared when both are given (as instants when both carry a zone: "01:00+05:00" is before "22:00+00:00" of the
+    day before); otherwise the days the pages write."""
+    ta, tb = _timestamp(a), _timestamp(b)
+    if ta and tb and (ta.tzinfo is None) == (tb.tzinfo is None):
+        return (ta > tb) - (ta < tb)
+    da, db = _date(a), _date(b)
+    return (da > db) - (da < db) if da and db else 0
+
+
+def _timestamp(value: str | None) -> datetime | None:
+    """The publication time when ``value`` gives one (ISO 8601 with a time of day), else None."""
+    if not value or len(value) <= 10:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _date(value: str | None) -> date | None:

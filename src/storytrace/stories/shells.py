@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from storytrace.currency import CURRENCY_SIGNS, CURRENCY_WORDS
-from storytrace.records import Page, Record
+from storytrace.records import NOT_AN_ARTICLE, Page, Record
 
 MAX_TEXT = 3_000  # characters of body kept: enough for the lead and the main claims
 MAX_CLAIMS = 60
@@ -46,12 +46,14 @@ _ABBREVIATION = re.compile(
                                                                           reverse=True)) + r")$",
     re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])")
+# a number starts after no letter, digit, "." or ","; a Han or kana character may come right before it ("迫使1200人")
+_NOT_AFTER = "(?<![.,])(?<![^\\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])"
+_NUMBER = re.compile(rf"{_NOT_AFTER}\d{{1,3}}(?:[,.\u202f\u00a0 ]\d{{3}})+(?![\d])|{_NOT_AFTER}\d+(?:\.\d+)?(?![\d])")
 # languages writing a decimal comma ("6,8") and dots or spaces between thousands ("1.000", "1 000")
 DECIMAL_COMMA = frozenset({"de", "fr", "it", "es", "pt", "nl", "pl", "ru", "uk", "cs", "sk", "da", "sv", "nb", "no",
                            "fi", "ro", "tr", "hu", "bg", "hr", "sl", "sr", "el", "id", "ca"})
 _NUMBER_DECIMAL_COMMA = re.compile(
-    r"(?<![\w.,])\d{1,3}(?:[.\u202f\u00a0 ]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\d])")
+    rf"{_NOT_AFTER}\d{{1,3}}(?:[.\u202f\u00a0 ]\d{{3}})+(?:,\d+)?(?![\d])|{_NOT_AFTER}\d+(?:[.,]\d+)?(?![\d])")
 # clock times are not quantities: "4.23 am", "4.23 a.m.", "4 pm", "16:30", "16.30 Uhr", "16 h 30"
 _CLOCK = re.compile(r"(?<![\w.,:])(?:\d{1,2}[:.]\d{2}|\d{1,2})\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b|heures?\b|o'clock\b)"
                     r"|(?<![\w.,:])\d{1,2}:\d{2}(?![\d])", re.IGNORECASE)
@@ -85,6 +87,10 @@ _SCALE_WORDS = {
 _SCALE = {word: factor for factor, words in _SCALE_WORDS.items() for word in words.split()}
 _SCALE_EN = {"billion": 1e9, "billions": 1e9}
 _SCALE_NOT_EN = {"mil": 1e3}  # Spanish and Portuguese "50 mil"; an English "5 mil" may mean a million
+# Chinese and Japanese number scales written after the digits ("3.5万", "12億", "1200万")
+_CJK_SCALES = {"万亿": 1e12, "萬億": 1e12, "兆": 1e12, "千万": 1e7, "千萬": 1e7, "百万": 1e6, "百萬": 1e6, "万": 1e4,
+               "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3}
+_CJK_SCALE = re.compile(r"^\s?(" + "|".join(sorted(_CJK_SCALES, key=len, reverse=True)) + ")")
 _SCALE_AFTER = re.compile(r"^[\s\u00a0]?([^\W\d_]+)(\.?)(?![\w])")
 # currencies written after or before an amount in any language ("50 Millionen Euro", "8 мільярдів гривень", "€5"),
 # from the one table the facts stage reads too, so an amount compares as money with its English amounts ("$50
@@ -147,7 +153,11 @@ class StoryShell(Record):
 
 
 def shell_of(page: Page) -> StoryShell:
-    """The story shell of a page (facts claims when the facts stage filled them, else sentences)."""
+    """The story shell of a page (facts claims when the facts stage filled them, else sentences). A page that is
+    a paywall, bot check or error page instead of its article gets an empty shell, which no story takes."""
+    if any(w.startswith(NOT_AN_ARTICLE) for w in page.warnings):
+        return StoryShell(id=page.id, source=page.source, language=page.language, published=page.published,
+                          site=page.site, url=page.url)
     text = _FOOTNOTE.sub("", page.body_text)[:MAX_TEXT]
     claims = _facts_claims(page) if page.facts.get("claims") else _sentence_claims(page.title, text, page.language)
     countries, lead_places = _places(page)
@@ -275,6 +285,8 @@ def pattern_quantities(sentence: str, language: str | None = None) -> list[Story
 
 def _scale_after(sentence: str, end: int, language: str | None) -> tuple[int, float]:
     """Where the number ending at ``end`` ends with its scale word ("50 Millionen", "1,2 Mrd."), and the factor."""
+    if cjk := _CJK_SCALE.match(sentence[end:]):  # "3.5万人" is 35,000 people
+        return end + cjk.end(), _CJK_SCALES[cjk.group(1)]
     word = _SCALE_AFTER.match(sentence[end:])
     if not word:
         return end, 1
