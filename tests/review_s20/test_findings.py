@@ -562,3 +562,32 @@ def test_a_compact_date_is_a_day_not_midnight(given, read):
     from storytrace.ingest.readers import iso_date
 
     assert iso_date(given) == read
+
+
+def test_a_brotli_encoded_warc_record_is_read_as_its_page(tmp_path):
+    brotli = pytest.importorskip("brotli")  # a dependency since session 20: browser-made WARCs store br responses
+    import storytrace
+
+    from tests.conftest import GOOD_HTML
+
+    warc = tmp_path / "browser-crawl.warc.gz"
+    warc.write_bytes(_encoded_record("https://x.example/b", brotli.compress(GOOD_HTML.encode()), "br"))
+    dossier = storytrace.analyze(warc, with_facts=False, with_comments=False, with_stories=False)
+    assert not dossier.failures
+    (page,) = dossier.pages
+    assert page.url == "https://x.example/b" and page.body
+
+
+def test_a_corrupt_brotli_record_fails_alone_and_the_other_records_are_read(tmp_path):
+    pytest.importorskip("brotli")
+    import storytrace
+
+    from tests.conftest import GOOD_HTML, warc_with
+
+    warc = tmp_path / "browser-crawl.warc.gz"
+    warc.write_bytes(warc_with([("https://x.example/a", "200 OK", "text/html", GOOD_HTML.encode())])
+                     + _encoded_record("https://x.example/b", b"\xff\xfe not brotli at all " * 50, "br"))
+    dossier = storytrace.analyze(warc, with_facts=False, with_comments=False, with_stories=False)
+    assert [p.url for p in dossier.pages] == ["https://x.example/a"]
+    (failure,) = dossier.failures
+    assert failure.source.endswith("https://x.example/b") and "brotli" in failure.message
