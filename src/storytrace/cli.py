@@ -42,9 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--db", required=True, help="SQLite store written by analyze")
     export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
                         help="file format (default: %(default)s)")
-    export.add_argument("--table", choices=("pages", "comments", "stories", "relations"), default="pages",
-                        help=("one row per page, comment, story or relation between two pages of a story "
-                              "(default: %(default)s)"))
+    export.add_argument("--table", choices=("pages", "comments", "stories", "relations", "replaced"),
+                        default="pages",
+                        help=("one row per page, comment, story, relation between two pages of a story, or "
+                              "earlier version of an input whose content changed (default: %(default)s)"))
     export.add_argument("--out", required=True, help="file to write")
 
     spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)",
@@ -278,12 +279,14 @@ class _Progress:
 
 def run_export(args: argparse.Namespace) -> int:
     from .errors import StorytraceError
-    from .store import SQLiteStore, export, export_stories
+    from .store import SQLiteStore, export, export_replaced, export_stories
 
     try:
         with SQLiteStore(args.db, create=False) as store:
             if args.table in ("stories", "relations"):
                 n = export_stories(store.stories(), args.out, args.format, table=args.table)
+            elif args.table == "replaced":
+                n = export_replaced(store.replaced_pages(), args.out, args.format)
             else:
                 n = export(store.pages(), args.out, args.format, table=args.table)
     except (StorytraceError, OSError) as exc:

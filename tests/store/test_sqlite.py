@@ -78,6 +78,33 @@ def test_store_changed_input_replaces_its_old_page(tmp_path):
         assert {p.id for p in store.pages()} == {"c" * 16}
 
 
+def test_store_keeps_the_earlier_versions_of_an_edited_input(tmp_path):
+    # a stealth edit is what a researcher archives a page for: the replaced version must not vanish
+    with SQLiteStore(":memory:") as store:
+        store.add([_page("a" * 16, "s.html"), _page("c" * 16, "other.html")])
+        store.add([_page("a" * 16, "s.html")])  # re-run, same content: nothing replaced
+        assert list(store.replaced_pages()) == []
+        store.add([_page("b" * 16, "s.html")])  # edited
+        store.add([Failure("s.html", "ingest", "InputError", "now empty")])  # then emptied
+        replaced = [(p.id, when["replaced_by"]) for p, when in store.replaced_pages()]
+        assert replaced == [("a" * 16, "b" * 16), ("b" * 16, None)]
+        assert store.counts() == {"pages": 1, "analysed": 1, "failed": 1}
+
+
+def test_export_of_replaced_versions_names_what_replaced_them(tmp_path):
+    from storytrace.cli import main
+
+    db = tmp_path / "s.sqlite"
+    with SQLiteStore(db) as store:
+        store.add([_page("a" * 16, "s.html")])
+        store.add([_page("b" * 16, "s.html")])
+    out = tmp_path / "replaced.csv"
+    assert main(["export", "--db", str(db), "--table", "replaced", "--format", "csv", "--out", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["id"], r["replaced_by"]) for r in rows] == [("a" * 16, "b" * 16)]
+    assert rows[0]["replaced_at"] and rows[0]["stored_at"]
+
+
 def test_store_page_shared_by_two_inputs_stays_while_one_points_to_it():
     with SQLiteStore(":memory:") as store:
         store.add([_page("a" * 16, "one.html"), _page("a" * 16, "copy.html")])

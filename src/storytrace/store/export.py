@@ -25,6 +25,7 @@ PAGE_COLUMNS = ("id", "source", "url", "kind", "site", "title", "author", "langu
                 "n_body", "n_comments", "n_toxic_comments", "toxic_share", "calibration", "warnings", "errors")
 COMMENT_COLUMNS = ("page_id", "id", "position", "author", "parent_id", "published", "language", "text",
                    *SCORE_COLUMNS, "targets", "flags", "decoded", "evidence")
+REPLACED_COLUMNS = ("replaced_at", "replaced_by", "stored_at", *PAGE_COLUMNS)
 STORY_COLUMNS = ("story_id", "title", "n_pages", "page_ids", "languages", "similarity", "n_relations",
                  "n_contradictions")
 RELATION_COLUMNS = ("story_id", "type", "page", "based_on", "direction", "similarity", "shingle_jaccard",
@@ -150,6 +151,15 @@ def export(pages: Iterable[Page], path: str | Path, fmt: str, *, table: str = "p
         return _write(jsonl_records(pages, table), (), Path(path), fmt)
     rows = page_rows(pages) if table == "pages" else comment_rows(pages)
     return _write(rows, PAGE_COLUMNS if table == "pages" else COMMENT_COLUMNS, Path(path), fmt)
+
+
+def export_replaced(entries: Iterable[tuple[Page, dict[str, Any]]], path: str | Path, fmt: str) -> int:
+    """Write the earlier versions of changed inputs (``SQLiteStore.replaced_pages()``): one row per version, when it
+    was replaced and by which page id, then the page's columns (JSONL: the whole page record)."""
+    entries = list(entries)
+    if fmt == "jsonl":
+        return _write([{**when, **page.as_dict()} for page, when in entries], (), Path(path), fmt)
+    return _write([{**when, **_page_row(page)} for page, when in entries], REPLACED_COLUMNS, Path(path), fmt)
 
 
 def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, fmt: str) -> int:

@@ -44,6 +44,14 @@ CREATE TABLE IF NOT EXISTS inputs (
     updated_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS inputs_status ON inputs(status);
+CREATE TABLE IF NOT EXISTS replaced_pages (
+    id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    record TEXT NOT NULL,
+    stored_at TEXT NOT NULL,
+    replaced_at TEXT NOT NULL,
+    replaced_by TEXT
+);
 CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY,
     title TEXT,
@@ -157,7 +165,7 @@ class SQLiteStore:
         self._db.execute(
             "INSERT OR REPLACE INTO inputs VALUES (?, 'analysed', ?, NULL, NULL, NULL, ?)", (key, page_id, _now())
         )
-        self._drop_orphan(previous)
+        self._drop_orphan(previous, page_id)
 
     def _add_failure(self, failure: Failure) -> None:
         key = input_key(failure.source)
@@ -167,7 +175,7 @@ class SQLiteStore:
             "INSERT OR REPLACE INTO inputs VALUES (?, 'failed', NULL, ?, ?, ?, ?)",
             (key, failure.stage, failure.error, failure.message, _now()),
         )
-        self._drop_orphan(previous)
+        self._drop_orphan(previous, None)
 
     def _drop_legacy_row(self, source: str, key: str, page_id: str | None) -> None:
         """A row keyed by the relative path as given (a store written before inputs were keyed by absolute path, or
@@ -181,9 +189,15 @@ class SQLiteStore:
         row = self._db.execute("SELECT page_id FROM inputs WHERE source=?", (source,)).fetchone()
         return row[0] if row else None
 
-    def _drop_orphan(self, page_id: str | None) -> None:
-        """An input whose content changed leaves its old page behind: drop it once nothing points to it."""
-        if page_id:
+    def _drop_orphan(self, page_id: str | None, replaced_by: str | None) -> None:
+        """An input whose content changed leaves its old page behind: once nothing points to it, it leaves the pages
+        and is kept in ``replaced_pages`` (a stealth edit of an article is evidence, not clutter)."""
+        if page_id and page_id != replaced_by:
+            self._db.execute(
+                "INSERT INTO replaced_pages SELECT id, source, record, updated_at, ?, ? FROM pages "
+                "WHERE id=? AND NOT EXISTS (SELECT 1 FROM inputs WHERE page_id=?)",
+                (_now(), replaced_by, page_id, page_id),
+            )
             self._db.execute(
                 "DELETE FROM pages WHERE id=? AND NOT EXISTS (SELECT 1 FROM inputs WHERE page_id=?)",
                 (page_id, page_id),
@@ -209,6 +223,13 @@ class SQLiteStore:
         """The stored page with this id if it was analysed with this ``analysis`` key, else None."""
         row = self._db.execute("SELECT record FROM pages WHERE id=? AND analysis=?", (page_id, analysis)).fetchone()
         return Page.from_dict(json.loads(row[0])) if row else None
+
+    def replaced_pages(self) -> Iterator[tuple[Page, dict[str, str | None]]]:
+        """Earlier versions of inputs whose content changed (or that later failed), oldest replacement first, each
+        with ``{"stored_at", "replaced_at", "replaced_by"}`` (the new page's id; None when the input then failed)."""
+        for record, stored, replaced, by in self._db.execute(
+                "SELECT record, stored_at, replaced_at, replaced_by FROM replaced_pages ORDER BY replaced_at, rowid"):
+            yield Page.from_dict(json.loads(record)), {"stored_at": stored, "replaced_at": replaced, "replaced_by": by}
 
     def pages(self) -> Iterator[Page]:
         for (record,) in self._db.execute("SELECT record FROM pages ORDER BY source"):
