@@ -418,9 +418,10 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
         neg = _negations(toks)
         for j, t in enumerate(toks):
             if t not in lex.threat_verbs or _chain_negated(toks, neg, j) or _figurative(toks, j) or _idiom(toks, j) \
-                    or _noun_reading(toks, j, norm, words) or _unwanted(toks, neg, j):
+                    or _noun_reading(toks, j, norm, words) or _unwanted(toks, neg, j) or \
+                    any(_toll_question(toks, gi, group_end.get(gi, gi + 1), j) for gi in groups_at):
                 continue  # "I won't kill you", "nobody should ever be killed": denied, not threatened; "hang out
-                # with you", "take a stab at": another sense of the word
+                # with you", "take a stab at": another sense of the word; "how many more X have to die?": lamented
             intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j]) or (
                 t in _LETHAL and _imperative(norm, words, toks, j))
             # a person after the verb in the same sentence ("the vulnerabilities they burn. Each of them": not aimed)
@@ -1666,6 +1667,20 @@ def _harm_lamented(toks: list[str], gi: int, end: int, j: int) -> bool:
                for k in range(max(0, gi - 6), gi))
 
 
+# (session 20, lead) a question counting victims laments the harm: "how many more X have to die (before we act)?"
+_TOLL_BRIDGE = frozenset(["have", "has", "need", "needs", "must", "will", "are", "is", "going", "gonna", "got", "to",
+                          "be", "get", "getting", "been", "still"])
+
+
+def _toll_question(toks: list[str], gi: int, end: int, j: int) -> bool:
+    """"how many more" opens the group's phrase and the harm at ``j`` follows the group over must / have-to words
+    only: the commenter counts victims, not wishes. Not with approval after it ("... hopefully all of them")."""
+    if j < end or not _bridged(toks, end, j, _TOLL_BRIDGE, 4) or _APPROVAL_AFTER & set(toks[j + 1 :]):
+        return False
+    return any(toks[k : k + 3] == ["how", "many", "more"] and _bridged(toks, k + 3, gi, _LAMENT_GAP, 2)
+               for k in range(max(0, gi - 5), gi))
+
+
 # (session 19, helper hate2) a "how" question asks why the negation holds, so it asserts the negated word: "how are X
 # not criminals?", "how is it that X aren't all vermin", "how come X aren't called scum" (and "how are X not allowed
 # to vote?" asks for the right, it does not deny it)
@@ -2288,7 +2303,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                     continue
                 if (quant and _quantified_harm(toks, group_end.get(gi, gi + 1), j)) or \
                         _harm_judged(toks, neg, clause, j, gi, group_end.get(gi, gi + 1)) or \
-                        _harm_lamented(toks, gi, group_end.get(gi, gi + 1), j):
+                        _harm_lamented(toks, gi, group_end.get(gi, gi + 1), j) or \
+                        _toll_question(toks, gi, group_end.get(gi, gi + 1), j):
                     spared.add(j)  # session 19: "no X should ever be attacked", "attacking X is never ok"
                     a.defused = True
                     claim(j, size)
