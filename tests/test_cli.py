@@ -197,3 +197,11 @@ def test_cli_analyze_help_documents_the_exit_statuses(capsys):
         build_parser().parse_args(["analyze", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "exit status: 0 every input analysed; 3 some inputs failed and the rest were analysed" in text
+
+
+def test_no_command_is_a_usage_error_with_the_help_on_stderr(capsys):
+    from storytrace.cli import main
+
+    assert main([]) == 2
+    captured = capsys.readouterr()
+    assert "analyze" in captured.err and captured.out == ""

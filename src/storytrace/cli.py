@@ -418,8 +418,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_spark(args)
     if args.command == "serve":
         return run_serve(args)
-    parser.print_help()
-    return 0
+    parser.print_help(sys.stderr)  # no command is a usage error (exit 2), as a script calling it must learn
+    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover
