@@ -101,6 +101,18 @@ def test_cli_progress_bar_appears_only_past_a_few_pages(pages, shown, capsys):
     assert (bar.bar is not None) is shown and bool(capsys.readouterr().err) is shown
 
 
+def test_cli_progress_bar_writes_a_log_file_sparingly(capsys):
+    import time
+
+    from storytrace.cli import _Progress
+
+    with _Progress(True) as bar:  # capsys's stderr is no terminal, as a log file or CI output is not
+        for _ in range(300):
+            bar.update(1)
+            time.sleep(0.002)
+    assert capsys.readouterr().err.count("\r") <= 4  # was ~10 a second: one per 0.1 s
+
+
 @pytest.mark.parametrize(("stories", "said"), [(0, "0 stories"), (1, "1 story"), (3, "3 stories")])
 def test_cli_spark_summary_counts_stories_in_words(stories, said):
     from storytrace.cli import spark_summary

@@ -267,7 +267,10 @@ class _Progress:
         elif self.enabled and self.done > PROGRESS_AFTER_PAGES:
             from tqdm import tqdm
 
-            self.bar = tqdm(desc="pages", unit="page", initial=self.done, file=sys.stderr, leave=False)
+            # a log file (not a terminal) gets a line every 30 s instead of ten carriage-return updates a second
+            interval = 0.1 if sys.stderr.isatty() else 30.0
+            self.bar = tqdm(desc="pages", unit="page", initial=self.done, file=sys.stderr, leave=False,
+                            mininterval=interval, maxinterval=max(interval, 10.0))
 
     def __enter__(self) -> Self:
         return self
