@@ -6,6 +6,8 @@ marker removed. A test still marked is a defect left for the owner of the file i
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.stories.conftest import shell
@@ -336,7 +338,7 @@ def local_server():
     from tests.conftest import GOOD_HTML
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             body = GOOD_HTML.replace("</article>", f"<p>Served for {unquote(self.path)}.</p></article>").encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -490,9 +492,9 @@ def _encoded_record(url: str, payload: bytes, encoding: str) -> bytes:
 
 @pytest.mark.parametrize("encoding", ["br", "zstd"])
 def test_a_warc_record_in_an_encoding_without_a_decoder_is_a_clear_failure_not_a_garbage_page(tmp_path, encoding):
-    import storytrace
     from warcio.bufferedreaders import BufferedReader
 
+    import storytrace
     from tests.conftest import GOOD_HTML, warc_with
 
     if encoding in BufferedReader.DECOMPRESSORS:
@@ -567,7 +569,6 @@ def test_a_compact_date_is_a_day_not_midnight(given, read):
 def test_a_brotli_encoded_warc_record_is_read_as_its_page(tmp_path):
     brotli = pytest.importorskip("brotli")  # a dependency since session 20: browser-made WARCs store br responses
     import storytrace
-
     from tests.conftest import GOOD_HTML
 
     warc = tmp_path / "browser-crawl.warc.gz"
@@ -581,7 +582,6 @@ def test_a_brotli_encoded_warc_record_is_read_as_its_page(tmp_path):
 def test_a_corrupt_brotli_record_fails_alone_and_the_other_records_are_read(tmp_path):
     pytest.importorskip("brotli")
     import storytrace
-
     from tests.conftest import GOOD_HTML, warc_with
 
     warc = tmp_path / "browser-crawl.warc.gz"
@@ -591,3 +591,16 @@ def test_a_corrupt_brotli_record_fails_alone_and_the_other_records_are_read(tmp_
     assert [p.url for p in dossier.pages] == ["https://x.example/a"]
     (failure,) = dossier.failures
     assert failure.source.endswith("https://x.example/b") and "brotli" in failure.message
+
+
+def test_spark_lists_a_folder_without_its_system_files(tmp_path):
+    # storytrace spark walks local folders itself; it must leave out what analyze leaves out (review s20 #9)
+    from storytrace.scale.spark import _local_entries
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (tmp_path / "__MACOSX").mkdir()
+    (tmp_path / "__MACOSX" / "._a.html").write_bytes(b"\x00\x05\x16\x07")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (tmp_path / "a.html").write_text("<html><body><p>page</p></body></html>")
+    assert [Path(p).name for p in _local_entries(tmp_path)] == ["a.html"]

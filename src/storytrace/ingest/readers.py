@@ -67,7 +67,7 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
             # every entry but folders: a pipe, socket or device below the folder is a failure, not a silent skip;
             # storytrace's own output folders below it are left out ("storytrace analyze ." with the default --out);
             # a folder given by name is read even when it is one
-            children = sorted(p for p in path.rglob("*") if not p.is_dir() and not _system_file(p, path))
+            children = sorted(p for p in path.rglob("*") if not p.is_dir() and not system_file(p, path))
             outputs = {p.parent for p in children if p.name == OUTPUT_MARKER} - {path}
             for child in children:
                 if child.name != OUTPUT_MARKER and (not outputs or outputs.isdisjoint(child.parents)):
@@ -83,7 +83,7 @@ _SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "Desktop.ini
                            ".gitkeep"})
 
 
-def _system_file(path: Path, top: Path) -> bool:
+def system_file(path: Path, top: Path) -> bool:
     """Whether ``path`` below the folder ``top`` is a system or version-control file (skipped, not an input)."""
     if path.name in _SYSTEM_FILES or path.name.startswith("._"):
         return True

@@ -281,9 +281,12 @@ def _input_rows(sc: SparkContext, inputs: list[str], read: str, partitions: int 
 
 
 def _local_entries(folder: Path) -> list[str]:
-    """Every entry below a local folder but folders, as absolute paths in storytrace analyze's order: pipes,
-    sockets and devices too (storytrace's readers refuse them, E109, without reading them)."""
-    return [str(p.absolute()) for p in sorted(folder.rglob("*")) if not p.is_dir()]
+    """Every entry below a local folder but folders and system files (``.git/``, ``__MACOSX/``, ``.DS_Store``), as
+    absolute paths in storytrace analyze's order: pipes, sockets and devices too (storytrace's readers refuse them,
+    E109, without reading them)."""
+    from ..ingest.readers import system_file
+
+    return [str(p.absolute()) for p in sorted(folder.rglob("*")) if not p.is_dir() and not system_file(p, folder)]
 
 
 def _hidden_to_hadoop(path: Path, folder: Path) -> bool:
