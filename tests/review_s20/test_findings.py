@@ -604,3 +604,24 @@ def test_spark_lists_a_folder_without_its_system_files(tmp_path):
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     (tmp_path / "a.html").write_text("<html><body><p>page</p></body></html>")
     assert [Path(p).name for p in _local_entries(tmp_path)] == ["a.html"]
+
+
+def test_warc_revisit_records_are_counted_in_the_skipped_note_not_dropped_silently(tmp_path):
+    import io
+
+    import storytrace
+    from warcio.warcwriter import WARCWriter
+
+    from tests.conftest import GOOD_HTML, warc_with
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    writer.write_record(writer.create_revisit_record("https://x.example/a", digest="sha1:AAAA",
+                                                     refers_to_uri="https://x.example/a",
+                                                     refers_to_date="2024-03-01T10:00:00Z"))
+    warc = tmp_path / "dedup-crawl.warc.gz"
+    warc.write_bytes(warc_with([("https://x.example/a", "200 OK", "text/html", GOOD_HTML.encode())]) + out.getvalue())
+    dossier = storytrace.analyze(warc, with_facts=False, with_comments=False, with_stories=False)
+    assert [p.url for p in dossier.pages] == ["https://x.example/a"]
+    (note,) = dossier.failures
+    assert not note.failed and "revisit" in note.message

@@ -251,6 +251,9 @@ def _read_warc(
         except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError, TypeError) as exc:
             yield _failure(f"{source}#{count}", _broken_warc(count, _warc_reason(exc)))
             return
+        if record.rec_type == "revisit":  # a deduplicating crawl's repeat capture: no page bytes, say so
+            skipped["revisit: a repeat capture"] += 1
+            continue
         if record.rec_type not in ("response", "resource"):
             continue
         count += 1
