@@ -609,9 +609,9 @@ def test_spark_lists_a_folder_without_its_system_files(tmp_path):
 def test_warc_revisit_records_are_counted_in_the_skipped_note_not_dropped_silently(tmp_path):
     import io
 
-    import storytrace
     from warcio.warcwriter import WARCWriter
 
+    import storytrace
     from tests.conftest import GOOD_HTML, warc_with
 
     out = io.BytesIO()
