@@ -2332,8 +2332,10 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             violent = [*_ordered_harm(toks, lo, gi, hi), _wished_harm(toks, neg, gi, lo, hi),
                        *_menace(toks, lo, gi, end, hi)]
             questioned = _rhetorical(toks, neg, lo, gi, end, asked)  # session 11: hate asked as a question
+            proposed: list[int] = []  # their own negation is the question's form ("why don't we get rid of X?")
             if english:  # session 20 (hate3): "why do X even exist?", "beat the shit out of X"
-                questioned += _rules_coref.asked_hate(toks, neg, clause, gi, end, asked)
+                proposed = _rules_coref.asked_hate(toks, neg, clause, gi, end, asked)
+                questioned += proposed
                 violent += _rules_coref.profane_harm(toks, neg, clause, gi, end)
             welcomed = [_approved_harm(toks, neg, lo, gi, end, hi, harm), _praised_vice(toks, gi)]  # session 18
             felt = _bodily(toks, lo, gi, end, hi)  # session 19: "X make my skin crawl"
@@ -2352,7 +2354,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                     a.defused = True
                     claim(j)
                     continue
-                if (j < gi and negated_before(j)) or unwished(gi, j):
+                if (j < gi and negated_before(j) and j not in proposed) or unwished(gi, j):
                     a.defused = True
                     claim(j)
                     continue
