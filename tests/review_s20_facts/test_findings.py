@@ -1,0 +1,157 @@
+"""Session-20 review of the facts stage: defects a fact-checker trips on, seen by running storytrace on real pages.
+
+Every sentence here is made up for the test (none is copied from a page). Each test was committed as a strict
+xfail against ef6cdce before its fix; a fixed defect's test has its marker removed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.facts import extract_facts, load_facts_resources, load_nlp
+from storytrace.records import Page
+from storytrace.settings import Options
+
+PUBLISHED = "2024-03-15"
+
+
+def _facts(text: str, published: str | None = PUBLISHED) -> dict:
+    page = Page(id="p", source="t", body=[text], language="en", published=published)
+    extract_facts(page, Options(), nlp=load_nlp(), resources=load_facts_resources())
+    return page.facts
+
+
+def _quantities(text: str) -> list[tuple]:
+    return [(q["value"], q["low"], q["high"], q["kind"], q["unit"], q["counted"])
+            for q in _facts(text)["quantities"]]
+
+
+def _claims(text: str) -> list[tuple]:
+    return [(c["modality"], c["attribution"]) for c in _facts(text)["claims"]]
+
+
+# --- 1. the verb "won" before a number is read as Korean won -----------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 1: 'won' the verb read as KRW")
+@pytest.mark.parametrize("text", ["The Greens won 37 of the 150 seats in the vote.",
+                                  "The challenger won 7-5, 6-2 in the final."])
+def test_the_verb_won_is_no_currency(text: str) -> None:
+    assert all(q[3] != "money" for q in _quantities(text))
+
+
+def test_korean_won_after_a_number_stays_money() -> None:
+    """Control: "8,000 won" is money."""
+    assert any(q[3] == "money" and q[4] == "KRW" for q in _quantities("A ticket costs 8,000 won in Seoul."))
+
+
+# --- 2. "$1.2m" / "£10m," lose their million ------------------------------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 2: a money suffix split off by the tokenizer is lost")
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The villa was sold for $4.5m last spring.", 4_500_000.0, "USD"),
+    ("The council was fined £20m, the regulator said.", 20_000_000.0, "GBP"),
+    ("The fine is worth about €13.4m.", 13_400_000.0, "EUR"),
+])
+def test_money_with_a_glued_million_suffix(text: str, value: float, unit: str) -> None:
+    money = [q for q in _quantities(text) if q[3] == "money"]
+    assert [(q[0], q[4], q[5]) for q in money] == [(value, unit, None)]
+
+
+# --- 3. a money range with a sign on both ends is lost ---------------------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 3: '$30-$45' gives no quantity")
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("Seats at the concert cost $30-$45 each.", 30.0, 45.0, "USD"),
+    ("The contract is worth £3m-£5m a year.", 3_000_000.0, 5_000_000.0, "GBP"),
+])
+def test_money_range_with_a_sign_on_both_ends(text: str, low: float, high: float, unit: str) -> None:
+    money = [q for q in _quantities(text) if q[3] == "money"]
+    assert [(q[1], q[2], q[4]) for q in money] == [(low, high, unit)]
+
+
+# --- 4. "250–275 million": the million is kept on the high end only ----------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 4: a range's multiplier applies to its high end only")
+def test_range_multiplier_applies_to_both_ends() -> None:
+    qs = _quantities("The region's population is put at 250–275 million people.")
+    assert [(q[1], q[2]) for q in qs] == [(250_000_000.0, 275_000_000.0)]
+
+
+# --- 5. the model's MONEY without any currency: "4.7 per cent" is money, "more than 3.1 million" is money ------
+@pytest.mark.xfail(strict=True, reason="finding 5: MONEY entities with no currency are kept as money")
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Wage growth slowed to 4.7 per cent in the quarter.", "percent"),
+    ("The city's more than 6 million cars clog the roads.", "count"),
+])
+def test_money_without_a_currency_is_not_money(text: str, kind: str) -> None:
+    assert [q[3] for q in _quantities(text)] == [kind]
+
+
+# --- 6. a rank "#1" is read as money ---------------------------------------------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 6: '#1' read as money")
+def test_hash_rank_is_not_a_quantity() -> None:
+    assert all(q[0] != 2.0 for q in _quantities("The single went to #2 in the charts after 9 weeks."))
+
+
+# --- 7. a number naming a page, a version, a junction counts the noun before it -------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 7: 'page 14' / 'junction 9' read as counts of pages / junctions")
+@pytest.mark.parametrize("text", ["The figures are on page 14 of the audit.",
+                                  "The lorry crashed near junction 9 on Friday."])
+def test_a_number_after_its_noun_is_a_label_not_a_count(text: str) -> None:
+    assert _quantities(text) == []
+
+
+def test_a_number_before_its_noun_is_still_a_count() -> None:
+    """Control: "14 pages" counts pages."""
+    assert [(q[0], q[5]) for q in _quantities("The audit runs to 14 pages.")] == [(14.0, "pages")]
+
+
+# --- 8. fractions: "1/2 cup" is 1 with the unit "/2" --------------------------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 8: fractions read as their numerator")
+@pytest.mark.parametrize(("text", "value"), [("Add 3/4 cup of sugar to the mix.", 0.75),
+                                             ("The trail is 2 1/2 miles long.", 2.5)])
+def test_fractions_have_their_value(text: str, value: float) -> None:
+    qs = _quantities(text)
+    assert len(qs) == 1 and qs[0][0] == value and "/" not in (qs[0][4] or "")
+
+
+# --- 9. "about 5 to 8 minutes": value 5 with the unit "to 8 minutes" ---------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 9: a range with its unit inside the entity")
+def test_range_with_its_unit_inside_the_entity() -> None:
+    qs = _quantities("Simmer the sauce for about 6 to 9 minutes.")
+    assert [(q[1], q[2], q[4]) for q in qs] == [(6.0, 9.0, "minutes")]
+
+
+# --- 10. "0.4 percentage points to 5.2%" is one quantity of 0.4 % ----------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 10: a change and a level read as one percentage")
+@pytest.mark.parametrize(("text", "change", "level"), [
+    ("The jobless rate rose by 0.4 percentage points to 5.2%.", 0.4, 5.2),
+    ("Unemployment fell by 0.3 percentage points to 4.1%.", 0.3, 4.1),
+])
+def test_percentage_points_and_the_new_level_are_two_quantities(text: str, change: float, level: float) -> None:
+    assert [(q[0], q[4]) for q in _quantities(text)] == [(change, "percentage points"), (level, "%")]
+
+
+# --- 11. a question is a reported claim attributed to the person asked about -----------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 11: a question reads as a reported claim")
+def test_a_question_is_not_a_reported_claim() -> None:
+    claims = _claims("Did the mayor say the bridge would reopen in May?")
+    assert claims and all(m == "hedged" and a is None for m, a in claims)
+
+
+def test_a_plain_reported_claim_stays_reported() -> None:
+    """Control."""
+    assert _claims("The mayor said the bridge would reopen in May.") == [("reported", "The mayor (said)")]
+
+
+# --- 12. a conditional is a plan or an assertion ------------------------------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 12: an 'if' clause leaves the claim planned / asserted")
+@pytest.mark.parametrize("text", ["If the talks collapse, 2,000 nurses will walk out next week.",
+                                  "Unless funding arrives, the clinic closes in June."])
+def test_a_conditional_claim_is_hedged(text: str) -> None:
+    claims = _claims(text)
+    assert claims and claims[0][0] == "hedged"
+
+
+# --- 13. "50 lakh" and "3 crore" count lakhs and crores ---------------------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 13: Indian lakh / crore are not multipliers")
+@pytest.mark.parametrize(("text", "value", "counted"), [("Officials handed out 40 lakh vaccine doses.", 4_000_000.0, "vaccine doses"),
+                                                        ("The scheme reached 3 crore households.", 30_000_000.0, "households")])
+def test_lakh_and_crore_multiply(text: str, value: float, counted: str) -> None:
+    assert [(q[0], q[5]) for q in _quantities(text)] == [(value, counted)]
