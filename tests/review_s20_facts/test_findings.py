@@ -31,7 +31,6 @@ def _claims(text: str) -> list[tuple]:
 
 
 # --- 1. the verb "won" before a number is read as Korean won -----------------------------------------------
-
 @pytest.mark.parametrize("text", ["The Greens won 37 of the 150 seats in the vote.",
                                   "The challenger won 7-5, 6-2 in the final."])
 def test_the_verb_won_is_no_currency(text: str) -> None:
@@ -44,7 +43,6 @@ def test_korean_won_after_a_number_stays_money() -> None:
 
 
 # --- 2. "$1.2m" / "£10m," lose their million ------------------------------------------------------------------
-
 @pytest.mark.parametrize(("text", "value", "unit"), [
     ("The villa was sold for $4.5m last spring.", 4_500_000.0, "USD"),
     ("The council was fined £20m, the regulator said.", 20_000_000.0, "GBP"),
@@ -56,7 +54,6 @@ def test_money_with_a_glued_million_suffix(text: str, value: float, unit: str) -
 
 
 # --- 3. a money range with a sign on both ends is lost ---------------------------------------------------------
-
 @pytest.mark.parametrize(("text", "low", "high", "unit"), [
     ("Seats at the concert cost $30-$45 each.", 30.0, 45.0, "USD"),
     ("The contract is worth £3m-£5m a year.", 3_000_000.0, 5_000_000.0, "GBP"),
@@ -67,14 +64,12 @@ def test_money_range_with_a_sign_on_both_ends(text: str, low: float, high: float
 
 
 # --- 4. "250–275 million": the million is kept on the high end only ----------------------------------------
-
 def test_range_multiplier_applies_to_both_ends() -> None:
     qs = _quantities("The region's population is put at 250–275 million people.")
     assert [(q[1], q[2]) for q in qs] == [(250_000_000.0, 275_000_000.0)]
 
 
 # --- 5. the model's MONEY without any currency: "4.7 per cent" is money, "more than 3.1 million" is money ------
-
 @pytest.mark.parametrize(("text", "kind"), [
     ("Wage growth slowed to 4.7 per cent in the quarter.", "percent"),
     ("The city's more than 6 million cars clog the roads.", "count"),
@@ -84,13 +79,11 @@ def test_money_without_a_currency_is_not_money(text: str, kind: str) -> None:
 
 
 # --- 6. a rank "#1" is read as money ---------------------------------------------------------------------------------
-
 def test_hash_rank_is_not_a_quantity() -> None:
     assert all(q[0] != 2.0 for q in _quantities("The single went to #2 in the charts after 9 weeks."))
 
 
 # --- 7. a number naming a page, a version, a junction counts the noun before it -------------------------------
-
 @pytest.mark.parametrize("text", ["The figures are on page 14 of the audit.",
                                   "The lorry crashed near junction 9 on Friday."])
 def test_a_number_after_its_noun_is_a_label_not_a_count(text: str) -> None:
@@ -103,7 +96,6 @@ def test_a_number_before_its_noun_is_still_a_count() -> None:
 
 
 # --- 8. fractions: "1/2 cup" is 1 with the unit "/2" --------------------------------------------------------------
-
 @pytest.mark.parametrize(("text", "value"), [("Add 3/4 cup of sugar to the mix.", 0.75),
                                              ("The trail is 2 1/2 miles long.", 2.5)])
 def test_fractions_have_their_value(text: str, value: float) -> None:
@@ -112,14 +104,12 @@ def test_fractions_have_their_value(text: str, value: float) -> None:
 
 
 # --- 9. "about 5 to 8 minutes": value 5 with the unit "to 8 minutes" ---------------------------------------------
-
 def test_range_with_its_unit_inside_the_entity() -> None:
     qs = _quantities("Simmer the sauce for about 6 to 9 minutes.")
     assert [(q[1], q[2], q[4]) for q in qs] == [(6.0, 9.0, "minutes")]
 
 
 # --- 10. "0.4 percentage points to 5.2%" is one quantity of 0.4 % ----------------------------------------------
-
 @pytest.mark.parametrize(("text", "change", "level"), [
     ("The jobless rate rose by 0.4 percentage points to 5.2%.", 0.4, 5.2),
     ("Unemployment fell by 0.3 percentage points to 4.1%.", 0.3, 4.1),
@@ -150,8 +140,13 @@ def test_a_conditional_claim_is_hedged(text: str) -> None:
 
 
 # --- 13. "50 lakh" and "3 crore" count lakhs and crores ---------------------------------------------------------
-
 @pytest.mark.parametrize(("text", "value", "counted"), [("Officials handed out 40 lakh vaccine doses.", 4_000_000.0, "vaccine doses"),
                                                         ("The scheme reached 3 crore households.", 30_000_000.0, "households")])
 def test_lakh_and_crore_multiply(text: str, value: float, counted: str) -> None:
     assert [(q[0], q[5]) for q in _quantities(text)] == [(value, counted)]
+
+
+@pytest.mark.xfail(strict=True, reason="finding 11b: a question with no entity or number (not parsed) is asserted")
+def test_an_unparsed_question_is_not_asserted() -> None:
+    claims = _claims("Is anyone really surprised by this?")
+    assert claims == [("hedged", None)]
