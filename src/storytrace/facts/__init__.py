@@ -356,6 +356,8 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         c.dates = [d.id for d in dates if inside(d.span)]
         if not c.parsed:
             c.modality = "asserted"
+            if c.text.rstrip(" \"'”’»)").endswith("?"):  # a question asserts nothing (as for parsed claims)
+                c.modality, c.cues = "hedged", ["?"]
         claims.append(c)
     page.facts.update(entities=plain(entities), quantities=plain(quantities), dates=plain(dates),
                       claims=plain(claims))

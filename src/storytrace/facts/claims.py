@@ -8,7 +8,9 @@ modality  negated > reported > hedged > planned > asserted, from these cues:
           negated   "not", "never", "no longer" on the predicate
           reported  "reportedly", "allegedly", "according to ...", a speech verb with a source
                     ("X said / told / reported / claimed that ...")
-          hedged    may, might, could, likely, possibly, perhaps, appear, seem, suggest, potential
+          hedged    may, might, could, likely, possibly, perhaps, appear, seem, suggest, potential; a condition
+                    ("if" / "unless" clause); a question (nothing is asserted or reported: "Did X say ...?"
+                    has no attribution)
           planned   will, shall, 'll, going to, plan / intend / aim / expect / schedule / set to
 attribution  the "according to ..." phrase, the adverb ("reportedly"), or the source of a speech verb
 """
@@ -30,6 +32,7 @@ HEDGE = {"may", "might", "could", "likely", "possibly", "perhaps", "probably", "
 PLAN_AUX = {"will", "shall", "'ll", "wo"}
 PLAN_VERBS = {"plan", "intend", "aim", "schedule", "expect", "prepare", "propose", "vow", "pledge", "promise",
               "seek", "hope"}
+CONDITION = {"if", "unless"}
 NEG = {"not", "n't", "never", "no", "neither", "nor"}
 SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 OBJ = ("dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative", "obj")
@@ -71,6 +74,7 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
     sent_cues = _sentence_cues(sent)
     root_subj = next((c for c in root.children if c.dep_ in SUBJ), None)
     doc_text = sent.doc.text  # Doc.text re-joins every token: once per sentence, not per clause
+    question = sent.text.rstrip(" \"'”’»)").endswith("?")
     for k, verb in enumerate(verbs):
         # a speech verb with a ccomp: the claim is the reported content, attributed to the speaker
         attribution, cues = sent_cues["attribution"], list(sent_cues["cues"])
@@ -94,6 +98,9 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
         start = min(t.idx for t in clause_tokens) if clause_tokens else sent.start_char
         end = max(t.idx + len(t) for t in clause_tokens) if clause_tokens else sent.end_char
         modality, mcues = _modality(content, verb, sent_cues, attribution)
+        if question and modality != "negated":
+            modality, mcues, attribution = "hedged", ["?"], None
+            cues = [c for c in cues if c != verb.text]
         out.append(RawClaim(start, end, doc_text[start:end], _subtree_text(subj) if subj is not None else None,
                             pred, obj, modality, attribution, sorted(set(cues + mcues))))
     return out
@@ -154,6 +161,9 @@ def _modality(content: Token, verb: Token, sent_cues: dict, attribution: str | N
     if attribution or sent_cues["cues"]:
         return "reported", cues
     hedge = [t.lower_ for t in scope if t.lower_ in HEDGE or t.pos_ == "VERB" and lemma(t).lower() in HEDGE]
+    # a condition on the clause: "If the talks fail, 2,000 workers will strike"
+    hedge += [m.lower_ for c in scope if c.dep_ == "advcl" and c.head in (content, verb)
+              for m in c.children if m.dep_ == "mark" and m.lower_ in CONDITION]
     if hedge:
         return "hedged", hedge
     if any(t.lower_ in PLAN_AUX for t in scope) or lemma(content).lower() in PLAN_VERBS or \
