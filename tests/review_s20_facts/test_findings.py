@@ -147,3 +147,43 @@ def test_lakh_and_crore_multiply(text: str, value: float, counted: str) -> None:
 def test_an_unparsed_question_is_not_asserted() -> None:
     claims = _claims("Is anyone really surprised by this?")
     assert claims == [("hedged", None)]
+
+
+def _dates(text: str, published: str | None = PUBLISHED) -> list[tuple]:
+    return [(d["value"], d["precision"]) for d in _facts(text, published)["dates"]]
+
+
+# --- 14. a year-less date of a coming event is put in the past year ----------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 14: 'will be held on 14 July' (published in March) dated the year before")
+@pytest.mark.parametrize(("text", "value"), [("The referendum will be held on 9 August.", "2024-08-09"),
+                                             ("Parliament will return in September.", "2024-09")])
+def test_a_coming_event_without_a_year_is_not_in_the_past(text: str, value: str) -> None:
+    assert [v for v, _p in _dates(text)] == [value]
+
+
+def test_a_past_event_without_a_year_stays_in_the_past() -> None:
+    """Control: told in the past tense, August (months after a March publication) is last year's."""
+    assert [v for v, _p in _dates("The referendum was held on 9 August.")] == ["2023-08-09"]
+
+
+# --- 15. a range of days in one month ("July 12-14", "12-14 July") -----------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 15: a day range in one month loses its first day")
+@pytest.mark.parametrize("text", ["The fair ran on October 3-6, 2023.", "The fair ran from 3-6 October 2023."])
+def test_a_day_range_in_one_month_is_an_interval(text: str) -> None:
+    assert _dates(text) == [("2023-10-03/2023-10-06", "day-interval")]
+
+
+# --- 16. "the past three years" / "the past 12 months" are left out; "the past year" is the calendar year ------
+@pytest.mark.xfail(strict=True, reason="finding 16: rolling periods ('the past 12 months') are lost or read as the calendar year")
+@pytest.mark.parametrize(("text", "value"), [
+    ("Burglaries have fallen over the past three years.", "2021-03-15/2024-03-15"),
+    ("In the past 12 months, 140 shops closed.", "2023-03-15/2024-03-15"),
+    ("Rents have risen 9% over the past year.", "2023-03-15/2024-03-15"),
+])
+def test_a_rolling_period_ends_at_publication(text: str, value: str) -> None:
+    assert _dates(text) == [(value, "day-interval")]
+
+
+def test_last_year_is_still_the_calendar_year() -> None:
+    """Control: "last year" names the calendar year."""
+    assert _dates("Rents rose 9% last year.") == [("2023", "year")]
