@@ -367,6 +367,8 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
 
 _JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\b(from|between)\s*$", re.IGNORECASE)
+_DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*$")
 
 
 def _looks_ahead(sdocs: list[tuple[int, str, Any]]):
@@ -400,6 +402,12 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
             s = s - (len(text[max(0, s - 12):s]) - f.start()) if f else s
             end = ents[k + 1][1]
             k += 1
+        day_before = _DAY_BEFORE.search(text, max(0, s - 12), s)
+        days_before = _DAYS_BEFORE.search(text, max(0, s - 20), s)
+        if day_before and re.match(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]", text[s:end]):
+            s = day_before.start()  # "12-14 July": the model's DATE is "14 July"
+        elif days_before and re.match(r"[A-Z][a-z]{2,8}\.?\s+\d{4}", text[s:end]):
+            s = days_before.start()  # "3-6 October 2023": the model's DATE is "October 2023"
         found.append((s, end))
         k += 1
     out: list[DateFact] = []
