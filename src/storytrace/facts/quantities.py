@@ -335,6 +335,8 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             continue  # "eight out of ten companies": the denominator is not a separate count
         if _is_score(doc, s, e) or _is_clock_time(doc, span) or _number_word_idiom(doc, e):
             continue
+        if _DAY_OF_RANGE.match(doc.text, span.end_char) and re.fullmatch(r"\d{1,2}", span.text):
+            continue  # "12-14 July", "3-6 October 2023": the first day of a range of days
         out.append(_one(doc, span, kind, names))
     return [q for q in out if q is not None]
 
@@ -369,6 +371,11 @@ def _merge_ranges(doc: Doc, candidates: list[tuple[int, int, str]]) -> list[tupl
 _CLOCK = re.compile(r"(?:\d{1,2}[:.]\d{2}|\d{1,2})\s*(?:[ap]\.?\s?m\b\.?|o'clock\b)"
                     r"|\d{1,2}:\d{2}(?!\d)"
                     r"|[0-2]\d[0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|hours\b)", re.IGNORECASE)  # wire "0100 GMT"
+
+
+_DAY_OF_RANGE = re.compile(r"\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|"
+                           r"Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+                           r"Nov(?:ember)?|Dec(?:ember)?)\b")
 
 
 def _is_clock_time(doc: Doc, span: SpacySpan) -> bool:
