@@ -200,7 +200,7 @@ def _place_countries(text: str) -> dict[str, str | None]:
     return {e["name"]: (e["place"] or {}).get("country_code") for e in _facts(text)["entities"] if e["label"] == "GPE"}
 
 
-@pytest.mark.xfail(strict=True, reason="finding 17: 'Paris, Texas' resolved to France")
+
 @pytest.mark.parametrize(("text", "city", "code"), [
     ("The house in Paris, Texas, was sold at auction.", "Paris", "US"),
     ("A ferry left Victoria, British Columbia, on Monday.", "Victoria", "CA"),
@@ -213,3 +213,8 @@ def test_a_city_named_with_its_state_or_country_is_in_it(text: str, city: str, c
 def test_a_city_named_alone_keeps_the_most_populous_match() -> None:
     """Control: "Perth" alone is Perth, Australia."""
     assert _place_countries("The band played a show in Perth last night.").get("Perth") == "AU"
+
+
+def test_a_city_named_again_alone_is_the_same_city() -> None:
+    facts = _facts("The house in Paris, Texas, was sold. Paris has about 25,000 residents.")
+    assert [(e["place"] or {}).get("country_code") for e in facts["entities"] if e["name"] == "Paris"] == ["US"]

@@ -206,11 +206,22 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
             return None
         return next(iter(people))
 
+    # "Paris, Texas": a place name right after a city (", " between them) says which city it is
+    within: dict[int | str, tuple[str, str | None]] = {}
+    if gaz is not None:
+        ordered = sorted(mentions, key=lambda x: (x.paragraph, x.start))
+        for a, b in zip(ordered, ordered[1:]):
+            if a.paragraph == b.paragraph and b.start - a.end == 2 and a.label in ("GPE", "LOC") \
+                    and b.label in ("GPE", "LOC"):
+                area = gaz.qualifier_area(clean_name(b.text))
+                if area is not None:
+                    within[id(a)] = area
+                    within.setdefault(fold(clean_name(a.text)), area)  # later plain "Paris": the same city
     for m in mentions:
         name = clean_name(m.text)
         place = None
         if gaz is not None and m.label in ("GPE", "LOC"):
-            place = gaz.resolve(name, context_countries=ctx, region=m.qualifier == "region")
+            place = gaz.resolve(name, context_countries=ctx, region=m.qualifier == "region", within=within.get(id(m)) or within.get(fold(name)))
             if place is None and name.lower().endswith((" region", " oblast", " province")):
                 base = name.rsplit(" ", 1)[0]
                 place = gaz.resolve(base, context_countries=ctx, region=True)
