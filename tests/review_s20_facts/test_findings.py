@@ -218,3 +218,26 @@ def test_a_city_named_alone_keeps_the_most_populous_match() -> None:
 def test_a_city_named_again_alone_is_the_same_city() -> None:
     facts = _facts("The house in Paris, Texas, was sold. Paris has about 25,000 residents.")
     assert [(e["place"] or {}).get("country_code") for e in facts["entities"] if e["name"] == "Paris"] == ["US"]
+
+
+# --- 18. "Donald Trump Jr." and "Donald Trump" are merged into one person -------------------------------------------
+def _people(text: str) -> dict[str, list[str]]:
+    page = Page(id="p", source="t", body=text.split("\n"), language="en", published=PUBLISHED)
+    extract_facts(page, Options(), nlp=load_nlp(), resources=load_facts_resources())
+    return {e["name"]: sorted({m["text"] for m in e["mentions"]}) for e in page.facts["entities"]
+            if e["label"] == "PERSON"}
+
+
+@pytest.mark.xfail(strict=True, reason="finding 18: a father and his namesake son (Jr.) become one entity")
+def test_a_junior_is_not_merged_with_his_father() -> None:
+    people = _people("Donald Trump Jr. spoke first.\nThen Donald Trump took the stage.")
+    assert len(people) == 2
+
+
+# --- 19. a surname two people of the page share is an organisation ---------------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 19: a shared surname alone ('Miliband said') is labelled ORG")
+def test_a_surname_shared_by_two_people_is_still_a_person() -> None:
+    page = Page(id="p", source="t", body=["Ed Miliband and David Miliband spoke. Miliband said the party would win."],
+                language="en", published=PUBLISHED)
+    extract_facts(page, Options(), nlp=load_nlp(), resources=load_facts_resources())
+    assert [e["label"] for e in page.facts["entities"] if e["name"] == "Miliband"] == ["PERSON"]
