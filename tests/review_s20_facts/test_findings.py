@@ -228,14 +228,14 @@ def _people(text: str) -> dict[str, list[str]]:
             if e["label"] == "PERSON"}
 
 
-@pytest.mark.xfail(strict=True, reason="finding 18: a father and his namesake son (Jr.) become one entity")
+
 def test_a_junior_is_not_merged_with_his_father() -> None:
     people = _people("Donald Trump Jr. spoke first.\nThen Donald Trump took the stage.")
     assert len(people) == 2
 
 
 # --- 19. a surname two people of the page share is an organisation ---------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="finding 19: a shared surname alone ('Miliband said') is labelled ORG")
+
 def test_a_surname_shared_by_two_people_is_still_a_person() -> None:
     page = Page(id="p", source="t", body=["Ed Miliband and David Miliband spoke. Miliband said the party would win."],
                 language="en", published=PUBLISHED)
