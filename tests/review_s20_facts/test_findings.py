@@ -241,3 +241,15 @@ def test_a_surname_shared_by_two_people_is_still_a_person() -> None:
                 language="en", published=PUBLISHED)
     extract_facts(page, Options(), nlp=load_nlp(), resources=load_facts_resources())
     assert [e["label"] for e in page.facts["entities"] if e["name"] == "Miliband"] == ["PERSON"]
+
+
+# --- 20. a denied claim reads as reported; an unconfirmed one as negated ---------------------------------------------
+@pytest.mark.xfail(strict=True, reason="finding 20: 'X denied that ...' reported, 'X has not confirmed that ...' negated")
+@pytest.mark.parametrize(("text", "modality"), [
+    ("The ministry denied that 300 soldiers had crossed the border.", "negated"),
+    ("The army rejected claims that 50 civilians were killed.", "negated"),
+    ("Police have not confirmed that 12 people were arrested.", "hedged"),
+])
+def test_denied_and_unconfirmed_claims(text: str, modality: str) -> None:
+    claims = _claims(text)
+    assert claims and claims[0][0] == modality and claims[0][1] is not None
