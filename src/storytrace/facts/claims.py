@@ -5,12 +5,13 @@ predicate auxiliaries + negation + verb (its lemma, or its own form after an aux
           + particle + an xcomp verb ("agree to dispatch")
 object    direct object / attribute / complement / clausal complement / first prepositional phrase
 modality  negated > reported > hedged > planned > asserted, from these cues:
-          negated   "not", "never", "no longer" on the predicate
+          negated   "not", "never", "no longer" on the predicate; content a speaker denies ("X denied that ...",
+                    "X rejected claims that ...")
           reported  "reportedly", "allegedly", "according to ...", a speech verb with a source
                     ("X said / told / reported / claimed that ...")
           hedged    may, might, could, likely, possibly, perhaps, appear, seem, suggest, potential; a condition
                     ("if" / "unless" clause); a question (nothing is asserted or reported: "Did X say ...?"
-                    has no attribution)
+                    has no attribution); content a speaker does not confirm ("X has not confirmed that ...")
           planned   will, shall, 'll, going to, plan / intend / aim / expect / schedule / set to
 attribution  the "according to ..." phrase, the adverb ("reportedly"), or the source of a speech verb
 """
@@ -33,6 +34,8 @@ PLAN_AUX = {"will", "shall", "'ll", "wo"}
 PLAN_VERBS = {"plan", "intend", "aim", "schedule", "expect", "prepare", "propose", "vow", "pledge", "promise",
               "seek", "hope"}
 CONDITION = {"if", "unless"}
+DENY = {"deny", "reject", "dismiss", "refute", "rebut", "dispute"}  # the speaker says the content is false
+CLAIM_NOUNS = {"claim", "report", "allegation", "suggestion", "accusation", "rumour", "rumor", "assertion"}
 NEG = {"not", "n't", "never", "no", "neither", "nor"}
 SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 OBJ = ("dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative", "obj")
@@ -98,6 +101,18 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
         start = min(t.idx for t in clause_tokens) if clause_tokens else sent.start_char
         end = max(t.idx + len(t) for t in clause_tokens) if clause_tokens else sent.end_char
         modality, mcues = _modality(content, verb, sent_cues, attribution)
+        verb_neg = [c for c in verb.children if c.dep_ == "neg" or c.lower_ in NEG]
+        if content is not verb and lemma(verb) in DENY and not verb_neg:
+            modality, mcues = "negated", [verb.lower_]  # "The ministry denied that 300 soldiers had crossed"
+        elif content is not verb and verb_neg and not any(c.dep_ == "neg" or c.lower_ in NEG for c in content.children):
+            # "Police have not confirmed that 12 people were arrested": unconfirmed, not denied
+            modality, mcues = "hedged", [verb_neg[0].lower_, verb.lower_]
+        elif content is verb and lemma(verb) in DENY and not verb_neg:
+            claim_obj = next((c for c in verb.children if c.dep_ == "dobj" and lemma(c).lower() in CLAIM_NOUNS), None)
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if claim_obj is not None and speaker is not None:  # "The army rejected claims that 50 civilians ..."
+                modality, mcues = "negated", [verb.lower_]
+                attribution = attribution or f"{_subtree_text(speaker)} ({verb.text})"
         if question and modality != "negated":
             modality, mcues, attribution = "hedged", ["?"], None
             cues = [c for c in cues if c != verb.text]
