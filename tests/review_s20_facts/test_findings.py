@@ -253,3 +253,7 @@ def test_a_surname_shared_by_two_people_is_still_a_person() -> None:
 def test_denied_and_unconfirmed_claims(text: str, modality: str) -> None:
     claims = _claims(text)
     assert claims and claims[0][0] == modality and claims[0][1] is not None
+
+
+def test_a_fraction_of_a_unit_is_a_measure() -> None:
+    assert [(q[0], q[3], q[4]) for q in _quantities("Stir in 3/4 cup of milk.")] == [(0.75, "measure", "cup")]

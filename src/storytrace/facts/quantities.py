@@ -556,6 +556,8 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         head_tok = doc[phrase.end - 1]
         counted_head = lemma(head_tok).lower() or head_tok.lower_
         cs, ce = phrase.start_char, phrase.end_char
+        if kind == "count" and value is not None and value < 1000 and value != int(value):
+            kind = "measure"  # "1/2 cup", "3.7 GW": a fraction of a thing measures it, it counts nothing
         if kind == "measure" and unit is None:
             unit = noun.text
     elif noun is not None and kind in ("money", "percent"):
