@@ -335,6 +335,9 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             continue  # "eight out of ten companies": the denominator is not a separate count
         if _is_score(doc, s, e) or _is_clock_time(doc, span) or _number_word_idiom(doc, e):
             continue
+        if s > 0 and e - s == 1 and _digits(doc[s]) and lemma(doc[s - 1]).lower() in _CALL_VERBS \
+                and not (e < len(doc) and doc[e].pos_ == "NOUN"):
+            continue  # "call 911", "dial 112": a number to call
         if _DAY_OF_RANGE.match(doc.text, span.end_char) and re.fullmatch(r"\d{1,2}", span.text):
             continue  # "12-14 July", "3-6 October 2023": the first day of a range of days
         out.append(_one(doc, span, kind, names))
@@ -373,6 +376,10 @@ _CLOCK = re.compile(r"(?:\d{1,2}[:.]\d{2}|\d{1,2})\s*(?:[ap]\.?\s?m\b\.?|o'clock
                     r"|[0-2]\d[0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|hours\b)", re.IGNORECASE)  # wire "0100 GMT"
 
 
+_CALL_VERBS = {"call", "dial", "ring", "phone", "text"}
+# unit symbols written glued to their number ("320m", "50km", "3GW"): a measure, not a count of "m"
+_GLUED_UNITS = {"m", "km", "cm", "mm", "kg", "g", "mg", "mph", "kmh", "ft", "mi", "gw", "mw", "kw", "kwh", "gwh",
+                "mwh", "tb", "gb", "mb", "ml", "l"}
 _DAY_OF_RANGE = re.compile(r"\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|"
                            r"Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
                            r"Nov(?:ember)?|Dec(?:ember)?)\b")
@@ -548,6 +555,11 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         noun = None  # "$4.5m": the "m" is the amount's own
     if noun is not None and kind == "count" and noun.i < anchor.i and noun.i < span.start:
         return None  # "page 14", "junction 9", "Unity 3": a number after its noun names it, it counts nothing
+    unit_tok = doc[span.end] if span.end < len(doc) else None
+    if kind == "count" and unit_tok is not None and unit_tok.lower_ in _GLUED_UNITS and _glued(span[-1], unit_tok):
+        kind, unit = "measure", unit_tok.text  # "a 320m tower", "the 400m": a measure in metres, no count of "m"
+        if noun is None or noun.i == unit_tok.i:
+            noun = unit_tok
     counted = counted_head = None
     cs = ce = None
     if noun is not None and kind in ("count", "measure"):
