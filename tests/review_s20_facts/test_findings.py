@@ -272,3 +272,13 @@ def test_a_number_to_call_is_no_quantity(text: str) -> None:
                                                      ("She ran the 400m in record time.", 400.0, "m")])
 def test_a_glued_metric_unit_is_a_measure(text: str, value: float, unit: str) -> None:
     assert [(q[0], q[3], q[4]) for q in _quantities(text)] == [(value, "measure", unit)]
+
+
+# --- 23. a negative subject ("No one", "Nobody") or "has yet to" leaves the claim asserted ---------------------------
+@pytest.mark.xfail(strict=True, reason="finding 23: 'No one was hurt' / 'has yet to confirm' asserted")
+@pytest.mark.parametrize("text", ["No one was hurt when the 40-tonne crane fell.",
+                                  "Nobody has admitted planting the device.",
+                                  "The ministry has yet to confirm the toll of 85 deaths."])
+def test_a_negative_subject_or_yet_to_is_negated(text: str) -> None:
+    claims = _claims(text)
+    assert claims and claims[0][0] == "negated"
