@@ -358,6 +358,8 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
             c.modality = "asserted"
             if c.text.rstrip(" \"'”’»)").endswith("?"):  # a question asserts nothing (as for parsed claims)
                 c.modality, c.cues = "hedged", ["?"]
+            elif neg := _NEG_START.match(c.text):  # "Nobody has admitted ...": a negative subject
+                c.modality, c.cues = "negated", [neg.group(1).lower()]
         claims.append(c)
     page.facts.update(entities=plain(entities), quantities=plain(quantities), dates=plain(dates),
                       claims=plain(claims))
@@ -367,6 +369,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
 
 _JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\b(from|between)\s*$", re.IGNORECASE)
+_NEG_START = re.compile(r"^\W*(no one|no-one|nobody|none|nothing)\b", re.IGNORECASE)
 _DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*$")
 

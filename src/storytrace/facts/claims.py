@@ -5,7 +5,7 @@ predicate auxiliaries + negation + verb (its lemma, or its own form after an aux
           + particle + an xcomp verb ("agree to dispatch")
 object    direct object / attribute / complement / clausal complement / first prepositional phrase
 modality  negated > reported > hedged > planned > asserted, from these cues:
-          negated   "not", "never", "no longer" on the predicate; content a speaker denies ("X denied that ...",
+          negated   "not", "never", "no longer" on the predicate; a negative subject ("No one", "Nobody"); "yet to"; content a speaker denies ("X denied that ...",
                     "X rejected claims that ...")
           reported  "reportedly", "allegedly", "according to ...", a speech verb with a source
                     ("X said / told / reported / claimed that ...")
@@ -36,6 +36,7 @@ PLAN_VERBS = {"plan", "intend", "aim", "schedule", "expect", "prepare", "propose
 CONDITION = {"if", "unless"}
 DENY = {"deny", "reject", "dismiss", "refute", "rebut", "dispute"}  # the speaker says the content is false
 CLAIM_NOUNS = {"claim", "report", "allegation", "suggestion", "accusation", "rumour", "rumor", "assertion"}
+NEG_SUBJECTS = {"nobody", "none", "nothing", "noone", "no-one"}
 NEG = {"not", "n't", "never", "no", "neither", "nor"}
 SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 OBJ = ("dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative", "obj")
@@ -170,6 +171,11 @@ def _modality(content: Token, verb: Token, sent_cues: dict, attribution: str | N
         scope |= set(x.children)
     scope = sorted(scope, key=lambda t: t.i)  # a set of Tokens iterates in memory order: cues in text order
     cues: list[str] = []
+    subj = next((c for c in content.children if c.dep_ in SUBJ), None)
+    if subj is not None and (subj.lower_ in NEG_SUBJECTS or any(c.lower_ == "no" for c in subj.children)):
+        return "negated", [subj.lower_ if subj.lower_ in NEG_SUBJECTS else "no"]  # "No one was hurt"
+    if x is not None and any(t.lower_ == "yet" for t in scope) and any(c.lower_ == "to" for c in x.children):
+        return "negated", ["yet"]  # "has yet to confirm": not confirmed
     if any(t.lower_ in NEG or (t.dep_ == "neg") for t in scope if t is not content):
         cues.append(next(t.lower_ for t in scope if t.lower_ in NEG or t.dep_ == "neg"))
         return "negated", cues
