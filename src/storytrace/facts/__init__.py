@@ -356,6 +356,10 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         c.dates = [d.id for d in dates if inside(d.span)]
         if not c.parsed:
             c.modality = "asserted"
+            if c.text.rstrip(" \"'”’»)").endswith("?"):  # a question asserts nothing (as for parsed claims)
+                c.modality, c.cues = "hedged", ["?"]
+            elif neg := _NEG_START.match(c.text):  # "Nobody has admitted ...": a negative subject
+                c.modality, c.cues = "negated", [neg.group(1).lower()]
         claims.append(c)
     page.facts.update(entities=plain(entities), quantities=plain(quantities), dates=plain(dates),
                       claims=plain(claims))
@@ -365,6 +369,9 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
 
 _JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\b(from|between)\s*$", re.IGNORECASE)
+_NEG_START = re.compile(r"^\W*(no one|no-one|nobody|none|nothing)\b", re.IGNORECASE)
+_DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*$")
 
 
 def _looks_ahead(sdocs: list[tuple[int, str, Any]]):
@@ -398,6 +405,12 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
             s = s - (len(text[max(0, s - 12):s]) - f.start()) if f else s
             end = ents[k + 1][1]
             k += 1
+        day_before = _DAY_BEFORE.search(text, max(0, s - 12), s)
+        days_before = _DAYS_BEFORE.search(text, max(0, s - 20), s)
+        if day_before and re.match(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Za-z]", text[s:end]):
+            s = day_before.start()  # "12-14 July": the model's DATE is "14 July"
+        elif days_before and re.match(r"[A-Z][a-z]{2,8}\.?\s+\d{4}", text[s:end]):
+            s = days_before.start()  # "3-6 October 2023": the model's DATE is "October 2023"
         found.append((s, end))
         k += 1
     out: list[DateFact] = []

@@ -5,10 +5,13 @@ predicate auxiliaries + negation + verb (its lemma, or its own form after an aux
           + particle + an xcomp verb ("agree to dispatch")
 object    direct object / attribute / complement / clausal complement / first prepositional phrase
 modality  negated > reported > hedged > planned > asserted, from these cues:
-          negated   "not", "never", "no longer" on the predicate
+          negated   "not", "never", "no longer" on the predicate; a negative subject ("No one", "Nobody"); "yet to"; content a speaker denies ("X denied that ...",
+                    "X rejected claims that ...")
           reported  "reportedly", "allegedly", "according to ...", a speech verb with a source
                     ("X said / told / reported / claimed that ...")
-          hedged    may, might, could, likely, possibly, perhaps, appear, seem, suggest, potential
+          hedged    may, might, could, likely, possibly, perhaps, appear, seem, suggest, potential; a condition
+                    ("if" / "unless" clause); a question (nothing is asserted or reported: "Did X say ...?"
+                    has no attribution); content a speaker does not confirm ("X has not confirmed that ...")
           planned   will, shall, 'll, going to, plan / intend / aim / expect / schedule / set to
 attribution  the "according to ..." phrase, the adverb ("reportedly"), or the source of a speech verb
 """
@@ -30,6 +33,10 @@ HEDGE = {"may", "might", "could", "likely", "possibly", "perhaps", "probably", "
 PLAN_AUX = {"will", "shall", "'ll", "wo"}
 PLAN_VERBS = {"plan", "intend", "aim", "schedule", "expect", "prepare", "propose", "vow", "pledge", "promise",
               "seek", "hope"}
+CONDITION = {"if", "unless"}
+DENY = {"deny", "reject", "dismiss", "refute", "rebut", "dispute"}  # the speaker says the content is false
+CLAIM_NOUNS = {"claim", "report", "allegation", "suggestion", "accusation", "rumour", "rumor", "assertion"}
+NEG_SUBJECTS = {"nobody", "none", "nothing", "noone", "no-one"}
 NEG = {"not", "n't", "never", "no", "neither", "nor"}
 SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 OBJ = ("dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative", "obj")
@@ -71,6 +78,7 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
     sent_cues = _sentence_cues(sent)
     root_subj = next((c for c in root.children if c.dep_ in SUBJ), None)
     doc_text = sent.doc.text  # Doc.text re-joins every token: once per sentence, not per clause
+    question = sent.text.rstrip(" \"'”’»)").endswith("?")
     for k, verb in enumerate(verbs):
         # a speech verb with a ccomp: the claim is the reported content, attributed to the speaker
         attribution, cues = sent_cues["attribution"], list(sent_cues["cues"])
@@ -94,6 +102,21 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
         start = min(t.idx for t in clause_tokens) if clause_tokens else sent.start_char
         end = max(t.idx + len(t) for t in clause_tokens) if clause_tokens else sent.end_char
         modality, mcues = _modality(content, verb, sent_cues, attribution)
+        verb_neg = [c for c in verb.children if c.dep_ == "neg" or c.lower_ in NEG]
+        if content is not verb and lemma(verb) in DENY and not verb_neg:
+            modality, mcues = "negated", [verb.lower_]  # "The ministry denied that 300 soldiers had crossed"
+        elif content is not verb and verb_neg and not any(c.dep_ == "neg" or c.lower_ in NEG for c in content.children):
+            # "Police have not confirmed that 12 people were arrested": unconfirmed, not denied
+            modality, mcues = "hedged", [verb_neg[0].lower_, verb.lower_]
+        elif content is verb and lemma(verb) in DENY and not verb_neg:
+            claim_obj = next((c for c in verb.children if c.dep_ == "dobj" and lemma(c).lower() in CLAIM_NOUNS), None)
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if claim_obj is not None and speaker is not None:  # "The army rejected claims that 50 civilians ..."
+                modality, mcues = "negated", [verb.lower_]
+                attribution = attribution or f"{_subtree_text(speaker)} ({verb.text})"
+        if question and modality != "negated":
+            modality, mcues, attribution = "hedged", ["?"], None
+            cues = [c for c in cues if c != verb.text]
         out.append(RawClaim(start, end, doc_text[start:end], _subtree_text(subj) if subj is not None else None,
                             pred, obj, modality, attribution, sorted(set(cues + mcues))))
     return out
@@ -148,12 +171,20 @@ def _modality(content: Token, verb: Token, sent_cues: dict, attribution: str | N
         scope |= set(x.children)
     scope = sorted(scope, key=lambda t: t.i)  # a set of Tokens iterates in memory order: cues in text order
     cues: list[str] = []
+    subj = next((c for c in content.children if c.dep_ in SUBJ), None)
+    if subj is not None and (subj.lower_ in NEG_SUBJECTS or any(c.lower_ == "no" for c in subj.children)):
+        return "negated", [subj.lower_ if subj.lower_ in NEG_SUBJECTS else "no"]  # "No one was hurt"
+    if x is not None and any(t.lower_ == "yet" for t in scope) and any(c.lower_ == "to" for c in x.children):
+        return "negated", ["yet"]  # "has yet to confirm": not confirmed
     if any(t.lower_ in NEG or (t.dep_ == "neg") for t in scope if t is not content):
         cues.append(next(t.lower_ for t in scope if t.lower_ in NEG or t.dep_ == "neg"))
         return "negated", cues
     if attribution or sent_cues["cues"]:
         return "reported", cues
     hedge = [t.lower_ for t in scope if t.lower_ in HEDGE or t.pos_ == "VERB" and lemma(t).lower() in HEDGE]
+    # a condition on the clause: "If the talks fail, 2,000 workers will strike"
+    hedge += [m.lower_ for c in scope if c.dep_ == "advcl" and c.head in (content, verb)
+              for m in c.children if m.dep_ == "mark" and m.lower_ in CONDITION]
     if hedge:
         return "hedged", hedge
     if any(t.lower_ in PLAN_AUX for t in scope) or lemma(content).lower() in PLAN_VERBS or \

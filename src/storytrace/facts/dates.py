@@ -64,14 +64,24 @@ def parse_anchor(published: str | None) -> dt.date | None:
         return None
 
 
-def _year_for(month: int, day: int, anchor: dt.date) -> int:
+def _year_for(month: int, day: int, anchor: dt.date, forward: bool = False) -> int:
+    """The year of a year-less date: the publication year, or the year before when the date would fall more than
+    60 days after publication; told as ahead (``forward``: "will be held on 9 August") the publication year, or the
+    year after when the date fell more than 31 days before publication."""
     y = anchor.year
     try:
-        if dt.date(y, month, min(day, 28)) - anchor > dt.timedelta(days=60):
+        if forward:
+            if anchor - dt.date(y, month, min(day, 28)) > dt.timedelta(days=31):
+                y += 1
+        elif dt.date(y, month, min(day, 28)) - anchor > dt.timedelta(days=60):
             y -= 1
     except ValueError:
         pass
     return y
+
+
+def _ahead(forward: Forward) -> bool:
+    return forward() if callable(forward) else bool(forward)
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -98,6 +108,18 @@ def normalize(text: str, anchor: dt.date | None, forward: Forward = False) -> No
     """Normalise one date expression (see module docstring); ``forward``: a bare weekday is the following one
     (a callable is called only for a bare weekday with an anchor, the one case it decides)."""
     s = _clean(text).lower()
+    # a range of days in one month: "october 3-6, 2023", "3-6 october 2023", "12 to 14 july"
+    d = re.fullmatch(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", s)
+    if d:
+        mon, d1, d2, year = d.group(1), d.group(2), d.group(3), d.group(4)
+    elif d := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON
+                            + r"(?:,?\s+(\d{4}))?", s):
+        d1, d2, mon, year = d.group(1), d.group(2), d.group(3), d.group(4)
+    if d and int(d1) < int(d2):
+        a = normalize(f"{d1} {mon} {year or ''}", anchor, forward)
+        b = normalize(f"{d2} {mon} {year or ''}", anchor, forward)
+        if a.value and b.value and a.precision == b.precision == "day":
+            return Norm(f"{a.value}/{b.value}", "day-interval", a.value, b.value, True, a.relative)
     m = _INTERVAL.match(s)
     if m and not re.fullmatch(r"\d{4}\s*[-–]\s*\d{2,4}", s) or re.fullmatch(r"(\d{4})\s*[-–]\s*(\d{4})", s):
         a_txt, b_txt = (m.group(1), m.group(2)) if m else s.replace("–", "-").split("-")
@@ -122,9 +144,9 @@ def _single(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
         return Norm(s, "day") if _valid(*map(int, m.groups())) else Norm(None, "unknown")
     if m := re.fullmatch(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", s):
         return _day(MONTHS[m.group(1)[:4].rstrip(".") if m.group(1)[:4] == "sept" else m.group(1)[:3]],
-                    int(m.group(2)), m.group(3), anchor)
+                    int(m.group(2)), m.group(3), anchor, forward)
     if m := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(\d{4}))?", s):
-        return _day(MONTHS[m.group(2)[:3]], int(m.group(1)), m.group(3), anchor)
+        return _day(MONTHS[m.group(2)[:3]], int(m.group(1)), m.group(3), anchor, forward)
     if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", s):  # US style, as in US news
         return _day(int(m.group(1)), int(m.group(2)), m.group(3), anchor)
     if m := re.fullmatch(_MON + r",?\s+(\d{4})", s):
@@ -132,7 +154,7 @@ def _single(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
     if m := re.fullmatch(_MON, s):
         mon = MONTHS[m.group(1)[:3]]
         if anchor:
-            y = _year_for(mon, 1, anchor)
+            y = _year_for(mon, 1, anchor, _ahead(forward))
             return Norm(f"{y:04d}-{mon:02d}", "month", relative=True)
         return Norm(f"--{mon:02d}", "month-no-year")
     if m := re.fullmatch(r"(?:the\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(\d{4}))?", s):
@@ -153,14 +175,14 @@ def _single(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
     return _relative(s, anchor, forward)
 
 
-def _day(month: int, day: int, year: str | None, anchor: dt.date | None) -> Norm:
+def _day(month: int, day: int, year: str | None, anchor: dt.date | None, forward: Forward = False) -> Norm:
     if year:
         y = int(year)
         return Norm(f"{y:04d}-{month:02d}-{day:02d}", "day") if _valid(y, month, day) else Norm(None, "unknown")
     if not _valid(2000, month, day):
         return Norm(None, "unknown")
     if anchor:
-        y = _year_for(month, day, anchor)
+        y = _year_for(month, day, anchor, _ahead(forward))
         if _valid(y, month, day):
             return Norm(f"{y:04d}-{month:02d}-{day:02d}", "day", relative=True)
     return Norm(f"--{month:02d}-{day:02d}", "day-no-year")
@@ -186,6 +208,24 @@ def _relative(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
         else:
             d = anchor - dt.timedelta(days=delta if words[0] != "last" or delta else 7)
         return Norm(d.isoformat(), "day", relative=True)
+    if m := re.fullmatch(r"(?:the\s+)?(?:past|last|previous)\s+(?:(\w+)\s+)?(day|week|month|year)s?", s):
+        # a rolling period up to publication: "the past three years", "the past 12 months", "over the past year"
+        # ("last year" / "last month" / "last week" name the calendar unit before: below)
+        n_txt = m.group(1)
+        n = 1 if n_txt is None else NUMWORDS.get(n_txt, int(n_txt) if n_txt.isdigit() else None)
+        if n is not None and (s.startswith(("past", "the past")) or n_txt is not None):
+            if not anchor:
+                return Norm(None, "day-interval", interval=True, relative=True)
+            unit = m.group(2)
+            if unit in ("day", "week"):
+                start = anchor - dt.timedelta(days=n * (7 if unit == "week" else 1))
+            else:
+                months = n * (12 if unit == "year" else 1)
+                mm = anchor.month - months
+                y, mo = anchor.year + (mm - 1) // 12, (mm - 1) % 12 + 1
+                start = dt.date(y, mo, min(anchor.day, 28 if mo == 2 else 30 if mo in (4, 6, 9, 11) else 31))
+            return Norm(f"{start.isoformat()}/{anchor.isoformat()}", "day-interval", start.isoformat(),
+                        anchor.isoformat(), True, True)
     if m := re.fullmatch(r"(last|this|next|past|previous|earlier this|later this|coming)\s+(week|month|year)", s):
         if not anchor:
             return Norm(None, m.group(2), relative=True)

@@ -50,6 +50,9 @@ class RawMention:
     sentence_initial: bool = False
 
 
+GENERATION = {"jr", "sr", "ii", "iii", "iv"}  # "Donald Trump Jr.": another person than "Donald Trump"
+
+
 def clean_name(text: str) -> str:
     s = " ".join(text.split())
     s = _POSS.sub("", s).strip()
@@ -177,11 +180,18 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
 
     def person_key(name: str) -> str:
         toks = name.split()
+        matches = []
         for full in persons_full:
             ft = full.split()
+            if ft[-1].lower().rstrip(".") in GENERATION and toks[-1].lower().rstrip(".") not in GENERATION:
+                continue  # "Donald Trump" is not "Donald Trump Jr."
             if len(ft) > len(toks) and _subseq(toks, ft):
-                return full
-        return name
+                matches.append(full)
+        if not matches:
+            return name
+        # the longest name it is part of, unless it is also part of another person's name ("Miliband" beside "Ed
+        # Miliband" and "David Miliband": which one is left open)
+        return matches[0] if all(_subseq(m.split(), matches[0].split()) for m in matches) else name
 
     orgs = sorted({clean_name(m.text) for m in mentions if m.label == "ORG"}, key=lambda n: (-len(n), n))
 
@@ -198,19 +208,32 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
     surnames: dict[str, set[str]] = {}
     for full in persons_full:
         if len(full.split()) > 1:
-            surnames.setdefault(full.split()[-1].casefold(), set()).add(person_key(full))
+            words = [w for w in full.split() if w.lower().rstrip(".") not in GENERATION]
+            surnames.setdefault(words[-1].casefold(), set()).add(person_key(full))
 
     def surname_of(name: str) -> str | None:
         people = surnames.get(name.casefold(), set()) if len(name.split()) == 1 and not name.isupper() else set()
-        if len(people) != 1 or any(o != name and o.split()[0] == name for o in orgs):
+        if not people or any(o != name and o.split()[0] == name for o in orgs):
             return None
-        return next(iter(people))
+        # two people of the page share it ("Ed Miliband", "David Miliband"): a person, which one is left open
+        return next(iter(people)) if len(people) == 1 else name
 
+    # "Paris, Texas": a place name right after a city (", " between them) says which city it is
+    within: dict[int | str, tuple[str, str | None]] = {}
+    if gaz is not None:
+        ordered = sorted(mentions, key=lambda x: (x.paragraph, x.start))
+        for a, b in zip(ordered, ordered[1:]):
+            if a.paragraph == b.paragraph and b.start - a.end == 2 and a.label in ("GPE", "LOC") \
+                    and b.label in ("GPE", "LOC"):
+                area = gaz.qualifier_area(clean_name(b.text))
+                if area is not None:
+                    within[id(a)] = area
+                    within.setdefault(fold(clean_name(a.text)), area)  # later plain "Paris": the same city
     for m in mentions:
         name = clean_name(m.text)
         place = None
         if gaz is not None and m.label in ("GPE", "LOC"):
-            place = gaz.resolve(name, context_countries=ctx, region=m.qualifier == "region")
+            place = gaz.resolve(name, context_countries=ctx, region=m.qualifier == "region", within=within.get(id(m)) or within.get(fold(name)))
             if place is None and name.lower().endswith((" region", " oblast", " province")):
                 base = name.rsplit(" ", 1)[0]
                 place = gaz.resolve(base, context_countries=ctx, region=True)
@@ -245,7 +268,8 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
             name = place.name
         elif label == "PERSON":
             name = person_key(clean_name(ms[0].text))
-            if _only_capitalised_words(name, ms):
+            # (a surname of the page's people is a name: the longer names are the evidence)
+            if name.casefold() not in surnames and _only_capitalised_words(name, ms):
                 continue
         elif label == "ORG":
             name = org_key(max((clean_name(m.text) for m in ms), key=len))

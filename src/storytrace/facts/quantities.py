@@ -26,7 +26,12 @@ WORD_NUMBERS = {
 }
 MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
                "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
-               "b": 1_000_000_000, "tn": 1_000_000_000_000}
+               "b": 1_000_000_000, "tn": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000,
+               "crores": 10_000_000}
+# a magnitude glued to an amount the tokenizer split off ("$4.5m" -> "$", "4.5", "m")
+_GLUED_MAGNITUDES = {"m", "bn", "mn", "k", "tn", "b"}
+# words written after a number that multiply it ("40 lakh doses", "3 crore households")
+_INDIAN_MULTIPLIERS = {"lakh", "lakhs", "crore", "crores"}
 VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "tens": 10, "millions": 1_000_000,
          "billions": 1_000_000_000}
 APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "estimated", "circa",
@@ -50,9 +55,14 @@ def parse_number(text: str) -> float | None:
     s = re.sub(r"^(us\$|[$£€¥₹₽]|rs\.?\s|inr\s|usd\s|eur\s|gbp\s)", "", s).strip()
     s = re.sub(r"-(strong|odd|plus|member|man|person|year|day|month|week|page|mile|acre)s?$", "", s)
     s = s.rstrip("%+").strip()
-    m = re.match(r"^([\d.,]+)\s*(k|m|mn|bn|b|tn|hundred|thousand|million|billion|trillion)?$", s)
+    f = re.fullmatch(r"(?:(\d+)\s+)?(\d+)/(\d+)", s)
+    if f:  # a fraction: "3/4", "2 1/2"; "11/13" (a date, a score) is no number
+        whole, num, den = int(f.group(1) or 0), int(f.group(2)), int(f.group(3))
+        return whole + num / den if 2 <= den <= 16 and 0 < num < den else None
+    _mult = r"(k|m|mn|bn|b|tn|hundred|thousand|million|billion|trillion|lakhs?|crores?)"
+    m = re.match(r"^([\d.,]+)\s*" + _mult + r"?$", s)
     if m is None:
-        m = re.match(r"^([\d.,]+)\s*(k|m|mn|bn|b|tn|hundred|thousand|million|billion|trillion)\b", s)
+        m = re.match(r"^([\d.,]+)\s*" + _mult + r"\b", s)
     if m and _NUM.match(m.group(1)):
         v = float(m.group(1).replace(",", ""))
         return v * MULTIPLIERS.get(m.group(2) or "", 1)
@@ -104,7 +114,8 @@ class RawQuantity:
 
 def _is_num_token(t: Token) -> bool:
     return t.like_num or t.lower_ in WORD_NUMBERS and t.lower_ not in ("a", "an", "half", "couple") or \
-        bool(re.match(r"^\d[\d,.]*(-\w+|bn|mn|m|k|tn|b)?$", t.text, re.IGNORECASE))
+        bool(re.match(r"^\d[\d,.]*(-\w+|bn|mn|m|k|tn|b)?$", t.text, re.IGNORECASE)) or \
+        bool(re.match(r"^\d[\d,.]*(?:bn|mn|m|k)?[-–][$£€¥₹]\d[\d,.]*(?:bn|mn|m|k)?$", t.text, re.IGNORECASE))
 
 
 def _climb_to_noun(t: Token) -> tuple[Token | None, Token | None]:
@@ -197,9 +208,10 @@ def name_tokens(doc: Doc, places: set[int] = frozenset()) -> set[int]:
     for t in doc:
         i = t.i
         prev = doc[i - 1] if i > 0 else None
-        if prev is not None and (prev.lower_ in ("number", "no.") or prev.text == "No" and _digits(t)) \
+        if prev is not None and (prev.lower_ in ("number", "no.") or prev.text == "No" and _digits(t)
+                                 or prev.text == "#" and _glued(prev, t)) \
                 and _is_num_token(t):
-            names.add(i)  # a rank: "the number one buyer", "No. 10"
+            names.add(i)  # a rank: "the number one buyer", "No. 10", "#2 in the charts"
             continue
         if not _digits(t) or i in names:
             continue
@@ -277,6 +289,21 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             if cut == span.start:
                 continue
             span = doc[span.start:cut]
+        if label in ("CARDINAL", "MONEY") and span.end < len(doc):
+            nxt_tok = doc[span.end]
+            money_sign = label == "MONEY" or span.start > 0 and doc[span.start - 1].text in CURRENCY_SIGNS
+            if money_sign and _glued(span[-1], nxt_tok) and nxt_tok.lower_.rstrip(".") in _GLUED_MAGNITUDES:
+                span = doc[span.start:span.end + 1]  # "$4.5m": the tokenizer split off the "m"
+            elif nxt_tok.lower_ in _INDIAN_MULTIPLIERS:
+                span = doc[span.start:span.end + 1]  # "40 lakh doses"
+        if label == "PERCENT":
+            cut = next((t.i for t in span[1:-1] if t.lower_ == "to" and doc[t.i - 1].lower_ in ("point", "points")
+                        and _is_num_token(doc[t.i + 1])), None)
+            if cut is not None:  # "by 0.3 percentage points to 4.1%": a change and a level, two quantities
+                candidates.append((span.start, cut, "percent"))
+                candidates.append((cut + 1, span.end, "percent"))
+                taken.update(range(span.start, span.end))
+                continue
         if label == "DATE" and _count_read_as_date(doc, span):
             label = "CARDINAL"  # "Between 20-30 people": the model's DATE, a count of people
         if label in ("DATE", "TIME", "ORDINAL", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"):
@@ -308,6 +335,11 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             continue  # "eight out of ten companies": the denominator is not a separate count
         if _is_score(doc, s, e) or _is_clock_time(doc, span) or _number_word_idiom(doc, e):
             continue
+        if s > 0 and e - s == 1 and _digits(doc[s]) and lemma(doc[s - 1]).lower() in _CALL_VERBS \
+                and not (e < len(doc) and doc[e].pos_ == "NOUN"):
+            continue  # "call 911", "dial 112": a number to call
+        if _DAY_OF_RANGE.match(doc.text, span.end_char) and re.fullmatch(r"\d{1,2}", span.text):
+            continue  # "12-14 July", "3-6 October 2023": the first day of a range of days
         out.append(_one(doc, span, kind, names))
     return [q for q in out if q is not None]
 
@@ -344,6 +376,15 @@ _CLOCK = re.compile(r"(?:\d{1,2}[:.]\d{2}|\d{1,2})\s*(?:[ap]\.?\s?m\b\.?|o'clock
                     r"|[0-2]\d[0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|hrs|hours\b)", re.IGNORECASE)  # wire "0100 GMT"
 
 
+_CALL_VERBS = {"call", "dial", "ring", "phone", "text"}
+# unit symbols written glued to their number ("320m", "50km", "3GW"): a measure, not a count of "m"
+_GLUED_UNITS = {"m", "km", "cm", "mm", "kg", "g", "mg", "mph", "kmh", "ft", "mi", "gw", "mw", "kw", "kwh", "gwh",
+                "mwh", "tb", "gb", "mb", "ml", "l"}
+_DAY_OF_RANGE = re.compile(r"\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|"
+                           r"Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+                           r"Nov(?:ember)?|Dec(?:ember)?)\b")
+
+
 def _is_clock_time(doc: Doc, span: SpacySpan) -> bool:
     first_digit = next((t for t in span if t.text[:1].isdigit()), None)
     if first_digit is None:
@@ -374,6 +415,15 @@ SCORE_NOUNS = {"win", "victory", "lead", "defeat", "loss", "draw", "score", "rec
 
 def _is_score(doc: Doc, s: int, e: int) -> bool:
     """Game scores ("a 2-1 win", "rolled past Northern Illinois, 45-17,") are not quantities."""
+    if e - s == 1 and _digits(doc[s]) and len(doc[s].text) <= 3:
+        # one number of a glued falling pair the range rule left apart: "won 7-5, 6-2", "at 6-5"
+        t = doc[s]
+        if e + 1 < len(doc) and doc[e].text in ("-", "–") and _glued(t, doc[e]) and _glued(doc[e], doc[e + 1]) \
+                and _digits(doc[e + 1]) and len(doc[e + 1].text) <= 3 and int(t.text) >= int(doc[e + 1].text):
+            return True
+        if s >= 2 and doc[s - 1].text in ("-", "–") and _glued(doc[s - 2], doc[s - 1]) and _glued(doc[s - 1], t) \
+                and _digits(doc[s - 2]) and len(doc[s - 2].text) <= 3 and int(doc[s - 2].text) >= int(t.text):
+            return True
     lo, hi = max(0, s - 2), min(len(doc), e + 2)
     window = doc[lo:hi].text
     if not re.search(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b", window):
@@ -407,16 +457,25 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         for w in core.lower().split():
             unit = unit or CURRENCIES.get(w)
         core = _CURRENCY_NAMES.sub("", core).strip()
-    if kind == "percent":
-        unit = "%"
-        core = re.sub(r"\s*(%|per ?cent|percentage points?)\s*$", "", core, flags=re.IGNORECASE)
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if prev in CURRENCIES:
+    # a currency word before the number, not the verb "won" ("won 45 of the seats", "won 6-4")
+    if prev in CURRENCIES and (prev in CURRENCY_SIGNS or doc[span.start - 1].pos_ not in ("VERB", "AUX")):
         kind, unit = "money", unit or CURRENCIES.get(prev)
     nxt = doc[span.end : span.end + 2].text.lower()
+    if kind == "money" and unit is None:
+        after = nxt.split()[:1]
+        if after and after[0] in CURRENCIES:
+            unit = CURRENCIES[after[0]]
+        elif re.search(r"(%|per ?cent|percent|percentage points?)$", low_text):
+            kind = "percent"  # the model's MONEY "4.7 per cent"
+        else:
+            kind = "count"  # the model's MONEY with no currency anywhere: "more than 6 million cars"
+    if kind == "percent":
+        unit = "percentage points" if re.search(r"percentage points?\s*$", core, re.IGNORECASE) else "%"
+        core = re.sub(r"\s*(%|per ?cent|percentage points?)\s*$", "", core, flags=re.IGNORECASE)
     if kind == "count" and (re.match(r"^(%|per ?cent\b|percent\b|percentage points?)", nxt)
                             or re.search(r"(%|per ?cent|percent)$", low_text)):
-        kind, unit = "percent", "%"
+        kind, unit = "percent", "percentage points" if nxt.startswith("percentage point") else "%"
     if kind == "count" and nxt.split()[:1] and nxt.split()[0] in CURRENCIES:
         kind, unit = "money", CURRENCIES[nxt.split()[0]]
     vague = False
@@ -425,14 +484,33 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
     if not num_tokens:
         return None
     core = re.sub(r"^(between|from)\s+", "", core, flags=re.IGNORECASE)
+    core = re.sub(r"(?<=[-–—\s])[$£€¥₹₽₴]", "", core)  # "$30-$45", "£3m-£5m"
+    if re.match(r"^\d+/\d+", core) and parse_number(re.match(r"^\d+/\d+", core).group(0)) is None:
+        return None  # "11/13": a date or a score, no fraction
     m = re.fullmatch(r"([\d.,]+)\s*(?:-|–|—|to|and)\s*([\d.,]+)", core)
     value = None if m and (parse_number(m.group(1)) or 0) < (parse_number(m.group(2)) or 0) else parse_number(core)
-    if value is None:
+    r = re.fullmatch(r"([\d.,]+(?:\s*(?:k|m|mn|bn|b|tn|million|billion|thousand))?)\s*(?:-|–|—|to)\s*"
+                     r"([\d.,]+(?:\s*(?:k|m|mn|bn|b|tn|million|billion|thousand))?)", core, re.IGNORECASE)
+    if r and parse_number(r.group(1)) is not None and parse_number(r.group(2)) is not None \
+            and parse_number(r.group(1)) < parse_number(r.group(2)):
+        value = None  # "3m-5m": a range, not the 3m its first part parses as
+    ru = re.fullmatch(r"([\d.,]+)\s*(?:-|–|—|to)\s*([\d.,]+)\s+([^\d\s].*)", core)
+    if value is None and ru and parse_number(ru.group(1)) is not None and parse_number(ru.group(2)) is not None \
+            and parse_number(ru.group(1)) < parse_number(ru.group(2)) \
+            and parse_number(ru.group(1) + " " + ru.group(3)) is None:
+        # "6 to 9 minutes": a range with its unit inside the entity
+        low, high = parse_number(ru.group(1)), parse_number(ru.group(2))
+        unit = unit or ru.group(3).strip()
+        kind = "measure" if kind == "count" else kind
+    elif value is None:
         m = _RANGE.match(core)
         if m and parse_number(m.group(1)) is not None and parse_number(m.group(2)) is not None:
             low, high = parse_number(m.group(1)), parse_number(m.group(2))
+            bare_high = parse_number(re.sub(r"[^\d.,]", "", m.group(2))) or 1
             if high < low and high < 1000 and re.search(r"(million|billion|thousand|bn|m)\s*$", core, re.IGNORECASE):
-                low *= high / max(parse_number(re.sub(r"[^\d.,]", "", m.group(2))) or 1, 1)
+                low *= high / max(bare_high, 1)
+            elif re.fullmatch(r"[\d.,]+", m.group(1).strip()) and high > bare_high and low * high / bare_high <= high:
+                low *= high / bare_high  # "250–275 million": the million is on both ends
             elif high < low:
                 return None  # "at 6-5": a falling pair is a score, not a range
             value = None
@@ -442,8 +520,8 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         value = None
         low = float(VAGUE[w[-1]])
     if value is None and low is None and not vague:
-        # a measure like "20 km": parse the leading number
-        m = re.match(r"^([\d.,]+)\s*(\D.*)$", core)
+        # a measure like "20 km" or "2 1/2 miles": parse the leading number
+        m = re.match(r"^((?:\d+\s+)?\d+/\d+)\s*(\D.*)$", core) or re.match(r"^([\d.,]+)\s*(\D.*)$", core)
         if m and parse_number(m.group(1)) is not None:
             value = parse_number(m.group(1))
             unit = unit or m.group(2).strip(" -–")  # "55-kilometer": the unit is "kilometer"
@@ -456,7 +534,7 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         high = value
     approximate = vague or (qualifier is not None and qualifier != "whopping")
     # what is counted
-    anchor = num_tokens[-1]
+    anchor = next((t for t in reversed(num_tokens) if t.lower_ not in _INDIAN_MULTIPLIERS), num_tokens[-1])
     noun, via = _climb_to_noun(anchor)
     if noun is None and low is not None and high is not None:  # "242-330 passengers": the parse hangs 330 on "-"
         anchor = num_tokens[0]
@@ -470,6 +548,18 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
             noun = of_obj
     if kind == "measure" and noun is None and anchor.head.pos_ == "NOUN":
         noun = anchor.head
+    while kind == "count" and noun is not None and noun.dep_ == "compound" and noun.head.i == noun.i + 1 \
+            and noun.head.pos_ in ("NOUN", "PROPN") and doc[noun.i - 1].text not in ("-", "–"):
+        noun = noun.head  # "40 lakh vaccine doses" parsed with the number on "vaccine": the count is of doses
+    if noun is not None and kind == "money" and noun.i in exclude:
+        noun = None  # "$4.5m": the "m" is the amount's own
+    if noun is not None and kind == "count" and noun.i < anchor.i and noun.i < span.start:
+        return None  # "page 14", "junction 9", "Unity 3": a number after its noun names it, it counts nothing
+    unit_tok = doc[span.end] if span.end < len(doc) else None
+    if kind == "count" and unit_tok is not None and unit_tok.lower_ in _GLUED_UNITS and _glued(span[-1], unit_tok):
+        kind, unit = "measure", unit_tok.text  # "a 320m tower", "the 400m": a measure in metres, no count of "m"
+        if noun is None or noun.i == unit_tok.i:
+            noun = unit_tok
     counted = counted_head = None
     cs = ce = None
     if noun is not None and kind in ("count", "measure"):
@@ -478,6 +568,8 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         head_tok = doc[phrase.end - 1]
         counted_head = lemma(head_tok).lower() or head_tok.lower_
         cs, ce = phrase.start_char, phrase.end_char
+        if kind == "count" and value is not None and value < 1000 and value != int(value):
+            kind = "measure"  # "1/2 cup", "3.7 GW": a fraction of a thing measures it, it counts nothing
         if kind == "measure" and unit is None:
             unit = noun.text
     elif noun is not None and kind in ("money", "percent"):
