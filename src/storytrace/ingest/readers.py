@@ -277,11 +277,12 @@ def _read_warc(
         if url and (site_file := _SITE_FILE_RE.search(url)):  # every crawl fetches these; none is a page
             skipped[site_file.group(1).lower()] += 1
             continue
-        if record.http_headers is not None and (undecoded := _undecodable_encoding(record.http_headers)):
+        encoding = _content_encoding(record)
+        if undecoded := _undecodable_encoding(encoding):
             yield _failure(record_source, undecoded)  # its bytes are still compressed: never read them as a page
             continue
         try:
-            data = _read_capped(_payload_stream(record), options.max_page_bytes)
+            data = _read_capped(_payload_stream(record, encoding), options.max_page_bytes)
         except InputError as exc:
             yield _failure(record_source, exc)
             continue
@@ -332,20 +333,27 @@ _SITE_FILE_RE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]+/(robots\.txt|ads\.txt|
                            r"\.well-known/[^?#]*)(?:[?#]|$)", re.IGNORECASE)
 
 
-def _undecodable_encoding(http_headers: Any) -> InputError | None:
-    """The failure for a response whose Content-Encoding warcio cannot undo here (br without the brotli module,
+def _content_encoding(record: Any) -> str:
+    """A WARC response's HTTP Content-Encoding, lower case ("" when none or when the record has no HTTP headers)."""
+    headers = record.http_headers
+    return "" if headers is None else (headers.get_header("Content-Encoding") or "").strip().lower()
+
+
+def _undecodable_encoding(encoding: str) -> InputError | None:
+    """The failure for a response whose Content-Encoding cannot be undone here (br without the brotli module,
     zstd), else None: its payload is compressed bytes, not the page."""
     from warcio.bufferedreaders import BufferedReader
 
-    encoding = (http_headers.get_header("Content-Encoding") or "").strip().lower()
     if encoding == "br":  # warcio's own br reader fails with brotli >= 1.2 (no unused_data): _BrotliStream reads it
-        return None if _brotli() is not None else InputError(
-            "the page is stored compressed (Content-Encoding: br) and cannot be decompressed here; install the "
-            "brotli module (pip install brotli) and run again", code=errors.UNSUPPORTED_FORMAT)
-    if not encoding or encoding == "identity" or encoding in BufferedReader.DECOMPRESSORS:
+        if _brotli() is not None:
+            return None
+        advice = "install the brotli module (pip install brotli) and run again"
+    elif not encoding or encoding == "identity" or encoding in BufferedReader.DECOMPRESSORS:
         return None
+    else:
+        advice = "decompress the payload, or give the page's HTML"
     return InputError(f"the page is stored compressed (Content-Encoding: {encoding}) and cannot be decompressed "
-                      "here; decompress the payload, or give the page's HTML", code=errors.UNSUPPORTED_FORMAT)
+                      f"here; {advice}", code=errors.UNSUPPORTED_FORMAT)
 
 
 def _brotli() -> Any:
@@ -356,34 +364,38 @@ def _brotli() -> Any:
     return brotli
 
 
-def _payload_stream(record: Any) -> BinaryIO:
+def _payload_stream(record: Any, encoding: str) -> BinaryIO:
     """A WARC response's page bytes: warcio's content stream, or for ``Content-Encoding: br`` the raw payload
     decompressed here, piece by piece so that ``_read_capped`` still stops a decompression bomb."""
-    headers = record.http_headers
-    if headers is None or (headers.get_header("Content-Encoding") or "").strip().lower() != "br":
+    if encoding != "br":
         return record.content_stream()
-    return _BrotliStream(record.raw_stream, _brotli().Decompressor())
+    return _BrotliStream(record.raw_stream, _brotli())  # type: ignore[return-value]
 
 
 class _BrotliStream:
     """A read-only stream of brotli-decompressed bytes, fed 4 KB of compressed input at a time."""
 
-    def __init__(self, raw: BinaryIO, decompressor: Any) -> None:
-        self._raw, self._decompressor, self._buffer = raw, decompressor, b""
+    def __init__(self, raw: BinaryIO, brotli: Any) -> None:
+        self._raw, self._decompressor, self._error = raw, brotli.Decompressor(), brotli.error
+        self._buffer = b""
 
     def read(self, size: int = -1) -> bytes:
-        while size < 0 or len(self._buffer) < size:
+        pieces, have = [self._buffer], len(self._buffer)  # joined once: no copy of the whole page per 4 KB
+        while size < 0 or have < size:
             piece = self._raw.read(4096)
             if not piece:
                 break
             try:
-                self._buffer += self._decompressor.process(piece)
-            except Exception as exc:  # brotli.error: the bytes are not brotli
+                out = self._decompressor.process(piece)
+            except self._error as exc:  # the bytes are not brotli
                 raise InputError(f"the page's brotli payload is corrupt ({exc})", code=errors.UNSUPPORTED_FORMAT) \
                     from exc
-        cut = len(self._buffer) if size < 0 else size
-        out, self._buffer = self._buffer[:cut], self._buffer[cut:]
-        return out
+            pieces.append(out)
+            have += len(out)
+        data = b"".join(pieces)
+        cut = len(data) if size < 0 else size
+        self._buffer = data[cut:]
+        return data[:cut]
 
 
 def _page_media_type(content_type: str) -> bool:
