@@ -448,7 +448,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
                 rs, re_ = to_raw(s, e)
                 a.attack.append((rs, re_, raw[rs:re_], g))
     a.benign = _benign_mention(a, toks, lex, [group_end.get(gi, gi + 1) for gi, _, c in group_idx if not c])
-    benign_readings(a, toks, _negations(toks), group_idx, group_end, lex)  # session 20: _rules_benign
+    benign_readings(a, toks, group_idx, group_end, lex)  # session 20: _rules_benign
     return a
 
 

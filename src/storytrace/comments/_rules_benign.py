@@ -161,8 +161,8 @@ def reclaimed_frame(toks: list[str], j: int) -> bool:
 _NOT_IN_GROUP = frozenset(["white_people"])
 
 
-def benign_readings(a, toks: list[str], neg: list[bool], group_idx: list[tuple[int, str, bool]],
-                    group_end: dict[int, int], lex) -> None:
+def benign_readings(a, toks: list[str], group_idx: list[tuple[int, str, bool]], group_end: dict[int, int],
+                    lex) -> None:
     """Set ``a.benign`` when every group named is the speakers' own ("we queers ...", "as a trans woman ..."), or
     ``a.defused`` for a negative predicate denied of a named group ("X are not a threat", "there is nothing wrong with
     X"), when nothing else hostile is said; the caller has set ``a.benign`` (``kind_statement`` reading
@@ -171,6 +171,7 @@ def benign_readings(a, toks: list[str], neg: list[bool], group_idx: list[tuple[i
         _IRONY,
         _SCARE_QUOTES,
         _hostile_word,
+        _negations,
         _self_reference,
     )
 
@@ -179,9 +180,8 @@ def benign_readings(a, toks: list[str], neg: list[bool], group_idx: list[tuple[i
         return
     people = [gi for gi, _, country in group_idx if not country]
     text = f" {' '.join(toks)} "
-    plain = not _hostile_word(toks, lex) and not any(f" {m} " in text for m in _IRONY) and \
-        not _SCARE_QUOTES.search(a.norm)
-    if not a.benign and plain and all(_self_reference(toks, gi) or reclaimed_frame(toks, gi) for gi in people) and \
+    ironic = any(f" {m} " in text for m in _IRONY) or bool(_SCARE_QUOTES.search(a.norm))
+    if not a.benign and not ironic and not _hostile_word(toks, lex) and all(_self_reference(toks, gi) or reclaimed_frame(toks, gi) for gi in people) and \
             not {g for _, g, _ in group_idx} & _NOT_IN_GROUP and not _TROPES & set(toks):
         a.benign = True  # the speakers' own group: "we queers are here and we are not going anywhere"
         return
@@ -192,9 +192,10 @@ def benign_readings(a, toks: list[str], neg: list[bool], group_idx: list[tuple[i
            for k in range(span[1], len(toks))):
         return  # "X are not a problem, they're a catastrophe": a contrast restates the charge
     rest = toks[: span[0]] + ["."] + toks[span[1] :]
-    if _hostile_word(rest, lex) or any(f" {m} " in text for m in _IRONY) or _SCARE_QUOTES.search(a.norm):
+    if ironic or _hostile_word(rest, lex):
         return
     # the only negations are the denial's own: "X are not a threat, but I still don't want them here" is not one
+    neg = _negations(toks)
     if any(neg[k] for k in range(len(toks)) if not span[0] <= k < span[1]):
         return
     a.defused = True

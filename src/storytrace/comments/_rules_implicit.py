@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from storytrace.comments import _rules as _r
 from storytrace.comments._lexicon import load_comment_lexicon
 
 _MAX_GAP = 5  # words between the group and an after-group frame
@@ -65,13 +66,6 @@ def _frames() -> _Frames:
                    frozenset(p.split(" ")[0] for p in after | stereotype), frozenset(p.split(" ")[0] for p in before))
 
 
-def _longest(toks: list[str], j: int, phrases: frozenset[str]) -> int:
-    for size in (5, 4, 3, 2, 1):
-        if j + size <= len(toks) and " ".join(toks[j : j + size]) in phrases:
-            return size
-    return 0
-
-
 def _statistic(toks: list[str], gi: int, end: int, f: _Frames) -> bool:
     """A partial quantifier or a count within three words before the group ("many X", "30% of X", "some of the X"),
     or a word of a finding within eight words of it ("the study says X ...", "... more often than Y")."""
@@ -97,9 +91,9 @@ def implicit_frames(toks: list[str], neg: list[bool], clause: list[int], gi: int
             break
         t = toks[j]
         if t in f.firsts_after:
-            size = _longest(toks, j, f.after)
+            size = _r._phrase_at(toks, j, f.after)
             if not size and not _statistic(toks, gi, end, f):
-                size = _longest(toks, j, f.stereotype)
+                size = _r._phrase_at(toks, j, f.stereotype)
             if size:
                 k = j  # evidence: the frame's first word that is not a bridge word ("replacing" in "are replacing")
                 while k < j + size - 1 and (toks[k] in f.bridge or toks[k] in _ARTICLES):
@@ -115,7 +109,7 @@ def implicit_frames(toks: list[str], neg: list[bool], clause: list[int], gi: int
     while k > 0 and gi - k < 2 and toks[k - 1] in f.determiners and clause[k - 1] == c:
         k -= 1
     for j in range(max(0, k - 4), gi):
-        if toks[j] in f.firsts_before and (size := _longest(toks, j, f.before)) and k <= j + size <= gi and \
+        if toks[j] in f.firsts_before and (size := _r._phrase_at(toks, j, f.before)) and k <= j + size <= gi and \
                 (end >= n or clause[end] != c or toks[end] in _FOLLOWERS):
             found.append((j, any(neg[max(0, j - 3) : j])))
             break
