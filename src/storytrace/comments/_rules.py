@@ -1511,11 +1511,34 @@ _GERUND_LEADS = frozenset(["from", "of", "about", "for", "against", "without", "
 
 
 def _others_hate(toks: list[str], j: int) -> bool:
-    """The hate verb at ``j`` is someone else's or a topic: right after "who"/"that" (or "who really"/"that all"), or
-    a gerund ("hating") right after a preposition or "stop"."""
+    """The hate verb at ``j`` is someone else's or a topic: right after "who"/"that" (or "who really"/"that all"), a
+    gerund ("hating") right after a preposition or "stop", or asked of others ("why do people hate X?")."""
     if j and toks[j - 1] in _RELATIVES or j > 1 and toks[j - 2] in _RELATIVES and toks[j - 1] in _HEDGES:
         return True
-    return toks[j].endswith("ing") and j > 0 and toks[j - 1] in _GERUND_LEADS
+    return toks[j].endswith("ing") and j > 0 and toks[j - 1] in _GERUND_LEADS or _asked_of_others(toks, j)
+
+
+# (session 21) "why do (some) people hate X?", "why do racists want to get rid of X?", "why do you hate X so much?":
+# the question asks about another's hate; the asker does not hold it ("why do I hate X", "why don't we ..." do)
+_WHY_AUX = frozenset(["do", "does", "did", "would", "should", "must"])
+_OTHERS = frozenset(["people", "others", "racists", "bigots", "nazis", "you", "u", "y'all", "anyone", "anybody",
+                     "someone", "somebody", "folks", "haters"])
+_OTHERS_LEADS = frozenset(["some", "so", "many", "most", "other", "certain", "these", "those", "all", "the"])
+_WANT_TO = frozenset(["want", "wants", "wanna", "to", "need", "needs", "have", "has", "still", "even", "always",
+                      "really", "just", "so", "keep", "keeps", "continue", "seem", "seems", "get", "got"])
+
+
+def _asked_of_others(toks: list[str], j: int) -> bool:
+    """The hate or harm at ``j`` closes "why <aux> <others> (want to) ...": someone else's, asked about."""
+    k = j
+    while k > 0 and toks[k - 1] in _WANT_TO and j - k < 5:
+        k -= 1
+    if k < 1 or toks[k - 1] not in _OTHERS:
+        return False
+    k -= 1
+    while k > 0 and toks[k - 1] in _OTHERS_LEADS and k > j - 8:
+        k -= 1
+    return k >= 2 and toks[k - 1] in _WHY_AUX and toks[k - 2] == "why"
 
 
 # (session 19) the commenter's own disgust, hatred or rage aimed at a group, besides the lexicon's hate verbs: an
@@ -2019,7 +2042,7 @@ def _reported_harm(toks: list[str], clause: list[int], j: int) -> bool:
     """The harm at ``j`` is someone else's threat or call, reported: a report frame before it in its clause ("the
     man who threatened to kill X", "he said X should be shot", "people saying they hope X burn") not spoken by the
     commenter ("I said", "I'm saying"), and nothing after it endorses it ("... and he's right")."""
-    if _attempt_told(toks, j):
+    if _attempt_told(toks, j) or _asked_of_others(toks, j) and toks[j] not in _ADMIT:  # "why did anyone let X in?"
         return not _ENDORSED & set(toks[j + 1 :])
     for r in range(max(0, j - 10), j):
         if clause[r] != clause[j] or not _phrase_at(toks, r, _REPORT_FRAMES):
