@@ -1,4 +1,4 @@
-"""Session 21 (lead): "why do people hate X?" asks about someone else's hate; the asker does not hold it."""
+"""Session 21 (lead): hate asked of others ("why do people hate X?") is not held; a group "taking over" a field is success."""
 
 import pytest
 
@@ -31,5 +31,25 @@ def test_hate_asked_of_others_is_not_an_attack(model, text):
     "seriously, why do women have to exist?",
 ])
 def test_own_hate_or_hate_endorsed_stays_an_attack(model, text):
+    (result,) = score_texts([text], model, languages=["en"])
+    assert result["scores"]["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "women are taking over the tech industry",
+    "women are taking over the charts this year",
+])
+def test_a_group_taking_over_a_field_is_success_told(model, text):
+    (result,) = score_texts([text], model, languages=["en"])
+    assert result["scores"]["identity_attack"] < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "jews are taking over the media",
+    "jews are taking over the banking industry",
+    "immigrants are taking over our country",
+    "chinese are taking over the tech industry and our jobs",
+])
+def test_takeover_of_a_control_trope_or_of_ours_stays_an_attack(model, text):
     (result,) = score_texts([text], model, languages=["en"])
     assert result["scores"]["identity_attack"] >= 0.5

@@ -1510,6 +1510,28 @@ _GERUND_LEADS = frozenset(["from", "of", "about", "for", "against", "without", "
                            "quitting", "stopping"])
 
 
+# (session 21) "X are taking over" a field of work, sport or culture: success told, not a demographic threat; the
+# fields of the control tropes (media, banks, finance, government, the world) stay hostile
+_TAKEOVER = frozenset(["taking", "take", "took", "taken"])
+_FIELDS = frozenset(["industry", "field", "sector", "profession", "charts", "chart", "league", "leagues", "sport",
+                     "game", "scene", "box", "stage", "kitchen", "workplace", "tech", "science", "medicine", "music",
+                     "podium", "olympics", "tournament", "market", "classroom", "lab", "labs", "startup", "startups"])
+_TROPE_FIELDS = frozenset(["media", "bank", "banks", "banking", "finance", "financial", "money", "government",
+                           "governments", "world", "hollywood", "politics", "country", "nation", "west", "europe",
+                           "america", "britain", "schools", "universities", "courts", "police", "army", "neighbourhood",
+                           "neighborhood", "neighborhoods", "neighbourhoods", "streets", "towns", "cities", "jobs"])
+_OURS = frozenset(["our", "us", "my", "we"])  # "... the tech industry and our jobs": taken from us
+
+
+def _field_taken(toks: list[str], k: int) -> bool:
+    """The hostile phrase ending before ``k`` was "... taking over" and what is taken, within four words, is a field
+    of work, sport or culture that no control trope names."""
+    if k < 2 or toks[k - 1] != "over" or toks[k - 2] not in _TAKEOVER:
+        return False
+    near, rest = set(toks[k : k + 4]), set(toks[k : k + 8])
+    return bool(near & _FIELDS) and not rest & _TROPE_FIELDS and not rest & _OURS
+
+
 def _others_hate(toks: list[str], j: int) -> bool:
     """The hate verb at ``j`` is someone else's or a topic: right after "who"/"that" (or "who really"/"that all"), a
     gerund ("hating") right after a preposition or "stop", or asked of others ("why do people hate X?")."""
@@ -2303,6 +2325,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                 if size and protective(j, size):
                     a.defused = True
                     continue
+                if size and _field_taken(toks, j + size):
+                    continue  # "women are taking over the tech industry": success in a field, not a threat
                 # a phrase may carry its own negation ("don't belong"); one before it cancels it ("do not disgust me")
                 if size and (toks[j] in _NEGATION or not negated_before(j, 2)):
                     ev.append(j)
