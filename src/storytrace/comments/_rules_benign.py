@@ -8,6 +8,8 @@ Developed on probes/s20_benign_precision.jsonl and s20b_benign_forms.jsonl (auth
 
 from __future__ import annotations
 
+from storytrace.comments._tokens import seq_at
+
 # "X are people (too)", "X are human beings like the rest of us": the whole rest of the comment is made of these
 _HUMAN = frozenset(["people", "human", "humans", "persons", "beings"])
 _HUMAN_TAIL = frozenset(["too", "as", "well", "like", "just", "everyone", "everybody", "anyone", "anybody", "else",
@@ -78,7 +80,7 @@ _CONCEDED = frozenset(["but", "yet", "though", "although", "true", "right", "cor
 
 
 def _at(toks: list[str], k: int, pat: tuple[str, ...]) -> bool:
-    return tuple(toks[k : k + len(pat)]) == pat
+    return seq_at(toks, k, (pat,)) > 0
 
 
 def kind_statement(toks: list[str], ends: list[int]) -> bool:

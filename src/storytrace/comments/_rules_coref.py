@@ -29,6 +29,7 @@ condemnation, negation right before the word).
 from __future__ import annotations
 
 from storytrace.comments import _rules as _r
+from storytrace.comments._tokens import seq_at
 
 # referring noun phrases: the phrase, and the token whose position stands for the group (its last word)
 _REFERRING = (("such", "people"), ("such", "folk"), ("such", "folks"), ("people", "like", "that"),
@@ -134,13 +135,6 @@ _JUSTIFY = (("explain", "why"), ("tell", "me", "why"), ("tell", "us", "why"), ("
 _DESERVE = frozenset(["deserve", "deserves", "should", "get", "even"])
 
 
-def _seq_at(toks: list[str], k: int, seqs) -> int:
-    for p in seqs:
-        if tuple(toks[k : k + len(p)]) == p:
-            return len(p)
-    return 0
-
-
 # words that may follow the group when it ends its noun phrase ("get rid of X from our country", "tolerate X here");
 # any other word continues it ("get rid of the X ban", "tolerate X activists")
 _NP_END = frozenset(["from", "out", "here", "for", "once", "forever", "already", "now", "in", "at", "all", "anymore",
@@ -188,7 +182,7 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
         if toks[j] not in ("what", "what's", "whats"):
             continue
         k = j + 1
-        k += _seq_at(toks, k, _EXPLETIVES)
+        k += seq_at(toks, k, _EXPLETIVES)
         if toks[j] == "what":
             if k >= n or toks[k] != "is":
                 break
@@ -201,9 +195,9 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
         break
     # "isn't it time we got rid of X?", "wouldn't it be great if we got rid of all the X?"
     for j in range(lo, gi):
-        size = _seq_at(toks, j, _REMOVAL)
+        size = seq_at(toks, j, _REMOVAL)
         if size and _r._bridged(toks, j + size, gi, _REMOVAL_BRIDGE, 3) and _np_ends(toks, end, hi) and \
-                any(_seq_at(toks, m, _PROPOSING) for m in range(lo, j)) and "we" in toks[lo:j]:
+                any(seq_at(toks, m, _PROPOSING) for m in range(lo, j)) and "we" in toks[lo:j]:
             found.append(j)
             break
     # "how many more X do we have to put up with?", "why should we (have to) tolerate X?"
@@ -211,11 +205,11 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
         k = end
         while k < hi and toks[k] in _TOLERATE_AUX and k - end < 6:
             k += 1
-        if k < hi and "we" in toks[end:k] and _seq_at(toks, k, _TOLERATE):
+        if k < hi and "we" in toks[end:k] and seq_at(toks, k, _TOLERATE):
             found.append(k)
     if "why" in before:
         for j in range(max(lo, gi - 6), gi):
-            size = _seq_at(toks, j, _TOLERATE)
+            size = seq_at(toks, j, _TOLERATE)
             if size and _r._bridged(toks, j + size, gi, _REMOVAL_BRIDGE, 2) and "we" in toks[lo:j] and \
                     _np_ends(toks, end, hi) and \
                     not any(neg[lo:j]):
@@ -223,7 +217,7 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
                 break
     # "can someone explain why X deserve rights?"
     for j in range(max(lo, gi - 5), gi):
-        size = _seq_at(toks, j, _JUSTIFY)
+        size = seq_at(toks, j, _JUSTIFY)
         if size and j + size == gi - (toks[gi - 1] in _REMOVAL_BRIDGE):
             k = end
             while k < hi and toks[k] in _DESERVE and k - end < 3:
@@ -266,7 +260,7 @@ def profane_harm(toks: list[str], neg: list[bool], clause: list[int], gi: int, e
     for j in range(max(lo, gi - 9), gi):
         if toks[j] not in _BEAT_VERBS or toks[j + 1 : j + 2] != ["the"]:
             continue
-        size = _seq_at(toks, j + 2, _BEAT_STUFF)
+        size = seq_at(toks, j + 2, _BEAT_STUFF)
         k = j + 2 + size
         if size and toks[k : k + 2] == ["out", "of"] and _r._bridged(toks, k + 2, gi, bridge) and \
                 _r._intended(toks, lo, j) and not any(neg[lo:j]) and not _r._reported_harm(toks, clause, j):
@@ -278,7 +272,7 @@ def profane_harm(toks: list[str], neg: list[bool], clause: list[int], gi: int, e
         k = end
         while k < n and clause[k] == c and toks[k] in _ENSURE_BRIDGE and k - end < 4:
             k += 1
-        size = _seq_at(toks, k, _PAIN) if k < n and clause[k] == c else 0
+        size = seq_at(toks, k, _PAIN) if k < n and clause[k] == c else 0
         after = k + size
         if size and (after >= n or clause[after] != c or toks[after] in _PAIN_TAIL) and j > lo and \
                 _r._intended(toks, lo, j) and not any(neg[lo:k]) and not _r._reported_harm(toks, clause, j):
