@@ -346,3 +346,24 @@ def test_spark_cli_stopped_by_ctrl_c_exits_130(monkeypatch, capsys):
     monkeypatch.setattr(cli, "_spark_run", interrupted)
     assert cli.main(["spark", "in/", "--out", "o"]) == 130
     assert "stopped" in capsys.readouterr().err
+
+
+def test_spark_file_names_that_are_not_utf8_are_read_not_lost(spark, tmp_path):
+    """Hadoop's listing drops a name whose bytes are not UTF-8 ("caf\\xe9.html" from a Latin-1 system) without a
+    word; storytrace's own readers read it, as storytrace analyze does."""
+    import os
+
+    from storytrace.scale.spark import run
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plain.html").write_text(GOOD_HTML, encoding="utf-8")
+    latin1 = os.fsencode(str(folder)) + b"/caf\xe9.html"
+    with open(latin1, "wb") as handle:
+        handle.write(GOOD_HTML.replace("Kursk", "Belgorod").encode("utf-8"))
+    options = Options(with_facts=False, with_comments=False, with_stories=False, progress=False)
+    for target in (folder, os.fsdecode(latin1)):
+        out = tmp_path / f"out{len(str(target))}"
+        summary = run(spark, [target], out, options, fmt="jsonl")
+        assert summary["failed"] == 0
+        assert summary["pages"] == (2 if target == folder else 1)

@@ -257,9 +257,10 @@ def _input_rows(sc: SparkContext, inputs: list[str], read: str, partitions: int 
             else:
                 hadoop.append(Path(item).absolute().as_uri())
                 own += [path for path in entries if _hidden_to_hadoop(Path(path), Path(item))]
-        elif Path(item).is_file() and not Path(item).name.startswith(("_", ".")):  # Hadoop drops hidden names
+        elif Path(item).is_file() and not Path(item).name.startswith(("_", ".")) and _utf8_name(item):
+            # Hadoop drops hidden names and names that are not UTF-8
             hadoop.append(Path(item).absolute().as_uri())
-        else:  # missing, or a pipe, socket or device: a failed row (E109), nothing read
+        else:  # a name that is not UTF-8 (read here); missing, a pipe, socket or device: a failed row, nothing read
             own.append(str(Path(item).absolute()) if Path(item).exists() else item)
     rdds = []
     if hadoop:
@@ -291,8 +292,18 @@ def _local_entries(folder: Path) -> list[str]:
 
 def _hidden_to_hadoop(path: Path, folder: Path) -> bool:
     """Whether Hadoop's listing of ``folder`` leaves ``path`` out without a word (a name below the folder
-    starting with ``_`` or ``.``; storytrace analyze reads them)."""
-    return any(part.startswith(("_", ".")) for part in path.absolute().relative_to(folder.absolute()).parts)
+    starting with ``_`` or ``.``, or a name whose bytes are not UTF-8; storytrace analyze reads them)."""
+    parts = path.absolute().relative_to(folder.absolute()).parts
+    return any(part.startswith(("_", ".")) for part in parts) or not _utf8_name(str(path))
+
+
+def _utf8_name(path: str) -> bool:
+    """A file name Hadoop can list: its bytes decode as UTF-8 (Python keeps other bytes as lone surrogates)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _write_rows(spark: SparkSession, results: RDD, path: str, fmt: str, mode: str) -> None:
