@@ -14,7 +14,7 @@ from scipy import sparse
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "training"))
 train_comment_model = pytest.importorskip("train_comment_model")
 
-from storytrace.comments import CommentModel  # noqa: E402
+from storytrace.comments import CommentModel
 
 
 def test_nb_ratio_signs_follow_the_classes():
