@@ -363,6 +363,67 @@ def merged_meta(old: dict[str, Any], new: dict[str, Any], kept: dict[str, object
     return out
 
 
+def nb_ratio(x: sparse.csr_matrix, y: np.ndarray, weight: np.ndarray, alpha: float) -> np.ndarray:
+    """Naive-Bayes log-count ratio per feature (Wang & Manning 2012, "Baselines and Bigrams"): log of the (weighted,
+    ``alpha``-smoothed) share of positive rows holding the feature over the share of negative rows holding it.
+    Scaling the features by it before the logistic fit (NB-LR) lets the L2 penalty favour words that separate the
+    classes; the fitted head folds back into one linear row (``coef * ratio``), so scoring is unchanged."""
+    present = x.copy()
+    present.data = np.ones_like(present.data)
+    pos = np.asarray(present.T @ (weight * (y == 1))).ravel() + alpha
+    neg = np.asarray(present.T @ (weight * (y == 0))).ravel() + alpha
+    return (np.log(pos / pos.sum()) - np.log(neg / neg.sum())).astype(np.float32)
+
+
+def retrain_char_head(old: CommentModel, train: list[dict[str, object]], calib_tweets: list[dict[str, object]],
+                      args: argparse.Namespace) -> CommentModel:
+    """Session 21: ``old`` with one char+word head (``--retrain-char-head``, identity_attack only: the toxic head
+    feeds the cascade's stack, fit to its margins) refit on text decoded by the model's own run-time decoder, with
+    ``old``'s idf, so every other head, the stacks, the cascade and the pair stay bit for bit. ``--head-nb ALPHA``:
+    NB-LR features (``nb_ratio``); ``--head-C``; ``--head-authored-weight``. Platt scaling as in training: every
+    calibration tweet, the tweets' own base rate, plus the model's ``ident_shift``."""
+    cat = args.retrain_char_head
+    if cat != "identity_attack":
+        raise SystemExit("--retrain-char-head: only identity_attack (the toxic head's margins feed the cascade stack)")
+    char, word = make_vectorizers()
+
+    def features(rs: list[dict[str, object]]) -> sparse.csr_matrix:
+        texts = [model_text(analyse(str(r["text"]), old.decoder, fuzzy=str(r.get("lang", "en")) == "en"),
+                            strip_marks=old.strip_marks) for r in rs]
+        return featurize(texts, char, word, old.idf)
+
+    x_tr, x_ca = features(train), features(calib_tweets)
+    y_tr = np.array([int(r[cat]) for r in train])
+    y_ca = np.array([int(r[cat]) for r in calib_tweets])
+    is_auth = np.array([str(r["source"]).startswith("authored:") for r in train])
+    is_olid = np.array([r["source"] == "olid" for r in train])
+    weight = np.where(is_auth, args.head_authored_weight, np.where(is_olid, args.olid_weight_ident, 1.0))
+    ratio = nb_ratio(x_tr, y_tr, weight, args.head_nb) if args.head_nb > 0 else np.ones(x_tr.shape[1], np.float32)
+    scale = sparse.diags(ratio)
+    clf = LogisticRegression(C=args.head_C, max_iter=2000, class_weight="balanced", solver="liblinear")
+    clf.fit(x_tr @ scale, y_tr, sample_weight=weight)
+    k = LEARNED.index(cat)
+    coef, intercept = old.coef.copy(), old.intercept.copy()
+    coef[k] = clf.coef_[0] * ratio
+    intercept[k] = clf.intercept_[0]
+    m_ca = x_ca @ coef[k] + intercept[k]
+    calib = {c: list(v) for c, v in old.calibration.items()}
+    calib[cat] = platt(m_ca, y_ca, balanced=False)
+    calib[cat][1] += float(old.meta.get("ident_shift", 0.0))
+    auc = float(roc_auc_score(y_ca, m_ca))
+    print(f"{cat}: calibration ROC-AUC {auc:.4f} (tweets), Platt {calib[cat]}", flush=True)
+    metrics = dict(old.meta.get("held_out_metrics") or {})
+    metrics[cat] = {"calibration_n": len(y_ca), "calibration_auc": auc}
+    meta = dict(old.meta, held_out_metrics=metrics,
+                retrained_char_head={"head": cat, "C": args.head_C, "nb_alpha": args.head_nb,
+                                     "authored_weight": args.head_authored_weight, "train_rows": len(train),
+                                     "decoder": "the model's run-time decoder and idf"})
+    return CommentModel(idf=old.idf, coef=coef, intercept=intercept, calibration=calib, known_words=old.known_words,
+                        embed_coef=old.embed_coef, embed_intercept=old.embed_intercept,
+                        embed_calibration=old.embed_calibration, use_coef=old.use_coef, use_intercept=old.use_intercept,
+                        use_calibration=old.use_calibration, meta=meta)
+
+
 def model_sha(model: CommentModel) -> str:
     """A short hash of a model's embedding heads (what ``keep_heads`` copied from)."""
     import hashlib
@@ -487,6 +548,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="comma-separated encoder:head pairs (e.g. use:toxic,use:insult,e5:toxic) taken from "
                          "--keep-heads-from instead of this run's fit: coefficients, intercept, Platt scaling, stack "
                          "row and (when every head it reads is kept) the English cascade")
+    ap.add_argument("--retrain-char-head", choices=LEARNED, default=None,
+                    help="session 21: refit only this char+word head of --keep-heads-from (identity_attack), "
+                         "every other part kept bit for bit (retrain_char_head)")
+    ap.add_argument("--head-nb", type=float, default=0.0, help="NB-LR smoothing alpha for the refit head (0: off)")
+    ap.add_argument("--head-C", type=float, default=4.0, help="inverse L2 strength of the refit head")
+    ap.add_argument("--head-authored-weight", type=float, default=1.0, help="authored lines' weight, refit head")
     args = ap.parse_args(argv)
     keep = parse_keep_heads(args.keep_heads)
     if keep and args.keep_heads_from is None:
@@ -537,6 +604,13 @@ def main(argv: list[str] | None = None) -> int:
     if "char" in auth_heads:
         train = train + [r for r in auth_tr if args.authored_char_langs == "all" or r["lang"] == "en"]
         calib_rows = calib_rows + [r for r in auth_ca if args.authored_char_langs == "all" or r["lang"] == "en"]
+    if args.retrain_char_head is not None:
+        if args.keep_heads_from is None:
+            ap.error("--retrain-char-head needs --keep-heads-from (the model whose other heads are kept)")
+        model = retrain_char_head(CommentModel.load(args.keep_heads_from), train, calib_rows[: len(ca_i)], args)
+        model.save(args.out)
+        print(f"wrote {args.out} in {time.time() - t0:.0f}s ({args.retrain_char_head} refit)")
+        return 0
     kw = known_words([str(r["text"]) for r in train[:n_tweets]])
     dict_words = dictionary_words(args.english_words, args.english_words_slur_check, names=args.english_words_names,
                                   prefix=args.english_words_prefix) if args.english_words is not None else frozenset()
