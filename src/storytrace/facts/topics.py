@@ -124,9 +124,10 @@ class TopicTagger:
     min_second_score: float = 0.04  # ... and the runner-up already from this one (the ensemble is sharp: on the
     # seed pages politics is 2nd well behind conflict; set by hand, not on BBC)
     max_top: int = 3
-    secondary: str = "mean"  # "runner-up" (the cuts above only) or, besides them, paragraph evidence:
-    # "vote" (TF-IDF top topic of units holding >= MIN_VOTE_SHARE of the words) or "mean" (word-weighted mean
-    # TF-IDF probability over units >= min_top_score); see :func:`paragraph_topics`
+    secondary: str = "vote2"  # "runner-up" (the cuts above only) or, besides them, paragraph evidence:
+    # "vote" (TF-IDF top topic of units holding >= MIN_VOTE_SHARE of the words), "vote2" (the same, of >= 2
+    # units) or "mean" (word-weighted mean TF-IDF probability over units >= min_top_score), see
+    # :func:`paragraph_topics`; or "level2" (the top level of the page's most similar second-level subtree)
     min_level2_similarity: float = 0.05  # TF-IDF cosine between the page and a second-level subtree
     _l2_ids: list[str] = field(default_factory=list, init=False)
     _l2_matrix: Any = field(default=None, init=False)
@@ -184,7 +185,7 @@ class TopicTagger:
 
     def _paragraph_evidence(self, texts: list[str]) -> list[set[int]]:
         """Per text, the topic indices its paragraphs carry (empty for a one-paragraph text or ``runner-up``)."""
-        if self.secondary == "runner-up":
+        if self.secondary in ("runner-up", "level2"):
             return [set() for _ in texts]
         units = [evidence_units(t) for t in texts]
         flat = [u for us in units for u in us if len(us) > 1]
@@ -198,6 +199,13 @@ class TopicTagger:
                                         self.min_top_score))
             at += len(us)
         return out
+
+    def _level2_evidence(self, sims: np.ndarray) -> set[int]:
+        """The top level of the most similar second-level subtree, if it passes the level-2 cut."""
+        j = int(np.argmax(sims))
+        if sims[j] < self.min_level2_similarity:
+            return set()
+        return {self.model.classes_.index(self._l2_top[self._l2_ids[j]])}
 
     def _choose(self, score: np.ndarray, evidence: set[int]) -> list[int]:
         """Top-level topic indices to report: the best, the runner-up / third past their cuts, then topics the
@@ -213,6 +221,8 @@ class TopicTagger:
         evidence = self._paragraph_evidence(texts)
         X = self.model.vectorizer_.transform(texts)
         sims = (X @ self._l2_matrix.T).toarray()
+        if self.secondary == "level2":
+            evidence = [self._level2_evidence(sims[row]) if english[row] else set() for row in range(len(texts))]
         out = []
         for row in range(len(texts)):
             chosen = self._choose(scores[row], evidence[row])
@@ -255,11 +265,13 @@ def evidence_units(text: str) -> list[str]:
 
 def paragraph_topics(proba: np.ndarray, words: list[int], how: str, min_mean: float) -> set[int]:
     """Topic indices carried by a page's units (rows of ``proba``, ``words`` words each): ``vote``, the top topic
-    of units holding >= ``MIN_VOTE_SHARE`` of the words; ``mean``, a word-weighted mean probability >= ``min_mean``."""
+    of units holding >= ``MIN_VOTE_SHARE`` of the words (``vote2``: and of at least two units); ``mean``, a word-weighted mean probability >= ``min_mean``."""
     w = np.asarray(words, dtype=float) / max(1, sum(words))
-    if how == "vote":
-        share = np.bincount(proba.argmax(1), weights=w, minlength=proba.shape[1])
-        return {int(i) for i in np.flatnonzero(share >= MIN_VOTE_SHARE)}
+    if how in ("vote", "vote2"):
+        best = proba.argmax(1)
+        share = np.bincount(best, weights=w, minlength=proba.shape[1])
+        units = np.bincount(best, minlength=proba.shape[1])
+        return {int(i) for i in np.flatnonzero((share >= MIN_VOTE_SHARE) & (units >= (2 if how == "vote2" else 1)))}
     if how == "mean":
         return {int(i) for i in np.flatnonzero(w @ proba >= min_mean)}
     raise ValueError(f"secondary must be 'runner-up', 'vote' or 'mean', not {how!r}")
