@@ -64,6 +64,19 @@ def mix_english(p_tfidf: np.ndarray, p_use: np.ndarray, use_weight: float = USE_
     return softmax((1 - use_weight) * np.log(p_tfidf + 1e-6) + use_weight * np.log(p_use + 1e-6))
 
 
+def tfidf_view_scores(model: TopicModel, texts: list[str], view: str = "whole") -> np.ndarray:
+    """The TF-IDF member's probabilities reading each page ``whole``, only its :func:`lead` (``lead``), or the
+    renormalised geometric mean of both (``mix``)."""
+    if view == "whole":
+        return model.predict_proba(texts)
+    p_lead = model.predict_proba([lead(t) for t in texts])
+    if view == "lead":
+        return p_lead
+    if view == "mix":
+        return softmax(0.5 * np.log(model.predict_proba(texts) + 1e-6) + 0.5 * np.log(p_lead + 1e-6))
+    raise ValueError(f"tfidf view must be 'whole', 'lead' or 'mix', not {view!r}")
+
+
 class TopicModel:
     """TF-IDF + logistic regression over top-level topic ids (scikit-learn conventions)."""
 
@@ -124,6 +137,7 @@ class TopicTagger:
     min_second_score: float = 0.04  # ... and the runner-up already from this one (the ensemble is sharp: on the
     # seed pages politics is 2nd well behind conflict; set by hand, not on BBC)
     max_top: int = 3
+    tfidf_view: str = "whole"  # how the TF-IDF member reads a page: "whole", "lead" or "mix" (tfidf_view_scores)
     secondary: str = "vote2"  # "runner-up" (the cuts above only) or, besides them, paragraph evidence:
     # "vote" (TF-IDF top topic of units holding >= MIN_VOTE_SHARE of the words), "vote2" (the same, of >= 2
     # units) or "mean" (word-weighted mean TF-IDF probability over units >= min_top_score), see
@@ -160,7 +174,7 @@ class TopicTagger:
         return softmax_probe(embed(self.encoder, [short_lead(t) for t in texts]), self.use_probe)
 
     def _top_scores(self, texts: list[str], english: list[bool]) -> np.ndarray:
-        scores = self.model.predict_proba(texts).copy()
+        scores = tfidf_view_scores(self.model, texts, self.tfidf_view).copy()
         en = [i for i, e in enumerate(english) if e]
         other = [i for i, e in enumerate(english) if not e]
         use = self._use_scores([texts[i] for i in en])
