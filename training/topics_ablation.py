@@ -124,7 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--round4", action="store_true", help="--grid3: session 20's round-4 candidate (GRID3D)")
     ap.add_argument("--grid4", action="store_true",
                     help="session 21: the round-4 recipe with the TF-IDF member reading whole / lead / mix (JSON)")
+    ap.add_argument("--grid5", action="store_true",
+                    help="session 21 round 4: B, the round-4 recipe M and M + en_s21.jsonl (M2), with both check splits")
     args = ap.parse_args(argv)
+    if args.grid5:
+        print(json.dumps(grid5(args.data, args.cache), indent=1))
+        return 0
     if args.grid4:
         print(json.dumps(grid4(args.data, args.cache), indent=1))
         return 0
@@ -299,6 +304,63 @@ def grid4(data: Path, cache: Path) -> dict:
             row |= {k + "_gained_lost": [int((hit[k] & ~ref[k]).sum()), int((~hit[k] & ref[k]).sum())] for k in hit}
         out[name] = row
         print(name, {k: row[k] for k in gold}, file=sys.stderr, flush=True)
+    out["tops"] = tops
+    return out
+
+
+def grid5(data: Path, cache: Path) -> dict:
+    """Session 21, round 4 (.scratch_notes/rule.md): B (shipped v6 recipe), M (session 20's round-4 recipe) and M2
+    (M + the en_s21.jsonl train split as longer rows at 0.6); CV5, dev, en_s20_check and en_s21_check (never
+    trained), per-topic recall and gained/lost against M."""
+    from sklearn.model_selection import StratifiedKFold
+    from train_topics import AUTHORED, AUTHORED_S18, AUTHORED_WEIGHT, hand_labelled, load_dev, load_terms, use_embed
+    from train_topics_dev_eval import authored_rows, fit_recipe
+
+    from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe
+
+    terms = load_terms()
+    tops = sorted({t["top"] for t in terms})
+    texts, y = hand_labelled(data)
+    yi = np.array([tops.index(t) for t in y])
+    U = use_embed(texts, cache)
+    short = {"B": authored_rows(AUTHORED, cache, tops), "S": authored_rows([AUTHORED, AUTHORED_S18], cache, tops)}
+    long = {"M": authored_rows(AUTHORED.with_name("en_s20.jsonl"), cache, tops),
+            "M2": authored_rows([AUTHORED.with_name("en_s20.jsonl"), AUTHORED.with_name("en_s21.jsonl")], cache, tops)}
+    checks = {k: authored_rows(AUTHORED.with_name(f"en_{k}.jsonl"), cache, tops) for k in ("s20_check", "s21_check")}
+    _, dtexts, dgold = load_dev(data)
+    DU = use_embed(dtexts, cache)
+    gold = {"cv": yi, "dev": np.array([tops.index(g) for g in dgold])} | {k: c["yi"] for k, c in checks.items()}
+    strata = np.where(np.bincount(yi)[yi] < 5, -1, yi)
+    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(texts, strata))
+    configs = {"B (shipped)": ("B", None), "M (round 4, s20)": ("S", "M"), "M2 (M + en_s21)": ("S", "M2")}
+
+    def predict(fitted, ts, u):
+        m, p = fitted
+        return mix_english(m.predict_proba(ts), softmax_probe(u, p), USE_WEIGHT).argmax(1)
+
+    out, ref = {}, None
+    for name, (a_key, l_key) in configs.items():
+        def fit(idx, a=short[a_key], x=long.get(l_key)):
+            return fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
+                              models={"tfidf", "use"}, terms=terms, tops=tops, x=x, x_weight=0.6,
+                              x_models=frozenset({"tfidf", "use"}))
+        pred = {"cv": np.zeros(len(texts), int)}
+        for tr, te in folds:
+            pred["cv"][te] = predict(fit(tr), [texts[i] for i in te], U[te])
+        full = fit(np.arange(len(texts)))
+        pred["dev"] = predict(full, dtexts, DU)
+        for k, c in checks.items():
+            pred[k] = predict(full, c["texts"], c["use"])
+        hit = {k: pred[k] == gold[k] for k in gold}
+        row = {k: round(float(h.mean()), 4) for k, h in hit.items()} | {k + "_hits": int(h.sum()) for k, h in hit.items()}
+        row |= {k + "_recall": recalls(pred[k], gold[k], len(tops)) for k in gold}
+        if name.startswith("M ("):
+            ref = hit
+        elif ref is not None:
+            row |= {k + "_gained_lost_vs_M": [int((hit[k] & ~ref[k]).sum()), int((~hit[k] & ref[k]).sum())]
+                    for k in hit}
+        out[name] = row
+        print(name, {k: (row[k], row[k + "_hits"]) for k in gold}, file=sys.stderr, flush=True)
     out["tops"] = tops
     return out
 
