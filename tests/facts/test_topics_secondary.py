@@ -59,7 +59,7 @@ def test_tagger_reports_a_topic_the_paragraphs_carry(secondary, expect_both):
 def test_shipped_tagger_reads_paragraph_evidence():
     from storytrace.facts.topics import load_topic_tagger
 
-    assert load_topic_tagger(use_e5=False, use_encoder=False).secondary == "mean"
+    assert load_topic_tagger(use_e5=False, use_encoder=False).secondary == "vote2"
 
 
 def test_composed_dev_pages_pair_texts_of_different_topics():
