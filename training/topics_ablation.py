@@ -257,7 +257,15 @@ def grid4(data: Path, cache: Path) -> dict:
     (M), its lead only (T1) or both (T2); CV5, dev and the authored check split, per-topic recall and gained/lost
     against M."""
     from sklearn.model_selection import StratifiedKFold
-    from train_topics import AUTHORED, AUTHORED_S18, AUTHORED_WEIGHT, hand_labelled, load_dev, load_terms, use_embed
+    from train_topics import (
+        AUTHORED,
+        AUTHORED_S18,
+        AUTHORED_WEIGHT,
+        hand_labelled,
+        load_dev,
+        load_terms,
+        use_embed,
+    )
     from train_topics_dev_eval import authored_rows, fit_recipe
 
     from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe, tfidf_view_scores
@@ -313,7 +321,15 @@ def grid5(data: Path, cache: Path) -> dict:
     (M + the en_s21.jsonl train split as longer rows at 0.6); CV5, dev, en_s20_check and en_s21_check (never
     trained), per-topic recall and gained/lost against M."""
     from sklearn.model_selection import StratifiedKFold
-    from train_topics import AUTHORED, AUTHORED_S18, AUTHORED_WEIGHT, hand_labelled, load_dev, load_terms, use_embed
+    from train_topics import (
+        AUTHORED,
+        AUTHORED_S18,
+        AUTHORED_WEIGHT,
+        hand_labelled,
+        load_dev,
+        load_terms,
+        use_embed,
+    )
     from train_topics_dev_eval import authored_rows, fit_recipe
 
     from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe
@@ -340,7 +356,9 @@ def grid5(data: Path, cache: Path) -> dict:
 
     out, ref = {}, None
     for name, (a_key, l_key) in configs.items():
-        def fit(idx, a=short[a_key], x=long.get(l_key)):
+        x_rows = long.get(l_key)
+
+        def fit(idx, a=short[a_key], x=x_rows):
             return fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
                               models={"tfidf", "use"}, terms=terms, tops=tops, x=x, x_weight=0.6,
                               x_models=frozenset({"tfidf", "use"}))
