@@ -68,3 +68,17 @@ def test_composed_dev_pages_pair_texts_of_different_topics():
     pages, pairs = composed(["a", "b", "c", "d"], ["x", "x", "y", "x"])
     assert pages == ["a\nc", "b\nc", "c\nd", "d\nc"]
     assert pairs == [("x", "y"), ("x", "y"), ("y", "x"), ("x", "y")]
+
+
+def test_train_topics_no_e5_writes_only_the_english_models(tmp_path):
+    import train_topics
+
+    from tests.conftest import shared_data
+
+    data = shared_data()
+    if not (data / "stories" / "semeval2022-task8").is_dir():
+        pytest.skip("shared data not available")
+    out = tmp_path / "model"
+    assert train_topics.main(["--data", str(data), "--out", str(out), "--max-texts", "24", "--no-tree", "--no-e5"]) == 0
+    assert (out / "iptc-top-tfidf-lr.joblib").is_file() and (out / "iptc-top-use-probe.npz").is_file()
+    assert not (out / "iptc-top-e5-probe.npz").exists()
