@@ -122,7 +122,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--round2", action="store_true", help="--grid3: session 20's round-2 grid (GRID3B)")
     ap.add_argument("--round3", action="store_true", help="--grid3: session 20's round-3 candidate (GRID3C)")
     ap.add_argument("--round4", action="store_true", help="--grid3: session 20's round-4 candidate (GRID3D)")
+    ap.add_argument("--grid4", action="store_true",
+                    help="session 21: the round-4 recipe with the TF-IDF member reading whole / lead / mix (JSON)")
+    ap.add_argument("--grid5", action="store_true",
+                    help="session 21 round 4: B, the round-4 recipe M and M + en_s21.jsonl (M2), with both check splits")
     args = ap.parse_args(argv)
+    if args.grid5:
+        print(json.dumps(grid5(args.data, args.cache), indent=1))
+        return 0
+    if args.grid4:
+        print(json.dumps(grid4(args.data, args.cache), indent=1))
+        return 0
     if args.grid3:
         print(json.dumps(grid3(args.data, args.cache, GRID3D if args.round4 else GRID3C if args.round3 else GRID3B if args.round2 else None), indent=1))
         return 0
@@ -237,6 +247,138 @@ def grid3(data: Path, cache: Path, grid: dict | None = None) -> dict:
                     for k in hit if k in ref}
         out[name] = row
         print(name, {k: row[k] for k in pred}, file=sys.stderr, flush=True)
+    out["tops"] = tops
+    return out
+
+
+def grid4(data: Path, cache: Path) -> dict:
+    """Session 21, round 3 (.scratch_notes/rule.md): session 20's round-4 recipe (hand labels + en.jsonl and
+    en_s18.jsonl at 0.3 + en_s20.jsonl at 0.6, TF-IDF and USE probe) with the TF-IDF member reading the whole page
+    (M), its lead only (T1) or both (T2); CV5, dev and the authored check split, per-topic recall and gained/lost
+    against M."""
+    from sklearn.model_selection import StratifiedKFold
+    from train_topics import (
+        AUTHORED,
+        AUTHORED_S18,
+        AUTHORED_WEIGHT,
+        hand_labelled,
+        load_dev,
+        load_terms,
+        use_embed,
+    )
+    from train_topics_dev_eval import authored_rows, fit_recipe
+
+    from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe, tfidf_view_scores
+
+    terms = load_terms()
+    tops = sorted({t["top"] for t in terms})
+    texts, y = hand_labelled(data)
+    yi = np.array([tops.index(t) for t in y])
+    U = use_embed(texts, cache)
+    a = authored_rows([AUTHORED, AUTHORED_S18], cache, tops)
+    new = authored_rows(AUTHORED.with_name("en_s20.jsonl"), cache, tops)
+    chk = authored_rows(AUTHORED.with_name("en_s20_check.jsonl"), cache, tops)
+    _, dtexts, dgold = load_dev(data)
+    DU = use_embed(dtexts, cache)
+    gold = {"cv": yi, "dev": np.array([tops.index(g) for g in dgold]), "chk": chk["yi"]}
+    strata = np.where(np.bincount(yi)[yi] < 5, -1, yi)
+    views = {"M (whole)": "whole", "T1 (lead)": "lead", "T2 (mix)": "mix"}
+
+    def fit(idx):
+        return fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
+                          models={"tfidf", "use"}, terms=terms, tops=tops, x=new, x_weight=0.6,
+                          x_models=frozenset({"tfidf", "use"}))
+
+    def predict(fitted, ts, u, view):
+        m, p = fitted
+        return mix_english(tfidf_view_scores(m, ts, view), softmax_probe(u, p), USE_WEIGHT).argmax(1)
+
+    pred = {name: {"cv": np.zeros(len(texts), int)} for name in views}
+    for tr, te in StratifiedKFold(5, shuffle=True, random_state=0).split(texts, strata):
+        fitted = fit(tr)
+        for name, view in views.items():
+            pred[name]["cv"][te] = predict(fitted, [texts[i] for i in te], U[te], view)
+    full = fit(np.arange(len(texts)))
+    out, ref = {}, None
+    for name, view in views.items():
+        pred[name]["dev"] = predict(full, dtexts, DU, view)
+        pred[name]["chk"] = predict(full, chk["texts"], chk["use"], view)
+        hit = {k: pred[name][k] == gold[k] for k in gold}
+        row = {k: round(float(h.mean()), 4) for k, h in hit.items()} | {k + "_hits": int(h.sum()) for k, h in hit.items()}
+        row |= {k + "_recall": recalls(pred[name][k], gold[k], len(tops)) for k in gold}
+        if ref is None:
+            ref = hit
+        else:
+            row |= {k + "_gained_lost": [int((hit[k] & ~ref[k]).sum()), int((~hit[k] & ref[k]).sum())] for k in hit}
+        out[name] = row
+        print(name, {k: row[k] for k in gold}, file=sys.stderr, flush=True)
+    out["tops"] = tops
+    return out
+
+
+def grid5(data: Path, cache: Path) -> dict:
+    """Session 21, round 4 (.scratch_notes/rule.md): B (shipped v6 recipe), M (session 20's round-4 recipe) and M2
+    (M + the en_s21.jsonl train split as longer rows at 0.6); CV5, dev, en_s20_check and en_s21_check (never
+    trained), per-topic recall and gained/lost against M."""
+    from sklearn.model_selection import StratifiedKFold
+    from train_topics import (
+        AUTHORED,
+        AUTHORED_S18,
+        AUTHORED_WEIGHT,
+        hand_labelled,
+        load_dev,
+        load_terms,
+        use_embed,
+    )
+    from train_topics_dev_eval import authored_rows, fit_recipe
+
+    from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe
+
+    terms = load_terms()
+    tops = sorted({t["top"] for t in terms})
+    texts, y = hand_labelled(data)
+    yi = np.array([tops.index(t) for t in y])
+    U = use_embed(texts, cache)
+    short = {"B": authored_rows(AUTHORED, cache, tops), "S": authored_rows([AUTHORED, AUTHORED_S18], cache, tops)}
+    long = {"M": authored_rows(AUTHORED.with_name("en_s20.jsonl"), cache, tops),
+            "M2": authored_rows([AUTHORED.with_name("en_s20.jsonl"), AUTHORED.with_name("en_s21.jsonl")], cache, tops)}
+    checks = {k: authored_rows(AUTHORED.with_name(f"en_{k}.jsonl"), cache, tops) for k in ("s20_check", "s21_check")}
+    _, dtexts, dgold = load_dev(data)
+    DU = use_embed(dtexts, cache)
+    gold = {"cv": yi, "dev": np.array([tops.index(g) for g in dgold])} | {k: c["yi"] for k, c in checks.items()}
+    strata = np.where(np.bincount(yi)[yi] < 5, -1, yi)
+    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(texts, strata))
+    configs = {"B (shipped)": ("B", None), "M (round 4, s20)": ("S", "M"), "M2 (M + en_s21)": ("S", "M2")}
+
+    def predict(fitted, ts, u):
+        m, p = fitted
+        return mix_english(m.predict_proba(ts), softmax_probe(u, p), USE_WEIGHT).argmax(1)
+
+    out, ref = {}, None
+    for name, (a_key, l_key) in configs.items():
+        x_rows = long.get(l_key)
+
+        def fit(idx, a=short[a_key], x=x_rows):
+            return fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
+                              models={"tfidf", "use"}, terms=terms, tops=tops, x=x, x_weight=0.6,
+                              x_models=frozenset({"tfidf", "use"}))
+        pred = {"cv": np.zeros(len(texts), int)}
+        for tr, te in folds:
+            pred["cv"][te] = predict(fit(tr), [texts[i] for i in te], U[te])
+        full = fit(np.arange(len(texts)))
+        pred["dev"] = predict(full, dtexts, DU)
+        for k, c in checks.items():
+            pred[k] = predict(full, c["texts"], c["use"])
+        hit = {k: pred[k] == gold[k] for k in gold}
+        row = {k: round(float(h.mean()), 4) for k, h in hit.items()} | {k + "_hits": int(h.sum()) for k, h in hit.items()}
+        row |= {k + "_recall": recalls(pred[k], gold[k], len(tops)) for k in gold}
+        if name.startswith("M ("):
+            ref = hit
+        elif ref is not None:
+            row |= {k + "_gained_lost_vs_M": [int((hit[k] & ~ref[k]).sum()), int((~hit[k] & ref[k]).sum())]
+                    for k in hit}
+        out[name] = row
+        print(name, {k: (row[k], row[k + "_hits"]) for k in gold}, file=sys.stderr, flush=True)
     out["tops"] = tops
     return out
 

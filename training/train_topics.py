@@ -375,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--extra-langs", default="",
                     help="comma-separated languages of the extra labels to use (default: all)")
     ap.add_argument("--no-tree", action="store_true", help="do not rewrite the shipped taxonomy tree")
+    ap.add_argument("--no-e5", action="store_true",
+                    help="do not train the e5 probe (English-only rebuilds keep the shipped e5 file; saves the e5 pass)")
     ap.add_argument("--zero-shot", action="store_true",
                     help="previous recipe: e5-teacher pseudo-labels instead of the hand labels (comparison only)")
     ap.add_argument("--keep", type=float, default=0.7, help="--zero-shot: fraction of each topic's texts kept")
@@ -461,13 +463,14 @@ def main(argv: list[str] | None = None) -> int:
                       more=more)
     assert model.classes_ == tops
     W_use, b_use = probe("use", lambda t: use_embed(t, args.cache))
-    W_e5, b_e5 = probe("e5", lambda t: embed([lead(x) for x in t], args.cache, "leads-query", query=True))
+    e5 = None if args.no_e5 else probe("e5", lambda t: embed([lead(x) for x in t], args.cache, "leads-query", query=True))
 
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     model.save(out / "iptc-top-tfidf-lr.joblib")
     np.savez_compressed(out / "iptc-top-use-probe.npz", W=W_use.astype(np.float16), b=b_use, classes=np.array(tops))
-    np.savez_compressed(out / "iptc-top-e5-probe.npz", W=W_e5.astype(np.float16), b=b_e5, classes=np.array(tops))
+    if e5 is not None:
+        np.savez_compressed(out / "iptc-top-e5-probe.npz", W=e5[0].astype(np.float16), b=e5[1], classes=np.array(tops))
     rows_note = counts if not a_texts else {"hand_labels": counts, "authored": a_counts, "authored_weight":
                                             args.authored_weight, "authored_models": sorted(uses)}
     if l_texts:

@@ -172,3 +172,26 @@ def test_recipe_fits_the_longer_authored_rows_at_their_own_weight():
     assert tops[int(m1.predict_proba([probe])[0].argmax())] == TECH
     assert m1.predict_proba([probe])[0][tops.index(TECH)] > m0.predict_proba([probe])[0][tops.index(TECH)]
     assert p1[0].shape == (17, 512)
+
+
+def test_session21_authored_files_are_well_formed_split_by_hash_and_new():
+    """en_s21.jsonl / en_s21_check.jsonl (session 21, measured, not shipped): headline + a full-article body, top level
+    matching the subtopic's, split by the text's SHA-1 (check = % 3 == 0), no text shared with earlier authored files."""
+    import hashlib
+
+    from storytrace.facts.taxonomy import load_taxonomy
+
+    top_of = {t.id: t.top for t in load_taxonomy() if t.level == 2}
+
+    def rows(name):
+        return [json.loads(x) for x in (AUTHORED_DIR / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+
+    train, check = rows("en_s21.jsonl"), rows("en_s21_check.jsonl")
+    old = {r["text"] for name in ("en.jsonl", "en_s18.jsonl", "en_s20.jsonl", "en_s20_check.jsonl") for r in rows(name)}
+    texts = [r["text"] for r in train + check]
+    assert len(texts) == 42 and len(set(texts)) == len(texts) and not set(texts) & old
+    assert all(top_of[r["subtopic"]] == r["topic"] for r in train + check)
+    for r, is_check in [(r, False) for r in train] + [(r, True) for r in check]:
+        assert (int(hashlib.sha1(r["text"].encode()).hexdigest(), 16) % 3 == 0) == is_check
+        headline, body = r["text"].split("\n", 1)
+        assert headline.strip() and 100 <= len(body.split()) <= 200 and body.count("\n") >= 3

