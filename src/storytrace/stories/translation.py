@@ -55,9 +55,10 @@ class Alignment:
     restated_b: float
 
 
-def monotone_alignment(score: np.ndarray, at: float = PAIR_AT) -> list[tuple[int, int, float]]:
-    """The order-keeping one-to-one pairs of rows and columns at ``at`` or above with the greatest total score
-    (a dynamic programme over the score matrix; each row and column once, and no two pairs crossing)."""
+def monotone_alignment(score: np.ndarray, at: float | None = None) -> list[tuple[int, int, float]]:
+    """The order-keeping one-to-one pairs of rows and columns at ``at`` (default ``PAIR_AT``) or above with the
+    greatest total score (a dynamic programme over the score matrix; each row and column once, no two crossing)."""
+    at = PAIR_AT if at is None else at
     n, m = score.shape
     if n == 0 or m == 0:
         return []
@@ -79,8 +80,9 @@ def monotone_alignment(score: np.ndarray, at: float = PAIR_AT) -> list[tuple[int
     return pairs[::-1]
 
 
-def alignment(score: np.ndarray, at: float = PAIR_AT) -> Alignment:
+def alignment(score: np.ndarray, at: float | None = None) -> Alignment:
     """The :class:`Alignment` of two versions whose claims' cosines are ``score`` (rows: a, columns: b)."""
+    at = PAIR_AT if at is None else at
     n, m = score.shape
     pairs = monotone_alignment(score, at)
     return Alignment(
@@ -92,9 +94,9 @@ def alignment(score: np.ndarray, at: float = PAIR_AT) -> Alignment:
     )
 
 
-def is_translation(found: Alignment, cover_at: float = COVER_AT) -> bool:
+def is_translation(found: Alignment, cover_at: float | None = None) -> bool:
     """Both versions say the same sentences in the same order: one is a translation of the other."""
-    return min(found.covered_a, found.covered_b) >= cover_at
+    return min(found.covered_a, found.covered_b) >= (COVER_AT if cover_at is None else cover_at)
 
 
 def numbers(shell: StoryShell) -> set[str]:
