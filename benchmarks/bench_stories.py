@@ -328,8 +328,9 @@ def _relations_at(prepared: list[tuple], point: tuple[float, float, float]) -> l
         translation.PAIR_AT, translation.COVER_AT, translation.REWRITE_COVER_AT = kept
 
 
-def _probe_scores(pairs: list, records: list[dict]) -> dict:
-    """Precision / recall of "copy or rewrite" on the probes, with which type and which page came out derived."""
+def _probe_scores(pairs: list, records: list[dict], prepared: list[tuple] | None = None) -> dict:
+    """Precision / recall of "copy or rewrite" on the probes, with which type and which page came out derived (and,
+    given the ``prepared`` comparisons, how many translated rewrites report a contradiction: their changed number)."""
     positive = np.array([label != "other_article" for _, label, _, _ in pairs])
     found = np.array([r["type"] != "independent" for r in records])
     tp = int((positive & found).sum())
@@ -343,6 +344,9 @@ def _probe_scores(pairs: list, records: list[dict]) -> dict:
             "precision": round(precision, 3), "recall": round(recall, 3),
             "f1": round(2 * precision * recall / max(1e-9, precision + recall), 3),
             "type_right": right_type, "derived_page_right": right_page,
+            "rewrites_with_a_contradiction": None if prepared is None else [
+                f"{sid} {a.language}->{b.language}: {'; '.join(r for e in item[3]['contradict'] for r in e['reasons'])}"
+                for (sid, label, a, b), item in zip(pairs, prepared, strict=True) if label == "translated_rewrite"],
             "false": [f"{sid} {a.language}->{b.language}" for (sid, label, a, b), r in zip(pairs, records, strict=True)
                       if (label == "other_article") == (r["type"] != "independent")]}
 
@@ -387,11 +391,13 @@ def translations(data: Path, encoder, fixture: Path = FIXTURE, score_test: bool 
                                        "type": semeval_records[p][k]["type"], "evidence": semeval_records[p][k]["evidence"]}
                                       for k, p in held_out_false],
         "semeval_false_translations_shipped": sum(r["type"] != "independent" for r in shipped_records),
-        "dev_probes_shipped": _probe_scores(dev_pairs, dev_records[shipped]) if shipped in dev_records else None,
+        "dev_probes_shipped": _probe_scores(dev_pairs, dev_records[shipped], dev_prepared)
+        if shipped in dev_records else None,
     }
     for name, dated in (("test_probes_shipped", True), ("test_probes_shipped_undated", False)) if score_test else ():
         test_pairs = probe_pairs(fixture, ("test",), dated)
-        result[name] = _probe_scores(test_pairs, _relations_at(_prepared(test_pairs, encoder), shipped))
+        prepared = _prepared(test_pairs, encoder)
+        result[name] = _probe_scores(test_pairs, _relations_at(prepared, shipped), prepared)
     return result
 
 
