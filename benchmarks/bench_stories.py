@@ -273,7 +273,7 @@ def probe_pairs(fixture: Path, splits: tuple[str, ...], dated: bool = True) -> l
         if source["split"] not in splits:
             continue
 
-        def make(kind: str, language: str, text: dict, hours: int) -> StoryShell:
+        def make(kind: str, language: str, text: dict, hours: int, sid: str = sid, source: dict = source) -> StoryShell:
             published = (datetime.fromisoformat(source["published"]) + timedelta(hours=hours)).isoformat()
             name = f"{sid}{kind}{language}"
             return shell_of(Page(id=(name.encode().hex() * 4)[:16], source=name, title=text["title"],

@@ -9,29 +9,34 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # the same classes in German, French, Spanish, Italian and Russian, as a count names them (lower case, the forms
 # news writes; :func:`_stem` folds only an English plural "s"), so a translation that turns "1,000 sappers" into
 # "6.000 Zivilisten" still counts opposed kinds
 _ALSO: dict[str, frozenset[str]] = {
-    "military": frozenset(
+    "military": _words(
         "soldat soldaten pionier pioniere pionieren militär militärs truppen armee kämpfer "
         "soldats sapeur sapeurs militaire militaires troupes combattants "
         "soldado soldados zapador zapadores militar militares tropas combatientes "
         "soldato soldati genieri militari truppe "
         "солдат солдаты солдатов сапер сапера саперов сапёров саперы военный военные военных военнослужащих "
-        "военнослужащие бойцов бойцы".split()),
-    "civilian": frozenset(
+        "военнослужащие бойцов бойцы"),
+    "civilian": _words(
         "zivilist zivilisten zivilpersonen helfer einwohner bewohner anwohner freiwillige flüchtlinge "
         "civil civils civile civiles habitant habitants riverains volontaires bénévoles réfugiés "
         "civiles vecinos habitantes voluntarios refugiados "
         "civili abitanti volontari profughi "
-        "мирных мирные гражданских гражданские жителей жители добровольцев беженцев".split()),
-    "dead": frozenset(
-        "tote toten getötet getötete todesopfer morts tués décès muertos fallecidos víctimas mortales morti "
-        "погибших погибли погибшие убитых убиты".split()),
-    "injured": frozenset(
+        "мирных мирные гражданских гражданские жителей жители добровольцев беженцев"),
+    "dead": _words(
+        "tote toten getötet getötete todesopfer morts tués décès muertos fallecidos morti "
+        "погибших погибли погибшие убитых убиты"),
+    "injured": _words(
         "verletzte verletzten verletzt verwundete blessés blessé heridos herido feriti раненых ранены "
-        "раненые пострадавших пострадали".split()),
+        "раненые пострадавших пострадали"),
 }
 # class -> words (lower case, singular; plurals are folded by :func:`_stem`)
 CLASSES: dict[str, frozenset[str]] = {
