@@ -254,7 +254,7 @@ def summedits(data: Path, encoder, per_domain: int) -> dict:
 # ---------- (e) Translations ------------------------------------------------------------------------------
 
 FIXTURE = ROOT / "tests" / "stories" / "data" / "translations.json"
-GRID = [(p, c, r) for p in (0.60, 0.65, 0.70, 0.75) for c in (0.6, 0.7, 0.8) for r in (0.6, 0.7, 0.8)]
+TRANSLATION_GRID = [(p, c, r) for p in (0.60, 0.65, 0.70, 0.75) for c in (0.6, 0.7, 0.8) for r in (0.6, 0.7, 0.8)]
 MAX_FALSE_SHARE = 0.01  # false translations allowed on SemEval's training folds when choosing
 
 
@@ -357,7 +357,7 @@ def _choose(dev_records: dict, dev_pairs: list, semeval_records: dict, rows: lis
     def false_share(point):
         return sum(semeval_records[point][k]["type"] != "independent" for k in rows) / max(1, len(rows))
 
-    allowed = [p for p in GRID if false_share(p) <= MAX_FALSE_SHARE] or GRID
+    allowed = [p for p in TRANSLATION_GRID if false_share(p) <= MAX_FALSE_SHARE] or TRANSLATION_GRID
     return max(allowed, key=lambda p: (_probe_scores(dev_pairs, dev_records[p])["f1"], p))
 
 
@@ -369,8 +369,8 @@ def translations(data: Path, encoder, fixture: Path = FIXTURE, score_test: bool 
     dev_pairs = probe_pairs(fixture, ("dev",))
     cross = semeval_cross_lingual(data)
     dev_prepared, semeval_prepared = _prepared(dev_pairs, encoder), _prepared(cross, encoder)
-    dev_records = {p: _relations_at(dev_prepared, p) for p in GRID}
-    semeval_records = {p: _relations_at(semeval_prepared, p) for p in GRID}
+    dev_records = {p: _relations_at(dev_prepared, p) for p in TRANSLATION_GRID}
+    semeval_records = {p: _relations_at(semeval_prepared, p) for p in TRANSLATION_GRID}
     folds, held_out_false = [], []
     languages = [language for language, _, _, _ in cross]
     for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(np.zeros(len(cross)), languages):
