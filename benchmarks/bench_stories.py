@@ -14,6 +14,12 @@
     headlines are much shorter than the leads the shipped threshold was calibrated on.
 (c) Speed: the whole stage (embedding, grouping, relations, claim comparisons) over N pages made of
     SemEval texts (sentence claims, numbers by pattern, as without the facts stage), pages per second.
+(e) Optional (--translations): translations told as copies and translated rewrites as rewrites across languages.
+    The project's probes (tests/stories/data/translations.json: translations into de, fr, es, ru, en, translated
+    rewrites with a changed number, other articles about the same event in another language): precision / recall
+    of "copy or rewrite across languages" on the held-out (test) sources; thresholds chosen on the dev sources with
+    SemEval-2022's 383 cross-lingual pairs (different articles: every translation found there is false) in 5-fold
+    cross-validation, the false translations counted on the held-out folds.
 (d) Optional (--summedits N): SummEdits (consistency/summedits; evaluation only) balanced accuracy of the
     claim comparison as a consistency check: a summary is called inconsistent when the comparison against
     its document finds a contradiction.
@@ -44,12 +50,13 @@ csv.field_size_limit(10**9)
 GRID = np.round(np.arange(0.0, 0.95, 0.01), 2)
 
 
-def shell(sid: str, text: str, title: str | None = None) -> StoryShell:
+def shell(sid: str, text: str, title: str | None = None, language: str | None = None) -> StoryShell:
     """A page shell from raw text; SemEval texts open with the title, cut from the body by two spaces."""
     if title is None and "  " in text[:300]:
         title, text = text.split("  ", 1)
     text = text.strip()[:3000]
-    return StoryShell(id=sid, source=sid, title=title, text=text, claims=_sentence_claims(title, text))
+    return StoryShell(id=sid, source=sid, title=title, text=text, language=language,
+                      claims=_sentence_claims(title, text, language))
 
 
 # ---------- (a) SemEval ----------------------------------------------------------------------------------
@@ -244,16 +251,177 @@ def summedits(data: Path, encoder, per_domain: int) -> dict:
             "flagged_with_possible": int(len(predicted_with_possible) - sum(predicted_with_possible))}
 
 
+# ---------- (e) Translations ------------------------------------------------------------------------------
+
+FIXTURE = ROOT / "tests" / "stories" / "data" / "translations.json"
+TRANSLATION_GRID = [(p, c, r) for p in (0.60, 0.65, 0.70, 0.75) for c in (0.6, 0.7, 0.8) for r in (0.6, 0.7, 0.8)]
+MAX_FALSE_SHARE = 0.01  # false translations allowed on SemEval's training folds when choosing
+
+
+def probe_pairs(fixture: Path, splits: tuple[str, ...], dated: bool = True) -> list[tuple[str, str, StoryShell,
+                                                                                            StoryShell]]:
+    """(source id, label, earlier page, later page): each source with its translations ("translation") and
+    translated rewrites ("translated_rewrite"), and each other article with every version in another language
+    ("other_article")."""
+    from datetime import datetime, timedelta
+
+    from storytrace.records import Page
+    from storytrace.stories.shells import shell_of
+
+    out = []
+    for sid, source in json.loads(fixture.read_text(encoding="utf-8"))["sources"].items():
+        if source["split"] not in splits:
+            continue
+
+        def make(kind: str, language: str, text: dict, hours: int, sid: str = sid, source: dict = source) -> StoryShell:
+            published = (datetime.fromisoformat(source["published"]) + timedelta(hours=hours)).isoformat()
+            name = f"{sid}{kind}{language}"
+            return shell_of(Page(id=(name.encode().hex() * 4)[:16], source=name, title=text["title"],
+                                 body=text["body"], language=language, published=published if dated else None))
+
+        first, *rest = source["texts"]
+        original = make("t", first, source["texts"][first], 0)
+        translated = [make("t", lang, source["texts"][lang], 3) for lang in rest]
+        rewrites = [make("r", lang, text, 6) for lang, text in source["rewrites"].items()]
+        out += [(sid, "translation", original, t) for t in translated]
+        out += [(sid, "translated_rewrite", original, r) for r in rewrites]
+        for lang, text in source["others"].items():
+            other = make("o", lang, text, 2)
+            out += [(sid, "other_article", v, other) for v in [original, *translated, *rewrites] if v.language != lang]
+    return out
+
+
+def semeval_cross_lingual(data: Path) -> list[tuple[str, str, StoryShell, StoryShell]]:
+    """SemEval's pairs of two languages: (language pair, "same_story" or "other_story", page 1, page 2)."""
+    out = []
+    for k, row in enumerate(load_semeval(data)):
+        if row["lang1"] != row["lang2"]:  # ids by row: a pair id may come twice
+            label = "same_story" if float(row["Overall"]) <= 2 else "other_story"
+            out.append((f"{row['lang1']}-{row['lang2']}", label, shell(f"x{k}a", row["text1"], language=row["lang1"]),
+                        shell(f"x{k}b", row["text2"], language=row["lang2"])))
+    return out
+
+
+def _prepared(pairs: list, encoder) -> list[tuple]:
+    """Each pair with what its relation is decided on: lead cosine, claim comparison, claim cosines."""
+    from storytrace.stories.compare import compare
+    from storytrace.stories.story import _claim_score, _ClaimVectors
+
+    vectors = _ClaimVectors(encoder)
+    out = []
+    for _, _, a, b in pairs:
+        lead_a, lead_b = embed(encoder, [a.lead, b.lead])
+        out.append((a, b, float(lead_a @ lead_b), compare(a, b, vectors(a), vectors(b)), _claim_score(a, b, vectors)))
+    return out
+
+
+def _relations_at(prepared: list[tuple], point: tuple[float, float, float]) -> list[dict]:
+    """The relation records with the translation thresholds set to ``point`` (PAIR_AT, COVER_AT, REWRITE_COVER_AT)."""
+    from storytrace.stories import translation
+    from storytrace.stories.relations import evidence, relation
+
+    kept = translation.PAIR_AT, translation.COVER_AT, translation.REWRITE_COVER_AT
+    translation.PAIR_AT, translation.COVER_AT, translation.REWRITE_COVER_AT = point
+    try:
+        return [relation(a, b, evidence(a, b, sim, comparison, score)) for a, b, sim, comparison, score in prepared]
+    finally:
+        translation.PAIR_AT, translation.COVER_AT, translation.REWRITE_COVER_AT = kept
+
+
+def _probe_scores(pairs: list, records: list[dict], prepared: list[tuple] | None = None) -> dict:
+    """Precision / recall of "copy or rewrite" on the probes, with which type and which page came out derived (and,
+    given the ``prepared`` comparisons, how many translated rewrites report a contradiction: their changed number)."""
+    positive = np.array([label != "other_article" for _, label, _, _ in pairs])
+    found = np.array([r["type"] != "independent" for r in records])
+    tp = int((positive & found).sum())
+    precision = tp / max(1, int(found.sum()))
+    recall = tp / max(1, int(positive.sum()))
+    right_type = sum(1 for (_, label, _, _), r in zip(pairs, records, strict=True) if
+                     (label, r["type"]) in (("translation", "copy"), ("translated_rewrite", "rewrite")))
+    right_page = sum(1 for (_, label, _, b), r in zip(pairs, records, strict=True)
+                     if label != "other_article" and r["type"] != "independent" and r["page"] == b.id)
+    return {"pairs": len(pairs), "positives": int(positive.sum()), "found": int(found.sum()), "true_found": tp,
+            "precision": round(precision, 3), "recall": round(recall, 3),
+            "f1": round(2 * precision * recall / max(1e-9, precision + recall), 3),
+            "type_right": right_type, "derived_page_right": right_page,
+            "rewrites_with_a_contradiction": None if prepared is None else [
+                f"{sid} {a.language}->{b.language}: {'; '.join(r for e in item[3]['contradict'] for r in e['reasons'])}"
+                for (sid, label, a, b), item in zip(pairs, prepared, strict=True) if label == "translated_rewrite"],
+            "false": [f"{sid} {a.language}->{b.language}" for (sid, label, a, b), r in zip(pairs, records, strict=True)
+                      if (label == "other_article") == (r["type"] != "independent")]}
+
+
+def _choose(dev_records: dict, dev_pairs: list, semeval_records: dict, rows: list[int]) -> tuple[float, float, float]:
+    """The grid point with the best dev-probe F1 among those calling at most MAX_FALSE_SHARE of the SemEval
+    ``rows`` translations; ties go to the stricter point."""
+    def false_share(point):
+        return sum(semeval_records[point][k]["type"] != "independent" for k in rows) / max(1, len(rows))
+
+    allowed = [p for p in TRANSLATION_GRID if false_share(p) <= MAX_FALSE_SHARE] or TRANSLATION_GRID
+    return max(allowed, key=lambda p: (_probe_scores(dev_pairs, dev_records[p])["f1"], p))
+
+
+def translations(data: Path, encoder, fixture: Path = FIXTURE, score_test: bool = False) -> dict:
+    from sklearn.model_selection import StratifiedKFold
+
+    from storytrace.stories import translation
+
+    dev_pairs = probe_pairs(fixture, ("dev",))
+    cross = semeval_cross_lingual(data)
+    dev_prepared, semeval_prepared = _prepared(dev_pairs, encoder), _prepared(cross, encoder)
+    dev_records = {p: _relations_at(dev_prepared, p) for p in TRANSLATION_GRID}
+    semeval_records = {p: _relations_at(semeval_prepared, p) for p in TRANSLATION_GRID}
+    folds, held_out_false = [], []
+    languages = [language for language, _, _, _ in cross]
+    for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(np.zeros(len(cross)), languages):
+        point = _choose(dev_records, dev_pairs, semeval_records, train.tolist())
+        false = [int(k) for k in test if semeval_records[point][k]["type"] != "independent"]
+        folds.append({"chosen": point, "held_out": len(test), "false_translations": len(false)})
+        held_out_false += [(int(k), point) for k in false]
+    chosen_on_all = _choose(dev_records, dev_pairs, semeval_records, list(range(len(cross))))
+    shipped = (translation.PAIR_AT, translation.COVER_AT, translation.REWRITE_COVER_AT)
+    same = [k for k, (_, label, _, _) in enumerate(cross) if label == "same_story"]
+    shipped_records = _relations_at(semeval_prepared, shipped)
+    result = {
+        "grid_chosen_on_all": chosen_on_all, "shipped": shipped, "folds": folds,
+        "semeval_cross_lingual_pairs": len(cross), "semeval_same_story": len(same),
+        "semeval_false_translations_cv": len(held_out_false),
+        "semeval_false_translations_cv_same_story": sum(1 for k, _ in held_out_false if k in same),
+        "semeval_false_cv_examples": [{"row": cross[k][2].id[1:-1], "languages": cross[k][0], "label": cross[k][1],
+                                       "type": semeval_records[p][k]["type"], "evidence": semeval_records[p][k]["evidence"]}
+                                      for k, p in held_out_false],
+        "semeval_false_translations_shipped": sum(r["type"] != "independent" for r in shipped_records),
+        "dev_probes_shipped": _probe_scores(dev_pairs, dev_records[shipped], dev_prepared)
+        if shipped in dev_records else None,
+    }
+    for name, dated in (("test_probes_shipped", True), ("test_probes_shipped_undated", False)) if score_test else ():
+        test_pairs = probe_pairs(fixture, ("test",), dated)
+        prepared = _prepared(test_pairs, encoder)
+        result[name] = _probe_scores(test_pairs, _relations_at(prepared, shipped), prepared)
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", required=True, type=Path, help="the shared data folder")
     parser.add_argument("--sizes", default="100,1000", help="page counts for the speed run")
     parser.add_argument("--summedits", type=int, default=0, help="items per SummEdits domain (0: skip)")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--translations", action="store_true", help="(e) translations across languages")
+    parser.add_argument("--only-translations", action="store_true", help="run (e) alone")
+    parser.add_argument("--score-test", action="store_true", help="(e): also score the held-out test probes")
     args = parser.parse_args()
     encoder = load_encoder()
     embed(encoder, ["warm up"])
     results: dict = {"load_average_at_start": round(os.getloadavg()[0], 2)}
+    if args.translations or args.only_translations:
+        results["translations"] = translations(args.data, encoder, score_test=args.score_test)
+        print("translations done", file=sys.stderr)
+    if args.only_translations:
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        return 0
     results["semeval"] = semeval(args.data, encoder)
     print("semeval done", file=sys.stderr)
     results["uci"] = uci(args.data, encoder, results["semeval"].pop("_tfidf_threshold"),

@@ -7,10 +7,12 @@ signature in memory); writes ``dossier.stories``, one dict per group of two or m
 
     {"id", "title", "languages", "pages": [{"id", "title", "source", "language", "published", "site"}],
      "relations": [{"type": "copy" | "rewrite", "page", "based_on", "direction", "evidence",
-                    "comparison"} | {"type": "independent", "page", "other", "evidence", "comparison"}],
+                    "comparison", "translation"?} | {"type": "independent", "page", "other", "evidence", "comparison"}],
      "notes": [...]}  # only when a page was compared on raw sentences (not English)
 
-``comparison`` (:func:`storytrace.stories.compare.compare`) lists the claims that agree, contradict
+A copy or rewrite in another language than its source carries ``"translation": true``
+(:mod:`storytrace.stories.translation`: claims aligned in order by the multilingual encoder, numbers and names as
+anchors). ``comparison`` (:func:`storytrace.stories.compare.compare`) lists the claims that agree, contradict
 (numbers, currencies, units or counted kinds, with reasons), possibly contradict (negation only), were added
 or dropped, and every number reconciled (equal, a sum of parts, or alone). Each claim is in at most one pair
 (the two titles are compared with each other first; a question is never paired with a statement); its

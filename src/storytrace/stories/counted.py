@@ -9,18 +9,48 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# the same classes in German, French, Spanish, Italian and Russian, as a count names them (lower case, the forms
+# news writes; :func:`_stem` folds only an English plural "s"), so a translation that turns "1,000 sappers" into
+# "6.000 Zivilisten" still counts opposed kinds
+_ALSO: dict[str, frozenset[str]] = {
+    "military": _words(
+        "soldat soldaten pionier pioniere pionieren militär militärs truppen armee kämpfer "
+        "soldats sapeur sapeurs militaire militaires troupes combattants "
+        "soldado soldados zapador zapadores militar militares tropas combatientes "
+        "soldato soldati genieri militari truppe "
+        "солдат солдаты солдатов сапер сапера саперов сапёров саперы военный военные военных военнослужащих "
+        "военнослужащие бойцов бойцы"),
+    "civilian": _words(
+        "zivilist zivilisten zivilpersonen helfer einwohner bewohner anwohner freiwillige flüchtlinge "
+        "civil civils civile civiles habitant habitants riverains volontaires bénévoles réfugiés "
+        "civiles vecinos habitantes voluntarios refugiados "
+        "civili abitanti volontari profughi "
+        "мирных мирные гражданских гражданские жителей жители добровольцев беженцев"),
+    "dead": _words(
+        "tote toten getötet getötete todesopfer morts tués décès muertos fallecidos morti "
+        "погибших погибли погибшие убитых убиты"),
+    "injured": _words(
+        "verletzte verletzten verletzt verwundete blessés blessé heridos herido feriti раненых ранены "
+        "раненые пострадавших пострадали"),
+}
 # class -> words (lower case, singular; plurals are folded by :func:`_stem`)
 CLASSES: dict[str, frozenset[str]] = {
     "military": frozenset({
         "military", "soldier", "troop", "army", "sapper", "serviceman", "servicemen", "servicewoman", "marine",
         "infantry", "paratrooper", "battalion", "brigade", "regiment", "combatant", "fighter",
         "militant", "conscript", "reservist", "commando", "sailor", "airman", "airmen",
-        "deminer", "engineer-sapper", "militia", "militiamen", "guardsman", "guardsmen"}),
+        "deminer", "engineer-sapper", "militia", "militiamen", "guardsman", "guardsmen"} | _ALSO["military"]),
     "civilian": frozenset({
         "civilian", "civil", "volunteer", "relief", "humanitarian", "aid", "resident", "citizen", "villager",
-        "noncombatant", "non-combatant", "refugee"}),
-    "dead": frozenset({"dead", "killed", "death", "fatality", "fatalities", "died"}),
-    "injured": frozenset({"injured", "wounded", "injury", "injuries", "hurt", "hospitalised", "hospitalized"}),
+        "noncombatant", "non-combatant", "refugee"} | _ALSO["civilian"]),
+    "dead": frozenset({"dead", "killed", "death", "fatality", "fatalities", "died"} | _ALSO["dead"]),
+    "injured": frozenset({"injured", "wounded", "injury", "injuries", "hurt", "hospitalised", "hospitalized"}
+                         | _ALSO["injured"]),
     "adult": frozenset({"adult", "grown-up"}),
     "child": frozenset({"child", "children", "kid", "minor", "infant", "baby", "babies", "teenager", "pupil"}),
     "confirmed": frozenset({"confirmed"}),

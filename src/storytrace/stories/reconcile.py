@@ -121,7 +121,19 @@ _UNITS = {
     "inch": "in", "inches": "in", "cm": "cm", "mm": "mm", "mph": "mph", "kph": "km/h", "km/h": "km/h",
     "kmh": "km/h", "knot": "kn", "knots": "kn", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "kw": "kW", "mw": "MW",
     "gw": "GW", "hp": "hp", "horsepower": "hp", "bhp": "hp", "cc": "cc",
-}
+} | {word: unit for unit, words in {  # the same units in German, French, Spanish, Italian, Polish, Russian
+    "m": "meter metern mètre mètres metro metros metri metrów metry метр метра метров метрах",
+    "km": "kilometer kilometern kilomètre kilomètres kilómetro kilómetros chilometro chilometri kilometrów "
+          "kilometry километр километра километров километрах",
+    "mm": "millimetre millimetres millimeters millimeter millimetern millimètre millimètres milímetro milímetros millimetri milimetrów миллиметр "
+          "миллиметра миллиметров",
+    "cm": "centimetre centimetres centimeter centimeters zentimeter zentimetern centimètre centimètres centímetro centímetros centimetri сантиметр сантиметра "
+          "сантиметров",
+    "kg": "kilogramm kilogramme kilogrammes kilogramo kilogramos chilogrammi килограмм килограмма килограммов",
+    "t": "tonnen tonelada toneladas tonnellate тонн тонны тонна",
+    "ha": "hektar hektaren hectárea hectáreas ettari гектар гектара гектаров",
+    "l": "liter litern litre litres litro litros litri литр литра литров",
+}.items() for word in words.split()}
 # what a unit measures: units of one dimension are still unequal (the code converts none), units of two never
 # add up nor stand for each other ("60 mph" is no distance)
 _DIMENSION = {

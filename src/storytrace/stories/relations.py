@@ -6,6 +6,11 @@ rewrite      a derived text: most of its claims align with claims of the other v
              which came first (dates, containment, specifics)
 independent  the same story told with its own specifics
 
+Two pages in different languages (both known) are told apart by :mod:`storytrace.stories.translation` instead of
+shingles and capitalised words: a ``copy`` with ``translation: true`` when their claims align one to one in order
+(a translation), a ``rewrite`` with ``translation: true`` when most of the derived version's claims are restated in
+the base and its numbers and names come from it (a translated rewrite); the flag is set on copies and rewrites only.
+
 Direction (which is ``based_on``): the earlier publication when both dates are known (by the time of day when
 both give one, as instants when both give a zone; else by the day each page writes); else the version
 whose specifics are contained in the other's is the derived one; else the one with fewer specifics;
@@ -19,6 +24,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+import numpy as np
+
+from storytrace.stories import translation
 from storytrace.stories.grouping import jaccard, shingles
 from storytrace.stories.shells import StoryShell, split_sentences
 
@@ -43,6 +51,9 @@ class PairEvidence:
     contained_b: float
     specifics_a: int
     specifics_b: int
+    # pages in two languages: how their claims align in order (None for one language); the contained shares above
+    # are then the anchors (numbers, names) found
+    in_order: translation.Alignment | None = None
 
 
 def specifics(shell: StoryShell) -> set[str]:
@@ -73,14 +84,23 @@ def containment(a: set[str], b: set[str], totals: set[str] = frozenset()) -> flo
     return len({x for x in a if x in b or x in totals}) / len(a) if a else 0.0
 
 
-def evidence(a: StoryShell, b: StoryShell, similarity: float, comparison: dict[str, Any]) -> PairEvidence:
-    """``comparison``: :func:`storytrace.stories.compare.compare` of ``b`` against ``a``."""
-    spec_a, spec_b = specifics(a), specifics(b)
+def languages_differ(a: StoryShell, b: StoryShell) -> bool:
+    """Both languages known and not the same (``en`` and ``en-GB`` are one)."""
+    return bool(a.language and b.language and a.language.split("-")[0].lower() != b.language.split("-")[0].lower())
+
+
+def evidence(a: StoryShell, b: StoryShell, similarity: float, comparison: dict[str, Any],
+             claim_score: np.ndarray | None = None) -> PairEvidence:
+    """``comparison``: :func:`storytrace.stories.compare.compare` of ``b`` against ``a``; ``claim_score``: the
+    cosines of their usable claims (rows a, columns b), needed for pages in two languages."""
     sums_in_b = {_number_key(str(r["value"])) for r in comparison["quantities"] if r["relation"] == "sum" and
                  len(r["other"]) == 1}
     sums_in_a = {_number_key(str(r["value"])) for r in comparison["quantities"] if r["relation"] == "sum" and
                  len(r["base"]) == 1}
     counts = comparison["counts"]
+    if claim_score is not None and languages_differ(a, b):
+        return _evidence_across_languages(a, b, similarity, counts, claim_score, sums_in_a, sums_in_b)
+    spec_a, spec_b = specifics(a), specifics(b)
     return PairEvidence(
         shingle_jaccard=jaccard(shingles(a.full_text), shingles(b.full_text)),
         similarity=similarity,
@@ -90,6 +110,27 @@ def evidence(a: StoryShell, b: StoryShell, similarity: float, comparison: dict[s
         contained_b=containment(spec_b, spec_a, sums_in_b),
         specifics_a=len(spec_a),
         specifics_b=len(spec_b),
+    )
+
+
+def _evidence_across_languages(a: StoryShell, b: StoryShell, similarity: float, counts: dict[str, int],
+                               claim_score: np.ndarray, sums_in_a: set[str], sums_in_b: set[str]) -> PairEvidence:
+    """Shingles and capitalised words say nothing across languages: claims aligned in order by the multilingual
+    encoder and anchors (numbers, names) stand in. A side with too few anchors counts its restated claims as
+    contained."""
+    aligned_a, aligned_b = _restated(counts, "base", "dropped"), _restated(counts, "other", "added")
+    anchors_a = translation.anchors_found(a, b, sums_in_a)
+    anchors_b = translation.anchors_found(b, a, sums_in_b)
+    return PairEvidence(
+        shingle_jaccard=jaccard(shingles(a.full_text), shingles(b.full_text)),
+        similarity=similarity,
+        aligned_a=aligned_a,
+        aligned_b=aligned_b,
+        contained_a=aligned_a if anchors_a is None else anchors_a,
+        contained_b=aligned_b if anchors_b is None else anchors_b,
+        specifics_a=len(translation.numbers(a)),  # names would favour a language that does not capitalise nouns
+        specifics_b=len(translation.numbers(b)),
+        in_order=translation.alignment(claim_score),
     )
 
 
@@ -104,9 +145,10 @@ def relation(a: StoryShell, b: StoryShell, ev: PairEvidence) -> dict[str, Any]:
     """The relation record for pages ``a`` and ``b``: ``{"type", "page", "based_on", "direction", ...}``."""
     derived, base, direction = _direction(a, b, ev)
     derived_aligned, derived_contained = (ev.aligned_b, ev.contained_b) if derived is b else (ev.aligned_a, ev.contained_a)
-    if ev.shingle_jaccard >= COPY_AT:
+    aligned_at = ALIGNED_SHARE_AT if ev.in_order is None else translation.REWRITE_COVER_AT
+    if ev.shingle_jaccard >= COPY_AT or (ev.in_order is not None and translation.is_translation(ev.in_order)):
         kind = "copy"
-    elif derived_aligned >= ALIGNED_SHARE_AT and derived_contained >= CONTAINED_AT and direction != "input order":
+    elif derived_aligned >= aligned_at and derived_contained >= CONTAINED_AT and direction != "input order":
         kind = "rewrite"  # with nothing to tell which came first, two tellings are not called a rewrite
     else:
         kind = "independent"
@@ -116,12 +158,12 @@ def relation(a: StoryShell, b: StoryShell, ev: PairEvidence) -> dict[str, Any]:
     else:
         record["based_on"] = base.id
         record["direction"] = direction
-    if a.language and b.language and a.language != b.language:
+    if ev.in_order is not None and kind != "independent":
         record["translation"] = True
     record["evidence"] = {
         "shingle_jaccard": round(ev.shingle_jaccard, 3), "similarity": round(ev.similarity, 3),
         "aligned_claims": round(derived_aligned, 3), "specifics_contained": round(derived_contained, 3),
-    }
+    } | ({"aligned_in_order": round(min(ev.in_order.covered_a, ev.in_order.covered_b), 3)} if ev.in_order else {})
     return record
 
 

@@ -34,6 +34,16 @@ _MONTHS = (
 _MONTH_NEXT = re.compile(rf"(?:{_MONTHS})\b", re.IGNORECASE)
 _ORDINAL_DAY = re.compile(r"(?<![\w.,])\d{1,2}\.$")
 _ORDINAL_DATE = re.compile(rf"^\.\s*(?:{_MONTHS})\b", re.IGNORECASE)
+# a day before a month name is a date, not a count ("17 juin", "17 de junio", "17 июня", "17 June"); the English
+# modal "may" is no month ("12 may have died")
+_OTHER_MONTHS = (
+    "janvier|février|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+    "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    "|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    "|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    "|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    "|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня")
+_DAY_MONTH = re.compile(rf"^\s(?:de\s)?(?:(?i:{_MONTHS.replace('|may|', '|')}|{_OTHER_MONTHS})|May)\b")
 # abbreviations whose full stop ends no sentence (German, Polish, Czech, Slovak, English, ...)
 _ABBREVIATIONS = (
     "z.b. z. b. u.a. u. a. bzw. d.h. d. h. usw. vgl. ca. evtl. ggf. inkl. nr. str. sog. zb. "
@@ -259,7 +269,7 @@ def pattern_quantities(sentence: str, language: str | None = None) -> list[Story
     for match in (_NUMBER_DECIMAL_COMMA if decimal_comma else _NUMBER).finditer(sentence):
         if any(start <= match.start() < end for start, end in clock) or \
                 _CJK_DATE_UNIT.match(sentence[match.end():]) or _NAME_SUFFIX.match(sentence[match.end():]) or \
-                _ORDINAL_DATE.match(sentence[match.end():]):
+                _ORDINAL_DATE.match(sentence[match.end():]) or _DAY_MONTH.match(sentence[match.end():]):
             continue
         digits = _decimal_comma_digits(match.group(0)) if decimal_comma else \
             re.sub(r"[,.\u202f\u00a0 ](?=\d{3}\b)", "", match.group(0))

@@ -14,9 +14,9 @@ import numpy as np
 
 from storytrace.embeddings import Encoder, embed
 from storytrace.records import content_id
-from storytrace.stories.compare import compare, flip
+from storytrace.stories.compare import compare, flip, usable
 from storytrace.stories.grouping import _as_links, _component_labels, _components, day_number, days_apart
-from storytrace.stories.relations import evidence, relation
+from storytrace.stories.relations import evidence, languages_differ, relation
 from storytrace.stories.shell_store import ShellStore
 from storytrace.stories.shells import StoryShell
 
@@ -126,13 +126,23 @@ def _pairs(vectors: np.ndarray) -> list[tuple[int, int]]:
 
 def _relate(a: StoryShell, b: StoryShell, similarity: float, claim_vectors: _ClaimVectors) -> dict[str, Any]:
     comparison = compare(a, b, claim_vectors(a), claim_vectors(b))
-    record = relation(a, b, evidence(a, b, similarity, comparison))
+    record = relation(a, b, evidence(a, b, similarity, comparison, _claim_score(a, b, claim_vectors)))
     base_id = record.get("based_on") or record.get("other")
     record["comparison"] = comparison if comparison["base"] == base_id else flip(comparison)
     if record["type"] != "copy" and (why := maybe_other_event(a, b)):
         record["maybe_other_event"] = why
         _withhold_verdicts(record["comparison"], why)
     return record
+
+
+def _claim_score(a: StoryShell, b: StoryShell, claim_vectors: _ClaimVectors) -> np.ndarray | None:
+    """Cosines of the two pages' usable claims, for pages in two languages (what tells a translation); else None."""
+    if not languages_differ(a, b):
+        return None
+    keep_a, keep_b = usable(a.claims), usable(b.claims)
+    if not keep_a or not keep_b:
+        return np.zeros((len(keep_a), len(keep_b)), dtype=np.float32)
+    return claim_vectors(a)[keep_a] @ claim_vectors(b)[keep_b].T
 
 
 def maybe_other_event(a: StoryShell, b: StoryShell) -> str | None:
