@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on; 0.0.0.0 listens on every interface (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on, 1-65535 (default: %(default)s)")
     return parser
 
 
@@ -128,6 +128,17 @@ def _positive(number: type[int | float]) -> Any:
     return parse
 
 
+def _port(value: str) -> int:
+    """An argparse type: a TCP port (a usage error naming the range, not a traceback from bind)."""
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"must be from 1 to 65535, got {value}")
+    return port
+
+
 def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
     output = cmd.add_argument_group("Output")
     output.add_argument("--out", required=True, help="output folder: OUT/pages (one row per page), OUT/stories")
@@ -180,10 +191,12 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     # streams: no page is held in memory after it is written (comments only when coordination needs them,
     # a lead embedding and MinHash signature per page when stories run; their shells go to a temp file).
     # Finished pages go to the store before the writer sees them, so a stopped run keeps them for the next one.
+    if (store := _open_store(db_path, SQLiteStore)) is None:
+        return 2
     pages = 0
     with (
+        store,
         DossierWriter(out, keep_comments=options.with_comments, keep_stories=options.with_stories) as writer,
-        SQLiteStore(db_path) as store,
         _Progress(options.progress) as bar,
         closing(iter_results(inputs, options, store=store, redo=args.redo, on_reuse=bar.reused)) as results,
     ):
@@ -220,6 +233,26 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     if not failures:
         return 0
     return SOME_INPUTS_FAILED if pages else 1
+
+
+def _open_store(db_path: Path, store_class: Any) -> Any:
+    """The run's store, or None after saying on stderr why it cannot be used (a folder, a file that is not a
+    storytrace store, a database that cannot be opened): a usage error, before any page is read."""
+    import sqlite3
+
+    from .errors import StorytraceError
+
+    if db_path.is_dir():
+        print(f"storytrace: error: the store {db_path} is a folder; give a file name (--db DIR/storytrace.sqlite)",
+              file=sys.stderr)
+        return None
+    try:
+        return store_class(db_path)
+    except (StorytraceError, sqlite3.Error, OSError) as exc:
+        reason = str(exc) if str(db_path) in str(exc) else f"cannot open the store {db_path}: {exc}"
+        print(shown(f"storytrace: error: {reason}; give another --db, or move the file away to start a new store"),
+              file=sys.stderr)
+        return None
 
 
 PROGRESS_AFTER_PAGES = 5  # short runs print no bar: it appears once more pages than this are done

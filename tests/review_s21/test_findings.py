@@ -38,7 +38,6 @@ def _computed(tmp_path: Path, html_page: str, script: str) -> str:
 # --- 1. a toxic comment that is also flooding lost its red mark ------------------------------------------------
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (apt-get install chromium)")
-@pytest.mark.xfail(strict=True, reason="defect 1: .comment.flood overrides the toxic border colour")
 def test_a_toxic_comment_that_floods_keeps_its_red_mark(tmp_path):
     """The thread's toxic count counts it; the reader scanning for red bars must see it (the demo's #1 and #9)."""
     import json
@@ -59,7 +58,6 @@ def test_a_toxic_comment_that_floods_keeps_its_red_mark(tmp_path):
 
 # --- 2. an unusable --db is a traceback with exit status 1 -------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="defect 2: SQLiteStore's InputError / OperationalError escape run_analyze")
 @pytest.mark.parametrize("kind", ["corrupt", "folder"])
 def test_an_unusable_store_is_a_usage_error_not_a_traceback(tmp_path, capsys, kind):
     from storytrace.cli import main
@@ -86,14 +84,12 @@ PAGE_WITH_NUL = (b"<!doctype html><html><head><meta charset='utf-8'><title>Dam c
                  + b"</article></body></html>")
 
 
-@pytest.mark.xfail(strict=True, reason="defect 3: sniff calls any NUL in the first 8 KB binary")
 def test_a_page_with_a_stray_nul_byte_is_read_as_html(tmp_path):
     from storytrace.ingest.sniff import sniff
 
     assert sniff(PAGE_WITH_NUL) == "html"
 
 
-@pytest.mark.xfail(strict=True, reason="defect 3: sniff calls any NUL in the first 8 KB binary")
 def test_a_page_with_a_stray_nul_byte_is_analysed(tmp_path, options):
     import storytrace
 
@@ -118,7 +114,6 @@ def test_binary_files_with_nul_bytes_stay_binary():
 
 # --- 4. the service ran any number of analyses at once ----------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="defect 4: no bound on concurrent analyses in the service")
 def test_the_service_answers_503_when_its_analysis_queue_is_full(monkeypatch):
     """Each request analyses in a thread of its own (40 by default): forty 16 MB pages at once need ~20 GB. Past
     ``max_concurrent_analyses`` running and ``max_waiting_requests`` waiting, a request is answered 503 at once."""
@@ -159,7 +154,6 @@ def test_the_service_answers_503_when_its_analysis_queue_is_full(monkeypatch):
 
 # --- 5. JSON-LD gave a page's URL with characters no URL may hold ----------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="defect 5: web_url passes quotes, angle brackets and spaces through")
 def test_jsonld_url_is_a_valid_url():
     from storytrace.report.jsonld import page_jsonld
 
@@ -171,7 +165,6 @@ def test_jsonld_url_is_a_valid_url():
 
 # --- 6. export --out naming a folder: an error about a temporary file in the folder above ----------------------
 
-@pytest.mark.xfail(strict=True, reason="defect 6: the message names the .part file, not the folder given")
 def test_export_to_a_folder_says_so(tmp_path, capsys):
     from storytrace.cli import main
     from storytrace.store import SQLiteStore
@@ -188,7 +181,6 @@ def test_export_to_a_folder_says_so(tmp_path, capsys):
 
 # --- 7. serve --port out of range: a traceback -------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="defect 7: --port accepts any integer")
 def test_serve_port_out_of_range_is_a_usage_error(capsys):
     from storytrace.cli import main
 

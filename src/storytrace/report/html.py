@@ -14,6 +14,7 @@ from typing import Any
 
 from ..records import SCHEMA_VERSION, Comment, Dossier, Page
 
+# a flooding comment is greyed, but a toxic or flagged one keeps its red / amber bar (the toxic count counts it)
 # .toc .loose numbers its items itself (a flex ::before): an outside list marker would sit in the column gap,
 # over the end of a long title in the column to its left
 _CSS = """
@@ -25,7 +26,8 @@ p,li,td,th,h2,h3,blockquote,.ctext{unicode-bidi:plaintext;text-align:start}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 .wide{overflow-x:auto;max-width:100%}td.brk{overflow-wrap:anywhere}
 .comment{border-left:4px solid #bbb;margin:.4rem 0;padding:.3rem .7rem;background:#fafafa}
-.comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flagged{border-left-color:#d68910;background:#fef9e7}.comment.flood{border-left-color:#999;color:#666}
+.comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flagged{border-left-color:#d68910;background:#fef9e7}.comment.flood{color:#666}
+.comment.flood:not(.toxic):not(.flagged){border-left-color:#999}
 .reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
 .tag.bad{background:#f5c6c0}.err{color:#a00}.warn{color:#7a5200}.summary td{min-width:8rem}
 .story{border-left:4px solid #4a6fa5;padding-left:1rem;margin:1rem 0}
