@@ -325,10 +325,16 @@ def run_export(args: argparse.Namespace) -> int:
                 n = export_replaced(store.replaced_pages(), args.out, args.format)
             else:
                 n = export(store.pages(), args.out, args.format, table=args.table)
+            unreadable = store.unreadable
     except (StorytraceError, OSError) as exc:
         print(f"storytrace export: error: {exc}", file=sys.stderr)
         return 2
     print(f"{n} row(s) written to {args.out}", file=sys.stderr)
+    if unreadable:
+        print(f"storytrace export: warning: {len(unreadable)} stored record(s) could not be read and are left out "
+              "(re-run analyze with the same --db to write them again):", file=sys.stderr)
+        for what, why in unreadable[:20]:
+            print(shown(f"  {what}: {why}"), file=sys.stderr)
     return 0
 
 

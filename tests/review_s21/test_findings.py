@@ -206,7 +206,6 @@ def _store_with_a_broken_record(tmp_path: Path) -> tuple[Path, str]:
     return db, page_id
 
 
-@pytest.mark.xfail(strict=True, reason="defect 8: json.loads of a stored record is not guarded")
 def test_export_leaves_out_an_unreadable_record_and_says_so(tmp_path, capsys):
     from storytrace.cli import main
 
@@ -218,7 +217,6 @@ def test_export_leaves_out_an_unreadable_record_and_says_so(tmp_path, capsys):
     assert len((tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="defect 8: json.loads of a stored record is not guarded")
 def test_a_rerun_analyses_again_a_page_whose_stored_record_is_unreadable(tmp_path):
     import json
 
