@@ -230,3 +230,45 @@ def test_a_rerun_analyses_again_a_page_whose_stored_record_is_unreadable(tmp_pat
 
     with SQLiteStore(db) as store:
         assert len(list(store.pages())) == 2  # the record was written again, whole
+
+
+# --- 9. the relation's evidence was shown as raw JSON keys, its direction as a rule name ----------------------------
+
+def _story_dossier() -> Dossier:
+    pages = [Page(id="a" * 16, source="https://one.example/a", title="Dam closed", body=["x"]),
+             Page(id="b" * 16, source="https://two.example/b", title="Dam shut", body=["y"])]
+    relation = {"type": "rewrite", "page": "b" * 16, "based_on": "a" * 16, "direction": "containment",
+                "evidence": {"shingle_jaccard": 0.033, "similarity": 0.818, "aligned_claims": 0.533,
+                             "specifics_contained": 0.783}}
+    story = {"id": "c" * 16, "title": "Dam closed", "pages": [{"id": p.id, "title": p.title, "source": p.source}
+                                                              for p in pages], "relations": [relation]}
+    return Dossier(pages=pages, stories=[story])
+
+
+@pytest.mark.xfail(strict=True, reason="defect 9: evidence shown as shingle_jaccard=0.033, similarity=0.818, ...")
+def test_relation_evidence_reads_as_words():
+    from storytrace.report import render_dossier
+
+    page = render_dossier(_story_dossier())
+    assert "shingle_jaccard=" not in page and "direction by containment" not in page
+    assert "shared wording 3 %" in page and "meaning similarity 0.82" in page
+    assert "claims with a counterpart in the other page 53 %" in page
+    assert "names, numbers and dates found in the other page 78 %" in page
+    assert "the rewrite&#x27;s names, numbers and dates are in the source" in page
+
+
+# --- 10. a sockpuppet pair on one page was headed "across pages"; anonymous posts counted as "0 name(s)" -----------
+
+@pytest.mark.xfail(strict=True, reason="defect 10: coordination heading and counts")
+def test_coordination_heading_and_counts_say_what_was_found():
+    from storytrace.report import render_dossier
+
+    pages = [Page(id="a" * 16, source="a.html", title="A", body=["x"])]
+    clusters = [{"kind": "identical", "text": "Vote them out", "comments": [
+        {"page": "a" * 16, "comment": f"{'a' * 16}-c{i}", "author": name} for i, name in enumerate(["Ann", "Bob"])]},
+        {"kind": "identical", "text": "Sign in to comment", "comments": [
+            {"page": "a" * 16, "comment": f"{'a' * 16}-c{i}", "author": None} for i in (3, 4)]}]
+    page = render_dossier(Dossier(pages=pages, coordination=clusters))
+    assert "Coordinated posting (2)" in page and "across pages" not in page
+    assert "2 comments under 2 names on 1 page" in page
+    assert "2 comments without a name on 1 page" in page and "0 name(s)" not in page
