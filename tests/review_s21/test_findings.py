@@ -245,7 +245,6 @@ def _story_dossier() -> Dossier:
     return Dossier(pages=pages, stories=[story])
 
 
-@pytest.mark.xfail(strict=True, reason="defect 9: evidence shown as shingle_jaccard=0.033, similarity=0.818, ...")
 def test_relation_evidence_reads_as_words():
     from storytrace.report import render_dossier
 
@@ -259,7 +258,6 @@ def test_relation_evidence_reads_as_words():
 
 # --- 10. a sockpuppet pair on one page was headed "across pages"; anonymous posts counted as "0 name(s)" -----------
 
-@pytest.mark.xfail(strict=True, reason="defect 10: coordination heading and counts")
 def test_coordination_heading_and_counts_say_what_was_found():
     from storytrace.report import render_dossier
 
