@@ -291,7 +291,6 @@ if __name__ == "__main__":
 """
 
 
-@pytest.mark.xfail(strict=True, reason="defect 11: an idle worker dies on SIGINT with a traceback on stderr")
 def test_ctrl_c_does_not_print_a_traceback_from_an_idle_worker(tmp_path):
     import os
     import sys
