@@ -301,3 +301,21 @@ def test_ctrl_c_does_not_print_a_traceback_from_an_idle_worker(tmp_path):
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, env=env)
     assert "Traceback" not in done.stderr, done.stderr
     assert done.stdout.strip() == "done"
+
+
+# --- 12. the service's limits could only be set from Python -------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="defect 12: storytrace serve has no flags for the service's limits")
+def test_serve_sets_the_service_limits_from_the_command_line(monkeypatch):
+    pytest.importorskip("uvicorn")
+    import uvicorn
+
+    from storytrace.cli import main
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    assert main(["serve", "--port", "8123", "--max-concurrent-analyses", "3", "--max-waiting-requests", "5",
+                 "--max-request-mb", "10"]) == 0
+    settings = seen["app"].state.settings
+    assert (settings.max_concurrent_analyses, settings.max_waiting_requests) == (3, 5)
+    assert settings.max_request_bytes == 10 * 1024 * 1024 and seen["port"] == 8123
