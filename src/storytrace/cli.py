@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on; 0.0.0.0 listens on every interface (default: %(default)s)")
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on, 1-65535 (default: %(default)s)")
+    serve.add_argument("--max-concurrent-analyses", type=_positive(int), default=2,
+                       help="requests analysed at once (default: %(default)s)")
+    serve.add_argument("--max-waiting-requests", type=_non_negative_int, default=8,
+                       help="requests waiting for an analysis slot; beyond, 503 with Retry-After (default: %(default)s)")
+    serve.add_argument("--max-request-mb", type=_positive(float), default=50,
+                       help="largest request body in MB; larger is refused with 413 (default: %(default)s)")
     return parser
 
 
@@ -126,6 +132,16 @@ def _positive(number: type[int | float]) -> Any:
 
     parse.__name__ = number.__name__  # argparse names the type in its messages
     return parse
+
+
+def _non_negative_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return number
 
 
 def _port(value: str) -> int:
@@ -404,11 +420,14 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from .service import create_app
+        from .service import ServiceSettings, create_app
     except ImportError:
         print("the service needs extras: pip install 'storytrace[service]'", file=sys.stderr)
         return 2
-    uvicorn.run(create_app(), host=args.host, port=args.port)
+    settings = ServiceSettings(max_concurrent_analyses=args.max_concurrent_analyses,
+                               max_waiting_requests=args.max_waiting_requests,
+                               max_request_bytes=int(args.max_request_mb * 1024 * 1024))
+    uvicorn.run(create_app(settings), host=args.host, port=args.port)
     return 0
 
 

@@ -305,7 +305,6 @@ def test_ctrl_c_does_not_print_a_traceback_from_an_idle_worker(tmp_path):
 
 # --- 12. the service's limits could only be set from Python -------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="defect 12: storytrace serve has no flags for the service's limits")
 def test_serve_sets_the_service_limits_from_the_command_line(monkeypatch):
     pytest.importorskip("uvicorn")
     import uvicorn

@@ -210,6 +210,7 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
 
     app = FastAPI(title="storytrace", version=__version__, lifespan=lifespan,
                   description="Trace a news story across outlets and the comment sections under it.")
+    app.state.settings = settings
     app.add_middleware(BodySizeLimit, limit=settings.max_request_bytes)
     slots = AnalysisSlots(settings.max_concurrent_analyses, settings.max_waiting_requests)
 
