@@ -318,3 +318,19 @@ def test_serve_sets_the_service_limits_from_the_command_line(monkeypatch):
     settings = seen["app"].state.settings
     assert (settings.max_concurrent_analyses, settings.max_waiting_requests) == (3, 5)
     assert settings.max_request_bytes == 10 * 1024 * 1024 and seen["port"] == 8123
+
+
+# --- 13. a byline whose name is markup (or empty) gave the page the author "By" ------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="defect 13: the byline word alone taken as the author")
+@pytest.mark.parametrize("byline", ['By "&gt;&lt;img src=x onerror=alert(1)&gt;', "Von "])
+def test_a_byline_word_alone_is_no_author(byline):
+    from storytrace.anatomy.html import split_html
+    from storytrace.settings import Options
+
+    paragraph = ("<p>The city council of Springfield voted 7 to 2 on Tuesday to close the old dam after engineers "
+                 "found 14 cracks in its wall, officials said.</p>")
+    html = (f"<html><head><title>Dam closed</title></head><body><article><h1>Dam closed</h1>"
+            f"<p class='byline'>{byline}</p>{paragraph * 4}</article></body></html>")
+    page = split_html(html, Page(id="0" * 16, source="x.html"), Options(with_facts=False, with_comments=False))
+    assert page.author is None
