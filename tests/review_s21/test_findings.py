@@ -322,7 +322,6 @@ def test_serve_sets_the_service_limits_from_the_command_line(monkeypatch):
 
 # --- 13. a byline whose name is markup (or empty) gave the page the author "By" ------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="defect 13: the byline word alone taken as the author")
 @pytest.mark.parametrize("byline", ['By "&gt;&lt;img src=x onerror=alert(1)&gt;', "Von "])
 def test_a_byline_word_alone_is_no_author(byline):
     from storytrace.anatomy.html import split_html
