@@ -334,3 +334,25 @@ def test_a_byline_word_alone_is_no_author(byline):
             f"<p class='byline'>{byline}</p>{paragraph * 4}</article></body></html>")
     page = split_html(html, Page(id="0" * 16, source="x.html"), Options(with_facts=False, with_comments=False))
     assert page.author is None
+
+
+# --- 14. the store failing mid-run (locked past the 2-minute wait, disk full): a traceback --------------------------
+
+@pytest.mark.xfail(strict=True, reason="defect 14: sqlite3.OperationalError from store.add escapes run_analyze")
+def test_a_store_write_that_fails_mid_run_is_an_error_message(tmp_path, capsys, monkeypatch):
+    import sqlite3
+
+    from storytrace.cli import main
+    from storytrace.store import SQLiteStore
+
+    def locked(self, results, **_kw):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(SQLiteStore, "add", locked)
+    out = tmp_path / "out"
+    status = main(["analyze", str(SEED), "--out", str(out), *QUICK])
+    err = capsys.readouterr().err
+    assert status == 2, err
+    assert err.startswith("storytrace: error:") and "database is locked" in err and "Traceback" not in err
+    assert str(out / "storytrace.sqlite") in err
+    assert not (out / "index.html").exists() and not list(out.glob("storytrace-*"))
