@@ -455,9 +455,16 @@ def _interruptible() -> Iterator[None]:
 def _analyze_until_interrupted(inputs: list[str], args: argparse.Namespace) -> int:
     """run_analyze; Ctrl-C or SIGTERM stop it with exit status 130 or 143 and no partial dossier or temp folder
     left in the output folder (the store keeps the pages finished so far, for the next run to reuse)."""
+    import sqlite3
+
     try:
         with _interruptible():
             return run_analyze(inputs, args)
+    except sqlite3.Error as exc:  # locked by another program past the 2-minute wait, a full disk, a vanished file
+        db = args.db or str(Path(args.out) / "storytrace.sqlite")
+        print(shown(f"storytrace: error: the store {db} could not be written ({exc}); no dossier written. The pages "
+                    "stored before are kept: run the same command again when the store is free"), file=sys.stderr)
+        return 2
     except KeyboardInterrupt as exc:
         print("storytrace: stopped; no dossier written. The store keeps the pages finished so far: run the same "
               "command again to reuse them and analyse the rest", file=sys.stderr)

@@ -338,7 +338,6 @@ def test_a_byline_word_alone_is_no_author(byline):
 
 # --- 14. the store failing mid-run (locked past the 2-minute wait, disk full): a traceback --------------------------
 
-@pytest.mark.xfail(strict=True, reason="defect 14: sqlite3.OperationalError from store.add escapes run_analyze")
 def test_a_store_write_that_fails_mid_run_is_an_error_message(tmp_path, capsys, monkeypatch):
     import sqlite3
 
