@@ -355,3 +355,4 @@ def test_a_store_write_that_fails_mid_run_is_an_error_message(tmp_path, capsys, 
     assert err.startswith("storytrace: error:") and "database is locked" in err and "Traceback" not in err
     assert str(out / "storytrace.sqlite") in err
     assert not (out / "index.html").exists() and not list(out.glob("storytrace-*"))
+
