@@ -360,7 +360,6 @@ def test_a_store_write_that_fails_mid_run_is_an_error_message(tmp_path, capsys, 
 
 # --- 16. a note of records skipped inside a WARC was tabled with "error: InputError" ------------------------------
 
-@pytest.mark.xfail(strict=True, reason="defect 16: the skipped-records table shows the note's error class")
 def test_records_skipped_are_not_shown_as_errors():
     from storytrace.records import Failure
     from storytrace.report import render_dossier

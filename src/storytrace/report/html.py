@@ -606,8 +606,9 @@ def _failures(dossier: Dossier) -> str:
     out = []
     for failed, anchor, heading in ((True, "failures", "Inputs that failed"),
                                     (False, "skipped", "Records skipped (not pages)")):
-        rows = [{"source": f.source, "stage": f.stage, "error": f.error, "message": f.message}
-                for f in dossier.failures if f.failed is failed]
+        # a note of records skipped is no error: its stage and error class would read as one
+        rows = [{"source": f.source, "stage": f.stage, "error": f.error, "message": f.message} if failed
+                else {"source": f.source, "message": f.message} for f in dossier.failures if f.failed is failed]
         if rows:
             out.append(f"<h2 id='{anchor}'>{heading} ({len(rows)})</h2>{table(rows)}")
     return "".join(out)
