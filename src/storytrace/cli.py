@@ -56,7 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on; 0.0.0.0 listens on every interface (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on, 1-65535 (default: %(default)s)")
+    serve.add_argument("--max-concurrent-analyses", type=_positive(int), default=2,
+                       help="requests analysed at once (default: %(default)s)")
+    serve.add_argument("--max-waiting-requests", type=_non_negative_int, default=8,
+                       help="requests waiting for an analysis slot; beyond, 503 with Retry-After (default: %(default)s)")
+    serve.add_argument("--max-request-mb", type=_positive(float), default=50,
+                       help="largest request body in MB; larger is refused with 413 (default: %(default)s)")
     return parser
 
 
@@ -128,6 +134,27 @@ def _positive(number: type[int | float]) -> Any:
     return parse
 
 
+def _non_negative_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return number
+
+
+def _port(value: str) -> int:
+    """An argparse type: a TCP port (a usage error naming the range, not a traceback from bind)."""
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"must be from 1 to 65535, got {value}")
+    return port
+
+
 def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
     output = cmd.add_argument_group("Output")
     output.add_argument("--out", required=True, help="output folder: OUT/pages (one row per page), OUT/stories")
@@ -180,10 +207,12 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     # streams: no page is held in memory after it is written (comments only when coordination needs them,
     # a lead embedding and MinHash signature per page when stories run; their shells go to a temp file).
     # Finished pages go to the store before the writer sees them, so a stopped run keeps them for the next one.
+    if (store := _open_store(db_path, SQLiteStore)) is None:
+        return 2
     pages = 0
     with (
+        store,
         DossierWriter(out, keep_comments=options.with_comments, keep_stories=options.with_stories) as writer,
-        SQLiteStore(db_path) as store,
         _Progress(options.progress) as bar,
         closing(iter_results(inputs, options, store=store, redo=args.redo, on_reuse=bar.reused)) as results,
     ):
@@ -220,6 +249,26 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     if not failures:
         return 0
     return SOME_INPUTS_FAILED if pages else 1
+
+
+def _open_store(db_path: Path, store_class: Any) -> Any:
+    """The run's store, or None after saying on stderr why it cannot be used (a folder, a file that is not a
+    storytrace store, a database that cannot be opened): a usage error, before any page is read."""
+    import sqlite3
+
+    from .errors import StorytraceError
+
+    if db_path.is_dir():
+        print(f"storytrace: error: the store {db_path} is a folder; give a file name (--db DIR/storytrace.sqlite)",
+              file=sys.stderr)
+        return None
+    try:
+        return store_class(db_path)
+    except (StorytraceError, sqlite3.Error, OSError) as exc:
+        reason = str(exc) if str(db_path) in str(exc) else f"cannot open the store {db_path}: {exc}"
+        print(shown(f"storytrace: error: {reason}; give another --db, or move the file away to start a new store"),
+              file=sys.stderr)
+        return None
 
 
 PROGRESS_AFTER_PAGES = 5  # short runs print no bar: it appears once more pages than this are done
@@ -292,10 +341,16 @@ def run_export(args: argparse.Namespace) -> int:
                 n = export_replaced(store.replaced_pages(), args.out, args.format)
             else:
                 n = export(store.pages(), args.out, args.format, table=args.table)
+            unreadable = store.unreadable
     except (StorytraceError, OSError) as exc:
         print(f"storytrace export: error: {exc}", file=sys.stderr)
         return 2
     print(f"{n} row(s) written to {args.out}", file=sys.stderr)
+    if unreadable:
+        print(f"storytrace export: warning: {len(unreadable)} stored record(s) could not be read and are left out "
+              "(re-run analyze with the same --db to write them again):", file=sys.stderr)
+        for what, why in unreadable[:20]:
+            print(shown(f"  {what}: {why}"), file=sys.stderr)
     return 0
 
 
@@ -365,11 +420,14 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from .service import create_app
+        from .service import ServiceSettings, create_app
     except ImportError:
         print("the service needs extras: pip install 'storytrace[service]'", file=sys.stderr)
         return 2
-    uvicorn.run(create_app(), host=args.host, port=args.port)
+    settings = ServiceSettings(max_concurrent_analyses=args.max_concurrent_analyses,
+                               max_waiting_requests=args.max_waiting_requests,
+                               max_request_bytes=int(args.max_request_mb * 1024 * 1024))
+    uvicorn.run(create_app(settings), host=args.host, port=args.port)
     return 0
 
 
@@ -397,9 +455,16 @@ def _interruptible() -> Iterator[None]:
 def _analyze_until_interrupted(inputs: list[str], args: argparse.Namespace) -> int:
     """run_analyze; Ctrl-C or SIGTERM stop it with exit status 130 or 143 and no partial dossier or temp folder
     left in the output folder (the store keeps the pages finished so far, for the next run to reuse)."""
+    import sqlite3
+
     try:
         with _interruptible():
             return run_analyze(inputs, args)
+    except sqlite3.Error as exc:  # locked by another program past the 2-minute wait, a full disk, a vanished file
+        db = args.db or str(Path(args.out) / "storytrace.sqlite")
+        print(shown(f"storytrace: error: the store {db} could not be written ({exc}); no dossier written. The pages "
+                    "stored before are kept: run the same command again when the store is free"), file=sys.stderr)
+        return 2
     except KeyboardInterrupt as exc:
         print("storytrace: stopped; no dossier written. The store keeps the pages finished so far: run the same "
               "command again to reuse them and analyse the rest", file=sys.stderr)

@@ -159,11 +159,30 @@ _WORKER: tuple[Options, Resources] | None = None
 def _init_worker(options: Options) -> None:
     global _WORKER
     _WORKER = (options, Resources())
+    import signal
+
+    signal.signal(signal.SIGINT, _worker_interrupted)
+
+
+_WORKER_BUSY = False  # a worker is analysing a chunk
+
+
+def _worker_interrupted(_signum: int, _frame: object) -> None:
+    """Ctrl-C reaches every process of the terminal's group. A worker analysing a chunk stops it (the parent keeps
+    what finished); an idle one goes on waiting until the parent shuts the pool down, instead of dying with a
+    KeyboardInterrupt traceback on the user's terminal (and a broken pool)."""
+    if _WORKER_BUSY:
+        raise KeyboardInterrupt
 
 
 def _process_in_worker(chunk: list[Item]) -> list[Result | Duplicate]:
+    global _WORKER_BUSY
     assert _WORKER is not None
-    return _process_chunk(chunk, *_WORKER)
+    _WORKER_BUSY = True
+    try:
+        return _process_chunk(chunk, *_WORKER)
+    finally:
+        _WORKER_BUSY = False
 
 
 def _process_chunk(chunk: list[Item], options: Options, resources: Resources) -> list[Result | Duplicate]:

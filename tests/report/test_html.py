@@ -256,7 +256,7 @@ def test_coordination_table_names_authors_and_pages_with_links_not_raw_ids():
     out = render_dossier(_navigable_dossier())
     section = out.split("<h2 id='coordination'>")[1].split("</table>")[0]
     assert "True" not in section and "several_names" not in section and "page=" not in section
-    assert "2 comments under 2 name(s) on 2 page(s)" in section
+    assert "2 comments under 2 names on 2 pages" in section
     assert f"<a href='#c-{'a' * 16}-c0'><bdi>Ann</bdi></a> on <a href='#p-{'a' * 16}'>Building collapses" in section
 
 

@@ -535,6 +535,15 @@ def _hidden(elements: list[etree._Element]) -> Iterator[None]:
             parent.replace(stand_in, el)
 
 
+# what a byline says before the name ("By Ann", "Von Ann"): alone, it is what is left of a byline whose name
+# was markup or empty, not an author
+_BYLINE_WORDS = {"by", "von", "par", "por", "di", "da", "door", "av", "af", "przez", "от", "автор"}
+
+
+def _not_a_byline_word(author: str | None) -> str | None:
+    return None if author and author.strip(" :.-").lower() in _BYLINE_WORDS else author
+
+
 def _author_not_a_commenter(tree: etree._Element, scan: PageScan, author: str | None,
                             comments: list[Comment]) -> str | None:
     """The page's author, unless trafilatura's byline search took the first commenter's name.
@@ -613,7 +622,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     page.kind = "html"
     comment_lines = {text_key(line) for c in comments for line in c.text.split("\n")}
     page.title, page.site = choose_title(tree, _norm(meta.title) or None, _norm(meta.sitename) or None)
-    page.author = _author_not_a_commenter(tree, scan, _norm(meta.author) or None, comments)
+    page.author = _not_a_byline_word(_author_not_a_commenter(tree, scan, _norm(meta.author) or None, comments))
     page.published = publication_datetime(tree, meta.date) or None
     if page.url is None and meta.url:
         page.url = meta.url

@@ -78,9 +78,12 @@ def binary_name(head: bytes) -> str:
 
 def _looks_binary(head: bytes) -> bool:
     sample = head[:8192]
-    if b"\x00" in sample:
-        # UTF-16 text has NULs too; a BOM tells it apart
-        return not sample.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text has NULs in every other byte; a BOM tells it apart
+    # binary data (and BOM-less UTF-16) has NULs everywhere; a page with a stray NUL or two (a CMS slip, a pasted
+    # comment) is still a page a browser shows: one NUL must not hide a whole article
+    if sample.count(0) > max(2, len(sample) // 200):
+        return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls > len(sample) * 0.05
 

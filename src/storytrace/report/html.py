@@ -14,6 +14,7 @@ from typing import Any
 
 from ..records import SCHEMA_VERSION, Comment, Dossier, Page
 
+# a flooding comment is greyed, but a toxic or flagged one keeps its red / amber bar (the toxic count counts it)
 # .toc .loose numbers its items itself (a flex ::before): an outside list marker would sit in the column gap,
 # over the end of a long title in the column to its left
 _CSS = """
@@ -25,7 +26,8 @@ p,li,td,th,h2,h3,blockquote,.ctext{unicode-bidi:plaintext;text-align:start}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 .wide{overflow-x:auto;max-width:100%}td.brk{overflow-wrap:anywhere}
 .comment{border-left:4px solid #bbb;margin:.4rem 0;padding:.3rem .7rem;background:#fafafa}
-.comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flagged{border-left-color:#d68910;background:#fef9e7}.comment.flood{border-left-color:#999;color:#666}
+.comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flagged{border-left-color:#d68910;background:#fef9e7}.comment.flood{color:#666}
+.comment.flood:not(.toxic):not(.flagged){border-left-color:#999}
 .reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
 .tag.bad{background:#f5c6c0}.err{color:#a00}.warn{color:#7a5200}.summary td{min-width:8rem}
 .story{border-left:4px solid #4a6fa5;padding-left:1rem;margin:1rem 0}
@@ -242,17 +244,46 @@ def _relation(relation: dict[str, Any], named: dict[Any, str], columns: dict[Any
     where and when tell the versions apart), then its evidence and claim comparison. ``named`` is HTML."""
     page, other = relation.get("page"), relation.get("based_on") or relation.get("other")
     kind = str(relation.get("type"))
-    how = f" (direction by {esc(relation['direction'])})" if relation.get("direction") else ""
     head = (f"<h4><span class='tag'>{esc(kind)}</span> {named.get(page) or esc(page)} "
-            f"{esc(_RELATION_WORDS.get(kind, kind))} {named.get(other) or esc(other)}{how}</h4>")
-    evidence = relation.get("evidence") or {}
-    out = [head, f"<p class='meta'>{esc(_compact(evidence))}</p>"]
+            f"{esc(_RELATION_WORDS.get(kind, kind))} {named.get(other) or esc(other)}</h4>")
+    out = [head, f"<p class='meta'>{esc(_evidence_words(relation.get('evidence') or {}))}</p>"]
+    if direction := relation.get("direction"):
+        why = _DIRECTION_WORDS.get(str(direction), f"told by {direction}").format(kind=kind)
+        out.append(f"<p class='meta'>Which came first: {esc(why)}.</p>")
     if relation.get("maybe_other_event"):
         out.append(f"<p class='note'><b>Maybe another event:</b> {esc(relation['maybe_other_event'])}</p>")
     comparison = relation.get("comparison")
     if isinstance(comparison, dict):
         out.append(_comparison(comparison, columns))
     return "\n".join(out)
+
+
+# how the stories stage told the source from the later version (relations.py ``_direction``), for a reader
+_DIRECTION_WORDS = {
+    "date": "the source was published earlier",
+    "containment": "the {kind}'s names, numbers and dates are in the source, not the other way round",
+    "specifics": "the source has more names, numbers and dates",
+    "input order": "nothing tells; the source is the page given first (no isBasedOn in the JSON-LD)",
+}
+# the relation's evidence (relations.py) in words; other keys follow as they are
+_EVIDENCE_WORDS = {
+    "shingle_jaccard": ("shared wording", "percent"), "similarity": ("meaning similarity", "score"),
+    "aligned_claims": ("claims with a counterpart in the other page", "percent"),
+    "specifics_contained": ("names, numbers and dates found in the other page", "percent"),
+}
+
+
+def _evidence_words(evidence: dict[str, Any]) -> str:
+    """"shared wording 3 % · meaning similarity 0.82 · ..." (the JSON keeps the raw keys and values)."""
+    parts = []
+    for key, value in evidence.items():
+        label, kind = _EVIDENCE_WORDS.get(key, (key.replace("_", " "), ""))
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            shown = _percent(float(value)) if kind == "percent" else f"{float(value):.2f}" if kind else _compact(value)
+            parts.append(f"{label} {shown}")
+        elif value not in (None, "", [], {}):
+            parts.append(f"{label} {_compact(value)}")
+    return " · ".join(parts)
 
 
 def _comparison(comparison: dict[str, Any], columns: dict[Any, str]) -> str:
@@ -553,10 +584,21 @@ def _coordination(dossier: Dossier, labels: dict[str, str]) -> str:
             f"<a href='#c-{esc(c.get('comment'))}'><bdi>{esc(c.get('author') or 'anonymous')}</bdi></a> on "
             f"<a href='#p-{esc(c.get('page'))}'>{esc(labels.get(str(c.get('page')), c.get('page')))}</a>" for c in posts)
         kind = _COORDINATION_KINDS.get(str(cluster.get("kind")), str(cluster.get("kind")))
-        rows.append(f"<tr><td>{esc(kind)}: {len(posts)} comments under {len(names)} name(s) on {len(pages)} page(s)</td>"
+        rows.append(f"<tr><td>{esc(kind)}: {_posted(len(posts), len(names), len(pages))}</td>"
                     f"<td>{esc(_short(str(cluster.get('text') or ''), 300))}</td><td>{where}</td></tr>")
-    return (f"<h2 id='coordination'>Coordinated posting across pages ({len(rows)})</h2><div class='wide'><table>"
+    # a cluster may sit on one page (one text under several names): the heading does not say "across pages"
+    return (f"<h2 id='coordination'>Coordinated posting ({len(rows)})</h2><div class='wide'><table>"
             f"<tr><th>what</th><th>text</th><th>posted as, where</th></tr>{''.join(rows)}</table></div>")
+
+
+def _posted(n_posts: int, n_names: int, n_pages: int) -> str:
+    """"3 comments under 2 names on 1 page", "2 comments without a name on 2 pages"."""
+    names = "without a name" if not n_names else f"under {_plural(n_names, 'name')}"
+    return f"{_plural(n_posts, 'comment')} {names} on {_plural(n_pages, 'page')}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _failures(dossier: Dossier) -> str:
@@ -564,8 +606,9 @@ def _failures(dossier: Dossier) -> str:
     out = []
     for failed, anchor, heading in ((True, "failures", "Inputs that failed"),
                                     (False, "skipped", "Records skipped (not pages)")):
-        rows = [{"source": f.source, "stage": f.stage, "error": f.error, "message": f.message}
-                for f in dossier.failures if f.failed is failed]
+        # a note of records skipped is no error: its stage and error class would read as one
+        rows = [{"source": f.source, "stage": f.stage, "error": f.error, "message": f.message} if failed
+                else {"source": f.source, "message": f.message} for f in dossier.failures if f.failed is failed]
         if rows:
             out.append(f"<h2 id='{anchor}'>{heading} ({len(rows)})</h2>{table(rows)}")
     return "".join(out)

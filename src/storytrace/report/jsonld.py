@@ -4,9 +4,10 @@ with ``isBasedOn`` (filled from the stories stage when it has found copy/rewrite
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from ..ingest.textkey import text_key
 from ..records import NOT_AN_ARTICLE, Dossier, Page
@@ -73,14 +74,35 @@ def article_body(page: Page) -> str:
 
 def web_url(url: str | None) -> str | None:
     """``url`` if it is an http(s) URL with a host, else None: a caller-supplied ``javascript:`` or
-    ``data:`` URL must not reach a consumer that renders ``url`` as a link."""
+    ``data:`` URL must not reach a consumer that renders ``url`` as a link. Characters no URL may hold (a space,
+    quotes, angle brackets, non-ASCII) are percent-encoded as a browser sends them, and a non-ASCII host is written
+    in IDNA; a host with other characters gives None."""
     if not url:
         return None
+    url = url.strip()
     try:
         parts = urlsplit(url)
-    except ValueError:
+        host = _ascii_host(parts.netloc)
+    except (ValueError, UnicodeError):
         return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    path, query, fragment = (quote(part, safe=_URL_SAFE) for part in (parts.path, parts.query, parts.fragment))
+    return urlunsplit((url[:len(parts.scheme)], host, path, query, fragment))  # the scheme as written
+
+
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~-._"  # what a URL may hold as it is (RFC 3986, with % kept: no double encoding)
+_NETLOC = re.compile(r"[A-Za-z0-9.\-_~%!$&'()*+,;=:@\[\]]+")
+
+
+def _ascii_host(netloc: str) -> str | None:
+    """The netloc as a URL may hold it: as given when it is plain ASCII, a non-ASCII host name in IDNA, else None."""
+    if _NETLOC.fullmatch(netloc):
+        return netloc
+    userinfo, _, hostport = netloc.rpartition("@")
+    host, colon, port = hostport.partition(":")
+    ascii_netloc = (f"{userinfo}@" if userinfo else "") + host.encode("idna").decode("ascii") + colon + port
+    return ascii_netloc if _NETLOC.fullmatch(ascii_netloc) else None
 
 
 def based_on_links(stories: list[dict[str, Any]]) -> dict[str, list[str]]:

@@ -7,8 +7,9 @@ is told is a server-side request forgery hole.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from contextlib import asynccontextmanager
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -68,6 +69,10 @@ class ServiceSettings:
     fetch_urls: bool = False
     preload: tuple[str, ...] = ()  # resource names to load at start-up, e.g. ("line_model", "nlp")
     max_request_bytes: int = 50 * MB  # a larger request body is refused (413) before it is read whole or parsed
+    # analyses run in the server's thread pool (40 threads): unbounded, forty large requests at once take minutes of
+    # CPU each and ~0.5 GB of memory per 16 MB page. Past these, a request is answered 503 with Retry-After at once
+    max_concurrent_analyses: int = 2
+    max_waiting_requests: int = 8
 
 
 def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocument | Failure]:
@@ -129,6 +134,38 @@ def trimmed_errors(errors: Iterable[Any]) -> list[dict[str, Any]]:
     return trimmed
 
 
+class AnalysisSlots:
+    """At most ``running`` analyses at once and ``waiting`` requests queued for one; a request beyond that gets
+    503 at once (the thread pool, memory and the caller's time are not spent on a request that would time out)."""
+
+    def __init__(self, running: int, waiting: int) -> None:
+        if running < 1 or waiting < 0:
+            raise ValueError("max_concurrent_analyses must be at least 1 and max_waiting_requests at least 0")
+        self._slots = threading.BoundedSemaphore(running)
+        self._admitted = 0
+        self._limit = running + waiting
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        with self._lock:
+            if self._admitted >= self._limit:
+                raise HTTPException(status_code=503, headers={"Retry-After": str(BUSY_RETRY_AFTER_SECONDS)},
+                                    detail=BUSY)
+            self._admitted += 1
+        try:
+            with self._slots:
+                yield
+        finally:
+            with self._lock:
+                self._admitted -= 1
+
+
+BUSY_RETRY_AFTER_SECONDS = 30
+BUSY = ("the service is busy: every analysis slot is taken and the queue is full (ServiceSettings."
+        "max_concurrent_analyses, max_waiting_requests); try again later")
+
+
 class BodySizeLimit:
     """ASGI middleware: a request body over ``limit`` bytes is answered 413 ``[E103]`` before the app parses it,
     whether its Content-Length says so or it is sent in chunks that add up to more (raised while FastAPI reads
@@ -173,7 +210,9 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
 
     app = FastAPI(title="storytrace", version=__version__, lifespan=lifespan,
                   description="Trace a news story across outlets and the comment sections under it.")
+    app.state.settings = settings
     app.add_middleware(BodySizeLimit, limit=settings.max_request_bytes)
+    slots = AnalysisSlots(settings.max_concurrent_analyses, settings.max_waiting_requests)
 
     def _analyze(body: AnalyzeIn, request: Request) -> Any:
         from ..pipeline import collapse_duplicates, finish, run
@@ -182,9 +221,10 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
                                            text_comment_chrome=body.comment_chrome,
                                            text_comment_authors=body.comment_authors,
                                            comment_calibration=body.comment_calibration, workers=1)
-        items = collapse_duplicates(_raw_documents(body, settings))  # the same page twice is analysed once
-        results = run(items, options, request.app.state.resources)
-        return finish(results, options)
+        with slots.held():
+            items = collapse_duplicates(_raw_documents(body, settings))  # the same page twice is analysed once
+            results = run(items, options, request.app.state.resources)
+            return finish(results, options)
 
     @app.get("/health")
     def health(request: Request) -> dict[str, Any]:

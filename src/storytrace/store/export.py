@@ -166,6 +166,8 @@ def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, fmt
     """Rows to a file: whole records as JSONL, or flat ``columns`` as CSV or Parquet."""
     if fmt not in ("jsonl", "csv", "parquet"):
         raise ValueError(f"unknown export format {fmt!r}; choose jsonl, csv or parquet")
+    if path.is_dir():  # else the rename of the finished file fails, naming its temporary file
+        raise IsADirectoryError(f"{path} is a folder; give the file to write (--out {path / f'table.{fmt}'})")
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "jsonl":
         with whole_file(path) as out:  # a stopped export leaves the previous file (or none), never half a table

@@ -82,6 +82,13 @@ def input_key(source: str) -> str:
     return source
 
 
+def _page(record: str) -> Page:
+    data = json.loads(record)
+    if not isinstance(data, dict):
+        raise TypeError(f"a page record is a JSON object, not {type(data).__name__}")
+    return Page.from_dict(data)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -104,6 +111,7 @@ class SQLiteStore:
                 raise InputError(f"{self.path}: no such store (write one with storytrace analyze --db)")
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+        self.unreadable: list[tuple[str, str]] = []  # (table and key, why) of stored records left out when read
         try:
             if not create and not self._has_pages_table():  # reading must not add tables to someone's database
                 raise sqlite3.DatabaseError("it has no pages table")
@@ -217,23 +225,36 @@ class SQLiteStore:
                 )
 
     def stories(self) -> list[dict[str, Any]]:
-        return [json.loads(record) for (record,) in self._db.execute("SELECT record FROM stories ORDER BY id")]
+        rows = self._db.execute("SELECT id, record FROM stories ORDER BY id")
+        return [story for key, record in rows if (story := self._read(f"story {key}", record, json.loads)) is not None]
 
     def analysed_page(self, page_id: str, analysis: str) -> Page | None:
-        """The stored page with this id if it was analysed with this ``analysis`` key, else None."""
+        """The stored page with this id if it was analysed with this ``analysis`` key, else None (also when its
+        record cannot be read: the page is analysed again and its record written whole)."""
         row = self._db.execute("SELECT record FROM pages WHERE id=? AND analysis=?", (page_id, analysis)).fetchone()
-        return Page.from_dict(json.loads(row[0])) if row else None
+        return self._read(f"page {page_id}", row[0], _page) if row else None
+
+    def _read(self, what: str, record: Any, parse: Any) -> Any:
+        """A stored record parsed, or None when it cannot be (cut short by a disk error, edited by hand): noted in
+        :attr:`unreadable`, so one bad row does not stop an export or a run reading the rest."""
+        try:
+            return parse(record)
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            self.unreadable.append((what, f"{type(exc).__name__}: {exc}"))
+            return None
 
     def replaced_pages(self) -> Iterator[tuple[Page, dict[str, str | None]]]:
         """Earlier versions of inputs whose content changed (or that later failed), oldest replacement first, each
         with ``{"stored_at", "replaced_at", "replaced_by"}`` (the new page's id; None when the input then failed)."""
-        for record, stored, replaced, by in self._db.execute(
-                "SELECT record, stored_at, replaced_at, replaced_by FROM replaced_pages ORDER BY replaced_at, rowid"):
-            yield Page.from_dict(json.loads(record)), {"stored_at": stored, "replaced_at": replaced, "replaced_by": by}
+        for key, record, stored, replaced, by in self._db.execute(
+                "SELECT id, record, stored_at, replaced_at, replaced_by FROM replaced_pages ORDER BY replaced_at, rowid"):
+            if (page := self._read(f"replaced page {key}", record, _page)) is not None:
+                yield page, {"stored_at": stored, "replaced_at": replaced, "replaced_by": by}
 
     def pages(self) -> Iterator[Page]:
-        for (record,) in self._db.execute("SELECT record FROM pages ORDER BY source"):
-            yield Page.from_dict(json.loads(record))
+        for key, record in self._db.execute("SELECT id, record FROM pages ORDER BY source"):
+            if (page := self._read(f"page {key}", record, _page)) is not None:
+                yield page
 
     def failures(self) -> list[Failure]:
         rows = self._db.execute(
