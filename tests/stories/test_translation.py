@@ -118,3 +118,18 @@ def test_a_translation_is_based_on_its_original_in_json_ld_and_the_dossier_valid
     nodes = {n["@id"]: n for n in dossier_jsonld(dossier)["@graph"]}
     german_node = nodes[f"urn:storytrace:page:{german.id}"]
     assert german_node["isBasedOn"] == [{"@id": f"urn:storytrace:page:{original.id}", "url": original.url}]
+
+
+def test_a_translation_reads_as_one_in_the_html_dossier_and_the_relations_export(encoder):
+    from storytrace.report.html import render_dossier
+    from storytrace.store.export import relation_rows
+    from storytrace.stories.shells import shell_of
+
+    original = Page(id="a" * 16, source="a.html", title=FLOOD["texts"]["en"]["title"], body=FLOOD["texts"]["en"]["body"],
+                    language="en", published="2024-09-16T06:30:00+00:00")
+    german = Page(id="b" * 16, source="b.html", title=FLOOD["texts"]["de"]["title"], body=FLOOD["texts"]["de"]["body"],
+                  language="de", published="2024-09-16T09:30:00+00:00")
+    stories = find_stories([shell_of(original), shell_of(german)], encoder=encoder)
+    html = render_dossier(Dossier(pages=[original, german], stories=stories))
+    assert "is a translation of" in html and "is a copy of" not in html
+    assert [row["translation"] for row in relation_rows(stories)] == [1]

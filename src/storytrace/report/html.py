@@ -215,6 +215,7 @@ def _story(story: dict[str, Any], labels: dict[str, str]) -> str:
 
 
 _RELATION_WORDS = {"copy": "is a copy of", "rewrite": "is a rewrite of", "independent": "and, independently,"}
+_TRANSLATED_WORDS = {"copy": "is a translation of", "rewrite": "is a translated rewrite of"}
 
 
 def _column_names(pages: list[dict[str, Any]], label: dict[Any, str]) -> dict[Any, str]:
@@ -244,8 +245,10 @@ def _relation(relation: dict[str, Any], named: dict[Any, str], columns: dict[Any
     where and when tell the versions apart), then its evidence and claim comparison. ``named`` is HTML."""
     page, other = relation.get("page"), relation.get("based_on") or relation.get("other")
     kind = str(relation.get("type"))
+    words = (_TRANSLATED_WORDS if relation.get("translation") is True else _RELATION_WORDS).get(kind) or \
+        _RELATION_WORDS.get(kind, kind)
     head = (f"<h4><span class='tag'>{esc(kind)}</span> {named.get(page) or esc(page)} "
-            f"{esc(_RELATION_WORDS.get(kind, kind))} {named.get(other) or esc(other)}</h4>")
+            f"{esc(words)} {named.get(other) or esc(other)}</h4>")
     out = [head, f"<p class='meta'>{esc(_evidence_words(relation.get('evidence') or {}))}</p>"]
     if direction := relation.get("direction"):
         why = _DIRECTION_WORDS.get(str(direction), f"told by {direction}").format(kind=kind)

@@ -28,11 +28,11 @@ COMMENT_COLUMNS = ("page_id", "id", "position", "author", "parent_id", "publishe
 REPLACED_COLUMNS = ("replaced_at", "replaced_by", "stored_at", *PAGE_COLUMNS)
 STORY_COLUMNS = ("story_id", "title", "n_pages", "page_ids", "languages", "similarity", "n_relations",
                  "n_contradictions")
-RELATION_COLUMNS = ("story_id", "type", "page", "based_on", "direction", "similarity", "shingle_jaccard",
+RELATION_COLUMNS = ("story_id", "type", "page", "based_on", "direction", "translation", "similarity", "shingle_jaccard",
                     "agree", "contradict", "possible", "added", "dropped", "contradictions")
 _COUNTS = ("agree", "contradict", "possible", "added", "dropped")
 _INTEGER = {"n_body", "n_comments", "n_toxic_comments", "position", "n_pages", "n_relations", "n_contradictions",
-            *_COUNTS}
+            "translation", *_COUNTS}
 _FLOAT = {"toxic_share", "similarity", "shingle_jaccard", *SCORE_COLUMNS}
 
 
@@ -104,6 +104,7 @@ def relation_rows(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             rows.append({
                 "story_id": story.get("id"), "type": relation.get("type"), "page": relation.get("page"),
                 "based_on": relation.get("based_on") or relation.get("other"), "direction": relation.get("direction"),
+                "translation": int(relation.get("translation") is True),  # 1: a translated copy or rewrite
                 "similarity": _number(evidence.get("similarity")),
                 "shingle_jaccard": _number(evidence.get("shingle_jaccard")),
                 **{k: counts.get(k) for k in _COUNTS},
