@@ -1,4 +1,4 @@
-"""Session 21 (lead): hate asked of others ("why do people hate X?") is not held; a group "taking over" a field is success."""
+"""Session 21 (lead): hate asked of others is not held; a group "taking over" a field is success; a death wished on a person is a threat."""
 
 import pytest
 
@@ -53,3 +53,25 @@ def test_a_group_taking_over_a_field_is_success_told(model, text):
 def test_takeover_of_a_control_trope_or_of_ours_stays_an_attack(model, text):
     (result,) = score_texts([text], model, languages=["en"])
     assert result["scores"]["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "you people are idiots and should die",
+    "you should die",
+    "I think you should die",
+    "they all deserve to die",
+])
+def test_a_death_wished_on_a_person_is_a_threat(model, text):
+    (result,) = score_texts([text], model, languages=["en"])
+    assert result["scores"]["threat"] >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "I should die",
+    "you will die one day like all of us",
+    "you should burn that letter",
+    "you should suffer the consequences",
+])
+def test_no_death_wished_on_another_is_no_threat(model, text):
+    (result,) = score_texts([text], model, languages=["en"])
+    assert result["scores"]["threat"] < 0.5

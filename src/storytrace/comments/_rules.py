@@ -427,7 +427,8 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
             # a person after the verb in the same sentence ("the vulnerabilities they burn. Each of them": not aimed)
             aimed = any((x in _SECOND_PERSON or x in _PRONOUNS) and not _sentence_between(norm, words, j, k)
                         for k, x in enumerate(toks[j + 1 : j + 4], start=j + 1)) or any(
-                k in groups_at for k in range(max(0, j - 4), j + 5)) or _passive_subject(norm, words, toks, j)
+                k in groups_at for k in range(max(0, j - 4), j + 5)) or _passive_subject(norm, words, toks, j) or \
+                _dying_subject(norm, words, toks, j)
             if intent and not aimed and _thing_object(toks, j, lex):
                 continue  # "set out to execute it", "we need to kill the bill": done to a thing, not a person
             best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
@@ -817,6 +818,30 @@ def _sentence_between(norm: str, words: list[tuple[int, int, str]], j: int, k: i
 # deserve to be shot" (session-14 review: threat 0.45, the verb had no person after it)
 _PASSIVE_SUBJECTS = frozenset(["they", "he", "she", "those", "these", "they're", "theyre"])
 _PASSIVE_AUX = frozenset(["be", "get", "been", "being"])
+
+
+# (session 21, review) a death wished on the person addressed or talked of, with no object after the verb: "you
+# people are idiots and should die", "you should rot", "they all deserve to die" (threat 0.45 before: no person
+# after "die")
+_INTRANSITIVE_HARM = frozenset(["die", "rot", "perish", "suffer", "starve"])
+_WISHED_SUBJECTS = _SECOND_PERSON | frozenset(["they", "he", "she", "those", "these", "y'all"])
+_WISHING = frozenset(["should", "must", "deserve", "deserves", "ought", "need", "needs", "hope", "go", "just"])
+_OBJECT_LEADS = frozenset(["the", "a", "an", "that", "this", "these", "those", "my", "your", "his", "her", "their",
+                           "our", "its"])
+
+
+def _dying_subject(norm: str, words: list[tuple[int, int, str]], toks: list[str], j: int) -> bool:
+    """The intransitive harm at ``j`` ("die", "rot") is wished ("should", "deserve to", "hope") on a person, its
+    subject at most six words before it in the same sentence, not the commenter ("I should die" is no threat; "you
+    will die one day" is a truism, not a wish; "you should suffer the consequences" has an object)."""
+    if toks[j] not in _INTRANSITIVE_HARM or toks[j + 1 : j + 2] and toks[j + 1] in _OBJECT_LEADS:
+        return False
+    for k in range(max(0, j - 6), j):
+        between = set(toks[k + 1 : j])
+        if toks[k] in _WISHED_SUBJECTS and between & _WISHING and not _FIRST_PERSON & between and \
+                not _sentence_between(norm, words, k, j):
+            return True
+    return False
 
 
 def _passive_subject(norm: str, words: list[tuple[int, int, str]], toks: list[str], j: int) -> bool:
