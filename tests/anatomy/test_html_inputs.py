@@ -17,6 +17,16 @@ def test_a_january_first_date_in_the_metadata_stays() -> None:
     assert publication_date(load_html(html), None) == "2015-01-01"
 
 
+def test_a_day_no_calendar_has_is_no_publication_date() -> None:
+    """htmldate reads "2024-02-30" as "2024-02-01", a day the page never gave; a real first of the month stays."""
+    def meta(day: str) -> str:
+        return (f'<html><head><meta property="article:published_time" content="{day}T10:00:00Z"/></head>'
+                f"<body><article>{TEXT}</article></body></html>")
+    assert publication_date(load_html(meta("2024-02-30")), None) is None
+    assert publication_date(load_html(meta("2024-02-01")), None) == "2024-02-01"
+    assert publication_date(load_html(meta("2024-02-29")), None) == "2024-02-29"
+
+
 def test_a_full_date_in_the_text_is_still_found() -> None:
     html = f"<html><body><article><p>Posted on March 3, 2012</p>{TEXT}</article></body></html>"
     assert publication_date(load_html(html), None) == "2012-03-03"

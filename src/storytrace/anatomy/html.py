@@ -84,7 +84,25 @@ def publication_date(tree: etree._Element, url: str | None) -> str | None:
     date = _tmeta.find_date(tree, **{**_DATE_PARAMS, "url": url})
     if date and date.endswith("-01-01") and _DATE_PARAMS.get("extensive_search"):
         date = _tmeta.find_date(tree, **{**_QUICK_DATE_PARAMS, "url": url})
+    if date and date.endswith("-01") and _impossible_day_stated(tree, date[:7]):
+        return None  # htmldate read "2024-02-30" as "2024-02-01": a day the page never gave
     return date
+
+
+_STATED_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _impossible_day_stated(tree: etree._Element, month: str) -> bool:
+    """The page's publication metadata gives a day in ``month`` (YYYY-MM) that no calendar has ("2024-02-30")."""
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        found = _STATED_DAY.match((meta.get("content") or "").strip()) if key in _PUBLISHED_KEYS else None
+        if found and f"{found[1]}-{found[2]}" == month:
+            try:
+                datetime(int(found[1]), int(found[2]), int(found[3]))
+            except ValueError:
+                return True
+    return False
 
 
 # where pages state their publication time in full (htmldate returns the day only)
