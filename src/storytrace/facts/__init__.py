@@ -298,7 +298,9 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         RawMention,
         build_entities,
         gazetteer_mentions,
+        is_possessive,
         model_designation,
+        period_code,
     )
     from storytrace.facts.quantities import quantities_in
 
@@ -317,8 +319,9 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         spans = ents + [(s, e, "DATE") for s, e in found]
         original = src(i)
         for s, e, label in ents:
-            if label in KEEP and not model_designation(original, s, e, label):
-                mentions.append(RawMention(i, s, e, original[s:e], label, None, None, s in sent_starts))
+            if label in KEEP and not model_designation(original, s, e, label) and not period_code(original[s:e]):
+                mentions.append(RawMention(i, s, e, original[s:e], label, None, None, s in sent_starts,
+                                           is_possessive(original, e)))
         if res.gazetteer is not None:
             mentions.extend(gazetteer_mentions(i, text, spans, res.gazetteer, sent_starts))
         dates.extend(_dates(i, original, text, ents, found, anchor, normalize, _looks_ahead(sdocs)))
@@ -371,7 +374,20 @@ _JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.IGNORECA
 _FROM = re.compile(r"\b(from|between)\s*$", re.IGNORECASE)
 _NEG_START = re.compile(r"^\W*(no one|no-one|nobody|none|nothing)\b", re.IGNORECASE)
 _DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_IN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
+_PERIOD = re.compile(r"(?:an?|\w+)\s+(?:day|week|month|year)s?['’]?(?:\s*time)?", re.IGNORECASE)
+_FROM_NOW_AFTER = re.compile(r"\s+(from\s+now|time)\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*$")
+
+
+def _counted_from_now(text: str, s: int, end: int) -> tuple[int, int]:
+    """"in two weeks", "in two weeks' time", "two weeks from now": the model's DATE is "two weeks", a duration,
+    without the words that count it from the telling time; the span with them."""
+    counted_from = _IN_BEFORE.search(text, max(0, s - 8), s)
+    after = _FROM_NOW_AFTER.match(text, end)
+    if after and (counted_from or after.group(1).lower() != "time"):
+        end = after.end()
+    return (counted_from.start() if counted_from else s), end
 
 
 def _looks_ahead(sdocs: list[tuple[int, str, Any]]):
@@ -411,6 +427,8 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
             s = day_before.start()  # "12-14 July": the model's DATE is "14 July"
         elif days_before and re.match(r"[A-Z][a-z]{2,8}\.?\s+\d{4}", text[s:end]):
             s = days_before.start()  # "3-6 October 2023": the model's DATE is "October 2023"
+        elif _PERIOD.fullmatch(text[s:end]):
+            s, end = _counted_from_now(text, s, end)
         found.append((s, end))
         k += 1
     out: list[DateFact] = []
