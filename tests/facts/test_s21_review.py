@@ -118,3 +118,42 @@ def test_a_quarter_after_a_preposition_is_a_date_not_a_place(run) -> None:
 def test_a_car_called_q4_is_no_quarter(run) -> None:
     """Control: a model name is not read as a quarter."""
     assert _dates(run("The Audi Q4 sold well.")) == []
+
+
+# --- 3. one table of magnitude words: the range and glued-token readers knew fewer words than parse_number ---
+def _quantities(facts: dict) -> list[tuple]:
+    return [(q["value"], q["low"], q["high"], q["kind"], q["unit"]) for q in facts["quantities"]]
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("The scheme could cost $1tn-$2tn in all.", 1e12, 2e12, "USD"),
+    ("Its debts are 1.2-1.5 trillion dollars.", 1.2e12, 1.5e12, "USD"),
+    ("The fund holds €3bn-4bn in bonds.", 3e9, 4e9, "EUR"),
+])
+def test_a_money_range_with_any_magnitude_word(run, text: str, low: float, high: float, unit: str) -> None:
+    money = [q for q in _quantities(run(text)) if q[3] == "money"]
+    assert [(q[1], q[2], q[4]) for q in money] == [(low, high, unit)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("2 hundred thousand", 200_000.0),
+    ("1.5 million", 1_500_000.0),
+    ("3 lakh", 300_000.0),
+    ("2tn", 2e12),
+    ("6 more", None),  # control: a word that is no magnitude is no number
+])
+def test_parse_number_reads_every_magnitude(text: str, value: float | None) -> None:
+    from storytrace.facts.quantities import parse_number
+
+    assert parse_number(text) == value
+
+
+def test_a_currency_word_at_the_end_of_a_sentence_makes_money(run) -> None:
+    facts = run("The club paid 40 million euros.")
+    assert [(q[0], q[3], q[4]) for q in _quantities(facts)] == [(40e6, "money", "EUR")]
+    assert [q["counted"] for q in facts["quantities"]] == [None]  # the euros are the amount's, not counted
+
+
+def test_pounds_of_weight_stay_a_measure(run) -> None:
+    """Control: the model's QUANTITY "8 pounds" is a weight, not money."""
+    assert [(q[3], q[4]) for q in _quantities(run("The newborn weighed 8 pounds."))] == [("measure", "pounds")]

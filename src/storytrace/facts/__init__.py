@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy
 
+from storytrace.facts.magnitudes import WORDS as MAGNITUDE_WORDS
+from storytrace.facts.magnitudes import alternation
 from storytrace.facts.records import Claim, DateFact, Quantity, Span, Topic, plain
 from storytrace.records import Page
 from storytrace.settings import Options
@@ -35,8 +37,8 @@ __all__ = ["FactsResources", "extract_facts", "extract_facts_batch", "load_facts
 FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 PARSE_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler"]  # lemmas on demand: facts.lemmas
 _NUMBERISH = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|dozens?|hundreds|thousands|millions|billions)\b", re.IGNORECASE)
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"dozens?|hundreds|thousands|millions|billions|" + alternation(MAGNITUDE_WORDS) + r")\b", re.IGNORECASE)
 
 
 def load_nlp(model: str | None = None) -> Any:

@@ -37,8 +37,12 @@ WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thurs
                                          "sunday"])}
 NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "a": 1, "an": 1, "several": None, "few": None}
-_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
-       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# the one month pattern: "jan(?:uary)?" .. "dec(?:ember)?"; _MON (lower case, captured) reads a cleaned date,
+# MONTH_TITLE (capitalised, as running text writes a month) finds one
+_MONTH_STEMS = ["jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
+                "sept?(?:ember)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?"]
+_MON = "(" + "|".join(_MONTH_STEMS) + r")\.?"
+MONTH_TITLE = "(?:" + "|".join(stem.capitalize() for stem in _MONTH_STEMS) + r")\.?"
 _LEAD = re.compile(r"^(from|on|in|since|by|until|till|through|during|before|after|as of|at|of|the|"
                    r"early|late|mid|mid-|between|around|about)\s+|^mid-", re.IGNORECASE)
 # "the early 2020s" is 2020-2023, "the mid-1990s" 1994-1996, "the late 1980s" 1987-1989 (value and precision stay
@@ -341,8 +345,7 @@ def _relative(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
     return Norm(None, "unresolved")
 
 
-_MONR = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
-        r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONR = MONTH_TITLE
 DATE_RE = re.compile(
     r"\b(?:" + _MONR + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?!\d)(?!,\s*\d)"  # June 17 / June 17, 2024
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONR + r"(?:,?\s+\d{4})?"  # 17 June 2024
