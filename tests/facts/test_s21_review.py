@@ -157,3 +157,20 @@ def test_a_currency_word_at_the_end_of_a_sentence_makes_money(run) -> None:
 def test_pounds_of_weight_stay_a_measure(run) -> None:
     """Control: the model's QUANTITY "8 pounds" is a weight, not money."""
     assert [(q[3], q[4]) for q in _quantities(run("The newborn weighed 8 pounds."))] == [("measure", "pounds")]
+
+
+# --- review: a sentence the parser skips (no entity, number or date) loses its speaker and its hedge -----------
+def _claims(facts: dict) -> list[tuple]:
+    return [(c["modality"], c["parsed"]) for c in facts["claims"]]
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Police said the suspect may have fled abroad.", "reported"),
+    ("Witnesses told reporters the gunman had escaped on foot.", "reported"),
+    ("The suspect may have fled abroad.", "hedged"),
+    ("The old bridge reportedly collapsed.", "reported"),
+    ("The suspect fled abroad.", "asserted"),  # control
+])
+def test_an_unparsed_sentence_keeps_its_speech_verb_and_hedge(run, text: str, modality: str) -> None:
+    claims = _claims(run(text))
+    assert claims == [(modality, False)]

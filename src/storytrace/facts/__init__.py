@@ -293,7 +293,7 @@ def _readable_part(page: Page, index: int, text: str) -> str:
 
 
 def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], res: FactsResources, anchor) -> None:
-    from storytrace.facts.claims import claims_in
+    from storytrace.facts.claims import claims_in, unparsed_modality
     from storytrace.facts.dates import normalize
     from storytrace.facts.entities import (
         KEEP,
@@ -360,7 +360,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         c.quantities = [q.id for q in quantities if inside(q.span)]
         c.dates = [d.id for d in dates if inside(d.span)]
         if not c.parsed:
-            c.modality = "asserted"
+            c.modality, c.cues = unparsed_modality(c.text)
             if c.text.rstrip(" \"'”’»)").endswith("?"):  # a question asserts nothing (as for parsed claims)
                 c.modality, c.cues = "hedged", ["?"]
             elif neg := _NEG_START.match(c.text):  # "Nobody has admitted ...": a negative subject

@@ -18,6 +18,7 @@ attribution  the "according to ..." phrase, the adverb ("reportedly"), or the so
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
@@ -191,3 +192,21 @@ def _modality(content: Token, verb: Token, sent_cues: dict, attribution: str | N
             (any(t.lower_ == "going" for t in scope) and x is not None):
         return "planned", [t.lower_ for t in scope if t.lower_ in PLAN_AUX] or [lemma(content).lower()]
     return "asserted", cues
+
+
+# an unparsed sentence (no entity, number or date) has no tree: its modality comes from words alone, the speech
+# verbs in the forms that report ("said", "told"; not "claims", also a noun) and the hedges of HEDGE that are no
+# other word class too ("would" and "suggest" read as the parsed branch's, "may" is a month only capitalised)
+_UNPARSED_REPORTED = re.compile(r"\b(said|says|told|according to|" + "|".join(sorted(REPORTED_ADV)) + r")\b",
+                                re.IGNORECASE)
+_UNPARSED_HEDGED = re.compile(r"\b(may|might|could|likely|possibly|perhaps|probably|unclear|maybe)\b")
+
+
+def unparsed_modality(text: str) -> tuple[str, list[str]]:
+    """(modality, cues) of a sentence the parser did not read: reported > hedged > asserted (negation and plans
+    need the tree: which verb a "not" or "will" belongs to)."""
+    if m := _UNPARSED_REPORTED.search(text):
+        return "reported", [m.group(1).lower()]
+    if m := _UNPARSED_HEDGED.search(text):
+        return "hedged", [m.group(1)]
+    return "asserted", []
