@@ -174,3 +174,33 @@ def _claims(facts: dict) -> list[tuple]:
 def test_an_unparsed_sentence_keeps_its_speech_verb_and_hedge(run, text: str, modality: str) -> None:
     claims = _claims(run(text))
     assert claims == [(modality, False)]
+
+
+# --- review: a game's quarter or half is no part of the year -------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The visitors scored 17 points in the third quarter to take the lead.",
+    "The striker scored twice in the second half.",
+])
+def test_a_game_period_is_no_quarter_of_the_year(run, text: str) -> None:
+    assert [p for _v, p in _dates(run(text))] == []
+
+
+def test_a_business_quarter_without_a_year_is_still_one(run) -> None:
+    """Control: "earned $1.2 billion in the third quarter" is the third quarter of the publication year."""
+    assert ("2024-35", "quarter") not in _dates(run("The chain earned $1.2 billion in the third quarter."))
+    assert ("2023-35", "quarter") in _dates(run("The chain earned $1.2 billion in the third quarter."))
+
+
+# --- review: "within 10 days of delivery" counts from the delivery, not from publication ---------------------
+def test_within_a_period_of_another_event_is_no_date(run) -> None:
+    assert _dates(run("Buyers will have to pay within 10 days of delivery.")) == []
+
+
+# --- review: a street number and a football season --------------------------------------------------------
+def test_a_house_number_is_no_year(run) -> None:
+    assert _dates(run("Officers searched a house at 1840 Maple Street on the east side.")) == []
+
+
+def test_a_season_written_with_a_slash_is_a_year_interval(run) -> None:
+    dates = _dates(run("He signed a contract until the end of the 2026/27 season."))
+    assert dates == [("2026/2027", "year-interval")]

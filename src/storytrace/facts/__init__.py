@@ -378,6 +378,7 @@ _NEG_START = re.compile(r"^\W*(no one|no-one|nobody|none|nothing)\b", re.IGNOREC
 _DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _IN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _PERIOD = re.compile(r"(?:an?|\w+)\s+(?:day|week|month|year)s?['’]?(?:\s*time)?", re.IGNORECASE)
+_OF_ANOTHER_EVENT = re.compile(r"\s+(?:of|after|before|from)\b(?!\s+now\b)", re.IGNORECASE)
 _FROM_NOW_AFTER = re.compile(r"\s+(from\s+now|time)\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*$")
 
@@ -385,6 +386,8 @@ _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*$
 def _counted_from_now(text: str, s: int, end: int) -> tuple[int, int]:
     """"in two weeks", "in two weeks' time", "two weeks from now": the model's DATE is "two weeks", a duration,
     without the words that count it from the telling time; the span with them."""
+    if _OF_ANOTHER_EVENT.match(text, end):
+        return s, end  # "within 10 days of delivery": counted from the delivery, a duration here
     counted_from = _IN_BEFORE.search(text, max(0, s - 8), s)
     after = _FROM_NOW_AFTER.match(text, end)
     if after and (counted_from or after.group(1).lower() != "time"):
@@ -442,6 +445,8 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
         norm = normalize(FOOTNOTE.sub("", text), anchor, functools.partial(looks_ahead, s, s + len(text)))
         if norm.value is None and norm.precision in ("unresolved", "unknown"):
             continue  # falls back to the explicit patterns below ("the night of March 10")
+        if norm.precision in ("quarter", "half") and _game_period(original, s, s + len(text)):
+            continue
         out.append(_date_fact(i, s, s + len(text), text, norm, anchor))
         covered.append((s, end))
     for s, end in regex_dates:
@@ -461,7 +466,30 @@ _UNIT_STRICT = r"mAh|mah|px|pixels?|MHz|GHz|mph|rpm|dpi|ppi|kcal|calories|lumens
 _UNIT_LOOSE = _UNIT_STRICT + r"|[kKMGT]B|mm|cm|km|kg|lbs?|hp|cc|ml"
 _MEASURE_AFTER_STRICT = re.compile(r"\s*(?:[x×]\s*\d|-?(?:" + _UNIT_STRICT + r")\b)")
 _MEASURE_AFTER_LOOSE = re.compile(r"\s*(?:[x×]\s*\d|-?(?:" + _UNIT_LOOSE + r")\b)")
+# "1840 Maple Street", "22 W. 4th St.": a house number
+_STREET_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
+                           r"Boulevard|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Highway|Hwy)\b\.?")
 _MEASURE_BEFORE = re.compile(r"(?:[$€£¥#]|\d\s*[x×]|\b[Nn]o\.)\s*$")
+
+
+# what makes a year-less "third quarter" / "first half" a part of the year rather than of a game: money, a rate or
+# the words of a company's or an economy's accounts
+_ACCOUNTS = re.compile(r"[$£€¥₹%]|\b(?:per ?cent|percent|revenues?|sales|profits?|earnings|results|growth|gdp|economy|"
+                       r"economic|quarterly|fiscal|output|exports?|imports?|inflation|loss(?:es)?|income|shares|"
+                       r"margins?|deliveries|orders|billion|million|forecasts?|guidance|spending|investment)\b",
+                       re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+def _game_period(text: str, start: int, end: int) -> bool:
+    """A quarter or half with no year ("in the third quarter", "the second half") in a sentence that says nothing
+    of money, rates or accounts: a period of a game ("scored 17 points in the third quarter")."""
+    if re.search(r"\d|year", text[start:end], re.IGNORECASE):
+        return False
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    sentence = text[before[-1] if before else 0:after.start() + 1 if after else len(text)]
+    return _ACCOUNTS.search(sentence) is None
 
 
 def _measure_not_year(text: str, start: int, end: int) -> bool:
@@ -469,7 +497,8 @@ def _measure_not_year(text: str, start: int, end: int) -> bool:
     if not re.fullmatch(r"\d{4}", number):
         return False
     after = _MEASURE_AFTER_STRICT if 1900 <= int(number) <= 2099 else _MEASURE_AFTER_LOOSE
-    return bool(after.match(text, end) or _MEASURE_BEFORE.search(text[max(0, start - 6):start]))
+    return bool(after.match(text, end) or _MEASURE_BEFORE.search(text[max(0, start - 6):start])
+                or _STREET_AFTER.match(text, end))
 
 
 def _date_fact(i: int, s: int, e: int, text: str, norm, anchor) -> DateFact:

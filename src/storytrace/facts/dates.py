@@ -354,7 +354,8 @@ DATE_RE = re.compile(
     r")")
 # "Q3 2023", "H1 2024"; a bare quarter only after a preposition ("in Q4"): "Audi Q4" is a car
 PART_RE = re.compile(r"\b(?:[QH][1-4]\s+(?:of\s+)?(?:19|20)\d\d|(?<=\b(?:in|by) )Q[1-4])\b|(?<=\bduring )Q[1-4]\b")
-YEAR_RE = re.compile(r"\b(?:in|since|of|from|by|until|during|before|after|to|the)\s+((?:1[89]|20)\d\d)(?![\d,.]?\d)", re.IGNORECASE)
+YEAR_RE = re.compile(r"\b(?:in|since|of|from|by|until|during|before|after|to|the)\s+((?:1[89]|20)\d\d(?:/\d\d)?)"
+                     r"(?![\d,.]?\d)", re.IGNORECASE)  # "the 2022/23 season": a season of two years
 
 
 def find_dates(text: str) -> list[tuple[int, int]]:
