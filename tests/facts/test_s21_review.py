@@ -204,3 +204,21 @@ def test_a_house_number_is_no_year(run) -> None:
 def test_a_season_written_with_a_slash_is_a_year_interval(run) -> None:
     dates = _dates(run("He signed a contract until the end of the 2026/27 season."))
     assert dates == [("2026/2027", "year-interval")]
+
+
+# --- review: a number below zero loses its sign, or is lost --------------------------------------------------
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("Temperatures dropped to -12 degrees in the hills.", -12.0, "measure"),
+    ("The shares closed at -4.5% on the day.", -4.5, "percent"),
+    ("The index changed by −2.3% over the week.", -2.3, "percent"),  # a minus sign, not a hyphen
+])
+def test_a_negative_number_keeps_its_sign(run, text: str, value: float, kind: str) -> None:
+    assert [(q[0], q[3]) for q in _quantities(run(text))] == [(value, kind)]
+
+
+# --- review: a dotted date (2024.05.17) is a date, not a measure of 2024.05 "05" --------------------------------
+def test_a_dotted_date_is_a_date_not_a_measure(run) -> None:
+    facts = run("Doors open on 2024.05.17 at the old hall.")
+    assert facts["quantities"] == []
+    assert ("2024-05-17", "day") in _dates(facts)
+

@@ -166,6 +166,9 @@ def normalize(text: str, anchor: dt.date | None, forward: Forward = False) -> No
 def _single(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
         return Norm(s, "day") if _valid(*map(int, m.groups())) else Norm(None, "unknown")
+    if m := re.fullmatch(r"(\d{4})\.(\d{1,2})\.(\d{1,2})", s):  # "2024.05.17", as East Asian pages write it
+        y, mo, d = map(int, m.groups())
+        return Norm(f"{y:04d}-{mo:02d}-{d:02d}", "day") if _valid(y, mo, d) else Norm(None, "unknown")
     if m := re.fullmatch(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", s):
         return _day(MONTHS[m.group(1)[:4].rstrip(".") if m.group(1)[:4] == "sept" else m.group(1)[:3]],
                     int(m.group(2)), m.group(3), anchor, forward)
@@ -354,6 +357,7 @@ DATE_RE = re.compile(
     r")")
 # "Q3 2023", "H1 2024"; a bare quarter only after a preposition ("in Q4"): "Audi Q4" is a car
 PART_RE = re.compile(r"\b(?:[QH][1-4]\s+(?:of\s+)?(?:19|20)\d\d|(?<=\b(?:in|by) )Q[1-4])\b|(?<=\bduring )Q[1-4]\b")
+DOTTED_RE = re.compile(r"(?<![\d.])(?:19|20)\d\d\.\d{1,2}\.\d{1,2}(?![\d.]\d)")  # "2024.05.17"
 YEAR_RE = re.compile(r"\b(?:in|since|of|from|by|until|during|before|after|to|the)\s+((?:1[89]|20)\d\d(?:/\d\d)?)"
                      r"(?![\d,.]?\d)", re.IGNORECASE)  # "the 2022/23 season": a season of two years
 
@@ -362,6 +366,7 @@ def find_dates(text: str) -> list[tuple[int, int]]:
     """Character spans of explicit calendar expressions (a fallback for what the NER model misses)."""
     spans = [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in PART_RE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in DOTTED_RE.finditer(text)]
     spans += [(m.start(1), m.end(1)) for m in YEAR_RE.finditer(text)
               if not any(s <= m.start(1) < e for s, e in spans)]
     return sorted(spans)

@@ -109,10 +109,12 @@ class RawQuantity:
 
 def _is_num_token(t: Token) -> bool:
     return t.like_num or t.lower_ in WORD_NUMBERS and t.lower_ not in ("a", "an", "half", "couple") or \
-        bool(_NUM_TOKEN.match(t.text)) or bool(_GLUED_RANGE.match(t.text))
+        bool(_NUM_TOKEN.match(t.text)) or bool(_GLUED_RANGE.match(t.text)) or bool(_SIGNED.match(t.text))
 
 
 _NUM_TOKEN = re.compile(r"^\d[\d,.]*(-\w+|" + _GLUED + r")?$", re.IGNORECASE)  # "5,000-strong", "4.5m"
+_SIGNED = re.compile(r"^[-−]\d[\d,]*(?:\.\d+)?$")  # "-12", "−2.3" (a minus sign): one token below zero
+_DOTTED_DATE = re.compile(r"(?:19|20)\d\d\.\d{1,2}\.\d{1,2}")  # "2024.05.17": a date, no number
 # one token holding a range: "1tn-$2tn", "3bn-4bn", "25-$40"
 _GLUED_RANGE = re.compile(r"^\d[\d,.]*(?:" + _GLUED + r"[-–][$£€¥₹]?|[-–][$£€¥₹])\d[\d,.]*" + _GLUED + r"?$",
                           re.IGNORECASE)
@@ -320,7 +322,8 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             continue
         if t.lower_ in VAGUE and t.pos_ in ("NOUN", "NUM"):
             candidates.append((t.i, t.i + 1, "count"))
-        elif _is_num_token(t) and t.pos_ == "NUM" and not re.fullmatch(r"(1[89]|20)\d\d", t.text):
+        elif _is_num_token(t) and (t.pos_ == "NUM" or _SIGNED.match(t.text)) \
+                and not re.fullmatch(r"(1[89]|20)\d\d", t.text):
             j = t.i + 1
             while j < len(doc) and j not in taken and (_is_num_token(doc[j]) or doc[j].lower_ in MULTIPLIERS):
                 j += 1
@@ -338,6 +341,8 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
         if s > 0 and e - s == 1 and _digits(doc[s]) and lemma(doc[s - 1]).lower() in _CALL_VERBS \
                 and not (e < len(doc) and doc[e].pos_ == "NOUN"):
             continue  # "call 911", "dial 112": a number to call
+        if _DOTTED_DATE.match(span.text):
+            continue  # "2024.05.17": a date (facts.dates reads it)
         if _DAY_OF_RANGE.match(doc.text, span.end_char) and re.fullmatch(r"\d{1,2}", span.text):
             continue  # "12-14 July", "3-6 October 2023": the first day of a range of days
         out.append(_one(doc, span, kind, names))
@@ -486,6 +491,8 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
     if not num_tokens:
         return None
     core = re.sub(r"^(between|from)\s+", "", core, flags=re.IGNORECASE)
+    below_zero = re.match(r"^[-−](?=\d)", core) is not None  # "-12 degrees", "−2.3%"
+    core = core[1:] if below_zero else core
     core = re.sub(r"(?<=[-–—\s])[$£€¥₹₽₴]", "", core)  # "$30-$45", "£3m-£5m"
     if re.match(r"^\d+/\d+", core) and parse_number(re.match(r"^\d+/\d+", core).group(0)) is None:
         return None  # "11/13": a date or a score, no fraction
@@ -530,6 +537,8 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
             kind = "measure" if kind == "count" else kind
         else:
             return None
+    if below_zero and value is not None:
+        value = -value
     if qualifier in LOWER_BOUND and value is not None:
         low = value
     elif qualifier in UPPER_BOUND and value is not None:
