@@ -222,3 +222,22 @@ def test_a_dotted_date_is_a_date_not_a_measure(run) -> None:
     assert facts["quantities"] == []
     assert ("2024-05-17", "day") in _dates(facts)
 
+
+
+# --- review: a canonical name with a score or a list dash in it -------------------------------------------------
+@pytest.mark.parametrize(("raw", "name"), [
+    ("Tomas Berdych 6-3", "Tomas Berdych"),
+    ("Tomas Berdych 7-6 (5)", "Tomas Berdych"),
+    ("- Lions beat Wolves", "Lions beat Wolves"),
+])
+def test_a_canonical_name_drops_a_trailing_score_and_a_leading_dash(raw: str, name: str) -> None:
+    from storytrace.facts.entities import clean_name
+
+    assert clean_name(raw) == name
+
+
+def test_a_name_ending_in_a_number_keeps_it() -> None:
+    """Control: "Apollo 11", "Formula 1" keep their numbers."""
+    from storytrace.facts.entities import clean_name
+
+    assert (clean_name("Apollo 11"), clean_name("Formula 1")) == ("Apollo 11", "Formula 1")

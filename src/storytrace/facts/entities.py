@@ -54,8 +54,13 @@ class RawMention:
 GENERATION = {"jr", "sr", "ii", "iii", "iv"}  # "Donald Trump Jr.": another person than "Donald Trump"
 
 
+_SCORE_AFTER = re.compile(r"(?:\s+\d{1,2}[-–]\d{1,2}(?:\s*\(\d{1,2}\))?)+$")  # "Nicolas Jarry 6-4": a result, no name
+_LIST_MARK = re.compile(r"^[-–—•|*]+\s+")  # "- Rams top Bears": a list line's dash
+
+
 def clean_name(text: str) -> str:
     s = " ".join(text.split())
+    s = _LIST_MARK.sub("", _SCORE_AFTER.sub("", s))
     s = _POSS.sub("", s).strip()
     if s.lower().startswith("the "):
         s = s[4:]
