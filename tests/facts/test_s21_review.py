@@ -241,3 +241,10 @@ def test_a_name_ending_in_a_number_keeps_it() -> None:
     from storytrace.facts.entities import clean_name
 
     assert (clean_name("Apollo 11"), clean_name("Formula 1")) == ("Apollo 11", "Formula 1")
+
+
+# --- review: "5G" is a mobile network generation, not 5 of "G" ----------------------------------------------
+@pytest.mark.parametrize("text", ["Operators are rolling out 5G networks across the country.",
+                                  "The phone supports 4G and 5G."])
+def test_a_mobile_generation_is_no_quantity(run, text: str) -> None:
+    assert _quantities(run(text)) == []

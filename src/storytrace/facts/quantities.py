@@ -341,6 +341,8 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
         if s > 0 and e - s == 1 and _digits(doc[s]) and lemma(doc[s - 1]).lower() in _CALL_VERBS \
                 and not (e < len(doc) and doc[e].pos_ == "NOUN"):
             continue  # "call 911", "dial 112": a number to call
+        if _mobile_generation(doc, span):
+            continue  # "5G networks": a name
         if _DOTTED_DATE.match(span.text):
             continue  # "2024.05.17": a date (facts.dates reads it)
         if _DAY_OF_RANGE.match(doc.text, span.end_char) and re.fullmatch(r"\d{1,2}", span.text):
@@ -387,6 +389,12 @@ _GLUED_UNITS = {"m", "km", "cm", "mm", "kg", "g", "mg", "mph", "kmh", "ft", "mi"
                 "mwh", "tb", "gb", "mb", "ml", "l"}
 _DAY_OF_RANGE = re.compile(r"\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_TITLE.removesuffix(r"\.?")
                            + r"\b")
+
+
+def _mobile_generation(doc: Doc, span: SpacySpan) -> bool:
+    """"4G", "5G": a mobile network generation (the tokenizer splits off the "G")."""
+    return len(span) == 1 and span.end < len(doc) and doc[span.end].text == "G" and _glued(span[0], doc[span.end]) \
+        and re.fullmatch(r"[2-6]", span.text) is not None
 
 
 def _is_clock_time(doc: Doc, span: SpacySpan) -> bool:
