@@ -248,3 +248,21 @@ def test_a_name_ending_in_a_number_keeps_it() -> None:
                                   "The phone supports 4G and 5G."])
 def test_a_mobile_generation_is_no_quantity(run, text: str) -> None:
     assert _quantities(run(text)) == []
+
+
+# --- review: year-less dates listed under a heading that names the year -----------------------------------------
+def test_listed_dates_take_the_year_of_their_heading(run) -> None:
+    page = Page(id="p", source="t", title="Band announces reunion tour", language="en", published="2024-11-20",
+                body=["The band will play 20 shows next summer, its first tour in a decade.",
+                      "Reunion Tour 2025 dates:", "June 14 - City Arena, Leeds", "June 21 - Park Stage, Bristol"])
+    extract_facts(page, Options(), nlp=load_nlp(), resources=load_facts_resources())
+    listed = {d["text"]: d["value"] for d in page.facts["dates"] if d["span"]["paragraph"] in (2, 3)}
+    assert listed == {"June 14": "2025-06-14", "June 21": "2025-06-21"}
+
+
+def test_a_year_less_date_in_running_text_keeps_the_publication_year(run) -> None:
+    """Control: in a sentence (no list line), "June 14" after a paragraph naming 2025 keeps the usual rule."""
+    page = Page(id="p", source="t", title="", language="en", published="2024-11-20",
+                body=["The plan runs until 2025.", "The mayor opened the bridge on June 14 after two years of work."])
+    extract_facts(page, Options(), nlp=load_nlp(), resources=load_facts_resources())
+    assert [d["value"] for d in page.facts["dates"] if d["text"] == "June 14"] == ["2024-06-14"]

@@ -349,6 +349,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
     for n, q in enumerate(quantities):
         q.id = f"q{n}"
     dates.sort(key=lambda d: (d.span.paragraph, d.span.start))
+    _listed_dates_take_their_heading_year(dates, src, anchor, normalize)
     for n, d in enumerate(dates):
         d.id = f"d{n}"
     raw_claims.sort(key=lambda c: (c[0].span.paragraph, c[0].span.start))
@@ -381,6 +382,34 @@ _PERIOD = re.compile(r"(?:an?|\w+)\s+(?:day|week|month|year)s?['’]?(?:\s*time)
 _OF_ANOTHER_EVENT = re.compile(r"\s+(?:of|after|before|from)\b(?!\s+now\b)", re.IGNORECASE)
 _FROM_NOW_AFTER = re.compile(r"\s+(from\s+now|time)\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*$")
+
+
+_LIST_LINE_WORDS = 12  # a paragraph this short is a heading or a list line, not running text
+
+
+def _listed_dates_take_their_heading_year(dates: list[DateFact], src, anchor, normalize) -> None:
+    """Year-less dates that open short list lines ("June 14 - City Arena") take the year of the short heading above
+    them ("Reunion Tour 2025 dates:") when it is the publication year or the next; a paragraph of running text ends
+    the list. (Else they follow the usual rule and may land in the past year.)"""
+    if anchor is None:
+        return
+    heading_year, last_paragraph = None, None
+    for d in dates:
+        paragraph = d.span.paragraph
+        short = len(src(paragraph).split()) <= _LIST_LINE_WORDS
+        between = range(last_paragraph + 1, paragraph) if last_paragraph is not None else range(0)
+        if not short or any(len(src(k).split()) > _LIST_LINE_WORDS for k in between):
+            heading_year = None
+        last_paragraph = paragraph
+        if not short:
+            continue
+        if d.precision == "year" and not d.relative and d.value and int(d.value) in (anchor.year, anchor.year + 1):
+            heading_year = int(d.value)
+        elif heading_year is not None and d.relative and d.precision == "day" and d.span.start == 0 \
+                and not re.search(r"\d{4}", d.text) and d.value and int(d.value[:4]) != heading_year:
+            norm = normalize(f"{d.text} {heading_year}", anchor)
+            if norm.value is not None and norm.precision == "day":
+                d.value, d.relative, d.anchor = norm.value, False, None
 
 
 def _counted_from_now(text: str, s: int, end: int) -> tuple[int, int]:
