@@ -21,6 +21,7 @@ further mention (up to +0.3), +0.1 when the gazetteer confirms a place, capped a
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -309,7 +310,7 @@ def _cities_with_their_area(mentions: list[RawMention], gaz: Gazetteer
     within: dict[int | str, tuple[str, str | None]] = {}
     states: set[str] = set()
     ordered = sorted(mentions, key=lambda x: (x.paragraph, x.start))
-    for a, b in zip(ordered, ordered[1:]):
+    for a, b in itertools.pairwise(ordered):
         if a.paragraph != b.paragraph or a.label not in ("GPE", "LOC") or b.label not in ("GPE", "LOC"):
             continue
         if b.start - a.end == 2:

@@ -17,7 +17,15 @@ from spacy.tokens import Span as SpacySpan
 from storytrace.currency import CURRENCIES, CURRENCY_SIGNS, CURRENCY_WORDS
 from storytrace.facts.dates import MONTH_TITLE
 from storytrace.facts.lemmas import lemma
-from storytrace.facts.magnitudes import ABBREVIATED, GLUED, INDIAN, MAGNITUDE, MULTIPLIERS, SINGLE_LETTERS, VAGUE
+from storytrace.facts.magnitudes import (
+    ABBREVIATED,
+    GLUED,
+    INDIAN,
+    MAGNITUDE,
+    MULTIPLIERS,
+    SINGLE_LETTERS,
+    VAGUE,
+)
 
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
