@@ -266,3 +266,13 @@ def test_a_year_less_date_in_running_text_keeps_the_publication_year(run) -> Non
                 body=["The plan runs until 2025.", "The mayor opened the bridge on June 14 after two years of work."])
     extract_facts(page, Options(), nlp=load_nlp(), resources=load_facts_resources())
     assert [d["value"] for d in page.facts["dates"] if d["text"] == "June 14"] == ["2024-06-14"]
+
+
+# --- review: a speaker's name carries the day it spoke, or an appositive's comma --------------------------------
+@pytest.mark.parametrize(("text", "attribution"), [
+    ("Northwind on Tuesday announced that it had bought 30% of its rival.", "Northwind (announced)"),
+    ("The regulator on Monday said that 12 banks had failed the test.", "The regulator (said)"),
+    ("Jane Fox, the firm’s finance chief, said 40 staff would leave.", "Jane Fox, the firm’s finance chief (said)"),
+])
+def test_an_attribution_names_the_speaker_only(run, text: str, attribution: str) -> None:
+    assert [c["attribution"] for c in run(text)["claims"]] == [attribution]
