@@ -276,3 +276,12 @@ def test_a_year_less_date_in_running_text_keeps_the_publication_year(run) -> Non
 ])
 def test_an_attribution_names_the_speaker_only(run, text: str, attribution: str) -> None:
     assert [c["attribution"] for c in run(text)["claims"]] == [attribution]
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy's second visit to Cuba in a month underscores the growing ties between the two.",
+    "The cut, the first in two years, will lift the markets.",
+])
+def test_a_ranked_stretch_of_time_is_no_date_ahead(run, text: str) -> None:
+    """Guard for the "in two weeks" rule: "the second visit in a month" is a stretch, not a month from now."""
+    assert [v for v, p in _dates(run(text)) if p in ("month", "year", "week", "day")] == []

@@ -379,6 +379,10 @@ _NEG_START = re.compile(r"^\W*(no one|no-one|nobody|none|nothing)\b", re.IGNOREC
 _DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _IN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _PERIOD = re.compile(r"(?:an?|\w+)\s+(?:day|week|month|year)s?['’]?(?:\s*time)?", re.IGNORECASE)
+# an ordinal or superlative before "in two years" makes it the stretch the ranking covers
+_RANKED = re.compile(r"\b(?:first|second|third|fourth|fifth|only|most|least|highest|lowest|biggest|largest|smallest|"
+                     r"best|worst|fastest|slowest|strongest|weakest|sharpest|steepest|deepest|longest|shortest|"
+                     r"hottest|coldest|wettest|driest|busiest|heaviest|top)\b", re.IGNORECASE)
 _OF_ANOTHER_EVENT = re.compile(r"\s+(?:of|after|before|from)\b(?!\s+now\b)", re.IGNORECASE)
 _FROM_NOW_AFTER = re.compile(r"\s+(from\s+now|time)\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*$")
@@ -417,6 +421,9 @@ def _counted_from_now(text: str, s: int, end: int) -> tuple[int, int]:
     without the words that count it from the telling time; the span with them."""
     if _OF_ANOTHER_EVENT.match(text, end):
         return s, end  # "within 10 days of delivery": counted from the delivery, a duration here
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, s)), default=0)
+    if _RANKED.search(text, sentence_start, s):
+        return s, end  # "the first rate cut in two years", "the second visit in a month": a stretch of time
     counted_from = _IN_BEFORE.search(text, max(0, s - 8), s)
     after = _FROM_NOW_AFTER.match(text, end)
     if after and (counted_from or after.group(1).lower() != "time"):

@@ -415,5 +415,8 @@ _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years
 
 
 def _counted_ahead(span) -> bool:
-    """"in two weeks", "within six months", "in 10 days' time": a stretch counted from the telling time."""
-    return span[0].lower_ in ("in", "within") and len(span) >= 3 and span[-1].lower_ in _TIME_UNITS
+    """"in two weeks", "within six months", "in 10 days' time": a stretch counted from the telling time, said of
+    a verb ("take effect in two weeks"); said of a noun it is a stretch of time ("the second visit in a month"),
+    and "in a month" without a future auxiliary is one too ("the busiest day in a month")."""
+    return span[0].lower_ in ("in", "within") and len(span) >= 3 and span[-1].lower_ in _TIME_UNITS \
+        and span[0].head.pos_ in ("VERB", "AUX") and span[1].lower_ not in ("a", "an")
