@@ -338,13 +338,14 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             candidates.append((t.i, j, "count"))
             taken.update(range(t.i, j))
     out = []
+    text = doc.text  # once: Doc.text re-joins every token on each access
     for s, e, kind in _merge_ranges(doc, sorted(candidates)):
         span = doc[s:e]
         if len(span) == 1 and re.fullmatch(r"(19|20)\d\d", span.text) and span[0].dep_ in ("nummod", "compound", "amod"):
             continue  # "a crewed 2024 moon mission": a year used as a modifier
         if s >= 2 and doc[s - 2].lower_ == "out" and doc[s - 1].lower_ == "of":
             continue  # "eight out of ten companies": the denominator is not a separate count
-        if _is_score(doc, s, e) or _is_clock_time(doc, span) or _number_word_idiom(doc, e):
+        if _is_score(doc, s, e) or _is_clock_time(text, span) or _number_word_idiom(doc, e):
             continue
         if s > 0 and e - s == 1 and _digits(doc[s]) and lemma(doc[s - 1]).lower() in _CALL_VERBS \
                 and not (e < len(doc) and doc[e].pos_ == "NOUN"):
@@ -353,7 +354,7 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             continue  # "5G networks": a name
         if _DOTTED_DATE.match(span.text):
             continue  # "2024.05.17": a date (facts.dates reads it)
-        if _DAY_OF_RANGE.match(doc.text, span.end_char) and re.fullmatch(r"\d{1,2}", span.text):
+        if _DAY_OF_RANGE.match(text, span.end_char) and re.fullmatch(r"\d{1,2}", span.text):
             continue  # "12-14 July", "3-6 October 2023": the first day of a range of days
         out.append(_one(doc, span, kind, names))
     return [q for q in out if q is not None]
@@ -405,11 +406,12 @@ def _mobile_generation(doc: Doc, span: SpacySpan) -> bool:
         and re.fullmatch(r"[2-6]", span.text) is not None
 
 
-def _is_clock_time(doc: Doc, span: SpacySpan) -> bool:
+def _is_clock_time(text: str, span: SpacySpan) -> bool:
+    """``text``: the span's doc's text (``Doc.text`` re-joins every token on each access)."""
     first_digit = next((t for t in span if t.text[:1].isdigit()), None)
     if first_digit is None:
         return False
-    return _CLOCK.match(doc.text, first_digit.idx) is not None
+    return _CLOCK.match(text, first_digit.idx) is not None
 
 
 # words a spelled-out number is hyphenated to in an idiom, not a count ("a one-way street", "a one-off payment")
