@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy
 
+from storytrace.facts.magnitudes import WORDS as MAGNITUDE_WORDS
+from storytrace.facts.magnitudes import alternation
 from storytrace.facts.records import Claim, DateFact, Quantity, Span, Topic, plain
 from storytrace.records import Page
 from storytrace.settings import Options
@@ -35,8 +37,8 @@ __all__ = ["FactsResources", "extract_facts", "extract_facts_batch", "load_facts
 FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 PARSE_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler"]  # lemmas on demand: facts.lemmas
 _NUMBERISH = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|dozens?|hundreds|thousands|millions|billions)\b", re.IGNORECASE)
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"dozens?|hundreds|thousands|millions|billions|" + alternation(MAGNITUDE_WORDS) + r")\b", re.IGNORECASE)
 
 
 def load_nlp(model: str | None = None) -> Any:
@@ -291,14 +293,16 @@ def _readable_part(page: Page, index: int, text: str) -> str:
 
 
 def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], res: FactsResources, anchor) -> None:
-    from storytrace.facts.claims import claims_in
+    from storytrace.facts.claims import claims_in, unparsed_modality
     from storytrace.facts.dates import normalize
     from storytrace.facts.entities import (
         KEEP,
         RawMention,
         build_entities,
         gazetteer_mentions,
+        is_possessive,
         model_designation,
+        period_code,
     )
     from storytrace.facts.quantities import quantities_in
 
@@ -317,8 +321,9 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         spans = ents + [(s, e, "DATE") for s, e in found]
         original = src(i)
         for s, e, label in ents:
-            if label in KEEP and not model_designation(original, s, e, label):
-                mentions.append(RawMention(i, s, e, original[s:e], label, None, None, s in sent_starts))
+            if label in KEEP and not model_designation(original, s, e, label) and not period_code(original[s:e]):
+                mentions.append(RawMention(i, s, e, original[s:e], label, None, None, s in sent_starts,
+                                           is_possessive(original, e)))
         if res.gazetteer is not None:
             mentions.extend(gazetteer_mentions(i, text, spans, res.gazetteer, sent_starts))
         dates.extend(_dates(i, original, text, ents, found, anchor, normalize, _looks_ahead(sdocs)))
@@ -344,6 +349,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
     for n, q in enumerate(quantities):
         q.id = f"q{n}"
     dates.sort(key=lambda d: (d.span.paragraph, d.span.start))
+    _listed_dates_take_their_heading_year(dates, src, anchor, normalize)
     for n, d in enumerate(dates):
         d.id = f"d{n}"
     raw_claims.sort(key=lambda c: (c[0].span.paragraph, c[0].span.start))
@@ -355,7 +361,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         c.quantities = [q.id for q in quantities if inside(q.span)]
         c.dates = [d.id for d in dates if inside(d.span)]
         if not c.parsed:
-            c.modality = "asserted"
+            c.modality, c.cues = unparsed_modality(c.text)
             if c.text.rstrip(" \"'”’»)").endswith("?"):  # a question asserts nothing (as for parsed claims)
                 c.modality, c.cues = "hedged", ["?"]
             elif neg := _NEG_START.match(c.text):  # "Nobody has admitted ...": a negative subject
@@ -371,7 +377,58 @@ _JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.IGNORECA
 _FROM = re.compile(r"\b(from|between)\s*$", re.IGNORECASE)
 _NEG_START = re.compile(r"^\W*(no one|no-one|nobody|none|nothing)\b", re.IGNORECASE)
 _DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+_IN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
+_PERIOD = re.compile(r"(?:an?|\w+)\s+(?:day|week|month|year)s?['’]?(?:\s*time)?", re.IGNORECASE)
+# an ordinal or superlative before "in two years" makes it the stretch the ranking covers
+_RANKED = re.compile(r"\b(?:first|second|third|fourth|fifth|only|most|least|highest|lowest|biggest|largest|smallest|"
+                     r"best|worst|fastest|slowest|strongest|weakest|sharpest|steepest|deepest|longest|shortest|"
+                     r"hottest|coldest|wettest|driest|busiest|heaviest|top)\b", re.IGNORECASE)
+_OF_ANOTHER_EVENT = re.compile(r"\s+(?:of|after|before|from)\b(?!\s+now\b)", re.IGNORECASE)
+_FROM_NOW_AFTER = re.compile(r"\s+(from\s+now|time)\b", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*$")
+
+
+_LIST_LINE_WORDS = 12  # a paragraph this short is a heading or a list line, not running text
+
+
+def _listed_dates_take_their_heading_year(dates: list[DateFact], src, anchor, normalize) -> None:
+    """Year-less dates that open short list lines ("June 14 - City Arena") take the year of the short heading above
+    them ("Reunion Tour 2025 dates:") when it is the publication year or the next; a paragraph of running text ends
+    the list. (Else they follow the usual rule and may land in the past year.)"""
+    if anchor is None:
+        return
+    heading_year, last_paragraph = None, None
+    for d in dates:
+        paragraph = d.span.paragraph
+        short = len(src(paragraph).split()) <= _LIST_LINE_WORDS
+        between = range(last_paragraph + 1, paragraph) if last_paragraph is not None else range(0)
+        if not short or any(len(src(k).split()) > _LIST_LINE_WORDS for k in between):
+            heading_year = None
+        last_paragraph = paragraph
+        if not short:
+            continue
+        if d.precision == "year" and not d.relative and d.value and int(d.value) in (anchor.year, anchor.year + 1):
+            heading_year = int(d.value)
+        elif heading_year is not None and d.relative and d.precision == "day" and d.span.start == 0 \
+                and not re.search(r"\d{4}", d.text) and d.value and int(d.value[:4]) != heading_year:
+            norm = normalize(f"{d.text} {heading_year}", anchor)
+            if norm.value is not None and norm.precision == "day":
+                d.value, d.relative, d.anchor = norm.value, False, None
+
+
+def _counted_from_now(text: str, s: int, end: int) -> tuple[int, int]:
+    """"in two weeks", "in two weeks' time", "two weeks from now": the model's DATE is "two weeks", a duration,
+    without the words that count it from the telling time; the span with them."""
+    if _OF_ANOTHER_EVENT.match(text, end):
+        return s, end  # "within 10 days of delivery": counted from the delivery, a duration here
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, s)), default=0)
+    if _RANKED.search(text, sentence_start, s):
+        return s, end  # "the first rate cut in two years", "the second visit in a month": a stretch of time
+    counted_from = _IN_BEFORE.search(text, max(0, s - 8), s)
+    after = _FROM_NOW_AFTER.match(text, end)
+    if after and (counted_from or after.group(1).lower() != "time"):
+        end = after.end()
+    return (counted_from.start() if counted_from else s), end
 
 
 def _looks_ahead(sdocs: list[tuple[int, str, Any]]):
@@ -411,6 +468,8 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
             s = day_before.start()  # "12-14 July": the model's DATE is "14 July"
         elif days_before and re.match(r"[A-Z][a-z]{2,8}\.?\s+\d{4}", text[s:end]):
             s = days_before.start()  # "3-6 October 2023": the model's DATE is "October 2023"
+        elif _PERIOD.fullmatch(text[s:end]):
+            s, end = _counted_from_now(text, s, end)
         found.append((s, end))
         k += 1
     out: list[DateFact] = []
@@ -422,6 +481,8 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
         norm = normalize(FOOTNOTE.sub("", text), anchor, functools.partial(looks_ahead, s, s + len(text)))
         if norm.value is None and norm.precision in ("unresolved", "unknown"):
             continue  # falls back to the explicit patterns below ("the night of March 10")
+        if norm.precision in ("quarter", "half") and _game_period(original, s, s + len(text)):
+            continue
         out.append(_date_fact(i, s, s + len(text), text, norm, anchor))
         covered.append((s, end))
     for s, end in regex_dates:
@@ -441,7 +502,30 @@ _UNIT_STRICT = r"mAh|mah|px|pixels?|MHz|GHz|mph|rpm|dpi|ppi|kcal|calories|lumens
 _UNIT_LOOSE = _UNIT_STRICT + r"|[kKMGT]B|mm|cm|km|kg|lbs?|hp|cc|ml"
 _MEASURE_AFTER_STRICT = re.compile(r"\s*(?:[x×]\s*\d|-?(?:" + _UNIT_STRICT + r")\b)")
 _MEASURE_AFTER_LOOSE = re.compile(r"\s*(?:[x×]\s*\d|-?(?:" + _UNIT_LOOSE + r")\b)")
+# "1840 Maple Street", "22 W. 4th St.": a house number
+_STREET_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
+                           r"Boulevard|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Highway|Hwy)\b\.?")
 _MEASURE_BEFORE = re.compile(r"(?:[$€£¥#]|\d\s*[x×]|\b[Nn]o\.)\s*$")
+
+
+# what makes a year-less "third quarter" / "first half" a part of the year rather than of a game: money, a rate or
+# the words of a company's or an economy's accounts
+_ACCOUNTS = re.compile(r"[$£€¥₹%]|\b(?:per ?cent|percent|revenues?|sales|profits?|earnings|results|growth|gdp|economy|"
+                       r"economic|quarterly|fiscal|output|exports?|imports?|inflation|loss(?:es)?|income|shares|"
+                       r"margins?|deliveries|orders|billion|million|forecasts?|guidance|spending|investment)\b",
+                       re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+def _game_period(text: str, start: int, end: int) -> bool:
+    """A quarter or half with no year ("in the third quarter", "the second half") in a sentence that says nothing
+    of money, rates or accounts: a period of a game ("scored 17 points in the third quarter")."""
+    if re.search(r"\d|year", text[start:end], re.IGNORECASE):
+        return False
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    sentence = text[before[-1] if before else 0:after.start() + 1 if after else len(text)]
+    return _ACCOUNTS.search(sentence) is None
 
 
 def _measure_not_year(text: str, start: int, end: int) -> bool:
@@ -449,7 +533,8 @@ def _measure_not_year(text: str, start: int, end: int) -> bool:
     if not re.fullmatch(r"\d{4}", number):
         return False
     after = _MEASURE_AFTER_STRICT if 1900 <= int(number) <= 2099 else _MEASURE_AFTER_LOOSE
-    return bool(after.match(text, end) or _MEASURE_BEFORE.search(text[max(0, start - 6):start]))
+    return bool(after.match(text, end) or _MEASURE_BEFORE.search(text[max(0, start - 6):start])
+                or _STREET_AFTER.match(text, end))
 
 
 def _date_fact(i: int, s: int, e: int, text: str, norm, anchor) -> DateFact:

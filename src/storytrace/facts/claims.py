@@ -18,6 +18,7 @@ attribution  the "according to ..." phrase, the adverb ("reportedly"), or the so
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
@@ -71,6 +72,25 @@ def _clauses(sent: SpacySpan) -> list[Token]:
     return verbs
 
 
+_WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+               "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year"}
+
+
+def _speaker_text(speaker: Token) -> str:
+    """The speaker's phrase without the time it spoke ("Northwind on Tuesday announced": "Northwind") and without
+    an appositive's closing comma ("Jane Fox, the firm's finance chief,")."""
+    when = {t.i for c in speaker.children if c.dep_ in ("prep", "npadvmod") and _tells_when(c) for t in c.subtree}
+    text = _subtree_text(speaker, when)
+    return text.rstrip(" ,")
+
+
+def _tells_when(t: Token) -> bool:
+    """"on Tuesday", "Monday", "last week": a phrase saying when, not who."""
+    words = [x.lower_ for x in t.subtree]
+    return bool(words) and words[-1] in _WHEN_WORDS and (t.dep_ == "npadvmod" or words[0] in ("on", "in", "at", "last",
+                                                                                                "this", "earlier"))
+
+
 def claims_in(sent: SpacySpan) -> list[RawClaim]:
     out = []
     verbs = _clauses(sent)
@@ -87,7 +107,7 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
             comp = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
             speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if comp is not None and speaker is not None:
-                attribution = attribution or f"{_subtree_text(speaker)} ({verb.text})"
+                attribution = attribution or f"{_speaker_text(speaker)} ({verb.text})"
                 cues.append(verb.text)
                 content = comp
         subj = next((c for c in content.children if c.dep_ in SUBJ), None)
@@ -113,7 +133,7 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
             speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if claim_obj is not None and speaker is not None:  # "The army rejected claims that 50 civilians ..."
                 modality, mcues = "negated", [verb.lower_]
-                attribution = attribution or f"{_subtree_text(speaker)} ({verb.text})"
+                attribution = attribution or f"{_speaker_text(speaker)} ({verb.text})"
         if question and modality != "negated":
             modality, mcues, attribution = "hedged", ["?"], None
             cues = [c for c in cues if c != verb.text]
@@ -191,3 +211,21 @@ def _modality(content: Token, verb: Token, sent_cues: dict, attribution: str | N
             (any(t.lower_ == "going" for t in scope) and x is not None):
         return "planned", [t.lower_ for t in scope if t.lower_ in PLAN_AUX] or [lemma(content).lower()]
     return "asserted", cues
+
+
+# an unparsed sentence (no entity, number or date) has no tree: its modality comes from words alone, the speech
+# verbs in the forms that report ("said", "told"; not "claims", also a noun) and the hedges of HEDGE that are no
+# other word class too ("would" and "suggest" read as the parsed branch's, "may" is a month only capitalised)
+_UNPARSED_REPORTED = re.compile(r"\b(said|says|told|according to|" + "|".join(sorted(REPORTED_ADV)) + r")\b",
+                                re.IGNORECASE)
+_UNPARSED_HEDGED = re.compile(r"\b(may|might|could|likely|possibly|perhaps|probably|unclear|maybe)\b")
+
+
+def unparsed_modality(text: str) -> tuple[str, list[str]]:
+    """(modality, cues) of a sentence the parser did not read: reported > hedged > asserted (negation and plans
+    need the tree: which verb a "not" or "will" belongs to)."""
+    if m := _UNPARSED_REPORTED.search(text):
+        return "reported", [m.group(1).lower()]
+    if m := _UNPARSED_HEDGED.search(text):
+        return "hedged", [m.group(1)]
+    return "asserted", []

@@ -11,6 +11,12 @@
   publication date and are marked ``relative``; without one they keep ``value=None``. A bare weekday is the
   previous one ("said on Monday") unless the sentence looks ahead (:func:`points_forward`: "would stay open
   until Sunday", "will resign on Monday", "applies from Monday on"): then it is the following one.
+* Quarters and halves: ``Q3 2023`` / ``the third quarter of 2023`` -> ``2023-35`` (EDTF quarter codes 33-36),
+  precision ``quarter``, ``start=2023-07``, ``end=2023-09``; ``H1 2024`` / ``the first half of 2024`` ->
+  ``2024-40`` (EDTF semestral codes 40-41), precision ``half``. A year-less one takes its year like a month.
+* Periods ahead of publication: "in two weeks" is the week two weeks on (like "two weeks ago" behind it), "in 10
+  days" the day; only when the sentence looks ahead (:func:`points_forward`; "was built in two years" is a
+  duration, no date). "within six months" and "the next three years" are day-intervals from publication.
 """
 
 from __future__ import annotations
@@ -31,8 +37,12 @@ WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thurs
                                          "sunday"])}
 NUMWORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "a": 1, "an": 1, "several": None, "few": None}
-_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
-       r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# the one month pattern: "jan(?:uary)?" .. "dec(?:ember)?"; _MON (lower case, captured) reads a cleaned date,
+# MONTH_TITLE (capitalised, as running text writes a month) finds one
+_MONTH_STEMS = ["jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
+                "sept?(?:ember)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?"]
+_MON = "(" + "|".join(_MONTH_STEMS) + r")\.?"
+MONTH_TITLE = "(?:" + "|".join(stem.capitalize() for stem in _MONTH_STEMS) + r")\.?"
 _LEAD = re.compile(r"^(from|on|in|since|by|until|till|through|during|before|after|as of|at|of|the|"
                    r"early|late|mid|mid-|between|around|about)\s+|^mid-", re.IGNORECASE)
 # "the early 2020s" is 2020-2023, "the mid-1990s" 1994-1996, "the late 1980s" 1987-1989 (value and precision stay
@@ -40,6 +50,15 @@ _LEAD = re.compile(r"^(from|on|in|since|by|until|till|through|during|before|afte
 PART_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 _PART = re.compile(r"^(?:(?:in|by|since|until|during|from|of|the)\s+)*(early|mid|late)\b", re.IGNORECASE)
 _INTERVAL = re.compile(r"^(?:from\s+|between\s+)?(.+?)\s+(?:to|until|till|through|and|-|–)\s+(.+)$", re.IGNORECASE)
+# EDTF sub-year groupings: quarter 1 is 33 .. quarter 4 is 36; half (semestral) 1 is 40, half 2 is 41
+PARTS_OF_YEAR = {"quarter": (33, 3, 4), "half": (40, 6, 2)}  # part -> (first code, months, parts in a year)
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_PART_NAMED = re.compile(r"(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th)\s+(quarter|half)(?:\s+(?:of\s+)?(.+))?")
+_PART_CODED = re.compile(r"(q|h)([1-4])(?:\s+(?:of\s+)?(.+))?|(\d{4})\s*(q|h)([1-4])")
+# a stretch of time counted from publication: "in two weeks", "in 10 days' time", "within six months"
+_AHEAD = re.compile(r"(in|within)\s+(\w+)\s+(day|week|month|year)s?'?(?:\s+time)?")
+_FROM_NOW = re.compile(r"(\w+)\s+(day|week|month|year)s?\s+from\s+now")
+_NEXT = re.compile(r"(?:the\s+)?(?:next|coming)\s+(\w+)\s+(day|week|month|year)s")
 
 
 @dataclass(slots=True)
@@ -107,6 +126,11 @@ Forward = bool | Callable[[], bool]  # or asked only when needed: a parse-tree c
 def normalize(text: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
     """Normalise one date expression (see module docstring); ``forward``: a bare weekday is the following one
     (a callable is called only for a bare weekday with an anchor, the one case it decides)."""
+    raw = " ".join(text.lower().replace("’", "'").split()).strip(" ,.;:()")
+    if m := _AHEAD.fullmatch(raw):
+        return _period_ahead(m.group(1), m.group(2), m.group(3), anchor, forward)
+    if m := _FROM_NOW.fullmatch(raw):
+        return _period_ahead("in", m.group(1), m.group(2), anchor, True)
     s = _clean(text).lower()
     # a range of days in one month: "october 3-6, 2023", "3-6 october 2023", "12 to 14 july"
     d = re.fullmatch(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to)\s*(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", s)
@@ -142,6 +166,9 @@ def normalize(text: str, anchor: dt.date | None, forward: Forward = False) -> No
 def _single(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
         return Norm(s, "day") if _valid(*map(int, m.groups())) else Norm(None, "unknown")
+    if m := re.fullmatch(r"(\d{4})\.(\d{1,2})\.(\d{1,2})", s):  # "2024.05.17", as East Asian pages write it
+        y, mo, d = map(int, m.groups())
+        return Norm(f"{y:04d}-{mo:02d}-{d:02d}", "day") if _valid(y, mo, d) else Norm(None, "unknown")
     if m := re.fullmatch(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?", s):
         return _day(MONTHS[m.group(1)[:4].rstrip(".") if m.group(1)[:4] == "sept" else m.group(1)[:3]],
                     int(m.group(2)), m.group(3), anchor, forward)
@@ -172,7 +199,78 @@ def _single(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
     if m := re.fullmatch(r"(\d{4})\s*[-–/]\s*(\d{2})", s):  # 2019-20 season / fiscal year
         return Norm(f"{m.group(1)}/{m.group(1)[:2]}{m.group(2)}", "year-interval", m.group(1),
                     f"{m.group(1)[:2]}{m.group(2)}", True)
+    if (part := _part_of_year(s, anchor, forward)) is not None:
+        return part
     return _relative(s, anchor, forward)
+
+
+def _part_of_year(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm | None:
+    """A quarter or half of a year ("Q3 2023", "the first half of 2024", "the second half of last year"), or None
+    when ``s`` is none."""
+    if m := _PART_NAMED.fullmatch(s):
+        part, n, year_text = m.group(2), _ORDINALS[m.group(1)], m.group(3)
+    elif m := _PART_CODED.fullmatch(s):
+        letter, digit, year_text = (m.group(1), m.group(2), m.group(3)) if m.group(1) else \
+            (m.group(5), m.group(6), m.group(4))
+        part, n = ("quarter" if letter == "q" else "half"), int(digit)
+    else:
+        return None
+    code, months, count = PARTS_OF_YEAR[part]
+    if n > count:
+        return None  # "the third half"
+    first_month = (n - 1) * months + 1
+    relative = year_text is None
+    if year_text is None:
+        if anchor is None:
+            return Norm(None, part, relative=True)
+        year = _year_for(first_month, 1, anchor, _ahead(forward))
+    else:
+        of_year = _single(year_text, anchor, forward)
+        if of_year.precision != "year" or of_year.value is None:
+            return None
+        year, relative = int(of_year.value), of_year.relative
+    return Norm(f"{year:04d}-{code + n - 1}", part, f"{year:04d}-{first_month:02d}",
+                f"{year:04d}-{first_month + months - 1:02d}", relative=relative)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, its day of the month cut to the target month's length."""
+    mm = day.month + months
+    y, mo = day.year + (mm - 1) // 12, (mm - 1) % 12 + 1
+    return dt.date(y, mo, min(day.day, 28 if mo == 2 else 30 if mo in (4, 6, 9, 11) else 31))
+
+
+def _shifted(anchor: dt.date, n: int, unit: str) -> dt.date:
+    if unit in ("day", "week"):
+        return anchor + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return _add_months(anchor, n * (12 if unit == "year" else 1))
+
+
+def _period_ahead(word: str, n_text: str, unit: str, anchor: dt.date | None, forward: Forward) -> Norm:
+    """"in two weeks" (the week two weeks after publication), "within six months" (publication up to six months
+    on); only told as ahead: "was built in two years" is how long something took."""
+    n = NUMWORDS.get(n_text, int(n_text) if n_text.isdigit() else None)
+    if n is None or not _ahead(forward):
+        return Norm(None, "unresolved")
+    if anchor is None:
+        return Norm(None, "day-interval" if word == "within" else unit, interval=word == "within", relative=True)
+    end = _shifted(anchor, n, unit)
+    if word == "within":
+        return Norm(f"{anchor.isoformat()}/{end.isoformat()}", "day-interval", anchor.isoformat(), end.isoformat(),
+                    True, True)
+    return _point(end, unit)
+
+
+def _point(day: dt.date, unit: str) -> Norm:
+    """``day`` at the precision of ``unit`` (relative to publication)."""
+    if unit == "day":
+        return Norm(day.isoformat(), "day", relative=True)
+    if unit == "week":
+        iso = day.isocalendar()
+        return Norm(f"{iso[0]:04d}-W{iso[1]:02d}", "week", relative=True)
+    if unit == "month":
+        return Norm(f"{day.year:04d}-{day.month:02d}", "month", relative=True)
+    return Norm(f"{day.year:04d}", "year", relative=True)
 
 
 def _day(month: int, day: int, year: str | None, anchor: dt.date | None, forward: Forward = False) -> Norm:
@@ -216,16 +314,18 @@ def _relative(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
         if n is not None and (s.startswith(("past", "the past")) or n_txt is not None):
             if not anchor:
                 return Norm(None, "day-interval", interval=True, relative=True)
-            unit = m.group(2)
-            if unit in ("day", "week"):
-                start = anchor - dt.timedelta(days=n * (7 if unit == "week" else 1))
-            else:
-                months = n * (12 if unit == "year" else 1)
-                mm = anchor.month - months
-                y, mo = anchor.year + (mm - 1) // 12, (mm - 1) % 12 + 1
-                start = dt.date(y, mo, min(anchor.day, 28 if mo == 2 else 30 if mo in (4, 6, 9, 11) else 31))
+            start = _shifted(anchor, -n, m.group(2))
             return Norm(f"{start.isoformat()}/{anchor.isoformat()}", "day-interval", start.isoformat(),
                         anchor.isoformat(), True, True)
+    if m := _NEXT.fullmatch(s):
+        # a rolling period from publication: "the next three years", "the coming 12 months"
+        n = NUMWORDS.get(m.group(1), int(m.group(1)) if m.group(1).isdigit() else None)
+        if n is not None:
+            if not anchor:
+                return Norm(None, "day-interval", interval=True, relative=True)
+            end = _shifted(anchor, n, m.group(2))
+            return Norm(f"{anchor.isoformat()}/{end.isoformat()}", "day-interval", anchor.isoformat(),
+                        end.isoformat(), True, True)
     if m := re.fullmatch(r"(last|this|next|past|previous|earlier this|later this|coming)\s+(week|month|year)", s):
         if not anchor:
             return Norm(None, m.group(2), relative=True)
@@ -244,34 +344,29 @@ def _relative(s: str, anchor: dt.date | None, forward: Forward = False) -> Norm:
         n = NUMWORDS.get(m.group(1), int(m.group(1)) if m.group(1).isdigit() else None)
         if n is None or not anchor:
             return Norm(None, m.group(2), relative=True)
-        if m.group(2) == "day":
-            return Norm((anchor - dt.timedelta(days=n)).isoformat(), "day", relative=True)
-        if m.group(2) == "week":
-            d = anchor - dt.timedelta(weeks=n)
-            iso = d.isocalendar()
-            return Norm(f"{iso[0]:04d}-W{iso[1]:02d}", "week", relative=True)
-        if m.group(2) == "month":
-            mm = anchor.month - n
-            y = anchor.year + (mm - 1) // 12
-            return Norm(f"{y:04d}-{(mm - 1) % 12 + 1:02d}", "month", relative=True)
-        return Norm(f"{anchor.year - n:04d}", "year", relative=True)
+        return _point(_shifted(anchor, -n, m.group(2)), m.group(2))
     return Norm(None, "unresolved")
 
 
-_MONR = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
-        r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONR = MONTH_TITLE
 DATE_RE = re.compile(
     r"\b(?:" + _MONR + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?!\d)(?!,\s*\d)"  # June 17 / June 17, 2024
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONR + r"(?:,?\s+\d{4})?"  # 17 June 2024
     r"|" + _MONR + r",?\s+\d{4}"  # August 2024
     r"|(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?\d{4}"
     r")")
-YEAR_RE = re.compile(r"\b(?:in|since|of|from|by|until|during|before|after|to|the)\s+((?:1[89]|20)\d\d)(?![\d,.]?\d)", re.IGNORECASE)
+# "Q3 2023", "H1 2024"; a bare quarter only after a preposition ("in Q4"): "Audi Q4" is a car
+PART_RE = re.compile(r"\b(?:[QH][1-4]\s+(?:of\s+)?(?:19|20)\d\d|(?<=\b(?:in|by) )Q[1-4])\b|(?<=\bduring )Q[1-4]\b")
+DOTTED_RE = re.compile(r"(?<![\d.])(?:19|20)\d\d\.\d{1,2}\.\d{1,2}(?![\d.]\d)")  # "2024.05.17"
+YEAR_RE = re.compile(r"\b(?:in|since|of|from|by|until|during|before|after|to|the)\s+((?:1[89]|20)\d\d(?:/\d\d)?)"
+                     r"(?![\d,.]?\d)", re.IGNORECASE)  # "the 2022/23 season": a season of two years
 
 
 def find_dates(text: str) -> list[tuple[int, int]]:
     """Character spans of explicit calendar expressions (a fallback for what the NER model misses)."""
     spans = [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in PART_RE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in DOTTED_RE.finditer(text)]
     spans += [(m.start(1), m.end(1)) for m in YEAR_RE.finditer(text)
               if not any(s <= m.start(1) < e for s, e in spans)]
     return sorted(spans)
@@ -312,4 +407,16 @@ def _bounds_ahead(span) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     return span[0].lower_ in FORWARD_PREP or before in FORWARD_PREP or \
-        (before == "from" or span[0].lower_ == "from") and after in ("on", "onward", "onwards")
+        (before == "from" or span[0].lower_ == "from") and after in ("on", "onward", "onwards") or \
+        _counted_ahead(span)
+
+
+_TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "time"}
+
+
+def _counted_ahead(span) -> bool:
+    """"in two weeks", "within six months", "in 10 days' time": a stretch counted from the telling time, said of
+    a verb ("take effect in two weeks"); said of a noun it is a stretch of time ("the second visit in a month"),
+    and "in a month" without a future auxiliary is one too ("the busiest day in a month")."""
+    return span[0].lower_ in ("in", "within") and len(span) >= 3 and span[-1].lower_ in _TIME_UNITS \
+        and span[0].head.pos_ in ("VERB", "AUX") and span[1].lower_ not in ("a", "an")

@@ -21,6 +21,7 @@ further mention (up to +0.3), +0.1 when the gazetteer confirms a place, capped a
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -48,13 +49,19 @@ class RawMention:
     model_label: str | None
     qualifier: str | None = None
     sentence_initial: bool = False
+    possessive: bool = False  # "'s" follows the span ("Georgia" in "Georgia's Atlanta")
 
 
 GENERATION = {"jr", "sr", "ii", "iii", "iv"}  # "Donald Trump Jr.": another person than "Donald Trump"
 
 
+_SCORE_AFTER = re.compile(r"(?:\s+\d{1,2}[-–]\d{1,2}(?:\s*\(\d{1,2}\))?)+$")  # "Nicolas Jarry 6-4": a result, no name
+_LIST_MARK = re.compile(r"^[-–—•|*]+\s+")  # "- Rams top Bears": a list line's dash
+
+
 def clean_name(text: str) -> str:
     s = " ".join(text.split())
+    s = _LIST_MARK.sub("", _SCORE_AFTER.sub("", s))
     s = _POSS.sub("", s).strip()
     if s.lower().startswith("the "):
         s = s[4:]
@@ -65,6 +72,11 @@ def clean_name(text: str) -> str:
     if re.fullmatch(r"(?:[A-Z]\.){2,}", s.strip(" ,;:\"“”")):
         return s.strip(" ,;:\"“”")  # "U.S." keeps its dots
     return s.strip(" ,.;:\"“”")
+
+
+def is_possessive(text: str, end: int) -> bool:
+    """Whether "'s" follows ``text[:end]``."""
+    return text[end:end + 2] in ("'s", "’s")
 
 
 def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -119,7 +131,7 @@ def gazetteer_mentions(paragraph_index: int, text: str, model_spans: list[tuple[
         if not strong and (s in sentence_starts or gaz.population(name) < 100_000 or name.lower() in _COMMON):
             continue
         out.append(RawMention(paragraph_index, s, e, text[s:e], "GPE", model_label or None,
-                              "region" if region else None))
+                              "region" if region else None, possessive=is_possessive(text, e)))
     return out
 
 
@@ -136,6 +148,11 @@ def _inside_org_name(text: str, start: int, end: int) -> bool:
     after = re.match(r" ([A-Z][a-z]+(?: [A-Z][a-z]+)?)", text[end:end + 16])
     return bool(before and before.group(1).lower() in ORG_BEFORE
                 or after and (after.group(1).lower() in ORG_AFTER or after.group(1).split()[0].lower() in ORG_AFTER))
+
+
+def period_code(name: str) -> bool:
+    """"Q4", "H1": a quarter or half of a year the model took for a place or an organisation ("sales in Q4")."""
+    return re.fullmatch(r"[QH][1-4]", name) is not None
 
 
 def model_designation(text: str, start: int, end: int, label: str) -> bool:
@@ -218,22 +235,13 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
         # two people of the page share it ("Ed Miliband", "David Miliband"): a person, which one is left open
         return next(iter(people)) if len(people) == 1 else name
 
-    # "Paris, Texas": a place name right after a city (", " between them) says which city it is
-    within: dict[int | str, tuple[str, str | None]] = {}
-    if gaz is not None:
-        ordered = sorted(mentions, key=lambda x: (x.paragraph, x.start))
-        for a, b in zip(ordered, ordered[1:]):
-            if a.paragraph == b.paragraph and b.start - a.end == 2 and a.label in ("GPE", "LOC") \
-                    and b.label in ("GPE", "LOC"):
-                area = gaz.qualifier_area(clean_name(b.text))
-                if area is not None:
-                    within[id(a)] = area
-                    within.setdefault(fold(clean_name(a.text)), area)  # later plain "Paris": the same city
+    within, states = _cities_with_their_area(mentions, gaz) if gaz is not None else ({}, set())
     for m in mentions:
         name = clean_name(m.text)
         place = None
         if gaz is not None and m.label in ("GPE", "LOC"):
-            place = gaz.resolve(name, context_countries=ctx, region=m.qualifier == "region", within=within.get(id(m)) or within.get(fold(name)))
+            place = gaz.resolve(name, context_countries=ctx, region=m.qualifier == "region",
+                                within=within.get(id(m)) or within.get(fold(name)), as_state=fold(name) in states)
             if place is None and name.lower().endswith((" region", " oblast", " province")):
                 base = name.rsplit(" ", 1)[0]
                 place = gaz.resolve(base, context_countries=ctx, region=True)
@@ -291,6 +299,42 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
     for i, e in enumerate(entities):
         e.id = f"e{i}"
     return entities
+
+
+def _cities_with_their_area(mentions: list[RawMention], gaz: Gazetteer
+                            ) -> tuple[dict[int | str, tuple[str, str | None]], set[str]]:
+    """A city named with its state, province or country: "Paris, Texas" (", " between them) or "Georgia's
+    Atlanta" (the area in the possessive just before). Returns the area of each such city mention (by ``id``, and
+    by folded name for the same city named again alone) and the folded names of areas read as US states
+    ("Georgia" beside "Atlanta")."""
+    within: dict[int | str, tuple[str, str | None]] = {}
+    states: set[str] = set()
+    ordered = sorted(mentions, key=lambda x: (x.paragraph, x.start))
+    for a, b in itertools.pairwise(ordered):
+        if a.paragraph != b.paragraph or a.label not in ("GPE", "LOC") or b.label not in ("GPE", "LOC"):
+            continue
+        if b.start - a.end == 2:
+            city, area_mention = a, b  # "Atlanta, Georgia"
+        elif _possessive_before(a, b):
+            city, area_mention = b, a  # "Georgia's Atlanta"
+        else:
+            continue
+        city_name = clean_name(city.text)
+        area = gaz.qualifier_area(clean_name(area_mention.text), city_name)
+        if area is None or not gaz.has_city(city_name, area):
+            continue
+        within[id(city)] = area
+        within.setdefault(fold(city_name), area)  # later plain "Paris": the same city
+        if area[0] == "US" and area[1] is not None:
+            states.add(fold(clean_name(area_mention.text)))
+    return within, states
+
+
+def _possessive_before(area: RawMention, city: RawMention) -> bool:
+    """"Georgia's Atlanta": the area's mention is in the possessive (its "'s" in the span or just after it) right
+    before the city."""
+    gap = city.start - area.end
+    return gap == 1 and area.text.endswith(("'s", "’s")) or gap == 3 and area.possessive
 
 
 def _short_org(name: str, orgs: list[str]) -> str | None:

@@ -87,23 +87,39 @@ class Gazetteer:
         f = fold(name)
         return f in self.country_names or f in self.states or f in self.cities or f in self.continents
 
-    def qualifier_area(self, name: str) -> tuple[str, str | None] | None:
-        """The (country, admin1 or None) a name written after a city names: "Texas" in "Paris, Texas", "British
-        Columbia" in "Victoria, British Columbia", "Scotland" in "Perth, Scotland"."""
+    def qualifier_area(self, name: str, city: str | None = None) -> tuple[str, str | None] | None:
+        """The (country, admin1 or None) a name written beside a city names: "Texas" in "Paris, Texas", "British
+        Columbia" in "Victoria, British Columbia", "Scotland" in "Perth, Scotland". A name that is both a US state
+        and a country ("Georgia") is the one of them that has ``city`` in it ("Atlanta, Georgia" the state,
+        "Tbilisi, Georgia" the country); the state when neither has it."""
         f = fold(name)
+        areas = []
         if f in self.states:
-            return "US", self.states[f]["code"]
+            areas.append(("US", self.states[f]["code"]))
         if f in REGIONS:
-            return REGIONS[f]
+            areas.append(REGIONS[f])
         if f in self.country_names:
-            return self.country_names[f], None
-        return None
+            areas.append((self.country_names[f], None))
+        if city is not None:
+            inside = [area for area in areas if self.has_city(city, area)]
+            areas = inside or areas
+        return areas[0] if areas else None
+
+    def has_city(self, name: str, area: tuple[str, str | None]) -> bool:
+        """Whether a city called ``name`` lies in ``area`` (country, admin1 or None)."""
+        return any(c["countrycode"] == area[0] and area[1] in (None, c["admin1code"])
+                   for c in self.cities.get(fold(name), ()))
 
     def resolve(self, name: str, *, context_countries: set[str] = frozenset(), region: bool = False,
-                within: tuple[str, str | None] | None = None) -> Place | None:
+                within: tuple[str, str | None] | None = None, as_state: bool = False) -> Place | None:
         """Resolve one name. ``context_countries`` (ISO codes named in the page) break ties between cities;
-        ``within`` (see :meth:`qualifier_area`): the area written right after the name, which a city must lie in."""
+        ``within`` (see :meth:`qualifier_area`): the area written right after the name, which a city must lie in;
+        ``as_state``: a name that is a US state and a country ("Georgia") is the state (the page names a city in
+        it by it)."""
         f = fold(name)
+        if as_state and f in self.states and not region:
+            s = self.states[f]
+            return Place(s["geonameid"], s["name"], "us_state", "US", "United States", None, None, s["code"])
         if f in self.country_names and not region:
             code = self.country_names[f]
             c, cap = self.countries[code], self.capitals.get(code)

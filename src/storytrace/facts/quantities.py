@@ -15,7 +15,17 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from storytrace.currency import CURRENCIES, CURRENCY_SIGNS, CURRENCY_WORDS
+from storytrace.facts.dates import MONTH_TITLE
 from storytrace.facts.lemmas import lemma
+from storytrace.facts.magnitudes import (
+    ABBREVIATED,
+    GLUED,
+    INDIAN,
+    MAGNITUDE,
+    MULTIPLIERS,
+    SINGLE_LETTERS,
+    VAGUE,
+)
 
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -24,16 +34,8 @@ WORD_NUMBERS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12,
     "half": 0.5, "couple": 2,
 }
-MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-               "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000,
-               "b": 1_000_000_000, "tn": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000,
-               "crores": 10_000_000}
-# a magnitude glued to an amount the tokenizer split off ("$4.5m" -> "$", "4.5", "m")
-_GLUED_MAGNITUDES = {"m", "bn", "mn", "k", "tn", "b"}
-# words written after a number that multiply it ("40 lakh doses", "3 crore households")
-_INDIAN_MULTIPLIERS = {"lakh", "lakhs", "crore", "crores"}
-VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "tens": 10, "millions": 1_000_000,
-         "billions": 1_000_000_000}
+_MAG = rf"(?:{MAGNITUDE})"  # any magnitude word ("million", "bn", "lakh")
+_GLUED = rf"(?:{GLUED})"  # a short one written glued to its number ("4.5m", "3bn")
 APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "estimated", "circa",
           "approx", "an estimated", "close to", "up to", "more than", "over", "at least", "less than",
           "fewer than", "under", "as many as", "as much as", "upwards of", "at most", "just over",
@@ -45,6 +47,7 @@ _SIGN_START = re.compile(r"^\s*(" + "|".join(re.escape(sign) for sign in sorted(
                          + ")")
 _CURRENCY_NAMES = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in sorted(CURRENCY_WORDS, key=len, reverse=True))
                              + r")(?!\w)", re.IGNORECASE)
+_WEIGHTS_TOO = {"pound", "pounds"}  # currency words that also weigh
 _NUM = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|to|and)\s*(.+)$")
 
@@ -59,13 +62,13 @@ def parse_number(text: str) -> float | None:
     if f:  # a fraction: "3/4", "2 1/2"; "11/13" (a date, a score) is no number
         whole, num, den = int(f.group(1) or 0), int(f.group(2)), int(f.group(3))
         return whole + num / den if 2 <= den <= 16 and 0 < num < den else None
-    _mult = r"(k|m|mn|bn|b|tn|hundred|thousand|million|billion|trillion|lakhs?|crores?)"
-    m = re.match(r"^([\d.,]+)\s*" + _mult + r"?$", s)
-    if m is None:
-        m = re.match(r"^([\d.,]+)\s*" + _mult + r"\b", s)
-    if m and _NUM.match(m.group(1)):
+    # digits and their magnitudes ("1.5 million", "2 hundred thousand", "4bn"), with anything after a magnitude
+    m = re.match(r"^([\d.,]+)((?:\s*" + _MAG + r"\b)*)(.*)$", s)
+    if m and _NUM.match(m.group(1)) and (m.group(2) or not m.group(3).strip()):
         v = float(m.group(1).replace(",", ""))
-        return v * MULTIPLIERS.get(m.group(2) or "", 1)
+        for word in m.group(2).split():
+            v *= MULTIPLIERS[word]
+        return v
     words = re.split(r"[\s-]+", s.replace(" and ", " "))
     total, current, seen, digits_before = 0.0, 0.0, False, False
     for w in words:
@@ -81,7 +84,7 @@ def parse_number(text: str) -> float | None:
         if w in WORD_NUMBERS:
             current = (current or 0) + WORD_NUMBERS[w] if w not in ("dozen", "half") else (current or 1) * WORD_NUMBERS[w]
             seen = True
-        elif w in MULTIPLIERS and w not in ("k", "m", "b"):
+        elif w in MULTIPLIERS and w not in SINGLE_LETTERS:
             current = (current or 1) * MULTIPLIERS[w]
             if MULTIPLIERS[w] >= 1000:
                 total, current = total + current, 0.0
@@ -114,8 +117,15 @@ class RawQuantity:
 
 def _is_num_token(t: Token) -> bool:
     return t.like_num or t.lower_ in WORD_NUMBERS and t.lower_ not in ("a", "an", "half", "couple") or \
-        bool(re.match(r"^\d[\d,.]*(-\w+|bn|mn|m|k|tn|b)?$", t.text, re.IGNORECASE)) or \
-        bool(re.match(r"^\d[\d,.]*(?:bn|mn|m|k)?[-–][$£€¥₹]\d[\d,.]*(?:bn|mn|m|k)?$", t.text, re.IGNORECASE))
+        bool(_NUM_TOKEN.match(t.text)) or bool(_GLUED_RANGE.match(t.text)) or bool(_SIGNED.match(t.text))
+
+
+_NUM_TOKEN = re.compile(r"^\d[\d,.]*(-\w+|" + _GLUED + r")?$", re.IGNORECASE)  # "5,000-strong", "4.5m"
+_SIGNED = re.compile(r"^[-−]\d[\d,]*(?:\.\d+)?$")  # "-12", "−2.3" (a minus sign): one token below zero
+_DOTTED_DATE = re.compile(r"(?:19|20)\d\d\.\d{1,2}\.\d{1,2}")  # "2024.05.17": a date, no number
+# one token holding a range: "1tn-$2tn", "3bn-4bn", "25-$40"
+_GLUED_RANGE = re.compile(r"^\d[\d,.]*(?:" + _GLUED + r"[-–][$£€¥₹]?|[-–][$£€¥₹])\d[\d,.]*" + _GLUED + r"?$",
+                          re.IGNORECASE)
 
 
 def _climb_to_noun(t: Token) -> tuple[Token | None, Token | None]:
@@ -292,9 +302,9 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
         if label in ("CARDINAL", "MONEY") and span.end < len(doc):
             nxt_tok = doc[span.end]
             money_sign = label == "MONEY" or span.start > 0 and doc[span.start - 1].text in CURRENCY_SIGNS
-            if money_sign and _glued(span[-1], nxt_tok) and nxt_tok.lower_.rstrip(".") in _GLUED_MAGNITUDES:
+            if money_sign and _glued(span[-1], nxt_tok) and nxt_tok.lower_.rstrip(".") in ABBREVIATED:
                 span = doc[span.start:span.end + 1]  # "$4.5m": the tokenizer split off the "m"
-            elif nxt_tok.lower_ in _INDIAN_MULTIPLIERS:
+            elif nxt_tok.lower_ in INDIAN:
                 span = doc[span.start:span.end + 1]  # "40 lakh doses"
         if label == "PERCENT":
             cut = next((t.i for t in span[1:-1] if t.lower_ == "to" and doc[t.i - 1].lower_ in ("point", "points")
@@ -320,25 +330,31 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             continue
         if t.lower_ in VAGUE and t.pos_ in ("NOUN", "NUM"):
             candidates.append((t.i, t.i + 1, "count"))
-        elif _is_num_token(t) and t.pos_ == "NUM" and not re.fullmatch(r"(1[89]|20)\d\d", t.text):
+        elif _is_num_token(t) and (t.pos_ == "NUM" or _SIGNED.match(t.text)) \
+                and not re.fullmatch(r"(1[89]|20)\d\d", t.text):
             j = t.i + 1
             while j < len(doc) and j not in taken and (_is_num_token(doc[j]) or doc[j].lower_ in MULTIPLIERS):
                 j += 1
             candidates.append((t.i, j, "count"))
             taken.update(range(t.i, j))
     out = []
+    text = doc.text  # once: Doc.text re-joins every token on each access
     for s, e, kind in _merge_ranges(doc, sorted(candidates)):
         span = doc[s:e]
         if len(span) == 1 and re.fullmatch(r"(19|20)\d\d", span.text) and span[0].dep_ in ("nummod", "compound", "amod"):
             continue  # "a crewed 2024 moon mission": a year used as a modifier
         if s >= 2 and doc[s - 2].lower_ == "out" and doc[s - 1].lower_ == "of":
             continue  # "eight out of ten companies": the denominator is not a separate count
-        if _is_score(doc, s, e) or _is_clock_time(doc, span) or _number_word_idiom(doc, e):
+        if _is_score(doc, s, e) or _is_clock_time(text, span) or _number_word_idiom(doc, e):
             continue
         if s > 0 and e - s == 1 and _digits(doc[s]) and lemma(doc[s - 1]).lower() in _CALL_VERBS \
                 and not (e < len(doc) and doc[e].pos_ == "NOUN"):
             continue  # "call 911", "dial 112": a number to call
-        if _DAY_OF_RANGE.match(doc.text, span.end_char) and re.fullmatch(r"\d{1,2}", span.text):
+        if _mobile_generation(doc, span):
+            continue  # "5G networks": a name
+        if _DOTTED_DATE.match(span.text):
+            continue  # "2024.05.17": a date (facts.dates reads it)
+        if _DAY_OF_RANGE.match(text, span.end_char) and re.fullmatch(r"\d{1,2}", span.text):
             continue  # "12-14 July", "3-6 October 2023": the first day of a range of days
         out.append(_one(doc, span, kind, names))
     return [q for q in out if q is not None]
@@ -380,16 +396,22 @@ _CALL_VERBS = {"call", "dial", "ring", "phone", "text"}
 # unit symbols written glued to their number ("320m", "50km", "3GW"): a measure, not a count of "m"
 _GLUED_UNITS = {"m", "km", "cm", "mm", "kg", "g", "mg", "mph", "kmh", "ft", "mi", "gw", "mw", "kw", "kwh", "gwh",
                 "mwh", "tb", "gb", "mb", "ml", "l"}
-_DAY_OF_RANGE = re.compile(r"\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|"
-                           r"Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
-                           r"Nov(?:ember)?|Dec(?:ember)?)\b")
+_DAY_OF_RANGE = re.compile(r"\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_TITLE.removesuffix(r"\.?")
+                           + r"\b")
 
 
-def _is_clock_time(doc: Doc, span: SpacySpan) -> bool:
+def _mobile_generation(doc: Doc, span: SpacySpan) -> bool:
+    """"4G", "5G": a mobile network generation (the tokenizer splits off the "G")."""
+    return len(span) == 1 and span.end < len(doc) and doc[span.end].text == "G" and _glued(span[0], doc[span.end]) \
+        and re.fullmatch(r"[2-6]", span.text) is not None
+
+
+def _is_clock_time(text: str, span: SpacySpan) -> bool:
+    """``text``: the span's doc's text (``Doc.text`` re-joins every token on each access)."""
     first_digit = next((t for t in span if t.text[:1].isdigit()), None)
     if first_digit is None:
         return False
-    return _CLOCK.match(doc.text, first_digit.idx) is not None
+    return _CLOCK.match(text, first_digit.idx) is not None
 
 
 # words a spelled-out number is hyphenated to in an idiom, not a count ("a one-way street", "a one-off payment")
@@ -451,6 +473,9 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
                 break
     core = text[len(qualifier) + 1 :] if qualifier and low_text.startswith(qualifier + " ") else text
     unit = None
+    named = _CURRENCY_NAMES.search(core)
+    if kind == "measure" and named and named.group(0).lower() not in _WEIGHTS_TOO:
+        kind = "money"  # the model's QUANTITY "1.2-1.5 trillion dollars" (not "8 pounds", a weight)
     if kind == "money":
         m = _SIGN_START.match(core.lower())
         unit = CURRENCIES.get(m.group(1)) if m else None
@@ -462,10 +487,10 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
     if prev in CURRENCIES and (prev in CURRENCY_SIGNS or doc[span.start - 1].pos_ not in ("VERB", "AUX")):
         kind, unit = "money", unit or CURRENCIES.get(prev)
     nxt = doc[span.end : span.end + 2].text.lower()
+    next_word = doc[span.end].lower_ if span.end < len(doc) else ""  # a token: "euros" of "3bn euros." too
     if kind == "money" and unit is None:
-        after = nxt.split()[:1]
-        if after and after[0] in CURRENCIES:
-            unit = CURRENCIES[after[0]]
+        if next_word in CURRENCIES:
+            unit = CURRENCIES[next_word]
         elif re.search(r"(%|per ?cent|percent|percentage points?)$", low_text):
             kind = "percent"  # the model's MONEY "4.7 per cent"
         else:
@@ -476,21 +501,23 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
     if kind == "count" and (re.match(r"^(%|per ?cent\b|percent\b|percentage points?)", nxt)
                             or re.search(r"(%|per ?cent|percent)$", low_text)):
         kind, unit = "percent", "percentage points" if nxt.startswith("percentage point") else "%"
-    if kind == "count" and nxt.split()[:1] and nxt.split()[0] in CURRENCIES:
-        kind, unit = "money", CURRENCIES[nxt.split()[0]]
+    if kind == "count" and next_word in CURRENCIES:
+        kind, unit = "money", CURRENCIES[next_word]
     vague = False
     low = high = None
     num_tokens = [t for t in span if _is_num_token(t) or t.lower_ in VAGUE or t.lower_ in MULTIPLIERS]
     if not num_tokens:
         return None
     core = re.sub(r"^(between|from)\s+", "", core, flags=re.IGNORECASE)
+    below_zero = re.match(r"^[-−](?=\d)", core) is not None  # "-12 degrees", "−2.3%"
+    core = core[1:] if below_zero else core
     core = re.sub(r"(?<=[-–—\s])[$£€¥₹₽₴]", "", core)  # "$30-$45", "£3m-£5m"
     if re.match(r"^\d+/\d+", core) and parse_number(re.match(r"^\d+/\d+", core).group(0)) is None:
         return None  # "11/13": a date or a score, no fraction
     m = re.fullmatch(r"([\d.,]+)\s*(?:-|–|—|to|and)\s*([\d.,]+)", core)
     value = None if m and (parse_number(m.group(1)) or 0) < (parse_number(m.group(2)) or 0) else parse_number(core)
-    r = re.fullmatch(r"([\d.,]+(?:\s*(?:k|m|mn|bn|b|tn|million|billion|thousand))?)\s*(?:-|–|—|to)\s*"
-                     r"([\d.,]+(?:\s*(?:k|m|mn|bn|b|tn|million|billion|thousand))?)", core, re.IGNORECASE)
+    r = re.fullmatch(r"([\d.,]+(?:\s*" + _MAG + r")?)\s*(?:-|–|—|to)\s*([\d.,]+(?:\s*" + _MAG + r")?)", core,
+                     re.IGNORECASE)
     if r and parse_number(r.group(1)) is not None and parse_number(r.group(2)) is not None \
             and parse_number(r.group(1)) < parse_number(r.group(2)):
         value = None  # "3m-5m": a range, not the 3m its first part parses as
@@ -507,7 +534,7 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         if m and parse_number(m.group(1)) is not None and parse_number(m.group(2)) is not None:
             low, high = parse_number(m.group(1)), parse_number(m.group(2))
             bare_high = parse_number(re.sub(r"[^\d.,]", "", m.group(2))) or 1
-            if high < low and high < 1000 and re.search(r"(million|billion|thousand|bn|m)\s*$", core, re.IGNORECASE):
+            if high < low and high < 1000 and re.search(_MAG + r"\s*$", core, re.IGNORECASE):
                 low *= high / max(bare_high, 1)
             elif re.fullmatch(r"[\d.,]+", m.group(1).strip()) and high > bare_high and low * high / bare_high <= high:
                 low *= high / bare_high  # "250–275 million": the million is on both ends
@@ -528,13 +555,15 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
             kind = "measure" if kind == "count" else kind
         else:
             return None
+    if below_zero and value is not None:
+        value = -value
     if qualifier in LOWER_BOUND and value is not None:
         low = value
     elif qualifier in UPPER_BOUND and value is not None:
         high = value
     approximate = vague or (qualifier is not None and qualifier != "whopping")
     # what is counted
-    anchor = next((t for t in reversed(num_tokens) if t.lower_ not in _INDIAN_MULTIPLIERS), num_tokens[-1])
+    anchor = next((t for t in reversed(num_tokens) if t.lower_ not in INDIAN), num_tokens[-1])
     noun, via = _climb_to_noun(anchor)
     if noun is None and low is not None and high is not None:  # "242-330 passengers": the parse hangs 330 on "-"
         anchor = num_tokens[0]
@@ -551,8 +580,8 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
     while kind == "count" and noun is not None and noun.dep_ == "compound" and noun.head.i == noun.i + 1 \
             and noun.head.pos_ in ("NOUN", "PROPN") and doc[noun.i - 1].text not in ("-", "–"):
         noun = noun.head  # "40 lakh vaccine doses" parsed with the number on "vaccine": the count is of doses
-    if noun is not None and kind == "money" and noun.i in exclude:
-        noun = None  # "$4.5m": the "m" is the amount's own
+    if noun is not None and kind == "money" and (noun.i in exclude or noun.lower_ in CURRENCIES):
+        noun = None  # "$4.5m": the "m" is the amount's own; "40 million euros" counts no euros
     if noun is not None and kind == "count" and noun.i < anchor.i and noun.i < span.start:
         return None  # "page 14", "junction 9", "Unity 3": a number after its noun names it, it counts nothing
     unit_tok = doc[span.end] if span.end < len(doc) else None
