@@ -57,7 +57,7 @@ LEET = {
 }
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 _TOKEN = re.compile(r"[^\s,;:?\"“”‘’()\[\]{}<>…–—/]+")
-_SPACED = re.compile(r"(?<![\w@$])((?:[^\W_]|[@$0-9])(?:[ .\-_*]{1,2}(?:[^\W_]|[@$0-9])){2,})(?![\w@$])")
+_SPACED = re.compile(r"(?<![\w@$'])((?:[^\W_]|[@$0-9])(?:[ .\-_*]{1,2}(?:[^\W_]|[@$0-9])){2,})(?![\w@$])")
 _INNER_SYMBOLS = re.compile(r"[.\-_*'`~^#\"]")
 _EDGE_PUNCT = "!?.,;:'\"“”‘’*()[]{}<>…-–—~`"
 # an English clitic after a word of letters ("women's", "they've", "we're", "i'm", "shouldn't"): spelling, not a
@@ -123,7 +123,12 @@ _PLAIN_WORD = re.compile(r"[a-z]+")
 # a run-together repaired holds a very frequent word ("deathto", "theycontribute", "gohome"); two rarer words run
 # together are mostly a compound the common-word table lacks ("handrail", "shoehorn", "subdomains")
 _FUNCTION_WORD = 5.5
-_REPAIRABLE = ("hostile", "insult", "profanity")  # term kinds a repair may read a misspelt word as
+_REPAIRABLE = ("hostile", "insult", "profanity")
+# session 21: a very common word of three letters ("g e t", "r id", "al l") may be repaired when spelled apart or broken
+_SHORT_REPAIR = _VERY_COMMON
+# a word with a clitic run onto the next word or after the one before ("can'tstand", "reallycan't"; session 21)
+_GLUED_CLITIC = re.compile(r"([a-z]+)'(t|s|re|ve|ll|d|m)([a-z]*)")
+_SPLIT_KINDS = ("group_name", "slur", "hostile", "insult", "profanity")  # term kinds a repair may read a misspelt word as
 # regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
 _DERIVATIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "ish", "ment", "ments",
                 "able", "ism", "ist", "ists", "ity", "ize", "ized", "izes", "ise", "ised", "y", "ies", "ied")
@@ -217,6 +222,15 @@ class Decoder:
         self._token_readings: dict[tuple[str, str, bool, bool], tuple[tuple[Any, ...], ...]] = {}
         self._join_terms: dict[str, Term | None] = {}  # joined fragments -> the term they spell (``_join_term``)
         self._spelled_starts, self._spelled_ends = self._spelled_affixes()  # for ``_join_fragments``
+        # two-word group names by their first and by their second word ("black" -> "people"), for a group name run
+        # onto a neighbouring word ("ofblack people", "black peopleare"; ``_join_glued_phrases``)
+        self._phrase_seconds: dict[str, list[str]] = {}
+        self._phrase_firsts: dict[str, list[str]] = {}
+        for t in lexicon.terms.values():
+            pair = t.text.split(" ")
+            if t.kind == "group_name" and len(pair) == 2 and all(w.isalpha() for w in pair):
+                self._phrase_seconds.setdefault(pair[0], []).append(pair[1])
+                self._phrase_firsts.setdefault(pair[1], []).append(pair[0])
         # group names and slurs of three or four letters, for slips that leave three letters ("ejw", "ews")
         self._short_terms = [t for ts in lexicon.by_first.values() for t in ts
                              if len(t.text) in (3, 4) and t.kind in ("group_name", "slur") and t.text.isalpha()]
@@ -510,6 +524,7 @@ class Decoder:
             tokens = self._join_fragments(text, tokens, decoded, pending)
             tokens = self._join_dropped_phrases(text, tokens, decoded)  # "blck people"
             tokens = self._join_word_fragments(text, tokens, pending)  # "d isgust", "ro unded"
+            tokens = self._join_glued_phrases(text, tokens, decoded)  # "ofblack people", "black peopleare"
         # 3. tokens, and the words of a token joined by hyphens, dots or ellipses
         sentence_starts = _sentence_starts(text)
         for s, e, tok in tokens:
@@ -714,6 +729,11 @@ class Decoder:
                       hits: list[tuple[int, int, Term]], pending: list[Decoded]) -> None:
         if not tok or tok.startswith(("http", "www.", "@user", "#")) or tok.isdigit():
             return
+        if fuzzy and self.spelling and "'" in tok and self.clitics and (glued := self._glued_clitic(tok)) is not None:
+            words, named = glued
+            (decoded if named else pending).append(Decoded(text[s:e], s, e, words, "deleted_space" if named
+                                                           else "run_together", Term(words, "split" if named else _REPAIR)))
+            return
         if (cl := self.split_clitic(tok)) is not None:
             if cl[1] == "t":  # a negated auxiliary ("doesn't", "shouldn't"), maybe run together ("jewsshouldn't")
                 if fuzzy and self.spelling and cl[0].endswith("n") and (seg := self._segment(cl[0][:-1])):
@@ -756,6 +776,9 @@ class Decoder:
             symbols = any(k == "inserted_symbols" for _, k in rws)  # "jewishpenicillin.shtml" is not run-together words
             # a name inside a sentence ("Romanowski", "Jernigan") is not run-together words
             named = name and _sentence(text, s)[0] != s
+            if fz is None and self.spelling and rws and plain and not named and (seg := self._segment(tok)) is not None:
+                self._add_split(text, s, e, tok, seg, plain, decoded, pending)  # "killalllesbians": "all" + "lesbians"
+                return
             if fz is None and self.spelling and not symbols and not named and (seg := self._segment(norm)) is not None:
                 self._add_split(text, s, e, norm, seg, plain, decoded, pending)
                 return
@@ -794,7 +817,7 @@ class Decoder:
             return None
         if self._any_word(word) or self._derived(word):
             return None
-        parts = self._viterbi(word) if len(word) >= 6 else None
+        parts = self._viterbi(word) if len(word) >= 5 else None  # "toget", "ridof" (session 21; was 6)
         # words of some frequency, no letter alone inside ("dreidel" is not "dre i del"); a split holding a term is
         # ``_segment``'s to read
         if parts is not None and (not all(
@@ -863,7 +886,8 @@ class Decoder:
                 decoded.append(Decoded(text[s : nxt.end(1)], s, nxt.end(1), phrase.text, "inserted_spaces", phrase))
                 taken.append((m.start(1), nxt.end(1)))
                 return
-            if term is None and len(word) >= 4 and self.common.get(word, 0.0) >= _COMMON:
+            if term is None and (len(word) >= 4 or (a, b) == (0, len(letters))) \
+                    and self.common.get(word, 0.0) >= (_COMMON if len(word) >= 4 else _SHORT_REPAIR):
                 pending.append(Decoded(text[s:e], s, e, word, "spaced_word", Term(word, _REPAIR)))
                 taken.append((m.start(1), m.end(1)))
                 return
@@ -873,8 +897,7 @@ class Decoder:
         """Two or three neighbouring fragments one space apart that join into a common word of four or more letters
         when one of them is no word at all ("d isgust", "ro unded", "contri bute"): a repair."""
         # fragments that are no word (most tokens are words: then nothing is joined, and nothing more is looked up)
-        broken = [t.isalpha() and t not in self.common and t not in ("a", "i") and not self._any_word(t)
-                  for _, _, t in tokens]
+        broken = [self._broken_fragment(t) for _, _, t in tokens]
         if not any(broken):
             return tokens
 
@@ -883,14 +906,104 @@ class Decoder:
                 return False  # words as written ("any one", "a part")
             frags = [t for _, _, t in tokens[i : i + size]]
             word = "".join(frags)
-            if not word.isalpha() or len(word) < 4 or self.common.get(word, 0.0) < _COMMON \
-                    or word in self.lexicon.terms:
+            clitic = _CLITIC.match(word) if "'" in word else None  # "c an't", "ca n't": "can't"
+            letters = clitic.group(1) if clitic is not None else word
+            least = _COMMON if len(letters) >= 4 else _SHORT_REPAIR  # "ge t", "al l", "b ut" (session 21)
+            if not letters.isalpha() or len(letters) < 3 or self.common.get(letters, 0.0) < least \
+                    or letters in self.lexicon.terms or (clitic is None and not word.isalpha()):
                 return False
             s, e = tokens[i][0], tokens[i + size - 1][1]
             pending.append(Decoded(text[s:e], s, e, word, "broken_word", Term(word, _REPAIR)))
             return True
 
         return _joined_runs(text, tokens, join)
+
+    def _broken_fragment(self, tok: str) -> bool:
+        """A fragment that is no word: letters no word list knows, or (session 21) a single letter other than "a" and
+        "i" ("ge t", "stan d"), or a clitic cut from its word ("ca n't")."""
+        if tok.isalpha():
+            if len(tok) == 1:
+                return tok not in ("a", "i")
+            return tok not in self.common and not self._any_word(tok)
+        clitic = _CLITIC.match(tok)
+        if clitic is not None:
+            return self._broken_fragment(clitic.group(1))
+        return tok[:1] in "n" and tok in ("n't",)
+
+    def _join_glued_phrases(self, text: str, tokens: list[tuple[int, int, str]],
+                            decoded: list[Decoded]) -> list[tuple[int, int, str]]:
+        """A two-word group name run onto a neighbouring word ("ofblack people", "black peopleare", session 21): the
+        two tokens read as the words they hold, a deleted space like "hatemuslims"."""
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):
+            if i + 1 < len(tokens) and text[tokens[i][1] : tokens[i + 1][0]] == " ":
+                (s, _, first), (_, e, second) = tokens[i], tokens[i + 1]
+                words = self._glued_phrase(first, second)
+                if words is not None:
+                    decoded.append(Decoded(text[s:e], s, e, words, "deleted_space", Term(words, "split")))
+                    i += 2
+                    continue
+            out.append(tokens[i])
+            i += 1
+        return out
+
+    def _glued_phrase(self, first: str, second: str) -> str | None:
+        """The words of two neighbouring tokens when a two-word group name is split across them with a word run
+        onto one side ("of" + "black" | "people", "black" | "people" + "are"), or None."""
+        if second in self._phrase_firsts and first not in self._phrase_seconds and first.isalpha():
+            for head in self._phrase_firsts[second]:
+                if first.endswith(head) and len(first) > len(head) and not self._any_word(first):
+                    rest = self._plain_words(first[: -len(head)])
+                    if rest is not None:
+                        return f"{rest} {head} {second}"
+        if first in self._phrase_seconds and second not in self._phrase_firsts and second.isalpha():
+            for tail in self._phrase_seconds[first]:
+                if second.startswith(tail) and len(second) > len(tail) and not self._any_word(second):
+                    rest = self._plain_words(second[len(tail) :])
+                    if rest is not None:
+                        return f"{first} {tail} {rest}"
+        return None
+
+    def _plain_words(self, letters: str) -> str | None:
+        """``letters`` as one common word or as run-together common words (Viterbi), or None."""
+        if self._common_word(letters):
+            return letters
+        parts = self._viterbi(letters) if len(letters) >= 3 else None
+        return " ".join(parts) if parts is not None and all(self._common_word(p) for p in parts) else None
+
+    def _glued_clitic(self, tok: str) -> tuple[str, bool] | None:
+        """A word with a clitic run together with the words around it ("can'tstand", "reallycan't",
+        "ireallycan'tstandwomen"; session 21): (the words, whether one of them is a group name, slur or hostile
+        word), or None."""
+        m = _GLUED_CLITIC.fullmatch(tok)
+        if m is None or len(tok) > _MAX_FUZZY_LETTERS:
+            return None
+        head, clitic, tail = m.groups()
+        heads = self._clitic_head(head, clitic)
+        tails = [] if not tail else [tail] if self._common_word(tail) or self._term_word(tail) else self._viterbi(tail)
+        if heads is None or tails is None or (len(heads) == 1 and not tails):
+            return None  # a clitic word as written ("can't", "women's")
+        words = [*heads[:-1], f"{heads[-1]}'{clitic}", *tails]
+        return " ".join(words), any(self._term_word(w) for w in [*heads, *tails])
+
+    def _clitic_head(self, head: str, clitic: str) -> list[str] | None:
+        """The words before a clitic, the last the one it is attached to ("reallycan" -> "really", "can";
+        "jewsshouldn" -> "jews", "shouldn")."""
+        if self._common_word(head) or self._term_word(head):
+            return [head]
+        parts = self._viterbi(head)
+        if parts is not None:
+            return parts
+        if clitic == "t" and head.endswith("n") and (parts := self._viterbi(head[:-1])) is not None:
+            return [*parts[:-1], parts[-1] + "n"]  # "shouldn" is no word of the table; "should" is
+        if clitic == "t" and head.endswith("n") and self._common_word(head[:-1]) and len(head) > 3:
+            return [head]
+        return None
+
+    def _term_word(self, word: str) -> bool:
+        t = self.lexicon.terms.get(word) or self.plural(word)
+        return t is not None and t.kind in _SPLIT_KINDS
 
     def _names_group(self, low: str, r: Decoded, decoded: list[Decoded], hits: list[tuple[int, int, Term]]) -> bool:
         """The sentence of ``r`` or the one before it names a group of people: a group name or slur written or
