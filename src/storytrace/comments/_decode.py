@@ -730,9 +730,8 @@ class Decoder:
         if not tok or tok.startswith(("http", "www.", "@user", "#")) or tok.isdigit():
             return
         if fuzzy and self.spelling and "'" in tok and self.clitics and (glued := self._glued_clitic(tok)) is not None:
-            words, named = glued
-            (decoded if named else pending).append(Decoded(text[s:e], s, e, words, "deleted_space" if named
-                                                           else "run_together", Term(words, "split" if named else _REPAIR)))
+            words, named = glued  # a repair; one that names a group or holds a hostile word is kept in any sentence
+            (decoded if named else pending).append(Decoded(text[s:e], s, e, words, "run_together", Term(words, _REPAIR)))
             return
         if (cl := self.split_clitic(tok)) is not None:
             if cl[1] == "t":  # a negated auxiliary ("doesn't", "shouldn't"), maybe run together ("jewsshouldn't")
@@ -818,6 +817,8 @@ class Decoder:
         if self._any_word(word) or self._derived(word):
             return None
         parts = self._viterbi(word) if len(word) >= 5 else None  # "toget", "ridof" (session 21; was 6)
+        if parts is not None and len(word) == 5 and min(self.common.get(p, 0.0) for p in parts) < _VERY_COMMON:
+            parts = None  # five letters split only into very common words ("to get"; not "iftar" as "if tar")
         # words of some frequency, no letter alone inside ("dreidel" is not "dre i del"); a split holding a term is
         # ``_segment``'s to read
         if parts is not None and (not all(
@@ -909,6 +910,10 @@ class Decoder:
             clitic = _CLITIC.match(word) if "'" in word else None  # "c an't", "ca n't": "can't"
             letters = clitic.group(1) if clitic is not None else word
             least = _COMMON if len(letters) >= 4 else _SHORT_REPAIR  # "ge t", "al l", "b ut" (session 21)
+            if len(letters) < 4 and size > 2:
+                return False  # three letters apart ("h e r") are spelled out: ``_spaced_word`` reads the whole run
+            if self._letter_belongs_next(tokens, i + size - 1, text):
+                return False  # "see m akes": the "m" begins "makes"
             if not letters.isalpha() or len(letters) < 3 or self.common.get(letters, 0.0) < least \
                     or letters in self.lexicon.terms or (clitic is None and not word.isalpha()):
                 return False
@@ -930,6 +935,12 @@ class Decoder:
             return self._broken_fragment(clitic.group(1))
         return tok[:1] in "n" and tok in ("n't",)
 
+    def _letter_belongs_next(self, tokens: list[tuple[int, int, str]], k: int, text: str) -> bool:
+        """Token ``k`` is a single letter that makes a common word with the token one space after it."""
+        if k < 0 or k + 1 >= len(tokens) or len(tokens[k][2]) != 1 or text[tokens[k][1] : tokens[k + 1][0]] != " ":
+            return False
+        return self.common.get(tokens[k][2] + tokens[k + 1][2], 0.0) >= _COMMON
+
     def _join_glued_phrases(self, text: str, tokens: list[tuple[int, int, str]],
                             decoded: list[Decoded]) -> list[tuple[int, int, str]]:
         """A two-word group name run onto a neighbouring word ("ofblack people", "black peopleare", session 21): the
@@ -940,8 +951,8 @@ class Decoder:
             if i + 1 < len(tokens) and text[tokens[i][1] : tokens[i + 1][0]] == " ":
                 (s, _, first), (_, e, second) = tokens[i], tokens[i + 1]
                 words = self._glued_phrase(first, second)
-                if words is not None:
-                    decoded.append(Decoded(text[s:e], s, e, words, "deleted_space", Term(words, "split")))
+                if words is not None:  # a repair that names a group itself: kept whatever the sentence holds
+                    decoded.append(Decoded(text[s:e], s, e, words, "run_together", Term(words, _REPAIR)))
                     i += 2
                     continue
             out.append(tokens[i])
@@ -980,6 +991,8 @@ class Decoder:
         if m is None or len(tok) > _MAX_FUZZY_LETTERS:
             return None
         head, clitic, tail = m.groups()
+        if not tail and clitic != "t":
+            return None  # "pakisan's": the word before the clitic is read on its own
         heads = self._clitic_head(head, clitic)
         tails = [] if not tail else [tail] if self._common_word(tail) or self._term_word(tail) else self._viterbi(tail)
         if heads is None or tails is None or (len(heads) == 1 and not tails):
@@ -990,16 +1003,12 @@ class Decoder:
     def _clitic_head(self, head: str, clitic: str) -> list[str] | None:
         """The words before a clitic, the last the one it is attached to ("reallycan" -> "really", "can";
         "jewsshouldn" -> "jews", "shouldn")."""
-        if self._common_word(head) or self._term_word(head):
-            return [head]
-        parts = self._viterbi(head)
-        if parts is not None:
-            return parts
-        if clitic == "t" and head.endswith("n") and (parts := self._viterbi(head[:-1])) is not None:
-            return [*parts[:-1], parts[-1] + "n"]  # "shouldn" is no word of the table; "should" is
-        if clitic == "t" and head.endswith("n") and self._common_word(head[:-1]) and len(head) > 3:
-            return [head]
-        return None
+        negated = clitic == "t" and head.endswith("n") and len(head) > 2
+        if self._common_word(head) or self._term_word(head) or (negated and self._common_word(head[:-1])):
+            return [head]  # "can", "women", "aren" ("are" + "n't")
+        if negated and (parts := self._viterbi(head[:-1])) is not None:
+            return [*parts[:-1], parts[-1] + "n"]  # "americansaren": "americans", "aren" (not "a", "ren")
+        return self._viterbi(head)  # "reallycan": "really", "can"
 
     def _term_word(self, word: str) -> bool:
         t = self.lexicon.terms.get(word) or self.plural(word)
