@@ -31,6 +31,15 @@ repaired: words the tables know or derive ("infesting"), words in capitals ("AUM
 repair that would be a group's name, a slur or a word for people ("trans peple" is not "trans pope" either). And a
 two-word group name is read with two letters of its group word swapped ("balck people", as "blck people") or that
 word spelled letter by letter ("b l a c k people", as "bl ack people"; not after an article: "a b l a c k person").
+
+Since 3.16 (session 21) spacing in very common words and around group names is repaired the same way: a very common
+word of three letters broken by a space or spelled apart ("ge t", "al l", "r i d"; a single letter other than "a" or
+"i" is no word of its own unless it begins the next one: "see m akes"), a word with a clitic run onto its neighbours
+("reallycan't", "can'tstand", "ireallycan'tstandwomen"), five letters of two very common words ("toget"), a two-word
+group name glued to a neighbouring word ("ofblack people", "black peopleare") and triple letters across a word
+boundary ("killalllesbians": "kill all lesbians"). A glued reading that holds a group's name or a hostile word is kept
+in any sentence (it names the group itself); the others only where a group is named, as before. All are repairs
+(term kind "word"): the sentence is read as written, no disguise is recorded.
 """
 
 from __future__ import annotations
@@ -57,7 +66,7 @@ LEET = {
 }
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 _TOKEN = re.compile(r"[^\s,;:?\"“”‘’()\[\]{}<>…–—/]+")
-_SPACED = re.compile(r"(?<![\w@$'])((?:[^\W_]|[@$0-9])(?:[ .\-_*]{1,2}(?:[^\W_]|[@$0-9])){2,})(?![\w@$])")
+_SPACED = re.compile(r"(?<![\w@$])((?:[^\W_]|[@$0-9])(?:[ .\-_*]{1,2}(?:[^\W_]|[@$0-9])){2,})(?![\w@$])")
 _INNER_SYMBOLS = re.compile(r"[.\-_*'`~^#\"]")
 _EDGE_PUNCT = "!?.,;:'\"“”‘’*()[]{}<>…-–—~`"
 # an English clitic after a word of letters ("women's", "they've", "we're", "i'm", "shouldn't"): spelling, not a
@@ -109,7 +118,7 @@ _TOKEN_MEMO_SIZE = 2**15
 _NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.15"
+DECODER_REVISION = "3.16"
 # a term ending in "s" is not the plural of a word this much rarer (Zipf; ~5.6 times): "tran" is a name, not the
 # singular of "trans", and is read as it only in a hostile sentence or before a word for people (session 14)
 _NOT_PLURAL_MARGIN = 0.75
@@ -864,8 +873,9 @@ class Decoder:
         word, insult or swear word ("i h a t e", "a s c u m"), else a common word of four or more letters ("d i s g u
         s t"), a repair."""
         letters = [(i + m.start(1), ch) for i, ch in enumerate(m.group(1)) if ch not in " .-_*"]
+        clitic = m.start(1) > 0 and text[m.start(1) - 1] in "'’"  # "can't s t a n d": the "t" is the clitic's (s21)
         for a, b in ((0, len(letters)), (1, len(letters)), (0, len(letters) - 1), (1, len(letters) - 1)):
-            if (a, b) != (0, len(letters)) and not ((a == 0 or letters[0][1] in "ai")
+            if (a, b) != (0, len(letters)) and not ((a == 0 or letters[0][1] in "ai" or clitic)
                                                      and (b == len(letters) or letters[-1][1] in "ai")):
                 continue
             part = letters[a:b]
