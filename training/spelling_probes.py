@@ -339,7 +339,7 @@ def build_short(out: Path = SHORT) -> int:
         gs, ge = line.pop("group_span")
         base = dict(line)
 
-        def term_of(s: int, e: int) -> str | None:
+        def term_of(s: int, e: int, line: dict[str, object] = line, gs: int = gs, ge: int = ge) -> str | None:
             return str(line["line_term"]) if line["line_term"] and s < ge and e > gs else None
 
         for i in range(len(text)):
