@@ -955,6 +955,8 @@ class Decoder:
                             decoded: list[Decoded]) -> list[tuple[int, int, str]]:
         """A two-word group name run onto a neighbouring word ("ofblack people", "black peopleare", session 21): the
         two tokens read as the words they hold, a deleted space like "hatemuslims"."""
+        if all(t not in self._phrase_firsts and t not in self._phrase_seconds for _, _, t in tokens):
+            return tokens  # no word of a two-word group name as written: most comments
         out: list[tuple[int, int, str]] = []
         i = 0
         while i < len(tokens):
