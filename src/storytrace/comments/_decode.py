@@ -897,6 +897,13 @@ class Decoder:
                 decoded.append(Decoded(text[s : nxt.end(1)], s, nxt.end(1), phrase.text, "inserted_spaces", phrase))
                 taken.append((m.start(1), nxt.end(1)))
                 return
+            before = re.search(r"([a-z]+) $", text[max(0, s - 30) : s].lower()) if term is None else None
+            people = self.lookup(f"{before.group(1)} {word}") if before is not None else None
+            if people is not None and people.kind == "group_name" and (a, b) == (0, len(letters)):
+                ps = s - len(before.group(1)) - 1  # "black p e o p l e" is "black people": a repair naming the group
+                decoded.append(Decoded(text[ps:e], ps, e, people.text, "spaced_word", Term(people.text, _REPAIR)))
+                taken.append((ps, m.end(1)))
+                return
             if term is None and (len(word) >= 4 or (a, b) == (0, len(letters))) \
                     and self.common.get(word, 0.0) >= (_COMMON if len(word) >= 4 else _SHORT_REPAIR):
                 pending.append(Decoded(text[s:e], s, e, word, "spaced_word", Term(word, _REPAIR)))
@@ -939,6 +946,8 @@ class Decoder:
         if tok.isalpha():
             if len(tok) == 1:
                 return tok not in ("a", "i")
+            if len(tok) == 2:  # "st and", "thr ow", "a ll": two letters that are no word alone ("is", "no" are)
+                return self.common.get(tok, 0.0) < _TWO_LETTER_ALONE
             return tok not in self.common and not self._any_word(tok)
         clitic = _CLITIC.match(tok)
         if clitic is not None:
@@ -946,10 +955,12 @@ class Decoder:
         return tok[:1] in "n" and tok in ("n't",)
 
     def _letter_belongs_next(self, tokens: list[tuple[int, int, str]], k: int, text: str) -> bool:
-        """Token ``k`` is a single letter that makes a common word with the token one space after it."""
+        """Token ``k`` is a single letter that makes a common word with the token one space after it, which is no
+        word by itself ("see m akes"; in "thro w all" the "w" ends "throw")."""
         if k < 0 or k + 1 >= len(tokens) or len(tokens[k][2]) != 1 or text[tokens[k][1] : tokens[k + 1][0]] != " ":
             return False
-        return self.common.get(tokens[k][2] + tokens[k + 1][2], 0.0) >= _COMMON
+        nxt = tokens[k + 1][2]
+        return self.common.get(tokens[k][2] + nxt, 0.0) >= _COMMON and self._broken_fragment(nxt)
 
     def _join_glued_phrases(self, text: str, tokens: list[tuple[int, int, str]],
                             decoded: list[Decoded]) -> list[tuple[int, int, str]]:
