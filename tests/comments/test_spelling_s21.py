@@ -1,5 +1,5 @@
 """Decoder 3.16 (session 21): spacing in common words and around group names. A very common word of three letters
-broken or spelled apart ("ge t", "r i d"), a word with a clitic run onto its neighbours ("can'tstand"), a two-word
+broken or spelled apart ("ge t", "r i d", "a ll"), a word with a clitic run onto its neighbours ("can'tstand"), a two-word
 group name glued to a neighbouring word ("ofblack people") and triple letters across a word boundary
 ("killalllesbians") are read as the words they are. Every case failed on 28eda7e. The sentences are the project's own
 (training/data/comments_authored/spelling/short_frames_s21.json); none comes from an eval set."""
@@ -31,6 +31,9 @@ def _readings(model, text: str) -> dict[str, str]:
     ("We need to get rid ofblack people for good.", "ofblack people", "of black people"),  # a glued group name
     ("Black peopleare disgusting vermin.", "black peopleare", "black people are"),
     ("Killalllesbians.", "killalllesbians", "kill all lesbians"),  # "alll" is "all" + "lesbians"
+    ("Thro w all women out of this country.", "thro w", "throw"),  # the "w" ends "throw": "all" is a word
+    ("Throw a ll women out of this country.", "a ll", "all"),  # two letters that are no word alone
+    ("I hate black p e o p l e so much.", "black p e o p l e", "black people"),  # after a group adjective
 ])
 def test_spacing_in_common_words_and_group_names_is_read(model, text, span, words):
     assert _readings(model, text).get(span) == words
