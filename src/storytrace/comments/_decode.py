@@ -38,9 +38,9 @@ word of three letters broken by a space or spelled apart ("ge t", "al l", "r i d
 left to it: "see m akes"), a word for people spelled apart after a group adjective ("black p e o p l e"), a word with
 a clitic run onto its neighbours ("reallycan't", "can'tstand", "ireallycan'tstandwomen"), five letters of two very
 common words ("toget"), a two-word group name glued to a neighbouring word ("ofblack people", "black peopleare") and
-triple letters across a word boundary ("killalllesbians": "kill all lesbians"). A glued reading that holds a group's name or a hostile word is kept
-in any sentence (it names the group itself); the others only where a group is named, as before. All are repairs
-(term kind "word"): the sentence is read as written, no disguise is recorded.
+triple letters across a word boundary ("killalllesbians": "kill all lesbians"). A glued reading that holds a group's
+name or a hostile word is kept in any sentence (it names the group itself); the others only where a group is named,
+as before. All are repairs (term kind "word"): the sentence is read as written, no disguise is recorded.
 """
 
 from __future__ import annotations
