@@ -3,6 +3,7 @@
     python training/spelling_probes.py build      # writes training/data/comments_authored/spelling/probes.jsonl
     python training/spelling_probes.py deletions  # writes .../spelling/probes_deletions.jsonl from probes.jsonl
     python training/spelling_probes.py hostile    # writes .../spelling/probes_hostile.jsonl
+    python training/spelling_probes.py short      # writes .../spelling/probes_short_s21.jsonl from short_frames_s21.json
     python training/spelling_probes.py measure [--probes FILE] [--data /work/shared/data] [--json OUT]
     PYTHONPATH=/tmp/wf python training/spelling_probes.py words   # the decoder's common-word table (wordfreq)
 
@@ -76,6 +77,8 @@ FILES = ("en.jsonl", "en_contrastive.jsonl", "en_neutral.jsonl")
 DELETIONS = AUTHORED / "spelling" / "probes_deletions.jsonl"
 HOSTILE = AUTHORED / "spelling" / "probes_hostile.jsonl"
 SPACING = AUTHORED / "spelling" / "probes_spacing_s19.jsonl"
+SHORT_FRAMES = AUTHORED / "spelling" / "short_frames_s21.json"
+SHORT = AUTHORED / "spelling" / "probes_short_s21.jsonl"
 SPACING_PERTURBATIONS = ("del_any", "add_any", "spaced_any", "glued_group")
 HOSTILE_PERTURBATIONS = ("space_del", "space_add", "space_all", "char_swap", "char_del", "leet")
 SLUR_FRAMES = ("i hate those {}", "{} should all be gone", "get out of here you {}", "never trust a {}")
@@ -294,6 +297,78 @@ def build_spacing(out: Path = SPACING) -> int:
     return 0
 
 
+def _frame_split(frame: str) -> str:
+    """dev or check for a frame of ``short_frames_s21.json`` (a fixed hash: about a quarter of the frames are check)."""
+    import hashlib
+
+    return "check" if int(hashlib.sha1(frame.encode("utf-8")).hexdigest(), 16) % 4 == 0 else "dev"
+
+
+def _short_lines() -> list[dict[str, object]]:
+    """The lines of ``short_frames_s21.json``: each frame with each group (hateful, counter) or alone."""
+    spec = json.loads(SHORT_FRAMES.read_text(encoding="utf-8"))
+    lines = []
+    for side, label in (("hateful", 1), ("counter", 0)):
+        for frame in spec[side]:
+            for g in spec["groups"]:
+                text = frame.replace("{g}", g)
+                text = text[0].upper() + text[1:]
+                at = text.index(g) if g in text else text.lower().index(g.lower())
+                lines.append({"original": text, "identity_attack": label, "toxic": label, "side": side,
+                              "frame": frame, "split": _frame_split(frame), "line_term": decoder_term(g.split()[0])
+                              if " " not in g else g.lower(), "group_span": (at, at + len(g))})
+    for side in ("neutral", "controls"):
+        for frame in spec[side]:
+            lines.append({"original": frame, "identity_attack": 0, "toxic": 0, "side": side, "frame": frame,
+                          "split": _frame_split(frame), "line_term": None, "group_span": (-1, -1)})
+    return lines
+
+
+def build_short(out: Path = SHORT) -> int:
+    """Spacing probes from short authored lines (session 21, ``probes_short_s21.jsonl``): every line of
+    ``short_frames_s21.json`` gets ``space_del`` once per space between two words (that space deleted: "Ihate
+    women", "blackpeople"), ``space_del_all`` (every space deleted: "Killallwomen."), ``space_add`` once per word of
+    three or more letters (a space inserted at a seeded place: "wo men", "ki ll") and ``space_all`` once per such
+    word (spelled letter by letter: "k i l l"). ``term`` is the group's lexicon term when the perturbed span holds
+    the group word, ``expect`` what the span reads as; ``split`` by a hash of the frame."""
+    probes = []
+    pair = re.compile(r"(?<![\w'])([A-Za-z']+) ([A-Za-z']+)(?![\w'])")
+    for line in _short_lines():
+        text = str(line["original"])
+        rng = random.Random(f"short-s21\t{text}")
+        gs, ge = line.pop("group_span")
+        base = dict(line)
+
+        def term_of(s: int, e: int, line: dict[str, object] = line, gs: int = gs, ge: int = ge) -> str | None:
+            return str(line["line_term"]) if line["line_term"] and s < ge and e > gs else None
+
+        for i in range(len(text)):
+            m = pair.match(text, i)
+            if m is None or (i and (text[i - 1].isalpha() or text[i - 1] == "'")):
+                continue
+            probes.append(dict(base, text=text[: m.end(1)] + text[m.start(2) :], perturbation="space_del",
+                               word=m.group(1) + m.group(2), term=term_of(m.start(1), m.end(2)),
+                               expect=m.group(0).lower(), start=m.start(1), end=m.end(2) - 1))
+        glued = text.replace(" ", "")
+        probes.append(dict(base, text=glued, perturbation="space_del_all", word=glued, term=line["line_term"]
+                           if line["line_term"] else None, expect=text.lower(), start=0, end=len(glued)))
+        for m in _LETTERS.finditer(text):
+            if len(m.group()) < 3:
+                continue
+            k = rng.randrange(1, len(m.group()))
+            new = m.group()[:k] + " " + m.group()[k:]
+            probes.append(dict(base, text=text[: m.start()] + new + text[m.end() :], perturbation="space_add",
+                               word=m.group(), term=term_of(m.start(), m.end()), expect=m.group().lower(),
+                               start=m.start(), end=m.start() + len(new)))
+            new = " ".join(m.group())
+            probes.append(dict(base, text=text[: m.start()] + new + text[m.end() :], perturbation="space_all",
+                               word=m.group(), term=term_of(m.start(), m.end()), expect=m.group().lower(),
+                               start=m.start(), end=m.start() + len(new)))
+    out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in probes), encoding="utf-8")
+    print(f"{len(probes)} probes -> {out}")
+    return 0
+
+
 def decoder_term(word: str) -> str:
     """The lexicon term a plainly written word is (as written or as a plural)."""
     decoder = _model().decoder
@@ -503,7 +578,7 @@ def build_common_words(min_zipf: float, out: Path = COMMON_WORDS) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("command", choices=("build", "deletions", "hostile", "spacing", "measure", "words"))
+    ap.add_argument("command", choices=("build", "deletions", "hostile", "spacing", "short", "measure", "words"))
     ap.add_argument("--split", choices=("dev", "check"), default=None,
                     help="measure: only the probes of this split (files with a split field)")
     ap.add_argument("--min-zipf", type=float, default=2.5, help="words: the table's lowest Zipf frequency")
@@ -520,6 +595,8 @@ def main(argv: list[str] | None = None) -> int:
         return build_hostile()
     if args.command == "spacing":
         return build_spacing()
+    if args.command == "short":
+        return build_short()
     if args.command == "words":
         return build_common_words(args.min_zipf)
     probes = [json.loads(x) for x in args.probes.read_text(encoding="utf-8").splitlines() if x.strip()]

@@ -31,6 +31,16 @@ repaired: words the tables know or derive ("infesting"), words in capitals ("AUM
 repair that would be a group's name, a slur or a word for people ("trans peple" is not "trans pope" either). And a
 two-word group name is read with two letters of its group word swapped ("balck people", as "blck people") or that
 word spelled letter by letter ("b l a c k people", as "bl ack people"; not after an article: "a b l a c k person").
+
+Since 3.16 (session 21) spacing in very common words and around group names is repaired the same way: a very common
+word of three letters broken by a space or spelled apart ("ge t", "al l", "r i d"; a single letter other than "a" or
+"i", and two letters that are no word alone, are fragments: "a ll", "thr ow"; a letter that begins a next fragment is
+left to it: "see m akes"), a word for people spelled apart after a group adjective ("black p e o p l e"), a word with
+a clitic run onto its neighbours ("reallycan't", "can'tstand", "ireallycan'tstandwomen"), five letters of two very
+common words ("toget"), a two-word group name glued to a neighbouring word ("ofblack people", "black peopleare") and
+triple letters across a word boundary ("killalllesbians": "kill all lesbians"). A glued reading that holds a group's
+name or a hostile word is kept in any sentence (it names the group itself); the others only where a group is named,
+as before. All are repairs (term kind "word"): the sentence is read as written, no disguise is recorded.
 """
 
 from __future__ import annotations
@@ -109,7 +119,7 @@ _TOKEN_MEMO_SIZE = 2**15
 _NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.15"
+DECODER_REVISION = "3.16"
 # a term ending in "s" is not the plural of a word this much rarer (Zipf; ~5.6 times): "tran" is a name, not the
 # singular of "trans", and is read as it only in a hostile sentence or before a word for people (session 14)
 _NOT_PLURAL_MARGIN = 0.75
@@ -123,7 +133,12 @@ _PLAIN_WORD = re.compile(r"[a-z]+")
 # a run-together repaired holds a very frequent word ("deathto", "theycontribute", "gohome"); two rarer words run
 # together are mostly a compound the common-word table lacks ("handrail", "shoehorn", "subdomains")
 _FUNCTION_WORD = 5.5
-_REPAIRABLE = ("hostile", "insult", "profanity")  # term kinds a repair may read a misspelt word as
+_REPAIRABLE = ("hostile", "insult", "profanity")
+# session 21: a very common word of three letters ("g e t", "r id", "al l") may be repaired when spelled apart or broken
+_SHORT_REPAIR = _VERY_COMMON
+# a word with a clitic run onto the next word or after the one before ("can'tstand", "reallycan't"; session 21)
+_GLUED_CLITIC = re.compile(r"([a-z]+)'(t|s|re|ve|ll|d|m)([a-z]*)")
+_SPLIT_KINDS = ("group_name", "slur", "hostile", "insult", "profanity")  # term kinds a repair may read a misspelt word as
 # regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
 _DERIVATIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "ish", "ment", "ments",
                 "able", "ism", "ist", "ists", "ity", "ize", "ized", "izes", "ise", "ised", "y", "ies", "ied")
@@ -217,6 +232,15 @@ class Decoder:
         self._token_readings: dict[tuple[str, str, bool, bool], tuple[tuple[Any, ...], ...]] = {}
         self._join_terms: dict[str, Term | None] = {}  # joined fragments -> the term they spell (``_join_term``)
         self._spelled_starts, self._spelled_ends = self._spelled_affixes()  # for ``_join_fragments``
+        # two-word group names by their first and by their second word ("black" -> "people"), for a group name run
+        # onto a neighbouring word ("ofblack people", "black peopleare"; ``_join_glued_phrases``)
+        self._phrase_seconds: dict[str, list[str]] = {}
+        self._phrase_firsts: dict[str, list[str]] = {}
+        for t in lexicon.terms.values():
+            pair = t.text.split(" ")
+            if t.kind == "group_name" and len(pair) == 2 and all(w.isalpha() for w in pair):
+                self._phrase_seconds.setdefault(pair[0], []).append(pair[1])
+                self._phrase_firsts.setdefault(pair[1], []).append(pair[0])
         # group names and slurs of three or four letters, for slips that leave three letters ("ejw", "ews")
         self._short_terms = [t for ts in lexicon.by_first.values() for t in ts
                              if len(t.text) in (3, 4) and t.kind in ("group_name", "slur") and t.text.isalpha()]
@@ -510,6 +534,7 @@ class Decoder:
             tokens = self._join_fragments(text, tokens, decoded, pending)
             tokens = self._join_dropped_phrases(text, tokens, decoded)  # "blck people"
             tokens = self._join_word_fragments(text, tokens, pending)  # "d isgust", "ro unded"
+            tokens = self._join_glued_phrases(text, tokens, decoded)  # "ofblack people", "black peopleare"
         # 3. tokens, and the words of a token joined by hyphens, dots or ellipses
         sentence_starts = _sentence_starts(text)
         for s, e, tok in tokens:
@@ -714,6 +739,10 @@ class Decoder:
                       hits: list[tuple[int, int, Term]], pending: list[Decoded]) -> None:
         if not tok or tok.startswith(("http", "www.", "@user", "#")) or tok.isdigit():
             return
+        if fuzzy and self.spelling and "'" in tok and self.clitics and (glued := self._glued_clitic(tok)) is not None:
+            words, named = glued  # a repair; one that names a group or holds a hostile word is kept in any sentence
+            (decoded if named else pending).append(Decoded(text[s:e], s, e, words, "run_together", Term(words, _REPAIR)))
+            return
         if (cl := self.split_clitic(tok)) is not None:
             if cl[1] == "t":  # a negated auxiliary ("doesn't", "shouldn't"), maybe run together ("jewsshouldn't")
                 if fuzzy and self.spelling and cl[0].endswith("n") and (seg := self._segment(cl[0][:-1])):
@@ -756,6 +785,9 @@ class Decoder:
             symbols = any(k == "inserted_symbols" for _, k in rws)  # "jewishpenicillin.shtml" is not run-together words
             # a name inside a sentence ("Romanowski", "Jernigan") is not run-together words
             named = name and _sentence(text, s)[0] != s
+            if fz is None and self.spelling and rws and plain and not named and (seg := self._segment(tok)) is not None:
+                self._add_split(text, s, e, tok, seg, plain, decoded, pending)  # "killalllesbians": "all" + "lesbians"
+                return
             if fz is None and self.spelling and not symbols and not named and (seg := self._segment(norm)) is not None:
                 self._add_split(text, s, e, norm, seg, plain, decoded, pending)
                 return
@@ -794,7 +826,9 @@ class Decoder:
             return None
         if self._any_word(word) or self._derived(word):
             return None
-        parts = self._viterbi(word) if len(word) >= 6 else None
+        parts = self._viterbi(word) if len(word) >= 5 else None  # "toget", "ridof" (session 21; was 6)
+        if parts is not None and len(word) == 5 and min(self.common.get(p, 0.0) for p in parts) < _VERY_COMMON:
+            parts = None  # five letters split only into very common words ("to get"; not "iftar" as "if tar")
         # words of some frequency, no letter alone inside ("dreidel" is not "dre i del"); a split holding a term is
         # ``_segment``'s to read
         if parts is not None and (not all(
@@ -840,8 +874,9 @@ class Decoder:
         word, insult or swear word ("i h a t e", "a s c u m"), else a common word of four or more letters ("d i s g u
         s t"), a repair."""
         letters = [(i + m.start(1), ch) for i, ch in enumerate(m.group(1)) if ch not in " .-_*"]
+        clitic = m.start(1) > 0 and text[m.start(1) - 1] in "'’"  # "can't s t a n d": the "t" is the clitic's (s21)
         for a, b in ((0, len(letters)), (1, len(letters)), (0, len(letters) - 1), (1, len(letters) - 1)):
-            if (a, b) != (0, len(letters)) and not ((a == 0 or letters[0][1] in "ai")
+            if (a, b) != (0, len(letters)) and not ((a == 0 or letters[0][1] in "ai" or clitic)
                                                      and (b == len(letters) or letters[-1][1] in "ai")):
                 continue
             part = letters[a:b]
@@ -863,7 +898,15 @@ class Decoder:
                 decoded.append(Decoded(text[s : nxt.end(1)], s, nxt.end(1), phrase.text, "inserted_spaces", phrase))
                 taken.append((m.start(1), nxt.end(1)))
                 return
-            if term is None and len(word) >= 4 and self.common.get(word, 0.0) >= _COMMON:
+            before = re.search(r"([a-z]+) $", text[max(0, s - 30) : s].lower()) if term is None else None
+            people = self.lookup(f"{before.group(1)} {word}") if before is not None else None
+            if people is not None and people.kind == "group_name" and (a, b) == (0, len(letters)):
+                ps = s - len(before.group(1)) - 1  # "black p e o p l e" is "black people": a repair naming the group
+                decoded.append(Decoded(text[ps:e], ps, e, people.text, "spaced_word", Term(people.text, _REPAIR)))
+                taken.append((ps, m.end(1)))
+                return
+            if term is None and (len(word) >= 4 or (a, b) == (0, len(letters))) \
+                    and self.common.get(word, 0.0) >= (_COMMON if len(word) >= 4 else _SHORT_REPAIR):
                 pending.append(Decoded(text[s:e], s, e, word, "spaced_word", Term(word, _REPAIR)))
                 taken.append((m.start(1), m.end(1)))
                 return
@@ -873,8 +916,7 @@ class Decoder:
         """Two or three neighbouring fragments one space apart that join into a common word of four or more letters
         when one of them is no word at all ("d isgust", "ro unded", "contri bute"): a repair."""
         # fragments that are no word (most tokens are words: then nothing is joined, and nothing more is looked up)
-        broken = [t.isalpha() and t not in self.common and t not in ("a", "i") and not self._any_word(t)
-                  for _, _, t in tokens]
+        broken = [self._broken_fragment(t) for _, _, t in tokens]
         if not any(broken):
             return tokens
 
@@ -883,14 +925,118 @@ class Decoder:
                 return False  # words as written ("any one", "a part")
             frags = [t for _, _, t in tokens[i : i + size]]
             word = "".join(frags)
-            if not word.isalpha() or len(word) < 4 or self.common.get(word, 0.0) < _COMMON \
-                    or word in self.lexicon.terms:
+            clitic = _CLITIC.match(word) if "'" in word else None  # "c an't", "ca n't": "can't"
+            letters = clitic.group(1) if clitic is not None else word
+            least = _COMMON if len(letters) >= 4 else _SHORT_REPAIR  # "ge t", "al l", "b ut" (session 21)
+            if len(letters) < 4 and size > 2:
+                return False  # three letters apart ("h e r") are spelled out: ``_spaced_word`` reads the whole run
+            if self._letter_belongs_next(tokens, i + size - 1, text):
+                return False  # "see m akes": the "m" begins "makes"
+            if not letters.isalpha() or len(letters) < 3 or self.common.get(letters, 0.0) < least \
+                    or letters in self.lexicon.terms or (clitic is None and not word.isalpha()):
                 return False
             s, e = tokens[i][0], tokens[i + size - 1][1]
             pending.append(Decoded(text[s:e], s, e, word, "broken_word", Term(word, _REPAIR)))
             return True
 
         return _joined_runs(text, tokens, join)
+
+    def _broken_fragment(self, tok: str) -> bool:
+        """A fragment that is no word: letters no word list knows, or (session 21) a single letter other than "a" and
+        "i" ("ge t", "stan d"), or a clitic cut from its word ("ca n't")."""
+        if tok.isalpha():
+            if len(tok) == 1:
+                return tok not in ("a", "i")
+            if len(tok) == 2:  # "st and", "thr ow", "a ll": two letters that are no word alone ("is", "no" are)
+                return self.common.get(tok, 0.0) < _TWO_LETTER_ALONE
+            return tok not in self.common and not self._any_word(tok)
+        clitic = _CLITIC.match(tok)
+        if clitic is not None:
+            return self._broken_fragment(clitic.group(1))
+        return tok[:1] in "n" and tok in ("n't",)
+
+    def _letter_belongs_next(self, tokens: list[tuple[int, int, str]], k: int, text: str) -> bool:
+        """Token ``k`` is a single letter that makes a common word with the token one space after it, which is no
+        word by itself ("see m akes"; in "thro w all" the "w" ends "throw")."""
+        if k < 0 or k + 1 >= len(tokens) or len(tokens[k][2]) != 1 or text[tokens[k][1] : tokens[k + 1][0]] != " ":
+            return False
+        nxt = tokens[k + 1][2]
+        return self.common.get(tokens[k][2] + nxt, 0.0) >= _COMMON and self._broken_fragment(nxt)
+
+    def _join_glued_phrases(self, text: str, tokens: list[tuple[int, int, str]],
+                            decoded: list[Decoded]) -> list[tuple[int, int, str]]:
+        """A two-word group name run onto a neighbouring word ("ofblack people", "black peopleare", session 21): the
+        two tokens read as the words they hold, a deleted space like "hatemuslims"."""
+        if all(t not in self._phrase_firsts and t not in self._phrase_seconds for _, _, t in tokens):
+            return tokens  # no word of a two-word group name as written: most comments
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(tokens):
+            if i + 1 < len(tokens) and text[tokens[i][1] : tokens[i + 1][0]] == " ":
+                (s, _, first), (_, e, second) = tokens[i], tokens[i + 1]
+                words = self._glued_phrase(first, second)
+                if words is not None:  # a repair that names a group itself: kept whatever the sentence holds
+                    decoded.append(Decoded(text[s:e], s, e, words, "run_together", Term(words, _REPAIR)))
+                    i += 2
+                    continue
+            out.append(tokens[i])
+            i += 1
+        return out
+
+    def _glued_phrase(self, first: str, second: str) -> str | None:
+        """The words of two neighbouring tokens when a two-word group name is split across them with a word run
+        onto one side ("of" + "black" | "people", "black" | "people" + "are"), or None."""
+        if second in self._phrase_firsts and first not in self._phrase_seconds and first.isalpha():
+            for head in self._phrase_firsts[second]:
+                if first.endswith(head) and len(first) > len(head) and not self._any_word(first):
+                    rest = self._plain_words(first[: -len(head)])
+                    if rest is not None:
+                        return f"{rest} {head} {second}"
+        if first in self._phrase_seconds and second not in self._phrase_firsts and second.isalpha():
+            for tail in self._phrase_seconds[first]:
+                if second.startswith(tail) and len(second) > len(tail) and not self._any_word(second):
+                    rest = self._plain_words(second[len(tail) :])
+                    if rest is not None:
+                        return f"{first} {tail} {rest}"
+        return None
+
+    def _plain_words(self, letters: str) -> str | None:
+        """``letters`` as one common word or as run-together common words (Viterbi), or None."""
+        if self._common_word(letters):
+            return letters
+        parts = self._viterbi(letters) if len(letters) >= 3 else None
+        return " ".join(parts) if parts is not None and all(self._common_word(p) for p in parts) else None
+
+    def _glued_clitic(self, tok: str) -> tuple[str, bool] | None:
+        """A word with a clitic run together with the words around it ("can'tstand", "reallycan't",
+        "ireallycan'tstandwomen"; session 21): (the words, whether one of them is a group name, slur or hostile
+        word), or None."""
+        m = _GLUED_CLITIC.fullmatch(tok)
+        if m is None or len(tok) > _MAX_FUZZY_LETTERS:
+            return None
+        head, clitic, tail = m.groups()
+        if not tail and clitic != "t":
+            return None  # "pakisan's": the word before the clitic is read on its own
+        heads = self._clitic_head(head, clitic)
+        tails = [] if not tail else [tail] if self._common_word(tail) or self._term_word(tail) else self._viterbi(tail)
+        if heads is None or tails is None or (len(heads) == 1 and not tails):
+            return None  # a clitic word as written ("can't", "women's")
+        words = [*heads[:-1], f"{heads[-1]}'{clitic}", *tails]
+        return " ".join(words), any(self._term_word(w) for w in [*heads, *tails])
+
+    def _clitic_head(self, head: str, clitic: str) -> list[str] | None:
+        """The words before a clitic, the last the one it is attached to ("reallycan" -> "really", "can";
+        "jewsshouldn" -> "jews", "shouldn")."""
+        negated = clitic == "t" and head.endswith("n") and len(head) > 2
+        if self._common_word(head) or self._term_word(head) or (negated and self._common_word(head[:-1])):
+            return [head]  # "can", "women", "aren" ("are" + "n't")
+        if negated and (parts := self._viterbi(head[:-1])) is not None:
+            return [*parts[:-1], parts[-1] + "n"]  # "americansaren": "americans", "aren" (not "a", "ren")
+        return self._viterbi(head)  # "reallycan": "really", "can"
+
+    def _term_word(self, word: str) -> bool:
+        t = self.lexicon.terms.get(word) or self.plural(word)
+        return t is not None and t.kind in _SPLIT_KINDS
 
     def _names_group(self, low: str, r: Decoded, decoded: list[Decoded], hits: list[tuple[int, int, Term]]) -> bool:
         """The sentence of ``r`` or the one before it names a group of people: a group name or slur written or
