@@ -72,6 +72,45 @@ def _fit(pages: list[dict], thread: bool, n_base: int, l2: float) -> BoundaryRan
     return BoundaryRanker.fit([_cols(p["x"], thread, n_base) for p in usable], [p["gold_row"] for p in usable], l2=l2)
 
 
+class _TreeRanker:
+    """Pointwise boosted trees over every candidate (is it the page's gold start?), argmax per page: the
+    logit ranker is linear in its features, trees can read interactions (session 21, candidate G)."""
+
+    def __init__(self, pages: list[dict], n_cols: int):
+        from train_boundary_ranker import fit_tree_ranker
+
+        usable = [p for p in pages if p["gold_row"] >= 0]
+        self.n_cols = n_cols
+        self.ranker = fit_tree_ranker([p["x"][:, :n_cols] for p in usable], [p["gold_row"] for p in usable])
+
+    def choose(self, x: np.ndarray) -> int:
+        return self.ranker.choose(x[:, :self.n_cols])
+
+
+class _Logit:
+    def __init__(self, pages: list[dict], thread: bool, n_base: int, l2: float):
+        self.thread, self.n_base = thread, n_base
+        self.ranker = _fit(pages, thread, n_base, l2)
+
+    def choose(self, x: np.ndarray) -> int:
+        return self.ranker.choose(_cols(x, self.thread, self.n_base))
+
+
+def _rankers(pages: list[dict], n_base: int, l2: float, kinds: list[str]) -> dict:
+    """The lab's candidate rankers fitted on ``pages``: C (today's features), T (+ thread), G (trees, C+T)."""
+    made = {}
+    for kind in kinds:
+        if kind == "C":
+            made[kind] = _Logit(pages, False, n_base, l2)
+        elif kind == "T":
+            made[kind] = _Logit(pages, True, n_base, l2)
+        elif kind == "G":
+            made[kind] = _TreeRanker(pages, pages[0]["x"].shape[1])
+        elif kind == "GC":
+            made[kind] = _TreeRanker(pages, n_base)
+    return made
+
+
 def _f1(gold: list[str], pred: list[str]) -> dict[str, float]:
     res = {}
     for c in LABELS:
@@ -87,52 +126,65 @@ def _decode(model, page: dict, row: int) -> list[str]:
                                                            model.log_trans, row + 1, need_body=True)]
 
 
+def _section_counts(pages: list[dict], rows: list[int]) -> dict[str, int]:
+    """How the chosen starts compare with the gold ones, page by page."""
+    out = {"exact": 0, "missed": 0, "late": 0, "early": 0, "opened_without": 0}
+    for p, row in zip(pages, rows, strict=True):
+        n, gold = len(p["labels"]), p["gold_row"]
+        has_gold, has_pred = gold < n - 1, row < n - 1
+        if row == gold:
+            out["exact"] += 1
+        elif has_gold and not has_pred:
+            out["missed"] += 1
+        elif not has_gold:
+            out["opened_without"] += 1
+        else:
+            out["late" if row > gold else "early"] += 1
+    return out
+
+
 def evaluate(args: argparse.Namespace) -> None:
     from storytrace.anatomy.boundary import FEATURE_NAMES
 
     n_base = len(FEATURE_NAMES)
+    kinds = args.kinds.split(",")
     tests = {str(p): _load(p) for p in args.test}
-    model = load_line_model(args.shipped) if args.shipped else None
+    shipped = load_line_model(args.shipped) if args.shipped else None
+    train = [p for f in args.train for p in _load(f)["pages"]]
     report = {}
-    if args.cv:
-        for name, t in tests.items():
-            pages = t["pages"]
-            dec = load_line_model(t["meta"]["model"])
+    for name, t in tests.items():
+        pages = t["pages"]
+        dec = load_line_model(t["meta"]["model"])
+        chosen = {kind: [0] * len(pages) for kind in kinds}
+        if args.cv:
             names = sorted({p["source"] for p in pages})
             order = np.random.default_rng(0).permutation(len(names))
             fold_of = {names[j]: i % args.cv for i, j in enumerate(order)}
-            preds = {"C": [], "T": []}
-            gold = []
-            extra = [p for f in args.train for p in _load(f)["pages"]]
             for k in range(args.cv):
-                # with --train: those pages of the other groups' sources train the ranker instead
-                tr = [p for p in (extra or pages) if fold_of.get(p["source"], -1) not in (k, -1)]
-                te = [p for p in pages if fold_of[p["source"]] == k]
-                for tag, thread in (("C", False), ("T", True)):
-                    r = _fit(tr, thread, n_base, args.l2)
-                    for p in te:
-                        preds[tag] += _decode(dec, p, r.choose(_cols(p["x"], thread, n_base)))
-                gold += [lab for p in te for lab in p["labels"]]
-            report[name] = {tag: _f1(gold, pr) for tag, pr in preds.items()}
-        print(json.dumps(report, indent=1))
-        return
-    train = [p for f in args.train for p in _load(f)["pages"]]
-    rankers = {"C": _fit(train, False, n_base, args.l2), "T": _fit(train, True, n_base, args.l2)}
-    for name, t in tests.items():
-        dec = load_line_model(t["meta"]["model"])
-        gold = [lab for p in t["pages"] for lab in p["labels"]]
+                # --train pages of the other groups' sources (and of sources the test set lacks, e.g. another
+                # fifth's) train the rankers; without --train the test set's other groups do
+                tr = [p for p in (train or pages) if fold_of.get(p["source"], -1) != k]
+                made = _rankers(tr, n_base, args.l2, kinds)
+                for i, p in enumerate(pages):
+                    if fold_of[p["source"]] == k:
+                        for kind in kinds:
+                            chosen[kind][i] = made[kind].choose(p["x"])
+        else:
+            made = _rankers(train, n_base, args.l2, kinds)
+            for i, p in enumerate(pages):
+                for kind in kinds:
+                    chosen[kind][i] = made[kind].choose(p["x"])
+        if shipped is not None and shipped.ranker is not None:
+            chosen["shipped"] = [shipped.ranker.choose(p["x"][:, :n_base]) for p in pages]
+        gold = [lab for p in pages for lab in p["labels"]]
         res = {}
-        for tag, thread in (("C", False), ("T", True)):
-            pred = [lab for p in t["pages"]
-                    for lab in _decode(dec, p, rankers[tag].choose(_cols(p["x"], thread, n_base)))]
-            res[tag] = _f1(gold, pred)
-            res[tag]["boundary_right"] = sum(rankers[tag].choose(_cols(p["x"], thread, n_base)) == p["gold_row"]
-                                             for p in t["pages"])
-        if model is not None and model.ranker is not None:
-            pred = [lab for p in t["pages"] for lab in _decode(dec, p, model.ranker.choose(p["x"][:, :n_base]))]
-            res["shipped_ranker"] = _f1(gold, pred)
+        for kind, rows in chosen.items():
+            pred = [lab for p, row in zip(pages, rows, strict=True) for lab in _decode(dec, p, row)]
+            res[kind] = {**_f1(gold, pred), **_section_counts(pages, rows)}
         report[name] = res
-    print(json.dumps(report, indent=1))
+        print(name, json.dumps(res), flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--shipped", type=Path, default=None, help="also decode with this model's ranker")
     e.add_argument("--l2", type=float, default=0.03)
     e.add_argument("--cv", type=int, default=0)
+    e.add_argument("--kinds", default="C,T", help="rankers to fit: C, T, G (trees over C+T), GC (trees over C)")
+    e.add_argument("--json", default=None, help="also write the report here")
     args = ap.parse_args(argv)
     (score if args.cmd == "score" else evaluate)(args)
     return 0

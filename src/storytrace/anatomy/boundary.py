@@ -22,10 +22,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storytrace.anatomy.trees import TreeEnsemble
 from storytrace.numeric import softmax
 
-__all__ = ["BIASES", "BoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary",
-           "even_section_boilerplate", "require_article",
+__all__ = ["BIASES", "BoundaryRanker", "TreeBoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary",
+           "even_section_boilerplate", "load_ranker", "require_article",
            "temper_section", "thread_candidate_features", "tile_emissions", "viterbi"]
 
 BIASES = (0.0, 2.0, 4.0, 6.0)  # body log-score bonuses under which each candidate's path score is read
@@ -300,3 +301,34 @@ class BoundaryRanker:
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str = "rank_") -> BoundaryRanker:
         return cls(mean=arrays[f"{prefix}mean"], scale=arrays[f"{prefix}scale"], coef=arrays[f"{prefix}coef"])
+
+
+@dataclass(slots=True)
+class TreeBoundaryRanker:
+    """Boosted trees scoring each candidate start on its own (trained as "is this the page's start?"); the page's
+    best-scored candidate wins. Unlike the conditional logit it can read interactions between features (session
+    21). Fitted by ``training/train_boundary_ranker.py --trees``."""
+
+    trees: TreeEnsemble
+
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        return self.trees.raw_scores(np.asarray(features, dtype=np.float64))[:, 0]
+
+    def choose(self, features: np.ndarray) -> int:
+        return int(np.argmax(self.scores(features)))
+
+    def to_arrays(self, prefix: str = "rank_t_") -> dict[str, np.ndarray]:
+        return self.trees.to_arrays(prefix)
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str = "rank_t_") -> TreeBoundaryRanker:
+        return cls(trees=TreeEnsemble.from_arrays(arrays, prefix))
+
+
+def load_ranker(arrays: dict[str, np.ndarray]) -> BoundaryRanker | TreeBoundaryRanker | None:
+    """The boundary ranker stored in a line model's arrays, if any (trees under ``rank_t_``, logit ``rank_``)."""
+    if "rank_t_roots" in arrays:
+        return TreeBoundaryRanker.from_arrays(arrays)
+    if "rank_coef" in arrays:
+        return BoundaryRanker.from_arrays(arrays)
+    return None

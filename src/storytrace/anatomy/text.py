@@ -75,10 +75,12 @@ from storytrace.settings import Options
 from .boundary import (
     BIASES,
     BoundaryRanker,
+    TreeBoundaryRanker,
     boundary_scores,
     candidate_features,
     decode_with_boundary,
     even_section_boilerplate,
+    load_ranker,
     require_article,
     temper_section,
     thread_candidate_features,
@@ -600,7 +602,7 @@ class LineModel:
     encoder: Any = None  # a storytrace.embeddings.Encoder when embed_dim > 0
     trees2: TreeEnsemble | None = None  # boosted trees replacing the stage-2 logistic regression
     trees3: TreeEnsemble | None = None  # boosted trees replacing the stage-3 logistic regression
-    ranker: BoundaryRanker | None = None  # picks where the comment section starts (needs embeddings)
+    ranker: BoundaryRanker | TreeBoundaryRanker | None = None  # picks where the comment section starts
     ranker_thread: bool = False  # the ranker also reads boundary.thread_candidate_features (session 20)
     stage2_repeats: bool = False  # stage 2 also reads the stage-1 probabilities of a line's exact repeats
     stage3_opening: bool = False  # stage 3 also reads opening_features (since v5.5)
@@ -880,7 +882,7 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
             embed_dim=int(meta.get("embed_dim", 0)),
             trees2=TreeEnsemble.from_arrays(a, "t2_") if "t2_roots" in a else None,
             trees3=TreeEnsemble.from_arrays(a, "t3_") if "t3_roots" in a else None,
-            ranker=BoundaryRanker.from_arrays(a) if "rank_coef" in a else None,
+            ranker=load_ranker(a),
             ranker_thread="thread" in meta.get("boundary_ranker", {}).get("features", ()),
             stage2_repeats=bool(meta.get("stage2_repeats", False)),
             stage3_opening="opening" in meta.get("stage3_features", ()),
