@@ -30,8 +30,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from line_data import dev_split, load_pieces, make_pages, split_names
 
-from storytrace.anatomy.boundary import BoundaryRanker, decode_with_boundary
-from storytrace.anatomy.text import load_line_model
+from storytrace.anatomy.boundary import BoundaryRanker, decode_with_boundary, thread_candidate_features
+from storytrace.anatomy.text import DENSE_NAMES, load_line_model, thread_markers
 
 LABELS = ("body", "comment")
 
@@ -53,10 +53,14 @@ def score(args: argparse.Namespace) -> None:
         model.ranker_thread = True
         x_all = model.boundary_candidates(probs["p1"], probs["p3"], probs["emb"], probs["dense"], probs["grams"])
         model.ranker_thread = False
+        style = probs["dense"][:, [DENSE_NAMES.index("ends_excl_q"), DENSE_NAMES.index("sentences")]]
+        cls = model.classes
+        xb = thread_candidate_features(thread_markers(probs["grams"]), style, probs["p3"], probs["emb"],
+                                       cls.index("body"), cls.index("comment"), cls.index("reference"), window=None)
         first_comment = next((i for i, lab in enumerate(labels) if lab == "comment"), len(lines))
         out.append({"labels": labels, "source": src, "gold_row": first_comment - 1,
                     "emit": model.emissions(probs["p3"], model.final_bias).astype(np.float32),
-                    "x": x_all.astype(np.float64)})
+                    "x": x_all.astype(np.float64), "xb": xb.astype(np.float64)})
     meta = {"model": str(args.model), "fold": args.fold, "pages": args.pages, "seed": args.seed}
     with open(args.out, "wb") as fh:
         pickle.dump({"meta": meta, "pages": out}, fh)
@@ -108,7 +112,30 @@ def _rankers(pages: list[dict], n_base: int, l2: float, kinds: list[str]) -> dic
             made[kind] = _TreeRanker(pages, pages[0]["x"].shape[1])
         elif kind == "GC":
             made[kind] = _TreeRanker(pages, n_base)
+        elif kind == "TB":
+            made[kind] = _Block(_Logit(_with_block(pages), True, n_base, l2))
+        elif kind == "GB":
+            made[kind] = _Block(_TreeRanker(_with_block(pages), pages[0]["x"].shape[1] + pages[0]["xb"].shape[1]))
     return made
+
+
+def _with_block(pages: list[dict]) -> list[dict]:
+    """Pages whose candidate features also hold the whole-block thread group (``window=None``)."""
+    return [{**p, "x": np.hstack([p["x"], p["xb"]])} for p in pages]
+
+
+class _Block:
+    """A lab ranker fitted on ``_with_block`` features, choosing from a page's stored features."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def choose(self, x: np.ndarray, xb: np.ndarray) -> int:
+        return self.inner.choose(np.hstack([x, xb]))
+
+
+def _choose(ranker, page: dict) -> int:
+    return ranker.choose(page["x"], page["xb"]) if isinstance(ranker, _Block) else ranker.choose(page["x"])
 
 
 def _f1(gold: list[str], pred: list[str]) -> dict[str, float]:
@@ -168,12 +195,12 @@ def evaluate(args: argparse.Namespace) -> None:
                 for i, p in enumerate(pages):
                     if fold_of[p["source"]] == k:
                         for kind in kinds:
-                            chosen[kind][i] = made[kind].choose(p["x"])
+                            chosen[kind][i] = _choose(made[kind], p)
         else:
             made = _rankers(train, n_base, args.l2, kinds)
             for i, p in enumerate(pages):
                 for kind in kinds:
-                    chosen[kind][i] = made[kind].choose(p["x"])
+                    chosen[kind][i] = _choose(made[kind], p)
         if shipped is not None and shipped.ranker is not None:
             chosen["shipped"] = [shipped.ranker.choose(p["x"][:, :n_base]) for p in pages]
         gold = [lab for p in pages for lab in p["labels"]]
@@ -203,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--shipped", type=Path, default=None, help="also decode with this model's ranker")
     e.add_argument("--l2", type=float, default=0.03)
     e.add_argument("--cv", type=int, default=0)
-    e.add_argument("--kinds", default="C,T", help="rankers to fit: C, T, G (trees over C+T), GC (trees over C)")
+    e.add_argument("--kinds", default="C,T", help="rankers to fit: C, T, G (trees over C+T), GC (trees over C), TB / GB (T / G + whole-block thread group)")
     e.add_argument("--json", default=None, help="also write the report here")
     args = ap.parse_args(argv)
     (score if args.cmd == "score" else evaluate)(args)

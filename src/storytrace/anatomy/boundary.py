@@ -222,7 +222,8 @@ def _weighted_means(values: np.ndarray, weight: np.ndarray, lo: np.ndarray, hi: 
 
 
 def thread_candidate_features(markers: np.ndarray, style: np.ndarray, p3: np.ndarray, emb: np.ndarray,
-                              body: int, comment: int, reference: int) -> np.ndarray:
+                              body: int, comment: int, reference: int,
+                              window: int | None = THREAD_WINDOW) -> np.ndarray:
     """Features of every candidate start ``b = 1 .. n`` for telling a comment thread written as prose from
     more article (rows as :func:`candidate_features`', columns ``THREAD_FEATURE_NAMES``; session 20).
 
@@ -234,21 +235,22 @@ def thread_candidate_features(markers: np.ndarray, style: np.ndarray, p3: np.nda
     the ``THREAD_WINDOW`` lines from ``b`` holding each word group, and that less the share over the article
     before ``b`` (from its first likely body line); the same shift of the two style features; the embedding
     cosine of those lines' centroid with the article's first ``OPENING_LINES`` prose lines, of the
-    ``THREAD_WINDOW`` lines before ``b`` with them, and the difference."""
+    ``THREAD_WINDOW`` lines before ``b`` with them, and the difference. ``window=None`` reads the whole block
+    after ``b`` (and the whole article before it) instead: how comment-like the section would be as a whole."""
     n = p3.shape[0]
     b = np.arange(1, n + 1)
     prose = p3[:, body] + p3[:, comment] + p3[:, reference]
     body_like = p3[:, body] + p3[:, reference]
     first_body = int(np.argmax(body_like > 0.5)) if (body_like > 0.5).any() else 0
     lo = np.where(b > first_body, first_body, b - 1)
-    end = np.minimum(n, b + THREAD_WINDOW)
+    end = np.full(n, n) if window is None else np.minimum(n, b + window)
     vals = np.hstack([(markers > 0).astype(np.float64), style])
     after = _weighted_means(vals, prose, b, end)
     before = _weighted_means(vals, prose, lo, b)
     opening_rows = [i for i in range(first_body, n) if prose[i] > 0.5][:OPENING_LINES]
     opening = emb[opening_rows].mean(axis=0) if opening_rows else np.zeros(emb.shape[1])
     e_after = _weighted_means(emb, prose, b, end)
-    e_before = _weighted_means(emb, prose, np.maximum(lo, b - THREAD_WINDOW), b)
+    e_before = _weighted_means(emb, prose, lo if window is None else np.maximum(lo, b - window), b)
     op = np.broadcast_to(opening, e_after.shape)
     cos_after, cos_before = _cos_rows(e_after, op), _cos_rows(e_before, op)
     x = np.column_stack([after[:, :4], after[:, :4] - before[:, :4], after[:, 4:] - before[:, 4:],
