@@ -30,6 +30,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from line_data import dev_split, load_pieces, make_pages, split_names
 
+from storytrace.anatomy import text as text_mod
 from storytrace.anatomy.boundary import BoundaryRanker, decode_with_boundary, thread_candidate_features
 from storytrace.anatomy.text import DENSE_NAMES, load_line_model, thread_markers
 
@@ -41,11 +42,54 @@ def _load(path: str | Path) -> dict:
         return pickle.load(fh)
 
 
-def score(args: argparse.Namespace) -> None:
-    model = load_line_model(args.model)
+def _page_sets(args: argparse.Namespace) -> list[tuple[int, list, list[str]]]:
+    """(seed, pages, sources) for each of ``--seed``'s comma-separated seeds."""
     pieces = load_pieces(args.data, dev_split(split_names(args.data)[0], args.fold)[1])
-    sources: list[str] = []
-    pages = make_pages(pieces, args.pages, args.seed, sources=sources)
+    out = []
+    for seed in (int(s) for s in str(args.seed).split(",")):
+        sources: list[str] = []
+        out.append((seed, make_pages(pieces, args.pages, seed, sources=sources), sources))
+    return out
+
+
+def embed_cache(args: argparse.Namespace) -> None:
+    """Embed every distinct line of the pages once (the encoder is the same for every line model, and pages of
+    several seeds reuse the same pieces), so ``score --emb-cache`` spends its time on the line model."""
+    from storytrace.embeddings import embed, load_encoder
+
+    texts = sorted({line[:text_mod.EMBED_CHARS] for _, pages, _ in _page_sets(args) for lines, _, _ in pages
+                    for line in lines})
+    vectors = embed(load_encoder(), texts)
+    np.savez_compressed(args.out, texts=np.asarray(texts, dtype=object).astype(str), vectors=vectors)
+    print(f"{len(texts)} lines embedded -> {args.out}")
+
+
+def _use_cache(paths: list[Path]) -> None:
+    """Make the line models read embeddings from ``paths`` (falling back to the encoder for a missing line)."""
+    table = {}
+    for path in paths:
+        with np.load(path, allow_pickle=False) as stored:
+            table.update(zip(stored["texts"].tolist(), stored["vectors"], strict=True))
+    original = text_mod.line_embeddings
+
+    def cached(lines, encoder):
+        keys = [line[:text_mod.EMBED_CHARS] for line in lines]
+        if all(k in table for k in keys):
+            return np.vstack([table[k] for k in keys]) if keys else original(lines, encoder)
+        return original(lines, encoder)
+
+    text_mod.line_embeddings = cached
+
+
+def score(args: argparse.Namespace) -> None:
+    if args.emb_cache:
+        _use_cache(args.emb_cache)
+    model = load_line_model(args.model)
+    for seed, pages, sources in _page_sets(args):
+        _score_pages(args, model, seed, pages, sources)
+
+
+def _score_pages(args: argparse.Namespace, model, seed: int, pages: list, sources: list[str]) -> None:
     out = []
     for (lines, labels, blank), src in zip(pages, sources, strict=True):
         before = [bool(blank[i]) and i > 0 for i in range(len(lines))]
@@ -61,10 +105,11 @@ def score(args: argparse.Namespace) -> None:
         out.append({"labels": labels, "source": src, "gold_row": first_comment - 1,
                     "emit": model.emissions(probs["p3"], model.final_bias).astype(np.float32),
                     "x": x_all.astype(np.float64), "xb": xb.astype(np.float64)})
-    meta = {"model": str(args.model), "fold": args.fold, "pages": args.pages, "seed": args.seed}
-    with open(args.out, "wb") as fh:
+    meta = {"model": str(args.model), "fold": args.fold, "pages": args.pages, "seed": seed}
+    path = str(args.out).replace("{seed}", str(seed))
+    with open(path, "wb") as fh:
         pickle.dump({"meta": meta, "pages": out}, fh)
-    print(f"{len(out)} pages scored -> {args.out}")
+    print(f"{len(out)} pages scored -> {path}", flush=True)
 
 
 def _cols(x: np.ndarray, thread: bool, n_base: int) -> np.ndarray:
@@ -222,8 +267,15 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--model", type=Path, required=True)
     s.add_argument("--fold", type=int, required=True, choices=range(5))
     s.add_argument("--pages", type=int, default=600)
-    s.add_argument("--seed", type=int, default=2024)
+    s.add_argument("--seed", default="2024", help="one seed or several, comma-separated (--out holds {seed})")
     s.add_argument("--out", type=Path, required=True)
+    s.add_argument("--emb-cache", type=Path, nargs="*", default=[], help="embeddings written by the embed command")
+    c = sub.add_parser("embed")
+    c.add_argument("--data", type=Path, required=True)
+    c.add_argument("--fold", type=int, required=True, choices=range(5))
+    c.add_argument("--pages", type=int, default=600)
+    c.add_argument("--seed", default="2024")
+    c.add_argument("--out", type=Path, required=True)
     e = sub.add_parser("eval")
     e.add_argument("--train", nargs="*", default=[])
     e.add_argument("--test", nargs="+", required=True)
@@ -233,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--kinds", default="C,T", help="rankers to fit: C, T, G (trees over C+T), GC (trees over C), TB / GB (T / G + whole-block thread group)")
     e.add_argument("--json", default=None, help="also write the report here")
     args = ap.parse_args(argv)
-    (score if args.cmd == "score" else evaluate)(args)
+    {"score": score, "embed": embed_cache, "eval": evaluate}[args.cmd](args)
     return 0
 
 
