@@ -1,7 +1,13 @@
 """Compare boundary-ranker feature sets on fixed pages: today's features against today's plus the thread group.
 
-    .venv/bin/python training/boundary_lab.py score --data D --model DIR --fold F --pages N --seed S --out PKL
-    .venv/bin/python training/boundary_lab.py eval --train PKL [PKL ...] --test PKL [PKL ...] [--cv K]
+    .venv/bin/python training/boundary_lab.py embed --data D --fold F --pages N --seed S[,S2...] --out NPZ
+    .venv/bin/python training/boundary_lab.py score --data D --model DIR --fold F --pages N --seed S[,S2...] \
+        [--emb-cache NPZ ...] --out PKL   # PKL may hold {seed}
+    .venv/bin/python training/boundary_lab.py eval --train PKL [PKL ...] --test PKL [PKL ...] [--cv K] \
+        [--kinds C,T,G,TB,GB] [--shipped DIR] [--json OUT]
+
+``embed`` (session 21): embeds every distinct line of those pages once, for ``score --emb-cache`` (the encoder is
+the same for every line model, so one cache serves every model and seed; scoring then costs the line model only).
 
 ``score``: synthetic pages built from fifth ``F`` of the train half (``line_data.dev_split``), read by a line
 model that never saw that fifth (``train_line_model.py --dev`` for fifth 4, ``--leave-out F`` otherwise); each
@@ -9,7 +15,10 @@ page's candidate features are stored twice -- today's (``boundary.candidate_feat
 group (``boundary.thread_candidate_features``) -- with its stage-3 emissions for decoding. The held-out half
 is never read.
 
-``eval``: fits a ranker with each feature set on the ``--train`` pages (L2 ``--l2``, as
+``eval``: fits a ranker of each ``--kinds`` -- C (today's features), T (+ the thread group), G (pointwise boosted
+trees over C+T, ``train_boundary_ranker.fit_tree_ranker``), GC (trees over C), TB / GB (T / G plus the thread
+group read over the whole block after the start, ``thread_candidate_features(window=None)``) -- and also counts
+exact, missed, late and early starts and sections opened on pages without comments. It fits a ranker with each feature set on the ``--train`` pages (L2 ``--l2``, as
 ``train_boundary_ranker.py``) and reports line F1 of body and comment on each ``--test`` file, decoded as the
 line model decodes a page (``decode_with_boundary`` at the chosen start, ``need_body``); also the plain decoding
 and, with ``--shipped DIR``, that model's ranker (today's features). ``--cv K`` instead cross-validates on the
