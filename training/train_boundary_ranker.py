@@ -196,11 +196,16 @@ def main(argv: list[str] | None = None) -> int:
                          "from the article's opening; session 20); the model's JSON records it")
     ap.add_argument("--trees", action="store_true",
                     help="fit pointwise boosted trees (boundary.TreeBoundaryRanker) instead of the conditional logit")
+    ap.add_argument("--block", action="store_true",
+                    help="with --thread and --from-lab: also the thread group read over the whole block after a "
+                         "start (boundary.thread_candidate_features(window=None); session 21)")
     ap.add_argument("--from-lab", nargs="+", default=[], metavar="PKL",
                     help="fit on pages already scored by training/boundary_lab.py score (each read by a line model "
                          "that left its fifth out) instead of scoring --pages pages here")
     ap.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation instead of training")
     args = ap.parse_args(argv)
+    if args.block and not (args.thread and args.from_lab):
+        ap.error("--block needs --thread and --from-lab")
     if args.from_lab:
         return attach_from_lab(args)
     models = {DEV_FOLD: load_line_model(args.dev_model)}
@@ -261,11 +266,12 @@ def attach_from_lab(args: argparse.Namespace) -> int:
             stored = pickle.load(fh)
         made.append(stored["meta"])
         cols = None if args.thread else len(FEATURE_NAMES)
-        scored += [{**page, "x": page["x"][:, :cols]} for page in stored["pages"]]
+        scored += [{**page, "x": np.hstack([page["x"], page["xb"]]) if args.block else page["x"][:, :cols]}
+                   for page in stored["pages"]]
     attach(args.model, fit_ranker(scored, args.l2, args.trees),
            {"pages": len(scored), "scored_by": [{"fold": m["fold"], "seed": m["seed"], "pages": m["pages"]}
                                                  for m in made],
-            "l2": args.l2, **({"features": ["thread"]} if args.thread else {}),
+            "l2": args.l2, **({"features": ["thread", "block"] if args.block else ["thread"]} if args.thread else {}),
             **({"kind": "trees", "tree_params": TREE_PARAMS} if args.trees else {})},
            long_pages=None if not args.long_page_lines else
            {"min_lines": args.long_page_lines, "comment_entry_bonus": args.comment_entry_bonus})
