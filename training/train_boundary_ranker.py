@@ -27,6 +27,11 @@ model cut to 40 scored lower on the held-out set (docs/results/text_anatomy.md);
 and the drift from the article's opening topic after a candidate start; session 20); the model's JSON then lists
 it under ``boundary_ranker.features`` and the line model computes it at run time.
 
+``--trees`` fits pointwise boosted trees (``boundary.TreeBoundaryRanker``, arrays ``rank_t_*``) instead of the
+conditional logit; ``--block`` (with ``--thread``) adds the thread group read over the whole block after a start;
+``--from-lab PKL ...`` fits on pages already scored by ``training/boundary_lab.py score`` (session 21; none of the
+three is used by the shipped model, see LINE_MODEL_CARD.md).
+
 ``--cv K`` fits nothing to keep: on the dev pages of ``benchmarks/bench_text_anatomy.py --split dev``
 (fifth 4, seed 2024) it reports body and comment line F1 with the plain decoding, with a ranker
 cross-validated over K groups of source pages (pages built from one source stay in one group), and, with
