@@ -115,3 +115,29 @@ def test_whole_block_thread_features_read_every_line_after_the_start() -> None:
     assert short[4, 1] == 0.0  # after_i of candidate b = 5: lines 5-10 hold no "I"
     assert block[4, 1] == pytest.approx(5 / 15)  # the whole block 5-19 does: 5 of its 15 lines
     assert np.allclose(block, thread_candidate_features(markers, style, p3, emb, BODY, COMMENT, REF, window=n))
+
+
+def test_a_block_ranker_reads_the_whole_block_group_at_run_time(tmp_path: Path) -> None:
+    from storytrace.anatomy.boundary import THREAD_FEATURE_NAMES
+
+    out = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, out)
+    with np.load(out / "line_model.npz") as stored:
+        arrays = {name: stored[name] for name in stored.files}
+    ranker = BoundaryRanker.from_arrays(arrays)
+    extra = 2 * len(THREAD_FEATURE_NAMES)
+    arrays.update(BoundaryRanker(np.concatenate([ranker.mean, np.zeros(extra)]),
+                                 np.concatenate([ranker.scale, np.ones(extra)]),
+                                 np.concatenate([ranker.coef, np.zeros(extra)])).to_arrays())
+    np.savez_compressed(out / "line_model.npz", **arrays)
+    meta = json.loads((out / "line_model.json").read_text(encoding="utf-8"))
+    meta["boundary_ranker"]["features"] = ["thread", "block"]
+    (out / "line_model.json").write_text(json.dumps(meta), encoding="utf-8")
+    model = load_line_model(out)
+    lines = ["Council approves budget", "The council approved the budget on Tuesday.",
+             "It adds twelve bus lines to the northern districts.", "Great post, thanks!", "I agree with you."]
+    blank = [False] * len(lines)
+    probs = model.stage_probs(lines, blank, blank)
+    x = model.boundary_candidates(probs["p1"], probs["p3"], probs["emb"], probs["dense"], probs["grams"])
+    assert x.shape == (len(lines), len(FEATURE_NAMES) + extra)
+    assert len(model.predict(lines, blank, blank)) == len(lines)
