@@ -27,6 +27,11 @@ model cut to 40 scored lower on the held-out set (docs/results/text_anatomy.md);
 and the drift from the article's opening topic after a candidate start; session 20); the model's JSON then lists
 it under ``boundary_ranker.features`` and the line model computes it at run time.
 
+``--trees`` fits pointwise boosted trees (``boundary.TreeBoundaryRanker``, arrays ``rank_t_*``) instead of the
+conditional logit; ``--block`` (with ``--thread``) adds the thread group read over the whole block after a start;
+``--from-lab PKL ...`` fits on pages already scored by ``training/boundary_lab.py score`` (session 21; none of the
+three is used by the shipped model, see LINE_MODEL_CARD.md).
+
 ``--cv K`` fits nothing to keep: on the dev pages of ``benchmarks/bench_text_anatomy.py --split dev``
 (fifth 4, seed 2024) it reports body and comment line F1 with the plain decoding, with a ranker
 cross-validated over K groups of source pages (pages built from one source stay in one group), and, with
@@ -47,7 +52,7 @@ from sklearn.metrics import f1_score
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from line_data import DEV_FOLD, dev_split, load_pieces, make_dump_pages, make_pages, split_names
 
-from storytrace.anatomy.boundary import BoundaryRanker, decode_with_boundary
+from storytrace.anatomy.boundary import BoundaryRanker, TreeBoundaryRanker, decode_with_boundary
 from storytrace.anatomy.text import MODEL_DIR, LineModel, load_line_model
 from storytrace.anatomy.trees import TreeEnsemble
 
@@ -65,9 +70,48 @@ def score_pages(model: LineModel, pages: list[tuple[list[str], list[str], list[b
     return scored
 
 
-def fit_ranker(scored: list[dict], l2: float) -> BoundaryRanker:
+def fit_ranker(scored: list[dict], l2: float, trees: bool = False) -> BoundaryRanker | TreeBoundaryRanker:
     usable = [s for s in scored if s["gold_row"] >= 0]  # a page cannot start with its comment section
+    if trees:
+        return fit_tree_ranker([s["x"] for s in usable], [s["gold_row"] for s in usable])
     return BoundaryRanker.fit([s["x"] for s in usable], [s["gold_row"] for s in usable], l2=l2)
+
+
+TREE_PARAMS = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 40,
+               "l2_regularization": 1.0}  # fixed before measuring (session 21 rule)
+
+
+def fit_tree_ranker(pages: list[np.ndarray], gold: list[int]) -> TreeBoundaryRanker:
+    """Pointwise boosted trees over every candidate of every page (target: is it the page's gold start)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    x = np.vstack(pages)
+    y = np.concatenate([np.arange(len(p)) == g for p, g in zip(pages, gold, strict=True)]).astype(int)
+    clf = HistGradientBoostingClassifier(**TREE_PARAMS, early_stopping=False, random_state=0).fit(x, y)
+    return TreeBoundaryRanker(trees=flatten_binary(clf))
+
+
+def flatten_binary(clf) -> TreeEnsemble:
+    """A fitted binary ``HistGradientBoostingClassifier`` as a one-column :class:`TreeEnsemble` (raw score =
+    the log-odds of class 1); ``trees.from_sklearn`` takes multiclass ensembles only."""
+    keys = ("feature", "threshold", "left", "right", "is_leaf", "missing_left", "value")
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in keys}
+    roots, offset = [], 0
+    for iteration in clf._predictors:  # the fitted trees have no public accessor
+        (predictor,) = iteration
+        nodes = predictor.nodes
+        roots.append(offset)
+        parts["feature"].append(nodes["feature_idx"].astype(np.int64))
+        parts["threshold"].append(nodes["num_threshold"].astype(np.float64))
+        parts["left"].append(nodes["left"].astype(np.int64) + offset)
+        parts["right"].append(nodes["right"].astype(np.int64) + offset)
+        parts["is_leaf"].append(nodes["is_leaf"].astype(bool))
+        parts["missing_left"].append(nodes["missing_go_to_left"].astype(bool))
+        parts["value"].append(nodes["value"].astype(np.float64))
+        offset += len(nodes)
+    return TreeEnsemble(**{k: np.concatenate(v) for k, v in parts.items()}, roots=np.asarray(roots),
+                        tree_class=np.zeros(len(roots), dtype=np.int64),
+                        baseline=np.ravel(clf._baseline_prediction).astype(np.float64))
 
 
 def ranked_labels(model: LineModel, ranker: BoundaryRanker, scored: list[dict]) -> tuple[list[str], int]:
@@ -155,8 +199,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--thread", action="store_true",
                     help="the ranker also reads boundary.thread_candidate_features (reader words, topic drift "
                          "from the article's opening; session 20); the model's JSON records it")
+    ap.add_argument("--trees", action="store_true",
+                    help="fit pointwise boosted trees (boundary.TreeBoundaryRanker) instead of the conditional logit")
+    ap.add_argument("--block", action="store_true",
+                    help="with --thread and --from-lab: also the thread group read over the whole block after a "
+                         "start (boundary.thread_candidate_features(window=None); session 21)")
+    ap.add_argument("--from-lab", nargs="+", default=[], metavar="PKL",
+                    help="fit on pages already scored by training/boundary_lab.py score (each read by a line model "
+                         "that left its fifth out) instead of scoring --pages pages here")
     ap.add_argument("--cv", type=int, default=0, help="report K-fold cross-validation instead of training")
     args = ap.parse_args(argv)
+    if args.block and not (args.thread and args.from_lab):
+        ap.error("--block needs --thread and --from-lab")
+    if args.from_lab:
+        return attach_from_lab(args)
     models = {DEV_FOLD: load_line_model(args.dev_model)}
     for item in args.cross_fit:
         fold, _, path = item.partition(":")
@@ -188,9 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     scored = [s for fold, m in models.items()
               for s in score_fifth(m, args.data, fold, args.pages, args.seed, args.limit,
                                    comment_chrome=args.comment_chrome, real_dumps=args.real_dumps, thread_mix=mix)]
-    attach(args.model, fit_ranker(scored, args.l2),
+    attach(args.model, fit_ranker(scored, args.l2, args.trees),
            {"pages": len(scored), "pages_per_fifth": args.pages, "fifths": sorted(models), "seed": args.seed,
             "l2": args.l2, **({"features": ["thread"]} if args.thread else {}),
+            **({"kind": "trees", "tree_params": TREE_PARAMS} if args.trees else {}),
             **({"comment_chrome_share": args.comment_chrome} if args.comment_chrome else {}),
             **({"thread_mix": mix} if mix else {}),
             **({"real_dump_copies": args.real_dumps} if args.real_dumps else {})},
@@ -198,6 +255,32 @@ def main(argv: list[str] | None = None) -> int:
            {"min_lines": args.long_page_lines, "comment_entry_bonus": args.comment_entry_bonus},
            stage3_iterations=args.stage3_iterations)
     print(f"boundary ranker ({len(scored)} pages) added to {args.model}")
+    return 0
+
+
+def attach_from_lab(args: argparse.Namespace) -> int:
+    """Fit the ranker on ``boundary_lab.py score`` pickles (their features hold today's group and the thread
+    group) and attach it to ``--model`` with the long-page settings."""
+    import pickle
+
+    from storytrace.anatomy.boundary import FEATURE_NAMES
+
+    scored, made = [], []
+    for path in args.from_lab:
+        with open(path, "rb") as fh:
+            stored = pickle.load(fh)
+        made.append(stored["meta"])
+        cols = None if args.thread else len(FEATURE_NAMES)
+        scored += [{**page, "x": np.hstack([page["x"], page["xb"]]) if args.block else page["x"][:, :cols]}
+                   for page in stored["pages"]]
+    attach(args.model, fit_ranker(scored, args.l2, args.trees),
+           {"pages": len(scored), "scored_by": [{"fold": m["fold"], "seed": m["seed"], "pages": m["pages"]}
+                                                 for m in made],
+            "l2": args.l2, **({"features": ["thread", "block"] if args.block else ["thread"]} if args.thread else {}),
+            **({"kind": "trees", "tree_params": TREE_PARAMS} if args.trees else {})},
+           long_pages=None if not args.long_page_lines else
+           {"min_lines": args.long_page_lines, "comment_entry_bonus": args.comment_entry_bonus})
+    print(f"boundary ranker ({len(scored)} pages from {len(made)} lab files) added to {args.model}")
     return 0
 
 

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from storytrace.anatomy.trees import TreeEnsemble
 from storytrace.numeric import softmax
 
-__all__ = ["BIASES", "BoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary",
-           "even_section_boilerplate", "require_article",
+__all__ = ["BIASES", "BoundaryRanker", "TreeBoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary",
+           "even_section_boilerplate", "load_ranker", "require_article",
            "temper_section", "thread_candidate_features", "tile_emissions", "viterbi"]
 
 BIASES = (0.0, 2.0, 4.0, 6.0)  # body log-score bonuses under which each candidate's path score is read
@@ -221,7 +222,8 @@ def _weighted_means(values: np.ndarray, weight: np.ndarray, lo: np.ndarray, hi: 
 
 
 def thread_candidate_features(markers: np.ndarray, style: np.ndarray, p3: np.ndarray, emb: np.ndarray,
-                              body: int, comment: int, reference: int) -> np.ndarray:
+                              body: int, comment: int, reference: int,
+                              window: int | None = THREAD_WINDOW) -> np.ndarray:
     """Features of every candidate start ``b = 1 .. n`` for telling a comment thread written as prose from
     more article (rows as :func:`candidate_features`', columns ``THREAD_FEATURE_NAMES``; session 20).
 
@@ -233,21 +235,22 @@ def thread_candidate_features(markers: np.ndarray, style: np.ndarray, p3: np.nda
     the ``THREAD_WINDOW`` lines from ``b`` holding each word group, and that less the share over the article
     before ``b`` (from its first likely body line); the same shift of the two style features; the embedding
     cosine of those lines' centroid with the article's first ``OPENING_LINES`` prose lines, of the
-    ``THREAD_WINDOW`` lines before ``b`` with them, and the difference."""
+    ``THREAD_WINDOW`` lines before ``b`` with them, and the difference. ``window=None`` reads the whole block
+    after ``b`` (and the whole article before it) instead: how comment-like the section would be as a whole."""
     n = p3.shape[0]
     b = np.arange(1, n + 1)
     prose = p3[:, body] + p3[:, comment] + p3[:, reference]
     body_like = p3[:, body] + p3[:, reference]
     first_body = int(np.argmax(body_like > 0.5)) if (body_like > 0.5).any() else 0
     lo = np.where(b > first_body, first_body, b - 1)
-    end = np.minimum(n, b + THREAD_WINDOW)
+    end = np.full(n, n) if window is None else np.minimum(n, b + window)
     vals = np.hstack([(markers > 0).astype(np.float64), style])
     after = _weighted_means(vals, prose, b, end)
     before = _weighted_means(vals, prose, lo, b)
     opening_rows = [i for i in range(first_body, n) if prose[i] > 0.5][:OPENING_LINES]
     opening = emb[opening_rows].mean(axis=0) if opening_rows else np.zeros(emb.shape[1])
     e_after = _weighted_means(emb, prose, b, end)
-    e_before = _weighted_means(emb, prose, np.maximum(lo, b - THREAD_WINDOW), b)
+    e_before = _weighted_means(emb, prose, lo if window is None else np.maximum(lo, b - window), b)
     op = np.broadcast_to(opening, e_after.shape)
     cos_after, cos_before = _cos_rows(e_after, op), _cos_rows(e_before, op)
     x = np.column_stack([after[:, :4], after[:, :4] - before[:, :4], after[:, 4:] - before[:, 4:],
@@ -300,3 +303,34 @@ class BoundaryRanker:
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str = "rank_") -> BoundaryRanker:
         return cls(mean=arrays[f"{prefix}mean"], scale=arrays[f"{prefix}scale"], coef=arrays[f"{prefix}coef"])
+
+
+@dataclass(slots=True)
+class TreeBoundaryRanker:
+    """Boosted trees scoring each candidate start on its own (trained as "is this the page's start?"); the page's
+    best-scored candidate wins. Unlike the conditional logit it can read interactions between features (session
+    21). Fitted by ``training/train_boundary_ranker.py --trees``."""
+
+    trees: TreeEnsemble
+
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        return self.trees.raw_scores(np.asarray(features, dtype=np.float64))[:, 0]
+
+    def choose(self, features: np.ndarray) -> int:
+        return int(np.argmax(self.scores(features)))
+
+    def to_arrays(self, prefix: str = "rank_t_") -> dict[str, np.ndarray]:
+        return self.trees.to_arrays(prefix)
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str = "rank_t_") -> TreeBoundaryRanker:
+        return cls(trees=TreeEnsemble.from_arrays(arrays, prefix))
+
+
+def load_ranker(arrays: dict[str, np.ndarray]) -> BoundaryRanker | TreeBoundaryRanker | None:
+    """The boundary ranker stored in a line model's arrays, if any (trees under ``rank_t_``, logit ``rank_``)."""
+    if "rank_t_roots" in arrays:
+        return TreeBoundaryRanker.from_arrays(arrays)
+    if "rank_coef" in arrays:
+        return BoundaryRanker.from_arrays(arrays)
+    return None

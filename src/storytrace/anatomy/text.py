@@ -75,10 +75,12 @@ from storytrace.settings import Options
 from .boundary import (
     BIASES,
     BoundaryRanker,
+    TreeBoundaryRanker,
     boundary_scores,
     candidate_features,
     decode_with_boundary,
     even_section_boilerplate,
+    load_ranker,
     require_article,
     temper_section,
     thread_candidate_features,
@@ -600,8 +602,9 @@ class LineModel:
     encoder: Any = None  # a storytrace.embeddings.Encoder when embed_dim > 0
     trees2: TreeEnsemble | None = None  # boosted trees replacing the stage-2 logistic regression
     trees3: TreeEnsemble | None = None  # boosted trees replacing the stage-3 logistic regression
-    ranker: BoundaryRanker | None = None  # picks where the comment section starts (needs embeddings)
+    ranker: BoundaryRanker | TreeBoundaryRanker | None = None  # picks where the comment section starts
     ranker_thread: bool = False  # the ranker also reads boundary.thread_candidate_features (session 20)
+    ranker_block: bool = False  # ... and the same group read over the whole block after a start (session 21)
     stage2_repeats: bool = False  # stage 2 also reads the stage-1 probabilities of a line's exact repeats
     stage3_opening: bool = False  # stage 3 also reads opening_features (since v5.5)
     stage3_thread: bool = False  # stage 3 also reads thread_features (session 18)
@@ -664,8 +667,11 @@ class LineModel:
         if grams is None:
             raise ValueError("a ranker with thread features needs the page's n-grams")
         style = dense[:, [DENSE_NAMES.index("ends_excl_q"), DENSE_NAMES.index("sentences")]]
-        return np.hstack([x, thread_candidate_features(thread_markers(grams), style, p3, emb, body, comment,
-                                                       reference)])
+        markers = thread_markers(grams)
+        parts = [x, thread_candidate_features(markers, style, p3, emb, body, comment, reference)]
+        if self.ranker_block:
+            parts.append(thread_candidate_features(markers, style, p3, emb, body, comment, reference, window=None))
+        return np.hstack(parts)
 
     def stage_probs(self, lines: Sequence[str], blank_before: Sequence[bool],
                     blank_after: Sequence[bool]) -> dict[str, Any]:
@@ -880,8 +886,9 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
             embed_dim=int(meta.get("embed_dim", 0)),
             trees2=TreeEnsemble.from_arrays(a, "t2_") if "t2_roots" in a else None,
             trees3=TreeEnsemble.from_arrays(a, "t3_") if "t3_roots" in a else None,
-            ranker=BoundaryRanker.from_arrays(a) if "rank_coef" in a else None,
+            ranker=load_ranker(a),
             ranker_thread="thread" in meta.get("boundary_ranker", {}).get("features", ()),
+            ranker_block="block" in meta.get("boundary_ranker", {}).get("features", ()),
             stage2_repeats=bool(meta.get("stage2_repeats", False)),
             stage3_opening="opening" in meta.get("stage3_features", ()),
             stage3_thread="thread" in meta.get("stage3_features", ()),
