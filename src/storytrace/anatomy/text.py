@@ -69,7 +69,7 @@ import numpy as np
 from storytrace.anatomy.text_meta import add_text_metadata, repair_classes
 from storytrace.errors import TOO_LARGE, InputError, ModelError
 from storytrace.numeric import softmax
-from storytrace.records import Comment, Page, Reference
+from storytrace.records import NOT_AN_ARTICLE, Comment, Page, Reference
 from storytrace.settings import Options
 
 from .boundary import (
@@ -1113,4 +1113,8 @@ def split_text(text: str, page: Page, options: Options, *, model: LineModel) -> 
     page.comments = [Comment(id=f"{page.id}-c{i}", text=c, position=i) for i, c in enumerate(comments)]
     if options.text_comment_authors:  # authors and dates from the chrome lines, when sure of the side
         attach_chrome_authors(page.comments, lines, labels)
-    return add_text_metadata(page, lines, labels)  # a byline and a dateline under the headline
+    page = add_text_metadata(page, lines, labels)  # a byline and a dateline under the headline
+    from storytrace.anatomy.html import interstitial  # the walls an HTML page is checked for, read the same way
+    if wall := interstitial([page.title or "", *page.headline_variants], page.body or [*page.boilerplate[:3]]):
+        page.warnings.append(f"{NOT_AN_ARTICLE} ({wall})")
+    return page
