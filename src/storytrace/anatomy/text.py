@@ -1114,7 +1114,9 @@ def split_text(text: str, page: Page, options: Options, *, model: LineModel) -> 
     if options.text_comment_authors:  # authors and dates from the chrome lines, when sure of the side
         attach_chrome_authors(page.comments, lines, labels)
     page = add_text_metadata(page, lines, labels)  # a byline and a dateline under the headline
-    from storytrace.anatomy.html import interstitial  # the walls an HTML page is checked for, read the same way
+    # the walls an HTML page is checked for, read the same way (imported here: html.py loads trafilatura)
+    from storytrace.anatomy.html import interstitial
+
     if wall := interstitial([page.title or "", *page.headline_variants], page.body or [*page.boilerplate[:3]]):
         page.warnings.append(f"{NOT_AN_ARTICLE} ({wall})")
     return page
