@@ -54,7 +54,7 @@ from line_data import DEV_FOLD, dev_split, load_pieces, make_dump_pages, make_pa
 
 from storytrace.anatomy.boundary import BoundaryRanker, TreeBoundaryRanker, decode_with_boundary
 from storytrace.anatomy.text import MODEL_DIR, LineModel, load_line_model
-from storytrace.anatomy.trees import TreeEnsemble
+from storytrace.anatomy.trees import TreeEnsemble, sklearn_trees
 
 
 def score_pages(model: LineModel, pages: list[tuple[list[str], list[str], list[bool]]]) -> list[dict]:
@@ -94,23 +94,8 @@ def fit_tree_ranker(pages: list[np.ndarray], gold: list[int]) -> TreeBoundaryRan
 def flatten_binary(clf) -> TreeEnsemble:
     """A fitted binary ``HistGradientBoostingClassifier`` as a one-column :class:`TreeEnsemble` (raw score =
     the log-odds of class 1); ``trees.from_sklearn`` takes multiclass ensembles only."""
-    keys = ("feature", "threshold", "left", "right", "is_leaf", "missing_left", "value")
-    parts: dict[str, list[np.ndarray]] = {k: [] for k in keys}
-    roots, offset = [], 0
-    for iteration in clf._predictors:  # the fitted trees have no public accessor
-        (predictor,) = iteration
-        nodes = predictor.nodes
-        roots.append(offset)
-        parts["feature"].append(nodes["feature_idx"].astype(np.int64))
-        parts["threshold"].append(nodes["num_threshold"].astype(np.float64))
-        parts["left"].append(nodes["left"].astype(np.int64) + offset)
-        parts["right"].append(nodes["right"].astype(np.int64) + offset)
-        parts["is_leaf"].append(nodes["is_leaf"].astype(bool))
-        parts["missing_left"].append(nodes["missing_go_to_left"].astype(bool))
-        parts["value"].append(nodes["value"].astype(np.float64))
-        offset += len(nodes)
-    return TreeEnsemble(**{k: np.concatenate(v) for k, v in parts.items()}, roots=np.asarray(roots),
-                        tree_class=np.zeros(len(roots), dtype=np.int64),
+    nodes, roots, _ = sklearn_trees(clf)
+    return TreeEnsemble(**nodes, roots=roots, tree_class=np.zeros(len(roots), dtype=np.int64),
                         baseline=np.ravel(clf._baseline_prediction).astype(np.float64))
 
 

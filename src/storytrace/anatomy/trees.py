@@ -89,14 +89,14 @@ class TreeEnsemble:
         return cls(**{name: arrays[prefix + name] for name in ARRAYS})
 
 
-def from_sklearn(clf: Any, n_classes: int) -> TreeEnsemble:
-    """Flatten a fitted multiclass ``HistGradientBoostingClassifier``; its ``classes_`` must be
-    ``0..n_classes-1`` (absent classes get a very low baseline)."""
-    if len(clf.classes_) < 3:
-        raise ValueError("only multiclass (3+ classes) ensembles are supported")
-    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("feature", "threshold", "left", "right", "is_leaf",
-                                                             "missing_left", "value")}
-    roots, tree_class = [], []
+_NODE_PARTS = ("feature", "threshold", "left", "right", "is_leaf", "missing_left", "value")
+
+
+def sklearn_trees(clf: Any) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
+    """The nodes of a fitted ``HistGradientBoostingClassifier`` as flat arrays (children offset to the flat index),
+    each tree's root and the class column it scores (its index in ``clf.classes_``)."""
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in _NODE_PARTS}
+    roots, columns = [], []
     offset = 0
     for iteration in clf._predictors:  # the fitted trees have no public accessor
         for column, predictor in enumerate(iteration):
@@ -104,7 +104,7 @@ def from_sklearn(clf: Any, n_classes: int) -> TreeEnsemble:
             if nodes["is_categorical"].any():
                 raise ValueError("categorical splits are not supported")
             roots.append(offset)
-            tree_class.append(int(clf.classes_[column]))
+            columns.append(column)
             parts["feature"].append(nodes["feature_idx"].astype(np.int64))
             parts["threshold"].append(nodes["num_threshold"].astype(np.float64))
             parts["left"].append(nodes["left"].astype(np.int64) + offset)
@@ -113,7 +113,16 @@ def from_sklearn(clf: Any, n_classes: int) -> TreeEnsemble:
             parts["missing_left"].append(nodes["missing_go_to_left"].astype(bool))
             parts["value"].append(nodes["value"].astype(np.float64))
             offset += len(nodes)
+    return {k: np.concatenate(v) for k, v in parts.items()}, np.asarray(roots), np.asarray(columns, dtype=np.int64)
+
+
+def from_sklearn(clf: Any, n_classes: int) -> TreeEnsemble:
+    """Flatten a fitted multiclass ``HistGradientBoostingClassifier``; its ``classes_`` must be
+    ``0..n_classes-1`` (absent classes get a very low baseline)."""
+    if len(clf.classes_) < 3:
+        raise ValueError("only multiclass (3+ classes) ensembles are supported")
+    nodes, roots, columns = sklearn_trees(clf)
+    classes = np.asarray(clf.classes_, dtype=np.int64)
     baseline = np.full(n_classes, -30.0)
-    baseline[np.asarray(clf.classes_, dtype=np.int64)] = np.ravel(clf._baseline_prediction)
-    return TreeEnsemble(**{k: np.concatenate(v) for k, v in parts.items()}, roots=np.asarray(roots),
-                        tree_class=np.asarray(tree_class), baseline=baseline)
+    baseline[classes] = np.ravel(clf._baseline_prediction)
+    return TreeEnsemble(**nodes, roots=roots, tree_class=classes[columns], baseline=baseline)
