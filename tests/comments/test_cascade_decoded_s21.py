@@ -7,7 +7,9 @@ from tests.comments.conftest import FakeEncoder
 
 
 def _band_all(model: CommentModel) -> None:
-    # every English comment through the cascade, so the test does not hang on where the char heads land
+    # every English comment through the cascade, so the test does not hang on where the char heads land; the
+    # decoded reading is an option (off in the shipped model: measured in session 21, not shipped)
+    model.cascade_decoded = True
     model.cascade = {"band": {"toxic": [0.0, 1.0]}, "stack": {"toxic": list(model.stack["toxic"])}}
 
 
@@ -29,3 +31,12 @@ def test_cascade_embeds_undecoded_comments_as_written():
     texts = ["This Article is WRONG about the council", "I h8 this take"]
     score_texts(texts, model, languages=["en", "en"])
     assert use.seen == texts
+
+
+def test_cascade_embeds_comments_as_written_by_default():
+    model = CommentModel.load()
+    use = FakeEncoder(512)
+    model.embedders = {"use": use}
+    model.cascade = {"band": {"toxic": [0.0, 1.0]}, "stack": {"toxic": list(model.stack["toxic"])}}
+    score_texts(["Ihatewomen and everything they say"], model, languages=["en"])
+    assert use.seen == ["Ihatewomen and everything they say"]
