@@ -2,12 +2,16 @@
 
 Usage: python training/comment_dev_score.py MODEL_DIR|- [DATA]   (session 21, helper "storm"; '-' = the shipped model)
 """
-import json, sys
+import json
+import sys
 from pathlib import Path
+
 import numpy as np
-from sklearn.metrics import roc_auc_score, f1_score
+from sklearn.metrics import f1_score, roc_auc_score
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from comment_data import authored_key, excluded_keys, load_authored, load_train, split_authored, split_indices
+
 from storytrace.comments import CommentModel, score_texts
 
 WT = Path(__file__).resolve().parents[1]

@@ -11,9 +11,9 @@ import numpy as np
 from sklearn.metrics import f1_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from comment_data import load_train, split_indices  # noqa: E402
+from comment_data import load_train, split_indices
 
-from storytrace.comments import CommentModel, score_texts  # noqa: E402
+from storytrace.comments import CommentModel, score_texts
 
 rows = load_train(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data"))
 _, calibration, validation = split_indices(len(rows))

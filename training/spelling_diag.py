@@ -6,11 +6,15 @@
 Per perturbation and side: the share flagged (identity >= 0.5) before and after the perturbation, the share whose
 decoded text equals the original's, and extra decodes on control lines.
 """
-import collections, json, sys
+import collections
+import json
+import sys
+from pathlib import Path
+
 from storytrace.comments import load_model, score_texts
 from storytrace.comments._model import model_text
 
-probes = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+probes = [json.loads(line) for line in Path(sys.argv[1]).read_text(encoding="utf-8").splitlines() if line.strip()]
 probes = [p for p in probes if p.get("split", "dev") == __import__("os").environ.get("SPLIT", "dev")]
 m = load_model()
 texts = sorted({p["text"] for p in probes} | {p["original"] for p in probes})
@@ -39,4 +43,4 @@ for p in probes:
 for (k, side), c in sorted(stats.items()):
     print(f"{k:14s} {side:9s} n={c['n']:5d} orig={c['orig']/c['n']:.3f} pert={c['pert']/c['n']:.3f} same_norm={c['same_norm']/c['n']:.3f} ctl_extra_decodes={c['decodes']}")
 if len(sys.argv) > 2:
-    json.dump(fl, open(sys.argv[2], "w"), indent=0)
+    Path(sys.argv[2]).write_text(json.dumps(fl, indent=0), encoding="utf-8")
