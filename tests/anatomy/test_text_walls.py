@@ -10,10 +10,10 @@ OPTIONS = Options(with_facts=False, with_comments=False, with_stories=False, pro
 
 
 @pytest.mark.parametrize("text", [
-    "Just a moment...\nChecking your browser before accessing example.com.\n"
-    "This process is automatic. Your browser will redirect to your requested content shortly.\n",
-    "Ukraine floods: dam breach forces thousands to flee\nSubscribe to read\n"
-    "You have reached your limit of free articles.\nAlready a subscriber? Log in\n",
+    ("Just a moment...\nChecking your browser before accessing example.com.\n"
+     "This process is automatic. Your browser will redirect to your requested content shortly.\n"),
+    ("Ukraine floods: dam breach forces thousands to flee\nSubscribe to read\n"
+     "You have reached your limit of free articles.\nAlready a subscriber? Log in\n"),
 ])
 def test_a_wall_dumped_as_text_is_not_an_article(tmp_path, text):
     (tmp_path / "wall.txt").write_text(text, encoding="utf-8")
