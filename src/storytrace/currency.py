@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # written before or after the number ("$5", "5 €", "US$ 3 billion")
 CURRENCY_SIGNS: dict[str, str] = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-                                  "₽": "RUB", "₴": "UAH"}
+                                  "₽": "RUB", "₴": "UAH", "₩": "KRW", "₦": "NGN", "₺": "TRY", "₪": "ILS"}
 # the words (lower case) by code: names, plurals and inflections, and the codes themselves
 _WORDS_BY_CODE = {
     "USD": "usd dollar dollars dollar-us cents долларов доллара доларів долара",

@@ -285,3 +285,10 @@ def test_an_attribution_names_the_speaker_only(run, text: str, attribution: str)
 def test_a_ranked_stretch_of_time_is_no_date_ahead(run, text: str) -> None:
     """Guard for the "in two weeks" rule: "the second visit in a month" is a stretch, not a month from now."""
     assert [v for v, p in _dates(run(text)) if p in ("month", "year", "week", "day")] == []
+
+
+def test_every_one_character_currency_sign_of_the_table_reads_as_money(run):
+    """Lead, session 21: quantities.py kept its own sign lists ([$£€¥₹₽]) beside storytrace.currency; "₩1.2 trillion"
+    gave no quantity at all."""
+    quantities = run("Samsung will invest ₩1.2 trillion in the new plant, the company said on Monday.")["quantities"]
+    assert [(q["value"], q["unit"]) for q in quantities] == [(1.2e12, "KRW")]

@@ -45,6 +45,8 @@ UPPER_BOUND = {"less than", "fewer than", "under", "up to", "as many as", "as mu
 # a money span's leading sign ("us$" before "$"); the words a money span names its currency with
 _SIGN_START = re.compile(r"^\s*(" + "|".join(re.escape(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True))
                          + ")")
+# the one-character currency signs, as a regex class ("[$£€...]"): one table (storytrace.currency) for every reader
+_SIGN_CHARS = "[" + re.escape("".join(sign for sign in CURRENCY_SIGNS if len(sign) == 1)) + "]"
 _CURRENCY_NAMES = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in sorted(CURRENCY_WORDS, key=len, reverse=True))
                              + r")(?!\w)", re.IGNORECASE)
 _WEIGHTS_TOO = {"pound", "pounds"}  # currency words that also weigh
@@ -55,7 +57,7 @@ _RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|to|and)\s*(.+)$")
 def parse_number(text: str) -> float | None:
     """'1,000' -> 1000; '6000' -> 6000; '1.5 million' -> 1.5e6; 'six thousand' -> 6000; '$2bn' -> 2e9."""
     s = text.lower().replace("’", "'").strip()
-    s = re.sub(r"^(us\$|[$£€¥₹₽]|rs\.?\s|inr\s|usd\s|eur\s|gbp\s)", "", s).strip()
+    s = re.sub(r"^(us\$|" + _SIGN_CHARS + r"|rs\.?\s|inr\s|usd\s|eur\s|gbp\s)", "", s).strip()
     s = re.sub(r"-(strong|odd|plus|member|man|person|year|day|month|week|page|mile|acre)s?$", "", s)
     s = s.rstrip("%+").strip()
     f = re.fullmatch(r"(?:(\d+)\s+)?(\d+)/(\d+)", s)
@@ -124,7 +126,7 @@ _NUM_TOKEN = re.compile(r"^\d[\d,.]*(-\w+|" + _GLUED + r")?$", re.IGNORECASE)  #
 _SIGNED = re.compile(r"^[-−]\d[\d,]*(?:\.\d+)?$")  # "-12", "−2.3" (a minus sign): one token below zero
 _DOTTED_DATE = re.compile(r"(?:19|20)\d\d\.\d{1,2}\.\d{1,2}")  # "2024.05.17": a date, no number
 # one token holding a range: "1tn-$2tn", "3bn-4bn", "25-$40"
-_GLUED_RANGE = re.compile(r"^\d[\d,.]*(?:" + _GLUED + r"[-–][$£€¥₹]?|[-–][$£€¥₹])\d[\d,.]*" + _GLUED + r"?$",
+_GLUED_RANGE = re.compile(r"^\d[\d,.]*(?:" + _GLUED + r"[-–]" + _SIGN_CHARS + r"?|[-–]" + _SIGN_CHARS + r")\d[\d,.]*" + _GLUED + r"?$",
                           re.IGNORECASE)
 
 
@@ -511,7 +513,7 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
     core = re.sub(r"^(between|from)\s+", "", core, flags=re.IGNORECASE)
     below_zero = re.match(r"^[-−](?=\d)", core) is not None  # "-12 degrees", "−2.3%"
     core = core[1:] if below_zero else core
-    core = re.sub(r"(?<=[-–—\s])[$£€¥₹₽₴]", "", core)  # "$30-$45", "£3m-£5m"
+    core = re.sub(r"(?<=[-–—\s])" + _SIGN_CHARS, "", core)  # "$30-$45", "£3m-£5m"
     if re.match(r"^\d+/\d+", core) and parse_number(re.match(r"^\d+/\d+", core).group(0)) is None:
         return None  # "11/13": a date or a score, no fraction
     m = re.fullmatch(r"([\d.,]+)\s*(?:-|–|—|to|and)\s*([\d.,]+)", core)
