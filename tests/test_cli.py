@@ -174,7 +174,7 @@ def test_cli_analyze_stopped_by_sigterm_leaves_no_partial_dossier_or_temp_folder
     [
         ("serve", ["address to listen on", "(default: 127.0.0.1)", "port to listen on", "(default: 8000)"]),
         ("analyze", ["PATH_OR_URL  HTML or text pages", "(default: storytrace-out)"]),
-        ("export", ["file format (default: jsonl)", "(default: pages)"]),
+        ("export", ["non-Latin text (default: jsonl)", "(default: pages)"]),
         ("spark", ["file format (default: parquet)", "(default: bytes)"]),
     ],
 )

@@ -40,8 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export stored pages to JSONL, CSV or Parquet")
     export.add_argument("--db", required=True, help="SQLite store written by analyze")
-    export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
-                        help="file format (default: %(default)s)")
+    export.add_argument("--format", choices=("jsonl", "csv", "csv-excel", "parquet"), default="jsonl",
+                        help="file format; csv-excel is CSV with a UTF-8 byte order mark, which Excel needs to show "
+                             "non-Latin text (default: %(default)s)")
     export.add_argument("--table", choices=("pages", "comments", "stories", "relations", "replaced"),
                         default="pages",
                         help=("one row per page, comment, story, relation between two pages of a story, or "

@@ -64,7 +64,7 @@ def test_export_parquet(tmp_path):
 
 
 def test_export_unknown_format_is_an_error(tmp_path):
-    with pytest.raises(ValueError, match="choose jsonl, csv or parquet"):
+    with pytest.raises(ValueError, match="choose one of jsonl, csv, csv-excel, parquet"):
         export([], tmp_path / "x", "xml")
 
 
@@ -295,3 +295,14 @@ def test_csv_cells_from_a_page_never_start_a_spreadsheet_formula(tmp_path):
     assert rows[0]["author"] == "'@SUM(1+1)" and rows[0]["position"] == "0"
     export([page], tmp_path / "c.jsonl", "jsonl", table="comments")
     assert json.loads((tmp_path / "c.jsonl").read_text().splitlines()[1])["text"] == "-2+3"
+
+
+def test_csv_excel_export_starts_with_a_byte_order_mark_and_plain_csv_does_not(tmp_path):
+    """Excel reads a CSV without a BOM in the machine's code page (Arabic and Cyrillic comments garbled)."""
+    from storytrace.store import export_stories
+
+    export_stories([_story()], tmp_path / "plain.csv", "csv", table="stories")
+    export_stories([_story() | {"title": "Пожар в Дели"}], tmp_path / "excel.csv", "csv-excel", table="stories")
+    assert not (tmp_path / "plain.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    excel = (tmp_path / "excel.csv").read_bytes()
+    assert excel.startswith(b"\xef\xbb\xbfstory_id,") and "Пожар в Дели".encode() in excel

@@ -31,6 +31,8 @@ STORY_COLUMNS = ("story_id", "title", "n_pages", "page_ids", "languages", "simil
 RELATION_COLUMNS = ("story_id", "type", "page", "based_on", "direction", "translation", "similarity", "shingle_jaccard",
                     "agree", "contradict", "possible", "added", "dropped", "contradictions")
 _COUNTS = ("agree", "contradict", "possible", "added", "dropped")
+# file formats: csv-excel is CSV with a UTF-8 byte order mark, which Excel needs to read non-Latin text
+FORMATS = ("jsonl", "csv", "csv-excel", "parquet")
 _INTEGER = {"n_body", "n_comments", "n_toxic_comments", "position", "n_pages", "n_relations", "n_contradictions",
             "translation", *_COUNTS}
 _FLOAT = {"toxic_share", "similarity", "shingle_jaccard", *SCORE_COLUMNS}
@@ -165,8 +167,8 @@ def export_replaced(entries: Iterable[tuple[Page, dict[str, Any]]], path: str | 
 
 def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, fmt: str) -> int:
     """Rows to a file: whole records as JSONL, or flat ``columns`` as CSV or Parquet."""
-    if fmt not in ("jsonl", "csv", "parquet"):
-        raise ValueError(f"unknown export format {fmt!r}; choose jsonl, csv or parquet")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if path.is_dir():  # else the rename of the finished file fails, naming its temporary file
         raise IsADirectoryError(f"{path} is a folder; give the file to write (--out {path / f'table.{fmt}'})")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -175,8 +177,9 @@ def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, fmt
             for record in rows:
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return len(rows)
-    if fmt == "csv":
-        with whole_file(path, newline="") as out:
+    if fmt in ("csv", "csv-excel"):
+        # Excel reads a CSV without a byte order mark in the machine's code page: Arabic, Cyrillic come out garbled
+        with whole_file(path, newline="", encoding="utf-8-sig" if fmt == "csv-excel" else "utf-8") as out:
             writer = csv.DictWriter(out, fieldnames=columns)
             writer.writeheader()
             writer.writerows({k: _spreadsheet_safe(v) for k, v in row.items()} for row in rows)

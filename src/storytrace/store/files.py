@@ -42,9 +42,10 @@ def whole_path(path: str | Path) -> Iterator[Path]:
 
 
 @contextmanager
-def whole_file(path: str | Path, *, newline: str | None = None) -> Iterator[TextIO]:
-    """Open ``path`` for writing UTF-8 text, written whole or not at all (see :func:`whole_path`)."""
-    with whole_path(path) as part, part.open("x", encoding="utf-8", newline=newline) as out:
+def whole_file(path: str | Path, *, newline: str | None = None, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """Open ``path`` for writing UTF-8 text (``utf-8-sig``: with a byte order mark), written whole or not at all (see
+    :func:`whole_path`)."""
+    with whole_path(path) as part, part.open("x", encoding=encoding, newline=newline) as out:
         yield out
 
 
