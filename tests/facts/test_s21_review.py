@@ -292,3 +292,9 @@ def test_every_one_character_currency_sign_of_the_table_reads_as_money(run):
     gave no quantity at all."""
     quantities = run("Samsung will invest ₩1.2 trillion in the new plant, the company said on Monday.")["quantities"]
     assert [(q["value"], q["unit"]) for q in quantities] == [(1.2e12, "KRW")]
+
+
+def test_an_amount_led_by_a_currency_sign_is_money_whatever_the_model_tagged(run):
+    """Lead, session 21: the model tags "₪40 million" QUANTITY; its leading sign makes it money in shekels."""
+    quantities = run("The ministry spent ₪40 million on the new border fence, officials said.")["quantities"]
+    assert [(q["value"], q["kind"], q["unit"]) for q in quantities] == [(4e7, "money", "ILS")]
