@@ -119,41 +119,31 @@ def _add_run_options(cmd: argparse.ArgumentParser, default_out: str) -> None:
     run.add_argument("--redo", action="store_true", help=REDO_HELP)
 
 
-def _positive(number: type[int | float]) -> Any:
-    """An argparse type: a number above zero, else a usage error naming the value (not a traceback later)."""
+def _number_type(number: type[int | float], accepts: Any, requirement: str) -> Any:
+    """An argparse type: a ``number`` that ``accepts`` takes, else a usage error naming the value and the
+    ``requirement`` ("must be above 0, got -1"), not a traceback later."""
 
     def parse(value: str) -> int | float:
         try:
             parsed = number(value)
         except ValueError:
             raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-        if not parsed > 0:
-            raise argparse.ArgumentTypeError(f"must be above 0, got {value}")
+        if not accepts(parsed):
+            raise argparse.ArgumentTypeError(f"{requirement}, got {value}")
         return parsed
 
     parse.__name__ = number.__name__  # argparse names the type in its messages
     return parse
 
 
-def _non_negative_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
-    return number
+def _positive(number: type[int | float]) -> Any:
+    """An argparse type: a number above zero."""
+    return _number_type(number, lambda n: n > 0, "must be above 0")
 
 
-def _port(value: str) -> int:
-    """An argparse type: a TCP port (a usage error naming the range, not a traceback from bind)."""
-    try:
-        port = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"must be from 1 to 65535, got {value}")
-    return port
+_non_negative_int = _number_type(int, lambda n: n >= 0, "must be 0 or more")
+# a TCP port: a usage error naming the range, not a traceback from bind
+_port = _number_type(int, lambda n: 1 <= n <= 65535, "must be from 1 to 65535")
 
 
 def _add_spark_options(cmd: argparse.ArgumentParser) -> None:
