@@ -133,12 +133,13 @@ _PLAIN_WORD = re.compile(r"[a-z]+")
 # a run-together repaired holds a very frequent word ("deathto", "theycontribute", "gohome"); two rarer words run
 # together are mostly a compound the common-word table lacks ("handrail", "shoehorn", "subdomains")
 _FUNCTION_WORD = 5.5
-_REPAIRABLE = ("hostile", "insult", "profanity")
+_REPAIRABLE = ("hostile", "insult", "profanity")  # term kinds a repair may read a misspelt word as
 # session 21: a very common word of three letters ("g e t", "r id", "al l") may be repaired when spelled apart or broken
 _SHORT_REPAIR = _VERY_COMMON
 # a word with a clitic run onto the next word or after the one before ("can'tstand", "reallycan't"; session 21)
 _GLUED_CLITIC = re.compile(r"([a-z]+)'(t|s|re|ve|ll|d|m)([a-z]*)")
-_SPLIT_KINDS = ("group_name", "slur", "hostile", "insult", "profanity")  # term kinds a repair may read a misspelt word as
+# term kinds that make a glued reading name a group or hold a hostile word, so it is kept in any sentence
+_SPLIT_KINDS = ("group_name", "slur", "hostile", "insult", "profanity")
 # regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
 _DERIVATIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "ish", "ment", "ments",
                 "able", "ism", "ist", "ists", "ity", "ize", "ized", "izes", "ise", "ised", "y", "ies", "ied")
@@ -945,15 +946,13 @@ class Decoder:
         """A fragment that is no word: letters no word list knows, or (session 21) a single letter other than "a" and
         "i" ("ge t", "stan d"), or a clitic cut from its word ("ca n't")."""
         if tok.isalpha():
-            if len(tok) == 1:
-                return tok not in ("a", "i")
-            if len(tok) == 2:  # "st and", "thr ow", "a ll": two letters that are no word alone ("is", "no" are)
-                return self.common.get(tok, 0.0) < _TWO_LETTER_ALONE
+            if len(tok) <= 2:  # "ge t", "st and", "thr ow", "a ll": no word alone ("a", "is", "no" are)
+                return not self._common_word(tok)
             return tok not in self.common and not self._any_word(tok)
         clitic = _CLITIC.match(tok)
         if clitic is not None:
             return self._broken_fragment(clitic.group(1))
-        return tok[:1] in "n" and tok in ("n't",)
+        return tok == "n't"
 
     def _letter_belongs_next(self, tokens: list[tuple[int, int, str]], k: int, text: str) -> bool:
         """Token ``k`` is a single letter that makes a common word with the token one space after it, which is no
