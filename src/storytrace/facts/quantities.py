@@ -478,11 +478,11 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
     named = _CURRENCY_NAMES.search(core)
     if kind == "measure" and named and named.group(0).lower() not in _WEIGHTS_TOO:
         kind = "money"  # the model's QUANTITY "1.2-1.5 trillion dollars" (not "8 pounds", a weight)
-    if kind in ("measure", "count") and _SIGN_START.match(core.lower()):
+    sign = _SIGN_START.match(core.lower())
+    if kind in ("measure", "count") and sign:
         kind = "money"  # the model's QUANTITY or CARDINAL "₪40 million": a currency sign leads it
     if kind == "money":
-        m = _SIGN_START.match(core.lower())
-        unit = CURRENCIES.get(m.group(1)) if m else None
+        unit = CURRENCIES.get(sign.group(1)) if sign else None
         for w in core.lower().split():
             unit = unit or CURRENCIES.get(w)
         core = _CURRENCY_NAMES.sub("", core).strip()
