@@ -421,7 +421,7 @@ def _counted_from_now(text: str, s: int, end: int) -> tuple[int, int]:
     without the words that count it from the telling time; the span with them."""
     if _OF_ANOTHER_EVENT.match(text, end):
         return s, end  # "within 10 days of delivery": counted from the delivery, a duration here
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, s)), default=0)
+    sentence_start, _ = _sentence_around(text, s, end)
     if _RANKED.search(text, sentence_start, s):
         return s, end  # "the first rate cut in two years", "the second visit in a month": a stretch of time
     counted_from = _IN_BEFORE.search(text, max(0, s - 8), s)
@@ -522,10 +522,15 @@ def _game_period(text: str, start: int, end: int) -> bool:
     of money, rates or accounts: a period of a game ("scored 17 points in the third quarter")."""
     if re.search(r"\d|year", text[start:end], re.IGNORECASE):
         return False
-    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    lo, hi = _sentence_around(text, start, end)
+    return _ACCOUNTS.search(text[lo:hi]) is None
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence holding ``text[start:end]`` (its end mark included)."""
+    lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     after = _SENTENCE_END.search(text, end)
-    sentence = text[before[-1] if before else 0:after.start() + 1 if after else len(text)]
-    return _ACCOUNTS.search(sentence) is None
+    return lo, after.start() + 1 if after else len(text)
 
 
 def _measure_not_year(text: str, start: int, end: int) -> bool:
