@@ -266,12 +266,14 @@ def evidence_units(text: str) -> list[str]:
     last into the one before), so every unit has enough words to be scored on its own."""
     units: list[str] = []
     buf: list[str] = []
+    words = 0  # in ``buf``
     for line in text.split("\n"):
         if line.strip():
             buf.append(line.strip())
-            if len(" ".join(buf).split()) >= MIN_UNIT_WORDS:
+            words += len(line.split())
+            if words >= MIN_UNIT_WORDS:
                 units.append(" ".join(buf))
-                buf = []
+                buf, words = [], 0
     if buf:
         if units:
             units[-1] += " " + " ".join(buf)
