@@ -302,3 +302,11 @@ def test_a_stop_while_the_writer_opens_its_files_leaves_none(tmp_path, monkeypat
     with pytest.raises(KeyboardInterrupt):
         DossierWriter(tmp_path / "out", keep_stories=False)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".storytrace-output", "pages"]
+
+
+def test_a_direction_the_renderer_does_not_know_is_shown_escaped_not_formatted():
+    """A stored relation's direction is data: "{0}" in it must not reach str.format (IndexError) nor the page raw."""
+    from storytrace.report.html import _relation
+
+    html = _relation({"type": "rewrite", "page": "a", "based_on": "b", "direction": "{0}{kind}<x>"}, {}, {})
+    assert "told by {0}{kind}&lt;x&gt;." in html

@@ -251,7 +251,8 @@ def _relation(relation: dict[str, Any], named: dict[Any, str], columns: dict[Any
             f"{esc(words)} {named.get(other) or esc(other)}</h4>")
     out = [head, f"<p class='meta'>{esc(_evidence_words(relation.get('evidence') or {}))}</p>"]
     if direction := relation.get("direction"):
-        why = _DIRECTION_WORDS.get(str(direction), f"told by {direction}").format(kind=kind)
+        known = _DIRECTION_WORDS.get(str(direction))  # only our own templates are formatted, never a stored value
+        why = known.format(kind=kind) if known is not None else f"told by {direction}"
         out.append(f"<p class='meta'>Which came first: {esc(why)}.</p>")
     if relation.get("maybe_other_event"):
         out.append(f"<p class='note'><b>Maybe another event:</b> {esc(relation['maybe_other_event'])}</p>")
