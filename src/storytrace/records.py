@@ -154,7 +154,7 @@ class Page(Record):
 # redirect responses, its images). The input gave its pages, so it did not fail; the note says what was left out.
 SKIPPED = "skipped"
 # the start of the warning on a page that is a paywall, bot check, consent wall or error page instead of the article
-# (anatomy.html.interstitial); the stories stage leaves such a page out
+# (anatomy.walls.interstitial); the stories stage leaves such a page out
 NOT_AN_ARTICLE = "the page is not an article but what a crawler got instead; it is left out of stories"
 
 

@@ -67,9 +67,10 @@ from typing import Any
 import numpy as np
 
 from storytrace.anatomy.text_meta import add_text_metadata, repair_classes
+from storytrace.anatomy.walls import mark_wall
 from storytrace.errors import TOO_LARGE, InputError, ModelError
 from storytrace.numeric import softmax
-from storytrace.records import NOT_AN_ARTICLE, Comment, Page, Reference
+from storytrace.records import Comment, Page, Reference
 from storytrace.settings import Options
 
 from .boundary import (
@@ -1114,9 +1115,5 @@ def split_text(text: str, page: Page, options: Options, *, model: LineModel) -> 
     if options.text_comment_authors:  # authors and dates from the chrome lines, when sure of the side
         attach_chrome_authors(page.comments, lines, labels)
     page = add_text_metadata(page, lines, labels)  # a byline and a dateline under the headline
-    # the walls an HTML page is checked for, read the same way (imported here: html.py loads trafilatura)
-    from storytrace.anatomy.html import interstitial
-
-    if wall := interstitial([page.title or "", *page.headline_variants], page.body or [*page.boilerplate[:3]]):
-        page.warnings.append(f"{NOT_AN_ARTICLE} ({wall})")
+    mark_wall(page, page.body or page.boilerplate[:3])  # the walls an HTML page is checked for, read the same way
     return page
