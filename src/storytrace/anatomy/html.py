@@ -85,9 +85,8 @@ _STATED_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 def _impossible_day_stated(tree: etree._Element, month: str) -> bool:
     """The page's publication metadata gives a day in ``month`` (YYYY-MM) that no calendar has ("2024-02-30")."""
-    for meta in tree.iterfind(".//meta"):
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
-        found = _STATED_DAY.match((meta.get("content") or "").strip()) if key in _PUBLISHED_KEYS else None
+    for value in _published_meta(tree):
+        found = _STATED_DAY.match(value.strip())
         if found and f"{found[1]}-{found[2]}" == month:
             try:
                 datetime(int(found[1]), int(found[2]), int(found[3]))
@@ -100,6 +99,12 @@ def _impossible_day_stated(tree: etree._Element, month: str) -> bool:
 _PUBLISHED_KEYS = {"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
                    "publish-date", "publish_date", "parsely-pub-date", "dc.date.issued", "dcterms.issued",
                    "sailthru.date"}
+def _published_meta(tree: etree._Element) -> list[str]:
+    """The non-empty contents of the page's publication-time meta tags (``_PUBLISHED_KEYS``), in page order."""
+    return [v for m in tree.iterfind(".//meta") if (v := m.get("content"))
+            and (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower() in _PUBLISHED_KEYS]
+
+
 _JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{11,64})"')
 
 
@@ -109,8 +114,7 @@ def publication_datetime(tree: etree._Element, day: str | None) -> str | None:
     ``<time itemprop=datePublished>`` or JSON-LD ``datePublished``; ``day`` itself when none gives a time on it."""
     if not day or len(day) != 10:
         return day
-    found = [v for m in tree.iterfind(".//meta") if (v := m.get("content"))
-             and (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower() in _PUBLISHED_KEYS]
+    found = _published_meta(tree)
     found += [v for t in tree.iterfind(".//time") if (v := t.get("datetime"))
               and (t.get("itemprop") == "datePublished" or t.get("pubdate") is not None)]
     found += [m for s in tree.iterfind(".//script") if s.get("type", "").strip().lower() == "application/ld+json"
