@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from storytrace.stories.counted import classes_of, is_people, opposition, singular, synonyms
-from storytrace.stories.shells import StoryClaim, StoryQuantity
+from storytrace.stories.shells import StoryClaim, StoryQuantity, primary_language
 
 MAX_PARTS = 3
 MIN_PART = 10  # parts smaller than this make coincidental sums ("2 + 4 = 6")
@@ -196,7 +196,7 @@ def dimensions_differ(a: StoryQuantity, b: StoryQuantity) -> bool:
 def nouns_known(language: str | None) -> bool:
     """The word lists telling what is counted (people, synonyms) cover ``language`` (English; unknown is read as
     English): elsewhere two counts naming different nouns may still count one thing ("Pioniere", "Helfer")."""
-    return (language or "en").split("-")[0].lower() == "en"
+    return primary_language(language, "en") == "en"
 
 
 def alike(a: StoryQuantity, b: StoryQuantity, nouns: bool = True) -> bool:

@@ -28,7 +28,7 @@ import numpy as np
 
 from storytrace.stories import translation
 from storytrace.stories.grouping import jaccard, shingles
-from storytrace.stories.shells import StoryShell, split_sentences
+from storytrace.stories.shells import StoryShell, primary_language, split_sentences
 
 COPY_AT = 0.70
 ALIGNED_SHARE_AT = 0.40  # share of the derived version's claims aligned to the base
@@ -86,7 +86,7 @@ def containment(a: set[str], b: set[str], totals: set[str] = frozenset()) -> flo
 
 def languages_differ(a: StoryShell, b: StoryShell) -> bool:
     """Both languages known and not the same (``en`` and ``en-GB`` are one)."""
-    return bool(a.language and b.language and a.language.split("-")[0].lower() != b.language.split("-")[0].lower())
+    return bool(a.language and b.language and primary_language(a.language) != primary_language(b.language))
 
 
 def evidence(a: StoryShell, b: StoryShell, similarity: float, comparison: dict[str, Any],

@@ -257,13 +257,18 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in out if s.strip()]
 
 
+def primary_language(code: str | None, default: str = "") -> str:
+    """The language of a code without its region, lower case ("en-GB" -> "en"); ``default`` when unknown."""
+    return (code or default).split("-")[0].lower()
+
+
 def pattern_quantities(sentence: str, language: str | None = None) -> list[StoryQuantity]:
     """Numbers written in digits, with the words after them as what they count (any language).
 
     ``language`` (the page's) decides how "6,8" and "1.000" read: 6.8 and 1000 where a decimal comma is
     written (:data:`DECIMAL_COMMA`), else 68 is not read and "1,000" is 1000. Clock times and the numbers of
     CJK dates are skipped."""
-    decimal_comma = (language or "").split("-")[0].lower() in DECIMAL_COMMA
+    decimal_comma = primary_language(language) in DECIMAL_COMMA
     clock = [m.span() for m in (_CLOCK_DE if (language or "").startswith("de") else _CLOCK).finditer(sentence)]
     out = []
     for match in (_NUMBER_DECIMAL_COMMA if decimal_comma else _NUMBER).finditer(sentence):
@@ -301,7 +306,7 @@ def _scale_after(sentence: str, end: int, language: str | None) -> tuple[int, fl
     if not word:
         return end, 1
     name = word.group(1).lower()
-    english = (language or "en").split("-")[0].lower() == "en"
+    english = primary_language(language, "en") == "en"
     factor = _SCALE.get(name) or (_SCALE_EN if english else _SCALE_NOT_EN).get(name)
     return (end + word.end(), factor) if factor else (end, 1)
 

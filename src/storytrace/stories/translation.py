@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storytrace.stories.shells import StoryShell, split_sentences
+from storytrace.stories.shells import StoryShell, primary_language, split_sentences
 
 # chosen on the dev probes with SemEval's cross-lingual pairs in 5-fold cross-validation (every fold chose these)
 PAIR_AT = 0.75  # claim cosine of two sentences that say the same thing in two languages
@@ -108,7 +108,7 @@ def numbers(shell: StoryShell) -> set[str]:
 def names(shell: StoryShell) -> set[str]:
     """Keys of the names a page states: capitalised words that do not open a sentence, transliterated, cut to
     ``NAME_KEY`` letters; none for a language that capitalises its nouns."""
-    if (shell.language or "").split("-")[0].lower() in NOUNS_CAPITALISED:
+    if primary_language(shell.language) in NOUNS_CAPITALISED:
         return set()
     found = set()
     for line in shell.full_text.split("\n"):
