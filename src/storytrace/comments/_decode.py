@@ -41,6 +41,13 @@ common words ("toget"), a two-word group name glued to a neighbouring word ("ofb
 triple letters across a word boundary ("killalllesbians": "kill all lesbians"). A glued reading that holds a group's
 name or a hostile word is kept in any sentence (it names the group itself); the others only where a group is named,
 as before. All are repairs (term kind "word"): the sentence is read as written, no disguise is recorded.
+
+Since 3.17 (session 22) a group's name or a slur written capitalised inside a sentence and run onto a one- or two-letter
+function word ("Muslimsso", "Jewsto", "Womenis") is read as the two words, though a capitalised word there is otherwise
+a name; a function word that often ends a name or brand ("Jewson", "Christianson", "Mexicana": "on", "at", "an", "a",
+"by") makes it a reading only for a hostile sentence. A capitalised "I" run onto a hostile word is no name ("Ihate").
+A single letter between a common word and a word it begins is that word's ("the e mail" is "the email", not "thee
+mail"), and a misspelling's first letter may be swapped but not dropped ("ofour" is "of our", not "four").
 """
 
 from __future__ import annotations
@@ -140,10 +147,10 @@ _SHORT_REPAIR = _VERY_COMMON
 _GLUED_CLITIC = re.compile(r"([a-z]+)'(t|s|re|ve|ll|d|m)([a-z]*)")
 # term kinds that make a glued reading name a group or hold a hostile word, so it is kept in any sentence
 _SPLIT_KINDS = ("group_name", "slur", "hostile", "insult", "profanity")
-# regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
 # function words that often end a name or brand after a group word ("Jewson", "Christianson", "Mexicana"): a
 # capitalised group word run onto one is read only in a hostile sentence (session 22)
 _NAME_ENDINGS = frozenset(["on", "at", "an", "a", "by"])
+# regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
 _DERIVATIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "ish", "ment", "ments",
                 "able", "ism", "ist", "ists", "ity", "ize", "ized", "izes", "ise", "ised", "y", "ies", "ied")
 
