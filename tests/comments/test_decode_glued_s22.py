@@ -65,3 +65,13 @@ def test_a_swap_of_the_first_two_letters_is_still_repaired(model):
 
 def test_names_beginning_with_i_stay_names(model):
     assert _readings(model, "I met Ivan and Iman today.") == {}
+
+
+@pytest.mark.parametrize(("text", "span", "word"), [
+    ("A jew will s ell his own mother.", "s ell", "sell"),  # "will sell", not "wills ell"
+    ("Muslims write the article s hows.", "s hows", "shows"),
+    ("I despise women wit h all my heart.", "wit h", "with"),  # "with all", not "wit hall"
+    ("I'd kick the m all out, those Jews.", "the m", "them"),  # "them all", not "the mall"
+])
+def test_a_single_letter_joins_the_side_that_reads_as_more_frequent_words(model, text, span, word):
+    assert _readings(model, text).get(span) == word
