@@ -46,8 +46,8 @@ Since 3.17 (session 22) a group's name or a slur written capitalised inside a se
 function word ("Muslimsso", "Jewsto", "Womenis") is read as the two words, though a capitalised word there is otherwise
 a name; a function word that often ends a name or brand ("Jewson", "Christianson", "Mexicana": "on", "at", "an", "a",
 "by") makes it a reading only for a hostile sentence. A capitalised "I" run onto a hostile word is no name ("Ihate").
-A single letter between a common word and a word it begins is that word's ("the e mail" is "the email", not "thee
-mail"), and a misspelling's first letter may be swapped but not dropped ("ofour" is "of our", not "four").
+A single letter between two words joins the side that reads as more frequent words ("the e mail" is "the email", not
+"thee mail"; "wit h all" is still "with all"), and a misspelling's first letter may be swapped but not dropped ("ofour" is "of our", not "four").
 """
 
 from __future__ import annotations
