@@ -41,6 +41,13 @@ common words ("toget"), a two-word group name glued to a neighbouring word ("ofb
 triple letters across a word boundary ("killalllesbians": "kill all lesbians"). A glued reading that holds a group's
 name or a hostile word is kept in any sentence (it names the group itself); the others only where a group is named,
 as before. All are repairs (term kind "word"): the sentence is read as written, no disguise is recorded.
+
+Since 3.17 (session 22) a group's name or a slur written capitalised inside a sentence and run onto a one- or two-letter
+function word ("Muslimsso", "Jewsto", "Womenis") is read as the two words, though a capitalised word there is otherwise
+a name; a function word that often ends a name or brand ("Jewson", "Christianson", "Mexicana": "on", "at", "an", "a",
+"by") makes it a reading only for a hostile sentence. A capitalised "I" run onto a hostile word is no name ("Ihate").
+A single letter between two words joins the side that reads as more frequent words ("the e mail" is "the email", not
+"thee mail"; "wit h all" is still "with all"), and a misspelling's first letter may be swapped but not dropped ("ofour" is "of our", not "four").
 """
 
 from __future__ import annotations
@@ -119,7 +126,7 @@ _TOKEN_MEMO_SIZE = 2**15
 _NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.16"
+DECODER_REVISION = "3.17"
 # a term ending in "s" is not the plural of a word this much rarer (Zipf; ~5.6 times): "tran" is a name, not the
 # singular of "trans", and is read as it only in a hostile sentence or before a word for people (session 14)
 _NOT_PLURAL_MARGIN = 0.75
@@ -140,6 +147,9 @@ _SHORT_REPAIR = _VERY_COMMON
 _GLUED_CLITIC = re.compile(r"([a-z]+)'(t|s|re|ve|ll|d|m)([a-z]*)")
 # term kinds that make a glued reading name a group or hold a hostile word, so it is kept in any sentence
 _SPLIT_KINDS = ("group_name", "slur", "hostile", "insult", "profanity")
+# function words that often end a name or brand after a group word ("Jewson", "Christianson", "Mexicana"): a
+# capitalised group word run onto one is read only in a hostile sentence (session 22)
+_NAME_ENDINGS = frozenset(["on", "at", "an", "a", "by"])
 # regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
 _DERIVATIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "ish", "ment", "ments",
                 "able", "ism", "ist", "ists", "ity", "ize", "ized", "izes", "ise", "ised", "y", "ies", "ied")
@@ -785,7 +795,11 @@ class Decoder:
                 word = rws[-1][0]
             symbols = any(k == "inserted_symbols" for _, k in rws)  # "jewishpenicillin.shtml" is not run-together words
             # a name inside a sentence ("Romanowski", "Jernigan") is not run-together words
-            named = name and _sentence(text, s)[0] != s
+            named = name and _sentence(text, s)[0] != s and not self._i_glued(norm)
+            if named and fz is None and self.spelling and (glued := self._glued_name(norm)) is not None:
+                words, certain = glued  # "Muslimsso" (session 22); "Jewson" only in a hostile sentence
+                (decoded if certain else pending).append(Decoded(text[s:e], s, e, words.text, "deleted_space", words))
+                return
             if fz is None and self.spelling and rws and plain and not named and (seg := self._segment(tok)) is not None:
                 self._add_split(text, s, e, tok, seg, plain, decoded, pending)  # "killalllesbians": "all" + "lesbians"
                 return
@@ -839,8 +853,9 @@ class Decoder:
         best, best_z = None, 0.0
         for c in sorted(_edits1(word)):
             z = self.common.get(c, 0.0)
-            # a typo keeps the first letter, or swaps it with the second ("ahte"): "hreat" is not "great"
-            if z >= _COMMON and z > best_z and (c[0] == word[0] or c[:2] == word[1::-1]):
+            # a typo keeps the first letter, or swaps it with the second ("ahte"): "hreat" is not "great"; a dropped
+            # first letter is no swap ("ofour" is "of our", not "four"; "atall" not "tall"; session 22)
+            if z >= _COMMON and z > best_z and (c[0] == word[0] or c == word[1::-1] + word[2:]):
                 best, best_z = c, z
         t = self.lexicon.terms.get(best) if best is not None else None
         # a hostile word, insult or swear word is a word too ("ahte" -> "hate"); a group's name or a slur is the term
@@ -933,6 +948,8 @@ class Decoder:
                 return False  # three letters apart ("h e r") are spelled out: ``_spaced_word`` reads the whole run
             if self._letter_belongs_next(tokens, i + size - 1, text):
                 return False  # "see m akes": the "m" begins "makes"
+            if size == 2 and self._letter_goes_right(tokens, i + 1, text):
+                return False  # "the e mail" is "the email", not "thee mail" (session 22)
             if not letters.isalpha() or len(letters) < 3 or self.common.get(letters, 0.0) < least \
                     or letters in self.lexicon.terms or (clitic is None and not word.isalpha()):
                 return False
@@ -961,6 +978,18 @@ class Decoder:
             return False
         nxt = tokens[k + 1][2]
         return self.common.get(tokens[k][2] + nxt, 0.0) >= _COMMON and self._broken_fragment(nxt)
+
+    def _letter_goes_right(self, tokens: list[tuple[int, int, str]], k: int, text: str) -> bool:
+        """Token ``k`` is a single letter between two words that is likelier the first letter of the next word than
+        the last of the one before: the words read that way are more frequent (Zipf sums: "the email" over "thee
+        mail", "will sell" over "wills ell"; but "with all" over "wit hall", "them all" over "the mall")."""
+        if k < 1 or k + 1 >= len(tokens) or len(tokens[k][2]) != 1 or text[tokens[k][1] : tokens[k + 1][0]] != " ":
+            return False
+        left, letter, right = tokens[k - 1][2], tokens[k][2], tokens[k + 1][2]
+        z = self.common.get
+        if z(letter + right, 0.0) < _COMMON:
+            return False
+        return z(left, 0.0) + z(letter + right, 0.0) > z(left + letter, 0.0) + z(right, 0.0)
 
     def _join_glued_phrases(self, text: str, tokens: list[tuple[int, int, str]],
                             decoded: list[Decoded]) -> list[tuple[int, int, str]]:
@@ -997,6 +1026,27 @@ class Decoder:
                     rest = self._plain_words(second[len(tail) :])
                     if rest is not None:
                         return f"{first} {tail} {rest}"
+        return None
+
+    def _i_glued(self, word: str) -> bool:
+        """A capitalised "I" run onto a hostile word, insult or swear word ("Ihate", session 22): no name."""
+        t = self.lookup(word[1:]) if word[:1] == "i" else None
+        return t is not None and t.kind in _REPAIRABLE
+
+    def _glued_name(self, word: str) -> tuple[Term, bool] | None:
+        """A capitalised token inside a sentence that is a group's name or a slur (four or more letters) run onto a
+        one- or two-letter function word ("Muslimsso", "Jewsto", "Womenis"; session 22): the two words, and whether the
+        reading stands in any sentence. Longer words are ``_split``'s ("Muslimsare"). A function word that often ends a
+        name or brand ("Jewson", "Christianson", "Mexicana") makes the reading one that needs a hostile sentence."""
+        if len(word) > _MAX_FUZZY_LETTERS or not word.isalpha() or self._any_word(word):
+            return None
+        for cut in (len(word) - 2, len(word) - 1):
+            head, tail = word[:cut], word[cut:]
+            t = self.lookup(head) or self.plural(head)
+            if len(head) < 4 or t is None or t.kind not in ("group_name", "slur") or t.country:
+                continue
+            if self._common_word(tail) and self.common.get(tail, 0.0) >= _FUNCTION_WORD:
+                return Term(f"{head} {tail}", "split"), tail not in _NAME_ENDINGS
         return None
 
     def _plain_words(self, letters: str) -> str | None:
