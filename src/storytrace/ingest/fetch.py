@@ -26,6 +26,7 @@ from .. import errors
 from ..errors import FetchError
 from ..records import RawDocument
 from ..settings import Options
+from .urlcode import percent_encoded
 
 Resolver = Callable[[str, int], list[str]]
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -269,18 +270,10 @@ def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDoc
     )
 
 
-# what may stay as it is in a URL's path and query (RFC 3986 reserved and unreserved characters, and "%" of escapes
-# already there); anything else (non-ASCII letters, spaces) is UTF-8 percent-encoded, as a browser sends it
-_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
-_QUERY_SAFE = _PATH_SAFE + "?"
-
-
 def wire_url(url: str) -> str:
     """``url`` as it is sent: "https://x.example/новости/дамба?город=Київ" becomes "https://x.example/%D0%BD...";
     the fragment is not sent. http.client sends ASCII only (a non-ASCII URL raised UnicodeEncodeError)."""
-    parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, urllib.parse.quote(parts.path, safe=_PATH_SAFE),
-                                    urllib.parse.quote(parts.query, safe=_QUERY_SAFE), ""))
+    return percent_encoded(urllib.parse.urlsplit(url), fragment=False)
 
 
 def _timed_out(options: Options) -> FetchError:

@@ -7,9 +7,10 @@ import json
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from ..ingest.textkey import text_key
+from ..ingest.urlcode import percent_encoded
 from ..records import NOT_AN_ARTICLE, Dossier, Page
 
 
@@ -87,11 +88,9 @@ def web_url(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not host:
         return None
-    path, query, fragment = (quote(part, safe=_URL_SAFE) for part in (parts.path, parts.query, parts.fragment))
-    return urlunsplit((url[:len(parts.scheme)], host, path, query, fragment))  # the scheme as written
+    return percent_encoded(parts._replace(scheme=url[:len(parts.scheme)]), netloc=host)  # the scheme as written
 
 
-_URL_SAFE = "!#$%&'()*+,/:;=?@[]~-._"  # what a URL may hold as it is (RFC 3986, with % kept: no double encoding)
 _NETLOC = re.compile(r"[A-Za-z0-9.\-_~%!$&'()*+,;=:@\[\]]+")
 
 
