@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="requests waiting for an analysis slot; beyond, 503 with Retry-After (default: %(default)s)")
     serve.add_argument("--max-request-mb", type=_positive(float), default=50,
                        help="largest request body in MB; larger is refused with 413 (default: %(default)s)")
+    serve.add_argument("--read-timeout", type=_positive(float), default=120, metavar="S",
+                       help="seconds a client has to send its request body, else 408; its headers get at most 30 s, "
+                            "else the connection is closed (default: %(default)s)")
     return parser
 
 
@@ -407,18 +410,25 @@ def spark_summary(summary: dict[str, Any]) -> str:
     return "\n".join([counts, *(f"{k}: {v}" for k, v in summary["paths"].items())])
 
 
+HEADER_TIMEOUT_SECONDS = 30.0
+
+
 def run_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
         from .service import ServiceSettings, create_app
+        from .service.protocol import with_header_timeout
     except ImportError:
         print("the service needs extras: pip install 'storytrace[service]'", file=sys.stderr)
         return 2
     settings = ServiceSettings(max_concurrent_analyses=args.max_concurrent_analyses,
                                max_waiting_requests=args.max_waiting_requests,
-                               max_request_bytes=int(args.max_request_mb * 1024 * 1024))
-    uvicorn.run(create_app(settings), host=args.host, port=args.port)
+                               max_request_bytes=int(args.max_request_mb * 1024 * 1024),
+                               request_read_timeout=args.read_timeout)
+    # headers come in one packet from any real client: they get at most 30 s, a body the whole read timeout
+    uvicorn.run(create_app(settings), host=args.host, port=args.port,
+                http=with_header_timeout(min(args.read_timeout, HEADER_TIMEOUT_SECONDS)))
     return 0
 
 

@@ -31,3 +31,78 @@ def test_jsonld_url_keeps_its_fragment_encoded() -> None:
     from storytrace.report.jsonld import web_url
 
     assert web_url("https://x.example/a#sec tion/2?x") == "https://x.example/a#sec%20tion/2?x"
+
+
+# --- 2. a slow client held a service connection for as long as it liked (slowloris) -----------------------------
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def slow_service():
+    """``storytrace serve --read-timeout 2`` on a free port (stopped after the test)."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "storytrace.cli", "serve", "--port", str(port),
+                               "--read-timeout", "2"], env=os.environ.copy(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def _trickle(port: int, head: bytes, drip: bytes, seconds: float) -> tuple[bytes, float]:
+    """Send ``head``, then one byte of ``drip`` every 0.3 s for up to ``seconds``; what the server answered, and
+    when it answered or closed."""
+    import socket
+    import time
+
+    start = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=0.3) as conn:
+        conn.sendall(head)
+        for byte in drip:
+            if time.monotonic() - start > seconds:
+                break
+            try:
+                conn.sendall(bytes([byte]))
+                answer = conn.recv(65536)
+                return answer, time.monotonic() - start
+            except TimeoutError:
+                continue
+            except OSError:
+                return b"", time.monotonic() - start
+    return b"(still open)", time.monotonic() - start
+
+
+def test_a_client_trickling_its_body_gets_408(slow_service: int) -> None:
+    head = (b"POST /analyze HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\n"
+            b"content-length: 100000\r\n\r\n")
+    answer, after = _trickle(slow_service, head, b"x" * 1000, seconds=12)
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+    assert after < 6
+
+
+def test_a_client_trickling_its_headers_is_cut_off(slow_service: int) -> None:
+    import urllib.request
+
+    answer, after = _trickle(slow_service, b"GET /health HTTP/1.1\r\n", b"X-Slow: " + b"a" * 1000, seconds=40)
+    assert answer == b"" and after < 6  # closed at the header deadline (min(read timeout, 30 s))
+    assert urllib.request.urlopen(f"http://127.0.0.1:{slow_service}/health", timeout=5).status == 200
