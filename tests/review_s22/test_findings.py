@@ -106,3 +106,30 @@ def test_a_client_trickling_its_headers_is_cut_off(slow_service: int) -> None:
     answer, after = _trickle(slow_service, b"GET /health HTTP/1.1\r\n", b"X-Slow: " + b"a" * 1000, seconds=40)
     assert answer == b"" and after < 6  # closed at the header deadline (min(read timeout, 30 s))
     assert urllib.request.urlopen(f"http://127.0.0.1:{slow_service}/health", timeout=5).status == 200
+
+
+# --- 3. a claim comparison read en and en-GB pages as two languages (relations read them as one) ----------------
+
+def test_compare_reads_en_and_en_gb_as_one_language() -> None:
+    from storytrace.embeddings import embed, load_encoder
+    from storytrace.records import Page
+    from storytrace.stories.compare import compare
+    from storytrace.stories.shells import shell_of
+
+    # "40 homes" and "45 cars" count different things: no contradiction between English pages, and a British
+    # page is an English page (before: "numbers differ: 40 homes vs 45 cars" against the en-GB copy only)
+    body = ["The flood killed 12 people and destroyed 40 homes in the valley on Monday, officials said."]
+    changed = [body[0].replace("40 homes", "45 cars")]
+
+    def shell(pid: str, paragraphs: list[str], language: str):
+        return shell_of(Page(id=pid * 16, source=f"{pid}.html", title="Flood in the valley", body=paragraphs,
+                             language=language))
+
+    encoder = load_encoder()
+    vectors = lambda s: embed(encoder, [c.text for c in s.claims])  # noqa: E731
+    base = shell("a", body, "en")
+    same = compare(base, (o := shell("b", changed, "en")), vectors(base), vectors(o))
+    regional = compare(base, (g := shell("c", changed, "en-GB")), vectors(base), vectors(g))
+    del same["other"], regional["other"]  # the pages' ids
+    assert regional == same
+    assert not regional["contradict"]
