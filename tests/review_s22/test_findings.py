@@ -133,3 +133,39 @@ def test_compare_reads_en_and_en_gb_as_one_language() -> None:
     del same["other"], regional["other"]  # the pages' ids
     assert regional == same
     assert not regional["contradict"]
+
+
+# --- 4. a sign-in box was read as a reader's comment ------------------------------------------------------------
+
+_DISCUSSION = """<html><body><article><h1>Talks on war and peace</h1><p>{body}</p>
+<p class="post-footer"><strong>Posted by the editors</strong> | <a href="/p">Permalink</a> | <a href="/p#comments">1 Comment</a></p></article>
+<div class="silverBorderPanel" id="discussion">
+  <div class="clearfix"><h3>Discuss this Blog Post</h3>
+    <p class="signin signed-out" style="float: right;"><a href="/users/signin">Sign in to add comments</a>
+      or <a href="/pages/join">Join (It's free and fast!)</a></p>
+  </div>
+  <div class="clearfix"></div>
+  <div id="commentContainer"><ul id="commentList-30" class="l-0">
+    <li class="comment byuser comment-author-someone even thread-even depth-1" id="li-comment-1">
+      <div id="comment-1" class="comment has-photo"><img alt="" src="/a.png" class="avatar avatar-50">
+        <div class="comment-header"><h4 id="h-1">Pat</h4><ul class="actions"><li></li></ul></div>
+        <div id="p-1" class="comment-body"><span class="date">Jul 23 2012</span>
+          <span id="t_1"><p>Who pays for the bridges afterwards?</p></span></div>
+      </div></li>
+  </ul>
+  <div class="empty" id="comment-loader"><a name="loader">Showing All  Comment Threads</a></div></div>
+  <div class="comments-pagination clearfix"></div>
+  <div class="clearfix"><div id="commentAddForm"><div class="signed-in"><p class="signin signed-out">
+    <a href="/users/signin">Sign in to add comments</a> or <a href="/pages/join">Join (It's free and fast!)</a></p>
+  </div></div></div>
+</div></body></html>"""
+
+
+def test_a_sign_in_box_beside_the_comment_list_is_no_comment() -> None:
+    from lxml import html
+
+    from storytrace.anatomy.html_comments import extract_comments
+
+    page = _DISCUSSION.format(body="Eight talks about war and peace, chosen by the editors. " * 5)
+    comments = extract_comments(html.fromstring(page), "p")
+    assert [(c.author, c.text) for c in comments] == [("Pat", "Who pays for the bridges afterwards?")]
