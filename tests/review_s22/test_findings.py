@@ -169,3 +169,25 @@ def test_a_sign_in_box_beside_the_comment_list_is_no_comment() -> None:
     page = _DISCUSSION.format(body="Eight talks about war and peace, chosen by the editors. " * 5)
     comments = extract_comments(html.fromstring(page), "p")
     assert [(c.author, c.text) for c in comments] == [("Pat", "Who pays for the bridges afterwards?")]
+
+
+# --- 5. a reporter's bio line became the page's author (JSON-LD with an object @context was not read) ------------
+
+def test_the_author_named_by_a_vocab_context_jsonld_beats_a_bio_line() -> None:
+    import json
+
+    from lxml import html
+
+    from storytrace.anatomy.html import page_metadata
+
+    article = {"@context": {"@vocab": "http://schema.org", "articleId": {"@id": "Text", "@type": "@id"}},
+               "@type": "NewsArticle", "headline": "Man pleads guilty to threats",
+               "author": [{"@type": "Person", "name": "Dana Reyes"}], "datePublished": "2019-11-20T18:00:00Z"}
+    page = ("<html><head><title>Man pleads guilty to threats</title>"
+            '<script type="application/ld+json">{"@context": "http://schema.org/", "@type": "Organization", '
+            '"url": "https://news.example"}</script>'
+            f'<script type="application/ld+json">{json.dumps(article)}</script></head><body><article>'
+            "<h1>Man pleads guilty to threats</h1><p>" + "A man pleaded guilty on Wednesday to threats. " * 20 +
+            '</p><div class="articleByline"><p class="articleByline__bio bio">Dana Reyes is a reporter for the '
+            "news desk.</p></div></article></body></html>")
+    assert page_metadata(html.fromstring(page), None).author == "Dana Reyes"
