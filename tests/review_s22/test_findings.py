@@ -191,3 +191,26 @@ def test_the_author_named_by_a_vocab_context_jsonld_beats_a_bio_line() -> None:
             '</p><div class="articleByline"><p class="articleByline__bio bio">Dana Reyes is a reporter for the '
             "news desk.</p></div></article></body></html>")
     assert page_metadata(html.fromstring(page), None).author == "Dana Reyes"
+
+
+# --- 6. a UTF-32 page (with its byte order mark) was read as text: its markup became the article --------------
+
+_UTF32_PAGE = ('<!doctype html><html><head><meta charset="utf-32"><title>Dam closes after cracks</title></head><body>'
+               "<article><h1>Dam closes after cracks</h1><p>The city council voted 7 to 2 on Tuesday to close the old "
+               "dam after engineers found 14 cracks in its wall.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_a_utf32_page_is_read_as_html(tmp_path, codec: str) -> None:
+    import codecs
+
+    import storytrace
+
+    data = _UTF32_PAGE.encode(codec) if codec == "utf-32" else codecs.BOM_UTF32_BE + _UTF32_PAGE.encode(codec)
+    (path := tmp_path / "page.html").write_bytes(data)
+    dossier = storytrace.analyze([str(path)], with_facts=False, with_comments=False, with_stories=False,
+                                 progress=False)
+    assert not dossier.failures
+    [page] = dossier.pages
+    assert page.kind == "html" and page.title == "Dam closes after cracks"
+    assert not any("<" in paragraph for paragraph in page.body)
