@@ -214,3 +214,38 @@ def test_a_utf32_page_is_read_as_html(tmp_path, codec: str) -> None:
     [page] = dossier.pages
     assert page.kind == "html" and page.title == "Dam closes after cracks"
     assert not any("<" in paragraph for paragraph in page.body)
+
+
+# --- 7. a NUL or an escape code in a given author or title reached the page, JSON-LD and exports ---------------
+
+_BODY = ("The city council of Springfield voted 7 to 2 on Tuesday to close the old dam after engineers found 14 "
+         "cracks in its wall. Mayor Jane Quimby said repairs would cost $4.5 million.")
+
+
+def test_a_jsonl_author_and_title_lose_control_characters(tmp_path) -> None:
+    import json
+
+    import storytrace
+
+    line = {"url": "https://n.example/a", "text": _BODY, "author": "Eve\u0000Mallory\u001b[31m", "title": "Dam\u0000closes"}
+    (path := tmp_path / "pages.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    [page] = storytrace.analyze([str(path)], with_facts=False, with_comments=False, with_stories=False,
+                                progress=False).pages
+    assert page.author == "Eve Mallory [31m"
+    assert page.title in (None, "Dam closes")
+
+
+def test_a_service_author_loses_control_characters() -> None:
+    from fastapi.testclient import TestClient
+
+    from storytrace.resources import Resources
+    from storytrace.service import ServiceSettings, create_app
+    from storytrace.settings import Options
+
+    with TestClient(create_app(ServiceSettings(options=Options(progress=False)), Resources())) as client:
+        answer = client.post("/analyze", json={"pages": [{"html": f"<html><body><p>{_BODY}</p></body></html>",
+                                                          "author": "Eve\u0000Mallory", "title": "A\u0007B"}],
+                                               "with_facts": False, "with_comments": False})
+    assert answer.status_code == 200
+    [page] = answer.json()["pages"]
+    assert page["author"] == "Eve Mallory"

@@ -529,7 +529,7 @@ def _first_field(obj: dict[str, object], names: tuple[str, ...]) -> str | None:
     for name in names:
         value = _clean(obj.get(name))
         if value and value.strip():
-            return value if name in HTML_FIELDS + TEXT_FIELDS else " ".join(value.split())
+            return value if name in HTML_FIELDS + TEXT_FIELDS else one_line(value)
     return None
 
 
@@ -537,10 +537,19 @@ def _authors(obj: dict[str, object]) -> str | None:
     for name in AUTHOR_FIELDS:
         value = obj.get(name)
         if isinstance(value, list):  # news-please: "authors": ["A", "B"]
-            value = ", ".join(" ".join(v.split()) for v in value if isinstance(v, str) and v.strip())
-        if isinstance(value, str) and value.strip():
-            return " ".join(_clean(value).split())  # type: ignore[union-attr]
+            value = ", ".join(one_line(v) for v in value if isinstance(v, str) and one_line(v))
+        if isinstance(value, str) and one_line(value):
+            return one_line(_clean(value))  # type: ignore[arg-type]
     return None
+
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """A title or name an input gives, on one line: control characters (a NUL, an ESC, a line break) become spaces,
+    as the page's own text has none of them (the HTML parser drops NULs), and runs of spaces become one."""
+    return " ".join(_CONTROL_CHARACTERS.sub(" ", text).split())
 
 
 def _iso_date(obj: dict[str, object]) -> str | None:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, Stric
 from .. import __version__, errors
 from ..errors import FetchError, InputError
 from ..ingest import is_url, read_inputs
-from ..ingest.readers import iso_date, too_large, unread_date_warning, without_surrogates
+from ..ingest.readers import iso_date, one_line, too_large, unread_date_warning, without_surrogates
 from ..records import Failure, RawDocument
 from ..resources import Resources
 from ..settings import DEFAULT_COMMENT_CALIBRATION, Options
@@ -96,7 +96,8 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
             published = iso_date(page.published)
             items.append(RawDocument(source=source, data=data,
                                      kind="html" if page.html else "text", url=page.url, declared_encoding="utf-8",
-                                     text=content, title=page.title, published=published, author=page.author,
+                                     text=content, title=_given(page.title), published=published,
+                                     author=_given(page.author),
                                      warnings=[unread_date_warning("published", page.published)]
                                      if page.published and not published else []))
         elif settings.fetch_urls and page.url and is_url(page.url):
@@ -106,6 +107,11 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
         else:
             items.append(Failure(source=source, stage="ingest", error="FetchError", message=str(NO_FETCHING)))
     return items
+
+
+def _given(value: str | None) -> str | None:
+    """A title or author the caller gives, on one line without control characters (as a JSONL line's)."""
+    return one_line(value) or None if value else None
 
 
 def _is_json_type(content_type: str) -> bool:
