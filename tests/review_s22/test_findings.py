@@ -249,3 +249,42 @@ def test_a_service_author_loses_control_characters() -> None:
     assert answer.status_code == 200
     [page] = answer.json()["pages"]
     assert page["author"] == "Eve Mallory"
+
+
+# --- 8. a redirect to a javascript: or data: URL was reported as "more than 5 redirects" ------------------------
+
+@pytest.fixture()
+def redirecting_server():
+    """A local server answering every GET with 302 to the Location in its path: /to/<location>."""
+    import http.server
+    import threading
+    from urllib.parse import unquote
+
+    class Redirect(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(302)
+            self.send_header("Location", unquote(self.path.removeprefix("/to/")))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("location", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>"])
+def test_a_redirect_to_a_script_url_says_where_it_led(redirecting_server: str, location: str) -> None:
+    from urllib.parse import quote
+
+    from storytrace.errors import FetchError
+    from storytrace.ingest.fetch import fetch
+    from storytrace.settings import Options
+
+    with pytest.raises(FetchError) as failure:
+        fetch(f"{redirecting_server}/to/{quote(location)}", Options(allow_private_addresses=True, fetch_timeout=5))
+    assert failure.value.code == "E201"
+    assert f"redirected to {location.split(':')[0]}:" in str(failure.value)

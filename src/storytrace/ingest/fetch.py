@@ -205,6 +205,18 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         return None if new is None else _pin(new, addresses)
 
+    def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+        """urllib refuses a redirect to a javascript: or data: URL with an HTTPError of the 3xx status, which read
+        as "more than 5 redirects": the hop is checked here first, so the failure says where it led."""
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            target = urllib.parse.urljoin(req.full_url, location.strip())
+            if urllib.parse.urlsplit(target).scheme.lower() not in ("http", "https"):
+                self.redirect_request(req, fp, code, msg, headers, target)  # raises E201 naming the hop
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
 
 def _read_until(response: http.client.HTTPResponse, limit: int, deadline: float) -> bytes:
     """Read at most ``limit`` bytes, giving up at ``deadline`` (a server trickling bytes is not let hang)."""
