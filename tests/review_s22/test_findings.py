@@ -288,3 +288,26 @@ def test_a_redirect_to_a_script_url_says_where_it_led(redirecting_server: str, l
         fetch(f"{redirecting_server}/to/{quote(location)}", Options(allow_private_addresses=True, fetch_timeout=5))
     assert failure.value.code == "E201"
     assert f"redirected to {location.split(':')[0]}:" in str(failure.value)
+
+
+# --- 9. a Russian page served with the wrong single-byte charset came out as mis-decoded letters ----------------
+
+_RUSSIAN = ("<html><head><title>Плотина закрыта после обнаружения трещин</title></head><body><p>Городской совет "
+            "Спрингфилда проголосовал во вторник за закрытие старой плотины после того, как инженеры обнаружили "
+            "четырнадцать трещин в её стене.</p></body></html>")
+
+
+@pytest.mark.parametrize(("written", "declared"), [("cp1251", "koi8-r"), ("koi8-r", "windows-1251")])
+def test_a_page_whose_bytes_contradict_its_declared_code_page_reads_right(written: str, declared: str) -> None:
+    from storytrace.ingest.encoding import decode_bytes
+
+    decoded = decode_bytes(_RUSSIAN.encode(written), declared)
+    assert "Плотина закрыта" in decoded.text
+    assert decoded.warnings and declared.replace("windows-", "cp") in decoded.warnings[0]
+
+
+def test_a_page_read_right_in_its_declared_code_page_keeps_it() -> None:
+    from storytrace.ingest.encoding import decode_bytes
+
+    decoded = decode_bytes(_RUSSIAN.encode("koi8-r"), "koi8-r")
+    assert "Плотина закрыта" in decoded.text and decoded.encoding == "koi8-r" and not decoded.warnings
