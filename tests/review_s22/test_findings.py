@@ -311,3 +311,15 @@ def test_a_page_read_right_in_its_declared_code_page_keeps_it() -> None:
 
     decoded = decode_bytes(_RUSSIAN.encode("koi8-r"), "koi8-r")
     assert "Плотина закрыта" in decoded.text and decoded.encoding == "koi8-r" and not decoded.warnings
+
+
+# --- 10. two authors were one schema.org Person named "Rod Nordland; Mayy El Sheikh" ----------------------------
+
+def test_jsonld_gives_each_author_a_person() -> None:
+    from storytrace.records import Page
+    from storytrace.report.jsonld import page_jsonld
+
+    two = page_jsonld(Page(id="a" * 16, source="a.html", author="Rod Nordland; Mayy El Sheikh", body=["x"]))
+    assert two["author"] == [{"@type": "Person", "name": "Rod Nordland"}, {"@type": "Person", "name": "Mayy El Sheikh"}]
+    one = page_jsonld(Page(id="b" * 16, source="b.html", author="Smith, John", body=["x"]))
+    assert one["author"] == {"@type": "Person", "name": "Smith, John"}

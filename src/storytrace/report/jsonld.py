@@ -28,7 +28,7 @@ def page_jsonld(page: Page, based_on: list[str] | None = None,
         "url": web_url(page.url),
         "inLanguage": page.language,
         "datePublished": page.published,
-        "author": {"@type": "Person", "name": page.author} if page.author else None,
+        "author": _people(page.author),
         "publisher": {"@type": "Organization", "name": page.site} if page.site else None,
         "citation": [r.text for r in page.references] or None,
         "commentCount": len(page.comments),
@@ -56,6 +56,14 @@ def page_jsonld(page: Page, based_on: list[str] | None = None,
                      "about": None, "isBasedOn": None})
         node["name"] = node.pop("headline", None)
     return _prune(node)
+
+
+def _people(author: str | None) -> dict[str, str] | list[dict[str, str]] | None:
+    """schema.org ``author``: one Person per name. trafilatura joins a page's authors with "; " ("Rod Nordland;
+    Mayy El Sheikh"), which as one Person's name is a person nobody is; a comma is kept ("Smith, John")."""
+    names = [name.strip() for name in (author or "").split(";") if name.strip()]
+    people = [{"@type": "Person", "name": name} for name in names]
+    return people[0] if len(people) == 1 else people or None
 
 
 def based_on_refs(page_ids: list[str], urls: Mapping[str, str | None] | None = None) -> list[dict[str, str]]:
