@@ -323,3 +323,24 @@ def test_jsonld_gives_each_author_a_person() -> None:
     assert two["author"] == [{"@type": "Person", "name": "Rod Nordland"}, {"@type": "Person", "name": "Mayy El Sheikh"}]
     one = page_jsonld(Page(id="b" * 16, source="b.html", author="Smith, John", body=["x"]))
     assert one["author"] == {"@type": "Person", "name": "Smith, John"}
+
+
+# --- 11. an empty folder given as input was "0 page(s) analysed, 0 input(s) failed", exit 0 ---------------------
+
+@pytest.mark.parametrize("content", ["nothing", "only_system_files"])
+def test_an_empty_folder_is_a_failed_input(tmp_path, content: str) -> None:
+    from storytrace.cli import main
+
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    if content == "only_system_files":
+        (folder / ".git").mkdir()
+        (folder / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+        (folder / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    status = main(["analyze", str(folder), "--out", str(tmp_path / "out"), "--no-facts", "--no-comments",
+                   "--no-stories", "--quiet"])
+    assert status == 1  # no input could be analysed: a cron job must not read an empty crawl as a good run
+    import json
+
+    [failure] = json.loads((tmp_path / "out" / "dossier.json").read_text())["failures"]
+    assert failure["message"].startswith("[E101] empty input: the folder holds no file")

@@ -69,11 +69,19 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
             # a folder given by name is read even when it is one
             children = sorted(p for p in path.rglob("*") if not p.is_dir() and not system_file(p, path))
             outputs = {p.parent for p in children if p.name == OUTPUT_MARKER} - {path}
-            for child in children:
-                if child.name != OUTPUT_MARKER and (not outputs or outputs.isdisjoint(child.parents)):
-                    yield from read_path(child, options)
+            inputs_below = [child for child in children
+                            if child.name != OUTPUT_MARKER and (not outputs or outputs.isdisjoint(child.parents))]
+            if not inputs_below:  # every input ends as a page or a failure: an empty folder is not "all analysed"
+                yield _failure(value, EMPTY_FOLDER)
+            for child in inputs_below:
+                yield from read_path(child, options)
         else:
             yield from read_path(path, options)
+
+
+EMPTY_FOLDER = InputError("empty input: the folder holds no file to read (storytrace's own output folders, system "
+                          "and version-control files are left out); check the path, or that the files were written",
+                          code=errors.EMPTY_INPUT)
 
 
 # what an operating system or a version control tool keeps in a folder, never a page: a folder unzipped from a Mac
