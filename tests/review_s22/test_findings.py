@@ -35,6 +35,16 @@ def test_jsonld_url_keeps_its_fragment_encoded() -> None:
 
 # --- 2. a slow client held a service connection for as long as it liked (slowloris) -----------------------------
 
+def _env() -> dict[str, str]:
+    """The environment for a storytrace subprocess, importing the storytrace under test (also from another cwd)."""
+    import os
+    from pathlib import Path
+
+    import storytrace
+
+    return {**os.environ, "PYTHONPATH": str(Path(storytrace.__file__).resolve().parents[1])}
+
+
 def _free_port() -> int:
     import socket
 
@@ -54,7 +64,7 @@ def slow_service():
 
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "storytrace.cli", "serve", "--port", str(port),
-                               "--read-timeout", "2"], env=os.environ.copy(),
+                               "--read-timeout", "2"], env=_env(),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(200):
@@ -344,3 +354,23 @@ def test_an_empty_folder_is_a_failed_input(tmp_path, content: str) -> None:
 
     [failure] = json.loads((tmp_path / "out" / "dossier.json").read_text())["failures"]
     assert failure["message"].startswith("[E101] empty input: the folder holds no file")
+
+
+# --- 12. export --out - wrote a file named "-" instead of standard output --------------------------------------
+
+def test_export_to_dash_writes_standard_output(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from storytrace.cli import main
+
+    (tmp_path / "page.txt").write_text("Dam closes after cracks\n\n" + _BODY + "\n", encoding="utf-8")
+    assert main(["analyze", str(tmp_path / "page.txt"), "--out", str(tmp_path / "out"), "--no-facts",
+                 "--no-comments", "--no-stories", "--quiet"]) == 0
+    done = subprocess.run([sys.executable, "-m", "storytrace.cli", "export", "--db",
+                           str(tmp_path / "out" / "storytrace.sqlite"), "--format", "csv", "--out", "-"],
+                          cwd=tmp_path, capture_output=True, text=True, env=_env(), timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("id,source,url,") and "page.txt" in done.stdout
+    assert not (tmp_path / "-").exists()
+    assert "written to standard output" in done.stderr
