@@ -374,3 +374,14 @@ def test_export_to_dash_writes_standard_output(tmp_path) -> None:
     assert done.stdout.startswith("id,source,url,") and "page.txt" in done.stdout
     assert not (tmp_path / "-").exists()
     assert "written to standard output" in done.stderr
+
+
+# --- 13. "analyze -" (a page piped in) failed as "cannot open the file (No such file or directory)" -------------
+
+def test_a_dash_input_says_standard_input_is_not_read(tmp_path, monkeypatch) -> None:
+    from storytrace.ingest import read_inputs
+    from storytrace.settings import Options
+
+    monkeypatch.chdir(tmp_path)
+    [failure] = list(read_inputs(["-"], Options()))
+    assert failure.message.startswith("[E109] '-' (standard input) is not read")

@@ -62,6 +62,9 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
         if (scheme := other_url_scheme(value)) and not os.path.lexists(value):
             yield _unfetched(value, scheme)  # the source as given: Path() would fold ftp://x into ftp:/x
             continue
+        if value == "-" and not os.path.lexists(value):  # the usual name of standard input, which is not read
+            yield _failure(value, STDIN_NOT_READ)
+            continue
         path = Path(value)
         if path.is_dir():
             # every entry but folders: a pipe, socket or device below the folder is a failure, not a silent skip;
@@ -79,6 +82,8 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
             yield from read_path(path, options)
 
 
+STDIN_NOT_READ = InputError("'-' (standard input) is not read; save what you pipe in to a file and give its "
+                            "path", code=errors.CANNOT_OPEN)
 EMPTY_FOLDER = InputError("empty input: the folder holds no file to read (storytrace's own output folders, system "
                           "and version-control files are left out); check the path, or that the files were written",
                           code=errors.EMPTY_INPUT)
