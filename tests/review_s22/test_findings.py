@@ -385,3 +385,12 @@ def test_a_dash_input_says_standard_input_is_not_read(tmp_path, monkeypatch) -> 
     monkeypatch.chdir(tmp_path)
     [failure] = list(read_inputs(["-"], Options()))
     assert failure.message.startswith("[E109] '-' (standard input) is not read")
+
+
+def test_a_short_cyrillic_page_served_as_koi8r_reads_as_windows_1251() -> None:
+    from storytrace.ingest.encoding import decode_bytes
+
+    page = ("<html><head><title>Плотина закрыта после трещин</title></head><body><p>The city council voted 7 to 2 "
+            "on Tuesday to close the old dam.</p></body></html>")
+    decoded = decode_bytes(page.encode("cp1251"), "koi8-r")
+    assert "Плотина закрыта после трещин" in decoded.text and decoded.encoding == "cp1251"

@@ -92,8 +92,22 @@ def _unless_contradicted(declared_reading: Decoded, data: bytes, declared: str) 
     if detected is None or detected[1] == declared_reading.encoding:
         return declared_reading
     text, name = detected
+    if name in _TIES_WITH_CP1251 and _as_clean(data, "cp1251", text):
+        text, name = data.decode("cp1251", "replace"), "cp1251"
     return Decoded(text, name, [f"page declares {declared} but its bytes read as {name} (the declared reading is "
                                 "mostly mis-decoded letters)"])
+
+
+# code pages the detector picks for a short Cyrillic page as readily as windows-1251, the web's Cyrillic code page:
+# a Mac Cyrillic reading turned "Плотина" into "ѕлотина" (they differ in the capitals)
+_TIES_WITH_CP1251 = frozenset(codecs.lookup(name).name for name in ("mac_cyrillic", "cp866", "iso8859_5", "cp855"))
+
+
+def _as_clean(data: bytes, name: str, other: str) -> bool:
+    """Whether ``data`` read as ``name`` is at most a little messier than the reading ``other``."""
+    from charset_normalizer.md import mess_ratio
+
+    return mess_ratio(data[:_MESS_SAMPLE].decode(name, "replace")) <= mess_ratio(other[:_MESS_SAMPLE]) + 0.05
 
 
 _MESS_SAMPLE = 65536
