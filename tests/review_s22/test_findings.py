@@ -394,3 +394,27 @@ def test_a_short_cyrillic_page_served_as_koi8r_reads_as_windows_1251() -> None:
             "on Tuesday to close the old dam.</p></body></html>")
     decoded = decode_bytes(page.encode("cp1251"), "koi8-r")
     assert "Плотина закрыта после трещин" in decoded.text and decoded.encoding == "cp1251"
+
+
+# --- 14. a tarball of pages (the usual way a crawl is shipped) failed as "binary data; give the page's HTML" -----
+
+@pytest.mark.parametrize(("name", "mode", "expected"), [("pages.tar.gz", "w:gz", "tar archive, not a news page; "
+                                                          "unpack it (tar -xf FILE)"),
+                                                         ("pages.tar", "w", "tar archive"),
+                                                         ("pages.zip", "zip", "ZIP archive, not a news page; unpack it")])
+def test_an_archive_of_pages_says_to_unpack_it(tmp_path, name: str, mode: str, expected: str) -> None:
+    import tarfile
+    import zipfile
+
+    from storytrace.ingest import read_path
+    from storytrace.settings import Options
+
+    (page := tmp_path / "page.html").write_text(f"<html><body><p>{_BODY}</p></body></html>", encoding="utf-8")
+    if mode == "zip":
+        with zipfile.ZipFile(tmp_path / name, "w") as archive:
+            archive.write(page, "page.html")
+    else:
+        with tarfile.open(tmp_path / name, mode) as archive:
+            archive.add(page, "page.html")
+    [failure] = list(read_path(tmp_path / name, Options()))
+    assert expected in failure.message

@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..records import SKIPPED, Failure, RawDocument
 from ..settings import MB, Options
 from .gzipstream import GzipMembers, open_gzip
-from .sniff import GZIP_MAGIC, binary_name, sniff
+from .sniff import GZIP_MAGIC, binary_advice, binary_name, sniff
 
 Item = RawDocument | Failure
 _HEAD = 65536
@@ -205,8 +205,8 @@ def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         raise InputError("empty input (no bytes, or only whitespace); check the file was written completely",
                          code=errors.EMPTY_INPUT)
     elif kind == "binary":
-        raise InputError(f"{binary_name(head)}, not a news page; give the page's HTML or text",
-                         code=errors.BINARY_INPUT)
+        name = binary_name(head)
+        raise InputError(f"{name}, not a news page; {binary_advice(name)}", code=errors.BINARY_INPUT)
     else:
         data = _read_capped(handle, options.max_page_bytes)
         yield RawDocument(source=source, data=data, kind=kind)

@@ -18,7 +18,16 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xfd7zXZ", "xz archive"),
     (b"RIFF", "RIFF media file"),
     (b"\x00\x00\x01\x00", "icon"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
 )
+# what to do with an archive of pages instead of "give the page's HTML or text" (a crawl is often shipped packed)
+_UNPACK = {"ZIP archive": "unpack it (unzip FILE) and give the folder",
+           "tar archive": "unpack it (tar -xf FILE) and give the folder",
+           "bzip2 archive": "decompress it (bunzip2 FILE) and give the result",
+           "xz archive": "decompress it (unxz FILE) and give the result",
+           "zstd archive": "decompress it (unzstd FILE) and give the result",
+           "7-Zip archive": "unpack it (7z x FILE) and give the folder"}
 _HTML_HINT = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]|<article[\s>]",
     re.IGNORECASE,
@@ -81,7 +90,14 @@ def binary_name(head: bytes) -> str:
     for magic, name in _MAGIC:
         if head.startswith(magic):
             return name
+    if head[257:262] == b"ustar":  # a tar header's magic sits after the member's name and modes
+        return "tar archive"
     return "binary data"
+
+
+def binary_advice(name: str) -> str:
+    """What to do with a binary input named by :func:`binary_name`."""
+    return _UNPACK.get(name, "give the page's HTML or text")
 
 
 def _looks_binary(head: bytes) -> bool:
