@@ -10,6 +10,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
@@ -47,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
                         default="pages",
                         help=("one row per page, comment, story, relation between two pages of a story, or "
                               "earlier version of an input whose content changed (default: %(default)s)"))
-    export.add_argument("--out", required=True, help="file to write")
+    export.add_argument("--out", required=True, help="file to write; - writes to standard output")
 
     spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)",
                                 epilog=EXIT_STATUS_HELP)
@@ -64,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="requests waiting for an analysis slot; beyond, 503 with Retry-After (default: %(default)s)")
     serve.add_argument("--max-request-mb", type=_positive(float), default=50,
                        help="largest request body in MB; larger is refused with 413 (default: %(default)s)")
+    serve.add_argument("--read-timeout", type=_positive(float), default=120, metavar="S",
+                       help="seconds a client has to send its request body, else 408; its headers get at most 30 s, "
+                            "else the connection is closed (default: %(default)s)")
     return parser
 
 
@@ -273,10 +277,7 @@ def _json_to_stdout(path: Path) -> None:
             shutil.copyfileobj(dossier_json, sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:
-        # Python's own flush of stdout at exit must not fail again: point stdout's descriptor at /dev/null
-        with suppress(OSError, ValueError, AttributeError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        _quiet_broken_pipe()
 
 
 def shown(text: str) -> str:
@@ -324,25 +325,50 @@ def run_export(args: argparse.Namespace) -> int:
     from .errors import StorytraceError
     from .store import SQLiteStore, export, export_replaced, export_stories
 
+    to_stdout = args.out == "-"  # as most tools read "-": a file named "-" was written instead
     try:
-        with SQLiteStore(args.db, create=False) as store:
+        with SQLiteStore(args.db, create=False) as store, _export_target(args.out) as out:
             if args.table in ("stories", "relations"):
-                n = export_stories(store.stories(), args.out, args.format, table=args.table)
+                n = export_stories(store.stories(), out, args.format, table=args.table)
             elif args.table == "replaced":
-                n = export_replaced(store.replaced_pages(), args.out, args.format)
+                n = export_replaced(store.replaced_pages(), out, args.format)
             else:
-                n = export(store.pages(), args.out, args.format, table=args.table)
+                n = export(store.pages(), out, args.format, table=args.table)
             unreadable = store.unreadable
+    except BrokenPipeError:  # export ... --out - | head
+        _quiet_broken_pipe()
+        return 0
     except (StorytraceError, OSError) as exc:
         print(f"storytrace export: error: {exc}", file=sys.stderr)
         return 2
-    print(f"{n} row(s) written to {args.out}", file=sys.stderr)
+    print(f"{n} row(s) written to {'standard output' if to_stdout else args.out}", file=sys.stderr)
     if unreadable:
         print(f"storytrace export: warning: {len(unreadable)} stored record(s) could not be read and are left out "
               "(re-run analyze with the same --db to write them again):", file=sys.stderr)
         for what, why in unreadable[:20]:
             print(shown(f"  {what}: {why}"), file=sys.stderr)
     return 0
+
+
+@contextmanager
+def _export_target(out: str) -> Iterator[str]:
+    """The file to export into: ``out``, or for "-" a temporary file copied to standard output once complete."""
+    if out != "-":
+        yield out
+        return
+    with tempfile.TemporaryDirectory(prefix="storytrace-export-") as folder:
+        path = os.path.join(folder, "export")
+        yield path
+        with open(path, "rb") as table:
+            shutil.copyfileobj(table, sys.stdout.buffer)
+        sys.stdout.flush()
+
+
+def _quiet_broken_pipe() -> None:
+    """Standard output was closed by its reader (``| head``): Python's own flush of stdout at exit must not fail
+    again, so stdout's descriptor goes to /dev/null."""
+    with suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def run_spark(args: argparse.Namespace) -> int:
@@ -407,18 +433,25 @@ def spark_summary(summary: dict[str, Any]) -> str:
     return "\n".join([counts, *(f"{k}: {v}" for k, v in summary["paths"].items())])
 
 
+HEADER_TIMEOUT_SECONDS = 30.0
+
+
 def run_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
         from .service import ServiceSettings, create_app
+        from .service.protocol import with_header_timeout
     except ImportError:
         print("the service needs extras: pip install 'storytrace[service]'", file=sys.stderr)
         return 2
     settings = ServiceSettings(max_concurrent_analyses=args.max_concurrent_analyses,
                                max_waiting_requests=args.max_waiting_requests,
-                               max_request_bytes=int(args.max_request_mb * 1024 * 1024))
-    uvicorn.run(create_app(settings), host=args.host, port=args.port)
+                               max_request_bytes=int(args.max_request_mb * 1024 * 1024),
+                               request_read_timeout=args.read_timeout)
+    # headers come in one packet from any real client: they get at most 30 s, a body the whole read timeout
+    uvicorn.run(create_app(settings), host=args.host, port=args.port,
+                http=with_header_timeout(min(args.read_timeout, HEADER_TIMEOUT_SECONDS)))
     return 0
 
 

@@ -17,6 +17,7 @@ no recursion) and raises :class:`~storytrace.errors.InputError` beyond ``options
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 from trafilatura import bare_extraction
+from trafilatura import json_metadata as _tjson
 from trafilatura import metadata as _tmeta
 from trafilatura.settings import DEFAULT_CONFIG, Document, set_date_params
 from trafilatura.utils import load_html
@@ -147,7 +149,7 @@ def page_metadata(tree: etree._Element, url: str | None) -> Document:
     if not meta.title:
         meta.title = _tmeta.extract_title(tree)
     if not meta.author:
-        meta.author = _tmeta.extract_author(tree)
+        meta.author = _vocab_context_author(tree) or _tmeta.extract_author(tree)
     if not meta.url:
         meta.url = _tmeta.extract_url(tree, url)
     if meta.url:
@@ -166,6 +168,27 @@ def page_metadata(tree: etree._Element, url: str | None) -> Document:
     meta.filedate = _DATE_PARAMS.get("max_date")
     meta.clean_and_trim()
     return meta
+
+
+def _vocab_context_author(tree: etree._Element) -> str | None:
+    """The author of a JSON-LD block whose ``@context`` is an object (``{"@vocab": "http://schema.org", ...}``),
+    read by trafilatura's own JSON reader, which skips such blocks: without this, its byline search took an NBC
+    reporter's bio line ("Phil Helsel is a reporter") although the NewsArticle block names him."""
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        if not script.text or '"@vocab"' not in script.text:
+            continue
+        try:
+            blocks = json.loads(script.text, strict=False)
+        except ValueError:
+            continue
+        for block in blocks if isinstance(blocks, list) else [blocks]:
+            context = block.get("@context") if isinstance(block, dict) else None
+            vocab = context.get("@vocab") if isinstance(context, dict) else None
+            if isinstance(vocab, str) and "schema.org" in vocab:
+                with contextlib.suppress(Exception):  # as trafilatura: a bug in its JSON reader is skipped
+                    if author := _tjson.extract_json({**block, "@context": vocab}, Document()).author:
+                        return author
+    return None
 
 
 # --- depth scan ---------------------------------------------------------------------------------------

@@ -730,7 +730,19 @@ def _items_in(region: etree._Element) -> list[etree._Element]:
         score = with_text * coverage * named - d * 1e-6
         if score > best_score:
             best, best_score = els, score
-    return [e for e in best if e not in named_ui] if best else []
+    return [e for e in best if e not in named_ui and not _only_interface(e, inside)] if best else []
+
+
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _only_interface(el: etree._Element, interface: set[etree._Element]) -> bool:
+    """Whether ``el`` shows nothing but the comment area's interface (a sign-in box, a form) and headings: a
+    wrapper holding "Discuss this Blog Post / Sign in to add comments or Join" is no comment, even when it is
+    one of a run of anonymous siblings that also holds the comment list."""
+    if not any(n in interface for n in el.iterdescendants()):
+        return False
+    return not block_text(el, skip=interface | set(el.iterdescendants(*_HEADING_TAGS))).strip()
 
 
 def _in_other(node: etree._Element, el: etree._Element, skip: set[etree._Element]) -> bool:

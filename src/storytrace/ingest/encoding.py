@@ -64,7 +64,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         if declared == _LATIN_1:  # the web's "iso-8859-1" is windows-1252: €, “ ”, – are its bytes 0x80-0x9F
             return Decoded(_web_cp1252(data), "cp1252")
         try:
-            return Decoded(data.decode(_WEB_SUPERSET.get(declared, declared)), _WEB_SUPERSET.get(declared, declared))
+            name = _WEB_SUPERSET.get(declared, declared)
+            return _unless_contradicted(Decoded(data.decode(name), name), data, declared)
         except (UnicodeDecodeError, LookupError):
             pass
     if _mostly_utf8(data):
@@ -77,6 +78,41 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
                 f"page declares an unknown encoding {unknown!r}" if unknown else "page declares no encoding")
         return Decoded(text, name, [f"{note}; its bytes read as {name}"])
     return _broken_utf8(data)
+
+
+def _unless_contradicted(declared_reading: Decoded, data: bytes, declared: str) -> Decoded:
+    """The declared reading, or the detector's when the declaration is wrong: a single-byte code page decodes any
+    byte, so a cp1251 page served as koi8-r decodes "fine" into "оКНРХМЮ ГЮЙПШРЮ". Only a mostly-mess declared
+    reading against a clean detected one is overruled (a page with many symbols is left as declared)."""
+    from charset_normalizer.md import mess_ratio
+
+    if data.isascii() or mess_ratio(declared_reading.text[:_MESS_SAMPLE]) < _DECLARED_MESS:
+        return declared_reading
+    detected = _detect(data, max_chaos=_CLEAN_CHAOS)
+    if detected is None or detected[1] == declared_reading.encoding:
+        return declared_reading
+    text, name = detected
+    if name in _TIES_WITH_CP1251 and _as_clean(data, "cp1251", text):
+        text, name = data.decode("cp1251", "replace"), "cp1251"
+    return Decoded(text, name, [f"page declares {declared} but its bytes read as {name} (the declared reading is "
+                                "mostly mis-decoded letters)"])
+
+
+# code pages the detector picks for a short Cyrillic page as readily as windows-1251, the web's Cyrillic code page:
+# a Mac Cyrillic reading turned "Плотина" into "ѕлотина" (they differ in the capitals)
+_TIES_WITH_CP1251 = frozenset(codecs.lookup(name).name for name in ("mac_cyrillic", "cp866", "iso8859_5", "cp855"))
+
+
+def _as_clean(data: bytes, name: str, other: str) -> bool:
+    """Whether ``data`` read as ``name`` is at most a little messier than the reading ``other``."""
+    from charset_normalizer.md import mess_ratio
+
+    return mess_ratio(data[:_MESS_SAMPLE].decode(name, "replace")) <= mess_ratio(other[:_MESS_SAMPLE]) + 0.05
+
+
+_MESS_SAMPLE = 65536
+_DECLARED_MESS = 0.2  # the mis-decoded Cyrillic of a cp1251/koi8-r swap scores 0.25-0.37; a right reading ~0
+_CLEAN_CHAOS = 0.05
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -94,7 +130,7 @@ def _broken_utf8(data: bytes) -> Decoded:
     return Decoded(text, "utf-8", errors=[f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced with U+FFFD"])
 
 
-def _detect(data: bytes) -> tuple[str, str] | None:
+def _detect(data: bytes, max_chaos: float = 0.3) -> tuple[str, str] | None:
     from charset_normalizer import from_bytes  # lazy: only pages that are not UTF-8 pay for it
     from charset_normalizer.md import mess_ratio
 
@@ -102,7 +138,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     if best is None or best.encoding is None:
         return None
     name = _canonical(best.encoding) or best.encoding
-    if best.chaos > 0.3:  # mostly noise: not a confident reading
+    if best.chaos > max_chaos:  # mostly noise: not a confident reading
         return None
     if name in _TIES_WITH_CP1252 and best.language in _WESTERN:
         web = _web_cp1252(data)

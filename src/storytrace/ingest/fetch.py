@@ -26,6 +26,7 @@ from .. import errors
 from ..errors import FetchError
 from ..records import RawDocument
 from ..settings import Options
+from .urlcode import percent_encoded
 
 Resolver = Callable[[str, int], list[str]]
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -204,6 +205,18 @@ class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         return None if new is None else _pin(new, addresses)
 
+    def http_error_302(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+        """urllib refuses a redirect to a javascript: or data: URL with an HTTPError of the 3xx status, which read
+        as "more than 5 redirects": the hop is checked here first, so the failure says where it led."""
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            target = urllib.parse.urljoin(req.full_url, location.strip())
+            if urllib.parse.urlsplit(target).scheme.lower() not in ("http", "https"):
+                self.redirect_request(req, fp, code, msg, headers, target)  # raises E201 naming the hop
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
 
 def _read_until(response: http.client.HTTPResponse, limit: int, deadline: float) -> bytes:
     """Read at most ``limit`` bytes, giving up at ``deadline`` (a server trickling bytes is not let hang)."""
@@ -269,18 +282,10 @@ def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDoc
     )
 
 
-# what may stay as it is in a URL's path and query (RFC 3986 reserved and unreserved characters, and "%" of escapes
-# already there); anything else (non-ASCII letters, spaces) is UTF-8 percent-encoded, as a browser sends it
-_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
-_QUERY_SAFE = _PATH_SAFE + "?"
-
-
 def wire_url(url: str) -> str:
     """``url`` as it is sent: "https://x.example/новости/дамба?город=Київ" becomes "https://x.example/%D0%BD...";
     the fragment is not sent. http.client sends ASCII only (a non-ASCII URL raised UnicodeEncodeError)."""
-    parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, urllib.parse.quote(parts.path, safe=_PATH_SAFE),
-                                    urllib.parse.quote(parts.query, safe=_QUERY_SAFE), ""))
+    return percent_encoded(urllib.parse.urlsplit(url), fragment=False)
 
 
 def _timed_out(options: Options) -> FetchError:

@@ -23,7 +23,7 @@ from ..errors import InputError
 from ..records import SKIPPED, Failure, RawDocument
 from ..settings import MB, Options
 from .gzipstream import GzipMembers, open_gzip
-from .sniff import GZIP_MAGIC, binary_name, sniff
+from .sniff import GZIP_MAGIC, binary_advice, binary_name, sniff
 
 Item = RawDocument | Failure
 _HEAD = 65536
@@ -62,6 +62,9 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
         if (scheme := other_url_scheme(value)) and not os.path.lexists(value):
             yield _unfetched(value, scheme)  # the source as given: Path() would fold ftp://x into ftp:/x
             continue
+        if value == "-" and not os.path.lexists(value):  # the usual name of standard input, which is not read
+            yield _failure(value, STDIN_NOT_READ)
+            continue
         path = Path(value)
         if path.is_dir():
             # every entry but folders: a pipe, socket or device below the folder is a failure, not a silent skip;
@@ -69,11 +72,21 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
             # a folder given by name is read even when it is one
             children = sorted(p for p in path.rglob("*") if not p.is_dir() and not system_file(p, path))
             outputs = {p.parent for p in children if p.name == OUTPUT_MARKER} - {path}
-            for child in children:
-                if child.name != OUTPUT_MARKER and (not outputs or outputs.isdisjoint(child.parents)):
-                    yield from read_path(child, options)
+            inputs_below = [child for child in children
+                            if child.name != OUTPUT_MARKER and (not outputs or outputs.isdisjoint(child.parents))]
+            if not inputs_below:  # every input ends as a page or a failure: an empty folder is not "all analysed"
+                yield _failure(value, EMPTY_FOLDER)
+            for child in inputs_below:
+                yield from read_path(child, options)
         else:
             yield from read_path(path, options)
+
+
+STDIN_NOT_READ = InputError("'-' (standard input) is not read; save what you pipe in to a file and give its "
+                            "path", code=errors.CANNOT_OPEN)
+EMPTY_FOLDER = InputError("empty input: the folder holds no file to read (storytrace's own output folders, system "
+                          "and version-control files are left out); check the path, or that the files were written",
+                          code=errors.EMPTY_INPUT)
 
 
 # what an operating system or a version control tool keeps in a folder, never a page: a folder unzipped from a Mac
@@ -192,8 +205,8 @@ def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         raise InputError("empty input (no bytes, or only whitespace); check the file was written completely",
                          code=errors.EMPTY_INPUT)
     elif kind == "binary":
-        raise InputError(f"{binary_name(head)}, not a news page; give the page's HTML or text",
-                         code=errors.BINARY_INPUT)
+        name = binary_name(head)
+        raise InputError(f"{name}, not a news page; {binary_advice(name)}", code=errors.BINARY_INPUT)
     else:
         data = _read_capped(handle, options.max_page_bytes)
         yield RawDocument(source=source, data=data, kind=kind)
@@ -529,7 +542,7 @@ def _first_field(obj: dict[str, object], names: tuple[str, ...]) -> str | None:
     for name in names:
         value = _clean(obj.get(name))
         if value and value.strip():
-            return value if name in HTML_FIELDS + TEXT_FIELDS else " ".join(value.split())
+            return value if name in HTML_FIELDS + TEXT_FIELDS else one_line(value)
     return None
 
 
@@ -537,10 +550,19 @@ def _authors(obj: dict[str, object]) -> str | None:
     for name in AUTHOR_FIELDS:
         value = obj.get(name)
         if isinstance(value, list):  # news-please: "authors": ["A", "B"]
-            value = ", ".join(" ".join(v.split()) for v in value if isinstance(v, str) and v.strip())
-        if isinstance(value, str) and value.strip():
-            return " ".join(_clean(value).split())  # type: ignore[union-attr]
+            value = ", ".join(one_line(v) for v in value if isinstance(v, str) and one_line(v))
+        if isinstance(value, str) and one_line(value):
+            return one_line(_clean(value))  # type: ignore[arg-type]
     return None
+
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """A title or name an input gives, on one line: control characters (a NUL, an ESC, a line break) become spaces,
+    as the page's own text has none of them (the HTML parser drops NULs), and runs of spaces become one."""
+    return " ".join(_CONTROL_CHARACTERS.sub(" ", text).split())
 
 
 def _iso_date(obj: dict[str, object]) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 
@@ -17,7 +18,16 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xfd7zXZ", "xz archive"),
     (b"RIFF", "RIFF media file"),
     (b"\x00\x00\x01\x00", "icon"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
 )
+# what to do with an archive of pages instead of "give the page's HTML or text" (a crawl is often shipped packed)
+_UNPACK = {"ZIP archive": "unpack it (unzip FILE) and give the folder",
+           "tar archive": "unpack it (tar -xf FILE) and give the folder",
+           "bzip2 archive": "decompress it (bunzip2 FILE) and give the result",
+           "xz archive": "decompress it (unxz FILE) and give the result",
+           "zstd archive": "decompress it (unzstd FILE) and give the result",
+           "7-Zip archive": "unpack it (7z x FILE) and give the folder"}
 _HTML_HINT = re.compile(
     rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<meta\s|<title[\s>]|<div[\s>]|<p[\s>]|<article[\s>]",
     re.IGNORECASE,
@@ -60,11 +70,18 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
+# byte order marks of encodings with NUL bytes in ASCII text; UTF-32 first: its little-endian mark starts with
+# UTF-16's (a UTF-32 page read as UTF-16 showed no tags, and its markup became the article's text)
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+              (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
 def _as_utf8(head: bytes) -> bytes:
-    """``head`` in UTF-8 when a byte order mark says it is UTF-16, so its tags can be found ("<\x00h\x00...")."""
-    for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    """``head`` in UTF-8 when a byte order mark says it is UTF-16 or UTF-32, so its tags can be found
+    ("<\x00h\x00...")."""
+    for bom, codec in _WIDE_BOMS:
         if head.startswith(bom):
-            return head[2:].decode(codec, "ignore").encode("utf-8")
+            return head[len(bom):].decode(codec, "ignore").encode("utf-8")
     return head
 
 
@@ -73,13 +90,20 @@ def binary_name(head: bytes) -> str:
     for magic, name in _MAGIC:
         if head.startswith(magic):
             return name
+    if head[257:262] == b"ustar":  # a tar header's magic sits after the member's name and modes
+        return "tar archive"
     return "binary data"
+
+
+def binary_advice(name: str) -> str:
+    """What to do with a binary input named by :func:`binary_name`."""
+    return _UNPACK.get(name, "give the page's HTML or text")
 
 
 def _looks_binary(head: bytes) -> bool:
     sample = head[:8192]
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 text has NULs in every other byte; a BOM tells it apart
+    if sample.startswith(tuple(bom for bom, _ in _WIDE_BOMS)):
+        return False  # UTF-16 and UTF-32 text have NULs in most bytes; a BOM tells them apart
     # binary data (and BOM-less UTF-16) has NULs everywhere; a page with a stray NUL or two (a CMS slip, a pasted
     # comment) is still a page a browser shows: one NUL must not hide a whole article
     if sample.count(0) > max(2, len(sample) // 200):

@@ -7,9 +7,10 @@ import json
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from ..ingest.textkey import text_key
+from ..ingest.urlcode import percent_encoded
 from ..records import NOT_AN_ARTICLE, Dossier, Page
 
 
@@ -27,7 +28,7 @@ def page_jsonld(page: Page, based_on: list[str] | None = None,
         "url": web_url(page.url),
         "inLanguage": page.language,
         "datePublished": page.published,
-        "author": {"@type": "Person", "name": page.author} if page.author else None,
+        "author": _people(page.author),
         "publisher": {"@type": "Organization", "name": page.site} if page.site else None,
         "citation": [r.text for r in page.references] or None,
         "commentCount": len(page.comments),
@@ -55,6 +56,14 @@ def page_jsonld(page: Page, based_on: list[str] | None = None,
                      "about": None, "isBasedOn": None})
         node["name"] = node.pop("headline", None)
     return _prune(node)
+
+
+def _people(author: str | None) -> dict[str, str] | list[dict[str, str]] | None:
+    """schema.org ``author``: one Person per name. trafilatura joins a page's authors with "; " ("Rod Nordland;
+    Mayy El Sheikh"), which as one Person's name is a person nobody is; a comma is kept ("Smith, John")."""
+    names = [name.strip() for name in (author or "").split(";") if name.strip()]
+    people = [{"@type": "Person", "name": name} for name in names]
+    return people[0] if len(people) == 1 else people or None
 
 
 def based_on_refs(page_ids: list[str], urls: Mapping[str, str | None] | None = None) -> list[dict[str, str]]:
@@ -87,11 +96,9 @@ def web_url(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not host:
         return None
-    path, query, fragment = (quote(part, safe=_URL_SAFE) for part in (parts.path, parts.query, parts.fragment))
-    return urlunsplit((url[:len(parts.scheme)], host, path, query, fragment))  # the scheme as written
+    return percent_encoded(parts._replace(scheme=url[:len(parts.scheme)]), netloc=host)  # the scheme as written
 
 
-_URL_SAFE = "!#$%&'()*+,/:;=?@[]~-._"  # what a URL may hold as it is (RFC 3986, with % kept: no double encoding)
 _NETLOC = re.compile(r"[A-Za-z0-9.\-_~%!$&'()*+,;=:@\[\]]+")
 
 

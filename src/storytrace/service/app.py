@@ -7,6 +7,7 @@ is told is a server-side request forgery hole.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -22,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, Stric
 from .. import __version__, errors
 from ..errors import FetchError, InputError
 from ..ingest import is_url, read_inputs
-from ..ingest.readers import iso_date, too_large, unread_date_warning, without_surrogates
+from ..ingest.readers import iso_date, one_line, too_large, unread_date_warning, without_surrogates
 from ..records import Failure, RawDocument
 from ..resources import Resources
 from ..settings import DEFAULT_COMMENT_CALIBRATION, Options
@@ -73,6 +74,9 @@ class ServiceSettings:
     # CPU each and ~0.5 GB of memory per 16 MB page. Past these, a request is answered 503 with Retry-After at once
     max_concurrent_analyses: int = 2
     max_waiting_requests: int = 8
+    # a client must send its whole request body within this many seconds, else 408: a client trickling its body
+    # (slowloris) otherwise holds a connection and a pool thread for as long as it likes
+    request_read_timeout: float = 120.0
 
 
 def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocument | Failure]:
@@ -92,7 +96,8 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
             published = iso_date(page.published)
             items.append(RawDocument(source=source, data=data,
                                      kind="html" if page.html else "text", url=page.url, declared_encoding="utf-8",
-                                     text=content, title=page.title, published=published, author=page.author,
+                                     text=content, title=_given(page.title), published=published,
+                                     author=_given(page.author),
                                      warnings=[unread_date_warning("published", page.published)]
                                      if page.published and not published else []))
         elif settings.fetch_urls and page.url and is_url(page.url):
@@ -102,6 +107,11 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
         else:
             items.append(Failure(source=source, stage="ingest", error="FetchError", message=str(NO_FETCHING)))
     return items
+
+
+def _given(value: str | None) -> str | None:
+    """A title or author the caller gives, on one line without control characters (as a JSONL line's)."""
+    return one_line(value) or None if value else None
 
 
 def _is_json_type(content_type: str) -> bool:
@@ -168,13 +178,16 @@ BUSY = ("the service is busy: every analysis slot is taken and the queue is full
 
 class BodySizeLimit:
     """ASGI middleware: a request body over ``limit`` bytes is answered 413 ``[E103]`` before the app parses it,
-    whether its Content-Length says so or it is sent in chunks that add up to more (raised while FastAPI reads
-    the body: it passes an HTTPException on as the answer)."""
+    whether its Content-Length says so or it is sent in chunks that add up to more; a body not received whole
+    within ``read_timeout`` seconds is answered 408 (both raised while FastAPI reads the body: it passes an
+    HTTPException on as the answer)."""
 
-    def __init__(self, app: Any, limit: int) -> None:
-        self.app, self.limit = app, limit
+    def __init__(self, app: Any, limit: int, read_timeout: float = 120.0) -> None:
+        self.app, self.limit, self.read_timeout = app, limit, read_timeout
         self.detail = (f"[{errors.TOO_LARGE}] request body larger than the {limit / MB:.0f} MB limit; send fewer "
                        "or smaller pages a request (ServiceSettings.max_request_bytes)")
+        self.too_slow = (f"the request body was not received within {read_timeout:g} s; send it faster, or fewer "
+                         "pages a request (ServiceSettings.request_read_timeout, serve --read-timeout)")
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -184,17 +197,29 @@ class BodySizeLimit:
         if declared.isdigit() and int(declared) > self.limit:
             await JSONResponse(status_code=413, content={"detail": self.detail})(scope, receive, send)
             return
-        received = 0
+        received, body_done = 0, False
+        deadline = asyncio.get_running_loop().time() + self.read_timeout
 
         async def counted_receive() -> Any:
-            nonlocal received
-            message = await receive()
-            received += len(message.get("body", b"")) if message["type"] == "http.request" else 0
+            nonlocal received, body_done
+            # once the body is in, a later receive (waiting for a disconnect) has no deadline
+            message = await (receive() if body_done else self._before(deadline, receive))
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                body_done = not message.get("more_body", False)
             if received > self.limit:
                 raise HTTPException(status_code=413, detail=self.detail)
             return message
 
         await self.app(scope, counted_receive, send)
+
+    async def _before(self, deadline: float, receive: Any) -> Any:
+        """The next ASGI message, or 408 when the body's time is up (a whole-body deadline, not one per chunk: a
+        client sending a byte every few seconds would reset a per-chunk timer forever)."""
+        try:
+            return await asyncio.wait_for(receive(), max(0.0, deadline - asyncio.get_running_loop().time()))
+        except TimeoutError:
+            raise HTTPException(status_code=408, detail=self.too_slow, headers={"Connection": "close"}) from None
 
 
 def create_app(settings: ServiceSettings | None = None, resources: Resources | None = None) -> FastAPI:
@@ -211,7 +236,8 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
     app = FastAPI(title="storytrace", version=__version__, lifespan=lifespan,
                   description="Trace a news story across outlets and the comment sections under it.")
     app.state.settings = settings
-    app.add_middleware(BodySizeLimit, limit=settings.max_request_bytes)
+    app.add_middleware(BodySizeLimit, limit=settings.max_request_bytes,
+                       read_timeout=settings.request_read_timeout)
     slots = AnalysisSlots(settings.max_concurrent_analyses, settings.max_waiting_requests)
 
     def _analyze(body: AnalyzeIn, request: Request) -> Any:

@@ -29,7 +29,7 @@ from storytrace.stories.reconcile import (
     unit_of,
     units_differ,
 )
-from storytrace.stories.shells import StoryClaim, StoryShell
+from storytrace.stories.shells import StoryClaim, StoryShell, primary_language
 
 ALIGN_AT = 0.55  # claim cosine (USE multilingual): paraphrases score 0.6-0.9, same-topic others 0.3-0.5
 MIN_WORDS = 4
@@ -104,7 +104,8 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
     ``*_vectors`` hold one embedding row per claim of each shell (in claim order).
     """
     b_keep, o_keep = usable(base.claims), usable(other.claims)
-    same_language = not (base.language and other.language and base.language != other.language)
+    same_language = not (base.language and other.language
+                         and primary_language(base.language) != primary_language(other.language))  # en = en-GB
     nouns = same_language and nouns_known(base.language) and nouns_known(other.language)
     if b_keep and o_keep:
         score = pair_scores([base.claims[i] for i in b_keep], [other.claims[j] for j in o_keep],
