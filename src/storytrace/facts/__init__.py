@@ -272,8 +272,49 @@ def _paragraphs(page: Page) -> list[tuple[int, str]]:
     from storytrace.ingest.textkey import text_key
 
     title = [(-1, page.title)] if page.title else []
-    return title + [(i, _readable_part(page, i, text)) for i, text in enumerate(page.body)
-                    if not (title and text_key(text) == text_key(page.title))]
+    return title + [(i, _without_headline(page.title, _readable_part(page, i, text)))
+                    for i, text in enumerate(page.body) if not (title and text_key(text) == text_key(page.title))]
+
+
+_LEADING_MARKS = re.compile(r"[\s|•·»>*#–—-]*")
+_BYLINE = re.compile(r"\s*(?:[Bb]y\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|and)){0,4}\s*)?")
+_DATELINE = re.compile(
+    r"\s*[,|–—-]?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8},?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?:\s*[-–—|,]?\s*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*[A-Z]{0,4})?"  # a time and its zone
+    r"(?:\s*[-–—|]?\s*[A-Z][\w.]*(?:\.[A-Za-z]{2,4})\s*)?"  # a site name "Example.Net"
+    r"\s*[-–—|:]?\s*")
+_HEADLINE_END = re.compile(r"(?<=[.!?:])\s|\s*(?:\d{1,6}\s*$|[.!?:](?:\s|$)|$)")  # a bare count to the end (comments), a full stop
+
+
+def _without_headline(title: str | None, text: str) -> str:
+    """``text`` with a leading repeat of the page title, and the byline or dateline glued after it, blanked out
+    (spaces keep every offset): a page whose extractor ran the headline, "by Jane Roe", "March 12, 2024 - 10:05"
+    and the story into one paragraph would make the headline and byline part of the first claim. Only when the title
+    ends there: by a byline, a dateline, a bare count ("... Toolbox 524", a comment count) or a full stop; a title
+    that opens a longer sentence is left alone."""
+    words = re.findall(r"\w+", title or "")
+    if len(words) < 2:
+        return text
+    lead = _LEADING_MARKS.match(text).end()
+    repeat = re.compile(r"[\W_]+".join(re.escape(w) for w in words) + r"[^\w\s]*", re.IGNORECASE).match(text, lead)
+    if repeat is None:
+        return text
+    end = repeat.end()
+    byline = _BYLINE.match(text, end)
+    signed = byline.group(0).strip() != ""
+    if signed:
+        end = byline.end()
+    dateline = _DATELINE.match(text, end)
+    if dateline:
+        end = dateline.end()
+    elif not signed:
+        closing = _HEADLINE_END.match(text, end)
+        if closing is None:
+            return text  # the title opens a longer sentence of the body
+        end = closing.end()
+    return " " * end + text[end:]
 
 
 # the longest paragraph the facts stage reads whole: spaCy refuses 1,000,000 characters and needs about 1 GB per
@@ -340,6 +381,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
                     raw_claims.append((Claim("", c.text, Span(i, c.start + off, c.end + off, c.text), c.subject,
                                              c.predicate, c.object, c.modality, c.attribution, c.cues), i))
         for s, e in unparsed:
+            s, e = s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip())
             t = src(i)[s:e]
             raw_claims.append((Claim("", t, Span(i, s, e, t), None, None, None, parsed=False), i))
     if res.gazetteer is None:

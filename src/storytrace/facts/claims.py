@@ -119,6 +119,7 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
         if k == 0 and len(verbs) > 1:
             later = {t.i for v in verbs[1:] for t in v.subtree}
             clause_tokens = [t for t in sent if t.i not in later]
+        clause_tokens = [t for t in clause_tokens if not t.is_space]  # a blanked headline is no part of it
         start = min(t.idx for t in clause_tokens) if clause_tokens else sent.start_char
         end = max(t.idx + len(t) for t in clause_tokens) if clause_tokens else sent.end_char
         modality, mcues = _modality(content, verb, sent_cues, attribution)
