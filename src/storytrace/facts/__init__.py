@@ -406,8 +406,8 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
             c.modality, c.cues = unparsed_modality(c.text)
             if c.text.rstrip(" \"'”’»)").endswith("?"):  # a question asserts nothing (as for parsed claims)
                 c.modality, c.cues = "hedged", ["?"]
-            elif neg := _NEG_START.match(c.text):  # "Nobody has admitted ...": a negative subject
-                c.modality, c.cues = "negated", [neg.group(1).lower()]
+            elif neg := _NEG_START.match(c.text):  # "Nobody has admitted ...", "No details were given": a negative subject
+                c.modality, c.cues = "negated", [(neg.group(1) or neg.group(2)).lower()]
         claims.append(c)
     page.facts.update(entities=plain(entities), quantities=plain(quantities), dates=plain(dates),
                       claims=plain(claims))
@@ -417,7 +417,8 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
 
 _JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\b(from|between)\s*$", re.IGNORECASE)
-_NEG_START = re.compile(r"^\W*(no one|no-one|nobody|none|nothing)\b", re.IGNORECASE)
+_NEG_START = re.compile(r"^\W*(no one|no-one|nobody|none|nothing)\b|^\W*(No)\s+(?!(?:wonder|matter|doubt|sooner|problem|"
+                        r"surprise|thanks|kidding|way)\b)[a-z]", re.IGNORECASE)  # "No details were given"
 _DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _IN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _PERIOD = re.compile(r"(?:an?|\w+)\s+(?:day|week|month|year)s?['’]?(?:\s*time)?", re.IGNORECASE)
