@@ -157,3 +157,33 @@ def test_no_wonder_is_no_negation(run) -> None:
     """Control: "No wonder" opens an assertion."""
     claims = run("No wonder the shops were busy.")["claims"]
     assert [c["modality"] for c in claims] == ["asserted"]
+
+
+# --- 10. entity names: no capital letter, no name; the sentence's words around a name are no part of it -----
+@pytest.mark.parametrize(("text", "dropped"), [
+    ("Police in Ohio say meth is cheaper than ever in rural counties.", "meth"),
+    ("Mix ½ cup sugar with ¼ cup butter.", "butter"),
+])
+def test_a_model_entity_without_a_capital_letter_is_dropped(run, text: str, dropped: str) -> None:
+    assert all(dropped not in e["name"] for e in run(text)["entities"])
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The manager picked up the phone and rang Collins.", "Collins"),
+    ("Goalie Anton Berg made 30 saves, and rookie Lars Ekdahl added a goal.", "Lars Ekdahl"),
+])
+def test_lower_case_words_before_a_name_are_no_part_of_it(run, text: str, name: str) -> None:
+    names = [e["name"] for e in run(text)["entities"]]
+    assert name in names and not any(n.endswith(" " + name) for n in names)
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("’s Cloud Arcade", "Cloud Arcade"),
+    ("Surface Pro and", "Surface Pro"),
+    ("Smith &", "Smith"),
+    ("Bill de Blasio", "Bill de Blasio"),  # control: a name particle stays
+])
+def test_clean_name_drops_possessive_remains_and_a_dangling_conjunction(raw: str, clean: str) -> None:
+    from storytrace.facts.entities import clean_name
+
+    assert clean_name(raw) == clean
