@@ -170,6 +170,10 @@ def _phrase(doc: Doc, noun: Token, exclude: set[int], names: set[int] = frozense
     while i >= 0 and i in ids:
         run.insert(0, doc[i])
         i -= 1
+    while i >= 1 and doc[i].text == "-" and _glued(doc[i - 1], doc[i]) and _glued(doc[i], run[0]) \
+            and doc[i - 1].is_alpha and doc[i - 1].i not in exclude:
+        run[:0] = [doc[i - 1], doc[i]]  # "Wi-Fi model", "lithium-ion battery": a hyphenated word is one
+        i -= 2
     left = run[0].i
     # a count of more than one counts a plural noun: in "thousands of North Korean workers deployment"
     # (a compound the parser made) the phrase ends at the last plural noun
@@ -446,11 +450,12 @@ def _unit_after(doc: Doc, number: Token, span: SpacySpan) -> tuple[str, Token, i
     tok = doc[u]
     if tok.text.rstrip(".") in UNIT_SYMBOLS:
         per = doc[u + 1:u + 3] if u + 2 < len(doc) else None
-        if per is not None and per[0].text == "/" and _glued(tok, per[0]) and _glued(per[0], per[1]) \
-                and per[1].text.rstrip(".").isalpha():  # "km/h", "km/h."
-            return f"{tok.text}/{per[1].text.rstrip('.')}", _measured_after(doc, tok, tok), u + 2
+        if per is not None and per[0].text in ("/", "-") and _glued(tok, per[0]) and _glued(per[0], per[1]) \
+                and per[1].text.rstrip(".").isalpha():  # "km/h", "km/h.", "lb-ft"
+            return f"{tok.text}{per[0].text}{per[1].text.rstrip('.')}", _measured_after(doc, per[1], tok), u + 2
         return tok.text.rstrip("."), _measured_after(doc, tok, tok), u
-    if tok.text in _INCH_MARKS and _glued(number, tok) and u + 1 < len(doc) and doc[u + 1].is_alpha \
+    if tok.text in _INCH_MARKS and number.text[:1].isdigit() and _glued(number, tok) and u + 1 < len(doc) \
+            and doc[u + 1].is_alpha \
             and doc[number.sent.start:number.i].text.count('"') % 2 == 0:
         return "inch", _measured_after(doc, tok, number), u  # 15" laptop, not the quote closing 'sold 40"'
     return None
@@ -459,12 +464,13 @@ def _unit_after(doc: Doc, number: Token, span: SpacySpan) -> tuple[str, Token, i
 def _measured_after(doc: Doc, unit: Token, number: Token) -> Token:
     """What a unit measures: the noun it (or its number) modifies after it ("a 2.1 GW solar project"), the object of
     "of" ("4 GW of capacity"), else the unit itself ("produces 700 MW")."""
-    for tok in (unit, number):
+    for tok in (unit, number, doc[unit.i - 2] if unit.i >= 2 and doc[unit.i - 1].text in ("/", "-") else number):
         head = tok.head
         if head.i > unit.i and head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "nmod", "amod", "nummod",
-                                                                                "npadvmod"):
-            return head
-    of_obj = _of_object(unit)
+                                                                                "npadvmod") \
+                and not any(t.dep_ == "cc" or t.text in (",", ";") for t in doc[unit.i + 1:head.i]):
+            return head  # not across "and": "up to 4km and battery life" measures no battery life
+    of_obj = _of_object(unit) or _of_object(number)
     return of_obj if of_obj is not None and of_obj.pos_ != "PRON" else unit
 
 
