@@ -277,7 +277,11 @@ def _paragraphs(page: Page) -> list[tuple[int, str]]:
 
 
 _LEADING_MARKS = re.compile(r"[\s|•·»>*#–—-]*")
-_BYLINE = re.compile(r"\s*(?:[Bb]y\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|and)){0,4}\s*)?")
+# a byline's name: up to four capitalised words, not the words that open the story's first sentence
+_OPENERS = (r"(?:If|The|A|An|In|On|At|When|As|After|Before|It|This|That|For|But|And|With|While|Since|Earlier|Last|"
+            r"Today|We|I|He|She|They|Our|My|What|How|Why|Who|There|Here)\b")
+_BYLINE = re.compile(r"\s*(?:[Bb]y\s+(?!" + _OPENERS + r")[A-Z][\w.'’-]*(?:\s+(?:(?!" + _OPENERS
+                     + r")[A-Z][\w.'’-]*|de|van|von|and)){0,4}\s*)?")
 _DATELINE = re.compile(
     r"\s*[,|–—-]?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8},?\s+\d{4}"
@@ -418,7 +422,8 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
 _JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\b(from|between)\s*$", re.IGNORECASE)
 _NEG_START = re.compile(r"^\W*(no one|no-one|nobody|none|nothing)\b|^\W*(No)\s+(?!(?:wonder|matter|doubt|sooner|problem|"
-                        r"surprise|thanks|kidding|way)\b)[a-z]", re.IGNORECASE)  # "No details were given"
+                        r"surprise|thanks|kidding|way|disrespect|offen[cs]e|we|i|you|he|she|they|it)\b)[a-z]",
+                        re.IGNORECASE)  # "No details were given" (not the interjection "No, we ...")
 _DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _IN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _PERIOD = re.compile(r"(?:an?|\w+)\s+(?:day|week|month|year)s?['’]?(?:\s*time)?", re.IGNORECASE)

@@ -439,9 +439,9 @@ UNIT_SYMBOLS = {"GW", "MW", "kW", "KW", "TW", "GWh", "MWh", "kWh", "KWh", "TWh",
 _INCH_MARKS = {'"', "”", "″"}
 
 
-def _unit_after(doc: Doc, number: Token, span: SpacySpan) -> tuple[str, Token, int] | None:
+def _unit_after(doc: Doc, number: Token, span: SpacySpan) -> tuple[str, Token | None, int] | None:
     """The unit written right after ``number`` (a unit symbol or an inch mark), with the token of what it measures
-    (the noun after the unit, the object of "of" after it, else the unit itself) and the unit's last token index."""
+    (the noun after the unit, the object of "of" after it, else None) and the unit's last token index."""
     if number.text.endswith("″"):
         return "inch", _measured_after(doc, number, number), number.i
     u = number.i + 1
@@ -461,9 +461,9 @@ def _unit_after(doc: Doc, number: Token, span: SpacySpan) -> tuple[str, Token, i
     return None
 
 
-def _measured_after(doc: Doc, unit: Token, number: Token) -> Token:
+def _measured_after(doc: Doc, unit: Token, number: Token) -> Token | None:
     """What a unit measures: the noun it (or its number) modifies after it ("a 2.1 GW solar project"), the object of
-    "of" ("4 GW of capacity"), else the unit itself ("produces 700 MW")."""
+    "of" ("4 GW of capacity"), else None ("produces 700 MW")."""
     for tok in (unit, number, doc[unit.i - 2] if unit.i >= 2 and doc[unit.i - 1].text in ("/", "-") else number):
         head = tok.head
         if head.i > unit.i and head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "nmod", "amod", "nummod",
@@ -471,19 +471,22 @@ def _measured_after(doc: Doc, unit: Token, number: Token) -> Token:
                 and not any(t.dep_ == "cc" or t.text in (",", ";") for t in doc[unit.i + 1:head.i]):
             return head  # not across "and": "up to 4km and battery life" measures no battery life
     of_obj = _of_object(unit) or _of_object(number)
-    return of_obj if of_obj is not None and of_obj.pos_ != "PRON" else unit
+    return of_obj if of_obj is not None and of_obj.pos_ != "PRON" else None
 
 
 _UNIT_STOP = re.compile(r"[.!?;]\s|\s+\S*\d")  # a sentence end or the next number ends a unit
 
 
-def _unit_words(rest: str) -> str:
+def _unit_words(rest: str) -> str | None:
     """The unit in the rest of a measure entity after its number: "55-kilometer" -> "kilometer", "13-Inch MacBook" ->
     "Inch" (a hyphen joins one word), "40 km/h. Meanwhile" -> "km/h", "2.4GHz 16-inch" -> "GHz"."""
     if rest.startswith(("-", "–")):
         return rest.strip(" -–").split()[0] if rest.strip(" -–") else ""
     stop = _UNIT_STOP.search(rest)
-    return (rest[:stop.start()] if stop else rest).strip(" -–.")
+    words = (rest[:stop.start()] if stop else rest).strip(" -–.").split()
+    while words and words[-1].lower() in ("to", "or", "and", "x", "×", "by"):
+        words.pop()  # "3 or 4", "10 x 10-inch", "9.61 to 9.65s": the unit is not the word joining two numbers
+    return " ".join(words) or None
 
 
 def _mobile_generation(doc: Doc, span: SpacySpan) -> bool:
@@ -682,7 +685,13 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         sized = _unit_after(doc, num_tokens[-1], span)
         if sized is not None:  # "a 2.1 GW solar project", "4 GW of capacity", "a 15\" laptop"
             kind, unit, noun = "measure", sized[0], sized[1]
-            exclude |= {t.i for t in doc[num_tokens[-1].i + 1 : sized[2] + 1]}
+            unit_span = doc[num_tokens[-1].i + 1 : sized[2] + 1]
+            exclude |= {t.i for t in unit_span}
+            if noun is None and len(unit_span) and unit_span[0].text not in _INCH_MARKS:
+                # "produces 700 MW": nothing named is measured, the unit stands for it (as "2 miles" does)
+                return RawQuantity(span.start_char, span.end_char, text, value, low, high, approximate, vague,
+                                   qualifier, kind, unit, unit_span.text, unit.lower(), unit_span.start_char,
+                                   unit_span.end_char)
     counted = counted_head = None
     cs = ce = None
     if noun is not None and kind in ("count", "measure"):
