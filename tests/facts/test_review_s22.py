@@ -187,3 +187,30 @@ def test_clean_name_drops_possessive_remains_and_a_dangling_conjunction(raw: str
     from storytrace.facts.entities import clean_name
 
     assert clean_name(raw) == clean
+
+
+# --- 11. "scores" without "of" is the noun (test scores), no vague count of twenty ----------------------------
+def test_scores_without_of_is_no_vague_count(run) -> None:
+    assert all(q["text"].lower() != "scores" for q in run("Benchmark scores rose sharply in the new model.")["quantities"])
+
+
+def test_scores_of_people_is_a_vague_count(run) -> None:
+    """Control."""
+    qs = run("Scores of people gathered outside the court.")["quantities"]
+    assert [(q["low"], q["vague"]) for q in qs] == [(20.0, True)]
+
+
+# --- 12. a value that changes "from 1043 to 1171" is no year ---------------------------------------------------
+def test_a_change_between_numbers_below_any_recent_year_is_no_date(run) -> None:
+    assert _dates(run("Benchmark scores rose from 1043 to 1171 in the new model.")) == []
+
+
+def test_a_change_between_years_is_still_a_date(run) -> None:
+    """Control: "from 2019 to 2021" after a change verb still reads as years."""
+    assert _dates(run("Output rose from 2019 to 2021, the ministry said.")) != []
+
+
+# --- 13. a house number before a street is no quantity ---------------------------------------------------------
+def test_a_house_number_is_no_quantity(run) -> None:
+    qs = run("Police arrested a man of 2240 W. County Road 500N on Friday.")["quantities"]
+    assert 2240.0 not in [q["value"] for q in qs]

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy
 
+from storytrace.facts.dates import STREET_AFTER as _STREET_AFTER
 from storytrace.facts.magnitudes import WORDS as MAGNITUDE_WORDS
 from storytrace.facts.magnitudes import alternation
 from storytrace.facts.records import Claim, DateFact, Quantity, Span, Topic, plain
@@ -38,7 +39,8 @@ FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 PARSE_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler"]  # lemmas on demand: facts.lemmas
 _NUMBERISH = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"dozens?|hundreds|thousands|millions|billions|" + alternation(MAGNITUDE_WORDS) + r")\b", re.IGNORECASE)
+    r"dozens?|hundreds|thousands|millions|billions|scores\s+of|tens\s+of|" + alternation(MAGNITUDE_WORDS) + r")\b",
+    re.IGNORECASE)
 
 
 def load_nlp(model: str | None = None) -> Any:
@@ -524,7 +526,7 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
     covered: list[tuple[int, int]] = []
     for s, end in found:
         text = original[s:end].rstrip()
-        if _measure_not_year(original, s, s + len(text)):
+        if _measure_not_year(original, s, s + len(text)) or _changed_value_not_year(original, s, s + len(text)):
             continue
         norm = normalize(FOOTNOTE.sub("", text), anchor, functools.partial(looks_ahead, s, s + len(text)))
         if norm.value is None and norm.precision in ("unresolved", "unknown"):
@@ -550,9 +552,6 @@ _UNIT_STRICT = r"mAh|mah|px|pixels?|MHz|GHz|mph|rpm|dpi|ppi|kcal|calories|lumens
 _UNIT_LOOSE = _UNIT_STRICT + r"|[kKMGT]B|mm|cm|km|kg|lbs?|hp|cc|ml"
 _MEASURE_AFTER_STRICT = re.compile(r"\s*(?:[x×]\s*\d|-?(?:" + _UNIT_STRICT + r")\b)")
 _MEASURE_AFTER_LOOSE = re.compile(r"\s*(?:[x×]\s*\d|-?(?:" + _UNIT_LOOSE + r")\b)")
-# "1840 Maple Street", "22 W. 4th St.": a house number
-_STREET_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
-                           r"Boulevard|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Highway|Hwy)\b\.?")
 _MEASURE_BEFORE = re.compile(r"(?:[$€£¥#]|\d\s*[x×]|\b[Nn]o\.)\s*$")
 
 
@@ -579,6 +578,23 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     after = _SENTENCE_END.search(text, end)
     return lo, after.start() + 1 if after else len(text)
+
+
+# a verb of change before "from": "scores rose from 1043 to 1171" gives two values, not two years
+_CHANGE_FROM = re.compile(r"\b(?:rise|rises|rose|risen|increase[sd]?|fall|falls|fell|fallen|drop(?:s|ped)?|grow|grows|grew|"
+                          r"grown|climb(?:s|ed)?|jump(?:s|ed)?|decline[sd]?|went|go|goes|improve[sd]?|slip(?:s|ped)|"
+                          r"soar(?:s|ed)|surge[sd]?|plunge[sd]?|dip(?:s|ped))\s+(?:from\s+)?$", re.IGNORECASE)
+
+
+def _changed_value_not_year(text: str, start: int, end: int) -> bool:
+    """A bare number (or two) after "rose from" that is no recent year: a value that changed, no date. Years after
+    1700 stay years ("output rose from 2019 to 2021")."""
+    span = re.sub(r"^from\s+", "", text[start:end], flags=re.IGNORECASE)
+    numbers = re.fullmatch(r"(\d{3,4})(?:\s*(?:to|-|–)\s*(\d{3,4}))?", span)
+    if numbers is None or all(1700 <= int(n) <= 2100 for n in numbers.groups() if n):
+        return False
+    lead = text[max(0, start - 30):start] + ("from " if span != text[start:end] else "")
+    return _CHANGE_FROM.search(lead) is not None and lead.rstrip().lower().endswith("from")
 
 
 def _measure_not_year(text: str, start: int, end: int) -> bool:

@@ -357,6 +357,9 @@ DATE_RE = re.compile(
     r")")
 # "Q3 2023", "H1 2024"; a bare quarter only after a preposition ("in Q4"): "Audi Q4" is a car
 PART_RE = re.compile(r"\b(?:[QH][1-4]\s+(?:of\s+)?(?:19|20)\d\d|(?<=\b(?:in|by) )Q[1-4])\b|(?<=\bduring )Q[1-4]\b")
+# "1840 Maple Street", "22 W. 4th St.", "2240 W. County Road": a house number before it (no year, no quantity)
+STREET_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
+                          r"Boulevard|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Highway|Hwy)\b\.?")
 DOTTED_RE = re.compile(r"(?<![\d.])(?:19|20)\d\d\.\d{1,2}\.\d{1,2}(?![\d.]\d)")  # "2024.05.17"
 YEAR_RE = re.compile(r"\b(?:in|since|of|from|by|until|during|before|after|to|the)\s+((?:1[89]|20)\d\d(?:/\d\d)?)"
                      r"(?![\d,.]?\d)", re.IGNORECASE)  # "the 2022/23 season": a season of two years

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from storytrace.currency import CURRENCIES, CURRENCY_SIGNS, CURRENCY_WORDS
-from storytrace.facts.dates import MONTH_TITLE
+from storytrace.facts.dates import MONTH_TITLE, STREET_AFTER
 from storytrace.facts.lemmas import lemma
 from storytrace.facts.magnitudes import (
     ABBREVIATED,
@@ -130,6 +130,14 @@ _TWO_DOTS = re.compile(r"\d+(?:\.\d+){2,}")  # "11.18.19" (a date), "2.4.1" (a v
 # one token holding a range: "1tn-$2tn", "3bn-4bn", "25-$40"
 _GLUED_RANGE = re.compile(r"^\d[\d,.]*(?:" + _GLUED + r"[-–]" + _SIGN_CHARS + r"?|[-–]" + _SIGN_CHARS + r")\d[\d,.]*" + _GLUED + r"?$",
                           re.IGNORECASE)
+
+
+# vague plurals that are other nouns unless "of" follows: "scores of people", not "test scores"
+_VAGUE_NEEDS_OF = {"scores", "tens"}
+
+
+def _before_of(doc: Doc, t: Token) -> bool:
+    return t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of"
 
 
 def _climb_to_noun(t: Token) -> tuple[Token | None, Token | None]:
@@ -336,7 +344,7 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
     for t in doc:
         if t.i in taken or t.i in blocked:
             continue
-        if t.lower_ in VAGUE and t.pos_ in ("NOUN", "NUM"):
+        if t.lower_ in VAGUE and t.pos_ in ("NOUN", "NUM") and (t.lower_ not in _VAGUE_NEEDS_OF or _before_of(doc, t)):
             candidates.append((t.i, t.i + 1, "count"))
         elif _is_num_token(t) and (t.pos_ == "NUM" or _SIGNED.match(t.text)) \
                 and not re.fullmatch(r"(1[89]|20)\d\d", t.text):
@@ -361,6 +369,8 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             continue  # "call 911", "dial 112": a number to call
         if _mobile_generation(doc, span):
             continue  # "5G networks": a name
+        if _digits(span[0]) and STREET_AFTER.match(text, span[0].idx + len(span[0].text)):
+            continue  # "2240 W. County Road": a house number
         if _DOTTED_DATE.match(span.text) or any(_TWO_DOTS.fullmatch(t.text) for t in span):
             continue  # "2024.05.17" (a date: facts.dates reads it), "11.18.19", "version 2.4.1": no quantity
         if _DAY_OF_RANGE.match(text, span.end_char) and re.fullmatch(r"\d{1,2}", span.text):
