@@ -77,8 +77,8 @@ def _without_leading_common_words(name: str) -> str:
 
 def has_capital(name: str) -> bool:
     """A named entity has a capital letter somewhere ("iPad", "eBay", "de Blasio"); the model's "meth", "n’t",
-    "¼ cup butter" or an emoji has none."""
-    return any(ch.isupper() for ch in name)
+    "¼ cup butter" or an emoji has none. A one-word brand of letters and digits ("my6sense") stays."""
+    return any(ch.isupper() for ch in name) or re.fullmatch(r"(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{3,}", name) is not None
 
 
 def clean_name(text: str) -> str:
