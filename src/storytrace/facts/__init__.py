@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy
 
+from storytrace.facts.dates import STREET_AFTER as _STREET_AFTER
 from storytrace.facts.magnitudes import WORDS as MAGNITUDE_WORDS
 from storytrace.facts.magnitudes import alternation
 from storytrace.facts.records import Claim, DateFact, Quantity, Span, Topic, plain
@@ -38,7 +39,8 @@ FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z])\]")
 PARSE_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler"]  # lemmas on demand: facts.lemmas
 _NUMBERISH = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-    r"dozens?|hundreds|thousands|millions|billions|" + alternation(MAGNITUDE_WORDS) + r")\b", re.IGNORECASE)
+    r"dozens?|hundreds|thousands|millions|billions|scores\s+of|tens\s+of|" + alternation(MAGNITUDE_WORDS) + r")\b",
+    re.IGNORECASE)
 
 
 def load_nlp(model: str | None = None) -> Any:
@@ -272,8 +274,53 @@ def _paragraphs(page: Page) -> list[tuple[int, str]]:
     from storytrace.ingest.textkey import text_key
 
     title = [(-1, page.title)] if page.title else []
-    return title + [(i, _readable_part(page, i, text)) for i, text in enumerate(page.body)
-                    if not (title and text_key(text) == text_key(page.title))]
+    return title + [(i, _without_headline(page.title, _readable_part(page, i, text)))
+                    for i, text in enumerate(page.body) if not (title and text_key(text) == text_key(page.title))]
+
+
+_LEADING_MARKS = re.compile(r"[\s|•·»>*#–—-]*")
+# a byline's name: up to four capitalised words, not the words that open the story's first sentence
+_OPENERS = (r"(?:If|The|A|An|In|On|At|When|As|After|Before|It|This|That|For|But|And|With|While|Since|Earlier|Last|"
+            r"Today|We|I|He|She|They|Our|My|What|How|Why|Who|There|Here)\b")
+_BYLINE = re.compile(r"\s*(?:[Bb]y\s+(?!" + _OPENERS + r")[A-Z][\w.'’-]*(?:\s+(?:(?!" + _OPENERS
+                     + r")[A-Z][\w.'’-]*|de|van|von|and)){0,4}\s*)?")
+_DATELINE = re.compile(
+    r"\s*[,|–—-]?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8},?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?:\s*[-–—|,]?\s*\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*[A-Z]{0,4})?"  # a time and its zone
+    r"(?:\s*[-–—|]?\s*[A-Z][\w.]*(?:\.[A-Za-z]{2,4})\s*)?"  # a site name "Example.Net"
+    r"\s*[-–—|:]?\s*")
+_HEADLINE_END = re.compile(r"(?<=[.!?:])\s|\s*(?:\d{1,6}\s*$|[.!?:](?:\s|$)|$)")  # a bare count to the end (comments), a full stop
+
+
+def _without_headline(title: str | None, text: str) -> str:
+    """``text`` with a leading repeat of the page title, and the byline or dateline glued after it, blanked out
+    (spaces keep every offset): a page whose extractor ran the headline, "by Jane Roe", "March 12, 2024 - 10:05"
+    and the story into one paragraph would make the headline and byline part of the first claim. Only when the title
+    ends there: by a byline, a dateline, a bare count ("... Toolbox 524", a comment count) or a full stop; a title
+    that opens a longer sentence is left alone."""
+    words = re.findall(r"\w+", title or "")
+    if len(words) < 2:
+        return text
+    lead = _LEADING_MARKS.match(text).end()
+    repeat = re.compile(r"[\W_]+".join(re.escape(w) for w in words) + r"[^\w\s]*", re.IGNORECASE).match(text, lead)
+    if repeat is None:
+        return text
+    end = repeat.end()
+    byline = _BYLINE.match(text, end)
+    signed = byline.group(0).strip() != ""
+    if signed:
+        end = byline.end()
+    dateline = _DATELINE.match(text, end)
+    if dateline:
+        end = dateline.end()
+    elif not signed:
+        closing = _HEADLINE_END.match(text, end)
+        if closing is None:
+            return text  # the title opens a longer sentence of the body
+        end = closing.end()
+    return " " * end + text[end:]
 
 
 # the longest paragraph the facts stage reads whole: spaCy refuses 1,000,000 characters and needs about 1 GB per
@@ -340,6 +387,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
                     raw_claims.append((Claim("", c.text, Span(i, c.start + off, c.end + off, c.text), c.subject,
                                              c.predicate, c.object, c.modality, c.attribution, c.cues), i))
         for s, e in unparsed:
+            s, e = s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip())
             t = src(i)[s:e]
             raw_claims.append((Claim("", t, Span(i, s, e, t), None, None, None, parsed=False), i))
     if res.gazetteer is None:
@@ -364,8 +412,8 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
             c.modality, c.cues = unparsed_modality(c.text)
             if c.text.rstrip(" \"'”’»)").endswith("?"):  # a question asserts nothing (as for parsed claims)
                 c.modality, c.cues = "hedged", ["?"]
-            elif neg := _NEG_START.match(c.text):  # "Nobody has admitted ...": a negative subject
-                c.modality, c.cues = "negated", [neg.group(1).lower()]
+            elif neg := _NEG_START.match(c.text):  # "Nobody has admitted ...", "No details were given": a negative subject
+                c.modality, c.cues = "negated", [(neg.group(1) or neg.group(2)).lower()]
         claims.append(c)
     page.facts.update(entities=plain(entities), quantities=plain(quantities), dates=plain(dates),
                       claims=plain(claims))
@@ -375,7 +423,9 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
 
 _JOIN = re.compile(r"^\s*(to|until|till|through|and|-|–|—)\s*$", re.IGNORECASE)
 _FROM = re.compile(r"\b(from|between)\s*$", re.IGNORECASE)
-_NEG_START = re.compile(r"^\W*(no one|no-one|nobody|none|nothing)\b", re.IGNORECASE)
+_NEG_START = re.compile(r"^\W*(no one|no-one|nobody|none|nothing)\b|^\W*(No)\s+(?!(?:wonder|matter|doubt|sooner|problem|"
+                        r"surprise|thanks|kidding|way|disrespect|offen[cs]e|we|i|you|he|she|they|it)\b)[a-z]",
+                        re.IGNORECASE)  # "No details were given" (not the interjection "No, we ...")
 _DAYS_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _IN_BEFORE = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _PERIOD = re.compile(r"(?:an?|\w+)\s+(?:day|week|month|year)s?['’]?(?:\s*time)?", re.IGNORECASE)
@@ -476,7 +526,7 @@ def _dates(i: int, original: str, text: str, ents: list[tuple[int, int, str]], r
     covered: list[tuple[int, int]] = []
     for s, end in found:
         text = original[s:end].rstrip()
-        if _measure_not_year(original, s, s + len(text)):
+        if _measure_not_year(original, s, s + len(text)) or _changed_value_not_year(original, s, s + len(text)):
             continue
         norm = normalize(FOOTNOTE.sub("", text), anchor, functools.partial(looks_ahead, s, s + len(text)))
         if norm.value is None and norm.precision in ("unresolved", "unknown"):
@@ -502,9 +552,6 @@ _UNIT_STRICT = r"mAh|mah|px|pixels?|MHz|GHz|mph|rpm|dpi|ppi|kcal|calories|lumens
 _UNIT_LOOSE = _UNIT_STRICT + r"|[kKMGT]B|mm|cm|km|kg|lbs?|hp|cc|ml"
 _MEASURE_AFTER_STRICT = re.compile(r"\s*(?:[x×]\s*\d|-?(?:" + _UNIT_STRICT + r")\b)")
 _MEASURE_AFTER_LOOSE = re.compile(r"\s*(?:[x×]\s*\d|-?(?:" + _UNIT_LOOSE + r")\b)")
-# "1840 Maple Street", "22 W. 4th St.": a house number
-_STREET_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
-                           r"Boulevard|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Highway|Hwy)\b\.?")
 _MEASURE_BEFORE = re.compile(r"(?:[$€£¥#]|\d\s*[x×]|\b[Nn]o\.)\s*$")
 
 
@@ -531,6 +578,23 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     after = _SENTENCE_END.search(text, end)
     return lo, after.start() + 1 if after else len(text)
+
+
+# a verb of change before "from": "scores rose from 1043 to 1171" gives two values, not two years
+_CHANGE_FROM = re.compile(r"\b(?:rise|rises|rose|risen|increase[sd]?|fall|falls|fell|fallen|drop(?:s|ped)?|grow|grows|grew|"
+                          r"grown|climb(?:s|ed)?|jump(?:s|ed)?|decline[sd]?|went|go|goes|improve[sd]?|slip(?:s|ped)|"
+                          r"soar(?:s|ed)|surge[sd]?|plunge[sd]?|dip(?:s|ped))\s+(?:from\s+)?$", re.IGNORECASE)
+
+
+def _changed_value_not_year(text: str, start: int, end: int) -> bool:
+    """A bare number (or two) after "rose from" that is no recent year: a value that changed, no date. Years after
+    1700 stay years ("output rose from 2019 to 2021")."""
+    span = re.sub(r"^from\s+", "", text[start:end], flags=re.IGNORECASE)
+    numbers = re.fullmatch(r"(\d{3,4})(?:\s*(?:to|-|–)\s*(\d{3,4}))?", span)
+    if numbers is None or all(1700 <= int(n) <= 2100 for n in numbers.groups() if n):
+        return False
+    lead = text[max(0, start - 30):start] + ("from " if span != text[start:end] else "")
+    return _CHANGE_FROM.search(lead) is not None and lead.rstrip().lower().endswith("from")
 
 
 def _measure_not_year(text: str, start: int, end: int) -> bool:

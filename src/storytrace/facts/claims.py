@@ -119,6 +119,7 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
         if k == 0 and len(verbs) > 1:
             later = {t.i for v in verbs[1:] for t in v.subtree}
             clause_tokens = [t for t in sent if t.i not in later]
+        clause_tokens = [t for t in clause_tokens if not t.is_space]  # a blanked headline is no part of it
         start = min(t.idx for t in clause_tokens) if clause_tokens else sent.start_char
         end = max(t.idx + len(t) for t in clause_tokens) if clause_tokens else sent.end_char
         modality, mcues = _modality(content, verb, sent_cues, attribution)
@@ -218,12 +219,16 @@ def _modality(content: Token, verb: Token, sent_cues: dict, attribution: str | N
 # other word class too ("would" and "suggest" read as the parsed branch's, "may" is a month only capitalised)
 _UNPARSED_REPORTED = re.compile(r"\b(said|says|told|according to|" + "|".join(sorted(REPORTED_ADV)) + r")\b",
                                 re.IGNORECASE)
+_UNPARSED_YET_TO = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\s+(?:still\s+)?yet\s+to\b",
+                             re.IGNORECASE)
 _UNPARSED_HEDGED = re.compile(r"\b(may|might|could|likely|possibly|perhaps|probably|unclear|maybe)\b")
 
 
 def unparsed_modality(text: str) -> tuple[str, list[str]]:
     """(modality, cues) of a sentence the parser did not read: reported > hedged > asserted (negation and plans
-    need the tree: which verb a "not" or "will" belongs to)."""
+    need the tree: which verb a "not" or "will" belongs to; "is yet to" says it has not happened, whoever says so)."""
+    if _UNPARSED_YET_TO.search(text):
+        return "negated", ["yet to"]
     if m := _UNPARSED_REPORTED.search(text):
         return "reported", [m.group(1).lower()]
     if m := _UNPARSED_HEDGED.search(text):

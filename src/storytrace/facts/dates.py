@@ -357,6 +357,9 @@ DATE_RE = re.compile(
     r")")
 # "Q3 2023", "H1 2024"; a bare quarter only after a preposition ("in Q4"): "Audi Q4" is a car
 PART_RE = re.compile(r"\b(?:[QH][1-4]\s+(?:of\s+)?(?:19|20)\d\d|(?<=\b(?:in|by) )Q[1-4])\b|(?<=\bduring )Q[1-4]\b")
+# "1840 Maple Street", "22 W. 4th St.", "2240 W. County Road": a house number before it (no year, no quantity)
+STREET_AFTER = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
+                          r"Boulevard|Lane|Ln|Drive|Dr|Way|Court|Ct|Place|Pl|Highway|Hwy)\b\.?")
 DOTTED_RE = re.compile(r"(?<![\d.])(?:19|20)\d\d\.\d{1,2}\.\d{1,2}(?![\d.]\d)")  # "2024.05.17"
 YEAR_RE = re.compile(r"\b(?:in|since|of|from|by|until|during|before|after|to|the)\s+((?:1[89]|20)\d\d(?:/\d\d)?)"
                      r"(?![\d,.]?\d)", re.IGNORECASE)  # "the 2022/23 season": a season of two years
@@ -390,7 +393,20 @@ def points_forward(span) -> bool:
     if any(a.lower_ in FUTURE_AUX for a in aux):
         return True
     past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
+    if span[0].lower_ == "within" and not _planned(verb, aux):
+        return False  # "Customers can return shoes within 30 days": a standing rule, counted from no telling time
     return not past and _bounds_ahead(span)
+
+
+# what makes "within six months" a promise counted from the telling time, short of a future auxiliary: a
+# to-infinitive ("is due to shut within three years") or a verb of plans ("is expected within weeks")
+_PLAN_LEMMAS = {"expect", "schedule", "plan", "due", "set", "aim", "intend", "promise", "pledge", "vow"}
+
+
+def _planned(verb, aux) -> bool:
+    from storytrace.facts.lemmas import lemma
+
+    return any(a.lower_ == "to" for a in aux) or lemma(verb).lower() in _PLAN_LEMMAS
 
 
 def _governing_verb(token):
@@ -417,6 +433,7 @@ _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years
 def _counted_ahead(span) -> bool:
     """"in two weeks", "within six months", "in 10 days' time": a stretch counted from the telling time, said of
     a verb ("take effect in two weeks"); said of a noun it is a stretch of time ("the second visit in a month"),
-    and "in a month" without a future auxiliary is one too ("the busiest day in a month")."""
+    and "in a month" / "in one day" without a future auxiliary is one too ("the busiest day in a month", "three
+    peaks in one day")."""
     return span[0].lower_ in ("in", "within") and len(span) >= 3 and span[-1].lower_ in _TIME_UNITS \
-        and span[0].head.pos_ in ("VERB", "AUX") and span[1].lower_ not in ("a", "an")
+        and span[0].head.pos_ in ("VERB", "AUX") and span[1].lower_ not in ("a", "an", "one")

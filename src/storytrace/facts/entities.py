@@ -57,11 +57,35 @@ GENERATION = {"jr", "sr", "ii", "iii", "iv"}  # "Donald Trump Jr.": another pers
 
 _SCORE_AFTER = re.compile(r"(?:\s+\d{1,2}[-–]\d{1,2}(?:\s*\(\d{1,2}\))?)+$")  # "Nicolas Jarry 6-4": a result, no name
 _LIST_MARK = re.compile(r"^[-–—•|*]+\s+")  # "- Rams top Bears": a list line's dash
+_LEADING_POSS = re.compile(r"^['’]?s\s+(?=[A-Za-z])")  # "’s xCloud": the model's span began after "Microsoft"
+_TRAILING_JOIN = re.compile(r"(?:\s+(?:&|and|of|or))+$")  # "iPad Pro and": the span stopped before the second name
+# lower-case words that belong to a name ("de Blasio", "von Trapp", "al-Assad" is one word)
+_NAME_PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "ter", "le", "la", "du", "al", "el",
+                   "bin", "ibn", "bint", "dos", "das", "do", "y", "e", "zu", "af"}
+
+
+def _without_leading_common_words(name: str) -> str:
+    """"rookie Lars Ekdahl", "rang Collins": lower-case English words before the first capitalised one are the
+    sentence around the name, not the name (name particles stay: "de Blasio")."""
+    words = name.split(" ")
+    k = 0
+    while k < len(words) - 1 and words[k].isalpha() and words[k].islower() and words[k] not in _NAME_PARTICLES \
+            and words[k] in _common_words():
+        k += 1
+    return " ".join(words[k:]) if k and words[k][:1].isupper() else name
+
+
+def has_capital(name: str) -> bool:
+    """A named entity has a capital letter somewhere ("iPad", "eBay", "de Blasio"); the model's "meth", "n’t",
+    "¼ cup butter" or an emoji has none. A one-word brand of letters and digits ("my6sense") stays."""
+    return any(ch.isupper() for ch in name) or re.fullmatch(r"(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{3,}", name) is not None
 
 
 def clean_name(text: str) -> str:
     s = " ".join(text.split())
     s = _LIST_MARK.sub("", _SCORE_AFTER.sub("", s))
+    s = _TRAILING_JOIN.sub("", _LEADING_POSS.sub("", s))
+    s = _without_leading_common_words(s)
     s = _POSS.sub("", s).strip()
     if s.lower().startswith("the "):
         s = s[4:]
@@ -178,7 +202,7 @@ _COMMON = {"of", "split", "nice", "mobile", "reading", "bath", "florence", "vict
 
 def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[Entity]:
     """Group mentions into entities with canonical names, resolve places."""
-    mentions = [m for m in mentions if clean_name(m.text)]
+    mentions = [m for m in mentions if has_capital(clean_name(m.text))]
     # countries named in the page break ties between same-named cities
     ctx = set()
     if gaz is not None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from storytrace.currency import CURRENCIES, CURRENCY_SIGNS, CURRENCY_WORDS
-from storytrace.facts.dates import MONTH_TITLE
+from storytrace.facts.dates import MONTH_TITLE, STREET_AFTER
 from storytrace.facts.lemmas import lemma
 from storytrace.facts.magnitudes import (
     ABBREVIATED,
@@ -118,16 +118,26 @@ class RawQuantity:
 
 
 def _is_num_token(t: Token) -> bool:
-    return t.like_num or t.lower_ in WORD_NUMBERS and t.lower_ not in ("a", "an", "half", "couple") or \
+    return t.like_num or bool(_INCHES_GLUED.match(t.text)) or t.lower_ in WORD_NUMBERS and t.lower_ not in ("a", "an", "half", "couple") or \
         bool(_NUM_TOKEN.match(t.text)) or bool(_GLUED_RANGE.match(t.text)) or bool(_SIGNED.match(t.text))
 
 
 _NUM_TOKEN = re.compile(r"^\d[\d,.]*(-\w+|" + _GLUED + r")?$", re.IGNORECASE)  # "5,000-strong", "4.5m"
+_INCHES_GLUED = re.compile(r"^\d+(?:\.\d+)?″$")  # "24″": a size in inches, one token
 _SIGNED = re.compile(r"^[-−]\d[\d,]*(?:\.\d+)?$")  # "-12", "−2.3" (a minus sign): one token below zero
 _DOTTED_DATE = re.compile(r"(?:19|20)\d\d\.\d{1,2}\.\d{1,2}")  # "2024.05.17": a date, no number
+_TWO_DOTS = re.compile(r"\d+(?:\.\d+){2,}")  # "11.18.19" (a date), "2.4.1" (a version): no number
 # one token holding a range: "1tn-$2tn", "3bn-4bn", "25-$40"
 _GLUED_RANGE = re.compile(r"^\d[\d,.]*(?:" + _GLUED + r"[-–]" + _SIGN_CHARS + r"?|[-–]" + _SIGN_CHARS + r")\d[\d,.]*" + _GLUED + r"?$",
                           re.IGNORECASE)
+
+
+# vague plurals that are other nouns unless "of" follows: "scores of people", not "test scores"
+_VAGUE_NEEDS_OF = {"scores", "tens"}
+
+
+def _before_of(doc: Doc, t: Token) -> bool:
+    return t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of"
 
 
 def _climb_to_noun(t: Token) -> tuple[Token | None, Token | None]:
@@ -168,6 +178,10 @@ def _phrase(doc: Doc, noun: Token, exclude: set[int], names: set[int] = frozense
     while i >= 0 and i in ids:
         run.insert(0, doc[i])
         i -= 1
+    while i >= 1 and doc[i].text == "-" and _glued(doc[i - 1], doc[i]) and _glued(doc[i], run[0]) \
+            and doc[i - 1].is_alpha and doc[i - 1].i not in exclude:
+        run[:0] = [doc[i - 1], doc[i]]  # "Wi-Fi model", "lithium-ion battery": a hyphenated word is one
+        i -= 2
     left = run[0].i
     # a count of more than one counts a plural noun: in "thousands of North Korean workers deployment"
     # (a compound the parser made) the phrase ends at the last plural noun
@@ -330,7 +344,7 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
     for t in doc:
         if t.i in taken or t.i in blocked:
             continue
-        if t.lower_ in VAGUE and t.pos_ in ("NOUN", "NUM"):
+        if t.lower_ in VAGUE and t.pos_ in ("NOUN", "NUM") and (t.lower_ not in _VAGUE_NEEDS_OF or _before_of(doc, t)):
             candidates.append((t.i, t.i + 1, "count"))
         elif _is_num_token(t) and (t.pos_ == "NUM" or _SIGNED.match(t.text)) \
                 and not re.fullmatch(r"(1[89]|20)\d\d", t.text):
@@ -342,6 +356,7 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
     out = []
     text = doc.text  # once: Doc.text re-joins every token on each access
     for s, e, kind in _merge_ranges(doc, sorted(candidates)):
+        e = _cut_at_sentence_end(doc, s, e)
         span = doc[s:e]
         if len(span) == 1 and re.fullmatch(r"(19|20)\d\d", span.text) and span[0].dep_ in ("nummod", "compound", "amod"):
             continue  # "a crewed 2024 moon mission": a year used as a modifier
@@ -354,8 +369,10 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             continue  # "call 911", "dial 112": a number to call
         if _mobile_generation(doc, span):
             continue  # "5G networks": a name
-        if _DOTTED_DATE.match(span.text):
-            continue  # "2024.05.17": a date (facts.dates reads it)
+        if _digits(span[0]) and STREET_AFTER.match(text, span[0].idx + len(span[0].text)):
+            continue  # "2240 W. County Road": a house number
+        if _DOTTED_DATE.match(span.text) or any(_TWO_DOTS.fullmatch(t.text) for t in span):
+            continue  # "2024.05.17" (a date: facts.dates reads it), "11.18.19", "version 2.4.1": no quantity
         if _DAY_OF_RANGE.match(text, span.end_char) and re.fullmatch(r"\d{1,2}", span.text):
             continue  # "12-14 July", "3-6 October 2023": the first day of a range of days
         out.append(_one(doc, span, kind, names))
@@ -365,6 +382,24 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
 _RANGE_WORDS = {"to", "-", "–", "—"}
 
 
+def _leading_number(span: SpacySpan) -> float | None:
+    """The number of a count or measure candidate ("between 0.2 and" -> 0.2, "0.4 millimeters" -> 0.4)."""
+    value = parse_number(span.text)
+    if value is None:
+        nums = [t.text for t in span if _is_num_token(t) or t.lower_ in MULTIPLIERS]
+        value = parse_number(" ".join(nums)) if nums else None
+    return value
+
+
+def _cut_at_sentence_end(doc: Doc, s: int, e: int) -> int:
+    """The end of an entity that runs over a sentence end the sentencizer missed ("40 km/h. Meanwhile"): the token
+    ending in a full stop before a capitalised word."""
+    for t in doc[s:e - 1]:
+        if len(t.text) > 1 and t.text.endswith(".") and doc[t.i + 1].is_title and doc[t.i + 1].is_alpha:
+            return t.i + 1
+    return e
+
+
 def _merge_ranges(doc: Doc, candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Two counts joined into a range become one candidate: "242 to 330 passengers", "242-330", "between 242 and
     330". Not a change ("cut by 30 to 126", "rose from 30 to 126") and not a falling pair ("a 3-1 win")."""
@@ -372,15 +407,20 @@ def _merge_ranges(doc: Doc, candidates: list[tuple[int, int, str]]) -> list[tupl
     k = 0
     while k < len(candidates):
         s, e, kind = candidates[k]
-        if k + 1 < len(candidates) and kind == "count" and candidates[k + 1][2] == "count":
+        kinds = (kind, candidates[k + 1][2]) if k + 1 < len(candidates) else ()
+        if kinds and set(kinds) <= {"count", "measure"}:
             s2, e2, _ = candidates[k + 1]
             gap = doc[e:s2]
+            if not gap and e - s > 1 and doc[e - 1].lower_ in _RANGE_WORDS | {"and"}:
+                gap = doc[e - 1:e]  # the model's CARDINAL "between 0.2 and" before its QUANTITY "0.4 millimeters"
             before = doc[s - 1].lower_ if s > 0 else ""
-            joined = len(gap) == 1 and (gap[0].lower_ in _RANGE_WORDS or gap[0].lower_ == "and" and before == "between")
+            between = before == "between" or doc[s].lower_ == "between"
+            joined = len(gap) == 1 and (gap[0].lower_ in _RANGE_WORDS or gap[0].lower_ == "and" and between)
             change = before == "by" or before == "from" and not (s > 1 and lemma(doc[s - 2]).lower() in ("range", "vary"))
-            low, high = parse_number(doc[s:e].text), parse_number(doc[s2:e2].text)
-            if joined and not change and low is not None and high is not None and low < high:
-                out.append((s, e2, kind))
+            low, high = _leading_number(doc[s:e]), _leading_number(doc[s2:e2])
+            if joined and not change and low is not None and high is not None and low < high \
+                    and (kinds == ("count", "count") or between):
+                out.append((s, e2, "measure" if "measure" in kinds else kind))
                 k += 2
                 continue
         out.append((s, e, kind))
@@ -400,6 +440,63 @@ _GLUED_UNITS = {"m", "km", "cm", "mm", "kg", "g", "mg", "mph", "kmh", "ft", "mi"
                 "mwh", "tb", "gb", "mb", "ml", "l"}
 _DAY_OF_RANGE = re.compile(r"\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH_TITLE.removesuffix(r"\.?")
                            + r"\b")
+
+
+# unit symbols written apart from their number ("2.1 GW", "8 GB", "1/2 tsp"): the number measures in that unit
+UNIT_SYMBOLS = {"GW", "MW", "kW", "KW", "TW", "GWh", "MWh", "kWh", "KWh", "TWh", "kV", "mAh", "GHz", "MHz", "kHz",
+                "Hz", "km", "kg", "mg", "mm", "cm", "nm", "mph", "kph", "km/h", "GB", "TB", "MB", "KB", "PB", "Gbps",
+                "Mbps", "tsp", "tbsp", "Tbsp", "oz", "lb", "lbs", "ml", "mL", "ft"}
+_INCH_MARKS = {'"', "”", "″"}
+
+
+def _unit_after(doc: Doc, number: Token, span: SpacySpan) -> tuple[str, Token | None, int] | None:
+    """The unit written right after ``number`` (a unit symbol or an inch mark), with the token of what it measures
+    (the noun after the unit, the object of "of" after it, else None) and the unit's last token index."""
+    if number.text.endswith("″"):
+        return "inch", _measured_after(doc, number, number), number.i
+    u = number.i + 1
+    if u >= len(doc) or u > span.end:
+        return None
+    tok = doc[u]
+    if tok.text.rstrip(".") in UNIT_SYMBOLS:
+        per = doc[u + 1:u + 3] if u + 2 < len(doc) else None
+        if per is not None and per[0].text in ("/", "-") and _glued(tok, per[0]) and _glued(per[0], per[1]) \
+                and per[1].text.rstrip(".").isalpha():  # "km/h", "km/h.", "lb-ft"
+            return f"{tok.text}{per[0].text}{per[1].text.rstrip('.')}", _measured_after(doc, per[1], tok), u + 2
+        return tok.text.rstrip("."), _measured_after(doc, tok, tok), u
+    if tok.text in _INCH_MARKS and number.text[:1].isdigit() and _glued(number, tok) and u + 1 < len(doc) \
+            and doc[u + 1].is_alpha \
+            and doc[number.sent.start:number.i].text.count('"') % 2 == 0:
+        return "inch", _measured_after(doc, tok, number), u  # 15" laptop, not the quote closing 'sold 40"'
+    return None
+
+
+def _measured_after(doc: Doc, unit: Token, number: Token) -> Token | None:
+    """What a unit measures: the noun it (or its number) modifies after it ("a 2.1 GW solar project"), the object of
+    "of" ("4 GW of capacity"), else None ("produces 700 MW")."""
+    for tok in (unit, number, doc[unit.i - 2] if unit.i >= 2 and doc[unit.i - 1].text in ("/", "-") else number):
+        head = tok.head
+        if head.i > unit.i and head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("compound", "nmod", "amod", "nummod",
+                                                                                "npadvmod") \
+                and not any(t.dep_ == "cc" or t.text in (",", ";") for t in doc[unit.i + 1:head.i]):
+            return head  # not across "and": "up to 4km and battery life" measures no battery life
+    of_obj = _of_object(unit) or _of_object(number)
+    return of_obj if of_obj is not None and of_obj.pos_ != "PRON" else None
+
+
+_UNIT_STOP = re.compile(r"[.!?;]\s|\s+\S*\d")  # a sentence end or the next number ends a unit
+
+
+def _unit_words(rest: str) -> str | None:
+    """The unit in the rest of a measure entity after its number: "55-kilometer" -> "kilometer", "13-Inch MacBook" ->
+    "Inch" (a hyphen joins one word), "40 km/h. Meanwhile" -> "km/h", "2.4GHz 16-inch" -> "GHz"."""
+    if rest.startswith(("-", "–")):
+        return rest.strip(" -–").split()[0] if rest.strip(" -–") else ""
+    stop = _UNIT_STOP.search(rest)
+    words = (rest[:stop.start()] if stop else rest).strip(" -–.").split()
+    while words and words[-1].lower() in ("to", "or", "and", "x", "×", "by"):
+        words.pop()  # "3 or 4", "10 x 10-inch", "9.61 to 9.65s": the unit is not the word joining two numbers
+    return " ".join(words) or None
 
 
 def _mobile_generation(doc: Doc, span: SpacySpan) -> bool:
@@ -474,6 +571,7 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
                 qualifier = q
                 break
     core = text[len(qualifier) + 1 :] if qualifier and low_text.startswith(qualifier + " ") else text
+    core = core.replace("″", "")  # "24″": the inch mark is read as the unit below
     unit = None
     named = _CURRENCY_NAMES.search(core)
     if kind == "measure" and named and named.group(0).lower() not in _WEIGHTS_TOO:
@@ -525,7 +623,7 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
     if r and parse_number(r.group(1)) is not None and parse_number(r.group(2)) is not None \
             and parse_number(r.group(1)) < parse_number(r.group(2)):
         value = None  # "3m-5m": a range, not the 3m its first part parses as
-    ru = re.fullmatch(r"([\d.,]+)\s*(?:-|–|—|to)\s*([\d.,]+)\s+([^\d\s].*)", core)
+    ru = re.fullmatch(r"([\d.,]+)\s*(?:-|–|—|to|and)\s*([\d.,]+)\s+([^\d\s].*)", core)
     if value is None and ru and parse_number(ru.group(1)) is not None and parse_number(ru.group(2)) is not None \
             and parse_number(ru.group(1)) < parse_number(ru.group(2)) \
             and parse_number(ru.group(1) + " " + ru.group(3)) is None:
@@ -555,7 +653,7 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         m = re.match(r"^((?:\d+\s+)?\d+/\d+)\s*(\D.*)$", core) or re.match(r"^([\d.,]+)\s*(\D.*)$", core)
         if m and parse_number(m.group(1)) is not None:
             value = parse_number(m.group(1))
-            unit = unit or m.group(2).strip(" -–")  # "55-kilometer": the unit is "kilometer"
+            unit = unit or _unit_words(m.group(2))
             kind = "measure" if kind == "count" else kind
         else:
             return None
@@ -593,6 +691,17 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         kind, unit = "measure", unit_tok.text  # "a 320m tower", "the 400m": a measure in metres, no count of "m"
         if noun is None or noun.i == unit_tok.i:
             noun = unit_tok
+    if kind in ("count", "measure"):
+        sized = _unit_after(doc, num_tokens[-1], span)
+        if sized is not None:  # "a 2.1 GW solar project", "4 GW of capacity", "a 15\" laptop"
+            kind, unit, noun = "measure", sized[0], sized[1]
+            unit_span = doc[num_tokens[-1].i + 1 : sized[2] + 1]
+            exclude |= {t.i for t in unit_span}
+            if noun is None and len(unit_span) and unit_span[0].text not in _INCH_MARKS:
+                # "produces 700 MW": nothing named is measured, the unit stands for it (as "2 miles" does)
+                return RawQuantity(span.start_char, span.end_char, text, value, low, high, approximate, vague,
+                                   qualifier, kind, unit, unit_span.text, unit.lower(), unit_span.start_char,
+                                   unit_span.end_char)
     counted = counted_head = None
     cs = ce = None
     if noun is not None and kind in ("count", "measure"):
@@ -601,8 +710,8 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         head_tok = doc[phrase.end - 1]
         counted_head = lemma(head_tok).lower() or head_tok.lower_
         cs, ce = phrase.start_char, phrase.end_char
-        if kind == "count" and value is not None and value < 1000 and value != int(value):
-            kind = "measure"  # "1/2 cup", "3.7 GW": a fraction of a thing measures it, it counts nothing
+        if kind == "count" and any(v is not None and v < 1000 and v != int(v) for v in (value, low, high)):
+            kind = "measure"  # "1/2 cup", "3.7 GW", "0.6 to 0.7 mm": a fraction of a thing measures it, counts nothing
         if kind == "measure" and unit is None:
             unit = noun.text
     elif noun is not None and kind in ("money", "percent"):
