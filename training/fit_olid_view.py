@@ -36,7 +36,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training"))
-from comment_data import load_train, split_indices
+from comment_data import authored_key, excluded_keys, load_authored, load_train, split_authored, split_indices
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 
@@ -64,6 +64,14 @@ def embeddings(model: CommentModel, texts: list[str], cache: Path | None) -> np.
     return emb
 
 
+def authored_training_lines(folder: Path, exclude: Path | None) -> list[dict[str, object]]:
+    """The English authored lines the char heads train on (``split_authored``'s training part, decontaminated)."""
+    rows = load_authored(folder)
+    train, _ = split_authored(rows, 0.2)
+    dropped = excluded_keys(exclude)
+    return [rows[i] for i in train if rows[i]["lang"] == "en" and authored_key(rows[i]) not in dropped]
+
+
 def char_reading(model: CommentModel, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(calibrated toxic probability with the short-reply shift, raw toxic margin, whether the cascade may take the
     comment at all: not a short reply, not content-free) of English comments, as the run time reads them."""
@@ -83,6 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bands", default="0.35-0.55,0.3-0.5,0.25-0.45,0.2-0.4,0.3-0.55,0.25-0.5,0.2-0.45,0.2-0.5")
     ap.add_argument("--max-share", type=float, default=0.30)
     ap.add_argument("--cache", type=Path, default=None, help="npy cache of the OLID training+calibration embeddings")
+    ap.add_argument("--stack-rows", choices=("olid", "all"), default="olid",
+                    help="calibration tweets the stack is fit on: OLID's (as the shipped stacks) or every one")
+    ap.add_argument("--authored", type=Path, default=None, help="authored folder: English training lines join the view")
+    ap.add_argument("--authored-exclude", type=Path, default=None, help="decontamination report (lines left out)")
+    ap.add_argument("--authored-weight", type=float, default=1.0, help="sample weight of those lines in the view")
+    ap.add_argument("--authored-cache", type=Path, default=None, help="npy cache of their embeddings")
+    ap.add_argument("--cascade", choices=("fit", "keep"), default="fit",
+                    help="keep: the cascade (default path) keeps its band and row; only the english_embed stack changes")
     args = ap.parse_args(argv)
     model = CommentModel.load(args.model)
     rows = load_train(args.data)
@@ -93,9 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     e_tr, e_ca = emb[: len(tr)], emb[len(tr):]
     y_tr = np.array([int(r["toxic"]) for r in tr])
     y_ca = np.array([int(r["toxic"]) for r in ca])
+    w_tr = np.ones(len(tr))
+    if args.authored is not None:
+        authored = authored_training_lines(args.authored, args.authored_exclude)
+        e_tr = np.vstack([e_tr, embeddings(model, [str(r["text"]) for r in authored], args.authored_cache)])
+        y_tr = np.r_[y_tr, [int(r["toxic"]) for r in authored]]
+        w_tr = np.r_[w_tr, np.full(len(authored), args.authored_weight)]
     best = None
     for c in (float(v) for v in args.C.split(",")):
-        head = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(e_tr, y_tr)
+        head = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(e_tr, y_tr, sample_weight=w_tr)
         auc = float(roc_auc_score(y_ca, head.decision_function(e_ca)))
         print(f"view C {c}: OLID calibration ROC-AUC {auc:.4f}", flush=True)
         if best is None or auc > best[0]:
@@ -107,7 +129,15 @@ def main(argv: list[str] | None = None) -> int:
     use_head = model._head(model.stack_encoder)
     assert use_head is not None
     em = np.hstack([e_ca @ use_head[0].T + use_head[1], view.decision_function(e_ca)[:, None]])
-    st = LogisticRegression(C=1e4, max_iter=1000).fit(np.c_[char_m, em[:, TOXIC], em[:, -1]], y_ca)
+    fit_x, fit_y = np.c_[char_m, em[:, TOXIC], em[:, -1]], y_ca
+    if args.stack_rows == "all":  # the davidson calibration tweets join the stack's fit (not the band's choice)
+        dav = [rows[i] for i in ca_i if rows[i]["source"] != "olid"]
+        d_texts = [str(r["text"]) for r in dav]
+        d_emb = model._embed(model.stack_encoder, d_texts)
+        d_char = char_reading(model, d_texts)[1]
+        d_x = np.c_[d_char, (d_emb @ use_head[0].T + use_head[1])[:, TOXIC], view.decision_function(d_emb)]
+        fit_x, fit_y = np.vstack([fit_x, d_x]), np.r_[fit_y, [int(r["toxic"]) for r in dav]]
+    st = LogisticRegression(C=1e4, max_iter=1000).fit(fit_x, fit_y)
     row = [float(st.coef_[0, 0]), float(st.coef_[0, 1]), float(st.coef_[0, 2]), float(st.intercept_[0])]
     stacked = stacked_probability(row, char_m, em, TOXIC)
     choice = None
@@ -125,13 +155,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"chosen: view C {view_c}, stack {row}, band {band} (share {share:.3f}, calibration ROC-AUC {auc:.4f})")
     meta = json.loads((args.model / "model.json").read_text(encoding="utf-8"))
     meta["stack"] = dict(meta.get("stack") or {}, toxic=row)
-    cascade = dict(meta.get("cascade") or {})
-    cascade["stack"] = dict(cascade.get("stack") or {}, toxic=row)
-    cascade["band"] = dict(cascade.get("band") or {}, toxic=band)
-    meta["cascade"] = cascade
+    if args.cascade == "fit":
+        cascade = dict(meta.get("cascade") or {})
+        cascade["stack"] = dict(cascade.get("stack") or {}, toxic=row)
+        cascade["band"] = dict(cascade.get("band") or {}, toxic=band)
+        meta["cascade"] = cascade
     meta["olid_view"] = {"encoder": model.stack_encoder, "C": view_c, "train_rows": len(tr), "calibration_rows": len(ca),
                          "view_calibration_auc": round(view_auc, 4), "band_share": round(share, 4),
-                         "band_calibration_auc": round(auc, 4), "max_share": args.max_share}
+                         "band_calibration_auc": round(auc, 4), "max_share": args.max_share,
+                         "stack_rows": args.stack_rows, "cascade": args.cascade,
+                         "authored_weight": args.authored_weight if args.authored is not None else 0.0}
     args.out.mkdir(parents=True, exist_ok=True)
     with np.load(args.model / "model.npz") as z:
         arrays = {k: z[k] for k in z.files}
