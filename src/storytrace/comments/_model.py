@@ -301,6 +301,10 @@ class CommentModel:
     the fast path, as do short replies and content-free lines. Each text is embedded once per process
     (``_cascade_memo``). Not used with ``english_embed`` or a ``stack_gate``.
 
+    ``stack_view_coef``/``stack_view_intercept`` (session 22, optional; none in the shipped model): extra linear
+    views of the stack encoder's embedding; a stack row with more than three weights reads their margins too,
+    [wc, we, views..., b] (``stacked_probability``; ``training/fit_olid_view.py``).
+
     ``meta["rule_combine"]`` says how a rule's identity-attack constant meets the learned score: ``"max"``
     (models before it was recorded) or ``"noisy_or"``, 1 - (1 - learned)(1 - rule).
     """
