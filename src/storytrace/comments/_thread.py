@@ -581,7 +581,10 @@ def find_coordination(pages: list[Page], *, threshold: float = 0.8) -> list[dict
     Returns a list of {kind, text, comments: [{page, comment, author}], pages, authors, several_names}.
     """
     items = [(p, c) for p in pages for c in p.comments]
-    texts, authors = [c.text for _, c in items], [c.author for _, c in items]
+    # each comment's own words, as the page's thread analysis reads them: a reply quoting its parent whole and
+    # then answering is no copy of it (session-22 review, a Slashdot-style thread)
+    texts = [own for p in pages for own in own_words(p.comments)[0]]
+    authors = [c.author for _, c in items]
     clusters = [cl for cl in _duplicate_clusters(texts, threshold=threshold)
                 if _coordinated(texts, authors, cl["members"])]  # "Great article, thanks!" is not coordination
     thread_of = _mirrored_threads(pages)
@@ -595,7 +598,7 @@ def find_coordination(pages: list[Page], *, threshold: float = 0.8) -> list[dict
             # one person repeating themselves on one page is flagged per page, not coordination; nor is one
             # comment seen in two captures of the same thread (the page at two URLs, or crawled twice)
             continue
-        out.append({"kind": cl["kind"], "text": cl["text"], "pages": page_ids, "authors": authors,
+        out.append({"kind": cl["kind"], "text": members[0][1].text[:200], "pages": page_ids, "authors": authors,
                     "several_names": len(authors) > 1, "several_pages": len(page_ids) > 1,
                     "comments": [{"page": p.id, "comment": c.id, "author": c.author} for p, c in members]})
     for b in _bursts([c for _, c in items], window_s=60.0, min_size=8):

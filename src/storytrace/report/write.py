@@ -115,7 +115,8 @@ class DossierWriter:
             self._urls[result.id] = url
         self._summary.add(result)
         if self.keep_comments and result.comments:
-            shell = [Comment(id=c.id, text=c.text, position=c.position, author=c.author, published=c.published)
+            shell = [Comment(id=c.id, text=c.text, position=c.position, author=c.author, published=c.published,
+                             parent_id=c.parent_id)  # a reply quoting its parent is no copy of it
                      for c in result.comments]
             self.thread_shells.append(Page(id=result.id, source=result.source, comments=shell))
         if self.story_pages is not None:
