@@ -402,7 +402,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     # clause ids: read by the group rules, the threat reading and the backhanded-praise check, so only when they run
     clause = _clauses(norm, words) if group_idx or a.threats else []
     _attacks(a, norm, words, toks, clause, group_idx, group_end, lex, to_raw, raw, english=english)
-    if english: coded_readings(a, norm, words, toks, to_raw, raw, lex)  # noqa: E701 session 22: dog whistles
+    if english: coded_readings(a, norm, words, toks, to_raw, raw, lex)  # session 22: dog whistles
     if slur_at and not a.counter and _mentioned(norm, words, toks, slur_at, lex):
         a.counter = True
     if a.people and not a.counter:

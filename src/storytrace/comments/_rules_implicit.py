@@ -147,7 +147,8 @@ class _Codes:
     terms: dict[str, str]  # phrase -> the group it targets; hostile by itself
     in_company: dict[str, str]  # phrase -> group; a code only with hostile company ("jogger", "globalists")
     term_set: frozenset[str]
-    company_set: frozenset[str]
+    company_set: frozenset[str]  # in_company's codes (its group words are no codes)
+    in_company_set: frozenset[str]
     firsts: frozenset[str]  # first words of both, for a fast "no code here" check
     company: frozenset[str]
     meta: frozenset[str]
@@ -159,14 +160,16 @@ class _Codes:
 @functools.lru_cache(maxsize=1)
 def _codes() -> _Codes:
     d = load_comment_lexicon("implicit.json")
-    terms, in_company = dict(d.get("coded_terms", {})), dict(d.get("coded_in_company", {}))
-    return _Codes(terms, in_company, frozenset(terms), frozenset(in_company),
+    terms = dict(d.get("coded_terms", {}))
+    in_company = {**d.get("group_words_in_company", {}), **d.get("coded_in_company", {})}
+    return _Codes(terms, in_company, frozenset(terms), frozenset(d.get("coded_in_company", {})),
+                  frozenset(in_company),
                   frozenset(p.split(" ")[0] for p in [*terms, *in_company]), frozenset(d.get("coded_company", [])),
                   frozenset(d.get("coded_meta", [])), frozenset(d.get("coded_endorse", [])),
                   frozenset(d.get("coded_everyday_before", [])), frozenset(d.get("coded_everyday_zog", [])))
 
 
-def _everyday_code(toks: list[str], words: list[tuple[int, int, str]], raw_words: list[str], j: int) -> bool:
+def _everyday_code(toks: list[str], raw_word: Callable[[int], str], j: int) -> bool:
     """The code at ``j`` in an everyday sense: a number after a preposition or determiner ("the 1488 bus", "built
     in 1488", "scored 88"), or the name Zog ("King Zog", "a cat called Zog", "Zog" capitalised as a name)."""
     c = _codes()
@@ -174,12 +177,11 @@ def _everyday_code(toks: list[str], words: list[tuple[int, int, str]], raw_words
     if toks[j] in _NUMBER_CODES:
         return prev in c.everyday_before or " ".join(toks[max(0, j - 2) : j]) in c.everyday_before
     if toks[j] == "zog":
-        return prev in c.everyday_zog or (raw_words[j] == "Zog" and j > 0)
+        return prev in c.everyday_zog or (j > 0 and raw_word(j) == "Zog")
     return False
 
 
-def _find_codes(toks: list[str], raw_words: list[str], words: list[tuple[int, int, str]]
-                ) -> list[tuple[int, int, str, bool]]:
+def _find_codes(toks: list[str], raw_word: Callable[[int], str]) -> list[tuple[int, int, str, bool]]:
     """Codes in the comment as (first token, end token, group, needs company)."""
     c = _codes()
     found = []
@@ -188,8 +190,8 @@ def _find_codes(toks: list[str], raw_words: list[str], words: list[tuple[int, in
         size = _r._phrase_at(toks, j, c.term_set)
         company = False
         if not size:
-            size, company = _r._phrase_at(toks, j, c.company_set), True
-        if size and toks[j + size : j + size + 1] != ["of"] and not _everyday_code(toks, words, raw_words, j):
+            size, company = _r._phrase_at(toks, j, c.in_company_set), True
+        if size and toks[j + size : j + size + 1] != ["of"] and not _everyday_code(toks, raw_word, j):
             phrase = " ".join(toks[j : j + size])
             found.append((j, j + size, (c.in_company if company else c.terms)[phrase], company))
             j += size
@@ -198,10 +200,10 @@ def _find_codes(toks: list[str], raw_words: list[str], words: list[tuple[int, in
     return found
 
 
-def _in_company(toks: list[str], j: int, end: int, others: int, lex: Lexicon) -> bool:
-    """An in-company code at ``j`` .. ``end`` has hostile company: another code in the comment, or within
-    ``_WINDOW`` words a word of coded_company or of the negative, insult or dehumanising lexicon."""
-    if others:
+def _in_company(toks: list[str], j: int, end: int, others: int, lex: Lexicon, framed: Callable[[], bool]) -> bool:
+    """An in-company code at ``j`` .. ``end`` has hostile company: another code in the comment, within ``_WINDOW``
+    words a word of coded_company or of the negative or insult lexicon, or an implicit frame (``framed``)."""
+    if others > 0:
         return True
     c = _codes()
     for m in range(max(0, j - _WINDOW), min(len(toks), end + _WINDOW)):
@@ -209,7 +211,7 @@ def _in_company(toks: list[str], j: int, end: int, others: int, lex: Lexicon) ->
             continue
         if _r._phrase_at(toks, m, c.company) or toks[m] in lex.negative or toks[m] in lex.insults:
             return True
-    return False
+    return framed()
 
 
 def _mentioned_code(toks: list[str], spans: set[int], text_l: str, neg: list[bool], lex: Lexicon) -> bool:
@@ -229,18 +231,37 @@ def coded_readings(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]],
     """Coded hate in the comment becomes identity-attack evidence (``a.attack``, with the group the code targets);
     codes named to condemn or report them make the comment counter-speech. The name Zog read as a slur by the group
     lexicon ("King Zog of Albania") is dropped."""
-    raw_words = [norm[s:e] for s, e, _ in words]  # norm keeps the case of words the decoder did not replace
-    _drop_everyday_zog(a, toks, words, raw_words, to_raw)
+    def raw_word(j: int) -> str:  # the word as written (``norm`` is lower-cased)
+        rs, re_ = to_raw(words[j][0], words[j][1])
+        return raw[rs:re_]
+
+    _drop_everyday_zog(a, toks, words, raw_word, to_raw)
     echoes = [m.span() for m in _ECHO.finditer(raw)] if "(((" in raw else []
     if not echoes and _codes().firsts.isdisjoint(toks):
         return
-    found = _find_codes(toks, raw_words, words)
+    found = _find_codes(toks, raw_word)
     plain = sum(1 for *_, company in found if not company) + len(echoes)
-    hits = [(j, end, g) for j, end, g, company in found
-            if not company or _in_company(toks, j, end, plain + len(found) - 1, lex)]
+    neg = _r._negations(toks)
+    clause: list[int] = []
+
+    def framed(j: int, end: int) -> bool:
+        """An implicit frame with the word at ``j`` .. ``end`` as its group ("the globalists control the media")."""
+        if not clause:
+            clause.extend(_r._clauses(norm, words))
+        return any(not denied for _, denied in implicit_frames(toks, neg, clause, j, end, False))
+
+    is_code = [" ".join(toks[j:end]) in _codes().company_set for j, end, _, _ in found]
+    codes = plain + sum(is_code)  # codes in the comment: each is company for the others
+    def joined(j: int, end: int) -> bool:
+        """Words the decoder split from one written word ("shitskin" -> "shit skin"): the slur, not "shit skin"."""
+        rs, re_ = to_raw(words[j][0], words[end - 1][1])
+        return end - j > 1 and not any(ch.isspace() for ch in raw[rs:re_])
+
+    hits = [(j, end, g) for (j, end, g, company), code in zip(found, is_code, strict=True)
+            if not company or joined(j, end) or
+            _in_company(toks, j, end, codes - code, lex, lambda j=j, end=end: framed(j, end))]
     if not hits and not echoes:
         return
-    neg = _r._negations(toks)
     spans = {m for j, end, _ in hits for m in range(j, end)}
     quoted = [(m.start(), m.end()) for m in _r._QUOTE.finditer(norm)]
     all_quoted = all(any(qs <= words[j][0] < qe for qs, qe in quoted) for j, _, _ in hits) and not echoes
@@ -257,13 +278,13 @@ def coded_readings(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]],
         a.attack.append((s, e, raw[s:e], _ECHO_GROUP))
 
 
-def _drop_everyday_zog(a: _r.Analysis, toks: list[str], words: list[tuple[int, int, str]], raw_words: list[str],
-                       to_raw: Callable[[int, int], tuple[int, int]]) -> None:
+def _drop_everyday_zog(a: _r.Analysis, toks: list[str], words: list[tuple[int, int, str]],
+                       raw_word: Callable[[int], str], to_raw: Callable[[int, int], tuple[int, int]]) -> None:
     """"zog" is a slur in the group lexicon; as a name ("King Zog", "called Zog") it is no attack."""
     if "zog" not in toks:
         return
     everyday = {to_raw(words[j][0], words[j][1]) for j, t in enumerate(toks)
-                if t == "zog" and _everyday_code(toks, words, raw_words, j)}
+                if t == "zog" and _everyday_code(toks, raw_word, j)}
     if everyday:
         a.slurs = [x for x in a.slurs if (x[0], x[1]) not in everyday]
         a.attack = [x for x in a.attack if (x[0], x[1]) not in everyday]
