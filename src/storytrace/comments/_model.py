@@ -36,7 +36,7 @@ from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_contex
 from storytrace.comments._multi_exclusion import read_exclusion
 from storytrace.comments._multi_insult import candidate_languages, read_insult
 from storytrace.comments._multi_threat import read_threat
-from storytrace.comments._rules import Analysis, analyse, multilingual_match, names_group
+from storytrace.comments._rules import Analysis, analyse, mark_coded, multilingual_match, names_group
 
 if TYPE_CHECKING:
     from sklearn.feature_extraction.text import HashingVectorizer
@@ -819,6 +819,7 @@ class CommentModel:
             evidence.append({"start": s, "end": e, "text": t, "category": "threat"})
         scores = {"toxic": toxic, "insult": insult, "identity_attack": ident, "profanity": profanity,
                   "threat": threat, "sexual": sexual}
+        mark_coded(evidence)  # session 22: dog whistles and coded terms are evidence of kind "coded"
         return {"scores": {k: round(float(v), 4) for k, v in scores.items()}, "targets": targets,
                 "evidence": _dedupe(evidence), "decoded": [d.as_dict() for d in a.decoded]}
 

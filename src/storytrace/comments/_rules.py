@@ -25,7 +25,7 @@ from storytrace.comments._rules_benign import (
     reason_denied,
     reclaimed_frame,
 )
-from storytrace.comments._rules_implicit import implicit_frames
+from storytrace.comments._rules_implicit import coded_readings, implicit_frames, mark_coded  # noqa: F401
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
@@ -402,6 +402,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     # clause ids: read by the group rules, the threat reading and the backhanded-praise check, so only when they run
     clause = _clauses(norm, words) if group_idx or a.threats else []
     _attacks(a, norm, words, toks, clause, group_idx, group_end, lex, to_raw, raw, english=english)
+    if english: coded_readings(a, norm, words, toks, to_raw, raw, lex)  # session 22: dog whistles
     if slur_at and not a.counter and _mentioned(norm, words, toks, slur_at, lex):
         a.counter = True
     if a.people and not a.counter:

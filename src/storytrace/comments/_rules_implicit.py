@@ -21,10 +21,17 @@ to ``_rules._attacks``, which reads these hits like its own.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from storytrace.comments import _rules as _r
 from storytrace.comments._lexicon import load_comment_lexicon
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from storytrace.comments._lexicon import Lexicon
 
 _MAX_GAP = 5  # words between the group and an after-group frame
 _WHY = frozenset(["why", "how"])
@@ -120,3 +127,176 @@ def implicit_frames(toks: list[str], neg: list[bool], clause: list[int], gi: int
             toks[end] in _NO_HERE and toks[end + 1] in _OURS:  # opening its clause: not "there are no X in my village"
         found.append((gi - 1, False))
     return found
+
+
+# --- session 22 (helper "codes"): coded hate -------------------------------------------------------------------------
+# Dog whistles and coded terms (ZOG, "(((they)))", "white genocide", "1488", "dindu"; implicit.json's coded_* keys)
+# name no group the group reader knows, so they become identity attacks here, with the group they target. A code
+# that is named in order to condemn or explain it ("'white genocide' is a racist conspiracy theory", "the ADL lists
+# 1488 as a hate symbol", "police said he posted about ZOG") is a mention: the comment is counter-speech.
+
+_ECHO = re.compile(r"\(\(\(\s*[^()\n]{1,40}?\s*\)\)\)")  # the triple-parentheses echo: "(((they)))"
+_ECHO_GROUP = "jews"
+_WINDOW = 8  # words either side of an in-company code in which its hostile company must stand
+_NUMBER_CODES = frozenset(["1488", "88", "14"])
+_CODE_WORDS = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class _Codes:
+    terms: dict[str, str]  # phrase -> the group it targets; hostile by itself
+    in_company: dict[str, str]  # phrase -> group; a code only with hostile company ("jogger", "globalists")
+    term_set: frozenset[str]
+    company_set: frozenset[str]  # in_company's codes (its group words are no codes)
+    in_company_set: frozenset[str]
+    firsts: frozenset[str]  # first words of both, for a fast "no code here" check
+    company: frozenset[str]
+    meta: frozenset[str]
+    endorse: frozenset[str]
+    everyday_before: frozenset[str]
+    everyday_zog: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _codes() -> _Codes:
+    d = load_comment_lexicon("implicit.json")
+    terms = dict(d.get("coded_terms", {}))
+    in_company = {**d.get("group_words_in_company", {}), **d.get("coded_in_company", {})}
+    return _Codes(terms, in_company, frozenset(terms), frozenset(d.get("coded_in_company", {})),
+                  frozenset(in_company),
+                  frozenset(p.split(" ")[0] for p in [*terms, *in_company]), frozenset(d.get("coded_company", [])),
+                  frozenset(d.get("coded_meta", [])), frozenset(d.get("coded_endorse", [])),
+                  frozenset(d.get("coded_everyday_before", [])), frozenset(d.get("coded_everyday_zog", [])))
+
+
+def _everyday_code(toks: list[str], raw_word: Callable[[int], str], j: int) -> bool:
+    """The code at ``j`` in an everyday sense: a number after a preposition or determiner ("the 1488 bus", "built
+    in 1488", "scored 88"), or the name Zog ("King Zog", "a cat called Zog", "Zog" capitalised as a name)."""
+    c = _codes()
+    prev = toks[j - 1] if j else ""
+    if toks[j] in _NUMBER_CODES:
+        return prev in c.everyday_before or " ".join(toks[max(0, j - 2) : j]) in c.everyday_before
+    if toks[j] == "zog":
+        return prev in c.everyday_zog or (j > 0 and raw_word(j) == "Zog")
+    return False
+
+
+def _find_codes(toks: list[str], raw_word: Callable[[int], str]) -> list[tuple[int, int, str, bool]]:
+    """Codes in the comment as (first token, end token, group, needs company)."""
+    c = _codes()
+    found = []
+    j = 0
+    while j < len(toks):
+        size = _r._phrase_at(toks, j, c.term_set)
+        company = False
+        if not size:
+            size, company = _r._phrase_at(toks, j, c.in_company_set), True
+        if size and toks[j + size : j + size + 1] != ["of"] and not _everyday_code(toks, raw_word, j):
+            phrase = " ".join(toks[j : j + size])
+            found.append((j, j + size, (c.in_company if company else c.terms)[phrase], company))
+            j += size
+            continue
+        j += 1
+    return found
+
+
+def _in_company(toks: list[str], j: int, end: int, others: int, lex: Lexicon, framed: Callable[[], bool]) -> bool:
+    """An in-company code at ``j`` .. ``end`` has hostile company: another code in the comment, within ``_WINDOW``
+    words a word of coded_company or of the negative or insult lexicon, or an implicit frame (``framed``)."""
+    if others > 0:
+        return True
+    c = _codes()
+    for m in range(max(0, j - _WINDOW), min(len(toks), end + _WINDOW)):
+        if j <= m < end:
+            continue
+        if _r._phrase_at(toks, m, c.company) or toks[m] in lex.negative or toks[m] in lex.insults:
+            return True
+    return framed()
+
+
+def _mentioned_code(toks: list[str], spans: set[int], text_l: str, neg: list[bool], lex: Lexicon) -> bool:
+    """The comment names its codes to condemn, explain or report them: a word of coded_meta outside the codes
+    ("conspiracy theory", "dog whistle", "hate symbol", "neo-nazi") or a news attribution ("police said"), and no
+    word that endorses the code ("... is real", "wake up"; not "isn't real")."""
+    c = _codes()
+    endorsed = any(_r._phrase_at(toks, m, c.endorse) and not any(neg[max(0, m - 2) : m]) for m in range(len(toks)))
+    if endorsed:
+        return False
+    return lex.attribution_re.search(text_l) is not None or any(
+        m not in spans and _r._phrase_at(toks, m, c.meta) for m in range(len(toks)))
+
+
+def coded_readings(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str],
+                   to_raw: Callable[[int, int], tuple[int, int]], raw: str, lex: Lexicon) -> None:
+    """Coded hate in the comment becomes identity-attack evidence (``a.attack``, with the group the code targets);
+    codes named to condemn or report them make the comment counter-speech. The name Zog read as a slur by the group
+    lexicon ("King Zog of Albania") is dropped."""
+    def raw_word(j: int) -> str:  # the word as written (``norm`` is lower-cased)
+        rs, re_ = to_raw(words[j][0], words[j][1])
+        return raw[rs:re_]
+
+    _drop_everyday_zog(a, toks, words, raw_word, to_raw)
+    echoes = [m.span() for m in _ECHO.finditer(raw)] if "(((" in raw else []
+    if not echoes and _codes().firsts.isdisjoint(toks):
+        return
+    found = _find_codes(toks, raw_word)
+    plain = sum(1 for *_, company in found if not company) + len(echoes)
+    neg = _r._negations(toks)
+    clause: list[int] = []
+
+    def framed(j: int, end: int) -> bool:
+        """An implicit frame with the word at ``j`` .. ``end`` as its group ("the globalists control the media")."""
+        if not clause:
+            clause.extend(_r._clauses(norm, words))
+        return any(not denied for _, denied in implicit_frames(toks, neg, clause, j, end, False))
+
+    is_code = [" ".join(toks[j:end]) in _codes().company_set for j, end, _, _ in found]
+    codes = plain + sum(is_code)  # codes in the comment: each is company for the others
+    def joined(j: int, end: int) -> bool:
+        """Words the decoder split from one written word ("shitskin" -> "shit skin"): the slur, not "shit skin"."""
+        rs, re_ = to_raw(words[j][0], words[end - 1][1])
+        return end - j > 1 and not any(ch.isspace() for ch in raw[rs:re_])
+
+    hits = [(j, end, g) for (j, end, g, company), code in zip(found, is_code, strict=True)
+            if not company or joined(j, end) or
+            _in_company(toks, j, end, codes - code, lex, lambda j=j, end=end: framed(j, end))]
+    if not hits and not echoes:
+        return
+    spans = {m for j, end, _ in hits for m in range(j, end)}
+    quoted = [(m.start(), m.end()) for m in _r._QUOTE.finditer(norm)]
+    all_quoted = all(any(qs <= words[j][0] < qe for qs, qe in quoted) for j, _, _ in hits) and not echoes
+    if a.counter or (quoted and all_quoted) or _mentioned_code(toks, spans, " ".join(toks), neg, lex):
+        if not a.attack:
+            a.counter = True
+            for j, end, _ in hits:
+                a.claimed.append(to_raw(words[j][0], words[end - 1][1]))
+        return
+    for j, end, g in hits:
+        rs, re_ = to_raw(words[j][0], words[end - 1][1])
+        a.attack.append((rs, re_, raw[rs:re_], g))
+    for s, e in echoes:
+        a.attack.append((s, e, raw[s:e], _ECHO_GROUP))
+
+
+def _drop_everyday_zog(a: _r.Analysis, toks: list[str], words: list[tuple[int, int, str]],
+                       raw_word: Callable[[int], str], to_raw: Callable[[int, int], tuple[int, int]]) -> None:
+    """"zog" is a slur in the group lexicon; as a name ("King Zog", "called Zog") it is no attack."""
+    if "zog" not in toks:
+        return
+    everyday = {to_raw(words[j][0], words[j][1]) for j, t in enumerate(toks)
+                if t == "zog" and _everyday_code(toks, raw_word, j)}
+    if everyday:
+        a.slurs = [x for x in a.slurs if (x[0], x[1]) not in everyday]
+        a.attack = [x for x in a.attack if (x[0], x[1]) not in everyday]
+
+
+def mark_coded(evidence: list[dict[str, Any]]) -> None:
+    """Identity-attack evidence whose text is a code (or a triple-parentheses echo) gets ``"kind": "coded"``."""
+    c = _codes()
+    for e in evidence:
+        if e.get("category") != "identity_attack":
+            continue
+        text = str(e.get("text", ""))
+        words = " ".join(_CODE_WORDS.findall(text.lower()))
+        if text.startswith("(((") or words in c.term_set or words in c.company_set:
+            e["kind"] = "coded"
