@@ -152,9 +152,25 @@ def _lingua_choice(text: str, codes: tuple[str, ...]) -> tuple[str, float] | Non
     return top.language.iso_code_639_1.name.lower(), float(top.value)
 
 
+# letters of article text (headline repeats left out) that say a page's language without its title
+BODY_LETTERS_ENOUGH = 200
+
+
 def page_language(page: Page) -> str:
-    """The language a page is written in, from its title and body (``und`` when there is too little text)."""
+    """The language a page is written in, from its title and body (``und`` when there is too little text). A
+    headline in another script than a longer article (an Arabic title over an English report) is left out:
+    fastText weighs a script's n-grams far above their share of the text."""
     if page.language:
         return page.language
+    headlines = {page.title, *page.headline_variants} - {None, ""}
+    article = "\n".join(p for p in page.body if p not in headlines)
+    if page.title and _latin(page.title) != _latin(article) and len(_LETTERS.findall(article)) >= BODY_LETTERS_ENOUGH:
+        return detect_language(article, second_opinion=True)[0]
     text = "\n".join(([page.title] if page.title else []) + page.body)
     return detect_language(text, second_opinion=True)[0]
+
+
+def _latin(text: str) -> bool:
+    """Whether most letters of ``text`` (its first 2,000 characters) are Latin."""
+    letters = _LETTERS.findall(text[:2000])
+    return sum(ch < "\u0250" for ch in letters) * 2 > len(letters)
