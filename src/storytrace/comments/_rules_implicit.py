@@ -155,6 +155,8 @@ class _Codes:
     endorse: frozenset[str]
     everyday_before: frozenset[str]
     everyday_zog: frozenset[str]
+    own_before: frozenset[str]  # "we were": a code said of the commenter is no code
+    everyday_after: frozenset[str]  # "from the menu": the thing itself
 
 
 @functools.lru_cache(maxsize=1)
@@ -166,13 +168,19 @@ def _codes() -> _Codes:
                   frozenset(in_company),
                   frozenset(p.split(" ")[0] for p in [*terms, *in_company]), frozenset(d.get("coded_company", [])),
                   frozenset(d.get("coded_meta", [])), frozenset(d.get("coded_endorse", [])),
-                  frozenset(d.get("coded_everyday_before", [])), frozenset(d.get("coded_everyday_zog", [])))
+                  frozenset(d.get("coded_everyday_before", [])), frozenset(d.get("coded_everyday_zog", [])),
+                  frozenset(d.get("coded_own_before", [])), frozenset(d.get("coded_everyday_after", [])))
 
 
-def _everyday_code(toks: list[str], raw_word: Callable[[int], str], j: int) -> bool:
-    """The code at ``j`` in an everyday sense: a number after a preposition or determiner ("the 1488 bus", "built
-    in 1488", "scored 88"), or the name Zog ("King Zog", "a cat called Zog", "Zog" capitalised as a name)."""
+def _everyday_code(toks: list[str], raw_word: Callable[[int], str], j: int, size: int = 1) -> bool:
+    """The code at ``j`` (``size`` tokens) in an everyday sense: said of the commenter ("we were mud people by the
+    end"), the thing itself ("remove kebab from the menu"), a number after a preposition or determiner ("the 1488
+    bus", "built in 1488", "scored 88"), or the name Zog ("King Zog", "a cat called Zog", "Zog" capitalised)."""
     c = _codes()
+    before = (" ".join(toks[max(0, j - k) : j]) for k in (1, 2, 3))
+    after = (" ".join(toks[j + size : j + size + k]) for k in (2, 3))
+    if any(p in c.own_before for p in before) or any(p in c.everyday_after for p in after):
+        return True
     prev = toks[j - 1] if j else ""
     if toks[j] in _NUMBER_CODES:
         return prev in c.everyday_before or " ".join(toks[max(0, j - 2) : j]) in c.everyday_before
@@ -191,7 +199,7 @@ def _find_codes(toks: list[str], raw_word: Callable[[int], str]) -> list[tuple[i
         company = False
         if not size:
             size, company = _r._phrase_at(toks, j, c.in_company_set), True
-        if size and toks[j + size : j + size + 1] != ["of"] and not _everyday_code(toks, raw_word, j):
+        if size and toks[j + size : j + size + 1] != ["of"] and not _everyday_code(toks, raw_word, j, size):
             phrase = " ".join(toks[j : j + size])
             found.append((j, j + size, (c.in_company if company else c.terms)[phrase], company))
             j += size

@@ -1,0 +1,27 @@
+"""Session-23 lead guards on the session-22 coded-hate reader: false alarms its helper found by hand and left open
+("remove kebab from the menu", "we were mud people by the end" after a mud race)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.comments import score_texts
+
+
+@pytest.mark.parametrize("text", [
+    "remove kebab from the menu, nobody orders it",
+    "we did the mud race last weekend and we were mud people by the end",
+    "after the obstacle course I was mud people, my shoes are ruined",
+])
+def test_a_code_said_of_oneself_or_of_the_thing_itself_is_no_attack(model, text: str) -> None:
+    r = score_texts([text], model, languages=["en"])[0]
+    assert r["scores"]["identity_attack"] < 0.5, r["evidence"]
+
+
+@pytest.mark.parametrize("text", [
+    "remove kebab from europe",
+    "mud people are ruining this country",
+    "we all know the mud people are behind it",
+])
+def test_the_codes_aimed_at_others_stay_attacks(model, text: str) -> None:
+    assert score_texts([text], model, languages=["en"])[0]["scores"]["identity_attack"] >= 0.5
