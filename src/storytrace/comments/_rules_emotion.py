@@ -226,7 +226,7 @@ def _nothing_to_offer(toks: list[str], clause: list[int], end: int) -> int:
     return -1
 
 
-_NOT_RIGHT = _BRIDGE | _NOT | {"can", "could", "ever"}
+_NOT_RIGHT = (_BRIDGE | _NOT | {"can", "could", "ever"}) - {"do", "does"}  # stops at "do anything right"
 
 
 def _nothing_right(toks: list[str], neg: list[bool], clause: list[int], end: int) -> int:
