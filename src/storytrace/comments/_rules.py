@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from storytrace.comments import _rules_coref
+from storytrace.comments import _rules_coref, _rules_emotion
 from storytrace.comments._content import dehumanising_emoji, hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
@@ -122,6 +122,18 @@ _REGARD_BRIDGE = frozenset(["the", "these", "those", "any", "all", "most", "of",
 _MORE_NEGATIVE = frozenset(["stink", "stinks", "reek", "reeks", "thief", "leech",
                             "incapable"])  # session 19: "X are incapable of decency"
 # calls to keep a group out, before it: "stop letting X in"
+# session 22 (hate5): blows the lexicon's passives lack ("X deserve to be punched"); read like its "beaten"
+_MORE_HARM_PASSIVE = frozenset(["punched", "slapped", "kicked", "smacked", "beaten up", "stabbed", "strangled",
+                                "bashed", "battered", "whipped", "flogged", "stoned", "set on fire"])
+
+
+def _deserved_blow(toks: list[str], lo: int, gi: int, j: int) -> int:
+    """Words from ``j`` naming a blow the lexicon's passives lack, after the group and after an intent within three
+    words ("X deserve to be punched", "X should be kicked"); not "the landlord kicked the X out", "X get punched"."""
+    size = _phrase_at(toks, j, _MORE_HARM_PASSIVE) if j > gi else 0
+    return size if size and any(t in _INTENT for t in toks[max(lo, j - 3) : j]) else 0
+
+
 _KEEP_OUT = frozenset(["stop letting", "stop allowing", "stop importing", "stop bringing"])
 # a group denied standing: "X have no right to live here"
 _NO_STANDING = frozenset(["have no right", "has no right", "have no rights", "has no rights", "deserve no rights"])
@@ -1033,8 +1045,15 @@ def _object_of_attitude(toks: list[str], gi: int) -> bool:
     against the X"; not "my hatred of X"): what the comment says is said of the attitude, not of the group."""
     for a in range(max(0, gi - 3), gi - 1):
         if toks[a] in _ATTITUDES and toks[a + 1] in _TOWARDS and all(t in _ATTITUDE_FILL for t in toks[a + 2 : gi]):
-            return not (a and toks[a - 1] in ("my", "our", "i", "we"))
+            k = a - 1
+            while k >= 0 and toks[k] in _OWNED_FILL:  # session 22: "i have a deep hatred of X" is the commenter's
+                k -= 1
+            return not (k >= 0 and toks[k] in ("my", "our", "i", "we", "i've", "ive", "we've"))
     return False
+
+
+_OWNED_FILL = frozenset(["a", "deep", "such", "real", "so", "much", "strong", "burning", "intense", "have", "had",
+                         "got", "feel", "felt", "an", "utter", "total", "pure", "genuine", "deep-seated"])
 
 
 _ATTITUDE_FILL = frozenset(["the", "all", "those", "these", "other", "any"])
@@ -1227,7 +1246,8 @@ def _refused_regard(toks: list[str], neg: list[bool], clause: list[int], j: int,
         return False  # "don't like christian's money", "won't accept X being treated so": not the group itself
     if toks[j] == "like":
         return j > 0 and neg[j - 1] and toks[j - 1] not in ("not", "no", "nothing")
-    if toks[j] in _OWN_REGARD and not {"i", "we", "i'd", "id", "we'd", "i'll", "ill", "we'll"} & set(toks[max(0, j - 4) : j]):
+    at = j - 2 if toks[j - 2 : j] in (["want", "to"], ["like", "to"]) else j  # session 22: "i'd never want to be ..."
+    if toks[j] in _OWN_REGARD and not {"i", "we", "i'd", "id", "we'd", "i'll", "ill", "we'll"} & set(toks[max(0, at - 4) : j]):
         return False  # "no landlord will rent to them", "nobody will hire X": discrimination reported
     return any((neg[k] or toks[k] in _REFUSAL) and clause[k] == clause[j] for k in range(max(0, j - 3), j))
 
@@ -1666,7 +1686,8 @@ _QUANTIFIER_LEADS = (("no",), ("not", "a", "single"), ("not", "one"), ("not", "a
                      ("not", "one", "single"), ("not", "even", "one"))
 # positive words the lexicon lacks, read only after such a quantifier or a negation: "no X has done anything
 # worthwhile", "X are no use to anyone"
-_MORE_POSITIVE = frozenset(["worthwhile", "use", "value", "trustworthy", "reliable", "contributed", "grateful"])
+_MORE_POSITIVE = frozenset(["worthwhile", "use", "value", "trustworthy", "reliable", "contributed", "grateful",
+                            "pleasant", "likeable", "likable", "friendly", "polite"])  # last line: session 22
 # good things a group is denied by a negated "deserve" or "should have": "X don't deserve rights", "i don't think X
 # should have any rights"
 _GOODS = frozenset(["rights", "right", "respect", "vote", "voice", "dignity", "equality", "freedom", "kindness",
@@ -2231,7 +2252,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j]) or (
             "?" not in norm and reason_denied(toks, neg, j))  # session 20: not "no reason to hate X? they are ..."
 
-    harm = lex.exclusion_passive | lex.threat_verbs | lex.harm_passive
+    harm = lex.exclusion_passive | lex.threat_verbs | lex.harm_passive | _MORE_HARM_PASSIVE
 
     def harm_follows(k: int) -> bool:
         """Tokens from ``k`` read "to be / get <harmed>" (an adverb may sit before the harm)."""
@@ -2295,7 +2316,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         for j in range(lo, hi):
             if j == gi or (j < gi and "," in norm[words[j][1] : words[gi][0]]):
                 continue
-            size = _phrase_at(toks, j, lex.negative) or _phrase_at(toks, j, _MORE_NEGATIVE)
+            size = _phrase_at(toks, j, lex.negative) or _phrase_at(toks, j, _MORE_NEGATIVE) or (
+                english and _rules_emotion.predicate_word(toks, clause, gi, group_end.get(gi, gi + 1), j))
             # an English insult or swear word after the group, in an English comment only: in another language the
             # word may be an ordinary one ("retard" is French for a delay; session-14 review)
             if not size and not country and english and (toks[j] in lex.insults or toks[j] in lex.profanity) \
@@ -2367,7 +2389,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             for j in range(lo, hi):
                 if j == gi:
                     continue
-                size = _phrase_at(toks, j, lex.exclusion_passive) or _phrase_at(toks, j, lex.threat_verbs)
+                size = _phrase_at(toks, j, lex.exclusion_passive) or _phrase_at(toks, j, lex.threat_verbs) or \
+                    _deserved_blow(toks, lo, gi, j)
                 if not size or (toks[j] in lex.threat_verbs and _idiom(toks, j)):
                     continue  # "love to hang out with gay friends": not violence
                 if j < gi and "," in norm[words[j][1] : words[gi][0]]:
@@ -2408,6 +2431,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             proposed: list[int] = []  # their own negation is the question's form ("why don't we get rid of X?")
             if english:  # session 20 (hate3): "why do X even exist?", "beat the shit out of X"
                 proposed = _rules_coref.asked_hate(toks, neg, clause, gi, end, asked)
+                proposed += _rules_emotion.readings(toks, neg, clause, gi, end, asked)  # session 22 (hate5)
                 questioned += proposed
                 violent += _rules_coref.profane_harm(toks, neg, clause, gi, end)
             welcomed = [_approved_harm(toks, neg, lo, gi, end, hi, harm), _praised_vice(toks, gi)]  # session 18
