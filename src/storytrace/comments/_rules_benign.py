@@ -407,6 +407,8 @@ def _holder_condemned(toks: list[str], neg: list[bool], gi: int, end: int, lex) 
     """The holder of hate, named by a relative clause, is condemned: "people who hate X are pathetic", "anyone who says
     X should die is a monster", "people like you who hate X disgust me". With a verb of saying the claim after the
     group must come first ("people who say X are vermin are idiots"): "people who say X are pathetic" is ambiguous."""
+    from ._rules import _hostile_word
+
     n = len(toks)
     for r in range(max(1, gi - 6), gi):
         if toks[r] not in ("who", "that") or toks[r - 1] not in _HOLDERS:
@@ -427,8 +429,9 @@ def _holder_condemned(toks: list[str], neg: list[bool], gi: int, end: int, lex) 
             if saying and not any(t in _COPULAS or t in ("should", "must", "deserve", "need", "belong", "don't",
                                                          "have", "can't") for t in toks[end:k]):
                 continue
-            if (stop := _condemnation_at(toks, neg, k)) > 0:
-                return range(r - 1, stop)
+            if (stop := _condemnation_at(toks, neg, k)) > 0 and (not saying or _hostile_word(toks[end:k], lex)):
+                return range(r - 1, stop)  # said: only a hostile claim ("anyone who says X are peaceful is an
+                # idiot" condemns the kind claim: an attack)
     return None
 
 
@@ -454,10 +457,13 @@ def _others_hate(toks: list[str], gi: int, lex) -> range | None:
     return None
 
 
-def _report_condemned(toks: list[str], neg: list[bool], gi: int, starts: set[int]) -> range | None:
+def _report_condemned(toks: list[str], neg: list[bool], gi: int, starts: set[int], lex) -> range | None:
     """A reported claim condemned: "he said X are vermin, which is appalling", "it's disgusting how people talk about
     X as if they were vermin", "my uncle says X are parasites and it makes me so angry". The reporter is not the
-    commenter, and the claim holds no other group."""
+    commenter, the claim is hostile ("it's sad that people believe X are normal" laments a kind claim) and it holds
+    no other group."""
+    from ._rules import _hostile_word
+
     n = len(toks)
     for f in range(max(1, gi - 4), gi):
         if toks[f] not in _REPORT or toks[f - 1] in _REPORT_OWN:
@@ -472,14 +478,14 @@ def _report_condemned(toks: list[str], neg: list[bool], gi: int, starts: set[int
                 stop = _condemnation_at(toks, neg, k + effect - 2)
             else:
                 continue
-            if not any(s in starts for s in range(f, k) if s != gi):
+            if not any(s in starts for s in range(f, k) if s != gi) and _hostile_word(toks[gi:k], lex):
                 return range(f - 1, stop)
         # condemned before: "it's disgusting how people talk about X ..."
         for b in range(0, f):
             size = seq_at(toks, b, _IT_IS)
             if size and b + size < f and toks[b + size] in _CONDEMN and \
                     toks[b + size + 1 : b + size + 2] in (["how"], ["that"], ["when"]) and \
-                    not any(s in starts for s in range(b, n) if s != gi):
+                    not any(s in starts for s in range(b, n) if s != gi) and _hostile_word(toks[gi:], lex):
                 return range(b, n)
     return None
 
@@ -514,7 +520,7 @@ def attack_explained(a, toks: list[str], group_idx: list[tuple[int, str, bool]],
             continue
         spans = [_nobody_wants(toks, gi), _judgement_denied(toks, neg, gi, end, lex), _place_denied(toks, end)]
         refs = [_act_condemned(toks, neg, gi, end), _holder_condemned(toks, neg, gi, end, lex),
-                _others_hate(toks, gi, lex), _report_condemned(toks, neg, gi, starts)]
+                _others_hate(toks, gi, lex), _report_condemned(toks, neg, gi, starts, lex)]
         referred = referred or any(refs)
         if any(refs):
             refs.append(_trailing_condemnation(toks, neg, end))
