@@ -44,3 +44,14 @@ def test_hate_referred_to_and_judged_is_not_an_attack(model, text):
 ])
 def test_hate_held_or_endorsed_stays_an_attack(model, text):
     assert _scores(model, text)["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize("text", ["that's my nigga right there", "i'm the realest nigga in this town"])
+def test_the_in_group_spelling_with_a_possessive_or_first_person_is_reclaimed(model, text):
+    assert _scores(model, text)["identity_attack"] < 0.5
+
+
+@pytest.mark.parametrize("text", ["my niggas are animals lol", "i'm not a nigga, go back to africa",
+                                  "that's my nigger right there"])
+def test_the_in_group_spelling_in_an_attack_or_the_other_spelling_stays_an_attack(model, text):
+    assert _scores(model, text)["identity_attack"] >= 0.5

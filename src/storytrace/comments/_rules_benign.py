@@ -148,9 +148,28 @@ def reason_denied(toks: list[str], neg: list[bool], j: int) -> bool:
     return False
 
 
+# (session 22) the "-a" spelling of the slur for Black people is, with a possessive or a first-person subject, the
+# in-group's word ("that's my nigga", "i'm the realest nigga here"; Davidson et al. 2017, Sap et al. 2019 on
+# classifiers flagging it in African-American English); the "-er" spelling is not read so
+_IN_GROUP_SPELLINGS = frozenset(["nigga", "niggas", "niggaz", "niggah", "niggahs"])
+_FIRST_COPULA = (("i'm",), ("im",), ("i", "am"), ("we're",), ("we", "are"))
+
+
+def _in_group_spelling(toks: list[str], j: int) -> bool:
+    """The in-group spelling at ``j`` after "my" or after a first-person copula and up to three words."""
+    if toks[j] not in _IN_GROUP_SPELLINGS:
+        return False
+    if j and toks[j - 1] == "my":
+        return True
+    return any(seq_at(toks, b, _FIRST_COPULA) and all(t not in ("not", "no", "never") for t in toks[b:j])
+               for b in range(max(0, j - 5), j))
+
+
 def reclaimed_frame(toks: list[str], j: int) -> bool:
     """The slur at ``j`` is named as the speaker's own group: "proud to be a X", "me and my X", "all my X", "my
     fellow X" (plural there: "all my X" names the speaker's people, "my X" alone may be an insult)."""
+    if _in_group_spelling(toks, j) and not (toks[j + 1 : j + 2] and toks[j + 1].endswith(("er", "ers", "ing"))):
+        return True
     for pat in _RECLAIM_BEFORE:
         b = j - len(pat)
         if b >= 0 and _at(toks, b, pat):
@@ -224,7 +243,8 @@ _CONDEMN = frozenset(["wrong", "disgusting", "vile", "evil", "cruel", "sick", "s
                       "appalling", "despicable", "inhumane", "immoral", "gross", "dumb", "idiotic", "cowardly", "sad",
                       "deplorable", "abhorrent", "indefensible", "inexcusable", "unjust", "horrifying", "scary",
                       "frightening", "infuriating", "outrageous", "sickening", "heartbreaking", "shocking",
-                      "disgraceful", "nasty", "toxic", "wicked", "brainwashed", "deluded", "insane"])
+                      "disgraceful", "nasty", "toxic", "wicked", "brainwashed", "deluded", "insane", "lame", "unfair",
+                      "petty", "foolish", "silly", "senseless", "irrational", "unjustified", "harmful", "bad"])
 # what the holder of hate is called: "... are monsters", "... is an idiot", "... are the real problem"
 _CONDEMN_NOUNS = frozenset(["monster", "monsters", "idiot", "idiots", "moron", "morons", "coward", "cowards", "loser",
                             "losers", "bigot", "bigots", "racist", "racists", "problem", "disgrace", "fool", "fools",
@@ -410,8 +430,8 @@ def _holder_condemned(toks: list[str], neg: list[bool], gi: int, end: int, lex) 
     from ._rules import _hostile_word
 
     n = len(toks)
-    for r in range(max(1, gi - 6), gi):
-        if toks[r] not in ("who", "that") or toks[r - 1] not in _HOLDERS:
+    for r in range(max(0, gi - 6), gi):
+        if not (toks[r] == "whoever" or r and toks[r] in ("who", "that") and toks[r - 1] in _HOLDERS):
             continue
         v = r + 1
         while v < gi and toks[v] in _HOLDER_HEDGES:
@@ -430,7 +450,7 @@ def _holder_condemned(toks: list[str], neg: list[bool], gi: int, end: int, lex) 
                                                          "have", "can't") for t in toks[end:k]):
                 continue
             if (stop := _condemnation_at(toks, neg, k)) > 0 and (not saying or _hostile_word(toks[end:k], lex)):
-                return range(r - 1, stop)  # said: only a hostile claim ("anyone who says X are peaceful is an
+                return range(max(0, r - 1), stop)  # said: only a hostile claim ("anyone who says X are peaceful is an
                 # idiot" condemns the kind claim: an attack)
     return None
 
