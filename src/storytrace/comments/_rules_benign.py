@@ -358,6 +358,13 @@ def _condemnation_at(toks: list[str], neg: list[bool], k: int) -> int:
     return -1
 
 
+# the verbs whose denial by a negative subject protects the group ("no one wants to hurt X")
+_HARM_VERBS = frozenset(["hurt", "harm", "kill", "attack", "hate", "despise", "loathe", "detest", "harass", "bully",
+                         "abuse", "insult", "mock", "murder", "beat", "threaten", "shoot", "stab", "deport", "expel",
+                         "exterminate", "eradicate", "torture", "punish", "persecute", "dehumanise", "dehumanize",
+                         "demonise", "demonize", "discriminate", "oppress", "attacks", "hurts", "hates", "harms"])
+
+
 def _nobody_wants(toks: list[str], gi: int) -> range | None:
     """"no one wants to hurt X", "none of us want to harm X": a negative subject over a chain of wish or modal words
     before the verb right before the group."""
@@ -365,8 +372,9 @@ def _nobody_wants(toks: list[str], gi: int) -> range | None:
     while k >= 1 and gi - k <= 7:
         for pat in _NOBODY:
             b = k - len(pat) + 1
-            if b >= 0 and tuple(toks[b : k + 1]) == pat and all(t in _NOBODY_CHAIN for t in toks[k + 1 : gi - 1]):
-                return range(b, gi)
+            if b >= 0 and tuple(toks[b : k + 1]) == pat and all(t in _NOBODY_CHAIN for t in toks[k + 1 : gi - 1]) \
+                    and toks[gi - 1] in _HARM_VERBS:
+                return range(b, gi)  # not "no one should trust X": a regard refused is an attack
         k -= 1
     return None
 
@@ -444,12 +452,15 @@ def _holder_condemned(toks: list[str], neg: list[bool], gi: int, end: int, lex) 
         if not saying and not hating and toks[v] not in _HATE_INF and toks[v] + "s" not in _HATE_INF \
                 and toks[v][:-1] not in _HATE_INF:
             continue
+        # "want", "treat": hostile only with what follows ("people who want to help X are idiots" is an attack)
+        plain = saying or toks[v] in ("want", "wants", "wish", "wishes", "wanna", "treat", "treats")
         first = end if not saying else end + 2
         for k in range(first, min(n, end + (4 if not saying else 9))):
             if saying and not any(t in _COPULAS or t in ("should", "must", "deserve", "need", "belong", "don't",
                                                          "have", "can't") for t in toks[end:k]):
                 continue
-            if (stop := _condemnation_at(toks, neg, k)) > 0 and (not saying or _hostile_word(toks[end:k], lex)):
+            claim = toks[end:k] if saying else toks[v + 1 : gi] + ["."] + toks[end:k]
+            if (stop := _condemnation_at(toks, neg, k)) > 0 and (not plain or _hostile_word(claim, lex)):
                 return range(max(0, r - 1), stop)  # said: only a hostile claim ("anyone who says X are peaceful is an
                 # idiot" condemns the kind claim: an attack)
     return None
@@ -581,6 +592,6 @@ def unheld_without_attack(a, toks: list[str], group_idx: list[tuple[int, str, bo
         for k in range(max(0, gi - 4), gi - 1):
             if toks[k] in _ATTITUDE and toks[k + 1] in _ATTITUDE_TO and \
                     all(t in ("the", "all", "these", "those", "any") for t in toks[k + 2 : gi]) and \
-                    not _OWN_ATTITUDE & set(toks[max(0, k - 3) : k]) and not _endorsed(toks):
+                    not _OWN_ATTITUDE & set(toks[:k]) and not _endorsed(toks):
                 a.defused = True
                 return
