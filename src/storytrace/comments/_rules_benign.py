@@ -327,9 +327,12 @@ def _attack_tokens(a, toks: list[str]) -> set[int] | None:
     """Every token position that spells one of the attack spans' words; None when a span is not found among the
     tokens (a decoded or respelled word: then no reading here can vouch for it)."""
     at: set[int] = set()
-    for _, _, text, _ in a.attack:
-        ws = text.lower().replace("’", "'").split()
-        found = [k for k in range(len(toks) - len(ws) + 1) if toks[k : k + len(ws)] == ws]
+    where: dict[str, list[int]] = {}  # first word -> positions: one pass, so many spans stay linear
+    for k, t in enumerate(toks):
+        where.setdefault(t, []).append(k)
+    for text in {text.lower().replace("’", "'") for _, _, text, _ in a.attack}:  # once per distinct wording
+        ws = text.split()
+        found = [k for k in where.get(ws[0], []) if toks[k : k + len(ws)] == ws] if ws else []
         if not ws or not found:
             return None
         for k in found:
@@ -488,6 +491,10 @@ def _others_hate(toks: list[str], gi: int, lex) -> range | None:
     return None
 
 
+_REPORT_REACH = 24  # tokens after the group where a condemnation of the report may start
+_REPORT_LEAD = 8  # tokens before the report verb where "it's disgusting how ..." may start
+
+
 def _report_condemned(toks: list[str], neg: list[bool], gi: int, starts: set[int], lex) -> range | None:
     """A reported claim condemned: "he said X are vermin, which is appalling", "it's disgusting how people talk about
     X as if they were vermin", "my uncle says X are parasites and it makes me so angry". The reporter is not the
@@ -499,8 +506,8 @@ def _report_condemned(toks: list[str], neg: list[bool], gi: int, starts: set[int
     for f in range(max(1, gi - 4), gi):
         if toks[f] not in _REPORT or toks[f - 1] in _REPORT_OWN:
             continue
-        # condemned after the claim
-        for k in range(gi + 1, n):
+        # condemned after the claim (within a bounded reach: a scan to the end per group is quadratic)
+        for k in range(gi + 1, min(n, gi + 1 + _REPORT_REACH)):
             size = seq_at(toks, k, _AFTER_REPORT)
             effect = seq_at(toks, k, _REPORT_EFFECTS)
             if size and k + size < n and toks[k + size] in _CONDEMN | _CONDEMN_NOUNS and not any(neg[k : k + size + 1]):
@@ -512,7 +519,7 @@ def _report_condemned(toks: list[str], neg: list[bool], gi: int, starts: set[int
             if not any(s in starts for s in range(f, k) if s != gi) and _hostile_word(toks[gi:k], lex):
                 return range(f - 1, stop)
         # condemned before: "it's disgusting how people talk about X ..."
-        for b in range(0, f):
+        for b in range(max(0, f - _REPORT_LEAD), f):
             size = seq_at(toks, b, _IT_IS)
             if size and b + size < f and toks[b + size] in _CONDEMN and \
                     toks[b + size + 1 : b + size + 2] in (["how"], ["that"], ["when"]) and \
@@ -576,13 +583,13 @@ def unheld_without_attack(a, toks: list[str], group_idx: list[tuple[int, str, bo
     hatred of X makes me sick") sets ``a.defused`` when nothing hostile is said outside it."""
     from ._rules import _BODILY, _hostile_word, _phrase_at
 
-    neg_at = [k for k, t in enumerate(toks) if t in ("don't", "dont", "do", "doesn't", "doesnt", "never")]
+    neg_at = {k for k, t in enumerate(toks) if t in ("don't", "dont", "do", "doesn't", "doesnt", "never")}
     for gi, _, country in group_idx:
         if country:
             continue
         end = group_end.get(gi, gi + 1)
-        for k in neg_at:
-            if end <= k <= end + 1:
+        for k in (end, end + 1):
+            if k in neg_at:
                 m = k + 1 + (toks[k] == "do" and toks[k + 1 : k + 2] == ["not"])
                 if m > k + 1 or toks[k] != "do":
                     if (_phrase_at(toks, m, lex.subject_hostile) or _phrase_at(toks, m, _BODILY)) and \
