@@ -591,11 +591,11 @@ def unheld_without_attack(a, toks: list[str], group_idx: list[tuple[int, str, bo
         for k in (end, end + 1):
             if k in neg_at:
                 m = k + 1 + (toks[k] == "do" and toks[k + 1 : k + 2] == ["not"])
-                if m > k + 1 or toks[k] != "do":
-                    if (_phrase_at(toks, m, lex.subject_hostile) or _phrase_at(toks, m, _BODILY)) and \
-                            not _hostile_word(toks[:gi], lex):
-                        a.defused = True
-                        return
+                if (m > k + 1 or toks[k] != "do") and \
+                        (_phrase_at(toks, m, lex.subject_hostile) or _phrase_at(toks, m, _BODILY)) and \
+                        not _hostile_word(toks[:gi], lex):
+                    a.defused = True
+                    return
         for k in range(max(0, gi - 4), gi - 1):
             if toks[k] in _ATTITUDE and toks[k + 1] in _ATTITUDE_TO and \
                     all(t in ("the", "all", "these", "those", "any") for t in toks[k + 2 : gi]) and \
