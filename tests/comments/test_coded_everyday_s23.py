@@ -25,3 +25,14 @@ def test_a_code_said_of_oneself_or_of_the_thing_itself_is_no_attack(model, text:
 ])
 def test_the_codes_aimed_at_others_stay_attacks(model, text: str) -> None:
     assert score_texts([text], model, languages=["en"])[0]["scores"]["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize("text", ["go back to africa my nigga", "go back where you came from my nigga"])
+def test_a_comment_sending_its_addressee_away_is_no_in_group_talk(model, text: str) -> None:
+    # the session-22 in-group reading of the "-a" spelling took "go back to africa my n***a" from 0.94 to 0.36
+    assert score_texts([text], model, languages=["en"])[0]["scores"]["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize("text", ["that's my nigga right there", "i can't wait to go back to the studio with my niggas"])
+def test_in_group_talk_stays_unflagged(model, text: str) -> None:
+    assert score_texts([text], model, languages=["en"])[0]["scores"]["identity_attack"] < 0.5

@@ -155,9 +155,14 @@ _IN_GROUP_SPELLINGS = frozenset(["nigga", "niggas", "niggaz", "niggah", "niggahs
 _FIRST_COPULA = (("i'm",), ("im",), ("i", "am"), ("we're",), ("we", "are"))
 
 
+# a comment telling its addressee to leave ("go back to africa my n***a") is no in-group talk, whatever the spelling
+_SENT_AWAY = (("back", "to", "africa"), ("where", "you", "came", "from"), ("send", "them", "back"))
+
+
 def _in_group_spelling(toks: list[str], j: int) -> bool:
-    """The in-group spelling at ``j`` after "my" or after a first-person copula and up to three words."""
-    if toks[j] not in _IN_GROUP_SPELLINGS:
+    """The in-group spelling at ``j`` after "my" or after a first-person copula and up to three words, in a comment
+    that sends nobody away."""
+    if toks[j] not in _IN_GROUP_SPELLINGS or any(seq_at(toks, b, _SENT_AWAY) for b in range(len(toks))):
         return False
     if j and toks[j - 1] == "my":
         return True
