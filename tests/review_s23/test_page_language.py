@@ -7,8 +7,8 @@ from storytrace.lang import page_language
 from storytrace.records import Page
 
 TITLE = "سد مدينة سبرينغفيلد يغلق بعد اكتشاف تشققات"
-BODY = ["The city council of Springfield voted 7 to 2 on Tuesday to close the old dam after engineers found 14 cracks "
-        "in its wall.", "Repairs are expected to cost about $3 million and take two years, the council said.",
+BODY = [("The city council of Springfield voted 7 to 2 on Tuesday to close the old dam after engineers found 14 "
+         "cracks in its wall."), "Repairs are expected to cost about $3 million and take two years, the council said.",
         "Residents downstream were told the water level would be lowered slowly over the coming weeks.",
         "The dam was built in 1931 and last inspected in 2019, according to state records."]
 
