@@ -684,19 +684,18 @@ def main(argv: list[str] | None = None) -> int:
     if "char" in auth_heads:
         train = train + [r for r in auth_tr if args.authored_char_langs == "all" or r["lang"] == "en"]
         calib_rows = calib_rows + [r for r in auth_ca if args.authored_char_langs == "all" or r["lang"] == "en"]
-    if args.blend_olid_head:
+    # one head refit or blended on a kept model: every other part stays bit for bit
+    for wanted, option, refit, what in (
+            (args.blend_olid_head, "--blend-olid-head", blend_olid_head, "OLID toxic view blended"),
+            (args.retrain_char_head is not None, "--retrain-char-head", retrain_char_head,
+             f"{args.retrain_char_head} refit")):
+        if not wanted:
+            continue
         if args.keep_heads_from is None:
-            ap.error("--blend-olid-head needs --keep-heads-from (the model whose toxic head is blended)")
-        model = blend_olid_head(CommentModel.load(args.keep_heads_from), train, calib_rows[: len(ca_i)], args)
+            ap.error(f"{option} needs --keep-heads-from (the model whose other heads are kept)")
+        model = refit(CommentModel.load(args.keep_heads_from), train, calib_rows[: len(ca_i)], args)
         model.save(args.out)
-        print(f"wrote {args.out} in {time.time() - t0:.0f}s (OLID toxic view blended)")
-        return 0
-    if args.retrain_char_head is not None:
-        if args.keep_heads_from is None:
-            ap.error("--retrain-char-head needs --keep-heads-from (the model whose other heads are kept)")
-        model = retrain_char_head(CommentModel.load(args.keep_heads_from), train, calib_rows[: len(ca_i)], args)
-        model.save(args.out)
-        print(f"wrote {args.out} in {time.time() - t0:.0f}s ({args.retrain_char_head} refit)")
+        print(f"wrote {args.out} in {time.time() - t0:.0f}s ({what})")
         return 0
     kw = known_words([str(r["text"]) for r in train[:n_tweets]])
     dict_words = dictionary_words(args.english_words, args.english_words_slur_check, names=args.english_words_names,
