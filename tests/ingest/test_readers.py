@@ -258,7 +258,7 @@ def test_readers_warc_counts_the_records_it_skips_beside_the_pages_it_reads(tmp_
     ({"title": "Quake hits Chile", "text": "Body.", "date": "2021-03-01", "author": "Ana Diaz"},
      ("text", "Quake hits Chile", "2021-03-01", "Ana Diaz")),
     ({"maintext": "Body.", "date_publish": "2021-03-01 10:02:00", "authors": ["A. One", "B. Two"]},
-     ("text", None, "2021-03-01T10:02:00", "A. One, B. Two")),
+     ("text", None, "2021-03-01T10:02:00", "A. One; B. Two")),
     ({"content": "Body.", "published": "Mon, 01 Mar 2021 10:02:00 GMT"}, ("text", None, "2021-03-01T10:02:00+00:00", None)),
     ({"body": "Body.", "published": 1614592920}, ("text", None, "2021-03-01T10:02:00+00:00", None)),
     ({"raw_content": "Body.", "date": "sometime in March"}, ("text", None, None, None)),

@@ -550,7 +550,8 @@ def _authors(obj: dict[str, object]) -> str | None:
     for name in AUTHOR_FIELDS:
         value = obj.get(name)
         if isinstance(value, list):  # news-please: "authors": ["A", "B"]
-            value = ", ".join(one_line(v) for v in value if isinstance(v, str) and one_line(v))
+            # joined as trafilatura joins a page's authors, so JSON-LD gives one Person per name
+            value = "; ".join(one_line(v) for v in value if isinstance(v, str) and one_line(v))
         if isinstance(value, str) and one_line(value):
             return one_line(_clean(value))  # type: ignore[arg-type]
     return None
