@@ -43,7 +43,7 @@ from storytrace.anatomy.html_comments import (
     scan_tree,
     visible_strings,
 )
-from storytrace.anatomy.walls import body_words, mark_wall
+from storytrace.anatomy.walls import body_words, mark_redirect, mark_wall
 from storytrace.errors import EMPTY_INPUT, TOO_DEEP, TOO_LARGE, InputError
 from storytrace.ingest.sniff import as_html_document
 from storytrace.ingest.textkey import text_key
@@ -663,7 +663,8 @@ def split_html(html: str, page: Page, options: Options) -> Page:
     if page.url is None and meta.url:
         page.url = meta.url
     if doc is None:
-        page.warnings.append("no extractable body text in the HTML page")
+        if not mark_redirect(page, tree):
+            page.warnings.append("no extractable body text in the HTML page")
         body: list[str] = []
     else:
         # a comment the extractor let through is a comment, not body (with its author's name on the line
@@ -671,7 +672,7 @@ def split_html(html: str, page: Page, options: Options) -> Page:
         body = _without_comments([p for p in (_norm(line) for line in (doc.text or "").split("\n")) if p],
                                  comments, comment_lines)
         words = sum(body_words(p) for p in body)
-        if words < MIN_BODY_WORDS:
+        if words < MIN_BODY_WORDS and not mark_redirect(page, tree):
             page.warnings.append(f"no extractable body text in the HTML page (only {words} words found)")
     page.body = body
     page.headline_variants = headline_variants(tree, page.title, page.site)

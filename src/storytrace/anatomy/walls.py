@@ -9,6 +9,7 @@ stories stage leaves it out (walls of different articles are not copies of each 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from storytrace.records import NOT_AN_ARTICLE, Page
 
@@ -72,3 +73,28 @@ def mark_wall(page: Page, body: list[str]) -> None:
     """Warn on ``page`` (its title and headline variants read, and ``body``) when it is a wall, not an article."""
     if wall := interstitial([page.title or "", *page.headline_variants], body):
         page.warnings.append(f"{NOT_AN_ARTICLE} ({wall})")
+
+
+# <meta http-equiv="refresh" content="0; url=https://...">: a page that only sends the browser on
+_REFRESH_URL = re.compile(r"^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"\s]+)", re.IGNORECASE)
+
+
+def meta_refresh_target(tree: Any) -> str | None:
+    """The URL a page's ``<meta http-equiv="refresh">`` sends the browser to, or None."""
+    for meta in tree.iterfind(".//meta"):
+        if str(meta.get("http-equiv", "")).strip().lower() == "refresh":
+            match = _REFRESH_URL.match(str(meta.get("content", "")))
+            if match and not match.group(1)[:1].isdigit():
+                return " ".join(match.group(1).split())[:300]
+    return None
+
+
+def mark_redirect(page: Page, tree: Any) -> bool:
+    """Warn on a page with no article that only redirects (meta refresh), naming where it leads."""
+    target = meta_refresh_target(tree)
+    if target is None:
+        return False
+    page.warnings.append(f"{NOT_AN_ARTICLE} (a redirect (meta refresh) to {target!r}; give that URL to read the "
+                         "article)")
+    return True
+
