@@ -36,3 +36,12 @@ def test_a_comment_sending_its_addressee_away_is_no_in_group_talk(model, text: s
 @pytest.mark.parametrize("text", ["that's my nigga right there", "i can't wait to go back to the studio with my niggas"])
 def test_in_group_talk_stays_unflagged(model, text: str) -> None:
     assert score_texts([text], model, languages=["en"])[0]["scores"]["identity_attack"] < 0.5
+
+
+def test_a_slur_or_code_named_to_condemn_it_is_evidence_of_a_mention(model) -> None:
+    r = score_texts(["anyone who talks about ZOG is an antisemite"], model, languages=["en"])[0]
+    assert r["scores"]["identity_attack"] < 0.5
+    assert r["evidence"] and all(e.get("kind") == "mention" for e in r["evidence"]
+                                 if e["category"] == "identity_attack")
+    used = score_texts(["ZOG runs this country"], model, languages=["en"])[0]
+    assert [e.get("kind") for e in used["evidence"] if e["category"] == "identity_attack"] == ["coded"]

@@ -792,6 +792,8 @@ class CommentModel:
         if a.attack or a.slurs or a.disguised_groups or a.emoji_attack:
             for s, e, t, g in a.attack + a.slurs + a.disguised_groups + a.emoji_attack:
                 evidence.append({"start": s, "end": e, "text": t, "category": "identity_attack"})
+                if (a.counter and not a.attack) or _claimed(a, (s, e)):
+                    evidence[-1]["kind"] = "mention"  # named to condemn or deny it, not used
                 label = self.lexicon.group_label(g)
                 if label not in targets:
                     targets.append(label)

@@ -302,7 +302,7 @@ def mark_coded(evidence: list[dict[str, Any]]) -> None:
     """Identity-attack evidence whose text is a code (or a triple-parentheses echo) gets ``"kind": "coded"``."""
     c = _codes()
     for e in evidence:
-        if e.get("category") != "identity_attack":
+        if e.get("category") != "identity_attack" or e.get("kind") == "mention":
             continue
         text = str(e.get("text", ""))
         words = " ".join(_CODE_WORDS.findall(text.lower()))
