@@ -45,3 +45,26 @@ def test_a_slur_or_code_named_to_condemn_it_is_evidence_of_a_mention(model) -> N
                                  if e["category"] == "identity_attack")
     used = score_texts(["ZOG runs this country"], model, languages=["en"])[0]
     assert [e.get("kind") for e in used["evidence"] if e["category"] == "identity_attack"] == ["coded"]
+
+
+@pytest.mark.parametrize("text", [
+    "He called me a faggot and I reported him.",
+    "Someone called my son a faggot at school.",
+    "calling someone a kike is disgusting",
+    "I was called a paki every day at school.",
+])
+def test_a_slur_someone_was_called_is_named_not_used(model, text: str) -> None:
+    r = score_texts([text], model, languages=["en"])[0]
+    assert r["scores"]["identity_attack"] < 0.5
+    assert all(e.get("kind") == "mention" for e in r["evidence"] if e["category"] == "identity_attack")
+
+
+@pytest.mark.parametrize("text", [
+    "I called him a faggot and he cried",
+    "they should be called faggots",
+    "call them what they are, faggots",
+    "calling them faggots is accurate",
+    "He called me a faggot. All gays are disgusting.",
+])
+def test_a_slur_the_commenter_calls_or_wants_stays_an_attack(model, text: str) -> None:
+    assert score_texts([text], model, languages=["en"])[0]["scores"]["identity_attack"] >= 0.5

@@ -417,6 +417,10 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     if english: coded_readings(a, norm, words, toks, to_raw, raw, lex)  # session 22: dog whistles
     if slur_at and not a.counter and _mentioned(norm, words, toks, slur_at, lex):
         a.counter = True
+    if slur_at and not a.counter and all(_called_as(toks, j, lex) for j in slur_at):
+        a.counter = True  # session 23: what someone was called, told or condemned ("he called me a ...")
+        called = {words[j][0] for j in slur_at}
+        a.attack = [x for x in a.attack if not _same_sentence(norm, called, to_raw, x)]
     if a.people and not a.counter:
         named = dict.fromkeys(g for _, g, country in group_idx if not country)
         a.emoji_attack = emoji_attack(raw, toks, [(g, a.groups[g]) for g in named], lex)
@@ -764,6 +768,47 @@ def _reported(norm: str, words: list[tuple[int, int, str]], toks: list[str], lex
     if not report or not at or _own_words(toks, lex):
         return False
     return _all_quoted(norm, words, at) or lex.attribution_re.search(text) is not None
+
+
+# A slur as what someone was called ("he called me a f****t", "my son was called a k*** at school", "calling someone
+# a k*** is disgusting"): the word is named, not used. Not when the commenter calls or wants it ("i called him a ...",
+# "they should be called ...", "call them what they are: ..."), nor a present "calling" without a condemnation.
+_CALL_VERBS = frozenset(["called", "calls", "call", "calling"])
+_CALLER_OWN = frozenset(["i", "we", "i'll", "we'll", "i'd", "we'd", "ill", "should", "must", "shall", "gonna", "will",
+                         "would", "let's", "lets", "to", "just", "ima", "i'm", "im", "deserve", "deserves", "ought"])
+_CALLED_PASSIVE = frozenset(["was", "were", "been", "being", "got", "get", "gets", "getting", "is", "am", "are"])
+_CALLED_OBJECT_WORDS = 3  # "me", "my son", "my little brother"
+
+
+def _called_as(toks: list[str], j: int, lex: Lexicon) -> bool:
+    """The slur at ``j`` is what someone was called, reported or condemned, not the commenter's word."""
+    from storytrace.comments._rules_benign import _CONDEMN
+
+    k = j - 1 if j and toks[j - 1] in ("a", "an") else j
+    verb = next((v for v in range(k - 1, max(-1, k - 2 - _CALLED_OBJECT_WORDS), -1) if toks[v] in _CALL_VERBS), None)
+    if verb is None or verb == 0 and toks[verb] == "call":
+        return False  # no calling, or "call them what they are"
+    before = toks[max(0, verb - 3) : verb]
+    if verb and toks[verb - 1] in _CALLED_PASSIVE:
+        return not any(t in ("should", "must", "deserve", "deserves", "ought") for t in before)
+    if any(t in _CALLER_OWN for t in before):
+        return False
+    if toks[verb] == "called":
+        return True
+    rest = " ".join(toks[j + 1 :])
+    return lex.counter_re.search(rest) is not None or any(t in _CONDEMN for t in toks[j + 1 :])
+
+
+def _same_sentence(norm: str, at: set[int], to_raw: Callable[[int, int], tuple[int, int]],
+                   attack: tuple[int, int, str, str]) -> bool:
+    """``attack`` (raw offsets) lies in a sentence of ``norm`` that holds one of the offsets ``at``."""
+    for start in at:
+        left = max(norm.rfind(p, 0, start) for p in ".!?\n") + 1
+        right = min((i for i in (norm.find(p, start) for p in ".!?\n") if i >= 0), default=len(norm))
+        raw_left, raw_right = to_raw(left, right)
+        if raw_left <= attack[0] and attack[1] <= raw_right:
+            return True
+    return False
 
 
 def _all_quoted(norm: str, words: list[tuple[int, int, str]], at: list[int]) -> bool:
