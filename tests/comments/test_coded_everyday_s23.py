@@ -68,3 +68,25 @@ def test_a_slur_someone_was_called_is_named_not_used(model, text: str) -> None:
 ])
 def test_a_slur_the_commenter_calls_or_wants_stays_an_attack(model, text: str) -> None:
     assert score_texts([text], model, languages=["en"])[0]["scores"]["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "go back to your own country, we don't want you here",
+    "If you don't like it here, go back where you came from.",
+    "we should send them back to africa",
+    "send them all back where they came from",
+])
+def test_sending_someone_home_is_an_attack_on_origin(model, text: str) -> None:
+    r = score_texts([text], model, languages=["en"])[0]
+    assert r["scores"]["identity_attack"] >= 0.5 and "Immigrants" in r["targets"]
+
+
+@pytest.mark.parametrize("text", [
+    "go back to reddit where you came from",
+    "I want to go back to Mexico next year",
+    "I'd love to go back to Africa one day",
+    "Nobody is telling you to go back to your country.",
+    "my parents went back to their country",
+])
+def test_a_trip_home_or_a_denied_sending_is_no_attack(model, text: str) -> None:
+    assert score_texts([text], model, languages=["en"])[0]["scores"]["identity_attack"] < 0.5

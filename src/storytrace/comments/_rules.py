@@ -25,7 +25,12 @@ from storytrace.comments._rules_benign import (
     reason_denied,
     reclaimed_frame,
 )
-from storytrace.comments._rules_implicit import coded_readings, implicit_frames, mark_coded  # noqa: F401
+from storytrace.comments._rules_implicit import (  # noqa: F401
+    coded_readings,
+    implicit_frames,
+    mark_coded,
+    sent_home,
+)
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
@@ -415,6 +420,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     clause = _clauses(norm, words) if group_idx or a.threats else []
     _attacks(a, norm, words, toks, clause, group_idx, group_end, lex, to_raw, raw, english=english)
     if english: coded_readings(a, norm, words, toks, to_raw, raw, lex)  # session 22: dog whistles
+    if english: sent_home(a, norm, words, toks, to_raw, raw)  # session 23: "go back to your country"
     if slur_at and not a.counter and _mentioned(norm, words, toks, slur_at, lex):
         a.counter = True
     if slur_at and not a.counter and all(_called_as(toks, j, lex) for j in slur_at):

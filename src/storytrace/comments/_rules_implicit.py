@@ -308,3 +308,74 @@ def mark_coded(evidence: list[dict[str, Any]]) -> None:
         words = " ".join(_CODE_WORDS.findall(text.lower()))
         if text.startswith("(((") or words in c.term_set or words in c.company_set:
             e["kind"] = "coded"
+
+
+# --- session 23 (lead): the addressee sent home ------------------------------------------------------------------
+# "go back to your own country", "go back where you came from", "go back to africa": told to a person, an attack on
+# their origin although no group is named (the exclusion frames of implicit.json need one). Not "go back to reddit
+# where you came from" (a site), not negated ("no one is telling you to go back ..."), not the commenter's own trip.
+_SENT_HOME_GROUP = "immigrants"
+_PAUSE = re.compile(r"[,;:.!?]")
+_HOMES = frozenset(["country", "countries", "homeland", "land", "village", "tribe", "jungle", "desert", "cave",
+                    "caves", "shithole", "hut", "huts"])
+_CONTINENTS = (("africa",), ("asia",), ("the", "middle", "east"), ("the", "third", "world"), ("arabia",))
+_ORIGIN = tuple((*lead, "where", who, verb, *tail) for lead in ((), ("to",)) for who in ("you", "u", "they")
+                for verb, tail in (("came", ("from",)), ("come", ("from",)), ("belong", ())))
+_OWN_TRIP = frozenset(["i", "we", "my", "our", "i'll", "we'll", "i'm", "we're", "i'd", "we'd", "want", "love", "wish",
+                       "hope", "miss", "can't", "cant", "cannot", "us"])
+_SENDERS = frozenset(["send", "ship", "deport", "kick", "throw", "boot"])
+_SENT = frozenset(["them", "em", "'em", "you", "u", "him", "her", "all", "these", "those", "people"])
+
+
+def _home_after(toks: list[str], k: int) -> int:
+    """End of "where you came from" / "to your (own) country" / "to africa" starting at ``k``, or 0."""
+    for seq in _ORIGIN:
+        if toks[k : k + len(seq)] == list(seq):
+            return k + len(seq)
+    if toks[k : k + 1] != ["to"]:
+        return 0
+    own = 1 if toks[k + 2 : k + 3] == ["own"] else 0
+    if toks[k + 1 : k + 2] in (["your"], ["ur"], ["their"]) and toks[k + 2 + own : k + 3 + own] and \
+            toks[k + 2 + own] in _HOMES:
+        return k + 3 + own
+    for seq in _CONTINENTS:
+        if toks[k + 1 : k + 1 + len(seq)] == list(seq):
+            return k + 1 + len(seq)
+    return 0
+
+
+def _sending(toks: list[str], b: int) -> tuple[int, int]:
+    """(start, end) of "go back <home>" or "send them back <home>" with "back" at ``b``, or (0, 0)."""
+    end = _home_after(toks, b + 1)
+    if not end:
+        return 0, 0
+    if b and toks[b - 1] == "go":
+        return (b - 1, end) if not _OWN_TRIP & set(toks[max(0, b - 5) : b - 1]) else (0, 0)
+    sender = next((v for v in range(b - 1, max(-1, b - 5), -1) if toks[v] in _SENDERS), None)
+    if sender is not None and all(t in _SENT or t in ("them", "all", "of", "the", "lot", "back") for t in toks[sender + 1 : b]):
+        return sender, end
+    return 0, 0
+
+
+def sent_home(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str],
+              to_raw: Callable[[int, int], tuple[int, int]], raw: str) -> None:
+    """The comment sends its addressee (or "them") home: an identity attack on immigrants, with the phrase as
+    evidence. The commenter's own trip ("I want to go back to Africa") and a sending negated in its clause
+    ("nobody is telling you to go back ...") are not."""
+    if "back" not in toks or a.counter:
+        return
+    neg = _r._negations(toks)
+    clause: list[int] = []
+    for b, t in enumerate(toks):
+        if t != "back":
+            continue
+        start, end = _sending(toks, b)
+        if not end:
+            continue
+        clause = clause or _r._clauses(norm, words)
+        if any(neg[k] and clause[k] == clause[start] and not _PAUSE.search(norm, words[k][1], words[start][0])
+               for k in range(max(0, start - 8), start)):
+            continue  # "nobody is telling you to go back ...", not "if you don't like it, go back ..."
+        rs, re_ = to_raw(words[start][0], words[end - 1][1])
+        a.attack.append((rs, re_, raw[rs:re_], _SENT_HOME_GROUP))
+        return
