@@ -313,13 +313,33 @@ def _comparison(comparison: dict[str, Any], columns: dict[Any, str]) -> str:
         if entries:
             rows = [{"reasons": e.get("reasons"), _BASE: e.get("base"), _OTHER: e.get("other")} for e in entries]
             out.append(f"<h5>{esc(title)}</h5>{table(rows, headers=headers)}")
-    numbers = [q for q in comparison.get("quantities") or [] if isinstance(q, dict) and q.get("relation") in ("equal", "sum")]
-    if numbers:
-        rows = [{"numbers": q.get("relation"), _BASE: " + ".join(map(str, q.get("base") or [])),
-                 _OTHER: " + ".join(map(str, q.get("other") or [])), "verdict": q.get("verdict"),
-                 "why": q.get("reason")} for q in numbers]
-        out.append(f"<h5>Numbers reconciled</h5>{table(rows, headers=headers)}")
+    out.append(_numbers(comparison, headers))
     out.append(_claim_lists(comparison, headers, base, other))
+    return "\n".join(p for p in out if p)
+
+
+# how two versions' numbers were matched (reconcile.py ``relation``), for a reader
+_MATCH_WORDS = {"equal": "same number", "sum": "total = sum of parts"}
+
+
+def _numbers(comparison: dict[str, Any], headers: dict[str, str]) -> str:
+    """The numbers of both versions: those matched (the same value, or a total and its parts) with their verdict,
+    then, folded, those found in one version only (else a number dropped or changed, "3,000" in one and "30,000"
+    in the other, would vanish from the accounting)."""
+    quantities = [q for q in comparison.get("quantities") or [] if isinstance(q, dict)]
+    matched = [q for q in quantities if q.get("relation") in _MATCH_WORDS]
+    alone = [q for q in quantities if q.get("relation") in ("only_base", "only_other")]
+    out = []
+    if matched:
+        rows = [{"match": _MATCH_WORDS[str(q.get("relation"))], _BASE: " + ".join(map(str, q.get("base") or [])),
+                 _OTHER: " + ".join(map(str, q.get("other") or [])), "verdict": q.get("verdict"),
+                 "why": q.get("reason")} for q in matched]
+        out.append(f"<h5>Numbers reconciled</h5>{table(rows, headers=headers)}")
+    if alone:
+        rows = [{_BASE: " + ".join(map(str, q.get("base") or [])), _OTHER: " + ".join(map(str, q.get("other") or []))}
+                for q in alone]
+        out.append(f"<details><summary>Numbers in one version only ({len(alone)})</summary>"
+                   f"{table(rows, headers=headers)}</details>")
     return "\n".join(out)
 
 
