@@ -61,3 +61,22 @@ def test_api_says_what_inputs_it_takes_when_given_something_else(inputs, says):
     with pytest.raises(TypeError, match="path") as caught:
         storytrace.analyze(inputs, with_facts=False, with_comments=False, with_stories=False)
     assert says in str(caught.value)
+
+
+def test_comment_words_behind_a_flag_are_marked_in_the_html():
+    """#3: the HTML showed "insult 0.90" on a comment but not which words made it (the JSON and the CSV export
+    carry ``evidence``), so a reader had to search a long comment for the reason; evidence of a category below
+    0.5 is not marked, and the marked text is escaped like all page text."""
+    from storytrace.records import Comment, Page
+
+    text = "Thanks for this. <b>you</b> are an idiot and the stupid mayor knows it"
+    idiot, stupid = text.index("idiot"), text.index("stupid")
+    comment = Comment(id="p-c0", text=text, position=0, language="en",
+                      scores={"toxic": 0.9, "insult": 0.9, "threat": 0.1},
+                      evidence=[{"start": idiot, "end": idiot + 5, "text": "idiot", "category": "insult"},
+                                {"start": stupid, "end": stupid + 6, "text": "stupid", "category": "threat"},
+                                {"start": 0, "end": 3, "text": "no match", "category": "insult"}])
+    out = render_dossier(Dossier(pages=[Page(id="p" * 16, source="p.html", body=["Body."], comments=[comment])]))
+    assert "are an <mark title='insult'>idiot</mark> and the stupid mayor" in out
+    assert "&lt;b&gt;you&lt;/b&gt;" in out and "<b>you</b>" not in out
+    assert out.count("<mark") == 1

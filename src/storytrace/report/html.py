@@ -28,7 +28,7 @@ table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px s
 .comment{border-left:4px solid #bbb;margin:.4rem 0;padding:.3rem .7rem;background:#fafafa}
 .comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flagged{border-left-color:#d68910;background:#fef9e7}.comment.flood{color:#666}
 .comment.flood:not(.toxic):not(.flagged){border-left-color:#999}
-.reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
+mark{background:#fbd3cc;color:inherit}.reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
 .tag.bad{background:#f5c6c0}.err{color:#a00}.warn{color:#7a5200}.summary td{min-width:8rem}
 .story{border-left:4px solid #4a6fa5;padding-left:1rem;margin:1rem 0}
 .toc ol{margin:.2rem 0}.toc li{margin:.1rem 0}.toc a{overflow-wrap:anywhere}
@@ -587,8 +587,29 @@ def _comment(comment: Comment) -> str:
     return (
         f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>#{esc(comment.position)} {who}"
         f"{lang}{' · ' + esc(comment.published) if comment.published else ''}</div>"
-        f"<div class='ctext'>{esc(_clip_long_words(comment.text))}</div><div>{''.join(tags)}</div></div>"
+        f"<div class='ctext'>{_marked_text(comment)}</div><div>{''.join(tags)}</div></div>"
     )
+
+
+def _marked_text(comment: Comment) -> str:
+    """The comment's text, escaped, with the words behind each score of 0.5 or more marked (``evidence`` spans:
+    "idiot" for an insult), so a reader sees why it is flagged. A span that does not match the text is skipped."""
+    flagged = {k for k, v in comment.scores.items() if isinstance(v, int | float) and v >= TOXIC_AT}
+    spans: dict[tuple[int, int], list[str]] = {}
+    for e in comment.evidence:
+        start, end, category = e.get("start"), e.get("end"), e.get("category")
+        if (category in flagged and isinstance(start, int) and isinstance(end, int) and 0 <= start < end
+                and comment.text[start:end] == e.get("text")):
+            spans.setdefault((start, end), []).append(str(category))
+    out, at = [], 0
+    for (start, end), categories in sorted(spans.items()):
+        if start < at:  # overlaps a span already marked
+            continue
+        out.append(esc(_clip_long_words(comment.text[at:start])))
+        out.append(f"<mark title='{esc(', '.join(categories))}'>{esc(comment.text[start:end])}</mark>")
+        at = end
+    out.append(esc(_clip_long_words(comment.text[at:])))
+    return "".join(out)
 
 
 _COORDINATION_KINDS = {"identical": "the same text", "near_identical": "nearly the same text"}
