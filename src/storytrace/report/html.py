@@ -28,7 +28,7 @@ table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px s
 .comment{border-left:4px solid #bbb;margin:.4rem 0;padding:.3rem .7rem;background:#fafafa}
 .comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flagged{border-left-color:#d68910;background:#fef9e7}.comment.flood{color:#666}
 .comment.flood:not(.toxic):not(.flagged){border-left-color:#999}
-mark{background:#fbd3cc;color:inherit}.reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
+mark{background:#f5b3a6;color:inherit}.reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
 .tag.bad{background:#f5c6c0}.err{color:#a00}.warn{color:#7a5200}.summary td{min-width:8rem}
 .story{border-left:4px solid #4a6fa5;padding-left:1rem;margin:1rem 0}
 .toc ol{margin:.2rem 0}.toc li{margin:.1rem 0}.toc a{overflow-wrap:anywhere}
