@@ -80,3 +80,22 @@ def test_comment_words_behind_a_flag_are_marked_in_the_html():
     assert "are an <mark title='insult'>idiot</mark> and the stupid mayor" in out
     assert "&lt;b&gt;you&lt;/b&gt;" in out and "<b>you</b>" not in out
     assert out.count("<mark") == 1
+
+
+@pytest.mark.parametrize("value", ["no", "false", 0, None])
+def test_a_stage_switch_given_as_text_or_a_number_is_refused_not_read_as_on(value):
+    """#4: ``storytrace.analyze(..., with_facts="no")`` (a setting read from a config file or the environment)
+    ran the facts stage: any non-empty string is truthy. A switch must be True or False."""
+    from storytrace import Options
+
+    with pytest.raises(TypeError, match="with_facts must be True or False"):
+        Options(with_facts=value)
+    with pytest.raises(TypeError, match="with_facts must be True or False"):
+        Options().replace(with_facts=value)
+
+
+def test_an_unknown_setting_names_the_closest_one():
+    """#5: ``analyze(p, with_fact=False)`` said "Options.__init__() got an unexpected keyword argument" without
+    naming the setting meant."""
+    with pytest.raises(TypeError, match="unknown setting 'with_fact'; did you mean 'with_facts'"):
+        storytrace.analyze("page.html", with_fact=False)
