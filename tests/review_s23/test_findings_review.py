@@ -22,6 +22,8 @@ def _dam_story() -> dict:
          "reason": None},
         {"relation": "sum", "base": ["1,000 sappers", "5,000 workers"], "other": ["6,000 workers"], "value": 6000.0,
          "verdict": "agree", "reason": None},
+        {"relation": "equal", "base": ["$4.5 million"], "other": ["$4.49 million"], "value": 4.5e6, "verdict": "agree",
+         "approximately": True, "reason": None},
         {"relation": "only_base", "base": ["About 3,000 residents"], "other": [], "value": 3000.0},
         {"relation": "only_other", "base": [], "other": ["About 30,000 residents"], "value": 30000.0},
     ]
@@ -44,6 +46,7 @@ def test_numbers_found_in_one_version_only_are_listed_with_the_reconciled_number
     alone = numbers.split("one version only")[1]
     assert "About 3,000 residents" in alone and "About 30,000 residents" in alone
     reconciled = numbers.split("</table>")[0]
+    assert "<td>same number (within rounding)</td><td>$4.5 million</td>" in reconciled
     assert "<td>same number</td>" in reconciled and "<td>total = sum of parts</td>" in reconciled
     assert "<td>equal</td>" not in reconciled and "<td>sum</td>" not in reconciled
 

@@ -331,7 +331,8 @@ def _numbers(comparison: dict[str, Any], headers: dict[str, str]) -> str:
     alone = [q for q in quantities if q.get("relation") in ("only_base", "only_other")]
     out = []
     if matched:
-        rows = [{"match": _MATCH_WORDS[str(q.get("relation"))], _BASE: " + ".join(map(str, q.get("base") or [])),
+        rows = [{"match": _MATCH_WORDS[str(q.get("relation"))] + (" (within rounding)" if q.get("approximately") else ""),
+                 _BASE: " + ".join(map(str, q.get("base") or [])),
                  _OTHER: " + ".join(map(str, q.get("other") or [])), "verdict": q.get("verdict"),
                  "why": q.get("reason")} for q in matched]
         out.append(f"<h5>Numbers reconciled</h5>{table(rows, headers=headers)}")
