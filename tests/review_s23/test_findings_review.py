@@ -102,3 +102,30 @@ def test_an_unknown_setting_names_the_closest_one():
     naming the setting meant."""
     with pytest.raises(TypeError, match="unknown setting 'with_fact'; did you mean 'with_facts'"):
         storytrace.analyze("page.html", with_fact=False)
+
+
+def _thread_page():
+    from storytrace.records import Comment, Page
+
+    spam = "Vote NO on measure 12, share this everywhere!"
+    comments = [Comment(id=f"p-c{i}", text=spam if i in (0, 2) else f"My own view number {i}.", position=i,
+                        author=["Ann <b>", "Real Reader", "=cmd|x", "D", "E", "F"][i],
+                        published=f"2024-03-01T10:0{i}:00+00:00") for i in range(6)]
+    thread = {"comments": 6, "toxic_comments": [], "toxic_share": 0.0,
+              "coordinated_clusters": [{"kind": "identical", "comments": ["p-c0", "p-c2"],
+                                        "authors": ["=cmd|x", "Ann <b>"], "several_names": True, "text": spam}],
+              "bursts": [{"start": "2024-03-01T10:00:00+00:00", "end": "2024-03-01T10:05:00+00:00",
+                          "comments": [f"p-c{i}" for i in range(6)], "authors": ["Ann <b>", "D"]}]}
+    return Page(id="p" * 16, source="p.html", body=["Body."], comments=comments, thread=thread)
+
+
+def test_a_threads_coordinated_posting_and_bursts_read_as_sentences():
+    """#6: the thread summary showed coordination as a dump of its keys ("kind identical · comments #0, #2 ·
+    authors =cmd|x, Ann <b> · several_names yes · text ...") and bursts as "start ... · end ... · comments ..."."""
+    out = render_dossier(Dossier(pages=[_thread_page()]))
+    row = out.split("<th>coordinated posting</th>")[1].split("</tr>")[0]
+    assert "several_names" not in row and "kind " not in row
+    assert ("<a href='#c-p-c0'>#0</a>, <a href='#c-p-c2'>#2</a>: the same text under 2 names "
+            "(<bdi>=cmd|x</bdi>, <bdi>Ann &lt;b&gt;</bdi>): “Vote NO on measure 12") in row
+    bursts = out.split("<th>bursts</th>")[1].split("</tr>")[0]
+    assert "6 comments posted from 10:00 to 10:05 (2024-03-01): <a href='#c-p-c0'>#0</a>" in bursts

@@ -527,6 +527,10 @@ def _thread_summary(page: Page) -> str:
             cell = " · ".join(f"{esc(t.get('group'))} ({esc(t.get('comments'))})" for t in value if isinstance(t, dict))
         elif key == "relations" and isinstance(value, list):
             cell = "; ".join(_thread_relation(r, links) for r in value if isinstance(r, dict))
+        elif key == "coordinated_clusters" and isinstance(value, list):
+            cell = "<br>".join(_thread_cluster(c, links) for c in value if isinstance(c, dict))
+        elif key == "bursts" and isinstance(value, list):
+            cell = "<br>".join(_thread_burst(b, links) for b in value if isinstance(b, dict))
         elif key == "calibration" and value in _CALIBRATION_WORDS:
             cell = _CALIBRATION_WORDS[value]
         else:
@@ -534,6 +538,25 @@ def _thread_summary(page: Page) -> str:
         if cell:
             rows.append(f"<tr><th>{esc(_THREAD_ROWS.get(key, key))}</th><td>{cell}</td></tr>")
     return "<div class='wide'><table class='summary'>" + "".join(rows) + "</table></div>"
+
+
+def _thread_cluster(cluster: dict[str, Any], links: dict[str, str]) -> str:
+    """"#0, #2: the same text under 2 names (Ann, Bob): “Vote NO …”" (the thread's ``coordinated_clusters``)."""
+    ids = [c for c in cluster.get("comments") or [] if isinstance(c, str)]
+    names = [str(a) for a in cluster.get("authors") or [] if a]
+    kind = _COORDINATION_KINDS.get(str(cluster.get("kind")), str(cluster.get("kind")))
+    who = (f"under {_plural(len(names), 'name')} (" + ", ".join(f"<bdi>{esc(n)}</bdi>" for n in names) + ")"
+           if names else "without a name")
+    return (f"{_thread_value(ids, links)}: {esc(kind)} {who}: "
+            f"“{esc(_short(str(cluster.get('text') or ''), 200))}”")
+
+
+def _thread_burst(burst: dict[str, Any], links: dict[str, str]) -> str:
+    """"6 comments posted from 10:01 to 10:02 (2024-03-01): #1, #2, …" (the thread's ``bursts``)."""
+    ids = [c for c in burst.get("comments") or [] if isinstance(c, str)]
+    start, end = str(burst.get("start") or ""), str(burst.get("end") or "")
+    span = f"from {start[11:16]} to {end[11:16]} ({start[:10]})" if start[:10] == end[:10] else f"from {start} to {end}"
+    return f"{_plural(len(ids), 'comment')} posted {esc(span)}: {_thread_value(ids, links)}"
 
 
 def _thread_relation(rel: dict[str, Any], links: dict[str, str]) -> str:
