@@ -129,3 +129,29 @@ def test_a_threads_coordinated_posting_and_bursts_read_as_sentences():
             "(<bdi>=cmd|x</bdi>, <bdi>Ann &lt;b&gt;</bdi>): “Vote NO on measure 12") in row
     bursts = out.split("<th>bursts</th>")[1].split("</tr>")[0]
     assert "6 comments posted from 10:00 to 10:05 (2024-03-01): <a href='#c-p-c0'>#0</a>" in bursts
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_contents_say_how_many_comments_and_toxic_comments_each_page_has(tmp_path, streamed):
+    """#7: the contents listed 100 pages by title only: a reader triaging a crawl for abusive threads had to
+    scroll every page's comments to find the few with toxic ones."""
+    from storytrace.records import Comment, Page
+    from storytrace.report import write_dossier
+
+    quiet = Page(id="1" * 16, source="q.html", title="Quiet page", body=["Body."],
+                 comments=[Comment(id="q-c0", text="Nice.", position=0, scores={"toxic": 0.1})],
+                 thread={"comments": 1, "toxic_comments": [], "toxic_share": 0.0})
+    page = _thread_page()
+    page.id = "2" * 16  # page ids become file names: hex only
+    page.comments[1].scores = {"toxic": 0.9}
+    page.thread["toxic_comments"] = ["p-c1"]
+    dossier = Dossier(pages=[quiet, page, Page(id="3" * 16, source="n.html", title="No comments", body=["Body."])])
+    if streamed:
+        write_dossier(dossier, tmp_path)
+        out = (tmp_path / "index.html").read_text(encoding="utf-8")
+    else:
+        out = render_dossier(dossier)
+    contents = out.split("<h2>Contents</h2>")[1].split("</nav>")[0]
+    assert "Quiet page</bdi></a> <span class='meta'>· 1 comment</span>" in contents
+    assert "<span class='meta'>· 6 comments, 1 toxic</span>" in contents
+    assert "No comments</bdi></a></li>" in contents

@@ -72,9 +72,12 @@ class DossierSummary:
     coordination: int = 0  # clusters of comments posted across pages
     stories: list[dict[str, Any]] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
+    threads: dict[str, str] = field(default_factory=dict)  # page id -> "27 comments, 8 toxic" (pages with comments)
 
     def add(self, page: Page) -> None:
         self.links.append((page.id, page_label(page)))
+        if page.comments:
+            self.threads[page.id] = _thread_size(page)
 
     @classmethod
     def of(cls, dossier: Dossier) -> DossierSummary:
@@ -127,7 +130,8 @@ def _contents(summary: DossierSummary) -> str:
         ids = [str(p.get("id")) for p in members]
         in_story.update(ids)
         pages = "".join(f"<li><a href='#p-{esc(p.get('id'))}'><bdi>{esc(labels[str(p.get('id'))])}</bdi></a>"
-                        f" <span class='meta'>{esc(_outlet_and_date(p))}</span></li>" for p in members)
+                        f" <span class='meta'>{esc(_outlet_and_date(p))}</span>"
+                        f"{_thread_note(summary, str(p.get('id')))}</li>" for p in members)
         stories.append(f"<li><a href='#s-{esc(story.get('id'))}'><bdi>{esc(_story_title(story, labels, 90))}</bdi>"
                        f"</a> <span class='meta'>({len(ids)} pages)</span><ol>{pages}</ol></li>")
     loose = [(pid, label) for pid, label in summary.links if pid not in in_story]
@@ -136,7 +140,8 @@ def _contents(summary: DossierSummary) -> str:
         out.append(f"<h3>Stories ({len(stories)})</h3><ol>{''.join(stories)}</ol>")
     if loose:
         title = "Pages in no story" if stories else "Pages"
-        items = "".join(f"<li><a href='#p-{esc(pid)}'><bdi>{esc(label)}</bdi></a></li>" for pid, label in loose)
+        items = "".join(f"<li><a href='#p-{esc(pid)}'><bdi>{esc(label)}</bdi></a>{_thread_note(summary, pid)}</li>"
+                        for pid, label in loose)
         out.append(f"<h3>{title} ({len(loose)})</h3><ol class='loose'>{items}</ol>")
     tail = [(anchor, name) for anchor, name, count in (("coordination", "Coordinated posting", summary.coordination),
                                                        ("failures", "Inputs that failed", summary.failures),
@@ -146,6 +151,19 @@ def _contents(summary: DossierSummary) -> str:
         out.append("<p>" + " · ".join(f"<a href='#{a}'>{esc(name)}</a>" for a, name in tail) + "</p>")
     out.append("</nav>")
     return "\n".join(out)
+
+
+def _thread_size(page: Page) -> str:
+    """"27 comments, 8 toxic": the toxic count is the thread's (toxic score 0.5 or more), as its summary says."""
+    toxic = page.thread.get("toxic_comments") if isinstance(page.thread, dict) else None
+    n_toxic = len(toxic) if isinstance(toxic, list) else sum(c.scores.get("toxic", 0.0) >= TOXIC_AT for c in page.comments)
+    return f"{_plural(len(page.comments), 'comment')}" + (f", {n_toxic} toxic" if n_toxic else "")
+
+
+def _thread_note(summary: DossierSummary, page_id: str) -> str:
+    """A contents entry's comment count, so a reader triaging many pages finds the threads with toxic comments."""
+    size = summary.threads.get(page_id)
+    return f" <span class='meta'>· {esc(size)}</span>" if size else ""
 
 
 def story_links(sections: Iterable[str], stories: list[dict[str, Any]],
