@@ -155,3 +155,26 @@ def test_contents_say_how_many_comments_and_toxic_comments_each_page_has(tmp_pat
     assert "Quiet page</bdi></a> <span class='meta'>· 1 comment</span>" in contents
     assert "<span class='meta'>· 6 comments, 1 toxic</span>" in contents
     assert "No comments</bdi></a></li>" in contents
+
+
+def test_the_html_policy_also_closes_forms_and_base_and_the_service_sends_it_as_a_header():
+    """#8: the dossier's Content-Security-Policy (default-src 'none') left ``form-action`` and ``base-uri`` open
+    (default-src does not cover them: an escaping slip could post a reader's input anywhere), and the service's
+    /analyze.html answer carried no policy header (no frame-ancestors, no nosniff)."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from storytrace.resources import Resources
+    from storytrace.service import ServiceSettings, create_app
+    from storytrace.settings import Options
+
+    out = render_dossier(Dossier())
+    assert "form-action 'none'" in out and "base-uri 'none'" in out
+    settings = ServiceSettings(options=Options(progress=False))
+    with TestClient(create_app(settings, Resources())) as client:
+        r = client.post("/analyze.html", json={"pages": [{"html": "<html><body><p>A short page.</p></body></html>"}],
+                                                "with_facts": False, "with_comments": False})
+    assert r.status_code == 200
+    policy = r.headers["content-security-policy"]
+    assert "script-src 'none'" in policy and "form-action 'none'" in policy and "frame-ancestors 'none'" in policy
+    assert r.headers["x-content-type-options"] == "nosniff"

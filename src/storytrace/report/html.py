@@ -37,7 +37,9 @@ mark{background:#f5b3a6;color:inherit}.reply{margin-left:2rem}.tag{display:inlin
 .toc .loose li::before{content:counter(toc) ".";flex:none;min-width:2.2em;text-align:right}.toc .loose li>a{min-width:0}
 .pnav{font-size:.85rem;color:#555;margin:.2rem 0 .6rem}section,h2,h3{scroll-margin-top:.5rem}
 """
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
+# default-src does not cover where a form posts or what a <base> points links to: both are closed too
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; form-action 'none'; "
+        "base-uri 'none'")
 TOXIC_AT = 0.5
 
 
@@ -101,7 +103,7 @@ def html_head(summary: DossierSummary) -> str:
     n = len(summary.links)
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-        f"<meta http-equiv='Content-Security-Policy' content=\"{_CSP}\">",
+        f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         f"<title>storytrace dossier: {n} page(s)</title><style>{_CSS}</style></head><body>",
         "<h1 id='top'>storytrace dossier</h1>",
