@@ -154,7 +154,7 @@ def test_contents_say_how_many_comments_and_toxic_comments_each_page_has(tmp_pat
     contents = out.split("<h2>Contents</h2>")[1].split("</nav>")[0]
     assert "Quiet page</bdi></a> <span class='meta'>· 1 comment</span>" in contents
     assert "<span class='meta'>· 6 comments, 1 toxic</span>" in contents
-    assert "No comments</bdi></a></li>" in contents
+    assert "No comments</bdi></a></span></li>" in contents
 
 
 def test_the_html_policy_also_closes_forms_and_base_and_the_service_sends_it_as_a_header():

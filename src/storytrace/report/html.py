@@ -34,7 +34,7 @@ mark{background:#f5b3a6;color:inherit}.reply{margin-left:2rem}.tag{display:inlin
 .toc ol{margin:.2rem 0}.toc li{margin:.1rem 0}.toc a{overflow-wrap:anywhere}
 .toc .loose{columns:2 22rem;column-gap:2rem;list-style:none;padding-left:0;counter-reset:toc}
 .toc .loose li{break-inside:avoid;display:flex;gap:.4em;counter-increment:toc}
-.toc .loose li::before{content:counter(toc) ".";flex:none;min-width:2.2em;text-align:right}.toc .loose li>a{min-width:0}
+.toc .loose li::before{content:counter(toc) ".";flex:none;min-width:2.2em;text-align:right}.toc .loose li>span{min-width:0}
 .pnav{font-size:.85rem;color:#555;margin:.2rem 0 .6rem}section,h2,h3{scroll-margin-top:.5rem}
 """
 # default-src does not cover where a form posts or what a <base> points links to: both are closed too
@@ -142,8 +142,9 @@ def _contents(summary: DossierSummary) -> str:
         out.append(f"<h3>Stories ({len(stories)})</h3><ol>{''.join(stories)}</ol>")
     if loose:
         title = "Pages in no story" if stories else "Pages"
-        items = "".join(f"<li><a href='#p-{esc(pid)}'><bdi>{esc(label)}</bdi></a>{_thread_note(summary, pid)}</li>"
-                        for pid, label in loose)
+        # link and comment count in one flex item: as two, the count became a narrow column of its own
+        items = "".join(f"<li><span><a href='#p-{esc(pid)}'><bdi>{esc(label)}</bdi></a>{_thread_note(summary, pid)}"
+                        "</span></li>" for pid, label in loose)
         out.append(f"<h3>{title} ({len(loose)})</h3><ol class='loose'>{items}</ol>")
     tail = [(anchor, name) for anchor, name, count in (("coordination", "Coordinated posting", summary.coordination),
                                                        ("failures", "Inputs that failed", summary.failures),
