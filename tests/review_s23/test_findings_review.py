@@ -178,3 +178,28 @@ def test_the_html_policy_also_closes_forms_and_base_and_the_service_sends_it_as_
     policy = r.headers["content-security-policy"]
     assert "script-src 'none'" in policy and "form-action 'none'" in policy and "frame-ancestors 'none'" in policy
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("fmt", ["csv-excel", "parquet"])
+def test_the_comments_table_says_which_article_each_comment_is_under(tmp_path, fmt):
+    """#9: the comments export (CSV, Parquet) named each comment's page by its content hash only: a researcher
+    opening comments.csv in a spreadsheet could not tell the article or outlet without joining the pages table.
+    Hostile page text in the new cells is neutralised like any other."""
+    import csv
+
+    from storytrace.records import Comment, Page
+    from storytrace.store.export import export
+
+    page = Page(id="1" * 16, source="a.html", url="https://gazette.example/dam", site="Gazette",
+                title="=HYPERLINK(\"http://evil.example\",\"Dam closes\")", body=["Body."],
+                comments=[Comment(id="c0", text="Nice.", position=0)])
+    out = tmp_path / f"comments.{fmt}"
+    export([page], out, fmt, table="comments")
+    if fmt == "parquet":
+        pq = pytest.importorskip("pyarrow.parquet")
+        [row] = pq.read_table(out).to_pylist()
+    else:
+        with open(out, encoding="utf-8-sig", newline="") as f:
+            [row] = list(csv.DictReader(f))
+    assert row["page_url"] == "https://gazette.example/dam" and row["page_site"] == "Gazette"
+    assert row["page_title"].startswith("'=HYPERLINK" if fmt == "csv-excel" else "=HYPERLINK")
