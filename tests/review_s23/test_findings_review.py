@@ -203,3 +203,15 @@ def test_the_comments_table_says_which_article_each_comment_is_under(tmp_path, f
             [row] = list(csv.DictReader(f))
     assert row["page_url"] == "https://gazette.example/dam" and row["page_site"] == "Gazette"
     assert row["page_title"].startswith("'=HYPERLINK" if fmt == "csv-excel" else "=HYPERLINK")
+
+
+@pytest.mark.parametrize("inputs", ["", [""], ["page.html", ""]])
+def test_an_empty_path_is_a_failure_not_the_current_folder(tmp_path, monkeypatch, inputs):
+    """#10: ``storytrace analyze ""`` (a script's unset "$DIR") and ``analyze([""])`` (a blank line of a path
+    list) read the current folder recursively: Path("") is ".". Started in /tmp, it read thousands of files."""
+    (tmp_path / "page.html").write_text("<html><body><p>A page in the current folder.</p></body></html>")
+    monkeypatch.chdir(tmp_path)
+    dossier = storytrace.analyze(inputs, with_facts=False, with_comments=False, with_stories=False)
+    assert len(dossier.pages) == (1 if "page.html" in inputs else 0)
+    [failure] = dossier.failures
+    assert failure.source == "" and failure.message.startswith("[E109] an empty path names no file")
