@@ -73,6 +73,7 @@ def iter_results(
     from .pipeline import StoredPages, analysis_key, collapse_duplicates, run
 
     inputs = input_list(inputs)
+    _check_store(store)
     options = options or Options()
     items: Iterable[Any] = collapse_duplicates(read_inputs(inputs, options))
     if store is None:
@@ -104,6 +105,17 @@ def input_list(inputs: Any) -> list[str | os.PathLike[str]]:
         if not isinstance(item, str | os.PathLike):
             raise TypeError(f"inputs[{i}] must be a path or URL (str or os.PathLike), not {type(item).__name__}")
     return items
+
+
+def _check_store(store: Any) -> None:
+    """A store is an object with ``add`` (:class:`~storytrace.store.SQLiteStore`); a file name given instead failed
+    only after the first batch was analysed, with "'str' object has no attribute 'add'"."""
+    if store is None or callable(getattr(store, "add", None)):
+        return
+    if isinstance(store, str | os.PathLike):
+        raise TypeError(f"store must be an open store, not the path {os.fspath(store)!r}: "
+                        f"with SQLiteStore({os.fspath(store)!r}) as store: analyze(..., store=store)")
+    raise TypeError(f"store must have an add() method (a storytrace.store.SQLiteStore), not {type(store).__name__}")
 
 
 def _tap(

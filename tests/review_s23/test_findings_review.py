@@ -215,3 +215,13 @@ def test_an_empty_path_is_a_failure_not_the_current_folder(tmp_path, monkeypatch
     assert len(dossier.pages) == (1 if "page.html" in inputs else 0)
     [failure] = dossier.failures
     assert failure.source == "" and failure.message.startswith("[E109] an empty path names no file")
+
+
+def test_a_store_given_as_a_file_name_says_how_to_open_it(tmp_path):
+    """#11: ``analyze("page.html", store="corpus.sqlite")`` analysed the first batch, then failed with
+    "'str' object has no attribute 'add'"."""
+    with pytest.raises(TypeError, match=r"store must be an open store, not the path 'corpus.sqlite': "
+                                        r"with SQLiteStore\('corpus.sqlite'\) as store"):
+        storytrace.analyze(str(tmp_path / "missing.html"), store="corpus.sqlite", with_facts=False)
+    with pytest.raises(TypeError, match="store must have an add"):
+        storytrace.analyze(str(tmp_path / "missing.html"), store=42, with_facts=False)
