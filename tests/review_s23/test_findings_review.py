@@ -225,3 +225,17 @@ def test_a_store_given_as_a_file_name_says_how_to_open_it(tmp_path):
         storytrace.analyze(str(tmp_path / "missing.html"), store="corpus.sqlite", with_facts=False)
     with pytest.raises(TypeError, match="store must have an add"):
         storytrace.analyze(str(tmp_path / "missing.html"), store=42, with_facts=False)
+
+
+def test_a_reply_names_and_links_the_comment_it_answers():
+    """#12: a reply was only indented: in a long thread a reader could not tell which comment it answers (the
+    JSON has ``parent_id``)."""
+    from storytrace.records import Comment, Page
+
+    comments = [Comment(id="p-c0", text="First.", position=0, author="Ann"),
+                Comment(id="p-c1", text="Second.", position=1, author="Bob"),
+                Comment(id="p-c2", text="You are wrong, Ann.", position=2, author="Cy", parent_id="p-c0")]
+    out = render_dossier(Dossier(pages=[Page(id="1" * 16, source="p.html", body=["Body."], comments=comments)]))
+    reply = out.split("id='c-p-c2'>")[1].split("</div>")[0]
+    assert "<bdi>Cy</bdi> · reply to <a href='#c-p-c0'>#0</a>" in reply
+    assert "reply to" not in out.split("id='c-p-c1'>")[1].split("</div>")[0]

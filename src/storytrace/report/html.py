@@ -507,7 +507,8 @@ def _thread(page: Page) -> str:
     out = [f"<h3 id='comments-{esc(page.id)}'>Comments ({len(page.comments)})</h3>"]
     if page.thread:
         out.append(_thread_summary(page))
-    out += [_comment(c) for c in page.comments]
+    positions = {c.id: c.position for c in page.comments}
+    out += [_comment(c, positions) for c in page.comments]
     return "\n".join(out)
 
 
@@ -606,7 +607,7 @@ def _percent(share: float) -> str:
     return f"{100 * share:.0f} %" if share >= 0.01 or share == 0 else f"{100 * share:.1f} %"
 
 
-def _comment(comment: Comment) -> str:
+def _comment(comment: Comment, positions: dict[str, int] | None = None) -> str:
     top = max(comment.scores.values(), default=0.0)
     classes = ["comment"]
     if comment.scores.get("toxic", 0.0) >= TOXIC_AT:
@@ -631,7 +632,7 @@ def _comment(comment: Comment) -> str:
     lang = f" · {esc(comment.language)}" if comment.language else ""
     return (
         f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>#{esc(comment.position)} {who}"
-        f"{lang}{' · ' + esc(comment.published) if comment.published else ''}</div>"
+        f"{lang}{' · ' + esc(comment.published) if comment.published else ''}{_reply_to(comment, positions or {})}</div>"
         f"<div class='ctext'>{_marked_text(comment)}</div><div>{''.join(tags)}</div></div>"
     )
 
@@ -655,6 +656,13 @@ def _marked_text(comment: Comment) -> str:
         at = end
     out.append(esc(_clip_long_words(comment.text[at:])))
     return "".join(out)
+
+
+def _reply_to(comment: Comment, positions: dict[str, int]) -> str:
+    """" · reply to #3", linked: the indent alone shows a reply, not which comment it answers."""
+    if not comment.parent_id or comment.parent_id not in positions:
+        return ""
+    return f" · reply to <a href='#c-{esc(comment.parent_id)}'>#{esc(positions[comment.parent_id])}</a>"
 
 
 _COORDINATION_KINDS = {"identical": "the same text", "near_identical": "nearly the same text"}
