@@ -239,3 +239,17 @@ def test_a_reply_names_and_links_the_comment_it_answers():
     reply = out.split("id='c-p-c2'>")[1].split("</div>")[0]
     assert "<bdi>Cy</bdi> · reply to <a href='#c-p-c0'>#0</a>" in reply
     assert "reply to" not in out.split("id='c-p-c1'>")[1].split("</div>")[0]
+
+
+def test_jsonld_topics_name_the_iptc_media_topic_vocabulary():
+    """#13: ``about`` gave "termCode": "medtop:16000000" with no ``inDefinedTermSet``: "medtop:" is an IPTC QCode
+    prefix that no JSON-LD context defines, so a consumer could not tell which vocabulary the code is from."""
+    from storytrace.records import Page
+    from storytrace.report import page_jsonld
+
+    page = Page(id="1" * 16, source="p.html", title="T", body=["Body."],
+                facts={"topics": [{"id": "medtop:16000000", "name": "conflict, war and peace", "score": 0.8}]})
+    [term] = page_jsonld(page)["about"]
+    assert term == {"@type": "DefinedTerm", "termCode": "medtop:16000000", "name": "conflict, war and peace",
+                    "inDefinedTermSet": "http://cv.iptc.org/newscodes/mediatopic/",
+                    "url": "http://cv.iptc.org/newscodes/mediatopic/16000000"}
