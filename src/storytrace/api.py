@@ -72,8 +72,8 @@ def iter_results(
     from .ingest import read_inputs
     from .pipeline import StoredPages, analysis_key, collapse_duplicates, run
 
-    if isinstance(inputs, str | os.PathLike):
-        inputs = [inputs]
+    inputs = input_list(inputs)
+    _check_store(store)
     options = options or Options()
     items: Iterable[Any] = collapse_duplicates(read_inputs(inputs, options))
     if store is None:
@@ -87,6 +87,35 @@ def iter_results(
         store.add(results, analysis=key) if keyed else store.add(results)
 
     return run(items, options, resources or Resources(), on_finished=add)
+
+
+def input_list(inputs: Any) -> list[str | os.PathLike[str]]:
+    """``inputs`` as a list of paths and URLs; anything else is a :class:`TypeError` saying what to give. Page
+    bytes or text, a number or None would otherwise fail deep in ingest ("expected str, bytes or os.PathLike
+    object, not int": bytes iterate as numbers)."""
+    if isinstance(inputs, str | os.PathLike):
+        return [inputs]
+    if isinstance(inputs, bytes | bytearray | memoryview):
+        raise TypeError("inputs are paths or URLs, not page bytes: save the page to a file and give its path")
+    try:
+        items = list(inputs)
+    except TypeError:
+        raise TypeError(f"inputs must be a path, a URL or a list of them, not {type(inputs).__name__}") from None
+    for i, item in enumerate(items):
+        if not isinstance(item, str | os.PathLike):
+            raise TypeError(f"inputs[{i}] must be a path or URL (str or os.PathLike), not {type(item).__name__}")
+    return items
+
+
+def _check_store(store: Any) -> None:
+    """A store is an object with ``add`` (:class:`~storytrace.store.SQLiteStore`); a file name given instead failed
+    only after the first batch was analysed, with "'str' object has no attribute 'add'"."""
+    if store is None or callable(getattr(store, "add", None)):
+        return
+    if isinstance(store, str | os.PathLike):
+        raise TypeError(f"store must be an open store, not the path {os.fspath(store)!r}: "
+                        f"with SQLiteStore({os.fspath(store)!r}) as store: analyze(..., store=store)")
+    raise TypeError(f"store must have an add() method (a storytrace.store.SQLiteStore), not {type(store).__name__}")
 
 
 def _tap(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from dataclasses import dataclass
 
 MB = 1024 * 1024
@@ -51,9 +52,20 @@ class Options:
     progress: bool = True
 
     def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            # a switch given as text ("no", "false" from a config file) is truthy: it would turn the stage on
+            if f.type == "bool" and not isinstance(getattr(self, f.name), bool):
+                raise TypeError(f"{f.name} must be True or False, not {getattr(self, f.name)!r}")
         if self.comment_calibration not in COMMENT_CALIBRATIONS:
             raise ValueError(f"unknown comment_calibration {self.comment_calibration!r}; "
                              f"one of {', '.join(COMMENT_CALIBRATIONS)}")
 
     def replace(self, **changes: object) -> Options:
+        """A copy with ``changes``; an unknown name is a TypeError naming the closest field."""
+        names = [f.name for f in dataclasses.fields(self)]
+        for name in changes:
+            if name not in names:
+                close = difflib.get_close_matches(name, names, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else f"; the settings are {', '.join(names)}"
+                raise TypeError(f"unknown setting {name!r}{hint}")
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

@@ -65,6 +65,9 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
         if value == "-" and not os.path.lexists(value):  # the usual name of standard input, which is not read
             yield _failure(value, STDIN_NOT_READ)
             continue
+        if not value:  # Path("") is ".": an unset "$DIR" or a blank line of a path list would read the whole folder
+            yield _failure(value, EMPTY_PATH)
+            continue
         path = Path(value)
         if path.is_dir():
             # every entry but folders: a pipe, socket or device below the folder is a failure, not a silent skip;
@@ -84,6 +87,8 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> I
 
 STDIN_NOT_READ = InputError("'-' (standard input) is not read; save what you pipe in to a file and give its "
                             "path", code=errors.CANNOT_OPEN)
+EMPTY_PATH = InputError("an empty path names no file; give a file, folder or URL (for the current folder give '.')",
+                        code=errors.CANNOT_OPEN)
 EMPTY_FOLDER = InputError("empty input: the folder holds no file to read (storytrace's own output folders, system "
                           "and version-control files are left out); check the path, or that the files were written",
                           code=errors.EMPTY_INPUT)

@@ -28,16 +28,18 @@ table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}td,th{border:1px s
 .comment{border-left:4px solid #bbb;margin:.4rem 0;padding:.3rem .7rem;background:#fafafa}
 .comment.toxic{border-left-color:#c0392b;background:#fdf0ee}.comment.flagged{border-left-color:#d68910;background:#fef9e7}.comment.flood{color:#666}
 .comment.flood:not(.toxic):not(.flagged){border-left-color:#999}
-.reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
+mark{background:#f5b3a6;color:inherit}.reply{margin-left:2rem}.tag{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:.6rem;background:#e8e8ee;margin-right:.3rem}
 .tag.bad{background:#f5c6c0}.err{color:#a00}.warn{color:#7a5200}.summary td{min-width:8rem}
 .story{border-left:4px solid #4a6fa5;padding-left:1rem;margin:1rem 0}
 .toc ol{margin:.2rem 0}.toc li{margin:.1rem 0}.toc a{overflow-wrap:anywhere}
 .toc .loose{columns:2 22rem;column-gap:2rem;list-style:none;padding-left:0;counter-reset:toc}
 .toc .loose li{break-inside:avoid;display:flex;gap:.4em;counter-increment:toc}
-.toc .loose li::before{content:counter(toc) ".";flex:none;min-width:2.2em;text-align:right}.toc .loose li>a{min-width:0}
+.toc .loose li::before{content:counter(toc) ".";flex:none;min-width:2.2em;text-align:right}.toc .loose li>span{min-width:0}
 .pnav{font-size:.85rem;color:#555;margin:.2rem 0 .6rem}section,h2,h3{scroll-margin-top:.5rem}
 """
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
+# default-src does not cover where a form posts or what a <base> points links to: both are closed too
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'; form-action 'none'; "
+        "base-uri 'none'")
 TOXIC_AT = 0.5
 
 
@@ -72,9 +74,12 @@ class DossierSummary:
     coordination: int = 0  # clusters of comments posted across pages
     stories: list[dict[str, Any]] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
+    threads: dict[str, str] = field(default_factory=dict)  # page id -> "27 comments, 8 toxic" (pages with comments)
 
     def add(self, page: Page) -> None:
         self.links.append((page.id, page_label(page)))
+        if page.comments:
+            self.threads[page.id] = _thread_size(page)
 
     @classmethod
     def of(cls, dossier: Dossier) -> DossierSummary:
@@ -98,7 +103,7 @@ def html_head(summary: DossierSummary) -> str:
     n = len(summary.links)
     parts = [
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
-        f"<meta http-equiv='Content-Security-Policy' content=\"{_CSP}\">",
+        f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         f"<title>storytrace dossier: {n} page(s)</title><style>{_CSS}</style></head><body>",
         "<h1 id='top'>storytrace dossier</h1>",
@@ -127,7 +132,8 @@ def _contents(summary: DossierSummary) -> str:
         ids = [str(p.get("id")) for p in members]
         in_story.update(ids)
         pages = "".join(f"<li><a href='#p-{esc(p.get('id'))}'><bdi>{esc(labels[str(p.get('id'))])}</bdi></a>"
-                        f" <span class='meta'>{esc(_outlet_and_date(p))}</span></li>" for p in members)
+                        f" <span class='meta'>{esc(_outlet_and_date(p))}</span>"
+                        f"{_thread_note(summary, str(p.get('id')))}</li>" for p in members)
         stories.append(f"<li><a href='#s-{esc(story.get('id'))}'><bdi>{esc(_story_title(story, labels, 90))}</bdi>"
                        f"</a> <span class='meta'>({len(ids)} pages)</span><ol>{pages}</ol></li>")
     loose = [(pid, label) for pid, label in summary.links if pid not in in_story]
@@ -136,7 +142,9 @@ def _contents(summary: DossierSummary) -> str:
         out.append(f"<h3>Stories ({len(stories)})</h3><ol>{''.join(stories)}</ol>")
     if loose:
         title = "Pages in no story" if stories else "Pages"
-        items = "".join(f"<li><a href='#p-{esc(pid)}'><bdi>{esc(label)}</bdi></a></li>" for pid, label in loose)
+        # link and comment count in one flex item: as two, the count became a narrow column of its own
+        items = "".join(f"<li><span><a href='#p-{esc(pid)}'><bdi>{esc(label)}</bdi></a>{_thread_note(summary, pid)}"
+                        "</span></li>" for pid, label in loose)
         out.append(f"<h3>{title} ({len(loose)})</h3><ol class='loose'>{items}</ol>")
     tail = [(anchor, name) for anchor, name, count in (("coordination", "Coordinated posting", summary.coordination),
                                                        ("failures", "Inputs that failed", summary.failures),
@@ -146,6 +154,19 @@ def _contents(summary: DossierSummary) -> str:
         out.append("<p>" + " · ".join(f"<a href='#{a}'>{esc(name)}</a>" for a, name in tail) + "</p>")
     out.append("</nav>")
     return "\n".join(out)
+
+
+def _thread_size(page: Page) -> str:
+    """"27 comments, 8 toxic": the toxic count is the thread's (toxic score 0.5 or more), as its summary says."""
+    toxic = page.thread.get("toxic_comments") if isinstance(page.thread, dict) else None
+    n_toxic = len(toxic) if isinstance(toxic, list) else sum(c.scores.get("toxic", 0.0) >= TOXIC_AT for c in page.comments)
+    return f"{_plural(len(page.comments), 'comment')}" + (f", {n_toxic} toxic" if n_toxic else "")
+
+
+def _thread_note(summary: DossierSummary, page_id: str) -> str:
+    """A contents entry's comment count, so a reader triaging many pages finds the threads with toxic comments."""
+    size = summary.threads.get(page_id)
+    return f" <span class='meta'>· {esc(size)}</span>" if size else ""
 
 
 def story_links(sections: Iterable[str], stories: list[dict[str, Any]],
@@ -313,13 +334,34 @@ def _comparison(comparison: dict[str, Any], columns: dict[Any, str]) -> str:
         if entries:
             rows = [{"reasons": e.get("reasons"), _BASE: e.get("base"), _OTHER: e.get("other")} for e in entries]
             out.append(f"<h5>{esc(title)}</h5>{table(rows, headers=headers)}")
-    numbers = [q for q in comparison.get("quantities") or [] if isinstance(q, dict) and q.get("relation") in ("equal", "sum")]
-    if numbers:
-        rows = [{"numbers": q.get("relation"), _BASE: " + ".join(map(str, q.get("base") or [])),
-                 _OTHER: " + ".join(map(str, q.get("other") or [])), "verdict": q.get("verdict"),
-                 "why": q.get("reason")} for q in numbers]
-        out.append(f"<h5>Numbers reconciled</h5>{table(rows, headers=headers)}")
+    out.append(_numbers(comparison, headers))
     out.append(_claim_lists(comparison, headers, base, other))
+    return "\n".join(p for p in out if p)
+
+
+# how two versions' numbers were matched (reconcile.py ``relation``), for a reader
+_MATCH_WORDS = {"equal": "same number", "sum": "total = sum of parts"}
+
+
+def _numbers(comparison: dict[str, Any], headers: dict[str, str]) -> str:
+    """The numbers of both versions: those matched (the same value, or a total and its parts) with their verdict,
+    then, folded, those found in one version only (else a number dropped or changed, "3,000" in one and "30,000"
+    in the other, would vanish from the accounting)."""
+    quantities = [q for q in comparison.get("quantities") or [] if isinstance(q, dict)]
+    matched = [q for q in quantities if q.get("relation") in _MATCH_WORDS]
+    alone = [q for q in quantities if q.get("relation") in ("only_base", "only_other")]
+    out = []
+    if matched:
+        rows = [{"match": _MATCH_WORDS[str(q.get("relation"))] + (" (within rounding)" if q.get("approximately") else ""),
+                 _BASE: " + ".join(map(str, q.get("base") or [])),
+                 _OTHER: " + ".join(map(str, q.get("other") or [])), "verdict": q.get("verdict"),
+                 "why": q.get("reason")} for q in matched]
+        out.append(f"<h5>Numbers reconciled</h5>{table(rows, headers=headers)}")
+    if alone:
+        rows = [{_BASE: " + ".join(map(str, q.get("base") or [])), _OTHER: " + ".join(map(str, q.get("other") or []))}
+                for q in alone]
+        out.append(f"<details><summary>Numbers in one version only ({len(alone)})</summary>"
+                   f"{table(rows, headers=headers)}</details>")
     return "\n".join(out)
 
 
@@ -465,7 +507,8 @@ def _thread(page: Page) -> str:
     out = [f"<h3 id='comments-{esc(page.id)}'>Comments ({len(page.comments)})</h3>"]
     if page.thread:
         out.append(_thread_summary(page))
-    out += [_comment(c) for c in page.comments]
+    positions = {c.id: c.position for c in page.comments}
+    out += [_comment(c, positions) for c in page.comments]
     return "\n".join(out)
 
 
@@ -506,6 +549,10 @@ def _thread_summary(page: Page) -> str:
             cell = " · ".join(f"{esc(t.get('group'))} ({esc(t.get('comments'))})" for t in value if isinstance(t, dict))
         elif key == "relations" and isinstance(value, list):
             cell = "; ".join(_thread_relation(r, links) for r in value if isinstance(r, dict))
+        elif key == "coordinated_clusters" and isinstance(value, list):
+            cell = "<br>".join(_thread_cluster(c, links) for c in value if isinstance(c, dict))
+        elif key == "bursts" and isinstance(value, list):
+            cell = "<br>".join(_thread_burst(b, links) for b in value if isinstance(b, dict))
         elif key == "calibration" and value in _CALIBRATION_WORDS:
             cell = _CALIBRATION_WORDS[value]
         else:
@@ -513,6 +560,25 @@ def _thread_summary(page: Page) -> str:
         if cell:
             rows.append(f"<tr><th>{esc(_THREAD_ROWS.get(key, key))}</th><td>{cell}</td></tr>")
     return "<div class='wide'><table class='summary'>" + "".join(rows) + "</table></div>"
+
+
+def _thread_cluster(cluster: dict[str, Any], links: dict[str, str]) -> str:
+    """"#0, #2: the same text under 2 names (Ann, Bob): “Vote NO …”" (the thread's ``coordinated_clusters``)."""
+    ids = [c for c in cluster.get("comments") or [] if isinstance(c, str)]
+    names = [str(a) for a in cluster.get("authors") or [] if a]
+    kind = _COORDINATION_KINDS.get(str(cluster.get("kind")), str(cluster.get("kind")))
+    who = (f"under {_plural(len(names), 'name')} (" + ", ".join(f"<bdi>{esc(n)}</bdi>" for n in names) + ")"
+           if names else "without a name")
+    return (f"{_thread_value(ids, links)}: {esc(kind)} {who}: "
+            f"“{esc(_short(str(cluster.get('text') or ''), 200))}”")
+
+
+def _thread_burst(burst: dict[str, Any], links: dict[str, str]) -> str:
+    """"6 comments posted from 10:01 to 10:02 (2024-03-01): #1, #2, …" (the thread's ``bursts``)."""
+    ids = [c for c in burst.get("comments") or [] if isinstance(c, str)]
+    start, end = str(burst.get("start") or ""), str(burst.get("end") or "")
+    span = f"from {start[11:16]} to {end[11:16]} ({start[:10]})" if start[:10] == end[:10] else f"from {start} to {end}"
+    return f"{_plural(len(ids), 'comment')} posted {esc(span)}: {_thread_value(ids, links)}"
 
 
 def _thread_relation(rel: dict[str, Any], links: dict[str, str]) -> str:
@@ -541,7 +607,7 @@ def _percent(share: float) -> str:
     return f"{100 * share:.0f} %" if share >= 0.01 or share == 0 else f"{100 * share:.1f} %"
 
 
-def _comment(comment: Comment) -> str:
+def _comment(comment: Comment, positions: dict[str, int] | None = None) -> str:
     top = max(comment.scores.values(), default=0.0)
     classes = ["comment"]
     if comment.scores.get("toxic", 0.0) >= TOXIC_AT:
@@ -566,9 +632,37 @@ def _comment(comment: Comment) -> str:
     lang = f" · {esc(comment.language)}" if comment.language else ""
     return (
         f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>#{esc(comment.position)} {who}"
-        f"{lang}{' · ' + esc(comment.published) if comment.published else ''}</div>"
-        f"<div class='ctext'>{esc(_clip_long_words(comment.text))}</div><div>{''.join(tags)}</div></div>"
+        f"{lang}{' · ' + esc(comment.published) if comment.published else ''}{_reply_to(comment, positions or {})}</div>"
+        f"<div class='ctext'>{_marked_text(comment)}</div><div>{''.join(tags)}</div></div>"
     )
+
+
+def _marked_text(comment: Comment) -> str:
+    """The comment's text, escaped, with the words behind each score of 0.5 or more marked (``evidence`` spans:
+    "idiot" for an insult), so a reader sees why it is flagged. A span that does not match the text is skipped."""
+    flagged = {k for k, v in comment.scores.items() if isinstance(v, int | float) and v >= TOXIC_AT}
+    spans: dict[tuple[int, int], list[str]] = {}
+    for e in comment.evidence:
+        start, end, category = e.get("start"), e.get("end"), e.get("category")
+        if (category in flagged and isinstance(start, int) and isinstance(end, int) and 0 <= start < end
+                and comment.text[start:end] == e.get("text")):
+            spans.setdefault((start, end), []).append(str(category))
+    out, at = [], 0
+    for (start, end), categories in sorted(spans.items()):
+        if start < at:  # overlaps a span already marked
+            continue
+        out.append(esc(_clip_long_words(comment.text[at:start])))
+        out.append(f"<mark title='{esc(', '.join(categories))}'>{esc(comment.text[start:end])}</mark>")
+        at = end
+    out.append(esc(_clip_long_words(comment.text[at:])))
+    return "".join(out)
+
+
+def _reply_to(comment: Comment, positions: dict[str, int]) -> str:
+    """" · reply to #3", linked: the indent alone shows a reply, not which comment it answers."""
+    if not comment.parent_id or comment.parent_id not in positions:
+        return ""
+    return f" · reply to <a href='#c-{esc(comment.parent_id)}'>#{esc(positions[comment.parent_id])}</a>"
 
 
 _COORDINATION_KINDS = {"identical": "the same text", "near_identical": "nearly the same text"}

@@ -43,11 +43,7 @@ def page_jsonld(page: Page, based_on: list[str] | None = None,
             }
             for c in page.comments
         ] or None,
-        "about": [
-            {"@type": "DefinedTerm", "termCode": t.get("code") or t.get("id"), "name": t.get("name")}
-            for t in page.facts.get("topics", [])
-            if isinstance(t, dict)
-        ] or None,
+        "about": [_media_topic(t) for t in page.facts.get("topics", []) if isinstance(t, dict)] or None,
         "isBasedOn": based_on_refs(based_on, urls) if based_on else None,
     }
     if any(w.startswith(NOT_AN_ARTICLE) for w in page.warnings):
@@ -56,6 +52,19 @@ def page_jsonld(page: Page, based_on: list[str] | None = None,
                      "about": None, "isBasedOn": None})
         node["name"] = node.pop("headline", None)
     return _prune(node)
+
+
+# IPTC Media Topics: "medtop:16000000" is a QCode, opaque to a JSON-LD reader unless the term names its vocabulary
+MEDIA_TOPICS = "http://cv.iptc.org/newscodes/mediatopic/"
+
+
+def _media_topic(topic: dict[str, Any]) -> dict[str, Any]:
+    """A topic as a schema.org DefinedTerm in the IPTC Media Topic set, with the term's URI as ``url``."""
+    code = topic.get("code") or topic.get("id")
+    number = str(code).removeprefix("medtop:") if isinstance(code, str) and code.startswith("medtop:") else None
+    return _prune({"@type": "DefinedTerm", "termCode": code, "name": topic.get("name"),
+                   "inDefinedTermSet": MEDIA_TOPICS if number else None,
+                   "url": MEDIA_TOPICS + number if number and number.isdigit() else None})
 
 
 def _people(author: str | None) -> dict[str, str] | list[dict[str, str]] | None:

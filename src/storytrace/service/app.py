@@ -262,11 +262,15 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
         return _analyze(body, request).as_dict()
 
     @app.post("/analyze.html", response_class=HTMLResponse)
-    def analyze_html(body: AnalyzeIn, request: Request) -> str:
+    def analyze_html(body: AnalyzeIn, request: Request) -> HTMLResponse:
         """Analyse pages; answers the readable HTML dossier."""
         from ..report import render_dossier
+        from ..report.html import CSP
 
-        return render_dossier(_analyze(body, request))
+        # the policy as a header too: it also binds what the page's own <meta> cannot (frame-ancestors), and a
+        # browser never sniffs the answer into another type
+        return HTMLResponse(render_dossier(_analyze(body, request)), headers={
+            "Content-Security-Policy": f"{CSP}; frame-ancestors 'none'", "X-Content-Type-Options": "nosniff"})
 
     @app.post("/analyze.jsonld")
     def analyze_jsonld(body: AnalyzeIn, request: Request) -> Response:

@@ -23,8 +23,10 @@ SCORE_COLUMNS = tuple(f"score_{c}" for c in SCORE_CATEGORIES)
 
 PAGE_COLUMNS = ("id", "source", "url", "kind", "site", "title", "author", "language", "published", "topics",
                 "n_body", "n_comments", "n_toxic_comments", "toxic_share", "calibration", "warnings", "errors")
+# page_url, page_site, page_title last: a comments table opened alone says which article each comment is under
+# (added after the others, so a reader that takes columns by position keeps working)
 COMMENT_COLUMNS = ("page_id", "id", "position", "author", "parent_id", "published", "language", "text",
-                   *SCORE_COLUMNS, "targets", "flags", "decoded", "evidence")
+                   *SCORE_COLUMNS, "targets", "flags", "decoded", "evidence", "page_url", "page_site", "page_title")
 REPLACED_COLUMNS = ("replaced_at", "replaced_by", "stored_at", *PAGE_COLUMNS)
 STORY_COLUMNS = ("story_id", "title", "n_pages", "page_ids", "languages", "similarity", "n_relations",
                  "n_contradictions")
@@ -75,6 +77,7 @@ def _comment_row(page: Page, c: Comment) -> dict[str, Any]:
         "targets": "; ".join(c.targets), "flags": ", ".join(c.flags),
         "decoded": "; ".join(f"{d.get('span')} -> {d.get('decoded')}" for d in c.decoded if isinstance(d, dict)),
         "evidence": "; ".join(f"{e.get('category')}: {e.get('text')}" for e in c.evidence if isinstance(e, dict)),
+        "page_url": page.url, "page_site": page.site, "page_title": page.title,
     }
 
 
