@@ -44,9 +44,13 @@ _GENERIC = frozenset(
 TITLE_CASE_SHARE = 0.6  # a claim with more capitalised words than this is a headline: its capitals name nothing
 
 
+VERY_COMMON = 5.5  # Zipf of "in", "however", "after": never a name at a sentence's start
+COMMON = 3.0  # Zipf above which a word that is no name word ("police") is not read as a name
+
+
 @functools.lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    return frozenset(word_table("en_common.tsv"))
+def _common_words() -> dict[str, float | None]:
+    return word_table("en_common.tsv")
 
 
 @functools.lru_cache(maxsize=1)
@@ -114,9 +118,13 @@ def _is_title(word: str) -> bool:
 
 
 def _name_like(word: str) -> bool:
-    """A sentence's first word is a name when it is a name word, or no common English word."""
+    """A sentence's capitalised first word is a name unless it is a very common word ("In", "However") or a
+    common word that is no name word ("Police", "Officials"); "Smith", "Apple", "Valery" are names."""
     low = _POSSESSIVE.sub("", word).lower()
-    return low not in _PRONOUNS and low not in _TITLES and (low in _name_words() or low not in _common_words())
+    if low in _PRONOUNS or low in _TITLES:
+        return False
+    zipf = _common_words().get(low)
+    return zipf is None or (zipf < VERY_COMMON and (low in _name_words() or zipf < COMMON))
 
 
 def _kind(text: str, words: list[str], start: int, end: int) -> str:
