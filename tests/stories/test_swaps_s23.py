@@ -9,7 +9,9 @@ from .conftest import claim, compare_shells, shell
 
 
 def _versions(base_text: str, other_text: str):
-    from storytrace.stories.swaps import Version  # imported here so the other tests run (and fail) on old code
+    from storytrace.stories.swaps import (
+        Version,  # imported here so the other tests run (and fail) on old code
+    )
 
     return Version.of(base_text), Version.of(other_text)
 

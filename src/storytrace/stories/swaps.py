@@ -24,23 +24,40 @@ from storytrace.word_tables import word_table
 
 _TOKEN = re.compile(r"[^\W_][\w'’&-]*(?:\.(?=\w)[\w'’&-]*)*")  # inner dots only: "U.S", "St"
 _POSSESSIVE = re.compile(r"['’]s?$")
-_CONNECTORS = frozenset("of de del der van von al bin da di du la le for and &".split())
+_CONNECTORS = frozenset({
+    "of", "de", "del", "der", "van", "von", "al", "bin", "da", "di", "du", "la", "le", "for", "and", "&"
+})
 # words before a name that are not the name ("President Biden" is Biden; "The Pentagon" the Pentagon)
-_TITLES = frozenset(
-    "the a an mr mrs ms miss dr prof professor president vice prime minister secretary chancellor general gen "
-    "sen senator rep representative gov governor king queen prince princess pope sir dame lord lady rev "
-    "judge justice mayor chief ceo coach captain capt lt col sgt officer sheriff ambassador premier mp "
-    "spokesman spokeswoman spokesperson former acting deputy then st. mr. mrs. ms. dr. gen. sen. rep. gov.".split())
-_PRONOUNS = frozenset("i he she it we they you his her its our their this that these those there here".split())
-DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-MONTHS = frozenset("january february march april june july august september october november december".split())
+_TITLES = frozenset({
+    "the", "a", "an", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "president", "vice", "prime",
+    "minister", "secretary", "chancellor", "general", "gen", "sen", "senator", "rep", "representative",
+    "gov", "governor", "king", "queen", "prince", "princess", "pope", "sir", "dame", "lord", "lady", "rev",
+    "judge", "justice", "mayor", "chief", "ceo", "coach", "captain", "capt", "lt", "col", "sgt", "officer",
+    "sheriff", "ambassador", "premier", "mp", "spokesman", "spokeswoman", "spokesperson", "former",
+    "acting", "deputy", "then", "st.", "mr.", "mrs.", "ms.", "dr.", "gen.", "sen.", "rep.", "gov."
+})
+_PRONOUNS = frozenset({
+    "i", "he", "she", "it", "we", "they", "you", "his", "her", "its", "our", "their", "this", "that",
+    "these", "those", "there", "here"
+})
+DAYS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+})
+MONTHS = frozenset({
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december"
+})
 # words many different names share: they do not make a name the same as another ("New York", "New Jersey")
-_GENERIC = frozenset(
-    "new north south east west northern southern eastern western united saint san santa los las el great royal "
-    "national university ministry department party council club city county state states republic kingdom "
-    "company inc ltd corp group bank court house the of and international federal central american british "
-    "european chinese russian french german association union institute foundation agency office police "
-    "news times post daily airport hospital school college museum street road avenue river lake mount fc".split())
+_GENERIC = frozenset({
+    "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "united",
+    "saint", "san", "santa", "los", "las", "el", "great", "royal", "national", "university", "ministry",
+    "department", "party", "council", "club", "city", "county", "state", "states", "republic", "kingdom",
+    "company", "inc", "ltd", "corp", "group", "bank", "court", "house", "the", "of", "and", "international",
+    "federal", "central", "american", "british", "european", "chinese", "russian", "french", "german",
+    "association", "union", "institute", "foundation", "agency", "office", "police", "news", "times",
+    "post", "daily", "airport", "hospital", "school", "college", "museum", "street", "road", "avenue",
+    "river", "lake", "mount", "fc"
+})
 TITLE_CASE_SHARE = 0.6  # a claim with more capitalised words than this is a headline: its capitals name nothing
 
 
@@ -78,8 +95,8 @@ def names(text: str) -> list[Name]:
     alpha = [w for w in words if w[:1].isalpha()]
     if alpha and sum(_is_capital(w) for w in alpha) > TITLE_CASE_SHARE * len(alpha):
         return []
-    joined = lambda a, b: not text[tokens[a][2]:tokens[b][1]].strip()  # noqa: E731 - nothing but space between
-    opening = lambda a: a == 0 or bool(_OPENING.search(text[tokens[a - 1][2]:tokens[a][1]]))  # noqa: E731
+    joined = lambda a, b: not text[tokens[a][2]:tokens[b][1]].strip()
+    opening = lambda a: a == 0 or bool(_OPENING.search(text[tokens[a - 1][2]:tokens[a][1]]))
     out, k = [], 0
     while k < len(words):
         if not _is_capital(words[k]):
@@ -149,19 +166,28 @@ def _acronyms(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def known(name: Name, words: frozenset[str], acronyms: frozenset[str]) -> bool:
+def known(name: Name, version: Version) -> bool:
     """``name`` (or a distinctive word of it, or its acronym, or what it abbreviates) is in the version."""
+    words, acronyms, capitals = version.words, version.acronyms, version.capitals
     low = [w.lower().rstrip(".") for w in name.text.split()]
     distinctive = [w for w in low if w not in _GENERIC and w not in _CONNECTORS] or low
     if any(w in words for w in distinctive):
         return True
-    if len(low) == 1 and low[0] in acronyms:  # "EU" where the version says "European Union"
-        return True
+    if len(low) == 1 and name.text.isupper() and any(_abbreviates(low[0], a) for a in acronyms):
+        return True  # "EU" where the version says "European Union", "NYAG" for "New York State Attorney General"
     initials = "".join(w[0] for w in low if w not in _CONNECTORS)
-    if len(low) >= 2 and initials in words:  # "European Union" where the version says "EU"
-        return True
+    if len(low) >= 2 and any(_abbreviates(w, initials) for w in capitals):
+        return True  # the other way round: an acronym of the version
     # spellings of one name ("Zelensky" / "Zelenskyy", "Gaddafi" / "Gadhafi"): a long shared beginning
     return any(len(w) >= 6 and any(len(v) >= 6 and v[:5] == w[:5] for v in words) for w in distinctive)
+
+
+def _abbreviates(short: str, initials: str) -> bool:
+    """``short`` is the initials, or the initials with some left out, of a name (same first letter)."""
+    if len(short) < 2 or len(short) > len(initials) or short[0] != initials[0]:
+        return False
+    rest = iter(initials)
+    return all(ch in rest for ch in short)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,11 +195,13 @@ class Version:
     """What a whole version says, for looking names up."""
 
     words: frozenset[str]
-    acronyms: frozenset[str]
+    acronyms: frozenset[str]  # initials of its runs of capitalised words, lower case
+    capitals: frozenset[str]  # its words written in capitals ("EU", "NYAG"), lower case
 
     @classmethod
     def of(cls, text: str) -> Version:
-        return cls(context_words(text), _acronyms(text))
+        capitals = frozenset(w.lower() for w in _TOKEN.findall(text) if 2 <= len(w) <= 8 and w.isupper())
+        return cls(context_words(text), _acronyms(text), capitals)
 
 
 def entity_swaps(base_text: str, other_text: str, base_version: Version | None = None,
@@ -181,11 +209,11 @@ def entity_swaps(base_text: str, other_text: str, base_version: Version | None =
     """Reasons, one per swapped name: "entity differs: Smith vs Jones", "date differs: Monday vs Friday"."""
     base_version = base_version or Version.of(base_text)
     other_version = other_version or Version.of(other_text)
-    gone = [n for n in names(base_text) if not known(n, other_version.words, other_version.acronyms)
+    gone = [n for n in names(base_text) if not known(n, other_version)
             and not _reporter(n)]
     if not gone:
         return []
-    new = [n for n in names(other_text) if not known(n, base_version.words, base_version.acronyms)
+    new = [n for n in names(other_text) if not known(n, base_version)
            and not _reporter(n)]
     # the one name each side lacks, of one kind, stands in the same place whatever the words around it
     only = len(gone) == 1 and len(new) == 1
@@ -202,10 +230,16 @@ def entity_swaps(base_text: str, other_text: str, base_version: Version | None =
 
 # who reports a claim is no part of it: two outlets citing different sources ("told Reuters" / "told the BBC",
 # "according to CNN", "AP reported") say the same thing
-_NEWS = frozenset("reuters ap afp bbc cnn bloomberg tass interfax ria xinhua dpa ansa efe nbc abc cbs fox nyt "
-                  "guardian telegraph times post journal".split())
-_REPORTING_BEFORE = frozenset("told via tells telling".split())
-_REPORTING_AFTER = frozenset("reported reports reporting reporter correspondent journalist quoted cited".split())
+_NEWS = frozenset({
+    "reuters", "ap", "afp", "bbc", "cnn", "bloomberg", "tass", "interfax", "ria", "xinhua", "dpa", "ansa",
+    "efe", "nbc", "abc", "cbs", "fox", "nyt", "guardian", "telegraph", "times", "post", "journal"
+})
+_REPORTING_BEFORE = frozenset({
+    "told", "via", "tells", "telling"
+})
+_REPORTING_AFTER = frozenset({
+    "reported", "reports", "reporting", "reporter", "correspondent", "journalist", "quoted", "cited"
+})
 
 
 def _reporter(name: Name) -> bool:
@@ -258,8 +292,10 @@ for _k, (_a, _b) in enumerate(_OPPOSITES):
     for _side, _forms in enumerate((_a, _b)):
         for _form in _forms.split():
             _ACTION[_form] = _ACTION.get(_form, frozenset()) | {(_k, _side)}
-_AUXILIARIES = frozenset("has have had was were is are be been will would could may might did does do also then "
-                         "just not".split())
+_AUXILIARIES = frozenset({
+    "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "could", "may",
+    "might", "did", "does", "do", "also", "then", "just", "not"
+})
 _WORD = re.compile(r"[^\W\d_]+")
 
 
