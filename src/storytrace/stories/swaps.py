@@ -25,7 +25,7 @@ from storytrace.word_tables import word_table
 _TOKEN = re.compile(r"[^\W_][\w'’&-]*(?:\.(?=\w)[\w'’&-]*)*")  # inner dots only: "U.S", "St"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONNECTORS = frozenset({
-    "of", "de", "del", "der", "van", "von", "al", "bin", "da", "di", "du", "la", "le", "for", "and", "&"
+    "of", "de", "del", "der", "van", "von", "al", "bin", "da", "di", "du", "la", "le", "for", "&"
 })
 # words before a name that are not the name ("President Biden" is Biden; "The Pentagon" the Pentagon)
 _TITLES = frozenset({
@@ -63,6 +63,7 @@ TITLE_CASE_SHARE = 0.6  # a claim with more capitalised words than this is a hea
 
 VERY_COMMON = 5.5  # Zipf of "in", "however", "after": never a name at a sentence's start
 COMMON = 3.0  # Zipf above which a word that is no name word ("police") is not read as a name
+COMMON_WORD = 4.0  # Zipf above which a word of a name that is no name word does not identify it ("Division")
 
 
 @functools.lru_cache(maxsize=1)
@@ -170,7 +171,7 @@ def known(name: Name, version: Version) -> bool:
     """``name`` (or a distinctive word of it, or its acronym, or what it abbreviates) is in the version."""
     words, acronyms, capitals = version.words, version.acronyms, version.capitals
     low = [w.lower().rstrip(".") for w in name.text.split()]
-    distinctive = [w for w in low if w not in _GENERIC and w not in _CONNECTORS] or low
+    distinctive = [w for w in low if _distinctive(w)] or [w for w in low if w not in _CONNECTORS] or low
     if any(w in words for w in distinctive):
         return True
     if len(low) == 1 and name.text.isupper() and any(_abbreviates(low[0], a) for a in acronyms):
@@ -180,6 +181,15 @@ def known(name: Name, version: Version) -> bool:
         return True  # the other way round: an acronym of the version
     # spellings of one name ("Zelensky" / "Zelenskyy", "Gaddafi" / "Gadhafi"): a long shared beginning
     return any(len(w) >= 6 and any(len(v) >= 6 and v[:5] == w[:5] for v in words) for w in distinctive)
+
+
+def _distinctive(word: str) -> bool:
+    """A word of a name that tells it from others: no generic word ("New", "Ministry") and no common word
+    that is no name word ("Technologies", "Division"); "Smith", "Shoigu", "Paris" are."""
+    if word in _GENERIC or word in _CONNECTORS:
+        return False
+    zipf = _common_words().get(word)
+    return zipf is None or zipf < COMMON_WORD or word in _name_words()
 
 
 def _abbreviates(short: str, initials: str) -> bool:
@@ -209,12 +219,10 @@ def entity_swaps(base_text: str, other_text: str, base_version: Version | None =
     """Reasons, one per swapped name: "entity differs: Smith vs Jones", "date differs: Monday vs Friday"."""
     base_version = base_version or Version.of(base_text)
     other_version = other_version or Version.of(other_text)
-    gone = [n for n in names(base_text) if not known(n, other_version)
-            and not _reporter(n)]
+    gone = [n for n in names(base_text) if not known(n, other_version) and not _reporter(n)]
     if not gone:
         return []
-    new = [n for n in names(other_text) if not known(n, base_version)
-           and not _reporter(n)]
+    new = [n for n in names(other_text) if not known(n, base_version) and not _reporter(n)]
     # the one name each side lacks, of one kind, stands in the same place whatever the words around it
     only = len(gone) == 1 and len(new) == 1
     reasons, used = [], set()
