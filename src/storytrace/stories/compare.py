@@ -113,7 +113,7 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
                             base_vectors[b_keep], other_vectors[o_keep], nouns=nouns)
     else:
         score = np.zeros((len(b_keep), len(o_keep)), dtype=np.float32)
-    versions = (_version(base), _version(other)) if same_language else None
+    versions = (_version(base), _version(other)) if nouns else None
     titles = _title_pair(base, other, b_keep, o_keep, score, same_language, nouns, versions)
     rest = score
     if titles:
@@ -249,7 +249,7 @@ def contradictions(base: StoryClaim, other: StoryClaim, *, same_language: bool =
     reasons = []
     if _denies(base, other) or _denies(other, base):
         reasons.append(NEGATION_REASON)
-    if same_language:
+    if nouns:  # English (or unknown) on both sides: German capitalises every noun, and the verb table is English
         reasons += _swaps(base, other, versions)
     if base.quantities and other.quantities:
         base_mentions, other_mentions = _mentions(base), _mentions(other)
