@@ -69,6 +69,9 @@ def test_no_names_compared_across_languages_or_in_german():
     # German capitalises every noun: "Werk" / "Fabrik" are no names
     assert contradictions(claim("Laut Schmidt wird das Werk in Bremen im März schließen."),
                           claim("Laut Schmidt wird die Fabrik in Bremen im März schließen."), nouns=False) == []
+    # and so is a German page whose language is unknown
+    assert contradictions(claim("Laut Schmidt wird das Werk in Bremen im März schließen."),
+                          claim("Laut Schmidt wird die Fabrik in Bremen im März schließen.")) == []
 
 
 def test_an_opposite_action_of_the_same_subject_contradicts():

@@ -30,7 +30,7 @@ from storytrace.stories.reconcile import (
     units_differ,
 )
 from storytrace.stories.shells import StoryClaim, StoryShell, primary_language
-from storytrace.stories.swaps import Version, entity_swaps, opposite_actions
+from storytrace.stories.swaps import Version, english_like, entity_swaps, opposite_actions
 
 ALIGN_AT = 0.55  # claim cosine (USE multilingual): paraphrases score 0.6-0.9, same-topic others 0.3-0.5
 MIN_WORDS = 4
@@ -272,6 +272,8 @@ def contradictions(base: StoryClaim, other: StoryClaim, *, same_language: bool =
 def _swaps(base: StoryClaim, other: StoryClaim, versions: tuple[Version, Version] | None) -> list[str]:
     """A name swapped in the same role, and an action reversed in claims that otherwise say the same (one
     with a negation is the negation check's)."""
+    if not (english_like(base.text) and english_like(other.text)):  # a page without a language may be German
+        return []
     base_version, other_version = versions or (None, None)
     reasons = entity_swaps(base.text, other.text, base_version, other_version)
     if not (_denied_words(base.text) or _denied_words(other.text)):
