@@ -43,6 +43,12 @@ def test_a_name_the_other_version_states_elsewhere_is_no_swap():
     # the other version names Smith too (and the base names Jones): two speakers, no swap
     versions = _versions(base.text + " Jones, his deputy, agreed.", other.text + " Smith agreed.")
     assert contradictions(base, other, versions=versions) == []
+    # a possessive or a hyphenated word names it too
+    base = claim("Crowds of pilgrims gathered in St Peter's Square on the morning of Sunday.")
+    other = claim("Crowds of pilgrims gathered in the Vatican on the morning of Sunday.")
+    assert contradictions(base, other) == ["entity differs: St Peter's Square vs Vatican"]
+    assert contradictions(base, other, versions=_versions(base.text + " The Vatican said.", other.text
+                                                          + " A UK-based group came to St Peter's Square.")) == []
 
 
 def test_an_added_name_is_an_addition_not_a_contradiction():

@@ -6,8 +6,8 @@ said" / "Jones said", "in Paris" / "in Lyon", "on Monday" / "on Friday"). Names 
 or no common English word). A swap needs both sides: the base claim's name appears nowhere in the other
 version, and the other claim's name appears nowhere in the base version (any of its distinctive words, so
 "Shoigu" is "Sergei Shoigu", "EU" the "European Union"). A name added beside the others is an addition, not a
-swap. The role matches when the word before or after the two names is the same, both names open their claim, or
-both are days or months. Title-case headlines (most words capitalised) are not read for names.
+swap. The role matches when the word before or after the two names is the same, or both names open their claim; or
+they are the one name of one kind each side lacks. Title-case headlines (most words capitalised) are not read for names.
 
 Opposite action: one claim says "rose", "won", "approved" where the other says "fell", "lost", "rejected", of
 the same subject (the word before the verb is the same) and otherwise much the same words; a claim with a
@@ -140,7 +140,7 @@ def names(text: str) -> list[Name]:
     return out
 
 
-_OPENING = re.compile(r"[\"“”'‘:;(\[—–]|\s-\s")
+_OPENING = re.compile(r"[^\w\s,]")  # a quote, colon, dash, bar ... before a word: it may open a sentence
 
 
 def _is_title(word: str) -> bool:
@@ -168,7 +168,8 @@ def _kind(text: str, words: list[str], start: int, end: int) -> str:
 
 def context_words(text: str) -> frozenset[str]:
     """The lower-case words of a version (possessives cut): where a name is looked up."""
-    return frozenset(_POSSESSIVE.sub("", w).lower().rstrip(".") for w in _TOKEN.findall(text))
+    words = [_POSSESSIVE.sub("", w).lower().rstrip(".") for w in _TOKEN.findall(text)]
+    return frozenset(words + [part for w in words if "-" in w for part in w.split("-")])  # "UK-based": "uk"
 
 
 def _acronyms(text: str) -> frozenset[str]:
@@ -182,7 +183,7 @@ def _acronyms(text: str) -> frozenset[str]:
 def known(name: Name, version: Version) -> bool:
     """``name`` (or a distinctive word of it, or its acronym, or what it abbreviates) is in the version."""
     words, acronyms, capitals = version.words, version.acronyms, version.capitals
-    low = [w.lower().rstrip(".") for w in name.text.split()]
+    low = [_POSSESSIVE.sub("", w).lower().rstrip(".") for w in name.text.split()]
     distinctive = [w for w in low if _distinctive(w)] or [w for w in low if w not in _CONNECTORS] or low
     if any(w in words for w in distinctive):
         return True
@@ -270,8 +271,6 @@ def _reporter(name: Name) -> bool:
 def _same_role(base: Name, other: Name) -> bool:
     if base.kind != other.kind:
         return False
-    if base.kind in ("day", "month"):
-        return True
     return bool(base.before and base.before == other.before) or bool(base.after and base.after == other.after) \
         or (base.opens and other.opens)
 
