@@ -30,6 +30,7 @@ from storytrace.stories.reconcile import (
     units_differ,
 )
 from storytrace.stories.shells import StoryClaim, StoryShell, primary_language
+from storytrace.stories.swaps import Version, english_like, entity_swaps, opposite_actions
 
 ALIGN_AT = 0.55  # claim cosine (USE multilingual): paraphrases score 0.6-0.9, same-topic others 0.3-0.5
 MIN_WORDS = 4
@@ -112,7 +113,8 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
                             base_vectors[b_keep], other_vectors[o_keep], nouns=nouns)
     else:
         score = np.zeros((len(b_keep), len(o_keep)), dtype=np.float32)
-    titles = _title_pair(base, other, b_keep, o_keep, score, same_language, nouns)
+    versions = (_version(base), _version(other)) if nouns else None
+    titles = _title_pair(base, other, b_keep, o_keep, score, same_language, nouns, versions)
     rest = score
     if titles:
         rest = score.copy()
@@ -124,7 +126,7 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
     for i, j, value in pairs:
         b, o = base.claims[i], other.claims[j]
         entry = {"base": b.text, "other": o.text, "score": round(value, 3)}
-        if reasons := contradictions(b, o, same_language=same_language, nouns=nouns):
+        if reasons := contradictions(b, o, same_language=same_language, nouns=nouns, versions=versions):
             (possible if reasons == [NEGATION_REASON] else contradict).append(entry | {"reasons": reasons})
         else:
             agree.append(entry | ({"notes": notes} if (notes := _shifts(b, o)) else {}))
@@ -161,8 +163,14 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
     }
 
 
+def _version(shell: StoryShell) -> Version:
+    """The words of a whole version (title, body, claims): where a name of the other version is looked up."""
+    return Version.of("\n".join([shell.full_text, *(c.text for c in shell.claims)]))
+
+
 def _title_pair(base: StoryShell, other: StoryShell, b_keep: list[int], o_keep: list[int], score: np.ndarray,
-                same_language: bool, nouns: bool) -> tuple[int, int, float] | None:
+                same_language: bool, nouns: bool, versions: tuple[Version, Version] | None = None
+                ) -> tuple[int, int, float] | None:
     """(row, column, score) of the two titles when they are compared with each other: two titles of one story
     report one event, so they are paired when they read alike (``ALIGN_AT``) or, at ``TITLE_PAIR_AT`` or above,
     when they contradict ("30 Boeing 787 jets" vs "40 Boeing Dreamliners") though reading less alike."""
@@ -171,7 +179,7 @@ def _title_pair(base: StoryShell, other: StoryShell, b_keep: list[int], o_keep: 
         return None
     value = float(score[r, c])
     if value >= ALIGN_AT or contradictions(base.claims[b_keep[r]], other.claims[o_keep[c]], same_language=same_language,
-                                         nouns=nouns):
+                                         nouns=nouns, versions=versions):
         return r, c, value
     return None
 
@@ -230,15 +238,19 @@ NEGATION_REASON = "negation: one version denies what the other states"
 
 
 def contradictions(base: StoryClaim, other: StoryClaim, *, same_language: bool = True,
-                   nouns: bool | None = None) -> list[str]:
+                   nouns: bool | None = None, versions: tuple[Version, Version] | None = None) -> list[str]:
     """Why two aligned claims cannot both be true (empty when they agree).
 
     ``same_language``: False when the two claims come from pages in different languages; ``nouns``: whether
-    what numbers count can be compared by its words (by default ``same_language``; see :func:`reconcile`)."""
+    what numbers count can be compared by its words (by default ``same_language``; see :func:`reconcile`);
+    ``versions``: the words of the two whole versions, where a name one claim has and the other lacks is looked
+    up (a name the other version states elsewhere is no swap); without them, the two claims alone."""
     nouns = same_language if nouns is None else nouns
     reasons = []
     if _denies(base, other) or _denies(other, base):
         reasons.append(NEGATION_REASON)
+    if nouns:  # English (or unknown) on both sides: German capitalises every noun, and the verb table is English
+        reasons += _swaps(base, other, versions)
     if base.quantities and other.quantities:
         base_mentions, other_mentions = _mentions(base), _mentions(other)
         for record in reconcile(base_mentions, other_mentions, nouns=nouns):
@@ -255,6 +267,25 @@ def contradictions(base: StoryClaim, other: StoryClaim, *, same_language: bool =
             reasons += [f"numbers differ: {said(b)} vs {said(o)}" for b, o in changed
                         if not units_differ(b.quantity, o.quantity)]
     return reasons
+
+
+def _swaps(base: StoryClaim, other: StoryClaim, versions: tuple[Version, Version] | None) -> list[str]:
+    """A name swapped in the same role, and an action reversed in claims that otherwise say the same (one
+    with a negation is the negation check's)."""
+    if not (english_like(base.text) and english_like(other.text)):  # a page without a language may be German
+        return []
+    base_version, other_version = versions or (None, None)
+    reasons = entity_swaps(base.text, other.text, base_version, other_version)
+    if not (_denied_words(base.text) or _denied_words(other.text)):
+        reversed_ = opposite_actions(base.text, other.text)
+        if reversed_ and _shared_share(base.text, other.text) >= NEGATION_OVERLAP_AT:
+            reasons += reversed_
+    return reasons
+
+
+def _shared_share(a: str, b: str) -> float:
+    words_a, words_b = _content_stems(a), _content_stems(b)
+    return len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
 
 
 def _unit_reason(base: Mention, other: Mention) -> str:
