@@ -128,3 +128,13 @@ def test_schema_rejects_broken_story_relations(relation):
     story = {"id": "s", "pages": [{"id": "a"}, {"id": "b"}], "relations": [relation]}
     with pytest.raises(jsonschema.ValidationError):
         validate_dossier(Dossier(stories=[story]).as_dict())
+
+
+def test_a_claim_whose_numbers_contradict_is_not_also_added(seed_dossier):
+    # session-23 review: 003's headline was both the contradiction (6000 civilians) and one of the "added" claims,
+    # so 003's side counted 16 of its 15 claims
+    comparison = seed_dossier.stories[0]["relations"][0]["comparison"]
+    told = {e["other"] for e in comparison["contradict"]}
+    assert not told & set(comparison["added"])
+    counts = comparison["counts"]
+    assert counts["agree"] + counts["contradict"] + counts["possible"] + counts["added"] <= counts["other_claims"]

@@ -132,8 +132,10 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
             agree.append(entry | ({"notes": notes} if (notes := _shifts(b, o)) else {}))
     quantities = reconcile(mentions(base.claims), mentions(other.claims), nouns=nouns)
     contradict += _quantity_contradictions(quantities, base, other, contradict + possible)
-    left_other = [c for c, j in enumerate(o_keep) if j not in {p[1] for p in pairs}]
-    left_base = [r for r, i in enumerate(b_keep) if i not in {p[0] for p in pairs}]
+    # a claim whose numbers contradict the other side has a counterpart there: it is not also "added" / "dropped"
+    told_base, told_other = _contradicted_claims(quantities)
+    left_other = [c for c, j in enumerate(o_keep) if j not in {p[1] for p in pairs} | told_other]
+    left_base = [r for r, i in enumerate(b_keep) if i not in {p[0] for p in pairs} | told_base]
     for r, c, value in _denial_pairs(score, left_base, left_other, [base.claims[i] for i in b_keep],
                                      [other.claims[j] for j in o_keep]):
         possible.append({"base": base.claims[b_keep[r]].text, "other": other.claims[o_keep[c]].text,
@@ -224,6 +226,12 @@ def _quantity_contradictions(quantities: list[dict[str, Any]], base: StoryShell,
                 f"{' + '.join(record['base'])} vs {' + '.join(record['other'])}: {record['reason']}"]})
             said.add((b, o))
     return out
+
+
+def _contradicted_claims(quantities: list[dict[str, Any]]) -> tuple[set[int], set[int]]:
+    """Indices of the base and other claims whose numbers contradict (the records of :func:`reconcile`)."""
+    told = [r for r in quantities if r.get("verdict") == "contradict"]
+    return ({k for r in told for k in r["base_claims"]}, {k for r in told for k in r["other_claims"]})
 
 
 def _claims_saying(shell: StoryShell, indices: list[int]) -> str:
