@@ -228,3 +228,11 @@ def test_service_counts_a_chunked_body_without_content_length():
 def test_service_answers_a_request_under_the_limit(client):
     r = client.post("/analyze", json={"pages": [{"text": "a short page\nwith two lines"}]})
     assert r.status_code == 200
+
+
+@pytest.mark.parametrize("value", ["yes", "no", "false", 0, 1])
+def test_a_switch_given_as_text_or_a_number_is_refused(client, value):
+    # session-23 review: "with_facts": "yes" was read as true (pydantic's lax bool), while the Python API refuses
+    # a switch given as text; "false" as text turning a stage off would be as silent
+    r = client.post("/analyze", json={"pages": [{"text": "First paragraph.\nSecond."}], "with_facts": value})
+    assert r.status_code == 422 and "with_facts" in r.text

@@ -18,7 +18,7 @@ from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, model_validator
 
 from .. import __version__, errors
 from ..errors import FetchError, InputError
@@ -52,11 +52,12 @@ class PageIn(BaseModel):
 class AnalyzeIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     pages: list[PageIn] = Field(..., min_length=1, max_length=MAX_PAGES_PER_REQUEST)
-    with_facts: bool = True
-    with_comments: bool = True
-    comment_chrome: bool = Field(False, description="plain text: read comment sections that keep author, date "
+    # switches are JSON true/false: "no" or "false" as text is a 422, as Options refuses text in the Python API
+    with_facts: StrictBool = True
+    with_comments: StrictBool = True
+    comment_chrome: StrictBool = Field(False, description="plain text: read comment sections that keep author, date "
                                                     "and 'Reply' lines with the chrome-trained line model")
-    comment_authors: bool = Field(False, description="plain text: fill comment authors and dates from the chrome "
+    comment_authors: StrictBool = Field(False, description="plain text: fill comment authors and dates from the chrome "
                                                      "lines around the comments (experimental)")
     comment_calibration: Literal["training", "news_comments"] = Field(
         DEFAULT_COMMENT_CALIBRATION, description="comment scores calibrated for reader comments under articles "
