@@ -19,6 +19,7 @@ from storytrace.comments._content import dehumanising_emoji, hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
 from storytrace.comments._rules_benign import (
+    _CONDEMN,
     benign_readings,
     kind_statement,
     nominal_claim,
@@ -425,8 +426,8 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
         a.counter = True
     if slur_at and not a.counter and all(_called_as(toks, j, lex) for j in slur_at):
         a.counter = True  # session 23: what someone was called, told or condemned ("he called me a ...")
-        called = {words[j][0] for j in slur_at}
-        a.attack = [x for x in a.attack if not _same_sentence(norm, called, to_raw, x)]
+        called, ends = {words[j][0] for j in slur_at}, _sentence_ends(norm)[0]
+        a.attack = [x for x in a.attack if not _same_sentence(norm, ends, called, to_raw, x)]
     if a.people and not a.counter:
         named = dict.fromkeys(g for _, g, country in group_idx if not country)
         a.emoji_attack = emoji_attack(raw, toks, [(g, a.groups[g]) for g in named], lex)
@@ -617,6 +618,13 @@ def _hostile_phrases(lex: Lexicon) -> frozenset[str]:
     return lex.derived["hostile"]
 
 
+def _harm_phrases(lex: Lexicon) -> frozenset[str]:
+    """Exclusions, threats and harms done to a group, the lexicon's and the blows it lacks, once per lexicon."""
+    if "harm" not in lex.derived:
+        lex.derived["harm"] = lex.exclusion_passive | lex.threat_verbs | lex.harm_passive | _MORE_HARM_PASSIVE
+    return lex.derived["harm"]
+
+
 def _typed_hate_verbs(lex: Lexicon) -> frozenset[str]:
     """The lexicon's hate verbs as typed without apostrophes ("cant stand"), once per lexicon."""
     if "typed_hate" not in lex.derived:
@@ -788,8 +796,6 @@ _CALLED_OBJECT_WORDS = 3  # "me", "my son", "my little brother"
 
 def _called_as(toks: list[str], j: int, lex: Lexicon) -> bool:
     """The slur at ``j`` is what someone was called, reported or condemned, not the commenter's word."""
-    from storytrace.comments._rules_benign import _CONDEMN
-
     k = j - 1 if j and toks[j - 1] in ("a", "an") else j
     verb = next((v for v in range(k - 1, max(-1, k - 2 - _CALLED_OBJECT_WORDS), -1) if toks[v] in _CALL_VERBS), None)
     if verb is None or verb == 0 and toks[verb] == "call":
@@ -805,12 +811,13 @@ def _called_as(toks: list[str], j: int, lex: Lexicon) -> bool:
     return lex.counter_re.search(rest) is not None or any(t in _CONDEMN for t in toks[j + 1 :])
 
 
-def _same_sentence(norm: str, at: set[int], to_raw: Callable[[int, int], tuple[int, int]],
+def _same_sentence(norm: str, ends: list[int], at: set[int], to_raw: Callable[[int, int], tuple[int, int]],
                    attack: tuple[int, int, str, str]) -> bool:
-    """``attack`` (raw offsets) lies in a sentence of ``norm`` that holds one of the offsets ``at``."""
+    """``attack`` (raw offsets) lies in a sentence of ``norm`` (sentence ends ``ends``) holding one of the offsets
+    ``at``."""
     for start in at:
-        left = max(norm.rfind(p, 0, start) for p in ".!?\n") + 1
-        right = min((i for i in (norm.find(p, start) for p in ".!?\n") if i >= 0), default=len(norm))
+        k = bisect.bisect_left(ends, start)  # the first sentence end at or after ``start``
+        left, right = (ends[k - 1] + 1 if k else 0), (ends[k] if k < len(ends) else len(norm))
         raw_left, raw_right = to_raw(left, right)
         if raw_left <= attack[0] and attack[1] <= raw_right:
             return True
@@ -2303,7 +2310,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         return any(neg[k] for k in range(max(0, j - span), j) if clause[k] == clause[j]) or (
             "?" not in norm and reason_denied(toks, neg, j))  # session 20: not "no reason to hate X? they are ..."
 
-    harm = lex.exclusion_passive | lex.threat_verbs | lex.harm_passive | _MORE_HARM_PASSIVE
+    harm = _harm_phrases(lex)
 
     def harm_follows(k: int) -> bool:
         """Tokens from ``k`` read "to be / get <harmed>" (an adverb may sit before the harm)."""

@@ -255,6 +255,7 @@ _CONDEMN_NOUNS = frozenset(["monster", "monsters", "idiot", "idiots", "moron", "
                             "losers", "bigot", "bigots", "racist", "racists", "problem", "disgrace", "fool", "fools",
                             "clown", "clowns", "scum", "trash", "garbage", "nazis", "nazi", "evil", "cancer",
                             "hypocrites", "hypocrite", "sickos", "sicko", "creeps", "creep", "pigs", "animals"])
+_CONDEMNING = _CONDEMN | _CONDEMN_NOUNS
 _CONDEMN_FILL = frozenset(["a", "an", "the", "just", "so", "all", "real", "truly", "really", "complete", "total",
                            "absolute", "such", "plain", "simply", "utterly", "totally", "very", "pure", "downright",
                            "frankly", "honestly", "only", "always", "nothing", "but", "bunch", "of", "pathetic"])
@@ -320,7 +321,6 @@ _REPORT_OWN = frozenset(["i", "we", "i'd", "id", "i'll", "i'm", "im", "personall
 _AFTER_REPORT = (("which", "is"), ("and", "it's"), ("and", "its"), ("and", "that's"), ("that's",), ("thats",),
                  ("and", "it", "is"), ("which", "was"))
 _REPORT_EFFECTS = (("and", "it", "makes", "me"), ("it", "makes", "me"), ("which", "makes", "me"))
-_HEAD_OF_REPORT = (("it's",), ("its",), ("it", "is"), ("it's", "so"), ("so",))
 # an attitude of others towards a group, the group its victim: "there's so much hate towards X online"
 _ATTITUDE = frozenset(["hate", "hatred", "racism", "prejudice", "bigotry", "discrimination", "abuse", "violence",
                        "harassment", "hostility", "contempt", "vitriol", "venom", "intolerance", "bias"])
@@ -515,12 +515,12 @@ def _report_condemned(toks: list[str], neg: list[bool], gi: int, starts: set[int
         for k in range(gi + 1, min(n, gi + 1 + _REPORT_REACH)):
             size = seq_at(toks, k, _AFTER_REPORT)
             effect = seq_at(toks, k, _REPORT_EFFECTS)
-            if size and k + size < n and toks[k + size] in _CONDEMN | _CONDEMN_NOUNS and not any(neg[k : k + size + 1]):
+            if size and k + size < n and toks[k + size] in _CONDEMNING and not any(neg[k : k + size + 1]):
                 stop = k + size + 1
-            elif effect and _condemnation_at(toks, neg, k + effect - 2) > 0:
-                stop = _condemnation_at(toks, neg, k + effect - 2)
             else:
-                continue
+                stop = _condemnation_at(toks, neg, k + effect - 2) if effect else 0
+                if stop <= 0:
+                    continue
             if not any(s in starts for s in range(f, k) if s != gi) and _hostile_word(toks[gi:k], lex):
                 return range(f - 1, stop)
         # condemned before: "it's disgusting how people talk about X ..."

@@ -78,9 +78,10 @@ def _goes_on(toks: list[str], clause: list[int], gi: int, end: int) -> bool:
     return end < len(toks) and clause[end] == clause[gi]
 
 
-def _lead_ok(toks: list[str], clause: list[int], gi: int) -> bool:
-    """The group at ``gi`` opens its clause or follows only a subject lead ("honestly X ...", "why are X ...")."""
-    return gi == 0 or clause[gi - 1] != clause[gi] or toks[gi - 1] in _SUBJECT_LEADS
+def _lead_ok(toks: list[str], clause: list[int], gi: int, leads: frozenset[str] | None = None) -> bool:
+    """The group at ``gi`` opens its clause or follows only a lead word (by default a subject lead: "honestly X
+    ...", "why are X ...")."""
+    return gi == 0 or clause[gi - 1] != clause[gi] or toks[gi - 1] in (_SUBJECT_LEADS if leads is None else leads)
 
 
 def _skip(toks: list[str], clause: list[int], k: int, words: frozenset[str], most: int = 3) -> int:
@@ -197,6 +198,7 @@ _HAVE = frozenset(["all", "just", "really", "literally", "absolutely", "truly", 
 _NOTHING_TO = frozenset(["offer", "contribute", "give", "add"])
 _GIVERS = frozenset(["contribute", "contributes", "add", "adds", "offer", "offers", "bring", "brings"])
 _MET = frozenset(["met", "seen", "known", "encountered", "meet", "see", "know"])
+_MET_INTENSE = frozenset(["actually", "really", "genuinely", "even", "remotely", "at", "all"])  # "who was even ..."
 _PERSON_DETS = frozenset(["any", "a", "an", "one", "single"])
 _KIND_WORDS = frozenset(["nice", "kind", "decent", "good", "honest", "friendly", "pleasant", "polite", "smart",
                          "intelligent", "trustworthy", "clean", "normal", "likeable", "likable", "worth", "useful"])
@@ -249,7 +251,7 @@ def _never_met_kind(toks: list[str], neg: list[bool], clause: list[int], gi: int
         return -1
     if end + 2 >= n or toks[end] not in ("who", "that") or toks[end + 1] not in ("were", "was", "are", "is"):
         return -1
-    m = _skip(toks, clause, end + 2, frozenset(["actually", "really", "genuinely", "even", "remotely", "at", "all"]))
+    m = _skip(toks, clause, end + 2, _MET_INTENSE)
     return m if m < n and toks[m] in _KIND_WORDS else -1
 
 
@@ -267,6 +269,7 @@ def withheld_good(toks: list[str], neg: list[bool], clause: list[int], gi: int, 
 # --- dismissed -------------------------------------------------------------------------------------------------------
 _WHAT_WITH = (("what", "is", "it", "with"), ("what's", "it", "with"), ("whats", "it", "with"))
 _WHO_INTENSE = frozenset(["even", "actually", "really", "honestly", "seriously", "would", "tf"])
+_WHY_INTENSE = frozenset(["even", "really", "actually", "still"])
 _WHO_VERBS = (("want", "to", "be", "around"), ("want", "to", "be", "near"), ("wants", "to", "be", "around"),
               ("likes",), ("like",), ("wants",), ("want",), ("needs",), ("need",), ("cares", "about"),
               ("care", "about"), ("trusts",), ("trust",), ("listens", "to"), ("listen", "to"), ("respects",),
@@ -305,12 +308,12 @@ def _asked_dismissal(toks: list[str], clause: list[int], gi: int, end: int) -> i
             return j
         if toks[j] == "who":
             k = _skip(toks, clause, j + 1, _WHO_INTENSE, most=2)
-            if k > j + 1 and seq_at(toks, k, _WHO_VERBS) and k + seq_at(toks, k, _WHO_VERBS) == t:
+            if k > j + 1 and (verb := seq_at(toks, k, _WHO_VERBS)) and k + verb == t:
                 return j
         size = seq_at(toks, j, _WHY_ASK)
         if size:
-            k = _skip(toks, clause, j + size, frozenset(["even", "really", "actually", "still"]), most=2)
-            if seq_at(toks, k, _WHO_VERBS) and k + seq_at(toks, k, _WHO_VERBS) == t:
+            k = _skip(toks, clause, j + size, _WHY_INTENSE, most=2)
+            if (verb := seq_at(toks, k, _WHO_VERBS)) and k + verb == t:
                 return j
     return -1
 
@@ -320,7 +323,7 @@ def _wished_gone(toks: list[str], neg: list[bool], clause: list[int], gi: int, e
     n = len(toks)
     if not _goes_on(toks, clause, gi, end):
         return -1
-    if not (gi == 0 or clause[gi - 1] != clause[gi] or toks[gi - 1] in _GONE_LEADS):
+    if not _lead_ok(toks, clause, gi, _GONE_LEADS):
         return -1  # "people who hate X should just disappear": said of the haters
     k = _skip(toks, clause, end, _GONE_BRIDGE, most=4)
     if k >= n or not seq_at(toks, k, _GONE) or any(neg[end:k]) and not {"can't", "cannot", "cant"} & set(toks[end:k]):

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from storytrace.comments import _rules as _r
 from storytrace.comments._lexicon import load_comment_lexicon
+from storytrace.comments._tokens import seq_at
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -324,24 +325,23 @@ _ORIGIN = tuple((*lead, "where", who, verb, *tail) for lead in ((), ("to",)) for
 _OWN_TRIP = frozenset(["i", "we", "my", "our", "i'll", "we'll", "i'm", "we're", "i'd", "we'd", "want", "love", "wish",
                        "hope", "miss", "can't", "cant", "cannot", "us"])
 _SENDERS = frozenset(["send", "ship", "deport", "kick", "throw", "boot"])
-_SENT = frozenset(["them", "em", "'em", "you", "u", "him", "her", "all", "these", "those", "people"])
+# who is sent, and the words between the sender and "back" ("send them all back", "ship the lot of them back")
+_SENT = frozenset(["them", "em", "'em", "you", "u", "him", "her", "all", "these", "those", "people", "of", "the", "lot",
+                   "back"])
 
 
 def _home_after(toks: list[str], k: int) -> int:
     """End of "where you came from" / "to your (own) country" / "to africa" starting at ``k``, or 0."""
-    for seq in _ORIGIN:
-        if toks[k : k + len(seq)] == list(seq):
-            return k + len(seq)
+    if size := seq_at(toks, k, _ORIGIN):
+        return k + size
     if toks[k : k + 1] != ["to"]:
         return 0
     own = 1 if toks[k + 2 : k + 3] == ["own"] else 0
     if toks[k + 1 : k + 2] in (["your"], ["ur"], ["their"]) and toks[k + 2 + own : k + 3 + own] and \
             toks[k + 2 + own] in _HOMES:
         return k + 3 + own
-    for seq in _CONTINENTS:
-        if toks[k + 1 : k + 1 + len(seq)] == list(seq):
-            return k + 1 + len(seq)
-    return 0
+    size = seq_at(toks, k + 1, _CONTINENTS)
+    return k + 1 + size if size else 0
 
 
 def _sending(toks: list[str], b: int) -> tuple[int, int]:
@@ -352,7 +352,7 @@ def _sending(toks: list[str], b: int) -> tuple[int, int]:
     if b and toks[b - 1] == "go":
         return (b - 1, end) if not _OWN_TRIP & set(toks[max(0, b - 5) : b - 1]) else (0, 0)
     sender = next((v for v in range(b - 1, max(-1, b - 5), -1) if toks[v] in _SENDERS), None)
-    if sender is not None and all(t in _SENT or t in ("them", "all", "of", "the", "lot", "back") for t in toks[sender + 1 : b]):
+    if sender is not None and all(t in _SENT for t in toks[sender + 1 : b]):
         return sender, end
     return 0, 0
 
@@ -364,7 +364,7 @@ def sent_home(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]], toks
     ("nobody is telling you to go back ...") are not."""
     if "back" not in toks or a.counter:
         return
-    neg = _r._negations(toks)
+    neg: list[bool] = []
     clause: list[int] = []
     for b, t in enumerate(toks):
         if t != "back":
@@ -372,7 +372,7 @@ def sent_home(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]], toks
         start, end = _sending(toks, b)
         if not end:
             continue
-        clause = clause or _r._clauses(norm, words)
+        neg, clause = neg or _r._negations(toks), clause or _r._clauses(norm, words)  # only once a sending is found
         if any(neg[k] and clause[k] == clause[start] and not _PAUSE.search(norm, words[k][1], words[start][0])
                for k in range(max(0, start - 8), start)):
             continue  # "nobody is telling you to go back ...", not "if you don't like it, go back ..."
