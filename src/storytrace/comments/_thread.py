@@ -103,9 +103,10 @@ _SHORT = 8  # words
 def comment_language(text: str) -> str:
     """The language code of one comment, or ``und``; typographic quotes are read as plain ones first (WordPress
     turns every ' into ’, which made short English comments ``und``), and a short comment of common English
-    words with two English function or chat words is English."""
+    words with two English function or chat words is English, whether the guesser named another language or
+    was unsure (``und``)."""
     lang = detect_language(text)[0]  # it reads the quotes as plain ones itself
-    if lang not in ("en", UNDETERMINED) and _short_english(plain_quotes(text)):
+    if lang != "en" and _short_english(plain_quotes(text)):
         return "en"
     return lang
 
