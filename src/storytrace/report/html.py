@@ -528,7 +528,7 @@ _CALIBRATION_WORDS = {
 
 def _thread_summary(page: Page) -> str:
     """The thread summary as sentences a reader can follow: comments named by their position and linked."""
-    links = {c.id: f"<a href='#c-{esc(c.id)}'>#{esc(c.position)}</a>" for c in page.comments}
+    links = {c.id: f"<a href='#c-{esc(c.id)}'>{_number(c.position)}</a>" for c in page.comments}
     thread = page.thread
     keys = [k for k in _THREAD_ROWS if k in thread]
     keys += [k for k in thread if k not in _THREAD_ROWS and k not in _THREAD_SKIP]
@@ -631,7 +631,7 @@ def _comment(comment: Comment, positions: dict[str, int] | None = None) -> str:
     who = f"<bdi>{esc(comment.author)}</bdi>" if comment.author else "anonymous"  # a right-to-left name stays put
     lang = f" · {esc(comment.language)}" if comment.language else ""
     return (
-        f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>#{esc(comment.position)} {who}"
+        f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>{_number(comment.position)} {who}"
         f"{lang}{' · ' + esc(comment.published) if comment.published else ''}{_reply_to(comment, positions or {})}</div>"
         f"<div class='ctext'>{_marked_text(comment)}</div><div>{''.join(tags)}</div></div>"
     )
@@ -658,11 +658,16 @@ def _marked_text(comment: Comment) -> str:
     return "".join(out)
 
 
+def _number(position: Any) -> str:
+    """"#1" for the first comment: a reader counts from 1 (the JSON's ``position`` counts from 0)."""
+    return f"#{position + 1}" if isinstance(position, int) and not isinstance(position, bool) else f"#{esc(position)}"
+
+
 def _reply_to(comment: Comment, positions: dict[str, int]) -> str:
     """" · reply to #3", linked: the indent alone shows a reply, not which comment it answers."""
     if not comment.parent_id or comment.parent_id not in positions:
         return ""
-    return f" · reply to <a href='#c-{esc(comment.parent_id)}'>#{esc(positions[comment.parent_id])}</a>"
+    return f" · reply to <a href='#c-{esc(comment.parent_id)}'>{_number(positions[comment.parent_id])}</a>"
 
 
 _COORDINATION_KINDS = {"identical": "the same text", "near_identical": "nearly the same text"}
