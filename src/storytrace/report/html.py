@@ -544,7 +544,8 @@ def _thread_summary(page: Page) -> str:
         elif key in ("flood_share", "disguised_share") and isinstance(value, int | float):
             cell = _percent(value)
         elif key == "mean_scores" and isinstance(value, dict):
-            cell = " · ".join(f"{esc(k.replace('_', ' '))} {esc(_compact(v))}" for k, v in value.items())
+            cell = " · ".join(f"{esc(_SCORE_WORDS.get(k, k.replace('_', ' ')))} {esc(_compact(v))}"
+                              for k, v in value.items())
         elif key == "top_targets" and isinstance(value, list):
             cell = " · ".join(f"{esc(t.get('group'))} ({esc(t.get('comments'))})" for t in value if isinstance(t, dict))
         elif key == "relations" and isinstance(value, list):
@@ -607,6 +608,15 @@ def _percent(share: float) -> str:
     return f"{100 * share:.0f} %" if share >= 0.01 or share == 0 else f"{100 * share:.1f} %"
 
 
+# a comment's scores and flags in a moderator's words (the title attribute and the JSON keep the stage's names)
+_SCORE_WORDS = {"identity_attack": "attack on a group"}
+_FLAG_WORDS = {
+    "low_content": "little content", "emoji_only": "emoji only", "flood": "flooding", "laughter": "laughter",
+    "disguised": "disguised words", "duplicate": "the same text as another comment",
+    "near_duplicate": "nearly the same text as another comment",
+}
+
+
 def _comment(comment: Comment, positions: dict[str, int] | None = None) -> str:
     top = max(comment.scores.values(), default=0.0)
     classes = ["comment"]
@@ -618,9 +628,9 @@ def _comment(comment: Comment, positions: dict[str, int] | None = None) -> str:
         classes.append("flood")
     if comment.parent_id:
         classes.append("reply")
-    tags = [f"<span class='tag'>{esc(f)}</span>" for f in comment.flags]
+    tags = [f"<span class='tag' title='{esc(f)}'>{esc(_FLAG_WORDS.get(f, f))}</span>" for f in comment.flags]
     tags += [
-        f"<span class='tag bad'>{esc(k)} {esc(f'{v:.2f}')}</span>"
+        f"<span class='tag bad' title='{esc(k)}'>{esc(_SCORE_WORDS.get(k, k))} {esc(f'{v:.2f}')}</span>"
         for k, v in sorted(comment.scores.items(), key=lambda kv: -kv[1])
         if v >= TOXIC_AT
     ]
@@ -646,7 +656,7 @@ def _marked_text(comment: Comment) -> str:
         start, end, category = e.get("start"), e.get("end"), e.get("category")
         if (category in flagged and isinstance(start, int) and isinstance(end, int) and 0 <= start < end
                 and comment.text[start:end] == e.get("text")):
-            spans.setdefault((start, end), []).append(str(category))
+            spans.setdefault((start, end), []).append(_SCORE_WORDS.get(str(category), str(category)))
     out, at = [], 0
     for (start, end), categories in sorted(spans.items()):
         if start < at:  # overlaps a span already marked
