@@ -49,5 +49,5 @@ def test_a_storys_similarity_and_a_relations_similarity_are_told_apart():
     story = {"id": "s0", "title": "Dam", "pages": pages, "similarity": 0.818, "relations": [relation]}
     out = render_dossier(Dossier(stories=[story]))
     assert "mean similarity" not in out
-    assert "leads' meaning similarity 0.82 on average over 3 pairs" in out
-    assert "leads' meaning similarity 0.82 ·" in out or "leads' meaning similarity 0.82<" in out
+    assert "meaning similarity of the leads 0.82 on average over 3 pairs" in out
+    assert "shared wording 3 % · meaning similarity of the leads 0.82<" in out

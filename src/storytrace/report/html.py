@@ -225,7 +225,7 @@ def _story(story: dict[str, Any], labels: dict[str, str]) -> str:
     out = [f"<section class='story' id='s-{esc(story.get('id'))}'>",
            f"<h3><bdi>{esc(_story_title(story, label, 200))}</bdi></h3>",
            (f"<p class='meta'>{len(pages)} page(s) · languages: {esc(', '.join(story.get('languages', [])))} · "
-            f"mean similarity {esc(story.get('similarity'))}</p><ul>{items}</ul>")]
+            f"{_story_similarity(story.get('similarity'), len(pages))}</p><ul>{items}</ul>")]
     out += [f"<p class='note'>{esc(note)}</p>" for note in story.get("notes") or []]
     columns = _column_names(pages, label)
     named = {p.get("id"): f"<bdi>{esc(label[p.get('id')])}</bdi>"
@@ -233,6 +233,16 @@ def _story(story: dict[str, Any], labels: dict[str, str]) -> str:
     out += [_relation(r, named, columns) for r in story.get("relations", []) if isinstance(r, dict)]
     out.append("</section>")
     return "\n".join(out)
+
+
+def _story_similarity(similarity: Any, n_pages: int) -> str:
+    """"meaning similarity of the leads 0.82 on average over 3 pairs": the same words and rounding as a relation's
+    evidence, saying that the story's number is a mean over its page pairs."""
+    if not isinstance(similarity, int | float) or isinstance(similarity, bool):
+        return f"meaning similarity of the leads {esc(_compact(similarity))}"
+    pairs = n_pages * (n_pages - 1) // 2
+    over = f" on average over {pairs} pairs" if pairs > 1 else ""
+    return f"meaning similarity of the leads {float(similarity):.2f}{over}"
 
 
 _RELATION_WORDS = {"copy": "is a copy of", "rewrite": "is a rewrite of", "independent": "and, independently,"}
@@ -292,7 +302,7 @@ _DIRECTION_WORDS = {
 }
 # the relation's evidence (relations.py) in words; other keys follow as they are
 _EVIDENCE_WORDS = {
-    "shingle_jaccard": ("shared wording", "percent"), "similarity": ("meaning similarity", "score"),
+    "shingle_jaccard": ("shared wording", "percent"), "similarity": ("meaning similarity of the leads", "score"),
     "aligned_claims": ("claims with a counterpart in the other page", "percent"),
     "specifics_contained": ("names, numbers and dates found in the other page", "percent"),
 }
