@@ -333,7 +333,8 @@ def run_export(args: argparse.Namespace) -> int:
             elif args.table == "replaced":
                 n = export_replaced(store.replaced_pages(), out, args.format)
             else:
-                n = export(store.pages(), out, args.format, table=args.table)
+                stories = store.stories() if args.table == "pages" else ()  # the pages table's story_id
+                n = export(store.pages(), out, args.format, table=args.table, stories=stories)
             unreadable = store.unreadable
     except BrokenPipeError:  # export ... --out - | head
         _quiet_broken_pipe()

@@ -51,3 +51,95 @@ def test_a_storys_similarity_and_a_relations_similarity_are_told_apart():
     assert "mean similarity" not in out
     assert "meaning similarity of the leads 0.82 on average over 3 pairs" in out
     assert "shared wording 3 % · meaning similarity of the leads 0.82<" in out
+
+
+# --- exports -----------------------------------------------------------------------------------------------------
+
+def _store_with_a_story(tmp_path):
+    from storytrace.store import SQLiteStore
+
+    pages = [Page(id=c * 16, source=f"{c}.html", title=f"Dam story by {site}", site=site, body=["Body."])
+             for c, site in (("a", "Gazette"), ("b", "Other Outlet"), ("c", "Loner"))]
+    story = {"id": "s" * 16, "title": "Dam story", "similarity": 0.8,
+             "pages": [{"id": p.id, "title": p.title, "site": p.site, "source": p.source} for p in pages[:2]],
+             "relations": [{"type": "copy", "page": "b" * 16, "based_on": "a" * 16, "direction": "date",
+                            "evidence": {"similarity": 0.8, "shingle_jaccard": 0.7}}]}
+    path = tmp_path / "st.sqlite"
+    with SQLiteStore(path) as store:
+        store.add(pages)
+        store.add_stories([story])
+    return path
+
+
+def test_the_pages_export_says_which_story_each_page_is_in(tmp_path):
+    """Task B: the pages table had no ``story_id``: a researcher had to split the stories table's ``page_ids``."""
+    import pandas as pd
+
+    from storytrace.cli import main
+
+    db = _store_with_a_story(tmp_path)
+    for fmt, name in (("csv", "pages.csv"), ("parquet", "pages.parquet")):
+        assert main(["export", "--db", str(db), "--table", "pages", "--format", fmt, "--out", str(tmp_path / name)]) == 0
+        table = pd.read_csv(tmp_path / name) if fmt == "csv" else pd.read_parquet(tmp_path / name)
+        assert list(table.columns)[-1] == "story_id"
+        ids = dict(zip(table["id"], table["story_id"], strict=True))
+        assert ids["a" * 16] == ids["b" * 16] == "s" * 16 and pd.isna(ids["c" * 16])
+
+
+def test_the_relations_export_names_both_pages_readably(tmp_path):
+    """Task B: the relations table named its two pages by content hash only."""
+    import pandas as pd
+
+    from storytrace.cli import main
+
+    db = _store_with_a_story(tmp_path)
+    out = tmp_path / "rel.csv"
+    assert main(["export", "--db", str(db), "--table", "relations", "--format", "csv", "--out", str(out)]) == 0
+    row = pd.read_csv(out).iloc[0]
+    assert row["page_title"] == "Dam story by Other Outlet" and row["page_site"] == "Other Outlet"
+    assert row["based_on_title"] == "Dam story by Gazette" and row["based_on_site"] == "Gazette"
+
+
+def test_the_csv_formula_guard_also_covers_full_width_signs_and_leading_spaces():
+    """Task B: "＝1+1" (full-width equals: spreadsheets in East Asian locales read it as "=") and "  =1+1" were
+    written as they are; OWASP's list alone does not cover them."""
+    from storytrace.store.export import _spreadsheet_safe
+
+    for text in ("\uff1d1+1", "\uff0bcmd", "\uff0d2+3", "\uff20SUM(1)", "  =1+1", "\u3000=1+1", "\n=1+1"):
+        assert _spreadsheet_safe(text) == "'" + text, text
+    assert _spreadsheet_safe("Plain words = fine") == "Plain words = fine"
+    assert _spreadsheet_safe(" plain") == " plain"
+
+
+class _ClosedPipe:
+    """stdout whose reader has gone (``storytrace export --format parquet --out - | head -c 10``)."""
+
+    class buffer:  # noqa: N801 - mimics sys.stdout.buffer
+        @staticmethod
+        def write(_data):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    def write(self, _text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def fileno(self):
+        raise OSError("no file descriptor")
+
+
+def test_a_parquet_export_cut_off_by_its_reader_is_a_failure(tmp_path, capsys, monkeypatch):
+    """Task B: ``export --format parquet --out - | head -c 10`` ended with status 0 and no word, though a Parquet file
+    is readable only whole (its index is at the end). Line formats may stop early (``| head``): they keep status 0."""
+    import sys
+
+    from storytrace.cli import main
+
+    db = _store_with_a_story(tmp_path)
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    code = main(["export", "--db", str(db), "--table", "pages", "--format", "parquet", "--out", "-"])
+    err = capsys.readouterr().err
+    assert code == 1 and "incomplete" in err and "written" not in err
+    assert main(["export", "--db", str(db), "--table", "pages", "--format", "csv", "--out", "-"]) == 0

@@ -27,11 +27,16 @@ PAGE_COLUMNS = ("id", "source", "url", "kind", "site", "title", "author", "langu
 # (added after the others, so a reader that takes columns by position keeps working)
 COMMENT_COLUMNS = ("page_id", "id", "position", "author", "parent_id", "published", "language", "text",
                    *SCORE_COLUMNS, "targets", "flags", "decoded", "evidence", "page_url", "page_site", "page_title")
+# the pages table's columns: story_id last (the stories holding the page, "; "-joined; empty when in none), so a
+# reader that takes columns by position keeps working; Spark's rows and the replaced table keep PAGE_COLUMNS
+PAGES_TABLE_COLUMNS = (*PAGE_COLUMNS, "story_id")
 REPLACED_COLUMNS = ("replaced_at", "replaced_by", "stored_at", *PAGE_COLUMNS)
 STORY_COLUMNS = ("story_id", "title", "n_pages", "page_ids", "languages", "similarity", "n_relations",
                  "n_contradictions")
+# page_title ... based_on_site last: the two pages named readably, not by content hash only (added after the others)
 RELATION_COLUMNS = ("story_id", "type", "page", "based_on", "direction", "translation", "similarity", "shingle_jaccard",
-                    "agree", "contradict", "possible", "added", "dropped", "contradictions")
+                    "agree", "contradict", "possible", "added", "dropped", "contradictions",
+                    "page_title", "page_site", "based_on_title", "based_on_site")
 _COUNTS = ("agree", "contradict", "possible", "added", "dropped")
 # file formats: csv-excel is CSV with a UTF-8 byte order mark, which Excel needs to read non-Latin text
 FORMATS = ("jsonl", "csv", "csv-excel", "parquet")
@@ -106,15 +111,20 @@ def relation_rows(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 continue
             evidence, counts = relation.get("evidence") or {}, _counts(relation)
             contradictions = (relation.get("comparison") or {}).get("contradict") or []
+            page, based_on = relation.get("page"), relation.get("based_on") or relation.get("other")
+            named = {p.get("id"): p for p in story.get("pages") or [] if isinstance(p, dict)}
             rows.append({
-                "story_id": story.get("id"), "type": relation.get("type"), "page": relation.get("page"),
-                "based_on": relation.get("based_on") or relation.get("other"), "direction": relation.get("direction"),
+                "story_id": story.get("id"), "type": relation.get("type"), "page": page,
+                "based_on": based_on, "direction": relation.get("direction"),
                 "translation": int(relation.get("translation") is True),  # 1: a translated copy or rewrite
                 "similarity": _number(evidence.get("similarity")),
                 "shingle_jaccard": _number(evidence.get("shingle_jaccard")),
                 **{k: counts.get(k) for k in _COUNTS},
                 "contradictions": "; ".join(", ".join(map(str, c.get("reasons") or [])) for c in contradictions
                                             if isinstance(c, dict)),
+                "page_title": named.get(page, {}).get("title"), "page_site": named.get(page, {}).get("site"),
+                "based_on_title": named.get(based_on, {}).get("title"),
+                "based_on_site": named.get(based_on, {}).get("site"),
             })
     return rows
 
@@ -148,15 +158,30 @@ def jsonl_records(pages: list[Page], table: str) -> list[dict[str, Any]]:
     return [{"page_id": p.id, **c.as_dict()} for p in pages for c in p.comments]
 
 
-def export(pages: Iterable[Page], path: str | Path, fmt: str, *, table: str = "pages") -> int:
-    """Write ``pages`` to ``path`` as ``jsonl``, ``csv`` or ``parquet``; return the number of rows."""
+def export(pages: Iterable[Page], path: str | Path, fmt: str, *, table: str = "pages",
+           stories: Iterable[dict[str, Any]] = ()) -> int:
+    """Write ``pages`` to ``path`` as ``jsonl``, ``csv`` or ``parquet``; return the number of rows. The pages table's
+    ``story_id`` comes from ``stories`` (the store's: ``SQLiteStore.stories()``)."""
     pages = list(pages)
     if table not in ("pages", "comments"):
         raise ValueError(f"unknown table {table!r}; choose pages or comments")
     if fmt == "jsonl":
         return _write(jsonl_records(pages, table), (), Path(path), fmt)
-    rows = page_rows(pages) if table == "pages" else comment_rows(pages)
-    return _write(rows, PAGE_COLUMNS if table == "pages" else COMMENT_COLUMNS, Path(path), fmt)
+    if table == "comments":
+        return _write(comment_rows(pages), COMMENT_COLUMNS, Path(path), fmt)
+    in_story = story_ids(stories)
+    rows = [{**row, "story_id": "; ".join(in_story.get(row["id"], [])) or None} for row in page_rows(pages)]
+    return _write(rows, PAGES_TABLE_COLUMNS, Path(path), fmt)
+
+
+def story_ids(stories: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
+    """Page id -> the ids of the stories holding it (a store keeps the stories of several runs: a page may be in two)."""
+    out: dict[str, list[str]] = {}
+    for story in stories:
+        for page in story.get("pages") or []:
+            if isinstance(page, dict) and story.get("id") not in out.setdefault(str(page.get("id")), []):
+                out[str(page.get("id"))].append(str(story.get("id")))
+    return out
 
 
 def export_replaced(entries: Iterable[tuple[Page, dict[str, Any]]], path: str | Path, fmt: str) -> int:
