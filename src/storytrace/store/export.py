@@ -3,7 +3,8 @@
 CSV and Parquet rows are flat: lists become text joined with "; " (flags with ", "), and comment scores
 one column per category (``score_toxic``, ...), so a spreadsheet or ``pandas.read_parquet`` reads them
 without parsing JSON. Parquet columns have fixed types (text, integer, float), empty or not. In CSV, a text
-cell that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``) gets a leading apostrophe.
+cell that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, their full-width forms, also after blanks)
+gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -224,11 +225,16 @@ def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, fmt
     return len(rows)
 
 
-# a text cell starting with one of these is a formula to a spreadsheet ("=HYPERLINK(...)" in a comment)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# a text cell starting with one of these is a formula to a spreadsheet ("=HYPERLINK(...)" in a comment); the
+# full-width forms too: an East Asian input method types "＝", which some spreadsheets read as "="
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# blanks a spreadsheet may skip before a formula ("  =1+1"): a guarded cell is text either way
+_LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 
 
 def _spreadsheet_safe(value: Any) -> Any:
-    """A CSV cell as text a spreadsheet shows and never runs: page text starting like a formula gets a leading
-    apostrophe (OWASP's advice against CSV injection); numbers stay numbers."""
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+    """A CSV cell as text a spreadsheet shows and never runs: page text starting like a formula, after any blanks,
+    gets a leading apostrophe (OWASP's advice against CSV injection, widened); numbers stay numbers."""
+    if isinstance(value, str) and value.lstrip(_LEADING_BLANKS).startswith(_FORMULA_START):
+        return "'" + value
+    return value
