@@ -338,7 +338,12 @@ def run_export(args: argparse.Namespace) -> int:
             unreadable = store.unreadable
     except BrokenPipeError:  # export ... --out - | head
         _quiet_broken_pipe()
-        return 0
+        if args.format != "parquet":  # a reader may stop after the lines it wants
+            return 0
+        # a Parquet file is readable only whole (its index is at the end): a cut one is no table
+        print("storytrace export: error: standard output was closed before the whole Parquet file was written; "
+              "the reader got an incomplete file (write it with --out FILE instead)", file=sys.stderr)
+        return 1
     except (StorytraceError, OSError) as exc:
         print(f"storytrace export: error: {exc}", file=sys.stderr)
         return 2

@@ -141,5 +141,5 @@ def test_a_parquet_export_cut_off_by_its_reader_is_a_failure(tmp_path, capsys, m
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())
     code = main(["export", "--db", str(db), "--table", "pages", "--format", "parquet", "--out", "-"])
     err = capsys.readouterr().err
-    assert code == 1 and "incomplete" in err and "written" not in err
+    assert code == 1 and "incomplete" in err and "row(s) written" not in err
     assert main(["export", "--db", str(db), "--table", "pages", "--format", "csv", "--out", "-"]) == 0
