@@ -143,3 +143,29 @@ def test_a_parquet_export_cut_off_by_its_reader_is_a_failure(tmp_path, capsys, m
     err = capsys.readouterr().err
     assert code == 1 and "incomplete" in err and "row(s) written" not in err
     assert main(["export", "--db", str(db), "--table", "pages", "--format", "csv", "--out", "-"]) == 0
+
+
+# --- Python API ----------------------------------------------------------------------------------------------------
+
+import pytest  # noqa: E402
+
+from storytrace.settings import Options  # noqa: E402
+
+
+@pytest.mark.parametrize(("setting", "value", "error"), [
+    ("workers", 0, ValueError), ("workers", -2, ValueError), ("batch_size", 0, ValueError),
+    ("fetch_timeout", 0, ValueError), ("fetch_timeout", float("nan"), ValueError), ("max_page_bytes", -1, ValueError),
+    ("max_text_lines", 0, ValueError), ("fetch_max_redirects", -1, ValueError), ("max_html_depth", 0, ValueError),
+    ("workers", "2", TypeError), ("workers", 2.5, TypeError), ("workers", True, TypeError),
+    ("fetch_timeout", "15", TypeError),
+])
+def test_numeric_settings_out_of_range_are_refused(setting, value, error):
+    """Task B: ``Options`` numbers were not checked: ``workers=0`` ran as 1 (the CLI refuses 0), a timeout of 0 or a
+    negative page limit were taken as given."""
+    with pytest.raises(error, match=setting):
+        Options(**{setting: value})
+
+
+def test_numeric_settings_in_range_are_kept():
+    options = Options(workers=2, fetch_timeout=2, fetch_max_redirects=0, batch_size=1)
+    assert (options.workers, options.fetch_timeout, options.fetch_max_redirects) == (2, 2, 0)
