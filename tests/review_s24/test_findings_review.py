@@ -169,3 +169,26 @@ def test_numeric_settings_out_of_range_are_refused(setting, value, error):
 def test_numeric_settings_in_range_are_kept():
     options = Options(workers=2, fetch_timeout=2, fetch_max_redirects=0, batch_size=1)
     assert (options.workers, options.fetch_timeout, options.fetch_max_redirects) == (2, 2, 0)
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><p>A page held in memory</p></body></html>",
+    "  <!doctype html><html><body>x</body></html>",
+    "A plain-text article.\nIts second paragraph.\n",
+])
+def test_a_page_given_as_text_says_how_to_pass_it(page, tmp_path, monkeypatch):
+    """Task B: ``analyze("<html>…")`` analysed nothing and reported "[E109] cannot open the file" with the HTML as the
+    file name; it now says at once that inputs are paths or URLs and how to give a page held in memory."""
+    import storytrace
+
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValueError, match=r"inputs\[0\] looks like a page's content.*JSONL"):
+        storytrace.analyze(page, with_facts=False, with_comments=False, with_stories=False)
+
+
+def test_a_file_whose_name_looks_like_markup_is_still_read(tmp_path, monkeypatch):
+    from storytrace.api import input_list
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "<odd>.html").write_text("<p>x</p>", encoding="utf-8")
+    assert input_list(["<odd>.html"]) == ["<odd>.html"]
