@@ -192,3 +192,61 @@ def test_a_file_whose_name_looks_like_markup_is_still_read(tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     (tmp_path / "<odd>.html").write_text("<p>x</p>", encoding="utf-8")
     assert input_list(["<odd>.html"]) == ["<odd>.html"]
+
+
+# --- the moderator's view ------------------------------------------------------------------------------------------
+
+def _two_threads() -> list[Page]:
+    def scored(toxic, insult=0.0, attack=0.0):
+        return {"toxic": toxic, "insult": insult, "identity_attack": attack, "profanity": 0.0, "threat": 0.0,
+                "sexual": 0.0}
+
+    first = Page(id="a" * 16, source="a.html", title="Dam closes", body=["Body."], comments=[
+        Comment(id="a-c0", text="Thanks for the report.", position=0, author="Ann", scores=scored(0.01)),
+        Comment(id="a-c1", text="you are a stupid idiot", position=1, author="<b>Troll</b>",
+                scores=scored(0.7, insult=0.7))],
+        thread={"comments": 2, "toxic_comments": ["a-c1"], "toxic_share": 0.5})
+    second = Page(id="b" * 16, source="b.html", title="Dam reopens", body=["Body."], comments=[
+        Comment(id="b-c0", text="muslims are vermin", position=0, author="X", targets=["Muslims"],
+                scores=scored(0.9, attack=0.9)),
+        Comment(id="b-c1", text="Muslims live downstream too.", position=1, author="Y", targets=["Muslims"],
+                scores=scored(0.02))],
+        thread={"comments": 2, "toxic_comments": ["b-c0"], "toxic_share": 0.5})
+    return [first, second]
+
+
+def test_the_dossier_lists_every_toxic_comment_across_pages_for_review():
+    """A moderator of a 67-page crawl (the review batch) saw "· 100 comments, 5 toxic" beside each page in the
+    contents, but had to open each of 20-odd threads to find the toxic comments: no list across pages, highest
+    first, said who wrote each where and why it is flagged, and no total of the groups targeted."""
+    out = render_dossier(Dossier(pages=_two_threads()))
+    section = out.split("<h2 id='review'>")[1].split("</table>")[0]
+    assert section.startswith("Comments to review (2)")
+    assert "2 toxic comments (toxic score 0.5 or more) on 2 pages" in section
+    assert "Muslims (2 comments on 1 page)" in section
+    rows = section.split("<tr>")[2:]
+    assert "<a href='#c-b-c0'>#1</a>" in rows[0] and "Dam reopens" in rows[0] and "attack on a group 0.90" in rows[0]
+    assert "<a href='#c-a-c1'>#2</a>" in rows[1] and "<bdi>&lt;b&gt;Troll&lt;/b&gt;</bdi>" in rows[1]
+    assert "<a href='#review'>Comments to review</a>" in out.split("</nav>")[0]
+
+
+def test_the_streamed_dossier_lists_toxic_comments_for_review_too(tmp_path):
+    from storytrace.report import write_dossier
+
+    paths = write_dossier(Dossier(pages=_two_threads()), tmp_path / "out")
+    html = paths["html"].read_text(encoding="utf-8")
+    assert "<h2 id='review'>Comments to review (2)</h2>" in html and "<a href='#c-b-c0'>#1</a>" in html
+
+
+def test_the_review_list_keeps_the_highest_scores_when_there_are_many(monkeypatch):
+    from storytrace.report import html as report_html
+
+    monkeypatch.setattr(report_html, "MAX_REVIEW_ROWS", 3)
+    scores = {"toxic": 0.6, "insult": 0.6}
+    comments = [Comment(id=f"p-c{i}", text=f"idiot {i}", position=i, scores=dict(scores, toxic=0.5 + i / 100))
+                for i in range(6)]
+    out = render_dossier(Dossier(pages=[Page(id="p" * 16, source="p.html", body=["B."], comments=comments)]))
+    section = out.split("<h2 id='review'>")[1]
+    assert section.startswith("Comments to review (6)") and "The 3 highest shown; the other 3" in section
+    shown = section.split("</table>")[0]
+    assert "#6<" in shown and "#4<" in shown and "#3<" not in shown

@@ -6,6 +6,7 @@ the page carries a Content-Security-Policy that forbids scripts and remote loads
 
 from __future__ import annotations
 
+import heapq
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -63,6 +64,64 @@ def render_dossier(dossier: Dossier) -> str:
     return "\n".join(p for p in parts if p)
 
 
+MAX_REVIEW_ROWS = 200  # the review list keeps the highest-scored toxic comments: bounded memory on any corpus
+
+
+@dataclass(slots=True)
+class ReviewList:
+    """The toxic comments of every page (toxic score 0.5 or more, as the threads count them), the highest kept, and
+    the groups targeted across pages: what a moderator acts on first, without opening every thread."""
+
+    rows: list[tuple[float, int, dict[str, Any]]] = field(default_factory=list)  # a min-heap of (score, order, row)
+    total: int = 0
+    seen: int = 0  # toxic comments added so far: orders ties (a row's dict is never compared)
+    pages: int = 0
+    targets: dict[str, list[Any]] = field(default_factory=dict)  # group -> [comments, set of page ids]
+
+    def add(self, page: Page) -> None:
+        toxic = [c for c in page.comments if c.scores.get("toxic", 0.0) >= TOXIC_AT]
+        self.total += len(toxic)
+        self.pages += bool(toxic)
+        for comment in page.comments:
+            for group in comment.targets:
+                seen = self.targets.setdefault(str(group), [0, set()])
+                seen[0] += 1
+                seen[1].add(page.id)
+        for comment in toxic:
+            row = {"page": page.id, "id": comment.id, "position": comment.position, "author": comment.author,
+                   "scores": {k: v for k, v in comment.scores.items() if v >= TOXIC_AT and k != "toxic"},
+                   "targets": list(comment.targets), "text": _short(comment.text, 200)}
+            self.seen += 1
+            item = (float(comment.scores["toxic"]), -self.seen, row)  # ties: the earlier comment first
+            heapq.heappush(self.rows, item) if len(self.rows) < MAX_REVIEW_ROWS else heapq.heappushpop(self.rows, item)
+
+
+def _review(review: ReviewList, labels: dict[str, str]) -> str:
+    """"Comments to review": every toxic comment across pages, highest score first, with where, who and why."""
+    if not review.total:
+        return ""
+    groups = sorted(review.targets.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    targets = " · ".join(f"{esc(g)} ({_plural(n, 'comment')} on {_plural(len(pages), 'page')})"
+                         for g, (n, pages) in groups)
+    rows = "".join(_review_row(row, score, labels) for score, _, row in sorted(review.rows, reverse=True))
+    more = (f"<p class='meta'>The {len(review.rows)} highest shown; the other {review.total - len(review.rows)} are "
+            "in their pages' threads.</p>" if review.total > len(review.rows) else "")
+    return (f"<h2 id='review'>Comments to review ({review.total})</h2>"
+            f"<p>{_plural(review.total, 'toxic comment')} (toxic score 0.5 or more) on {_plural(review.pages, 'page')}, "
+            "the highest score first." + (f" Groups targeted (all comments): {targets}." if targets else "") + "</p>"
+            "<div class='wide'><table><tr><th>toxic</th><th>comment</th><th>page</th><th>author</th><th>why</th>"
+            f"<th>text</th></tr>{rows}</table></div>{more}")
+
+
+def _review_row(row: dict[str, Any], score: float, labels: dict[str, str]) -> str:
+    why = [f"{_SCORE_WORDS.get(k, k)} {v:.2f}" for k, v in sorted(row["scores"].items(), key=lambda kv: -kv[1])]
+    why += [f"target: {t}" for t in row["targets"]]
+    author = f"<bdi>{esc(row['author'])}</bdi>" if row["author"] else "anonymous"
+    return (f"<tr><td>{score:.2f}</td><td><a href='#c-{esc(row['id'])}'>{_number(row['position'])}</a></td>"
+            f"<td><a href='#p-{esc(row['page'])}'><bdi>{esc(labels.get(row['page'], row['page']))}</bdi></a></td>"
+            f"<td>{author}</td><td>{esc(' · '.join(why))}</td><td>{esc(_clip_long_words(row['text']))}</td></tr>")
+
+
 @dataclass(slots=True)
 class DossierSummary:
     """What the top of the page needs: counts and one link per page (no page bodies)."""
@@ -75,11 +134,13 @@ class DossierSummary:
     stories: list[dict[str, Any]] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
     threads: dict[str, str] = field(default_factory=dict)  # page id -> "27 comments, 8 toxic" (pages with comments)
+    review: ReviewList = field(default_factory=lambda: ReviewList())  # toxic comments across pages, for moderators
 
     def add(self, page: Page) -> None:
         self.links.append((page.id, page_label(page)))
         if page.comments:
             self.threads[page.id] = _thread_size(page)
+            self.review.add(page)
 
     @classmethod
     def of(cls, dossier: Dossier) -> DossierSummary:
@@ -113,6 +174,7 @@ def html_head(summary: DossierSummary) -> str:
             + f"{len(summary.stories)} story group(s). Schema {esc(summary.schema_version)}.</p>"
         ),
         _contents(summary),
+        _review(summary.review, dict(summary.links)),
         _stories(summary.stories, dict(summary.links)),
     ]
     return "\n".join(p for p in parts if p)
@@ -146,7 +208,8 @@ def _contents(summary: DossierSummary) -> str:
         items = "".join(f"<li><span><a href='#p-{esc(pid)}'><bdi>{esc(label)}</bdi></a>{_thread_note(summary, pid)}"
                         "</span></li>" for pid, label in loose)
         out.append(f"<h3>{title} ({len(loose)})</h3><ol class='loose'>{items}</ol>")
-    tail = [(anchor, name) for anchor, name, count in (("coordination", "Coordinated posting", summary.coordination),
+    tail = [(anchor, name) for anchor, name, count in (("review", "Comments to review", summary.review.total),
+                                                       ("coordination", "Coordinated posting", summary.coordination),
                                                        ("failures", "Inputs that failed", summary.failures),
                                                        ("skipped", "Records skipped", summary.skipped),
                                                        ("duplicates", "Duplicate inputs", summary.duplicates)) if count]
