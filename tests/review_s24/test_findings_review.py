@@ -250,3 +250,21 @@ def test_the_review_list_keeps_the_highest_scores_when_there_are_many(monkeypatc
     assert section.startswith("Comments to review (6)") and "The 3 highest shown; the other 3" in section
     shown = section.split("</table>")[0]
     assert "#6<" in shown and "#4<" in shown and "#3<" not in shown
+
+
+def test_a_story_of_a_replaced_page_leaves_the_stories_table(tmp_path):
+    """A re-run after one article was edited (review batch: coord.html's last comment changed) left the old story in
+    the store beside the new one: the stories export listed the same pair of articles twice, one naming a page the
+    pages table no longer has, and the other article's ``story_id`` named both stories."""
+    from storytrace.store import SQLiteStore
+
+    def story(*ids):
+        return {"id": "-".join(ids), "title": "Dam", "pages": [{"id": i} for i in ids], "relations": []}
+
+    old, edited, other = "1" * 16, "2" * 16, "3" * 16
+    with SQLiteStore(tmp_path / "st.sqlite") as store:
+        store.add([Page(id=old, source="coord.html", body=["B."]), Page(id=other, source="inject.html", body=["B."])])
+        store.add_stories([story(old, other), story(other, "4" * 16)])
+        store.add([Page(id=edited, source="coord.html", body=["B, edited."])])
+        assert [s["id"] for s in store.stories()] == [story(other, "4" * 16)["id"]]
+        assert [p.id for p, _ in store.replaced_pages()] == [old]

@@ -206,10 +206,13 @@ class SQLiteStore:
                 "WHERE id=? AND NOT EXISTS (SELECT 1 FROM inputs WHERE page_id=?)",
                 (_now(), replaced_by, page_id, page_id),
             )
-            self._db.execute(
+            dropped = self._db.execute(
                 "DELETE FROM pages WHERE id=? AND NOT EXISTS (SELECT 1 FROM inputs WHERE page_id=?)",
                 (page_id, page_id),
-            )
+            ).rowcount
+            if dropped:  # its stories name a page the pages table no longer has: the next run's stories replace them
+                self._db.execute("DELETE FROM stories WHERE EXISTS (SELECT 1 FROM json_each(stories.page_ids) "
+                                 "WHERE json_each.value=?)", (page_id,))
 
     def add_stories(self, stories: Iterable[dict[str, Any]]) -> None:
         """Keep a run's stories. A story's id is the hash of its pages' ids, so re-running on the same pages
