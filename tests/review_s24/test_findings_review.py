@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from storytrace.records import Comment, Dossier, Page
 from storytrace.report import render_dossier
+from storytrace.settings import Options
 
 
 def _scored_page() -> Page:
@@ -114,7 +117,7 @@ def test_the_csv_formula_guard_also_covers_full_width_signs_and_leading_spaces()
 class _ClosedPipe:
     """stdout whose reader has gone (``storytrace export --format parquet --out - | head -c 10``)."""
 
-    class buffer:  # noqa: N801 - mimics sys.stdout.buffer
+    class buffer:  # mimics sys.stdout.buffer
         @staticmethod
         def write(_data):
             raise BrokenPipeError(32, "Broken pipe")
@@ -146,11 +149,6 @@ def test_a_parquet_export_cut_off_by_its_reader_is_a_failure(tmp_path, capsys, m
 
 
 # --- Python API ----------------------------------------------------------------------------------------------------
-
-import pytest  # noqa: E402
-
-from storytrace.settings import Options  # noqa: E402
-
 
 @pytest.mark.parametrize(("setting", "value", "error"), [
     ("workers", 0, ValueError), ("workers", -2, ValueError), ("batch_size", 0, ValueError),
@@ -268,3 +266,23 @@ def test_a_story_of_a_replaced_page_leaves_the_stories_table(tmp_path):
         store.add([Page(id=edited, source="coord.html", body=["B, edited."])])
         assert [s["id"] for s in store.stories()] == [story(other, "4" * 16)["id"]]
         assert [p.id for p, _ in store.replaced_pages()] == [old]
+
+
+# --- the HTTP service ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "says"), [
+    ('{"pages":[{"text":"caf\xe9 au lait"}]}'.encode("latin-1"), "UTF-8"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested"),
+])
+def test_a_body_that_is_not_readable_json_says_why(body, says):
+    """The service answered a Latin-1 encoded body (a client's default in some languages) or a body nested 100,000
+    deep with FastAPI's "There was an error parsing the body": nothing said what to change."""
+    from fastapi.testclient import TestClient
+
+    from storytrace.resources import Resources
+    from storytrace.service import create_app
+
+    with TestClient(create_app(resources=Resources())) as client:
+        answer = client.post("/analyze", content=body, headers={"content-type": "application/json"})
+    assert answer.status_code == 400
+    assert says in answer.json()["detail"] and "error parsing the body" not in answer.json()["detail"]
