@@ -46,6 +46,8 @@ def analyze(
     dossier = finish(_tap(results, on_result), options, resources)
     if store is not None and hasattr(store, "add_stories"):
         store.add_stories(dossier.stories)
+    if store is not None and hasattr(store, "add_coordination"):
+        store.add_coordination(dossier.coordination)
     return dossier
 
 

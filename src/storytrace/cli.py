@@ -44,10 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("jsonl", "csv", "csv-excel", "parquet"), default="jsonl",
                         help="file format; csv-excel is CSV with a UTF-8 byte order mark, which Excel needs to show "
                              "non-Latin text (default: %(default)s)")
-    export.add_argument("--table", choices=("pages", "comments", "stories", "relations", "replaced"),
+    export.add_argument("--table", choices=("pages", "comments", "stories", "relations", "replaced", "coordination"),
                         default="pages",
-                        help=("one row per page, comment, story, relation between two pages of a story, or "
-                              "earlier version of an input whose content changed (default: %(default)s)"))
+                        help=("one row per page, comment, story, relation between two pages of a story, "
+                              "earlier version of an input whose content changed, or comment posted in a coordinated "
+                              "cluster (the same text under several names or on several pages) (default: %(default)s)"))
     export.add_argument("--out", required=True, help="file to write; - writes to standard output")
 
     spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)",
@@ -219,6 +220,7 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
         coordination = coordinate(writer.thread_shells, options, writer.failures)
         stories = tell_stories(writer.story_pages, options, writer.failures)
         store.add_stories(stories)
+        store.add_coordination(coordination)  # for export --table coordination
         paths = writer.close(coordination, stories)
     failures = [f for f in writer.failures if f.failed]
     skipped, duplicates = [f for f in writer.failures if not f.failed], writer.duplicates
@@ -323,7 +325,7 @@ class _Progress:
 
 def run_export(args: argparse.Namespace) -> int:
     from .errors import StorytraceError
-    from .store import SQLiteStore, export, export_replaced, export_stories
+    from .store import SQLiteStore, export, export_coordination, export_replaced, export_stories
 
     to_stdout = args.out == "-"  # as most tools read "-": a file named "-" was written instead
     try:
@@ -332,6 +334,8 @@ def run_export(args: argparse.Namespace) -> int:
                 n = export_stories(store.stories(), out, args.format, table=args.table)
             elif args.table == "replaced":
                 n = export_replaced(store.replaced_pages(), out, args.format)
+            elif args.table == "coordination":
+                n = export_coordination(store.coordination(), store.pages(), out, args.format)
             else:
                 stories = store.stories() if args.table == "pages" else ()  # the pages table's story_id
                 n = export(store.pages(), out, args.format, table=args.table, stories=stories)

@@ -286,3 +286,48 @@ def test_a_body_that_is_not_readable_json_says_why(body, says):
         answer = client.post("/analyze", content=body, headers={"content-type": "application/json"})
     assert answer.status_code == 400
     assert says in answer.json()["detail"] and "error parsing the body" not in answer.json()["detail"]
+
+
+# --- coordinated posting in the store and its export ----------------------------------------------------------------
+
+def _thread_html(title: str, comments: list[tuple[str, str, str]]) -> str:
+    items = "".join(
+        f'<li class="comment" id="comment-{i}"><article class="comment-body"><footer class="comment-meta">'
+        f'<div class="comment-author vcard"><b class="fn">{a}</b> <span class="says">says:</span></div>'
+        f'<div class="comment-metadata"><time datetime="{d}">{d}</time></div></footer>'
+        f'<div class="comment-content"><p>{t}</p></div></article></li>' for i, (a, t, d) in enumerate(comments, 1))
+    body = "".join(f"<p>{title} paragraph {i} about the council vote on the old dam and its repair costs.</p>"
+                   for i in range(4))
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body><article><h1>{title}"
+            f"</h1>{body}</article><div id='comments' class='comments-area'><ol class='comment-list'>{items}</ol>"
+            "</div></body></html>")
+
+
+def test_coordinated_posting_is_kept_in_the_store_and_exported(tmp_path):
+    """A trust & safety analyst could read coordinated posting only in the HTML and dossier.json: the store did not keep
+    it and ``export`` had no table for it, so the comments posted under several names across two outlets could not be
+    listed, filtered or joined in a spreadsheet or notebook."""
+    import pandas as pd
+
+    from storytrace.cli import main
+
+    spam = "Vote NO on the dam bond, the council lies to you every single time, share this everywhere!"
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.html").write_text(_thread_html("Gazette dam", [
+        ("Patriot0", spam, "2024-03-02T11:00:00+00:00"), ("Ann", "Sad news for the town.", "2024-03-02T12:00:00+00:00")]),
+        encoding="utf-8")
+    (folder / "b.html").write_text(_thread_html("Outlet dam", [
+        ("=Patriot1", spam, "2024-03-02T11:05:00+00:00"), ("Bob", "Who pays for the repairs?", "2024-03-02T12:00:00+00:00")]),
+        encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(folder), "--out", str(out), "--no-facts", "--no-stories", "--quiet"]) == 0
+    table = tmp_path / "coordination.csv"
+    assert main(["export", "--db", str(out / "storytrace.sqlite"), "--table", "coordination", "--format", "csv",
+                 "--out", str(table)]) == 0
+    rows = pd.read_csv(table)
+    assert len(rows) == 2 and rows["cluster_id"].nunique() == 1
+    assert set(rows["author"]) == {"Patriot0", "'=Patriot1"}  # the formula guard, as in every CSV
+    assert set(rows["page_title"]) == {"Gazette dam", "Outlet dam"}
+    assert set(rows["published"]) == {"2024-03-02T11:00:00+00:00", "2024-03-02T11:05:00+00:00"}
+    assert (rows["text"] == spam).all() and (rows["n_pages"] == 2).all() and (rows["n_names"] == 2).all()

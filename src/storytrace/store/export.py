@@ -38,11 +38,14 @@ STORY_COLUMNS = ("story_id", "title", "n_pages", "page_ids", "languages", "simil
 RELATION_COLUMNS = ("story_id", "type", "page", "based_on", "direction", "translation", "similarity", "shingle_jaccard",
                     "agree", "contradict", "possible", "added", "dropped", "contradictions",
                     "page_title", "page_site", "based_on_title", "based_on_site")
+# one row per comment of a coordinated cluster: the cluster, then the comment and the page it is under
+COORDINATION_COLUMNS = ("cluster_id", "kind", "n_comments", "n_names", "n_pages", "text", "page_id", "comment_id",
+                        "position", "author", "published", "page_url", "page_site", "page_title")
 _COUNTS = ("agree", "contradict", "possible", "added", "dropped")
 # file formats: csv-excel is CSV with a UTF-8 byte order mark, which Excel needs to read non-Latin text
 FORMATS = ("jsonl", "csv", "csv-excel", "parquet")
 _INTEGER = {"n_body", "n_comments", "n_toxic_comments", "position", "n_pages", "n_relations", "n_contradictions",
-            "translation", *_COUNTS}
+            "translation", "n_names", *_COUNTS}
 _FLOAT = {"toxic_share", "similarity", "shingle_jaccard", *SCORE_COLUMNS}
 
 
@@ -150,6 +153,34 @@ def export_stories(stories: Iterable[dict[str, Any]], path: str | Path, fmt: str
         return _write(records, (), Path(path), fmt)
     rows = story_rows(stories) if table == "stories" else relation_rows(stories)
     return _write(rows, STORY_COLUMNS if table == "stories" else RELATION_COLUMNS, Path(path), fmt)
+
+
+def export_coordination(clusters: Iterable[dict[str, Any]], pages: Iterable[Page], path: str | Path, fmt: str) -> int:
+    """Write stored clusters of coordinated comments (``SQLiteStore.coordination()``): JSONL whole cluster records, CSV
+    or Parquet one row per posted comment, with its position, author, time and page read from ``pages``."""
+    clusters = list(clusters)
+    if fmt == "jsonl":
+        return _write(clusters, (), Path(path), fmt)
+    wanted = {str(c.get("comment")) for cl in clusters for c in cl.get("comments") or [] if isinstance(c, dict)}
+    found = {c.id: (page, c) for page in pages for c in page.comments if c.id in wanted}
+    rows = [_coordination_row(cl, post, found) for cl in clusters for post in cl.get("comments") or []
+            if isinstance(post, dict)]
+    return _write(rows, COORDINATION_COLUMNS, Path(path), fmt)
+
+
+def _coordination_row(cluster: dict[str, Any], post: dict[str, Any],
+                      found: dict[str, tuple[Page, Comment]]) -> dict[str, Any]:
+    posts = [c for c in cluster.get("comments") or [] if isinstance(c, dict)]
+    page, comment = found.get(str(post.get("comment")), (None, None))
+    return {
+        "cluster_id": cluster.get("id"), "kind": cluster.get("kind"), "n_comments": len(posts),
+        "n_names": len({c.get("author") for c in posts if c.get("author")}),
+        "n_pages": len({c.get("page") for c in posts}), "text": cluster.get("text"),
+        "page_id": post.get("page"), "comment_id": post.get("comment"),
+        "position": comment.position if comment else None, "author": post.get("author"),
+        "published": comment.published if comment else None, "page_url": page.url if page else None,
+        "page_site": page.site if page else None, "page_title": page.title if page else None,
+    }
 
 
 def jsonl_records(pages: list[Page], table: str) -> list[dict[str, Any]]:
