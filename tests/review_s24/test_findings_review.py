@@ -331,3 +331,28 @@ def test_coordinated_posting_is_kept_in_the_store_and_exported(tmp_path):
     assert set(rows["page_title"]) == {"Gazette dam", "Outlet dam"}
     assert set(rows["published"]) == {"2024-03-02T11:00:00+00:00", "2024-03-02T11:05:00+00:00"}
     assert (rows["text"] == spam).all() and (rows["n_pages"] == 2).all() and (rows["n_names"] == 2).all()
+
+
+def test_a_huge_coordinated_cluster_is_summarised_not_listed_whole():
+    """The review batch's 5,000-comment thread held one cluster of 4,999 near-identical comments under 700 names: the
+    thread summary's "coordinated posting" cell was 247 KB (4,999 links and 700 names) and the dossier's coordination
+    table row 690 KB (4,999 "name on page" lines) - unreadable, and most of the dossier's weight."""
+    n = 600
+    comments = [Comment(id=f"p-c{i}", text=f"The dam should go, reason {i}.", position=i, author=f"user{i % 300}")
+                for i in range(n)]
+    ids = [c.id for c in comments]
+    names = sorted({c.author for c in comments})
+    thread = {"comments": n, "toxic_comments": [], "toxic_share": 0.0,
+              "coordinated_clusters": [{"kind": "near_identical", "comments": ids, "authors": names,
+                                        "several_names": True, "text": "The dam should go, reason 0."}],
+              "bursts": [{"start": "2024-03-01T10:00:00+00:00", "end": "2024-03-01T10:05:00+00:00", "comments": ids}]}
+    page = Page(id="p" * 16, source="p.html", title="Dam", body=["B."], comments=comments, thread=thread)
+    cluster = {"kind": "near_identical", "text": "The dam should go, reason 0.", "pages": [page.id], "authors": names,
+               "comments": [{"page": page.id, "comment": c.id, "author": c.author} for c in comments]}
+    out = render_dossier(Dossier(pages=[page], coordination=[cluster]))
+    row = out.split("<th>coordinated posting</th>")[1].split("</tr>")[0]
+    assert len(row) < 6_000 and "600 comments" in row and "… and 580 more" in row and "… and 290 more names" in row
+    bursts = out.split("<th>bursts</th>")[1].split("</tr>")[0]
+    assert len(bursts) < 4_000 and "600 comments posted" in bursts
+    table = out.split("<h2 id='coordination'>")[1].split("</table>")[0]
+    assert len(table) < 8_000 and "… and 580 more" in table

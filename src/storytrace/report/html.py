@@ -641,10 +641,25 @@ def _thread_cluster(cluster: dict[str, Any], links: dict[str, str]) -> str:
     ids = [c for c in cluster.get("comments") or [] if isinstance(c, str)]
     names = [str(a) for a in cluster.get("authors") or [] if a]
     kind = _COORDINATION_KINDS.get(str(cluster.get("kind")), str(cluster.get("kind")))
-    who = (f"under {_plural(len(names), 'name')} (" + ", ".join(f"<bdi>{esc(n)}</bdi>" for n in names) + ")"
-           if names else "without a name")
-    return (f"{_thread_value(ids, links)}: {esc(kind)} {who}: "
+    shown_names = ", ".join(f"<bdi>{esc(n)}</bdi>" for n in names[:MAX_LISTED_NAMES]) + _more(names, MAX_LISTED_NAMES,
+                                                                                              " names")
+    who = f"under {_plural(len(names), 'name')} ({shown_names})" if names else "without a name"
+    count = f"{len(ids)} comments: " if len(ids) > MAX_LISTED else ""
+    return (f"{count}{_listed(ids, links)}: {esc(kind)} {who}: "
             f"“{esc(_short(str(cluster.get('text') or ''), 200))}”")
+
+
+# a cluster or burst of thousands of comments is summed up: its first comments and names, then how many more
+MAX_LISTED, MAX_LISTED_NAMES = 20, 10
+
+
+def _listed(ids: list[str], links: dict[str, str]) -> str:
+    """The first comments of a list, linked, and "… and 580 more"."""
+    return _thread_value(ids[:MAX_LISTED], links) + _more(ids, MAX_LISTED)
+
+
+def _more(items: list[Any], limit: int, what: str = "") -> str:
+    return f" … and {len(items) - limit} more{what}" if len(items) > limit else ""
 
 
 def _thread_burst(burst: dict[str, Any], links: dict[str, str]) -> str:
@@ -652,7 +667,7 @@ def _thread_burst(burst: dict[str, Any], links: dict[str, str]) -> str:
     ids = [c for c in burst.get("comments") or [] if isinstance(c, str)]
     start, end = str(burst.get("start") or ""), str(burst.get("end") or "")
     span = f"from {start[11:16]} to {end[11:16]} ({start[:10]})" if start[:10] == end[:10] else f"from {start} to {end}"
-    return f"{_plural(len(ids), 'comment')} posted {esc(span)}: {_thread_value(ids, links)}"
+    return f"{_plural(len(ids), 'comment')} posted {esc(span)}: {_listed(ids, links)}"
 
 
 def _thread_relation(rel: dict[str, Any], links: dict[str, str]) -> str:
@@ -768,7 +783,8 @@ def _coordination(dossier: Dossier, labels: dict[str, str]) -> str:
         pages = {str(c.get("page")) for c in posts}
         where = "<br>".join(
             f"<a href='#c-{esc(c.get('comment'))}'><bdi>{esc(c.get('author') or 'anonymous')}</bdi></a> on "
-            f"<a href='#p-{esc(c.get('page'))}'>{esc(labels.get(str(c.get('page')), c.get('page')))}</a>" for c in posts)
+            f"<a href='#p-{esc(c.get('page'))}'>{esc(labels.get(str(c.get('page')), c.get('page')))}</a>"
+            for c in posts[:MAX_LISTED]) + _more(posts, MAX_LISTED)
         kind = _COORDINATION_KINDS.get(str(cluster.get("kind")), str(cluster.get("kind")))
         rows.append(f"<tr><td>{esc(kind)}: {_posted(len(posts), len(names), len(pages))}</td>"
                     f"<td>{esc(_short(str(cluster.get('text') or ''), 300))}</td><td>{where}</td></tr>")
