@@ -356,3 +356,49 @@ def test_a_huge_coordinated_cluster_is_summarised_not_listed_whole():
     assert len(bursts) < 4_000 and "600 comments posted" in bursts
     table = out.split("<h2 id='coordination'>")[1].split("</table>")[0]
     assert len(table) < 8_000 and "… and 580 more" in table
+
+
+def _cross_page_burst() -> tuple[list[Page], dict]:
+    pages = []
+    for p in "ab":
+        comments = [Comment(id=f"{p * 16}-c{i}", text=f"Comment {i} on {p}.", position=i, author=f"{p}user{i}",
+                            published=f"2024-03-01T10:00:{i:02d}+00:00") for i in range(5)]
+        pages.append(Page(id=p * 16, source=f"{p}.html", title=f"Page {p}", body=["B."], comments=comments))
+    ids = [c.id for page in pages for c in page.comments]
+    burst = {"start": "2024-03-01T10:00:00+00:00", "end": "2024-03-01T10:00:04+00:00", "comments": ids,
+             "authors": sorted(c.author for page in pages for c in page.comments), "kind": "burst",
+             "pages": [p.id for p in pages]}
+    return pages, burst
+
+
+def test_a_burst_across_pages_reads_as_one_in_the_coordination_table():
+    """The dossier's coordination table showed each burst of comments across pages (``kind: burst``, whose comments
+    are ids, not the {page, comment, author} of a repeated text) as "burst: 0 comments without a name on 0 pages"
+    with empty cells (three such rows in the review batch)."""
+    pages, burst = _cross_page_burst()
+    out = render_dossier(Dossier(pages=pages, coordination=[burst]))
+    row = out.split("<h2 id='coordination'>")[1].split("</table>")[0].split("<tr>")[2]
+    assert "burst: 0 comments" not in row and "10 comments under 10 names on 2 pages" in row
+    assert "posted from 10:00 to 10:00 (2024-03-01)" in row
+    assert "<a href='#p-aaaaaaaaaaaaaaaa'>Page a</a> (5 comments)" in row
+
+
+def test_bursts_across_pages_are_stored_and_exported_apart(tmp_path):
+    """Bursts have no comment dicts: the store keyed every burst by the hash of no ids, so each run kept only its
+    last burst, and the export could not say which comment or page a burst row was."""
+    import pandas as pd
+
+    from storytrace.store import SQLiteStore, export_coordination
+
+    pages, burst = _cross_page_burst()
+    other = dict(burst, comments=burst["comments"][:8], start="2024-03-01T11:00:00+00:00")
+    with SQLiteStore(tmp_path / "st.sqlite") as store:
+        store.add(pages)
+        store.add_coordination([burst, other])
+        clusters = store.coordination()
+        assert len(clusters) == 2
+        assert export_coordination(clusters, store.pages(), tmp_path / "c.csv", "csv") == 18
+    rows = pd.read_csv(tmp_path / "c.csv")
+    first = rows[rows["comment_id"] == "b" * 16 + "-c3"].iloc[0]
+    assert first["page_id"] == "b" * 16 and first["author"] == "buser3" and first["page_title"] == "Page b"
+    assert first["published"] == "2024-03-01T10:00:03+00:00" and first["kind"] == "burst"

@@ -778,6 +778,9 @@ def _coordination(dossier: Dossier, labels: dict[str, str]) -> str:
         return ""
     rows = []
     for cluster in clusters:
+        if cluster.get("kind") == "burst":
+            rows.append(_burst_across_pages(cluster, labels))
+            continue
         posts = [c for c in cluster.get("comments") or [] if isinstance(c, dict)]
         names = {str(c.get("author")) for c in posts if c.get("author")}
         pages = {str(c.get("page")) for c in posts}
@@ -791,6 +794,21 @@ def _coordination(dossier: Dossier, labels: dict[str, str]) -> str:
     # a cluster may sit on one page (one text under several names): the heading does not say "across pages"
     return (f"<h2 id='coordination'>Coordinated posting ({len(rows)})</h2><div class='wide'><table>"
             f"<tr><th>what</th><th>text</th><th>posted as, where</th></tr>{''.join(rows)}</table></div>")
+
+
+def _burst_across_pages(burst: dict[str, Any], labels: dict[str, str]) -> str:
+    """A burst of comments across pages (its comments are ids): how many, when, and how many on each page."""
+    ids = [c for c in burst.get("comments") or [] if isinstance(c, str)]
+    names = [a for a in burst.get("authors") or [] if a]
+    pages = [str(p) for p in burst.get("pages") or []]
+    start, end = str(burst.get("start") or ""), str(burst.get("end") or "")
+    span = f"from {start[11:16]} to {end[11:16]} ({start[:10]})" if start[:10] == end[:10] else f"from {start} to {end}"
+    # a comment id starts with its page's id (anatomy: "<page id>-c<n>"): counted per page, not linked one by one
+    per_page = {p: sum(c.startswith(p + "-") for c in ids) for p in pages}
+    where = "<br>".join(f"<a href='#p-{esc(p)}'>{esc(labels.get(p, p))}</a>"
+                        + (f" ({_plural(n, 'comment')})" if n else "") for p, n in per_page.items())
+    return (f"<tr><td>burst: {_posted(len(ids), len(names), len(pages))}, posted {esc(span)}</td>"
+            f"<td class='meta'>many comments in a short time (each page's thread lists them)</td><td>{where}</td></tr>")
 
 
 def _posted(n_posts: int, n_names: int, n_pages: int) -> str:

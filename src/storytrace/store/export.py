@@ -161,23 +161,29 @@ def export_coordination(clusters: Iterable[dict[str, Any]], pages: Iterable[Page
     clusters = list(clusters)
     if fmt == "jsonl":
         return _write(clusters, (), Path(path), fmt)
-    wanted = {str(c.get("comment")) for cl in clusters for c in cl.get("comments") or [] if isinstance(c, dict)}
+    posts = {id(cl): [_post(c) for c in cl.get("comments") or [] if isinstance(c, dict | str)] for cl in clusters}
+    wanted = {post["comment"] for listed in posts.values() for post in listed}
     found = {c.id: (page, c) for page in pages for c in page.comments if c.id in wanted}
-    rows = [_coordination_row(cl, post, found) for cl in clusters for post in cl.get("comments") or []
-            if isinstance(post, dict)]
+    rows = [_coordination_row(cl, post, posts[id(cl)], found) for cl in clusters for post in posts[id(cl)]]
     return _write(rows, COORDINATION_COLUMNS, Path(path), fmt)
 
 
-def _coordination_row(cluster: dict[str, Any], post: dict[str, Any],
+def _post(member: dict[str, Any] | str) -> dict[str, Any]:
+    """A cluster member as {comment, page, author}: a repeated text lists them so, a burst lists comment ids."""
+    return ({"comment": str(member.get("comment")), "page": member.get("page"), "author": member.get("author")}
+            if isinstance(member, dict) else {"comment": member, "page": None, "author": None})
+
+
+def _coordination_row(cluster: dict[str, Any], post: dict[str, Any], posts: list[dict[str, Any]],
                       found: dict[str, tuple[Page, Comment]]) -> dict[str, Any]:
-    posts = [c for c in cluster.get("comments") or [] if isinstance(c, dict)]
-    page, comment = found.get(str(post.get("comment")), (None, None))
+    page, comment = found.get(post["comment"], (None, None))
     return {
         "cluster_id": cluster.get("id"), "kind": cluster.get("kind"), "n_comments": len(posts),
-        "n_names": len({c.get("author") for c in posts if c.get("author")}),
-        "n_pages": len({c.get("page") for c in posts}), "text": cluster.get("text"),
-        "page_id": post.get("page"), "comment_id": post.get("comment"),
-        "position": comment.position if comment else None, "author": post.get("author"),
+        "n_names": len({str(a) for a in cluster.get("authors") or [] if a}),
+        "n_pages": len(cluster.get("pages") or []), "text": cluster.get("text"),
+        "page_id": post["page"] or (page.id if page else None), "comment_id": post["comment"],
+        "position": comment.position if comment else None,
+        "author": post["author"] or (comment.author if comment else None),
         "published": comment.published if comment else None, "page_url": page.url if page else None,
         "page_site": page.site if page else None, "page_title": page.title if page else None,
     }

@@ -240,11 +240,12 @@ class SQLiteStore:
         now = _now()
         with self._db:
             for cluster in clusters:
-                ids = sorted(str(c.get("comment")) for c in cluster.get("comments") or [] if isinstance(c, dict))
-                pages = sorted({str(c.get("page")) for c in cluster.get("comments") or [] if isinstance(c, dict)})
+                # a repeated text lists {page, comment, author}; a burst across pages lists comment ids
+                ids = sorted(str(c.get("comment") if isinstance(c, dict) else c) for c in cluster.get("comments") or [])
+                pages = sorted({str(p) for p in cluster.get("pages") or []})
+                key = content_id("|".join([str(cluster.get("kind")), str(cluster.get("start") or ""), *ids]))
                 self._db.execute("INSERT OR REPLACE INTO coordination VALUES (?,?,?,?)",
-                                 (content_id("|".join(ids)), json.dumps(pages),
-                                  json.dumps(cluster, ensure_ascii=False), now))
+                                 (key, json.dumps(pages), json.dumps(cluster, ensure_ascii=False), now))
 
     def coordination(self) -> list[dict[str, Any]]:
         """The stored clusters, each with its ``id``."""
