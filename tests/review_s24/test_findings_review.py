@@ -402,3 +402,18 @@ def test_bursts_across_pages_are_stored_and_exported_apart(tmp_path):
     first = rows[rows["comment_id"] == "b" * 16 + "-c3"].iloc[0]
     assert first["page_id"] == "b" * 16 and first["author"] == "buser3" and first["page_title"] == "Page b"
     assert first["published"] == "2024-03-01T10:00:03+00:00" and first["kind"] == "burst"
+
+
+def test_the_python_api_keeps_coordinated_posting_in_its_store(tmp_path):
+    import storytrace
+    from storytrace.store import SQLiteStore
+
+    spam = "Vote NO on the dam bond, the council lies to you every single time, share this everywhere!"
+    for name, author in (("a", "Patriot0"), ("b", "Patriot1")):
+        (tmp_path / f"{name}.html").write_text(_thread_html(f"Dam {name}", [
+            (author, spam, "2024-03-02T11:00:00+00:00"), ("Ann", f"My own view on {name}.", "2024-03-02T12:00:00+00:00")]),
+            encoding="utf-8")
+    with SQLiteStore(tmp_path / "st.sqlite") as store:
+        dossier = storytrace.analyze([tmp_path / "a.html", tmp_path / "b.html"], store=store, with_facts=False,
+                                     with_stories=False, progress=False)
+        assert dossier.coordination and spam in [c["text"] for c in store.coordination()]
