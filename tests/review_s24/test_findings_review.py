@@ -417,3 +417,13 @@ def test_the_python_api_keeps_coordinated_posting_in_its_store(tmp_path):
         dossier = storytrace.analyze([tmp_path / "a.html", tmp_path / "b.html"], store=store, with_facts=False,
                                      with_stories=False, progress=False)
         assert dossier.coordination and spam in [c["text"] for c in store.coordination()]
+
+
+def test_the_review_list_says_when_each_comment_was_posted():
+    """A moderator deciding what to act on first needs each comment's time beside its author (the thread shows it;
+    the review list did not)."""
+    pages = _two_threads()
+    pages[1].comments[0].published = "2024-03-02T11:05:00+00:00"
+    out = render_dossier(Dossier(pages=pages))
+    row = out.split("<h2 id='review'>")[1].split("</table>")[0].split("<tr>")[2]
+    assert "<bdi>X</bdi><br><span class='meta'>2024-03-02T11:05:00+00:00</span>" in row

@@ -89,6 +89,7 @@ class ReviewList:
                 seen[1].add(page.id)
         for comment in toxic:
             row = {"page": page.id, "id": comment.id, "position": comment.position, "author": comment.author,
+                   "published": comment.published,
                    "scores": {k: v for k, v in comment.scores.items() if v >= TOXIC_AT and k != "toxic"},
                    "targets": list(comment.targets), "text": _short(comment.text, 200)}
             self.seen += 1
@@ -117,6 +118,7 @@ def _review_row(row: dict[str, Any], score: float, labels: dict[str, str]) -> st
     why = [f"{_SCORE_WORDS.get(k, k)} {v:.2f}" for k, v in sorted(row["scores"].items(), key=lambda kv: -kv[1])]
     why += [f"target: {t}" for t in row["targets"]]
     author = f"<bdi>{esc(row['author'])}</bdi>" if row["author"] else "anonymous"
+    author += f"<br><span class='meta'>{esc(row['published'])}</span>" if row["published"] else ""
     return (f"<tr><td>{score:.2f}</td><td><a href='#c-{esc(row['id'])}'>{_number(row['position'])}</a></td>"
             f"<td><a href='#p-{esc(row['page'])}'><bdi>{esc(labels.get(row['page'], row['page']))}</bdi></a></td>"
             f"<td>{author}</td><td>{esc(' · '.join(why))}</td><td>{esc(_clip_long_words(row['text']))}</td></tr>")
