@@ -46,6 +46,8 @@ def analyze(
     dossier = finish(_tap(results, on_result), options, resources)
     if store is not None and hasattr(store, "add_stories"):
         store.add_stories(dossier.stories)
+    if store is not None and hasattr(store, "add_coordination"):
+        store.add_coordination(dossier.coordination)
     return dossier
 
 
@@ -94,9 +96,9 @@ def input_list(inputs: Any) -> list[str | os.PathLike[str]]:
     bytes or text, a number or None would otherwise fail deep in ingest ("expected str, bytes or os.PathLike
     object, not int": bytes iterate as numbers)."""
     if isinstance(inputs, str | os.PathLike):
-        return [inputs]
-    if isinstance(inputs, bytes | bytearray | memoryview):
-        raise TypeError("inputs are paths or URLs, not page bytes: save the page to a file and give its path")
+        inputs = [inputs]
+    elif isinstance(inputs, bytes | bytearray | memoryview):
+        raise TypeError(f"inputs are paths or URLs, not page bytes: {IN_MEMORY_HOW}")
     try:
         items = list(inputs)
     except TypeError:
@@ -104,7 +106,21 @@ def input_list(inputs: Any) -> list[str | os.PathLike[str]]:
     for i, item in enumerate(items):
         if not isinstance(item, str | os.PathLike):
             raise TypeError(f"inputs[{i}] must be a path or URL (str or os.PathLike), not {type(item).__name__}")
+        if isinstance(item, str) and _looks_like_content(item):
+            raise ValueError(f"inputs[{i}] looks like a page's content, not a path or URL: {IN_MEMORY_HOW}")
     return items
+
+
+# how to analyse a page held in memory (analyze reads paths and URLs; the reading stage takes JSONL lines as pages)
+IN_MEMORY_HOW = ("save it to a file and give its path; for many pages write a JSONL file with one "
+                 '{"html": ..., "url": ...} or {"text": ..., "title": ...} object per line')
+
+
+def _looks_like_content(item: str) -> bool:
+    """Markup or several lines given where a path is wanted (``analyze(response.text)``): it failed after the run as
+    "[E109] cannot open the file" naming the whole page. A file by that name is still read."""
+    markup = item.lstrip().startswith("<") and ">" in item
+    return (markup or "\n" in item.strip()) and not os.path.lexists(item)
 
 
 def _check_store(store: Any) -> None:

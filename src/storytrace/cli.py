@@ -44,10 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("jsonl", "csv", "csv-excel", "parquet"), default="jsonl",
                         help="file format; csv-excel is CSV with a UTF-8 byte order mark, which Excel needs to show "
                              "non-Latin text (default: %(default)s)")
-    export.add_argument("--table", choices=("pages", "comments", "stories", "relations", "replaced"),
+    export.add_argument("--table", choices=("pages", "comments", "stories", "relations", "replaced", "coordination"),
                         default="pages",
-                        help=("one row per page, comment, story, relation between two pages of a story, or "
-                              "earlier version of an input whose content changed (default: %(default)s)"))
+                        help=("one row per page, comment, story, relation between two pages of a story, "
+                              "earlier version of an input whose content changed, or comment posted in a coordinated "
+                              "cluster (the same text under several names or on several pages) (default: %(default)s)"))
     export.add_argument("--out", required=True, help="file to write; - writes to standard output")
 
     spark = commands.add_parser("spark", help="analyse files, folders or WARC on a Spark cluster (the spark extra)",
@@ -219,6 +220,7 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
         coordination = coordinate(writer.thread_shells, options, writer.failures)
         stories = tell_stories(writer.story_pages, options, writer.failures)
         store.add_stories(stories)
+        store.add_coordination(coordination)  # for export --table coordination
         paths = writer.close(coordination, stories)
     failures = [f for f in writer.failures if f.failed]
     skipped, duplicates = [f for f in writer.failures if not f.failed], writer.duplicates
@@ -323,7 +325,7 @@ class _Progress:
 
 def run_export(args: argparse.Namespace) -> int:
     from .errors import StorytraceError
-    from .store import SQLiteStore, export, export_replaced, export_stories
+    from .store import SQLiteStore, export, export_coordination, export_replaced, export_stories
 
     to_stdout = args.out == "-"  # as most tools read "-": a file named "-" was written instead
     try:
@@ -332,12 +334,20 @@ def run_export(args: argparse.Namespace) -> int:
                 n = export_stories(store.stories(), out, args.format, table=args.table)
             elif args.table == "replaced":
                 n = export_replaced(store.replaced_pages(), out, args.format)
+            elif args.table == "coordination":
+                n = export_coordination(store.coordination(), store.pages(), out, args.format)
             else:
-                n = export(store.pages(), out, args.format, table=args.table)
+                stories = store.stories() if args.table == "pages" else ()  # the pages table's story_id
+                n = export(store.pages(), out, args.format, table=args.table, stories=stories)
             unreadable = store.unreadable
     except BrokenPipeError:  # export ... --out - | head
         _quiet_broken_pipe()
-        return 0
+        if args.format != "parquet":  # a reader may stop after the lines it wants
+            return 0
+        # a Parquet file is readable only whole (its index is at the end): a cut one is no table
+        print("storytrace export: error: standard output was closed before the whole Parquet file was written; "
+              "the reader got an incomplete file (write it with --out FILE instead)", file=sys.stderr)
+        return 1
     except (StorytraceError, OSError) as exc:
         print(f"storytrace export: error: {exc}", file=sys.stderr)
         return 2

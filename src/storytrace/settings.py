@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 from dataclasses import dataclass
 
 MB = 1024 * 1024
+ZERO_ALLOWED = {"fetch_max_redirects"}  # every other number must be above 0 (a limit of 0 refuses every page)
 # the calibrations the comment model ships (storytrace.comments: TRAINING_CALIBRATION, DOMAIN_CALIBRATION_FILES)
 COMMENT_CALIBRATIONS = ("training", "news_comments")
 # page threads are reader comments under articles: the news calibration is their default since session 10 (its rule on
@@ -56,6 +58,9 @@ class Options:
             # a switch given as text ("no", "false" from a config file) is truthy: it would turn the stage on
             if f.type == "bool" and not isinstance(getattr(self, f.name), bool):
                 raise TypeError(f"{f.name} must be True or False, not {getattr(self, f.name)!r}")
+        for f in dataclasses.fields(self):
+            if f.type in ("int", "float"):
+                _check_number(f.name, getattr(self, f.name), whole=f.type == "int")
         if self.comment_calibration not in COMMENT_CALIBRATIONS:
             raise ValueError(f"unknown comment_calibration {self.comment_calibration!r}; "
                              f"one of {', '.join(COMMENT_CALIBRATIONS)}")
@@ -69,3 +74,14 @@ class Options:
                 hint = f"; did you mean {close[0]!r}?" if close else f"; the settings are {', '.join(names)}"
                 raise TypeError(f"unknown setting {name!r}{hint}")
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _check_number(name: str, value: object, *, whole: bool) -> None:
+    """A numeric setting is a number of the right kind and in range: ``workers=0`` ran as 1 (the CLI refuses it), a
+    fetch timeout of 0 or a negative page limit were taken as given, "2" from a config file failed deep in a stage."""
+    kinds = int if whole else int | float
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        raise TypeError(f"{name} must be {'a whole number' if whole else 'a number'}, not {value!r}")
+    if not math.isfinite(value) or value < 0 or (value == 0 and name not in ZERO_ALLOWED):
+        least = "0 or more" if name in ZERO_ALLOWED else "above 0"
+        raise ValueError(f"{name} must be {least}, not {value!r}")

@@ -110,9 +110,9 @@ def test_thread_summary_names_comments_by_position_and_links_them():
               "new_key": {"unlisted": EVIL}}
     page = Page(id="0123456789abcdef", source="x.html", comments=comments, thread=thread)
     out = render_dossier(Dossier(pages=[page]))
-    assert "2 of 4 (50 %): <a href='#c-p-c1'>#1</a>" in out
-    assert "<a href='#c-p-c2'>#2</a> quotes <a href='#c-p-c1'>#1</a>" in out
-    assert "replies to <a href='#c-p-c0'>#0</a>" in out
+    assert "2 of 4 (50 %): <a href='#c-p-c1'>#2</a>" in out  # shown from #1 (session 24); position counts from 0
+    assert "<a href='#c-p-c2'>#3</a> quotes <a href='#c-p-c1'>#2</a>" in out
+    assert "replies to <a href='#c-p-c0'>#1</a>" in out
     assert "<th>flooding</th><td>25 %</td>" in out
     assert "<th>new_key</th>" in out  # keys the renderer does not know still show
     assert "<script" not in out.lower() and "&lt;script&gt;" in out

@@ -125,10 +125,10 @@ def test_a_threads_coordinated_posting_and_bursts_read_as_sentences():
     out = render_dossier(Dossier(pages=[_thread_page()]))
     row = out.split("<th>coordinated posting</th>")[1].split("</tr>")[0]
     assert "several_names" not in row and "kind " not in row
-    assert ("<a href='#c-p-c0'>#0</a>, <a href='#c-p-c2'>#2</a>: the same text under 2 names "
+    assert ("<a href='#c-p-c0'>#1</a>, <a href='#c-p-c2'>#3</a>: the same text under 2 names "
             "(<bdi>=cmd|x</bdi>, <bdi>Ann &lt;b&gt;</bdi>): “Vote NO on measure 12") in row
     bursts = out.split("<th>bursts</th>")[1].split("</tr>")[0]
-    assert "6 comments posted from 10:00 to 10:05 (2024-03-01): <a href='#c-p-c0'>#0</a>" in bursts
+    assert "6 comments posted from 10:00 to 10:05 (2024-03-01): <a href='#c-p-c0'>#1</a>" in bursts
 
 
 @pytest.mark.parametrize("streamed", [False, True])
@@ -237,7 +237,7 @@ def test_a_reply_names_and_links_the_comment_it_answers():
                 Comment(id="p-c2", text="You are wrong, Ann.", position=2, author="Cy", parent_id="p-c0")]
     out = render_dossier(Dossier(pages=[Page(id="1" * 16, source="p.html", body=["Body."], comments=comments)]))
     reply = out.split("id='c-p-c2'>")[1].split("</div>")[0]
-    assert "<bdi>Cy</bdi> · reply to <a href='#c-p-c0'>#0</a>" in reply
+    assert "<bdi>Cy</bdi> · reply to <a href='#c-p-c0'>#1</a>" in reply  # shown from #1 since session 24
     assert "reply to" not in out.split("id='c-p-c1'>")[1].split("</div>")[0]
 
 

@@ -6,6 +6,7 @@ the page carries a Content-Security-Policy that forbids scripts and remote loads
 
 from __future__ import annotations
 
+import heapq
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -63,6 +64,66 @@ def render_dossier(dossier: Dossier) -> str:
     return "\n".join(p for p in parts if p)
 
 
+MAX_REVIEW_ROWS = 200  # the review list keeps the highest-scored toxic comments: bounded memory on any corpus
+
+
+@dataclass(slots=True)
+class ReviewList:
+    """The toxic comments of every page (toxic score 0.5 or more, as the threads count them), the highest kept, and
+    the groups targeted across pages: what a moderator acts on first, without opening every thread."""
+
+    rows: list[tuple[float, int, dict[str, Any]]] = field(default_factory=list)  # a min-heap of (score, order, row)
+    total: int = 0
+    seen: int = 0  # toxic comments added so far: orders ties (a row's dict is never compared)
+    pages: int = 0
+    targets: dict[str, list[Any]] = field(default_factory=dict)  # group -> [comments, set of page ids]
+
+    def add(self, page: Page) -> None:
+        toxic = [c for c in page.comments if c.scores.get("toxic", 0.0) >= TOXIC_AT]
+        self.total += len(toxic)
+        self.pages += bool(toxic)
+        for comment in page.comments:
+            for group in comment.targets:
+                seen = self.targets.setdefault(str(group), [0, set()])
+                seen[0] += 1
+                seen[1].add(page.id)
+        for comment in toxic:
+            row = {"page": page.id, "id": comment.id, "position": comment.position, "author": comment.author,
+                   "published": comment.published,
+                   "scores": {k: v for k, v in comment.scores.items() if v >= TOXIC_AT and k != "toxic"},
+                   "targets": list(comment.targets), "text": _short(comment.text, 200)}
+            self.seen += 1
+            item = (float(comment.scores["toxic"]), -self.seen, row)  # ties: the earlier comment first
+            heapq.heappush(self.rows, item) if len(self.rows) < MAX_REVIEW_ROWS else heapq.heappushpop(self.rows, item)
+
+
+def _review(review: ReviewList, labels: dict[str, str]) -> str:
+    """"Comments to review": every toxic comment across pages, highest score first, with where, who and why."""
+    if not review.total:
+        return ""
+    groups = sorted(review.targets.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    targets = " · ".join(f"{esc(g)} ({_plural(n, 'comment')} on {_plural(len(pages), 'page')})"
+                         for g, (n, pages) in groups)
+    rows = "".join(_review_row(row, score, labels) for score, _, row in sorted(review.rows, reverse=True))
+    more = (f"<p class='meta'>The {len(review.rows)} highest shown; the other {review.total - len(review.rows)} are "
+            "in their pages' threads.</p>" if review.total > len(review.rows) else "")
+    return (f"<h2 id='review'>Comments to review ({review.total})</h2>"
+            f"<p>{_plural(review.total, 'toxic comment')} (toxic score 0.5 or more) on {_plural(review.pages, 'page')}, "
+            "the highest score first." + (f" Groups targeted (all comments): {targets}." if targets else "") + "</p>"
+            "<div class='wide'><table><tr><th>toxic</th><th>comment</th><th>page</th><th>author</th><th>why</th>"
+            f"<th>text</th></tr>{rows}</table></div>{more}")
+
+
+def _review_row(row: dict[str, Any], score: float, labels: dict[str, str]) -> str:
+    why = [f"{_SCORE_WORDS.get(k, k)} {v:.2f}" for k, v in sorted(row["scores"].items(), key=lambda kv: -kv[1])]
+    why += [f"target: {t}" for t in row["targets"]]
+    author = f"<bdi>{esc(row['author'])}</bdi>" if row["author"] else "anonymous"
+    author += f"<br><span class='meta'>{esc(row['published'])}</span>" if row["published"] else ""
+    return (f"<tr><td>{score:.2f}</td><td><a href='#c-{esc(row['id'])}'>{_number(row['position'])}</a></td>"
+            f"<td><a href='#p-{esc(row['page'])}'><bdi>{esc(labels.get(row['page'], row['page']))}</bdi></a></td>"
+            f"<td>{author}</td><td>{esc(' · '.join(why))}</td><td>{esc(_clip_long_words(row['text']))}</td></tr>")
+
+
 @dataclass(slots=True)
 class DossierSummary:
     """What the top of the page needs: counts and one link per page (no page bodies)."""
@@ -75,11 +136,13 @@ class DossierSummary:
     stories: list[dict[str, Any]] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
     threads: dict[str, str] = field(default_factory=dict)  # page id -> "27 comments, 8 toxic" (pages with comments)
+    review: ReviewList = field(default_factory=lambda: ReviewList())  # toxic comments across pages, for moderators
 
     def add(self, page: Page) -> None:
         self.links.append((page.id, page_label(page)))
         if page.comments:
             self.threads[page.id] = _thread_size(page)
+            self.review.add(page)
 
     @classmethod
     def of(cls, dossier: Dossier) -> DossierSummary:
@@ -113,6 +176,7 @@ def html_head(summary: DossierSummary) -> str:
             + f"{len(summary.stories)} story group(s). Schema {esc(summary.schema_version)}.</p>"
         ),
         _contents(summary),
+        _review(summary.review, dict(summary.links)),
         _stories(summary.stories, dict(summary.links)),
     ]
     return "\n".join(p for p in parts if p)
@@ -146,7 +210,8 @@ def _contents(summary: DossierSummary) -> str:
         items = "".join(f"<li><span><a href='#p-{esc(pid)}'><bdi>{esc(label)}</bdi></a>{_thread_note(summary, pid)}"
                         "</span></li>" for pid, label in loose)
         out.append(f"<h3>{title} ({len(loose)})</h3><ol class='loose'>{items}</ol>")
-    tail = [(anchor, name) for anchor, name, count in (("coordination", "Coordinated posting", summary.coordination),
+    tail = [(anchor, name) for anchor, name, count in (("review", "Comments to review", summary.review.total),
+                                                       ("coordination", "Coordinated posting", summary.coordination),
                                                        ("failures", "Inputs that failed", summary.failures),
                                                        ("skipped", "Records skipped", summary.skipped),
                                                        ("duplicates", "Duplicate inputs", summary.duplicates)) if count]
@@ -225,7 +290,7 @@ def _story(story: dict[str, Any], labels: dict[str, str]) -> str:
     out = [f"<section class='story' id='s-{esc(story.get('id'))}'>",
            f"<h3><bdi>{esc(_story_title(story, label, 200))}</bdi></h3>",
            (f"<p class='meta'>{len(pages)} page(s) · languages: {esc(', '.join(story.get('languages', [])))} · "
-            f"mean similarity {esc(story.get('similarity'))}</p><ul>{items}</ul>")]
+            f"{_story_similarity(story.get('similarity'), len(pages))}</p><ul>{items}</ul>")]
     out += [f"<p class='note'>{esc(note)}</p>" for note in story.get("notes") or []]
     columns = _column_names(pages, label)
     named = {p.get("id"): f"<bdi>{esc(label[p.get('id')])}</bdi>"
@@ -233,6 +298,16 @@ def _story(story: dict[str, Any], labels: dict[str, str]) -> str:
     out += [_relation(r, named, columns) for r in story.get("relations", []) if isinstance(r, dict)]
     out.append("</section>")
     return "\n".join(out)
+
+
+def _story_similarity(similarity: Any, n_pages: int) -> str:
+    """"meaning similarity of the leads 0.82 on average over 3 pairs": the same words and rounding as a relation's
+    evidence, saying that the story's number is a mean over its page pairs."""
+    if not isinstance(similarity, int | float) or isinstance(similarity, bool):
+        return f"meaning similarity of the leads {esc(_compact(similarity))}"
+    pairs = n_pages * (n_pages - 1) // 2
+    over = f" on average over {pairs} pairs" if pairs > 1 else ""
+    return f"meaning similarity of the leads {float(similarity):.2f}{over}"
 
 
 _RELATION_WORDS = {"copy": "is a copy of", "rewrite": "is a rewrite of", "independent": "and, independently,"}
@@ -292,7 +367,7 @@ _DIRECTION_WORDS = {
 }
 # the relation's evidence (relations.py) in words; other keys follow as they are
 _EVIDENCE_WORDS = {
-    "shingle_jaccard": ("shared wording", "percent"), "similarity": ("meaning similarity", "score"),
+    "shingle_jaccard": ("shared wording", "percent"), "similarity": ("meaning similarity of the leads", "score"),
     "aligned_claims": ("claims with a counterpart in the other page", "percent"),
     "specifics_contained": ("names, numbers and dates found in the other page", "percent"),
 }
@@ -528,7 +603,7 @@ _CALIBRATION_WORDS = {
 
 def _thread_summary(page: Page) -> str:
     """The thread summary as sentences a reader can follow: comments named by their position and linked."""
-    links = {c.id: f"<a href='#c-{esc(c.id)}'>#{esc(c.position)}</a>" for c in page.comments}
+    links = {c.id: f"<a href='#c-{esc(c.id)}'>{_number(c.position)}</a>" for c in page.comments}
     thread = page.thread
     keys = [k for k in _THREAD_ROWS if k in thread]
     keys += [k for k in thread if k not in _THREAD_ROWS and k not in _THREAD_SKIP]
@@ -544,7 +619,8 @@ def _thread_summary(page: Page) -> str:
         elif key in ("flood_share", "disguised_share") and isinstance(value, int | float):
             cell = _percent(value)
         elif key == "mean_scores" and isinstance(value, dict):
-            cell = " · ".join(f"{esc(k.replace('_', ' '))} {esc(_compact(v))}" for k, v in value.items())
+            cell = " · ".join(f"{esc(_SCORE_WORDS.get(k, k.replace('_', ' ')))} {esc(_compact(v))}"
+                              for k, v in value.items())
         elif key == "top_targets" and isinstance(value, list):
             cell = " · ".join(f"{esc(t.get('group'))} ({esc(t.get('comments'))})" for t in value if isinstance(t, dict))
         elif key == "relations" and isinstance(value, list):
@@ -567,10 +643,25 @@ def _thread_cluster(cluster: dict[str, Any], links: dict[str, str]) -> str:
     ids = [c for c in cluster.get("comments") or [] if isinstance(c, str)]
     names = [str(a) for a in cluster.get("authors") or [] if a]
     kind = _COORDINATION_KINDS.get(str(cluster.get("kind")), str(cluster.get("kind")))
-    who = (f"under {_plural(len(names), 'name')} (" + ", ".join(f"<bdi>{esc(n)}</bdi>" for n in names) + ")"
-           if names else "without a name")
-    return (f"{_thread_value(ids, links)}: {esc(kind)} {who}: "
+    shown_names = ", ".join(f"<bdi>{esc(n)}</bdi>" for n in names[:MAX_LISTED_NAMES]) + _more(names, MAX_LISTED_NAMES,
+                                                                                              " names")
+    who = f"under {_plural(len(names), 'name')} ({shown_names})" if names else "without a name"
+    count = f"{len(ids)} comments: " if len(ids) > MAX_LISTED else ""
+    return (f"{count}{_listed(ids, links)}: {esc(kind)} {who}: "
             f"“{esc(_short(str(cluster.get('text') or ''), 200))}”")
+
+
+# a cluster or burst of thousands of comments is summed up: its first comments and names, then how many more
+MAX_LISTED, MAX_LISTED_NAMES = 20, 10
+
+
+def _listed(ids: list[str], links: dict[str, str]) -> str:
+    """The first comments of a list, linked, and "… and 580 more"."""
+    return _thread_value(ids[:MAX_LISTED], links) + _more(ids, MAX_LISTED)
+
+
+def _more(items: list[Any], limit: int, what: str = "") -> str:
+    return f" … and {len(items) - limit} more{what}" if len(items) > limit else ""
 
 
 def _thread_burst(burst: dict[str, Any], links: dict[str, str]) -> str:
@@ -578,7 +669,7 @@ def _thread_burst(burst: dict[str, Any], links: dict[str, str]) -> str:
     ids = [c for c in burst.get("comments") or [] if isinstance(c, str)]
     start, end = str(burst.get("start") or ""), str(burst.get("end") or "")
     span = f"from {start[11:16]} to {end[11:16]} ({start[:10]})" if start[:10] == end[:10] else f"from {start} to {end}"
-    return f"{_plural(len(ids), 'comment')} posted {esc(span)}: {_thread_value(ids, links)}"
+    return f"{_plural(len(ids), 'comment')} posted {esc(span)}: {_listed(ids, links)}"
 
 
 def _thread_relation(rel: dict[str, Any], links: dict[str, str]) -> str:
@@ -607,6 +698,15 @@ def _percent(share: float) -> str:
     return f"{100 * share:.0f} %" if share >= 0.01 or share == 0 else f"{100 * share:.1f} %"
 
 
+# a comment's scores and flags in a moderator's words (the title attribute and the JSON keep the stage's names)
+_SCORE_WORDS = {"identity_attack": "attack on a group"}
+_FLAG_WORDS = {
+    "low_content": "little content", "emoji_only": "emoji only", "flood": "flooding", "laughter": "laughter",
+    "disguised": "disguised words", "duplicate": "the same text as another comment",
+    "near_duplicate": "nearly the same text as another comment",
+}
+
+
 def _comment(comment: Comment, positions: dict[str, int] | None = None) -> str:
     top = max(comment.scores.values(), default=0.0)
     classes = ["comment"]
@@ -618,9 +718,9 @@ def _comment(comment: Comment, positions: dict[str, int] | None = None) -> str:
         classes.append("flood")
     if comment.parent_id:
         classes.append("reply")
-    tags = [f"<span class='tag'>{esc(f)}</span>" for f in comment.flags]
+    tags = [f"<span class='tag' title='{esc(f)}'>{esc(_FLAG_WORDS.get(f, f))}</span>" for f in comment.flags]
     tags += [
-        f"<span class='tag bad'>{esc(k)} {esc(f'{v:.2f}')}</span>"
+        f"<span class='tag bad' title='{esc(k)}'>{esc(_SCORE_WORDS.get(k, k))} {esc(f'{v:.2f}')}</span>"
         for k, v in sorted(comment.scores.items(), key=lambda kv: -kv[1])
         if v >= TOXIC_AT
     ]
@@ -631,7 +731,7 @@ def _comment(comment: Comment, positions: dict[str, int] | None = None) -> str:
     who = f"<bdi>{esc(comment.author)}</bdi>" if comment.author else "anonymous"  # a right-to-left name stays put
     lang = f" · {esc(comment.language)}" if comment.language else ""
     return (
-        f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>#{esc(comment.position)} {who}"
+        f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>{_number(comment.position)} {who}"
         f"{lang}{' · ' + esc(comment.published) if comment.published else ''}{_reply_to(comment, positions or {})}</div>"
         f"<div class='ctext'>{_marked_text(comment)}</div><div>{''.join(tags)}</div></div>"
     )
@@ -646,7 +746,7 @@ def _marked_text(comment: Comment) -> str:
         start, end, category = e.get("start"), e.get("end"), e.get("category")
         if (category in flagged and isinstance(start, int) and isinstance(end, int) and 0 <= start < end
                 and comment.text[start:end] == e.get("text")):
-            spans.setdefault((start, end), []).append(str(category))
+            spans.setdefault((start, end), []).append(_SCORE_WORDS.get(str(category), str(category)))
     out, at = [], 0
     for (start, end), categories in sorted(spans.items()):
         if start < at:  # overlaps a span already marked
@@ -658,11 +758,16 @@ def _marked_text(comment: Comment) -> str:
     return "".join(out)
 
 
+def _number(position: Any) -> str:
+    """"#1" for the first comment: a reader counts from 1 (the JSON's ``position`` counts from 0)."""
+    return f"#{position + 1}" if isinstance(position, int) and not isinstance(position, bool) else f"#{esc(position)}"
+
+
 def _reply_to(comment: Comment, positions: dict[str, int]) -> str:
     """" · reply to #3", linked: the indent alone shows a reply, not which comment it answers."""
     if not comment.parent_id or comment.parent_id not in positions:
         return ""
-    return f" · reply to <a href='#c-{esc(comment.parent_id)}'>#{esc(positions[comment.parent_id])}</a>"
+    return f" · reply to <a href='#c-{esc(comment.parent_id)}'>{_number(positions[comment.parent_id])}</a>"
 
 
 _COORDINATION_KINDS = {"identical": "the same text", "near_identical": "nearly the same text"}
@@ -675,18 +780,37 @@ def _coordination(dossier: Dossier, labels: dict[str, str]) -> str:
         return ""
     rows = []
     for cluster in clusters:
+        if cluster.get("kind") == "burst":
+            rows.append(_burst_across_pages(cluster, labels))
+            continue
         posts = [c for c in cluster.get("comments") or [] if isinstance(c, dict)]
         names = {str(c.get("author")) for c in posts if c.get("author")}
         pages = {str(c.get("page")) for c in posts}
         where = "<br>".join(
             f"<a href='#c-{esc(c.get('comment'))}'><bdi>{esc(c.get('author') or 'anonymous')}</bdi></a> on "
-            f"<a href='#p-{esc(c.get('page'))}'>{esc(labels.get(str(c.get('page')), c.get('page')))}</a>" for c in posts)
+            f"<a href='#p-{esc(c.get('page'))}'>{esc(labels.get(str(c.get('page')), c.get('page')))}</a>"
+            for c in posts[:MAX_LISTED]) + _more(posts, MAX_LISTED)
         kind = _COORDINATION_KINDS.get(str(cluster.get("kind")), str(cluster.get("kind")))
         rows.append(f"<tr><td>{esc(kind)}: {_posted(len(posts), len(names), len(pages))}</td>"
                     f"<td>{esc(_short(str(cluster.get('text') or ''), 300))}</td><td>{where}</td></tr>")
     # a cluster may sit on one page (one text under several names): the heading does not say "across pages"
     return (f"<h2 id='coordination'>Coordinated posting ({len(rows)})</h2><div class='wide'><table>"
             f"<tr><th>what</th><th>text</th><th>posted as, where</th></tr>{''.join(rows)}</table></div>")
+
+
+def _burst_across_pages(burst: dict[str, Any], labels: dict[str, str]) -> str:
+    """A burst of comments across pages (its comments are ids): how many, when, and how many on each page."""
+    ids = [c for c in burst.get("comments") or [] if isinstance(c, str)]
+    names = [a for a in burst.get("authors") or [] if a]
+    pages = [str(p) for p in burst.get("pages") or []]
+    start, end = str(burst.get("start") or ""), str(burst.get("end") or "")
+    span = f"from {start[11:16]} to {end[11:16]} ({start[:10]})" if start[:10] == end[:10] else f"from {start} to {end}"
+    # a comment id starts with its page's id (anatomy: "<page id>-c<n>"): counted per page, not linked one by one
+    per_page = {p: sum(c.startswith(p + "-") for c in ids) for p in pages}
+    where = "<br>".join(f"<a href='#p-{esc(p)}'>{esc(labels.get(p, p))}</a>"
+                        + (f" ({_plural(n, 'comment')})" if n else "") for p, n in per_page.items())
+    return (f"<tr><td>burst: {_posted(len(ids), len(names), len(pages))}, posted {esc(span)}</td>"
+            f"<td class='meta'>many comments in a short time (each page's thread lists them)</td><td>{where}</td></tr>")
 
 
 def _posted(n_posts: int, n_names: int, n_pages: int) -> str:

@@ -18,7 +18,17 @@ from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__, errors
 from ..errors import FetchError, InputError
@@ -223,6 +233,25 @@ class BodySizeLimit:
             raise HTTPException(status_code=408, detail=self.too_slow, headers={"Connection": "close"}) from None
 
 
+_UNREADABLE_BODY = "There was an error parsing the body"  # FastAPI's 400 for a body json.loads cannot read
+
+
+def _body_error_in_words(exc: StarletteHTTPException) -> StarletteHTTPException:
+    """FastAPI's "There was an error parsing the body" with its cause said (bytes that are not UTF-8, nesting too
+    deep for the parser); any other HTTP error as it is."""
+    if exc.status_code != 400 or exc.detail != _UNREADABLE_BODY:
+        return exc
+    cause = exc.__cause__
+    if isinstance(cause, UnicodeDecodeError):
+        why = (f"the request body is not UTF-8 (byte {cause.start}): send the JSON encoded as UTF-8, as JSON "
+               "must be")
+    elif isinstance(cause, RecursionError):
+        why = "the request body's JSON is nested too deeply to read; send {\"pages\": [{\"html\": ...}, ...]}"
+    else:
+        why = f"the request body could not be read as JSON ({type(cause).__name__ if cause else 'unknown cause'})"
+    return HTTPException(status_code=400, detail=why, headers=exc.headers)
+
+
 def create_app(settings: ServiceSettings | None = None, resources: Resources | None = None) -> FastAPI:
     settings = settings or ServiceSettings()
 
@@ -295,6 +324,12 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
                 f"the request body was sent as {content_type or 'no content type'!r}; send the pages as JSON "
                 "with the header 'content-type: application/json'")})
         return JSONResponse(status_code=422, content={"detail": jsonable_encoder(trimmed_errors(exc.errors()))})
+
+    @app.exception_handler(StarletteHTTPException)  # FastAPI raises Starlette's for an unreadable body
+    async def _unreadable_body(request: Request, exc: StarletteHTTPException) -> Response:
+        from fastapi.exception_handlers import http_exception_handler
+
+        return await http_exception_handler(request, _body_error_in_words(exc))
 
     @app.exception_handler(RecursionError)
     async def _recursion(_request: Request, exc: RecursionError) -> Any:  # pragma: no cover - defensive

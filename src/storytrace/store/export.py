@@ -3,7 +3,8 @@
 CSV and Parquet rows are flat: lists become text joined with "; " (flags with ", "), and comment scores
 one column per category (``score_toxic``, ...), so a spreadsheet or ``pandas.read_parquet`` reads them
 without parsing JSON. Parquet columns have fixed types (text, integer, float), empty or not. In CSV, a text
-cell that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``) gets a leading apostrophe.
+cell that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, their full-width forms, also after blanks)
+gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -27,16 +28,24 @@ PAGE_COLUMNS = ("id", "source", "url", "kind", "site", "title", "author", "langu
 # (added after the others, so a reader that takes columns by position keeps working)
 COMMENT_COLUMNS = ("page_id", "id", "position", "author", "parent_id", "published", "language", "text",
                    *SCORE_COLUMNS, "targets", "flags", "decoded", "evidence", "page_url", "page_site", "page_title")
+# the pages table's columns: story_id last (the stories holding the page, "; "-joined; empty when in none), so a
+# reader that takes columns by position keeps working; Spark's rows and the replaced table keep PAGE_COLUMNS
+PAGES_TABLE_COLUMNS = (*PAGE_COLUMNS, "story_id")
 REPLACED_COLUMNS = ("replaced_at", "replaced_by", "stored_at", *PAGE_COLUMNS)
 STORY_COLUMNS = ("story_id", "title", "n_pages", "page_ids", "languages", "similarity", "n_relations",
                  "n_contradictions")
+# page_title ... based_on_site last: the two pages named readably, not by content hash only (added after the others)
 RELATION_COLUMNS = ("story_id", "type", "page", "based_on", "direction", "translation", "similarity", "shingle_jaccard",
-                    "agree", "contradict", "possible", "added", "dropped", "contradictions")
+                    "agree", "contradict", "possible", "added", "dropped", "contradictions",
+                    "page_title", "page_site", "based_on_title", "based_on_site")
+# one row per comment of a coordinated cluster: the cluster, then the comment and the page it is under
+COORDINATION_COLUMNS = ("cluster_id", "kind", "n_comments", "n_names", "n_pages", "text", "page_id", "comment_id",
+                        "position", "author", "published", "page_url", "page_site", "page_title")
 _COUNTS = ("agree", "contradict", "possible", "added", "dropped")
 # file formats: csv-excel is CSV with a UTF-8 byte order mark, which Excel needs to read non-Latin text
 FORMATS = ("jsonl", "csv", "csv-excel", "parquet")
 _INTEGER = {"n_body", "n_comments", "n_toxic_comments", "position", "n_pages", "n_relations", "n_contradictions",
-            "translation", *_COUNTS}
+            "translation", "n_names", *_COUNTS}
 _FLOAT = {"toxic_share", "similarity", "shingle_jaccard", *SCORE_COLUMNS}
 
 
@@ -106,15 +115,20 @@ def relation_rows(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 continue
             evidence, counts = relation.get("evidence") or {}, _counts(relation)
             contradictions = (relation.get("comparison") or {}).get("contradict") or []
+            page, based_on = relation.get("page"), relation.get("based_on") or relation.get("other")
+            named = {p.get("id"): p for p in story.get("pages") or [] if isinstance(p, dict)}
             rows.append({
-                "story_id": story.get("id"), "type": relation.get("type"), "page": relation.get("page"),
-                "based_on": relation.get("based_on") or relation.get("other"), "direction": relation.get("direction"),
+                "story_id": story.get("id"), "type": relation.get("type"), "page": page,
+                "based_on": based_on, "direction": relation.get("direction"),
                 "translation": int(relation.get("translation") is True),  # 1: a translated copy or rewrite
                 "similarity": _number(evidence.get("similarity")),
                 "shingle_jaccard": _number(evidence.get("shingle_jaccard")),
                 **{k: counts.get(k) for k in _COUNTS},
                 "contradictions": "; ".join(", ".join(map(str, c.get("reasons") or [])) for c in contradictions
                                             if isinstance(c, dict)),
+                "page_title": named.get(page, {}).get("title"), "page_site": named.get(page, {}).get("site"),
+                "based_on_title": named.get(based_on, {}).get("title"),
+                "based_on_site": named.get(based_on, {}).get("site"),
             })
     return rows
 
@@ -141,6 +155,40 @@ def export_stories(stories: Iterable[dict[str, Any]], path: str | Path, fmt: str
     return _write(rows, STORY_COLUMNS if table == "stories" else RELATION_COLUMNS, Path(path), fmt)
 
 
+def export_coordination(clusters: Iterable[dict[str, Any]], pages: Iterable[Page], path: str | Path, fmt: str) -> int:
+    """Write stored clusters of coordinated comments (``SQLiteStore.coordination()``): JSONL whole cluster records, CSV
+    or Parquet one row per posted comment, with its position, author, time and page read from ``pages``."""
+    clusters = list(clusters)
+    if fmt == "jsonl":
+        return _write(clusters, (), Path(path), fmt)
+    posts = {id(cl): [_post(c) for c in cl.get("comments") or [] if isinstance(c, dict | str)] for cl in clusters}
+    wanted = {post["comment"] for listed in posts.values() for post in listed}
+    found = {c.id: (page, c) for page in pages for c in page.comments if c.id in wanted}
+    rows = [_coordination_row(cl, post, posts[id(cl)], found) for cl in clusters for post in posts[id(cl)]]
+    return _write(rows, COORDINATION_COLUMNS, Path(path), fmt)
+
+
+def _post(member: dict[str, Any] | str) -> dict[str, Any]:
+    """A cluster member as {comment, page, author}: a repeated text lists them so, a burst lists comment ids."""
+    return ({"comment": str(member.get("comment")), "page": member.get("page"), "author": member.get("author")}
+            if isinstance(member, dict) else {"comment": member, "page": None, "author": None})
+
+
+def _coordination_row(cluster: dict[str, Any], post: dict[str, Any], posts: list[dict[str, Any]],
+                      found: dict[str, tuple[Page, Comment]]) -> dict[str, Any]:
+    page, comment = found.get(post["comment"], (None, None))
+    return {
+        "cluster_id": cluster.get("id"), "kind": cluster.get("kind"), "n_comments": len(posts),
+        "n_names": len({str(a) for a in cluster.get("authors") or [] if a}),
+        "n_pages": len(cluster.get("pages") or []), "text": cluster.get("text"),
+        "page_id": post["page"] or (page.id if page else None), "comment_id": post["comment"],
+        "position": comment.position if comment else None,
+        "author": post["author"] or (comment.author if comment else None),
+        "published": comment.published if comment else None, "page_url": page.url if page else None,
+        "page_site": page.site if page else None, "page_title": page.title if page else None,
+    }
+
+
 def jsonl_records(pages: list[Page], table: str) -> list[dict[str, Any]]:
     """Whole records for JSONL: one per page, or one per comment with its page's id in front."""
     if table == "pages":
@@ -148,15 +196,30 @@ def jsonl_records(pages: list[Page], table: str) -> list[dict[str, Any]]:
     return [{"page_id": p.id, **c.as_dict()} for p in pages for c in p.comments]
 
 
-def export(pages: Iterable[Page], path: str | Path, fmt: str, *, table: str = "pages") -> int:
-    """Write ``pages`` to ``path`` as ``jsonl``, ``csv`` or ``parquet``; return the number of rows."""
+def export(pages: Iterable[Page], path: str | Path, fmt: str, *, table: str = "pages",
+           stories: Iterable[dict[str, Any]] = ()) -> int:
+    """Write ``pages`` to ``path`` as ``jsonl``, ``csv`` or ``parquet``; return the number of rows. The pages table's
+    ``story_id`` comes from ``stories`` (the store's: ``SQLiteStore.stories()``)."""
     pages = list(pages)
     if table not in ("pages", "comments"):
         raise ValueError(f"unknown table {table!r}; choose pages or comments")
     if fmt == "jsonl":
         return _write(jsonl_records(pages, table), (), Path(path), fmt)
-    rows = page_rows(pages) if table == "pages" else comment_rows(pages)
-    return _write(rows, PAGE_COLUMNS if table == "pages" else COMMENT_COLUMNS, Path(path), fmt)
+    if table == "comments":
+        return _write(comment_rows(pages), COMMENT_COLUMNS, Path(path), fmt)
+    in_story = story_ids(stories)
+    rows = [{**row, "story_id": "; ".join(in_story.get(row["id"], [])) or None} for row in page_rows(pages)]
+    return _write(rows, PAGES_TABLE_COLUMNS, Path(path), fmt)
+
+
+def story_ids(stories: Iterable[dict[str, Any]]) -> dict[str, list[str]]:
+    """Page id -> the ids of the stories holding it (a store keeps the stories of several runs: a page may be in two)."""
+    out: dict[str, list[str]] = {}
+    for story in stories:
+        for page in story.get("pages") or []:
+            if isinstance(page, dict) and story.get("id") not in out.setdefault(str(page.get("id")), []):
+                out[str(page.get("id"))].append(str(story.get("id")))
+    return out
 
 
 def export_replaced(entries: Iterable[tuple[Page, dict[str, Any]]], path: str | Path, fmt: str) -> int:
@@ -199,11 +262,16 @@ def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, fmt
     return len(rows)
 
 
-# a text cell starting with one of these is a formula to a spreadsheet ("=HYPERLINK(...)" in a comment)
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# a text cell starting with one of these is a formula to a spreadsheet ("=HYPERLINK(...)" in a comment); the
+# full-width forms too: an East Asian input method types "＝", which some spreadsheets read as "="
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# blanks a spreadsheet may skip before a formula ("  =1+1"): a guarded cell is text either way
+_LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 
 
 def _spreadsheet_safe(value: Any) -> Any:
-    """A CSV cell as text a spreadsheet shows and never runs: page text starting like a formula gets a leading
-    apostrophe (OWASP's advice against CSV injection); numbers stay numbers."""
-    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+    """A CSV cell as text a spreadsheet shows and never runs: page text starting like a formula, after any blanks,
+    gets a leading apostrophe (OWASP's advice against CSV injection, widened); numbers stay numbers."""
+    if isinstance(value, str) and value.lstrip(_LEADING_BLANKS).startswith(_FORMULA_START):
+        return "'" + value
+    return value

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from ..errors import InputError
-from ..records import SCHEMA_VERSION, Duplicate, Failure, Page
+from ..records import SCHEMA_VERSION, Duplicate, Failure, Page, content_id
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (
@@ -56,6 +56,12 @@ CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY,
     title TEXT,
     n_pages INTEGER NOT NULL,
+    page_ids TEXT NOT NULL,
+    record TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS coordination (
+    id TEXT PRIMARY KEY,
     page_ids TEXT NOT NULL,
     record TEXT NOT NULL,
     updated_at TEXT NOT NULL
@@ -206,10 +212,14 @@ class SQLiteStore:
                 "WHERE id=? AND NOT EXISTS (SELECT 1 FROM inputs WHERE page_id=?)",
                 (_now(), replaced_by, page_id, page_id),
             )
-            self._db.execute(
+            dropped = self._db.execute(
                 "DELETE FROM pages WHERE id=? AND NOT EXISTS (SELECT 1 FROM inputs WHERE page_id=?)",
                 (page_id, page_id),
-            )
+            ).rowcount
+            if dropped:  # its stories and clusters name a page the pages table no longer has: the next run's replace them
+                for table in ("stories", "coordination"):
+                    self._db.execute(f"DELETE FROM {table} WHERE EXISTS (SELECT 1 FROM json_each({table}.page_ids) "
+                                     "WHERE json_each.value=?)", (page_id,))
 
     def add_stories(self, stories: Iterable[dict[str, Any]]) -> None:
         """Keep a run's stories. A story's id is the hash of its pages' ids, so re-running on the same pages
@@ -223,6 +233,25 @@ class SQLiteStore:
                     (story["id"], story.get("title"), len(page_ids), json.dumps(page_ids),
                      json.dumps(story, ensure_ascii=False), now),
                 )
+
+    def add_coordination(self, clusters: Iterable[dict[str, Any]]) -> None:
+        """Keep a run's clusters of coordinated comments (``Dossier.coordination``), keyed by a hash of their comment
+        ids: re-running on the same pages replaces them; clusters of other runs stay, as stories do."""
+        now = _now()
+        with self._db:
+            for cluster in clusters:
+                # a repeated text lists {page, comment, author}; a burst across pages lists comment ids
+                ids = sorted(str(c.get("comment") if isinstance(c, dict) else c) for c in cluster.get("comments") or [])
+                pages = sorted({str(p) for p in cluster.get("pages") or []})
+                key = content_id("|".join([str(cluster.get("kind")), str(cluster.get("start") or ""), *ids]))
+                self._db.execute("INSERT OR REPLACE INTO coordination VALUES (?,?,?,?)",
+                                 (key, json.dumps(pages), json.dumps(cluster, ensure_ascii=False), now))
+
+    def coordination(self) -> list[dict[str, Any]]:
+        """The stored clusters, each with its ``id``."""
+        rows = self._db.execute("SELECT id, record FROM coordination ORDER BY id")
+        return [{"id": key, **cluster} for key, record in rows
+                if (cluster := self._read(f"coordination {key}", record, json.loads)) is not None]
 
     def stories(self) -> list[dict[str, Any]]:
         rows = self._db.execute("SELECT id, record FROM stories ORDER BY id")
