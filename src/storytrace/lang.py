@@ -51,6 +51,9 @@ def detect_language(
     lang, score = str(guesses[0]["lang"]), float(guesses[0]["score"])
     if lang in _CYRILLIC_RIVALS and _FOREIGN_CYRILLIC.search(text):
         return UNDETERMINED, score  # Kazakh, Serbian or Macedonian letters: not the East Slavic language guessed
+    west_slavic = _czech_or_slovak(text) if lang in _WEST_SLAVIC_RIVALS else None
+    if west_slavic is not None:
+        return west_slavic, max(score, _LETTER_CONFIDENCE)
     # the letters are read only where they can decide: fastText unsure, or guessing among ru/uk/be, whose n-grams
     # it confuses and whose own letters it does not
     by_letters = _language_by_letters(letters) if score < min_score or lang in _CYRILLIC_RIVALS else None
@@ -124,6 +127,21 @@ def _east_slavic(letters: set[str]) -> str | None:
     if ukrainian and not russian:
         return "uk"
     return None
+
+
+# Czech and Slovak split fastText's vote (a Slovak page with its title repeated read as Czech, 0.66); each writes
+# letters the other does not
+_WEST_SLAVIC_RIVALS = frozenset({"cs", "sk"})
+_CZECH_ONLY = re.compile(r"[ěřůĚŘŮ]")
+_SLOVAK_ONLY = re.compile(r"[ľĺŕôäĽĹŔÔÄ]")
+
+
+def _czech_or_slovak(text: str) -> str | None:
+    """cs or sk by the letters only one of them writes (ě ř ů: Czech; ľ ĺ ŕ ô ä: Slovak), or None."""
+    czech, slovak = _CZECH_ONLY.search(text) is not None, _SLOVAK_ONLY.search(text) is not None
+    if czech == slovak:
+        return None
+    return "cs" if czech else "sk"
 
 
 @lru_cache(maxsize=64)
