@@ -411,17 +411,20 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     gestures = hostile_emoji(raw)
     a.profanity.extend(gestures)
     a.insults.extend(gestures)
-    a.negated = any(_negations(toks))
+    neg = _negations(toks)  # once per comment: the threat, group, coded, sending and benign rules all read it
+    a.negated = any(neg)
     # "the Russian government is corrupt": said of a state or a thing, read as a country mention (session 18)
     group_idx = [(gi, g, c or _names_an_institution(toks, group_end[gi], g, lex)) for gi, g, c in group_idx]
     a.people = any(not c for _, _, c in group_idx)
     slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
     a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) or reclaimed_frame(toks, gi) for gi in slur_at)
     # clause ids: read by the group rules, the threat reading and the backhanded-praise check, so only when they run
-    clause = _clauses(norm, words) if group_idx or a.threats else []
-    _attacks(a, norm, words, toks, clause, group_idx, group_end, lex, to_raw, raw, english=english)
-    if english: coded_readings(a, norm, words, toks, to_raw, raw, lex)  # session 22: dog whistles
-    if english: sent_home(a, norm, words, toks, to_raw, raw)  # session 23: "go back to your country"
+    clauses = functools.cache(lambda: _clauses(norm, words))  # computed once, on first use
+    clause = clauses() if group_idx or a.threats else []
+    _attacks(a, norm, words, toks, neg, clause, group_idx, group_end, lex, to_raw, raw, english=english)
+    if english:
+        coded_readings(a, norm, words, toks, neg, clauses, to_raw, raw, lex)  # session 22: dog whistles
+        sent_home(a, norm, words, toks, neg, clauses, to_raw, raw)  # session 23: "go back to your country"
     if slur_at and not a.counter and _mentioned(norm, words, toks, slur_at, lex):
         a.counter = True
     if slur_at and not a.counter and all(_called_as(toks, j, lex) for j in slur_at):
@@ -439,7 +442,6 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     if a.threats:
         groups_at = {gi for gi, _, c in group_idx if not c}
         best = 0.2
-        neg = _negations(toks)
         for j, t in enumerate(toks):
             if t not in lex.threat_verbs or _chain_negated(toks, neg, j) or _figurative(toks, j) or _idiom(toks, j) \
                     or _noun_reading(toks, j, norm, words) or _unwanted(toks, neg, j) or \
@@ -473,7 +475,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
                 rs, re_ = to_raw(s, e)
                 a.attack.append((rs, re_, raw[rs:re_], g))
     a.benign = _benign_mention(a, toks, lex, [group_end.get(gi, gi + 1) for gi, _, c in group_idx if not c])
-    benign_readings(a, toks, group_idx, group_end, lex)  # session 20: _rules_benign
+    benign_readings(a, toks, neg, group_idx, group_end, lex)  # session 20: _rules_benign
     return a
 
 
@@ -2274,9 +2276,9 @@ def _said_of_another(toks: list[str], norm: str, words: list[tuple[int, int, str
     return toks[k] not in _LINKS and toks[k] not in _NEGATION
 
 
-def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str], clause: list[int],
-             group_idx: list[tuple[int, str, bool]], group_end: dict[int, int], lex: Lexicon, to_raw,
-             raw: str, *, english: bool = True) -> None:
+def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool],
+             clause: list[int], group_idx: list[tuple[int, str, bool]], group_end: dict[int, int], lex: Lexicon,
+             to_raw, raw: str, *, english: bool = True) -> None:
     """Compositional identity attacks: a group mention plus, in the same clause, a hostile predicate.
 
     Hostile predicates: a negative evaluative or dehumanising word after the group ("X are vermin"), a hate verb
@@ -2300,7 +2302,6 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         mentions += [(j, g, False) for j in _group_pronouns(toks, named_at, first)]
         if english:  # session 20 (hate3): "such people", "people like that" refer back too
             mentions += [(j, g, False) for j in _rules_coref.referring_phrases(toks, clause, named_at, first)]
-    neg = _negations(toks)
     starts = {gi for gi, _, _ in group_idx}
     ends = _sentence_ends(norm)
     # the word that opens each clause's successor, once per comment (a look-ahead per hit is quadratic)

@@ -188,8 +188,8 @@ def reclaimed_frame(toks: list[str], j: int) -> bool:
 _NOT_IN_GROUP = frozenset(["white_people"])
 
 
-def benign_readings(a, toks: list[str], group_idx: list[tuple[int, str, bool]], group_end: dict[int, int],
-                    lex) -> None:
+def benign_readings(a, toks: list[str], neg: list[bool], group_idx: list[tuple[int, str, bool]],
+                    group_end: dict[int, int], lex) -> None:
     """Set ``a.benign`` when every group named is the speakers' own ("we queers ...", "as a trans woman ..."), or
     ``a.defused`` for a negative predicate denied of a named group ("X are not a threat", "there is nothing wrong with
     X"), when nothing else hostile is said; the caller has set ``a.benign`` (``kind_statement`` reading
@@ -198,12 +198,11 @@ def benign_readings(a, toks: list[str], group_idx: list[tuple[int, str, bool]], 
         _IRONY,
         _SCARE_QUOTES,
         _hostile_word,
-        _negations,
         _self_reference,
     )
 
     if a.people and a.attack and not a.counter and not a.slurs and not a.disguised_groups and not a.emoji_attack:
-        attack_explained(a, toks, group_idx, group_end, lex)  # session 22 (nh4)
+        attack_explained(a, toks, neg, group_idx, group_end, lex)  # session 22 (nh4)
     if a.people and not a.attack and not a.counter and not a.defused and not a.slurs and not a.disguised_groups:
         unheld_without_attack(a, toks, group_idx, group_end, lex)  # session 22 (nh4)
     if not a.people or a.attack or a.counter or a.defused or a.slurs or a.insults or a.profanity or a.threats \
@@ -226,7 +225,6 @@ def benign_readings(a, toks: list[str], group_idx: list[tuple[int, str, bool]], 
     if ironic or _hostile_word(rest, lex):
         return
     # the only negations are the denial's own: "X are not a threat, but I still don't want them here" is not one
-    neg = _negations(toks)
     if any(neg[k] for k in range(len(toks)) if not span[0] <= k < span[1]):
         return
     a.defused = True
@@ -542,17 +540,14 @@ def _trailing_condemnation(toks: list[str], neg: list[bool], end: int) -> range 
     return None
 
 
-def attack_explained(a, toks: list[str], group_idx: list[tuple[int, str, bool]], group_end: dict[int, int],
-                     lex) -> None:
+def attack_explained(a, toks: list[str], neg: list[bool], group_idx: list[tuple[int, str, bool]],
+                     group_end: dict[int, int], lex) -> None:
     """Drop ``a.attack`` when every word it found lies inside a frame that negates, judges or reports the hate, and
     nothing endorses it; the hateful words become ``a.claimed`` (counter-speech for a reference to hate, defused for
     a negation)."""
-    from ._rules import _negations  # here: _rules imports this module
-
     at = _attack_tokens(a, toks)
     if at is None or _endorsed(toks):
         return
-    neg = _negations(toks)
     starts = {gi for gi, _, _ in group_idx}
     covered: set[int] = set()
     referred = False

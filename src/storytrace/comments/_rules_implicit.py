@@ -235,8 +235,9 @@ def _mentioned_code(toks: list[str], spans: set[int], text_l: str, neg: list[boo
         m not in spans and _r._phrase_at(toks, m, c.meta) for m in range(len(toks)))
 
 
-def coded_readings(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str],
-                   to_raw: Callable[[int, int], tuple[int, int]], raw: str, lex: Lexicon) -> None:
+def coded_readings(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool],
+                   clauses: Callable[[], list[int]], to_raw: Callable[[int, int], tuple[int, int]], raw: str,
+                   lex: Lexicon) -> None:
     """Coded hate in the comment becomes identity-attack evidence (``a.attack``, with the group the code targets);
     codes named to condemn or report them make the comment counter-speech. The name Zog read as a slur by the group
     lexicon ("King Zog of Albania") is dropped."""
@@ -250,14 +251,10 @@ def coded_readings(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]],
         return
     found = _find_codes(toks, raw_word)
     plain = sum(1 for *_, company in found if not company) + len(echoes)
-    neg = _r._negations(toks)
-    clause: list[int] = []
 
     def framed(j: int, end: int) -> bool:
         """An implicit frame with the word at ``j`` .. ``end`` as its group ("the globalists control the media")."""
-        if not clause:
-            clause.extend(_r._clauses(norm, words))
-        return any(not denied for _, denied in implicit_frames(toks, neg, clause, j, end, False))
+        return any(not denied for _, denied in implicit_frames(toks, neg, clauses(), j, end, False))
 
     is_code = [" ".join(toks[j:end]) in _codes().company_set for j, end, _, _ in found]
     codes = plain + sum(is_code)  # codes in the comment: each is company for the others
@@ -357,22 +354,21 @@ def _sending(toks: list[str], b: int) -> tuple[int, int]:
     return 0, 0
 
 
-def sent_home(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str],
-              to_raw: Callable[[int, int], tuple[int, int]], raw: str) -> None:
+def sent_home(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool],
+              clauses: Callable[[], list[int]], to_raw: Callable[[int, int], tuple[int, int]],
+              raw: str) -> None:
     """The comment sends its addressee (or "them") home: an identity attack on immigrants, with the phrase as
     evidence. The commenter's own trip ("I want to go back to Africa") and a sending negated in its clause
     ("nobody is telling you to go back ...") are not."""
     if "back" not in toks or a.counter:
         return
-    neg: list[bool] = []
-    clause: list[int] = []
     for b, t in enumerate(toks):
         if t != "back":
             continue
         start, end = _sending(toks, b)
         if not end:
             continue
-        neg, clause = neg or _r._negations(toks), clause or _r._clauses(norm, words)  # only once a sending is found
+        clause = clauses()  # computed only once a sending is found
         if any(neg[k] and clause[k] == clause[start] and not _PAUSE.search(norm, words[k][1], words[start][0])
                for k in range(max(0, start - 8), start)):
             continue  # "nobody is telling you to go back ...", not "if you don't like it, go back ..."
