@@ -32,34 +32,59 @@ from storytrace.comments._rules_implicit import (  # noqa: F401
     mark_coded,
     sent_home,
 )
+from storytrace.comments._rules_shared import (
+    _ABUSE,
+    _BODILY,
+    _CURSED,
+    _CURSES,
+    _DISGUST,
+    _ELIMINATED,
+    _EMOTION_NOUNS,
+    _ERASED,
+    _ERASED_ALONE,
+    _FALSE_FRAMES,
+    _FALSITY,
+    _HARMS_DONE,
+    _IRONY,
+    _KEEP_OUT,
+    _MENACE_AFTER,
+    _MENACE_ALONE,
+    _MENACE_BEFORE,
+    _MENACE_CLOSING,
+    _MORE_NEGATIVE,
+    _NO_STANDING,
+    _ORDERED_HARM,
+    _REFUSAL,
+    _REVULSION_BY,
+    _SCARE_QUOTES,
+    _STOP,
+    _WISHED_HARM,
+    _WISHES,
+    _hostile_word,
+    _self_reference,
+    _typed_hate_verbs,
+)
+from storytrace.comments._tokens import (
+    _NEGATION,
+    _clauses,
+    _first_words,
+    _negations,
+    _phrase_at,
+)
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-_NEGATION = frozenset(["not", "no", "never", "isn't", "aren't", "don't", "doesn't", "shouldn't", "won't", "nobody",
-                       "nothing", "neither", "nor", "cannot", "can't", "wasn't", "weren't", "never", "didn't",
-                       "haven't", "hasn't", "ain't", "mustn't", "wouldn't", "couldn't",
-                       # the same without the apostrophe, as comments are often typed
-                       "isnt", "arent", "dont", "doesnt", "shouldnt", "wont", "cant", "wasnt", "werent", "didnt",
-                       "havent", "hasnt", "aint", "mustnt", "wouldnt", "couldnt"])
-# "nothing but trash", "no better than animals": a negation word that asserts what follows
-_ASSERTING_NEGATION = (("nothing", "but"), ("no", "better"), ("nothing", "more"))
 # a negated belief before a group mention denies what follows: "I don't think X are dangerous"
 _BELIEF = frozenset(["think", "believe", "agree", "say", "feel", "buy", "accept"])
 _HATE_VERBS = frozenset(["hate", "hates", "despise", "despises", "loathe", "detest", "abhor", "can't stand",
                          "sick of", "tired of", "disgusted by", "disgust"])
-_ATTACK_FRAMES = ("death to", "no more", "get rid of", "go back to", "send them back", "should all", "should be",
-                  "deserve to", "belong in", "are all", "all of them", "like you", "ban all", "out of our")
 _QUOTE = re.compile(r'"[^"]{3,}"|“[^”]{3,}”|(?<!\w)\'[^\']{6,}\'(?!\w)|«[^»]{3,}»')
-_CLAUSE_BREAK = frozenset(["but", "however", "although", "though", "yet", "whereas", "while"])
 _PRON_REF = frozenset(["they", "them", "those", "these", "their", "theirs", "themselves", "they're", "theyre",
                        "they'll", "theyll", "they've", "theyve", "they'd"])
 _INTENT = frozenset(["should", "must", "need", "needs", "ought", "deserve", "deserves", "will", "gonna", "going",
                      "want", "wanna", "let's", "lets", "gotta", "have", "i'll", "we'll", "would", "to", "all"])
 _COPULA = frozenset(["be", "been", "get", "got", "are", "is", "were", "all"])
-# self-identification with the group a slur names ("we queers", "as a dyke", "i'm a fag and proud"): reclaimed,
-# in-group use (Brontsema 2004; Davidson et al. 2017 on in-group use in their tweets), not an attack on the group
-_SELF_REF = (("we",), ("us",), ("our",), ("as", "a"), ("am", "a"), ("i'm", "a"), ("im", "a"), ("i'm",), ("im",))
 _SECOND_PERSON = frozenset(["you", "u", "ya", "your", "youre", "you're", "ur", "yourself", "thou"])
 _PRONOUNS = frozenset(["him", "her", "them", "they", "he", "she", "everyone", "all", "yourself", "themselves"])
 _FUTURE = frozenset(["will", "gonna", "going", "should", "must", "deserve", "deserves", "i'll", "we'll", "let's",
@@ -69,9 +94,6 @@ _FUTURE = frozenset(["will", "gonna", "going", "should", "must", "deserve", "des
 _CHAIN = frozenset(["be", "to", "allowed", "permitted", "get", "getting", "being", "been", "ever", "should", "must",
                     "deserve", "deserves", "deserved",  # (session 19) "nobody deserves to be beaten for being X"
                     "can", "could", "would", "will", "one", "anyone", "again", "just", "simply", "ok", "okay"])
-# frames that present their claim as false by themselves: "pretending X are Y", "the myth that X are Y"
-_FALSE_FRAMES = frozenset(["pretend", "pretends", "pretending", "act like", "acting like", "myth", "lie", "stereotype",
-                           "stereotyping"])
 # words that introduce a claim about a group without asserting it: "saying X are Y", "the idea that X are Y", "stop
 # calling X Y", "no evidence X are Y"
 _CLAIM_FRAMES = _FALSE_FRAMES | frozenset([
@@ -95,15 +117,6 @@ _REFERS_BACK = (["it's"], ["its"], ["it"], ["that's"], ["thats"], ["that"], ["wh
 # after a negation in that predicate: "... is not true", "... is not supported by the data"
 _SUPPORTED = frozenset(["true", "supported", "backed", "proven", "accurate", "correct", "real", "factual", "right",
                         "ok", "okay", "acceptable", "based"])
-# right before a claim frame, besides a negation, these reject the claim: "stop calling", "quit acting like",
-# "zero proof"
-_STOP = frozenset(["stop", "quit", "stopped", "enough", "zero", "without"])
-# after a claim, words that call it false: "... is a lie", "... is a myth"
-_FALSITY = frozenset(["lie", "lies", "myth", "myths", "false", "untrue", "propaganda", "misinformation",
-                      "disinformation", "debunked", "stereotype", "stereotypes", "fake"])
-# before a claim frame, words of disgust that condemn it: "it's disgusting that people still think X are Y"
-_DISGUST = frozenset(["disgusting", "sad", "sickening", "shameful", "pathetic", "ridiculous", "crazy", "insane",
-                      "absurd", "awful", "terrible", "horrible", "gross", "scary", "frightening", "depressing"])
 # verbs of regard: negated right before a group they are contempt ("i don't respect X", "i will never accept X")
 _REGARD = frozenset(["respect", "accept", "trust", "tolerate", "welcome", "want", "like",
                      # session 19: "i'd never hire a X", "i could never be friends with a X"
@@ -119,14 +132,9 @@ _HEAD_FOLLOWERS = _PLACES | _NEGATION | frozenset([
     "are", "is", "were", "was", "will", "would", "should", "can", "could", "do", "does", "did", "have", "has", "had",
     "i", "you", "we", "they", "he", "she", "it", "me", "him", "her", "them", "us", "my", "your", "our", "their", "his",
     "period", "whatsoever", "lol", "tbh", "smh", "imo", "ffs", "honestly", "neither", "like", "than"])
-# "zero respect for X", "i refuse to accept X": a refusal negates a verb of regard as "not" does
-_REFUSAL = frozenset(["zero", "refuse", "refuses", "refused"])
 # between a verb of regard and its group: "i don't trust any of these X"
 _REGARD_BRIDGE = frozenset(["the", "these", "those", "any", "all", "most", "of", "some", "for", "about",
                             "a", "an", "single"])  # session 19: a singular group ("i would never trust a X")
-# negative words the lexicon lacks (its list is part of the decoder's fingerprint): "why does every X stink?"
-_MORE_NEGATIVE = frozenset(["stink", "stinks", "reek", "reeks", "thief", "leech",
-                            "incapable"])  # session 19: "X are incapable of decency"
 # calls to keep a group out, before it: "stop letting X in"
 # session 22 (hate5): blows the lexicon's passives lack ("X deserve to be punched"); read like its "beaten"
 _MORE_HARM_PASSIVE = frozenset(["punched", "slapped", "kicked", "smacked", "beaten up", "stabbed", "strangled",
@@ -140,44 +148,17 @@ def _deserved_blow(toks: list[str], lo: int, gi: int, j: int) -> int:
     return size if size and any(t in _INTENT for t in toks[max(lo, j - 3) : j]) else 0
 
 
-_KEEP_OUT = frozenset(["stop letting", "stop allowing", "stop importing", "stop bringing"])
-# a group denied standing: "X have no right to live here"
-_NO_STANDING = frozenset(["have no right", "has no right", "have no rights", "has no rights", "deserve no rights"])
 # ... only to be, stay or live somewhere, or said by itself: not "X have no right to bomb hospitals"
 _STANDING_TO = frozenset(["be", "live", "stay", "exist", "remain", "come", "enter", "settle", "vote", "breed", "set",
                           "step", "move", "claim", "work", "call"])
-# what a group does not deserve when a comment protects it: "X don't deserve the abuse they get"
-_ABUSE = frozenset(["abuse", "hate", "hatred", "violence", "harassment", "discrimination", "racism", "bigotry",
-                    "threats", "insults", "attacks", "bullying", "treatment", "slurs"])
 
-# harm aimed at a group besides the lexicon's violence words (revision 3.8): wishes, curses, elimination, threats
-# a curse with the group as its object: "fuck X", "screw all X", "to hell with X", "piss off X"
-_CURSES = frozenset(["fuck", "fck", "fuk", "fk", "screw", "sod", "damn", "fuck off", "piss off", "to hell with",
-                     "fuck you", "screw you"])
-# a curse on the group as subject: "X can go to hell", "X can rot"
-_CURSED = frozenset(["can go to hell", "go to hell", "can go fuck themselves", "go fuck themselves", "can rot",
-                     "rot in hell", "burn in hell", "can burn in hell", "can get fucked", "can fuck off", "can piss off"])
 # between a curse, a wished or ordered harm and its group: "fuck every last X", "torch the homes of those X"
 _HARM_BRIDGE = frozenset(["all", "the", "these", "those", "every", "last", "any", "of", "a", "an", "next", "homes",
                           "houses", "each", "single", "one"])
-# words that wish what follows: "hope X burn", "I'd happily watch X suffer", "may every X choke"
-_WISHES = frozenset(["hope", "hoping", "wish", "wishing", "pray", "praying", "watch", "see", "seeing", "want", "wants",
-                     "may", "let", "wait", "love"])
-# harms wished on a group after it: "hope X suffer", "seeing X bleed"
-_WISHED_HARM = frozenset(["suffer", "bleed", "choke", "rot", "perish", "starve", "burn", "die", "drown", "fry",
-                          "suffers", "dies", "burns", "disappear", "disappeared", "vanish", "vanished", "get shot",
-                          "get killed", "get hurt", "get beaten", "get what they deserve"])
 # between a group and the harm wished on it: "hope every X in this country dies slowly"
 _WISH_BRIDGE = frozenset(["to", "get", "all", "would", "will", "just", "finally", "slowly", "be", "can", "could", "in",
                           "this", "the", "my", "our", "country", "town", "city", "world", "here", "protesting",
                           "outside", "every", "day", "person", "people", "folk", "folks"])
-# violence ordered or intended with the group as its object, before it: "put a bullet in X", "run over the X"
-_ORDERED_HARM = frozenset(["put a bullet in", "open fire on", "run over", "torch", "hunt down", "beat", "beat up",
-                           "teach", "line", "shoot", "kill", "stab", "hang", "burn", "gas", "lynch", "bomb", "punch",
-                           "string up", "round up", "get rid of",
-                           # (session 19, helper hate2)
-                           "hunt", "knock out", "run down", "smash", "slit", "choke", "poison", "break the legs of",
-                           "break the necks of", "break the neck of", "slit the throat of", "slit the throats of"])
 # (session 19, helper hate2) between an ordered harm and the group, words that pick its victims ("hunt some X", "knock
 # out the first X i see", "run down a couple of X"): determiners here, not a count of victims reported
 _ORDERED_BRIDGE = frozenset(["some", "few", "couple", "first", "many", "as", "random", "two", "three", "more"])
@@ -189,19 +170,9 @@ _DOOM = frozenset(["they're dead", "theyre dead", "they are dead", "dead meat",
 # "teach" and "line" harm only with their tail ("teach X a lesson", "line X up against a wall")
 _NEEDS_TAIL = frozenset(["teach", "line"])
 _TAILS = frozenset(["a lesson", "up against a wall", "against a wall", "against the wall"])
-# elimination wished before the group: "better without X", "a country with zero X", "rid the world of X"
-_ELIMINATED = frozenset(["without", "with no", "with zero", "zero", "without any", "without a single", "no more",
-                         "rid the world of", "free of", "rid of"])
 # ... and the words that make such an absence a wish: "the world would be better without X"
 _DESIRED = frozenset(["better", "best", "dream", "paradise", "wish", "hope", "ideal", "perfect", "cleaner", "nicer",
                       "safer", "happier", "heaven", "utopia", "pray", "great", "greater", "improve", "improved"])
-# elimination of the group after it: "X shouldn't exist", "X need to be erased", "X had never been born"
-_ERASED = frozenset(["face of the earth", "off the map", "be erased", "erased", "wiped out", "go extinct",
-                     "be extinct", "disappeared", "disappear", "vanish", "vanished", "left anywhere", "left alive"])
-# ... of which these say it by themselves: "X shouldn't exist", "get X out of existence"
-_ERASED_ALONE = frozenset(["shouldn't exist", "shouldnt exist", "should not exist", "don't deserve to exist",
-                           "dont deserve to exist", "do not deserve to exist", "have no right to exist",
-                           "out of existence", "never been born", "cease to exist", "stop existing"])
 # a harm reported as someone else's threat: "the man who threatened to kill X", "people saying they hope X burn"
 _REPORT_FRAMES = frozenset(["threatened to", "threatening to", "threatens to", "calling for", "called for",
                             "calls for", "said", "saying", "says", "say", "shouted", "shouting", "posted", "posting",
@@ -218,11 +189,6 @@ _SAFE = frozenset(["should be safe", "deserve to be safe", "deserve to feel safe
                    "deserve protection", "must be protected", "should be protected",
                    "need protecting", "to live in fear"])
 _PROTECT = frozenset(["protect", "protecting", "defend", "defending", "stand up for", "stand with", "support"])
-# someone else's harm to the group: "the people who attack X", "the bigots harassing X"
-_HARMS_DONE = frozenset(["attack", "attacks", "attacking", "hurt", "hurts", "hurting", "harass", "harasses",
-                         "harassing", "abuse", "abuses", "abusing", "bully", "bullies", "bullying", "threaten",
-                         "threatens", "threatening", "target", "targets", "targeting", "assault", "assaults",
-                         "beat", "beats", "beating", "kill", "kills", "killing", "hate", "hates", "hating"])
 _AGENTS = frozenset(["who", "that", "people", "anyone", "those", "bigots", "thugs", "racists", "men", "gangs",
                      "whoever", "someone", "somebody", "guys", "cops", "police"])
 
@@ -241,21 +207,12 @@ _LIFE = frozenset(["live", "lived", "living", "work", "worked", "working", "grew
                    "neighbour", "neighbours", "neighbor", "neighbors", "friend", "friends", "coworker", "coworkers",
                    "colleague", "colleagues", "teacher", "wife", "husband", "family", "class", "school", "neighbourhood",
                    "neighborhood", "town", "street", "team", "play", "played"])
-# a question that is rhetorical or grudging: "why do we have to tolerate X? what do they contribute?"
-_GRUDGING = frozenset(["why", "tolerate", "put up with", "problem", "problems"])
 _QUESTION_OPENERS = frozenset(["are", "is", "do", "does", "how", "what", "where", "when", "which", "any", "can",
                                "did", "have", "has"])
-# markers of sarcasm or of a backhanded compliment: praise that says the opposite ("i just love how X ruin ...",
-# "oh great, more X", "smart for once", "clever for a X", "at least some X")
-_IRONY = ("love how", "oh great", "oh wonderful", "oh lovely", "so-called", "so called", "yeah right", "for once",
-          "for a", "for an", "at least", "surprisingly", "nothing else", "good at", "great at", "talented at",
-          "lol", "lmao", "/s", "which is why", "far away", "seeing", "watch", "happier", "without",
-          "no more", "fewer", "less", "kicked", "thrown", "locked", "anywhere", "ban", "banned", "leave")
 # praise that belittles: "clever for a X", "smart for once", "oh great, more X", X are so 'peaceful'
 _COMPLIMENTS = frozenset(["smart", "clever", "articulate", "well spoken", "well-spoken", "polite", "talented", "bright",
                           "pretty", "civil", "peaceful", "tolerant", "hardworking", "hard-working", "educated"])
 _MOCK_CHEER = frozenset(["oh great", "oh wonderful", "oh joy", "oh lovely", "oh good", "just great"])
-_SCARE_QUOTES = re.compile(r"(?<!\w)['\"“‘][\w-]{2,20}(?: [\w-]{2,20})?['\"”’](?!\w)")  # one or two words
 
 
 @dataclass(slots=True)
@@ -606,38 +563,11 @@ def _backhanded(norm: str, words: list[tuple[int, int, str]], toks: list[str], c
     return found
 
 
-def _hostile_phrases(lex: Lexicon) -> frozenset[str]:
-    """Hostile, harmful or excluding words and phrases of the lexicon and of the rules' own lists (once per lexicon:
-    kept in ``lex.derived``, so another lexicon never reads this one's set)."""
-    if "hostile" not in lex.derived:
-        lex.derived["hostile"] = frozenset().union(
-            lex.negative, lex.dehumanising, lex.hate_verbs, lex.threat_verbs, lex.exclusion_passive, lex.harm_passive,
-            lex.insults, lex.profanity, lex.subject_hostile, _KEEP_OUT, _NO_STANDING, _CURSES, _CURSED, _WISHED_HARM,
-            _ORDERED_HARM, _ELIMINATED, _ERASED, _ERASED_ALONE, _ATTACK_FRAMES, _ABUSE, _HARMS_DONE, _DISGUST,
-            _FALSITY, _REFUSAL, _FALSE_FRAMES, _STOP, _GRUDGING, _MORE_NEGATIVE, _typed_hate_verbs(lex),
-            _MENACE_AFTER, _MENACE_CLOSING, _MENACE_ALONE, _MENACE_BEFORE, _EMOTION_NOUNS, _REVULSION_BY, _BODILY,
-            _WISHES - {"love"})  # "stop pretending X are people", "i hope X s*ffer": not kind
-    return lex.derived["hostile"]
-
-
 def _harm_phrases(lex: Lexicon) -> frozenset[str]:
     """Exclusions, threats and harms done to a group, the lexicon's and the blows it lacks, once per lexicon."""
     if "harm" not in lex.derived:
         lex.derived["harm"] = lex.exclusion_passive | lex.threat_verbs | lex.harm_passive | _MORE_HARM_PASSIVE
     return lex.derived["harm"]
-
-
-def _typed_hate_verbs(lex: Lexicon) -> frozenset[str]:
-    """The lexicon's hate verbs as typed without apostrophes ("cant stand"), once per lexicon."""
-    if "typed_hate" not in lex.derived:
-        lex.derived["typed_hate"] = frozenset(h.replace("'", "") for h in lex.hate_verbs) - lex.hate_verbs
-    return lex.derived["typed_hate"]
-
-
-def _hostile_word(toks: list[str], lex: Lexicon) -> bool:
-    """Any hostile, harmful or excluding word or phrase (``_hostile_phrases``), anywhere."""
-    hostile = _hostile_phrases(lex)
-    return any(_phrase_at(toks, j, hostile) for j in range(len(toks)))
 
 
 def _benign_mention(a: Analysis, toks: list[str], lex: Lexicon, ends: list[int] | None = None) -> bool:
@@ -1011,20 +941,6 @@ def _chain_negated(toks: list[str], neg: list[bool], j: int, clause: list[int] |
     return False
 
 
-def _clauses(norm: str, words: list[tuple[int, int, str]]) -> list[int]:
-    """Clause id per word: sentence punctuation and contrastive conjunctions ("but") end a clause."""
-    ids, cid, last, prev = [], 0, 0, ""
-    for s, _e, w in words:
-        if re.search(r"[.!?;:\n]", norm[last:s]):
-            cid += 1
-        if w in _CLAUSE_BREAK and not (w == "but" and prev == "nothing"):  # "X are nothing but trash": one clause
-            cid += 1
-        prev = w
-        ids.append(cid)
-        last = _e
-    return ids
-
-
 # plural nouns for people or animals that a later "they" may refer to instead of a named group: "my X neighbour has
 # rats in the shed. they are vermin", "X reported the landlord's thugs. they are animals", "... the people smugglers"
 _PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees")
@@ -1166,35 +1082,6 @@ def _shrugged(toks: list[str], j: int) -> bool:
     return j > 1 and toks[j - 1] == "a" and toks[j - 2] in ("worth", "give", "gives", "gave", "giving", "care")
 
 
-# (session 19) a longer self-identification: a first-person subject and copula, then up to four fillers ("we are a
-# bunch of proud X", "i'm just an old X", "me and the other X"); or "myself" / "ourselves" right after ("being a X
-# myself")
-_SELF_SUBJECTS = (("we", "are"), ("i", "am"), ("we're",), ("were", "all"), ("i'm",), ("im",), ("me", "and"),
-                  ("us",), ("we",), ("as",))
-_SELF_FILLERS = frozenset(["a", "an", "bunch", "of", "proud", "all", "just", "such", "total", "couple", "group", "real",
-                           "happy", "loud", "two", "gang", "fellow", "the", "other", "old", "young", "big", "little",
-                           "openly", "and", "same", "lifelong", "queer", "married", "out", "femme", "butch"])
-
-
-def _self_reference(toks: list[str], j: int) -> bool:
-    """Token ``j`` is preceded by a self-identification: "we X", "us X", "our X", "as a X", "i'm a X" (an
-    adjective may sit in between: "we proud X"; session 19: a first-person subject and copula with up to four
-    fillers, "we are a bunch of proud X", "me and the other X"), or followed by "myself" / "ourselves"."""
-    for gap in (0, 1):
-        end = j - gap
-        for pat in _SELF_REF:
-            if end - len(pat) >= 0 and tuple(toks[end - len(pat) : end]) == pat:
-                return True
-    if toks[j + 1 : j + 2] in (["myself"], ["ourselves"]):
-        return True
-    k = j
-    while k > 0 and j - k < 4 and toks[k - 1] in _SELF_FILLERS:
-        k -= 1
-        if any(k - len(pat) >= 0 and tuple(toks[k - len(pat) : k]) == pat for pat in _SELF_SUBJECTS):
-            return True
-    return False
-
-
 # (session 19) a word of the slur list in an everyday sense its neighbours fix: "smoked a fag", "cheese and
 # crackers", "the dyke burst", "will cripple the economy", "homo sapiens", "a chink of light", "space invaders".
 # slur -> (words up to two before it, words up to three after it); either side settles the sense
@@ -1258,22 +1145,6 @@ def _no_standing(toks: list[str], clause: list[int], j: int) -> int:
     if not size or toks[j] == "deserve" or k >= len(toks) or clause[k] != clause[j] or toks[k] in _PLACES:
         return size
     return size if toks[k] == "to" and toks[k + 1 : k + 2] and toks[k + 1] in _STANDING_TO else 0
-
-
-def _phrase_at(toks: list[str], j: int, phrases: frozenset[str] | tuple[str, ...]) -> int:
-    """Length in words of the longest phrase of ``phrases`` starting at token ``j`` (0 if none)."""
-    if j < len(toks) and toks[j] not in _first_words(phrases):
-        return 0  # tokens hold no space, so a phrase that matches begins with the token
-    for size in (5, 4, 3, 2, 1):
-        if j + size <= len(toks) and " ".join(toks[j : j + size]) in phrases:
-            return size
-    return 0
-
-
-@functools.lru_cache(maxsize=256)
-def _first_words(phrases: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
-    """The first words of ``phrases`` (what ``_phrase_at`` checks before it joins tokens)."""
-    return frozenset(p.split(" ")[0] for p in phrases)
 
 
 def _group_is_head(toks: list[str], clause: list[int], gi: int, end: int, groups: set[int]) -> bool:
@@ -1669,25 +1540,7 @@ def _asked_of_others(toks: list[str], j: int) -> bool:
     return k >= 2 and toks[k - 1] in _WHY_AUX and toks[k - 2] == "why"
 
 
-# (session 19) the commenter's own disgust, hatred or rage aimed at a group, besides the lexicon's hate verbs: an
-# emotion noun whose object the group is ("nothing but disgust for X", "so much hatred in my heart for X") or a
-# passive of revulsion ("i'm sickened by X"); and, with the group as subject, what it does to the commenter's body
-# ("X make my skin crawl", "X turn my stomach", "X fill me with rage", "being near X makes me nauseous")
-_EMOTION_NOUNS = frozenset(["disgust", "hatred", "contempt", "loathing", "revulsion", "disdain", "scorn", "animosity",
-                            "rage", "resentment", "venom", "hostility", "distaste"])
 _EMOTION_OBJECT = frozenset(["for", "towards", "toward"])
-_REVULSION_BY = frozenset(["sickened by", "revolted by", "nauseated by", "repelled by", "grossed out by",
-                           "disgusted of", "sick to my stomach of"])
-_BODILY = frozenset(["make my skin crawl", "makes my skin crawl", "make my blood boil", "makes my blood boil",
-                     "turn my stomach", "turns my stomach", "make me nauseous", "makes me nauseous",
-                     "make me want to puke", "makes me want to puke", "make me want to throw up",
-                     "makes me want to throw up", "make me want to vomit", "makes me want to vomit",
-                     "make me sick to my stomach", "makes me sick to my stomach", "make me gag", "makes me gag",
-                     "make me retch", "makes me retch", "fill me with rage", "fills me with rage",
-                     "fill me with disgust", "fills me with disgust", "fill me with hatred", "fills me with hatred",
-                     "fill me with loathing", "fills me with loathing", "fill me with revulsion",
-                     "fills me with revulsion", "fill me with contempt", "fills me with contempt",
-                     "make me so angry", "makes me so angry", "make me furious", "makes me furious"])
 # before a group that is the subject's object: "just looking at X makes me want to puke", "being around X ..."
 _SIGHT_OF = frozenset(["looking at", "being near", "being around", "seeing", "the sight of", "sight of",
                        "hearing", "living near", "living next to", "sitting next to", "standing next to"])
@@ -2007,23 +1860,10 @@ def _cursed(toks: list[str], lo: int, gi: int, hi: int) -> list[int]:
     return found + ([after] if after < hi and _phrase_at(toks, after, _CURSED) else [])
 
 
-# a threat in words that name no violence (session 11): what will happen to the group, said of it as subject ("X in
-# this town will be dealt with", "you X and your kind won't last the winter", "the X won't see us coming")
-_MENACE_AFTER = frozenset(["won't last", "wont last", "will not last", "pay in blood", "pay dearly",
-                           "pay with their lives", "sleep with one eye open", "start running", "better run",
-                           "better hide", "see us coming", "see it coming", "know what hit them", "regret ever",
-                           "regret the day", "learn their lesson"])
-# ... and those that threaten only when they end the clause, or only words that press the point follow: "X will be
-# dealt with, one way or another" (not "... dealt with by the council"), "X will pay for this" (not "... for this
-# policy with higher premiums"), "X are going to get hurt, that's a promise"
-_MENACE_CLOSING = frozenset(["be dealt with", "be taken care of", "pay for this", "pay for that", "pay for it",
-                             "pay the price", "have an accident", "get hurt", "be sorry"])
 _PRESSING = frozenset(["soon", "enough", "one", "way", "or", "another", "mark", "my", "words", "i", "promise", "trust",
                        "me", "believe", "you", "just", "wait", "and", "see", "very", "sooner", "later", "that's", "thats",
                        "a", "lol", "smh", "mate", "all", "of", "them", "every", "last", "we", "will", "in", "blood",
                        "swear", "guarantee", "it", "count", "on", "real", "rather", "than", "is", "that"])
-# ... anywhere after the group in its clause: "X, enjoy this christmas, it will be your last"
-_MENACE_ALONE = frozenset(["be your last", "be their last", "is your last", "is their last", "days are numbered"])
 # words between the group and a menace said of it: a place, "and your kind", a modal
 _MENACE_BRIDGE = frozenset(["in", "this", "that", "the", "my", "our", "on", "down", "up", "round", "around", "road",
                             "street", "town", "city", "country", "here", "there", "next", "door", "building", "area",
@@ -2034,10 +1874,6 @@ _PLACE_PREPS = frozenset(["in", "on", "at", "near", "down", "around", "round", "
 # a menace "done fairly" is no threat: "X will be dealt with fairly"; one "if" something happens is a prediction
 _KIND_TAIL = frozenset(["fairly", "properly", "humanely", "compassionately", "respectfully", "kindly", "sensitively",
                         "lawfully", "justly", "carefully", "if", "unless"])
-# a menace with the group as its object, before it: "make life hell for X", "there will be a reckoning for every X",
-# "we're coming for you X"
-_MENACE_BEFORE = frozenset(["make life hell for", "make life a living hell for", "make life hell", "reckoning for",
-                            "coming for", "coming for you"])
 # "we know where (you) X live", "make sure no X feels safe", "a shame if something happened to X": a phrase before the
 # group that threatens with the right word after it
 _KNOW_WHERE = frozenset(["live", "lives", "sleep", "sleeps", "work", "works", "pray", "prays", "hang", "stay"])
@@ -2160,11 +1996,6 @@ def _rhetorical(toks: list[str], neg: list[bool], lo: int, gi: int, end: int, as
 def _doubted(toks: list[str], lo: int, gi: int) -> bool:
     """A question that doubts what follows about the group at ``gi``: "since when do X count as real people?"."""
     return any(toks[k : k + 2] == ["since", "when"] for k in range(max(lo, gi - 4), gi))
-
-
-def _negations(toks: list[str]) -> list[bool]:
-    """Per token: a negation word, except one that asserts what follows ("nothing but trash", "no better than")."""
-    return [t in _NEGATION and tuple(toks[k : k + 2]) not in _ASSERTING_NEGATION for k, t in enumerate(toks)]
 
 
 def _reported_harm(toks: list[str], clause: list[int], j: int) -> bool:

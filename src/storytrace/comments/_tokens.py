@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 
@@ -11,3 +13,53 @@ def seq_at(toks: list[str], k: int, seqs: Iterable[tuple[str, ...]]) -> int:
         if tuple(toks[k : k + len(p)]) == p:
             return len(p)
     return 0
+
+
+_NEGATION = frozenset(["not", "no", "never", "isn't", "aren't", "don't", "doesn't", "shouldn't", "won't", "nobody",
+                       "nothing", "neither", "nor", "cannot", "can't", "wasn't", "weren't", "never", "didn't",
+                       "haven't", "hasn't", "ain't", "mustn't", "wouldn't", "couldn't",
+                       # the same without the apostrophe, as comments are often typed
+                       "isnt", "arent", "dont", "doesnt", "shouldnt", "wont", "cant", "wasnt", "werent", "didnt",
+                       "havent", "hasnt", "aint", "mustnt", "wouldnt", "couldnt"])
+
+
+# "nothing but trash", "no better than animals": a negation word that asserts what follows
+_ASSERTING_NEGATION = (("nothing", "but"), ("no", "better"), ("nothing", "more"))
+
+
+_CLAUSE_BREAK = frozenset(["but", "however", "although", "though", "yet", "whereas", "while"])
+
+
+def _clauses(norm: str, words: list[tuple[int, int, str]]) -> list[int]:
+    """Clause id per word: sentence punctuation and contrastive conjunctions ("but") end a clause."""
+    ids, cid, last, prev = [], 0, 0, ""
+    for s, _e, w in words:
+        if re.search(r"[.!?;:\n]", norm[last:s]):
+            cid += 1
+        if w in _CLAUSE_BREAK and not (w == "but" and prev == "nothing"):  # "X are nothing but trash": one clause
+            cid += 1
+        prev = w
+        ids.append(cid)
+        last = _e
+    return ids
+
+
+def _phrase_at(toks: list[str], j: int, phrases: frozenset[str] | tuple[str, ...]) -> int:
+    """Length in words of the longest phrase of ``phrases`` starting at token ``j`` (0 if none)."""
+    if j < len(toks) and toks[j] not in _first_words(phrases):
+        return 0  # tokens hold no space, so a phrase that matches begins with the token
+    for size in (5, 4, 3, 2, 1):
+        if j + size <= len(toks) and " ".join(toks[j : j + size]) in phrases:
+            return size
+    return 0
+
+
+@functools.lru_cache(maxsize=256)
+def _first_words(phrases: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
+    """The first words of ``phrases`` (what ``_phrase_at`` checks before it joins tokens)."""
+    return frozenset(p.split(" ")[0] for p in phrases)
+
+
+def _negations(toks: list[str]) -> list[bool]:
+    """Per token: a negation word, except one that asserts what follows ("nothing but trash", "no better than")."""
+    return [t in _NEGATION and tuple(toks[k : k + 2]) not in _ASSERTING_NEGATION for k, t in enumerate(toks)]
