@@ -66,10 +66,12 @@ from storytrace.comments._rules_shared import (
 )
 from storytrace.comments._tokens import (
     _NEGATION,
+    _bridged,
     _clauses,
     _first_words,
     _negations,
     _phrase_at,
+    _phrase_before,
 )
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
@@ -1449,11 +1451,6 @@ def _rejected_praise(norm: str, words: list[tuple[int, int, str]], toks: list[st
     return -1 if praise < 0 else _rejection(toks, neg, clause, f, gi, [], praise, lex, opener)
 
 
-def _bridged(toks: list[str], start: int, end: int, bridge: frozenset[str], most: int = 4) -> bool:
-    """Tokens ``start`` .. ``end`` are at most ``most`` words, all from ``bridge`` ("every last", "the homes of")."""
-    return 0 <= end - start <= most and all(t in bridge for t in toks[start:end])
-
-
 def _intended(toks: list[str], lo: int, j: int) -> bool:
     """An intent, a wish or a condition before token ``j`` in its clause (from ``lo``), or ``j`` opens the clause
     (an order): "someone should ...", "if I see any X ...", "line the X up"."""
@@ -1587,9 +1584,12 @@ def _bodily(toks: list[str], lo: int, gi: int, end: int, hi: int) -> int:
         return -1
     if toks[k] in ("make", "turn", "fill"):  # a plural verb: the group is its subject
         return k
-    sight = any((size := _phrase_at(toks, m, _SIGHT_OF)) and m + size <= gi and
-                _bridged(toks, m + size, gi, _REGARD_BRIDGE, most=2) for m in range(max(lo, gi - 5), gi))
-    return k if sight else -1
+    return k if _phrase_before(toks, lo, gi, _sight_of_at, _REGARD_BRIDGE) else -1
+
+
+def _sight_of_at(toks: list[str], m: int) -> int:
+    """Words from ``m`` of a gerund of sight or nearness ("seeing", "being near"), 0 if none."""
+    return _phrase_at(toks, m, _SIGHT_OF)
 
 
 # (session 19) a negative quantifier on the group negates what is said of it: "no X can be trusted", "not a single X

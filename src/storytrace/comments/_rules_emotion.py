@@ -23,7 +23,7 @@ harass X are the worst", "bigots who attack X make me angry"), and the frame mus
 from __future__ import annotations
 
 from storytrace.comments import _rules as _r
-from storytrace.comments._tokens import seq_at
+from storytrace.comments._tokens import _phrase_before, seq_at
 
 # what may stand before a group that is the subject of its clause ("honestly X annoy me", "why are X so annoying",
 # "is it just me or are X annoying"); any other word (a verb, a preposition, "who") makes it someone's object
@@ -93,13 +93,9 @@ def _skip(toks: list[str], clause: list[int], k: int, words: frozenset[str], mos
     return k
 
 
-def _sight_before(toks: list[str], gi: int) -> bool:
-    """A gerund of sight, nearness or dealing right before the group ("seeing X", "thinking about X")."""
-    for m in range(max(0, gi - 5), gi):
-        size = seq_at(toks, m, _SIGHT) or _r._phrase_at(toks, m, _r._SIGHT_OF)
-        if size and m + size <= gi and all(t in _DETS for t in toks[m + size : gi]) and gi - m - size <= 2:
-            return True
-    return False
+def _sight_at(toks: list[str], m: int) -> int:
+    """Words from ``m`` of a gerund of sight, nearness or dealing ("seeing", "thinking about"), 0 if none."""
+    return seq_at(toks, m, _SIGHT) or _r._sight_of_at(toks, m)
 
 
 def _felt_by_group(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> int:
@@ -114,8 +110,8 @@ def _felt_by_group(toks: list[str], neg: list[bool], clause: list[int], gi: int,
     plural = toks[k] in _FELT_VERBS or toks[k] in ("make", "get", "drive")
     if plural and not _lead_ok(toks, clause, gi):
         return -1  # "people who harass X annoy me": the group is their object
-    if not plural and not _sight_before(toks, gi):
-        return -1
+    if not plural and not _phrase_before(toks, 0, gi, _sight_at, _DETS):
+        return -1  # "seeing X makes me furious": the gerund is the subject
     verb = toks[k] in _FELT_VERBS or toks[k] in _FELT_VERBS_S
     if verb and k + 1 < n and (toks[k + 1] in _ME or seq_at(toks, k + 1, _OUT_OF_ME)):
         return k

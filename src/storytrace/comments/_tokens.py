@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 
 def seq_at(toks: list[str], k: int, seqs: Iterable[tuple[str, ...]]) -> int:
@@ -63,3 +63,17 @@ def _first_words(phrases: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
 def _negations(toks: list[str]) -> list[bool]:
     """Per token: a negation word, except one that asserts what follows ("nothing but trash", "no better than")."""
     return [t in _NEGATION and tuple(toks[k : k + 2]) not in _ASSERTING_NEGATION for k, t in enumerate(toks)]
+
+
+def _bridged(toks: list[str], start: int, end: int, bridge: frozenset[str], most: int = 4) -> bool:
+    """Tokens ``start`` .. ``end`` are at most ``most`` words, all from ``bridge`` ("every last", "the homes of")."""
+    return 0 <= end - start <= most and all(t in bridge for t in toks[start:end])
+
+
+def _phrase_before(toks: list[str], lo: int, gi: int, phrase_size: Callable[[list[str], int], int],
+                   bridge: frozenset[str]) -> bool:
+    """A phrase (``phrase_size`` gives its length in words at a start, 0 if none) that starts at most five words
+    before ``gi`` (not before ``lo``) and ends at most two ``bridge`` words before it: a gerund of sight or nearness
+    before a group ("seeing X", "being near these X"), which is then the subject of what follows the group."""
+    return any((size := phrase_size(toks, m)) and _bridged(toks, m + size, gi, bridge, most=2)
+               for m in range(max(lo, gi - 5), gi))
