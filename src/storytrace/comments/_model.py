@@ -36,7 +36,10 @@ from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_contex
 from storytrace.comments._multi_exclusion import read_exclusion
 from storytrace.comments._multi_insult import candidate_languages, read_insult
 from storytrace.comments._multi_threat import read_threat
-from storytrace.comments._rules import Analysis, analyse, mark_coded, multilingual_match, names_group
+from storytrace.comments._rules import analyse
+from storytrace.comments._rules_implicit import mark_coded
+from storytrace.comments._rules_multilingual import multilingual_match, names_group
+from storytrace.comments._rules_shared import Analysis
 
 if TYPE_CHECKING:
     from sklearn.feature_extraction.text import HashingVectorizer

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from storytrace.comments._lexicon import lexicon_spans, load_comment_lexicon
-from storytrace.comments._rules import stem_matches
+from storytrace.comments._rules_multilingual import stem_matches
 
 # words, split at apostrophes too ("l'arabe" -> "l", "arabe"; "homo's" -> "homo", "s")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -1,13 +1,15 @@
-"""Word lists and readings that ``_rules`` and ``_rules_benign`` both read: the vocabulary of hostility, harm and
-threat with its union per lexicon (``_hostile_phrases``, ``_hostile_word``), markers of irony, and the commenter's
-self-identification with a group (``_self_reference``). A module of its own so that both import it at module level
-(``_rules`` imports ``_rules_benign``, so ``_rules_benign`` cannot import ``_rules``).
+"""What the rule modules share: ``Analysis`` (what the rules saw in one comment), the vocabulary of hostility, harm
+and threat with its union per lexicon (``_hostile_phrases``, ``_hostile_word``), pronouns, intent and hedge words,
+markers of irony, and the commenter's self-identification with a group (``_self_reference``). It imports no rule
+module, so every rule module imports it at module level (``_rules`` imports the others, none imports ``_rules``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from storytrace.comments._decode import Decoded
 from storytrace.comments._lexicon import Lexicon
 from storytrace.comments._tokens import _phrase_at
 
@@ -173,3 +175,75 @@ _MENACE_ALONE = frozenset(["be your last", "be their last", "is your last", "is 
 # "we're coming for you X"
 _MENACE_BEFORE = frozenset(["make life hell for", "make life a living hell for", "make life hell", "reckoning for",
                             "coming for", "coming for you"])
+_QUOTE = re.compile(r'"[^"]{3,}"|“[^”]{3,}”|(?<!\w)\'[^\']{6,}\'(?!\w)|«[^»]{3,}»')
+_INTENT = frozenset(["should", "must", "need", "needs", "ought", "deserve", "deserves", "will", "gonna", "going",
+                     "want", "wanna", "let's", "lets", "gotta", "have", "i'll", "we'll", "would", "to", "all"])
+_SECOND_PERSON = frozenset(["you", "u", "ya", "your", "youre", "you're", "ur", "yourself", "thou"])
+_PRONOUNS = frozenset(["him", "her", "them", "they", "he", "she", "everyone", "all", "yourself", "themselves"])
+_FUTURE = frozenset(["will", "gonna", "going", "should", "must", "deserve", "deserves", "i'll", "we'll", "let's",
+                     "lets", "wanna", "want", "to", "i'd", "would", "gotta", "need", "we", "i"])
+# a frame after one of these is the commenter's own claim: "i think X are Y", "i really do believe ..."
+_FIRST_PERSON = frozenset(["i", "we", "i'd", "id", "i'll", "ill", "i'm", "im", "personally"])
+# between a curse, a wished or ordered harm and its group: "fuck every last X", "torch the homes of those X"
+_HARM_BRIDGE = frozenset(["all", "the", "these", "those", "every", "last", "any", "of", "a", "an", "next", "homes",
+                          "houses", "each", "single", "one"])
+
+
+@dataclass(slots=True)
+class Analysis:
+    """What the rules saw in one comment."""
+
+    norm: str  # normalised text the classifier reads
+    decoded: list[Decoded] = field(default_factory=list)
+    groups: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # group -> spans
+    slurs: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, text, group
+    profanity: list[tuple[int, int, str]] = field(default_factory=list)
+    insults: list[tuple[int, int, str]] = field(default_factory=list)
+    sexual: list[tuple[int, int, str]] = field(default_factory=list)
+    threats: list[tuple[int, int, str]] = field(default_factory=list)
+    attack: list[tuple[int, int, str, str]] = field(default_factory=list)  # start, end, text, group
+    disguised_groups: list[tuple[int, int, str, str]] = field(default_factory=list)
+    negated: bool = False
+    threat_score: float = 0.0
+    counter: bool = False  # counter-speech: hate quoted or reported in order to condemn it
+    people: bool = False  # a group of people is named (not only a country)
+    defused: bool = False  # a hostile predicate about a group was negated ("X are not scum", "I don't hate X")
+    reclaimed: bool = False  # every slur follows a self-identification ("we queers", "as a dyke")
+    emoji_attack: list[tuple[int, int, str, str]] = field(default_factory=list)  # dehumanising emoji + group named
+    sexual_score: float = 0.0  # 0.85 for sexual content, 0.35 for a word with a non-sexual sense alone (_sexual_score)
+    # hostile words of a claim the comment rejects or denies ("saying X are liars is wrong", "X are not liars"), as
+    # offsets in the cleaned text: not abuse of the commenter's own
+    claimed: list[tuple[int, int]] = field(default_factory=list)
+    harm_aimed: bool = False  # a threat, wished or ordered harm aimed at a named group is part of ``attack``
+    benign: bool = False  # a group named in praise, support, a neutral fact or a question, nothing hostile (_benign_mention)
+_DETERMINERS = frozenset(["a", "an", "the", "this", "that", "my", "your", "his", "her", "our", "their", "its", "one",
+                          "another", "first", "best", "good", "cheap"])
+# the words between a negation and the harm it denies in a permission or modal chain: "shouldn't be allowed to be
+# bullied", "no one should ever be attacked", "must not be allowed to get hurt"
+_CHAIN = frozenset(["be", "to", "allowed", "permitted", "get", "getting", "being", "been", "ever", "should", "must",
+                    "deserve", "deserves", "deserved",  # (session 19) "nobody deserves to be beaten for being X"
+                    "can", "could", "would", "will", "one", "anyone", "again", "just", "simply", "ok", "okay"])
+_HEDGES = frozenset(["really", "honestly", "do", "just", "still", "would", "always", "firmly", "truly", "will", "can",
+                     "must", "genuinely", "actually", "definitely", "even", "also", "simply", "only"])
+# after a group that is the object of a verb of regard: the group is the head noun ("don't trust X here", "X and
+# their ..."), not a modifier ("mexican food"); "who"/"that" restrict it to some ("christians who preach hate")
+_GROUP_NOUNS = frozenset(["people", "folk", "folks", "men", "women", "person", "persons"])
+_PLACES = frozenset(["here", "in", "into", "around", "anymore", "near", "back", "anywhere", "living", "coming",
+                     "moving", "there", "at"])
+# between a verb of regard and its group: "i don't trust any of these X"
+_REGARD_BRIDGE = frozenset(["the", "these", "those", "any", "all", "most", "of", "some", "for", "about",
+                            "a", "an", "single"])  # session 19: a singular group ("i would never trust a X")
+# after a report, words that endorse it: "he said X should be shot and he's right"
+_ENDORSED = frozenset(["right", "agree", "agreed", "true", "correct", "exactly", "spot on", "based"])
+# words of the lexicon's positive list that praise nobody: "black people", "X are allowed near ..."
+_NOT_PRAISE = frozenset(["people", "persons", "human", "humans", "real people", "allowed", "fit", "natural", "normal",
+                         "clean", "worth", "useful", "safe", "equal", "equals"])
+# a gerund claim judged by its predicate: "posting that X should die is disgusting", "telling X ... is evil"
+_CONDEMNING = _DISGUST | frozenset(["vile", "evil", "cruel", "disgraceful", "despicable", "embarrassing", "nasty",
+                                    "inhumane", "sick", "bigotry", "hateful", "wrong", "unacceptable", "gross"])
+# hate that the comment names rather than holds: a relative clause ("people who hate X") or a gerund after a
+# preposition or "stop" ("nothing good comes from hating X", "stop hating X")
+_RELATIVES = frozenset(["who", "that", "whom"])
+# letting a group in, asked as a question: "who let all these X into our town?", "why do we keep letting X in?"
+_ADMIT = frozenset(["let", "lets", "letting", "allow", "allows", "allowing", "invite", "invited", "inviting", "bring",
+                    "brought", "bringing", "import", "importing", "imported"])
