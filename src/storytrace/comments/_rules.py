@@ -15,10 +15,11 @@ to a group), ``_rules_praise``, ``_rules_senses`` (everyday senses of slurs), ``
 
 import functools
 import re
+from collections.abc import Callable
 
 from storytrace.comments import _rules_coref, _rules_emotion
 from storytrace.comments._content import hostile_emoji
-from storytrace.comments._decode import Decoder, clean
+from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
 from storytrace.comments._rules_benign import benign_readings, reason_denied, reclaimed_frame
 from storytrace.comments._rules_claims import (
@@ -194,7 +195,70 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     decoded, hits = decoder.decode(raw, fuzzy=fuzzy)
     # an everyday word that is also a slur ("fairy", "Yankees") is a slur only where the decoder kept it as one
     slur_spans = {(s, e) for s, e, _ in hits} | {(d.start, d.end) for d in decoded}
-    # rebuild the text with decoded words in place, keeping a map back to raw offsets per word
+    norm, to_raw = _with_decoded_words(raw, decoded)
+    a = Analysis(norm=_URL.sub(" url ", _MENTION.sub(" @user ", norm)), decoded=decoded)
+    words = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _WORD.finditer(norm)]
+    toks = [w for _, _, w in words]
+    group_idx, group_end, sexual_at = _read_terms(a, words, toks, raw, to_raw, slur_spans, decoder)
+    # an emoji that is a hostile gesture by itself (the middle finger, the gesture of "fuck you") is an obscene
+    # insult: profanity and insult evidence with its span (revision 3.4.1; see _content.HOSTILE_EMOJI)
+    gestures = hostile_emoji(raw)
+    a.profanity.extend(gestures)
+    a.insults.extend(gestures)
+    neg = _negations(toks)  # once per comment: the threat, group, coded, sending and benign rules all read it
+    a.negated = any(neg)
+    # "the Russian government is corrupt": said of a state or a thing, read as a country mention (session 18)
+    group_idx = [(gi, g, c or _names_an_institution(toks, group_end[gi], g, lex)) for gi, g, c in group_idx]
+    a.people = any(not c for _, _, c in group_idx)
+    slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
+    a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) or reclaimed_frame(toks, gi) for gi in slur_at)
+    # clause ids: read by the group rules, the threat reading and the backhanded-praise check, so only when they run
+    clauses = functools.cache(lambda: _clauses(norm, words))  # computed once, on first use
+    clause = clauses() if group_idx or a.threats else []
+    _attacks(a, norm, words, toks, neg, clause, group_idx, group_end, lex, to_raw, raw, english=english)
+    if english:
+        coded_readings(a, norm, words, toks, neg, clauses, to_raw, raw, lex)  # session 22: dog whistles
+        sent_home(a, norm, words, toks, neg, clauses, to_raw, raw)  # session 23: "go back to your country"
+    if slur_at and not a.counter and _mentioned(norm, words, toks, slur_at, lex):
+        a.counter = True
+    if slur_at and not a.counter and all(_called_as(toks, j, lex) for j in slur_at):
+        a.counter = True  # session 23: what someone was called, told or condemned ("he called me a ...")
+        called, ends = {words[j][0] for j in slur_at}, _sentence_ends(norm)[0]
+        a.attack = [x for x in a.attack if not _same_sentence(norm, ends, called, to_raw, x)]
+    if a.people and not a.counter:
+        named = dict.fromkeys(g for _, g, country in group_idx if not country)
+        a.emoji_attack = emoji_attack(raw, toks, [(g, a.groups[g]) for g in named], lex)
+    # a group's name deliberately disguised ("jooz", "m0slems") is itself a hostile signal
+    for d in decoded:
+        if d.term.group is not None and d.term.kind in ("group_name", "slur") and not d.term.country:
+            a.disguised_groups.append((d.start, d.end, d.span, d.term.group))
+    # threats: a violent verb with intent ("will", "should", "gonna") aimed at someone (you, them, a group)
+    if a.threats:
+        a.threat_score = _verb_threat_score(norm, words, toks, neg, clause, group_idx, group_end, lex)
+    if a.harm_aimed:
+        a.threat_score = max(a.threat_score, 0.85)
+    _menace_at_reader(a, norm, words, toks, lex, to_raw, raw)
+    _harm_at_person(a, norm, words, toks, lex, to_raw, raw)
+    a.sexual_score = _sexual_score(toks, sexual_at)
+    if a.people and not a.attack and not a.counter:
+        people = [(gi, g) for gi, g, country in group_idx if not country]
+        for j, (gi, g) in _backhanded(norm, words, toks, clause, people, group_end, lex):
+            for s, e in ((words[gi][0], words[group_end[gi] - 1][1]), (words[j][0], words[j][1])):
+                rs, re_ = to_raw(s, e)
+                a.attack.append((rs, re_, raw[rs:re_], g))
+    a.benign = _benign_mention(a, toks, lex, [group_end.get(gi, gi + 1) for gi, _, c in group_idx if not c])
+    benign_readings(a, toks, neg, group_idx, group_end, lex)  # session 20: _rules_benign
+    return a
+
+
+# verbs whose bare imperative is an order to harm; "destroy them in the finals", "beat them" are sport talk
+_LETHAL = frozenset(["kill", "hang", "shoot", "gas", "stab", "burn", "lynch", "behead", "execute", "murder",
+                     "slaughter", "exterminate", "bomb", "nuke", "butcher", "massacre", "drown", "torch"])
+
+
+def _with_decoded_words(raw: str, decoded: list[Decoded]) -> tuple[str, Callable[[int, int], tuple[int, int]]]:
+    """The lower-cased text with each decoded word in place of its disguise, and the map from its offsets back to
+    the raw text's (a decoded word maps to its whole disguise)."""
     pieces: list[str] = []
     spans: list[tuple[int, int, int, int]] = []  # norm_start, norm_end, raw_start, raw_end for replaced parts
     last = 0
@@ -219,9 +283,16 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
                 shift += (r1 - r0) - (n1 - n0)
         return s + shift, e + shift
 
-    a = Analysis(norm=_URL.sub(" url ", _MENTION.sub(" @user ", norm)), decoded=decoded)
-    words = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _WORD.finditer(norm)]
-    toks = [w for _, _, w in words]
+    return norm, to_raw
+
+
+def _read_terms(a: Analysis, words: list[tuple[int, int, str]], toks: list[str], raw: str,
+                to_raw: Callable[[int, int], tuple[int, int]], slur_spans: set[tuple[int, int]], decoder: Decoder,
+                ) -> tuple[list[tuple[int, str, bool]], dict[int, int], list[tuple[int, str]]]:
+    """Read the lexicon's terms in the tokens into ``a`` (groups, slurs, threats, profanity, insults, sexual words,
+    with their raw spans), longest phrase first; returns the group mentions (token index, group, is a country
+    name), the index after each mention's last word, and the sexual terms' token indices."""
+    lex = decoder.lexicon
     n = len(toks)
     group_idx: list[tuple[int, str, bool]] = []  # token index, group, is a country name
     group_end: dict[int, int] = {}  # token index of a group mention -> the index after its last word
@@ -266,82 +337,40 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
                 i += size - 1
                 break
         i += 1
-    # an emoji that is a hostile gesture by itself (the middle finger, the gesture of "fuck you") is an obscene
-    # insult: profanity and insult evidence with its span (revision 3.4.1; see _content.HOSTILE_EMOJI)
-    gestures = hostile_emoji(raw)
-    a.profanity.extend(gestures)
-    a.insults.extend(gestures)
-    neg = _negations(toks)  # once per comment: the threat, group, coded, sending and benign rules all read it
-    a.negated = any(neg)
-    # "the Russian government is corrupt": said of a state or a thing, read as a country mention (session 18)
-    group_idx = [(gi, g, c or _names_an_institution(toks, group_end[gi], g, lex)) for gi, g, c in group_idx]
-    a.people = any(not c for _, _, c in group_idx)
-    slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
-    a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) or reclaimed_frame(toks, gi) for gi in slur_at)
-    # clause ids: read by the group rules, the threat reading and the backhanded-praise check, so only when they run
-    clauses = functools.cache(lambda: _clauses(norm, words))  # computed once, on first use
-    clause = clauses() if group_idx or a.threats else []
-    _attacks(a, norm, words, toks, neg, clause, group_idx, group_end, lex, to_raw, raw, english=english)
-    if english:
-        coded_readings(a, norm, words, toks, neg, clauses, to_raw, raw, lex)  # session 22: dog whistles
-        sent_home(a, norm, words, toks, neg, clauses, to_raw, raw)  # session 23: "go back to your country"
-    if slur_at and not a.counter and _mentioned(norm, words, toks, slur_at, lex):
-        a.counter = True
-    if slur_at and not a.counter and all(_called_as(toks, j, lex) for j in slur_at):
-        a.counter = True  # session 23: what someone was called, told or condemned ("he called me a ...")
-        called, ends = {words[j][0] for j in slur_at}, _sentence_ends(norm)[0]
-        a.attack = [x for x in a.attack if not _same_sentence(norm, ends, called, to_raw, x)]
-    if a.people and not a.counter:
-        named = dict.fromkeys(g for _, g, country in group_idx if not country)
-        a.emoji_attack = emoji_attack(raw, toks, [(g, a.groups[g]) for g in named], lex)
-    # a group's name deliberately disguised ("jooz", "m0slems") is itself a hostile signal
-    for d in decoded:
-        if d.term.group is not None and d.term.kind in ("group_name", "slur") and not d.term.country:
-            a.disguised_groups.append((d.start, d.end, d.span, d.term.group))
-    # threats: a violent verb with intent ("will", "should", "gonna") aimed at someone (you, them, a group)
-    if a.threats:
-        groups_at = {gi for gi, _, c in group_idx if not c}
-        best = 0.2
-        for j, t in enumerate(toks):
-            if t not in lex.threat_verbs or _chain_negated(toks, neg, j) or _figurative(toks, j) or _idiom(toks, j) \
-                    or _noun_reading(toks, j, norm, words) or _unwanted(toks, neg, j) or \
-                    any(_toll_question(toks, gi, group_end.get(gi, gi + 1), j) for gi in groups_at):
-                continue  # "I won't kill you", "nobody should ever be killed": denied, not threatened; "hang out
-                # with you", "take a stab at": another sense of the word; "how many more X have to die?": lamented
-            intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j]) or (
-                t in _LETHAL and _imperative(norm, words, toks, j))
-            # a person after the verb in the same sentence ("the vulnerabilities they burn. Each of them": not aimed)
-            aimed = any((x in _SECOND_PERSON or x in _PRONOUNS) and not _sentence_between(norm, words, j, k)
-                        for k, x in enumerate(toks[j + 1 : j + 4], start=j + 1)) or any(
-                k in groups_at for k in range(max(0, j - 4), j + 5)) or _passive_subject(norm, words, toks, j) or \
-                _dying_subject(norm, words, toks, j)
-            if intent and not aimed and _thing_object(toks, j, lex):
-                continue  # "set out to execute it", "we need to kill the bill": done to a thing, not a person
-            best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
-        at = [j for j, t in enumerate(toks) if t in lex.threat_verbs]
-        if best >= 0.5 and (_reported(norm, words, toks, lex, at) or
-                            at and all(_reported_harm(toks, clause, j) for j in at)):
-            best = 0.45  # a threat quoted or attributed by a report ('he shouted "burn them", police said')
-        a.threat_score = best
-    if a.harm_aimed:
-        a.threat_score = max(a.threat_score, 0.85)
-    _menace_at_reader(a, norm, words, toks, lex, to_raw, raw)
-    _harm_at_person(a, norm, words, toks, lex, to_raw, raw)
-    a.sexual_score = _sexual_score(toks, sexual_at)
-    if a.people and not a.attack and not a.counter:
-        people = [(gi, g) for gi, g, country in group_idx if not country]
-        for j, (gi, g) in _backhanded(norm, words, toks, clause, people, group_end, lex):
-            for s, e in ((words[gi][0], words[group_end[gi] - 1][1]), (words[j][0], words[j][1])):
-                rs, re_ = to_raw(s, e)
-                a.attack.append((rs, re_, raw[rs:re_], g))
-    a.benign = _benign_mention(a, toks, lex, [group_end.get(gi, gi + 1) for gi, _, c in group_idx if not c])
-    benign_readings(a, toks, neg, group_idx, group_end, lex)  # session 20: _rules_benign
-    return a
+    return group_idx, group_end, sexual_at
 
 
-# verbs whose bare imperative is an order to harm; "destroy them in the finals", "beat them" are sport talk
-_LETHAL = frozenset(["kill", "hang", "shoot", "gas", "stab", "burn", "lynch", "behead", "execute", "murder",
-                     "slaughter", "exterminate", "bomb", "nuke", "butcher", "massacre", "drown", "torch"])
+
+def _verb_threat_score(norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool],
+                       clause: list[int], group_idx: list[tuple[int, str, bool]], group_end: dict[int, int],
+                       lex: Lexicon) -> float:
+    """The threat a violent verb of the lexicon makes: 0.85 with intent ("will", "should", "gonna") and aimed at
+    someone (you, them, a named group), 0.45 with one of the two or when a report attributes it, else 0.2. A verb
+    denied, in another sense or lamented does not count."""
+    groups_at = {gi for gi, _, c in group_idx if not c}
+    best = 0.2
+    for j, t in enumerate(toks):
+        if t not in lex.threat_verbs or _chain_negated(toks, neg, j) or _figurative(toks, j) or _idiom(toks, j) \
+                or _noun_reading(toks, j, norm, words) or _unwanted(toks, neg, j) or \
+                any(_toll_question(toks, gi, group_end.get(gi, gi + 1), j) for gi in groups_at):
+            continue  # "I won't kill you", "nobody should ever be killed": denied, not threatened; "hang out
+            # with you", "take a stab at": another sense of the word; "how many more X have to die?": lamented
+        intent = any(x in _FUTURE for x in toks[max(0, j - 3) : j]) or (
+            t in _LETHAL and _imperative(norm, words, toks, j))
+        # a person after the verb in the same sentence ("the vulnerabilities they burn. Each of them": not aimed)
+        aimed = any((x in _SECOND_PERSON or x in _PRONOUNS) and not _sentence_between(norm, words, j, k)
+                    for k, x in enumerate(toks[j + 1 : j + 4], start=j + 1)) or any(
+            k in groups_at for k in range(max(0, j - 4), j + 5)) or _passive_subject(norm, words, toks, j) or \
+            _dying_subject(norm, words, toks, j)
+        if intent and not aimed and _thing_object(toks, j, lex):
+            continue  # "set out to execute it", "we need to kill the bill": done to a thing, not a person
+        best = max(best, 0.85 if intent and aimed else 0.45 if intent or aimed else 0.2)
+    at = [j for j, t in enumerate(toks) if t in lex.threat_verbs]
+    if best >= 0.5 and (_reported(norm, words, toks, lex, at) or
+                        at and all(_reported_harm(toks, clause, j) for j in at)):
+        best = 0.45  # a threat quoted or attributed by a report ('he shouted "burn them", police said')
+    return best
+
 
 
 def _chain_negated(toks: list[str], neg: list[bool], j: int, clause: list[int] | None = None) -> bool:
