@@ -132,7 +132,14 @@ from storytrace.comments._rules_threats import (
     _sentence_between,
     _thing_object,
 )
-from storytrace.comments._tokens import _NEGATION, _clauses, _negations, _phrase_at
+from storytrace.comments._tokens import (
+    _NEGATION,
+    _clause_start,
+    _clause_stop,
+    _clauses,
+    _negations,
+    _phrase_at,
+)
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _MENTION = re.compile(r"@\w+")
@@ -611,12 +618,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         if _object_of_attitude(toks, gi):
             continue  # "their hatred of X", "the prejudice against X is disgusting": an attitude to X is judged
         c = clause[gi]
-        lo = gi
-        while lo > 0 and clause[lo - 1] == c and gi - lo < 6:
-            lo -= 1
-        hi = gi + 1
-        while hi < n and clause[hi] == c and hi - gi <= 9:
-            hi += 1
+        lo, hi = _clause_start(clause, gi, 6), _clause_stop(clause, c, gi + 1, 9)  # the group's clause around it
         ev: list[int] = []
         regard_ev: list[int] = []  # negated positive evaluations: not cancelled by a denied belief
         # "I don't think X are ...", "nobody believes X are ...": the belief in what follows is denied

@@ -32,7 +32,7 @@ from storytrace.comments._rules_groups import _PRONOUN_REACH, _other_referent
 from storytrace.comments._rules_harm import _GOODS, _IRREGULAR_PARTICIPLES, _ORDERED_BRIDGE, _reported_harm
 from storytrace.comments._rules_shared import _DETERMINERS, _HARM_BRIDGE
 from storytrace.comments._rules_threats import _intended
-from storytrace.comments._tokens import _bridged, seq_at
+from storytrace.comments._tokens import _bridged, _clause_start, _clause_stop, seq_at
 
 # referring noun phrases: the phrase, and the token whose position stands for the group (its last word)
 _REFERRING = (("such", "people"), ("such", "folk"), ("such", "folks"), ("people", "like", "that"),
@@ -164,13 +164,7 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
     if not asked:
         return []
     n = len(toks)
-    c = clause[gi]
-    lo = gi
-    while lo > 0 and clause[lo - 1] == c and gi - lo < _REACH:
-        lo -= 1
-    hi = end
-    while hi < n and clause[hi] == c and hi - end < _REACH:
-        hi += 1
+    lo, hi = _clause_start(clause, gi, _REACH), _clause_stop(clause, clause[gi], end, _REACH)
     found: list[int] = []
     before = toks[lo:gi]
     # "why do X (even) exist?"
@@ -254,9 +248,7 @@ def profane_harm(toks: list[str], neg: list[bool], clause: list[int], gi: int, e
     here will pay"). Only with an intent or an order before it in the clause, not reported or attempted by someone
     else, not negated. Returns the violent words (``_attacks`` adds identity and threat)."""
     c = clause[gi]
-    lo = gi
-    while lo > 0 and clause[lo - 1] == c and gi - lo < _REACH:
-        lo -= 1
+    lo = _clause_start(clause, gi, _REACH)
     n = len(toks)
     found: list[int] = []
     bridge = _HARM_BRIDGE | _ORDERED_BRIDGE

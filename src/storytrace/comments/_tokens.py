@@ -77,3 +77,19 @@ def _phrase_before(toks: list[str], lo: int, gi: int, phrase_size: Callable[[lis
     before a group ("seeing X", "being near these X"), which is then the subject of what follows the group."""
     return any((size := phrase_size(toks, m)) and _bridged(toks, m + size, gi, bridge, most=2)
                for m in range(max(lo, gi - 5), gi))
+
+
+def _clause_start(clause: list[int], gi: int, reach: int) -> int:
+    """The first index of ``gi``'s clause, at most ``reach`` words before ``gi``."""
+    lo = gi
+    while lo > 0 and clause[lo - 1] == clause[gi] and gi - lo < reach:
+        lo -= 1
+    return lo
+
+
+def _clause_stop(clause: list[int], c: int, k: int, reach: int) -> int:
+    """The first index from ``k`` that is past clause ``c`` or ``reach`` words on."""
+    start = k
+    while k < len(clause) and clause[k] == c and k - start < reach:
+        k += 1
+    return k
