@@ -21,6 +21,7 @@ from storytrace.comments import _rules_coref, _rules_emotion
 from storytrace.comments._content import hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
+from storytrace.comments._rules_addressee import profanity_at_addressee
 from storytrace.comments._rules_benign import benign_readings, reason_denied, reclaimed_frame
 from storytrace.comments._rules_claims import (
     _addressee_claim,  # noqa: F401 (re-exported)
@@ -246,6 +247,8 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
         a.threat_score = max(a.threat_score, 0.85)
     _menace_at_reader(a, norm, words, toks, lex, to_raw, raw)
     _harm_at_person(a, norm, words, toks, lex, to_raw, raw)
+    if english:  # session 24: "your pointless shit", "you and your crap"
+        profanity_at_addressee(a, words, toks, neg, clauses, lex, to_raw, raw)
     a.sexual_score = _sexual_score(toks, sexual_at)
     if a.people and not a.attack and not a.counter:
         people = [(gi, g) for gi, g, country in group_idx if not country]
