@@ -790,7 +790,7 @@ class CommentModel:
             rule_ident = max(rule_ident, 0.5)
         elif a.disguised_groups and not a.counter:
             rule_ident = max(rule_ident, 0.6)
-        if a.emoji_attack:  # a dehumanising emoji next to a named group (revision 3.6; see _rules.emoji_attack)
+        if a.emoji_attack:  # a dehumanising emoji next to a named group (revision 3.6; see _rules_emoji.emoji_attack)
             rule_ident = max(rule_ident, 0.6)
         if a.attack or a.slurs or a.disguised_groups or a.emoji_attack:
             for s, e, t, g in a.attack + a.slurs + a.disguised_groups + a.emoji_attack:

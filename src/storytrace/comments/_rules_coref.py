@@ -5,8 +5,8 @@ Called from ``_rules._attacks`` (two hooks, one line each):
 * ``referring_phrases``: after a clause that names one group, a referring noun phrase -- "such people", "people like
   that / them / this", "that lot", "this lot" -- refers back to it like a pronoun ("a family of X moved in. such people
   are vile", "X everywhere. i can't stand people like that"). The same nearest-antecedent reading as
-  ``_rules._group_pronouns``: another plural noun for people or animals, or a singular person ("the landlord", "he"),
-  between the group and the phrase takes the reference instead ("X were attacked by thugs. people like that should
+  ``_rules_groups._group_pronouns``: another plural noun for people or animals, or a singular person ("the landlord",
+  "he"), between the group and the phrase takes the reference instead ("X were attacked by thugs. people like that should
   be locked up").
 * ``asked_hate``: hate asked as a question about the group, each form read from the shape of the question, with the
   group where the question puts it:
@@ -88,8 +88,8 @@ def _salient(toks: list[str], clause: list[int], k: int) -> bool:
 def referring_phrases(toks: list[str], clause: list[int], named_at: set[int], first: int) -> list[int]:
     """The first token of each referring phrase after the group's first mention at ``first`` that refers to the
     group (mention tokens ``named_at``): in a later clause than that mention, nearer to it than any other plural noun
-    for people or animals or any singular person, and within ``_rules._PRONOUN_REACH`` words (one pass). A mention
-    that another person's clause holds, or where the group is a passive patient, is no antecedent (``_salient``)."""
+    for people or animals or any singular person, and within ``_rules_groups._PRONOUN_REACH`` words (one pass). A
+    mention that another person's clause holds, or where the group is a passive patient, is no antecedent (``_salient``)."""
     if not any(_referring_at(toks, k) for k in range(first + 1, len(toks))):
         return []
     found: list[int] = []

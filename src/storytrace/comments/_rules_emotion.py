@@ -186,7 +186,8 @@ def felt_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end:
 
 
 # --- withheld_good ---------------------------------------------------------------------------------------------------
-# the rules' negation words (``_rules._NEGATION`` cannot be read while ``_rules`` imports this module)
+# negation words with the auxiliaries and adverbs that may sit among them ("don't really"): a set of its own, not
+# ``_tokens._NEGATION``
 _NOT = frozenset(["not", "no", "never", "isn't", "aren't", "don't", "doesn't", "shouldn't", "won't", "can't",
                   "cannot", "cant", "dont", "doesnt", "arent", "wont", "wouldn't", "didn't", "didnt", "do", "does",
                   "really", "even", "just", "simply"])
