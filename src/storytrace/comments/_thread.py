@@ -7,7 +7,6 @@ import gc
 import math
 import multiprocessing
 import re
-import threading
 import unicodedata
 from collections.abc import Iterator
 from datetime import datetime
@@ -235,7 +234,6 @@ def analyze_comments(page: Page, options: Options, *, model: Any,
         c.decoded = r["decoded"]
         c.flags = list(r["flags"])
     own_texts, quote_relations = own_words(comments)
-    _remember_own_texts(comments, own_texts)
     authors = [c.author for c in comments]
     clusters = [cl for cl in _duplicate_clusters(own_texts)  # a quote of another comment is not a copy of it
                 if _coordinated(own_texts, authors, cl["members"])]
@@ -426,33 +424,6 @@ def own_words(comments: list[Any]) -> tuple[list[str], list[dict[str, str]]]:
     return own, list({(r["comment"], r["quotes"]): r for r in relations}.values())
 
 
-# each thread's own words (``own_words``) by its comments' ids, texts, parents and authors: the page's thread analysis
-# fills it, ``find_coordination`` reads it, so a run reads each thread's quotes once (a page analysed in a worker
-# process or read back from a store is read again). The oldest threads go first past this many.
-_OWN_TEXTS_MEMO_THREADS = 4096
-_own_texts_memo: collections.OrderedDict[tuple[tuple[Any, ...], ...], tuple[str, ...]] = collections.OrderedDict()
-_own_texts_lock = threading.Lock()
-
-
-def _thread_key(comments: list[Any]) -> tuple[tuple[Any, ...], ...]:
-    """What ``own_words`` reads of a thread: each comment's id, text, parent and author."""
-    return tuple((c.id, c.text, c.parent_id, c.author) for c in comments)
-
-
-def _remember_own_texts(comments: list[Any], own: list[str]) -> None:
-    with _own_texts_lock:
-        _own_texts_memo[_thread_key(comments)] = tuple(own)
-        while len(_own_texts_memo) > _OWN_TEXTS_MEMO_THREADS:
-            _own_texts_memo.popitem(last=False)
-
-
-def _own_texts(comments: list[Any]) -> list[str]:
-    """``own_words(comments)[0]``, from the memo when the page's thread analysis has read this thread."""
-    with _own_texts_lock:
-        known = _own_texts_memo.get(_thread_key(comments))
-    return list(known) if known is not None else own_words(comments)[0]
-
-
 # words of its own a reply may add to its parent's whole text and still be a copy of it ("+1", "so true:", "this!!")
 REPOST_OWN_WORDS = 3
 
@@ -612,7 +583,7 @@ def find_coordination(pages: list[Page], *, threshold: float = 0.8) -> list[dict
     items = [(p, c) for p in pages for c in p.comments]
     # each comment's own words, as the page's thread analysis reads them: a reply quoting its parent whole and
     # then answering is no copy of it (session-22 review, a Slashdot-style thread)
-    texts = [own for p in pages for own in _own_texts(p.comments)]
+    texts = [own for p in pages for own in own_words(p.comments)[0]]
     authors = [c.author for _, c in items]
     clusters = [cl for cl in _duplicate_clusters(texts, threshold=threshold)
                 if _coordinated(texts, authors, cl["members"])]  # "Great article, thanks!" is not coordination
