@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storytrace.comments import _decode, _rules
+from storytrace.comments import _decode, _rules, _rules_threats, _tokens
 from storytrace.comments._model import CommentModel, decoder_from_meta
 
 AUTHORED = Path(__file__).resolve().parents[2] / "training" / "data" / "comments_authored"
@@ -61,7 +61,8 @@ def reference_path(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_decode.Decoder, "_join_term", _decode.Decoder._spelled_term)
     monkeypatch.setattr(_rules, "_term", _rules._term.__wrapped__)
     monkeypatch.setattr(_rules, "_phrase_reading", _rules._phrase_reading.__wrapped__)
-    monkeypatch.setattr(_rules, "_first_words", lambda phrases: _EveryWord())
+    monkeypatch.setattr(_tokens, "_first_words", lambda phrases: _EveryWord())  # ``_phrase_at``'s
+    monkeypatch.setattr(_rules_threats, "_first_words", lambda phrases: _EveryWord())  # ``_harm_at_person``'s
     monkeypatch.setattr(_decode.Decoder, "_spelled_affixes", lambda self: (_EveryWord(), _EveryWord()))
     monkeypatch.setattr(_rules, "_phrase_starts", lambda decoder: _EveryWord())
 

@@ -33,7 +33,7 @@ LAUGH = re.compile(
 HOSTILE_EMOJI = frozenset(["\U0001f595"])
 # emoji of the animals and things that dehumanising speech likens a group to (revision 3.6, issue 4's "emoji
 # mockery"): apes and monkeys, vermin and insects, pigs, snakes, germs, excrement. Next to a named group of people they
-# say what "X are rats" says in words (see _rules.emoji_attack); alone, or about a state ("🇷🇺=🤡"), they are reactions.
+# say what "X are rats" says in words (_rules_emoji.emoji_attack); alone, or about a state ("🇷🇺=🤡"), they are reactions.
 # Not the three wise monkeys (🙈🙉🙊: embarrassment), not 🤡 (a clown reaction far more often than an attack), not
 # pets and farm animals other than pigs (🐶🐱🐄: affection or food)
 DEHUMANISING_EMOJI = frozenset(

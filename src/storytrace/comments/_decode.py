@@ -192,6 +192,27 @@ def damerau1(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+def _join_pairs(text: str, tokens: list[tuple[int, int, str]], decoded: list[Decoded],
+                read: Callable[[int, int, str, str], Decoded | None],
+                firsts: frozenset[str] | None = None) -> list[tuple[int, int, str]]:
+    """``tokens`` without each pair of neighbours one space apart that ``read(start, end, first, second)`` reads as
+    one decoded word, which goes to ``decoded``; ``firsts``: the only first words ``read`` can read (speed)."""
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        if i + 1 < len(tokens) and (firsts is None or tokens[i][2] in firsts) \
+                and text[tokens[i][1] : tokens[i + 1][0]] == " ":
+            (s, _, first), (_, e, second) = tokens[i], tokens[i + 1]
+            d = read(s, e, first, second)
+            if d is not None:
+                decoded.append(d)
+                i += 2
+                continue
+        out.append(tokens[i])
+        i += 1
+    return out
+
+
 class Decoder:
     """Finds and decodes disguised lexicon words in comment text."""
 
@@ -661,20 +682,11 @@ class Decoder:
                               decoded: list[Decoded]) -> list[tuple[int, int, str]]:
         """Read two neighbouring words as the two-word group name they spell with one letter dropped ("blck
         people" -> "black people")."""
-        out: list[tuple[int, int, str]] = []
-        i = 0
-        while i < len(tokens):
-            if i + 1 < len(tokens) and tokens[i][2] in self._dropped_firsts \
-                    and text[tokens[i][1] : tokens[i + 1][0]] == " ":
-                (s, _, first), (_, e, second) = tokens[i], tokens[i + 1]
-                term = self._dropped_phrases.get((first, second))
-                if term is not None:
-                    decoded.append(Decoded(text[s:e], s, e, term.text, "misspelling", term))
-                    i += 2
-                    continue
-            out.append(tokens[i])
-            i += 1
-        return out
+        def dropped(s: int, e: int, first: str, second: str) -> Decoded | None:
+            term = self._dropped_phrases.get((first, second))
+            return None if term is None else Decoded(text[s:e], s, e, term.text, "misspelling", term)
+
+        return _join_pairs(text, tokens, decoded, dropped, self._dropped_firsts)
 
     def _spelled_affixes(self) -> tuple[frozenset[str], frozenset[str]]:
         """(starts, ends) of the words of letters ``_spelled_term`` reads as a term: a term as written or with "s" or
@@ -997,19 +1009,13 @@ class Decoder:
         two tokens read as the words they hold, a deleted space like "hatemuslims"."""
         if all(t not in self._phrase_firsts and t not in self._phrase_seconds for _, _, t in tokens):
             return tokens  # no word of a two-word group name as written: most comments
-        out: list[tuple[int, int, str]] = []
-        i = 0
-        while i < len(tokens):
-            if i + 1 < len(tokens) and text[tokens[i][1] : tokens[i + 1][0]] == " ":
-                (s, _, first), (_, e, second) = tokens[i], tokens[i + 1]
-                words = self._glued_phrase(first, second)
-                if words is not None:  # a repair that names a group itself: kept whatever the sentence holds
-                    decoded.append(Decoded(text[s:e], s, e, words, "run_together", Term(words, _REPAIR)))
-                    i += 2
-                    continue
-            out.append(tokens[i])
-            i += 1
-        return out
+
+        def glued(s: int, e: int, first: str, second: str) -> Decoded | None:
+            # a repair that names a group itself: kept whatever the sentence holds
+            words = self._glued_phrase(first, second)
+            return None if words is None else Decoded(text[s:e], s, e, words, "run_together", Term(words, _REPAIR))
+
+        return _join_pairs(text, tokens, decoded, glued)
 
     def _glued_phrase(self, first: str, second: str) -> str | None:
         """The words of two neighbouring tokens when a two-word group name is split across them with a word run

@@ -75,7 +75,7 @@ class Lexicon:
     multi_groups: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # lang -> group -> stems
     multi_hostile: dict[str, list[str]] = field(default_factory=dict)  # lang -> hostile stems
     multi_negation: dict[str, list[str]] = field(default_factory=dict)
-    # sets the rules derive from this lexicon, computed once per lexicon (``_rules._hostile_phrases``)
+    # sets the rules derive from this lexicon, computed once per lexicon (``_rules_shared._hostile_phrases``)
     derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def group_label(self, key: str) -> str:

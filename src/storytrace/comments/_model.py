@@ -36,7 +36,10 @@ from storytrace.comments._multi_context import COUNTER, NEGATED, defusing_contex
 from storytrace.comments._multi_exclusion import read_exclusion
 from storytrace.comments._multi_insult import candidate_languages, read_insult
 from storytrace.comments._multi_threat import read_threat
-from storytrace.comments._rules import Analysis, analyse, mark_coded, multilingual_match, names_group
+from storytrace.comments._rules import analyse
+from storytrace.comments._rules_implicit import mark_coded
+from storytrace.comments._rules_multilingual import multilingual_match, names_group
+from storytrace.comments._rules_shared import Analysis
 
 if TYPE_CHECKING:
     from sklearn.feature_extraction.text import HashingVectorizer
@@ -787,7 +790,7 @@ class CommentModel:
             rule_ident = max(rule_ident, 0.5)
         elif a.disguised_groups and not a.counter:
             rule_ident = max(rule_ident, 0.6)
-        if a.emoji_attack:  # a dehumanising emoji next to a named group (revision 3.6; see _rules.emoji_attack)
+        if a.emoji_attack:  # a dehumanising emoji next to a named group (revision 3.6; see _rules_emoji.emoji_attack)
             rule_ident = max(rule_ident, 0.6)
         if a.attack or a.slurs or a.disguised_groups or a.emoji_attack:
             for s, e, t, g in a.attack + a.slurs + a.disguised_groups + a.emoji_attack:

@@ -1,5 +1,5 @@
-"""Context that defuses the non-English lexicon rule (``_rules.multilingual_attack``): the hostile word it found is
-quoted or negated as a predicate, or the comment condemns, reports or defends (cues in
+"""Context that defuses the non-English lexicon rule (``_rules_multilingual.multilingual_attack``): the hostile
+word it found is quoted or negated as a predicate, or the comment condemns, reports or defends (cues in
 ``lexicons/comments/multilingual_context.json``, written by the project).
 
 The rule pairs a group word with a hostile word anywhere in the comment, so counter-speech ("dire que les Roms sont

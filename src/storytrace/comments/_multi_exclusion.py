@@ -1,7 +1,7 @@
 """Exclusion, denial of rights and hate questions in non-English comments (cues in
 ``lexicons/comments/multilingual_exclusion.json``, written by the project; session 19).
 
-The non-English lexicon rule (``_rules.multilingual_attack``) needs a hostile word beside a group word, and
+The non-English lexicon rule (``_rules_multilingual.multilingual_attack``) needs a hostile word beside a group word, and
 ``_multi_threat`` a violent act, so a comment that tells a group to leave ("X horen hier niet", "fuori gli X",
 "dehors les X"), denies it a right ("X zouden geen stemrecht moeten hebben", "les X ne devraient pas pouvoir
 voter"), asks a question that presupposes a negative trait ("waarom zijn X altijd zo ...?", "perché gli X sono

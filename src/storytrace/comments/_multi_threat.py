@@ -2,8 +2,8 @@
 written by the project).
 
 The English threat rules (``_rules``) read English only, and the non-English lexicon rule
-(``_rules.multilingual_attack``) pairs a group word with a hostile word from one list of stems, so a call for
-violence in a verb form that list lacks ("il faut les fusiller", "die moeten opgehangen worden", "拉出去枪毙") or
+(``_rules_multilingual.multilingual_attack``) pairs a group word with a hostile word from one list of stems, so a
+call for violence in a verb form that list lacks ("il faut les fusiller", "die moeten opgehangen worden", "拉出去枪毙") or
 aimed at the group by a pronoun in the next sentence got neither a threat score nor an identity lift (session 12).
 ``read_threat`` finds the violent act announced, demanded or wished, the group the comment names and whether it
 addresses "you"; the model decides what that is worth. A cue whose object is the speaker ("ma belle-mère va me
@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from storytrace.comments._lexicon import lexicon_spans, load_comment_lexicon
-from storytrace.comments._rules import stem_matches
+from storytrace.comments._rules_multilingual import stem_matches
 
 # words, split at apostrophes too ("l'arabe" -> "l", "arabe"; "homo's" -> "homo", "s")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

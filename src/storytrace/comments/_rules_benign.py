@@ -8,7 +8,8 @@ Developed on probes/s20_benign_precision.jsonl and s20b_benign_forms.jsonl (auth
 
 from __future__ import annotations
 
-from storytrace.comments._tokens import seq_at
+from storytrace.comments._rules_shared import _BODILY, _IRONY, _SCARE_QUOTES, _hostile_word, _self_reference
+from storytrace.comments._tokens import _phrase_at, seq_at
 
 # "X are people (too)", "X are human beings like the rest of us": the whole rest of the comment is made of these
 _HUMAN = frozenset(["people", "human", "humans", "persons", "beings"])
@@ -188,22 +189,14 @@ def reclaimed_frame(toks: list[str], j: int) -> bool:
 _NOT_IN_GROUP = frozenset(["white_people"])
 
 
-def benign_readings(a, toks: list[str], group_idx: list[tuple[int, str, bool]], group_end: dict[int, int],
-                    lex) -> None:
+def benign_readings(a, toks: list[str], neg: list[bool], group_idx: list[tuple[int, str, bool]],
+                    group_end: dict[int, int], lex) -> None:
     """Set ``a.benign`` when every group named is the speakers' own ("we queers ...", "as a trans woman ..."), or
     ``a.defused`` for a negative predicate denied of a named group ("X are not a threat", "there is nothing wrong with
     X"), when nothing else hostile is said; the caller has set ``a.benign`` (``kind_statement`` reading
     included) and run the attack rules."""
-    from ._rules import (  # here: _rules imports this module
-        _IRONY,
-        _SCARE_QUOTES,
-        _hostile_word,
-        _negations,
-        _self_reference,
-    )
-
     if a.people and a.attack and not a.counter and not a.slurs and not a.disguised_groups and not a.emoji_attack:
-        attack_explained(a, toks, group_idx, group_end, lex)  # session 22 (nh4)
+        attack_explained(a, toks, neg, group_idx, group_end, lex)  # session 22 (nh4)
     if a.people and not a.attack and not a.counter and not a.defused and not a.slurs and not a.disguised_groups:
         unheld_without_attack(a, toks, group_idx, group_end, lex)  # session 22 (nh4)
     if not a.people or a.attack or a.counter or a.defused or a.slurs or a.insults or a.profanity or a.threats \
@@ -226,7 +219,6 @@ def benign_readings(a, toks: list[str], group_idx: list[tuple[int, str, bool]], 
     if ironic or _hostile_word(rest, lex):
         return
     # the only negations are the denial's own: "X are not a threat, but I still don't want them here" is not one
-    neg = _negations(toks)
     if any(neg[k] for k in range(len(toks)) if not span[0] <= k < span[1]):
         return
     a.defused = True
@@ -443,8 +435,6 @@ def _holder_condemned(toks: list[str], neg: list[bool], gi: int, end: int, lex) 
     """The holder of hate, named by a relative clause, is condemned: "people who hate X are pathetic", "anyone who says
     X should die is a monster", "people like you who hate X disgust me". With a verb of saying the claim after the
     group must come first ("people who say X are vermin are idiots"): "people who say X are pathetic" is ambiguous."""
-    from ._rules import _hostile_word
-
     n = len(toks)
     for r in range(max(0, gi - 6), gi):
         if not (toks[r] == "whoever" or r and toks[r] in ("who", "that") and toks[r - 1] in _HOLDERS):
@@ -505,8 +495,6 @@ def _report_condemned(toks: list[str], neg: list[bool], gi: int, starts: set[int
     X as if they were vermin", "my uncle says X are parasites and it makes me so angry". The reporter is not the
     commenter, the claim is hostile ("it's sad that people believe X are normal" laments a kind claim) and it holds
     no other group."""
-    from ._rules import _hostile_word
-
     n = len(toks)
     for f in range(max(1, gi - 4), gi):
         if toks[f] not in _REPORT or toks[f - 1] in _REPORT_OWN:
@@ -542,17 +530,14 @@ def _trailing_condemnation(toks: list[str], neg: list[bool], end: int) -> range 
     return None
 
 
-def attack_explained(a, toks: list[str], group_idx: list[tuple[int, str, bool]], group_end: dict[int, int],
-                     lex) -> None:
+def attack_explained(a, toks: list[str], neg: list[bool], group_idx: list[tuple[int, str, bool]],
+                     group_end: dict[int, int], lex) -> None:
     """Drop ``a.attack`` when every word it found lies inside a frame that negates, judges or reports the hate, and
     nothing endorses it; the hateful words become ``a.claimed`` (counter-speech for a reference to hate, defused for
     a negation)."""
-    from ._rules import _negations  # here: _rules imports this module
-
     at = _attack_tokens(a, toks)
     if at is None or _endorsed(toks):
         return
-    neg = _negations(toks)
     starts = {gi for gi, _, _ in group_idx}
     covered: set[int] = set()
     referred = False
@@ -586,8 +571,6 @@ def unheld_without_attack(a, toks: list[str], group_idx: list[tuple[int, str, bo
     """No attack was found but the heads may still read one: a hostile effect negated with the group as subject
     ("X don't disgust me") or others' attitude aimed at the group ("there's so much hate towards X online", "your
     hatred of X makes me sick") sets ``a.defused`` when nothing hostile is said outside it."""
-    from ._rules import _BODILY, _hostile_word, _phrase_at
-
     neg_at = {k for k, t in enumerate(toks) if t in ("don't", "dont", "do", "doesn't", "doesnt", "never")}
     for gi, _, country in group_idx:
         if country:

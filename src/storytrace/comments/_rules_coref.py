@@ -5,8 +5,8 @@ Called from ``_rules._attacks`` (two hooks, one line each):
 * ``referring_phrases``: after a clause that names one group, a referring noun phrase -- "such people", "people like
   that / them / this", "that lot", "this lot" -- refers back to it like a pronoun ("a family of X moved in. such people
   are vile", "X everywhere. i can't stand people like that"). The same nearest-antecedent reading as
-  ``_rules._group_pronouns``: another plural noun for people or animals, or a singular person ("the landlord", "he"),
-  between the group and the phrase takes the reference instead ("X were attacked by thugs. people like that should
+  ``_rules_groups._group_pronouns``: another plural noun for people or animals, or a singular person ("the landlord",
+  "he"), between the group and the phrase takes the reference instead ("X were attacked by thugs. people like that should
   be locked up").
 * ``asked_hate``: hate asked as a question about the group, each form read from the shape of the question, with the
   group where the question puts it:
@@ -28,8 +28,11 @@ condemnation, negation right before the word).
 
 from __future__ import annotations
 
-from storytrace.comments import _rules as _r
-from storytrace.comments._tokens import seq_at
+from storytrace.comments._rules_groups import _PRONOUN_REACH, _other_referent
+from storytrace.comments._rules_harm import _GOODS, _IRREGULAR_PARTICIPLES, _ORDERED_BRIDGE, _reported_harm
+from storytrace.comments._rules_shared import _DETERMINERS, _HARM_BRIDGE
+from storytrace.comments._rules_threats import _intended
+from storytrace.comments._tokens import _bridged, _clause_start, _clause_stop, seq_at
 
 # referring noun phrases: the phrase, and the token whose position stands for the group (its last word)
 _REFERRING = (("such", "people"), ("such", "folk"), ("such", "folks"), ("people", "like", "that"),
@@ -70,13 +73,13 @@ def _salient(toks: list[str], clause: list[int], k: int) -> bool:
     c = clause[k]
     j = k - 1
     while j >= 0 and clause[j] == c and k - j <= 12:
-        if toks[j] in _SINGULAR_PEOPLE or _r._other_referent(toks, j):
+        if toks[j] in _SINGULAR_PEOPLE or _other_referent(toks, j):
             return False
         j -= 1
     j = k + 1
     while j < len(toks) and clause[j] == c and j - k <= 4:
         if toks[j] in _PATIENT_AUX and j + 1 < len(toks) and clause[j + 1] == c and (
-                toks[j + 1].endswith("ed") or toks[j + 1] in _r._IRREGULAR_PARTICIPLES):
+                toks[j + 1].endswith("ed") or toks[j + 1] in _IRREGULAR_PARTICIPLES):
             return False
         j += 1
     return True
@@ -85,8 +88,8 @@ def _salient(toks: list[str], clause: list[int], k: int) -> bool:
 def referring_phrases(toks: list[str], clause: list[int], named_at: set[int], first: int) -> list[int]:
     """The first token of each referring phrase after the group's first mention at ``first`` that refers to the
     group (mention tokens ``named_at``): in a later clause than that mention, nearer to it than any other plural noun
-    for people or animals or any singular person, and within ``_rules._PRONOUN_REACH`` words (one pass). A mention
-    that another person's clause holds, or where the group is a passive patient, is no antecedent (``_salient``)."""
+    for people or animals or any singular person, and within ``_rules_groups._PRONOUN_REACH`` words (one pass). A
+    mention that another person's clause holds, or where the group is a passive patient, is no antecedent (``_salient``)."""
     if not any(_referring_at(toks, k) for k in range(first + 1, len(toks))):
         return []
     found: list[int] = []
@@ -100,12 +103,12 @@ def referring_phrases(toks: list[str], clause: list[int], named_at: set[int], fi
                 last = k
             else:
                 group_nearest, last = _salient(toks, clause, k), k
-        elif (size := _referring_at(toks, k)) and not (t == "people" and k > 0 and toks[k - 1] in _r._DETERMINERS):
-            if group_nearest and clause[k] != clause[last] and k - last <= _r._PRONOUN_REACH:
+        elif (size := _referring_at(toks, k)) and not (t == "people" and k > 0 and toks[k - 1] in _DETERMINERS):
+            if group_nearest and clause[k] != clause[last] and k - last <= _PRONOUN_REACH:
                 found.append(k)
             k += size
             continue
-        elif t in _SINGULAR_PEOPLE or _r._other_referent(toks, k):
+        elif t in _SINGULAR_PEOPLE or _other_referent(toks, k):
             group_nearest = False
         k += 1
     return found
@@ -161,13 +164,7 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
     if not asked:
         return []
     n = len(toks)
-    c = clause[gi]
-    lo = gi
-    while lo > 0 and clause[lo - 1] == c and gi - lo < _REACH:
-        lo -= 1
-    hi = end
-    while hi < n and clause[hi] == c and hi - end < _REACH:
-        hi += 1
+    lo, hi = _clause_start(clause, gi, _REACH), _clause_stop(clause, clause[gi], end, _REACH)
     found: list[int] = []
     before = toks[lo:gi]
     # "why do X (even) exist?"
@@ -196,7 +193,7 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
     # "isn't it time we got rid of X?", "wouldn't it be great if we got rid of all the X?"
     for j in range(lo, gi):
         size = seq_at(toks, j, _REMOVAL)
-        if size and _r._bridged(toks, j + size, gi, _REMOVAL_BRIDGE, 3) and _np_ends(toks, end, hi) and \
+        if size and _bridged(toks, j + size, gi, _REMOVAL_BRIDGE, 3) and _np_ends(toks, end, hi) and \
                 any(seq_at(toks, m, _PROPOSING) for m in range(lo, j)) and "we" in toks[lo:j]:
             found.append(j)
             break
@@ -210,7 +207,7 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
     if "why" in before:
         for j in range(max(lo, gi - 6), gi):
             size = seq_at(toks, j, _TOLERATE)
-            if size and _r._bridged(toks, j + size, gi, _REMOVAL_BRIDGE, 2) and "we" in toks[lo:j] and \
+            if size and _bridged(toks, j + size, gi, _REMOVAL_BRIDGE, 2) and "we" in toks[lo:j] and \
                     _np_ends(toks, end, hi) and \
                     not any(neg[lo:j]):
                 found.append(j)
@@ -222,7 +219,7 @@ def asked_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end
             k = end
             while k < hi and toks[k] in _DESERVE and k - end < 3:
                 k += 1
-            if k > end and toks[k - 1] != "even" and k < hi and (toks[k] in _r._GOODS or
+            if k > end and toks[k - 1] != "even" and k < hi and (toks[k] in _GOODS or
                                                                  toks[k : k + 2] in (["to", "live"], ["to", "exist"])):
                 found.append(k)
             break
@@ -251,23 +248,21 @@ def profane_harm(toks: list[str], neg: list[bool], clause: list[int], gi: int, e
     here will pay"). Only with an intent or an order before it in the clause, not reported or attempted by someone
     else, not negated. Returns the violent words (``_attacks`` adds identity and threat)."""
     c = clause[gi]
-    lo = gi
-    while lo > 0 and clause[lo - 1] == c and gi - lo < _REACH:
-        lo -= 1
+    lo = _clause_start(clause, gi, _REACH)
     n = len(toks)
     found: list[int] = []
-    bridge = _r._HARM_BRIDGE | _r._ORDERED_BRIDGE
+    bridge = _HARM_BRIDGE | _ORDERED_BRIDGE
     for j in range(max(lo, gi - 9), gi):
         if toks[j] not in _BEAT_VERBS or toks[j + 1 : j + 2] != ["the"]:
             continue
         size = seq_at(toks, j + 2, _BEAT_STUFF)
         k = j + 2 + size
-        if size and toks[k : k + 2] == ["out", "of"] and _r._bridged(toks, k + 2, gi, bridge) and \
-                _r._intended(toks, lo, j) and not any(neg[lo:j]) and not _r._reported_harm(toks, clause, j):
+        if size and toks[k : k + 2] == ["out", "of"] and _bridged(toks, k + 2, gi, bridge) and \
+                _intended(toks, lo, j) and not any(neg[lo:j]) and not _reported_harm(toks, clause, j):
             found.append(j)
             break
     for j in range(max(lo, gi - 5), gi):
-        if toks[j : j + 2] != ["make", "sure"] or not _r._bridged(toks, j + 2, gi, bridge, 3):
+        if toks[j : j + 2] != ["make", "sure"] or not _bridged(toks, j + 2, gi, bridge, 3):
             continue
         k = end
         while k < n and clause[k] == c and toks[k] in _ENSURE_BRIDGE and k - end < 4:
@@ -275,7 +270,7 @@ def profane_harm(toks: list[str], neg: list[bool], clause: list[int], gi: int, e
         size = seq_at(toks, k, _PAIN) if k < n and clause[k] == c else 0
         after = k + size
         if size and (after >= n or clause[after] != c or toks[after] in _PAIN_TAIL) and j > lo and \
-                _r._intended(toks, lo, j) and not any(neg[lo:k]) and not _r._reported_harm(toks, clause, j):
+                _intended(toks, lo, j) and not any(neg[lo:k]) and not _reported_harm(toks, clause, j):
             found.append(k)
         break
     return found

@@ -1,6 +1,7 @@
 """English readings of hate felt or withheld at a group (session 22, helper "hate5").
 
-Called from ``_rules._attacks`` (one-line hooks). Each reading returns the indices of evidence words for the group at
+Called from ``_rules._attacks`` (one-line hooks), as are ``_emotion_at`` ("disgust for X", "sickened by X") and
+``_bodily`` ("X make my skin crawl"), moved here from ``_rules`` in session 24. Each reading returns the indices of evidence words for the group at
 ``gi`` .. ``end``; ``_attacks`` then applies its usual checks (quotation, report and condemnation, an unwanted harm).
 The group must be the subject or the object the frame names, not the object of someone else's verb ("people who
 harass X are the worst", "bigots who attack X make me angry"), and the frame must not be negated.
@@ -22,8 +23,9 @@ harass X are the worst", "bigots who attack X make me angry"), and the frame mus
 
 from __future__ import annotations
 
-from storytrace.comments import _rules as _r
-from storytrace.comments._tokens import seq_at
+from storytrace.comments._rules_groups import _group_is_head
+from storytrace.comments._rules_shared import _BODILY, _EMOTION_NOUNS, _REGARD_BRIDGE, _REVULSION_BY
+from storytrace.comments._tokens import _bridged, _phrase_at, _phrase_before, seq_at
 
 # what may stand before a group that is the subject of its clause ("honestly X annoy me", "why are X so annoying",
 # "is it just me or are X annoying"); any other word (a verb, a preposition, "who") makes it someone's object
@@ -93,13 +95,9 @@ def _skip(toks: list[str], clause: list[int], k: int, words: frozenset[str], mos
     return k
 
 
-def _sight_before(toks: list[str], gi: int) -> bool:
-    """A gerund of sight, nearness or dealing right before the group ("seeing X", "thinking about X")."""
-    for m in range(max(0, gi - 5), gi):
-        size = seq_at(toks, m, _SIGHT) or _r._phrase_at(toks, m, _r._SIGHT_OF)
-        if size and m + size <= gi and all(t in _DETS for t in toks[m + size : gi]) and gi - m - size <= 2:
-            return True
-    return False
+def _sight_at(toks: list[str], m: int) -> int:
+    """Words from ``m`` of a gerund of sight, nearness or dealing ("seeing", "thinking about"), 0 if none."""
+    return seq_at(toks, m, _SIGHT) or _sight_of_at(toks, m)
 
 
 def _felt_by_group(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> int:
@@ -114,8 +112,8 @@ def _felt_by_group(toks: list[str], neg: list[bool], clause: list[int], gi: int,
     plural = toks[k] in _FELT_VERBS or toks[k] in ("make", "get", "drive")
     if plural and not _lead_ok(toks, clause, gi):
         return -1  # "people who harass X annoy me": the group is their object
-    if not plural and not _sight_before(toks, gi):
-        return -1
+    if not plural and not _phrase_before(toks, 0, gi, _sight_at, _DETS):
+        return -1  # "seeing X makes me furious": the gerund is the subject
     verb = toks[k] in _FELT_VERBS or toks[k] in _FELT_VERBS_S
     if verb and k + 1 < n and (toks[k + 1] in _ME or seq_at(toks, k + 1, _OUT_OF_ME)):
         return k
@@ -131,7 +129,7 @@ def _felt_by_group(toks: list[str], neg: list[bool], clause: list[int], gi: int,
 def _felt_owned(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> int:
     """Index of the commenter's own anger or aversion aimed at the group ("i'm so angry at X", "i can't bear X"),
     only determiners between it and the group, the group its head noun; -1 if none."""
-    if not _r._group_is_head(toks, clause, gi, end, set()):
+    if not _group_is_head(toks, clause, gi, end, set()):
         return -1
     for j in range(max(0, gi - 6), gi):
         if clause[j] != clause[gi]:
@@ -188,7 +186,8 @@ def felt_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end:
 
 
 # --- withheld_good ---------------------------------------------------------------------------------------------------
-# the rules' negation words (``_rules._NEGATION`` cannot be read while ``_rules`` imports this module)
+# negation words with the auxiliaries and adverbs that may sit among them ("don't really"): a set of its own, not
+# ``_tokens._NEGATION``
 _NOT = frozenset(["not", "no", "never", "isn't", "aren't", "don't", "doesn't", "shouldn't", "won't", "can't",
                   "cannot", "cant", "dont", "doesnt", "arent", "wont", "wouldn't", "didn't", "didnt", "do", "does",
                   "really", "even", "just", "simply"])
@@ -373,3 +372,64 @@ def readings(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: 
     """Evidence words of ``felt_hate``, ``withheld_good`` and ``dismissed`` for the group at ``gi`` .. ``end``."""
     return felt_hate(toks, neg, clause, gi, end) + withheld_good(toks, neg, clause, gi, end) + \
         dismissed(toks, neg, clause, gi, end, asked)
+
+
+_EMOTION_OBJECT = frozenset(["for", "towards", "toward"])
+
+
+# before a group that is the subject's object: "just looking at X makes me want to puke", "being around X ..."
+_SIGHT_OF = frozenset(["looking at", "being near", "being around", "seeing", "the sight of", "sight of",
+                       "hearing", "living near", "living next to", "sitting next to", "standing next to"])
+
+
+# between the group and what it does to the commenter: "X honestly make my skin crawl"
+_SUBJECT_BRIDGE = frozenset(["all", "just", "really", "honestly", "always", "seriously", "literally", "truly",
+                             "genuinely", "simply", "only", "still", "so", "do", "everywhere", "here", "now"])
+
+
+_EMOTION_INTENSIFIERS = frozenset(["so", "much", "such", "pure", "only", "total", "utter", "nothing", "but",
+                                   "absolute", "deep", "complete", "just", "real", "sheer", "a", "lot", "of"])
+
+
+_OWNER = frozenset(["i", "i'm", "im", "i've", "ive", "i'd", "id", "my", "me", "we", "we're", "our", "am"])
+
+
+def _emotion_at(toks: list[str], j: int, gi: int, clause: list[int] | None = None) -> int:
+    """Words from ``j`` that aim the commenter's emotion at the group at ``gi`` ("disgust for", "hatred in my heart
+    for", "sickened by"), the group right after them or after at most two determiners ("for all these X"). The
+    emotion is the commenter's: a first person before it in its clause ("i feel nothing but disgust for", "my
+    contempt for", "i'm sickened by"), or it opens the clause ("nothing but loathing for X"); not "his disgust for
+    X", "there is so much disgust for X online". Their number, 0 if none."""
+    size = _phrase_at(toks, j, _REVULSION_BY)
+    if not size and toks[j] in _EMOTION_NOUNS:
+        size = next((k + 1 - j for k in range(j + 1, min(gi, j + 6)) if toks[k] in _EMOTION_OBJECT), 0)
+    if not size or not _bridged(toks, j + size, gi, _REGARD_BRIDGE, most=2):
+        return 0
+    k = j - 1
+    while k >= 0 and toks[k] in _EMOTION_INTENSIFIERS and (clause is None or clause[k] == clause[j]):
+        k -= 1
+    if k < 0 or clause is not None and clause[k] != clause[j]:
+        return size  # the emotion opens the clause
+    start = k
+    while start > 0 and (clause is None or clause[start - 1] == clause[j]):
+        start -= 1
+    return size if _OWNER & set(toks[start:j]) and toks[k] not in ("his", "her", "their", "the", "its", "your") else 0
+
+
+def _bodily(toks: list[str], lo: int, gi: int, end: int, hi: int) -> int:
+    """Index of what the group at ``gi`` .. ``end`` does to the commenter's body or temper ("X make my skin crawl",
+    "being near X makes me nauseous"): the phrase after the group, only adverbs between; with a gerund of sight or
+    nearness before the group, the gerund is the subject. -1 if none."""
+    k = end
+    while k < hi and k - end < 3 and toks[k] in _SUBJECT_BRIDGE:
+        k += 1
+    if k >= hi or not _phrase_at(toks, k, _BODILY):
+        return -1
+    if toks[k] in ("make", "turn", "fill"):  # a plural verb: the group is its subject
+        return k
+    return k if _phrase_before(toks, lo, gi, _sight_of_at, _REGARD_BRIDGE) else -1
+
+
+def _sight_of_at(toks: list[str], m: int) -> int:
+    """Words from ``m`` of a gerund of sight or nearness ("seeing", "being near"), 0 if none."""
+    return _phrase_at(toks, m, _SIGHT_OF)

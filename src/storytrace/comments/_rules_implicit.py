@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from storytrace.comments import _rules as _r
 from storytrace.comments._lexicon import load_comment_lexicon
-from storytrace.comments._tokens import seq_at
+from storytrace.comments._rules_shared import _QUOTE, Analysis
+from storytrace.comments._tokens import _phrase_at, seq_at
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -99,9 +99,9 @@ def implicit_frames(toks: list[str], neg: list[bool], clause: list[int], gi: int
             break
         t = toks[j]
         if t in f.firsts_after:
-            size = _r._phrase_at(toks, j, f.after)
+            size = _phrase_at(toks, j, f.after)
             if not size and not _statistic(toks, gi, end, f):
-                size = _r._phrase_at(toks, j, f.stereotype)
+                size = _phrase_at(toks, j, f.stereotype)
             if size:
                 k = j  # evidence: the frame's first word that is not a bridge word ("replacing" in "are replacing")
                 while k < j + size - 1 and (toks[k] in f.bridge or toks[k] in _ARTICLES):
@@ -117,7 +117,7 @@ def implicit_frames(toks: list[str], neg: list[bool], clause: list[int], gi: int
     while k > 0 and gi - k < 2 and toks[k - 1] in f.determiners and clause[k - 1] == c:
         k -= 1
     for j in range(max(0, k - 4), gi):
-        if toks[j] in f.firsts_before and (size := _r._phrase_at(toks, j, f.before)) and k <= j + size <= gi and \
+        if toks[j] in f.firsts_before and (size := _phrase_at(toks, j, f.before)) and k <= j + size <= gi and \
                 (end >= n or clause[end] != c or toks[end] in _FOLLOWERS):
             found.append((j, any(neg[max(0, j - 3) : j])))
             break
@@ -196,10 +196,10 @@ def _find_codes(toks: list[str], raw_word: Callable[[int], str]) -> list[tuple[i
     found = []
     j = 0
     while j < len(toks):
-        size = _r._phrase_at(toks, j, c.term_set)
+        size = _phrase_at(toks, j, c.term_set)
         company = False
         if not size:
-            size, company = _r._phrase_at(toks, j, c.in_company_set), True
+            size, company = _phrase_at(toks, j, c.in_company_set), True
         if size and toks[j + size : j + size + 1] != ["of"] and not _everyday_code(toks, raw_word, j, size):
             phrase = " ".join(toks[j : j + size])
             found.append((j, j + size, (c.in_company if company else c.terms)[phrase], company))
@@ -218,7 +218,7 @@ def _in_company(toks: list[str], j: int, end: int, others: int, lex: Lexicon, fr
     for m in range(max(0, j - _WINDOW), min(len(toks), end + _WINDOW)):
         if j <= m < end:
             continue
-        if _r._phrase_at(toks, m, c.company) or toks[m] in lex.negative or toks[m] in lex.insults:
+        if _phrase_at(toks, m, c.company) or toks[m] in lex.negative or toks[m] in lex.insults:
             return True
     return framed()
 
@@ -228,15 +228,16 @@ def _mentioned_code(toks: list[str], spans: set[int], text_l: str, neg: list[boo
     ("conspiracy theory", "dog whistle", "hate symbol", "neo-nazi") or a news attribution ("police said"), and no
     word that endorses the code ("... is real", "wake up"; not "isn't real")."""
     c = _codes()
-    endorsed = any(_r._phrase_at(toks, m, c.endorse) and not any(neg[max(0, m - 2) : m]) for m in range(len(toks)))
+    endorsed = any(_phrase_at(toks, m, c.endorse) and not any(neg[max(0, m - 2) : m]) for m in range(len(toks)))
     if endorsed:
         return False
     return lex.attribution_re.search(text_l) is not None or any(
-        m not in spans and _r._phrase_at(toks, m, c.meta) for m in range(len(toks)))
+        m not in spans and _phrase_at(toks, m, c.meta) for m in range(len(toks)))
 
 
-def coded_readings(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str],
-                   to_raw: Callable[[int, int], tuple[int, int]], raw: str, lex: Lexicon) -> None:
+def coded_readings(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool],
+                   clauses: Callable[[], list[int]], to_raw: Callable[[int, int], tuple[int, int]], raw: str,
+                   lex: Lexicon) -> None:
     """Coded hate in the comment becomes identity-attack evidence (``a.attack``, with the group the code targets);
     codes named to condemn or report them make the comment counter-speech. The name Zog read as a slur by the group
     lexicon ("King Zog of Albania") is dropped."""
@@ -250,14 +251,10 @@ def coded_readings(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]],
         return
     found = _find_codes(toks, raw_word)
     plain = sum(1 for *_, company in found if not company) + len(echoes)
-    neg = _r._negations(toks)
-    clause: list[int] = []
 
     def framed(j: int, end: int) -> bool:
         """An implicit frame with the word at ``j`` .. ``end`` as its group ("the globalists control the media")."""
-        if not clause:
-            clause.extend(_r._clauses(norm, words))
-        return any(not denied for _, denied in implicit_frames(toks, neg, clause, j, end, False))
+        return any(not denied for _, denied in implicit_frames(toks, neg, clauses(), j, end, False))
 
     is_code = [" ".join(toks[j:end]) in _codes().company_set for j, end, _, _ in found]
     codes = plain + sum(is_code)  # codes in the comment: each is company for the others
@@ -272,7 +269,7 @@ def coded_readings(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]],
     if not hits and not echoes:
         return
     spans = {m for j, end, _ in hits for m in range(j, end)}
-    quoted = [(m.start(), m.end()) for m in _r._QUOTE.finditer(norm)]
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(norm)]
     all_quoted = all(any(qs <= words[j][0] < qe for qs, qe in quoted) for j, _, _ in hits) and not echoes
     if a.counter or (quoted and all_quoted) or _mentioned_code(toks, spans, " ".join(toks), neg, lex):
         if not a.attack:
@@ -287,7 +284,7 @@ def coded_readings(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]],
         a.attack.append((s, e, raw[s:e], _ECHO_GROUP))
 
 
-def _drop_everyday_zog(a: _r.Analysis, toks: list[str], words: list[tuple[int, int, str]],
+def _drop_everyday_zog(a: Analysis, toks: list[str], words: list[tuple[int, int, str]],
                        raw_word: Callable[[int], str], to_raw: Callable[[int, int], tuple[int, int]]) -> None:
     """"zog" is a slur in the group lexicon; as a name ("King Zog", "called Zog") it is no attack."""
     if "zog" not in toks:
@@ -357,22 +354,21 @@ def _sending(toks: list[str], b: int) -> tuple[int, int]:
     return 0, 0
 
 
-def sent_home(a: _r.Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str],
-              to_raw: Callable[[int, int], tuple[int, int]], raw: str) -> None:
+def sent_home(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: list[str], neg: list[bool],
+              clauses: Callable[[], list[int]], to_raw: Callable[[int, int], tuple[int, int]],
+              raw: str) -> None:
     """The comment sends its addressee (or "them") home: an identity attack on immigrants, with the phrase as
     evidence. The commenter's own trip ("I want to go back to Africa") and a sending negated in its clause
     ("nobody is telling you to go back ...") are not."""
     if "back" not in toks or a.counter:
         return
-    neg: list[bool] = []
-    clause: list[int] = []
     for b, t in enumerate(toks):
         if t != "back":
             continue
         start, end = _sending(toks, b)
         if not end:
             continue
-        neg, clause = neg or _r._negations(toks), clause or _r._clauses(norm, words)  # only once a sending is found
+        clause = clauses()  # computed only once a sending is found
         if any(neg[k] and clause[k] == clause[start] and not _PAUSE.search(norm, words[k][1], words[start][0])
                for k in range(max(0, start - 8), start)):
             continue  # "nobody is telling you to go back ...", not "if you don't like it, go back ..."
