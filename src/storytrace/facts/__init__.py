@@ -392,7 +392,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
             raw_claims.append((Claim("", t, Span(i, s, e, t), None, None, None, parsed=False), i))
     if res.gazetteer is None:
         page.facts["notes"].append("places not resolved: no gazetteer loaded")
-    entities = build_entities(mentions, res.gazetteer)
+    entities = build_entities(mentions, res.gazetteer, _lower_case_words(src(i) for i, *_ in paras))
     quantities.sort(key=lambda q: (q.span.paragraph, q.span.start))
     for n, q in enumerate(quantities):
         q.id = f"q{n}"
@@ -439,6 +439,14 @@ _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*$
 
 
 _LIST_LINE_WORDS = 12  # a paragraph this short is a heading or a list line, not running text
+
+
+def _lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words the page writes in lower case (what tells a capitalised common word from a name)."""
+    return frozenset(w for text in texts for w in _LETTERS.findall(text) if w.islower())
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _listed_dates_take_their_heading_year(dates: list[DateFact], src, anchor, normalize) -> None:

@@ -6,8 +6,9 @@ does a lone surname the model tagged ORG when it is the last name of exactly one
 of the page starts with it ("Shoigu said", but not "Ford" beside "Ford Motor");
 an ORG that is the acronym of a longer ORG joins it. A person whose words are all common English words that are
 never names, mentioned only where a sentence or line starts ("Giveaway: win a ...", "Giveaway Alert"), is
-dropped: the capital letter is all the model had to go on. Places join by gazetteer id, so "Russia's Kursk
-region", "the border Kursk region" and "Kursk" are one place.
+dropped: the capital letter is all the model had to go on; so is any other name of such words (an ORG "Dam" of
+the headline "Dam closes") when the page also writes them in lower case ("the old dam"). Places join by
+gazetteer id, so "Russia's Kursk region", "the border Kursk region" and "Kursk" are one place.
 
 The gazetteer also corrects the model: a capitalised name the model tagged as something else (PRODUCT,
 ORG, FAC, WORK_OF_ART, EVENT) or missed is a place when the gazetteer knows it and either the model
@@ -200,8 +201,10 @@ _COMMON = {"of", "split", "nice", "mobile", "reading", "bath", "florence", "vict
            "wa", "van", "bar", "mission", "opportunity", "asia", "europe", "africa", "china town"}
 
 
-def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[Entity]:
-    """Group mentions into entities with canonical names, resolve places."""
+def build_entities(mentions: list[RawMention], gaz: Gazetteer | None,
+                   lower_words: frozenset[str] = frozenset()) -> list[Entity]:
+    """Group mentions into entities with canonical names, resolve places. ``lower_words``: the words the page
+    writes in lower case (a headline's "Dam" is the page's "dam", no organisation)."""
     mentions = [m for m in mentions if has_capital(clean_name(m.text))]
     # countries named in the page break ties between same-named cities
     ctx = set()
@@ -309,6 +312,8 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
             name = max((clean_name(m.text) for m in ms), key=lambda n: (sum(c.isupper() for c in n), len(n)))
         if label not in KEEP:
             continue
+        if place is None and label != "PERSON" and _common_word_capitalised(name, ms, lower_words):
+            continue
         from_model = any(m.model_label is None or m.model_label == m.label for m in ms)
         # (a surname relabelled PERSON above is the page's own evidence, not the gazetteer's)
         from_gaz = any(m.model_label is not None and m.model_label != m.label != "PERSON" for m in ms)
@@ -379,6 +384,14 @@ def _only_capitalised_words(name: str, mentions: list[RawMention]) -> bool:
     return (all(w.isalpha() and w.istitle() and w.lower() in _common_words() and w.lower() not in _name_words()
                 for w in words)
             and all(m.sentence_initial and not HONORIFICS.match(" ".join(m.text.split())) for m in mentions))
+
+
+def _common_word_capitalised(name: str, mentions: list[RawMention], lower_words: frozenset[str]) -> bool:
+    """A name that is only a common word capitalised where a headline or sentence opens, which the page also
+    writes in lower case ("Dam closes" over "close the old dam"). Unlike a person, an organisation is often
+    named by a common word ("Apple", "Shell"): the page's own lower-case use is the evidence asked for."""
+    return (_only_capitalised_words(name, mentions)
+            and all(word.lower() in lower_words for word in name.split()))
 
 
 @functools.lru_cache(maxsize=1)

@@ -6,14 +6,28 @@ compared with each other first (:func:`_title_pair`). An aligned pair agrees unl
 opposed kinds of thing (a contradiction), or one side denies what the other asserts (only a *possible*
 contradiction, kept apart: the denied word must be asserted by the other side and the rest of the two claims
 must match, and idioms such as "had no comment" or "had no option but" deny nothing); claims left unaligned
-were added (only in the later/derived version) or dropped (only in the base). Numbers of the whole versions are
-reconciled separately (:mod:`storytrace.stories.reconcile`), so a total split into parts is found even
+were added (only in the later/derived version) or dropped (only in the base), unless they restate a claim of the
+other side that another claim took (``restates``: a rewrite splits and merges sentences). Numbers of the whole
+versions are reconciled separately (:mod:`storytrace.stories.reconcile`), so a total split into parts is found even
 when the sentences holding them are not aligned.
+
+A page's title is one of its claims (its first: the facts stage reads it as paragraph -1, and pages read without
+facts put it first too): a headline is what most readers take away, so a headline that contradicts the other
+version is a contradiction ("6000 civilians" in 003's title against 000's sappers and military personnel).
+
+Accounting: the lists hold pairs, and a claim may be in two of them (it agrees with one claim of the other side
+and its numbers contradict another). The per-side counts (``base_agree``, ``base_contradict``, ``base_possible``,
+``base_restates``, the same for ``other``) count each compared claim once, in the first of contradict, possible,
+agree, restates that holds it; with ``dropped`` / ``added`` they add up to ``base_claims`` / ``other_claims``. An
+entry whose claim is counted elsewhere says so (``"counted_in": {"base": "contradict"}``). ``base_restated`` /
+``other_restated`` (claims with a counterpart on the other side, what copy and rewrite are decided on) are the
+claims less ``dropped`` / ``added``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -114,55 +128,132 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
     else:
         score = np.zeros((len(b_keep), len(o_keep)), dtype=np.float32)
     versions = (_version(base), _version(other)) if nouns else None
+    pairs = _aligned_pairs(base, other, b_keep, o_keep, score, same_language, nouns, versions)
+    findings = [_judged(base.claims[i], other.claims[j], i, j, value, same_language, nouns, versions)
+                for i, j, value in pairs]
+    quantities = reconcile(mentions(base.claims), mentions(other.claims), nouns=nouns)
+    findings += _quantity_contradictions(quantities, base, other, [f.entry for f in findings])
+    # a claim whose numbers contradict the other side has a counterpart there: it is not also "added" / "dropped"
+    held_base = {i for f in findings for i in f.base}
+    held_other = {j for f in findings for j in f.other}
+    left_base = [r for r, i in enumerate(b_keep) if i not in held_base]
+    left_other = [c for c, j in enumerate(o_keep) if j not in held_other]
+    for r, c, value in _denial_pairs(score, left_base, left_other, [base.claims[i] for i in b_keep],
+                                     [other.claims[j] for j in o_keep]):
+        findings.append(_Finding("possible", (b_keep[r],), (o_keep[c],), {
+            "base": base.claims[b_keep[r]].text, "other": other.claims[o_keep[c]].text,
+            "score": round(value, 3), "reasons": [NEGATION_REASON]}))
+        left_base.remove(r)
+        left_other.remove(c)
+    # a rewrite splits and merges sentences: a claim left without a pair of its own may still restate a claim of
+    # the other side that took another partner; it is neither added nor dropped
+    restates = _restating(score, left_base, left_other, base, b_keep, other, o_keep)
+    restating = {side: {f.base[0] if side == "base" else f.other[0] for f in restates if f.entry["side"] == side}
+                 for side in ("base", "other")}
+    added = [other.claims[o_keep[c]].text for c in left_other if o_keep[c] not in restating["other"]]
+    dropped = [base.claims[b_keep[r]].text for r in left_base if b_keep[r] not in restating["base"]]
+    by_bucket = {bucket: [f.entry for f in findings if f.bucket == bucket] for bucket in ("agree", "contradict",
+                                                                                           "possible")}
+    tallies = _tallies([*findings, *restates], b_keep, o_keep)
+    return {
+        "base": base.id,
+        "other": other.id,
+        **by_bucket,  # agree, contradict, possible (negation only: worth a reader's look, not a finding)
+        "restates": [f.entry for f in restates],
+        "added": added,
+        "dropped": dropped,
+        "quantities": quantities,
+        "counts": {"agree": len(by_bucket["agree"]), "contradict": len(by_bucket["contradict"]),
+                   "possible": len(by_bucket["possible"]), "restates": len(restates), "added": len(added),
+                   "dropped": len(dropped), "other_claims": len(o_keep), "base_claims": len(b_keep),
+                   # claims with a counterpart on the other side (paired, or restating a paired claim): what the
+                   # relation (copy, rewrite) is decided on
+                   "base_restated": len(b_keep) - len(dropped), "other_restated": len(o_keep) - len(added),
+                   **tallies},
+    }
+
+
+@dataclass(slots=True)
+class _Finding:
+    """One entry of ``agree`` / ``contradict`` / ``possible`` / ``restates``, with the indices of the claims it
+    holds on each side (a contradiction of numbers may hold several claims of one side)."""
+
+    bucket: str
+    base: tuple[int, ...]
+    other: tuple[int, ...]
+    entry: dict[str, Any]
+
+
+# a claim in several entries is counted once per side, in the first of these buckets it is in (one that agrees
+# with a claim and contradicts another is counted as contradicting, and its agreement says so)
+BUCKETS = ("contradict", "possible", "agree", "restates")
+TALLIED = ("agree", "contradict", "possible", "restates")  # the order of the per-side counts
+
+
+def _tallies(findings: list[_Finding], b_keep: list[int], o_keep: list[int]) -> dict[str, int]:
+    """``base_agree``, ``base_contradict``, ``base_possible``, ``base_restates`` and the same for ``other``: each
+    compared claim counted once (with ``dropped`` / ``added`` they add up to ``base_claims`` / ``other_claims``).
+    An entry whose claim is counted in another bucket gets ``counted_in`` ({"base": "contradict"})."""
+    out: dict[str, int] = {}
+    for side, keep in (("base", b_keep), ("other", o_keep)):
+        held = lambda f, side=side: _held(f, side)
+        bucket_of = {k: next((b for b in BUCKETS for f in findings if f.bucket == b and k in held(f)), None)
+                     for k in keep}
+        for finding in findings:
+            elsewhere = {bucket_of.get(k) for k in held(finding)} - {finding.bucket, None}
+            if elsewhere:
+                finding.entry.setdefault("counted_in", {})[side] = min(elsewhere, key=BUCKETS.index)
+        out |= {f"{side}_{b}": sum(1 for v in bucket_of.values() if v == b) for b in TALLIED}
+    return out
+
+
+def _held(finding: _Finding, side: str) -> tuple[int, ...]:
+    """The claims of ``side`` an entry counts for (a restating entry only for its restating claim)."""
+    if finding.bucket == "restates" and finding.entry["side"] != side:
+        return ()
+    return finding.base if side == "base" else finding.other
+
+
+def _aligned_pairs(base: StoryShell, other: StoryShell, b_keep: list[int], o_keep: list[int], score: np.ndarray,
+                   same_language: bool, nouns: bool, versions: tuple[Version, Version] | None
+                   ) -> list[tuple[int, int, float]]:
+    """(base claim, other claim, score) of the aligned claims, in the other side's order: the two titles first
+    (:func:`_title_pair`), then the rest one to one."""
     titles = _title_pair(base, other, b_keep, o_keep, score, same_language, nouns, versions)
     rest = score
     if titles:
         rest = score.copy()
         rest[titles[0], :] = UNPAIRED
         rest[:, titles[1]] = UNPAIRED
-    pairs = [(b_keep[r], o_keep[c], s) for r, c, s in sorted([*([titles] if titles else []), *align(rest)],
+    return [(b_keep[r], o_keep[c], s) for r, c, s in sorted([*([titles] if titles else []), *align(rest)],
                                                              key=lambda t: t[1])]
-    agree, contradict, possible = [], [], []
-    for i, j, value in pairs:
-        b, o = base.claims[i], other.claims[j]
-        entry = {"base": b.text, "other": o.text, "score": round(value, 3)}
-        if reasons := contradictions(b, o, same_language=same_language, nouns=nouns, versions=versions):
-            (possible if reasons == [NEGATION_REASON] else contradict).append(entry | {"reasons": reasons})
-        else:
-            agree.append(entry | ({"notes": notes} if (notes := _shifts(b, o)) else {}))
-    quantities = reconcile(mentions(base.claims), mentions(other.claims), nouns=nouns)
-    contradict += _quantity_contradictions(quantities, base, other, contradict + possible)
-    # a claim whose numbers contradict the other side has a counterpart there: it is not also "added" / "dropped"
-    told_base, told_other = _contradicted_claims(quantities)
-    left_other = [c for c, j in enumerate(o_keep) if j not in {p[1] for p in pairs} | told_other]
-    left_base = [r for r, i in enumerate(b_keep) if i not in {p[0] for p in pairs} | told_base]
-    for r, c, value in _denial_pairs(score, left_base, left_other, [base.claims[i] for i in b_keep],
-                                     [other.claims[j] for j in o_keep]):
-        possible.append({"base": base.claims[b_keep[r]].text, "other": other.claims[o_keep[c]].text,
-                         "score": round(value, 3), "reasons": [NEGATION_REASON]})
-        left_base.remove(r)
-        left_other.remove(c)
-    added = [other.claims[o_keep[c]].text for c in left_other]
-    dropped = [base.claims[b_keep[r]].text for r in left_base]
-    # claims with a close counterpart on the other side, paired or not (a rewrite splits and merges sentences,
-    # so two of its claims may restate one): what the relation (copy, rewrite) is decided on
-    restated_base = int((score.max(axis=1) >= ALIGN_AT).sum()) if score.size else 0
-    restated_other = int((score.max(axis=0) >= ALIGN_AT).sum()) if score.size else 0
-    restated_base += sum(1 for r in range(len(b_keep)) if r not in left_base and score[r].max() < ALIGN_AT)
-    restated_other += sum(1 for c in range(len(o_keep)) if c not in left_other and score[:, c].max() < ALIGN_AT)
-    return {
-        "base": base.id,
-        "other": other.id,
-        "agree": agree,
-        "contradict": contradict,
-        "possible": possible,  # negation only: worth a reader's look, not a finding
-        "added": added,
-        "dropped": dropped,
-        "quantities": quantities,
-        "counts": {"agree": len(agree), "contradict": len(contradict), "possible": len(possible),
-                   "added": len(added), "dropped": len(dropped), "other_claims": len(o_keep),
-                   "base_claims": len(b_keep), "base_restated": restated_base, "other_restated": restated_other},
-    }
+
+
+def _judged(b: StoryClaim, o: StoryClaim, i: int, j: int, value: float, same_language: bool, nouns: bool,
+            versions: tuple[Version, Version] | None) -> _Finding:
+    """An aligned pair: it agrees, contradicts, or possibly contradicts (a negation only)."""
+    entry = {"base": b.text, "other": o.text, "score": round(value, 3)}
+    if reasons := contradictions(b, o, same_language=same_language, nouns=nouns, versions=versions):
+        return _Finding("possible" if reasons == [NEGATION_REASON] else "contradict", (i,), (j,),
+                        entry | {"reasons": reasons})
+    return _Finding("agree", (i,), (j,), entry | ({"notes": notes} if (notes := _shifts(b, o)) else {}))
+
+
+def _restating(score: np.ndarray, left_base: list[int], left_other: list[int], base: StoryShell, b_keep: list[int],
+               other: StoryShell, o_keep: list[int]) -> list[_Finding]:
+    """The claims left without a pair that still have a close counterpart (``ALIGN_AT``) on the other side, which
+    another claim took: ``side`` names the restating claim's side."""
+    out = []
+    for side, rows, matrix in (("base", left_base, score), ("other", left_other, score.T)):
+        for r in rows:
+            c = int(matrix[r].argmax()) if matrix.shape[1] else None
+            if c is None or matrix[r, c] < ALIGN_AT:
+                continue
+            i, j = (b_keep[r], o_keep[c]) if side == "base" else (b_keep[c], o_keep[r])
+            out.append(_Finding("restates", (i,), (j,), {"side": side, "base": base.claims[i].text,
+                                                         "other": other.claims[j].text,
+                                                         "score": round(float(matrix[r, c]), 3)}))
+    return out
 
 
 def _version(shell: StoryShell) -> Version:
@@ -211,7 +302,7 @@ def _denial_pairs(score: np.ndarray, rows: list[int], cols: list[int], base: lis
 
 
 def _quantity_contradictions(quantities: list[dict[str, Any]], base: StoryShell, other: StoryShell,
-                             found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+                             found: list[dict[str, Any]]) -> list[_Finding]:
     """Numbers that contradict although their sentences were not aligned (a total in a headline, parts
     in the body)."""
     said = {(e["base"], e["other"]) for e in found}
@@ -222,16 +313,11 @@ def _quantity_contradictions(quantities: list[dict[str, Any]], base: StoryShell,
         b = _claims_saying(base, record["base_claims"])
         o = _claims_saying(other, record["other_claims"])
         if (b, o) not in said:
-            out.append({"base": b, "other": o, "score": None, "reasons": [
-                f"{' + '.join(record['base'])} vs {' + '.join(record['other'])}: {record['reason']}"]})
+            out.append(_Finding("contradict", tuple(record["base_claims"]), tuple(record["other_claims"]), {
+                "base": b, "other": o, "score": None, "reasons": [
+                    f"{' + '.join(record['base'])} vs {' + '.join(record['other'])}: {record['reason']}"]}))
             said.add((b, o))
     return out
-
-
-def _contradicted_claims(quantities: list[dict[str, Any]]) -> tuple[set[int], set[int]]:
-    """Indices of the base and other claims whose numbers contradict (the records of :func:`reconcile`)."""
-    told = [r for r in quantities if r.get("verdict") == "contradict"]
-    return ({k for r in told for k in r["base_claims"]}, {k for r in told for k in r["other_claims"]})
 
 
 def _claims_saying(shell: StoryShell, indices: list[int]) -> str:
@@ -352,24 +438,36 @@ def _shifts(base: StoryClaim, other: StoryClaim) -> list[str]:
 
 _SWAP = {"only_base": "only_other", "only_other": "only_base"}
 _SWAP_KEYS = {"base": "other", "other": "base", "base_claims": "other_claims", "other_claims": "base_claims"}
+_SIDE = {"base": "other", "other": "base"}
 
 
 def flip(comparison: dict[str, Any]) -> dict[str, Any]:
     """The same comparison seen from the other side (base and other exchanged)."""
-    swap_pair = lambda e: {_SWAP_KEYS.get(k, k): v for k, v in e.items()}
-    counts = comparison["counts"]
     return {
         "base": comparison["other"],
         "other": comparison["base"],
-        "agree": [swap_pair(e) for e in comparison["agree"]],
-        "contradict": [swap_pair(e) for e in comparison["contradict"]],
-        "possible": [swap_pair(e) for e in comparison.get("possible", [])],
+        **{key: [_flipped_entry(e) for e in comparison.get(key, [])]
+           for key in ("agree", "contradict", "possible", "restates")},
         "added": comparison["dropped"],
         "dropped": comparison["added"],
-        "quantities": [swap_pair(q) | {"relation": _SWAP.get(q["relation"], q["relation"])}
+        "quantities": [_flipped_entry(q) | {"relation": _SWAP.get(q["relation"], q["relation"])}
                        for q in comparison["quantities"]],
-        "counts": counts | {"added": counts["dropped"], "dropped": counts["added"],
-                            "base_claims": counts["other_claims"], "other_claims": counts["base_claims"]}
-        | ({"base_restated": counts["other_restated"], "other_restated": counts["base_restated"]}
-           if "base_restated" in counts else {}),
+        "counts": {_flipped_count(k): v for k, v in comparison["counts"].items()},
     }
+
+
+def _flipped_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    out = {_SWAP_KEYS.get(k, k): v for k, v in entry.items()}
+    if "side" in out:
+        out["side"] = _SIDE[out["side"]]
+    if "counted_in" in out:
+        out["counted_in"] = {_SIDE[side]: bucket for side, bucket in out["counted_in"].items()}
+    return out
+
+
+def _flipped_count(key: str) -> str:
+    """``added`` <-> ``dropped``, ``base_*`` <-> ``other_*``."""
+    if key in ("added", "dropped"):
+        return "dropped" if key == "added" else "added"
+    side, _, rest = key.partition("_")
+    return f"{_SIDE[side]}_{rest}" if rest and side in _SIDE else key

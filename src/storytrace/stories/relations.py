@@ -135,7 +135,8 @@ def _evidence_across_languages(a: StoryShell, b: StoryShell, similarity: float, 
 
 
 def _restated(counts: dict[str, int], side: str, unpaired: str) -> float:
-    """Share of one side's claims with a close counterpart on the other (several may restate one claim)."""
+    """Share of one side's claims with a counterpart on the other: agreeing, contradicting, possibly contradicting
+    or restating a claim another took (several may restate one claim), i.e. all but the added / dropped ones."""
     if f"{side}_restated" in counts:
         return counts[f"{side}_restated"] / max(1, counts[f"{side}_claims"])
     return 1 - counts[unpaired] / max(1, counts[f"{side}_claims"])
