@@ -10,8 +10,8 @@ from storytrace.facts.entities import RawMention, build_entities
 from storytrace.records import Page
 from storytrace.settings import Options
 
-BODY = ["The city council of Springfield voted on Tuesday to close the old dam after engineers found cracks in "
-        "its wall.", "Repairs would cost $4.5 million."]
+BODY = [("The city council of Springfield voted on Tuesday to close the old dam after engineers found cracks in "
+         "its wall."), "Repairs would cost $4.5 million."]
 
 
 def _facts(page: Page) -> dict:

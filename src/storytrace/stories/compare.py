@@ -86,13 +86,19 @@ def align(score: np.ndarray, threshold: float = ALIGN_AT) -> list[tuple[int, int
     rows, cols = np.nonzero(score >= threshold)
     candidates = sorted(zip(score[rows, cols].tolist(), rows.tolist(), cols.tolist(), strict=True),
                         key=lambda t: (-t[0], t[1], t[2]))
+    return sorted(_one_to_one(candidates), key=lambda t: t[1])
+
+
+def _one_to_one(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int, float]]:
+    """(row, column, score) of the ``candidates`` (score, row, column), taken in their order, each row and
+    column once."""
     out, used_rows, used_cols = [], set(), set()
     for value, r, c in candidates:
         if r not in used_rows and c not in used_cols:
             out.append((r, c, float(value)))
             used_rows.add(r)
             used_cols.add(c)
-    return sorted(out, key=lambda t: t[1])
+    return out
 
 
 def is_question(text: str) -> bool:
@@ -290,15 +296,8 @@ def _title_index(shell: StoryShell, keep: list[int]) -> int | None:
 def _denial_pairs(score: np.ndarray, rows: list[int], cols: list[int], base: list[StoryClaim],
                   other: list[StoryClaim]) -> list[tuple[int, int, float]]:
     """(row, column, score) of unaligned claims where one denies what the other states, best first, one-to-one."""
-    candidates = sorted(((float(score[r, c]), r, c) for r in rows for c in cols if score[r, c] >= DENIAL_PAIR_AT
-                         and (_denies(base[r], other[c]) or _denies(other[c], base[r]))), reverse=True)
-    out, used_rows, used_cols = [], set(), set()
-    for value, r, c in candidates:
-        if r not in used_rows and c not in used_cols:
-            out.append((r, c, value))
-            used_rows.add(r)
-            used_cols.add(c)
-    return out
+    return _one_to_one(sorted(((float(score[r, c]), r, c) for r in rows for c in cols if score[r, c] >= DENIAL_PAIR_AT
+                               and (_denies(base[r], other[c]) or _denies(other[c], base[r]))), reverse=True))
 
 
 def _quantity_contradictions(quantities: list[dict[str, Any]], base: StoryShell, other: StoryShell,
@@ -314,10 +313,14 @@ def _quantity_contradictions(quantities: list[dict[str, Any]], base: StoryShell,
         o = _claims_saying(other, record["other_claims"])
         if (b, o) not in said:
             out.append(_Finding("contradict", tuple(record["base_claims"]), tuple(record["other_claims"]), {
-                "base": b, "other": o, "score": None, "reasons": [
-                    f"{' + '.join(record['base'])} vs {' + '.join(record['other'])}: {record['reason']}"]}))
+                "base": b, "other": o, "score": None, "reasons": [_number_reason(record)]}))
             said.add((b, o))
     return out
+
+
+def _number_reason(record: dict[str, Any]) -> str:
+    """"1,000 sappers + 5,000 military construction personnel vs 6000 civilians: what is counted differs: ..."."""
+    return f"{' + '.join(record['base'])} vs {' + '.join(record['other'])}: {record['reason']}"
 
 
 def _claims_saying(shell: StoryShell, indices: list[int]) -> str:
@@ -347,9 +350,8 @@ def contradictions(base: StoryClaim, other: StoryClaim, *, same_language: bool =
         reasons += _swaps(base, other, versions)
     if base.quantities and other.quantities:
         base_mentions, other_mentions = _mentions(base), _mentions(other)
-        for record in reconcile(base_mentions, other_mentions, nouns=nouns):
-            if record.get("verdict") == "contradict":
-                reasons.append(f"{' + '.join(record['base'])} vs {' + '.join(record['other'])}: {record['reason']}")
+        reasons += [_number_reason(record) for record in reconcile(base_mentions, other_mentions, nouns=nouns)
+                    if record.get("verdict") == "contradict"]
         changed = changed_numbers(base_mentions, other_mentions, same_language=same_language, nouns=nouns)
         other_units = [pair for pair in changed if units_differ(pair[0].quantity, pair[1].quantity)]
         reasons += [_unit_reason(b, o) for b, o in other_units]
@@ -378,6 +380,7 @@ def _swaps(base: StoryClaim, other: StoryClaim, versions: tuple[Version, Version
 
 
 def _shared_share(a: str, b: str) -> float:
+    """Share of the shorter text's content words (negations and idioms left out) the two texts share."""
     words_a, words_b = _content_stems(a), _content_stems(b)
     return len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
 
@@ -397,12 +400,7 @@ def _denies(claim: StoryClaim, other: StoryClaim) -> bool:
     denied = _denied_words(claim.text)
     if not denied or _denied_words(other.text):
         return False
-    other_words = _content_stems(other.text)
-    if not denied & other_words:
-        return False
-    words = _content_stems(claim.text)
-    shared = len(words & other_words) / max(1, min(len(words), len(other_words)))
-    return shared >= NEGATION_OVERLAP_AT
+    return bool(denied & _content_stems(other.text)) and _shared_share(claim.text, other.text) >= NEGATION_OVERLAP_AT
 
 
 def _denied_words(text: str) -> set[str]:

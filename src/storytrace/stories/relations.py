@@ -93,10 +93,7 @@ def evidence(a: StoryShell, b: StoryShell, similarity: float, comparison: dict[s
              claim_score: np.ndarray | None = None) -> PairEvidence:
     """``comparison``: :func:`storytrace.stories.compare.compare` of ``b`` against ``a``; ``claim_score``: the
     cosines of their usable claims (rows a, columns b), needed for pages in two languages."""
-    sums_in_b = {_number_key(str(r["value"])) for r in comparison["quantities"] if r["relation"] == "sum" and
-                 len(r["other"]) == 1}
-    sums_in_a = {_number_key(str(r["value"])) for r in comparison["quantities"] if r["relation"] == "sum" and
-                 len(r["base"]) == 1}
+    sums_in_a, sums_in_b = _totals(comparison["quantities"], "base"), _totals(comparison["quantities"], "other")
     counts = comparison["counts"]
     if claim_score is not None and languages_differ(a, b):
         return _evidence_across_languages(a, b, similarity, counts, claim_score, sums_in_a, sums_in_b)
@@ -111,6 +108,11 @@ def evidence(a: StoryShell, b: StoryShell, similarity: float, comparison: dict[s
         specifics_a=len(spec_a),
         specifics_b=len(spec_b),
     )
+
+
+def _totals(quantities: list[dict[str, Any]], side: str) -> set[str]:
+    """Numbers of ``side`` that are the sum of several numbers of the other side (keys of :func:`_number_key`)."""
+    return {_number_key(str(r["value"])) for r in quantities if r["relation"] == "sum" and len(r[side]) == 1}
 
 
 def _evidence_across_languages(a: StoryShell, b: StoryShell, similarity: float, counts: dict[str, int],
