@@ -134,33 +134,20 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
     else:
         score = np.zeros((len(b_keep), len(o_keep)), dtype=np.float32)
     versions = (_version(base), _version(other)) if nouns else None
-    pairs = _aligned_pairs(base, other, b_keep, o_keep, score, same_language, nouns, versions)
     findings = [_judged(base.claims[i], other.claims[j], i, j, value, same_language, nouns, versions)
-                for i, j, value in pairs]
+                for i, j, value in _aligned_pairs(base, other, b_keep, o_keep, score, same_language, nouns, versions)]
     quantities = reconcile(mentions(base.claims), mentions(other.claims), nouns=nouns)
     findings += _quantity_contradictions(quantities, base, other, [f.entry for f in findings])
     # a claim whose numbers contradict the other side has a counterpart there: it is not also "added" / "dropped"
-    held_base = {i for f in findings for i in f.base}
-    held_other = {j for f in findings for j in f.other}
-    left_base = [r for r, i in enumerate(b_keep) if i not in held_base]
-    left_other = [c for c, j in enumerate(o_keep) if j not in held_other]
-    for r, c, value in _denial_pairs(score, left_base, left_other, [base.claims[i] for i in b_keep],
-                                     [other.claims[j] for j in o_keep]):
-        findings.append(_Finding("possible", (b_keep[r],), (o_keep[c],), {
-            "base": base.claims[b_keep[r]].text, "other": other.claims[o_keep[c]].text,
-            "score": round(value, 3), "reasons": [NEGATION_REASON]}))
-        left_base.remove(r)
-        left_other.remove(c)
+    findings += _denials(score, *_left(findings, b_keep, o_keep), base, b_keep, other, o_keep)
+    left_base, left_other = _left(findings, b_keep, o_keep)
     # a rewrite splits and merges sentences: a claim left without a pair of its own may still restate a claim of
     # the other side that took another partner; it is neither added nor dropped
     restates = _restating(score, left_base, left_other, base, b_keep, other, o_keep)
-    restating = {side: {f.base[0] if side == "base" else f.other[0] for f in restates if f.entry["side"] == side}
-                 for side in ("base", "other")}
-    added = [other.claims[o_keep[c]].text for c in left_other if o_keep[c] not in restating["other"]]
-    dropped = [base.claims[b_keep[r]].text for r in left_base if b_keep[r] not in restating["base"]]
-    by_bucket = {bucket: [f.entry for f in findings if f.bucket == bucket] for bucket in ("agree", "contradict",
-                                                                                           "possible")}
-    tallies = _tallies([*findings, *restates], b_keep, o_keep)
+    added = [other.claims[o_keep[c]].text for c in left_other if not _restates(restates, "other", o_keep[c])]
+    dropped = [base.claims[b_keep[r]].text for r in left_base if not _restates(restates, "base", b_keep[r])]
+    by_bucket = {bucket: [f.entry for f in findings if f.bucket == bucket]
+                 for bucket in ("agree", "contradict", "possible")}
     return {
         "base": base.id,
         "other": other.id,
@@ -169,14 +156,36 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
         "added": added,
         "dropped": dropped,
         "quantities": quantities,
-        "counts": {"agree": len(by_bucket["agree"]), "contradict": len(by_bucket["contradict"]),
-                   "possible": len(by_bucket["possible"]), "restates": len(restates), "added": len(added),
-                   "dropped": len(dropped), "other_claims": len(o_keep), "base_claims": len(b_keep),
+        "counts": {**{bucket: len(entries) for bucket, entries in by_bucket.items()}, "restates": len(restates),
+                   "added": len(added), "dropped": len(dropped), "other_claims": len(o_keep),
+                   "base_claims": len(b_keep),
                    # claims with a counterpart on the other side (paired, or restating a paired claim): what the
                    # relation (copy, rewrite) is decided on
                    "base_restated": len(b_keep) - len(dropped), "other_restated": len(o_keep) - len(added),
-                   **tallies},
+                   **_tallies([*findings, *restates], b_keep, o_keep)},
     }
+
+
+def _left(findings: list[_Finding], b_keep: list[int], o_keep: list[int]) -> tuple[list[int], list[int]]:
+    """Positions (in ``b_keep`` / ``o_keep``) of the compared claims no entry holds yet."""
+    held_base = {i for f in findings for i in f.base}
+    held_other = {j for f in findings for j in f.other}
+    return ([r for r, i in enumerate(b_keep) if i not in held_base],
+            [c for c, j in enumerate(o_keep) if j not in held_other])
+
+
+def _denials(score: np.ndarray, left_base: list[int], left_other: list[int], base: StoryShell, b_keep: list[int],
+             other: StoryShell, o_keep: list[int]) -> list[_Finding]:
+    """Claims left unpaired where one denies what the other states (:func:`_denial_pairs`): possible contradictions."""
+    return [_Finding("possible", (b_keep[r],), (o_keep[c],), {
+        "base": base.claims[b_keep[r]].text, "other": other.claims[o_keep[c]].text, "score": round(value, 3),
+        "reasons": [NEGATION_REASON]})
+        for r, c, value in _denial_pairs(score, left_base, left_other, [base.claims[i] for i in b_keep],
+                                         [other.claims[j] for j in o_keep])]
+
+
+def _restates(restates: list[_Finding], side: str, claim: int) -> bool:
+    return any(f.entry["side"] == side and claim in _held(f, side) for f in restates)
 
 
 @dataclass(slots=True)
@@ -202,11 +211,10 @@ def _tallies(findings: list[_Finding], b_keep: list[int], o_keep: list[int]) -> 
     An entry whose claim is counted in another bucket gets ``counted_in`` ({"base": "contradict"})."""
     out: dict[str, int] = {}
     for side, keep in (("base", b_keep), ("other", o_keep)):
-        held = lambda f, side=side: _held(f, side)
-        bucket_of = {k: next((b for b in BUCKETS for f in findings if f.bucket == b and k in held(f)), None)
+        bucket_of = {k: next((b for b in BUCKETS for f in findings if f.bucket == b and k in _held(f, side)), None)
                      for k in keep}
         for finding in findings:
-            elsewhere = {bucket_of.get(k) for k in held(finding)} - {finding.bucket, None}
+            elsewhere = {bucket_of.get(k) for k in _held(finding, side)} - {finding.bucket, None}
             if elsewhere:
                 finding.entry.setdefault("counted_in", {})[side] = min(elsewhere, key=BUCKETS.index)
         out |= {f"{side}_{b}": sum(1 for v in bucket_of.values() if v == b) for b in TALLIED}
