@@ -13,7 +13,8 @@ when the sentences holding them are not aligned.
 
 A page's title is one of its claims (its first: the facts stage reads it as paragraph -1, and pages read without
 facts put it first too): a headline is what most readers take away, so a headline that contradicts the other
-version is a contradiction ("6000 civilians" in 003's title against 000's sappers and military personnel).
+version is a contradiction ("6000 civilians" in 003's title against 000's sappers and military personnel). Like
+any claim, a title of fewer than ``MIN_WORDS`` words ("Dam closes") is not compared.
 
 Accounting: the lists hold pairs, and a claim may be in two of them (it agrees with one claim of the other side
 and its numbers contradict another). The per-side counts (``base_agree``, ``base_contradict``, ``base_possible``,
