@@ -271,11 +271,11 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
 def _paragraphs(page: Page) -> list[tuple[int, str]]:
     """(index, text) of what the facts are read from: the title as -1, then the body paragraphs, less a body
     paragraph that repeats the title (an extractor kept the headline): its facts would count twice."""
-    from storytrace.ingest.textkey import text_key
+    from storytrace.ingest.textkey import repeats_title
 
     title = [(-1, page.title)] if page.title else []
     return title + [(i, _without_headline(page.title, _readable_part(page, i, text)))
-                    for i, text in enumerate(page.body) if not (title and text_key(text) == text_key(page.title))]
+                    for i, text in enumerate(page.body) if not repeats_title(text, page.title)]
 
 
 _LEADING_MARKS = re.compile(r"[\s|•·»>*#–—-]*")

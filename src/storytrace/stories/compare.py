@@ -294,12 +294,9 @@ def _title_pair(base: StoryShell, other: StoryShell, b_keep: list[int], o_keep: 
 
 def _title_index(shell: StoryShell, keep: list[int]) -> int | None:
     """Position in ``keep`` of the claim that is the page's title."""
-    from storytrace.ingest.textkey import text_key
+    from storytrace.ingest.textkey import repeats_title
 
-    if not shell.title:
-        return None
-    key = text_key(shell.title)
-    return next((pos for pos, k in enumerate(keep) if text_key(shell.claims[k].text) == key), None)
+    return next((pos for pos, k in enumerate(keep) if repeats_title(shell.claims[k].text, shell.title)), None)
 
 
 def _denial_pairs(score: np.ndarray, rows: list[int], cols: list[int], base: list[StoryClaim],
