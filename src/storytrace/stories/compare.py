@@ -212,13 +212,22 @@ def _tallies(findings: list[_Finding], b_keep: list[int], o_keep: list[int]) -> 
     An entry whose claim is counted in another bucket gets ``counted_in`` ({"base": "contradict"})."""
     out: dict[str, int] = {}
     for side, keep in (("base", b_keep), ("other", o_keep)):
-        bucket_of = {k: next((b for b in BUCKETS for f in findings if f.bucket == b and k in _held(f, side)), None)
-                     for k in keep}
+        bucket_of = _first_buckets(findings, side, set(keep))
         for finding in findings:
             elsewhere = {bucket_of.get(k) for k in _held(finding, side)} - {finding.bucket, None}
             if elsewhere:
                 finding.entry.setdefault("counted_in", {})[side] = min(elsewhere, key=BUCKETS.index)
         out |= {f"{side}_{b}": sum(1 for v in bucket_of.values() if v == b) for b in TALLIED}
+    return out
+
+
+def _first_buckets(findings: list[_Finding], side: str, keep: set[int]) -> dict[int, str]:
+    """Claim -> the first of ``BUCKETS`` an entry holding it is in, for the compared claims of ``side``."""
+    out: dict[int, str] = {}
+    for finding in findings:
+        for k in _held(finding, side):
+            if k in keep and (k not in out or BUCKETS.index(finding.bucket) < BUCKETS.index(out[k])):
+                out[k] = finding.bucket
     return out
 
 
