@@ -271,11 +271,11 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
 def _paragraphs(page: Page) -> list[tuple[int, str]]:
     """(index, text) of what the facts are read from: the title as -1, then the body paragraphs, less a body
     paragraph that repeats the title (an extractor kept the headline): its facts would count twice."""
-    from storytrace.ingest.textkey import text_key
+    from storytrace.ingest.textkey import repeats_title
 
     title = [(-1, page.title)] if page.title else []
     return title + [(i, _without_headline(page.title, _readable_part(page, i, text)))
-                    for i, text in enumerate(page.body) if not (title and text_key(text) == text_key(page.title))]
+                    for i, text in enumerate(page.body) if not repeats_title(text, page.title)]
 
 
 _LEADING_MARKS = re.compile(r"[\s|•·»>*#–—-]*")
@@ -392,7 +392,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
             raw_claims.append((Claim("", t, Span(i, s, e, t), None, None, None, parsed=False), i))
     if res.gazetteer is None:
         page.facts["notes"].append("places not resolved: no gazetteer loaded")
-    entities = build_entities(mentions, res.gazetteer)
+    entities = build_entities(mentions, res.gazetteer, _lower_case_words(src(i) for i, *_ in paras))
     quantities.sort(key=lambda q: (q.span.paragraph, q.span.start))
     for n, q in enumerate(quantities):
         q.id = f"q{n}"
@@ -439,6 +439,14 @@ _DAY_BEFORE = re.compile(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to)\s*$
 
 
 _LIST_LINE_WORDS = 12  # a paragraph this short is a heading or a list line, not running text
+
+
+def _lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words the page writes in lower case (what tells a capitalised common word from a name)."""
+    return frozenset(w for text in texts for w in _LETTERS.findall(text) if w.islower())
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _listed_dates_take_their_heading_year(dates: list[DateFact], src, anchor, normalize) -> None:

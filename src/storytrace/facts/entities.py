@@ -6,8 +6,9 @@ does a lone surname the model tagged ORG when it is the last name of exactly one
 of the page starts with it ("Shoigu said", but not "Ford" beside "Ford Motor");
 an ORG that is the acronym of a longer ORG joins it. A person whose words are all common English words that are
 never names, mentioned only where a sentence or line starts ("Giveaway: win a ...", "Giveaway Alert"), is
-dropped: the capital letter is all the model had to go on. Places join by gazetteer id, so "Russia's Kursk
-region", "the border Kursk region" and "Kursk" are one place.
+dropped: the capital letter is all the model had to go on; so is any other name of such words (an ORG "Dam" of
+the headline "Dam closes") when the page also writes them in lower case ("the old dam"). Places join by
+gazetteer id, so "Russia's Kursk region", "the border Kursk region" and "Kursk" are one place.
 
 The gazetteer also corrects the model: a capitalised name the model tagged as something else (PRODUCT,
 ORG, FAC, WORK_OF_ART, EVENT) or missed is a place when the gazetteer knows it and either the model
@@ -200,17 +201,12 @@ _COMMON = {"of", "split", "nice", "mobile", "reading", "bath", "florence", "vict
            "wa", "van", "bar", "mission", "opportunity", "asia", "europe", "africa", "china town"}
 
 
-def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[Entity]:
-    """Group mentions into entities with canonical names, resolve places."""
+def build_entities(mentions: list[RawMention], gaz: Gazetteer | None,
+                   lower_words: frozenset[str] = frozenset()) -> list[Entity]:
+    """Group mentions into entities with canonical names, resolve places. ``lower_words``: the words the page
+    writes in lower case (a headline's "Dam" is the page's "dam", no organisation)."""
     mentions = [m for m in mentions if has_capital(clean_name(m.text))]
-    # countries named in the page break ties between same-named cities
-    ctx = set()
-    if gaz is not None:
-        for m in mentions:
-            if m.label in ("GPE", "LOC"):
-                p = gaz.resolve(clean_name(m.text))
-                if p is not None and p.feature == "country":
-                    ctx.add(p.country_code)
+    ctx = _countries_named(mentions, gaz)
     groups: dict[tuple, list[RawMention]] = {}
     places: dict[tuple, Place] = {}
     persons: list[str] = []
@@ -262,14 +258,8 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
     within, states = _cities_with_their_area(mentions, gaz) if gaz is not None else ({}, set())
     for m in mentions:
         name = clean_name(m.text)
-        place = None
-        if gaz is not None and m.label in ("GPE", "LOC"):
-            place = gaz.resolve(name, context_countries=ctx, region=m.qualifier == "region",
-                                within=within.get(id(m)) or within.get(fold(name)), as_state=fold(name) in states)
-            if place is None and name.lower().endswith((" region", " oblast", " province")):
-                base = name.rsplit(" ", 1)[0]
-                place = gaz.resolve(base, context_countries=ctx, region=True)
-                m.qualifier = "region"
+        place = _place_of(m, name, gaz, ctx, within.get(id(m)) or within.get(fold(name)), fold(name) in states) \
+            if gaz is not None and m.label in ("GPE", "LOC") else None
         short_for = _short_org(name, orgs) if place is None and m.label in ("GPE", "LOC", "NORP") else None
         if short_for is not None:
             m.label = "ORG"  # "Emirates" in a page about "Emirates Airline"
@@ -309,20 +299,46 @@ def build_entities(mentions: list[RawMention], gaz: Gazetteer | None) -> list[En
             name = max((clean_name(m.text) for m in ms), key=lambda n: (sum(c.isupper() for c in n), len(n)))
         if label not in KEEP:
             continue
-        from_model = any(m.model_label is None or m.model_label == m.label for m in ms)
-        # (a surname relabelled PERSON above is the page's own evidence, not the gazetteer's)
-        from_gaz = any(m.model_label is not None and m.model_label != m.label != "PERSON" for m in ms)
-        conf = 0.6 + min(0.3, 0.1 * (len(ms) - 1)) + (0.1 if place is not None else 0.0)
-        source = "model+gazetteer" if place is not None and from_model else ("gazetteer" if from_gaz else "model")
-        if place is not None and not from_model:
-            source = "gazetteer"
+        if place is None and label != "PERSON" and _common_word_capitalised(name, ms, lower_words):
+            continue
+        conf, source = _confidence_and_source(ms, place)
         mentions_out = [Mention(m.text, Span(m.paragraph, m.start, m.end, m.text), m.label, m.model_label,
                                 m.qualifier) for m in sorted(ms, key=lambda x: (x.paragraph, x.start))]
-        entities.append(Entity("", name, label, mentions_out, round(min(conf, 0.99), 2), place, source))
+        entities.append(Entity("", name, label, mentions_out, conf, place, source))
     entities.sort(key=lambda e: (e.mentions[0].span.paragraph, e.mentions[0].span.start))
     for i, e in enumerate(entities):
         e.id = f"e{i}"
     return entities
+
+
+def _countries_named(mentions: list[RawMention], gaz: Gazetteer | None) -> set[str]:
+    """Codes of the countries the page names: they break ties between same-named cities."""
+    if gaz is None:
+        return set()
+    return {p.country_code for m in mentions if m.label in ("GPE", "LOC")
+            and (p := gaz.resolve(clean_name(m.text))) is not None and p.feature == "country"}
+
+
+def _place_of(m: RawMention, name: str, gaz: Gazetteer, ctx: set[str], within: tuple[str, str | None] | None,
+              as_state: bool) -> Place | None:
+    """The gazetteer's place for a GPE / LOC mention; "Kursk region" is the region Kursk (``m`` then says so)."""
+    place = gaz.resolve(name, context_countries=ctx, region=m.qualifier == "region", within=within, as_state=as_state)
+    if place is None and name.lower().endswith((" region", " oblast", " province")):
+        place = gaz.resolve(name.rsplit(" ", 1)[0], context_countries=ctx, region=True)
+        m.qualifier = "region"
+    return place
+
+
+def _confidence_and_source(ms: list[RawMention], place: Place | None) -> tuple[float, str]:
+    """0.6 for one model mention, +0.1 per further mention (up to +0.3), +0.1 for a gazetteer place, capped at
+    0.99; the source: "model", "gazetteer" (it corrected or found the entity) or "model+gazetteer"."""
+    from_model = any(m.model_label is None or m.model_label == m.label for m in ms)
+    # (a surname relabelled PERSON is the page's own evidence, not the gazetteer's)
+    from_gaz = any(m.model_label is not None and m.model_label != m.label != "PERSON" for m in ms)
+    conf = 0.6 + min(0.3, 0.1 * (len(ms) - 1)) + (0.1 if place is not None else 0.0)
+    if place is not None:
+        return round(min(conf, 0.99), 2), "model+gazetteer" if from_model else "gazetteer"
+    return round(min(conf, 0.99), 2), "gazetteer" if from_gaz else "model"
 
 
 def _cities_with_their_area(mentions: list[RawMention], gaz: Gazetteer
@@ -379,6 +395,14 @@ def _only_capitalised_words(name: str, mentions: list[RawMention]) -> bool:
     return (all(w.isalpha() and w.istitle() and w.lower() in _common_words() and w.lower() not in _name_words()
                 for w in words)
             and all(m.sentence_initial and not HONORIFICS.match(" ".join(m.text.split())) for m in mentions))
+
+
+def _common_word_capitalised(name: str, mentions: list[RawMention], lower_words: frozenset[str]) -> bool:
+    """A name that is only a common word capitalised where a headline or sentence opens, which the page also
+    writes in lower case ("Dam closes" over "close the old dam"). Unlike a person, an organisation is often
+    named by a common word ("Apple", "Shell"): the page's own lower-case use is the evidence asked for."""
+    return (_only_capitalised_words(name, mentions)
+            and all(word.lower() in lower_words for word in name.split()))
 
 
 @functools.lru_cache(maxsize=1)

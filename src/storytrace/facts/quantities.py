@@ -400,6 +400,12 @@ def _cut_at_sentence_end(doc: Doc, s: int, e: int) -> int:
     return e
 
 
+def _rising(low_text: str, high_text: str) -> tuple[float, float] | None:
+    """(low, high) when both texts are numbers and the second is the greater: the two ends of a range."""
+    low, high = parse_number(low_text), parse_number(high_text)
+    return (low, high) if low is not None and high is not None and low < high else None
+
+
 def _merge_ranges(doc: Doc, candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Two counts joined into a range become one candidate: "242 to 330 passengers", "242-330", "between 242 and
     330". Not a change ("cut by 30 to 126", "rose from 30 to 126") and not a falling pair ("a 3-1 win")."""
@@ -620,15 +626,13 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
     value = None if m and (parse_number(m.group(1)) or 0) < (parse_number(m.group(2)) or 0) else parse_number(core)
     r = re.fullmatch(r"([\d.,]+(?:\s*" + _MAG + r")?)\s*(?:-|–|—|to)\s*([\d.,]+(?:\s*" + _MAG + r")?)", core,
                      re.IGNORECASE)
-    if r and parse_number(r.group(1)) is not None and parse_number(r.group(2)) is not None \
-            and parse_number(r.group(1)) < parse_number(r.group(2)):
+    if r and _rising(r.group(1), r.group(2)):
         value = None  # "3m-5m": a range, not the 3m its first part parses as
     ru = re.fullmatch(r"([\d.,]+)\s*(?:-|–|—|to|and)\s*([\d.,]+)\s+([^\d\s].*)", core)
-    if value is None and ru and parse_number(ru.group(1)) is not None and parse_number(ru.group(2)) is not None \
-            and parse_number(ru.group(1)) < parse_number(ru.group(2)) \
+    if value is None and ru and (bounds := _rising(ru.group(1), ru.group(2))) \
             and parse_number(ru.group(1) + " " + ru.group(3)) is None:
         # "6 to 9 minutes": a range with its unit inside the entity
-        low, high = parse_number(ru.group(1)), parse_number(ru.group(2))
+        low, high = bounds
         unit = unit or ru.group(3).strip()
         kind = "measure" if kind == "count" else kind
     elif value is None:

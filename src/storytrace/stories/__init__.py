@@ -14,10 +14,12 @@ A copy or rewrite in another language than its source carries ``"translation": t
 (:mod:`storytrace.stories.translation`: claims aligned in order by the multilingual encoder, numbers and names as
 anchors). ``comparison`` (:func:`storytrace.stories.compare.compare`) lists the claims that agree, contradict
 (numbers, currencies, units or counted kinds, with reasons), possibly contradict (negation only), were added
-or dropped, and every number reconciled (equal, a sum of parts, or alone). Each claim is in at most one pair
-(the two titles are compared with each other first; a question is never paired with a statement); its
-``counts`` also give ``base_restated`` / ``other_restated``, the claims with a close counterpart on the other
-side even when another claim took it (what copy and rewrite are decided on). A relation between pages that may
+or dropped, claims that restate one another claim took (``restates``), and every number reconciled (equal, a sum of
+parts, or alone). A page's title is its first claim. Each claim is in at most one aligned pair (the two titles are
+compared with each other first; a question is never paired with a statement); its ``counts`` count each claim once
+per side (``base_agree`` ... ``base_restates`` + ``dropped`` = ``base_claims``) and give ``base_restated`` /
+``other_restated``, the claims with a counterpart on the other side (what copy and rewrite are decided on: all
+but the dropped / added ones). A relation between pages that may
 report different events of one kind (published more than 30 days apart, kept together by a third page) carries
 ``"maybe_other_event": "<why>"``; its comparison then has ``"not_compared"`` and no verdicts.
 

@@ -6,14 +6,29 @@ compared with each other first (:func:`_title_pair`). An aligned pair agrees unl
 opposed kinds of thing (a contradiction), or one side denies what the other asserts (only a *possible*
 contradiction, kept apart: the denied word must be asserted by the other side and the rest of the two claims
 must match, and idioms such as "had no comment" or "had no option but" deny nothing); claims left unaligned
-were added (only in the later/derived version) or dropped (only in the base). Numbers of the whole versions are
-reconciled separately (:mod:`storytrace.stories.reconcile`), so a total split into parts is found even
+were added (only in the later/derived version) or dropped (only in the base), unless they restate a claim of the
+other side that another claim took (``restates``: a rewrite splits and merges sentences). Numbers of the whole
+versions are reconciled separately (:mod:`storytrace.stories.reconcile`), so a total split into parts is found even
 when the sentences holding them are not aligned.
+
+A page's title is one of its claims (its first: the facts stage reads it as paragraph -1, and pages read without
+facts put it first too): a headline is what most readers take away, so a headline that contradicts the other
+version is a contradiction ("6000 civilians" in 003's title against 000's sappers and military personnel). Like
+any claim, a title of fewer than ``MIN_WORDS`` words ("Dam closes") is not compared.
+
+Accounting: the lists hold pairs, and a claim may be in two of them (it agrees with one claim of the other side
+and its numbers contradict another). The per-side counts (``base_agree``, ``base_contradict``, ``base_possible``,
+``base_restates``, the same for ``other``) count each compared claim once, in the first of contradict, possible,
+agree, restates that holds it; with ``dropped`` / ``added`` they add up to ``base_claims`` / ``other_claims``. An
+entry whose claim is counted elsewhere says so (``"counted_in": {"base": "contradict"}``). ``base_restated`` /
+``other_restated`` (claims with a counterpart on the other side, what copy and rewrite are decided on) are the
+claims less ``dropped`` / ``added``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -72,13 +87,19 @@ def align(score: np.ndarray, threshold: float = ALIGN_AT) -> list[tuple[int, int
     rows, cols = np.nonzero(score >= threshold)
     candidates = sorted(zip(score[rows, cols].tolist(), rows.tolist(), cols.tolist(), strict=True),
                         key=lambda t: (-t[0], t[1], t[2]))
+    return sorted(_one_to_one(candidates), key=lambda t: t[1])
+
+
+def _one_to_one(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int, float]]:
+    """(row, column, score) of the ``candidates`` (score, row, column), taken in their order, each row and
+    column once."""
     out, used_rows, used_cols = [], set(), set()
     for value, r, c in candidates:
         if r not in used_rows and c not in used_cols:
             out.append((r, c, float(value)))
             used_rows.add(r)
             used_cols.add(c)
-    return sorted(out, key=lambda t: t[1])
+    return out
 
 
 def is_question(text: str) -> bool:
@@ -114,55 +135,149 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
     else:
         score = np.zeros((len(b_keep), len(o_keep)), dtype=np.float32)
     versions = (_version(base), _version(other)) if nouns else None
+    findings = [_judged(base.claims[i], other.claims[j], i, j, value, same_language, nouns, versions)
+                for i, j, value in _aligned_pairs(base, other, b_keep, o_keep, score, same_language, nouns, versions)]
+    quantities = reconcile(mentions(base.claims), mentions(other.claims), nouns=nouns)
+    findings += _quantity_contradictions(quantities, base, other, [f.entry for f in findings])
+    # a claim whose numbers contradict the other side has a counterpart there: it is not also "added" / "dropped"
+    findings += _denials(score, *_left(findings, b_keep, o_keep), base, b_keep, other, o_keep)
+    left_base, left_other = _left(findings, b_keep, o_keep)
+    # a rewrite splits and merges sentences: a claim left without a pair of its own may still restate a claim of
+    # the other side that took another partner; it is neither added nor dropped
+    restates = _restating(score, left_base, left_other, base, b_keep, other, o_keep)
+    added = [other.claims[o_keep[c]].text for c in left_other if not _restates(restates, "other", o_keep[c])]
+    dropped = [base.claims[b_keep[r]].text for r in left_base if not _restates(restates, "base", b_keep[r])]
+    by_bucket = {bucket: [f.entry for f in findings if f.bucket == bucket]
+                 for bucket in ("agree", "contradict", "possible")}
+    return {
+        "base": base.id,
+        "other": other.id,
+        **by_bucket,  # agree, contradict, possible (negation only: worth a reader's look, not a finding)
+        "restates": [f.entry for f in restates],
+        "added": added,
+        "dropped": dropped,
+        "quantities": quantities,
+        "counts": {**{bucket: len(entries) for bucket, entries in by_bucket.items()}, "restates": len(restates),
+                   "added": len(added), "dropped": len(dropped), "other_claims": len(o_keep),
+                   "base_claims": len(b_keep),
+                   # claims with a counterpart on the other side (paired, or restating a paired claim): what the
+                   # relation (copy, rewrite) is decided on
+                   "base_restated": len(b_keep) - len(dropped), "other_restated": len(o_keep) - len(added),
+                   **_tallies([*findings, *restates], b_keep, o_keep)},
+    }
+
+
+def _left(findings: list[_Finding], b_keep: list[int], o_keep: list[int]) -> tuple[list[int], list[int]]:
+    """Positions (in ``b_keep`` / ``o_keep``) of the compared claims no entry holds yet."""
+    held_base = {i for f in findings for i in f.base}
+    held_other = {j for f in findings for j in f.other}
+    return ([r for r, i in enumerate(b_keep) if i not in held_base],
+            [c for c, j in enumerate(o_keep) if j not in held_other])
+
+
+def _denials(score: np.ndarray, left_base: list[int], left_other: list[int], base: StoryShell, b_keep: list[int],
+             other: StoryShell, o_keep: list[int]) -> list[_Finding]:
+    """Claims left unpaired where one denies what the other states (:func:`_denial_pairs`): possible contradictions."""
+    return [_Finding("possible", (b_keep[r],), (o_keep[c],), {
+        "base": base.claims[b_keep[r]].text, "other": other.claims[o_keep[c]].text, "score": round(value, 3),
+        "reasons": [NEGATION_REASON]})
+        for r, c, value in _denial_pairs(score, left_base, left_other, [base.claims[i] for i in b_keep],
+                                         [other.claims[j] for j in o_keep])]
+
+
+def _restates(restates: list[_Finding], side: str, claim: int) -> bool:
+    return any(f.entry["side"] == side and claim in _held(f, side) for f in restates)
+
+
+@dataclass(slots=True)
+class _Finding:
+    """One entry of ``agree`` / ``contradict`` / ``possible`` / ``restates``, with the indices of the claims it
+    holds on each side (a contradiction of numbers may hold several claims of one side)."""
+
+    bucket: str
+    base: tuple[int, ...]
+    other: tuple[int, ...]
+    entry: dict[str, Any]
+
+
+# a claim in several entries is counted once per side, in the first of these buckets it is in (one that agrees
+# with a claim and contradicts another is counted as contradicting, and its agreement says so)
+BUCKETS = ("contradict", "possible", "agree", "restates")
+TALLIED = ("agree", "contradict", "possible", "restates")  # the order of the per-side counts
+
+
+def _tallies(findings: list[_Finding], b_keep: list[int], o_keep: list[int]) -> dict[str, int]:
+    """``base_agree``, ``base_contradict``, ``base_possible``, ``base_restates`` and the same for ``other``: each
+    compared claim counted once (with ``dropped`` / ``added`` they add up to ``base_claims`` / ``other_claims``).
+    An entry whose claim is counted in another bucket gets ``counted_in`` ({"base": "contradict"})."""
+    out: dict[str, int] = {}
+    for side, keep in (("base", b_keep), ("other", o_keep)):
+        bucket_of = _first_buckets(findings, side, set(keep))
+        for finding in findings:
+            elsewhere = {bucket_of.get(k) for k in _held(finding, side)} - {finding.bucket, None}
+            if elsewhere:
+                finding.entry.setdefault("counted_in", {})[side] = min(elsewhere, key=BUCKETS.index)
+        out |= {f"{side}_{b}": sum(1 for v in bucket_of.values() if v == b) for b in TALLIED}
+    return out
+
+
+def _first_buckets(findings: list[_Finding], side: str, keep: set[int]) -> dict[int, str]:
+    """Claim -> the first of ``BUCKETS`` an entry holding it is in, for the compared claims of ``side``."""
+    out: dict[int, str] = {}
+    for finding in findings:
+        for k in _held(finding, side):
+            if k in keep and (k not in out or BUCKETS.index(finding.bucket) < BUCKETS.index(out[k])):
+                out[k] = finding.bucket
+    return out
+
+
+def _held(finding: _Finding, side: str) -> tuple[int, ...]:
+    """The claims of ``side`` an entry counts for (a restating entry only for its restating claim)."""
+    if finding.bucket == "restates" and finding.entry["side"] != side:
+        return ()
+    return finding.base if side == "base" else finding.other
+
+
+def _aligned_pairs(base: StoryShell, other: StoryShell, b_keep: list[int], o_keep: list[int], score: np.ndarray,
+                   same_language: bool, nouns: bool, versions: tuple[Version, Version] | None
+                   ) -> list[tuple[int, int, float]]:
+    """(base claim, other claim, score) of the aligned claims, in the other side's order: the two titles first
+    (:func:`_title_pair`), then the rest one to one."""
     titles = _title_pair(base, other, b_keep, o_keep, score, same_language, nouns, versions)
     rest = score
     if titles:
         rest = score.copy()
         rest[titles[0], :] = UNPAIRED
         rest[:, titles[1]] = UNPAIRED
-    pairs = [(b_keep[r], o_keep[c], s) for r, c, s in sorted([*([titles] if titles else []), *align(rest)],
+    return [(b_keep[r], o_keep[c], s) for r, c, s in sorted([*([titles] if titles else []), *align(rest)],
                                                              key=lambda t: t[1])]
-    agree, contradict, possible = [], [], []
-    for i, j, value in pairs:
-        b, o = base.claims[i], other.claims[j]
-        entry = {"base": b.text, "other": o.text, "score": round(value, 3)}
-        if reasons := contradictions(b, o, same_language=same_language, nouns=nouns, versions=versions):
-            (possible if reasons == [NEGATION_REASON] else contradict).append(entry | {"reasons": reasons})
-        else:
-            agree.append(entry | ({"notes": notes} if (notes := _shifts(b, o)) else {}))
-    quantities = reconcile(mentions(base.claims), mentions(other.claims), nouns=nouns)
-    contradict += _quantity_contradictions(quantities, base, other, contradict + possible)
-    # a claim whose numbers contradict the other side has a counterpart there: it is not also "added" / "dropped"
-    told_base, told_other = _contradicted_claims(quantities)
-    left_other = [c for c, j in enumerate(o_keep) if j not in {p[1] for p in pairs} | told_other]
-    left_base = [r for r, i in enumerate(b_keep) if i not in {p[0] for p in pairs} | told_base]
-    for r, c, value in _denial_pairs(score, left_base, left_other, [base.claims[i] for i in b_keep],
-                                     [other.claims[j] for j in o_keep]):
-        possible.append({"base": base.claims[b_keep[r]].text, "other": other.claims[o_keep[c]].text,
-                         "score": round(value, 3), "reasons": [NEGATION_REASON]})
-        left_base.remove(r)
-        left_other.remove(c)
-    added = [other.claims[o_keep[c]].text for c in left_other]
-    dropped = [base.claims[b_keep[r]].text for r in left_base]
-    # claims with a close counterpart on the other side, paired or not (a rewrite splits and merges sentences,
-    # so two of its claims may restate one): what the relation (copy, rewrite) is decided on
-    restated_base = int((score.max(axis=1) >= ALIGN_AT).sum()) if score.size else 0
-    restated_other = int((score.max(axis=0) >= ALIGN_AT).sum()) if score.size else 0
-    restated_base += sum(1 for r in range(len(b_keep)) if r not in left_base and score[r].max() < ALIGN_AT)
-    restated_other += sum(1 for c in range(len(o_keep)) if c not in left_other and score[:, c].max() < ALIGN_AT)
-    return {
-        "base": base.id,
-        "other": other.id,
-        "agree": agree,
-        "contradict": contradict,
-        "possible": possible,  # negation only: worth a reader's look, not a finding
-        "added": added,
-        "dropped": dropped,
-        "quantities": quantities,
-        "counts": {"agree": len(agree), "contradict": len(contradict), "possible": len(possible),
-                   "added": len(added), "dropped": len(dropped), "other_claims": len(o_keep),
-                   "base_claims": len(b_keep), "base_restated": restated_base, "other_restated": restated_other},
-    }
+
+
+def _judged(b: StoryClaim, o: StoryClaim, i: int, j: int, value: float, same_language: bool, nouns: bool,
+            versions: tuple[Version, Version] | None) -> _Finding:
+    """An aligned pair: it agrees, contradicts, or possibly contradicts (a negation only)."""
+    entry = {"base": b.text, "other": o.text, "score": round(value, 3)}
+    if reasons := contradictions(b, o, same_language=same_language, nouns=nouns, versions=versions):
+        return _Finding("possible" if reasons == [NEGATION_REASON] else "contradict", (i,), (j,),
+                        entry | {"reasons": reasons})
+    return _Finding("agree", (i,), (j,), entry | ({"notes": notes} if (notes := _shifts(b, o)) else {}))
+
+
+def _restating(score: np.ndarray, left_base: list[int], left_other: list[int], base: StoryShell, b_keep: list[int],
+               other: StoryShell, o_keep: list[int]) -> list[_Finding]:
+    """The claims left without a pair that still have a close counterpart (``ALIGN_AT``) on the other side, which
+    another claim took: ``side`` names the restating claim's side."""
+    out = []
+    for side, rows, matrix in (("base", left_base, score), ("other", left_other, score.T)):
+        for r in rows:
+            c = int(matrix[r].argmax()) if matrix.shape[1] else None
+            if c is None or matrix[r, c] < ALIGN_AT:
+                continue
+            i, j = (b_keep[r], o_keep[c]) if side == "base" else (b_keep[c], o_keep[r])
+            out.append(_Finding("restates", (i,), (j,), {"side": side, "base": base.claims[i].text,
+                                                         "other": other.claims[j].text,
+                                                         "score": round(float(matrix[r, c]), 3)}))
+    return out
 
 
 def _version(shell: StoryShell) -> Version:
@@ -188,30 +303,20 @@ def _title_pair(base: StoryShell, other: StoryShell, b_keep: list[int], o_keep: 
 
 def _title_index(shell: StoryShell, keep: list[int]) -> int | None:
     """Position in ``keep`` of the claim that is the page's title."""
-    from storytrace.ingest.textkey import text_key
+    from storytrace.ingest.textkey import repeats_title
 
-    if not shell.title:
-        return None
-    key = text_key(shell.title)
-    return next((pos for pos, k in enumerate(keep) if text_key(shell.claims[k].text) == key), None)
+    return next((pos for pos, k in enumerate(keep) if repeats_title(shell.claims[k].text, shell.title)), None)
 
 
 def _denial_pairs(score: np.ndarray, rows: list[int], cols: list[int], base: list[StoryClaim],
                   other: list[StoryClaim]) -> list[tuple[int, int, float]]:
     """(row, column, score) of unaligned claims where one denies what the other states, best first, one-to-one."""
-    candidates = sorted(((float(score[r, c]), r, c) for r in rows for c in cols if score[r, c] >= DENIAL_PAIR_AT
-                         and (_denies(base[r], other[c]) or _denies(other[c], base[r]))), reverse=True)
-    out, used_rows, used_cols = [], set(), set()
-    for value, r, c in candidates:
-        if r not in used_rows and c not in used_cols:
-            out.append((r, c, value))
-            used_rows.add(r)
-            used_cols.add(c)
-    return out
+    return _one_to_one(sorted(((float(score[r, c]), r, c) for r in rows for c in cols if score[r, c] >= DENIAL_PAIR_AT
+                               and (_denies(base[r], other[c]) or _denies(other[c], base[r]))), reverse=True))
 
 
 def _quantity_contradictions(quantities: list[dict[str, Any]], base: StoryShell, other: StoryShell,
-                             found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+                             found: list[dict[str, Any]]) -> list[_Finding]:
     """Numbers that contradict although their sentences were not aligned (a total in a headline, parts
     in the body)."""
     said = {(e["base"], e["other"]) for e in found}
@@ -222,16 +327,15 @@ def _quantity_contradictions(quantities: list[dict[str, Any]], base: StoryShell,
         b = _claims_saying(base, record["base_claims"])
         o = _claims_saying(other, record["other_claims"])
         if (b, o) not in said:
-            out.append({"base": b, "other": o, "score": None, "reasons": [
-                f"{' + '.join(record['base'])} vs {' + '.join(record['other'])}: {record['reason']}"]})
+            out.append(_Finding("contradict", tuple(record["base_claims"]), tuple(record["other_claims"]), {
+                "base": b, "other": o, "score": None, "reasons": [_number_reason(record)]}))
             said.add((b, o))
     return out
 
 
-def _contradicted_claims(quantities: list[dict[str, Any]]) -> tuple[set[int], set[int]]:
-    """Indices of the base and other claims whose numbers contradict (the records of :func:`reconcile`)."""
-    told = [r for r in quantities if r.get("verdict") == "contradict"]
-    return ({k for r in told for k in r["base_claims"]}, {k for r in told for k in r["other_claims"]})
+def _number_reason(record: dict[str, Any]) -> str:
+    """"1,000 sappers + 5,000 military construction personnel vs 6000 civilians: what is counted differs: ..."."""
+    return f"{' + '.join(record['base'])} vs {' + '.join(record['other'])}: {record['reason']}"
 
 
 def _claims_saying(shell: StoryShell, indices: list[int]) -> str:
@@ -261,9 +365,8 @@ def contradictions(base: StoryClaim, other: StoryClaim, *, same_language: bool =
         reasons += _swaps(base, other, versions)
     if base.quantities and other.quantities:
         base_mentions, other_mentions = _mentions(base), _mentions(other)
-        for record in reconcile(base_mentions, other_mentions, nouns=nouns):
-            if record.get("verdict") == "contradict":
-                reasons.append(f"{' + '.join(record['base'])} vs {' + '.join(record['other'])}: {record['reason']}")
+        reasons += [_number_reason(record) for record in reconcile(base_mentions, other_mentions, nouns=nouns)
+                    if record.get("verdict") == "contradict"]
         changed = changed_numbers(base_mentions, other_mentions, same_language=same_language, nouns=nouns)
         other_units = [pair for pair in changed if units_differ(pair[0].quantity, pair[1].quantity)]
         reasons += [_unit_reason(b, o) for b, o in other_units]
@@ -292,6 +395,7 @@ def _swaps(base: StoryClaim, other: StoryClaim, versions: tuple[Version, Version
 
 
 def _shared_share(a: str, b: str) -> float:
+    """Share of the shorter text's content words (negations and idioms left out) the two texts share."""
     words_a, words_b = _content_stems(a), _content_stems(b)
     return len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
 
@@ -311,12 +415,7 @@ def _denies(claim: StoryClaim, other: StoryClaim) -> bool:
     denied = _denied_words(claim.text)
     if not denied or _denied_words(other.text):
         return False
-    other_words = _content_stems(other.text)
-    if not denied & other_words:
-        return False
-    words = _content_stems(claim.text)
-    shared = len(words & other_words) / max(1, min(len(words), len(other_words)))
-    return shared >= NEGATION_OVERLAP_AT
+    return bool(denied & _content_stems(other.text)) and _shared_share(claim.text, other.text) >= NEGATION_OVERLAP_AT
 
 
 def _denied_words(text: str) -> set[str]:
@@ -352,24 +451,36 @@ def _shifts(base: StoryClaim, other: StoryClaim) -> list[str]:
 
 _SWAP = {"only_base": "only_other", "only_other": "only_base"}
 _SWAP_KEYS = {"base": "other", "other": "base", "base_claims": "other_claims", "other_claims": "base_claims"}
+_SIDE = {"base": "other", "other": "base"}
 
 
 def flip(comparison: dict[str, Any]) -> dict[str, Any]:
     """The same comparison seen from the other side (base and other exchanged)."""
-    swap_pair = lambda e: {_SWAP_KEYS.get(k, k): v for k, v in e.items()}
-    counts = comparison["counts"]
     return {
         "base": comparison["other"],
         "other": comparison["base"],
-        "agree": [swap_pair(e) for e in comparison["agree"]],
-        "contradict": [swap_pair(e) for e in comparison["contradict"]],
-        "possible": [swap_pair(e) for e in comparison.get("possible", [])],
+        **{key: [_flipped_entry(e) for e in comparison.get(key, [])]
+           for key in ("agree", "contradict", "possible", "restates")},
         "added": comparison["dropped"],
         "dropped": comparison["added"],
-        "quantities": [swap_pair(q) | {"relation": _SWAP.get(q["relation"], q["relation"])}
+        "quantities": [_flipped_entry(q) | {"relation": _SWAP.get(q["relation"], q["relation"])}
                        for q in comparison["quantities"]],
-        "counts": counts | {"added": counts["dropped"], "dropped": counts["added"],
-                            "base_claims": counts["other_claims"], "other_claims": counts["base_claims"]}
-        | ({"base_restated": counts["other_restated"], "other_restated": counts["base_restated"]}
-           if "base_restated" in counts else {}),
+        "counts": {_flipped_count(k): v for k, v in comparison["counts"].items()},
     }
+
+
+def _flipped_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    out = {_SWAP_KEYS.get(k, k): v for k, v in entry.items()}
+    if "side" in out:
+        out["side"] = _SIDE[out["side"]]
+    if "counted_in" in out:
+        out["counted_in"] = {_SIDE[side]: bucket for side, bucket in out["counted_in"].items()}
+    return out
+
+
+def _flipped_count(key: str) -> str:
+    """``added`` <-> ``dropped``, ``base_*`` <-> ``other_*``."""
+    if key in ("added", "dropped"):
+        return "dropped" if key == "added" else "added"
+    side, _, rest = key.partition("_")
+    return f"{_SIDE[side]}_{rest}" if rest and side in _SIDE else key

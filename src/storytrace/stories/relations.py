@@ -93,10 +93,7 @@ def evidence(a: StoryShell, b: StoryShell, similarity: float, comparison: dict[s
              claim_score: np.ndarray | None = None) -> PairEvidence:
     """``comparison``: :func:`storytrace.stories.compare.compare` of ``b`` against ``a``; ``claim_score``: the
     cosines of their usable claims (rows a, columns b), needed for pages in two languages."""
-    sums_in_b = {_number_key(str(r["value"])) for r in comparison["quantities"] if r["relation"] == "sum" and
-                 len(r["other"]) == 1}
-    sums_in_a = {_number_key(str(r["value"])) for r in comparison["quantities"] if r["relation"] == "sum" and
-                 len(r["base"]) == 1}
+    sums_in_a, sums_in_b = _totals(comparison["quantities"], "base"), _totals(comparison["quantities"], "other")
     counts = comparison["counts"]
     if claim_score is not None and languages_differ(a, b):
         return _evidence_across_languages(a, b, similarity, counts, claim_score, sums_in_a, sums_in_b)
@@ -111,6 +108,11 @@ def evidence(a: StoryShell, b: StoryShell, similarity: float, comparison: dict[s
         specifics_a=len(spec_a),
         specifics_b=len(spec_b),
     )
+
+
+def _totals(quantities: list[dict[str, Any]], side: str) -> set[str]:
+    """Numbers of ``side`` that are the sum of several numbers of the other side (keys of :func:`_number_key`)."""
+    return {_number_key(str(r["value"])) for r in quantities if r["relation"] == "sum" and len(r[side]) == 1}
 
 
 def _evidence_across_languages(a: StoryShell, b: StoryShell, similarity: float, counts: dict[str, int],
@@ -135,7 +137,8 @@ def _evidence_across_languages(a: StoryShell, b: StoryShell, similarity: float, 
 
 
 def _restated(counts: dict[str, int], side: str, unpaired: str) -> float:
-    """Share of one side's claims with a close counterpart on the other (several may restate one claim)."""
+    """Share of one side's claims with a counterpart on the other: agreeing, contradicting, possibly contradicting
+    or restating a claim another took (several may restate one claim), i.e. all but the added / dropped ones."""
     if f"{side}_restated" in counts:
         return counts[f"{side}_restated"] / max(1, counts[f"{side}_claims"])
     return 1 - counts[unpaired] / max(1, counts[f"{side}_claims"])

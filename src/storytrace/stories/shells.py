@@ -226,10 +226,10 @@ def _quantity(fact: dict[str, Any]) -> StoryQuantity | None:
 
 
 def _sentence_claims(title: str | None, text: str, language: str | None = None) -> list[StoryClaim]:
-    from storytrace.ingest.textkey import text_key
+    from storytrace.ingest.textkey import repeats_title
 
     # a body paragraph repeating the headline (an extractor kept it) would be counted twice
-    body = [p for p in text.split("\n") if not (title and text_key(p) == text_key(title))]
+    body = [p for p in text.split("\n") if not repeats_title(p, title)]
     sentences = ([title] if title else []) + [s for p in body for s in split_sentences(p)]
     return [StoryClaim(text=_clean(s), quantities=pattern_quantities(s, language)) for s in sentences
             if len(s.strip()) > (15 if not _is_cjk(s) else 6)]

@@ -164,7 +164,12 @@ def _withhold_verdicts(comparison: dict[str, Any], why: str) -> None:
     comparison["agree"], comparison["contradict"], comparison["possible"] = [], [], []
     comparison["quantities"] = [{k: v for k, v in q.items() if k not in ("verdict", "reason")}
                                 for q in comparison["quantities"]]
-    comparison["counts"] |= {"agree": 0, "contradict": 0, "possible": 0}
+    counts = comparison["counts"]
+    for side in ("base", "other"):  # the claims those verdicts held are still counted once, as not judged
+        judged = [f"{side}_{bucket}" for bucket in ("agree", "contradict", "possible") if f"{side}_{bucket}" in counts]
+        counts[f"{side}_not_judged"] = sum(counts[key] for key in judged)
+        counts |= dict.fromkeys(judged, 0)
+    counts |= {"agree": 0, "contradict": 0, "possible": 0}
 
 
 def _without_cycles(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
