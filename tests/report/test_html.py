@@ -310,3 +310,20 @@ def test_a_direction_the_renderer_does_not_know_is_shown_escaped_not_formatted()
 
     html = _relation({"type": "rewrite", "page": "a", "based_on": "b", "direction": "{0}{kind}<x>"}, {}, {})
     assert "told by {0}{kind}&lt;x&gt;." in html
+
+
+def test_per_side_counts_add_up_and_restating_claims_are_listed():
+    """Each side's claims counted once (stories/compare.py _tallies): restating claims have their own line and list."""
+    restate = {"base": None, "other": "Over 6000 people help <b>rebuild</b>.", "restates": "The army helps."}
+    comparison = {"base": "a" * 16, "other": "b" * 16, "agree": [], "contradict": [], "possible": [],
+                  "restates": [restate], "added": [], "dropped": ["Roads reopen."], "quantities": [],
+                  "counts": {"agree": 2, "contradict": 1, "possible": 0, "added": 0, "dropped": 1,
+                             "base_claims": 4, "base_agree": 2, "base_contradict": 1, "base_restates": 0,
+                             "other_claims": 4, "other_agree": 2, "other_contradict": 1, "other_restates": 1}}
+    story = {"id": "s0", "pages": [{"id": "a" * 16}, {"id": "b" * 16}],
+             "relations": [{"type": "rewrite", "page": "b" * 16, "based_on": "a" * 16, "comparison": comparison}]}
+    out = render_dossier(Dossier(stories=[story]))
+    assert "(4 claims): 2 agree, <b>1 contradict</b>, 1 dropped." in out
+    assert "(4 claims): 2 agree, <b>1 contradict</b>, 1 restate a claim paired with another, 0 added." in out
+    assert "Restating a claim paired with another (1)" in out
+    assert "<b>rebuild</b>" not in out and "&lt;b&gt;rebuild&lt;/b&gt;" in out

@@ -368,7 +368,7 @@ _DIRECTION_WORDS = {
 # the relation's evidence (relations.py) in words; other keys follow as they are
 _EVIDENCE_WORDS = {
     "shingle_jaccard": ("shared wording", "percent"), "similarity": ("meaning similarity of the leads", "score"),
-    "aligned_claims": ("claims with a counterpart in the other page", "percent"),
+    "aligned_claims": ("claims with a counterpart in the other page (agreeing, contradicting or restating)", "percent"),
     "specifics_contained": ("names, numbers and dates found in the other page", "percent"),
 }
 
@@ -400,7 +400,8 @@ def _comparison(comparison: dict[str, Any], columns: dict[Any, str]) -> str:
     contradicting = f"{esc(counts.get('contradict', 0))} contradict"
     possible_note = (f", {esc(counts['possible'])} possibly contradict (one denies what the other says: read both)"
                      if counts.get("possible") else "")
-    out = [(f"<p>{esc(counts.get('agree', 0))} claim(s) agree, "
+    out = [_side_counts(counts, base, other) if "base_agree" in counts else
+           (f"<p>{esc(counts.get('agree', 0))} claim(s) agree, "
             f"{f'<b>{contradicting}</b>' if counts.get('contradict') else contradicting}{possible_note}, "
             f"{esc(counts.get('added', 0))} added, {esc(counts.get('dropped', 0))} dropped.</p>")]
     for key, title in (("contradict", "Contradictions (numbers or what is counted)"),
@@ -412,6 +413,24 @@ def _comparison(comparison: dict[str, Any], columns: dict[Any, str]) -> str:
     out.append(_numbers(comparison, headers))
     out.append(_claim_lists(comparison, headers, base, other))
     return "\n".join(p for p in out if p)
+
+
+def _side_counts(counts: dict[str, Any], base: str, other: str) -> str:
+    """Each side's claims counted once (stories/compare.py ``_tallies``): "000 (15 claims): 4 agree, 1 contradict,
+    10 dropped"; a claim that agrees with one claim and contradicts another counts as contradicting."""
+    def side(name: str, prefix: str, unpaired: str) -> str:
+        parts = [f"{esc(counts.get(f'{prefix}_agree', 0))} agree"]
+        if n := counts.get(f"{prefix}_contradict"):
+            parts.append(f"<b>{esc(n)} contradict</b>")
+        if n := counts.get(f"{prefix}_possible"):
+            parts.append(f"{esc(n)} possibly contradict (one denies what the other says: read both)")
+        if n := counts.get(f"{prefix}_restates"):
+            parts.append(f"{esc(n)} restate a claim paired with another")
+        parts.append(f"{esc(counts.get(unpaired, 0))} {unpaired}")
+        return f"{esc(name)} ({esc(counts.get(f'{prefix}_claims', 0))} claims): {', '.join(parts)}"
+    return (f"<p>{side(base, 'base', 'dropped')}.<br>{side(other, 'other', 'added')}.</p>"
+            "<p class='meta'>Each claim is counted once: one that agrees with a claim and contradicts another "
+            "counts as contradicting.</p>")
 
 
 # how two versions' numbers were matched (reconcile.py ``relation``), for a reader
@@ -441,9 +460,10 @@ def _numbers(comparison: dict[str, Any], headers: dict[str, str]) -> str:
 
 
 def _claim_lists(comparison: dict[str, Any], headers: dict[str, str], base: str, other: str) -> str:
-    """The folded lists of aligned (agreeing), added and dropped claims."""
+    """The folded lists of aligned (agreeing), restating, added and dropped claims."""
     out = []
-    for key, title in (("agree", "Claims that agree"), ("added", f"Added (only in {other})"),
+    for key, title in (("agree", "Claims that agree"), ("restates", "Restating a claim paired with another"),
+                       ("added", f"Added (only in {other})"),
                        ("dropped", f"Dropped (only in {base})")):
         entries = comparison.get(key) or []
         if entries:
