@@ -790,17 +790,20 @@ class Decoder:
             plain = all(k == "repeated_letters" for _, k in rws)  # no leetspeak, symbols or homoglyphs
             # a plain capitalised word ("Hamas", "Sikhs"; not "J00z" or "JOOZ") is read as a name
             name = not rws and _is_name(text[s:e])
+            # a camel-cased handle ("LiuSar", "SeaUeg": spam ids, user and brand names) is read by sound as a name
+            # is, not as a misspelt slur (review s24: three random ids were identity attacks)
+            sound_as_name = name or (not rws and _is_handle(text[s:e]))
             sp = self._split(norm)
             fz = None
             if sp is not None and self.spelling:
                 sp = self._segment(norm) or sp  # the most probable words: "jews have", not "jew shave"
-                fz = self._fuzzy(norm, name)  # one edit from a term beats a split: "pakisan" is not "paki san"
+                fz = self._fuzzy(norm, sound_as_name)  # one edit from a term beats a split: "pakisan" is not "paki san"
                 if fz is not None and damerau1(norm, fz[0].text):
                     sp = None
             if sp is not None:
                 self._add_split(text, s, e, norm, sp, plain, decoded, pending)
                 return
-            fz = fz or self._fuzzy(norm, name)  # computed above when a split lost to it
+            fz = fz or self._fuzzy(norm, sound_as_name)  # computed above when a split lost to it
             word = norm
             if fz is None and rws and rws[-1][1] == "repeated_letters":
                 fz = self._fuzzy(rws[-1][0])
@@ -1342,6 +1345,13 @@ def _swapped(a: str, b: str) -> bool:
 def _is_name(raw: str) -> bool:
     """Written as a name: a capital letter, then only lower-case letters ("Hamas", "Sikhs")."""
     return len(raw) >= 2 and raw[0].isupper() and raw[1:].isalpha() and raw[1:].islower()
+
+
+def _is_handle(raw: str) -> bool:
+    """Written as a camel-cased handle: a capital letter, and a capital after a lower-case letter inside ("LiuSar",
+    "McDonald"), not all capitals ("JOOZ") and letters only."""
+    return (len(raw) >= 4 and raw.isalpha() and raw[0].isupper() and not raw.isupper()
+            and any(a.islower() and b.isupper() for a, b in zip(raw, raw[1:])))
 
 
 def _prefer(cands: list[Term]) -> Term:
