@@ -82,3 +82,21 @@ def shared_data() -> Path:
     import os
 
     return Path(os.environ.get("STORYTRACE_DATA", Path(__file__).resolve().parents[2] / "shared" / "data"))
+
+
+class ClosedPipe:
+    """stdout whose reader has gone (``storytrace ... --out - | head -c 10``): text and bytes writes both fail."""
+
+    class buffer:  # mimics sys.stdout.buffer
+        @staticmethod
+        def write(_data):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    def write(self, _text):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def fileno(self):
+        raise OSError("no file descriptor")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import ClosedPipe
 from tests.stories.conftest import shell
 from tests.stories.test_relations import ORIGINAL
 
@@ -400,17 +401,6 @@ def test_a_file_name_that_is_not_utf8_does_not_stop_the_run(tmp_path, capsys):
 
 # --- 15. `--json | head`: the reader closing the pipe early is no traceback, and the summary still comes ------------
 
-class _ClosedPipe:
-    """stdout whose reader has gone (``storytrace analyze ... --json | head -c 100``)."""
-
-    def write(self, _text):
-        raise BrokenPipeError(32, "Broken pipe")
-
-    def flush(self):
-        raise BrokenPipeError(32, "Broken pipe")
-
-    def fileno(self):
-        raise OSError("no file descriptor")
 
 
 def test_json_to_a_closed_pipe_is_no_traceback_and_the_summary_still_comes(tmp_path, capsys, monkeypatch):
@@ -422,7 +412,7 @@ def test_json_to_a_closed_pipe_is_no_traceback_and_the_summary_still_comes(tmp_p
     page_file = tmp_path / "page.html"
     page_file.write_text(GOOD_HTML, encoding="utf-8")
     capsys.readouterr()
-    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
     code = main(["analyze", str(page_file), "--out", str(tmp_path / "out"), "--json", "--no-facts", "--no-comments",
                  "--no-stories", "--quiet"])
     assert code == 0

@@ -10,6 +10,7 @@ import pytest
 from storytrace.records import Comment, Dossier, Page
 from storytrace.report import render_dossier
 from storytrace.settings import Options
+from tests.conftest import ClosedPipe
 
 
 def _scored_page() -> Page:
@@ -114,22 +115,6 @@ def test_the_csv_formula_guard_also_covers_full_width_signs_and_leading_spaces()
     assert _spreadsheet_safe(" plain") == " plain"
 
 
-class _ClosedPipe:
-    """stdout whose reader has gone (``storytrace export --format parquet --out - | head -c 10``)."""
-
-    class buffer:  # mimics sys.stdout.buffer
-        @staticmethod
-        def write(_data):
-            raise BrokenPipeError(32, "Broken pipe")
-
-    def write(self, _text):
-        raise BrokenPipeError(32, "Broken pipe")
-
-    def flush(self):
-        raise BrokenPipeError(32, "Broken pipe")
-
-    def fileno(self):
-        raise OSError("no file descriptor")
 
 
 def test_a_parquet_export_cut_off_by_its_reader_is_a_failure(tmp_path, capsys, monkeypatch):
@@ -141,7 +126,7 @@ def test_a_parquet_export_cut_off_by_its_reader_is_a_failure(tmp_path, capsys, m
 
     db = _store_with_a_story(tmp_path)
     capsys.readouterr()
-    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
     code = main(["export", "--db", str(db), "--table", "pages", "--format", "parquet", "--out", "-"])
     err = capsys.readouterr().err
     assert code == 1 and "incomplete" in err and "row(s) written" not in err
