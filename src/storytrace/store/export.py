@@ -35,9 +35,16 @@ REPLACED_COLUMNS = ("replaced_at", "replaced_by", "stored_at", *PAGE_COLUMNS)
 STORY_COLUMNS = ("story_id", "title", "n_pages", "page_ids", "languages", "similarity", "n_relations",
                  "n_contradictions")
 # page_title ... based_on_site last: the two pages named readably, not by content hash only (added after the others)
+# then (session 25) the comparison's per-side counts: "base" is the based_on page, "other" the page; each compared
+# claim is counted once, so base_claims = base_agree + base_contradict + base_possible + base_restates +
+# base_not_judged + dropped, and other_claims the same with added (not_judged: claims of a possible other event,
+# whose verdicts are withheld, with not_compared saying why)
+SIDE_COUNTS = tuple(f"{side}_{part}" for side in ("base", "other")
+                    for part in ("claims", "agree", "contradict", "possible", "restates", "not_judged"))
 RELATION_COLUMNS = ("story_id", "type", "page", "based_on", "direction", "translation", "similarity", "shingle_jaccard",
                     "agree", "contradict", "possible", "added", "dropped", "contradictions",
-                    "page_title", "page_site", "based_on_title", "based_on_site")
+                    "page_title", "page_site", "based_on_title", "based_on_site", "restates", "not_compared",
+                    *SIDE_COUNTS)
 # one row per comment of a coordinated cluster: the cluster, then the comment and the page it is under
 COORDINATION_COLUMNS = ("cluster_id", "kind", "n_comments", "n_names", "n_pages", "text", "page_id", "comment_id",
                         "position", "author", "published", "page_url", "page_site", "page_title")
@@ -45,7 +52,7 @@ _COUNTS = ("agree", "contradict", "possible", "added", "dropped")
 # file formats: csv-excel is CSV with a UTF-8 byte order mark, which Excel needs to read non-Latin text
 FORMATS = ("jsonl", "csv", "csv-excel", "parquet")
 _INTEGER = {"n_body", "n_comments", "n_toxic_comments", "position", "n_pages", "n_relations", "n_contradictions",
-            "translation", "n_names", *_COUNTS}
+            "translation", "n_names", *_COUNTS, "restates", *SIDE_COUNTS}
 _FLOAT = {"toxic_share", "similarity", "shingle_jaccard", *SCORE_COLUMNS}
 
 
@@ -128,9 +135,18 @@ def relation_rows(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                                             if isinstance(c, dict)),
                 "page_title": named.get(page, {}).get("title"), "page_site": named.get(page, {}).get("site"),
                 "based_on_title": named.get(based_on, {}).get("title"),
-                "based_on_site": named.get(based_on, {}).get("site"),
+                "based_on_site": named.get(based_on, {}).get("site"), "restates": counts.get("restates"),
+                "not_compared": (relation.get("comparison") or {}).get("not_compared"), **_side_counts(counts),
             })
     return rows
+
+
+def _side_counts(counts: dict[str, Any]) -> dict[str, int | None]:
+    """The per-side counts; ``*_not_judged`` is 0 when no verdict was withheld. A comparison stored before they
+    existed (before session 24) leaves them all empty: guessed numbers would not add up."""
+    if "base_claims" not in counts:
+        return dict.fromkeys(SIDE_COUNTS)
+    return {column: counts.get(column, 0) for column in SIDE_COUNTS}
 
 
 def _counts(relation: dict[str, Any]) -> dict[str, Any]:
