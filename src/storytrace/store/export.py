@@ -205,11 +205,16 @@ def _coordination_row(cluster: dict[str, Any], post: dict[str, Any], posts: list
     }
 
 
-def jsonl_records(pages: list[Page], table: str) -> list[dict[str, Any]]:
-    """Whole records for JSONL: one per page, or one per comment with its page's id in front."""
+def jsonl_records(pages: list[Page], table: str, in_story: dict[str, list[str]] | None = None) -> list[dict[str, Any]]:
+    """Whole records for JSONL: one per page (with ``story_id`` last, as in CSV and Parquet: the ids of the stories
+    of ``in_story`` holding it, "; "-joined, or null), or one per comment with its page's id in front."""
     if table == "pages":
-        return [p.as_dict() for p in pages]
+        return [{**p.as_dict(), "story_id": _joined_story_ids(in_story or {}, p.id)} for p in pages]
     return [{"page_id": p.id, **c.as_dict()} for p in pages for c in p.comments]
+
+
+def _joined_story_ids(in_story: dict[str, list[str]], page_id: str | None) -> str | None:
+    return "; ".join(in_story.get(str(page_id), [])) or None
 
 
 def export(pages: Iterable[Page], path: str | Path, fmt: str, *, table: str = "pages",
@@ -219,12 +224,12 @@ def export(pages: Iterable[Page], path: str | Path, fmt: str, *, table: str = "p
     pages = list(pages)
     if table not in ("pages", "comments"):
         raise ValueError(f"unknown table {table!r}; choose pages or comments")
+    in_story = story_ids(stories)
     if fmt == "jsonl":
-        return _write(jsonl_records(pages, table), (), Path(path), fmt)
+        return _write(jsonl_records(pages, table, in_story), (), Path(path), fmt)
     if table == "comments":
         return _write(comment_rows(pages), COMMENT_COLUMNS, Path(path), fmt)
-    in_story = story_ids(stories)
-    rows = [{**row, "story_id": "; ".join(in_story.get(row["id"], [])) or None} for row in page_rows(pages)]
+    rows = [{**row, "story_id": _joined_story_ids(in_story, row["id"])} for row in page_rows(pages)]
     return _write(rows, PAGES_TABLE_COLUMNS, Path(path), fmt)
 
 

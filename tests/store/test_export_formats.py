@@ -1,0 +1,45 @@
+"""Session 25: every export format says the same thing (story_id in the pages JSONL too)."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from storytrace.cli import main
+from storytrace.records import Page
+from storytrace.store import SQLiteStore
+
+
+def _store(tmp_path, comments=()):
+    pages = [Page(id=c * 16, source=f"{c}.html", title=f"Dam story {c}", site="Gazette", body=["Body."],
+                  comments=list(comments) if c == "a" else []) for c in "abc"]
+    story = {"id": "s" * 16, "title": "Dam story", "similarity": 0.8,
+             "pages": [{"id": p.id, "title": p.title, "site": p.site, "source": p.source} for p in pages[:2]],
+             "relations": []}
+    other = {"id": "t" * 16, "title": "Dam story, later run", "pages": [{"id": "a" * 16}], "relations": []}
+    path = tmp_path / "st.sqlite"
+    with SQLiteStore(path) as store:
+        store.add(pages)
+        store.add_stories([story, other])
+    return path
+
+
+def _export(db, tmp_path, table, fmt):
+    out = tmp_path / f"{table}.{fmt}"
+    assert main(["export", "--db", str(db), "--table", table, "--format", fmt, "--out", str(out)]) == 0
+    return out
+
+
+def test_the_pages_jsonl_says_which_story_each_page_is_in_as_csv_and_parquet_do(tmp_path):
+    """The pages JSONL had no ``story_id`` while the CSV and Parquet had it since session 24."""
+    import pandas as pd
+
+    db = _store(tmp_path)
+    jsonl = {r["id"]: r["story_id"] for r in map(json.loads, _export(db, tmp_path, "pages", "jsonl").open())}
+    flat = pd.read_parquet(_export(db, tmp_path, "pages", "parquet"))
+    parquet = {i: (None if pd.isna(s) else s) for i, s in zip(flat["id"], flat["story_id"], strict=True)}
+    with _export(db, tmp_path, "pages", "csv").open(newline="") as f:
+        table = {r["id"]: r["story_id"] or None for r in csv.DictReader(f)}
+    assert jsonl == parquet == table
+    assert jsonl == {"a" * 16: f"{'s' * 16}; {'t' * 16}", "b" * 16: "s" * 16, "c" * 16: None}
+
