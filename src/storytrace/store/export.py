@@ -4,13 +4,15 @@ CSV and Parquet rows are flat: lists become text joined with "; " (flags with ",
 one column per category (``score_toxic``, ...), so a spreadsheet or ``pandas.read_parquet`` reads them
 without parsing JSON. Parquet columns have fixed types (text, integer, float), empty or not. In CSV, a text
 cell that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, their full-width forms, also after blanks)
-gets a leading apostrophe.
+gets a leading apostrophe, and bidi control characters (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) are
+shown as ``[U+202E]`` instead of reordering the cell; JSONL and Parquet keep every text as it is.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -290,9 +292,16 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 _LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 
 
+# bidi embeddings, overrides, isolates and marks: in a cell they reorder what a spreadsheet shows ("gnp.exe" as
+# "exe.png", an author's name over the next cells); CSV shows them as "[U+202E]", as the HTML report does
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _spreadsheet_safe(value: Any) -> Any:
-    """A CSV cell as text a spreadsheet shows and never runs: page text starting like a formula, after any blanks,
-    gets a leading apostrophe (OWASP's advice against CSV injection, widened); numbers stay numbers."""
-    if isinstance(value, str) and value.lstrip(_LEADING_BLANKS).startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """A CSV cell as text a spreadsheet shows as it is and never runs: bidi controls made visible, then page text
+    starting like a formula, after any blanks, gets a leading apostrophe (OWASP's advice against CSV injection,
+    widened); numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    value = _BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+    return "'" + value if value.lstrip(_LEADING_BLANKS).startswith(_FORMULA_START) else value
