@@ -251,7 +251,7 @@ def test_relation_evidence_reads_as_words():
     page = render_dossier(_story_dossier())
     assert "shingle_jaccard=" not in page and "direction by containment" not in page
     assert "shared wording 3 %" in page and "meaning similarity of the leads 0.82" in page  # named so since session 24
-    assert "claims with a counterpart in the other page 53 %" in page
+    assert "claims with a counterpart in the other page (agreeing, contradicting or restating) 53 %" in page
     assert "names, numbers and dates found in the other page 78 %" in page
     assert "the rewrite&#x27;s names, numbers and dates are in the source" in page
 
