@@ -6,7 +6,7 @@ import csv
 import json
 
 from storytrace.cli import main
-from storytrace.records import Page
+from storytrace.records import Comment, Page
 from storytrace.store import SQLiteStore
 
 
@@ -43,3 +43,22 @@ def test_the_pages_jsonl_says_which_story_each_page_is_in_as_csv_and_parquet_do(
     assert jsonl == parquet == table
     assert jsonl == {"a" * 16: f"{'s' * 16}; {'t' * 16}", "b" * 16: "s" * 16, "c" * 16: None}
 
+
+
+def test_the_comments_jsonl_names_the_article_each_comment_is_under_as_csv_and_parquet_do(tmp_path):
+    """The comments JSONL had only ``page_id``: opened alone it did not say which article a comment is under, while
+    the CSV and Parquet have ``page_url``, ``page_site`` and ``page_title`` (session 24)."""
+    import pandas as pd
+
+    comment = Comment(id=f"{'a' * 16}-c0", text="Nice", position=0, author="Ann")
+    page = Page(id="a" * 16, source="a.html", url="https://gazette.example/dam", title="Dam story", site="Gazette",
+                body=["Body."], comments=[comment])
+    db = tmp_path / "st.sqlite"
+    with SQLiteStore(db) as store:
+        store.add([page])
+    (record,) = map(json.loads, _export(db, tmp_path, "comments", "jsonl").open())
+    (row,) = pd.read_parquet(_export(db, tmp_path, "comments", "parquet")).to_dict("records")
+    for column in ("page_id", "page_url", "page_site", "page_title"):
+        assert record[column] == row[column], column
+    assert (record["page_url"], record["page_site"], record["page_title"]) == (page.url, "Gazette", "Dam story")
+    assert record["text"] == "Nice" and list(record)[-3:] == ["page_url", "page_site", "page_title"]

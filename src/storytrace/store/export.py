@@ -209,10 +209,12 @@ def _coordination_row(cluster: dict[str, Any], post: dict[str, Any], posts: list
 
 def jsonl_records(pages: list[Page], table: str, in_story: dict[str, list[str]] | None = None) -> list[dict[str, Any]]:
     """Whole records for JSONL: one per page (with ``story_id`` last, as in CSV and Parquet: the ids of the stories
-    of ``in_story`` holding it, "; "-joined, or null), or one per comment with its page's id in front."""
+    of ``in_story`` holding it, "; "-joined, or null), or one per comment with its page's id in front and, last as
+    in CSV and Parquet, the page's ``page_url``, ``page_site`` and ``page_title``."""
     if table == "pages":
         return [{**p.as_dict(), "story_id": _joined_story_ids(in_story or {}, p.id)} for p in pages]
-    return [{"page_id": p.id, **c.as_dict()} for p in pages for c in p.comments]
+    return [{"page_id": p.id, **c.as_dict(), "page_url": p.url, "page_site": p.site, "page_title": p.title}
+            for p in pages for c in p.comments]
 
 
 def _joined_story_ids(in_story: dict[str, list[str]], page_id: str | None) -> str | None:
