@@ -73,3 +73,17 @@ def test_a_relation_stored_before_per_side_counts_leaves_them_empty(tmp_path):
     export_stories([{"id": "s0", "pages": [], "relations": [relation]}], out, "csv", table="relations")
     (row,) = pd.read_csv(out).to_dict("records")
     assert row["agree"] == 2 and pd.isna(row["base_claims"]) and pd.isna(row["base_not_judged"])
+
+
+def test_an_untitled_page_of_a_relation_is_named_by_its_source(demo_store, tmp_path):
+    """The demo's article has no title and no site: its relation row named it by content hash only. The sources
+    (file or URL) of both pages name them readably."""
+    import pandas as pd
+
+    out = tmp_path / "relations.csv"
+    assert main(["export", "--db", str(demo_store), "--table", "relations", "--format", "csv", "--out", str(out)]) == 0
+    (row,) = pd.read_csv(out).to_dict("records")
+    assert pd.isna(row["based_on_title"]) and pd.isna(row["based_on_site"])
+    assert row["based_on_source"].rsplit("/", 1)[-1].startswith("000")
+    assert row["page_source"].rsplit("/", 1)[-1].startswith("003")
+    assert list(pd.read_csv(out).columns)[-2:] == ["page_source", "based_on_source"]

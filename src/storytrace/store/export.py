@@ -40,13 +40,14 @@ STORY_COLUMNS = ("story_id", "title", "n_pages", "page_ids", "languages", "simil
 # then (session 25) the comparison's per-side counts: "base" is the based_on page, "other" the page; each compared
 # claim is counted once, so base_claims = base_agree + base_contradict + base_possible + base_restates +
 # base_not_judged + dropped, and other_claims the same with added (not_judged: claims of a possible other event,
-# whose verdicts are withheld, with not_compared saying why)
+# whose verdicts are withheld, with not_compared saying why); last the two pages' sources (file or URL): what names a
+# page without a title or a site (a saved file) readably
 SIDE_COUNTS = tuple(f"{side}_{part}" for side in ("base", "other")
                     for part in ("claims", "agree", "contradict", "possible", "restates", "not_judged"))
 RELATION_COLUMNS = ("story_id", "type", "page", "based_on", "direction", "translation", "similarity", "shingle_jaccard",
                     "agree", "contradict", "possible", "added", "dropped", "contradictions",
                     "page_title", "page_site", "based_on_title", "based_on_site", "restates", "not_compared",
-                    *SIDE_COUNTS)
+                    *SIDE_COUNTS, "page_source", "based_on_source")
 # one row per comment of a coordinated cluster: the cluster, then the comment and the page it is under
 COORDINATION_COLUMNS = ("cluster_id", "kind", "n_comments", "n_names", "n_pages", "text", "page_id", "comment_id",
                         "position", "author", "published", "page_url", "page_site", "page_title")
@@ -139,6 +140,8 @@ def relation_rows(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 "based_on_title": named.get(based_on, {}).get("title"),
                 "based_on_site": named.get(based_on, {}).get("site"), "restates": counts.get("restates"),
                 "not_compared": (relation.get("comparison") or {}).get("not_compared"), **_side_counts(counts),
+                "page_source": named.get(page, {}).get("source"),
+                "based_on_source": named.get(based_on, {}).get("source"),
             })
     return rows
 
