@@ -78,3 +78,16 @@ def test_a_comment_on_many_pages_lists_the_first_and_counts_the_rest():
     box = _comment_box(render_dossier(Dossier(pages=pages, coordination=[cluster])), f"{pids[0]}-c0")
     assert "also posted on 29 other pages" in box and "… and 9 more" in box
     assert len(re.findall(r"href='#c-", box)) == 20
+
+
+def _contents_entry(out: str, pid: str) -> str:
+    contents = out.split("<nav class='toc'>", 1)[1].split("</nav>", 1)[0]
+    return contents.split(f"href='#p-{pid}'", 1)[1].split("</li>", 1)[0]
+
+
+def test_the_contents_count_each_threads_comments_posted_on_other_pages_too(tmp_path):
+    """A reader triaging many pages sees in the contents which threads hold comments posted elsewhere too."""
+    for out in (render_dossier(_dossier()), write_dossier(_dossier(), tmp_path)["html"].read_text(encoding="utf-8")):
+        assert "2 comments, 1 also posted on other pages" in _contents_entry(out, A)
+        assert "3 comments, 2 also posted on other pages" in _contents_entry(out, C)
+        assert "also posted" not in _contents_entry(out, D)

@@ -138,6 +138,7 @@ class DossierSummary:
     schema_version: str = SCHEMA_VERSION
     threads: dict[str, str] = field(default_factory=dict)  # page id -> "27 comments, 8 toxic" (pages with comments)
     review: ReviewList = field(default_factory=lambda: ReviewList())  # toxic comments across pages, for moderators
+    cross_posted: dict[str, int] = field(default_factory=dict)  # page id -> its comments also posted on other pages
 
     def add(self, page: Page) -> None:
         self.links.append((page.id, page_label(page)))
@@ -149,7 +150,8 @@ class DossierSummary:
     def of(cls, dossier: Dossier) -> DossierSummary:
         summary = cls(failures=sum(f.failed for f in dossier.failures),
                       skipped=sum(not f.failed for f in dossier.failures), duplicates=len(dossier.duplicates), stories=dossier.stories,
-                      coordination=len(dossier.coordination), schema_version=dossier.schema_version)
+                      coordination=len(dossier.coordination), schema_version=dossier.schema_version,
+                      cross_posted=cross_posted_counts(dossier.coordination))
         for page in dossier.pages:
             summary.add(page)
         return summary
@@ -232,6 +234,8 @@ def _thread_size(page: Page) -> str:
 def _thread_note(summary: DossierSummary, page_id: str) -> str:
     """A contents entry's comment count, so a reader triaging many pages finds the threads with toxic comments."""
     size = summary.threads.get(page_id)
+    elsewhere = summary.cross_posted.get(page_id)
+    size = f"{size}, {elsewhere} also posted on other pages" if size and elsewhere else size
     return f" <span class='meta'>· {esc(size)}</span>" if size else ""
 
 
@@ -813,6 +817,14 @@ def cross_page_notes(lines: Iterable[str], coordination: list[Any], labels: dict
         if copies.of and (box := _COMMENT_BOX.match(line)) and (note := copies.note(html.unescape(box[1]), labels)):
             line = line.replace(_META_END, note + _META_END, 1)
         yield line
+
+
+def cross_posted_counts(coordination: list[Any]) -> dict[str, int]:
+    """Page id -> how many of its comments were also posted on other pages (the contents say so per thread)."""
+    counts: dict[str, int] = {}
+    for page, _ in _CrossPageCopies(coordination).of.values():
+        counts[page] = counts.get(page, 0) + 1
+    return counts
 
 
 class _CrossPageCopies:

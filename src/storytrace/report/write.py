@@ -22,7 +22,15 @@ from ..embeddings import Encoder
 from ..records import SCHEMA_VERSION, Comment, Dossier, Duplicate, Failure, Page
 from ..store.files import part_path, whole_file, write_whole
 from ..stories import SpilledShellStore, StoryPages, shell_of
-from .html import DossierSummary, cross_page_notes, html_head, html_tail, page_section, story_links
+from .html import (
+    DossierSummary,
+    cross_page_notes,
+    cross_posted_counts,
+    html_head,
+    html_tail,
+    page_section,
+    story_links,
+)
 from .jsonld import based_on_links, based_on_refs, jsonld_dumps, page_jsonld, web_url
 
 _SAFE_ID = re.compile(r"[0-9a-f]{16}")
@@ -140,6 +148,7 @@ class DossierWriter:
         self._summary.skipped = sum(not f.failed for f in self.failures)
         self._summary.duplicates = len(self.duplicates)
         self._summary.coordination = len(coordination)
+        self._summary.cross_posted = cross_posted_counts(coordination)
         based_on = based_on_links(stories)
         # each file is finished under a temporary name and renamed once whole, dossier.json (the one the CLI
         # reads back) last: a run stopped here leaves the last run's files, not a truncated index.html
