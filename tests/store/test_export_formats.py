@@ -62,3 +62,27 @@ def test_the_comments_jsonl_names_the_article_each_comment_is_under_as_csv_and_p
         assert record[column] == row[column], column
     assert (record["page_url"], record["page_site"], record["page_title"]) == (page.url, "Gazette", "Dam story")
     assert record["text"] == "Nice" and list(record)[-3:] == ["page_url", "page_site", "page_title"]
+
+
+def test_each_posted_comment_of_a_near_identical_cluster_keeps_its_own_text(tmp_path):
+    """The coordination table's ``text`` is the cluster's (its first comment's): in a near-identical cluster each row
+    showed that one text, so the variants a spammer posted could not be compared. ``comment_text`` (last) is the
+    row's own comment."""
+    import pandas as pd
+
+    texts = ["Wow, fantastic blog layout! How long have you been blogging?",
+             "Wow, fantastic blog layout!! How long have you been blogging for?"]
+    pages = [Page(id=c * 16, source=f"{c}.html", title=f"Blog {c}", body=["Body."],
+                  comments=[Comment(id=f"{c * 16}-c0", text=text, position=0, author=f"spam {c}")])
+             for c, text in zip("ab", texts, strict=True)]
+    cluster = {"kind": "near_identical", "text": texts[0], "pages": [p.id for p in pages], "authors": ["spam a", "spam b"],
+               "comments": [{"page": p.id, "comment": p.comments[0].id, "author": p.comments[0].author} for p in pages]}
+    db = tmp_path / "st.sqlite"
+    with SQLiteStore(db) as store:
+        store.add(pages)
+        store.add_coordination([cluster])
+    for fmt in ("csv", "parquet"):
+        out = _export(db, tmp_path, "coordination", fmt)
+        rows = pd.read_csv(out) if fmt == "csv" else pd.read_parquet(out)
+        assert list(rows["comment_text"]) == texts and list(rows["text"]) == [texts[0]] * 2, fmt
+        assert list(rows.columns)[-1] == "comment_text"

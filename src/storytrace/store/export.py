@@ -48,9 +48,10 @@ RELATION_COLUMNS = ("story_id", "type", "page", "based_on", "direction", "transl
                     "agree", "contradict", "possible", "added", "dropped", "contradictions",
                     "page_title", "page_site", "based_on_title", "based_on_site", "restates", "not_compared",
                     *SIDE_COUNTS, "page_source", "based_on_source")
-# one row per comment of a coordinated cluster: the cluster, then the comment and the page it is under
+# one row per comment of a coordinated cluster: the cluster, then the comment and the page it is under; text is the
+# cluster's (its first comment's), comment_text (last, session 25) the row's own: near-identical variants differ
 COORDINATION_COLUMNS = ("cluster_id", "kind", "n_comments", "n_names", "n_pages", "text", "page_id", "comment_id",
-                        "position", "author", "published", "page_url", "page_site", "page_title")
+                        "position", "author", "published", "page_url", "page_site", "page_title", "comment_text")
 _COUNTS = ("agree", "contradict", "possible", "added", "dropped")
 # file formats: csv-excel is CSV with a UTF-8 byte order mark, which Excel needs to read non-Latin text
 FORMATS = ("jsonl", "csv", "csv-excel", "parquet")
@@ -207,6 +208,7 @@ def _coordination_row(cluster: dict[str, Any], post: dict[str, Any], posts: list
         "author": post["author"] or (comment.author if comment else None),
         "published": comment.published if comment else None, "page_url": page.url if page else None,
         "page_site": page.site if page else None, "page_title": page.title if page else None,
+        "comment_text": comment.text if comment else None,
     }
 
 
