@@ -87,3 +87,21 @@ def test_an_untitled_page_of_a_relation_is_named_by_its_source(demo_store, tmp_p
     assert row["based_on_source"].rsplit("/", 1)[-1].startswith("000")
     assert row["page_source"].rsplit("/", 1)[-1].startswith("003")
     assert list(pd.read_csv(out).columns)[-2:] == ["page_source", "based_on_source"]
+
+
+def test_the_relations_jsonl_names_both_pages_as_the_csv_does(demo_store, tmp_path):
+    """The relations JSONL held the two pages' content hashes only; the CSV names them by title, site and source."""
+    import json
+
+    import pandas as pd
+
+    names = ("page_title", "page_site", "page_source", "based_on_title", "based_on_site", "based_on_source")
+    rows = {}
+    for fmt in ("csv", "jsonl"):
+        out = tmp_path / f"relations.{fmt}"
+        assert main(["export", "--db", str(demo_store), "--table", "relations", "--format", fmt, "--out", str(out)]) == 0
+        rows[fmt] = pd.read_csv(out).to_dict("records")[0] if fmt == "csv" else json.loads(out.read_text())
+    for name in names:
+        csv_value = rows["csv"][name]
+        assert rows["jsonl"][name] == (None if pd.isna(csv_value) else csv_value), name
+    assert rows["jsonl"]["page_title"].startswith("North Korean government") and rows["jsonl"]["comparison"]["counts"]

@@ -127,7 +127,6 @@ def relation_rows(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             evidence, counts = relation.get("evidence") or {}, _counts(relation)
             contradictions = (relation.get("comparison") or {}).get("contradict") or []
             page, based_on = relation.get("page"), relation.get("based_on") or relation.get("other")
-            named = {p.get("id"): p for p in story.get("pages") or [] if isinstance(p, dict)}
             rows.append({
                 "story_id": story.get("id"), "type": relation.get("type"), "page": page,
                 "based_on": based_on, "direction": relation.get("direction"),
@@ -137,14 +136,19 @@ def relation_rows(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 **{k: counts.get(k) for k in _COUNTS},
                 "contradictions": "; ".join(", ".join(map(str, c.get("reasons") or [])) for c in contradictions
                                             if isinstance(c, dict)),
-                "page_title": named.get(page, {}).get("title"), "page_site": named.get(page, {}).get("site"),
-                "based_on_title": named.get(based_on, {}).get("title"),
-                "based_on_site": named.get(based_on, {}).get("site"), "restates": counts.get("restates"),
+                **_page_names(story, relation), "restates": counts.get("restates"),
                 "not_compared": (relation.get("comparison") or {}).get("not_compared"), **_side_counts(counts),
-                "page_source": named.get(page, {}).get("source"),
-                "based_on_source": named.get(based_on, {}).get("source"),
             })
-    return rows
+    return [{column: row.get(column) for column in RELATION_COLUMNS} for row in rows]
+
+
+def _page_names(story: dict[str, Any], relation: dict[str, Any]) -> dict[str, Any]:
+    """The relation's two pages named readably (title, site, source), from its story's page list."""
+    named = {p.get("id"): p for p in story.get("pages") or [] if isinstance(p, dict)}
+    page, based_on = named.get(relation.get("page"), {}), named.get(relation.get("based_on") or relation.get("other"), {})
+    return {"page_title": page.get("title"), "page_site": page.get("site"), "page_source": page.get("source"),
+            "based_on_title": based_on.get("title"), "based_on_site": based_on.get("site"),
+            "based_on_source": based_on.get("source")}
 
 
 def _side_counts(counts: dict[str, Any]) -> dict[str, int | None]:
@@ -165,13 +169,15 @@ def _number(value: Any) -> float | None:
 
 def export_stories(stories: Iterable[dict[str, Any]], path: str | Path, fmt: str, *, table: str = "stories") -> int:
     """Write stored stories (``table="stories"``: one row per story; ``"relations"``: one per relation) as
-    ``jsonl`` (whole story records, or relation records with their story's id), ``csv`` or ``parquet``."""
+    ``jsonl`` (whole story records, or relation records with their story's id and their two pages' names), ``csv`` or
+    ``parquet``."""
     stories = list(stories)
     if table not in ("stories", "relations"):
         raise ValueError(f"unknown table {table!r}; choose stories or relations")
     if fmt == "jsonl":
-        records = stories if table == "stories" else [
-            {"story_id": s.get("id"), **r} for s in stories for r in s.get("relations") or [] if isinstance(r, dict)]
+        records = stories if table == "stories" else [  # whole relation records, their pages named as in CSV
+            {"story_id": s.get("id"), **r, **_page_names(s, r)}
+            for s in stories for r in s.get("relations") or [] if isinstance(r, dict)]
         return _write(records, (), Path(path), fmt)
     rows = story_rows(stories) if table == "stories" else relation_rows(stories)
     return _write(rows, STORY_COLUMNS if table == "stories" else RELATION_COLUMNS, Path(path), fmt)
