@@ -58,8 +58,9 @@ def esc(value: Any) -> str:
 def render_dossier(dossier: Dossier) -> str:
     """The whole HTML page for an in-memory dossier (the streaming writer uses the same pieces)."""
     summary = DossierSummary.of(dossier)
-    sections = "".join(story_links((line + "\n" for p in dossier.pages for line in page_section(p).split("\n")),
-                                   dossier.stories, dict(summary.links)))
+    lines = (line + "\n" for p in dossier.pages for line in page_section(p).split("\n"))
+    labels = dict(summary.links)
+    sections = "".join(story_links(cross_page_notes(lines, dossier.coordination, labels), dossier.stories, labels))
     parts = [html_head(summary), sections.rstrip("\n"), html_tail(dossier, dict(summary.links))]
     return "\n".join(p for p in parts if p)
 
@@ -137,6 +138,7 @@ class DossierSummary:
     schema_version: str = SCHEMA_VERSION
     threads: dict[str, str] = field(default_factory=dict)  # page id -> "27 comments, 8 toxic" (pages with comments)
     review: ReviewList = field(default_factory=lambda: ReviewList())  # toxic comments across pages, for moderators
+    cross_posted: dict[str, int] = field(default_factory=dict)  # page id -> its comments also posted on other pages
 
     def add(self, page: Page) -> None:
         self.links.append((page.id, page_label(page)))
@@ -148,7 +150,8 @@ class DossierSummary:
     def of(cls, dossier: Dossier) -> DossierSummary:
         summary = cls(failures=sum(f.failed for f in dossier.failures),
                       skipped=sum(not f.failed for f in dossier.failures), duplicates=len(dossier.duplicates), stories=dossier.stories,
-                      coordination=len(dossier.coordination), schema_version=dossier.schema_version)
+                      coordination=len(dossier.coordination), schema_version=dossier.schema_version,
+                      cross_posted=cross_posted_counts(dossier.coordination))
         for page in dossier.pages:
             summary.add(page)
         return summary
@@ -231,6 +234,8 @@ def _thread_size(page: Page) -> str:
 def _thread_note(summary: DossierSummary, page_id: str) -> str:
     """A contents entry's comment count, so a reader triaging many pages finds the threads with toxic comments."""
     size = summary.threads.get(page_id)
+    elsewhere = summary.cross_posted.get(page_id)
+    size = f"{size}, {elsewhere} also posted on other pages" if size and elsewhere else size
     return f" <span class='meta'>· {esc(size)}</span>" if size else ""
 
 
@@ -750,11 +755,18 @@ def _comment(comment: Comment, positions: dict[str, int] | None = None) -> str:
     ]
     who = f"<bdi>{esc(comment.author)}</bdi>" if comment.author else "anonymous"  # a right-to-left name stays put
     lang = f" · {esc(comment.language)}" if comment.language else ""
-    return (
+    box = (
         f"<div class='{' '.join(classes)}' id='c-{esc(comment.id)}'><div class='meta'>{_number(comment.position)} {who}"
         f"{lang}{' · ' + esc(comment.published) if comment.published else ''}{_reply_to(comment, positions or {})}</div>"
         f"<div class='ctext'>{_marked_text(comment)}</div><div>{''.join(tags)}</div></div>"
     )
+    return _one_line(box)
+
+
+def _one_line(markup: str) -> str:
+    """``markup`` on one line, the same to a browser: a line break in the text becomes ``&#10;`` (a carriage return
+    too, as the HTML parser would read it), so :func:`cross_page_notes` finds each comment's box on its own line."""
+    return markup.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "&#10;")
 
 
 def _marked_text(comment: Comment) -> str:
@@ -791,6 +803,63 @@ def _reply_to(comment: Comment, positions: dict[str, int]) -> str:
 
 
 _COORDINATION_KINDS = {"identical": "the same text", "near_identical": "nearly the same text"}
+# what a comment's box (one line, :func:`_one_line`) starts with; escaped page text can never start so
+_COMMENT_BOX = re.compile(r"<div class='comment[^']*' id='c-([^']*)'>")
+_META_END = "</div><div class='ctext'>"
+
+
+def cross_page_notes(lines: Iterable[str], coordination: list[Any], labels: dict[str, str]) -> Iterator[str]:
+    """The lines of the page sections, each comment whose text was also posted on other pages (a cluster of
+    ``coordination``) told so in its meta line: "also posted on 2 other pages: <page>, <page>", each linked to the
+    first copy there. The clusters are known only once every page is written."""
+    copies = _CrossPageCopies(coordination)
+    for line in lines:
+        if copies.of and (box := _COMMENT_BOX.match(line)) and (note := copies.note(html.unescape(box[1]), labels)):
+            line = line.replace(_META_END, note + _META_END, 1)
+        yield line
+
+
+def cross_posted_counts(coordination: list[Any]) -> dict[str, int]:
+    """Page id -> how many of its comments were also posted on other pages (the contents say so per thread)."""
+    counts: dict[str, int] = {}
+    for page, _ in _CrossPageCopies(coordination).of.values():
+        counts[page] = counts.get(page, 0) + 1
+    return counts
+
+
+class _CrossPageCopies:
+    """Each clustered comment's page and clusters, each cluster's pages with their first copy: memory grows with the
+    clustered comments, not with comments times pages."""
+
+    def __init__(self, coordination: list[Any]) -> None:
+        self.firsts: list[dict[str, str]] = []  # per cluster: page id -> its first copy's comment id
+        self.of: dict[str, tuple[str, list[int]]] = {}  # comment id -> (its page id, its clusters)
+        for cluster in coordination:
+            posts = [c for c in cluster.get("comments") or [] if isinstance(c, dict)] if isinstance(cluster, dict) \
+                and cluster.get("kind") != "burst" else []  # a burst's comments are ids: no same text
+            first: dict[str, str] = {}
+            for post in posts:
+                first.setdefault(str(post.get("page")), str(post.get("comment")))
+            if len(first) < 2:  # one page's repeat: the thread's own summary says it
+                continue
+            self.firsts.append(first)
+            for post in posts:
+                _, clusters = self.of.setdefault(str(post.get("comment")), (str(post.get("page")), []))
+                clusters.append(len(self.firsts) - 1)
+
+    def note(self, comment_id: str, labels: dict[str, str]) -> str:
+        if comment_id not in self.of:
+            return ""
+        page, clusters = self.of[comment_id]
+        elsewhere: dict[str, str] = {}
+        for k in clusters:
+            for other, first in self.firsts[k].items():
+                if other != page:
+                    elsewhere.setdefault(other, first)
+        links = [f"<a href='#c-{esc(first)}'><bdi>{esc(labels.get(other, other))}</bdi></a>"
+                 for other, first in list(elsewhere.items())[:MAX_LISTED]]
+        return (f" · also posted on {_plural(len(elsewhere), 'other page')}: {', '.join(links)}"
+                f"{_more(list(elsewhere), MAX_LISTED)}")
 
 
 def _coordination(dossier: Dossier, labels: dict[str, str]) -> str:

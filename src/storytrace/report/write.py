@@ -22,7 +22,15 @@ from ..embeddings import Encoder
 from ..records import SCHEMA_VERSION, Comment, Dossier, Duplicate, Failure, Page
 from ..store.files import part_path, whole_file, write_whole
 from ..stories import SpilledShellStore, StoryPages, shell_of
-from .html import DossierSummary, html_head, html_tail, page_section, story_links
+from .html import (
+    DossierSummary,
+    cross_page_notes,
+    cross_posted_counts,
+    html_head,
+    html_tail,
+    page_section,
+    story_links,
+)
 from .jsonld import based_on_links, based_on_refs, jsonld_dumps, page_jsonld, web_url
 
 _SAFE_ID = re.compile(r"[0-9a-f]{16}")
@@ -140,13 +148,16 @@ class DossierWriter:
         self._summary.skipped = sum(not f.failed for f in self.failures)
         self._summary.duplicates = len(self.duplicates)
         self._summary.coordination = len(coordination)
+        self._summary.cross_posted = cross_posted_counts(coordination)
         based_on = based_on_links(stories)
         # each file is finished under a temporary name and renamed once whole, dossier.json (the one the CLI
         # reads back) last: a run stopped here leaves the last run's files, not a truncated index.html
         with whole_file(self.paths["html"]) as html_out, whole_file(self.paths["jsonld"]) as ld_out:
             html_out.write(html_head(self._summary) + "\n")
             with (self._tmp / "sections.html").open(encoding="utf-8") as sections:
-                html_out.writelines(story_links(sections, stories, dict(self._summary.links)))  # line by line: memory stays flat
+                labels = dict(self._summary.links)
+                notes = cross_page_notes(sections, coordination, labels)  # line by line: memory stays flat
+                html_out.writelines(story_links(notes, stories, labels))
             html_out.write(html_tail(tail, dict(self._summary.links)) + "\n")
             with (self._tmp / "nodes.jsonl").open(encoding="utf-8") as nodes:
                 ld_out.write('{"@context": "https://schema.org", "@graph": [\n')

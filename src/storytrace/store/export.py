@@ -4,13 +4,15 @@ CSV and Parquet rows are flat: lists become text joined with "; " (flags with ",
 one column per category (``score_toxic``, ...), so a spreadsheet or ``pandas.read_parquet`` reads them
 without parsing JSON. Parquet columns have fixed types (text, integer, float), empty or not. In CSV, a text
 cell that starts like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, their full-width forms, also after blanks)
-gets a leading apostrophe.
+gets a leading apostrophe, and bidi control characters (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) are
+shown as ``[U+202E]`` instead of reordering the cell; JSONL and Parquet keep every text as it is.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -35,17 +37,26 @@ REPLACED_COLUMNS = ("replaced_at", "replaced_by", "stored_at", *PAGE_COLUMNS)
 STORY_COLUMNS = ("story_id", "title", "n_pages", "page_ids", "languages", "similarity", "n_relations",
                  "n_contradictions")
 # page_title ... based_on_site last: the two pages named readably, not by content hash only (added after the others)
+# then (session 25) the comparison's per-side counts: "base" is the based_on page, "other" the page; each compared
+# claim is counted once, so base_claims = base_agree + base_contradict + base_possible + base_restates +
+# base_not_judged + dropped, and other_claims the same with added (not_judged: claims of a possible other event,
+# whose verdicts are withheld, with not_compared saying why); last the two pages' sources (file or URL): what names a
+# page without a title or a site (a saved file) readably
+SIDE_COUNTS = tuple(f"{side}_{part}" for side in ("base", "other")
+                    for part in ("claims", "agree", "contradict", "possible", "restates", "not_judged"))
 RELATION_COLUMNS = ("story_id", "type", "page", "based_on", "direction", "translation", "similarity", "shingle_jaccard",
                     "agree", "contradict", "possible", "added", "dropped", "contradictions",
-                    "page_title", "page_site", "based_on_title", "based_on_site")
-# one row per comment of a coordinated cluster: the cluster, then the comment and the page it is under
+                    "page_title", "page_site", "based_on_title", "based_on_site", "restates", "not_compared",
+                    *SIDE_COUNTS, "page_source", "based_on_source")
+# one row per comment of a coordinated cluster: the cluster, then the comment and the page it is under; text is the
+# cluster's (its first comment's), comment_text (last, session 25) the row's own: near-identical variants differ
 COORDINATION_COLUMNS = ("cluster_id", "kind", "n_comments", "n_names", "n_pages", "text", "page_id", "comment_id",
-                        "position", "author", "published", "page_url", "page_site", "page_title")
+                        "position", "author", "published", "page_url", "page_site", "page_title", "comment_text")
 _COUNTS = ("agree", "contradict", "possible", "added", "dropped")
 # file formats: csv-excel is CSV with a UTF-8 byte order mark, which Excel needs to read non-Latin text
 FORMATS = ("jsonl", "csv", "csv-excel", "parquet")
 _INTEGER = {"n_body", "n_comments", "n_toxic_comments", "position", "n_pages", "n_relations", "n_contradictions",
-            "translation", "n_names", *_COUNTS}
+            "translation", "n_names", *_COUNTS, "restates", *SIDE_COUNTS}
 _FLOAT = {"toxic_share", "similarity", "shingle_jaccard", *SCORE_COLUMNS}
 
 
@@ -116,7 +127,6 @@ def relation_rows(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             evidence, counts = relation.get("evidence") or {}, _counts(relation)
             contradictions = (relation.get("comparison") or {}).get("contradict") or []
             page, based_on = relation.get("page"), relation.get("based_on") or relation.get("other")
-            named = {p.get("id"): p for p in story.get("pages") or [] if isinstance(p, dict)}
             rows.append({
                 "story_id": story.get("id"), "type": relation.get("type"), "page": page,
                 "based_on": based_on, "direction": relation.get("direction"),
@@ -126,11 +136,27 @@ def relation_rows(stories: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 **{k: counts.get(k) for k in _COUNTS},
                 "contradictions": "; ".join(", ".join(map(str, c.get("reasons") or [])) for c in contradictions
                                             if isinstance(c, dict)),
-                "page_title": named.get(page, {}).get("title"), "page_site": named.get(page, {}).get("site"),
-                "based_on_title": named.get(based_on, {}).get("title"),
-                "based_on_site": named.get(based_on, {}).get("site"),
+                **_page_names(story, relation), "restates": counts.get("restates"),
+                "not_compared": (relation.get("comparison") or {}).get("not_compared"), **_side_counts(counts),
             })
-    return rows
+    return [{column: row.get(column) for column in RELATION_COLUMNS} for row in rows]
+
+
+def _page_names(story: dict[str, Any], relation: dict[str, Any]) -> dict[str, Any]:
+    """The relation's two pages named readably (title, site, source), from its story's page list."""
+    named = {p.get("id"): p for p in story.get("pages") or [] if isinstance(p, dict)}
+    page, based_on = named.get(relation.get("page"), {}), named.get(relation.get("based_on") or relation.get("other"), {})
+    return {"page_title": page.get("title"), "page_site": page.get("site"), "page_source": page.get("source"),
+            "based_on_title": based_on.get("title"), "based_on_site": based_on.get("site"),
+            "based_on_source": based_on.get("source")}
+
+
+def _side_counts(counts: dict[str, Any]) -> dict[str, int | None]:
+    """The per-side counts; ``*_not_judged`` is 0 when no verdict was withheld. A comparison stored before they
+    existed (before session 24) leaves them all empty: guessed numbers would not add up."""
+    if "base_claims" not in counts:
+        return dict.fromkeys(SIDE_COUNTS)
+    return {column: counts.get(column, 0) for column in SIDE_COUNTS}
 
 
 def _counts(relation: dict[str, Any]) -> dict[str, Any]:
@@ -143,13 +169,15 @@ def _number(value: Any) -> float | None:
 
 def export_stories(stories: Iterable[dict[str, Any]], path: str | Path, fmt: str, *, table: str = "stories") -> int:
     """Write stored stories (``table="stories"``: one row per story; ``"relations"``: one per relation) as
-    ``jsonl`` (whole story records, or relation records with their story's id), ``csv`` or ``parquet``."""
+    ``jsonl`` (whole story records, or relation records with their story's id and their two pages' names), ``csv`` or
+    ``parquet``."""
     stories = list(stories)
     if table not in ("stories", "relations"):
         raise ValueError(f"unknown table {table!r}; choose stories or relations")
     if fmt == "jsonl":
-        records = stories if table == "stories" else [
-            {"story_id": s.get("id"), **r} for s in stories for r in s.get("relations") or [] if isinstance(r, dict)]
+        records = stories if table == "stories" else [  # whole relation records, their pages named as in CSV
+            {"story_id": s.get("id"), **r, **_page_names(s, r)}
+            for s in stories for r in s.get("relations") or [] if isinstance(r, dict)]
         return _write(records, (), Path(path), fmt)
     rows = story_rows(stories) if table == "stories" else relation_rows(stories)
     return _write(rows, STORY_COLUMNS if table == "stories" else RELATION_COLUMNS, Path(path), fmt)
@@ -186,14 +214,22 @@ def _coordination_row(cluster: dict[str, Any], post: dict[str, Any], posts: list
         "author": post["author"] or (comment.author if comment else None),
         "published": comment.published if comment else None, "page_url": page.url if page else None,
         "page_site": page.site if page else None, "page_title": page.title if page else None,
+        "comment_text": comment.text if comment else None,
     }
 
 
-def jsonl_records(pages: list[Page], table: str) -> list[dict[str, Any]]:
-    """Whole records for JSONL: one per page, or one per comment with its page's id in front."""
+def jsonl_records(pages: list[Page], table: str, in_story: dict[str, list[str]] | None = None) -> list[dict[str, Any]]:
+    """Whole records for JSONL: one per page (with ``story_id`` last, as in CSV and Parquet: the ids of the stories
+    of ``in_story`` holding it, "; "-joined, or null), or one per comment with its page's id in front and, last as
+    in CSV and Parquet, the page's ``page_url``, ``page_site`` and ``page_title``."""
     if table == "pages":
-        return [p.as_dict() for p in pages]
-    return [{"page_id": p.id, **c.as_dict()} for p in pages for c in p.comments]
+        return [{**p.as_dict(), "story_id": _joined_story_ids(in_story or {}, p.id)} for p in pages]
+    return [{"page_id": p.id, **c.as_dict(), "page_url": p.url, "page_site": p.site, "page_title": p.title}
+            for p in pages for c in p.comments]
+
+
+def _joined_story_ids(in_story: dict[str, list[str]], page_id: str | None) -> str | None:
+    return "; ".join(in_story.get(str(page_id), [])) or None
 
 
 def export(pages: Iterable[Page], path: str | Path, fmt: str, *, table: str = "pages",
@@ -203,12 +239,12 @@ def export(pages: Iterable[Page], path: str | Path, fmt: str, *, table: str = "p
     pages = list(pages)
     if table not in ("pages", "comments"):
         raise ValueError(f"unknown table {table!r}; choose pages or comments")
+    in_story = story_ids(stories)
     if fmt == "jsonl":
-        return _write(jsonl_records(pages, table), (), Path(path), fmt)
+        return _write(jsonl_records(pages, table, in_story), (), Path(path), fmt)
     if table == "comments":
         return _write(comment_rows(pages), COMMENT_COLUMNS, Path(path), fmt)
-    in_story = story_ids(stories)
-    rows = [{**row, "story_id": "; ".join(in_story.get(row["id"], [])) or None} for row in page_rows(pages)]
+    rows = [{**row, "story_id": _joined_story_ids(in_story, row["id"])} for row in page_rows(pages)]
     return _write(rows, PAGES_TABLE_COLUMNS, Path(path), fmt)
 
 
@@ -269,9 +305,16 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 _LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 
 
+# bidi embeddings, overrides, isolates and marks: in a cell they reorder what a spreadsheet shows ("gnp.exe" as
+# "exe.png", an author's name over the next cells); CSV shows them as "[U+202E]", as the HTML report does
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _spreadsheet_safe(value: Any) -> Any:
-    """A CSV cell as text a spreadsheet shows and never runs: page text starting like a formula, after any blanks,
-    gets a leading apostrophe (OWASP's advice against CSV injection, widened); numbers stay numbers."""
-    if isinstance(value, str) and value.lstrip(_LEADING_BLANKS).startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """A CSV cell as text a spreadsheet shows as it is and never runs: bidi controls made visible, then page text
+    starting like a formula, after any blanks, gets a leading apostrophe (OWASP's advice against CSV injection,
+    widened); numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    value = _BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+    return "'" + value if value.lstrip(_LEADING_BLANKS).startswith(_FORMULA_START) else value
