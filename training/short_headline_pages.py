@@ -1,7 +1,7 @@
 """Development pages whose headline is short (1-4 words), and how often the plain-text path keeps it as the title.
 
     OMP_NUM_THREADS=1 nice .venv/bin/python training/short_headline_pages.py --data /work/shared/data \
-        --seed 1 --pages 300 [--model DIR] [--json OUT]
+        --seed 1 --pages 300 [--model DIR] [--json OUT] [--short-titles]
 
 A plain-text dump whose first line is a short headline ("Dam closes") loses it when the line model reads the
 short line as boilerplate (session 24). These pages are built from real parts only (``line_data``), from the
@@ -116,7 +116,7 @@ def make_short_pages(train: Pieces, dev: Pieces, n_pages: int, seed: int) -> lis
     return out
 
 
-def score_pages(pages: list[ShortPage], model: object) -> dict:
+def score_pages(pages: list[ShortPage], model: object, short_titles: bool = False) -> dict:
     """Title found rate and wrong-title rate per (kind, layout, headline words), and line counts per class."""
     from storytrace.anatomy.text import classify_lines
 
@@ -124,7 +124,7 @@ def score_pages(pages: list[ShortPage], model: object) -> dict:
     lines_gold: list[str] = []
     lines_pred: list[str] = []
     for page in pages:
-        pred = classify_lines(page.lines, model)
+        pred = classify_lines(page.lines, model, short_titles=short_titles)
         found = pred[page.title_at] == "title"
         wrong = any(p == "title" for j, p in enumerate(pred) if j != page.title_at)
         for name in (f"{page.kind}/{page.layout}/{page.head_words}", f"{page.kind}/{page.layout}/all",
@@ -156,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=int, default=300, help="pages per kind and layout")
     ap.add_argument("--model", type=Path, default=None)
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--short-titles", action="store_true", help="Options.text_short_titles (session 25's rule)")
     ap.add_argument("--show", type=int, default=0, help="print this many pages whose title is lost")
     args = ap.parse_args(argv)
 
@@ -166,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     dev = Pieces([p for p in train.pages if p.name in set(dev_split(train_names)[1])])
     pages = make_short_pages(train, dev, args.pages, args.seed)
     model = load_line_model(args.model)
-    res = score_pages(pages, model)
+    res = score_pages(pages, model, args.short_titles)
     res["seed"] = args.seed
     print(f"{'stratum':<22}{'pages':>6}{'found':>8}{'wrong':>8}{'as boiler':>10}")
     for name, c in res["strata"].items():
@@ -178,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     for page in pages:
         if shown >= args.show:
             break
-        pred = classify_lines(page.lines, model)
+        pred = classify_lines(page.lines, model, short_titles=args.short_titles)
         if pred[page.title_at] != "title":
             shown += 1
             print(f"\n--- {page.kind}/{page.layout} {page.source}")

@@ -1,5 +1,5 @@
 """A short headline (1-4 words) over the article is the page's title, not boilerplate (session 24: "Dam closes"
-was lost and a later line became the title; session 25 measured it on real Dragnet parts,
+was lost), with ``Options.text_short_titles`` (off by default: the rule failed its dev check in session 25,
 ``training/short_headline_pages.py``); menu lines over the same article stay boilerplate."""
 
 from __future__ import annotations
@@ -37,12 +37,12 @@ def model() -> LineModel:
 @pytest.mark.parametrize("blank", [True, False])
 def test_short_headline_first_is_the_title(model: LineModel, headline: str, lede: list[str], blank: bool) -> None:
     text = ("\n\n" if blank else "\n").join([headline, *lede])
-    page = split_text(text, Page(id="p", source="p.txt"), Options(), model=model)
+    page = split_text(text, Page(id="p", source="p.txt"), Options(text_short_titles=True), model=model)
     assert page.title == headline
 
 
 def test_short_headline_over_a_byline_is_the_title(model: LineModel) -> None:
-    labels = classify_lines(["Dam closes", "By Jane Miller", *DAM], model)
+    labels = classify_lines(["Dam closes", "By Jane Miller", *DAM], model, short_titles=True)
     assert labels[0] == "title"
     assert labels[2:] == ["body"] * 3
 
@@ -51,8 +51,13 @@ def test_short_headline_over_a_byline_is_the_title(model: LineModel) -> None:
 def test_menu_lines_over_the_article_stay_boilerplate(model: LineModel, menu: str) -> None:
     # the lede uses "latest" and "stories" too: menu words never tie a line to the article
     lede = [DAM[0], "The latest stories from the valley say the reservoir is still rising.", *DAM[1:]]
-    labels = classify_lines([menu, *lede], model)
+    labels = classify_lines([menu, *lede], model, short_titles=True)
     assert labels[0] == "boilerplate"
+
+
+def test_short_titles_are_off_by_default(model: LineModel) -> None:
+    # the rule failed its dev check in session 25 (category and site names over the article read as titles)
+    assert classify_lines(["Dam closes", *DAM], model)[0] == "boilerplate"
 
 
 LEDE = ["Engineers closed the dam gates on Tuesday.", "Residents downstream were warned."]
