@@ -25,20 +25,21 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def cache(args: argparse.Namespace) -> None:
     from bench_text_anatomy import heldout_pages
     from line_data import Pieces, dev_split, load_pieces, split_names
-    from short_headline_pages import make_short_pages
+    from short_headline_pages import make_short_pages, site_name_keys
 
     from storytrace.anatomy import text
 
     model = text.load_line_model(args.model)
     sets = {}
-    for seed in (2024, 7):
+    for seed in () if args.skip_dev else (2024, 7):
         pages = heldout_pages(args.data, 600, seed, "dev")
         sets[f"dev{seed}"] = [_read(model, lines, gold, None) for lines, gold in pages]
     train_names, _ = split_names(args.data)
     train = load_pieces(args.data, train_names)
     dev = Pieces([p for p in train.pages if p.name in set(dev_split(train_names)[1])])
+    site_names = site_name_keys(train) if args.no_site_names else frozenset()
     for seed in (1, 2):
-        pages = make_short_pages(train, dev, 300, seed)
+        pages = make_short_pages(train, dev, 300, seed, site_names)
         sets[f"short{seed}"] = [_read(model, p.lines, p.gold, p) for p in pages]
     args.out.write_bytes(pickle.dumps(sets))
 
@@ -90,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--data", type=Path, required=True)
     c.add_argument("--model", type=Path, default=None)
     c.add_argument("--out", type=Path, required=True)
+    c.add_argument("--skip-dev", action="store_true", help="only the short-headline pages")
+    c.add_argument("--no-site-names", action="store_true", help="short_headline_pages.py --no-site-names")
     e = sub.add_parser("eval")
     e.add_argument("cache", type=Path)
     e.add_argument("--short-titles", action="store_true", help="with short_title_over_body (Options.text_short_titles)")
