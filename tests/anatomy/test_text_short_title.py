@@ -6,24 +6,30 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.anatomy.text import LineModel, classify_lines, load_line_model, short_title_over_body, split_text
+from storytrace.anatomy.text import (
+    LineModel,
+    classify_lines,
+    load_line_model,
+    short_title_over_body,
+    split_text,
+)
 from storytrace.records import Page
 from storytrace.settings import Options
 
-DAM = ["Engineers closed the main sluice gates of the Nova Kakhovka dam on Tuesday after water levels rose for a "
-       "third day, officials said.",
-       "The regional administration said residents downstream had been warned and that evacuation buses were on "
-       "standby in two villages.",
-       "Water flows through the spillway will be cut to a minimum until inspectors finish checking the concrete, "
-       "the operator said in a statement."]
-FLOODS = ["Flood waters began to recede across the lower Danube on Sunday, and the first families returned to "
-          "their homes in the river towns.",
+DAM = [("Engineers closed the main sluice gates of the Nova Kakhovka dam on Tuesday after water levels rose for a "
+       "third day, officials said."),
+       ("The regional administration said residents downstream had been warned and that evacuation buses were on "
+       "standby in two villages."),
+       ("Water flows through the spillway will be cut to a minimum until inspectors finish checking the concrete, "
+       "the operator said in a statement.")]
+FLOODS = [("Flood waters began to recede across the lower Danube on Sunday, and the first families returned to "
+          "their homes in the river towns."),
           "Rescue teams said the river had fallen by more than a metre overnight, though several roads remain closed.",
           "The government promised emergency payments to households whose homes were flooded last week."]
-SHOIGU = ["Russian Security Council Secretary Sergei Shoigu met North Korean leader Kim Jong Un in Pyongyang on "
-          "Wednesday, state media reported.",
-          "The two sides discussed security matters and agreed to work together on rebuilding infrastructure, "
-          "according to the reports.",
+SHOIGU = [("Russian Security Council Secretary Sergei Shoigu met North Korean leader Kim Jong Un in Pyongyang on "
+          "Wednesday, state media reported."),
+          ("The two sides discussed security matters and agreed to work together on rebuilding infrastructure, "
+          "according to the reports."),
           "It was Shoigu's second visit to the North Korean capital in three months."]
 
 

@@ -1050,19 +1050,24 @@ _MIN_SHARED = 0.5  # share of a short line's content words that the lede must ho
 _ABOVE_BODY = 2  # the short line is one of the two lines right above the article (a byline may sit between)
 _STEM = 5  # words compared by their first five letters: "closes" / "closed", "Floods" / "flooding"
 # words of at least three letters that tie no line to an article
-_FUNCTION_WORDS = frozenset(
-    "the and for but not you are was were its has had his her our who how why all any can new with from that "
-    "this have will they them their there what when where which would could should been into than then also just "
-    "more most over only some such about after before under out off one two per via amid says said "
-    "der die das und den dem des ein eine einer mit von für auf aus bei nach über wie was wer ist sind war "
-    "nicht auch noch nur sich les des une pour par sur dans avec qui que est sont pas plus los las una por con "
-    "para del como más".split())
+_FUNCTION_WORDS = frozenset((
+    "the", "and", "for", "but", "not", "you", "are", "was", "were", "its", "has", "had", "his", "her", "our", "who",
+    "how", "why", "all", "any", "can", "new", "with", "from", "that", "this", "have", "will", "they", "them",
+    "their", "there", "what", "when", "where", "which", "would", "could", "should", "been", "into", "than", "then",
+    "also", "just", "more", "most", "over", "only", "some", "such", "about", "after", "before", "under", "out",
+    "off", "one", "two", "per", "via", "amid", "says", "said", "der", "die", "das", "und", "den", "dem", "des",
+    "ein", "eine", "einer", "mit", "von", "für", "auf", "aus", "bei", "nach", "über", "wie", "wer", "ist", "sind",
+    "war", "nicht", "auch", "noch", "nur", "sich", "les", "une", "pour", "par", "sur", "dans", "avec", "qui", "que",
+    "est", "sont", "pas", "plus", "los", "las", "una", "por", "con", "para", "del", "como", "más",
+))
 # menu and chrome words: a line made of them is page furniture even when the article uses them too
-_CHROME_WORDS = frozenset(
-    "home latest news menu search login sign subscribe share more read also related popular top stories story "
-    "comments comment contact skip content main navigation next previous back video videos photos photo sport "
-    "sports business world opinion weather trending advertisement follow tags categories archive blog posts post "
-    "recent reply print email facebook twitter live today most page".split())
+_CHROME_WORDS = frozenset((
+    "home", "latest", "news", "menu", "search", "login", "sign", "subscribe", "share", "more", "read", "also",
+    "related", "popular", "top", "stories", "story", "comments", "comment", "contact", "skip", "content", "main",
+    "navigation", "next", "previous", "back", "video", "videos", "photos", "photo", "sport", "sports", "business",
+    "world", "opinion", "weather", "trending", "advertisement", "follow", "tags", "categories", "archive", "blog",
+    "posts", "post", "recent", "reply", "print", "email", "facebook", "twitter", "live", "today", "most", "page",
+))
 
 
 def _stems(text: str) -> set[str]:
