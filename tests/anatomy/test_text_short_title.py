@@ -77,6 +77,9 @@ LEDE = ["Engineers closed the dam gates on Tuesday.", "Residents downstream were
     # the model found a headline above the article: nothing changes
     (["Dam closes", "Dam gates closed as river rises", *LEDE], ["boilerplate", "headline", "body", "body"],
      ["boilerplate", "headline", "body", "body"]),
+    # a short line under a menu line: section and category names stand there too, not looked at
+    (["Menu", "Dam closes", *LEDE], ["boilerplate", "boilerplate", "body", "body"],
+     ["boilerplate", "boilerplate", "body", "body"]),
     # more than two lines above the article, a dateline, a line ending in a colon: not looked at / not a title
     (["Dam closes", "Share", "Print", *LEDE], ["boilerplate"] * 3 + ["body"] * 2, ["boilerplate"] * 3 + ["body"] * 2),
     (["March 3, 2024", *LEDE], ["boilerplate", "body", "body"], ["boilerplate", "body", "body"]),
