@@ -41,6 +41,7 @@ class Options:
     # (storytrace.anatomy.chrome_authors). Off by default: held-out precision against the HTML comment
     # authors 0.946 with the chrome specialist, 0.784 with line model v5.4 alone, below the 0.95 asked (docs/results/text_anatomy.md, session 9)
     text_comment_authors: bool = False
+    text_short_titles: bool = False  # anatomy.text.short_title_over_body; off: failed its dev rule (session 25)
     # comments: "news_comments" (the heads moved to the far lower rate of abuse under news articles: fewer false
     # alarms, a lower recall at 0.5) or "training" (the heads' calibration on tweets)
     comment_calibration: str = DEFAULT_COMMENT_CALIBRATION
