@@ -155,17 +155,25 @@ def band_stack(prob: np.ndarray, char_m: np.ndarray, eligible: np.ndarray, margi
 def choose_refit_band(model: CommentModel, view: LogisticRegression, cal_rows: list[dict[str, object]],
                       olid_cal: list[dict[str, object]], e_olid_cal: np.ndarray,
                       args: argparse.Namespace) -> tuple[dict[str, object], dict[str, object]]:
-    """(the ``cascade`` entry, a report): per ``--bands`` band, the stack refit inside it and the full scoring of
-    every calibration tweet with it; the band with the best OLID (ROC-AUC + macro-F1) / 2 among those within
-    ``--max-share`` of OLID calibration tweets embedded and davidson's floors (``--davidson-auc-drop``,
-    ``--davidson-f1-drop`` below the model as loaded)."""
+    """(the ``cascade`` entry, a report): per ``--bands`` band, the stack refit inside it (on the OLID calibration
+    tweets, or with ``--stack-rows all`` on every calibration tweet) and the full scoring of every calibration tweet
+    with it; the band with the best OLID (ROC-AUC + macro-F1) / 2 among those within ``--max-share`` of OLID
+    calibration tweets embedded and davidson's floors (``--davidson-auc-drop``, ``--davidson-f1-drop`` below the
+    model as loaded)."""
     base = pipeline_reading(model, cal_rows)
     print(f"calibration, model as loaded: {base}", flush=True)
-    prob, char_m, eligible = char_reading(model, [str(r["text"]) for r in olid_cal])
+    if args.stack_rows == "all":
+        others = [r for r in cal_rows if r["source"] != "olid"]
+        fit_rows = olid_cal + others
+        emb = np.vstack([e_olid_cal, model._embed(model.stack_encoder, [str(r["text"]) for r in others])])
+    else:
+        emb = e_olid_cal
+    prob, char_m, eligible = char_reading(model, [str(r["text"]) for r in fit_rows])
     use_head = model._head(model.stack_encoder)
     assert use_head is not None
-    margins = np.c_[(e_olid_cal @ use_head[0].T + use_head[1])[:, TOXIC], view.decision_function(e_olid_cal)]
-    y = np.array([int(r["toxic"]) for r in olid_cal])
+    margins = np.c_[(emb @ use_head[0].T + use_head[1])[:, TOXIC], view.decision_function(emb)]
+    y = np.array([int(r["toxic"]) for r in fit_rows])
+    is_olid = np.arange(len(fit_rows)) < len(olid_cal)
     install_view(model, view)
     tried, choice = [], None
     for band in parse_bands(args.bands):
@@ -175,7 +183,7 @@ def choose_refit_band(model: CommentModel, view: LogisticRegression, cal_rows: l
             continue
         model.cascade = {"band": {"toxic": list(band)}, "stack": {"toxic": row}}
         got = pipeline_reading(model, cal_rows)
-        share = round(float(picked.mean()), 4)
+        share = round(float(picked[is_olid].mean()), 4)
         ok = (share <= args.max_share and got["davidson_auc"] >= base["davidson_auc"] - args.davidson_auc_drop
               and got["davidson_f1"] >= base["davidson_f1"] - args.davidson_f1_drop)
         goal = (got["olid_auc"] + got["olid_f1"]) / 2
