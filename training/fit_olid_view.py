@@ -22,6 +22,15 @@ stack and choose C and the band; nothing reads the validation half, an eval set 
 Writes model.npz (``stack_view_coef``/``stack_view_intercept``) and model.json (``stack.toxic``,
 ``cascade.stack.toxic``, ``cascade.band.toxic``, ``olid_view``) to ``--out`` (re-fit ``news_calibration.json``
 afterwards: the model files' hash changes).
+
+``--cascade refit`` (session 25, helper "olidview"): only the cascade (the default path) changes; the opt-in
+``english_embed`` stack stays as shipped. The view may also train on the training split's davidson tweets
+(``--davidson-weight``) and the English authored training lines (``--authored``). For each band the toxic cascade
+stack [wc, we, wv, b] is refit on the calibration tweets the cascade picks in it (OLID's, or ``--stack-rows all``
+every one), and the whole calibration half is scored as at run time (rules included); the band kept is the one with
+the best OLID (ROC-AUC + macro-F1) / 2 whose share of OLID calibration tweets embedded is within ``--max-share``
+and whose davidson calibration ROC-AUC and macro-F1 fall at most ``--davidson-auc-drop`` / ``--davidson-f1-drop``.
+Still only training-side rows: the training split, the calibration half, the authored training lines.
 """
 
 from __future__ import annotations
