@@ -176,7 +176,7 @@ def choose_refit_band(model: CommentModel, view: LogisticRegression, cal_rows: l
         fit_rows = olid_cal + others
         emb = np.vstack([e_olid_cal, model._embed(model.stack_encoder, [str(r["text"]) for r in others])])
     else:
-        emb = e_olid_cal
+        fit_rows, emb = olid_cal, e_olid_cal
     prob, char_m, eligible = char_reading(model, [str(r["text"]) for r in fit_rows])
     use_head = model._head(model.stack_encoder)
     assert use_head is not None

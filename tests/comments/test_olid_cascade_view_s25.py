@@ -53,20 +53,22 @@ def test_cascade_stack_reads_the_view():
 
 
 @pytest.mark.skipif(not (DATA / "comments" / "davidson").exists(), reason="shared training data not present")
-def test_fit_olid_view_refit_tiny_sample(tmp_path):
+@pytest.mark.parametrize("stack_rows", ["olid", "all"])
+def test_fit_olid_view_refit_tiny_sample(tmp_path, stack_rows):
     out = tmp_path / "model"
     authored = Path(__file__).resolve().parent / "data" / "authored"
     subprocess.run([sys.executable, str(ROOT / "training" / "fit_olid_view.py"), "--data", str(DATA), "--out",
                     str(out), "--limit", "1200", "--cascade", "refit", "--authored", str(authored),
                     "--davidson-weight", "0.5", "--C", "1", "--bands", "0.3-0.6,0.2-0.7", "--max-share", "0.9",
-                    "--davidson-auc-drop", "1", "--davidson-f1-drop", "1"], check=True, timeout=600)
+                    "--davidson-auc-drop", "1", "--davidson-f1-drop", "1", "--stack-rows", stack_rows],
+                   check=True, timeout=600)
     old = json.loads((ROOT / "src/storytrace/data/models/comments/model.json").read_text(encoding="utf-8"))
     meta = json.loads((out / "model.json").read_text(encoding="utf-8"))
     assert meta["cascade"]["band"]["toxic"] in ([0.3, 0.6], [0.2, 0.7])
     assert len(meta["cascade"]["stack"]["toxic"]) == 4
     assert meta["stack"] == old["stack"]  # the opt-in english_embed stack is left as shipped
     view = meta["olid_view"]
-    assert view["cascade"] == "refit" and view["davidson_weight"] == 0.5
+    assert view["cascade"] == "refit" and view["davidson_weight"] == 0.5 and view["stack_rows"] == stack_rows
     assert set(view["train_rows"]) == {"olid", "davidson", "authored"} and min(view["train_rows"].values()) > 0
     assert {b["band"][0] for b in view["bands"]} <= {0.3, 0.2} and "olid_auc" in view["calibration"]
     model = CommentModel.load(out)
