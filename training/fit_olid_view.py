@@ -31,6 +31,11 @@ every one), and the whole calibration half is scored as at run time (rules inclu
 the best OLID (ROC-AUC + macro-F1) / 2 whose share of OLID calibration tweets embedded is within ``--max-share``
 and whose davidson calibration ROC-AUC and macro-F1 fall at most ``--davidson-auc-drop`` / ``--davidson-f1-drop``.
 Still only training-side rows: the training split, the calibration half, the authored training lines.
+
+``--cascade register`` (session 25, opt-in path only): the toxic ``register_stack`` row [wc, we, wv, b] that the
+``english_embed`` path reads for comments with no profanity, slur or insult (``_model.plain_register``), fit on
+every such calibration tweet; the default path, its cascade and the ``english_embed`` stack stay as they were.
+Neither mode is shipped (session 25: both failed the validation half; docs/results/comments.md).
 """
 
 from __future__ import annotations
