@@ -1,6 +1,7 @@
 """Dev metrics for a comment model dir (training-side only): tweets validation half, authored validation, probe dev lines.
 
-Usage: python training/comment_dev_score.py MODEL_DIR|- [DATA]   (session 21, helper "storm"; '-' = the shipped model)
+Usage: python training/comment_dev_score.py MODEL_DIR|- [DATA] [--english-embed]   (session 21, helper "storm"; '-' = the shipped
+model; --english-embed: the opt-in path, every English comment embedded)
 """
 import json
 import sys
@@ -15,8 +16,10 @@ from comment_data import authored_key, excluded_keys, load_authored, load_train,
 from storytrace.comments import CommentModel, score_texts
 
 WT = Path(__file__).resolve().parents[1]
+english_embed = "--english-embed" in sys.argv  # session 25: score the opt-in path
+sys.argv = [a for a in sys.argv if a != "--english-embed"]
 model_dir = Path(sys.argv[1]) if sys.argv[1] != "-" else None
-model = CommentModel.load(model_dir)
+model = CommentModel.load(model_dir, english_embed=english_embed)
 res = {}
 rows = load_train(Path(sys.argv[2] if len(sys.argv) > 2 else "../shared/data"))
 _, _, val = split_indices(len(rows))
