@@ -32,10 +32,9 @@ the best OLID (ROC-AUC + macro-F1) / 2 whose share of OLID calibration tweets em
 and whose davidson calibration ROC-AUC and macro-F1 fall at most ``--davidson-auc-drop`` / ``--davidson-f1-drop``.
 Still only training-side rows: the training split, the calibration half, the authored training lines.
 
-``--cascade register`` (session 25, opt-in path only): the toxic ``register_stack`` row [wc, we, wv, b] that the
-``english_embed`` path reads for comments with no profanity, slur or insult (``_model.plain_register``), fit on
-every such calibration tweet; the default path, its cascade and the ``english_embed`` stack stay as they were.
-Neither mode is shipped (session 25: both failed the validation half; docs/results/comments.md).
+A third mode, ``register`` (an opt-in ``english_embed`` stack for comments with no profanity, slur or insult, with
+a runtime hook in ``_model``), was tried in session 25 and removed after it failed (branch s25-olidview, eb77e02).
+``refit`` is not shipped (session 25: it failed the validation half; docs/results/comments.md).
 """
 
 from __future__ import annotations
@@ -56,7 +55,7 @@ from sklearn.metrics import f1_score, roc_auc_score
 
 from storytrace.comments import CommentModel, score_texts
 from storytrace.comments._content import content_free, strip_laughter
-from storytrace.comments._model import LEARNED, model_text, plain_register, stacked_probability
+from storytrace.comments._model import LEARNED, model_text, stacked_probability
 
 MODEL_DIR = ROOT / "src" / "storytrace" / "data" / "models" / "comments"
 TOXIC = LEARNED.index("toxic")
@@ -211,27 +210,6 @@ def choose_refit_band(model: CommentModel, view: LogisticRegression, cal_rows: l
     return {"band": {"toxic": list(band)}, "stack": {"toxic": row}}, {"base": base, "bands": tried, "share": share}
 
 
-def fit_register_stack(model: CommentModel, view: LogisticRegression, cal_rows: list[dict[str, object]],
-                       n_olid: int, e_olid_cal: np.ndarray) -> tuple[list[float], dict[str, object]]:
-    """(the toxic ``register_stack`` row [wc, we, wv, b], a report): logistic regression on every calibration
-    tweet (OLID and davidson) in which the rules find no profanity, slur or insult (``_model.plain_register``), as
-    the opt-in english_embed path reads them. ``cal_rows`` holds the ``n_olid`` OLID tweets first."""
-    texts = [str(r["text"]) for r in cal_rows]
-    emb = np.vstack([e_olid_cal, model._embed(model.stack_encoder, texts[n_olid:])])
-    analyses = model.analyses_of(texts, ["en"] * len(texts))
-    plain = np.array([plain_register(a) for a in analyses])
-    char_m = char_reading(model, texts)[1]
-    use_head = model._head(model.stack_encoder)
-    assert use_head is not None
-    x = np.c_[char_m, (emb @ use_head[0].T + use_head[1])[:, TOXIC], view.decision_function(emb)]
-    y = np.array([int(r["toxic"]) for r in cal_rows])
-    st = LogisticRegression(C=1e4, max_iter=1000).fit(x[plain], y[plain])
-    row = [float(v) for v in st.coef_[0]] + [float(st.intercept_[0])]
-    olid = np.arange(len(cal_rows)) < n_olid
-    return row, {"fit_rows": int(plain.sum()), "plain_share_olid": round(float(plain[olid].mean()), 4),
-                 "plain_share_other": round(float(plain[~olid].mean()), 4)}
-
-
 def write_model(args: argparse.Namespace, meta: dict[str, object], view: LogisticRegression) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     with np.load(args.model / "model.npz") as z:
@@ -265,12 +243,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--davidson-weight", type=float, default=0.0,
                     help="> 0: the training split's davidson tweets join the view with this sample weight")
     ap.add_argument("--davidson-cache", type=Path, default=None, help="npy cache of their embeddings")
-    ap.add_argument("--cascade", choices=("fit", "keep", "refit", "register"), default="fit",
+    ap.add_argument("--cascade", choices=("fit", "keep", "refit"), default="fit",
                     help="keep: the cascade (default path) keeps its band and row; only the english_embed stack "
                          "changes. refit (session 25): only the cascade changes, its toxic stack refit inside each "
-                         "band and the band chosen by the full scoring of the calibration half. register (session "
-                         "25, opt-in path only): english_embed's toxic stack for comments with no profanity, slur "
-                         "or insult (model.json register_stack); the default path and its cascade unchanged")
+                         "band and the band chosen by the full scoring of the calibration half.")
     ap.add_argument("--davidson-auc-drop", type=float, default=0.002, help="refit: davidson calibration floor")
     ap.add_argument("--davidson-f1-drop", type=float, default=0.005, help="refit: davidson calibration floor")
     ap.add_argument("--limit", type=int, default=0, help="tests: the first N training rows only")
@@ -291,13 +267,7 @@ def main(argv: list[str] | None = None) -> int:
               "view_calibration_auc": round(view_auc, 4), "max_share": args.max_share, "stack_rows": args.stack_rows,
               "cascade": args.cascade, "authored_weight": args.authored_weight if args.authored is not None else 0.0,
               "davidson_weight": args.davidson_weight}
-    if args.cascade == "register":
-        ordered = ca + [rows[i] for i in ca_i if rows[i]["source"] != "olid"]
-        row, report = fit_register_stack(model, view, ordered, len(ca), e_ca)
-        meta["register_stack"] = {"toxic": row}
-        record.update(report)
-        print(f"chosen: view C {view_c}, register stack {row} ({report})")
-    elif args.cascade == "refit":
+    if args.cascade == "refit":
         cascade, report = choose_refit_band(model, view, [rows[i] for i in ca_i], ca, e_ca, args)
         meta["cascade"] = dict(meta.get("cascade") or {}, **cascade)
         record.update(band_share=report["share"], calibration=report["base"], bands=report["bands"])

@@ -353,8 +353,6 @@ class CommentModel:
         # the cascade (``uncertain``): English comments the char heads are unsure about get the char + USE stack's
         # second opinion; {} (the default until it is shipped) leaves every English comment on the fast path
         self.cascade: dict[str, Any] = dict(self.meta.get("cascade") or {})
-        # session 25 (opt-in path only): english_embed stack rows for comments with no marked word (``_plain_register``)
-        self.register_stack: dict[str, list[float]] = dict(self.meta.get("register_stack") or {})
         # the stack encoder's head margins of the comments the cascade embedded, by text (bounded like the
         # decoder's memos): a re-posted or re-scored comment is not embedded again
         self._cascade_memo: dict[str, np.ndarray] = {}
@@ -715,8 +713,6 @@ class CommentModel:
             for k, cat in enumerate(LEARNED):
                 if cat in stack:
                     learned[stacked, k] = stacked_probability(stack[cat], char_margin[stacked, k], em, k)
-            if self.english_embed and self.register_stack:
-                self._plain_register(learned, char_margin, em, stacked, analyses)
         if gate_rows and self._head(self.stack_encoder) is not None:
             # gated English comments: the mean of the char heads' and the embedding heads' probabilities
             learned[gate_rows] = 0.5 * (learned[gate_rows] + self._embedded(self.stack_encoder,
@@ -750,20 +746,6 @@ class CommentModel:
             if empty:
                 learned[empty] = self._empty_scores
         return learned
-
-    def _plain_register(self, learned: np.ndarray, char_margin: np.ndarray, em: np.ndarray, stacked: list[int],
-                        analyses: list[Analysis]) -> None:
-        """english_embed only (session 25, opt-in): the comments in which the rules find no profanity, slur or
-        insult get ``meta["register_stack"]``'s rows (fit on such calibration tweets, with the extra views); there
-        the char heads have no marked word to go on and the embedding's reading of OLID's plain offensive tweets
-        counts for more, while profane tweets (most of davidson's) keep the english_embed stack."""
-        plain = [j for j, i in enumerate(stacked) if plain_register(analyses[i])]
-        if not plain:
-            return
-        rows = [stacked[j] for j in plain]
-        for k, cat in enumerate(LEARNED):
-            if cat in self.register_stack:
-                learned[rows, k] = stacked_probability(self.register_stack[cat], char_margin[rows, k], em[plain], k)
 
     def _combine(self, text: str, a: Analysis, p: np.ndarray,
                  multi: tuple[float, list[tuple[int, int, str, str]]] = (0.0, []),
@@ -929,11 +911,6 @@ def uncertain(p: np.ndarray, a: Analysis, cascade: dict[str, Any]) -> bool:
         if band is not None and band[0] <= p[k] <= band[1]:
             return True
     return bool(cascade.get("groups")) and bool(a.groups)
-
-
-def plain_register(a: Analysis) -> bool:
-    """Whether the rules found no profanity, slur or insult in an English comment (``register_stack``)."""
-    return not (a.profanity or a.slurs or a.insults)
 
 
 def gated(a: Analysis, gate: str) -> bool:
