@@ -54,10 +54,15 @@ def _backhanded(norm: str, words: list[tuple[int, int, str]], toks: list[str], c
         near = [(gi, g) for gi, g in window if clause[gi] == clause[j]]
         if not near:
             continue
-        scare_quoted = _praised(toks, j, lex) and j in quoted
+        # a compliment in scare quotes mocks a group named outside them; with the group's word quoted too the quotes
+        # hold names or labels (Also known as "Clever" and "The Retard"; review s24 R329), not irony about the group
+        labels = [(gi, g) for gi, g in near if gi not in quoted]
+        scare_quoted = _praised(toks, j, lex) and j in quoted and bool(labels)
         for_once = toks[j] == "for" and j + 1 < n and toks[j + 1] == "once" and \
             any(gi < j for gi, _ in near) and any(_praised(toks, k, lex) for k in range(max(0, j - 4), j))
-        if scare_quoted or for_once:
+        if scare_quoted:
+            found.append((j, labels[0]))
+        elif for_once:
             found.append((j, near[0]))
         elif toks[j] == "for" and j + 1 < n and toks[j + 1] in ("a", "an") and \
                 any(_praised(toks, k, lex) for k in range(max(0, j - 3), j)):
