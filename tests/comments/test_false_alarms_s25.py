@@ -13,8 +13,8 @@ def _out(model, text):
 
 
 @pytest.mark.parametrize("text", [
-    "RANDOM REQUEST: I MISS YOU TALKING ABOUT YOUR FAVORITE THINGS ~ OIL OF OLAY FACE WIPES, TARGET SWEATERS, "
-    "BLISTEX, DR. BONNERS MAGIC SOAP, ETC.. CAN YOU PLEASE DO ONE OF THOSE AGAIN SOON?",
+    ("RANDOM REQUEST: I MISS YOU TALKING ABOUT YOUR FAVORITE THINGS ~ OIL OF OLAY FACE WIPES, TARGET SWEATERS, "
+     "BLISTEX, DR. BONNERS MAGIC SOAP, ETC.. CAN YOU PLEASE DO ONE OF THOSE AGAIN SOON?"),
     "i love the missey in mint!",
     "KtdAir UGG Boots Sale jeirrq http://uggbootsukcheapshopuk.example.co.uk/ UgyRjt ugg boots sale vubxxw",
     "I'll also need twitter acces",

@@ -48,6 +48,12 @@ a name; a function word that often ends a name or brand ("Jewson", "Christianson
 "by") makes it a reading only for a hostile sentence. A capitalised "I" run onto a hostile word is no name ("Ihate").
 A single letter between two words joins the side that reads as more frequent words ("the e mail" is "the email", not
 "thee mail"; "wit h all" is still "with all"), and a misspelling's first letter may be swapped but not dropped ("ofour" is "of our", not "four").
+
+Session 25 (review s24: "DR. BONNERS" read as 'beaner', the spam id "jeirrq" as 'jerk'): a reading by sound must sound
+alike. The phonetic key keeps only consonants, so the vowels of a token and of a slur, insult, swear word or entity it
+keys like must be alike too, run by run (a shared letter or class: e/i/y, o/u/w, a; ``_vowels_alike``), and the token
+must be a string English spells: fewer than two letter triples that no common word has (``_unspellable``). A group's
+name is still read by sound with other vowels ("wimmin"); one-edit slips are unchanged ("fagget", "ritard").
 """
 
 from __future__ import annotations

@@ -8,7 +8,14 @@ import bisect
 
 from storytrace.comments._lexicon import Lexicon
 from storytrace.comments._rules_benign import kind_statement
-from storytrace.comments._rules_shared import _IRONY, _NOT_PRAISE, _QUOTE, _SCARE_QUOTES, Analysis, _hostile_word
+from storytrace.comments._rules_shared import (
+    _IRONY,
+    _NOT_PRAISE,
+    _QUOTE,
+    _SCARE_QUOTES,
+    Analysis,
+    _hostile_word,
+)
 from storytrace.comments._tokens import _phrase_at
 
 # a group named in a kind or neutral way ("I really admire X", "I live with X", "are there many X in your town?"):
