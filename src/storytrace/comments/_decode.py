@@ -261,7 +261,7 @@ class Decoder:
         self.common: Mapping[str, float] = load_common_words() if spelling else {}
         self.spelling = spelling
         self._dropped = _dropped_letter_variants(lexicon) if spelling else {}
-        self._spelled_triples = _letter_triples(self.common)  # what English spelling writes (session 25)
+        self._spelled_triples: frozenset[str] | None = None  # what English spelling writes (``_unspellable``)
         self._dropped_phrases = self._dropped_phrase_variants() if spelling else {}
         self._dropped_firsts = frozenset(first for first, _ in self._dropped_phrases)  # what such a phrase begins with
         by_second: dict[str, list[Term]] = {}
@@ -440,9 +440,12 @@ class Decoder:
     def _unspellable(self, word: str) -> bool:
         """``word`` has ``_UNSPELLABLE`` letter triples no common English word has, its consonant spellings of one
         sound merged ("jeirrq"; not "jewz", "mozlems" or "jewsa")."""
+        if self._spelled_triples is None:  # built on first use (0.2 s): most comments need no reading by sound
+            self._spelled_triples = _letter_triples(self.common)
+        triples = self._spelled_triples
         padded = f"^{_sound_spelling(word)}$"
-        missing = sum(padded[i : i + 3] not in self._spelled_triples for i in range(len(padded) - 2))
-        return bool(self._spelled_triples) and missing >= _UNSPELLABLE
+        missing = sum(padded[i : i + 3] not in triples for i in range(len(padded) - 2))
+        return bool(triples) and missing >= _UNSPELLABLE
 
     def _short_slip(self, word: str) -> Term | None:
         """A three-letter non-word that is a short term with two letters swapped ("ejw", "agy") or a four-letter
