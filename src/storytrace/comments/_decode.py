@@ -48,6 +48,12 @@ a name; a function word that often ends a name or brand ("Jewson", "Christianson
 "by") makes it a reading only for a hostile sentence. A capitalised "I" run onto a hostile word is no name ("Ihate").
 A single letter between two words joins the side that reads as more frequent words ("the e mail" is "the email", not
 "thee mail"; "wit h all" is still "with all"), and a misspelling's first letter may be swapped but not dropped ("ofour" is "of our", not "four").
+
+Session 25 (review s24: "DR. BONNERS" read as 'beaner', the spam id "jeirrq" as 'jerk'): a reading by sound must sound
+alike. The phonetic key keeps only consonants, so the vowels of a token and of a slur, insult, swear word or entity it
+keys like must be alike too, run by run (a shared letter or class: e/i/y, o/u/w, a; ``_vowels_alike``), and the token
+must be a string English spells: fewer than two letter triples that no common word has (``_unspellable``). A group's
+name is still read by sound with other vowels ("wimmin"); one-edit slips are unchanged ("fagget", "ritard").
 """
 
 from __future__ import annotations
@@ -59,7 +65,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from storytrace.comments._lexicon import Lexicon, Term, load_common_words, phonetic_key
+from storytrace.comments._lexicon import _VOWEL_RUNS, _VOWELS, Lexicon, Term, load_common_words, phonetic_key
 
 # Cyrillic/Greek/other look-alikes of Latin letters
 HOMOGLYPHS = {
@@ -153,6 +159,15 @@ _NAME_ENDINGS = frozenset(["on", "at", "an", "a", "by"])
 # regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
 _DERIVATIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "ish", "ment", "ments",
                 "able", "ism", "ist", "ists", "ity", "ize", "ized", "izes", "ise", "ised", "y", "ies", "ied")
+# session 25: a sound-alike must sound alike. The phonetic key keeps consonants and turns every vowel run into one
+# "V", so "BONNERS" keyed as "beaner", "missey" as "muzzie" and "acces" as "ukie" (review s24). A vowel run sounds like
+# another when they share a letter or a class of vowel letters: front (e, i, y), back (o, u, w: "jooz" / "jews"), "a".
+_VOWEL_CLASS = {"a": "a", "e": "front", "i": "front", "y": "front", "o": "back", "u": "back", "w": "back"}
+# consonant spellings of one sound merged before letter patterns are counted ("jewz" is spelled as "jews" is)
+_SOUND_SPELLINGS = [(a, b) for a, b in _VOWEL_RUNS if a in ("ph", "ck", "kh", "q", "c", "x", "z")]
+# letter triples (with the word's edges) that no common English word has; a token with this many is no English
+# spelling a reader could sound out ("jeirrq": "jei", "rrk"; spam ids), so it is read by sound as nothing (session 25)
+_UNSPELLABLE = 2
 
 
 @dataclass(slots=True)
@@ -246,6 +261,7 @@ class Decoder:
         self.common: Mapping[str, float] = load_common_words() if spelling else {}
         self.spelling = spelling
         self._dropped = _dropped_letter_variants(lexicon) if spelling else {}
+        self._spelled_triples: frozenset[str] | None = None  # what English spelling writes (``_unspellable``)
         self._dropped_phrases = self._dropped_phrase_variants() if spelling else {}
         self._dropped_firsts = frozenset(first for first, _ in self._dropped_phrases)  # what such a phrase begins with
         by_second: dict[str, list[Term]] = {}
@@ -376,6 +392,8 @@ class Decoder:
                      and (not name or t.kind == "group_name")]
         if self.freq is not None:
             cands = [t for t in cands if not self._real(base, t)]
+        if cands and self.spelling:
+            cands = [t for t in cands if self._sounds_alike(base, t)]
         if cands:
             return _prefer(cands), "misspelling"
         if len(base) >= 4:
@@ -411,6 +429,23 @@ class Decoder:
             countries = lex.groups[key].get("countries") or [key]
             return Term(countries[0], "group_name", key), "compound"
         return None
+
+    def _sounds_alike(self, word: str, term: Term) -> bool:
+        """``word``, keyed like ``term`` by sound, can be sounded out as English and, unless ``term`` names a group
+        ("wimmin", "jooz": the disguises of a group's name by sound), has its vowels alike (``_vowels_alike``)."""
+        if self._unspellable(word):
+            return False
+        return term.kind == "group_name" or _vowels_alike(word, term.text)
+
+    def _unspellable(self, word: str) -> bool:
+        """``word`` has ``_UNSPELLABLE`` letter triples no common English word has, its consonant spellings of one
+        sound merged ("jeirrq"; not "jewz", "mozlems" or "jewsa")."""
+        if self._spelled_triples is None:  # built on first use (0.2 s): most comments need no reading by sound
+            self._spelled_triples = _letter_triples(self.common)
+        triples = self._spelled_triples
+        padded = f"^{_sound_spelling(word)}$"
+        missing = sum(padded[i : i + 3] not in triples for i in range(len(padded) - 2))
+        return bool(triples) and missing >= _UNSPELLABLE
 
     def _short_slip(self, word: str) -> Term | None:
         """A three-letter non-word that is a short term with two letters swapped ("ejw", "agy") or a four-letter
@@ -1357,3 +1392,31 @@ def _is_handle(raw: str) -> bool:
 def _prefer(cands: list[Term]) -> Term:
     order = {"group_name": 0, "slur": 1, "entity": 2, "insult": 3, "profanity": 4, "hostile": 5}
     return min(cands, key=lambda t: (order.get(t.kind, 9), len(t.text)))
+
+
+def _sound_spelling(word: str) -> str:
+    """``word`` with the consonant spellings of one sound merged ("jewz" -> "jews", "acces" -> "akkes")."""
+    for a, b in _SOUND_SPELLINGS:
+        word = word.replace(a, b)
+    return word
+
+
+def _letter_triples(common: Mapping[str, float]) -> frozenset[str]:
+    """Every run of three letters (a word's edges as "^" and "$") in the common words, sound spellings merged."""
+    out: set[str] = set()
+    for w in common:
+        if w.isalpha():
+            padded = f"^{_sound_spelling(w)}$"
+            out.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return frozenset(out)
+
+
+def _vowels_alike(word: str, term: str) -> bool:
+    """Each vowel run of ``word`` sounds like the run of ``term`` at its place: they share a letter or a vowel class
+    ("kyke" / "kike", "jeish" / "jewish"); not "o" / "ea" ("bonners" / "beaner"), "i" / "u" ("missey" / "muzzie").
+    Words whose runs do not pair up are left to the key."""
+    runs = [_VOWELS.findall(_sound_spelling(w)) for w in (word, term)]
+    if len(runs[0]) != len(runs[1]):
+        return True
+    return all(set(a) & set(b) or {_VOWEL_CLASS[c] for c in a} & {_VOWEL_CLASS[c] for c in b}
+               for a, b in zip(*runs, strict=True))

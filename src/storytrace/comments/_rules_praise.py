@@ -8,7 +8,14 @@ import bisect
 
 from storytrace.comments._lexicon import Lexicon
 from storytrace.comments._rules_benign import kind_statement
-from storytrace.comments._rules_shared import _IRONY, _NOT_PRAISE, _SCARE_QUOTES, Analysis, _hostile_word
+from storytrace.comments._rules_shared import (
+    _IRONY,
+    _NOT_PRAISE,
+    _QUOTE,
+    _SCARE_QUOTES,
+    Analysis,
+    _hostile_word,
+)
 from storytrace.comments._tokens import _phrase_at
 
 # a group named in a kind or neutral way ("I really admire X", "I live with X", "are there many X in your town?"):
@@ -47,6 +54,8 @@ def _backhanded(norm: str, words: list[tuple[int, int, str]], toks: list[str], c
     starts = [w[0] for w in words]
     quoted = {k for m in _SCARE_QUOTES.finditer(norm)
               for k in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end()))}
+    in_quotes = {k for m in _QUOTE.finditer(norm)  # any quotation, a label of three words too ("The Gay One")
+                 for k in range(bisect.bisect_left(starts, m.start()), bisect.bisect_left(starts, m.end()))}
     at = [gi for gi, _ in people]  # in text order
     found = []
     for j in range(n):
@@ -54,10 +63,15 @@ def _backhanded(norm: str, words: list[tuple[int, int, str]], toks: list[str], c
         near = [(gi, g) for gi, g in window if clause[gi] == clause[j]]
         if not near:
             continue
-        scare_quoted = _praised(toks, j, lex) and j in quoted
+        # a compliment in scare quotes mocks a group named outside them; with the group's word quoted too the quotes
+        # hold names or labels (Also known as "Clever" and "The Retard"; review s24 R329), not irony about the group
+        labels = [(gi, g) for gi, g in near if gi not in quoted and gi not in in_quotes]
+        scare_quoted = _praised(toks, j, lex) and j in quoted and bool(labels)
         for_once = toks[j] == "for" and j + 1 < n and toks[j + 1] == "once" and \
             any(gi < j for gi, _ in near) and any(_praised(toks, k, lex) for k in range(max(0, j - 4), j))
-        if scare_quoted or for_once:
+        if scare_quoted:
+            found.append((j, labels[0]))
+        elif for_once:
             found.append((j, near[0]))
         elif toks[j] == "for" and j + 1 < n and toks[j + 1] in ("a", "an") and \
                 any(_praised(toks, k, lex) for k in range(max(0, j - 3), j)):
