@@ -132,7 +132,7 @@ _TOKEN_MEMO_SIZE = 2**15
 _NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.17"
+DECODER_REVISION = "3.18"
 # a term ending in "s" is not the plural of a word this much rarer (Zipf; ~5.6 times): "tran" is a name, not the
 # singular of "trans", and is read as it only in a hostile sentence or before a word for people (session 14)
 _NOT_PLURAL_MARGIN = 0.75
