@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from line_data import dev_split, load_pieces, make_pages, split_names
+from line_data import dev_split, line_f1, load_pieces, make_pages, split_names
 
 from storytrace.anatomy import text as text_mod
 from storytrace.anatomy.boundary import BoundaryRanker, decode_with_boundary, thread_candidate_features
@@ -192,16 +192,6 @@ def _choose(ranker, page: dict) -> int:
     return ranker.choose(page["x"], page["xb"]) if isinstance(ranker, _Block) else ranker.choose(page["x"])
 
 
-def _f1(gold: list[str], pred: list[str]) -> dict[str, float]:
-    res = {}
-    for c in LABELS:
-        tp = sum(g == c == p for g, p in zip(gold, pred, strict=True))
-        fp = sum(g != c == p for g, p in zip(gold, pred, strict=True))
-        fn = sum(p != c == g for g, p in zip(gold, pred, strict=True))
-        res[c] = round(2 * tp / max(1, 2 * tp + fp + fn), 4)
-    return res
-
-
 def _decode(model, page: dict, row: int) -> list[str]:
     return [model.classes[j] for j in decode_with_boundary(page["emit"].astype(np.float64), model.log_start,
                                                            model.log_trans, row + 1, need_body=True)]
@@ -261,7 +251,7 @@ def evaluate(args: argparse.Namespace) -> None:
         res = {}
         for kind, rows in chosen.items():
             pred = [lab for p, row in zip(pages, rows, strict=True) for lab in _decode(dec, p, row)]
-            res[kind] = {**_f1(gold, pred), **_section_counts(pages, rows)}
+            res[kind] = {**{c: round(v, 4) for c, v in line_f1(gold, pred, LABELS).items()}, **_section_counts(pages, rows)}
         report[name] = res
         print(name, json.dumps(res), flush=True)
     if args.json:

@@ -86,6 +86,17 @@ class Pieces:
         return [p for p in self.pages if len(p.comments) >= 2]
 
 
+def line_f1(gold: list[str], pred: list[str], classes: tuple[str, ...]) -> dict[str, float]:
+    """Line-level F1 of each class (0.0 where the class is never right), for the training-side labs."""
+    out = {}
+    for c in classes:
+        tp = sum(g == c == p for g, p in zip(gold, pred, strict=True))
+        fp = sum(p == c != g for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == c != p for g, p in zip(gold, pred, strict=True))
+        out[c] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return out
+
+
 def split_names(data: Path) -> tuple[list[str], list[str]]:
     """The fixed split: sorted stems, even index -> train, odd index -> held-out."""
     stems = sorted(p.name[:-4] for p in (data / "extraction" / "dragnet" / "gold").glob("*.txt"))

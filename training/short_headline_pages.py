@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from line_data import Pieces, SourcePage, dev_split, key, load_pieces, split_names
+from line_data import Pieces, SourcePage, dev_split, key, line_f1, load_pieces, split_names
 
 MAX_WORDS = 4
 # short forms of the train half that name the site, a blog or a page section, not the article (checked by hand
@@ -157,17 +157,7 @@ def score_pages(pages: list[ShortPage], model: object, short_titles: bool = Fals
                 lines_gold.append(g)
                 lines_pred.append(p)
     return {"strata": {k: dict(v) for k, v in sorted(strata.items())},
-            "f1": _f1(lines_gold, lines_pred)}
-
-
-def _f1(gold: list[str], pred: list[str]) -> dict[str, float]:
-    out = {}
-    for c in ("title", "body", "boilerplate", "comment"):
-        tp = sum(g == c == p for g, p in zip(gold, pred, strict=True))
-        fp = sum(p == c != g for g, p in zip(gold, pred, strict=True))
-        fn = sum(g == c != p for g, p in zip(gold, pred, strict=True))
-        out[c] = round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
-    return out
+            "f1": {c: round(v, 4) for c, v in line_f1(lines_gold, lines_pred, ("title", "body", "boilerplate", "comment")).items()}}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -54,6 +54,8 @@ def _read(model: object, lines: list[str], gold: list[str], page: object) -> dic
 
 
 def evaluate(args: argparse.Namespace) -> None:
+    from line_data import line_f1
+
     from storytrace.anatomy import text
 
     sets = pickle.loads(args.cache.read_bytes())
@@ -71,17 +73,10 @@ def evaluate(args: argparse.Namespace) -> None:
                 wrong = any(p == "title" for j, p in enumerate(labels) if j != at)
                 for key in (f"{kind}/{layout}/{words}", f"{kind}/{layout}/all", f"all/{layout}/all"):
                     strata[key].update(pages=1, found=labels[at] == "title", wrong=wrong)
-        f1 = {c: _f1(gold, pred, c) for c in ("title", "boilerplate", "body", "comment")}
+        f1 = line_f1(gold, pred, ("title", "boilerplate", "body", "comment"))
         print(name, " ".join(f"{c} {v:.4f}" for c, v in f1.items()))
         for key, c in sorted(strata.items()):
             print(f"   {key:<20}{c['pages']:>5} found {c['found'] / c['pages']:.3f} wrong {c['wrong'] / c['pages']:.3f}")
-
-
-def _f1(gold: list[str], pred: list[str], c: str) -> float:
-    tp = sum(g == c == p for g, p in zip(gold, pred, strict=True))
-    fp = sum(p == c != g for g, p in zip(gold, pred, strict=True))
-    fn = sum(g == c != p for g, p in zip(gold, pred, strict=True))
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
