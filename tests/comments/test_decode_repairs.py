@@ -17,7 +17,7 @@ def _repairs(model, text: str) -> dict[str, str]:
 
 
 def test_the_revision_is_bumped():
-    assert DECODER_REVISION == "3.18"  # session 25: sound readings need vowels alike; unspellable strings not sounded out
+    assert DECODER_REVISION == "3.19"  # session 25: a fragment and spaced letters read whole ("ukra i n i a n s")
 
 
 @pytest.mark.parametrize(("text", "span", "word"), [

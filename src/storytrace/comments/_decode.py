@@ -54,6 +54,8 @@ alike. The phonetic key keeps only consonants, so the vowels of a token and of a
 keys like must be alike too, run by run (a shared letter or class: e/i/y, o/u/w, a; ``_vowels_alike``), and the token
 must be a string English spells: fewer than two letter triples that no common word has (``_unspellable``). A group's
 name is still read by sound with other vowels ("wimmin"); one-edit slips are unchanged ("fagget", "ritard").
+Since 3.19 a group's name or a slur spaced out as a fragment and single letters ("ukra i n i a n s", "ukr@i n i a n s",
+"m u s lims") is read whole, unless the fragment is a word or a term of its own (``_fragment_and_letters``).
 """
 
 from __future__ import annotations
@@ -81,6 +83,9 @@ LEET = {
 _ZERO_WIDTH = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 _TOKEN = re.compile(r"[^\s,;:?\"“”‘’()\[\]{}<>…–—/]+")
 _SPACED = re.compile(r"(?<![\w@$])((?:[^\W_]|[@$0-9])(?:[ .\-_*]{1,2}(?:[^\W_]|[@$0-9])){2,})(?![\w@$])")
+# a fragment of two to eight letters (leet symbols inside) one space before or after letters spelled apart
+_FRAGMENT_BEFORE = re.compile(r"(?<![\w@$])([a-z][a-z@$0-9]{1,7}) $")
+_FRAGMENT_AFTER = re.compile(r" ([a-z@$0-9]{1,7}[a-z])(?![\w@$])")
 _INNER_SYMBOLS = re.compile(r"[.\-_*'`~^#\"]")
 _EDGE_PUNCT = "!?.,;:'\"“”‘’*()[]{}<>…-–—~`"
 # an English clitic after a word of letters ("women's", "they've", "we're", "i'm", "shouldn't"): spelling, not a
@@ -132,7 +137,7 @@ _TOKEN_MEMO_SIZE = 2**15
 _NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.18"
+DECODER_REVISION = "3.19"
 # a term ending in "s" is not the plural of a word this much rarer (Zipf; ~5.6 times): "tran" is a name, not the
 # singular of "trans", and is read as it only in a hostile sentence or before a word for people (session 14)
 _NOT_PLURAL_MARGIN = 0.75
@@ -147,6 +152,7 @@ _PLAIN_WORD = re.compile(r"[a-z]+")
 # together are mostly a compound the common-word table lacks ("handrail", "shoehorn", "subdomains")
 _FUNCTION_WORD = 5.5
 _REPAIRABLE = ("hostile", "insult", "profanity")  # term kinds a repair may read a misspelt word as
+_SPACED_JOIN_KINDS = ("group_name", "slur")  # what a fragment and letters spelled apart may be read as together
 # session 21: a very common word of three letters ("g e t", "r id", "al l") may be repaired when spelled apart or broken
 _SHORT_REPAIR = _VERY_COMMON
 # a word with a clitic run onto the next word or after the one before ("can'tstand", "reallycan't"; session 21)
@@ -583,7 +589,7 @@ class Decoder:
                 decoded.append(Decoded(text[m.start(1) : m.end(1)], m.start(1), m.end(1), term.text,
                                        "inserted_spaces", term))
                 taken.append((m.start(1), m.end(1)))
-            elif fuzzy and self.spelling:
+            elif fuzzy and self.spelling and not self._fragment_and_letters(text, low, m, decoded, taken):
                 self._spaced_word(text, m, decoded, pending, taken)
         tokens = []
         for m in _TOKEN.finditer(low):
@@ -932,6 +938,29 @@ class Decoder:
                 stems.append(stem[:-1] + "y")
             if any(self.common.get(x, 0.0) >= _KNOWN for x in stems):
                 return True
+        return False
+
+    def _fragment_and_letters(self, text: str, low: str, m: re.Match[str], decoded: list[Decoded],
+                              taken: list[tuple[int, int]]) -> bool:
+        """Letters spelled apart that finish or begin a fragment one space away ("ukra i n i a n s", "ukr@i n i a n
+        s", "m u s lims"): the whole is a group's name or a slur the fragment alone is not (session 25: a spaced
+        group name split into a fragment and letters was read as neither)."""
+        letters = re.sub(r"[ .\-_*]", "", m.group(1))
+        before = _FRAGMENT_BEFORE.search(low, 0, m.start(1))
+        after = _FRAGMENT_AFTER.match(low, m.end(1))
+        for frag, joined, s, e in ((before, None, None, None), (after, None, None, None)):
+            if frag is None:
+                continue
+            word = frag.group(1)
+            joined, s, e = ((word + letters, frag.start(1), m.end(1)) if frag is before
+                            else (letters + word, m.start(1), frag.end(1)))
+            term = self._join_term(joined)
+            if term is None or term.kind not in _SPACED_JOIN_KINDS or self.lookup(word) or self.plural(word) \
+                    or self._common_word(word.replace("@", "a").replace("$", "s")):
+                continue
+            decoded.append(Decoded(text[s:e], s, e, term.text, "inserted_spaces", term))
+            taken.append((s, e))
+            return True
         return False
 
     def _spaced_word(self, text: str, m: re.Match[str], decoded: list[Decoded], pending: list[Decoded],
@@ -1386,7 +1415,7 @@ def _is_handle(raw: str) -> bool:
     """Written as a camel-cased handle: a capital letter, and a capital after a lower-case letter inside ("LiuSar",
     "McDonald"), not all capitals ("JOOZ") and letters only."""
     return (len(raw) >= 4 and raw.isalpha() and raw[0].isupper() and not raw.isupper()
-            and any(a.islower() and b.isupper() for a, b in zip(raw, raw[1:])))
+            and any(a.islower() and b.isupper() for a, b in itertools.pairwise(raw)))
 
 
 def _prefer(cands: list[Term]) -> Term:
