@@ -398,8 +398,8 @@ class Decoder:
                      and (not name or t.kind == "group_name")]
         if self.freq is not None:
             cands = [t for t in cands if not self._real(base, t)]
-        if cands and self.spelling:
-            cands = [t for t in cands if self._sounds_alike(base, t)]
+        if cands and self.spelling:  # a sound-alike must sound alike (session 25)
+            cands = [] if self._unspellable(base) else [t for t in cands if self._vowels_match(base, t)]
         if cands:
             return _prefer(cands), "misspelling"
         if len(base) >= 4:
@@ -436,11 +436,10 @@ class Decoder:
             return Term(countries[0], "group_name", key), "compound"
         return None
 
-    def _sounds_alike(self, word: str, term: Term) -> bool:
-        """``word``, keyed like ``term`` by sound, can be sounded out as English and, unless ``term`` names a group
-        ("wimmin", "jooz": the disguises of a group's name by sound), has its vowels alike (``_vowels_alike``)."""
-        if self._unspellable(word):
-            return False
+    @staticmethod
+    def _vowels_match(word: str, term: Term) -> bool:
+        """``word``, keyed like ``term`` by sound, has its vowels alike (``_vowels_alike``) unless ``term`` names a
+        group ("wimmin", "jooz": the disguises of a group's name by sound)."""
         return term.kind == "group_name" or _vowels_alike(word, term.text)
 
     def _unspellable(self, word: str) -> bool:
@@ -589,7 +588,7 @@ class Decoder:
                 decoded.append(Decoded(text[m.start(1) : m.end(1)], m.start(1), m.end(1), term.text,
                                        "inserted_spaces", term))
                 taken.append((m.start(1), m.end(1)))
-            elif fuzzy and self.spelling and not self._fragment_and_letters(text, low, m, decoded, taken):
+            elif fuzzy and self.spelling and not self._fragment_and_letters(text, low, m, joined, decoded, taken):
                 self._spaced_word(text, m, decoded, pending, taken)
         tokens = []
         for m in _TOKEN.finditer(low):
@@ -940,20 +939,17 @@ class Decoder:
                 return True
         return False
 
-    def _fragment_and_letters(self, text: str, low: str, m: re.Match[str], decoded: list[Decoded],
+    def _fragment_and_letters(self, text: str, low: str, m: re.Match[str], letters: str, decoded: list[Decoded],
                               taken: list[tuple[int, int]]) -> bool:
         """Letters spelled apart that finish or begin a fragment one space away ("ukra i n i a n s", "ukr@i n i a n
         s", "m u s lims"): the whole is a group's name or a slur the fragment alone is not (session 25: a spaced
         group name split into a fragment and letters was read as neither)."""
-        letters = re.sub(r"[ .\-_*]", "", m.group(1))
-        before = _FRAGMENT_BEFORE.search(low, 0, m.start(1))
-        after = _FRAGMENT_AFTER.match(low, m.end(1))
-        for frag, joined, s, e in ((before, None, None, None), (after, None, None, None)):
-            if frag is None:
-                continue
-            word = frag.group(1)
-            joined, s, e = ((word + letters, frag.start(1), m.end(1)) if frag is before
-                            else (letters + word, m.start(1), frag.end(1)))
+        sides = []  # (fragment, fragment and letters joined, start, end)
+        if (frag := _FRAGMENT_BEFORE.search(low, 0, m.start(1))) is not None:
+            sides.append((frag.group(1), frag.group(1) + letters, frag.start(1), m.end(1)))
+        if (frag := _FRAGMENT_AFTER.match(low, m.end(1))) is not None:
+            sides.append((frag.group(1), letters + frag.group(1), m.start(1), frag.end(1)))
+        for word, joined, s, e in sides:
             term = self._join_term(joined)
             if term is None or term.kind not in _SPACED_JOIN_KINDS or self.lookup(word) or self.plural(word) \
                     or self._common_word(word.replace("@", "a").replace("$", "s")):
