@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..bidi import show_bidi_controls
 from ..records import SCHEMA_VERSION, Comment, Dossier, Page
 
 # a flooding comment is greyed, but a toxic or flagged one keeps its red / amber bar (the toxic count counts it)
@@ -44,15 +45,10 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-sr
 TOXIC_AT = 0.5
 
 
-# Unicode bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): in page text they reorder
-# whatever follows on the line ("gnp.exe" shown as "exe.png", a name reversing the tags after it)
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-
 def esc(value: Any) -> str:
     """Escape any value for HTML text or a quoted attribute; bidi controls become a visible ``[U+202E]``."""
     text = html.escape("" if value is None else str(value), quote=True)
-    return _BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+    return show_bidi_controls(text)
 
 
 def render_dossier(dossier: Dossier) -> str:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..bidi import show_bidi_controls
 from ..records import Comment, Page
 from .files import whole_file, whole_path
 
@@ -305,9 +305,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 _LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 
 
-# bidi embeddings, overrides, isolates and marks: in a cell they reorder what a spreadsheet shows ("gnp.exe" as
-# "exe.png", an author's name over the next cells); CSV shows them as "[U+202E]", as the HTML report does
-_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _spreadsheet_safe(value: Any) -> Any:
@@ -316,5 +313,5 @@ def _spreadsheet_safe(value: Any) -> Any:
     widened); numbers stay numbers."""
     if not isinstance(value, str):
         return value
-    value = _BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", value)
+    value = show_bidi_controls(value, marks=True)  # an author's name cannot run over the next cells
     return "'" + value if value.lstrip(_LEADING_BLANKS).startswith(_FORMULA_START) else value
