@@ -1109,15 +1109,6 @@ def short_title_over_body(kept: Sequence[str], classes: Sequence[str]) -> list[s
     if _reads_like_short_title(kept[0]) and _shares_lede(kept[0], lede):
         out[0] = "headline"
     return out
-    first = out.index("body")
-    if "headline" in out[:first]:
-        return out
-    lede = _stems(" ".join([kept[i] for i, c in enumerate(out) if c == "body"][:_LEDE_LINES]))
-    for i in range(first - 1, max(-1, first - 1 - _ABOVE_BODY), -1):
-        if out[i] == "boilerplate" and _reads_like_short_title(kept[i]) and _shares_lede(kept[i], lede):
-            out[i] = "headline"
-            break
-    return out
 
 
 _REF_SPLIT = re.compile(r"(?:^|(?<=[\s.!?:;,)\"”]))\s*\[(\d{1,3})\]:?\s*(?=\S)")
