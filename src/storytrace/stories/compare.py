@@ -145,8 +145,9 @@ def compare(base: StoryShell, other: StoryShell, base_vectors: np.ndarray, other
     # a rewrite splits and merges sentences: a claim left without a pair of its own may still restate a claim of
     # the other side that took another partner; it is neither added nor dropped
     restates = _restating(score, left_base, left_other, base, b_keep, other, o_keep)
-    added = [other.claims[o_keep[c]].text for c in left_other if not _restates(restates, "other", o_keep[c])]
-    dropped = [base.claims[b_keep[r]].text for r in left_base if not _restates(restates, "base", b_keep[r])]
+    restating = _restating_claims(restates)
+    added = [other.claims[o_keep[c]].text for c in left_other if o_keep[c] not in restating["other"]]
+    dropped = [base.claims[b_keep[r]].text for r in left_base if b_keep[r] not in restating["base"]]
     by_bucket = {bucket: [f.entry for f in findings if f.bucket == bucket]
                  for bucket in ("agree", "contradict", "possible")}
     return {
@@ -185,8 +186,13 @@ def _denials(score: np.ndarray, left_base: list[int], left_other: list[int], bas
                                          [other.claims[j] for j in o_keep])]
 
 
-def _restates(restates: list[_Finding], side: str, claim: int) -> bool:
-    return any(f.entry["side"] == side and claim in _held(f, side) for f in restates)
+def _restating_claims(restates: list[_Finding]) -> dict[str, set[int]]:
+    """Per side, the claims that restate a claim of the other side (each entry's ``side`` says whose claim it is)."""
+    out: dict[str, set[int]] = {"base": set(), "other": set()}
+    for finding in restates:
+        side = finding.entry["side"]
+        out[side].update(_held(finding, side))
+    return out
 
 
 @dataclass(slots=True)
