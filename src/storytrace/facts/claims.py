@@ -13,7 +13,9 @@ modality  negated > reported > hedged > planned > asserted, from these cues:
                     ("if" / "unless" clause); a question (nothing is asserted or reported: "Did X say ...?"
                     has no attribution); content a speaker does not confirm ("X has not confirmed that ...")
           planned   will, shall, 'll, going to, plan / intend / aim / expect / schedule / set to
-attribution  the "according to ..." phrase, the adverb ("reportedly"), or the source of a speech verb
+attribution  the "according to ..." phrase, the adverb ("reportedly"), or the source of a speech verb; the phrase
+          and the adverb count only on a main clause (or what it reports), not inside a clause of their own
+          ("arrested after he allegedly fled" is asserted)
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
     out = []
     verbs = _clauses(sent)
     root = verbs[0]
-    sent_cues = _sentence_cues(sent)
+    sent_cues = _sentence_cues(sent, _clause_heads(verbs))
     root_subj = next((c for c in root.children if c.dep_ in SUBJ), None)
     doc_text = sent.doc.text  # Doc.text re-joins every token: once per sentence, not per clause
     question = sent.text.rstrip(" \"'”’»)").endswith("?")
@@ -143,9 +145,31 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
     return out
 
 
-def _sentence_cues(sent: SpacySpan) -> dict:
+def _clause_heads(verbs: list[Token]) -> set[int]:
+    """Token indices of the main clauses' verbs and of what a speech verb among them reports ("X said [Y]")."""
+    heads = {v.i for v in verbs}
+    heads |= {c.i for v in verbs if lemma(v) in SPEECH for c in v.children if c.dep_ in ("ccomp", "parataxis")}
+    return heads
+
+
+def _on_main_clause(t: Token, heads: set[int]) -> bool:
+    """Whether ``t`` modifies a main clause, not a clause of its own ("arrested after he allegedly fled",
+    "the man who had reportedly left", "tools which, according to Smith, are"): the path up its heads reaches a
+    main-clause verb before any other verb (an auxiliary is part of its verb)."""
+    while t.i not in heads:
+        if t.head is t:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.i not in heads:
+            return False
+    return True
+
+
+def _sentence_cues(sent: SpacySpan, heads: set[int]) -> dict:
     attribution, cues = None, []
     for t in sent:
+        if not _on_main_clause(t, heads):
+            continue
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
