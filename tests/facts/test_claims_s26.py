@@ -41,3 +41,16 @@ def test_a_source_cue_inside_a_subordinate_clause_does_not_report_the_main_claim
 def test_a_source_cue_on_the_main_clause_still_reports_it(first_claim, text: str, source: str) -> None:
     c = first_claim(text)
     assert (c["modality"], c["attribution"]) == ("reported", source)
+
+
+@pytest.mark.parametrize("text, source, subject, modality", [
+    ("She said her neighbours were drug dealers.", "She (said)", "her neighbours", "reported"),
+    ("Prosecutors said the allegations could not be proven without his help.", "Prosecutors (said)",
+     "the allegations", "negated"),
+    ("The victim was reportedly stabbed outside the bar.", "reportedly", "The victim", "reported"),
+])
+def test_a_reporting_sentence_without_names_or_numbers_is_parsed(first_claim, text: str, source: str,
+                                                                  subject: str, modality: str) -> None:
+    """A sentence with no entity, number or date used to go unparsed: no source, subject or predicate."""
+    c = first_claim(text)
+    assert (c["attribution"], c["subject"], c["modality"], c["parsed"]) == (source, subject, modality, True)

@@ -179,6 +179,7 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
     """
     from storytrace.facts.attributes import apply_attribute_ruler
     from storytrace.facts.attributes import supported as supported_ruler
+    from storytrace.facts.claims import worth_parsing
     from storytrace.facts.dates import parse_anchor
     from storytrace.facts.lemmas import attach as attach_lemmatizer
     from storytrace.facts.topics import MIN_TOPIC_WORDS
@@ -235,7 +236,7 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
             stext = text[s:e]
             if not stext.strip():
                 continue
-            if any(s <= es and ee <= e for es, ee in ents) or _NUMBERISH.search(stext):
+            if any(s <= es and ee <= e for es, ee in ents) or _NUMBERISH.search(stext) or worth_parsing(stext):
                 to_parse.append((k, s, e, stext))
             else:
                 unparsed.append((k, s, e))

@@ -248,6 +248,13 @@ _UNPARSED_YET_TO = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remai
 _UNPARSED_HEDGED = re.compile(r"\b(may|might|could|likely|possibly|perhaps|probably|unclear|maybe)\b")
 
 
+def worth_parsing(text: str) -> bool:
+    """Whether a sentence with no entity, number or date is parsed all the same: one that reports ("she said",
+    "according to police", "reportedly") needs the tree for its source, what it reports and that content's
+    negation ("Prosecutors said the allegations could not be proven")."""
+    return bool(_UNPARSED_REPORTED.search(text))
+
+
 def unparsed_modality(text: str) -> tuple[str, list[str]]:
     """(modality, cues) of a sentence the parser did not read: reported > hedged > asserted (negation and plans
     need the tree: which verb a "not" or "will" belongs to; "is yet to" says it has not happened, whoever says so)."""
