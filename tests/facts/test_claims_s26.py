@@ -54,3 +54,38 @@ def test_a_reporting_sentence_without_names_or_numbers_is_parsed(first_claim, te
     """A sentence with no entity, number or date used to go unparsed: no source, subject or predicate."""
     c = first_claim(text)
     assert (c["attribution"], c["subject"], c["modality"], c["parsed"]) == (source, subject, modality, True)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("The questions will vary from school to school.", "planned"),
+    ("Sceptics will be made to feel that they are complacent.", "planned"),
+    ("I can’t write about films if I don’t watch them.", "negated"),
+    ("The plan has never worked as well as its authors hoped.", "negated"),
+    ("If the talks fail, the workers will strike.", "hedged"),
+])
+def test_an_unparsed_sentence_reads_negation_plans_and_conditions_on_its_main_clause(first_claim, text: str,
+                                                                                       modality: str) -> None:
+    c = first_claim(text)
+    assert (c["parsed"], c["modality"]) == (False, modality)
+
+
+@pytest.mark.parametrize("text", [
+    "It keeps the dough from tearing, which means the bread will be soft.",
+    "You can put herbs in the pan: they will perfume the sauce.",
+    "Patients waiting for a transplant are at risk if a donor is not found soon.",
+    "He praised the staff and did not mention the cuts.",
+])
+def test_a_cue_after_the_main_clause_of_an_unparsed_sentence_is_not_its_modality(first_claim, text: str) -> None:
+    c = first_claim(text)
+    assert (c["parsed"], c["modality"]) == (False, "asserted")
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("This may seem odd, that a stimulant calms children down.", "hedged"),
+    ("But the rule will change when the board meets.", "planned"),
+    ("When the rain stops, the roads will reopen.", "planned"),
+])
+def test_an_unparsed_main_clause_is_found_after_an_opening_word_or_clause(first_claim, text: str,
+                                                                          modality: str) -> None:
+    c = first_claim(text)
+    assert (c["parsed"], c["modality"]) == (False, modality)

@@ -255,13 +255,51 @@ def worth_parsing(text: str) -> bool:
     return bool(_UNPARSED_REPORTED.search(text))
 
 
+# without a tree, the main clause is read as the words before the first clause boundary (a comma, colon, dash or a
+# word that opens another clause), after a short opening phrase ("In fact,") or an opening subordinate clause
+_CLAUSE_BOUNDARY = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:which|who|whom|whose|that|if|unless|when|whenever|because|"
+                              r"but|and|or|while|although|though|since|after|before|as|until|so|where|once)\b",
+                              re.IGNORECASE)
+_OPENS_SUBORDINATE = re.compile(r"\W*(?:when|whenever|while|although|though|because|since|after|before|as|once|"
+                                r"until|whether)\b", re.IGNORECASE)
+_OPENING_PHRASE_WORDS = 4
+_UNPARSED_CONDITION = re.compile(r"\W*(if|unless)\b", re.IGNORECASE)
+_UNPARSED_NEGATION = re.compile(r"\b(not|never|cannot|no longer)\b|\w(n['’]t)\b", re.IGNORECASE)
+_UNPARSED_PLANNED = re.compile(r"(?<!\bthe )(?<!\bfree )\b(will|shall|going to)\b|\w(['’]ll)\b", re.IGNORECASE)
+
+
+def _main_clause_words(text: str) -> str:
+    """The words of an unparsed sentence's main clause, as far as punctuation and clause-opening words tell: an
+    opening subordinate clause ("When it rains, ...") is skipped, a short opening phrase is kept with what follows
+    ("In fact, ...", "This may seem odd, that ..."), and the clause ends at the next boundary after its first word
+    ("But it will ...")."""
+    head = re.match(r"([^,;:]*),\s*", text)
+    prefix = ""
+    if head and _OPENS_SUBORDINATE.match(text):
+        text = text[head.end():]
+    elif head and len(head.group(1).split()) <= _OPENING_PHRASE_WORDS:
+        prefix, text = head.group(1) + " ", text[head.end():]
+    first = re.match(r"\W*\w+", text)
+    end = _CLAUSE_BOUNDARY.search(text, first.end() if first else 0)
+    return prefix + (text[:end.start()] if end else text)
+
+
 def unparsed_modality(text: str) -> tuple[str, list[str]]:
-    """(modality, cues) of a sentence the parser did not read: reported > hedged > asserted (negation and plans
-    need the tree: which verb a "not" or "will" belongs to; "is yet to" says it has not happened, whoever says so)."""
+    """(modality, cues) of a sentence the parser did not read (a reporting one is parsed, see :func:`worth_parsing`):
+    "is yet to" anywhere (it has not happened, whoever says so), then a sentence opening with a condition ("If the
+    talks fail, ..."), then negated > hedged > planned read on its main clause (:func:`_main_clause_words`: "It
+    keeps the dough from tearing, which means the bread will be soft" plans nothing)."""
     if _UNPARSED_YET_TO.search(text):
         return "negated", ["yet to"]
     if m := _UNPARSED_REPORTED.search(text):
         return "reported", [m.group(1).lower()]
-    if m := _UNPARSED_HEDGED.search(text):
+    if m := _UNPARSED_CONDITION.match(text):
+        return "hedged", [m.group(1).lower()]
+    main = _main_clause_words(text)
+    if m := _UNPARSED_NEGATION.search(main):
+        return "negated", [(m.group(1) or m.group(2)).lower()]
+    if m := _UNPARSED_HEDGED.search(main):
         return "hedged", [m.group(1)]
+    if m := _UNPARSED_PLANNED.search(main):
+        return "planned", [(m.group(1) or m.group(2)).lower()]
     return "asserted", []
