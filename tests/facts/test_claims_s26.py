@@ -25,8 +25,8 @@ def first_claim():
 @pytest.mark.parametrize("text", [
     "Rivera, 26, was arrested on Friday after he allegedly fled the scene in a stolen car.",
     "The senator thanked the 40 volunteers who had reportedly worked through the night.",
-    "Part of the appeal of the Acme tool was that it resembles console tools which, according to Smith, "
-    "are easy to learn.",
+    ("Part of the appeal of the Acme tool was that it resembles console tools which, according to Smith, "
+     "are easy to learn."),
 ])
 def test_a_source_cue_inside_a_subordinate_clause_does_not_report_the_main_claim(first_claim, text: str) -> None:
     c = first_claim(text)
