@@ -89,3 +89,17 @@ def test_an_unparsed_main_clause_is_found_after_an_opening_word_or_clause(first_
                                                                           modality: str) -> None:
     c = first_claim(text)
     assert (c["parsed"], c["modality"]) == (False, modality)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("With her new contract, Maria Lopez is set to earn $18 million.", "planned"),
+    ("The 12 ministers are set to meet in Brussels.", "planned"),
+    ("So it looks like the feud between Acme and Globex may be over.", "hedged"),
+    ("It looks as if the 2024 season is lost.", "hedged"),
+])
+def test_set_to_plans_and_it_looks_like_hedges(first_claim, text: str, modality: str) -> None:
+    assert first_claim(text)["modality"] == modality
+
+
+def test_a_thing_that_looks_like_another_is_asserted(first_claim) -> None:
+    assert first_claim("The new Acme tower looks like a glass needle.")["modality"] == "asserted"

@@ -9,10 +9,10 @@ modality  negated > reported > hedged > planned > asserted, from these cues:
                     "X rejected claims that ...")
           reported  "reportedly", "allegedly", "according to ...", a speech verb with a source
                     ("X said / told / reported / claimed that ...")
-          hedged    may, might, could, likely, possibly, perhaps, appear, seem, suggest, potential; a condition
+          hedged    may, might, could, likely, possibly, perhaps, appear, seem, "it looks like", suggest, potential; a condition
                     ("if" / "unless" clause); a question (nothing is asserted or reported: "Did X say ...?"
                     has no attribution); content a speaker does not confirm ("X has not confirmed that ...")
-          planned   will, shall, 'll, going to, plan / intend / aim / expect / schedule / set to
+          planned   will, shall, 'll, going to, plan / intend / aim / expect / schedule / "is set to"
 attribution  the "according to ..." phrase, the adverb ("reportedly"), or the source of a speech verb; the phrase
           and the adverb count only on a main clause (or what it reports), not inside a clause of their own
           ("arrested after he allegedly fled" is asserted)
@@ -230,12 +230,22 @@ def _modality(content: Token, verb: Token, sent_cues: dict, attribution: str | N
     # a condition on the clause: "If the talks fail, 2,000 workers will strike"
     hedge += [m.lower_ for c in scope if c.dep_ == "advcl" and c.head in (content, verb)
               for m in c.children if m.dep_ == "mark" and m.lower_ in CONDITION]
+    if _it_looks_like(content, subj):
+        hedge.append("looks like")
     if hedge:
         return "hedged", hedge
-    if any(t.lower_ in PLAN_AUX for t in scope) or lemma(content).lower() in PLAN_VERBS or \
+    set_to = lemma(content).lower() == "set" and x is not None and any(c.lower_ == "to" for c in x.children)
+    if any(t.lower_ in PLAN_AUX for t in scope) or lemma(content).lower() in PLAN_VERBS or set_to or \
             (any(t.lower_ == "going" for t in scope) and x is not None):
         return "planned", [t.lower_ for t in scope if t.lower_ in PLAN_AUX] or [lemma(content).lower()]
     return "asserted", cues
+
+
+def _it_looks_like(verb: Token, subj: Token | None) -> bool:
+    """"It looks like / as if ...": an impression, hedged like "seem" (not "The tower looks like a needle")."""
+    after = verb.doc[verb.i + 1 : verb.i + 3]
+    return lemma(verb).lower() in ("look", "sound") and subj is not None and subj.lower_ == "it" and \
+        len(after) > 0 and (after[0].lower_ == "like" or after.text.lower() in ("as if", "as though"))
 
 
 # an unparsed sentence (no entity, number or date) has no tree: its modality comes from words alone, the speech
