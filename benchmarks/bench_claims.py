@@ -38,8 +38,9 @@ def alternatives(gold: str | None) -> list[str]:
 
 
 def predicate_head(predicate: str | None) -> str | None:
-    """The lexical verb of a predicate string: "to"-complement, trailing particle and auxiliaries removed; a lone
-    auxiliary ("was", "has been") is the verb itself (a copula)."""
+    """The lexical verb of a predicate string: "to"-complement, trailing particle and auxiliaries removed, the first
+    word left ("begin look", "will ensure learn": a complement without "to" follows its verb); a lone auxiliary
+    ("was", "has been") is the verb itself (a copula)."""
     if not predicate:
         return None
     parts = predicate.split()
@@ -48,7 +49,7 @@ def predicate_head(predicate: str | None) -> str | None:
     if len(parts) > 1 and parts[-1] in PARTICLES:
         parts = parts[:-1]
     lexical = [w for w in parts if w not in AUXILIARIES]
-    return (lexical or parts)[-1]
+    return lexical[0] if lexical else parts[-1]
 
 
 def verb_lemmas(word: str | None, lemmatizer, vocab) -> set[str]:
