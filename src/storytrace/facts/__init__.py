@@ -165,7 +165,8 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
     Pass 1 runs only ``sentencizer`` + ``ner`` (the NER model has its own tok2vec) over every paragraph.
     Pass 2 runs tok2vec, tagger, parser and attribute_ruler (the latter vectorised over all sentence docs
     at once, :mod:`storytrace.facts.attributes`) over just the sentences that carry an entity,
-    a number or a date (the pass-1 texts are reused, never re-read from the Docs); other sentences still
+    a number or a date, or that report (:func:`storytrace.facts.claims.worth_parsing`: "she said", "reportedly")
+    (the pass-1 texts are reused, never re-read from the Docs); other sentences still
     become claims, with ``parsed=False`` and no subject/predicate/object. The lemmatizer does not run as
     a component: the few lemmas the extractors read are computed on demand (:mod:`storytrace.facts.lemmas`),
     with the same result. Both passes run with one BLAS thread and numpy-matmul ops (see :func:`load_nlp`).
@@ -179,6 +180,7 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
     """
     from storytrace.facts.attributes import apply_attribute_ruler
     from storytrace.facts.attributes import supported as supported_ruler
+    from storytrace.facts.claims import worth_parsing
     from storytrace.facts.dates import parse_anchor
     from storytrace.facts.lemmas import attach as attach_lemmatizer
     from storytrace.facts.topics import MIN_TOPIC_WORDS
@@ -235,7 +237,7 @@ def extract_facts_batch(pages: Iterable[Page], options: Options, *, nlp: Any, re
             stext = text[s:e]
             if not stext.strip():
                 continue
-            if any(s <= es and ee <= e for es, ee in ents) or _NUMBERISH.search(stext):
+            if any(s <= es and ee <= e for es, ee in ents) or _NUMBERISH.search(stext) or worth_parsing(stext):
                 to_parse.append((k, s, e, stext))
             else:
                 unparsed.append((k, s, e))

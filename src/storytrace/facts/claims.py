@@ -9,11 +9,13 @@ modality  negated > reported > hedged > planned > asserted, from these cues:
                     "X rejected claims that ...")
           reported  "reportedly", "allegedly", "according to ...", a speech verb with a source
                     ("X said / told / reported / claimed that ...")
-          hedged    may, might, could, likely, possibly, perhaps, appear, seem, suggest, potential; a condition
+          hedged    may, might, could, likely, possibly, perhaps, appear, seem, "it looks like", suggest, potential; a condition
                     ("if" / "unless" clause); a question (nothing is asserted or reported: "Did X say ...?"
                     has no attribution); content a speaker does not confirm ("X has not confirmed that ...")
-          planned   will, shall, 'll, going to, plan / intend / aim / expect / schedule / set to
-attribution  the "according to ..." phrase, the adverb ("reportedly"), or the source of a speech verb
+          planned   will, shall, 'll, going to, plan / intend / aim / expect / schedule / "is set to"
+attribution  the "according to ..." phrase, the adverb ("reportedly"), or the source of a speech verb; the phrase
+          and the adverb count only on a main clause (or what it reports), not inside a clause of their own
+          ("arrested after he allegedly fled" is asserted)
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
     out = []
     verbs = _clauses(sent)
     root = verbs[0]
-    sent_cues = _sentence_cues(sent)
+    sent_cues = _sentence_cues(sent, _clause_heads(verbs))
     root_subj = next((c for c in root.children if c.dep_ in SUBJ), None)
     doc_text = sent.doc.text  # Doc.text re-joins every token: once per sentence, not per clause
     question = sent.text.rstrip(" \"'”’»)").endswith("?")
@@ -143,9 +145,31 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
     return out
 
 
-def _sentence_cues(sent: SpacySpan) -> dict:
+def _clause_heads(verbs: list[Token]) -> set[int]:
+    """Token indices of the main clauses' verbs and of what a speech verb among them reports ("X said [Y]")."""
+    heads = {v.i for v in verbs}
+    heads |= {c.i for v in verbs if lemma(v) in SPEECH for c in v.children if c.dep_ in ("ccomp", "parataxis")}
+    return heads
+
+
+def _on_main_clause(t: Token, heads: set[int]) -> bool:
+    """Whether ``t`` modifies a main clause, not a clause of its own ("arrested after he allegedly fled",
+    "the man who had reportedly left", "tools which, according to Smith, are"): the path up its heads reaches a
+    main-clause verb before any other verb (an auxiliary is part of its verb)."""
+    while t.i not in heads:
+        if t.head is t:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and t.i not in heads:
+            return False
+    return True
+
+
+def _sentence_cues(sent: SpacySpan, heads: set[int]) -> dict:
     attribution, cues = None, []
     for t in sent:
+        if not _on_main_clause(t, heads):
+            continue
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
@@ -206,12 +230,22 @@ def _modality(content: Token, verb: Token, sent_cues: dict, attribution: str | N
     # a condition on the clause: "If the talks fail, 2,000 workers will strike"
     hedge += [m.lower_ for c in scope if c.dep_ == "advcl" and c.head in (content, verb)
               for m in c.children if m.dep_ == "mark" and m.lower_ in CONDITION]
+    if _it_looks_like(content, subj):
+        hedge.append("looks like")
     if hedge:
         return "hedged", hedge
-    if any(t.lower_ in PLAN_AUX for t in scope) or lemma(content).lower() in PLAN_VERBS or \
+    set_to = lemma(content).lower() == "set" and x is not None and any(c.lower_ == "to" for c in x.children)
+    if any(t.lower_ in PLAN_AUX for t in scope) or lemma(content).lower() in PLAN_VERBS or set_to or \
             (any(t.lower_ == "going" for t in scope) and x is not None):
         return "planned", [t.lower_ for t in scope if t.lower_ in PLAN_AUX] or [lemma(content).lower()]
     return "asserted", cues
+
+
+def _it_looks_like(verb: Token, subj: Token | None) -> bool:
+    """"It looks like / as if ...": an impression, hedged like "seem" (not "The tower looks like a needle")."""
+    after = verb.doc[verb.i + 1 : verb.i + 3]
+    return lemma(verb).lower() in ("look", "sound") and subj is not None and subj.lower_ == "it" and \
+        len(after) > 0 and (after[0].lower_ == "like" or after.text.lower() in ("as if", "as though"))
 
 
 # an unparsed sentence (no entity, number or date) has no tree: its modality comes from words alone, the speech
@@ -224,13 +258,58 @@ _UNPARSED_YET_TO = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remai
 _UNPARSED_HEDGED = re.compile(r"\b(may|might|could|likely|possibly|perhaps|probably|unclear|maybe)\b")
 
 
+def worth_parsing(text: str) -> bool:
+    """Whether a sentence with no entity, number or date is parsed all the same: one that reports ("she said",
+    "according to police", "reportedly") needs the tree for its source, what it reports and that content's
+    negation ("Prosecutors said the allegations could not be proven")."""
+    return bool(_UNPARSED_REPORTED.search(text))
+
+
+# without a tree, the main clause is read as the words before the first clause boundary (a comma, colon, dash or a
+# word that opens another clause), after a short opening phrase ("In fact,") or an opening subordinate clause
+_CLAUSE_BOUNDARY = re.compile(r"[,;:()\[\]—–]|\s-\s|\b(?:which|who|whom|whose|that|if|unless|when|whenever|because|"
+                              r"but|and|or|while|although|though|since|after|before|as|until|so|where|once)\b",
+                              re.IGNORECASE)
+_OPENS_SUBORDINATE = re.compile(r"\W*(?:when|whenever|while|although|though|because|since|after|before|as|once|"
+                                r"until|whether)\b", re.IGNORECASE)
+_OPENING_PHRASE_WORDS = 4
+_UNPARSED_CONDITION = re.compile(r"\W*(if|unless)\b", re.IGNORECASE)
+_UNPARSED_NEGATION = re.compile(r"\b(not|never|cannot|no longer)\b|\w(n['’]t)\b", re.IGNORECASE)
+_UNPARSED_PLANNED = re.compile(r"(?<!\bthe )(?<!\bfree )\b(will|shall|going to)\b|\w(['’]ll)\b", re.IGNORECASE)
+
+
+def _main_clause_words(text: str) -> str:
+    """The words of an unparsed sentence's main clause, as far as punctuation and clause-opening words tell: an
+    opening subordinate clause ("When it rains, ...") is skipped, a short opening phrase is kept with what follows
+    ("In fact, ...", "This may seem odd, that ..."), and the clause ends at the next boundary after its first word
+    ("But it will ...")."""
+    head = re.match(r"([^,;:]*),\s*", text)
+    prefix = ""
+    if head and _OPENS_SUBORDINATE.match(text):
+        text = text[head.end():]
+    elif head and len(head.group(1).split()) <= _OPENING_PHRASE_WORDS:
+        prefix, text = head.group(1) + " ", text[head.end():]
+    first = re.match(r"\W*\w+", text)
+    end = _CLAUSE_BOUNDARY.search(text, first.end() if first else 0)
+    return prefix + (text[:end.start()] if end else text)
+
+
 def unparsed_modality(text: str) -> tuple[str, list[str]]:
-    """(modality, cues) of a sentence the parser did not read: reported > hedged > asserted (negation and plans
-    need the tree: which verb a "not" or "will" belongs to; "is yet to" says it has not happened, whoever says so)."""
+    """(modality, cues) of a sentence the parser did not read (a reporting one is parsed, see :func:`worth_parsing`):
+    "is yet to" anywhere (it has not happened, whoever says so), then a sentence opening with a condition ("If the
+    talks fail, ..."), then negated > hedged > planned read on its main clause (:func:`_main_clause_words`: "It
+    keeps the dough from tearing, which means the bread will be soft" plans nothing)."""
     if _UNPARSED_YET_TO.search(text):
         return "negated", ["yet to"]
     if m := _UNPARSED_REPORTED.search(text):
         return "reported", [m.group(1).lower()]
-    if m := _UNPARSED_HEDGED.search(text):
+    if m := _UNPARSED_CONDITION.match(text):
+        return "hedged", [m.group(1).lower()]
+    main = _main_clause_words(text)
+    if m := _UNPARSED_NEGATION.search(main):
+        return "negated", [(m.group(1) or m.group(2)).lower()]
+    if m := _UNPARSED_HEDGED.search(main):
         return "hedged", [m.group(1)]
+    if m := _UNPARSED_PLANNED.search(main):
+        return "planned", [(m.group(1) or m.group(2)).lower()]
     return "asserted", []
