@@ -111,7 +111,7 @@ class Claim(Record):
     entities: list[str] = field(default_factory=list)  # entity ids
     quantities: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
-    parsed: bool = True  # False: no dependency parse was run for this sentence (no facts in it)
+    parsed: bool = True  # False: no dependency parse was run for this sentence (no entity, number or date in it, and it does not report)
 
     _nested = {"span": Span}
 
