@@ -75,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
 # exit statuses of analyze and demo
 SOME_INPUTS_FAILED = 3
 EXIT_STATUS_HELP = (f"exit status: 0 every input analysed; {SOME_INPUTS_FAILED} some inputs failed and the rest were "
-                    "analysed (the failures are listed, and kept in the dossier and the store); 1 no input could be "
+                    "analysed, or a stage (facts, comments) failed on some pages (the failures are listed, and kept "
+                    "in the dossier and the store); 1 no input could be "
                     "analysed; 2 usage error or output folder not writable; 130 or 143 stopped by Ctrl-C or SIGTERM")
 REDO_HELP = ("analyse every input again; by default a page the --db store already holds, analysed by this code "
              "with the same options, is reused (failed inputs are always tried again)")
@@ -186,7 +187,7 @@ def options_from_args(args: argparse.Namespace) -> Any:
 
 def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     from .api import iter_results
-    from .pipeline import coordinate, tell_stories
+    from .pipeline import coordinate, has_stage_errors, tell_stories
     from .records import Page
     from .report.write import DossierWriter
     from .store import SQLiteStore
@@ -205,7 +206,7 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     # Finished pages go to the store before the writer sees them, so a stopped run keeps them for the next one.
     if (store := _open_store(db_path, SQLiteStore)) is None:
         return 2
-    pages = 0
+    pages, incomplete = 0, []
     with (
         store,
         DossierWriter(out, keep_comments=options.with_comments, keep_stories=options.with_stories) as writer,
@@ -215,6 +216,8 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
         for result in results:
             writer.add(result)
             pages += isinstance(result, Page)
+            if isinstance(result, Page) and has_stage_errors(result):
+                incomplete.append(result)
             bar.update(1)
         counts = store.counts()
         coordination = coordinate(writer.thread_shells, options, writer.failures)
@@ -228,6 +231,7 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
         _json_to_stdout(paths["dossier"])
     print(
         f"{pages} page(s) analysed, {len(failures)} input(s) failed"
+        f"{f', {len(incomplete)} page(s) with a failed stage (results incomplete)' if incomplete else ''}"
         f"{f', {len(skipped)} input(s) with records that are not pages' if skipped else ''}"
         f"{f', {len(duplicates)} duplicate input(s) analysed once' if duplicates else ''}"
         f"{f', {bar.n_reused} reused from the store (analysed before; --redo analyses them again)' if bar.n_reused else ''}"
@@ -240,12 +244,23 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
         for failure in listed:
             where = "" if failure.source in failure.message else f"{failure.source}: "
             print(shown(f"  {label}: {where}{failure.message}"), file=sys.stderr)
+    _list_stage_failures(incomplete)
     for duplicate in duplicates:
         print(shown(f"  duplicate: {duplicate.source} holds the same page as {duplicate.same_as} (analysed once)"),
               file=sys.stderr)
-    if not failures:
+    if not (failures or incomplete):  # a page whose comments or facts stage failed is not fully analysed
         return 0
     return SOME_INPUTS_FAILED if pages else 1
+
+
+def _list_stage_failures(pages: list[Any]) -> None:
+    """Each page on which a stage failed, with the stage's error (a model that could not load fails every page:
+    the exit status and these lines say so, not only a log line per page)."""
+    from .pipeline import stage_errors
+
+    for page in pages:
+        for error in stage_errors(page):
+            print(shown(f"  stage failed: {page.source}: {error}"), file=sys.stderr)
 
 
 def _open_store(db_path: Path, store_class: Any) -> Any:
