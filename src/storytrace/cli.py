@@ -12,6 +12,7 @@ import signal
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
@@ -307,10 +308,13 @@ def shown(text: str) -> str:
 
 class _Progress:
     """A page counter that starts a tqdm bar only once more than PROGRESS_AFTER_PAGES pages are done (the
-    number of pages is unknown ahead: a folder or a WARC can hold one page or thousands)."""
+    number of pages is unknown ahead: a folder or a WARC can hold one page or thousands). When stderr is a log file,
+    not a terminal, it writes a whole line every LOG_EVERY_SECONDS instead: a bar's carriage returns and blanking
+    spaces would end up in the log before the summary line."""
 
     def __init__(self, enabled: bool) -> None:
         self.enabled, self.done, self.bar, self.n_reused = enabled, 0, None, 0
+        self.last_logged = time.monotonic()
 
     def reused(self, _page: object = None) -> None:
         """One more page taken from the store instead of analysed; the bar says how many."""
@@ -323,12 +327,21 @@ class _Progress:
                 self.bar.set_postfix_str(f"{self.n_reused} reused", refresh=False)
             self.bar.update(n)
         elif self.enabled and self.done > PROGRESS_AFTER_PAGES:
-            from tqdm import tqdm
+            if sys.stderr.isatty():
+                from tqdm import tqdm
 
-            # a log file (not a terminal) gets a line every 30 s instead of ten carriage-return updates a second
-            interval = 0.1 if sys.stderr.isatty() else 30.0
-            self.bar = tqdm(desc="pages", unit="page", initial=self.done, file=sys.stderr, leave=False,
-                            mininterval=interval, maxinterval=max(interval, 10.0))
+                self.bar = tqdm(desc="pages", unit="page", initial=self.done, file=sys.stderr, leave=False,
+                                mininterval=0.1, maxinterval=10.0)
+            else:
+                self._log_line()
+
+    def _log_line(self) -> None:
+        now = time.monotonic()
+        if now - self.last_logged < LOG_EVERY_SECONDS:
+            return
+        self.last_logged = now
+        reused = f" ({self.n_reused} reused from the store)" if self.n_reused else ""
+        print(f"pages: {self.done} done{reused}", file=sys.stderr, flush=True)
 
     def __enter__(self) -> Self:
         return self
@@ -336,6 +349,9 @@ class _Progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+LOG_EVERY_SECONDS = 30.0  # progress lines in a log file (stderr not a terminal)
 
 
 def run_export(args: argparse.Namespace) -> int:
