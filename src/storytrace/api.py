@@ -9,7 +9,7 @@ Example:
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,12 @@ from .records import Dossier, Duplicate, Failure, Page
 from .resources import Resources
 from .settings import Options
 
+# a path, a URL, or a page held in memory: a dict with the fields of a JSONL line (html or text, url, title, ...)
+PageInput = str | os.PathLike[str] | Mapping[str, Any]
+
 
 def analyze(
-    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    inputs: PageInput | Iterable[PageInput],
     *,
     options: Options | None = None,
     resources: Resources | None = None,
@@ -29,7 +32,8 @@ def analyze(
     redo: bool = False,
     **settings: Any,
 ) -> Dossier:
-    """Analyse pages (paths, directories, WARC, JSONL, URLs) and return the dossier.
+    """Analyse pages (paths, directories, WARC, JSONL, URLs, or pages held in memory as dicts with a JSONL line's
+    fields: ``{"html": response.text, "url": response.url}``) and return the dossier.
 
     Keyword ``settings`` are :class:`~storytrace.settings.Options` fields (``with_facts=False``, ...).
     A ``store`` (e.g. :class:`storytrace.store.SQLiteStore`) receives every page and failure, and every
@@ -52,7 +56,7 @@ def analyze(
 
 
 def iter_results(
-    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    inputs: PageInput | Iterable[PageInput],
     options: Options | None = None,
     resources: Resources | None = None,
     *,
@@ -91,11 +95,12 @@ def iter_results(
     return run(items, options, resources or Resources(), on_finished=add)
 
 
-def input_list(inputs: Any) -> list[str | os.PathLike[str]]:
-    """``inputs`` as a list of paths and URLs; anything else is a :class:`TypeError` saying what to give. Page
-    bytes or text, a number or None would otherwise fail deep in ingest ("expected str, bytes or os.PathLike
-    object, not int": bytes iterate as numbers)."""
-    if isinstance(inputs, str | os.PathLike):
+def input_list(inputs: Any) -> list[str | os.PathLike[str] | Mapping[str, Any]]:
+    """``inputs`` as a list of paths, URLs and pages held in memory (a dict with the fields of a JSONL line:
+    ``{"html": ..., "url": ...}``); anything else is a :class:`TypeError` saying what to give. Page bytes or text, a
+    number or None would otherwise fail deep in ingest ("expected str, bytes or os.PathLike object, not int": bytes
+    iterate as numbers), and one dict would be read as its keys ("html": a file name)."""
+    if isinstance(inputs, str | os.PathLike | Mapping):
         inputs = [inputs]
     elif isinstance(inputs, bytes | bytearray | memoryview):
         raise TypeError(f"inputs are paths or URLs, not page bytes: {IN_MEMORY_HOW}")
@@ -104,16 +109,18 @@ def input_list(inputs: Any) -> list[str | os.PathLike[str]]:
     except TypeError:
         raise TypeError(f"inputs must be a path, a URL or a list of them, not {type(inputs).__name__}") from None
     for i, item in enumerate(items):
-        if not isinstance(item, str | os.PathLike):
-            raise TypeError(f"inputs[{i}] must be a path or URL (str or os.PathLike), not {type(item).__name__}")
+        if not isinstance(item, str | os.PathLike | Mapping):
+            raise TypeError(f"inputs[{i}] must be a path or URL (str or os.PathLike), or a page as a dict "
+                            f"{{'html': ..., 'url': ...}}, not {type(item).__name__}")
         if isinstance(item, str) and _looks_like_content(item):
             raise ValueError(f"inputs[{i}] looks like a page's content, not a path or URL: {IN_MEMORY_HOW}")
     return items
 
 
-# how to analyse a page held in memory (analyze reads paths and URLs; the reading stage takes JSONL lines as pages)
-IN_MEMORY_HOW = ("save it to a file and give its path; for many pages write a JSONL file with one "
-                 '{"html": ..., "url": ...} or {"text": ..., "title": ...} object per line')
+# how to analyse a page held in memory: as a dict with a JSONL line's fields (the reading stage takes it as one)
+IN_MEMORY_HOW = ('give it as a dict, {"html": ..., "url": ...} ("html" may be the fetched bytes) or {"text": ..., '
+                 '"title": ...} (also "published", "author"); or save it to a file, or many pages to a JSONL file of '
+                 'such objects, one a line, and give its path')
 
 
 def _looks_like_content(item: str) -> bool:

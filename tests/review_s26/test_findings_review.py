@@ -51,3 +51,45 @@ def test_the_progress_in_a_log_file_is_whole_lines(tmp_path, capsys):
     assert status == 0
     assert "\r" not in err
     assert f"\n{PROGRESS_AFTER_PAGES + 2} page(s) analysed" in "\n" + err
+
+
+def test_a_page_held_in_memory_is_analysed_from_a_dict(options):
+    """A crawler holds the page it fetched: a dict with the fields of a JSONL line (html or text, url, title,
+    published, author), as the HTTP service takes, is analysed; a dict was iterated as its keys ("html" read as a
+    file name: "[E109] cannot open the file")."""
+    import storytrace
+
+    dossier = storytrace.analyze([{"html": GOOD_HTML, "url": "https://news.example/kursk", "author": "A. Reporter"}],
+                                 options=options)
+    assert not dossier.failures
+    assert [(p.url, p.author) for p in dossier.pages] == [("https://news.example/kursk", "A. Reporter")]
+    one = storytrace.analyze({"text": "North Korea sends sappers to Kursk, officials said on Tuesday.",
+                              "title": "Sappers"}, options=options)
+    assert [p.title for p in one.pages] == ["Sappers"] and one.pages[0].source == "inputs[0]"
+    fetched = storytrace.analyze({"html": GOOD_HTML.encode("utf-8"), "url": "https://news.example/b"}, options=options)
+    assert [p.title for p in fetched.pages] == [p.title for p in dossier.pages] and not fetched.failures
+
+
+def test_a_dict_without_a_page_is_a_failure_saying_which_fields(options):
+    import storytrace
+
+    dossier = storytrace.analyze(["/no/such/page.html", {"htm": GOOD_HTML}], options=options)
+    failure = dossier.failures[-1]
+    assert failure.source == "inputs[1]" and failure.message.startswith("[E108] no field holds a page; give")
+
+
+def test_iter_results_takes_pages_held_in_memory_with_a_store(tmp_path, options):
+    from contextlib import closing
+
+    from storytrace.api import iter_results
+    from storytrace.records import Page
+    from storytrace.store import SQLiteStore
+
+    page = {"html": GOOD_HTML, "url": "https://news.example/kursk"}
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        with closing(iter_results([page], options, store=store)) as results:
+            first = list(results)
+        reused = []
+        with closing(iter_results([page], options, store=store, on_reuse=reused.append)) as results:
+            again = list(results)
+    assert [type(r) for r in first] == [Page] and [r.id for r in again] == [first[0].id] == [p.id for p in reused]

@@ -14,7 +14,7 @@ import re
 import stat
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -52,9 +52,13 @@ def other_url_scheme(value: str) -> str | None:
 OUTPUT_MARKER = ".storytrace-output"
 
 
-def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[Item]:
-    """Yield a RawDocument or a Failure for every page found in ``inputs``, in order."""
-    for item in inputs:
+def read_inputs(inputs: Iterable[str | os.PathLike[str] | Mapping[str, Any]], options: Options) -> Iterator[Item]:
+    """Yield a RawDocument or a Failure for every page found in ``inputs``, in order. A dict is a page held in
+    memory, read as a JSONL line is; its source is its URL, else ``inputs[i]``."""
+    for i, item in enumerate(inputs):
+        if isinstance(item, Mapping):
+            yield memory_page(item, _clean(item.get("url")) or f"inputs[{i}]", options)
+            continue
         value = os.fspath(item)
         if is_url(value):
             yield from _read_url(value, options)
@@ -490,6 +494,18 @@ def _read_json(handle: BinaryIO, source: str, options: Options) -> Iterator[Item
         raise InputError("an empty JSON array: no page in it", code=errors.EMPTY_INPUT)
     for i, obj in enumerate(document):
         yield _json_page(obj, f"{source}#[{i}]", options)
+
+
+def memory_page(obj: Mapping[str, Any], source: str, options: Options) -> Item:
+    """A page held in memory (a dict given to ``analyze``): read as a JSONL line; its ``html`` may also be the bytes
+    a crawler fetched, decoded as a page file's are (BOM, meta charset, UTF-8, then a detected encoding)."""
+    from .encoding import decode_bytes
+
+    page = dict(obj)
+    for name in HTML_FIELDS:
+        if isinstance(page.get(name), bytes | bytearray | memoryview):
+            page[name] = decode_bytes(bytes(page[name])).text
+    return _json_page(page, source, options)
 
 
 def _json_page(obj: object, line_source: str, options: Options) -> Item:
