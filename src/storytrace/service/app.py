@@ -252,6 +252,72 @@ def _body_error_in_words(exc: StarletteHTTPException) -> StarletteHTTPException:
     return HTTPException(status_code=400, detail=why, headers=exc.headers)
 
 
+class ErrorOut(BaseModel):
+    detail: str = Field(..., description="what was wrong and what to do")
+
+
+class JSONLDResponse(Response):
+    media_type = "application/ld+json"
+
+
+# the statuses a client of the POST endpoints must handle besides 200 and 422 (FastAPI lists only those two)
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "the body is not readable JSON (not UTF-8, nested too deeply)"},
+    408: {"model": ErrorOut, "description": "the body was not received within the read timeout"},
+    413: {"model": ErrorOut, "description": "[E103] the body is over the request size limit"},
+    415: {"model": ErrorOut, "description": "the body was not sent as application/json"},
+    503: {"model": ErrorOut, "description": "busy: every analysis slot is taken and the queue is full",
+          "headers": {"Retry-After": {"description": "seconds to wait before trying again",
+                                      "schema": {"type": "integer"}}}},
+}
+DOSSIER_COMPONENT = "Dossier"
+ERROR_SCHEMA_REF = {"$ref": "#/components/schemas/ErrorOut"}
+ANALYZE_PATHS = ("/analyze", "/analyze.html", "/analyze.jsonld")
+
+
+def dossier_openapi_components() -> dict[str, Any]:
+    """The dossier JSON Schema (GET /schema) as OpenAPI components: ``Dossier`` and one ``Dossier_<name>`` per
+    ``$defs`` entry, refs rewritten (a ``$id`` would move the base the refs resolve against, so it is left out)."""
+    from ..schema import dossier_schema
+
+    def rewritten(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {key: (f"#/components/schemas/{DOSSIER_COMPONENT}_{value.removeprefix('#/$defs/')}"
+                          if key == "$ref" and isinstance(value, str) and value.startswith("#/$defs/")
+                          else rewritten(value))
+                    for key, value in node.items() if key not in ("$schema", "$id")}
+        return [rewritten(item) for item in node] if isinstance(node, list) else node
+
+    schema = rewritten(dossier_schema())
+    components = {f"{DOSSIER_COMPONENT}_{name}": definition for name, definition in schema.pop("$defs", {}).items()}
+    return {DOSSIER_COMPONENT: schema, **components}
+
+
+def _with_answers_described(app: FastAPI) -> None:
+    """``app.openapi`` saying what the service answers: /analyze the dossier schema instead of "an object",
+    /analyze.jsonld a JSON-LD object, and every error as JSON (FastAPI gives an error the route's own media type,
+    text/html or application/ld+json, though the body is always ``{"detail": ...}``)."""
+    plain_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = plain_openapi()
+            document.setdefault("components", {}).setdefault("schemas", {}).update(dossier_openapi_components())
+            posts = {path: document["paths"][path]["post"]["responses"] for path in ANALYZE_PATHS}
+            posts["/analyze"]["200"]["content"] = {
+                "application/json": {"schema": {"$ref": f"#/components/schemas/{DOSSIER_COMPONENT}"}}}
+            posts["/analyze.jsonld"]["200"]["content"] = {
+                "application/ld+json": {"schema": {"type": "object", "description": "schema.org JSON-LD: "
+                                                   "@context and an @graph of NewsArticle (or WebPage) nodes"}}}
+            for responses in posts.values():
+                for status in map(str, ERROR_RESPONSES):
+                    responses[status]["content"] = {"application/json": {"schema": ERROR_SCHEMA_REF}}
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(settings: ServiceSettings | None = None, resources: Resources | None = None) -> FastAPI:
     settings = settings or ServiceSettings()
 
@@ -286,12 +352,12 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
     def health(request: Request) -> dict[str, Any]:
         return {"status": "ok", "version": __version__, "loaded": request.app.state.resources.loaded()}
 
-    @app.post("/analyze")
+    @app.post("/analyze", responses=ERROR_RESPONSES)
     def analyze(body: AnalyzeIn, request: Request) -> dict[str, Any]:
         """Analyse pages; answers the dossier JSON (schema: GET /schema)."""
         return _analyze(body, request).as_dict()
 
-    @app.post("/analyze.html", response_class=HTMLResponse)
+    @app.post("/analyze.html", response_class=HTMLResponse, responses=ERROR_RESPONSES)
     def analyze_html(body: AnalyzeIn, request: Request) -> HTMLResponse:
         """Analyse pages; answers the readable HTML dossier."""
         from ..report import render_dossier
@@ -302,18 +368,20 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
         return HTMLResponse(render_dossier(_analyze(body, request)), headers={
             "Content-Security-Policy": f"{CSP}; frame-ancestors 'none'", "X-Content-Type-Options": "nosniff"})
 
-    @app.post("/analyze.jsonld")
+    @app.post("/analyze.jsonld", response_class=JSONLDResponse, responses=ERROR_RESPONSES)
     def analyze_jsonld(body: AnalyzeIn, request: Request) -> Response:
         """Analyse pages; answers schema.org JSON-LD, with <, > and & escaped (safe to paste in a script block)."""
         from ..report import dossier_jsonld, jsonld_dumps
 
-        return Response(jsonld_dumps(dossier_jsonld(_analyze(body, request))), media_type="application/ld+json")
+        return JSONLDResponse(jsonld_dumps(dossier_jsonld(_analyze(body, request))))
 
     @app.get("/schema")
     def schema() -> dict[str, Any]:
         from ..schema import dossier_schema
 
         return dossier_schema()
+
+    _with_answers_described(app)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
