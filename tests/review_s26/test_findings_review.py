@@ -93,3 +93,16 @@ def test_iter_results_takes_pages_held_in_memory_with_a_store(tmp_path, options)
         with closing(iter_results([page], options, store=store, on_reuse=reused.append)) as results:
             again = list(results)
     assert [type(r) for r in first] == [Page] and [r.id for r in again] == [first[0].id] == [p.id for p in reused]
+
+
+def test_the_readme_s_storytrace_report_calls_work_after_import_storytrace():
+    """README: "To write the CLI's files from Python: storytrace.report.write_dossier(dossier, "out/")"; after
+    ``import storytrace`` alone that was "AttributeError: report" (the submodule was never imported)."""
+    import subprocess
+    import sys
+
+    code = ("import storytrace\n"
+            "print(storytrace.report.write_dossier.__name__, storytrace.report.render_dossier.__name__, "
+            "storytrace.store.SQLiteStore.__name__, storytrace.errors.StorytraceError.__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.split() == ["write_dossier", "render_dossier", "SQLiteStore", "StorytraceError"], out.stderr
