@@ -106,3 +106,27 @@ def test_the_readme_s_storytrace_report_calls_work_after_import_storytrace():
             "storytrace.store.SQLiteStore.__name__, storytrace.errors.StorytraceError.__name__)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.split() == ["write_dossier", "render_dossier", "SQLiteStore", "StorytraceError"], out.stderr
+
+
+def test_a_warc_record_the_crawler_truncated_is_analysed_with_a_warning(tmp_path, options):
+    """Common Crawl cuts a payload over its limit and marks the record ``WARC-Truncated: length``: the page was
+    analysed as if whole, with no word that its end (paragraphs, comments) is missing."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    import storytrace
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for url, truncated in (("https://news.example/whole", None), ("https://news.example/cut", "length")):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            url, "response", payload=io.BytesIO(GOOD_HTML.replace("Tuesday", url).encode()), http_headers=headers,
+            warc_headers_dict={"WARC-Truncated": truncated} if truncated else {}))
+    (tmp_path / "crawl.warc.gz").write_bytes(out.getvalue())
+    pages = {p.url: p for p in storytrace.analyze(tmp_path / "crawl.warc.gz", options=options).pages}
+    assert not any("truncated" in w for w in pages["https://news.example/whole"].warnings)
+    assert ("the crawler truncated this WARC record (WARC-Truncated: length): the page's end, paragraphs or comments, "
+            "may be missing") in pages["https://news.example/cut"].warnings

@@ -256,6 +256,15 @@ def _gzip_break(members: GzipMembers) -> str | None:
     return "the file ends inside a compressed block" if members.truncated else None
 
 
+def _truncation_warning(reason: str | None) -> list[str]:
+    """A record the crawler cut (``WARC-Truncated``: Common Crawl stops at 1 MiB, "length"; also "time",
+    "disconnect") holds only the page's start: the page is analysed, with a warning that its end may be missing."""
+    if not reason:
+        return []
+    return [f"the crawler truncated this WARC record (WARC-Truncated: {one_line(reason)[:40]}): the page's end, "
+            "paragraphs or comments, may be missing"]
+
+
 def _read_warc(
     handle: BinaryIO, source: str, options: Options, broken: Callable[[], str | None] = lambda: None
 ) -> Iterator[Item]:
@@ -326,6 +335,7 @@ def _read_warc(
             url=url,
             declared_encoding=charset,
             fetched_at=record.rec_headers.get_header("WARC-Date"),
+            warnings=_truncation_warning(record.rec_headers.get_header("WARC-Truncated")),
         )
     if reason := broken():
         yield _failure(f"{source}#{count}", _broken_warc(count, reason))
