@@ -65,7 +65,7 @@ def test_a_page_held_in_memory_is_analysed_from_a_dict(options):
     assert [(p.url, p.author) for p in dossier.pages] == [("https://news.example/kursk", "A. Reporter")]
     one = storytrace.analyze({"text": "North Korea sends sappers to Kursk, officials said on Tuesday.",
                               "title": "Sappers"}, options=options)
-    assert [p.title for p in one.pages] == ["Sappers"] and one.pages[0].source == "inputs[0]"
+    assert [p.title for p in one.pages] == ["Sappers"] and one.pages[0].source == f"memory:{one.pages[0].id}"
     fetched = storytrace.analyze({"html": GOOD_HTML.encode("utf-8"), "url": "https://news.example/b"}, options=options)
     assert [p.title for p in fetched.pages] == [p.title for p in dossier.pages] and not fetched.failures
 
@@ -130,3 +130,18 @@ def test_a_warc_record_the_crawler_truncated_is_analysed_with_a_warning(tmp_path
     assert not any("truncated" in w for w in pages["https://news.example/whole"].warnings)
     assert ("the crawler truncated this WARC record (WARC-Truncated: length): the page's end, paragraphs or comments, "
             "may be missing") in pages["https://news.example/cut"].warnings
+
+
+def test_pages_held_in_memory_without_a_url_do_not_replace_each_other_in_a_store(tmp_path, options):
+    """A page without a URL is named by its content ("memory:<id>"), not by its place in the call: two runs each
+    giving one page would otherwise be one input whose content changed, the first page moved to "replaced"."""
+    import storytrace
+    from storytrace.store import SQLiteStore
+
+    texts = ["A storm closed schools across the county on Thursday, officials said.",
+             "The rail union called off Monday's strike after a late offer, the union said."]
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        for text in texts:
+            storytrace.analyze([{"text": text}], options=options, store=store)
+        assert sorted(p.body[0] for p in store.pages()) == sorted(texts)
+        assert list(store.replaced_pages()) == []

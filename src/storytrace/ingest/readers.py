@@ -57,7 +57,7 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str] | Mapping[str, Any]], op
     memory, read as a JSONL line is; its source is its URL, else ``inputs[i]``."""
     for i, item in enumerate(inputs):
         if isinstance(item, Mapping):
-            yield memory_page(item, _clean(item.get("url")) or f"inputs[{i}]", options)
+            yield memory_page(item, i, options)
             continue
         value = os.fspath(item)
         if is_url(value):
@@ -506,16 +506,21 @@ def _read_json(handle: BinaryIO, source: str, options: Options) -> Iterator[Item
         yield _json_page(obj, f"{source}#[{i}]", options)
 
 
-def memory_page(obj: Mapping[str, Any], source: str, options: Options) -> Item:
-    """A page held in memory (a dict given to ``analyze``): read as a JSONL line; its ``html`` may also be the bytes
-    a crawler fetched, decoded as a page file's are (BOM, meta charset, UTF-8, then a detected encoding)."""
+def memory_page(obj: Mapping[str, Any], position: int, options: Options) -> Item:
+    """A page held in memory (the dict ``inputs[position]`` given to ``analyze``): read as a JSONL line; its ``html``
+    may also be the bytes a crawler fetched, decoded as a page file's are (BOM, meta charset, UTF-8, detection).
+    Its source is its URL, else "memory:<page id>": a store keys inputs by source, and a place in the call
+    ("inputs[0]") would make every run's first page a new version of one input, replacing the last."""
     from .encoding import decode_bytes
 
     page = dict(obj)
     for name in HTML_FIELDS:
         if isinstance(page.get(name), bytes | bytearray | memoryview):
             page[name] = decode_bytes(bytes(page[name])).text
-    return _json_page(page, source, options)
+    result = _json_page(page, _clean(page.get("url")) or f"inputs[{position}]", options)
+    if isinstance(result, RawDocument) and not result.url:
+        result.source = f"memory:{result.identify()}"
+    return result
 
 
 def _json_page(obj: object, line_source: str, options: Options) -> Item:
