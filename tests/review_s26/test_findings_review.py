@@ -145,3 +145,30 @@ def test_pages_held_in_memory_without_a_url_do_not_replace_each_other_in_a_store
             storytrace.analyze([{"text": text}], options=options, store=store)
         assert sorted(p.body[0] for p in store.pages()) == sorted(texts)
         assert list(store.replaced_pages()) == []
+
+
+def test_a_file_rotated_nightly_keeps_last_nights_articles_in_the_store(tmp_path, options):
+    """A nightly job writes its crawl to the same file name (today.jsonl) and analyses it into one store: line 1 of
+    tonight's file is another article (another URL) than line 1 of last night's, not a new version of it, yet last
+    night's pages left the pages table for "replaced" (and their stories were deleted). A page at the same place
+    with the same URL is still a new version (a stealth edit) and replaces the old one."""
+    import json
+
+    import storytrace
+    from storytrace.store import SQLiteStore
+
+    def night(path, pages):
+        path.write_text("".join(json.dumps({"url": url, "text": text}) + "\n" for url, text in pages), encoding="utf-8")
+
+    crawl = tmp_path / "today.jsonl"
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        night(crawl, [("https://a.example/storm", "A storm closed schools across the county on Thursday."),
+                      ("https://a.example/rail", "The rail union called off Monday's strike after a late offer.")])
+        storytrace.analyze(crawl, options=options, store=store)
+        night(crawl, [("https://a.example/budget", "The council passed its budget on Tuesday by seven votes to two."),
+                      ("https://a.example/rail", "The rail union called off Monday's strike after a new offer.")])
+        storytrace.analyze(crawl, options=options, store=store)
+        urls = sorted(p.url for p in store.pages())
+        replaced = [(p.url, p.body) for p, _ in store.replaced_pages()]
+    assert urls == ["https://a.example/budget", "https://a.example/rail", "https://a.example/storm"]
+    assert replaced == [("https://a.example/rail", ["The rail union called off Monday's strike after a late offer."])]

@@ -170,16 +170,26 @@ class SQLiteStore:
             (page.id, page.source, page.url, page.title, page.language, len(page.comments),
              json.dumps(page.as_dict(), ensure_ascii=False), SCHEMA_VERSION, now, analysis),
         )
-        self._add_input(page.source, page.id)
+        self._add_input(page.source, page.id, page.url)
 
-    def _add_input(self, source: str, page_id: str) -> None:
+    def _add_input(self, source: str, page_id: str, url: str | None = None) -> None:
         key = input_key(source)
         previous = self._previous_page(key)
         self._drop_legacy_row(source, key, page_id)
         self._db.execute(
             "INSERT OR REPLACE INTO inputs VALUES (?, 'analysed', ?, NULL, NULL, NULL, ?)", (key, page_id, _now())
         )
-        self._drop_orphan(previous, page_id)
+        if not self._another_article(previous, url):
+            self._drop_orphan(previous, page_id)
+
+    def _another_article(self, previous: str | None, url: str | None) -> bool:
+        """Whether the page this input held before has another URL than its page now: a file rotated nightly
+        (today.jsonl, latest.warc.gz) holds other articles at the same places, which stay in the store; a page with
+        the same URL (or none) is a new version of the input, and the old one goes to ``replaced_pages``."""
+        if previous is None or url is None:
+            return False
+        row = self._db.execute("SELECT url FROM pages WHERE id=?", (previous,)).fetchone()
+        return bool(row and row[0] and row[0] != url)
 
     def _add_failure(self, failure: Failure) -> None:
         key = input_key(failure.source)
