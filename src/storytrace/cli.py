@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--read-timeout", type=_positive(float), default=120, metavar="S",
                        help="seconds a client has to send its request body, else 408; its headers get at most 30 s, "
                             "else the connection is closed (default: %(default)s)")
+    serve.add_argument("--preload", action="store_true",
+                       help="load every model before taking requests (the port opens when they are loaded, and a "
+                            "broken install fails at start); by default each loads on first use")
     return parser
 
 
@@ -481,6 +484,7 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
+        from .resources import LOADERS
         from .service import ServiceSettings, create_app
         from .service.protocol import with_header_timeout
     except ImportError:
@@ -489,7 +493,8 @@ def run_serve(args: argparse.Namespace) -> int:
     settings = ServiceSettings(max_concurrent_analyses=args.max_concurrent_analyses,
                                max_waiting_requests=args.max_waiting_requests,
                                max_request_bytes=int(args.max_request_mb * 1024 * 1024),
-                               request_read_timeout=args.read_timeout)
+                               request_read_timeout=args.read_timeout,
+                               preload=tuple(LOADERS) if args.preload else ())
     # headers come in one packet from any real client: they get at most 30 s, a body the whole read timeout
     uvicorn.run(create_app(settings), host=args.host, port=args.port,
                 http=with_header_timeout(min(args.read_timeout, HEADER_TIMEOUT_SECONDS)))

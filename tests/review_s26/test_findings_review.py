@@ -172,3 +172,20 @@ def test_a_file_rotated_nightly_keeps_last_nights_articles_in_the_store(tmp_path
         replaced = [(p.url, p.body) for p, _ in store.replaced_pages()]
     assert urls == ["https://a.example/budget", "https://a.example/rail", "https://a.example/storm"]
     assert replaced == [("https://a.example/rail", ["The rail union called off Monday's strike after a late offer."])]
+
+
+def test_serve_can_load_every_model_before_it_takes_requests(monkeypatch):
+    """Behind a load balancer, GET /health said "ok" with no model loaded: the first requests each waited for the
+    models (and a broken install answered 200 with a stage error on every page). ``serve --preload`` loads them in
+    the start-up, before the port is opened."""
+    pytest.importorskip("uvicorn")
+    import uvicorn
+
+    from storytrace.cli import main
+    from storytrace.resources import LOADERS
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    assert main(["serve", "--preload"]) == 0
+    assert set(seen["app"].state.settings.preload) == set(LOADERS)
+    assert main(["serve"]) == 0 and seen["app"].state.settings.preload == ()
