@@ -54,3 +54,28 @@ def test_every_status_a_client_must_handle_is_documented(openapi, path):
     assert "Retry-After" in responses["503"]["headers"]
     detail = _resolve(openapi, responses["413"]["content"]["application/json"]["schema"])
     assert detail["properties"]["detail"]["type"] == "string"
+
+
+def test_the_service_takes_several_authors_as_a_jsonl_line_does(monkeypatch):
+    """README: a page "may also carry title, published and author, as a JSONL line may"; a JSONL line's author may be
+    a list (news-please's "authors"), but the service answered 422 "Input should be a valid string"."""
+    from storytrace.anatomy import text
+
+    def every_line_is_body(text_, page, options, *, model):
+        page.body = [line for line in text_.splitlines() if line.strip()]
+        return page
+
+    monkeypatch.setattr(text, "split_text", every_line_is_body)
+    page = {"text": "First paragraph.", "author": ["Rod Nordland", " ", "Mayy El Sheikh"]}
+    with TestClient(create_app(ServiceSettings(), Resources(overrides={"line_model": object()}))) as client:
+        r = client.post("/analyze", json={"pages": [page], "with_facts": False, "with_comments": False})
+    assert r.status_code == 200, r.text
+    assert r.json()["pages"][0]["author"] == "Rod Nordland; Mayy El Sheikh"
+    surrogate = client_post_raw(b'{"pages": [{"text": "First paragraph.", "author": ["Ana \\ud800 Diaz"]}], '
+                                b'"with_facts": false, "with_comments": false}')
+    assert surrogate.status_code == 200 and surrogate.json()["pages"][0]["author"] == "Ana ? Diaz"
+
+
+def client_post_raw(body: bytes):
+    with TestClient(create_app(ServiceSettings(), Resources(overrides={"line_model": object()}))) as client:
+        return client.post("/analyze", content=body, headers={"content-type": "application/json"})

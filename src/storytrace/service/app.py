@@ -50,7 +50,8 @@ class PageIn(BaseModel):
     title: str | None = Field(None, description="the page's title, used when the page shows none")
     published: StrictStr | StrictInt | StrictFloat | None = Field(
         None, description="publication date (ISO 8601, RFC 2822 or Unix seconds, as a number or a digit string)")
-    author: str | None = Field(None, description="the page's author")
+    author: str | list[str] | None = Field(None, description="the page's author, or its authors as a list (joined "
+                                                              "with '; ', as a JSONL line's)")
 
     @model_validator(mode="after")
     def _has_content(self) -> PageIn:
@@ -108,7 +109,7 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
             items.append(RawDocument(source=source, data=data,
                                      kind="html" if page.html else "text", url=page.url, declared_encoding="utf-8",
                                      text=content, title=_given(page.title), published=published,
-                                     author=_given(page.author),
+                                     author=_given(_joined(page.author)),
                                      warnings=[unread_date_warning("published", page.published)]
                                      if page.published and not published else []))
         elif settings.fetch_urls and page.url and is_url(page.url):
@@ -118,6 +119,13 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
         else:
             items.append(Failure(source=source, stage="ingest", error="FetchError", message=str(NO_FETCHING)))
     return items
+
+
+def _joined(names: str | list[str] | None) -> str | None:
+    """Several authors as one string, as the JSONL reader joins a list (JSON-LD then gives one Person each)."""
+    if not isinstance(names, list):
+        return names
+    return "; ".join(name for name in map(one_line, names) if name)
 
 
 def _given(value: str | None) -> str | None:
@@ -132,7 +140,9 @@ def _is_json_type(content_type: str) -> bool:
 
 
 def _without_surrogates(page: PageIn) -> PageIn:
-    return page.model_copy(update={name: without_surrogates(value) for name, value in page if isinstance(value, str)})
+    return page.model_copy(update={
+        name: without_surrogates(value) if isinstance(value, str) else [without_surrogates(v) for v in value]
+        for name, value in page if isinstance(value, str | list)})
 
 
 EMPTY_PAGE = InputError("empty input: the page's html or text is empty or only whitespace; send the page's "
