@@ -32,9 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyze = commands.add_parser("analyze", help="analyse pages, files, folders, WARC, JSONL or URLs",
                                   epilog=EXIT_STATUS_HELP)
-    analyze.add_argument("inputs", nargs="+", metavar="PATH_OR_URL",
+    analyze.add_argument("inputs", nargs="*", metavar="PATH_OR_URL",
                          help=("HTML or text pages, folders (read recursively), WARC, JSONL or gzip files, and "
                                "http(s) URLs; the format is read from the content, not the file name"))
+    analyze.add_argument("--inputs-from", metavar="FILE",
+                         help=("also read inputs from FILE, one path or URL a line (blank lines and lines starting "
+                               "with # are skipped; - reads standard input): a list too long for the command line"))
     _add_run_options(analyze, default_out="storytrace-out")
 
     demo = commands.add_parser("demo", help="run on the example pages shipped with storytrace", epilog=EXIT_STATUS_HELP)
@@ -541,11 +544,38 @@ def _analyze_until_interrupted(inputs: list[str], args: argparse.Namespace) -> i
         return 143 if isinstance(exc, Terminated) else 130
 
 
+def _all_inputs(args: argparse.Namespace) -> list[str] | None:
+    """The inputs named on the command line, then those of ``--inputs-from``; None after a usage error on stderr
+    (no input at all, a list that cannot be read)."""
+    inputs = list(args.inputs)
+    if args.inputs_from:
+        try:
+            inputs += _read_input_list(args.inputs_from)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(shown(f"storytrace analyze: error: cannot read the list of inputs {args.inputs_from}: {exc}"),
+                  file=sys.stderr)
+            return None
+    if not inputs:
+        print("storytrace analyze: error: no input: give PATH_OR_URL or --inputs-from FILE", file=sys.stderr)
+        return None
+    return inputs
+
+
+def _read_input_list(name: str) -> list[str]:
+    """One path or URL a line; blank lines and ``#`` comments skipped, surrounding spaces stripped."""
+    if name == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        lines = Path(name).read_text(encoding="utf-8-sig").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "analyze":
-        return _analyze_until_interrupted(args.inputs, args)
+        inputs = _all_inputs(args)
+        return 2 if inputs is None else _analyze_until_interrupted(inputs, args)
     if args.command == "demo":
         from .api import demo_corpus
 

@@ -189,3 +189,22 @@ def test_serve_can_load_every_model_before_it_takes_requests(monkeypatch):
     assert main(["serve", "--preload"]) == 0
     assert set(seen["app"].state.settings.preload) == set(LOADERS)
     assert main(["serve"]) == 0 and seen["app"].state.settings.preload == ()
+
+
+def test_a_nightly_list_of_inputs_is_read_from_a_file(tmp_path, capsys):
+    """A crawler's list of 50,000 URLs or files does not fit on a command line ("Argument list too long"), and a JSONL
+    line holding only a URL is no page: ``--inputs-from FILE`` (one path or URL a line; "-" standard input)."""
+    from storytrace.cli import main
+
+    for name in ("a.html", "b.html"):
+        (tmp_path / name).write_text(GOOD_HTML.replace("Tuesday", name), encoding="utf-8")
+    listing = tmp_path / "inputs.txt"
+    listing.write_text(f"# tonight's pages\n{tmp_path / 'a.html'}\n\n  {tmp_path / 'b.html'}  \n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", "--inputs-from", str(listing), "--out", str(out), "--no-facts", "--no-comments",
+                 "--quiet"]) == 0
+    assert "2 page(s) analysed, 0 input(s) failed" in capsys.readouterr().err
+    assert main(["analyze", "--out", str(out), "--quiet"]) == 2  # no input at all is still a usage error
+    assert "give PATH_OR_URL or --inputs-from FILE" in capsys.readouterr().err
+    assert main(["analyze", "--inputs-from", str(tmp_path / "none.txt"), "--out", str(out), "--quiet"]) == 2
+    assert "cannot read the list of inputs" in capsys.readouterr().err
