@@ -208,3 +208,42 @@ def test_a_nightly_list_of_inputs_is_read_from_a_file(tmp_path, capsys):
     assert "give PATH_OR_URL or --inputs-from FILE" in capsys.readouterr().err
     assert main(["analyze", "--inputs-from", str(tmp_path / "none.txt"), "--out", str(out), "--quiet"]) == 2
     assert "cannot read the list of inputs" in capsys.readouterr().err
+
+
+def _coordinated_pages():
+    from storytrace.records import Comment, Page
+
+    def page(pid, names, minute):
+        comments = [Comment(id=f"{pid}-c{i}", text="Vote NO on the stadium tax, call your councillor today!",
+                            position=i, author=name, published=f"2024-03-01T10:{minute:02d}:0{i}") for i, name in
+                    enumerate(names)]
+        words = ["What a goal in the second half", "The referee missed a clear penalty", "Our defence looked tired",
+                 "Ticket prices are far too high now", "Best away support in the league", "The new coach needs time"]
+        comments += [Comment(id=f"{pid}-b{i}", text=f"{words[i]} ({pid}, {'!' * i})", position=10 + i,
+                             author=f"{pid}-fan{i}", published=f"2024-03-01T11:00:{i:02d}") for i in
+                     (range(6) if pid == "p1" else range(5, -1, -1))]
+        return Page(id=pid, source=f"{pid}.html", comments=comments)
+
+    return [page("p1", ["ann", "bob"], 0), page("p2", ["cat", "dan"], 5)]
+
+
+def test_the_schema_describes_coordinated_posting():
+    """dossier.json's "coordination" was described as "an object" each: a consumer had no field names (kind, text,
+    pages, authors, comments; a burst's start and end) and a broken record passed."""
+    import copy
+
+    import jsonschema
+
+    from storytrace.comments import find_coordination
+    from storytrace.schema import validate_dossier
+
+    clusters = find_coordination(_coordinated_pages())
+    assert {"identical", "burst"} <= {c["kind"] for c in clusters}
+    dossier = {"schema_version": "2.0", "generator": "storytrace test", "pages": [], "failures": [], "stories": [],
+               "duplicates": [], "coordination": clusters}
+    validate_dossier(dossier)
+    for breakage in ({"kind": "sometimes"}, {"comments": "p1-c0"}, {"pages": [1, 2]}):
+        broken = copy.deepcopy(dossier)
+        broken["coordination"][0].update(breakage)
+        with pytest.raises(jsonschema.ValidationError):
+            validate_dossier(broken)
