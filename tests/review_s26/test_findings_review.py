@@ -247,3 +247,29 @@ def test_the_schema_describes_coordinated_posting():
         broken["coordination"][0].update(breakage)
         with pytest.raises(jsonschema.ValidationError):
             validate_dossier(broken)
+
+
+def test_one_store_serves_the_threads_of_a_python_service(tmp_path, options):
+    """A web app opens its store once and analyses in its request threads: every call from another thread failed with
+    sqlite3.ProgrammingError ("SQLite objects created in a thread can only be used in that same thread")."""
+    import threading
+
+    import storytrace
+    from storytrace.store import SQLiteStore
+
+    errors, texts = [], [f"A storm closed {n} schools across the county on Thursday, officials said." for n in range(6)]
+
+    def request(n):
+        try:
+            storytrace.analyze([{"text": texts[n], "url": f"https://t.example/{n}"}], options=options, store=store)
+        except Exception as exc:  # the test reports it below
+            errors.append(exc)
+
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        threads = [threading.Thread(target=request, args=(n,)) for n in range(len(texts))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        assert sorted(p.body[0] for p in store.pages()) == sorted(texts)
