@@ -79,3 +79,22 @@ def test_the_service_takes_several_authors_as_a_jsonl_line_does(monkeypatch):
 def client_post_raw(body: bytes):
     with TestClient(create_app(ServiceSettings(), Resources(overrides={"line_model": object()}))) as client:
         return client.post("/analyze", content=body, headers={"content-type": "application/json"})
+
+
+@pytest.fixture
+def plain_client():
+    with TestClient(create_app(ServiceSettings(), Resources(overrides={"line_model": object()}))) as client:
+        yield client
+
+
+def test_a_compressed_body_is_refused_naming_the_content_encoding(plain_client):
+    """A client gzipping its large request got 400 "the request body is not UTF-8 (byte 1): send the JSON encoded as
+    UTF-8": it had, then compressed it. The service reads no Content-Encoding: 415 saying so."""
+    import gzip
+
+    body = gzip.compress(b'{"pages": [{"text": "A storm closed schools."}]}')
+    r = plain_client.post("/analyze", content=body,
+                          headers={"content-type": "application/json", "content-encoding": "gzip"})
+    assert r.status_code == 415
+    assert r.json()["detail"].startswith("the request body is compressed (Content-Encoding: gzip)")
+

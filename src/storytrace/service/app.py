@@ -214,9 +214,13 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
             await JSONResponse(status_code=413, content={"detail": self.detail})(scope, receive, send)
+            return
+        if (encoding := headers.get(b"content-encoding", b"identity").decode("latin-1").strip()).lower() != "identity":
+            await JSONResponse(status_code=415, content={"detail": compressed_body(encoding)})(scope, receive, send)
             return
         received, body_done = 0, False
         deadline = asyncio.get_running_loop().time() + self.read_timeout
@@ -241,6 +245,13 @@ class BodySizeLimit:
             return await asyncio.wait_for(receive(), max(0.0, deadline - asyncio.get_running_loop().time()))
         except TimeoutError:
             raise HTTPException(status_code=408, detail=self.too_slow, headers={"Connection": "close"}) from None
+
+
+def compressed_body(encoding: str) -> str:
+    """The 415 for a compressed request body: the service reads none (decompressing would also need a bound on what a
+    small body expands to), and its bytes were otherwise reported as "not UTF-8"."""
+    return (f"the request body is compressed (Content-Encoding: {encoding[:40]}); this service reads uncompressed JSON "
+            "only: send it without Content-Encoding")
 
 
 _UNREADABLE_BODY = "There was an error parsing the body"  # FastAPI's 400 for a body json.loads cannot read
@@ -275,7 +286,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "the body is not readable JSON (not UTF-8, nested too deeply)"},
     408: {"model": ErrorOut, "description": "the body was not received within the read timeout"},
     413: {"model": ErrorOut, "description": "[E103] the body is over the request size limit"},
-    415: {"model": ErrorOut, "description": "the body was not sent as application/json"},
+    415: {"model": ErrorOut, "description": "the body was not sent as application/json, or was compressed"},
     503: {"model": ErrorOut, "description": "busy: every analysis slot is taken and the queue is full",
           "headers": {"Retry-After": {"description": "seconds to wait before trying again",
                                       "schema": {"type": "integer"}}}},
