@@ -98,3 +98,7 @@ def test_a_compressed_body_is_refused_naming_the_content_encoding(plain_client):
     assert r.status_code == 415
     assert r.json()["detail"].startswith("the request body is compressed (Content-Encoding: gzip)")
 
+
+def test_health_answers_head_as_uptime_monitors_send_it(plain_client):
+    """HEAD /health (an uptime monitor's default) was 405 Method Not Allowed: the service looked down."""
+    assert plain_client.head("/health").status_code == 200

@@ -373,6 +373,9 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
     def health(request: Request) -> dict[str, Any]:
         return {"status": "ok", "version": __version__, "loaded": request.app.state.resources.loaded()}
 
+    # HEAD: what uptime monitors send by default (a 405 made the service look down); one operation in the schema
+    app.add_api_route("/health", health, methods=["HEAD"], include_in_schema=False)
+
     @app.post("/analyze", responses=ERROR_RESPONSES)
     def analyze(body: AnalyzeIn, request: Request) -> dict[str, Any]:
         """Analyse pages; answers the dossier JSON (schema: GET /schema)."""
