@@ -273,3 +273,22 @@ def test_one_store_serves_the_threads_of_a_python_service(tmp_path, options):
             thread.join()
         assert errors == []
         assert sorted(p.body[0] for p in store.pages()) == sorted(texts)
+
+
+def test_a_nightly_run_into_the_same_folder_leaves_only_its_own_page_files(tmp_path, capsys):
+    """A nightly job analysing into one --out and reading pages/*.json got every page of every earlier night too:
+    the dossier held tonight's pages, pages/ all pages ever written. Files that are not page records stay."""
+    import json
+
+    from storytrace.cli import main
+
+    out = tmp_path / "out"
+    for night in ("monday", "tuesday"):
+        page = tmp_path / f"{night}.html"
+        page.write_text(GOOD_HTML.replace("Tuesday", night), encoding="utf-8")
+        if night == "tuesday":
+            (out / "pages" / "notes.txt").write_text("mine", encoding="utf-8")
+        assert main(["analyze", str(page), "--out", str(out), "--no-facts", "--no-comments", "--quiet"]) == 0
+    dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
+    assert sorted(p.name for p in (out / "pages").iterdir()) == sorted(
+        [f"{p['id']}.json" for p in dossier["pages"]] + ["notes.txt"])
