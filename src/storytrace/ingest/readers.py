@@ -261,8 +261,8 @@ def _truncation_warning(reason: str | None) -> list[str]:
     "disconnect") holds only the page's start: the page is analysed, with a warning that its end may be missing."""
     if not reason:
         return []
-    return [f"the crawler truncated this WARC record (WARC-Truncated: {one_line(reason)[:40]}): the page's end, "
-            "paragraphs or comments, may be missing"]
+    return [(f"the crawler truncated this WARC record (WARC-Truncated: {one_line(reason)[:40]}): the page's end, "
+             "paragraphs or comments, may be missing")]
 
 
 def _read_warc(
