@@ -133,6 +133,9 @@ def _looks_like_content(item: str) -> bool:
 def _check_store(store: Any) -> None:
     """A store is an object with ``add`` (:class:`~storytrace.store.SQLiteStore`); a file name given instead failed
     only after the first batch was analysed, with "'str' object has no attribute 'add'"."""
+    if getattr(store, "closed", False) is True:
+        raise ValueError(f"the store {getattr(store, 'path', '')} is closed: call analyze inside its with block "
+                         "(with SQLiteStore(...) as store: analyze(..., store=store))")
     if store is None or callable(getattr(store, "add", None)):
         return
     if isinstance(store, str | os.PathLike):

@@ -292,3 +292,16 @@ def test_a_nightly_run_into_the_same_folder_leaves_only_its_own_page_files(tmp_p
     dossier = json.loads((out / "dossier.json").read_text(encoding="utf-8"))
     assert sorted(p.name for p in (out / "pages").iterdir()) == sorted(
         [f"{p['id']}.json" for p in dossier["pages"]] + ["notes.txt"])
+
+
+def test_a_closed_store_is_refused_before_any_page_is_read(tmp_path, options):
+    """A store closed by its ``with`` block and used after it failed once the first batch was analysed, with
+    sqlite3.ProgrammingError "Cannot operate on a closed database."."""
+    import storytrace
+    from storytrace.store import SQLiteStore
+
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        pass
+    assert store.closed
+    with pytest.raises(ValueError, match=r"the store .*s\.sqlite is closed"):
+        storytrace.analyze([{"text": "A storm closed schools on Thursday."}], options=options, store=store)

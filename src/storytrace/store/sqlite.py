@@ -120,6 +120,7 @@ class SQLiteStore:
         # one store may serve the threads of a web app: the connection is shared, and each use holds the lock
         self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, check_same_thread=False)
         self._lock = threading.RLock()
+        self.closed = False  # after close(): analyze refuses the store before reading any page
         self.unreadable: list[tuple[str, str]] = []  # (table and key, why) of stored records left out when read
         try:
             if not create and not self._has_pages_table():  # reading must not add tables to someone's database
@@ -144,6 +145,7 @@ class SQLiteStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            self.closed = True
 
     def __enter__(self) -> Self:
         return self
