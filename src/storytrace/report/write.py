@@ -180,9 +180,9 @@ class DossierWriter:
 
 
 def _shared_encoder() -> Encoder:
-    from ..resources import Resources
+    from ..api import default_resources
 
-    return Resources().get("sentence_encoder")
+    return default_resources().get("sentence_encoder")
 
 
 def _with_based_on(line: str, based_on: dict[str, list[str]], urls: dict[str, str]) -> str:
