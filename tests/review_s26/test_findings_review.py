@@ -320,3 +320,24 @@ def test_analyze_loads_the_models_once_per_process_without_a_resources_argument(
         storytrace.analyze([{"text": f"A storm closed {n} schools on Thursday."}], options=options)
     list(storytrace.api.iter_results([{"text": "One more page."}], options))
     assert len(used) == 4 and all(r is used[0] for r in used)
+
+
+def test_page_files_of_a_run_writing_into_the_same_folder_at_the_same_time_stay(tmp_path):
+    """Two overlapping nightly runs into one --out: the first to finish must not delete the page files the other has
+    written meanwhile (its dossier.json lists them); the folder ends as the last run to finish left it."""
+    import json
+
+    from storytrace.records import Page
+    from storytrace.report.write import DossierWriter
+
+    def names():
+        return sorted(p.stem for p in (tmp_path / "pages").iterdir())
+
+    first = DossierWriter(tmp_path)
+    first.add(Page(id="a" * 16, source="a.html", body=["a"]))
+    other = DossierWriter(tmp_path)
+    other.add(Page(id="b" * 16, source="b.html", body=["b"]))
+    first.close()
+    assert names() == ["a" * 16, "b" * 16]
+    other.close()
+    assert names() == [p["id"] for p in json.loads((tmp_path / "dossier.json").read_text())["pages"]] == ["b" * 16]

@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Self
@@ -72,6 +73,7 @@ class DossierWriter:
         self.thread_shells: list[Page] = []  # id + comments only: what cross-page coordination reads
         self._urls: dict[str, str] = {}  # page id -> web URL: what an isBasedOn link to the page names
         self._written: set[str] = set()  # ids of this run's page files: the others in pages/ are an earlier run's
+        self._started = time.time()  # a page file newer than this is another run's at the same time: it stays
         self._summary = DossierSummary()
         self._tmp = Path(tempfile.mkdtemp(prefix="storytrace-", dir=self.out))
         self._json_part = part_path(self.paths["dossier"])  # renamed on close: no half-written dossier.json
@@ -173,10 +175,13 @@ class DossierWriter:
 
     def _drop_earlier_page_files(self) -> None:
         """pages/ holds this run's pages, as dossier.json does: a nightly run into the same folder left every earlier
-        night's page files beside them. Only page records (``<16 hex digits>.json``) go; other files stay."""
+        night's page files beside them. Only page records (``<16 hex digits>.json``) written before this run began go;
+        other files stay, and so do those of a run writing into the same folder at the same time."""
         for path in self.paths["pages"].glob("*.json"):
             if _SAFE_ID.fullmatch(path.stem) and path.stem not in self._written:
-                path.unlink(missing_ok=True)
+                with contextlib.suppress(FileNotFoundError):
+                    if path.stat().st_mtime < self._started:
+                        path.unlink()
 
 
 def _shared_encoder() -> Encoder:
