@@ -106,26 +106,35 @@ def default_resources() -> Resources:
     return _DEFAULT_RESOURCES[0]
 
 
-def input_list(inputs: Any) -> list[str | os.PathLike[str] | Mapping[str, Any]]:
+def input_list(inputs: Any) -> Iterable[str | os.PathLike[str] | Mapping[str, Any]]:
     """``inputs`` as a list of paths, URLs and pages held in memory (a dict with the fields of a JSONL line:
     ``{"html": ..., "url": ...}``); anything else is a :class:`TypeError` saying what to give. Page bytes or text, a
     number or None would otherwise fail deep in ingest ("expected str, bytes or os.PathLike object, not int": bytes
-    iterate as numbers), and one dict would be read as its keys ("html": a file name)."""
+    iterate as numbers), and one dict would be read as its keys ("html": a file name).
+
+    A generator or other iterator (a crawler yielding the pages it fetched) is not read whole: its items are checked
+    as they are reached, so memory holds a batch of pages, not the crawl, and a bad item fails when it comes."""
     if isinstance(inputs, str | os.PathLike | Mapping):
         inputs = [inputs]
     elif isinstance(inputs, bytes | bytearray | memoryview):
         raise TypeError(f"inputs are paths or URLs, not page bytes: {IN_MEMORY_HOW}")
+    if isinstance(inputs, Iterator):
+        return (_checked(i, item) for i, item in enumerate(inputs))
     try:
         items = list(inputs)
     except TypeError:
         raise TypeError(f"inputs must be a path, a URL or a list of them, not {type(inputs).__name__}") from None
-    for i, item in enumerate(items):
-        if not isinstance(item, str | os.PathLike | Mapping):
-            raise TypeError(f"inputs[{i}] must be a path or URL (str or os.PathLike), or a page as a dict "
-                            f"{{'html': ..., 'url': ...}}, not {type(item).__name__}")
-        if isinstance(item, str) and _looks_like_content(item):
-            raise ValueError(f"inputs[{i}] looks like a page's content, not a path or URL: {IN_MEMORY_HOW}")
-    return items
+    return [_checked(i, item) for i, item in enumerate(items)]
+
+
+def _checked(i: int, item: Any) -> str | os.PathLike[str] | Mapping[str, Any]:
+    """``inputs[i]`` if it is a path, a URL or a page as a dict; else the TypeError or ValueError saying what to give."""
+    if not isinstance(item, str | os.PathLike | Mapping):
+        raise TypeError(f"inputs[{i}] must be a path or URL (str or os.PathLike), or a page as a dict "
+                        f"{{'html': ..., 'url': ...}}, not {type(item).__name__}")
+    if isinstance(item, str) and _looks_like_content(item):
+        raise ValueError(f"inputs[{i}] looks like a page's content, not a path or URL: {IN_MEMORY_HOW}")
+    return item
 
 
 # how to analyse a page held in memory: as a dict with a JSONL line's fields (the reading stage takes it as one)

@@ -341,3 +341,34 @@ def test_page_files_of_a_run_writing_into_the_same_folder_at_the_same_time_stay(
     assert names() == ["a" * 16, "b" * 16]
     other.close()
     assert names() == [p["id"] for p in json.loads((tmp_path / "dossier.json").read_text())["pages"]] == ["b" * 16]
+
+
+def test_iter_results_streams_a_crawlers_generator_of_pages(options):
+    """iter_results: "memory does not grow with the corpus"; but a generator of in-memory pages (a crawler yielding
+    what it fetched) was read whole into a list before the first page was analysed."""
+    from storytrace.api import iter_results
+
+    taken = []
+
+    def crawl():
+        for n in range(40):
+            taken.append(n)
+            yield {"text": f"A storm closed {n} schools across the county on Thursday.", "url": f"https://c.example/{n}"}
+
+    results = iter_results(crawl(), options.replace(batch_size=2))
+    first = next(results)
+    assert first.url == "https://c.example/0" and len(taken) <= 4
+    assert len(list(results)) == 39
+
+
+def test_a_bad_item_of_a_generator_is_refused_when_it_is_reached(options):
+    from storytrace.api import iter_results
+
+    def crawl():
+        yield {"text": "A storm closed schools across the county on Thursday."}
+        yield b"<html>bytes</html>"
+
+    results = iter_results(crawl(), options.replace(batch_size=1))  # a batch of one: the first page comes first
+    assert next(results).body
+    with pytest.raises(TypeError, match=r"inputs\[1\] must be a path or URL"):
+        list(results)
