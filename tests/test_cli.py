@@ -92,9 +92,10 @@ def test_cli_analyze_into_a_folder_it_cannot_create_is_an_error_not_a_traceback(
 
 
 @pytest.mark.parametrize(("pages", "shown"), [(2, False), (5, False), (6, True), (40, True)])
-def test_cli_progress_bar_appears_only_past_a_few_pages(pages, shown, capsys):
+def test_cli_progress_bar_appears_only_past_a_few_pages(pages, shown, capsys, monkeypatch):
     from storytrace.cli import _Progress
 
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # a bar is drawn on a terminal (a log gets lines)
     with _Progress(True) as bar:
         for _ in range(pages):
             bar.update(1)
@@ -111,6 +112,17 @@ def test_cli_progress_bar_writes_a_log_file_sparingly(capsys):
             bar.update(1)
             time.sleep(0.002)
     assert capsys.readouterr().err.count("\r") <= 4  # was ~10 a second: one per 0.1 s
+
+
+def test_cli_progress_in_a_log_file_is_a_line_every_30_seconds(capsys, monkeypatch):
+    from storytrace import cli
+
+    clock = iter(range(0, 10_000, 10))  # each reading of the clock 10 s later
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    with cli._Progress(True) as bar:
+        for _ in range(12):  # pages 1-5 read no clock; 6 and 7 are 10 and 20 s in
+            bar.update(1)
+    assert capsys.readouterr().err.splitlines() == ["pages: 8 done", "pages: 11 done"]
 
 
 @pytest.mark.parametrize(("stories", "said"), [(0, "0 stories"), (1, "1 story"), (3, "3 stories")])

@@ -30,4 +30,11 @@ def __getattr__(name: str) -> Any:
         from . import records
 
         return getattr(records, name)
+    if name in _SUBMODULES:  # storytrace.report.write_dossier(...) after `import storytrace` alone, as README writes
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(name)
+
+
+_SUBMODULES = frozenset({"api", "errors", "records", "report", "schema", "service", "settings", "store"})

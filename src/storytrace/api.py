@@ -9,7 +9,7 @@ Example:
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,12 @@ from .records import Dossier, Duplicate, Failure, Page
 from .resources import Resources
 from .settings import Options
 
+# a path, a URL, or a page held in memory: a dict with the fields of a JSONL line (html or text, url, title, ...)
+PageInput = str | os.PathLike[str] | Mapping[str, Any]
+
 
 def analyze(
-    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    inputs: PageInput | Iterable[PageInput],
     *,
     options: Options | None = None,
     resources: Resources | None = None,
@@ -29,7 +32,8 @@ def analyze(
     redo: bool = False,
     **settings: Any,
 ) -> Dossier:
-    """Analyse pages (paths, directories, WARC, JSONL, URLs) and return the dossier.
+    """Analyse pages (paths, directories, WARC, JSONL, URLs, or pages held in memory as dicts with a JSONL line's
+    fields: ``{"html": response.text, "url": response.url}``) and return the dossier.
 
     Keyword ``settings`` are :class:`~storytrace.settings.Options` fields (``with_facts=False``, ...).
     A ``store`` (e.g. :class:`storytrace.store.SQLiteStore`) receives every page and failure, and every
@@ -41,7 +45,7 @@ def analyze(
     from .pipeline import finish
 
     options = (options or Options()).replace(**settings)
-    resources = resources or Resources()
+    resources = resources or default_resources()
     results = iter_results(inputs, options, resources, store=store, redo=redo)
     dossier = finish(_tap(results, on_result), options, resources)
     if store is not None and hasattr(store, "add_stories"):
@@ -52,7 +56,7 @@ def analyze(
 
 
 def iter_results(
-    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    inputs: PageInput | Iterable[PageInput],
     options: Options | None = None,
     resources: Resources | None = None,
     *,
@@ -79,7 +83,7 @@ def iter_results(
     options = options or Options()
     items: Iterable[Any] = collapse_duplicates(read_inputs(inputs, options))
     if store is None:
-        return run(items, options, resources or Resources())
+        return run(items, options, resources or default_resources())
     keyed = hasattr(store, "analysed_page")  # a store that can give pages back keeps their analysis key
     if keyed and not redo:
         items = StoredPages(store, options, on_reuse)(items)
@@ -88,32 +92,55 @@ def iter_results(
     def add(results: list[Page | Failure | Duplicate]) -> None:
         store.add(results, analysis=key) if keyed else store.add(results)
 
-    return run(items, options, resources or Resources(), on_finished=add)
+    return run(items, options, resources or default_resources(), on_finished=add)
 
 
-def input_list(inputs: Any) -> list[str | os.PathLike[str]]:
-    """``inputs`` as a list of paths and URLs; anything else is a :class:`TypeError` saying what to give. Page
-    bytes or text, a number or None would otherwise fail deep in ingest ("expected str, bytes or os.PathLike
-    object, not int": bytes iterate as numbers)."""
-    if isinstance(inputs, str | os.PathLike):
+_DEFAULT_RESOURCES: list[Resources] = []  # the process's shared instance, made on first use
+
+
+def default_resources() -> Resources:
+    """The Resources every call without ``resources=`` shares: models load once per process, as README says (a new
+    instance per call reloaded the facts resources each time: 1.1 s a one-page call against 0.06 s shared)."""
+    if not _DEFAULT_RESOURCES:
+        _DEFAULT_RESOURCES.append(Resources())
+    return _DEFAULT_RESOURCES[0]
+
+
+def input_list(inputs: Any) -> Iterable[str | os.PathLike[str] | Mapping[str, Any]]:
+    """``inputs`` as a list of paths, URLs and pages held in memory (a dict with the fields of a JSONL line:
+    ``{"html": ..., "url": ...}``); anything else is a :class:`TypeError` saying what to give. Page bytes or text, a
+    number or None would otherwise fail deep in ingest ("expected str, bytes or os.PathLike object, not int": bytes
+    iterate as numbers), and one dict would be read as its keys ("html": a file name).
+
+    A generator or other iterator (a crawler yielding the pages it fetched) is not read whole: its items are checked
+    as they are reached, so memory holds a batch of pages, not the crawl, and a bad item fails when it comes."""
+    if isinstance(inputs, str | os.PathLike | Mapping):
         inputs = [inputs]
     elif isinstance(inputs, bytes | bytearray | memoryview):
         raise TypeError(f"inputs are paths or URLs, not page bytes: {IN_MEMORY_HOW}")
+    if isinstance(inputs, Iterator):
+        return (_checked(i, item) for i, item in enumerate(inputs))
     try:
         items = list(inputs)
     except TypeError:
         raise TypeError(f"inputs must be a path, a URL or a list of them, not {type(inputs).__name__}") from None
-    for i, item in enumerate(items):
-        if not isinstance(item, str | os.PathLike):
-            raise TypeError(f"inputs[{i}] must be a path or URL (str or os.PathLike), not {type(item).__name__}")
-        if isinstance(item, str) and _looks_like_content(item):
-            raise ValueError(f"inputs[{i}] looks like a page's content, not a path or URL: {IN_MEMORY_HOW}")
-    return items
+    return [_checked(i, item) for i, item in enumerate(items)]
 
 
-# how to analyse a page held in memory (analyze reads paths and URLs; the reading stage takes JSONL lines as pages)
-IN_MEMORY_HOW = ("save it to a file and give its path; for many pages write a JSONL file with one "
-                 '{"html": ..., "url": ...} or {"text": ..., "title": ...} object per line')
+def _checked(i: int, item: Any) -> str | os.PathLike[str] | Mapping[str, Any]:
+    """``inputs[i]`` if it is a path, a URL or a page as a dict; else the TypeError or ValueError saying what to give."""
+    if not isinstance(item, str | os.PathLike | Mapping):
+        raise TypeError(f"inputs[{i}] must be a path or URL (str or os.PathLike), or a page as a dict "
+                        f"{{'html': ..., 'url': ...}}, not {type(item).__name__}")
+    if isinstance(item, str) and _looks_like_content(item):
+        raise ValueError(f"inputs[{i}] looks like a page's content, not a path or URL: {IN_MEMORY_HOW}")
+    return item
+
+
+# how to analyse a page held in memory: as a dict with a JSONL line's fields (the reading stage takes it as one)
+IN_MEMORY_HOW = ('give it as a dict, {"html": ..., "url": ...} ("html" may be the fetched bytes) or {"text": ..., '
+                 '"title": ...} (also "published", "author"); or save it to a file, or many pages to a JSONL file of '
+                 'such objects, one a line, and give its path')
 
 
 def _looks_like_content(item: str) -> bool:
@@ -126,6 +153,9 @@ def _looks_like_content(item: str) -> bool:
 def _check_store(store: Any) -> None:
     """A store is an object with ``add`` (:class:`~storytrace.store.SQLiteStore`); a file name given instead failed
     only after the first batch was analysed, with "'str' object has no attribute 'add'"."""
+    if getattr(store, "closed", False) is True:
+        raise ValueError(f"the store {getattr(store, 'path', '')} is closed: call analyze inside its with block "
+                         "(with SQLiteStore(...) as store: analyze(..., store=store))")
     if store is None or callable(getattr(store, "add", None)):
         return
     if isinstance(store, str | os.PathLike):

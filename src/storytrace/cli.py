@@ -12,6 +12,7 @@ import signal
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
@@ -31,9 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     analyze = commands.add_parser("analyze", help="analyse pages, files, folders, WARC, JSONL or URLs",
                                   epilog=EXIT_STATUS_HELP)
-    analyze.add_argument("inputs", nargs="+", metavar="PATH_OR_URL",
+    analyze.add_argument("inputs", nargs="*", metavar="PATH_OR_URL",
                          help=("HTML or text pages, folders (read recursively), WARC, JSONL or gzip files, and "
                                "http(s) URLs; the format is read from the content, not the file name"))
+    analyze.add_argument("--inputs-from", metavar="FILE",
+                         help=("also read inputs from FILE, one path or URL a line (blank lines and lines starting "
+                               "with # are skipped; - reads standard input): a list too long for the command line"))
     _add_run_options(analyze, default_out="storytrace-out")
 
     demo = commands.add_parser("demo", help="run on the example pages shipped with storytrace", epilog=EXIT_STATUS_HELP)
@@ -69,13 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--read-timeout", type=_positive(float), default=120, metavar="S",
                        help="seconds a client has to send its request body, else 408; its headers get at most 30 s, "
                             "else the connection is closed (default: %(default)s)")
+    serve.add_argument("--preload", action="store_true",
+                       help="load every model before taking requests (the port opens when they are loaded, and a "
+                            "broken install fails at start); by default each loads on first use")
     return parser
 
 
 # exit statuses of analyze and demo
 SOME_INPUTS_FAILED = 3
 EXIT_STATUS_HELP = (f"exit status: 0 every input analysed; {SOME_INPUTS_FAILED} some inputs failed and the rest were "
-                    "analysed (the failures are listed, and kept in the dossier and the store); 1 no input could be "
+                    "analysed, or a stage (facts, comments) failed on some pages (the failures are listed, and kept "
+                    "in the dossier and the store); 1 no input could be "
                     "analysed; 2 usage error or output folder not writable; 130 or 143 stopped by Ctrl-C or SIGTERM")
 REDO_HELP = ("analyse every input again; by default a page the --db store already holds, analysed by this code "
              "with the same options, is reused (failed inputs are always tried again)")
@@ -186,7 +194,7 @@ def options_from_args(args: argparse.Namespace) -> Any:
 
 def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     from .api import iter_results
-    from .pipeline import coordinate, tell_stories
+    from .pipeline import coordinate, has_stage_errors, tell_stories
     from .records import Page
     from .report.write import DossierWriter
     from .store import SQLiteStore
@@ -205,7 +213,7 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     # Finished pages go to the store before the writer sees them, so a stopped run keeps them for the next one.
     if (store := _open_store(db_path, SQLiteStore)) is None:
         return 2
-    pages = 0
+    pages, incomplete = 0, []
     with (
         store,
         DossierWriter(out, keep_comments=options.with_comments, keep_stories=options.with_stories) as writer,
@@ -215,6 +223,8 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
         for result in results:
             writer.add(result)
             pages += isinstance(result, Page)
+            if isinstance(result, Page) and has_stage_errors(result):
+                incomplete.append(result)
             bar.update(1)
         counts = store.counts()
         coordination = coordinate(writer.thread_shells, options, writer.failures)
@@ -228,6 +238,7 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
         _json_to_stdout(paths["dossier"])
     print(
         f"{pages} page(s) analysed, {len(failures)} input(s) failed"
+        f"{f', {len(incomplete)} page(s) with a failed stage (results incomplete)' if incomplete else ''}"
         f"{f', {len(skipped)} input(s) with records that are not pages' if skipped else ''}"
         f"{f', {len(duplicates)} duplicate input(s) analysed once' if duplicates else ''}"
         f"{f', {bar.n_reused} reused from the store (analysed before; --redo analyses them again)' if bar.n_reused else ''}"
@@ -240,12 +251,23 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
         for failure in listed:
             where = "" if failure.source in failure.message else f"{failure.source}: "
             print(shown(f"  {label}: {where}{failure.message}"), file=sys.stderr)
+    _list_stage_failures(incomplete)
     for duplicate in duplicates:
         print(shown(f"  duplicate: {duplicate.source} holds the same page as {duplicate.same_as} (analysed once)"),
               file=sys.stderr)
-    if not failures:
+    if not (failures or incomplete):  # a page whose comments or facts stage failed is not fully analysed
         return 0
     return SOME_INPUTS_FAILED if pages else 1
+
+
+def _list_stage_failures(pages: list[Any]) -> None:
+    """Each page on which a stage failed, with the stage's error (a model that could not load fails every page:
+    the exit status and these lines say so, not only a log line per page)."""
+    from .pipeline import stage_errors
+
+    for page in pages:
+        for error in stage_errors(page):
+            print(shown(f"  stage failed: {page.source}: {error}"), file=sys.stderr)
 
 
 def _open_store(db_path: Path, store_class: Any) -> Any:
@@ -292,10 +314,13 @@ def shown(text: str) -> str:
 
 class _Progress:
     """A page counter that starts a tqdm bar only once more than PROGRESS_AFTER_PAGES pages are done (the
-    number of pages is unknown ahead: a folder or a WARC can hold one page or thousands)."""
+    number of pages is unknown ahead: a folder or a WARC can hold one page or thousands). When stderr is a log file,
+    not a terminal, it writes a whole line every LOG_EVERY_SECONDS instead: a bar's carriage returns and blanking
+    spaces would end up in the log before the summary line."""
 
     def __init__(self, enabled: bool) -> None:
         self.enabled, self.done, self.bar, self.n_reused = enabled, 0, None, 0
+        self.last_logged = time.monotonic()
 
     def reused(self, _page: object = None) -> None:
         """One more page taken from the store instead of analysed; the bar says how many."""
@@ -308,12 +333,21 @@ class _Progress:
                 self.bar.set_postfix_str(f"{self.n_reused} reused", refresh=False)
             self.bar.update(n)
         elif self.enabled and self.done > PROGRESS_AFTER_PAGES:
-            from tqdm import tqdm
+            if sys.stderr.isatty():
+                from tqdm import tqdm
 
-            # a log file (not a terminal) gets a line every 30 s instead of ten carriage-return updates a second
-            interval = 0.1 if sys.stderr.isatty() else 30.0
-            self.bar = tqdm(desc="pages", unit="page", initial=self.done, file=sys.stderr, leave=False,
-                            mininterval=interval, maxinterval=max(interval, 10.0))
+                self.bar = tqdm(desc="pages", unit="page", initial=self.done, file=sys.stderr, leave=False,
+                                mininterval=0.1, maxinterval=10.0)
+            else:
+                self._log_line()
+
+    def _log_line(self) -> None:
+        now = time.monotonic()
+        if now - self.last_logged < LOG_EVERY_SECONDS:
+            return
+        self.last_logged = now
+        reused = f" ({self.n_reused} reused from the store)" if self.n_reused else ""
+        print(f"pages: {self.done} done{reused}", file=sys.stderr, flush=True)
 
     def __enter__(self) -> Self:
         return self
@@ -321,6 +355,9 @@ class _Progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+LOG_EVERY_SECONDS = 30.0  # progress lines in a log file (stderr not a terminal)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -450,6 +487,7 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
+        from .resources import LOADERS
         from .service import ServiceSettings, create_app
         from .service.protocol import with_header_timeout
     except ImportError:
@@ -458,7 +496,8 @@ def run_serve(args: argparse.Namespace) -> int:
     settings = ServiceSettings(max_concurrent_analyses=args.max_concurrent_analyses,
                                max_waiting_requests=args.max_waiting_requests,
                                max_request_bytes=int(args.max_request_mb * 1024 * 1024),
-                               request_read_timeout=args.read_timeout)
+                               request_read_timeout=args.read_timeout,
+                               preload=tuple(LOADERS) if args.preload else ())
     # headers come in one packet from any real client: they get at most 30 s, a body the whole read timeout
     uvicorn.run(create_app(settings), host=args.host, port=args.port,
                 http=with_header_timeout(min(args.read_timeout, HEADER_TIMEOUT_SECONDS)))
@@ -505,11 +544,38 @@ def _analyze_until_interrupted(inputs: list[str], args: argparse.Namespace) -> i
         return 143 if isinstance(exc, Terminated) else 130
 
 
+def _all_inputs(args: argparse.Namespace) -> list[str] | None:
+    """The inputs named on the command line, then those of ``--inputs-from``; None after a usage error on stderr
+    (no input at all, a list that cannot be read)."""
+    inputs = list(args.inputs)
+    if args.inputs_from:
+        try:
+            inputs += _read_input_list(args.inputs_from)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(shown(f"storytrace analyze: error: cannot read the list of inputs {args.inputs_from}: {exc}"),
+                  file=sys.stderr)
+            return None
+    if not inputs:
+        print("storytrace analyze: error: no input: give PATH_OR_URL or --inputs-from FILE", file=sys.stderr)
+        return None
+    return inputs
+
+
+def _read_input_list(name: str) -> list[str]:
+    """One path or URL a line; blank lines and ``#`` comments skipped, surrounding spaces stripped."""
+    if name == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        lines = Path(name).read_text(encoding="utf-8-sig").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "analyze":
-        return _analyze_until_interrupted(args.inputs, args)
+        inputs = _all_inputs(args)
+        return 2 if inputs is None else _analyze_until_interrupted(inputs, args)
     if args.command == "demo":
         from .api import demo_corpus
 

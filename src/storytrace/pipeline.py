@@ -136,8 +136,13 @@ def _stage_error(stage: str, exc: Exception) -> str:
 def has_stage_errors(page: Page) -> bool:
     """Whether a stage failed on ``page`` (an error recorded by :func:`_run_stage`): such a page is analysed
     again rather than reused from a store."""
+    return bool(stage_errors(page))
+
+
+def stage_errors(page: Page) -> list[str]:
+    """The errors of the stages that failed on ``page``, as :func:`_run_stage` recorded them."""
     prefixes = tuple(f"{stage.name}: " for stage in STAGES)  # as _stage_error writes them
-    return any(error.startswith(prefixes) for error in page.errors)
+    return [error for error in page.errors if error.startswith(prefixes)]
 
 
 def _check_pages(stage: Stage, results: list[object], expected: int) -> None:

@@ -25,7 +25,10 @@ def _evil_dossier():
                "notes": [EVIL]},
         thread={EVIL: EVIL},
     )
-    return Dossier(pages=[page], failures=[Failure(EVIL, EVIL, EVIL, EVIL)], coordination=[{EVIL: EVIL}])
+    # a cluster with the fields the schema requires (session 26), every value and one extra key hostile
+    cluster = {"kind": "identical", "text": EVIL, "pages": [page.id], "authors": [EVIL], EVIL: EVIL,
+               "comments": [{"page": page.id, "comment": EVIL, "author": EVIL}]}
+    return Dossier(pages=[page], failures=[Failure(EVIL, EVIL, EVIL, EVIL)], coordination=[cluster])
 
 
 def test_html_escapes_every_page_and_comment_value():

@@ -14,7 +14,7 @@ import re
 import stat
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -52,9 +52,13 @@ def other_url_scheme(value: str) -> str | None:
 OUTPUT_MARKER = ".storytrace-output"
 
 
-def read_inputs(inputs: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[Item]:
-    """Yield a RawDocument or a Failure for every page found in ``inputs``, in order."""
-    for item in inputs:
+def read_inputs(inputs: Iterable[str | os.PathLike[str] | Mapping[str, Any]], options: Options) -> Iterator[Item]:
+    """Yield a RawDocument or a Failure for every page found in ``inputs``, in order. A dict is a page held in
+    memory, read as a JSONL line is; its source is its URL, else ``inputs[i]``."""
+    for i, item in enumerate(inputs):
+        if isinstance(item, Mapping):
+            yield memory_page(item, i, options)
+            continue
         value = os.fspath(item)
         if is_url(value):
             yield from _read_url(value, options)
@@ -252,6 +256,15 @@ def _gzip_break(members: GzipMembers) -> str | None:
     return "the file ends inside a compressed block" if members.truncated else None
 
 
+def _truncation_warning(reason: str | None) -> list[str]:
+    """A record the crawler cut (``WARC-Truncated``: Common Crawl stops at 1 MiB, "length"; also "time",
+    "disconnect") holds only the page's start: the page is analysed, with a warning that its end may be missing."""
+    if not reason:
+        return []
+    return [(f"the crawler truncated this WARC record (WARC-Truncated: {one_line(reason)[:40]}): the page's end, "
+             "paragraphs or comments, may be missing")]
+
+
 def _read_warc(
     handle: BinaryIO, source: str, options: Options, broken: Callable[[], str | None] = lambda: None
 ) -> Iterator[Item]:
@@ -322,6 +335,7 @@ def _read_warc(
             url=url,
             declared_encoding=charset,
             fetched_at=record.rec_headers.get_header("WARC-Date"),
+            warnings=_truncation_warning(record.rec_headers.get_header("WARC-Truncated")),
         )
     if reason := broken():
         yield _failure(f"{source}#{count}", _broken_warc(count, reason))
@@ -490,6 +504,23 @@ def _read_json(handle: BinaryIO, source: str, options: Options) -> Iterator[Item
         raise InputError("an empty JSON array: no page in it", code=errors.EMPTY_INPUT)
     for i, obj in enumerate(document):
         yield _json_page(obj, f"{source}#[{i}]", options)
+
+
+def memory_page(obj: Mapping[str, Any], position: int, options: Options) -> Item:
+    """A page held in memory (the dict ``inputs[position]`` given to ``analyze``): read as a JSONL line; its ``html``
+    may also be the bytes a crawler fetched, decoded as a page file's are (BOM, meta charset, UTF-8, detection).
+    Its source is its URL, else "memory:<page id>": a store keys inputs by source, and a place in the call
+    ("inputs[0]") would make every run's first page a new version of one input, replacing the last."""
+    from .encoding import decode_bytes
+
+    page = dict(obj)
+    for name in HTML_FIELDS:
+        if isinstance(page.get(name), bytes | bytearray | memoryview):
+            page[name] = decode_bytes(bytes(page[name])).text
+    result = _json_page(page, _clean(page.get("url")) or f"inputs[{position}]", options)
+    if isinstance(result, RawDocument) and not result.url:
+        result.source = f"memory:{result.identify()}"
+    return result
 
 
 def _json_page(obj: object, line_source: str, options: Options) -> Item:

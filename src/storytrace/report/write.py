@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Self
@@ -71,6 +72,8 @@ class DossierWriter:
         self.duplicates: list[Duplicate] = []  # inputs repeating a page already written: listed, not re-written
         self.thread_shells: list[Page] = []  # id + comments only: what cross-page coordination reads
         self._urls: dict[str, str] = {}  # page id -> web URL: what an isBasedOn link to the page names
+        self._written: set[str] = set()  # ids of this run's page files: the others in pages/ are an earlier run's
+        self._started = time.time()  # a page file newer than this is another run's at the same time: it stays
         self._summary = DossierSummary()
         self._tmp = Path(tempfile.mkdtemp(prefix="storytrace-", dir=self.out))
         self._json_part = part_path(self.paths["dossier"])  # renamed on close: no half-written dossier.json
@@ -115,6 +118,7 @@ class DossierWriter:
             raise ValueError(f"page id {result.id!r} is not a content hash")
         record = result.as_dict()
         write_whole(self.out / "pages" / f"{result.id}.json", dumps(record))  # a stopped run leaves no half page
+        self._written.add(result.id)
         separator = "," if self._summary.links else ""
         self._json.write(separator + "\n    " + dumps(record).replace("\n", "\n    "))
         self._sections.write(page_section(result) + "\n")
@@ -166,13 +170,24 @@ class DossierWriter:
                 ld_out.write("]}\n")
         self._json_part.replace(self.paths["dossier"])
         shutil.rmtree(self._tmp, ignore_errors=True)
+        self._drop_earlier_page_files()
         return self.paths
+
+    def _drop_earlier_page_files(self) -> None:
+        """pages/ holds this run's pages, as dossier.json does: a nightly run into the same folder left every earlier
+        night's page files beside them. Only page records (``<16 hex digits>.json``) written before this run began go;
+        other files stay, and so do those of a run writing into the same folder at the same time."""
+        for path in self.paths["pages"].glob("*.json"):
+            if _SAFE_ID.fullmatch(path.stem) and path.stem not in self._written:
+                with contextlib.suppress(FileNotFoundError):
+                    if path.stat().st_mtime < self._started:
+                        path.unlink()
 
 
 def _shared_encoder() -> Encoder:
-    from ..resources import Resources
+    from ..api import default_resources
 
-    return Resources().get("sentence_encoder")
+    return default_resources().get("sentence_encoder")
 
 
 def _with_based_on(line: str, based_on: dict[str, list[str]], urls: dict[str, str]) -> str:

@@ -50,7 +50,8 @@ class PageIn(BaseModel):
     title: str | None = Field(None, description="the page's title, used when the page shows none")
     published: StrictStr | StrictInt | StrictFloat | None = Field(
         None, description="publication date (ISO 8601, RFC 2822 or Unix seconds, as a number or a digit string)")
-    author: str | None = Field(None, description="the page's author")
+    author: str | list[str] | None = Field(None, description="the page's author, or its authors as a list (joined "
+                                                              "with '; ', as a JSONL line's)")
 
     @model_validator(mode="after")
     def _has_content(self) -> PageIn:
@@ -108,7 +109,7 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
             items.append(RawDocument(source=source, data=data,
                                      kind="html" if page.html else "text", url=page.url, declared_encoding="utf-8",
                                      text=content, title=_given(page.title), published=published,
-                                     author=_given(page.author),
+                                     author=_given(_joined(page.author)),
                                      warnings=[unread_date_warning("published", page.published)]
                                      if page.published and not published else []))
         elif settings.fetch_urls and page.url and is_url(page.url):
@@ -118,6 +119,13 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
         else:
             items.append(Failure(source=source, stage="ingest", error="FetchError", message=str(NO_FETCHING)))
     return items
+
+
+def _joined(names: str | list[str] | None) -> str | None:
+    """Several authors as one string, as the JSONL reader joins a list (JSON-LD then gives one Person each)."""
+    if not isinstance(names, list):
+        return names
+    return "; ".join(name for name in map(one_line, names) if name)
 
 
 def _given(value: str | None) -> str | None:
@@ -132,7 +140,9 @@ def _is_json_type(content_type: str) -> bool:
 
 
 def _without_surrogates(page: PageIn) -> PageIn:
-    return page.model_copy(update={name: without_surrogates(value) for name, value in page if isinstance(value, str)})
+    return page.model_copy(update={
+        name: without_surrogates(value) if isinstance(value, str) else [without_surrogates(v) for v in value]
+        for name, value in page if isinstance(value, str | list)})
 
 
 EMPTY_PAGE = InputError("empty input: the page's html or text is empty or only whitespace; send the page's "
@@ -204,9 +214,13 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
             await JSONResponse(status_code=413, content={"detail": self.detail})(scope, receive, send)
+            return
+        if (encoding := headers.get(b"content-encoding", b"identity").decode("latin-1").strip()).lower() != "identity":
+            await JSONResponse(status_code=415, content={"detail": compressed_body(encoding)})(scope, receive, send)
             return
         received, body_done = 0, False
         deadline = asyncio.get_running_loop().time() + self.read_timeout
@@ -233,6 +247,13 @@ class BodySizeLimit:
             raise HTTPException(status_code=408, detail=self.too_slow, headers={"Connection": "close"}) from None
 
 
+def compressed_body(encoding: str) -> str:
+    """The 415 for a compressed request body: the service reads none (decompressing would also need a bound on what a
+    small body expands to), and its bytes were otherwise reported as "not UTF-8"."""
+    return (f"the request body is compressed (Content-Encoding: {encoding[:40]}); this service reads uncompressed JSON "
+            "only: send it without Content-Encoding")
+
+
 _UNREADABLE_BODY = "There was an error parsing the body"  # FastAPI's 400 for a body json.loads cannot read
 
 
@@ -250,6 +271,72 @@ def _body_error_in_words(exc: StarletteHTTPException) -> StarletteHTTPException:
     else:
         why = f"the request body could not be read as JSON ({type(cause).__name__ if cause else 'unknown cause'})"
     return HTTPException(status_code=400, detail=why, headers=exc.headers)
+
+
+class ErrorOut(BaseModel):
+    detail: str = Field(..., description="what was wrong and what to do")
+
+
+class JSONLDResponse(Response):
+    media_type = "application/ld+json"
+
+
+# the statuses a client of the POST endpoints must handle besides 200 and 422 (FastAPI lists only those two)
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "the body is not readable JSON (not UTF-8, nested too deeply)"},
+    408: {"model": ErrorOut, "description": "the body was not received within the read timeout"},
+    413: {"model": ErrorOut, "description": "[E103] the body is over the request size limit"},
+    415: {"model": ErrorOut, "description": "the body was not sent as application/json, or was compressed"},
+    503: {"model": ErrorOut, "description": "busy: every analysis slot is taken and the queue is full",
+          "headers": {"Retry-After": {"description": "seconds to wait before trying again",
+                                      "schema": {"type": "integer"}}}},
+}
+DOSSIER_COMPONENT = "Dossier"
+ERROR_SCHEMA_REF = {"$ref": "#/components/schemas/ErrorOut"}
+ANALYZE_PATHS = ("/analyze", "/analyze.html", "/analyze.jsonld")
+
+
+def dossier_openapi_components() -> dict[str, Any]:
+    """The dossier JSON Schema (GET /schema) as OpenAPI components: ``Dossier`` and one ``Dossier_<name>`` per
+    ``$defs`` entry, refs rewritten (a ``$id`` would move the base the refs resolve against, so it is left out)."""
+    from ..schema import dossier_schema
+
+    def rewritten(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {key: (f"#/components/schemas/{DOSSIER_COMPONENT}_{value.removeprefix('#/$defs/')}"
+                          if key == "$ref" and isinstance(value, str) and value.startswith("#/$defs/")
+                          else rewritten(value))
+                    for key, value in node.items() if key not in ("$schema", "$id")}
+        return [rewritten(item) for item in node] if isinstance(node, list) else node
+
+    schema = rewritten(dossier_schema())
+    components = {f"{DOSSIER_COMPONENT}_{name}": definition for name, definition in schema.pop("$defs", {}).items()}
+    return {DOSSIER_COMPONENT: schema, **components}
+
+
+def _with_answers_described(app: FastAPI) -> None:
+    """``app.openapi`` saying what the service answers: /analyze the dossier schema instead of "an object",
+    /analyze.jsonld a JSON-LD object, and every error as JSON (FastAPI gives an error the route's own media type,
+    text/html or application/ld+json, though the body is always ``{"detail": ...}``)."""
+    plain_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = plain_openapi()
+            document.setdefault("components", {}).setdefault("schemas", {}).update(dossier_openapi_components())
+            posts = {path: document["paths"][path]["post"]["responses"] for path in ANALYZE_PATHS}
+            posts["/analyze"]["200"]["content"] = {
+                "application/json": {"schema": {"$ref": f"#/components/schemas/{DOSSIER_COMPONENT}"}}}
+            posts["/analyze.jsonld"]["200"]["content"] = {
+                "application/ld+json": {"schema": {"type": "object", "description": "schema.org JSON-LD: "
+                                                   "@context and an @graph of NewsArticle (or WebPage) nodes"}}}
+            for responses in posts.values():
+                for status in map(str, ERROR_RESPONSES):
+                    responses[status]["content"] = {"application/json": {"schema": ERROR_SCHEMA_REF}}
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_app(settings: ServiceSettings | None = None, resources: Resources | None = None) -> FastAPI:
@@ -286,12 +373,15 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
     def health(request: Request) -> dict[str, Any]:
         return {"status": "ok", "version": __version__, "loaded": request.app.state.resources.loaded()}
 
-    @app.post("/analyze")
+    # HEAD: what uptime monitors send by default (a 405 made the service look down); one operation in the schema
+    app.add_api_route("/health", health, methods=["HEAD"], include_in_schema=False)
+
+    @app.post("/analyze", responses=ERROR_RESPONSES)
     def analyze(body: AnalyzeIn, request: Request) -> dict[str, Any]:
         """Analyse pages; answers the dossier JSON (schema: GET /schema)."""
         return _analyze(body, request).as_dict()
 
-    @app.post("/analyze.html", response_class=HTMLResponse)
+    @app.post("/analyze.html", response_class=HTMLResponse, responses=ERROR_RESPONSES)
     def analyze_html(body: AnalyzeIn, request: Request) -> HTMLResponse:
         """Analyse pages; answers the readable HTML dossier."""
         from ..report import render_dossier
@@ -302,18 +392,20 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
         return HTMLResponse(render_dossier(_analyze(body, request)), headers={
             "Content-Security-Policy": f"{CSP}; frame-ancestors 'none'", "X-Content-Type-Options": "nosniff"})
 
-    @app.post("/analyze.jsonld")
+    @app.post("/analyze.jsonld", response_class=JSONLDResponse, responses=ERROR_RESPONSES)
     def analyze_jsonld(body: AnalyzeIn, request: Request) -> Response:
         """Analyse pages; answers schema.org JSON-LD, with <, > and & escaped (safe to paste in a script block)."""
         from ..report import dossier_jsonld, jsonld_dumps
 
-        return Response(jsonld_dumps(dossier_jsonld(_analyze(body, request))), media_type="application/ld+json")
+        return JSONLDResponse(jsonld_dumps(dossier_jsonld(_analyze(body, request))))
 
     @app.get("/schema")
     def schema() -> dict[str, Any]:
         from ..schema import dossier_schema
 
         return dossier_schema()
+
+    _with_answers_described(app)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -116,7 +117,10 @@ class SQLiteStore:
             if not create and not Path(self.path).is_file():
                 raise InputError(f"{self.path}: no such store (write one with storytrace analyze --db)")
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
+        # one store may serve the threads of a web app: the connection is shared, and each use holds the lock
+        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, check_same_thread=False)
+        self._lock = threading.RLock()
+        self.closed = False  # after close(): analyze refuses the store before reading any page
         self.unreadable: list[tuple[str, str]] = []  # (table and key, why) of stored records left out when read
         try:
             if not create and not self._has_pages_table():  # reading must not add tables to someone's database
@@ -139,7 +143,9 @@ class SQLiteStore:
         return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pages'").fetchone() is not None
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
+            self.closed = True
 
     def __enter__(self) -> Self:
         return self
@@ -150,7 +156,7 @@ class SQLiteStore:
     def add(self, results: Iterable[Page | Failure | Duplicate], *, analysis: str | None = None) -> None:
         """Add results in one transaction; pages are marked with the ``analysis`` key they were made with
         (None: unknown, never reused)."""
-        with self._db:
+        with self._lock, self._db:
             for result in results:
                 if isinstance(result, Page):
                     self._add_page(result, analysis)
@@ -170,16 +176,26 @@ class SQLiteStore:
             (page.id, page.source, page.url, page.title, page.language, len(page.comments),
              json.dumps(page.as_dict(), ensure_ascii=False), SCHEMA_VERSION, now, analysis),
         )
-        self._add_input(page.source, page.id)
+        self._add_input(page.source, page.id, page.url)
 
-    def _add_input(self, source: str, page_id: str) -> None:
+    def _add_input(self, source: str, page_id: str, url: str | None = None) -> None:
         key = input_key(source)
         previous = self._previous_page(key)
         self._drop_legacy_row(source, key, page_id)
         self._db.execute(
             "INSERT OR REPLACE INTO inputs VALUES (?, 'analysed', ?, NULL, NULL, NULL, ?)", (key, page_id, _now())
         )
-        self._drop_orphan(previous, page_id)
+        if not self._another_article(previous, url):
+            self._drop_orphan(previous, page_id)
+
+    def _another_article(self, previous: str | None, url: str | None) -> bool:
+        """Whether the page this input held before has another URL than its page now: a file rotated nightly
+        (today.jsonl, latest.warc.gz) holds other articles at the same places, which stay in the store; a page with
+        the same URL (or none) is a new version of the input, and the old one goes to ``replaced_pages``."""
+        if previous is None or url is None:
+            return False
+        row = self._db.execute("SELECT url FROM pages WHERE id=?", (previous,)).fetchone()
+        return bool(row and row[0] and row[0] != url)
 
     def _add_failure(self, failure: Failure) -> None:
         key = input_key(failure.source)
@@ -225,7 +241,7 @@ class SQLiteStore:
         """Keep a run's stories. A story's id is the hash of its pages' ids, so re-running on the same pages
         replaces it; stories of other page sets (earlier runs) stay."""
         now = _now()
-        with self._db:
+        with self._lock, self._db:
             for story in stories:
                 page_ids = [str(p.get("id")) for p in story.get("pages", []) if isinstance(p, dict)]
                 self._db.execute(
@@ -238,7 +254,7 @@ class SQLiteStore:
         """Keep a run's clusters of coordinated comments (``Dossier.coordination``), keyed by a hash of their comment
         ids: re-running on the same pages replaces them; clusters of other runs stay, as stories do."""
         now = _now()
-        with self._db:
+        with self._lock, self._db:
             for cluster in clusters:
                 # a repeated text lists {page, comment, author}; a burst across pages lists comment ids
                 ids = sorted(str(c.get("comment") if isinstance(c, dict) else c) for c in cluster.get("comments") or [])
@@ -249,19 +265,32 @@ class SQLiteStore:
 
     def coordination(self) -> list[dict[str, Any]]:
         """The stored clusters, each with its ``id``."""
-        rows = self._db.execute("SELECT id, record FROM coordination ORDER BY id")
+        rows = self._rows("SELECT id, record FROM coordination ORDER BY id")
         return [{"id": key, **cluster} for key, record in rows
                 if (cluster := self._read(f"coordination {key}", record, json.loads)) is not None]
 
     def stories(self) -> list[dict[str, Any]]:
-        rows = self._db.execute("SELECT id, record FROM stories ORDER BY id")
+        rows = self._rows("SELECT id, record FROM stories ORDER BY id")
         return [story for key, record in rows if (story := self._read(f"story {key}", record, json.loads)) is not None]
 
     def analysed_page(self, page_id: str, analysis: str) -> Page | None:
         """The stored page with this id if it was analysed with this ``analysis`` key, else None (also when its
         record cannot be read: the page is analysed again and its record written whole)."""
-        row = self._db.execute("SELECT record FROM pages WHERE id=? AND analysis=?", (page_id, analysis)).fetchone()
+        with self._lock:
+            row = self._db.execute("SELECT record FROM pages WHERE id=? AND analysis=?", (page_id, analysis)).fetchone()
         return self._read(f"page {page_id}", row[0], _page) if row else None
+
+    def _rows(self, sql: str) -> Iterator[tuple[Any, ...]]:
+        """The rows of a query, fetched a few hundred at a time under the lock (another thread may write between
+        two fetches; a large table is not read into memory at once)."""
+        with self._lock:
+            cursor = self._db.execute(sql)
+        while True:
+            with self._lock:
+                rows = cursor.fetchmany(256)
+            if not rows:
+                return
+            yield from rows
 
     def _read(self, what: str, record: Any, parse: Any) -> Any:
         """A stored record parsed, or None when it cannot be (cut short by a disk error, edited by hand): noted in
@@ -275,28 +304,26 @@ class SQLiteStore:
     def replaced_pages(self) -> Iterator[tuple[Page, dict[str, str | None]]]:
         """Earlier versions of inputs whose content changed (or that later failed), oldest replacement first, each
         with ``{"stored_at", "replaced_at", "replaced_by"}`` (the new page's id; None when the input then failed)."""
-        for key, record, stored, replaced, by in self._db.execute(
+        for key, record, stored, replaced, by in self._rows(
                 "SELECT id, record, stored_at, replaced_at, replaced_by FROM replaced_pages ORDER BY replaced_at, rowid"):
             if (page := self._read(f"replaced page {key}", record, _page)) is not None:
                 yield page, {"stored_at": stored, "replaced_at": replaced, "replaced_by": by}
 
     def pages(self) -> Iterator[Page]:
-        for key, record in self._db.execute("SELECT id, record FROM pages ORDER BY source"):
+        for key, record in self._rows("SELECT id, record FROM pages ORDER BY source"):
             if (page := self._read(f"page {key}", record, _page)) is not None:
                 yield page
 
     def failures(self) -> list[Failure]:
-        rows = self._db.execute(
-            "SELECT source, stage, error, message FROM inputs WHERE status='failed' ORDER BY source"
-        )
+        rows = self._rows("SELECT source, stage, error, message FROM inputs WHERE status='failed' ORDER BY source")
         return [Failure(source=s, stage=st, error=e, message=m) for s, st, e, m in rows]
 
     def inputs(self) -> list[dict[str, str | None]]:
-        cursor = self._db.execute("SELECT source, status, page_id, stage, error, message FROM inputs ORDER BY source")
-        names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor]
+        names = ["source", "status", "page_id", "stage", "error", "message"]
+        return [dict(zip(names, row, strict=True)) for row in self._rows(f"SELECT {', '.join(names)} FROM inputs ORDER BY source")]
 
     def counts(self) -> dict[str, int]:
-        (pages,) = self._db.execute("SELECT COUNT(*) FROM pages").fetchone()
-        status = dict(self._db.execute("SELECT status, COUNT(*) FROM inputs GROUP BY status").fetchall())
+        with self._lock:
+            (pages,) = self._db.execute("SELECT COUNT(*) FROM pages").fetchone()
+            status = dict(self._db.execute("SELECT status, COUNT(*) FROM inputs GROUP BY status").fetchall())
         return {"pages": pages, "analysed": status.get("analysed", 0), "failed": status.get("failed", 0)}
