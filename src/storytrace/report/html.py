@@ -53,10 +53,11 @@ def esc(value: Any) -> str:
 
 def render_dossier(dossier: Dossier) -> str:
     """The whole HTML page for an in-memory dossier (the streaming writer uses the same pieces)."""
-    summary = DossierSummary.of(dossier)
+    copies = CrossPageCopies(dossier.coordination)
+    summary = DossierSummary.of(dossier, copies)
     lines = (line + "\n" for p in dossier.pages for line in page_section(p).split("\n"))
     labels = dict(summary.links)
-    sections = "".join(story_links(cross_page_notes(lines, dossier.coordination, labels), dossier.stories, labels))
+    sections = "".join(story_links(cross_page_notes(lines, copies, labels), dossier.stories, labels))
     parts = [html_head(summary), sections.rstrip("\n"), html_tail(dossier, dict(summary.links))]
     return "\n".join(p for p in parts if p)
 
@@ -143,11 +144,11 @@ class DossierSummary:
             self.review.add(page)
 
     @classmethod
-    def of(cls, dossier: Dossier) -> DossierSummary:
+    def of(cls, dossier: Dossier, copies: CrossPageCopies | None = None) -> DossierSummary:
         summary = cls(failures=sum(f.failed for f in dossier.failures),
                       skipped=sum(not f.failed for f in dossier.failures), duplicates=len(dossier.duplicates), stories=dossier.stories,
                       coordination=len(dossier.coordination), schema_version=dossier.schema_version,
-                      cross_posted=cross_posted_counts(dossier.coordination))
+                      cross_posted=(copies or CrossPageCopies(dossier.coordination)).counts())
         for page in dossier.pages:
             summary.add(page)
         return summary
@@ -804,26 +805,17 @@ _COMMENT_BOX = re.compile(r"<div class='comment[^']*' id='c-([^']*)'>")
 _META_END = "</div><div class='ctext'>"
 
 
-def cross_page_notes(lines: Iterable[str], coordination: list[Any], labels: dict[str, str]) -> Iterator[str]:
-    """The lines of the page sections, each comment whose text was also posted on other pages (a cluster of
-    ``coordination``) told so in its meta line: "also posted on 2 other pages: <page>, <page>", each linked to the
-    first copy there. The clusters are known only once every page is written."""
-    copies = _CrossPageCopies(coordination)
+def cross_page_notes(lines: Iterable[str], copies: CrossPageCopies, labels: dict[str, str]) -> Iterator[str]:
+    """The lines of the page sections, each comment whose text was also posted on other pages (``copies``, from the
+    coordination clusters) told so in its meta line: "also posted on 2 other pages: <page>, <page>", each linked to
+    the first copy there. The clusters are known only once every page is written."""
     for line in lines:
         if copies.of and (box := _COMMENT_BOX.match(line)) and (note := copies.note(html.unescape(box[1]), labels)):
             line = line.replace(_META_END, note + _META_END, 1)
         yield line
 
 
-def cross_posted_counts(coordination: list[Any]) -> dict[str, int]:
-    """Page id -> how many of its comments were also posted on other pages (the contents say so per thread)."""
-    counts: dict[str, int] = {}
-    for page, _ in _CrossPageCopies(coordination).of.values():
-        counts[page] = counts.get(page, 0) + 1
-    return counts
-
-
-class _CrossPageCopies:
+class CrossPageCopies:
     """Each clustered comment's page and clusters, each cluster's pages with their first copy: memory grows with the
     clustered comments, not with comments times pages."""
 
@@ -842,6 +834,13 @@ class _CrossPageCopies:
             for post in posts:
                 _, clusters = self.of.setdefault(str(post.get("comment")), (str(post.get("page")), []))
                 clusters.append(len(self.firsts) - 1)
+
+    def counts(self) -> dict[str, int]:
+        """Page id -> how many of its comments were also posted on other pages (the contents say so per thread)."""
+        out: dict[str, int] = {}
+        for page, _ in self.of.values():
+            out[page] = out.get(page, 0) + 1
+        return out
 
     def note(self, comment_id: str, labels: dict[str, str]) -> str:
         if comment_id not in self.of:

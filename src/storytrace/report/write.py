@@ -24,9 +24,9 @@ from ..records import SCHEMA_VERSION, Comment, Dossier, Duplicate, Failure, Page
 from ..store.files import part_path, whole_file, write_whole
 from ..stories import SpilledShellStore, StoryPages, shell_of
 from .html import (
+    CrossPageCopies,
     DossierSummary,
     cross_page_notes,
-    cross_posted_counts,
     html_head,
     html_tail,
     page_section,
@@ -152,7 +152,8 @@ class DossierWriter:
         self._summary.skipped = sum(not f.failed for f in self.failures)
         self._summary.duplicates = len(self.duplicates)
         self._summary.coordination = len(coordination)
-        self._summary.cross_posted = cross_posted_counts(coordination)
+        copies = CrossPageCopies(coordination)
+        self._summary.cross_posted = copies.counts()
         based_on = based_on_links(stories)
         # each file is finished under a temporary name and renamed once whole, dossier.json (the one the CLI
         # reads back) last: a run stopped here leaves the last run's files, not a truncated index.html
@@ -160,7 +161,7 @@ class DossierWriter:
             html_out.write(html_head(self._summary) + "\n")
             with (self._tmp / "sections.html").open(encoding="utf-8") as sections:
                 labels = dict(self._summary.links)
-                notes = cross_page_notes(sections, coordination, labels)  # line by line: memory stays flat
+                notes = cross_page_notes(sections, copies, labels)  # line by line: memory stays flat
                 html_out.writelines(story_links(notes, stories, labels))
             html_out.write(html_tail(tail, dict(self._summary.links)) + "\n")
             with (self._tmp / "nodes.jsonl").open(encoding="utf-8") as nodes:
