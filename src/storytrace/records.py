@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Self, TypeVar
+
+_ERROR_CODE = re.compile(r"\[(E\d{3})\]")  # how storytrace.errors writes a code at a message's start
 
 SCHEMA_VERSION = "2.0"  # 2.0: a page read with its URL is keyed by its URL and bytes (page_id)
 
@@ -167,6 +170,13 @@ class Failure(Record):
     error: str  # exception class or error code
     message: str
     page_id: str | None = None
+    # the storytrace error code ("E109", storytrace.errors.CODES) the message starts with, for a program to branch
+    # on; None for an error that is not storytrace's own (a library's exception in a stage)
+    code: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.code is None and (found := _ERROR_CODE.match(self.message or "")):
+            self.code = found[1]
 
     @property
     def failed(self) -> bool:
