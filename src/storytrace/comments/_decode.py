@@ -86,6 +86,11 @@ _SPACED = re.compile(r"(?<![\w@$])((?:[^\W_]|[@$0-9])(?:[ .\-_*]{1,2}(?:[^\W_]|[
 # a fragment of two to eight letters (leet symbols inside) one space before or after letters spelled apart
 _FRAGMENT_BEFORE = re.compile(r"(?<![\w@$])([a-z][a-z@$0-9]{1,7}) $")
 _FRAGMENT_AFTER = re.compile(r" ([a-z@$0-9]{1,7}[a-z])(?![\w@$])")
+# step 0 of ``decode`` (session 26): a piece of a spread-out word (letters, leet symbols inside), two single
+# characters at most two pieces apart (a cheap test before the pieces are read), and the most pieces one word spans
+_PIECE = re.compile(r"(?<![\w@$'])[a-z@$0-9]{1,8}(?![\w@$'])")
+_TWO_LETTERS_NEAR = re.compile(r"(?<![\w@$'])[a-z@$0-9] (?:[a-z@$0-9]{1,8} ){0,2}[a-z@$0-9](?![\w@$'])")
+_SPREAD_MAX = 10
 _INNER_SYMBOLS = re.compile(r"[.\-_*'`~^#\"]")
 _EDGE_PUNCT = "!?.,;:'\"“”‘’*()[]{}<>…-–—~`"
 # an English clitic after a word of letters ("women's", "they've", "we're", "i'm", "shouldn't"): spelling, not a
@@ -162,6 +167,8 @@ _SPLIT_KINDS = ("group_name", "slur", "hostile", "insult", "profanity")
 # function words that often end a name or brand after a group word ("Jewson", "Christianson", "Mexicana"): a
 # capitalised group word run onto one is read only in a hostile sentence (session 22)
 _NAME_ENDINGS = frozenset(["on", "at", "an", "a", "by"])
+# what a surname or brand often ends in after a slur's letters ("Gookin", "Fagin", "Dykeman", "Cooney"; session 26)
+_NAME_TAILS = _NAME_ENDINGS | frozenset(["in", "man", "ey", "y", "er"])
 # regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
 _DERIVATIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "ish", "ment", "ments",
                 "able", "ism", "ist", "ists", "ity", "ize", "ized", "izes", "ise", "ised", "y", "ies", "ied")
@@ -577,8 +584,13 @@ class Decoder:
         pending: list[Decoded] = []  # common real words read as a term: kept only in a hostile sentence
         low = text.lower()
         taken: list[tuple[int, int]] = []
+        # 0. a group's name or slur spread over fragments and letters: "r e fu g e e s", "mus l i m s" (session 26)
+        if fuzzy and self.spelling and _TWO_LETTERS_NEAR.search(low) is not None:
+            self._spread_fragments(text, low, decoded, taken)
         # 1. spaced-out letters: "k i l l", "j.e.w.s"
         for m in _SPACED.finditer(low):
+            if taken and any(a < m.end(1) and m.start(1) < b for a, b in taken):
+                continue  # read whole in step 0
             joined = re.sub(r"[ .\-_*]", "", m.group(1))
             cand = joined
             for rw, _ in self._rewrites(joined):
@@ -844,6 +856,8 @@ class Decoder:
                 self._add_split(text, s, e, norm, sp, plain, decoded, pending)
                 return
             fz = fz or self._fuzzy(norm, sound_as_name)  # computed above when a split lost to it
+            if fz is not None and self.spelling and self._article_glued(norm, fz[0]):
+                fz = None  # "iwork" is "i work", not 'orcs' by sound (session 26)
             word = norm
             if fz is None and rws and rws[-1][1] == "repeated_letters":
                 fz = self._fuzzy(rws[-1][0])
@@ -901,9 +915,7 @@ class Decoder:
             parts = None  # five letters split only into very common words ("to get"; not "iftar" as "if tar")
         # words of some frequency, no letter alone inside ("dreidel" is not "dre i del"); a split holding a term is
         # ``_segment``'s to read
-        if parts is not None and (not all(
-                self.common.get(p, 0.0) >= _SOUND_ALIKE and p not in self.lexicon.terms and (len(p) > 1 or i == 0)
-                for i, p in enumerate(parts)) or max(self.common[p] for p in parts) < _FUNCTION_WORD):
+        if parts is not None and not self._plain_run(parts):
             parts = None
         best, best_z = None, 0.0
         for c in sorted(_edits1(word)):
@@ -923,6 +935,18 @@ class Decoder:
         if parts is not None and (best is None or sum(self.common[p] - 9.0 for p in parts) > best_z - 9.0):
             return " ".join(parts)
         return best
+
+    def _plain_run(self, parts: list[str]) -> bool:
+        """Run-together common words a repair may read: no term and no letter alone inside ("dreidel" is not "dre i
+        del"), every word of some frequency and one a function word ("theycontribute"); or, since session 26, two
+        words, one a function word and the other common ("andcrooks", "cheatersand"), or both very common
+        ("learnenglish", "equalrights")."""
+        if any(p in self.lexicon.terms or (len(p) == 1 and i > 0) for i, p in enumerate(parts)):
+            return False
+        zs = [self.common.get(p, 0.0) for p in parts]
+        if min(zs) >= _SOUND_ALIKE and max(zs) >= _FUNCTION_WORD:
+            return True
+        return len(parts) == 2 and min(zs) >= _COMMON and (max(zs) >= _FUNCTION_WORD or min(zs) >= _VERY_COMMON)
 
     def _derived(self, word: str) -> bool:
         """``word`` is a common word with a regular ending: "infesting" (infest), "bullied" (bully), "hopping"."""
@@ -958,6 +982,46 @@ class Decoder:
             taken.append((s, e))
             return True
         return False
+
+    def _spread_fragments(self, text: str, low: str, decoded: list[Decoded], taken: list[tuple[int, int]]) -> None:
+        """A group's name or a slur written as three or more pieces one space apart, two or more of them single
+        letters and one longer ("r e fu g e e s", "mus l i m s", "w o men"): the pieces joined. Two letters spelled
+        apart next to a fragment are no English, so a fragment that is a common word ("mus", "men") does not stop the
+        reading; a piece that is itself a term does, and so does a standalone "a" or "i" the rest reads without."""
+        pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(low)]
+        i = 0
+        while i < len(pieces):
+            found = self._spread_term(pieces, i)
+            if found is None:
+                i += 1
+                continue
+            j, term = found
+            s, e = pieces[i][0], pieces[j - 1][1]
+            decoded.append(Decoded(text[s:e], s, e, term.text, "inserted_spaces", term))
+            taken.append((s, e))
+            i = j
+
+    def _spread_term(self, pieces: list[tuple[int, int, str]], i: int) -> tuple[int, Term] | None:
+        """(end index, term) of the longest run of pieces from ``i`` that spells a group's name or slur (see
+        ``_spread_fragments``), or None."""
+        best = None
+        letters = 0
+        for j in range(i, min(len(pieces), i + _SPREAD_MAX)):
+            if j > i and pieces[j][0] != pieces[j - 1][1] + 1:
+                break  # one space apart only
+            piece = pieces[j][2]
+            if len(piece) > 1 and (self._term_word(piece) or self._exact(piece)[0] is not None):
+                break  # a word of its own that names a group or is a slur ("the jews a r e")
+            letters += len(piece) == 1
+            run = [p for _, _, p in pieces[i : j + 1]]
+            if len(run) < 3 or letters < 2 or all(len(p) == 1 for p in run):
+                continue  # letters alone are step 1's ("m u s l i m s")
+            term = self._join_term("".join(run))
+            if term is not None and term.kind in _SPACED_JOIN_KINDS and not term.country:
+                best = (j + 1, term)
+        if best is not None and pieces[i][2] in ("a", "i") and self._spread_term(pieces, i + 1) is not None:
+            return None  # an article or "I" before the name spread out: the rest is read from the next piece
+        return best
 
     def _spaced_word(self, text: str, m: re.Match[str], decoded: list[Decoded], pending: list[Decoded],
                      taken: list[tuple[int, int]]) -> None:
@@ -1097,6 +1161,13 @@ class Decoder:
                         return f"{first} {tail} {rest}"
         return None
 
+    def _article_glued(self, word: str, term: Term) -> bool:
+        """``word`` is "i" or "a" run onto a frequent word that is no term ("iwork", "athing"), and ``term`` is more
+        than one edit from it: the two words, not a reading by sound."""
+        rest = word[1:]
+        return (word[:1] in ("i", "a") and self.common.get(rest, 0.0) >= _SOUND_ALIKE and rest not in self.lexicon.terms
+                and not damerau1(word, term.text))
+
     def _i_glued(self, word: str) -> bool:
         """A capitalised "I" run onto a hostile word, insult or swear word ("Ihate", session 22): no name."""
         t = self.lookup(word[1:]) if word[:1] == "i" else None
@@ -1185,8 +1256,16 @@ class Decoder:
         swear = self.common.get(norm, 0.0) < _SOUND_ALIKE and any(
             (t := self.lookup(w)) is not None and t.kind == "profanity" for w in sp.text.split())
         real = self.spelling and plain and not swear and (
-            self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm))
+            self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm) or self._slur_and_name_ending(sp))
         (pending if real else decoded).append(d)
+
+    def _slur_and_name_ending(self, sp: Term) -> bool:
+        """A split into a slur and an ending names and brands often have ("Gookin", "Fagin", "Dykeman"; session 26):
+        as likely a name as a disguise, so read only in a hostile sentence. Group names keep their reading
+        ("Muslimsin" stays "muslims in")."""
+        words = sp.text.split()
+        head = self.lookup(words[0]) or self.plural(words[0]) if len(words) == 2 else None
+        return head is not None and head.kind == "slur" and words[1] in _NAME_TAILS
 
     def _swap_of_common(self, word: str) -> bool:
         """``word`` is a frequent English word (Zipf >= 3.5) with two adjacent letters swapped."""
@@ -1250,6 +1329,10 @@ class Decoder:
             out.append((s, e, t))
         return out
 
+    def _split_holds(self, split: Term, kinds: tuple[str, ...]) -> bool:
+        """A word of a run-together split ("pigs out") is a lexicon term of one of ``kinds``."""
+        return any((t := self.lookup(w) or self.plural(w)) is not None and t.kind in kinds for w in split.text.split())
+
     def _before_group_noun(self, low: str, p: Decoded) -> bool:
         """A group's name written right before a word for people ("tras people", "asin community") or a plural verb
         ("tran are", session 14: a name takes a singular one) is that group."""
@@ -1273,6 +1356,8 @@ class Decoder:
         for d in decoded:
             if lo <= d.start < hi and d.term.kind in (*kinds, "group_name", "entity"):
                 return True
+            if lo <= d.start < hi and d.term.kind == "split" and self._split_holds(d.term, kinds):
+                return True  # run-together words read as words: their hostile word is evidence ("pigsout")
         for s, e, t in hits:
             if not lo <= s < hi or t.kind not in kinds:
                 continue
