@@ -1017,7 +1017,8 @@ class Decoder:
             if len(run) < 3 or letters < 2 or all(len(p) == 1 for p in run):
                 continue  # letters alone are step 1's ("m u s l i m s")
             term = self._join_term("".join(run))
-            if term is not None and term.kind in _SPACED_JOIN_KINDS and not term.country:
+            # one word only: a two-word group name spaced out is the phrase repairs' ("black p e o p l e")
+            if term is not None and term.kind in _SPACED_JOIN_KINDS and not term.country and " " not in term.text:
                 best = (j + 1, term)
         if best is not None and pieces[i][2] in ("a", "i") and self._spread_term(pieces, i + 1) is not None:
             return None  # an article or "I" before the name spread out: the rest is read from the next piece
@@ -1162,11 +1163,12 @@ class Decoder:
         return None
 
     def _article_glued(self, word: str, term: Term) -> bool:
-        """``word`` is "i" or "a" run onto a frequent word that is no term ("iwork", "athing"), and ``term`` is more
-        than one edit from it: the two words, not a reading by sound."""
+        """``word`` is "i" or "a" run onto a very common word that is no term ("iwork", "athing"), and ``term``, no
+        group's name ("asans" may still sound like 'asian'), is more than one edit from it: the two words, not a
+        reading by sound."""
         rest = word[1:]
-        return (word[:1] in ("i", "a") and self.common.get(rest, 0.0) >= _SOUND_ALIKE and rest not in self.lexicon.terms
-                and not damerau1(word, term.text))
+        return (word[:1] in ("i", "a") and self.common.get(rest, 0.0) >= _VERY_COMMON and rest not in self.lexicon.terms
+                and term.kind != "group_name" and not damerau1(word, term.text))
 
     def _i_glued(self, word: str) -> bool:
         """A capitalised "I" run onto a hostile word, insult or swear word ("Ihate", session 22): no name."""
@@ -1250,19 +1252,20 @@ class Decoder:
         if self.spelling and self._swap_of_common(norm):
             return  # a common word with two letters swapped, not a run-together ("pretendnig": "pretending")
         d = Decoded(text[s:e], s, e, sp.text, "deleted_space", sp)
+        name = text[s:s + 1].isupper()
         # a common word split is read only in a hostile sentence ("assessing", "deadlines", "shotgun"), unless a
         # part is a swear word and the word is not a very common one: those keep their sense in compounds
         # ("batshit", "shitload")
         swear = self.common.get(norm, 0.0) < _SOUND_ALIKE and any(
             (t := self.lookup(w)) is not None and t.kind == "profanity" for w in sp.text.split())
         real = self.spelling and plain and not swear and (
-            self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm) or self._slur_and_name_ending(sp))
+            self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm) or (name and self._slur_and_name_ending(sp)))
         (pending if real else decoded).append(d)
 
     def _slur_and_name_ending(self, sp: Term) -> bool:
         """A split into a slur and an ending names and brands often have ("Gookin", "Fagin", "Dykeman"; session 26):
-        as likely a name as a disguise, so read only in a hostile sentence. Group names keep their reading
-        ("Muslimsin" stays "muslims in")."""
+        written capitalised, as likely a name as a disguise, so read only in a hostile sentence. Group names keep
+        their reading ("Muslimsin" stays "muslims in"), and so does a slur in lower case ("gypsyin")."""
         words = sp.text.split()
         head = self.lookup(words[0]) or self.plural(words[0]) if len(words) == 2 else None
         return head is not None and head.kind == "slur" and words[1] in _NAME_TAILS
