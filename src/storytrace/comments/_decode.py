@@ -1265,9 +1265,10 @@ class Decoder:
     def _slur_and_name_ending(self, sp: Term) -> bool:
         """A split into a slur and an ending names and brands often have ("Gookin", "Fagin", "Dykeman"; session 26):
         written capitalised, as likely a name as a disguise, so read only in a hostile sentence. Group names keep
-        their reading ("Muslimsin" stays "muslims in"), and so does a slur in lower case ("gypsyin")."""
+        their reading ("Muslimsin" stays "muslims in"), and so do a plural ("Faggotsat": a name is no plural) and a slur
+        in lower case ("gypsyin")."""
         words = sp.text.split()
-        head = self.lookup(words[0]) or self.plural(words[0]) if len(words) == 2 else None
+        head = self.lookup(words[0]) if len(words) == 2 and not words[0].endswith("s") else None
         return head is not None and head.kind == "slur" and words[1] in _NAME_TAILS
 
     def _swap_of_common(self, word: str) -> bool:
