@@ -1333,9 +1333,9 @@ class Decoder:
             out.append((s, e, t))
         return out
 
-    def _split_holds(self, split: Term, kinds: tuple[str, ...]) -> bool:
-        """A word of a run-together split ("pigs out") is a lexicon term of one of ``kinds``."""
-        return any((t := self.lookup(w) or self.plural(w)) is not None and t.kind in kinds for w in split.text.split())
+    def _split_terms(self, split: Term) -> list[Term]:
+        """The lexicon terms among the words of a run-together split ("pigs out": 'pigs')."""
+        return [t for w in split.text.split() if (t := self.lookup(w) or self.plural(w)) is not None]
 
     def _before_group_noun(self, low: str, p: Decoded) -> bool:
         """A group's name written right before a word for people ("tras people", "asin community") or a plural verb
@@ -1360,9 +1360,10 @@ class Decoder:
         for d in decoded:
             if lo <= d.start < hi and d.term.kind in (*kinds, "group_name", "entity"):
                 return True
-            if lo <= d.start < hi and d.term.kind == "split" and self._split_holds(d.term, kinds):
-                return True  # run-together words read as words: their hostile word is evidence ("pigsout")
-        for s, e, t in hits:
+        # the words of run-together words count as written ("yankee pigsout": "pigs"; session 26)
+        split_words = [(d.start, d.end, t) for d in decoded if d.term.kind == "split" and lo <= d.start < hi
+                       for t in self._split_terms(d.term)]
+        for s, e, t in [*hits, *split_words]:
             if not lo <= s < hi or t.kind not in kinds:
                 continue
             if t.kind == "slur" and self.common.get(t.text, 0.0) >= 4.0:
