@@ -445,9 +445,12 @@ class Decoder:
 
     @staticmethod
     def _vowels_match(word: str, term: Term) -> bool:
-        """``word``, keyed like ``term`` by sound, has its vowels alike (``_vowels_alike``) unless ``term`` names a
-        group ("wimmin", "jooz": the disguises of a group's name by sound)."""
-        return term.kind == "group_name" or _vowels_alike(word, term.text)
+        """``word``, keyed like ``term`` by sound, has its vowels alike (``_vowels_alike``); when ``term`` names a
+        group only its first vowel, if both begin with one ("wimmin", "jooz": the disguises of a group's name by
+        sound; not "Issan" for 'asian')."""
+        if term.kind == "group_name":  # its first sound kept, though: "Issan" is no 'asian' (session 26)
+            return _first_vowel_alike(word, term.text)
+        return _vowels_alike(word, term.text)
 
     def _unspellable(self, word: str) -> bool:
         """``word`` has ``_UNSPELLABLE`` letter triples no common English word has, its consonant spellings of one
@@ -628,7 +631,9 @@ class Decoder:
         repairs = [p for p in pending if p.term.kind == _REPAIR]
         if repairs:
             pending = [p for p in pending if p.term.kind != _REPAIR]
-        kept = [p for p in pending if self._hostile_near(text, p, decoded, hits) or self._before_group_noun(low, p)]
+        kept = [p for p in pending if self._hostile_near(text, p, decoded, hits) or self._before_group_noun(low, p)
+                or (p.term.kind == "split" and self._everyday_insult_split(p.term)
+                    and self._names_group(low, p, decoded, hits))]
         if kept:
             decoded = sorted(decoded + kept, key=lambda d: d.start)
         hits = self._everyday_slurs_in_context(text, low, decoded, hits)
@@ -1259,8 +1264,18 @@ class Decoder:
         swear = self.common.get(norm, 0.0) < _SOUND_ALIKE and any(
             (t := self.lookup(w)) is not None and t.kind == "profanity" for w in sp.text.split())
         real = self.spelling and plain and not swear and (
-            self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm) or (name and self._slur_and_name_ending(sp)))
+            self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm) or (name and self._slur_and_name_ending(sp))
+            or self._everyday_insult_split(sp))
         (pending if real else decoded).append(d)
+
+    def _everyday_insult_split(self, sp: Term) -> bool:
+        """Two run-together words, a common word that is no function word and then an insult that is also an
+        everyday noun ("guineapigs": 'pigs'; session 26): an English compound as often as a disguise, so read only in
+        a hostile sentence or one that names a group ("stupidpeople", "allpigs" are read anywhere)."""
+        words, terms = sp.text.split(), self._split_terms(sp)
+        return (len(words) == 2 and len(terms) == 1 and terms[0].kind == "insult" and words[1] == terms[0].text
+                and self.common.get(words[1], 0.0) >= _SOUND_ALIKE
+                and _COMMON <= self.common.get(words[0], 0.0) < _FUNCTION_WORD)
 
     def _slur_and_name_ending(self, sp: Term) -> bool:
         """A split into a slur and an ending names and brands often have ("Gookin", "Fagin", "Dykeman"; session 26):
@@ -1524,6 +1539,15 @@ def _letter_triples(common: Mapping[str, float]) -> frozenset[str]:
             padded = f"^{_sound_spelling(w)}$"
             out.update(padded[i : i + 3] for i in range(len(padded) - 2))
     return frozenset(out)
+
+
+def _first_vowel_alike(word: str, term: str) -> bool:
+    """A word and a term that begin with a vowel begin with a like one (a shared letter or class); a word that
+    begins with a consonant is left to the key."""
+    a, b = word[:1], term[:1]
+    if a in "aeiou" and b in "aeiou":
+        return _VOWEL_CLASS[a] == _VOWEL_CLASS[b]
+    return True
 
 
 def _vowels_alike(word: str, term: str) -> bool:
