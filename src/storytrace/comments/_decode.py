@@ -631,9 +631,7 @@ class Decoder:
         repairs = [p for p in pending if p.term.kind == _REPAIR]
         if repairs:
             pending = [p for p in pending if p.term.kind != _REPAIR]
-        kept = [p for p in pending if self._hostile_near(text, p, decoded, hits) or self._before_group_noun(low, p)
-                or (p.term.kind == "split" and self._everyday_insult_split(p.term)
-                    and self._names_group(low, p, decoded, hits))]
+        kept = [p for p in pending if self._hostile_near(text, p, decoded, hits) or self._before_group_noun(low, p)]
         if kept:
             decoded = sorted(decoded + kept, key=lambda d: d.start)
         hits = self._everyday_slurs_in_context(text, low, decoded, hits)
@@ -1264,18 +1262,8 @@ class Decoder:
         swear = self.common.get(norm, 0.0) < _SOUND_ALIKE and any(
             (t := self.lookup(w)) is not None and t.kind == "profanity" for w in sp.text.split())
         real = self.spelling and plain and not swear and (
-            self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm) or (name and self._slur_and_name_ending(sp))
-            or self._everyday_insult_split(sp))
+            self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm) or (name and self._slur_and_name_ending(sp)))
         (pending if real else decoded).append(d)
-
-    def _everyday_insult_split(self, sp: Term) -> bool:
-        """Two run-together words, a common word that is no function word and then an insult that is also an
-        everyday noun ("guineapigs": 'pigs'; session 26): an English compound as often as a disguise, so read only in
-        a hostile sentence or one that names a group ("stupidpeople", "allpigs" are read anywhere)."""
-        words, terms = sp.text.split(), self._split_terms(sp)
-        return (len(words) == 2 and len(terms) == 1 and terms[0].kind == "insult" and words[1] == terms[0].text
-                and self.common.get(words[1], 0.0) >= _SOUND_ALIKE
-                and _COMMON <= self.common.get(words[0], 0.0) < _FUNCTION_WORD)
 
     def _slur_and_name_ending(self, sp: Term) -> bool:
         """A split into a slur and an ending names and brands often have ("Gookin", "Fagin", "Dykeman"; session 26):
