@@ -1167,11 +1167,11 @@ class Decoder:
 
     def _article_glued(self, word: str, term: Term) -> bool:
         """``word`` is "i" or "a" run onto a very common word that is no term ("iwork", "athing"), and ``term``, no
-        group's name ("asans" may still sound like 'asian'), is more than one edit from it: the two words, not a
-        reading by sound."""
+        group's name ("asans" may still sound like 'asian'), begins with another letter ("ilegal" is 'illegals') and
+        is more than one edit from it: the two words, not a reading by sound."""
         rest = word[1:]
         return (word[:1] in ("i", "a") and self.common.get(rest, 0.0) >= _VERY_COMMON and rest not in self.lexicon.terms
-                and term.kind != "group_name" and not damerau1(word, term.text))
+                and term.kind != "group_name" and term.text[:1] != word[:1] and not damerau1(word, term.text))
 
     def _i_glued(self, word: str) -> bool:
         """A capitalised "I" run onto a hostile word, insult or swear word ("Ihate", session 22): no name."""
