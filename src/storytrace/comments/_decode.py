@@ -56,6 +56,13 @@ must be a string English spells: fewer than two letter triples that no common wo
 name is still read by sound with other vowels ("wimmin"); one-edit slips are unchanged ("fagget", "ritard").
 Since 3.19 a group's name or a slur spaced out as a fragment and single letters ("ukra i n i a n s", "ukr@i n i a n s",
 "m u s lims") is read whole, unless the fragment is a word or a term of its own (``_fragment_and_letters``).
+Since 3.20 (session 26) a group's name or slur spread over three or more pieces, two or more of them single letters and
+one longer ("r e fu g e e s", "mus l i m s", "w o men"), is read whole even when a fragment is a common word
+(``_spread_fragments``); the words of a run-together split are hostile evidence as written words are ("yankee
+pigsout"); two run-together words, a function word and a common one or two very common ones, are repaired in a
+sentence naming a group ("andcrooks", "equalrights"); "i" or "a" glued to a very common word is no reading by sound
+("iwork" is not 'orcs'); a capitalised singular slur glued to a name ending ("Gookin", "Fagin", "Burgerman") needs a
+hostile sentence; and a group's name read by sound keeps its first vowel ("Issan" is not 'asian').
 """
 
 from __future__ import annotations
@@ -142,7 +149,7 @@ _TOKEN_MEMO_SIZE = 2**15
 _NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.19"
+DECODER_REVISION = "3.20"
 # a term ending in "s" is not the plural of a word this much rarer (Zipf; ~5.6 times): "tran" is a name, not the
 # singular of "trans", and is read as it only in a hostile sentence or before a word for people (session 14)
 _NOT_PLURAL_MARGIN = 0.75
