@@ -1001,7 +1001,8 @@ class Decoder:
         pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(low)]
         i = 0
         while i < len(pieces):
-            found = self._spread_term(pieces, i)
+            # a run holds two single letters, so one of its first three pieces is one
+            found = self._spread_term(pieces, i) if any(len(p[2]) == 1 for p in pieces[i : i + 3]) else None
             if found is None:
                 i += 1
                 continue
@@ -1019,16 +1020,15 @@ class Decoder:
         for j in range(i, min(len(pieces), i + _SPREAD_MAX)):
             if j > i and pieces[j][0] != pieces[j - 1][1] + 1:
                 break  # one space apart only
-            piece = pieces[j][2]
-            if len(piece) > 1 and (self._term_word(piece) or self._exact(piece)[0] is not None):
-                break  # a word of its own that names a group or is a slur ("the jews a r e")
-            letters += len(piece) == 1
+            letters += len(pieces[j][2]) == 1
             run = [p for _, _, p in pieces[i : j + 1]]
-            if len(run) < 3 or letters < 2 or all(len(p) == 1 for p in run):
+            if len(run) < 3 or letters < 2 or letters == len(run):
                 continue  # letters alone are step 1's ("m u s l i m s")
             term = self._join_term("".join(run))
-            # one word only: a two-word group name spaced out is the phrase repairs' ("black p e o p l e")
-            if term is not None and term.kind in _SPACED_JOIN_KINDS and not term.country and " " not in term.text:
+            # one word only: a two-word group name spaced out is the phrase repairs' ("black p e o p l e"); and no
+            # piece a word of its own that names a group or is a slur ("the jews a r e")
+            if term is not None and term.kind in _SPACED_JOIN_KINDS and not term.country and " " not in term.text \
+                    and not any(len(p) > 1 and (self._term_word(p) or self._exact(p)[0] is not None) for p in run):
                 best = (j + 1, term)
         if best is not None and pieces[i][2] in ("a", "i") and self._spread_term(pieces, i + 1) is not None:
             return None  # an article or "I" before the name spread out: the rest is read from the next piece
