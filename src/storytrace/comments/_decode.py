@@ -94,10 +94,11 @@ _SPACED = re.compile(r"(?<![\w@$])((?:[^\W_]|[@$0-9])(?:[ .\-_*]{1,2}(?:[^\W_]|[
 _FRAGMENT_BEFORE = re.compile(r"(?<![\w@$])([a-z][a-z@$0-9]{1,7}) $")
 _FRAGMENT_AFTER = re.compile(r" ([a-z@$0-9]{1,7}[a-z])(?![\w@$])")
 # step 0 of ``decode`` (session 26): a piece of a spread-out word (letters, leet symbols inside), two single
-# characters at most two pieces apart (a cheap test before the pieces are read), and the most pieces one word spans
-_PIECE = re.compile(r"(?<![\w@$'])[a-z@$0-9]{1,8}(?![\w@$'])")
-_TWO_LETTERS_NEAR = re.compile(r"(?<![\w@$'])[a-z@$0-9] (?:[a-z@$0-9]{1,8} ){0,2}[a-z@$0-9](?![\w@$'])")
+# characters one space apart (a cheap test before the pieces are read), and the most pieces one word spans
+_PIECE = re.compile(r"(?<![\w@$'’])[a-z@$0-9]{1,8}(?![\w@$'’])")
+_TWO_LETTERS_NEAR = re.compile(r"(?<![\w@$'’])[a-z@$0-9] [a-z@$0-9](?![\w@$'’])")
 _SPREAD_MAX = 10
+_SPACE = re.compile(r"\s")
 _INNER_SYMBOLS = re.compile(r"[.\-_*'`~^#\"]")
 _EDGE_PUNCT = "!?.,;:'\"“”‘’*()[]{}<>…-–—~`"
 # an English clitic after a word of letters ("women's", "they've", "we're", "i'm", "shouldn't"): spelling, not a
@@ -595,8 +596,8 @@ class Decoder:
         low = text.lower()
         taken: list[tuple[int, int]] = []
         # 0. a group's name or slur spread over fragments and letters: "r e fu g e e s", "mus l i m s" (session 26)
-        if fuzzy and self.spelling and _TWO_LETTERS_NEAR.search(low) is not None:
-            self._spread_fragments(text, low, decoded, taken)
+        if fuzzy and self.spelling and (near := [m.start() for m in _TWO_LETTERS_NEAR.finditer(low)]):
+            self._spread_fragments(text, low, near, decoded, taken)
         # 1. spaced-out letters: "k i l l", "j.e.w.s"
         for m in _SPACED.finditer(low):
             if taken and any(a < m.end(1) and m.start(1) < b for a, b in taken):
@@ -993,16 +994,22 @@ class Decoder:
             return True
         return False
 
-    def _spread_fragments(self, text: str, low: str, decoded: list[Decoded], taken: list[tuple[int, int]]) -> None:
+    def _spread_fragments(self, text: str, low: str, near: list[int], decoded: list[Decoded],
+                          taken: list[tuple[int, int]]) -> None:
         """A group's name or a slur written as three or more pieces one space apart, two or more of them single
         letters and one longer ("r e fu g e e s", "mus l i m s", "w o men"): the pieces joined. Two letters spelled
         apart next to a fragment are no English, so a fragment that is a common word ("mus", "men") does not stop the
-        reading; a piece that is itself a term does, and so does a standalone "a" or "i" the rest reads without."""
-        pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(low)]
+        reading; a piece that is itself a term does, and so does a standalone "a" or "i" the rest reads without.
+        ``near``: where two single letters stand one space apart; runs are tried only from a few pieces before."""
+        lo, hi = max(0, near[0] - 3 * _SPREAD_MAX), near[-1] + 9 * _SPREAD_MAX
+        hi = len(low) if (gap := _SPACE.search(low, hi)) is None else gap.start()  # no word cut at the end
+        pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(low, lo, hi)]
         i = 0
         while i < len(pieces):
+            start = pieces[i][0]
+            close = any(-2 <= n - start <= 3 * _SPREAD_MAX for n in near)  # two letters within the run's reach
             # a run holds two single letters, so one of its first three pieces is one
-            found = self._spread_term(pieces, i) if any(len(p[2]) == 1 for p in pieces[i : i + 3]) else None
+            found = self._spread_term(pieces, i) if close and any(len(p[2]) == 1 for p in pieces[i : i + 3]) else None
             if found is None:
                 i += 1
                 continue
