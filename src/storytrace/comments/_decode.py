@@ -56,6 +56,13 @@ must be a string English spells: fewer than two letter triples that no common wo
 name is still read by sound with other vowels ("wimmin"); one-edit slips are unchanged ("fagget", "ritard").
 Since 3.19 a group's name or a slur spaced out as a fragment and single letters ("ukra i n i a n s", "ukr@i n i a n s",
 "m u s lims") is read whole, unless the fragment is a word or a term of its own (``_fragment_and_letters``).
+Since 3.20 (session 26) a group's name or slur spread over three or more pieces, two or more of them single letters and
+one longer ("r e fu g e e s", "mus l i m s", "w o men"), is read whole even when a fragment is a common word
+(``_spread_fragments``); the words of a run-together split are hostile evidence as written words are ("yankee
+pigsout"); two run-together words, a function word and a common one or two very common ones, are repaired in a
+sentence naming a group ("andcrooks", "equalrights"); "i" or "a" glued to a very common word is no reading by sound
+("iwork" is not 'orcs'); a capitalised singular slur glued to a name ending ("Gookin", "Fagin", "Burgerman") needs a
+hostile sentence; and a group's name read by sound keeps its first vowel ("Issan" is not 'asian').
 """
 
 from __future__ import annotations
@@ -86,6 +93,12 @@ _SPACED = re.compile(r"(?<![\w@$])((?:[^\W_]|[@$0-9])(?:[ .\-_*]{1,2}(?:[^\W_]|[
 # a fragment of two to eight letters (leet symbols inside) one space before or after letters spelled apart
 _FRAGMENT_BEFORE = re.compile(r"(?<![\w@$])([a-z][a-z@$0-9]{1,7}) $")
 _FRAGMENT_AFTER = re.compile(r" ([a-z@$0-9]{1,7}[a-z])(?![\w@$])")
+# step 0 of ``decode`` (session 26): a piece of a spread-out word (letters, leet symbols inside), two single
+# characters one space apart (a cheap test before the pieces are read), and the most pieces one word spans
+_PIECE = re.compile(r"(?<![\w@$'’])[a-z@$0-9]{1,8}(?![\w@$'’])")
+_TWO_LETTERS_NEAR = re.compile(r"(?<![\w@$'’])[a-z@$0-9] [a-z@$0-9](?![\w@$'’])")
+_SPREAD_MAX = 10
+_SPACE = re.compile(r"\s")
 _INNER_SYMBOLS = re.compile(r"[.\-_*'`~^#\"]")
 _EDGE_PUNCT = "!?.,;:'\"“”‘’*()[]{}<>…-–—~`"
 # an English clitic after a word of letters ("women's", "they've", "we're", "i'm", "shouldn't"): spelling, not a
@@ -137,7 +150,7 @@ _TOKEN_MEMO_SIZE = 2**15
 _NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.19"
+DECODER_REVISION = "3.20"
 # a term ending in "s" is not the plural of a word this much rarer (Zipf; ~5.6 times): "tran" is a name, not the
 # singular of "trans", and is read as it only in a hostile sentence or before a word for people (session 14)
 _NOT_PLURAL_MARGIN = 0.75
@@ -162,6 +175,8 @@ _SPLIT_KINDS = ("group_name", "slur", "hostile", "insult", "profanity")
 # function words that often end a name or brand after a group word ("Jewson", "Christianson", "Mexicana"): a
 # capitalised group word run onto one is read only in a hostile sentence (session 22)
 _NAME_ENDINGS = frozenset(["on", "at", "an", "a", "by"])
+# what a surname or brand often ends in after a slur's letters ("Gookin", "Fagin", "Dykeman", "Cooney"; session 26)
+_NAME_TAILS = _NAME_ENDINGS | frozenset(["in", "man", "ey", "y", "er"])
 # regular endings of a derived English word ("infesting" is infest + ing, no misspelling of "investing")
 _DERIVATIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ness", "less", "ful", "ish", "ment", "ments",
                 "able", "ism", "ist", "ists", "ity", "ize", "ized", "izes", "ise", "ised", "y", "ies", "ied")
@@ -438,9 +453,12 @@ class Decoder:
 
     @staticmethod
     def _vowels_match(word: str, term: Term) -> bool:
-        """``word``, keyed like ``term`` by sound, has its vowels alike (``_vowels_alike``) unless ``term`` names a
-        group ("wimmin", "jooz": the disguises of a group's name by sound)."""
-        return term.kind == "group_name" or _vowels_alike(word, term.text)
+        """``word``, keyed like ``term`` by sound, has its vowels alike (``_vowels_alike``); when ``term`` names a
+        group only its first vowel, if both begin with one ("wimmin", "jooz": the disguises of a group's name by
+        sound; not "Issan" for 'asian')."""
+        if term.kind == "group_name":  # its first sound kept, though: "Issan" is no 'asian' (session 26)
+            return _first_vowel_alike(word, term.text)
+        return _vowels_alike(word, term.text)
 
     def _unspellable(self, word: str) -> bool:
         """``word`` has ``_UNSPELLABLE`` letter triples no common English word has, its consonant spellings of one
@@ -577,8 +595,13 @@ class Decoder:
         pending: list[Decoded] = []  # common real words read as a term: kept only in a hostile sentence
         low = text.lower()
         taken: list[tuple[int, int]] = []
+        # 0. a group's name or slur spread over fragments and letters: "r e fu g e e s", "mus l i m s" (session 26)
+        if fuzzy and self.spelling and (near := [m.start() for m in _TWO_LETTERS_NEAR.finditer(low)]):
+            self._spread_fragments(text, low, near, decoded, taken)
         # 1. spaced-out letters: "k i l l", "j.e.w.s"
         for m in _SPACED.finditer(low):
+            if taken and any(a < m.end(1) and m.start(1) < b for a, b in taken):
+                continue  # read whole in step 0
             joined = re.sub(r"[ .\-_*]", "", m.group(1))
             cand = joined
             for rw, _ in self._rewrites(joined):
@@ -844,6 +867,8 @@ class Decoder:
                 self._add_split(text, s, e, norm, sp, plain, decoded, pending)
                 return
             fz = fz or self._fuzzy(norm, sound_as_name)  # computed above when a split lost to it
+            if fz is not None and self.spelling and self._article_glued(norm, fz[0]):
+                fz = None  # "iwork" is "i work", not 'orcs' by sound (session 26)
             word = norm
             if fz is None and rws and rws[-1][1] == "repeated_letters":
                 fz = self._fuzzy(rws[-1][0])
@@ -901,9 +926,7 @@ class Decoder:
             parts = None  # five letters split only into very common words ("to get"; not "iftar" as "if tar")
         # words of some frequency, no letter alone inside ("dreidel" is not "dre i del"); a split holding a term is
         # ``_segment``'s to read
-        if parts is not None and (not all(
-                self.common.get(p, 0.0) >= _SOUND_ALIKE and p not in self.lexicon.terms and (len(p) > 1 or i == 0)
-                for i, p in enumerate(parts)) or max(self.common[p] for p in parts) < _FUNCTION_WORD):
+        if parts is not None and not self._plain_run(parts):
             parts = None
         best, best_z = None, 0.0
         for c in sorted(_edits1(word)):
@@ -923,6 +946,18 @@ class Decoder:
         if parts is not None and (best is None or sum(self.common[p] - 9.0 for p in parts) > best_z - 9.0):
             return " ".join(parts)
         return best
+
+    def _plain_run(self, parts: list[str]) -> bool:
+        """Run-together common words a repair may read: no term and no letter alone inside ("dreidel" is not "dre i
+        del"), every word of some frequency and one a function word ("theycontribute"); or, since session 26, two
+        words, one a function word and the other common ("andcrooks", "cheatersand"), or both very common
+        ("learnenglish", "equalrights")."""
+        if any(p in self.lexicon.terms or (len(p) == 1 and i > 0) for i, p in enumerate(parts)):
+            return False
+        zs = [self.common.get(p, 0.0) for p in parts]
+        if min(zs) >= _SOUND_ALIKE and max(zs) >= _FUNCTION_WORD:
+            return True
+        return len(parts) == 2 and min(zs) >= _COMMON and (max(zs) >= _FUNCTION_WORD or min(zs) >= _VERY_COMMON)
 
     def _derived(self, word: str) -> bool:
         """``word`` is a common word with a regular ending: "infesting" (infest), "bullied" (bully), "hopping"."""
@@ -958,6 +993,53 @@ class Decoder:
             taken.append((s, e))
             return True
         return False
+
+    def _spread_fragments(self, text: str, low: str, near: list[int], decoded: list[Decoded],
+                          taken: list[tuple[int, int]]) -> None:
+        """A group's name or a slur written as three or more pieces one space apart, two or more of them single
+        letters and one longer ("r e fu g e e s", "mus l i m s", "w o men"): the pieces joined. Two letters spelled
+        apart next to a fragment are no English, so a fragment that is a common word ("mus", "men") does not stop the
+        reading; a piece that is itself a term does, and so does a standalone "a" or "i" the rest reads without.
+        ``near``: where two single letters stand one space apart; runs are tried only from a few pieces before."""
+        lo, hi = max(0, near[0] - 3 * _SPREAD_MAX), near[-1] + 9 * _SPREAD_MAX
+        hi = len(low) if (gap := _SPACE.search(low, hi)) is None else gap.start()  # no word cut at the end
+        pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(low, lo, hi)]
+        i = 0
+        while i < len(pieces):
+            start = pieces[i][0]
+            close = any(-2 <= n - start <= 3 * _SPREAD_MAX for n in near)  # two letters within the run's reach
+            # a run holds two single letters, so one of its first three pieces is one
+            found = self._spread_term(pieces, i) if close and any(len(p[2]) == 1 for p in pieces[i : i + 3]) else None
+            if found is None:
+                i += 1
+                continue
+            j, term = found
+            s, e = pieces[i][0], pieces[j - 1][1]
+            decoded.append(Decoded(text[s:e], s, e, term.text, "inserted_spaces", term))
+            taken.append((s, e))
+            i = j
+
+    def _spread_term(self, pieces: list[tuple[int, int, str]], i: int) -> tuple[int, Term] | None:
+        """(end index, term) of the longest run of pieces from ``i`` that spells a group's name or slur (see
+        ``_spread_fragments``), or None."""
+        best = None
+        letters = 0
+        for j in range(i, min(len(pieces), i + _SPREAD_MAX)):
+            if j > i and pieces[j][0] != pieces[j - 1][1] + 1:
+                break  # one space apart only
+            letters += len(pieces[j][2]) == 1
+            run = [p for _, _, p in pieces[i : j + 1]]
+            if len(run) < 3 or letters < 2 or letters == len(run):
+                continue  # letters alone are step 1's ("m u s l i m s")
+            term = self._join_term("".join(run))
+            # one word only: a two-word group name spaced out is the phrase repairs' ("black p e o p l e"); and no
+            # piece a word of its own that names a group or is a slur ("the jews a r e")
+            if term is not None and term.kind in _SPACED_JOIN_KINDS and not term.country and " " not in term.text \
+                    and not any(len(p) > 1 and (self._term_word(p) or self._exact(p)[0] is not None) for p in run):
+                best = (j + 1, term)
+        if best is not None and pieces[i][2] in ("a", "i") and self._spread_term(pieces, i + 1) is not None:
+            return None  # an article or "I" before the name spread out: the rest is read from the next piece
+        return best
 
     def _spaced_word(self, text: str, m: re.Match[str], decoded: list[Decoded], pending: list[Decoded],
                      taken: list[tuple[int, int]]) -> None:
@@ -1097,6 +1179,14 @@ class Decoder:
                         return f"{first} {tail} {rest}"
         return None
 
+    def _article_glued(self, word: str, term: Term) -> bool:
+        """``word`` is "i" or "a" run onto a very common word that is no term ("iwork", "athing"), and ``term``, no
+        group's name ("asans" may still sound like 'asian'), begins with another letter ("ilegal" is 'illegals') and
+        is more than one edit from it: the two words, not a reading by sound."""
+        rest = word[1:]
+        return (word[:1] in ("i", "a") and self.common.get(rest, 0.0) >= _VERY_COMMON and rest not in self.lexicon.terms
+                and term.kind != "group_name" and term.text[:1] != word[:1] and not damerau1(word, term.text))
+
     def _i_glued(self, word: str) -> bool:
         """A capitalised "I" run onto a hostile word, insult or swear word ("Ihate", session 22): no name."""
         t = self.lookup(word[1:]) if word[:1] == "i" else None
@@ -1179,14 +1269,24 @@ class Decoder:
         if self.spelling and self._swap_of_common(norm):
             return  # a common word with two letters swapped, not a run-together ("pretendnig": "pretending")
         d = Decoded(text[s:e], s, e, sp.text, "deleted_space", sp)
+        name = text[s:s + 1].isupper()
         # a common word split is read only in a hostile sentence ("assessing", "deadlines", "shotgun"), unless a
         # part is a swear word and the word is not a very common one: those keep their sense in compounds
         # ("batshit", "shitload")
         swear = self.common.get(norm, 0.0) < _SOUND_ALIKE and any(
             (t := self.lookup(w)) is not None and t.kind == "profanity" for w in sp.text.split())
         real = self.spelling and plain and not swear and (
-            self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm))
+            self.common.get(norm, 0.0) >= _KNOWN or self._misspelt(norm) or (name and self._slur_and_name_ending(sp)))
         (pending if real else decoded).append(d)
+
+    def _slur_and_name_ending(self, sp: Term) -> bool:
+        """A split into a slur and an ending names and brands often have ("Gookin", "Fagin", "Dykeman"; session 26):
+        written capitalised, as likely a name as a disguise, so read only in a hostile sentence. Group names keep
+        their reading ("Muslimsin" stays "muslims in"), and so do a plural ("Faggotsat": a name is no plural) and a slur
+        in lower case ("gypsyin")."""
+        words = sp.text.split()
+        head = self.lookup(words[0]) if len(words) == 2 and not words[0].endswith("s") else None
+        return head is not None and head.kind == "slur" and words[1] in _NAME_TAILS
 
     def _swap_of_common(self, word: str) -> bool:
         """``word`` is a frequent English word (Zipf >= 3.5) with two adjacent letters swapped."""
@@ -1250,6 +1350,10 @@ class Decoder:
             out.append((s, e, t))
         return out
 
+    def _split_terms(self, split: Term) -> list[Term]:
+        """The lexicon terms among the words of a run-together split ("pigs out": 'pigs')."""
+        return [t for w in split.text.split() if (t := self.lookup(w) or self.plural(w)) is not None]
+
     def _before_group_noun(self, low: str, p: Decoded) -> bool:
         """A group's name written right before a word for people ("tras people", "asin community") or a plural verb
         ("tran are", session 14: a name takes a singular one) is that group."""
@@ -1273,7 +1377,10 @@ class Decoder:
         for d in decoded:
             if lo <= d.start < hi and d.term.kind in (*kinds, "group_name", "entity"):
                 return True
-        for s, e, t in hits:
+        # the words of run-together words count as written ("yankee pigsout": "pigs"; session 26)
+        split_words = [(d.start, d.end, t) for d in decoded if d.term.kind == "split" and lo <= d.start < hi
+                       for t in self._split_terms(d.term)]
+        for s, e, t in [*hits, *split_words]:
             if not lo <= s < hi or t.kind not in kinds:
                 continue
             if t.kind == "slur" and self.common.get(t.text, 0.0) >= 4.0:
@@ -1434,6 +1541,15 @@ def _letter_triples(common: Mapping[str, float]) -> frozenset[str]:
             padded = f"^{_sound_spelling(w)}$"
             out.update(padded[i : i + 3] for i in range(len(padded) - 2))
     return frozenset(out)
+
+
+def _first_vowel_alike(word: str, term: str) -> bool:
+    """A word and a term that begin with a vowel begin with a like one (a shared letter or class); a word that
+    begins with a consonant is left to the key."""
+    a, b = word[:1], term[:1]
+    if a in "aeiou" and b in "aeiou":
+        return _VOWEL_CLASS[a] == _VOWEL_CLASS[b]
+    return True
 
 
 def _vowels_alike(word: str, term: str) -> bool:
