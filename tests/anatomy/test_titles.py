@@ -164,3 +164,14 @@ def test_a_logo_heading_inside_a_link_home_is_the_site_banner() -> None:
             f'<div id="site-title"><a href="/"><h1>Town Post Daily</h1></a></div>{BODY}</body></html>')
     tree = load_html(html)
     assert choose_title(tree, "Town Post Daily", None)[0] == "Council agrees budget after long debate"
+
+
+def test_a_chrome_title_replaced_by_the_post_does_not_leave_the_post_as_the_site() -> None:
+    # Dragnet train page 281: trafilatura's title is a newsletter box's heading, its site name the post; once the
+    # post is the title, the rest of <title> names the site (it was "site": the post, and JSON-LD's publisher)
+    html = ('<html><head><title>Must. Eat. Everything. (The Astoria Sunday Market Edition.) | The Everywhereist'
+            '</title></head><body><h2>Must. Eat. Everything. (The Astoria Sunday Market Edition.)</h2>'
+            f'{BODY}<h3>Newsletter subscription status</h3></body></html>')
+    tree = load_html(html)
+    post = "Must. Eat. Everything. (The Astoria Sunday Market Edition.)"
+    assert choose_title(tree, "Newsletter subscription status", post) == (post, "The Everywhereist")

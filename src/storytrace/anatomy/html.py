@@ -326,8 +326,17 @@ def choose_title(tree: etree._Element, title: str | None, site: str | None) -> t
             candidate = _without_name(candidate, title)  # "» Post :blogname" with "blogname" the title
             # evidence: the candidate is a heading of its own, or the title is the site's logo linking home
             if len(candidate.split()) >= 2 and _headline_evidence(tree, title, candidate, site):
-                return candidate, site
+                return candidate, _site_beside(tag, candidate, site)
     return title, site
+
+
+def _site_beside(tag: str, headline: str, site: str | None) -> str | None:
+    """The site name once ``headline`` is the title: ``site``, unless that is the headline itself (a page whose
+    metadata names the post as its site), then the rest of ``<title>`` when it is short enough to be a name."""
+    if site is None or text_key(site) != text_key(headline):
+        return site
+    rest = _without_name(tag, headline)
+    return rest if rest and text_key(rest) != text_key(tag) and len(rest.split()) <= 4 else None
 
 
 _EDGE_SEPARATORS = r"[\s»«|:·•›>/\-–—]*"
