@@ -28,19 +28,26 @@ from spacy.tokens import Token
 
 from storytrace.facts.lemmas import lemma
 
+
+def with_typographic(words: set[str]) -> frozenset[str]:
+    """``words`` with each contraction also written with a typographic apostrophe ("'ll" and "’ll"): news sites
+    print ’, and spaCy's lemmatizer leaves "’ll" as it is, so only the written form can be matched."""
+    return frozenset(words | {w.replace("'", "’") for w in words})
+
+
 SPEECH = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "allege", "insist", "deny",
           "note", "write", "declare", "reveal", "suggest", "argue", "warn", "explain", "acknowledge", "admit"}
 REPORTED_ADV = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly"}
 HEDGE = {"may", "might", "could", "likely", "possibly", "perhaps", "probably", "appear", "seem", "potential",
          "potentially", "suggest", "unclear", "maybe", "would"}
-PLAN_AUX = {"will", "shall", "'ll", "wo"}
+PLAN_AUX = with_typographic({"will", "shall", "'ll", "wo"})
 PLAN_VERBS = {"plan", "intend", "aim", "schedule", "expect", "prepare", "propose", "vow", "pledge", "promise",
               "seek", "hope"}
 CONDITION = {"if", "unless"}
 DENY = {"deny", "reject", "dismiss", "refute", "rebut", "dispute"}  # the speaker says the content is false
 CLAIM_NOUNS = {"claim", "report", "allegation", "suggestion", "accusation", "rumour", "rumor", "assertion"}
 NEG_SUBJECTS = {"nobody", "none", "nothing", "noone", "no-one"}
-NEG = {"not", "n't", "never", "no", "neither", "nor"}
+NEG = with_typographic({"not", "n't", "never", "no", "neither", "nor"})
 SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 OBJ = ("dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "dative", "obj")
 

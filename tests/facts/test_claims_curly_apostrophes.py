@@ -1,0 +1,34 @@
+"""A contraction written with a typographic apostrophe (’, as most news sites print it) is read as the straight one:
+spaCy's tagger and lemmatizer leave "’ll" as "’ll", so "They’ll open 3 stores" came out asserted, not planned."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.facts import extract_facts, load_facts_resources, load_nlp
+from storytrace.records import Page
+from storytrace.settings import Options
+
+
+@pytest.fixture(scope="module")
+def first_claim():
+    nlp, res = load_nlp(), load_facts_resources()
+
+    def claim(text: str) -> dict:
+        page = Page(id="p", source="t", body=[text], language="en", published="2024-03-15")
+        extract_facts(page, Options(), nlp=nlp, resources=res)
+        return page.facts["claims"][0]
+
+    return claim
+
+
+@pytest.mark.parametrize("straight, curly, modality", [
+    ("They'll open 3 stores in Ohio next year.", "They’ll open 3 stores in Ohio next year.", "planned"),
+    ("Acme says it'll cut 200 jobs.", "Acme says it’ll cut 200 jobs.", "reported"),
+    ("The 40 teachers won't return in May.", "The 40 teachers won’t return in May.", "negated"),
+    ("The council doesn't plan to sell the 3 parks.", "The council doesn’t plan to sell the 3 parks.", "negated"),
+])
+def test_a_typographic_apostrophe_reads_as_a_straight_one(first_claim, straight: str, curly: str,
+                                                          modality: str) -> None:
+    assert first_claim(straight)["modality"] == modality  # the straight form, as read before
+    assert first_claim(curly)["modality"] == modality
