@@ -32,3 +32,18 @@ def test_a_typographic_apostrophe_reads_as_a_straight_one(first_claim, straight:
                                                           modality: str) -> None:
     assert first_claim(straight)["modality"] == modality  # the straight form, as read before
     assert first_claim(curly)["modality"] == modality
+
+
+@pytest.mark.parametrize("straight, curly", [
+    ("That's a big change for the 40 towns in Ohio.", "That’s a big change for the 40 towns in Ohio."),
+    ("I'm the mayor of the 40 towns in Ohio.", "I’m the mayor of the 40 towns in Ohio."),
+])
+def test_a_contracted_verb_with_a_typographic_apostrophe_has_the_straight_forms_lemma(first_claim, straight: str,
+                                                                                       curly: str) -> None:
+    assert first_claim(straight)["predicate"] == "be"
+    assert first_claim(curly)["predicate"] == "be"  # was "’"
+
+
+def test_a_possessive_with_a_typographic_apostrophe_is_no_verb(first_claim) -> None:
+    c = first_claim("Ohio’s 40 towns got 300 doctors.")
+    assert (c["subject"], c["predicate"]) == ("Ohio’s 40 towns", "get")

@@ -22,10 +22,19 @@ def attach(doc: Doc, lemmatizer: Any) -> None:
         doc.user_data[KEY] = lemmatizer
 
 
+# the lemmas spaCy's exceptions give contractions written with a straight apostrophe; news sites print ’, which the
+# exceptions do not cover ("That’s" gave the lemma "’")
+_CONTRACTIONS = {"'s": "be", "'re": "be", "'m": "be", "'ve": "have", "'ll": "will", "'d": "would", "n't": "not"}
+
+
 def lemma(t: Token) -> str:
-    """``t.lemma_``, computed with the attached lemmatizer when the component did not run."""
+    """``t.lemma_``, computed with the attached lemmatizer when the component did not run; a contracted verb written
+    with a typographic apostrophe gets the straight form's lemma ("’s" -> "be")."""
     if t.lemma == 0:
         lem = t.doc.user_data.get(KEY)
         if lem is not None:
             t.lemma_ = lem.lemmatize(t)[0]
+    if "’" in t.text and t.pos_ in ("AUX", "VERB") and \
+            (straight := _CONTRACTIONS.get(t.lower_.replace("’", "'"))) is not None:
+        t.lemma_ = straight
     return t.lemma_
