@@ -5,22 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.facts import extract_facts, load_facts_resources, load_nlp
-from storytrace.records import Page
-from storytrace.settings import Options
-
-
-@pytest.fixture(scope="module")
-def first_claim():
-    nlp, res = load_nlp(), load_facts_resources()
-
-    def claim(text: str) -> dict:
-        page = Page(id="p", source="t", body=[text], language="en", published="2024-03-15")
-        extract_facts(page, Options(), nlp=nlp, resources=res)
-        return page.facts["claims"][0]
-
-    return claim
-
 
 @pytest.mark.parametrize("text", [
     "Rivera, 26, was arrested on Friday after he allegedly fled the scene in a stolen car.",
