@@ -194,7 +194,7 @@ def options_from_args(args: argparse.Namespace) -> Any:
 
 def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     from .api import iter_results
-    from .pipeline import coordinate, has_stage_errors, tell_stories
+    from .pipeline import coordinate, stage_errors, tell_stories
     from .records import Page
     from .report.write import DossierWriter
     from .store import SQLiteStore
@@ -213,7 +213,7 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     # Finished pages go to the store before the writer sees them, so a stopped run keeps them for the next one.
     if (store := _open_store(db_path, SQLiteStore)) is None:
         return 2
-    pages, incomplete = 0, []
+    pages, incomplete = 0, []  # incomplete: (source, stage errors) of each page a stage failed on
     with (
         store,
         DossierWriter(out, keep_comments=options.with_comments, keep_stories=options.with_stories) as writer,
@@ -223,8 +223,8 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
         for result in results:
             writer.add(result)
             pages += isinstance(result, Page)
-            if isinstance(result, Page) and has_stage_errors(result):
-                incomplete.append(result)
+            if isinstance(result, Page) and (errors := stage_errors(result)):
+                incomplete.append((result.source, errors))  # not the page: the run streams, memory stays flat
             bar.update(1)
         counts = store.counts()
         coordination = coordinate(writer.thread_shells, options, writer.failures)
@@ -260,14 +260,12 @@ def run_analyze(inputs: list[str], args: argparse.Namespace) -> int:
     return SOME_INPUTS_FAILED if pages else 1
 
 
-def _list_stage_failures(pages: list[Any]) -> None:
-    """Each page on which a stage failed, with the stage's error (a model that could not load fails every page:
-    the exit status and these lines say so, not only a log line per page)."""
-    from .pipeline import stage_errors
-
-    for page in pages:
-        for error in stage_errors(page):
-            print(shown(f"  stage failed: {page.source}: {error}"), file=sys.stderr)
+def _list_stage_failures(pages: list[tuple[str, list[str]]]) -> None:
+    """Each page (its source) on which a stage failed, with the stage's errors (a model that could not load fails
+    every page: the exit status and these lines say so, not only a log line per page)."""
+    for source, errors in pages:
+        for error in errors:
+            print(shown(f"  stage failed: {source}: {error}"), file=sys.stderr)
 
 
 def _open_store(db_path: Path, store_class: Any) -> Any:
