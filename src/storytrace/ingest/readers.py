@@ -586,11 +586,16 @@ def _authors(obj: dict[str, object]) -> str | None:
     for name in AUTHOR_FIELDS:
         value = obj.get(name)
         if isinstance(value, list):  # news-please: "authors": ["A", "B"]
-            # joined as trafilatura joins a page's authors, so JSON-LD gives one Person per name
-            value = "; ".join(one_line(v) for v in value if isinstance(v, str) and one_line(v))
+            value = joined_names(value)
         if isinstance(value, str) and one_line(value):
             return one_line(_clean(value))  # type: ignore[arg-type]
     return None
+
+
+def joined_names(names: list[object]) -> str:
+    """Several authors as one string, joined as trafilatura joins a page's authors ("A; B"), so JSON-LD gives one
+    Person per name; each on one line, the empty ones left out."""
+    return "; ".join(one_line(v) for v in names if isinstance(v, str) and one_line(v))
 
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")

@@ -33,7 +33,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__, errors
 from ..errors import FetchError, InputError
 from ..ingest import is_url, read_inputs
-from ..ingest.readers import iso_date, one_line, too_large, unread_date_warning, without_surrogates
+from ..ingest.readers import (
+    iso_date,
+    joined_names,
+    one_line,
+    too_large,
+    unread_date_warning,
+    without_surrogates,
+)
 from ..records import Failure, RawDocument
 from ..resources import Resources
 from ..settings import DEFAULT_COMMENT_CALIBRATION, Options
@@ -123,9 +130,7 @@ def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocume
 
 def _joined(names: str | list[str] | None) -> str | None:
     """Several authors as one string, as the JSONL reader joins a list (JSON-LD then gives one Person each)."""
-    if not isinstance(names, list):
-        return names
-    return "; ".join(name for name in map(one_line, names) if name)
+    return joined_names(names) if isinstance(names, list) else names
 
 
 def _given(value: str | None) -> str | None:
