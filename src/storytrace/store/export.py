@@ -305,8 +305,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 _LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 
 
-
-
 def _spreadsheet_safe(value: Any) -> Any:
     """A CSV cell as text a spreadsheet shows as it is and never runs: bidi controls made visible, then page text
     starting like a formula, after any blanks, gets a leading apostrophe (OWASP's advice against CSV injection,
