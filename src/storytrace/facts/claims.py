@@ -8,7 +8,7 @@ modality  negated > reported > hedged > planned > asserted, from these cues:
           negated   "not", "never", "no longer" on the predicate; a negative subject ("No one", "Nobody"); "yet to"; content a speaker denies ("X denied that ...",
                     "X rejected claims that ...")
           reported  "reportedly", "allegedly", "according to ...", a speech verb with a source
-                    ("X said / told / reported / claimed that ...")
+                    ("X said / told / reported / claimed that ..."), a finding ("a study found / showed that ...")
           hedged    may, might, could, likely, possibly, perhaps, appear, seem, "it looks like", suggest, potential; a condition
                     ("if" / "unless" clause); a question (nothing is asserted or reported: "Did X say ...?"
                     has no attribution); content a speaker does not confirm ("X has not confirmed that ...")
@@ -37,6 +37,9 @@ def with_typographic(words: set[str]) -> frozenset[str]:
 
 SPEECH = {"say", "tell", "report", "claim", "announce", "state", "add", "confirm", "allege", "insist", "deny",
           "note", "write", "declare", "reveal", "suggest", "argue", "warn", "explain", "acknowledge", "admit"}
+# verbs of finding report their content only as "X found that Y" ("found the car abandoned" finds a thing)
+FINDING = {"find", "show", "conclude", "estimate", "indicate", "determine", "establish", "demonstrate", "discover",
+           "calculate"}
 REPORTED_ADV = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "ostensibly"}
 HEDGE = {"may", "might", "could", "likely", "possibly", "perhaps", "probably", "appear", "seem", "potential",
          "potentially", "suggest", "unclear", "maybe", "would"}
@@ -112,8 +115,8 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
         # a speech verb with a ccomp: the claim is the reported content, attributed to the speaker
         attribution, cues = sent_cues["attribution"], list(sent_cues["cues"])
         content = verb
-        if lemma(verb) in SPEECH:
-            comp = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+        comp = _reported_content(verb)
+        if comp is not None:
             speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if comp is not None and speaker is not None:
                 attribution = attribution or f"{_speaker_text(speaker)} ({verb.text})"
@@ -152,10 +155,21 @@ def claims_in(sent: SpacySpan) -> list[RawClaim]:
     return out
 
 
+def _reported_content(verb: Token) -> Token | None:
+    """The clause a speech verb reports ("X said [Y]", "[Y], X said") or a verb of finding reports with "that"
+    ("a study found that [Y]", not the sourceless "it was shown that Y"); None for any other verb."""
+    if lemma(verb) in SPEECH:
+        return next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None)
+    if lemma(verb) in FINDING and any(c.dep_ == "nsubj" and c.lower_ != "it" for c in verb.children):
+        return next((c for c in verb.children if c.dep_ == "ccomp"
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    return None
+
+
 def _clause_heads(verbs: list[Token]) -> set[int]:
-    """Token indices of the main clauses' verbs and of what a speech verb among them reports ("X said [Y]")."""
+    """Token indices of the main clauses' verbs and of what a reporting verb among them reports ("X said [Y]")."""
     heads = {v.i for v in verbs}
-    heads |= {c.i for v in verbs if lemma(v) in SPEECH for c in v.children if c.dep_ in ("ccomp", "parataxis")}
+    heads |= {c.i for v in verbs if (c := _reported_content(v)) is not None}
     return heads
 
 
@@ -260,6 +274,9 @@ def _it_looks_like(verb: Token, subj: Token | None) -> bool:
 # other word class too ("would" and "suggest" read as the parsed branch's, "may" is a month only capitalised)
 _UNPARSED_REPORTED = re.compile(r"\b(said|says|told|according to|" + "|".join(sorted(REPORTED_ADV)) + r")\b",
                                 re.IGNORECASE)
+_FINDING_THAT = re.compile(r"\b(?:found|finds|shows?|showed|shown|concluded|concludes|estimated|estimates|"
+                           r"indicated|indicates|determined|established|demonstrated|demonstrates|discovered|"
+                           r"calculated)\s+that\b", re.IGNORECASE)
 _UNPARSED_YET_TO = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained)\s+(?:still\s+)?yet\s+to\b",
                              re.IGNORECASE)
 _UNPARSED_HEDGED = re.compile(r"\b(may|might|could|likely|possibly|perhaps|probably|unclear|maybe)\b")
@@ -268,8 +285,8 @@ _UNPARSED_HEDGED = re.compile(r"\b(may|might|could|likely|possibly|perhaps|proba
 def worth_parsing(text: str) -> bool:
     """Whether a sentence with no entity, number or date is parsed all the same: one that reports ("she said",
     "according to police", "reportedly") needs the tree for its source, what it reports and that content's
-    negation ("Prosecutors said the allegations could not be proven")."""
-    return bool(_UNPARSED_REPORTED.search(text))
+    negation ("Prosecutors said the allegations could not be proven"); so does a finding ("a study found that ...")."""
+    return bool(_UNPARSED_REPORTED.search(text) or _FINDING_THAT.search(text))
 
 
 # without a tree, the main clause is read as the words before the first clause boundary (a comma, colon, dash or a
