@@ -353,7 +353,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         model_designation,
         period_code,
     )
-    from storytrace.facts.quantities import quantities_in
+    from storytrace.facts.quantities import mark_conversions, quantities_in
 
     def src(i: int) -> str:
         return (page.title or "") if i == -1 else page.body[i]
@@ -398,6 +398,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
     quantities.sort(key=lambda q: (q.span.paragraph, q.span.start))
     for n, q in enumerate(quantities):
         q.id = f"q{n}"
+    mark_conversions(quantities, src)
     dates.sort(key=lambda d: (d.span.paragraph, d.span.start))
     _listed_dates_take_their_heading_year(dates, src, anchor, normalize)
     for n, d in enumerate(dates):

@@ -362,7 +362,8 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             continue  # "a crewed 2024 moon mission": a year used as a modifier
         if s >= 2 and doc[s - 2].lower_ == "out" and doc[s - 1].lower_ == "of":
             continue  # "eight out of ten companies": the denominator is not a separate count
-        if _is_score(doc, s, e) or _is_clock_time(text, span) or _number_word_idiom(doc, e):
+        if (kind != "measure" and _is_score(doc, s, e)) or _is_clock_time(text, span) or _number_word_idiom(doc, e):
+            # a measure carries its unit: "0-60 mph" is no game score
             continue
         if s > 0 and e - s == 1 and _digits(doc[s]) and lemma(doc[s - 1]).lower() in _CALL_VERBS \
                 and not (e < len(doc) and doc[e].pos_ == "NOUN"):
@@ -723,3 +724,27 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         counted_head = lemma(noun).lower()
     return RawQuantity(span.start_char, span.end_char, text, value, low, high, approximate, vague, qualifier,
                        kind, unit, counted, counted_head, cs, ce)
+
+
+_OPENS_CONVERSION = re.compile(r"\s*[(\[]\s*(?:[A-Z]{0,3}[$€£¥₹₽])?")  # the sign is outside a money span
+_CLOSES_CONVERSION = re.compile(r"\s*[)\]]")
+
+
+def mark_conversions(quantities: list, text_of) -> None:
+    """Set ``restates`` on a quantity that only converts the one before it into another unit or currency, written
+    in brackets right after it ("60 mph (97 kph)", "300 miles (480 km)", "$12.9bn (£10bn)"): one fact said twice,
+    which a comparison must not read as two numbers. ``quantities`` are facts ``Quantity`` records in text order;
+    ``text_of(paragraph)`` gives a paragraph's text."""
+    for before, q in zip(quantities, quantities[1:]):
+        if before.span.paragraph != q.span.paragraph or q.kind not in ("measure", "money") or before.kind != q.kind \
+                or not before.unit or not q.unit or before.unit.lower() == q.unit.lower():
+            continue
+        text = text_of(q.span.paragraph)
+        gap = text[_end(before):q.span.start]
+        if _OPENS_CONVERSION.fullmatch(gap) and _CLOSES_CONVERSION.match(text, _end(q)):
+            q.restates = before.id
+
+
+def _end(q) -> int:
+    """Where a quantity's words end: its counted unit may follow its number ("97 kph": "97", counted "kph")."""
+    return max(q.span.end, q.counted_span.end if q.counted_span is not None else 0)

@@ -77,6 +77,7 @@ class Quantity(Record):
     counted: str | None = None  # the counted noun phrase ("North Korean military construction division")
     counted_head: str | None = None  # its head noun lemma ("division")
     counted_span: Span | None = None
+    restates: str | None = None  # the id of the quantity this one converts: "60 mph (97 kph)", "$12.9bn (£10bn)"
 
     _nested = {"span": Span, "counted_span": Span}
 

@@ -377,8 +377,9 @@ def contradictions(base: StoryClaim, other: StoryClaim, *, same_language: bool =
         other_units = [pair for pair in changed if units_differ(pair[0].quantity, pair[1].quantity)]
         reasons += [_unit_reason(b, o) for b, o in other_units]
         if not _numbers_meet(base, other, nouns):
-            if len(other_units) < max(len(base_mentions), len(other_mentions)):  # not all explained by units
-                quoted = lambda c: ", ".join(q.text for q in c.quantities)
+            own = lambda ms: [m for m in ms if not m.restates]  # "(97 kph)" is its number before it again
+            if len(other_units) < max(len(own(base_mentions)), len(own(other_mentions))):  # not all explained by units
+                quoted = lambda c: ", ".join(q.text for q in c.quantities if not q.restates)
                 reasons.append(f"numbers differ: {quoted(base)} vs {quoted(other)}")
         else:  # one matching number excuses no other: each changed one is a contradiction of its own
             reasons += [f"numbers differ: {said(b)} vs {said(o)}" for b, o in changed

@@ -37,6 +37,11 @@ class Mention:
     claim: int  # index of the claim that states it
     also: tuple[int, ...] = ()  # other claims repeating the same number of the same thing
 
+    @property
+    def restates(self) -> bool:
+        """A conversion of the number before it ("(97 kph)"): it may match the other version, never stands alone."""
+        return self.quantity.restates
+
 
 def mentions(claims: list[StoryClaim]) -> list[Mention]:
     """One mention per value and counted head noun: "1,000 sappers" repeated as "1,000 North Korean
@@ -219,8 +224,8 @@ def reconcile(base: list[Mention], other: list[Mention], *, nouns: bool = True) 
     ``nouns``: False when the words for what is counted cannot be compared (a translation; a language the
     word lists of :mod:`storytrace.stories.counted` do not cover): then any two counts may match."""
     out, matched_base, matched_other = _match(base, other, nouns)
-    out += [_record("only_base", [b], []) for i, b in enumerate(base) if i not in matched_base]
-    out += [_record("only_other", [], [m]) for j, m in enumerate(other) if j not in matched_other]
+    out += [_record("only_base", [b], []) for i, b in enumerate(base) if i not in matched_base and not b.restates]
+    out += [_record("only_other", [], [m]) for j, m in enumerate(other) if j not in matched_other and not m.restates]
     return out
 
 
@@ -228,8 +233,8 @@ def unmatched(base: list[Mention], other: list[Mention], *,
               nouns: bool = True) -> tuple[list[Mention], list[Mention]]:
     """The numbers of each version with no counterpart (no equal value, no sum) in the other."""
     _, matched_base, matched_other = _match(base, other, nouns)
-    return ([b for i, b in enumerate(base) if i not in matched_base],
-            [m for j, m in enumerate(other) if j not in matched_other])
+    return ([b for i, b in enumerate(base) if i not in matched_base and not b.restates],
+            [m for j, m in enumerate(other) if j not in matched_other and not m.restates])
 
 
 def changed_numbers(base: list[Mention], other: list[Mention], *, same_language: bool = True,
@@ -319,8 +324,8 @@ def _parts_summing_to(target: StoryQuantity, pool: list[Mention],
     The sums are searched with numpy over the candidates' values, so a page full of numbers (a results table)
     costs n**2 per total for pairs; three parts are searched among all candidates only up to
     ``MAX_TRIPLE_POOL`` of them, beyond that among the numbers of one claim."""
-    candidates = [i for i, m in enumerate(pool)
-                  if alike(m.quantity, target, nouns) and MIN_PART <= m.quantity.value < target.value]
+    candidates = [i for i, m in enumerate(pool) if not m.restates
+                  and alike(m.quantity, target, nouns) and MIN_PART <= m.quantity.value < target.value]
     if len(candidates) < 2:
         return None
     values = np.array([pool[i].quantity.value for i in candidates], dtype=float)

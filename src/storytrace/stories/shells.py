@@ -121,6 +121,7 @@ class StoryQuantity(Record):
     approximate: bool = False
     unit: str | None = None  # a currency code for money ("GBP"), a measure's unit ("km"); None when unknown
     bound: str | None = None  # "upper" ("as many as 80", "up to"), "lower" ("more than 80"); None for a value
+    restates: bool = False  # converts the number before it ("60 mph (97 kph)"): matches, but is never a number of its own
 
 
 @dataclass(slots=True)
@@ -222,7 +223,8 @@ def _quantity(fact: dict[str, Any]) -> StoryQuantity | None:
     bound = "upper" if high is not None and low is None else "lower" if low is not None and high is None else None
     return StoryQuantity(text=fact.get("text") or "", value=float(value), counted=fact.get("counted"),
                          kind=fact.get("kind") or "count", approximate=bool(fact.get("approximate")),
-                         unit=fact.get("unit") if fact.get("kind") in ("money", "measure") else None, bound=bound)
+                         unit=fact.get("unit") if fact.get("kind") in ("money", "measure") else None, bound=bound,
+                         restates=bool(fact.get("restates")))
 
 
 def _sentence_claims(title: str | None, text: str, language: str | None = None) -> list[StoryClaim]:
