@@ -189,18 +189,19 @@ def _on_main_clause(t: Token, heads: set[int]) -> bool:
 def _sentence_cues(sent: SpacySpan, heads: set[int]) -> dict:
     attribution, cues = None, []
     for t in sent:
-        if not _on_main_clause(t, heads):
-            continue
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+        word = t.lower_
+        if (word != "according" and word not in REPORTED_ADV) or not _on_main_clause(t, heads):
+            continue  # the cheap test first: most tokens are no cue, and the walk up their heads costs
+        if word == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is None:
                 pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
             end = max(x.i for x in pobj.subtree) + 1 if pobj is not None else t.i + 2
             attribution = t.doc[t.i : end].text
             cues.append("according to")
-        elif t.lower_ in REPORTED_ADV:
+        elif word in REPORTED_ADV:
             attribution = attribution or t.text
-            cues.append(t.lower_)
+            cues.append(word)
     return {"attribution": attribution, "cues": cues}
 
 
