@@ -395,7 +395,15 @@ def grid6(data: Path, cache: Path) -> dict:
     en_s27.jsonl train split beside en_s20 in the longer rows, 0.6) and C2 (B + the en_s27 train split, 0.6); CV5, dev
     and the three authored check splits (never trained), per-topic recall and gained/lost against B."""
     from sklearn.model_selection import StratifiedKFold
-    from train_topics import AUTHORED, AUTHORED_S18, AUTHORED_WEIGHT, hand_labelled, load_dev, load_terms, use_embed
+    from train_topics import (
+        AUTHORED,
+        AUTHORED_S18,
+        AUTHORED_WEIGHT,
+        hand_labelled,
+        load_dev,
+        load_terms,
+        use_embed,
+    )
     from train_topics_dev_eval import authored_rows, fit_recipe
 
     from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe
@@ -425,7 +433,9 @@ def grid6(data: Path, cache: Path) -> dict:
 
     out, ref = {}, None
     for name, (a_key, l_key) in configs.items():
-        def fit(idx, a=short[a_key], x=long.get(l_key)):
+        x_rows = long.get(l_key)
+
+        def fit(idx, a=short[a_key], x=x_rows):
             return fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
                               models={"tfidf", "use"}, terms=terms, tops=tops, x=x, x_weight=0.6,
                               x_models=frozenset({"tfidf", "use"}))

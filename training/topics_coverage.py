@@ -23,11 +23,11 @@ FAMILIES = {
     "international relations": re.compile(
         r"\b(diplomat\w*|ambassador\w*|embass\w+|envoys?|foreign (?:minister|ministry|secretary|policy|aid)|"
         r"secretary of state|summits?|treat(?:y|ies)|bilateral|sanctions?|state visit|"
-        r"united nations|alliance|nato)\b", re.I),
+        r"united nations|alliance|nato)\b", re.IGNORECASE),
     "defence decisions": re.compile(
         r"\b(defen[cs]e (?:minister|ministry|secretary|budget|spending|policy|review)|armed forces|"
         r"military (?:spending|budget|aid|base|bases|service)|conscription|troops?|deploy\w*|"
-        r"warships?|fighter jets?|arms (?:deal|sales?|exports?))\b", re.I),
+        r"warships?|fighter jets?|arms (?:deal|sales?|exports?))\b", re.IGNORECASE),
 }
 
 

@@ -16,7 +16,7 @@ SESSION27 = ("en_s27.jsonl", "en_s27_check.jsonl")
 # the seeds' subjects: no authored text from session 27 on may name them
 SEED_WORDS = re.compile(r"\b(north kor\w*|korea\w*|russia\w*|ukrain\w*|kursk|sappers?|mine clearance|mine-clearing|"
                         r"de-?mining|landmines?|pyongyang|moscow|kremlin|putin|shoigu|kim jong\w*|sudzha|post-?war|"
-                        r"reconstruction)\b", re.I)
+                        r"reconstruction)\b", re.IGNORECASE)
 
 
 def rows(name: str) -> list[dict]:
@@ -58,3 +58,16 @@ def test_seed_word_grep_catches_the_seed_subjects():
     for text in ("Troops arrive in Kursk", "a sapper unit", "North Korean workers", "demining teams", "post-war aid"):
         assert SEED_WORDS.search(text), text
     assert not SEED_WORDS.search("The foreign minister met her counterpart to discuss a treaty")
+
+
+def test_coverage_families_count_texts_by_label():
+    import sys
+
+    sys.path.insert(0, str(AUTHORED.parents[1]))
+    from topics_coverage import family_counts
+
+    texts = ["The foreign minister signed a treaty.", "Parliament voted on the defence budget and conscription.",
+             "Rebels attacked troops near the border.", "The team won the cup."]
+    got = family_counts(texts, ["p", "p", "c", "s"])
+    assert got["international relations"] == {"p": 1, "all": 1}
+    assert got["defence decisions"] == {"p": 1, "c": 1, "all": 2}
