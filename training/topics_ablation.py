@@ -9,6 +9,8 @@
   ``en_s20.jsonl`` (train split) at several
   weights (:data:`GRID3`), scored on CV5, dev, their held-out check split ``en_s20_check.jsonl`` and the never-trained
   ``en_s18.jsonl``; see :func:`grid3`.
+* ``--grid6`` (session 27): the international-relations / defence texts ``en_s27.jsonl`` with the session-20 recipe
+  (C1) or the shipped one (C2), scored on CV5, dev and the check splits of sessions 20, 21 and 27; see :func:`grid6`.
 * ``--grid`` (session 19): a fixed grid of both plus the USE weight (:data:`GRID`), as JSON with CV5, dev,
   per-topic recall and the texts gained/lost against the shipped mix; ``--grid2``: the e5 member also trained on
   the session-8 hand labels (:data:`GRID2`); ``--save FILE.npz`` keeps the out-of-fold and dev probabilities.
@@ -126,7 +128,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="session 21: the round-4 recipe with the TF-IDF member reading whole / lead / mix (JSON)")
     ap.add_argument("--grid5", action="store_true",
                     help="session 21 round 4: B, the round-4 recipe M and M + en_s21.jsonl (M2), with both check splits")
+    ap.add_argument("--grid6", action="store_true",
+                    help="session 27: B, M, M + en_s27.jsonl (C1) and B + en_s27.jsonl (C2), with the three check splits")
     args = ap.parse_args(argv)
+    if args.grid6:
+        print(json.dumps(grid6(args.data, args.cache), indent=1))
+        return 0
     if args.grid5:
         print(json.dumps(grid5(args.data, args.cache), indent=1))
         return 0
@@ -376,6 +383,76 @@ def grid5(data: Path, cache: Path) -> dict:
             ref = hit
         elif ref is not None:
             row |= {k + "_gained_lost_vs_M": [int((hit[k] & ~ref[k]).sum()), int((~hit[k] & ref[k]).sum())]
+                    for k in hit}
+        out[name] = row
+        print(name, {k: (row[k], row[k + "_hits"]) for k in gold}, file=sys.stderr, flush=True)
+    out["tops"] = tops
+    return out
+
+
+def grid6(data: Path, cache: Path) -> dict:
+    """Session 27 (.scratch_notes/rule.md): B (shipped v6 recipe), M (session 20's round-4 recipe), C1 (M + the
+    en_s27.jsonl train split beside en_s20 in the longer rows, 0.6) and C2 (B + the en_s27 train split, 0.6); CV5, dev
+    and the three authored check splits (never trained), per-topic recall and gained/lost against B."""
+    from sklearn.model_selection import StratifiedKFold
+    from train_topics import (
+        AUTHORED,
+        AUTHORED_S18,
+        AUTHORED_WEIGHT,
+        hand_labelled,
+        load_dev,
+        load_terms,
+        use_embed,
+    )
+    from train_topics_dev_eval import authored_rows, fit_recipe
+
+    from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe
+
+    terms = load_terms()
+    tops = sorted({t["top"] for t in terms})
+    texts, y = hand_labelled(data)
+    yi = np.array([tops.index(t) for t in y])
+    U = use_embed(texts, cache)
+    short = {"B": authored_rows(AUTHORED, cache, tops), "S": authored_rows([AUTHORED, AUTHORED_S18], cache, tops)}
+    s20, s27 = AUTHORED.with_name("en_s20.jsonl"), AUTHORED.with_name("en_s27.jsonl")
+    long = {"s20": authored_rows(s20, cache, tops), "s20+s27": authored_rows([s20, s27], cache, tops),
+            "s27": authored_rows(s27, cache, tops)}
+    checks = {k: authored_rows(AUTHORED.with_name(f"en_{k}.jsonl"), cache, tops)
+              for k in ("s20_check", "s21_check", "s27_check")}
+    _, dtexts, dgold = load_dev(data)
+    DU = use_embed(dtexts, cache)
+    gold = {"cv": yi, "dev": np.array([tops.index(g) for g in dgold])} | {k: c["yi"] for k, c in checks.items()}
+    strata = np.where(np.bincount(yi)[yi] < 5, -1, yi)
+    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(texts, strata))
+    configs = {"B (shipped)": ("B", None), "M (s20 round 4)": ("S", "s20"), "C1 (M + en_s27)": ("S", "s20+s27"),
+               "C2 (B + en_s27)": ("B", "s27")}
+
+    def predict(fitted, ts, u):
+        m, p = fitted
+        return mix_english(m.predict_proba(ts), softmax_probe(u, p), USE_WEIGHT).argmax(1)
+
+    out, ref = {}, None
+    for name, (a_key, l_key) in configs.items():
+        x_rows = long.get(l_key)
+
+        def fit(idx, a=short[a_key], x=x_rows):
+            return fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
+                              models={"tfidf", "use"}, terms=terms, tops=tops, x=x, x_weight=0.6,
+                              x_models=frozenset({"tfidf", "use"}))
+        pred = {"cv": np.zeros(len(texts), int)}
+        for tr, te in folds:
+            pred["cv"][te] = predict(fit(tr), [texts[i] for i in te], U[te])
+        full = fit(np.arange(len(texts)))
+        pred["dev"] = predict(full, dtexts, DU)
+        for k, c in checks.items():
+            pred[k] = predict(full, c["texts"], c["use"])
+        hit = {k: pred[k] == gold[k] for k in gold}
+        row = {k: round(float(h.mean()), 4) for k, h in hit.items()} | {k + "_hits": int(h.sum()) for k, h in hit.items()}
+        row |= {k + "_recall": recalls(pred[k], gold[k], len(tops)) for k in gold}
+        if ref is None:
+            ref = hit
+        else:
+            row |= {k + "_gained_lost_vs_B": [int((hit[k] & ~ref[k]).sum()), int((~hit[k] & ref[k]).sum())]
                     for k in hit}
         out[name] = row
         print(name, {k: (row[k], row[k + "_hits"]) for k in gold}, file=sys.stderr, flush=True)

