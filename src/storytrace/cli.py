@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--read-timeout", type=_positive(float), default=120, metavar="S",
                        help="seconds a client has to send its request body, else 408; its headers get at most 30 s, "
                             "else the connection is closed (default: %(default)s)")
+    serve.add_argument("--request-timeout", type=_positive(float), default=300, metavar="S",
+                       help="seconds a request's analysis may take, waiting for a slot included; past it the client "
+                            "gets 504 and the analysis stops at its next page (a page being analysed is not "
+                            "interrupted) (default: %(default)s)")
     serve.add_argument("--preload", action="store_true",
                        help="load every model before taking requests (the port opens when they are loaded, and a "
                             "broken install fails at start); by default each loads on first use")
@@ -494,7 +498,7 @@ def run_serve(args: argparse.Namespace) -> int:
     settings = ServiceSettings(max_concurrent_analyses=args.max_concurrent_analyses,
                                max_waiting_requests=args.max_waiting_requests,
                                max_request_bytes=int(args.max_request_mb * 1024 * 1024),
-                               request_read_timeout=args.read_timeout,
+                               request_read_timeout=args.read_timeout, request_timeout=args.request_timeout,
                                preload=tuple(LOADERS) if args.preload else ())
     # headers come in one packet from any real client: they get at most 30 s, a body the whole read timeout
     uvicorn.run(create_app(settings), host=args.host, port=args.port,
