@@ -99,7 +99,8 @@ class ServiceSettings:
     # (slowloris) otherwise holds a connection and a pool thread for as long as it likes
     request_read_timeout: float = 120.0
     # seconds from a request's arrival (its body read) to its answer, waiting for a slot included; past it the client
-    # gets 504 and the analysis stops at its next page (a page being analysed runs to its end: a thread cannot be killed)
+    # gets 504 and the analysis stops once the batch of pages it is on is done (Options.batch_size, 16): a thread
+    # cannot be killed
     request_timeout: float = 300.0
 
     def __post_init__(self) -> None:
@@ -212,8 +213,8 @@ class AnalysisAbandoned(Exception):
 
 class AnalysisJob:
     """One request's analysis, run in a thread the request stops waiting for at its deadline. A Python thread cannot
-    be killed: once :meth:`abandon` is called, the thread stops at its next page (or before it starts, when it was
-    still waiting for a slot), keeping its analysis slot until then, so the slots still bound the CPU in use."""
+    be killed: once :meth:`abandon` is called, the thread stops when the batch of pages it is on is done (``run`` takes
+    ``Options.batch_size`` pages at a time), or before it starts when it was still waiting for a slot, keeping its analysis slot until then, so the slots still bound the CPU in use."""
 
     def __init__(self) -> None:
         self._abandoned = threading.Event()
