@@ -214,7 +214,8 @@ class AnalysisAbandoned(Exception):
 class AnalysisJob:
     """One request's analysis, run in a thread the request stops waiting for at its deadline. A Python thread cannot
     be killed: once :meth:`abandon` is called, the thread stops when the batch of pages it is on is done (``run`` takes
-    ``Options.batch_size`` pages at a time), or before it starts when it was still waiting for a slot, keeping its analysis slot until then, so the slots still bound the CPU in use."""
+    ``Options.batch_size`` pages at a time), or before it starts when it was still waiting for a slot; it keeps its
+    analysis slot until then, so the slots still bound the CPU in use."""
 
     def __init__(self) -> None:
         self._abandoned = threading.Event()
