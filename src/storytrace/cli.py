@@ -283,8 +283,13 @@ def _open_store(db_path: Path, store_class: Any) -> Any:
         print(f"storytrace: error: the store {db_path} is a folder; give a file name (--db DIR/storytrace.sqlite)",
               file=sys.stderr)
         return None
+    from .store import StoreError
+
     try:
         return store_class(db_path)
+    except StoreError as exc:  # locked by another run: the file is a store, and moving it away would be wrong
+        print(shown(f"storytrace: error: {exc}"), file=sys.stderr)
+        return None
     except (StorytraceError, sqlite3.Error, OSError) as exc:
         reason = str(exc) if str(db_path) in str(exc) else f"cannot open the store {db_path}: {exc}"
         print(shown(f"storytrace: error: {reason}; give another --db, or move the file away to start a new store"),
@@ -532,10 +537,16 @@ def _analyze_until_interrupted(inputs: list[str], args: argparse.Namespace) -> i
     left in the output folder (the store keeps the pages finished so far, for the next run to reuse)."""
     import sqlite3
 
+    from .store import StoreError
+
     try:
         with _interruptible():
             return run_analyze(inputs, args)
-    except sqlite3.Error as exc:  # locked by another program past the 2-minute wait, a full disk, a vanished file
+    except StoreError as exc:  # locked by another program past the 2-minute wait, a full disk, a vanished file
+        print(shown(f"storytrace: error: {exc}. No dossier written; the pages stored before are kept, and the same "
+                    "command run again reuses them"), file=sys.stderr)
+        return 2
+    except sqlite3.Error as exc:  # a store class of the caller's that lets sqlite3's errors through
         db = args.db or str(Path(args.out) / "storytrace.sqlite")
         print(shown(f"storytrace: error: the store {db} could not be written ({exc}); no dossier written. The pages "
                     "stored before are kept: run the same command again when the store is free"), file=sys.stderr)
