@@ -54,10 +54,11 @@ OUTPUT_MARKER = ".storytrace-output"
 
 def read_inputs(inputs: Iterable[str | os.PathLike[str] | Mapping[str, Any]], options: Options) -> Iterator[Item]:
     """Yield a RawDocument or a Failure for every page found in ``inputs``, in order. A dict is a page held in
-    memory, read as a JSONL line is; its source is its URL, else ``inputs[i]``."""
+    memory, read as a JSONL line is (its source: :func:`memory_page`)."""
+    memory_sources = MemorySources()
     for i, item in enumerate(inputs):
         if isinstance(item, Mapping):
-            yield memory_page(item, i, options)
+            yield memory_sources.unique(memory_page(item, i, options), i)
             continue
         value = os.fspath(item)
         if is_url(value):
@@ -509,18 +510,45 @@ def _read_json(handle: BinaryIO, source: str, options: Options) -> Iterator[Item
 def memory_page(obj: Mapping[str, Any], position: int, options: Options) -> Item:
     """A page held in memory (the dict ``inputs[position]`` given to ``analyze``): read as a JSONL line; its ``html``
     may also be the bytes a crawler fetched, decoded as a page file's are (BOM, meta charset, UTF-8, detection).
-    Its source is its URL, else "memory:<page id>": a store keys inputs by source, and a place in the call
-    ("inputs[0]") would make every run's first page a new version of one input, replacing the last."""
+    Its source is its URL, else its ``id`` ("id:<id>": the caller's own key, so a page that failed and is given again
+    fixed replaces the failure in a store), else "memory:<page id>" for a page and "inputs[<position>]" for a failure:
+    a store keys inputs by source, and a place in the call would make every run's first page a new version of one
+    input, replacing the last."""
     from .encoding import decode_bytes
 
     page = dict(obj)
     for name in HTML_FIELDS:
         if isinstance(page.get(name), bytes | bytearray | memoryview):
             page[name] = decode_bytes(bytes(page[name])).text
-    result = _json_page(page, _clean(page.get("url")) or f"inputs[{position}]", options)
+    result = _json_page(page, _clean(page.get("url")) or _given_id(page) or f"inputs[{position}]", options)
     if isinstance(result, RawDocument) and not result.url:
-        result.source = f"memory:{result.identify()}"
+        result.source = _given_id(page) or f"memory:{result.identify()}"
     return result
+
+
+def _given_id(page: Mapping[str, Any]) -> str | None:
+    """"id:<id>" for a page's own ``id`` (a string or whole number), else None."""
+    given = page.get("id")
+    if isinstance(given, bool) or not isinstance(given, str | int):
+        return None
+    return f"id:{one_line(str(given))[:200]}" if str(given).strip() else None
+
+
+class MemorySources:
+    """Pages held in memory, one call's: a source an earlier one of them had (a failure and a page, or two failures,
+    of one URL or id) gets ``#inputs[i]`` after it, so that no result stands for another in the dossier or replaces
+    it in a store (a failure there would mark the URL's good page as failed and move it to replaced_pages). Two pages
+    of one URL keep it: the later is a new version of the earlier, as a re-fetched URL is."""
+
+    def __init__(self) -> None:
+        self._failed: dict[str, bool] = {}  # source -> whether an earlier item with it failed
+
+    def unique(self, item: Item, position: int) -> Item:
+        failed = isinstance(item, Failure)
+        if item.source in self._failed and (failed or self._failed[item.source]):
+            item.source = f"{item.source}#inputs[{position}]"
+        self._failed[item.source] = self._failed.get(item.source, False) or failed
+        return item
 
 
 def _json_page(obj: object, line_source: str, options: Options) -> Item:
