@@ -303,8 +303,10 @@ def _read_warc(
                 skipped[f"{scheme.group(1).lower()}: record"] += 1
                 continue
             content_type = record.rec_headers.get_header("Content-Type") or ""
-        if content_type and not _page_media_type(content_type):
-            skipped[content_type.split(";", 1)[0].strip().lower()] += 1
+        media = content_type.split(";", 1)[0].strip().lower()
+        untyped = media in _UNTYPED_MEDIA  # the payload's own bytes say what it is, as a file's do
+        if not untyped and not _page_media_type(content_type):
+            skipped[media] += 1
             continue
         if url and (site_file := _SITE_FILE_RE.search(url)):  # every crawl fetches these; none is a page
             skipped[site_file.group(1).lower()] += 1
@@ -314,7 +316,14 @@ def _read_warc(
             yield _failure(record_source, undecoded)  # its bytes are still compressed: never read them as a page
             continue
         try:
-            data = _read_capped(_payload_stream(record, encoding), options.max_page_bytes)
+            payload = _payload_stream(record, encoding)
+            if untyped:
+                head = payload.read(_HEAD)
+                if not_page := _untyped_not_page(head, media):
+                    skipped[not_page] += 1
+                    continue
+                payload = _Prepended(head, payload)  # type: ignore[assignment]
+            data = _read_capped(payload, options.max_page_bytes)
         except InputError as exc:
             yield _failure(record_source, exc)
             continue
@@ -355,6 +364,25 @@ def _read_warc(
 _NOT_PAGE_TEXT = frozenset({"text/css", "text/javascript", "text/ecmascript", "text/x-javascript", "text/csv",
                             "text/tab-separated-values", "text/calendar", "text/vcard", "text/x-component",
                             "text/vtt", "text/cache-manifest", "text/event-stream", "text/xml"})
+
+
+# media types that say nothing of a payload: servers send files they cannot type as application/octet-stream (S3's
+# default is binary/octet-stream), and some responses have no Content-Type; their bytes are sniffed
+_UNTYPED_MEDIA = frozenset({"", "application/octet-stream", "binary/octet-stream", "application/unknown",
+                            "unknown/unknown", "application/x-unknown-content-type", "application/download",
+                            "application/force-download"})
+
+
+def _untyped_not_page(head: bytes, media: str) -> str | None:
+    """Why an untyped payload is no page, counted in the E110 note ("PNG image", "application/octet-stream:
+    text"), else None. Its first bytes are sniffed by the file readers' :func:`sniff`: HTML is a page; plain text
+    too when no Content-Type was sent (a text dump), not when the server called it a binary file (code, data)."""
+    kind = sniff(head)
+    if kind in ("html", "empty") or (kind == "text" and not media):
+        return None
+    if kind == "binary":
+        return binary_name(head)
+    return f"{media or 'no Content-Type'}: {kind}"
 
 
 # a resource record whose URI is no web address holds the crawler's own data, never a page: wget writes its log,
