@@ -7,6 +7,7 @@ WARC is never held in memory at once.
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
@@ -23,7 +24,7 @@ from ..errors import InputError
 from ..records import SKIPPED, Failure, RawDocument
 from ..settings import MB, Options
 from .gzipstream import GzipMembers, open_gzip
-from .sniff import GZIP_MAGIC, binary_advice, binary_name, sniff
+from .sniff import GZIP_MAGIC, binary_advice, binary_name, sniff, wide_encoding
 
 Item = RawDocument | Failure
 _HEAD = 65536
@@ -207,19 +208,36 @@ def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         yield from _read_gzip(handle, source, options)
     elif kind == "warc":
         yield from _read_warc(handle, source, options)
-    elif kind == "jsonl":
-        yield from _read_jsonl(handle, source, options)
-    elif kind == "json":
-        yield from _read_json(handle, source, options)
+    elif kind in ("jsonl", "json"):
+        if codec := wide_encoding(head):  # a Windows tool's UTF-16 export: its lines are read in UTF-8
+            handle = io.BufferedReader(_Utf8Recoded(handle, codec))  # type: ignore[assignment]
+        yield from (_read_jsonl if kind == "jsonl" else _read_json)(handle, source, options)
     elif kind == "empty":
         raise InputError("empty input (no bytes, or only whitespace); check the file was written completely",
                          code=errors.EMPTY_INPUT)
     elif kind == "binary":
         name = binary_name(head)
         raise InputError(f"{name}, not a news page; {binary_advice(name)}", code=errors.BINARY_INPUT)
+    elif kind == "text" and (urls := _url_list(head)):
+        raise InputError(f"a list of URLs ({urls} in its first lines), not a page; give it to analyze with "
+                         "--inputs-from FILE, or to the API as a list of the URLs", code=errors.UNSUPPORTED_FORMAT)
     else:
         data = _read_capped(handle, options.max_page_bytes)
         yield RawDocument(source=source, data=data, kind=kind)
+
+
+def _url_list(head: bytes) -> int:
+    """How many URLs a file of nothing but http(s) URLs, one a line, starts with (a crawl's URL list given where its
+    pages were meant: analysed as a text page of links, it gave a page with no article and no word); else 0."""
+    lines = [line.strip() for line in _as_text(head).splitlines() if line.strip()]
+    if len(head) >= _HEAD and lines:
+        lines.pop()  # the last line may be cut
+    return len(lines) if lines and all(is_url(line) and " " not in line for line in lines) else 0
+
+
+def _as_text(head: bytes) -> str:
+    codec = wide_encoding(head)
+    return head.decode(codec or "utf-8-sig", "replace")
 
 
 def _read_gzip(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
@@ -499,7 +517,7 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         if raw_line is None:
             yield _failure(line_source, too_large(cap, cap, more=True))
             continue
-        line = raw_line.decode("utf-8", "replace")
+        line, note = json_text(raw_line)
         if number == 1:
             line = line.removeprefix("\ufeff")  # a byte order mark (Windows tools write one) is not JSON
         if not line.strip():
@@ -509,7 +527,29 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         except ValueError as exc:
             yield _failure(line_source, _bad_line(f"not valid JSON ({exc})"))
             continue
-        yield _json_page(obj, line_source, options)
+        yield _noted(_json_page(obj, line_source, options), note)
+
+
+def json_text(data: bytes) -> tuple[str, str | None]:
+    """JSON bytes as text, and a note when they are not UTF-8 (as JSON must be, but a colleague's export in latin-1
+    or cp1251 is): then they are decoded as a page file's are (declared charset, detection), not with U+FFFD for
+    every accented letter."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    from .encoding import decode_bytes
+
+    decoded = decode_bytes(data)
+    if decoded.errors:
+        return decoded.text, f"JSON not UTF-8 and no other encoding fits: {decoded.errors[0]}"
+    return decoded.text, f"JSON not UTF-8 (as JSON must be); its bytes read as {decoded.encoding}"
+
+
+def _noted(item: Item, note: str | None) -> Item:
+    if note and isinstance(item, RawDocument):
+        item.warnings.append(note)
+    return item
 
 
 def _read_json(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
@@ -521,18 +561,19 @@ def _read_json(handle: BinaryIO, source: str, options: Options) -> Iterator[Item
     if len(data) > cap:
         raise InputError(f"a JSON document over {cap / MB:.0f} MB; write one page object per line (JSONL), e.g. "
                          "jq -c '.[]' pages.json > pages.jsonl", code=errors.TOO_LARGE)
+    text, note = json_text(data)
     try:
-        document = json.loads(data.decode("utf-8-sig", "replace"))
+        document = json.loads(text.removeprefix("\ufeff"))
     except ValueError:
         yield from _read_jsonl(io.BufferedReader(io.BytesIO(data)), source, options)  # type: ignore[arg-type]
         return
     if not isinstance(document, list):
-        yield _json_page(document, source, options)
+        yield _noted(_json_page(document, source, options), note)
         return
     if not document:
         raise InputError("an empty JSON array: no page in it", code=errors.EMPTY_INPUT)
     for i, obj in enumerate(document):
-        yield _json_page(obj, f"{source}#[{i}]", options)
+        yield _noted(_json_page(obj, f"{source}#[{i}]", options), note)
 
 
 def memory_page(obj: Mapping[str, Any], position: int, options: Options) -> Item:
@@ -758,6 +799,26 @@ def _charset(content_type: str) -> str | None:
 
 def _failure(source: str, exc: Exception) -> Failure:
     return Failure(source=source, stage="ingest", error=type(exc).__name__, message=str(exc))
+
+
+class _Utf8Recoded(io.RawIOBase):
+    """A stream of UTF-16 or UTF-32 text as UTF-8, decoded 64 KB at a time (a JSONL file of any size streams)."""
+
+    def __init__(self, raw: BinaryIO, codec: str) -> None:
+        self._raw, self._decoder, self._pending = raw, codecs.getincrementaldecoder(codec)("replace"), b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            chunk = self._raw.read(_HEAD)
+            self._pending = self._decoder.decode(chunk, final=not chunk).encode("utf-8", "surrogatepass")
+            if not chunk:
+                break
+        n = min(len(buffer), len(self._pending))
+        buffer[:n], self._pending = self._pending[:n], self._pending[n:]
+        return n
 
 
 class _Prepended(io.RawIOBase):
