@@ -60,3 +60,11 @@ def test_untyped_binaries_are_skipped_and_counted_by_what_they_are(tmp_path):
     message = notes[0].message
     assert "3 response record(s) skipped" in message
     assert "PNG image ×2" in message and "PDF document" in message
+
+
+def test_a_binary_payload_served_as_html_is_skipped_not_analysed_as_a_page(tmp_path):
+    path = _warc(tmp_path, [("https://a.org/page", "text/html", GOOD_HTML.encode()),
+                            ("https://a.org/logo", "text/html; charset=utf-8", PNG)])
+    pages, notes = _read(path)
+    assert [p.url for p in pages] == ["https://a.org/page"]
+    assert len(notes) == 1 and "PNG image served as text/html" in notes[0].message

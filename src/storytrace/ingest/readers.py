@@ -354,6 +354,9 @@ def _read_warc(
         if not data.strip():
             yield _failure(record_source, InputError("empty WARC record; nothing to analyse", code=errors.EMPTY_INPUT))
             continue
+        if not untyped and sniff(data[:_HEAD]) == "binary":  # an image or PDF the server called a page
+            skipped[f"{binary_name(data[:_HEAD])} served as {media}"] += 1
+            continue
         charset = _charset(content_type)
         read += 1
         yield RawDocument(
