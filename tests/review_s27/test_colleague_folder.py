@@ -70,3 +70,13 @@ def test_a_list_of_urls_given_as_a_file_is_not_analysed_as_a_text_page(tmp_path)
     (item,) = _read(urls)
     assert isinstance(item, Failure)
     assert "--inputs-from" in item.message
+
+
+def test_a_url_written_without_its_scheme_is_not_called_a_missing_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    items = list(read_inputs(["www.bbc.co.uk/news/world-123", "example.com", "notes/page.html"],
+                             Options(progress=False)))
+    assert all(isinstance(i, Failure) for i in items)
+    assert "https://www.bbc.co.uk/news/world-123" in items[0].message
+    assert "https://example.com" in items[1].message
+    assert "https://" not in items[2].message  # a missing file with a path is a missing file

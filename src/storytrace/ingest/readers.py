@@ -74,6 +74,10 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str] | Mapping[str, Any]], op
         if not value:  # Path("") is ".": an unset "$DIR" or a blank line of a path list would read the whole folder
             yield _failure(value, EMPTY_PATH)
             continue
+        if _bare_web_address(value) and not os.path.lexists(value):
+            yield _failure(value, InputError(f"no such file; if it is a web address, write it with its scheme: "
+                                             f"https://{value}", code=errors.CANNOT_OPEN))
+            continue
         path = Path(value)
         if path.is_dir():
             # every entry but folders: a pipe, socket or device below the folder is a failure, not a silent skip;
@@ -89,6 +93,20 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str] | Mapping[str, Any]], op
                 yield from read_path(child, options)
         else:
             yield from read_path(path, options)
+
+
+# a host name's last label, unless it is a file name's extension ("page.html", "crawl.warc")
+_HOST_RE = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,24})$")
+_FILE_EXTENSIONS = frozenset({"html", "htm", "xhtml", "txt", "text", "json", "jsonl", "ndjson", "gz", "warc", "arc",
+                              "xml", "csv", "tsv", "md", "pdf", "zip", "tar", "bz2", "xz", "zst", "parquet", "sqlite",
+                              "db", "log", "out", "py", "js", "css", "php", "asp", "aspx", "shtml", "mht", "eml"})
+
+
+def _bare_web_address(value: str) -> bool:
+    """Whether ``value`` reads as a URL written without its scheme ("www.bbc.co.uk/news/1", "example.com"): a list
+    of URLs copied from a browser's address bar, which a missing-file error would not explain."""
+    match = _HOST_RE.match(value.split("/", 1)[0])
+    return bool(match) and match.group(1).lower() not in _FILE_EXTENSIONS
 
 
 STDIN_NOT_READ = InputError("'-' (standard input) is not read; save what you pipe in to a file and give its "
