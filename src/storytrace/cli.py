@@ -579,7 +579,10 @@ def _read_input_list(name: str) -> list[str]:
     if name == "-":
         lines = sys.stdin.read().splitlines()
     else:
-        lines = Path(name).read_text(encoding="utf-8-sig").splitlines()
+        from .ingest.sniff import wide_encoding
+
+        data = Path(name).read_bytes()  # Notepad's "Unicode" is UTF-16: its list was "not UTF-8" (exit 2)
+        lines = data.decode(wide_encoding(data[:8192]) or "utf-8-sig").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 

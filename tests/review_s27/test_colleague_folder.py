@@ -80,3 +80,14 @@ def test_a_url_written_without_its_scheme_is_not_called_a_missing_file(tmp_path,
     assert "https://www.bbc.co.uk/news/world-123" in items[0].message
     assert "https://example.com" in items[1].message
     assert "https://" not in items[2].message  # a missing file with a path is a missing file
+
+
+def test_a_list_of_inputs_saved_by_notepad_as_unicode_is_read(tmp_path, monkeypatch):
+    from storytrace import cli
+
+    listed = tmp_path / "list.txt"
+    listed.write_bytes("# tonight\r\nhttps://example.invalid/a\r\n\r\nhttps://example.invalid/b\r\n".encode("utf-16"))
+    seen = {}
+    monkeypatch.setattr(cli, "_analyze_until_interrupted", lambda inputs, args: seen.update(inputs=inputs) or 0)
+    assert cli.main(["analyze", "--inputs-from", str(listed)]) == 0
+    assert seen["inputs"] == ["https://example.invalid/a", "https://example.invalid/b"]
