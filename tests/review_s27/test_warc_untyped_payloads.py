@@ -68,3 +68,20 @@ def test_a_binary_payload_served_as_html_is_skipped_not_analysed_as_a_page(tmp_p
     pages, notes = _read(path)
     assert [p.url for p in pages] == ["https://a.org/page"]
     assert len(notes) == 1 and "PNG image served as text/html" in notes[0].message
+
+
+def test_a_common_crawl_wet_file_gives_its_text_pages(tmp_path):
+    """A WET file (Common Crawl's extracted text): warcinfo, then one 'conversion' record of text/plain per page."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    writer.write_record(writer.create_warcinfo_record("crawl.warc.wet.gz", {"software": "ia-web-commons"}))
+    texts = {"https://a.org/flood": "Flood hits Riverton\n\nHeavy rain flooded the town of Riverton on Monday.",
+             "https://b.org/dam": "Dam closed after cracks\n\nEngineers found fourteen cracks in the dam wall."}
+    for url, text in texts.items():
+        writer.write_record(writer.create_warc_record(url, "conversion", payload=io.BytesIO(text.encode()),
+                                                      warc_content_type="text/plain"))
+    path = tmp_path / "crawl.warc.wet.gz"
+    path.write_bytes(out.getvalue())
+    pages, notes = _read(path)
+    assert [(p.url, p.kind) for p in pages] == [("https://a.org/flood", "text"), ("https://b.org/dam", "text")]
+    assert notes == []

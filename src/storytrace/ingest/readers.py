@@ -322,7 +322,7 @@ def _read_warc(
         if record.rec_type == "revisit":  # a deduplicating crawl's repeat capture: no page bytes, say so
             skipped["revisit: a repeat capture"] += 1
             continue
-        if record.rec_type not in ("response", "resource"):
+        if record.rec_type not in ("response", "resource", "conversion"):  # conversion: a WET file's page text
             continue
         count += 1
         url = record.rec_headers.get_header("WARC-Target-URI")
@@ -334,7 +334,7 @@ def _read_warc(
             if status and not status.startswith("2"):
                 skipped[status] += 1  # redirects and errors are not pages
                 continue
-        elif record.rec_type == "resource":  # no HTTP headers: the record's own Content-Type says what it holds
+        elif record.rec_type in ("resource", "conversion"):  # no HTTP headers: the record's Content-Type says it
             if url and (scheme := _NOT_WEB_URI_RE.match(url)):  # wget's log and manifest, dns: lookups, urn: data
                 skipped[f"{scheme.group(1).lower()}: record"] += 1
                 continue
@@ -389,7 +389,8 @@ def _read_warc(
     if reason := broken():
         yield _failure(f"{source}#{count}", _broken_warc(count, reason))
     elif count == 0:
-        message = "WARC holds no response records; give a WARC of fetched pages, not only requests or metadata"
+        message = ("WARC holds no response records; give a WARC of fetched pages or a WET file of their text, not only "
+                   "requests or metadata (a WAT file)")
         yield _failure(source, InputError(message, code=errors.EMPTY_INPUT))
     elif skipped and read:  # the WARC gave its pages: the rest is a note, not a failed input
         note = _skipped_records(skipped, read)
