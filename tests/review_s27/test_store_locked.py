@@ -12,7 +12,6 @@ import storytrace
 from storytrace import cli
 from storytrace.errors import StorytraceError
 from storytrace.store import SQLiteStore, sqlite
-
 from tests.conftest import GOOD_HTML
 
 
