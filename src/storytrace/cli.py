@@ -75,8 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "else the connection is closed (default: %(default)s)")
     serve.add_argument("--request-timeout", type=_positive(float), default=300, metavar="S",
                        help="seconds a request's analysis may take, waiting for a slot included; past it the client "
-                            "gets 504 and the analysis stops once the batch of up to 16 pages it is on is done (it "
-                            "is not interrupted mid-batch) (default: %(default)s)")
+                            "gets 504 and the analysis stops before its next page (the page being analysed is not "
+                            "interrupted) (default: %(default)s)")
     serve.add_argument("--preload", action="store_true",
                        help="load every model before taking requests (the port opens when they are loaded, and a "
                             "broken install fails at start); by default each loads on first use")

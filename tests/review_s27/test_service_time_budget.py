@@ -117,3 +117,29 @@ def test_serve_takes_the_budget_as_an_option(monkeypatch):
     assert seen["settings"].request_timeout == ServiceSettings().request_timeout > 0
     with pytest.raises(SystemExit):
         cli.main(["serve", "--request-timeout", "0"])
+
+
+class FakeLineModel:
+    """Stands in for the trained line model (the text anatomy's), as in tests/service."""
+
+
+def test_the_real_pipeline_stops_an_abandoned_analysis_within_a_page_not_a_batch(monkeypatch):
+    from storytrace.anatomy import text
+
+    done: list[str] = []
+
+    def slow_split(text_, page, options, *, model):
+        time.sleep(SECONDS_A_PAGE["page"])
+        done.append(text_)
+        page.body = [line for line in text_.splitlines() if line.strip()]
+        return page
+
+    monkeypatch.setattr(text, "split_text", slow_split)
+    service = ServiceSettings(options=Options(progress=False, with_stories=False), request_timeout=1.0)
+    app = create_app(service, Resources(overrides={"line_model": FakeLineModel()}))
+    with TestClient(app) as client:
+        answer = client.post("/analyze", json=_pages(40))  # one batch of 16 pages is 4 s
+        assert answer.status_code == 504
+        at_answer = len(done)
+        time.sleep(1.5)
+    assert len(done) <= at_answer + 1  # the page being read ends; the rest of its batch is not read for nobody

@@ -99,8 +99,8 @@ class ServiceSettings:
     # (slowloris) otherwise holds a connection and a pool thread for as long as it likes
     request_read_timeout: float = 120.0
     # seconds from a request's arrival (its body read) to its answer, waiting for a slot included; past it the client
-    # gets 504 and the analysis stops once the batch of pages it is on is done (Options.batch_size, 16): a thread
-    # cannot be killed
+    # gets 504 and the analysis stops before its next page or stage (a page or a batched stage being run goes on to its
+    # end: a thread cannot be killed)
     request_timeout: float = 300.0
 
     def __post_init__(self) -> None:
@@ -213,8 +213,8 @@ class AnalysisAbandoned(Exception):
 
 class AnalysisJob:
     """One request's analysis, run in a thread the request stops waiting for at its deadline. A Python thread cannot
-    be killed: once :meth:`abandon` is called, the thread stops when the batch of pages it is on is done (``run`` takes
-    ``Options.batch_size`` pages at a time), or before it starts when it was still waiting for a slot; it keeps its
+    be killed: once :meth:`abandon` is called, the thread stops before its next page or stage
+    (:func:`~storytrace.pipeline.stop_checked`), or before it starts when it was still waiting for a slot; it keeps its
     analysis slot until then, so the slots still bound the CPU in use."""
 
     def __init__(self) -> None:
@@ -410,13 +410,13 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
     slots = AnalysisSlots(settings.max_concurrent_analyses, settings.max_waiting_requests)
 
     def _analyze_in_thread(body: AnalyzeIn, request: Request, job: AnalysisJob, answer: Any) -> Response:
-        from ..pipeline import collapse_duplicates, finish, run
+        from ..pipeline import collapse_duplicates, finish, run, stop_checked
 
         options = settings.options.replace(with_facts=body.with_facts, with_comments=body.with_comments,
                                            text_comment_chrome=body.comment_chrome,
                                            text_comment_authors=body.comment_authors,
                                            comment_calibration=body.comment_calibration, workers=1)
-        with slots.held():
+        with slots.held(), stop_checked(job.check):
             job.check()  # its time ran out while it waited for a slot: nobody wants the answer
             items = collapse_duplicates(_raw_documents(body, settings))  # the same page twice is analysed once
             results = run(job.until_abandoned(items), options, request.app.state.resources)
