@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--read-timeout", type=_positive(float), default=120, metavar="S",
                        help="seconds a client has to send its request body, else 408; its headers get at most 30 s, "
                             "else the connection is closed (default: %(default)s)")
+    serve.add_argument("--request-timeout", type=_positive(float), default=300, metavar="S",
+                       help="seconds a request's analysis may take, waiting for a slot included; past it the client "
+                            "gets 504 and the analysis stops before its next page (the page being analysed is not "
+                            "interrupted) (default: %(default)s)")
     serve.add_argument("--preload", action="store_true",
                        help="load every model before taking requests (the port opens when they are loaded, and a "
                             "broken install fails at start); by default each loads on first use")
@@ -279,8 +283,13 @@ def _open_store(db_path: Path, store_class: Any) -> Any:
         print(f"storytrace: error: the store {db_path} is a folder; give a file name (--db DIR/storytrace.sqlite)",
               file=sys.stderr)
         return None
+    from .store import StoreError
+
     try:
         return store_class(db_path)
+    except StoreError as exc:  # locked by another run: the file is a store, and moving it away would be wrong
+        print(shown(f"storytrace: error: {exc}"), file=sys.stderr)
+        return None
     except (StorytraceError, sqlite3.Error, OSError) as exc:
         reason = str(exc) if str(db_path) in str(exc) else f"cannot open the store {db_path}: {exc}"
         print(shown(f"storytrace: error: {reason}; give another --db, or move the file away to start a new store"),
@@ -494,7 +503,7 @@ def run_serve(args: argparse.Namespace) -> int:
     settings = ServiceSettings(max_concurrent_analyses=args.max_concurrent_analyses,
                                max_waiting_requests=args.max_waiting_requests,
                                max_request_bytes=int(args.max_request_mb * 1024 * 1024),
-                               request_read_timeout=args.read_timeout,
+                               request_read_timeout=args.read_timeout, request_timeout=args.request_timeout,
                                preload=tuple(LOADERS) if args.preload else ())
     # headers come in one packet from any real client: they get at most 30 s, a body the whole read timeout
     uvicorn.run(create_app(settings), host=args.host, port=args.port,
@@ -528,10 +537,16 @@ def _analyze_until_interrupted(inputs: list[str], args: argparse.Namespace) -> i
     left in the output folder (the store keeps the pages finished so far, for the next run to reuse)."""
     import sqlite3
 
+    from .store import StoreError
+
     try:
         with _interruptible():
             return run_analyze(inputs, args)
-    except sqlite3.Error as exc:  # locked by another program past the 2-minute wait, a full disk, a vanished file
+    except StoreError as exc:  # locked by another program past the 2-minute wait, a full disk, a vanished file
+        print(shown(f"storytrace: error: {exc}. No dossier written; the pages stored before are kept, and the same "
+                    "command run again reuses them"), file=sys.stderr)
+        return 2
+    except sqlite3.Error as exc:  # a store class of the caller's that lets sqlite3's errors through
         db = args.db or str(Path(args.out) / "storytrace.sqlite")
         print(shown(f"storytrace: error: the store {db} could not be written ({exc}); no dossier written. The pages "
                     "stored before are kept: run the same command again when the store is free"), file=sys.stderr)
@@ -564,7 +579,10 @@ def _read_input_list(name: str) -> list[str]:
     if name == "-":
         lines = sys.stdin.read().splitlines()
     else:
-        lines = Path(name).read_text(encoding="utf-8-sig").splitlines()
+        from .ingest.sniff import wide_encoding
+
+        data = Path(name).read_bytes()  # Notepad's "Unicode" is UTF-16: its list was "not UTF-8" (exit 2)
+        lines = data.decode(wide_encoding(data[:8192]) or "utf-8-sig").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 

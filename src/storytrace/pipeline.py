@@ -10,7 +10,9 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -68,6 +70,27 @@ STAGES: tuple[Stage, ...] = (
 )
 
 
+# a check the thread running an analysis may set, called before each page and stage: it raises to stop the analysis
+# (the service, once a request was answered 504: a thread cannot be killed, so abandoned work ends at the next page)
+_STOP = threading.local()
+
+
+@contextmanager
+def stop_checked(check: Callable[[], None]) -> Iterator[None]:
+    """Within the block, this thread's analysis calls ``check()`` before each page and stage; what it raises stops it."""
+    previous = getattr(_STOP, "check", None)
+    _STOP.check = check
+    try:
+        yield
+    finally:
+        _STOP.check = previous
+
+
+def _check_stop() -> None:
+    if (check := getattr(_STOP, "check", None)) is not None:
+        check()
+
+
 def process(raw: RawDocument, options: Options, resources: Resources) -> Result:
     """Run anatomy and every enabled stage on one RawDocument."""
     return process_batch([raw], options, resources)[0]
@@ -75,10 +98,14 @@ def process(raw: RawDocument, options: Options, resources: Resources) -> Result:
 
 def process_batch(raws: list[RawDocument], options: Options, resources: Resources) -> list[Result]:
     """Anatomy per page, then each enabled stage over all pages of the batch (batched where it can)."""
-    results = [_anatomy(raw, options, resources) for raw in raws]
+    results = []
+    for raw in raws:
+        _check_stop()
+        results.append(_anatomy(raw, options, resources))
     pages = [r for r in results if isinstance(r, Page)]
     for stage in STAGES:
         if stage.enabled(options) and pages:
+            _check_stop()
             _run_stage(stage, pages, options, resources)
     return results
 
@@ -117,6 +144,7 @@ def _run_stage(stage: Stage, pages: list[Page], options: Options, resources: Res
             pages[:] = done
             return
     for i, page in enumerate(pages):
+        _check_stop()
         try:
             result = stage.run(page, options, resources)
         except Exception as exc:

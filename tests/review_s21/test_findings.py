@@ -101,7 +101,8 @@ def test_a_page_with_a_stray_nul_byte_is_analysed(tmp_path, options):
 
 
 def test_binary_files_with_nul_bytes_stay_binary():
-    """The guard the fix must keep: real binary data and BOM-less UTF-16 are still refused."""
+    """The guard the fix must keep: real binary data is still refused (BOM-less UTF-16 is read since session 27:
+    its NULs all sit on one side, tests/review_s27/test_colleague_folder.py)."""
     import random
 
     from storytrace.ingest.sniff import sniff
@@ -109,7 +110,8 @@ def test_binary_files_with_nul_bytes_stay_binary():
     rng = random.Random(7)
     assert sniff(bytes(rng.randrange(256) for _ in range(8192))) == "binary"
     assert sniff(b"\x00\x01\x02\x03" * 2048) == "binary"
-    assert sniff("<html><body>utf-16 without a byte order mark</body></html>".encode("utf-16-le")) == "binary"
+    assert sniff("<html><body>utf-16 without a byte order mark</body></html>".encode("utf-16-le")) == "html"
+    assert sniff(bytes(rng.randrange(1, 256) if i % 2 else 0 for i in range(8192))) == "binary"  # NULs on one side
 
 
 # --- 4. the service ran any number of analyses at once ----------------------------------------------------------

@@ -143,7 +143,7 @@ def page_metadata(tree: etree._Element, url: str | None) -> Document:
     if meta.author and " " not in meta.author:
         meta.author = None
     try:
-        meta = _tmeta.extract_meta_json(tree, meta)
+        meta = _json_ld_metadata(tree, meta)
     except Exception as err:  # noqa: BLE001 -- as trafilatura does: a bug in its JSON-LD reader is skipped
         logging.getLogger(__name__).debug("JSON metadata skipped: %s", err)
     if not meta.title:
@@ -167,6 +167,26 @@ def page_metadata(tree: etree._Element, url: str | None) -> Document:
             meta.sitename = m[1]
     meta.filedate = _DATE_PARAMS.get("max_date")
     meta.clean_and_trim()
+    return meta
+
+
+def _json_ld_metadata(tree: etree._Element, meta: Document) -> Document:
+    """trafilatura's ``extract_meta_json``, except that a block that does not parse gives no title. trafilatura reads
+    such a block with regular expressions, and a block cut short by a ``</script>`` inside one of its strings
+    (``"headline":"x</script>...``: the HTML parser ends the script there) gave the title "x" over the page's
+    ``<h1>`` and ``<title>``. The block's other fields (author, publisher, type) are still read as trafilatura does."""
+    for script in tree.xpath('.//script[@type="application/ld+json" or @type="application/settings+json"]'):
+        if not script.text:
+            continue
+        text = _tjson.normalize_json(_tmeta.JSON_MINIFY.sub(r"\1", script.text))
+        try:
+            schema = json.loads(text, strict=False)
+        except json.JSONDecodeError:
+            title = meta.title
+            meta = _tjson.extract_json_parse_error(text, meta)
+            meta.title = title
+        else:
+            meta = _tjson.extract_json(schema, meta)
     return meta
 
 

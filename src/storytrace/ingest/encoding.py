@@ -13,6 +13,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from .sniff import bomless_utf16
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""", re.IGNORECASE)
 _BOMS = (
@@ -49,6 +51,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return Decoded(data.decode(name, "replace"), name)
+    if codec := bomless_utf16(data):
+        return Decoded(data.decode(codec, "replace"), codec, [f"page has no byte order mark; its bytes read as {codec}"])
     declared = _canonical(declared) if declared else None
     declared = declared or declared_encoding(data)
     try:

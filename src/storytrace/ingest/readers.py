@@ -7,6 +7,7 @@ WARC is never held in memory at once.
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
@@ -23,7 +24,7 @@ from ..errors import InputError
 from ..records import SKIPPED, Failure, RawDocument
 from ..settings import MB, Options
 from .gzipstream import GzipMembers, open_gzip
-from .sniff import GZIP_MAGIC, binary_advice, binary_name, sniff
+from .sniff import GZIP_MAGIC, binary_advice, binary_name, sniff, wide_encoding
 
 Item = RawDocument | Failure
 _HEAD = 65536
@@ -54,10 +55,11 @@ OUTPUT_MARKER = ".storytrace-output"
 
 def read_inputs(inputs: Iterable[str | os.PathLike[str] | Mapping[str, Any]], options: Options) -> Iterator[Item]:
     """Yield a RawDocument or a Failure for every page found in ``inputs``, in order. A dict is a page held in
-    memory, read as a JSONL line is; its source is its URL, else ``inputs[i]``."""
+    memory, read as a JSONL line is (its source: :func:`memory_page`)."""
+    memory_sources = MemorySources()
     for i, item in enumerate(inputs):
         if isinstance(item, Mapping):
-            yield memory_page(item, i, options)
+            yield memory_sources.unique(memory_page(item, i, options), i)
             continue
         value = os.fspath(item)
         if is_url(value):
@@ -71,6 +73,10 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str] | Mapping[str, Any]], op
             continue
         if not value:  # Path("") is ".": an unset "$DIR" or a blank line of a path list would read the whole folder
             yield _failure(value, EMPTY_PATH)
+            continue
+        if _bare_web_address(value) and not os.path.lexists(value):
+            yield _failure(value, InputError(f"no such file; if it is a web address, write it with its scheme: "
+                                             f"https://{value}", code=errors.CANNOT_OPEN))
             continue
         path = Path(value)
         if path.is_dir():
@@ -87,6 +93,20 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str] | Mapping[str, Any]], op
                 yield from read_path(child, options)
         else:
             yield from read_path(path, options)
+
+
+# a host name's last label, unless it is a file name's extension ("page.html", "crawl.warc")
+_HOST_RE = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,24})$")
+_FILE_EXTENSIONS = frozenset({"html", "htm", "xhtml", "txt", "text", "json", "jsonl", "ndjson", "gz", "warc", "arc",
+                              "xml", "csv", "tsv", "md", "pdf", "zip", "tar", "bz2", "xz", "zst", "parquet", "sqlite",
+                              "db", "log", "out", "py", "js", "css", "php", "asp", "aspx", "shtml", "mht", "eml"})
+
+
+def _bare_web_address(value: str) -> bool:
+    """Whether ``value`` reads as a URL written without its scheme ("www.bbc.co.uk/news/1", "example.com"): a list
+    of URLs copied from a browser's address bar, which a missing-file error would not explain."""
+    match = _HOST_RE.match(value.split("/", 1)[0])
+    return bool(match) and match.group(1).lower() not in _FILE_EXTENSIONS
 
 
 STDIN_NOT_READ = InputError("'-' (standard input) is not read; save what you pipe in to a file and give its "
@@ -206,19 +226,36 @@ def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         yield from _read_gzip(handle, source, options)
     elif kind == "warc":
         yield from _read_warc(handle, source, options)
-    elif kind == "jsonl":
-        yield from _read_jsonl(handle, source, options)
-    elif kind == "json":
-        yield from _read_json(handle, source, options)
+    elif kind in ("jsonl", "json"):
+        if codec := wide_encoding(head):  # a Windows tool's UTF-16 export: its lines are read in UTF-8
+            handle = io.BufferedReader(_Utf8Recoded(handle, codec))  # type: ignore[assignment]
+        yield from (_read_jsonl if kind == "jsonl" else _read_json)(handle, source, options)
     elif kind == "empty":
         raise InputError("empty input (no bytes, or only whitespace); check the file was written completely",
                          code=errors.EMPTY_INPUT)
     elif kind == "binary":
         name = binary_name(head)
         raise InputError(f"{name}, not a news page; {binary_advice(name)}", code=errors.BINARY_INPUT)
+    elif kind == "text" and (urls := _url_list(head)):
+        raise InputError(f"a list of URLs ({urls} in its first lines), not a page; give it to analyze with "
+                         "--inputs-from FILE, or to the API as a list of the URLs", code=errors.UNSUPPORTED_FORMAT)
     else:
         data = _read_capped(handle, options.max_page_bytes)
         yield RawDocument(source=source, data=data, kind=kind)
+
+
+def _url_list(head: bytes) -> int:
+    """How many URLs a file of nothing but http(s) URLs, one a line, starts with (a crawl's URL list given where its
+    pages were meant: analysed as a text page of links, it gave a page with no article and no word); else 0."""
+    lines = [line.strip() for line in _as_text(head).splitlines() if line.strip()]
+    if len(head) >= _HEAD and lines:
+        lines.pop()  # the last line may be cut
+    return len(lines) if lines and all(is_url(line) and " " not in line for line in lines) else 0
+
+
+def _as_text(head: bytes) -> str:
+    codec = wide_encoding(head)
+    return head.decode(codec or "utf-8-sig", "replace")
 
 
 def _read_gzip(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
@@ -285,7 +322,7 @@ def _read_warc(
         if record.rec_type == "revisit":  # a deduplicating crawl's repeat capture: no page bytes, say so
             skipped["revisit: a repeat capture"] += 1
             continue
-        if record.rec_type not in ("response", "resource"):
+        if record.rec_type not in ("response", "resource", "conversion"):  # conversion: a WET file's page text
             continue
         count += 1
         url = record.rec_headers.get_header("WARC-Target-URI")
@@ -297,13 +334,15 @@ def _read_warc(
             if status and not status.startswith("2"):
                 skipped[status] += 1  # redirects and errors are not pages
                 continue
-        elif record.rec_type == "resource":  # no HTTP headers: the record's own Content-Type says what it holds
+        elif record.rec_type in ("resource", "conversion"):  # no HTTP headers: the record's Content-Type says it
             if url and (scheme := _NOT_WEB_URI_RE.match(url)):  # wget's log and manifest, dns: lookups, urn: data
                 skipped[f"{scheme.group(1).lower()}: record"] += 1
                 continue
             content_type = record.rec_headers.get_header("Content-Type") or ""
-        if content_type and not _page_media_type(content_type):
-            skipped[content_type.split(";", 1)[0].strip().lower()] += 1
+        media = content_type.split(";", 1)[0].strip().lower()
+        untyped = media in _UNTYPED_MEDIA  # the payload's own bytes say what it is, as a file's do
+        if not untyped and not _page_media_type(content_type):
+            skipped[media] += 1
             continue
         if url and (site_file := _SITE_FILE_RE.search(url)):  # every crawl fetches these; none is a page
             skipped[site_file.group(1).lower()] += 1
@@ -313,7 +352,14 @@ def _read_warc(
             yield _failure(record_source, undecoded)  # its bytes are still compressed: never read them as a page
             continue
         try:
-            data = _read_capped(_payload_stream(record, encoding), options.max_page_bytes)
+            payload = _payload_stream(record, encoding)
+            if untyped:
+                head = payload.read(_HEAD)
+                if not_page := _untyped_not_page(head, media):
+                    skipped[not_page] += 1
+                    continue
+                payload = _Prepended(head, payload)  # type: ignore[assignment]
+            data = _read_capped(payload, options.max_page_bytes)
         except InputError as exc:
             yield _failure(record_source, exc)
             continue
@@ -325,6 +371,9 @@ def _read_warc(
             return
         if not data.strip():
             yield _failure(record_source, InputError("empty WARC record; nothing to analyse", code=errors.EMPTY_INPUT))
+            continue
+        if not untyped and sniff(data[:_HEAD]) == "binary":  # an image or PDF the server called a page
+            skipped[f"{binary_name(data[:_HEAD])} served as {media}"] += 1
             continue
         charset = _charset(content_type)
         read += 1
@@ -340,7 +389,8 @@ def _read_warc(
     if reason := broken():
         yield _failure(f"{source}#{count}", _broken_warc(count, reason))
     elif count == 0:
-        message = "WARC holds no response records; give a WARC of fetched pages, not only requests or metadata"
+        message = ("WARC holds no response records; give a WARC of fetched pages or a WET file of their text, not only "
+                   "requests or metadata (a WAT file)")
         yield _failure(source, InputError(message, code=errors.EMPTY_INPUT))
     elif skipped and read:  # the WARC gave its pages: the rest is a note, not a failed input
         note = _skipped_records(skipped, read)
@@ -354,6 +404,25 @@ def _read_warc(
 _NOT_PAGE_TEXT = frozenset({"text/css", "text/javascript", "text/ecmascript", "text/x-javascript", "text/csv",
                             "text/tab-separated-values", "text/calendar", "text/vcard", "text/x-component",
                             "text/vtt", "text/cache-manifest", "text/event-stream", "text/xml"})
+
+
+# media types that say nothing of a payload: servers send files they cannot type as application/octet-stream (S3's
+# default is binary/octet-stream), and some responses have no Content-Type; their bytes are sniffed
+_UNTYPED_MEDIA = frozenset({"", "application/octet-stream", "binary/octet-stream", "application/unknown",
+                            "unknown/unknown", "application/x-unknown-content-type", "application/download",
+                            "application/force-download"})
+
+
+def _untyped_not_page(head: bytes, media: str) -> str | None:
+    """Why an untyped payload is no page, counted in the E110 note ("PNG image", "application/octet-stream:
+    text"), else None. Its first bytes are sniffed by the file readers' :func:`sniff`: HTML is a page; plain text
+    too when no Content-Type was sent (a text dump), not when the server called it a binary file (code, data)."""
+    kind = sniff(head)
+    if kind in ("html", "empty") or (kind == "text" and not media):
+        return None
+    if kind == "binary":
+        return binary_name(head)
+    return f"{media or 'no Content-Type'}: {kind}"
 
 
 # a resource record whose URI is no web address holds the crawler's own data, never a page: wget writes its log,
@@ -470,7 +539,7 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         if raw_line is None:
             yield _failure(line_source, too_large(cap, cap, more=True))
             continue
-        line = raw_line.decode("utf-8", "replace")
+        line, note = json_text(raw_line)
         if number == 1:
             line = line.removeprefix("\ufeff")  # a byte order mark (Windows tools write one) is not JSON
         if not line.strip():
@@ -480,7 +549,29 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
         except ValueError as exc:
             yield _failure(line_source, _bad_line(f"not valid JSON ({exc})"))
             continue
-        yield _json_page(obj, line_source, options)
+        yield _noted(_json_page(obj, line_source, options), note)
+
+
+def json_text(data: bytes) -> tuple[str, str | None]:
+    """JSON bytes as text, and a note when they are not UTF-8 (as JSON must be, but a colleague's export in latin-1
+    or cp1251 is): then they are decoded as a page file's are (declared charset, detection), not with U+FFFD for
+    every accented letter."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    from .encoding import decode_bytes
+
+    decoded = decode_bytes(data)
+    if decoded.errors:
+        return decoded.text, f"JSON not UTF-8 and no other encoding fits: {decoded.errors[0]}"
+    return decoded.text, f"JSON not UTF-8 (as JSON must be); its bytes read as {decoded.encoding}"
+
+
+def _noted(item: Item, note: str | None) -> Item:
+    if note and isinstance(item, RawDocument):
+        item.warnings.append(note)
+    return item
 
 
 def _read_json(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
@@ -492,35 +583,63 @@ def _read_json(handle: BinaryIO, source: str, options: Options) -> Iterator[Item
     if len(data) > cap:
         raise InputError(f"a JSON document over {cap / MB:.0f} MB; write one page object per line (JSONL), e.g. "
                          "jq -c '.[]' pages.json > pages.jsonl", code=errors.TOO_LARGE)
+    text, note = json_text(data)
     try:
-        document = json.loads(data.decode("utf-8-sig", "replace"))
+        document = json.loads(text.removeprefix("\ufeff"))
     except ValueError:
         yield from _read_jsonl(io.BufferedReader(io.BytesIO(data)), source, options)  # type: ignore[arg-type]
         return
     if not isinstance(document, list):
-        yield _json_page(document, source, options)
+        yield _noted(_json_page(document, source, options), note)
         return
     if not document:
         raise InputError("an empty JSON array: no page in it", code=errors.EMPTY_INPUT)
     for i, obj in enumerate(document):
-        yield _json_page(obj, f"{source}#[{i}]", options)
+        yield _noted(_json_page(obj, f"{source}#[{i}]", options), note)
 
 
 def memory_page(obj: Mapping[str, Any], position: int, options: Options) -> Item:
     """A page held in memory (the dict ``inputs[position]`` given to ``analyze``): read as a JSONL line; its ``html``
     may also be the bytes a crawler fetched, decoded as a page file's are (BOM, meta charset, UTF-8, detection).
-    Its source is its URL, else "memory:<page id>": a store keys inputs by source, and a place in the call
-    ("inputs[0]") would make every run's first page a new version of one input, replacing the last."""
+    Its source is its URL, else its ``id`` ("id:<id>": the caller's own key, so a page that failed and is given again
+    fixed replaces the failure in a store), else "memory:<page id>" for a page and "inputs[<position>]" for a failure:
+    a store keys inputs by source, and a place in the call would make every run's first page a new version of one
+    input, replacing the last."""
     from .encoding import decode_bytes
 
     page = dict(obj)
     for name in HTML_FIELDS:
         if isinstance(page.get(name), bytes | bytearray | memoryview):
             page[name] = decode_bytes(bytes(page[name])).text
-    result = _json_page(page, _clean(page.get("url")) or f"inputs[{position}]", options)
+    result = _json_page(page, _clean(page.get("url")) or _given_id(page) or f"inputs[{position}]", options)
     if isinstance(result, RawDocument) and not result.url:
-        result.source = f"memory:{result.identify()}"
+        result.source = _given_id(page) or f"memory:{result.identify()}"
     return result
+
+
+def _given_id(page: Mapping[str, Any]) -> str | None:
+    """"id:<id>" for a page's own ``id`` (a string or whole number), else None."""
+    given = page.get("id")
+    if isinstance(given, bool) or not isinstance(given, str | int):
+        return None
+    return f"id:{one_line(str(given))[:200]}" if str(given).strip() else None
+
+
+class MemorySources:
+    """Pages held in memory, one call's: a source an earlier one of them had (a failure and a page, or two failures,
+    of one URL or id) gets ``#inputs[i]`` after it, so that no result stands for another in the dossier or replaces
+    it in a store (a failure there would mark the URL's good page as failed and move it to replaced_pages). Two pages
+    of one URL keep it: the later is a new version of the earlier, as a re-fetched URL is."""
+
+    def __init__(self) -> None:
+        self._failed: dict[str, bool] = {}  # source -> whether an earlier item with it failed
+
+    def unique(self, item: Item, position: int) -> Item:
+        failed = isinstance(item, Failure)
+        if item.source in self._failed and (failed or self._failed[item.source]):
+            item.source = f"{item.source}#inputs[{position}]"
+        self._failed[item.source] = self._failed.get(item.source, False) or failed
+        return item
 
 
 def _json_page(obj: object, line_source: str, options: Options) -> Item:
@@ -702,6 +821,26 @@ def _charset(content_type: str) -> str | None:
 
 def _failure(source: str, exc: Exception) -> Failure:
     return Failure(source=source, stage="ingest", error=type(exc).__name__, message=str(exc))
+
+
+class _Utf8Recoded(io.RawIOBase):
+    """A stream of UTF-16 or UTF-32 text as UTF-8, decoded 64 KB at a time (a JSONL file of any size streams)."""
+
+    def __init__(self, raw: BinaryIO, codec: str) -> None:
+        self._raw, self._decoder, self._pending = raw, codecs.getincrementaldecoder(codec)("replace"), b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            chunk = self._raw.read(_HEAD)
+            self._pending = self._decoder.decode(chunk, final=not chunk).encode("utf-8", "surrogatepass")
+            if not chunk:
+                break
+        n = min(len(buffer), len(self._pending))
+        buffer[:n], self._pending = self._pending[:n], self._pending[n:]
+        return n
 
 
 class _Prepended(io.RawIOBase):

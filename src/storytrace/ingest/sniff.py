@@ -61,6 +61,8 @@ def sniff(head: bytes) -> str:
             return "binary"
     if _looks_binary(head):
         return "binary"
+    if wide_encoding(head):  # JSONL or a page in UTF-16 / UTF-32: judged on its text, not on its bytes
+        stripped = _as_utf8(head).lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") and _first_line_is_json_object(stripped):
         return "jsonl"
     if _JSON_ARRAY_OF_OBJECTS.match(stripped) or _OPENING_KEY.match(stripped):
@@ -77,12 +79,42 @@ _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-
 
 
 def _as_utf8(head: bytes) -> bytes:
-    """``head`` in UTF-8 when a byte order mark says it is UTF-16 or UTF-32, so its tags can be found
-    ("<\x00h\x00...")."""
+    """``head`` in UTF-8 when a byte order mark, or the place of its NUL bytes, says it is UTF-16 or UTF-32, so its
+    tags can be found ("<\x00h\x00...")."""
     for bom, codec in _WIDE_BOMS:
         if head.startswith(bom):
             return head[len(bom):].decode(codec, "ignore").encode("utf-8")
+    if codec := bomless_utf16(head):
+        return head.decode(codec, "ignore").encode("utf-8")
     return head
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """The codec of text in UTF-16 or UTF-32 ("utf-16" reads its byte order mark), from a byte order mark or, for
+    UTF-16 without one, the place of its NUL bytes; None for any other content."""
+    for bom, codec in _WIDE_BOMS:
+        if head.startswith(bom):
+            return codec.removesuffix("-le").removesuffix("-be")
+    return bomless_utf16(head)
+
+
+def bomless_utf16(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text without a byte order mark (Windows tools write it), else None. Its
+    ASCII characters (spaces, digits, tags, line ends) have a NUL as their other byte, all on one side: a tenth of
+    the characters at least, none on the other side, and the whole decodes to printable text. A binary file has
+    NULs on both sides."""
+    sample = head[:8192]
+    sample = sample[:len(sample) - len(sample) % 2]
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    codec = "utf-16-le" if odd >= pairs / 10 and even == 0 else "utf-16-be" if even >= pairs / 10 and odd == 0 else None
+    if codec is None:
+        return None
+    text = sample.decode(codec, "replace")[:-1]  # the sample may end inside a surrogate pair
+    readable = sum(1 for ch in text if ch.isprintable() or ch in "\t\r\n\f")
+    return codec if "\ufffd" not in text and readable >= 0.98 * len(text) else None
 
 
 def binary_name(head: bytes) -> str:
@@ -102,8 +134,8 @@ def binary_advice(name: str) -> str:
 
 def _looks_binary(head: bytes) -> bool:
     sample = head[:8192]
-    if sample.startswith(tuple(bom for bom, _ in _WIDE_BOMS)):
-        return False  # UTF-16 and UTF-32 text have NULs in most bytes; a BOM tells them apart
+    if sample.startswith(tuple(bom for bom, _ in _WIDE_BOMS)) or bomless_utf16(sample):
+        return False  # UTF-16 and UTF-32 text have NULs in most bytes; a BOM, or where they sit, tells them apart
     # binary data (and BOM-less UTF-16) has NULs everywhere; a page with a stray NUL or two (a CMS slip, a pasted
     # comment) is still a page a browser shows: one NUL must not hide a whole article
     if sample.count(0) > max(2, len(sample) // 200):

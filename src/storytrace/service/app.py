@@ -14,6 +14,8 @@ from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -96,6 +98,14 @@ class ServiceSettings:
     # a client must send its whole request body within this many seconds, else 408: a client trickling its body
     # (slowloris) otherwise holds a connection and a pool thread for as long as it likes
     request_read_timeout: float = 120.0
+    # seconds from a request's arrival (its body read) to its answer, waiting for a slot included; past it the client
+    # gets 504 and the analysis stops before its next page or stage (a page or a batched stage being run goes on to its
+    # end: a thread cannot be killed)
+    request_timeout: float = 300.0
+
+    def __post_init__(self) -> None:
+        if not self.request_timeout > 0:
+            raise ValueError(f"request_timeout must be above 0 seconds, not {self.request_timeout!r}")
 
 
 def _raw_documents(body: AnalyzeIn, settings: ServiceSettings) -> list[RawDocument | Failure]:
@@ -197,6 +207,41 @@ class AnalysisSlots:
                 self._admitted -= 1
 
 
+class AnalysisAbandoned(Exception):
+    """Raised in an analysis' thread once its request was answered 504: nobody waits for the rest."""
+
+
+class AnalysisJob:
+    """One request's analysis, run in a thread the request stops waiting for at its deadline. A Python thread cannot
+    be killed: once :meth:`abandon` is called, the thread stops before its next page or stage
+    (:func:`~storytrace.pipeline.stop_checked`), or before it starts when it was still waiting for a slot; it keeps its
+    analysis slot until then, so the slots still bound the CPU in use."""
+
+    def __init__(self) -> None:
+        self._abandoned = threading.Event()
+
+    def abandon(self) -> None:
+        self._abandoned.set()
+
+    def check(self) -> None:
+        if self._abandoned.is_set():
+            raise AnalysisAbandoned
+
+    def until_abandoned(self, items: Iterable[Any]) -> Iterator[Any]:
+        """``items`` one by one, checked before each and once at the end (before the dossier's stories are told)."""
+        for item in items:
+            self.check()
+            yield item
+        self.check()
+
+
+def timed_out(seconds: float) -> str:
+    """The 504's detail: what happened, and what the client can do."""
+    return (f"the analysis took longer than this service's {seconds:g} s a request and was stopped; send fewer or "
+            "smaller pages a request, or ask the operator to raise the limit (ServiceSettings.request_timeout, "
+            "serve --request-timeout)")
+
+
 BUSY_RETRY_AFTER_SECONDS = 30
 BUSY = ("the service is busy: every analysis slot is taken and the queue is full (ServiceSettings."
         "max_concurrent_analyses, max_waiting_requests); try again later")
@@ -292,6 +337,8 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     408: {"model": ErrorOut, "description": "the body was not received within the read timeout"},
     413: {"model": ErrorOut, "description": "[E103] the body is over the request size limit"},
     415: {"model": ErrorOut, "description": "the body was not sent as application/json, or was compressed"},
+    504: {"model": ErrorOut, "description": "the analysis took longer than the service's time a request "
+                                            "(request_timeout): send fewer or smaller pages a request"},
     503: {"model": ErrorOut, "description": "busy: every analysis slot is taken and the queue is full",
           "headers": {"Retry-After": {"description": "seconds to wait before trying again",
                                       "schema": {"type": "integer"}}}},
@@ -362,17 +409,31 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
                        read_timeout=settings.request_read_timeout)
     slots = AnalysisSlots(settings.max_concurrent_analyses, settings.max_waiting_requests)
 
-    def _analyze(body: AnalyzeIn, request: Request) -> Any:
-        from ..pipeline import collapse_duplicates, finish, run
+    def _analyze_in_thread(body: AnalyzeIn, request: Request, job: AnalysisJob, answer: Any) -> Response:
+        from ..pipeline import collapse_duplicates, finish, run, stop_checked
 
         options = settings.options.replace(with_facts=body.with_facts, with_comments=body.with_comments,
                                            text_comment_chrome=body.comment_chrome,
                                            text_comment_authors=body.comment_authors,
                                            comment_calibration=body.comment_calibration, workers=1)
-        with slots.held():
+        with slots.held(), stop_checked(job.check):
+            job.check()  # its time ran out while it waited for a slot: nobody wants the answer
             items = collapse_duplicates(_raw_documents(body, settings))  # the same page twice is analysed once
-            results = run(items, options, request.app.state.resources)
-            return finish(results, options)
+            results = run(job.until_abandoned(items), options, request.app.state.resources)
+            return answer(finish(job.until_abandoned(results), options))
+
+    async def _analyze(body: AnalyzeIn, request: Request, answer: Any) -> Response:
+        """The analysis and its answer (``answer(dossier)``, rendered in the thread too: a large dossier's JSON or HTML
+        must not hold the event loop) in a thread, within the request's time budget. Starlette's own thread pool cannot
+        be used: it waits for a thread it runs even when its request is cancelled, so a timeout never fires."""
+        job = AnalysisJob()
+        try:
+            with anyio.fail_after(settings.request_timeout):
+                return await anyio.to_thread.run_sync(_analyze_in_thread, body, request, job, answer,
+                                                      abandon_on_cancel=True)
+        except TimeoutError:
+            job.abandon()
+            raise HTTPException(status_code=504, detail=timed_out(settings.request_timeout)) from None
 
     @app.get("/health")
     def health(request: Request) -> dict[str, Any]:
@@ -382,27 +443,27 @@ def create_app(settings: ServiceSettings | None = None, resources: Resources | N
     app.add_api_route("/health", health, methods=["HEAD"], include_in_schema=False)
 
     @app.post("/analyze", responses=ERROR_RESPONSES)
-    def analyze(body: AnalyzeIn, request: Request) -> dict[str, Any]:
+    async def analyze(body: AnalyzeIn, request: Request) -> dict[str, Any]:
         """Analyse pages; answers the dossier JSON (schema: GET /schema)."""
-        return _analyze(body, request).as_dict()
+        return await _analyze(body, request, lambda dossier: JSONResponse(dossier.as_dict()))  # type: ignore[return-value]
 
     @app.post("/analyze.html", response_class=HTMLResponse, responses=ERROR_RESPONSES)
-    def analyze_html(body: AnalyzeIn, request: Request) -> HTMLResponse:
+    async def analyze_html(body: AnalyzeIn, request: Request) -> HTMLResponse:
         """Analyse pages; answers the readable HTML dossier."""
         from ..report import render_dossier
         from ..report.html import CSP
 
         # the policy as a header too: it also binds what the page's own <meta> cannot (frame-ancestors), and a
         # browser never sniffs the answer into another type
-        return HTMLResponse(render_dossier(_analyze(body, request)), headers={
-            "Content-Security-Policy": f"{CSP}; frame-ancestors 'none'", "X-Content-Type-Options": "nosniff"})
+        return await _analyze(body, request, lambda dossier: HTMLResponse(render_dossier(dossier), headers={  # type: ignore[return-value]
+            "Content-Security-Policy": f"{CSP}; frame-ancestors 'none'", "X-Content-Type-Options": "nosniff"}))
 
     @app.post("/analyze.jsonld", response_class=JSONLDResponse, responses=ERROR_RESPONSES)
-    def analyze_jsonld(body: AnalyzeIn, request: Request) -> Response:
+    async def analyze_jsonld(body: AnalyzeIn, request: Request) -> Response:
         """Analyse pages; answers schema.org JSON-LD, with <, > and & escaped (safe to paste in a script block)."""
         from ..report import dossier_jsonld, jsonld_dumps
 
-        return JSONLDResponse(jsonld_dumps(dossier_jsonld(_analyze(body, request))))
+        return await _analyze(body, request, lambda dossier: JSONLDResponse(jsonld_dumps(dossier_jsonld(dossier))))
 
     @app.get("/schema")
     def schema() -> dict[str, Any]:

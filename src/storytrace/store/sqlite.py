@@ -15,11 +15,12 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
 
-from ..errors import InputError
+from ..errors import InputError, StorytraceError
 from ..records import SCHEMA_VERSION, Duplicate, Failure, Page, content_id
 
 _SCHEMA = """
@@ -74,6 +75,28 @@ CREATE TABLE IF NOT EXISTS coordination (
 # the store before it fails (sqlite3's default, 5 s, stopped a run while an export was reading); the rollback journal
 # is kept: a write-ahead log would leave -wal / -shm files beside the store and does not work on network drives
 BUSY_TIMEOUT = 120.0
+STORE_BUSY = "E400"  # the code of StoreError (hand-over: errors.CODES and README's table list it once merged)
+
+
+class StoreError(StorytraceError):
+    """The store could not be used: locked by another program past the busy wait, a full disk, a file gone. What it
+    stored before stays (each batch is its own transaction). The sqlite3 error is its ``__cause__``."""
+
+    code = STORE_BUSY
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED") or "locked" in str(exc)
+
+
+def store_error(path: str, exc: sqlite3.Error, waited: float) -> StoreError:
+    """The StoreError for a sqlite3 error: a lock says who may hold it and what to do, anything else its reason."""
+    if _is_busy(exc):
+        return StoreError(f"the store {path} is locked by another program (another storytrace run on the same store, "
+                          f"an export, or a reader holding a write lock) and stayed locked for the {waited:g} s this "
+                          "run waits; run again when it is free, or give another store")
+    return StoreError(f"the store {path} could not be used ({type(exc).__name__}: {exc}); check the disk has room and "
+                      "the file is still there, then run again")
 
 
 def input_key(source: str) -> str:
@@ -109,16 +132,19 @@ class SQLiteStore:
         {'pages': 0, 'analysed': 0, 'failed': 0}
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, busy_timeout: float | None = None) -> None:
         """Open the store at ``path``; with ``create=False`` (reading, e.g. export) a missing file is an
-        InputError, not a new empty store, and a file that is not a storytrace store is one too."""
+        InputError, not a new empty store, and a file that is not a storytrace store is one too. A store locked by
+        another program is waited for ``busy_timeout`` seconds (default :data:`BUSY_TIMEOUT`), here and at every later
+        use; past that it is a :class:`StoreError`."""
         self.path = str(path)
+        self.busy_timeout = BUSY_TIMEOUT if busy_timeout is None else busy_timeout
         if self.path != ":memory:":
             if not create and not Path(self.path).is_file():
                 raise InputError(f"{self.path}: no such store (write one with storytrace analyze --db)")
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         # one store may serve the threads of a web app: the connection is shared, and each use holds the lock
-        self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, check_same_thread=False)
+        self._db = sqlite3.connect(self.path, timeout=self.busy_timeout, check_same_thread=False)
         self._lock = threading.RLock()
         self.closed = False  # after close(): analyze refuses the store before reading any page
         self.unreadable: list[tuple[str, str]] = []  # (table and key, why) of stored records left out when read
@@ -130,7 +156,25 @@ class SQLiteStore:
                 self._add_missing_columns()
         except sqlite3.DatabaseError as exc:
             self._db.close()
+            if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):  # a locked store is no foreign file
+                raise store_error(self.path, exc, self.busy_timeout) from exc
             raise InputError(f"{self.path}: not a storytrace store ({exc})") from exc
+
+    @contextmanager
+    def _used(self, *, write: bool = False) -> Iterator[sqlite3.Connection]:
+        """The connection under the lock, its sqlite3 errors raised as StoreError (the caller's error to catch, with
+        what to do); a write is one transaction, rolled back when it fails."""
+        with self._lock:
+            try:
+                if not write:
+                    yield self._db
+                    return
+                with self._db:
+                    yield self._db
+            except sqlite3.Error as exc:
+                if isinstance(exc, sqlite3.ProgrammingError) and self.closed:
+                    raise
+                raise store_error(self.path, exc, self.busy_timeout) from exc
 
     def _add_missing_columns(self) -> None:
         """A store written before pages had an ``analysis`` key gets the column (empty: never reused)."""
@@ -156,7 +200,7 @@ class SQLiteStore:
     def add(self, results: Iterable[Page | Failure | Duplicate], *, analysis: str | None = None) -> None:
         """Add results in one transaction; pages are marked with the ``analysis`` key they were made with
         (None: unknown, never reused)."""
-        with self._lock, self._db:
+        with self._used(write=True):
             for result in results:
                 if isinstance(result, Page):
                     self._add_page(result, analysis)
@@ -241,7 +285,7 @@ class SQLiteStore:
         """Keep a run's stories. A story's id is the hash of its pages' ids, so re-running on the same pages
         replaces it; stories of other page sets (earlier runs) stay."""
         now = _now()
-        with self._lock, self._db:
+        with self._used(write=True):
             for story in stories:
                 page_ids = [str(p.get("id")) for p in story.get("pages", []) if isinstance(p, dict)]
                 self._db.execute(
@@ -254,7 +298,7 @@ class SQLiteStore:
         """Keep a run's clusters of coordinated comments (``Dossier.coordination``), keyed by a hash of their comment
         ids: re-running on the same pages replaces them; clusters of other runs stay, as stories do."""
         now = _now()
-        with self._lock, self._db:
+        with self._used(write=True):
             for cluster in clusters:
                 # a repeated text lists {page, comment, author}; a burst across pages lists comment ids
                 ids = sorted(str(c.get("comment") if isinstance(c, dict) else c) for c in cluster.get("comments") or [])
@@ -276,17 +320,17 @@ class SQLiteStore:
     def analysed_page(self, page_id: str, analysis: str) -> Page | None:
         """The stored page with this id if it was analysed with this ``analysis`` key, else None (also when its
         record cannot be read: the page is analysed again and its record written whole)."""
-        with self._lock:
-            row = self._db.execute("SELECT record FROM pages WHERE id=? AND analysis=?", (page_id, analysis)).fetchone()
+        with self._used() as db:
+            row = db.execute("SELECT record FROM pages WHERE id=? AND analysis=?", (page_id, analysis)).fetchone()
         return self._read(f"page {page_id}", row[0], _page) if row else None
 
     def _rows(self, sql: str) -> Iterator[tuple[Any, ...]]:
         """The rows of a query, fetched a few hundred at a time under the lock (another thread may write between
         two fetches; a large table is not read into memory at once)."""
-        with self._lock:
-            cursor = self._db.execute(sql)
+        with self._used() as db:
+            cursor = db.execute(sql)
         while True:
-            with self._lock:
+            with self._used():
                 rows = cursor.fetchmany(256)
             if not rows:
                 return
@@ -323,7 +367,7 @@ class SQLiteStore:
         return [dict(zip(names, row, strict=True)) for row in self._rows(f"SELECT {', '.join(names)} FROM inputs ORDER BY source")]
 
     def counts(self) -> dict[str, int]:
-        with self._lock:
-            (pages,) = self._db.execute("SELECT COUNT(*) FROM pages").fetchone()
-            status = dict(self._db.execute("SELECT status, COUNT(*) FROM inputs GROUP BY status").fetchall())
+        with self._used() as db:
+            (pages,) = db.execute("SELECT COUNT(*) FROM pages").fetchone()
+            status = dict(db.execute("SELECT status, COUNT(*) FROM inputs GROUP BY status").fetchall())
         return {"pages": pages, "analysed": status.get("analysed", 0), "failed": status.get("failed", 0)}
