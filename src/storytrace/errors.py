@@ -67,6 +67,8 @@ CODES: dict[str, tuple[str, str]] = {
     TOO_MANY_REDIRECTS: ("too many redirects", "give the final URL, or raise fetch_max_redirects"),
     FETCH_TOO_LARGE: ("download larger than the fetch limit", "save the page and give the file, or raise fetch_max_bytes"),
     "E300": ("a shipped model or lexicon is missing or unreadable", "reinstall storytrace or rebuild the model"),
+    "E400": ("the store is locked by another program, or cannot be written",
+             "run again when the other run or export is done, or give another --db"),
 }
 
 

@@ -75,7 +75,7 @@ CREATE TABLE IF NOT EXISTS coordination (
 # the store before it fails (sqlite3's default, 5 s, stopped a run while an export was reading); the rollback journal
 # is kept: a write-ahead log would leave -wal / -shm files beside the store and does not work on network drives
 BUSY_TIMEOUT = 120.0
-STORE_BUSY = "E400"  # the code of StoreError (hand-over: errors.CODES and README's table list it once merged)
+STORE_BUSY = "E400"  # the code of StoreError (errors.CODES and README's table list it)
 
 
 class StoreError(StorytraceError):
