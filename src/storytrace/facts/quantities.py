@@ -205,6 +205,9 @@ SIZE_NOUNS = {"second", "minute", "hour", "day", "week", "month", "year", "mile"
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "'s", "’s"}
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _digits(t: Token) -> bool:
     return re.fullmatch(r"\d+", t.text) is not None
 
@@ -232,6 +235,8 @@ def name_tokens(doc: Doc, places: set[int] = frozenset()) -> set[int]:
     one", "No. 2"). ``places``: tokens inside ORG / GPE / NORP / LOC entities."""
     names: set[int] = set()
     for t in doc:
+        if not (t.like_num or t.lower_ in WORD_NUMBERS or _HAS_DIGIT.search(t.text)):
+            continue  # every test below needs a number (:func:`_is_num_token` or :func:`_digits`)
         i = t.i
         prev = doc[i - 1] if i > 0 else None
         if prev is not None and (prev.lower_ in ("number", "no.") or prev.text == "No" and _digits(t)
