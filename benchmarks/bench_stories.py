@@ -20,9 +20,10 @@
     of "copy or rewrite across languages" on the held-out (test) sources; thresholds chosen on the dev sources with
     SemEval-2022's 383 cross-lingual pairs (different articles: every translation found there is false) in 5-fold
     cross-validation, the false translations counted on the held-out folds.
-(d) Optional (--summedits N): SummEdits (consistency/summedits; evaluation only) balanced accuracy of the
+(d) Optional (--summedits N [--summedits-facts]): SummEdits (consistency/summedits; evaluation only) balanced accuracy of the
     claim comparison as a consistency check: a summary is called inconsistent when the comparison against
-    its document finds a contradiction.
+    its document finds a contradiction. With --summedits-facts the same items again, their shells built from the
+    facts stage's claims and quantities as the product builds them (``--only-summedits``: skip (a)-(c)).
 """
 
 from __future__ import annotations
@@ -225,30 +226,57 @@ def speed(data: Path, encoder, sizes: list[int]) -> dict:
 
 # ---------- (d) SummEdits ---------------------------------------------------------------------------------
 
-def summedits(data: Path, encoder, per_domain: int) -> dict:
+def summedits(data: Path, encoder, per_domain: int, with_facts: bool = False) -> dict:
+    """Balanced accuracy of the claim comparison as a consistency check. ``with_facts``: the shells are built as the
+    product builds them, from the facts stage's claims and quantities (``extract_facts_batch`` then ``shell_of``),
+    not from sentences and numbers found by pattern."""
     from sklearn.metrics import balanced_accuracy_score
 
     from storytrace.stories.compare import compare
 
     rng = random.Random(0)
+    items = [item for path in sorted((data / "consistency" / "summedits").glob("summedits_*.json"))
+             for item in _sample(json.loads(path.read_text(encoding="utf-8")), per_domain, rng)]
+    pairs = _facts_shells(items) if with_facts else [(shell("d", i["doc"], title=""), shell("s", i["summary"], title=""))
+                                                     for i in items]
     gold, predicted, predicted_with_possible = [], [], []
-    for path in sorted((data / "consistency" / "summedits").glob("summedits_*.json")):
-        items = json.loads(path.read_text(encoding="utf-8"))
-        for item in rng.sample(items, min(per_domain, len(items))):
-            doc, summary = shell("d", item["doc"], title=""), shell("s", item["summary"], title="")
-            if not doc.claims or not summary.claims:
-                continue
-            result = compare(doc, summary, embed(encoder, [c.text for c in doc.claims]),
-                             embed(encoder, [c.text for c in summary.claims]))
-            gold.append(item["label"] in ("1", 1))
-            predicted.append(not result["contradict"])
-            predicted_with_possible.append(not (result["contradict"] or result.get("possible")))
-    return {"items": len(gold), "consistent_share": round(float(np.mean(gold)), 3),
+    for item, (doc, summary) in zip(items, pairs, strict=True):
+        if not doc.claims or not summary.claims:
+            continue
+        result = compare(doc, summary, embed(encoder, [c.text for c in doc.claims]),
+                         embed(encoder, [c.text for c in summary.claims]))
+        gold.append(item["label"] in ("1", 1))
+        predicted.append(not result["contradict"])
+        predicted_with_possible.append(not (result["contradict"] or result.get("possible")))
+    return {"items": len(gold), "shells": "facts stage" if with_facts else "sentences and pattern numbers",
+            "consistent_share": round(float(np.mean(gold)), 3),
             "balanced_accuracy": round(float(balanced_accuracy_score(gold, predicted)), 4),
             "flagged_inconsistent": int(len(predicted) - sum(predicted)),
             # negation-only findings are listed apart ("possible") since session 11
             "balanced_accuracy_with_possible": round(float(balanced_accuracy_score(gold, predicted_with_possible)), 4),
             "flagged_with_possible": int(len(predicted_with_possible) - sum(predicted_with_possible))}
+
+
+def _sample(items: list[dict], per_domain: int, rng: random.Random) -> list[dict]:
+    return rng.sample(items, min(per_domain, len(items)))
+
+
+def _facts_shells(items: list[dict]) -> list[tuple[StoryShell, StoryShell]]:
+    """(document, summary) shells of each item through the facts stage, as the pipeline builds a page's shell."""
+    from storytrace.facts import extract_facts_batch, load_facts_resources, load_nlp
+    from storytrace.records import Page
+    from storytrace.settings import Options
+    from storytrace.stories.shells import shell_of
+
+    pages = [Page(id=f"{k:015x}{side}", source=f"summedits:{k}{side}", body=_paragraphs(item[field][:3000]))
+             for k, item in enumerate(items) for side, field in (("d", "doc"), ("s", "summary"))]
+    extract_facts_batch(pages, Options(), nlp=load_nlp(), resources=load_facts_resources())
+    shells = [shell_of(p) for p in pages]
+    return list(zip(shells[::2], shells[1::2], strict=True))
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n") if p.strip()] or [text.strip()]
 
 
 # ---------- (e) Translations ------------------------------------------------------------------------------
@@ -406,6 +434,9 @@ def main() -> int:
     parser.add_argument("--data", required=True, type=Path, help="the shared data folder")
     parser.add_argument("--sizes", default="100,1000", help="page counts for the speed run")
     parser.add_argument("--summedits", type=int, default=0, help="items per SummEdits domain (0: skip)")
+    parser.add_argument("--summedits-facts", action="store_true",
+                        help="(d) also with shells built from the facts stage's claims, as the product builds them")
+    parser.add_argument("--only-summedits", action="store_true", help="run (d) alone (with --summedits N)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--translations", action="store_true", help="(e) translations across languages")
     parser.add_argument("--only-translations", action="store_true", help="run (e) alone")
@@ -422,14 +453,17 @@ def main() -> int:
         if args.json:
             args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         return 0
-    results["semeval"] = semeval(args.data, encoder)
-    print("semeval done", file=sys.stderr)
-    results["uci"] = uci(args.data, encoder, results["semeval"].pop("_tfidf_threshold"),
-                         results["semeval"]["titles_only"]["threshold_on_all_pairs"])
-    print("uci done", file=sys.stderr)
-    results["speed"] = speed(args.data, encoder, [int(n) for n in args.sizes.split(",")])
+    if not args.only_summedits:
+        results["semeval"] = semeval(args.data, encoder)
+        print("semeval done", file=sys.stderr)
+        results["uci"] = uci(args.data, encoder, results["semeval"].pop("_tfidf_threshold"),
+                             results["semeval"]["titles_only"]["threshold_on_all_pairs"])
+        print("uci done", file=sys.stderr)
+        results["speed"] = speed(args.data, encoder, [int(n) for n in args.sizes.split(",")])
     if args.summedits:
         results["summedits"] = summedits(args.data, encoder, args.summedits)
+        if args.summedits_facts:
+            results["summedits_facts"] = summedits(args.data, encoder, args.summedits, with_facts=True)
     results["load_average_at_end"] = round(os.getloadavg()[0], 2)
     text = json.dumps(results, indent=2, ensure_ascii=False)
     print(text)
