@@ -378,14 +378,14 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         dates.extend(_dates(i, original, text, ents, found, anchor, normalize, _looks_ahead(sdocs)))
         for off, stext, sdoc in sdocs:
             local = [(s - off, e - off, lab) for s, e, lab in spans if s >= off and e <= off + len(stext)]
-            for q in quantities_in(sdoc, local):
+            for q in quantities_in(sdoc, local, stext):
                 cs = Span(i, q.counted_start + off, q.counted_end + off,
                           src(i)[q.counted_start + off:q.counted_end + off]) if q.counted_start is not None else None
                 quantities.append(Quantity("", q.text, q.value, Span(i, q.start + off, q.end + off, q.text), q.low,
                                            q.high, q.approximate, q.vague, q.qualifier, q.kind, q.unit, q.counted,
                                            q.counted_head, cs))
             for sent in sdoc.sents:
-                for c in claims_in(sent):
+                for c in claims_in(sent, stext):
                     raw_claims.append((Claim("", c.text, Span(i, c.start + off, c.end + off, c.text), c.subject,
                                              c.predicate, c.object, c.modality, c.attribution, c.cues), i))
         for s, e in unparsed:

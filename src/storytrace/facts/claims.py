@@ -103,13 +103,15 @@ def _tells_when(t: Token) -> bool:
                                                                                                 "this", "earlier"))
 
 
-def claims_in(sent: SpacySpan) -> list[RawClaim]:
+def claims_in(sent: SpacySpan, doc_text: str | None = None) -> list[RawClaim]:
+    """The claims of a parsed sentence (see the module docstring); ``doc_text``: its doc's text when the caller has
+    it (``Doc.text`` re-joins every token on each access)."""
     out = []
     verbs = _clauses(sent)
     root = verbs[0]
     sent_cues = _sentence_cues(sent, _clause_heads(verbs))
     root_subj = next((c for c in root.children if c.dep_ in SUBJ), None)
-    doc_text = sent.doc.text  # Doc.text re-joins every token: once per sentence, not per clause
+    doc_text = sent.doc.text if doc_text is None else doc_text  # once per sentence, not per clause
     question = sent.text.rstrip(" \"'”’»)").endswith("?")
     for k, verb in enumerate(verbs):
         # a speech verb with a ccomp: the claim is the reported content, attributed to the speaker

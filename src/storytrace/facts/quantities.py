@@ -299,8 +299,9 @@ def _count_read_as_date(doc: Doc, span: SpacySpan) -> bool:
     return after.pos_ in ("NOUN", "PROPN") and after.lower_ not in _TIME_NOUNS
 
 
-def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQuantity]:
-    """Quantities in a parsed sentence doc. ``ent_spans``: (start_char, end_char, label) from the NER pass."""
+def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]], text: str | None = None) -> list[RawQuantity]:
+    """Quantities in a parsed sentence doc. ``ent_spans``: (start_char, end_char, label) from the NER pass; ``text``:
+    the doc's text when the caller has it (``Doc.text`` re-joins every token on each access)."""
     candidates: list[tuple[int, int, str]] = []  # token start, end, kind
     taken: set[int] = set()
     places: set[int] = set()
@@ -359,7 +360,7 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]]) -> list[RawQu
             candidates.append((t.i, j, "count"))
             taken.update(range(t.i, j))
     out = []
-    text = doc.text  # once: Doc.text re-joins every token on each access
+    text = doc.text if text is None else text  # once: Doc.text re-joins every token on each access
     for s, e, kind in _merge_ranges(doc, sorted(candidates)):
         e = _cut_at_sentence_end(doc, s, e)
         span = doc[s:e]
