@@ -320,7 +320,8 @@ class CommentModel:
                  meta: dict[str, Any] | None = None, embedders: dict[str, Any] | None = None,
                  english_embed: bool = False,
                  calibrations: dict[str, dict[str, tuple[float, float]]] | None = None,
-                 stack_view_coef: np.ndarray | None = None, stack_view_intercept: np.ndarray | None = None) -> None:
+                 stack_view_coef: np.ndarray | None = None, stack_view_intercept: np.ndarray | None = None,
+                 lang_coef: np.ndarray | None = None, lang_intercept: np.ndarray | None = None) -> None:
         self.idf = idf
         self.coef = coef
         self.intercept = intercept
@@ -348,6 +349,11 @@ class CommentModel:
         # revision 3.13: comments in USE's languages read by the USE and the e5 heads together (``_paired``;
         # ``training/fit_comment_pair.py``); {} (models without it) leaves them to the USE heads alone
         self.pair: dict[str, Any] = dict(self.meta.get("pair") or {})
+        # session 27: an identity-attack head for a few languages trained on their authored lines alone, blended
+        # with the pair's reading (``_with_lang_head``; ``training/comment_lang_head.py``); {} leaves the pair alone
+        self.lang_head: dict[str, Any] = dict(self.meta.get("lang_head") or {})
+        self.lang_coef = lang_coef
+        self.lang_intercept = lang_intercept
         self.stack_gate = str(self.meta.get("stack_gate", "none"))
         self.gate_combine = str(self.meta.get("gate_combine", "stack"))
         # the cascade (``uncertain``): English comments the char heads are unsure about get the char + USE stack's
@@ -394,6 +400,9 @@ class CommentModel:
         if self.stack_view_coef is not None and self.stack_view_intercept is not None:
             arrays["stack_view_coef"] = self.stack_view_coef.astype(np.float32)
             arrays["stack_view_intercept"] = self.stack_view_intercept.astype(np.float32)
+        if self.lang_coef is not None and self.lang_intercept is not None:
+            arrays["lang_coef"] = self.lang_coef.astype(np.float32)
+            arrays["lang_intercept"] = self.lang_intercept.astype(np.float32)
         np.savez_compressed(out_dir / "model.npz", **arrays)
         meta = dict(self.meta, learned=list(LEARNED), calibration=self.calibration,
                     embed_calibration=self.embed_calibration, use_calibration=self.use_calibration,
@@ -417,7 +426,8 @@ class CommentModel:
                    use_intercept=arrays.get("use_intercept"), use_calibration=meta.get("use_calibration"), meta=meta,
                    english_embed=english_embed, calibrations=load_domain_calibrations(directory),
                    stack_view_coef=arrays.get("stack_view_coef"),
-                   stack_view_intercept=arrays.get("stack_view_intercept"))
+                   stack_view_intercept=arrays.get("stack_view_intercept"),
+                   lang_coef=arrays.get("lang_coef"), lang_intercept=arrays.get("lang_intercept"))
 
     # -- scoring ----------------------------------------------------------------------------------------------
     @functools.cached_property
@@ -509,6 +519,19 @@ class CommentModel:
             out[:, k] = _sigmoid(a * ((1 - w) * z1[:, k] + w * z2[:, k]) + b)
         return out
 
+    def _with_lang_head(self, paired: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+        """``paired`` (the pair's probabilities) with identity_attack sigmoid((1 - w) * z + w * (a * m + b)): z its
+        log-odds, m the language head's margin on [USE | e5] ``vectors``, w and a, b the model's ``lang_head``
+        (``weight``, ``calibration``). The shared heads learn from 38k rows, mostly English tweets; this head from
+        the authored lines of its languages alone (session 27)."""
+        k = LEARNED.index(str(self.lang_head.get("category", "identity_attack")))
+        w = float(self.lang_head["weight"])
+        a, b = self.lang_head["calibration"]
+        margin = vectors @ self.lang_coef[0] + float(self.lang_intercept[0])  # type: ignore[index]
+        out = paired.copy()
+        out[:, k] = _sigmoid((1 - w) * log_odds(paired[:, k]) + w * (a * margin + b))
+        return out
+
     def _embed_margins(self, encoder: str, texts: list[str]) -> np.ndarray:
         head = self._head(encoder)
         if head is None:
@@ -543,8 +566,15 @@ class CommentModel:
         return cascade_text(text, a) if self.cascade_decoded else text
 
     def _embedded(self, encoder: str, texts: list[str]) -> np.ndarray:
-        margin = self._embed_margins(encoder, texts)
-        calibration = self._head(encoder)[2]  # type: ignore[index]
+        return self._calibrated(encoder, self._embed(encoder, texts))
+
+    def _calibrated(self, encoder: str, vectors: np.ndarray) -> np.ndarray:
+        """The ``encoder`` heads' calibrated probabilities of embeddings ``vectors`` (rows: texts)."""
+        head = self._head(encoder)
+        if head is None:
+            raise ValueError(f"this comment model has no {encoder!r} embedding head")
+        margin = vectors @ head[0].T + head[1]
+        calibration = head[2]
         out = np.empty_like(margin)
         for k, cat in enumerate(LEARNED):
             a, b = calibration[cat]
@@ -723,15 +753,21 @@ class CommentModel:
             if encoder is not None:
                 routes.setdefault(encoder, []).append(i)
         for encoder, rows in routes.items():
-            emb = self._embedded(encoder, [texts[i] for i in rows])
+            vectors = self._embed(encoder, [texts[i] for i in rows])
+            emb = self._calibrated(encoder, vectors)
             if encoder == "use" and self.pair and self._has_e5():
                 # a second encoder's reading (``pair``), for the comments that name a group when its gate is
                 # "groups" (on the others e5 read pest control as hate: "ces rats, je vais les empoisonner")
                 named = [k for k, i in enumerate(rows) if self.pair.get("gate") != "groups" or analyses[i].groups
                          or names_group(texts[i], (languages or [])[i], self.lexicon)]
                 if named:
-                    emb[named] = self._paired(emb[named], self._embedded(self.pair["encoder"],
-                                                                         [texts[rows[k]] for k in named]))
+                    second = self._embed(self.pair["encoder"], [texts[rows[k]] for k in named])
+                    emb[named] = self._paired(emb[named], self._calibrated(self.pair["encoder"], second))
+                    head_langs = self.lang_head.get("langs", ())
+                    own = [j for j, k in enumerate(named) if (languages or [])[rows[k]] in head_langs]
+                    if own and self.lang_coef is not None:
+                        picked = [named[j] for j in own]
+                        emb[picked] = self._with_lang_head(emb[picked], np.hstack([vectors[picked], second[own]]))
             for row, i in enumerate(rows):
                 # non-English: the char model saw only English. Keep its hits (p >= 0.5: English slurs or
                 # profanity in the comment) at half weight, not its guesses from n-grams of a language it never

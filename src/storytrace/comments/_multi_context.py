@@ -61,6 +61,24 @@ def _negated_word(tokens: list[str], j: int, lang: str) -> bool:
     return False
 
 
+def _negated_verb(low: str, tokens: list[tuple[int, str]], j: int, lang: str) -> bool:
+    """Whether token ``j`` is one of the commenter's verbs of hatred, negated (``negated_verbs``; session 27):
+    Italian "non odio i X" / "non li odio" (the negator right before it, over an object clitic); Dutch "ik haat X
+    niet" ("niet" or "geen" in the four words after it, before the clause ends; "niet alleen" is no negation)."""
+    spec = _cues().get("negated_verbs", {}).get(lang)
+    if not spec or tokens[j][1] not in spec.get("verbs", []):
+        return False
+    words = [w for _, w in tokens]
+    if "after" not in spec:
+        k = j - 1 - (j >= 1 and words[j - 1] in spec.get("clitics", []))
+        return k >= 0 and words[k] in _cues().get("negators", {}).get(lang, [])
+    end = re.search(r"[,.;:!?]", low[tokens[j][0]:])
+    stop = tokens[j][0] + end.start() if end else len(low)
+    after = [k for k in range(j + 1, min(j + 5, len(tokens))) if tokens[k][0] < stop]
+    return any(words[k] in spec["after"] and (k + 1 >= len(words) or words[k + 1] not in spec.get("not_after", []))
+               for k in after)
+
+
 def _negated_chinese(low: str, pos: int) -> bool:
     cues = _cues()
     gap = sorted(cues.get("gap", {}).get("zh", []), key=len, reverse=True)
@@ -212,7 +230,8 @@ def defusing_context(text: str, lang: str, hostile: list[tuple[int, int]]) -> st
 
         def negated(pos: int) -> bool:
             j = next((k for k, s in enumerate(starts) if s >= pos), None)
-            return j is not None and starts[j] == pos and _negated_word(words, j, lang)
+            return j is not None and starts[j] == pos and (_negated_word(words, j, lang)
+                                                           or _negated_verb(low, tokens, j, lang))
 
         covered = all(_inside(s, quoted) or any(a <= s < b for a, b in sense) or negated(s)
                       or _at_speaker(low, (s, e), lang) for s, e in hostile)
