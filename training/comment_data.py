@@ -256,3 +256,15 @@ def train_only_keys(pinned: Path | None = PINNED_SPLIT) -> frozenset[str]:
 def char_ngrams(s: str, n: int = 5) -> set[str]:
     s = f" {s} "
     return {s[i : i + n] for i in range(max(1, len(s) - n + 1))}
+
+
+def set_model_spec(model_dir: Path, key: str, value: object) -> Path:
+    """Write ``value`` under ``key`` in a comment model's ``model.json`` (sorted keys, as the trainer writes it)."""
+    import json
+
+    path = model_dir / "model.json"
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    spec[key] = value
+    path.write_text(json.dumps(spec, indent=1, sort_keys=True), encoding="utf-8")
+    return path
+

@@ -32,7 +32,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training"))
-from comment_data import authored_key, excluded_keys, load_authored, skeleton, split_authored
+from comment_data import authored_key, excluded_keys, load_authored, set_model_spec, skeleton, split_authored
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold
@@ -124,10 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         arrays["lang_coef"] = head.coef_.astype(np.float32)
         arrays["lang_intercept"] = head.intercept_.astype(np.float32)
         np.savez_compressed(args.model / "model.npz", **arrays)
-        path = args.model / "model.json"
-        meta = json.loads(path.read_text(encoding="utf-8"))
-        meta["lang_head"] = spec
-        path.write_text(json.dumps(meta, indent=1, sort_keys=True), encoding="utf-8")
+        set_model_spec(args.model, "lang_head", spec)
         print(f"wrote lang_head to {args.model}")
     return 0
 

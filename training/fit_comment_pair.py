@@ -35,7 +35,15 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training"))
-from comment_data import authored_key, excluded_keys, load_authored, load_train, split_authored, split_indices
+from comment_data import (
+    authored_key,
+    excluded_keys,
+    load_authored,
+    load_train,
+    set_model_spec,
+    split_authored,
+    split_indices,
+)
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from train_comment_model import blend_intercept, calibration_split, platt
@@ -138,11 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out is not None:
         args.out.write_text(json.dumps({"pair": pair, "report": report}, indent=1), encoding="utf-8")
     if args.write:
-        path = args.model / "model.json"
-        spec = json.loads(path.read_text(encoding="utf-8"))
-        spec["pair"] = pair
-        path.write_text(json.dumps(spec, indent=1, sort_keys=True), encoding="utf-8")
-        print(f"wrote pair to {path}")
+        print(f"wrote pair to {set_model_spec(args.model, 'pair', pair)}")
     return 0
 
 
