@@ -11,6 +11,8 @@
   ``en_s18.jsonl``; see :func:`grid3`.
 * ``--grid6`` (session 27): the international-relations / defence texts ``en_s27.jsonl`` with the session-20 recipe
   (C1) or the shipped one (C2), scored on CV5, dev and the check splits of sessions 20, 21 and 27; see :func:`grid6`.
+* ``--grid7`` (session 27, helper topics2): the economy / labour / crime / politics boundary texts ``en_s27b.jsonl``
+  with the v7 recipe, in the longer rows (C1) or the short rows (C2); see :func:`grid7`.
 * ``--grid`` (session 19): a fixed grid of both plus the USE weight (:data:`GRID`), as JSON with CV5, dev,
   per-topic recall and the texts gained/lost against the shipped mix; ``--grid2``: the e5 member also trained on
   the session-8 hand labels (:data:`GRID2`); ``--save FILE.npz`` keeps the out-of-fold and dev probabilities.
@@ -128,9 +130,14 @@ def main(argv: list[str] | None = None) -> int:
                     help="session 21: the round-4 recipe with the TF-IDF member reading whole / lead / mix (JSON)")
     ap.add_argument("--grid5", action="store_true",
                     help="session 21 round 4: B, the round-4 recipe M and M + en_s21.jsonl (M2), with both check splits")
+    ap.add_argument("--grid7", action="store_true",
+                    help="session 27 (topics2): v7 (B) vs v7 + en_s27b in the longer (C1) or short (C2) rows, as JSON")
     ap.add_argument("--grid6", action="store_true",
                     help="session 27: B, M, M + en_s27.jsonl (C1) and B + en_s27.jsonl (C2), with the three check splits")
     args = ap.parse_args(argv)
+    if args.grid7:
+        print(json.dumps(grid7(args.data, args.cache), indent=1))
+        return 0
     if args.grid6:
         print(json.dumps(grid6(args.data, args.cache), indent=1))
         return 0
@@ -445,6 +452,77 @@ def grid6(data: Path, cache: Path) -> dict:
         full = fit(np.arange(len(texts)))
         pred["dev"] = predict(full, dtexts, DU)
         for k, c in checks.items():
+            pred[k] = predict(full, c["texts"], c["use"])
+        hit = {k: pred[k] == gold[k] for k in gold}
+        row = {k: round(float(h.mean()), 4) for k, h in hit.items()} | {k + "_hits": int(h.sum()) for k, h in hit.items()}
+        row |= {k + "_recall": recalls(pred[k], gold[k], len(tops)) for k in gold}
+        if ref is None:
+            ref = hit
+        else:
+            row |= {k + "_gained_lost_vs_B": [int((hit[k] & ~ref[k]).sum()), int((~hit[k] & ref[k]).sum())]
+                    for k in hit}
+        out[name] = row
+        print(name, {k: (row[k], row[k + "_hits"]) for k in gold}, file=sys.stderr, flush=True)
+    out["tops"] = tops
+    return out
+
+
+def grid7(data: Path, cache: Path) -> dict:
+    """Session 27, helper topics2 (.scratch_notes/rule.md): B (v7 as shipped: en.jsonl + en_s18 at 0.3, en_s20 + en_s27
+    at 0.6), C1 (B + the en_s27b train split in the longer rows, 0.6) and C2 (B + en_s27b in the short rows, 0.3);
+    CV5, dev and the four authored check splits (never trained), per-topic recall and gained/lost against B."""
+    from train_topics import AUTHORED, AUTHORED_S18
+
+    a = AUTHORED.with_name
+    short = {"v7": [AUTHORED, AUTHORED_S18], "v7+s27b": [AUTHORED, AUTHORED_S18, a("en_s27b.jsonl")]}
+    long = {"v7": [a("en_s20.jsonl"), a("en_s27.jsonl")],
+            "v7+s27b": [a("en_s20.jsonl"), a("en_s27.jsonl"), a("en_s27b.jsonl")]}
+    configs = {"B (v7 shipped)": (short["v7"], long["v7"]), "C1 (v7 + en_s27b long, 0.6)": (short["v7"], long["v7+s27b"]),
+               "C2 (v7 + en_s27b short, 0.3)": (short["v7+s27b"], long["v7"])}
+    checks = [a(f"en_{k}.jsonl") for k in ("s20_check", "s21_check", "s27_check", "s27b_check")]
+    return score_configs(data, cache, configs, checks)
+
+
+def score_configs(data: Path, cache: Path, configs: dict, checks: list[Path]) -> dict:
+    """Each config (short-row files at the authored weight, longer-row files at 0.6) fitted like the shipped recipe
+    and scored on CV5 over the hand labels, dev and each check file; the first config is the reference for
+    gained/lost."""
+    from sklearn.model_selection import StratifiedKFold
+    from train_topics import AUTHORED_WEIGHT, hand_labelled, load_dev, load_terms, use_embed
+    from train_topics_dev_eval import authored_rows, fit_recipe
+
+    from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe
+
+    terms = load_terms()
+    tops = sorted({t["top"] for t in terms})
+    texts, y = hand_labelled(data)
+    yi = np.array([tops.index(t) for t in y])
+    U = use_embed(texts, cache)
+    check_rows = {p.stem.removeprefix("en_"): authored_rows(p, cache, tops) for p in checks}
+    _, dtexts, dgold = load_dev(data)
+    DU = use_embed(dtexts, cache)
+    gold = {"cv": yi, "dev": np.array([tops.index(g) for g in dgold])} | {k: c["yi"] for k, c in check_rows.items()}
+    strata = np.where(np.bincount(yi)[yi] < 5, -1, yi)
+    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(texts, strata))
+
+    def predict(fitted, ts, u):
+        m, p = fitted
+        return mix_english(m.predict_proba(ts), softmax_probe(u, p), USE_WEIGHT).argmax(1)
+
+    out, ref = {}, None
+    for name, (short_files, long_files) in configs.items():
+        a_rows, x_rows = authored_rows(short_files, cache, tops), authored_rows(long_files, cache, tops)
+
+        def fit(idx, a=a_rows, x=x_rows):
+            return fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
+                              models={"tfidf", "use"}, terms=terms, tops=tops, x=x, x_weight=0.6,
+                              x_models=frozenset({"tfidf", "use"}))
+        pred = {"cv": np.zeros(len(texts), int)}
+        for tr, te in folds:
+            pred["cv"][te] = predict(fit(tr), [texts[i] for i in te], U[te])
+        full = fit(np.arange(len(texts)))
+        pred["dev"] = predict(full, dtexts, DU)
+        for k, c in check_rows.items():
             pred[k] = predict(full, c["texts"], c["use"])
         hit = {k: pred[k] == gold[k] for k in gold}
         row = {k: round(float(h.mean()), 4) for k, h in hit.items()} | {k + "_hits": int(h.sum()) for k, h in hit.items()}
