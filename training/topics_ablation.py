@@ -334,137 +334,27 @@ def grid5(data: Path, cache: Path) -> dict:
     """Session 21, round 4 (.scratch_notes/rule.md): B (shipped v6 recipe), M (session 20's round-4 recipe) and M2
     (M + the en_s21.jsonl train split as longer rows at 0.6); CV5, dev, en_s20_check and en_s21_check (never
     trained), per-topic recall and gained/lost against M."""
-    from sklearn.model_selection import StratifiedKFold
-    from train_topics import (
-        AUTHORED,
-        AUTHORED_S18,
-        AUTHORED_WEIGHT,
-        hand_labelled,
-        load_dev,
-        load_terms,
-        use_embed,
-    )
-    from train_topics_dev_eval import authored_rows, fit_recipe
+    from train_topics import AUTHORED, AUTHORED_S18
 
-    from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe
-
-    terms = load_terms()
-    tops = sorted({t["top"] for t in terms})
-    texts, y = hand_labelled(data)
-    yi = np.array([tops.index(t) for t in y])
-    U = use_embed(texts, cache)
-    short = {"B": authored_rows(AUTHORED, cache, tops), "S": authored_rows([AUTHORED, AUTHORED_S18], cache, tops)}
-    long = {"M": authored_rows(AUTHORED.with_name("en_s20.jsonl"), cache, tops),
-            "M2": authored_rows([AUTHORED.with_name("en_s20.jsonl"), AUTHORED.with_name("en_s21.jsonl")], cache, tops)}
-    checks = {k: authored_rows(AUTHORED.with_name(f"en_{k}.jsonl"), cache, tops) for k in ("s20_check", "s21_check")}
-    _, dtexts, dgold = load_dev(data)
-    DU = use_embed(dtexts, cache)
-    gold = {"cv": yi, "dev": np.array([tops.index(g) for g in dgold])} | {k: c["yi"] for k, c in checks.items()}
-    strata = np.where(np.bincount(yi)[yi] < 5, -1, yi)
-    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(texts, strata))
-    configs = {"B (shipped)": ("B", None), "M (round 4, s20)": ("S", "M"), "M2 (M + en_s21)": ("S", "M2")}
-
-    def predict(fitted, ts, u):
-        m, p = fitted
-        return mix_english(m.predict_proba(ts), softmax_probe(u, p), USE_WEIGHT).argmax(1)
-
-    out, ref = {}, None
-    for name, (a_key, l_key) in configs.items():
-        x_rows = long.get(l_key)
-
-        def fit(idx, a=short[a_key], x=x_rows):
-            return fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
-                              models={"tfidf", "use"}, terms=terms, tops=tops, x=x, x_weight=0.6,
-                              x_models=frozenset({"tfidf", "use"}))
-        pred = {"cv": np.zeros(len(texts), int)}
-        for tr, te in folds:
-            pred["cv"][te] = predict(fit(tr), [texts[i] for i in te], U[te])
-        full = fit(np.arange(len(texts)))
-        pred["dev"] = predict(full, dtexts, DU)
-        for k, c in checks.items():
-            pred[k] = predict(full, c["texts"], c["use"])
-        hit = {k: pred[k] == gold[k] for k in gold}
-        row = {k: round(float(h.mean()), 4) for k, h in hit.items()} | {k + "_hits": int(h.sum()) for k, h in hit.items()}
-        row |= {k + "_recall": recalls(pred[k], gold[k], len(tops)) for k in gold}
-        if name.startswith("M ("):
-            ref = hit
-        elif ref is not None:
-            row |= {k + "_gained_lost_vs_M": [int((hit[k] & ~ref[k]).sum()), int((~hit[k] & ref[k]).sum())]
-                    for k in hit}
-        out[name] = row
-        print(name, {k: (row[k], row[k + "_hits"]) for k in gold}, file=sys.stderr, flush=True)
-    out["tops"] = tops
-    return out
+    a = AUTHORED.with_name
+    configs = {"B (shipped)": ([AUTHORED], []), "M (round 4, s20)": ([AUTHORED, AUTHORED_S18], [a("en_s20.jsonl")]),
+               "M2 (M + en_s21)": ([AUTHORED, AUTHORED_S18], [a("en_s20.jsonl"), a("en_s21.jsonl")])}
+    checks = [a(f"en_{k}.jsonl") for k in ("s20_check", "s21_check")]
+    return score_configs(data, cache, configs, checks, reference="M (round 4, s20)")
 
 
 def grid6(data: Path, cache: Path) -> dict:
     """Session 27 (.scratch_notes/rule.md): B (shipped v6 recipe), M (session 20's round-4 recipe), C1 (M + the
     en_s27.jsonl train split beside en_s20 in the longer rows, 0.6) and C2 (B + the en_s27 train split, 0.6); CV5, dev
     and the three authored check splits (never trained), per-topic recall and gained/lost against B."""
-    from sklearn.model_selection import StratifiedKFold
-    from train_topics import (
-        AUTHORED,
-        AUTHORED_S18,
-        AUTHORED_WEIGHT,
-        hand_labelled,
-        load_dev,
-        load_terms,
-        use_embed,
-    )
-    from train_topics_dev_eval import authored_rows, fit_recipe
+    from train_topics import AUTHORED, AUTHORED_S18
 
-    from storytrace.facts.topics import USE_WEIGHT, mix_english, softmax_probe
-
-    terms = load_terms()
-    tops = sorted({t["top"] for t in terms})
-    texts, y = hand_labelled(data)
-    yi = np.array([tops.index(t) for t in y])
-    U = use_embed(texts, cache)
-    short = {"B": authored_rows(AUTHORED, cache, tops), "S": authored_rows([AUTHORED, AUTHORED_S18], cache, tops)}
-    s20, s27 = AUTHORED.with_name("en_s20.jsonl"), AUTHORED.with_name("en_s27.jsonl")
-    long = {"s20": authored_rows(s20, cache, tops), "s20+s27": authored_rows([s20, s27], cache, tops),
-            "s27": authored_rows(s27, cache, tops)}
-    checks = {k: authored_rows(AUTHORED.with_name(f"en_{k}.jsonl"), cache, tops)
-              for k in ("s20_check", "s21_check", "s27_check")}
-    _, dtexts, dgold = load_dev(data)
-    DU = use_embed(dtexts, cache)
-    gold = {"cv": yi, "dev": np.array([tops.index(g) for g in dgold])} | {k: c["yi"] for k, c in checks.items()}
-    strata = np.where(np.bincount(yi)[yi] < 5, -1, yi)
-    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(texts, strata))
-    configs = {"B (shipped)": ("B", None), "M (s20 round 4)": ("S", "s20"), "C1 (M + en_s27)": ("S", "s20+s27"),
-               "C2 (B + en_s27)": ("B", "s27")}
-
-    def predict(fitted, ts, u):
-        m, p = fitted
-        return mix_english(m.predict_proba(ts), softmax_probe(u, p), USE_WEIGHT).argmax(1)
-
-    out, ref = {}, None
-    for name, (a_key, l_key) in configs.items():
-        x_rows = long.get(l_key)
-
-        def fit(idx, a=short[a_key], x=x_rows):
-            return fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
-                              models={"tfidf", "use"}, terms=terms, tops=tops, x=x, x_weight=0.6,
-                              x_models=frozenset({"tfidf", "use"}))
-        pred = {"cv": np.zeros(len(texts), int)}
-        for tr, te in folds:
-            pred["cv"][te] = predict(fit(tr), [texts[i] for i in te], U[te])
-        full = fit(np.arange(len(texts)))
-        pred["dev"] = predict(full, dtexts, DU)
-        for k, c in checks.items():
-            pred[k] = predict(full, c["texts"], c["use"])
-        hit = {k: pred[k] == gold[k] for k in gold}
-        row = {k: round(float(h.mean()), 4) for k, h in hit.items()} | {k + "_hits": int(h.sum()) for k, h in hit.items()}
-        row |= {k + "_recall": recalls(pred[k], gold[k], len(tops)) for k in gold}
-        if ref is None:
-            ref = hit
-        else:
-            row |= {k + "_gained_lost_vs_B": [int((hit[k] & ~ref[k]).sum()), int((~hit[k] & ref[k]).sum())]
-                    for k in hit}
-        out[name] = row
-        print(name, {k: (row[k], row[k + "_hits"]) for k in gold}, file=sys.stderr, flush=True)
-    out["tops"] = tops
-    return out
+    a = AUTHORED.with_name
+    s20, s27 = a("en_s20.jsonl"), a("en_s27.jsonl")
+    configs = {"B (shipped)": ([AUTHORED], []), "M (s20 round 4)": ([AUTHORED, AUTHORED_S18], [s20]),
+               "C1 (M + en_s27)": ([AUTHORED, AUTHORED_S18], [s20, s27]), "C2 (B + en_s27)": ([AUTHORED], [s27])}
+    checks = [a(f"en_{k}.jsonl") for k in ("s20_check", "s21_check", "s27_check")]
+    return score_configs(data, cache, configs, checks)
 
 
 def grid7(data: Path, cache: Path) -> dict:
@@ -483,10 +373,11 @@ def grid7(data: Path, cache: Path) -> dict:
     return score_configs(data, cache, configs, checks)
 
 
-def score_configs(data: Path, cache: Path, configs: dict, checks: list[Path]) -> dict:
-    """Each config (short-row files at the authored weight, longer-row files at 0.6) fitted like the shipped recipe
-    and scored on CV5 over the hand labels, dev and each check file; the first config is the reference for
-    gained/lost."""
+def score_configs(data: Path, cache: Path, configs: dict, checks: list[Path], reference: str | None = None) -> dict:
+    """Each config (short-row files at the authored weight, longer-row files at 0.6; no longer rows for an empty list)
+    fitted like the shipped recipe and scored on CV5 over the hand labels, dev and each check file; ``reference``
+    (default: the first config) is the one gained/lost is counted against, under its first word
+    ("..._gained_lost_vs_B")."""
     from sklearn.model_selection import StratifiedKFold
     from train_topics import AUTHORED_WEIGHT, hand_labelled, load_dev, load_terms, use_embed
     from train_topics_dev_eval import authored_rows, fit_recipe
@@ -509,9 +400,12 @@ def score_configs(data: Path, cache: Path, configs: dict, checks: list[Path]) ->
         m, p = fitted
         return mix_english(m.predict_proba(ts), softmax_probe(u, p), USE_WEIGHT).argmax(1)
 
+    reference = reference or next(iter(configs))
+    ref_label = reference.split()[0]
     out, ref = {}, None
     for name, (short_files, long_files) in configs.items():
-        a_rows, x_rows = authored_rows(short_files, cache, tops), authored_rows(long_files, cache, tops)
+        a_rows = authored_rows(short_files, cache, tops)
+        x_rows = authored_rows(long_files, cache, tops) if long_files else None
 
         def fit(idx, a=a_rows, x=x_rows):
             return fit_recipe([texts[i] for i in idx], [y[i] for i in idx], U[idx], a, weight=AUTHORED_WEIGHT,
@@ -527,10 +421,10 @@ def score_configs(data: Path, cache: Path, configs: dict, checks: list[Path]) ->
         hit = {k: pred[k] == gold[k] for k in gold}
         row = {k: round(float(h.mean()), 4) for k, h in hit.items()} | {k + "_hits": int(h.sum()) for k, h in hit.items()}
         row |= {k + "_recall": recalls(pred[k], gold[k], len(tops)) for k in gold}
-        if ref is None:
+        if name == reference:
             ref = hit
-        else:
-            row |= {k + "_gained_lost_vs_B": [int((hit[k] & ~ref[k]).sum()), int((~hit[k] & ref[k]).sum())]
+        elif ref is not None:
+            row |= {f"{k}_gained_lost_vs_{ref_label}": [int((hit[k] & ~ref[k]).sum()), int((~hit[k] & ref[k]).sum())]
                     for k in hit}
         out[name] = row
         print(name, {k: (row[k], row[k + "_hits"]) for k in gold}, file=sys.stderr, flush=True)
