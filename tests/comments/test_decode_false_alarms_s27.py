@@ -46,3 +46,11 @@ def test_a_one_letter_word_run_onto_a_group_name_is_split(model, text, span, dec
 ])
 def test_disguises_keep_their_readings(model, text, span, decoded):
     assert _decoded(model, text)[span][0] == decoded
+
+
+@pytest.mark.parametrize(("text", "span", "decoded"), [
+    ("kill the mu s lim s before they spread", "mu s lim s", "muslims"),
+    ("the mus lim s are here", "mus lim s", "muslims"),
+])
+def test_a_plural_s_spelled_apart_after_fragments_is_the_ending(model, text, span, decoded):
+    assert _decoded(model, text)[span] == (decoded, "inserted_spaces")

@@ -712,7 +712,7 @@ class Decoder:
         begins = [w in self._spelled_starts for w in words]
         ends = [w in self._spelled_ends for w in words]
 
-        def join(i: int, size: int) -> bool:
+        def join(i: int, size: int) -> int:
             last = i + size - 1
             if not (begins[i] and ends[last]) and all(letters[i : last + 1]):
                 return False  # words of letters that spell no term: most neighbouring words
@@ -728,9 +728,15 @@ class Decoder:
             if not _english_spelling(joined_text, joined_text, self._rewrites(joined_text)):
                 return False  # "as 5 rounds", "georgia's 748 bridges": numbers, not leetspeak
             s, e = group[0][0], group[-1][1]
+            used = size
+            # a plural's "s" spelled apart after the fragments is the term's ending ("mu s lim s"; session 27)
+            nxt = i + size
+            if nxt < len(tokens) and words[nxt] == "s" and text[e : tokens[nxt][0]] == " " \
+                    and (plural := self.lookup(term.text + "s")) is not None and plural.kind == term.kind:
+                term, e, used = plural, tokens[nxt][1], size + 1
             d = Decoded(text[s:e], s, e, term.text, "inserted_spaces", term)
             (pending if all(self._common_word(f) for f in frags) else decoded).append(d)
-            return True
+            return used
 
         return _joined_runs(text, tokens, join)
 
@@ -1535,9 +1541,10 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _joined_runs(text: str, tokens: list[tuple[int, int, str]],
-                 join: Callable[[int, int], bool]) -> list[tuple[int, int, str]]:
+                 join: Callable[[int, int], bool | int]) -> list[tuple[int, int, str]]:
     """``tokens`` without the runs of two or three neighbours one space apart that ``join(first, size)`` reads as
-    one word (it records the reading and says so); the first run that joins wins, shortest first."""
+    one word (it records the reading and says so, True or the number of tokens it took when more than ``size``);
+    the first run that joins wins, shortest first."""
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
@@ -1545,8 +1552,8 @@ def _joined_runs(text: str, tokens: list[tuple[int, int, str]],
         for size in (2, 3):
             if i + size > len(tokens) or text[tokens[i + size - 2][1] : tokens[i + size - 1][0]] != " ":
                 break
-            if join(i, size):
-                joined = size
+            if took := join(i, size):
+                joined = size if took is True else int(took)
                 break
         if joined:
             i += joined
