@@ -539,7 +539,7 @@ class Decoder:
             return None
         # the rest falls apart into short rare pieces: a coinage, not words run together ("STUPIDnomics" is no
         # "stupid nom ics"; session 27)
-        if any(self._short_rare(a, terms) and self._short_rare(b, terms) for a, b in zip(parts, parts[1:])):
+        if any(self._short_rare(a, terms) and self._short_rare(b, terms) for a, b in itertools.pairwise(parts)):
             return None
         return Term(" ".join(parts), "split")
 
