@@ -150,7 +150,7 @@ _TOKEN_MEMO_SIZE = 2**15
 _NO_READINGS: tuple[tuple[Any, ...], ...] = ((), (), ())  # a token's readings when it is no disguise and no term
 # bump when decoding changes: a domain calibration (news_calibration.json) estimated with another decoder is not
 # loaded (``_model.model_file_hashes``), since the decoder moves the scores the estimate was made on
-DECODER_REVISION = "3.20"
+DECODER_REVISION = "3.21"
 # a term ending in "s" is not the plural of a word this much rarer (Zipf; ~5.6 times): "tran" is a name, not the
 # singular of "trans", and is read as it only in a hostile sentence or before a word for people (session 14)
 _NOT_PLURAL_MARGIN = 0.75
@@ -172,6 +172,12 @@ _SHORT_REPAIR = _VERY_COMMON
 _GLUED_CLITIC = re.compile(r"([a-z]+)'(t|s|re|ve|ll|d|m)([a-z]*)")
 # term kinds that make a glued reading name a group or hold a hostile word, so it is kept in any sentence
 _SPLIT_KINDS = ("group_name", "slur", "hostile", "insult", "profanity")
+# endings that make another word class of a common word: "fairly" is the adverb of "fair", not a slip of 'fairy'
+# (session 27)
+_CLASS_ENDINGS = ("ly", "ness", "less", "ful", "ment", "ments")
+# endings that make a verb form of a noun: "crippled" is the verb "cripple", not the slur (session 27)
+_VERB_ENDINGS = ("ed", "d", "ing")
+_ONE_LETTER_WORDS = ("a", "i")
 # function words that often end a name or brand after a group word ("Jewson", "Christianson", "Mexicana"): a
 # capitalised group word run onto one is read only in a hostile sentence (session 22)
 _NAME_ENDINGS = frozenset(["on", "at", "an", "a", "by"])
@@ -406,6 +412,8 @@ class Decoder:
             return None
         if self.spelling and self.freq is not None and word in self.common and word not in self.freq:
             return None  # a common word the frequency table does not list is near no term (its build checked)
+        if self.spelling and self._derived_word(word):
+            return None  # "fairly" is the adverb of "fair", not a slip of 'fairy' (session 27)
         base = word.removesuffix("'s")
         cands = lex.phonetic.get(phonetic_key(base), [])
         if self.names:
@@ -511,7 +519,9 @@ class Decoder:
         """Run-together words ("ihatemuslims", "allmuslimsshoulddie"): the most probable split into common words and
         lexicon terms (Viterbi over Zipf frequencies, as wordninja does), kept when one part is a group name, slur,
         hostile word, insult or swear word."""
-        if len(word) < 5 or not word.isalpha() or self._zipf(word) >= _SPLIT_FLOOR:
+        # four letters: only "a" or "i" run onto a three-letter term ("ajew"; session 27)
+        shortest = 4 if word[:1] in _ONE_LETTER_WORDS else 5
+        if len(word) < shortest or not word.isalpha() or self._zipf(word) >= _SPLIT_FLOOR:
             return None  # a word wordfreq knows is a word ("homophones")
         parts = self._viterbi(word)
         if parts is None:
@@ -525,7 +535,17 @@ class Decoder:
         if min(len(t) for t in terms) <= 3 and any(
                 p not in terms and p not in ("a", "i") and self.common.get(p, 0.0) < _VERY_COMMON for p in parts):
             return None
+        if len(word) == 4 and parts[0] not in _ONE_LETTER_WORDS:
+            return None
+        # the rest falls apart into short rare pieces: a coinage, not words run together ("STUPIDnomics" is no
+        # "stupid nom ics"; session 27)
+        if any(self._short_rare(a, terms) and self._short_rare(b, terms) for a, b in itertools.pairwise(parts)):
+            return None
         return Term(" ".join(parts), "split")
+
+    def _short_rare(self, part: str, terms: list[str]) -> bool:
+        """A part of a segmentation that is no term, has three letters or fewer and is not a very common word."""
+        return part not in terms and len(part) <= 3 and self.common.get(part, 0.0) < _VERY_COMMON
 
     def _viterbi(self, word: str) -> list[str] | None:
         """The most probable split of ``word`` into two or more common words and lexicon terms (Viterbi over Zipf
@@ -692,7 +712,7 @@ class Decoder:
         begins = [w in self._spelled_starts for w in words]
         ends = [w in self._spelled_ends for w in words]
 
-        def join(i: int, size: int) -> bool:
+        def join(i: int, size: int) -> int:
             last = i + size - 1
             if not (begins[i] and ends[last]) and all(letters[i : last + 1]):
                 return False  # words of letters that spell no term: most neighbouring words
@@ -708,9 +728,15 @@ class Decoder:
             if not _english_spelling(joined_text, joined_text, self._rewrites(joined_text)):
                 return False  # "as 5 rounds", "georgia's 748 bridges": numbers, not leetspeak
             s, e = group[0][0], group[-1][1]
+            used = size
+            # a plural's "s" spelled apart after the fragments is the term's ending ("mu s lim s"; session 27)
+            nxt = i + size
+            if nxt < len(tokens) and words[nxt] == "s" and text[e : tokens[nxt][0]] == " " \
+                    and (plural := self.lookup(term.text + "s")) is not None and plural.kind == term.kind:
+                term, e, used = plural, tokens[nxt][1], size + 1
             d = Decoded(text[s:e], s, e, term.text, "inserted_spaces", term)
             (pending if all(self._common_word(f) for f in frags) else decoded).append(d)
-            return True
+            return used
 
         return _joined_runs(text, tokens, join)
 
@@ -869,6 +895,11 @@ class Decoder:
             fz = fz or self._fuzzy(norm, sound_as_name)  # computed above when a split lost to it
             if fz is not None and self.spelling and self._article_glued(norm, fz[0]):
                 fz = None  # "iwork" is "i work", not 'orcs' by sound (session 26)
+            if fz is not None and self.spelling and self._verb_of_noun(norm, fz[0]):
+                fz = None  # "crippled by debt" (session 27)
+            if fz is not None and self.spelling and (glued_letter := self._letter_word_glued(norm, fz[0])) is not None:
+                self._add_split(text, s, e, norm, glued_letter, plain, decoded, pending)
+                return
             word = norm
             if fz is None and rws and rws[-1][1] == "repeated_letters":
                 fz = self._fuzzy(rws[-1][0])
@@ -1187,6 +1218,34 @@ class Decoder:
         return (word[:1] in ("i", "a") and self.common.get(rest, 0.0) >= _VERY_COMMON and rest not in self.lexicon.terms
                 and term.kind != "group_name" and term.text[:1] != word[:1] and not damerau1(word, term.text))
 
+    def _derived_word(self, word: str) -> bool:
+        """``word`` is a common word made from a common word by an ending that changes its word class ("fairly",
+        "fairness", "careless"): written as it is meant, not a disguise of a term one edit away."""
+        if self.common.get(word, 0.0) < _COMMON:
+            return False
+        return any(word.endswith(e) and self.common.get(word[: -len(e)], 0.0) >= _COMMON for e in _CLASS_ENDINGS)
+
+    def _verb_of_noun(self, word: str, term: Term) -> bool:
+        """``word`` is a common verb form of the noun ``term``, a group's name or a slur ("crippled", "crippling"):
+        the verb as written ("crippled by debt"), not the noun disguised."""
+        if term.kind not in ("group_name", "slur") or self.common.get(word, 0.0) < _COMMON:
+            return False
+        stems = (term.text, term.text[:-1]) if term.text.endswith("e") else (term.text,)
+        return any(word == stem + e for stem in stems for e in _VERB_ENDINGS)
+
+    @staticmethod
+    def _letter_word_glued(word: str, term: Term) -> Term | None:
+        """``word`` is ``term``, a group's name or a slur, with "a" or "i" run onto it ("hindusi" is "hindus i", not
+        'hindus' with a letter too many; session 27): the two words."""
+        if term.kind not in ("group_name", "slur"):
+            return None
+        for w in _ONE_LETTER_WORDS:
+            if word == term.text + w:
+                return Term(f"{term.text} {w}", "split")
+            if word == w + term.text:
+                return Term(f"{w} {term.text}", "split")
+        return None
+
     def _i_glued(self, word: str) -> bool:
         """A capitalised "I" run onto a hostile word, insult or swear word ("Ihate", session 22): no name."""
         t = self.lookup(word[1:]) if word[:1] == "i" else None
@@ -1482,9 +1541,10 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _joined_runs(text: str, tokens: list[tuple[int, int, str]],
-                 join: Callable[[int, int], bool]) -> list[tuple[int, int, str]]:
+                 join: Callable[[int, int], bool | int]) -> list[tuple[int, int, str]]:
     """``tokens`` without the runs of two or three neighbours one space apart that ``join(first, size)`` reads as
-    one word (it records the reading and says so); the first run that joins wins, shortest first."""
+    one word (it records the reading and says so, True or the number of tokens it took when more than ``size``);
+    the first run that joins wins, shortest first."""
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
@@ -1492,8 +1552,8 @@ def _joined_runs(text: str, tokens: list[tuple[int, int, str]],
         for size in (2, 3):
             if i + size > len(tokens) or text[tokens[i + size - 2][1] : tokens[i + size - 1][0]] != " ":
                 break
-            if join(i, size):
-                joined = size
+            if took := join(i, size):
+                joined = size if took is True else int(took)
                 break
         if joined:
             i += joined
