@@ -11,10 +11,11 @@ Dev lines develop and decide; check lines are scored once at the end. Never trai
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 from pathlib import Path
+
+from multi_s27_build import _cap, _md5, splits  # the same split rule as session 27's it/nl set, keyed "nl27"
 
 OUT = Path(__file__).with_name("multi_s27nl.jsonl")
 PER_SKELETON = 4
@@ -126,35 +127,14 @@ NL = [
 ]
 
 
-def _cap(s: str) -> str:
-    return s[:1].upper() + s[1:]
-
-
 def fill(skeleton: str, group: str) -> str:
     g = GROUPS[group]
     return skeleton.format(G=_cap(g), g=g)
 
 
-def _md5(s: str) -> str:
-    return hashlib.md5(s.encode("utf-8")).hexdigest()
-
-
-def splits(skeletons: list[tuple[str, int, int, str]]) -> dict[str, str]:
-    """skeleton -> "dev" or "check": per category and label, ordered by md5, alternately dev and check (dev first)."""
-    by_cell: dict[tuple[str, int], list[str]] = {}
-    for cat, ia, _, sk in skeletons:
-        by_cell.setdefault((cat, ia), []).append(sk)
-    out = {}
-    for sks in by_cell.values():
-        ranked = sorted(sks, key=lambda s: _md5(f"nl27|{s}"))
-        for k, sk in enumerate(ranked):
-            out[sk] = "dev" if k % 2 == 0 else "check"
-    return out
-
-
 def build() -> list[dict]:
     rows = []
-    split = splits(NL)
+    split = splits("nl27", NL)
     for n, (cat, ia, tox, sk) in enumerate(NL):
         rng = random.Random(_md5(f"nl27|{sk}"))
         groups = rng.sample(sorted(GROUPS), PER_SKELETON) if "{" in sk else [None]
