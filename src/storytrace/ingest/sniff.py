@@ -61,8 +61,8 @@ def sniff(head: bytes) -> str:
             return "binary"
     if _looks_binary(head):
         return "binary"
-    if wide_encoding(head):  # JSONL or a page in UTF-16 / UTF-32: judged on its text, not on its bytes
-        stripped = _as_utf8(head).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if (text := _as_utf8(head)) is not head:  # JSONL or a page in UTF-16 / UTF-32: judged on its text, not bytes
+        stripped = text.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") and _first_line_is_json_object(stripped):
         return "jsonl"
     if _JSON_ARRAY_OF_OBJECTS.match(stripped) or _OPENING_KEY.match(stripped):
@@ -81,12 +81,8 @@ _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-
 def _as_utf8(head: bytes) -> bytes:
     """``head`` in UTF-8 when a byte order mark, or the place of its NUL bytes, says it is UTF-16 or UTF-32, so its
     tags can be found ("<\x00h\x00...")."""
-    for bom, codec in _WIDE_BOMS:
-        if head.startswith(bom):
-            return head[len(bom):].decode(codec, "ignore").encode("utf-8")
-    if codec := bomless_utf16(head):
-        return head.decode(codec, "ignore").encode("utf-8")
-    return head
+    codec = wide_encoding(head)  # "utf-16" / "utf-32" read (and drop) their byte order mark
+    return head.decode(codec, "ignore").encode("utf-8") if codec else head
 
 
 def wide_encoding(head: bytes) -> str | None:
