@@ -223,17 +223,23 @@ def reconcile(base: list[Mention], other: list[Mention], *, nouns: bool = True) 
 
     ``nouns``: False when the words for what is counted cannot be compared (a translation; a language the
     word lists of :mod:`storytrace.stories.counted` do not cover): then any two counts may match."""
-    out, matched_base, matched_other = _match(base, other, nouns)
-    out += [_record("only_base", [b], []) for i, b in enumerate(base) if i not in matched_base and not b.restates]
-    out += [_record("only_other", [], [m]) for j, m in enumerate(other) if j not in matched_other and not m.restates]
-    return out
+    out, left_base, left_other = _reconciled(base, other, nouns)
+    return out + [_record("only_base", [b], []) for b in left_base] + [_record("only_other", [], [m]) for m in left_other]
 
 
 def unmatched(base: list[Mention], other: list[Mention], *,
               nouns: bool = True) -> tuple[list[Mention], list[Mention]]:
     """The numbers of each version with no counterpart (no equal value, no sum) in the other."""
-    _, matched_base, matched_other = _match(base, other, nouns)
-    return ([b for i, b in enumerate(base) if i not in matched_base and not b.restates],
+    _, left_base, left_other = _reconciled(base, other, nouns)
+    return left_base, left_other
+
+
+def _reconciled(base: list[Mention], other: list[Mention],
+                nouns: bool) -> tuple[list[dict[str, Any]], list[Mention], list[Mention]]:
+    """The records of the numbers with a counterpart, and each side's numbers left without one; a conversion ("(97
+    kph)" after "60 mph") may find a counterpart but is never left over: its number before it stands for it."""
+    out, matched_base, matched_other = _match(base, other, nouns)
+    return (out, [b for i, b in enumerate(base) if i not in matched_base and not b.restates],
             [m for j, m in enumerate(other) if j not in matched_other and not m.restates])
 
 
