@@ -235,8 +235,10 @@ def summedits(data: Path, encoder, per_domain: int, with_facts: bool = False) ->
     from storytrace.stories.compare import compare
 
     rng = random.Random(0)
-    items = [item for path in sorted((data / "consistency" / "summedits").glob("summedits_*.json"))
-             for item in _sample(json.loads(path.read_text(encoding="utf-8")), per_domain, rng)]
+    items: list[dict] = []
+    for path in sorted((data / "consistency" / "summedits").glob("summedits_*.json")):
+        domain = json.loads(path.read_text(encoding="utf-8"))
+        items += rng.sample(domain, min(per_domain, len(domain)))
     pairs = _facts_shells(items) if with_facts else [(shell("d", i["doc"], title=""), shell("s", i["summary"], title=""))
                                                      for i in items]
     gold, predicted, predicted_with_possible = [], [], []
@@ -255,10 +257,6 @@ def summedits(data: Path, encoder, per_domain: int, with_facts: bool = False) ->
             # negation-only findings are listed apart ("possible") since session 11
             "balanced_accuracy_with_possible": round(float(balanced_accuracy_score(gold, predicted_with_possible)), 4),
             "flagged_with_possible": int(len(predicted_with_possible) - sum(predicted_with_possible))}
-
-
-def _sample(items: list[dict], per_domain: int, rng: random.Random) -> list[dict]:
-    return rng.sample(items, min(per_domain, len(items)))
 
 
 def _facts_shells(items: list[dict]) -> list[tuple[StoryShell, StoryShell]]:
