@@ -135,18 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grid6", action="store_true",
                     help="session 27: B, M, M + en_s27.jsonl (C1) and B + en_s27.jsonl (C2), with the three check splits")
     args = ap.parse_args(argv)
-    if args.grid7:
-        print(json.dumps(grid7(args.data, args.cache), indent=1))
-        return 0
-    if args.grid6:
-        print(json.dumps(grid6(args.data, args.cache), indent=1))
-        return 0
-    if args.grid5:
-        print(json.dumps(grid5(args.data, args.cache), indent=1))
-        return 0
-    if args.grid4:
-        print(json.dumps(grid4(args.data, args.cache), indent=1))
-        return 0
+    for name, grid in (("grid7", grid7), ("grid6", grid6), ("grid5", grid5), ("grid4", grid4)):
+        if getattr(args, name):
+            print(json.dumps(grid(args.data, args.cache), indent=1))
+            return 0
     if args.grid3:
         print(json.dumps(grid3(args.data, args.cache, GRID3D if args.round4 else GRID3C if args.round3 else GRID3B if args.round2 else None), indent=1))
         return 0
