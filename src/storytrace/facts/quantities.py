@@ -52,6 +52,7 @@ _CURRENCY_NAMES = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word i
 _WEIGHTS_TOO = {"pound", "pounds"}  # currency words that also weigh
 _NUM = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _RANGE = re.compile(r"^(.+?)\s*(?:-|–|—|to|and)\s*(.+)$")
+_RANGE_OPENER = re.compile(r"^(?:between|from)\s+", re.IGNORECASE)
 
 
 def parse_number(text: str) -> float | None:
@@ -285,7 +286,7 @@ def name_tokens(doc: Doc, places: set[int] = frozenset()) -> set[int]:
 
 
 _SMALL_COUNT = re.compile(r"(?:between|from|about|around|some|nearly|almost)?\s*\d{1,3}"
-                          r"(?:\s*(?:-|–|to|and)\s*\d{1,3})?", re.IGNORECASE)
+                          r"(?:\s*(?:-|–|to|and)\s*\d{1,3})?(?:\s+(?:thousand|million|billion))?", re.IGNORECASE)
 _TIME_NOUNS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
                          "minute", "minutes", "decade", "decades", "century", "centuries", "night", "nights"})
 
@@ -336,6 +337,13 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]], text: str | N
                 candidates.append((cut + 1, span.end, "percent"))
                 taken.update(range(span.start, span.end))
                 continue
+        cut = _change_cut(doc, span) if label in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") else None
+        if cut is not None:  # "rose from 3% to 5%": two levels of a change, two quantities
+            kind = {"CARDINAL": "count", "MONEY": "money", "PERCENT": "percent", "QUANTITY": "measure"}[label]
+            start = span.start + (span[0].lower_ == "from")
+            candidates += [(start, cut, kind), (cut + 1, span.end, kind)]
+            taken.update(range(span.start, span.end))
+            continue
         if label == "DATE" and _count_read_as_date(doc, span):
             label = "CARDINAL"  # "Between 20-30 people": the model's DATE, a count of people
         if label in ("DATE", "TIME", "ORDINAL", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"):
@@ -387,6 +395,30 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]], text: str | N
 
 
 _RANGE_WORDS = {"to", "-", "–", "—"}
+# verbs of a change between two levels: "rose from 3% to 5%" (against "ranges from $10 to $12", a range)
+_CHANGE_VERBS = frozenset({
+    "rise", "fall", "increase", "decrease", "grow", "drop", "climb", "cut", "reduce", "jump", "decline", "expand",
+    "shrink", "raise", "lower", "slip", "surge", "soar", "plunge", "boost", "slide", "sink", "tumble", "double",
+    "triple", "halve", "swell", "dip", "narrow", "widen", "slash", "hike", "trim", "lift", "revise", "go", "fell",
+    "rose", "grew"})
+
+
+def _change_cut(doc: Doc, span: SpacySpan) -> int | None:
+    """The "to" between the two levels of a change in one entity ("rose from 3% to 5%", "cut from $10 million to
+    $8 million"); None for a range ("range from $10 to $12") or when no verb of change governs the "from"."""
+    at = span.start if span[0].lower_ == "from" else span.start - 1
+    if at < 0 or doc[at].lower_ != "from" or lemma(doc[at].head).lower() not in _CHANGE_VERBS:
+        return None
+    cut = next((t.i for t in span if t.i > at + 1 and t.lower_ == "to"), None)
+    if cut is None or cut + 1 >= span.end:
+        return None
+    after = doc[cut + 1]
+    return cut if _is_num_token(after) or after.text in CURRENCY_SIGNS or after.lower_ in WORD_NUMBERS else None
+
+
+def _bare_amount(span: SpacySpan) -> bool:
+    """Only a number, a currency sign and magnitudes: the high end of "$10-12 million" (not "12 million cars")."""
+    return all(_is_num_token(t) or t.lower_ in MULTIPLIERS or t.text in CURRENCY_SIGNS for t in span)
 
 
 def _leading_number(span: SpacySpan) -> float | None:
@@ -421,7 +453,9 @@ def _merge_ranges(doc: Doc, candidates: list[tuple[int, int, str]]) -> list[tupl
     while k < len(candidates):
         s, e, kind = candidates[k]
         kinds = (kind, candidates[k + 1][2]) if k + 1 < len(candidates) else ()
-        if kinds and set(kinds) <= {"count", "measure"}:
+        money_range = kinds in (("money", "count"), ("money", "money")) and _bare_amount(doc[candidates[k + 1][0]:
+                                                                                            candidates[k + 1][1]])
+        if kinds and (set(kinds) <= {"count", "measure"} or money_range):
             s2, e2, _ = candidates[k + 1]
             gap = doc[e:s2]
             if not gap and e - s > 1 and doc[e - 1].lower_ in _RANGE_WORDS | {"and"}:
@@ -432,7 +466,7 @@ def _merge_ranges(doc: Doc, candidates: list[tuple[int, int, str]]) -> list[tupl
             change = before == "by" or before == "from" and not (s > 1 and lemma(doc[s - 2]).lower() in ("range", "vary"))
             low, high = _leading_number(doc[s:e]), _leading_number(doc[s2:e2])
             if joined and not change and low is not None and high is not None and low < high \
-                    and (kinds == ("count", "count") or between):
+                    and (kinds == ("count", "count") or between or money_range):
                 out.append((s, e2, "measure" if "measure" in kinds else kind))
                 k += 2
                 continue
@@ -585,6 +619,8 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
                 break
     core = text[len(qualifier) + 1 :] if qualifier and low_text.startswith(qualifier + " ") else text
     core = core.replace("″", "")  # "24″": the inch mark is read as the unit below
+    opener = _RANGE_OPENER.match(core)  # before the sign test: "between $10m and $12m" is money
+    core = core[opener.end():] if opener else core
     unit = None
     named = _CURRENCY_NAMES.search(core)
     if kind == "measure" and named and named.group(0).lower() not in _WEIGHTS_TOO:
@@ -596,7 +632,7 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         unit = CURRENCIES.get(sign.group(1)) if sign else None
         for w in core.lower().split():
             unit = unit or CURRENCIES.get(w)
-        core = _CURRENCY_NAMES.sub("", core).strip()
+        core = _SIGN_START.sub("", _CURRENCY_NAMES.sub("", core)).strip()  # "$10 million to $12 million"
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     # a currency word before the number, not the verb "won" ("won 45 of the seats", "won 6-4")
     if prev in CURRENCIES and (prev in CURRENCY_SIGNS or doc[span.start - 1].pos_ not in ("VERB", "AUX")):
@@ -623,7 +659,6 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
     num_tokens = [t for t in span if _is_num_token(t) or t.lower_ in VAGUE or t.lower_ in MULTIPLIERS]
     if not num_tokens:
         return None
-    core = re.sub(r"^(between|from)\s+", "", core, flags=re.IGNORECASE)
     below_zero = re.match(r"^[-−](?=\d)", core) is not None  # "-12 degrees", "−2.3%"
     core = core[1:] if below_zero else core
     core = re.sub(r"(?<=[-–—\s])" + _SIGN_CHARS, "", core)  # "$30-$45", "£3m-£5m"
@@ -631,7 +666,8 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
         return None  # "11/13": a date or a score, no fraction
     m = re.fullmatch(r"([\d.,]+)\s*(?:-|–|—|to|and)\s*([\d.,]+)", core)
     value = None if m and (parse_number(m.group(1)) or 0) < (parse_number(m.group(2)) or 0) else parse_number(core)
-    r = re.fullmatch(r"([\d.,]+(?:\s*" + _MAG + r")?)\s*(?:-|–|—|to)\s*([\d.,]+(?:\s*" + _MAG + r")?)", core,
+    joiner = r"-|–|—|to|and" if opener else r"-|–|—|to"  # "between 2 billion and 3 billion"
+    r = re.fullmatch(r"([\d.,]+(?:\s*" + _MAG + r")?)\s*(?:" + joiner + r")\s*([\d.,]+(?:\s*" + _MAG + r")?)", core,
                      re.IGNORECASE)
     if r and _rising(r.group(1), r.group(2)):
         value = None  # "3m-5m": a range, not the 3m its first part parses as

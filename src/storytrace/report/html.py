@@ -436,7 +436,7 @@ def _side_counts(counts: dict[str, Any], base: str, other: str) -> str:
 
 
 # how two versions' numbers were matched (reconcile.py ``relation``), for a reader
-_MATCH_WORDS = {"equal": "same number", "sum": "total = sum of parts"}
+_MATCH_WORDS = {"equal": "same number", "within": "number within the range", "sum": "total = sum of parts"}
 
 
 def _numbers(comparison: dict[str, Any], headers: dict[str, str]) -> str:

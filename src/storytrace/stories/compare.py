@@ -349,7 +349,7 @@ def _claims_saying(shell: StoryShell, indices: list[int]) -> str:
 
 
 def _numbers_meet(base: StoryClaim, other: StoryClaim, nouns: bool = True) -> bool:
-    return any(r["relation"] in ("equal", "sum") for r in reconcile(_mentions(base), _mentions(other), nouns=nouns))
+    return any(r["relation"] in ("equal", "within", "sum") for r in reconcile(_mentions(base), _mentions(other), nouns=nouns))
 
 
 NEGATION_REASON = "negation: one version denies what the other states"

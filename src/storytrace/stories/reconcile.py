@@ -1,7 +1,8 @@
 """Numbers across two versions: the same number, a total that is the sum of parts, or no counterpart.
 
-For every number of one version the other version is searched for the same value, else for two or three
-numbers that add up to it (parts said in one sentence first). A match then compares what is counted:
+For every number of one version the other version is searched for the same value (or, for a range, a number
+inside it: relation ``within``), else for two or three numbers that add up to it (parts said in one sentence
+first). A match then compares what is counted:
 "6000 civilians" against "1,000 sappers + 5,000 military construction personnel" agrees on the total and
 contradicts on who they are (:mod:`storytrace.stories.counted`).
 
@@ -64,14 +65,27 @@ def _head(counted: str | None) -> str:
 
 
 def same_value(a: StoryQuantity, b: StoryQuantity, nouns: bool = True) -> bool:
+    """The same number, or one inside the range the other gives ("1,200 workers" and "1,000 to 1,500 workers")."""
     if not alike(a, b, nouns):
         return False
+    if a.is_range or b.is_range:
+        return _ranges_meet(a, b)
     if a.value == b.value or _rounded_alike(a, b):
         return True
     if a.approximate or b.approximate:
         return abs(a.value - b.value) <= 0.05 * max(abs(a.value), abs(b.value)) and _within_bound(a, b) \
             and _within_bound(b, a)
     return False
+
+
+def _ranges_meet(a: StoryQuantity, b: StoryQuantity) -> bool:
+    """Two ranges with the same ends, or a number inside a range (ends included; an approximate number may lie
+    within 5 % outside it)."""
+    if a.is_range and b.is_range:
+        return math.isclose(a.low, b.low, rel_tol=1e-9) and math.isclose(a.high, b.high, rel_tol=1e-9)
+    span, number = (a, b) if a.is_range else (b, a)
+    slack = 0.05 * abs(number.value) if number.approximate else 0.0
+    return span.low - slack <= number.value <= span.high + slack
 
 
 def _within_bound(a: StoryQuantity, b: StoryQuantity) -> bool:
@@ -304,8 +318,9 @@ def _match(base: list[Mention], other: list[Mention],
         equal = [i for i in equal if i not in matched_base] or equal  # one counterpart each while there are some
         if equal:
             i = max(equal, key=lambda i: _counted_overlap(base[i].quantity, m.quantity))
-            out.append(_record("equal", [base[i]], [m]))
-            if base[i].quantity.value != m.quantity.value:
+            within = base[i].quantity.is_range != m.quantity.is_range  # a number inside the other's range
+            out.append(_record("within" if within else "equal", [base[i]], [m]))
+            if not within and base[i].quantity.value != m.quantity.value:
                 out[-1]["approximately"] = True
             matched_base.add(i)
             matched_other.add(j)
@@ -330,7 +345,9 @@ def _parts_summing_to(target: StoryQuantity, pool: list[Mention],
     The sums are searched with numpy over the candidates' values, so a page full of numbers (a results table)
     costs n**2 per total for pairs; three parts are searched among all candidates only up to
     ``MAX_TRIPLE_POOL`` of them, beyond that among the numbers of one claim."""
-    candidates = [i for i, m in enumerate(pool) if not m.restates
+    if target.is_range:
+        return None  # a range is no total of parts
+    candidates = [i for i, m in enumerate(pool) if not m.restates and not m.quantity.is_range
                   and alike(m.quantity, target, nouns) and MIN_PART <= m.quantity.value < target.value]
     if len(candidates) < 2:
         return None
@@ -391,13 +408,21 @@ def _record(relation: str, base: list[Mention], other: list[Mention]) -> dict[st
         "relation": relation,
         "base": [said(m) for m in base],
         "other": [said(m) for m in other],
-        "value": (other or base)[0].quantity.value if relation != "sum" or len(other) == 1 else base[0].quantity.value,
+        "value": _value(relation, base, other),
     }
     record["base_claims"] = [m.claim for m in base]
     record["other_claims"] = [m.claim for m in other]
     if base and other:
         record["verdict"], record["reason"] = _verdict(base, other)
     return record
+
+
+def _value(relation: str, base: list[Mention], other: list[Mention]) -> float | None:
+    """The number a record stands for: the total of a sum, the number inside a range, None for a range alone."""
+    if relation == "sum":
+        return (other if len(other) == 1 else base)[0].quantity.value
+    numbers = [m.quantity for m in (*other, *base) if not m.quantity.is_range]
+    return numbers[0].value if numbers else None
 
 
 def _verdict(base: list[Mention], other: list[Mention]) -> tuple[str, str | None]:

@@ -122,6 +122,12 @@ class StoryQuantity(Record):
     unit: str | None = None  # a currency code for money ("GBP"), a measure's unit ("km"); None when unknown
     bound: str | None = None  # "upper" ("as many as 80", "up to"), "lower" ("more than 80"); None for a value
     restates: bool = False  # converts the number before it ("60 mph (97 kph)"): matches, but is never a number of its own
+    low: float | None = None  # both ends of a range ("1,000 to 1,500 workers", "0-60 mph"); ``value`` is its middle
+    high: float | None = None
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None and self.high is not None
 
 
 @dataclass(slots=True)
@@ -216,15 +222,19 @@ def _facts_claims(page: Page) -> list[StoryClaim]:
 
 
 def _quantity(fact: dict[str, Any]) -> StoryQuantity | None:
-    value = fact.get("value")
-    if value is None or fact.get("vague"):
+    value, low, high = fact.get("value"), fact.get("low"), fact.get("high")
+    if fact.get("vague"):
         return None  # "thousands of" reconciles with nothing exactly
-    low, high = fact.get("low"), fact.get("high")
+    two_ends = value is None and isinstance(low, (int, float)) and isinstance(high, (int, float)) and low < high
+    if value is None and not two_ends:
+        return None
     bound = "upper" if high is not None and low is None else "lower" if low is not None and high is None else None
-    return StoryQuantity(text=fact.get("text") or "", value=float(value), counted=fact.get("counted"),
-                         kind=fact.get("kind") or "count", approximate=bool(fact.get("approximate")),
+    return StoryQuantity(text=fact.get("text") or "", value=float((low + high) / 2 if two_ends else value),
+                         counted=fact.get("counted"), kind=fact.get("kind") or "count",
+                         approximate=bool(fact.get("approximate")),
                          unit=fact.get("unit") if fact.get("kind") in ("money", "measure") else None, bound=bound,
-                         restates=bool(fact.get("restates")))
+                         restates=bool(fact.get("restates")), low=float(low) if two_ends else None,
+                         high=float(high) if two_ends else None)
 
 
 def _sentence_claims(title: str | None, text: str, language: str | None = None) -> list[StoryClaim]:
