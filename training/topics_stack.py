@@ -7,12 +7,21 @@ probe) fitted on each of the five CV folds used since session 18 (StratifiedKFol
 TF-IDF and USE-probe probabilities, the TF-IDF probabilities of the lead only, and the word-weighted mean log
 TF-IDF probability over the page's paragraph units (:func:`storytrace.facts.topics.evidence_units`).
 
+``--score OOF.npz``: the session-28 candidates (.scratch_notes/rule.md) against B (v7's geometric mean): S1, two
+member weights + 17 class biases fitted by log-likelihood on the out-of-fold rows (L2 1e-2 on the biases); S2, S1 with
+the paragraph-unit member as a third weight; S3, multinomial logistic regression (C = 1) on the stacked log
+probabilities (without / with the units). CV5 by nested CV (combiner fitted on the other four folds' rows), dev and
+the check splits by the combiner fitted on all 961 rows; hits, gained/lost against B, per-topic recall changes.
+``--diagnose OOF.npz``: member accuracies, their oracle, a USE-weight sweep and accuracy by paragraph-unit count.
+
 Run:  nice .venv/bin/python training/topics_stack.py --data /work/shared/data --dump /tmp/oof.npz
+      .venv/bin/python training/topics_stack.py --score /tmp/oof.npz --diagnose /tmp/oof.npz
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -21,6 +30,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 CHECKS = ("s20_check", "s21_check", "s27_check", "s27b_check")
+SPLITS = ("cv", "dev") + CHECKS
+BIAS_L2 = 1e-2  # S1/S2: L2 on the class biases (fixed in the rule, before scoring)
+STACK_C = 1.0  # S3: inverse regularisation of the stacked logistic regression (same)
 
 
 def unit_logmean(model, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -49,7 +61,15 @@ def members(fitted, texts: list[str], U: np.ndarray) -> dict[str, np.ndarray]:
 
 def dump(data: Path, cache: Path, out: Path) -> None:
     from sklearn.model_selection import StratifiedKFold
-    from train_topics import AUTHORED, AUTHORED_S18, AUTHORED_WEIGHT, hand_labelled, load_dev, load_terms, use_embed
+    from train_topics import (
+        AUTHORED,
+        AUTHORED_S18,
+        AUTHORED_WEIGHT,
+        hand_labelled,
+        load_dev,
+        load_terms,
+        use_embed,
+    )
     from train_topics_dev_eval import authored_rows, fit_recipe
 
     a = AUTHORED.with_name
@@ -86,13 +106,119 @@ def dump(data: Path, cache: Path, out: Path) -> None:
     np.savez_compressed(out, **res)
 
 
+def member_logs(z, split: str, units: bool) -> np.ndarray:
+    """(members x texts x topics) log probabilities: TF-IDF, USE probe (and the paragraph-unit mean)."""
+    logs = [np.log(z[f"{split}_tfidf"] + 1e-6), np.log(z[f"{split}_use"] + 1e-6)]
+    return np.stack(logs + ([z[f"{split}_units"]] if units else []))
+
+
+def fit_calibrated(L: np.ndarray, gold: np.ndarray) -> np.ndarray:
+    """S1/S2: member weights and class biases maximising the log-likelihood of ``gold`` (L2 on the biases)."""
+    from scipy.optimize import minimize
+
+    m, n, k = L.shape
+    onehot = np.eye(k)[gold]
+
+    def loss(theta):
+        S = np.tensordot(theta[:m], L, 1) + theta[m:]
+        S -= S.max(1, keepdims=True)
+        P = np.exp(S)
+        P /= P.sum(1, keepdims=True)
+        G = (P - onehot) / n
+        grad = np.concatenate([[np.sum(G * L[j]) for j in range(m)], G.sum(0) + 2 * BIAS_L2 * theta[m:]])
+        return -np.mean(np.log(P[np.arange(n), gold] + 1e-12)) + BIAS_L2 * theta[m:] @ theta[m:], grad
+
+    start = np.concatenate([[0.7, 0.3], np.zeros(m - 2 + k)])
+    return minimize(loss, start, jac=True, method="L-BFGS-B").x
+
+
+def combiner(kind: str):
+    """(fit, predict) of a candidate combiner over member log probabilities."""
+    from sklearn.linear_model import LogisticRegression
+
+    if kind == "calibrated":
+        return fit_calibrated, lambda th, L: (np.tensordot(th[: L.shape[0]], L, 1) + th[L.shape[0]:]).argmax(1)
+    flat = lambda L: np.hstack(list(L))
+    return (lambda L, g: LogisticRegression(C=STACK_C, max_iter=5000).fit(flat(L), g),
+            lambda m, L: m.predict(flat(L)))
+
+
+CANDIDATES = {"S1": ("calibrated", False), "S2": ("calibrated", True), "S3": ("stacked", False),
+              "S3+units": ("stacked", True)}
+
+
+def candidate_predictions(z, kind: str, units: bool) -> dict[str, np.ndarray]:
+    fit, predict = combiner(kind)
+    gold, fold = z["cv_gold"], z["cv_fold"]
+    L = member_logs(z, "cv", units)
+    pred = {"cv": np.zeros(len(gold), int)}
+    for f in range(5):
+        pred["cv"][fold == f] = predict(fit(L[:, fold != f], gold[fold != f]), L[:, fold == f])
+    full = fit(L, gold)
+    return pred | {s: predict(full, member_logs(z, s, units)) for s in SPLITS[1:]}
+
+
+def score(path: Path) -> dict:
+    from storytrace.facts.topics import mix_english
+
+    z = np.load(path)
+    tops = [str(t) for t in z["tops"]]
+    base = {s: mix_english(z[f"{s}_tfidf"], z[f"{s}_use"]).argmax(1) for s in SPLITS}
+    out = {}
+    for name, (kind, units) in ({"B": (None, False)} | CANDIDATES).items():
+        pred = base if kind is None else candidate_predictions(z, kind, units)
+        row = {}
+        for s in SPLITS:
+            gold = z[f"{s}_gold"]
+            hit, ref = pred[s] == gold, base[s] == gold
+            row[s] = {"top1": round(float(hit.mean()), 4), "hits": int(hit.sum()), "n": len(gold),
+                      "gained_lost": [int((hit & ~ref).sum()), int((~hit & ref).sum())]}
+            if s in ("cv", "dev"):
+                row[s]["recall_changes"] = {
+                    tops[k]: [int((ref & (gold == k)).sum()), int((hit & (gold == k)).sum()), int((gold == k).sum())]
+                    for k in range(len(tops)) if (ref & (gold == k)).sum() != (hit & (gold == k)).sum()}
+        out[name] = row
+    return out
+
+
+def diagnose(path: Path) -> dict:
+    from storytrace.facts.topics import mix_english
+
+    z = np.load(path)
+    out = {}
+    for s in ("cv", "dev"):
+        gold, tf, use, nu = z[f"{s}_gold"], z[f"{s}_tfidf"], z[f"{s}_use"], z[f"{s}_n_units"]
+        views = {"B": mix_english(tf, use), "tfidf": tf, "use": use, "units": np.exp(z[f"{s}_units"]),
+                 "tfidf_lead": z[f"{s}_tfidf_lead"]}
+        ok = {k: v.argmax(1) == gold for k, v in views.items()}
+        out[s] = {"top1": {k: round(float(h.mean()), 4) for k, h in ok.items()},
+                  "oracle_tfidf_or_use": round(float((ok["tfidf"] | ok["use"]).mean()), 4),
+                  "oracle_B_or_units": round(float((ok["B"] | ok["units"]).mean()), 4),
+                  "use_weight_sweep": {w: round(float((mix_english(tf, use, w).argmax(1) == gold).mean()), 4)
+                                       for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)},
+                  "by_units": {f"{lo}-{hi}": {"n": int(((nu >= lo) & (nu <= hi)).sum())} | {
+                      k: round(float(h[(nu >= lo) & (nu <= hi)].mean()), 3) for k, h in ok.items()}
+                      for lo, hi in ((1, 1), (2, 3), (4, 99))}}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/storytrace-topics-cache"))
-    ap.add_argument("--dump", type=Path, required=True)
+    ap.add_argument("--data", type=Path)
+    ap.add_argument("--dump", type=Path, help="write the out-of-fold member probabilities here (needs --data)")
+    ap.add_argument("--score", type=Path, help="score the session-28 candidates on this dump (JSON on stdout)")
+    ap.add_argument("--diagnose", type=Path, help="member diagnostics on this dump (JSON on stdout)")
     args = ap.parse_args(argv)
-    dump(args.data, args.cache, args.dump)
+    if args.dump:
+        dump(args.data, args.cache, args.dump)
+    result = {}
+    if args.score:
+        result["candidates"] = score(args.score)
+    if args.diagnose:
+        result["diagnosis"] = diagnose(args.diagnose)
+    if result:
+        print(json.dumps(result, indent=1))
     return 0
 
 
