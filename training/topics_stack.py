@@ -4,8 +4,9 @@ fitted on them (never on topics/bbc).
 ``--dump OUT.npz``: the v7 recipe (hand labels + en.jsonl, en_s18 at 0.3, en_s20 + en_s27 at 0.6, TF-IDF and USE
 probe) fitted on each of the five CV folds used since session 18 (StratifiedKFold(5, shuffle, seed 0)) and on all
 961 labels; stores, for the CV texts (out of fold), the dev set and the authored check splits (full fit), the
-TF-IDF and USE-probe probabilities, the TF-IDF probabilities of the lead only, and the word-weighted mean log
-TF-IDF probability over the page's paragraph units (:func:`storytrace.facts.topics.evidence_units`).
+TF-IDF and USE-probe probabilities, the TF-IDF probabilities of the lead only, the word-weighted mean log
+TF-IDF probability over the page's paragraph units (:func:`storytrace.facts.topics.evidence_units`) and, per top
+level, the largest TF-IDF cosine to one of its second-level subtrees (the tagger's level-2 evidence).
 
 ``--score OOF.npz``: the session-28 candidates (.scratch_notes/rule.md) against B (v7's geometric mean): S1, two
 member weights + 17 class biases fitted by log-likelihood on the out-of-fold rows (L2 1e-2 on the biases); S2, S1 with
@@ -50,13 +51,29 @@ def unit_logmean(model, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return out, np.array([len(us) for us in units])
 
 
+def level2_similarity(model, texts: list[str]) -> np.ndarray:
+    """Per text and top level: the largest TF-IDF cosine to one of its second-level subtrees (the tagger's level-2
+    evidence, read as a top-level score)."""
+    from storytrace.facts.taxonomy import load_taxonomy
+    from storytrace.facts.topics import TopicTagger
+
+    tagger = TopicTagger(model=model, terms=load_taxonomy())
+    sims = (model.vectorizer_.transform(texts) @ tagger._l2_matrix.T).toarray()
+    out = np.zeros((len(texts), len(model.classes_)))
+    for j, l2 in enumerate(tagger._l2_ids):
+        k = model.classes_.index(tagger._l2_top[l2])
+        out[:, k] = np.maximum(out[:, k], sims[:, j])
+    return out
+
+
 def members(fitted, texts: list[str], U: np.ndarray) -> dict[str, np.ndarray]:
     from storytrace.facts.topics import lead, softmax_probe
 
     m, p = fitted
     units, n_units = unit_logmean(m, texts)
     return {"tfidf": m.predict_proba(texts), "use": softmax_probe(U, p),
-            "tfidf_lead": m.predict_proba([lead(t) for t in texts]), "units": units, "n_units": n_units}
+            "tfidf_lead": m.predict_proba([lead(t) for t in texts]), "units": units, "n_units": n_units,
+            "level2": level2_similarity(m, texts)}
 
 
 def dump(data: Path, cache: Path, out: Path) -> None:
@@ -190,10 +207,13 @@ def diagnose(path: Path) -> dict:
         gold, tf, use, nu = z[f"{s}_gold"], z[f"{s}_tfidf"], z[f"{s}_use"], z[f"{s}_n_units"]
         views = {"B": mix_english(tf, use), "tfidf": tf, "use": use, "units": np.exp(z[f"{s}_units"]),
                  "tfidf_lead": z[f"{s}_tfidf_lead"]}
+        if f"{s}_level2" in z.files:
+            views["level2"] = z[f"{s}_level2"]
         ok = {k: v.argmax(1) == gold for k, v in views.items()}
         out[s] = {"top1": {k: round(float(h.mean()), 4) for k, h in ok.items()},
                   "oracle_tfidf_or_use": round(float((ok["tfidf"] | ok["use"]).mean()), 4),
                   "oracle_B_or_units": round(float((ok["B"] | ok["units"]).mean()), 4),
+                  "oracle_B_or_level2": round(float((ok["B"] | ok.get("level2", ok["B"])).mean()), 4),
                   "use_weight_sweep": {w: round(float((mix_english(tf, use, w).argmax(1) == gold).mean()), 4)
                                        for w in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)},
                   "by_units": {f"{lo}-{hi}": {"n": int(((nu >= lo) & (nu <= hi)).sum())} | {
