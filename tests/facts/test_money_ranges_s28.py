@@ -25,6 +25,8 @@ def _ends(q: dict) -> tuple:
 @pytest.mark.parametrize(("text", "expected"), [
     ("The bridge will cost $10 million to $12 million, officials said.", ("money", "USD", None, 1e7, 1.2e7)),
     ("The bridge will cost $10-12 million, officials said.", ("money", "USD", None, 1e7, 1.2e7)),
+    ("The repairs will cost $10-12 million, the port authority said.", ("money", "USD", None, 1e7, 1.2e7)),
+    ("Prices rose 3-4 %, the bank said.", ("percent", "%", None, 3.0, 4.0)),
     ("The bridge will cost between $10m and $12m, officials said.", ("money", "USD", None, 1e7, 1.2e7)),
     ("The deal is worth between $2 billion and $3 billion.", ("money", "USD", None, 2e9, 3e9)),
     ("Between 10 and 12 million people voted on Sunday.", ("count", None, None, 1e7, 1.2e7)),

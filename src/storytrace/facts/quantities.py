@@ -376,8 +376,9 @@ def quantities_in(doc: Doc, ent_spans: list[tuple[int, int, str]], text: str | N
             continue  # "a crewed 2024 moon mission": a year used as a modifier
         if s >= 2 and doc[s - 2].lower_ == "out" and doc[s - 1].lower_ == "of":
             continue  # "eight out of ten companies": the denominator is not a separate count
-        if (kind != "measure" and _is_score(doc, s, e)) or _is_clock_time(text, span) or _number_word_idiom(doc, e):
-            # a measure carries its unit: "0-60 mph" is no game score
+        if (kind == "count" and _is_score(doc, s, e)) or _is_clock_time(text, span) or _number_word_idiom(doc, e):
+            # a measure, an amount of money or a percentage carries its unit: "0-60 mph", "$10-12 million," are no
+            # game scores
             continue
         if s > 0 and e - s == 1 and _digits(doc[s]) and lemma(doc[s - 1]).lower() in _CALL_VERBS \
                 and not (e < len(doc) and doc[e].pos_ == "NOUN"):
