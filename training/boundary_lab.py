@@ -219,6 +219,7 @@ def evaluate(args: argparse.Namespace) -> None:
 
     n_base = len(FEATURE_NAMES)
     kinds = args.kinds.split(",")
+    classes = tuple(args.classes.split(","))
     tests = {str(p): _load(p) for p in args.test}
     shipped = load_line_model(args.shipped) if args.shipped else None
     train = [p for f in args.train for p in _load(f)["pages"]]
@@ -251,7 +252,7 @@ def evaluate(args: argparse.Namespace) -> None:
         res = {}
         for kind, rows in chosen.items():
             pred = [lab for p, row in zip(pages, rows, strict=True) for lab in _decode(dec, p, row)]
-            res[kind] = {**{c: round(v, 4) for c, v in line_f1(gold, pred, LABELS).items()}, **_section_counts(pages, rows)}
+            res[kind] = {**{c: round(v, 4) for c, v in line_f1(gold, pred, classes).items()}, **_section_counts(pages, rows)}
         report[name] = res
         print(name, json.dumps(res), flush=True)
     if args.json:
@@ -282,6 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--l2", type=float, default=0.03)
     e.add_argument("--cv", type=int, default=0)
     e.add_argument("--kinds", default="C,T", help="rankers to fit: C, T, G (trees over C+T), GC (trees over C), TB / GB (T / G + whole-block thread group)")
+    e.add_argument("--classes", default=",".join(LABELS), help="line F1 reported for these classes")
     e.add_argument("--json", default=None, help="also write the report here")
     args = ap.parse_args(argv)
     {"score": score, "embed": embed_cache, "eval": evaluate}[args.cmd](args)
