@@ -25,7 +25,7 @@ import numpy as np
 from storytrace.anatomy.trees import TreeEnsemble
 from storytrace.numeric import softmax
 
-__all__ = ["BIASES", "BoundaryRanker", "PAIR_FEATURE_NAMES", "PairModel", "pair_candidate_features", "TreeBoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary",
+__all__ = ["BIASES", "BoundaryRanker", "PAIR_FEATURE_NAMES", "PairModel", "mbr_start", "pair_candidate_features", "TreeBoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary",
            "even_section_boilerplate", "load_ranker", "require_article",
            "temper_section", "thread_candidate_features", "tile_emissions", "viterbi"]
 
@@ -317,6 +317,20 @@ def pair_candidate_features(same: np.ndarray, window: int = THREAD_WINDOW) -> np
     ])
     x[b == n] = 0.0
     return x
+
+
+def mbr_start(scores: np.ndarray, prose: np.ndarray, tau: float) -> int:
+    """Row of the candidate start (rows as :func:`candidate_features`') with the least expected number of prose
+    lines on the wrong side of the boundary, under the ranker's posterior ``softmax(scores / tau)``
+    (session 28, minimum Bayes risk). ``prose`` is each line's stage-3 prose mass (body + comment + reference):
+    menu lines cost nothing wherever the boundary falls. When the ranker hesitates between "no section" and a
+    start, the argmax drops the whole thread; this choice weighs how many lines each mistake costs. Ties go to
+    the candidate the ranker scores higher."""
+    post = softmax(np.asarray(scores, dtype=np.float64) / tau)
+    mass = np.cumsum(prose)  # row r (start b = r + 1): prose mass of the lines before b
+    risk = np.abs(mass[:, None] - mass[None, :]) @ post
+    best = np.flatnonzero(risk <= risk.min() + 1e-9)
+    return int(best[np.argmax(np.asarray(scores)[best])])
 
 
 @dataclass(slots=True)
