@@ -19,6 +19,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from line_data import dev_split, line_f1, load_pieces, make_pages, split_names
 
@@ -82,8 +84,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _decode(model, page: dict, row: int) -> list[str]:
-    import numpy as np
-
     return [model.classes[j] for j in decode_with_boundary(page["emit"].astype(np.float64), model.log_start,
                                                            model.log_trans, row + 1, need_body=True)]
 
@@ -112,6 +112,23 @@ def _analyse(pages: list[dict], built: list, by_name: dict, shipped, dec) -> dic
         lost[k + ":gold_comment_missed"] += sum(g == "comment" and q != "comment" for g, q in zip(p["labels"], pr))
         lost[k + ":false_comment"] += sum(g != "comment" and q == "comment" for g, q in zip(p["labels"], pr))
     out["lines"] = dict(lost)
+    # existence oracle: on pages whose section was missed, the ranker's best start among real starts
+    exist = []
+    for p, r, k in zip(pages, rows, kinds, strict=True):
+        if k == "missed":
+            sc = shipped.ranker.scores(p["x"][:, :n_base])
+            r = int(np.argmax(sc[:-1]))
+        exist.append(_decode(dec, p, r))
+    out["oracle_existence_only"] = round(f1(exist)["comment"] - base["comment"], 4)
+    out["missed_best_real_start_is_gold"] = sum(
+        k == "missed" and int(np.argmax(shipped.ranker.scores(p["x"][:, :n_base])[:-1])) == p["gold_row"]
+        for p, k in zip(pages, kinds, strict=True))
+    offsets = Counter()
+    for p, r, k in zip(pages, rows, kinds, strict=True):
+        if k in ("late", "early"):
+            d = r - p["gold_row"]
+            offsets[f"{k}:{'1' if abs(d) == 1 else '2' if abs(d) == 2 else '3-5' if abs(d) <= 5 else '6+'}"] += 1
+    out["offsets"] = dict(sorted(offsets.items()))
     # oracle by error kind and by page fact
     for k in ("missed", "late", "early", "opened_without"):
         mix = [o if kk == k else b for o, b, kk in zip(oracle_pages, pred_pages, kinds, strict=True)]
