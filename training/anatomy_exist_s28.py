@@ -102,7 +102,7 @@ def evaluate(args: argparse.Namespace) -> dict:
                     chosen["C31"][i] = int(np.argmax(c31(p)))
                     chosen["H"][i] = h.choose(p)
         if shipped is not None:
-            b0 = lambda p: shipped.ranker.scores(p["x"][:, :n_base])  # noqa: E731
+            b0 = lambda p: shipped.ranker.scores(p["x"][:, :n_base])
             hb = Hurdle(b0, train, args.c)
             chosen["B0"] = [int(np.argmax(b0(p))) for p in pages]
             chosen["B0+H"] = [hb.choose(p) for p in pages]

@@ -25,9 +25,25 @@ import numpy as np
 from storytrace.anatomy.trees import TreeEnsemble
 from storytrace.numeric import softmax
 
-__all__ = ["BIASES", "BoundaryRanker", "PAIR_FEATURE_NAMES", "PairModel", "mbr_start", "pair_candidate_features", "TreeBoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary",
-           "even_section_boilerplate", "load_ranker", "require_article",
-           "temper_section", "thread_candidate_features", "tile_emissions", "viterbi"]
+__all__ = [
+    "BIASES",
+    "PAIR_FEATURE_NAMES",
+    "BoundaryRanker",
+    "PairModel",
+    "TreeBoundaryRanker",
+    "boundary_scores",
+    "candidate_features",
+    "decode_with_boundary",
+    "even_section_boilerplate",
+    "load_ranker",
+    "mbr_start",
+    "pair_candidate_features",
+    "require_article",
+    "temper_section",
+    "thread_candidate_features",
+    "tile_emissions",
+    "viterbi",
+]
 
 BIASES = (0.0, 2.0, 4.0, 6.0)  # body log-score bonuses under which each candidate's path score is read
 WINDOW = 3  # lines either side of a boundary read as its immediate context
