@@ -88,6 +88,11 @@ def evaluate(args: argparse.Namespace) -> dict:
             t = pickle.load(fh)
         pages, dec = t["pages"], load_line_model(t["meta"]["model"])
         chosen = {"C": [0] * len(pages), "H": [0] * len(pages), "C31": [0] * len(pages)}
+        b0 = None
+        if shipped is not None:
+            def b0(p: dict) -> np.ndarray:
+                return shipped.ranker.scores(p["x"][:, :n_base])
+            chosen["B0+H_cv"] = [0] * len(pages)
         names = sorted({p["source"] for p in pages})
         order = np.random.default_rng(0).permutation(len(names))
         fold_of = {names[j]: i % args.cv for i, j in enumerate(order)}
@@ -96,13 +101,15 @@ def evaluate(args: argparse.Namespace) -> dict:
             tr = [p for p in train if fold_of.get(p["source"], -1) != k]
             c_all, c31 = _logit(tr31 + tr, n_base), _logit(tr31, n_base)
             h = Hurdle(c31, tr, args.c)
+            hb_k = Hurdle(b0, tr, args.c) if b0 is not None else None
             for i, p in enumerate(pages):
                 if fold_of[p["source"]] == k:
                     chosen["C"][i] = int(np.argmax(c_all(p)))
                     chosen["C31"][i] = int(np.argmax(c31(p)))
                     chosen["H"][i] = h.choose(p)
-        if shipped is not None:
-            b0 = lambda p: shipped.ranker.scores(p["x"][:, :n_base])
+                    if hb_k is not None:  # H over v5.4's ranker, fitted on other sources only
+                        chosen["B0+H_cv"][i] = hb_k.choose(p)
+        if b0 is not None:
             hb = Hurdle(b0, train, args.c)
             chosen["B0"] = [int(np.argmax(b0(p))) for p in pages]
             chosen["B0+H"] = [hb.choose(p) for p in pages]
