@@ -188,7 +188,34 @@ class _Block:
         return self.inner.choose(np.hstack([x, xb]))
 
 
+MBR: dict = {"tau": None, "model": None}  # --mbr: choose starts by minimum Bayes risk (session 28)
+
+
+def _scores(ranker, page: dict) -> np.ndarray:
+    if isinstance(ranker, _Block):
+        return ranker.inner.ranker.scores(np.hstack([page["x"], page["xb"]])[:, :ranker.inner.ranker.coef.shape[0]])
+    inner = ranker.ranker
+    return inner.scores(_cols(page["x"], ranker.thread, ranker.n_base) if isinstance(ranker, _Logit)
+                        else page["x"][:, :ranker.n_cols])
+
+
+def prose_mass(model, emit: np.ndarray) -> np.ndarray:
+    """Each line's stage-3 prose probability (body + comment + reference), recovered from stored emissions."""
+    logp = emit.astype(np.float64) + model.log_prior - (0.0 if model.final_bias is None else model.final_bias)
+    p = np.exp(logp - logp.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    return sum(p[:, model.classes.index(c)] for c in ("body", "comment", "reference"))
+
+
+def _mbr(scores: np.ndarray, page: dict) -> int:
+    from storytrace.anatomy.boundary import mbr_start
+
+    return mbr_start(scores, prose_mass(MBR["model"], page["emit"]), MBR["tau"])
+
+
 def _choose(ranker, page: dict) -> int:
+    if MBR["tau"]:
+        return _mbr(_scores(ranker, page), page)
     return ranker.choose(page["x"], page["xb"]) if isinstance(ranker, _Block) else ranker.choose(page["x"])
 
 
@@ -218,7 +245,8 @@ def evaluate(args: argparse.Namespace) -> None:
     from storytrace.anatomy.boundary import FEATURE_NAMES
 
     n_base = len(FEATURE_NAMES)
-    kinds = args.kinds.split(",")
+    kinds = [k for k in args.kinds.split(",") if k]
+    classes = tuple(args.classes.split(","))
     tests = {str(p): _load(p) for p in args.test}
     shipped = load_line_model(args.shipped) if args.shipped else None
     train = [p for f in args.train for p in _load(f)["pages"]]
@@ -226,6 +254,7 @@ def evaluate(args: argparse.Namespace) -> None:
     for name, t in tests.items():
         pages = t["pages"]
         dec = load_line_model(t["meta"]["model"])
+        MBR["tau"], MBR["model"] = args.mbr, dec
         chosen = {kind: [0] * len(pages) for kind in kinds}
         if args.cv:
             names = sorted({p["source"] for p in pages})
@@ -246,12 +275,13 @@ def evaluate(args: argparse.Namespace) -> None:
                 for kind in kinds:
                     chosen[kind][i] = _choose(made[kind], p)
         if shipped is not None and shipped.ranker is not None:
-            chosen["shipped"] = [shipped.ranker.choose(p["x"][:, :n_base]) for p in pages]
+            chosen["shipped"] = [_mbr(shipped.ranker.scores(p["x"][:, :n_base]), p) if args.mbr
+                                 else shipped.ranker.choose(p["x"][:, :n_base]) for p in pages]
         gold = [lab for p in pages for lab in p["labels"]]
         res = {}
         for kind, rows in chosen.items():
             pred = [lab for p, row in zip(pages, rows, strict=True) for lab in _decode(dec, p, row)]
-            res[kind] = {**{c: round(v, 4) for c, v in line_f1(gold, pred, LABELS).items()}, **_section_counts(pages, rows)}
+            res[kind] = {**{c: round(v, 4) for c, v in line_f1(gold, pred, classes).items()}, **_section_counts(pages, rows)}
         report[name] = res
         print(name, json.dumps(res), flush=True)
     if args.json:
@@ -282,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--l2", type=float, default=0.03)
     e.add_argument("--cv", type=int, default=0)
     e.add_argument("--kinds", default="C,T", help="rankers to fit: C, T, G (trees over C+T), GC (trees over C), TB / GB (T / G + whole-block thread group)")
+    e.add_argument("--mbr", type=float, default=None,
+                   help="choose each start by minimum Bayes risk under softmax(scores / this temperature)")
+    e.add_argument("--classes", default=",".join(LABELS), help="line F1 reported for these classes")
     e.add_argument("--json", default=None, help="also write the report here")
     args = ap.parse_args(argv)
     {"score": score, "embed": embed_cache, "eval": evaluate}[args.cmd](args)

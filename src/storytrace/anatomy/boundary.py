@@ -25,9 +25,25 @@ import numpy as np
 from storytrace.anatomy.trees import TreeEnsemble
 from storytrace.numeric import softmax
 
-__all__ = ["BIASES", "BoundaryRanker", "TreeBoundaryRanker", "boundary_scores", "candidate_features", "decode_with_boundary",
-           "even_section_boilerplate", "load_ranker", "require_article",
-           "temper_section", "thread_candidate_features", "tile_emissions", "viterbi"]
+__all__ = [
+    "BIASES",
+    "PAIR_FEATURE_NAMES",
+    "BoundaryRanker",
+    "PairModel",
+    "TreeBoundaryRanker",
+    "boundary_scores",
+    "candidate_features",
+    "decode_with_boundary",
+    "even_section_boilerplate",
+    "load_ranker",
+    "mbr_start",
+    "pair_candidate_features",
+    "require_article",
+    "temper_section",
+    "thread_candidate_features",
+    "tile_emissions",
+    "viterbi",
+]
 
 BIASES = (0.0, 2.0, 4.0, 6.0)  # body log-score bonuses under which each candidate's path score is read
 WINDOW = 3  # lines either side of a boundary read as its immediate context
@@ -257,6 +273,80 @@ def thread_candidate_features(markers: np.ndarray, style: np.ndarray, p3: np.nda
                          cos_after, cos_before, cos_after - cos_before])
     x[b == n] = 0.0  # no comment section: nothing after
     return x
+
+
+PAIR_FEATURE_NAMES = ("pair_at", "pair_after", "pair_before", "pair_after_all", "pair_breaks_after",
+                      "pair_breaks_before")
+
+
+@dataclass(slots=True)
+class PairModel:
+    """Do two consecutive lines belong to the same text? A logistic model on their sentence embeddings
+    (element-wise product and absolute difference), trained on synthetic pages' body -> body pairs (same text)
+    against body -> comment and comment -> comment pairs (session 28). An article is one writer's text; a
+    thread is many writers, whatever its register."""
+
+    coef: np.ndarray
+    intercept: float
+
+    @staticmethod
+    def features(left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        return np.hstack([left * right, np.abs(left - right)])
+
+    def log_odds(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        return self.features(left, right) @ self.coef + self.intercept
+
+    def consecutive(self, emb: np.ndarray) -> np.ndarray:
+        """Log-odds that line ``i`` continues line ``i - 1``'s text, per line (0 for the first)."""
+        if emb.shape[0] < 2:
+            return np.zeros(emb.shape[0])
+        return np.append(0.0, self.log_odds(emb[:-1], emb[1:]))
+
+    def to_arrays(self, prefix: str = "pair_") -> dict[str, np.ndarray]:
+        return {f"{prefix}coef": self.coef, f"{prefix}intercept": np.asarray([self.intercept])}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str = "pair_") -> PairModel:
+        return cls(coef=np.asarray(arrays[f"{prefix}coef"], dtype=np.float64),
+                   intercept=float(np.asarray(arrays[f"{prefix}intercept"])[0]))
+
+
+def pair_candidate_features(same: np.ndarray, window: int = THREAD_WINDOW) -> np.ndarray:
+    """Features of every candidate start ``b = 1 .. n`` from :meth:`PairModel.consecutive` log-odds ``same``
+    (columns ``PAIR_FEATURE_NAMES``): the log-odds at the start (line ``b`` continuing line ``b - 1``), their
+    mean over the ``window`` lines after ``b``, over the ``window`` lines before it and over the whole block after
+    it, and the share of breaks (log-odds < 0) after and before. Zero for ``b = n`` (no section)."""
+    n = same.shape[0]
+    b = np.arange(1, n + 1)
+    s = np.clip(same, -10.0, 10.0)[:, None]
+    brk = (same < 0).astype(np.float64)[:, None]
+    a_lo, a_hi = np.minimum(b + 1, n), np.minimum(n, b + window)
+    b_lo, b_hi = np.maximum(1, b - window + 1), b
+    all_hi = np.full(n, n)
+    x = np.column_stack([
+        np.where(b < n, s[np.minimum(b, n - 1), 0], 0.0),
+        _segment_means(s, a_lo, np.maximum(a_lo, a_hi))[:, 0],
+        _segment_means(s, np.minimum(b_lo, b_hi), b_hi)[:, 0],
+        _segment_means(s, a_lo, all_hi)[:, 0],
+        _segment_means(brk, a_lo, np.maximum(a_lo, a_hi))[:, 0],
+        _segment_means(brk, np.minimum(b_lo, b_hi), b_hi)[:, 0],
+    ])
+    x[b == n] = 0.0
+    return x
+
+
+def mbr_start(scores: np.ndarray, prose: np.ndarray, tau: float) -> int:
+    """Row of the candidate start (rows as :func:`candidate_features`') with the least expected number of prose
+    lines on the wrong side of the boundary, under the ranker's posterior ``softmax(scores / tau)``
+    (session 28, minimum Bayes risk). ``prose`` is each line's stage-3 prose mass (body + comment + reference):
+    menu lines cost nothing wherever the boundary falls. When the ranker hesitates between "no section" and a
+    start, the argmax drops the whole thread; this choice weighs how many lines each mistake costs. Ties go to
+    the candidate the ranker scores higher."""
+    post = softmax(np.asarray(scores, dtype=np.float64) / tau)
+    mass = np.cumsum(prose)  # row r (start b = r + 1): prose mass of the lines before b
+    risk = np.abs(mass[:, None] - mass[None, :]) @ post
+    best = np.flatnonzero(risk <= risk.min() + 1e-9)
+    return int(best[np.argmax(np.asarray(scores)[best])])
 
 
 @dataclass(slots=True)

@@ -76,12 +76,15 @@ from storytrace.settings import Options
 from .boundary import (
     BIASES,
     BoundaryRanker,
+    PairModel,
     TreeBoundaryRanker,
     boundary_scores,
     candidate_features,
     decode_with_boundary,
     even_section_boilerplate,
     load_ranker,
+    mbr_start,
+    pair_candidate_features,
     require_article,
     temper_section,
     thread_candidate_features,
@@ -606,6 +609,8 @@ class LineModel:
     ranker: BoundaryRanker | TreeBoundaryRanker | None = None  # picks where the comment section starts
     ranker_thread: bool = False  # the ranker also reads boundary.thread_candidate_features (session 20)
     ranker_block: bool = False  # ... and the same group read over the whole block after a start (session 21)
+    pair_model: PairModel | None = None  # "same text?" of consecutive lines, read by the ranker (session 28, off)
+    start_tau: float = 0.0  # > 0: the start is the ranker's minimum-Bayes-risk choice (session 28, off)
     stage2_repeats: bool = False  # stage 2 also reads the stage-1 probabilities of a line's exact repeats
     stage3_opening: bool = False  # stage 3 also reads opening_features (since v5.5)
     stage3_thread: bool = False  # stage 3 also reads thread_features (session 18)
@@ -652,7 +657,8 @@ class LineModel:
     def boundary_candidates(self, p1: np.ndarray, p3: np.ndarray, emb: np.ndarray,
                             dense: np.ndarray, grams: Any = None) -> np.ndarray:
         """Features of every possible start of the comment section (rows: lines 1 .. n, n meaning none);
-        with ``ranker_thread`` also the thread features, read from the hashed n-grams ``grams``."""
+        with ``ranker_thread`` also the thread features, read from the hashed n-grams ``grams``; with
+        ``pair_model`` also the pair group (``boundary.pair_candidate_features``)."""
         body = self.classes.index("body")
         comment, reference = self.classes.index("comment"), self.classes.index("reference")
         scores = []
@@ -663,16 +669,19 @@ class LineModel:
         x = candidate_features(scores, p1, p3, emb, dense[:, DENSE_NAMES.index("log_chars")],
                                dense[:, DENSE_NAMES.index("pronoun")], body, comment,
                                self.classes.index("boilerplate"), reference)
-        if not self.ranker_thread:
-            return x
-        if grams is None:
-            raise ValueError("a ranker with thread features needs the page's n-grams")
-        style = dense[:, [DENSE_NAMES.index("ends_excl_q"), DENSE_NAMES.index("sentences")]]
-        markers = thread_markers(grams)
-        parts = [x, thread_candidate_features(markers, style, p3, emb, body, comment, reference)]
-        if self.ranker_block:
-            parts.append(thread_candidate_features(markers, style, p3, emb, body, comment, reference, window=None))
-        return np.hstack(parts)
+        parts = [x]
+        if self.ranker_thread:
+            if grams is None:
+                raise ValueError("a ranker with thread features needs the page's n-grams")
+            style = dense[:, [DENSE_NAMES.index("ends_excl_q"), DENSE_NAMES.index("sentences")]]
+            markers = thread_markers(grams)
+            parts.append(thread_candidate_features(markers, style, p3, emb, body, comment, reference))
+            if self.ranker_block:
+                parts.append(thread_candidate_features(markers, style, p3, emb, body, comment, reference,
+                                                       window=None))
+        if self.pair_model is not None:
+            parts.append(pair_candidate_features(self.pair_model.consecutive(emb)))
+        return x if len(parts) == 1 else np.hstack(parts)
 
     def stage_probs(self, lines: Sequence[str], blank_before: Sequence[bool],
                     blank_after: Sequence[bool]) -> dict[str, Any]:
@@ -735,8 +744,12 @@ class LineModel:
             return self.decode_long_page(p3)
         if self.ranker is None or out["emb"] is None:
             return self.decode(p3, self.final_bias, need_body=True)
-        start = 1 + self.ranker.choose(self.boundary_candidates(out["p1"], p3, out["emb"], out["dense"],
-                                                                out.get("grams")))
+        feats = self.boundary_candidates(out["p1"], p3, out["emb"], out["dense"], out.get("grams"))
+        if self.start_tau > 0:
+            prose = sum(p3[:, self.classes.index(c)] for c in ("body", "comment", "reference"))
+            start = 1 + mbr_start(self.ranker.scores(feats), prose, self.start_tau)
+        else:
+            start = 1 + self.ranker.choose(feats)
         return decode_with_boundary(self.emissions(p3, self.final_bias), self.log_start, self.log_trans, start,
                                     need_body=True)
 
@@ -890,6 +903,9 @@ def load_line_model(path: str | Path | None = None, encoder: Any = None) -> Line
             ranker=load_ranker(a),
             ranker_thread="thread" in meta.get("boundary_ranker", {}).get("features", ()),
             ranker_block="block" in meta.get("boundary_ranker", {}).get("features", ()),
+            pair_model=PairModel.from_arrays(a) if "pair" in meta.get("boundary_ranker", {}).get("features", ())
+            else None,
+            start_tau=float(meta.get("boundary_ranker", {}).get("mbr_tau", 0.0)),
             stage2_repeats=bool(meta.get("stage2_repeats", False)),
             stage3_opening="opening" in meta.get("stage3_features", ()),
             stage3_thread="thread" in meta.get("stage3_features", ()),
