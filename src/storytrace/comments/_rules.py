@@ -17,7 +17,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from storytrace.comments import _rules_coref, _rules_emotion
+from storytrace.comments import _rules_coref, _rules_emotion, _rules_tropes
 from storytrace.comments._content import hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
@@ -36,6 +36,7 @@ from storytrace.comments._rules_claims import (
 from storytrace.comments._rules_emoji import emoji_attack
 from storytrace.comments._rules_emotion import _bodily, _emotion_at
 from storytrace.comments._rules_groups import (
+    _PRON_REF,
     _PRONOUN_REACH,  # noqa: F401 (re-exported)
     _counted,
     _group_is_head,
@@ -207,6 +208,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     a = Analysis(norm=_URL.sub(" url ", _MENTION.sub(" @user ", norm)), decoded=decoded)
     words = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _WORD.finditer(norm)]
     toks = [w for _, _, w in words]
+    _interjected_no(norm, words, toks)
     group_idx, group_end, sexual_at = _read_terms(a, words, toks, raw, to_raw, slur_spans, decoder)
     # an emoji that is a hostile gesture by itself (the middle finger, the gesture of "fuck you") is an obscene
     # insult: profanity and insult evidence with its span (revision 3.4.1; see _content.HOSTILE_EMOJI)
@@ -262,6 +264,28 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
 
 
 # verbs whose bare imperative is an order to harm; "destroy them in the finals", "beat them" are sport talk
+def _pronoun_next_sentence(norm: str, words: list[tuple[int, int, str]], toks: list[str],
+                           group_idx: list[tuple[int, str, bool]], group_end: dict[int, int]) -> list[int]:
+    """A pronoun that opens the sentence right after a group ("Stop talking about X. Those people are scum."): it
+    refers to the group (session 28; ``_group_pronouns`` reads only pronouns at least two words on)."""
+    found = []
+    for gi, _, c in group_idx:
+        k = group_end.get(gi, gi + 1)
+        if not c and k < len(toks) and toks[k] in _PRON_REF and k - gi == 1 and \
+                any(ch in ".!?;" for ch in norm[words[k - 1][1] : words[k][0]]):
+            found.append(k)
+    return found
+
+
+def _interjected_no(norm: str, words: list[tuple[int, int, str]], toks: list[str]) -> None:
+    """A "no" that answers ("No, X are not dangerous", "No. X are ...") quantifies nothing after it (session 28):
+    read as "nope" when it opens the comment or a sentence and a comma or a full stop follows it."""
+    for k, (s, e, w) in enumerate(words):
+        if w.lower() == "no" and norm[e : e + 1] in (",", ".", "!") and \
+                (k == 0 or any(c in ".!?\n" for c in norm[words[k - 1][1] : s])):
+            toks[k] = "nope"
+
+
 _LETHAL = frozenset(["kill", "hang", "shoot", "gas", "stab", "burn", "lynch", "behead", "execute", "murder",
                      "slaughter", "exterminate", "bomb", "nuke", "butcher", "massacre", "drown", "torch"])
 
@@ -436,7 +460,14 @@ def _refused_regard(toks: list[str], neg: list[bool], clause: list[int], j: int,
     at = j - 2 if toks[j - 2 : j] in (["want", "to"], ["like", "to"]) else j  # session 22: "i'd never want to be ..."
     if toks[j] in _OWN_REGARD and not {"i", "we", "i'd", "id", "we'd", "i'll", "ill", "we'll"} & set(toks[max(0, at - 4) : j]):
         return False  # "no landlord will rent to them", "nobody will hire X": discrimination reported
+    if j > 0 and toks[j - 1] in _REFUSING_MODALS and any(
+            (toks[k] in ("nobody", "noone") or toks[k : k + 2] == ["no", "one"]) and clause[k] == clause[j]
+            for k in range(max(0, j - 8), j - 1)):
+        return True  # session 28: "nobody with any sense could respect X"
     return any((neg[k] or toks[k] in _REFUSAL) and clause[k] == clause[j] for k in range(max(0, j - 3), j))
+
+
+_REFUSING_MODALS = frozenset(["could", "would", "can", "will", "should", "ever"])
 
 
 # (session 19) verbs of regard read only with the commenter as subject: "i'd never hire a X"
@@ -566,6 +597,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         g = next(iter(named))
         named_at = {k for gi, _, c in group_idx if not c for k in range(gi, group_end[gi])}
         mentions += [(j, g, False) for j in _group_pronouns(toks, named_at, first)]
+        mentions += [(j, g, False) for j in _pronoun_next_sentence(norm, words, toks, group_idx, group_end)]
         if english:  # session 20 (hate3): "such people", "people like that" refer back too
             mentions += [(j, g, False) for j in _rules_coref.referring_phrases(toks, clause, named_at, first)]
     starts = {gi for gi, _, _ in group_idx}
@@ -752,8 +784,10 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if english:  # session 20 (hate3): "why do X even exist?", "beat the shit out of X"
                 proposed = _rules_coref.asked_hate(toks, neg, clause, gi, end, asked)
                 proposed += _rules_emotion.readings(toks, neg, clause, gi, end, asked)  # session 22 (hate5)
+                proposed += _rules_tropes.readings(toks, neg, clause, gi, end)  # session 28 (hcen)
                 questioned += proposed
                 violent += _rules_coref.profane_harm(toks, neg, clause, gi, end)
+                violent += [_rules_tropes.weapon_threat(toks, neg, clause, gi, end)]  # session 28 (hcen)
             welcomed = [_approved_harm(toks, neg, lo, gi, end, hi, harm), _praised_vice(toks, gi)]  # session 18
             felt = _bodily(toks, lo, gi, end, hi)  # session 19: "X make my skin crawl"
             if felt >= 0 and negated_before(felt, 2):
