@@ -221,7 +221,8 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     group_idx = [(gi, g, c or _names_an_institution(toks, group_end[gi], g, lex)) for gi, g, c in group_idx]
     a.people = any(not c for _, _, c in group_idx)
     slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
-    a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) or reclaimed_frame(toks, gi) for gi in slur_at)
+    own = {toks[gi] for gi in slur_at if _self_reference(toks, gi) or reclaimed_frame(toks, gi)}
+    a.reclaimed = bool(slur_at) and all(toks[gi] in own for gi in slur_at)  # session 28: "as a X myself ... the X march"
     # clause ids: read by the group rules, the threat reading and the backhanded-praise check, so only when they run
     clauses = functools.cache(lambda: _clauses(norm, words))  # computed once, on first use
     clause = clauses() if group_idx or a.threats else []
@@ -275,6 +276,23 @@ def _pronoun_next_sentence(norm: str, words: list[tuple[int, int, str]], toks: l
                 any(ch in ".!?;" for ch in norm[words[k - 1][1] : words[k][0]]):
             found.append(k)
     return found
+
+
+_DOERS = frozenset(["people", "some", "someone", "somebody", "they", "he", "she", "trolls", "everyone", "anyone",
+                    "others", "men", "society", "folks", "politicians", "kids", "strangers", "users", "commenters",
+                    "bigots", "racists", "you", "we", "the", "this", "that", "our", "their", "his", "her", "many"])
+
+
+def _judged_deed(toks: list[str], k: int, gi: int) -> bool:
+    """Between an evaluative word (ending at ``k``) and the group at ``gi``: "how" or "the way" and then someone
+    else as subject ("disgusting how people online threaten X"); not the group ("disgusting how X live") nor "people
+    like X"."""
+    for m in range(k, gi):
+        size = 1 if toks[m] == "how" else 2 if toks[m : m + 2] == ["the", "way"] else 0
+        d = m + size
+        if size and d < gi and toks[d] in _DOERS and toks[d + 1 : d + 2] != ["like"] and gi - d >= 2:
+            return True
+    return False
 
 
 def _interjected_no(norm: str, words: list[tuple[int, int, str]], toks: list[str]) -> None:
@@ -690,6 +708,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if j > gi and not belief_denied and _said_of_another(toks, norm, words, clause, group_end.get(gi, gi + 1),
                                                                   j, size, lex):
                 continue  # "X brought us food when we were sick", "X cleaned the dirty streets"
+            if j < gi and _judged_deed(toks, j + size, gi):
+                continue  # session 28: "it's disgusting how people online threaten X": the deed is judged
             ev.append(j)
         if not country:
             # hate verb before the group: "I hate X", "I can't stand X"

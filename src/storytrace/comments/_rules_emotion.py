@@ -74,7 +74,7 @@ _SUPERLATIVE_WORDS = _FELT_VERBS_S | _FELT_VERBS | frozenset([
     "disgusting", "disgusts", "nerves", "sicker", "repulsive", "infuriating"])
 _CLAUSE_TAIL = frozenset(["ever", "combined", "together", "honestly", "lol", "tbh", "seriously", "period", "do",
                           "does"])
-_LIKE_FELT = frozenset(["boil", "boils", "crawl", "crawls", "sick", "angry", "angrier", "mad", "furious", "annoys",
+_LIKE_FELT = frozenset(["boil", "boils", "boiling", "crawling", "crawl", "crawls", "sick", "angry", "angrier", "mad", "furious", "annoys",
                         "annoy", "disgusts", "disgust", "irritates", "infuriates", "enrages", "sickens"])
 
 

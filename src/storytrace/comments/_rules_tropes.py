@@ -40,7 +40,7 @@ _KIDS = (("my", "kids"), ("my", "children"), ("my", "daughter"), ("my", "son"), 
 
 
 def _group_ends_clause(toks: list[str], clause: list[int], gi: int, end: int) -> bool:
-    return end >= len(toks) or clause[end] != clause[gi] or toks[end] in ("anymore", "ever", "again", "lol")
+    return end >= len(toks) or clause[end] != clause[gi] or toks[end] in ("anymore", "ever", "again", "lol", "on", "in", "at", "here", "there")
 
 
 def nearness_refused(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> int:
