@@ -136,6 +136,7 @@ from storytrace.comments._rules_threats import (
 )
 from storytrace.comments._tokens import (
     _NEGATION,
+    _bridged,
     _clause_start,
     _clause_stop,
     _clauses,
@@ -293,6 +294,49 @@ def _judged_deed(toks: list[str], k: int, gi: int) -> bool:
         if size and d < gi and toks[d] in _DOERS and toks[d + 1 : d + 2] != ["like"] and gi - d >= 2:
             return True
     return False
+
+
+_BELIEF_FAR = frozenset(["think", "believe", "buy", "accept", "tell", "say", "claim", "fall", "listen"])
+_BELIEF_FILL = frozenset(["for", "a", "second", "minute", "moment", "even", "really", "ever", "anyone", "anybody",
+                          "you", "let", "people", "them", "the", "lie", "idea", "myth", "to", "when", "me", "us"])
+
+
+def _belief_denied_far(toks: list[str], neg: list[bool], clause: list[int], gi: int) -> bool:
+    """A belief or a telling denied a few words before "that X ..." ("i don't believe for a second that X ...",
+    "never let anyone tell you that X ...", session 28): what follows is denied, not claimed."""
+    if gi < 3 or toks[gi - 1] not in ("that", "me", "us"):
+        return False
+    for b in range(max(0, gi - 7), gi - 1):
+        if toks[b] in _BELIEF_FAR and all(t in _BELIEF_FILL for t in toks[b + 1 : gi - 1]):
+            return any(neg[k] for k in range(max(0, b - 4), b))
+    return False
+
+
+# an act done to a group, named by a gerund that opens the sentence, then condemned ("threatening X online is a
+# crime", "denying that X are people is disgusting")
+_ACTS = frozenset(["hating", "threatening", "attacking", "harassing", "calling", "denying", "mocking", "insulting",
+                   "blaming", "abusing", "bullying", "targeting", "demonising", "demonizing", "dehumanising",
+                   "dehumanizing", "scapegoating", "excluding", "stereotyping", "discriminating", "insulting",
+                   "belittling", "ridiculing", "vilifying", "slandering", "trolling", "othering"])
+_ACT_BRIDGE = frozenset(["all", "the", "these", "those", "that", "against", "on", "any", "every", "our", "your"])
+_CONDEMNED = frozenset(["crime", "illegal", "punished", "pathetic", "disgusting", "vile", "wrong", "shameful",
+                        "disgrace", "racist", "bigoted", "bigotry", "cowardly", "evil", "sick", "sickening", "gross",
+                        "unacceptable", "despicable", "appalling", "horrible", "awful", "cruel", "hateful", "low",
+                        "inexcusable", "unforgivable", "dangerous", "hate", "disgraceful", "ugly", "unkind", "stupid"])
+
+
+def _act_condemned(toks: list[str], clause: list[int], gi: int, end: int) -> int:
+    """The group at ``gi`` is the object of an act gerund that opens its clause, and what follows judges the act:
+    the index of the judging word; -1 if none."""
+    g = next((k for k in range(max(0, gi - 3), gi) if toks[k] in _ACTS and _bridged(toks, k + 1, gi, _ACT_BRIDGE, 2)),
+             -1)
+    if g < 0 or (g > 0 and clause[g - 1] == clause[g]):
+        return -1
+    n = len(toks)
+    for m in range(end, min(n, end + 10)):
+        if toks[m] in ("is", "was", "should", "makes", "must"):
+            return next((k for k in range(m + 1, min(n, m + 5)) if toks[k] in _CONDEMNED), -1)
+    return -1
 
 
 def _interjected_no(norm: str, words: list[tuple[int, int, str]], toks: list[str]) -> None:
@@ -667,16 +711,23 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     aimed: set[int] = set()  # violent words of ``_ordered_harm`` and ``_wished_harm``
     spared: set[int] = set()  # harms denied to a named group: not aimed at a pronoun that refers back to it
     reported: set[int] = set()  # harms reported as someone else's ("he said X should be shot")
+    judged_acts: set[int] = set()  # session 28: "threatening X online is a crime", "hating X ... is pathetic"
+    for gi, _, _ in mentions if english else []:
+        if (m := _act_condemned(toks, clause, gi, group_end.get(gi, gi + 1))) > 0:
+            judged_acts.update(range(gi, m))  # with "they" in between
     for gi, group, country in mentions:
         if _object_of_attitude(toks, gi):
             continue  # "their hatred of X", "the prejudice against X is disgusting": an attitude to X is judged
+        if gi in judged_acts:
+            a.counter = True
+            continue
         c = clause[gi]
         lo, hi = _clause_start(clause, gi, 6), _clause_stop(clause, c, gi + 1, 9)  # the group's clause around it
         ev: list[int] = []
         regard_ev: list[int] = []  # negated positive evaluations: not cancelled by a denied belief
         # "I don't think X are ...", "nobody believes X are ...": the belief in what follows is denied
         belief_denied = any(neg[k] and toks[k + 1] in _BELIEF and not _negative_question(toks, k + 1)
-                            for k in range(max(lo, gi - 4), gi - 1))
+                            for k in range(max(lo, gi - 4), gi - 1)) or _belief_denied_far(toks, neg, clause, gi)
         doubted = _doubted(toks, lo, gi)  # "since when do X count as real people?"
         quant = _quantified(toks, gi)  # session 19: "no X can be trusted"
         how = _how_question(toks, gi)  # session 19: "how are X not criminals?"
@@ -708,7 +759,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if j > gi and not belief_denied and _said_of_another(toks, norm, words, clause, group_end.get(gi, gi + 1),
                                                                   j, size, lex):
                 continue  # "X brought us food when we were sick", "X cleaned the dirty streets"
-            if j < gi and _judged_deed(toks, j + size, gi):
+            if _judged_deed(toks, j + size if j < gi else max(0, gi - 7), gi):
                 continue  # session 28: "it's disgusting how people online threaten X": the deed is judged
             ev.append(j)
         if not country:
@@ -804,7 +855,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if english:  # session 20 (hate3): "why do X even exist?", "beat the shit out of X"
                 proposed = _rules_coref.asked_hate(toks, neg, clause, gi, end, asked)
                 proposed += _rules_emotion.readings(toks, neg, clause, gi, end, asked)  # session 22 (hate5)
-                proposed += _rules_tropes.readings(toks, neg, clause, gi, end)  # session 28 (hcen)
+                proposed += _rules_tropes.readings(toks, neg, clause, gi, end, asked)  # session 28 (hcen)
                 questioned += proposed
                 violent += _rules_coref.profane_harm(toks, neg, clause, gi, end)
                 violent += [_rules_tropes.weapon_threat(toks, neg, clause, gi, end)]  # session 28 (hcen)

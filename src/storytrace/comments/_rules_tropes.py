@@ -14,6 +14,8 @@ words for the group at ``gi`` .. ``end``, which ``_attacks`` then checks as usua
   disaster").
 * ``unfit_for_children``: a place full of the group refused for one's children ("a street full of X is not
   somewhere i would raise my kids").
+* ``needed_no_more``: more of the group refused ("do we really need more X?", "we don't need any more X").
+* ``pointless_question``: the group's existence asked to be justified ("what's the point of X?").
 * ``weapon_threat``: the group pursued with a weapon ("tonight we go after the X with baseball bats") or promised a
   weapon's blow ("any X who come near will get a knife in the gut").
 Each reading is dropped when a negation word stands in the frame it needs ("crime does not go up when X move in").
@@ -185,9 +187,51 @@ def weapon_threat(toks: list[str], neg: list[bool], clause: list[int], gi: int, 
     return -1
 
 
-def readings(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> list[int]:
+# --- needed_no_more ------------------------------------------------------------------------------------------------
+_NEED_SUBJECTS = frozenset(["we", "country", "town", "city", "nation", "britain", "england", "america", "europe",
+                            "society", "anyone", "anybody", "world", "uk", "us"])
+_NEED_INTENSE = frozenset(["really", "even", "honestly", "seriously", "truly"])
+
+
+def needed_no_more(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int, asked: bool) -> int:
+    """"do we really need more X?", "we don't need any more X (here)": index of "need"; -1 if none."""
+    if gi < 2:
+        return -1
+    k = gi - 1
+    while k > 0 and toks[k] in ("more", "any", "even", "the", "these", "those", "of", "all"):
+        k -= 1
+    if toks[k] != "need" or not {"more", "any"} & set(toks[k + 1 : gi]):
+        return -1
+    lead = toks[max(0, k - 4) : k]
+    if not _NEED_SUBJECTS & set(lead):
+        return -1
+    negated = any(neg[max(0, k - 3) : k])
+    questioned = asked and any(t in ("do", "does", "why") for t in lead) and (_NEED_INTENSE & set(lead) or
+                                                                               "any" in toks[k + 1 : gi])
+    return k if negated or questioned else -1
+
+
+# --- pointless_question -------------------------------------------------------------------------------------------
+_POINT = (("what's", "the", "point", "of"), ("whats", "the", "point", "of"), ("what", "is", "the", "point", "of"),
+          ("what", "even", "is", "the", "point", "of"), ("what's", "even", "the", "point", "of"),
+          ("what", "use", "are"), ("what", "good", "are"))
+
+
+def pointless_question(toks: list[str], clause: list[int], gi: int, end: int) -> int:
+    """"what's the point of X?" with the group ending the clause: index of the question's first word; -1 if none."""
+    if not _group_ends_clause(toks, clause, gi, end) or (end < len(toks) and toks[end] in ("in", "on", "at")):
+        return -1
+    for j in range(max(0, gi - 7), gi):
+        size = seq_at(toks, j, _POINT)
+        if size and _bridged(toks, j + size, gi, _DETS, most=2):
+            return j
+    return -1
+
+
+def readings(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int, asked: bool = False) -> list[int]:
     """Evidence words of the implicit readings above for the group at ``gi`` .. ``end``."""
     found = [nearness_refused(toks, neg, clause, gi, end), decline_on_arrival(toks, neg, clause, gi, end),
              guarded_valuables(toks, neg, clause, gi, end), disastrous_rule(toks, neg, clause, gi, end),
-             unfit_for_children(toks, neg, clause, gi, end)]
+             unfit_for_children(toks, neg, clause, gi, end), needed_no_more(toks, neg, clause, gi, end, asked),
+             pointless_question(toks, clause, gi, end)]
     return [j for j in found if j >= 0]
