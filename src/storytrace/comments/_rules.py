@@ -284,14 +284,23 @@ _DOERS = frozenset(["people", "some", "someone", "somebody", "they", "he", "she"
                     "bigots", "racists", "you", "we", "the", "this", "that", "our", "their", "his", "her", "many"])
 
 
-def _judged_deed(toks: list[str], k: int, gi: int) -> bool:
+# passives that favour the group: "disgusting how X are allowed to ..." still judges the group
+_FAVOURED = frozenset(["allowed", "permitted", "accepted", "tolerated", "welcomed", "favoured", "favored", "pampered",
+                       "coddled", "paid", "handed", "funded", "subsidised", "subsidized", "protected", "excused"])
+
+
+def _judged_deed(toks: list[str], k: int, gi: int, end: int) -> bool:
     """Between an evaluative word (ending at ``k``) and the group at ``gi``: "how" or "the way" and then someone
-    else as subject ("disgusting how people online threaten X"); not the group ("disgusting how X live") nor "people
-    like X"."""
+    else as subject ("disgusting how people online threaten X"), or the group as the subject of a passive ("sick
+    when i think about how X are treated"); not the group acting ("disgusting how X live") nor "people like X"."""
     for m in range(k, gi):
         size = 1 if toks[m] == "how" else 2 if toks[m : m + 2] == ["the", "way"] else 0
         d = m + size
         if size and d < gi and toks[d] in _DOERS and toks[d + 1 : d + 2] != ["like"] and gi - d >= 2:
+            return True
+        if size and gi - d <= 1 and end + 1 < len(toks) and toks[end] in ("are", "were", "get", "got", "is", "being") \
+                and (toks[end + 1].endswith("ed") or toks[end + 1] in ("spoken", "seen", "thrown", "beaten", "hurt")) \
+                and toks[end + 1] not in _FAVOURED:
             return True
     return False
 
@@ -759,7 +768,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if j > gi and not belief_denied and _said_of_another(toks, norm, words, clause, group_end.get(gi, gi + 1),
                                                                   j, size, lex):
                 continue  # "X brought us food when we were sick", "X cleaned the dirty streets"
-            if _judged_deed(toks, j + size if j < gi else max(0, gi - 7), gi):
+            if _judged_deed(toks, j + size if j < gi else max(0, gi - 7), gi, group_end.get(gi, gi + 1)):
                 continue  # session 28: "it's disgusting how people online threaten X": the deed is judged
             ev.append(j)
         if not country:

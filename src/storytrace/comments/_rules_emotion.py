@@ -41,19 +41,20 @@ _DETS = frozenset(["the", "these", "those", "all", "any", "of", "some", "such"])
 
 # --- felt_hate -------------------------------------------------------------------------------------------------------
 _FELT_VERBS = frozenset(["annoy", "infuriate", "irritate", "anger", "enrage", "sicken", "nauseate", "appal",
-                         "appall", "horrify", "repel", "aggravate", "exasperate", "madden", "bother"])
+                         "appall", "horrify", "repel", "aggravate", "exasperate", "madden", "bother", "creep"])
 _FELT_VERBS_S = frozenset(v + ("es" if v.endswith("h") else "s") for v in _FELT_VERBS) | {"horrifies"}
 _ME = frozenset(["me", "us"])
 _OUT_OF_ME = (("the", "hell", "out", "of"), ("the", "shit", "out", "of"), ("the", "fuck", "out", "of"),
               ("the", "crap", "out", "of"), ("the", "life", "out", "of"))
 _NERVES = (("get", "on", "my", "nerves"), ("gets", "on", "my", "nerves"), ("drive", "me", "crazy"),
            ("drives", "me", "crazy"), ("drive", "me", "mad"), ("drives", "me", "mad"), ("drive", "me", "insane"),
-           ("drives", "me", "insane"), ("drive", "me", "up", "the", "wall"), ("drives", "me", "up", "the", "wall"))
+           ("drives", "me", "insane"), ("drive", "me", "up", "the", "wall"), ("drives", "me", "up", "the", "wall"),
+           ("give", "me", "the", "creeps"), ("gives", "me", "the", "creeps"))  # session 28: the creeps
 _MADE_FILL = frozenset(["so", "really", "very", "feel", "fucking", "just", "extremely", "incredibly", "absolutely",
                         "want", "wanna", "to", "wanting", "physically", "fuming", "utterly", "damn", "bloody"])
 _FEELINGS = frozenset(["angry", "furious", "mad", "livid", "irate", "enraged", "sick", "ill", "nauseous", "queasy",
                        "scream", "puke", "vomit", "gag", "retch", "cringe", "rage", "annoyed", "irritated",
-                       "disgusted", "throw", "hurl", "spew", "seethe", "fuming"])
+                       "disgusted", "throw", "hurl", "spew", "seethe", "fuming", "uncomfortable", "uneasy"])
 _SIGHT = (("thinking", "about"), ("thinking", "of"), ("dealing", "with"), ("talking", "to"), ("working", "with"),
           ("being", "with"), ("hearing", "from"), ("listening", "to"))
 _ANGRY = frozenset(["angry", "furious", "mad", "livid", "irate", "annoyed", "irritated", "enraged", "pissed",
@@ -112,7 +113,7 @@ def _felt_by_group(toks: list[str], neg: list[bool], clause: list[int], gi: int,
     k = _skip(toks, clause, end, _BRIDGE)
     if k >= n or clause[k] != clause[gi] or any(neg[end:k]):
         return -1  # "X don't annoy me"
-    plural = toks[k] in _FELT_VERBS or toks[k] in ("make", "get", "drive")
+    plural = toks[k] in _FELT_VERBS or toks[k] in ("make", "get", "drive", "give")
     if plural and not _lead_ok(toks, clause, gi):
         return -1  # "people who harass X annoy me": the group is their object
     if not plural and not _phrase_before(toks, 0, gi, _sight_at, _DETS):
@@ -188,7 +189,7 @@ def _superlative(toks: list[str], clause: list[int], gi: int, end: int) -> int:
 _WHEN = (("whenever",), ("when",), ("every", "time"), ("each", "time"), ("anytime",), ("any", "time"))
 _WHEN_BRIDGE = frozenset(["i", "we", "see", "meet", "notice", "spot", "hear", "think", "of", "the", "those", "these",
                           "some", "any", "a", "few", "there", "are", "is", "get", "near", "around", "have", "to",
-                          "deal", "with", "look", "at"])
+                          "deal", "with", "look", "at", "about"])
 _SUFFERING = frozenset(["are", "is", "were", "was", "being", "be", "get", "gets", "got", "getting", "suffer", "die",
                         "cry", "struggle", "starve", "drown", "have", "lose", "who", "that", "'s", "s"])
 _BODY_FELT = (("my", "skin", "crawls"), ("my", "skin", "crawl"), ("my", "blood", "boils"), ("my", "blood", "boil"),

@@ -16,6 +16,7 @@ words for the group at ``gi`` .. ``end``, which ``_attacks`` then checks as usua
   somewhere i would raise my kids").
 * ``needed_no_more``: more of the group refused ("do we really need more X?", "we don't need any more X").
 * ``pointless_question``: the group's existence asked to be justified ("what's the point of X?").
+* ``too_many_hated``: hate at the group's number ("i hate that there are so many X here").
 * ``weapon_threat``: the group pursued with a weapon ("tonight we go after the X with baseball bats") or promised a
   weapon's blow ("any X who come near will get a knife in the gut").
 Each reading is dropped when a negation word stands in the frame it needs ("crime does not go up when X move in").
@@ -228,10 +229,36 @@ def pointless_question(toks: list[str], clause: list[int], gi: int, end: int) ->
     return -1
 
 
+# --- too_many_hated -----------------------------------------------------------------------------------------------
+_HATE = (("hate",), ("hates",), ("despise",), ("loathe",), ("detest",), ("can't", "stand"), ("cannot", "stand"),
+         ("cant", "stand"), ("dislike",), ("sick", "of"), ("tired", "of"), ("fed", "up", "with"))
+_MANY = (("so", "many"), ("too", "many"), ("more", "and", "more"), ("all", "these"), ("all", "those"))
+_MANY_FILL = frozenset(["that", "there", "are", "is", "how", "it", "seeing", "having", "we", "have", "now", "here",
+                        "the", "fact", "when", "see", "i"])
+
+
+_SUFFER_TAIL = frozenset(["without", "in", "are", "who", "that", "have", "being", "still", "living", "dying", "homeless",
+                          "hungry", "poor", "killed", "hurt", "left", "stuck", "forced", "on", "at", "under"])
+
+
+def too_many_hated(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> int:
+    """"i hate that there are so many X here", "sick of seeing more and more X": index of the hate word; -1 if
+    none (not negated: "i don't hate that ...")."""
+    m = next((k for k in range(max(0, gi - 3), gi) if (size := seq_at(toks, k, _MANY)) and k + size == gi), -1)
+    if m < 0 or (end < len(toks) and (toks[end].endswith("ing") or toks[end] in _SUFFER_TAIL)):
+        return -1  # "... so many X suffering", "... so many X without homes": for them
+        return -1
+    for j in range(max(0, m - 7), m):
+        size = seq_at(toks, j, _HATE)
+        if size and _bridged(toks, j + size, m, _MANY_FILL, most=5) and not any(neg[max(0, j - 3) : j]):
+            return j
+    return -1
+
+
 def readings(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int, asked: bool = False) -> list[int]:
     """Evidence words of the implicit readings above for the group at ``gi`` .. ``end``."""
     found = [nearness_refused(toks, neg, clause, gi, end), decline_on_arrival(toks, neg, clause, gi, end),
              guarded_valuables(toks, neg, clause, gi, end), disastrous_rule(toks, neg, clause, gi, end),
              unfit_for_children(toks, neg, clause, gi, end), needed_no_more(toks, neg, clause, gi, end, asked),
-             pointless_question(toks, clause, gi, end)]
+             pointless_question(toks, clause, gi, end), too_many_hated(toks, neg, clause, gi, end)]
     return [j for j in found if j >= 0]
