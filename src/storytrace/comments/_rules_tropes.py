@@ -170,9 +170,58 @@ _BLOW = (("a", "knife", "in"), ("a", "knife", "to"), ("a", "bullet", "in"), ("a"
 _RECEIVE = frozenset(["get", "gets", "getting", "catch", "catches", "earn", "earns", "receive"])
 
 
+# a harm made to befall the group ("i'm going to make every X suffer"), one it needs ("X like you need a good
+# beating"), a building burnt with the group inside
+_INTENT = frozenset(["will", "gonna", "going", "i'll", "we'll", "ill", "let's", "lets", "should", "must", "shall",
+                     "want", "wanna", "to"])
+_SUFFER = frozenset(["suffer", "bleed", "scream", "beg", "regret", "disappear", "vanish", "cry", "hurt", "squeal",
+                     "weep", "pay"])
+_MAKE_BRIDGE = _DETS | frozenset(["every", "last", "one", "single", "in", "this", "town", "country", "city", "here",
+                                  "damn", "fucking", "filthy", "of"])
+_BLOWS = frozenset(["beating", "kicking", "hiding", "thrashing", "slap", "punch", "whipping", "lynching", "bullet",
+                    "shoeing", "kicking", "smack"])
+_BURN = frozenset(["burn", "torch", "bomb", "firebomb", "blow"])
+
+
+def _made_to_suffer(toks: list[str], gi: int, end: int) -> int:
+    n = len(toks)
+    j = next((k for k in range(max(0, gi - 3), gi) if toks[k] in ("make", "making") and
+              _bridged(toks, k + 1, gi, _MAKE_BRIDGE, most=2)), -1)
+    if j < 0 or not _INTENT & set(toks[max(0, j - 3) : j]):
+        return -1
+    m = end
+    while m < n and m - end < 4 and toks[m] in _MAKE_BRIDGE:
+        m += 1
+    if m < n and toks[m] in _SUFFER and (toks[m] != "pay" or m + 1 >= n or toks[m + 1] in ("for", "dearly")):
+        return j
+    return -1
+
+
+def _blow_needed(toks: list[str], gi: int, end: int) -> int:
+    n = len(toks)
+    k = end + 2 if toks[end : end + 2] in (["like", "you"], ["like", "them"], ["like", "that"]) else end
+    if k < n and toks[k] in ("need", "needs", "deserve", "deserves"):
+        for m in range(k + 1, min(n, k + 5)):
+            if toks[m] in _BLOWS:
+                return m
+    return -1
+
+
+def _burnt_inside(toks: list[str], neg: list[bool], gi: int, end: int) -> int:
+    n = len(toks)
+    if end >= n or toks[end] not in ("inside", "in", "still") or toks[gi - 1 : gi] != ["with"] and \
+            toks[gi - 2 : gi - 1] != ["with"]:
+        return -1
+    j = next((k for k in range(max(0, gi - 10), gi) if toks[k] in _BURN), -1)
+    return j if j >= 0 and _INTENT & set(toks[max(0, j - 3) : j]) and not any(neg[max(0, j - 3) : j]) else -1
+
+
 def weapon_threat(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> int:
     """Index of the pursuit or the blow at the group; -1 if none."""
     n = len(toks)
+    for found in (_made_to_suffer(toks, gi, end), _blow_needed(toks, gi, end), _burnt_inside(toks, neg, gi, end)):
+        if found >= 0 and not any(neg[max(0, found - 3) : found]):
+            return found
     for j in range(max(0, gi - 5), gi):
         size = seq_at(toks, j, _PURSUE)
         if size and _bridged(toks, j + size, gi, _DETS, most=2) and not any(neg[max(0, j - 3) : j]):
