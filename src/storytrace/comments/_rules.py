@@ -281,7 +281,7 @@ def _pronoun_next_sentence(norm: str, words: list[tuple[int, int, str]], toks: l
 
 _DOERS = frozenset(["people", "some", "someone", "somebody", "they", "he", "she", "trolls", "everyone", "anyone",
                     "others", "men", "society", "folks", "politicians", "kids", "strangers", "users", "commenters",
-                    "bigots", "racists", "you", "we", "the", "this", "that", "our", "their", "his", "her", "many"])
+                    "bigots", "racists", "you", "we", "the", "this", "that", "our", "their", "his", "her"])
 
 
 # passives that favour the group: "disgusting how X are allowed to ..." still judges the group
@@ -344,7 +344,8 @@ def _act_condemned(toks: list[str], clause: list[int], gi: int, end: int) -> int
     n = len(toks)
     for m in range(end, min(n, end + 10)):
         if toks[m] in ("is", "was", "should", "makes", "must"):
-            return next((k for k in range(m + 1, min(n, m + 5)) if toks[k] in _CONDEMNED), -1)
+            k = next((k for k in range(m + 1, min(n, m + 5)) if toks[k] in _CONDEMNED), -1)
+            return k if k > 0 and not any(t in _NEGATION for t in toks[m:k]) else -1  # "hating X is not wrong"
     return -1
 
 
@@ -768,7 +769,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if j > gi and not belief_denied and _said_of_another(toks, norm, words, clause, group_end.get(gi, gi + 1),
                                                                   j, size, lex):
                 continue  # "X brought us food when we were sick", "X cleaned the dirty streets"
-            if _judged_deed(toks, j + size if j < gi else max(0, gi - 7), gi, group_end.get(gi, gi + 1)):
+            if _judged_deed(toks, j + size if j < gi else _clause_start(clause, gi, 7), gi, group_end.get(gi, gi + 1)):
                 continue  # session 28: "it's disgusting how people online threaten X": the deed is judged
             ev.append(j)
         if not country:

@@ -214,8 +214,8 @@ def _felt_sentence(toks: list[str], neg: list[bool], lo: int, hi: int) -> int:
 def _felt_whenever(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> int:
     """"my skin crawls whenever X walk past", "every time i see X i feel sick": index of the feeling; -1 if none."""
     n = len(toks)
-    if end < n and toks[end] in _SUFFERING:
-        return -1
+    if end < n and (toks[end] in _SUFFERING or toks[end].endswith("ed")):
+        return -1  # "... whenever i see X mistreated"
     lead = next((j for j in range(max(0, gi - 6), gi) if (size := seq_at(toks, j, _WHEN))
                  and _bridged(toks, j + size, gi, _WHEN_BRIDGE, most=4)), -1)
     if lead < 0:
