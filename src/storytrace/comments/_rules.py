@@ -284,6 +284,11 @@ _DOERS = frozenset(["people", "some", "someone", "somebody", "they", "he", "she"
                     "bigots", "racists", "you", "we", "the", "this", "that", "our", "their", "his", "her"])
 
 
+_HARMFUL_DEEDS = frozenset(["threaten", "attack", "treat", "mock", "abuse", "harass", "insult", "bully", "talk", "speak",
+                            "target", "demonise", "demonize", "dehumanise", "dehumanize", "hate", "discriminate",
+                            "exclude", "smear", "troll", "threatened", "attacked", "treated", "mocked", "abused",
+                            "harassed", "insulted", "bullied", "talks", "speaks", "targeted", "treats", "threatens",
+                            "attacks", "mocks", "abuses", "harasses", "insults", "bullies", "targets", "hates", "trolls"])
 # passives that favour the group: "disgusting how X are allowed to ..." still judges the group
 _FAVOURED = frozenset(["allowed", "permitted", "accepted", "tolerated", "welcomed", "favoured", "favored", "pampered",
                        "coddled", "paid", "handed", "funded", "subsidised", "subsidized", "protected", "excused"])
@@ -770,6 +775,8 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
                                                                   j, size, lex):
                 continue  # "X brought us food when we were sick", "X cleaned the dirty streets"
             if _judged_deed(toks, j + size if j < gi else _clause_start(clause, gi, 7), gi, group_end.get(gi, gi + 1)):
+                if _HARMFUL_DEEDS & set(toks[max(0, gi - 4) : gi]):
+                    a.counter = True  # "disgusting how people online threaten X": the harm done to X is condemned
                 continue  # session 28: "it's disgusting how people online threaten X": the deed is judged
             ev.append(j)
         if not country:

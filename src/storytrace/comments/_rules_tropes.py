@@ -17,6 +17,8 @@ words for the group at ``gi`` .. ``end``, which ``_attacks`` then checks as usua
 * ``needed_no_more``: more of the group refused ("do we really need more X?", "we don't need any more X").
 * ``pointless_question``: the group's existence asked to be justified ("what's the point of X?").
 * ``too_many_hated``: hate at the group's number ("i hate that there are so many X here").
+* ``belonging_denied``: the group denied to be what it is or belongs to ("X aren't real women", "X will never be
+  real members of this society").
 * ``weapon_threat``: the group pursued with a weapon ("tonight we go after the X with baseball bats") or promised a
   weapon's blow ("any X who come near will get a knife in the gut").
 Each reading is dropped when a negation word stands in the frame it needs ("crime does not go up when X move in").
@@ -304,10 +306,33 @@ def too_many_hated(toks: list[str], neg: list[bool], clause: list[int], gi: int,
     return -1
 
 
+# --- belonging_denied ----------------------------------------------------------------------------------------------
+_REAL = frozenset(["real", "true", "proper", "actual", "genuine"])
+_BELONGING = frozenset(["women", "men", "woman", "man", "citizens", "citizen", "members", "humans", "americans",
+                        "britons", "brits", "english", "patriots", "parents", "mothers", "fathers", "neighbours",
+                        "neighbors", "part"])
+_DENYING = frozenset(["not", "never", "aren't", "arent", "isn't", "isnt", "won't", "wont", "can't", "cant", "cannot",
+                      "will", "are", "is", "be", "ever", "can", "could", "and", "never"])
+
+
+def belonging_denied(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> int:
+    """"X aren't real women", "X will never be real members of this society": index of the qualifier; -1 if none.
+    The group is the subject; a negation, then "real" and a noun of belonging."""
+    n = len(toks)
+    k = end
+    while k < n and k - end < 4 and toks[k] in _DENYING:
+        k += 1
+    if k + 1 < n and toks[k] in _REAL and toks[k + 1] in _BELONGING and any(neg[end:k]) and \
+            sum(neg[end:k]) == 1:
+        return k
+    return -1
+
+
 def readings(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int, asked: bool = False) -> list[int]:
     """Evidence words of the implicit readings above for the group at ``gi`` .. ``end``."""
     found = [nearness_refused(toks, neg, clause, gi, end), decline_on_arrival(toks, neg, clause, gi, end),
              guarded_valuables(toks, neg, clause, gi, end), disastrous_rule(toks, neg, clause, gi, end),
              unfit_for_children(toks, neg, clause, gi, end), needed_no_more(toks, neg, clause, gi, end, asked),
-             pointless_question(toks, clause, gi, end), too_many_hated(toks, neg, clause, gi, end)]
+             pointless_question(toks, clause, gi, end), too_many_hated(toks, neg, clause, gi, end),
+             belonging_denied(toks, neg, clause, gi, end)]
     return [j for j in found if j >= 0]
