@@ -13,6 +13,7 @@ to a group), ``_rules_praise``, ``_rules_senses`` (everyday senses of slurs), ``
 ``_rules_multilingual``, ``_rules_emotion``, ``_rules_coref``, ``_rules_implicit`` and ``_rules_benign``.
 """
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -726,6 +727,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     aimed: set[int] = set()  # violent words of ``_ordered_harm`` and ``_wished_harm``
     spared: set[int] = set()  # harms denied to a named group: not aimed at a pronoun that refers back to it
     reported: set[int] = set()  # harms reported as someone else's ("he said X should be shot")
+    deeds_judged: set[int] = set()  # session 28: groups at which a judged deed of others is aimed
     judged_acts: set[int] = set()  # session 28: "threatening X online is a crime", "hating X ... is pathetic"
     for gi, _, _ in mentions if english else []:
         if (m := _act_condemned(toks, clause, gi, group_end.get(gi, gi + 1))) > 0:
@@ -777,6 +779,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if _judged_deed(toks, j + size if j < gi else _clause_start(clause, gi, 7), gi, group_end.get(gi, gi + 1)):
                 if _HARMFUL_DEEDS & set(toks[max(0, gi - 4) : gi]):
                     a.counter = True  # "disgusting how people online threaten X": the harm done to X is condemned
+                    deeds_judged.add(gi)
                 continue  # session 28: "it's disgusting how people online threaten X": the deed is judged
             ev.append(j)
         if not country:
@@ -941,6 +944,10 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         if belief_denied:
             denial_hits.add(gi)  # the denied belief made it hostile: not also a rejected claim
         hits.append((gi, group, ev))
+    # session 28: "disgusting how people talk about X as if they were vermin": the pronoun's words are the deed's
+    hits = [h for h in hits if h[0] in starts or not any(
+        d < h[0] <= d + 12 and bisect.bisect_left(ends[0], words[d][1]) == bisect.bisect_left(ends[0], words[h[0]][1])
+        for d in deeds_judged)]  # ... in the same sentence
     if not hits:
         return
     a.defused = False
