@@ -6,7 +6,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "training"))
 
-from score_probes import agreement  # noqa: E402
+from score_probes import agreement
 
 
 def test_agreement_reads_the_given_threshold():
