@@ -13,11 +13,12 @@ to a group), ``_rules_praise``, ``_rules_senses`` (everyday senses of slurs), ``
 ``_rules_multilingual``, ``_rules_emotion``, ``_rules_coref``, ``_rules_implicit`` and ``_rules_benign``.
 """
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
 
-from storytrace.comments import _rules_coref, _rules_emotion
+from storytrace.comments import _rules_coref, _rules_emotion, _rules_tropes
 from storytrace.comments._content import hostile_emoji
 from storytrace.comments._decode import Decoded, Decoder, clean
 from storytrace.comments._lexicon import Lexicon, Term
@@ -36,6 +37,7 @@ from storytrace.comments._rules_claims import (
 from storytrace.comments._rules_emoji import emoji_attack
 from storytrace.comments._rules_emotion import _bodily, _emotion_at
 from storytrace.comments._rules_groups import (
+    _PRON_REF,
     _PRONOUN_REACH,  # noqa: F401 (re-exported)
     _counted,
     _group_is_head,
@@ -135,6 +137,7 @@ from storytrace.comments._rules_threats import (
 )
 from storytrace.comments._tokens import (
     _NEGATION,
+    _bridged,
     _clause_start,
     _clause_stop,
     _clauses,
@@ -207,6 +210,7 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     a = Analysis(norm=_URL.sub(" url ", _MENTION.sub(" @user ", norm)), decoded=decoded)
     words = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _WORD.finditer(norm)]
     toks = [w for _, _, w in words]
+    _interjected_no(norm, words, toks)
     group_idx, group_end, sexual_at = _read_terms(a, words, toks, raw, to_raw, slur_spans, decoder)
     # an emoji that is a hostile gesture by itself (the middle finger, the gesture of "fuck you") is an obscene
     # insult: profanity and insult evidence with its span (revision 3.4.1; see _content.HOSTILE_EMOJI)
@@ -219,7 +223,8 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
     group_idx = [(gi, g, c or _names_an_institution(toks, group_end[gi], g, lex)) for gi, g, c in group_idx]
     a.people = any(not c for _, _, c in group_idx)
     slur_at = [gi for gi, _, _ in group_idx if (t := _term(toks[gi], 1, decoder)) is not None and t.kind == "slur"]
-    a.reclaimed = bool(slur_at) and all(_self_reference(toks, gi) or reclaimed_frame(toks, gi) for gi in slur_at)
+    own = {toks[gi] for gi in slur_at if _self_reference(toks, gi) or reclaimed_frame(toks, gi)}
+    a.reclaimed = bool(slur_at) and all(toks[gi] in own for gi in slur_at)  # session 28: "as a X myself ... the X march"
     # clause ids: read by the group rules, the threat reading and the backhanded-praise check, so only when they run
     clauses = functools.cache(lambda: _clauses(norm, words))  # computed once, on first use
     clause = clauses() if group_idx or a.threats else []
@@ -262,6 +267,103 @@ def analyse(text: str, decoder: Decoder, *, fuzzy: bool = True, english: bool | 
 
 
 # verbs whose bare imperative is an order to harm; "destroy them in the finals", "beat them" are sport talk
+def _pronoun_next_sentence(norm: str, words: list[tuple[int, int, str]], toks: list[str],
+                           group_idx: list[tuple[int, str, bool]], group_end: dict[int, int]) -> list[int]:
+    """A pronoun that opens the sentence right after a group ("Stop talking about X. Those people are scum."): it
+    refers to the group (session 28; ``_group_pronouns`` reads only pronouns at least two words on)."""
+    found = []
+    for gi, _, c in group_idx:
+        k = group_end.get(gi, gi + 1)
+        if not c and k < len(toks) and toks[k] in _PRON_REF and k - gi == 1 and \
+                any(ch in ".!?;" for ch in norm[words[k - 1][1] : words[k][0]]):
+            found.append(k)
+    return found
+
+
+_DOERS = frozenset(["people", "some", "someone", "somebody", "they", "he", "she", "trolls", "everyone", "anyone",
+                    "others", "men", "society", "folks", "politicians", "kids", "strangers", "users", "commenters",
+                    "bigots", "racists", "you", "we", "the", "this", "that", "our", "their", "his", "her"])
+
+
+_HARMFUL_DEEDS = frozenset(["threaten", "attack", "treat", "mock", "abuse", "harass", "insult", "bully", "talk", "speak",
+                            "target", "demonise", "demonize", "dehumanise", "dehumanize", "hate", "discriminate",
+                            "exclude", "smear", "troll", "threatened", "attacked", "treated", "mocked", "abused",
+                            "harassed", "insulted", "bullied", "talks", "speaks", "targeted", "treats", "threatens",
+                            "attacks", "mocks", "abuses", "harasses", "insults", "bullies", "targets", "hates", "trolls"])
+# passives that favour the group: "disgusting how X are allowed to ..." still judges the group
+_FAVOURED = frozenset(["allowed", "permitted", "accepted", "tolerated", "welcomed", "favoured", "favored", "pampered",
+                       "coddled", "paid", "handed", "funded", "subsidised", "subsidized", "protected", "excused"])
+
+
+def _judged_deed(toks: list[str], k: int, gi: int, end: int) -> bool:
+    """Between an evaluative word (ending at ``k``) and the group at ``gi``: "how" or "the way" and then someone
+    else as subject ("disgusting how people online threaten X"), or the group as the subject of a passive ("sick
+    when i think about how X are treated"); not the group acting ("disgusting how X live") nor "people like X"."""
+    for m in range(k, gi):
+        size = 1 if toks[m] == "how" else 2 if toks[m : m + 2] == ["the", "way"] else 0
+        d = m + size
+        if size and d < gi and toks[d] in _DOERS and toks[d + 1 : d + 2] != ["like"] and gi - d >= 2:
+            return True
+        if size and gi - d <= 1 and end + 1 < len(toks) and toks[end] in ("are", "were", "get", "got", "is", "being") \
+                and (toks[end + 1].endswith("ed") or toks[end + 1] in ("spoken", "seen", "thrown", "beaten", "hurt")) \
+                and toks[end + 1] not in _FAVOURED:
+            return True
+    return False
+
+
+_BELIEF_FAR = frozenset(["think", "believe", "buy", "accept", "tell", "say", "claim", "fall", "listen"])
+_BELIEF_FILL = frozenset(["for", "a", "second", "minute", "moment", "even", "really", "ever", "anyone", "anybody",
+                          "you", "let", "people", "them", "the", "lie", "idea", "myth", "to", "when", "me", "us"])
+
+
+def _belief_denied_far(toks: list[str], neg: list[bool], clause: list[int], gi: int) -> bool:
+    """A belief or a telling denied a few words before "that X ..." ("i don't believe for a second that X ...",
+    "never let anyone tell you that X ...", session 28): what follows is denied, not claimed."""
+    if gi < 3 or toks[gi - 1] not in ("that", "me", "us"):
+        return False
+    for b in range(max(0, gi - 7), gi - 1):
+        if toks[b] in _BELIEF_FAR and all(t in _BELIEF_FILL for t in toks[b + 1 : gi - 1]):
+            return any(neg[k] for k in range(max(0, b - 4), b))
+    return False
+
+
+# an act done to a group, named by a gerund that opens the sentence, then condemned ("threatening X online is a
+# crime", "denying that X are people is disgusting")
+_ACTS = frozenset(["hating", "threatening", "attacking", "harassing", "calling", "denying", "mocking", "insulting",
+                   "blaming", "abusing", "bullying", "targeting", "demonising", "demonizing", "dehumanising",
+                   "dehumanizing", "scapegoating", "excluding", "stereotyping", "discriminating", "insulting",
+                   "belittling", "ridiculing", "vilifying", "slandering", "trolling", "othering"])
+_ACT_BRIDGE = frozenset(["all", "the", "these", "those", "that", "against", "on", "any", "every", "our", "your"])
+_CONDEMNED = frozenset(["crime", "illegal", "punished", "pathetic", "disgusting", "vile", "wrong", "shameful",
+                        "disgrace", "racist", "bigoted", "bigotry", "cowardly", "evil", "sick", "sickening", "gross",
+                        "unacceptable", "despicable", "appalling", "horrible", "awful", "cruel", "hateful", "low",
+                        "inexcusable", "unforgivable", "dangerous", "hate", "disgraceful", "ugly", "unkind", "stupid"])
+
+
+def _act_condemned(toks: list[str], clause: list[int], gi: int, end: int) -> int:
+    """The group at ``gi`` is the object of an act gerund that opens its clause, and what follows judges the act:
+    the index of the judging word; -1 if none."""
+    g = next((k for k in range(max(0, gi - 3), gi) if toks[k] in _ACTS and _bridged(toks, k + 1, gi, _ACT_BRIDGE, 2)),
+             -1)
+    if g < 0 or (g > 0 and clause[g - 1] == clause[g]):
+        return -1
+    n = len(toks)
+    for m in range(end, min(n, end + 10)):
+        if toks[m] in ("is", "was", "should", "makes", "must"):
+            k = next((k for k in range(m + 1, min(n, m + 5)) if toks[k] in _CONDEMNED), -1)
+            return k if k > 0 and not any(t in _NEGATION for t in toks[m:k]) else -1  # "hating X is not wrong"
+    return -1
+
+
+def _interjected_no(norm: str, words: list[tuple[int, int, str]], toks: list[str]) -> None:
+    """A "no" that answers ("No, X are not dangerous", "No. X are ...") quantifies nothing after it (session 28):
+    read as "nope" when it opens the comment or a sentence and a comma or a full stop follows it."""
+    for k, (s, e, w) in enumerate(words):
+        if w.lower() == "no" and norm[e : e + 1] in (",", ".", "!") and \
+                (k == 0 or any(c in ".!?\n" for c in norm[words[k - 1][1] : s])):
+            toks[k] = "nope"
+
+
 _LETHAL = frozenset(["kill", "hang", "shoot", "gas", "stab", "burn", "lynch", "behead", "execute", "murder",
                      "slaughter", "exterminate", "bomb", "nuke", "butcher", "massacre", "drown", "torch"])
 
@@ -436,7 +538,14 @@ def _refused_regard(toks: list[str], neg: list[bool], clause: list[int], j: int,
     at = j - 2 if toks[j - 2 : j] in (["want", "to"], ["like", "to"]) else j  # session 22: "i'd never want to be ..."
     if toks[j] in _OWN_REGARD and not {"i", "we", "i'd", "id", "we'd", "i'll", "ill", "we'll"} & set(toks[max(0, at - 4) : j]):
         return False  # "no landlord will rent to them", "nobody will hire X": discrimination reported
+    if j > 0 and toks[j - 1] in _REFUSING_MODALS and any(
+            (toks[k] in ("nobody", "noone") or toks[k : k + 2] == ["no", "one"]) and clause[k] == clause[j]
+            for k in range(max(0, j - 8), j - 1)):
+        return True  # session 28: "nobody with any sense could respect X"
     return any((neg[k] or toks[k] in _REFUSAL) and clause[k] == clause[j] for k in range(max(0, j - 3), j))
+
+
+_REFUSING_MODALS = frozenset(["could", "would", "can", "will", "should", "ever"])
 
 
 # (session 19) verbs of regard read only with the commenter as subject: "i'd never hire a X"
@@ -566,6 +675,7 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         g = next(iter(named))
         named_at = {k for gi, _, c in group_idx if not c for k in range(gi, group_end[gi])}
         mentions += [(j, g, False) for j in _group_pronouns(toks, named_at, first)]
+        mentions += [(j, g, False) for j in _pronoun_next_sentence(norm, words, toks, group_idx, group_end)]
         if english:  # session 20 (hate3): "such people", "people like that" refer back too
             mentions += [(j, g, False) for j in _rules_coref.referring_phrases(toks, clause, named_at, first)]
     starts = {gi for gi, _, _ in group_idx}
@@ -617,16 +727,24 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
     aimed: set[int] = set()  # violent words of ``_ordered_harm`` and ``_wished_harm``
     spared: set[int] = set()  # harms denied to a named group: not aimed at a pronoun that refers back to it
     reported: set[int] = set()  # harms reported as someone else's ("he said X should be shot")
+    deeds_judged: set[int] = set()  # session 28: groups at which a judged deed of others is aimed
+    judged_acts: set[int] = set()  # session 28: "threatening X online is a crime", "hating X ... is pathetic"
+    for gi, _, _ in mentions if english else []:
+        if (m := _act_condemned(toks, clause, gi, group_end.get(gi, gi + 1))) > 0:
+            judged_acts.update(range(gi, m))  # with "they" in between
     for gi, group, country in mentions:
         if _object_of_attitude(toks, gi):
             continue  # "their hatred of X", "the prejudice against X is disgusting": an attitude to X is judged
+        if gi in judged_acts:
+            a.counter = True
+            continue
         c = clause[gi]
         lo, hi = _clause_start(clause, gi, 6), _clause_stop(clause, c, gi + 1, 9)  # the group's clause around it
         ev: list[int] = []
         regard_ev: list[int] = []  # negated positive evaluations: not cancelled by a denied belief
         # "I don't think X are ...", "nobody believes X are ...": the belief in what follows is denied
         belief_denied = any(neg[k] and toks[k + 1] in _BELIEF and not _negative_question(toks, k + 1)
-                            for k in range(max(lo, gi - 4), gi - 1))
+                            for k in range(max(lo, gi - 4), gi - 1)) or _belief_denied_far(toks, neg, clause, gi)
         doubted = _doubted(toks, lo, gi)  # "since when do X count as real people?"
         quant = _quantified(toks, gi)  # session 19: "no X can be trusted"
         how = _how_question(toks, gi)  # session 19: "how are X not criminals?"
@@ -658,6 +776,11 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if j > gi and not belief_denied and _said_of_another(toks, norm, words, clause, group_end.get(gi, gi + 1),
                                                                   j, size, lex):
                 continue  # "X brought us food when we were sick", "X cleaned the dirty streets"
+            if _judged_deed(toks, j + size if j < gi else _clause_start(clause, gi, 7), gi, group_end.get(gi, gi + 1)):
+                if _HARMFUL_DEEDS & set(toks[max(0, gi - 4) : gi]):
+                    a.counter = True  # "disgusting how people online threaten X": the harm done to X is condemned
+                    deeds_judged.add(gi)
+                continue  # session 28: "it's disgusting how people online threaten X": the deed is judged
             ev.append(j)
         if not country:
             # hate verb before the group: "I hate X", "I can't stand X"
@@ -752,8 +875,10 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
             if english:  # session 20 (hate3): "why do X even exist?", "beat the shit out of X"
                 proposed = _rules_coref.asked_hate(toks, neg, clause, gi, end, asked)
                 proposed += _rules_emotion.readings(toks, neg, clause, gi, end, asked)  # session 22 (hate5)
+                proposed += _rules_tropes.readings(toks, neg, clause, gi, end, asked)  # session 28 (hcen)
                 questioned += proposed
                 violent += _rules_coref.profane_harm(toks, neg, clause, gi, end)
+                violent += [_rules_tropes.weapon_threat(toks, neg, clause, gi, end)]  # session 28 (hcen)
             welcomed = [_approved_harm(toks, neg, lo, gi, end, hi, harm), _praised_vice(toks, gi)]  # session 18
             felt = _bodily(toks, lo, gi, end, hi)  # session 19: "X make my skin crawl"
             if felt >= 0 and negated_before(felt, 2):
@@ -819,6 +944,10 @@ def _attacks(a: Analysis, norm: str, words: list[tuple[int, int, str]], toks: li
         if belief_denied:
             denial_hits.add(gi)  # the denied belief made it hostile: not also a rejected claim
         hits.append((gi, group, ev))
+    # session 28: "disgusting how people talk about X as if they were vermin": the pronoun's words are the deed's
+    hits = [h for h in hits if h[0] in starts or not any(
+        d < h[0] <= d + 12 and bisect.bisect_left(ends[0], words[d][1]) == bisect.bisect_left(ends[0], words[h[0]][1])
+        for d in deeds_judged)]  # ... in the same sentence
     if not hits:
         return
     a.defused = False

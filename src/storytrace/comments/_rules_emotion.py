@@ -41,19 +41,20 @@ _DETS = frozenset(["the", "these", "those", "all", "any", "of", "some", "such"])
 
 # --- felt_hate -------------------------------------------------------------------------------------------------------
 _FELT_VERBS = frozenset(["annoy", "infuriate", "irritate", "anger", "enrage", "sicken", "nauseate", "appal",
-                         "appall", "horrify", "repel", "aggravate", "exasperate", "madden", "bother"])
+                         "appall", "horrify", "repel", "aggravate", "exasperate", "madden", "bother", "creep"])
 _FELT_VERBS_S = frozenset(v + ("es" if v.endswith("h") else "s") for v in _FELT_VERBS) | {"horrifies"}
 _ME = frozenset(["me", "us"])
 _OUT_OF_ME = (("the", "hell", "out", "of"), ("the", "shit", "out", "of"), ("the", "fuck", "out", "of"),
               ("the", "crap", "out", "of"), ("the", "life", "out", "of"))
 _NERVES = (("get", "on", "my", "nerves"), ("gets", "on", "my", "nerves"), ("drive", "me", "crazy"),
            ("drives", "me", "crazy"), ("drive", "me", "mad"), ("drives", "me", "mad"), ("drive", "me", "insane"),
-           ("drives", "me", "insane"), ("drive", "me", "up", "the", "wall"), ("drives", "me", "up", "the", "wall"))
+           ("drives", "me", "insane"), ("drive", "me", "up", "the", "wall"), ("drives", "me", "up", "the", "wall"),
+           ("give", "me", "the", "creeps"), ("gives", "me", "the", "creeps"))  # session 28: the creeps
 _MADE_FILL = frozenset(["so", "really", "very", "feel", "fucking", "just", "extremely", "incredibly", "absolutely",
                         "want", "wanna", "to", "wanting", "physically", "fuming", "utterly", "damn", "bloody"])
 _FEELINGS = frozenset(["angry", "furious", "mad", "livid", "irate", "enraged", "sick", "ill", "nauseous", "queasy",
                        "scream", "puke", "vomit", "gag", "retch", "cringe", "rage", "annoyed", "irritated",
-                       "disgusted", "throw", "hurl", "spew", "seethe", "fuming"])
+                       "disgusted", "throw", "hurl", "spew", "seethe", "fuming", "uncomfortable", "uneasy"])
 _SIGHT = (("thinking", "about"), ("thinking", "of"), ("dealing", "with"), ("talking", "to"), ("working", "with"),
           ("being", "with"), ("hearing", "from"), ("listening", "to"))
 _ANGRY = frozenset(["angry", "furious", "mad", "livid", "irate", "annoyed", "irritated", "enraged", "pissed",
@@ -72,7 +73,10 @@ _SUPERLATIVE_WORDS = _FELT_VERBS_S | _FELT_VERBS | frozenset([
     "hate", "hates", "despise", "despises", "loathe", "loathes", "detest", "detests", "abhor", "abhors", "dislike",
     "dislikes", "stand", "hated", "loathed", "despised", "detested", "disliked", "worse", "angrier", "madder", "annoying", "irritating",
     "disgusting", "disgusts", "nerves", "sicker", "repulsive", "infuriating"])
-_CLAUSE_TAIL = frozenset(["ever", "combined", "together", "honestly", "lol", "tbh", "seriously", "period"])
+_CLAUSE_TAIL = frozenset(["ever", "combined", "together", "honestly", "lol", "tbh", "seriously", "period", "do",
+                          "does"])
+_LIKE_FELT = frozenset(["boil", "boils", "boiling", "crawling", "crawl", "crawls", "sick", "angry", "angrier", "mad", "furious", "annoys",
+                        "annoy", "disgusts", "disgust", "irritates", "infuriates", "enrages", "sickens"])
 
 
 def _goes_on(toks: list[str], clause: list[int], gi: int, end: int) -> bool:
@@ -109,7 +113,7 @@ def _felt_by_group(toks: list[str], neg: list[bool], clause: list[int], gi: int,
     k = _skip(toks, clause, end, _BRIDGE)
     if k >= n or clause[k] != clause[gi] or any(neg[end:k]):
         return -1  # "X don't annoy me"
-    plural = toks[k] in _FELT_VERBS or toks[k] in ("make", "get", "drive")
+    plural = toks[k] in _FELT_VERBS or toks[k] in ("make", "get", "drive", "give")
     if plural and not _lead_ok(toks, clause, gi):
         return -1  # "people who harass X annoy me": the group is their object
     if not plural and not _phrase_before(toks, 0, gi, _sight_at, _DETS):
@@ -170,18 +174,65 @@ def _superlative(toks: list[str], clause: list[int], gi: int, end: int) -> int:
     t = gi - 1
     while t >= 0 and toks[t] in _DETS and gi - t <= 2:
         t -= 1
-    if t < 1 or not (toks[t] == "than" or toks[t - 2 : t + 1] == ["as", "much", "as"]):
-        return -1
+    if t < 1 or not (toks[t] == "than" or toks[t - 2 : t + 1] == ["as", "much", "as"] or toks[t] == "like"):
+        return -1  # session 28: "nothing makes my blood boil (quite) like X (do)"
     window = [k for k in range(max(0, t - 10), t) if clause[k] == clause[gi]]
     if not any(toks[k] in _QUANTIFIERS or toks[k : k + 2] == ["no", "one"] for k in window):
         return -1
-    return next((k for k in window if toks[k] in _SUPERLATIVE_WORDS), -1)
+    words = _LIKE_FELT if toks[t] == "like" else _SUPERLATIVE_WORDS  # "nothing is quite like X" says nothing
+    return next((k for k in window if toks[k] in words), -1)
+
+
+# --- felt whenever the group appears (session 28): "my skin crawls whenever X walk past", "every time i see X i
+# feel sick"; the group right after the time word (maybe after "i see"), acting or seen, not suffering ("... when X
+# are attacked", "... when X suffer" feel for them)
+_WHEN = (("whenever",), ("when",), ("every", "time"), ("each", "time"), ("anytime",), ("any", "time"))
+_WHEN_BRIDGE = frozenset(["i", "we", "see", "meet", "notice", "spot", "hear", "think", "of", "the", "those", "these",
+                          "some", "any", "a", "few", "there", "are", "is", "get", "near", "around", "have", "to",
+                          "deal", "with", "look", "at", "about"])
+_SUFFERING = frozenset(["are", "is", "were", "was", "being", "be", "get", "gets", "got", "getting", "suffer", "die",
+                        "cry", "struggle", "starve", "drown", "have", "lose", "who", "that", "'s", "s"])
+_BODY_FELT = (("my", "skin", "crawls"), ("my", "skin", "crawl"), ("my", "blood", "boils"), ("my", "blood", "boil"),
+              ("my", "stomach", "turns"), ("my", "stomach", "churns"))
+_FEEL_VERBS = frozenset(["feel", "get", "am", "i'm", "im", "want", "wanna", "start"])
+_FELT_FILL = _MADE_FILL | _FEEL_FILL | frozenset(["to", "like", "physically", "a", "kind", "of", "such"])
+
+
+def _felt_sentence(toks: list[str], neg: list[bool], lo: int, hi: int) -> int:
+    """Index of the commenter's feeling in ``lo`` .. ``hi`` ("my skin crawls", "i feel sick", "i feel pure
+    hatred", "i want to throw up"), not negated; -1 if none."""
+    for k in range(lo, hi):
+        if seq_at(toks, k, _BODY_FELT):
+            return k if not any(neg[max(lo, k - 3) : k + 3]) else -1
+        if toks[k] in _FEEL_VERBS and k > 0 and toks[k - 1] in _OWNERS | {"i"} | {"to"} or toks[k] in ("i'm", "im"):
+            m = _skip(toks, [0] * len(toks), k + 1, _FELT_FILL, most=4)
+            if m < hi and (toks[m] in _FEELINGS or toks[m] in _FEEL_NOUNS) and not any(neg[max(lo, k - 3) : m]):
+                return m
+    return -1
+
+
+def _felt_whenever(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> int:
+    """"my skin crawls whenever X walk past", "every time i see X i feel sick": index of the feeling; -1 if none."""
+    n = len(toks)
+    if end < n and (toks[end] in _SUFFERING or toks[end].endswith("ed")):
+        return -1  # "... whenever i see X mistreated"
+    lead = next((j for j in range(max(0, gi - 6), gi) if (size := seq_at(toks, j, _WHEN))
+                 and _bridged(toks, j + size, gi, _WHEN_BRIDGE, most=4)), -1)
+    if lead < 0:
+        return -1
+    before = [k for k in range(max(0, lead - 10), lead) if clause[k] in (clause[lead], clause[lead] - 1)]
+    after = [k for k in range(end, min(n, end + 12)) if clause[k] in (clause[gi], clause[gi] + 1)]
+    for span in (before, after):
+        if span and (f := _felt_sentence(toks, neg, span[0], span[-1] + 1)) >= 0:
+            return f
+    return -1
 
 
 def felt_hate(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> list[int]:
     """Evidence words of an emotion at the group (see the module docstring)."""
     found = [_felt_by_group(toks, neg, clause, gi, end), _felt_owned(toks, neg, clause, gi, end),
-             _felt_for(toks, neg, clause, gi, end), _superlative(toks, clause, gi, end)]
+             _felt_for(toks, neg, clause, gi, end), _superlative(toks, clause, gi, end),
+             _felt_whenever(toks, neg, clause, gi, end)]
     return [j for j in found if j >= 0]
 
 
