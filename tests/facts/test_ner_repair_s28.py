@@ -85,9 +85,15 @@ def test_country_glued_to_a_person_splits(gaz) -> None:
 def test_given_name_reads_a_dropped_label_as_person(gaz) -> None:
     from storytrace.facts.ner_repair import repair_entities
 
-    text = "Then Marcel Granollers and Feliciano Lopez won. The Milan Design Week opened."
-    s = text.index("Marcel")
-    w = text.index("Milan")
-    spans = [(s, s + len("Marcel Granollers"), "PRODUCT"), (w, w + len("Milan Design Week"), "EVENT")]
+    text = "Then Marcel Granollers won. The Milan Design Week opened. Play it on an Echo Dot."
+    spans = [(text.index(n), text.index(n) + len(n), lab) for n, lab in
+             (("Marcel Granollers", "PRODUCT"), ("Milan Design Week", "EVENT"), ("Echo Dot", "PRODUCT"))]
     out = repair_entities(text, spans, gaz)
-    assert [(text[a:b], lab) for a, b, lab in out] == [("Marcel Granollers", "PERSON"), ("Milan Design Week", "EVENT")]
+    assert [(text[a:b], lab) for a, b, lab in out] == [
+        ("Marcel Granollers", "PERSON"), ("Milan Design Week", "EVENT"), ("Echo Dot", "PRODUCT")]
+
+
+def test_title_abbreviation_is_no_speaker(names) -> None:
+    found = names("\"He sounded very breathless,\" Dempsey said. The drug was found in her car, said Lt. Matt Harris, "
+                  "a police spokesman. The wall was built, said Rep. Brian Babin.")
+    assert "Dempsey" in found and "Lt" not in found and "Rep" not in found

@@ -68,8 +68,14 @@ def _person_reading(name: str, label: str) -> str:
 def _given_and_surname(name: str) -> bool:
     words = name.split()
     return (2 <= len(words) <= 3 and all(re.fullmatch(_NAME, w) for w in words)
-            and words[0].lower() in _given_names() and words[-1].lower() not in _ORG_END
+            and _given_first(words[0].lower()) and words[-1].lower() not in _ORG_END
             and _possible_name(" ".join(words[1:])))  # not "Milan Design Meek": "design" is no name
+
+
+def _given_first(word: str) -> bool:
+    """A census given name that is not also a frequent English word ("Echo Dot", "Will Power"), unless SCOWL
+    writes it as a name ("Marcel", "Mark")."""
+    return word in _given_names() and (word in _name_words() or (word_table("en_common.tsv").get(word) or 0.0) < 3.5)
 
 
 def _words(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -83,8 +89,9 @@ def _split_at_joining_word(text: str, s: int, e: int, label: str, gaz) -> list[E
         return None
     words = _words(text, s, e)
     cuts = [k for k, (a, b) in enumerate(words) if text[a:b] in _JOINING]
-    if not cuts:
-        return None
+    lower = [k for k, (a, b) in enumerate(words) if text[a:b].islower() and text[a:b] not in _JOINING]
+    if not cuts or lower:
+        return None  # "National Society for the Prevention of Cruelty to Children": one long name
     parts, start = [], 0
     for k in cuts + [len(words)]:
         if k > start and text[words[start][0]][:1].isupper():
@@ -166,9 +173,15 @@ def _speakers(text: str, spans: list[Ent]) -> list[Ent]:
     for rx in (_SPEAKER_BEFORE, _SPEAKER_AFTER):
         for m in rx.finditer(text):
             a, b = m.span(1)
-            if _free(spans + out, a, b) and _possible_name(m.group(1)):
+            if _free(spans + out, a, b) and _possible_name(m.group(1)) and not _title_abbreviation(text, b):
                 out.append((a, b, "PERSON"))
     return out
+
+
+def _title_abbreviation(text: str, end: int) -> bool:
+    """"said Lt. Matt Harris", "said Rep. Brian Babin": a title's abbreviation, the name follows it."""
+    return text[end:end + 1] == "." and re.search(r"\b[A-Z][a-z]{1,3}$", text[:end]) is not None \
+        and text[end + 1:end + 3].strip()[:1].isupper()
 
 
 def _list_members(text: str, spans: list[Ent]) -> list[Ent]:
