@@ -353,6 +353,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         model_designation,
         period_code,
     )
+    from storytrace.facts.ner_repair import repair_entities
     from storytrace.facts.quantities import mark_conversions, quantities_in
 
     def src(i: int) -> str:
@@ -369,7 +370,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         found = find_dates(text)  # text == doc.text
         spans = ents + [(s, e, "DATE") for s, e in found]
         original = src(i)
-        for s, e, label in ents:
+        for s, e, label in repair_entities(original, ents, res.gazetteer):  # only the mentions see the repairs
             if label in KEEP and not model_designation(original, s, e, label) and not period_code(original[s:e]):
                 mentions.append(RawMention(i, s, e, original[s:e], label, None, None, s in sent_starts,
                                            is_possessive(original, e)))
