@@ -58,3 +58,22 @@ def test_it_nl_hate_free_lines_are_defused(model: CommentModel, text: str, lang:
 def test_hate_free_lines_stay_quiet(model: CommentModel, text: str, lang: str) -> None:
     score, defused = rule(model, text, lang)
     assert score == 0.0 or defused
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ik haat niet alleen Roemenen, ik verafschuw ze.", "nl"),
+    ("Non odio solo gli zingari: li disprezzo.", "it"),
+])
+def test_not_only_is_no_negation(model: CommentModel, text: str, lang: str) -> None:
+    score, defused = rule(model, text, lang)
+    assert score == 0.8 and not defused  # 0006690: 0.0 (nl, read as a defence) / 0.6 (it, read as negated)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ik haat niet alleen discriminatie van Roemenen, ik bestrijd het.", "nl"),
+    ("Dire che gli albanesi sono tutti uguali è un pregiudizio.", "it"),
+    ("Zeggen dat Turken allemaal hetzelfde zijn is een vooroordeel.", "nl"),
+])
+def test_counter_speech_halves_the_heads(model: CommentModel, text: str, lang: str) -> None:
+    score, defused = rule(model, text, lang)
+    assert score == 0.0 and defused  # 0006690: not defused (the heads read the claim at full weight)
