@@ -71,12 +71,19 @@ def _negated_verb(low: str, tokens: list[tuple[int, str]], j: int, lang: str) ->
     words = [w for _, w in tokens]
     if "after" not in spec:
         k = j - 1 - (j >= 1 and words[j - 1] in spec.get("clitics", []))
-        return k >= 0 and words[k] in _cues().get("negators", {}).get(lang, [])
+        return k >= 0 and words[k] in _cues().get("negators", {}).get(lang, []) and not not_only(words, j, lang)
     end = re.search(r"[,.;:!?]", low[tokens[j][0]:])
     stop = tokens[j][0] + end.start() if end else len(low)
     after = [k for k in range(j + 1, min(j + 5, len(tokens))) if tokens[k][0] < stop]
     return any(words[k] in spec["after"] and (k + 1 >= len(words) or words[k + 1] not in spec.get("not_after", []))
                for k in after)
+
+
+def not_only(words: list[str], k: int, lang: str) -> bool:
+    """Whether one of the two words after token ``k`` makes a negator there "not only" ("niet alleen", "non odio
+    solo"; ``negated_verbs``' ``not_after``): what follows is added to, not denied (session 28)."""
+    after = _cues().get("negated_verbs", {}).get(lang, {}).get("not_after", [])
+    return any(w in after for w in words[k + 1:k + 3])
 
 
 def _negated_chinese(low: str, pos: int) -> bool:
@@ -133,7 +140,8 @@ def _cue_negations(low: str, tokens: list[tuple[int, int, str]], stems: list[str
     cues = _cues()
     negators = set(cues.get("negators", {}).get(lang, [])) | set(cues.get("counter_negators", {}).get(lang, []))
     words = [t for _, _, t in tokens]
-    return [any(w in negators for w in words[max(0, j - 3):j]) for j in _cue_hits(low, tokens, stems, lang)]
+    return [any(words[k] in negators and not not_only(words, k, lang) for k in range(max(0, j - 3), j))
+            for j in _cue_hits(low, tokens, stems, lang)]
 
 
 def _denied_counter(low: str, lang: str) -> bool:
@@ -210,6 +218,16 @@ def _animals_only(low: str, lang: str) -> bool:
 def _groups() -> dict[str, dict[str, list[str]]]:
     """The non-English lexicon's group stems per language (read once, as the model's lexicon reads them)."""
     return load_comment_lexicon("multilingual.json").get("groups", {})
+
+
+def speaks_against_hate(text: str, lang: str) -> bool:
+    """Whether a comment condemns, reports or defends, or talks about others' words (``defusing_context``'s
+    ``COUNTER``), read without a hostile word (session 28: "Zeggen dat X allemaal hetzelfde zijn is puur
+    vooroordeel" fires no rule, yet the heads read its quoted claim as hate)."""
+    if not _cues() or lang in ("zh", "ja"):
+        return False
+    low = text.lower()
+    return _counter(low, lang) or _attribution(low, lang)
 
 
 def defusing_context(text: str, lang: str, hostile: list[tuple[int, int]]) -> str | None:

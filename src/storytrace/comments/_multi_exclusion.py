@@ -69,15 +69,40 @@ def read_exclusion(text: str, lang: str, groups: dict[str, list[str]]) -> Exclus
         if kind in _ASSERTED and lexicon_spans(_LEXICON, "rhetorical", lang, low[a:start]):
             continue  # "Waarom zouden homo's niet mogen trouwen?", "non vedo perché ...": a question or a defence
         here = find_group(low[a:b], lang, groups)
+        if here is not None:
+            here = (here[0], (here[1][0] + a, here[1][1] + a))
+        else:
+            here = _referred_group(low, a, end, lang, groups)
         if here is None:  # "Ce genre de commentaire n'a rien à faire ici" after a quoted attack: not the group
             continue
         kept.append(((start, end), kind))
         if found is None:
-            found = (here[0], (here[1][0] + a, here[1][1] + a))
+            found = here
     if found is None:
         return ExclusionRead()
     return ExclusionRead(cues=tuple(span for span, _ in kept), kinds=tuple(sorted({k for _, k in kept})),
                          group=found[0], group_span=found[1])
+
+
+def _referred_group(low: str, a: int, end: int, lang: str,
+                    groups: dict[str, list[str]]) -> tuple[str, tuple[int, int]] | None:
+    """The group the sentence before names, when the cue's sentence (from ``a`` to the cue's ``end``) names none
+    but refers back with a pronoun (``pronoun_reference``: "We hadden het over X. Die horen hier niet."; session
+    28). Only the one sentence before: further back the pronoun may mean anyone."""
+    pronouns = _lexicon().get("pronoun_reference", {}).get(lang)
+    if not pronouns or a == 0 or not any(w in pronouns for w in re.findall(r"[^\W\d_]+", low[a:end])):
+        return None
+    pa, _ = _sentence(low, max(0, _before_sentence(low, a)))
+    here = find_group(low[pa:a], lang, groups)
+    return (here[0], (here[1][0] + pa, here[1][1] + pa)) if here is not None else None
+
+
+def _before_sentence(low: str, a: int) -> int:
+    """A position inside the sentence before the one starting at ``a`` (just before its end mark)."""
+    k = a - 1
+    while k > 0 and (low[k].isspace() or _SENTENCE_END.match(low[k])):
+        k -= 1
+    return k
 
 
 def _sentence(low: str, pos: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ import re
 
 from storytrace.comments._content import dehumanising_emoji
 from storytrace.comments._lexicon import Lexicon
+from storytrace.comments._multi_context import not_only
 
 _MWORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
@@ -102,6 +103,7 @@ def multilingual_match(text: str, lang: str,
             s, e, _ = spans[j]
             found.append((s, e, text[s:e], g_hits[0][1]))
     negs = lex.multi_negation.get(lang, [])
-    negated = any(t in negs for t in toks) or any(" " in x or "'" in x for x in negs if x.strip() in low)
+    negated = any(t in negs and not not_only(toks, k, lang) for k, t in enumerate(toks)) \
+        or any(" " in x or "'" in x for x in negs if x.strip() in low)
     hostile_spans = [(s, e) for s, e, _ in emoji] + [spans[j][:2] for j in h_hits if j < len(spans)]
     return (0.6 if negated else 0.8), found, hostile_spans
