@@ -24,7 +24,7 @@ from ..errors import InputError
 from ..records import SKIPPED, Failure, RawDocument
 from ..settings import MB, Options
 from .gzipstream import GzipMembers, open_gzip
-from .sniff import GZIP_MAGIC, binary_advice, binary_name, sniff, wide_encoding
+from .sniff import GZIP_MAGIC, binary_advice, binary_name, sniff, wide_encoding, wide_text
 
 Item = RawDocument | Failure
 _HEAD = 65536
@@ -247,15 +247,10 @@ def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
 def _url_list(head: bytes) -> int:
     """How many URLs a file of nothing but http(s) URLs, one a line, starts with (a crawl's URL list given where its
     pages were meant: analysed as a text page of links, it gave a page with no article and no word); else 0."""
-    lines = [line.strip() for line in _as_text(head).splitlines() if line.strip()]
+    lines = [line.strip() for line in wide_text(head, errors="replace").splitlines() if line.strip()]
     if len(head) >= _HEAD and lines:
         lines.pop()  # the last line may be cut
     return len(lines) if lines and all(is_url(line) and " " not in line for line in lines) else 0
-
-
-def _as_text(head: bytes) -> str:
-    codec = wide_encoding(head)
-    return head.decode(codec or "utf-8-sig", "replace")
 
 
 def _read_gzip(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
