@@ -597,19 +597,38 @@ def memory_page(obj: Mapping[str, Any], position: int, options: Options) -> Item
     """A page held in memory (the dict ``inputs[position]`` given to ``analyze``): read as a JSONL line; its ``html``
     may also be the bytes a crawler fetched, decoded as a page file's are (BOM, meta charset, UTF-8, detection).
     Its source is its URL, else its ``id`` ("id:<id>": the caller's own key, so a page that failed and is given again
-    fixed replaces the failure in a store), else "memory:<page id>" for a page and "inputs[<position>]" for a failure:
-    a store keys inputs by source, and a place in the call would make every run's first page a new version of one
-    input, replacing the last."""
+    fixed replaces the failure in a store), else "memory:<page id>" for a page and "memory:<digest of the dict>" for a
+    failure: a store keys inputs by source, and a place in the call would make every run's first page (or failure) a
+    new version of one input, replacing the last. A failure's message says its place ("[E108] inputs[1]: ...")."""
     from .encoding import decode_bytes
 
     page = dict(obj)
     for name in HTML_FIELDS:
         if isinstance(page.get(name), bytes | bytearray | memoryview):
             page[name] = decode_bytes(bytes(page[name])).text
-    result = _json_page(page, _clean(page.get("url")) or _given_id(page) or f"inputs[{position}]", options)
+    result = _json_page(page, _clean(page.get("url")) or _given_id(page) or f"memory:{_dict_digest(page)}", options)
     if isinstance(result, RawDocument) and not result.url:
         result.source = _given_id(page) or f"memory:{result.identify()}"
+    elif isinstance(result, Failure):
+        result.message = _placed(result.message, position)
     return result
+
+
+def _dict_digest(page: Mapping[Any, Any]) -> str:
+    """A content digest of a page dict: the same dict given again, at any place of any call, has the same one."""
+    from ..records import content_id
+
+    try:
+        written = json.dumps(page, sort_keys=True, default=repr, ensure_ascii=False)
+    except (TypeError, ValueError):  # keys of mixed types cannot be sorted; a dict holding itself
+        written = repr(sorted((repr(k), repr(v)) for k, v in page.items()))
+    return content_id(written)
+
+
+def _placed(message: str, position: int) -> str:
+    """``message`` with the dict's place in the call after its code: "[E108] inputs[1]: no field holds a page; ..."."""
+    code, _, rest = message.partition("] ") if message.startswith("[E") else ("", "", message)
+    return f"{code}] inputs[{position}]: {rest}" if code else f"inputs[{position}]: {message}"
 
 
 def _given_id(page: Mapping[str, Any]) -> str | None:
