@@ -666,7 +666,7 @@ def _json_page(obj: object, line_source: str, options: Options) -> Item:
     url = _clean(obj.get("url"))
     body = html if html else text
     if not body:
-        return _failure(line_source, _bad_line("no field holds a page"))
+        return _failure(line_source, _bad_line("no field holds a page" + (_URL_ALONE if url else "")))
     data = body.encode("utf-8", "surrogatepass")
     if len(data) > options.max_page_bytes:
         return _failure(line_source, too_large(len(data), options.max_page_bytes))
@@ -682,6 +682,11 @@ def _json_page(obj: object, line_source: str, options: Options) -> Item:
         author=_authors(obj),
         warnings=_unread_date(obj),
     )
+
+
+# the service fetches {"url": ...}; a page dict or JSONL line is a page already fetched
+_URL_ALONE = (" (a 'url' alone is not fetched here: give the URLs to analyze as inputs, or list them in a file for "
+              "--inputs-from)")
 
 
 def _names(fields: tuple[str, ...]) -> str:
@@ -718,6 +723,8 @@ def _first_field(obj: dict[str, object], names: tuple[str, ...]) -> str | None:
 def _authors(obj: dict[str, object]) -> str | None:
     for name in AUTHOR_FIELDS:
         value = obj.get(name)
+        if isinstance(value, dict):  # a page's JSON-LD copied: "author": {"@type": "Person", "name": "A"}
+            value = [value]
         if isinstance(value, list):  # news-please: "authors": ["A", "B"]
             value = joined_names(value)
         if isinstance(value, str) and one_line(value):
@@ -728,6 +735,7 @@ def _authors(obj: dict[str, object]) -> str | None:
 def joined_names(names: list[object]) -> str:
     """Several authors as one string, joined as trafilatura joins a page's authors ("A; B"), so JSON-LD gives one
     Person per name; each on one line, the empty ones left out."""
+    names = [v.get("name") if isinstance(v, dict) else v for v in names]  # schema.org Person objects by their name
     return "; ".join(one_line(v) for v in names if isinstance(v, str) and one_line(v))
 
 
