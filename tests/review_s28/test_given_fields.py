@@ -34,3 +34,10 @@ def test_a_dict_with_only_a_url_says_a_url_alone_is_not_fetched_and_how_to():
     failure = storytrace.analyze([{"url": "https://ex.org/4"}], **QUICK).failures[0]
     assert failure.code == "E108" and "no field holds a page" in failure.message
     assert "not fetched" in failure.message and "--inputs-from" in failure.message
+
+
+def test_a_dict_with_a_url_and_an_empty_or_wrong_page_field_is_not_told_about_fetching():
+    failures = storytrace.analyze([{"url": "https://ex.org/5", "body": ["a", "b"]},
+                                   {"url": "https://ex.org/6", "html": "   "}], **QUICK).failures
+    assert [f.code for f in failures] == ["E108", "E108"]
+    assert not any("not fetched" in f.message for f in failures)

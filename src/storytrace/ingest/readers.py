@@ -666,7 +666,8 @@ def _json_page(obj: object, line_source: str, options: Options) -> Item:
     url = _clean(obj.get("url"))
     body = html if html else text
     if not body:
-        return _failure(line_source, _bad_line("no field holds a page" + (_URL_ALONE if url else "")))
+        url_alone = url and not any(name in obj for name in HTML_FIELDS + TEXT_FIELDS)
+        return _failure(line_source, _bad_line("no field holds a page" + (_URL_ALONE if url_alone else "")))
     data = body.encode("utf-8", "surrogatepass")
     if len(data) > options.max_page_bytes:
         return _failure(line_source, too_large(len(data), options.max_page_bytes))
