@@ -535,8 +535,8 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
             yield _failure(line_source, too_large(cap, cap, more=True))
             continue
         line, note = json_text(raw_line)
-        if number == 1:
-            line = line.removeprefix("\ufeff")  # a byte order mark (Windows tools write one) is not JSON
+        # a byte order mark (Windows tools write one) is not JSON: on any line, as "cat a.jsonl b.jsonl" keeps b's
+        line = line.removeprefix("\ufeff")
         if not line.strip():
             continue
         try:
@@ -606,7 +606,7 @@ def memory_page(obj: Mapping[str, Any], position: int, options: Options) -> Item
     for name in HTML_FIELDS:
         if isinstance(page.get(name), bytes | bytearray | memoryview):
             page[name] = decode_bytes(bytes(page[name])).text
-    result = _json_page(page, _clean(page.get("url")) or _given_id(page) or f"memory:{_dict_digest(page)}", options)
+    result = _json_page(page, _given_url(page) or _given_id(page) or f"memory:{_dict_digest(page)}", options)
     if isinstance(result, RawDocument) and not result.url:
         result.source = _given_id(page) or f"memory:{result.identify()}"
     elif isinstance(result, Failure):
@@ -663,7 +663,7 @@ def _json_page(obj: object, line_source: str, options: Options) -> Item:
     html, text = _first_field(obj, HTML_FIELDS), _first_field(obj, TEXT_FIELDS)
     if not html and text and "text" not in obj and sniff(text[:_HEAD].encode("utf-8", "replace")) == "html":
         html, text = text, None  # 'content' or 'body' of some corpora holds the page's HTML
-    url = _clean(obj.get("url"))
+    url = _given_url(obj)
     body = html if html else text
     if not body:
         url_alone = url and not any(name in obj for name in HTML_FIELDS + TEXT_FIELDS)
@@ -803,6 +803,12 @@ def _bounded_lines(handle: BinaryIO, cap: int) -> Iterator[tuple[int, bytes | No
             yield number, None
         else:
             yield number, line
+
+
+def _given_url(obj: Mapping[str, Any]) -> str | None:
+    """The ``url`` a page dict or JSONL line gives, without the spaces around it (a spreadsheet cell's, a hand edit's:
+    kept, they made the same URL another page); None when blank."""
+    return (_clean(obj.get("url")) or "").strip() or None
 
 
 def _clean(value: object) -> str | None:
