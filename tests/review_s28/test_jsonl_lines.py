@@ -35,3 +35,22 @@ def test_a_url_with_spaces_around_it_is_the_url():
 def test_a_blank_url_is_no_url():
     page = storytrace.analyze([{"text": TEXT, "url": "   "}], **QUICK).pages[0]
     assert page.url is None and page.source.startswith("memory:")
+
+
+def test_the_service_strips_a_given_url_too():
+    pytest = __import__("pytest")
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from storytrace.resources import Resources
+    from storytrace.service import ServiceSettings, create_app
+    from storytrace.settings import Options
+
+    app = create_app(ServiceSettings(options=Options(progress=False)), Resources(overrides={}))
+    with TestClient(app) as client:
+        answer = client.post("/analyze", json={"pages": [{"text": TEXT, "url": "  https://ex.org/3 "},
+                                                         {"text": TEXT, "url": "  "}],
+                                               "with_facts": False, "with_comments": False})
+    assert answer.status_code == 200, answer.text
+    assert [(p["source"], p["url"]) for p in answer.json()["pages"]] == [("https://ex.org/3", "https://ex.org/3"),
+                                                                          ("request#1", None)]
