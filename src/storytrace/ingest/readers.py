@@ -85,14 +85,32 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str] | Mapping[str, Any]], op
             # a folder given by name is read even when it is one
             children = sorted(p for p in path.rglob("*") if not p.is_dir() and not system_file(p, path))
             outputs = {p.parent for p in children if p.name == OUTPUT_MARKER} - {path}
+            own = (path / OUTPUT_MARKER).exists()  # "analyze DIR --out DIR": DIR's inputs, not the dossier beside them
             inputs_below = [child for child in children
-                            if child.name != OUTPUT_MARKER and (not outputs or outputs.isdisjoint(child.parents))]
+                            if child.name != OUTPUT_MARKER and (not outputs or outputs.isdisjoint(child.parents))
+                            and not (own and _written_by_storytrace(child, path))]
             if not inputs_below:  # every input ends as a page or a failure: an empty folder is not "all analysed"
                 yield _failure(value, EMPTY_FOLDER)
             for child in inputs_below:
                 yield from read_path(child, options)
         else:
             yield from read_path(path, options)
+
+
+# what storytrace writes into an output folder (report.write, the CLI's default store)
+OUTPUT_FILES = ("index.html", "dossier.json", "dossier.jsonld", "pages", "storytrace.sqlite", "storytrace.sqlite-wal",
+                "storytrace.sqlite-shm", "storytrace.sqlite-journal")
+
+
+def _written_by_storytrace(child: Path, output_folder: Path) -> bool:
+    """Whether ``child`` of an output folder is storytrace's: its dossier, page JSON and store, a file being written
+    (".dossier.json.<pid>-<hex>.part") or the stories stage's spill folder ("storytrace-<random>/")."""
+    top, *below = child.relative_to(output_folder).parts
+    return (top in OUTPUT_FILES or (top.startswith(".") and top.endswith(".part"))
+            or (bool(below) and _SPILL_FOLDER.fullmatch(top) is not None))
+
+
+_SPILL_FOLDER = re.compile(r"storytrace-[a-z0-9_]{8}")  # tempfile.mkdtemp(prefix="storytrace-")
 
 
 # a host name's last label, unless it is a file name's extension ("page.html", "crawl.warc")
