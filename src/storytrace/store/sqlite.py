@@ -152,8 +152,8 @@ class SQLiteStore:
             if not create and not self._has_pages_table():  # reading must not add tables to someone's database
                 raise sqlite3.DatabaseError("it has no pages table")
             if foreign := self._foreign_tables():  # nor writing: --db given another program's database by a slip
-                raise sqlite3.DatabaseError(f"it holds other tables ({foreign}) and is left as it was; give another "
-                                            "--db")
+                raise sqlite3.DatabaseError(f"another program's database? it holds the tables {foreign}, left "
+                                            "as they were")
             self._db.executescript(_SCHEMA)
             if create:
                 self._add_missing_columns()
