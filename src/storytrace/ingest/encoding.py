@@ -98,8 +98,8 @@ def _unless_contradicted(declared_reading: Decoded, data: bytes, declared: str) 
     text, name = detected
     if name in _TIES_WITH_CP1251 and _as_clean(data, "cp1251", text):
         text, name = data.decode("cp1251", "replace"), "cp1251"
-    return Decoded(text, name, [f"page declares {declared} but its bytes read as {name} (the declared reading is "
-                                "mostly mis-decoded letters)"])
+    note = f"page declares {declared} but its bytes read as {name} (the declared reading is mostly mis-decoded letters)"
+    return Decoded(text, name, [note])
 
 
 # code pages the detector picks for a short Cyrillic page as readily as windows-1251, the web's Cyrillic code page:
