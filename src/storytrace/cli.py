@@ -564,7 +564,7 @@ def _all_inputs(args: argparse.Namespace) -> list[str] | None:
     if args.inputs_from:
         try:
             inputs += _read_input_list(args.inputs_from)
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, ValueError) as exc:
             print(shown(f"storytrace analyze: error: cannot read the list of inputs {args.inputs_from}: {exc}"),
                   file=sys.stderr)
             return None
@@ -576,14 +576,26 @@ def _all_inputs(args: argparse.Namespace) -> list[str] | None:
 
 def _read_input_list(name: str) -> list[str]:
     """One path or URL a line; blank lines and ``#`` comments skipped, surrounding spaces stripped."""
-    if name == "-":
-        lines = sys.stdin.read().splitlines()
-    else:
-        from .ingest.sniff import wide_encoding
+    from .ingest.sniff import wide_text
 
+    if name == "-":  # bytes, as from a file: PowerShell pipes UTF-16, Windows tools write a UTF-8 byte order mark
+        stdin = getattr(sys.stdin, "buffer", None)
+        data = stdin.read() if stdin is not None else sys.stdin.read().encode("utf-8", "surrogateescape")
+    else:
         data = Path(name).read_bytes()  # Notepad's "Unicode" is UTF-16: its list was "not UTF-8" (exit 2)
-        lines = data.decode(wide_encoding(data[:8192]) or "utf-8-sig").splitlines()
+    try:
+        lines = wide_text(data).splitlines()  # strict: a mis-read letter in a path would name another file
+    except UnicodeDecodeError as exc:
+        raise ValueError(_not_unicode(data, exc)) from None
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _not_unicode(data: bytes, exc: UnicodeDecodeError) -> str:
+    """Which line of a list of inputs does not decode, and what to do (Python's codec message names a byte offset)."""
+    line = data[:exc.start].decode(exc.encoding, "replace").count("\n") + 1
+    shown_codec = "UTF-8" if exc.encoding.startswith("utf-8") else exc.encoding.upper()
+    return (f"line {line} is not {shown_codec} (byte 0x{data[exc.start]:02x}); save the list as UTF-8 "
+            "(e.g. iconv -f latin1 -t utf-8 LIST > LIST.utf8)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -48,13 +48,14 @@ class Stage:
 def _facts(page: Page, options: Options, resources: Resources) -> Page:
     from .facts import extract_facts
 
-    return extract_facts(page, options, nlp=resources.get("nlp"), resources=resources.get("facts_resources"))
+    nlp = _stop_checked_nlp(resources.get("nlp"))
+    return extract_facts(page, options, nlp=nlp, resources=resources.get("facts_resources"))
 
 
 def _facts_batch(pages: list[Page], options: Options, resources: Resources) -> list[Page]:
     from .facts import extract_facts_batch
 
-    nlp, facts_resources = resources.get("nlp"), resources.get("facts_resources")
+    nlp, facts_resources = _stop_checked_nlp(resources.get("nlp")), resources.get("facts_resources")
     return list(extract_facts_batch(pages, options, nlp=nlp, resources=facts_resources))
 
 
@@ -89,6 +90,33 @@ def stop_checked(check: Callable[[], None]) -> Iterator[None]:
 def _check_stop() -> None:
     if (check := getattr(_STOP, "check", None)) is not None:
         check()
+
+
+def _stop_checked_nlp(nlp: Any) -> Any:
+    """``nlp``, checked for a stop at each text its ``pipe`` takes and each doc it gives when this thread has a stop
+    check: the facts stage's spaCy passes over every paragraph of a batch (16 pages) then stop within a minibatch."""
+    return _StopCheckedNlp(nlp) if nlp is not None and getattr(_STOP, "check", None) is not None else nlp
+
+
+class _StopCheckedNlp:
+    """A spaCy pipeline whose ``pipe`` calls :func:`_check_stop`; every other attribute is the pipeline's own."""
+
+    def __init__(self, nlp: Any) -> None:
+        self._nlp = nlp
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._nlp, name)
+
+    def pipe(self, texts: Iterable[Any], *args: Any, **kwargs: Any) -> Iterator[Any]:
+        for doc in self._nlp.pipe(_stop_checked(texts), *args, **kwargs):
+            _check_stop()
+            yield doc
+
+
+def _stop_checked(items: Iterable[Any]) -> Iterator[Any]:
+    for item in items:
+        _check_stop()
+        yield item
 
 
 def process(raw: RawDocument, options: Options, resources: Resources) -> Result:
@@ -137,6 +165,7 @@ def _run_stage(stage: Stage, pages: list[Page], options: Options, resources: Res
         try:
             done = stage.run_batch(pages, options, resources)
         except Exception:
+            _check_stop()  # a stop inside the batch is not the stage's failure: no page-by-page retry
             if options.strict:
                 raise
         else:

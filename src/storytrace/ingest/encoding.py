@@ -98,8 +98,8 @@ def _unless_contradicted(declared_reading: Decoded, data: bytes, declared: str) 
     text, name = detected
     if name in _TIES_WITH_CP1251 and _as_clean(data, "cp1251", text):
         text, name = data.decode("cp1251", "replace"), "cp1251"
-    return Decoded(text, name, [f"page declares {declared} but its bytes read as {name} (the declared reading is "
-                                "mostly mis-decoded letters)"])
+    note = f"page declares {declared} but its bytes read as {name} (the declared reading is mostly mis-decoded letters)"
+    return Decoded(text, name, [note])
 
 
 # code pages the detector picks for a short Cyrillic page as readily as windows-1251, the web's Cyrillic code page:
@@ -148,6 +148,8 @@ def _detect(data: bytes, max_chaos: float = 0.3) -> tuple[str, str] | None:
         web = _web_cp1252(data)
         if mess_ratio(web[:200_000]) <= best.chaos + 0.05:
             return web, "cp1252"
+    if name in _DOS_PAGES and best.language in _WESTERN and (dos := _western_dos(data, name, best.chaos)):
+        return dos
     try:
         return data.decode(name), name
     except (UnicodeDecodeError, LookupError):
@@ -164,6 +166,32 @@ _TIES_WITH_CP1252 = frozenset(codecs.lookup(name).name for name in (
     "hp_roman8", "mac_latin2"))
 _WESTERN = frozenset({"English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Danish",
                       "Swedish", "Norwegian", "Finnish", "Catalan", "Indonesian"})
+# DOS code pages the detector picks for a Western text saved in cp850 (Western Europe's DOS page, still written by
+# Windows consoles and old tools): the Baltic cp775 turned "Crue à Évreux" into "Crue ģ Évreux"
+_DOS_PAGES = frozenset(codecs.lookup(name).name for name in (
+    "cp437", "cp775", "cp852", "cp857", "cp860", "cp861", "cp863", "cp865"))
+_CP850 = codecs.lookup("cp850").name
+# the letters of the Western languages: windows-1252's (cp850 has the same ones)
+_WESTERN_LETTERS = frozenset(ch for ch in bytes(range(0x80, 0x100)).decode("cp1252", "ignore") if ch.isalpha())
+
+
+def _western_dos(data: bytes, detected: str, chaos: float) -> tuple[str, str] | None:
+    """The cp850 reading of a Western text the detector read in another DOS code page, when it shows more of the
+    language's letters (fewer foreign letters or box signs in their place) and is no messier; else None."""
+    from charset_normalizer.md import mess_ratio
+
+    sample = data[:200_000]
+    if _western_score(sample.decode(_CP850)) <= _western_score(sample.decode(detected, "replace")):
+        return None
+    text = data.decode(_CP850)
+    return (text, _CP850) if mess_ratio(text[:200_000]) <= chaos + 0.05 else None
+
+
+def _western_score(text: str) -> int:
+    """Non-ASCII letters of the Western languages less the other non-ASCII letters in ``text``."""
+    return sum(1 if ch in _WESTERN_LETTERS else -1 for ch in text if ord(ch) > 127 and ch.isalpha())
+
+
 # WHATWG's windows-1252: the five bytes Python's cp1252 leaves undefined decode to the C1 code points
 _CP1252_HIGH = {i: (bytes([i]).decode("cp1252", "ignore") or chr(i)) for i in range(0x80, 0xA0)}
 

@@ -250,6 +250,10 @@ def fetch(url: str, options: Options, *, resolve: Resolver = _resolve) -> RawDoc
         deadline = time.monotonic() + options.fetch_timeout * 4  # the socket timeout is per read, not total
         with opener.open(request, timeout=options.fetch_timeout) as response:
             data = _read_until(response, options.fetch_max_bytes + 1, deadline)
+            if len(data) <= options.fetch_max_bytes and response.length:  # closed before its Content-Length
+                raise FetchError(f"the connection closed after {len(data)} of the {len(data) + response.length} "
+                                 "bytes the server announced: the page is cut short; try again later",
+                                 code=errors.FETCH_FAILED)
             final_url = response.geturl()
             charset = response.headers.get_content_charset()
     except urllib.error.HTTPError as exc:

@@ -24,7 +24,7 @@ from ..errors import InputError
 from ..records import SKIPPED, Failure, RawDocument
 from ..settings import MB, Options
 from .gzipstream import GzipMembers, open_gzip
-from .sniff import GZIP_MAGIC, binary_advice, binary_name, sniff, wide_encoding
+from .sniff import GZIP_MAGIC, binary_advice, binary_name, sniff, wide_encoding, wide_text
 
 Item = RawDocument | Failure
 _HEAD = 65536
@@ -85,14 +85,32 @@ def read_inputs(inputs: Iterable[str | os.PathLike[str] | Mapping[str, Any]], op
             # a folder given by name is read even when it is one
             children = sorted(p for p in path.rglob("*") if not p.is_dir() and not system_file(p, path))
             outputs = {p.parent for p in children if p.name == OUTPUT_MARKER} - {path}
+            own = (path / OUTPUT_MARKER).exists()  # "analyze DIR --out DIR": DIR's inputs, not the dossier beside them
             inputs_below = [child for child in children
-                            if child.name != OUTPUT_MARKER and (not outputs or outputs.isdisjoint(child.parents))]
+                            if child.name != OUTPUT_MARKER and (not outputs or outputs.isdisjoint(child.parents))
+                            and not (own and _written_by_storytrace(child, path))]
             if not inputs_below:  # every input ends as a page or a failure: an empty folder is not "all analysed"
                 yield _failure(value, EMPTY_FOLDER)
             for child in inputs_below:
                 yield from read_path(child, options)
         else:
             yield from read_path(path, options)
+
+
+# what storytrace writes into an output folder (report.write, the CLI's default store)
+OUTPUT_FILES = ("index.html", "dossier.json", "dossier.jsonld", "pages", "storytrace.sqlite", "storytrace.sqlite-wal",
+                "storytrace.sqlite-shm", "storytrace.sqlite-journal")
+
+
+def _written_by_storytrace(child: Path, output_folder: Path) -> bool:
+    """Whether ``child`` of an output folder is storytrace's: its dossier, page JSON and store, a file being written
+    (".dossier.json.<pid>-<hex>.part") or the stories stage's spill folder ("storytrace-<random>/")."""
+    top, *below = child.relative_to(output_folder).parts
+    return (top in OUTPUT_FILES or (top.startswith(".") and top.endswith(".part"))
+            or (bool(below) and _SPILL_FOLDER.fullmatch(top) is not None))
+
+
+_SPILL_FOLDER = re.compile(r"storytrace-[a-z0-9_]{8}")  # tempfile.mkdtemp(prefix="storytrace-")
 
 
 # a host name's last label, unless it is a file name's extension ("page.html", "crawl.warc")
@@ -247,15 +265,10 @@ def read_stream(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
 def _url_list(head: bytes) -> int:
     """How many URLs a file of nothing but http(s) URLs, one a line, starts with (a crawl's URL list given where its
     pages were meant: analysed as a text page of links, it gave a page with no article and no word); else 0."""
-    lines = [line.strip() for line in _as_text(head).splitlines() if line.strip()]
+    lines = [line.strip() for line in wide_text(head, errors="replace").splitlines() if line.strip()]
     if len(head) >= _HEAD and lines:
         lines.pop()  # the last line may be cut
     return len(lines) if lines and all(is_url(line) and " " not in line for line in lines) else 0
-
-
-def _as_text(head: bytes) -> str:
-    codec = wide_encoding(head)
-    return head.decode(codec or "utf-8-sig", "replace")
 
 
 def _read_gzip(handle: BinaryIO, source: str, options: Options) -> Iterator[Item]:
@@ -540,8 +553,8 @@ def _read_jsonl(handle: BinaryIO, source: str, options: Options) -> Iterator[Ite
             yield _failure(line_source, too_large(cap, cap, more=True))
             continue
         line, note = json_text(raw_line)
-        if number == 1:
-            line = line.removeprefix("\ufeff")  # a byte order mark (Windows tools write one) is not JSON
+        # a byte order mark (Windows tools write one) is not JSON: on any line, as "cat a.jsonl b.jsonl" keeps b's
+        line = line.removeprefix("\ufeff")
         if not line.strip():
             continue
         try:
@@ -602,19 +615,38 @@ def memory_page(obj: Mapping[str, Any], position: int, options: Options) -> Item
     """A page held in memory (the dict ``inputs[position]`` given to ``analyze``): read as a JSONL line; its ``html``
     may also be the bytes a crawler fetched, decoded as a page file's are (BOM, meta charset, UTF-8, detection).
     Its source is its URL, else its ``id`` ("id:<id>": the caller's own key, so a page that failed and is given again
-    fixed replaces the failure in a store), else "memory:<page id>" for a page and "inputs[<position>]" for a failure:
-    a store keys inputs by source, and a place in the call would make every run's first page a new version of one
-    input, replacing the last."""
+    fixed replaces the failure in a store), else "memory:<page id>" for a page and "memory:<digest of the dict>" for a
+    failure: a store keys inputs by source, and a place in the call would make every run's first page (or failure) a
+    new version of one input, replacing the last. A failure's message says its place ("[E108] inputs[1]: ...")."""
     from .encoding import decode_bytes
 
     page = dict(obj)
     for name in HTML_FIELDS:
         if isinstance(page.get(name), bytes | bytearray | memoryview):
             page[name] = decode_bytes(bytes(page[name])).text
-    result = _json_page(page, _clean(page.get("url")) or _given_id(page) or f"inputs[{position}]", options)
+    result = _json_page(page, _given_url(page) or _given_id(page) or f"memory:{_dict_digest(page)}", options)
     if isinstance(result, RawDocument) and not result.url:
         result.source = _given_id(page) or f"memory:{result.identify()}"
+    elif isinstance(result, Failure):
+        result.message = _placed(result.message, position)
     return result
+
+
+def _dict_digest(page: Mapping[Any, Any]) -> str:
+    """A content digest of a page dict: the same dict given again, at any place of any call, has the same one."""
+    from ..records import content_id
+
+    try:
+        written = json.dumps(page, sort_keys=True, default=repr, ensure_ascii=False)
+    except (TypeError, ValueError):  # keys of mixed types cannot be sorted; a dict holding itself
+        written = repr(sorted((repr(k), repr(v)) for k, v in page.items()))
+    return content_id(written)
+
+
+def _placed(message: str, position: int) -> str:
+    """``message`` with the dict's place in the call after its code: "[E108] inputs[1]: no field holds a page; ..."."""
+    code, _, rest = message.partition("] ") if message.startswith("[E") else ("", "", message)
+    return f"{code}] inputs[{position}]: {rest}" if code else f"inputs[{position}]: {message}"
 
 
 def _given_id(page: Mapping[str, Any]) -> str | None:
@@ -649,10 +681,11 @@ def _json_page(obj: object, line_source: str, options: Options) -> Item:
     html, text = _first_field(obj, HTML_FIELDS), _first_field(obj, TEXT_FIELDS)
     if not html and text and "text" not in obj and sniff(text[:_HEAD].encode("utf-8", "replace")) == "html":
         html, text = text, None  # 'content' or 'body' of some corpora holds the page's HTML
-    url = _clean(obj.get("url"))
+    url = _given_url(obj)
     body = html if html else text
     if not body:
-        return _failure(line_source, _bad_line("no field holds a page"))
+        url_alone = url and not any(name in obj for name in HTML_FIELDS + TEXT_FIELDS)
+        return _failure(line_source, _bad_line("no field holds a page" + (_URL_ALONE if url_alone else "")))
     data = body.encode("utf-8", "surrogatepass")
     if len(data) > options.max_page_bytes:
         return _failure(line_source, too_large(len(data), options.max_page_bytes))
@@ -668,6 +701,11 @@ def _json_page(obj: object, line_source: str, options: Options) -> Item:
         author=_authors(obj),
         warnings=_unread_date(obj),
     )
+
+
+# the service fetches {"url": ...}; a page dict or JSONL line is a page already fetched
+_URL_ALONE = (" (a 'url' alone is not fetched here: give the URLs to analyze as inputs, or list them in a file for "
+              "--inputs-from)")
 
 
 def _names(fields: tuple[str, ...]) -> str:
@@ -704,6 +742,8 @@ def _first_field(obj: dict[str, object], names: tuple[str, ...]) -> str | None:
 def _authors(obj: dict[str, object]) -> str | None:
     for name in AUTHOR_FIELDS:
         value = obj.get(name)
+        if isinstance(value, dict):  # a page's JSON-LD copied: "author": {"@type": "Person", "name": "A"}
+            value = [value]
         if isinstance(value, list):  # news-please: "authors": ["A", "B"]
             value = joined_names(value)
         if isinstance(value, str) and one_line(value):
@@ -714,6 +754,7 @@ def _authors(obj: dict[str, object]) -> str | None:
 def joined_names(names: list[object]) -> str:
     """Several authors as one string, joined as trafilatura joins a page's authors ("A; B"), so JSON-LD gives one
     Person per name; each on one line, the empty ones left out."""
+    names = [v.get("name") if isinstance(v, dict) else v for v in names]  # schema.org Person objects by their name
     return "; ".join(one_line(v) for v in names if isinstance(v, str) and one_line(v))
 
 
@@ -780,6 +821,12 @@ def _bounded_lines(handle: BinaryIO, cap: int) -> Iterator[tuple[int, bytes | No
             yield number, None
         else:
             yield number, line
+
+
+def _given_url(obj: Mapping[str, Any]) -> str | None:
+    """The ``url`` a page dict or JSONL line gives, without the spaces around it (a spreadsheet cell's, a hand edit's:
+    kept, they made the same URL another page); None when blank."""
+    return (_clean(obj.get("url")) or "").strip() or None
 
 
 def _clean(value: object) -> str | None:

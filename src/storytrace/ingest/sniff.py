@@ -94,6 +94,13 @@ def wide_encoding(head: bytes) -> str | None:
     return bomless_utf16(head)
 
 
+def wide_text(data: bytes, errors: str = "strict") -> str:
+    """``data`` as text: UTF-32 or UTF-16 when :func:`wide_encoding` says so (a Windows tool's "Unicode"), else UTF-8
+    (a byte order mark dropped). ``errors`` is the codec's policy: "strict" where a mis-read character would go unseen
+    (a list of inputs: a wrong letter in a path names another file), "replace" for a peek that may end inside one."""
+    return data.decode(wide_encoding(data[:8192]) or "utf-8-sig", errors)
+
+
 def bomless_utf16(head: bytes) -> str | None:
     """"utf-16-le" or "utf-16-be" for UTF-16 text without a byte order mark (Windows tools write it), else None. Its
     ASCII characters (spaces, digits, tags, line ends) have a NUL as their other byte, all on one side: a tenth of

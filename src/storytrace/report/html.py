@@ -46,9 +46,13 @@ TOXIC_AT = 0.5
 
 
 def esc(value: Any) -> str:
-    """Escape any value for HTML text or a quoted attribute; bidi controls become a visible ``[U+202E]``."""
+    """Escape any value for HTML text or a quoted attribute; bidi controls become a visible ``[U+202E]``, other
+    control characters (a NUL, a terminal's escape) U+FFFD: raw, they are parse errors a browser drops."""
     text = html.escape("" if value is None else str(value), quote=True)
-    return show_bidi_controls(text)
+    return show_bidi_controls(_CONTROLS.sub("\ufffd", text))
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # C0 and DEL, less tab, line feed, form feed, return
 
 
 def render_dossier(dossier: Dossier) -> str:

@@ -64,6 +64,7 @@ class PageIn(BaseModel):
 
     @model_validator(mode="after")
     def _has_content(self) -> PageIn:
+        self.url = (self.url or "").strip() or None  # a spreadsheet cell's spaces made the same URL another page
         if self.html is None and self.text is None and not self.url:  # an empty html/text is E101, below
             raise ValueError("give html, text or url")
         return self

@@ -151,6 +151,9 @@ class SQLiteStore:
         try:
             if not create and not self._has_pages_table():  # reading must not add tables to someone's database
                 raise sqlite3.DatabaseError("it has no pages table")
+            if foreign := self._foreign_tables():  # nor writing: --db given another program's database by a slip
+                raise sqlite3.DatabaseError(f"another program's database? it holds the tables {foreign}, left "
+                                            "as they were")
             self._db.executescript(_SCHEMA)
             if create:
                 self._add_missing_columns()
@@ -182,6 +185,16 @@ class SQLiteStore:
         if "analysis" not in columns:
             self._db.execute("ALTER TABLE pages ADD COLUMN analysis TEXT")
             self._db.commit()
+
+    def _foreign_tables(self) -> str:
+        """The tables of a database that holds some but is not a storytrace store (no ``pages`` table with a
+        ``record`` column), named; "" for an empty database or a store."""
+        tables = [r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                 "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(pages)")}
+        if not tables or {"id", "source", "record"} <= columns:
+            return ""
+        return ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
 
     def _has_pages_table(self) -> bool:
         return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pages'").fetchone() is not None
