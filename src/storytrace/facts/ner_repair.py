@@ -21,6 +21,7 @@ import functools
 import re
 from importlib import resources as importlib_resources
 
+from storytrace.facts.entities import _common_words, _name_words  # one cached copy of each word list
 from storytrace.word_tables import word_table
 
 Ent = tuple[int, int, str]
@@ -220,11 +221,3 @@ def _given_names() -> frozenset[str]:
     return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
 
 
-@functools.lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    return frozenset(word_table("en_common.tsv"))
-
-
-@functools.lru_cache(maxsize=1)
-def _name_words() -> frozenset[str]:
-    return frozenset(word_table("en_names.txt"))

@@ -237,15 +237,19 @@ def build() -> list[dict]:
     return rows
 
 
-def main() -> None:
-    rows = build()
-    with OUT.open("w", encoding="utf-8") as fh:
+def write_rows(rows: list[dict], out: Path, languages: tuple[str, ...] = ("it", "nl")) -> None:
+    """Write the probe lines as JSONL and print the size of each language's dev and check split."""
+    with out.open("w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    for lang in ("it", "nl"):
+    for lang in languages:
         for sp in ("dev", "check"):
             sel = [r for r in rows if r["lang"] == lang and r["split"] == sp]
             print(lang, sp, len(sel), "hateful", sum(r["identity_attack"] for r in sel))
+
+
+def main() -> None:
+    write_rows(build(), OUT)
 
 
 if __name__ == "__main__":

@@ -11,11 +11,15 @@ Dev lines develop and decide; check lines are scored once at the end. Never trai
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
-from multi_s27_build import _cap, _md5, splits  # the same split rule as session 27's it/nl set, keyed "nl27"
+from multi_s27_build import (  # the same split rule as session 27's it/nl set, keyed "nl27"
+    _cap,
+    _md5,
+    splits,
+    write_rows,
+)
 
 OUT = Path(__file__).with_name("multi_s27nl.jsonl")
 PER_SKELETON = 4
@@ -146,13 +150,7 @@ def build() -> list[dict]:
 
 
 def main() -> None:
-    rows = build()
-    with OUT.open("w", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    for sp in ("dev", "check"):
-        sel = [r for r in rows if r["split"] == sp]
-        print(sp, len(sel), "hateful", sum(r["identity_attack"] for r in sel))
+    write_rows(build(), OUT, languages=("nl",))
 
 
 if __name__ == "__main__":

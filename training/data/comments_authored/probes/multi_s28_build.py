@@ -15,11 +15,10 @@ Never training data.
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
-from multi_s27_build import IT_GROUPS, _cap, _md5, fill_it, splits
+from multi_s27_build import IT_GROUPS, _cap, _md5, fill_it, splits, write_rows
 
 OUT = Path(__file__).with_name("multi_s28.jsonl")
 PER_SKELETON = 4
@@ -166,14 +165,7 @@ def build() -> list[dict]:
 
 
 def main() -> None:
-    rows = build()
-    with OUT.open("w", encoding="utf-8") as fh:
-        for r in rows:
-            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    for lang in ("it", "nl"):
-        for sp in ("dev", "check"):
-            sel = [r for r in rows if r["lang"] == lang and r["split"] == sp]
-            print(lang, sp, len(sel), "hateful", sum(r["identity_attack"] for r in sel))
+    write_rows(build(), OUT)
 
 
 if __name__ == "__main__":
