@@ -306,6 +306,18 @@ _TITLE_PART_RE = re.compile(r"\s+(?:\||-|–|—|::|«|»|·|•|/|›|>)\s+|\s*
 _TOKEN_RE = re.compile(r"\w+")
 
 
+def _heading_without_scripts(tree: etree._Element, title: str | None) -> str | None:
+    """``title`` without the script or style text trafilatura read into it from an ``<h1>`` holding a ``<script>``
+    ("Headline<script>dataLayer=...</script>"): the heading's visible text instead."""
+    if not title:
+        return title
+    for heading in list(tree.iter("h1"))[:3]:
+        if text_key("".join(heading.itertext())) == text_key(title):
+            visible = _norm("".join(visible_strings(heading)))
+            return visible or title
+    return title
+
+
 def choose_title(tree: etree._Element, title: str | None, site: str | None) -> tuple[str | None, str | None]:
     """(title, site): trafilatura's title, unless the page shows it is not the headline.
 
@@ -686,7 +698,8 @@ def split_html(html: str, page: Page, options: Options) -> Page:
                               **TRAFILATURA_SETTINGS)
     page.kind = "html"
     comment_lines = {text_key(line) for c in comments for line in c.text.split("\n")}
-    page.title, page.site = choose_title(tree, _norm(meta.title) or None, _norm(meta.sitename) or None)
+    title = _heading_without_scripts(tree, _norm(meta.title) or None)
+    page.title, page.site = choose_title(tree, title, _norm(meta.sitename) or None)
     page.author = _not_a_byline_word(_author_not_a_commenter(tree, scan, _norm(meta.author) or None, comments))
     page.published = publication_datetime(tree, meta.date) or None
     if page.url is None and meta.url:

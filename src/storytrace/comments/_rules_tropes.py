@@ -64,6 +64,8 @@ def nearness_refused(toks: list[str], neg: list[bool], clause: list[int], gi: in
             continue  # "anyone who lives near X knows ...": a description, not a refusal
         if any(neg[k] for k in range(refuser + 1, j)):
             continue  # "nobody doesn't want to ...": too tangled to read
+        if refuser > 0 and toks[refuser - 1] in ("whether", "if"):
+            continue  # "the study asked whether anyone would live near X": a question reported, no refusal
         return j
     return -1
 
@@ -254,6 +256,8 @@ def needed_no_more(toks: list[str], neg: list[bool], clause: list[int], gi: int,
         k -= 1
     if toks[k] != "need" or not {"more", "any"} & set(toks[k + 1 : gi]):
         return -1
+    if end < len(toks) and toks[end] in _HARMED:
+        return -1  # "we don't need any more refugees dying in the Channel": harm to the group refused
     lead = toks[max(0, k - 4) : k]
     if not _NEED_SUBJECTS & set(lead):
         return -1
@@ -289,7 +293,14 @@ _MANY_FILL = frozenset(["that", "there", "are", "is", "how", "it", "seeing", "ha
 
 
 _SUFFER_TAIL = frozenset(["without", "in", "are", "who", "that", "have", "being", "still", "living", "dying", "homeless",
-                          "hungry", "poor", "killed", "hurt", "left", "stuck", "forced", "on", "at", "under"])
+                          "hungry", "poor", "killed", "hurt", "left", "stuck", "forced", "on", "at", "under",
+                          # harm done to the group: "so many X persecuted abroad", "more X drowned" (review s28b)
+                          "persecuted", "displaced", "murdered", "jailed", "abused", "attacked", "targeted", "harassed",
+                          "oppressed", "injured", "trapped", "detained", "imprisoned", "evicted", "deported",
+                          "drowned", "drowning", "starving", "suffering", "struggling"])
+
+
+_HARMED = _SUFFER_TAIL - {"without", "in", "are", "who", "that", "have", "being", "still", "on", "at", "under", "left"}
 
 
 def too_many_hated(toks: list[str], neg: list[bool], clause: list[int], gi: int, end: int) -> int:

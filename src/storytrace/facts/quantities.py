@@ -401,7 +401,7 @@ _CHANGE_VERBS = frozenset({
     "rise", "fall", "increase", "decrease", "grow", "drop", "climb", "cut", "reduce", "jump", "decline", "expand",
     "shrink", "raise", "lower", "slip", "surge", "soar", "plunge", "boost", "slide", "sink", "tumble", "double",
     "triple", "halve", "swell", "dip", "narrow", "widen", "slash", "hike", "trim", "lift", "revise", "go", "fell",
-    "rose", "grew"})
+    "rose", "grew", "up", "down"})  # "up", "down": "profit was up from 5% to 7%"
 
 
 def _change_cut(doc: Doc, span: SpacySpan) -> int | None:
@@ -622,6 +622,8 @@ def _one(doc: Doc, span: SpacySpan, kind: str, names: set[int] = frozenset()) ->
     core = core.replace("″", "")  # "24″": the inch mark is read as the unit below
     opener = _RANGE_OPENER.match(core)  # before the sign test: "between $10m and $12m" is money
     core = core[opener.end():] if opener else core
+    # "$12m.": the tokenizer reads "m." as an abbreviation, so the full stop ends the span
+    core = re.sub(r"(?<=\d)((?:m|bn|mn|k|tn)\.?)\.$", r"\1", core, flags=re.IGNORECASE)
     unit = None
     named = _CURRENCY_NAMES.search(core)
     if kind == "measure" and named and named.group(0).lower() not in _WEIGHTS_TOO:

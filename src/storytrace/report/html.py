@@ -554,6 +554,9 @@ def _facts(facts: dict[str, Any]) -> str:
 
 
 def _fact_row(key: str, row: dict[str, Any]) -> dict[str, Any]:
+    if key == "quantities" and row.get("value") is None and row.get("low") is not None \
+            and row.get("high") is not None:  # a range has no value: show its two ends ("10,000,000–12,000,000")
+        return row | {"value": f"{_compact(row['low'])}–{_compact(row['high'])}"}
     return row | _UNPARSED_CLAIM if key == "claims" and row.get("parsed") is False else row
 
 
