@@ -197,9 +197,15 @@ def _list_members(text: str, spans: list[Ent]) -> list[Ent]:
         before, after = text[max(0, a - 2):a], text[b:b + 2]
         if not (after == ", " or before == ", "):
             continue
-        if _list_neighbours(text, a, b, orgs) >= 2:
+        if _list_neighbours(text, a, b, orgs) >= 2 and not _and_before_comma(text, a, b):
             out.append((a, b, "ORG"))
     return out
+
+
+def _and_before_comma(text: str, a: int, b: int) -> bool:
+    """"A Song of Ice and Fire, Ford ...": a bare "and"/"or" comes before a list's last member, so a word after one
+    that a comma then continues is the tail of a title, not a member."""
+    return re.search(r"[^,] (?:and|or) $", text[max(0, a - 6):a]) is not None and text[b:b + 2] == ", "
 
 
 def _list_neighbours(text: str, a: int, b: int, orgs: list[tuple[int, int]]) -> int:
