@@ -19,3 +19,14 @@ def test_plain_list_member_still_added():
     ents = [(17, 23, "ORG"), (38, 57, "ORG"), (62, 68, "ORG")]
     assert [text[s:e] for s, e, _ in ents] == ["SpaceX", "Sierra Nevada Corp.", "Boeing"]
     assert _labels(text, ents).get("Blue Origin") == "ORG"
+
+
+def test_page_reuse_tags_a_name_missed_in_another_paragraph():
+    from storytrace.facts.entities import RawMention
+    from storytrace.facts.ner_repair import reuse_page_names
+
+    first = RawMention(0, 0, 12, "Anthony Lynn", "PERSON", "PERSON")
+    paragraphs = {0: ("Anthony Lynn said no.", [(0, 12, "PERSON")], {0}),
+                  1: ("Later Anthony Lynn left; in May Anthony Lynn Day began.", [(32, 51, "DATE")], {0})}
+    added = reuse_page_names([first], paragraphs)
+    assert [(m.paragraph, m.start, m.end, m.label) for m in added] == [(1, 6, 18, "PERSON")]  # not inside the DATE
