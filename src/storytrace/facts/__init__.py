@@ -353,7 +353,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
         model_designation,
         period_code,
     )
-    from storytrace.facts.ner_repair import repair_entities
+    from storytrace.facts.ner_repair import page_reuse_enabled, repair_entities, reuse_page_names
     from storytrace.facts.quantities import mark_conversions, quantities_in
 
     def src(i: int) -> str:
@@ -365,11 +365,13 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
     raw_claims: list[tuple[Claim, int]] = []
     from storytrace.facts.dates import find_dates
 
+    occupied: dict[int, tuple[str, list, set]] = {}
     for i, text, doc, sdocs, unparsed, sent_starts in paras:
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         found = find_dates(text)  # text == doc.text
         spans = ents + [(s, e, "DATE") for s, e in found]
         original = src(i)
+        occupied[i] = (original, spans, sent_starts)  # for the page-level name reuse (experiment, off by default)
         for s, e, label in repair_entities(original, ents, res.gazetteer):  # only the mentions see the repairs
             if label in KEEP and not model_designation(original, s, e, label) and not period_code(original[s:e]):
                 mentions.append(RawMention(i, s, e, original[s:e], label, None, None, s in sent_starts,
@@ -393,6 +395,8 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
             s, e = s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip())
             t = src(i)[s:e]
             raw_claims.append((Claim("", t, Span(i, s, e, t), None, None, None, parsed=False), i))
+    if page_reuse_enabled():
+        mentions.extend(reuse_page_names(mentions, occupied))
     if res.gazetteer is None:
         page.facts["notes"].append("places not resolved: no gazetteer loaded")
     entities = build_entities(mentions, res.gazetteer, _lower_case_words(src(i) for i, *_ in paras))

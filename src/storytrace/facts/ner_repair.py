@@ -197,9 +197,15 @@ def _list_members(text: str, spans: list[Ent]) -> list[Ent]:
         before, after = text[max(0, a - 2):a], text[b:b + 2]
         if not (after == ", " or before == ", "):
             continue
-        if _list_neighbours(text, a, b, orgs) >= 2:
+        if _list_neighbours(text, a, b, orgs) >= 2 and not _and_before_comma(text, a, b):
             out.append((a, b, "ORG"))
     return out
+
+
+def _and_before_comma(text: str, a: int, b: int) -> bool:
+    """"A Song of Ice and Fire, Ford ...": a bare "and"/"or" comes before a list's last member, so a word after one
+    that a comma then continues is the tail of a title, not a member."""
+    return re.search(r"[^,] (?:and|or) $", text[max(0, a - 6):a]) is not None and text[b:b + 2] == ", "
 
 
 def _list_neighbours(text: str, a: int, b: int, orgs: list[tuple[int, int]]) -> int:
@@ -221,3 +227,42 @@ def _given_names() -> frozenset[str]:
     return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
 
 
+
+
+_REUSE_LABELS = ("PERSON", "ORG", "GPE")
+
+
+def page_reuse_enabled() -> bool:
+    """Page-level name reuse is an experiment (session 28, entities2): off unless STORYTRACE_NER_PAGE_REUSE=1."""
+    import os
+
+    return os.environ.get("STORYTRACE_NER_PAGE_REUSE") == "1"
+
+
+def reuse_page_names(mentions: list, paragraphs: dict[int, tuple[str, list[Ent], set]]) -> list:
+    """A name the model tagged PERSON/ORG/GPE somewhere on the page, found untagged elsewhere on it ("Lynn" tagged in
+    one paragraph, missed in the next): the same label there. ``paragraphs`` maps a paragraph index to its text, the
+    model's spans of every label (a name inside a DATE or WORK_OF_ART stays theirs) and its sentence starts."""
+    from dataclasses import replace
+
+    known: dict[str, object] = {}
+    for m in mentions:
+        if m.label in _REUSE_LABELS and len(m.text) > 2 and m.text[:1].isupper():
+            known.setdefault(m.text, m)
+    taken = {(m.paragraph, m.start, m.end) for m in mentions}
+    out = []
+    for name, first in sorted(known.items(), key=lambda kv: -len(kv[0])):  # longest first: "Dino Melaye" before "Melaye"
+        for i, (text, spans, sent_starts) in paragraphs.items():
+            for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                a, b = hit.span()
+                if (i, a, b) in taken or not _free(spans, a, b) or _overlaps(out + mentions, i, a, b):
+                    continue
+                if a in sent_starts and name.lower() in _common_words() and name.lower() not in _name_words():
+                    continue  # "Will", "Bill" opening a sentence
+                out.append(replace(first, paragraph=i, start=a, end=b, sentence_initial=a in sent_starts,
+                                   possessive=text[b:b + 2] in ("'s", "’s")))
+    return out
+
+
+def _overlaps(mentions: list, i: int, a: int, b: int) -> bool:
+    return any(m.paragraph == i and a < m.end and m.start < b for m in mentions)
