@@ -131,8 +131,8 @@ NL = [
 ]
 
 
-def fill(skeleton: str, group: str) -> str:
-    g = GROUPS[group]
+def fill(skeleton: str, group: str, groups: dict[str, str] = GROUPS) -> str:
+    g = groups[group]
     return skeleton.format(G=_cap(g), g=g)
 
 

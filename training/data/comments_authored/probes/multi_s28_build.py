@@ -18,22 +18,14 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from multi_s27_build import IT_GROUPS, _cap, _md5, fill_it, splits, write_rows
+from multi_s27_build import IT_GROUPS, _md5, fill_it, splits, write_rows
+from multi_s27nl_build import GROUPS
+from multi_s27nl_build import fill as fill_dutch
 
 OUT = Path(__file__).with_name("multi_s28.jsonl")
 PER_SKELETON = 4
 
-NL_GROUPS = {
-    "women": "vrouwen",
-    "gay people": "homo's",
-    "trans people": "transpersonen",
-    "black people": "zwarten",
-    "immigrants": "migranten",
-    "muslims": "moslims",
-    "jews": "joden",
-    "disabled people": "gehandicapten",
-    "refugees": "vluchtelingen",
-}
+NL_GROUPS = {**GROUPS, "disabled people": "gehandicapten"}  # session 27's Dutch groups, one name changed
 
 # (category, identity_attack, toxic, skeleton). Italian slots: {G} definite plural, {aG} "a"+article, {dG}
 # "di"+article, {g} bare plural, {e} plural ending (i / e), {T} tutti / tutte, {li} li / le.
@@ -146,8 +138,7 @@ NL = [
 
 
 def fill_nl(skeleton: str, group: str) -> str:
-    g = NL_GROUPS[group]
-    return skeleton.format(G=_cap(g), g=g)
+    return fill_dutch(skeleton, group, NL_GROUPS)
 
 
 def build() -> list[dict]:
