@@ -9,9 +9,10 @@ from importlib import resources as importlib_resources
 
 
 @functools.cache
-def word_table(file_name: str) -> dict[str, float | None]:
-    """word -> Zipf frequency from a ``word<TAB>zipf`` file (``#`` lines skipped); None for a one-column list."""
-    path = importlib_resources.files("storytrace") / "data" / "lexicons" / "word_frequencies" / file_name
+def word_table(file_name: str, folder: str = "lexicons/word_frequencies") -> dict[str, float | None]:
+    """word -> Zipf frequency from a ``word<TAB>zipf`` file under ``data/<folder>`` (``#`` lines skipped); None for a
+    one-column list."""
+    path = importlib_resources.files("storytrace").joinpath("data", *folder.split("/"), file_name)
     table: dict[str, float | None] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):

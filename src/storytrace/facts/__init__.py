@@ -365,13 +365,15 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
     raw_claims: list[tuple[Claim, int]] = []
     from storytrace.facts.dates import find_dates
 
-    occupied: dict[int, tuple[str, list, set]] = {}
+    reuse = page_reuse_enabled()
+    occupied: dict[int, tuple[str, list, set]] = {}  # for the page-level name reuse (experiment, off by default)
     for i, text, doc, sdocs, unparsed, sent_starts in paras:
         ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         found = find_dates(text)  # text == doc.text
         spans = ents + [(s, e, "DATE") for s, e in found]
         original = src(i)
-        occupied[i] = (original, spans, sent_starts)  # for the page-level name reuse (experiment, off by default)
+        if reuse:
+            occupied[i] = (original, spans, sent_starts)
         for s, e, label in repair_entities(original, ents, res.gazetteer):  # only the mentions see the repairs
             if label in KEEP and not model_designation(original, s, e, label) and not period_code(original[s:e]):
                 mentions.append(RawMention(i, s, e, original[s:e], label, None, None, s in sent_starts,
@@ -395,7 +397,7 @@ def _assemble(page: Page, paras: list[tuple[int, str, Any, list, list, set]], re
             s, e = s + len(text[s:e]) - len(text[s:e].lstrip()), e - len(text[s:e]) + len(text[s:e].rstrip())
             t = src(i)[s:e]
             raw_claims.append((Claim("", t, Span(i, s, e, t), None, None, None, parsed=False), i))
-    if page_reuse_enabled():
+    if reuse:
         mentions.extend(reuse_page_names(mentions, occupied))
     if res.gazetteer is None:
         page.facts["notes"].append("places not resolved: no gazetteer loaded")

@@ -18,8 +18,8 @@ Only the mentions change: the model's spans stay as they were for dates, quantit
 from __future__ import annotations
 
 import functools
+import os
 import re
-from importlib import resources as importlib_resources
 
 from storytrace.facts.entities import _common_words, _name_words  # one cached copy of each word list
 from storytrace.word_tables import word_table
@@ -223,10 +223,7 @@ def _list_neighbours(text: str, a: int, b: int, orgs: list[tuple[int, int]]) -> 
 @functools.lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """US census 1990 given names, male and female (see ``data/names/NOTICE.md``)."""
-    path = importlib_resources.files("storytrace") / "data" / "names" / "en_given_names.txt"
-    return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
-
-
+    return frozenset(word_table("en_given_names.txt", folder="names"))
 
 
 _REUSE_LABELS = ("PERSON", "ORG", "GPE")
@@ -234,8 +231,6 @@ _REUSE_LABELS = ("PERSON", "ORG", "GPE")
 
 def page_reuse_enabled() -> bool:
     """Page-level name reuse is an experiment (session 28, entities2): off unless STORYTRACE_NER_PAGE_REUSE=1."""
-    import os
-
     return os.environ.get("STORYTRACE_NER_PAGE_REUSE") == "1"
 
 
