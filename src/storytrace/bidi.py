@@ -1,5 +1,6 @@
 """Unicode bidi controls made visible as ``[U+202E]`` in text a person reads: in an HTML page or a spreadsheet cell
-they would reorder what follows ("invoice" + U+202E + "gnp.exe" shown as "invoiceexe.png")."""
+they would reorder what follows ("invoice" + U+202E + "gnp.exe" shown as "invoiceexe.png"); and other control
+characters shown as U+FFFD there (a NUL a browser drops, an ESC a terminal runs)."""
 
 from __future__ import annotations
 
@@ -15,3 +16,12 @@ _WITH_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 def show_bidi_controls(text: str, *, marks: bool = False) -> str:
     """``text`` with each bidi control (and with ``marks`` each bidi mark) written as ``[U+XXXX]``."""
     return (_WITH_MARKS if marks else _REORDERING).sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
+# C0 controls and DEL, less tab, line feed, form feed and return (text and cells may hold lines)
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def replace_controls(text: str) -> str:
+    """``text`` with each control character but tab and the line ends written as U+FFFD."""
+    return _CONTROLS.sub("\ufffd", text)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..bidi import show_bidi_controls
+from ..bidi import replace_controls, show_bidi_controls
 from ..records import SCHEMA_VERSION, Comment, Dossier, Page
 
 # a flooding comment is greyed, but a toxic or flagged one keeps its red / amber bar (the toxic count counts it)
@@ -49,10 +49,8 @@ def esc(value: Any) -> str:
     """Escape any value for HTML text or a quoted attribute; bidi controls become a visible ``[U+202E]``, other
     control characters (a NUL, a terminal's escape) U+FFFD: raw, they are parse errors a browser drops."""
     text = html.escape("" if value is None else str(value), quote=True)
-    return show_bidi_controls(_CONTROLS.sub("\ufffd", text))
+    return show_bidi_controls(replace_controls(text))
 
-
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")  # C0 and DEL, less tab, line feed, form feed, return
 
 
 def render_dossier(dossier: Dossier) -> str:

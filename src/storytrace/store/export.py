@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..bidi import show_bidi_controls
+from ..bidi import replace_controls, show_bidi_controls
 from ..records import Comment, Page
 from .files import whole_file, whole_path
 
@@ -302,8 +301,6 @@ def _write(rows: list[dict[str, Any]], columns: tuple[str, ...], path: Path, fmt
 # a text cell starting with one of these is a formula to a spreadsheet ("=HYPERLINK(...)" in a comment); the
 # full-width forms too: an East Asian input method types "＝", which some spreadsheets read as "="
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-# C0 controls and DEL, less tab, line feed, form feed and return (a cell may hold lines)
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # blanks a spreadsheet may skip before a formula ("  =1+1"): a guarded cell is text either way
 _LEADING_BLANKS = " \t\r\n\u00a0\u3000"
 
@@ -315,5 +312,5 @@ def _spreadsheet_safe(value: Any) -> Any:
     if not isinstance(value, str):
         return value
     value = show_bidi_controls(value, marks=True)  # an author's name cannot run over the next cells
-    value = _CONTROLS.sub("\ufffd", value)  # a NUL no spreadsheet shows; an ESC that `cat file.csv` would run
+    value = replace_controls(value)  # a NUL no spreadsheet shows; an ESC that `cat file.csv` would run
     return "'" + value if value.lstrip(_LEADING_BLANKS).startswith(_FORMULA_START) else value
