@@ -8,6 +8,7 @@ noun the number modifies (``nummod``), climbing through "5,000-strong"-style mod
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -448,16 +449,15 @@ def _rising(low_text: str, high_text: str) -> tuple[float, float] | None:
 
 def _merge_ranges(doc: Doc, candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Two counts joined into a range become one candidate: "242 to 330 passengers", "242-330", "between 242 and
-    330". Not a change ("cut by 30 to 126", "rose from 30 to 126") and not a falling pair ("a 3-1 win")."""
+    330"; so do an amount and a bare number after it ("$10-12 million"). Not a change ("cut by 30 to 126", "rose from 30 to 126") and not a falling pair ("a 3-1 win")."""
     out: list[tuple[int, int, str]] = []
     k = 0
     while k < len(candidates):
         s, e, kind = candidates[k]
-        kinds = (kind, candidates[k + 1][2]) if k + 1 < len(candidates) else ()
-        money_range = kinds in (("money", "count"), ("money", "money")) and _bare_amount(doc[candidates[k + 1][0]:
-                                                                                            candidates[k + 1][1]])
+        s2, e2, next_kind = candidates[k + 1] if k + 1 < len(candidates) else (e, e, None)
+        kinds = (kind, next_kind) if next_kind else ()
+        money_range = kinds in (("money", "count"), ("money", "money")) and _bare_amount(doc[s2:e2])
         if kinds and (set(kinds) <= {"count", "measure"} or money_range):
-            s2, e2, _ = candidates[k + 1]
             gap = doc[e:s2]
             if not gap and e - s > 1 and doc[e - 1].lower_ in _RANGE_WORDS | {"and"}:
                 gap = doc[e - 1:e]  # the model's CARDINAL "between 0.2 and" before its QUANTITY "0.4 millimeters"
@@ -780,7 +780,7 @@ def mark_conversions(quantities: list, text_of) -> None:
     in brackets right after it ("60 mph (97 kph)", "300 miles (480 km)", "$12.9bn (£10bn)"): one fact said twice,
     which a comparison must not read as two numbers. ``quantities`` are facts ``Quantity`` records in text order;
     ``text_of(paragraph)`` gives a paragraph's text."""
-    for before, q in zip(quantities, quantities[1:]):
+    for before, q in itertools.pairwise(quantities):
         if before.span.paragraph != q.span.paragraph or q.kind not in ("measure", "money") or before.kind != q.kind \
                 or not before.unit or not q.unit or before.unit.lower() == q.unit.lower():
             continue
